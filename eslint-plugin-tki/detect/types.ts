@@ -1,0 +1,63 @@
+import type { Capability } from '../../policy/index.js';
+
+/**
+ * The contract between the one per-file detector (eslint-plugin-tki/detect/) and its two
+ * front-ends: the ESLint rules and tki-guard. Detection runs once over a TypeScript AST
+ * (`ts.SourceFile`); both front-ends only translate these facts into their own reports.
+ */
+
+export type RuleId =
+  | 'no-forbidden-capability'
+  | 'allowed-actions'
+  | 'no-dynamic-code'
+  | 'no-exit-zero'
+  | 'no-positive-verdict-token'
+  | 'no-raw-sql'
+  | 'no-global-denial-wording';
+
+/** How a module is referenced. The guard follows local ones to build the graph. */
+export type ReferenceKind =
+  | 'import'
+  | 'export-from'
+  | 'import-equals'
+  | 'require'
+  | 'dynamic-import'
+  | 'get-builtin-module'
+  | 'create-require'
+  | 'import-type';
+
+export interface ModuleReference {
+  /** The literal specifier; `null` when it is computed (that is also an UNANALYZED finding). */
+  readonly specifier: string | null;
+  readonly kind: ReferenceKind;
+  readonly typeOnly: boolean;
+  /** Offsets into the source text: [start, end). */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Finding {
+  readonly ruleId: RuleId;
+  /** The messageId of the ESLint rule that reports it; its text lives in the rule's meta. */
+  readonly messageId: string;
+  readonly capability: Capability;
+  /** Placeholders for the message template. */
+  readonly data: Readonly<Record<string, string>>;
+  /** The message rendered once from messageId + data (the guard prints it as is). */
+  readonly message: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface DeclaredActions {
+  /** Actions as written (they may be outside the universe; that is a finding, not a crash). */
+  readonly actions: readonly string[];
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface FileFacts {
+  readonly references: readonly ModuleReference[];
+  readonly declaredActions: DeclaredActions | null;
+  readonly findings: readonly Finding[];
+}

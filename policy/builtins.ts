@@ -1,0 +1,148 @@
+import type { Capability } from './capabilities.js';
+
+/**
+ * Capability map for Node builtins, as rows of data keyed on `node:` specifiers.
+ * Bare aliases (`fs` for `node:fs`) are derived in capability-map.ts, never listed.
+ * A row with no capabilities is on the pure allow list; a builtin with no row at all is a
+ * finding (deny by default), which a test checks against `module.builtinModules`.
+ */
+export interface ModuleRow {
+  readonly specifier: string;
+  readonly capabilities: readonly Capability[];
+  /** Only reachable with the `node:` prefix (`node:test`, `node:sqlite`, `node:sea`). */
+  readonly prefixOnly?: boolean;
+  readonly note?: string;
+}
+
+export interface MemberRow {
+  readonly specifier: string;
+  readonly member: string;
+  readonly capabilities: readonly Capability[];
+}
+
+const NET: readonly Capability[] = ['NETWORK'];
+const RW: readonly Capability[] = ['FILES_READ', 'FILES_WRITE'];
+const PURE: readonly Capability[] = [];
+
+export const BUILTIN_MODULE_ROWS: readonly ModuleRow[] = [
+  // Pure: data structures, formatting, hashing, paths. Nothing here touches the host.
+  { specifier: 'node:assert', capabilities: PURE },
+  { specifier: 'node:assert/strict', capabilities: PURE },
+  { specifier: 'node:buffer', capabilities: PURE },
+  { specifier: 'node:constants', capabilities: PURE },
+  { specifier: 'node:crypto', capabilities: PURE, note: 'hashing and random bytes; setEngine is NATIVE' },
+  { specifier: 'node:events', capabilities: PURE },
+  { specifier: 'node:path', capabilities: PURE },
+  { specifier: 'node:path/posix', capabilities: PURE },
+  { specifier: 'node:path/win32', capabilities: PURE },
+  { specifier: 'node:punycode', capabilities: PURE },
+  { specifier: 'node:querystring', capabilities: PURE },
+  { specifier: 'node:stream', capabilities: PURE },
+  { specifier: 'node:stream/consumers', capabilities: PURE },
+  { specifier: 'node:stream/promises', capabilities: PURE },
+  { specifier: 'node:stream/web', capabilities: PURE },
+  { specifier: 'node:_stream_duplex', capabilities: PURE },
+  { specifier: 'node:_stream_passthrough', capabilities: PURE },
+  { specifier: 'node:_stream_readable', capabilities: PURE },
+  { specifier: 'node:_stream_transform', capabilities: PURE },
+  { specifier: 'node:_stream_writable', capabilities: PURE },
+  { specifier: 'node:string_decoder', capabilities: PURE },
+  { specifier: 'node:timers', capabilities: PURE, note: 'string callbacks are DYNAMIC_CODE, caught by no-dynamic-code' },
+  { specifier: 'node:timers/promises', capabilities: PURE },
+  { specifier: 'node:url', capabilities: PURE },
+  { specifier: 'node:util', capabilities: PURE },
+  { specifier: 'node:util/types', capabilities: PURE },
+  { specifier: 'node:sys', capabilities: PURE, note: 'deprecated alias of util' },
+  { specifier: 'node:zlib', capabilities: PURE },
+  { specifier: 'node:perf_hooks', capabilities: PURE },
+  { specifier: 'node:console', capabilities: PURE },
+  // Network.
+  { specifier: 'node:http', capabilities: NET },
+  { specifier: 'node:https', capabilities: NET },
+  { specifier: 'node:http2', capabilities: NET },
+  { specifier: 'node:net', capabilities: NET },
+  { specifier: 'node:tls', capabilities: NET },
+  { specifier: 'node:dgram', capabilities: NET },
+  { specifier: 'node:dns', capabilities: NET },
+  { specifier: 'node:dns/promises', capabilities: NET },
+  { specifier: 'node:_http_agent', capabilities: NET },
+  { specifier: 'node:_http_client', capabilities: NET },
+  { specifier: 'node:_http_common', capabilities: NET },
+  { specifier: 'node:_http_incoming', capabilities: NET },
+  { specifier: 'node:_http_outgoing', capabilities: NET },
+  { specifier: 'node:_http_server', capabilities: NET },
+  { specifier: 'node:_tls_common', capabilities: NET },
+  { specifier: 'node:_tls_wrap', capabilities: NET },
+  { specifier: 'node:_stream_wrap', capabilities: NET, note: 'wraps a socket handle' },
+  // Processes.
+  { specifier: 'node:child_process', capabilities: ['EXEC'] },
+  { specifier: 'node:cluster', capabilities: ['EXEC'] },
+  { specifier: 'node:test', capabilities: ['EXEC'], prefixOnly: true, note: 'the runner spawns test processes' },
+  { specifier: 'node:test/reporters', capabilities: ['SYSTEM'], prefixOnly: true },
+  // Files.
+  { specifier: 'node:fs', capabilities: RW },
+  { specifier: 'node:fs/promises', capabilities: RW },
+  // Code loading and native code.
+  { specifier: 'node:module', capabilities: ['DYNAMIC_CODE'] },
+  { specifier: 'node:vm', capabilities: ['DYNAMIC_CODE'] },
+  { specifier: 'node:repl', capabilities: ['DYNAMIC_CODE', 'SYSTEM'] },
+  { specifier: 'node:wasi', capabilities: ['NATIVE'] },
+  { specifier: 'node:inspector', capabilities: ['NETWORK', 'DYNAMIC_CODE'], note: 'opens a debugger port; Runtime.evaluate' },
+  { specifier: 'node:inspector/promises', capabilities: ['NETWORK', 'DYNAMIC_CODE'] },
+  { specifier: 'node:worker_threads', capabilities: ['WORKER'] },
+  // Host and process state.
+  { specifier: 'node:process', capabilities: ['SYSTEM'], note: 'members are classified by the process member table' },
+  { specifier: 'node:os', capabilities: ['SYSTEM'] },
+  { specifier: 'node:v8', capabilities: ['SYSTEM'] },
+  { specifier: 'node:async_hooks', capabilities: ['SYSTEM'] },
+  { specifier: 'node:diagnostics_channel', capabilities: ['SYSTEM'] },
+  { specifier: 'node:domain', capabilities: ['SYSTEM'] },
+  { specifier: 'node:trace_events', capabilities: ['SYSTEM', 'FILES_WRITE'] },
+  { specifier: 'node:tty', capabilities: ['SYSTEM'] },
+  { specifier: 'node:readline', capabilities: ['SYSTEM'] },
+  { specifier: 'node:readline/promises', capabilities: ['SYSTEM'] },
+  { specifier: 'node:sea', capabilities: ['SYSTEM'], prefixOnly: true },
+  { specifier: 'node:sqlite', capabilities: ['DATABASE', 'FILES_READ', 'FILES_WRITE'], prefixOnly: true },
+];
+
+const FS_READ = [
+  'access', 'exists', 'fstat', 'lstat', 'stat', 'statfs', 'read', 'readv', 'readFile', 'readdir',
+  'readlink', 'realpath', 'opendir', 'createReadStream', 'watch', 'watchFile', 'unwatchFile',
+  'openAsBlob', 'glob', 'close', 'Dir', 'Dirent', 'ReadStream', 'Stats',
+];
+const FS_WRITE = [
+  'appendFile', 'chmod', 'chown', 'copyFile', 'cp', 'createWriteStream', 'fchmod', 'fchown',
+  'fdatasync', 'fsync', 'ftruncate', 'futimes', 'lchmod', 'lchown', 'link', 'lutimes', 'mkdir',
+  'mkdtemp', 'rename', 'rm', 'rmdir', 'symlink', 'truncate', 'unlink', 'utimes', 'write', 'writeFile',
+  'writev', 'WriteStream',
+];
+
+/** `readFile`, `readFileSync` and (for the callback API) the `.native` variants share a row. */
+function fsMemberRows(specifier: string, withSync: boolean): MemberRow[] {
+  const rows: MemberRow[] = [];
+  const add = (names: string[], capabilities: readonly Capability[]): void => {
+    for (const name of names) {
+      rows.push({ specifier, member: name, capabilities });
+      if (withSync && /^[a-z]/.test(name) && !name.startsWith('create') && !name.startsWith('watch') && name !== 'unwatchFile' && name !== 'openAsBlob') {
+        rows.push({ specifier, member: `${name}Sync`, capabilities });
+      }
+    }
+  };
+  add(FS_READ, ['FILES_READ']);
+  add(FS_WRITE, ['FILES_WRITE']);
+  rows.push({ specifier, member: 'constants', capabilities: PURE });
+  return rows;
+}
+
+export const BUILTIN_MEMBER_ROWS: readonly MemberRow[] = [
+  ...fsMemberRows('node:fs', true),
+  { specifier: 'node:fs', member: 'promises', capabilities: RW },
+  ...fsMemberRows('node:fs/promises', false),
+  { specifier: 'node:module', member: 'builtinModules', capabilities: PURE },
+  { specifier: 'node:module', member: 'isBuiltin', capabilities: PURE },
+  { specifier: 'node:crypto', member: 'setEngine', capabilities: ['NATIVE'] },
+  { specifier: 'node:v8', member: 'writeHeapSnapshot', capabilities: ['SYSTEM', 'FILES_WRITE'] },
+  { specifier: 'node:v8', member: 'setFlagsFromString', capabilities: ['SYSTEM', 'DYNAMIC_CODE'] },
+  { specifier: 'node:worker_threads', member: 'isMainThread', capabilities: PURE },
+  { specifier: 'node:worker_threads', member: 'threadId', capabilities: PURE },
+];

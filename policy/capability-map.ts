@@ -1,0 +1,112 @@
+import type { Action } from './actions.js';
+import { capabilitiesGrantedBy } from './actions.js';
+import type { Capability } from './capabilities.js';
+import { BUILTIN_MEMBER_ROWS, BUILTIN_MODULE_ROWS, type ModuleRow } from './builtins.js';
+import type { PolicyConfig } from './config.js';
+import { matchesAnyGlob } from './glob.js';
+import { GLOBAL_ROWS, PROCESS_MEMBER_ROWS, PROCESS_PURE_MEMBERS } from './globals.js';
+import { PACKAGE_ROWS, packageNameOf } from './packages.js';
+
+/**
+ * Lookups derived from the policy tables. Precedence is written once, here:
+ * member row > module row > default (deny).
+ */
+export type ModuleKind = 'builtin' | 'package' | 'local' | 'url' | 'subpath';
+
+export interface ModuleClassification {
+  readonly specifier: string;
+  readonly kind: ModuleKind;
+  /** `node:fs` for `fs`; the package name for `pg/lib/client`. */
+  readonly canonical: string;
+  readonly capabilities: readonly Capability[];
+  readonly why: string;
+}
+
+const moduleRowBySpecifier = new Map<string, ModuleRow>(BUILTIN_MODULE_ROWS.map((row) => [row.specifier, row]));
+
+/** `fs` and `node:fs` → `node:fs`; `test` → undefined because `node:test` is prefix-only. */
+export function canonicalBuiltin(specifier: string): string | undefined {
+  if (specifier.startsWith('node:')) return specifier;
+  const row = moduleRowBySpecifier.get(`node:${specifier}`);
+  return row && !row.prefixOnly ? row.specifier : undefined;
+}
+
+export function builtinRow(specifier: string): ModuleRow | undefined {
+  const canonical = canonicalBuiltin(specifier);
+  return canonical === undefined ? undefined : moduleRowBySpecifier.get(canonical);
+}
+
+function packageRow(name: string): { capabilities: readonly Capability[] } | undefined {
+  return PACKAGE_ROWS.find((row) => row.name === name || (row.name.endsWith('/*') && name.startsWith(row.name.slice(0, -1))));
+}
+
+export function classifyModule(specifier: string, policy: PolicyConfig): ModuleClassification {
+  if (specifier.startsWith('.') || specifier.startsWith('/')) {
+    return { specifier, kind: 'local', canonical: specifier, capabilities: [], why: 'a local module: its own code is analyzed' };
+  }
+  if (specifier.startsWith('#')) {
+    return { specifier, kind: 'subpath', canonical: specifier, capabilities: [], why: 'a package.json imports subpath: the guard resolves it' };
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(specifier) && !specifier.startsWith('node:')) {
+    const scheme = specifier.slice(0, specifier.indexOf(':')).toLowerCase();
+    const capabilities: Capability[] = scheme === 'http' || scheme === 'https' ? ['NETWORK', 'DYNAMIC_CODE'] : scheme === 'file' ? ['UNANALYZED'] : ['DYNAMIC_CODE'];
+    return { specifier, kind: 'url', canonical: specifier, capabilities, why: `a \`${scheme}:\` URL import` };
+  }
+  const canonical = canonicalBuiltin(specifier);
+  if (canonical !== undefined) {
+    const row = moduleRowBySpecifier.get(canonical);
+    if (row === undefined) {
+      return { specifier, kind: 'builtin', canonical, capabilities: ['UNANALYZED'], why: 'a builtin the policy does not know (deny by default)' };
+    }
+    return { specifier, kind: 'builtin', canonical, capabilities: row.capabilities, why: row.capabilities.length === 0 ? 'on the pure allow list' : 'a builtin with host access' };
+  }
+  const name = packageNameOf(specifier);
+  const known = packageRow(name);
+  if (known !== undefined) {
+    return { specifier, kind: 'package', canonical: name, capabilities: known.capabilities, why: 'a known capability package' };
+  }
+  if (policy.packages.deny === 'unlisted' && !policy.packages.allow.includes(name)) {
+    return { specifier, kind: 'package', canonical: name, capabilities: ['UNKNOWN_PACKAGE'], why: 'not on the policy allow list (strict)' };
+  }
+  return { specifier, kind: 'package', canonical: name, capabilities: [], why: 'a package with no known capability' };
+}
+
+/** Capabilities of `specifier`'s export `member`: the member row when there is one, else the module's. */
+export function memberCapabilities(specifier: string, member: string, policy: PolicyConfig): readonly Capability[] {
+  const canonical = canonicalBuiltin(specifier);
+  if (canonical === 'node:process') return processMemberCapabilities(member);
+  const row = BUILTIN_MEMBER_ROWS.find((candidate) => candidate.specifier === canonical && candidate.member === member);
+  return row ? row.capabilities : classifyModule(specifier, policy).capabilities;
+}
+
+export function processMemberCapabilities(member: string): readonly Capability[] {
+  const row = PROCESS_MEMBER_ROWS.find((candidate) => candidate.member === member);
+  if (row) return row.capabilities;
+  return PROCESS_PURE_MEMBERS.includes(member) ? [] : ['SYSTEM'];
+}
+
+/** Capabilities of a global (`fetch`) or a global's member (`require.cache`); undefined when pure. */
+export function globalCapabilities(name: string, member?: string): readonly Capability[] | undefined {
+  if (name === 'process') return member === undefined ? undefined : processMemberCapabilities(member);
+  const exact = GLOBAL_ROWS.find((row) => row.global === name && row.member === member);
+  if (exact) return exact.capabilities;
+  const whole = GLOBAL_ROWS.find((row) => row.global === name && row.member === undefined);
+  return whole?.capabilities;
+}
+
+export function isInspectorFile(relativePath: string, policy: PolicyConfig): boolean {
+  return matchesAnyGlob(relativePath, policy.inspectorFiles);
+}
+
+/**
+ * Capabilities a file may hold: those its declared actions grant, plus its policy grants.
+ * Inspector files get capabilities only from declared actions, never from a grant.
+ */
+export function grantedCapabilities(relativePath: string, policy: PolicyConfig, declaredActions: readonly Action[]): Set<Capability> {
+  const granted = capabilitiesGrantedBy(declaredActions);
+  if (isInspectorFile(relativePath, policy)) return granted;
+  for (const grant of policy.grants) {
+    if (matchesAnyGlob(relativePath, grant.files)) for (const capability of grant.capabilities) granted.add(capability);
+  }
+  return granted;
+}

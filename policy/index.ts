@@ -1,0 +1,38 @@
+export { ACTIONS, ACTION_NAMES, ALLOWED_ACTIONS_EXPORT, capabilitiesGrantedBy, isAction, type Action } from './actions.js';
+export { BUILTIN_MEMBER_ROWS, BUILTIN_MODULE_ROWS, type MemberRow, type ModuleRow } from './builtins.js';
+export { CAPABILITIES, CAPABILITY_NAMES, isCapability, type Capability } from './capabilities.js';
+export {
+  builtinRow,
+  canonicalBuiltin,
+  classifyModule,
+  globalCapabilities,
+  grantedCapabilities,
+  isInspectorFile,
+  memberCapabilities,
+  processMemberCapabilities,
+  type ModuleClassification,
+  type ModuleKind,
+} from './capability-map.js';
+export {
+  RECOMMENDED_POLICY,
+  STRICT_POLICY,
+  grantSchema,
+  policyConfigSchema,
+  type Grant,
+  type PolicyConfig,
+  type PolicyConfigInput,
+} from './config.js';
+export { globToRegExp, matchesAnyGlob } from './glob.js';
+export { GLOBAL_OBJECT_NAMES, GLOBAL_ROWS, PROCESS_MEMBER_ROWS, PROCESS_PURE_MEMBERS, type GlobalRow } from './globals.js';
+export { PACKAGE_ROWS, packageNameOf, type PackageRow } from './packages.js';
+export { formatPolicyError, parsePolicyText, type PolicyError, type PolicyResult } from './parse.js';
+export {
+  FORBIDDEN_VERDICT_TOKENS,
+  GLOBAL_DENIAL_PATTERNS,
+  SCOPED_DENIAL_WORDING,
+  SQL_STATEMENT_PATTERNS,
+  forbiddenVerdictToken,
+  hasGlobalDenialWording,
+  looksLikeSql,
+  scopeDenialWording,
+} from './text-rules.js';

@@ -1,0 +1,74 @@
+/**
+ * Text rules from SPEC §4 and §6 (L2). They are data plus tiny pure matchers so that the ESLint
+ * plugin, the guard and the inspector's own output lint all use the same definitions.
+ */
+
+/** Verdict words that must never appear as a verdict in inspector code (SPEC §4). */
+export const FORBIDDEN_VERDICT_TOKENS: readonly string[] = [
+  'PASS',
+  'PASSED',
+  'READ_LEVEL_ACCEPTABLE',
+  'READ_REPORT_PASS',
+  'EVIDENCE_PRESENT',
+  'EVIDENCE_SUFFICIENT_FOR_READ_LEVEL',
+];
+
+/** A string or identifier is a verdict token when it is exactly one of the forbidden tokens. */
+export function forbiddenVerdictToken(text: string): string | undefined {
+  const trimmed = text.trim();
+  return FORBIDDEN_VERDICT_TOKENS.find((token) => token === trimmed);
+}
+
+/**
+ * SQL statement text. Each pattern needs the statement's second keyword too, so prose such as
+ * "select the item" or "update the report" does not match.
+ */
+export const SQL_STATEMENT_PATTERNS: readonly RegExp[] = [
+  /\bselect\b[\s\S]{1,400}?\bfrom\s+[\w."]+/i,
+  /\binsert\s+into\s+[\w."]+/i,
+  /\bupdate\s+[\w."]+\s+set\s+[\w."]+\s*=/i,
+  /\bdelete\s+from\s+[\w."]+/i,
+  /\b(create|drop|alter)\s+(or\s+replace\s+)?(table|view|index|function|procedure|role|schema|database|trigger|extension)\b/i,
+  /\btruncate\s+(table\s+)?[\w."]+\s*;?\s*$/i,
+  /\bgrant\s+[\w, ]+\s+on\s+[\w."]+/i,
+  /\bcopy\s+[\w."]+\s+(from|to)\s+/i,
+  /\bwith\s+\w+\s+as\s*\(\s*select\b/i,
+];
+
+export function looksLikeSql(text: string): boolean {
+  return SQL_STATEMENT_PATTERNS.some((pattern) => pattern.test(text));
+}
+
+/**
+ * Wording that asserts global absence. The inspector may only say that something is not
+ * adequately evidenced in this packet's allowed surfaces as of its export.
+ */
+export const GLOBAL_DENIAL_PATTERNS: readonly RegExp[] = [
+  /\b(does|do)\s*(not|n['’]t)\s+exist\b/i,
+  /\bno\s+longer\s+exists?\b/i,
+  /\bnever\s+existed\b/i,
+  /\b(is|are)\s+absent\s+(everywhere|globally|entirely)\b/i,
+  /\babsent\s+everywhere\b/i,
+  /\bnot\s+(found|present|available)\s+anywhere\b/i,
+  /\bexists?\s+nowhere\b/i,
+  /\bnowhere\s+to\s+be\s+found\b/i,
+  /\bno\s+such\s+\w+\s+exists?\b/i,
+  /\b(is|are)\s+non-?existent\b/i,
+  /\bdoes\s*(not|n['’]t)\s+exist\s+anywhere\b/i,
+  /\bcannot\s+be\s+found\s+anywhere\b/i,
+];
+
+export const SCOPED_DENIAL_WORDING = "is not adequately evidenced in this packet's allowed surfaces as of its export";
+
+export function hasGlobalDenialWording(text: string): boolean {
+  return GLOBAL_DENIAL_PATTERNS.some((pattern) => pattern.test(text));
+}
+
+/** Replace every global-absence phrase with the scoped form; `changed` says whether any was found. */
+export function scopeDenialWording(text: string): { text: string; changed: boolean } {
+  let result = text;
+  for (const pattern of GLOBAL_DENIAL_PATTERNS) {
+    result = result.replace(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`), SCOPED_DENIAL_WORDING);
+  }
+  return { text: result, changed: result !== text };
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# One-shot set-up on a fresh Debian 12 machine: system packages for the sandbox engines,
+# then the npm dependencies (whose `prepare` script builds dist/ and the seccomp addon).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v bwrap >/dev/null 2>&1 || need+=(bubblewrap)
+command -v podman >/dev/null 2>&1 || need+=(podman)
+command -v runc >/dev/null 2>&1 || need+=(runc)
+dpkg -s uidmap >/dev/null 2>&1 || need+=(uidmap)
+if [ "${#need[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup: missing system packages: ${need[*]} (run as root, or: sudo apt-get install -y ${need[*]})" >&2
+    exit 3
+  fi
+  echo "setup: installing ${need[*]}" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+npm ci --no-audit --no-fund
