@@ -1,4 +1,4 @@
-import type { Capability } from '../../policy/index.js';
+import type { Capability, PolicyConfig } from '../../policy/index.js';
 
 /**
  * The contract between the one per-file detector (eslint-plugin-tki/detect/) and its two
@@ -38,9 +38,13 @@ export interface ModuleReference {
 
 export interface Finding {
   readonly ruleId: RuleId;
-  /** The messageId of the ESLint rule that reports it; its text lives in the rule's meta. */
+  /** The messageId of the ESLint rule that reports it; its text lives in detect/messages.ts. */
   readonly messageId: string;
-  readonly capability: Capability;
+  /**
+   * The capability reached. `null` for the SPEC text rules (verdict tokens, global denial
+   * wording), which are not capabilities; raw SQL is DATABASE and exit zero is SYSTEM.
+   */
+  readonly capability: Capability | null;
   /** Placeholders for the message template. */
   readonly data: Readonly<Record<string, string>>;
   /** The message rendered once from messageId + data (the guard prints it as is). */
@@ -52,6 +56,8 @@ export interface Finding {
 export interface DeclaredActions {
   /** Actions as written (they may be outside the universe; that is a finding, not a crash). */
   readonly actions: readonly string[];
+  /** True when the declaration has the required shape; only then do its actions grant anything. */
+  readonly wellFormed: boolean;
   readonly start: number;
   readonly end: number;
 }
@@ -60,4 +66,10 @@ export interface FileFacts {
   readonly references: readonly ModuleReference[];
   readonly declaredActions: DeclaredActions | null;
   readonly findings: readonly Finding[];
+}
+
+export interface AnalyzeOptions {
+  readonly policy: PolicyConfig;
+  /** `/`-separated path relative to the project root; grants and inspectorFiles match it. */
+  readonly relativePath: string;
 }

@@ -1,0 +1,72 @@
+import type ts from 'typescript';
+import { ACTION_NAMES, ACTIONS, type Capability } from '../../policy/index.js';
+import { messageFor } from './messages.js';
+import type { Finding, RuleId } from './types.js';
+
+/** Where a capability was reached from; it picks the message. */
+export type ReachSource = 'module' | 'member' | 'global' | 'unanalyzed';
+
+/** Which rule owns a capability: file access is about actions, code loading is dynamic code. */
+export function ruleForCapability(capability: Capability): RuleId {
+  if (capability === 'FILES_READ' || capability === 'FILES_WRITE') return 'allowed-actions';
+  if (capability === 'DYNAMIC_CODE') return 'no-dynamic-code';
+  return 'no-forbidden-capability';
+}
+
+/** The action that would grant a capability, for the fix hint. */
+function actionGranting(capability: Capability): string {
+  return ACTION_NAMES.find((action) => ACTIONS[action].grants === capability) ?? ACTION_NAMES.join(' or ');
+}
+
+/**
+ * Collects findings, dropping capabilities the file holds (grants and declared actions),
+ * and renders each message once so that the ESLint rules and the guard say the same thing.
+ */
+export class FindingCollector {
+  readonly findings: Finding[] = [];
+
+  constructor(
+    private readonly sourceFile: ts.SourceFile,
+    private readonly granted: ReadonlySet<Capability>,
+  ) {}
+
+  add(ruleId: RuleId, messageId: string, capability: Capability | null, data: Record<string, string>, node: ts.Node): void {
+    this.addAt(ruleId, messageId, capability, data, node.getStart(this.sourceFile), node.getEnd());
+  }
+
+  addAt(ruleId: RuleId, messageId: string, capability: Capability | null, data: Record<string, string>, start: number, end: number): void {
+    const duplicate = this.findings.some((finding) => finding.start === start && finding.ruleId === ruleId && finding.capability === capability && finding.messageId === messageId);
+    if (duplicate) return;
+    this.findings.push({ ruleId, messageId, capability, data, message: messageFor(ruleId, messageId, data), start, end });
+  }
+
+  /** `name` reaches each of `capabilities`; one finding per capability the file does not hold. */
+  reach(capabilities: readonly Capability[], node: ts.Node, name: string, source: ReachSource, why = ''): void {
+    for (const capability of capabilities) {
+      if (this.granted.has(capability)) continue;
+      const ruleId = ruleForCapability(capability);
+      if (ruleId === 'allowed-actions') {
+        const verb = capability === 'FILES_READ' ? 'reads' : 'writes';
+        this.add(ruleId, 'fileAccess', capability, { name, verb, capability, action: actionGranting(capability) }, node);
+      } else if (ruleId === 'no-dynamic-code') {
+        this.add(ruleId, 'dynamicCode', capability, { name }, node);
+      } else if (capability === 'UNKNOWN_PACKAGE') {
+        this.add(ruleId, 'unknownPackage', capability, { specifier: name }, node);
+      } else if (capability === 'UNANALYZED' || source === 'unanalyzed') {
+        this.add(ruleId, 'unanalyzed', 'UNANALYZED', { name, reason: why || 'its target is not a literal name' }, node);
+      } else if (source === 'module') {
+        this.add(ruleId, 'moduleCapability', capability, { specifier: name, capability, why }, node);
+      } else if (source === 'member') {
+        this.add(ruleId, 'memberCapability', capability, { name, capability }, node);
+      } else {
+        this.add(ruleId, 'globalCapability', capability, { name, capability }, node);
+      }
+    }
+  }
+
+  /** Something the analysis cannot follow: always a finding, never silence. */
+  unanalyzed(node: ts.Node, name: string, reason: string): void {
+    if (this.granted.has('UNANALYZED')) return;
+    this.add('no-forbidden-capability', 'unanalyzed', 'UNANALYZED', { name, reason }, node);
+  }
+}

@@ -1,0 +1,54 @@
+import type ts from 'typescript';
+import { grantedCapabilities, isAction, isInspectorFile, ACTION_NAMES, type Action, type PolicyConfig } from '../../policy/index.js';
+import { Analyzer } from './analyzer.js';
+import { FindingCollector } from './collector.js';
+import { findActionDeclaration } from './declared-actions.js';
+import { TextChecker } from './text-checks.js';
+import type { AnalyzeOptions, FileFacts } from './types.js';
+
+export { RULE_MESSAGES, messageFor, renderMessage, type MessageIdOf } from './messages.js';
+export { ruleForCapability } from './collector.js';
+export { parseSourceText, scriptKindFor } from './syntax.js';
+export type { AnalyzeOptions, DeclaredActions, FileFacts, Finding, ModuleReference, ReferenceKind, RuleId } from './types.js';
+
+/** One walk per file and policy: seven rules (and the guard) share it. */
+const memo = new WeakMap<ts.SourceFile, WeakMap<PolicyConfig, Map<string, FileFacts>>>();
+
+/**
+ * The one per-file detector. Returns every module reference, the `allowedActions` declaration,
+ * and every finding of the seven rules, already filtered by the file's grants and declared
+ * actions: a finding means "this file reaches a capability it does not hold".
+ */
+export function analyzeSourceFile(sourceFile: ts.SourceFile, options: AnalyzeOptions): FileFacts {
+  let byPolicy = memo.get(sourceFile);
+  if (byPolicy === undefined) memo.set(sourceFile, (byPolicy = new WeakMap()));
+  let byPath = byPolicy.get(options.policy);
+  if (byPath === undefined) byPolicy.set(options.policy, (byPath = new Map()));
+  const cached = byPath.get(options.relativePath);
+  if (cached !== undefined) return cached;
+  const facts = analyze(sourceFile, options);
+  byPath.set(options.relativePath, facts);
+  return facts;
+}
+
+function analyze(sourceFile: ts.SourceFile, { policy, relativePath }: AnalyzeOptions): FileFacts {
+  const declaration = findActionDeclaration(sourceFile);
+  const validActions: Action[] = declaration?.declared.wellFormed ? declaration.declared.actions.filter(isAction) : [];
+  const report = new FindingCollector(sourceFile, grantedCapabilities(relativePath, policy, validActions));
+  if (declaration !== null) {
+    if (declaration.problems.length > 0) {
+      const { start, end } = declaration.declared;
+      report.addAt('allowed-actions', 'invalidDeclaration', 'UNANALYZED', { problem: declaration.problems.join('; ') }, start, end);
+    }
+    for (const element of declaration.elements) {
+      if (!isAction(element.action)) {
+        report.add('allowed-actions', 'unknownAction', 'UNANALYZED', { action: element.action, universe: ACTION_NAMES.join(', ') }, element.node);
+      }
+    }
+  }
+  const text = isInspectorFile(relativePath, policy) ? new TextChecker(report) : undefined;
+  const analyzer = new Analyzer(sourceFile, policy, report, text);
+  analyzer.run();
+  const findings = [...report.findings].sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+  return { references: analyzer.references, declaredActions: declaration?.declared ?? null, findings };
+}

@@ -1,0 +1,61 @@
+import type { RuleId } from './types.js';
+
+/**
+ * Every message text, in one place: the ESLint rules put these in `meta.messages` and the
+ * detector renders them for tki-guard, so both front-ends print the same words.
+ * One sentence each, code in backticks, data in {{placeholders}}, ending with a period.
+ */
+export const RULE_MESSAGES = {
+  'no-forbidden-capability': {
+    moduleCapability:
+      '`{{specifier}}` reaches {{capability}} ({{why}}); remove it or move this code to a module that the tki policy grants {{capability}}.',
+    memberCapability:
+      '`{{name}}` reaches {{capability}}; remove it or move this code to a module that the tki policy grants {{capability}}.',
+    globalCapability:
+      'The global `{{name}}` reaches {{capability}}; receive what you need as a parameter from a module that the tki policy grants {{capability}}.',
+    unknownPackage:
+      'The package `{{specifier}}` is not on the tki policy allow list (UNKNOWN_PACKAGE); add it to `packages.allow` with a reviewer or remove the import.',
+    unanalyzed:
+      '`{{name}}` cannot be analyzed statically ({{reason}}), so it counts as UNANALYZED; use a direct reference with literal names instead.',
+  },
+  'allowed-actions': {
+    fileAccess:
+      '`{{name}}` {{verb}} files ({{capability}}) but this module does not declare `{{action}}`; move the I/O to the edge module that declares it in `allowedActions`.',
+    unknownAction: '`{{action}}` is not in the action universe ({{universe}}); declare only those actions.',
+    invalidDeclaration:
+      'Declare actions as `export const allowedActions = [...] as const` with string literals only ({{problem}}).',
+  },
+  'no-dynamic-code': {
+    dynamicCode:
+      '`{{name}}` compiles or loads code chosen at run time (DYNAMIC_CODE); use static imports and plain functions instead.',
+    computedModule:
+      '`{{name}}` loads a module whose name is computed, so it counts as UNANALYZED; use a string literal specifier.',
+  },
+  'no-exit-zero': {
+    exitZero: '`{{name}}` can end the process with exit code 0; set a non-zero exit code derived from the verdict instead.',
+  },
+  'no-positive-verdict-token': {
+    verdictToken:
+      '`{{token}}` is a positive verdict token that SPEC §4 forbids in inspector code; use a scoped verdict such as `NO_READ_LEVEL_DEFECT_FOUND` or `UNVERIFIED`.',
+  },
+  'no-raw-sql': {
+    rawSql:
+      'This string contains SQL statement text (`{{excerpt}}`); the inspector never queries a database, so read the exported packet instead.',
+  },
+  'no-global-denial-wording': {
+    globalDenial: 'This string asserts global absence (`{{excerpt}}`); say that it {{scoped}} instead.',
+  },
+} as const satisfies Record<RuleId, Record<string, string>>;
+
+export type MessageIdOf<Rule extends RuleId> = keyof (typeof RULE_MESSAGES)[Rule] & string;
+
+export function renderMessage(template: string, data: Readonly<Record<string, string>>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => data[key] ?? whole);
+}
+
+export function messageFor(ruleId: RuleId, messageId: string, data: Readonly<Record<string, string>>): string {
+  const templates: Readonly<Record<string, string>> = RULE_MESSAGES[ruleId];
+  const template = templates[messageId];
+  if (template === undefined) throw new Error(`no message ${messageId} in rule ${ruleId}`);
+  return renderMessage(template, data);
+}

@@ -1,0 +1,108 @@
+import ts from 'typescript';
+import { BUILTIN_MEMBER_ROWS, canonicalBuiltin } from '../../policy/index.js';
+import type { Scope } from './scope.js';
+import { memberKey, skipOuter } from './syntax.js';
+import type { ReferenceKind } from './types.js';
+
+/** A call that loads a module, and the expression naming the module (undefined: none given). */
+export interface ModuleLoad {
+  readonly kind: ReferenceKind;
+  readonly specifier: ts.Expression | undefined;
+  /** The argument nodes consumed as the specifier (not visited again). */
+  readonly consumed: ReadonlySet<ts.Node>;
+}
+
+const TRACKED_BUILTINS = new Set<string>(['node:process', ...BUILTIN_MEMBER_ROWS.map((row) => row.specifier)]);
+
+/** Builtins whose members have capabilities of their own: their bindings are followed per member. */
+export function trackedBuiltin(specifier: string): string | undefined {
+  const canonical = canonicalBuiltin(specifier);
+  return canonical !== undefined && TRACKED_BUILTINS.has(canonical) ? canonical : undefined;
+}
+
+/** The name of the global a (possibly `globalThis.`-qualified) expression denotes, if unshadowed. */
+export function globalName(expression: ts.Expression, scope: Scope, globalObjects: readonly string[]): string | undefined {
+  const inner = skipOuter(expression);
+  if (ts.isIdentifier(inner)) return scope.lookup(inner.text) === undefined ? inner.text : undefined;
+  if (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) {
+    const base = globalName(inner.expression, scope, globalObjects);
+    const key = memberKey(inner);
+    if (base !== undefined && globalObjects.includes(base) && key !== null) return key;
+  }
+  return undefined;
+}
+
+/** `process` (global or imported from `node:process`) as the base of a member access. */
+export function isProcessObject(expression: ts.Expression, scope: Scope, globalObjects: readonly string[]): boolean {
+  const inner = skipOuter(expression);
+  if (ts.isIdentifier(inner)) {
+    const binding = scope.lookup(inner.text);
+    if (binding?.kind === 'module') return binding.specifier === 'node:process';
+  }
+  return globalName(inner, scope, globalObjects) === 'process';
+}
+
+/** `process.exit`, `process['exit']`, or `exit` imported from `node:process`. */
+export function isProcessMember(callee: ts.Expression, member: string, scope: Scope, globalObjects: readonly string[]): boolean {
+  const inner = skipOuter(callee);
+  if (ts.isIdentifier(inner)) {
+    const binding = scope.lookup(inner.text);
+    return binding?.kind === 'member' && binding.specifier === 'node:process' && binding.member === member;
+  }
+  return (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && memberKey(inner) === member && isProcessObject(inner.expression, scope, globalObjects);
+}
+
+/** Is `expression` a `require` function: the global, an alias, `module.require`, `process.mainModule.require`, … */
+export function requireFunction(expression: ts.Expression, scope: Scope, globalObjects: readonly string[]): 'require' | 'create-require' | undefined {
+  const inner = skipOuter(expression);
+  if (ts.isIdentifier(inner)) {
+    const binding = scope.lookup(inner.text);
+    if (binding?.kind === 'require') return binding.via;
+  }
+  if (globalName(inner, scope, globalObjects) === 'require') return 'require';
+  if ((ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && memberKey(inner) === 'require') {
+    const base = skipOuter(inner.expression);
+    if (globalName(base, scope, globalObjects) === 'module') return 'require';
+    if ((ts.isPropertyAccessExpression(base) || ts.isElementAccessExpression(base)) && ['mainModule', 'main', 'parent'].includes(memberKey(base) ?? '')) {
+      const owner = base.expression;
+      if (isProcessObject(owner, scope, globalObjects) || requireFunction(owner, scope, globalObjects) !== undefined || globalName(owner, scope, globalObjects) === 'module') return 'require';
+    }
+  }
+  return undefined;
+}
+
+/** `createRequire` imported from `node:module`, or `Module.createRequire`. */
+export function isCreateRequire(expression: ts.Expression, scope: Scope): boolean {
+  const inner = skipOuter(expression);
+  if (ts.isIdentifier(inner)) {
+    const binding = scope.lookup(inner.text);
+    return binding?.kind === 'member' && binding.specifier === 'node:module' && binding.member === 'createRequire';
+  }
+  if ((ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && memberKey(inner) === 'createRequire') {
+    const base = skipOuter(inner.expression);
+    const binding = ts.isIdentifier(base) ? scope.lookup(base.text) : undefined;
+    return binding?.kind === 'module' && binding.specifier === 'node:module';
+  }
+  return false;
+}
+
+/** Recognizes every way a call can load a module by name. */
+export function moduleLoadOf(call: ts.CallExpression, scope: Scope, globalObjects: readonly string[]): ModuleLoad | undefined {
+  const [first, second] = call.arguments;
+  const one = (kind: ReferenceKind, specifier: ts.Expression | undefined): ModuleLoad => ({ kind, specifier, consumed: new Set(specifier ? [specifier] : []) });
+  if (call.expression.kind === ts.SyntaxKind.ImportKeyword) return one('dynamic-import', first);
+  const callee = skipOuter(call.expression);
+  const via = requireFunction(callee, scope, globalObjects);
+  if (via !== undefined) return one(via, first);
+  if (ts.isPropertyAccessExpression(callee) && requireFunction(callee.expression, scope, globalObjects) !== undefined) {
+    if (callee.name.text === 'call') return one('require', second);
+    if (callee.name.text === 'apply') {
+      const list = second === undefined ? undefined : skipOuter(second);
+      if (list !== undefined && ts.isArrayLiteralExpression(list)) return { kind: 'require', specifier: list.elements[0], consumed: new Set([list]) };
+      return one('require', undefined);
+    }
+  }
+  if (ts.isCallExpression(callee) && isCreateRequire(callee.expression, scope)) return one('create-require', first);
+  if (isProcessMember(callee, 'getBuiltinModule', scope, globalObjects)) return one('get-builtin-module', first);
+  return undefined;
+}

@@ -1,0 +1,110 @@
+import ts from 'typescript';
+
+/**
+ * Small pure helpers over TypeScript syntax, shared by the detector's parts.
+ */
+
+/** Strip what does not change which value an expression denotes: parentheses, casts, `!`, `(0, x)`. */
+export function skipOuter(expression: ts.Expression): ts.Expression {
+  let current = expression;
+  for (;;) {
+    if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isNonNullExpression(current) || ts.isTypeAssertionExpression(current)) {
+      current = current.expression;
+    } else if (ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.CommaToken) {
+      current = current.right;
+    } else {
+      return current;
+    }
+  }
+}
+
+export function skipAwait(expression: ts.Expression): ts.Expression {
+  const inner = skipOuter(expression);
+  return ts.isAwaitExpression(inner) ? skipOuter(inner.expression) : inner;
+}
+
+/** The text of a string literal or a template without substitutions. */
+export function literalString(node: ts.Node | undefined): string | undefined {
+  if (node === undefined) return undefined;
+  return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) ? node.text : undefined;
+}
+
+/** `a.b` → `b`; `a['b']` → `b`; `a[expr]` → null (computed). */
+export function memberKey(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | null {
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  const argument = skipOuter(node.argumentExpression);
+  if (ts.isStringLiteralLike(argument) || ts.isNumericLiteral(argument)) return argument.text;
+  return null;
+}
+
+/** The literal name of a property or binding key, or null when computed. */
+export function propertyNameText(name: ts.PropertyName | ts.BindingName): string | null {
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return name.text;
+  if (ts.isComputedPropertyName(name)) {
+    const inner = skipOuter(name.expression);
+    return ts.isStringLiteralLike(inner) ? inner.text : null;
+  }
+  return null;
+}
+
+export function isFunctionValue(expression: ts.Expression): boolean {
+  const inner = skipOuter(expression);
+  return ts.isFunctionExpression(inner) || ts.isArrowFunction(inner);
+}
+
+/** True for an expression that is (or builds) a string: what `setTimeout` would compile. */
+export function isStringish(expression: ts.Expression | undefined): boolean {
+  if (expression === undefined) return false;
+  const inner = skipOuter(expression);
+  if (ts.isStringLiteralLike(inner) || ts.isTemplateExpression(inner)) return true;
+  return ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken && (isStringish(inner.left) || isStringish(inner.right));
+}
+
+/** Literals that make `process.exit(x)` / `exitCode = x` mean success. */
+export function isZeroExitValue(expression: ts.Expression): boolean {
+  const inner = skipOuter(expression);
+  if (ts.isNumericLiteral(inner)) return Number(inner.text) === 0;
+  if (ts.isStringLiteralLike(inner)) return inner.text.trim() === '0' || inner.text.trim() === '';
+  if (ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.MinusToken) return isZeroExitValue(inner.operand);
+  if (ts.isIdentifier(inner)) return inner.text === 'undefined';
+  return inner.kind === ts.SyntaxKind.NullKeyword || inner.kind === ts.SyntaxKind.FalseKeyword || ts.isVoidExpression(inner);
+}
+
+/** The text a template would hold, with each substitution as `x` (enough for SQL and wording checks). */
+export function templateText(node: ts.TemplateExpression): string {
+  return node.head.text + node.templateSpans.map((span) => `x${span.literal.text}`).join('');
+}
+
+/** A short single-line quote of scanned text for a message; control characters escaped. */
+export function excerpt(text: string, limit = 48): string {
+  // eslint-disable-next-line no-control-regex -- escaping control characters is the point
+  const oneLine = text.replace(/\s+/g, ' ').trim().replace(/[\u0000-\u001f\u007f-\u009f`]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return oneLine.length > limit ? `${oneLine.slice(0, limit - 1)}…` : oneLine;
+}
+
+/** Names a binding pattern declares, recursively. */
+export function boundNames(name: ts.BindingName, into: string[] = []): string[] {
+  if (ts.isIdentifier(name)) {
+    into.push(name.text);
+  } else {
+    for (const element of name.elements) if (!ts.isOmittedExpression(element)) boundNames(element.name, into);
+  }
+  return into;
+}
+
+export function hasExportModifier(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+export function scriptKindFor(fileName: string): ts.ScriptKind {
+  if (/\.[cm]?tsx$/.test(fileName)) return ts.ScriptKind.TSX;
+  if (/\.[cm]?ts$/.test(fileName)) return ts.ScriptKind.TS;
+  if (/\.jsx$/.test(fileName)) return ts.ScriptKind.JSX;
+  if (/\.json$/.test(fileName)) return ts.ScriptKind.JSON;
+  return ts.ScriptKind.JS;
+}
+
+/** Parse text as its front-end saw it, for files that no TypeScript parser has parsed yet. */
+export function parseSourceText(fileName: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKindFor(fileName));
+}
