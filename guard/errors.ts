@@ -1,0 +1,48 @@
+/**
+ * Usage and tool errors: data with a `code`, rendered to one line in one place.
+ * They end the run with exit 2; a finding is never one of these.
+ */
+export type GuardError =
+  | { readonly code: 'usage/unknown_option'; readonly option: string }
+  | { readonly code: 'usage/missing_value'; readonly option: string }
+  | { readonly code: 'usage/invalid_format'; readonly format: string; readonly known: readonly string[] }
+  | { readonly code: 'usage/no_input'; readonly path: string }
+  | { readonly code: 'project/tsconfig'; readonly file: string; readonly detail: string }
+  | { readonly code: 'project/no_files'; readonly root: string }
+  | { readonly code: 'policy/invalid'; readonly detail: string }
+  | { readonly code: 'source/unparsable'; readonly file: string; readonly line: number; readonly column: number; readonly detail: string }
+  | { readonly code: 'source/unreadable'; readonly file: string; readonly detail: string }
+  | { readonly code: 'depcruise/failed'; readonly detail: string }
+  | { readonly code: 'output/unwritable'; readonly file: string; readonly detail: string };
+
+export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: GuardError };
+
+export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
+export const fail = <T = never>(error: GuardError): Outcome<T> => ({ ok: false, error });
+
+export function formatGuardError(error: GuardError): string {
+  switch (error.code) {
+    case 'usage/unknown_option':
+      return `tki-guard: unknown option ${error.option} (see --help)`;
+    case 'usage/missing_value':
+      return `tki-guard: option ${error.option} needs a value`;
+    case 'usage/invalid_format':
+      return `tki-guard: unknown format "${error.format}" (one of: ${error.known.join(', ')})`;
+    case 'usage/no_input':
+      return `tki-guard: ${error.path}: no such file or directory`;
+    case 'project/tsconfig':
+      return `tki-guard: ${error.file}: ${error.detail}`;
+    case 'project/no_files':
+      return `tki-guard: no source files to analyze under ${error.root}`;
+    case 'policy/invalid':
+      return `tki-guard: ${error.detail}`;
+    case 'source/unparsable':
+      return `tki-guard: ${error.file}:${error.line}:${error.column}: cannot parse: ${error.detail}`;
+    case 'source/unreadable':
+      return `tki-guard: ${error.file}: cannot read: ${error.detail}`;
+    case 'depcruise/failed':
+      return `tki-guard: dependency-cruiser failed: ${error.detail}`;
+    case 'output/unwritable':
+      return `tki-guard: ${error.file}: cannot write: ${error.detail}`;
+  }
+}

@@ -1,0 +1,53 @@
+import type ts from 'typescript';
+import { canonicalBuiltin, type PolicyConfig } from '../../policy/index.js';
+import type { FileFacts, Finding, ModuleReference } from '../../eslint-plugin-tki/detect/index.js';
+import type { LocatedFinding, ModuleFacts, Position } from '../types.js';
+import { collectExports } from './exports.js';
+import { computedLoadSites } from './load-sites.js';
+import { collectImportBindings, collectUses } from './uses.js';
+
+/** The shared per-file detector (eslint-plugin-tki/detect), injected so that tests and callers choose it. */
+export type Detector = (sourceFile: ts.SourceFile, options: { policy: PolicyConfig; relativePath: string }) => FileFacts;
+
+function positionOf(sourceFile: ts.SourceFile, offset: number): Position {
+  const at = sourceFile.getLineAndCharacterOfPosition(offset);
+  return { line: at.line + 1, column: at.character + 1 };
+}
+
+/** The last element of a witness path: the module a finding imports, else the code it points at. */
+function sinkOf(finding: Finding, references: readonly ModuleReference[], text: string): string {
+  const reference = references.find((candidate) => candidate.start < finding.end && finding.start < candidate.end);
+  if (reference !== undefined && reference.specifier !== null) return canonicalBuiltin(reference.specifier) ?? reference.specifier;
+  const snippet = text.slice(finding.start, finding.end).split('\n')[0]?.trim() ?? '';
+  return snippet.length > 40 ? `${snippet.slice(0, 39)}…` : snippet;
+}
+
+/** Detector facts plus what only the whole program needs, located in lines and columns. */
+export function analyzeModule(sourceFile: ts.SourceFile, relativePath: string, policy: PolicyConfig, detect: Detector): ModuleFacts {
+  const facts = detect(sourceFile, { policy, relativePath });
+  const text = sourceFile.text;
+  const findings: LocatedFinding[] = facts.findings.map((finding) => ({
+    ruleId: finding.ruleId,
+    messageId: finding.messageId,
+    capability: finding.capability,
+    message: finding.message,
+    sink: sinkOf(finding, facts.references, text),
+    ...positionOf(sourceFile, finding.start),
+  }));
+  const imports = collectImportBindings(sourceFile);
+  const sites = computedLoadSites(sourceFile, facts.references);
+  return {
+    references: facts.references.map((reference) => ({
+      specifier: reference.specifier,
+      kind: reference.kind,
+      typeOnly: reference.typeOnly,
+      ...positionOf(sourceFile, reference.start),
+    })),
+    declaredActions:
+      facts.declaredActions === null ? null : { actions: facts.declaredActions.actions, ...positionOf(sourceFile, facts.declaredActions.start) },
+    findings,
+    imports,
+    uses: collectUses(sourceFile, imports, sites),
+    exports: collectExports(sourceFile, sites),
+  };
+}

@@ -1,0 +1,6 @@
+import ts from 'typescript';
+
+/** One line of text for a TypeScript diagnostic (chains are joined, newlines dropped). */
+export function flattenMessage(diagnostic: ts.Diagnostic): string {
+  return ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ').replace(/\s*\n\s*/g, ' ');
+}

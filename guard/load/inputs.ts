@@ -1,0 +1,82 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
+import { fail, ok, type Outcome } from '../errors.js';
+import { flattenMessage } from './diagnostics.js';
+
+/** Extensions the guard analyzes (declaration files carry no run-time code). */
+export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
+
+export function isSourceFile(path: string): boolean {
+  return SOURCE_EXTENSIONS.some((extension) => path.endsWith(extension)) && !/\.d\.[cm]?ts$/.test(path);
+}
+
+export interface Inputs {
+  /** The directory that relative paths, the policy and the cache are anchored to. */
+  readonly root: string;
+  /** Absolute paths of the entry files, sorted. */
+  readonly files: readonly string[];
+  readonly tsconfig: string | null;
+}
+
+export type InputRequest = { readonly kind: 'project'; readonly tsconfig: string } | { readonly kind: 'paths'; readonly paths: readonly string[] };
+
+export function toRelative(root: string, file: string): string {
+  return relative(root, file).replaceAll('\\', '/');
+}
+
+/** A tsconfig's file list, or an explicit list of files and directories. */
+export function loadInputs(request: InputRequest, cwd: string): Outcome<Inputs> {
+  return request.kind === 'project' ? loadProject(resolve(cwd, request.tsconfig)) : loadPaths(request.paths, cwd);
+}
+
+function loadProject(tsconfig: string): Outcome<Inputs> {
+  if (!existsSync(tsconfig)) return fail({ code: 'usage/no_input', path: tsconfig });
+  let diagnostic: ts.Diagnostic | undefined;
+  const host: ts.ParseConfigFileHost = {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (found) => {
+      diagnostic = found;
+    },
+  };
+  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, host);
+  // "No inputs were found" (18003) is our own `project/no_files`; any other config error is fatal.
+  const first = diagnostic ?? parsed?.errors.find((error) => error.code !== 18003);
+  if (parsed === undefined || first !== undefined) {
+    return fail({ code: 'project/tsconfig', file: tsconfig, detail: describeDiagnostic(first) });
+  }
+  const root = dirname(tsconfig);
+  const files = parsed.fileNames.filter(isSourceFile).map((file) => resolve(file)).sort();
+  if (files.length === 0) return fail({ code: 'project/no_files', root });
+  return ok({ root, files, tsconfig });
+}
+
+function describeDiagnostic(diagnostic: ts.Diagnostic | undefined): string {
+  if (diagnostic === undefined) return 'cannot read this tsconfig';
+  const message = flattenMessage(diagnostic);
+  if (diagnostic.file === undefined || diagnostic.start === undefined) return message;
+  const at = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+  return `${at.line + 1}:${at.character + 1}: ${message}`;
+}
+
+function loadPaths(paths: readonly string[], cwd: string): Outcome<Inputs> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    if (!existsSync(absolute)) return fail({ code: 'usage/no_input', path });
+    if (statSync(absolute).isDirectory()) collect(absolute, files);
+    else files.push(absolute);
+  }
+  const unique = [...new Set(files)].sort();
+  if (unique.length === 0) return fail({ code: 'project/no_files', root: cwd });
+  return ok({ root: cwd, files: unique, tsconfig: null });
+}
+
+function collect(directory: string, into: string[]): void {
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) collect(path, into);
+    else if (isSourceFile(entry.name)) into.push(path);
+  }
+}

@@ -1,0 +1,19 @@
+import type ts from 'typescript';
+import { parseSourceText } from '../../eslint-plugin-tki/detect/index.js';
+import { flattenMessage } from './diagnostics.js';
+import { fail, ok, type Outcome } from '../errors.js';
+
+/**
+ * Parse one file the way the detector's front-ends do. TypeScript always returns a tree; its
+ * syntax diagnostics decide whether the file was understood. An unparsable project file is a
+ * tool error (exit 2), never a silent skip.
+ */
+export function parseSource(file: string, displayName: string, text: string): Outcome<ts.SourceFile> {
+  const sourceFile = parseSourceText(file, text);
+  // `parseDiagnostics` is not in the public typings; policy/parse.ts reads it the same way.
+  const diagnostics = (sourceFile as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
+  const first = diagnostics[0];
+  if (first === undefined) return ok(sourceFile);
+  const at = sourceFile.getLineAndCharacterOfPosition(first.start ?? 0);
+  return fail({ code: 'source/unparsable', file: displayName, line: at.line + 1, column: at.character + 1, detail: flattenMessage(first) });
+}

@@ -1,0 +1,128 @@
+import type { Capability } from '../../policy/index.js';
+import type { Classifier } from '../classify.js';
+import type { ModuleGraph, ModuleNode } from '../graph/types.js';
+import type { CrossModuleUse, GuardFinding, LocatedFinding, Position } from '../types.js';
+import { importedModule, lookupExport, type ExportValue } from './exports-lookup.js';
+
+/** A capability a module reaches by itself, outside what it holds: where, and what it points at. */
+export interface DirectSource extends Position {
+  readonly capability: Capability;
+  readonly sink: string;
+}
+
+/**
+ * Whether a detector finding means "this module reaches that capability" (and so flows to its
+ * importers): the SPEC text rules, exit codes and malformed action declarations reach nothing.
+ */
+function reaches(finding: LocatedFinding): finding is LocatedFinding & { capability: Capability } {
+  if (finding.capability === null || finding.ruleId === 'no-exit-zero') return false;
+  return finding.ruleId !== 'allowed-actions' || finding.messageId === 'fileAccess';
+}
+
+export interface DirectResult {
+  readonly findings: GuardFinding[];
+  readonly sources: Map<string, DirectSource[]>;
+}
+
+function describeUse(use: CrossModuleUse, value: ExportValue): string {
+  const name = use.kind !== 'member' && use.member !== null ? `${use.binding}.${use.member}` : use.binding;
+  const from = value.module.relative;
+  if (use.kind === 'module-name' && value.kind === 'constant') return `\`${name}\` is the module name \`${value.value}\`, exported by \`${from}\`, and is loaded here`;
+  if (use.kind === 'call' && value.kind === 'loader') return `\`${name}\` (from \`${from}\`) loads the module name it is given: \`${use.value}\``;
+  const handed = value.kind === 'ambient' ? value.value : 'a value';
+  return `\`${handed}\` is handed over from \`${from}\` as \`${use.binding}\` and used here`;
+}
+
+/** The capabilities one cross-module use reaches, and the sink it reaches them through. */
+function reachOfUse(use: CrossModuleUse, value: ExportValue, classifier: Classifier): { capabilities: readonly Capability[]; sink: string } | undefined {
+  if (use.kind === 'module-name' && value.kind === 'constant' && !value.value.startsWith('.')) {
+    const classified = classifier.external(value.value);
+    return { capabilities: classified.capabilities, sink: classified.canonical };
+  }
+  if (use.kind === 'call' && value.kind === 'loader' && value.index === use.argumentIndex && !use.value.startsWith('.')) {
+    const classified = classifier.external(use.value);
+    return { capabilities: classified.capabilities, sink: classified.canonical };
+  }
+  if (use.kind === 'member' && value.kind === 'ambient') {
+    return { capabilities: classifier.ambientMember(value.value, use.members), sink: `${value.value}.${use.members.join('.')}` };
+  }
+  return undefined;
+}
+
+function exportNameOf(imported: string, use: CrossModuleUse): { name: string; use: CrossModuleUse } | undefined {
+  if (imported !== '*') return { name: imported, use };
+  if (use.kind === 'member') {
+    const [first, ...rest] = use.members;
+    return first === undefined ? undefined : { name: first, use: { ...use, members: rest } };
+  }
+  return use.member === null ? undefined : { name: use.member, use: { ...use, member: null } };
+}
+
+function crossModuleFindings(graph: ModuleGraph, module: ModuleNode, classifier: Classifier, holds: ReadonlySet<Capability>, into: DirectResult): void {
+  const facts = module.facts;
+  if (facts === null) return;
+  for (const rawUse of facts.uses) {
+    const binding = facts.imports.find((candidate) => candidate.local === rawUse.binding);
+    if (binding === undefined) continue;
+    const target = importedModule(graph, module, binding.specifier);
+    const named = exportNameOf(binding.imported, rawUse);
+    if (target === undefined || named === undefined) continue;
+    const value = lookupExport(graph, target, named.name);
+    const reach = value === undefined ? undefined : reachOfUse(named.use, value, classifier);
+    if (value === undefined || reach === undefined) continue;
+    for (const capability of reach.capabilities) {
+      if (holds.has(capability)) continue;
+      addSource(into, module, { capability, sink: reach.sink, line: rawUse.line, column: rawUse.column });
+      if (!module.thirdParty) {
+        into.findings.push({
+          file: module.relative,
+          line: rawUse.line,
+          column: rawUse.column,
+          ruleId: 'cross-module-capability',
+          capability,
+          message: `${describeUse(rawUse, value)}: it reaches \`${capability}\`, which this module does not hold.`,
+          witness: [module.relative, value.module.relative, reach.sink],
+        });
+      }
+    }
+  }
+}
+
+function addSource(into: DirectResult, module: ModuleNode, source: DirectSource): void {
+  const list = into.sources.get(module.file) ?? [];
+  list.push(source);
+  into.sources.set(module.file, list);
+}
+
+/** Per-module findings (the detector's, plus cross-module uses and unresolved modules) and the sources they start. */
+export function directStage(graph: ModuleGraph, classifier: Classifier, holdsOf: (module: ModuleNode) => ReadonlySet<Capability>): DirectResult {
+  const result: DirectResult = { findings: [], sources: new Map() };
+  for (const module of graph.modules.values()) {
+    const facts = module.facts;
+    if (facts === null) continue;
+    for (const finding of facts.findings) {
+      // A dependency's own imports of unlisted packages are followed with --deps, not reported.
+      if (module.thirdParty && finding.capability === 'UNKNOWN_PACKAGE') continue;
+      if (reaches(finding)) addSource(result, module, finding);
+      if (!module.thirdParty) {
+        const { ruleId, capability, message, line, column } = finding;
+        result.findings.push({ file: module.relative, line, column, ruleId, capability, message });
+      }
+    }
+    if (!module.thirdParty) {
+      for (const edge of module.edges) {
+        if (edge.target.kind !== 'unresolved') continue;
+        const source = { capability: 'UNANALYZED' as const, sink: edge.target.specifier, line: edge.line, column: edge.column };
+        addSource(result, module, source);
+        result.findings.push({
+          file: module.relative,
+          ...source,
+          ruleId: 'unresolved-module',
+          message: `\`${edge.target.specifier}\` does not resolve to a file the guard can analyze, so what it reaches is unknown.`,
+        });
+      }
+    }
+    crossModuleFindings(graph, module, classifier, holdsOf(module), result);
+  }
+  return result;
+}

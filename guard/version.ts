@@ -1,0 +1,6 @@
+/**
+ * The guard's version, part of the cache key: a new version never reads facts an older one
+ * wrote. A test keeps it equal to package.json's version; bump FACTS_FORMAT when ModuleFacts changes.
+ */
+export const GUARD_VERSION = '0.1.0';
+export const FACTS_FORMAT = 1;
