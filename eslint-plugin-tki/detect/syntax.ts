@@ -77,7 +77,6 @@ export function templateText(node: ts.TemplateExpression): string {
 
 /** A short single-line quote of scanned text for a message; control characters escaped. */
 export function excerpt(text: string, limit = 48): string {
-  // eslint-disable-next-line no-control-regex -- escaping control characters is the point
   const oneLine = text.replace(/\s+/g, ' ').trim().replace(/[\u0000-\u001f\u007f-\u009f`]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return oneLine.length > limit ? `${oneLine.slice(0, limit - 1)}…` : oneLine;
 }

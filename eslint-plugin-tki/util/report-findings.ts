@@ -1,0 +1,30 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import { matchesAnyGlob } from '../../policy/index.js';
+import { analyzeSourceFile, type RuleId } from '../detect/index.js';
+import { relativePathOf, resolveSettings } from './settings.js';
+import { sourceFileOf } from './source-file.js';
+
+/**
+ * The whole of every rule's `create`: ask the shared detector for the file's facts (one walk,
+ * memoized across the seven rules) and report the findings that belong to `ruleId`.
+ * Rules never detect anything themselves, and never autofix.
+ */
+export function reportFindings<MessageIds extends string>(context: Readonly<TSESLint.RuleContext<MessageIds, []>>, ruleId: RuleId): TSESLint.RuleListener {
+  return {
+    Program(): void {
+      const { policy, root } = resolveSettings(context.settings, context.cwd);
+      const relativePath = relativePathOf(context.filename, context.cwd, root);
+      if (matchesAnyGlob(relativePath, policy.ignore)) return;
+      const { sourceCode } = context;
+      const facts = analyzeSourceFile(sourceFileOf(sourceCode, context.filename), { policy, relativePath });
+      for (const finding of facts.findings) {
+        if (finding.ruleId !== ruleId) continue;
+        context.report({
+          messageId: finding.messageId as MessageIds,
+          data: finding.data,
+          loc: { start: sourceCode.getLocFromIndex(finding.start), end: sourceCode.getLocFromIndex(finding.end) },
+        });
+      }
+    },
+  };
+}

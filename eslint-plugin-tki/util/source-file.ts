@@ -1,0 +1,22 @@
+import ts from 'typescript';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { parseSourceText } from '../detect/index.js';
+
+/** Files no TypeScript parser saw (espree), parsed once and shared by the seven rules. */
+const parsed = new WeakMap<object, ts.SourceFile>();
+
+/**
+ * The `ts.SourceFile` for the file being linted: the one typescript-eslint already built when it
+ * parsed the file (no second parse), else a parse of the same text.
+ */
+export function sourceFileOf(sourceCode: Readonly<TSESLint.SourceCode>, filename: string): ts.SourceFile {
+  const map = sourceCode.parserServices?.esTreeNodeToTSNodeMap;
+  const node: ts.Node | undefined = map?.get(sourceCode.ast);
+  if (node !== undefined && node.kind === ts.SyntaxKind.SourceFile && (node as ts.SourceFile).text === sourceCode.text) return node as ts.SourceFile;
+  let sourceFile = parsed.get(sourceCode);
+  if (sourceFile === undefined) {
+    sourceFile = parseSourceText(filename, sourceCode.text);
+    parsed.set(sourceCode, sourceFile);
+  }
+  return sourceFile;
+}
