@@ -20,18 +20,23 @@ export function forbiddenVerdictToken(text: string): string | undefined {
 }
 
 /**
- * SQL statement text. Each pattern needs the statement's second keyword too, so prose such as
- * "select the item" or "update the report" does not match.
+ * SQL statement text. Each pattern needs the statement's shape, not just a keyword, so prose such
+ * as "select the item from the list", "delete from the cache" or "update the report" does not
+ * match: upper-case keywords count as SQL, lower-case ones only with an unmistakable shape.
  */
 export const SQL_STATEMENT_PATTERNS: readonly RegExp[] = [
-  /\bselect\b[\s\S]{1,400}?\bfrom\s+[\w."]+/i,
-  /\binsert\s+into\s+[\w."]+/i,
+  /\bSELECT\b[\s\S]{1,400}?\bFROM\s+[\w."]+/,
+  /\bselect\s+(distinct\s+)?(\*|[\w."]+(\s*,\s*[\w."]+)+)\s+from\s+[\w."]+/i,
+  /\bselect\s+[\w."]+\s+from\s+[\w."]+\s+(where|join|order\s+by|group\s+by|limit)\b/i,
+  /\bINSERT\s+INTO\s+[\w."]+/,
+  /\binsert\s+into\s+[\w."]+\s*(\(|values\b|select\b)/i,
   /\bupdate\s+[\w."]+\s+set\s+[\w."]+\s*=/i,
-  /\bdelete\s+from\s+[\w."]+/i,
-  /\b(create|drop|alter)\s+(or\s+replace\s+)?(table|view|index|function|procedure|role|schema|database|trigger|extension)\b/i,
-  /\btruncate\s+(table\s+)?[\w."]+\s*;?\s*$/i,
-  /\bgrant\s+[\w, ]+\s+on\s+[\w."]+/i,
-  /\bcopy\s+[\w."]+\s+(from|to)\s+/i,
+  /\bDELETE\s+FROM\s+[\w."]+/,
+  /\bdelete\s+from\s+[\w."]+\s*(where\b|returning\b|;|$)/i,
+  /\b(create|drop|alter)\s+(or\s+replace\s+)?(table|view|index|function|procedure|role|schema|database|trigger|extension)\s+(if\s+(not\s+)?exists\s+)?[\w."]+\s*(\(|;|$|as\b|add\b|rename\b|owner\b|cascade\b)/i,
+  /\bTRUNCATE\s+(TABLE\s+)?[\w."]+/,
+  /\bgrant\s+[\w, ]+\s+on\s+(table\s+)?[\w."]+\s+to\b/i,
+  /\bcopy\s+[\w."]+\s+(from|to)\s+(stdin|stdout|'[^']*')/i,
   /\bwith\s+\w+\s+as\s*\(\s*select\b/i,
 ];
 
