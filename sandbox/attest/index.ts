@@ -1,0 +1,3 @@
+export { parseInsideReport, type AttestationEvidence, type InsideReport } from './evidence.js';
+export { renderAttestationMarkdown } from './render.js';
+export { runAttestation, type AttestationResult } from './run-attestation.js';

@@ -1,0 +1,18 @@
+import type { RuntimeFiles } from '../runtime/runtime-files.js';
+
+/** What one sandboxed run needs from the host: every engine compiles this with the profile. */
+export interface SandboxInvocation {
+  readonly runtime: RuntimeFiles;
+  /** Host path of the packet: a directory, or a single `.json` file. */
+  readonly packetPath: string;
+  readonly packetIsFile: boolean;
+  /** Host path of the output directory (exists). */
+  readonly outputDir: string;
+  /** Arguments to node inside the sandbox: an entry script under /opt/tki and its arguments. */
+  readonly nodeArgs: readonly string[];
+}
+
+/** Where the packet's own files appear inside: a single-file packet becomes `<target>/packet.json`. */
+export function packetMountTarget(packetTarget: string, packetIsFile: boolean): string {
+  return packetIsFile ? `${packetTarget}/packet.json` : packetTarget;
+}

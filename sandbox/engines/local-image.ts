@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { EngineCommand, EngineExit } from '../launch/spawn-engine.js';
+import type { RuntimeBinding } from '../runtime/runtime-files.js';
+import type { EngineResult } from './engine-types.js';
+
+export const IMAGE_REPOSITORY = 'localhost/tki-sandbox';
+
+/** Every file under a path, with size and mtime, so the tag changes when the runtime does. */
+function fingerprintLines(path: string, target: string, lines: string[]): void {
+  const stats = statSync(path);
+  if (stats.isDirectory()) {
+    for (const name of readdirSync(path).sort()) fingerprintLines(join(path, name), join(target, name), lines);
+  } else lines.push(`${target} ${stats.size} ${stats.mtimeMs}`);
+}
+
+/** `localhost/tki-sandbox:<12 hex>`, derived from the runtime files, so a stale image is never reused. */
+export function localImageTag(bindings: readonly RuntimeBinding[]): string {
+  const lines: string[] = [];
+  for (const binding of bindings) fingerprintLines(binding.source, binding.target, lines);
+  return `${IMAGE_REPOSITORY}:${createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 12)}`;
+}
+
+/** The build context: the runtime files at their sandbox paths, and a FROM scratch Containerfile. */
+export function writeBuildContext(bindings: readonly RuntimeBinding[], contextDir: string): string {
+  const rootfs = join(contextDir, 'rootfs');
+  for (const directory of ['in', 'out', 'proc', 'dev', 'sys']) mkdirSync(join(rootfs, directory), { recursive: true });
+  for (const binding of bindings) {
+    const destination = join(rootfs, binding.target);
+    mkdirSync(dirname(destination), { recursive: true });
+    cpSync(binding.source, destination, { recursive: true, dereference: true });
+  }
+  const containerfile = join(contextDir, 'Containerfile');
+  writeFileSync(containerfile, 'FROM scratch\nCOPY rootfs/ /\n');
+  return containerfile;
+}
+
+/**
+ * Builds the image with the engine when it is not there yet. No registry is involved: the base is
+ * `scratch` and the build runs with networking off.
+ */
+export async function ensureLocalImage(
+  executable: string,
+  bindings: readonly RuntimeBinding[],
+  workDir: string,
+  run: (command: EngineCommand) => Promise<EngineExit>,
+): Promise<EngineResult<string>> {
+  const tag = localImageTag(bindings);
+  const inspect = await run({ executable, args: ['image', 'inspect', '--format', '{{.Id}}', tag] });
+  if (inspect.exitCode === 0) return { ok: true, value: tag };
+  const contextDir = join(workDir, 'image-context');
+  const containerfile = writeBuildContext(bindings, contextDir);
+  const build = await run({ executable, args: ['build', '--network', 'none', '-q', '-t', tag, '-f', containerfile, contextDir] });
+  if (build.exitCode !== 0) {
+    const reason = build.stderr.trim().split('\n').pop() ?? '';
+    return { ok: false, error: { code: 'engine/image_build_failed', line: `tki: building the local sandbox image ${tag} failed: ${reason}` } };
+  }
+  return { ok: true, value: tag };
+}

@@ -1,0 +1,20 @@
+import { DEFAULT_PROFILE } from './profile/default-profile.js';
+import type { SandboxProfile } from './profile/types.js';
+import { loadSeccompAddon } from './native/addon.js';
+import { compileSeccompBpf } from './seccomp/bpf.js';
+
+export type ExecLockResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly code: 'lock/addon_unavailable' | 'lock/install_failed'; readonly detail: string };
+
+/**
+ * The in-process lock: no_new_privs plus the `locked` seccomp filter (the whole deny list and
+ * execve/execveat) on every thread, via TSYNC. Called once node has started and before any
+ * packet byte is read; from then on this process cannot start or become another program.
+ */
+export function applyExecLock(profile: SandboxProfile = DEFAULT_PROFILE): ExecLockResult {
+  const loaded = loadSeccompAddon();
+  if (!loaded.ok) return { ok: false, code: 'lock/addon_unavailable', detail: `${loaded.error.path}: ${loaded.error.message}` };
+  const errno = loaded.addon.installFilter(compileSeccompBpf(profile, 'locked'));
+  return errno === 0 ? { ok: true } : { ok: false, code: 'lock/install_failed', detail: `seccomp(SECCOMP_SET_MODE_FILTER, TSYNC) failed with errno ${errno}` };
+}

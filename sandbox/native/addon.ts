@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import { ADDON_RELATIVE_PATH, packageRoot } from '../runtime/runtime-files.js';
+
+/** The three functions of sandbox/native/tki_seccomp.c; each answers 0 or an errno. */
+export interface SeccompAddon {
+  installFilter(bpf: Buffer): number;
+  markInheritedFdsCloexec(): number;
+  /** 0 when the call succeeded, its errno otherwise, -1 for a name the addon does not know. */
+  attemptSyscall(name: AttemptableSyscall): number;
+}
+
+export type AttemptableSyscall = 'socket' | 'ptrace' | 'execve' | 'unshare' | 'mount' | 'bpf';
+
+export type AddonResult = { ok: true; addon: SeccompAddon } | { ok: false; error: { code: 'addon/unavailable'; path: string; message: string } };
+
+let loaded: AddonResult | undefined;
+
+/** Loads the addon once, with `process.dlopen` (a fixed path, never one chosen at run time). */
+export function loadSeccompAddon(): AddonResult {
+  if (loaded !== undefined) return loaded;
+  const path = join(packageRoot(), ADDON_RELATIVE_PATH);
+  const holder: { exports: Partial<SeccompAddon> } = { exports: {} };
+  try {
+    process.dlopen(holder, path);
+  } catch (error) {
+    loaded = { ok: false, error: { code: 'addon/unavailable', path, message: error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error) } };
+    return loaded;
+  }
+  const { installFilter, markInheritedFdsCloexec, attemptSyscall } = holder.exports;
+  if (installFilter === undefined || markInheritedFdsCloexec === undefined || attemptSyscall === undefined) {
+    loaded = { ok: false, error: { code: 'addon/unavailable', path, message: 'the addon does not export the expected functions' } };
+  } else {
+    loaded = { ok: true, addon: { installFilter, markInheritedFdsCloexec, attemptSyscall } };
+  }
+  return loaded;
+}

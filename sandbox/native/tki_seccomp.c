@@ -1,0 +1,131 @@
+/*
+ * tki_seccomp: the smallest native piece the sandbox needs, and nothing else.
+ *
+ * A seccomp filter that denies execve cannot be installed by the engine (it would stop the engine
+ * from starting node itself), so node installs it on itself once it is running. Node has no API for
+ * prctl/seccomp, hence this addon. The BPF program is built in TypeScript (sandbox/seccomp/) and only
+ * passed through here: no policy lives in C.
+ *
+ * Errors are returned as errno numbers (0 = success); nothing here throws except on misuse.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <node_api.h>
+#include <sched.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/ptrace.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#ifndef SECCOMP_FILTER_FLAG_TSYNC
+#define SECCOMP_FILTER_FLAG_TSYNC 1
+#endif
+#ifndef CLOSE_RANGE_CLOEXEC
+#define CLOSE_RANGE_CLOEXEC (1U << 2)
+#endif
+
+static napi_value make_int(napi_env env, int64_t value) {
+  napi_value result;
+  napi_create_int64(env, value, &result);
+  return result;
+}
+
+static napi_value fail(napi_env env, const char *message) {
+  napi_throw_type_error(env, NULL, message);
+  return NULL;
+}
+
+/* installFilter(bpf: Buffer) -> 0 | errno. no_new_privs, then the filter on every thread (TSYNC):
+ * without TSYNC a thread started earlier (V8 platform workers, libuv pool) could still exec. */
+static napi_value install_filter(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  void *data = NULL;
+  size_t length = 0;
+  bool is_buffer = false;
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 1) return fail(env, "installFilter(bpf: Buffer)");
+  if (napi_is_buffer(env, argv[0], &is_buffer) != napi_ok || !is_buffer) return fail(env, "installFilter(bpf: Buffer)");
+  napi_get_buffer_info(env, argv[0], &data, &length);
+  if (length == 0 || length % sizeof(struct sock_filter) != 0 || length / sizeof(struct sock_filter) > BPF_MAXINSNS) {
+    return fail(env, "installFilter: the program must be whole 8-byte sock_filter records");
+  }
+  struct sock_fprog program = { .len = (unsigned short)(length / sizeof(struct sock_filter)), .filter = (struct sock_filter *)data };
+  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return make_int(env, errno);
+  long rc = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_TSYNC, &program);
+  if (rc < 0) return make_int(env, errno);
+  /* rc > 0 is the id of a thread that could not be synchronized: treat it as a failure. */
+  if (rc > 0) return make_int(env, ESRCH);
+  return make_int(env, 0);
+}
+
+/* markInheritedFdsCloexec() -> 0 | errno. File descriptors node inherited from its parent stay open
+ * across exec unless marked; bwrap would pass them on into the sandbox. */
+static napi_value mark_inherited_fds_cloexec(napi_env env, napi_callback_info info) {
+  (void)info;
+  if (syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC) == 0) return make_int(env, 0);
+  int saved = errno;
+  long max = sysconf(_SC_OPEN_MAX);
+  if (max < 0) return make_int(env, saved);
+  for (int fd = 3; fd < max; fd++) {
+    int flags = fcntl(fd, F_GETFD);
+    if (flags >= 0) fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
+  }
+  return make_int(env, 0);
+}
+
+static int attempt(const char *name) {
+  errno = 0;
+  if (strcmp(name, "socket") == 0) {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd >= 0) { close(fd); return 0; }
+    return errno;
+  }
+  if (strcmp(name, "ptrace") == 0) {
+    /* Attach to the parent: a real attempt to trace another process. */
+    if (ptrace(PTRACE_ATTACH, getppid(), NULL, NULL) == 0) { ptrace(PTRACE_DETACH, getppid(), NULL, NULL); return 0; }
+    return errno;
+  }
+  if (strcmp(name, "execve") == 0) {
+    /* A path that cannot exist: seccomp answers before the path lookup, so EPERM means the lock
+     * is active and ENOENT means it is not. It can never start anything. */
+    char *const argv[] = { "/nonexistent/tki-exec-probe", NULL };
+    char *const envp[] = { NULL };
+    execve(argv[0], argv, envp);
+    return errno;
+  }
+  if (strcmp(name, "unshare") == 0) return unshare(CLONE_NEWUSER) == 0 ? 0 : errno;
+  if (strcmp(name, "mount") == 0) return syscall(SYS_mount, "none", "/", "tmpfs", 0, NULL) == 0 ? 0 : errno;
+  if (strcmp(name, "bpf") == 0) return syscall(SYS_bpf, 0, NULL, 0) == 0 ? 0 : errno;
+  return -1;
+}
+
+/* attemptSyscall(name) -> 0 (it succeeded) | errno | -1 (unknown name). Used by the P1 self-check
+ * and the attestation probes to really attempt a denied act and record the kernel's answer. */
+static napi_value attempt_syscall(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  char name[32];
+  size_t copied = 0;
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 1) return fail(env, "attemptSyscall(name: string)");
+  if (napi_get_value_string_utf8(env, argv[0], name, sizeof name, &copied) != napi_ok) return fail(env, "attemptSyscall(name: string)");
+  return make_int(env, attempt(name));
+}
+
+static napi_value init(napi_env env, napi_value exports) {
+  napi_property_descriptor properties[] = {
+    { "installFilter", NULL, install_filter, NULL, NULL, NULL, napi_enumerable, NULL },
+    { "markInheritedFdsCloexec", NULL, mark_inherited_fds_cloexec, NULL, NULL, NULL, napi_enumerable, NULL },
+    { "attemptSyscall", NULL, attempt_syscall, NULL, NULL, NULL, napi_enumerable, NULL },
+  };
+  napi_define_properties(env, exports, sizeof properties / sizeof properties[0], properties);
+  return exports;
+}
+
+NAPI_MODULE(NODE_GYP_MODULE_NAME, init)

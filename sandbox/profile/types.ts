@@ -1,0 +1,57 @@
+import type { CloneFlagName, ErrnoName, SyscallName } from '../seccomp/syscalls-x86_64.js';
+
+/**
+ * The L1 sandbox profile as plain data (in the spirit of nsjail's config): every engine's
+ * artifacts — the bwrap argv, the BPF program, the OCI seccomp JSON, the P1 expectations — are
+ * compiled from one of these, so loosening anything takes a visible line here.
+ */
+export type Namespace = 'user' | 'mount' | 'net' | 'pid' | 'ipc' | 'uts' | 'cgroup';
+
+export interface PacketMount {
+  /** Where the packet appears; a single `.json` packet is mounted as `<target>/packet.json`. */
+  readonly target: string;
+  readonly access: 'read-only';
+}
+
+export interface OutputMount {
+  readonly target: string;
+  readonly access: 'read-write';
+}
+
+export interface SeccompRules {
+  /** Answered with `errno` from the first instruction of the sandboxed process. */
+  readonly deny: readonly SyscallName[];
+  /** Added by the in-process lock once node has started (denying these earlier stops the engine). */
+  readonly denyAfterStart: readonly SyscallName[];
+  /** clone() carrying any of these flags is denied with `errno`. */
+  readonly denyCloneFlags: readonly CloneFlagName[];
+  /** Answered ENOSYS so that libc falls back (clone3 → clone, whose flags the filter can read). */
+  readonly enosys: readonly SyscallName[];
+  readonly errno: ErrnoName;
+}
+
+export interface ResourceLimit {
+  readonly soft: number;
+  readonly hard: number;
+}
+
+export interface SandboxProfile {
+  readonly name: string;
+  readonly description: string;
+  readonly packet: PacketMount;
+  readonly output: OutputMount;
+  /** Host runtime files (node, its libraries, tki's dist/ and dependencies) are bound read-only. */
+  readonly runtimeAccess: 'read-only';
+  readonly namespaces: readonly Namespace[];
+  /** Creating user namespaces inside the sandbox. */
+  readonly nestedUserNamespaces: false;
+  readonly dropAllCapabilities: true;
+  readonly noNewPrivs: true;
+  /** Environment variables set inside; everything else is cleared. */
+  readonly env: Readonly<Record<string, string>>;
+  /** Keys P1 refuses on sight, on top of "no key outside `env`". Case-insensitive regex sources. */
+  readonly secretKeyPatterns: readonly string[];
+  readonly seccomp: SeccompRules;
+  readonly rlimits: Readonly<Record<'nofile' | 'nproc', ResourceLimit>>;
+  readonly hostname: string;
+}

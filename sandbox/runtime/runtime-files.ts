@@ -1,0 +1,87 @@
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { elfInterpreter } from './elf-interpreter.js';
+
+/** Where tki's own files appear inside the sandbox: a neutral path, so the project dir stays invisible. */
+export const SANDBOX_TKI_ROOT = '/opt/tki';
+
+/** npm packages the inspector needs at run time (dist/cli → src → zod); nothing else is mounted. */
+export const RUNTIME_PACKAGES: readonly string[] = ['zod'];
+
+/** The addon, relative to the package root (built by `npm run build:native`). */
+export const ADDON_RELATIVE_PATH = 'sandbox/native/build/Release/tki_seccomp.node';
+
+/** One read-only host path and where it appears inside the sandbox. */
+export interface RuntimeBinding {
+  readonly source: string;
+  readonly target: string;
+}
+
+export interface RuntimeFiles {
+  readonly nodePath: string;
+  readonly bindings: readonly RuntimeBinding[];
+  /** The tki CLI entry inside the sandbox. */
+  readonly cliEntry: string;
+  /** The attestation probe runner inside the sandbox. */
+  readonly probesEntry: string;
+}
+
+export type RuntimeError = { readonly code: 'runtime/missing'; readonly path: string; readonly hint: string };
+
+/** The package root of the running tki (dist/sandbox/runtime/x.js → three levels up). */
+export function packageRoot(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+}
+
+/**
+ * Shared libraries the running node has mapped (from /proc/self/maps). This is what node needs
+ * to start, found without running `ldd`; tki's own addon is bound separately.
+ */
+function mappedSystemLibraries(): string[] {
+  const libraries = new Set<string>();
+  for (const line of readFileSync('/proc/self/maps', 'utf8').split('\n')) {
+    const path = line.slice(line.indexOf('/'));
+    if (line.includes('/') && /^\/(usr\/)?lib(64|32|x32)?\//.test(path) && /\.so(\.\d+)*$/.test(path)) libraries.add(path);
+  }
+  return [...libraries].sort();
+}
+
+/**
+ * /proc/self/maps shows resolved files (`libstdc++.so.6.0.30`) but the loader asks for the soname
+ * (`libstdc++.so.6`): the shorter names that are links to the same file are bound too.
+ */
+function sonameLinks(library: string): string[] {
+  const links: string[] = [];
+  let name = library;
+  while (/\.so(\.\d+)+$/.test(name)) {
+    name = name.replace(/\.\d+$/, '');
+    if (existsSync(name) && realpathSync(name) === library) links.push(name);
+  }
+  return links;
+}
+
+/** Everything of the host that the sandbox may see, all read-only. */
+export function discoverRuntime(root: string = packageRoot()): { ok: true; runtime: RuntimeFiles } | { ok: false; error: RuntimeError } {
+  const nodePath = realpathSync(process.execPath);
+  const bindings: RuntimeBinding[] = [{ source: nodePath, target: nodePath }];
+  const interpreter = elfInterpreter(nodePath);
+  if (interpreter !== undefined) bindings.push({ source: realpathSync(interpreter), target: interpreter });
+  for (const library of mappedSystemLibraries()) {
+    for (const name of [library, ...sonameLinks(library)]) {
+      if (!bindings.some((binding) => binding.target === name)) bindings.push({ source: library, target: name });
+    }
+  }
+  const own: Array<[string, string]> = [
+    ['dist', 'run `npm run build`'],
+    ['package.json', 'the package root is incomplete'],
+    [ADDON_RELATIVE_PATH, 'run `npm run build:native`'],
+    ...RUNTIME_PACKAGES.map((name): [string, string] => [join('node_modules', name), 'run `npm ci`']),
+  ];
+  for (const [relative, hint] of own) {
+    const source = join(root, relative);
+    if (!existsSync(source)) return { ok: false, error: { code: 'runtime/missing', path: source, hint } };
+    bindings.push({ source, target: join(SANDBOX_TKI_ROOT, relative) });
+  }
+  return { ok: true, runtime: { nodePath, bindings, cliEntry: join(SANDBOX_TKI_ROOT, 'dist/cli/tki.js'), probesEntry: join(SANDBOX_TKI_ROOT, 'dist/sandbox/probes/main.js') } };
+}

@@ -1,0 +1,79 @@
+import type { SandboxProfile } from '../profile/types.js';
+import { describeMounts, parseMountInfo } from './mountinfo.js';
+import { mountTableViolation } from './mount-rules.js';
+import { hasNoCapabilities, parseNetDev, parseThreadStatus } from './proc-status.js';
+
+/** What P1 looked at. `undefined` means it could not be read, which is never a confirmation. */
+export interface SelfCheckObservation {
+  readonly mountInfo: string | undefined;
+  readonly threadStatuses: readonly string[] | undefined;
+  readonly netDev: string | undefined;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** errno of a real execve attempt on an impossible path (EPERM = locked, ENOENT = not). */
+  readonly execErrno: number | undefined;
+  /** errno of a real socket(AF_INET) attempt. */
+  readonly socketErrno: number | undefined;
+}
+
+export const INVARIANTS = {
+  'net-lo-only': 'network interfaces are lo only',
+  'mounts-exact': 'exactly the packet (ro) and output (rw) mounts besides the read-only runtime',
+  'env-clean': 'the environment holds only the profile keys and no secret-like key',
+  'seccomp-every-thread': 'a seccomp filter is active on every thread (Seccomp: 2)',
+  'exec-locked': 'execve is denied in this process (EPERM)',
+  'socket-denied': 'socket() is denied (EPERM)',
+  'no-capabilities': 'no capabilities in any set',
+  'no-new-privs': 'no_new_privs is set (NoNewPrivs: 1)',
+} as const;
+
+export type InvariantId = keyof typeof INVARIANTS;
+
+export interface InvariantResult {
+  readonly id: InvariantId;
+  readonly confirmed: boolean;
+  /** What was observed, for the evidence bundle and the one-line refusal. */
+  readonly observed: string;
+}
+
+const EPERM = 1;
+
+function result(id: InvariantId, confirmed: boolean, observed: string): InvariantResult {
+  return { id, confirmed, observed };
+}
+
+/** Pure: every invariant judged from one observation, in a fixed order. */
+export function judgeInvariants(observation: SelfCheckObservation, profile: SandboxProfile): InvariantResult[] {
+  const results: InvariantResult[] = [];
+  const interfaces = observation.netDev === undefined ? undefined : parseNetDev(observation.netDev);
+  results.push(interfaces === undefined
+    ? result('net-lo-only', false, '/proc/self/net/dev unreadable')
+    : result('net-lo-only', interfaces.length === 1 && interfaces[0] === 'lo', `interfaces: ${interfaces.join(',') || '(none)'}`));
+
+  const mounts = observation.mountInfo === undefined ? undefined : parseMountInfo(observation.mountInfo);
+  if (mounts === undefined) results.push(result('mounts-exact', false, '/proc/self/mountinfo unreadable'));
+  else if (!mounts.ok) results.push(result('mounts-exact', false, `unparsable mountinfo line: ${mounts.line}`));
+  else {
+    const violation = mountTableViolation(mounts.entries, profile);
+    results.push(result('mounts-exact', violation === undefined, violation ?? describeMounts(mounts.entries).join('; ')));
+  }
+
+  // Only key names reach the evidence: a value could be the very secret being refused.
+  const envKeys = Object.keys(observation.env).sort();
+  const secret = profile.secretKeyPatterns.map((source) => new RegExp(source, 'i'));
+  const unexpected = envKeys.filter((key) => !Object.hasOwn(profile.env, key) || observation.env[key] !== profile.env[key] || secret.some((pattern) => pattern.test(key)));
+  results.push(result('env-clean', unexpected.length === 0, unexpected.length === 0 ? `keys: [${envKeys.join(',')}]` : `unexpected keys or values: ${unexpected.join(',')}`));
+
+  const statuses = observation.threadStatuses?.map(parseThreadStatus);
+  if (statuses === undefined || statuses.length === 0) {
+    for (const id of ['seccomp-every-thread', 'no-capabilities', 'no-new-privs'] as const) results.push(result(id, false, '/proc/self/task/*/status unreadable'));
+  } else {
+    const modes = statuses.map((status) => status.seccompMode ?? 'unknown');
+    results.push(result('seccomp-every-thread', modes.every((mode) => mode === 2), `${statuses.length} threads, Seccomp: ${[...new Set(modes)].join(',')}`));
+    results.push(result('no-capabilities', statuses.every(hasNoCapabilities), `CapEff: ${[...new Set(statuses.map((status) => status.capabilities.CapEff ?? 'unknown'))].join(',')}`));
+    const flags = statuses.map((status) => status.noNewPrivs ?? 'unknown');
+    results.push(result('no-new-privs', flags.every((flag) => flag === 1), `NoNewPrivs: ${[...new Set(flags)].join(',')}`));
+  }
+  results.push(result('exec-locked', observation.execErrno === EPERM, `execve errno: ${observation.execErrno ?? 'not attempted'}`));
+  results.push(result('socket-denied', observation.socketErrno === EPERM, `socket errno: ${observation.socketErrno ?? 'not attempted'}`));
+  return results;
+}
