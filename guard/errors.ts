@@ -13,6 +13,7 @@ export type GuardError =
   | { readonly code: 'source/unparsable'; readonly file: string; readonly line: number; readonly column: number; readonly detail: string }
   | { readonly code: 'source/unreadable'; readonly file: string; readonly detail: string }
   | { readonly code: 'depcruise/failed'; readonly detail: string }
+  | { readonly code: 'depcruise/no_markers'; readonly file: string }
   | { readonly code: 'output/unwritable'; readonly file: string; readonly detail: string };
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: GuardError };
@@ -42,6 +43,8 @@ export function formatGuardError(error: GuardError): string {
       return `tki-guard: ${error.file}: cannot read: ${error.detail}`;
     case 'depcruise/failed':
       return `tki-guard: dependency-cruiser failed: ${error.detail}`;
+    case 'depcruise/no_markers':
+      return `tki-guard: ${error.file}: no generated policy-rules block (the marker comments are missing)`;
     case 'output/unwritable':
       return `tki-guard: ${error.file}: cannot write: ${error.detail}`;
   }

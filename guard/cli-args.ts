@@ -1,0 +1,73 @@
+import { fail, ok, type Outcome } from './errors.js';
+import type { InputRequest } from './load/inputs.js';
+import { REPORT_FORMATS, isReportFormat, type ReportFormat } from './report/index.js';
+
+export interface CliOptions {
+  readonly command: 'analyze' | 'help' | 'version' | 'print-depcruise-rules' | 'update-depcruise-config';
+  readonly input: InputRequest;
+  readonly format: ReportFormat;
+  readonly output: string | null;
+  readonly deps: boolean;
+  readonly cache: boolean;
+  readonly depcruise: boolean;
+}
+
+export const USAGE = `Usage: tki-guard [paths…] [--project tsconfig.json] [--format text|json|sarif] [--output file]
+                 [--deps] [--no-cache] [--no-depcruise]
+                 [--print-depcruise-rules | --update-depcruise-config]
+
+Whole-program capability analysis. Without paths it analyzes the tsconfig.json of the current
+directory. Exit 0: clean; 1: findings; 2: usage or tool error.
+
+  --project FILE            analyze the files of this tsconfig
+  --format FORMAT           text (default), json (SPEC §9 shape) or sarif (2.1.0)
+  --output FILE             write the report to FILE instead of stdout
+  --deps                    also analyze the JavaScript that dependencies ship
+  --no-cache                neither read nor write .tki-cache/
+  --no-depcruise            skip the dependency-cruiser pass
+  --print-depcruise-rules   print the policy-derived dependency-cruiser rules as JSON
+  --update-depcruise-config rewrite the generated block of .dependency-cruiser.cjs
+`;
+
+const FLAGS: Readonly<Record<string, Partial<Record<'deps' | 'cache' | 'depcruise', boolean>> | CliOptions['command']>> = {
+  '--deps': { deps: true },
+  '--no-cache': { cache: false },
+  '--no-depcruise': { depcruise: false },
+  '--help': 'help',
+  '-h': 'help',
+  '--version': 'version',
+  '--print-depcruise-rules': 'print-depcruise-rules',
+  '--update-depcruise-config': 'update-depcruise-config',
+};
+
+export function parseCliArgs(argv: readonly string[]): Outcome<CliOptions> {
+  let command: CliOptions['command'] = 'analyze';
+  let project: string | null = null;
+  let format: ReportFormat = 'text';
+  let output: string | null = null;
+  const toggles = { deps: false, cache: true, depcruise: true };
+  const paths: string[] = [];
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index] as string;
+    const [name, inline] = argument.startsWith('--') && argument.includes('=') ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)] : [argument, undefined];
+    const flag = FLAGS[name];
+    if (flag !== undefined) {
+      if (typeof flag === 'string') command = flag;
+      else Object.assign(toggles, flag);
+      continue;
+    }
+    if (name === '--project' || name === '-p' || name === '--format' || name === '-f' || name === '--output' || name === '-o') {
+      const value = inline ?? argv[(index += 1)];
+      if (value === undefined || value === '') return fail({ code: 'usage/missing_value', option: name });
+      if (name === '--project' || name === '-p') project = value;
+      else if (name === '--output' || name === '-o') output = value;
+      else if (isReportFormat(value)) format = value;
+      else return fail({ code: 'usage/invalid_format', format: value, known: REPORT_FORMATS });
+      continue;
+    }
+    if (argument.startsWith('-')) return fail({ code: 'usage/unknown_option', option: argument });
+    paths.push(argument);
+  }
+  const input: InputRequest = paths.length > 0 ? { kind: 'paths', paths } : { kind: 'project', tsconfig: project ?? 'tsconfig.json' };
+  return ok({ command, input, format, output, ...toggles });
+}

@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { cruise, type ICruiseResult, type IViolation } from 'dependency-cruiser';
+import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
+import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
+import { canonicalBuiltin, isCapability, packageNameOf, type Capability } from '../../policy/index.js';
+import { CACHE_DIRECTORY } from '../cache/store.js';
+import { fail, ok, type Outcome } from '../errors.js';
+import type { ModuleGraph, ModuleNode } from '../graph/types.js';
+import type { GuardFinding, Position } from '../types.js';
+import { POLICY_RULE_PREFIX } from './policy-rules.js';
+
+export const DEPCRUISE_CONFIG_FILE = '.dependency-cruiser.cjs';
+
+/** `policy-core-files-read+files-write-in-inspector` → `['FILES_READ', 'FILES_WRITE']`. */
+export function capabilitiesOfRule(name: string): Capability[] {
+  const match = /^policy-(?:core|package)-(.+?)(?:-in-inspector)?$/.exec(name);
+  if (match?.[1] === undefined) return name.startsWith(`${POLICY_RULE_PREFIX}package-not-allowed`) ? ['UNKNOWN_PACKAGE'] : [];
+  return match[1].split('+').map((part) => part.toUpperCase().replaceAll('-', '_')).filter(isCapability);
+}
+
+/** Where in `from` the violating dependency is written: the guard's own graph knows the line. */
+function locate(module: ModuleNode | undefined, to: string): Position {
+  const edge = module?.edges.find((candidate) => {
+    const target = candidate.target;
+    if (target.kind === 'module') return target.file.endsWith(`/${to}`);
+    if (target.kind === 'unresolved') return target.specifier === to;
+    const canonical = canonicalBuiltin(target.specifier);
+    if (canonical !== undefined) return canonical === canonicalBuiltin(to);
+    return to === target.specifier || to.includes(`node_modules/${packageNameOf(target.specifier)}/`);
+  });
+  return edge === undefined ? { line: 1, column: 1 } : { line: edge.line, column: edge.column };
+}
+
+function toFinding(violation: IViolation, byRelative: ReadonlyMap<string, ModuleNode>): GuardFinding[] {
+  const name = violation.rule.name;
+  const capabilities = capabilitiesOfRule(name);
+  const cycle = violation.cycle?.map((step) => step.name);
+  const witness = cycle === undefined ? [violation.from, violation.to] : [violation.from, ...cycle];
+  const message = `dependency-cruiser rule \`${name}\`: \`${violation.from}\` → \`${violation.to}\` is forbidden.`;
+  const base = { file: violation.from, ...locate(byRelative.get(violation.from), cycle?.[0] ?? violation.to), ruleId: `depcruise/${name}` as const, message, witness };
+  return capabilities.length === 0 ? [{ ...base, capability: null }] : capabilities.map((capability) => ({ ...base, capability }));
+}
+
+/**
+ * Runs dependency-cruiser in-process with the project's `.dependency-cruiser.cjs` (when it has
+ * one) over the same files, and folds its violations into the guard's findings.
+ */
+export async function runDepcruise(graph: ModuleGraph, tsconfig: string | null): Promise<Outcome<GuardFinding[]>> {
+  const configFile = join(graph.root, DEPCRUISE_CONFIG_FILE);
+  if (!existsSync(configFile)) return ok([]);
+  const files = [...graph.modules.values()].filter((module) => !module.thirdParty && module.facts !== null).map((module) => module.relative);
+  try {
+    const options = await extractDepcruiseOptions(configFile);
+    const tsConfig = tsconfig === null ? undefined : extractTSConfig(tsconfig);
+    const cache = { folder: join(graph.root, CACHE_DIRECTORY, 'depcruise'), strategy: 'content' as const, compress: false };
+    const reported = await cruise(files, { ...options, baseDir: graph.root, outputType: 'json', cache }, {}, { tsConfig });
+    const result = (typeof reported.output === 'string' ? JSON.parse(reported.output) : reported.output) as ICruiseResult;
+    const byRelative = new Map([...graph.modules.values()].map((module) => [module.relative, module]));
+    return ok(result.summary.violations.flatMap((violation) => toFinding(violation, byRelative)));
+  } catch (error) {
+    return fail({ code: 'depcruise/failed', detail: (error as Error).message.split('\n')[0] ?? 'unknown error' });
+  }
+}

@@ -1,0 +1,10 @@
+export { runGuard, actionHoldersOf, depcruiseRulesFor, type GuardRequest, type GuardRun } from './run.js';
+export { parseCliArgs, USAGE, type CliOptions } from './cli-args.js';
+export { formatGuardError, type GuardError, type Outcome } from './errors.js';
+export { createPolicyClassifier, type Classifier } from './classify.js';
+export { policyRules, POLICY_RULE_PREFIX, type ActionHolders, type DepcruiseRule } from './depcruise/policy-rules.js';
+export { DEPCRUISE_CONFIG_FILE, capabilitiesOfRule } from './depcruise/run.js';
+export { REPORTERS, REPORT_FORMATS, describeRule, escapeControlCharacters, type ReportFormat, type Reporter } from './report/index.js';
+export { GUARD_VERSION } from './version.js';
+export type { Detector } from './facts/analyze.js';
+export type { GuardFinding, GuardResult, ModuleSummary, ReportedRuleId } from './types.js';

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import type { GuardFinding } from '../types.js';
+import { GUARD_VERSION } from '../version.js';
+import { DOCS_ROOT, describeRule } from './rules.js';
+import { exitCodeOf, type Reporter } from './types.js';
+
+/**
+ * SARIF 2.1.0 as GitHub code scanning reads it: one run, rules with stable ids and help URIs,
+ * results with a `%SRCROOT%`-relative location, a line-independent partial fingerprint (so a
+ * finding keeps its identity when code above it moves), and the witness path as a code flow.
+ */
+const SRCROOT = '%SRCROOT%';
+
+function fingerprint(finding: GuardFinding): string {
+  const identity = [finding.ruleId, finding.file, finding.capability ?? '', (finding.witness ?? [finding.message]).join('>')].join('|');
+  return createHash('sha256').update(identity).digest('hex').slice(0, 32);
+}
+
+function codeFlow(finding: GuardFinding): object[] {
+  if (finding.witness === undefined) return [];
+  const steps = finding.witness.map((step, index) => {
+    const isModule = index < finding.witness!.length - 1;
+    return {
+      location: {
+        message: { text: isModule ? `imports ${finding.witness![index + 1]}` : `reaches ${finding.capability ?? ''} here` },
+        ...(isModule ? { physicalLocation: { artifactLocation: { uri: step, uriBaseId: SRCROOT } } } : {}),
+      },
+    };
+  });
+  return [{ threadFlows: [{ locations: steps }] }];
+}
+
+export const sarifReporter: Reporter = (result, options) => {
+  const ruleIds = [...new Set(result.findings.map((finding) => finding.ruleId))].sort();
+  const rules = ruleIds.map((id) => {
+    const rule = describeRule(id);
+    return { id, name: id, shortDescription: { text: rule.description }, helpUri: rule.helpUri, defaultConfiguration: { level: 'error' } };
+  });
+  const results = result.findings.map((finding) => ({
+    ruleId: finding.ruleId,
+    ruleIndex: ruleIds.indexOf(finding.ruleId),
+    level: 'error',
+    message: { text: finding.capability === null ? finding.message : `[${finding.capability}] ${finding.message}` },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: finding.file, uriBaseId: SRCROOT },
+          region: { startLine: finding.line, startColumn: finding.column },
+        },
+      },
+    ],
+    partialFingerprints: { 'tkiGuardFinding/v1': fingerprint(finding) },
+    ...(finding.witness === undefined ? {} : { codeFlows: codeFlow(finding) }),
+  }));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'tki-guard', version: GUARD_VERSION, informationUri: `${DOCS_ROOT}/guard.md`, rules } },
+        originalUriBaseIds: { [SRCROOT]: { uri: options.rootUri } },
+        results,
+      },
+    ],
+  };
+  return { output: `${JSON.stringify(log, null, 2)}\n`, exitCode: exitCodeOf(result) };
+};

@@ -1,0 +1,92 @@
+import { pathToFileURL } from 'node:url';
+import { analyzeSourceFile } from '../eslint-plugin-tki/detect/index.js';
+import { isAction, capabilitiesGrantedBy, type Action, type PolicyConfig } from '../policy/index.js';
+import { createNullCache, openFactsCache } from './cache/store.js';
+import { createPolicyClassifier } from './classify.js';
+import { policyRules, type ActionHolders, type DepcruiseRule } from './depcruise/policy-rules.js';
+import { runDepcruise } from './depcruise/run.js';
+import { fail, ok, type Outcome } from './errors.js';
+import type { Detector } from './facts/analyze.js';
+import { buildGraph } from './graph/build.js';
+import { loadInputs, type InputRequest } from './load/inputs.js';
+import { loadPolicy } from './load/policy.js';
+import { searchGraph } from './search/index.js';
+import type { GuardFinding, GuardResult, ModuleSummary } from './types.js';
+
+export interface GuardRequest {
+  readonly input: InputRequest;
+  readonly cwd: string;
+  /** Follow package imports into their shipped JavaScript. */
+  readonly deps?: boolean;
+  /** Read and write `.tki-cache/` (default true). */
+  readonly cache?: boolean;
+  /** Fold in dependency-cruiser when the project has `.dependency-cruiser.cjs` (default true). */
+  readonly depcruise?: boolean;
+  /** The per-file detector; the shared one unless a test injects another. */
+  readonly detect?: Detector;
+  readonly onProgress?: (done: number, known: number) => void;
+}
+
+export interface GuardRun {
+  readonly result: GuardResult;
+  readonly policy: PolicyConfig;
+  readonly policyFile: string | null;
+  readonly rootUri: string;
+}
+
+function byLocation(a: GuardFinding, b: GuardFinding): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || (a.capability ?? '').localeCompare(b.capability ?? '');
+}
+
+/** load → graph → classify → search → (dependency-cruiser) → one result. Never throws for bad input. */
+export async function runGuard(request: GuardRequest): Promise<Outcome<GuardRun>> {
+  const inputs = loadInputs(request.input, request.cwd);
+  if (!inputs.ok) return inputs;
+  const { root, files, tsconfig } = inputs.value;
+  const loaded = loadPolicy(root === request.cwd ? [root] : [root, request.cwd]);
+  if (!loaded.ok) return loaded;
+  const { policy } = loaded.value;
+  const cache = request.cache === false ? createNullCache() : openFactsCache(root, policy);
+  const graph = buildGraph({
+    root,
+    entries: files,
+    policy,
+    detect: request.detect ?? analyzeSourceFile,
+    cache,
+    deps: request.deps ?? false,
+    ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress }),
+  });
+  if (!graph.ok) return graph;
+  cache.save();
+  const searched = searchGraph(graph.value, createPolicyClassifier(policy));
+  const folded = request.depcruise === false ? ok([]) : await runDepcruise(graph.value, tsconfig);
+  if (!folded.ok) return folded;
+  const findings = [...searched.findings, ...folded.value].sort(byLocation);
+  const analyzed = [...graph.value.modules.values()].filter((module) => module.facts !== null);
+  const result: GuardResult = {
+    root,
+    findings,
+    modules: searched.modules,
+    stats: { files: analyzed.length, parsed: graph.value.parsed, cached: graph.value.cached },
+  };
+  return ok({ result, policy, policyFile: loaded.value.file, rootUri: `${pathToFileURL(root).href}/` });
+}
+
+/** Which files hold capabilities through declared actions, from a run's module list. */
+export function actionHoldersOf(modules: readonly ModuleSummary[]): ActionHolders {
+  const holders: Partial<Record<Action, string[]>> = {};
+  for (const module of modules) {
+    for (const action of module.allowedActions.filter(isAction)) {
+      if (capabilitiesGrantedBy([action]).size > 0) (holders[action] ??= []).push(module.file);
+    }
+  }
+  for (const files of Object.values(holders)) files.sort();
+  return holders;
+}
+
+/** The policy-derived dependency-cruiser rules for a project, as `.dependency-cruiser.cjs` embeds them. */
+export async function depcruiseRulesFor(request: GuardRequest): Promise<Outcome<{ rules: DepcruiseRule[]; root: string }>> {
+  const run = await runGuard({ ...request, depcruise: false });
+  if (!run.ok) return fail(run.error);
+  return ok({ rules: policyRules(run.value.policy, actionHoldersOf(run.value.result.modules)), root: run.value.result.root });
+}
