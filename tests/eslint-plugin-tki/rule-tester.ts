@@ -1,12 +1,11 @@
 import path from 'node:path';
 import { RuleTester, type Rule } from 'eslint';
 import tseslint from 'typescript-eslint';
-import { afterAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { rules, type TkiRuleName } from '../../eslint-plugin-tki/index.js';
 import type { PolicyConfigInput } from '../../policy/index.js';
 
 // ESLint's RuleTester drives vitest's describe/it.
-RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
