@@ -1,0 +1,145 @@
+import type { Claim, PacketHeader } from '../packet/schema.js';
+import { corporaNamedBy, type Corpus } from '../provenance/surfaces.js';
+import type { ClaimVerdict, EvidenceClass, Flag } from '../vocabulary.js';
+import { isQualified, type ConsideredEvidence } from './considered.js';
+import { countIn, exitCodesIn, sha256RefsIn } from './record-values.js';
+import { REQUIRED_EVIDENCE, RUN_EVIDENCE } from './requirements.js';
+
+/** SPEC §3 step 6: the adequacy verdict for one claim, with the reasons a person reads. */
+export interface Adequacy {
+  readonly verdict: ClaimVerdict;
+  readonly flags: Flag[];
+  readonly reasons: string[];
+  readonly corpusReports: CorpusReport[];
+}
+
+export interface CorpusReport {
+  readonly corpus: Corpus;
+  readonly item_ids: string[];
+  readonly note: string;
+}
+
+const COUNT_FIELDS = ['value', 'surface', 'denominator', 'observation_ts', 'match_key', 'population'] as const;
+
+function hasClass(evidence: readonly ConsideredEvidence[], classes: readonly EvidenceClass[]): boolean {
+  return evidence.some((entry) => entry.evidence_classes.some((evidenceClass) => classes.includes(evidenceClass)));
+}
+
+function texts(evidence: readonly ConsideredEvidence[], classes: readonly EvidenceClass[]): string[] {
+  return evidence
+    .filter((entry) => entry.evidence_classes.some((evidenceClass) => classes.includes(evidenceClass)))
+    .map((entry) => entry.assessment?.text)
+    .filter((text): text is string => text !== undefined);
+}
+
+function result(verdict: ClaimVerdict, reasons: string[], flags: Flag[] = [], corpusReports: CorpusReport[] = []): Adequacy {
+  return { verdict, reasons, flags, corpusReports };
+}
+
+/** Two governed items disagreeing about the same subject (SPEC §7 row 17). */
+function conflicts(claim: Claim, qualified: readonly ConsideredEvidence[]): string[] {
+  const found: string[] = [];
+  // Artifact hashes (listings, path-bound content) and pins are different facts: compare each set on its own.
+  const artifactHashes = new Set<string>();
+  const pinHashes = new Set<string>();
+  for (const entry of qualified) {
+    if (entry.kind === 'HASH_PIN') {
+      if (entry.statedHash !== undefined) pinHashes.add(entry.statedHash);
+    } else if (entry.statedHash !== undefined) {
+      artifactHashes.add(entry.statedHash);
+    } else if (entry.bound_via === 'path' && entry.assessment?.contentHash !== undefined && entry.evidence_classes.includes('ARTIFACT_EXISTENCE_EVIDENCE')) {
+      artifactHashes.add(entry.assessment.contentHash);
+    }
+  }
+  if (artifactHashes.size > 1) found.push(`the items state ${artifactHashes.size} different hashes for the subject artifact`);
+  if (pinHashes.size > 1) found.push(`the hash pins disagree (${pinHashes.size} different pinned hashes)`);
+  if (claim.claim_type === 'EXECUTION_RESULT' || claim.claim_type === 'PROSE_PASS_ASSERTION') {
+    const recorded = new Set(texts(qualified, ['EXIT_CODE']).flatMap(exitCodesIn));
+    if (recorded.size > 1) found.push(`the exit-code records disagree (${[...recorded].join(', ')})`);
+    const claimed = exitCodesIn(claim.text);
+    if (recorded.size > 0 && claimed.some((code) => !recorded.has(code))) found.push(`the claim states exit ${claimed.join(', ')}, the records show ${[...recorded].join(', ')}`);
+  }
+  if (claim.claim_type === 'COUNT_OBSERVATION') {
+    const counts = texts(qualified, ['COUNT_EVIDENCE']).map(countIn);
+    const values = new Set(counts.map((count) => count.value).filter((value) => value !== undefined));
+    const denominators = new Set(counts.map((count) => count.denominator).filter((value) => value !== undefined));
+    if (values.size > 1) found.push('the query results state different counts');
+    if (claim.count?.value !== undefined && values.size > 0 && !values.has(claim.count.value)) found.push('the claimed value differs from the query result');
+    if (claim.count?.denominator !== undefined && denominators.size > 0 && !denominators.has(claim.count.denominator)) found.push('the claimed denominator differs from the query result');
+  }
+  return found;
+}
+
+function corpusReportsFor(claim: Claim, qualified: readonly ConsideredEvidence[]): CorpusReport[] {
+  const corpora = new Set<Corpus>(qualified.map((entry) => entry.corpus).filter((corpus): corpus is Corpus => corpus !== undefined));
+  for (const corpus of corporaNamedBy(claim.count?.surface ?? '')) corpora.add(corpus);
+  if (/\bTAC\b/.test(claim.text) && /\bIU\b/.test(claim.text)) {
+    corpora.add('TAC');
+    corpora.add('IU');
+  }
+  if (corpora.size < 2) return [];
+  return [...corpora].map((corpus) => {
+    const ids = qualified.filter((entry) => entry.corpus === corpus).map((entry) => entry.item_id);
+    return { corpus, item_ids: ids, note: `${ids.length} usable item(s) from the ${corpus} corpus, judged on their own; never joined with the other corpus` };
+  });
+}
+
+function countFindings(claim: Claim, header: PacketHeader): { flags: Flag[]; reasons: string[]; outside: boolean } {
+  const count = claim.count;
+  const missing = COUNT_FIELDS.filter((field) => count?.[field] === undefined);
+  const flags: Flag[] = missing.length > 0 ? ['FLAG_HARDCODED_DENOMINATOR'] : [];
+  const reasons = missing.length > 0 ? [`the count lacks ${missing.join(', ')}: a count is dated evidence, not an invariant`] : [];
+  const outside = count?.surface !== undefined && !header.allowed_surfaces.includes(count.surface);
+  if (count?.observation_ts !== undefined && Date.parse(count.observation_ts) > Date.parse(header.packet_as_of)) reasons.push('the count is dated after the export');
+  return { flags, reasons, outside };
+}
+
+export function judgeAdequacy(claim: Claim, header: PacketHeader, evidence: readonly ConsideredEvidence[]): Adequacy {
+  const reliedOn = evidence.filter((entry) => entry.cited && entry.resolved && !entry.capability.provenanced);
+  if (reliedOn.some((entry) => entry.assessment?.unsafeAccess === true)) return result('BLOCKED_BY_UNSAFE_ACCESS', ['a cited item points outside the packet directory; it was never read']);
+  if (reliedOn.length > 0) return result('BLOCKED_BY_UNVERIFIED_SOURCE', [`cited item(s) failed provenance: ${reliedOn.map((entry) => entry.item_id).join(', ')}`]);
+
+  const qualified = evidence.filter(isQualified);
+  const clash = conflicts(claim, qualified);
+  if (clash.length > 0) return result('EVIDENCE_CONFLICTING', clash);
+  const corpusReports = corpusReportsFor(claim, qualified);
+  if (corpusReports.length > 0) {
+    return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', ['the claim needs the TAC and IU corpora joined; each corpus is reported on its own and never joined'], [], corpusReports);
+  }
+  if (claim.claim_type === 'COUNT_OBSERVATION') {
+    const findings = countFindings(claim, header);
+    if (findings.outside) return result('NOT_EVIDENCED_IN_ALLOWED_SURFACES', ['the count names a surface outside allowed_surfaces'], findings.flags);
+    if (findings.reasons.length > 0) return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', findings.reasons, findings.flags);
+  }
+
+  const groups = REQUIRED_EVIDENCE[claim.claim_type];
+  const missing = groups.filter((group) => !hasClass(qualified, group));
+  if (claim.claim_type === 'ARTIFACT_EXISTS') {
+    return missing.length === 0 ? result('NO_READ_LEVEL_DEFECT_FOUND', ['existence evidence bound to the subject']) : result('NOT_EVIDENCED_IN_ALLOWED_SURFACES', ['no usable item on the allowed surfaces binds the subject']);
+  }
+  if (claim.claim_type === 'HASH_REPRODUCED') return judgeHashReproduced(qualified, missing.length === 0);
+  if (missing.length > 0) {
+    const flags: Flag[] = claim.claim_type === 'PROSE_PASS_ASSERTION' ? ['FLAG_PROSE_ONLY_PASS'] : [];
+    return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', missing.map((group) => `no usable, independent item of class ${group.join(' | ')} bound to the subject`), flags);
+  }
+  if (claim.claim_type === 'CONTENT_STATES') {
+    const quoted = [...claim.text.matchAll(/[“"]([^”"]{3,})[”"]/g)].map((match) => match[1] ?? '');
+    const bodies = texts(qualified, ['CONTENT_EVIDENCE']);
+    const absentQuote = quoted.find((quote) => !bodies.some((body) => body.includes(quote)));
+    if (absentQuote !== undefined) return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', ['a quoted passage of the claim is not in the bound content']);
+  }
+  return result('NO_READ_LEVEL_DEFECT_FOUND', ['evidence of the required classes is present, bound, independent and provenanced (read level only)']);
+}
+
+/** A pin alone cannot show reproduction: that needs a run, and the inspector never runs anything. */
+function judgeHashReproduced(qualified: readonly ConsideredEvidence[], allGroupsMet: boolean): Adequacy {
+  const pins = qualified.filter((entry) => entry.evidence_classes.includes('HASH_EVIDENCE')).map((entry) => entry.statedHash).filter((hash): hash is string => hash !== undefined);
+  if (pins.length === 0 && !qualified.some((entry) => entry.evidence_classes.includes('HASH_EVIDENCE'))) {
+    return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', ['no pinned-hash evidence bound to the subject; nothing is recomputed by running']);
+  }
+  if (!allGroupsMet) return result('BLOCKED_BY_NO_CALL_CONTRACT', ['a pin is present, but showing reproduction would need a run record; the inspector has no call contract and never runs anything']);
+  const reported = texts(qualified, RUN_EVIDENCE).flatMap(sha256RefsIn);
+  if (reported.length === 0) return result('BLOCKED_BY_NO_CALL_CONTRACT', ['the run records state no hash to compare with the pin']);
+  if (pins.length > 0 && !pins.some((pin) => reported.includes(pin))) return result('EVIDENCE_CONFLICTING', ['the run records state a hash other than the pin']);
+  return result('NO_READ_LEVEL_DEFECT_FOUND', ['a run record states the pinned hash (read level only; nothing recomputed)']);
+}

@@ -1,0 +1,51 @@
+import type { ItemAssessment } from '../provenance/items.js';
+import type { Claim } from '../packet/schema.js';
+import { listedEntries } from './record-values.js';
+
+/** How an item was tied to the claim's subject (evidence capability question 2). */
+export type BindingVia = 'path' | 'listing' | 'mention' | 'query' | 'citation' | 'none';
+
+export interface Binding {
+  readonly bound: boolean;
+  readonly via: BindingVia;
+  /** The hash a listing or pin states for the subject, when it states one. */
+  readonly statedHash: string | undefined;
+}
+
+const UNBOUND: Binding = { bound: false, via: 'none', statedHash: undefined };
+
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** A subject given as a bare file name matches any path with that name; a path must match whole. */
+export function pathMatchesSubject(candidate: string, subject: string): boolean {
+  if (candidate === subject) return true;
+  if (!subject.includes('/')) return basename(candidate) === subject;
+  return candidate.endsWith(`/${subject}`);
+}
+
+const RECORD_KINDS = new Set(['RUN_LOG', 'EXIT_CODE_RECORD', 'RUN_LEDGER_ENTRY', 'APPROVAL_RECORD']);
+
+export function bindItem(assessment: ItemAssessment, claim: Claim, cited: boolean): Binding {
+  const item = assessment.item;
+  if (item === undefined) return UNBOUND;
+  const subject = claim.subject;
+  if (item.kind === 'QUERY_RESULT') {
+    const surfaceOk = claim.count?.surface === undefined || claim.count.surface === item.source_metadata.governed_surface;
+    const queryOk = subject === undefined ? cited : subject === item.source_metadata.named_query_id_or_kb_path || subject === item.path;
+    return surfaceOk && queryOk ? { bound: true, via: subject === undefined ? 'citation' : 'query', statedHash: undefined } : UNBOUND;
+  }
+  if (subject === undefined) return cited ? { bound: true, via: 'citation', statedHash: undefined } : UNBOUND;
+  if (item.path !== undefined && pathMatchesSubject(item.path, subject)) return { bound: true, via: 'path', statedHash: undefined };
+  const text = assessment.text;
+  if (text === undefined) return UNBOUND;
+  if (item.kind === 'ARTIFACT_LISTING' || item.kind === 'HASH_PIN') {
+    const entry = listedEntries(text).find((candidate) => pathMatchesSubject(candidate.path, subject));
+    return entry === undefined ? UNBOUND : { bound: true, via: 'listing', statedHash: entry.hash };
+  }
+  if (RECORD_KINDS.has(item.kind) && (text.includes(subject) || (subject.includes('/') && text.includes(basename(subject))))) {
+    return { bound: true, via: 'mention', statedHash: undefined };
+  }
+  return UNBOUND;
+}

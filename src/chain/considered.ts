@@ -1,0 +1,120 @@
+import { renderError } from '../errors.js';
+import type { Claim } from '../packet/schema.js';
+import type { ItemAssessment } from '../provenance/items.js';
+import { corpusOf, type Corpus } from '../provenance/surfaces.js';
+import type { EvidenceClass } from '../vocabulary.js';
+import { bindItem, type BindingVia } from './binding.js';
+import { deriveEvidenceClasses } from './evidence-class.js';
+import { requiredClassesFlat } from './requirements.js';
+
+/** SPEC §3 steps 4–5: one artifact or reference considered for a claim, with the four capability answers. */
+export interface EvidenceCapability {
+  readonly right_kind: boolean;
+  readonly bound_to_subject: boolean;
+  readonly independent: boolean;
+  readonly provenanced: boolean;
+}
+
+export interface ConsideredEvidence {
+  readonly item_id: string;
+  readonly cited: boolean;
+  readonly resolved: boolean;
+  readonly kind: string | null;
+  readonly path: string | null;
+  readonly governed_surface: string | null;
+  readonly evidence_classes: EvidenceClass[];
+  readonly bound_via: BindingVia;
+  readonly capability: EvidenceCapability;
+  /** Provenance failures, rendered. */
+  readonly problems: string[];
+  /** Internal: not serialized. */
+  readonly assessment: ItemAssessment | undefined;
+  readonly statedHash: string | undefined;
+  readonly corpus: Corpus | undefined;
+}
+
+export interface ChainContext {
+  readonly byId: ReadonlyMap<string, ItemAssessment>;
+  readonly all: readonly ItemAssessment[];
+  readonly dossierItem: ItemAssessment | undefined;
+}
+
+export function isQualified(evidence: ConsideredEvidence): boolean {
+  const { right_kind, bound_to_subject, independent, provenanced } = evidence.capability;
+  return right_kind && bound_to_subject && independent && provenanced;
+}
+
+function independentOfDossier(assessment: ItemAssessment, dossierItem: ItemAssessment | undefined): boolean {
+  if (dossierItem === undefined) return true;
+  if (assessment.itemId === dossierItem.itemId) return false;
+  const samePath = assessment.item?.path !== undefined && assessment.item.path === dossierItem.item?.path;
+  const sameContent = assessment.contentHash !== undefined && assessment.contentHash === dossierItem.contentHash;
+  return !samePath && !sameContent;
+}
+
+function consider(claim: Claim, assessment: ItemAssessment, cited: boolean, context: ChainContext): ConsideredEvidence {
+  const item = assessment.item;
+  const classes = item === undefined ? [] : deriveEvidenceClasses(item);
+  const wanted = requiredClassesFlat(claim.claim_type);
+  const binding = bindItem(assessment, claim, cited);
+  return {
+    item_id: assessment.itemId ?? `items[${assessment.index}]`,
+    cited,
+    resolved: true,
+    kind: item?.kind ?? null,
+    path: item?.path ?? null,
+    governed_surface: item?.source_metadata.governed_surface ?? null,
+    evidence_classes: classes,
+    bound_via: binding.via,
+    capability: {
+      right_kind: classes.some((evidenceClass) => wanted.includes(evidenceClass)),
+      bound_to_subject: binding.bound,
+      independent: independentOfDossier(assessment, context.dossierItem),
+      provenanced: assessment.usable,
+    },
+    problems: assessment.failures.map(renderError),
+    assessment,
+    statedHash: binding.statedHash,
+    corpus: item === undefined ? undefined : corpusOf(item.source_metadata.governed_surface),
+  };
+}
+
+function unresolved(itemId: string): ConsideredEvidence {
+  return {
+    item_id: itemId,
+    cited: true,
+    resolved: false,
+    kind: null,
+    path: null,
+    governed_surface: null,
+    evidence_classes: [],
+    bound_via: 'none',
+    capability: { right_kind: false, bound_to_subject: false, independent: false, provenanced: false },
+    problems: ['the cited item_id names no item in this packet'],
+    assessment: undefined,
+    statedHash: undefined,
+    corpus: undefined,
+  };
+}
+
+/**
+ * The evidence for a claim: every item it cites, plus every usable item elsewhere in the packet
+ * that binds the claim's subject — the inspector searches the allowed surfaces itself rather
+ * than trusting the dossier's choice of references.
+ */
+export function gatherEvidence(claim: Claim, context: ChainContext): ConsideredEvidence[] {
+  const cited = new Set(claim.evidence_refs);
+  const considered: ConsideredEvidence[] = [];
+  for (const ref of cited) {
+    const assessment = context.byId.get(ref);
+    considered.push(assessment === undefined ? unresolved(ref) : consider(claim, assessment, true, context));
+  }
+  if (claim.subject !== undefined) {
+    for (const assessment of context.all) {
+      if (assessment.itemId === undefined || cited.has(assessment.itemId) || !assessment.usable) continue;
+      const evidence = consider(claim, assessment, false, context);
+      if (evidence.capability.bound_to_subject && evidence.capability.right_kind) considered.push(evidence);
+    }
+  }
+  return considered;
+}

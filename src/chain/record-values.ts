@@ -1,0 +1,84 @@
+/**
+ * Small readers for the values evidence records carry: listed paths and hashes, exit codes,
+ * sha256 references and counts. They read JSON when the content is JSON and fall back to
+ * line-oriented text; they never execute or recompute anything.
+ */
+export interface ListedEntry {
+  readonly path: string;
+  readonly hash: string | undefined;
+}
+
+const SHA256_IN_TEXT = /sha256:[0-9a-f]{64}/g;
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function entryFrom(value: unknown): ListedEntry | undefined {
+  if (typeof value === 'string') return { path: value, hash: undefined };
+  const record = asRecord(value);
+  const path = record?.path ?? record?.artifact ?? record?.subject;
+  if (typeof path !== 'string') return undefined;
+  const hash = record?.content_hash ?? record?.sha256 ?? record?.hash ?? record?.pinned_hash;
+  return { path, hash: typeof hash === 'string' ? hash : undefined };
+}
+
+/** Listings and hash pins: a JSON array/object of entries, or lines of `<path> [sha256:<hex>]`. */
+export function listedEntries(text: string): ListedEntry[] {
+  const json = parseJson(text);
+  if (json !== undefined) {
+    const record = asRecord(json);
+    const list = Array.isArray(json) ? json : Array.isArray(record?.entries) ? record.entries : Array.isArray(record?.files) ? record.files : [json];
+    return list.map(entryFrom).filter((entry): entry is ListedEntry => entry !== undefined);
+  }
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const hash = line.match(SHA256_IN_TEXT)?.[0];
+      const path = line.replace(SHA256_IN_TEXT, '').replace(/[\s,;|]+/g, ' ').trim().split(' ')[0] ?? '';
+      return { path, hash };
+    })
+    .filter((entry) => entry.path !== '');
+}
+
+export function sha256RefsIn(text: string): string[] {
+  return [...new Set(text.match(SHA256_IN_TEXT) ?? [])];
+}
+
+const EXIT_CODE_IN_TEXT = /\bexit(?:_code|[ -]code|ed(?:\s+with)?(?:\s+code)?|\s+status)?\s*[:=]?\s*(-?\d{1,3})\b/gi;
+
+/** Exit codes stated in a record (`{"exit_code": 1}`, `exit code: 0`, `exited 2`). */
+export function exitCodesIn(text: string): number[] {
+  const record = asRecord(parseJson(text));
+  const value = record?.exit_code ?? record?.exitCode ?? record?.status;
+  if (typeof value === 'number' && Number.isInteger(value)) return [value];
+  return [...new Set([...text.matchAll(EXIT_CODE_IN_TEXT)].map((match) => Number(match[1])))];
+}
+
+export interface CountRecord {
+  readonly value: number | undefined;
+  readonly denominator: number | undefined;
+}
+
+/** A QUERY_RESULT's count: `count`, `value` or `row_count`, and an optional `denominator`. */
+export function countIn(text: string): CountRecord {
+  const record = asRecord(parseJson(text));
+  const pick = (...keys: string[]): number | undefined => {
+    for (const key of keys) {
+      const value = record?.[key];
+      if (typeof value === 'number' && Number.isFinite(value)) return value;
+    }
+    return undefined;
+  };
+  return { value: pick('count', 'value', 'row_count'), denominator: pick('denominator', 'total') };
+}

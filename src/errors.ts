@@ -1,0 +1,99 @@
+import { escapeControlChars } from './text/escape.js';
+
+/**
+ * Errors are data: a discriminated union on `code`, with the JSON path (or file path) they
+ * concern and an optional detail taken from the input. Messages are rendered here and only here.
+ */
+export const ERROR_CODES = [
+  'usage/invalid_arguments',
+  'packet/not_found',
+  'packet/not_a_regular_file',
+  'packet/unreadable',
+  'packet/too_large',
+  'packet/invalid_utf8',
+  'packet/json_syntax',
+  'packet/not_an_object',
+  'packet/wrong_schema',
+  'packet/missing_field',
+  'packet/unknown_key',
+  'packet/invalid_value',
+  'packet/duplicate_item_id',
+  'packet/item_without_id',
+  'provenance/manifest_unverifiable',
+  'provenance/manifest_mismatch',
+  'dossier/missing_identity',
+  'dossier/invalid',
+  'dossier/duplicate_claim_id',
+  'dossier/text_unverified',
+  'item/invalid',
+  'provenance/missing_source_metadata',
+  'provenance/surface_not_allowed',
+  'provenance/local_surface',
+  'provenance/hash_mismatch',
+  'provenance/observed_after_export',
+  'provenance/stale_item',
+  'provenance/path_escape',
+  'provenance/content_unreadable',
+  'provenance/content_too_large',
+  'provenance/packet_budget_exceeded',
+  'report/invalid',
+  'report/write_failed',
+  'internal/unexpected',
+] as const;
+export type InspectorErrorCode = (typeof ERROR_CODES)[number];
+
+export interface InspectorError {
+  readonly code: InspectorErrorCode;
+  /** Where: a JSON path such as `items[3].source_metadata.observation_ts`, or a file path. */
+  readonly path: string;
+  /** Input-derived detail (escaped when rendered), e.g. the unknown key names. */
+  readonly detail?: string;
+}
+
+export function inspectorError(code: InspectorErrorCode, path: string, detail?: string): InspectorError {
+  return detail === undefined ? { code, path } : { code, path, detail };
+}
+
+const MESSAGES: Readonly<Record<InspectorErrorCode, string>> = {
+  'usage/invalid_arguments': 'invalid arguments',
+  'packet/not_found': 'no packet at this path',
+  'packet/not_a_regular_file': 'the packet path is neither a regular .json file nor a directory holding packet.json',
+  'packet/unreadable': 'the packet could not be read',
+  'packet/too_large': 'the packet file is larger than the configured limit',
+  'packet/invalid_utf8': 'the packet file is not valid UTF-8',
+  'packet/json_syntax': 'the packet is not valid JSON',
+  'packet/not_an_object': 'the packet is not a JSON object',
+  'packet/wrong_schema': 'the schema id is not b7-governed-packet/v1',
+  'packet/missing_field': 'a required header field is missing',
+  'packet/unknown_key': 'unknown key (the packet schema is strict)',
+  'packet/invalid_value': 'a header field has an invalid value',
+  'packet/duplicate_item_id': 'two items share one item_id',
+  'packet/item_without_id': 'an item has no usable item_id, so the manifest cannot be checked',
+  'provenance/manifest_unverifiable': 'the manifest cannot be recomputed: an item declares no content_hash',
+  'provenance/manifest_mismatch': 'manifest_hash does not match the items',
+  'dossier/missing_identity': 'the dossier identity field is missing (never inferred)',
+  'dossier/invalid': 'the dossier is malformed',
+  'dossier/duplicate_claim_id': 'two claims share one claim_id',
+  'dossier/text_unverified': "the item holding the dossier's text is absent or failed provenance",
+  'item/invalid': 'the item is malformed',
+  'provenance/missing_source_metadata': 'a source_metadata field is missing',
+  'provenance/surface_not_allowed': 'the governed surface is not in allowed_surfaces',
+  'provenance/local_surface': 'the surface is a local path, not a governed surface',
+  'provenance/hash_mismatch': 'the content does not match its content_hash',
+  'provenance/observed_after_export': 'observation_ts is later than packet_as_of',
+  'provenance/stale_item': 'observation_ts is older than max_item_age_days before packet_as_of',
+  'provenance/path_escape': 'content_file leaves the packet directory or is not a regular file',
+  'provenance/content_unreadable': 'content_file could not be read',
+  'provenance/content_too_large': 'content_file is larger than the per-item limit',
+  'provenance/packet_budget_exceeded': 'the packet content exceeds the per-packet limit',
+  'report/invalid': 'the report failed its own schema',
+  'report/write_failed': 'the report could not be written',
+  'internal/unexpected': 'internal error',
+};
+
+/** One line, safe for a terminal: `code at path: message (detail)`. */
+export function renderError(error: InspectorError): string {
+  const where = error.path === '' ? '' : ` at ${escapeControlChars(error.path)}`;
+  const detail = error.detail === undefined ? '' : ` (${escapeControlChars(error.detail)})`;
+  return `${error.code}${where}: ${MESSAGES[error.code]}${detail}`;
+}

@@ -1,0 +1,137 @@
+import { constants, createReadStream } from 'node:fs';
+import { lstat, readFile, realpath, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { inspectorError, type InspectorError } from '../errors.js';
+import { contentPathProblem } from '../packet/content-path.js';
+
+/**
+ * The read edge (SPEC §1, §2 step 4): the only module of the inspector that reads files, and
+ * only inside the packet root. packet.json is read whole (bounded); content files are hashed as
+ * they are read, and their text is kept only when a later stage needs it.
+ */
+export const allowedActions = ['READ_PACKET_ITEM'] as const;
+
+/** O_NOFOLLOW: the final component must not be a symlink at open time; O_NONBLOCK: a FIFO swapped in never hangs the read. */
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+
+/** Files up to this size are read in one call; larger ones are streamed in chunks of this size. */
+const WHOLE_READ_LIMIT = 8 * 1024 * 1024;
+
+export type PacketDocument =
+  | { readonly ok: true; readonly root: string; readonly packetFile: string; readonly text: string }
+  | { readonly ok: false; readonly error: InspectorError };
+
+function errnoCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+/** `packetPath` is a directory holding packet.json or a single .json file. */
+export async function readPacketDocument(packetPath: string, maxBytes: number): Promise<PacketDocument> {
+  try {
+    const target = await stat(packetPath);
+    const packetFile = target.isDirectory() ? path.join(await realpath(packetPath), 'packet.json') : await realpath(packetPath);
+    const info = await lstat(packetFile);
+    if (!info.isFile()) return { ok: false, error: inspectorError('packet/not_a_regular_file', packetFile) };
+    if (info.size > maxBytes) return { ok: false, error: inspectorError('packet/too_large', packetFile, `${info.size} bytes > ${maxBytes}`) };
+    const bytes = await readFile(packetFile, { flag: OPEN_FLAGS });
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return { ok: false, error: inspectorError('packet/invalid_utf8', packetFile) };
+    }
+    return { ok: true, root: path.dirname(packetFile), packetFile, text };
+  } catch (error) {
+    const code = errnoCode(error);
+    const errorCode = code === 'ENOENT' || code === 'ENOTDIR' ? 'packet/not_found' : 'packet/unreadable';
+    return { ok: false, error: inspectorError(errorCode, packetPath, code) };
+  }
+}
+
+export type ContentRead =
+  | { readonly ok: true; readonly sha256: string; readonly bytes: number; readonly text: string | undefined }
+  | { readonly ok: false; readonly error: InspectorError };
+
+export interface ContentReadOptions {
+  readonly maxBytes: number;
+  /** Keep the decoded text (for analysis) when the file is at most this many bytes; 0 keeps none. */
+  readonly retainTextUpTo: number;
+}
+
+export interface ContentReader {
+  read(relativePath: string, jsonPath: string, options: ContentReadOptions): Promise<ContentRead>;
+}
+
+function inside(root: string, candidate: string): boolean {
+  return candidate.startsWith(root + path.sep);
+}
+
+/** A reader bound to one packet root; directory realpaths are cached so each file costs one lstat. */
+export function createContentReader(root: string): ContentReader {
+  const realDirectories = new Map<string, Promise<string>>();
+  const realDirectory = (directory: string): Promise<string> => {
+    let cached = realDirectories.get(directory);
+    if (cached === undefined) {
+      cached = realpath(directory);
+      realDirectories.set(directory, cached);
+    }
+    return cached;
+  };
+
+  const escape = (jsonPath: string, why: string): ContentRead => ({ ok: false, error: inspectorError('provenance/path_escape', jsonPath, why) });
+
+  return {
+    async read(relativePath, jsonPath, options) {
+      const problem = contentPathProblem(relativePath);
+      if (problem !== undefined) return escape(jsonPath, problem);
+      try {
+        const joined = path.join(root, relativePath);
+        const directory = await realDirectory(path.dirname(joined));
+        if (directory !== root && !inside(root, directory)) return escape(jsonPath, 'a directory symlink leaves the packet directory');
+        let file = path.join(directory, path.basename(joined));
+        let info = await lstat(file);
+        if (info.isSymbolicLink()) {
+          file = await realpath(file);
+          if (!inside(root, file)) return escape(jsonPath, 'a symlink leaves the packet directory');
+          info = await lstat(file);
+        }
+        if (!info.isFile()) return escape(jsonPath, 'not a regular file');
+        if (info.size > options.maxBytes) {
+          return { ok: false, error: inspectorError('provenance/content_too_large', jsonPath, `${info.size} bytes > ${options.maxBytes}`) };
+        }
+        return info.size <= WHOLE_READ_LIMIT ? await readWhole(file, options) : await readStreamed(file, jsonPath, options);
+      } catch (error) {
+        return { ok: false, error: inspectorError('provenance/content_unreadable', jsonPath, errnoCode(error)) };
+      }
+    },
+  };
+}
+
+async function readWhole(file: string, options: ContentReadOptions): Promise<ContentRead> {
+  const bytes = await readFile(file, { flag: OPEN_FLAGS });
+  const sha256 = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+  const text = bytes.length <= options.retainTextUpTo ? bytes.toString('utf8') : undefined;
+  return { ok: true, sha256, bytes: bytes.length, text };
+}
+
+/** Large files: hash chunk by chunk so memory stays bounded by the chunk size, not the file size. */
+async function readStreamed(file: string, jsonPath: string, options: ContentReadOptions): Promise<ContentRead> {
+  const hash = createHash('sha256');
+  const kept: Buffer[] = [];
+  let bytes = 0;
+  // fs.open takes numeric flags; the typings of createReadStream only list strings.
+  const stream = createReadStream(file, { flags: OPEN_FLAGS as unknown as string, highWaterMark: WHOLE_READ_LIMIT });
+  for await (const chunk of stream) {
+    const buffer = chunk as Buffer;
+    hash.update(buffer);
+    bytes += buffer.length;
+    if (bytes > options.maxBytes) {
+      stream.destroy();
+      return { ok: false, error: inspectorError('provenance/content_too_large', jsonPath, `more than ${options.maxBytes} bytes`) };
+    }
+    if (bytes <= options.retainTextUpTo) kept.push(buffer);
+  }
+  const text = bytes <= options.retainTextUpTo ? Buffer.concat(kept).toString('utf8') : undefined;
+  return { ok: true, sha256: `sha256:${hash.digest('hex')}`, bytes, text };
+}

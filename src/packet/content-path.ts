@@ -1,0 +1,14 @@
+/**
+ * The lexical half of "content_file stays inside the packet directory" (SPEC §2): a relative
+ * POSIX path with no `..` segment. The read edge adds the filesystem half (symlinks, file type).
+ * Returns the reason when the path is refused.
+ */
+export function contentPathProblem(relativePath: string): string | undefined {
+  if (relativePath === '') return 'empty path';
+  if (relativePath.includes('\0')) return 'NUL byte in path';
+  if (relativePath.includes('\\')) return 'backslash in path';
+  if (relativePath.startsWith('/') || /^[A-Za-z]:/.test(relativePath) || relativePath.startsWith('~')) return 'absolute path';
+  if (relativePath.split('/').some((segment) => segment === '..')) return '`..` segment';
+  if (relativePath.split('/').every((segment) => segment === '' || segment === '.')) return 'names the packet directory itself';
+  return undefined;
+}

@@ -1,0 +1,23 @@
+import { createHash } from 'node:crypto';
+
+/** `sha256:<hex>` of a string's UTF-8 bytes or of a buffer. */
+export function sha256Ref(content: string | Uint8Array): string {
+  return `sha256:${createHash('sha256').update(content).digest('hex')}`;
+}
+
+export interface ManifestLine {
+  readonly itemId: string;
+  readonly contentHash: string;
+}
+
+/**
+ * SPEC §1: sha256 over one line `<item_id> <content_hash>\n` per item, sorted by item_id in
+ * code-unit order (plain `<` on strings, never localeCompare). The hashes are the items'
+ * declared `content_hash` values; each item's content is re-matched to its own hash separately.
+ */
+export function manifestHash(lines: readonly ManifestLine[]): string {
+  const sorted = [...lines].sort((a, b) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
+  const hash = createHash('sha256');
+  for (const line of sorted) hash.update(`${line.itemId} ${line.contentHash}\n`);
+  return `sha256:${hash.digest('hex')}`;
+}

@@ -1,0 +1,162 @@
+import { inspectorError, type InspectorError } from '../errors.js';
+import { PACKET_SCHEMA_ID } from '../vocabulary.js';
+import {
+  DOSSIER_IDENTITY_FIELDS,
+  dossierSchema,
+  itemSchema,
+  packetEnvelopeSchema,
+  type Dossier,
+  type PacketEnvelope,
+  type PacketHeader,
+  type PacketItem,
+} from './schema.js';
+import { issuesToErrors, jsonPath } from './zod-issues.js';
+
+/** One entry of `items[]`, parsed on its own so that a broken item does not hide the others. */
+export interface ItemRecord {
+  readonly index: number;
+  /** The item_id when the raw item has a non-empty string there, even if the rest is broken. */
+  readonly itemId: string | undefined;
+  /** The declared `source_metadata.content_hash`, read leniently for the manifest. */
+  readonly declaredHash: string | undefined;
+  /** The raw content_file string, kept so a malformed item with a hostile path is still seen as one. */
+  readonly contentFile: string | undefined;
+  readonly item: PacketItem | undefined;
+  readonly errors: readonly InspectorError[];
+}
+
+/** What the report shows about the packet even when it is broken (SPEC §5 `packet`). */
+export interface PacketSummary {
+  readonly packet_id: string | null;
+  readonly packet_as_of: string | null;
+  readonly schema: string | null;
+  readonly manifest_hash: string | null;
+  readonly source_mode: string | null;
+}
+
+/** The dossier's identity as written, for the report, even when the dossier is malformed. */
+export interface DossierIdentity {
+  readonly document_id: string | null;
+  readonly blueprint_ref: string | null;
+  readonly revision: string | null;
+  readonly item_id: string | null;
+}
+
+export interface ParsedPacket {
+  readonly summary: PacketSummary;
+  readonly dossierIdentity: DossierIdentity;
+  readonly header: PacketHeader | undefined;
+  readonly headerErrors: readonly InspectorError[];
+  readonly dossier: Dossier | undefined;
+  readonly dossierErrors: readonly InspectorError[];
+  readonly items: readonly ItemRecord[];
+}
+
+type JsonObject = Record<string, unknown>;
+
+function isObject(value: unknown): value is JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function stringOrNull(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function summarize(raw: JsonObject | undefined): PacketSummary {
+  return {
+    packet_id: stringOrNull(raw?.packet_id),
+    packet_as_of: stringOrNull(raw?.packet_as_of),
+    schema: stringOrNull(raw?.schema),
+    manifest_hash: stringOrNull(raw?.manifest_hash),
+    source_mode: stringOrNull(raw?.source_mode),
+  };
+}
+
+const HEADER_CODES = { missing: 'packet/missing_field', unknownKey: 'packet/unknown_key', invalid: 'packet/invalid_value' } as const;
+const ITEM_CODES = { missing: 'item/invalid', unknownKey: 'item/invalid', invalid: 'item/invalid' } as const;
+const DOSSIER_CODES = { missing: 'dossier/invalid', unknownKey: 'dossier/invalid', invalid: 'dossier/invalid' } as const;
+
+export function parseItem(raw: unknown, index: number): ItemRecord {
+  const base = `items[${index}]`;
+  const rawObject = isObject(raw) ? raw : undefined;
+  const itemId = typeof rawObject?.item_id === 'string' && rawObject.item_id !== '' ? rawObject.item_id : undefined;
+  const metadata = isObject(rawObject?.source_metadata) ? rawObject.source_metadata : undefined;
+  const declaredHash = typeof metadata?.content_hash === 'string' ? metadata.content_hash : undefined;
+  const contentFile = typeof rawObject?.content_file === 'string' ? rawObject.content_file : undefined;
+  const parsed = itemSchema.safeParse(raw);
+  if (parsed.success) return { index, itemId, declaredHash, contentFile, item: parsed.data, errors: [] };
+  const errors = parsed.error.issues.map((issue) => {
+    const [first, second] = issue.path;
+    // A missing provenance field is its own finding (SPEC §2 step 4), not a generic malformed item.
+    if (first === 'source_metadata' && (second === undefined || issue.code === 'invalid_type')) {
+      const missing = second === undefined ? metadata === undefined : metadata?.[String(second)] === undefined;
+      if (missing) return inspectorError('provenance/missing_source_metadata', jsonPath(base, issue.path));
+    }
+    return issuesToErrors([issue], raw, base, ITEM_CODES)[0] ?? inspectorError('item/invalid', base);
+  });
+  return { index, itemId, declaredHash, contentFile, item: undefined, errors };
+}
+
+function parseDossier(raw: unknown): { dossier: Dossier | undefined; errors: InspectorError[] } {
+  const parsed = dossierSchema.safeParse(raw);
+  if (parsed.success) {
+    const seen = new Set<string>();
+    const errors: InspectorError[] = [];
+    parsed.data.claims.forEach((claim, index) => {
+      if (seen.has(claim.claim_id)) errors.push(inspectorError('dossier/duplicate_claim_id', `dossier.claims[${index}].claim_id`, claim.claim_id));
+      seen.add(claim.claim_id);
+    });
+    return { dossier: errors.length === 0 ? parsed.data : undefined, errors };
+  }
+  const rawObject = isObject(raw) ? raw : {};
+  const identityErrors = DOSSIER_IDENTITY_FIELDS.filter((field) => typeof rawObject[field] !== 'string' || rawObject[field] === '').map((field) =>
+    inspectorError('dossier/missing_identity', `dossier.${field}`),
+  );
+  const identityPaths = new Set(identityErrors.map((error) => error.path));
+  const otherErrors = issuesToErrors(parsed.error.issues, raw, 'dossier', DOSSIER_CODES).filter((error) => !identityPaths.has(error.path));
+  return { dossier: undefined, errors: [...identityErrors, ...otherErrors] };
+}
+
+/** Pure: packet.json text → the staged parse. Never throws. */
+export function parsePacketText(text: string): ParsedPacket {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : undefined;
+    return emptyParse(summarize(undefined), [inspectorError('packet/json_syntax', '', detail)]);
+  }
+  if (!isObject(raw)) return emptyParse(summarize(undefined), [inspectorError('packet/not_an_object', '')]);
+  const summary = summarize(raw);
+  if (raw.schema !== PACKET_SCHEMA_ID) {
+    const detail = typeof raw.schema === 'string' ? raw.schema : raw.schema === undefined ? 'missing' : typeof raw.schema;
+    return emptyParse(summary, [inspectorError('packet/wrong_schema', 'schema', detail)]);
+  }
+  const envelope = packetEnvelopeSchema.safeParse(raw);
+  const headerErrors = envelope.success ? [] : issuesToErrors(envelope.error.issues, raw, '', HEADER_CODES);
+  const items = Array.isArray(raw.items) ? raw.items.map((item, index) => parseItem(item, index)) : [];
+  const { dossier, errors: dossierErrors } = isObject(raw.dossier) ? parseDossier(raw.dossier) : { dossier: undefined, errors: [] };
+  const header: PacketHeader | undefined = envelope.success ? headerOf(envelope.data) : undefined;
+  return { summary, dossierIdentity: identityOf(raw.dossier), header, headerErrors, dossier, dossierErrors, items };
+}
+
+function identityOf(raw: unknown): DossierIdentity {
+  const dossier = isObject(raw) ? raw : undefined;
+  return {
+    document_id: stringOrNull(dossier?.document_id),
+    blueprint_ref: stringOrNull(dossier?.blueprint_ref),
+    revision: stringOrNull(dossier?.revision),
+    item_id: stringOrNull(dossier?.item_id),
+  };
+}
+
+function headerOf(envelope: PacketEnvelope): PacketHeader {
+  const header: Partial<PacketEnvelope> = { ...envelope };
+  delete header.dossier;
+  delete header.items;
+  return header as PacketHeader;
+}
+
+function emptyParse(summary: PacketSummary, headerErrors: InspectorError[]): ParsedPacket {
+  return { summary, dossierIdentity: identityOf(undefined), header: undefined, headerErrors, dossier: undefined, dossierErrors: [], items: [] };
+}

@@ -1,0 +1,87 @@
+import { inspectorError, renderError, type InspectorError } from '../errors.js';
+import { readPacketDocument } from '../io/packet-reader.js';
+import { writeReportFiles } from '../io/report-writer.js';
+import { parsePacketText, type ParsedPacket } from '../packet/parse.js';
+import { checkManifest } from '../provenance/manifest-check.js';
+import { assessItem } from '../provenance/items.js';
+import { escapeControlChars } from '../text/escape.js';
+import type { DossierVerdict, InspectorExitCode } from '../vocabulary.js';
+import { DEFAULT_LIMITS, type InspectorLimits } from './limits.js';
+import { blockedInspection, judgePacket } from './judge.js';
+import { itemsNeedingText, readContents } from './read-contents.js';
+import { renderReport } from './render.js';
+import type { InspectionResult } from './result.js';
+
+export interface InspectOptions {
+  /** A directory holding packet.json, or a single .json packet file (SPEC §1). */
+  packetPath: string;
+  /** The one output directory; only report.json, report.md and checkpoint-<name>.md are written there. */
+  outDir: string;
+  /** The checkpoint name; sanitized to [a-z0-9-]. */
+  name?: string;
+}
+
+export interface InspectOutcome {
+  exitCode: InspectorExitCode;
+  verdict: DossierVerdict;
+  /** One line for the terminal, escaped. */
+  line: string;
+  /** Absolute paths written; empty when nothing could be written. */
+  reportFiles: string[];
+}
+
+/** read (edge) → parse → provenance → chain → verdict: everything short of rendering and writing. */
+export async function inspectToResult(packetPath: string, limits: InspectorLimits = DEFAULT_LIMITS): Promise<InspectionResult> {
+  const document = await readPacketDocument(packetPath, limits.maxPacketJsonBytes);
+  if (!document.ok) return blockedInspection(undefined, [document.error]);
+  const parsed = parsePacketText(document.text);
+  return inspectParsed(parsed, document.root, limits);
+}
+
+async function inspectParsed(parsed: ParsedPacket, root: string, limits: InspectorLimits): Promise<InspectionResult> {
+  const header = parsed.header;
+  const headerErrors: InspectorError[] = [...parsed.headerErrors];
+  if (header !== undefined && headerErrors.length === 0) headerErrors.push(...checkManifest(header, parsed.items));
+  // Fail closed in SPEC §2 order: a header failure stops everything before any item is read.
+  if (header === undefined || headerErrors.length > 0) return blockedInspection(parsed, headerErrors);
+  if (parsed.dossier === undefined || parsed.dossierErrors.length > 0) return blockedInspection(parsed, parsed.dossierErrors.length > 0 ? parsed.dossierErrors : [inspectorError('dossier/invalid', 'dossier')]);
+  const dossier = parsed.dossier;
+  const { contents, packetErrors } = await readContents(root, parsed.items, itemsNeedingText(dossier, parsed.items), limits);
+  if (packetErrors.length > 0) return blockedInspection(parsed, packetErrors);
+  const assessments = parsed.items.map((record, index) => assessItem(header, record, contents[index]));
+  return judgePacket({ parsed, header, dossier, assessments, packetErrors });
+}
+
+function failedOutcome(error: InspectorError): InspectOutcome {
+  return { exitCode: 3, verdict: 'BLOCKED', line: `tki inspect: BLOCKED (exit 3) · ${renderError(error)}`, reportFiles: [] };
+}
+
+async function renderAndWrite(result: InspectionResult, options: InspectOptions): Promise<InspectOutcome> {
+  let rendered = renderReport(result, options.name);
+  // Our own report failing its schema is a bug; still fail closed with a minimal BLOCKED report.
+  if (!rendered.ok) rendered = renderReport(blockedInspection(undefined, [rendered.error]), options.name);
+  if (!rendered.ok) return failedOutcome(rendered.error);
+  const written = await writeReportFiles(options.outDir, rendered.value.files);
+  if (!written.ok) return failedOutcome(written.error);
+  const { report, line, exitCode } = rendered.value;
+  return { exitCode, verdict: report.final_verdict, line, reportFiles: [...written.paths] };
+}
+
+/**
+ * The whole pipeline with its two edges. Never throws: any unexpected error becomes exit 3
+ * with one line. The exit code type has no 0, and every path below returns one explicitly.
+ */
+export async function inspectPacket(options: InspectOptions, limits: InspectorLimits = DEFAULT_LIMITS): Promise<InspectOutcome> {
+  try {
+    const result = await inspectToResult(options.packetPath, limits);
+    return await renderAndWrite(result, options);
+  } catch (error) {
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown';
+    const failure = inspectorError('internal/unexpected', '', escapeControlChars(detail).slice(0, 300));
+    try {
+      return await renderAndWrite(blockedInspection(undefined, [failure]), options);
+    } catch {
+      return failedOutcome(failure);
+    }
+  }
+}

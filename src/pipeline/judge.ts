@@ -1,0 +1,124 @@
+import { judgeAdequacy } from '../chain/adequacy.js';
+import { gatherEvidence, type ChainContext } from '../chain/considered.js';
+import { requiredClassesFlat } from '../chain/requirements.js';
+import { authorityHits } from '../claims/authority.js';
+import { scanProse, type ProseScan } from '../claims/prose-scan.js';
+import { inspectorError, type InspectorError } from '../errors.js';
+import type { ParsedPacket } from '../packet/parse.js';
+import type { Claim, Dossier, PacketHeader } from '../packet/schema.js';
+import type { ItemAssessment } from '../provenance/items.js';
+import type { DossierBaseFacts } from '../verdict/dossier.js';
+import { isExecutionClass } from '../vocabulary.js';
+import type { ClaimEvaluation, FlagDetail, InspectionResult } from './result.js';
+
+/**
+ * The pure middle of the pipeline: provenance-assessed items and the dossier in, every decision
+ * out. No I/O happens here; the same inputs always give the same result.
+ */
+export function evaluateClaim(claim: Claim, header: PacketHeader, context: ChainContext): ClaimEvaluation {
+  const evidence = gatherEvidence(claim, context);
+  return { claim, required: requiredClassesFlat(claim.claim_type), evidence, adequacy: judgeAdequacy(claim, header, evidence) };
+}
+
+/** When the header fails no item is usable, so every claim that could be read is blocked by an unverified source. */
+export function blockedClaim(claim: Claim): ClaimEvaluation {
+  return {
+    claim,
+    required: requiredClassesFlat(claim.claim_type),
+    evidence: [],
+    adequacy: { verdict: 'BLOCKED_BY_UNVERIFIED_SOURCE', flags: [], reasons: ['the packet header failed provenance, so no item in it is usable'], corpusReports: [] },
+  };
+}
+
+function indexById(assessments: readonly ItemAssessment[]): Map<string, ItemAssessment> {
+  const byId = new Map<string, ItemAssessment>();
+  for (const assessment of assessments) if (assessment.itemId !== undefined && !byId.has(assessment.itemId)) byId.set(assessment.itemId, assessment);
+  return byId;
+}
+
+function dossierFlags(claims: readonly ClaimEvaluation[], prose: ProseScan | undefined, dossierText: string | undefined, assessments: readonly ItemAssessment[], cited: ReadonlySet<string>): FlagDetail[] {
+  const details: FlagDetail[] = [];
+  for (const evaluation of claims) {
+    for (const flag of evaluation.adequacy.flags) details.push({ flag, where: `claim ${evaluation.claim.claim_id}`, detail: evaluation.adequacy.reasons.join('; ') });
+  }
+  for (const assertion of prose?.passAssertions ?? []) {
+    if (!assertion.backed) details.push({ flag: 'FLAG_PROSE_ONLY_PASS', where: `dossier line ${assertion.line}`, detail: `${assertion.why}, with no claim backed by accepted evidence: ${assertion.excerpt}` });
+  }
+  if (dossierText !== undefined) {
+    for (const hit of authorityHits(dossierText, false)) details.push({ flag: 'FLAG_AUTHORITY_VIOLATION', where: 'dossier text', detail: hit.excerpt });
+  }
+  for (const assessment of assessments) {
+    const id = assessment.itemId ?? `items[${assessment.index}]`;
+    if (assessment.localFirst) details.push({ flag: 'FLAG_LOCAL_FIRST_AUTHORITY', where: `item ${id}`, detail: `surface ${assessment.item?.source_metadata.governed_surface ?? ''} is a local path; the item is not used as evidence` });
+    if (assessment.text !== undefined && assessment.itemId !== undefined && cited.has(assessment.itemId)) {
+      for (const hit of authorityHits(assessment.text, assessment.item?.kind === 'APPROVAL_RECORD')) details.push({ flag: 'FLAG_AUTHORITY_VIOLATION', where: `item ${id}`, detail: hit.excerpt });
+    }
+  }
+  return details;
+}
+
+export interface JudgeInput {
+  readonly parsed: ParsedPacket;
+  readonly header: PacketHeader;
+  readonly dossier: Dossier;
+  readonly assessments: readonly ItemAssessment[];
+  readonly packetErrors: readonly InspectorError[];
+}
+
+export function judgePacket(input: JudgeInput): InspectionResult {
+  const { parsed, header, dossier, assessments } = input;
+  const byId = indexById(assessments);
+  const dossierItem = byId.get(dossier.item_id);
+  const blockedReasons: InspectorError[] = [...input.packetErrors];
+  const dossierText = dossierItem?.usable === true ? dossierItem.text : undefined;
+  if (dossierText === undefined) blockedReasons.push(inspectorError('dossier/text_unverified', 'dossier.item_id', dossier.item_id));
+  const context: ChainContext = { byId, all: assessments, dossierItem };
+  const claims = dossier.claims.map((claim) => evaluateClaim(claim, header, context));
+  const accepted = claims.filter((evaluation) => evaluation.adequacy.verdict === 'NO_READ_LEVEL_DEFECT_FOUND' && isExecutionClass(evaluation.claim.claim_type)).map((evaluation) => evaluation.claim);
+  const prose = dossierText === undefined ? undefined : scanProse(dossierText, dossier.claims, accepted);
+  const cited = new Set(dossier.claims.flatMap((claim) => claim.evidence_refs));
+  const flagDetails = dossierFlags(claims, prose, dossierText, assessments, cited);
+  const facts: DossierBaseFacts = {
+    blockedReasonCount: blockedReasons.length,
+    claimVerdicts: claims.map((evaluation) => evaluation.adequacy.verdict),
+    hasExecutionClaims: dossier.claims.some((claim) => isExecutionClass(claim.claim_type)),
+    inventoryComplete: prose !== undefined && prose.unparsedRegions.length === 0,
+  };
+  return {
+    summary: parsed.summary,
+    header,
+    dossier,
+    dossierIdentity: parsed.dossierIdentity,
+    blockedReasons,
+    claims,
+    assessments,
+    itemsTotal: parsed.items.length,
+    prose,
+    flagDetails,
+    facts,
+  };
+}
+
+/** A run that stops before the chain: header, dossier or read failure. Still a full, valid report. */
+export function blockedInspection(parsed: ParsedPacket | undefined, reasons: readonly InspectorError[]): InspectionResult {
+  const dossier = parsed?.dossier;
+  const claims = parsed !== undefined && parsed.dossierErrors.length === 0 && dossier !== undefined ? dossier.claims.map(blockedClaim) : [];
+  return {
+    summary: parsed?.summary ?? { packet_id: null, packet_as_of: null, schema: null, manifest_hash: null, source_mode: null },
+    header: parsed?.header,
+    dossier,
+    dossierIdentity: parsed?.dossierIdentity ?? { document_id: null, blueprint_ref: null, revision: null, item_id: null },
+    blockedReasons: reasons,
+    claims,
+    assessments: [],
+    itemsTotal: parsed?.items.length ?? 0,
+    prose: undefined,
+    flagDetails: [],
+    facts: {
+      blockedReasonCount: Math.max(1, reasons.length),
+      claimVerdicts: claims.map((evaluation) => evaluation.adequacy.verdict),
+      hasExecutionClaims: dossier === undefined ? undefined : dossier.claims.some((claim) => isExecutionClass(claim.claim_type)),
+      inventoryComplete: false,
+    },
+  };
+}

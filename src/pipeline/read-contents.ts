@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { inspectorError, type InspectorError } from '../errors.js';
+import { createContentReader, type ContentRead } from '../io/packet-reader.js';
+import type { ItemRecord } from '../packet/parse.js';
+import type { Dossier } from '../packet/schema.js';
+import { mapWithConcurrency } from './concurrency.js';
+import type { InspectorLimits } from './limits.js';
+
+/** Kinds whose text the packet-wide subject search reads even when no claim cites them. */
+const ALWAYS_READ_TEXT = new Set(['ARTIFACT_LISTING', 'HASH_PIN']);
+
+/** Items whose text a later stage reads: the dossier's own item, every cited item, listings and pins. */
+export function itemsNeedingText(dossier: Dossier | undefined, items: readonly ItemRecord[]): Set<string> {
+  const needed = new Set<string>();
+  if (dossier !== undefined) {
+    needed.add(dossier.item_id);
+    for (const claim of dossier.claims) for (const ref of claim.evidence_refs) needed.add(ref);
+  }
+  for (const record of items) if (record.item !== undefined && record.itemId !== undefined && ALWAYS_READ_TEXT.has(record.item.kind)) needed.add(record.itemId);
+  return needed;
+}
+
+export interface ContentResults {
+  /** By item index; undefined for items that were not read (malformed ones). */
+  readonly contents: ReadonlyArray<ContentRead | undefined>;
+  readonly packetErrors: readonly InspectorError[];
+}
+
+function inlineContent(text: string, retain: boolean): ContentRead {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  return { ok: true, sha256: `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`, bytes, text: retain ? text : undefined };
+}
+
+/** Hash every well-formed item's content (inline or file) within the packet and total limits. */
+export async function readContents(root: string, items: readonly ItemRecord[], needText: ReadonlySet<string>, limits: InspectorLimits): Promise<ContentResults> {
+  const reader = createContentReader(root);
+  let totalBytes = 0;
+  let retainedBytes = 0;
+  let overBudget = false;
+  const contents = await mapWithConcurrency(items, limits.readConcurrency, async (record): Promise<ContentRead | undefined> => {
+    const item = record.item;
+    if (item === undefined || overBudget) return undefined;
+    const wantText = record.itemId !== undefined && needText.has(record.itemId) && retainedBytes < limits.maxRetainedTextBytesTotal;
+    const result =
+      item.content !== undefined
+        ? inlineContent(item.content, wantText)
+        : await reader.read(item.content_file ?? '', `items[${record.index}].content_file`, {
+            maxBytes: limits.maxItemBytes,
+            retainTextUpTo: wantText ? limits.maxRetainedTextBytesPerItem : 0,
+          });
+    if (result.ok) {
+      totalBytes += result.bytes;
+      if (result.text !== undefined && item.content_file !== undefined) retainedBytes += result.bytes;
+      if (totalBytes > limits.maxPacketContentBytes) overBudget = true;
+    }
+    return result;
+  });
+  const packetErrors = overBudget ? [inspectorError('provenance/packet_budget_exceeded', 'items', `more than ${limits.maxPacketContentBytes} bytes`)] : [];
+  return { contents, packetErrors };
+}

@@ -1,0 +1,63 @@
+import { inspectorError, type InspectorError } from '../errors.js';
+import type { ReportFile } from '../io/report-writer.js';
+import { buildReport } from '../report/build.js';
+import { renderCheckpoint, sanitizeCheckpointName } from '../report/checkpoint.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { reportSchema, type Report } from '../report/schema.js';
+import { escapeControlChars, truncate } from '../text/escape.js';
+import { lintEmittedStrings, lintString } from '../text/wording-lint.js';
+import { EXIT_CODE_BY_VERDICT, type InspectorExitCode } from '../vocabulary.js';
+import type { FlagDetail, InspectionResult } from './result.js';
+
+export interface RenderedReport {
+  readonly report: Report;
+  readonly files: ReportFile[];
+  readonly line: string;
+  readonly exitCode: InspectorExitCode;
+}
+
+/**
+ * The global-wording lint runs over the whole report. A hit adds FLAG_GLOBAL_DENIAL_WORDING,
+ * which can change the triage, so the report is built again with the flag and linted again.
+ */
+function lintedReport(result: InspectionResult): Report {
+  const first = lintEmittedStrings(buildReport(result));
+  if (first.rewritten.length === 0) return first.value;
+  const wordingFlags: FlagDetail[] = first.rewritten.map((path) => ({
+    flag: 'FLAG_GLOBAL_DENIAL_WORDING',
+    where: path,
+    detail: 'global-absence wording from the packet was replaced by the scoped form',
+  }));
+  const flagDetails = [...result.flagDetails, ...wordingFlags];
+  return lintEmittedStrings(buildReport({ ...result, flagDetails })).value;
+}
+
+export function summaryLine(report: Report, exitCode: InspectorExitCode): string {
+  const head = `tki inspect: ${report.final_verdict} (exit ${exitCode})`;
+  const reason = report.blocked_reasons[0]?.message;
+  const withFindings = report.claims.filter((claim) => claim.verdict !== 'NO_READ_LEVEL_DEFECT_FOUND').length;
+  const parts = [
+    report.article14_status,
+    `${report.claims.length} claim(s), ${withFindings} with a finding`,
+    report.flags.length === 0 ? 'no flags' : `flags ${report.flags.join(',')}`,
+    `packet ${report.packet.packet_id ?? 'unknown'}`,
+  ];
+  const text = reason === undefined ? `${head} · ${parts.join(' · ')}` : `${head} · ${reason}`;
+  return lintString(escapeControlChars(truncate(text, 600))).text;
+}
+
+export function renderReport(result: InspectionResult, name: string | undefined): { ok: true; value: RenderedReport } | { ok: false; error: InspectorError } {
+  const report = lintedReport(result);
+  const checked = reportSchema.safeParse(report);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    return { ok: false, error: inspectorError('report/invalid', issue?.path.join('.') ?? '', issue?.message) };
+  }
+  const exitCode = EXIT_CODE_BY_VERDICT[report.final_verdict];
+  const files: ReportFile[] = [
+    { name: 'report.json', content: `${JSON.stringify(checked.data, null, 2)}\n` },
+    { name: 'report.md', content: lintString(renderMarkdown(checked.data)).text },
+    { name: `checkpoint-${sanitizeCheckpointName(name)}.md`, content: lintString(renderCheckpoint(checked.data)).text },
+  ];
+  return { ok: true, value: { report: checked.data, files, line: summaryLine(checked.data, exitCode), exitCode } };
+}

@@ -1,0 +1,25 @@
+/**
+ * Surface names. A governed surface is a name such as `kb` or `pg:dot_tools`; a local path in
+ * its place (SPEC §2: "local-first authority") is never evidence, whatever allowed_surfaces says.
+ */
+const LOCAL_SURFACE = /^(?:\/|\.{1,2}\/|~|file:|[A-Za-z]:[\\/]|\\\\|local(?:host)?(?::|$))/i;
+
+export function isLocalSurface(surface: string): boolean {
+  return LOCAL_SURFACE.test(surface.trim());
+}
+
+/** The two corpora that SPEC §4 forbids joining. */
+export const CORPORA = ['TAC', 'IU'] as const;
+export type Corpus = (typeof CORPORA)[number];
+
+/** A surface belongs to a corpus when one of its name tokens is the corpus name (`pg:tac_corpus` → TAC). */
+export function corpusOf(surface: string): Corpus | undefined {
+  const tokens = surface.toLowerCase().split(/[^a-z0-9]+/);
+  return CORPORA.find((corpus) => tokens.includes(corpus.toLowerCase()));
+}
+
+/** Every corpus named by a surface expression such as `pg:tac+iu` (a joined surface names both). */
+export function corporaNamedBy(surface: string): Corpus[] {
+  const tokens = surface.toLowerCase().split(/[^a-z0-9]+/);
+  return CORPORA.filter((corpus) => tokens.includes(corpus.toLowerCase()));
+}

@@ -1,0 +1,94 @@
+import { renderError } from '../errors.js';
+import { decisionOf, flagsOf, type ClaimEvaluation, type InspectionResult } from '../pipeline/result.js';
+import type { DossierDecision } from '../verdict/dossier.js';
+import { NON_AUTHORITATIVE, NON_GATING_STAMPS } from '../vocabulary.js';
+import { DISCLAIMER } from './disclaimer.js';
+import { REPORT_SCHEMA_ID, type ClaimReport, type Report, type ScopeOfDenial } from './schema.js';
+
+/** Pure: the decided inspection → the report.json object (before the wording lint). */
+const S = NON_GATING_STAMPS;
+
+function scopeOf(result: InspectionResult): ScopeOfDenial {
+  return {
+    packet_id: result.summary.packet_id,
+    packet_as_of: result.summary.packet_as_of,
+    surfaces_searched: result.header ? [...result.header.allowed_surfaces] : [],
+    ...S,
+  };
+}
+
+function claimReport(result: InspectionResult, decision: DossierDecision, evaluation: ClaimEvaluation): ClaimReport {
+  const { claim, adequacy } = evaluation;
+  return {
+    claim_id: claim.claim_id,
+    claim_type: claim.claim_type,
+    verdict: adequacy.verdict,
+    authority: NON_AUTHORITATIVE,
+    flags: adequacy.flags,
+    reasons: adequacy.reasons,
+    scope_of_denial: scopeOf(result),
+    corpus_reports: adequacy.corpusReports.map((report) => ({ ...report, ...S })),
+    chain: {
+      claim: { claim_id: claim.claim_id, text: claim.text, subject: claim.subject ?? null, ...S },
+      claim_type: claim.claim_type,
+      required_evidence_class: evaluation.required,
+      evidence: evaluation.evidence.map((entry) => ({
+        item_id: entry.item_id,
+        cited: entry.cited,
+        resolved: entry.resolved,
+        kind: entry.kind,
+        path: entry.path,
+        governed_surface: entry.governed_surface,
+        evidence_classes: entry.evidence_classes,
+        bound_via: entry.bound_via,
+        problems: entry.problems,
+        ...S,
+      })),
+      evidence_capability: evaluation.evidence.map((entry) => ({ item_id: entry.item_id, ...entry.capability, ...S })),
+      adequacy_verdict: { verdict: adequacy.verdict, authority: NON_AUTHORITATIVE, reasons: adequacy.reasons, ...S },
+      dossier_verdict: { final_verdict: decision.final_verdict, article14_status: decision.article14_status, ...S },
+      ...S,
+    },
+    ...S,
+  };
+}
+
+export function buildReport(result: InspectionResult): Report {
+  const flags = flagsOf(result);
+  const decision = decisionOf(result);
+  return {
+    report_schema: REPORT_SCHEMA_ID,
+    packet: { ...result.summary, ...S },
+    dossier: { ...result.dossierIdentity, ...S },
+    final_verdict: decision.final_verdict,
+    article14_status: decision.article14_status,
+    triage_outcome: decision.triage_outcome,
+    flags,
+    flag_details: result.flagDetails.map((detail) => ({ ...detail, ...S })),
+    claims: result.claims.map((evaluation) => claimReport(result, decision, evaluation)),
+    blocked_reasons: result.blockedReasons.map((error) => ({ code: error.code, path: error.path, message: renderError(error), ...S })),
+    item_findings: result.assessments
+      .filter((assessment) => !assessment.usable)
+      .map((assessment) => ({
+        item_id: assessment.itemId ?? `items[${assessment.index}]`,
+        usable: assessment.usable,
+        local_first: assessment.localFirst,
+        problems: assessment.failures.map(renderError),
+        ...S,
+      })),
+    prose: {
+      pass_assertions: (result.prose?.passAssertions ?? []).map((finding) => ({ ...finding, ...S })),
+      unparsed_regions: (result.prose?.unparsedRegions ?? []).map((finding) => ({ ...finding, ...S })),
+      ...S,
+    },
+    inventory_complete: result.prose !== undefined && result.prose.unparsedRegions.length === 0,
+    items_total: result.itemsTotal,
+    items_usable: result.assessments.filter((assessment) => assessment.usable).length,
+    scope_of_denial: scopeOf(result),
+    ...S,
+    proves_execution: false,
+    proves_global_absence: false,
+    production_mutation: false,
+    disclaimer: DISCLAIMER,
+  };
+}

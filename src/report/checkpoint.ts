@@ -1,0 +1,31 @@
+import { escapeMarkdown, truncate } from '../text/escape.js';
+import { NO_MUTATION_STATEMENT } from './disclaimer.js';
+import type { Report } from './schema.js';
+
+/** `<name>` of checkpoint-<name>.md: lower-case letters, digits and `-` only, never empty. */
+export function sanitizeCheckpointName(name: string | undefined): string {
+  const cleaned = (name ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 64)
+    .replace(/-$/, '');
+  return cleaned === '' ? 'inspection' : cleaned;
+}
+
+/** checkpoint-<name>.md: what was inspected, the verdict, the evidence used, the no-mutation statement. */
+export function renderCheckpoint(report: Report): string {
+  const text = (value: string | null): string => (value === null ? '—' : escapeMarkdown(truncate(value, 120)));
+  const used = [...new Set(report.claims.flatMap((claim) => claim.chain.evidence_capability.filter((entry) => entry.right_kind && entry.bound_to_subject && entry.independent && entry.provenanced).map((entry) => entry.item_id)))];
+  return [
+    `# Checkpoint: ${report.final_verdict}`,
+    '',
+    `- Inspected: dossier ${text(report.dossier.document_id)} (revision ${text(report.dossier.revision)}) in packet ${text(report.packet.packet_id)} as of ${text(report.packet.packet_as_of)}`,
+    `- Verdict: \`${report.final_verdict}\`, \`${report.article14_status}\`, \`${report.triage_outcome}\``,
+    `- Claims: ${report.claims.length}; flags: ${report.flags.length === 0 ? 'none' : report.flags.join(', ')}`,
+    `- Evidence used: ${used.length === 0 ? 'none' : used.map((id) => text(id)).join(', ')}`,
+    `- ${NO_MUTATION_STATEMENT}`,
+    '',
+  ].join('\n');
+}

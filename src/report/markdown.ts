@@ -1,0 +1,65 @@
+import { escapeMarkdown, truncate } from '../text/escape.js';
+import type { ClaimReport, Report } from './schema.js';
+
+/**
+ * report.md for a person (SPEC §5): verdict first, then a table of claims with the evidence
+ * they rest on, then flags, then the scope of denial and the disclaimer. Every packet-derived
+ * string goes through escapeMarkdown.
+ */
+const md = (text: string | null | undefined, max = 160): string => (text === null || text === undefined ? '—' : escapeMarkdown(truncate(text, max)));
+
+function evidenceCell(claim: ClaimReport): string {
+  const used = claim.chain.evidence_capability.filter((entry) => entry.right_kind && entry.bound_to_subject && entry.independent && entry.provenanced);
+  if (used.length > 0) return used.map((entry) => md(entry.item_id, 60)).join(', ');
+  const considered = claim.chain.evidence.map((entry) => md(entry.item_id, 60));
+  return considered.length === 0 ? 'none found' : `none usable (considered: ${considered.join(', ')})`;
+}
+
+function claimRow(claim: ClaimReport): string {
+  const flags = claim.flags.length === 0 ? '' : ` (${claim.flags.join(', ')})`;
+  const verdict = claim.verdict === 'NO_READ_LEVEL_DEFECT_FOUND' ? `${claim.verdict}, ${claim.authority}` : claim.verdict;
+  return `| ${md(claim.claim_id, 40)} | ${claim.claim_type} | ${verdict}${flags} | ${evidenceCell(claim)} | ${md(claim.reasons.join('; '), 240)} |`;
+}
+
+function section(title: string, lines: readonly string[]): string[] {
+  return [`## ${title}`, '', ...lines, ''];
+}
+
+export function renderMarkdown(report: Report): string {
+  const lines: string[] = [
+    `# Inspection report: ${report.final_verdict}`,
+    '',
+    `- **Dossier verdict:** \`${report.final_verdict}\` (non-gating; never a pass)`,
+    `- **Article 14 status:** \`${report.article14_status}\``,
+    `- **Triage:** \`${report.triage_outcome}\``,
+    `- **Dossier:** ${md(report.dossier.document_id)} · blueprint ${md(report.dossier.blueprint_ref)} · revision ${md(report.dossier.revision)}`,
+    `- **Packet:** ${md(report.packet.packet_id)} as of ${md(report.packet.packet_as_of)} · ${report.items_usable} of ${report.items_total} items usable`,
+    `- **Inventory:** ${report.inventory_complete ? 'every claim-like statement maps to a structured claim' : 'incomplete (see unparsed regions); the dossier can be no better than UNVERIFIED'}`,
+    '',
+  ];
+  if (report.blocked_reasons.length > 0) {
+    lines.push(...section('Why it is blocked', report.blocked_reasons.map((reason) => `- ${md(reason.message, 400)}`)));
+  }
+  const table = report.claims.length === 0 ? ['No claim was evaluated.'] : ['| claim | type | verdict | evidence used | why |', '|---|---|---|---|---|', ...report.claims.map(claimRow)];
+  lines.push(...section('Claims', table));
+  const flagLines = report.flag_details.length === 0 ? ['None.'] : report.flag_details.map((detail) => `- \`${detail.flag}\` at ${md(detail.where, 80)}: ${md(detail.detail, 240)}`);
+  lines.push(...section('Flags', flagLines));
+  const prose = [
+    ...report.prose.pass_assertions.map((finding) => `- line ${finding.line}, ${finding.backed === true ? 'backed by an accepted claim' : 'not backed'}: ${md(finding.excerpt, 200)}`),
+    ...report.prose.unparsed_regions.map((finding) => `- line ${finding.line}, UNPARSED_REGION (${md(finding.why)}): ${md(finding.excerpt, 200)}`),
+  ];
+  if (prose.length > 0) lines.push(...section('Prose scan', prose));
+  const unusable = report.item_findings.slice(0, 50).map((finding) => `- ${md(finding.item_id, 80)}: ${md(finding.problems.join('; '), 400)}`);
+  if (report.item_findings.length > 50) unusable.push(`- … and ${report.item_findings.length - 50} more in report.json`);
+  if (unusable.length > 0) lines.push(...section('Items not usable as evidence', unusable));
+  lines.push(
+    ...section('Scope of denial and disclaimer', [
+      `Searched: packet ${md(report.scope_of_denial.packet_id)} as of ${md(report.scope_of_denial.packet_as_of)}, surfaces ${report.scope_of_denial.surfaces_searched.map((surface) => `\`${md(surface, 80)}\``).join(', ') || '—'}.`,
+      '',
+      md(report.disclaimer, 2000),
+      '',
+      `decision_effect: ${report.decision_effect} · may_gate: ${String(report.may_gate)} · proves_execution: false · proves_global_absence: false · production_mutation: false`,
+    ]),
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,112 @@
+import { z } from '../zod.js';
+import {
+  ARTICLE14_STATUSES,
+  CLAIM_TYPES,
+  CLAIM_VERDICTS,
+  DOSSIER_VERDICTS,
+  EVIDENCE_CLASSES,
+  FLAGS,
+  NON_AUTHORITATIVE,
+  TRIAGE_OUTCOMES,
+} from '../vocabulary.js';
+
+/**
+ * report.json (SPEC §5), validated before it is written. Every object carries the non-gating
+ * stamps (SPEC §4), so every object schema is built through `stamped`, strictly.
+ */
+const stamps = { decision_effect: z.literal('NONE'), may_gate: z.literal(false) };
+
+function stamped<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+  return z.strictObject({ ...shape, ...stamps });
+}
+
+export const REPORT_SCHEMA_ID = 'tki-inspector-report/v1';
+
+const nullableString = z.string().nullable();
+
+export const scopeOfDenialSchema = stamped({
+  packet_id: nullableString,
+  packet_as_of: nullableString,
+  surfaces_searched: z.array(z.string()),
+});
+
+const evidenceSchema = stamped({
+  item_id: z.string(),
+  cited: z.boolean(),
+  resolved: z.boolean(),
+  kind: nullableString,
+  path: nullableString,
+  governed_surface: nullableString,
+  evidence_classes: z.array(z.enum(EVIDENCE_CLASSES)),
+  bound_via: z.enum(['path', 'listing', 'mention', 'query', 'citation', 'none']),
+  problems: z.array(z.string()),
+});
+
+const capabilitySchema = stamped({
+  item_id: z.string(),
+  right_kind: z.boolean(),
+  bound_to_subject: z.boolean(),
+  independent: z.boolean(),
+  provenanced: z.boolean(),
+});
+
+const corpusReportSchema = stamped({ corpus: z.enum(['TAC', 'IU']), item_ids: z.array(z.string()), note: z.string() });
+
+export const chainSchema = stamped({
+  claim: stamped({ claim_id: z.string(), text: z.string(), subject: nullableString }),
+  claim_type: z.enum(CLAIM_TYPES),
+  required_evidence_class: z.array(z.enum(EVIDENCE_CLASSES)),
+  evidence: z.array(evidenceSchema),
+  evidence_capability: z.array(capabilitySchema),
+  adequacy_verdict: stamped({ verdict: z.enum(CLAIM_VERDICTS), authority: z.literal(NON_AUTHORITATIVE), reasons: z.array(z.string()) }),
+  dossier_verdict: stamped({ final_verdict: z.enum(DOSSIER_VERDICTS), article14_status: z.enum(ARTICLE14_STATUSES) }),
+});
+
+export const claimReportSchema = stamped({
+  claim_id: z.string(),
+  claim_type: z.enum(CLAIM_TYPES),
+  verdict: z.enum(CLAIM_VERDICTS),
+  authority: z.literal(NON_AUTHORITATIVE),
+  flags: z.array(z.enum(FLAGS)),
+  reasons: z.array(z.string()),
+  scope_of_denial: scopeOfDenialSchema,
+  corpus_reports: z.array(corpusReportSchema),
+  chain: chainSchema,
+});
+
+const findingSchema = stamped({ code: z.string(), path: z.string(), message: z.string() });
+const flagDetailSchema = stamped({ flag: z.enum(FLAGS), where: z.string(), detail: z.string() });
+const proseFindingSchema = stamped({ line: z.number().int(), excerpt: z.string(), why: z.string(), backed: z.boolean().optional() });
+
+export const reportSchema = stamped({
+  report_schema: z.literal(REPORT_SCHEMA_ID),
+  packet: stamped({
+    packet_id: nullableString,
+    packet_as_of: nullableString,
+    schema: nullableString,
+    manifest_hash: nullableString,
+    source_mode: nullableString,
+  }),
+  dossier: stamped({ document_id: nullableString, blueprint_ref: nullableString, revision: nullableString, item_id: nullableString }),
+  final_verdict: z.enum(DOSSIER_VERDICTS),
+  article14_status: z.enum(ARTICLE14_STATUSES),
+  triage_outcome: z.enum(TRIAGE_OUTCOMES),
+  flags: z.array(z.enum(FLAGS)),
+  flag_details: z.array(flagDetailSchema),
+  claims: z.array(claimReportSchema),
+  blocked_reasons: z.array(findingSchema),
+  item_findings: z.array(stamped({ item_id: z.string(), usable: z.boolean(), local_first: z.boolean(), problems: z.array(z.string()) })),
+  prose: stamped({ pass_assertions: z.array(proseFindingSchema), unparsed_regions: z.array(proseFindingSchema) }),
+  inventory_complete: z.boolean(),
+  items_total: z.number().int().nonnegative(),
+  items_usable: z.number().int().nonnegative(),
+  scope_of_denial: scopeOfDenialSchema,
+  proves_execution: z.literal(false),
+  proves_global_absence: z.literal(false),
+  production_mutation: z.literal(false),
+  disclaimer: z.string(),
+});
+
+export type Report = z.infer<typeof reportSchema>;
+export type ClaimReport = z.infer<typeof claimReportSchema>;
+export type ScopeOfDenial = z.infer<typeof scopeOfDenialSchema>;
