@@ -1,5 +1,5 @@
-import type ts from 'typescript';
-import { parseSourceText } from '../../eslint-plugin-tki/detect/index.js';
+import ts from 'typescript';
+import { scriptKindFor } from '../../eslint-plugin-tki/detect/index.js';
 import { flattenMessage } from './diagnostics.js';
 import { fail, ok, type Outcome } from '../errors.js';
 
@@ -9,7 +9,8 @@ import { fail, ok, type Outcome } from '../errors.js';
  * tool error (exit 2), never a silent skip.
  */
 export function parseSource(file: string, displayName: string, text: string): Outcome<ts.SourceFile> {
-  const sourceFile = parseSourceText(file, text);
+  // Parent pointers on: the detector reads `node.parent` (heritage clauses, for one).
+  const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindFor(file));
   // `parseDiagnostics` is not in the public typings; policy/parse.ts reads it the same way.
   const diagnostics = (sourceFile as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
   const first = diagnostics[0];

@@ -88,6 +88,31 @@ function crossModuleFindings(graph: ModuleGraph, module: ModuleNode, classifier:
   }
 }
 
+/**
+ * A package.json `imports` subpath that maps (under the `node` condition) to a builtin or a
+ * package: the detector sees only `#name`, the guard sees where it leads.
+ */
+function subpathFindings(module: ModuleNode, classifier: Classifier, holds: ReadonlySet<Capability>, into: DirectResult): void {
+  for (const edge of module.edges) {
+    if (edge.target.kind !== 'external' || !edge.specifier.startsWith('#')) continue;
+    const classified = classifier.external(edge.target.specifier);
+    for (const capability of classified.capabilities) {
+      if (holds.has(capability)) continue;
+      addSource(into, module, { capability, sink: classified.canonical, line: edge.line, column: edge.column });
+      if (module.thirdParty) continue;
+      into.findings.push({
+        file: module.relative,
+        line: edge.line,
+        column: edge.column,
+        ruleId: 'cross-module-capability',
+        capability,
+        message: `\`${edge.specifier}\` maps to \`${edge.target.specifier}\` through package.json \`imports\` (node condition): it reaches \`${capability}\`, which this module does not hold.`,
+        witness: [module.relative, edge.specifier, classified.canonical],
+      });
+    }
+  }
+}
+
 function addSource(into: DirectResult, module: ModuleNode, source: DirectSource): void {
   const list = into.sources.get(module.file) ?? [];
   list.push(source);
@@ -109,6 +134,7 @@ export function directStage(graph: ModuleGraph, classifier: Classifier, holdsOf:
         result.findings.push({ file: module.relative, line, column, ruleId, capability, message });
       }
     }
+    subpathFindings(module, classifier, holdsOf(module), result);
     if (!module.thirdParty) {
       for (const edge of module.edges) {
         if (edge.target.kind !== 'unresolved') continue;
