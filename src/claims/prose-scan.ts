@@ -39,7 +39,6 @@ const CLAIM_CUE_PATTERNS: readonly RegExp[] = [
   /\b\d[\d,]*\s+(?:rows|records|items|documents|entries|matches|hits)\b/i,
 ];
 
-// eslint-disable-next-line no-control-regex -- detecting control characters is the point
 const UNDECODABLE = /[\uFFFD\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
 function normalize(text: string): string {

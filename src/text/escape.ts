@@ -3,7 +3,6 @@
  * characters (C0, DEL, C1) and bidirectional overrides are made visible as `\u{…}` escapes, so a
  * packet can neither move the cursor nor reorder what a reviewer reads.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 
 export function escapeControlChars(text: string): string {
