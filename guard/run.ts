@@ -22,6 +22,8 @@ export interface GuardRequest {
   readonly cache?: boolean;
   /** Fold in dependency-cruiser when the project has `.dependency-cruiser.cjs` (default true). */
   readonly depcruise?: boolean;
+  /** A policy to use instead of the project's policy file (tests and embedders). */
+  readonly policy?: PolicyConfig;
   /** The per-file detector; the shared one unless a test injects another. */
   readonly detect?: Detector;
   readonly onProgress?: (done: number, known: number) => void;
@@ -43,7 +45,7 @@ export async function runGuard(request: GuardRequest): Promise<Outcome<GuardRun>
   const inputs = loadInputs(request.input, request.cwd);
   if (!inputs.ok) return inputs;
   const { root, files, tsconfig } = inputs.value;
-  const loaded = loadPolicy(root === request.cwd ? [root] : [root, request.cwd]);
+  const loaded = request.policy === undefined ? loadPolicy(root === request.cwd ? [root] : [root, request.cwd]) : ok({ policy: request.policy, file: null });
   if (!loaded.ok) return loaded;
   const { policy } = loaded.value;
   const cache = request.cache === false ? createNullCache() : openFactsCache(root, policy);

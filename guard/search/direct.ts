@@ -12,11 +12,13 @@ export interface DirectSource extends Position {
 
 /**
  * Whether a detector finding means "this module reaches that capability" (and so flows to its
- * importers): the SPEC text rules, exit codes and malformed action declarations reach nothing.
+ * importers). The SPEC text rules, exit codes and malformed action declarations reach nothing,
+ * even when they name a capability for the reader.
  */
 function reaches(finding: LocatedFinding): finding is LocatedFinding & { capability: Capability } {
-  if (finding.capability === null || finding.ruleId === 'no-exit-zero') return false;
-  return finding.ruleId !== 'allowed-actions' || finding.messageId === 'fileAccess';
+  if (finding.capability === null) return false;
+  if (finding.ruleId === 'allowed-actions') return finding.messageId === 'fileAccess';
+  return finding.ruleId === 'no-forbidden-capability' || finding.ruleId === 'no-dynamic-code';
 }
 
 export interface DirectResult {
