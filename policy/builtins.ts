@@ -141,6 +141,9 @@ export const BUILTIN_MEMBER_ROWS: readonly MemberRow[] = [
   { specifier: 'node:module', member: 'builtinModules', capabilities: PURE },
   { specifier: 'node:module', member: 'isBuiltin', capabilities: PURE },
   { specifier: 'node:crypto', member: 'setEngine', capabilities: ['NATIVE'] },
+  // Constants of `node:os` describe the platform format, not the host.
+  { specifier: 'node:os', member: 'EOL', capabilities: PURE },
+  { specifier: 'node:os', member: 'devNull', capabilities: PURE },
   { specifier: 'node:v8', member: 'writeHeapSnapshot', capabilities: ['SYSTEM', 'FILES_WRITE'] },
   { specifier: 'node:v8', member: 'setFlagsFromString', capabilities: ['SYSTEM', 'DYNAMIC_CODE'] },
   { specifier: 'node:worker_threads', member: 'isMainThread', capabilities: PURE },

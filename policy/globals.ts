@@ -27,8 +27,14 @@ export const GLOBAL_ROWS: readonly GlobalRow[] = [
   { global: 'WebAssembly', capabilities: ['DYNAMIC_CODE', 'NATIVE'] },
   { global: 'require', member: 'cache', capabilities: ['DYNAMIC_CODE'] },
   { global: 'require', member: 'extensions', capabilities: ['DYNAMIC_CODE'] },
+  // `require.main.require(...)` and `module.parent.require(...)` load modules past the caller's view.
+  { global: 'require', member: 'main', capabilities: ['DYNAMIC_CODE'] },
   { global: 'module', member: 'require', capabilities: ['DYNAMIC_CODE'] },
   { global: 'module', member: 'constructor', capabilities: ['DYNAMIC_CODE'] },
+  { global: 'module', member: 'parent', capabilities: ['DYNAMIC_CODE'] },
+  { global: 'module', member: 'children', capabilities: ['DYNAMIC_CODE'] },
+  { global: 'importScripts', capabilities: ['DYNAMIC_CODE', 'NETWORK'] },
+  { global: 'indexedDB', capabilities: ['FILES_WRITE'] },
 ];
 
 /** Members of `process` that touch nothing outside the process's own, already-granted streams. */
