@@ -43,7 +43,7 @@ const layers = [
 // <policy-rules>
 const policyRules = [
   {
-    "name": "policy-core-database+files-read+files-write",
+    "name": "from-policy-core-database+files-read+files-write",
     "severity": "error",
     "comment": "Builtins that reach DATABASE + FILES_READ + FILES_WRITE; only files that hold one of them may import these. DATABASE: Talks to a database server or opens a database file (drivers, ORMs, query builders). FILES_READ: Reads files, directories or file metadata. FILES_WRITE: Creates, writes, renames, deletes or changes the mode of files and directories.",
     "from": {
@@ -70,7 +70,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-core-database+files-read+files-write-in-inspector",
+    "name": "from-policy-core-database+files-read+files-write-in-inspector",
     "severity": "error",
     "comment": "Builtins that reach DATABASE + FILES_READ + FILES_WRITE; only files that hold one of them may import these. DATABASE: Talks to a database server or opens a database file (drivers, ORMs, query builders). FILES_READ: Reads files, directories or file metadata. FILES_WRITE: Creates, writes, renames, deletes or changes the mode of files and directories. Inside the inspector only a declared action grants it.",
     "from": {
@@ -90,7 +90,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-core-dynamic-code",
+    "name": "from-policy-core-dynamic-code",
     "severity": "error",
     "comment": "Builtins that reach DYNAMIC_CODE; only files that hold one of them may import these. DYNAMIC_CODE: Compiles or loads code chosen at run time (eval, Function, vm, non-literal import/require, data: URLs).",
     "from": {
@@ -108,7 +108,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-core-dynamic-code-in-inspector",
+    "name": "from-policy-core-dynamic-code-in-inspector",
     "severity": "error",
     "comment": "Builtins that reach DYNAMIC_CODE; only files that hold one of them may import these. DYNAMIC_CODE: Compiles or loads code chosen at run time (eval, Function, vm, non-literal import/require, data: URLs). Inside the inspector only a declared action grants it.",
     "from": {
@@ -125,7 +125,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-core-dynamic-code+network",
+    "name": "from-policy-core-dynamic-code+network",
     "severity": "error",
     "comment": "Builtins that reach DYNAMIC_CODE + NETWORK; only files that hold one of them may import these. DYNAMIC_CODE: Compiles or loads code chosen at run time (eval, Function, vm, non-literal import/require, data: URLs). NETWORK: Opens sockets or speaks a network protocol (TCP, UDP, HTTP, DNS, TLS, WebSocket, IPC pipes).",
     "from": {
@@ -143,7 +143,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-core-dynamic-code+network-in-inspector",
+    "name": "from-policy-core-dynamic-code+network-in-inspector",
     "severity": "error",
     "comment": "Builtins that reach DYNAMIC_CODE + NETWORK; only files that hold one of them may import these. DYNAMIC_CODE: Compiles or loads code chosen at run time (eval, Function, vm, non-literal import/require, data: URLs). NETWORK: Opens sockets or speaks a network protocol (TCP, UDP, HTTP, DNS, TLS, WebSocket, IPC pipes). Inside the inspector only a declared action grants it.",
     "from": {
@@ -160,7 +160,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-core-dynamic-code+system",
+    "name": "from-policy-core-dynamic-code+system",
     "severity": "error",
     "comment": "Builtins that reach DYNAMIC_CODE + SYSTEM; only files that hold one of them may import these. DYNAMIC_CODE: Compiles or loads code chosen at run time (eval, Function, vm, non-literal import/require, data: URLs). SYSTEM: Reads or changes process-wide or host state (exit, signals, os details, heap snapshots, REPL, TTY).",
     "from": {
@@ -183,7 +183,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-core-dynamic-code+system-in-inspector",
+    "name": "from-policy-core-dynamic-code+system-in-inspector",
     "severity": "error",
     "comment": "Builtins that reach DYNAMIC_CODE + SYSTEM; only files that hold one of them may import these. DYNAMIC_CODE: Compiles or loads code chosen at run time (eval, Function, vm, non-literal import/require, data: URLs). SYSTEM: Reads or changes process-wide or host state (exit, signals, os details, heap snapshots, REPL, TTY). Inside the inspector only a declared action grants it.",
     "from": {
@@ -200,7 +200,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-core-exec",
+    "name": "from-policy-core-exec",
     "severity": "error",
     "comment": "Builtins that reach EXEC; only files that hold one of them may import these. EXEC: Starts another process or replaces this one (child_process, cluster, shells).",
     "from": {
@@ -223,7 +223,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-core-exec-in-inspector",
+    "name": "from-policy-core-exec-in-inspector",
     "severity": "error",
     "comment": "Builtins that reach EXEC; only files that hold one of them may import these. EXEC: Starts another process or replaces this one (child_process, cluster, shells). Inside the inspector only a declared action grants it.",
     "from": {
@@ -240,7 +240,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-core-files-read+files-write",
+    "name": "from-policy-core-files-read+files-write",
     "severity": "error",
     "comment": "Builtins that reach FILES_READ + FILES_WRITE; only files that hold one of them may import these. FILES_READ: Reads files, directories or file metadata. FILES_WRITE: Creates, writes, renames, deletes or changes the mode of files and directories.",
     "from": {
@@ -267,7 +267,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-core-files-read+files-write-in-inspector",
+    "name": "from-policy-core-files-read+files-write-in-inspector",
     "severity": "error",
     "comment": "Builtins that reach FILES_READ + FILES_WRITE; only files that hold one of them may import these. FILES_READ: Reads files, directories or file metadata. FILES_WRITE: Creates, writes, renames, deletes or changes the mode of files and directories. Inside the inspector only a declared action grants it.",
     "from": {
@@ -287,7 +287,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-core-files-write+system",
+    "name": "from-policy-core-files-write+system",
     "severity": "error",
     "comment": "Builtins that reach FILES_WRITE + SYSTEM; only files that hold one of them may import these. FILES_WRITE: Creates, writes, renames, deletes or changes the mode of files and directories. SYSTEM: Reads or changes process-wide or host state (exit, signals, os details, heap snapshots, REPL, TTY).",
     "from": {
@@ -312,7 +312,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-core-files-write+system-in-inspector",
+    "name": "from-policy-core-files-write+system-in-inspector",
     "severity": "error",
     "comment": "Builtins that reach FILES_WRITE + SYSTEM; only files that hold one of them may import these. FILES_WRITE: Creates, writes, renames, deletes or changes the mode of files and directories. SYSTEM: Reads or changes process-wide or host state (exit, signals, os details, heap snapshots, REPL, TTY). Inside the inspector only a declared action grants it.",
     "from": {
@@ -331,7 +331,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-core-native",
+    "name": "from-policy-core-native",
     "severity": "error",
     "comment": "Builtins that reach NATIVE; only files that hold one of them may import these. NATIVE: Loads native code into the process (addons, process.dlopen, process.binding, WASI).",
     "from": {
@@ -349,7 +349,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-core-native-in-inspector",
+    "name": "from-policy-core-native-in-inspector",
     "severity": "error",
     "comment": "Builtins that reach NATIVE; only files that hold one of them may import these. NATIVE: Loads native code into the process (addons, process.dlopen, process.binding, WASI). Inside the inspector only a declared action grants it.",
     "from": {
@@ -366,7 +366,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-core-network",
+    "name": "from-policy-core-network",
     "severity": "error",
     "comment": "Builtins that reach NETWORK; only files that hold one of them may import these. NETWORK: Opens sockets or speaks a network protocol (TCP, UDP, HTTP, DNS, TLS, WebSocket, IPC pipes).",
     "from": {
@@ -384,7 +384,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-core-network-in-inspector",
+    "name": "from-policy-core-network-in-inspector",
     "severity": "error",
     "comment": "Builtins that reach NETWORK; only files that hold one of them may import these. NETWORK: Opens sockets or speaks a network protocol (TCP, UDP, HTTP, DNS, TLS, WebSocket, IPC pipes). Inside the inspector only a declared action grants it.",
     "from": {
@@ -401,7 +401,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-core-system",
+    "name": "from-policy-core-system",
     "severity": "error",
     "comment": "Builtins that reach SYSTEM; only files that hold one of them may import these. SYSTEM: Reads or changes process-wide or host state (exit, signals, os details, heap snapshots, REPL, TTY).",
     "from": {
@@ -424,7 +424,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-core-system-in-inspector",
+    "name": "from-policy-core-system-in-inspector",
     "severity": "error",
     "comment": "Builtins that reach SYSTEM; only files that hold one of them may import these. SYSTEM: Reads or changes process-wide or host state (exit, signals, os details, heap snapshots, REPL, TTY). Inside the inspector only a declared action grants it.",
     "from": {
@@ -441,7 +441,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-core-worker",
+    "name": "from-policy-core-worker",
     "severity": "error",
     "comment": "Builtins that reach WORKER; only files that hold one of them may import these. WORKER: Starts threads or other JavaScript realms (worker_threads, inspector sessions).",
     "from": {
@@ -464,7 +464,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-core-worker-in-inspector",
+    "name": "from-policy-core-worker-in-inspector",
     "severity": "error",
     "comment": "Builtins that reach WORKER; only files that hold one of them may import these. WORKER: Starts threads or other JavaScript realms (worker_threads, inspector sessions). Inside the inspector only a declared action grants it.",
     "from": {
@@ -481,7 +481,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-package-database+files-read+files-write+native",
+    "name": "from-policy-package-database+files-read+files-write+native",
     "severity": "error",
     "comment": "Known packages that reach DATABASE + FILES_READ + FILES_WRITE + NATIVE; only files that hold one of them may import these. DATABASE: Talks to a database server or opens a database file (drivers, ORMs, query builders). FILES_READ: Reads files, directories or file metadata. FILES_WRITE: Creates, writes, renames, deletes or changes the mode of files and directories. NATIVE: Loads native code into the process (addons, process.dlopen, process.binding, WASI).",
     "from": {
@@ -505,7 +505,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-package-database+files-read+files-write+native-in-inspector",
+    "name": "from-policy-package-database+files-read+files-write+native-in-inspector",
     "severity": "error",
     "comment": "Known packages that reach DATABASE + FILES_READ + FILES_WRITE + NATIVE; only files that hold one of them may import these. DATABASE: Talks to a database server or opens a database file (drivers, ORMs, query builders). FILES_READ: Reads files, directories or file metadata. FILES_WRITE: Creates, writes, renames, deletes or changes the mode of files and directories. NATIVE: Loads native code into the process (addons, process.dlopen, process.binding, WASI). Inside the inspector only a declared action grants it.",
     "from": {
@@ -522,7 +522,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-package-database+network",
+    "name": "from-policy-package-database+network",
     "severity": "error",
     "comment": "Known packages that reach DATABASE + NETWORK; only files that hold one of them may import these. DATABASE: Talks to a database server or opens a database file (drivers, ORMs, query builders). NETWORK: Opens sockets or speaks a network protocol (TCP, UDP, HTTP, DNS, TLS, WebSocket, IPC pipes).",
     "from": {
@@ -537,7 +537,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-package-database+network-in-inspector",
+    "name": "from-policy-package-database+network-in-inspector",
     "severity": "error",
     "comment": "Known packages that reach DATABASE + NETWORK; only files that hold one of them may import these. DATABASE: Talks to a database server or opens a database file (drivers, ORMs, query builders). NETWORK: Opens sockets or speaks a network protocol (TCP, UDP, HTTP, DNS, TLS, WebSocket, IPC pipes). Inside the inspector only a declared action grants it.",
     "from": {
@@ -551,7 +551,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-package-dynamic-code",
+    "name": "from-policy-package-dynamic-code",
     "severity": "error",
     "comment": "Known packages that reach DYNAMIC_CODE; only files that hold one of them may import these. DYNAMIC_CODE: Compiles or loads code chosen at run time (eval, Function, vm, non-literal import/require, data: URLs).",
     "from": {
@@ -566,7 +566,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-package-dynamic-code-in-inspector",
+    "name": "from-policy-package-dynamic-code-in-inspector",
     "severity": "error",
     "comment": "Known packages that reach DYNAMIC_CODE; only files that hold one of them may import these. DYNAMIC_CODE: Compiles or loads code chosen at run time (eval, Function, vm, non-literal import/require, data: URLs). Inside the inspector only a declared action grants it.",
     "from": {
@@ -580,7 +580,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-package-env",
+    "name": "from-policy-package-env",
     "severity": "error",
     "comment": "Known packages that reach ENV; only files that hold one of them may import these. ENV: Reads or changes the process environment (process.env, dotenv).",
     "from": {
@@ -600,7 +600,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-package-env-in-inspector",
+    "name": "from-policy-package-env-in-inspector",
     "severity": "error",
     "comment": "Known packages that reach ENV; only files that hold one of them may import these. ENV: Reads or changes the process environment (process.env, dotenv). Inside the inspector only a declared action grants it.",
     "from": {
@@ -614,7 +614,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-package-exec",
+    "name": "from-policy-package-exec",
     "severity": "error",
     "comment": "Known packages that reach EXEC; only files that hold one of them may import these. EXEC: Starts another process or replaces this one (child_process, cluster, shells).",
     "from": {
@@ -634,7 +634,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-package-exec-in-inspector",
+    "name": "from-policy-package-exec-in-inspector",
     "severity": "error",
     "comment": "Known packages that reach EXEC; only files that hold one of them may import these. EXEC: Starts another process or replaces this one (child_process, cluster, shells). Inside the inspector only a declared action grants it.",
     "from": {
@@ -648,7 +648,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-package-files-read+files-write",
+    "name": "from-policy-package-files-read+files-write",
     "severity": "error",
     "comment": "Known packages that reach FILES_READ + FILES_WRITE; only files that hold one of them may import these. FILES_READ: Reads files, directories or file metadata. FILES_WRITE: Creates, writes, renames, deletes or changes the mode of files and directories.",
     "from": {
@@ -672,7 +672,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-package-files-read+files-write-in-inspector",
+    "name": "from-policy-package-files-read+files-write-in-inspector",
     "severity": "error",
     "comment": "Known packages that reach FILES_READ + FILES_WRITE; only files that hold one of them may import these. FILES_READ: Reads files, directories or file metadata. FILES_WRITE: Creates, writes, renames, deletes or changes the mode of files and directories. Inside the inspector only a declared action grants it.",
     "from": {
@@ -689,7 +689,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-package-knowledge-base+network",
+    "name": "from-policy-package-knowledge-base+network",
     "severity": "error",
     "comment": "Known packages that reach KNOWLEDGE_BASE + NETWORK; only files that hold one of them may import these. KNOWLEDGE_BASE: Talks to a knowledge base or CMS (Directus and similar SDKs). NETWORK: Opens sockets or speaks a network protocol (TCP, UDP, HTTP, DNS, TLS, WebSocket, IPC pipes).",
     "from": {
@@ -704,7 +704,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-package-knowledge-base+network-in-inspector",
+    "name": "from-policy-package-knowledge-base+network-in-inspector",
     "severity": "error",
     "comment": "Known packages that reach KNOWLEDGE_BASE + NETWORK; only files that hold one of them may import these. KNOWLEDGE_BASE: Talks to a knowledge base or CMS (Directus and similar SDKs). NETWORK: Opens sockets or speaks a network protocol (TCP, UDP, HTTP, DNS, TLS, WebSocket, IPC pipes). Inside the inspector only a declared action grants it.",
     "from": {
@@ -718,7 +718,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-package-native",
+    "name": "from-policy-package-native",
     "severity": "error",
     "comment": "Known packages that reach NATIVE; only files that hold one of them may import these. NATIVE: Loads native code into the process (addons, process.dlopen, process.binding, WASI).",
     "from": {
@@ -733,7 +733,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-package-native-in-inspector",
+    "name": "from-policy-package-native-in-inspector",
     "severity": "error",
     "comment": "Known packages that reach NATIVE; only files that hold one of them may import these. NATIVE: Loads native code into the process (addons, process.dlopen, process.binding, WASI). Inside the inspector only a declared action grants it.",
     "from": {
@@ -747,7 +747,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-package-network",
+    "name": "from-policy-package-network",
     "severity": "error",
     "comment": "Known packages that reach NETWORK; only files that hold one of them may import these. NETWORK: Opens sockets or speaks a network protocol (TCP, UDP, HTTP, DNS, TLS, WebSocket, IPC pipes).",
     "from": {
@@ -762,7 +762,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-package-network-in-inspector",
+    "name": "from-policy-package-network-in-inspector",
     "severity": "error",
     "comment": "Known packages that reach NETWORK; only files that hold one of them may import these. NETWORK: Opens sockets or speaks a network protocol (TCP, UDP, HTTP, DNS, TLS, WebSocket, IPC pipes). Inside the inspector only a declared action grants it.",
     "from": {
@@ -776,7 +776,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-package-not-allowed",
+    "name": "from-policy-package-not-allowed",
     "severity": "error",
     "comment": "The policy denies every package that is not on its allow list. UNKNOWN_PACKAGE: A package that the policy does not allow; under a strict policy every unlisted package is denied.",
     "from": {
@@ -790,7 +790,7 @@ const policyRules = [
     }
   },
   {
-    "name": "policy-package-not-allowed-in-inspector",
+    "name": "from-policy-package-not-allowed-in-inspector",
     "severity": "error",
     "comment": "The policy denies every package that is not on its allow list. UNKNOWN_PACKAGE: A package that the policy does not allow; under a strict policy every unlisted package is denied. Inside the inspector only a declared action grants it.",
     "from": {

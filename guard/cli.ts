@@ -4,11 +4,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { USAGE, parseCliArgs, type CliOptions } from './cli-args.js';
 import { formatGuardError, type GuardError } from './errors.js';
-import { replacePolicyBlock } from './depcruise/config-file.js';
-import { DEPCRUISE_CONFIG_FILE } from './depcruise/run.js';
+import { DEPCRUISE_CONFIG_FILE, replacePolicyBlock } from './depcruise/config-file.js';
 import { createProgress } from './progress.js';
 import { REPORTERS } from './report/index.js';
-import { depcruiseRulesFor, runGuard } from './run.js';
 import { GUARD_VERSION } from './version.js';
 
 /** The CLI edge: arguments in, one report out, exit 0 clean / 1 findings / 2 usage or tool error. */
@@ -32,6 +30,8 @@ function emit(text: string, output: string | null): GuardError | undefined {
 }
 
 async function analyze(options: CliOptions): Promise<number> {
+  // The analysis (and the TypeScript parser with it) loads only after the arguments are good.
+  const { depcruiseRulesFor, runGuard } = await import('./run.js');
   const progress = createProgress(process.stderr);
   const request = {
     input: options.input,

@@ -4,7 +4,6 @@ import { isAction, capabilitiesGrantedBy, type Action, type PolicyConfig } from 
 import { createNullCache, openFactsCache } from './cache/store.js';
 import { createPolicyClassifier } from './classify.js';
 import { policyRules, type ActionHolders, type DepcruiseRule } from './depcruise/policy-rules.js';
-import { runDepcruise } from './depcruise/run.js';
 import { fail, ok, type Outcome } from './errors.js';
 import type { Detector } from './facts/analyze.js';
 import { buildGraph } from './graph/build.js';
@@ -61,7 +60,8 @@ export async function runGuard(request: GuardRequest): Promise<Outcome<GuardRun>
   if (!graph.ok) return graph;
   cache.save();
   const searched = searchGraph(graph.value, createPolicyClassifier(policy));
-  const folded = request.depcruise === false ? ok([]) : await runDepcruise(graph.value, tsconfig);
+  // Loaded only when needed: dependency-cruiser is large and many runs have no config for it.
+  const folded = request.depcruise === false ? ok([]) : await (await import('./depcruise/run.js')).runDepcruise(graph.value, tsconfig);
   if (!folded.ok) return folded;
   const findings = [...searched.findings, ...folded.value].sort(byLocation);
   const analyzed = [...graph.value.modules.values()].filter((module) => module.facts !== null);

@@ -4,6 +4,8 @@ import type { DepcruiseRule } from './policy-rules.js';
  * The generated block of `.dependency-cruiser.cjs`: the policy rules as a JS literal between two
  * marker comments, so the hand-written layering rules around them stay untouched.
  */
+export const DEPCRUISE_CONFIG_FILE = '.dependency-cruiser.cjs';
+
 export const BLOCK_START = '// <policy-rules>';
 export const BLOCK_END = '// </policy-rules>';
 

@@ -26,7 +26,8 @@ export interface DepcruiseRule {
 /** Files that hold capabilities through declared actions (the inspector's edge modules). */
 export type ActionHolders = Readonly<Partial<Record<Action, readonly string[]>>>;
 
-export const POLICY_RULE_PREFIX = 'policy-';
+/** Every generated rule's name starts with this; hand-written layering rules never do. */
+export const POLICY_RULE_PREFIX = 'from-policy-';
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const kebab = (capabilities: readonly Capability[]): string => capabilities.map((capability) => capability.toLowerCase().replaceAll('_', '-')).join('+');

@@ -8,15 +8,15 @@ import { CACHE_DIRECTORY } from '../cache/store.js';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { ModuleGraph, ModuleNode } from '../graph/types.js';
 import type { GuardFinding, Position } from '../types.js';
+import { DEPCRUISE_CONFIG_FILE } from './config-file.js';
 import { POLICY_RULE_PREFIX } from './policy-rules.js';
 
-export const DEPCRUISE_CONFIG_FILE = '.dependency-cruiser.cjs';
-
-/** `policy-core-files-read+files-write-in-inspector` → `['FILES_READ', 'FILES_WRITE']`. */
+/** `from-policy-core-files-read+files-write-in-inspector` → `['FILES_READ', 'FILES_WRITE']`; `[]` for layering rules. */
 export function capabilitiesOfRule(name: string): Capability[] {
-  const match = /^policy-(?:core|package)-(.+?)(?:-in-inspector)?$/.exec(name);
-  if (match?.[1] === undefined) return name.startsWith(`${POLICY_RULE_PREFIX}package-not-allowed`) ? ['UNKNOWN_PACKAGE'] : [];
-  return match[1].split('+').map((part) => part.toUpperCase().replaceAll('-', '_')).filter(isCapability);
+  if (!name.startsWith(POLICY_RULE_PREFIX)) return [];
+  const groups = name.slice(POLICY_RULE_PREFIX.length).replace(/-in-inspector$/, '');
+  if (groups === 'package-not-allowed') return ['UNKNOWN_PACKAGE'];
+  return groups.replace(/^(core|package)-/, '').split('+').map((part) => part.toUpperCase().replaceAll('-', '_')).filter(isCapability);
 }
 
 /** Where in `from` the violating dependency is written: the guard's own graph knows the line. */

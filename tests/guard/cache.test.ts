@@ -1,0 +1,42 @@
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyFixture, findingKeys, guardDirectory } from './helpers.js';
+
+/** The content cache: a warm run parses nothing, an edit re-parses exactly the edited file. */
+describe('content cache (.tki-cache/)', () => {
+  it('parses every file cold, none warm, one after an edit, and keeps the findings identical', async () => {
+    const directory = copyFixture('planted');
+    const cold = await guardDirectory(directory, { cache: true });
+    expect(cold.result.stats).toMatchObject({ files: 6, parsed: 6, cached: 0 });
+    expect(existsSync(path.join(directory, '.tki-cache/guard-facts.json'))).toBe(true);
+
+    const warm = await guardDirectory(directory, { cache: true });
+    expect(warm.result.stats).toMatchObject({ parsed: 0, cached: 6 });
+    expect(findingKeys(warm)).toEqual(findingKeys(cold));
+
+    appendFileSync(path.join(directory, 'src/row31-raw-sql.ts'), "export const more = 'DELETE FROM packet_items';\n");
+    const edited = await guardDirectory(directory, { cache: true });
+    expect(edited.result.stats).toMatchObject({ parsed: 1, cached: 5 });
+    expect(findingKeys(edited)).toContain('src/row31-raw-sql.ts:3 no-raw-sql DATABASE');
+  });
+
+  it('is invalidated by a policy change', async () => {
+    const directory = copyFixture('planted');
+    await guardDirectory(directory, { cache: true });
+    const policyFile = path.join(directory, 'tki.policy.json');
+    const policy = JSON.parse(readFileSync(policyFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(policyFile, JSON.stringify({ ...policy, inspectorFiles: [] }));
+    const run = await guardDirectory(directory, { cache: true });
+    expect(run.result.stats).toMatchObject({ parsed: 6, cached: 0 });
+    expect(run.result.findings.some((finding) => finding.ruleId === 'no-raw-sql')).toBe(false);
+  });
+
+  it('survives a damaged cache file', async () => {
+    const directory = copyFixture('planted');
+    await guardDirectory(directory, { cache: true });
+    writeFileSync(path.join(directory, '.tki-cache/guard-facts.json'), '{ not json');
+    const run = await guardDirectory(directory, { cache: true });
+    expect(run.result.stats.parsed).toBe(6);
+  });
+});

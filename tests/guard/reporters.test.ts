@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPORTERS, escapeControlCharacters, type GuardResult } from '../../guard/index.js';
+import { guardDirectory, repoRoot } from './helpers.js';
+
+const laundering = path.join(repoRoot, 'fixtures/evasions/cross-module/laundering-barrel');
+
+describe('reporters', async () => {
+  const run = await guardDirectory(laundering);
+  const options = { rootUri: run.rootUri };
+
+  it('JSON has the SPEC §9 shape', () => {
+    const report = REPORTERS.json(run.result, options);
+    const parsed = JSON.parse(report.output) as { findings: Array<Record<string, unknown>>; modules: Array<Record<string, unknown>> };
+    expect(report.exitCode).toBe(1);
+    for (const finding of parsed.findings) {
+      expect(Object.keys(finding)).toEqual(expect.arrayContaining(['file', 'line', 'column', 'ruleId', 'capability', 'message']));
+    }
+    expect(parsed.modules.find((module) => module.file === 'lib/sockets.ts')).toMatchObject({ allowedActions: [], capabilities: ['NETWORK'] });
+    expect(parsed.modules.find((module) => module.file === 'lib/math.ts')).toMatchObject({ capabilities: [] });
+  });
+
+  it('SARIF 2.1.0 has stable rule ids, help URIs, partial fingerprints and the witness as a code flow', () => {
+    const sarif = JSON.parse(REPORTERS.sarif(run.result, options).output) as {
+      version: string;
+      runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri: string }> } }; results: Array<Record<string, any>> }>;
+    };
+    expect(sarif.version).toBe('2.1.0');
+    const [first] = sarif.runs;
+    expect(first?.tool.driver.rules.map((rule) => rule.id)).toEqual(['no-forbidden-capability', 'transitive-capability']);
+    for (const rule of first?.tool.driver.rules ?? []) expect(rule.helpUri).toMatch(/^https:\/\//);
+    const entry = first?.results.find((result) => result.locations[0].physicalLocation.artifactLocation.uri === 'entry.ts');
+    expect(entry?.locations[0].physicalLocation.region).toEqual({ startLine: 1, startColumn: 1 });
+    expect(entry?.partialFingerprints['tkiGuardFinding/v1']).toMatch(/^[0-9a-f]{32}$/);
+    expect(entry?.codeFlows[0].threadFlows[0].locations).toHaveLength(4);
+    expect(first?.results[entry?.ruleIndex]).toBeDefined();
+  });
+
+  it('fingerprints ignore line moves but not the witness', () => {
+    const moved: GuardResult = { ...run.result, findings: run.result.findings.map((finding) => ({ ...finding, line: finding.line + 10 })) };
+    const fingerprints = (result: GuardResult): string[] =>
+      (JSON.parse(REPORTERS.sarif(result, options).output) as { runs: Array<{ results: Array<{ partialFingerprints: Record<string, string> }> }> }).runs[0]!.results.map((result) => result.partialFingerprints['tkiGuardFinding/v1']!);
+    expect(fingerprints(moved)).toEqual(fingerprints(run.result));
+    expect(new Set(fingerprints(run.result)).size).toBe(run.result.findings.length);
+  });
+
+  it('text escapes control characters that came from scanned files', () => {
+    expect(escapeControlCharacters('a\u001b[2Jb\rc')).toBe('a\\u001b[2Jb\\u000dc');
+    const hostile: GuardResult = { ...run.result, findings: [{ ...run.result.findings[0]!, message: 'x\u001b[31my' }] };
+    expect(REPORTERS.text(hostile, options).output).not.toContain('\u001b');
+  });
+
+  it('exit code 0 for no findings', () => {
+    expect(REPORTERS.text({ ...run.result, findings: [] }, options)).toMatchObject({ exitCode: 0 });
+  });
+});
