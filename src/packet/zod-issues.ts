@@ -36,7 +36,8 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], input: unkno
       return inspectorError(codes.unknownKey, jsonPath(prefix, issue.path), issue.keys.join(', '));
     }
     const path = jsonPath(prefix, issue.path);
-    if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
+    // Any issue at a path whose value is absent (a type, a literal, an enum) means the field is missing.
+    if (issue.path.length > 0 && valueAt(input, issue.path) === undefined) {
       return inspectorError(codes.missing, path);
     }
     return inspectorError(codes.invalid, path, issue.message);
