@@ -1,10 +1,12 @@
 /**
- * Regenerate fixtures/packets/ from tests/inspector/fixture-packets/ (hashes and manifests
- * recomputed). Run: npm run fixtures:packets. tests/inspector/fixtures.test.ts fails when the
- * committed files drift from the definitions.
+ * Regenerate the inspector's generated files: fixtures/packets/ from
+ * tests/inspector/fixture-packets/ (hashes and manifests recomputed), and
+ * schema/packet.schema.json from the zod packet schema. Run: npm run fixtures:packets.
+ * tests/inspector/fixtures.test.ts and schema-export.test.ts fail when either drifts.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { packetJsonSchema } from '../src/index.js';
 import { FIXTURES, serializeFixture } from '../tests/inspector/fixture-packets/index.js';
 
 function projectRoot(): string {
@@ -34,7 +36,10 @@ function main(): void {
     index.push(`| \`${fixture.name}\` | ${fixture.rows.join(', ')} | ${fixture.expected.final_verdict}, exit ${fixture.expected.exit_code} | ${fixture.description.replace(/\|/g, '\\|')} |`);
   }
   writeFileSync(path.join(root, 'README.md'), `${index.join('\n')}\n`);
-  process.stdout.write(`wrote ${FIXTURES.length} fixture packets to ${root}\n`);
+  const schemaFile = path.join(projectRoot(), 'schema', 'packet.schema.json');
+  mkdirSync(path.dirname(schemaFile), { recursive: true });
+  writeFileSync(schemaFile, `${JSON.stringify(packetJsonSchema(), null, 2)}\n`);
+  process.stdout.write(`wrote ${FIXTURES.length} fixture packets to ${root} and ${schemaFile}\n`);
 }
 
 main();
