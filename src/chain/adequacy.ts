@@ -125,6 +125,7 @@ export function judgeAdequacy(claim: Claim, header: PacketHeader, evidence: read
   if (claim.claim_type === 'CONTENT_STATES') {
     const quoted = [...claim.text.matchAll(/[“"]([^”"]{3,})[”"]/g)].map((match) => match[1] ?? '');
     const bodies = texts(qualified, ['CONTENT_EVIDENCE']);
+    if (quoted.length > 0 && bodies.length === 0) return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', ['the bound content is larger than the analysis limit, so the quoted passage could not be compared']);
     const absentQuote = quoted.find((quote) => !bodies.some((body) => body.includes(quote)));
     if (absentQuote !== undefined) return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', ['a quoted passage of the claim is not in the bound content']);
   }
