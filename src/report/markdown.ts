@@ -18,7 +18,7 @@ function evidenceCell(claim: ClaimReport): string {
 function claimRow(claim: ClaimReport): string {
   const flags = claim.flags.length === 0 ? '' : ` (${claim.flags.join(', ')})`;
   const verdict = claim.verdict === 'NO_READ_LEVEL_DEFECT_FOUND' ? `${claim.verdict}, ${claim.authority}` : claim.verdict;
-  return `| ${md(claim.claim_id, 40)} | ${claim.claim_type} | ${verdict}${flags} | ${evidenceCell(claim)} | ${md(claim.reasons.join('; '), 240)} |`;
+  return `| ${md(claim.claim_id, 40)}: ${md(claim.chain.claim.text, 120)} | ${claim.claim_type} | ${verdict}${flags} | ${evidenceCell(claim)} | ${md(claim.reasons.join('; '), 240)} |`;
 }
 
 function section(title: string, lines: readonly string[]): string[] {
