@@ -1,8 +1,8 @@
+// Deep import of a leaf module: the attestation must not load the whole inspector to escape a cell.
+import { escapeMarkdown } from '../../src/text/escape.js';
 import type { AttestationEvidence } from './evidence.js';
 
-function cell(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\|/g, '\\|');
-}
+const cell = escapeMarkdown;
 
 /** The evidence bundle for a person: summary first, then one row per probe, then P1. */
 export function renderAttestationMarkdown(evidence: AttestationEvidence): string {

@@ -2,12 +2,10 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { elfInterpreter } from './elf-interpreter.js';
+import { runtimePackages } from './runtime-packages.js';
 
 /** Where tki's own files appear inside the sandbox: a neutral path, so the project dir stays invisible. */
 export const SANDBOX_TKI_ROOT = '/opt/tki';
-
-/** npm packages the inspector needs at run time (dist/cli → src → zod); nothing else is mounted. */
-export const RUNTIME_PACKAGES: readonly string[] = ['zod'];
 
 /** The addon, relative to the package root (built by `npm run build:native`). */
 export const ADDON_RELATIVE_PATH = 'sandbox/native/build/Release/tki_seccomp.node';
@@ -72,11 +70,12 @@ export function discoverRuntime(root: string = packageRoot()): { ok: true; runti
       if (!bindings.some((binding) => binding.target === name)) bindings.push({ source: library, target: name });
     }
   }
+  const entries = ['dist/cli/tki.js', 'dist/sandbox/probes/main.js'].map((entry) => join(root, entry));
   const own: Array<[string, string]> = [
     ['dist', 'run `npm run build`'],
     ['package.json', 'the package root is incomplete'],
     [ADDON_RELATIVE_PATH, 'run `npm run build:native`'],
-    ...RUNTIME_PACKAGES.map((name): [string, string] => [join('node_modules', name), 'run `npm ci`']),
+    ...runtimePackages(root, entries).map((name): [string, string] => [join('node_modules', name), 'run `npm ci`']),
   ];
   for (const [relative, hint] of own) {
     const source = join(root, relative);

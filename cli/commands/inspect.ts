@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import { applyExecLock, DEFAULT_PROFILE, runSelfCheck, selfCheckRefusalLine } from '../../sandbox/index.js';
+import { inspectPacket, parseInspectArgs } from '../../src/index.js';
+import { printError, printLine } from '../output.js';
+import type { CliCommand } from './command.js';
+
+/**
+ * The entry point inside the sandbox (SPEC §9). Order is the contract: lock exec, confirm every
+ * P1 invariant, then let the inspector read. A failure before the inspector is one stderr line
+ * and exit 3 with nothing read or written; run outside a sandbox, this always blocks.
+ */
+export const inspectCommand: CliCommand = {
+  async run(argv) {
+    const parsed = parseInspectArgs(argv);
+    if (!parsed.ok) {
+      printError(parsed.line);
+      return 3;
+    }
+    const lock = applyExecLock(DEFAULT_PROFILE);
+    if (!lock.ok) {
+      printError(`tki: BLOCKED: the in-process exec lock could not be installed (${lock.code}): ${lock.detail}`);
+      return 3;
+    }
+    const check = runSelfCheck(DEFAULT_PROFILE);
+    if (!check.ok) {
+      printError(selfCheckRefusalLine(check.failed));
+      return 3;
+    }
+    const { packetPath, outDir } = parsed.options;
+    if (resolve(packetPath) !== DEFAULT_PROFILE.packet.target || resolve(outDir) !== DEFAULT_PROFILE.output.target) {
+      printError(`tki: BLOCKED: inside the sandbox the packet is read from ${DEFAULT_PROFILE.packet.target} and reports go to ${DEFAULT_PROFILE.output.target} only`);
+      return 3;
+    }
+    const outcome = await inspectPacket(parsed.options);
+    printLine(outcome.line);
+    for (const file of outcome.reportFiles) printLine(`report: ${file}`);
+    return outcome.exitCode;
+  },
+};

@@ -1,0 +1,24 @@
+/**
+ * Imported first by the `tki` entry: the process starts failing (exit 3) and cannot end with 0,
+ * whatever happens later. Node exits 0 when nothing sets a code, so 3 is set before anything
+ * else runs, and an `exit` listener turns any 0 (an explicit exit(0), a stray `exitCode = 0`)
+ * back into 3. An uncaught error is one line on stderr, never a stack trace.
+ */
+const FAIL_CLOSED = 3;
+
+process.exitCode = FAIL_CLOSED;
+
+process.on('exit', (code) => {
+  if (code === 0 || process.exitCode === 0 || process.exitCode === undefined) process.exitCode = FAIL_CLOSED;
+});
+
+function internalError(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`tki: internal error: ${message.split('\n')[0] ?? ''}\n`);
+  process.exit(FAIL_CLOSED);
+}
+
+process.on('uncaughtException', internalError);
+process.on('unhandledRejection', internalError);
+
+export const FAIL_CLOSED_EXIT_CODE = FAIL_CLOSED;

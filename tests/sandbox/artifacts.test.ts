@@ -1,0 +1,173 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  AUDIT_ARCH_X86_64,
+  CLONE_NAMESPACE_FLAGS,
+  compileBwrapArgs,
+  compileContainerArgs,
+  compileOciSeccomp,
+  compileSeccompBpf,
+  DEFAULT_PROFILE,
+  SECCOMP_RET,
+  X32_SYSCALL_BIT,
+  X86_64_SYSCALLS,
+  type SandboxInvocation,
+  type SandboxProfile,
+  type SyscallName,
+} from '../../sandbox/index.js';
+import { runSeccompProgram } from './helpers/bpf-interpreter.js';
+
+const AUDIT_ARCH_I386 = 0x40000003;
+const EPERM = SECCOMP_RET.ERRNO | 1;
+const ENOSYS = SECCOMP_RET.ERRNO | 38;
+const SIGCHLD = 17;
+const THREAD_FLAGS = 0x003d0f00; // CLONE_VM|FS|FILES|SIGHAND|THREAD|SYSVSEM|SETTLS|PARENT_SETTID|CHILD_CLEARTID
+const profile = DEFAULT_PROFILE;
+
+/** What the profile says the filter must answer for a syscall number (no clone flags). */
+function expectedAnswer(nr: number, stage: 'startup' | 'locked', rules: SandboxProfile['seccomp'] = profile.seccomp): number {
+  const denied = new Set<number>([...rules.deny, ...(stage === 'locked' ? rules.denyAfterStart : [])].map((name) => X86_64_SYSCALLS[name]));
+  if (denied.has(nr)) return EPERM;
+  if (rules.enosys.some((name) => X86_64_SYSCALLS[name] === nr)) return ENOSYS;
+  return SECCOMP_RET.ALLOW;
+}
+
+describe('the seccomp BPF program matches the profile', () => {
+  for (const stage of ['startup', 'locked'] as const) {
+    it(`${stage}: every x86_64 number 0..511 gets exactly the profile's answer`, () => {
+      const program = compileSeccompBpf(profile, stage);
+      expect(program.length % 8).toBe(0);
+      for (let nr = 0; nr < 512; nr += 1) {
+        if (nr === X86_64_SYSCALLS.clone) continue;
+        expect({ nr, answer: runSeccompProgram(program, { nr, arch: AUDIT_ARCH_X86_64 }) }).toEqual({ nr, answer: expectedAnswer(nr, stage) });
+      }
+    });
+  }
+
+  it('execve and execveat are allowed at start-up (the engine must start node) and denied once locked', () => {
+    for (const name of ['execve', 'execveat'] as const) {
+      expect(runSeccompProgram(compileSeccompBpf(profile, 'startup'), { nr: X86_64_SYSCALLS[name], arch: AUDIT_ARCH_X86_64 })).toBe(SECCOMP_RET.ALLOW);
+      expect(runSeccompProgram(compileSeccompBpf(profile, 'locked'), { nr: X86_64_SYSCALLS[name], arch: AUDIT_ARCH_X86_64 })).toBe(EPERM);
+    }
+  });
+
+  it('kills the i386 entry and denies x32 numbers', () => {
+    const program = compileSeccompBpf(profile, 'locked');
+    for (const nr of [1, 11, 102]) expect(runSeccompProgram(program, { nr, arch: AUDIT_ARCH_I386 })).toBe(SECCOMP_RET.KILL_PROCESS);
+    expect(runSeccompProgram(program, { nr: X32_SYSCALL_BIT | 41, arch: AUDIT_ARCH_X86_64 })).toBe(EPERM);
+    expect(runSeccompProgram(program, { nr: X32_SYSCALL_BIT | 0, arch: AUDIT_ARCH_X86_64 })).toBe(EPERM);
+  });
+
+  it('clone: fork and thread creation pass, every namespace flag is denied', () => {
+    const program = compileSeccompBpf(profile, 'locked');
+    const clone = (flags: number): number => runSeccompProgram(program, { nr: X86_64_SYSCALLS.clone, arch: AUDIT_ARCH_X86_64, args: [flags] });
+    expect(clone(SIGCHLD)).toBe(SECCOMP_RET.ALLOW);
+    expect(clone(THREAD_FLAGS)).toBe(SECCOMP_RET.ALLOW);
+    for (const flag of profile.seccomp.denyCloneFlags) expect({ flag, answer: clone(SIGCHLD | CLONE_NAMESPACE_FLAGS[flag]) }).toEqual({ flag, answer: EPERM });
+  });
+
+  it('property: for any deny list drawn from the table, the program denies exactly that list', () => {
+    const names = Object.keys(X86_64_SYSCALLS).filter((name) => name !== 'clone') as SyscallName[];
+    fc.assert(
+      fc.property(fc.subarray(names), fc.subarray(names), (deny, afterStart) => {
+        const rules = { ...profile.seccomp, deny, denyAfterStart: afterStart, enosys: [] };
+        const program = compileSeccompBpf({ ...profile, seccomp: rules }, 'locked');
+        return names.every((name) => runSeccompProgram(program, { nr: X86_64_SYSCALLS[name], arch: AUDIT_ARCH_X86_64 }) === expectedAnswer(X86_64_SYSCALLS[name], 'locked', rules));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('holds the SPEC §6 deny list', () => {
+    const spec = ['socket', 'connect', 'bind', 'listen', 'accept', 'accept4', 'ptrace', 'mount', 'umount2', 'pivot_root', 'unshare', 'setns', 'bpf', 'perf_event_open', 'keyctl', 'init_module', 'finit_module', 'delete_module', 'kexec_load', 'kexec_file_load'];
+    expect(profile.seccomp.deny).toEqual(expect.arrayContaining(spec));
+    expect(profile.seccomp.denyAfterStart).toEqual(['execve', 'execveat']);
+  });
+});
+
+describe('the OCI seccomp JSON matches the profile', () => {
+  const oci = compileOciSeccomp(profile);
+  it('denies the start-up list with EPERM, clone3 with ENOSYS, and allows execve (the entrypoint)', () => {
+    expect(oci.defaultAction).toBe('SCMP_ACT_ALLOW');
+    expect(oci.architectures).toEqual(['SCMP_ARCH_X86_64']);
+    const eperm = oci.syscalls.filter((rule) => rule.errnoRet === 1 && rule.args === undefined).flatMap((rule) => rule.names);
+    expect([...eperm].sort()).toEqual([...profile.seccomp.deny].sort());
+    expect(oci.syscalls.filter((rule) => rule.errnoRet === 38).flatMap((rule) => rule.names)).toEqual(profile.seccomp.enosys);
+    expect(oci.syscalls.flatMap((rule) => rule.names)).not.toContain('execve');
+  });
+  it('has one masked clone rule per namespace flag', () => {
+    const cloneRules = oci.syscalls.filter((rule) => rule.names.includes('clone'));
+    expect(cloneRules.map((rule) => rule.args?.[0]?.value).sort()).toEqual(profile.seccomp.denyCloneFlags.map((flag) => CLONE_NAMESPACE_FLAGS[flag]).sort());
+    for (const rule of cloneRules) expect(rule.args?.[0]).toMatchObject({ index: 0, op: 'SCMP_CMP_MASKED_EQ' });
+  });
+});
+
+const invocation: SandboxInvocation = {
+  runtime: {
+    nodePath: '/usr/bin/node',
+    bindings: [
+      { source: '/usr/bin/node', target: '/usr/bin/node' },
+      { source: '/host/project/dist', target: '/opt/tki/dist' },
+    ],
+    cliEntry: '/opt/tki/dist/cli/tki.js',
+    probesEntry: '/opt/tki/dist/sandbox/probes/main.js',
+  },
+  packetPath: '/host/packet',
+  packetIsFile: false,
+  outputDir: '/host/out',
+  nodeArgs: ['/opt/tki/dist/cli/tki.js', 'inspect', '--in', '/in', '--out', '/out'],
+};
+
+/** Pairs `[flag, a, b]` out of an argv for the given flags. */
+function operations(args: readonly string[], flags: readonly string[], arity: number): string[][] {
+  const found: string[][] = [];
+  const end = args.indexOf('--');
+  args.slice(0, end).forEach((arg, index) => {
+    if (flags.includes(arg)) found.push(args.slice(index, index + 1 + arity));
+  });
+  return found;
+}
+
+describe('the bwrap argv matches the profile', () => {
+  const args = compileBwrapArgs(profile, invocation);
+  it('unshares every namespace, forbids nested user namespaces, drops capabilities, clears the environment', () => {
+    for (const flag of ['--unshare-user', '--unshare-net', '--unshare-pid', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup', '--disable-userns', '--clearenv', '--die-with-parent', '--new-session']) {
+      expect(args).toContain(flag);
+    }
+    expect(operations(args, ['--cap-drop'], 1)).toEqual([['--cap-drop', 'ALL']]);
+    expect(operations(args, ['--setenv'], 2).map(([, key, value]) => [key, value])).toEqual(Object.entries(profile.env));
+    expect(operations(args, ['--seccomp'], 1)).toEqual([['--seccomp', '3']]);
+  });
+  it('binds the packet read-only at /in, the output at /out (the only writable bind), the runtime read-only', () => {
+    expect(operations(args, ['--bind', '--bind-try', '--dev-bind'], 2)).toEqual([['--bind', '/host/out', '/out']]);
+    const readOnly = operations(args, ['--ro-bind'], 2).map(([, source, target]) => `${source}->${target}`);
+    expect(readOnly).toEqual(['/usr/bin/node->/usr/bin/node', '/host/project/dist->/opt/tki/dist', '/host/packet->/in']);
+    expect(compileBwrapArgs(profile, { ...invocation, packetIsFile: true, packetPath: '/host/p.json' })).toEqual(expect.arrayContaining(['--ro-bind', '/host/p.json', '/in/packet.json']));
+  });
+  it('makes / read-only after the last mount and runs node on the given arguments', () => {
+    const remountRoot = args.findIndex((arg, index) => arg === '--remount-ro' && args[index + 1] === '/');
+    expect(remountRoot).toBeGreaterThan(0);
+    const lastMount = Math.max(...['--ro-bind', '--bind', '--proc', '--dev'].map((flag) => args.lastIndexOf(flag)));
+    expect(lastMount).toBeLessThan(remountRoot);
+    expect(args.slice(args.indexOf('--') + 1)).toEqual(['/usr/bin/node', ...invocation.nodeArgs]);
+  });
+});
+
+describe('the podman/docker arguments match the profile', () => {
+  for (const engine of ['podman', 'docker'] as const) {
+    it(`${engine}: no network, read-only root, no capabilities, no-new-privileges, the profile's seccomp and limits`, () => {
+      const args = compileContainerArgs(profile, invocation, { engine, image: 'localhost/tki-sandbox:x', seccompPath: '/tmp/s.json', user: '1000:1000' });
+      const pairs = args.map((arg, index) => `${arg} ${args[index + 1] ?? ''}`);
+      for (const pair of ['--network none', '--cap-drop ALL', '--security-opt no-new-privileges', '--security-opt seccomp=/tmp/s.json', '--user 1000:1000', '--ipc none', '--pull never']) {
+        expect(pairs).toContain(pair);
+      }
+      expect(args).toContain('--read-only');
+      expect(pairs).toContain('--mount type=bind,source=/host/packet,destination=/in,ro=true');
+      expect(pairs).toContain('--mount type=bind,source=/host/out,destination=/out');
+      expect(args.filter((arg) => arg.startsWith('type=bind'))).toHaveLength(2);
+      for (const [name, limit] of Object.entries(profile.rlimits)) expect(pairs).toContain(`--ulimit ${name}=${limit.soft}:${limit.hard}`);
+      for (const [key, value] of Object.entries(profile.env)) expect(pairs).toContain(`--env ${key}=${value}`);
+      expect(args.slice(-invocation.nodeArgs.length - 1)).toEqual(['localhost/tki-sandbox:x', ...invocation.nodeArgs]);
+    });
+  }
+});
