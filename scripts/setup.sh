@@ -9,6 +9,9 @@ command -v bwrap >/dev/null 2>&1 || need+=(bubblewrap)
 command -v podman >/dev/null 2>&1 || need+=(podman)
 command -v runc >/dev/null 2>&1 || need+=(runc)
 dpkg -s uidmap >/dev/null 2>&1 || need+=(uidmap)
+# The seccomp addon (sandbox/native) is compiled by npm's node-gyp during `npm ci` (prepare → build).
+{ command -v cc && command -v make && command -v g++; } >/dev/null 2>&1 || need+=(build-essential)
+command -v python3 >/dev/null 2>&1 || need+=(python3)
 if [ "${#need[@]}" -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "setup: missing system packages: ${need[*]} (run as root, or: sudo apt-get install -y ${need[*]})" >&2

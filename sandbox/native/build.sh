@@ -14,7 +14,8 @@ if [ ! -f "$nodedir/include/node/node_api.h" ]; then
   echo "build:native: Node headers not found under $nodedir/include/node (install the nodejs headers package)" >&2
   exit 1
 fi
-gyp="$(dirname "$(readlink -f "$(command -v npm)")")/../node_modules/node-gyp/bin/node-gyp.js"
+# npm tells its scripts where its bundled node-gyp is; outside npm, look next to npm itself.
+gyp="${npm_config_node_gyp:-$(dirname "$(readlink -f "$(command -v npm)")")/../node_modules/node-gyp/bin/node-gyp.js}"
 if [ ! -f "$gyp" ]; then
   echo "build:native: node-gyp not found next to npm ($gyp)" >&2
   exit 1
