@@ -23,7 +23,8 @@ export interface ProseScan {
 /** Sentences that assert a pass or a run ("22/22 PASS", "exit 0", "all tests pass", "selftest passed"). */
 export const PASS_ASSERTION_PATTERNS: readonly RegExp[] = [
   /\b\d+\s*\/\s*\d+\s*(?:tests?\s+|checks?\s+)?(?:pass(?:ed|es|ing)?|ok|green|succeeded)\b/i,
-  /\bexit(?:ed)?(?:\s+(?:code|status))?\s*[:=]?\s*0\b/i,
+  /\bexit(?:ed)?(?:\s+with)?(?:\s+(?:code|status))?\s*[:=]?\s*0\b/i,
+  /\b(?:return\s+code|rc)\s*[:=]?\s*0\b/i,
   /\ball\s+(?:the\s+)?(?:tests?|checks?)\s+(?:pass(?:ed|es)?|are\s+green|succeed(?:ed)?)\b/i,
   /\bself-?tests?\s+(?:pass(?:ed|es)?|succeed(?:ed|s)?|ran|runs|(?:is|are)\s+green)\b/i,
   /\b(?:tests?|checks?|suite)\s+(?:pass(?:ed|es)?|(?:is|are)\s+green|succeeded)\b/i,

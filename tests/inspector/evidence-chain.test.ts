@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import {
+  deriveEvidenceClasses,
+  judgeAdequacy,
+  gatherEvidence,
+  isLocalSurface,
+  corpusOf,
+  REQUIRED_EVIDENCE,
+  sha256Ref,
+  type ChainContext,
+  type Claim,
+  type ItemAssessment,
+  type PacketItem,
+} from '../../src/index.js';
+import { parsePacketText } from '../../src/index.js';
+
+const HEADER = parsePacketText(JSON.stringify((await import('./fixture-packets/real.js')).realDossier().packet)).header!;
+
+function item(partial: Partial<PacketItem> & Pick<PacketItem, 'item_id' | 'kind'>): PacketItem {
+  return {
+    media_type: 'text/plain',
+    content: '',
+    source_metadata: { governed_surface: 'kb', named_query_id_or_kb_path: partial.item_id, observation_ts: '2026-11-19T08:00:00Z', source_revision: 'r', content_hash: sha256Ref('') },
+    ...partial,
+  } as PacketItem;
+}
+
+function usable(packetItem: PacketItem, text: string, usableFlag = true): ItemAssessment {
+  return { index: 0, itemId: packetItem.item_id, item: packetItem, usable: usableFlag, failures: [], unsafeAccess: false, localFirst: false, text, contentHash: sha256Ref(text) };
+}
+
+function judge(claim: Claim, assessments: ItemAssessment[]) {
+  const context: ChainContext = { byId: new Map(assessments.map((entry) => [entry.itemId!, entry])), all: assessments, dossierItem: undefined };
+  return judgeAdequacy(claim, HEADER, gatherEvidence(claim, context));
+}
+
+const PY = 'tools/canon.py';
+const claim = (claim_type: Claim['claim_type'], evidence_refs: string[], extra: Partial<Claim> = {}): Claim => ({ claim_id: 'X', text: 'x', claim_type, subject: PY, evidence_refs, ...extra });
+
+describe('evidence class derivation (from kind, path and media type only)', () => {
+  const cases: Array<[Partial<PacketItem> & Pick<PacketItem, 'item_id' | 'kind'>, string[]]> = [
+    [{ item_id: 'a', kind: 'ARTIFACT_CONTENT', path: 'tools/canon.py', media_type: 'text/x-python' }, ['CONTENT_EVIDENCE', 'ARTIFACT_EXISTENCE_EVIDENCE', 'EXECUTABLE_ARTIFACT']],
+    [{ item_id: 'b', kind: 'ARTIFACT_CONTENT', path: 'docs/canon.md', media_type: 'text/markdown' }, ['CONTENT_EVIDENCE', 'ARTIFACT_EXISTENCE_EVIDENCE', 'PROSE']],
+    [{ item_id: 'c', kind: 'KB_DOCUMENT', path: 'kb/x.md', media_type: 'text/markdown' }, ['CONTENT_EVIDENCE', 'ARTIFACT_EXISTENCE_EVIDENCE', 'PROSE']],
+    [{ item_id: 'd', kind: 'ARTIFACT_LISTING', path: 'tools/', media_type: 'text/plain' }, ['ARTIFACT_EXISTENCE_EVIDENCE']],
+    [{ item_id: 'e', kind: 'RUN_LOG', path: 'runs/x.log' }, ['LOG']],
+    [{ item_id: 'f', kind: 'RUN_LOG', path: 'ci/build-77.log' }, ['LOG', 'CI_RUN_RECORD']],
+    [{ item_id: 'g', kind: 'EXIT_CODE_RECORD' }, ['EXIT_CODE']],
+    [{ item_id: 'h', kind: 'RUN_LEDGER_ENTRY' }, ['RUN_LEDGER']],
+    [{ item_id: 'i', kind: 'HASH_PIN' }, ['HASH_EVIDENCE']],
+    [{ item_id: 'j', kind: 'QUERY_RESULT', media_type: 'application/json' }, ['COUNT_EVIDENCE']],
+    [{ item_id: 'k', kind: 'APPROVAL_RECORD' }, ['APPROVAL_RECORD']],
+    [{ item_id: 'l', kind: 'ARTIFACT_CONTENT', path: 'reports/junit-selftest.xml', media_type: 'application/junit+xml' }, ['CONTENT_EVIDENCE', 'ARTIFACT_EXISTENCE_EVIDENCE', 'TEST_REPORT']],
+  ];
+  for (const [partial, classes] of cases) {
+    it(`${partial.kind} ${partial.path ?? ''} ${partial.media_type ?? ''}`, () => {
+      expect(deriveEvidenceClasses(item(partial)).sort()).toEqual([...classes].sort());
+    });
+  }
+
+  it('every claim type requires at least one class, and no execution claim is met by existence or prose alone', () => {
+    for (const type of ['EXECUTABLE_RUNS', 'EXECUTION_RESULT', 'HASH_REPRODUCED', 'PROSE_PASS_ASSERTION'] as const) {
+      const groups = REQUIRED_EVIDENCE[type];
+      expect(groups.some((group) => group.every((evidenceClass) => !['ARTIFACT_EXISTENCE_EVIDENCE', 'PROSE', 'CONTENT_EVIDENCE', 'EXECUTABLE_ARTIFACT'].includes(evidenceClass))), type).toBe(true);
+    }
+  });
+});
+
+describe('the iron law and the chain', () => {
+  const script = usable(item({ item_id: 'py', kind: 'ARTIFACT_CONTENT', path: PY, media_type: 'text/x-python' }), 'print(1)\n');
+  const note = usable(item({ item_id: 'md', kind: 'KB_DOCUMENT', path: 'docs/canon.md', media_type: 'text/markdown' }), 'The canonicalizer tools/canon.py runs fine.\n');
+  const log = usable(item({ item_id: 'log', kind: 'RUN_LOG', path: 'runs/1.log' }), `$ python3 ${PY}\nok\n`);
+  const pin = usable(item({ item_id: 'pin', kind: 'HASH_PIN' }), `${PY} ${sha256Ref('out')}\n`);
+
+  it('the executable itself proves existence, never that it runs', () => {
+    expect(judge(claim('ARTIFACT_EXISTS', ['py']), [script]).verdict).toBe('NO_READ_LEVEL_DEFECT_FOUND');
+    expect(judge(claim('EXECUTABLE_RUNS', ['py']), [script]).verdict).toBe('INSUFFICIENT_EVIDENCE_FOR_CLAIM');
+  });
+
+  it('a .md describing the executable is the wrong kind for existence and for running (rows 11, 12)', () => {
+    expect(judge(claim('ARTIFACT_EXISTS', ['md']), [note]).verdict).toBe('NOT_EVIDENCED_IN_ALLOWED_SURFACES');
+    const runs = judge(claim('EXECUTABLE_RUNS', ['md']), [note]);
+    expect(runs.verdict).toBe('INSUFFICIENT_EVIDENCE_FOR_CLAIM');
+  });
+
+  it('with the executable and a run log bound to it, running reaches at most NO_READ_LEVEL_DEFECT_FOUND (row 14)', () => {
+    expect(judge(claim('EXECUTABLE_RUNS', ['py', 'log']), [script, log]).verdict).toBe('NO_READ_LEVEL_DEFECT_FOUND');
+  });
+
+  it('the inspector searches the packet for the subject itself, beyond the cited items', () => {
+    expect(judge(claim('EXECUTABLE_RUNS', []), [script, log]).verdict).toBe('NO_READ_LEVEL_DEFECT_FOUND');
+  });
+
+  it('a run log about another program is not bound to the subject', () => {
+    const other = usable(item({ item_id: 'log2', kind: 'RUN_LOG', path: 'runs/2.log' }), '$ python3 tools/other.py\nok\n');
+    expect(judge(claim('EXECUTABLE_RUNS', ['py', 'log2']), [script, other]).verdict).toBe('INSUFFICIENT_EVIDENCE_FOR_CLAIM');
+  });
+
+  it('hash reproduction: no pin → insufficient; pin only → no call contract; pin + run record stating it → read level only (row 15)', () => {
+    expect(judge(claim('HASH_REPRODUCED', ['py']), [script]).verdict).toBe('INSUFFICIENT_EVIDENCE_FOR_CLAIM');
+    expect(judge(claim('HASH_REPRODUCED', ['pin']), [pin]).verdict).toBe('BLOCKED_BY_NO_CALL_CONTRACT');
+    const reproduced = usable(item({ item_id: 'log3', kind: 'RUN_LOG', path: 'runs/3.log' }), `$ python3 ${PY} < in.json | sha256sum\n${sha256Ref('out')}\n`);
+    expect(judge(claim('HASH_REPRODUCED', ['pin', 'log3']), [pin, reproduced]).verdict).toBe('NO_READ_LEVEL_DEFECT_FOUND');
+    const different = usable(item({ item_id: 'log4', kind: 'RUN_LOG', path: 'runs/4.log' }), `$ python3 ${PY}\n${sha256Ref('other')}\n`);
+    expect(judge(claim('HASH_REPRODUCED', ['pin', 'log4']), [pin, different]).verdict).toBe('EVIDENCE_CONFLICTING');
+  });
+
+  it('a cited item that failed provenance blocks the claim; one that escaped the packet blocks it as unsafe', () => {
+    const failed = { ...script, usable: false };
+    expect(judge(claim('ARTIFACT_EXISTS', ['py']), [failed]).verdict).toBe('BLOCKED_BY_UNVERIFIED_SOURCE');
+    expect(judge(claim('ARTIFACT_EXISTS', ['py']), [{ ...failed, unsafeAccess: true }]).verdict).toBe('BLOCKED_BY_UNSAFE_ACCESS');
+  });
+
+  it('a listing and the artifact stating different hashes for the subject conflict (row 17)', () => {
+    const listing = usable(item({ item_id: 'ls', kind: 'ARTIFACT_LISTING', path: 'tools/' }), `${PY} ${sha256Ref('something else')}\n`);
+    expect(judge(claim('ARTIFACT_EXISTS', ['py', 'ls']), [script, listing]).verdict).toBe('EVIDENCE_CONFLICTING');
+    const agreeing = usable(item({ item_id: 'ls2', kind: 'ARTIFACT_LISTING', path: 'tools/' }), `${PY} ${sha256Ref('print(1)\n')}\n`);
+    expect(judge(claim('ARTIFACT_EXISTS', ['py', 'ls2']), [script, agreeing]).verdict).toBe('NO_READ_LEVEL_DEFECT_FOUND');
+  });
+
+  it('the dossier item itself is never independent evidence', () => {
+    const context: ChainContext = { byId: new Map([['md', note]]), all: [note], dossierItem: note };
+    const evidence = gatherEvidence({ ...claim('CONTENT_STATES', ['md']), subject: 'docs/canon.md' }, context);
+    expect(evidence[0]?.capability.independent).toBe(false);
+    expect(judgeAdequacy({ ...claim('CONTENT_STATES', ['md']), subject: 'docs/canon.md' }, HEADER, evidence).verdict).toBe('INSUFFICIENT_EVIDENCE_FOR_CLAIM');
+  });
+});
+
+describe('surfaces', () => {
+  it('local paths are never governed surfaces', () => {
+    for (const surface of ['/home/op/x', './x', '../x', '~/x', 'file:///x', 'C:\\x', 'localhost', 'local:checkout']) expect(isLocalSurface(surface), surface).toBe(true);
+    for (const surface of ['kb', 'pg:dot_tools', 'pg:tac', 'kb:iu-corpus']) expect(isLocalSurface(surface), surface).toBe(false);
+  });
+
+  it('TAC and IU corpora are recognised by surface name tokens', () => {
+    expect(corpusOf('pg:tac')).toBe('TAC');
+    expect(corpusOf('kb:iu_corpus')).toBe('IU');
+    expect(corpusOf('pg:tactics')).toBeUndefined();
+    expect(corpusOf('pg:dot_tools')).toBeUndefined();
+  });
+});
