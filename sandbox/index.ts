@@ -39,6 +39,7 @@ export {
   selfCheckRefusalLine,
   type InvariantId,
   type InvariantResult,
+  type OpenFd,
   type MountEntry,
   type SelfCheckObservation,
   type SelfCheckOutcome,

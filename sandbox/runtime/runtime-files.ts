@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { elfInterpreter } from './elf-interpreter.js';
 import { runtimePackages } from './runtime-packages.js';
@@ -27,9 +27,18 @@ export interface RuntimeFiles {
 
 export type RuntimeError = { readonly code: 'runtime/missing'; readonly path: string; readonly hint: string };
 
-/** The package root of the running tki (dist/sandbox/runtime/x.js → three levels up). */
+/**
+ * The package root of the running tki: the nearest directory above this module holding tki's
+ * package.json (this file runs from dist/sandbox/runtime/ and, under vitest, from sandbox/runtime/).
+ */
 export function packageRoot(): string {
-  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+  let directory = dirname(fileURLToPath(import.meta.url));
+  while (dirname(directory) !== directory) {
+    const manifest = join(directory, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === 'tki') return directory;
+    directory = dirname(directory);
+  }
+  throw new Error('tki package root not found above the sandbox runtime module');
 }
 
 /**

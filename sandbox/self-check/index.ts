@@ -22,5 +22,5 @@ export function selfCheckRefusalLine(failed: InvariantResult): string {
 export { describeMounts, parseMountInfo, type MountEntry } from './mountinfo.js';
 export { mountTableViolation } from './mount-rules.js';
 export { hasNoCapabilities, parseNetDev, parseThreadStatus, type ThreadSecurityStatus } from './proc-status.js';
-export { INVARIANTS, judgeInvariants, type InvariantId, type InvariantResult, type SelfCheckObservation } from './invariants.js';
+export { INVARIANTS, judgeInvariants, type InvariantId, type InvariantResult, type OpenFd, type SelfCheckObservation } from './invariants.js';
 export { observeSelf } from './observe.js';

@@ -13,6 +13,14 @@ export interface SelfCheckObservation {
   readonly execErrno: number | undefined;
   /** errno of a real socket(AF_INET) attempt. */
   readonly socketErrno: number | undefined;
+  /** Open descriptors as `fd -> link target`, with whether the target path exists in this mount namespace. */
+  readonly openFds: readonly OpenFd[] | undefined;
+}
+
+export interface OpenFd {
+  readonly fd: number;
+  readonly target: string;
+  readonly pathVisible: boolean;
 }
 
 export const INVARIANTS = {
@@ -24,6 +32,7 @@ export const INVARIANTS = {
   'socket-denied': 'socket() is denied (EPERM)',
   'no-capabilities': 'no capabilities in any set',
   'no-new-privs': 'no_new_privs is set (NoNewPrivs: 1)',
+  'no-inherited-fds': 'no descriptor refers to a host file outside the sandbox',
 } as const;
 
 export type InvariantId = keyof typeof INVARIANTS;
@@ -75,5 +84,11 @@ export function judgeInvariants(observation: SelfCheckObservation, profile: Sand
   }
   results.push(result('exec-locked', observation.execErrno === EPERM, `execve errno: ${observation.execErrno ?? 'not attempted'}`));
   results.push(result('socket-denied', observation.socketErrno === EPERM, `socket errno: ${observation.socketErrno ?? 'not attempted'}`));
+  // A descriptor inherited from the host points at a path this mount namespace cannot see.
+  if (observation.openFds === undefined) results.push(result('no-inherited-fds', false, '/proc/self/fd unreadable'));
+  else {
+    const leaked = observation.openFds.filter((entry) => entry.target.startsWith('/') && !entry.pathVisible);
+    results.push(result('no-inherited-fds', leaked.length === 0, leaked.length === 0 ? `${observation.openFds.length} fds, none from the host` : `host descriptors: ${leaked.map((entry) => `${entry.fd}->${entry.target}`).join(', ')}`));
+  }
   return results;
 }

@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { loadSeccompAddon } from '../native/addon.js';
-import type { SelfCheckObservation } from './invariants.js';
+import type { OpenFd, SelfCheckObservation } from './invariants.js';
 
 function readOrUndefined(path: string): string | undefined {
   try {
@@ -13,6 +13,24 @@ function readOrUndefined(path: string): string | undefined {
 function threadStatuses(): string[] | undefined {
   try {
     return readdirSync('/proc/self/task').map((tid) => readFileSync(`/proc/self/task/${tid}/status`, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function openFds(): OpenFd[] | undefined {
+  try {
+    const fds: OpenFd[] = [];
+    for (const name of readdirSync('/proc/self/fd')) {
+      let target: string;
+      try {
+        target = readlinkSync(`/proc/self/fd/${name}`);
+      } catch {
+        continue; // the directory's own descriptor, closed once listed
+      }
+      fds.push({ fd: Number(name), target, pathVisible: !target.startsWith('/') || existsSync(target.replace(/ \(deleted\)$/, '')) });
+    }
+    return fds;
   } catch {
     return undefined;
   }
@@ -31,5 +49,6 @@ export function observeSelf(): SelfCheckObservation {
     env: { ...process.env },
     execErrno: addon.ok ? addon.addon.attemptSyscall('execve') : undefined,
     socketErrno: addon.ok ? addon.addon.attemptSyscall('socket') : undefined,
+    openFds: openFds(),
   };
 }

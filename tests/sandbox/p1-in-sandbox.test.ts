@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PROFILE, runSandboxed, type SandboxProfile } from '../../sandbox/index.js';
+import { listFiles, scratchDir } from './helpers/cli.js';
+import { requireEngine } from './helpers/engines.js';
+import { writePacketDir } from './helpers/packet.js';
+
+/**
+ * P1 inside a real bwrap sandbox that deviates from the profile `tki inspect` expects: the
+ * inspector must refuse before reading anything (exit 3, one stderr line, no report).
+ */
+async function inspectUnder(profile: SandboxProfile): Promise<{ exitCode: number; stderr: string; outFiles: string[] }> {
+  const dir = scratchDir('p1');
+  const packet = writePacketDir(join(dir, 'packet'));
+  const out = join(dir, 'out');
+  mkdirSync(out);
+  const run = await runSandboxed({
+    engine: 'bwrap',
+    profile,
+    packetPath: packet,
+    packetIsFile: false,
+    outputDir: out,
+    nodeArgs: (runtime) => [runtime.cliEntry, 'inspect', '--in', '/in', '--out', '/out'],
+  });
+  if (!run.ok) throw new Error(run.line);
+  return { exitCode: run.exit.exitCode, stderr: run.exit.stderr, outFiles: listFiles(out) };
+}
+
+beforeAll(() => requireEngine('bwrap'));
+
+describe('P1 refuses a sandbox that is not the profile (rows 28, 37)', () => {
+  it('control: the profile itself passes P1 and the inspector writes its three files', async () => {
+    const result = await inspectUnder(DEFAULT_PROFILE);
+    expect(result.stderr).toBe('');
+    expect([1, 2]).toContain(result.exitCode);
+    expect(result.outFiles).toEqual(['checkpoint-inspection.md', 'report.json', 'report.md']);
+  });
+
+  it('row 28: a secret-like key in the sandbox environment → BLOCKED naming env-clean, nothing written', async () => {
+    const result = await inspectUnder({ ...DEFAULT_PROFILE, env: { ...DEFAULT_PROFILE.env, AWS_SECRET_ACCESS_KEY: 'not-a-real-secret' } });
+    expect(result.exitCode).toBe(3);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^tki: BLOCKED: .*"env-clean".*AWS_SECRET_ACCESS_KEY/);
+    expect(result.stderr).not.toContain('not-a-real-secret');
+    expect(result.outFiles).toEqual([]);
+  });
+
+  it('row 37: the output mounted somewhere else → BLOCKED naming mounts-exact, nothing written', async () => {
+    const result = await inspectUnder({ ...DEFAULT_PROFILE, output: { target: '/elsewhere', access: 'read-write' } });
+    expect(result.exitCode).toBe(3);
+    expect(result.stderr).toMatch(/^tki: BLOCKED: .*"mounts-exact".*\/out/);
+    expect(result.outFiles).toEqual([]);
+  });
+
+  it('row 37: a host network namespace → BLOCKED naming net-lo-only', async () => {
+    const result = await inspectUnder({ ...DEFAULT_PROFILE, namespaces: DEFAULT_PROFILE.namespaces.filter((namespace) => namespace !== 'net') });
+    expect(result.exitCode).toBe(3);
+    expect(result.stderr).toMatch(/^tki: BLOCKED: .*"net-lo-only"/);
+    expect(result.outFiles).toEqual([]);
+  });
+});

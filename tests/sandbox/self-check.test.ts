@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PROFILE, judgeInvariants, mountTableViolation, parseMountInfo, runSelfCheck, selfCheckRefusalLine, type SelfCheckObservation } from '../../sandbox/index.js';
+
+const line = (id: number, root: string, mountPoint: string, options: string, fsType: string): string => `${id} 1 0:1 ${root} ${mountPoint} ${options} - ${fsType} src rw`;
+
+/** The mount table bwrap gives the inspector (abridged), as the kernel prints it. */
+const GOOD_MOUNTS = [
+  line(65, '/newroot', '/', 'ro,nosuid', 'tmpfs'),
+  line(66, '/usr/bin/node', '/usr/bin/node', 'ro,nosuid,nodev', 'ext4'),
+  line(67, '/work/main/dist', '/opt/tki/dist', 'ro,nosuid,nodev', 'ext4'),
+  line(80, '/', '/proc', 'rw,nosuid,nodev,noexec', 'proc'),
+  line(83, '/', '/dev', 'ro,nosuid,nodev', 'tmpfs'),
+  line(84, '/null', '/dev/null', 'rw,nosuid', 'devtmpfs'),
+  line(90, '/', '/dev/pts', 'rw,nosuid,noexec', 'devpts'),
+  line(91, '/tmp/p', '/in', 'ro,nosuid,nodev', 'ext4'),
+  line(92, '/tmp/o', '/out', 'rw,nosuid,nodev', 'ext4'),
+].join('\n');
+
+const STATUS = 'Name:\tnode\nNoNewPrivs:\t1\nSeccomp:\t2\nSeccomp_filters:\t2\nCapInh:\t0000000000000000\nCapPrm:\t0000000000000000\nCapEff:\t0000000000000000\nCapBnd:\t0000000000000000\nCapAmb:\t0000000000000000\n';
+const NET_DEV = 'Inter-|   Receive\n face |bytes\n    lo:       0       0\n';
+
+const GOOD: SelfCheckObservation = {
+  mountInfo: GOOD_MOUNTS,
+  threadStatuses: [STATUS, STATUS],
+  netDev: NET_DEV,
+  env: { ...DEFAULT_PROFILE.env },
+  execErrno: 1,
+  socketErrno: 1,
+  openFds: [{ fd: 0, target: '/dev/null', pathVisible: true }, { fd: 1, target: 'socket:[1]', pathVisible: true }],
+};
+
+describe('P1 judged from an observation', () => {
+  it('confirms every invariant of a sandbox that is as the profile says', () => {
+    const outcome = runSelfCheck(DEFAULT_PROFILE, GOOD);
+    expect(outcome.results.filter((result) => !result.confirmed)).toEqual([]);
+    expect(outcome.ok).toBe(true);
+  });
+
+  const broken: Array<[string, Partial<SelfCheckObservation>, string]> = [
+    ['a host interface', { netDev: `${NET_DEV}  eth0:   1   1\n` }, 'net-lo-only'],
+    ['a writable root', { mountInfo: GOOD_MOUNTS.replace('/newroot / ro', '/newroot / rw') }, 'mounts-exact'],
+    ['a writable /in', { mountInfo: GOOD_MOUNTS.replace('/in ro', '/in rw') }, 'mounts-exact'],
+    ['no /out', { mountInfo: GOOD_MOUNTS.replace(' /out ', ' /elsewhere ') }, 'mounts-exact'],
+    ['an extra writable host mount', { mountInfo: `${GOOD_MOUNTS}\n${line(93, '/home/op', '/home/op', 'rw', 'ext4')}` }, 'mounts-exact'],
+    ['the docker socket', { mountInfo: `${GOOD_MOUNTS}\n${line(94, '/run/docker.sock', '/run/docker.sock', 'ro', 'tmpfs')}` }, 'mounts-exact'],
+    ['a secret in the environment', { env: { ...DEFAULT_PROFILE.env, AWS_SECRET_ACCESS_KEY: 'x' } }, 'env-clean'],
+    ['a changed fixed value', { env: { ...DEFAULT_PROFILE.env, HOME: '/root' } }, 'env-clean'],
+    ['a thread without seccomp', { threadStatuses: [STATUS, STATUS.replace('Seccomp:\t2', 'Seccomp:\t0')] }, 'seccomp-every-thread'],
+    ['a capability', { threadStatuses: [STATUS.replace('CapEff:\t0000000000000000', 'CapEff:\t0000000000000400')] }, 'no-capabilities'],
+    ['no_new_privs unset', { threadStatuses: [STATUS.replace('NoNewPrivs:\t1', 'NoNewPrivs:\t0')] }, 'no-new-privs'],
+    ['exec not locked (ENOENT reaches the path lookup)', { execErrno: 2 }, 'exec-locked'],
+    ['socket() allowed', { socketErrno: 0 }, 'socket-denied'],
+    ['a host descriptor', { openFds: [{ fd: 20, target: '/etc/hostname', pathVisible: false }] }, 'no-inherited-fds'],
+  ];
+  for (const [label, change, invariant] of broken) {
+    it(`names "${invariant}" for ${label}`, () => {
+      const outcome = runSelfCheck(DEFAULT_PROFILE, { ...GOOD, ...change });
+      expect(outcome.ok).toBe(false);
+      if (outcome.ok) return;
+      expect(outcome.failed.id).toBe(invariant);
+      expect(selfCheckRefusalLine(outcome.failed)).toMatch(new RegExp(`^tki: BLOCKED: .*"${invariant}"`));
+    });
+  }
+
+  it('never confirms what it could not read (matrix row 37: unverifiable means BLOCKED)', () => {
+    const blind: SelfCheckObservation = { mountInfo: undefined, threadStatuses: undefined, netDev: undefined, env: {}, execErrno: undefined, socketErrno: undefined, openFds: undefined };
+    const results = judgeInvariants(blind, DEFAULT_PROFILE);
+    expect(results.filter((result) => result.confirmed).map((result) => result.id)).toEqual(['env-clean']);
+    expect(runSelfCheck(DEFAULT_PROFILE, blind).ok).toBe(false);
+  });
+
+  it('does not put environment values in the evidence', () => {
+    const outcome = runSelfCheck(DEFAULT_PROFILE, { ...GOOD, env: { ...DEFAULT_PROFILE.env, API_TOKEN: 'hunter2' } });
+    expect(JSON.stringify(outcome.results)).not.toContain('hunter2');
+  });
+});
+
+describe('mountinfo', () => {
+  it('parses octal escapes and optional fields', () => {
+    const parsed = parseMountInfo('36 35 98:0 /mnt\\040a /in ro,noatime master:1 shared:2 - ext3 /dev/root rw');
+    expect(parsed).toEqual({ ok: true, entries: [{ mountPoint: '/in', root: '/mnt a', readOnly: true, fsType: 'ext3', source: '/dev/root' }] });
+  });
+  it('refuses a line it cannot parse instead of skipping it', () => {
+    expect(parseMountInfo('garbage line').ok).toBe(false);
+  });
+  it('accepts a single-file packet mounted at /in/packet.json', () => {
+    const parsed = parseMountInfo(GOOD_MOUNTS.replace(' /in ', ' /in/packet.json '));
+    expect(parsed.ok && mountTableViolation(parsed.entries, DEFAULT_PROFILE)).toBeUndefined();
+  });
+});
