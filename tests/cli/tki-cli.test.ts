@@ -1,0 +1,123 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listFiles, PROJECT_ROOT, runTki, scratchDir, TKI_BIN } from '../sandbox/helpers/cli.js';
+import { requireEngine } from '../sandbox/helpers/engines.js';
+import { writePacketDir, writePacketFile } from '../sandbox/helpers/packet.js';
+
+beforeAll(() => requireEngine('bwrap'));
+
+describe('tki fails closed', () => {
+  it('no command, an unknown command, a usage error: one stderr line, exit 3', () => {
+    for (const args of [[], ['frobnicate'], ['run'], ['run', 'x', '--out'], ['run', 'x', '--out', 'y', '--engine', 'lxc'], ['attest'], ['inspect', '--bogus']]) {
+      const result = runTki(args);
+      expect({ args, status: result.status }).toEqual({ args, status: 3 });
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+  it('an explicit exit(0) or exitCode = 0 still ends with 3', () => {
+    const failClosed = join(PROJECT_ROOT, 'dist', 'cli', 'fail-closed.js');
+    for (const body of ['process.exit(0)', 'process.exitCode = 0', 'throw new Error("boom")', '']) {
+      const result = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(failClosed)}); ${body}`], { encoding: 'utf8' });
+      expect({ body, status: result.status }).toEqual({ body, status: 3 });
+    }
+  });
+});
+
+describe('tki inspect outside a sandbox (row 37)', () => {
+  it('blocks before reading: exit 3, one line naming the invariant, nothing written', () => {
+    const dir = scratchDir('bare');
+    const packet = writePacketDir(join(dir, 'packet'));
+    const out = join(dir, 'out');
+    const result = runTki(['inspect', '--in', packet, '--out', out]);
+    expect(result.status).toBe(3);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^tki: BLOCKED: sandbox self-check \(P1\) could not confirm "[a-z-]+"/);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(listFiles(out)).toEqual([]);
+  });
+});
+
+describe('tki run (bwrap)', () => {
+  it('a packet directory: exit 2, the verdict line, the three report files at host paths, nothing else', () => {
+    const dir = scratchDir('run');
+    const packet = writePacketDir(join(dir, 'packet'));
+    const out = join(dir, 'out');
+    const result = runTki(['run', packet, '--out', out, '--name', 'Smoke Test']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(2);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/UNVERIFIED/);
+    expect(lines.slice(1).sort()).toEqual(['checkpoint-smoke-test.md', 'report.json', 'report.md'].map((name) => `report: ${join(out, name)}`));
+    expect(listFiles(out)).toEqual(['checkpoint-smoke-test.md', 'report.json', 'report.md']);
+    expect(listFiles(packet)).toEqual(['packet.json']);
+    expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'))).toMatchObject({ final_verdict: 'UNVERIFIED', decision_effect: 'NONE', may_gate: false });
+  });
+
+  it('a single .json packet is mounted as /in/packet.json', () => {
+    const dir = scratchDir('run-file');
+    const packet = writePacketFile(join(dir, 'export.json'));
+    const result = runTki(['run', packet, '--out', join(dir, 'out')]);
+    expect(result.status).toBe(2);
+    expect(listFiles(join(dir, 'out'))).toEqual(['checkpoint-inspection.md', 'report.json', 'report.md']);
+  });
+
+  it('row 29: a content_file escaping the packet is BLOCKED_BY_UNSAFE_ACCESS and the host file stays out of reach', () => {
+    const dir = scratchDir('escape');
+    const packet = writePacketDir(join(dir, 'packet'), { contentFile: '../../../../../etc/passwd' });
+    const out = join(dir, 'out');
+    const result = runTki(['run', packet, '--out', out]);
+    expect(result.status).toBe(3);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { final_verdict: string; claims: Array<{ verdict: string }> };
+    expect(report.final_verdict).toBe('BLOCKED');
+    expect(report.claims.map((claim) => claim.verdict)).toContain('BLOCKED_BY_UNSAFE_ACCESS');
+    expect(readFileSync(join(out, 'report.json'), 'utf8')).not.toContain('root:x:0:0');
+  });
+
+  it('a packet that does not exist: one line, exit 3, nothing started', () => {
+    const dir = scratchDir('missing');
+    const result = runTki(['run', join(dir, 'nope'), '--out', join(dir, 'out')]);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toMatch(/^tki run: BLOCKED: cannot use the packet/);
+  });
+
+  it('a missing engine: one line saying what to install, exit 3', () => {
+    const dir = scratchDir('noengine');
+    const packet = writePacketDir(join(dir, 'packet'));
+    for (const [engine, hint] of [['bwrap', /apt-get install bubblewrap/], ['podman', /apt-get install podman/], ['docker', /install Docker Engine/]] as const) {
+      const result = runTki(['run', packet, '--out', join(dir, 'out'), '--engine', engine], { PATH: join(dir, 'empty-path') });
+      expect({ engine, status: result.status }).toEqual({ engine, status: 3 });
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(hint);
+    }
+  });
+
+  it('descriptors inherited from the caller do not reach the sandbox', () => {
+    const dir = scratchDir('fds');
+    const secret = join(dir, 'host-secret.txt');
+    writeFileSync(secret, 'host secret\n');
+    mkdirSync(join(dir, 'out'));
+    const script = `exec 20<${JSON.stringify(secret)}; exec ${JSON.stringify(process.execPath)} ${JSON.stringify(TKI_BIN)} attest --out ${JSON.stringify(join(dir, 'out'))}`;
+    const result = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    const evidence = JSON.parse(readFileSync(join(dir, 'out', 'attestation-evidence.json'), 'utf8')) as { self_check: Array<{ id: string; confirmed: boolean; observed: string }> };
+    const fds = evidence.self_check.find((entry) => entry.id === 'no-inherited-fds');
+    expect(fds).toMatchObject({ confirmed: true });
+    expect(fds?.observed).not.toContain('host-secret');
+  });
+});
+
+describe('tki attest', () => {
+  it('writes attestation-evidence.json and .md and exits 2 when all twelve probes behave', () => {
+    const out = join(scratchDir('attest'), 'out');
+    const result = runTki(['attest', '--out', out]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toMatch(/^tki attest: 12\/12 probes behaved as expected under bwrap/);
+    expect(listFiles(out)).toEqual(['attestation-evidence.json', 'attestation-evidence.md']);
+    const markdown = readFileSync(join(out, 'attestation-evidence.md'), 'utf8');
+    expect(markdown).toContain('PR-PTRACE-1');
+    expect(markdown).toContain('12/12');
+  });
+});
