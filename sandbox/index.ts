@@ -44,5 +44,7 @@ export {
   type SelfCheckObservation,
   type SelfCheckOutcome,
 } from './self-check/index.js';
-export { PROBE_IDS, PROBES, runProbes, type ProbeId, type ProbeRecord } from './probes/index.js';
+// The probes themselves (NETWORK, EXEC on purpose) are not re-exported: they run only inside,
+// from sandbox/probes/main.ts; callers get their records through runAttestation.
+export { PROBE_IDS, type ProbeId, type ProbeRecord } from './probes/types.js';
 export { renderAttestationMarkdown, runAttestation, type AttestationEvidence, type AttestationResult } from './attest/index.js';

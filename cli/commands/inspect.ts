@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { applyExecLock, DEFAULT_PROFILE, runSelfCheck, selfCheckRefusalLine } from '../../sandbox/index.js';
+import { applyExecLock, DEFAULT_PROFILE, runSelfCheck, selfCheckRefusalLine } from '../../sandbox/inside.js';
 import { inspectPacket, parseInspectArgs } from '../../src/index.js';
 import { printError, printLine } from '../output.js';
 import type { CliCommand } from './command.js';

@@ -21,7 +21,7 @@ export type SandboxedRunResult = { readonly ok: true; readonly exit: EngineExit 
 
 /** Discover the runtime, compile the profile for the engine, run it, clean the engine's temp files. */
 export async function runSandboxed(run: SandboxedRun): Promise<SandboxedRunResult> {
-  const discovered = discoverRuntime();
+  const discovered = await discoverRuntime();
   if (!discovered.ok) return { ok: false, line: `tki: the sandbox runtime is incomplete: ${discovered.error.path} is missing (${discovered.error.hint})` };
   const runtime = discovered.runtime;
   const workDir = mkdtempSync(join(tmpdir(), 'tki-engine-'));

@@ -69,10 +69,10 @@ function sonameLinks(library: string): string[] {
 }
 
 /** Everything of the host that the sandbox may see, all read-only. */
-export function discoverRuntime(root: string = packageRoot()): { ok: true; runtime: RuntimeFiles } | { ok: false; error: RuntimeError } {
+export async function discoverRuntime(root: string = packageRoot()): Promise<{ ok: true; runtime: RuntimeFiles } | { ok: false; error: RuntimeError }> {
   const nodePath = realpathSync(process.execPath);
   const bindings: RuntimeBinding[] = [{ source: nodePath, target: nodePath }];
-  const interpreter = elfInterpreter(nodePath);
+  const interpreter = await elfInterpreter(nodePath);
   if (interpreter !== undefined) bindings.push({ source: realpathSync(interpreter), target: interpreter });
   for (const library of mappedSystemLibraries()) {
     for (const name of [library, ...sonameLinks(library)]) {
