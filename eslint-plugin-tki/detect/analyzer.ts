@@ -93,7 +93,7 @@ export class Analyzer {
         if (ts.isIdentifier(skipOuter((node as ts.TypeOfExpression).expression))) return;
         return this.visitChildren(node);
       case ts.SyntaxKind.HeritageClause:
-        return this.visitHeritage(node as ts.HeritageClause);
+        return this.visitHeritage(node as ts.HeritageClause, parent);
       case ts.SyntaxKind.InterfaceDeclaration:
       case ts.SyntaxKind.TypeAliasDeclaration:
         return this.visitType(node);
@@ -119,9 +119,10 @@ export class Analyzer {
     ts.forEachChild(node, (child) => this.visitType(child));
   }
 
-  private visitHeritage(clause: ts.HeritageClause): void {
+  /** `parent` is passed in: files parsed without parent pointers are walked too. */
+  private visitHeritage(clause: ts.HeritageClause, parent: ts.Node): void {
     for (const type of clause.types) {
-      if (clause.token === ts.SyntaxKind.ExtendsKeyword && !ts.isInterfaceDeclaration(clause.parent)) this.visit(type.expression, type);
+      if (clause.token === ts.SyntaxKind.ExtendsKeyword && !ts.isInterfaceDeclaration(parent)) this.visit(type.expression, type);
       if (type.typeArguments) for (const argument of type.typeArguments) this.visitType(argument);
     }
   }
