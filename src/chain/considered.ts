@@ -112,8 +112,10 @@ export function gatherEvidence(claim: Claim, context: ChainContext): ConsideredE
   if (claim.subject !== undefined) {
     for (const assessment of context.all) {
       if (assessment.itemId === undefined || cited.has(assessment.itemId) || !assessment.usable) continue;
+      // Binding first: it is cheap and rules out nearly every item of a large packet.
+      if (!bindItem(assessment, claim, false).bound) continue;
       const evidence = consider(claim, assessment, false, context);
-      if (evidence.capability.bound_to_subject && evidence.capability.right_kind) considered.push(evidence);
+      if (evidence.capability.right_kind) considered.push(evidence);
     }
   }
   return considered;

@@ -1,4 +1,4 @@
-import { constants, createReadStream } from 'node:fs';
+import { constants, createReadStream, lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -14,6 +14,8 @@ export const allowedActions = ['READ_PACKET_ITEM'] as const;
 
 /** O_NOFOLLOW: the final component must not be a symlink at open time; O_NONBLOCK: a FIFO swapped in never hangs the read. */
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+/** fs.open accepts numeric flags everywhere; the typings of readFileSync and createReadStream only list strings. */
+const OPEN_FLAGS_OPTION = OPEN_FLAGS as unknown as string;
 
 /** Files up to this size are read in one call; larger ones are streamed in chunks of this size. */
 const WHOLE_READ_LIMIT = 8 * 1024 * 1024;
@@ -67,13 +69,17 @@ function inside(root: string, candidate: string): boolean {
   return candidate.startsWith(root + path.sep);
 }
 
-/** A reader bound to one packet root; directory realpaths are cached so each file costs one lstat. */
+/**
+ * A reader bound to one packet root; directory realpaths are cached so each file costs one
+ * lstat and one read. Small files use the synchronous calls on purpose: a packet holds many
+ * small items, and a thread-pool round trip per call costs more than the read itself.
+ */
 export function createContentReader(root: string): ContentReader {
-  const realDirectories = new Map<string, Promise<string>>();
-  const realDirectory = (directory: string): Promise<string> => {
+  const realDirectories = new Map<string, string>();
+  const realDirectory = (directory: string): string => {
     let cached = realDirectories.get(directory);
     if (cached === undefined) {
-      cached = realpath(directory);
+      cached = realpathSync(directory);
       realDirectories.set(directory, cached);
     }
     return cached;
@@ -87,20 +93,20 @@ export function createContentReader(root: string): ContentReader {
       if (problem !== undefined) return escape(jsonPath, problem);
       try {
         const joined = path.join(root, relativePath);
-        const directory = await realDirectory(path.dirname(joined));
+        const directory = realDirectory(path.dirname(joined));
         if (directory !== root && !inside(root, directory)) return escape(jsonPath, 'a directory symlink leaves the packet directory');
         let file = path.join(directory, path.basename(joined));
-        let info = await lstat(file);
+        let info = lstatSync(file);
         if (info.isSymbolicLink()) {
-          file = await realpath(file);
+          file = realpathSync(file);
           if (!inside(root, file)) return escape(jsonPath, 'a symlink leaves the packet directory');
-          info = await lstat(file);
+          info = lstatSync(file);
         }
         if (!info.isFile()) return escape(jsonPath, 'not a regular file');
         if (info.size > options.maxBytes) {
           return { ok: false, error: inspectorError('provenance/content_too_large', jsonPath, `${info.size} bytes > ${options.maxBytes}`) };
         }
-        return info.size <= WHOLE_READ_LIMIT ? await readWhole(file, options) : await readStreamed(file, jsonPath, options);
+        return info.size <= WHOLE_READ_LIMIT ? readWhole(file, options) : await readStreamed(file, jsonPath, options);
       } catch (error) {
         return { ok: false, error: inspectorError('provenance/content_unreadable', jsonPath, errnoCode(error)) };
       }
@@ -108,8 +114,8 @@ export function createContentReader(root: string): ContentReader {
   };
 }
 
-async function readWhole(file: string, options: ContentReadOptions): Promise<ContentRead> {
-  const bytes = await readFile(file, { flag: OPEN_FLAGS });
+function readWhole(file: string, options: ContentReadOptions): ContentRead {
+  const bytes = readFileSync(file, { flag: OPEN_FLAGS_OPTION });
   const sha256 = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
   const text = bytes.length <= options.retainTextUpTo ? bytes.toString('utf8') : undefined;
   return { ok: true, sha256, bytes: bytes.length, text };
@@ -120,8 +126,7 @@ async function readStreamed(file: string, jsonPath: string, options: ContentRead
   const hash = createHash('sha256');
   const kept: Buffer[] = [];
   let bytes = 0;
-  // fs.open takes numeric flags; the typings of createReadStream only list strings.
-  const stream = createReadStream(file, { flags: OPEN_FLAGS as unknown as string, highWaterMark: WHOLE_READ_LIMIT });
+  const stream = createReadStream(file, { flags: OPEN_FLAGS_OPTION, highWaterMark: WHOLE_READ_LIMIT });
   for await (const chunk of stream) {
     const buffer = chunk as Buffer;
     hash.update(buffer);

@@ -1,0 +1,206 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BenchModule, BenchResult } from './types.js';
+
+/**
+ * Inspector throughput (issue 4): a generated packet of 100,000 items / ~1 GB of content files.
+ * Floor: reading the same bytes (packet.json and every content file) and computing their
+ * sha256, in the same run, the plainest fast way (synchronous reads, one file after another). Each measurement runs in its own
+ * child process so that its peak RSS is its own; times are taken inside the child (no start-up).
+ * A second, ten-times-smaller-content packet with the same item count shows that peak memory
+ * does not grow with content size.
+ *
+ * TKI_BENCH_INSPECTOR_ITEMS and TKI_BENCH_INSPECTOR_ITEM_BYTES shrink the packet for a quick
+ * local run; `npm run bench` uses the defaults.
+ */
+const ITEMS = Number(process.env.TKI_BENCH_INSPECTOR_ITEMS ?? 100_000);
+const ITEM_BYTES = Number(process.env.TKI_BENCH_INSPECTOR_ITEM_BYTES ?? 10_000);
+const ROUNDS = 3;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const inspectorUrl = pathToFileURL(path.join(here, '..', 'src', 'index.js')).href;
+
+function sha(content: Buffer | string): string {
+  return `sha256:${createHash('sha256').update(content).digest('hex')}`;
+}
+
+/** Writes the packet; content files live in 100 subdirectories as an exporter would shard them. */
+export function generatePacket(root: string, items: number, itemBytes: number): void {
+  const base = Buffer.alloc(itemBytes);
+  for (let index = 0; index < itemBytes; index += 1) base[index] = 97 + ((index * 7919) % 26);
+  const records: Array<Record<string, unknown>> = [];
+  const dossierText = '# DOS-BENCH-V1\n\n- B1: The archive archive/part-000000.txt exists.\n';
+  for (let index = 0; index < items; index += 1) {
+    const id = String(index).padStart(6, '0');
+    const relative = `c/${id.slice(0, 3)}/${id}.txt`;
+    const content = Buffer.from(base);
+    content.write(`item ${id}\n`, 0);
+    mkdirSync(path.join(root, path.dirname(relative)), { recursive: true });
+    writeFileSync(path.join(root, relative), content);
+    records.push({
+      item_id: `item-${id}`,
+      kind: 'ARTIFACT_CONTENT',
+      path: `archive/part-${id}.txt`,
+      media_type: 'text/plain',
+      content_file: relative,
+      source_metadata: { governed_surface: 'kb', named_query_id_or_kb_path: `archive/part-${id}.txt`, observation_ts: '2026-11-19T08:00:00Z', source_revision: 'r1', content_hash: sha(content) },
+    });
+  }
+  records.push({
+    item_id: 'dossier',
+    kind: 'KB_DOCUMENT',
+    path: 'dossiers/DOS-BENCH-V1.md',
+    media_type: 'text/markdown',
+    content: dossierText,
+    source_metadata: { governed_surface: 'kb', named_query_id_or_kb_path: 'dossiers/DOS-BENCH-V1.md', observation_ts: '2026-11-19T08:00:00Z', source_revision: 'r1', content_hash: sha(dossierText) },
+  });
+  const lines = records
+    .map((record) => ({ id: String(record.item_id), hash: String((record.source_metadata as Record<string, unknown>).content_hash) }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((entry) => `${entry.id} ${entry.hash}\n`)
+    .join('');
+  const packet = {
+    schema: 'b7-governed-packet/v1',
+    packet_id: 'PKT-BENCH',
+    packet_as_of: '2026-11-20T12:00:00Z',
+    source_mode: 'PACKET_DERIVED',
+    freshness: 'AS_OF_EXPORT',
+    max_item_age_days: 30,
+    export_operator: { role: 'ro', database: 'db', gateway: 'gw', role_attributes: { rolsuper: false, createrole: false, createdb: false, bypassrls: false } },
+    decision_effect: 'NONE',
+    may_gate: false,
+    allowed_surfaces: ['kb'],
+    manifest_hash: sha(lines),
+    dossier: {
+      document_id: 'DOS-BENCH-V1',
+      blueprint_ref: 'BP-BENCH',
+      revision: '1',
+      item_id: 'dossier',
+      claims: [{ claim_id: 'B1', text: 'The archive archive/part-000000.txt exists.', claim_type: 'ARTIFACT_EXISTS', subject: 'archive/part-000000.txt', evidence_refs: ['item-000000'] }],
+    },
+    items: records,
+  };
+  writeFileSync(path.join(root, 'packet.json'), JSON.stringify(packet));
+}
+
+const INSPECT_CHILD = `
+const [packetPath, outDir, url] = process.argv.slice(1);
+const { inspectPacket } = await import(url);
+const started = performance.now();
+const outcome = await inspectPacket({ packetPath, outDir, name: 'bench' });
+const ms = performance.now() - started;
+process.stdout.write(JSON.stringify({ ms, maxRssKiB: process.resourceUsage().maxRSS, exitCode: outcome.exitCode, line: outcome.line }));
+`;
+
+/** The floor: the same bytes, read the fastest plain way (synchronously, one file after another) and hashed. */
+const FLOOR_CHILD = `
+import { readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+const [packetPath] = process.argv.slice(1);
+const started = performance.now();
+createHash('sha256').update(readFileSync(path.join(packetPath, 'packet.json'))).digest('hex');
+let bytes = 0;
+for (const shard of readdirSync(path.join(packetPath, 'c')).sort()) {
+  for (const name of readdirSync(path.join(packetPath, 'c', shard)).sort()) {
+    const content = readFileSync(path.join(packetPath, 'c', shard, name));
+    bytes += content.length;
+    createHash('sha256').update(content).digest('hex');
+  }
+}
+const ms = performance.now() - started;
+process.stdout.write(JSON.stringify({ ms, maxRssKiB: process.resourceUsage().maxRSS, bytes }));
+`;
+
+interface ChildResult {
+  readonly ms: number;
+  readonly maxRssKiB: number;
+  readonly exitCode?: number;
+  readonly line?: string;
+}
+
+function runChild(source: string, args: string[]): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', source, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    });
+    child.on('error', reject);
+    child.on('close', () => {
+      try {
+        resolve(JSON.parse(output) as ChildResult);
+      } catch {
+        reject(new Error(`bench child produced no result: ${output.slice(0, 200)}`));
+      }
+    });
+  });
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+const MIB = 1024;
+
+async function measure(packetDir: string, outDir: string): Promise<{ inspector: ChildResult[]; floor: ChildResult[] }> {
+  await runChild(FLOOR_CHILD, [packetDir]); // warm the page cache for both sides
+  const inspector: ChildResult[] = [];
+  const floor: ChildResult[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    floor.push(await runChild(FLOOR_CHILD, [packetDir]));
+    inspector.push(await runChild(INSPECT_CHILD, [packetDir, outDir, inspectorUrl]));
+  }
+  return { inspector, floor };
+}
+
+export const bench: BenchModule = {
+  title: `Inspector: ${ITEMS.toLocaleString('en')} items × ${ITEM_BYTES.toLocaleString('en')} bytes vs read+sha256 floor`,
+  async run(): Promise<BenchResult[]> {
+    const root = mkdtempSync(path.join(tmpdir(), 'tki-bench-inspector-'));
+    try {
+      const large = path.join(root, 'large');
+      const small = path.join(root, 'small');
+      generatePacket(large, ITEMS, ITEM_BYTES);
+      const { inspector, floor } = await measure(large, path.join(root, 'out-large'));
+      rmSync(large, { recursive: true, force: true });
+      generatePacket(small, ITEMS, Math.max(100, Math.floor(ITEM_BYTES / 10)));
+      const smaller = await measure(small, path.join(root, 'out-small'));
+      const inspectorMs = median(inspector.map((result) => result.ms));
+      const floorMs = median(floor.map((result) => result.ms));
+      const peakLarge = Math.max(...inspector.map((result) => result.maxRssKiB)) / MIB;
+      const peakSmall = Math.max(...smaller.inspector.map((result) => result.maxRssKiB)) / MIB;
+      const contentMiB = (ITEMS * ITEM_BYTES) / (1024 * 1024);
+      return [
+        {
+          name: 'inspect 100k-item packet vs read+sha256 of the same bytes',
+          ratio: inspectorMs / floorMs,
+          target: 1.5,
+          details: {
+            items: ITEMS,
+            content_MiB: Math.round(contentMiB),
+            inspector_median_ms: Math.round(inspectorMs),
+            floor_median_ms: Math.round(floorMs),
+            inspector_peak_rss_MiB: Math.round(peakLarge),
+            floor_peak_rss_MiB: Math.round(Math.max(...floor.map((result) => result.maxRssKiB)) / MIB),
+            exit_code: inspector[0]?.exitCode ?? -1,
+          },
+        },
+        {
+          name: 'peak RSS: 10× content vs same items with 1/10 content',
+          ratio: peakLarge / peakSmall,
+          target: 1.25,
+          details: { peak_rss_large_MiB: Math.round(peakLarge), peak_rss_small_MiB: Math.round(peakSmall), small_content_MiB: Math.round(contentMiB / 10) },
+        },
+      ];
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  },
+};
