@@ -27,8 +27,8 @@ describe('rule files, ids, docs and tests agree', () => {
     const doc = readFileSync(path.join(root, 'docs/rules', `${id}.md`), 'utf8');
     expect(doc.startsWith(`# ${id}\n`)).toBe(true);
     for (const heading of ['## Examples', '### Incorrect', '### Correct', '## Options', '## When not to use it']) expect(doc).toContain(heading);
-    expect(doc.replace(/\s+/g, ' ')).toContain(rule.meta.docs.description);
-    expect(rule.meta.docs.url).toBe(`${DOCS_BASE_URL}/${id}.md`);
+    expect(doc.replace(/\s+/g, ' ')).toContain(rule.meta.docs?.description ?? 'a description');
+    expect(rule.meta.docs?.url).toBe(`${DOCS_BASE_URL}/${id}.md`);
   });
 
   it.each(ruleEntries)('%s reports without autofix, with one-sentence messages', (_id, rule) => {
@@ -49,7 +49,7 @@ describe('rule files, ids, docs and tests agree', () => {
 
 describe('configs are derived from meta.docs.recommended', () => {
   it('recommended holds exactly the rules marked recommended; strict holds every rule', () => {
-    const marked = ruleEntries.filter(([, rule]) => rule.meta.docs.recommended === 'recommended').map(([id]) => `tki/${id}`);
+    const marked = ruleEntries.filter(([, rule]) => rule.meta.docs?.recommended === 'recommended').map(([id]) => `tki/${id}`);
     expect(Object.keys(plugin.configs.recommended.rules ?? {}).sort()).toEqual(marked.sort());
     expect(Object.keys(plugin.configs.strict.rules ?? {}).sort()).toEqual(Object.keys(rules).map((id) => `tki/${id}`).sort());
     expect(marked.length).toBeGreaterThan(0);
@@ -67,7 +67,7 @@ describe('configs are derived from meta.docs.recommended', () => {
   });
 
   it('marks the inspector-only rules as such', () => {
-    const inspectorOnly = ruleEntries.filter(([, rule]) => rule.meta.docs.inspectorOnly).map(([id]) => id).sort();
+    const inspectorOnly = ruleEntries.filter(([, rule]) => rule.meta.docs?.inspectorOnly).map(([id]) => id).sort();
     expect(inspectorOnly).toEqual(['no-exit-zero', 'no-global-denial-wording', 'no-positive-verdict-token', 'no-raw-sql']);
   });
 });
