@@ -4,7 +4,7 @@ import tki from './dist/eslint-plugin-tki/index.js';
 
 export default [
   {
-    ignores: ['fixtures/**', 'dist/**', 'eslint-plugin-tki/dist/**', 'node_modules/**', '**/*.d.ts', 'out/**', 'coverage/**'],
+    ignores: ['fixtures/**', 'dist/**', 'eslint-plugin-tki/dist/**', 'node_modules/**', '**/*.d.ts', 'out/**', 'coverage/**', '.tki-cache/**'],
   },
   {
     files: ['**/*.ts', '**/*.mts', '**/*.cts'],
