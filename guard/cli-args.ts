@@ -3,18 +3,18 @@ import type { InputRequest } from './load/inputs.js';
 import { REPORT_FORMATS, isReportFormat, type ReportFormat } from './report/index.js';
 
 export interface CliOptions {
-  readonly command: 'analyze' | 'help' | 'version' | 'print-depcruise-rules' | 'update-depcruise-config';
+  readonly command: 'analyze' | 'help' | 'version' | 'print-depcruise-rules';
   readonly input: InputRequest;
   readonly format: ReportFormat;
   readonly output: string | null;
   readonly deps: boolean;
   readonly cache: boolean;
   readonly depcruise: boolean;
+  readonly jobs: number;
 }
 
 export const USAGE = `Usage: tki-guard [paths…] [--project tsconfig.json] [--format text|json|sarif] [--output file]
-                 [--deps] [--no-cache] [--no-depcruise]
-                 [--print-depcruise-rules | --update-depcruise-config]
+                 [--deps] [--no-cache] [--no-depcruise] [--jobs N] [--print-depcruise-rules]
 
 Whole-program capability analysis. Without paths it analyzes the tsconfig.json of the current
 directory. Exit 0: clean; 1: findings; 2: usage or tool error.
@@ -25,8 +25,8 @@ directory. Exit 0: clean; 1: findings; 2: usage or tool error.
   --deps                    also analyze the JavaScript that dependencies ship
   --no-cache                neither read nor write .tki-cache/
   --no-depcruise            skip the dependency-cruiser pass
-  --print-depcruise-rules   print the policy-derived dependency-cruiser rules as JSON
-  --update-depcruise-config rewrite the generated block of .dependency-cruiser.cjs
+  --jobs N                  threads that parse files (default 1: no worker thread)
+  --print-depcruise-rules   print the dependency-cruiser rules the policy derives, as JSON
 `;
 
 const FLAGS: Readonly<Record<string, Partial<Record<'deps' | 'cache' | 'depcruise', boolean>> | CliOptions['command']>> = {
@@ -37,7 +37,6 @@ const FLAGS: Readonly<Record<string, Partial<Record<'deps' | 'cache' | 'depcruis
   '-h': 'help',
   '--version': 'version',
   '--print-depcruise-rules': 'print-depcruise-rules',
-  '--update-depcruise-config': 'update-depcruise-config',
 };
 
 export function parseCliArgs(argv: readonly string[]): Outcome<CliOptions> {
@@ -45,6 +44,7 @@ export function parseCliArgs(argv: readonly string[]): Outcome<CliOptions> {
   let project: string | null = null;
   let format: ReportFormat = 'text';
   let output: string | null = null;
+  let jobs = 1;
   const toggles = { deps: false, cache: true, depcruise: true };
   const paths: string[] = [];
   for (let index = 0; index < argv.length; index += 1) {
@@ -56,11 +56,15 @@ export function parseCliArgs(argv: readonly string[]): Outcome<CliOptions> {
       else Object.assign(toggles, flag);
       continue;
     }
-    if (name === '--project' || name === '-p' || name === '--format' || name === '-f' || name === '--output' || name === '-o') {
+    if (name === '--project' || name === '-p' || name === '--format' || name === '-f' || name === '--output' || name === '-o' || name === '--jobs' || name === '-j') {
       const value = inline ?? argv[(index += 1)];
       if (value === undefined || value === '') return fail({ code: 'usage/missing_value', option: name });
       if (name === '--project' || name === '-p') project = value;
       else if (name === '--output' || name === '-o') output = value;
+      else if (name === '--jobs' || name === '-j') {
+        jobs = Number(value);
+        if (!Number.isInteger(jobs) || jobs < 1) return fail({ code: 'usage/invalid_jobs', value });
+      }
       else if (isReportFormat(value)) format = value;
       else return fail({ code: 'usage/invalid_format', format: value, known: REPORT_FORMATS });
       continue;
@@ -69,5 +73,5 @@ export function parseCliArgs(argv: readonly string[]): Outcome<CliOptions> {
     paths.push(argument);
   }
   const input: InputRequest = paths.length > 0 ? { kind: 'paths', paths } : { kind: 'project', tsconfig: project ?? 'tsconfig.json' };
-  return ok({ command, input, format, output, ...toggles });
+  return ok({ command, input, format, output, jobs, ...toggles });
 }

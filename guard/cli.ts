@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 import './zod-jitless.js';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { USAGE, parseCliArgs, type CliOptions } from './cli-args.js';
 import { formatGuardError, type GuardError } from './errors.js';
-import { DEPCRUISE_CONFIG_FILE, replacePolicyBlock } from './depcruise/config-file.js';
 import { createProgress } from './progress.js';
 import { REPORTERS } from './report/index.js';
 import { GUARD_VERSION } from './version.js';
@@ -31,7 +30,7 @@ function emit(text: string, output: string | null): GuardError | undefined {
 
 async function analyze(options: CliOptions): Promise<number> {
   // The analysis (and the TypeScript parser with it) loads only after the arguments are good.
-  const { depcruiseRulesFor, runGuard } = await import('./run.js');
+  const { runGuard } = await import('./run.js');
   const progress = createProgress(process.stderr);
   const request = {
     input: options.input,
@@ -39,19 +38,12 @@ async function analyze(options: CliOptions): Promise<number> {
     deps: options.deps,
     cache: options.cache,
     depcruise: options.depcruise,
+    jobs: options.jobs,
     ...(progress === undefined ? {} : { onProgress: progress.update }),
   };
-  if (options.command === 'print-depcruise-rules' || options.command === 'update-depcruise-config') {
-    const derived = await depcruiseRulesFor(request);
-    if (!derived.ok) return failWith(derived.error);
-    if (options.command === 'print-depcruise-rules') {
-      const problem = emit(`${JSON.stringify(derived.value.rules, null, 2)}\n`, options.output);
-      return problem === undefined ? 0 : failWith(problem);
-    }
-    const file = join(derived.value.root, DEPCRUISE_CONFIG_FILE);
-    const updated = replacePolicyBlock(readFileSync(file, 'utf8'), derived.value.rules);
-    if (updated === undefined) return failWith({ code: 'depcruise/no_markers', file });
-    const problem = emit(updated, file);
+  if (options.command === 'print-depcruise-rules') {
+    const { policyRulesFor } = await import('./depcruise/project-rules.js');
+    const problem = emit(`${JSON.stringify(policyRulesFor(process.cwd()), null, 2)}\n`, options.output);
     return problem === undefined ? 0 : failWith(problem);
   }
   const run = await runGuard(request);

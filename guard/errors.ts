@@ -7,13 +7,13 @@ export type GuardError =
   | { readonly code: 'usage/missing_value'; readonly option: string }
   | { readonly code: 'usage/invalid_format'; readonly format: string; readonly known: readonly string[] }
   | { readonly code: 'usage/no_input'; readonly path: string }
+  | { readonly code: 'usage/invalid_jobs'; readonly value: string }
   | { readonly code: 'project/tsconfig'; readonly file: string; readonly detail: string }
   | { readonly code: 'project/no_files'; readonly root: string }
   | { readonly code: 'policy/invalid'; readonly detail: string }
   | { readonly code: 'source/unparsable'; readonly file: string; readonly line: number; readonly column: number; readonly detail: string }
   | { readonly code: 'source/unreadable'; readonly file: string; readonly detail: string }
   | { readonly code: 'depcruise/failed'; readonly detail: string }
-  | { readonly code: 'depcruise/no_markers'; readonly file: string }
   | { readonly code: 'output/unwritable'; readonly file: string; readonly detail: string };
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: GuardError };
@@ -29,6 +29,8 @@ export function formatGuardError(error: GuardError): string {
       return `tki-guard: option ${error.option} needs a value`;
     case 'usage/invalid_format':
       return `tki-guard: unknown format "${error.format}" (one of: ${error.known.join(', ')})`;
+    case 'usage/invalid_jobs':
+      return `tki-guard: --jobs needs a whole number of threads ≥ 1, not "${error.value}"`;
     case 'usage/no_input':
       return `tki-guard: ${error.path}: no such file or directory`;
     case 'project/tsconfig':
@@ -43,8 +45,6 @@ export function formatGuardError(error: GuardError): string {
       return `tki-guard: ${error.file}: cannot read: ${error.detail}`;
     case 'depcruise/failed':
       return `tki-guard: dependency-cruiser failed: ${error.detail}`;
-    case 'depcruise/no_markers':
-      return `tki-guard: ${error.file}: no generated policy-rules block (the marker comments are missing)`;
     case 'output/unwritable':
       return `tki-guard: ${error.file}: cannot write: ${error.detail}`;
   }

@@ -1,9 +1,9 @@
-export { runGuard, actionHoldersOf, depcruiseRulesFor, type GuardRequest, type GuardRun } from './run.js';
+export { runGuard, actionHoldersOf, type GuardRequest, type GuardRun } from './run.js';
 export { parseCliArgs, USAGE, type CliOptions } from './cli-args.js';
 export { formatGuardError, type GuardError, type Outcome } from './errors.js';
 export { createPolicyClassifier, type Classifier } from './classify.js';
 export { policyRules, POLICY_RULE_PREFIX, type ActionHolders, type DepcruiseRule } from './depcruise/policy-rules.js';
-export { DEPCRUISE_CONFIG_FILE, renderPolicyBlock, replacePolicyBlock } from './depcruise/config-file.js';
+export { DEPCRUISE_CONFIG_FILE, policyRulesFor } from './depcruise/project-rules.js';
 export { capabilitiesOfRule } from './depcruise/run.js';
 export { REPORTERS, REPORT_FORMATS, describeRule, escapeControlCharacters, type ReportFormat, type Reporter } from './report/index.js';
 export { GUARD_VERSION } from './version.js';

@@ -3,8 +3,8 @@ import { analyzeSourceFile } from '../eslint-plugin-tki/detect/index.js';
 import { isAction, capabilitiesGrantedBy, type Action, type PolicyConfig } from '../policy/index.js';
 import { createNullCache, openFactsCache } from './cache/store.js';
 import { createPolicyClassifier } from './classify.js';
-import { policyRules, type ActionHolders, type DepcruiseRule } from './depcruise/policy-rules.js';
-import { fail, ok, type Outcome } from './errors.js';
+import type { ActionHolders } from './depcruise/policy-rules.js';
+import { ok, type Outcome } from './errors.js';
 import type { Detector } from './facts/analyze.js';
 import { buildGraph } from './graph/build.js';
 import { loadInputs, type InputRequest } from './load/inputs.js';
@@ -23,6 +23,8 @@ export interface GuardRequest {
   readonly depcruise?: boolean;
   /** A policy to use instead of the project's policy file (tests and embedders). */
   readonly policy?: PolicyConfig;
+  /** Threads that parse files (default 1; an injected detector always runs in this thread). */
+  readonly jobs?: number;
   /** The per-file detector; the shared one unless a test injects another. */
   readonly detect?: Detector;
   readonly onProgress?: (done: number, known: number) => void;
@@ -48,13 +50,14 @@ export async function runGuard(request: GuardRequest): Promise<Outcome<GuardRun>
   if (!loaded.ok) return loaded;
   const { policy } = loaded.value;
   const cache = request.cache === false ? createNullCache() : openFactsCache(root, policy);
-  const graph = buildGraph({
+  const graph = await buildGraph({
     root,
     entries: files,
     policy,
     detect: request.detect ?? analyzeSourceFile,
     cache,
     deps: request.deps ?? false,
+    jobs: request.detect === undefined ? (request.jobs ?? 1) : 1,
     ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress }),
   });
   if (!graph.ok) return graph;
@@ -84,11 +87,4 @@ export function actionHoldersOf(modules: readonly ModuleSummary[]): ActionHolder
   }
   for (const files of Object.values(holders)) files.sort();
   return holders;
-}
-
-/** The policy-derived dependency-cruiser rules for a project, as `.dependency-cruiser.cjs` embeds them. */
-export async function depcruiseRulesFor(request: GuardRequest): Promise<Outcome<{ rules: DepcruiseRule[]; root: string }>> {
-  const run = await runGuard({ ...request, depcruise: false });
-  if (!run.ok) return fail(run.error);
-  return ok({ rules: policyRules(run.value.policy, actionHoldersOf(run.value.result.modules)), root: run.value.result.root });
 }

@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { matchesAnyGlob, type PolicyConfig } from '../../policy/index.js';
 import type { FactsCache } from '../cache/store.js';
 import { fail, ok, type Outcome } from '../errors.js';
-import { analyzeModule, type Detector } from '../facts/analyze.js';
+import type { Detector } from '../facts/analyze.js';
+import { analyzeText } from '../facts/analyze-text.js';
 import { isSourceFile, toRelative } from '../load/inputs.js';
-import { parseSource } from '../load/parse.js';
+import { analyzeAll } from '../parallel/pool.js';
 import type { ModuleFacts } from '../types.js';
 import { createFileProbe } from './file-probe.js';
 import { resolvePackageFile, resolveSpecifier } from './resolve.js';
@@ -19,6 +20,8 @@ export interface GraphRequest {
   readonly cache: FactsCache;
   /** Follow package imports into the shipped JavaScript under node_modules. */
   readonly deps: boolean;
+  /** Threads that parse the entries (this one included); 1 keeps everything in this thread. */
+  readonly jobs: number;
   readonly onProgress?: (done: number, known: number) => void;
 }
 
@@ -26,11 +29,48 @@ function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
 }
 
+interface Loaded {
+  readonly relative: string;
+  readonly text: string;
+  readonly hash: string;
+}
+
+/** Facts for one file: cached by content, else analyzed ahead (in parallel), else analyzed now. */
+type FactsSource = (file: string, loaded: Loaded) => { outcome: Outcome<ModuleFacts>; fromCache: boolean };
+
 /**
- * load → graph: every entry, and every module its run-time references reach, parsed once
- * (or taken from the content cache) and analyzed with the shared detector.
+ * load → graph: every entry, and every module its run-time references reach, parsed once (or
+ * taken from the content cache) and analyzed with the shared detector. Entries that miss the
+ * cache are analyzed up front on `jobs` threads; modules found later are analyzed as reached.
  */
-export function buildGraph(request: GraphRequest): Outcome<ModuleGraph> {
+export async function buildGraph(request: GraphRequest): Promise<Outcome<ModuleGraph>> {
+  const loaded = new Map<string, Loaded>();
+  const ahead: Array<{ file: string; relative: string; text: string }> = [];
+  for (const file of request.entries) {
+    const relative = toRelative(request.root, file);
+    if (matchesAnyGlob(relative, request.policy.ignore) || !isSourceFile(file)) continue;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      return fail({ code: 'source/unreadable', file: relative, detail: (error as Error).message });
+    }
+    const entry = { relative, text, hash: contentHash(text) };
+    loaded.set(file, entry);
+    if (request.cache.get(relative, entry.hash) === undefined) ahead.push({ file, relative, text });
+  }
+  const analyzed = await analyzeAll(ahead, request.policy, request.detect, request.jobs);
+  const factsOf: FactsSource = (file, { relative, text, hash }) => {
+    const cached = request.cache.get(relative, hash);
+    if (cached !== undefined) return { outcome: ok(cached), fromCache: true };
+    const outcome = analyzed.get(file) ?? analyzeText(file, relative, text, request.policy, request.detect);
+    if (outcome.ok) request.cache.set(relative, hash, outcome.value);
+    return { outcome, fromCache: false };
+  };
+  return walk(request, loaded, factsOf);
+}
+
+function walk(request: GraphRequest, loaded: Map<string, Loaded>, factsOf: FactsSource): Outcome<ModuleGraph> {
   const probe = createFileProbe();
   const modules = new Map<string, ModuleNode>();
   const queue: Array<{ file: string; thirdParty: boolean }> = request.entries.map((file) => ({ file, thirdParty: false }));
@@ -48,49 +88,49 @@ export function buildGraph(request: GraphRequest): Outcome<ModuleGraph> {
     const relative = toRelative(request.root, file);
     request.onProgress?.(index, queue.length);
     if (!thirdParty && matchesAnyGlob(relative, request.policy.ignore)) continue;
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      if (thirdParty) continue;
-      return fail({ code: 'source/unreadable', file: relative, detail: (error as Error).message });
-    }
     let facts: ModuleFacts | null = null;
     if (isSourceFile(file)) {
-      const hash = contentHash(text);
-      facts = request.cache.get(relative, hash) ?? null;
-      if (facts !== null) cached += 1;
-      else {
-        const source = parseSource(file, relative, text);
-        if (!source.ok && !thirdParty) return source;
-        if (source.ok) {
-          facts = analyzeModule(source.value, relative, request.policy, request.detect);
-          request.cache.set(relative, hash, facts);
-          parsed += 1;
+      let entry = loaded.get(file);
+      if (entry === undefined) {
+        try {
+          const text = readFileSync(file, 'utf8');
+          entry = { relative, text, hash: contentHash(text) };
+        } catch (error) {
+          if (thirdParty) continue;
+          return fail({ code: 'source/unreadable', file: relative, detail: (error as Error).message });
         }
       }
+      const { outcome, fromCache } = factsOf(file, entry);
+      if (!outcome.ok && !thirdParty) return outcome;
+      if (outcome.ok) facts = outcome.value;
+      if (fromCache) cached += 1;
+      else if (outcome.ok) parsed += 1;
     }
-    const edges: Edge[] = [];
-    for (const reference of facts?.references ?? []) {
-      if (reference.typeOnly || reference.specifier === null) continue;
-      const resolution = resolveSpecifier(probe, reference.specifier, file, reference.kind);
-      const at = { specifier: reference.specifier, line: reference.line, column: reference.column };
-      if (resolution.kind === 'file') {
-        edges.push({ target: { kind: 'module', file: resolution.path }, ...at });
-        if (isSourceFile(resolution.path) || resolution.path.endsWith('.json')) enqueue(resolution.path, thirdParty || resolution.path.includes('/node_modules/'));
-      } else if (resolution.kind === 'unresolved') {
-        edges.push({ target: { kind: 'unresolved', specifier: reference.specifier }, ...at });
-      } else {
-        edges.push({ target: { kind: 'external', specifier: resolution.specifier }, ...at });
-        const packageFile = request.deps ? resolvePackageFile(probe, resolution.specifier, file, reference.kind) : undefined;
-        if (packageFile !== undefined) {
-          edges.push({ target: { kind: 'module', file: packageFile }, ...at });
-          enqueue(packageFile, true);
-        }
-      }
-    }
-    modules.set(file, { file, relative, facts, thirdParty, edges });
+    modules.set(file, { file, relative, facts, thirdParty, edges: edgesOf(request, probe, file, facts, thirdParty, enqueue) });
   }
   request.onProgress?.(queue.length, queue.length);
   return ok({ root: request.root, modules, parsed, cached });
+}
+
+function edgesOf(request: GraphRequest, probe: ReturnType<typeof createFileProbe>, file: string, facts: ModuleFacts | null, thirdParty: boolean, enqueue: (file: string, thirdParty: boolean) => void): Edge[] {
+  const edges: Edge[] = [];
+  for (const reference of facts?.references ?? []) {
+    if (reference.typeOnly || reference.specifier === null) continue;
+    const resolution = resolveSpecifier(probe, reference.specifier, file, reference.kind);
+    const at = { specifier: reference.specifier, line: reference.line, column: reference.column };
+    if (resolution.kind === 'file') {
+      edges.push({ target: { kind: 'module', file: resolution.path }, ...at });
+      if (isSourceFile(resolution.path) || resolution.path.endsWith('.json')) enqueue(resolution.path, thirdParty || resolution.path.includes('/node_modules/'));
+    } else if (resolution.kind === 'unresolved') {
+      edges.push({ target: { kind: 'unresolved', specifier: reference.specifier }, ...at });
+    } else {
+      edges.push({ target: { kind: 'external', specifier: resolution.specifier }, ...at });
+      const packageFile = request.deps ? resolvePackageFile(probe, resolution.specifier, file, reference.kind) : undefined;
+      if (packageFile !== undefined) {
+        edges.push({ target: { kind: 'module', file: packageFile }, ...at });
+        enqueue(packageFile, true);
+      }
+    }
+  }
+  return edges;
 }

@@ -1,0 +1,15 @@
+import { loadPolicy } from '../load/policy.js';
+import { policyRules, type DepcruiseRule } from './policy-rules.js';
+
+export const DEPCRUISE_CONFIG_FILE = '.dependency-cruiser.cjs';
+
+/**
+ * The policy rules for the project in `root`, for `.dependency-cruiser.cjs` to spread into its
+ * `forbidden` list: the config derives them from tki.policy.json every time it is loaded, so
+ * the two can never drift. Throws (and dependency-cruiser reports it) when the policy is broken.
+ */
+export function policyRulesFor(root: string): DepcruiseRule[] {
+  const loaded = loadPolicy([root]);
+  if (!loaded.ok) throw new Error(loaded.error.code === 'policy/invalid' ? loaded.error.detail : loaded.error.code);
+  return policyRules(loaded.value.policy);
+}

@@ -1,0 +1,11 @@
+import type { PolicyConfig } from '../../policy/index.js';
+import type { Outcome } from '../errors.js';
+import { parseSource } from '../load/parse.js';
+import type { ModuleFacts } from '../types.js';
+import { analyzeModule, type Detector } from './analyze.js';
+
+/** Parse and analyze one file's text: the unit of work of the main thread and of every worker. */
+export function analyzeText(file: string, relative: string, text: string, policy: PolicyConfig, detect: Detector): Outcome<ModuleFacts> {
+  const source = parseSource(file, relative, text);
+  return source.ok ? { ok: true, value: analyzeModule(source.value, relative, policy, detect) } : source;
+}

@@ -1,0 +1,17 @@
+import '../zod-jitless.js';
+import { parentPort, workerData } from 'node:worker_threads';
+import { analyzeSourceFile } from '../../eslint-plugin-tki/detect/index.js';
+import { analyzeText } from '../facts/analyze-text.js';
+import type { ChunkMessage, ResultMessage, WorkerSetup } from './protocol.js';
+
+/** A worker analyzes the chunks the pool sends until it is sent `null`. */
+const { policy } = workerData as WorkerSetup;
+
+parentPort?.on('message', (chunk: ChunkMessage) => {
+  if (chunk === null) {
+    parentPort?.close();
+    return;
+  }
+  const results: ResultMessage = chunk.map((job) => [job.file, analyzeText(job.file, job.relative, job.text, policy, analyzeSourceFile)] as const);
+  parentPort?.postMessage(results);
+});
