@@ -1,6 +1,6 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEFAULT_PROFILE, isEngineName, runSandboxed } from '../../sandbox/index.js';
+import { DEFAULT_PROFILE, isEngineName, runSandboxed } from '../../sandbox/launcher.js';
 import { parseFlags } from '../flags.js';
 import { printError, printLine } from '../output.js';
 import type { CliCommand } from './command.js';

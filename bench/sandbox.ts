@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writePacketDir } from '../tests/sandbox/helpers/packet.js';
+import type { BenchModule, BenchResult } from './types.js';
+
+/**
+ * What the sandbox adds to an inspection: `tki run` (bwrap) on a small packet against the same
+ * pipeline run bare in a plain node process (no sandbox, no P1), rounds interleaved in one run,
+ * medians compared. Podman's cost is measured beside it (its image is built before timing).
+ * Times are wall clock around each child process, start to exit: what an operator waits for.
+ */
+const ROUNDS = 11;
+const BUDGET_MS = 100;
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+const tkiBin = join(root, 'dist', 'cli', 'tki.js');
+const inspectorIndex = join(root, 'dist', 'src', 'index.js');
+
+function timed(args: readonly string[], expectStatus: readonly number[]): number {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [...args], { encoding: 'utf8' });
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status === null || !expectStatus.includes(result.status)) {
+    throw new Error(`bench/sandbox: ${args.join(' ')} exited ${result.status}: ${result.stderr.trim().split('\n').pop() ?? ''}`);
+  }
+  return elapsed;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+async function run(): Promise<BenchResult[]> {
+  const scratch = mkdtempSync(join(tmpdir(), 'tki-bench-sandbox-'));
+  try {
+    const packet = writePacketDir(join(scratch, 'packet'));
+    const verdicts = [1, 2];
+    const bareScript = `const m = await import(${JSON.stringify(inspectorIndex)}); const o = await m.inspectPacket({ packetPath: ${JSON.stringify(packet)}, outDir: ${JSON.stringify(join(scratch, 'bare'))} }); process.exitCode = o.exitCode;`;
+    const bare = (): number => timed(['--input-type=module', '-e', bareScript], verdicts);
+    const sandboxed = (engine: string): number => timed([tkiBin, 'run', packet, '--out', join(scratch, engine), '--engine', engine], verdicts);
+    // Warm-up: page cache, and podman's local image (built once, outside the timing).
+    bare();
+    sandboxed('bwrap');
+    sandboxed('podman');
+    const times = { bare: [] as number[], bwrap: [] as number[], podman: [] as number[] };
+    for (let round = 0; round < ROUNDS; round += 1) {
+      times.bare.push(bare());
+      times.bwrap.push(sandboxed('bwrap'));
+      times.podman.push(sandboxed('podman'));
+    }
+    const bareMs = median(times.bare);
+    const bwrapMs = median(times.bwrap);
+    const podmanMs = median(times.podman);
+    const addedMs = bwrapMs - bareMs;
+    return [
+      {
+        name: 'tki run (bwrap) vs bare pipeline: added ms ÷ 100 ms',
+        ratio: addedMs / BUDGET_MS,
+        target: 1,
+        details: {
+          bare_median_ms: bareMs.toFixed(1),
+          bwrap_median_ms: bwrapMs.toFixed(1),
+          bwrap_added_ms: addedMs.toFixed(1),
+          bwrap_over_bare: (bwrapMs / bareMs).toFixed(3),
+          podman_median_ms: podmanMs.toFixed(1),
+          podman_added_ms: (podmanMs - bareMs).toFixed(1),
+          podman_over_bare: (podmanMs / bareMs).toFixed(3),
+          rounds: ROUNDS,
+        },
+      },
+    ];
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+export const bench: BenchModule = { title: 'Sandbox cost: tki run (bwrap, podman) vs the inspector pipeline bare', run };
