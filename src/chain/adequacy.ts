@@ -96,7 +96,9 @@ function countFindings(claim: Claim, header: PacketHeader): { flags: Flag[]; rea
 
 export function judgeAdequacy(claim: Claim, header: PacketHeader, evidence: readonly ConsideredEvidence[]): Adequacy {
   const reliedOn = evidence.filter((entry) => entry.cited && entry.resolved && !entry.capability.provenanced);
-  if (reliedOn.some((entry) => entry.assessment?.unsafeAccess === true)) return result('BLOCKED_BY_UNSAFE_ACCESS', ['a cited item points outside the packet directory; it was never read']);
+  if (reliedOn.some((entry) => entry.assessment?.unsafeAccess === true)) {
+    return result('BLOCKED_BY_UNSAFE_ACCESS', ['a cited item points outside the packet directory or at a live system; it was never read or followed']);
+  }
   if (reliedOn.length > 0) return result('BLOCKED_BY_UNVERIFIED_SOURCE', [`cited item(s) failed provenance: ${reliedOn.map((entry) => entry.item_id).join(', ')}`]);
 
   const qualified = evidence.filter(isQualified);

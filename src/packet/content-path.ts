@@ -8,6 +8,8 @@ export function contentPathProblem(relativePath: string): string | undefined {
   if (relativePath.includes('\0')) return 'NUL byte in path';
   if (relativePath.includes('\\')) return 'backslash in path';
   if (relativePath.startsWith('/') || /^[A-Za-z]:/.test(relativePath) || relativePath.startsWith('~')) return 'absolute path';
+  // A URL is a live reference (a KB API, a database): the inspector reads only the packet.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(relativePath)) return 'a URL or live reference, never fetched';
   if (relativePath.split('/').some((segment) => segment === '..')) return '`..` segment';
   if (relativePath.split('/').every((segment) => segment === '' || segment === '.')) return 'names the packet directory itself';
   return undefined;

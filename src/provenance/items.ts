@@ -3,7 +3,7 @@ import type { ContentRead } from '../io/packet-reader.js';
 import type { ItemRecord } from '../packet/parse.js';
 import type { PacketHeader, PacketItem } from '../packet/schema.js';
 import { contentPathProblem } from '../packet/content-path.js';
-import { isLocalSurface } from './surfaces.js';
+import { isLiveReference, isLocalSurface } from './surfaces.js';
 
 /** What provenance decided about one item (SPEC §2 step 4). */
 export interface ItemAssessment {
@@ -42,7 +42,10 @@ export function assessItem(header: PacketHeader, record: ItemRecord, content: Co
   let localFirst = false;
   if (item !== undefined) {
     const surface = item.source_metadata.governed_surface;
-    if (isLocalSurface(surface)) {
+    const source = item.source_metadata.named_query_id_or_kb_path;
+    if (isLiveReference(surface) || isLiveReference(source)) {
+      failures.push(inspectorError('provenance/live_reference', `${base}.source_metadata`, isLiveReference(surface) ? surface : source));
+    } else if (isLocalSurface(surface)) {
       localFirst = true;
       failures.push(inspectorError('provenance/local_surface', `${base}.source_metadata.governed_surface`, surface));
     } else if (!header.allowed_surfaces.includes(surface)) {
@@ -68,7 +71,7 @@ export function assessItem(header: PacketHeader, record: ItemRecord, content: Co
     item,
     usable: failures.length === 0,
     failures,
-    unsafeAccess: failures.some((failure) => failure.code === 'provenance/path_escape'),
+    unsafeAccess: failures.some((failure) => failure.code === 'provenance/path_escape' || failure.code === 'provenance/live_reference'),
     localFirst,
     text: content?.ok === true ? content.text : undefined,
     contentHash,

@@ -8,6 +8,17 @@ export function isLocalSurface(surface: string): boolean {
   return LOCAL_SURFACE.test(surface.trim());
 }
 
+/**
+ * A live reference instead of an exported one: a connection string or URL (`postgresql://…`,
+ * `https://kb…`). The packet must carry what was observed; a live address is never followed, and
+ * relying on one is unsafe access (SPEC §7 rows 34–35).
+ */
+const LIVE_REFERENCE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+export function isLiveReference(value: string): boolean {
+  return LIVE_REFERENCE.test(value.trim());
+}
+
 /** The two corpora that SPEC §4 forbids joining. */
 export const CORPORA = ['TAC', 'IU'] as const;
 export type Corpus = (typeof CORPORA)[number];

@@ -76,6 +76,13 @@ describe('fixture packets', () => {
         const codes = report.blocked_reasons.map((reason) => reason.code);
         for (const code of (expected.blocked_codes_include ?? []) as string[]) expect(codes).toContain(code);
         if (expected.inventory_complete !== undefined) expect(report.inventory_complete).toBe(expected.inventory_complete);
+        if (expected.items_usable !== undefined) expect(report.items_usable).toBe(expected.items_usable);
+        for (const [claimId, corpora] of Object.entries((expected.claim_corpora ?? {}) as Record<string, string[]>)) {
+          const claim = report.claims.find((entry) => entry.claim_id === claimId);
+          expect(claim?.corpus_reports.map((entry) => entry.corpus).sort()).toEqual([...corpora].sort());
+          // Each corpus names only its own items: nothing is joined.
+          expect(new Set(claim?.corpus_reports.flatMap((entry) => entry.item_ids)).size).toBe(claim?.corpus_reports.flatMap((entry) => entry.item_ids).length);
+        }
         expect(readdirSync(outDir).sort()).toEqual(['checkpoint-' + fixture.name + '.md', 'report.json', 'report.md'].sort());
       });
     });

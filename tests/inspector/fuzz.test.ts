@@ -12,7 +12,6 @@ import { scratchDir, writePacket } from './helpers.js';
  */
 const next = scratchDir('fuzz');
 const RUNS = 60;
-// eslint-disable-next-line no-control-regex -- the property is about control characters
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
 
 async function runText(text: string | Buffer): Promise<{ outcome: InspectOutcome; directory: string }> {

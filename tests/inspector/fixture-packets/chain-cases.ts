@@ -180,7 +180,7 @@ export const CHAIN_FIXTURES: FixtureDefinition[] = [
         ],
         ['kb', 'pg:tac', 'pg:iu'],
       ),
-    expected: { exit_code: 1, final_verdict: 'READ_LEVEL_FAIL', claims: { J1: 'INSUFFICIENT_EVIDENCE_FOR_CLAIM' } },
+    expected: { exit_code: 1, final_verdict: 'READ_LEVEL_FAIL', claims: { J1: 'INSUFFICIENT_EVIDENCE_FOR_CLAIM' }, claim_corpora: { J1: ['TAC', 'IU'] } },
   },
   {
     name: 'global-denial-trap-d',

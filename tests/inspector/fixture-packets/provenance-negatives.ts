@@ -14,7 +14,8 @@ function variant(change: (built: BuiltPacket) => void): () => BuiltPacket {
   };
 }
 
-const HEADER_BLOCKED = (code: string): ExpectedOutcome => ({ exit_code: 3, final_verdict: 'BLOCKED', blocked_codes_include: [code] });
+/** A header or dossier failure: BLOCKED before any item is used (none usable). */
+const HEADER_BLOCKED = (code: string): ExpectedOutcome => ({ exit_code: 3, final_verdict: 'BLOCKED', blocked_codes_include: [code], items_usable: 0 });
 
 const R3_BLOCKED = (verdict: string): ExpectedOutcome => ({
   exit_code: 3,
@@ -44,6 +45,7 @@ export const PROVENANCE_NEGATIVES: FixtureDefinition[] = [
       final_verdict: 'BLOCKED',
       claims: { R1: 'BLOCKED_BY_UNVERIFIED_SOURCE', R2: 'BLOCKED_BY_UNVERIFIED_SOURCE', R3: 'BLOCKED_BY_UNVERIFIED_SOURCE', R4: 'BLOCKED_BY_UNVERIFIED_SOURCE', R5: 'BLOCKED_BY_UNVERIFIED_SOURCE' },
       blocked_codes_include: ['provenance/manifest_unverifiable'],
+      items_usable: 0,
     },
   },
   header('header-wrong-schema', [5], 'The schema id is b7-governed-packet/v2.', (packet) => {
@@ -137,6 +139,26 @@ export const PROVENANCE_NEGATIVES: FixtureDefinition[] = [
       const item = itemById(built, 'kb-export-policy');
       item.content_file = '../../etc/passwd';
       built.files.delete('content/export-policy.md');
+    }),
+    expected: R3_BLOCKED('BLOCKED_BY_UNSAFE_ACCESS'),
+  },
+  {
+    name: 'item-live-kb-reference',
+    rows: [34],
+    description: 'kb-export-policy names a live KB address (https://kb.internal/api/…) as its content_file instead of exported content; it is never fetched.',
+    hashesValid: false,
+    build: variant((built) => {
+      itemById(built, 'kb-export-policy').content_file = 'https://kb.internal/api/documents/export-readonly';
+      built.files.delete('content/export-policy.md');
+    }),
+    expected: R3_BLOCKED('BLOCKED_BY_UNSAFE_ACCESS'),
+  },
+  {
+    name: 'item-live-pg-reference',
+    rows: [35],
+    description: 'kb-export-policy gives a live PostgreSQL connection string as its governed surface.',
+    build: variant((built) => {
+      metadataOf(built, 'kb-export-policy').governed_surface = 'postgresql://b7_export_ro@db.internal:5432/b7_governance';
     }),
     expected: R3_BLOCKED('BLOCKED_BY_UNSAFE_ACCESS'),
   },

@@ -15,6 +15,10 @@ export interface ExpectedOutcome {
   /** Codes that must appear among blocked_reasons. */
   readonly blocked_codes_include?: readonly string[];
   readonly inventory_complete?: boolean;
+  /** How many items were usable as evidence (0 when the header blocked everything). */
+  readonly items_usable?: number;
+  /** claim_id → corpora reported separately (TAC↔IU claims). */
+  readonly claim_corpora?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface FixtureDefinition {
