@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { manifestHash, sha256Ref } from '../src/index.js';
 import type { BenchModule, BenchResult } from './types.js';
 
 /**
@@ -24,9 +24,7 @@ const ROUNDS = 3;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const inspectorUrl = pathToFileURL(path.join(here, '..', 'src', 'index.js')).href;
 
-function sha(content: Buffer | string): string {
-  return `sha256:${createHash('sha256').update(content).digest('hex')}`;
-}
+const sha = sha256Ref;
 
 /** Writes the packet; content files live in 100 subdirectories as an exporter would shard them. */
 export function generatePacket(root: string, items: number, itemBytes: number): void {
@@ -58,11 +56,7 @@ export function generatePacket(root: string, items: number, itemBytes: number): 
     content: dossierText,
     source_metadata: { governed_surface: 'kb', named_query_id_or_kb_path: 'dossiers/DOS-BENCH-V1.md', observation_ts: '2026-11-19T08:00:00Z', source_revision: 'r1', content_hash: sha(dossierText) },
   });
-  const lines = records
-    .map((record) => ({ id: String(record.item_id), hash: String((record.source_metadata as Record<string, unknown>).content_hash) }))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((entry) => `${entry.id} ${entry.hash}\n`)
-    .join('');
+  const manifest = manifestHash(records.map((record) => ({ itemId: String(record.item_id), contentHash: String((record.source_metadata as Record<string, unknown>).content_hash) })));
   const packet = {
     schema: 'b7-governed-packet/v1',
     packet_id: 'PKT-BENCH',
@@ -74,7 +68,7 @@ export function generatePacket(root: string, items: number, itemBytes: number): 
     decision_effect: 'NONE',
     may_gate: false,
     allowed_surfaces: ['kb'],
-    manifest_hash: sha(lines),
+    manifest_hash: manifest,
     dossier: {
       document_id: 'DOS-BENCH-V1',
       blueprint_ref: 'BP-BENCH',

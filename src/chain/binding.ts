@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { ItemAssessment } from '../provenance/items.js';
 import type { Claim } from '../packet/schema.js';
 import { listedEntries } from './record-values.js';
@@ -14,14 +15,10 @@ export interface Binding {
 
 const UNBOUND: Binding = { bound: false, via: 'none', statedHash: undefined };
 
-function basename(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
 /** A subject given as a bare file name matches any path with that name; a path must match whole. */
 export function pathMatchesSubject(candidate: string, subject: string): boolean {
   if (candidate === subject) return true;
-  if (!subject.includes('/')) return basename(candidate) === subject;
+  if (!subject.includes('/')) return posix.basename(candidate) === subject;
   return candidate.endsWith(`/${subject}`);
 }
 
@@ -44,7 +41,7 @@ export function bindItem(assessment: ItemAssessment, claim: Claim, cited: boolea
     const entry = listedEntries(text).find((candidate) => pathMatchesSubject(candidate.path, subject));
     return entry === undefined ? UNBOUND : { bound: true, via: 'listing', statedHash: entry.hash };
   }
-  if (RECORD_KINDS.has(item.kind) && (text.includes(subject) || (subject.includes('/') && text.includes(basename(subject))))) {
+  if (RECORD_KINDS.has(item.kind) && (text.includes(subject) || (subject.includes('/') && text.includes(posix.basename(subject))))) {
     return { bound: true, via: 'mention', statedHash: undefined };
   }
   return UNBOUND;

@@ -3,6 +3,8 @@
  * sha256 references and counts. They read JSON when the content is JSON and fall back to
  * line-oriented text; they never execute or recompute anything.
  */
+import { isJsonObject, parseJsonOrUndefined, type JsonObject } from '../packet/json-value.js';
+
 export interface ListedEntry {
   readonly path: string;
   readonly hash: string | undefined;
@@ -10,16 +12,10 @@ export interface ListedEntry {
 
 const SHA256_IN_TEXT = /sha256:[0-9a-f]{64}/g;
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
+const parseJson = parseJsonOrUndefined;
 
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+function asRecord(value: unknown): JsonObject | undefined {
+  return isJsonObject(value) ? value : undefined;
 }
 
 function entryFrom(value: unknown): ListedEntry | undefined {

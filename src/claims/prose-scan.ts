@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { Claim } from '../packet/schema.js';
 
 /**
@@ -46,10 +47,6 @@ function normalize(text: string): string {
   return text.toLowerCase().replace(/[*_`>#|]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-function basename(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
 function sentencesOf(line: string): string[] {
   const cleaned = line.replace(/^\s*(?:#{1,6}|[-*+]|\d+[.)]|>)\s+/, '').replace(/\|/g, ' . ');
   return cleaned.split(/(?<=[.!?;])\s+/).map((sentence) => sentence.trim()).filter((sentence) => /[A-Za-z0-9]/.test(sentence));
@@ -59,7 +56,7 @@ function covers(claim: Claim, sentence: string): boolean {
   const claimText = normalize(claim.text);
   const said = normalize(sentence);
   if (claimText !== '' && (said.includes(claimText) || claimText.includes(said))) return true;
-  return claim.subject !== undefined && sentence.includes(basename(claim.subject));
+  return claim.subject !== undefined && sentence.includes(posix.basename(claim.subject));
 }
 
 function backs(claim: Claim, sentence: string, matched: string): boolean {

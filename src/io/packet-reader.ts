@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { inspectorError, type InspectorError } from '../errors.js';
 import { contentPathProblem } from '../packet/content-path.js';
+import { sha256Ref } from '../packet/manifest.js';
 
 /**
  * The read edge (SPEC §1, §2 step 4): the only module of the inspector that reads files, and
@@ -116,7 +117,7 @@ export function createContentReader(root: string): ContentReader {
 
 function readWhole(file: string, options: ContentReadOptions): ContentRead {
   const bytes = readFileSync(file, { flag: OPEN_FLAGS_OPTION });
-  const sha256 = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+  const sha256 = sha256Ref(bytes);
   const text = bytes.length <= options.retainTextUpTo ? bytes.toString('utf8') : undefined;
   return { ok: true, sha256, bytes: bytes.length, text };
 }

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 
+/** The form of every hash in a packet: `sha256:` and 64 lower-case hex digits. */
+export const SHA256_REF_PATTERN = /^sha256:[0-9a-f]{64}$/;
+
 /** `sha256:<hex>` of a string's UTF-8 bytes or of a buffer. */
 export function sha256Ref(content: string | Uint8Array): string {
   return `sha256:${createHash('sha256').update(content).digest('hex')}`;

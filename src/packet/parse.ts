@@ -10,6 +10,7 @@ import {
   type PacketHeader,
   type PacketItem,
 } from './schema.js';
+import { isJsonObject as isObject, type JsonObject } from './json-value.js';
 import { issuesToErrors, jsonPath } from './zod-issues.js';
 
 /** One entry of `items[]`, parsed on its own so that a broken item does not hide the others. */
@@ -50,12 +51,6 @@ export interface ParsedPacket {
   readonly dossier: Dossier | undefined;
   readonly dossierErrors: readonly InspectorError[];
   readonly items: readonly ItemRecord[];
-}
-
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function stringOrNull(value: unknown): string | null {

@@ -1,5 +1,6 @@
 import { z } from '../zod.js';
 import { CLAIM_TYPES, ITEM_KINDS, PACKET_SCHEMA_ID } from '../vocabulary.js';
+import { SHA256_REF_PATTERN } from './manifest.js';
 
 /**
  * The packet `b7-governed-packet/v1` (SPEC §1), strict everywhere: an unknown key is an error.
@@ -8,7 +9,7 @@ import { CLAIM_TYPES, ITEM_KINDS, PACKET_SCHEMA_ID } from '../vocabulary.js';
  * unusable, while a broken header blocks the whole packet.
  */
 const nonEmpty = z.string().min(1);
-const sha256Ref = z.string().regex(/^sha256:[0-9a-f]{64}$/, 'expected sha256:<64 lowercase hex>');
+const sha256Ref = z.string().regex(SHA256_REF_PATTERN, 'expected sha256:<64 lowercase hex>');
 /** ISO-8601 with an offset (`Z` or `±hh:mm`): comparisons between timestamps need one. */
 const timestamp = z.iso.datetime({ offset: true });
 

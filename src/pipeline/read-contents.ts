@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { inspectorError, type InspectorError } from '../errors.js';
 import { createContentReader, type ContentRead } from '../io/packet-reader.js';
+import { sha256Ref } from '../packet/manifest.js';
 import type { ItemRecord } from '../packet/parse.js';
 import type { Dossier } from '../packet/schema.js';
 import { mapWithConcurrency } from './concurrency.js';
@@ -27,8 +27,7 @@ export interface ContentResults {
 }
 
 function inlineContent(text: string, retain: boolean): ContentRead {
-  const bytes = Buffer.byteLength(text, 'utf8');
-  return { ok: true, sha256: `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`, bytes, text: retain ? text : undefined };
+  return { ok: true, sha256: sha256Ref(text), bytes: Buffer.byteLength(text, 'utf8'), text: retain ? text : undefined };
 }
 
 /** Hash every well-formed item's content (inline or file) within the packet and total limits. */

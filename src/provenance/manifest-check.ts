@@ -1,9 +1,7 @@
 import { inspectorError, type InspectorError } from '../errors.js';
-import { manifestHash } from '../packet/manifest.js';
+import { manifestHash, SHA256_REF_PATTERN } from '../packet/manifest.js';
 import type { ItemRecord } from '../packet/parse.js';
 import type { PacketHeader } from '../packet/schema.js';
-
-const SHA256_REF = /^sha256:[0-9a-f]{64}$/;
 
 /**
  * SPEC §2 step 2, the manifest part: ids present and unique, every item declaring a hash, and
@@ -20,7 +18,7 @@ export function checkManifest(header: PacketHeader, items: readonly ItemRecord[]
     }
     if (seen.has(record.itemId)) errors.push(inspectorError('packet/duplicate_item_id', `items[${record.index}].item_id`, record.itemId));
     seen.add(record.itemId);
-    if (record.declaredHash === undefined || !SHA256_REF.test(record.declaredHash)) {
+    if (record.declaredHash === undefined || !SHA256_REF_PATTERN.test(record.declaredHash)) {
       errors.push(inspectorError('provenance/manifest_unverifiable', `items[${record.index}].source_metadata.content_hash`, record.itemId));
       continue;
     }
