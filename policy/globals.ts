@@ -35,6 +35,9 @@ export const GLOBAL_ROWS: readonly GlobalRow[] = [
   { global: 'module', member: 'children', capabilities: ['DYNAMIC_CODE'] },
   { global: 'importScripts', capabilities: ['DYNAMIC_CODE', 'NETWORK'] },
   { global: 'indexedDB', capabilities: ['FILES_WRITE'] },
+  // Other runtimes' ambient APIs: each opens processes, sockets, files and the environment.
+  { global: 'Bun', capabilities: ['EXEC', 'NETWORK', 'FILES_READ', 'FILES_WRITE', 'ENV'] },
+  { global: 'Deno', capabilities: ['EXEC', 'NETWORK', 'FILES_READ', 'FILES_WRITE', 'ENV'] },
 ];
 
 /** Members of `process` that touch nothing outside the process's own, already-granted streams. */

@@ -9,13 +9,22 @@ import {
 } from '../../policy/index.js';
 import type { FindingCollector } from './collector.js';
 import { isCreateRequire, isProcessMember, globalName, moduleLoadOf, requireFunction, trackedBuiltin, type ModuleLoad } from './module-loads.js';
-import { LOCAL, Scope, type Binding } from './scope.js';
+import { FUNCTION, LOCAL, Scope, type Binding } from './scope.js';
 import { declareContainer } from './scope-declarations.js';
 import { isFunctionValue, isStringish, isZeroExitValue, literalString, memberKey, propertyNameText, skipAwait, skipOuter } from './syntax.js';
 import type { TextChecker } from './text-checks.js';
 import type { ModuleReference, ReferenceKind } from './types.js';
 
 const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate']);
+
+/** Built-in constructors: each is a function, so `Object.constructor` is `Function`. */
+const GLOBAL_CONSTRUCTORS = new Set([
+  'Object', 'Array', 'String', 'Number', 'Boolean', 'Symbol', 'BigInt', 'Promise', 'Map', 'Set', 'WeakMap', 'WeakSet',
+  'WeakRef', 'Date', 'RegExp', 'Error', 'TypeError', 'RangeError', 'SyntaxError', 'ArrayBuffer', 'DataView', 'Proxy',
+  'Uint8Array', 'Int8Array', 'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array', 'Float32Array', 'Float64Array',
+  'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'AbortController', 'Event', 'EventTarget', 'Buffer',
+]);
+const ASSIGNMENTS = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken]);
 
 /**
  * The one walk over a file. Each node kind that can reach a capability has a handler; every
@@ -170,11 +179,16 @@ export class Analyzer {
       const name = `${(base as ts.Identifier).text}.${key}`;
       return this.report.reach(memberCapabilities(binding.specifier, key, this.policy), node, name, 'member');
     }
-    if (key === 'constructor' && isFunctionConstructorSource(base)) {
+    if (key === 'constructor' && (isFunctionConstructorSource(base) || this.isFunctionBinding(base))) {
       this.report.reach(['DYNAMIC_CODE'], node, '(function).constructor', 'global');
     }
     this.visit(node.expression, node);
     visitKey();
+  }
+
+  /** A local function or class: its `.constructor` is `Function` (globals are handled in globalMember). */
+  private isFunctionBinding(base: ts.Expression): boolean {
+    return ts.isIdentifier(base) && this.scope.lookup(base.text)?.kind === 'function';
   }
 
   /** `owner.key` where owner is a global: `globalThis.fetch`, `process.env`, `require.cache`. */
@@ -192,6 +206,7 @@ export class Analyzer {
       else this.globalUse(owner, node);
       return;
     }
+    if (key === 'constructor' && GLOBAL_CONSTRUCTORS.has(owner)) return this.report.reach(['DYNAMIC_CODE'], node, `${owner}.constructor`, 'global');
     const capabilities = globalCapabilities(owner, key);
     if (capabilities !== undefined) this.report.reach(capabilities, node, `${owner}.${key}`, 'global');
   }
@@ -206,14 +221,28 @@ export class Analyzer {
       return;
     }
     const callee = skipOuter(call.expression);
-    if (this.text !== undefined && (isProcessMember(callee, 'exit', this.scope, GLOBAL_OBJECT_NAMES) || isProcessMember(callee, 'reallyExit', this.scope, GLOBAL_OBJECT_NAMES))) {
-      const [code] = call.arguments;
-      if (code === undefined || isZeroExitValue(code)) this.text.exitZero(call, call.expression.getText(this.sourceFile));
-    }
+    if (this.text !== undefined) this.checkExit(call, callee);
     if (this.isTimer(callee) && isStringish(call.arguments[0])) {
       this.report.reach(['DYNAMIC_CODE'], call, `${callee.getText(this.sourceFile)}('…')`, 'global');
     }
     this.visitChildren(call);
+  }
+
+  /** `process.exit(0)`, `process.exit()`, also through `.call(process, 0)` and `.apply(process, [0])`. */
+  private checkExit(call: ts.CallExpression, callee: ts.Expression): void {
+    const isExit = (expression: ts.Expression): boolean =>
+      isProcessMember(expression, 'exit', this.scope, GLOBAL_OBJECT_NAMES) || isProcessMember(expression, 'reallyExit', this.scope, GLOBAL_OBJECT_NAMES);
+    let code: ts.Expression | undefined;
+    if (isExit(callee)) {
+      code = call.arguments[0];
+    } else if (ts.isPropertyAccessExpression(callee) && isExit(callee.expression) && (callee.name.text === 'call' || callee.name.text === 'apply')) {
+      const second = call.arguments[1] === undefined ? undefined : skipOuter(call.arguments[1]);
+      code = callee.name.text === 'call' ? second : second !== undefined && ts.isArrayLiteralExpression(second) ? second.elements[0] : second;
+      if (callee.name.text === 'apply' && second !== undefined && !ts.isArrayLiteralExpression(second)) return;
+    } else {
+      return;
+    }
+    if (code === undefined || isZeroExitValue(code)) this.text?.exitZero(call, call.expression.getText(this.sourceFile));
   }
 
   private isTimer(callee: ts.Expression): boolean {
@@ -242,7 +271,7 @@ export class Analyzer {
       this.visit(node.left, node);
       return;
     }
-    if (this.text !== undefined && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isProcessMember(node.left, 'exitCode', this.scope, GLOBAL_OBJECT_NAMES) && isZeroExitValue(node.right)) {
+    if (this.text !== undefined && ASSIGNMENTS.has(node.operatorToken.kind) && isProcessMember(node.left, 'exitCode', this.scope, GLOBAL_OBJECT_NAMES) && isZeroExitValue(node.right)) {
       this.text.exitZero(node, node.left.getText(this.sourceFile));
     }
     this.visitChildren(node);
@@ -332,6 +361,7 @@ export class Analyzer {
   private bindingOf(declaration: ts.VariableDeclaration): Binding {
     const initializer = declaration.initializer === undefined ? undefined : skipAwait(declaration.initializer);
     if (initializer === undefined || !ts.isIdentifier(declaration.name)) return LOCAL;
+    if (isFunctionValue(initializer)) return FUNCTION;
     if (ts.isCallExpression(initializer)) {
       if (isCreateRequire(initializer.expression, this.scope)) return { kind: 'require', via: 'create-require', declaration };
       const load = moduleLoadOf(initializer, this.scope, GLOBAL_OBJECT_NAMES);

@@ -1,8 +1,8 @@
 import ts from 'typescript';
 import { canonicalBuiltin } from '../../policy/index.js';
 import { trackedBuiltin } from './module-loads.js';
-import { LOCAL, type Binding, type Scope } from './scope.js';
-import { boundNames, literalString } from './syntax.js';
+import { FUNCTION, LOCAL, type Binding, type Scope } from './scope.js';
+import { boundNames, hasDeclareModifier, literalString } from './syntax.js';
 
 /**
  * Declares every name a scope container introduces before its body is walked, so uses that
@@ -26,10 +26,10 @@ export function declareContainer(container: ts.Node, scope: Scope, bindingOf: (d
   } else if (ts.isCatchClause(container)) {
     if (container.variableDeclaration !== undefined) for (const name of boundNames(container.variableDeclaration.name)) scope.declare(name);
   } else if (ts.isFunctionLike(container)) {
-    if ((ts.isFunctionExpression(container) || ts.isFunctionDeclaration(container)) && container.name !== undefined) scope.declare(container.name.text);
+    if (ts.isFunctionExpression(container) && container.name !== undefined) scope.declare(container.name.text, FUNCTION);
     for (const parameter of container.parameters) for (const name of boundNames(parameter.name)) scope.declare(name);
   } else if (ts.isClassExpression(container) && container.name !== undefined) {
-    scope.declare(container.name.text);
+    scope.declare(container.name.text, FUNCTION);
   }
   // Second pass: all names of this scope are known, so `const require = …; const r = require` resolves right.
   for (const declaration of variables) {
@@ -38,9 +38,16 @@ export function declareContainer(container: ts.Node, scope: Scope, bindingOf: (d
 }
 
 function declareStatement(statement: ts.Statement, scope: Scope, declareList: (list: ts.VariableDeclarationList) => void): void {
+  // `declare const require: …` creates no binding at run time: the global is still what runs.
+  if (hasDeclareModifier(statement)) return;
   if (ts.isVariableStatement(statement)) {
     declareList(statement.declarationList);
-  } else if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) {
+  } else if (ts.isFunctionDeclaration(statement)) {
+    // An overload signature without a body declares nothing by itself.
+    if (statement.name !== undefined && statement.body !== undefined) scope.declare(statement.name.text, FUNCTION);
+  } else if (ts.isClassDeclaration(statement)) {
+    if (statement.name !== undefined) scope.declare(statement.name.text, FUNCTION);
+  } else if (ts.isEnumDeclaration(statement)) {
     if (statement.name !== undefined) scope.declare(statement.name.text);
   } else if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name)) {
     scope.declare(statement.name.text);

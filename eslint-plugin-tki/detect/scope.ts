@@ -6,15 +6,19 @@ import type ts from 'typescript';
  * - `module`: a default/namespace binding of a builtin whose members differ (`fs`, `process`),
  *   so that `fs.readFileSync` is classified per member;
  * - `member`: a named import of a builtin (`exit` from `node:process`);
- * - `require`: an alias of `require`, or a function made by `createRequire`.
+ * - `require`: an alias of `require`, or a function made by `createRequire`;
+ * - `function`: a function or class, whose `.constructor` is the `Function` constructor.
  */
 export type Binding =
   | { readonly kind: 'local' }
+  /** A function or class: its `.constructor` is `Function`. */
+  | { readonly kind: 'function' }
   | { readonly kind: 'module'; readonly specifier: string; readonly declaration: ts.Node; used: boolean }
   | { readonly kind: 'member'; readonly specifier: string; readonly member: string }
   | { readonly kind: 'require'; readonly via: 'require' | 'create-require'; readonly declaration: ts.Node };
 
 export const LOCAL: Binding = { kind: 'local' };
+export const FUNCTION: Binding = { kind: 'function' };
 
 export class Scope {
   readonly bindings = new Map<string, Binding>();

@@ -49,7 +49,7 @@ export function propertyNameText(name: ts.PropertyName | ts.BindingName): string
 
 export function isFunctionValue(expression: ts.Expression): boolean {
   const inner = skipOuter(expression);
-  return ts.isFunctionExpression(inner) || ts.isArrowFunction(inner);
+  return ts.isFunctionExpression(inner) || ts.isArrowFunction(inner) || ts.isClassExpression(inner);
 }
 
 /** True for an expression that is (or builds) a string: what `setTimeout` would compile. */
@@ -89,6 +89,10 @@ export function boundNames(name: ts.BindingName, into: string[] = []): string[] 
     for (const element of name.elements) if (!ts.isOmittedExpression(element)) boundNames(element.name, into);
   }
   return into;
+}
+
+export function hasDeclareModifier(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword);
 }
 
 export function hasExportModifier(node: ts.Node): boolean {
