@@ -1,6 +1,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isEngineName, renderAttestationMarkdown, runAttestation } from '../../sandbox/index.js';
+import { renderAttestationMarkdown, runAttestation } from '../../sandbox/index.js';
+import { engineFlag } from '../engine-flag.js';
 import { parseFlags } from '../flags.js';
 import { printError, printLine } from '../output.js';
 import type { CliCommand } from './command.js';
@@ -25,11 +26,12 @@ export const attestCommand: CliCommand = {
       printError(parsed.line);
       return 3;
     }
-    const engine = parsed.flags.engine ?? 'bwrap';
-    if (!isEngineName(engine)) {
-      printError(`tki attest: unknown engine "${engine}"; usage: ${USAGE.attest}`);
+    const chosen = engineFlag(parsed.flags.engine, 'attest', USAGE.attest);
+    if (!chosen.ok) {
+      printError(chosen.line);
       return 3;
     }
+    const engine = chosen.engine;
     const result = await runAttestation(engine);
     if (!result.ok) {
       printError(result.line);

@@ -1,6 +1,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEFAULT_PROFILE, isEngineName, runSandboxed } from '../../sandbox/launcher.js';
+import { DEFAULT_PROFILE, runSandboxed } from '../../sandbox/launcher.js';
+import { engineFlag } from '../engine-flag.js';
 import { parseFlags } from '../flags.js';
 import { printError, printLine } from '../output.js';
 import type { CliCommand } from './command.js';
@@ -29,11 +30,12 @@ export const runCommand: CliCommand = {
       printError(parsed.line);
       return 3;
     }
-    const engine = parsed.flags.engine ?? 'bwrap';
-    if (!isEngineName(engine)) {
-      printError(`tki run: unknown engine "${engine}"; usage: ${USAGE.run}`);
+    const chosen = engineFlag(parsed.flags.engine, 'run', USAGE.run);
+    if (!chosen.ok) {
+      printError(chosen.line);
       return 3;
     }
+    const engine = chosen.engine;
     const packetPath = resolve(parsed.positionals[0] ?? '');
     let packetIsFile: boolean;
     try {

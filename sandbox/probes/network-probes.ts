@@ -1,8 +1,8 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { loadSeccompAddon } from '../native/addon.js';
 import { parseNetDev } from '../self-check/proc-status.js';
-import { errnoName, errorCode, type Probe } from './types.js';
+import { syscallProbe } from './syscall-probe.js';
+import { errorCode, type Probe } from './types.js';
 
 /** Resolves with the error code of a connection attempt, or `connected`. */
 function attemptConnect(options: { host: string; port: number } | { path: string }): Promise<string> {
@@ -50,17 +50,7 @@ export const INTERFACES_PROBE: Probe = {
   },
 };
 
-export const SOCKET_PROBE: Probe = {
-  id: 'PR-SOCK-1',
-  attempt: 'socket(AF_INET, SOCK_STREAM, 0)',
-  expected: 'EPERM',
-  run() {
-    const addon = loadSeccompAddon();
-    if (!addon.ok) return Promise.resolve({ observed: `addon unavailable: ${addon.error.message}`, pass: false });
-    const errno = addon.addon.attemptSyscall('socket');
-    return Promise.resolve({ observed: errnoName(errno), pass: errno === 1 });
-  },
-};
+export const SOCKET_PROBE: Probe = syscallProbe('PR-SOCK-1', 'socket(AF_INET, SOCK_STREAM, 0)', 'socket');
 
 const ENGINE_SOCKETS = ['/var/run/docker.sock', '/run/docker.sock', '/run/podman/podman.sock', '/run/containerd/containerd.sock'];
 

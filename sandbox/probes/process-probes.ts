@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { loadSeccompAddon } from '../native/addon.js';
-import { errnoName, errorCode, type Probe } from './types.js';
+import { syscallProbe } from './syscall-probe.js';
+import { errorCode, type Probe } from './types.js';
 
 /**
  * Probes of the process boundary. They really attempt the act: spawnSync goes through libuv's
- * fork + execve, and the addon calls ptrace(PTRACE_ATTACH) on the parent.
+ * fork + execve, and the addon calls ptrace(PTRACE_ATTACH) on the parent (syscall-probe.ts).
  */
 export const EXEC_PROBE: Probe = {
   id: 'PR-EXEC-1',
@@ -23,14 +23,4 @@ export const EXEC_PROBE: Probe = {
   },
 };
 
-export const PTRACE_PROBE: Probe = {
-  id: 'PR-PTRACE-1',
-  attempt: 'ptrace(PTRACE_ATTACH, parent pid)',
-  expected: 'EPERM',
-  run() {
-    const addon = loadSeccompAddon();
-    if (!addon.ok) return Promise.resolve({ observed: `addon unavailable: ${addon.error.message}`, pass: false });
-    const errno = addon.addon.attemptSyscall('ptrace');
-    return Promise.resolve({ observed: errnoName(errno), pass: errno === 1 });
-  },
-};
+export const PTRACE_PROBE: Probe = syscallProbe('PR-PTRACE-1', 'ptrace(PTRACE_ATTACH, parent pid)', 'ptrace');
