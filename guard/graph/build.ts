@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { matchesAnyGlob, type PolicyConfig } from '../../policy/index.js';
 import type { FactsCache } from '../cache/store.js';
 import { fail, ok, type Outcome } from '../errors.js';
@@ -8,8 +9,8 @@ import { analyzeText } from '../facts/analyze-text.js';
 import { isSourceFile, toRelative } from '../load/inputs.js';
 import { analyzeAll } from '../parallel/pool.js';
 import type { ModuleFacts } from '../types.js';
-import { createFileProbe } from './file-probe.js';
-import { resolvePackageFile, resolveSpecifier } from './resolve.js';
+import { createFileProbe, type FileProbe } from './file-probe.js';
+import { resolvePackageFile, resolveSpecifier, type Resolution } from './resolve.js';
 import type { Edge, ModuleGraph, ModuleNode } from './types.js';
 
 export interface GraphRequest {
@@ -70,8 +71,20 @@ export async function buildGraph(request: GraphRequest): Promise<Outcome<ModuleG
   return walk(request, loaded, factsOf);
 }
 
+/** Resolution depends only on the importing directory, the specifier and the reference kind. */
+function memoizedResolver(probe: FileProbe): (specifier: string, from: string, kind: string) => Resolution {
+  const memo = new Map<string, Resolution>();
+  return (specifier, from, kind) => {
+    const key = `${dirname(from)}\0${specifier}\0${kind === 'require' ? 'require' : 'import'}`;
+    let resolution = memo.get(key);
+    if (resolution === undefined) memo.set(key, (resolution = resolveSpecifier(probe, specifier, from, kind)));
+    return resolution;
+  };
+}
+
 function walk(request: GraphRequest, loaded: Map<string, Loaded>, factsOf: FactsSource): Outcome<ModuleGraph> {
   const probe = createFileProbe();
+  const resolve = memoizedResolver(probe);
   const modules = new Map<string, ModuleNode>();
   const queue: Array<{ file: string; thirdParty: boolean }> = request.entries.map((file) => ({ file, thirdParty: false }));
   const queued = new Set(request.entries);
@@ -106,17 +119,25 @@ function walk(request: GraphRequest, loaded: Map<string, Loaded>, factsOf: Facts
       if (fromCache) cached += 1;
       else if (outcome.ok) parsed += 1;
     }
-    modules.set(file, { file, relative, facts, thirdParty, edges: edgesOf(request, probe, file, facts, thirdParty, enqueue) });
+    modules.set(file, { file, relative, facts, thirdParty, edges: edgesOf(request, probe, resolve, file, facts, thirdParty, enqueue) });
   }
   request.onProgress?.(queue.length, queue.length);
   return ok({ root: request.root, modules, parsed, cached });
 }
 
-function edgesOf(request: GraphRequest, probe: ReturnType<typeof createFileProbe>, file: string, facts: ModuleFacts | null, thirdParty: boolean, enqueue: (file: string, thirdParty: boolean) => void): Edge[] {
+function edgesOf(
+  request: GraphRequest,
+  probe: FileProbe,
+  resolve: (specifier: string, from: string, kind: string) => Resolution,
+  file: string,
+  facts: ModuleFacts | null,
+  thirdParty: boolean,
+  enqueue: (file: string, thirdParty: boolean) => void,
+): Edge[] {
   const edges: Edge[] = [];
   for (const reference of facts?.references ?? []) {
     if (reference.typeOnly || reference.specifier === null) continue;
-    const resolution = resolveSpecifier(probe, reference.specifier, file, reference.kind);
+    const resolution = resolve(reference.specifier, file, reference.kind);
     const at = { specifier: reference.specifier, line: reference.line, column: reference.column };
     if (resolution.kind === 'file') {
       edges.push({ target: { kind: 'module', file: resolution.path }, ...at });

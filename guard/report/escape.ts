@@ -3,6 +3,5 @@
  * message cannot move the cursor or rewrite a CI log line.
  */
 export function escapeControlCharacters(text: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point.
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1,0 +1,149 @@
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cruise } from 'dependency-cruiser';
+import { ESLint } from 'eslint';
+import ts from 'typescript';
+import '../guard/zod-jitless.js';
+import { runGuard } from '../guard/index.js';
+import { BUILTIN_MODULE_ROWS } from '../policy/index.js';
+import type { BenchModule, BenchResult } from './types.js';
+
+/**
+ * tki-guard on a real codebase installed by npm: the ESM sources of date-fns (~1,400 files that
+ * import each other), copied to a temp directory so the cache and the one-file edit stay there.
+ * Compared in one process, rounds interleaved, medians: cold tki-guard vs (a) the parse floor,
+ * (b) dependency-cruiser with one forbidden-core rule, (c) ESLint core `no-restricted-imports`;
+ * warm re-run after editing one file vs cold. Peak RSS of each tool is measured in a child
+ * process of its own (a shared process's peak would be the largest tool's).
+ */
+const ROUNDS = 5;
+const CORPUS = path.resolve('node_modules/date-fns');
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** A private copy of the corpus's ESM sources, with its package.json. */
+function copyCorpus(): { directory: string; files: string[] } {
+  const directory = mkdtempSync(path.join(tmpdir(), 'tki-guard-bench-'));
+  const files = (readdirSync(CORPUS, { recursive: true }) as string[]).filter((name) => name.endsWith('.js')).sort();
+  for (const name of files) {
+    mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
+    copyFileSync(path.join(CORPUS, name), path.join(directory, name));
+  }
+  copyFileSync(path.join(CORPUS, 'package.json'), path.join(directory, 'package.json'));
+  return { directory, files: files.map((name) => path.join(directory, name)) };
+}
+
+/**
+ * The floor: read, parse with `ts.createSourceFile`, walk to every import/require specifier.
+ * `lean` parses the way tki-guard does (no JSDoc), reported beside it for transparency.
+ */
+function parseFloor(files: readonly string[], lean = false): number {
+  let specifiers = 0;
+  const visit = (node: ts.Node): void => {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier !== undefined) specifiers += 1;
+    else if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))) specifiers += 1;
+    ts.forEachChild(node, visit);
+  };
+  const options = lean ? { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone } : ts.ScriptTarget.Latest;
+  for (const file of files) visit(ts.createSourceFile(file, readFileSync(file, 'utf8'), options, false, ts.ScriptKind.JS));
+  return specifiers;
+}
+
+/** Builtins the policy gives a capability: the one forbidden-core rule of both baselines. */
+const capabilityBuiltins = (): string[] => BUILTIN_MODULE_ROWS.filter((row) => row.capabilities.length > 0).map((row) => row.specifier.slice('node:'.length));
+
+async function depcruiseOnce(directory: string): Promise<number> {
+  const rule = { name: 'no-capability-core', severity: 'error' as const, from: {}, to: { dependencyTypes: ['core' as const], path: `^(node:)?(${capabilityBuiltins().join('|')})$` } };
+  const result = await cruise(['.'], { baseDir: directory, validate: true, ruleSet: { forbidden: [rule] }, doNotFollow: { path: 'node_modules' }, outputType: 'json' });
+  const output = typeof result.output === 'string' ? (JSON.parse(result.output) as { modules: unknown[] }) : result.output;
+  return output.modules.length;
+}
+
+async function eslintOnce(directory: string): Promise<number> {
+  const eslint = new ESLint({
+    cwd: directory,
+    overrideConfigFile: true,
+    overrideConfig: [{ files: ['**/*.js'], languageOptions: { sourceType: 'module', ecmaVersion: 'latest' }, rules: { 'no-restricted-imports': ['error', { paths: capabilityBuiltins() }] } }],
+  });
+  return (await eslint.lintFiles(['.'])).length;
+}
+
+async function guardOnce(directory: string, fresh: boolean): Promise<number> {
+  if (fresh) rmSync(path.join(directory, '.tki-cache'), { recursive: true, force: true });
+  const run = await runGuard({ input: { kind: 'paths', paths: ['.'] }, cwd: directory, cache: true });
+  if (!run.ok) throw new Error(`tki-guard failed on the corpus: ${JSON.stringify(run.error)}`);
+  return run.value.result.stats.parsed;
+}
+
+async function timed(action: () => unknown): Promise<number> {
+  const started = performance.now();
+  await action();
+  return performance.now() - started;
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+
+/** Peak RSS (MiB) of one run of `body` in a fresh Node process, over the built modules in dist/. */
+function peakRss(body: string, directory: string): number {
+  const script = `const directory = ${JSON.stringify(directory)};\n${body}\nconsole.log(process.resourceUsage().maxRSS);`;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO, encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`peak RSS probe failed: ${child.stderr.split('\n')[0] ?? ''}`);
+  return Math.round(Number(child.stdout.trim().split('\n').pop()) / 1024);
+}
+
+function peaks(directory: string): Record<string, number> {
+  const dist = (file: string): string => JSON.stringify(path.join(REPO, 'dist', file));
+  return {
+    guard_peak_rss_mib: peakRss(`await import(${dist('guard/zod-jitless.js')}); const { runGuard } = await import(${dist('guard/index.js')}); await runGuard({ input: { kind: 'paths', paths: ['.'] }, cwd: directory, cache: false });`, directory),
+    depcruise_peak_rss_mib: peakRss(`const { cruise } = await import('dependency-cruiser'); await cruise(['.'], { baseDir: directory, validate: true, ruleSet: { forbidden: [{ name: 'x', severity: 'error', from: {}, to: { dependencyTypes: ['core'] } }] }, doNotFollow: { path: 'node_modules' } });`, directory),
+    eslint_peak_rss_mib: peakRss(`const { ESLint } = await import('eslint'); await new ESLint({ cwd: directory, overrideConfigFile: true, overrideConfig: [{ files: ['**/*.js'], rules: { 'no-restricted-imports': ['error', 'fs'] } }] }).lintFiles(['.']);`, directory),
+  };
+}
+
+export const bench: BenchModule = {
+  title: 'tki-guard: whole-program analysis on date-fns (ESM sources, temp copy)',
+  async run(): Promise<BenchResult[]> {
+    const { directory, files } = copyCorpus();
+    try {
+      // Warm-up: module loading and JIT are not what we measure.
+      parseFloor(files);
+      await guardOnce(directory, true);
+      await depcruiseOnce(directory);
+      await eslintOnce(directory);
+      const times = { floor: [] as number[], leanFloor: [] as number[], cold: [] as number[], warm: [] as number[], depcruise: [] as number[], eslint: [] as number[] };
+      let parsedWarm = 0;
+      for (let round = 0; round < ROUNDS; round += 1) {
+        times.floor.push(await timed(() => parseFloor(files)));
+        times.leanFloor.push(await timed(() => parseFloor(files, true)));
+        times.cold.push(await timed(() => guardOnce(directory, true)));
+        // The warm run follows a cold one that filled the cache, with one file edited in between.
+        appendFileSync(files[round % files.length] as string, `\nexport const benchEdit${round} = ${round};\n`);
+        times.warm.push(await timed(async () => (parsedWarm = await guardOnce(directory, false))));
+        times.depcruise.push(await timed(() => depcruiseOnce(directory)));
+        times.eslint.push(await timed(() => eslintOnce(directory)));
+      }
+      const [floor, cold, warm, depcruise, eslint] = [times.floor, times.cold, times.warm, times.depcruise, times.eslint].map(median) as [number, number, number, number, number];
+      const common = { files: files.length, rounds: ROUNDS, guard_cold_median_ms: Math.round(cold) };
+      const memory = peaks(directory);
+      return [
+        {
+          name: 'tki-guard cold vs parse floor',
+          ratio: cold / floor,
+          target: 2,
+          details: { ...common, floor_median_ms: Math.round(floor), floor_without_jsdoc_median_ms: Math.round(median(times.leanFloor)) },
+        },
+        { name: 'tki-guard cold vs dependency-cruiser (one core rule)', ratio: cold / depcruise, target: 1, details: { ...common, depcruise_median_ms: Math.round(depcruise) } },
+        { name: 'tki-guard cold vs ESLint no-restricted-imports', ratio: cold / eslint, target: Number.POSITIVE_INFINITY, details: { ...common, eslint_median_ms: Math.round(eslint), note: 'reported, no target' } },
+        { name: 'tki-guard warm (one file edited) vs cold', ratio: warm / cold, target: 0.1, details: { ...common, guard_warm_median_ms: Math.round(warm), files_parsed_warm: parsedWarm, ...memory } },
+      ];
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  },
+};
