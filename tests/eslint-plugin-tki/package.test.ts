@@ -43,18 +43,21 @@ describe('eslint-plugin-tki as a published package', () => {
     writeFileSync(path.join(project, 'bad.js'), "import { exec } from 'node:child_process';\n\nexec('id');\n");
     writeFileSync(path.join(project, 'good.js'), "import path from 'node:path';\n\nexport const file = path.join('a', 'b');\n");
 
-    let output = '';
-    try {
-      output = run(path.join(project, 'node_modules/.bin/eslint'), ['--format', 'json', 'bad.js', 'good.js'], project);
-    } catch (error) {
-      // ESLint exits 1 when it reports errors; its JSON is still on stdout.
-      output = (error as { stdout: string }).stdout;
+    // Once in-process and once with worker threads: settings and rule options must survive cloning.
+    for (const extra of [[], ['--concurrency=2']]) {
+      let output = '';
+      try {
+        output = run(path.join(project, 'node_modules/.bin/eslint'), ['--format', 'json', ...extra, 'bad.js', 'good.js'], project);
+      } catch (error) {
+        // ESLint exits 1 when it reports errors; its JSON is still on stdout.
+        output = (error as { stdout: string }).stdout;
+      }
+      const results = JSON.parse(output) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number; column: number; message: string }> }>;
+      const byFile = new Map(results.map((result) => [path.basename(result.filePath), result.messages]));
+      expect(byFile.get('good.js')).toEqual([]);
+      const messages = byFile.get('bad.js') ?? [];
+      expect(messages.map((message) => [message.ruleId, message.line, message.column])).toEqual([['tki/no-forbidden-capability', 1, 22]]);
+      expect(messages[0]?.message).toContain('EXEC');
     }
-    const results = JSON.parse(output) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number; column: number; message: string }> }>;
-    const byFile = new Map(results.map((result) => [path.basename(result.filePath), result.messages]));
-    expect(byFile.get('good.js')).toEqual([]);
-    const messages = byFile.get('bad.js') ?? [];
-    expect(messages.map((message) => [message.ruleId, message.line, message.column])).toEqual([['tki/no-forbidden-capability', 1, 22]]);
-    expect(messages[0]?.message).toContain('EXEC');
   });
 });
