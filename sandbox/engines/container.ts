@@ -23,6 +23,9 @@ export async function containerCommand(
 ): Promise<EngineResult<EngineCommand>> {
   const executable = findExecutable(engine);
   if (executable === undefined) return { ok: false, error: { code: 'engine/missing', line: INSTALL_HINT[engine] } };
+  // `--mount` is a comma-separated key=value list: a comma in a path would be read as another option.
+  const unsafe = [invocation.packetPath, invocation.outputDir].find((path) => /[,\n]/.test(path));
+  if (unsafe !== undefined) return { ok: false, error: { code: 'engine/unusable', line: `tki: ${engine} cannot mount a path containing a comma or newline: ${JSON.stringify(unsafe)}; rename it or use --engine bwrap` } };
   if (engine === 'docker') {
     const server = await spawnEngine({ executable, args: ['version', '--format', '{{.Server.Version}}'] });
     if (server.exitCode !== 0) {

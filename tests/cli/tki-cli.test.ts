@@ -121,3 +121,23 @@ describe('tki attest', () => {
     expect(markdown).toContain('12/12');
   });
 });
+
+describe('tki run (podman)', () => {
+  beforeAll(() => requireEngine('podman'));
+  it('runs the inspector in the local image: exit 2 and the three report files', () => {
+    const dir = scratchDir('podman');
+    const packet = writePacketDir(join(dir, 'packet'));
+    const out = join(dir, 'out');
+    const result = runTki(['run', packet, '--out', out, '--engine', 'podman']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(2);
+    expect(listFiles(out)).toEqual(['checkpoint-inspection.md', 'report.json', 'report.md']);
+  });
+  it('refuses a path whose comma would be read as another --mount option', () => {
+    const dir = scratchDir('podman-comma');
+    const packet = writePacketDir(join(dir, 'pack,destination=etc'));
+    const result = runTki(['run', packet, '--out', join(dir, 'out'), '--engine', 'podman']);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toMatch(/cannot mount a path containing a comma/);
+  });
+});
