@@ -173,7 +173,7 @@ export const bench: BenchModule = {
       const contentMiB = (ITEMS * ITEM_BYTES) / (1024 * 1024);
       return [
         {
-          name: 'inspect 100k-item packet vs read+sha256 of the same bytes',
+          name: `inspect ${ITEMS.toLocaleString('en')}-item packet vs read+sha256 of the same bytes`,
           ratio: inspectorMs / floorMs,
           target: 1.5,
           details: {

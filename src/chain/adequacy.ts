@@ -70,8 +70,10 @@ function conflicts(claim: Claim, qualified: readonly ConsideredEvidence[]): stri
   return found;
 }
 
-function corpusReportsFor(claim: Claim, qualified: readonly ConsideredEvidence[]): CorpusReport[] {
-  const corpora = new Set<Corpus>(qualified.map((entry) => entry.corpus).filter((corpus): corpus is Corpus => corpus !== undefined));
+/** The usable items of one corpus, described on their own; nothing from two corpora is ever combined. */
+function corpusReportsFor(claim: Claim, evidence: readonly ConsideredEvidence[]): CorpusReport[] {
+  const usable = evidence.filter((entry) => entry.capability.provenanced && entry.capability.independent);
+  const corpora = new Set<Corpus>(usable.map((entry) => entry.corpus).filter((corpus): corpus is Corpus => corpus !== undefined));
   for (const corpus of corporaNamedBy(claim.count?.surface ?? '')) corpora.add(corpus);
   if (/\bTAC\b/.test(claim.text) && /\bIU\b/.test(claim.text)) {
     corpora.add('TAC');
@@ -79,8 +81,13 @@ function corpusReportsFor(claim: Claim, qualified: readonly ConsideredEvidence[]
   }
   if (corpora.size < 2) return [];
   return [...corpora].map((corpus) => {
-    const ids = qualified.filter((entry) => entry.corpus === corpus).map((entry) => entry.item_id);
-    return { corpus, item_ids: ids, note: `${ids.length} usable item(s) from the ${corpus} corpus, judged on their own; never joined with the other corpus` };
+    const own = usable.filter((entry) => entry.corpus === corpus);
+    const observed = own.map((entry) => {
+      const count = entry.kind === 'QUERY_RESULT' && entry.assessment?.text !== undefined ? countIn(entry.assessment.text).value : undefined;
+      return count === undefined ? entry.item_id : `${entry.item_id} (count ${count})`;
+    });
+    const note = own.length === 0 ? `no usable item from the ${corpus} corpus` : `${corpus} alone: ${observed.join(', ')}`;
+    return { corpus, item_ids: own.map((entry) => entry.item_id), note: `${note}; never joined with the other corpus` };
   });
 }
 
@@ -104,7 +111,7 @@ export function judgeAdequacy(claim: Claim, header: PacketHeader, evidence: read
   const qualified = evidence.filter(isQualified);
   const clash = conflicts(claim, qualified);
   if (clash.length > 0) return result('EVIDENCE_CONFLICTING', clash);
-  const corpusReports = corpusReportsFor(claim, qualified);
+  const corpusReports = corpusReportsFor(claim, evidence);
   if (corpusReports.length > 0) {
     return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', ['the claim needs the TAC and IU corpora joined; each corpus is reported on its own and never joined'], [], corpusReports);
   }

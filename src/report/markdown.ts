@@ -42,6 +42,8 @@ export function renderMarkdown(report: Report): string {
   }
   const table = report.claims.length === 0 ? ['No claim was evaluated.'] : ['| claim | type | verdict | evidence used | why |', '|---|---|---|---|---|', ...report.claims.map(claimRow)];
   lines.push(...section('Claims', table));
+  const perCorpus = report.claims.flatMap((claim) => claim.corpus_reports.map((entry) => `- ${md(claim.claim_id, 40)}, ${entry.corpus}: ${md(entry.note, 300)}`));
+  if (perCorpus.length > 0) lines.push(...section('Per corpus (never joined)', perCorpus));
   const flagLines = report.flag_details.length === 0 ? ['None.'] : report.flag_details.map((detail) => `- \`${detail.flag}\` at ${md(detail.where, 80)}: ${md(detail.detail, 240)}`);
   lines.push(...section('Flags', flagLines));
   const prose = [

@@ -80,6 +80,7 @@ describe('fixture packets', () => {
         for (const [claimId, corpora] of Object.entries((expected.claim_corpora ?? {}) as Record<string, string[]>)) {
           const claim = report.claims.find((entry) => entry.claim_id === claimId);
           expect(claim?.corpus_reports.map((entry) => entry.corpus).sort()).toEqual([...corpora].sort());
+          expect(claim?.corpus_reports.every((entry) => entry.item_ids.length > 0)).toBe(true);
           // Each corpus names only its own items: nothing is joined.
           expect(new Set(claim?.corpus_reports.flatMap((entry) => entry.item_ids)).size).toBe(claim?.corpus_reports.flatMap((entry) => entry.item_ids).length);
         }
