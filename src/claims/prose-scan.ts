@@ -38,8 +38,11 @@ const CLAIM_CUE_PATTERNS: readonly RegExp[] = [
   /\b(?:runs?|ran|executes?|executed)\b/i,
   /\breproduc(?:ed|es|ible)\b/i,
   /\b(?:approved|signed\s+off|sign-off\s+granted)\b/i,
-  /\b\d[\d,]*\s+(?:rows|records|items|documents|entries|matches|hits)\b/i,
+  /(?<![\d,])\d[\d,]*\s+(?:rows|records|items|documents|entries|matches|hits)\b/i,
 ];
+
+/** Longer lines are not classified sentence by sentence (and no pattern ever sees them whole). */
+const MAX_CLASSIFIED_LINE = 10_000;
 
 const UNDECODABLE = /[\uFFFD\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
@@ -81,6 +84,10 @@ export function scanProse(text: string, claims: readonly Claim[], acceptedExecut
     }
     if (/^\s*(?:```|~~~)/.test(rawLine)) {
       fence = !fence;
+      return;
+    }
+    if (rawLine.length > MAX_CLASSIFIED_LINE) {
+      unparsedRegions.push({ line, excerpt: `${rawLine.slice(0, 200)}…`, why: `a line longer than ${MAX_CLASSIFIED_LINE} characters is not classified` });
       return;
     }
     if (UNDECODABLE.test(rawLine)) {

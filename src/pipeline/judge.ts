@@ -71,7 +71,8 @@ export function judgePacket(input: JudgeInput): InspectionResult {
   const dossierItem = byId.get(dossier.item_id);
   const blockedReasons: InspectorError[] = [...input.packetErrors];
   const dossierText = dossierItem?.usable === true ? dossierItem.text : undefined;
-  if (dossierText === undefined) blockedReasons.push(inspectorError('dossier/text_unverified', 'dossier.item_id', dossier.item_id));
+  if (dossierItem?.usable === true && dossierText === undefined) blockedReasons.push(inspectorError('dossier/text_too_large', 'dossier.item_id', dossier.item_id));
+  else if (dossierText === undefined) blockedReasons.push(inspectorError('dossier/text_unverified', 'dossier.item_id', dossier.item_id));
   const context: ChainContext = { byId, all: assessments, dossierItem };
   const claims = dossier.claims.map((claim) => evaluateClaim(claim, header, context));
   const accepted = claims.filter((evaluation) => evaluation.adequacy.verdict === 'NO_READ_LEVEL_DEFECT_FOUND' && isExecutionClass(evaluation.claim.claim_type)).map((evaluation) => evaluation.claim);

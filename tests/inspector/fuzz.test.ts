@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inspectPacket, type InspectOutcome } from '../../src/index.js';
+import { inspectPacket, sha256Ref, type InspectOutcome } from '../../src/index.js';
+import { metadataOf, resealManifest } from './fixture-packets/kit.js';
 import { realDossier } from './fixture-packets/real.js';
 import { scratchDir, writePacket } from './helpers.js';
 
@@ -92,6 +93,19 @@ describe('fuzz: malformed packets are BLOCKED with exit 3 and one line', () => {
 });
 
 describe('fuzz: hostile but well-formed packets stay confined and escaped', () => {
+  it('a dossier text made of huge adversarial lines is classified without hanging', async () => {
+    const text = ['1,'.repeat(300_000), '9'.repeat(600_000), `${'1 '.repeat(4_000)}/`, `exit ${'0'.repeat(5_000)}`].join('\n');
+    const built = realDossier();
+    built.files.set('content/dossier.md', text);
+    metadataOf(built, 'dossier-kb-coverage').content_hash = sha256Ref(text);
+    resealManifest(built.packet);
+    const directory = next();
+    const packetDir = writePacket(directory, built);
+    const outcome = await inspectPacket({ packetPath: packetDir, outDir: path.join(directory, 'out'), name: 'fuzz' });
+    expectConfined(outcome, directory);
+    expect(JSON.parse(readFileSync(path.join(directory, 'out', 'report.json'), 'utf8')).inventory_complete).toBe(false);
+  });
+
   it('hostile content_file paths are never read and never crash', async () => {
     const hostile = fc.oneof(
       fc.constantFrom('../x', '/etc/passwd', 'a/../../b', '..', '.', './', 'content/\u0000x', '\\\\server\\share', 'C:\\x', '~root/x', 'content//../../../x', '%2e%2e/x'),
