@@ -25,6 +25,7 @@ export {
 export { runtimePackages } from './runtime/runtime-packages.js';
 export { discoverRuntime, SANDBOX_TKI_ROOT, type RuntimeBinding, type RuntimeFiles } from './runtime/runtime-files.js';
 export { runSandboxed, type SandboxedRun, type SandboxedRunResult } from './launch/run-sandboxed.js';
+export { inspectInSandbox, type SandboxedInspection, type SandboxedInspectionResult } from './launch/inspect-in-sandbox.js';
 export type { EngineExit } from './launch/spawn-engine.js';
 export { applyExecLock, type ExecLockResult } from './lock.js';
 export { loadSeccompAddon, type AttemptableSyscall, type SeccompAddon } from './native/addon.js';

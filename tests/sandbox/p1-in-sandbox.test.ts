@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PROFILE, runSandboxed, type SandboxProfile } from '../../sandbox/index.js';
+import { DEFAULT_PROFILE, inspectInSandbox, type SandboxProfile } from '../../sandbox/index.js';
 import { listFiles, scratchDir } from './helpers/cli.js';
 import { requireEngine } from './helpers/engines.js';
 import { writePacketDir } from './helpers/packet.js';
@@ -12,19 +11,10 @@ import { writePacketDir } from './helpers/packet.js';
  */
 async function inspectUnder(profile: SandboxProfile): Promise<{ exitCode: number; stderr: string; outFiles: string[] }> {
   const dir = scratchDir('p1');
-  const packet = writePacketDir(join(dir, 'packet'));
   const out = join(dir, 'out');
-  mkdirSync(out);
-  const run = await runSandboxed({
-    engine: 'bwrap',
-    profile,
-    packetPath: packet,
-    packetIsFile: false,
-    outputDir: out,
-    nodeArgs: (runtime) => [runtime.cliEntry, 'inspect', '--in', '/in', '--out', '/out'],
-  });
+  const run = await inspectInSandbox({ engine: 'bwrap', profile, packetPath: writePacketDir(join(dir, 'packet')), outputDir: out });
   if (!run.ok) throw new Error(run.line);
-  return { exitCode: run.exit.exitCode, stderr: run.exit.stderr, outFiles: listFiles(out) };
+  return { exitCode: run.exitCode, stderr: run.stderrLines.join('\n'), outFiles: listFiles(out) };
 }
 
 beforeAll(() => requireEngine('bwrap'));
@@ -40,7 +30,7 @@ describe('P1 refuses a sandbox that is not the profile (rows 28, 37)', () => {
   it('row 28: a secret-like key in the sandbox environment → BLOCKED naming env-clean, nothing written', async () => {
     const result = await inspectUnder({ ...DEFAULT_PROFILE, env: { ...DEFAULT_PROFILE.env, AWS_SECRET_ACCESS_KEY: 'not-a-real-secret' } });
     expect(result.exitCode).toBe(3);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr.split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/^tki: BLOCKED: .*"env-clean".*AWS_SECRET_ACCESS_KEY/);
     expect(result.stderr).not.toContain('not-a-real-secret');
     expect(result.outFiles).toEqual([]);
