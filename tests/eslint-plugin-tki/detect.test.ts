@@ -76,6 +76,11 @@ describe('analyzeSourceFile', () => {
     ]);
   });
 
+  it('sees globals in default values of destructuring, not in the names it binds', () => {
+    const facts = analyze("const options = {};\nconst { get = fetch, fetch: other = 1 } = options as { get?: unknown; fetch?: unknown };\nexport { get, other };\n");
+    expect(facts.findings.map((finding) => [finding.data['name'], finding.capability])).toEqual([['fetch', 'NETWORK']]);
+  });
+
   it('reports an unused namespace import of a member-tracked builtin as the whole module', () => {
     const facts = analyze("import * as fs from 'node:fs';\n");
     expect(facts.findings.map((finding) => finding.capability)).toEqual(['FILES_READ', 'FILES_WRITE']);

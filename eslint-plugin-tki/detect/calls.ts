@@ -1,0 +1,72 @@
+import ts from 'typescript';
+import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
+import { globalName, isProcessMember, moduleLoadOf } from './module-loads.js';
+import { recordLoad } from './module-references.js';
+import { EXIT_CODE_ASSIGNMENTS, TIMERS } from './node-kinds.js';
+import { isStringish, isZeroExitValue, memberKey, propertyNameText, skipOuter } from './syntax.js';
+import type { Walker } from './walker.js';
+
+export function visitCall(walker: Walker, call: ts.CallExpression): void {
+  const load = moduleLoadOf(call, walker.scope, GLOBAL_OBJECT_NAMES);
+  if (load !== undefined) {
+    recordLoad(walker, call, load, false);
+    for (const argument of call.arguments) if (!load.consumed.has(argument)) walker.visit(argument, call);
+    return;
+  }
+  const callee = skipOuter(call.expression);
+  if (walker.text !== undefined) checkExit(walker, call, callee);
+  if (isTimer(walker, callee) && isStringish(call.arguments[0])) {
+    walker.report.reach(['DYNAMIC_CODE'], call, `${callee.getText(walker.sourceFile)}('…')`, 'global');
+  }
+  walker.visitChildren(call);
+}
+
+/** `process.exit(0)`, `process.exit()`, also through `.call(process, 0)` and `.apply(process, [0])`. */
+function checkExit(walker: Walker, call: ts.CallExpression, callee: ts.Expression): void {
+  const isExit = (expression: ts.Expression): boolean =>
+    isProcessMember(expression, 'exit', walker.scope, GLOBAL_OBJECT_NAMES) || isProcessMember(expression, 'reallyExit', walker.scope, GLOBAL_OBJECT_NAMES);
+  let code: ts.Expression | undefined;
+  if (isExit(callee)) {
+    code = call.arguments[0];
+  } else if (ts.isPropertyAccessExpression(callee) && isExit(callee.expression) && (callee.name.text === 'call' || callee.name.text === 'apply')) {
+    const second = call.arguments[1] === undefined ? undefined : skipOuter(call.arguments[1]);
+    if (callee.name.text === 'call') code = second;
+    else if (second === undefined || ts.isArrayLiteralExpression(second)) code = second?.elements[0];
+    else return; // `.apply(process, args)`: the code is not visible.
+  } else {
+    return;
+  }
+  if (code === undefined || isZeroExitValue(code)) walker.text?.exitZero(call, call.expression.getText(walker.sourceFile));
+}
+
+function isTimer(walker: Walker, callee: ts.Expression): boolean {
+  const global = globalName(callee, walker.scope, GLOBAL_OBJECT_NAMES);
+  if (global !== undefined) return TIMERS.has(global);
+  const binding = ts.isIdentifier(callee) ? walker.scope.lookup(callee.text) : undefined;
+  if (binding?.kind === 'member') return TIMERS.has(binding.member);
+  return (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && TIMERS.has(memberKey(callee) ?? '');
+}
+
+/** `new Worker(code, { eval: true })` compiles `code`. */
+export function visitNew(walker: Walker, node: ts.NewExpression): void {
+  const callee = skipOuter(node.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  const options = node.arguments?.[1] === undefined ? undefined : skipOuter(node.arguments[1]);
+  if (name === 'Worker' && options !== undefined && ts.isObjectLiteralExpression(options)) {
+    const evalOption = options.properties.find((property) => property.name !== undefined && propertyNameText(property.name) === 'eval');
+    const disabled = evalOption !== undefined && ts.isPropertyAssignment(evalOption) && evalOption.initializer.kind === ts.SyntaxKind.FalseKeyword;
+    if (evalOption !== undefined && !disabled) walker.report.reach(['DYNAMIC_CODE'], evalOption, 'new Worker(…, { eval: true })', 'global');
+  }
+  walker.visitChildren(node);
+}
+
+export function visitBinary(walker: Walker, node: ts.BinaryExpression): void {
+  if (node.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && ts.isIdentifier(node.right) && node.right.text === 'Function') {
+    // `x instanceof Function` tests a value; it compiles nothing.
+    walker.visit(node.left, node);
+    return;
+  }
+  const assignsExitCode = EXIT_CODE_ASSIGNMENTS.has(node.operatorToken.kind) && isProcessMember(node.left, 'exitCode', walker.scope, GLOBAL_OBJECT_NAMES);
+  if (walker.text !== undefined && assignsExitCode && isZeroExitValue(node.right)) walker.text.exitZero(node, node.left.getText(walker.sourceFile));
+  walker.visitChildren(node);
+}

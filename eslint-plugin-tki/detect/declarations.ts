@@ -1,0 +1,79 @@
+import ts from 'typescript';
+import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
+import { globalName, isCreateRequire, moduleLoadOf, requireFunction, trackedBuiltin, type ModuleLoad } from './module-loads.js';
+import { recordLoad } from './module-references.js';
+import { FUNCTION, LOCAL, type Binding, type Scope } from './scope.js';
+import { isFunctionValue, literalString, propertyNameText, skipAwait, skipOuter } from './syntax.js';
+import type { Walker } from './walker.js';
+
+/** The builtin a call loads by a literal name, when its members are followed one by one. */
+function trackedLoad(call: ts.CallExpression, scope: Scope): { load: ModuleLoad; tracked: string } | undefined {
+  const load = moduleLoadOf(call, scope, GLOBAL_OBJECT_NAMES);
+  const specifier = load === undefined ? undefined : literalString(load.specifier === undefined ? undefined : skipOuter(load.specifier));
+  const tracked = specifier === undefined ? undefined : trackedBuiltin(specifier);
+  return load !== undefined && tracked !== undefined ? { load, tracked } : undefined;
+}
+
+/** What a variable declaration binds: decided once when its scope is entered. */
+export function bindingOf(declaration: ts.VariableDeclaration, scope: Scope): Binding {
+  const initializer = declaration.initializer === undefined ? undefined : skipAwait(declaration.initializer);
+  if (initializer === undefined || !ts.isIdentifier(declaration.name)) return LOCAL;
+  if (isFunctionValue(initializer)) return FUNCTION;
+  if (ts.isCallExpression(initializer)) {
+    if (isCreateRequire(initializer.expression, scope)) return { kind: 'require', via: 'create-require', declaration };
+    const loaded = trackedLoad(initializer, scope);
+    return loaded === undefined ? LOCAL : { kind: 'module', specifier: loaded.tracked, declaration, used: false };
+  }
+  const via = requireFunction(initializer, scope, GLOBAL_OBJECT_NAMES);
+  return via === undefined ? LOCAL : { kind: 'require', via, declaration };
+}
+
+export function visitVariable(walker: Walker, declaration: ts.VariableDeclaration): void {
+  const initializer = declaration.initializer === undefined ? undefined : skipAwait(declaration.initializer);
+  if (initializer === undefined) return walker.visitChildren(declaration);
+  if (ts.isIdentifier(declaration.name)) {
+    const binding = walker.scope.lookup(declaration.name.text);
+    if (binding?.kind === 'module' && binding.declaration === declaration && ts.isCallExpression(initializer)) {
+      const load = moduleLoadOf(initializer, walker.scope, GLOBAL_OBJECT_NAMES);
+      if (load !== undefined) return recordLoad(walker, initializer, load, true);
+    }
+    // `const r = require`: the alias is followed, so the reference itself is not a finding.
+    if (binding?.kind === 'require' && binding.declaration === declaration && binding.via === 'require') return;
+    return walker.visitChildren(declaration);
+  }
+  if (ts.isObjectBindingPattern(declaration.name)) return visitDestructuring(walker, declaration.name, initializer, declaration);
+  walker.visitChildren(declaration);
+}
+
+/** `const { env } = process`, `const { readFileSync } = require('fs')`, `const { fetch } = globalThis`. */
+function visitDestructuring(walker: Walker, pattern: ts.ObjectBindingPattern, initializer: ts.Expression, declaration: ts.VariableDeclaration): void {
+  const classify = memberClassifier(walker, initializer);
+  if (classify === undefined) return walker.visitChildren(declaration);
+  for (const element of pattern.elements) {
+    const key = element.dotDotDotToken !== undefined ? null : propertyNameText(element.propertyName ?? element.name);
+    classify(key, element);
+    if (element.propertyName !== undefined && ts.isComputedPropertyName(element.propertyName)) walker.visit(element.propertyName, element);
+    if (element.initializer !== undefined) walker.visit(element.initializer, element);
+  }
+}
+
+/** How to judge each destructured key of `initializer`; undefined when it is nothing we follow. */
+function memberClassifier(walker: Walker, initializer: ts.Expression): ((key: string | null, element: ts.BindingElement) => void) | undefined {
+  const owner = globalName(initializer, walker.scope, GLOBAL_OBJECT_NAMES);
+  if (owner !== undefined && (owner === 'process' || GLOBAL_OBJECT_NAMES.includes(owner))) {
+    return (key, element) => walker.globalMember(owner, key, element);
+  }
+  const byKey = (specifier: string) => (key: string | null, element: ts.BindingElement) =>
+    key === null ? walker.reachModule(specifier, element, 'computed destructuring') : walker.reachMember(specifier, key, element);
+  const binding = ts.isIdentifier(initializer) ? walker.scope.lookup(initializer.text) : undefined;
+  if (binding?.kind === 'module') {
+    binding.used = true;
+    return byKey(binding.specifier);
+  }
+  const loaded = ts.isCallExpression(initializer) ? trackedLoad(initializer, walker.scope) : undefined;
+  if (loaded !== undefined && ts.isCallExpression(initializer)) {
+    recordLoad(walker, initializer, loaded.load, true);
+    return byKey(loaded.tracked);
+  }
+  return undefined;
+}

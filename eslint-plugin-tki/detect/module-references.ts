@@ -1,0 +1,64 @@
+import ts from 'typescript';
+import { trackedBuiltin, type ModuleLoad } from './module-loads.js';
+import { literalString, skipOuter } from './syntax.js';
+import type { Walker } from './walker.js';
+
+/** A module load; `bound` when its result is followed per member through a binding instead. */
+export function recordLoad(walker: Walker, call: ts.CallExpression, load: ModuleLoad, bound: boolean): void {
+  const specifier = literalString(load.specifier === undefined ? undefined : skipOuter(load.specifier)) ?? null;
+  walker.addReference(specifier, load.kind, false, call);
+  if (specifier === null) {
+    const name = `${call.expression.getText(walker.sourceFile)}(…)`;
+    walker.report.add('no-dynamic-code', 'computedModule', 'UNANALYZED', { name }, call);
+    if (load.specifier !== undefined) walker.visit(load.specifier, call);
+    return;
+  }
+  if (!bound) walker.reachModule(specifier, call);
+}
+
+export function visitImport(walker: Walker, node: ts.ImportDeclaration): void {
+  const specifier = literalString(node.moduleSpecifier) ?? null;
+  const clause = node.importClause;
+  const named = clause?.namedBindings !== undefined && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements : [];
+  const typeOnly = clause !== undefined && (clause.isTypeOnly || (clause.name === undefined && named.length > 0 && named.every((element) => element.isTypeOnly)));
+  walker.addReference(specifier, 'import', typeOnly, node);
+  if (specifier === null || typeOnly) return;
+  if (trackedBuiltin(specifier) === undefined || clause === undefined) return walker.reachModule(specifier, node.moduleSpecifier);
+  for (const element of named) {
+    if (!element.isTypeOnly) walker.reachMember(specifier, (element.propertyName ?? element.name).text, element);
+  }
+  // Default and namespace bindings were declared as `module` bindings and are judged by their uses.
+}
+
+export function visitExport(walker: Walker, node: ts.ExportDeclaration): void {
+  const specifier = node.moduleSpecifier === undefined ? undefined : (literalString(node.moduleSpecifier) ?? null);
+  const clause = node.exportClause;
+  if (specifier === undefined) {
+    // `export { fs }` uses local bindings.
+    if (clause !== undefined && ts.isNamedExports(clause) && !node.isTypeOnly) {
+      for (const element of clause.elements) {
+        const local = element.propertyName ?? element.name;
+        if (!element.isTypeOnly && ts.isIdentifier(local)) walker.visitIdentifier(local, element);
+      }
+    }
+    return;
+  }
+  const elements = clause !== undefined && ts.isNamedExports(clause) ? clause.elements : [];
+  const typeOnly = node.isTypeOnly || (elements.length > 0 && elements.every((element) => element.isTypeOnly));
+  walker.addReference(specifier, 'export-from', typeOnly, node);
+  if (specifier === null || typeOnly) return;
+  if (trackedBuiltin(specifier) !== undefined && elements.length > 0) {
+    for (const element of elements) if (!element.isTypeOnly) walker.reachMember(specifier, (element.propertyName ?? element.name).text, element);
+    return;
+  }
+  walker.reachModule(specifier, node.moduleSpecifier ?? node);
+}
+
+export function visitImportEquals(walker: Walker, node: ts.ImportEqualsDeclaration): void {
+  if (!ts.isExternalModuleReference(node.moduleReference)) return;
+  const specifier = literalString(node.moduleReference.expression) ?? null;
+  walker.addReference(specifier, 'import-equals', node.isTypeOnly, node);
+  if (specifier === null || node.isTypeOnly) return;
+  // A tracked builtin was declared as a `module` binding and is judged by its uses.
+  if (trackedBuiltin(specifier) === undefined) walker.reachModule(specifier, node.moduleReference);
+}

@@ -1,0 +1,29 @@
+import type ts from 'typescript';
+import type { PolicyConfig } from '../../policy/index.js';
+import type { FindingCollector } from './collector.js';
+import type { Scope } from './scope.js';
+import type { TextChecker } from './text-checks.js';
+import type { ReferenceKind } from './types.js';
+
+/**
+ * What the handlers for one family of nodes (calls, declarations, module references) need from
+ * the walk: its state and the few shared steps. Implemented once, by Analyzer.
+ */
+export interface Walker {
+  readonly sourceFile: ts.SourceFile;
+  readonly policy: PolicyConfig;
+  readonly report: FindingCollector;
+  /** Present only in inspector files, where the SPEC text rules apply. */
+  readonly text: TextChecker | undefined;
+  readonly scope: Scope;
+  visit(node: ts.Node, parent: ts.Node): void;
+  visitChildren(node: ts.Node): void;
+  visitIdentifier(identifier: ts.Identifier, parent: ts.Node): void;
+  addReference(specifier: string | null, kind: ReferenceKind, typeOnly: boolean, node: ts.Node): void;
+  /** `specifier` is reached as a whole module at `node`. */
+  reachModule(specifier: string, node: ts.Node, extraWhy?: string): void;
+  /** `member` of builtin `specifier` is reached at `node`. */
+  reachMember(specifier: string, member: string, node: ts.Node): void;
+  /** `owner.key` where `owner` is a global (`process.env`, `globalThis.fetch`); key null = computed. */
+  globalMember(owner: string, key: string | null, node: ts.Node): void;
+}
