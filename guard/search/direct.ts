@@ -116,6 +116,9 @@ function subpathFindings(module: ModuleNode, classifier: Classifier, holds: Read
 }
 
 function addSource(into: DirectResult, module: ModuleNode, source: DirectSource): void {
+  // A dependency's own use of packages that the project's allow list does not name is followed
+  // with --deps (or is opaque without it); it is not the project's UNKNOWN_PACKAGE.
+  if (module.thirdParty && source.capability === 'UNKNOWN_PACKAGE') return;
   const list = into.sources.get(module.file) ?? [];
   list.push(source);
   into.sources.set(module.file, list);
@@ -128,8 +131,6 @@ export function directStage(graph: ModuleGraph, classifier: Classifier, holdsOf:
     const facts = module.facts;
     if (facts === null) continue;
     for (const finding of facts.findings) {
-      // A dependency's own imports of unlisted packages are followed with --deps, not reported.
-      if (module.thirdParty && finding.capability === 'UNKNOWN_PACKAGE') continue;
       if (reaches(finding)) addSource(result, module, finding);
       if (!module.thirdParty) {
         const { ruleId, capability, message, line, column } = finding;
