@@ -43,7 +43,8 @@ async function analyze(options: CliOptions): Promise<number> {
   };
   if (options.command === 'print-depcruise-rules') {
     const { policyRulesFor } = await import('./depcruise/project-rules.js');
-    const problem = emit(`${JSON.stringify(policyRulesFor(process.cwd()), null, 2)}\n`, options.output);
+    const root = options.input.kind === 'project' ? dirname(resolve(options.input.tsconfig)) : process.cwd();
+    const problem = emit(`${JSON.stringify(policyRulesFor(root), null, 2)}\n`, options.output);
     return problem === undefined ? 0 : failWith(problem);
   }
   const run = await runGuard(request);
