@@ -5,4 +5,4 @@
  */
 export { DEFAULT_PROFILE, type SandboxProfile } from './profile/index.js';
 export { applyExecLock, type ExecLockResult } from './lock.js';
-export { runSelfCheck, selfCheckRefusalLine, type SelfCheckOutcome } from './self-check/index.js';
+export { judgeNodeHardening, runSelfCheck, selfCheckRefusalLine, type SelfCheckOutcome } from './self-check/index.js';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { applyExecLock, DEFAULT_PROFILE, runSelfCheck, selfCheckRefusalLine } from '../../sandbox/inside.js';
+import { applyExecLock, DEFAULT_PROFILE, judgeNodeHardening, runSelfCheck, selfCheckRefusalLine } from '../../sandbox/inside.js';
 import { inspectPacket, parseInspectArgs } from '../../src/index.js';
 import { printError, printLine } from '../output.js';
 import type { CliCommand } from './command.js';
@@ -24,6 +24,11 @@ export const inspectCommand: CliCommand = {
     const check = runSelfCheck(DEFAULT_PROFILE);
     if (!check.ok) {
       printError(selfCheckRefusalLine(check.failed));
+      return 3;
+    }
+    const hardening = judgeNodeHardening(DEFAULT_PROFILE, { permission: process.permission, execArgv: process.execArgv });
+    if (!hardening.confirmed) {
+      printError(selfCheckRefusalLine(hardening));
       return 3;
     }
     const { packetPath, outDir } = parsed.options;

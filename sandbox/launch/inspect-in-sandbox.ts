@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { EngineName } from '../engines/engine-types.js';
 import { DEFAULT_PROFILE } from '../profile/default-profile.js';
 import type { SandboxProfile } from '../profile/types.js';
+import { compileNodeFlags } from '../engines/node-flags.js';
 import { runSandboxed } from './run-sandboxed.js';
 
 export interface SandboxedInspection {
@@ -54,7 +55,7 @@ export async function inspectInSandbox(request: SandboxedInspection): Promise<Sa
     packetPath,
     packetIsFile,
     outputDir,
-    nodeArgs: (runtime) => [runtime.cliEntry, 'inspect', '--in', profile.packet.target, '--out', profile.output.target, ...(name === undefined ? [] : ['--name', name])],
+    nodeArgs: (runtime) => [...compileNodeFlags(profile), runtime.cliEntry, 'inspect', '--in', profile.packet.target, '--out', profile.output.target, ...(name === undefined ? [] : ['--name', name])],
   });
   if (!run.ok) return run;
   const insidePrefix = `report: ${profile.output.target}/`;

@@ -35,6 +35,14 @@ export interface ResourceLimit {
   readonly hard: number;
 }
 
+/** Node's own checks for the inspector process, an extra layer inside the kernel's (not a boundary). */
+export interface NodeHardening {
+  /** `--experimental-permission`: reads anywhere in the (already minimal) sandbox, writes only under the output target, no child processes, no workers. */
+  readonly permissionModel: boolean;
+  /** `--disallow-code-generation-from-strings`: eval and `new Function` throw (zod runs jitless). */
+  readonly disallowCodeGeneration: boolean;
+}
+
 export interface SandboxProfile {
   readonly name: string;
   readonly description: string;
@@ -54,4 +62,5 @@ export interface SandboxProfile {
   readonly seccomp: SeccompRules;
   readonly rlimits: Readonly<Record<'nofile' | 'nproc', ResourceLimit>>;
   readonly hostname: string;
+  readonly node: NodeHardening;
 }

@@ -24,3 +24,4 @@ export { mountTableViolation } from './mount-rules.js';
 export { hasNoCapabilities, parseNetDev, parseThreadStatus, type ThreadSecurityStatus } from './proc-status.js';
 export { INVARIANTS, judgeInvariants, type InvariantId, type InvariantResult, type OpenFd, type SelfCheckObservation } from './invariants.js';
 export { observeSelf } from './observe.js';
+export { judgeNodeHardening, type NodeProcessView } from './node-hardening.js';

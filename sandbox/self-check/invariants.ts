@@ -33,6 +33,7 @@ export const INVARIANTS = {
   'no-capabilities': 'no capabilities in any set',
   'no-new-privs': 'no_new_privs is set (NoNewPrivs: 1)',
   'no-inherited-fds': 'no descriptor refers to a host file outside the sandbox',
+  'node-hardening': "node's permission model and code-generation ban are on, as the profile says (inspector only)",
 } as const;
 
 export type InvariantId = keyof typeof INVARIANTS;

@@ -5,6 +5,7 @@ import {
   CLONE_NAMESPACE_FLAGS,
   compileBwrapArgs,
   compileContainerArgs,
+  compileNodeFlags,
   compileOciSeccomp,
   compileSeccompBpf,
   DEFAULT_PROFILE,
@@ -170,4 +171,19 @@ describe('the podman/docker arguments match the profile', () => {
       expect(args.slice(-invocation.nodeArgs.length - 1)).toEqual(['localhost/tki-sandbox:x', ...invocation.nodeArgs]);
     });
   }
+});
+
+describe("the inspector's node flags match the profile", () => {
+  it('permission model with reads in the sandbox, writes under /out only, the addon allowed, no code generation', () => {
+    expect(compileNodeFlags(profile)).toEqual([
+      '--experimental-permission',
+      '--allow-addons',
+      '--allow-fs-read=/',
+      '--allow-fs-write=/out/*',
+      '--disable-warning=ExperimentalWarning',
+      '--disable-warning=SecurityWarning',
+      '--disallow-code-generation-from-strings',
+    ]);
+    expect(compileNodeFlags({ ...profile, node: { permissionModel: false, disallowCodeGeneration: false } })).toEqual([]);
+  });
 });

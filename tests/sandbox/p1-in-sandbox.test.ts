@@ -49,4 +49,11 @@ describe('P1 refuses a sandbox that is not the profile (rows 28, 37)', () => {
     expect(result.stderr).toMatch(/^tki: BLOCKED: .*"net-lo-only"/);
     expect(result.outFiles).toEqual([]);
   });
+
+  it("the inspector's node started without the permission model → BLOCKED naming node-hardening", async () => {
+    const result = await inspectUnder({ ...DEFAULT_PROFILE, node: { permissionModel: false, disallowCodeGeneration: true } });
+    expect(result.exitCode).toBe(3);
+    expect(result.stderr).toMatch(/^tki: BLOCKED: .*"node-hardening".*permission model is off/);
+    expect(result.outFiles).toEqual([]);
+  });
 });

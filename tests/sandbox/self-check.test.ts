@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PROFILE, judgeInvariants, mountTableViolation, parseMountInfo, runSelfCheck, selfCheckRefusalLine, type SelfCheckObservation } from '../../sandbox/index.js';
+import { DEFAULT_PROFILE, judgeInvariants, judgeNodeHardening, mountTableViolation, parseMountInfo, runSelfCheck, selfCheckRefusalLine, type SelfCheckObservation } from '../../sandbox/index.js';
 
 const line = (id: number, root: string, mountPoint: string, options: string, fsType: string): string => `${id} 1 0:1 ${root} ${mountPoint} ${options} - ${fsType} src rw`;
 
@@ -86,5 +86,20 @@ describe('mountinfo', () => {
   it('accepts a single-file packet mounted at /in/packet.json', () => {
     const parsed = parseMountInfo(GOOD_MOUNTS.replace(' /in ', ' /in/packet.json '));
     expect(parsed.ok && mountTableViolation(parsed.entries, DEFAULT_PROFILE)).toBeUndefined();
+  });
+});
+
+describe("the inspector's node hardening", () => {
+  const permission = (allowed: (scope: string, reference?: string) => boolean) => ({ has: allowed });
+  const onlyOut = permission((scope, reference) => scope === 'fs.read' || (scope === 'fs.write' && reference?.startsWith('/out/') === true));
+  const argv = ['--experimental-permission', '--disallow-code-generation-from-strings'];
+  it('is confirmed when node refuses writes outside /out, processes and workers, and bans code generation', () => {
+    expect(judgeNodeHardening(DEFAULT_PROFILE, { permission: onlyOut, execArgv: argv }).confirmed).toBe(true);
+  });
+  it('names each gap', () => {
+    expect(judgeNodeHardening(DEFAULT_PROFILE, { execArgv: argv }).observed).toBe('the permission model is off');
+    expect(judgeNodeHardening(DEFAULT_PROFILE, { permission: permission(() => true), execArgv: [] }).observed).toBe(
+      '/in is writable for node; child processes are allowed; workers are allowed; code generation from strings is allowed',
+    );
   });
 });

@@ -1,0 +1,23 @@
+import type { SandboxProfile } from '../profile/types.js';
+
+/**
+ * node's command-line flags for the inspector inside the sandbox, from `profile.node`. The
+ * permission model needs `--allow-addons` for the exec-lock addon; its warnings are silenced so
+ * that stderr stays the inspector's one-line channel. The probe runner does not get these flags:
+ * its attempts must reach the kernel, which is the layer it attests.
+ */
+export function compileNodeFlags(profile: SandboxProfile): string[] {
+  const flags: string[] = [];
+  if (profile.node.permissionModel) {
+    flags.push(
+      '--experimental-permission',
+      '--allow-addons',
+      '--allow-fs-read=/',
+      `--allow-fs-write=${profile.output.target}/*`,
+      '--disable-warning=ExperimentalWarning',
+      '--disable-warning=SecurityWarning',
+    );
+  }
+  if (profile.node.disallowCodeGeneration) flags.push('--disallow-code-generation-from-strings');
+  return flags;
+}
