@@ -2,7 +2,7 @@ import ts from 'typescript';
 import { GLOBAL_OBJECT_NAMES, classifyModule, globalCapabilities, memberCapabilities, processMemberCapabilities, type PolicyConfig } from '../../policy/index.js';
 import { visitBinary, visitCall, visitNew } from './calls.js';
 import type { FindingCollector } from './collector.js';
-import { bindingOf, visitVariable } from './declarations.js';
+import { bindingsOf, visitVariable } from './declarations.js';
 import { globalName } from './module-loads.js';
 import { visitExport, visitImport, visitImportEquals } from './module-references.js';
 import { GLOBAL_CONSTRUCTORS, isFunctionConstructorSource, isScopeContainer, isValueReference } from './node-kinds.js';
@@ -38,7 +38,7 @@ export class Analyzer implements Walker {
 
   private inScope(container: ts.Node, body: () => void): void {
     this.scope = new Scope(this.scope);
-    declareContainer(container, this.scope, (declaration) => bindingOf(declaration, this.scope));
+    declareContainer(container, this.scope, (declaration) => bindingsOf(declaration, this.scope));
     body();
     for (const unused of this.scope.unusedModuleBindings()) this.reachModule(unused.specifier, unused.declaration);
     this.scope = this.scope.parent ?? this.scope;

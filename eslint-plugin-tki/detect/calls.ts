@@ -18,7 +18,19 @@ export function visitCall(walker: Walker, call: ts.CallExpression): void {
   if (isTimer(walker, callee) && isStringish(call.arguments[0])) {
     walker.report.reach(['DYNAMIC_CODE'], call, `${callee.getText(walker.sourceFile)}('…')`, 'global');
   }
+  checkConstructorWithString(walker, callee, call.arguments);
   walker.visitChildren(call);
+}
+
+/**
+ * `anything.constructor('code')`: when `anything` is a function (`[].filter`, `Math.max`) this is
+ * `Function('code')`. Without types we cannot tell, so a string handed to `.constructor` counts.
+ * `this.constructor(…)` (a class making its own kind) is left alone.
+ */
+function checkConstructorWithString(walker: Walker, callee: ts.Expression, args: readonly ts.Expression[] | undefined): void {
+  if (!(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) || memberKey(callee) !== 'constructor') return;
+  if (skipOuter(callee.expression).kind === ts.SyntaxKind.ThisKeyword || !isStringish(args?.[0])) return;
+  walker.report.reach(['DYNAMIC_CODE'], callee, '(function).constructor', 'global');
 }
 
 /** `process.exit(0)`, `process.exit()`, also through `.call(process, 0)` and `.apply(process, [0])`. */
@@ -57,6 +69,7 @@ export function visitNew(walker: Walker, node: ts.NewExpression): void {
     const disabled = evalOption !== undefined && ts.isPropertyAssignment(evalOption) && evalOption.initializer.kind === ts.SyntaxKind.FalseKeyword;
     if (evalOption !== undefined && !disabled) walker.report.reach(['DYNAMIC_CODE'], evalOption, 'new Worker(…, { eval: true })', 'global');
   }
+  checkConstructorWithString(walker, callee, node.arguments);
   walker.visitChildren(node);
 }
 

@@ -14,10 +14,36 @@ function trackedLoad(call: ts.CallExpression, scope: Scope): { load: ModuleLoad;
   return load !== undefined && tracked !== undefined ? { load, tracked } : undefined;
 }
 
-/** What a variable declaration binds: decided once when its scope is entered. */
-export function bindingOf(declaration: ts.VariableDeclaration, scope: Scope): Binding {
+/**
+ * What a variable declaration binds, decided once when its scope is entered: special bindings
+ * only (plain locals are already declared). `const { exit } = process` binds `exit` as the
+ * member of `node:process`, so `exit(0)` is still seen.
+ */
+export function bindingsOf(declaration: ts.VariableDeclaration, scope: Scope): Array<readonly [string, Binding]> {
+  if (ts.isIdentifier(declaration.name)) return [[declaration.name.text, bindingOf(declaration, scope)]];
   const initializer = declaration.initializer === undefined ? undefined : skipAwait(declaration.initializer);
-  if (initializer === undefined || !ts.isIdentifier(declaration.name)) return LOCAL;
+  if (initializer === undefined || !ts.isObjectBindingPattern(declaration.name)) return [];
+  const specifier = destructuredBuiltin(initializer, scope);
+  if (specifier === undefined) return [];
+  const bindings: Array<readonly [string, Binding]> = [];
+  for (const element of declaration.name.elements) {
+    const member = element.dotDotDotToken === undefined ? propertyNameText(element.propertyName ?? element.name) : null;
+    if (member !== null && ts.isIdentifier(element.name)) bindings.push([element.name.text, { kind: 'member', specifier, member }]);
+  }
+  return bindings;
+}
+
+/** The builtin whose members a destructuring takes: `process`, a module binding, or a loaded builtin. */
+function destructuredBuiltin(initializer: ts.Expression, scope: Scope): string | undefined {
+  if (globalName(initializer, scope, GLOBAL_OBJECT_NAMES) === 'process') return 'node:process';
+  const binding = ts.isIdentifier(initializer) ? scope.lookup(initializer.text) : undefined;
+  if (binding?.kind === 'module') return binding.specifier;
+  return ts.isCallExpression(initializer) ? trackedLoad(initializer, scope)?.tracked : undefined;
+}
+
+function bindingOf(declaration: ts.VariableDeclaration, scope: Scope): Binding {
+  const initializer = declaration.initializer === undefined ? undefined : skipAwait(declaration.initializer);
+  if (initializer === undefined) return LOCAL;
   if (isFunctionValue(initializer)) return FUNCTION;
   if (ts.isCallExpression(initializer)) {
     if (isCreateRequire(initializer.expression, scope)) return { kind: 'require', via: 'create-require', declaration };

@@ -9,7 +9,11 @@ import { boundNames, hasDeclareModifier, literalString } from './syntax.js';
  * come first (hoisting, functions calling each other) still see the local. `var` is declared in
  * the block that holds it, which is enough to see shadowing of globals.
  */
-export function declareContainer(container: ts.Node, scope: Scope, bindingOf: (declaration: ts.VariableDeclaration) => Binding): void {
+export function declareContainer(
+  container: ts.Node,
+  scope: Scope,
+  bindingsOf: (declaration: ts.VariableDeclaration) => ReadonlyArray<readonly [string, Binding]>,
+): void {
   const variables: ts.VariableDeclaration[] = [];
   const declareList = (list: ts.VariableDeclarationList): void => {
     for (const declaration of list.declarations) {
@@ -33,7 +37,7 @@ export function declareContainer(container: ts.Node, scope: Scope, bindingOf: (d
   }
   // Second pass: all names of this scope are known, so `const require = …; const r = require` resolves right.
   for (const declaration of variables) {
-    if (ts.isIdentifier(declaration.name)) scope.declare(declaration.name.text, bindingOf(declaration));
+    for (const [name, binding] of bindingsOf(declaration)) scope.declare(name, binding);
   }
 }
 
