@@ -89,6 +89,17 @@ describe('read edge: packet.json', () => {
     expect(readReport(outDir).blocked_reasons.map((reason) => reason.code)).toEqual(['packet/too_large']);
   });
 
+  it('refuses a packet.json that is a symlink (to anywhere)', async () => {
+    const directory = next();
+    const real = writePacket(directory, realDossier());
+    const packetDir = path.join(directory, 'linked');
+    mkdirSync(packetDir);
+    symlinkSync(path.join(real, 'packet.json'), path.join(packetDir, 'packet.json'));
+    const outcome = await inspectPacket({ packetPath: packetDir, outDir: path.join(directory, 'out') });
+    expect(outcome.exitCode).toBe(3);
+    expect(outcome.line).toContain('packet/not_a_regular_file');
+  });
+
   it('blocks invalid UTF-8', async () => {
     const directory = next();
     writeFileSync(path.join(directory, 'p.json'), Buffer.from([0x7b, 0xff, 0xfe, 0x7d]));
