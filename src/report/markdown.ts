@@ -8,6 +8,9 @@ import type { ClaimReport, Report } from './schema.js';
  */
 const md = (text: string | null | undefined, max = 160): string => (text === null || text === undefined ? '—' : escapeMarkdown(truncate(text, max)));
 
+/** A display limit for a person's reading, not a judgement: report.json lists every item. */
+const LISTED_ITEM_FINDINGS = 50;
+
 function evidenceCell(claim: ClaimReport): string {
   const used = claim.chain.evidence_capability.filter((entry) => entry.right_kind && entry.bound_to_subject && entry.independent && entry.provenanced);
   if (used.length > 0) return used.map((entry) => md(entry.item_id, 60)).join(', ');
@@ -51,8 +54,9 @@ export function renderMarkdown(report: Report): string {
     ...report.prose.unparsed_regions.map((finding) => `- line ${finding.line}, UNPARSED_REGION (${md(finding.why)}): ${md(finding.excerpt, 200)}`),
   ];
   if (prose.length > 0) lines.push(...section('Prose scan', prose));
-  const unusable = report.item_findings.slice(0, 50).map((finding) => `- ${md(finding.item_id, 80)}: ${md(finding.problems.join('; '), 400)}`);
-  if (report.item_findings.length > 50) unusable.push(`- … and ${report.item_findings.length - 50} more in report.json`);
+  const unusable = report.item_findings.slice(0, LISTED_ITEM_FINDINGS).map((finding) => `- ${md(finding.item_id, 80)}: ${md(finding.problems.join('; '), 400)}`);
+  const unlisted = report.item_findings.length - LISTED_ITEM_FINDINGS;
+  if (unlisted > 0) unusable.push(`- … and ${unlisted} more in report.json`);
   if (unusable.length > 0) lines.push(...section('Items not usable as evidence', unusable));
   lines.push(
     ...section('Scope of denial and disclaimer', [
