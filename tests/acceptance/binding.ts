@@ -1,3 +1,4 @@
+import type { RunRecord } from './evidence.js';
 import type { Layer, MatrixRow } from './matrix.js';
 
 /**
@@ -29,8 +30,12 @@ export interface BindingRow {
 
 export interface BindingReport {
   readonly generated_at: string;
+  /** Wall-clock time of the whole acceptance run (all checks, shared runs included). */
+  readonly duration_ms: number;
   readonly summary: Readonly<Record<RowResult, number>>;
   readonly rows: readonly BindingRow[];
+  /** Every subprocess or API call the run made; rows cite these ids in `evidence.runs`. */
+  readonly runs: readonly RunRecord[];
 }
 
 export function bindRow(row: MatrixRow, outcome: RowOutcome): BindingRow {
@@ -47,18 +52,36 @@ export function bindRow(row: MatrixRow, outcome: RowOutcome): BindingRow {
   };
 }
 
-export function buildBindingReport(rows: readonly BindingRow[], now: Date): BindingReport {
+export function buildBindingReport(rows: readonly BindingRow[], runs: readonly RunRecord[], now: Date, durationMs: number): BindingReport {
   const summary: Record<RowResult, number> = { PASS: 0, FAIL: 0, DEFERRED: 0 };
   for (const row of rows) summary[row.result] += 1;
-  return { generated_at: now.toISOString(), summary, rows: [...rows].sort((a, b) => a.number - b.number) };
+  return { generated_at: now.toISOString(), duration_ms: durationMs, summary, rows: [...rows].sort((a, b) => a.number - b.number), runs };
 }
 
 const cell = (text: string): string => text.replace(/[\u0000-\u001f\u007f]/g, ' ').replaceAll('|', '\\|');
 
+const short = (value: unknown, limit: number): string => {
+  const text = cell(typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined'));
+  return text.length > limit ? `${text.slice(0, limit)}…` : text;
+};
+
+interface ConditionLike {
+  readonly statement?: unknown;
+  readonly holds?: unknown;
+  readonly observed?: unknown;
+}
+
+/** Conditions first (what was checked, what was observed), then the captured proofs, then the run ids. */
 function evidenceLines(evidence: Readonly<Record<string, unknown>>): string {
-  return Object.entries(evidence)
-    .map(([key, value]) => `  - \`${key}\`: ${cell(typeof value === 'string' ? value : JSON.stringify(value)).slice(0, 600)}`)
-    .join('\n');
+  const lines: string[] = [];
+  const conditions = Array.isArray(evidence.conditions) ? (evidence.conditions as ConditionLike[]) : [];
+  for (const entry of conditions) lines.push(`- [${entry.holds === true ? 'x' : ' '}] ${short(entry.statement, 300)} — observed: ${short(entry.observed, 400)}`);
+  for (const [key, value] of Object.entries(evidence)) {
+    if (key === 'conditions' || key === 'runs') continue;
+    lines.push(`- \`${key}\`: ${short(value, 1200)}`);
+  }
+  if (Array.isArray(evidence.runs)) lines.push(`- runs: ${(evidence.runs as unknown[]).map((id) => `\`${String(id)}\``).join(', ') || '(none)'}`);
+  return lines.join('\n');
 }
 
 export function renderBindingMarkdown(report: BindingReport): string {
@@ -66,7 +89,7 @@ export function renderBindingMarkdown(report: BindingReport): string {
   const lines = [
     '# tki acceptance binding report',
     '',
-    `Generated ${report.generated_at}. ${PASS} rows hold, ${FAIL} fail, ${DEFERRED} deferred.`,
+    `Generated ${report.generated_at} in ${(report.duration_ms / 1000).toFixed(1)} s. ${PASS} rows hold, ${FAIL} fail, ${DEFERRED} deferred.`,
     'Each result is about this project (the product\'s own proof), never about a dossier.',
     '',
     '| # | test | layers | block point | result |',
@@ -81,5 +104,7 @@ export function renderBindingMarkdown(report: BindingReport): string {
     if (row.reason !== undefined) lines.push(`Reason: ${cell(row.reason)}.`);
     lines.push('', evidenceLines(row.evidence), '');
   }
+  lines.push('## Runs', '', '| id | what | exit | ms | artifacts |', '|---|---|---|---|---|');
+  for (const run of report.runs) lines.push(`| \`${run.id}\` | ${cell(run.what)} | ${run.exit_code ?? '—'} | ${run.duration_ms} | ${run.artifacts.length} |`);
   return `${lines.join('\n')}\n`;
 }
