@@ -1,6 +1,6 @@
 import type { Claim, PacketHeader } from '../packet/schema.js';
 import { corporaNamedBy, type Corpus } from '../provenance/surfaces.js';
-import type { ClaimVerdict, EvidenceClass, Flag } from '../vocabulary.js';
+import type { ClaimType, ClaimVerdict, EvidenceClass, Flag } from '../vocabulary.js';
 import { isQualified, type ConsideredEvidence } from './considered.js';
 import { countIn, exitCodesIn, sha256RefsIn } from './record-values.js';
 import { REQUIRED_EVIDENCE, RUN_EVIDENCE } from './requirements.js';
@@ -18,6 +18,8 @@ export interface CorpusReport {
   readonly item_ids: string[];
   readonly note: string;
 }
+
+const SUBJECT_REQUIRED: readonly ClaimType[] = ['ARTIFACT_EXISTS', 'EXECUTABLE_RUNS', 'EXECUTION_RESULT', 'HASH_REPRODUCED', 'PROSE_PASS_ASSERTION'];
 
 const COUNT_FIELDS = ['value', 'surface', 'denominator', 'observation_ts', 'match_key', 'population'] as const;
 
@@ -121,6 +123,11 @@ export function judgeAdequacy(claim: Claim, header: PacketHeader, evidence: read
     if (findings.reasons.length > 0) return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', findings.reasons, findings.flags);
   }
 
+  // Existence and execution are always about one artifact: without a subject nothing can be bound,
+  // and a cited document would otherwise "prove" its own existence in place of the artifact's.
+  if (claim.subject === undefined && SUBJECT_REQUIRED.includes(claim.claim_type)) {
+    return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', ['the claim names no subject, so no evidence can be bound to it'], claim.claim_type === 'PROSE_PASS_ASSERTION' ? ['FLAG_PROSE_ONLY_PASS'] : []);
+  }
   const groups = REQUIRED_EVIDENCE[claim.claim_type];
   const missing = groups.filter((group) => !hasClass(qualified, group));
   if (claim.claim_type === 'ARTIFACT_EXISTS') {

@@ -87,6 +87,14 @@ describe('the iron law and the chain', () => {
     expect(judge(claim('EXECUTABLE_RUNS', ['py', 'log']), [script, log]).verdict).toBe('NO_READ_LEVEL_DEFECT_FOUND');
   });
 
+  it('existence and execution claims without a subject are insufficient: nothing can be bound', () => {
+    const noSubject = (type: Claim['claim_type']): Claim => ({ claim_id: 'N', text: 'x', claim_type: type, evidence_refs: ['md', 'log'] });
+    for (const type of ['ARTIFACT_EXISTS', 'EXECUTABLE_RUNS', 'EXECUTION_RESULT', 'HASH_REPRODUCED', 'PROSE_PASS_ASSERTION'] as const) {
+      expect(judge(noSubject(type), [note, log]).verdict, type).toBe('INSUFFICIENT_EVIDENCE_FOR_CLAIM');
+    }
+    expect(judge({ ...noSubject('CONTENT_STATES'), evidence_refs: ['md'] }, [note]).verdict).toBe('NO_READ_LEVEL_DEFECT_FOUND');
+  });
+
   it('the inspector searches the packet for the subject itself, beyond the cited items', () => {
     expect(judge(claim('EXECUTABLE_RUNS', []), [script, log]).verdict).toBe('NO_READ_LEVEL_DEFECT_FOUND');
   });
