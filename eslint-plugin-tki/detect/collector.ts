@@ -24,6 +24,7 @@ function actionGranting(capability: Capability): string {
  */
 export class FindingCollector {
   readonly findings: Finding[] = [];
+  private readonly seen = new Set<string>();
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
@@ -35,8 +36,10 @@ export class FindingCollector {
   }
 
   addAt(ruleId: RuleId, messageId: string, capability: Capability | null, data: Record<string, string>, start: number, end: number): void {
-    const duplicate = this.findings.some((finding) => finding.start === start && finding.ruleId === ruleId && finding.capability === capability && finding.messageId === messageId);
-    if (duplicate) return;
+    // The same fact reached twice at one place (two checks agreeing) is one finding.
+    const key = `${start}\u0000${ruleId}\u0000${capability ?? ''}\u0000${messageId}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     this.findings.push({ ruleId, messageId, capability, data, message: messageFor(ruleId, messageId, data), start, end });
   }
 
