@@ -6,10 +6,10 @@ import type { Dossier } from '../packet/schema.js';
 import { mapWithConcurrency } from './concurrency.js';
 import type { InspectorLimits } from './limits.js';
 
-/** Kinds whose text the packet-wide subject search reads even when no claim cites them. */
-const ALWAYS_READ_TEXT = new Set(['ARTIFACT_LISTING', 'HASH_PIN']);
+/** Record kinds whose text the packet-wide subject search reads even when no claim cites them. */
+const ALWAYS_READ_TEXT = new Set(['ARTIFACT_LISTING', 'HASH_PIN', 'RUN_LOG', 'EXIT_CODE_RECORD', 'RUN_LEDGER_ENTRY', 'APPROVAL_RECORD']);
 
-/** Items whose text a later stage reads: the dossier's own item, every cited item, listings and pins. */
+/** Items whose text a later stage reads: the dossier's own item, every cited item, and the record kinds. */
 export function itemsNeedingText(dossier: Dossier | undefined, items: readonly ItemRecord[]): Set<string> {
   const needed = new Set<string>();
   if (dossier !== undefined) {
