@@ -2,9 +2,10 @@
 // fail-closed has no imports and runs first: exit code 3 until something better is known. The
 // rest is loaded with a literal dynamic import so that even a module that fails to load or link
 // (which Node would report with exit code 1, a valid verdict code) ends as an internal error, 3.
+// zod's jitless switch is loaded by the commands that parse (see commands/index.ts), not here:
+// `tki run` must not pay for zod before it starts the sandbox.
 import { FAIL_CLOSED_EXIT_CODE } from './fail-closed.js';
 
-await import('./zod-jitless.js');
 const { main } = await import('./main.js');
 const code = await main(process.argv.slice(2));
 process.exitCode = code === 0 ? FAIL_CLOSED_EXIT_CODE : code;

@@ -16,7 +16,6 @@ export {
   ENGINE_NAMES,
   engineVersion,
   isEngineName,
-  localImageTag,
   packetMountTarget,
   prepareEngineCommand,
   type EngineError,
@@ -24,6 +23,7 @@ export {
   type SandboxInvocation,
 } from './engines/index.js';
 export { runtimePackages } from './runtime/runtime-packages.js';
+export { IMAGE_REPOSITORY, localImageTag, writeBuildContext } from './engines/local-image.js';
 export { discoverRuntime, SANDBOX_TKI_ROOT, type RuntimeBinding, type RuntimeFiles } from './runtime/runtime-files.js';
 export { runSandboxed, type SandboxedRun, type SandboxedRunResult } from './launch/run-sandboxed.js';
 export { inspectInSandbox, type SandboxedInspection, type SandboxedInspectionResult } from './launch/inspect-in-sandbox.js';

@@ -2,7 +2,6 @@ import type { SandboxProfile } from '../profile/types.js';
 import { findExecutable } from '../launch/find-executable.js';
 import { spawnEngine, type EngineCommand } from '../launch/spawn-engine.js';
 import { bwrapCommand } from './bwrap.js';
-import { containerCommand } from './container.js';
 import type { EngineName, EngineResult } from './engine-types.js';
 import type { SandboxInvocation } from './invocation.js';
 
@@ -13,7 +12,10 @@ export async function prepareEngineCommand(
   invocation: SandboxInvocation,
   workDir: string,
 ): Promise<EngineResult<EngineCommand>> {
-  return engine === 'bwrap' ? bwrapCommand(profile, invocation) : containerCommand(engine, profile, invocation, workDir);
+  if (engine === 'bwrap') return bwrapCommand(profile, invocation);
+  // Loaded on demand: the image build and the OCI compiler are start-up time bwrap runs never need.
+  const { containerCommand } = await import('./container.js');
+  return containerCommand(engine, profile, invocation, workDir);
 }
 
 /** `bubblewrap 0.8.0`, `podman version 4.3.1`: the first line of `<engine> --version`. */
@@ -29,4 +31,3 @@ export { compileContainerArgs, type ContainerRunOptions } from './container-args
 export { compileNodeFlags } from './node-flags.js';
 export { ENGINE_NAMES, isEngineName, type EngineError, type EngineName, type EngineResult } from './engine-types.js';
 export { packetMountTarget, type SandboxInvocation } from './invocation.js';
-export { localImageTag, writeBuildContext, IMAGE_REPOSITORY } from './local-image.js';
