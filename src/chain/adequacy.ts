@@ -150,8 +150,9 @@ export function judgeAdequacy(claim: Claim, header: PacketHeader, evidence: read
 
 /** A pin alone cannot show reproduction: that needs a run, and the inspector never runs anything. */
 function judgeHashReproduced(qualified: readonly ConsideredEvidence[], allGroupsMet: boolean): Adequacy {
-  const pins = qualified.filter((entry) => entry.evidence_classes.includes('HASH_EVIDENCE')).map((entry) => entry.statedHash).filter((hash): hash is string => hash !== undefined);
-  if (pins.length === 0 && !qualified.some((entry) => entry.evidence_classes.includes('HASH_EVIDENCE'))) {
+  const pinItems = qualified.filter((entry) => entry.evidence_classes.includes('HASH_EVIDENCE'));
+  const pins = pinItems.map((entry) => entry.statedHash).filter((hash): hash is string => hash !== undefined);
+  if (pinItems.length === 0) {
     return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', ['no pinned-hash evidence bound to the subject; nothing is recomputed by running']);
   }
   if (!allGroupsMet) return result('BLOCKED_BY_NO_CALL_CONTRACT', ['a pin is present, but showing reproduction would need a run record; the inspector has no call contract and never runs anything']);
