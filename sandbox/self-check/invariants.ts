@@ -78,7 +78,10 @@ export function judgeInvariants(observation: SelfCheckObservation, profile: Sand
     for (const id of ['seccomp-every-thread', 'no-capabilities', 'no-new-privs'] as const) results.push(result(id, false, '/proc/self/task/*/status unreadable'));
   } else {
     const modes = statuses.map((status) => status.seccompMode ?? 'unknown');
-    results.push(result('seccomp-every-thread', modes.every((mode) => mode === 2), `${statuses.length} threads, Seccomp: ${[...new Set(modes)].join(',')}`));
+    // The same filter count on every thread is what TSYNC leaves behind; a thread started before the
+    // lock and missed by it would show one filter fewer (and could still exec).
+    const filterCounts = new Set(statuses.map((status) => status.seccompFilters ?? 'unknown'));
+    results.push(result('seccomp-every-thread', modes.every((mode) => mode === 2) && filterCounts.size === 1, `${statuses.length} threads, Seccomp: ${[...new Set(modes)].join(',')}, Seccomp_filters: ${[...filterCounts].join(',')}`));
     results.push(result('no-capabilities', statuses.every(hasNoCapabilities), `CapEff: ${[...new Set(statuses.map((status) => status.capabilities.CapEff ?? 'unknown'))].join(',')}`));
     const flags = statuses.map((status) => status.noNewPrivs ?? 'unknown');
     results.push(result('no-new-privs', flags.every((flag) => flag === 1), `NoNewPrivs: ${[...new Set(flags)].join(',')}`));

@@ -46,6 +46,7 @@ describe('P1 judged from an observation', () => {
     ['a secret in the environment', { env: { ...DEFAULT_PROFILE.env, AWS_SECRET_ACCESS_KEY: 'x' } }, 'env-clean'],
     ['a changed fixed value', { env: { ...DEFAULT_PROFILE.env, HOME: '/root' } }, 'env-clean'],
     ['a thread without seccomp', { threadStatuses: [STATUS, STATUS.replace('Seccomp:\t2', 'Seccomp:\t0')] }, 'seccomp-every-thread'],
+    ['a thread the lock missed (one filter fewer)', { threadStatuses: [STATUS, STATUS.replace('Seccomp_filters:\t2', 'Seccomp_filters:\t1')] }, 'seccomp-every-thread'],
     ['a capability', { threadStatuses: [STATUS.replace('CapEff:\t0000000000000000', 'CapEff:\t0000000000000400')] }, 'no-capabilities'],
     ['no_new_privs unset', { threadStatuses: [STATUS.replace('NoNewPrivs:\t1', 'NoNewPrivs:\t0')] }, 'no-new-privs'],
     ['exec not locked (ENOENT reaches the path lookup)', { execErrno: 2 }, 'exec-locked'],
