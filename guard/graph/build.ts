@@ -26,14 +26,16 @@ export interface GraphRequest {
   readonly onProgress?: (done: number, known: number) => void;
 }
 
-function contentHash(text: string): string {
-  return createHash('sha256').update(text).digest('base64url');
-}
-
+/** A file as read: raw bytes and their hash. Text is decoded only for files the cache misses. */
 interface Loaded {
   readonly relative: string;
-  readonly text: string;
+  readonly bytes: Buffer;
   readonly hash: string;
+}
+
+function load(file: string, relative: string): Loaded {
+  const bytes = readFileSync(file);
+  return { relative, bytes, hash: createHash('sha256').update(bytes).digest('base64url') };
 }
 
 /** Facts for one file: cached by content, else analyzed ahead (in parallel), else analyzed now. */
@@ -50,21 +52,20 @@ export async function buildGraph(request: GraphRequest): Promise<Outcome<ModuleG
   for (const file of request.entries) {
     const relative = toRelative(request.root, file);
     if (matchesAnyGlob(relative, request.policy.ignore) || !isSourceFile(file)) continue;
-    let text: string;
+    let entry: Loaded;
     try {
-      text = readFileSync(file, 'utf8');
+      entry = load(file, relative);
     } catch (error) {
       return fail({ code: 'source/unreadable', file: relative, detail: (error as Error).message });
     }
-    const entry = { relative, text, hash: contentHash(text) };
     loaded.set(file, entry);
-    if (request.cache.get(relative, entry.hash) === undefined) ahead.push({ file, relative, text });
+    if (request.cache.get(relative, entry.hash) === undefined) ahead.push({ file, relative, text: entry.bytes.toString('utf8') });
   }
   const analyzed = await analyzeAll(ahead, request.policy, request.detect, request.jobs);
-  const factsOf: FactsSource = (file, { relative, text, hash }) => {
+  const factsOf: FactsSource = (file, { relative, bytes, hash }) => {
     const cached = request.cache.get(relative, hash);
     if (cached !== undefined) return { outcome: ok(cached), fromCache: true };
-    const outcome = analyzed.get(file) ?? analyzeText(file, relative, text, request.policy, request.detect);
+    const outcome = analyzed.get(file) ?? analyzeText(file, relative, bytes.toString('utf8'), request.policy, request.detect);
     if (outcome.ok) request.cache.set(relative, hash, outcome.value);
     return { outcome, fromCache: false };
   };
@@ -106,8 +107,7 @@ function walk(request: GraphRequest, loaded: Map<string, Loaded>, factsOf: Facts
       let entry = loaded.get(file);
       if (entry === undefined) {
         try {
-          const text = readFileSync(file, 'utf8');
-          entry = { relative, text, hash: contentHash(text) };
+          entry = load(file, relative);
         } catch (error) {
           if (thirdParty) continue;
           return fail({ code: 'source/unreadable', file: relative, detail: (error as Error).message });

@@ -1,8 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 
 /**
  * Memoized file-system questions for resolution: the same directories are asked about again
- * and again (every `./x.js` tries several extensions), so each answer is computed once per run.
+ * and again (every `./x.js` tries several extensions), so each directory is listed once per run
+ * and answers come from the listing; only symbolic links and the like are stat-ed.
  */
 export interface FileProbe {
   isFile(path: string): boolean;
@@ -14,11 +16,28 @@ export interface FileProbe {
 export function createFileProbe(): FileProbe {
   const kinds = new Map<string, 'file' | 'directory' | 'none'>();
   const packages = new Map<string, Record<string, unknown> | null>();
+  const listings = new Map<string, Map<string, 'file' | 'directory' | 'other'> | null>();
+  const listing = (directory: string): Map<string, 'file' | 'directory' | 'other'> | null => {
+    if (listings.has(directory)) return listings.get(directory) ?? null;
+    let entries: Map<string, 'file' | 'directory' | 'other'> | null = null;
+    try {
+      entries = new Map(readdirSync(directory, { withFileTypes: true }).map((entry) => [entry.name, entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other'] as const));
+    } catch {
+      entries = null;
+    }
+    listings.set(directory, entries);
+    return entries;
+  };
   const kindOf = (path: string): 'file' | 'directory' | 'none' => {
     let kind = kinds.get(path);
     if (kind === undefined) {
-      const stats = statSync(path, { throwIfNoEntry: false });
-      kind = stats === undefined ? 'none' : stats.isDirectory() ? 'directory' : 'file';
+      const listed = listing(dirname(path))?.get(basename(path));
+      if (listed === 'file' || listed === 'directory') kind = listed;
+      else if (listed === undefined) kind = 'none';
+      else {
+        const stats = statSync(path, { throwIfNoEntry: false });
+        kind = stats === undefined ? 'none' : stats.isDirectory() ? 'directory' : 'file';
+      }
       kinds.set(path, kind);
     }
     return kind;

@@ -16,15 +16,15 @@ function fingerprint(finding: GuardFinding): string {
   return createHash('sha256').update(identity).digest('hex').slice(0, 32);
 }
 
-function codeFlow(finding: GuardFinding): object[] {
-  if (finding.witness === undefined) return [];
-  const steps = finding.witness.map((step, index) => {
-    const isModule = index < finding.witness!.length - 1;
+/** The witness path as one thread flow: each module step has a location, the sink a message. */
+function codeFlow(witness: readonly string[], capability: string | null): object[] {
+  const steps = witness.map((step, index) => {
+    const next = witness[index + 1];
     return {
-      location: {
-        message: { text: isModule ? `imports ${finding.witness![index + 1]}` : `reaches ${finding.capability ?? ''} here` },
-        ...(isModule ? { physicalLocation: { artifactLocation: { uri: step, uriBaseId: SRCROOT } } } : {}),
-      },
+      location:
+        next === undefined
+          ? { message: { text: `reaches ${capability ?? ''} here: ${step}` } }
+          : { message: { text: `imports ${next}` }, physicalLocation: { artifactLocation: { uri: step, uriBaseId: SRCROOT } } },
     };
   });
   return [{ threadFlows: [{ locations: steps }] }];
@@ -50,7 +50,7 @@ export const sarifReporter: Reporter = (result, options) => {
       },
     ],
     partialFingerprints: { 'tkiGuardFinding/v1': fingerprint(finding) },
-    ...(finding.witness === undefined ? {} : { codeFlows: codeFlow(finding) }),
+    ...(finding.witness === undefined ? {} : { codeFlows: codeFlow(finding.witness, finding.capability) }),
   }));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
