@@ -11,9 +11,18 @@ import { exitCodeOf, type Reporter } from './types.js';
  */
 const SRCROOT = '%SRCROOT%';
 
-function fingerprint(finding: GuardFinding): string {
-  const identity = [finding.ruleId, finding.file, finding.capability ?? '', (finding.witness ?? [finding.message]).join('>')].join('|');
-  return createHash('sha256').update(identity).digest('hex').slice(0, 32);
+/**
+ * Identity of a finding without its line: rule, file, capability, witness (or message), plus its
+ * ordinal among identical findings of the same file, so two `eval` calls stay two alerts.
+ */
+function fingerprints(findings: readonly GuardFinding[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((finding) => {
+    const identity = [finding.ruleId, finding.file, finding.capability ?? '', (finding.witness ?? [finding.message]).join('>')].join('|');
+    const ordinal = seen.get(identity) ?? 0;
+    seen.set(identity, ordinal + 1);
+    return createHash('sha256').update(`${identity}|${ordinal}`).digest('hex').slice(0, 32);
+  });
 }
 
 /** The witness path as one thread flow: each module step has a location, the sink a message. */
@@ -36,7 +45,8 @@ export const sarifReporter: Reporter = (result, options) => {
     const rule = describeRule(id);
     return { id, name: id, shortDescription: { text: rule.description }, helpUri: rule.helpUri, defaultConfiguration: { level: 'error' } };
   });
-  const results = result.findings.map((finding) => ({
+  const prints = fingerprints(result.findings);
+  const results = result.findings.map((finding, index) => ({
     ruleId: finding.ruleId,
     ruleIndex: ruleIds.indexOf(finding.ruleId),
     level: 'error',
@@ -49,7 +59,7 @@ export const sarifReporter: Reporter = (result, options) => {
         },
       },
     ],
-    partialFingerprints: { 'tkiGuardFinding/v1': fingerprint(finding) },
+    partialFingerprints: { 'tkiGuardFinding/v1': prints[index] },
     ...(finding.witness === undefined ? {} : { codeFlows: codeFlow(finding.witness, finding.capability) }),
   }));
   const log = {

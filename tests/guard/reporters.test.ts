@@ -44,6 +44,14 @@ describe('reporters', async () => {
     expect(new Set(fingerprints(run.result)).size).toBe(run.result.findings.length);
   });
 
+  it('keeps identical findings in one file apart by their order', () => {
+    const first = run.result.findings[0]!;
+    const twice: GuardResult = { ...run.result, findings: [first, { ...first, line: first.line + 5 }] };
+    const sarif = JSON.parse(REPORTERS.sarif(twice, options).output) as { runs: Array<{ results: Array<{ partialFingerprints: Record<string, string> }> }> };
+    const [a, b] = sarif.runs[0]!.results.map((result) => result.partialFingerprints['tkiGuardFinding/v1']);
+    expect(a).not.toBe(b);
+  });
+
   it('text escapes control characters that came from scanned files', () => {
     expect(escapeControlCharacters('a\u001b[2Jb\rc')).toBe('a\\u001b[2Jb\\u000dc');
     const hostile: GuardResult = { ...run.result, findings: [{ ...run.result.findings[0]!, message: 'x\u001b[31my' }] };
