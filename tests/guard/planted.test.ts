@@ -42,7 +42,9 @@ describe('a clean inspector tree (fixtures/guard/clean)', () => {
     const run = await guardDirectory(path.join(guardFixtures, 'clean'), { input: { kind: 'project', tsconfig: 'tsconfig.json' } });
     expect(run.result.findings).toEqual([]);
     const reader = run.result.modules.find((module) => module.file === 'src/io/packet-reader.ts');
-    expect(reader).toMatchObject({ allowedActions: ['READ_PACKET_ITEM'], holds: ['FILES_READ'] });
+    expect(reader).toMatchObject({ allowedActions: ['READ_PACKET_ITEM'], holds: ['FILES_READ'], capabilities: ['FILES_READ'] });
+    const writer = run.result.modules.find((module) => module.file === 'src/io/report-writer.ts');
+    expect(writer).toMatchObject({ allowedActions: ['WRITE_LOCAL_REPORT'], holds: ['FILES_WRITE'], capabilities: ['FILES_WRITE'] });
     const pipeline = run.result.modules.find((module) => module.file === 'src/pipeline.ts');
     expect(pipeline).toMatchObject({ allowedActions: [], holds: [], capabilities: [] });
   });
