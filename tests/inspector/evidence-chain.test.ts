@@ -12,7 +12,11 @@ import {
   type ItemAssessment,
   type PacketItem,
 } from '../../src/index.js';
-import { parsePacketText } from '../../src/index.js';
+import path from 'node:path';
+import { inspectPacket, parsePacketText } from '../../src/index.js';
+import { FIXTURES } from './fixture-packets/index.js';
+import { resealManifest } from './fixture-packets/kit.js';
+import { readReport, scratchDir, writePacket } from './helpers.js';
 
 const HEADER = parsePacketText(JSON.stringify((await import('./fixture-packets/real.js')).realDossier().packet)).header!;
 
@@ -145,5 +149,22 @@ describe('surfaces', () => {
     expect(corpusOf('kb:iu_corpus')).toBe('IU');
     expect(corpusOf('pg:tactics')).toBeUndefined();
     expect(corpusOf('pg:dot_tools')).toBeUndefined();
+  });
+});
+
+const nextScratch = scratchDir('search');
+
+describe('packet-wide search, end to end', () => {
+  it('finds an uncited run log that names the subject (record texts are kept for the search)', async () => {
+    const built = FIXTURES.find((fixture) => fixture.name === 'execution-with-run-evidence')!.build();
+    const claims = (built.packet.dossier as { claims: Array<Record<string, unknown>> }).claims;
+    claims[0]!.evidence_refs = ['listing-canon'];
+    resealManifest(built.packet);
+    const directory = nextScratch();
+    const outDir = path.join(directory, 'out');
+    await inspectPacket({ packetPath: writePacket(directory, built), outDir });
+    const e1 = readReport(outDir).claims.find((entry) => entry.claim_id === 'E1');
+    expect(e1?.verdict).toBe('NO_READ_LEVEL_DEFECT_FOUND');
+    expect(e1?.chain.evidence.find((entry) => entry.item_id === 'runlog-canon-selftest')).toMatchObject({ cited: false, bound_via: 'mention' });
   });
 });
