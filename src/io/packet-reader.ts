@@ -67,7 +67,8 @@ export interface ContentReader {
 }
 
 function inside(root: string, candidate: string): boolean {
-  return candidate.startsWith(root + path.sep);
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  return candidate.startsWith(prefix);
 }
 
 /**
