@@ -3,7 +3,7 @@ import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { globalName, isProcessMember, moduleLoadOf } from './module-loads.js';
 import { recordLoad } from './module-references.js';
 import { EXIT_CODE_ASSIGNMENTS, TIMERS } from './node-kinds.js';
-import { isStringish, isZeroExitValue, memberKey, propertyNameText, skipOuter } from './syntax.js';
+import { excerpt, isStringish, isZeroExitValue, memberKey, propertyNameText, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 
 export function visitCall(walker: Walker, call: ts.CallExpression): void {
@@ -14,7 +14,7 @@ export function visitCall(walker: Walker, call: ts.CallExpression): void {
     return;
   }
   const callee = skipOuter(call.expression);
-  if (walker.text !== undefined) checkExit(walker, call, callee);
+  checkExit(walker, call, callee);
   if (isTimer(walker, callee) && isStringish(call.arguments[0])) {
     walker.report.reach(['DYNAMIC_CODE'], call, `${callee.getText(walker.sourceFile)}('…')`, 'global');
   }
@@ -48,7 +48,12 @@ function checkExit(walker: Walker, call: ts.CallExpression, callee: ts.Expressio
   } else {
     return;
   }
-  if (code === undefined || isZeroExitValue(code)) walker.text?.exitZero(call, call.expression.getText(walker.sourceFile));
+  if (code === undefined || isZeroExitValue(code)) reportExitZero(walker, call, call.expression);
+}
+
+/** Exit 0 applies to every file, not only inspector files: a tki-guarded process never ends with 0 by accident. */
+function reportExitZero(walker: Walker, node: ts.Node, name: ts.Node): void {
+  walker.report.add('no-exit-zero', 'exitZero', 'SYSTEM', { name: excerpt(name.getText(walker.sourceFile)) }, node);
 }
 
 function isTimer(walker: Walker, callee: ts.Expression): boolean {
@@ -80,6 +85,6 @@ export function visitBinary(walker: Walker, node: ts.BinaryExpression): void {
     return;
   }
   const assignsExitCode = EXIT_CODE_ASSIGNMENTS.has(node.operatorToken.kind) && isProcessMember(node.left, 'exitCode', walker.scope, GLOBAL_OBJECT_NAMES);
-  if (walker.text !== undefined && assignsExitCode && isZeroExitValue(node.right)) walker.text.exitZero(node, node.left.getText(walker.sourceFile));
+  if (assignsExitCode && isZeroExitValue(node.right)) reportExitZero(walker, node, node.left);
   walker.visitChildren(node);
 }

@@ -4,8 +4,8 @@ import type { FindingCollector } from './collector.js';
 import { excerpt, templateText } from './syntax.js';
 
 /**
- * The SPEC text rules (§4, §6 L2) for inspector files: verdict tokens, raw SQL, global-denial
- * wording and exit 0. The matchers live in policy/text-rules.ts; this only applies them.
+ * The SPEC text rules (§4, §6 L2) for inspector files: verdict tokens, raw SQL and global-denial
+ * wording. The matchers live in policy/text-rules.ts; this only applies them.
  */
 export class TextChecker {
   constructor(private readonly report: FindingCollector) {}
@@ -25,9 +25,5 @@ export class TextChecker {
   checkVerdictToken(text: string, node: ts.Node): void {
     const token = forbiddenVerdictToken(text);
     if (token !== undefined) this.report.add('no-positive-verdict-token', 'verdictToken', null, { token }, node);
-  }
-
-  exitZero(node: ts.Node, name: string): void {
-    this.report.add('no-exit-zero', 'exitZero', 'SYSTEM', { name: excerpt(name) }, node);
   }
 }

@@ -9,9 +9,9 @@ export const noExitZero = createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow `process.exit(0)`, `process.exit()` and `process.exitCode = 0` in inspector code, which must never exit 0.',
+      description: 'Disallow `process.exit(0)`, `process.exit()` and `process.exitCode = 0`, so that no guarded process ends with exit code 0 by accident.',
       recommended: 'strict',
-      inspectorOnly: true,
+      inspectorOnly: false,
     },
     messages: RULE_MESSAGES['no-exit-zero'],
     schema: [],

@@ -86,10 +86,10 @@ describe('analyzeSourceFile', () => {
     expect(facts.findings.map((finding) => finding.capability)).toEqual(['FILES_READ', 'FILES_WRITE']);
   });
 
-  it('applies the text rules only to inspector files', () => {
+  it('applies the text rules only to inspector files, and exit zero everywhere', () => {
     const policy = policyConfigSchema.parse({ inspectorFiles: ['src/**'] });
     const text = "export const v = 'PASS';\nprocess.exit(0);\n";
     expect(analyze(text, 'src/a.ts', policy).findings.map((finding) => finding.ruleId)).toEqual(['no-positive-verdict-token', 'no-exit-zero']);
-    expect(analyze(text, 'tools/a.ts', policy).findings.map((finding) => finding.ruleId)).toEqual([]);
+    expect(analyze(text, 'tools/a.ts', policy).findings.map((finding) => finding.ruleId)).toEqual(['no-exit-zero']);
   });
 });

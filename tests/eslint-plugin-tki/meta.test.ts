@@ -68,6 +68,6 @@ describe('configs are derived from meta.docs.recommended', () => {
 
   it('marks the inspector-only rules as such', () => {
     const inspectorOnly = ruleEntries.filter(([, rule]) => rule.meta.docs?.inspectorOnly).map(([id]) => id).sort();
-    expect(inspectorOnly).toEqual(['no-exit-zero', 'no-global-denial-wording', 'no-positive-verdict-token', 'no-raw-sql']);
+    expect(inspectorOnly).toEqual(['no-global-denial-wording', 'no-positive-verdict-token', 'no-raw-sql']);
   });
 });
