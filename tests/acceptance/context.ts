@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createRunLog, type RunLog } from './evidence.js';
 import { copyInspectorProject, plantedSources, runGuardCli, type GuardView } from './resources/guard.js';
@@ -78,8 +78,13 @@ export function createContext(options: ContextOptions): AcceptanceContext {
     realGuard: once(() => runGuardCli(log, repoRoot, 'guard-real-tree', options.guardRoot ?? repoRoot, path.join(outRoot, 'guard-real-tree.json'))),
     plantedGuard: once(async () => {
       const plants = plantedSources(repoRoot);
-      const view = await runGuardCli(log, repoRoot, 'guard-planted-tree', copyInspectorProject(repoRoot, { plants }), path.join(outRoot, 'guard-planted-tree.json'));
-      return { ...view, plants };
+      const copy = copyInspectorProject(repoRoot, { plants });
+      try {
+        const view = await runGuardCli(log, repoRoot, 'guard-planted-tree', copy, path.join(outRoot, 'guard-planted-tree.json'));
+        return { ...view, plants };
+      } finally {
+        rmSync(copy, { recursive: true, force: true });
+      }
     }),
     inspect: memoByKey((fixture) => inspectInProcess(log, fixturePacketPath(repoRoot, fixture), runsDir(`inspect-${fixture}`), fixture)),
     sandboxRun(key, packetPath, name = key) {

@@ -1,5 +1,6 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PROFILE } from '../../sandbox/index.js';
 import type { RowOutcome } from './binding.js';
 import { CHECKS, runCheck, type Condition } from './checks/index.js';
@@ -16,9 +17,21 @@ import { probeWriter, writerAcceptingDotDot } from './resources/writer.js';
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 let base: AcceptanceContext;
 
+const copies: string[] = [];
+
 beforeAll(() => {
   base = createContext({ repoRoot, outRoot: path.join(repoRoot, 'out/acceptance-mutations') });
 });
+afterAll(() => {
+  for (const copy of copies) rmSync(copy, { recursive: true, force: true });
+});
+
+/** A copy of the inspector project, removed after the file's tests. */
+function projectCopy(options: Parameters<typeof copyInspectorProject>[1] = {}): string {
+  const copy = copyInspectorProject(repoRoot, options);
+  copies.push(copy);
+  return copy;
+}
 
 async function check(row: number, ctx: AcceptanceContext): Promise<RowOutcome> {
   const bound = CHECKS.get(row);
@@ -60,13 +73,13 @@ describe("mutation (b): a module of src/ imports 'node:net'", () => {
   const netFree = /^no inspector module reaches NETWORK$/;
 
   it('control: an unmutated copy of the inspector reaches no NETWORK and guards clean', async () => {
-    const ctx = guardOver('guard-control-copy', copyInspectorProject(repoRoot));
+    const ctx = guardOver('guard-control-copy', projectCopy());
     expect(matching(await check(27, ctx), netFree)[0]?.holds).toBe(true);
     expect((await check(19, ctx)).result).toBe('PASS');
   });
 
   it('with `import "node:net"` added to src/packet/manifest.ts, rows 27 and 19 FAIL', async () => {
-    const mutant = copyInspectorProject(repoRoot, { mutate: { file: 'src/packet/manifest.ts', edit: (text) => `import 'node:net';\n${text}` } });
+    const mutant = projectCopy({ mutate: { file: 'src/packet/manifest.ts', edit: (text) => `import 'node:net';\n${text}` } });
     const ctx = guardOver('guard-mutant-net-import', mutant);
     const row27 = await check(27, ctx);
     expect(row27.result).toBe('FAIL');
@@ -90,7 +103,9 @@ describe('mutation (c): a writer that accepts `../`', () => {
   });
 
   it('with the name check of a copy of the write edge replaced by "any non-empty name", row 33 FAILS', async () => {
-    const ctx = { ...base, writer: memo(() => probeWriter(base.log, writerAcceptingDotDot(repoRoot))) };
+    const mutant = writerAcceptingDotDot(repoRoot);
+    copies.push(path.dirname(mutant));
+    const ctx = { ...base, writer: memo(() => probeWriter(base.log, mutant)) };
     const outcome = await check(33, ctx);
     expect(outcome.result).toBe('FAIL');
     const escaped = matching(outcome, escapes).filter((entry) => !entry.holds);

@@ -1,7 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { inspectPacket } from '../../src/index.js';
 import { bindRow, buildBindingReport, type BindingReport, type RowOutcome } from './binding.js';
 import { sha256OfFile, type RunRecord } from './evidence.js';
@@ -15,6 +15,7 @@ import { runSelfAudits, type ArticleAudit } from './self-audit/index.js';
  */
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'tki-self-audit-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function artifactRun(id: string, command: readonly string[]): RunRecord {
   const file = path.join(scratch, `${id}.txt`);

@@ -13,7 +13,7 @@ function blockedNaming(view: InspectView, field: string): Condition[] {
   return [
     condition('exit code is 3', view.exit_code === 3, view.exit_code),
     condition('final_verdict is BLOCKED', report?.final_verdict === 'BLOCKED', report?.final_verdict),
-    condition(`a blocked reason names ${field}`, report?.blocked_reasons.some((reason) => reason.path === field) === true, report?.blocked_reasons.map((reason) => `${reason.code} at ${reason.path}`)),
+    condition(`a blocked reason names ${field === '' ? 'the header object itself (unknown key)' : field}`, report?.blocked_reasons.some((reason) => reason.path === field) === true, report?.blocked_reasons.map((reason) => `${reason.code} at ${reason.path}`)),
   ];
 }
 

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_PROFILE } from '../../../sandbox/index.js';
 import { writePacketDir } from '../../sandbox/helpers/packet.js';
@@ -16,8 +15,8 @@ import { reportFields } from './report-fields.js';
  * attestation's probe records, P1 refusals inside deliberately deviating sandboxes, `tki run`
  * over hostile packets, plus the L2 half from the guard where the row names it.
  */
-const p1Refused = (view: SandboxedInspectView, invariant: string): Condition[] => [
-  condition(`${view.label}: the sandbox started`, view.problem === undefined, view.problem ?? 'started'),
+const p1Refused = (view: SandboxedInspectView, invariant: string, sandboxed = true): Condition[] => [
+  ...(sandboxed ? [condition(`${view.label}: the sandbox started`, view.problem === undefined, view.problem ?? 'started')] : []),
   condition(`${view.label}: exit 3`, view.exit_code === 3, view.exit_code),
   condition(`${view.label}: one stderr line naming "${invariant}"`, view.stderr.trim().split('\n').length === 1 && view.stderr.includes(`"${invariant}"`), view.stderr.trim()),
   condition(`${view.label}: nothing printed, nothing written`, view.stdout === '' && view.out_files.length === 0, { stdout: view.stdout, out_files: view.out_files }),
@@ -25,15 +24,19 @@ const p1Refused = (view: SandboxedInspectView, invariant: string): Condition[] =
 
 const p1Evidence = (view: SandboxedInspectView): Record<string, unknown> => ({ run_id: view.run_id, label: view.label, exit_code: view.exit_code, stderr: view.stderr.trim(), out_files: view.out_files });
 
-function scratch(label: string): string {
-  return mkdtempSync(path.join(tmpdir(), `tki-acceptance-${label}-`));
+/** Scratch packets live under the acceptance output, so the self-audit can re-read them after the run. */
+function scratch(ctx: AcceptanceContext, label: string): string {
+  const directory = path.join(ctx.outRoot, 'scratch', label);
+  rmSync(directory, { recursive: true, force: true });
+  mkdirSync(directory, { recursive: true });
+  return directory;
 }
 
 /** A small valid packet whose note item points at a live system instead of a file in the packet. */
 async function liveReferenceRuns(ctx: AcceptanceContext, label: string, references: readonly string[]): Promise<InspectView[]> {
   const views: InspectView[] = [];
   for (const [index, reference] of references.entries()) {
-    const packet = writePacketDir(path.join(scratch(label), 'packet'), { contentFile: reference });
+    const packet = writePacketDir(path.join(scratch(ctx, `${label}-${index + 1}`), 'packet'), { contentFile: reference });
     views.push(await ctx.sandboxRun(`${label}-${index + 1}`, packet));
   }
   return views;
@@ -99,7 +102,7 @@ export const SANDBOX_CHECKS: Readonly<Record<number, Check>> = {
   28: async (ctx) => {
     const probes = probeConditions(await ctx.attestation(), ['PR-ENV-1']);
     const secret = 'acceptance-not-a-real-secret';
-    const packet = writePacketDir(path.join(scratch('p1-env'), 'packet'));
+    const packet = writePacketDir(path.join(scratch(ctx, 'p1-env'), 'packet'));
     const refused = await inspectInSandbox(ctx.log, 'a secret-like key in the sandbox env', { ...DEFAULT_PROFILE, env: { ...DEFAULT_PROFILE.env, AWS_SECRET_ACCESS_KEY: secret } }, packet);
     const conditions = [
       ...probes.conditions,
@@ -152,7 +155,7 @@ export const SANDBOX_CHECKS: Readonly<Record<number, Check>> = {
     return conclude('lstat and connect to the docker, podman and containerd sockets from inside the sandbox', [probes.probes.run_id as string], probes.conditions, { probe: probes.probes });
   },
   37: async (ctx) => {
-    const packet = writePacketDir(path.join(scratch('p1'), 'packet'));
+    const packet = writePacketDir(path.join(scratch(ctx, 'p1'), 'packet'));
     const elsewhere = await inspectInSandbox(ctx.log, 'the output mounted at /elsewhere', { ...DEFAULT_PROFILE, output: { target: '/elsewhere', access: 'read-write' } }, packet);
     const hostNet = await inspectInSandbox(ctx.log, 'the host network namespace', { ...DEFAULT_PROFILE, namespaces: DEFAULT_PROFILE.namespaces.filter((namespace) => namespace !== 'net') }, packet);
     const bare = await inspectBare(ctx.log, ctx.repoRoot, packet);
@@ -161,7 +164,7 @@ export const SANDBOX_CHECKS: Readonly<Record<number, Check>> = {
       ...p1Refused(elsewhere, 'mounts-exact'),
       ...p1Refused(hostNet, 'net-lo-only'),
       condition('no sandbox: the refusal is the P1 self-check', bare.stderr.startsWith('tki: BLOCKED: sandbox self-check (P1)'), bare.stderr.trim()),
-      ...p1Refused({ ...bare, problem: undefined }, bareInvariant),
+      ...p1Refused(bare, bareInvariant, false),
     ];
     return conclude('start tki inspect with the output mount moved, with the host network, and with no sandbox at all', [elsewhere.run_id, hostNet.run_id, bare.run_id], conditions, {
       'self-check': { output_elsewhere: p1Evidence(elsewhere), host_network: p1Evidence(hostNet), no_sandbox: p1Evidence(bare) },

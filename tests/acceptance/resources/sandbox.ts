@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runSandboxed, type AttestationEvidence, type ProbeRecord, type SandboxProfile } from '../../../sandbox/index.js';
@@ -79,12 +79,4 @@ export async function failClosedRun(log: RunLog, repoRoot: string, body: string)
     const result = runCommand(process.execPath, args);
     return { value: { body, exit_code: result.status }, exitCode: result.status, artifacts: [] };
   });
-}
-
-/** A scratch packet directory holding `packet.json` with the given text. */
-export function scratchPacket(text: string): string {
-  const directory = mkdtempSync(path.join(tmpdir(), 'tki-acceptance-packet-'));
-  mkdirSync(directory, { recursive: true });
-  writeFileSync(path.join(directory, 'packet.json'), text);
-  return directory;
 }

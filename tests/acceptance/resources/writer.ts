@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -66,6 +66,7 @@ export async function probeWriter(log: RunLog, writerModule: string): Promise<Wr
         files_in_out: all.filter((file) => file.startsWith('a/b/out/')).map((file) => file.slice('a/b/out/'.length)),
       });
     }
+    rmSync(root, { recursive: true, force: true });
     return { value: { module: writerModule, exit_code: lastExit, attempts }, exitCode: lastExit, artifacts: [] };
   });
 }
