@@ -5,16 +5,21 @@ import { compileSeccompBpf } from './seccomp/bpf.js';
 
 export type ExecLockResult =
   | { readonly ok: true }
-  | { readonly ok: false; readonly code: 'lock/addon_unavailable' | 'lock/install_failed'; readonly detail: string };
+  | { readonly ok: false; readonly code: 'lock/addon_unavailable' | 'lock/install_failed' | 'lock/limits_failed'; readonly detail: string };
 
 /**
- * The in-process lock: no_new_privs plus the `locked` seccomp filter (the whole deny list and
- * execve/execveat) on every thread, via TSYNC. Called once node has started and before any
+ * The in-process lock: the profile's resource limits (bwrap cannot set them; podman and docker
+ * already did, so this is a no-op there; limits are only ever tightened), then no_new_privs plus
+ * the `locked` seccomp filter (the whole deny list and execve/execveat) on every thread, via TSYNC. Called once node has started and before any
  * packet byte is read; from then on this process cannot start or become another program.
  */
 export function applyExecLock(profile: SandboxProfile = DEFAULT_PROFILE): ExecLockResult {
   const loaded = loadSeccompAddon();
   if (!loaded.ok) return { ok: false, code: 'lock/addon_unavailable', detail: `${loaded.error.path}: ${loaded.error.message}` };
+  for (const [name, limit] of Object.entries(profile.rlimits) as Array<[keyof SandboxProfile['rlimits'], { soft: number; hard: number }]>) {
+    const failed = loaded.addon.setResourceLimit(name, limit.soft, limit.hard);
+    if (failed !== 0) return { ok: false, code: 'lock/limits_failed', detail: `setrlimit(${name}, ${limit.soft}, ${limit.hard}) failed with errno ${failed}` };
+  }
   const errno = loaded.addon.installFilter(compileSeccompBpf(profile, 'locked'));
   return errno === 0 ? { ok: true } : { ok: false, code: 'lock/install_failed', detail: `seccomp(SECCOMP_SET_MODE_FILTER, TSYNC) failed with errno ${errno}` };
 }

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { ADDON_RELATIVE_PATH, packageRoot } from '../runtime/runtime-files.js';
 
-/** The three functions of sandbox/native/tki_seccomp.c; each answers 0 or an errno. */
+/** The functions of sandbox/native/tki_seccomp.c; each answers 0 or an errno. */
 export interface SeccompAddon {
   installFilter(bpf: Buffer): number;
   markInheritedFdsCloexec(): number;
   /** 0 when the call succeeded, its errno otherwise, -1 for a name the addon does not know. */
   attemptSyscall(name: AttemptableSyscall): number;
+  setResourceLimit(name: 'nofile' | 'nproc', soft: number, hard: number): number;
 }
 
 export type AttemptableSyscall = 'socket' | 'ptrace' | 'execve' | 'unshare' | 'mount' | 'bpf';
@@ -26,11 +27,11 @@ export function loadSeccompAddon(): AddonResult {
     loaded = { ok: false, error: { code: 'addon/unavailable', path, message: error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error) } };
     return loaded;
   }
-  const { installFilter, markInheritedFdsCloexec, attemptSyscall } = holder.exports;
-  if (installFilter === undefined || markInheritedFdsCloexec === undefined || attemptSyscall === undefined) {
+  const { installFilter, markInheritedFdsCloexec, attemptSyscall, setResourceLimit } = holder.exports;
+  if (installFilter === undefined || markInheritedFdsCloexec === undefined || attemptSyscall === undefined || setResourceLimit === undefined) {
     loaded = { ok: false, error: { code: 'addon/unavailable', path, message: 'the addon does not export the expected functions' } };
   } else {
-    loaded = { ok: true, addon: { installFilter, markInheritedFdsCloexec, attemptSyscall } };
+    loaded = { ok: true, addon: { installFilter, markInheritedFdsCloexec, attemptSyscall, setResourceLimit } };
   }
   return loaded;
 }

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/ptrace.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -118,11 +119,37 @@ static napi_value attempt_syscall(napi_env env, napi_callback_info info) {
   return make_int(env, attempt(name));
 }
 
+/* setResourceLimit(name: 'nofile' | 'nproc', soft, hard) -> 0 | errno | -1 (unknown name). Lowering
+ * needs no privilege; bwrap has no option for limits, so node applies the profile's to itself. */
+static napi_value set_resource_limit(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3];
+  char name[16];
+  size_t copied = 0;
+  int64_t soft = 0, hard = 0;
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 3 ||
+      napi_get_value_string_utf8(env, argv[0], name, sizeof name, &copied) != napi_ok ||
+      napi_get_value_int64(env, argv[1], &soft) != napi_ok || napi_get_value_int64(env, argv[2], &hard) != napi_ok ||
+      soft < 0 || hard < soft) {
+    return fail(env, "setResourceLimit(name: string, soft: number, hard: number)");
+  }
+  int resource = strcmp(name, "nofile") == 0 ? RLIMIT_NOFILE : strcmp(name, "nproc") == 0 ? RLIMIT_NPROC : -1;
+  if (resource < 0) return make_int(env, -1);
+  /* Only ever tighten: a hard limit already below the profile's stays where it is. */
+  struct rlimit current;
+  if (getrlimit(resource, &current) != 0) return make_int(env, errno);
+  rlim_t new_hard = (rlim_t)hard < current.rlim_max ? (rlim_t)hard : current.rlim_max;
+  rlim_t new_soft = (rlim_t)soft < new_hard ? (rlim_t)soft : new_hard;
+  struct rlimit limit = { .rlim_cur = new_soft, .rlim_max = new_hard };
+  return make_int(env, setrlimit(resource, &limit) == 0 ? 0 : errno);
+}
+
 static napi_value init(napi_env env, napi_value exports) {
   napi_property_descriptor properties[] = {
     { "installFilter", NULL, install_filter, NULL, NULL, NULL, napi_enumerable, NULL },
     { "markInheritedFdsCloexec", NULL, mark_inherited_fds_cloexec, NULL, NULL, NULL, napi_enumerable, NULL },
     { "attemptSyscall", NULL, attempt_syscall, NULL, NULL, NULL, napi_enumerable, NULL },
+    { "setResourceLimit", NULL, set_resource_limit, NULL, NULL, NULL, napi_enumerable, NULL },
   };
   napi_define_properties(env, exports, sizeof properties / sizeof properties[0], properties);
   return exports;

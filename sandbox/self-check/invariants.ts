@@ -15,6 +15,8 @@ export interface SelfCheckObservation {
   readonly socketErrno: number | undefined;
   /** Open descriptors as `fd -> link target`, with whether the target path exists in this mount namespace. */
   readonly openFds: readonly OpenFd[] | undefined;
+  /** The text of /proc/self/limits. */
+  readonly limits: string | undefined;
 }
 
 export interface OpenFd {
@@ -33,6 +35,7 @@ export const INVARIANTS = {
   'no-capabilities': 'no capabilities in any set',
   'no-new-privs': 'no_new_privs is set (NoNewPrivs: 1)',
   'no-inherited-fds': 'no descriptor refers to a host file outside the sandbox',
+  'resource-limits': "the profile's resource limits are in force (open files, processes)",
   'node-hardening': "node's permission model and code-generation ban are on, as the profile says (inspector only)",
 } as const;
 
@@ -94,5 +97,22 @@ export function judgeInvariants(observation: SelfCheckObservation, profile: Sand
     const leaked = observation.openFds.filter((entry) => entry.target.startsWith('/') && !entry.pathVisible);
     results.push(result('no-inherited-fds', leaked.length === 0, leaked.length === 0 ? `${observation.openFds.length} fds, none from the host` : `host descriptors: ${leaked.map((entry) => `${entry.fd}->${entry.target}`).join(', ')}`));
   }
+  results.push(judgeLimits(observation.limits, profile));
   return results;
+}
+
+/** /proc/self/limits rows for the profile's limits (`Max open files  1024  4096  files`). */
+const LIMIT_ROWS: Readonly<Record<keyof SandboxProfile['rlimits'], string>> = { nofile: 'Max open files', nproc: 'Max processes' };
+
+function judgeLimits(text: string | undefined, profile: SandboxProfile): InvariantResult {
+  if (text === undefined) return result('resource-limits', false, '/proc/self/limits unreadable');
+  const seen: string[] = [];
+  let confirmed = true;
+  for (const [name, limit] of Object.entries(profile.rlimits) as Array<[keyof SandboxProfile['rlimits'], { soft: number; hard: number }]>) {
+    const row = text.split('\n').find((line) => line.startsWith(LIMIT_ROWS[name]));
+    const [soft, hard] = (row?.slice(LIMIT_ROWS[name].length).trim().split(/\s+/) ?? []).map((value) => (value === 'unlimited' ? Number.POSITIVE_INFINITY : Number(value)));
+    seen.push(`${name} ${soft ?? '?'}/${hard ?? '?'}`);
+    if (soft === undefined || hard === undefined || !(soft <= limit.soft && hard <= limit.hard)) confirmed = false;
+  }
+  return result('resource-limits', confirmed, seen.join(', '));
 }

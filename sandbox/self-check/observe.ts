@@ -50,5 +50,6 @@ export function observeSelf(): SelfCheckObservation {
     execErrno: addon.ok ? addon.addon.attemptSyscall('execve') : undefined,
     socketErrno: addon.ok ? addon.addon.attemptSyscall('socket') : undefined,
     openFds: openFds(),
+    limits: readOrUndefined('/proc/self/limits'),
   };
 }

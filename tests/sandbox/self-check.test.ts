@@ -17,6 +17,7 @@ const GOOD_MOUNTS = [
 ].join('\n');
 
 const STATUS = 'Name:\tnode\nNoNewPrivs:\t1\nSeccomp:\t2\nSeccomp_filters:\t2\nCapInh:\t0000000000000000\nCapPrm:\t0000000000000000\nCapEff:\t0000000000000000\nCapBnd:\t0000000000000000\nCapAmb:\t0000000000000000\n';
+const LIMITS = 'Limit                     Soft Limit           Hard Limit           Units\nMax processes             1024                 1024                 processes\nMax open files            1024                 4096                 files\n';
 const NET_DEV = 'Inter-|   Receive\n face |bytes\n    lo:       0       0\n';
 
 const GOOD: SelfCheckObservation = {
@@ -27,6 +28,7 @@ const GOOD: SelfCheckObservation = {
   execErrno: 1,
   socketErrno: 1,
   openFds: [{ fd: 0, target: '/dev/null', pathVisible: true }, { fd: 1, target: 'socket:[1]', pathVisible: true }],
+  limits: LIMITS,
 };
 
 describe('P1 judged from an observation', () => {
@@ -51,6 +53,8 @@ describe('P1 judged from an observation', () => {
     ['no_new_privs unset', { threadStatuses: [STATUS.replace('NoNewPrivs:\t1', 'NoNewPrivs:\t0')] }, 'no-new-privs'],
     ['exec not locked (ENOENT reaches the path lookup)', { execErrno: 2 }, 'exec-locked'],
     ['socket() allowed', { socketErrno: 0 }, 'socket-denied'],
+    ['open files above the profile', { limits: LIMITS.replace('1024                 4096', '1024                 1048576') }, 'resource-limits'],
+    ['no process limit', { limits: LIMITS.replace('1024                 1024', 'unlimited            unlimited') }, 'resource-limits'],
     ['a host descriptor', { openFds: [{ fd: 20, target: '/etc/hostname', pathVisible: false }] }, 'no-inherited-fds'],
   ];
   for (const [label, change, invariant] of broken) {
@@ -64,7 +68,7 @@ describe('P1 judged from an observation', () => {
   }
 
   it('never confirms what it could not read (matrix row 37: unverifiable means BLOCKED)', () => {
-    const blind: SelfCheckObservation = { mountInfo: undefined, threadStatuses: undefined, netDev: undefined, env: {}, execErrno: undefined, socketErrno: undefined, openFds: undefined };
+    const blind: SelfCheckObservation = { mountInfo: undefined, threadStatuses: undefined, netDev: undefined, env: {}, execErrno: undefined, socketErrno: undefined, openFds: undefined, limits: undefined };
     const results = judgeInvariants(blind, DEFAULT_PROFILE);
     expect(results.filter((result) => result.confirmed).map((result) => result.id)).toEqual(['env-clean']);
     expect(runSelfCheck(DEFAULT_PROFILE, blind).ok).toBe(false);
