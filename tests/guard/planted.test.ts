@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { policyConfigSchema } from '../../policy/index.js';
 import { findingKeys, guardDirectory, guardFixtures } from './helpers.js';
 
 /**
@@ -47,5 +48,14 @@ describe('a clean inspector tree (fixtures/guard/clean)', () => {
     expect(writer).toMatchObject({ allowedActions: ['WRITE_LOCAL_REPORT'], holds: ['FILES_WRITE'], capabilities: ['FILES_WRITE'] });
     const pipeline = run.result.modules.find((module) => module.file === 'src/pipeline.ts');
     expect(pipeline).toMatchObject({ allowedActions: [], holds: [], capabilities: [] });
+  });
+});
+
+describe('policy ignore globs', () => {
+  it('remove files from the analysis entirely', async () => {
+    const policy = policyConfigSchema.parse({ inspectorFiles: ['src/**'], ignore: ['src/row3*', 'src/row0*'] });
+    const run = await guardDirectory(path.join(guardFixtures, 'planted'), { policy });
+    expect([...new Set(run.result.findings.map((finding) => finding.file))].sort()).toEqual(['src/row24-action-outside-universe.ts', 'src/row26-dynamic-code.ts']);
+    expect(run.result.stats.files).toBe(2);
   });
 });
