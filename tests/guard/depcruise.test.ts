@@ -3,7 +3,8 @@ import extractDepcruiseConfig from 'dependency-cruiser/config-utl/extract-depcru
 import { describe, expect, it } from 'vitest';
 import { POLICY_RULE_PREFIX, actionHoldersOf, capabilitiesOfRule, policyRules } from '../../guard/index.js';
 import { STRICT_POLICY, parsePolicyText } from '../../policy/index.js';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { findingKeys, guardDirectory, guardFixtures, repoRoot } from './helpers.js';
 
 interface LoadedConfig {
@@ -78,5 +79,20 @@ describe('dependency-cruiser folded into the report', () => {
     const run = await guardDirectory(path.join(guardFixtures, 'depcruise-cycle'));
     expect(findingKeys(run)).toEqual(['src/a.ts:1 depcruise/no-circular -']);
     expect(run.result.findings[0]?.witness).toEqual(['src/a.ts', 'src/b.ts', 'src/a.ts']);
+  });
+});
+
+describe('this project\'s layering rules', () => {
+  it('reject inspector code that reaches the harness, at the import, through the guard', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'tki-guard-layers-'));
+    mkdirSync(path.join(directory, 'src'));
+    mkdirSync(path.join(directory, 'sandbox'));
+    writeFileSync(path.join(directory, 'src/stage.ts'), "export const pure = 1;\nimport { launch } from '../sandbox/launch.js';\nexport const run = launch;\n");
+    writeFileSync(path.join(directory, 'sandbox/launch.ts'), 'export const launch = (): number => 1;\n');
+    writeFileSync(path.join(directory, '.dependency-cruiser.cjs'), `module.exports = require(${JSON.stringify(path.join(repoRoot, '.dependency-cruiser.cjs'))});\n`);
+    writeFileSync(path.join(directory, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true }, include: ['src', 'sandbox'] }));
+    writeFileSync(path.join(directory, 'tki.policy.json'), JSON.stringify({ inspectorFiles: ['src/**'] }));
+    const run = await guardDirectory(directory, { input: { kind: 'project', tsconfig: 'tsconfig.json' } });
+    expect(findingKeys(run)).toEqual(['src/stage.ts:2 depcruise/inspector-not-to-harness -']);
   });
 });
