@@ -10,7 +10,8 @@ export interface SeccompAddon {
   setResourceLimit(name: 'nofile' | 'nproc', soft: number, hard: number): number;
 }
 
-export type AttemptableSyscall = 'socket' | 'ptrace' | 'execve' | 'unshare' | 'mount' | 'bpf';
+/** Only attempts that cannot change anything when they succeed (outside a sandbox). */
+export type AttemptableSyscall = 'socket' | 'ptrace' | 'execve';
 
 export type AddonResult = { ok: true; addon: SeccompAddon } | { ok: false; error: { code: 'addon/unavailable'; path: string; message: string } };
 

@@ -4,7 +4,7 @@ import { errorCode, type Probe } from './types.js';
 
 /**
  * Probes of the process boundary. They really attempt the act: spawnSync goes through libuv's
- * fork + execve, and the addon calls ptrace(PTRACE_ATTACH) on the parent (syscall-probe.ts).
+ * fork + execve, and the addon calls ptrace(PTRACE_SEIZE) on the parent (syscall-probe.ts).
  */
 export const EXEC_PROBE: Probe = {
   id: 'PR-EXEC-1',
@@ -23,4 +23,4 @@ export const EXEC_PROBE: Probe = {
   },
 };
 
-export const PTRACE_PROBE: Probe = syscallProbe('PR-PTRACE-1', 'ptrace(PTRACE_ATTACH, parent pid)', 'ptrace');
+export const PTRACE_PROBE: Probe = syscallProbe('PR-PTRACE-1', 'ptrace(PTRACE_SEIZE, parent pid)', 'ptrace');
