@@ -22,6 +22,8 @@ export interface BindingRow {
   readonly layers: readonly Layer[];
   readonly block_point: string;
   readonly expected: string;
+  /** The matrix row's inputs (fixtures, planted files, probes, deviating sandboxes). */
+  readonly inputs: readonly string[];
   readonly attempted: string;
   readonly result: RowResult;
   readonly evidence: Readonly<Record<string, unknown>>;
@@ -45,6 +47,7 @@ export function bindRow(row: MatrixRow, outcome: RowOutcome): BindingRow {
     layers: row.layers,
     block_point: row.blockPoint,
     expected: row.expected,
+    inputs: row.inputs,
     attempted: outcome.attempted,
     result: outcome.result,
     evidence: outcome.evidence,
@@ -100,7 +103,7 @@ export function renderBindingMarkdown(report: BindingReport): string {
     '',
   ];
   for (const row of report.rows) {
-    lines.push(`### ${row.number}. ${cell(row.name)} — ${row.result}`, '', `Expected: ${cell(row.expected)}.`, `Attempted: ${cell(row.attempted)}.`);
+    lines.push(`### ${row.number}. ${cell(row.name)} — ${row.result}`, '', `Expected: ${cell(row.expected)}.`, `Inputs: ${row.inputs.map((input) => `\`${cell(input)}\``).join(', ') || '(none)'}.`, `Attempted: ${cell(row.attempted)}.`);
     if (row.reason !== undefined) lines.push(`Reason: ${cell(row.reason)}.`);
     lines.push('', evidenceLines(row.evidence), '');
   }

@@ -6,6 +6,7 @@ import { inspectPacket } from '../../src/index.js';
 import { bindRow, buildBindingReport, type BindingReport, type RowOutcome } from './binding.js';
 import { sha256OfFile, type RunRecord } from './evidence.js';
 import { MATRIX } from './matrix.js';
+import { inputToken } from './self-audit/article14.js';
 import { runSelfAudits, type ArticleAudit } from './self-audit/index.js';
 
 /**
@@ -29,7 +30,7 @@ function wellFormed(overrides: Readonly<Record<number, RowOutcome>> = {}, runs: 
     const proofs = Object.fromEntries(row.proof.filter((kind) => kind !== 'deferred').map((kind) => [kind, { captured: kind }]));
     const outcome: RowOutcome = row.proof.includes('deferred')
       ? { result: 'DEFERRED', attempted: 'nothing', evidence: { runs: [], conditions: [] }, reason: 'L5' }
-      : { result: 'PASS', attempted: 'ran it', evidence: { runs: ['r1'], conditions: [{ statement: 'it held', holds: true, observed: 'yes' }], ...proofs } };
+      : { result: 'PASS', attempted: 'ran it', evidence: { runs: ['r1'], conditions: [{ statement: 'it held', holds: true, observed: 'yes' }], ...proofs, used: row.inputs.map(inputToken) } };
     return bindRow(row, overrides[row.number] ?? outcome);
   });
   return buildBindingReport(rows, runs, new Date(0), 1);
@@ -65,6 +66,11 @@ describe('Article 14 self-audit', () => {
     const runs = [artifactRun('r1', ['tki', 'run', '--engine', 'bwrap'])];
     writeFileSync(runs[0]?.artifacts[0]?.path ?? '', 'edited afterwards\n');
     expect(statusOf(await article14(wellFormed({}, runs)), 'a14-artifacts-intact')).toBe('FAIL');
+  });
+
+  it('fails a PASS row whose evidence and runs never touched the fixture the matrix names', async () => {
+    const audit = await article14(wellFormed({ 43: { result: 'PASS', attempted: 'x', evidence: { runs: ['r1'], conditions: [{ statement: 's', holds: true, observed: 1 }], 'report-fields': { packet: 'some-other-packet' } } } }));
+    expect(statusOf(audit, 'a14-inputs-used')).toBe('FAIL');
   });
 
   it('fails the deferred row reported as PASS', async () => {

@@ -44,7 +44,7 @@ export async function runGuardCli(log: RunLog, repoRoot: string, label: string, 
       // Kept next to the binding report so the self-audit (and a reviewer) can re-read what the guard said.
       if (saveTo !== undefined) writeFileSync(saveTo, result.stdout);
       const artifacts = saveTo === undefined ? [] : [{ path: saveTo, sha256: sha256OfFile(saveTo) }];
-      return { value: { exit_code: result.status, findings: parsed.findings, modules: parsed.modules }, exitCode: result.status, artifacts, inputs: [cwd] };
+      return { value: { exit_code: result.status, findings: parsed.findings, modules: parsed.modules }, exitCode: result.status, artifacts, inputs: [cwd, path.join(cwd, 'tki.policy.json')] };
     } catch {
       const detail = `exit ${result.status}: ${(result.error ?? result.stderr).trim().split('\n').slice(0, 3).join(' / ')}`;
       return { value: { exit_code: result.status, findings: [], modules: [], tool_error: detail }, exitCode: result.status, artifacts: [] };

@@ -86,7 +86,26 @@ function honestyFinding(binding: BindingReport): AuditFinding {
     : finding('a14-no-silent-results', 'nothing is reported that was not judged', 'FAIL', evidence, problems.join('; '));
 }
 
+/** How an input shows up in evidence: a path by its last segment, a probe or sandbox by what follows the prefix. */
+export function inputToken(input: string): string {
+  const prefixed = /^(probe|sandbox):(.+)$/.exec(input);
+  return prefixed?.[2] ?? input.split('/').filter((segment) => segment !== '').pop() ?? input;
+}
+
+function inputsFinding(binding: BindingReport): AuditFinding {
+  const problems: string[] = [];
+  for (const row of binding.rows.filter((entry) => entry.result === 'PASS')) {
+    const cited = binding.runs.filter((run) => runIdsOf(row).includes(run.id));
+    const haystack = [JSON.stringify(row.evidence), ...cited.flatMap((run) => [...run.command, ...run.inputs])].join('\n');
+    for (const input of row.inputs) if (!haystack.includes(inputToken(input))) problems.push(`row ${row.number}: the matrix input ${input} appears in neither its evidence nor its runs`);
+  }
+  const evidence = { inputs_checked: binding.rows.filter((row) => row.result === 'PASS').reduce((sum, row) => sum + row.inputs.length, 0), problems };
+  return problems.length === 0
+    ? finding('a14-inputs-used', 'every input the matrix names for a passing row (fixture, planted file, probe, deviating sandbox) shows up in that row\'s evidence or in the runs it cites', 'PASS', evidence)
+    : finding('a14-inputs-used', 'each passing row was run on the inputs the matrix names', 'FAIL', evidence, problems.join('; '));
+}
+
 export function auditArticle14(binding: BindingReport): ArticleAudit {
-  const findings = [backedFinding(binding), sandboxFinding(binding), artifactsFinding(binding), honestyFinding(binding)];
+  const findings = [backedFinding(binding), sandboxFinding(binding), artifactsFinding(binding), inputsFinding(binding), honestyFinding(binding)];
   return { article: 'Article 14', question: 'Is every claim of the binding report backed by captured evidence from a run that happened?', status: combine(findings), findings };
 }
