@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { listFiles, PROJECT_ROOT, runTki, scratchDir, TKI_BIN } from '../sandbox/helpers/cli.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listFiles, PROJECT_ROOT, removeScratchDirs, runTki, scratchDir, TKI_BIN } from '../sandbox/helpers/cli.js';
 import { requireEngine } from '../sandbox/helpers/engines.js';
 import { writePacketDir, writePacketFile } from '../sandbox/helpers/packet.js';
 
 beforeAll(() => requireEngine('bwrap'));
+afterAll(removeScratchDirs);
 
 describe('tki fails closed', () => {
   it('no command, an unknown command, a usage error: one stderr line, exit 3', () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PROFILE, inspectInSandbox, type SandboxProfile } from '../../sandbox/index.js';
-import { listFiles, scratchDir } from './helpers/cli.js';
+import { listFiles, removeScratchDirs, scratchDir } from './helpers/cli.js';
 import { requireEngine } from './helpers/engines.js';
 import { writePacketDir } from './helpers/packet.js';
 
@@ -18,6 +18,7 @@ async function inspectUnder(profile: SandboxProfile): Promise<{ exitCode: number
 }
 
 beforeAll(() => requireEngine('bwrap'));
+afterAll(removeScratchDirs);
 
 describe('P1 refuses a sandbox that is not the profile (rows 28, 37)', () => {
   it('control: the profile itself passes P1 and the inspector writes its three files', async () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -22,8 +22,17 @@ export function runTki(args: readonly string[], env: Readonly<Record<string, str
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+const scratchDirs: string[] = [];
+
 export function scratchDir(label: string): string {
-  return mkdtempSync(join(tmpdir(), `tki-${label}-`));
+  const dir = mkdtempSync(join(tmpdir(), `tki-${label}-`));
+  scratchDirs.push(dir);
+  return dir;
+}
+
+/** For `afterAll`: the scratch directories this test file made. */
+export function removeScratchDirs(): void {
+  for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 export function listFiles(dir: string): string[] {
