@@ -19,7 +19,7 @@ import type { BenchModule, BenchResult } from './types.js';
  */
 const ITEMS = Number(process.env.TKI_BENCH_INSPECTOR_ITEMS ?? 100_000);
 const ITEM_BYTES = Number(process.env.TKI_BENCH_INSPECTOR_ITEM_BYTES ?? 10_000);
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const inspectorUrl = pathToFileURL(path.join(here, '..', 'src', 'index.js')).href;

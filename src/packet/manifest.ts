@@ -20,7 +20,5 @@ export interface ManifestLine {
  */
 export function manifestHash(lines: readonly ManifestLine[]): string {
   const sorted = [...lines].sort((a, b) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
-  const hash = createHash('sha256');
-  for (const line of sorted) hash.update(`${line.itemId} ${line.contentHash}\n`);
-  return `sha256:${hash.digest('hex')}`;
+  return sha256Ref(sorted.map((line) => `${line.itemId} ${line.contentHash}\n`).join(''));
 }
