@@ -1,6 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPORTERS, escapeControlCharacters, type GuardResult } from '../../guard/index.js';
+import { DOCS_ROOT } from '../../guard/report/rules.js';
+import { REPORTERS, describeRule, escapeControlCharacters, type GuardResult } from '../../guard/index.js';
 import { guardDirectory, repoRoot } from './helpers.js';
 
 const laundering = path.join(repoRoot, 'fixtures/evasions/cross-module/laundering-barrel');
@@ -60,5 +62,22 @@ describe('reporters', async () => {
 
   it('exit code 0 for no findings', () => {
     expect(REPORTERS.text({ ...run.result, findings: [] }, options)).toMatchObject({ exitCode: 0 });
+  });
+});
+
+/** The anchors GitHub gives a Markdown file's headings: lower case, punctuation dropped, spaces as `-`. */
+const headingAnchors = (markdown: string): string[] =>
+  [...markdown.matchAll(/^#+ (.+)$/gm)].map((match) => (match[1] ?? '').toLowerCase().replace(/[^a-z0-9 -]/g, '').replaceAll(' ', '-'));
+
+describe('rule help pages', () => {
+  it('exist for every rule id a report can carry', () => {
+    const guardDoc = readFileSync(path.join(repoRoot, 'docs/guard.md'), 'utf8');
+    const ids = ['no-forbidden-capability', 'allowed-actions', 'no-dynamic-code', 'no-exit-zero', 'no-positive-verdict-token', 'no-raw-sql', 'no-global-denial-wording', 'transitive-capability', 'cross-module-capability', 'unresolved-module', 'depcruise/no-circular'] as const;
+    for (const id of ids) {
+      const { helpUri } = describeRule(id);
+      const [page, anchor] = helpUri.slice(DOCS_ROOT.length + 1).split('#');
+      expect(existsSync(path.join(repoRoot, 'docs', page!)), helpUri).toBe(true);
+      if (anchor !== undefined) expect(headingAnchors(guardDoc), helpUri).toContain(anchor);
+    }
   });
 });
