@@ -51,7 +51,7 @@ describe('mutation (a): a seccomp rule removed from a copy of the profile', () =
   it('control: the same probe harness with the unmutated profile keeps PR-SOCK-1 at EPERM', async () => {
     const ctx = { ...base, attestation: memo(() => attestWithProfile(base.log, repoRoot, 'control-default-profile', DEFAULT_PROFILE)) };
     const outcome = await check(27, ctx);
-    const socket = matching(outcome, /^PR-SOCK-1 /);
+    const socket = matching(outcome, /^PR-SOCK-1: /);
     expect(socket).toHaveLength(1);
     expect(socket[0]?.holds, JSON.stringify(socket)).toBe(true);
   });
@@ -62,7 +62,7 @@ describe('mutation (a): a seccomp rule removed from a copy of the profile', () =
     const ctx = { ...base, attestation: memo(() => attestWithProfile(base.log, repoRoot, 'mutant-no-socket-rule', mutated)) };
     const outcome = await check(27, ctx);
     expect(outcome.result).toBe('FAIL');
-    const socket = matching(outcome, /^PR-SOCK-1 /);
+    const socket = matching(outcome, /^PR-SOCK-1: /);
     expect(socket[0]?.holds, JSON.stringify(socket)).toBe(false);
     expect(outcome.reason).toMatch(/PR-SOCK-1/);
   });
