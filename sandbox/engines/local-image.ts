@@ -56,5 +56,17 @@ export async function ensureLocalImage(
     const reason = build.stderr.trim().split('\n').pop() ?? '';
     return { ok: false, error: { code: 'engine/image_build_failed', line: `tki: building the local sandbox image ${tag} failed: ${reason}` } };
   }
+  await removeStaleImages(executable, tag, run);
   return { ok: true, value: tag };
+}
+
+/**
+ * Each rebuild of tki makes a new tag; the older ones (~140 MB each) are removed so they do not
+ * pile up. Best effort: an image a concurrent run still uses stays, and that is fine.
+ */
+async function removeStaleImages(executable: string, keep: string, run: (command: EngineCommand) => Promise<EngineExit>): Promise<void> {
+  const listed = await run({ executable, args: ['images', '--filter', `reference=${IMAGE_REPOSITORY}`, '--format', '{{.Repository}}:{{.Tag}}'] });
+  if (listed.exitCode !== 0) return;
+  const stale = listed.stdout.split('\n').map((line) => line.trim()).filter((name) => name.startsWith(`${IMAGE_REPOSITORY}:`) && name !== keep);
+  if (stale.length > 0) await run({ executable, args: ['image', 'rm', ...stale] });
 }
