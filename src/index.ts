@@ -18,7 +18,7 @@ export { manifestHash, sha256Ref, type ManifestLine } from './packet/manifest.js
 export { contentPathProblem } from './packet/content-path.js';
 export { checkManifest } from './provenance/manifest-check.js';
 export { assessItem, type ItemAssessment } from './provenance/items.js';
-export { isLocalSurface, corpusOf } from './provenance/surfaces.js';
+export { isLiveReference, isLocalSurface, corpusOf } from './provenance/surfaces.js';
 export { deriveEvidenceClasses, isExecutablePath } from './chain/evidence-class.js';
 export { REQUIRED_EVIDENCE } from './chain/requirements.js';
 export { gatherEvidence, type ConsideredEvidence, type ChainContext } from './chain/considered.js';

@@ -9,11 +9,13 @@ export function isLocalSurface(surface: string): boolean {
 }
 
 /**
- * A live reference instead of an exported one: a connection string or URL (`postgresql://…`,
+ * A live reference instead of an exported one: a network or database address (`postgresql://…`,
  * `https://kb…`). The packet must carry what was observed; a live address is never followed, and
- * relying on one is unsafe access (SPEC §7 rows 34–35).
+ * relying on one is unsafe access (SPEC §7 rows 34–35). Only network schemes count, so an
+ * exporter's own identifier scheme such as `kb://policies/x.md` stays a plain name.
  */
-const LIVE_REFERENCE = /^[a-z][a-z0-9+.-]*:\/\//i;
+const LIVE_REFERENCE =
+  /^(?:https?|wss?|ftps?|sftp|ssh|postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|sqlserver|oracle|ldaps?|grpcs?|jdbc:[a-z0-9]+|odbc):\/\//i;
 
 export function isLiveReference(value: string): boolean {
   return LIVE_REFERENCE.test(value.trim());

@@ -3,6 +3,7 @@ import {
   deriveEvidenceClasses,
   judgeAdequacy,
   gatherEvidence,
+  isLiveReference,
   isLocalSurface,
   corpusOf,
   REQUIRED_EVIDENCE,
@@ -142,6 +143,11 @@ describe('surfaces', () => {
   it('local paths are never governed surfaces', () => {
     for (const surface of ['/home/op/x', './x', '../x', '~/x', 'file:///x', 'C:\\x', 'localhost', 'local:checkout']) expect(isLocalSurface(surface), surface).toBe(true);
     for (const surface of ['kb', 'pg:dot_tools', 'pg:tac', 'kb:iu-corpus']) expect(isLocalSurface(surface), surface).toBe(false);
+  });
+
+  it('network and database addresses are live references; plain identifiers are not', () => {
+    for (const live of ['https://kb.internal/api/x', 'postgresql://ro@db:5432/b7', 'postgres://db/x', 'mongodb+srv://c/x', 'jdbc:postgresql://db/x', 'WSS://x']) expect(isLiveReference(live), live).toBe(true);
+    for (const plain of ['kb', 'pg:dot_tools', 'kb://policies/x.md', 'NQ-KB-DOC-COUNT-V1', 'kb/policies/x.md']) expect(isLiveReference(plain), plain).toBe(false);
   });
 
   it('TAC and IU corpora are recognised by surface name tokens', () => {
