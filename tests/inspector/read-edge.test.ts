@@ -117,6 +117,15 @@ describe('read edge: packet.json', () => {
     }
   });
 
+  it('blocks a packet whose content exceeds the per-packet limit, with a clear reason', async () => {
+    const directory = next();
+    const packetDir = writePacket(directory, realDossier());
+    const outDir = path.join(directory, 'out');
+    const outcome = await inspectPacket({ packetPath: packetDir, outDir }, { ...DEFAULT_LIMITS, maxPacketContentBytes: 500 });
+    expect(outcome.exitCode).toBe(3);
+    expect(readReport(outDir).blocked_reasons.map((reason) => reason.code)).toEqual(['provenance/packet_budget_exceeded']);
+  });
+
   it('streams a content file larger than the whole-read threshold and still re-matches its hash', async () => {
     const directory = next();
     const built = realDossier();
