@@ -61,7 +61,8 @@ async function liveSystemRow(ctx: AcceptanceContext, row: 'kb' | 'pg'): Promise<
   const tcp = attestation.probes.find((probe) => probe.id === 'PR-NET-1');
   const planted = await ctx.plantedGuard();
   const rejection = plantedRejection(planted, spec.plant);
-  const real = realTreeFreeOf(await ctx.realGuard(), [spec.capability, 'NETWORK']);
+  const realGuard = await ctx.realGuard();
+  const real = realTreeFreeOf(realGuard, [spec.capability, 'NETWORK']);
   const views = await liveReferenceRuns(ctx, `live-${row}`, spec.references);
   const conditions = [
     ...probes.conditions,
@@ -72,33 +73,29 @@ async function liveSystemRow(ctx: AcceptanceContext, row: 'kb' | 'pg'): Promise<
   ];
   return conclude(
     `probe ${spec.port.split(' ')[0]} from inside; plant a ${row === 'kb' ? 'Directus SDK' : 'PostgreSQL client'} import; tki run packets whose item points at a live ${row === 'kb' ? 'KB' : 'PG'}`,
-    [attestation.run_id, planted.run_id, ...views.map((view) => view.run_id)],
+    [attestation.run_id, planted.run_id, realGuard.run_id, ...views.map((view) => view.run_id)],
     conditions,
     { probe: probes.probes, 'guard-findings': { planted: rejection.findings, real_tree: real.evidence }, 'report-fields': Object.fromEntries(views.map((view, index) => [spec.references[index] ?? '', reportFields(view)])) },
   );
 }
 
+/** L1+L2 rows: the kernel refuses inside the sandbox, the guard rejects the planted import, and the real tree reaches none of it. */
+async function kernelAndBuildRow(ctx: AcceptanceContext, probeIds: readonly string[], plantFile: string, capabilities: readonly string[], attempted: string): Promise<Awaited<ReturnType<Check>>> {
+  const attestation = await ctx.attestation();
+  const probes = probeConditions(attestation, probeIds);
+  const planted = await ctx.plantedGuard();
+  const rejection = plantedRejection(planted, plantFile);
+  const realGuard = await ctx.realGuard();
+  const real = realTreeFreeOf(realGuard, capabilities);
+  return conclude(attempted, [attestation.run_id, planted.run_id, realGuard.run_id], [...probes.conditions, ...rejection.conditions, ...real.conditions], {
+    probe: probes.probes,
+    'guard-findings': { planted: rejection.findings, real_tree: real.evidence },
+  });
+}
+
 export const SANDBOX_CHECKS: Readonly<Record<number, Check>> = {
-  25: async (ctx) => {
-    const probes = probeConditions(await ctx.attestation(), ['PR-EXEC-1']);
-    const planted = await ctx.plantedGuard();
-    const rejection = plantedRejection(planted, 'row25-subprocess.ts');
-    const real = realTreeFreeOf(await ctx.realGuard(), ['EXEC']);
-    return conclude('exec /bin/sh and node from inside the sandbox; plant a child_process import; check the real tree', [probes.probes.run_id as string, planted.run_id], [...probes.conditions, ...rejection.conditions, ...real.conditions], {
-      probe: probes.probes,
-      'guard-findings': { planted: rejection.findings, real_tree: real.evidence },
-    });
-  },
-  27: async (ctx) => {
-    const probes = probeConditions(await ctx.attestation(), ['PR-NET-1', 'PR-NET-2', 'PR-SOCK-1']);
-    const planted = await ctx.plantedGuard();
-    const rejection = plantedRejection(planted, 'row27-network-client.ts');
-    const real = realTreeFreeOf(await ctx.realGuard(), ['NETWORK']);
-    return conclude('connect out and list interfaces from inside the sandbox; plant a node:net import; check the real tree', [probes.probes.run_id as string, planted.run_id], [...probes.conditions, ...rejection.conditions, ...real.conditions], {
-      probe: probes.probes,
-      'guard-findings': { planted: rejection.findings, real_tree: real.evidence },
-    });
-  },
+  25: (ctx) => kernelAndBuildRow(ctx, ['PR-EXEC-1'], 'row25-subprocess.ts', ['EXEC'], 'exec /bin/sh and node from inside the sandbox; plant a child_process import; check the real tree'),
+  27: (ctx) => kernelAndBuildRow(ctx, ['PR-NET-1', 'PR-NET-2', 'PR-SOCK-1'], 'row27-network-client.ts', ['NETWORK'], 'connect out and list interfaces from inside the sandbox; plant a node:net import; check the real tree'),
   28: async (ctx) => {
     const probes = probeConditions(await ctx.attestation(), ['PR-ENV-1']);
     const secret = 'acceptance-not-a-real-secret';
@@ -126,12 +123,13 @@ export const SANDBOX_CHECKS: Readonly<Record<number, Check>> = {
   30: async (ctx) => {
     const planted = await ctx.plantedGuard();
     const rejection = plantedRejection(planted, 'row30-db-driver.ts');
-    const real = realTreeFreeOf(await ctx.realGuard(), ['DATABASE']);
+    const realGuard = await ctx.realGuard();
+    const real = realTreeFreeOf(realGuard, ['DATABASE']);
     const attestation = await ctx.attestation();
     const probes = probeConditions(attestation, ['PR-NET-1']);
     const tcp = attestation.probes.find((probe) => probe.id === 'PR-NET-1');
     const conditions = [...rejection.conditions, ...real.conditions, ...probes.conditions, condition('a PostgreSQL port gets no socket (EPERM)', tcp?.observed.includes('127.0.0.1:5432 EPERM') === true, tcp?.observed)];
-    return conclude('plant `import pg from "pg"` in a copy of src/; connect to 127.0.0.1:5432 from inside the sandbox', [planted.run_id, attestation.run_id], conditions, { 'guard-findings': { planted: rejection.findings, real_tree: real.evidence }, probe: probes.probes });
+    return conclude('plant `import pg from "pg"` in a copy of src/; connect to 127.0.0.1:5432 from inside the sandbox', [planted.run_id, realGuard.run_id, attestation.run_id], conditions, { 'guard-findings': { planted: rejection.findings, real_tree: real.evidence }, probe: probes.probes });
   },
   33: async (ctx) => {
     const probes = probeConditions(await ctx.attestation(), ['PR-FS-ESC-1', 'PR-FS-RO-IN', 'PR-FS-OUT-OK']);
