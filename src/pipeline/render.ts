@@ -42,7 +42,8 @@ export function summaryLine(report: Report, exitCode: InspectorExitCode): string
     report.flags.length === 0 ? 'no flags' : `flags ${report.flags.join(',')}`,
     `packet ${report.packet.packet_id ?? 'unknown'}`,
   ];
-  const text = reason === undefined ? `${head} · ${parts.join(' · ')}` : `${head} · ${reason}`;
+  const more = report.blocked_reasons.length > 1 ? ` (+${report.blocked_reasons.length - 1} more in report.json)` : '';
+  const text = reason === undefined ? `${head} · ${parts.join(' · ')}` : `${head} · ${reason}${more}`;
   return lintString(escapeControlChars(truncate(text, 600))).text;
 }
 

@@ -24,6 +24,12 @@ function claimRow(claim: ClaimReport): string {
   return `| ${md(claim.claim_id, 40)}: ${md(claim.chain.claim.text, 120)} | ${claim.claim_type} | ${verdict}${flags} | ${evidenceCell(claim)} | ${md(claim.reasons.join('; '), 240)} |`;
 }
 
+function inventoryLine(report: Report): string {
+  if (report.inventory_complete) return 'every claim-like statement maps to a structured claim';
+  if (report.prose.unparsed_regions.length === 0) return "not established: the run stopped before the dossier's text was scanned";
+  return 'incomplete (see unparsed regions); the dossier can be no better than UNVERIFIED';
+}
+
 function section(title: string, lines: readonly string[]): string[] {
   return [`## ${title}`, '', ...lines, ''];
 }
@@ -37,7 +43,7 @@ export function renderMarkdown(report: Report): string {
     `- **Triage:** \`${report.triage_outcome}\``,
     `- **Dossier:** ${md(report.dossier.document_id)} · blueprint ${md(report.dossier.blueprint_ref)} · revision ${md(report.dossier.revision)}`,
     `- **Packet:** ${md(report.packet.packet_id)} as of ${md(report.packet.packet_as_of)} · ${report.items_usable} of ${report.items_total} items usable`,
-    `- **Inventory:** ${report.inventory_complete ? 'every claim-like statement maps to a structured claim' : 'incomplete (see unparsed regions); the dossier can be no better than UNVERIFIED'}`,
+    `- **Inventory:** ${inventoryLine(report)}`,
     '',
   ];
   if (report.blocked_reasons.length > 0) {
