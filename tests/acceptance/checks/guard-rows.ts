@@ -1,3 +1,4 @@
+import type { RowOutcome } from '../binding.js';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AcceptanceContext } from '../context.js';
@@ -9,7 +10,7 @@ import { conclude, condition, type Check } from './outcome.js';
  * L2 rows: planted violations in a copy of the inspector, judged by the built tki-guard CLI with
  * the project's own strict policy; the real tree must stay clean.
  */
-async function plantedRow(ctx: AcceptanceContext, plantFile: string, attempted: string): Promise<Awaited<ReturnType<Check>>> {
+async function plantedRow(ctx: AcceptanceContext, plantFile: string, attempted: string): Promise<RowOutcome> {
   const planted = await ctx.plantedGuard();
   const { conditions, findings } = plantedRejection(planted, plantFile);
   return conclude(attempted, [planted.run_id], conditions, { 'guard-findings': { run_id: planted.run_id, exit_code: planted.exit_code, findings } });

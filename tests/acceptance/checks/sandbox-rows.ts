@@ -1,3 +1,4 @@
+import type { RowOutcome } from '../binding.js';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_PROFILE } from '../../../sandbox/index.js';
@@ -52,7 +53,7 @@ function liveReferenceConditions(views: readonly InspectView[], references: read
   );
 }
 
-async function liveSystemRow(ctx: AcceptanceContext, row: 'kb' | 'pg'): Promise<Awaited<ReturnType<Check>>> {
+async function liveSystemRow(ctx: AcceptanceContext, row: 'kb' | 'pg'): Promise<RowOutcome> {
   const spec = row === 'kb'
     ? { plant: 'row34-kb-sdk.ts', capability: 'KNOWLEDGE_BASE', references: ['https://kb.example.org/items/design-note', '/run/directus/kb.sock'], port: '127.0.0.1:8055 EPERM' }
     : { plant: 'row35-db-client.ts', capability: 'DATABASE', references: ['postgres://ro@db.internal:5432/kb', '/var/run/postgresql/.s.PGSQL.5432'], port: '127.0.0.1:5432 EPERM' };
@@ -80,7 +81,7 @@ async function liveSystemRow(ctx: AcceptanceContext, row: 'kb' | 'pg'): Promise<
 }
 
 /** L1+L2 rows: the kernel refuses inside the sandbox, the guard rejects the planted import, and the real tree reaches none of it. */
-async function kernelAndBuildRow(ctx: AcceptanceContext, probeIds: readonly string[], plantFile: string, capabilities: readonly string[], attempted: string): Promise<Awaited<ReturnType<Check>>> {
+async function kernelAndBuildRow(ctx: AcceptanceContext, probeIds: readonly string[], plantFile: string, capabilities: readonly string[], attempted: string): Promise<RowOutcome> {
   const attestation = await ctx.attestation();
   const probes = probeConditions(attestation, probeIds);
   const planted = await ctx.plantedGuard();
