@@ -1,6 +1,6 @@
-import type { RowOutcome } from '../binding.js';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { RowOutcome } from '../binding.js';
 import type { AcceptanceContext } from '../context.js';
 import { failClosedRun } from '../resources/sandbox.js';
 import { findingKey, plantedRejection } from './guard-evidence.js';

@@ -1,6 +1,6 @@
-import type { RowOutcome } from '../binding.js';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import type { RowOutcome } from '../binding.js';
 import { DEFAULT_PROFILE } from '../../../sandbox/index.js';
 import { writePacketDir } from '../../sandbox/helpers/packet.js';
 import type { AcceptanceContext } from '../context.js';
