@@ -56,6 +56,8 @@ async function run(): Promise<BenchResult[]> {
     const bwrapMs = median(times.bwrap);
     const podmanMs = median(times.podman);
     const addedMs = bwrapMs - bareMs;
+    // Rounds are interleaved, so the per-round difference is also robust to load drifting over the run.
+    const pairedAdded = median(times.bwrap.map((ms, round) => ms - (times.bare[round] ?? ms)));
     return [
       {
         name: 'tki run (bwrap) vs bare pipeline: added ms ÷ 100 ms',
@@ -65,6 +67,7 @@ async function run(): Promise<BenchResult[]> {
           bare_median_ms: bareMs.toFixed(1),
           bwrap_median_ms: bwrapMs.toFixed(1),
           bwrap_added_ms: addedMs.toFixed(1),
+          bwrap_added_ms_paired_median: pairedAdded.toFixed(1),
           bwrap_over_bare: (bwrapMs / bareMs).toFixed(3),
           podman_median_ms: podmanMs.toFixed(1),
           podman_added_ms: (podmanMs - bareMs).toFixed(1),
