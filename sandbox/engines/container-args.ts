@@ -9,6 +9,8 @@ export interface ContainerRunOptions {
   readonly seccompPath: string;
   /** `uid:gid` the inspector runs as, so reports belong to the operator as under bwrap. */
   readonly user: string;
+  /** Rootless podman maps the operator to root inside; `keep-id` maps them to their own uid instead. */
+  readonly rootless: boolean;
 }
 
 /**
@@ -20,6 +22,7 @@ export interface ContainerRunOptions {
 export function compileContainerArgs(profile: SandboxProfile, invocation: SandboxInvocation, options: ContainerRunOptions): string[] {
   const args = ['run', '--rm', '--pull', 'never'];
   if (options.engine === 'podman') args.push('--runtime', 'runc', '--read-only-tmpfs=false', '--no-hosts', '--unsetenv-all');
+  if (options.engine === 'podman' && options.rootless) args.push('--userns', 'keep-id');
   if (profile.namespaces.includes('net')) args.push('--network', 'none');
   if (profile.namespaces.includes('ipc')) args.push('--ipc', 'none');
   args.push('--read-only');

@@ -36,6 +36,7 @@ export async function containerCommand(
   if (!image.ok) return image;
   const seccompPath = join(workDir, 'seccomp.json');
   writeFileSync(seccompPath, JSON.stringify(compileOciSeccomp(profile)));
-  const user = `${process.getuid?.() ?? 65534}:${process.getgid?.() ?? 65534}`;
-  return { ok: true, value: { executable, args: compileContainerArgs(profile, invocation, { engine, image: image.value, seccompPath, user }) } };
+  const uid = process.getuid?.() ?? 65534;
+  const user = `${uid}:${process.getgid?.() ?? 65534}`;
+  return { ok: true, value: { executable, args: compileContainerArgs(profile, invocation, { engine, image: image.value, seccompPath, user, rootless: uid !== 0 }) } };
 }

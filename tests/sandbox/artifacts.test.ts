@@ -157,7 +157,7 @@ describe('the bwrap argv matches the profile', () => {
 describe('the podman/docker arguments match the profile', () => {
   for (const engine of ['podman', 'docker'] as const) {
     it(`${engine}: no network, read-only root, no capabilities, no-new-privileges, the profile's seccomp and limits`, () => {
-      const args = compileContainerArgs(profile, invocation, { engine, image: 'localhost/tki-sandbox:x', seccompPath: '/tmp/s.json', user: '1000:1000' });
+      const args = compileContainerArgs(profile, invocation, { engine, image: 'localhost/tki-sandbox:x', seccompPath: '/tmp/s.json', user: '1000:1000', rootless: false });
       const pairs = args.map((arg, index) => `${arg} ${args[index + 1] ?? ''}`);
       for (const pair of ['--network none', '--cap-drop ALL', '--security-opt no-new-privileges', '--security-opt seccomp=/tmp/s.json', '--user 1000:1000', '--ipc none', '--pull never']) {
         expect(pairs).toContain(pair);
@@ -185,5 +185,14 @@ describe("the inspector's node flags match the profile", () => {
       '--disallow-code-generation-from-strings',
     ]);
     expect(compileNodeFlags({ ...profile, node: { permissionModel: false, disallowCodeGeneration: false } })).toEqual([]);
+  });
+});
+
+describe('rootless podman', () => {
+  it('keeps the operator\'s uid inside (keep-id) so /out stays writable; rootful and docker do not get the flag', () => {
+    const options = { image: 'i', seccompPath: '/s.json', user: '1000:1000' };
+    expect(compileContainerArgs(profile, invocation, { ...options, engine: 'podman', rootless: true }).join(' ')).toContain('--userns keep-id');
+    expect(compileContainerArgs(profile, invocation, { ...options, engine: 'podman', rootless: false })).not.toContain('keep-id');
+    expect(compileContainerArgs(profile, invocation, { ...options, engine: 'docker', rootless: true })).not.toContain('keep-id');
   });
 });
