@@ -50,4 +50,4 @@ export {
 // The probes themselves (NETWORK, EXEC on purpose) are not re-exported: they run only inside,
 // from sandbox/probes/main.ts; callers get their records through runAttestation.
 export { PROBE_IDS, type ProbeId, type ProbeRecord } from './probes/types.js';
-export { renderAttestationMarkdown, runAttestation, type AttestationEvidence, type AttestationResult } from './attest/index.js';
+export { MATRIX_ROW_PROBES, renderAttestationMarkdown, runAttestation, type AttestationEvidence, type AttestationResult } from './attest/index.js';

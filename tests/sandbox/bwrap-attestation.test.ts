@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROBE_IDS, runAttestation, type AttestationEvidence, type ProbeRecord } from '../../sandbox/index.js';
+import { MATRIX_ROW_PROBES, PROBE_IDS, runAttestation, type AttestationEvidence, type ProbeRecord } from '../../sandbox/index.js';
 import { requireEngine } from './helpers/engines.js';
 
 /**
@@ -70,6 +70,11 @@ describe('matrix rows against the real sandbox (bwrap)', () => {
   });
   it('row 36: no container engine socket exists inside', () => {
     for (const entry of probe('PR-SOCK-DOCKER').observed.split('; ')) expect(entry).toMatch(/ lstat ENOENT connect (EPERM|ENOENT)$/);
+  });
+  it('every row the acceptance binding maps to probes has all of them passing', () => {
+    for (const [row, ids] of Object.entries(MATRIX_ROW_PROBES)) {
+      expect({ row, failing: ids.filter((id) => !probe(id).pass) }).toEqual({ row, failing: [] });
+    }
   });
   it('ptrace is denied', () => {
     expect(probe('PR-PTRACE-1').observed).toBe('EPERM');
