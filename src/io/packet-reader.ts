@@ -62,8 +62,16 @@ export interface ContentReadOptions {
   readonly retainTextUpTo: number;
 }
 
+/** A regular file above the single-read size: the caller streams it with `stream`. */
+export interface LargeContent {
+  readonly ok: 'large';
+  readonly file: string;
+}
+
 export interface ContentReader {
-  read(relativePath: string, jsonPath: string, options: ContentReadOptions): Promise<ContentRead>;
+  /** Synchronous for the common small file; a large one comes back as LargeContent to stream. */
+  read(relativePath: string, jsonPath: () => string, options: ContentReadOptions): ContentRead | LargeContent;
+  stream(large: LargeContent, jsonPath: () => string, options: ContentReadOptions): Promise<ContentRead>;
 }
 
 function inside(root: string, candidate: string): boolean {
@@ -87,10 +95,10 @@ export function createContentReader(root: string): ContentReader {
     return cached;
   };
 
-  const escape = (jsonPath: string, why: string): ContentRead => ({ ok: false, error: inspectorError('provenance/path_escape', jsonPath, why) });
+  const escape = (jsonPath: () => string, why: string): ContentRead => ({ ok: false, error: inspectorError('provenance/path_escape', jsonPath(), why) });
 
   return {
-    async read(relativePath, jsonPath, options) {
+    read(relativePath, jsonPath, options) {
       const problem = contentPathProblem(relativePath);
       if (problem !== undefined) return escape(jsonPath, problem);
       try {
@@ -106,11 +114,18 @@ export function createContentReader(root: string): ContentReader {
         }
         if (!info.isFile()) return escape(jsonPath, 'not a regular file');
         if (info.size > options.maxBytes) {
-          return { ok: false, error: inspectorError('provenance/content_too_large', jsonPath, `${info.size} bytes > ${options.maxBytes}`) };
+          return { ok: false, error: inspectorError('provenance/content_too_large', jsonPath(), `${info.size} bytes > ${options.maxBytes}`) };
         }
-        return info.size <= WHOLE_READ_LIMIT ? readWhole(file, options) : await readStreamed(file, jsonPath, options);
+        return info.size <= WHOLE_READ_LIMIT ? readWhole(file, options) : { ok: 'large', file };
       } catch (error) {
-        return { ok: false, error: inspectorError('provenance/content_unreadable', jsonPath, errnoCode(error)) };
+        return { ok: false, error: inspectorError('provenance/content_unreadable', jsonPath(), errnoCode(error)) };
+      }
+    },
+    async stream(large, jsonPath, options) {
+      try {
+        return await readStreamed(large.file, jsonPath, options);
+      } catch (error) {
+        return { ok: false, error: inspectorError('provenance/content_unreadable', jsonPath(), errnoCode(error)) };
       }
     },
   };
@@ -124,7 +139,7 @@ function readWhole(file: string, options: ContentReadOptions): ContentRead {
 }
 
 /** Large files: hash chunk by chunk so memory stays bounded by the chunk size, not the file size. */
-async function readStreamed(file: string, jsonPath: string, options: ContentReadOptions): Promise<ContentRead> {
+async function readStreamed(file: string, jsonPath: () => string, options: ContentReadOptions): Promise<ContentRead> {
   const hash = createHash('sha256');
   const kept: Buffer[] = [];
   let bytes = 0;
@@ -135,7 +150,7 @@ async function readStreamed(file: string, jsonPath: string, options: ContentRead
     bytes += buffer.length;
     if (bytes > options.maxBytes) {
       stream.destroy();
-      return { ok: false, error: inspectorError('provenance/content_too_large', jsonPath, `more than ${options.maxBytes} bytes`) };
+      return { ok: false, error: inspectorError('provenance/content_too_large', jsonPath(), `more than ${options.maxBytes} bytes`) };
     }
     if (bytes <= options.retainTextUpTo) kept.push(buffer);
   }

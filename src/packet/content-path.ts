@@ -10,7 +10,8 @@ export function contentPathProblem(relativePath: string): string | undefined {
   if (relativePath.startsWith('/') || /^[A-Za-z]:/.test(relativePath) || relativePath.startsWith('~')) return 'absolute path';
   // A URL is a live reference (a KB API, a database): the inspector reads only the packet.
   if (/^[a-z][a-z0-9+.-]*:/i.test(relativePath)) return 'a URL or live reference, never fetched';
-  if (relativePath.split('/').some((segment) => segment === '..')) return '`..` segment';
-  if (relativePath.split('/').every((segment) => segment === '' || segment === '.')) return 'names the packet directory itself';
+  const segments = relativePath.split('/');
+  if (segments.includes('..')) return '`..` segment';
+  if (segments.every((segment) => segment === '' || segment === '.')) return 'names the packet directory itself';
   return undefined;
 }

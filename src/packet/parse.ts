@@ -72,7 +72,6 @@ const ITEM_CODES = { missing: 'item/invalid', unknownKey: 'item/invalid', invali
 const DOSSIER_CODES = { missing: 'dossier/invalid', unknownKey: 'dossier/invalid', invalid: 'dossier/invalid' } as const;
 
 export function parseItem(raw: unknown, index: number): ItemRecord {
-  const base = `items[${index}]`;
   const rawObject = isObject(raw) ? raw : undefined;
   const itemId = typeof rawObject?.item_id === 'string' && rawObject.item_id !== '' ? rawObject.item_id : undefined;
   const metadata = isObject(rawObject?.source_metadata) ? rawObject.source_metadata : undefined;
@@ -80,6 +79,7 @@ export function parseItem(raw: unknown, index: number): ItemRecord {
   const contentFile = typeof rawObject?.content_file === 'string' ? rawObject.content_file : undefined;
   const parsed = itemSchema.safeParse(raw);
   if (parsed.success) return { index, itemId, declaredHash, contentFile, item: parsed.data, errors: [] };
+  const base = `items[${index}]`;
   const errors = parsed.error.issues.map((issue) => {
     const [first, second] = issue.path;
     // A missing provenance field is its own finding (SPEC §2 step 4), not a generic malformed item.

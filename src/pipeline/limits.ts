@@ -6,7 +6,6 @@ export interface InspectorLimits {
   /** Text kept in memory for analysis, per item and in total (hashing streams regardless). */
   readonly maxRetainedTextBytesPerItem: number;
   readonly maxRetainedTextBytesTotal: number;
-  readonly readConcurrency: number;
 }
 
 const MIB = 1024 * 1024;
@@ -17,5 +16,4 @@ export const DEFAULT_LIMITS: InspectorLimits = {
   maxPacketContentBytes: 16 * 1024 * MIB,
   maxRetainedTextBytesPerItem: 8 * MIB,
   maxRetainedTextBytesTotal: 256 * MIB,
-  readConcurrency: 4,
 };

@@ -3,7 +3,6 @@ import { createContentReader, type ContentRead } from '../io/packet-reader.js';
 import { sha256Ref } from '../packet/manifest.js';
 import type { ItemRecord } from '../packet/parse.js';
 import type { Dossier } from '../packet/schema.js';
-import { mapWithConcurrency } from './concurrency.js';
 import type { InspectorLimits } from './limits.js';
 
 /** Record kinds whose text the packet-wide subject search reads even when no claim cites them. */
@@ -30,30 +29,37 @@ function inlineContent(text: string, retain: boolean): ContentRead {
   return { ok: true, sha256: sha256Ref(text), bytes: Buffer.byteLength(text, 'utf8'), text: retain ? text : undefined };
 }
 
-/** Hash every well-formed item's content (inline or file) within the packet and total limits. */
+/**
+ * Hash every well-formed item's content (inline or file) within the packet and total limits.
+ * One item after another: small files are read synchronously (see the read edge), so running
+ * them side by side would gain nothing; only large files are streamed.
+ */
 export async function readContents(root: string, items: readonly ItemRecord[], needText: ReadonlySet<string>, limits: InspectorLimits): Promise<ContentResults> {
   const reader = createContentReader(root);
+  const contents: Array<ContentRead | undefined> = [];
   let totalBytes = 0;
   let retainedBytes = 0;
-  let overBudget = false;
-  const contents = await mapWithConcurrency(items, limits.readConcurrency, async (record): Promise<ContentRead | undefined> => {
+  for (const record of items) {
     const item = record.item;
-    if (item === undefined || overBudget) return undefined;
+    if (item === undefined || totalBytes > limits.maxPacketContentBytes) {
+      contents.push(undefined);
+      continue;
+    }
     const wantText = record.itemId !== undefined && needText.has(record.itemId) && retainedBytes < limits.maxRetainedTextBytesTotal;
-    const result =
-      item.content !== undefined
-        ? inlineContent(item.content, wantText)
-        : await reader.read(item.content_file ?? '', `items[${record.index}].content_file`, {
-            maxBytes: limits.maxItemBytes,
-            retainTextUpTo: wantText ? limits.maxRetainedTextBytesPerItem : 0,
-          });
+    const options = { maxBytes: limits.maxItemBytes, retainTextUpTo: wantText ? limits.maxRetainedTextBytesPerItem : 0 };
+    const jsonPath = (): string => `items[${record.index}].content_file`;
+    let result: ContentRead;
+    if (item.content !== undefined) result = inlineContent(item.content, wantText);
+    else {
+      const read = reader.read(item.content_file ?? '', jsonPath, options);
+      result = read.ok === 'large' ? await reader.stream(read, jsonPath, options) : read;
+    }
     if (result.ok) {
       totalBytes += result.bytes;
       if (result.text !== undefined && item.content_file !== undefined) retainedBytes += result.bytes;
-      if (totalBytes > limits.maxPacketContentBytes) overBudget = true;
     }
-    return result;
-  });
-  const packetErrors = overBudget ? [inspectorError('provenance/packet_budget_exceeded', 'items', `more than ${limits.maxPacketContentBytes} bytes`)] : [];
+    contents.push(result);
+  }
+  const packetErrors = totalBytes > limits.maxPacketContentBytes ? [inspectorError('provenance/packet_budget_exceeded', 'items', `more than ${limits.maxPacketContentBytes} bytes`)] : [];
   return { contents, packetErrors };
 }
