@@ -11,6 +11,8 @@ export const DEFAULT_PROFILE: SandboxProfile = {
   packet: { target: '/in', access: 'read-only' },
   output: { target: '/out', access: 'read-write' },
   runtimeAccess: 'read-only',
+  runtimeRoot: '/opt/tki',
+  mountPoints: ['/opt/tki', '/usr/lib', '/usr/lib64', '/lib', '/lib64', '/proc', '/dev', '/sys', '/etc/passwd', '/etc/group', '/etc/hostname', '/run/.containerenv'],
   namespaces: ['user', 'mount', 'net', 'pid', 'ipc', 'uts', 'cgroup'],
   nestedUserNamespaces: false,
   dropAllCapabilities: true,

@@ -50,6 +50,14 @@ export interface SandboxProfile {
   readonly output: OutputMount;
   /** Host runtime files (node, its libraries, tki's dist/ and dependencies) are bound read-only. */
   readonly runtimeAccess: 'read-only';
+  /** Where node and tki's own files appear inside (a neutral path: the host's layout stays unseen). */
+  readonly runtimeRoot: string;
+  /**
+   * The only places besides /, the packet and the output where P1 accepts a mount (read-only, or a
+   * kernel pseudo filesystem): the runtime root, the system library directories node's loader
+   * searches, /proc, /dev and /sys, and the few files container engines generate.
+   */
+  readonly mountPoints: readonly string[];
   readonly namespaces: readonly Namespace[];
   /** Creating user namespaces inside the sandbox. */
   readonly nestedUserNamespaces: false;

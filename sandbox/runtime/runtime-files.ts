@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_PROFILE } from '../profile/default-profile.js';
 import { elfInterpreter } from './elf-interpreter.js';
 import { runtimePackages } from './runtime-packages.js';
 
-/** Where tki's own files appear inside the sandbox: a neutral path, so the project dir stays invisible. */
-export const SANDBOX_TKI_ROOT = '/opt/tki';
+/** Where node and tki's own files appear inside the sandbox (the profile's runtimeRoot). */
+export const SANDBOX_TKI_ROOT = DEFAULT_PROFILE.runtimeRoot;
 
 /** The addon, relative to the package root (built by `npm run build:native`). */
 export const ADDON_RELATIVE_PATH = 'sandbox/native/build/Release/tki_seccomp.node';
@@ -70,9 +71,12 @@ function sonameLinks(library: string): string[] {
 
 /** Everything of the host that the sandbox may see, all read-only. */
 export async function discoverRuntime(root: string = packageRoot()): Promise<{ ok: true; runtime: RuntimeFiles } | { ok: false; error: RuntimeError }> {
-  const nodePath = realpathSync(process.execPath);
-  const bindings: RuntimeBinding[] = [{ source: nodePath, target: nodePath }];
-  const interpreter = await elfInterpreter(nodePath);
+  // node appears at a neutral path too: wherever the host keeps it (nvm under a home directory,
+  // /usr/local, ...), the sandbox shows only the runtime root and the system library directories.
+  const hostNode = realpathSync(process.execPath);
+  const nodePath = join(SANDBOX_TKI_ROOT, 'bin', 'node');
+  const bindings: RuntimeBinding[] = [{ source: hostNode, target: nodePath }];
+  const interpreter = await elfInterpreter(hostNode);
   if (interpreter !== undefined) bindings.push({ source: realpathSync(interpreter), target: interpreter });
   for (const library of mappedSystemLibraries()) {
     for (const name of [library, ...sonameLinks(library)]) {

@@ -6,7 +6,8 @@ const line = (id: number, root: string, mountPoint: string, options: string, fsT
 /** The mount table bwrap gives the inspector (abridged), as the kernel prints it. */
 const GOOD_MOUNTS = [
   line(65, '/newroot', '/', 'ro,nosuid', 'tmpfs'),
-  line(66, '/usr/bin/node', '/usr/bin/node', 'ro,nosuid,nodev', 'ext4'),
+  line(66, '/usr/bin/node', '/opt/tki/bin/node', 'ro,nosuid,nodev', 'ext4'),
+  line(68, '/usr/lib/x86_64-linux-gnu/libc.so.6', '/usr/lib/x86_64-linux-gnu/libc.so.6', 'ro,nosuid,nodev', 'ext4'),
   line(67, '/work/main/dist', '/opt/tki/dist', 'ro,nosuid,nodev', 'ext4'),
   line(80, '/', '/proc', 'rw,nosuid,nodev,noexec', 'proc'),
   line(83, '/', '/dev', 'ro,nosuid,nodev', 'tmpfs'),
@@ -44,6 +45,7 @@ describe('P1 judged from an observation', () => {
     ['a writable /in', { mountInfo: GOOD_MOUNTS.replace('/in ro', '/in rw') }, 'mounts-exact'],
     ['no /out', { mountInfo: GOOD_MOUNTS.replace(' /out ', ' /elsewhere ') }, 'mounts-exact'],
     ['an extra writable host mount', { mountInfo: `${GOOD_MOUNTS}\n${line(93, '/home/op', '/home/op', 'rw', 'ext4')}` }, 'mounts-exact'],
+    ['a read-only host directory outside the runtime', { mountInfo: `${GOOD_MOUNTS}\n${line(95, '/home/op', '/home/op', 'ro', 'ext4')}` }, 'mounts-exact'],
     ['the docker socket', { mountInfo: `${GOOD_MOUNTS}\n${line(94, '/run/docker.sock', '/run/docker.sock', 'ro', 'tmpfs')}` }, 'mounts-exact'],
     ['a secret in the environment', { env: { ...DEFAULT_PROFILE.env, AWS_SECRET_ACCESS_KEY: 'x' } }, 'env-clean'],
     ['a changed fixed value', { env: { ...DEFAULT_PROFILE.env, HOME: '/root' } }, 'env-clean'],
