@@ -19,7 +19,9 @@ import type { BenchModule, BenchResult } from './types.js';
  */
 const ITEMS = Number(process.env.TKI_BENCH_INSPECTOR_ITEMS ?? 100_000);
 const ITEM_BYTES = Number(process.env.TKI_BENCH_INSPECTOR_ITEM_BYTES ?? 10_000);
-const ROUNDS = 5;
+/** Rounds per side for the throughput comparison (paired, floor first); the RSS check needs fewer. */
+const ROUNDS = 7;
+const RSS_ROUNDS = 3;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const inspectorUrl = pathToFileURL(path.join(here, '..', 'src', 'index.js')).href;
@@ -143,11 +145,11 @@ function median(values: readonly number[]): number {
 
 const MIB = 1024;
 
-async function measure(packetDir: string, outDir: string): Promise<{ inspector: ChildResult[]; floor: ChildResult[] }> {
+async function measure(packetDir: string, outDir: string, rounds: number): Promise<{ inspector: ChildResult[]; floor: ChildResult[] }> {
   await runChild(FLOOR_CHILD, [packetDir]); // warm the page cache for both sides
   const inspector: ChildResult[] = [];
   const floor: ChildResult[] = [];
-  for (let round = 0; round < ROUNDS; round += 1) {
+  for (let round = 0; round < rounds; round += 1) {
     floor.push(await runChild(FLOOR_CHILD, [packetDir]));
     inspector.push(await runChild(INSPECT_CHILD, [packetDir, outDir, inspectorUrl]));
   }
@@ -162,10 +164,10 @@ export const bench: BenchModule = {
       const large = path.join(root, 'large');
       const small = path.join(root, 'small');
       generatePacket(large, ITEMS, ITEM_BYTES);
-      const { inspector, floor } = await measure(large, path.join(root, 'out-large'));
+      const { inspector, floor } = await measure(large, path.join(root, 'out-large'), ROUNDS);
       rmSync(large, { recursive: true, force: true });
       generatePacket(small, ITEMS, Math.max(100, Math.floor(ITEM_BYTES / 10)));
-      const smaller = await measure(small, path.join(root, 'out-small'));
+      const smaller = await measure(small, path.join(root, 'out-small'), RSS_ROUNDS);
       const inspectorMs = median(inspector.map((result) => result.ms));
       const floorMs = median(floor.map((result) => result.ms));
       const peakLarge = Math.max(...inspector.map((result) => result.maxRssKiB)) / MIB;

@@ -102,10 +102,11 @@ export function createContentReader(root: string): ContentReader {
       const problem = contentPathProblem(relativePath);
       if (problem !== undefined) return escape(jsonPath, problem);
       try {
-        const joined = path.join(root, relativePath);
-        const directory = realDirectory(path.dirname(joined));
+        // contentPathProblem has refused absolute paths and `..`, so plain string splitting is safe here.
+        const slash = relativePath.lastIndexOf('/');
+        const directory = realDirectory(slash < 0 ? root : path.join(root, relativePath.slice(0, slash)));
         if (directory !== root && !inside(root, directory)) return escape(jsonPath, 'a directory symlink leaves the packet directory');
-        let file = path.join(directory, path.basename(joined));
+        let file = `${directory}${directory.endsWith(path.sep) ? '' : path.sep}${relativePath.slice(slash + 1)}`;
         let info = lstatSync(file);
         if (info.isSymbolicLink()) {
           file = realpathSync(file);

@@ -18,7 +18,8 @@ export function checkManifest(header: PacketHeader, items: readonly ItemRecord[]
     }
     if (seen.has(record.itemId)) errors.push(inspectorError('packet/duplicate_item_id', `items[${record.index}].item_id`, record.itemId));
     seen.add(record.itemId);
-    if (record.declaredHash === undefined || !SHA256_REF_PATTERN.test(record.declaredHash)) {
+    // A well-formed item's hash was already checked by the item schema.
+    if (record.declaredHash === undefined || (record.item === undefined && !SHA256_REF_PATTERN.test(record.declaredHash))) {
       errors.push(inspectorError('provenance/manifest_unverifiable', `items[${record.index}].source_metadata.content_hash`, record.itemId));
       continue;
     }
