@@ -92,6 +92,19 @@ const ms = performance.now() - started;
 process.stdout.write(JSON.stringify({ ms, maxRssKiB: process.resourceUsage().maxRSS, exitCode: outcome.exitCode, line: outcome.line }));
 `;
 
+/** What parsing and validating packet.json alone costs (JSON.parse, strict zod per item, manifest): shown, not compared. */
+const PARSE_CHILD = `
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+const [packetPath, url] = process.argv.slice(1);
+const { parsePacketText, checkManifest } = await import(url);
+const started = performance.now();
+const parsed = parsePacketText(readFileSync(path.join(packetPath, 'packet.json'), 'utf8'));
+checkManifest(parsed.header, parsed.items);
+const ms = performance.now() - started;
+process.stdout.write(JSON.stringify({ ms, maxRssKiB: process.resourceUsage().maxRSS }));
+`;
+
 /** The floor: the same bytes, read the fastest plain way (synchronously, one file after another) and hashed. */
 const FLOOR_CHILD = `
 import { readFileSync, readdirSync } from 'node:fs';
@@ -165,6 +178,8 @@ export const bench: BenchModule = {
       const small = path.join(root, 'small');
       generatePacket(large, ITEMS, ITEM_BYTES);
       const { inspector, floor } = await measure(large, path.join(root, 'out-large'), ROUNDS);
+      const parseOnly: ChildResult[] = [];
+      for (let round = 0; round < RSS_ROUNDS; round += 1) parseOnly.push(await runChild(PARSE_CHILD, [large, inspectorUrl]));
       rmSync(large, { recursive: true, force: true });
       generatePacket(small, ITEMS, Math.max(100, Math.floor(ITEM_BYTES / 10)));
       const smaller = await measure(small, path.join(root, 'out-small'), RSS_ROUNDS);
@@ -183,6 +198,7 @@ export const bench: BenchModule = {
             content_MiB: Math.round(contentMiB),
             inspector_median_ms: Math.round(inspectorMs),
             floor_median_ms: Math.round(floorMs),
+            parse_and_validate_median_ms: Math.round(median(parseOnly.map((result) => result.ms))),
             inspector_peak_rss_MiB: Math.round(peakLarge),
             floor_peak_rss_MiB: Math.round(Math.max(...floor.map((result) => result.maxRssKiB)) / MIB),
             exit_code: inspector[0]?.exitCode ?? -1,
