@@ -1,3 +1,5 @@
+// Policy *file* parsing (policy/parse.ts) is a second entry on purpose: it loads the TypeScript
+// compiler for error positions, and the inspector, which imports these tables, must not carry it.
 export { ACTIONS, ACTION_NAMES, ALLOWED_ACTIONS_EXPORT, capabilitiesGrantedBy, isAction, type Action } from './actions.js';
 export { BUILTIN_MEMBER_ROWS, BUILTIN_MODULE_ROWS, type MemberRow, type ModuleRow } from './builtins.js';
 export { CAPABILITIES, CAPABILITY_NAMES, isCapability, type Capability } from './capabilities.js';
@@ -25,7 +27,6 @@ export {
 export { globToRegExp, matchesAnyGlob } from './glob.js';
 export { GLOBAL_OBJECT_NAMES, GLOBAL_ROWS, PROCESS_MEMBER_ROWS, PROCESS_PURE_MEMBERS, type GlobalRow } from './globals.js';
 export { PACKAGE_ROWS, packageNameOf, type PackageRow } from './packages.js';
-export { formatPolicyError, parsePolicyText, type PolicyError, type PolicyResult } from './parse.js';
 export {
   FORBIDDEN_VERDICT_TOKENS,
   GLOBAL_DENIAL_PATTERNS,

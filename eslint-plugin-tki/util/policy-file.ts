@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { parsePolicyText, type PolicyResult } from '../../policy/index.js';
+import { parsePolicyText, type PolicyResult } from '../../policy/parse.js';
 
 /**
  * The plugin's only file access: the policy file named in `settings.tki.policyFile`.

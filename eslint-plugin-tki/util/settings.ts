@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { RECOMMENDED_POLICY, formatPolicyError, policyConfigSchema, type PolicyConfig, type PolicyConfigInput } from '../../policy/index.js';
+import { RECOMMENDED_POLICY, policyConfigSchema, type PolicyConfig, type PolicyConfigInput } from '../../policy/index.js';
+import { formatPolicyError } from '../../policy/parse.js';
 import { loadPolicyFile } from './policy-file.js';
 
 /**

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RECOMMENDED_POLICY, formatPolicyError, parsePolicyText, type PolicyConfig } from '../../policy/index.js';
+import { RECOMMENDED_POLICY, type PolicyConfig } from '../../policy/index.js';
+import { formatPolicyError, parsePolicyText } from '../../policy/parse.js';
 import { fail, ok, type Outcome } from '../errors.js';
 
 export const POLICY_FILE_NAME = 'tki.policy.json';

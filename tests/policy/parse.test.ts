@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatPolicyError, parsePolicyText } from '../../policy/index.js';
+import { formatPolicyError, parsePolicyText } from '../../policy/parse.js';
 
 const errorOf = (text: string) => {
   const result = parsePolicyText(text, 'tki.policy.json');
