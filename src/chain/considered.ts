@@ -3,7 +3,7 @@ import type { Claim } from '../packet/schema.js';
 import type { ItemAssessment } from '../provenance/items.js';
 import { corpusOf, type Corpus } from '../provenance/surfaces.js';
 import type { EvidenceClass } from '../vocabulary.js';
-import { bindItem, type BindingVia } from './binding.js';
+import { bindItem, pathMatchesSubject, type BindingVia } from './binding.js';
 import { deriveEvidenceClasses } from './evidence-class.js';
 import { requiredClassesFlat } from './requirements.js';
 
@@ -52,9 +52,26 @@ function independentOfDossier(assessment: ItemAssessment, dossierItem: ItemAsses
   return !samePath && !sameContent;
 }
 
+/** Classes that speak about the item itself, not about anything it describes. */
+const SELF_CLASSES: readonly EvidenceClass[] = ['ARTIFACT_EXISTENCE_EVIDENCE', 'EXECUTABLE_ARTIFACT'];
+
+/**
+ * Iron law, applied per claim: a document or artifact that resolves proves its *own* existence.
+ * For a claim about another subject (a `.md` describing `canon.py`), those self classes are the
+ * wrong kind; the item can still be content evidence. Listings are about the paths they list.
+ */
+function classesForClaim(assessment: ItemAssessment, claim: Claim): EvidenceClass[] {
+  const item = assessment.item;
+  if (item === undefined) return [];
+  const classes = deriveEvidenceClasses(item);
+  const aboutItself = claim.subject === undefined || (item.path !== undefined && pathMatchesSubject(item.path, claim.subject));
+  if (aboutItself || item.kind === 'ARTIFACT_LISTING') return classes;
+  return classes.filter((evidenceClass) => !SELF_CLASSES.includes(evidenceClass));
+}
+
 function consider(claim: Claim, assessment: ItemAssessment, cited: boolean, context: ChainContext): ConsideredEvidence {
   const item = assessment.item;
-  const classes = item === undefined ? [] : deriveEvidenceClasses(item);
+  const classes = classesForClaim(assessment, claim);
   const wanted = requiredClassesFlat(claim.claim_type);
   const binding = bindItem(assessment, claim, cited);
   return {

@@ -174,3 +174,21 @@ describe('packet-wide search, end to end', () => {
     expect(e1?.chain.evidence.find((entry) => entry.item_id === 'runlog-canon-selftest')).toMatchObject({ cited: false, bound_via: 'mention' });
   });
 });
+
+describe('iron law per claim: a document proves its own existence, not its subject\'s', () => {
+  const note = item({ item_id: 'note', kind: 'KB_DOCUMENT', path: 'kb/canon-design.md', media_type: 'text/markdown', content: 'canon.py is the canonicalizer' });
+  const context = (entries: ItemAssessment[]): ChainContext => ({ byId: new Map(entries.map((entry) => [entry.itemId!, entry])), all: entries, dossierItem: undefined });
+
+  for (const claimType of ['ARTIFACT_EXISTS', 'EXECUTABLE_RUNS'] as const) {
+    it(`a .md about ${PY} is the wrong kind for ${claimType}`, () => {
+      const [considered] = gatherEvidence(claim(claimType, ['note']), context([usable(note, 'canon.py is the canonicalizer')]));
+      expect(considered?.capability.right_kind).toBe(false);
+      expect(considered?.evidence_classes).not.toContain('ARTIFACT_EXISTENCE_EVIDENCE');
+    });
+  }
+
+  it('the same .md is the right kind for a claim about the .md itself', () => {
+    const [considered] = gatherEvidence(claim('ARTIFACT_EXISTS', ['note'], { subject: 'kb/canon-design.md' }), context([usable(note, 'x')]));
+    expect(considered?.capability.right_kind).toBe(true);
+  });
+});
