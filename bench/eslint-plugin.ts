@@ -6,6 +6,7 @@ import tseslint from 'typescript-eslint';
 import plugin from '../eslint-plugin-tki/index.js';
 import { BUILTIN_MODULE_ROWS, PACKAGE_ROWS, RECOMMENDED_POLICY, classifyModule } from '../policy/index.js';
 import type { BenchModule, BenchResult } from './types.js';
+import { median } from './stats.js';
 
 /**
  * ESLint with `tki.configs.recommended` vs ESLint with core `no-restricted-imports` denying the
@@ -52,12 +53,6 @@ async function lintAll(eslint: ESLint, files: string[]): Promise<{ ms: number; m
   if (broken.length > 0) throw new Error(broken[0]);
   return { ms, messages: results.reduce((sum, result) => sum + result.messages.length, 0) };
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
 
 async function compare(parser: Parser, corpus: { dir: string; files: string[] }): Promise<BenchResult> {
   const tki = eslintFor(parser, 'tki', corpus.dir);

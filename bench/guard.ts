@@ -10,6 +10,7 @@ import '../guard/zod-jitless.js';
 import { runGuard } from '../guard/index.js';
 import { BUILTIN_MODULE_ROWS } from '../policy/index.js';
 import type { BenchModule, BenchResult } from './types.js';
+import { median } from './stats.js';
 
 /**
  * tki-guard on a real codebase installed by npm: the ESM sources of date-fns (~1,400 files that
@@ -82,12 +83,6 @@ async function timed(action: () => unknown): Promise<number> {
   await action();
   return performance.now() - started;
 }
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
 
 /** Peak RSS (MiB) of one run of `body` in a fresh Node process, over the built modules in dist/. */
 function peakRss(body: string, directory: string): number {

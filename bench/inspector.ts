@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { manifestHash, sha256Ref } from '../src/index.js';
 import type { BenchModule, BenchResult } from './types.js';
+import { median } from './stats.js';
 
 /**
  * Inspector throughput (issue 4): a generated packet of 100,000 items / ~1 GB of content files.
@@ -148,12 +149,6 @@ function runChild(source: string, args: string[]): Promise<ChildResult> {
       }
     });
   });
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 const MIB = 1024;

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writePacketDir } from '../tests/sandbox/helpers/packet.js';
 import type { BenchModule, BenchResult } from './types.js';
+import { median } from './stats.js';
 
 /**
  * What the sandbox adds to an inspection: `tki run` (bwrap) on a small packet against the same
@@ -26,12 +27,6 @@ function timed(args: readonly string[], expectStatus: readonly number[]): number
     throw new Error(`bench/sandbox: ${args.join(' ')} exited ${result.status}: ${result.stderr.trim().split('\n').pop() ?? ''}`);
   }
   return elapsed;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 async function run(): Promise<BenchResult[]> {
