@@ -8,7 +8,7 @@ import type { AnalyzeOptions, FileFacts } from './types.js';
 
 export { RULE_MESSAGES, messageFor, renderMessage, type MessageIdOf } from './messages.js';
 export { ruleForCapability } from './collector.js';
-export { parseSourceText, scriptKindFor } from './syntax.js';
+export { literalString, parseSourceText, scriptKindFor, skipOuter } from './syntax.js';
 export type { AnalyzeOptions, DeclaredActions, FileFacts, Finding, ModuleReference, ReferenceKind, RuleId } from './types.js';
 
 /** One walk per file and policy: seven rules (and the guard) share it. */

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import type { ModuleReference } from '../../eslint-plugin-tki/detect/index.js';
+import { literalString, skipOuter, type ModuleReference } from '../../eslint-plugin-tki/detect/index.js';
 
 /**
  * The detector already recognizes every way a call loads a module and records those whose name
@@ -10,14 +10,9 @@ export interface LoadSite {
   readonly argument: ts.Expression;
 }
 
-/** `'x'` and `` `x` `` (no substitutions), through `as const`, `satisfies` and parentheses. */
+/** `'x'` and `` `x` `` (no substitutions), through whatever the detector's `skipOuter` sees through (casts, parentheses, `!`, commas). */
 export function stringValue(expression: ts.Expression | undefined): string | undefined {
-  let node = expression;
-  while (node !== undefined && (ts.isAsExpression(node) || ts.isParenthesizedExpression(node) || ts.isSatisfiesExpression(node))) {
-    node = node.expression;
-  }
-  if (node === undefined) return undefined;
-  return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) ? node.text : undefined;
+  return expression === undefined ? undefined : literalString(skipOuter(expression));
 }
 
 function callAt(sourceFile: ts.SourceFile, start: number, end: number): ts.CallExpression | undefined {
