@@ -1,11 +1,10 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import plugin from '../eslint-plugin-tki/index.js';
 import { BUILTIN_MODULE_ROWS, PACKAGE_ROWS, RECOMMENDED_POLICY, classifyModule } from '../policy/index.js';
 import type { BenchModule, BenchResult } from './types.js';
+import { copyDateFns, type Corpus } from './corpus.js';
 import { median } from './stats.js';
 
 /**
@@ -14,15 +13,6 @@ import { median } from './stats.js';
  * left out to keep a round short), same parser, same process, rounds interleaved, medians compared.
  */
 const ROUNDS = 5;
-const SOURCE = path.resolve('node_modules/date-fns');
-
-/** ESLint never lints inside node_modules, so the corpus is linted from a temporary copy. */
-function copyCorpus(): { dir: string; files: string[] } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'tki-bench-eslint-'));
-  const names = (readdirSync(SOURCE, { recursive: true }) as string[]).filter((name) => name.endsWith('.js') && !name.startsWith('locale')).sort();
-  for (const name of names) cpSync(path.join(SOURCE, name), path.join(dir, name));
-  return { dir, files: names.map((name) => path.join(dir, name)) };
-}
 
 /** The names the recommended policy denies, bare and `node:`, as `no-restricted-imports` paths. */
 function deniedNames(): string[] {
@@ -54,9 +44,9 @@ async function lintAll(eslint: ESLint, files: string[]): Promise<{ ms: number; m
   return { ms, messages: results.reduce((sum, result) => sum + result.messages.length, 0) };
 }
 
-async function compare(parser: Parser, corpus: { dir: string; files: string[] }): Promise<BenchResult> {
-  const tki = eslintFor(parser, 'tki', corpus.dir);
-  const core = eslintFor(parser, 'core', corpus.dir);
+async function compare(parser: Parser, corpus: Corpus): Promise<BenchResult> {
+  const tki = eslintFor(parser, 'tki', corpus.directory);
+  const core = eslintFor(parser, 'core', corpus.directory);
   // One warm-up each: module loading and JIT are not what we measure.
   await lintAll(tki, corpus.files);
   await lintAll(core, corpus.files);
@@ -93,11 +83,11 @@ async function compare(parser: Parser, corpus: { dir: string; files: string[] })
 export const bench: BenchModule = {
   title: 'eslint-plugin-tki: cost over the core rule, date-fns from node_modules',
   async run(): Promise<BenchResult[]> {
-    const corpus = copyCorpus();
+    const corpus = copyDateFns('tki-bench-eslint-', { locales: false });
     try {
       return [await compare('typescript-eslint', corpus), await compare('espree', corpus)];
     } finally {
-      rmSync(corpus.dir, { recursive: true, force: true });
+      rmSync(corpus.directory, { recursive: true, force: true });
     }
   },
 };

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cruise } from 'dependency-cruiser';
@@ -10,6 +9,7 @@ import '../guard/zod-jitless.js';
 import { runGuard } from '../guard/index.js';
 import { BUILTIN_MODULE_ROWS } from '../policy/index.js';
 import type { BenchModule, BenchResult } from './types.js';
+import { copyDateFns } from './corpus.js';
 import { median } from './stats.js';
 
 /**
@@ -21,20 +21,7 @@ import { median } from './stats.js';
  * process of its own (a shared process's peak would be the largest tool's).
  */
 const ROUNDS = 5;
-const CORPUS = path.resolve('node_modules/date-fns');
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** A private copy of the corpus's ESM sources, with its package.json. */
-function copyCorpus(): { directory: string; files: string[] } {
-  const directory = mkdtempSync(path.join(tmpdir(), 'tki-guard-bench-'));
-  const files = (readdirSync(CORPUS, { recursive: true }) as string[]).filter((name) => name.endsWith('.js')).sort();
-  for (const name of files) {
-    mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
-    copyFileSync(path.join(CORPUS, name), path.join(directory, name));
-  }
-  copyFileSync(path.join(CORPUS, 'package.json'), path.join(directory, 'package.json'));
-  return { directory, files: files.map((name) => path.join(directory, name)) };
-}
 
 /**
  * The floor: read, parse with `ts.createSourceFile`, walk to every import/require specifier.
@@ -104,7 +91,7 @@ function peaks(directory: string): Record<string, number> {
 export const bench: BenchModule = {
   title: 'tki-guard: whole-program analysis on date-fns (ESM sources, temp copy)',
   async run(): Promise<BenchResult[]> {
-    const { directory, files } = copyCorpus();
+    const { directory, files } = copyDateFns('tki-guard-bench-', { locales: true });
     try {
       // Warm-up: module loading and JIT are not what we measure.
       parseFloor(files);

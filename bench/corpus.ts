@@ -1,0 +1,28 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/**
+ * The real codebase the static benchmarks run on: the ESM sources of date-fns, installed by npm.
+ * ESLint never lints inside node_modules and the guard's warm run edits a file, so each benchmark
+ * works on a private temporary copy (with package.json, so module resolution behaves as installed).
+ */
+const DATE_FNS = path.resolve('node_modules/date-fns');
+
+export interface Corpus {
+  readonly directory: string;
+  readonly files: string[];
+}
+
+export function copyDateFns(prefix: string, options: { locales: boolean }): Corpus {
+  const directory = mkdtempSync(path.join(tmpdir(), prefix));
+  const names = (readdirSync(DATE_FNS, { recursive: true }) as string[])
+    .filter((name) => name.endsWith('.js') && (options.locales || !name.startsWith('locale')))
+    .sort();
+  for (const name of names) {
+    mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
+    copyFileSync(path.join(DATE_FNS, name), path.join(directory, name));
+  }
+  copyFileSync(path.join(DATE_FNS, 'package.json'), path.join(directory, 'package.json'));
+  return { directory, files: names.map((name) => path.join(directory, name)) };
+}
