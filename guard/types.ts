@@ -73,6 +73,8 @@ export interface ModuleFacts {
   readonly references: readonly LocatedReference[];
   readonly declaredActions: (Position & { readonly actions: readonly string[] }) | null;
   readonly findings: readonly LocatedFinding[];
+  /** Capabilities the file reaches directly, held or not (the detector's `reached`). */
+  readonly reached: readonly Capability[];
   readonly imports: readonly ImportBinding[];
   readonly uses: readonly CrossModuleUse[];
   readonly exports: ModuleExports;

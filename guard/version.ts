@@ -3,4 +3,4 @@
  * wrote. A test keeps it equal to package.json's version; bump FACTS_FORMAT when ModuleFacts changes.
  */
 export const GUARD_VERSION = '0.1.0';
-export const FACTS_FORMAT = 1;
+export const FACTS_FORMAT = 2;

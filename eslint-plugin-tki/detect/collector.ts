@@ -24,6 +24,8 @@ function actionGranting(capability: Capability): string {
  */
 export class FindingCollector {
   readonly findings: Finding[] = [];
+  /** Everything reached, before grants filter it: the guard's module summary needs what is held too. */
+  readonly reached = new Set<Capability>();
   private readonly seen = new Set<string>();
 
   constructor(
@@ -46,6 +48,7 @@ export class FindingCollector {
   /** `name` reaches each of `capabilities`; one finding per capability the file does not hold. */
   reach(capabilities: readonly Capability[], node: ts.Node, name: string, source: ReachSource, why = ''): void {
     for (const capability of capabilities) {
+      this.reached.add(source === 'unanalyzed' ? 'UNANALYZED' : capability);
       if (this.granted.has(capability)) continue;
       const ruleId = ruleForCapability(capability);
       if (ruleId === 'allowed-actions') {
@@ -69,6 +72,7 @@ export class FindingCollector {
 
   /** Something the analysis cannot follow: always a finding, never silence. */
   unanalyzed(node: ts.Node, name: string, reason: string): void {
+    this.reached.add('UNANALYZED');
     if (this.granted.has('UNANALYZED')) return;
     this.add('no-forbidden-capability', 'unanalyzed', 'UNANALYZED', { name, reason }, node);
   }

@@ -50,5 +50,5 @@ function analyze(sourceFile: ts.SourceFile, { policy, relativePath }: AnalyzeOpt
   const analyzer = new Analyzer(sourceFile, policy, report, text);
   analyzer.run();
   const findings = [...report.findings].sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
-  return { references: analyzer.references, declaredActions: declaration?.declared ?? null, findings };
+  return { references: analyzer.references, declaredActions: declaration?.declared ?? null, findings, reached: [...report.reached].sort() };
 }

@@ -66,6 +66,8 @@ export interface FileFacts {
   readonly references: readonly ModuleReference[];
   readonly declaredActions: DeclaredActions | null;
   readonly findings: readonly Finding[];
+  /** Every capability the file reaches directly, held or not (findings keep only the unheld ones). */
+  readonly reached: readonly Capability[];
 }
 
 export interface AnalyzeOptions {

@@ -46,6 +46,7 @@ export function analyzeModule(sourceFile: ts.SourceFile, relativePath: string, p
     declaredActions:
       facts.declaredActions === null ? null : { actions: facts.declaredActions.actions, ...positionOf(sourceFile, facts.declaredActions.start) },
     findings,
+    reached: facts.reached,
     imports,
     uses: collectUses(sourceFile, imports, sites),
     exports: collectExports(sourceFile, sites),

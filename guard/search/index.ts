@@ -28,14 +28,10 @@ export function searchGraph(graph: ModuleGraph, classifier: Classifier): SearchR
     if (module.thirdParty || module.facts === null) continue;
     const capabilities = new Set<Capability>(transitive.reached.get(module.file));
     for (const source of direct.sources.get(module.file) ?? []) capabilities.add(source.capability);
-    // An external import can only add what the module holds: anything it does not hold would be
-    // a detector finding (already in the sources), and member precision (`fs.readFile` is not a
-    // write) is the detector's, so the module-level classification is cut down to the holdings.
+    for (const capability of module.facts.reached) capabilities.add(capability);
+    // What the module reaches itself, held or not, comes from the detector with member precision
+    // (`fs.readFile` is not a write); unheld ones are also findings, already in the sources.
     const holds = holdsOf(module);
-    for (const edge of module.edges) {
-      if (edge.target.kind !== 'external') continue;
-      for (const capability of classifier.external(edge.target.specifier).capabilities) if (holds.has(capability)) capabilities.add(capability);
-    }
     modules.push({
       file: module.relative,
       allowedActions: module.facts.declaredActions?.actions ?? [],
