@@ -1,7 +1,7 @@
 /**
- * Control characters from scanned files or paths are shown escaped, so a crafted file name or
- * message cannot move the cursor or rewrite a CI log line.
+ * Control characters and bidirectional overrides from scanned files or paths are shown escaped,
+ * so a crafted file name or message cannot move the cursor, rewrite a CI log line or reorder what
+ * a reviewer reads. One implementation serves the inspector and the guard: src/text/escape.ts,
+ * a leaf module with no imports.
  */
-export function escapeControlCharacters(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+export { escapeControlChars as escapeControlCharacters } from '../../src/text/escape.js';

@@ -55,7 +55,8 @@ describe('reporters', async () => {
   });
 
   it('text escapes control characters that came from scanned files', () => {
-    expect(escapeControlCharacters('a\u001b[2Jb\rc')).toBe('a\\u001b[2Jb\\u000dc');
+    expect(escapeControlCharacters('a\u001b[2Jb\rc')).toBe('a\\u{1b}[2Jb\\u{d}c');
+    expect(escapeControlCharacters('x\u202ey')).toBe('x\\u{202e}y');
     const hostile: GuardResult = { ...run.result, findings: [{ ...run.result.findings[0]!, message: 'x\u001b[31my' }] };
     expect(REPORTERS.text(hostile, options).output).not.toContain('\u001b');
   });
