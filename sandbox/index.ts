@@ -22,7 +22,8 @@ export {
   type EngineName,
   type SandboxInvocation,
 } from './engines/index.js';
-export { runtimePackages } from './runtime/runtime-packages.js';
+export { recordedRuntimePackages, RUNTIME_PACKAGES_FILE, runtimePackages, SANDBOX_ENTRIES } from './runtime/runtime-packages.js';
+export { packageRoot } from './runtime/package-root.js';
 export { IMAGE_REPOSITORY, localImageTag, writeBuildContext } from './engines/local-image.js';
 export { discoverRuntime, SANDBOX_TKI_ROOT, type RuntimeBinding, type RuntimeFiles } from './runtime/runtime-files.js';
 export { runSandboxed, type SandboxedRun, type SandboxedRunResult } from './launch/run-sandboxed.js';

@@ -7,7 +7,7 @@ import { runSandboxed } from '../launch/run-sandboxed.js';
 import { DEFAULT_PROFILE } from '../profile/default-profile.js';
 import { profileSha256, sha256Hex } from '../profile/digest.js';
 import type { SandboxProfile } from '../profile/types.js';
-import { packageRoot } from '../runtime/runtime-files.js';
+import { packageRoot } from '../runtime/package-root.js';
 import { compileSeccompBpf } from '../seccomp/bpf.js';
 import { compileOciSeccomp } from '../seccomp/oci.js';
 import { parseInsideReport, type AttestationEvidence } from './evidence.js';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ADDON_RELATIVE_PATH, packageRoot } from '../runtime/runtime-files.js';
+import { ADDON_RELATIVE_PATH, packageRoot } from '../runtime/package-root.js';
 
 /** The functions of sandbox/native/tki_seccomp.c; each answers 0 or an errno. */
 export interface SeccompAddon {

@@ -1,15 +1,14 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { DEFAULT_PROFILE } from '../profile/default-profile.js';
 import { elfInterpreter } from './elf-interpreter.js';
-import { runtimePackages } from './runtime-packages.js';
+import { ADDON_RELATIVE_PATH, packageRoot } from './package-root.js';
+import { recordedRuntimePackages, RUNTIME_PACKAGES_FILE } from './runtime-packages.js';
 
 /** Where node and tki's own files appear inside the sandbox (the profile's runtimeRoot). */
 export const SANDBOX_TKI_ROOT = DEFAULT_PROFILE.runtimeRoot;
 
-/** The addon, relative to the package root (built by `npm run build:native`). */
-export const ADDON_RELATIVE_PATH = 'sandbox/native/build/Release/tki_seccomp.node';
+export { ADDON_RELATIVE_PATH, packageRoot } from './package-root.js';
 
 /** One read-only host path and where it appears inside the sandbox. */
 export interface RuntimeBinding {
@@ -27,20 +26,6 @@ export interface RuntimeFiles {
 }
 
 export type RuntimeError = { readonly code: 'runtime/missing'; readonly path: string; readonly hint: string };
-
-/**
- * The package root of the running tki: the nearest directory above this module holding tki's
- * package.json (this file runs from dist/sandbox/runtime/ and, under vitest, from sandbox/runtime/).
- */
-export function packageRoot(): string {
-  let directory = dirname(fileURLToPath(import.meta.url));
-  while (dirname(directory) !== directory) {
-    const manifest = join(directory, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === 'tki') return directory;
-    directory = dirname(directory);
-  }
-  throw new Error('tki package root not found above the sandbox runtime module');
-}
 
 /**
  * Shared libraries the running node has mapped (from /proc/self/maps). This is what node needs
@@ -83,12 +68,13 @@ export async function discoverRuntime(root: string = packageRoot()): Promise<{ o
       if (!bindings.some((binding) => binding.target === name)) bindings.push({ source: library, target: name });
     }
   }
-  const entries = ['dist/cli/tki.js', 'dist/sandbox/probes/main.js'].map((entry) => join(root, entry));
+  const packages = recordedRuntimePackages(root);
+  if (packages === undefined) return { ok: false, error: { code: 'runtime/missing', path: join(root, RUNTIME_PACKAGES_FILE), hint: 'run `npm run build`' } };
   const own: Array<[string, string]> = [
     ['dist', 'run `npm run build`'],
     ['package.json', 'the package root is incomplete'],
     [ADDON_RELATIVE_PATH, 'run `npm run build:native`'],
-    ...runtimePackages(root, entries).map((name): [string, string] => [join('node_modules', name), 'run `npm ci`']),
+    ...packages.map((name): [string, string] => [join('node_modules', name), 'run `npm ci`']),
   ];
   for (const [relative, hint] of own) {
     const source = join(root, relative);

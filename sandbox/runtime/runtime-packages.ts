@@ -17,6 +17,29 @@ function dependenciesOf(root: string, name: string): string[] {
   return Object.keys(parsed.dependencies ?? {});
 }
 
+/** The entry points that run inside the sandbox: `tki inspect` and the attestation probes. */
+export const SANDBOX_ENTRIES = ['dist/cli/tki.js', 'dist/sandbox/probes/main.js'] as const;
+
+/**
+ * Where the build records the packages the sandbox entries reach (`npm run build` runs
+ * record-runtime-packages.js after tsc): each `tki run` reads this one small file instead of
+ * scanning dist/ again, which would add its time to every run. A test keeps it equal to a scan.
+ */
+export const RUNTIME_PACKAGES_FILE = 'dist/sandbox/runtime-packages.json';
+
+/** The recorded package names, or undefined when the build did not record them (or they are malformed). */
+export function recordedRuntimePackages(root: string): string[] | undefined {
+  const file = join(root, RUNTIME_PACKAGES_FILE);
+  if (!existsSync(file)) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  return Array.isArray(parsed) && parsed.every((name) => typeof name === 'string' && /^(@[a-z0-9._-]+\/)?[a-z0-9._-]+$/.test(name)) ? (parsed as string[]) : undefined;
+}
+
 /**
  * The npm packages the given entry files reach, following relative imports through dist/ and then
  * each package's declared dependencies. Derived rather than listed, so that the sandbox mounts

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   AUDIT_ARCH_X86_64,
@@ -9,6 +10,11 @@ import {
   compileOciSeccomp,
   compileSeccompBpf,
   DEFAULT_PROFILE,
+  packageRoot,
+  recordedRuntimePackages,
+  RUNTIME_PACKAGES_FILE,
+  runtimePackages,
+  SANDBOX_ENTRIES,
   SECCOMP_RET,
   X32_SYSCALL_BIT,
   X86_64_SYSCALLS,
@@ -194,5 +200,15 @@ describe('rootless podman', () => {
     expect(compileContainerArgs(profile, invocation, { ...options, engine: 'podman', rootless: true }).join(' ')).toContain('--userns keep-id');
     expect(compileContainerArgs(profile, invocation, { ...options, engine: 'podman', rootless: false })).not.toContain('keep-id');
     expect(compileContainerArgs(profile, invocation, { ...options, engine: 'docker', rootless: true })).not.toContain('keep-id');
+  });
+});
+
+describe('the runtime packages the build records', () => {
+  it('equal a fresh scan of what the sandbox entries import (so `tki run` mounts exactly those)', () => {
+    const root = packageRoot();
+    const recorded = recordedRuntimePackages(root);
+    expect(recorded, `${RUNTIME_PACKAGES_FILE} is missing or malformed: run \`npm run build\``).toBeDefined();
+    expect(recorded).toEqual(runtimePackages(root, SANDBOX_ENTRIES.map((entry) => join(root, entry))));
+    expect(recorded).toContain('zod');
   });
 });

@@ -1,0 +1,12 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from './package-root.js';
+import { RUNTIME_PACKAGES_FILE, runtimePackages, SANDBOX_ENTRIES } from './runtime-packages.js';
+
+/**
+ * Build step (`npm run build`, after tsc): scans what the sandbox entries import and records the
+ * npm packages, so that `tki run` mounts exactly those without scanning at every start.
+ */
+const root = packageRoot();
+const packages = runtimePackages(root, SANDBOX_ENTRIES.map((entry) => join(root, entry)));
+writeFileSync(join(root, RUNTIME_PACKAGES_FILE), `${JSON.stringify(packages)}\n`);
