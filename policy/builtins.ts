@@ -106,10 +106,15 @@ export const BUILTIN_MODULE_ROWS: readonly ModuleRow[] = [
 ];
 
 const FS_READ = [
-  'access', 'exists', 'fstat', 'lstat', 'stat', 'statfs', 'read', 'readv', 'readFile', 'readdir',
-  'readlink', 'realpath', 'opendir', 'createReadStream', 'watch', 'watchFile', 'unwatchFile',
+  'access', 'exists', 'fstat', 'lstat', 'stat', 'statfs', 'read', 'readv', 'readdir',
+  'readlink', 'realpath', 'opendir', 'watch', 'watchFile', 'unwatchFile',
   'openAsBlob', 'glob', 'close', 'Dir', 'Dirent', 'ReadStream', 'Stats',
 ];
+/**
+ * Members whose flags decide between reading and writing (`readFileSync(p, { flag: 'w' })`
+ * truncates). As values they read and write; a direct call is refined by open-modes.ts.
+ */
+const FS_OPENING = ['open', 'readFile', 'createReadStream'];
 const FS_WRITE = [
   'appendFile', 'chmod', 'chown', 'copyFile', 'cp', 'createWriteStream', 'fchmod', 'fchown',
   'fdatasync', 'fsync', 'ftruncate', 'futimes', 'lchmod', 'lchown', 'link', 'lutimes', 'mkdir',
@@ -130,6 +135,7 @@ function fsMemberRows(specifier: string, withSync: boolean): MemberRow[] {
   };
   add(FS_READ, ['FILES_READ']);
   add(FS_WRITE, ['FILES_WRITE']);
+  add(FS_OPENING, RW);
   rows.push({ specifier, member: 'constants', capabilities: PURE });
   return rows;
 }

@@ -25,6 +25,20 @@ export {
   type PolicyConfigInput,
 } from './config.js';
 export { globToRegExp, matchesAnyGlob } from './glob.js';
+export {
+  DEFAULT_OPEN_FLAG,
+  DEFAULT_OPEN_FLAGS,
+  OPEN_CONSTANT_SOURCES,
+  OPEN_MODE_ROWS,
+  READ_ONLY_FLAG_STRINGS,
+  READ_ONLY_OPEN_CONSTANTS,
+  isOpenConstantSource,
+  openModeCapabilities,
+  openModeRow,
+  type FlagsPosition,
+  type OpenFlags,
+  type OpenModeRow,
+} from './open-modes.js';
 export { GLOBAL_OBJECT_NAMES, GLOBAL_ROWS, PROCESS_MEMBER_ROWS, PROCESS_PURE_MEMBERS, type GlobalRow } from './globals.js';
 export { PACKAGE_ROWS, packageNameOf, type PackageRow } from './packages.js';
 export {

@@ -1,5 +1,14 @@
 import ts from 'typescript';
-import { GLOBAL_OBJECT_NAMES, classifyModule, globalCapabilities, memberCapabilities, processMemberCapabilities, type PolicyConfig } from '../../policy/index.js';
+import {
+  DEFAULT_OPEN_FLAGS,
+  GLOBAL_OBJECT_NAMES,
+  classifyModule,
+  globalCapabilities,
+  memberCapabilities,
+  openModeCapabilities,
+  processMemberCapabilities,
+  type PolicyConfig,
+} from '../../policy/index.js';
 import { visitBinary, visitCall, visitNew } from './calls.js';
 import type { FindingCollector } from './collector.js';
 import { bindingsOf, visitVariable } from './declarations.js';
@@ -21,6 +30,7 @@ import type { Walker } from './walker.js';
  */
 export class Analyzer implements Walker {
   readonly references: ModuleReference[] = [];
+  readonly judgedCallees = new Set<ts.Node>();
   scope = new Scope(undefined);
 
   constructor(
@@ -38,9 +48,12 @@ export class Analyzer implements Walker {
 
   private inScope(container: ts.Node, body: () => void): void {
     this.scope = new Scope(this.scope);
-    declareContainer(container, this.scope, (declaration) => bindingsOf(declaration, this.scope));
+    declareContainer(container, this.scope, (declaration, isConst) => bindingsOf(declaration, isConst, this.scope));
     body();
-    for (const unused of this.scope.unusedModuleBindings()) this.reachModule(unused.specifier, unused.declaration);
+    for (const unused of this.scope.unusedBindings()) {
+      if (unused.kind === 'module') this.reachModule(unused.specifier, unused.declaration);
+      else this.report.reach(openModeCapabilities(DEFAULT_OPEN_FLAGS), unused.declaration, unused.member, 'member');
+    }
     this.scope = this.scope.parent ?? this.scope;
   }
 
@@ -133,6 +146,10 @@ export class Analyzer implements Walker {
       this.reachModule(binding.specifier, identifier, `\`${identifier.text}\` used as a whole value`);
     } else if (binding.kind === 'require') {
       this.report.unanalyzed(identifier, identifier.text, 'an alias of `require` passed on as a value');
+    } else if (binding.kind === 'flag-sensitive') {
+      binding.used = true;
+      // Any use but a direct call hides the flags (`const f = openSync`, `openSync.call`): it may write.
+      if (!this.judgedCallees.has(identifier)) this.reachMember(binding.specifier, binding.member, identifier);
     }
   }
 
@@ -161,6 +178,7 @@ export class Analyzer implements Walker {
       binding.used = true;
       visitKey();
       if (key === null) return this.reachModule(binding.specifier, node, 'computed member access');
+      if (this.judgedCallees.has(node)) return;
       return this.report.reach(memberCapabilities(binding.specifier, key, this.policy), node, `${(base as ts.Identifier).text}.${key}`, 'member');
     }
     // A function's (or class's) `.constructor` is `Function`.

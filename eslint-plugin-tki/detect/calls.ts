@@ -3,6 +3,7 @@ import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { globalName, isProcessMember, moduleLoadOf } from './module-loads.js';
 import { recordLoad } from './module-references.js';
 import { EXIT_CODE_ASSIGNMENTS, TIMERS } from './node-kinds.js';
+import { judgeOpenModeCall } from './open-modes.js';
 import { excerpt, isStringish, isZeroExitValue, memberKey, propertyNameText, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 
@@ -13,6 +14,7 @@ export function visitCall(walker: Walker, call: ts.CallExpression): void {
     for (const argument of call.arguments) if (!load.consumed.has(argument)) walker.visit(argument, call);
     return;
   }
+  judgeOpenModeCall(walker, call);
   const callee = skipOuter(call.expression);
   checkExit(walker, call, callee);
   if (isTimer(walker, callee) && isStringish(call.arguments[0])) {

@@ -1,8 +1,9 @@
 import ts from 'typescript';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { globalName, isCreateRequire, moduleLoadOf, requireFunction, trackedBuiltin, type ModuleLoad } from './module-loads.js';
-import { recordLoad } from './module-references.js';
+import { isJudgedAtUse, recordLoad } from './module-references.js';
 import { FUNCTION, LOCAL, type Binding, type Scope } from './scope.js';
+import { memberBinding } from './scope-declarations.js';
 import { isFunctionValue, literalString, propertyNameText, skipAwait, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 
@@ -19,8 +20,8 @@ function trackedLoad(call: ts.CallExpression, scope: Scope): { load: ModuleLoad;
  * only (plain locals are already declared). `const { exit } = process` binds `exit` as the
  * member of `node:process`, so `exit(0)` is still seen.
  */
-export function bindingsOf(declaration: ts.VariableDeclaration, scope: Scope): Array<readonly [string, Binding]> {
-  if (ts.isIdentifier(declaration.name)) return [[declaration.name.text, bindingOf(declaration, scope)]];
+export function bindingsOf(declaration: ts.VariableDeclaration, isConst: boolean, scope: Scope): Array<readonly [string, Binding]> {
+  if (ts.isIdentifier(declaration.name)) return [[declaration.name.text, bindingOf(declaration, isConst, scope)]];
   const initializer = declaration.initializer === undefined ? undefined : skipAwait(declaration.initializer);
   if (initializer === undefined || !ts.isObjectBindingPattern(declaration.name)) return [];
   const specifier = destructuredBuiltin(initializer, scope);
@@ -28,7 +29,7 @@ export function bindingsOf(declaration: ts.VariableDeclaration, scope: Scope): A
   const bindings: Array<readonly [string, Binding]> = [];
   for (const element of declaration.name.elements) {
     const member = element.dotDotDotToken === undefined ? propertyNameText(element.propertyName ?? element.name) : null;
-    if (member !== null && ts.isIdentifier(element.name)) bindings.push([element.name.text, { kind: 'member', specifier, member }]);
+    if (member !== null && ts.isIdentifier(element.name)) bindings.push([element.name.text, memberBinding(specifier, member, element)]);
   }
   return bindings;
 }
@@ -41,9 +42,10 @@ function destructuredBuiltin(initializer: ts.Expression, scope: Scope): string |
   return ts.isCallExpression(initializer) ? trackedLoad(initializer, scope)?.tracked : undefined;
 }
 
-function bindingOf(declaration: ts.VariableDeclaration, scope: Scope): Binding {
-  const initializer = declaration.initializer === undefined ? undefined : skipAwait(declaration.initializer);
-  if (initializer === undefined) return LOCAL;
+function bindingOf(declaration: ts.VariableDeclaration, isConst: boolean, scope: Scope): Binding {
+  const written = declaration.initializer;
+  if (written === undefined) return LOCAL;
+  const initializer = skipAwait(written);
   if (isFunctionValue(initializer)) return FUNCTION;
   if (ts.isCallExpression(initializer)) {
     if (isCreateRequire(initializer.expression, scope)) return { kind: 'require', via: 'create-require', declaration };
@@ -51,7 +53,9 @@ function bindingOf(declaration: ts.VariableDeclaration, scope: Scope): Binding {
     return loaded === undefined ? LOCAL : { kind: 'module', specifier: loaded.tracked, declaration, used: false };
   }
   const via = requireFunction(initializer, scope, GLOBAL_OBJECT_NAMES);
-  return via === undefined ? LOCAL : { kind: 'require', via, declaration };
+  if (via !== undefined) return { kind: 'require', via, declaration };
+  // Kept for open flags: `const OPEN_FLAGS = constants.O_RDONLY | …` is read where it is passed.
+  return isConst ? { kind: 'const', initializer: written, scope } : LOCAL;
 }
 
 export function visitVariable(walker: Walker, declaration: ts.VariableDeclaration): void {
@@ -89,8 +93,10 @@ function memberClassifier(walker: Walker, initializer: ts.Expression): ((key: st
   if (owner !== undefined && (owner === 'process' || GLOBAL_OBJECT_NAMES.includes(owner))) {
     return (key, element) => walker.globalMember(owner, key, element);
   }
-  const byKey = (specifier: string) => (key: string | null, element: ts.BindingElement) =>
-    key === null ? walker.reachModule(specifier, element, 'computed destructuring') : walker.reachMember(specifier, key, element);
+  const byKey = (specifier: string) => (key: string | null, element: ts.BindingElement) => {
+    if (key === null) return walker.reachModule(specifier, element, 'computed destructuring');
+    if (!ts.isIdentifier(element.name) || !isJudgedAtUse(walker, element.name.text, element)) walker.reachMember(specifier, key, element);
+  };
   const binding = ts.isIdentifier(initializer) ? walker.scope.lookup(initializer.text) : undefined;
   if (binding?.kind === 'module') {
     binding.used = true;

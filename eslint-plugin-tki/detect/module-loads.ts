@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { BUILTIN_MEMBER_ROWS, canonicalBuiltin } from '../../policy/index.js';
+import { BUILTIN_MEMBER_ROWS, OPEN_CONSTANT_SOURCES, canonicalBuiltin } from '../../policy/index.js';
 import type { Scope } from './scope.js';
 import { memberKey, skipOuter } from './syntax.js';
 import type { ReferenceKind } from './types.js';
@@ -12,7 +12,8 @@ export interface ModuleLoad {
   readonly consumed: ReadonlySet<ts.Node>;
 }
 
-const TRACKED_BUILTINS = new Set<string>(['node:process', ...BUILTIN_MEMBER_ROWS.map((row) => row.specifier)]);
+// `node:constants` is pure, but its bindings are tracked so `constants.O_RDONLY` can be read as an open flag.
+const TRACKED_BUILTINS = new Set<string>(['node:process', ...BUILTIN_MEMBER_ROWS.map((row) => row.specifier), ...OPEN_CONSTANT_SOURCES.modules]);
 
 /** Builtins whose members have capabilities of their own: their bindings are followed per member. */
 export function trackedBuiltin(specifier: string): string | undefined {

@@ -25,9 +25,10 @@ export function visitImport(walker: Walker, node: ts.ImportDeclaration): void {
   if (specifier === null || typeOnly) return;
   if (trackedBuiltin(specifier) === undefined || clause === undefined) return walker.reachModule(specifier, node.moduleSpecifier);
   for (const element of named) {
-    if (!element.isTypeOnly) walker.reachMember(specifier, (element.propertyName ?? element.name).text, element);
+    if (!element.isTypeOnly && !isJudgedAtUse(walker, element.name.text, element)) walker.reachMember(specifier, (element.propertyName ?? element.name).text, element);
   }
-  // Default and namespace bindings were declared as `module` bindings and are judged by their uses.
+  // Default and namespace bindings were declared as `module` bindings and are judged by their uses,
+  // and so are flag-sensitive members (`openSync`): their flags are seen only at the call.
 }
 
 export function visitExport(walker: Walker, node: ts.ExportDeclaration): void {
@@ -38,7 +39,8 @@ export function visitExport(walker: Walker, node: ts.ExportDeclaration): void {
     if (clause !== undefined && ts.isNamedExports(clause) && !node.isTypeOnly) {
       for (const element of clause.elements) {
         const local = element.propertyName ?? element.name;
-        if (!element.isTypeOnly && ts.isIdentifier(local)) walker.visitIdentifier(local, element);
+        // The declaration as parent: the local is exported as a value (`export { openSync }` may be called with any flags).
+        if (!element.isTypeOnly && ts.isIdentifier(local)) walker.visitIdentifier(local, node);
       }
     }
     return;
@@ -61,4 +63,10 @@ export function visitImportEquals(walker: Walker, node: ts.ImportEqualsDeclarati
   if (specifier === null || node.isTypeOnly) return;
   // A tracked builtin was declared as a `module` binding and is judged by its uses.
   if (trackedBuiltin(specifier) === undefined) walker.reachModule(specifier, node.moduleReference);
+}
+
+/** True when `name` is a flag-sensitive binding declared by `declaration`: its uses are judged, not the declaration. */
+export function isJudgedAtUse(walker: Walker, name: string, declaration: ts.Node): boolean {
+  const binding = walker.scope.lookup(name);
+  return binding?.kind === 'flag-sensitive' && binding.declaration === declaration;
 }

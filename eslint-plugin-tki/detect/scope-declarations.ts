@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { canonicalBuiltin } from '../../policy/index.js';
+import { canonicalBuiltin, openModeRow } from '../../policy/index.js';
 import { trackedBuiltin } from './module-loads.js';
 import { FUNCTION, LOCAL, type Binding, type Scope } from './scope.js';
 import { boundNames, hasDeclareModifier, literalString } from './syntax.js';
@@ -12,13 +12,15 @@ import { boundNames, hasDeclareModifier, literalString } from './syntax.js';
 export function declareContainer(
   container: ts.Node,
   scope: Scope,
-  bindingsOf: (declaration: ts.VariableDeclaration) => ReadonlyArray<readonly [string, Binding]>,
+  bindingsOf: (declaration: ts.VariableDeclaration, isConst: boolean) => ReadonlyArray<readonly [string, Binding]>,
 ): void {
-  const variables: ts.VariableDeclaration[] = [];
+  const variables: Array<readonly [ts.VariableDeclaration, boolean]> = [];
   const declareList = (list: ts.VariableDeclarationList): void => {
+    // Read from the list, not the declaration: files parsed without parent pointers are walked too.
+    const isConst = (list.flags & ts.NodeFlags.Constant) === ts.NodeFlags.Const;
     for (const declaration of list.declarations) {
       for (const name of boundNames(declaration.name)) scope.declare(name);
-      variables.push(declaration);
+      variables.push([declaration, isConst]);
     }
   };
   if (ts.isSourceFile(container) || ts.isBlock(container) || ts.isModuleBlock(container)) {
@@ -36,8 +38,8 @@ export function declareContainer(
     scope.declare(container.name.text, FUNCTION);
   }
   // Second pass: all names of this scope are known, so `const require = …; const r = require` resolves right.
-  for (const declaration of variables) {
-    for (const [name, binding] of bindingsOf(declaration)) scope.declare(name, binding);
+  for (const [declaration, isConst] of variables) {
+    for (const [name, binding] of bindingsOf(declaration, isConst)) scope.declare(name, binding);
   }
 }
 
@@ -83,6 +85,11 @@ function declareImport(statement: ts.ImportDeclaration, scope: Scope): void {
   }
   for (const element of bindings.elements) {
     const member = (element.propertyName ?? element.name).text;
-    scope.declare(element.name.text, builtin === undefined || element.isTypeOnly ? LOCAL : { kind: 'member', specifier: builtin, member });
+    scope.declare(element.name.text, builtin === undefined || element.isTypeOnly ? LOCAL : memberBinding(builtin, member, element));
   }
+}
+
+/** A member of a builtin; a flag-sensitive one (`openSync`) is judged at each use, so it records where it was declared. */
+export function memberBinding(specifier: string, member: string, declaration: ts.Node): Binding {
+  return openModeRow(specifier, member) === undefined ? { kind: 'member', specifier, member } : { kind: 'flag-sensitive', specifier, member, declaration, used: false };
 }

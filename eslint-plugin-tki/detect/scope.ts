@@ -7,7 +7,10 @@ import type ts from 'typescript';
  *   so that `fs.readFileSync` is classified per member;
  * - `member`: a named import of a builtin (`exit` from `node:process`);
  * - `require`: an alias of `require`, or a function made by `createRequire`;
- * - `function`: a function or class, whose `.constructor` is the `Function` constructor.
+ * - `function`: a function or class, whose `.constructor` is the `Function` constructor;
+ * - `flag-sensitive`: a named import or destructured member whose flags decide between read and
+ *   write (`openSync`, policy/open-modes.ts), judged at each use instead of at its declaration;
+ * - `const`: a `const` whose initializer an open flag may be read from, with the scope it sits in.
  */
 export type Binding =
   | { readonly kind: 'local' }
@@ -15,7 +18,12 @@ export type Binding =
   | { readonly kind: 'function' }
   | { readonly kind: 'module'; readonly specifier: string; readonly declaration: ts.Node; used: boolean }
   | { readonly kind: 'member'; readonly specifier: string; readonly member: string }
-  | { readonly kind: 'require'; readonly via: 'require' | 'create-require'; readonly declaration: ts.Node };
+  | { readonly kind: 'require'; readonly via: 'require' | 'create-require'; readonly declaration: ts.Node }
+  | { readonly kind: 'flag-sensitive'; readonly specifier: string; readonly member: string; readonly declaration: ts.Node; used: boolean }
+  | { readonly kind: 'const'; readonly initializer: ts.Expression; readonly scope: Scope };
+
+export type ModuleBinding = Extract<Binding, { kind: 'module' }>;
+export type FlagSensitiveBinding = Extract<Binding, { kind: 'flag-sensitive' }>;
 
 export const LOCAL: Binding = { kind: 'local' };
 export const FUNCTION: Binding = { kind: 'function' };
@@ -37,10 +45,13 @@ export class Scope {
     this.bindings.set(name, binding);
   }
 
-  /** Module bindings of this scope that nothing used (an unused `import fs` still loads fs). */
-  unusedModuleBindings(): Array<Extract<Binding, { kind: 'module' }>> {
-    const unused: Array<Extract<Binding, { kind: 'module' }>> = [];
-    for (const binding of this.bindings.values()) if (binding.kind === 'module' && !binding.used) unused.push(binding);
+  /**
+   * Bindings of this scope that nothing used: an unused `import fs` still loads fs, and an
+   * unused `import { openSync }` still reaches what a call without flags would.
+   */
+  unusedBindings(): Array<ModuleBinding | FlagSensitiveBinding> {
+    const unused: Array<ModuleBinding | FlagSensitiveBinding> = [];
+    for (const binding of this.bindings.values()) if ((binding.kind === 'module' || binding.kind === 'flag-sensitive') && !binding.used) unused.push(binding);
     return unused;
   }
 }

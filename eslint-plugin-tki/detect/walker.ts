@@ -16,6 +16,8 @@ export interface Walker {
   /** Present only in inspector files, where the SPEC text rules apply. */
   readonly text: TextChecker | undefined;
   readonly scope: Scope;
+  /** Callees of flag-sensitive calls, already judged by their flags at the call (detect/open-modes.ts). */
+  readonly judgedCallees: Set<ts.Node>;
   visit(node: ts.Node, parent: ts.Node): void;
   visitChildren(node: ts.Node): void;
   visitIdentifier(identifier: ts.Identifier, parent: ts.Node): void;

@@ -37,3 +37,29 @@ describe('module summary', () => {
     expect(run.result.modules.find((module) => module.file === 'leak.ts')?.capabilities).toEqual(['ENV']);
   });
 });
+
+describe('module summary with open modes', () => {
+  const READS = "export const allowedActions = ['READ_PACKET_ITEM'] as const;\n";
+
+  it('lists a read-only open as FILES_READ and a writing "read" as FILES_WRITE, with a witness to node:fs', async () => {
+    const directory = project({
+      'reader.ts':
+        "import { constants, openSync } from 'node:fs';\n" +
+        READS +
+        'const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;\n' +
+        'export const open = (file: string): number => openSync(file, OPEN_FLAGS);\n',
+      'truncate.ts': "import { readFileSync } from 'node:fs';\n" + READS + "export const read = (file: string): string => readFileSync(file, { flag: 'w', encoding: 'utf8' });\n",
+      'entry.ts': "import { open } from './reader.js';\nimport { read } from './truncate.js';\nexport const both = (file: string): unknown => [open(file), read(file)];\n",
+    });
+    const run = await guardDirectory(directory);
+    const byFile = new Map(run.result.modules.map((module) => [module.file, module.capabilities]));
+    expect(byFile.get('reader.ts')).toEqual(['FILES_READ']);
+    expect(byFile.get('truncate.ts')).toEqual(['FILES_READ', 'FILES_WRITE']);
+    // The read-only open is held by reader.ts's action, so entry.ts inherits only the write, through the call.
+    expect(run.result.findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId} ${finding.capability}`)).toEqual([
+      'entry.ts:2 transitive-capability FILES_WRITE',
+      'truncate.ts:3 allowed-actions FILES_WRITE',
+    ]);
+    expect(run.result.findings[0]?.witness).toEqual(['entry.ts', 'truncate.ts', "readFileSync(file, { flag: 'w', encodin…"]);
+  });
+});

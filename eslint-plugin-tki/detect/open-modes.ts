@@ -1,0 +1,128 @@
+import ts from 'typescript';
+import { DEFAULT_OPEN_FLAGS, isOpenConstantSource, openModeCapabilities, openModeRow, type OpenFlags, type OpenModeRow } from '../../policy/index.js';
+import type { Scope } from './scope.js';
+import { isStringish, literalString, memberKey, propertyNameText, skipOuter } from './syntax.js';
+import type { Walker } from './walker.js';
+
+/**
+ * A direct call of a flag-sensitive fs member (policy/open-modes.ts) is judged by its flags:
+ * `openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW)` reads only. Flags are evaluated
+ * statically; whatever cannot be evaluated (a parameter, a call, a spread) is undefined, which
+ * the policy counts as a write. Every other use of the member is judged where it is seen.
+ */
+
+/** `const` → `const` chains are followed this deep; a longer chain counts as not evaluable. */
+const MAX_CONST_DEPTH = 8;
+
+interface FlagSensitiveCallee {
+  readonly row: OpenModeRow;
+  readonly name: string;
+  /** The identifier or member access that names the member; its own visit must not judge it again. */
+  readonly reference: ts.Expression;
+}
+
+/** Judges `call` at the call when it calls a flag-sensitive member, and marks the callee as judged. */
+export function judgeOpenModeCall(walker: Walker, call: ts.CallExpression): void {
+  const callee = flagSensitiveCallee(skipOuter(call.expression), walker.scope);
+  if (callee === undefined) return;
+  walker.report.reach(openModeCapabilities(flagsOf(call.arguments, callee.row, walker.scope)), call, callee.name, 'member');
+  walker.judgedCallees.add(callee.reference);
+}
+
+/** `openSync` (a named import or destructured member) or `fs.openSync` (a namespace or default binding). */
+function flagSensitiveCallee(callee: ts.Expression, scope: Scope): FlagSensitiveCallee | undefined {
+  if (ts.isIdentifier(callee)) {
+    const binding = scope.lookup(callee.text);
+    const row = binding?.kind === 'flag-sensitive' ? openModeRow(binding.specifier, binding.member) : undefined;
+    return row === undefined ? undefined : { row, name: row.member, reference: callee };
+  }
+  if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return undefined;
+  const base = skipOuter(callee.expression);
+  const binding = ts.isIdentifier(base) ? scope.lookup(base.text) : undefined;
+  const key = memberKey(callee);
+  const row = binding?.kind === 'module' && key !== null ? openModeRow(binding.specifier, key) : undefined;
+  return row === undefined ? undefined : { row, name: `${(base as ts.Identifier).text}.${row.member}`, reference: callee };
+}
+
+function flagsOf(args: readonly ts.Expression[], row: OpenModeRow, scope: Scope): OpenFlags | undefined {
+  // A spread can put anything in any position.
+  if (args.some(ts.isSpreadElement)) return undefined;
+  const { index } = row.flags;
+  // In the callback API the last argument is the callback: `fs.open(p, done)` opens with the default.
+  const argument = row.callback === true && args.length === index + 1 ? undefined : args[index];
+  if (argument === undefined || isAbsent(argument, scope)) return DEFAULT_OPEN_FLAGS;
+  if (row.flags.kind === 'positional') return evaluateFlags(argument, scope, 0);
+  return optionsFlags(argument, row.flags.property, scope);
+}
+
+/** `undefined`, `null` and `void x` leave the flags at Node's default. */
+function isAbsent(expression: ts.Expression, scope: Scope): boolean {
+  const inner = skipOuter(expression);
+  if (ts.isIdentifier(inner)) return inner.text === 'undefined' && scope.lookup('undefined') === undefined;
+  return inner.kind === ts.SyntaxKind.NullKeyword || ts.isVoidExpression(inner);
+}
+
+/** `{ flag: X }`: the last property named `property` wins; a spread or computed key after it hides it. */
+function optionsFlags(argument: ts.Expression, property: string, scope: Scope): OpenFlags | undefined {
+  const options = skipOuter(argument);
+  // A string in the options position is an encoding.
+  if (isStringish(options)) return DEFAULT_OPEN_FLAGS;
+  if (!ts.isObjectLiteralExpression(options)) return undefined;
+  let flags: OpenFlags | undefined = DEFAULT_OPEN_FLAGS;
+  for (const element of options.properties) {
+    const name = ts.isSpreadAssignment(element) || element.name === undefined ? null : propertyNameText(element.name);
+    if (name !== null && name !== property) continue;
+    if (ts.isPropertyAssignment(element) && name !== null) {
+      flags = isAbsent(element.initializer, scope) ? DEFAULT_OPEN_FLAGS : evaluateFlags(element.initializer, scope, 0);
+    } else if (ts.isShorthandPropertyAssignment(element)) {
+      flags = isAbsent(element.name, scope) ? DEFAULT_OPEN_FLAGS : evaluateFlags(element.name, scope, 0);
+    } else {
+      flags = undefined; // a spread, a computed key, a getter or a method: the flag is not visible
+    }
+  }
+  return flags;
+}
+
+/** String literals, `0`, `O_*` constants, `|` of numeric parts, and `const`s bound to any of these. */
+function evaluateFlags(expression: ts.Expression, scope: Scope, depth: number): OpenFlags | undefined {
+  const inner = skipOuter(expression);
+  const text = literalString(inner);
+  if (text !== undefined) return { kind: 'string', value: text };
+  if (ts.isNumericLiteral(inner)) return Number(inner.text) === 0 ? { kind: 'numeric', names: [] } : undefined;
+  if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.BarToken) {
+    const left = evaluateFlags(inner.left, scope, depth);
+    const right = left?.kind === 'numeric' ? evaluateFlags(inner.right, scope, depth) : undefined;
+    return left?.kind === 'numeric' && right?.kind === 'numeric' ? { kind: 'numeric', names: [...left.names, ...right.names] } : undefined;
+  }
+  const constant = openConstantName(inner, scope);
+  if (constant !== undefined) return { kind: 'numeric', names: [constant] };
+  const binding = ts.isIdentifier(inner) ? scope.lookup(inner.text) : undefined;
+  // The initializer is read in the scope it was written in, not the caller's.
+  if (binding?.kind === 'const' && depth < MAX_CONST_DEPTH) return evaluateFlags(binding.initializer, binding.scope, depth + 1);
+  return undefined;
+}
+
+/** `constants.O_X`, `fs.constants.O_X`, or `O_X` imported from `node:constants`: the name `O_X`. */
+function openConstantName(expression: ts.Expression, scope: Scope): string | undefined {
+  if (ts.isIdentifier(expression)) {
+    const binding = scope.lookup(expression.text);
+    return binding?.kind === 'member' && isOpenConstantSource(binding.specifier) ? binding.member : undefined;
+  }
+  if (!ts.isPropertyAccessExpression(expression) && !ts.isElementAccessExpression(expression)) return undefined;
+  const name = memberKey(expression);
+  return name !== null && isConstantsObject(skipOuter(expression.expression), scope) ? name : undefined;
+}
+
+/** `constants` (a named import or destructured member of `node:fs`, or `node:constants` itself) or `fs.constants`. */
+function isConstantsObject(expression: ts.Expression, scope: Scope): boolean {
+  if (ts.isIdentifier(expression)) {
+    const binding = scope.lookup(expression.text);
+    if (binding?.kind === 'member') return isOpenConstantSource(binding.specifier, binding.member);
+    return binding?.kind === 'module' && isOpenConstantSource(binding.specifier);
+  }
+  if (!ts.isPropertyAccessExpression(expression) && !ts.isElementAccessExpression(expression)) return false;
+  const base = skipOuter(expression.expression);
+  const binding = ts.isIdentifier(base) ? scope.lookup(base.text) : undefined;
+  const key = memberKey(expression);
+  return binding?.kind === 'module' && key !== null && isOpenConstantSource(binding.specifier, key);
+}
