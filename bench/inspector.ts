@@ -106,20 +106,23 @@ const ms = performance.now() - started;
 process.stdout.write(JSON.stringify({ ms, maxRssKiB: process.resourceUsage().maxRSS }));
 `;
 
-/** The floor: the same bytes, read the fastest plain way (synchronously, one file after another) and hashed. */
+/**
+ * The floor: the same bytes, each step done with the plainest fast API (readFileSync one file after
+ * another, the one-shot crypto.hash that the inspector uses too), nothing else.
+ */
 const FLOOR_CHILD = `
 import { readFileSync, readdirSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import path from 'node:path';
 const [packetPath] = process.argv.slice(1);
 const started = performance.now();
-createHash('sha256').update(readFileSync(path.join(packetPath, 'packet.json'))).digest('hex');
+hash('sha256', readFileSync(path.join(packetPath, 'packet.json')), 'hex');
 let bytes = 0;
 for (const shard of readdirSync(path.join(packetPath, 'c')).sort()) {
   for (const name of readdirSync(path.join(packetPath, 'c', shard)).sort()) {
     const content = readFileSync(path.join(packetPath, 'c', shard, name));
     bytes += content.length;
-    createHash('sha256').update(content).digest('hex');
+    hash('sha256', content, 'hex');
   }
 }
 const ms = performance.now() - started;
@@ -193,6 +196,8 @@ export const bench: BenchModule = {
             content_MiB: Math.round(contentMiB),
             inspector_median_ms: Math.round(inspectorMs),
             floor_median_ms: Math.round(floorMs),
+            // Each round runs the floor and the inspector back to back: robust to load drifting over the run.
+            paired_ratio_median: median(inspector.map((result, round) => result.ms / (floor[round]?.ms ?? result.ms))).toFixed(3),
             parse_and_validate_median_ms: Math.round(median(parseOnly.map((result) => result.ms))),
             inspector_peak_rss_MiB: Math.round(peakLarge),
             floor_peak_rss_MiB: Math.round(Math.max(...floor.map((result) => result.maxRssKiB)) / MIB),

@@ -1,5 +1,4 @@
-import { constants, createReadStream, lstatSync, readFileSync, realpathSync } from 'node:fs';
-import { lstat, readFile, realpath, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { inspectorError, type InspectorError } from '../errors.js';
@@ -8,18 +7,23 @@ import { sha256Ref } from '../packet/manifest.js';
 
 /**
  * The read edge (SPEC §1, §2 step 4): the only module of the inspector that reads files, and
- * only inside the packet root. packet.json is read whole (bounded); content files are hashed as
- * they are read, and their text is kept only when a later stage needs it.
+ * only inside the packet root. Every file is opened first and judged on its descriptor (fstat),
+ * so what is judged is exactly what is read: no lstat-then-open window. packet.json is read
+ * whole (bounded); content files are hashed as they are read, through one reused buffer, and
+ * their text is kept only when a later stage needs it.
  */
 export const allowedActions = ['READ_PACKET_ITEM'] as const;
 
-/** O_NOFOLLOW: the final component must not be a symlink at open time; O_NONBLOCK: a FIFO swapped in never hangs the read. */
+/**
+ * Read-only, and: O_NOFOLLOW, a symlink as the last component fails (ELOOP) instead of being
+ * followed; O_NONBLOCK, a FIFO swapped in opens at once and is refused, never waited on.
+ */
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
-/** fs.open accepts numeric flags everywhere; the typings of readFileSync and createReadStream only list strings. */
-const OPEN_FLAGS_OPTION = OPEN_FLAGS as unknown as string;
 
-/** Files up to this size are read in one call; larger ones are streamed in chunks of this size. */
-const WHOLE_READ_LIMIT = 8 * 1024 * 1024;
+/** Content is read in pieces of at most this size: memory stays bounded whatever a file's size. */
+const CHUNK_BYTES = 8 * 1024 * 1024;
+/** The reused buffer starts here and grows (up to CHUNK_BYTES) to the largest file seen. */
+const INITIAL_BUFFER_BYTES = 64 * 1024;
 
 export type PacketDocument =
   | { readonly ok: true; readonly root: string; readonly packetFile: string; readonly text: string }
@@ -29,15 +33,55 @@ function errnoCode(error: unknown): string | undefined {
   return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
-/** `packetPath` is a directory holding packet.json or a single .json file. */
-export async function readPacketDocument(packetPath: string, maxBytes: number): Promise<PacketDocument> {
+type OpenedFile = { readonly ok: true; readonly fd: number; readonly size: number } | { readonly ok: false; readonly problem: 'symlink' | 'not_regular' };
+
+/** Opens without following a final symlink; the descriptor's own fstat decides what it is. */
+function openRegularFile(file: string): OpenedFile {
+  let fd: number;
   try {
-    const target = await stat(packetPath);
-    const packetFile = target.isDirectory() ? path.join(await realpath(packetPath), 'packet.json') : await realpath(packetPath);
-    const info = await lstat(packetFile);
-    if (!info.isFile()) return { ok: false, error: inspectorError('packet/not_a_regular_file', packetFile) };
-    if (info.size > maxBytes) return { ok: false, error: inspectorError('packet/too_large', packetFile, `${info.size} bytes > ${maxBytes}`) };
-    const bytes = await readFile(packetFile, { flag: OPEN_FLAGS });
+    fd = openSync(file, OPEN_FLAGS);
+  } catch (error) {
+    if (errnoCode(error) === 'ELOOP') return { ok: false, problem: 'symlink' };
+    throw error;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (info.isFile()) return { ok: true, fd, size: info.size };
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+  closeSync(fd);
+  return { ok: false, problem: 'not_regular' };
+}
+
+/** Fills `target[0, length)` from the file's start; fewer bytes only when the file ended sooner. */
+function readAt(fd: number, target: Buffer, length: number, position: number): number {
+  let filled = 0;
+  while (filled < length) {
+    const count = readSync(fd, target, filled, length - filled, position + filled);
+    if (count === 0) break;
+    filled += count;
+  }
+  return filled;
+}
+
+/** `packetPath` is a directory holding packet.json or a single .json file. */
+export function readPacketDocument(packetPath: string, maxBytes: number): PacketDocument {
+  try {
+    // The operator names the packet, so a symlinked packet path is followed; packet.json inside a
+    // packet directory is packet content and must be a regular file, never a link.
+    const packetFile = statSync(packetPath).isDirectory() ? path.join(realpathSync(packetPath), 'packet.json') : realpathSync(packetPath);
+    const opened = openRegularFile(packetFile);
+    if (!opened.ok) return { ok: false, error: inspectorError('packet/not_a_regular_file', packetFile) };
+    let bytes: Buffer;
+    try {
+      if (opened.size > maxBytes) return { ok: false, error: inspectorError('packet/too_large', packetFile, `${opened.size} bytes > ${maxBytes}`) };
+      bytes = Buffer.allocUnsafe(opened.size);
+      bytes = bytes.subarray(0, readAt(opened.fd, bytes, opened.size, 0));
+    } finally {
+      closeSync(opened.fd);
+    }
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -62,16 +106,8 @@ export interface ContentReadOptions {
   readonly retainTextUpTo: number;
 }
 
-/** A regular file above the single-read size: the caller streams it with `stream`. */
-export interface LargeContent {
-  readonly ok: 'large';
-  readonly file: string;
-}
-
 export interface ContentReader {
-  /** Synchronous for the common small file; a large one comes back as LargeContent to stream. */
-  read(relativePath: string, jsonPath: () => string, options: ContentReadOptions): ContentRead | LargeContent;
-  stream(large: LargeContent, jsonPath: () => string, options: ContentReadOptions): Promise<ContentRead>;
+  read(relativePath: string, jsonPath: () => string, options: ContentReadOptions): ContentRead;
 }
 
 function inside(root: string, candidate: string): boolean {
@@ -80,51 +116,61 @@ function inside(root: string, candidate: string): boolean {
 }
 
 /**
- * A reader bound to one packet root; directory realpaths are cached so each file costs one
- * lstat and one read. Small files use the synchronous calls on purpose: a packet holds many
+ * A reader bound to one packet root. Directory realpaths are cached, so a file costs an open,
+ * an fstat, its reads and a close. The calls are synchronous on purpose: a packet holds many
  * small items, and a thread-pool round trip per call costs more than the read itself.
  */
 export function createContentReader(root: string): ContentReader {
   const realDirectories = new Map<string, string>();
-  const realDirectory = (directory: string): string => {
-    let cached = realDirectories.get(directory);
+  const realDirectory = (relativeDirectory: string): string => {
+    let cached = realDirectories.get(relativeDirectory);
     if (cached === undefined) {
-      cached = realpathSync(directory);
-      realDirectories.set(directory, cached);
+      cached = realpathSync(relativeDirectory === '' ? root : path.join(root, relativeDirectory));
+      realDirectories.set(relativeDirectory, cached);
     }
     return cached;
   };
+  let buffer = Buffer.allocUnsafe(INITIAL_BUFFER_BYTES);
+  const bufferFor = (size: number): Buffer => {
+    if (size > buffer.length) buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(size, buffer.length * 2)));
+    return buffer;
+  };
 
-  const escape = (jsonPath: () => string, why: string): ContentRead => ({ ok: false, error: inspectorError('provenance/path_escape', jsonPath(), why) });
+  const escape = (jsonPath: () => string, why: string): { ok: false; error: InspectorError } => ({ ok: false, error: inspectorError('provenance/path_escape', jsonPath(), why) });
+  const NOT_REGULAR = 'not a regular file';
+
+  /** The open descriptor of a regular file inside the root, or why there is none. */
+  const open = (relativePath: string, jsonPath: () => string): { ok: true; fd: number; size: number } | { ok: false; error: InspectorError } => {
+    // contentPathProblem has refused absolute paths and `..`, so plain string splitting is safe here.
+    const slash = relativePath.lastIndexOf('/');
+    const directory = realDirectory(slash < 0 ? '' : relativePath.slice(0, slash));
+    if (directory !== root && !inside(root, directory)) return escape(jsonPath, 'a directory symlink leaves the packet directory');
+    const file = `${directory}${directory.endsWith(path.sep) ? '' : path.sep}${relativePath.slice(slash + 1)}`;
+    const opened = openRegularFile(file);
+    if (opened.ok) return opened;
+    if (opened.problem === 'not_regular') return escape(jsonPath, NOT_REGULAR);
+    // A symlink: followed only when its target is a regular file inside the packet directory.
+    const target = realpathSync(file);
+    if (!inside(root, target)) return escape(jsonPath, 'a symlink leaves the packet directory');
+    const resolved = openRegularFile(target);
+    return resolved.ok ? resolved : escape(jsonPath, resolved.problem === 'not_regular' ? NOT_REGULAR : 'a symlink changed while it was read');
+  };
 
   return {
     read(relativePath, jsonPath, options) {
       const problem = contentPathProblem(relativePath);
       if (problem !== undefined) return escape(jsonPath, problem);
       try {
-        // contentPathProblem has refused absolute paths and `..`, so plain string splitting is safe here.
-        const slash = relativePath.lastIndexOf('/');
-        const directory = realDirectory(slash < 0 ? root : path.join(root, relativePath.slice(0, slash)));
-        if (directory !== root && !inside(root, directory)) return escape(jsonPath, 'a directory symlink leaves the packet directory');
-        let file = `${directory}${directory.endsWith(path.sep) ? '' : path.sep}${relativePath.slice(slash + 1)}`;
-        let info = lstatSync(file);
-        if (info.isSymbolicLink()) {
-          file = realpathSync(file);
-          if (!inside(root, file)) return escape(jsonPath, 'a symlink leaves the packet directory');
-          info = lstatSync(file);
+        const opened = open(relativePath, jsonPath);
+        if (!opened.ok) return opened;
+        try {
+          if (opened.size > options.maxBytes) {
+            return { ok: false, error: inspectorError('provenance/content_too_large', jsonPath(), `${opened.size} bytes > ${options.maxBytes}`) };
+          }
+          return hashOpenFile(opened.fd, opened.size, options, bufferFor);
+        } finally {
+          closeSync(opened.fd);
         }
-        if (!info.isFile()) return escape(jsonPath, 'not a regular file');
-        if (info.size > options.maxBytes) {
-          return { ok: false, error: inspectorError('provenance/content_too_large', jsonPath(), `${info.size} bytes > ${options.maxBytes}`) };
-        }
-        return info.size <= WHOLE_READ_LIMIT ? readWhole(file, options) : { ok: 'large', file };
-      } catch (error) {
-        return { ok: false, error: inspectorError('provenance/content_unreadable', jsonPath(), errnoCode(error)) };
-      }
-    },
-    async stream(large, jsonPath, options) {
-      try {
-        return await readStreamed(large.file, jsonPath, options);
       } catch (error) {
         return { ok: false, error: inspectorError('provenance/content_unreadable', jsonPath(), errnoCode(error)) };
       }
@@ -132,29 +178,29 @@ export function createContentReader(root: string): ContentReader {
   };
 }
 
-function readWhole(file: string, options: ContentReadOptions): ContentRead {
-  const bytes = readFileSync(file, { flag: OPEN_FLAGS_OPTION });
-  const sha256 = sha256Ref(bytes);
-  const text = bytes.length <= options.retainTextUpTo ? bytes.toString('utf8') : undefined;
-  return { ok: true, sha256, bytes: bytes.length, text };
-}
-
-/** Large files: hash chunk by chunk so memory stays bounded by the chunk size, not the file size. */
-async function readStreamed(file: string, jsonPath: () => string, options: ContentReadOptions): Promise<ContentRead> {
-  const hash = createHash('sha256');
-  const kept: Buffer[] = [];
-  let bytes = 0;
-  const stream = createReadStream(file, { flags: OPEN_FLAGS_OPTION, highWaterMark: WHOLE_READ_LIMIT });
-  for await (const chunk of stream) {
-    const buffer = chunk as Buffer;
-    hash.update(buffer);
-    bytes += buffer.length;
-    if (bytes > options.maxBytes) {
-      stream.destroy();
-      return { ok: false, error: inspectorError('provenance/content_too_large', jsonPath(), `more than ${options.maxBytes} bytes`) };
-    }
-    if (bytes <= options.retainTextUpTo) kept.push(buffer);
+/**
+ * The file's sha256 and, when asked and small enough, its text. Text to keep gets a buffer of its
+ * own; everything else passes through the reader's reused buffer, a chunk at a time.
+ */
+function hashOpenFile(fd: number, size: number, options: ContentReadOptions, bufferFor: (size: number) => Buffer): ContentRead {
+  if (size <= options.retainTextUpTo) {
+    const own = Buffer.allocUnsafe(size);
+    const bytes = own.subarray(0, readAt(fd, own, size, 0));
+    return { ok: true, sha256: sha256Ref(bytes), bytes: bytes.length, text: bytes.toString('utf8') };
   }
-  const text = bytes <= options.retainTextUpTo ? Buffer.concat(kept).toString('utf8') : undefined;
-  return { ok: true, sha256: `sha256:${hash.digest('hex')}`, bytes, text };
+  if (size <= CHUNK_BYTES) {
+    const target = bufferFor(size);
+    const bytes = target.subarray(0, readAt(fd, target, size, 0));
+    return { ok: true, sha256: sha256Ref(bytes), bytes: bytes.length, text: undefined };
+  }
+  const hash = createHash('sha256');
+  const chunk = bufferFor(CHUNK_BYTES);
+  let total = 0;
+  while (total < size) {
+    const count = readAt(fd, chunk, Math.min(CHUNK_BYTES, size - total), total);
+    if (count === 0) break;
+    hash.update(chunk.subarray(0, count));
+    total += count;
+  }
+  return { ok: true, sha256: `sha256:${hash.digest('hex')}`, bytes: total, text: undefined };
 }

@@ -71,6 +71,9 @@ const HEADER_CODES = { missing: 'packet/missing_field', unknownKey: 'packet/unkn
 const ITEM_CODES = { missing: 'item/invalid', unknownKey: 'item/invalid', invalid: 'item/invalid' } as const;
 const DOSSIER_CODES = { missing: 'dossier/invalid', unknownKey: 'dossier/invalid', invalid: 'dossier/invalid' } as const;
 
+/** Shared by every well-formed item: one empty list instead of one per item. */
+const NO_ERRORS: readonly InspectorError[] = Object.freeze([]);
+
 export function parseItem(raw: unknown, index: number): ItemRecord {
   const rawObject = isObject(raw) ? raw : undefined;
   const itemId = typeof rawObject?.item_id === 'string' && rawObject.item_id !== '' ? rawObject.item_id : undefined;
@@ -78,7 +81,7 @@ export function parseItem(raw: unknown, index: number): ItemRecord {
   const declaredHash = typeof metadata?.content_hash === 'string' ? metadata.content_hash : undefined;
   const contentFile = typeof rawObject?.content_file === 'string' ? rawObject.content_file : undefined;
   const parsed = itemSchema.safeParse(raw);
-  if (parsed.success) return { index, itemId, declaredHash, contentFile, item: parsed.data, errors: [] };
+  if (parsed.success) return { index, itemId, declaredHash, contentFile, item: parsed.data, errors: NO_ERRORS };
   const base = `items[${index}]`;
   const errors = parsed.error.issues.map((issue) => {
     const [first, second] = issue.path;

@@ -3,7 +3,7 @@ import { readPacketDocument } from '../io/packet-reader.js';
 import { writeReportFiles } from '../io/report-writer.js';
 import { parsePacketText, type ParsedPacket } from '../packet/parse.js';
 import { checkManifest } from '../provenance/manifest-check.js';
-import { assessItem } from '../provenance/items.js';
+import { createItemAssessor } from '../provenance/items.js';
 import { escapeControlChars } from '../text/escape.js';
 import type { DossierVerdict, InspectorExitCode } from '../vocabulary.js';
 import { DEFAULT_LIMITS, type InspectorLimits } from './limits.js';
@@ -31,14 +31,14 @@ export interface InspectOutcome {
 }
 
 /** read (edge) → parse → provenance → chain → verdict: everything short of rendering and writing. */
-export async function inspectToResult(packetPath: string, limits: InspectorLimits = DEFAULT_LIMITS): Promise<InspectionResult> {
-  const document = await readPacketDocument(packetPath, limits.maxPacketJsonBytes);
+export function inspectToResult(packetPath: string, limits: InspectorLimits = DEFAULT_LIMITS): InspectionResult {
+  const document = readPacketDocument(packetPath, limits.maxPacketJsonBytes);
   if (!document.ok) return blockedInspection(undefined, [document.error]);
   const parsed = parsePacketText(document.text);
   return inspectParsed(parsed, document.root, limits);
 }
 
-async function inspectParsed(parsed: ParsedPacket, root: string, limits: InspectorLimits): Promise<InspectionResult> {
+function inspectParsed(parsed: ParsedPacket, root: string, limits: InspectorLimits): InspectionResult {
   const header = parsed.header;
   const headerErrors: InspectorError[] = [...parsed.headerErrors];
   if (header !== undefined && headerErrors.length === 0) headerErrors.push(...checkManifest(header, parsed.items));
@@ -46,9 +46,10 @@ async function inspectParsed(parsed: ParsedPacket, root: string, limits: Inspect
   if (header === undefined || headerErrors.length > 0) return blockedInspection(parsed, headerErrors);
   if (parsed.dossier === undefined || parsed.dossierErrors.length > 0) return blockedInspection(parsed, parsed.dossierErrors.length > 0 ? parsed.dossierErrors : [inspectorError('dossier/invalid', 'dossier')]);
   const dossier = parsed.dossier;
-  const { contents, packetErrors } = await readContents(root, parsed.items, itemsNeedingText(dossier, parsed.items), limits);
+  const { contents, packetErrors } = readContents(root, parsed.items, itemsNeedingText(dossier, parsed.items), limits);
   if (packetErrors.length > 0) return blockedInspection(parsed, packetErrors);
-  const assessments = parsed.items.map((record, index) => assessItem(header, record, contents[index]));
+  const assess = createItemAssessor(header);
+  const assessments = parsed.items.map((record, index) => assess(record, contents[index]));
   return judgePacket({ parsed, header, dossier, assessments, packetErrors });
 }
 
@@ -73,7 +74,7 @@ async function renderAndWrite(result: InspectionResult, options: InspectOptions)
  */
 export async function inspectPacket(options: InspectOptions, limits: InspectorLimits = DEFAULT_LIMITS): Promise<InspectOutcome> {
   try {
-    const result = await inspectToResult(options.packetPath, limits);
+    const result = inspectToResult(options.packetPath, limits);
     return await renderAndWrite(result, options);
   } catch (error) {
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown';

@@ -31,10 +31,10 @@ function inlineContent(text: string, retain: boolean): ContentRead {
 
 /**
  * Hash every well-formed item's content (inline or file) within the packet and total limits.
- * One item after another: small files are read synchronously (see the read edge), so running
- * them side by side would gain nothing; only large files are streamed.
+ * One item after another, synchronously (see the read edge): running them side by side through
+ * the thread pool costs more per item than the read itself.
  */
-export async function readContents(root: string, items: readonly ItemRecord[], needText: ReadonlySet<string>, limits: InspectorLimits): Promise<ContentResults> {
+export function readContents(root: string, items: readonly ItemRecord[], needText: ReadonlySet<string>, limits: InspectorLimits): ContentResults {
   const reader = createContentReader(root);
   const contents: Array<ContentRead | undefined> = [];
   let totalBytes = 0;
@@ -48,12 +48,7 @@ export async function readContents(root: string, items: readonly ItemRecord[], n
     const wantText = record.itemId !== undefined && needText.has(record.itemId) && retainedBytes < limits.maxRetainedTextBytesTotal;
     const options = { maxBytes: limits.maxItemBytes, retainTextUpTo: wantText ? limits.maxRetainedTextBytesPerItem : 0 };
     const jsonPath = (): string => `items[${record.index}].content_file`;
-    let result: ContentRead;
-    if (item.content !== undefined) result = inlineContent(item.content, wantText);
-    else {
-      const read = reader.read(item.content_file ?? '', jsonPath, options);
-      result = read.ok === 'large' ? await reader.stream(read, jsonPath, options) : read;
-    }
+    const result = item.content !== undefined ? inlineContent(item.content, wantText) : reader.read(item.content_file ?? '', jsonPath, options);
     if (result.ok) {
       totalBytes += result.bytes;
       if (result.text !== undefined && item.content_file !== undefined) retainedBytes += result.bytes;
