@@ -59,6 +59,15 @@ describe('read edge: content_file stays inside the packet directory (SPEC §2, r
     expect(r3?.verdict).toBe('BLOCKED_BY_UNSAFE_ACCESS');
   });
 
+  it('refuses a directory named as a content file (opened, judged by fstat, never read)', async () => {
+    const { r3, report } = await withPolicyFile((packetDir) => {
+      mkdirSync(path.join(packetDir, 'content', 'a-directory'));
+      return 'content/a-directory';
+    });
+    expect(r3?.verdict).toBe('BLOCKED_BY_UNSAFE_ACCESS');
+    expect(report.item_findings.find((finding) => finding.item_id === 'kb-export-policy')?.problems.join(' ')).toContain('not a regular file');
+  });
+
   it('accepts a symlink that stays inside the packet directory (hash still re-matched)', async () => {
     const { r3 } = await withPolicyFile((packetDir) => {
       mkdirSync(path.join(packetDir, 'store'), { recursive: true });
@@ -96,6 +105,14 @@ describe('read edge: packet.json', () => {
     mkdirSync(packetDir);
     symlinkSync(path.join(real, 'packet.json'), path.join(packetDir, 'packet.json'));
     const outcome = await inspectPacket({ packetPath: packetDir, outDir: path.join(directory, 'out') });
+    expect(outcome.exitCode).toBe(3);
+    expect(outcome.line).toContain('packet/not_a_regular_file');
+  });
+
+  it('refuses a packet.json that is a directory', async () => {
+    const directory = next();
+    mkdirSync(path.join(directory, 'packet.json'));
+    const outcome = await inspectPacket({ packetPath: directory, outDir: path.join(directory, 'out') });
     expect(outcome.exitCode).toBe(3);
     expect(outcome.line).toContain('packet/not_a_regular_file');
   });
