@@ -8,8 +8,6 @@ import { recordedRuntimePackages, RUNTIME_PACKAGES_FILE } from './runtime-packag
 /** Where node and tki's own files appear inside the sandbox (the profile's runtimeRoot). */
 export const SANDBOX_TKI_ROOT = DEFAULT_PROFILE.runtimeRoot;
 
-export { ADDON_RELATIVE_PATH, packageRoot } from './package-root.js';
-
 /** One read-only host path and where it appears inside the sandbox. */
 export interface RuntimeBinding {
   readonly source: string;
