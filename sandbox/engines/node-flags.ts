@@ -19,5 +19,6 @@ export function compileNodeFlags(profile: SandboxProfile): string[] {
     );
   }
   if (profile.node.disallowCodeGeneration) flags.push('--disallow-code-generation-from-strings');
+  if (profile.node.preserveSymlinks) flags.push('--preserve-symlinks');
   return flags;
 }

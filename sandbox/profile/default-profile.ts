@@ -45,5 +45,5 @@ export const DEFAULT_PROFILE: SandboxProfile = {
   },
   rlimits: { nofile: { soft: 1024, hard: 4096 }, nproc: { soft: 1024, hard: 1024 } },
   hostname: 'tki-sandbox',
-  node: { permissionModel: true, disallowCodeGeneration: true },
+  node: { permissionModel: true, disallowCodeGeneration: true, preserveSymlinks: true },
 };

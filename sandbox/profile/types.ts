@@ -35,12 +35,19 @@ export interface ResourceLimit {
   readonly hard: number;
 }
 
-/** Node's own checks for the inspector process, an extra layer inside the kernel's (not a boundary). */
+/** Node's own options for the inspector process: checks, an extra layer inside the kernel's (not a boundary), and one start-up setting. */
 export interface NodeHardening {
   /** `--experimental-permission`: reads anywhere in the (already minimal) sandbox, writes only under the output target, no child processes, no workers. */
   readonly permissionModel: boolean;
   /** `--disallow-code-generation-from-strings`: eval and `new Function` throw (zod runs jitless). */
   readonly disallowCodeGeneration: boolean;
+  /**
+   * `--preserve-symlinks`: not a layer, start-up time. Module resolution then skips the realpath
+   * of every imported file, which under the permission model costs ≈ 12 ms per start. Nothing
+   * changes: every runtime path inside is a bind mount (bwrap) or a copied file (the image), never
+   * a symlink.
+   */
+  readonly preserveSymlinks: boolean;
 }
 
 export interface SandboxProfile {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -180,7 +181,7 @@ describe('the podman/docker arguments match the profile', () => {
 });
 
 describe("the inspector's node flags match the profile", () => {
-  it('permission model with reads in the sandbox, writes under /out only, the addon allowed, no code generation', () => {
+  it('permission model with reads in the sandbox, writes under /out only, the addon allowed, no code generation, no realpath per import', () => {
     expect(compileNodeFlags(profile)).toEqual([
       '--experimental-permission',
       '--allow-addons',
@@ -189,8 +190,17 @@ describe("the inspector's node flags match the profile", () => {
       '--disable-warning=ExperimentalWarning',
       '--disable-warning=SecurityWarning',
       '--disallow-code-generation-from-strings',
+      '--preserve-symlinks',
     ]);
-    expect(compileNodeFlags({ ...profile, node: { permissionModel: false, disallowCodeGeneration: false } })).toEqual([]);
+    expect(compileNodeFlags({ ...profile, node: { permissionModel: false, disallowCodeGeneration: false, preserveSymlinks: false } })).toEqual([]);
+  });
+
+  it("Dockerfile.sandbox's ENTRYPOINT runs node with exactly these flags", () => {
+    const dockerfile = readFileSync(join(packageRoot(), 'Dockerfile.sandbox'), 'utf8');
+    const entrypoint = /^ENTRYPOINT (\[[^\]]*\])/m.exec(dockerfile.replace(/\\\n\s*/g, ''))?.[1];
+    expect(entrypoint, 'Dockerfile.sandbox has a JSON ENTRYPOINT').toBeDefined();
+    const argv = JSON.parse(entrypoint ?? '[]') as string[];
+    expect(argv.slice(1, argv.indexOf('/opt/tki/dist/cli/tki.js'))).toEqual(compileNodeFlags(DEFAULT_PROFILE));
   });
 });
 

@@ -52,7 +52,7 @@ describe('P1 refuses a sandbox that is not the profile (rows 28, 37)', () => {
   });
 
   it("the inspector's node started without the permission model → BLOCKED naming node-hardening", async () => {
-    const result = await inspectUnder({ ...DEFAULT_PROFILE, node: { permissionModel: false, disallowCodeGeneration: true } });
+    const result = await inspectUnder({ ...DEFAULT_PROFILE, node: { ...DEFAULT_PROFILE.node, permissionModel: false } });
     expect(result.exitCode).toBe(3);
     expect(result.stderr).toMatch(/^tki: BLOCKED: .*"node-hardening".*permission model is off/);
     expect(result.outFiles).toEqual([]);
