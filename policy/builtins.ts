@@ -1,4 +1,5 @@
 import type { Capability } from './capabilities.js';
+import { OPEN_MODE_ROWS } from './open-modes.js';
 
 /**
  * Capability map for Node builtins, as rows of data keyed on `node:` specifiers.
@@ -110,11 +111,6 @@ const FS_READ = [
   'readlink', 'realpath', 'opendir', 'watch', 'watchFile', 'unwatchFile',
   'openAsBlob', 'glob', 'close', 'Dir', 'Dirent', 'ReadStream', 'Stats',
 ];
-/**
- * Members whose flags decide between reading and writing (`readFileSync(p, { flag: 'w' })`
- * truncates). As values they read and write; a direct call is refined by open-modes.ts.
- */
-const FS_OPENING = ['open', 'readFile', 'createReadStream'];
 const FS_WRITE = [
   'appendFile', 'chmod', 'chown', 'copyFile', 'cp', 'createWriteStream', 'fchmod', 'fchown',
   'fdatasync', 'fsync', 'ftruncate', 'futimes', 'lchmod', 'lchown', 'link', 'lutimes', 'mkdir',
@@ -135,7 +131,6 @@ function fsMemberRows(specifier: string, withSync: boolean): MemberRow[] {
   };
   add(FS_READ, ['FILES_READ']);
   add(FS_WRITE, ['FILES_WRITE']);
-  add(FS_OPENING, RW);
   rows.push({ specifier, member: 'constants', capabilities: PURE });
   return rows;
 }
@@ -144,6 +139,9 @@ export const BUILTIN_MEMBER_ROWS: readonly MemberRow[] = [
   ...fsMemberRows('node:fs', true),
   { specifier: 'node:fs', member: 'promises', capabilities: RW },
   ...fsMemberRows('node:fs/promises', false),
+  // Members whose flags decide between reading and writing (`readFileSync(p, { flag: 'w' })`
+  // truncates): as values they read and write; a direct call is refined by their open-modes row.
+  ...OPEN_MODE_ROWS.map((row): MemberRow => ({ specifier: row.specifier, member: row.member, capabilities: RW })),
   { specifier: 'node:module', member: 'builtinModules', capabilities: PURE },
   { specifier: 'node:module', member: 'isBuiltin', capabilities: PURE },
   { specifier: 'node:crypto', member: 'setEngine', capabilities: ['NATIVE'] },
