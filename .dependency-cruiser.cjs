@@ -13,9 +13,9 @@ const layers = [
     name: 'inspector-not-to-harness',
     severity: 'error',
     comment:
-      'The inspector (src/) runs alone inside the sandbox: it must never reach the harness that launches engines, probes the host or enforces the build (sandbox/, guard/, eslint-plugin-tki/, cli/).',
+      'The inspector (src/) runs alone inside the sandbox: it must never reach the harness that launches engines, probes the host or enforces the build (sandbox/, guard/, analysis/, eslint-plugin-tki/, cli/).',
     from: { path: '^src/' },
-    to: { path: '^(sandbox|guard|eslint-plugin-tki|cli)/' },
+    to: { path: '^(sandbox|guard|analysis|eslint-plugin-tki|cli)/' },
   },
   {
     name: 'inspector-fs-only-at-edges',
@@ -30,7 +30,7 @@ const layers = [
     severity: 'error',
     comment: 'policy/ is the single source of truth that the three enforcers consume; it must not depend on any of them.',
     from: { path: '^policy/' },
-    to: { path: '^(src|sandbox|guard|eslint-plugin-tki|cli|tests|bench)/' },
+    to: { path: '^(src|sandbox|guard|analysis|eslint-plugin-tki|cli|tests|bench)/' },
   },
   {
     name: 'no-circular',

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { analyzeSourceFile } from '../eslint-plugin-tki/detect/index.js';
+import { analyzeSourceFile } from '../analysis/syntax/index.js';
 import { isAction, capabilitiesGrantedBy, type Action, type PolicyConfig } from '../policy/index.js';
 import { createNullCache, openFactsCache } from './cache/store.js';
 import { createPolicyClassifier } from './classify.js';

@@ -1,5 +1,5 @@
 import type { Capability } from '../policy/index.js';
-import type { ReferenceKind, RuleId } from '../eslint-plugin-tki/detect/types.js';
+import type { ReferenceKind, RuleId } from '../analysis/syntax/types.js';
 
 /**
  * The data that flows between the guard's stages: load → graph → classify → search → report.

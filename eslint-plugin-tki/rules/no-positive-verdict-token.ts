@@ -1,4 +1,4 @@
-import { RULE_MESSAGES, type MessageIdOf } from '../detect/index.js';
+import { RULE_MESSAGES, type MessageIdOf } from '../../analysis/syntax/index.js';
 import { createRule, reportFindings } from '../util/index.js';
 
 type Options = [];

@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { matchesAnyGlob } from '../../policy/index.js';
-import { analyzeSourceFile, type RuleId } from '../detect/index.js';
+import { analyzeSourceFile, type RuleId } from '../../analysis/syntax/index.js';
 import { relativePathOf, resolveSettings } from './settings.js';
 import { sourceFileOf } from './source-file.js';
 

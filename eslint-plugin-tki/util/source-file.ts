@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { parseSourceText } from '../detect/index.js';
+import { parseSourceText } from '../../analysis/syntax/index.js';
 
 /** Files no TypeScript parser saw (espree), parsed once and shared by the seven rules. */
 const parsed = new WeakMap<object, ts.SourceFile>();

@@ -1,12 +1,12 @@
 import type ts from 'typescript';
 import { canonicalBuiltin, type PolicyConfig } from '../../policy/index.js';
-import type { FileFacts, Finding, ModuleReference } from '../../eslint-plugin-tki/detect/index.js';
+import type { FileFacts, Finding, ModuleReference } from '../../analysis/syntax/index.js';
 import type { LocatedFinding, ModuleFacts, Position } from '../types.js';
 import { collectExports } from './exports.js';
 import { computedLoadSites } from './load-sites.js';
 import { collectImportBindings, collectUses } from './uses.js';
 
-/** The shared per-file detector (eslint-plugin-tki/detect), injected so that tests and callers choose it. */
+/** The shared per-file detector (analysis/syntax), injected so that tests and callers choose it. */
 export type Detector = (sourceFile: ts.SourceFile, options: { policy: PolicyConfig; relativePath: string }) => FileFacts;
 
 function positionOf(sourceFile: ts.SourceFile, offset: number): Position {

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { literalString, skipOuter, type ModuleReference } from '../../eslint-plugin-tki/detect/index.js';
+import { literalString, skipOuter, type ModuleReference } from '../../analysis/syntax/index.js';
 
 /**
  * The detector already recognizes every way a call loads a module and records those whose name

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { scriptKindFor } from '../../eslint-plugin-tki/detect/index.js';
+import { scriptKindFor } from '../../analysis/syntax/index.js';
 import { flattenMessage } from './diagnostics.js';
 import { fail, ok, type Outcome } from '../errors.js';
 

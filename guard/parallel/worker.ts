@@ -1,6 +1,6 @@
 import '../zod-jitless.js';
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyzeSourceFile } from '../../eslint-plugin-tki/detect/index.js';
+import { analyzeSourceFile } from '../../analysis/syntax/index.js';
 import { analyzeText } from '../facts/analyze-text.js';
 import type { ChunkMessage, ResultMessage, WorkerSetup } from './protocol.js';
 

@@ -1,4 +1,4 @@
-import type { RuleId } from '../../eslint-plugin-tki/detect/index.js';
+import type { RuleId } from '../../analysis/syntax/index.js';
 import type { GuardRuleId, ReportedRuleId } from '../types.js';
 
 /**

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { analyzeSourceFile, parseSourceText } from '../../eslint-plugin-tki/detect/index.js';
+import { analyzeSourceFile, parseSourceText } from '../../analysis/syntax/index.js';
 import { RECOMMENDED_POLICY, policyConfigSchema } from '../../policy/index.js';
 
 const analyze = (text: string, relativePath = 'lib/a.ts', policy = RECOMMENDED_POLICY) =>

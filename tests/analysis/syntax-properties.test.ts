@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeSourceFile, parseSourceText } from '../../eslint-plugin-tki/detect/index.js';
+import { analyzeSourceFile, parseSourceText } from '../../analysis/syntax/index.js';
 import { BUILTIN_MODULE_ROWS, GLOBAL_ROWS, RECOMMENDED_POLICY, policyConfigSchema } from '../../policy/index.js';
 
 const INSPECTOR = policyConfigSchema.parse({ inspectorFiles: ['**'] });
