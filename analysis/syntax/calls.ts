@@ -4,6 +4,9 @@ import { globalName, isProcessMember, moduleLoadOf } from './module-loads.js';
 import { recordLoad } from './module-references.js';
 import { EXIT_CODE_ASSIGNMENTS, TIMERS } from './node-kinds.js';
 import { judgeOpenModeCall } from './open-modes.js';
+import { constantKey, constantString } from './constants.js';
+import { judgeConstructorRead } from './constructor-reads.js';
+import { isObjectGlobal } from './declarations.js';
 import { excerpt, isStringish, isZeroExitValue, memberKey, propertyNameText, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 
@@ -20,19 +23,34 @@ export function visitCall(walker: Walker, call: ts.CallExpression): void {
   if (isTimer(walker, callee) && isStringish(call.arguments[0])) {
     walker.report.reach(['DYNAMIC_CODE'], call, `${callee.getText(walker.sourceFile)}('…')`, 'global');
   }
-  checkConstructorWithString(walker, callee, call.arguments);
+  if (isReflectGet(walker, callee)) judgeReflectGet(walker, call);
+  checkTypedCall(walker, call);
   walker.visitChildren(call);
 }
 
+/** `Reflect.get(x, k)` is `x[k]`. */
+function isReflectGet(walker: Walker, callee: ts.Expression): boolean {
+  return (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && constantKey(callee, walker.scope) === 'get' && globalName(callee.expression, walker.scope, GLOBAL_OBJECT_NAMES) === 'Reflect';
+}
+
+function judgeReflectGet(walker: Walker, call: ts.CallExpression): void {
+  const [target, keyArgument] = call.arguments;
+  if (target === undefined || keyArgument === undefined) return;
+  const key = constantString(keyArgument, walker.scope) ?? null;
+  const owner = globalName(target, walker.scope, GLOBAL_OBJECT_NAMES);
+  if (owner !== undefined && isObjectGlobal(owner)) return walker.globalMember(owner, key, call, walker.flowAt(call));
+  if (key === 'constructor') judgeConstructorRead(walker, call, target, walker.flowAt(call));
+}
+
 /**
- * `anything.constructor('code')`: when `anything` is a function (`[].filter`, `Math.max`) this is
- * `Function('code')`. Without types we cannot tell, so a string handed to `.constructor` counts.
- * `this.constructor(…)` (a class making its own kind) is left alone.
+ * Typed mode: a call or `new` whose callee the syntax could not place is classified by the
+ * signature it resolves to (`run: typeof exec`, `(x as FunctionConstructor)(code)`), and each
+ * argument that hands a capability to an `any`/`unknown` parameter is reported there.
  */
-function checkConstructorWithString(walker: Walker, callee: ts.Expression, args: readonly ts.Expression[] | undefined): void {
-  if (!(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) || memberKey(callee) !== 'constructor') return;
-  if (skipOuter(callee.expression).kind === ts.SyntaxKind.ThisKeyword || !isStringish(args?.[0])) return;
-  walker.report.reach(['DYNAMIC_CODE'], callee, '(function).constructor', 'global');
+function checkTypedCall(walker: Walker, call: ts.CallExpression | ts.NewExpression): void {
+  if (walker.types === undefined) return;
+  if (!walker.judgedCallees.has(skipOuter(call.expression))) walker.reachResolved(walker.types.resolve(call), call);
+  for (const argument of call.arguments ?? []) walker.checkEscape(argument);
 }
 
 /** `process.exit(0)`, `process.exit()`, also through `.call(process, 0)` and `.apply(process, [0])`. */
@@ -76,7 +94,7 @@ export function visitNew(walker: Walker, node: ts.NewExpression): void {
     const disabled = evalOption !== undefined && ts.isPropertyAssignment(evalOption) && evalOption.initializer.kind === ts.SyntaxKind.FalseKeyword;
     if (evalOption !== undefined && !disabled) walker.report.reach(['DYNAMIC_CODE'], evalOption, 'new Worker(…, { eval: true })', 'global');
   }
-  checkConstructorWithString(walker, callee, node.arguments);
+  checkTypedCall(walker, node);
   walker.visitChildren(node);
 }
 

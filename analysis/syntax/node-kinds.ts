@@ -1,5 +1,4 @@
 import ts from 'typescript';
-import { isFunctionValue, memberKey, skipOuter } from './syntax.js';
 
 /** Timers that compile a string first argument. */
 export const TIMERS: ReadonlySet<string> = new Set(['setTimeout', 'setInterval', 'setImmediate']);
@@ -46,14 +45,27 @@ export function isValueReference(identifier: ts.Identifier, parent: ts.Node): bo
   return named.name !== identifier;
 }
 
-/** `(function(){}).constructor`, `x.constructor.constructor`, `Object.getPrototypeOf(async () => {}).constructor`. */
-export function isFunctionConstructorSource(base: ts.Expression): boolean {
-  if (isFunctionValue(base)) return true;
-  if ((ts.isPropertyAccessExpression(base) || ts.isElementAccessExpression(base)) && memberKey(base) === 'constructor') return true;
-  if (ts.isCallExpression(base)) {
-    const callee = skipOuter(base.expression);
-    const [argument] = base.arguments;
-    return ts.isPropertyAccessExpression(callee) && callee.name.text === 'getPrototypeOf' && argument !== undefined && isFunctionValue(argument);
+/** What `this` is where it is written: a class (static members), an instance, or unknown (plain functions). */
+export type ThisOwner = 'class' | 'instance' | 'function' | 'file';
+
+function isStatic(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword);
+}
+
+/**
+ * The nearest enclosing node that binds `this` (and `arguments`), read from the walk's ancestor
+ * stack: arrows inherit both, so they are skipped.
+ */
+export function thisOwner(ancestors: readonly ts.Node[]): ThisOwner {
+  for (let index = ancestors.length - 1; index >= 0; index -= 1) {
+    const node = ancestors[index] as ts.Node;
+    if (ts.isArrowFunction(node)) continue;
+    if (ts.isClassStaticBlockDeclaration(node)) return 'class';
+    if (ts.isConstructorDeclaration(node)) return 'instance';
+    if (ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node) || ts.isPropertyDeclaration(node)) {
+      return isStatic(node) ? 'class' : 'instance';
+    }
+    if (ts.isFunctionLike(node)) return 'function';
   }
-  return false;
+  return 'file';
 }

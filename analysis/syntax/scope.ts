@@ -20,7 +20,9 @@ export type Binding =
   | { readonly kind: 'member'; readonly specifier: string; readonly member: string }
   | { readonly kind: 'require'; readonly via: 'require' | 'create-require'; readonly declaration: ts.Node }
   | { readonly kind: 'flag-sensitive'; readonly specifier: string; readonly member: string; readonly declaration: ts.Node; used: boolean }
-  | { readonly kind: 'const'; readonly initializer: ts.Expression; readonly scope: Scope };
+  | { readonly kind: 'const'; readonly initializer: ts.Expression; readonly scope: Scope }
+  /** `const C = x.constructor`: possibly `Function`, judged at each use (`exempt` when `x` is an instance). */
+  | { readonly kind: 'constructor'; exempt: boolean };
 
 export type ModuleBinding = Extract<Binding, { kind: 'module' }>;
 export type FlagSensitiveBinding = Extract<Binding, { kind: 'flag-sensitive' }>;
