@@ -137,3 +137,40 @@ export const GLOBAL_OBJECT_NAMES: readonly string[] = ['globalThis', 'global', '
 
 /** `global.member` pairs that denote the global object as well. */
 export const GLOBAL_OBJECT_MEMBERS: ReadonlyArray<readonly [global: string, member: string]> = [['document', 'defaultView']];
+
+/**
+ * The types through which a global is reached, for the typed classifier (analysis/typed): a
+ * member declared in one of these types is that global's member (`p.env` with `p: NodeJS.Process`
+ * is `process.env`), and a row with `member` pins it (`sw.register()` with
+ * `sw: ServiceWorkerContainer` is `navigator.serviceWorker`). `globalThis` rows make a member
+ * of the window a global of that name. Types not listed here (`Function`, `Console`, …) carry
+ * no capability through their members.
+ */
+export interface GlobalTypeRow {
+  /** Qualified as the declaration files write it: `NodeJS.Process`. */
+  readonly type: string;
+  readonly global: string;
+  readonly member?: string;
+}
+
+export const GLOBAL_TYPE_ROWS: readonly GlobalTypeRow[] = [
+  { type: 'NodeJS.Process', global: 'process' },
+  { type: 'NodeJS.Require', global: 'require' },
+  { type: 'NodeRequire', global: 'require' },
+  { type: 'NodeJS.RequireResolve', global: 'require', member: 'resolve' },
+  { type: 'NodeJS.Module', global: 'module' },
+  { type: 'NodeModule', global: 'module' },
+  { type: 'FunctionConstructor', global: 'Function' },
+  { type: 'Navigator', global: 'navigator' },
+  { type: 'ServiceWorkerContainer', global: 'navigator', member: 'serviceWorker' },
+  { type: 'StorageManager', global: 'navigator', member: 'storage' },
+  { type: 'FileSystemDirectoryHandle', global: 'navigator', member: 'storage' },
+  { type: 'Storage', global: 'localStorage' },
+  { type: 'IDBFactory', global: 'indexedDB' },
+  { type: 'CacheStorage', global: 'caches' },
+  { type: 'Window', global: 'globalThis' },
+  { type: 'WindowOrWorkerGlobalScope', global: 'globalThis' },
+  { type: 'WorkerGlobalScope', global: 'globalThis' },
+  { type: 'DedicatedWorkerGlobalScope', global: 'globalThis' },
+  { type: 'ServiceWorkerGlobalScope', global: 'globalThis' },
+];

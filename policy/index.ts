@@ -45,11 +45,13 @@ export {
   GLOBAL_OBJECT_MEMBERS,
   GLOBAL_OBJECT_NAMES,
   GLOBAL_ROWS,
+  GLOBAL_TYPE_ROWS,
   LOADER_BOOKKEEPING_MEMBERS,
   LOADER_NAMES,
   PROCESS_MEMBER_ROWS,
   PROCESS_PURE_MEMBERS,
   type GlobalRow,
+  type GlobalTypeRow,
 } from './globals.js';
 export { PACKAGE_ROWS, packageNameOf, type PackageRow } from './packages.js';
 export {

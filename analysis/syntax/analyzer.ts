@@ -262,7 +262,12 @@ export class Analyzer implements Walker {
   reachResolved(resolved: Resolved | undefined, node: ts.Node): void {
     if (resolved === undefined) return;
     if (resolved.kind === 'module-member') {
-      if (resolved.member === null) return this.reachModule(resolved.specifier, node, 'reached through its type');
+      if (resolved.member === null) {
+        // A namespace as the base of `ns.member` is judged by that member (resolved on its own).
+        const flow = this.flowAt(node);
+        if (flow.kind === 'member' && constantKey(flow.access, this.scope) !== null) return;
+        return this.reachModule(resolved.specifier, node, 'reached through its type');
+      }
       return this.reachMember(resolved.specifier, resolved.member, node);
     }
     if (resolved.member === null) return this.globalUse(resolved.name, node, this.flowAt(node));
