@@ -11,10 +11,12 @@ export interface CliOptions {
   readonly cache: boolean;
   readonly depcruise: boolean;
   readonly jobs: number;
+  /** False for `--fast`: the syntactic detector only, no type checker. */
+  readonly typed: boolean;
 }
 
 export const USAGE = `Usage: tki-guard [paths…] [--project tsconfig.json] [--format text|json|sarif] [--output file]
-                 [--deps] [--no-cache] [--no-depcruise] [--jobs N] [--print-depcruise-rules]
+                 [--deps] [--no-cache] [--no-depcruise] [--jobs N] [--fast] [--print-depcruise-rules]
 
 Whole-program capability analysis. Without paths it analyzes the tsconfig.json of the current
 directory. Exit 0: clean; 1: findings; 2: usage or tool error.
@@ -26,11 +28,14 @@ directory. Exit 0: clean; 1: findings; 2: usage or tool error.
   --no-cache                neither read nor write .tki-cache/
   --no-depcruise            skip the dependency-cruiser pass
   --jobs N                  threads that parse files (default 1: no worker thread)
+  --fast                    syntactic detector only (default with a tsconfig: the type checker
+                            classifies every reference by its declaration)
   --print-depcruise-rules   print the dependency-cruiser rules the policy derives, as JSON
 `;
 
-const FLAGS: Readonly<Record<string, Partial<Record<'deps' | 'cache' | 'depcruise', boolean>> | CliOptions['command']>> = {
+const FLAGS: Readonly<Record<string, Partial<Record<'deps' | 'cache' | 'depcruise' | 'typed', boolean>> | CliOptions['command']>> = {
   '--deps': { deps: true },
+  '--fast': { typed: false },
   '--no-cache': { cache: false },
   '--no-depcruise': { depcruise: false },
   '--help': 'help',
@@ -45,7 +50,7 @@ export function parseCliArgs(argv: readonly string[]): Outcome<CliOptions> {
   let format: ReportFormat = 'text';
   let output: string | null = null;
   let jobs = 1;
-  const toggles = { deps: false, cache: true, depcruise: true };
+  const toggles = { deps: false, cache: true, depcruise: true, typed: true };
   const paths: string[] = [];
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index] as string;

@@ -39,6 +39,7 @@ async function analyze(options: CliOptions): Promise<number> {
     cache: options.cache,
     depcruise: options.depcruise,
     jobs: options.jobs,
+    typed: options.typed,
     ...(progress === undefined ? {} : { onProgress: progress.update }),
   };
   if (options.command === 'print-depcruise-rules') {

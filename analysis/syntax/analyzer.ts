@@ -10,6 +10,7 @@ import {
   memberCapabilities,
   openModeCapabilities,
   processMemberCapabilities,
+  type Capability,
   type PolicyConfig,
 } from '../../policy/index.js';
 import { visitBinary, visitCall, visitNew } from './calls.js';
@@ -37,6 +38,14 @@ import type { Walker } from './walker.js';
  * With a TypeOracle (analysis/typed), references the syntax cannot place are classified by the
  * declaration they resolve to; without one, the syntactic rules stand alone.
  */
+/**
+ * The allow list judges the specifiers code writes, which the syntax sees at each import; where
+ * a package's types happen to be declared (`vitest` re-exports `@vitest/runner`) is not an import.
+ */
+function withoutPackageDenial(capabilities: readonly Capability[]): readonly Capability[] {
+  return capabilities.filter((capability) => capability !== 'UNKNOWN_PACKAGE');
+}
+
 export class Analyzer implements Walker {
   readonly references: ModuleReference[] = [];
   readonly judgedCallees = new Set<ts.Node>();
@@ -266,9 +275,9 @@ export class Analyzer implements Walker {
         // A namespace as the base of `ns.member` is judged by that member (resolved on its own).
         const flow = this.flowAt(node);
         if (flow.kind === 'member' && constantKey(flow.access, this.scope) !== null) return;
-        return this.reachModule(resolved.specifier, node, 'reached through its type');
+        return this.report.reach(withoutPackageDenial(classifyModule(resolved.specifier, this.policy).capabilities), node, resolved.specifier, 'module', 'reached through its type');
       }
-      return this.reachMember(resolved.specifier, resolved.member, node);
+      return this.report.reach(withoutPackageDenial(memberCapabilities(resolved.specifier, resolved.member, this.policy)), node, resolved.member, 'member');
     }
     if (resolved.member === null) return this.globalUse(resolved.name, node, this.flowAt(node));
     this.globalMember(resolved.name, resolved.member, node, this.flowAt(node));
