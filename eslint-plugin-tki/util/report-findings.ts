@@ -1,12 +1,14 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { matchesAnyGlob } from '../../policy/index.js';
 import { analyzeSourceFile, type RuleId } from '../../analysis/syntax/index.js';
+import { analyzeTypedSourceFile } from '../../analysis/typed/index.js';
 import { relativePathOf, resolveSettings } from './settings.js';
-import { sourceFileOf } from './source-file.js';
+import { sourceFileOf, typedSourceOf } from './source-file.js';
 
 /**
  * The whole of every rule's `create`: ask the shared detector for the file's facts (one walk,
- * memoized across the seven rules) and report the findings that belong to `ruleId`.
+ * memoized across the seven rules; typed when the parser has a program) and report the findings
+ * that belong to `ruleId`.
  * Rules never detect anything themselves, and never autofix.
  */
 export function reportFindings<MessageIds extends string>(context: Readonly<TSESLint.RuleContext<MessageIds, []>>, ruleId: RuleId): TSESLint.RuleListener {
@@ -16,7 +18,10 @@ export function reportFindings<MessageIds extends string>(context: Readonly<TSES
       const relativePath = relativePathOf(context.filename, context.cwd, root);
       if (matchesAnyGlob(relativePath, policy.ignore)) return;
       const { sourceCode } = context;
-      const facts = analyzeSourceFile(sourceFileOf(sourceCode, context.filename), { policy, relativePath });
+      // With type information (typescript-eslint's projectService), the typed classifier; else the syntactic detector.
+      const typed = typedSourceOf(sourceCode);
+      const options = { policy, relativePath };
+      const facts = typed === undefined ? analyzeSourceFile(sourceFileOf(sourceCode, context.filename), options) : analyzeTypedSourceFile(typed.program, typed.sourceFile, options);
       for (const finding of facts.findings) {
         if (finding.ruleId !== ruleId) continue;
         context.report({
