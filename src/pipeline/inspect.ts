@@ -34,7 +34,7 @@ export interface InspectOutcome {
 export function inspectToResult(packetPath: string, limits: InspectorLimits = DEFAULT_LIMITS): InspectionResult {
   const document = readPacketDocument(packetPath, limits.maxPacketJsonBytes);
   if (!document.ok) return blockedInspection(undefined, [document.error]);
-  const parsed = parsePacketText(document.text);
+  const parsed = parsePacketText(document.text, limits);
   return inspectParsed(parsed, document.root, limits);
 }
 
@@ -50,7 +50,7 @@ function inspectParsed(parsed: ParsedPacket, root: string, limits: InspectorLimi
   if (packetErrors.length > 0) return blockedInspection(parsed, packetErrors);
   const assess = createItemAssessor(header);
   const assessments = parsed.items.map((record, index) => assess(record, contents[index]));
-  return judgePacket({ parsed, header, dossier, assessments, packetErrors });
+  return judgePacket({ parsed, header, dossier, assessments, packetErrors, limits });
 }
 
 function failedOutcome(error: InspectorError): InspectOutcome {
@@ -78,7 +78,9 @@ export async function inspectPacket(options: InspectOptions, limits: InspectorLi
     return await renderAndWrite(result, options);
   } catch (error) {
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown';
-    const failure = inspectorError('internal/unexpected', '', escapeControlChars(detail).slice(0, 300));
+    // Stack overflow, a string or buffer too large for V8: the packet is too costly, never a crash.
+    const code = error instanceof RangeError ? 'limits/resources' : 'internal/unexpected';
+    const failure = inspectorError(code, '', escapeControlChars(detail).slice(0, 300));
     try {
       return await renderAndWrite(blockedInspection(undefined, [failure]), options);
     } catch {
