@@ -119,3 +119,9 @@ export function renderError(error: InspectorError): string {
   const detail = error.detail === undefined ? '' : ` (${escapeControlChars(error.detail)})`;
   return `${error.code}${where}: ${MESSAGES[error.code]}${detail}`;
 }
+
+/** The same without the input-derived detail: for tki's own verdict line, which carries no packet text. */
+export function renderErrorBrief(error: InspectorError): string {
+  const where = error.path === '' ? '' : ` at ${escapeControlChars(error.path)}`;
+  return `${error.code}${where}: ${MESSAGES[error.code]}`;
+}

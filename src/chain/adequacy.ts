@@ -1,6 +1,6 @@
 import type { Claim, PacketHeader } from '../packet/schema.js';
 import { corporaNamedBy, type Corpus } from '../provenance/surfaces.js';
-import type { ClaimType, ClaimVerdict, EvidenceClass, Flag } from '../vocabulary.js';
+import { DANGLING_CITATION, type ClaimType, type ClaimVerdict, type EvidenceClass, type Flag } from '../vocabulary.js';
 import { isQualified, type ConsideredEvidence } from './considered.js';
 import type { EvidenceIndex, RecordValues } from './evidence-index.js';
 import { exitCodesIn } from './record-values.js';
@@ -105,9 +105,6 @@ function countFindings(claim: Claim, header: PacketHeader): { flags: Flag[]; rea
   if (count?.observation_ts !== undefined && Date.parse(count.observation_ts) > Date.parse(header.packet_as_of)) reasons.push('the count is dated after the export');
   return { flags, reasons, outside };
 }
-
-/** The reason code of a dangling citation (SPEC §3), first in the claim's reasons. */
-export const DANGLING_CITATION = 'citation/not_in_packet';
 
 export function judgeAdequacy(claim: Claim, header: PacketHeader, evidence: readonly ConsideredEvidence[], index: EvidenceIndex): Adequacy {
   const reliedOn = evidence.filter((entry) => entry.cited && entry.resolved && !entry.capability.provenanced);

@@ -1,4 +1,4 @@
-import { inspectorError, renderError, type InspectorError } from '../errors.js';
+import { inspectorError, renderErrorBrief, type InspectorError } from '../errors.js';
 import { readPacketDocument } from '../io/packet-reader.js';
 import { writeReportFiles } from '../io/report-writer.js';
 import { parsePacketText, type ParsedPacket } from '../packet/parse.js';
@@ -9,7 +9,7 @@ import type { DossierVerdict, InspectorExitCode } from '../vocabulary.js';
 import { DEFAULT_LIMITS, type InspectorLimits } from './limits.js';
 import { blockedInspection, judgePacket } from './judge.js';
 import { itemsNeedingText, readContents } from './read-contents.js';
-import { renderReport } from './render.js';
+import { renderReport, withholdVerdictWords } from './render.js';
 import type { InspectionResult } from './result.js';
 
 export interface InspectOptions {
@@ -54,7 +54,7 @@ function inspectParsed(parsed: ParsedPacket, root: string, limits: InspectorLimi
 }
 
 function failedOutcome(error: InspectorError): InspectOutcome {
-  return { exitCode: 3, verdict: 'BLOCKED', line: `tki inspect: BLOCKED (exit 3) · ${renderError(error)}`, reportFiles: [] };
+  return { exitCode: 3, verdict: 'BLOCKED', line: withholdVerdictWords(`tki inspect: BLOCKED (exit 3) · ${renderErrorBrief(error)}`), reportFiles: [] };
 }
 
 async function renderAndWrite(result: InspectionResult, options: InspectOptions): Promise<InspectOutcome> {

@@ -1,4 +1,7 @@
-import { inspectorError, type InspectorError } from '../errors.js';
+import { replaceHits } from '../../policy/text-normalize-pattern.js';
+import { VERDICT_WORD_RULE } from '../../policy/text-rules.js';
+import { inspectorError, renderErrorBrief, type InspectorError } from '../errors.js';
+import { isIdentifier } from '../packet/identifiers.js';
 import type { ReportFile } from '../io/report-writer.js';
 import { buildReport } from '../report/build.js';
 import { renderCheckpoint, sanitizeCheckpointName } from '../report/checkpoint.js';
@@ -32,19 +35,30 @@ function lintedReport(result: InspectionResult): Report {
   return lintEmittedStrings(buildReport({ ...result, flagDetails })).value;
 }
 
-export function summaryLine(report: Report, exitCode: InspectorExitCode): string {
+/**
+ * tki's own verdict line. It carries no packet text but identifiers that pass the grammar and the
+ * first blocked reason without its input-derived detail; and whatever it carries, a word that reads
+ * as a forbidden verdict token (in any case or look-alike spelling) is withheld.
+ */
+export function summaryLine(report: Report, exitCode: InspectorExitCode, firstReason?: InspectorError): string {
   const head = `tki inspect: ${report.final_verdict} (exit ${exitCode})`;
-  const reason = report.blocked_reasons[0]?.message;
+  const reason = firstReason === undefined ? undefined : renderErrorBrief(firstReason);
   const withFindings = report.claims.filter((claim) => claim.verdict !== 'NO_READ_LEVEL_DEFECT_FOUND').length;
   const parts = [
     report.article14_status,
     `${report.claims.length} claim(s), ${withFindings} with a finding`,
     report.flags.length === 0 ? 'no flags' : `flags ${report.flags.join(',')}`,
-    `packet ${report.packet.packet_id ?? 'unknown'}`,
+    `packet ${report.packet.packet_id === null ? 'unknown' : isIdentifier(report.packet.packet_id) ? report.packet.packet_id : '(packet_id breaks the identifier grammar)'}`,
   ];
   const more = report.blocked_reasons.length > 1 ? ` (+${report.blocked_reasons.length - 1} more in report.json)` : '';
   const text = reason === undefined ? `${head} · ${parts.join(' · ')}` : `${head} · ${reason}${more}`;
-  return lintString(escapeControlChars(truncate(text, 600))).text;
+  return withholdVerdictWords(lintString(escapeControlChars(truncate(text, 600))).text);
+}
+
+const WITHHELD = '[verdict-like word withheld]';
+
+export function withholdVerdictWords(line: string): string {
+  return replaceHits(line, [VERDICT_WORD_RULE], WITHHELD).text;
 }
 
 export function renderReport(result: InspectionResult, name: string | undefined): { ok: true; value: RenderedReport } | { ok: false; error: InspectorError } {
@@ -60,5 +74,5 @@ export function renderReport(result: InspectionResult, name: string | undefined)
     { name: 'report.md', content: lintString(renderMarkdown(checked.data)).text },
     { name: `checkpoint-${sanitizeCheckpointName(name)}.md`, content: lintString(renderCheckpoint(checked.data)).text },
   ];
-  return { ok: true, value: { report: checked.data, files, line: summaryLine(checked.data, exitCode), exitCode } };
+  return { ok: true, value: { report: checked.data, files, line: summaryLine(checked.data, exitCode, result.blockedReasons[0]), exitCode } };
 }
