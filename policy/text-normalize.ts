@@ -20,7 +20,6 @@ import confusablesData from 'unhomoglyph/data.json' with { type: 'json' };
 const PROTOTYPES: ReadonlyMap<string, string> = new Map(Object.entries(confusablesData as Record<string, string>));
 
 const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
-const WHITE_SPACE = /\s/;
 
 function skeletonOfCodePoint(char: string, caseless: boolean): string {
   const decomposed = char.normalize('NFKD').replace(IGNORABLE, '');
@@ -47,18 +46,41 @@ function memoized(caseless: boolean): (char: string) => string {
 const mapCaseless = memoized(true);
 const mapCased = memoized(false);
 
-/** ASCII characters whose caseless skeleton differs from their lower case (`0`→`o`, `1`→`l`, `m`→`rn`, …). */
-const ASCII_CHANGES: ReadonlyMap<string, string> = (() => {
-  const changes = new Map<string, string>();
-  for (let code = 0; code < 128; code += 1) {
-    const char = String.fromCharCode(code);
-    const mapped = mapCaseless(char);
-    if (mapped !== char.toLowerCase()) changes.set(char.toLowerCase(), mapped);
-  }
-  return changes;
-})();
-const ASCII_CHANGED = new RegExp(`[${[...ASCII_CHANGES.keys()].map((char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`).join('')}]`, 'g');
+/** The caseless matching form of each ASCII character (`A`→`a`, `0`→`o`, `1`→`l`, `m`→`rn`, `"`→`''`, …). */
+const ASCII_FORMS: readonly string[] = Array.from({ length: 128 }, (_, code) => mapCaseless(String.fromCharCode(code)));
+const ASCII_CHANGED = ASCII_FORMS.map((form, code) => (form === String.fromCharCode(code) ? '' : `\\x${code.toString(16).padStart(2, '0')}`)).join('');
+
+/**
+ * What needs mapping: a run of white space (collapsed to one space), any non-ASCII code point, and
+ * the few ASCII characters whose form differs. Everything else is copied as it is by the regex
+ * engine itself, so a long ASCII text costs about what one native replace costs.
+ */
+const WHITE = '[^\\S\\uFEFF]';
+const IGNORED = '[\\p{Default_Ignorable_Code_Point}\\p{Cf}]';
+/** A run of white space, with any invisible characters inside or after it, becomes one space (no leading part: linear scan). */
+const SPACE_RUN = `${WHITE}(?:${WHITE}|${IGNORED})*`;
+const NEEDS_MAPPING = new RegExp(`(${SPACE_RUN})|[^\\x00-\\x7f]|[${ASCII_CHANGED}]`, 'gu');
 const NON_ASCII = /[^\x00-\x7f]/;
+
+/** The ASCII characters whose form is not their lower case, with that form (`0`→`o`, `m`→`rn`, …), for the native fast path. */
+const ASCII_REPLACEMENTS: ReadonlyArray<readonly [string, string]> = ASCII_FORMS.flatMap((form, code) => {
+  const lower = String.fromCharCode(code).toLowerCase();
+  return lower === String.fromCharCode(code) && form !== lower ? [[lower, form] as const] : [];
+});
+
+/** Pure ASCII: the same result as the general path from native string operations, with no callback per character. */
+function asciiMatchingForm(original: string): string {
+  let text = original.toLowerCase().replace(/\s\s+|[^\S ]/g, ' ');
+  // Order does not matter: no replacement produces a character that another one replaces (a test checks the two paths agree).
+  for (const [from, to] of ASCII_REPLACEMENTS) if (text.includes(from)) text = text.replaceAll(from, to);
+  return text;
+}
+
+function mapped(match: string, spaceRun: string | undefined): string {
+  if (spaceRun !== undefined) return ' ';
+  const code = match.charCodeAt(0);
+  return match.length === 1 && code < 0x80 ? (ASCII_FORMS[code] ?? match) : mapCaseless(match);
+}
 
 /** A text in matching form, with the way back to the original's offsets. */
 export interface MatchingText {
@@ -71,53 +93,61 @@ export interface MatchingText {
   originalEnd(index: number): number;
 }
 
-/** Walks the original once, code point by code point, producing the matching form and its offset map. */
-function buildMatchingForm(original: string): { text: string; starts: Uint32Array; length: number } {
-  const parts: string[] = [];
-  let starts = new Uint32Array(Math.max(16, original.length + 1));
-  let length = 0;
-  let lastWasSpace = false;
-  let index = 0;
-  while (index < original.length) {
-    const code = original.codePointAt(index) ?? 0;
-    const width = code > 0xffff ? 2 : 1;
-    const char = width === 2 ? original.slice(index, index + 2) : original[index] ?? '';
-    let mapped = mapCaseless(char);
-    if (mapped !== '' && WHITE_SPACE.test(mapped)) mapped = mapped.replace(/\s+/g, ' ');
-    if (lastWasSpace && mapped.startsWith(' ')) mapped = mapped.slice(1);
-    if (mapped !== '') {
-      lastWasSpace = mapped.endsWith(' ');
-      if (length + mapped.length >= starts.length) {
-        const grown = new Uint32Array(Math.max(starts.length * 2, length + mapped.length + 1));
-        grown.set(starts);
-        starts = grown;
-      }
-      for (let unit = 0; unit < mapped.length; unit += 1) starts[length + unit] = index;
-      length += mapped.length;
-      parts.push(mapped);
-    }
-    index += width;
-  }
-  starts[length] = original.length;
-  return { text: parts.join(''), starts, length };
+/** Where each mapped piece sits in the output and came from in the original; between pieces the text is copied 1:1. */
+interface OffsetMap {
+  readonly outStarts: number[];
+  readonly originalStarts: number[];
+  readonly outLengths: number[];
+  readonly originalLengths: number[];
 }
 
-/** ASCII fast path: the same result as buildMatchingForm, from native string operations. */
-function asciiMatchingText(original: string): string {
-  const lowered = original.toLowerCase().replace(/\s+/g, ' ');
-  return lowered.replace(ASCII_CHANGED, (char) => ASCII_CHANGES.get(char) ?? char);
+function offsetMapOf(original: string): OffsetMap {
+  const map: OffsetMap = { outStarts: [], originalStarts: [], outLengths: [], originalLengths: [] };
+  let outPosition = 0;
+  let copiedUpTo = 0;
+  original.replace(NEEDS_MAPPING, (match: string, spaceRun: string | undefined, offset: number) => {
+    const piece = mapped(match, spaceRun);
+    outPosition += offset - copiedUpTo;
+    map.outStarts.push(outPosition);
+    map.originalStarts.push(offset);
+    map.outLengths.push(piece.length);
+    map.originalLengths.push(match.length);
+    outPosition += piece.length;
+    copiedUpTo = offset + match.length;
+    return piece;
+  });
+  return map;
+}
+
+function originalOffset(map: OffsetMap, index: number): number {
+  let low = 0;
+  let high = map.outStarts.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if ((map.outStarts[middle] ?? 0) <= index) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  if (found === -1) return index;
+  const outStart = map.outStarts[found] ?? 0;
+  const originalStart = map.originalStarts[found] ?? 0;
+  const outLength = map.outLengths[found] ?? 0;
+  if (index < outStart + outLength) return originalStart;
+  return originalStart + (map.originalLengths[found] ?? 0) + (index - outStart - outLength);
 }
 
 /** The caseless matching form of a text (the form every text-rule pattern runs on). */
 export function toMatchingText(original: string): MatchingText {
-  let built: ReturnType<typeof buildMatchingForm> | undefined;
-  const offsets = (): ReturnType<typeof buildMatchingForm> => (built ??= buildMatchingForm(original));
-  // Most texts are plain ASCII: the offset map is then only built when a finding needs it.
-  const text = NON_ASCII.test(original) ? offsets().text : asciiMatchingText(original);
+  const text = NON_ASCII.test(original) ? original.replace(NEEDS_MAPPING, mapped) : asciiMatchingForm(original);
+  let offsets: OffsetMap | undefined;
+  // The offset map is only built when a finding needs it: most texts have none.
   const startOf = (index: number): number => {
-    const map = offsets();
-    const clamped = Math.max(0, Math.min(index, map.length));
-    return map.starts[clamped] ?? original.length;
+    offsets ??= offsetMapOf(original);
+    return Math.min(original.length, originalOffset(offsets, Math.max(0, Math.min(index, text.length))));
   };
   return {
     original,

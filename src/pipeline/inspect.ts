@@ -57,10 +57,10 @@ function failedOutcome(error: InspectorError): InspectOutcome {
   return { exitCode: 3, verdict: 'BLOCKED', line: withholdVerdictWords(`tki inspect: BLOCKED (exit 3) · ${renderErrorBrief(error)}`), reportFiles: [] };
 }
 
-async function renderAndWrite(result: InspectionResult, options: InspectOptions): Promise<InspectOutcome> {
-  let rendered = renderReport(result, options.name);
+async function renderAndWrite(result: InspectionResult, options: InspectOptions, limits: InspectorLimits): Promise<InspectOutcome> {
+  let rendered = renderReport(result, options.name, limits.maxReportBytes);
   // Our own report failing its schema is a bug; still fail closed with a minimal BLOCKED report.
-  if (!rendered.ok) rendered = renderReport(blockedInspection(undefined, [rendered.error]), options.name);
+  if (!rendered.ok) rendered = renderReport(blockedInspection(undefined, [rendered.error]), options.name, limits.maxReportBytes);
   if (!rendered.ok) return failedOutcome(rendered.error);
   const written = await writeReportFiles(options.outDir, rendered.value.files);
   if (!written.ok) return failedOutcome(written.error);
@@ -75,14 +75,14 @@ async function renderAndWrite(result: InspectionResult, options: InspectOptions)
 export async function inspectPacket(options: InspectOptions, limits: InspectorLimits = DEFAULT_LIMITS): Promise<InspectOutcome> {
   try {
     const result = inspectToResult(options.packetPath, limits);
-    return await renderAndWrite(result, options);
+    return await renderAndWrite(result, options, limits);
   } catch (error) {
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown';
     // Stack overflow, a string or buffer too large for V8: the packet is too costly, never a crash.
     const code = error instanceof RangeError ? 'limits/resources' : 'internal/unexpected';
     const failure = inspectorError(code, '', escapeControlChars(detail).slice(0, 300));
     try {
-      return await renderAndWrite(blockedInspection(undefined, [failure]), options);
+      return await renderAndWrite(blockedInspection(undefined, [failure]), options, limits);
     } catch {
       return failedOutcome(failure);
     }

@@ -10,6 +10,8 @@ import { reportSchema, type Report } from '../report/schema.js';
 import { escapeControlChars, truncate } from '../text/escape.js';
 import { lintEmittedStrings, lintString } from '../text/wording-lint.js';
 import { EXIT_CODE_BY_VERDICT, type InspectorExitCode } from '../vocabulary.js';
+import { blockedInspection } from './judge.js';
+import { DEFAULT_LIMITS } from './limits.js';
 import type { FlagDetail, InspectionResult } from './result.js';
 
 export interface RenderedReport {
@@ -61,7 +63,20 @@ export function withholdVerdictWords(line: string): string {
   return replaceHits(line, [VERDICT_WORD_RULE], WITHHELD).text;
 }
 
-export function renderReport(result: InspectionResult, name: string | undefined): { ok: true; value: RenderedReport } | { ok: false; error: InspectorError } {
+/** The three files' size in UTF-8 bytes. */
+function reportBytes(files: readonly ReportFile[]): number {
+  return files.reduce((total, file) => total + Buffer.byteLength(file.content, 'utf8'), 0);
+}
+
+/** The report, or, when the three files together would exceed maxReportBytes, a short BLOCKED report naming the limit. */
+export function renderReport(result: InspectionResult, name: string | undefined, maxReportBytes = DEFAULT_LIMITS.maxReportBytes): { ok: true; value: RenderedReport } | { ok: false; error: InspectorError } {
+  const rendered = renderUnbounded(result, name);
+  if (!rendered.ok || reportBytes(rendered.value.files) <= maxReportBytes) return rendered;
+  const limit = inspectorError('limits/max_report_bytes', '', `maxReportBytes = ${maxReportBytes}; the report would be ${reportBytes(rendered.value.files)} bytes`);
+  return renderUnbounded({ ...blockedInspection(undefined, [limit]), summary: result.summary, dossierIdentity: result.dossierIdentity }, name);
+}
+
+function renderUnbounded(result: InspectionResult, name: string | undefined): { ok: true; value: RenderedReport } | { ok: false; error: InspectorError } {
   const report = lintedReport(result);
   const checked = reportSchema.safeParse(report);
   if (!checked.success) {
