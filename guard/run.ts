@@ -9,6 +9,7 @@ import type { Detector } from './facts/analyze.js';
 import { buildGraph } from './graph/build.js';
 import { loadInputs, type InputRequest } from './load/inputs.js';
 import { loadPolicy } from './load/policy.js';
+import { createResolver } from './resolve/index.js';
 import { searchGraph } from './search/index.js';
 import type { GuardFinding, GuardResult, ModuleSummary } from './types.js';
 
@@ -55,6 +56,7 @@ export async function runGuard(request: GuardRequest): Promise<Outcome<GuardRun>
     entries: files,
     policy,
     detect: request.detect ?? analyzeSourceFile,
+    resolver: createResolver({ tsconfig }),
     cache,
     deps: request.deps ?? false,
     jobs: request.detect === undefined ? (request.jobs ?? 1) : 1,
