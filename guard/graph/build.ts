@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { matchesAnyGlob, type PolicyConfig } from '../../policy/index.js';
 import type { FactsCache } from '../cache/store.js';
 import { fail, ok, type Outcome } from '../errors.js';
@@ -40,6 +40,18 @@ function load(file: string, relative: string): Loaded {
   return { relative, bytes, hash: createHash('sha256').update(bytes).digest('base64url') };
 }
 
+/** Size, mtime, ctime and inode: when all four are as recorded, the content is too (see cache/store.ts). */
+function stampOf(file: string): { stamp: string; modifiedMs: number } | undefined {
+  try {
+    const stats = statSync(file, { bigint: true });
+    return { stamp: `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}`, modifiedMs: Number(stats.mtimeMs) };
+  } catch {
+    return undefined;
+  }
+}
+
+const JSX_FILE = /\.[cm]?[jt]sx$/;
+
 /** Facts for one file: cached by content, else analyzed ahead (in parallel), else analyzed now. */
 type FactsSource = (file: string, loaded: Loaded) => { outcome: Outcome<ModuleFacts>; fromCache: boolean };
 
@@ -51,13 +63,26 @@ type FactsSource = (file: string, loaded: Loaded) => { outcome: Outcome<ModuleFa
  */
 export async function buildGraph(request: GraphRequest): Promise<Outcome<ModuleGraph>> {
   const loaded = new Map<string, Loaded>();
+  const stamped = new Map<string, ModuleFacts>();
+  const stamps = new Map<string, { stamp: string; modifiedMs: number }>();
   const ahead: Array<{ file: string; relative: string; text: string }> = [];
   const entries: string[] = [];
+  const fromStamp = (file: string, relative: string): ModuleFacts | undefined => {
+    const stamp = stampOf(file);
+    if (stamp === undefined) return undefined;
+    stamps.set(file, stamp);
+    return request.cache.byStamp(relative, stamp.stamp);
+  };
   for (const file of request.entries) {
     const relative = toRelative(request.root, file);
     if (matchesAnyGlob(relative, request.policy.ignore)) continue;
     entries.push(file);
     if (fileKindOf(file) !== 'code') continue;
+    const known = fromStamp(file, relative);
+    if (known !== undefined) {
+      stamped.set(file, known);
+      continue;
+    }
     let entry: Loaded;
     try {
       entry = load(file, relative);
@@ -69,13 +94,20 @@ export async function buildGraph(request: GraphRequest): Promise<Outcome<ModuleG
   }
   const analyzed = await analyzeAll(ahead, request.policy, request.detect, request.jobs);
   const factsOf: FactsSource = (file, { relative, bytes, hash }) => {
+    const stamp = stamps.get(file);
     const cached = request.cache.get(relative, hash);
-    if (cached !== undefined) return { outcome: ok(cached), fromCache: true };
-    const outcome = analyzed.get(file) ?? analyzeText(file, relative, bytes.toString('utf8'), request.policy, request.detect);
-    if (outcome.ok) request.cache.set(relative, hash, outcome.value);
-    return { outcome, fromCache: false };
+    let result: ReturnType<FactsSource>;
+    if (cached !== undefined) result = { outcome: ok(cached), fromCache: true };
+    else {
+      const outcome = analyzed.get(file) ?? analyzeText(file, relative, bytes.toString('utf8'), request.policy, request.detect);
+      if (outcome.ok) request.cache.set(relative, hash, outcome.value);
+      result = { outcome, fromCache: false };
+    }
+    if (stamp !== undefined && result.outcome.ok) request.cache.stamp(relative, stamp.stamp, stamp.modifiedMs);
+    return result;
   };
-  return walk(request, entries, loaded, factsOf);
+  const known = (file: string, relative: string): ModuleFacts | undefined => stamped.get(file) ?? (loaded.has(file) ? undefined : fromStamp(file, relative));
+  return walk(request, entries, loaded, factsOf, known);
 }
 
 interface Visit {
@@ -91,10 +123,14 @@ interface Visit {
  * One file's facts. An entry (named on the command line or in the tsconfig) that cannot be read
  * or parsed is a tool error; a file only reached through the graph is UNANALYZED and flows.
  */
-function visit(request: GraphRequest, file: string, relative: string, isEntry: boolean, loaded: Map<string, Loaded>, factsOf: FactsSource): Outcome<Visit> {
+type KnownFacts = (file: string, relative: string) => ModuleFacts | undefined;
+
+function visit(request: GraphRequest, file: string, relative: string, isEntry: boolean, loaded: Map<string, Loaded>, factsOf: FactsSource, known: KnownFacts): Outcome<Visit> {
   const kind = fileKindOf(file);
   if (kind === 'data') return ok({ facts: null, text: null, fromCache: false, parsed: false });
   if (kind === 'native') return ok({ facts: opaqueFacts(relative, 'NATIVE', file.endsWith('.wasm') ? 'a WebAssembly module' : 'a compiled addon', request.policy), text: null, fromCache: false, parsed: false });
+  const unchanged = kind === 'code' ? known(file, relative) : undefined;
+  if (unchanged !== undefined) return ok({ facts: unchanged, text: JSX_FILE.test(file) ? readFileSync(file, 'utf8') : null, fromCache: true, parsed: false });
   let entry = loaded.get(file);
   if (entry === undefined) {
     try {
@@ -105,13 +141,13 @@ function visit(request: GraphRequest, file: string, relative: string, isEntry: b
     }
   }
   const { outcome, fromCache } = factsOf(file, entry);
-  if (outcome.ok) return ok({ facts: outcome.value, text: /\.[cm]?[jt]sx$/.test(file) ? entry.bytes.toString('utf8') : null, fromCache, parsed: !fromCache });
+  if (outcome.ok) return ok({ facts: outcome.value, text: JSX_FILE.test(file) ? entry.bytes.toString('utf8') : null, fromCache, parsed: !fromCache });
   if (isEntry) return outcome;
   const detail = outcome.error.code === 'source/unparsable' ? `${outcome.error.line}:${outcome.error.column}: ${outcome.error.detail}` : outcome.error.code;
   return ok({ facts: opaqueFacts(relative, 'UNANALYZED', `cannot parse it: ${detail}`, request.policy), text: null, fromCache: false, parsed: false });
 }
 
-function walk(request: GraphRequest, entries: readonly string[], loaded: Map<string, Loaded>, factsOf: FactsSource): Outcome<ModuleGraph> {
+function walk(request: GraphRequest, entries: readonly string[], loaded: Map<string, Loaded>, factsOf: FactsSource, known: KnownFacts): Outcome<ModuleGraph> {
   const modules = new Map<string, ModuleNode>();
   const queue: Array<{ file: string; thirdParty: boolean }> = entries.map((file) => ({ file, thirdParty: false }));
   const entrySet = new Set(entries);
@@ -129,7 +165,7 @@ function walk(request: GraphRequest, entries: readonly string[], loaded: Map<str
     const relative = toRelative(request.root, file);
     request.onProgress?.(index, queue.length);
     if (!thirdParty && !entrySet.has(file) && matchesAnyGlob(relative, request.policy.ignore)) continue;
-    const visited = visit(request, file, relative, entrySet.has(file), loaded, factsOf);
+    const visited = visit(request, file, relative, entrySet.has(file), loaded, factsOf, known);
     if (!visited.ok) return visited;
     const { facts, text, fromCache } = visited.value;
     if (fromCache) cached += 1;

@@ -58,8 +58,10 @@ export function createResolver(options: ResolverOptions): Resolver {
     const add = (result: NodeResult | undefined): void => {
       if (result !== undefined && !results.some((known) => known.kind === result.kind && (known.kind === 'file' ? known.path : known.specifier) === (result.kind === 'file' ? result.path : result.specifier))) results.push(result);
     };
+    // Conditions only matter for `exports`/`imports`: a path needs one pass per algorithm.
+    const pathLike = /^\.\.?(?:\/|$)|^\//.test(specifier);
     for (const algorithm of algorithms) {
-      const sets = conditionSets(algorithm);
+      const sets = pathLike ? conditionSets(algorithm).slice(0, 1) : conditionSets(algorithm);
       for (const conditions of sets) add(algorithm === 'require' ? cjsResolve(probe, specifier, from, conditions) : esmResolve(probe, specifier, from, conditions));
       if (algorithm === 'require') add(cjsResolve(probe, specifier, from, sets[0] as ReadonlySet<string>, CJS_EXTENSIONS_TYPE_STRIPPING));
     }
