@@ -70,7 +70,7 @@ export function createFileProbe(): FileProbe {
       let real = realpaths.get(path);
       if (real === undefined) {
         try {
-          real = realpathSync(path);
+          real = realpathSync.native(path);
         } catch {
           real = path;
         }
