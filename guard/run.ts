@@ -66,7 +66,7 @@ export async function runGuard(request: GuardRequest): Promise<Outcome<GuardRun>
   cache.save();
   const searched = searchGraph(graph.value, createPolicyClassifier(policy));
   // Loaded only when needed: dependency-cruiser is large and many runs have no config for it.
-  const folded = request.depcruise === false ? ok([]) : await (await import('./depcruise/run.js')).runDepcruise(graph.value, tsconfig);
+  const folded = request.depcruise === false ? ok([]) : await (await import('./depcruise/run.js')).runDepcruise(graph.value, tsconfig, { policyFile: loaded.value.file, cache: request.cache !== false });
   if (!folded.ok) return folded;
   const findings = [...searched.findings, ...folded.value].sort(byLocation);
   const analyzed = [...graph.value.modules.values()].filter((module) => module.facts !== null);
