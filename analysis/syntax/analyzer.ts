@@ -15,15 +15,18 @@ import {
 } from '../../policy/index.js';
 import { visitBinary, visitCall, visitNew } from './calls.js';
 import type { FindingCollector } from './collector.js';
-import { bindingsOf, visitVariable } from './declarations.js';
+import { bindingsOf, trackedLoad, visitVariable } from './declarations.js';
 import { globalName } from './module-loads.js';
 import { visitExport, visitImport, visitImportEquals } from './module-references.js';
 import { constantKey } from './constants.js';
 import { judgeConstructorRead, judgeFunctionConstructor } from './constructor-reads.js';
-import { isScopeContainer, isValueReference, thisOwner } from './node-kinds.js';
+import { isScopeContainer, isSloppyGlobalThis, isValueReference, thisOwner } from './node-kinds.js';
 import { Scope } from './scope.js';
 import { declareContainer } from './scope-declarations.js';
-import { literalString, skipOuter } from './syntax.js';
+import { literalString, skipAwait, skipOuter } from './syntax.js';
+import { judgeReflectiveRead } from './calls.js';
+import { reflectiveRead } from './reflection.js';
+import { recordLoad } from './module-references.js';
 import type { TextChecker } from './text-checks.js';
 import type { Resolved, TypeOracle } from './type-oracle.js';
 import { flowOf, type Flow } from './value-flow.js';
@@ -126,6 +129,10 @@ export class Analyzer implements Walker {
       case ts.SyntaxKind.VariableDeclaration:
         this.checkEscape((node as ts.VariableDeclaration).initializer);
         return visitVariable(this, node as ts.VariableDeclaration);
+      case ts.SyntaxKind.ThisKeyword:
+        // In a sloppy-mode function called without a receiver, `this` is the global object.
+        if (isSloppyGlobalThis(this.ancestors)) this.globalUse('globalThis', node, this.flowAt(node));
+        return;
       case ts.SyntaxKind.ReturnStatement:
         this.checkEscape((node as ts.ReturnStatement).expression);
         return this.visitChildren(node);
@@ -223,7 +230,18 @@ export class Analyzer implements Walker {
       if (this.judgedCallees.has(node)) return;
       return this.report.reach(memberCapabilities(binding.specifier, key, this.policy), node, `${(base as ts.Identifier).text}.${key}`, 'member');
     }
-    if (key === 'constructor') judgeConstructorRead(this, node, base, this.flowAt(node));
+    const loaded = ts.isCallExpression(skipAwait(base)) ? trackedLoad(skipAwait(base) as ts.CallExpression, this.scope) : undefined;
+    if (loaded !== undefined) {
+      // `require('process').env`, `process.getBuiltinModule('node:fs').writeFileSync`: the member of the loaded builtin.
+      recordLoad(this, skipAwait(base) as ts.CallExpression, loaded.load, true);
+      visitKey();
+      if (key === null) return this.reachModule(loaded.tracked, node, 'computed member access');
+      if (this.judgedCallees.has(node)) return;
+      return this.reachMember(loaded.tracked, key, node);
+    }
+    const reflected = reflectiveRead(node, this.scope);
+    if (reflected !== undefined) judgeReflectiveRead(this, node, reflected.target, reflected.key);
+    else if (key === 'constructor') judgeConstructorRead(this, node, base, this.flowAt(node));
     else if (!this.judgedCallees.has(node)) this.reachResolved(this.types?.resolve(node), node);
     this.visit(node.expression, node);
     visitKey();

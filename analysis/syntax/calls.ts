@@ -4,7 +4,7 @@ import { globalName, isProcessMember, moduleLoadOf } from './module-loads.js';
 import { recordLoad } from './module-references.js';
 import { EXIT_CODE_ASSIGNMENTS, TIMERS } from './node-kinds.js';
 import { judgeOpenModeCall } from './open-modes.js';
-import { constantKey, constantString } from './constants.js';
+import { reflectiveRead } from './reflection.js';
 import { judgeConstructorRead } from './constructor-reads.js';
 import { isObjectGlobal } from './declarations.js';
 import { excerpt, isStringish, isZeroExitValue, memberKey, propertyNameText, skipOuter } from './syntax.js';
@@ -23,23 +23,17 @@ export function visitCall(walker: Walker, call: ts.CallExpression): void {
   if (isTimer(walker, callee) && isStringish(call.arguments[0])) {
     walker.report.reach(['DYNAMIC_CODE'], call, `${callee.getText(walker.sourceFile)}('…')`, 'global');
   }
-  if (isReflectGet(walker, callee)) judgeReflectGet(walker, call);
+  const reflected = reflectiveRead(call, walker.scope);
+  if (reflected !== undefined) judgeReflectiveRead(walker, call, reflected.target, reflected.key);
   checkTypedCall(walker, call);
   walker.visitChildren(call);
 }
 
-/** `Reflect.get(x, k)` is `x[k]`. */
-function isReflectGet(walker: Walker, callee: ts.Expression): boolean {
-  return (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && constantKey(callee, walker.scope) === 'get' && globalName(callee.expression, walker.scope, GLOBAL_OBJECT_NAMES) === 'Reflect';
-}
-
-function judgeReflectGet(walker: Walker, call: ts.CallExpression): void {
-  const [target, keyArgument] = call.arguments;
-  if (target === undefined || keyArgument === undefined) return;
-  const key = constantString(keyArgument, walker.scope) ?? null;
+/** A read of `target[key]` made by reflection (`Reflect.get`, a property descriptor's `value`/`get`). */
+export function judgeReflectiveRead(walker: Walker, node: ts.Expression, target: ts.Expression, key: string | null): void {
   const owner = globalName(target, walker.scope, GLOBAL_OBJECT_NAMES);
-  if (owner !== undefined && isObjectGlobal(owner)) return walker.globalMember(owner, key, call, walker.flowAt(call));
-  if (key === 'constructor') judgeConstructorRead(walker, call, target, walker.flowAt(call));
+  if (owner !== undefined && isObjectGlobal(owner)) return walker.globalMember(owner, key, node, walker.flowAt(node));
+  if (key === 'constructor') judgeConstructorRead(walker, node, target, walker.flowAt(node));
 }
 
 /**
@@ -81,11 +75,13 @@ function isTimer(walker: Walker, callee: ts.Expression): boolean {
   if (global !== undefined) return TIMERS.has(global);
   const binding = ts.isIdentifier(callee) ? walker.scope.lookup(callee.text) : undefined;
   if (binding?.kind === 'member') return TIMERS.has(binding.member);
+  if (binding?.kind === 'global-alias') return TIMERS.has(binding.name);
   return (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && TIMERS.has(memberKey(callee) ?? '');
 }
 
 /** `new Worker(code, { eval: true })` compiles `code`. */
 export function visitNew(walker: Walker, node: ts.NewExpression): void {
+  judgeOpenModeCall(walker, node);
   const callee = skipOuter(node.expression);
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   const options = node.arguments?.[1] === undefined ? undefined : skipOuter(node.arguments[1]);

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { constantKey } from './constants.js';
 import { thisOwner } from './node-kinds.js';
-import { skipOuter } from './syntax.js';
+import { propertyNameText, skipOuter } from './syntax.js';
 import { mayRun, type Flow } from './value-flow.js';
 import type { Walker } from './walker.js';
 
@@ -15,6 +15,7 @@ const INVOKERS: ReadonlySet<string> = new Set(['call', 'apply', 'bind']);
 export function isOrdinaryConstructorBase(walker: Walker, base: ts.Expression): boolean {
   const inner = skipOuter(base);
   if (inner.kind === ts.SyntaxKind.ThisKeyword && thisOwner(walker.ancestors) === 'instance') return true;
+  if (ts.isIdentifier(inner) && isInstanceOfLocalClass(walker, inner)) return true;
   return walker.types?.mayBeFunction(inner) === false;
 }
 
@@ -26,7 +27,11 @@ export function isOrdinaryConstructorBase(walker: Walker, base: ts.Expression): 
  */
 export function judgeFunctionConstructor(walker: Walker, node: ts.Node, flow: Flow, name: string): void {
   if (flow.kind === 'aliased') return;
-  if (flow.kind === 'member') {
+  if (flow.kind === 'destructured') {
+    // `const { name } = fn.constructor` reads facts; a rest element or an invoker hands it on.
+    const keys = flow.pattern.elements.map((element) => (element.dotDotDotToken === undefined ? propertyNameText(element.propertyName ?? element.name) : null));
+    if (keys.every((key) => key !== null && !INVOKERS.has(key) && key !== 'constructor')) return;
+  } else if (flow.kind === 'member') {
     const key = constantKey(flow.access, walker.scope);
     if (key !== null && !INVOKERS.has(key)) return;
   } else if (!mayRun(flow)) {
@@ -39,4 +44,17 @@ export function judgeFunctionConstructor(walker: Walker, node: ts.Node, flow: Fl
 export function judgeConstructorRead(walker: Walker, node: ts.Node, base: ts.Expression, flow: Flow): void {
   if (isOrdinaryConstructorBase(walker, base)) return;
   judgeFunctionConstructor(walker, node, flow, '(function).constructor');
+}
+
+/** A parameter annotated with a class this file declares (`p: Point`) holds an instance: its constructor is the class. */
+function isInstanceOfLocalClass(walker: Walker, identifier: ts.Identifier): boolean {
+  for (let index = walker.ancestors.length - 1; index >= 0; index -= 1) {
+    const node = walker.ancestors[index] as ts.Node;
+    if (!ts.isFunctionLike(node)) continue;
+    const parameter = node.parameters.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === identifier.text);
+    if (parameter === undefined) continue;
+    const type = parameter.type;
+    return type !== undefined && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && walker.scope.lookup(type.typeName.text)?.kind === 'class';
+  }
+  return false;
 }

@@ -5,11 +5,12 @@ import { isJudgedAtUse, recordLoad } from './module-references.js';
 import { FUNCTION, LOCAL, type Binding, type Scope } from './scope.js';
 import { memberBinding } from './scope-declarations.js';
 import { constantKey, constantString } from './constants.js';
+import { reflectiveRead } from './reflection.js';
 import { isFunctionValue, literalString, propertyNameText, skipAwait, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 
 /** The builtin a call loads by a literal name, when its members are followed one by one. */
-function trackedLoad(call: ts.CallExpression, scope: Scope): { load: ModuleLoad; tracked: string } | undefined {
+export function trackedLoad(call: ts.CallExpression, scope: Scope): { load: ModuleLoad; tracked: string } | undefined {
   const load = moduleLoadOf(call, scope, GLOBAL_OBJECT_NAMES);
   const specifier = load === undefined ? undefined : literalString(load.specifier === undefined ? undefined : skipOuter(load.specifier));
   const tracked = specifier === undefined ? undefined : trackedBuiltin(specifier);
@@ -26,6 +27,7 @@ export function bindingsOf(declaration: ts.VariableDeclaration, isConst: boolean
   const initializer = declaration.initializer === undefined ? undefined : skipAwait(declaration.initializer);
   if (initializer === undefined || !ts.isObjectBindingPattern(declaration.name)) return [];
   const specifier = destructuredBuiltin(initializer, scope);
+  if (GLOBAL_OBJECT_NAMES.includes(globalName(initializer, scope, GLOBAL_OBJECT_NAMES) ?? '')) return globalAliases(declaration.name, scope);
   if (specifier === undefined) return constructorBindings(declaration.name, scope);
   const bindings: Array<readonly [string, Binding]> = [];
   for (const element of declaration.name.elements) {
@@ -43,6 +45,16 @@ function destructuredBuiltin(initializer: ts.Expression, scope: Scope): string |
   return ts.isCallExpression(initializer) ? trackedLoad(initializer, scope)?.tracked : undefined;
 }
 
+/** `const { setTimeout: later } = globalThis` binds each key's global under its local name. */
+function globalAliases(pattern: ts.ObjectBindingPattern, scope: Scope): Array<readonly [string, Binding]> {
+  const bindings: Array<readonly [string, Binding]> = [];
+  for (const element of pattern.elements) {
+    const key = element.dotDotDotToken !== undefined ? null : element.propertyName !== undefined && ts.isComputedPropertyName(element.propertyName) ? (constantString(element.propertyName.expression, scope) ?? null) : propertyNameText(element.propertyName ?? element.name);
+    if (key !== null && ts.isIdentifier(element.name)) bindings.push([element.name.text, { kind: 'global-alias', name: key }]);
+  }
+  return bindings;
+}
+
 /** `const { constructor: C } = x` binds a possible `Function`, judged where `C` is used. */
 function constructorBindings(pattern: ts.ObjectBindingPattern, scope: Scope): Array<readonly [string, Binding]> {
   const bindings: Array<readonly [string, Binding]> = [];
@@ -54,7 +66,8 @@ function constructorBindings(pattern: ts.ObjectBindingPattern, scope: Scope): Ar
 }
 
 function isConstructorRead(expression: ts.Expression, scope: Scope): boolean {
-  const inner = skipOuter(expression);
+  const inner = skipAwait(expression);
+  if (reflectiveRead(inner, scope)?.key === 'constructor') return true;
   return (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && constantKey(inner, scope) === 'constructor';
 }
 
@@ -71,6 +84,9 @@ function bindingOf(declaration: ts.VariableDeclaration, isConst: boolean, scope:
   }
   const via = requireFunction(initializer, scope, GLOBAL_OBJECT_NAMES);
   if (via !== undefined) return { kind: 'require', via, declaration };
+  // `const later = setTimeout`: the global under another name (its own use was judged at the alias).
+  const global = ts.isIdentifier(initializer) || ts.isPropertyAccessExpression(initializer) || ts.isElementAccessExpression(initializer) ? globalName(initializer, scope, GLOBAL_OBJECT_NAMES) : undefined;
+  if (global !== undefined) return { kind: 'global-alias', name: global };
   // Kept for open flags: `const OPEN_FLAGS = constants.O_RDONLY | …` is read where it is passed.
   return isConst ? { kind: 'const', initializer: written, scope } : LOCAL;
 }

@@ -28,7 +28,11 @@ export function trackedBuiltin(specifier: string): string | undefined {
  */
 export function globalName(expression: ts.Expression, scope: Scope, globalObjects: readonly string[]): string | undefined {
   const inner = skipOuter(expression);
-  if (ts.isIdentifier(inner)) return scope.lookup(inner.text) === undefined ? inner.text : undefined;
+  if (ts.isIdentifier(inner)) {
+    const binding = scope.lookup(inner.text);
+    if (binding === undefined) return inner.text;
+    return binding.kind === 'global-alias' ? binding.name : undefined;
+  }
   if (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) {
     const base = globalName(inner.expression, scope, globalObjects);
     const key = constantKey(inner, scope);

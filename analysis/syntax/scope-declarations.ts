@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { canonicalBuiltin, openModeRow } from '../../policy/index.js';
 import { trackedBuiltin } from './module-loads.js';
-import { FUNCTION, LOCAL, type Binding, type Scope } from './scope.js';
+import { CLASS, FUNCTION, LOCAL, type Binding, type Scope } from './scope.js';
 import { boundNames, hasDeclareModifier, literalString } from './syntax.js';
 
 /**
@@ -57,7 +57,7 @@ function declareStatement(statement: ts.Statement, scope: Scope, declareList: (l
     // An overload signature without a body declares nothing by itself.
     if (statement.name !== undefined && statement.body !== undefined) scope.declare(statement.name.text, FUNCTION);
   } else if (ts.isClassDeclaration(statement)) {
-    if (statement.name !== undefined) scope.declare(statement.name.text, FUNCTION);
+    if (statement.name !== undefined) scope.declare(statement.name.text, CLASS);
   } else if (ts.isEnumDeclaration(statement)) {
     if (statement.name !== undefined) scope.declare(statement.name.text);
   } else if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name)) {

@@ -13,6 +13,8 @@ export type Flow =
   | { readonly kind: 'member'; readonly access: ts.PropertyAccessExpression | ts.ElementAccessExpression }
   | { readonly kind: 'tested' }
   | { readonly kind: 'discarded' }
+  /** `const { a, b } = value`: members read by destructuring. */
+  | { readonly kind: 'destructured'; readonly pattern: ts.ObjectBindingPattern }
   /** `const name = value` (not exported): the uses of `name` decide. */
   | { readonly kind: 'aliased'; readonly name: ts.Identifier }
   | { readonly kind: 'flows' };
@@ -70,6 +72,7 @@ export function flowOf(ancestors: readonly ts.Node[], index = ancestors.length -
     if (ts.isNewExpression(parent) && parent.expression === child) return { kind: 'constructed' };
     if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === child) return { kind: 'member', access: parent };
     if (ts.isExpressionStatement(parent) || ts.isVoidExpression(parent)) return { kind: 'discarded' };
+    if (ts.isVariableDeclaration(parent) && parent.initializer === child && ts.isObjectBindingPattern(parent.name)) return { kind: 'destructured', pattern: parent.name };
     if (ts.isVariableDeclaration(parent) && parent.initializer === child && ts.isIdentifier(parent.name)) {
       const list = ancestors[at - 1];
       const statement = ancestors[at - 2];
@@ -84,5 +87,5 @@ export function flowOf(ancestors: readonly ts.Node[], index = ancestors.length -
 
 /** Flows that can run the value: called, constructed, or handed on where it may be. */
 export function mayRun(flow: Flow): boolean {
-  return flow.kind === 'called' || flow.kind === 'constructed' || flow.kind === 'flows';
+  return flow.kind === 'called' || flow.kind === 'constructed' || flow.kind === 'flows' || flow.kind === 'destructured';
 }
