@@ -102,7 +102,8 @@ export function createResolver(options: ResolverOptions): Resolver {
 
   return {
     resolve(specifier, fromFile, kind) {
-      const key = `${dirname(fromFile)}\0${specifier}\0${ALGORITHM[kind] ?? kind}\0${COMPILED_SOURCE.test(fromFile)}`;
+      // Node resolves from the importer's real folder (a symlinked file resolves from its target's).
+      const key = `${dirname(probe.realpath(fromFile))}\0${specifier}\0${ALGORITHM[kind] ?? kind}\0${COMPILED_SOURCE.test(fromFile)}`;
       let resolution = memo.get(key);
       if (resolution === undefined) memo.set(key, (resolution = compute(specifier, fromFile, kind)));
       return resolution;
