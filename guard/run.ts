@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeSourceFile } from '../analysis/syntax/index.js';
 import { isAction, capabilitiesGrantedBy, type Action, type PolicyConfig } from '../policy/index.js';
 import { createNullCache, openFactsCache } from './cache/store.js';
 import { createPolicyClassifier } from './classify.js';
 import type { ActionHolders } from './depcruise/policy-rules.js';
+import { DEPCRUISE_CONFIG_FILE } from './depcruise/project-rules.js';
 import { ok, type Outcome } from './errors.js';
 import type { Detector } from './facts/analyze.js';
 import { buildGraph } from './graph/build.js';
@@ -65,8 +68,9 @@ export async function runGuard(request: GuardRequest): Promise<Outcome<GuardRun>
   if (!graph.ok) return graph;
   cache.save();
   const searched = searchGraph(graph.value, createPolicyClassifier(policy));
-  // Loaded only when needed: dependency-cruiser is large and many runs have no config for it.
-  const folded = request.depcruise === false ? ok([]) : await (await import('./depcruise/run.js')).runDepcruise(graph.value, tsconfig, { policyFile: loaded.value.file, cache: request.cache !== false });
+  // Loaded only when needed: dependency-cruiser takes seconds to load and most runs have no config for it.
+  const wanted = request.depcruise !== false && existsSync(join(root, DEPCRUISE_CONFIG_FILE));
+  const folded = wanted ? await (await import('./depcruise/run.js')).runDepcruise(graph.value, tsconfig, { policyFile: loaded.value.file, cache: request.cache !== false }) : ok([]);
   if (!folded.ok) return folded;
   const findings = [...searched.findings, ...folded.value].sort(byLocation);
   const analyzed = [...graph.value.modules.values()].filter((module) => module.facts !== null);
