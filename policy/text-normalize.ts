@@ -11,7 +11,8 @@ import confusablesData from 'unhomoglyph/data.json' with { type: 'json' };
  *   1. compatibility decomposition (NFKD: NFKC followed by the skeleton's own NFD),
  *   2. default-ignorable and format characters removed (zero-width, bidi, tags, variation selectors),
  *   3. (caseless form only) lower-cased,
- *   4. the TR39 confusable skeleton: each code point replaced by its prototype, then NFD again,
+ *   4. the TR39 confusable skeleton: each code point replaced by its prototype, then NFD again, and
+ *      nonspacing marks removed (beyond TR39: `P̸A̶SS` and `PÁSS` read as `PASS`),
  *   5. (caseless form only) lower-cased again, and runs of white space collapsed to one space.
  * Everything is per code point, so the cost is linear and every output unit knows the original
  * code point it came from: findings point at offsets in the original text. (Canonical reordering
@@ -20,13 +21,15 @@ import confusablesData from 'unhomoglyph/data.json' with { type: 'json' };
 const PROTOTYPES: ReadonlyMap<string, string> = new Map(Object.entries(confusablesData as Record<string, string>));
 
 const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
+const NONSPACING_MARK = /\p{Mn}/gu;
 
 function skeletonOfCodePoint(char: string, caseless: boolean): string {
   const decomposed = char.normalize('NFKD').replace(IGNORABLE, '');
   const cased = caseless ? decomposed.toLowerCase() : decomposed;
   let skeleton = '';
   for (const unit of cased.normalize('NFD')) skeleton += PROTOTYPES.get(unit) ?? unit;
-  const result = skeleton.normalize('NFD');
+  // Nonspacing marks go too (our choice, beyond TR39): a mark stacked on a letter must not split a word.
+  const result = skeleton.normalize('NFD').replace(NONSPACING_MARK, '');
   return caseless ? result.toLowerCase() : result;
 }
 
