@@ -15,12 +15,23 @@ export function lintString(text: string): { text: string; changed: boolean } {
 }
 
 /**
+ * JSON text with its string escapes read back (`\n`, `\u0007`, `\"`, `\\`), so that wording split
+ * by an escaped character is still seen; the separators between strings (`","`) keep two strings
+ * from reading as one phrase.
+ */
+function unescapedJson(json: string): string {
+  return json.replace(/\\(?:u[0-9a-fA-F]{4}|[nrtbf])/g, ' ').replace(/\\(["\\/])/g, '$1');
+}
+
+/**
  * Deep-lint every string of a JSON-shaped value (keys are the inspector's own and left as they are).
  * Linear and frugal on a 100,000-claim report: each distinct string is linted once, paths are only
  * spelled out for strings that change, and an object or array is copied only when something in
  * it changed (the report is otherwise returned as it was).
  */
 export function lintEmittedStrings<T>(value: T): LintResult<T> {
+  // The common case, no such wording anywhere: one pass over the serialized value answers it.
+  if (!hasGlobalDenialWording(unescapedJson(JSON.stringify(value) ?? ''))) return { value, rewritten: [] };
   const rewritten: string[] = [];
   const seen = new Map<string, string | undefined>();
   const lintOnce = (text: string): string | undefined => {
