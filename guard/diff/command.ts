@@ -1,0 +1,6 @@
+import type { CliOptions } from '../cli-args.js';
+import type { GuardError } from '../errors.js';
+
+export async function runDiffCommand(_options: CliOptions, failWith: (error: GuardError) => Promise<number>): Promise<number> {
+  return failWith({ code: 'usage/conflict', detail: 'diff: not built yet' });
+}
