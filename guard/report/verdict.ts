@@ -1,7 +1,7 @@
 import type { BaselineEntry } from '../baseline/format.js';
 import { applyBaseline } from '../baseline/apply.js';
 import { applyGuardSuppressions } from '../suppress/index.js';
-import type { GuardResult } from '../types.js';
+import type { GuardResult, ReportedRuleId } from '../types.js';
 import { ruleRunsAt, type RuleLevel } from './rules.js';
 import type { GuardVerdict } from './types.js';
 
@@ -19,16 +19,18 @@ export interface VerdictOptions {
  */
 export function composeVerdict(result: GuardResult, options: VerdictOptions): GuardVerdict {
   const selected = result.findings.filter((finding) => ruleRunsAt(finding.ruleId, options.level));
-  const suppression = applyGuardSuppressions(result.root, result.modules.map((module) => module.file), selected);
+  const applied = applyGuardSuppressions(result.root, result.modules.map((module) => module.file), selected);
+  // A suppression of a rule this level does not run is not stale: the other level uses it.
+  const suppression = { ...applied, notes: applied.notes.filter((note) => note.kind === 'malformed' || ruleRunsAt(note.rule as ReportedRuleId, options.level)) };
   if (options.baseline === undefined) {
     return { result: { ...result, findings: suppression.findings }, level: options.level, suppressed: suppression.suppressed, suppressionNotes: suppression.notes, baseline: null };
   }
-  const applied = applyBaseline(suppression.findings, options.baseline.entries);
+  const known = applyBaseline(suppression.findings, options.baseline.entries);
   return {
-    result: { ...result, findings: applied.failing },
+    result: { ...result, findings: known.failing },
     level: options.level,
     suppressed: suppression.suppressed,
     suppressionNotes: suppression.notes,
-    baseline: { file: options.baseline.file, accepted: applied.accepted, removable: applied.removable, grown: applied.grown },
+    baseline: { file: options.baseline.file, accepted: known.accepted, removable: known.removable, grown: known.grown },
   };
 }
