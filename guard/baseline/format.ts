@@ -13,7 +13,7 @@ export const NO_CAPABILITY = 'none';
 export const DEFAULT_BASELINE_FILE = 'tki-baseline.json';
 
 const capabilityKey = z.union([z.enum(CAPABILITY_NAMES as [string, ...string[]]), z.literal(NO_CAPABILITY)]);
-const counts = z.record(capabilityKey, z.number().int().positive());
+const counts = z.partialRecord(capabilityKey, z.number().int().positive());
 
 export const baselineSchema = z.strictObject({
   $comment: z.string().optional(),
@@ -36,6 +36,7 @@ export function entriesOf(baseline: BaselineFile): BaselineEntry[] {
   for (const [file, rules] of Object.entries(baseline.findings)) {
     for (const [ruleId, byCapability] of Object.entries(rules)) {
       for (const [capability, count] of Object.entries(byCapability)) {
+        if (count === undefined) continue;
         entries.push({ file, ruleId, capability: capability === NO_CAPABILITY ? null : capability, count });
       }
     }
