@@ -131,6 +131,7 @@ function finish(command: CliOptions['command'], values: Values, toggles: Omit<Cl
   const format = values.format ?? 'text';
   if (!(known as readonly string[]).includes(format)) return fail({ code: 'usage/invalid_format', format, known });
   if (toggles.watch && values.output !== null) return fail({ code: 'usage/conflict', detail: '--watch reports to the terminal; it cannot be combined with --output' });
+  if (toggles.watch && (toggles.baselineMode === 'update' || toggles.baselineMode === 'prune')) return fail({ code: 'usage/conflict', detail: '--watch reads the baseline; write it with a plain run first' });
   const input: InputRequest = paths.length > 0 ? { kind: 'paths', paths } : { kind: 'project', tsconfig: values.project ?? 'tsconfig.json' };
   return ok({
     command,

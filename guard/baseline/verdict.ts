@@ -4,6 +4,7 @@ import { fail, ok, type Outcome } from '../errors.js';
 import { composeVerdict } from '../report/verdict.js';
 import type { RuleLevel } from '../report/rules.js';
 import type { GuardVerdict } from '../report/types.js';
+import type { SuppressionReader } from '../suppress/index.js';
 import type { GuardResult } from '../types.js';
 import { baselineFor, prunedBaseline } from './apply.js';
 import { serializeBaseline, type BaselineEntry } from './format.js';
@@ -35,19 +36,21 @@ function write(file: string, entries: readonly BaselineEntry[]): Outcome<void> {
  * entries whose findings are gone without accepting anything new. Suppressed findings are
  * never written into a baseline: their comment already accepts them.
  */
-export function judgeWithBaseline(result: GuardResult, level: RuleLevel, request: BaselineRequest): Outcome<GuardVerdict> {
-  if (request.mode === 'off') return ok(composeVerdict(result, { level }));
+export function judgeWithBaseline(result: GuardResult, level: RuleLevel, request: BaselineRequest, reader?: SuppressionReader): Outcome<GuardVerdict> {
+  const compose = (baseline?: { file: string; entries: readonly BaselineEntry[] }): GuardVerdict =>
+    composeVerdict(result, { level, ...(baseline === undefined ? {} : { baseline }), ...(reader === undefined ? {} : { reader }) });
+  if (request.mode === 'off') return ok(compose());
   const loaded = loadBaseline(request.file);
   if (!loaded.ok) return loaded;
   const shown = relative(result.root, request.file).replaceAll('\\', '/');
   if (request.mode === 'use') {
-    if (loaded.value === null) return request.explicit ? fail({ code: 'baseline/missing', file: request.file }) : ok(composeVerdict(result, { level }));
-    return ok(composeVerdict(result, { level, baseline: { file: shown, entries: loaded.value } }));
+    if (loaded.value === null) return request.explicit ? fail({ code: 'baseline/missing', file: request.file }) : ok(compose());
+    return ok(compose({ file: shown, entries: loaded.value }));
   }
-  const current = composeVerdict(result, { level }).result.findings;
+  const current = compose().result.findings;
   const entries = request.mode === 'update' ? baselineFor(current) : prunedBaseline(current, loaded.value ?? []);
   const written = write(request.file, entries);
   if (!written.ok) return written;
-  const verdict = composeVerdict(result, { level, baseline: { file: shown, entries } });
+  const verdict = compose({ file: shown, entries });
   return ok({ ...verdict, baseline: verdict.baseline === null ? null : { ...verdict.baseline, written: request.mode === 'update' ? 'updated' : 'pruned' } });
 }

@@ -1,6 +1,6 @@
 import type { BaselineEntry } from '../baseline/format.js';
 import { applyBaseline } from '../baseline/apply.js';
-import { applyGuardSuppressions } from '../suppress/index.js';
+import { applyGuardSuppressions, type SuppressionReader } from '../suppress/index.js';
 import type { GuardResult, ReportedRuleId } from '../types.js';
 import { ruleRunsAt, type RuleLevel } from './rules.js';
 import type { GuardVerdict } from './types.js';
@@ -9,6 +9,8 @@ export interface VerdictOptions {
   readonly level: RuleLevel;
   /** The baseline's entries and its project-relative path, when one is in use. */
   readonly baseline?: { readonly file: string; readonly entries: readonly BaselineEntry[] };
+  /** How suppression comments are read (`--watch` remembers unchanged files). */
+  readonly reader?: SuppressionReader;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface VerdictOptions {
  */
 export function composeVerdict(result: GuardResult, options: VerdictOptions): GuardVerdict {
   const selected = result.findings.filter((finding) => ruleRunsAt(finding.ruleId, options.level));
-  const applied = applyGuardSuppressions(result.root, result.modules.map((module) => module.file), selected);
+  const applied = applyGuardSuppressions(result.root, result.modules.map((module) => module.file), selected, options.reader);
   // A suppression of a rule this level does not run is not stale: the other level uses it.
   const suppression = { ...applied, notes: applied.notes.filter((note) => note.kind === 'malformed' || ruleRunsAt(note.rule as ReportedRuleId, options.level)) };
   if (options.baseline === undefined) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SUPPRESSION_MARKER, applySuppressions, suppressionsOf, type MalformedSuppression, type Suppression } from '../../analysis/suppress/index.js';
+import { SUPPRESSION_MARKER, applySuppressions, suppressionsOf, type FileSuppressions, type MalformedSuppression, type Suppression } from '../../analysis/suppress/index.js';
 import { parseSource } from '../load/parse.js';
 import type { GuardFinding } from '../types.js';
 
@@ -29,7 +29,7 @@ export interface SuppressionResult {
  * Files are re-read here rather than cached with their facts, so a comment edit never needs a
  * re-analysis; only files that contain the marker are parsed.
  */
-export function applyGuardSuppressions(root: string, files: readonly string[], findings: readonly GuardFinding[]): SuppressionResult {
+export function applyGuardSuppressions(root: string, files: readonly string[], findings: readonly GuardFinding[], reader: SuppressionReader = readSuppressions): SuppressionResult {
   const byFile = new Map<string, GuardFinding[]>();
   for (const finding of findings) {
     const list = byFile.get(finding.file);
@@ -41,7 +41,7 @@ export function applyGuardSuppressions(root: string, files: readonly string[], f
   const notes: SuppressionNote[] = [];
   for (const file of new Set([...files, ...byFile.keys()])) {
     const own = byFile.get(file) ?? [];
-    const read = readSuppressions(root, file);
+    const read = reader(root, file);
     if (read === null) {
       kept.push(...own);
       continue;
@@ -57,7 +57,28 @@ export function applyGuardSuppressions(root: string, files: readonly string[], f
   return { findings: kept.sort(order), suppressed: suppressed.sort((a, b) => order(a.finding, b.finding)), notes };
 }
 
-function readSuppressions(root: string, file: string): ReturnType<typeof suppressionsOf> | null {
+/** Reads one project file's suppression comments (`null`: none, or unreadable). */
+export type SuppressionReader = (root: string, file: string) => FileSuppressions | null;
+
+/**
+ * A reader that remembers each file's comments until told the file changed: `--watch` knows
+ * what was saved, so a re-report reads only those files instead of every file again.
+ */
+export function createRememberingReader(): { readonly read: SuppressionReader; readonly forget: (files: readonly string[]) => void } {
+  const known = new Map<string, FileSuppressions | null>();
+  return {
+    read: (root, file) => {
+      const key = join(root, file);
+      if (!known.has(key)) known.set(key, readSuppressions(root, file));
+      return known.get(key) ?? null;
+    },
+    forget: (files) => {
+      for (const file of files) known.delete(file);
+    },
+  };
+}
+
+function readSuppressions(root: string, file: string): FileSuppressions | null {
   let text: string;
   try {
     text = readFileSync(join(root, file), 'utf8');
