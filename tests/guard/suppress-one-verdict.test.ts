@@ -20,18 +20,21 @@ const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const DETECTOR_RULE_IDS = new Set(Object.keys(DETECTOR_RULES));
 const LEVELS: readonly RuleLevel[] = ['recommended', 'strict'];
 const ALL = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
+/** TypeScript's parser for TypeScript; ESLint's own for JavaScript (`.cjs` as sloppy-mode CommonJS, as Node runs it). */
+const TYPESCRIPT = '**/*.{ts,tsx,mts,cts}';
 
 function sourceFiles(directory: string, skip: (relative: string) => boolean = () => false): string[] {
   return (readdirSync(directory, { recursive: true }) as string[])
     .map((file) => file.split(path.sep).join('/'))
-    .filter((file) => SOURCE.test(file) && !file.endsWith('.d.ts') && !skip(file) && statSync(path.join(directory, file)).isFile())
+    .filter((file) => SOURCE.test(file) && !file.endsWith('.d.ts') && !/(^|\/)node_modules\//.test(file) && !skip(file) && statSync(path.join(directory, file)).isFile())
     .map((file) => path.join(directory, file))
     .sort();
 }
 
 function pluginEslint(level: RuleLevel, policy: PolicyConfig, root: string): ESLint {
   const config: Linter.Config[] = [
-    { files: [ALL], languageOptions: { parser: tseslint.parser as Linter.Parser } },
+    { files: [TYPESCRIPT], languageOptions: { parser: tseslint.parser as Linter.Parser } },
+    { files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
     { files: [ALL], ...(plugin.configs[level] as Linter.Config), settings: { tki: { policy, root } } },
   ];
   return new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: config, ignore: false });
