@@ -7,7 +7,7 @@ import { DOCKER_UNPRIVILEGED_ID, dockerSandboxUser, dockerUserFlag } from './doc
 import type { EngineResult } from './engine-types.js';
 import type { SandboxInvocation } from './invocation.js';
 
-export const DOCKER_INSTALL_HINT = 'tki: docker is not installed; install it: apt-get install docker.io (Debian/Ubuntu; then start dockerd), or use --engine bwrap';
+export const DOCKER_INSTALL_HINT = 'tki: docker is not installed; install Docker Engine (Debian/Ubuntu: apt-get install docker.io, then start dockerd: scripts/start-dockerd.sh) or use --engine bwrap';
 
 /** What `docker run` needs besides the shared container flags. */
 export interface DockerRun {
