@@ -21,6 +21,8 @@ const REMEDIES: readonly { readonly pattern: RegExp; readonly remedy: (engine: E
   { pattern: /seccomp/i, remedy: (engine) => `${engine} or its runtime refused the seccomp profile: the engine needs libseccomp support (check \`${engine} info\` for "seccomp" under Security Options)` },
   { pattern: /cgroup/i, remedy: (engine) => `${engine} could not set up the container's cgroup (resource limits): check \`${engine} info\` (cgroup driver and version) and the daemon's log` },
   { pattern: /No permissions to creat|setting up uid map|unprivileged|Operation not permitted/i, remedy: () => 'unprivileged user namespaces are off: enable them (sysctl kernel.unprivileged_userns_clone=1 and user.max_user_namespaces > 0) or run as root' },
+  { pattern: /ulimit|Minimum memory limit|memory limit|pids-limit|--cpus|cpu quota|NanoCPUs/i, remedy: (engine) => `a resource limit tki asked for is outside what ${engine} accepts: adjust the limit (the profile's limits, or the operator's override) and run again` },
+  { pattern: /Can't find source path|No such file or directory/i, remedy: () => 'a path tki hands to the sandbox vanished or cannot be reached: check that the packet and output paths exist and that the launching user can read them' },
   { pattern: /No space left on device/i, remedy: (engine) => `free disk space where ${engine} keeps its state (or prune images: \`${engine} image prune\`)` },
 ];
 
@@ -38,7 +40,8 @@ export function engineErrorLine(stderr: string): string {
 export function engineRemedy(engine: EngineName, errorLine: string): string {
   const known = REMEDIES.find((entry) => entry.pattern.test(errorLine));
   if (known !== undefined) return known.remedy(engine);
-  return `check that \`${engine}\` can run a container here (\`${engine} info\`, the daemon's log), or choose another engine with --engine`;
+  if (engine === 'bwrap') return 'bubblewrap runs as the launching user: check the path or permission it names, or choose another engine with --engine';
+  return `check that \`${engine}\` can run a container here (\`${engine} info\`, the daemon's or runtime's log), or choose another engine with --engine`;
 }
 
 /**
