@@ -27,13 +27,16 @@ const REMEDIES: readonly { readonly pattern: RegExp; readonly remedy: (engine: E
 ];
 
 /**
- * The engine's own error line out of its stderr: the first non-empty line, skipping the usage
- * hints docker and podman append ("Run 'docker run --help' for more information", "See 'docker
- * run --help'.").
+ * Lines engines print around their error: usage hints ("Run 'docker run --help' for more
+ * information", "See 'docker run --help'.", "Usage: ..."), the legacy builder's deprecation notice
+ * and its indented continuation, and build progress ("Sending build context", "Step 2/4 : ...").
  */
+const NOISE = [/^(Run|See) '.*--help'/, /^Usage:/, /^DEPRECATED:/, /^\s/, /^Sending build context/, /^Step \d+\/\d+ :/, /^-+>/];
+
+/** The engine's own error line out of its stderr: the last line that is not noise (errors come last). */
 export function engineErrorLine(stderr: string): string {
-  const lines = stderr.split('\n').map((line) => line.trim());
-  return lines.find((line) => line !== '' && !/^(Run|See) '.*--help'/.test(line)) ?? '(no message)';
+  const lines = stderr.split('\n').filter((line) => line.trim() !== '' && !NOISE.some((noise) => noise.test(line)));
+  return lines.at(-1)?.trim() ?? '(no message)';
 }
 
 /** "what to do" for an engine error line: a known remedy, or how to look closer. */

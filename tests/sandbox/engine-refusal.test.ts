@@ -46,8 +46,12 @@ describe('engineRefusal (the engine failed, not the process inside)', () => {
     expect(engineRefusal('bwrap', { exitCode: 1, stdout: '', stderr: 'tki inspect: BLOCKED: ...\n' })).toBeUndefined();
   });
 
-  it('picks the first line that is not a usage hint', () => {
-    expect(engineErrorLine("\n\nSee 'docker run --help'.\nreal reason\n")).toBe('real reason');
+  it('picks the last line that is not a usage hint, a deprecation notice or build progress', () => {
+    expect(engineErrorLine("real reason\n\nSee 'docker run --help'.\n")).toBe('real reason');
+    expect(engineErrorLine('invalid argument "x" for "--ulimit" flag: bad\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun \'docker run --help\' for more information\n')).toBe('invalid argument "x" for "--ulimit" flag: bad');
+    const build = 'DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n            Install the buildx component to build images with BuildKit:\n            https://docs.docker.com/go/buildx/\n\nSending build context to Docker daemon  2.048kB\nStep 1/2 : FROM scratch\n ---> \nStep 2/2 : COPY nothere /\nCOPY failed: file not found in build context\n';
+    expect(engineErrorLine(build)).toBe('COPY failed: file not found in build context');
+    expect(engineErrorLine('WARN[0000] a warning\nError: the reason\n')).toBe('Error: the reason');
     expect(engineErrorLine('')).toBe('(no message)');
   });
 });
