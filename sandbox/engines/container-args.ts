@@ -1,6 +1,6 @@
 import type { SandboxProfile } from '../profile/types.js';
 import type { EngineName } from './engine-types.js';
-import { dockerDevArgs, dockerUnsetEnvArgs } from './docker-args.js';
+import { dockerOnlyArgs, dockerUnsetEnvArgs } from './docker-args.js';
 import { packetMountTarget, type SandboxInvocation } from './invocation.js';
 
 export interface ContainerRunOptions {
@@ -33,7 +33,7 @@ export function compileContainerArgs(profile: SandboxProfile, invocation: Sandbo
   args.push('--hostname', profile.hostname, '--user', options.user, '--workdir', '/');
   for (const [name, limit] of Object.entries(profile.rlimits)) args.push('--ulimit', `${name}=${limit.soft}:${limit.hard}`);
   for (const [key, value] of Object.entries(profile.env)) args.push('--env', `${key}=${value}`);
-  if (options.engine === 'docker') args.push(...dockerUnsetEnvArgs(profile), ...dockerDevArgs());
+  if (options.engine === 'docker') args.push(...dockerUnsetEnvArgs(profile), ...dockerOnlyArgs());
   for (const target of [...(options.engine === 'docker' ? [] : ['/dev']), '/sys', '/sys/fs/cgroup']) args.push('--mount', `type=tmpfs,destination=${target},ro=true`);
   args.push('--mount', `type=bind,source=${invocation.packetPath},destination=${packetMountTarget(profile.packet.target, invocation.packetIsFile)},ro=true`);
   args.push('--mount', `type=bind,source=${invocation.outputDir},destination=${profile.output.target}`);

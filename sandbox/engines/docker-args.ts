@@ -13,8 +13,12 @@ import type { SandboxProfile } from '../profile/types.js';
  */
 export const DOCKER_DEV_TMPFS = '/dev:ro,dev,nosuid,noexec,mode=0755,size=64k';
 
-export function dockerDevArgs(): string[] {
-  return ['--tmpfs', DOCKER_DEV_TMPFS];
+/**
+ * `--log-driver none`: the container's stdout still reaches the attached CLI (and the launcher),
+ * but the daemon keeps no copy of it on the host's disk (json-file logs under /var/lib/docker).
+ */
+export function dockerOnlyArgs(): string[] {
+  return ['--log-driver', 'none', '--tmpfs', DOCKER_DEV_TMPFS];
 }
 
 /**

@@ -1,15 +1,19 @@
-import { chmodSync, chownSync, copyFileSync, lchownSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, symlinkSync, type Stats } from 'node:fs';
+import { chmodSync, copyFileSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, symlinkSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import type { ContainerUser } from './docker-user.js';
 import type { EngineResult } from './engine-types.js';
 
 /**
  * The launcher hands the packet to Docker's unprivileged sandbox user as a private copy: the
- * operator (root, or the owner of a 0700 home) reads it with their own rights, and the copy
- * belongs to the sandbox user, so the packet's file modes never decide what the inspector can
- * read. Symlinks are copied as links (their text verbatim), never followed: an escaping link must
- * reach the inspector as the link it is, exactly as under bwrap, which mounts the packet itself.
+ * operator (root, or the owner of a 0700 home) reads it with their own rights, and the copy is
+ * world-readable inside the launcher's own 0700 work directory (no other host user can reach it;
+ * inside the container there is no one else), so the packet's file modes never decide what the
+ * inspector can read. Symlinks are copied as links (their text verbatim), never followed: an
+ * escaping link must reach the inspector as the link it is, exactly as under bwrap, which mounts
+ * the packet itself. Directories stay writable by the operator only so that the copy can be removed.
  */
+const COPY_DIR_MODE = 0o755;
+const COPY_FILE_MODE = 0o444;
+
 function kindOf(stats: Stats): string {
   if (stats.isFIFO()) return 'a FIFO';
   if (stats.isSocket()) return 'a socket';
@@ -17,41 +21,21 @@ function kindOf(stats: Stats): string {
   return 'a special file';
 }
 
-/** chown is only possible (and only needed) for a root launcher: otherwise the user is the operator. */
-function own(path: string, user: ContainerUser, isLink: boolean): void {
-  if (process.getuid?.() !== 0) return;
-  if (isLink) lchownSync(path, user.uid, user.gid);
-  else chownSync(path, user.uid, user.gid);
-}
+class HandoffError extends Error {}
 
-function copyEntry(source: string, destination: string, user: ContainerUser): void {
+function copyEntry(source: string, destination: string): void {
   const stats = lstatSync(source);
   if (stats.isSymbolicLink()) {
     symlinkSync(readlinkSync(source), destination);
-    own(destination, user, true);
   } else if (stats.isDirectory()) {
-    mkdirSync(destination, { mode: 0o700 });
-    for (const name of readdirSync(source)) copyEntry(join(source, name), join(destination, name), user);
-    own(destination, user, false);
+    mkdirSync(destination);
+    for (const name of readdirSync(source)) copyEntry(join(source, name), join(destination, name));
+    chmodSync(destination, COPY_DIR_MODE);
   } else if (stats.isFile()) {
     copyFileSync(source, destination);
-    chmodSync(destination, 0o400);
-    own(destination, user, false);
+    chmodSync(destination, COPY_FILE_MODE);
   } else {
     throw new HandoffError(`${source} is ${kindOf(stats)}, which cannot be handed into a container`);
-  }
-}
-
-class HandoffError extends Error {}
-
-/** Copies `source` (a directory or one file) to `destination`, owned by `user`; `label` names it in the error line. */
-export function handIn(source: string, destination: string, user: ContainerUser, label = 'the packet'): EngineResult<string> {
-  try {
-    copyEntry(source, destination, user);
-    return { ok: true, value: destination };
-  } catch (error) {
-    const reason = error instanceof HandoffError ? error.message : describeFsError(error);
-    return { ok: false, error: { code: 'engine/unusable', line: `tki: docker: cannot hand ${label} in: ${reason}` } };
   }
 }
 
@@ -67,20 +51,35 @@ function describeFsError(error: unknown): string {
   }
 }
 
+/** Copies `source` (a directory or one file) to `destination`; `label` names it in the error line. */
+export function handIn(source: string, destination: string, label = 'the packet'): EngineResult<string> {
+  try {
+    copyEntry(source, destination);
+    return { ok: true, value: destination };
+  } catch (error) {
+    const reason = error instanceof HandoffError ? error.message : describeFsError(error);
+    return { ok: false, error: { code: 'engine/unusable', line: `tki: docker: cannot hand ${label} in: ${reason}` } };
+  }
+}
+
 /**
- * Docker's /out until the report channel replaces it: a directory the sandbox user can write,
- * holding a copy of what the operator's output directory holds now (so the inspector's rules on
- * a non-empty output directory see the same entries). Returns each copied file's mtime.
+ * Docker's /out until the report channel replaces it: a directory the sandbox user can write
+ * (mode 0777 inside the launcher's private work directory), holding a copy of what the operator's
+ * output directory holds now (so the inspector's rules on a non-empty output directory see the
+ * same entries). Returns each copied file's mtime.
  */
-export function handOutputIn(outputDir: string, destination: string, user: ContainerUser): EngineResult<ReadonlyMap<string, number>> {
-  const handed = handIn(outputDir, destination, user, 'the output directory');
+export function handOutputIn(outputDir: string, destination: string): EngineResult<ReadonlyMap<string, number>> {
+  const handed = handIn(outputDir, destination, 'the output directory');
   if (!handed.ok) return handed;
   const mtimes = new Map<string, number>();
   for (const name of readdirSync(destination)) {
-    const stats = lstatSync(join(destination, name));
-    if (stats.isFile()) mtimes.set(name, stats.mtimeMs);
+    const path = join(destination, name);
+    const stats = lstatSync(path);
+    if (!stats.isFile()) continue;
+    chmodSync(path, 0o666);
+    mtimes.set(name, lstatSync(path).mtimeMs);
   }
-  chmodSync(destination, 0o700);
+  chmodSync(destination, 0o777);
   return { ok: true, value: mtimes };
 }
 

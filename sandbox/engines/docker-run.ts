@@ -3,7 +3,7 @@ import { engineErrorLine, engineRemedy } from '../launch/engine-refusal.js';
 import { spawnEngine, type EngineExit } from '../launch/spawn-engine.js';
 import { dockerExecutable } from './docker-executable.js';
 import { collectOutput, handIn, handOutputIn } from './docker-handoff.js';
-import { DOCKER_UNPRIVILEGED_ID, dockerSandboxUser, dockerUserFlag } from './docker-user.js';
+import { dockerUserFlag } from './docker-user.js';
 import type { EngineResult } from './engine-types.js';
 import type { SandboxInvocation } from './invocation.js';
 
@@ -33,11 +33,10 @@ export async function prepareDockerRun(invocation: SandboxInvocation, workDir: s
     const errorLine = engineErrorLine(server.stderr);
     return { ok: false, error: { code: 'engine/unusable', line: `tki: the docker daemon is not reachable: ${errorLine} — what to do: ${engineRemedy('docker', errorLine)}` } };
   }
-  const user = dockerSandboxUser({ uid: process.getuid?.() ?? DOCKER_UNPRIVILEGED_ID, gid: process.getgid?.() ?? DOCKER_UNPRIVILEGED_ID });
-  const packet = handIn(invocation.packetPath, join(workDir, invocation.packetIsFile ? 'packet.json' : 'packet'), user);
+  const packet = handIn(invocation.packetPath, join(workDir, invocation.packetIsFile ? 'packet.json' : 'packet'));
   if (!packet.ok) return packet;
   const outputDir = join(workDir, 'out');
-  const before = handOutputIn(invocation.outputDir, outputDir, user);
+  const before = handOutputIn(invocation.outputDir, outputDir);
   if (!before.ok) return before;
   const afterExit = (exit: EngineExit): EngineExit => {
     try {
@@ -47,5 +46,5 @@ export async function prepareDockerRun(invocation: SandboxInvocation, workDir: s
       return { ...exit, exitCode: 3, stderr: `${exit.stderr}tki: docker: cannot copy the report into ${invocation.outputDir}: ${error instanceof Error ? error.message : String(error)}\n` };
     }
   };
-  return { ok: true, value: { executable: executable.value, invocation: { ...invocation, packetPath: packet.value, outputDir }, user: dockerUserFlag(user), afterExit } };
+  return { ok: true, value: { executable: executable.value, invocation: { ...invocation, packetPath: packet.value, outputDir }, user: dockerUserFlag(), afterExit } };
 }
