@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { engineErrorLine, engineRemedy } from '../launch/engine-refusal.js';
-import { spawnEngine, type EngineExit } from '../launch/spawn-engine.js';
+import type { EngineExit } from '../launch/spawn-engine.js';
 import { dockerExecutable } from './docker-executable.js';
 import { collectOutput, handIn, handOutputIn } from './docker-handoff.js';
 import { dockerUserFlag } from './docker-user.js';
@@ -21,18 +20,13 @@ export interface DockerRun {
 }
 
 /**
- * Docker's preparation: the CLI (TKI_DOCKER or PATH), a daemon that answers, the non-root sandbox
- * user, and the packet and output directory handed to that user as private copies in `workDir`.
+ * Docker's preparation: the CLI (TKI_DOCKER or PATH), the non-root sandbox user, and the packet and output directory handed to that user as private copies in `workDir`.
  */
 export async function prepareDockerRun(invocation: SandboxInvocation, workDir: string): Promise<EngineResult<DockerRun>> {
   const executable = dockerExecutable();
   if (executable === undefined) return { ok: false, error: { code: 'engine/missing', line: DOCKER_INSTALL_HINT } };
   if (!executable.ok) return executable;
-  const server = await spawnEngine({ executable: executable.value, args: ['version', '--format', '{{.Server.Version}}'] });
-  if (server.exitCode !== 0) {
-    const errorLine = engineErrorLine(server.stderr);
-    return { ok: false, error: { code: 'engine/unusable', line: `tki: the docker daemon is not reachable: ${errorLine} — what to do: ${engineRemedy('docker', errorLine)}` } };
-  }
+  // A daemon that does not answer shows at the image look-up (local-image.ts), one CLI call later.
   const packet = handIn(invocation.packetPath, join(workDir, invocation.packetIsFile ? 'packet.json' : 'packet'));
   if (!packet.ok) return packet;
   const outputDir = join(workDir, 'out');

@@ -53,6 +53,11 @@ export async function ensureLocalImage(
   const tag = localImageTag(bindings, dockerfile.value);
   const inspect = await run({ executable, args: ['image', 'inspect', '--format', '{{.Id}}', tag] });
   if (inspect.exitCode === 0) return { ok: true, value: tag };
+  // Anything but "no such image" (docker) / "image not known" (podman) means the engine itself cannot be used (no daemon, no rights).
+  if (!/no such image|image not known/i.test(inspect.stderr)) {
+    const reason = engineErrorLine(inspect.stderr);
+    return { ok: false, error: { code: 'engine/unusable', line: `tki: ${basename(executable)} cannot be used here: ${reason} — what to do: ${engineRemedy(executableName(executable), reason)}` } };
+  }
   const contextDir = join(workDir, 'image-context');
   const containerfile = writeBuildContext(bindings, contextDir, dockerfile.value);
   const build = await run({ executable, args: ['build', '--network', 'none', '-q', '-t', tag, '-f', containerfile, contextDir] });

@@ -1,9 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PROFILE, runSandboxed, type EngineName } from '../../sandbox/index.js';
 import { engineErrorLine, engineRefusal } from '../../sandbox/launch/engine-refusal.js';
-import { removeScratchDirs, scratchDir } from './helpers/cli.js';
+import { removeScratchDirs, runTki, scratchDir } from './helpers/cli.js';
 import { requireDocker } from './helpers/docker.js';
 import { requireEngine } from './helpers/engines.js';
 
@@ -90,5 +90,31 @@ describe('real engines refusing: one line with their own error', () => {
     const { packet, out } = scratchRun('refuse-bwrap');
     const run = await runSandboxed({ engine: 'bwrap', profile: DEFAULT_PROFILE, packetPath: join(packet, 'gone'), packetIsFile: false, outputDir: out, nodeArgs: () => ['-e', '0'] });
     expect(run).toEqual({ ok: false, line: expect.stringMatching(/^tki: bwrap refused to start the sandbox \(exit 1\): bwrap: .*gone.* — what to do: a path tki hands to the sandbox vanished/) });
+  });
+});
+
+describe('a docker CLI without a daemon', () => {
+  it('tki run --engine docker: one line with the CLI\'s own error and how to start the daemon, exit 3', () => {
+    requireDocker();
+    const dir = scratchDir('no-daemon');
+    mkdirSync(join(dir, 'bin'));
+    mkdirSync(join(dir, 'packet'));
+    writeFileSync(join(dir, 'packet', 'packet.json'), '{}\n');
+    // A docker CLI pointed at a socket nobody listens on (TKI_DOCKER selects it).
+    writeFileSync(join(dir, 'bin', 'docker'), `#!/bin/sh\nexec /usr/bin/docker -H unix://${dir}/none.sock "$@"\n`);
+    chmodSync(join(dir, 'bin', 'docker'), 0o755);
+    const result = runTki(['run', join(dir, 'packet'), '--out', join(dir, 'out'), '--engine', 'docker'], { TKI_DOCKER: join(dir, 'bin', 'docker') });
+    expect(result.status).toBe(3);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^tki: docker cannot be used here: Cannot connect to the Docker daemon at unix:\/\/.*none\.sock\. Is the docker daemon running\? — what to do: start the Docker daemon/);
+  });
+
+  it('TKI_DOCKER naming something that is not an executable: one line, exit 3', () => {
+    const dir = scratchDir('bad-cli');
+    mkdirSync(join(dir, 'packet'));
+    writeFileSync(join(dir, 'packet', 'packet.json'), '{}\n');
+    const result = runTki(['run', join(dir, 'packet'), '--out', join(dir, 'out'), '--engine', 'docker'], { TKI_DOCKER: join(dir, 'nothing') });
+    expect(result.status).toBe(3);
+    expect(result.stderr).toMatch(/^tki: TKI_DOCKER=".*nothing" is not an executable docker CLI \(.*ENOENT.*\); unset it to use the docker on PATH\n$/);
   });
 });
