@@ -1,5 +1,6 @@
 import type { SandboxProfile } from '../profile/types.js';
 import type { EngineName } from './engine-types.js';
+import { dockerOnlyArgs, dockerUnsetEnvArgs } from './docker-args.js';
 import { packetMountTarget, type SandboxInvocation } from './invocation.js';
 
 export interface ContainerRunOptions {
@@ -32,7 +33,8 @@ export function compileContainerArgs(profile: SandboxProfile, invocation: Sandbo
   args.push('--hostname', profile.hostname, '--user', options.user, '--workdir', '/');
   for (const [name, limit] of Object.entries(profile.rlimits)) args.push('--ulimit', `${name}=${limit.soft}:${limit.hard}`);
   for (const [key, value] of Object.entries(profile.env)) args.push('--env', `${key}=${value}`);
-  for (const target of ['/dev', '/sys', '/sys/fs/cgroup']) args.push('--mount', `type=tmpfs,destination=${target},ro=true`);
+  if (options.engine === 'docker') args.push(...dockerUnsetEnvArgs(profile), ...dockerOnlyArgs());
+  for (const target of [...(options.engine === 'docker' ? [] : ['/dev']), '/sys', '/sys/fs/cgroup']) args.push('--mount', `type=tmpfs,destination=${target},ro=true`);
   args.push('--mount', `type=bind,source=${invocation.packetPath},destination=${packetMountTarget(profile.packet.target, invocation.packetIsFile)},ro=true`);
   args.push('--mount', `type=bind,source=${invocation.outputDir},destination=${profile.output.target}`);
   args.push('--entrypoint', invocation.runtime.nodePath, options.image, ...invocation.nodeArgs);

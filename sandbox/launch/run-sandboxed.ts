@@ -5,6 +5,7 @@ import { prepareEngineCommand } from '../engines/index.js';
 import type { EngineName } from '../engines/engine-types.js';
 import type { SandboxProfile } from '../profile/types.js';
 import { discoverRuntime, type RuntimeFiles } from '../runtime/runtime-files.js';
+import { engineRefusal } from './engine-refusal.js';
 import { spawnEngine, type EngineExit } from './spawn-engine.js';
 
 export interface SandboxedRun {
@@ -29,7 +30,10 @@ export async function runSandboxed(run: SandboxedRun): Promise<SandboxedRunResul
     const invocation = { runtime, packetPath: run.packetPath, packetIsFile: run.packetIsFile, outputDir: run.outputDir, nodeArgs: run.nodeArgs(runtime) };
     const command = await prepareEngineCommand(run.engine, run.profile, invocation, workDir);
     if (!command.ok) return { ok: false, line: command.error.line };
-    return { ok: true, exit: await spawnEngine(command.value) };
+    const exited = await spawnEngine(command.value);
+    const refusal = engineRefusal(run.engine, exited);
+    if (refusal !== undefined) return { ok: false, line: refusal };
+    return { ok: true, exit: command.value.afterExit?.(exited) ?? exited };
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }

@@ -6,6 +6,10 @@ export interface EngineCommand {
   readonly args: readonly string[];
   /** Bytes offered to the child on fd 3 (bwrap's `--seccomp 3`); the child reads them to EOF. */
   readonly fd3?: Buffer;
+  /** Keys of the engine's default environment left out (docker: PATH, see container.ts). */
+  readonly withoutEnv?: readonly string[];
+  /** Run on the engine's exit before anyone reads it (docker: copies the report files home). */
+  readonly afterExit?: (exit: EngineExit) => EngineExit;
 }
 
 export interface EngineExit {
@@ -16,12 +20,13 @@ export interface EngineExit {
 }
 
 /** Engines get only what they need to find their own state (rootless podman needs HOME and XDG_RUNTIME_DIR). */
-function engineEnvironment(): Record<string, string> {
+function engineEnvironment(without: readonly string[]): Record<string, string> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' };
   for (const key of ['HOME', 'XDG_RUNTIME_DIR'] as const) {
     const value = process.env[key];
     if (value !== undefined) env[key] = value;
   }
+  for (const key of without) delete env[key];
   return env;
 }
 
@@ -39,7 +44,7 @@ export function spawnEngine(command: EngineCommand): Promise<EngineExit> {
   return new Promise((resolve) => {
     const child = spawn(command.executable, [...command.args], {
       stdio: ['ignore', 'pipe', 'pipe', command.fd3 === undefined ? 'ignore' : 'pipe'],
-      env: engineEnvironment(),
+      env: engineEnvironment(command.withoutEnv ?? []),
     });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];

@@ -12,7 +12,7 @@ export const DEFAULT_PROFILE: SandboxProfile = {
   output: { target: '/out', access: 'read-write' },
   runtimeAccess: 'read-only',
   runtimeRoot: '/opt/tki',
-  mountPoints: ['/opt/tki', '/usr/lib', '/usr/lib64', '/lib', '/lib64', '/proc', '/dev', '/sys', '/etc/passwd', '/etc/group', '/etc/hostname', '/run/.containerenv'],
+  mountPoints: ['/opt/tki', '/usr/lib', '/usr/lib64', '/lib', '/lib64', '/proc', '/dev', '/sys', '/etc/passwd', '/etc/group', '/etc/hostname', '/etc/hosts', '/etc/resolv.conf', '/run/.containerenv'],
   namespaces: ['user', 'mount', 'net', 'pid', 'ipc', 'uts', 'cgroup'],
   nestedUserNamespaces: false,
   dropAllCapabilities: true,
