@@ -24,7 +24,7 @@ export async function containerCommand(
   const executable = findExecutable(engine);
   if (executable === undefined) return { ok: false, error: { code: 'engine/missing', line: INSTALL_HINT[engine] } };
   // `--mount` is a comma-separated key=value list: a comma in a path would be read as another option.
-  const unsafe = [invocation.packetPath, invocation.outputDir].find((path) => /[,\n]/.test(path));
+  const unsafe = [invocation.packetPath].find((path) => /[,\n]/.test(path));
   if (unsafe !== undefined) return { ok: false, error: { code: 'engine/unusable', line: `tki: ${engine} cannot mount a path containing a comma or newline: ${JSON.stringify(unsafe)}; rename it or use --engine bwrap` } };
   if (engine === 'docker') {
     const server = await spawnEngine({ executable, args: ['version', '--format', '{{.Server.Version}}'] });
@@ -36,7 +36,8 @@ export async function containerCommand(
   if (!image.ok) return image;
   const seccompPath = join(workDir, 'seccomp.json');
   writeFileSync(seccompPath, JSON.stringify(compileOciSeccomp(profile)));
-  const uid = process.getuid?.() ?? 65534;
-  const user = `${uid}:${process.getgid?.() ?? 65534}`;
-  return { ok: true, value: { executable, args: compileContainerArgs(profile, invocation, { engine, image: image.value, seccompPath, user, rootless: uid !== 0 }) } };
+  const user = `${profile.rootOperatorRunsAs.uid}:${profile.rootOperatorRunsAs.gid}`;
+  const args = compileContainerArgs(profile, invocation, { engine, image: image.value, seccompPath, user });
+  // Docker cannot pass a descriptor: its report channel is the container's stdout (same framing).
+  return { ok: true, value: { executable, args, channel: engine === 'docker' ? 'stdout' : 'fd3', env: 'engine' } };
 }
