@@ -13,7 +13,7 @@ export async function completeChannelProbes(exit: EngineExit, probes: readonly P
   const { checkReportJson, expectedCheckpointName } = await import('../report/report-schema-check.js');
   const records = (exit.channel?.records ?? []).filter((record) => record.kind === 'file');
   mkdirSync(outputDir, { recursive: true });
-  const output = prepareOutputDirectory(outputDir, '/nonexistent-packet', true, 'attest');
+  const output = prepareOutputDirectory(outputDir, undefined, 'attest');
   const checked = checkTriplet(records, expectedCheckpointName('attestation'), checkReportJson);
   let delivered: string;
   let deliveredOk = false;

@@ -62,7 +62,7 @@ export async function inspectInSandbox(request: SandboxedInspection): Promise<Sa
   const profile = request.profile ?? DEFAULT_PROFILE;
   const packet = checkPacket(request.packetPath, profile);
   if (!packet.ok) return packet;
-  const output = prepareOutputDirectory(request.outputDir, packet.path, packet.isFile, 'run');
+  const output = prepareOutputDirectory(request.outputDir, packet, 'run');
   if (!output.ok) return output;
   const name = request.name;
   // Started now, awaited after the run: the validator's load overlaps the sandbox's work.

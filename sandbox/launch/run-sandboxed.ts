@@ -7,6 +7,7 @@ import { reportFdFor, type EngineName } from '../engines/engine-types.js';
 import type { SandboxProfile } from '../profile/types.js';
 import { discoverRuntime, type RuntimeFiles } from '../runtime/runtime-files.js';
 import { sandboxHostUser } from './host-user.js';
+import { unreadableBySandbox } from './readable-by.js';
 import { spawnEngine, type EngineExit, type ReadLimits } from './spawn-engine.js';
 
 export interface SandboxedRun {
@@ -42,6 +43,13 @@ export async function runSandboxed(run: SandboxedRun): Promise<SandboxedRunResul
   const workDir = mkdtempSync(join(tmpdir(), 'tki-engine-'));
   try {
     const hostUser = sandboxHostUser(run.profile);
+    if (hostUser !== undefined) {
+      // bwrap resolves every bind source by name as the sandbox's user (also `--ro-bind-fd`, in 0.8): what it cannot reach is one line here, not a failed mount.
+      for (const path of [run.packetPath, ...runtime.bindings.map((binding) => binding.source)]) {
+        const blocked = unreadableBySandbox(path, [], hostUser);
+        if (blocked !== undefined) return { ok: false, line: `tki: BLOCKED: the sandbox runs as ${run.profile.rootOperatorRunsAs.name} (uid ${hostUser.uid}) and cannot read ${blocked.path} (mode ${blocked.mode}, owner uid ${blocked.uid}); make it readable for others or run tki as a non-root user who owns it` };
+      }
+    }
     const invocation = {
       runtime,
       packetPath: run.packetPath,

@@ -37,7 +37,7 @@ export async function inspectToDirectory(request: InProcessInspection, limits: I
     if (error !== undefined) throw new Error(`report channel: ${error.code}: ${error.detail}`);
     const checked = checkTriplet(decoder.records, expectedCheckpointName(request.name), checkReportJson);
     if (!checked.ok) throw new Error(`report refused: ${checked.reason}`);
-    const output = prepareOutputDirectory(request.outDir, request.packetPath, false, 'inspect');
+    const output = prepareOutputDirectory(request.outDir, undefined, 'inspect');
     if (!output.ok) throw new Error(output.line);
     const written = writeTriplet(output.value, checked.triplet);
     if (!written.ok) throw new Error(`report not written: ${written.reason}`);

@@ -45,14 +45,15 @@ function previousRunCheckpoint(names: readonly string[]): { ok: true; checkpoint
  * SPEC §5's rules for `--out`: not the packet directory nor inside it, and either empty (or
  * missing: then created) or holding exactly a previous run's three files — never a mix. For a
  * single-file packet the rule concerns the file itself (its directory is the operator's, not the
- * packet's). Checked before the sandbox starts, so a refused directory costs nothing.
+ * packet's). Checked before the sandbox starts, so a refused directory costs nothing. `packet` is
+ * undefined only where no packet is mounted (the attestation's scratch output, the in-process runner).
  */
-export function prepareOutputDirectory(typed: string, packetPath: string, packetIsFile: boolean, command: string): OutputDirectoryResult {
+export function prepareOutputDirectory(typed: string, packet: { readonly path: string; readonly isFile: boolean } | undefined, command: string): OutputDirectoryResult {
   const refuse = (problem: string): OutputDirectoryResult => ({ ok: false, line: `tki ${command}: BLOCKED: --out ${typed} ${problem}` });
   const absolute = resolve(typed);
   const real = prospectiveRealPath(absolute);
-  const packetReal = prospectiveRealPath(resolve(packetPath));
-  if (packetIsFile ? real === packetReal : isSameOrInside(real, packetReal)) return refuse('is the packet directory or lies inside it; choose a directory outside the packet');
+  const packetReal = packet === undefined ? undefined : prospectiveRealPath(resolve(packet.path));
+  if (packetReal !== undefined && (packet?.isFile === true ? real === packetReal : isSameOrInside(real, packetReal))) return refuse('is the packet directory or lies inside it; choose a directory outside the packet');
   let names: string[];
   try {
     const stats = lstatSync(absolute, { throwIfNoEntry: false });

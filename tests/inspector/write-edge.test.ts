@@ -50,7 +50,7 @@ describe('write edge: report confinement (SPEC §5, rows 33 and 42)', () => {
     const outDir = path.join(directory, 'out');
     const triplet = (marker: string) => ({ files: ['report.json', 'report.md', 'checkpoint-x.md'].map((name) => ({ name, bytes: Buffer.from(marker) })), line: undefined });
     for (const marker of ['first', 'second']) {
-      const output = prepareOutputDirectory(outDir, path.join(directory, 'packet'), false, 'run');
+      const output = prepareOutputDirectory(outDir, { path: path.join(directory, 'packet'), isFile: false }, 'run');
       expect(output.ok).toBe(true);
       if (output.ok) expect(writeTriplet(output.value, triplet(marker)).ok).toBe(true);
     }
