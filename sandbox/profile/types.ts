@@ -30,6 +30,12 @@ export interface SandboxHostUser {
 }
 
 export interface SeccompRules {
+  /** Allowed (the measured allowlist); checked after every deny rule. */
+  readonly allow: readonly SyscallName[];
+  /** The answer to every call on no list. */
+  readonly unlisted: ErrnoName;
+  /** In the locked stage: mmap with PROT_EXEC of anything but anonymous memory is denied with `errno`. */
+  readonly denyFileExecMappingsAfterStart: boolean;
   /** Answered with `errno` from the first instruction of the sandboxed process. */
   readonly deny: readonly SyscallName[];
   /** Added by the in-process lock once node has started (denying these earlier stops the engine). */
@@ -40,6 +46,8 @@ export interface SeccompRules {
   readonly enosys: readonly SyscallName[];
   readonly errno: ErrnoName;
 }
+
+export type ResourceLimitName = 'nofile' | 'nproc' | 'cpu' | 'fsize' | 'core' | 'data';
 
 export interface ResourceLimit {
   readonly soft: number;
@@ -102,7 +110,13 @@ export interface SandboxProfile {
   /** Keys P1 refuses on sight, on top of "no key outside `env`". Case-insensitive regex sources. */
   readonly secretKeyPatterns: readonly string[];
   readonly seccomp: SeccompRules;
-  readonly rlimits: Readonly<Record<'nofile' | 'nproc', ResourceLimit>>;
+  /**
+   * Kernel resource limits of every process inside: open files, processes (threads count), CPU
+   * seconds (SIGXCPU at soft, SIGKILL at hard), file size (no file is ever written inside: 0),
+   * core dumps (none), the data segment (heap, buffers: V8 will not start under a small RLIMIT_AS,
+   * RLIMIT_DATA leaves its reservations alone).
+   */
+  readonly rlimits: Readonly<Record<ResourceLimitName, ResourceLimit>>;
   readonly limits: SandboxLimits;
   readonly hostname: string;
   readonly node: NodeHardening;
