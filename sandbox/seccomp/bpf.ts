@@ -9,16 +9,23 @@ export const SECCOMP_DATA = { nr: 0, arch: 4, arg0Low: 16, arg2Low: 32, arg3Low:
 
 export type FilterStage = 'startup' | 'locked';
 
-/** `jeq` each call to a shared return placed right after the group, jumped over otherwise (keeps every jump short). */
+/** A jump of classic BPF reaches at most 255 instructions ahead: longer lists are cut into chunks with a return each. */
+const CHUNK = 200;
+
+/** `jeq` each call to a shared return placed right after its chunk, jumped over otherwise (keeps every jump short). */
 function group(label: string, names: readonly SyscallName[], ret: number): Instruction[] {
-  if (names.length === 0) return [];
-  return [
-    ...names.map((name): Instruction => ({ op: 'jeq', k: X86_64_SYSCALLS[name], then: label })),
-    { op: 'ja', to: `${label}-end` },
-    { op: 'label', name: label },
-    { op: 'ret', k: ret },
-    { op: 'label', name: `${label}-end` },
-  ];
+  const program: Instruction[] = [];
+  for (let start = 0; start < names.length; start += CHUNK) {
+    const name = `${label}-${start}`;
+    program.push(
+      ...names.slice(start, start + CHUNK).map((call): Instruction => ({ op: 'jeq', k: X86_64_SYSCALLS[call], then: name })),
+      { op: 'ja', to: `${name}-end` },
+      { op: 'label', name },
+      { op: 'ret', k: ret },
+      { op: 'label', name: `${name}-end` },
+    );
+  }
+  return program;
 }
 
 /**
