@@ -15,6 +15,7 @@ import { compileSeccompBpf } from '../seccomp/bpf.js';
 import { compileOciSeccomp } from '../seccomp/oci.js';
 import { compileLimitFlags } from '../engines/node-flags.js';
 import { completeChannelProbes } from './channel-evidence.js';
+import { runCeilingProbes } from './ceilings.js';
 import { parseInsideReport, type AttestationEvidence } from './evidence.js';
 
 export type AttestationResult = { readonly ok: true; readonly evidence: AttestationEvidence } | { readonly ok: false; readonly line: string };
@@ -49,7 +50,7 @@ export async function runAttestation(engine: EngineName, profile: SandboxProfile
       const channelError = run.exit.channel?.error;
       return { ok: false, line: `tki: the probe runner produced no evidence (exit ${run.exit.exitCode}${channelError === undefined ? '' : `, ${channelError.code}: ${channelError.detail}`}): ${run.exit.stderr.trim().split('\n').pop() ?? ''}` };
     }
-    const probes = await completeChannelProbes(run.exit, inside.probes, outputDir);
+    const probes = [...(await completeChannelProbes(run.exit, inside.probes, outputDir)), ...(await runCeilingProbes(engine, profile, packetDir))];
     const startup = engine === 'bwrap' ? compileSeccompBpf(profile, 'startup') : JSON.stringify(compileOciSeccomp(profile));
     const passed = probes.filter((probe) => probe.pass).length;
     return {

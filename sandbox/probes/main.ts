@@ -4,6 +4,7 @@ import { DEFAULT_PROFILE } from '../profile/default-profile.js';
 import { takeResourceLimits } from '../profile/rlimit-text.js';
 import { runSelfCheck } from '../self-check/index.js';
 import { openChannel, sendEvidence } from './channel-probe.js';
+import { isCeilingAttack, runCeilingAttack } from './ceiling-attacks.js';
 import { runProbes } from './index.js';
 import { HOST_PATHS_FILE } from './types.js';
 
@@ -20,16 +21,18 @@ function readHostPaths(path: string): string[] {
  * The probe runner, started inside the sandbox by `tki attest`. It locks itself exactly as
  * `tki inspect` does, runs P1 and the probes, and sends its evidence over the report channel (the
  * same framing and descriptor as the inspector's report, so every engine carries it the same way).
- * Arguments: `[--rlimits <limits>] --report-fd <n>`; the host paths that must be unreachable from inside
+ * Arguments: `[--rlimits <limits>] --report-fd <n> [--ceiling <attack>]`; the host paths that must be unreachable from inside
  * are read from the scratch packet's host-paths.json.
  */
 process.exitCode = 3;
 const limited = takeResourceLimits(process.argv.slice(2), DEFAULT_PROFILE);
 const profile = 'error' in limited ? DEFAULT_PROFILE : limited.profile;
-const [flag, fdText] = 'error' in limited ? [] : limited.argv;
+const [flag, fdText, ceilingFlag, attack] = 'error' in limited ? [] : limited.argv;
 const reportFd = flag === '--report-fd' && /^\d+$/.test(fdText ?? '') ? Number(fdText) : 3;
 const hostPaths = readHostPaths(`${profile.packet.target}/${HOST_PATHS_FILE}`);
 const lock = applyExecLock(profile);
+// `--ceiling <attack>` after the descriptor: a run that only tries to break one ceiling, once locked.
+if (ceilingFlag === '--ceiling' && attack !== undefined && isCeilingAttack(attack)) runCeilingAttack(attack, reportFd);
 const selfCheck = runSelfCheck(profile);
 openChannel(reportFd);
 const probes = await runProbes({ hostPaths, reportFd });
