@@ -23,21 +23,35 @@ interface CeilingProbe {
 }
 
 const MIB = 1024 * 1024;
+/** A limit this large is "none" (a loosened profile): the trial keeps it, so the probe shows its absence. */
+const UNLIMITED = 2 ** 50;
+/** Every trial ends by then at the latest, whatever the profile says (a ceiling that does not hold must not hang the attestation). */
+const SAFETY_SECONDS = 20;
+
+function lower(value: number, to: number): number {
+  return value === 0 || value >= UNLIMITED ? value : Math.min(value, to);
+}
+
+function withSafety(profile: SandboxProfile, wallClockSeconds = SAFETY_SECONDS): SandboxProfile {
+  const current = profile.limits.wallClockSeconds;
+  return { ...profile, limits: { ...profile.limits, wallClockSeconds: current === 0 ? SAFETY_SECONDS : Math.min(current, wallClockSeconds) } };
+}
 
 /**
  * The ceilings, each really reached from inside in its own sandboxed run (the probe runner with
  * `--ceiling`): the launcher must end the run, name the limit, and never hang or grow. Ceilings
- * are lowered for the trial (64 MiB heap, 512 MiB data, 2 s wall clock, 1 s CPU); the report
- * channel's cap and the stdout cap are the real ones.
+ * the profile has are lowered for the trial so they fire in seconds (64 MiB heap, 512 MiB data,
+ * 2 s wall clock, 1 s CPU); one the profile lacks stays absent, and the trial then fails. The
+ * report channel's cap and the stdout cap are the run's own.
  */
 export const CEILING_PROBES: readonly CeilingProbe[] = [
   {
     id: 'PR-MEM-1',
-    attempt: 'grow the JS heap without end (heap ceiling 64 MiB); allocate 64 MiB buffers without end (data ceiling 512 MiB)',
+    attempt: 'grow the JS heap without end (heap ceiling lowered to 64 MiB); allocate 64 MiB buffers without end (data ceiling lowered to 512 MiB)',
     expected: 'each run ends, named as the memory limit by the launcher, the buffers never past the data ceiling',
     trials: [
-      { attack: 'heap', tighten: (profile) => ({ ...profile, limits: { ...profile.limits, memoryMiB: 64 } }), expect: /memory limit/ },
-      { attack: 'buffers', tighten: (profile) => ({ ...profile, rlimits: { ...profile.rlimits, data: { soft: 512 * MIB, hard: 512 * MIB } } }), expect: /memory|data|died of|killed/ },
+      { attack: 'heap', tighten: (profile) => withSafety({ ...profile, limits: { ...profile.limits, memoryMiB: lower(profile.limits.memoryMiB, 64) } }), expect: /memory limit/ },
+      { attack: 'buffers', tighten: (profile) => withSafety({ ...profile, rlimits: { ...profile.rlimits, data: { soft: lower(profile.rlimits.data.soft, 512 * MIB), hard: lower(profile.rlimits.data.hard, 512 * MIB) } } }), expect: /memory limit/ },
     ],
   },
   {
@@ -45,17 +59,17 @@ export const CEILING_PROBES: readonly CeilingProbe[] = [
     attempt: 'send a report frame one byte larger than maxReportBytes and stream it; flood stdout',
     expected: 'the launcher stops each run at its cap (report channel, stdout) and names it',
     trials: [
-      { attack: 'channel', tighten: (profile) => profile, expect: /report channel cap/ },
-      { attack: 'stdout', tighten: (profile) => profile, expect: /stdout cap/ },
+      { attack: 'channel', tighten: (profile) => withSafety(profile), expect: /report channel cap/ },
+      { attack: 'stdout', tighten: (profile) => withSafety(profile), expect: /stdout cap/ },
     ],
   },
   {
     id: 'PR-TIME-1',
-    attempt: 'spin without end (wall clock 2 s); spin without end (CPU 1 s, wall clock 30 s)',
-    expected: 'the wall clock and the CPU limit each end a run, named',
+    attempt: 'spin without end (wall clock lowered to 2 s); spin without end (CPU lowered to 1 s)',
+    expected: 'the wall clock and the CPU limit each end a run within seconds, named',
     trials: [
-      { attack: 'spin', tighten: (profile) => ({ ...profile, limits: { ...profile.limits, wallClockSeconds: 2 } }), expect: /wall-clock/ },
-      { attack: 'spin', tighten: (profile) => ({ ...profile, limits: { ...profile.limits, wallClockSeconds: 30 }, rlimits: { ...profile.rlimits, cpu: { soft: 1, hard: 2 } } }), expect: /CPU time/ },
+      { attack: 'spin', tighten: (profile) => withSafety(profile, 2), expect: /wall-clock limit \(2 s\)/ },
+      { attack: 'spin', tighten: (profile) => withSafety({ ...profile, rlimits: { ...profile.rlimits, cpu: { soft: lower(profile.rlimits.cpu.soft, 1), hard: lower(profile.rlimits.cpu.hard, 2) } } }), expect: /CPU time/ },
     ],
   },
 ];

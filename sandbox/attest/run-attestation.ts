@@ -10,7 +10,7 @@ import { encodeResourceLimits } from '../profile/rlimit-text.js';
 import type { SandboxProfile } from '../profile/types.js';
 import { ADDON_RELATIVE_PATH, packageRoot } from '../runtime/package-root.js';
 import { PACKET_NATIVE_MODULE } from '../probes/native-code-probes.js';
-import { HOST_PATHS_FILE } from '../probes/types.js';
+import { HOST_PATHS_FILE, PROFILE_FILE } from '../probes/types.js';
 import { compileSeccompBpf } from '../seccomp/bpf.js';
 import { compileOciSeccomp } from '../seccomp/oci.js';
 import { compileLimitFlags } from '../engines/node-flags.js';
@@ -37,6 +37,7 @@ export async function runAttestation(engine: EngineName, profile: SandboxProfile
     // is a copy of tki's own addon, a valid ELF that loads anywhere a file may be mapped executable.
     writeFileSync(join(packetDir, HOST_PATHS_FILE), JSON.stringify([packageRoot(), homedir(), scratch]), { mode: 0o644 });
     copyFileSync(join(packageRoot(), ADDON_RELATIVE_PATH), join(packetDir, PACKET_NATIVE_MODULE));
+    writeFileSync(join(packetDir, PROFILE_FILE), JSON.stringify(profile), { mode: 0o644 });
     chmodSync(join(packetDir, PACKET_NATIVE_MODULE), 0o644);
     // The sandbox of a root operator runs as nobody: the scratch packet must be reachable by it.
     chmodSync(scratch, 0o755);
@@ -50,7 +51,7 @@ export async function runAttestation(engine: EngineName, profile: SandboxProfile
       const channelError = run.exit.channel?.error;
       return { ok: false, line: `tki: the probe runner produced no evidence (exit ${run.exit.exitCode}${channelError === undefined ? '' : `, ${channelError.code}: ${channelError.detail}`}): ${run.exit.stderr.trim().split('\n').pop() ?? ''}` };
     }
-    const probes = [...(await completeChannelProbes(run.exit, inside.probes, outputDir)), ...(await runCeilingProbes(engine, profile, packetDir))];
+    const probes = [...(await completeChannelProbes(run.exit, inside.probes, outputDir, profile)), ...(await runCeilingProbes(engine, profile, packetDir))];
     const startup = engine === 'bwrap' ? compileSeccompBpf(profile, 'startup') : JSON.stringify(compileOciSeccomp(profile));
     const passed = probes.filter((probe) => probe.pass).length;
     return {

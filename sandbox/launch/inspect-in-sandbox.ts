@@ -102,7 +102,7 @@ export async function inspectInSandbox(request: SandboxedInspection): Promise<Sa
     triplet = await launcherBlockedReport(settled.code, settled.detail, name);
     exitCode = 3;
   }
-  const written = writeTriplet(output.value, triplet);
+  const written = writeTriplet(output.value, triplet, profile.reportFileMode);
   if (!written.ok) return { ok: false, line: `tki run: BLOCKED: could not write the report into ${request.outputDir} (${written.reason})` };
   const reportLines = triplet.files.map((file) => `report: ${join(output.value.typed, file.name)}`);
   return { ok: true, exitCode, stdoutLines: [...(triplet.line === undefined ? [] : [triplet.line]), ...stdoutLines, ...reportLines], stderrLines };

@@ -6,7 +6,17 @@ import { runSelfCheck } from '../self-check/index.js';
 import { openChannel, sendEvidence } from './channel-probe.js';
 import { isCeilingAttack, runCeilingAttack } from './ceiling-attacks.js';
 import { runProbes } from './index.js';
-import { HOST_PATHS_FILE } from './types.js';
+import { HOST_PATHS_FILE, PROFILE_FILE } from './types.js';
+import type { SandboxProfile } from '../profile/types.js';
+
+function readProfile(path: string): SandboxProfile | undefined {
+  try {
+    const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    return typeof value === 'object' && value !== null && 'seccomp' in value && 'rlimits' in value ? (value as SandboxProfile) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function readHostPaths(path: string): string[] {
   try {
@@ -25,8 +35,11 @@ function readHostPaths(path: string): string[] {
  * are read from the scratch packet's host-paths.json.
  */
 process.exitCode = 3;
-const limited = takeResourceLimits(process.argv.slice(2), DEFAULT_PROFILE);
-const profile = 'error' in limited ? DEFAULT_PROFILE : limited.profile;
+// The profile under attestation (the launcher's own scratch packet carries it; a deviating profile
+// in the tests must reach the lock too, or the probes would attest the built-in one).
+const attested = readProfile(`${DEFAULT_PROFILE.packet.target}/${PROFILE_FILE}`) ?? DEFAULT_PROFILE;
+const limited = takeResourceLimits(process.argv.slice(2), attested);
+const profile = 'error' in limited ? attested : limited.profile;
 const [flag, fdText, ceilingFlag, attack] = 'error' in limited ? [] : limited.argv;
 const reportFd = flag === '--report-fd' && /^\d+$/.test(fdText ?? '') ? Number(fdText) : 3;
 const hostPaths = readHostPaths(`${profile.packet.target}/${HOST_PATHS_FILE}`);

@@ -37,6 +37,9 @@ export type ProbeId = (typeof PROBE_IDS)[number];
 /** The scratch packet's file listing the host paths the probes try to reach (never on a command line). */
 export const HOST_PATHS_FILE = 'host-paths.json';
 
+/** The scratch packet's copy of the profile under attestation: the probe runner locks itself with exactly it. */
+export const PROFILE_FILE = 'profile.json';
+
 /** Host paths the probes try to reach from inside (they must not be there). */
 export interface ProbeContext {
   readonly hostPaths: readonly string[];

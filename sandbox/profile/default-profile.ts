@@ -86,6 +86,8 @@ export const DEFAULT_PROFILE: SandboxProfile = {
     data: { soft: 3072 * 1024 * 1024, hard: 3072 * 1024 * 1024 },
   },
   limits: { wallClockSeconds: 300, memoryMiB: 2048, maxStdoutBytes: 1024 * 1024, maxStderrBytes: 1024 * 1024 },
+  engineLaunch: { emptyEnvironment: true, argumentsOnDescriptor: true, coverProcSys: true },
+  reportFileMode: 0o644,
   hostname: 'tki-sandbox',
   node: { permissionModel: true, disallowCodeGeneration: true, preserveSymlinks: true },
 };

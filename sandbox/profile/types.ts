@@ -74,13 +74,23 @@ export interface NodeHardening {
  * (`tki run --timeout …`). Which mechanism holds each under which engine: docs/sandbox.md.
  */
 export interface SandboxLimits {
-  /** Wall clock: the launcher kills the engine (and podman gets `--timeout`). */
+  /** Wall clock: the launcher kills the engine (and podman gets `--timeout`); 0 = none. */
   readonly wallClockSeconds: number;
-  /** node's V8 heap (`--max-old-space-size`); podman/docker also get `--memory` where the host's cgroups honour it. */
+  /** node's V8 heap (`--max-old-space-size`; 0 = node's default); podman/docker also get `--memory` where the host's cgroups honour it. */
   readonly memoryMiB: number;
   /** Bytes the launcher reads from the engine's stdout and stderr; beyond that it stops the run. */
   readonly maxStdoutBytes: number;
   readonly maxStderrBytes: number;
+}
+
+/** How the launcher starts bwrap (SPEC §6: no process inside shows the operator's environment or host paths). */
+export interface EngineLaunch {
+  /** bwrap gets an empty environment (its own /proc/<pid>/environ is visible inside as pid 1's). */
+  readonly emptyEnvironment: boolean;
+  /** bwrap's options, with every host path, go through `--args FD`, never on its command line. */
+  readonly argumentsOnDescriptor: boolean;
+  /** /proc/sys is covered by an empty read-only tmpfs. */
+  readonly coverProcSys: boolean;
 }
 
 export interface SandboxProfile {
@@ -118,6 +128,9 @@ export interface SandboxProfile {
    */
   readonly rlimits: Readonly<Record<ResourceLimitName, ResourceLimit>>;
   readonly limits: SandboxLimits;
+  readonly engineLaunch: EngineLaunch;
+  /** The mode of every report file the launcher writes, whatever the inside asks (0644: no execute, no setuid). */
+  readonly reportFileMode: number;
   readonly hostname: string;
   readonly node: NodeHardening;
 }
