@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChannelRecord } from '../../src/io/report-frame.js';
+import { isReportFileName, type ChannelRecord } from '../../src/io/report-frame.js';
 import type { OutputDirectory } from './output-dir.js';
 
 /** The triplet as received: names and bytes, nothing else (a frame carries no mode, owner or path). */
@@ -62,6 +62,9 @@ export function checkTriplet(records: readonly ChannelRecord[], checkpointName: 
  * Returns the final paths, or the errno that stopped it (temp files removed).
  */
 export function writeTriplet(directory: OutputDirectory, triplet: ReportTriplet, mode = 0o644): { ok: true; paths: string[] } | { ok: false; reason: string } {
+  // Checked again here, whatever the caller checked: a name is joined to the operator's directory.
+  const refused = triplet.files.find((file) => !isReportFileName(file.name));
+  if (refused !== undefined) return { ok: false, reason: `refused file name ${JSON.stringify(refused.name)}` };
   const staged: Array<{ temp: string; final: string }> = [];
   try {
     for (const file of triplet.files) {
