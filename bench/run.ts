@@ -8,6 +8,7 @@ const modules: Array<() => Promise<{ bench: BenchModule }>> = [
   () => import('./eslint-plugin.js'),
   () => import('./guard.js'),
   () => import('./guard-typed.js'),
+  () => import('./guard-watch.js'),
   () => import('./inspector.js'),
   () => import('./sandbox.js'),
 ];
