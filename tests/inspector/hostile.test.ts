@@ -4,7 +4,6 @@ import {
   DEFAULT_LIMITS,
   escapeControlChars,
   escapeMarkdown,
-  inspectPacket,
   summaryLine,
   type InspectorLimits,
   type Report,
@@ -144,7 +143,7 @@ describe('limits end in a BLOCKED report naming the limit', () => {
     const { mkdirSync, writeFileSync } = await import('node:fs');
     mkdirSync(`${directory}/packet`);
     writeFileSync(`${directory}/packet/packet.json`, `{"schema":"b7-governed-packet/v1","items":${'['.repeat(200_000)}${']'.repeat(200_000)}}`);
-    const outcome = await inspectPacket({ packetPath: `${directory}/packet`, outDir: `${directory}/out` });
+    const outcome = await inspectToDirectory({ packetPath: `${directory}/packet`, outDir: `${directory}/out` });
     expect(outcome.exitCode).toBe(3);
     expect(readReport(`${directory}/out`).blocked_reasons[0]?.code).toBe('limits/max_json_depth');
   });
