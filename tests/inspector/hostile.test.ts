@@ -128,7 +128,7 @@ describe('limits end in a BLOCKED report naming the limit', () => {
     ['maxListingEntries', small({ maxListingEntries: 0 }), 'limits/max_listing_entries'],
     ['maxProseBytes', small({ maxProseBytes: 100 }), 'limits/max_prose_bytes'],
     ['maxEvidenceEntries', small({ maxEvidenceEntries: 2 }), 'limits/max_evidence_entries'],
-    ['maxReportBytes', small({ maxReportBytes: 2_000 }), 'limits/max_report_bytes'],
+    ['maxReportBytes', small({ maxReportBytes: 8_000 }), 'limits/max_report_bytes'],
   ] as const)('%s', async (name, limits, code) => {
     const { outcome, report } = await run(realDossier(), limits);
     expect(outcome.exitCode).toBe(3);
