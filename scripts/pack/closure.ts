@@ -35,6 +35,12 @@ export function packageNameOf(specifier: string): string {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
 }
 
+/** `x.js` -> `x.d.ts`, `x.cjs` -> `x.d.cts`, `x.mjs` -> `x.d.mts`. */
+function declarationOf(file: string): string | undefined {
+  const match = /\.(c|m)?js$/.exec(file);
+  return match === null ? undefined : `${file.slice(0, match.index)}.d.${match[1] ?? ''}ts`;
+}
+
 /**
  * Everything the entry files load, followed through relative imports. With `types`, each
  * `x.js` reached brings its `x.d.ts` and the type-only imports that tsc erased from the JS.
@@ -52,11 +58,12 @@ export function importClosure(root: string, entries: readonly string[], types: b
       continue;
     }
     files.add(name);
-    if (types && file.endsWith('.js') && existsSync(file.replace(/\.js$/, '.d.ts'))) queue.push(file.replace(/\.js$/, '.d.ts'));
+    const declaration = declarationOf(file);
+    if (types && declaration !== undefined && existsSync(declaration)) queue.push(declaration);
     for (const specifier of specifiersIn(readFileSync(file, 'utf8'))) {
       if (specifier.startsWith('.')) {
         const target = resolve(dirname(file), specifier);
-        queue.push(file.endsWith('.d.ts') ? target.replace(/\.js$/, '.d.ts') : target);
+        queue.push(/\.d\.[cm]?ts$/.test(file) ? (declarationOf(target) ?? target) : target);
       } else if (!specifier.startsWith('node:') && !specifier.startsWith('/')) {
         packages.add(packageNameOf(specifier));
       }
