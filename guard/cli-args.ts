@@ -9,24 +9,35 @@ export interface CliOptions {
   readonly output: string | null;
   readonly deps: boolean;
   readonly cache: boolean;
+  /** `--cache-location`, as given (the CLI resolves it against the working directory). */
+  readonly cacheLocation: string | null;
   readonly depcruise: boolean;
   readonly jobs: number;
 }
 
-export const USAGE = `Usage: tki-guard [paths…] [--project tsconfig.json] [--format text|json|sarif] [--output file]
-                 [--deps] [--no-cache] [--no-depcruise] [--jobs N] [--print-depcruise-rules]
+export const USAGE = `Usage: tki-guard [paths…] [options]
 
-Whole-program capability analysis. Without paths it analyzes the tsconfig.json of the current
-directory. Exit 0: clean; 1: findings; 2: usage or tool error.
+Whole-program capability analysis: every module that reaches a capability its policy
+(tki.policy.json) does not grant, with the import path that proves it. Without paths it
+analyzes the tsconfig.json of the current directory.
 
-  --project FILE            analyze the files of this tsconfig
-  --format FORMAT           text (default), json (SPEC §9 shape) or sarif (2.1.0)
-  --output FILE             write the report to FILE instead of stdout
-  --deps                    also analyze the JavaScript that dependencies ship
-  --no-cache                neither read nor write .tki-cache/
-  --no-depcruise            skip the dependency-cruiser pass
-  --jobs N                  threads that parse files (default 1: no worker thread)
-  --print-depcruise-rules   print the dependency-cruiser rules the policy derives, as JSON
+Options:
+  -p, --project FILE          analyze the files of this tsconfig
+  -f, --format FORMAT         text (default), json or sarif (2.1.0)
+  -o, --output FILE           write the report to FILE instead of stdout
+  -j, --jobs N                threads that parse files (default 1: no worker thread)
+      --deps                  also analyze the JavaScript that dependencies ship
+      --cache-location DIR    where the content cache lives (default node_modules/.cache/tki)
+      --no-cache              neither read nor write the cache
+      --no-depcruise          skip the dependency-cruiser pass
+      --print-depcruise-rules print the dependency-cruiser rules the policy derives, as JSON
+  -h, --help                  print this help and exit 0
+  -v, --version               print the version and exit 0
+
+Exit codes:
+  0  no findings
+  1  findings
+  2  usage or tool error (one line on stderr)
 `;
 
 const FLAGS: Readonly<Record<string, Partial<Record<'deps' | 'cache' | 'depcruise', boolean>> | CliOptions['command']>> = {
@@ -36,6 +47,7 @@ const FLAGS: Readonly<Record<string, Partial<Record<'deps' | 'cache' | 'depcruis
   '--help': 'help',
   '-h': 'help',
   '--version': 'version',
+  '-v': 'version',
   '--print-depcruise-rules': 'print-depcruise-rules',
 };
 
@@ -44,6 +56,7 @@ export function parseCliArgs(argv: readonly string[]): Outcome<CliOptions> {
   let project: string | null = null;
   let format: ReportFormat = 'text';
   let output: string | null = null;
+  let cacheLocation: string | null = null;
   let jobs = 1;
   const toggles = { deps: false, cache: true, depcruise: true };
   const paths: string[] = [];
@@ -56,10 +69,11 @@ export function parseCliArgs(argv: readonly string[]): Outcome<CliOptions> {
       else Object.assign(toggles, flag);
       continue;
     }
-    if (name === '--project' || name === '-p' || name === '--format' || name === '-f' || name === '--output' || name === '-o' || name === '--jobs' || name === '-j') {
+    if (name === '--project' || name === '-p' || name === '--format' || name === '-f' || name === '--output' || name === '-o' || name === '--jobs' || name === '-j' || name === '--cache-location') {
       const value = inline ?? argv[(index += 1)];
       if (value === undefined || value === '') return fail({ code: 'usage/missing_value', option: name });
       if (name === '--project' || name === '-p') project = value;
+      else if (name === '--cache-location') cacheLocation = value;
       else if (name === '--output' || name === '-o') output = value;
       else if (name === '--jobs' || name === '-j') {
         jobs = Number(value);
@@ -73,5 +87,5 @@ export function parseCliArgs(argv: readonly string[]): Outcome<CliOptions> {
     paths.push(argument);
   }
   const input: InputRequest = paths.length > 0 ? { kind: 'paths', paths } : { kind: 'project', tsconfig: project ?? 'tsconfig.json' };
-  return ok({ command, input, format, output, jobs, ...toggles });
+  return ok({ command, input, format, output, jobs, cacheLocation, ...toggles });
 }

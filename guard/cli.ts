@@ -37,6 +37,7 @@ async function analyze(options: CliOptions): Promise<number> {
     cwd: process.cwd(),
     deps: options.deps,
     cache: options.cache,
+    ...(options.cacheLocation === null ? {} : { cacheLocation: resolve(options.cacheLocation) }),
     depcruise: options.depcruise,
     jobs: options.jobs,
     ...(progress === undefined ? {} : { onProgress: progress.update }),

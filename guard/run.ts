@@ -1,7 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { analyzeSourceFile } from '../analysis/syntax/index.js';
 import { isAction, capabilitiesGrantedBy, type Action, type PolicyConfig } from '../policy/index.js';
-import { createNullCache, openFactsCache } from './cache/store.js';
+import { join } from 'node:path';
+import { CACHE_DIRECTORY, createNullCache, openFactsCache } from './cache/store.js';
 import { createPolicyClassifier } from './classify.js';
 import type { ActionHolders } from './depcruise/policy-rules.js';
 import { ok, type Outcome } from './errors.js';
@@ -17,8 +18,10 @@ export interface GuardRequest {
   readonly cwd: string;
   /** Follow package imports into their shipped JavaScript. */
   readonly deps?: boolean;
-  /** Read and write `.tki-cache/` (default true). */
+  /** Read and write the cache (default true). */
   readonly cache?: boolean;
+  /** The cache directory, absolute (default `<root>/node_modules/.cache/tki`). */
+  readonly cacheLocation?: string;
   /** Fold in dependency-cruiser when the project has `.dependency-cruiser.cjs` (default true). */
   readonly depcruise?: boolean;
   /** A policy to use instead of the project's policy file (tests and embedders). */
@@ -49,7 +52,8 @@ export async function runGuard(request: GuardRequest): Promise<Outcome<GuardRun>
   const loaded = request.policy === undefined ? loadPolicy(root === request.cwd ? [root] : [root, request.cwd]) : ok({ policy: request.policy, file: null });
   if (!loaded.ok) return loaded;
   const { policy } = loaded.value;
-  const cache = request.cache === false ? createNullCache() : openFactsCache(root, policy);
+  const cacheDirectory = request.cacheLocation ?? join(root, CACHE_DIRECTORY);
+  const cache = request.cache === false ? createNullCache() : openFactsCache(root, policy, cacheDirectory);
   const graph = await buildGraph({
     root,
     entries: files,
@@ -64,7 +68,7 @@ export async function runGuard(request: GuardRequest): Promise<Outcome<GuardRun>
   cache.save();
   const searched = searchGraph(graph.value, createPolicyClassifier(policy));
   // Loaded only when needed: dependency-cruiser is large and many runs have no config for it.
-  const folded = request.depcruise === false ? ok([]) : await (await import('./depcruise/run.js')).runDepcruise(graph.value, tsconfig);
+  const folded = request.depcruise === false ? ok([]) : await (await import('./depcruise/run.js')).runDepcruise(graph.value, tsconfig, cacheDirectory);
   if (!folded.ok) return folded;
   const findings = [...searched.findings, ...folded.value].sort(byLocation);
   const analyzed = [...graph.value.modules.values()].filter((module) => module.facts !== null);

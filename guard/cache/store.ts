@@ -18,7 +18,8 @@ interface CacheFile {
   readonly files: Record<string, { readonly hash: string; readonly facts: ModuleFacts }>;
 }
 
-export const CACHE_DIRECTORY = '.tki-cache';
+/** Under node_modules/.cache, where build tools keep caches (ESLint, Babel, webpack): already git-ignored. */
+export const CACHE_DIRECTORY = 'node_modules/.cache/tki';
 const CACHE_FILE = 'guard-facts.json';
 
 export function cacheKey(policy: PolicyConfig): string {
@@ -30,8 +31,7 @@ export function createNullCache(): FactsCache {
   return { get: () => undefined, set: () => undefined, save: () => undefined };
 }
 
-export function openFactsCache(root: string, policy: PolicyConfig): FactsCache {
-  const directory = join(root, CACHE_DIRECTORY);
+export function openFactsCache(root: string, policy: PolicyConfig, directory: string = join(root, CACHE_DIRECTORY)): FactsCache {
   const file = join(directory, CACHE_FILE);
   const key = cacheKey(policy);
   let previous: CacheFile['files'] = {};

@@ -46,14 +46,14 @@ function toFinding(violation: IViolation, byRelative: ReadonlyMap<string, Module
  * Runs dependency-cruiser in-process with the project's `.dependency-cruiser.cjs` (when it has
  * one) over the same files, and folds its violations into the guard's findings.
  */
-export async function runDepcruise(graph: ModuleGraph, tsconfig: string | null): Promise<Outcome<GuardFinding[]>> {
+export async function runDepcruise(graph: ModuleGraph, tsconfig: string | null, cacheDirectory: string = join(graph.root, CACHE_DIRECTORY)): Promise<Outcome<GuardFinding[]>> {
   const configFile = join(graph.root, DEPCRUISE_CONFIG_FILE);
   if (!existsSync(configFile)) return ok([]);
   const files = [...graph.modules.values()].filter((module) => !module.thirdParty && module.facts !== null).map((module) => module.relative);
   try {
     const options = await extractDepcruiseOptions(configFile);
     const tsConfig = tsconfig === null ? undefined : extractTSConfig(tsconfig);
-    const cache = { folder: join(graph.root, CACHE_DIRECTORY, 'depcruise'), strategy: 'content' as const, compress: false };
+    const cache = { folder: join(cacheDirectory, 'depcruise'), strategy: 'content' as const, compress: false };
     const reported = await cruise(files, { ...options, baseDir: graph.root, outputType: 'json', cache }, {}, { tsConfig });
     const result = (typeof reported.output === 'string' ? JSON.parse(reported.output) : reported.output) as ICruiseResult;
     const byRelative = new Map([...graph.modules.values()].map((module) => [module.relative, module]));

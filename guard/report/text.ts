@@ -11,6 +11,7 @@ export const textReporter: Reporter = (result) => {
   }
   const count = result.findings.length;
   const files = result.stats.files;
-  lines.push(count === 0 ? `tki-guard: no findings in ${files} modules` : `tki-guard: ${count} finding${count === 1 ? '' : 's'} in ${files} modules`);
+  const modules = `${files} module${files === 1 ? '' : 's'}`;
+  lines.push(count === 0 ? `tki-guard: no findings in ${modules}` : `tki-guard: ${count} finding${count === 1 ? '' : 's'} in ${modules}`);
   return { output: `${lines.join('\n')}\n`, exitCode: exitCodeOf(result) };
 };
