@@ -90,5 +90,5 @@ export function layoutPackage(root: string, spec: PackageSpec, out: string): { o
 
 function copyInto(from: string, to: string): void {
   mkdirSync(dirname(to), { recursive: true });
-  cpSync(from, to, { dereference: true });
+  cpSync(from, to, { dereference: true, recursive: true });
 }

@@ -23,7 +23,7 @@ export interface PackageSpec {
   readonly bundled: readonly string[];
   /** Dependencies no shipped file imports by name but that the package needs at run time. */
   readonly extraDependencies: readonly string[];
-  /** Files copied as they are: repository path -> package path. */
+  /** Files and directories copied as they are: repository path -> package path. */
   readonly copies: Readonly<Record<string, string>>;
   /** The package's README, a repository path. */
   readonly readme: string;
@@ -86,6 +86,9 @@ export const PACKAGES: readonly PackageSpec[] = [
       'schema/packet.schema.json': 'schema/packet.schema.json',
       'dist/sandbox/runtime-packages.json': 'dist/sandbox/runtime-packages.json',
       'sandbox/native/build/Release/tki_seccomp.node': 'sandbox/native/build/Release/tki_seccomp.node',
+      // A packet to try `tki run` on right after installing (the README's operator example).
+      'fixtures/packets/fix7-a/packet.json': 'examples/fix7-a/packet.json',
+      'fixtures/packets/fix7-a/content': 'examples/fix7-a/content',
     },
     readme: 'scripts/pack/readme/tki.md',
   },
