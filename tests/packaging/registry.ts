@@ -50,7 +50,7 @@ export async function startRegistry(directory: string, repositoryRoot: string): 
   const config = path.join(directory, 'config.yaml');
   writeFileSync(
     config,
-    `storage: ${path.join(directory, 'storage')}\nauth:\n  htpasswd:\n    file: ${path.join(directory, 'htpasswd')}\nuplinks:\n  upstream:\n    url: ${upstream}\n    timeout: 60s\npackages:\n${own}  '**':\n    access: $all\n    proxy: upstream\nlog: { type: stdout, format: pretty, level: error }\nweb: { enable: false }\n`,
+    `storage: ${path.join(directory, 'storage')}\nauth:\n  htpasswd:\n    file: ${path.join(directory, 'htpasswd')}\nuplinks:\n  upstream:\n    url: ${upstream}\n    timeout: 60s\n    maxage: 30m\npackages:\n${own}  '**':\n    access: $all\n    proxy: upstream\nlog: { type: stdout, format: pretty, level: error }\nweb: { enable: false }\n`,
   );
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
