@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TKI_VERSION } from '../../cli/commands/usage.js';
@@ -61,6 +61,15 @@ describe('--help and --version on every bin and subcommand', () => {
 
   it('the three packages carry one version: the root package.json', () => {
     expect([TKI_VERSION, GUARD_VERSION, PLUGIN_VERSION]).toEqual([version, version, version]);
+  });
+});
+
+describe('in the clone', () => {
+  it('npm ci links tki and tki-guard into node_modules/.bin, so `npx tki` runs the build instead of reinstalling the clone', () => {
+    expect(realpathSync(path.join(root, 'node_modules/.bin/tki'))).toBe(path.join(root, 'dist/cli/tki.js'));
+    expect(realpathSync(path.join(root, 'node_modules/.bin/tki-guard'))).toBe(path.join(root, 'dist/guard/cli.js'));
+    const result = spawnSync('npx', ['--no-install', 'tki', '--version'], { cwd: root, encoding: 'utf8' });
+    expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 3, stdout: `${version}\n` });
   });
 });
 
