@@ -58,7 +58,7 @@ export function manifestOf(spec: PackageSpec, rootManifest: RootManifest, import
     files: [...new Set(files.map((file) => file.split('/')[0] ?? file))].sort(),
     dependencies,
     ...(Object.keys(peers).length === 0 ? {} : { peerDependencies: peers }),
-    ...(spec.bundled.length === 0 ? {} : { bundleDependencies: [...spec.bundled] }),
+    ...(spec.bundleDependencies ? { bundleDependencies: Object.keys(dependencies) } : {}),
   };
   return { ok: true, manifest };
 }
@@ -83,9 +83,23 @@ export function layoutPackage(root: string, spec: PackageSpec, out: string): { o
   rmSync(directory, { recursive: true, force: true });
   for (const file of closure.files) copyInto(join(root, file), join(directory, file));
   for (const [from, to] of copies) copyInto(join(root, from), join(directory, to));
-  for (const name of spec.bundled) cpSync(join(root, 'node_modules', name), join(directory, 'node_modules', name), { recursive: true, dereference: true });
+  const bundled = (made.manifest['bundleDependencies'] ?? []) as readonly string[];
+  for (const name of bundledClosure(root, bundled)) cpSync(join(root, 'node_modules', name), join(directory, 'node_modules', name), { recursive: true, dereference: true });
   writeFileSync(join(directory, 'package.json'), `${JSON.stringify(made.manifest, null, 2)}\n`);
   return { ok: true, directory, files: shipped };
+}
+
+/** The bundled packages and, transitively, the packages they depend on (npm packs those too). */
+function bundledClosure(root: string, names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const pending = [...names];
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const manifest = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    pending.push(...Object.keys(manifest.dependencies ?? {}));
+  }
+  return [...seen].sort();
 }
 
 function copyInto(from: string, to: string): void {

@@ -1,6 +1,6 @@
 /**
  * The three published packages, as data. Each is laid out from the build output (dist/) by
- * `npm run pack`: the files its entry points reach, so shared code (policy/, analysis/) is bundled
+ * `npm run pack:packages`: the files its entry points reach, so shared code (policy/, analysis/) is bundled
  * into each package rather than published as a fourth one (see docs/install.md, Choices).
  * Version, license, engines and the repository links come from the root package.json, and every
  * dependency range from its `dependencies`: one place for each fact.
@@ -19,8 +19,8 @@ export interface PackageSpec {
   readonly typesEntry?: string;
   /** Imported packages the user provides (ranges here, not from the root manifest). */
   readonly peers: Readonly<Record<string, string>>;
-  /** Dependencies shipped inside the tarball (the sandbox mounts them from the package itself). */
-  readonly bundled: readonly string[];
+  /** Ship every dependency inside the tarball (the sandbox mounts them from the package itself). */
+  readonly bundleDependencies: boolean;
   /** Dependencies no shipped file imports by name but that the package needs at run time. */
   readonly extraDependencies: readonly string[];
   /** Files and directories copied as they are: repository path -> package path. */
@@ -50,7 +50,7 @@ export const PACKAGES: readonly PackageSpec[] = [
     main: './dist/eslint-plugin-tki/index.cjs',
     typesEntry: './dist/eslint-plugin-tki/index.d.ts',
     peers: { eslint: '^9.0.0 || ^10.0.0', typescript: TYPESCRIPT_PEER },
-    bundled: [],
+    bundleDependencies: false,
     extraDependencies: [],
     copies: POLICY_SCHEMA,
     readme: 'eslint-plugin-tki/README.md',
@@ -64,7 +64,7 @@ export const PACKAGES: readonly PackageSpec[] = [
     bin: { 'tki-guard': 'dist/guard/cli.js' },
     exports: { './package.json': './package.json', './schema/tki.policy.schema.json': './schema/tki.policy.schema.json' },
     peers: { typescript: TYPESCRIPT_PEER },
-    bundled: [],
+    bundleDependencies: false,
     extraDependencies: [],
     copies: POLICY_SCHEMA,
     readme: 'scripts/pack/readme/tki-guard.md',
@@ -80,7 +80,7 @@ export const PACKAGES: readonly PackageSpec[] = [
     peers: {},
     // The inspector runs inside the sandbox with only its own package mounted: its dependencies
     // must sit in its own node_modules, never hoisted into the user's.
-    bundled: ['zod'],
+    bundleDependencies: true,
     extraDependencies: [],
     copies: {
       'schema/packet.schema.json': 'schema/packet.schema.json',
