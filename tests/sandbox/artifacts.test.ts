@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AUDIT_ARCH_X86_64,
   CLONE_NAMESPACE_FLAGS,
+  BWRAP_SECCOMP_FD,
   compileBwrapArgs,
   compileContainerArgs,
   compileNodeFlags,
@@ -23,6 +24,7 @@ import {
   type SandboxProfile,
   type SyscallName,
 } from '../../sandbox/index.js';
+import { DEVICE_NODES, encodeBwrapArgsFd } from '../../sandbox/engines/bwrap-argv.js';
 import { runSeccompProgram } from './helpers/bpf-interpreter.js';
 
 const AUDIT_ARCH_I386 = 0x40000003;
@@ -32,13 +34,17 @@ const SIGCHLD = 17;
 const THREAD_FLAGS = 0x003d0f00; // CLONE_VM|FS|FILES|SIGHAND|THREAD|SYSVSEM|SETTLS|PARENT_SETTID|CHILD_CLEARTID
 const profile = DEFAULT_PROFILE;
 
-/** What the profile says the filter must answer for a syscall number (no clone flags). */
+/** What the profile says the filter must answer for a syscall number (no clone flags, mmap without PROT_EXEC). */
 function expectedAnswer(nr: number, stage: 'startup' | 'locked', rules: SandboxProfile['seccomp'] = profile.seccomp): number {
   const denied = new Set<number>([...rules.deny, ...(stage === 'locked' ? rules.denyAfterStart : [])].map((name) => X86_64_SYSCALLS[name]));
   if (denied.has(nr)) return EPERM;
   if (rules.enosys.some((name) => X86_64_SYSCALLS[name] === nr)) return ENOSYS;
-  return SECCOMP_RET.ALLOW;
+  const allowed = new Set<number>([...rules.allow, ...(stage === 'startup' ? rules.denyAfterStart : [])].map((name) => X86_64_SYSCALLS[name]));
+  return allowed.has(nr) ? SECCOMP_RET.ALLOW : ENOSYS;
 }
+const PROT_READ_EXEC = 0x5;
+const MAP_PRIVATE = 0x2;
+const MAP_ANONYMOUS = 0x20;
 
 describe('the seccomp BPF program matches the profile', () => {
   for (const stage of ['startup', 'locked'] as const) {
@@ -46,7 +52,7 @@ describe('the seccomp BPF program matches the profile', () => {
       const program = compileSeccompBpf(profile, stage);
       expect(program.length % 8).toBe(0);
       for (let nr = 0; nr < 512; nr += 1) {
-        if (nr === X86_64_SYSCALLS.clone) continue;
+        if (nr === X86_64_SYSCALLS.clone || (stage === 'locked' && nr === X86_64_SYSCALLS.mmap)) continue;
         expect({ nr, answer: runSeccompProgram(program, { nr, arch: AUDIT_ARCH_X86_64 }) }).toEqual({ nr, answer: expectedAnswer(nr, stage) });
       }
     });
@@ -74,15 +80,29 @@ describe('the seccomp BPF program matches the profile', () => {
     for (const flag of profile.seccomp.denyCloneFlags) expect({ flag, answer: clone(SIGCHLD | CLONE_NAMESPACE_FLAGS[flag]) }).toEqual({ flag, answer: EPERM });
   });
 
-  it('property: for any deny list drawn from the table, the program denies exactly that list', () => {
-    const names = Object.keys(X86_64_SYSCALLS).filter((name) => name !== 'clone') as SyscallName[];
+  it('default deny: a call on no list (mbind, memfd_secret, a number the table does not name) answers ENOSYS in both stages', () => {
+    for (const stage of ['startup', 'locked'] as const) {
+      for (const nr of [X86_64_SYSCALLS.mbind, X86_64_SYSCALLS.memfd_secret, 460, 511]) expect(runSeccompProgram(compileSeccompBpf(profile, stage), { nr, arch: AUDIT_ARCH_X86_64 })).toBe(ENOSYS);
+    }
+  });
+
+  it('once locked, mmap(PROT_EXEC) of a file is denied; anonymous executable memory (the JIT) and the start-up loader pass', () => {
+    const mmap = (stage: 'startup' | 'locked', prot: number, flags: number): number => runSeccompProgram(compileSeccompBpf(profile, stage), { nr: X86_64_SYSCALLS.mmap, arch: AUDIT_ARCH_X86_64, args: [0, 4096, prot, flags, 3, 0] });
+    expect(mmap('locked', PROT_READ_EXEC, MAP_PRIVATE)).toBe(EPERM);
+    expect(mmap('locked', PROT_READ_EXEC, MAP_PRIVATE | MAP_ANONYMOUS)).toBe(SECCOMP_RET.ALLOW);
+    expect(mmap('locked', 0x3, MAP_PRIVATE)).toBe(SECCOMP_RET.ALLOW);
+    expect(mmap('startup', PROT_READ_EXEC, MAP_PRIVATE)).toBe(SECCOMP_RET.ALLOW);
+  });
+
+  it('property: for any allow and deny lists drawn from the table, the program answers exactly as the lists say', () => {
+    const names = Object.keys(X86_64_SYSCALLS).filter((name) => name !== 'clone' && name !== 'mmap') as SyscallName[];
     fc.assert(
-      fc.property(fc.subarray(names), fc.subarray(names), (deny, afterStart) => {
-        const rules = { ...profile.seccomp, deny, denyAfterStart: afterStart, enosys: [] };
+      fc.property(fc.subarray(names), fc.subarray(names), fc.subarray(names), (deny, afterStart, allow) => {
+        const rules = { ...profile.seccomp, deny, denyAfterStart: afterStart, enosys: [], allow };
         const program = compileSeccompBpf({ ...profile, seccomp: rules }, 'locked');
         return names.every((name) => runSeccompProgram(program, { nr: X86_64_SYSCALLS[name], arch: AUDIT_ARCH_X86_64 }) === expectedAnswer(X86_64_SYSCALLS[name], 'locked', rules));
       }),
-      { numRuns: 60 },
+      { numRuns: 15 },
     );
   });
 
@@ -95,18 +115,27 @@ describe('the seccomp BPF program matches the profile', () => {
 
 describe('the OCI seccomp JSON matches the profile', () => {
   const oci = compileOciSeccomp(profile);
-  it('denies the start-up list with EPERM, clone3 with ENOSYS, and allows execve (the entrypoint)', () => {
-    expect(oci.defaultAction).toBe('SCMP_ACT_ALLOW');
+  it('is default deny (ENOSYS), denies the start-up list with EPERM, clone3 with ENOSYS, allows the allowlist and execve (the entrypoint)', () => {
+    expect(oci.defaultAction).toBe('SCMP_ACT_ERRNO');
+    expect(oci.defaultErrnoRet).toBe(38);
     expect(oci.architectures).toEqual(['SCMP_ARCH_X86_64']);
     const eperm = oci.syscalls.filter((rule) => rule.errnoRet === 1 && rule.args === undefined).flatMap((rule) => rule.names);
     expect([...eperm].sort()).toEqual([...profile.seccomp.deny].sort());
     expect(oci.syscalls.filter((rule) => rule.errnoRet === 38).flatMap((rule) => rule.names)).toEqual(profile.seccomp.enosys);
-    expect(oci.syscalls.flatMap((rule) => rule.names)).not.toContain('execve');
+    const allowed = oci.syscalls.filter((rule) => rule.action === 'SCMP_ACT_ALLOW' && rule.args === undefined).flatMap((rule) => rule.names);
+    expect(allowed).toContain('execve');
+    // The same allowlist as the BPF start-up stage: every name the BPF program passes, the JSON passes.
+    const bpf = compileSeccompBpf(profile, 'startup');
+    const bpfAllowed = (Object.keys(X86_64_SYSCALLS) as SyscallName[]).filter((name) => name !== 'clone' && runSeccompProgram(bpf, { nr: X86_64_SYSCALLS[name], arch: AUDIT_ARCH_X86_64 }) === SECCOMP_RET.ALLOW);
+    expect([...allowed].sort()).toEqual(bpfAllowed.sort());
   });
-  it('has one masked clone rule per namespace flag', () => {
+  it('has one masked clone rule per namespace flag, and allows clone only when none is set', () => {
     const cloneRules = oci.syscalls.filter((rule) => rule.names.includes('clone'));
-    expect(cloneRules.map((rule) => rule.args?.[0]?.value).sort()).toEqual(profile.seccomp.denyCloneFlags.map((flag) => CLONE_NAMESPACE_FLAGS[flag]).sort());
+    const denyRules = cloneRules.filter((rule) => rule.action === 'SCMP_ACT_ERRNO');
+    expect(denyRules.map((rule) => rule.args?.[0]?.value).sort()).toEqual(profile.seccomp.denyCloneFlags.map((flag) => CLONE_NAMESPACE_FLAGS[flag]).sort());
     for (const rule of cloneRules) expect(rule.args?.[0]).toMatchObject({ index: 0, op: 'SCMP_CMP_MASKED_EQ' });
+    const mask = profile.seccomp.denyCloneFlags.reduce((all, flag) => all | CLONE_NAMESPACE_FLAGS[flag], 0);
+    expect(cloneRules.filter((rule) => rule.action === 'SCMP_ACT_ALLOW').map((rule) => rule.args?.[0])).toEqual([{ index: 0, value: mask, valueTwo: 0, op: 'SCMP_CMP_MASKED_EQ' }]);
   });
 });
 
@@ -122,8 +151,7 @@ const invocation: SandboxInvocation = {
   },
   packetPath: '/host/packet',
   packetIsFile: false,
-  outputDir: '/host/out',
-  nodeArgs: ['/opt/tki/dist/cli/tki.js', 'inspect', '--in', '/in', '--out', '/out'],
+  nodeArgs: ['/opt/tki/dist/cli/tki.js', 'inspect', '--in', '/in', '--report-fd', '3'],
 };
 
 /** Pairs `[flag, a, b]` out of an argv for the given flags. */
@@ -144,10 +172,13 @@ describe('the bwrap argv matches the profile', () => {
     }
     expect(operations(args, ['--cap-drop'], 1)).toEqual([['--cap-drop', 'ALL']]);
     expect(operations(args, ['--setenv'], 2).map(([, key, value]) => [key, value])).toEqual(Object.entries(profile.env));
-    expect(operations(args, ['--seccomp'], 1)).toEqual([['--seccomp', '3']]);
+    expect(operations(args, ['--seccomp'], 1)).toEqual([['--seccomp', String(BWRAP_SECCOMP_FD)]]);
   });
-  it('binds the packet read-only at /in, the output at /out (the only writable bind), the runtime read-only', () => {
-    expect(operations(args, ['--bind', '--bind-try', '--dev-bind'], 2)).toEqual([['--bind', '/host/out', '/out']]);
+  it('binds the packet read-only at /in, the runtime read-only, no writable host path (only device nodes), /proc/sys covered, no devpts', () => {
+    expect(operations(args, ['--bind', '--bind-try', '--bind-fd'], 2)).toEqual([]);
+    expect(operations(args, ['--dev-bind'], 2).map(([, source, target]) => `${source}->${target}`)).toEqual(DEVICE_NODES.map((device) => `${device}->${device}`));
+    expect(args).not.toContain('--dev');
+    expect(args.join(' ')).toContain('--tmpfs /proc/sys --remount-ro /proc/sys');
     const readOnly = operations(args, ['--ro-bind'], 2).map(([, source, target]) => `${source}->${target}`);
     expect(readOnly).toEqual(['/usr/bin/node->/usr/bin/node', '/host/project/dist->/opt/tki/dist', '/host/packet->/in']);
     expect(compileBwrapArgs(profile, { ...invocation, packetIsFile: true, packetPath: '/host/p.json' })).toEqual(expect.arrayContaining(['--ro-bind', '/host/p.json', '/in/packet.json']));
@@ -155,24 +186,32 @@ describe('the bwrap argv matches the profile', () => {
   it('makes / read-only after the last mount and runs node on the given arguments', () => {
     const remountRoot = args.findIndex((arg, index) => arg === '--remount-ro' && args[index + 1] === '/');
     expect(remountRoot).toBeGreaterThan(0);
-    const lastMount = Math.max(...['--ro-bind', '--bind', '--proc', '--dev'].map((flag) => args.lastIndexOf(flag)));
+    const lastMount = Math.max(...['--ro-bind', '--bind', '--proc', '--dev-bind', '--tmpfs'].map((flag) => args.lastIndexOf(flag)));
     expect(lastMount).toBeLessThan(remountRoot);
     expect(args.slice(args.indexOf('--') + 1)).toEqual(['/usr/bin/node', ...invocation.nodeArgs]);
+  });
+  it('goes to bwrap through --args: host paths only on the descriptor, never on the command line /proc/1/cmdline shows inside', () => {
+    const { data, command } = encodeBwrapArgsFd(args);
+    expect(command).toEqual(['--', '/usr/bin/node', ...invocation.nodeArgs]);
+    const passed = data.toString('utf8').split('\0');
+    expect(passed.pop()).toBe('');
+    expect(passed).toEqual(args.slice(0, args.indexOf('--')));
+    expect(command.join(' ')).not.toMatch(/\/host\//);
   });
 });
 
 describe('the podman/docker arguments match the profile', () => {
   for (const engine of ['podman', 'docker'] as const) {
     it(`${engine}: no network, read-only root, no capabilities, no-new-privileges, the profile's seccomp and limits`, () => {
-      const args = compileContainerArgs(profile, invocation, { engine, image: 'localhost/tki-sandbox:x', seccompPath: '/tmp/s.json', user: '1000:1000', rootless: false });
+      const args = compileContainerArgs(profile, invocation, { engine, image: 'localhost/tki-sandbox:x', seccompPath: '/tmp/s.json', user: '65534:65534' });
       const pairs = args.map((arg, index) => `${arg} ${args[index + 1] ?? ''}`);
-      for (const pair of ['--network none', '--cap-drop ALL', '--security-opt no-new-privileges', '--security-opt seccomp=/tmp/s.json', '--user 1000:1000', '--ipc none', '--pull never']) {
+      for (const pair of ['--network none', '--cap-drop ALL', '--security-opt no-new-privileges', '--security-opt seccomp=/tmp/s.json', '--user 65534:65534', '--ipc none', '--pull never']) {
         expect(pairs).toContain(pair);
       }
       expect(args).toContain('--read-only');
       expect(pairs).toContain('--mount type=bind,source=/host/packet,destination=/in,ro=true');
-      expect(pairs).toContain('--mount type=bind,source=/host/out,destination=/out');
-      expect(args.filter((arg) => arg.startsWith('type=bind'))).toHaveLength(2);
+      // No writable host path: the packet is the only bind mount.
+      expect(args.filter((arg) => arg.startsWith('type=bind'))).toEqual(['type=bind,source=/host/packet,destination=/in,ro=true']);
       for (const [name, limit] of Object.entries(profile.rlimits)) expect(pairs).toContain(`--ulimit ${name}=${limit.soft}:${limit.hard}`);
       for (const [key, value] of Object.entries(profile.env)) expect(pairs).toContain(`--env ${key}=${value}`);
       expect(args.slice(-invocation.nodeArgs.length - 1)).toEqual(['localhost/tki-sandbox:x', ...invocation.nodeArgs]);
@@ -181,18 +220,18 @@ describe('the podman/docker arguments match the profile', () => {
 });
 
 describe("the inspector's node flags match the profile", () => {
-  it('permission model with reads in the sandbox, writes under /out only, the addon allowed, no code generation, no realpath per import', () => {
+  it('permission model with reads in the sandbox and no write grant at all, the addon allowed, no code generation, no realpath per import, the heap ceiling', () => {
     expect(compileNodeFlags(profile)).toEqual([
       '--experimental-permission',
       '--allow-addons',
       '--allow-fs-read=/',
-      '--allow-fs-write=/out/*',
       '--disable-warning=ExperimentalWarning',
       '--disable-warning=SecurityWarning',
       '--disallow-code-generation-from-strings',
       '--preserve-symlinks',
+      `--max-old-space-size=${profile.limits.memoryMiB}`,
     ]);
-    expect(compileNodeFlags({ ...profile, node: { permissionModel: false, disallowCodeGeneration: false, preserveSymlinks: false } })).toEqual([]);
+    expect(compileNodeFlags({ ...profile, node: { permissionModel: false, disallowCodeGeneration: false, preserveSymlinks: false } })).toEqual([`--max-old-space-size=${profile.limits.memoryMiB}`]);
   });
 
   it("Dockerfile.sandbox's ENTRYPOINT runs node with exactly these flags", () => {
@@ -204,12 +243,14 @@ describe("the inspector's node flags match the profile", () => {
   });
 });
 
-describe('rootless podman', () => {
-  it('keeps the operator\'s uid inside (keep-id) so /out stays writable; rootful and docker do not get the flag', () => {
-    const options = { image: 'i', seccompPath: '/s.json', user: '1000:1000' };
-    expect(compileContainerArgs(profile, invocation, { ...options, engine: 'podman', rootless: true }).join(' ')).toContain('--userns keep-id');
-    expect(compileContainerArgs(profile, invocation, { ...options, engine: 'podman', rootless: false })).not.toContain('keep-id');
-    expect(compileContainerArgs(profile, invocation, { ...options, engine: 'docker', rootless: true })).not.toContain('keep-id');
+describe('the sandbox user under podman and docker', () => {
+  it('is the profile\'s unprivileged user, never keep-id (no uid inside maps to the operator or to root); podman passes the report channel on', () => {
+    const options = { image: 'i', seccompPath: '/s.json', user: '65534:65534' };
+    const podman = compileContainerArgs(profile, invocation, { ...options, engine: 'podman' });
+    expect(podman.join(' ')).not.toContain('keep-id');
+    expect(podman.join(' ')).toContain('--user 65534:65534');
+    expect(podman.join(' ')).toContain('--preserve-fds 1');
+    expect(compileContainerArgs(profile, invocation, { ...options, engine: 'docker' })).not.toContain('--preserve-fds');
   });
 });
 
