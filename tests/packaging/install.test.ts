@@ -94,7 +94,7 @@ function assertReadmeFindings(ran: ReturnType<typeof follow>, project: string): 
   expect(inspect?.stdout).toMatch(/^tki run: READ_LEVEL_FAIL \(exit 1\)/);
   expect(JSON.parse(readFileSync(path.join(project, 'report/report.json'), 'utf8'))).toMatchObject({ final_verdict: 'READ_LEVEL_FAIL' });
   // The cache stays in node_modules, never next to the user's sources.
-  expect(existsSync(path.join(project, 'node_modules/.cache/tki/guard-facts.json'))).toBe(true);
+  expect(existsSync(path.join(project, 'node_modules/.cache/tki/guard-facts'))).toBe(true);
   expect(existsSync(path.join(project, '.tki-cache'))).toBe(false);
 }
 
