@@ -13,6 +13,7 @@ import { markdownCode } from '../../src/text/escape.js';
 import { realClaims, realDossier, realItems, REAL_DOSSIER_TEXT } from './fixture-packets/real.js';
 import { clonePacket, resealManifest, type BuiltPacket, type Json } from './fixture-packets/kit.js';
 import { readReport, scratchDir, writePacket } from './helpers.js';
+import { inspectToDirectory } from '../../sandbox/report/in-process.js';
 
 const scratch = scratchDir('hostile');
 
@@ -33,7 +34,7 @@ async function run(built: BuiltPacket, limits: InspectorLimits = DEFAULT_LIMITS)
   const directory = scratch();
   const packetPath = writePacket(directory, built);
   const outDir = `${directory}/out`;
-  const outcome = await inspectPacket({ packetPath, outDir, name: 'hostile' }, limits);
+  const outcome = await inspectToDirectory({ packetPath, outDir, name: 'hostile' }, limits);
   return { outcome, report: readReport(outDir), outDir };
 }
 

@@ -18,7 +18,6 @@ const invocation: SandboxInvocation = {
   },
   packetPath: '/work/engine/packet',
   packetIsFile: false,
-  outputDir: '/work/engine/out',
   nodeArgs: ['/opt/tki/dist/cli/tki.js', 'inspect'],
 };
 const options = { image: 'localhost/tki-sandbox:x', seccompPath: '/work/engine/seccomp.json', user: '65534:65534', rootless: false };
