@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,9 @@ import { stepsOf, type Step } from './snippets.js';
  */
 const root = path.resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(path.join(tmpdir(), 'tki-install-'));
+// A project directory as users have it (mkdtemp makes 0700): run as root, the sandbox reads the
+// packet as nobody, and says so in one line when it cannot.
+chmodSync(work, 0o755);
 const README = path.join(root, 'README.md');
 const INSTALL_DOC = path.join(root, 'docs/install.md');
 let registry: LocalRegistry | undefined;
