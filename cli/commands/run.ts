@@ -26,7 +26,8 @@ export const runCommand: CliCommand = {
       printError(result.line);
       return 3;
     }
-    for (const line of result.stdoutLines) printLine(line);
+    // The verdict line is composed inside the sandbox by `tki inspect`; the user typed `tki run`.
+    for (const line of result.stdoutLines) printLine(line.replace(/^tki inspect: /, 'tki run: '));
     for (const line of result.stderrLines) printError(line);
     return result.exitCode;
   },

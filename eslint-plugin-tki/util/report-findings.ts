@@ -14,7 +14,15 @@ import { sourceFileOf, typedSourceOf } from './source-file.js';
 export function reportFindings<MessageIds extends string>(context: Readonly<TSESLint.RuleContext<MessageIds, []>>, ruleId: RuleId): TSESLint.RuleListener {
   return {
     Program(): void {
-      const { policy, root } = resolveSettings(context.settings, context.cwd);
+      const settings = resolveSettings(context.settings, context.cwd);
+      if (!settings.ok) {
+        // One rule speaks for the configuration, so a broken policy is one message per file, not seven.
+        if (ruleId === 'no-forbidden-capability') {
+          for (const problem of settings.problems) context.report({ messageId: 'invalidConfiguration' as MessageIds, data: { problem }, loc: { line: 1, column: 0 } });
+        }
+        return;
+      }
+      const { policy, root } = settings;
       const relativePath = relativePathOf(context.filename, context.cwd, root);
       if (matchesAnyGlob(relativePath, policy.ignore)) return;
       const { sourceCode } = context;
