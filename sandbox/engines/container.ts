@@ -37,7 +37,7 @@ export async function containerCommand(
   const seccompPath = join(workDir, 'seccomp.json');
   writeFileSync(seccompPath, JSON.stringify(compileOciSeccomp(profile)));
   const user = `${profile.rootOperatorRunsAs.uid}:${profile.rootOperatorRunsAs.gid}`;
-  const args = compileContainerArgs(profile, invocation, { engine, image: image.value, seccompPath, user });
+  const args = compileContainerArgs(profile, invocation, { engine, image: image.value, seccompPath, user, cgroupLimits: process.getuid?.() === 0 });
   // Docker cannot pass a descriptor: its report channel is the container's stdout (same framing).
   return { ok: true, value: { executable, args, channel: engine === 'docker' ? 'stdout' : 'fd3', env: 'engine' } };
 }

@@ -95,6 +95,44 @@ describe('tki run (bwrap)', () => {
     expect(listFiles(join(dir, 'out'))).toEqual([]);
   });
 
+  it('a limit that fires (a 4 MiB heap): the launcher writes a BLOCKED report naming it, nulls what it cannot trust, no stack trace', () => {
+    const dir = scratchDir('limit');
+    const packet = writePacketDir(join(dir, 'packet'));
+    const out = join(dir, 'out');
+    const result = runTki(['run', packet, '--out', out, '--memory', '4']);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.split('\n')[0]).toMatch(/^tki inspect: BLOCKED \(exit 3\) · sandbox\/limit_exceeded: .*memory limit \(V8 heap 4 MiB\)/);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { final_verdict: string; packet: Record<string, unknown>; blocked_reasons: Array<{ code: string; message: string }> };
+    expect(report.final_verdict).toBe('BLOCKED');
+    expect(report.packet).toMatchObject({ packet_id: null, packet_as_of: null, manifest_hash: null });
+    expect(report.blocked_reasons[0]?.message).toMatch(/written by the launcher, which trusts nothing the sandbox sent/);
+    expect(listFiles(out)).toEqual(['checkpoint-inspection.md', 'report.json', 'report.md']);
+  });
+
+  it('--out rules (SPEC §5): not inside the packet, empty or exactly a previous run, never a mix; one line naming the typed path', () => {
+    const dir = scratchDir('outrules');
+    const packet = writePacketDir(join(dir, 'packet'));
+    const inside = runTki(['run', packet, '--out', join(packet, 'out')]);
+    expect(inside.status).toBe(3);
+    expect(inside.stderr).toBe(`tki run: BLOCKED: --out ${join(packet, 'out')} is the packet directory or lies inside it; choose a directory outside the packet\n`);
+    expect(listFiles(packet)).toEqual(['packet.json']);
+    expect(runTki(['run', packet, '--out', packet]).status).toBe(3);
+    const mixed = join(dir, 'mixed');
+    mkdirSync(mixed);
+    writeFileSync(join(mixed, 'notes.txt'), 'mine');
+    const refused = runTki(['run', packet, '--out', mixed]);
+    expect(refused.status).toBe(3);
+    expect(refused.stderr).toMatch(/^tki run: BLOCKED: --out .*mixed must be empty or hold exactly a previous run's/);
+    expect(listFiles(mixed)).toEqual(['notes.txt']);
+    // A previous run's three files are replaced, a previous checkpoint of another name removed.
+    const out = join(dir, 'out');
+    expect(runTki(['run', packet, '--out', out, '--name', 'first']).status).toBe(2);
+    expect(runTki(['run', packet, '--out', out, '--name', 'second']).status).toBe(2);
+    expect(listFiles(out)).toEqual(['checkpoint-second.md', 'report.json', 'report.md']);
+    expect(runTki(['run', packet, '--out', out, '--timeout', 'soon']).stderr).toMatch(/^tki run: --timeout must be a positive whole number/);
+  });
+
   it('a missing engine: one line saying what to install, exit 3', () => {
     const dir = scratchDir('noengine');
     const packet = writePacketDir(join(dir, 'packet'));
