@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DEFAULT_LIMITS } from '../../src/pipeline/limits.js';
 import { prepareEngineCommand } from '../engines/index.js';
 import { reportFdFor, type EngineName } from '../engines/engine-types.js';
@@ -8,6 +5,7 @@ import type { SandboxProfile } from '../profile/types.js';
 import { discoverRuntime, type RuntimeFiles } from '../runtime/runtime-files.js';
 import { sandboxHostUser } from './host-user.js';
 import { unreadableBySandbox } from './readable-by.js';
+import { createWorkDir } from './work-dir.js';
 import { spawnEngine, type EngineExit, type ReadLimits } from './spawn-engine.js';
 
 export interface SandboxedRun {
@@ -40,7 +38,8 @@ export async function runSandboxed(run: SandboxedRun): Promise<SandboxedRunResul
   const discovered = await discoverRuntime();
   if (!discovered.ok) return { ok: false, line: `tki: the sandbox runtime is incomplete: ${discovered.error.path} is missing (${discovered.error.hint})` };
   const runtime = discovered.runtime;
-  const workDir = mkdtempSync(join(tmpdir(), 'tki-engine-'));
+  const work = createWorkDir();
+  const workDir = work.path;
   try {
     const hostUser = sandboxHostUser(run.profile);
     if (hostUser !== undefined) {
@@ -61,6 +60,6 @@ export async function runSandboxed(run: SandboxedRun): Promise<SandboxedRunResul
     if (!command.ok) return { ok: false, line: command.error.line };
     return { ok: true, exit: await spawnEngine({ ...command.value, limits: launcherReadLimits(run.profile) }) };
   } finally {
-    rmSync(workDir, { recursive: true, force: true });
+    work.release();
   }
 }
