@@ -10,7 +10,7 @@ import { median } from './stats.js';
 /**
  * What the sandbox adds to an inspection: `tki run` (bwrap) on a small packet against the same
  * pipeline run bare in a plain node process (no sandbox, no P1), rounds interleaved in one run,
- * medians compared. Podman's cost is measured beside it (its image is built before timing).
+ * medians compared. Podman's and Docker's costs are measured beside it (their image is built before timing).
  * Times are wall clock around each child process, start to exit: what an operator waits for.
  */
 const ROUNDS = 11;
@@ -41,15 +41,18 @@ async function run(): Promise<BenchResult[]> {
     bare();
     sandboxed('bwrap');
     sandboxed('podman');
-    const times = { bare: [] as number[], bwrap: [] as number[], podman: [] as number[] };
+    sandboxed('docker');
+    const times = { bare: [] as number[], bwrap: [] as number[], podman: [] as number[], docker: [] as number[] };
     for (let round = 0; round < ROUNDS; round += 1) {
       times.bare.push(bare());
       times.bwrap.push(sandboxed('bwrap'));
       times.podman.push(sandboxed('podman'));
+      times.docker.push(sandboxed('docker'));
     }
     const bareMs = median(times.bare);
     const bwrapMs = median(times.bwrap);
     const podmanMs = median(times.podman);
+    const dockerMs = median(times.docker);
     const addedMs = bwrapMs - bareMs;
     // Rounds are interleaved, so the per-round difference is also robust to load drifting over the run.
     const pairedAdded = median(times.bwrap.map((ms, round) => ms - (times.bare[round] ?? ms)));
@@ -67,6 +70,9 @@ async function run(): Promise<BenchResult[]> {
           podman_median_ms: podmanMs.toFixed(1),
           podman_added_ms: (podmanMs - bareMs).toFixed(1),
           podman_over_bare: (podmanMs / bareMs).toFixed(3),
+          docker_median_ms: dockerMs.toFixed(1),
+          docker_added_ms: (dockerMs - bareMs).toFixed(1),
+          docker_over_bare: (dockerMs / bareMs).toFixed(3),
           rounds: ROUNDS,
         },
       },
@@ -76,4 +82,4 @@ async function run(): Promise<BenchResult[]> {
   }
 }
 
-export const bench: BenchModule = { title: 'Sandbox cost: tki run (bwrap, podman) vs the inspector pipeline bare', run };
+export const bench: BenchModule = { title: 'Sandbox cost: tki run (bwrap, podman, docker) vs the inspector pipeline bare', run };

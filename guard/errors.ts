@@ -7,6 +7,7 @@ export type GuardError =
   | { readonly code: 'usage/missing_value'; readonly option: string }
   | { readonly code: 'usage/invalid_format'; readonly format: string; readonly known: readonly string[] }
   | { readonly code: 'usage/no_input'; readonly path: string }
+  | { readonly code: 'usage/unanalyzable_input'; readonly path: string; readonly kind: 'native' | 'data' | 'declaration' }
   | { readonly code: 'usage/invalid_jobs'; readonly value: string }
   | { readonly code: 'project/tsconfig'; readonly file: string; readonly detail: string }
   | { readonly code: 'project/no_files'; readonly root: string }
@@ -14,12 +15,23 @@ export type GuardError =
   | { readonly code: 'source/unparsable'; readonly file: string; readonly line: number; readonly column: number; readonly detail: string }
   | { readonly code: 'source/unreadable'; readonly file: string; readonly detail: string }
   | { readonly code: 'depcruise/failed'; readonly detail: string }
-  | { readonly code: 'output/unwritable'; readonly file: string; readonly detail: string };
+  | { readonly code: 'output/unwritable'; readonly file: string; readonly detail: string }
+  | { readonly code: 'usage/invalid_level'; readonly level: string; readonly known: readonly string[] }
+  | { readonly code: 'usage/conflict'; readonly detail: string }
+  | { readonly code: 'baseline/invalid'; readonly file: string; readonly detail: string }
+  | { readonly code: 'baseline/missing'; readonly file: string }
+  | { readonly code: 'git/failed'; readonly detail: string };
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: GuardError };
 
 export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
 export const fail = <T = never>(error: GuardError): Outcome<T> => ({ ok: false, error });
+
+const UNANALYZABLE_INPUT = {
+  native: 'native code (a .node addon or WebAssembly) cannot be analyzed',
+  data: 'a JSON file holds no code to analyze',
+  declaration: 'a declaration file holds no run-time code',
+} as const;
 
 export function formatGuardError(error: GuardError): string {
   switch (error.code) {
@@ -33,6 +45,8 @@ export function formatGuardError(error: GuardError): string {
       return `tki-guard: --jobs needs a whole number of threads ≥ 1, not "${error.value}"`;
     case 'usage/no_input':
       return `tki-guard: ${error.path}: no such file or directory`;
+    case 'usage/unanalyzable_input':
+      return `tki-guard: ${error.path}: ${UNANALYZABLE_INPUT[error.kind]}; name the JavaScript or TypeScript that loads it instead`;
     case 'project/tsconfig':
       return `tki-guard: ${error.file}: ${error.detail}`;
     case 'project/no_files':
@@ -47,5 +61,15 @@ export function formatGuardError(error: GuardError): string {
       return `tki-guard: dependency-cruiser failed: ${error.detail}`;
     case 'output/unwritable':
       return `tki-guard: ${error.file}: cannot write: ${error.detail}`;
+    case 'usage/invalid_level':
+      return `tki-guard: unknown level "${error.level}" (one of: ${error.known.join(', ')})`;
+    case 'usage/conflict':
+      return `tki-guard: ${error.detail}`;
+    case 'baseline/invalid':
+      return `tki-guard: ${error.file}: not a tki-guard baseline: ${error.detail}`;
+    case 'baseline/missing':
+      return `tki-guard: ${error.file}: no such baseline file (create it with --update-baseline)`;
+    case 'git/failed':
+      return `tki-guard: git: ${error.detail}`;
   }
 }

@@ -1,5 +1,6 @@
 import type { SandboxProfile } from '../profile/types.js';
 import type { EngineName } from './engine-types.js';
+import { dockerOnlyArgs, dockerUnsetEnvArgs } from './docker-args.js';
 import { packetMountTarget, type SandboxInvocation } from './invocation.js';
 
 export interface ContainerRunOptions {
@@ -14,7 +15,7 @@ export interface ContainerRunOptions {
    */
   readonly user: string;
   /** Memory and pids cgroup limits: only where the engine enforces them (rootful; rootless podman on cgroups v1 cannot). */
-  readonly cgroupLimits: boolean;
+  readonly cgroupLimits?: boolean;
 }
 
 /**
@@ -37,12 +38,13 @@ export function compileContainerArgs(profile: SandboxProfile, invocation: Sandbo
   args.push('--hostname', profile.hostname, '--user', options.user, '--workdir', '/');
   for (const [name, limit] of Object.entries(profile.rlimits)) args.push('--ulimit', `${name}=${limit.soft}:${limit.hard}`);
   if (options.engine === 'podman' && profile.limits.wallClockSeconds > 0) args.push('--timeout', String(profile.limits.wallClockSeconds));
-  if (options.cgroupLimits) {
+  if (options.cgroupLimits === true) {
     args.push('--pids-limit', String(profile.rlimits.nproc.hard));
     if (profile.limits.memoryMiB > 0) args.push('--memory', `${profile.limits.memoryMiB + 1024}m`, '--memory-swap', `${profile.limits.memoryMiB + 1024}m`);
   }
   for (const [key, value] of Object.entries(profile.env)) args.push('--env', `${key}=${value}`);
-  for (const target of ['/dev', '/sys', '/sys/fs/cgroup']) args.push('--mount', `type=tmpfs,destination=${target},ro=true`);
+  if (options.engine === 'docker') args.push(...dockerUnsetEnvArgs(profile), ...dockerOnlyArgs());
+  for (const target of [...(options.engine === 'docker' ? [] : ['/dev']), '/sys', '/sys/fs/cgroup']) args.push('--mount', `type=tmpfs,destination=${target},ro=true`);
   args.push('--mount', `type=bind,source=${invocation.packetPath},destination=${packetMountTarget(profile.packet.target, invocation.packetIsFile)},ro=true`);
   args.push('--entrypoint', invocation.runtime.nodePath, options.image, ...invocation.nodeArgs);
   return args;

@@ -2,6 +2,7 @@ import type { SandboxProfile } from '../profile/types.js';
 import { findExecutable } from '../launch/find-executable.js';
 import { spawnEngine, type EngineCommand } from '../launch/spawn-engine.js';
 import { bwrapCommand } from './bwrap.js';
+import { dockerVersion } from './docker-version.js';
 import type { EngineName, EngineResult } from './engine-types.js';
 import type { SandboxInvocation } from './invocation.js';
 
@@ -20,6 +21,7 @@ export async function prepareEngineCommand(
 
 /** `bubblewrap 0.8.0`, `podman version 4.3.1`: the first line of `<engine> --version`. */
 export async function engineVersion(engine: EngineName): Promise<string> {
+  if (engine === 'docker') return dockerVersion();
   const executable = findExecutable(engine);
   if (executable === undefined) return 'not installed';
   const result = await spawnEngine({ executable, args: ['--version'] });

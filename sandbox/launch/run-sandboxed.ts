@@ -3,6 +3,7 @@ import { prepareEngineCommand } from '../engines/index.js';
 import { reportFdFor, type EngineName } from '../engines/engine-types.js';
 import type { SandboxProfile } from '../profile/types.js';
 import { discoverRuntime, type RuntimeFiles } from '../runtime/runtime-files.js';
+import { engineRefusal } from './engine-refusal.js';
 import { sandboxHostUser } from './host-user.js';
 import { unreadableBySandbox } from './readable-by.js';
 import { createWorkDir } from './work-dir.js';
@@ -42,7 +43,8 @@ export async function runSandboxed(run: SandboxedRun): Promise<SandboxedRunResul
   const workDir = work.path;
   try {
     const hostUser = sandboxHostUser(run.profile);
-    if (hostUser !== undefined) {
+    // docker hands the packet in as a world-readable copy (engines/docker-handoff.ts) and reads the runtime as the daemon.
+    if (hostUser !== undefined && run.engine !== 'docker') {
       // bwrap resolves every bind source by name as the sandbox's user (also `--ro-bind-fd`, in 0.8): what it cannot reach is one line here, not a failed mount.
       for (const path of [run.packetPath, ...runtime.bindings.map((binding) => binding.source)]) {
         const blocked = unreadableBySandbox(path, [], hostUser);
@@ -58,7 +60,10 @@ export async function runSandboxed(run: SandboxedRun): Promise<SandboxedRunResul
     };
     const command = await prepareEngineCommand(run.engine, run.profile, invocation, workDir);
     if (!command.ok) return { ok: false, line: command.error.line };
-    return { ok: true, exit: await spawnEngine({ ...command.value, limits: launcherReadLimits(run.profile) }) };
+    const exited = await spawnEngine({ ...command.value, limits: launcherReadLimits(run.profile) });
+    const refusal = engineRefusal(run.engine, exited);
+    if (refusal !== undefined) return { ok: false, line: refusal };
+    return { ok: true, exit: exited };
   } finally {
     work.release();
   }

@@ -14,7 +14,7 @@ export const DEFAULT_PROFILE: SandboxProfile = {
   rootOperatorRunsAs: { uid: 65534, gid: 65534, name: 'nobody' },
   runtimeAccess: 'read-only',
   runtimeRoot: '/opt/tki',
-  mountPoints: ['/opt/tki', '/usr/lib', '/usr/lib64', '/lib', '/lib64', '/proc', '/dev', '/sys', '/etc/passwd', '/etc/group', '/etc/hostname', '/run/.containerenv'],
+  mountPoints: ['/opt/tki', '/usr/lib', '/usr/lib64', '/lib', '/lib64', '/proc', '/dev', '/sys', '/etc/passwd', '/etc/group', '/etc/hostname', '/etc/hosts', '/etc/resolv.conf', '/run/.containerenv'],
   namespaces: ['user', 'mount', 'net', 'pid', 'ipc', 'uts', 'cgroup'],
   nestedUserNamespaces: false,
   dropAllCapabilities: true,

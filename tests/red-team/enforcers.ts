@@ -1,0 +1,90 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ESLint, type Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
+import plugin from '../../eslint-plugin-tki/index.js';
+import type { RedTeamEnforcer, RedTeamRow } from '../../fixtures/evasions/red-team/table.js';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
+export const corpusRoot = path.join(repoRoot, 'fixtures/evasions/red-team');
+const guardCli = path.join(repoRoot, 'dist/guard/cli.js');
+
+/** One reported finding, with an absolute file path; `capability` is null where the tool names none. */
+export interface SeenFinding {
+  readonly file: string;
+  readonly ruleId: string;
+  readonly capabilities: readonly string[];
+}
+
+/** What one enforcer said about one set of files: findings, or why it could not say. */
+export type EnforcerRun = { readonly ok: true; readonly findings: readonly SeenFinding[] } | { readonly ok: false; readonly error: string };
+
+export const rowDirectory = (row: RedTeamRow): string => path.join(corpusRoot, 'rows', row.id);
+
+interface GuardJson {
+  readonly findings: ReadonlyArray<{ readonly file: string; readonly ruleId: string; readonly capability: string | null }>;
+}
+
+function runNode(args: readonly string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [...args], { cwd, maxBuffer: 256 * 1024 * 1024, timeout: 600_000 }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 2;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+let syntacticFlag: Promise<readonly string[]> | undefined;
+/** The flag that asks tki-guard for the syntactic detector only, once it has one (`--fast`, #10). */
+export function guardSyntacticFlag(): Promise<readonly string[]> {
+  syntacticFlag ??= runNode([guardCli, '--help'], repoRoot).then(({ stdout }) => (/(^|\s)--fast\b/m.test(stdout) ? ['--fast'] : /(^|\s)--syntactic\b/m.test(stdout) ? ['--syntactic'] : []));
+  return syntacticFlag;
+}
+
+/** Runs the built tki-guard CLI as a user would: JSON report, no cache, no dependency-cruiser. */
+export async function runGuardCli(cwd: string, input: { readonly project: string } | { readonly paths: readonly string[] }): Promise<EnforcerRun> {
+  if (!existsSync(guardCli)) return { ok: false, error: `${guardCli} is missing: run npm run build first` };
+  const mode = 'project' in input ? ['--project', input.project] : [...(await guardSyntacticFlag()), ...input.paths];
+  const { code, stdout, stderr } = await runNode([guardCli, '--format', 'json', '--no-cache', '--no-depcruise', ...mode], cwd);
+  if (code !== 0 && code !== 1) return { ok: false, error: `exit ${code}: ${stderr.trim().split('\n')[0] ?? ''}` };
+  try {
+    const report = JSON.parse(stdout) as GuardJson;
+    return { ok: true, findings: report.findings.map((finding) => ({ file: path.resolve(cwd, finding.file), ruleId: finding.ruleId, capabilities: finding.capability === null ? [] : [finding.capability] })) };
+  } catch {
+    return { ok: false, error: `exit ${code} without a JSON report` };
+  }
+}
+
+const CAPABILITY_WORD = /\b(NETWORK|EXEC|FILES_READ|FILES_WRITE|ENV|DYNAMIC_CODE|NATIVE|WORKER|SYSTEM|DATABASE|KNOWLEDGE_BASE|UNANALYZED|UNKNOWN_PACKAGE)\b/g;
+
+/** eslint-plugin-tki (recommended config) over the given files; `typed` adds typescript-eslint's project service. */
+export async function runPlugin(files: readonly string[], rowsWithPolicy: readonly RedTeamRow[], typed: boolean): Promise<Map<string, EnforcerRun>> {
+  const config: Linter.Config[] = [
+    {
+      files: ['**/*.{ts,cts,mts,tsx}'],
+      languageOptions: { parser: tseslint.parser as Linter.Parser, parserOptions: typed ? { projectService: true, tsconfigRootDir: corpusRoot } : {} },
+    },
+    { files: ['**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx}'], ...(plugin.configs.recommended as Linter.Config) },
+    ...rowsWithPolicy.map((row): Linter.Config => ({ files: [`rows/${row.id}/**`], settings: { tki: { policyFile: 'tki.policy.json', root: rowDirectory(row) } } })),
+  ];
+  const eslint = new ESLint({ cwd: corpusRoot, overrideConfigFile: true, overrideConfig: config, ignore: false });
+  const runs = new Map<string, EnforcerRun>();
+  for (const file of files) {
+    try {
+      const [result] = await eslint.lintFiles([file]);
+      const fatal = result?.messages.find((message) => message.fatal === true || message.ruleId === null);
+      if (result === undefined || fatal !== undefined) {
+        runs.set(file, { ok: false, error: fatal?.message ?? 'no lint result' });
+        continue;
+      }
+      const findings = result.messages.map((message) => ({ file, ruleId: message.ruleId ?? '', capabilities: [...new Set(message.message.match(CAPABILITY_WORD) ?? [])] }));
+      runs.set(file, { ok: true, findings });
+    } catch (error) {
+      runs.set(file, { ok: false, error: String(error).split('\n')[0] ?? 'lint error' });
+    }
+  }
+  return runs;
+}
+
+export const ENFORCERS: readonly RedTeamEnforcer[] = ['guard-typed', 'guard-fast', 'plugin', 'plugin-typed'];

@@ -1,0 +1,70 @@
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PROFILE, PROBE_IDS, runAttestation, runSandboxed, type AttestationEvidence } from '../../sandbox/index.js';
+import { removeScratchDirs, scratchDir } from './helpers/cli.js';
+import { DOCKER_CLIS, requireDocker, withDockerCli } from './helpers/docker.js';
+
+/**
+ * `tki attest --engine docker` with each docker CLI found here against the one daemon (the API
+ * version is negotiated): every probe as expected, P1 confirmed inside, the sandboxed process
+ * not root, Docker's own /dev read-only with nothing Docker adds under it.
+ */
+afterAll(removeScratchDirs);
+
+for (const cli of DOCKER_CLIS) {
+  describe(`docker (${cli})`, () => {
+    let evidence: AttestationEvidence;
+    let versions: { client: string; server: string };
+
+    beforeAll(async () => {
+      versions = requireDocker(cli);
+      const result = await withDockerCli(cli, () => runAttestation('docker'));
+      if (!result.ok) throw new Error(result.line);
+      evidence = result.evidence;
+    }, 300_000);
+
+    it('runs every probe and every one behaves as expected', () => {
+      expect(evidence.probes.map((record) => record.id)).toEqual([...PROBE_IDS]);
+      expect(evidence.probes.filter((record) => !record.pass)).toEqual([]);
+      expect(evidence.passed).toBe(evidence.total);
+    });
+
+    it('P1 confirms every invariant inside, including the exec lock node installs on itself', () => {
+      expect(evidence.self_check.filter((result) => !result.confirmed)).toEqual([]);
+      expect(evidence.exec_lock).toEqual({ ok: true });
+    });
+
+    it('records the CLI and the daemon it spoke to, with the negotiated API version', () => {
+      expect(evidence.engine).toBe('docker');
+      expect(evidence.engine_version).toMatch(new RegExp(`^docker ${versions.client.replace(/[.+]/g, '\\$&')} \\(API [0-9.]+\\), daemon ${versions.server.replace(/[.+]/g, '\\$&')} \\(API [0-9.]+\\), ${cli}$`));
+    });
+
+    it('the only writable mounts are /out and /proc; /dev is read-only and nothing is mounted under it', () => {
+      const table = evidence.probes.find((record) => record.id === 'PR-MOUNT-1')?.observed.split(' | ') ?? [];
+      expect(table.filter((entry) => / rw /.test(entry)).map((entry) => entry.split(' ')[0]).sort()).toEqual(['/out', '/proc']);
+      expect(table.filter((entry) => entry.startsWith('/dev '))).toEqual([expect.stringMatching(/^\/dev ro tmpfs /)]);
+      expect(table.filter((entry) => entry.startsWith('/dev/'))).toEqual([]);
+    });
+
+    it('the sandboxed process is not root, and reads a 0600 root-owned packet the launcher handed in', async () => {
+      const dir = scratchDir('docker-uid');
+      const packet = join(dir, 'packet');
+      mkdirSync(packet, { mode: 0o700 });
+      writeFileSync(join(packet, 'packet.json'), '{"secret-mode":true}\n', { mode: 0o600 });
+      chmodSync(join(packet, 'packet.json'), 0o600);
+      mkdirSync(join(dir, 'out'));
+      const script = "const fs = require('fs'); process.stdout.write(fs.readFileSync('/proc/self/status', 'utf8').split('\\n').filter((l) => /^(Uid|Gid|Groups):/.test(l)).join('\\n') + '\\n' + fs.readFileSync('/in/packet.json', 'utf8'))";
+      const run = await withDockerCli(cli, () => runSandboxed({ engine: 'docker', profile: DEFAULT_PROFILE, packetPath: packet, packetIsFile: false, nodeArgs: () => ['-e', script] }));
+      if (!run.ok) throw new Error(run.line);
+      expect(run.exit.exitCode).toBe(0);
+      const expectedUid = 65534;
+      expect(run.exit.stdout).toMatch(new RegExp(`^Uid:\\s+${expectedUid}\\s+${expectedUid}\\s+${expectedUid}\\s+${expectedUid}$`, 'm'));
+      expect(run.exit.stdout).not.toMatch(/^Uid:\s+0\s/m);
+      const groups = /^Groups:(.*)$/m.exec(run.exit.stdout)?.[1]?.trim().split(/\s+/).filter((group) => group !== '') ?? ['missing'];
+      expect(groups.filter((group) => group === '0')).toEqual([]);
+      expect(run.exit.stdout).toContain('{"secret-mode":true}');
+      expect(readFileSync(join(packet, 'packet.json'), 'utf8')).toBe('{"secret-mode":true}\n');
+    }, 120_000);
+  });
+}
