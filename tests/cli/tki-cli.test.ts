@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles, PROJECT_ROOT, removeScratchDirs, runTki, scratchDir, TKI_BIN } from '../sandbox/helpers/cli.js';
@@ -170,6 +170,24 @@ describe('tki attest', () => {
     const markdown = readFileSync(join(out, 'attestation-evidence.md'), 'utf8');
     expect(markdown).toContain('PR-PTRACE-1');
     expect(markdown).toContain(`${total}/${total}`);
+  });
+});
+
+describe('tki attest as an unprivileged operator (setpriv)', () => {
+  it('every probe behaves as expected when the operator is uid 65534 (the sandbox runs as them; nothing to drop)', () => {
+    // Only root can become another user here; as any other operator this run is the default one.
+    if (process.getuid?.() !== 0) throw new Error('this test needs a root operator to switch to an unprivileged one with setpriv');
+    const dir = scratchDir('unprivileged');
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    chownSync(out, 65534, 65534);
+    const result = spawnSync('setpriv', ['--reuid', '65534', '--regid', '65534', '--clear-groups', process.execPath, TKI_BIN, 'attest', '--out', join(out, 'evidence')], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, timeout: 300_000 });
+    const total = PROBE_IDS.length;
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(2);
+    expect(result.stdout).toMatch(new RegExp(`^tki attest: ${total}/${total} probes behaved as expected under bwrap`));
+    const evidence = JSON.parse(readFileSync(join(out, 'evidence', 'attestation-evidence.json'), 'utf8')) as { probes: Array<{ id: string; observed: string }> };
+    expect(evidence.probes.find((probe) => probe.id === 'PR-UID-1')?.observed).toMatch(/inside->host 65534->65534/);
   });
 });
 
