@@ -32,7 +32,7 @@ export async function containerCommand(
   const seccompPath = join(workDir, 'seccomp.json');
   writeFileSync(seccompPath, JSON.stringify(compileOciSeccomp(profile)));
   const user = `${profile.rootOperatorRunsAs.uid}:${profile.rootOperatorRunsAs.gid}`;
-  const args = compileContainerArgs(profile, run, { engine, image: image.value, seccompPath, user });
+  const args = compileContainerArgs(profile, run, { engine, image: image.value, seccompPath, user, cgroupLimits: process.getuid?.() === 0 });
   if (docker === undefined) return { ok: true, value: { executable, args, channel: 'fd3', env: 'engine' } };
   // Docker cannot pass a descriptor: its report channel is the container's stdout (same framing).
   // Its CLI runs with an empty environment, so that `--env PATH` (no value) unsets the PATH Docker adds inside.
