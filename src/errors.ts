@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'provenance/packet_budget_exceeded',
   'report/invalid',
   'report/write_failed',
+  'sandbox/limit_exceeded',
+  'sandbox/report_rejected',
   'internal/unexpected',
 ] as const;
 export type InspectorErrorCode = (typeof ERROR_CODES)[number];
@@ -92,6 +94,10 @@ const MESSAGES: Readonly<Record<InspectorErrorCode, string>> = {
   'provenance/packet_budget_exceeded': 'the packet content exceeds the per-packet limit',
   'report/invalid': 'the report failed its own schema',
   'report/write_failed': 'the report could not be written',
+  // The two codes only the launcher uses: it writes the BLOCKED report itself and trusts nothing the
+  // inside sent, which is why every packet and dossier field of such a report is null.
+  'sandbox/limit_exceeded': 'a sandbox limit ended the run; this report was written by the launcher, which trusts nothing the sandbox sent, so packet and dossier fields are null',
+  'sandbox/report_rejected': 'the report the sandbox sent was refused; this report was written by the launcher, which trusts nothing the sandbox sent, so packet and dossier fields are null',
   'internal/unexpected': 'internal error',
 };
 

@@ -1,13 +1,15 @@
 import { resolve } from 'node:path';
 import { applyExecLock, DEFAULT_PROFILE, judgeNodeHardening, runSelfCheck, selfCheckRefusalLine } from '../../sandbox/inside.js';
 import { inspectPacket, parseInspectArgs } from '../../src/index.js';
-import { printError, printLine } from '../output.js';
+import { printError } from '../output.js';
 import type { CliCommand } from './command.js';
 
 /**
  * The entry point inside the sandbox (SPEC §9). Order is the contract: lock exec, confirm every
- * P1 invariant, then let the inspector read. A failure before the inspector is one stderr line
- * and exit 3 with nothing read or written; run outside a sandbox, this always blocks.
+ * P1 invariant, then let the inspector read. The report, and the verdict line with it, leave as
+ * frames on the report channel (`--report-fd`, fd 3 unless the engine needs stdout); nothing is
+ * written to a file. A failure before the inspector is one stderr line and exit 3 with nothing read
+ * or sent; run outside a sandbox, this always blocks.
  */
 export const inspectCommand: CliCommand = {
   async run(argv) {
@@ -31,14 +33,13 @@ export const inspectCommand: CliCommand = {
       printError(selfCheckRefusalLine(hardening));
       return 3;
     }
-    const { packetPath, outDir } = parsed.options;
-    if (resolve(packetPath) !== DEFAULT_PROFILE.packet.target || resolve(outDir) !== DEFAULT_PROFILE.output.target) {
-      printError(`tki: BLOCKED: inside the sandbox the packet is read from ${DEFAULT_PROFILE.packet.target} and reports go to ${DEFAULT_PROFILE.output.target} only`);
+    if (resolve(parsed.options.packetPath) !== DEFAULT_PROFILE.packet.target) {
+      printError(`tki: BLOCKED: inside the sandbox the packet is read from ${DEFAULT_PROFILE.packet.target} only`);
       return 3;
     }
     const outcome = await inspectPacket(parsed.options);
-    printLine(outcome.line);
-    for (const file of outcome.reportFiles) printLine(`report: ${file}`);
+    // Sent on the channel with the report; here only when it could not be sent.
+    if (outcome.reportFiles.length === 0) printError(outcome.line);
     return outcome.exitCode;
   },
 };

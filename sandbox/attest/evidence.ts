@@ -31,11 +31,10 @@ export interface InsideReport {
   readonly probes: readonly ProbeRecord[];
 }
 
-/** The runner's last stdout line, checked for shape; anything else is not evidence. */
-export function parseInsideReport(stdout: string): InsideReport | undefined {
-  const line = stdout.trim().split('\n').pop() ?? '';
+/** The runner's evidence record from the report channel, checked for shape; anything else is not evidence. */
+export function parseInsideReport(text: string): InsideReport | undefined {
   try {
-    const value: unknown = JSON.parse(line);
+    const value: unknown = JSON.parse(text);
     if (typeof value !== 'object' || value === null) return undefined;
     const report = value as Partial<InsideReport>;
     if (!Array.isArray(report.probes) || !Array.isArray(report.selfCheck) || typeof report.lock !== 'object') return undefined;

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { engineVersion } from '../engines/index.js';
@@ -10,6 +10,8 @@ import type { SandboxProfile } from '../profile/types.js';
 import { packageRoot } from '../runtime/package-root.js';
 import { compileSeccompBpf } from '../seccomp/bpf.js';
 import { compileOciSeccomp } from '../seccomp/oci.js';
+import { compileLimitFlags } from '../engines/node-flags.js';
+import { completeChannelProbes } from './channel-evidence.js';
 import { parseInsideReport, type AttestationEvidence } from './evidence.js';
 
 export type AttestationResult = { readonly ok: true; readonly evidence: AttestationEvidence } | { readonly ok: false; readonly line: string };
@@ -25,17 +27,23 @@ export async function runAttestation(engine: EngineName, profile: SandboxProfile
     const packetDir = join(scratch, 'in');
     const outputDir = join(scratch, 'out');
     mkdirSync(packetDir);
-    mkdirSync(outputDir);
     writeFileSync(join(packetDir, 'packet.json'), '{}\n');
+    // The sandbox of a root operator runs as nobody: the scratch packet must be reachable by it.
+    chmodSync(scratch, 0o755);
+    chmodSync(packetDir, 0o755);
+    chmodSync(join(packetDir, 'packet.json'), 0o644);
     const hostPaths = [packageRoot(), homedir(), scratch];
-    const run = await runSandboxed({ engine, profile, packetPath: packetDir, packetIsFile: false, outputDir, nodeArgs: (runtime) => [runtime.probesEntry, ...hostPaths] });
+    const run = await runSandboxed({ engine, profile, packetPath: packetDir, packetIsFile: false, nodeArgs: (runtime, reportFd) => [...compileLimitFlags(profile), runtime.probesEntry, '--report-fd', String(reportFd), ...hostPaths] });
     if (!run.ok) return run;
-    const inside = parseInsideReport(run.exit.stdout);
+    const evidenceRecord = run.exit.channel?.records.find((record) => record.kind === 'evidence');
+    const inside = evidenceRecord === undefined ? undefined : parseInsideReport(evidenceRecord.payload.toString('utf8'));
     if (inside === undefined) {
-      return { ok: false, line: `tki: the probe runner produced no evidence (exit ${run.exit.exitCode}): ${run.exit.stderr.trim().split('\n').pop() ?? ''}` };
+      const channelError = run.exit.channel?.error;
+      return { ok: false, line: `tki: the probe runner produced no evidence (exit ${run.exit.exitCode}${channelError === undefined ? '' : `, ${channelError.code}: ${channelError.detail}`}): ${run.exit.stderr.trim().split('\n').pop() ?? ''}` };
     }
+    const probes = await completeChannelProbes(run.exit, inside.probes, outputDir);
     const startup = engine === 'bwrap' ? compileSeccompBpf(profile, 'startup') : JSON.stringify(compileOciSeccomp(profile));
-    const passed = inside.probes.filter((probe) => probe.pass).length;
+    const passed = probes.filter((probe) => probe.pass).length;
     return {
       ok: true,
       evidence: {
@@ -46,9 +54,9 @@ export async function runAttestation(engine: EngineName, profile: SandboxProfile
         seccomp_sha256: sha256Hex(compileSeccompBpf(profile, 'locked')),
         startup_seccomp_sha256: sha256Hex(startup),
         time: new Date().toISOString(),
-        probes: inside.probes,
+        probes,
         passed,
-        total: inside.probes.length,
+        total: probes.length,
         exec_lock: inside.lock,
         self_check: inside.selfCheck,
         decision_effect: 'NONE',

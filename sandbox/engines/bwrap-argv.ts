@@ -1,8 +1,13 @@
 import type { Namespace, SandboxProfile } from '../profile/types.js';
 import { packetMountTarget, type SandboxInvocation } from './invocation.js';
 
-/** The fd number the seccomp program is passed on (stdio[3] of the bwrap process). */
-export const BWRAP_SECCOMP_FD = 3;
+/**
+ * Descriptors of the bwrap process: 3 is the report channel (passed through to node inside), 4
+ * carries the seccomp program, 5 the arguments (`--args 5`): host paths never appear on bwrap's
+ * command line, which /proc/1/cmdline would show inside.
+ */
+export const BWRAP_SECCOMP_FD = 4;
+export const BWRAP_ARGS_FD = 5;
 
 const UNSHARE_FLAG: Record<Namespace, string | undefined> = {
   user: '--unshare-user',
@@ -16,9 +21,17 @@ const UNSHARE_FLAG: Record<Namespace, string | undefined> = {
 };
 
 /**
- * The profile as a bubblewrap argument list (after `bwrap`). Order matters to bwrap: mounts are
- * made in sequence on an empty tmpfs root, which is made read-only last so that /in, /out and
- * every runtime file are the only host paths and nothing else under / is writable.
+ * The character devices node may open. Bound one by one onto an empty /dev instead of `--dev`:
+ * `--dev` mounts a devpts, for which bwrap nests a second user namespace, and then
+ * /proc/self/uid_map inside shows the intermediate namespace instead of the host uid P1 must check.
+ */
+export const DEVICE_NODES = ['/dev/null', '/dev/zero', '/dev/full', '/dev/random', '/dev/urandom'] as const;
+
+/**
+ * The profile as a bubblewrap argument list, ending with `--`, node and its arguments. Order
+ * matters to bwrap: mounts are made in sequence on an empty tmpfs root, which is made read-only
+ * last; nothing in the sandbox is a writable host path. /proc/sys is covered by an empty read-only
+ * tmpfs (bwrap covers it only when it finds it writable); /proc/sysrq-trigger is root's, unmapped here.
  */
 export function compileBwrapArgs(profile: SandboxProfile, invocation: SandboxInvocation): string[] {
   const args: string[] = [];
@@ -32,12 +45,21 @@ export function compileBwrapArgs(profile: SandboxProfile, invocation: SandboxInv
   if (profile.dropAllCapabilities) args.push('--cap-drop', 'ALL');
   if (profile.namespaces.includes('uts')) args.push('--hostname', profile.hostname);
   for (const binding of invocation.runtime.bindings) args.push('--ro-bind', binding.source, binding.target);
-  args.push('--proc', '/proc', '--dev', '/dev');
+  args.push('--proc', '/proc', '--tmpfs', '/proc/sys', '--remount-ro', '/proc/sys');
+  args.push('--tmpfs', '/dev');
+  for (const device of DEVICE_NODES) args.push('--dev-bind', device, device);
   args.push('--ro-bind', invocation.packetPath, packetMountTarget(profile.packet.target, invocation.packetIsFile));
-  args.push('--bind', invocation.outputDir, profile.output.target);
   args.push('--remount-ro', '/dev', '--remount-ro', '/');
   args.push('--chdir', '/');
   args.push('--seccomp', String(BWRAP_SECCOMP_FD));
   args.push('--', invocation.runtime.nodePath, ...invocation.nodeArgs);
   return args;
+}
+
+/** NUL-terminated arguments for `--args FD`: everything up to `--` (bind sources are host paths). */
+export function encodeBwrapArgsFd(args: readonly string[]): { data: Buffer; command: string[] } {
+  const split = args.indexOf('--');
+  const options = split < 0 ? args : args.slice(0, split);
+  const command = split < 0 ? [] : args.slice(split);
+  return { data: Buffer.from(options.map((arg) => `${arg}\0`).join(''), 'utf8'), command };
 }

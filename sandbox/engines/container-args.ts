@@ -8,22 +8,25 @@ export interface ContainerRunOptions {
   readonly image: string;
   /** Host path of the OCI seccomp JSON compiled from the profile. */
   readonly seccompPath: string;
-  /** `uid:gid` the inspector runs as, so reports belong to the operator as under bwrap. */
+  /**
+   * `uid:gid` the inspector runs as: the profile's unprivileged user whoever the operator is. Under
+   * rootful engines that is host uid 65534; under rootless podman a subordinate uid (the operator
+   * is uid 0 of podman's own namespace, so no uid inside maps to the operator, let alone to root).
+   */
   readonly user: string;
-  /** Rootless podman maps the operator to root inside; `keep-id` maps them to their own uid instead. */
-  readonly rootless: boolean;
 }
 
 /**
  * The profile as `podman run` / `docker run` arguments (after the engine name). The image holds
  * only the runtime files (built FROM scratch, no shell). /dev, /sys and /sys/fs/cgroup are
- * replaced by empty read-only tmpfs mounts so that /out is the only writable path besides /proc;
+ * replaced by empty read-only tmpfs mounts so that nothing is writable besides /proc's kernel files;
  * `runc` is asked for by name under podman because crun fails on hybrid-cgroup hosts.
  */
 export function compileContainerArgs(profile: SandboxProfile, invocation: SandboxInvocation, options: ContainerRunOptions): string[] {
   const args = ['run', '--rm', '--pull', 'never'];
   if (options.engine === 'podman') args.push('--runtime', 'runc', '--read-only-tmpfs=false', '--no-hosts', '--unsetenv-all');
-  if (options.engine === 'podman' && options.rootless) args.push('--userns', 'keep-id');
+  // podman hands the report channel's pipe (fd 3 of the podman process) to the container as fd 3.
+  if (options.engine === 'podman') args.push('--preserve-fds', '1');
   if (profile.namespaces.includes('net')) args.push('--network', 'none');
   if (profile.namespaces.includes('ipc')) args.push('--ipc', 'none');
   args.push('--read-only');
@@ -36,7 +39,6 @@ export function compileContainerArgs(profile: SandboxProfile, invocation: Sandbo
   if (options.engine === 'docker') args.push(...dockerUnsetEnvArgs(profile), ...dockerOnlyArgs());
   for (const target of [...(options.engine === 'docker' ? [] : ['/dev']), '/sys', '/sys/fs/cgroup']) args.push('--mount', `type=tmpfs,destination=${target},ro=true`);
   args.push('--mount', `type=bind,source=${invocation.packetPath},destination=${packetMountTarget(profile.packet.target, invocation.packetIsFile)},ro=true`);
-  args.push('--mount', `type=bind,source=${invocation.outputDir},destination=${profile.output.target}`);
   args.push('--entrypoint', invocation.runtime.nodePath, options.image, ...invocation.nodeArgs);
   return args;
 }

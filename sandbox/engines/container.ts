@@ -19,22 +19,22 @@ export async function containerCommand(
   invocation: SandboxInvocation,
   workDir: string,
 ): Promise<EngineResult<EngineCommand>> {
-  const docker = engine === 'docker' ? await prepareDockerRun(invocation, workDir) : undefined;
+  const docker = engine === 'docker' ? prepareDockerRun(invocation, workDir) : undefined;
   if (docker !== undefined && !docker.ok) return docker;
   const executable = docker === undefined ? findExecutable(engine) : docker.value.executable;
   if (executable === undefined) return { ok: false, error: { code: 'engine/missing', line: PODMAN_INSTALL_HINT } };
   const run = docker?.value.invocation ?? invocation;
   // `--mount` is a comma-separated key=value list: a comma in a path would be read as another option.
-  const unsafe = [run.packetPath, run.outputDir].find((path) => /[,\n]/.test(path));
+  const unsafe = [run.packetPath].find((path) => /[,\n]/.test(path));
   if (unsafe !== undefined) return { ok: false, error: { code: 'engine/unusable', line: `tki: ${engine} cannot mount a path containing a comma or newline: ${JSON.stringify(unsafe)}; rename it or use --engine bwrap` } };
-  const uid = process.getuid?.() ?? 65534;
-  const user = docker?.value.user ?? `${uid}:${process.getgid?.() ?? 65534}`;
   const image = await ensureLocalImage(executable, invocation.runtime.bindings, workDir, spawnEngine);
   if (!image.ok) return image;
   const seccompPath = join(workDir, 'seccomp.json');
   writeFileSync(seccompPath, JSON.stringify(compileOciSeccomp(profile)));
-  const args = compileContainerArgs(profile, run, { engine, image: image.value, seccompPath, user, rootless: uid !== 0 });
-  if (docker === undefined) return { ok: true, value: { executable, args } };
-  // The docker CLI runs without PATH, so that `--env PATH` (no value) unsets the PATH Docker adds inside.
-  return { ok: true, value: { executable, args, withoutEnv: ['PATH'], afterExit: docker.value.afterExit } };
+  const user = `${profile.rootOperatorRunsAs.uid}:${profile.rootOperatorRunsAs.gid}`;
+  const args = compileContainerArgs(profile, run, { engine, image: image.value, seccompPath, user });
+  if (docker === undefined) return { ok: true, value: { executable, args, channel: 'fd3', env: 'engine' } };
+  // Docker cannot pass a descriptor: its report channel is the container's stdout (same framing).
+  // Its CLI runs with an empty environment, so that `--env PATH` (no value) unsets the PATH Docker adds inside.
+  return { ok: true, value: { executable, args, channel: 'stdout', env: 'empty' } };
 }

@@ -12,3 +12,8 @@ export type EngineError =
   | { readonly code: 'runtime/missing'; readonly line: string };
 
 export type EngineResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: EngineError };
+
+/** The descriptor the inside writes its report channel to: Docker cannot pass one, so its stdout (1) carries the frames. */
+export function reportFdFor(engine: EngineName, channelFd: number): number {
+  return engine === 'docker' ? 1 : channelFd;
+}

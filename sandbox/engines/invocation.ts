@@ -6,10 +6,10 @@ export interface SandboxInvocation {
   /** Host path of the packet: a directory, or a single `.json` file. */
   readonly packetPath: string;
   readonly packetIsFile: boolean;
-  /** Host path of the output directory (exists). */
-  readonly outputDir: string;
   /** Arguments to node inside the sandbox: an entry script under /opt/tki and its arguments. */
   readonly nodeArgs: readonly string[];
+  /** The host uid/gid the sandbox runs as when it is not the operator's own (a root operator). */
+  readonly hostUser?: { readonly uid: number; readonly gid: number };
 }
 
 /** Where the packet's own files appear inside: a single-file packet becomes `<target>/packet.json`. */

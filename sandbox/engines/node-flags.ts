@@ -12,13 +12,19 @@ export function compileNodeFlags(profile: SandboxProfile): string[] {
     flags.push(
       '--experimental-permission',
       '--allow-addons',
+      // Reads anywhere in the (already minimal) sandbox; no write grant at all: the report leaves
+      // over the channel's descriptor, which the permission model does not gate.
       '--allow-fs-read=/',
-      `--allow-fs-write=${profile.output.target}/*`,
       '--disable-warning=ExperimentalWarning',
       '--disable-warning=SecurityWarning',
     );
   }
   if (profile.node.disallowCodeGeneration) flags.push('--disallow-code-generation-from-strings');
   if (profile.node.preserveSymlinks) flags.push('--preserve-symlinks');
-  return flags;
+  return [...flags, ...compileLimitFlags(profile)];
+}
+
+/** The limits node enforces on itself, for every process started inside (the inspector and the probe runner). */
+export function compileLimitFlags(profile: SandboxProfile): string[] {
+  return [`--max-old-space-size=${profile.limits.memoryMiB}`];
 }

@@ -1,16 +1,22 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { EngineName } from '../engines/engine-types.js';
+import { compileNodeFlags } from '../engines/node-flags.js';
 import { DEFAULT_PROFILE } from '../profile/default-profile.js';
 import type { SandboxProfile } from '../profile/types.js';
-import { compileNodeFlags } from '../engines/node-flags.js';
+import { launcherBlockedReport } from '../report/launcher-report.js';
+import { prepareOutputDirectory } from '../report/output-dir.js';
+import { settleRun } from '../report/settle.js';
+import { writeTriplet, type ReportTriplet } from '../report/write-triplet.js';
+import { sandboxHostUser } from './host-user.js';
+import { unreadableBySandbox } from './readable-by.js';
 import { runSandboxed } from './run-sandboxed.js';
 
 export interface SandboxedInspection {
   readonly engine: EngineName;
-  /** Host path: a packet directory or a single `.json` packet. */
+  /** Host path as the operator typed it: a packet directory or a single `.json` packet. */
   readonly packetPath: string;
-  /** Host path of the output directory; created when missing. */
+  /** Host path of the output directory as typed; created when missing (SPEC §5 rules apply). */
   readonly outputDir: string;
   readonly name?: string;
   readonly profile?: SandboxProfile;
@@ -20,45 +26,81 @@ export type SandboxedInspectionResult =
   | { readonly ok: true; readonly exitCode: 1 | 2 | 3; readonly stdoutLines: readonly string[]; readonly stderrLines: readonly string[] }
   | { readonly ok: false; readonly line: string };
 
-/** Exit codes the inspector may answer; anything else (a crash, a signal, an engine error) is 3. */
-function inspectorExitCode(code: number): 1 | 2 | 3 {
-  return code === 1 || code === 2 ? code : 3;
-}
+const EXIT_BY_VERDICT: Readonly<Record<string, 1 | 2 | 3>> = { READ_LEVEL_FAIL: 1, UNVERIFIED: 2, BLOCKED: 3 };
 
 function lines(text: string): string[] {
   return text.split('\n').filter((line) => line !== '');
 }
 
+type PacketCheck = { ok: true; path: string; isFile: boolean } | { ok: false; line: string };
+
+/** The packet as the operator named it; every message names the typed path, never /in. */
+function checkPacket(typed: string, profile: SandboxProfile): PacketCheck {
+  const path = resolve(typed);
+  const refuse = (problem: string): PacketCheck => ({ ok: false, line: `tki run: BLOCKED: ${problem}` });
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (stats === undefined) return refuse(`no packet at ${typed}`);
+  if (stats.isFile() && !path.endsWith('.json')) return refuse(`a single-file packet must be a .json file: ${typed}`);
+  if (!stats.isFile() && !stats.isDirectory()) return refuse(`the packet ${typed} is neither a directory nor a file`);
+  if (stats.isDirectory() && statSync(join(path, 'packet.json'), { throwIfNoEntry: false })?.isFile() !== true) return refuse(`${join(typed, 'packet.json')} does not exist or is not a regular file`);
+  const user = sandboxHostUser(profile);
+  if (user !== undefined) {
+    const blocked = unreadableBySandbox(path, stats.isDirectory() ? ['packet.json'] : [], user);
+    if (blocked !== undefined) return refuse(`the sandbox runs as ${profile.rootOperatorRunsAs.name} (uid ${user.uid}) and cannot read ${blocked.path === path ? typed : blocked.path} (mode ${blocked.mode}, owner uid ${blocked.uid}); make it world-readable or run tki as its owner`);
+  }
+  return { ok: true, path, isFile: stats.isFile() };
+}
+
 /**
- * `tki run` as a function (the CLI prints its result; the acceptance run binds it): the packet
- * read-only at /in, the output directory at /out, `tki inspect` inside the engine. Report paths the
- * inspector prints inside (`report: /out/report.json`) come back as the operator's host paths.
+ * `tki run` as a function (the CLI prints its result; the acceptance run binds it). The launcher
+ * checks the packet and `--out` (SPEC §5), runs `tki inspect` inside the engine with the packet
+ * read-only at /in and no writable host path, then writes the three files itself from what came
+ * over the report channel — or its own BLOCKED report when a limit fired or the triplet was
+ * refused. Messages and report paths are the operator's host paths.
  */
 export async function inspectInSandbox(request: SandboxedInspection): Promise<SandboxedInspectionResult> {
   const profile = request.profile ?? DEFAULT_PROFILE;
-  const packetPath = resolve(request.packetPath);
-  const outputDir = resolve(request.outputDir);
-  let packetIsFile: boolean;
-  try {
-    const stats = statSync(packetPath);
-    packetIsFile = stats.isFile();
-    if (!packetIsFile && !stats.isDirectory()) return { ok: false, line: `tki run: BLOCKED: the packet ${packetPath} is neither a directory nor a file` };
-    if (packetIsFile && !packetPath.endsWith('.json')) return { ok: false, line: `tki run: BLOCKED: a single-file packet must be a .json file: ${packetPath}` };
-    mkdirSync(outputDir, { recursive: true });
-  } catch (error) {
-    return { ok: false, line: `tki run: BLOCKED: cannot use ${packetPath} → ${outputDir}: ${error instanceof Error ? error.message : String(error)}` };
-  }
+  const packet = checkPacket(request.packetPath, profile);
+  if (!packet.ok) return packet;
+  const output = prepareOutputDirectory(request.outputDir, packet, 'run');
+  if (!output.ok) return output;
   const name = request.name;
+  // Started now, awaited after the run: the validator's load overlaps the sandbox's work.
+  const validator = import('../report/report-schema-check.js');
+  validator.catch(() => undefined);
   const run = await runSandboxed({
     engine: request.engine,
     profile,
-    packetPath,
-    packetIsFile,
-    outputDir,
-    nodeArgs: (runtime) => [...compileNodeFlags(profile), runtime.cliEntry, 'inspect', '--in', profile.packet.target, '--out', profile.output.target, ...(name === undefined ? [] : ['--name', name])],
+    packetPath: packet.path,
+    packetIsFile: packet.isFile,
+    nodeArgs: (runtime, reportFd) => [
+      ...compileNodeFlags(profile),
+      runtime.cliEntry,
+      'inspect',
+      '--in',
+      profile.packet.target,
+      '--report-fd',
+      String(reportFd),
+      ...(name === undefined ? [] : ['--name', name]),
+    ],
   });
   if (!run.ok) return run;
-  const insidePrefix = `report: ${profile.output.target}/`;
-  const stdoutLines = lines(run.exit.stdout).map((line) => (line.startsWith(insidePrefix) ? `report: ${join(outputDir, line.slice(insidePrefix.length))}` : line));
-  return { ok: true, exitCode: inspectorExitCode(run.exit.exitCode), stdoutLines, stderrLines: lines(run.exit.stderr) };
+  const { checkReportJson, expectedCheckpointName } = await validator;
+  const settled = settleRun(run.exit, profile, expectedCheckpointName(name), checkReportJson);
+  const stderrLines = lines(run.exit.stderr);
+  const stdoutLines = lines(run.exit.stdout);
+  if (settled.kind === 'refused') return { ok: true, exitCode: 3, stdoutLines, stderrLines };
+  let triplet: ReportTriplet;
+  let exitCode: 1 | 2 | 3;
+  if (settled.kind === 'report') {
+    triplet = settled.triplet;
+    exitCode = EXIT_BY_VERDICT[settled.finalVerdict] ?? 3;
+  } else {
+    triplet = await launcherBlockedReport(settled.code, settled.detail, name);
+    exitCode = 3;
+  }
+  const written = writeTriplet(output.value, triplet);
+  if (!written.ok) return { ok: false, line: `tki run: BLOCKED: could not write the report into ${request.outputDir} (${written.reason})` };
+  const reportLines = triplet.files.map((file) => `report: ${join(output.value.typed, file.name)}`);
+  return { ok: true, exitCode, stdoutLines: [...(triplet.line === undefined ? [] : [triplet.line]), ...stdoutLines, ...reportLines], stderrLines };
 }

@@ -1,24 +1,40 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_LIMITS } from '../../src/pipeline/limits.js';
 import { prepareEngineCommand } from '../engines/index.js';
-import type { EngineName } from '../engines/engine-types.js';
+import { reportFdFor, type EngineName } from '../engines/engine-types.js';
 import type { SandboxProfile } from '../profile/types.js';
 import { discoverRuntime, type RuntimeFiles } from '../runtime/runtime-files.js';
 import { engineRefusal } from './engine-refusal.js';
-import { spawnEngine, type EngineExit } from './spawn-engine.js';
+import { sandboxHostUser } from './host-user.js';
+import { unreadableBySandbox } from './readable-by.js';
+import { spawnEngine, type EngineExit, type ReadLimits } from './spawn-engine.js';
 
 export interface SandboxedRun {
   readonly engine: EngineName;
   readonly profile: SandboxProfile;
   readonly packetPath: string;
   readonly packetIsFile: boolean;
-  readonly outputDir: string;
-  /** node's arguments inside, chosen once the runtime's paths are known. */
-  readonly nodeArgs: (runtime: RuntimeFiles) => readonly string[];
+  /** node's arguments inside, chosen once the runtime's paths and the report channel's descriptor are known. */
+  readonly nodeArgs: (runtime: RuntimeFiles, reportFd: number) => readonly string[];
 }
 
 export type SandboxedRunResult = { readonly ok: true; readonly exit: EngineExit } | { readonly ok: false; readonly line: string };
+
+/** A verdict line or a probe's note is short; the probe runner's evidence is a few kB. */
+const MAX_LINE_BYTES = 64 * 1024;
+const MAX_EVIDENCE_BYTES = 4 * 1024 * 1024;
+
+/** What the launcher reads at most (SPEC §6): the report channel's cap is the inspector's report limit, one number. */
+export function launcherReadLimits(profile: SandboxProfile): ReadLimits {
+  return {
+    timeoutMs: profile.limits.wallClockSeconds * 1000,
+    maxStdoutBytes: profile.limits.maxStdoutBytes,
+    maxStderrBytes: profile.limits.maxStderrBytes,
+    channel: { maxFileBytes: DEFAULT_LIMITS.maxReportBytes, maxLineBytes: MAX_LINE_BYTES, maxEvidenceBytes: MAX_EVIDENCE_BYTES },
+  };
+}
 
 /** Discover the runtime, compile the profile for the engine, run it, clean the engine's temp files. */
 export async function runSandboxed(run: SandboxedRun): Promise<SandboxedRunResult> {
@@ -27,13 +43,28 @@ export async function runSandboxed(run: SandboxedRun): Promise<SandboxedRunResul
   const runtime = discovered.runtime;
   const workDir = mkdtempSync(join(tmpdir(), 'tki-engine-'));
   try {
-    const invocation = { runtime, packetPath: run.packetPath, packetIsFile: run.packetIsFile, outputDir: run.outputDir, nodeArgs: run.nodeArgs(runtime) };
+    const hostUser = sandboxHostUser(run.profile);
+    // docker hands the packet in as a world-readable copy (engines/docker-handoff.ts) and reads the runtime as the daemon.
+    if (hostUser !== undefined && run.engine !== 'docker') {
+      // bwrap resolves every bind source by name as the sandbox's user (also `--ro-bind-fd`, in 0.8): what it cannot reach is one line here, not a failed mount.
+      for (const path of [run.packetPath, ...runtime.bindings.map((binding) => binding.source)]) {
+        const blocked = unreadableBySandbox(path, [], hostUser);
+        if (blocked !== undefined) return { ok: false, line: `tki: BLOCKED: the sandbox runs as ${run.profile.rootOperatorRunsAs.name} (uid ${hostUser.uid}) and cannot read ${blocked.path} (mode ${blocked.mode}, owner uid ${blocked.uid}); make it readable for others or run tki as a non-root user who owns it` };
+      }
+    }
+    const invocation = {
+      runtime,
+      packetPath: run.packetPath,
+      packetIsFile: run.packetIsFile,
+      nodeArgs: run.nodeArgs(runtime, reportFdFor(run.engine, run.profile.reportChannel.fd)),
+      ...(hostUser === undefined ? {} : { hostUser }),
+    };
     const command = await prepareEngineCommand(run.engine, run.profile, invocation, workDir);
     if (!command.ok) return { ok: false, line: command.error.line };
-    const exited = await spawnEngine(command.value);
+    const exited = await spawnEngine({ ...command.value, limits: launcherReadLimits(run.profile) });
     const refusal = engineRefusal(run.engine, exited);
     if (refusal !== undefined) return { ok: false, line: refusal };
-    return { ok: true, exit: command.value.afterExit?.(exited) ?? exited };
+    return { ok: true, exit: exited };
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }

@@ -1,66 +1,160 @@
-import { spawn } from 'node:child_process';
+import { spawn, type StdioOptions } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
+import { ChannelDecoder, type ChannelCaps } from '../../src/io/report-frame.js';
 import { loadSeccompAddon } from '../native/addon.js';
+
+/** A pipe the launcher writes and the engine reads (bwrap's `--args` and `--seccomp` descriptors). */
+export interface EngineInput {
+  readonly fd: number;
+  readonly bytes: Buffer;
+}
+
+/** An already open descriptor of the launcher, handed to the engine at `fd` (bwrap's `--ro-bind-fd`). */
+export interface PassedFd {
+  readonly fd: number;
+  readonly source: number;
+}
+
+/** Where the inside's report channel arrives: a pipe on fd 3, or the engine's stdout (Docker). */
+export type ChannelTransport = 'fd3' | 'stdout';
+
+/** What the launcher reads at most, and how long it waits (SPEC §6: a limit ends the run, never a hang). */
+export interface ReadLimits {
+  readonly timeoutMs: number;
+  readonly maxStdoutBytes: number;
+  readonly maxStderrBytes: number;
+  readonly channel: ChannelCaps;
+}
 
 export interface EngineCommand {
   readonly executable: string;
   readonly args: readonly string[];
-  /** Bytes offered to the child on fd 3 (bwrap's `--seccomp 3`); the child reads them to EOF. */
-  readonly fd3?: Buffer;
-  /** Keys of the engine's default environment left out (docker: PATH, see container.ts). */
-  readonly withoutEnv?: readonly string[];
-  /** Run on the engine's exit before anyone reads it (docker: copies the report files home). */
-  readonly afterExit?: (exit: EngineExit) => EngineExit;
+  /** argv[0] as the engine sees it (and as /proc/1/cmdline shows it inside): a bare name, no host path. */
+  readonly argv0?: string;
+  readonly inputs?: readonly EngineInput[];
+  readonly passFds?: readonly PassedFd[];
+  readonly channel?: ChannelTransport;
+  /** `empty` for bwrap (nothing of the operator's environment reaches any process inside); container engines need PATH, HOME and XDG_RUNTIME_DIR. */
+  readonly env?: 'empty' | 'engine';
+  /** Start the engine as this host user (a root operator's privileges are dropped before bwrap runs). */
+  readonly user?: { readonly uid: number; readonly gid: number };
+  readonly limits?: ReadLimits;
 }
+
+/** Which of the launcher's own ceilings ended the run. */
+export type LauncherLimit = 'wall-clock' | 'stdout' | 'stderr' | 'report-channel';
 
 export interface EngineExit {
   /** The child's exit code as is (callers coerce 0); a signal or a spawn failure is 3 (fail closed). */
   readonly exitCode: number;
+  /** The signal that ended the engine itself, if any (bwrap reports its child's signal as 128 + n). */
+  readonly signal?: string;
   readonly stdout: string;
   readonly stderr: string;
+  /** The decoded report channel (when the command has one). */
+  readonly channel?: ChannelDecoder;
+  /** Set when the launcher stopped the engine because one of its ceilings was reached. */
+  readonly launcherLimit?: LauncherLimit;
 }
 
 /** Engines get only what they need to find their own state (rootless podman needs HOME and XDG_RUNTIME_DIR). */
-function engineEnvironment(without: readonly string[]): Record<string, string> {
+function engineEnvironment(kind: 'empty' | 'engine'): Record<string, string> {
+  if (kind === 'empty') return {};
   const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' };
   for (const key of ['HOME', 'XDG_RUNTIME_DIR'] as const) {
     const value = process.env[key];
     if (value !== undefined) env[key] = value;
   }
-  for (const key of without) delete env[key];
   return env;
 }
 
+const UNLIMITED: ReadLimits = {
+  timeoutMs: 0,
+  maxStdoutBytes: Number.MAX_SAFE_INTEGER,
+  maxStderrBytes: Number.MAX_SAFE_INTEGER,
+  channel: { maxFileBytes: 0, maxLineBytes: 0, maxEvidenceBytes: 0 },
+};
+
+function stdioFor(command: EngineCommand): StdioOptions {
+  const stdio: Array<'ignore' | 'pipe' | number> = ['ignore', 'pipe', 'pipe'];
+  const set = (fd: number, value: 'pipe' | number): void => {
+    while (stdio.length <= fd) stdio.push('ignore');
+    stdio[fd] = value;
+  };
+  if (command.channel === 'fd3') set(3, 'pipe');
+  for (const input of command.inputs ?? []) set(input.fd, 'pipe');
+  for (const passed of command.passFds ?? []) set(passed.fd, passed.source);
+  return stdio;
+}
+
 /**
- * Starts the engine with stdin closed, stdout/stderr captured, and fd 3 carrying the seccomp
- * program when asked. Before that, every fd this process inherited is marked close-on-exec:
- * bwrap passes inherited descriptors through, so an open fd from our parent would otherwise
- * reach the sandbox.
+ * Starts the engine with stdin closed, stdout/stderr read up to their caps, the report channel
+ * decoded as it arrives, and a wall clock. Before that, every fd this process inherited is marked
+ * close-on-exec: bwrap passes inherited descriptors through, so an open fd from our parent would
+ * otherwise reach the sandbox. A ceiling reached kills the engine (SIGKILL; bwrap's
+ * --die-with-parent and the pid namespace take the sandbox with it) and is reported as data.
  */
 export function spawnEngine(command: EngineCommand): Promise<EngineExit> {
   const addon = loadSeccompAddon();
   if (!addon.ok) return Promise.resolve({ exitCode: 3, stdout: '', stderr: `tki: cannot load the seccomp addon (${addon.error.path}): run \`npm run build:native\`\n` });
   const cloexecErrno = addon.addon.markInheritedFdsCloexec();
   if (cloexecErrno !== 0) return Promise.resolve({ exitCode: 3, stdout: '', stderr: `tki: could not mark inherited fds close-on-exec (errno ${cloexecErrno})\n` });
+  const limits = command.limits ?? UNLIMITED;
   return new Promise((resolve) => {
     const child = spawn(command.executable, [...command.args], {
-      stdio: ['ignore', 'pipe', 'pipe', command.fd3 === undefined ? 'ignore' : 'pipe'],
-      env: engineEnvironment(command.withoutEnv ?? []),
+      argv0: command.argv0,
+      stdio: stdioFor(command),
+      env: engineEnvironment(command.env ?? 'engine'),
+      ...(command.user === undefined ? {} : { uid: command.user.uid, gid: command.user.gid }),
     });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
-    const seccompPipe = child.stdio[3];
-    if (command.fd3 !== undefined && seccompPipe !== null && seccompPipe !== undefined && 'end' in seccompPipe) {
-      seccompPipe.on('error', () => undefined);
-      seccompPipe.end(command.fd3);
+    const counted = { stdout: 0, stderr: 0 };
+    let launcherLimit: LauncherLimit | undefined;
+    const stop = (limit: LauncherLimit): void => {
+      if (launcherLimit !== undefined) return;
+      launcherLimit = limit;
+      child.kill('SIGKILL');
+    };
+    const channel = command.channel === undefined ? undefined : new ChannelDecoder(limits.channel);
+    const capture = (stream: Readable | null, into: Buffer[], key: 'stdout' | 'stderr', cap: number): void => {
+      stream?.on('data', (chunk: Buffer) => {
+        counted[key] += chunk.length;
+        if (counted[key] > cap) {
+          stop(key);
+          return;
+        }
+        into.push(chunk);
+      });
+    };
+    const channelStream = command.channel === 'stdout' ? child.stdout : command.channel === 'fd3' ? (child.stdio[3] as Readable | null) : null;
+    channelStream?.on('data', (chunk: Buffer) => {
+      if (channel?.push(chunk)?.code === 'channel/over_cap') stop('report-channel');
+    });
+    channelStream?.on('error', () => undefined);
+    if (command.channel !== 'stdout') capture(child.stdout, stdout, 'stdout', limits.maxStdoutBytes);
+    capture(child.stderr, stderr, 'stderr', limits.maxStderrBytes);
+    for (const input of command.inputs ?? []) {
+      const pipe = child.stdio[input.fd] as Writable | null;
+      pipe?.on('error', () => undefined);
+      pipe?.end(input.bytes);
     }
-    child.on('error', (error) => resolve({ exitCode: 3, stdout: '', stderr: `tki: could not start ${command.executable}: ${error.message}\n` }));
-    child.on('close', (code) => {
+    const timer = limits.timeoutMs > 0 ? setTimeout(() => stop('wall-clock'), limits.timeoutMs) : undefined;
+    timer?.unref();
+    child.on('error', (error) => {
+      if (timer !== undefined) clearTimeout(timer);
+      resolve({ exitCode: 3, stdout: '', stderr: `tki: could not start ${command.executable}: ${error.message}\n` });
+    });
+    child.on('close', (code, signal) => {
+      if (timer !== undefined) clearTimeout(timer);
+      channel?.finish();
       resolve({
         exitCode: code ?? 3,
+        ...(signal === null ? {} : { signal }),
         stdout: Buffer.concat(stdout).toString('utf8'),
         stderr: Buffer.concat(stderr).toString('utf8'),
+        ...(channel === undefined ? {} : { channel }),
+        ...(launcherLimit === undefined ? {} : { launcherLimit }),
       });
     });
   });

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { DEFAULT_PROFILE } from '../profile/default-profile.js';
 import { describeMounts, parseMountInfo } from '../self-check/mountinfo.js';
 import { mountTableViolation } from '../self-check/mount-rules.js';
@@ -28,7 +28,7 @@ function attemptRead(path: string): string {
   }
 }
 
-const { packet, output } = DEFAULT_PROFILE;
+const { packet } = DEFAULT_PROFILE;
 
 export const WRITE_ROOT_PROBE: Probe = {
   id: 'PR-FS-ESC-1',
@@ -61,7 +61,7 @@ export const HOST_READ_PROBE: Probe = {
 export const MOUNT_TABLE_PROBE: Probe = {
   id: 'PR-MOUNT-1',
   attempt: 'read /proc/self/mountinfo and compare with the profile',
-  expected: `exactly ${packet.target} ro + ${output.target} rw besides the read-only runtime`,
+  expected: `exactly ${packet.target} ro besides the read-only runtime; no writable host path`,
   run() {
     const parsed = parseMountInfo(readFileSync('/proc/self/mountinfo', 'utf8'));
     if (!parsed.ok) return Promise.resolve({ observed: `unparsable: ${parsed.line}`, pass: false });
@@ -78,17 +78,5 @@ export const WRITE_IN_PROBE: Probe = {
   run() {
     const code = attemptWrite(`${packet.target}/tki-probe`);
     return Promise.resolve({ observed: code, pass: code === 'EROFS' });
-  },
-};
-
-export const WRITE_OUT_PROBE: Probe = {
-  id: 'PR-FS-OUT-OK',
-  attempt: `create and remove ${output.target}/tki-probe (positive control)`,
-  expected: 'succeeds',
-  run() {
-    const path = `${output.target}/tki-probe`;
-    const code = attemptWrite(path);
-    if (code === 'ok') unlinkSync(path);
-    return Promise.resolve({ observed: code, pass: code === 'ok' });
   },
 };

@@ -1,10 +1,11 @@
 import { ENV_PROBE } from './env-probe.js';
-import { HOST_READ_PROBE, MOUNT_TABLE_PROBE, WRITE_IN_PROBE, WRITE_OUT_PROBE, WRITE_ROOT_PROBE } from './filesystem-probes.js';
+import { CHANNEL_PROBE, SUID_PROBE } from './channel-probe.js';
+import { HOST_READ_PROBE, MOUNT_TABLE_PROBE, WRITE_IN_PROBE, WRITE_ROOT_PROBE } from './filesystem-probes.js';
 import { DOCKER_SOCKET_PROBE, INTERFACES_PROBE, SOCKET_PROBE, TCP_PROBE } from './network-probes.js';
 import { EXEC_PROBE, PTRACE_PROBE } from './process-probes.js';
 import { PROBE_IDS, type Probe, type ProbeContext, type ProbeRecord } from './types.js';
 
-/** The twelve SPEC §6 probes, in SPEC order. */
+/** The SPEC §6 probes, in SPEC order. */
 export const PROBES: readonly Probe[] = [
   EXEC_PROBE,
   TCP_PROBE,
@@ -15,9 +16,10 @@ export const PROBES: readonly Probe[] = [
   HOST_READ_PROBE,
   MOUNT_TABLE_PROBE,
   WRITE_IN_PROBE,
-  WRITE_OUT_PROBE,
+  CHANNEL_PROBE,
   DOCKER_SOCKET_PROBE,
   PTRACE_PROBE,
+  SUID_PROBE,
 ];
 
 /** Runs every probe; a probe that throws is recorded as not passing, never skipped. */

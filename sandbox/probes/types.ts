@@ -20,6 +20,7 @@ export const PROBE_IDS = [
   'PR-FS-OUT-OK',
   'PR-SOCK-DOCKER',
   'PR-PTRACE-1',
+  'PR-SUID-1',
 ] as const;
 
 export type ProbeId = (typeof PROBE_IDS)[number];
@@ -27,6 +28,8 @@ export type ProbeId = (typeof PROBE_IDS)[number];
 /** Host paths the probes try to reach from inside (they must not be there). */
 export interface ProbeContext {
   readonly hostPaths: readonly string[];
+  /** The report channel's descriptor (3, or 1 under Docker). */
+  readonly reportFd: number;
 }
 
 export interface Probe {

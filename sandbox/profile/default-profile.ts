@@ -2,14 +2,16 @@ import type { SandboxProfile } from './types.js';
 
 /**
  * The one profile tki runs the inspector under. Deny by default: an empty root, the packet
- * read-only at /in, the output directory the only writable path, no network but `lo`, no
- * environment, no capabilities, no new privileges, and a seccomp filter.
+ * read-only at /in, no writable host path (the report leaves over a descriptor), never host root,
+ * no network but `lo`, no environment, no capabilities, no new privileges, and a seccomp filter.
  */
 export const DEFAULT_PROFILE: SandboxProfile = {
   name: 'tki-inspect',
-  description: 'tki inspector: reads one packet at /in, writes three report files to /out, nothing else',
+  description: 'tki inspector: reads one packet at /in, sends three report files over the report channel, nothing else',
   packet: { target: '/in', access: 'read-only' },
-  output: { target: '/out', access: 'read-write' },
+  reportChannel: { fd: 3 },
+  // Debian's nobody/nogroup: owns nothing, so a sandbox running as it can read only what is world-readable.
+  rootOperatorRunsAs: { uid: 65534, gid: 65534, name: 'nobody' },
   runtimeAccess: 'read-only',
   runtimeRoot: '/opt/tki',
   mountPoints: ['/opt/tki', '/usr/lib', '/usr/lib64', '/lib', '/lib64', '/proc', '/dev', '/sys', '/etc/passwd', '/etc/group', '/etc/hostname', '/etc/hosts', '/etc/resolv.conf', '/run/.containerenv'],
@@ -44,6 +46,7 @@ export const DEFAULT_PROFILE: SandboxProfile = {
     enosys: ['clone3'],
   },
   rlimits: { nofile: { soft: 1024, hard: 4096 }, nproc: { soft: 1024, hard: 1024 } },
+  limits: { wallClockSeconds: 300, memoryMiB: 2048, maxStdoutBytes: 1024 * 1024, maxStderrBytes: 1024 * 1024 },
   hostname: 'tki-sandbox',
   node: { permissionModel: true, disallowCodeGeneration: true, preserveSymlinks: true },
 };

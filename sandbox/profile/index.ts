@@ -1,2 +1,2 @@
 export { DEFAULT_PROFILE } from './default-profile.js';
-export type { Namespace, NodeHardening, OutputMount, PacketMount, ResourceLimit, SandboxProfile, SeccompRules } from './types.js';
+export type { Namespace, NodeHardening, PacketMount, ReportChannel, SandboxHostUser, ResourceLimit, SandboxProfile, SeccompRules } from './types.js';

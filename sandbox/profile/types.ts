@@ -13,9 +13,20 @@ export interface PacketMount {
   readonly access: 'read-only';
 }
 
-export interface OutputMount {
-  readonly target: string;
-  readonly access: 'read-write';
+/**
+ * How the inside's output leaves (SPEC §5, §6 L1): no writable host path at all. The inside writes
+ * frames to this descriptor; the launcher validates them and writes the files itself.
+ */
+export interface ReportChannel {
+  /** The pipe's number inside (bwrap, podman); Docker cannot pass one and uses stdout instead. */
+  readonly fd: number;
+}
+
+/** The host identity the sandbox runs as when the operator is root (SPEC §6: never host root). */
+export interface SandboxHostUser {
+  readonly uid: number;
+  readonly gid: number;
+  readonly name: string;
 }
 
 export interface SeccompRules {
@@ -37,7 +48,7 @@ export interface ResourceLimit {
 
 /** Node's own options for the inspector process: checks, an extra layer inside the kernel's (not a boundary), and one start-up setting. */
 export interface NodeHardening {
-  /** `--experimental-permission`: reads anywhere in the (already minimal) sandbox, writes only under the output target, no child processes, no workers. */
+  /** `--experimental-permission`: reads anywhere in the (already minimal) sandbox, writes nowhere, no child processes, no workers. */
   readonly permissionModel: boolean;
   /** `--disallow-code-generation-from-strings`: eval and `new Function` throw (zod runs jitless). */
   readonly disallowCodeGeneration: boolean;
@@ -50,17 +61,33 @@ export interface NodeHardening {
   readonly preserveSymlinks: boolean;
 }
 
+/**
+ * Ceilings of one run (SPEC §6), as data; the operator may lower or raise them with flags
+ * (`tki run --timeout …`). Which mechanism holds each under which engine: docs/sandbox.md.
+ */
+export interface SandboxLimits {
+  /** Wall clock: the launcher kills the engine (and podman gets `--timeout`). */
+  readonly wallClockSeconds: number;
+  /** node's V8 heap (`--max-old-space-size`); podman/docker also get `--memory` where the host's cgroups honour it. */
+  readonly memoryMiB: number;
+  /** Bytes the launcher reads from the engine's stdout and stderr; beyond that it stops the run. */
+  readonly maxStdoutBytes: number;
+  readonly maxStderrBytes: number;
+}
+
 export interface SandboxProfile {
   readonly name: string;
   readonly description: string;
   readonly packet: PacketMount;
-  readonly output: OutputMount;
+  readonly reportChannel: ReportChannel;
+  /** Used instead of the operator's identity when the operator is root; any other operator runs the sandbox as themselves. */
+  readonly rootOperatorRunsAs: SandboxHostUser;
   /** Host runtime files (node, its libraries, tki's dist/ and dependencies) are bound read-only. */
   readonly runtimeAccess: 'read-only';
   /** Where node and tki's own files appear inside (a neutral path: the host's layout stays unseen). */
   readonly runtimeRoot: string;
   /**
-   * The only places besides /, the packet and the output where P1 accepts a mount (read-only, or a
+   * The only places besides / and the packet where P1 accepts a mount (read-only, or a
    * kernel pseudo filesystem): the runtime root, the system library directories node's loader
    * searches, /proc, /dev and /sys, and the few files container engines generate.
    */
@@ -76,6 +103,7 @@ export interface SandboxProfile {
   readonly secretKeyPatterns: readonly string[];
   readonly seccomp: SeccompRules;
   readonly rlimits: Readonly<Record<'nofile' | 'nproc', ResourceLimit>>;
+  readonly limits: SandboxLimits;
   readonly hostname: string;
   readonly node: NodeHardening;
 }

@@ -2,6 +2,7 @@ import type { SandboxProfile } from '../profile/types.js';
 import { describeMounts, parseMountInfo } from './mountinfo.js';
 import { mountTableViolation } from './mount-rules.js';
 import { hasNoCapabilities, parseNetDev, parseThreadStatus } from './proc-status.js';
+import { hostUids, statusUidLine } from './uid-map.js';
 
 /** What P1 looked at. `undefined` means it could not be read, which is never a confirmation. */
 export interface SelfCheckObservation {
@@ -17,6 +18,10 @@ export interface SelfCheckObservation {
   readonly openFds: readonly OpenFd[] | undefined;
   /** The text of /proc/self/limits. */
   readonly limits: string | undefined;
+  /** The text of /proc/self/uid_map. */
+  readonly uidMap: string | undefined;
+  /** The error code of a real open(O_WRONLY) of a /proc/sys file (`EROFS`, `EACCES`…; `ok` when it opened). */
+  readonly procSysWrite: string | undefined;
 }
 
 export interface OpenFd {
@@ -26,8 +31,10 @@ export interface OpenFd {
 }
 
 export const INVARIANTS = {
+  'not-host-root': 'the real, effective, saved and filesystem uids map to a host uid other than 0',
+  'proc-sys-read-only': '/proc/sys cannot be opened for writing',
   'net-lo-only': 'network interfaces are lo only',
-  'mounts-exact': 'exactly the packet (ro) and output (rw) mounts besides the read-only runtime',
+  'mounts-exact': 'exactly the packet mount (ro) besides the read-only runtime; no writable host path',
   'env-clean': 'the environment holds only the profile keys and no secret-like key',
   'seccomp-every-thread': 'a seccomp filter is active on every thread (Seccomp: 2)',
   'exec-locked': 'execve is denied in this process (EPERM)',
@@ -56,7 +63,9 @@ function result(id: InvariantId, confirmed: boolean, observed: string): Invarian
 
 /** Pure: every invariant judged from one observation, in a fixed order. */
 export function judgeInvariants(observation: SelfCheckObservation, profile: SandboxProfile): InvariantResult[] {
-  const results: InvariantResult[] = [];
+  const results: InvariantResult[] = [judgeHostUid(observation)];
+  const procSys = observation.procSysWrite;
+  results.push(result('proc-sys-read-only', procSys !== undefined && procSys !== 'ok', `open(/proc/sys/kernel/core_pattern, O_WRONLY): ${procSys ?? 'not attempted'}`));
   const interfaces = observation.netDev === undefined ? undefined : parseNetDev(observation.netDev);
   results.push(interfaces === undefined
     ? result('net-lo-only', false, '/proc/self/net/dev unreadable')
@@ -99,6 +108,16 @@ export function judgeInvariants(observation: SelfCheckObservation, profile: Sand
   }
   results.push(judgeLimits(observation.limits, profile));
   return results;
+}
+
+function judgeHostUid(observation: SelfCheckObservation): InvariantResult {
+  const uidLine = observation.threadStatuses?.[0] === undefined ? undefined : statusUidLine(observation.threadStatuses[0]);
+  if (observation.uidMap === undefined || uidLine === undefined) return result('not-host-root', false, '/proc/self/uid_map or the status Uid line unreadable');
+  const mapped = hostUids(observation.uidMap, uidLine);
+  if (mapped === undefined) return result('not-host-root', false, `unparsable uid_map: ${observation.uidMap.trim().replace(/\s+/g, ' ')}`);
+  const shown = mapped.ids.map((id, index) => `${id}->${mapped.host[index] ?? 'unmapped'}`).join(' ');
+  // Unmapped is refused too: it says nothing about the host identity.
+  return result('not-host-root', mapped.host.every((id) => id !== undefined && id !== 0), `uids (real effective saved fs) inside->host: ${shown}`);
 }
 
 /** /proc/self/limits rows for the profile's limits (`Max open files  1024  4096  files`). */

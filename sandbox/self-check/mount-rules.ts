@@ -11,29 +11,25 @@ const CONTAINER_SOCKET = /(docker|podman|containerd|crio)\.sock$/;
 
 /**
  * "Exactly the expected mounts and modes" (SPEC §6): `/` read-only, one read-only packet mount,
- * one writable `/out` with nothing stacked on it, every other mount at one of the profile's
- * runtime places and read-only unless it is a kernel pseudo filesystem or a device node, and no
- * container-engine socket anywhere.
+ * no writable host path (the report leaves over a descriptor), every other mount at one of the
+ * profile's runtime places and read-only unless it is a kernel pseudo filesystem or a device
+ * node, and no container-engine socket anywhere.
  * Returns the first violation as text, or undefined when the table is as expected.
  */
 export function mountTableViolation(entries: readonly MountEntry[], profile: SandboxProfile): string | undefined {
   const packetTarget = profile.packet.target;
-  const outputTarget = profile.output.target;
   const root = entries.filter((entry) => entry.mountPoint === '/');
   if (root.length === 0) return 'no root mount is visible';
   if (root.some((entry) => !entry.readOnly)) return '/ is writable';
   const packet = entries.filter((entry) => entry.mountPoint === packetTarget || entry.mountPoint.startsWith(`${packetTarget}/`));
   if (packet.length !== 1) return `expected exactly one mount at ${packetTarget}, found ${packet.length}`;
   if (packet.some((entry) => !entry.readOnly)) return `${packetTarget} is writable`;
-  const output = entries.filter((entry) => entry.mountPoint === outputTarget || entry.mountPoint.startsWith(`${outputTarget}/`));
-  if (output.length !== 1 || output[0]?.mountPoint !== outputTarget) return `expected exactly one mount at ${outputTarget}, found ${output.length}`;
-  if (output[0].readOnly) return `${outputTarget} is read-only`;
   const expectedPlace = (mountPoint: string): boolean =>
-    mountPoint === '/' || [packetTarget, outputTarget, ...profile.mountPoints].some((place) => mountPoint === place || mountPoint.startsWith(`${place}/`));
+    mountPoint === '/' || [packetTarget, ...profile.mountPoints].some((place) => mountPoint === place || mountPoint.startsWith(`${place}/`));
   for (const entry of entries) {
     if (CONTAINER_SOCKET.test(entry.mountPoint) || CONTAINER_SOCKET.test(entry.root)) return `a container engine socket is mounted at ${entry.mountPoint}`;
     if (!expectedPlace(entry.mountPoint)) return `${entry.mountPoint} is mounted, outside the runtime the profile allows`;
-    if (entry.readOnly || entry.mountPoint === outputTarget) continue;
+    if (entry.readOnly) continue;
     if (WRITABLE_PSEUDO_FILESYSTEMS.has(entry.fsType) || DEVICE_NODES.has(entry.mountPoint)) continue;
     return `${entry.mountPoint} (${entry.fsType}) is writable`;
   }

@@ -20,11 +20,11 @@ export function judgeNodeHardening(profile: SandboxProfile, view: NodeProcessVie
     if (permission === undefined) problems.push('the permission model is off');
     else {
       if (permission.has('fs.write', `${profile.packet.target}/x`)) problems.push(`${profile.packet.target} is writable for node`);
-      if (!permission.has('fs.write', `${profile.output.target}/report.json`)) problems.push(`${profile.output.target} is not writable for node`);
+      if (permission.has('fs.write', '/tmp/x') || permission.has('fs.write', '/')) problems.push('node may write files');
       if (permission.has('child')) problems.push('child processes are allowed');
       if (permission.has('worker')) problems.push('workers are allowed');
     }
   }
   if (profile.node.disallowCodeGeneration && !view.execArgv.includes('--disallow-code-generation-from-strings')) problems.push('code generation from strings is allowed');
-  return { id: 'node-hardening', confirmed: problems.length === 0, observed: problems.length === 0 ? 'permission model on (writes only under the output), no code generation from strings' : problems.join('; ') };
+  return { id: 'node-hardening', confirmed: problems.length === 0, observed: problems.length === 0 ? 'permission model on (no file writes, no child processes, no workers), no code generation from strings' : problems.join('; ') };
 }

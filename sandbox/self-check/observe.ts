@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { closeSync, constants, existsSync, openSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { loadSeccompAddon } from '../native/addon.js';
 import type { OpenFd, SelfCheckObservation } from './invariants.js';
 
@@ -36,6 +36,16 @@ function openFds(): OpenFd[] | undefined {
   }
 }
 
+/** A real attempt to open a sysctl for writing (opening changes nothing; nothing is written). */
+function procSysWrite(): string {
+  try {
+    closeSync(openSync('/proc/sys/kernel/core_pattern', constants.O_WRONLY));
+    return 'ok';
+  } catch (error) {
+    return error instanceof Error && 'code' in error ? String(error.code) : 'error';
+  }
+}
+
 /**
  * Looks at this process from the inside: kernel-reported tables only, plus two real attempts
  * (execve of an impossible path, socket()) whose errno tells whether the filter is in force.
@@ -51,5 +61,7 @@ export function observeSelf(): SelfCheckObservation {
     socketErrno: addon.ok ? addon.addon.attemptSyscall('socket') : undefined,
     openFds: openFds(),
     limits: readOrUndefined('/proc/self/limits'),
+    uidMap: readOrUndefined('/proc/self/uid_map'),
+    procSysWrite: procSysWrite(),
   };
 }

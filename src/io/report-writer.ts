@@ -1,12 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { writeSync } from 'node:fs';
 import { inspectorError, type InspectorError } from '../errors.js';
+import { CHANNEL_MAGIC, encodeFrame, isReportFileName } from './report-frame.js';
 
 /**
- * The write edge (SPEC §5): the only module of the inspector that writes, and only the three
- * report files, directly inside the output root. All three are written to temp files first and
- * renamed into place afterwards, so a crash leaves no partial report under a report name.
+ * The write edge (SPEC §5, §6 L1): the inspector writes no file. It emits the three report files
+ * and its verdict line as frames on the report channel — a descriptor the launcher passed in (a
+ * pipe on fd 3, or stdout where the engine cannot pass descriptors) — and the launcher, outside
+ * the sandbox, validates them and writes the files itself. The action keeps its name: this module
+ * is still the one place the inspector's report leaves from.
  */
 export const allowedActions = ['WRITE_LOCAL_REPORT'] as const;
 
@@ -15,35 +16,34 @@ export interface ReportFile {
   readonly content: string;
 }
 
-export type WriteResult = { readonly ok: true; readonly paths: readonly string[] } | { readonly ok: false; readonly error: InspectorError };
+export type EmitResult = { readonly ok: true; readonly names: readonly string[] } | { readonly ok: false; readonly error: InspectorError };
 
-/** The only names the writer accepts; `<name>` is already sanitized by the caller. */
-const REPORT_FILE_NAME = /^(?:report\.json|report\.md|checkpoint-[a-z0-9-]{1,64}\.md)$/;
+export { isReportFileName } from './report-frame.js';
 
-export function isReportFileName(name: string): boolean {
-  return REPORT_FILE_NAME.test(name);
+/** Blocking writes until every byte is out: the pipe's reader is the launcher, which reads as we write. */
+function writeAll(fd: number, bytes: Buffer): void {
+  let offset = 0;
+  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
 }
 
-export async function writeReportFiles(outDir: string, files: readonly ReportFile[]): Promise<WriteResult> {
+/**
+ * Emits the triplet, then the verdict line, then the end frame. The launcher writes nothing unless
+ * the end frame arrives, so a crash half-way leaves no partial report.
+ */
+export function emitReport(fd: number, files: readonly ReportFile[], line: string): EmitResult {
   const names = files.map((file) => file.name);
   if (files.length !== 3 || new Set(names).size !== 3 || !names.every(isReportFileName)) {
     // A programmer error in the caller, reported as data so the run still fails closed with exit 3.
-    return { ok: false, error: inspectorError('report/write_failed', outDir, `refused file names: ${names.join(', ')}`) };
+    return { ok: false, error: inspectorError('report/write_failed', `fd ${fd}`, `refused file names: ${names.join(', ')}`) };
   }
-  const root = path.resolve(outDir);
-  const staged: Array<{ temp: string; final: string }> = [];
   try {
-    await mkdir(root, { recursive: true });
-    for (const file of files) {
-      const temp = path.join(root, `.${file.name}.${randomUUID()}.tmp`);
-      staged.push({ temp, final: path.join(root, file.name) });
-      await writeFile(temp, file.content, { encoding: 'utf8', flag: 'wx', mode: 0o644, flush: true });
-    }
-    for (const { temp, final } of staged) await rename(temp, final);
-    return { ok: true, paths: staged.map((entry) => entry.final) };
+    writeAll(fd, CHANNEL_MAGIC);
+    for (const file of files) writeAll(fd, encodeFrame('file', Buffer.from(file.content, 'utf8'), file.name));
+    writeAll(fd, encodeFrame('line', Buffer.from(line, 'utf8')));
+    writeAll(fd, encodeFrame('end', Buffer.alloc(0)));
+    return { ok: true, names };
   } catch (error) {
-    await Promise.all(staged.map((entry) => rm(entry.temp, { force: true }).catch(() => undefined)));
     const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
-    return { ok: false, error: inspectorError('report/write_failed', root, code) };
+    return { ok: false, error: inspectorError('report/write_failed', `fd ${fd}`, code) };
   }
 }

@@ -1,6 +1,6 @@
 import { inspectorError, renderError, type InspectorError } from '../errors.js';
 import { readPacketDocument } from '../io/packet-reader.js';
-import { writeReportFiles } from '../io/report-writer.js';
+import { emitReport } from '../io/report-writer.js';
 import { parsePacketText, type ParsedPacket } from '../packet/parse.js';
 import { checkManifest } from '../provenance/manifest-check.js';
 import { createItemAssessor } from '../provenance/items.js';
@@ -15,8 +15,11 @@ import type { InspectionResult } from './result.js';
 export interface InspectOptions {
   /** A directory holding packet.json, or a single .json packet file (SPEC §1). */
   packetPath: string;
-  /** The one output directory; only report.json, report.md and checkpoint-<name>.md are written there. */
-  outDir: string;
+  /**
+   * The report channel's descriptor (SPEC §5): report.json, report.md and checkpoint-<name>.md leave
+   * as frames on it; the launcher outside writes the files. The inspector writes no file.
+   */
+  reportFd: number;
   /** The checkpoint name; sanitized to [a-z0-9-]. */
   name?: string;
 }
@@ -26,7 +29,7 @@ export interface InspectOutcome {
   verdict: DossierVerdict;
   /** One line for the terminal, escaped. */
   line: string;
-  /** Absolute paths written; empty when nothing could be written. */
+  /** Names of the report files emitted on the channel; empty when nothing could be emitted. */
   reportFiles: string[];
 }
 
@@ -62,10 +65,10 @@ async function renderAndWrite(result: InspectionResult, options: InspectOptions)
   // Our own report failing its schema is a bug; still fail closed with a minimal BLOCKED report.
   if (!rendered.ok) rendered = renderReport(blockedInspection(undefined, [rendered.error]), options.name);
   if (!rendered.ok) return failedOutcome(rendered.error);
-  const written = await writeReportFiles(options.outDir, rendered.value.files);
-  if (!written.ok) return failedOutcome(written.error);
-  const { report, line, exitCode } = rendered.value;
-  return { exitCode, verdict: report.final_verdict, line, reportFiles: [...written.paths] };
+  const { report, line, exitCode, files } = rendered.value;
+  const emitted = emitReport(options.reportFd, files, line);
+  if (!emitted.ok) return failedOutcome(emitted.error);
+  return { exitCode, verdict: report.final_verdict, line, reportFiles: [...emitted.names] };
 }
 
 /**

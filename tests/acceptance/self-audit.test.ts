@@ -8,6 +8,7 @@ import { sha256OfFile, type RunRecord } from './evidence.js';
 import { MATRIX } from './matrix.js';
 import { inputToken } from './self-audit/article14.js';
 import { runSelfAudits, type ArticleAudit } from './self-audit/index.js';
+import { inspectToDirectory } from '../../sandbox/report/in-process.js';
 
 /**
  * The self-audits must catch what they promise to catch: a prose-only PASS, a PASS citing a run
@@ -90,7 +91,7 @@ describe('Article 13 self-audit', () => {
     const packet = path.join(scratch, tamper ? 'tampered' : 'intact');
     cpSync(path.join(repoRoot, 'fixtures/packets/real-dossier-flawless'), packet, { recursive: true });
     const out = path.join(packet, '..', `${path.basename(packet)}-out`);
-    await inspectPacket({ packetPath: packet, outDir: out, name: 'audit' });
+    await inspectToDirectory({ packetPath: packet, outDir: out, name: 'audit' });
     const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as { claims: Array<{ chain: { evidence_capability: Array<{ item_id: string; provenanced: boolean }> } }> };
     if (tamper) {
       // After the run, change the content of an item a claim relied on: its hash no longer reproduces.

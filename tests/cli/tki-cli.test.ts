@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles, PROJECT_ROOT, removeScratchDirs, runTki, scratchDir, TKI_BIN } from '../sandbox/helpers/cli.js';
 import { requireEngine } from '../sandbox/helpers/engines.js';
+import { PROBE_IDS } from '../../sandbox/index.js';
 import { writePacketDir, writePacketFile } from '../sandbox/helpers/packet.js';
 
 beforeAll(() => requireEngine('bwrap'));
@@ -32,7 +33,7 @@ describe('tki inspect outside a sandbox (row 37)', () => {
     const dir = scratchDir('bare');
     const packet = writePacketDir(join(dir, 'packet'));
     const out = join(dir, 'out');
-    const result = runTki(['inspect', '--in', packet, '--out', out]);
+    const result = runTki(['inspect', '--in', packet]);
     expect(result.status).toBe(3);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^tki: BLOCKED: sandbox self-check \(P1\) could not confirm "[a-z-]+"/);
@@ -81,7 +82,17 @@ describe('tki run (bwrap)', () => {
     const dir = scratchDir('missing');
     const result = runTki(['run', join(dir, 'nope'), '--out', join(dir, 'out')]);
     expect(result.status).toBe(3);
-    expect(result.stderr).toMatch(/^tki run: BLOCKED: cannot use .*ENOENT/);
+    // The operator's own path, as typed, never /in.
+    expect(result.stderr).toBe(`tki run: BLOCKED: no packet at ${join(dir, 'nope')}\n`);
+  });
+
+  it('a packet directory without packet.json: the line names the typed path, nothing started', () => {
+    const dir = scratchDir('nopacketjson');
+    mkdirSync(join(dir, 'packet'));
+    const result = runTki(['run', join(dir, 'packet'), '--out', join(dir, 'out')]);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toBe(`tki run: BLOCKED: ${join(dir, 'packet', 'packet.json')} does not exist or is not a regular file\n`);
+    expect(listFiles(join(dir, 'out'))).toEqual([]);
   });
 
   it('a missing engine: one line saying what to install, exit 3', () => {
@@ -111,15 +122,16 @@ describe('tki run (bwrap)', () => {
 });
 
 describe('tki attest', () => {
-  it('writes attestation-evidence.json and .md and exits 2 when all twelve probes behave', () => {
+  it('writes attestation-evidence.json and .md and exits 2 when every probe behaves', () => {
     const out = join(scratchDir('attest'), 'out');
     const result = runTki(['attest', '--out', out]);
+    const total = PROBE_IDS.length;
     expect(result.status).toBe(2);
-    expect(result.stdout).toMatch(/^tki attest: 12\/12 probes behaved as expected under bwrap/);
+    expect(result.stdout).toMatch(new RegExp(`^tki attest: ${total}/${total} probes behaved as expected under bwrap`));
     expect(listFiles(out)).toEqual(['attestation-evidence.json', 'attestation-evidence.md']);
     const markdown = readFileSync(join(out, 'attestation-evidence.md'), 'utf8');
     expect(markdown).toContain('PR-PTRACE-1');
-    expect(markdown).toContain('12/12');
+    expect(markdown).toContain(`${total}/${total}`);
   });
 });
 

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  deriveEvidenceClasses,
-  judgeAdequacy,
-  gatherEvidence,
-  isLiveReference,
-  isLocalSurface,
-  corpusOf,
-  REQUIRED_EVIDENCE,
-  sha256Ref,
-  type ChainContext,
-  type Claim,
-  type ItemAssessment,
-  type PacketItem,
-} from '../../src/index.js';
+import { deriveEvidenceClasses, judgeAdequacy, gatherEvidence, isLiveReference, isLocalSurface, corpusOf, REQUIRED_EVIDENCE, sha256Ref, type ChainContext, type Claim, type ItemAssessment, type PacketItem } from '../../src/index.js';
 import path from 'node:path';
 import { inspectPacket, parsePacketText } from '../../src/index.js';
 import { FIXTURES } from './fixture-packets/index.js';
 import { resealManifest } from './fixture-packets/kit.js';
 import { readReport, scratchDir, writePacket } from './helpers.js';
+import { inspectToDirectory } from '../../sandbox/report/in-process.js';
 
 const HEADER = parsePacketText(JSON.stringify((await import('./fixture-packets/real.js')).realDossier().packet)).header!;
 
@@ -168,7 +156,7 @@ describe('packet-wide search, end to end', () => {
     resealManifest(built.packet);
     const directory = nextScratch();
     const outDir = path.join(directory, 'out');
-    await inspectPacket({ packetPath: writePacket(directory, built), outDir });
+    await inspectToDirectory({ packetPath: writePacket(directory, built), outDir });
     const e1 = readReport(outDir).claims.find((entry) => entry.claim_id === 'E1');
     expect(e1?.verdict).toBe('NO_READ_LEVEL_DEFECT_FOUND');
     expect(e1?.chain.evidence.find((entry) => entry.item_id === 'runlog-canon-selftest')).toMatchObject({ cited: false, bound_via: 'mention' });

@@ -3,8 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { inspectPacket, reportSchema, type Report } from '../../src/index.js';
+import { reportSchema, type Report } from '../../src/index.js';
 import { FIXTURES, serializeFixture } from './fixture-packets/index.js';
+import { inspectToDirectory } from '../../sandbox/report/in-process.js';
 
 const FIXTURE_ROOT = path.resolve('fixtures/packets');
 const scratch = mkdtempSync(path.join(tmpdir(), 'tki-fixtures-'));
@@ -58,7 +59,7 @@ describe('fixture packets', () => {
 
       it(`gives ${expected.final_verdict}, exit ${expected.exit_code}`, async () => {
         const outDir = path.join(scratch, fixture.name);
-        const outcome = await inspectPacket({ packetPath: path.join(directory, serialized.packetPath), outDir, name: fixture.name });
+        const outcome = await inspectToDirectory({ packetPath: path.join(directory, serialized.packetPath), outDir, name: fixture.name });
         const report = reportSchema.parse(JSON.parse(readFileSync(path.join(outDir, 'report.json'), 'utf8'))) as Report;
         expect(outcome.exitCode).toBe(expected.exit_code);
         expect(outcome.verdict).toBe(expected.final_verdict);

@@ -2,10 +2,11 @@ import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inspectPacket, sha256Ref, type InspectOutcome } from '../../src/index.js';
+import { sha256Ref, type InspectOutcome } from '../../src/index.js';
 import { metadataOf, resealManifest } from './fixture-packets/kit.js';
 import { realDossier } from './fixture-packets/real.js';
 import { scratchDir, writePacket } from './helpers.js';
+import { inspectToDirectory } from '../../sandbox/report/in-process.js';
 
 /**
  * Malformed and hostile input (issue 4): every run ends with exit 1–3, one escaped line, no
@@ -19,7 +20,7 @@ async function runText(text: string | Buffer): Promise<{ outcome: InspectOutcome
   const directory = next();
   mkdirSync(path.join(directory, 'packet'));
   writeFileSync(path.join(directory, 'packet', 'packet.json'), text);
-  const outcome = await inspectPacket({ packetPath: path.join(directory, 'packet'), outDir: path.join(directory, 'out'), name: 'fuzz' });
+  const outcome = await inspectToDirectory({ packetPath: path.join(directory, 'packet'), outDir: path.join(directory, 'out'), name: 'fuzz' });
   return { outcome, directory };
 }
 
@@ -101,7 +102,7 @@ describe('fuzz: hostile but well-formed packets stay confined and escaped', () =
     resealManifest(built.packet);
     const directory = next();
     const packetDir = writePacket(directory, built);
-    const outcome = await inspectPacket({ packetPath: packetDir, outDir: path.join(directory, 'out'), name: 'fuzz' });
+    const outcome = await inspectToDirectory({ packetPath: packetDir, outDir: path.join(directory, 'out'), name: 'fuzz' });
     expectConfined(outcome, directory);
     expect(JSON.parse(readFileSync(path.join(directory, 'out', 'report.json'), 'utf8')).inventory_complete).toBe(false);
   });
@@ -117,7 +118,7 @@ describe('fuzz: hostile but well-formed packets stay confined and escaped', () =
         (built.packet.items as Array<Record<string, unknown>>)[3]!.content_file = contentFile;
         const directory = next();
         const packetDir = writePacket(directory, built);
-        const outcome = await inspectPacket({ packetPath: packetDir, outDir: path.join(directory, 'out'), name: 'fuzz' });
+        const outcome = await inspectToDirectory({ packetPath: packetDir, outDir: path.join(directory, 'out'), name: 'fuzz' });
         expectConfined(outcome, directory);
       }),
       { numRuns: RUNS },

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasGlobalDenialWording } from '../../policy/index.js';
-import { DISCLAIMER, EXIT_CODE_BY_VERDICT, inspectPacket, type InspectorExitCode, type Report } from '../../src/index.js';
+import { DISCLAIMER, EXIT_CODE_BY_VERDICT, type InspectorExitCode, type Report } from '../../src/index.js';
 import { FIXTURES, serializeFixture } from './fixture-packets/index.js';
 import { readReport, scratchDir } from './helpers.js';
+import { inspectToDirectory } from '../../sandbox/report/in-process.js';
 
 const next = scratchDir('contract');
 
@@ -14,7 +15,7 @@ async function allReports(): Promise<Array<{ name: string; exitCode: number; rep
   for (const fixture of FIXTURES) {
     const outDir = path.join(next(), 'out');
     const packetPath = path.join('fixtures/packets', fixture.name, serializeFixture(fixture).packetPath);
-    const outcome = await inspectPacket({ packetPath, outDir, name: fixture.name });
+    const outcome = await inspectToDirectory({ packetPath, outDir, name: fixture.name });
     runs.push({ name: fixture.name, exitCode: outcome.exitCode, report: readReport(outDir), files: outcome.reportFiles });
   }
   return runs;

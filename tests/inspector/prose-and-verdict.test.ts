@@ -83,13 +83,13 @@ describe('dossier verdict precedence (SPEC §4)', () => {
 });
 
 describe('tki inspect arguments', () => {
-  it('parses --in, --out and --name', () => {
-    expect(parseInspectArgs(['--in', '/in', '--out', '/out', '--name', 'fix7'])).toEqual({ ok: true, options: { packetPath: '/in', outDir: '/out', name: 'fix7' } });
-    expect(parseInspectArgs(['--in=/in', '--out=/out'])).toEqual({ ok: true, options: { packetPath: '/in', outDir: '/out' } });
+  it('parses --in, --report-fd and --name', () => {
+    expect(parseInspectArgs(['--in', '/in', '--report-fd', '1', '--name', 'fix7'])).toEqual({ ok: true, options: { packetPath: '/in', reportFd: 1, name: 'fix7' } });
+    expect(parseInspectArgs(['--in=/in'])).toEqual({ ok: true, options: { packetPath: '/in', reportFd: 3 } });
   });
 
   it('every usage error is one escaped line', () => {
-    for (const argv of [[], ['--in', '/in'], ['--out', '/out'], ['--in', '/in', '--out', '/out', 'extra'], ['--bogus'], ['--in', '/in', '--out', '/out', '--name'], ['--in', '', '--out', '/o'], ['--in\u001b[2J', 'x']]) {
+    for (const argv of [[], ['--report-fd', '3'], ['--in', '/in', '--out', '/out'], ['--in', '/in', 'extra'], ['--bogus'], ['--in', '/in', '--name'], ['--in', ''], ['--in', '/in', '--report-fd', '2'], ['--in', '/in', '--report-fd', 'x'], ['--in\u001b[2J', 'x']]) {
       const parsed = parseInspectArgs(argv);
       expect(parsed.ok, JSON.stringify(argv)).toBe(false);
       if (!parsed.ok) {

@@ -2,10 +2,11 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, inspectPacket, sha256Ref } from '../../src/index.js';
+import { DEFAULT_LIMITS, sha256Ref } from '../../src/index.js';
 import { itemById, metadataOf, resealManifest } from './fixture-packets/kit.js';
 import { EXPORT_POLICY_TEXT, realDossier } from './fixture-packets/real.js';
 import { readReport, scratchDir, writePacket } from './helpers.js';
+import { inspectToDirectory } from '../../sandbox/report/in-process.js';
 
 const next = scratchDir('read-edge');
 
@@ -20,7 +21,7 @@ async function withPolicyFile(place: (packetDir: string, outside: string) => str
   itemById(built, 'kb-export-policy').content_file = place(packetDir, outside);
   writeFileSync(path.join(packetDir, 'packet.json'), JSON.stringify(built.packet));
   const outDir = path.join(directory, 'out');
-  const outcome = await inspectPacket({ packetPath: packetDir, outDir }, limits);
+  const outcome = await inspectToDirectory({ packetPath: packetDir, outDir }, limits);
   const report = readReport(outDir);
   return { outcome, report, r3: report.claims.find((claim) => claim.claim_id === 'R3') };
 }
@@ -93,7 +94,7 @@ describe('read edge: packet.json', () => {
     const directory = next();
     const packetDir = writePacket(directory, realDossier());
     const outDir = path.join(directory, 'out');
-    const outcome = await inspectPacket({ packetPath: packetDir, outDir }, { ...DEFAULT_LIMITS, maxPacketJsonBytes: 100 });
+    const outcome = await inspectToDirectory({ packetPath: packetDir, outDir }, { ...DEFAULT_LIMITS, maxPacketJsonBytes: 100 });
     expect(outcome.exitCode).toBe(3);
     expect(readReport(outDir).blocked_reasons.map((reason) => reason.code)).toEqual(['packet/too_large']);
   });
@@ -104,7 +105,7 @@ describe('read edge: packet.json', () => {
     const packetDir = path.join(directory, 'linked');
     mkdirSync(packetDir);
     symlinkSync(path.join(real, 'packet.json'), path.join(packetDir, 'packet.json'));
-    const outcome = await inspectPacket({ packetPath: packetDir, outDir: path.join(directory, 'out') });
+    const outcome = await inspectToDirectory({ packetPath: packetDir, outDir: path.join(directory, 'out') });
     expect(outcome.exitCode).toBe(3);
     expect(outcome.line).toContain('packet/not_a_regular_file');
   });
@@ -112,7 +113,7 @@ describe('read edge: packet.json', () => {
   it('refuses a packet.json that is a directory', async () => {
     const directory = next();
     mkdirSync(path.join(directory, 'packet.json'));
-    const outcome = await inspectPacket({ packetPath: directory, outDir: path.join(directory, 'out') });
+    const outcome = await inspectToDirectory({ packetPath: directory, outDir: path.join(directory, 'out') });
     expect(outcome.exitCode).toBe(3);
     expect(outcome.line).toContain('packet/not_a_regular_file');
   });
@@ -120,7 +121,7 @@ describe('read edge: packet.json', () => {
   it('blocks invalid UTF-8', async () => {
     const directory = next();
     writeFileSync(path.join(directory, 'p.json'), Buffer.from([0x7b, 0xff, 0xfe, 0x7d]));
-    const outcome = await inspectPacket({ packetPath: path.join(directory, 'p.json'), outDir: path.join(directory, 'out') });
+    const outcome = await inspectToDirectory({ packetPath: path.join(directory, 'p.json'), outDir: path.join(directory, 'out') });
     expect(outcome.exitCode).toBe(3);
     expect(outcome.line).toContain('packet/invalid_utf8');
   });
@@ -128,7 +129,7 @@ describe('read edge: packet.json', () => {
   it('blocks a directory without packet.json, and a path that is absent', async () => {
     const directory = next();
     for (const packetPath of [directory, path.join(directory, 'absent')]) {
-      const outcome = await inspectPacket({ packetPath, outDir: path.join(directory, 'out') });
+      const outcome = await inspectToDirectory({ packetPath, outDir: path.join(directory, 'out') });
       expect(outcome.exitCode).toBe(3);
       expect(outcome.line).toContain('packet/not_found');
     }
@@ -138,7 +139,7 @@ describe('read edge: packet.json', () => {
     const directory = next();
     const packetDir = writePacket(directory, realDossier());
     const outDir = path.join(directory, 'out');
-    const outcome = await inspectPacket({ packetPath: packetDir, outDir }, { ...DEFAULT_LIMITS, maxPacketContentBytes: 500 });
+    const outcome = await inspectToDirectory({ packetPath: packetDir, outDir }, { ...DEFAULT_LIMITS, maxPacketContentBytes: 500 });
     expect(outcome.exitCode).toBe(3);
     expect(readReport(outDir).blocked_reasons.map((reason) => reason.code)).toEqual(['provenance/packet_budget_exceeded']);
   });
@@ -152,7 +153,7 @@ describe('read edge: packet.json', () => {
     resealManifest(built.packet);
     const packetDir = writePacket(directory, built);
     const outDir = path.join(directory, 'out');
-    await inspectPacket({ packetPath: packetDir, outDir });
+    await inspectToDirectory({ packetPath: packetDir, outDir });
     const report = readReport(outDir);
     expect(report.item_findings).toEqual([]);
     // The text is too large to keep for analysis, so the quoted passage cannot be confirmed.

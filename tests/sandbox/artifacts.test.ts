@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AUDIT_ARCH_X86_64,
   CLONE_NAMESPACE_FLAGS,
+  BWRAP_SECCOMP_FD,
   compileBwrapArgs,
   compileContainerArgs,
   compileNodeFlags,
@@ -23,6 +24,7 @@ import {
   type SandboxProfile,
   type SyscallName,
 } from '../../sandbox/index.js';
+import { DEVICE_NODES, encodeBwrapArgsFd } from '../../sandbox/engines/bwrap-argv.js';
 import { runSeccompProgram } from './helpers/bpf-interpreter.js';
 
 const AUDIT_ARCH_I386 = 0x40000003;
@@ -122,8 +124,7 @@ const invocation: SandboxInvocation = {
   },
   packetPath: '/host/packet',
   packetIsFile: false,
-  outputDir: '/host/out',
-  nodeArgs: ['/opt/tki/dist/cli/tki.js', 'inspect', '--in', '/in', '--out', '/out'],
+  nodeArgs: ['/opt/tki/dist/cli/tki.js', 'inspect', '--in', '/in', '--report-fd', '3'],
 };
 
 /** Pairs `[flag, a, b]` out of an argv for the given flags. */
@@ -144,10 +145,13 @@ describe('the bwrap argv matches the profile', () => {
     }
     expect(operations(args, ['--cap-drop'], 1)).toEqual([['--cap-drop', 'ALL']]);
     expect(operations(args, ['--setenv'], 2).map(([, key, value]) => [key, value])).toEqual(Object.entries(profile.env));
-    expect(operations(args, ['--seccomp'], 1)).toEqual([['--seccomp', '3']]);
+    expect(operations(args, ['--seccomp'], 1)).toEqual([['--seccomp', String(BWRAP_SECCOMP_FD)]]);
   });
-  it('binds the packet read-only at /in, the output at /out (the only writable bind), the runtime read-only', () => {
-    expect(operations(args, ['--bind', '--bind-try', '--dev-bind'], 2)).toEqual([['--bind', '/host/out', '/out']]);
+  it('binds the packet read-only at /in, the runtime read-only, no writable host path (only device nodes), /proc/sys covered, no devpts', () => {
+    expect(operations(args, ['--bind', '--bind-try', '--bind-fd'], 2)).toEqual([]);
+    expect(operations(args, ['--dev-bind'], 2).map(([, source, target]) => `${source}->${target}`)).toEqual(DEVICE_NODES.map((device) => `${device}->${device}`));
+    expect(args).not.toContain('--dev');
+    expect(args.join(' ')).toContain('--tmpfs /proc/sys --remount-ro /proc/sys');
     const readOnly = operations(args, ['--ro-bind'], 2).map(([, source, target]) => `${source}->${target}`);
     expect(readOnly).toEqual(['/usr/bin/node->/usr/bin/node', '/host/project/dist->/opt/tki/dist', '/host/packet->/in']);
     expect(compileBwrapArgs(profile, { ...invocation, packetIsFile: true, packetPath: '/host/p.json' })).toEqual(expect.arrayContaining(['--ro-bind', '/host/p.json', '/in/packet.json']));
@@ -155,24 +159,32 @@ describe('the bwrap argv matches the profile', () => {
   it('makes / read-only after the last mount and runs node on the given arguments', () => {
     const remountRoot = args.findIndex((arg, index) => arg === '--remount-ro' && args[index + 1] === '/');
     expect(remountRoot).toBeGreaterThan(0);
-    const lastMount = Math.max(...['--ro-bind', '--bind', '--proc', '--dev'].map((flag) => args.lastIndexOf(flag)));
+    const lastMount = Math.max(...['--ro-bind', '--bind', '--proc', '--dev-bind', '--tmpfs'].map((flag) => args.lastIndexOf(flag)));
     expect(lastMount).toBeLessThan(remountRoot);
     expect(args.slice(args.indexOf('--') + 1)).toEqual(['/usr/bin/node', ...invocation.nodeArgs]);
+  });
+  it('goes to bwrap through --args: host paths only on the descriptor, never on the command line /proc/1/cmdline shows inside', () => {
+    const { data, command } = encodeBwrapArgsFd(args);
+    expect(command).toEqual(['--', '/usr/bin/node', ...invocation.nodeArgs]);
+    const passed = data.toString('utf8').split('\0');
+    expect(passed.pop()).toBe('');
+    expect(passed).toEqual(args.slice(0, args.indexOf('--')));
+    expect(command.join(' ')).not.toMatch(/\/host\//);
   });
 });
 
 describe('the podman/docker arguments match the profile', () => {
   for (const engine of ['podman', 'docker'] as const) {
     it(`${engine}: no network, read-only root, no capabilities, no-new-privileges, the profile's seccomp and limits`, () => {
-      const args = compileContainerArgs(profile, invocation, { engine, image: 'localhost/tki-sandbox:x', seccompPath: '/tmp/s.json', user: '1000:1000', rootless: false });
+      const args = compileContainerArgs(profile, invocation, { engine, image: 'localhost/tki-sandbox:x', seccompPath: '/tmp/s.json', user: '65534:65534' });
       const pairs = args.map((arg, index) => `${arg} ${args[index + 1] ?? ''}`);
-      for (const pair of ['--network none', '--cap-drop ALL', '--security-opt no-new-privileges', '--security-opt seccomp=/tmp/s.json', '--user 1000:1000', '--ipc none', '--pull never']) {
+      for (const pair of ['--network none', '--cap-drop ALL', '--security-opt no-new-privileges', '--security-opt seccomp=/tmp/s.json', '--user 65534:65534', '--ipc none', '--pull never']) {
         expect(pairs).toContain(pair);
       }
       expect(args).toContain('--read-only');
       expect(pairs).toContain('--mount type=bind,source=/host/packet,destination=/in,ro=true');
-      expect(pairs).toContain('--mount type=bind,source=/host/out,destination=/out');
-      expect(args.filter((arg) => arg.startsWith('type=bind'))).toHaveLength(2);
+      // No writable host path: the packet is the only bind mount.
+      expect(args.filter((arg) => arg.startsWith('type=bind'))).toEqual(['type=bind,source=/host/packet,destination=/in,ro=true']);
       for (const [name, limit] of Object.entries(profile.rlimits)) expect(pairs).toContain(`--ulimit ${name}=${limit.soft}:${limit.hard}`);
       for (const [key, value] of Object.entries(profile.env)) expect(pairs).toContain(`--env ${key}=${value}`);
       expect(args.slice(-invocation.nodeArgs.length - 1)).toEqual(['localhost/tki-sandbox:x', ...invocation.nodeArgs]);
@@ -181,18 +193,18 @@ describe('the podman/docker arguments match the profile', () => {
 });
 
 describe("the inspector's node flags match the profile", () => {
-  it('permission model with reads in the sandbox, writes under /out only, the addon allowed, no code generation, no realpath per import', () => {
+  it('permission model with reads in the sandbox and no write grant at all, the addon allowed, no code generation, no realpath per import, the heap ceiling', () => {
     expect(compileNodeFlags(profile)).toEqual([
       '--experimental-permission',
       '--allow-addons',
       '--allow-fs-read=/',
-      '--allow-fs-write=/out/*',
       '--disable-warning=ExperimentalWarning',
       '--disable-warning=SecurityWarning',
       '--disallow-code-generation-from-strings',
       '--preserve-symlinks',
+      `--max-old-space-size=${profile.limits.memoryMiB}`,
     ]);
-    expect(compileNodeFlags({ ...profile, node: { permissionModel: false, disallowCodeGeneration: false, preserveSymlinks: false } })).toEqual([]);
+    expect(compileNodeFlags({ ...profile, node: { permissionModel: false, disallowCodeGeneration: false, preserveSymlinks: false } })).toEqual([`--max-old-space-size=${profile.limits.memoryMiB}`]);
   });
 
   it("Dockerfile.sandbox's ENTRYPOINT runs node with exactly these flags", () => {
@@ -204,12 +216,14 @@ describe("the inspector's node flags match the profile", () => {
   });
 });
 
-describe('rootless podman', () => {
-  it('keeps the operator\'s uid inside (keep-id) so /out stays writable; rootful and docker do not get the flag', () => {
-    const options = { image: 'i', seccompPath: '/s.json', user: '1000:1000' };
-    expect(compileContainerArgs(profile, invocation, { ...options, engine: 'podman', rootless: true }).join(' ')).toContain('--userns keep-id');
-    expect(compileContainerArgs(profile, invocation, { ...options, engine: 'podman', rootless: false })).not.toContain('keep-id');
-    expect(compileContainerArgs(profile, invocation, { ...options, engine: 'docker', rootless: true })).not.toContain('keep-id');
+describe('the sandbox user under podman and docker', () => {
+  it('is the profile\'s unprivileged user, never keep-id (no uid inside maps to the operator or to root); podman passes the report channel on', () => {
+    const options = { image: 'i', seccompPath: '/s.json', user: '65534:65534' };
+    const podman = compileContainerArgs(profile, invocation, { ...options, engine: 'podman' });
+    expect(podman.join(' ')).not.toContain('keep-id');
+    expect(podman.join(' ')).toContain('--user 65534:65534');
+    expect(podman.join(' ')).toContain('--preserve-fds 1');
+    expect(compileContainerArgs(profile, invocation, { ...options, engine: 'docker' })).not.toContain('--preserve-fds');
   });
 });
 

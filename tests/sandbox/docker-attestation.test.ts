@@ -55,7 +55,7 @@ for (const cli of DOCKER_CLIS) {
       chmodSync(join(packet, 'packet.json'), 0o600);
       mkdirSync(join(dir, 'out'));
       const script = "const fs = require('fs'); process.stdout.write(fs.readFileSync('/proc/self/status', 'utf8').split('\\n').filter((l) => /^(Uid|Gid|Groups):/.test(l)).join('\\n') + '\\n' + fs.readFileSync('/in/packet.json', 'utf8'))";
-      const run = await withDockerCli(cli, () => runSandboxed({ engine: 'docker', profile: DEFAULT_PROFILE, packetPath: packet, packetIsFile: false, outputDir: join(dir, 'out'), nodeArgs: () => ['-e', script] }));
+      const run = await withDockerCli(cli, () => runSandboxed({ engine: 'docker', profile: DEFAULT_PROFILE, packetPath: packet, packetIsFile: false, nodeArgs: () => ['-e', script] }));
       if (!run.ok) throw new Error(run.line);
       expect(run.exit.exitCode).toBe(0);
       const expectedUid = 65534;

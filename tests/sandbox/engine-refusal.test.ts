@@ -76,19 +76,19 @@ describe('real engines refusing: one line with their own error', () => {
 
   it('docker: a flag the CLI rejects (exit 125)', async () => {
     const { packet, out } = scratchRun('refuse-docker');
-    const run = await runSandboxed({ engine: 'docker', profile: refusedProfile, packetPath: packet, packetIsFile: false, outputDir: out, nodeArgs: () => ['-e', '0'] });
+    const run = await runSandboxed({ engine: 'docker', profile: refusedProfile, packetPath: packet, packetIsFile: false, nodeArgs: () => ['-e', '0'] });
     expect(run).toEqual({ ok: false, line: expect.stringMatching(/^tki: docker refused to start the sandbox \(exit 125\): invalid argument "nofile=4096:1024" for "--ulimit" flag: .* — what to do: a resource limit tki asked for is outside what docker accepts/) });
   }, 120_000);
 
   it('podman: the same profile', async () => {
     const { packet, out } = scratchRun('refuse-podman');
-    const run = await runSandboxed({ engine: 'podman', profile: refusedProfile, packetPath: packet, packetIsFile: false, outputDir: out, nodeArgs: () => ['-e', '0'] });
+    const run = await runSandboxed({ engine: 'podman', profile: refusedProfile, packetPath: packet, packetIsFile: false, nodeArgs: () => ['-e', '0'] });
     expect(run).toEqual({ ok: false, line: expect.stringMatching(/^tki: podman refused to start the sandbox \(exit 12[5-7]\): \S.*nofile.* — what to do: a resource limit/) });
   }, 300_000);
 
   it('bwrap: a packet path that is gone by the time bwrap mounts it (exit 1, "bwrap: ...")', async () => {
     const { packet, out } = scratchRun('refuse-bwrap');
-    const run = await runSandboxed({ engine: 'bwrap', profile: DEFAULT_PROFILE, packetPath: join(packet, 'gone'), packetIsFile: false, outputDir: out, nodeArgs: () => ['-e', '0'] });
+    const run = await runSandboxed({ engine: 'bwrap', profile: DEFAULT_PROFILE, packetPath: join(packet, 'gone'), packetIsFile: false, nodeArgs: () => ['-e', '0'] });
     expect(run).toEqual({ ok: false, line: expect.stringMatching(/^tki: bwrap refused to start the sandbox \(exit 1\): bwrap: .*gone.* — what to do: a path tki hands to the sandbox vanished/) });
   });
 });

@@ -37,11 +37,22 @@ describe('P1 refuses a sandbox that is not the profile (rows 28, 37)', () => {
     expect(result.outFiles).toEqual([]);
   });
 
-  it('row 37: the output mounted somewhere else → BLOCKED naming mounts-exact, nothing written', async () => {
-    const result = await inspectUnder({ ...DEFAULT_PROFILE, output: { target: '/elsewhere', access: 'read-write' } });
+  it('row 37: the packet mounted somewhere else → BLOCKED naming mounts-exact, nothing written', async () => {
+    const result = await inspectUnder({ ...DEFAULT_PROFILE, packet: { target: '/elsewhere', access: 'read-only' } });
     expect(result.exitCode).toBe(3);
-    expect(result.stderr).toMatch(/^tki: BLOCKED: .*"mounts-exact".*\/out/);
+    expect(result.stderr).toMatch(/^tki: BLOCKED: .*"mounts-exact".*\/in/);
     expect(result.outFiles).toEqual([]);
+  });
+
+  it('row 37: a root operator whose sandbox is not dropped to an unprivileged uid → BLOCKED naming not-host-root (as any other operator: runs as them)', async () => {
+    const result = await inspectUnder({ ...DEFAULT_PROFILE, rootOperatorRunsAs: { uid: 0, gid: 0, name: 'root' } });
+    if (process.getuid?.() === 0) {
+      expect(result.exitCode).toBe(3);
+      expect(result.stderr).toMatch(/^tki: BLOCKED: .*"not-host-root".*0->0/);
+      expect(result.outFiles).toEqual([]);
+    } else {
+      expect([1, 2]).toContain(result.exitCode);
+    }
   });
 
   it('row 37: a host network namespace → BLOCKED naming net-lo-only', async () => {

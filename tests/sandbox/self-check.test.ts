@@ -14,10 +14,9 @@ const GOOD_MOUNTS = [
   line(84, '/null', '/dev/null', 'rw,nosuid', 'devtmpfs'),
   line(90, '/', '/dev/pts', 'rw,nosuid,noexec', 'devpts'),
   line(91, '/tmp/p', '/in', 'ro,nosuid,nodev', 'ext4'),
-  line(92, '/tmp/o', '/out', 'rw,nosuid,nodev', 'ext4'),
 ].join('\n');
 
-const STATUS = 'Name:\tnode\nNoNewPrivs:\t1\nSeccomp:\t2\nSeccomp_filters:\t2\nCapInh:\t0000000000000000\nCapPrm:\t0000000000000000\nCapEff:\t0000000000000000\nCapBnd:\t0000000000000000\nCapAmb:\t0000000000000000\n';
+const STATUS = 'Name:\tnode\nUid:\t65534\t65534\t65534\t65534\nNoNewPrivs:\t1\nSeccomp:\t2\nSeccomp_filters:\t2\nCapInh:\t0000000000000000\nCapPrm:\t0000000000000000\nCapEff:\t0000000000000000\nCapBnd:\t0000000000000000\nCapAmb:\t0000000000000000\n';
 const LIMITS = 'Limit                     Soft Limit           Hard Limit           Units\nMax processes             1024                 1024                 processes\nMax open files            1024                 4096                 files\n';
 const NET_DEV = 'Inter-|   Receive\n face |bytes\n    lo:       0       0\n';
 
@@ -30,6 +29,8 @@ const GOOD: SelfCheckObservation = {
   socketErrno: 1,
   openFds: [{ fd: 0, target: '/dev/null', pathVisible: true }, { fd: 1, target: 'socket:[1]', pathVisible: true }],
   limits: LIMITS,
+  uidMap: '     65534      65534          1\n',
+  procSysWrite: 'EROFS',
 };
 
 describe('P1 judged from an observation', () => {
@@ -43,7 +44,11 @@ describe('P1 judged from an observation', () => {
     ['a host interface', { netDev: `${NET_DEV}  eth0:   1   1\n` }, 'net-lo-only'],
     ['a writable root', { mountInfo: GOOD_MOUNTS.replace('/newroot / ro', '/newroot / rw') }, 'mounts-exact'],
     ['a writable /in', { mountInfo: GOOD_MOUNTS.replace('/in ro', '/in rw') }, 'mounts-exact'],
-    ['no /out', { mountInfo: GOOD_MOUNTS.replace(' /out ', ' /elsewhere ') }, 'mounts-exact'],
+    ['a writable host mount at /out', { mountInfo: `${GOOD_MOUNTS}\n${line(92, '/tmp/o', '/out', 'rw,nosuid,nodev', 'ext4')}` }, 'mounts-exact'],
+    ['host root (the operator root, not dropped)', { uidMap: '         0          0          1\n', threadStatuses: [STATUS.replace(/Uid:.*\n/, 'Uid:\t0\t0\t0\t0\n')] }, 'not-host-root'],
+    ['a saved uid that maps to host root', { uidMap: '0 0 1\n65534 65534 1\n', threadStatuses: [STATUS.replace(/Uid:.*\n/, 'Uid:\t65534\t65534\t0\t65534\n')] }, 'not-host-root'],
+    ['an unmapped uid', { uidMap: '1000 1000 1\n' }, 'not-host-root'],
+    ['a writable /proc/sys', { procSysWrite: 'ok' }, 'proc-sys-read-only'],
     ['an extra writable host mount', { mountInfo: `${GOOD_MOUNTS}\n${line(93, '/home/op', '/home/op', 'rw', 'ext4')}` }, 'mounts-exact'],
     ['a read-only host directory outside the runtime', { mountInfo: `${GOOD_MOUNTS}\n${line(95, '/home/op', '/home/op', 'ro', 'ext4')}` }, 'mounts-exact'],
     ['the docker socket', { mountInfo: `${GOOD_MOUNTS}\n${line(94, '/run/docker.sock', '/run/docker.sock', 'ro', 'tmpfs')}` }, 'mounts-exact'],
@@ -70,7 +75,7 @@ describe('P1 judged from an observation', () => {
   }
 
   it('never confirms what it could not read (matrix row 37: unverifiable means BLOCKED)', () => {
-    const blind: SelfCheckObservation = { mountInfo: undefined, threadStatuses: undefined, netDev: undefined, env: {}, execErrno: undefined, socketErrno: undefined, openFds: undefined, limits: undefined };
+    const blind: SelfCheckObservation = { mountInfo: undefined, threadStatuses: undefined, netDev: undefined, env: {}, execErrno: undefined, socketErrno: undefined, openFds: undefined, limits: undefined, uidMap: undefined, procSysWrite: undefined };
     const results = judgeInvariants(blind, DEFAULT_PROFILE);
     expect(results.filter((result) => result.confirmed).map((result) => result.id)).toEqual(['env-clean']);
     expect(runSelfCheck(DEFAULT_PROFILE, blind).ok).toBe(false);
@@ -98,15 +103,15 @@ describe('mountinfo', () => {
 
 describe("the inspector's node hardening", () => {
   const permission = (allowed: (scope: string, reference?: string) => boolean) => ({ has: allowed });
-  const onlyOut = permission((scope, reference) => scope === 'fs.read' || (scope === 'fs.write' && reference?.startsWith('/out/') === true));
+  const onlyOut = permission((scope) => scope === 'fs.read');
   const argv = ['--experimental-permission', '--disallow-code-generation-from-strings'];
-  it('is confirmed when node refuses writes outside /out, processes and workers, and bans code generation', () => {
+  it('is confirmed when node refuses every file write, processes and workers, and bans code generation', () => {
     expect(judgeNodeHardening(DEFAULT_PROFILE, { permission: onlyOut, execArgv: argv }).confirmed).toBe(true);
   });
   it('names each gap', () => {
     expect(judgeNodeHardening(DEFAULT_PROFILE, { execArgv: argv }).observed).toBe('the permission model is off');
     expect(judgeNodeHardening(DEFAULT_PROFILE, { permission: permission(() => true), execArgv: [] }).observed).toBe(
-      '/in is writable for node; child processes are allowed; workers are allowed; code generation from strings is allowed',
+      '/in is writable for node; node may write files; child processes are allowed; workers are allowed; code generation from strings is allowed',
     );
   });
 });

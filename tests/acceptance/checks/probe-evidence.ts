@@ -12,9 +12,9 @@ const allIn = (codes: readonly string[], allowed: readonly string[]): boolean =>
 function mountTableHolds(observed: string): boolean {
   const table = observed.split(' | ');
   const writable = table.filter((entry) => entry.split(' ')[1] === 'rw').map((entry) => entry.split(' ')[0] ?? '');
-  // Kernel pseudo-filesystems (proc, the device nodes) are not host paths; everything else writable must be /out alone.
+  // Kernel pseudo-filesystems (proc, the device nodes) are not host paths; nothing else may be writable (the report leaves over a descriptor).
   const hostWritable = writable.filter((target) => target !== '/proc' && !target.startsWith('/dev/'));
-  return hostWritable.join() === DEFAULT_PROFILE.output.target && table.some((entry) => entry.startsWith(`${DEFAULT_PROFILE.packet.target} ro `)) && table.some((entry) => entry.startsWith('/ ro '));
+  return hostWritable.length === 0 && table.some((entry) => entry.startsWith(`${DEFAULT_PROFILE.packet.target} ro `)) && table.some((entry) => entry.startsWith('/ ro '));
 }
 
 function envHolds(observed: string): boolean {

@@ -155,7 +155,7 @@ export const SANDBOX_CHECKS: Readonly<Record<number, Check>> = {
   },
   37: async (ctx) => {
     const packet = writePacketDir(path.join(scratch(ctx, 'p1'), 'packet'));
-    const elsewhere = await inspectInSandbox(ctx.log, 'the output mounted at /elsewhere', { ...DEFAULT_PROFILE, output: { target: '/elsewhere', access: 'read-write' } }, packet);
+    const elsewhere = await inspectInSandbox(ctx.log, 'the packet mounted at /elsewhere', { ...DEFAULT_PROFILE, packet: { target: '/elsewhere', access: 'read-only' } }, packet);
     const hostNet = await inspectInSandbox(ctx.log, 'the host network namespace', { ...DEFAULT_PROFILE, namespaces: DEFAULT_PROFILE.namespaces.filter((namespace) => namespace !== 'net') }, packet);
     const bare = await inspectBare(ctx.log, ctx.repoRoot, packet);
     const bareInvariant = /"([a-z-]+)"/.exec(bare.stderr)?.[1] ?? '(none named)';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { inspectPacket, reportSchema, type Report } from '../../../src/index.js';
 import { artifactsUnder, recordRun, type RunLog } from '../evidence.js';
 import { runCommand } from './subprocess.js';
+import { inspectToDirectory } from '../../../sandbox/report/in-process.js';
 
 /** One real inspector run: exit code, the parsed report.json, and what landed in the output directory. */
 export interface InspectView {
@@ -39,7 +40,7 @@ const listing = (directory: string): string[] => (existsSync(directory) ? readdi
 export async function inspectInProcess(log: RunLog, packetPath: string, outDir: string, name: string): Promise<InspectView> {
   rmSync(outDir, { recursive: true, force: true });
   return recordRun(log, `inspect-${name}`, `inspectPacket on ${path.basename(packetPath)}`, ['inspectPacket', JSON.stringify({ packetPath, outDir, name })], async () => {
-    const outcome = await inspectPacket({ packetPath, outDir, name });
+    const outcome = await inspectToDirectory({ packetPath, outDir, name });
     const value = { via: 'inspectPacket' as const, packet_path: packetPath, out_dir: outDir, exit_code: outcome.exitCode, ...readReport(outDir), out_files: listing(outDir), stdout: outcome.line, stderr: '' };
     return { value, exitCode: outcome.exitCode, artifacts: artifactsUnder(outDir), inputs: [packetPath] };
   });
@@ -72,7 +73,7 @@ export async function inspectWatched(log: RunLog, packetPath: string, outDir: st
   return recordRun(log, `inspect-watched-${name}`, `inspectPacket on ${path.basename(packetPath)} with its output directory watched`, ['inspectPacket', JSON.stringify({ packetPath, outDir, name }), 'fs.watch(outDir)'], async () => {
     const events: WatchEvent[] = [];
     const watcher = watch(outDir, (event, file) => events.push({ event, file: String(file) }));
-    const outcome = await inspectPacket({ packetPath, outDir, name });
+    const outcome = await inspectToDirectory({ packetPath, outDir, name });
     // inotify events arrive on the event loop: give the last ones a moment before closing.
     await new Promise((resolve) => setTimeout(resolve, 200));
     watcher.close();

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { runSandboxed, SANDBOX_TKI_ROOT, type ProbeRecord, type SandboxProfile } from '../../../sandbox/index.js';
@@ -30,14 +30,13 @@ function runnerSource(profile: SandboxProfile): string {
 export async function attestWithProfile(log: RunLog, repoRoot: string, label: string, profile: SandboxProfile): Promise<AttestationView> {
   const scratch = mkdtempSync(path.join(tmpdir(), 'tki-acceptance-mutant-attest-'));
   const packetDir = path.join(scratch, 'in');
-  const outputDir = path.join(scratch, 'out');
-  mkdirSync(packetDir);
-  mkdirSync(outputDir);
-  writeFileSync(path.join(packetDir, 'runner.mjs'), runnerSource(profile));
+  mkdirSync(packetDir, { mode: 0o755 });
+  chmodSync(scratch, 0o755);
+  writeFileSync(path.join(packetDir, 'runner.mjs'), runnerSource(profile), { mode: 0o644 });
   const command = ['runSandboxed', 'bwrap', `profile: ${label}`, 'node /in/runner.mjs (probe runner locked with the same profile)'];
   return recordRun<Omit<AttestationView, 'run_id'>>(log, `attest-${label}`, `the twelve probes under ${label}`, command, async () => {
     try {
-      const run = await runSandboxed({ engine: 'bwrap', profile, packetPath: packetDir, packetIsFile: false, outputDir, nodeArgs: () => ['/in/runner.mjs', repoRoot, homedir(), scratch] });
+      const run = await runSandboxed({ engine: 'bwrap', profile, packetPath: packetDir, packetIsFile: false, nodeArgs: () => ['/in/runner.mjs', repoRoot, homedir(), scratch] });
       const empty = { engine: 'bwrap', probes: [] as ProbeRecord[], self_check: [], exec_lock: undefined, profile_sha256: undefined, evidence_file: undefined };
       if (!run.ok) return { value: { ...empty, exit_code: null, problem: run.line }, exitCode: null, artifacts: [] };
       const line = run.exit.stdout.trim().split('\n').pop() ?? '';

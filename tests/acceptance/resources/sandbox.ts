@@ -49,9 +49,9 @@ export interface SandboxedInspectView {
 
 export async function inspectInSandbox(log: RunLog, label: string, profile: SandboxProfile, packetDir: string): Promise<SandboxedInspectView> {
   const out = mkdtempSync(path.join(tmpdir(), 'tki-acceptance-p1-'));
-  const command = ['runSandboxed', 'bwrap', `profile: ${label}`, 'node /opt/tki/dist/cli/tki.js inspect --in /in --out /out'];
+  const command = ['runSandboxed', 'bwrap', `profile: ${label}`, 'node /opt/tki/dist/cli/tki.js inspect --in /in --report-fd 3'];
   return recordRun<Omit<SandboxedInspectView, 'run_id'>>(log, `p1-${label}`, `tki inspect inside bwrap with ${label}`, command, async () => {
-    const run = await runSandboxed({ engine: 'bwrap', profile, packetPath: packetDir, packetIsFile: false, outputDir: out, nodeArgs: (runtime) => [runtime.cliEntry, 'inspect', '--in', '/in', '--out', '/out'] });
+    const run = await runSandboxed({ engine: 'bwrap', profile, packetPath: packetDir, packetIsFile: false, nodeArgs: (runtime, reportFd) => [runtime.cliEntry, 'inspect', '--in', '/in', '--report-fd', String(reportFd)] });
     const outFiles = readdirSync(out).sort();
     rmSync(out, { recursive: true, force: true });
     if (!run.ok) return { value: { label, exit_code: null, stderr: '', stdout: '', out_files: outFiles, problem: run.line }, exitCode: null, artifacts: [] };

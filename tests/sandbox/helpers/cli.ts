@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -24,8 +24,10 @@ export function runTki(args: readonly string[], env: Readonly<Record<string, str
 
 const scratchDirs: string[] = [];
 
+/** World-traversable (0755): a root operator's sandbox runs as nobody and must reach the packet in it. */
 export function scratchDir(label: string): string {
   const dir = mkdtempSync(join(tmpdir(), `tki-${label}-`));
+  chmodSync(dir, 0o755);
   scratchDirs.push(dir);
   return dir;
 }

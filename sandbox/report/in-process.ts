@@ -1,0 +1,48 @@
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ChannelDecoder } from '../../src/io/report-frame.js';
+import { inspectPacket, type InspectOutcome } from '../../src/index.js';
+import { DEFAULT_LIMITS, type InspectorLimits } from '../../src/pipeline/limits.js';
+import { prepareOutputDirectory } from './output-dir.js';
+import { checkReportJson, expectedCheckpointName } from './report-schema-check.js';
+import { checkTriplet, writeTriplet } from './write-triplet.js';
+
+export interface InProcessInspection {
+  readonly packetPath: string;
+  readonly outDir: string;
+  readonly name?: string;
+}
+
+/**
+ * The inspector and the launcher's writer in one process, without a sandbox: the report channel
+ * is a temp file instead of a pipe, then decoded, validated and written exactly as `tki run` does.
+ * For tests, benchmarks and the acceptance run; `reportFiles` are the written host paths.
+ */
+export async function inspectToDirectory(request: InProcessInspection, limits: InspectorLimits = DEFAULT_LIMITS): Promise<InspectOutcome> {
+  const scratch = mkdtempSync(join(tmpdir(), 'tki-channel-'));
+  try {
+    const channelPath = join(scratch, 'channel');
+    const fd = openSync(channelPath, 'w');
+    let outcome: InspectOutcome;
+    try {
+      outcome = await inspectPacket({ packetPath: request.packetPath, reportFd: fd, ...(request.name === undefined ? {} : { name: request.name }) }, limits);
+    } finally {
+      closeSync(fd);
+    }
+    if (outcome.reportFiles.length === 0) return outcome;
+    const decoder = new ChannelDecoder({ maxFileBytes: limits.maxReportBytes, maxLineBytes: 64 * 1024, maxEvidenceBytes: 0 });
+    decoder.push(readFileSync(channelPath));
+    const error = decoder.finish();
+    if (error !== undefined) throw new Error(`report channel: ${error.code}: ${error.detail}`);
+    const checked = checkTriplet(decoder.records, expectedCheckpointName(request.name), checkReportJson);
+    if (!checked.ok) throw new Error(`report refused: ${checked.reason}`);
+    const output = prepareOutputDirectory(request.outDir, undefined, 'inspect');
+    if (!output.ok) throw new Error(output.line);
+    const written = writeTriplet(output.value, checked.triplet);
+    if (!written.ok) throw new Error(`report not written: ${written.reason}`);
+    return { ...outcome, reportFiles: written.paths };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

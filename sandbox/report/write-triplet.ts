@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChannelRecord } from '../../src/io/report-frame.js';
+import type { OutputDirectory } from './output-dir.js';
+
+/** The triplet as received: names and bytes, nothing else (a frame carries no mode, owner or path). */
+export interface ReportTriplet {
+  readonly files: readonly { readonly name: string; readonly bytes: Buffer }[];
+  /** The verdict line the inside sent, for the operator's terminal. */
+  readonly line: string | undefined;
+}
+
+export type TripletCheck = { readonly ok: true; readonly triplet: ReportTriplet; readonly finalVerdict: string } | { readonly ok: false; readonly reason: string };
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+function utf8(bytes: Buffer): string | undefined {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The launcher's validation of what came over the channel (SPEC §5): exactly report.json,
+ * report.md and checkpoint-<the operator's name>.md, UTF-8, report.json valid against the
+ * inspector's own zod schema (loaded on demand: `schema` is the parser), at most one verdict line.
+ * The size cap was enforced while reading.
+ */
+export function checkTriplet(records: readonly ChannelRecord[], checkpointName: string, schema: (value: unknown) => { ok: true; finalVerdict: string } | { ok: false; issue: string }): TripletCheck {
+  const files = records.filter((record) => record.kind === 'file');
+  const lines = records.filter((record) => record.kind === 'line');
+  const others = records.filter((record) => record.kind !== 'file' && record.kind !== 'line');
+  const expected = ['report.json', 'report.md', checkpointName];
+  const names = files.map((file) => file.name ?? '');
+  if (others.length > 0) return { ok: false, reason: `unexpected ${others[0]?.kind ?? ''} record on the report channel` };
+  if (lines.length > 1) return { ok: false, reason: `${lines.length} verdict lines instead of one` };
+  if (names.length !== 3 || !expected.every((name) => names.includes(name))) {
+    return { ok: false, reason: `the files sent were [${names.map((name) => JSON.stringify(name)).join(', ')}], expected exactly ${expected.join(', ')}` };
+  }
+  const texts = files.map((file) => utf8(file.payload));
+  if (texts.some((text) => text === undefined)) return { ok: false, reason: 'a report file is not valid UTF-8' };
+  let value: unknown;
+  try {
+    value = JSON.parse(texts[names.indexOf('report.json')] ?? '');
+  } catch {
+    return { ok: false, reason: 'report.json is not valid JSON' };
+  }
+  const checked = schema(value);
+  if (!checked.ok) return { ok: false, reason: `report.json fails the report schema (${checked.issue})` };
+  const line = lines[0] === undefined ? undefined : utf8(lines[0].payload);
+  return { ok: true, finalVerdict: checked.finalVerdict, triplet: { files: files.map((file) => ({ name: file.name ?? '', bytes: file.payload })), line } };
+}
+
+/**
+ * Writes the triplet into the operator's directory: each file to a fresh temp name (O_EXCL),
+ * mode 0644 set explicitly (the umask cannot add or remove bits), flushed, then all renamed into
+ * place; a previous run's checkpoint of another name is removed last. The launcher runs as the
+ * operator, so the files are theirs; the sandbox never touches this directory.
+ * Returns the final paths, or the errno that stopped it (temp files removed).
+ */
+export function writeTriplet(directory: OutputDirectory, triplet: ReportTriplet): { ok: true; paths: string[] } | { ok: false; reason: string } {
+  const staged: Array<{ temp: string; final: string }> = [];
+  try {
+    for (const file of triplet.files) {
+      const temp = join(directory.path, `.${file.name}.${randomBytes(6).toString('hex')}.tmp`);
+      const fd = openSync(temp, 'wx', 0o644);
+      staged.push({ temp, final: join(directory.path, file.name) });
+      try {
+        fchmodSync(fd, 0o644);
+        let offset = 0;
+        while (offset < file.bytes.length) offset += writeSync(fd, file.bytes, offset, file.bytes.length - offset);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    }
+    for (const { temp, final } of staged) renameSync(temp, final);
+  } catch (error) {
+    for (const { temp } of staged) rmSync(temp, { force: true });
+    return { ok: false, reason: error instanceof Error && 'code' in error ? String(error.code) : 'unknown error' };
+  }
+  const names = triplet.files.map((file) => file.name);
+  if (directory.previousCheckpoint !== undefined && !names.includes(directory.previousCheckpoint)) rmSync(join(directory.path, directory.previousCheckpoint), { force: true });
+  return { ok: true, paths: staged.map((entry) => entry.final) };
+}
