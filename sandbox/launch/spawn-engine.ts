@@ -39,6 +39,8 @@ export interface EngineCommand {
   /** Start the engine as this host user (a root operator's privileges are dropped before bwrap runs). */
   readonly user?: { readonly uid: number; readonly gid: number };
   readonly limits?: ReadLimits;
+  /** Run when a launcher ceiling stopped the engine and the sandbox may outlive it (docker: `docker kill <name>`). */
+  readonly stop?: EngineCommand;
 }
 
 /** Which of the launcher's own ceilings ended the run. */

@@ -2,7 +2,7 @@ import { chmodSync, lstatSync, mkdirSync, readFileSync, readlinkSync, symlinkSyn
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileContainerArgs, DEFAULT_PROFILE, type SandboxInvocation } from '../../sandbox/index.js';
-import { DOCKER_DEV_TMPFS } from '../../sandbox/engines/docker-args.js';
+import { DOCKER_DEV_TMPFS, DOCKER_MEMORY_HEADROOM_MIB } from '../../sandbox/engines/docker-args.js';
 import { handIn } from '../../sandbox/engines/docker-handoff.js';
 import { removeScratchDirs, scratchDir } from './helpers/cli.js';
 
@@ -25,8 +25,18 @@ const podman = compileContainerArgs(DEFAULT_PROFILE, invocation, { ...options, e
 const pairs = (args: readonly string[]): string[] => args.map((arg, index) => `${arg} ${args[index + 1] ?? ''}`);
 
 describe('docker run arguments', () => {
-  it('keep no copy of the container\'s output in the daemon\'s logs', () => {
+  it('keep no copy of the container\'s output in the daemon\'s logs, and name the container so the launcher can stop it', () => {
     expect(pairs(docker)).toContain('--log-driver none');
+    expect(docker[docker.indexOf('--name') + 1]).toMatch(/^tki-sandbox-[0-9a-f]{12}$/);
+    const named = compileContainerArgs(DEFAULT_PROFILE, invocation, { ...options, engine: 'docker', containerName: 'tki-sandbox-x' });
+    expect(pairs(named)).toContain('--name tki-sandbox-x');
+    expect(podman).not.toContain('--name');
+  });
+
+  it("carry the profile's ceilings as Docker's cgroup flags: memory (heap + headroom, no swap), processes", () => {
+    const memory = `${DEFAULT_PROFILE.limits.memoryMiB + DOCKER_MEMORY_HEADROOM_MIB}m`;
+    expect(pairs(docker)).toEqual(expect.arrayContaining([`--memory ${memory}`, `--memory-swap ${memory}`, `--pids-limit ${DEFAULT_PROFILE.rlimits.nproc.hard}`]));
+    for (const [name, limit] of Object.entries(DEFAULT_PROFILE.rlimits)) expect(pairs(docker)).toContain(`--ulimit ${name}=${limit.soft}:${limit.hard}`);
   });
 
   it("keep Docker's own /dev, read-only, with device nodes allowed, and mount nothing else under /dev", () => {

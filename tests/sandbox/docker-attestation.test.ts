@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,3 +69,37 @@ for (const cli of DOCKER_CLIS) {
     }, 120_000);
   });
 }
+
+describe('docker: the ceilings hold by Docker\'s own means', () => {
+  beforeAll(() => requireDocker());
+
+  function scratchPacket(label: string): string {
+    const dir = scratchDir(label);
+    mkdirSync(join(dir, 'packet'));
+    writeFileSync(join(dir, 'packet', 'packet.json'), '{}\n');
+    return join(dir, 'packet');
+  }
+
+  it('memory: the container is killed when native memory outgrows --memory (heap limit + headroom)', async () => {
+    const profile = { ...DEFAULT_PROFILE, limits: { ...DEFAULT_PROFILE.limits, memoryMiB: 64 } };
+    // Buffers live outside V8's heap: only the cgroup can stop them.
+    const script = 'const kept = []; for (let i = 0; i < 100; i += 1) kept.push(Buffer.alloc(10 * 1024 * 1024, 1)); process.stderr.write("survived\\n");';
+    const run = await runSandboxed({ engine: 'docker', profile, packetPath: scratchPacket('docker-mem'), packetIsFile: false, nodeArgs: () => ['-e', script] });
+    if (!run.ok) throw new Error(run.line);
+    expect(run.exit.exitCode).toBe(137);
+    expect(run.exit.stderr).not.toContain('survived');
+  }, 120_000);
+
+  it('wall clock: the launcher stops the run and the container with it (killing the CLI alone would leave it running)', async () => {
+    const profile = { ...DEFAULT_PROFILE, limits: { ...DEFAULT_PROFILE.limits, wallClockSeconds: 4 } };
+    const started = Date.now();
+    const run = await runSandboxed({ engine: 'docker', profile, packetPath: scratchPacket('docker-clock'), packetIsFile: false, nodeArgs: () => ['-e', 'for (;;) {}'] });
+    if (!run.ok) throw new Error(run.line);
+    expect(run.exit.launcherLimit).toBe('wall-clock');
+    expect(Date.now() - started).toBeLessThan(60_000);
+    const listed = spawnSync('docker', ['ps', '--all', '--filter', 'name=tki-sandbox-', '--format', '{{.Names}} {{.Status}}'], { encoding: 'utf8' });
+    expect(listed.status).toBe(0);
+    const running = listed.stdout.split('\n').filter((line) => / Up /.test(line));
+    expect(running).toEqual([]);
+  }, 120_000);
+});
