@@ -26,3 +26,25 @@ export function copyDateFns(prefix: string, options: { locales: boolean }): Corp
   copyFileSync(path.join(DATE_FNS, 'package.json'), path.join(directory, 'package.json'));
   return { directory, files: names.map((name) => path.join(directory, name)) };
 }
+
+/**
+ * The heavy corpus of the guard benchmark: typeorm 1.1.1's shipped JavaScript (CommonJS, with its
+ * ESM index) plus effect 4.1.0's TypeScript sources, 1,556 files, both pinned in devDependencies.
+ * Given to the guard as a directory: syntactic mode, no dependency-cruiser config.
+ */
+export function copyHeavyCorpus(prefix: string): Corpus {
+  const directory = mkdtempSync(path.join(tmpdir(), prefix));
+  const files: string[] = [];
+  const copy = (from: string, to: string, keep: (name: string) => boolean): void => {
+    for (const name of (readdirSync(from, { recursive: true }) as string[]).filter(keep).sort()) {
+      const target = path.join(directory, to, name);
+      mkdirSync(path.dirname(target), { recursive: true });
+      copyFileSync(path.join(from, name), target);
+      if (!name.endsWith('package.json')) files.push(target);
+    }
+  };
+  copy(path.resolve('node_modules/typeorm'), 'typeorm', (name) => /\.(?:m?js)$/.test(name) || name === 'package.json');
+  copy(path.resolve('node_modules/effect/src'), 'effect/src', (name) => name.endsWith('.ts'));
+  copyFileSync(path.resolve('node_modules/effect/package.json'), path.join(directory, 'effect/package.json'));
+  return { directory, files };
+}

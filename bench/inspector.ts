@@ -1,10 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { manifestHash, sha256Ref } from '../src/index.js';
 import type { BenchModule, BenchResult } from './types.js';
+import { INSPECT_CHILD, runChild, type ChildResult } from './inspector-child.js';
+import { hostileResults } from './inspector-hostile.js';
 import { median } from './stats.js';
 
 /**
@@ -84,14 +85,6 @@ export function generatePacket(root: string, items: number, itemBytes: number): 
   writeFileSync(path.join(root, 'packet.json'), JSON.stringify(packet));
 }
 
-const INSPECT_CHILD = `
-const [packetPath, outDir, url] = process.argv.slice(1);
-const { inspectPacket } = await import(url);
-const started = performance.now();
-const outcome = await inspectPacket({ packetPath, outDir, name: 'bench' });
-const ms = performance.now() - started;
-process.stdout.write(JSON.stringify({ ms, maxRssKiB: process.resourceUsage().maxRSS, exitCode: outcome.exitCode, line: outcome.line }));
-`;
 
 /** What parsing and validating packet.json alone costs (JSON.parse, strict zod per item, manifest): shown, not compared. */
 const PARSE_CHILD = `
@@ -128,31 +121,6 @@ for (const shard of readdirSync(path.join(packetPath, 'c')).sort()) {
 const ms = performance.now() - started;
 process.stdout.write(JSON.stringify({ ms, maxRssKiB: process.resourceUsage().maxRSS, bytes }));
 `;
-
-interface ChildResult {
-  readonly ms: number;
-  readonly maxRssKiB: number;
-  readonly exitCode?: number;
-  readonly line?: string;
-}
-
-function runChild(source: string, args: string[]): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', source, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-    });
-    child.on('error', reject);
-    child.on('close', () => {
-      try {
-        resolve(JSON.parse(output) as ChildResult);
-      } catch {
-        reject(new Error(`bench child produced no result: ${output.slice(0, 200)}`));
-      }
-    });
-  });
-}
 
 const MIB = 1024;
 
@@ -210,6 +178,7 @@ export const bench: BenchModule = {
           target: 1.25,
           details: { peak_rss_large_MiB: Math.round(peakLarge), peak_rss_small_MiB: Math.round(peakSmall), small_content_MiB: Math.round(contentMiB / 10) },
         },
+        ...(await hostileResults()),
       ];
     } finally {
       rmSync(root, { recursive: true, force: true });

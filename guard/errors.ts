@@ -7,6 +7,7 @@ export type GuardError =
   | { readonly code: 'usage/missing_value'; readonly option: string }
   | { readonly code: 'usage/invalid_format'; readonly format: string; readonly known: readonly string[] }
   | { readonly code: 'usage/no_input'; readonly path: string }
+  | { readonly code: 'usage/unanalyzable_input'; readonly path: string; readonly kind: 'native' | 'data' | 'declaration' }
   | { readonly code: 'usage/invalid_jobs'; readonly value: string }
   | { readonly code: 'project/tsconfig'; readonly file: string; readonly detail: string }
   | { readonly code: 'project/no_files'; readonly root: string }
@@ -21,6 +22,12 @@ export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly o
 export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
 export const fail = <T = never>(error: GuardError): Outcome<T> => ({ ok: false, error });
 
+const UNANALYZABLE_INPUT = {
+  native: 'native code (a .node addon or WebAssembly) cannot be analyzed',
+  data: 'a JSON file holds no code to analyze',
+  declaration: 'a declaration file holds no run-time code',
+} as const;
+
 export function formatGuardError(error: GuardError): string {
   switch (error.code) {
     case 'usage/unknown_option':
@@ -33,6 +40,8 @@ export function formatGuardError(error: GuardError): string {
       return `tki-guard: --jobs needs a whole number of threads ≥ 1, not "${error.value}"`;
     case 'usage/no_input':
       return `tki-guard: ${error.path}: no such file or directory`;
+    case 'usage/unanalyzable_input':
+      return `tki-guard: ${error.path}: ${UNANALYZABLE_INPUT[error.kind]}; name the JavaScript or TypeScript that loads it instead`;
     case 'project/tsconfig':
       return `tki-guard: ${error.file}: ${error.detail}`;
     case 'project/no_files':

@@ -9,6 +9,7 @@ import type { Detector } from './facts/analyze.js';
 import { buildGraph } from './graph/build.js';
 import { loadInputs, type InputRequest } from './load/inputs.js';
 import { loadPolicy } from './load/policy.js';
+import { createResolver } from './resolve/index.js';
 import { searchGraph } from './search/index.js';
 import type { GuardFinding, GuardResult, ModuleSummary } from './types.js';
 
@@ -55,6 +56,7 @@ export async function runGuard(request: GuardRequest): Promise<Outcome<GuardRun>
     entries: files,
     policy,
     detect: request.detect ?? analyzeSourceFile,
+    resolver: createResolver({ tsconfig }),
     cache,
     deps: request.deps ?? false,
     jobs: request.detect === undefined ? (request.jobs ?? 1) : 1,
@@ -64,7 +66,7 @@ export async function runGuard(request: GuardRequest): Promise<Outcome<GuardRun>
   cache.save();
   const searched = searchGraph(graph.value, createPolicyClassifier(policy));
   // Loaded only when needed: dependency-cruiser is large and many runs have no config for it.
-  const folded = request.depcruise === false ? ok([]) : await (await import('./depcruise/run.js')).runDepcruise(graph.value, tsconfig);
+  const folded = request.depcruise === false ? ok([]) : await (await import('./depcruise/run.js')).runDepcruise(graph.value, tsconfig, { policyFile: loaded.value.file, cache: request.cache !== false });
   if (!folded.ok) return folded;
   const findings = [...searched.findings, ...folded.value].sort(byLocation);
   const analyzed = [...graph.value.modules.values()].filter((module) => module.facts !== null);

@@ -39,9 +39,9 @@ export const PACKAGE_ROWS: readonly PackageRow[] = [
     'DYNAMIC_CODE',
   ]),
   ...rows(['bindings', 'node-gyp-build', 'ffi-napi', 'koffi', 'prebuild-install'], ['NATIVE']),
-  ...rows(['fs-extra', 'graceful-fs', 'glob', 'fast-glob', 'rimraf', 'mkdirp', 'chokidar', 'del', 'tmp', 'write-file-atomic'], [
-    'FILES_READ', 'FILES_WRITE',
-  ]),
+  ...rows(['fs-extra', 'graceful-fs', 'rimraf', 'mkdirp', 'del', 'tmp', 'write-file-atomic'], ['FILES_READ', 'FILES_WRITE']),
+  // They list, match or watch files and write none.
+  ...rows(['glob', 'fast-glob', 'tinyglobby', 'globby', 'chokidar', 'readdirp'], ['FILES_READ']),
 ];
 
 /** `@scope/name/sub/path` → `@scope/name`; `name/sub` → `name`. */

@@ -1,3 +1,6 @@
+import { hasHit, replaceHits, textRulePattern, type TextRulePattern } from './text-normalize-pattern.js';
+import { casedSkeleton, toMatchingText } from './text-normalize.js';
+
 /**
  * Text rules from SPEC §4 and §6 (L2). They are data plus tiny pure matchers so that the ESLint
  * plugin, the guard and the inspector's own output lint all use the same definitions.
@@ -13,11 +16,19 @@ export const FORBIDDEN_VERDICT_TOKENS: readonly string[] = [
   'EVIDENCE_SUFFICIENT_FOR_READ_LEVEL',
 ];
 
-/** A string or identifier is a verdict token when it is exactly one of the forbidden tokens. */
+const TOKEN_SKELETONS: ReadonlyMap<string, string> = new Map(FORBIDDEN_VERDICT_TOKENS.map((token) => [casedSkeleton(token), token]));
+
+/**
+ * A string or identifier is a verdict token when it is exactly one of the forbidden tokens, compared
+ * on the case-preserving skeleton (SPEC §3): `РАSS` in Cyrillic, `ＰＡＳＳ` or `PA\u200BSS` is `PASS`;
+ * `pass` and `Pass` are ordinary words.
+ */
 export function forbiddenVerdictToken(text: string): string | undefined {
-  const trimmed = text.trim();
-  return FORBIDDEN_VERDICT_TOKENS.find((token) => token === trimmed);
+  return TOKEN_SKELETONS.get(casedSkeleton(text).trim());
 }
+
+/** Any word of a caseless text that is a verdict token, however cased or spelled (for tki's own verdict line). */
+export const VERDICT_WORD_RULE = textRulePattern(new RegExp(`(?<![A-Za-z0-9_])(?:${[...FORBIDDEN_VERDICT_TOKENS].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z0-9_])`, 'i'));
 
 /**
  * SQL statement text. Each pattern needs the statement's shape, not just a keyword, so prose such
@@ -63,17 +74,16 @@ export const GLOBAL_DENIAL_PATTERNS: readonly RegExp[] = [
   /\bcannot\s+be\s+found\s+anywhere\b/i,
 ];
 
+const GLOBAL_DENIAL_RULES: readonly TextRulePattern[] = GLOBAL_DENIAL_PATTERNS.map(textRulePattern);
+
 export const SCOPED_DENIAL_WORDING = "is not adequately evidenced in this packet's allowed surfaces as of its export";
 
+/** On the matching form: look-alike letters, zero-width and format characters do not hide the wording. */
 export function hasGlobalDenialWording(text: string): boolean {
-  return GLOBAL_DENIAL_PATTERNS.some((pattern) => pattern.test(text));
+  return hasHit(toMatchingText(text), GLOBAL_DENIAL_RULES);
 }
 
-/** Replace every global-absence phrase with the scoped form; `changed` says whether any was found. */
+/** Replace every global-absence phrase (found on the matching form, replaced in the original) with the scoped form. */
 export function scopeDenialWording(text: string): { text: string; changed: boolean } {
-  let result = text;
-  for (const pattern of GLOBAL_DENIAL_PATTERNS) {
-    result = result.replace(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`), SCOPED_DENIAL_WORDING);
-  }
-  return { text: result, changed: result !== text };
+  return replaceHits(text, GLOBAL_DENIAL_RULES, SCOPED_DENIAL_WORDING);
 }

@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'packet/invalid_value',
   'packet/duplicate_item_id',
   'packet/item_without_id',
+  'packet/invalid_identifier',
   'provenance/manifest_unverifiable',
   'provenance/manifest_mismatch',
   'dossier/missing_identity',
@@ -38,6 +39,14 @@ export const ERROR_CODES = [
   'provenance/content_unreadable',
   'provenance/content_too_large',
   'provenance/packet_budget_exceeded',
+  'limits/max_claims',
+  'limits/max_references_per_claim',
+  'limits/max_allowed_surfaces',
+  'limits/max_listing_entries',
+  'limits/max_prose_bytes',
+  'limits/max_evidence_entries',
+  'limits/max_report_bytes',
+  'limits/resources',
   'report/invalid',
   'report/write_failed',
   'sandbox/limit_exceeded',
@@ -73,6 +82,7 @@ const MESSAGES: Readonly<Record<InspectorErrorCode, string>> = {
   'packet/invalid_value': 'a header field has an invalid value',
   'packet/duplicate_item_id': 'two items share one item_id',
   'packet/item_without_id': 'an item has no usable item_id, so the manifest cannot be checked',
+  'packet/invalid_identifier': 'an identifier breaks the identifier grammar (ASCII letters, digits and . _ : / @ + -, at most 128 characters), so the manifest cannot be checked',
   'provenance/manifest_unverifiable': 'the manifest cannot be recomputed: an item declares no content_hash',
   'provenance/manifest_mismatch': 'manifest_hash does not match the items',
   'dossier/missing_identity': 'the dossier identity field is missing (never inferred)',
@@ -92,6 +102,14 @@ const MESSAGES: Readonly<Record<InspectorErrorCode, string>> = {
   'provenance/content_unreadable': 'content_file could not be read',
   'provenance/content_too_large': 'content_file is larger than the per-item limit',
   'provenance/packet_budget_exceeded': 'the packet content exceeds the per-packet limit',
+  'limits/max_claims': 'limit maxClaims: the dossier has more claims than the limits table allows; nothing was judged',
+  'limits/max_references_per_claim': 'limit maxReferencesPerClaim: a claim cites more items than the limits table allows; nothing was judged',
+  'limits/max_allowed_surfaces': 'limit maxAllowedSurfaces: allowed_surfaces lists more surfaces than the limits table allows; nothing was judged',
+  'limits/max_listing_entries': 'limit maxListingEntries: the artifact listings hold more entries than the limits table allows; nothing was judged',
+  'limits/max_prose_bytes': "limit maxProseBytes: the dossier's text is larger than the limits table allows; nothing was judged",
+  'limits/max_evidence_entries': 'limit maxEvidenceEntries: the claims would consider more evidence entries than the limits table allows; nothing was judged',
+  'limits/max_report_bytes': 'limit maxReportBytes: the report would be larger than the limits table allows; this short report replaces it',
+  'limits/resources': 'the run ran out of memory or stack before it finished; the packet is refused as too costly to judge',
   'report/invalid': 'the report failed its own schema',
   'report/write_failed': 'the report could not be written',
   // The two codes only the launcher uses: it writes the BLOCKED report itself and trusts nothing the
@@ -106,4 +124,10 @@ export function renderError(error: InspectorError): string {
   const where = error.path === '' ? '' : ` at ${escapeControlChars(error.path)}`;
   const detail = error.detail === undefined ? '' : ` (${escapeControlChars(error.detail)})`;
   return `${error.code}${where}: ${MESSAGES[error.code]}${detail}`;
+}
+
+/** The same without the input-derived detail: for tki's own verdict line, which carries no packet text. */
+export function renderErrorBrief(error: InspectorError): string {
+  const where = error.path === '' ? '' : ` at ${escapeControlChars(error.path)}`;
+  return `${error.code}${where}: ${MESSAGES[error.code]}`;
 }

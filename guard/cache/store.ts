@@ -5,62 +5,111 @@ import type { PolicyConfig } from '../../policy/index.js';
 import type { ModuleFacts } from '../types.js';
 import { FACTS_FORMAT, GUARD_VERSION } from '../version.js';
 
-/** Per-file facts keyed by content hash; the whole cache is keyed by policy and tool version. */
+/**
+ * Per-file facts keyed by content hash; the whole cache is keyed by policy and tool version.
+ * A file whose stat stamp (size, mtime, ctime, inode) is unchanged is not even read; a stamp is
+ * recorded only for files last modified well before it was taken, so an edit within the same
+ * clock tick is never mistaken for no edit (git's "racy clean" rule).
+ */
 export interface FactsCache {
+  /** Facts for a file whose stamp is the one recorded with them: no need to read it. */
+  byStamp(relative: string, stamp: string): ModuleFacts | undefined;
   get(relative: string, hash: string): ModuleFacts | undefined;
   set(relative: string, hash: string, facts: ModuleFacts): void;
-  /** Persist what this run used (entries for files no longer seen are dropped). */
+  /** Records the stamp of a file whose facts this run used, when the stamp can be trusted. */
+  stamp(relative: string, stamp: string, modifiedMs: number): void;
+  /** Persist what this run used (entries for files no longer seen are dropped); only changed shards are written. */
   save(): void;
 }
 
-interface CacheFile {
+interface Entry {
+  readonly hash: string;
+  readonly facts: ModuleFacts;
+  readonly stamp?: string;
+}
+
+interface ShardFile {
   readonly key: string;
-  readonly files: Record<string, { readonly hash: string; readonly facts: ModuleFacts }>;
+  readonly files: Record<string, Entry>;
 }
 
 export const CACHE_DIRECTORY = '.tki-cache';
-const CACHE_FILE = 'guard-facts.json';
+/** Shards keep a one-file edit from rewriting every file's facts. */
+export const CACHE_SUBDIRECTORY = 'guard-facts';
+const SHARDS = 32;
+/** A stamp taken less than this long after the file's mtime might miss an edit in the same tick. */
+const RACY_WINDOW_MS = 2_000;
 
 export function cacheKey(policy: PolicyConfig): string {
   return createHash('sha256').update(JSON.stringify({ GUARD_VERSION, FACTS_FORMAT, policy })).digest('base64url');
 }
 
+function shardOf(relative: string): number {
+  let hash = 2166136261;
+  for (let index = 0; index < relative.length; index += 1) hash = Math.imul(hash ^ relative.charCodeAt(index), 16777619);
+  return (hash >>> 0) % SHARDS;
+}
+
 /** A cache that remembers nothing (`--no-cache`). */
 export function createNullCache(): FactsCache {
-  return { get: () => undefined, set: () => undefined, save: () => undefined };
+  return { byStamp: () => undefined, get: () => undefined, set: () => undefined, stamp: () => undefined, save: () => undefined };
 }
 
 export function openFactsCache(root: string, policy: PolicyConfig): FactsCache {
-  const directory = join(root, CACHE_DIRECTORY);
-  const file = join(directory, CACHE_FILE);
+  const directory = join(root, CACHE_DIRECTORY, CACHE_SUBDIRECTORY);
   const key = cacheKey(policy);
-  let previous: CacheFile['files'] = {};
-  try {
-    const loaded = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-    if (loaded.key === key) previous = loaded.files;
-  } catch {
-    // No cache yet, or a damaged one: start empty; the run stays correct, only slower.
+  const previous: Array<Record<string, Entry>> = [];
+  for (let shard = 0; shard < SHARDS; shard += 1) {
+    let files: Record<string, Entry> = {};
+    try {
+      const loaded = JSON.parse(readFileSync(join(directory, `${shard}.json`), 'utf8')) as ShardFile;
+      if (loaded.key === key && typeof loaded.files === 'object' && loaded.files !== null) files = loaded.files;
+    } catch {
+      // No cache yet, or a damaged shard: start it empty; the run stays correct, only slower.
+    }
+    previous.push(files);
   }
-  const next: Record<string, { hash: string; facts: ModuleFacts }> = {};
-  let changed = false;
+  const next: Array<Record<string, Entry>> = previous.map(() => ({}));
+  const dirty = new Set<number>();
+  const use = (relative: string, entry: Entry): void => {
+    (next[shardOf(relative)] as Record<string, Entry>)[relative] = entry;
+  };
   return {
+    byStamp(relative, stamp) {
+      const entry = previous[shardOf(relative)]?.[relative];
+      if (entry === undefined || entry.stamp !== stamp) return undefined;
+      use(relative, entry);
+      return entry.facts;
+    },
     get(relative, hash) {
-      const entry = previous[relative];
+      const entry = previous[shardOf(relative)]?.[relative];
       if (entry === undefined || entry.hash !== hash) return undefined;
-      next[relative] = entry;
+      use(relative, entry);
       return entry.facts;
     },
     set(relative, hash, facts) {
-      next[relative] = { hash, facts };
-      changed = true;
+      use(relative, { hash, facts });
+      dirty.add(shardOf(relative));
+    },
+    stamp(relative, stamp, modifiedMs) {
+      const shard = shardOf(relative);
+      const entry = next[shard]?.[relative];
+      if (entry === undefined || entry.stamp === stamp || Date.now() - modifiedMs < RACY_WINDOW_MS) return;
+      use(relative, { ...entry, stamp });
+      dirty.add(shard);
     },
     save() {
-      if (!changed && Object.keys(next).length === Object.keys(previous).length) return;
       try {
         mkdirSync(directory, { recursive: true });
-        const temporary = `${file}.${process.pid}.tmp`;
-        writeFileSync(temporary, JSON.stringify({ key, files: next } satisfies CacheFile));
-        renameSync(temporary, file);
+        for (let shard = 0; shard < SHARDS; shard += 1) {
+          const before = previous[shard] as Record<string, Entry>;
+          const after = next[shard] as Record<string, Entry>;
+          if (!dirty.has(shard) && Object.keys(before).length === Object.keys(after).length) continue;
+          const file = join(directory, `${shard}.json`);
+          const temporary = `${file}.${process.pid}.tmp`;
+          writeFileSync(temporary, JSON.stringify({ key, files: after } satisfies ShardFile));
+          renameSync(temporary, file);
+        }
       } catch {
         // A read-only checkout still gets a correct (uncached) analysis.
       }

@@ -1,23 +1,25 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { matchesAnyGlob, type PolicyConfig } from '../../policy/index.js';
 import type { FactsCache } from '../cache/store.js';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { Detector } from '../facts/analyze.js';
 import { analyzeText } from '../facts/analyze-text.js';
-import { isSourceFile, toRelative } from '../load/inputs.js';
+import { fileKindOf } from '../load/file-kinds.js';
+import { toRelative } from '../load/inputs.js';
 import { analyzeAll } from '../parallel/pool.js';
+import type { Resolver } from '../resolve/types.js';
 import type { ModuleFacts } from '../types.js';
-import { createFileProbe, type FileProbe } from './file-probe.js';
-import { resolvePackageFile, resolveSpecifier, type Resolution } from './resolve.js';
-import type { Edge, ModuleGraph, ModuleNode } from './types.js';
+import { edgesOf, withoutFirstPartyPackages } from './edges.js';
+import { opaqueFacts } from './synthetic-facts.js';
+import type { ModuleGraph, ModuleNode } from './types.js';
 
 export interface GraphRequest {
   readonly root: string;
   readonly entries: readonly string[];
   readonly policy: PolicyConfig;
   readonly detect: Detector;
+  readonly resolver: Resolver;
   readonly cache: FactsCache;
   /** Follow package imports into the shipped JavaScript under node_modules. */
   readonly deps: boolean;
@@ -38,20 +40,49 @@ function load(file: string, relative: string): Loaded {
   return { relative, bytes, hash: createHash('sha256').update(bytes).digest('base64url') };
 }
 
+/** Size, mtime, ctime and inode: when all four are as recorded, the content is too (see cache/store.ts). */
+function stampOf(file: string): { stamp: string; modifiedMs: number } | undefined {
+  try {
+    const stats = statSync(file, { bigint: true });
+    return { stamp: `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}`, modifiedMs: Number(stats.mtimeMs) };
+  } catch {
+    return undefined;
+  }
+}
+
+const JSX_FILE = /\.[cm]?[jt]sx$/;
+
 /** Facts for one file: cached by content, else analyzed ahead (in parallel), else analyzed now. */
 type FactsSource = (file: string, loaded: Loaded) => { outcome: Outcome<ModuleFacts>; fromCache: boolean };
 
 /**
- * load → graph: every entry, and every module its run-time references reach, parsed once (or
- * taken from the content cache) and analyzed with the shared detector. Entries that miss the
- * cache are analyzed up front on `jobs` threads; modules found later are analyzed as reached.
+ * load → graph: every entry, and every module its run-time references reach (as the injected
+ * Resolver finds them), parsed once (or taken from the content cache) and analyzed with the
+ * shared detector. Entries that miss the cache are analyzed up front on `jobs` threads; modules
+ * found later are analyzed as reached.
  */
 export async function buildGraph(request: GraphRequest): Promise<Outcome<ModuleGraph>> {
   const loaded = new Map<string, Loaded>();
+  const stamped = new Map<string, ModuleFacts>();
+  const stamps = new Map<string, { stamp: string; modifiedMs: number }>();
   const ahead: Array<{ file: string; relative: string; text: string }> = [];
+  const entries: string[] = [];
+  const fromStamp = (file: string, relative: string): ModuleFacts | undefined => {
+    const stamp = stampOf(file);
+    if (stamp === undefined) return undefined;
+    stamps.set(file, stamp);
+    return request.cache.byStamp(relative, stamp.stamp);
+  };
   for (const file of request.entries) {
     const relative = toRelative(request.root, file);
-    if (matchesAnyGlob(relative, request.policy.ignore) || !isSourceFile(file)) continue;
+    if (matchesAnyGlob(relative, request.policy.ignore)) continue;
+    entries.push(file);
+    if (fileKindOf(file) !== 'code') continue;
+    const known = fromStamp(file, relative);
+    if (known !== undefined) {
+      stamped.set(file, known);
+      continue;
+    }
     let entry: Loaded;
     try {
       entry = load(file, relative);
@@ -63,32 +94,64 @@ export async function buildGraph(request: GraphRequest): Promise<Outcome<ModuleG
   }
   const analyzed = await analyzeAll(ahead, request.policy, request.detect, request.jobs);
   const factsOf: FactsSource = (file, { relative, bytes, hash }) => {
+    const stamp = stamps.get(file);
     const cached = request.cache.get(relative, hash);
-    if (cached !== undefined) return { outcome: ok(cached), fromCache: true };
-    const outcome = analyzed.get(file) ?? analyzeText(file, relative, bytes.toString('utf8'), request.policy, request.detect);
-    if (outcome.ok) request.cache.set(relative, hash, outcome.value);
-    return { outcome, fromCache: false };
+    let result: ReturnType<FactsSource>;
+    if (cached !== undefined) result = { outcome: ok(cached), fromCache: true };
+    else {
+      const outcome = analyzed.get(file) ?? analyzeText(file, relative, bytes.toString('utf8'), request.policy, request.detect);
+      if (outcome.ok) request.cache.set(relative, hash, outcome.value);
+      result = { outcome, fromCache: false };
+    }
+    if (stamp !== undefined && result.outcome.ok) request.cache.stamp(relative, stamp.stamp, stamp.modifiedMs);
+    return result;
   };
-  return walk(request, loaded, factsOf);
+  const known = (file: string, relative: string): ModuleFacts | undefined => stamped.get(file) ?? (loaded.has(file) ? undefined : fromStamp(file, relative));
+  return walk(request, entries, loaded, factsOf, known);
 }
 
-/** Resolution depends only on the importing directory, the specifier and the reference kind. */
-function memoizedResolver(probe: FileProbe): (specifier: string, from: string, kind: string) => Resolution {
-  const memo = new Map<string, Resolution>();
-  return (specifier, from, kind) => {
-    const key = `${dirname(from)}\0${specifier}\0${kind === 'require' ? 'require' : 'import'}`;
-    let resolution = memo.get(key);
-    if (resolution === undefined) memo.set(key, (resolution = resolveSpecifier(probe, specifier, from, kind)));
-    return resolution;
-  };
+interface Visit {
+  readonly facts: ModuleFacts | null;
+  /** The text of a JSX file, whose implicit runtime import is not among its references. */
+  readonly text: string | null;
+  readonly fromCache: boolean;
+  /** True when the detector analyzed the file in this run. */
+  readonly parsed: boolean;
 }
 
-function walk(request: GraphRequest, loaded: Map<string, Loaded>, factsOf: FactsSource): Outcome<ModuleGraph> {
-  const probe = createFileProbe();
-  const resolve = memoizedResolver(probe);
+/**
+ * One file's facts. An entry (named on the command line or in the tsconfig) that cannot be read
+ * or parsed is a tool error; a file only reached through the graph is UNANALYZED and flows.
+ */
+type KnownFacts = (file: string, relative: string) => ModuleFacts | undefined;
+
+function visit(request: GraphRequest, file: string, relative: string, isEntry: boolean, loaded: Map<string, Loaded>, factsOf: FactsSource, known: KnownFacts): Outcome<Visit> {
+  const kind = fileKindOf(file);
+  if (kind === 'data') return ok({ facts: null, text: null, fromCache: false, parsed: false });
+  if (kind === 'native') return ok({ facts: opaqueFacts(relative, 'NATIVE', file.endsWith('.wasm') ? 'a WebAssembly module' : 'a compiled addon', request.policy), text: null, fromCache: false, parsed: false });
+  const unchanged = kind === 'code' ? known(file, relative) : undefined;
+  if (unchanged !== undefined) return ok({ facts: unchanged, text: JSX_FILE.test(file) ? readFileSync(file, 'utf8') : null, fromCache: true, parsed: false });
+  let entry = loaded.get(file);
+  if (entry === undefined) {
+    try {
+      entry = load(file, relative);
+    } catch (error) {
+      if (isEntry) return fail({ code: 'source/unreadable', file: relative, detail: (error as Error).message });
+      return ok({ facts: opaqueFacts(relative, 'UNANALYZED', `unreadable: ${(error as Error).message.split('\n')[0] ?? ''}`, request.policy), text: null, fromCache: false, parsed: false });
+    }
+  }
+  const { outcome, fromCache } = factsOf(file, entry);
+  if (outcome.ok) return ok({ facts: outcome.value, text: JSX_FILE.test(file) ? entry.bytes.toString('utf8') : null, fromCache, parsed: !fromCache });
+  if (isEntry) return outcome;
+  const detail = outcome.error.code === 'source/unparsable' ? `${outcome.error.line}:${outcome.error.column}: ${outcome.error.detail}` : outcome.error.code;
+  return ok({ facts: opaqueFacts(relative, 'UNANALYZED', `cannot parse it: ${detail}`, request.policy), text: null, fromCache: false, parsed: false });
+}
+
+function walk(request: GraphRequest, entries: readonly string[], loaded: Map<string, Loaded>, factsOf: FactsSource, known: KnownFacts): Outcome<ModuleGraph> {
   const modules = new Map<string, ModuleNode>();
-  const queue: Array<{ file: string; thirdParty: boolean }> = request.entries.map((file) => ({ file, thirdParty: false }));
-  const queued = new Set(request.entries);
+  const queue: Array<{ file: string; thirdParty: boolean }> = entries.map((file) => ({ file, thirdParty: false }));
+  const entrySet = new Set(entries);
+  const queued = new Set(entries);
   let parsed = 0;
   let cached = 0;
   const enqueue = (file: string, thirdParty: boolean): void => {
@@ -101,57 +164,15 @@ function walk(request: GraphRequest, loaded: Map<string, Loaded>, factsOf: Facts
     const { file, thirdParty } = queue[index] as { file: string; thirdParty: boolean };
     const relative = toRelative(request.root, file);
     request.onProgress?.(index, queue.length);
-    if (!thirdParty && matchesAnyGlob(relative, request.policy.ignore)) continue;
-    let facts: ModuleFacts | null = null;
-    if (isSourceFile(file)) {
-      let entry = loaded.get(file);
-      if (entry === undefined) {
-        try {
-          entry = load(file, relative);
-        } catch (error) {
-          if (thirdParty) continue;
-          return fail({ code: 'source/unreadable', file: relative, detail: (error as Error).message });
-        }
-      }
-      const { outcome, fromCache } = factsOf(file, entry);
-      if (!outcome.ok && !thirdParty) return outcome;
-      if (outcome.ok) facts = outcome.value;
-      if (fromCache) cached += 1;
-      else if (outcome.ok) parsed += 1;
-    }
-    modules.set(file, { file, relative, facts, thirdParty, edges: edgesOf(request, probe, resolve, file, facts, thirdParty, enqueue) });
+    if (!thirdParty && !entrySet.has(file) && matchesAnyGlob(relative, request.policy.ignore)) continue;
+    const visited = visit(request, file, relative, entrySet.has(file), loaded, factsOf, known);
+    if (!visited.ok) return visited;
+    const { facts, text, fromCache } = visited.value;
+    if (fromCache) cached += 1;
+    else if (visited.value.parsed) parsed += 1;
+    const { edges, firstPartyPackages } = edgesOf(request, file, facts, text, thirdParty, enqueue);
+    modules.set(file, { file, relative, facts: withoutFirstPartyPackages(facts, firstPartyPackages), thirdParty, edges });
   }
   request.onProgress?.(queue.length, queue.length);
   return ok({ root: request.root, modules, parsed, cached });
-}
-
-function edgesOf(
-  request: GraphRequest,
-  probe: FileProbe,
-  resolve: (specifier: string, from: string, kind: string) => Resolution,
-  file: string,
-  facts: ModuleFacts | null,
-  thirdParty: boolean,
-  enqueue: (file: string, thirdParty: boolean) => void,
-): Edge[] {
-  const edges: Edge[] = [];
-  for (const reference of facts?.references ?? []) {
-    if (reference.typeOnly || reference.specifier === null) continue;
-    const resolution = resolve(reference.specifier, file, reference.kind);
-    const at = { specifier: reference.specifier, line: reference.line, column: reference.column };
-    if (resolution.kind === 'file') {
-      edges.push({ target: { kind: 'module', file: resolution.path }, ...at });
-      if (isSourceFile(resolution.path) || resolution.path.endsWith('.json')) enqueue(resolution.path, thirdParty || resolution.path.includes('/node_modules/'));
-    } else if (resolution.kind === 'unresolved') {
-      edges.push({ target: { kind: 'unresolved', specifier: reference.specifier }, ...at });
-    } else {
-      edges.push({ target: { kind: 'external', specifier: resolution.specifier }, ...at });
-      const packageFile = request.deps ? resolvePackageFile(probe, resolution.specifier, file, reference.kind) : undefined;
-      if (packageFile !== undefined) {
-        edges.push({ target: { kind: 'module', file: packageFile }, ...at });
-        enqueue(packageFile, true);
-      }
-    }
-  }
-  return edges;
 }

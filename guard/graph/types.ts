@@ -7,6 +7,8 @@ export interface Edge extends Position {
   /** As written in the source, so that a binding imported from it can be followed. */
   readonly specifier: string;
   readonly target: EdgeTarget;
+  /** Set when Node and TypeScript pick different files for the specifier: both are targets. */
+  readonly note?: string;
 }
 
 export interface ModuleNode {

@@ -1,15 +1,11 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { fail, ok, type Outcome } from '../errors.js';
 import { flattenMessage } from './diagnostics.js';
+import { fileKindOf, isSourceFile } from './file-kinds.js';
 
-/** Extensions the guard analyzes (declaration files carry no run-time code). */
-export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
-
-export function isSourceFile(path: string): boolean {
-  return SOURCE_EXTENSIONS.some((extension) => path.endsWith(extension)) && !/\.d\.[cm]?ts$/.test(path);
-}
+export { isSourceFile, SOURCE_EXTENSIONS } from './file-kinds.js';
 
 export interface Inputs {
   /** The directory that relative paths, the policy and the cache are anchored to. */
@@ -64,19 +60,46 @@ function loadPaths(paths: readonly string[], cwd: string): Outcome<Inputs> {
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     if (!existsSync(absolute)) return fail({ code: 'usage/no_input', path });
-    if (statSync(absolute).isDirectory()) collect(absolute, files);
-    else files.push(absolute);
+    if (statSync(absolute).isDirectory()) {
+      collect(absolute, files);
+      continue;
+    }
+    // A file named on the command line is analyzed whatever its name (Node runs an extensionless
+    // script or an unknown extension as JavaScript), or refused with a reason: never skipped.
+    const kind = fileKindOf(absolute);
+    if (kind === 'native' || kind === 'data' || kind === 'declaration') return fail({ code: 'usage/unanalyzable_input', path, kind });
+    files.push(absolute);
   }
   const unique = [...new Set(files)].sort();
   if (unique.length === 0) return fail({ code: 'project/no_files', root: cwd });
   return ok({ root: cwd, files: unique, tsconfig: null });
 }
 
+/** Directories skipped by a walk: version control and installed packages (`--deps` reaches those through imports). */
+const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
+
+/** An extensionless file that starts with `#!` naming node: a script Node runs as JavaScript. */
+function isNodeScript(path: string): boolean {
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(path, 'r');
+    const head = Buffer.alloc(128);
+    const length = readSync(descriptor, head, 0, head.length, 0);
+    const firstLine = head.subarray(0, length).toString('utf8').split('\n')[0] ?? '';
+    return firstLine.startsWith('#!') && /\bnode\b|\btsx\b|\bts-node\b/.test(firstLine);
+  } catch {
+    return false;
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
+}
+
+/** Every source file below `directory`, dotfiles included (`.eslintrc.js` runs too). */
 function collect(directory: string, into: string[]): void {
   for (const entry of readdirSync(directory, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
     const path = join(directory, entry.name);
     if (entry.isDirectory()) collect(path, into);
-    else if (isSourceFile(entry.name)) into.push(path);
+    else if (isSourceFile(entry.name) || (entry.isFile() && !entry.name.includes('.') && isNodeScript(path))) into.push(path);
   }
 }

@@ -4,6 +4,12 @@ import { flattenMessage } from './diagnostics.js';
 import { fail, ok, type Outcome } from '../errors.js';
 
 /**
+ * What TypeScript reports about sloppy-mode JavaScript that Node runs without complaint (legacy
+ * octal escapes and literals, `\\8`, leading zeros): the tree is still exact, so the file is analyzed.
+ */
+const SLOPPY_MODE_ONLY = new Set([1121, 1487, 1488, 1489]);
+
+/**
  * Parse one file for the detector. TypeScript always returns a tree; its
  * syntax diagnostics decide whether the file was understood. An unparsable project file is a
  * tool error (exit 2), never a silent skip.
@@ -15,7 +21,7 @@ export function parseSource(file: string, displayName: string, text: string): Ou
   const sourceFile = ts.createSourceFile(file, text, options, false, scriptKindFor(file));
   // `parseDiagnostics` is not in the public typings; policy/parse.ts reads it the same way.
   const diagnostics = (sourceFile as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
-  const first = diagnostics[0];
+  const first = diagnostics.find((diagnostic) => !SLOPPY_MODE_ONLY.has(diagnostic.code));
   if (first === undefined) return ok(sourceFile);
   const at = sourceFile.getLineAndCharacterOfPosition(first.start ?? 0);
   return fail({ code: 'source/unparsable', file: displayName, line: at.line + 1, column: at.character + 1, detail: flattenMessage(first) });

@@ -5,6 +5,8 @@ import type { DirectSource } from './direct.js';
 
 interface Importer extends Position {
   readonly from: ModuleNode;
+  /** Where Node and TypeScript pick different files for the import (graph/edges.ts). */
+  readonly note?: string;
 }
 
 /** Reverse edges: for each module, who imports it and where. */
@@ -14,7 +16,7 @@ function importersOf(graph: ModuleGraph): Map<string, Importer[]> {
     for (const edge of module.edges) {
       if (edge.target.kind !== 'module' || !graph.modules.has(edge.target.file)) continue;
       const list = importers.get(edge.target.file) ?? [];
-      list.push({ from: module, line: edge.line, column: edge.column });
+      list.push({ from: module, line: edge.line, column: edge.column, ...(edge.note === undefined ? {} : { note: edge.note }) });
       importers.set(edge.target.file, list);
     }
   }
@@ -41,7 +43,7 @@ export function transitiveStage(graph: ModuleGraph, sources: ReadonlyMap<string,
 
   for (const capability of [...capabilities].sort()) {
     // `next` points one step closer to a module that reaches the capability by itself.
-    const next = new Map<string, { via: ModuleNode; at: Position } | { sink: string }>();
+    const next = new Map<string, { via: ModuleNode; at: Position; note?: string } | { sink: string }>();
     const queue: ModuleNode[] = [];
     for (const [file, list] of sources) {
       const source = list.find((candidate) => candidate.capability === capability);
@@ -54,7 +56,7 @@ export function transitiveStage(graph: ModuleGraph, sources: ReadonlyMap<string,
       const current = queue[index] as ModuleNode;
       for (const importer of importers.get(current.file) ?? []) {
         if (next.has(importer.from.file) || holdsOf(importer.from).has(capability)) continue;
-        next.set(importer.from.file, { via: current, at: { line: importer.line, column: importer.column } });
+        next.set(importer.from.file, { via: current, at: { line: importer.line, column: importer.column }, ...(importer.note === undefined ? {} : { note: importer.note }) });
         queue.push(importer.from);
         const reached = result.reached.get(importer.from.file) ?? new Set<Capability>();
         reached.add(capability);
@@ -66,11 +68,13 @@ export function transitiveStage(graph: ModuleGraph, sources: ReadonlyMap<string,
   return result;
 }
 
-function transitiveFinding(module: ModuleNode, capability: Capability, at: Position, next: ReadonlyMap<string, { via: ModuleNode; at: Position } | { sink: string }>): GuardFinding {
+function transitiveFinding(module: ModuleNode, capability: Capability, at: Position, next: ReadonlyMap<string, { via: ModuleNode; at: Position; note?: string } | { sink: string }>): GuardFinding {
   const witness = [module.relative];
+  const notes: string[] = [];
   let step = next.get(module.file);
   while (step !== undefined && 'via' in step) {
     witness.push(step.via.relative);
+    if (step.note !== undefined) notes.push(`${step.note}; both are analyzed`);
     step = next.get(step.via.file);
   }
   if (step !== undefined) witness.push(step.sink);
@@ -80,7 +84,7 @@ function transitiveFinding(module: ModuleNode, capability: Capability, at: Posit
     column: at.column,
     ruleId: 'transitive-capability',
     capability,
-    message: `This import reaches \`${capability}\` through \`${witness.slice(1).join(' → ')}\`, and this module does not hold it.`,
+    message: `This import reaches \`${capability}\` through \`${witness.slice(1).join(' → ')}\`, and this module does not hold it.${notes.map((note) => ` (${note}.)`).join('')}`,
     witness,
   };
 }

@@ -1,8 +1,9 @@
 import type { Claim, PacketHeader } from '../packet/schema.js';
 import { corporaNamedBy, type Corpus } from '../provenance/surfaces.js';
-import type { ClaimType, ClaimVerdict, EvidenceClass, Flag } from '../vocabulary.js';
+import { DANGLING_CITATION, type ClaimType, type ClaimVerdict, type EvidenceClass, type Flag } from '../vocabulary.js';
 import { isQualified, type ConsideredEvidence } from './considered.js';
-import { countIn, exitCodesIn, sha256RefsIn } from './record-values.js';
+import type { EvidenceIndex, RecordValues } from './evidence-index.js';
+import { exitCodesIn } from './record-values.js';
 import { REQUIRED_EVIDENCE, RUN_EVIDENCE } from './requirements.js';
 
 /** SPEC §3 step 6: the adequacy verdict for one claim, with the reasons a person reads. */
@@ -27,11 +28,13 @@ function hasClass(evidence: readonly ConsideredEvidence[], classes: readonly Evi
   return evidence.some((entry) => entry.evidence_classes.some((evidenceClass) => classes.includes(evidenceClass)));
 }
 
-function texts(evidence: readonly ConsideredEvidence[], classes: readonly EvidenceClass[]): string[] {
-  return evidence
-    .filter((entry) => entry.evidence_classes.some((evidenceClass) => classes.includes(evidenceClass)))
-    .map((entry) => entry.assessment?.text)
-    .filter((text): text is string => text !== undefined);
+function ofClasses(evidence: readonly ConsideredEvidence[], classes: readonly EvidenceClass[]): ConsideredEvidence[] {
+  return evidence.filter((entry) => entry.assessment?.text !== undefined && entry.evidence_classes.some((evidenceClass) => classes.includes(evidenceClass)));
+}
+
+/** Values parsed once per item (evidence-index.ts), never once per claim. */
+function valuesOf(evidence: readonly ConsideredEvidence[], classes: readonly EvidenceClass[], index: EvidenceIndex): RecordValues[] {
+  return ofClasses(evidence, classes).flatMap((entry) => (entry.assessment === undefined ? [] : [index.values(entry.assessment)]));
 }
 
 function result(verdict: ClaimVerdict, reasons: string[], flags: Flag[] = [], corpusReports: CorpusReport[] = []): Adequacy {
@@ -39,7 +42,7 @@ function result(verdict: ClaimVerdict, reasons: string[], flags: Flag[] = [], co
 }
 
 /** Two governed items disagreeing about the same subject (SPEC §7 row 17). */
-function conflicts(claim: Claim, qualified: readonly ConsideredEvidence[]): string[] {
+function conflicts(claim: Claim, qualified: readonly ConsideredEvidence[], index: EvidenceIndex): string[] {
   const found: string[] = [];
   // Artifact hashes (listings, path-bound content) and pins are different facts: compare each set on its own.
   const artifactHashes = new Set<string>();
@@ -56,13 +59,13 @@ function conflicts(claim: Claim, qualified: readonly ConsideredEvidence[]): stri
   if (artifactHashes.size > 1) found.push(`the items state ${artifactHashes.size} different hashes for the subject artifact`);
   if (pinHashes.size > 1) found.push(`the hash pins disagree (${pinHashes.size} different pinned hashes)`);
   if (claim.claim_type === 'EXECUTION_RESULT' || claim.claim_type === 'PROSE_PASS_ASSERTION') {
-    const recorded = new Set(texts(qualified, ['EXIT_CODE']).flatMap(exitCodesIn));
+    const recorded = new Set(valuesOf(qualified, ['EXIT_CODE'], index).flatMap((values) => values.exitCodes));
     if (recorded.size > 1) found.push(`the exit-code records disagree (${[...recorded].join(', ')})`);
     const claimed = exitCodesIn(claim.text);
     if (recorded.size > 0 && claimed.some((code) => !recorded.has(code))) found.push(`the claim states exit ${claimed.join(', ')}, the records show ${[...recorded].join(', ')}`);
   }
   if (claim.claim_type === 'COUNT_OBSERVATION') {
-    const counts = texts(qualified, ['COUNT_EVIDENCE']).map(countIn);
+    const counts = valuesOf(qualified, ['COUNT_EVIDENCE'], index).map((values) => values.count);
     const values = new Set(counts.map((count) => count.value).filter((value) => value !== undefined));
     const denominators = new Set(counts.map((count) => count.denominator).filter((value) => value !== undefined));
     if (values.size > 1) found.push('the query results state different counts');
@@ -73,7 +76,7 @@ function conflicts(claim: Claim, qualified: readonly ConsideredEvidence[]): stri
 }
 
 /** The usable items of one corpus, described on their own; nothing from two corpora is ever combined. */
-function corpusReportsFor(claim: Claim, evidence: readonly ConsideredEvidence[]): CorpusReport[] {
+function corpusReportsFor(claim: Claim, evidence: readonly ConsideredEvidence[], index: EvidenceIndex): CorpusReport[] {
   const usable = evidence.filter((entry) => entry.capability.provenanced && entry.capability.independent);
   const corpora = new Set<Corpus>(usable.map((entry) => entry.corpus).filter((corpus): corpus is Corpus => corpus !== undefined));
   for (const corpus of corporaNamedBy(claim.count?.surface ?? '')) corpora.add(corpus);
@@ -85,7 +88,7 @@ function corpusReportsFor(claim: Claim, evidence: readonly ConsideredEvidence[])
   return [...corpora].map((corpus) => {
     const own = usable.filter((entry) => entry.corpus === corpus);
     const observed = own.map((entry) => {
-      const count = entry.kind === 'QUERY_RESULT' && entry.assessment?.text !== undefined ? countIn(entry.assessment.text).value : undefined;
+      const count = entry.kind === 'QUERY_RESULT' && entry.assessment?.text !== undefined ? index.values(entry.assessment).count.value : undefined;
       return count === undefined ? entry.item_id : `${entry.item_id} (count ${count})`;
     });
     const note = own.length === 0 ? `no usable item from the ${corpus} corpus` : `${corpus} alone: ${observed.join(', ')}`;
@@ -103,17 +106,22 @@ function countFindings(claim: Claim, header: PacketHeader): { flags: Flag[]; rea
   return { flags, reasons, outside };
 }
 
-export function judgeAdequacy(claim: Claim, header: PacketHeader, evidence: readonly ConsideredEvidence[]): Adequacy {
+export function judgeAdequacy(claim: Claim, header: PacketHeader, evidence: readonly ConsideredEvidence[], index: EvidenceIndex): Adequacy {
   const reliedOn = evidence.filter((entry) => entry.cited && entry.resolved && !entry.capability.provenanced);
   if (reliedOn.some((entry) => entry.assessment?.unsafeAccess === true)) {
     return result('BLOCKED_BY_UNSAFE_ACCESS', ['a cited item points outside the packet directory or at a live system; it was never read or followed']);
   }
   if (reliedOn.length > 0) return result('BLOCKED_BY_UNVERIFIED_SOURCE', [`cited item(s) failed provenance: ${reliedOn.map((entry) => entry.item_id).join(', ')}`]);
+  // A citation of an item that is not in the packet: insufficient whatever else the claim cites (SPEC §3).
+  const dangling = evidence.filter((entry) => entry.cited && !entry.resolved).map((entry) => entry.item_id);
+  if (dangling.length > 0) {
+    return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', [`${DANGLING_CITATION}: the claim cites ${dangling.join(', ')}, which name(s) no item in this packet`]);
+  }
 
   const qualified = evidence.filter(isQualified);
-  const clash = conflicts(claim, qualified);
+  const clash = conflicts(claim, qualified, index);
   if (clash.length > 0) return result('EVIDENCE_CONFLICTING', clash);
-  const corpusReports = corpusReportsFor(claim, evidence);
+  const corpusReports = corpusReportsFor(claim, evidence, index);
   if (corpusReports.length > 0) {
     return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', ['the claim needs the TAC and IU corpora joined; each corpus is reported on its own and never joined'], [], corpusReports);
   }
@@ -133,30 +141,31 @@ export function judgeAdequacy(claim: Claim, header: PacketHeader, evidence: read
   if (claim.claim_type === 'ARTIFACT_EXISTS') {
     return missing.length === 0 ? result('NO_READ_LEVEL_DEFECT_FOUND', ['existence evidence bound to the subject']) : result('NOT_EVIDENCED_IN_ALLOWED_SURFACES', ['no usable item on the allowed surfaces binds the subject']);
   }
-  if (claim.claim_type === 'HASH_REPRODUCED') return judgeHashReproduced(qualified, missing.length === 0);
+  if (claim.claim_type === 'HASH_REPRODUCED') return judgeHashReproduced(qualified, missing.length === 0, index);
   if (missing.length > 0) {
     const flags: Flag[] = claim.claim_type === 'PROSE_PASS_ASSERTION' ? ['FLAG_PROSE_ONLY_PASS'] : [];
     return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', missing.map((group) => `no usable, independent item of class ${group.join(' | ')} bound to the subject`), flags);
   }
   if (claim.claim_type === 'CONTENT_STATES') {
     const quoted = [...claim.text.matchAll(/[“"]([^”"]{3,})[”"]/g)].map((match) => match[1] ?? '');
-    const bodies = texts(qualified, ['CONTENT_EVIDENCE']);
+    const bodies = ofClasses(qualified, ['CONTENT_EVIDENCE']).map((entry) => entry.assessment?.text ?? '');
     if (quoted.length > 0 && bodies.length === 0) return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', ['the bound content is larger than the analysis limit, so the quoted passage could not be compared']);
-    const absentQuote = quoted.find((quote) => !bodies.some((body) => body.includes(quote)));
+    // Each search reads a whole body: counted against the packet's comparison budget.
+    const absentQuote = quoted.find((quote) => !bodies.some((body) => index.spend(body.length) && body.includes(quote)));
     if (absentQuote !== undefined) return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', ['a quoted passage of the claim is not in the bound content']);
   }
   return result('NO_READ_LEVEL_DEFECT_FOUND', ['evidence of the required classes is present, bound, independent and provenanced (read level only)']);
 }
 
 /** A pin alone cannot show reproduction: that needs a run, and the inspector never runs anything. */
-function judgeHashReproduced(qualified: readonly ConsideredEvidence[], allGroupsMet: boolean): Adequacy {
+function judgeHashReproduced(qualified: readonly ConsideredEvidence[], allGroupsMet: boolean, index: EvidenceIndex): Adequacy {
   const pinItems = qualified.filter((entry) => entry.evidence_classes.includes('HASH_EVIDENCE'));
   const pins = pinItems.map((entry) => entry.statedHash).filter((hash): hash is string => hash !== undefined);
   if (pinItems.length === 0) {
     return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', ['no pinned-hash evidence bound to the subject; nothing is recomputed by running']);
   }
   if (!allGroupsMet) return result('BLOCKED_BY_NO_CALL_CONTRACT', ['a pin is present, but showing reproduction would need a run record; the inspector has no call contract and never runs anything']);
-  const reported = texts(qualified, RUN_EVIDENCE).flatMap(sha256RefsIn);
+  const reported = valuesOf(qualified, RUN_EVIDENCE, index).flatMap((values) => values.sha256Refs);
   if (reported.length === 0) return result('BLOCKED_BY_NO_CALL_CONTRACT', ['the run records state no hash to compare with the pin']);
   if (pins.length > 0 && !pins.some((pin) => reported.includes(pin))) return result('EVIDENCE_CONFLICTING', ['the run records state a hash other than the pin']);
   return result('NO_READ_LEVEL_DEFECT_FOUND', ['a run record states the pinned hash (read level only; nothing recomputed)']);

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { ItemAssessment } from '../provenance/items.js';
 import type { Claim } from '../packet/schema.js';
-import { listedEntries } from './record-values.js';
+import type { EvidenceIndex } from './evidence-index.js';
 
 /** How an item was tied to the claim's subject (evidence capability question 2). */
 export type BindingVia = 'path' | 'listing' | 'mention' | 'query' | 'citation' | 'none';
@@ -24,7 +24,8 @@ export function pathMatchesSubject(candidate: string, subject: string): boolean 
 
 const RECORD_KINDS = new Set(['RUN_LOG', 'EXIT_CODE_RECORD', 'RUN_LEDGER_ENTRY', 'APPROVAL_RECORD']);
 
-export function bindItem(assessment: ItemAssessment, claim: Claim, cited: boolean): Binding {
+/** Listings and records are read through the packet's evidence index, never rescanned per claim. */
+export function bindItem(assessment: ItemAssessment, claim: Claim, cited: boolean, index: EvidenceIndex): Binding {
   const item = assessment.item;
   if (item === undefined) return UNBOUND;
   const subject = claim.subject;
@@ -35,14 +36,13 @@ export function bindItem(assessment: ItemAssessment, claim: Claim, cited: boolea
   }
   if (subject === undefined) return cited ? { bound: true, via: 'citation', statedHash: undefined } : UNBOUND;
   if (item.path !== undefined && pathMatchesSubject(item.path, subject)) return { bound: true, via: 'path', statedHash: undefined };
-  const text = assessment.text;
-  if (text === undefined) return UNBOUND;
+  if (assessment.text === undefined) return UNBOUND;
   if (item.kind === 'ARTIFACT_LISTING' || item.kind === 'HASH_PIN') {
-    const entry = listedEntries(text).find((candidate) => pathMatchesSubject(candidate.path, subject));
+    const entries = index.listedEntries(assessment, subject);
+    index.spend(entries.length);
+    const entry = entries.find((candidate) => pathMatchesSubject(candidate.path, subject));
     return entry === undefined ? UNBOUND : { bound: true, via: 'listing', statedHash: entry.hash };
   }
-  if (RECORD_KINDS.has(item.kind) && (text.includes(subject) || (subject.includes('/') && text.includes(posix.basename(subject))))) {
-    return { bound: true, via: 'mention', statedHash: undefined };
-  }
+  if (RECORD_KINDS.has(item.kind) && index.mentions(assessment, subject)) return { bound: true, via: 'mention', statedHash: undefined };
   return UNBOUND;
 }

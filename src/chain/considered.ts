@@ -5,6 +5,7 @@ import { corpusOf, type Corpus } from '../provenance/surfaces.js';
 import type { EvidenceClass } from '../vocabulary.js';
 import { bindItem, pathMatchesSubject, type BindingVia } from './binding.js';
 import { deriveEvidenceClasses } from './evidence-class.js';
+import { buildEvidenceIndex, type EvidenceIndex, type IndexLimits } from './evidence-index.js';
 import { requiredClassesFlat } from './requirements.js';
 
 /** SPEC §3 steps 4–5: one artifact or reference considered for a claim, with the four capability answers. */
@@ -35,7 +36,7 @@ export interface ConsideredEvidence {
 
 export interface ChainContext {
   readonly byId: ReadonlyMap<string, ItemAssessment>;
-  readonly all: readonly ItemAssessment[];
+  readonly index: EvidenceIndex;
   readonly dossierItem: ItemAssessment | undefined;
 }
 
@@ -73,7 +74,7 @@ function consider(claim: Claim, assessment: ItemAssessment, cited: boolean, cont
   const item = assessment.item;
   const classes = classesForClaim(assessment, claim);
   const wanted = requiredClassesFlat(claim.claim_type);
-  const binding = bindItem(assessment, claim, cited);
+  const binding = bindItem(assessment, claim, cited, context.index);
   return {
     item_id: assessment.itemId ?? `items[${assessment.index}]`,
     cited,
@@ -127,13 +128,23 @@ export function gatherEvidence(claim: Claim, context: ChainContext): ConsideredE
     considered.push(assessment === undefined ? unresolved(ref) : consider(claim, assessment, true, context));
   }
   if (claim.subject !== undefined) {
-    for (const assessment of context.all) {
+    // Only items the packet's index holds under the subject's file name (or query id) can bind it.
+    const candidates = context.index.candidates(claim.subject);
+    context.index.spend(candidates.length);
+    for (const assessment of candidates) {
       if (assessment.itemId === undefined || cited.has(assessment.itemId) || !assessment.usable) continue;
-      // Binding first: it is cheap and rules out nearly every item of a large packet.
-      if (!bindItem(assessment, claim, false).bound) continue;
+      if (!bindItem(assessment, claim, false, context.index).bound) continue;
       const evidence = consider(claim, assessment, false, context);
       if (evidence.capability.right_kind) considered.push(evidence);
     }
   }
   return considered;
+}
+
+/** A chain context over a packet's assessed items for these claims (the index is built once, here). */
+export function createChainContext(assessments: readonly ItemAssessment[], claims: readonly Claim[], dossierItem: ItemAssessment | undefined, limits: IndexLimits): ChainContext | undefined {
+  const byId = new Map<string, ItemAssessment>();
+  for (const assessment of assessments) if (assessment.itemId !== undefined && !byId.has(assessment.itemId)) byId.set(assessment.itemId, assessment);
+  const indexed = buildEvidenceIndex(assessments, claims, limits);
+  return indexed.ok ? { byId, index: indexed.index, dossierItem } : undefined;
 }

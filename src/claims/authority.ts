@@ -1,6 +1,10 @@
+import { firstHit, textRulePattern, type TextRulePattern } from '../../policy/text-normalize-pattern.js';
+import { toMatchingText } from '../../policy/text-normalize.js';
+
 /**
  * SPEC §7 row 20: a dossier or an item that asserts authority or a gating effect. The packet is
- * evidence for a human; nothing in it may claim to decide.
+ * evidence for a human; nothing in it may claim to decide. The patterns run on the matching form
+ * (SPEC §3), so look-alike letters or zero-width characters do not hide the wording.
  */
 const GATING_FIELD_PATTERNS: readonly RegExp[] = [
   /\bmay_gate["']?\s*[:=]\s*true\b/i,
@@ -14,17 +18,20 @@ const AUTHORITY_PROSE_PATTERNS: readonly RegExp[] = [
   /(?<![-\w])gating\s+(?:decision|verdict|effect|authority)\b/i,
 ];
 
+const GATING_RULES: readonly TextRulePattern[] = GATING_FIELD_PATTERNS.map(textRulePattern);
+const ALL_RULES: readonly TextRulePattern[] = [...GATING_RULES, ...AUTHORITY_PROSE_PATTERNS.map(textRulePattern)];
+
 export interface AuthorityHit {
   readonly excerpt: string;
 }
 
 /** Approval records may say that something was approved; they may still not claim to gate. */
 export function authorityHits(text: string, isApprovalRecord: boolean): AuthorityHit[] {
-  const patterns = isApprovalRecord ? GATING_FIELD_PATTERNS : [...GATING_FIELD_PATTERNS, ...AUTHORITY_PROSE_PATTERNS];
+  const matching = toMatchingText(text);
   const hits: AuthorityHit[] = [];
-  for (const pattern of patterns) {
-    const match = text.match(pattern);
-    if (match?.[0] !== undefined) hits.push({ excerpt: match[0] });
+  for (const rule of isApprovalRecord ? GATING_RULES : ALL_RULES) {
+    const hit = firstHit(matching, rule);
+    if (hit !== undefined) hits.push({ excerpt: hit.excerpt });
   }
   return hits;
 }

@@ -1,4 +1,6 @@
-import { posix } from 'node:path';
+import { allHits, firstHit, hasHit, textRulePattern, type TextHit, type TextRulePattern } from '../../policy/text-normalize-pattern.js';
+import { matchingForm, toMatchingText, type MatchingText } from '../../policy/text-normalize.js';
+import { buildClaimIndex, coverageKey, sentencesOf } from './claim-index.js';
 import type { Claim } from '../packet/schema.js';
 
 /**
@@ -38,75 +40,92 @@ const CLAIM_CUE_PATTERNS: readonly RegExp[] = [
   /\b(?:runs?|ran|executes?|executed)\b/i,
   /\breproduc(?:ed|es|ible)\b/i,
   /\b(?:approved|signed\s+off|sign-off\s+granted)\b/i,
-  /(?<![\d,])\d[\d,]*\s+(?:rows|records|items|documents|entries|matches|hits)\b/i,
+  /(?<![\d,])\b\d[\d,]*\s+(?:rows|records|items|documents|entries|matches|hits)\b/i,
 ];
+
+/** The same patterns, skeletonized: they run on the matching form of each sentence (SPEC §3). */
+const PASS_RULES: readonly TextRulePattern[] = PASS_ASSERTION_PATTERNS.map(textRulePattern);
+const CLAIM_CUE_RULES: readonly TextRulePattern[] = CLAIM_CUE_PATTERNS.map(textRulePattern);
 
 /** Longer lines are not classified sentence by sentence (and no pattern ever sees them whole). */
 const MAX_CLASSIFIED_LINE = 10_000;
 
 const UNDECODABLE = /[\uFFFD\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
-function normalize(text: string): string {
-  return text.toLowerCase().replace(/[*_`>#|]+/g, ' ').replace(/\s+/g, ' ').trim();
+function firstPassHit(sentence: MatchingText): TextHit | undefined {
+  for (const rule of PASS_RULES) {
+    const hit = firstHit(sentence, rule);
+    if (hit !== undefined) return hit;
+  }
+  return undefined;
 }
 
-function sentencesOf(line: string): string[] {
-  const cleaned = line.replace(/^\s*(?:#{1,6}|[-*+]|\d+[.)]|>)\s+/, '').replace(/\|/g, ' . ');
-  return cleaned.split(/(?<=[.!?;])\s+/).map((sentence) => sentence.trim()).filter((sentence) => /[A-Za-z0-9]/.test(sentence));
+/** The pass phrases that accepted claims state themselves, in matching form ("22/22 pass", "exited o"). */
+function statedPassPhrases(claims: readonly Claim[]): Set<string> {
+  const phrases = new Set<string>();
+  for (const claim of claims) {
+    const text = toMatchingText(claim.text);
+    for (const rule of PASS_RULES) for (const hit of allHits(text, [rule])) phrases.add(matchingForm(hit.excerpt));
+  }
+  return phrases;
 }
 
-function covers(claim: Claim, sentence: string): boolean {
-  const claimText = normalize(claim.text);
-  const said = normalize(sentence);
-  if (claimText !== '' && (said.includes(claimText) || claimText.includes(said))) return true;
-  return claim.subject !== undefined && sentence.includes(posix.basename(claim.subject));
-}
-
-function backs(claim: Claim, sentence: string, matched: string): boolean {
-  return normalize(claim.text).includes(normalize(matched)) || covers(claim, sentence);
-}
-
+/**
+ * Linear in the dossier's size plus the claim count: each line is read once, each sentence is put
+ * in matching form once, and claims are looked up through indexes built once (claim-index.ts).
+ */
 export function scanProse(text: string, claims: readonly Claim[], acceptedExecutionClaims: readonly Claim[]): ProseScan {
   const passAssertions: PassAssertion[] = [];
   const unparsedRegions: ProseFinding[] = [];
+  const allClaims = buildClaimIndex(claims);
+  const accepted = buildClaimIndex(acceptedExecutionClaims);
+  const acceptedPhrases = statedPassPhrases(acceptedExecutionClaims);
   let fence = false;
-  let comment: number | undefined;
-  text.split('\n').forEach((rawLine, index) => {
-    const line = index + 1;
-    if (comment !== undefined) {
-      if (rawLine.includes('-->')) comment = undefined;
-      return;
+  let inComment = false;
+  let line = 0;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const rawLine = text.slice(lineStart, lineEnd);
+    lineStart = lineEnd + 1;
+    line += 1;
+    if (inComment) {
+      if (rawLine.includes('-->')) inComment = false;
+      continue;
     }
     if (rawLine.includes('<!--')) {
       unparsedRegions.push({ line, excerpt: rawLine.trim(), why: 'hidden text (an HTML comment) cannot be classified' });
-      if (!rawLine.includes('-->')) comment = line;
-      return;
+      inComment = !rawLine.includes('-->');
+      continue;
     }
     if (/^\s*(?:```|~~~)/.test(rawLine)) {
       fence = !fence;
-      return;
+      continue;
     }
     if (rawLine.length > MAX_CLASSIFIED_LINE) {
       unparsedRegions.push({ line, excerpt: `${rawLine.slice(0, 200)}…`, why: `a line longer than ${MAX_CLASSIFIED_LINE} characters is not classified` });
-      return;
+      continue;
     }
     if (UNDECODABLE.test(rawLine)) {
       unparsedRegions.push({ line, excerpt: rawLine.trim(), why: 'undecodable or control characters' });
-      return;
+      continue;
     }
     for (const sentence of sentencesOf(rawLine)) {
-      const pass = PASS_ASSERTION_PATTERNS.map((pattern) => sentence.match(pattern)?.[0]).find((match) => match !== undefined);
+      const said = toMatchingText(sentence);
+      const pass = firstPassHit(said);
       if (pass !== undefined) {
-        const backed = acceptedExecutionClaims.some((claim) => backs(claim, sentence, pass));
-        passAssertions.push({ line, excerpt: sentence, why: `asserts "${pass}"`, backed });
+        const key = coverageKey(sentence);
+        const backed = acceptedPhrases.has(matchingForm(pass.excerpt)) || accepted.covers(sentence, key);
+        passAssertions.push({ line, excerpt: sentence, why: `asserts "${pass.excerpt}"`, backed });
         continue;
       }
       // Code blocks are scanned for pass assertions (a pasted "22/22 PASS" still counts) but not for claims.
       if (fence) continue;
-      if (CLAIM_CUE_PATTERNS.some((pattern) => pattern.test(sentence)) && !claims.some((claim) => covers(claim, sentence))) {
+      if (hasHit(said, CLAIM_CUE_RULES) && !allClaims.covers(sentence)) {
         unparsedRegions.push({ line, excerpt: sentence, why: 'a claim-like statement that no structured claim covers' });
       }
     }
-  });
+  }
   return { passAssertions, unparsedRegions };
 }

@@ -1,4 +1,5 @@
 import { inspectorError, type InspectorError } from '../errors.js';
+import { DEFAULT_LIMITS, type InspectorLimits } from '../pipeline/limits.js';
 import { PACKET_SCHEMA_ID } from '../vocabulary.js';
 import {
   DOSSIER_IDENTITY_FIELDS,
@@ -10,12 +11,15 @@ import {
   type PacketHeader,
   type PacketItem,
 } from './schema.js';
+import { isIdentifier } from './identifiers.js';
 import { isJsonObject as isObject, type JsonObject } from './json-value.js';
 import { issuesToErrors, jsonPath } from './zod-issues.js';
 
 /** One entry of `items[]`, parsed on its own so that a broken item does not hide the others. */
 export interface ItemRecord {
   readonly index: number;
+  /** The raw item_id is a string that breaks the identifier grammar. */
+  readonly invalidItemId?: boolean;
   /** The item_id when the raw item has a non-empty string there, even if the rest is broken. */
   readonly itemId: string | undefined;
   /** The declared `source_metadata.content_hash`, read leniently for the manifest. */
@@ -76,11 +80,13 @@ const NO_ERRORS: readonly InspectorError[] = Object.freeze([]);
 
 export function parseItem(raw: unknown, index: number): ItemRecord {
   const rawObject = isObject(raw) ? raw : undefined;
-  const itemId = typeof rawObject?.item_id === 'string' && rawObject.item_id !== '' ? rawObject.item_id : undefined;
+  // Only an id that follows the identifier grammar is used; any other makes the manifest unverifiable.
+  const itemId = typeof rawObject?.item_id === 'string' && isIdentifier(rawObject.item_id) ? rawObject.item_id : undefined;
   const metadata = isObject(rawObject?.source_metadata) ? rawObject.source_metadata : undefined;
   const declaredHash = typeof metadata?.content_hash === 'string' ? metadata.content_hash : undefined;
   const contentFile = typeof rawObject?.content_file === 'string' ? rawObject.content_file : undefined;
   const parsed = itemSchema.safeParse(raw);
+  const invalidItemId = typeof rawObject?.item_id === 'string' && rawObject.item_id !== '' && itemId === undefined;
   if (parsed.success) return { index, itemId, declaredHash, contentFile, item: parsed.data, errors: NO_ERRORS };
   const base = `items[${index}]`;
   const errors = parsed.error.issues.map((issue) => {
@@ -92,7 +98,7 @@ export function parseItem(raw: unknown, index: number): ItemRecord {
     }
     return issuesToErrors([issue], raw, base, ITEM_CODES)[0] ?? inspectorError('item/invalid', base);
   });
-  return { index, itemId, declaredHash, contentFile, item: undefined, errors };
+  return invalidItemId ? { index, invalidItemId, itemId, declaredHash, contentFile, item: undefined, errors } : { index, itemId, declaredHash, contentFile, item: undefined, errors };
 }
 
 function parseDossier(raw: unknown): { dossier: Dossier | undefined; errors: InspectorError[] } {
@@ -115,8 +121,30 @@ function parseDossier(raw: unknown): { dossier: Dossier | undefined; errors: Ins
   return { dossier: undefined, errors: [...identityErrors, ...otherErrors] };
 }
 
+/**
+ * The limits that can be judged from packet.json alone, checked right after JSON.parse and before
+ * any schema validation, so that an over-limit packet is refused for about the cost of parsing it.
+ */
+function overLimit(raw: JsonObject, limits: InspectorLimits): InspectorError | undefined {
+  const surfaces = raw.allowed_surfaces;
+  if (Array.isArray(surfaces) && surfaces.length > limits.maxAllowedSurfaces) {
+    return inspectorError('limits/max_allowed_surfaces', 'allowed_surfaces', `maxAllowedSurfaces = ${limits.maxAllowedSurfaces}; the packet lists ${surfaces.length}`);
+  }
+  const claims = isObject(raw.dossier) ? raw.dossier.claims : undefined;
+  if (!Array.isArray(claims)) return undefined;
+  if (claims.length > limits.maxClaims) return inspectorError('limits/max_claims', 'dossier.claims', `maxClaims = ${limits.maxClaims}; the dossier has ${claims.length}`);
+  for (let index = 0; index < claims.length; index += 1) {
+    const claim: unknown = claims[index];
+    const refs = isObject(claim) ? claim.evidence_refs : undefined;
+    if (Array.isArray(refs) && refs.length > limits.maxReferencesPerClaim) {
+      return inspectorError('limits/max_references_per_claim', `dossier.claims[${index}].evidence_refs`, `maxReferencesPerClaim = ${limits.maxReferencesPerClaim}; this claim cites ${refs.length}`);
+    }
+  }
+  return undefined;
+}
+
 /** Pure: packet.json text → the staged parse. Never throws. */
-export function parsePacketText(text: string): ParsedPacket {
+export function parsePacketText(text: string, limits: InspectorLimits = DEFAULT_LIMITS): ParsedPacket {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -130,6 +158,8 @@ export function parsePacketText(text: string): ParsedPacket {
     const detail = typeof raw.schema === 'string' ? raw.schema : raw.schema === undefined ? 'missing' : typeof raw.schema;
     return emptyParse(summary, [inspectorError('packet/wrong_schema', 'schema', detail)]);
   }
+  const limitHit = overLimit(raw, limits);
+  if (limitHit !== undefined) return { ...emptyParse(summary, [limitHit]), dossierIdentity: identityOf(raw.dossier) };
   const envelope = packetEnvelopeSchema.safeParse(raw);
   const headerErrors = envelope.success ? [] : issuesToErrors(envelope.error.issues, raw, '', HEADER_CODES);
   const items = Array.isArray(raw.items) ? raw.items.map((item, index) => parseItem(item, index)) : [];

@@ -1,5 +1,6 @@
 import { z } from '../zod.js';
 import { CLAIM_TYPES, ITEM_KINDS, PACKET_SCHEMA_ID } from '../vocabulary.js';
+import { IDENTIFIER_PATTERN, IDENTIFIER_RULE, SURFACE_PATTERN, SURFACE_RULE } from './identifiers.js';
 import { SHA256_REF_PATTERN } from './manifest.js';
 
 /**
@@ -9,6 +10,8 @@ import { SHA256_REF_PATTERN } from './manifest.js';
  * unusable, while a broken header blocks the whole packet.
  */
 const nonEmpty = z.string().min(1);
+const identifier = z.string().regex(IDENTIFIER_PATTERN, IDENTIFIER_RULE);
+const surface = z.string().regex(SURFACE_PATTERN, SURFACE_RULE);
 const sha256Ref = z.string().regex(SHA256_REF_PATTERN, 'expected sha256:<64 lowercase hex>');
 /** ISO-8601 with an offset (`Z` or `±hh:mm`): comparisons between timestamps need one. */
 const timestamp = z.iso.datetime({ offset: true });
@@ -28,7 +31,7 @@ export const exportOperatorSchema = z.strictObject({
 });
 
 export const sourceMetadataSchema = z.strictObject({
-  governed_surface: nonEmpty,
+  governed_surface: surface,
   named_query_id_or_kb_path: nonEmpty,
   observation_ts: timestamp,
   source_revision: nonEmpty,
@@ -37,7 +40,7 @@ export const sourceMetadataSchema = z.strictObject({
 
 export const itemSchema = z
   .strictObject({
-    item_id: nonEmpty,
+    item_id: identifier,
     kind: z.enum(ITEM_KINDS),
     path: nonEmpty.optional(),
     media_type: nonEmpty,
@@ -53,7 +56,7 @@ export const itemSchema = z
 /** Count claims: every field is optional here so that a missing one is a finding, not a parse error. */
 export const countSchema = z.strictObject({
   value: z.number().int().nonnegative().optional(),
-  surface: nonEmpty.optional(),
+  surface: surface.optional(),
   denominator: z.number().int().nonnegative().optional(),
   observation_ts: timestamp.optional(),
   match_key: nonEmpty.optional(),
@@ -61,27 +64,29 @@ export const countSchema = z.strictObject({
 });
 
 export const claimSchema = z.strictObject({
-  claim_id: nonEmpty,
+  claim_id: identifier,
   text: z.string(),
   claim_type: z.enum(CLAIM_TYPES),
   subject: nonEmpty.optional(),
-  evidence_refs: z.array(nonEmpty),
+  evidence_refs: z.array(identifier),
   count: countSchema.optional(),
 });
 
 export const DOSSIER_IDENTITY_FIELDS = ['document_id', 'blueprint_ref', 'revision'] as const;
 
 export const dossierSchema = z.strictObject({
-  document_id: nonEmpty,
+  document_id: identifier,
   blueprint_ref: nonEmpty,
   revision: nonEmpty,
-  item_id: nonEmpty,
+  item_id: identifier,
   claims: z.array(claimSchema),
 });
 
 const headerShape = {
+  /** Editor support (SPEC §1): a top-level `$schema` string is allowed and ignored. */
+  $schema: z.string().optional(),
   schema: z.literal(PACKET_SCHEMA_ID),
-  packet_id: nonEmpty,
+  packet_id: identifier,
   packet_as_of: timestamp,
   source_mode: z.literal('PACKET_DERIVED'),
   freshness: z.literal('AS_OF_EXPORT'),
@@ -89,7 +94,7 @@ const headerShape = {
   export_operator: exportOperatorSchema,
   decision_effect: z.literal('NONE'),
   may_gate: z.literal(false),
-  allowed_surfaces: z.array(nonEmpty).min(1),
+  allowed_surfaces: z.array(surface).min(1),
   manifest_hash: sha256Ref,
 };
 

@@ -1,4 +1,4 @@
-import { inspectorError, renderError, type InspectorError } from '../errors.js';
+import { inspectorError, renderErrorBrief, type InspectorError } from '../errors.js';
 import { readPacketDocument } from '../io/packet-reader.js';
 import { emitReport } from '../io/report-writer.js';
 import { parsePacketText, type ParsedPacket } from '../packet/parse.js';
@@ -9,7 +9,7 @@ import type { DossierVerdict, InspectorExitCode } from '../vocabulary.js';
 import { DEFAULT_LIMITS, type InspectorLimits } from './limits.js';
 import { blockedInspection, judgePacket } from './judge.js';
 import { itemsNeedingText, readContents } from './read-contents.js';
-import { renderReport } from './render.js';
+import { renderReport, withholdVerdictWords } from './render.js';
 import type { InspectionResult } from './result.js';
 
 export interface InspectOptions {
@@ -37,7 +37,7 @@ export interface InspectOutcome {
 export function inspectToResult(packetPath: string, limits: InspectorLimits = DEFAULT_LIMITS): InspectionResult {
   const document = readPacketDocument(packetPath, limits.maxPacketJsonBytes);
   if (!document.ok) return blockedInspection(undefined, [document.error]);
-  const parsed = parsePacketText(document.text);
+  const parsed = parsePacketText(document.text, limits);
   return inspectParsed(parsed, document.root, limits);
 }
 
@@ -53,17 +53,17 @@ function inspectParsed(parsed: ParsedPacket, root: string, limits: InspectorLimi
   if (packetErrors.length > 0) return blockedInspection(parsed, packetErrors);
   const assess = createItemAssessor(header);
   const assessments = parsed.items.map((record, index) => assess(record, contents[index]));
-  return judgePacket({ parsed, header, dossier, assessments, packetErrors });
+  return judgePacket({ parsed, header, dossier, assessments, packetErrors, limits });
 }
 
 function failedOutcome(error: InspectorError): InspectOutcome {
-  return { exitCode: 3, verdict: 'BLOCKED', line: `tki inspect: BLOCKED (exit 3) · ${renderError(error)}`, reportFiles: [] };
+  return { exitCode: 3, verdict: 'BLOCKED', line: withholdVerdictWords(`tki inspect: BLOCKED (exit 3) · ${renderErrorBrief(error)}`), reportFiles: [] };
 }
 
-async function renderAndWrite(result: InspectionResult, options: InspectOptions): Promise<InspectOutcome> {
-  let rendered = renderReport(result, options.name);
+async function renderAndWrite(result: InspectionResult, options: InspectOptions, limits: InspectorLimits): Promise<InspectOutcome> {
+  let rendered = renderReport(result, options.name, limits.maxReportBytes);
   // Our own report failing its schema is a bug; still fail closed with a minimal BLOCKED report.
-  if (!rendered.ok) rendered = renderReport(blockedInspection(undefined, [rendered.error]), options.name);
+  if (!rendered.ok) rendered = renderReport(blockedInspection(undefined, [rendered.error]), options.name, limits.maxReportBytes);
   if (!rendered.ok) return failedOutcome(rendered.error);
   const { report, line, exitCode, files } = rendered.value;
   const emitted = emitReport(options.reportFd, files, line);
@@ -78,12 +78,14 @@ async function renderAndWrite(result: InspectionResult, options: InspectOptions)
 export async function inspectPacket(options: InspectOptions, limits: InspectorLimits = DEFAULT_LIMITS): Promise<InspectOutcome> {
   try {
     const result = inspectToResult(options.packetPath, limits);
-    return await renderAndWrite(result, options);
+    return await renderAndWrite(result, options, limits);
   } catch (error) {
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown';
-    const failure = inspectorError('internal/unexpected', '', escapeControlChars(detail).slice(0, 300));
+    // Stack overflow, a string or buffer too large for V8: the packet is too costly, never a crash.
+    const code = error instanceof RangeError ? 'limits/resources' : 'internal/unexpected';
+    const failure = inspectorError(code, '', escapeControlChars(detail).slice(0, 300));
     try {
-      return await renderAndWrite(blockedInspection(undefined, [failure]), options);
+      return await renderAndWrite(blockedInspection(undefined, [failure]), options, limits);
     } catch {
       return failedOutcome(failure);
     }

@@ -1,5 +1,6 @@
 import { judgeAdequacy } from '../chain/adequacy.js';
 import { gatherEvidence, type ChainContext } from '../chain/considered.js';
+import { buildEvidenceIndex } from '../chain/evidence-index.js';
 import { requiredClassesFlat } from '../chain/requirements.js';
 import { authorityHits } from '../claims/authority.js';
 import { scanProse, type ProseScan } from '../claims/prose-scan.js';
@@ -9,6 +10,7 @@ import type { Claim, Dossier, PacketHeader } from '../packet/schema.js';
 import type { ItemAssessment } from '../provenance/items.js';
 import type { DossierBaseFacts } from '../verdict/dossier.js';
 import { isExecutionClass } from '../vocabulary.js';
+import type { InspectorLimits } from './limits.js';
 import type { ClaimEvaluation, FlagDetail, InspectionResult } from './result.js';
 
 /**
@@ -17,7 +19,7 @@ import type { ClaimEvaluation, FlagDetail, InspectionResult } from './result.js'
  */
 export function evaluateClaim(claim: Claim, header: PacketHeader, context: ChainContext): ClaimEvaluation {
   const evidence = gatherEvidence(claim, context);
-  return { claim, required: requiredClassesFlat(claim.claim_type), evidence, adequacy: judgeAdequacy(claim, header, evidence) };
+  return { claim, required: requiredClassesFlat(claim.claim_type), evidence, adequacy: judgeAdequacy(claim, header, evidence, context.index) };
 }
 
 /** When the header fails no item is usable, so every claim that could be read is blocked by an unverified source. */
@@ -63,18 +65,40 @@ export interface JudgeInput {
   readonly dossier: Dossier;
   readonly assessments: readonly ItemAssessment[];
   readonly packetErrors: readonly InspectorError[];
+  readonly limits: InspectorLimits;
+}
+
+/** Every claim through the chain, within the evidence and comparison limits; a limit hit is returned, not thrown. */
+function evaluateClaims(dossier: Dossier, header: PacketHeader, context: ChainContext, limits: InspectorLimits): ClaimEvaluation[] | InspectorError {
+  const claims: ClaimEvaluation[] = [];
+  let evidenceEntries = 0;
+  for (const claim of dossier.claims) {
+    const evaluation = evaluateClaim(claim, header, context);
+    evidenceEntries += evaluation.evidence.length;
+    if (evidenceEntries > limits.maxEvidenceEntries) return inspectorError('limits/max_evidence_entries', 'dossier.claims', `maxEvidenceEntries = ${limits.maxEvidenceEntries}`);
+    if (!context.index.spend(0)) return inspectorError('limits/max_evidence_entries', 'dossier.claims', `maxBindingComparisons = ${limits.maxBindingComparisons}: binding the subjects needs more comparisons`);
+    claims.push(evaluation);
+  }
+  return claims;
 }
 
 export function judgePacket(input: JudgeInput): InspectionResult {
-  const { parsed, header, dossier, assessments } = input;
+  const { parsed, header, dossier, assessments, limits } = input;
   const byId = indexById(assessments);
   const dossierItem = byId.get(dossier.item_id);
   const blockedReasons: InspectorError[] = [...input.packetErrors];
   const dossierText = dossierItem?.usable === true ? dossierItem.text : undefined;
-  if (dossierItem?.usable === true && dossierText === undefined) blockedReasons.push(inspectorError('dossier/text_too_large', 'dossier.item_id', dossier.item_id));
-  else if (dossierText === undefined) blockedReasons.push(inspectorError('dossier/text_unverified', 'dossier.item_id', dossier.item_id));
-  const context: ChainContext = { byId, all: assessments, dossierItem };
-  const claims = dossier.claims.map((claim) => evaluateClaim(claim, header, context));
+  // Inline text is always kept, a file's only up to the per-item limit: either way the prose limit names the refusal.
+  if ((dossierText !== undefined && dossierText.length > limits.maxProseBytes) || (dossierItem?.usable === true && dossierText === undefined)) {
+    return blockedInspection(parsed, [inspectorError('limits/max_prose_bytes', 'dossier.item_id', `maxProseBytes = ${limits.maxProseBytes}`)]);
+  }
+  if (dossierText === undefined) blockedReasons.push(inspectorError('dossier/text_unverified', 'dossier.item_id', dossier.item_id));
+  const indexed = buildEvidenceIndex(assessments, dossier.claims, limits);
+  if (!indexed.ok) return blockedInspection(parsed, [inspectorError('limits/max_listing_entries', 'items', `maxListingEntries = ${limits.maxListingEntries}; more than ${indexed.entries - 1} entries`)]);
+  const context: ChainContext = { byId, index: indexed.index, dossierItem };
+  const evaluated = evaluateClaims(dossier, header, context, limits);
+  if (!Array.isArray(evaluated)) return blockedInspection(parsed, [evaluated]);
+  const claims = evaluated;
   const accepted = claims.filter((evaluation) => evaluation.adequacy.verdict === 'NO_READ_LEVEL_DEFECT_FOUND' && isExecutionClass(evaluation.claim.claim_type)).map((evaluation) => evaluation.claim);
   const prose = dossierText === undefined ? undefined : scanProse(dossierText, dossier.claims, accepted);
   const cited = new Set(dossier.claims.flatMap((claim) => claim.evidence_refs));
@@ -103,7 +127,9 @@ export function judgePacket(input: JudgeInput): InspectionResult {
 /** A run that stops before the chain: header, dossier or read failure. Still a full, valid report. */
 export function blockedInspection(parsed: ParsedPacket | undefined, reasons: readonly InspectorError[]): InspectionResult {
   const dossier = parsed?.dossier;
-  const claims = parsed !== undefined && parsed.dossierErrors.length === 0 && dossier !== undefined ? dossier.claims.map(blockedClaim) : [];
+  // A packet refused by a limit is not judged claim by claim: its report stays small.
+  const overLimit = reasons.some((reason) => reason.code.startsWith('limits/'));
+  const claims = parsed !== undefined && !overLimit && parsed.dossierErrors.length === 0 && dossier !== undefined ? dossier.claims.map(blockedClaim) : [];
   return {
     summary: parsed?.summary ?? { packet_id: null, packet_as_of: null, schema: null, manifest_hash: null, source_mode: null },
     header: parsed?.header,

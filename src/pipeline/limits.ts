@@ -14,27 +14,41 @@ export interface InspectorLimits {
   readonly maxRetainedTextBytesTotal: number;
   /** Claims in one dossier. */
   readonly maxClaims: number;
+  /** Entries of `allowed_surfaces` (each claim's scope of denial repeats them). */
+  readonly maxAllowedSurfaces: number;
   /** `evidence_refs` entries of one claim. */
   readonly maxReferencesPerClaim: number;
   /** Entries (lines) of all ARTIFACT_LISTING items together. */
   readonly maxListingEntries: number;
   /** The dossier's own text that the prose scan reads. */
   readonly maxProseBytes: number;
+  /** Evidence entries the claims consider, all claims together (each is a record in report.json). */
+  readonly maxEvidenceEntries: number;
+  /** Subject-to-entry comparisons (and body bytes searched for quotes) the chain may spend, all claims together. */
+  readonly maxBindingComparisons: number;
   /** The three report files together, as the inspector emits them and the launcher accepts them. */
   readonly maxReportBytes: number;
 }
 
 const MIB = 1024 * 1024;
 
+/**
+ * Values (issue 13): sized so that everything within them is judged in time linear in the input
+ * and fits the sandbox's memory ceiling, and so that report.json stays below V8's largest string
+ * (~512 MiB) with room to spare. Each one that fires ends in a BLOCKED report whose reason names it.
+ */
 export const DEFAULT_LIMITS: InspectorLimits = {
-  maxPacketJsonBytes: 256 * MIB,
+  maxPacketJsonBytes: 128 * MIB,
   maxItemBytes: 2048 * MIB,
   maxPacketContentBytes: 16 * 1024 * MIB,
   maxRetainedTextBytesPerItem: 8 * MIB,
   maxRetainedTextBytesTotal: 256 * MIB,
   maxClaims: 100_000,
-  maxReferencesPerClaim: 1_000,
-  maxListingEntries: 10_000_000,
+  maxAllowedSurfaces: 64,
+  maxReferencesPerClaim: 256,
+  maxListingEntries: 4_000_000,
   maxProseBytes: 8 * MIB,
-  maxReportBytes: 512 * MIB,
+  maxEvidenceEntries: 400_000,
+  maxBindingComparisons: 200_000_000,
+  maxReportBytes: 256 * MIB,
 };

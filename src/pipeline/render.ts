@@ -1,4 +1,7 @@
-import { inspectorError, type InspectorError } from '../errors.js';
+import { replaceHits } from '../../policy/text-normalize-pattern.js';
+import { VERDICT_WORD_RULE } from '../../policy/text-rules.js';
+import { inspectorError, renderErrorBrief, type InspectorError } from '../errors.js';
+import { isIdentifier } from '../packet/identifiers.js';
 import type { ReportFile } from '../io/report-writer.js';
 import { buildReport } from '../report/build.js';
 import { renderCheckpoint, sanitizeCheckpointName } from '../report/checkpoint.js';
@@ -7,6 +10,8 @@ import { reportSchema, type Report } from '../report/schema.js';
 import { escapeControlChars, truncate } from '../text/escape.js';
 import { lintEmittedStrings, lintString } from '../text/wording-lint.js';
 import { EXIT_CODE_BY_VERDICT, type InspectorExitCode } from '../vocabulary.js';
+import { blockedInspection } from './judge.js';
+import { DEFAULT_LIMITS } from './limits.js';
 import type { FlagDetail, InspectionResult } from './result.js';
 
 export interface RenderedReport {
@@ -32,22 +37,46 @@ function lintedReport(result: InspectionResult): Report {
   return lintEmittedStrings(buildReport({ ...result, flagDetails })).value;
 }
 
-export function summaryLine(report: Report, exitCode: InspectorExitCode): string {
+/**
+ * tki's own verdict line. It carries no packet text but identifiers that pass the grammar and the
+ * first blocked reason without its input-derived detail; and whatever it carries, a word that reads
+ * as a forbidden verdict token (in any case or look-alike spelling) is withheld.
+ */
+export function summaryLine(report: Report, exitCode: InspectorExitCode, firstReason?: InspectorError): string {
   const head = `tki inspect: ${report.final_verdict} (exit ${exitCode})`;
-  const reason = report.blocked_reasons[0]?.message;
+  const reason = firstReason === undefined ? undefined : renderErrorBrief(firstReason);
   const withFindings = report.claims.filter((claim) => claim.verdict !== 'NO_READ_LEVEL_DEFECT_FOUND').length;
   const parts = [
     report.article14_status,
     `${report.claims.length} claim(s), ${withFindings} with a finding`,
     report.flags.length === 0 ? 'no flags' : `flags ${report.flags.join(',')}`,
-    `packet ${report.packet.packet_id ?? 'unknown'}`,
+    `packet ${report.packet.packet_id === null ? 'unknown' : isIdentifier(report.packet.packet_id) ? report.packet.packet_id : '(packet_id breaks the identifier grammar)'}`,
   ];
   const more = report.blocked_reasons.length > 1 ? ` (+${report.blocked_reasons.length - 1} more in report.json)` : '';
   const text = reason === undefined ? `${head} · ${parts.join(' · ')}` : `${head} · ${reason}${more}`;
-  return lintString(escapeControlChars(truncate(text, 600))).text;
+  return withholdVerdictWords(lintString(escapeControlChars(truncate(text, 600))).text);
 }
 
-export function renderReport(result: InspectionResult, name: string | undefined): { ok: true; value: RenderedReport } | { ok: false; error: InspectorError } {
+const WITHHELD = '[verdict-like word withheld]';
+
+export function withholdVerdictWords(line: string): string {
+  return replaceHits(line, [VERDICT_WORD_RULE], WITHHELD).text;
+}
+
+/** The three files' size in UTF-8 bytes. */
+function reportBytes(files: readonly ReportFile[]): number {
+  return files.reduce((total, file) => total + Buffer.byteLength(file.content, 'utf8'), 0);
+}
+
+/** The report, or, when the three files together would exceed maxReportBytes, a short BLOCKED report naming the limit. */
+export function renderReport(result: InspectionResult, name: string | undefined, maxReportBytes = DEFAULT_LIMITS.maxReportBytes): { ok: true; value: RenderedReport } | { ok: false; error: InspectorError } {
+  const rendered = renderUnbounded(result, name);
+  if (!rendered.ok || reportBytes(rendered.value.files) <= maxReportBytes) return rendered;
+  const limit = inspectorError('limits/max_report_bytes', '', `maxReportBytes = ${maxReportBytes}; the report would be ${reportBytes(rendered.value.files)} bytes`);
+  return renderUnbounded({ ...blockedInspection(undefined, [limit]), summary: result.summary, dossierIdentity: result.dossierIdentity }, name);
+}
+
+function renderUnbounded(result: InspectionResult, name: string | undefined): { ok: true; value: RenderedReport } | { ok: false; error: InspectorError } {
   const report = lintedReport(result);
   const checked = reportSchema.safeParse(report);
   if (!checked.success) {
@@ -60,5 +89,5 @@ export function renderReport(result: InspectionResult, name: string | undefined)
     { name: 'report.md', content: lintString(renderMarkdown(checked.data)).text },
     { name: `checkpoint-${sanitizeCheckpointName(name)}.md`, content: lintString(renderCheckpoint(checked.data)).text },
   ];
-  return { ok: true, value: { report: checked.data, files, line: summaryLine(checked.data, exitCode), exitCode } };
+  return { ok: true, value: { report: checked.data, files, line: summaryLine(checked.data, exitCode, result.blockedReasons[0]), exitCode } };
 }

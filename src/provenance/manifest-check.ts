@@ -13,7 +13,7 @@ export function checkManifest(header: PacketHeader, items: readonly ItemRecord[]
   const lines: Array<{ itemId: string; contentHash: string }> = [];
   for (const record of items) {
     if (record.itemId === undefined) {
-      errors.push(inspectorError('packet/item_without_id', `items[${record.index}].item_id`));
+      errors.push(inspectorError(record.invalidItemId === true ? 'packet/invalid_identifier' : 'packet/item_without_id', `items[${record.index}].item_id`));
       continue;
     }
     if (seen.has(record.itemId)) errors.push(inspectorError('packet/duplicate_item_id', `items[${record.index}].item_id`, record.itemId));

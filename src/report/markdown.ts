@@ -1,4 +1,5 @@
-import { escapeMarkdown, truncate } from '../text/escape.js';
+import { escapeMarkdown, markdownCode, truncate } from '../text/escape.js';
+import { DANGLING_CITATION } from '../vocabulary.js';
 import type { ClaimReport, Report } from './schema.js';
 
 /**
@@ -51,6 +52,12 @@ export function renderMarkdown(report: Report): string {
   }
   const table = report.claims.length === 0 ? ['No claim was evaluated.'] : ['| claim | type | verdict | evidence used | why |', '|---|---|---|---|---|', ...report.claims.map(claimRow)];
   lines.push(...section('Claims', table));
+  const dangling = report.claims.filter((claim) => claim.reasons.some((reason) => reason.startsWith(DANGLING_CITATION)));
+  if (dangling.length > 0) {
+    const listed = dangling.slice(0, LISTED_ITEM_FINDINGS).map((claim) => `- ${md(claim.claim_id, 40)}: ${md(claim.reasons.find((reason) => reason.startsWith(DANGLING_CITATION)), 400)}`);
+    if (dangling.length > LISTED_ITEM_FINDINGS) listed.push(`- … and ${dangling.length - LISTED_ITEM_FINDINGS} more in report.json`);
+    lines.push(...section(`Dangling citations (${DANGLING_CITATION})`, listed));
+  }
   const perCorpus = report.claims.flatMap((claim) => claim.corpus_reports.map((entry) => `- ${md(claim.claim_id, 40)}, ${entry.corpus}: ${md(entry.note, 300)}`));
   if (perCorpus.length > 0) lines.push(...section('Per corpus (never joined)', perCorpus));
   const flagLines = report.flag_details.length === 0 ? ['None.'] : report.flag_details.map((detail) => `- \`${detail.flag}\` at ${md(detail.where, 80)}: ${md(detail.detail, 240)}`);
@@ -66,7 +73,7 @@ export function renderMarkdown(report: Report): string {
   if (unusable.length > 0) lines.push(...section('Items not usable as evidence', unusable));
   lines.push(
     ...section('Scope of denial and disclaimer', [
-      `Searched: packet ${md(report.scope_of_denial.packet_id)} as of ${md(report.scope_of_denial.packet_as_of)}, surfaces ${report.scope_of_denial.surfaces_searched.map((surface) => `\`${md(surface, 80)}\``).join(', ') || '—'}.`,
+      `Searched: packet ${md(report.scope_of_denial.packet_id)} as of ${md(report.scope_of_denial.packet_as_of)}, surfaces ${report.scope_of_denial.surfaces_searched.map((surface) => markdownCode(truncate(surface, 80))).join(', ') || '—'}.`,
       '',
       md(report.disclaimer, 2000),
       '',

@@ -1,23 +1,50 @@
 /**
- * Packet strings are hostile input. Before one reaches a terminal or a Markdown file, control
- * characters (C0, DEL, C1) and bidirectional overrides are made visible as `\u{…}` escapes, so a
- * packet can neither move the cursor nor reorder what a reviewer reads.
+ * Packet strings are hostile input. Before one reaches a sink it is escaped for that sink:
+ *
+ * - Terminal (escapeControlChars): every character that is invisible or acts on the display is
+ *   shown as a visible `\u{…}` escape: controls (C0, DEL, C1), format characters (bidi marks and
+ *   embeddings, U+061C, zero-width space/joiners, U+FEFF, interlinear annotations U+FFF9–FFFB, tag
+ *   characters U+E0000–E007F, soft hyphen, …), other default-ignorable code points (variation
+ *   selectors, Hangul fillers, U+034F), line and paragraph separators, and lone surrogates. A packet
+ *   can neither move the cursor nor reorder, hide or smuggle what a reviewer reads.
+ * - Markdown inline text (escapeMarkdown): the same escapes, then a backslash before every ASCII
+ *   punctuation character that CommonMark could read as syntax (including `&` for entities).
+ * - Markdown code spans (markdownCode): backslash escapes do not work inside a code span, so the
+ *   span's fence is one backtick longer than the longest run of backticks in the value, with a
+ *   space of padding where CommonMark would otherwise strip or merge one.
  */
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+const UNSAFE_CHARS = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu;
 
 export function escapeControlChars(text: string): string {
   return text.replace(UNSAFE_CHARS, (char) => `\\u{${char.codePointAt(0)?.toString(16) ?? ''}}`);
 }
 
-/** Characters with meaning in Markdown inline text and tables. */
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]<>()#+!|~]/g;
+/** ASCII punctuation with a meaning somewhere in CommonMark inline syntax or a table row. */
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]<>()#+!|~&]/g;
 
-/** Escape for a Markdown table cell or inline text: controls first, then Markdown syntax. */
+/** Escape for a Markdown table cell or inline text: invisible characters first, then Markdown syntax. */
 export function escapeMarkdown(text: string): string {
   return escapeControlChars(text).replace(MARKDOWN_SPECIAL, (char) => `\\${char}`);
 }
 
-/** Shorten long input for one-line displays; the full value stays in report.json. */
+/** A CommonMark code span that shows `text` exactly (after the terminal escapes), whatever backticks it holds. */
+export function markdownCode(text: string): string {
+  const visible = escapeControlChars(text);
+  if (visible === '') return '—';
+  let longest = 0;
+  for (const run of visible.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = '`'.repeat(longest + 1);
+  const edgeBacktick = visible.startsWith('`') || visible.endsWith('`');
+  const strippable = visible.startsWith(' ') && visible.endsWith(' ') && visible.trim() !== '';
+  const pad = edgeBacktick || strippable ? ' ' : '';
+  return `${fence}${pad}${visible}${pad}${fence}`;
+}
+
+/** Shorten long input for one-line displays; the full value stays in report.json. Never splits a surrogate pair. */
 export function truncate(text: string, maxLength: number): string {
-  return text.length <= maxLength ? text : `${text.slice(0, Math.max(0, maxLength - 1))}…`;
+  if (text.length <= maxLength) return text;
+  let end = Math.max(0, maxLength - 1);
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}…`;
 }

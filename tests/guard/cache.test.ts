@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, findingKeys, guardDirectory } from './helpers.js';
@@ -9,7 +9,7 @@ describe('content cache (.tki-cache/)', () => {
     const directory = copyFixture('planted');
     const cold = await guardDirectory(directory, { cache: true });
     expect(cold.result.stats).toMatchObject({ files: 6, parsed: 6, cached: 0 });
-    expect(existsSync(path.join(directory, '.tki-cache/guard-facts.json'))).toBe(true);
+    expect(existsSync(path.join(directory, '.tki-cache/guard-facts'))).toBe(true);
 
     const warm = await guardDirectory(directory, { cache: true });
     expect(warm.result.stats).toMatchObject({ parsed: 0, cached: 6 });
@@ -35,8 +35,27 @@ describe('content cache (.tki-cache/)', () => {
   it('survives a damaged cache file', async () => {
     const directory = copyFixture('planted');
     await guardDirectory(directory, { cache: true });
-    writeFileSync(path.join(directory, '.tki-cache/guard-facts.json'), '{ not json');
+    const shards = path.join(directory, '.tki-cache/guard-facts');
+    for (const shard of readdirSync(shards)) writeFileSync(path.join(shards, shard), '{ not json');
     const run = await guardDirectory(directory, { cache: true });
     expect(run.result.stats.parsed).toBe(6);
+  });
+
+  it('skips reading files whose stat stamp is unchanged, and still sees a same-size edit with the old mtime restored', async () => {
+    const directory = copyFixture('planted');
+    const file = path.join(directory, 'src/row31-raw-sql.ts');
+    const past = new Date(Date.now() - 60_000);
+    for (const name of readdirSync(path.join(directory, 'src'))) utimesSync(path.join(directory, 'src', name), past, past);
+    await guardDirectory(directory, { cache: true });
+    const stamped = await guardDirectory(directory, { cache: true });
+    expect(stamped.result.stats).toMatchObject({ parsed: 0, cached: 6 });
+    const text = readFileSync(file, 'utf8');
+    const edit = text.replace('SELECT', 'DELETE');
+    expect(edit.length).toBe(text.length);
+    expect(edit).not.toBe(text);
+    writeFileSync(file, edit);
+    utimesSync(file, past, past);
+    const edited = await guardDirectory(directory, { cache: true });
+    expect(edited.result.stats).toMatchObject({ parsed: 1, cached: 5 });
   });
 });

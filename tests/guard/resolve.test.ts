@@ -1,10 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { conditionsFor, matchSubpath } from '../../guard/graph/conditions.js';
-import { createFileProbe } from '../../guard/graph/file-probe.js';
-import { resolvePackageFile, resolveSpecifier } from '../../guard/graph/resolve.js';
+import { conditionSets, createResolver, exportsResolve, importsResolve, patternKeyCompare } from '../../guard/resolve/index.js';
+import type { ResolvedTarget } from '../../guard/resolve/index.js';
 
 function project(files: Record<string, string>): string {
   const root = mkdtempSync(path.join(tmpdir(), 'tki-guard-resolve-'));
@@ -15,62 +14,100 @@ function project(files: Record<string, string>): string {
   return root;
 }
 
-describe('package.json conditions (node)', () => {
-  const node = conditionsFor('import');
+const nodeImport = conditionSets('import')[0] as ReadonlySet<string>;
+const noBare = (): null => null;
+const packageJson = new URL('file:///p/package.json');
 
-  it('takes the first active key in written order, recursing into nested conditions', () => {
-    expect(matchSubpath({ '#a': { browser: './b.js', node: { import: './n.mjs', require: './n.cjs' }, default: './d.js' } }, '#a', node)).toBe('./n.mjs');
-    expect(matchSubpath({ '#a': { browser: './b.js', node: { import: './n.mjs', require: './n.cjs' } } }, '#a', conditionsFor('require'))).toBe('./n.cjs');
-    expect(matchSubpath({ '#a': { default: './d.js', node: './n.js' } }, '#a', node)).toBe('./d.js');
+describe('package.json exports and imports (Node semantics)', () => {
+  it('takes the first active condition in written order, recursing into nested conditions', () => {
+    const map = { '#a': { browser: './b.js', node: { import: './n.mjs', require: './n.cjs' }, default: './d.js' } };
+    expect(importsResolve('#a', packageJson, map, nodeImport, noBare)?.toString()).toBe('file:///p/n.mjs');
+    expect(importsResolve('#a', packageJson, map, conditionSets('require')[0] as ReadonlySet<string>, noBare)?.toString()).toBe('file:///p/n.cjs');
+    expect(importsResolve('#a', packageJson, { '#a': { default: './d.js', node: './n.js' } }, nodeImport, noBare)?.toString()).toBe('file:///p/d.js');
   });
 
-  it('substitutes `*` patterns, preferring the longest prefix, and falls back through arrays', () => {
-    const map = { '#lib/*': './src/*.js', '#lib/internal/*': './src/private/*.js', '#x': [{ browser: './b.js' }, './fallback.js'] };
-    expect(matchSubpath(map, '#lib/util', node)).toBe('./src/util.js');
-    expect(matchSubpath(map, '#lib/internal/net', node)).toBe('./src/private/net.js');
-    expect(matchSubpath(map, '#x', node)).toBe('./fallback.js');
-    expect(matchSubpath(map, '#missing', node)).toBeUndefined();
+  it('prefers the longest pattern key whatever the written order, and decodes percent escapes', () => {
+    const exportsField = { './*': './all/*.js', './lib/*': './lib/*.js', './lib/x/*.js': './deep/*.js' };
+    expect(exportsResolve(packageJson, './lib/util', exportsField, nodeImport, noBare)?.toString()).toBe('file:///p/lib/util.js');
+    expect(exportsResolve(packageJson, './lib/x/y.js', exportsField, nodeImport, noBare)?.toString()).toBe('file:///p/deep/y.js');
+    expect(patternKeyCompare('./a/*', './*')).toBe(-1);
+    expect(new URL(String(exportsResolve(packageJson, './%74x', { './*': './*.js' }, nodeImport, noBare))).pathname).toBe('/p/%74x.js');
+  });
+
+  it('falls back through arrays only for invalid targets, and rejects `..` and node_modules segments', () => {
+    expect(exportsResolve(packageJson, '.', ['../escape.js', './ok.js'], nodeImport, noBare)?.toString()).toBe('file:///p/ok.js');
+    expect(exportsResolve(packageJson, './x', { './*': './node_modules/*.js' }, nodeImport, noBare)).toBeNull();
+    expect(exportsResolve(packageJson, './missing', { '.': './i.js' }, nodeImport, noBare)).toBeNull();
+  });
+
+  it('honours node-addons', () => {
+    expect(exportsResolve(packageJson, '.', { 'node-addons': './addon.js', default: './js.js' }, nodeImport, noBare)?.toString()).toBe('file:///p/addon.js');
   });
 });
 
-describe('specifier resolution', () => {
+describe('the resolver', () => {
   const root = project({
-    'package.json': JSON.stringify({ imports: { '#net': { node: 'node:net', default: './stub.js' }, '#util/*': './src/util/*.js' } }),
+    'package.json': JSON.stringify({ name: 'app', exports: { './tools': './src/tools.js' }, imports: { '#net': { node: 'node:net', default: './stub.js' }, '#util/*': './src/util/*.js' } }),
     'src/app.ts': '',
+    'src/main.js': '',
+    'src/slug.ts': '',
+    'src/slug.js': '',
+    'src/tools.js': '',
     'src/util/text.ts': '',
+    'src/util/text.js': '',
     'src/dir/index.ts': '',
-    'src/legacy.cjs': '',
-    'src/data.json': '{}',
+    'src/store.cts': '',
+    'src/store/index.js': '',
+    'src/x.tpl': '',
+    'src/%74ransport.mjs': '',
+    'src/transport.mjs': '',
+    'src/plugins.cts': '',
+    'src/plugins/index.js': '',
+    'src/addon.node': '',
     'node_modules/pkg/package.json': JSON.stringify({ exports: { '.': { node: './node.js', default: './web.js' }, './sub': './sub.js' } }),
     'node_modules/pkg/node.js': '',
     'node_modules/pkg/sub.js': '',
-    'node_modules/old/package.json': JSON.stringify({ main: 'lib/main.js' }),
-    'node_modules/old/lib/main.js': '',
+    'packages/ws/package.json': JSON.stringify({ name: 'ws', main: 'index.js' }),
+    'packages/ws/index.js': '',
   });
-  const probe = createFileProbe();
-  const from = path.join(root, 'src/app.ts');
-  const resolve = (specifier: string): unknown => resolveSpecifier(probe, specifier, from, 'import');
+  symlinkSync(path.join(root, 'packages/ws'), path.join(root, 'node_modules/ws'));
+  const resolver = createResolver({ tsconfig: null });
+  const at = (file: string): string => path.join(root, file);
+  const targetsOf = (specifier: string, from: string, kind: 'import' | 'require' = 'import'): ResolvedTarget[] => [...resolver.resolve(specifier, at(from), kind).targets];
 
-  it('maps `.js` written in TypeScript to the `.ts` source, and finds directory indexes, CommonJS and JSON', () => {
-    expect(resolve('./util/text.js')).toEqual({ kind: 'file', path: path.join(root, 'src/util/text.ts') });
-    expect(resolve('./dir')).toEqual({ kind: 'file', path: path.join(root, 'src/dir/index.ts') });
-    expect(resolve('./legacy.cjs')).toEqual({ kind: 'file', path: path.join(root, 'src/legacy.cjs') });
-    expect(resolve('./data.json')).toEqual({ kind: 'file', path: path.join(root, 'src/data.json') });
-    expect(resolve('./missing.js')).toEqual({ kind: 'unresolved' });
-  });
-
-  it('resolves package.json imports with the node condition, to files or to builtins', () => {
-    expect(resolve('#net')).toEqual({ kind: 'external', specifier: 'node:net' });
-    expect(resolve('#util/text')).toEqual({ kind: 'file', path: path.join(root, 'src/util/text.ts') });
-    expect(resolve('#nothing')).toEqual({ kind: 'unresolved' });
+  it('analyzes both files when Node loads slug.js and TypeScript reads slug.ts, and says so', () => {
+    const resolution = resolver.resolve('./slug.js', at('src/app.ts'), 'import');
+    expect(resolution.targets.map((target) => target.kind !== 'external' && target.path).sort()).toEqual([at('src/slug.js'), at('src/slug.ts')]);
+    expect(resolution.divergence).toBe('Node loads slug.js; TypeScript reads slug.ts');
   });
 
-  it('leaves builtins and packages external, and finds a package file for --deps', () => {
-    expect(resolve('node:fs')).toEqual({ kind: 'external', specifier: 'node:fs' });
-    expect(resolve('pkg')).toEqual({ kind: 'external', specifier: 'pkg' });
-    expect(resolvePackageFile(probe, 'pkg', from, 'import')).toBe(path.join(root, 'node_modules/pkg/node.js'));
-    expect(resolvePackageFile(probe, 'pkg/sub', from, 'import')).toBe(path.join(root, 'node_modules/pkg/sub.js'));
-    expect(resolvePackageFile(probe, 'old', from, 'require')).toBe(path.join(root, 'node_modules/old/lib/main.js'));
-    expect(resolvePackageFile(probe, 'node:fs', from, 'import')).toBeUndefined();
+  it('follows require: trailing slash to the directory index, no .cts, unknown extensions as files', () => {
+    expect(targetsOf('./plugins/', 'src/main.js', 'require')).toEqual([{ kind: 'file', path: at('src/plugins/index.js'), firstParty: true, loaders: ['node'] }]);
+    // Node 20 never tries `.cts`; versions that strip types do: both files are analyzed.
+    expect(targetsOf('./store', 'src/main.js', 'require')).toEqual([
+      { kind: 'file', path: at('src/store/index.js'), firstParty: true, loaders: ['node'] },
+      { kind: 'file', path: at('src/store.cts'), firstParty: true, loaders: ['node'] },
+    ]);
+    expect(targetsOf('./x.tpl', 'src/main.js', 'require')).toEqual([{ kind: 'file', path: at('src/x.tpl'), firstParty: true, loaders: ['node'] }]);
+    expect(targetsOf('./addon.node', 'src/main.js', 'require')).toEqual([{ kind: 'native', path: at('src/addon.node'), firstParty: true }]);
+  });
+
+  it('decodes percent escapes in ESM specifiers as Node does', () => {
+    expect(targetsOf('./%74ransport.mjs', 'src/main.js')).toEqual([{ kind: 'file', path: at('src/transport.mjs'), firstParty: true, loaders: ['node'] }]);
+  });
+
+  it('resolves imports, self-reference and workspace symlinks into first-party files', () => {
+    expect(targetsOf('#util/text', 'src/main.js')).toEqual([{ kind: 'file', path: at('src/util/text.js'), firstParty: true, loaders: ['node'] }]);
+    expect(targetsOf('#net', 'src/main.js')).toEqual([{ kind: 'external', specifier: 'node:net' }]);
+    expect(targetsOf('#nothing', 'src/main.js')).toEqual([]);
+    expect(targetsOf('app/tools', 'src/main.js')).toEqual([{ kind: 'file', path: at('src/tools.js'), firstParty: true, loaders: ['node'] }]);
+    expect(targetsOf('ws', 'src/main.js', 'require')).toEqual([{ kind: 'file', path: at('packages/ws/index.js'), firstParty: true, loaders: ['node'] }]);
+  });
+
+  it('keeps packages external and builtins builtin', () => {
+    expect(targetsOf('node:fs', 'src/main.js')).toEqual([{ kind: 'external', specifier: 'node:fs' }]);
+    expect(targetsOf('fs', 'src/main.js', 'require')).toEqual([{ kind: 'external', specifier: 'node:fs' }]);
+    expect(targetsOf('pkg', 'src/main.js')).toEqual([{ kind: 'file', path: at('node_modules/pkg/node.js'), firstParty: false, loaders: ['node'] }, { kind: 'external', specifier: 'pkg' }]);
+    expect(targetsOf('not-installed', 'src/main.js')).toEqual([{ kind: 'external', specifier: 'not-installed' }]);
   });
 });

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { deriveEvidenceClasses, judgeAdequacy, gatherEvidence, isLiveReference, isLocalSurface, corpusOf, REQUIRED_EVIDENCE, sha256Ref, type ChainContext, type Claim, type ItemAssessment, type PacketItem } from '../../src/index.js';
+import {
+  createChainContext,
+  DEFAULT_LIMITS,
+  deriveEvidenceClasses,
+  judgeAdequacy,
+  gatherEvidence,
+  isLiveReference,
+  isLocalSurface,
+  corpusOf,
+  REQUIRED_EVIDENCE,
+  sha256Ref,
+  type ChainContext,
+  type Claim,
+  type ItemAssessment,
+  type PacketItem,
+} from '../../src/index.js';
 import path from 'node:path';
 import { inspectPacket, parsePacketText } from '../../src/index.js';
 import { FIXTURES } from './fixture-packets/index.js';
@@ -22,9 +37,15 @@ function usable(packetItem: PacketItem, text: string, usableFlag = true): ItemAs
   return { index: 0, itemId: packetItem.item_id, item: packetItem, usable: usableFlag, failures: [], unsafeAccess: false, localFirst: false, text, contentHash: sha256Ref(text) };
 }
 
+function contextFor(assessments: ItemAssessment[], claims: Claim[], dossierItem?: ItemAssessment): ChainContext {
+  const context = createChainContext(assessments, claims, dossierItem, DEFAULT_LIMITS);
+  if (context === undefined) throw new Error('index limit in a unit test');
+  return context;
+}
+
 function judge(claim: Claim, assessments: ItemAssessment[]) {
-  const context: ChainContext = { byId: new Map(assessments.map((entry) => [entry.itemId!, entry])), all: assessments, dossierItem: undefined };
-  return judgeAdequacy(claim, HEADER, gatherEvidence(claim, context));
+  const context = contextFor(assessments, [claim]);
+  return judgeAdequacy(claim, HEADER, gatherEvidence(claim, context), context.index);
 }
 
 const PY = 'tools/canon.py';
@@ -120,10 +141,11 @@ describe('the iron law and the chain', () => {
   });
 
   it('the dossier item itself is never independent evidence', () => {
-    const context: ChainContext = { byId: new Map([['md', note]]), all: [note], dossierItem: note };
-    const evidence = gatherEvidence({ ...claim('CONTENT_STATES', ['md']), subject: 'docs/canon.md' }, context);
+    const stated = { ...claim('CONTENT_STATES', ['md']), subject: 'docs/canon.md' };
+    const context = contextFor([note], [stated], note);
+    const evidence = gatherEvidence(stated, context);
     expect(evidence[0]?.capability.independent).toBe(false);
-    expect(judgeAdequacy({ ...claim('CONTENT_STATES', ['md']), subject: 'docs/canon.md' }, HEADER, evidence).verdict).toBe('INSUFFICIENT_EVIDENCE_FOR_CLAIM');
+    expect(judgeAdequacy(stated, HEADER, evidence, context.index).verdict).toBe('INSUFFICIENT_EVIDENCE_FOR_CLAIM');
   });
 });
 
@@ -165,7 +187,7 @@ describe('packet-wide search, end to end', () => {
 
 describe('iron law per claim: a document proves its own existence, not its subject\'s', () => {
   const note = item({ item_id: 'note', kind: 'KB_DOCUMENT', path: 'kb/canon-design.md', media_type: 'text/markdown', content: 'canon.py is the canonicalizer' });
-  const context = (entries: ItemAssessment[]): ChainContext => ({ byId: new Map(entries.map((entry) => [entry.itemId!, entry])), all: entries, dossierItem: undefined });
+  const context = (entries: ItemAssessment[]): ChainContext => contextFor(entries, [claim('ARTIFACT_EXISTS', [])]);
 
   for (const claimType of ['ARTIFACT_EXISTS', 'EXECUTABLE_RUNS'] as const) {
     it(`a .md about ${PY} is the wrong kind for ${claimType}`, () => {

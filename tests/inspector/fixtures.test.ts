@@ -72,6 +72,10 @@ describe('fixture packets', () => {
         for (const [claimId, flags] of Object.entries((expected.claim_flags ?? {}) as Record<string, string[]>)) {
           expect(report.claims.find((claim) => claim.claim_id === claimId)?.flags).toEqual(expect.arrayContaining(flags));
         }
+        for (const [claimId, codes] of Object.entries((expected.claim_reasons_include ?? {}) as Record<string, string[]>)) {
+          const reasons = report.claims.find((claim) => claim.claim_id === claimId)?.reasons ?? [];
+          for (const code of codes) expect(reasons.some((reason) => reason.startsWith(code)), `${claimId} ${code}`).toBe(true);
+        }
         for (const flag of (expected.flags_include ?? []) as string[]) expect(report.flags).toContain(flag);
         for (const flag of (expected.flags_exclude ?? []) as string[]) expect(report.flags).not.toContain(flag);
         const codes = report.blocked_reasons.map((reason) => reason.code);

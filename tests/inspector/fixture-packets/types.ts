@@ -10,6 +10,8 @@ export interface ExpectedOutcome {
   readonly claims?: Readonly<Record<string, string>>;
   /** claim_id → flags the claim must carry. */
   readonly claim_flags?: Readonly<Record<string, readonly string[]>>;
+  /** claim_id → reason codes one of the claim's reasons must start with (e.g. citation/not_in_packet). */
+  readonly claim_reasons_include?: Readonly<Record<string, readonly string[]>>;
   readonly flags_include?: readonly string[];
   readonly flags_exclude?: readonly string[];
   /** Codes that must appear among blocked_reasons. */

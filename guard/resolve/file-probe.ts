@@ -1,25 +1,30 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 
 /**
  * Memoized file-system questions for resolution: the same directories are asked about again
- * and again (every `./x.js` tries several extensions), so each directory is listed once per run
+ * and again (every `./x` tries several extensions), so each directory is listed once per run
  * and answers come from the listing; only symbolic links and the like are stat-ed.
  */
 export interface FileProbe {
   isFile(path: string): boolean;
   isDirectory(path: string): boolean;
-  /** A parsed package.json, or `null` when missing or not JSON. */
+  /** A parsed package.json in `directory`: `null` when there is none, `{}` when it is not a JSON object. */
   packageJson(directory: string): Record<string, unknown> | null;
+  /** The path with every symbolic link followed, as Node does before it loads a file. */
+  realpath(path: string): string;
 }
+
+type EntryKind = 'file' | 'directory' | 'other';
 
 export function createFileProbe(): FileProbe {
   const kinds = new Map<string, 'file' | 'directory' | 'none'>();
   const packages = new Map<string, Record<string, unknown> | null>();
-  const listings = new Map<string, Map<string, 'file' | 'directory' | 'other'> | null>();
-  const listing = (directory: string): Map<string, 'file' | 'directory' | 'other'> | null => {
+  const listings = new Map<string, Map<string, EntryKind> | null>();
+  const realpaths = new Map<string, string>();
+  const listing = (directory: string): Map<string, EntryKind> | null => {
     if (listings.has(directory)) return listings.get(directory) ?? null;
-    let entries: Map<string, 'file' | 'directory' | 'other'> | null = null;
+    let entries: Map<string, EntryKind> | null = null;
     try {
       entries = new Map(readdirSync(directory, { withFileTypes: true }).map((entry) => [entry.name, entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other'] as const));
     } catch {
@@ -36,7 +41,7 @@ export function createFileProbe(): FileProbe {
       else if (listed === undefined) kind = 'none';
       else {
         const stats = statSync(path, { throwIfNoEntry: false });
-        kind = stats === undefined ? 'none' : stats.isDirectory() ? 'directory' : 'file';
+        kind = stats === undefined ? 'none' : stats.isDirectory() ? 'directory' : stats.isFile() ? 'file' : 'none';
       }
       kinds.set(path, kind);
     }
@@ -48,17 +53,30 @@ export function createFileProbe(): FileProbe {
     packageJson(directory) {
       if (packages.has(directory)) return packages.get(directory) ?? null;
       let parsed: Record<string, unknown> | null = null;
-      const file = `${directory}/package.json`;
+      const file = `${directory === '/' ? '' : directory}/package.json`;
       if (kindOf(file) === 'file') {
         try {
           const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
-          parsed = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+          parsed = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
         } catch {
-          parsed = null;
+          // Node refuses to load through a broken package.json; an empty one loses nothing it would load.
+          parsed = {};
         }
       }
       packages.set(directory, parsed);
       return parsed;
+    },
+    realpath(path) {
+      let real = realpaths.get(path);
+      if (real === undefined) {
+        try {
+          real = realpathSync.native(path);
+        } catch {
+          real = path;
+        }
+        realpaths.set(path, real);
+      }
+      return real;
     },
   };
 }

@@ -1,0 +1,40 @@
+import { spawn } from 'node:child_process';
+
+/**
+ * The inspector benchmarks' child processes: each measurement runs in its own process so that
+ * its peak RSS is its own; times are taken inside the child (no start-up).
+ */
+export const INSPECT_CHILD = `
+const [packetPath, outDir, url] = process.argv.slice(1);
+const { inspectPacket } = await import(url);
+const started = performance.now();
+const outcome = await inspectPacket({ packetPath, outDir, name: 'bench' });
+const ms = performance.now() - started;
+process.stdout.write(JSON.stringify({ ms, maxRssKiB: process.resourceUsage().maxRSS, exitCode: outcome.exitCode, line: outcome.line }));
+`;
+
+export interface ChildResult {
+  readonly ms: number;
+  readonly maxRssKiB: number;
+  readonly exitCode?: number;
+  readonly line?: string;
+}
+
+export function runChild(source: string, args: string[]): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', source, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    });
+    child.on('error', reject);
+    child.on('close', () => {
+      try {
+        resolve(JSON.parse(output) as ChildResult);
+      } catch {
+        reject(new Error(`bench child produced no result: ${output.slice(0, 200)}`));
+      }
+    });
+  });
+}
+

@@ -1,0 +1,166 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DEFAULT_LIMITS, manifestHash, sha256Ref } from '../src/index.js';
+import { INSPECT_CHILD, runChild, type ChildResult } from './inspector-child.js';
+import { median } from './stats.js';
+import type { BenchResult } from './types.js';
+
+/**
+ * Hostile cost (issue 13). (1) Listings of at least 200 MiB, within the limits, and 100,000 claims
+ * whose subjects the inspector must find in them: at most 2× reading and hashing the same bytes.
+ * (2) A packet over a limit (maxClaims + 1 claims) is refused in at most 1.5× reading and parsing
+ * its packet.json once. TKI_BENCH_HOSTILE_LISTINGS / _CLAIMS shrink (1) for a quick local run.
+ */
+const LISTINGS = Number(process.env.TKI_BENCH_HOSTILE_LISTINGS ?? 27);
+const LISTING_BYTES = 8_000_000;
+const CLAIMS = Number(process.env.TKI_BENCH_HOSTILE_CLAIMS ?? 100_000);
+const ROUNDS = 3;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const inspectorUrl = pathToFileURL(path.join(here, '..', 'src', 'index.js')).href;
+const OBSERVED = '2026-11-19T08:00:00Z';
+
+function metadata(pathName: string, content: string | Buffer): Record<string, string> {
+  return { governed_surface: 'pg:dot_tools', named_query_id_or_kb_path: pathName, observation_ts: OBSERVED, source_revision: 'r1', content_hash: sha256Ref(content) };
+}
+
+function hexOf(seed: number): string {
+  return (seed * 2654435761).toString(16).padStart(8, '0').slice(-8).repeat(8);
+}
+
+/** `listing-NN.txt` files of `tools/dNN/file-NNNNNNN.py sha256:<hex>` lines; claim i names entry i of listing i mod N. */
+function writeListings(root: string): string[][] {
+  const subjects: string[][] = [];
+  mkdirSync(path.join(root, 'l'), { recursive: true });
+  for (let listing = 0; listing < LISTINGS; listing += 1) {
+    const lines: string[] = [];
+    let bytes = 0;
+    for (let entry = 0; bytes < LISTING_BYTES - 200; entry += 1) {
+      const line = `tools/d${listing}/file-${String(entry).padStart(7, '0')}.py sha256:${hexOf(listing * 1_000_003 + entry)}\n`;
+      lines.push(line);
+      bytes += line.length;
+    }
+    subjects.push(lines.map((line) => line.slice(0, line.indexOf(' '))));
+    writeFileSync(path.join(root, 'l', `listing-${String(listing).padStart(2, '0')}.txt`), lines.join(''));
+  }
+  return subjects;
+}
+
+function header(claims: unknown[], items: Array<Record<string, unknown>>, dossierText: string): Record<string, unknown> {
+  items.push({ item_id: 'dossier', kind: 'KB_DOCUMENT', path: 'dossiers/DOS-HOSTILE-V1.md', media_type: 'text/markdown', content: dossierText, source_metadata: metadata('dossiers/DOS-HOSTILE-V1.md', dossierText) });
+  return {
+    schema: 'b7-governed-packet/v1',
+    packet_id: 'PKT-HOSTILE',
+    packet_as_of: '2026-11-20T12:00:00Z',
+    source_mode: 'PACKET_DERIVED',
+    freshness: 'AS_OF_EXPORT',
+    max_item_age_days: 30,
+    export_operator: { role: 'ro', database: 'db', gateway: 'gw', role_attributes: { rolsuper: false, createrole: false, createdb: false, bypassrls: false } },
+    decision_effect: 'NONE',
+    may_gate: false,
+    allowed_surfaces: ['pg:dot_tools'],
+    manifest_hash: manifestHash(items.map((item) => ({ itemId: String(item.item_id), contentHash: String((item.source_metadata as Record<string, unknown>).content_hash) }))),
+    dossier: { document_id: 'DOS-HOSTILE-V1', blueprint_ref: 'BP-HOSTILE', revision: '1', item_id: 'dossier', claims },
+    items,
+  };
+}
+
+/** Packet (1): the listings as content files, claims whose subjects the inspector must find in them. */
+export function generateListingPacket(root: string): void {
+  const subjects = writeListings(root);
+  const items: Array<Record<string, unknown>> = subjects.map((_, listing) => {
+    const file = `l/listing-${String(listing).padStart(2, '0')}.txt`;
+    const content = subjects[listing]?.map((subject, entry) => `${subject} sha256:${hexOf(listing * 1_000_003 + entry)}\n`).join('') ?? '';
+    return { item_id: `listing-${listing}`, kind: 'ARTIFACT_LISTING', path: `tools/d${listing}/`, media_type: 'text/plain', content_file: file, source_metadata: metadata(file, content) };
+  });
+  const claims: unknown[] = [];
+  const lines = ['# DOS-HOSTILE-V1', ''];
+  for (let index = 0; index < CLAIMS; index += 1) {
+    const listing = subjects[index % subjects.length] ?? [];
+    const subject = listing[Math.floor(index / subjects.length) % listing.length] ?? 'tools/none.py';
+    const text = `The artifact ${subject} exists.`;
+    claims.push({ claim_id: `C${index}`, text, claim_type: 'ARTIFACT_EXISTS', subject, evidence_refs: [] });
+    lines.push(`- C${index}: ${text}`);
+  }
+  writeFileSync(path.join(root, 'packet.json'), JSON.stringify(header(claims, items, `${lines.join('\n')}\n`)));
+}
+
+/** Packet (2): one claim more than maxClaims, nothing else wrong. */
+export function generateOverLimitPacket(root: string): void {
+  mkdirSync(root, { recursive: true });
+  const claims = Array.from({ length: DEFAULT_LIMITS.maxClaims + 1 }, (_, index) => ({ claim_id: `C${index}`, text: `Claim ${index} about tools/t${index}.py.`, claim_type: 'ARTIFACT_EXISTS', subject: `tools/t${index}.py`, evidence_refs: ['dossier'] }));
+  writeFileSync(path.join(root, 'packet.json'), JSON.stringify(header(claims, [], '# DOS-HOSTILE-V1\n')));
+}
+
+const READ_HASH_FLOOR = `
+import { readFileSync, readdirSync } from 'node:fs';
+import { hash } from 'node:crypto';
+import path from 'node:path';
+const [packetPath] = process.argv.slice(1);
+const started = performance.now();
+hash('sha256', readFileSync(path.join(packetPath, 'packet.json')), 'hex');
+for (const name of readdirSync(path.join(packetPath, 'l')).sort()) hash('sha256', readFileSync(path.join(packetPath, 'l', name)), 'hex');
+process.stdout.write(JSON.stringify({ ms: performance.now() - started, maxRssKiB: process.resourceUsage().maxRSS }));
+`;
+
+const READ_PARSE_FLOOR = `
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+const [packetPath] = process.argv.slice(1);
+const started = performance.now();
+JSON.parse(readFileSync(path.join(packetPath, 'packet.json'), 'utf8'));
+process.stdout.write(JSON.stringify({ ms: performance.now() - started, maxRssKiB: process.resourceUsage().maxRSS }));
+`;
+
+async function paired(floorSource: string, packetDir: string, outDir: string): Promise<{ inspector: ChildResult[]; floor: ChildResult[] }> {
+  await runChild(floorSource, [packetDir]); // warm the page cache for both sides
+  const inspector: ChildResult[] = [];
+  const floor: ChildResult[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    floor.push(await runChild(floorSource, [packetDir]));
+    inspector.push(await runChild(INSPECT_CHILD, [packetDir, outDir, inspectorUrl]));
+  }
+  return { inspector, floor };
+}
+
+function result(name: string, target: number, measured: { inspector: ChildResult[]; floor: ChildResult[] }, extra: Record<string, string | number>): BenchResult {
+  const inspectorMs = median(measured.inspector.map((entry) => entry.ms));
+  const floorMs = median(measured.floor.map((entry) => entry.ms));
+  return {
+    name,
+    ratio: inspectorMs / floorMs,
+    target,
+    details: {
+      inspector_median_ms: Math.round(inspectorMs),
+      floor_median_ms: Math.round(floorMs),
+      paired_ratio_median: median(measured.inspector.map((entry, round) => entry.ms / (measured.floor[round]?.ms ?? entry.ms))).toFixed(3),
+      inspector_peak_rss_MiB: Math.round(Math.max(...measured.inspector.map((entry) => entry.maxRssKiB)) / 1024),
+      exit_code: measured.inspector[0]?.exitCode ?? -1,
+      ...extra,
+    },
+  };
+}
+
+export async function hostileResults(): Promise<BenchResult[]> {
+  const root = mkdtempSync(path.join(tmpdir(), 'tki-bench-hostile-'));
+  try {
+    const listings = path.join(root, 'listings');
+    generateListingPacket(listings);
+    const big = await paired(READ_HASH_FLOOR, listings, path.join(root, 'out-listings'));
+    rmSync(listings, { recursive: true, force: true });
+    const over = path.join(root, 'over');
+    generateOverLimitPacket(over);
+    const refused = await paired(READ_PARSE_FLOOR, over, path.join(root, 'out-over'));
+    return [
+      result(`hostile: ${LISTINGS} listings (${Math.round((LISTINGS * LISTING_BYTES) / 1024 / 1024)} MiB) × ${CLAIMS.toLocaleString('en')} claims vs read+sha256`, 2, big, {
+        listing_MiB: Math.round((LISTINGS * LISTING_BYTES) / 1024 / 1024),
+        claims: CLAIMS,
+      }),
+      result(`hostile: over maxClaims, refused vs read+JSON.parse of packet.json`, 1.5, refused, { claims: DEFAULT_LIMITS.maxClaims + 1, line: String(refused.inspector[0]?.line ?? '').slice(0, 90) }),
+    ];
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}

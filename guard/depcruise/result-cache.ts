@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IViolation } from 'dependency-cruiser';
+import { CACHE_DIRECTORY } from '../cache/store.js';
+import type { ModuleGraph } from '../graph/types.js';
+import { GUARD_VERSION } from '../version.js';
+
+/**
+ * dependency-cruiser's verdict depends on the modules, their dependencies and the rules, not on
+ * the rest of a file's text. The guard keys its last violations by exactly that — the config,
+ * the policy and tsconfig texts, every module's declared actions (the config derives rules from
+ * them) and every edge of the graph — so a one-file edit that leaves the dependency structure as
+ * it was does not pay for a full re-cruise. Violations are stored raw and located again in the
+ * current graph, so moved lines are reported where they are now.
+ */
+const RESULT_FILE = 'depcruise-violations.json';
+
+function readOrEmpty(file: string | null): string {
+  if (file === null) return '';
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+export function structureKey(graph: ModuleGraph, configFile: string, tsconfig: string | null, policyFile: string | null): string {
+  const hash = createHash('sha256').update(GUARD_VERSION).update('\0').update(readOrEmpty(configFile)).update('\0').update(readOrEmpty(policyFile)).update('\0').update(readOrEmpty(tsconfig));
+  for (const module of graph.modules.values()) {
+    hash.update(`\0${module.relative}\0${JSON.stringify(module.facts?.declaredActions?.actions ?? null)}`);
+    for (const edge of module.edges) hash.update(`\0${edge.specifier}>${edge.target.kind === 'module' ? edge.target.file : edge.target.specifier}`);
+  }
+  return hash.digest('base64url');
+}
+
+export function cachedViolations(root: string, key: string): IViolation[] | undefined {
+  try {
+    const stored = JSON.parse(readFileSync(join(root, CACHE_DIRECTORY, RESULT_FILE), 'utf8')) as { key?: unknown; violations?: unknown };
+    return stored.key === key && Array.isArray(stored.violations) ? (stored.violations as IViolation[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function storeViolations(root: string, key: string, violations: readonly IViolation[]): void {
+  try {
+    const directory = join(root, CACHE_DIRECTORY);
+    mkdirSync(directory, { recursive: true });
+    const file = join(directory, RESULT_FILE);
+    writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify({ key, violations }));
+    renameSync(`${file}.${process.pid}.tmp`, file);
+  } catch {
+    // Read-only checkout: the next run cruises again.
+  }
+}

@@ -1,0 +1,175 @@
+// The TR39 confusables table (Unicode 13.0.0 confusables.txt as a JSON object: one source code
+// point → its prototype), shipped by nodeca's `unhomoglyph`. Only its data is used: its own
+// function builds one 6,000-way alternation regex, which costs per character what a map lookup does not.
+import confusablesData from 'unhomoglyph/data.json' with { type: 'json' };
+
+/**
+ * The one text normalization in front of every text rule (SPEC §3): verdict tokens, prose PASS
+ * assertions, global-denial wording and authority wording all match on the *matching form* of a
+ * text, never on the text itself, so that a look-alike spelling gets the same finding as its ASCII
+ * twin. Per code point:
+ *   1. compatibility decomposition (NFKD: NFKC followed by the skeleton's own NFD),
+ *   2. default-ignorable and format characters removed (zero-width, bidi, tags, variation selectors),
+ *   3. (caseless form only) lower-cased,
+ *   4. the TR39 confusable skeleton: each code point replaced by its prototype, then NFD again,
+ *   5. (caseless form only) lower-cased again, and runs of white space collapsed to one space.
+ * Everything is per code point, so the cost is linear and every output unit knows the original
+ * code point it came from: findings point at offsets in the original text. (Canonical reordering
+ * of combining marks is the one NFD step this skips; no rule pattern contains a combining mark.)
+ */
+const PROTOTYPES: ReadonlyMap<string, string> = new Map(Object.entries(confusablesData as Record<string, string>));
+
+const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
+
+function skeletonOfCodePoint(char: string, caseless: boolean): string {
+  const decomposed = char.normalize('NFKD').replace(IGNORABLE, '');
+  const cased = caseless ? decomposed.toLowerCase() : decomposed;
+  let skeleton = '';
+  for (const unit of cased.normalize('NFD')) skeleton += PROTOTYPES.get(unit) ?? unit;
+  const result = skeleton.normalize('NFD');
+  return caseless ? result.toLowerCase() : result;
+}
+
+function memoized(caseless: boolean): (char: string) => string {
+  const cache = new Map<string, string>();
+  return (char) => {
+    let mapped = cache.get(char);
+    if (mapped === undefined) {
+      mapped = skeletonOfCodePoint(char, caseless);
+      // The cache only grows with distinct code points (at most ~1.1M); fine for one run.
+      cache.set(char, mapped);
+    }
+    return mapped;
+  };
+}
+
+const mapCaseless = memoized(true);
+const mapCased = memoized(false);
+
+/** The caseless matching form of each ASCII character (`A`→`a`, `0`→`o`, `1`→`l`, `m`→`rn`, `"`→`''`, …). */
+const ASCII_FORMS: readonly string[] = Array.from({ length: 128 }, (_, code) => mapCaseless(String.fromCharCode(code)));
+const ASCII_CHANGED = ASCII_FORMS.map((form, code) => (form === String.fromCharCode(code) ? '' : `\\x${code.toString(16).padStart(2, '0')}`)).join('');
+
+/**
+ * What needs mapping: a run of white space (collapsed to one space), any non-ASCII code point, and
+ * the few ASCII characters whose form differs. Everything else is copied as it is by the regex
+ * engine itself, so a long ASCII text costs about what one native replace costs.
+ */
+const WHITE = '[^\\S\\uFEFF]';
+const IGNORED = '[\\p{Default_Ignorable_Code_Point}\\p{Cf}]';
+/** A run of white space, with any invisible characters inside or after it, becomes one space (no leading part: linear scan). */
+const SPACE_RUN = `${WHITE}(?:${WHITE}|${IGNORED})*`;
+const NEEDS_MAPPING = new RegExp(`(${SPACE_RUN})|[^\\x00-\\x7f]|[${ASCII_CHANGED}]`, 'gu');
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** The ASCII characters whose form is not their lower case, with that form (`0`→`o`, `m`→`rn`, …), for the native fast path. */
+const ASCII_REPLACEMENTS: ReadonlyArray<readonly [string, string]> = ASCII_FORMS.flatMap((form, code) => {
+  const lower = String.fromCharCode(code).toLowerCase();
+  return lower === String.fromCharCode(code) && form !== lower ? [[lower, form] as const] : [];
+});
+
+/** Pure ASCII: the same result as the general path from native string operations, with no callback per character. */
+function asciiMatchingForm(original: string): string {
+  let text = original.toLowerCase().replace(/\s\s+|[^\S ]/g, ' ');
+  // Order does not matter: no replacement produces a character that another one replaces (a test checks the two paths agree).
+  for (const [from, to] of ASCII_REPLACEMENTS) if (text.includes(from)) text = text.replaceAll(from, to);
+  return text;
+}
+
+function mapped(match: string, spaceRun: string | undefined): string {
+  if (spaceRun !== undefined) return ' ';
+  const code = match.charCodeAt(0);
+  return match.length === 1 && code < 0x80 ? (ASCII_FORMS[code] ?? match) : mapCaseless(match);
+}
+
+/** A text in matching form, with the way back to the original's offsets. */
+export interface MatchingText {
+  readonly original: string;
+  /** The matching form: what the rule patterns run on. */
+  readonly text: string;
+  /** The original code-unit offset of the code point that produced `text[index]`. */
+  originalStart(index: number): number;
+  /** The original code-unit offset just past the code point that produced `text[index - 1]`. */
+  originalEnd(index: number): number;
+}
+
+/** Where each mapped piece sits in the output and came from in the original; between pieces the text is copied 1:1. */
+interface OffsetMap {
+  readonly outStarts: number[];
+  readonly originalStarts: number[];
+  readonly outLengths: number[];
+  readonly originalLengths: number[];
+}
+
+function offsetMapOf(original: string): OffsetMap {
+  const map: OffsetMap = { outStarts: [], originalStarts: [], outLengths: [], originalLengths: [] };
+  let outPosition = 0;
+  let copiedUpTo = 0;
+  original.replace(NEEDS_MAPPING, (match: string, spaceRun: string | undefined, offset: number) => {
+    const piece = mapped(match, spaceRun);
+    outPosition += offset - copiedUpTo;
+    map.outStarts.push(outPosition);
+    map.originalStarts.push(offset);
+    map.outLengths.push(piece.length);
+    map.originalLengths.push(match.length);
+    outPosition += piece.length;
+    copiedUpTo = offset + match.length;
+    return piece;
+  });
+  return map;
+}
+
+function originalOffset(map: OffsetMap, index: number): number {
+  let low = 0;
+  let high = map.outStarts.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if ((map.outStarts[middle] ?? 0) <= index) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  if (found === -1) return index;
+  const outStart = map.outStarts[found] ?? 0;
+  const originalStart = map.originalStarts[found] ?? 0;
+  const outLength = map.outLengths[found] ?? 0;
+  if (index < outStart + outLength) return originalStart;
+  return originalStart + (map.originalLengths[found] ?? 0) + (index - outStart - outLength);
+}
+
+/** The caseless matching form of a text (the form every text-rule pattern runs on). */
+export function toMatchingText(original: string): MatchingText {
+  const text = NON_ASCII.test(original) ? original.replace(NEEDS_MAPPING, mapped) : asciiMatchingForm(original);
+  let offsets: OffsetMap | undefined;
+  // The offset map is only built when a finding needs it: most texts have none.
+  const startOf = (index: number): number => {
+    offsets ??= offsetMapOf(original);
+    return Math.min(original.length, originalOffset(offsets, Math.max(0, Math.min(index, text.length))));
+  };
+  return {
+    original,
+    text,
+    originalStart: startOf,
+    originalEnd: (index) => {
+      if (index <= 0) return 0;
+      const start = startOf(index - 1);
+      const code = original.codePointAt(start) ?? 0;
+      return Math.min(original.length, start + (code > 0xffff ? 2 : 1));
+    },
+  };
+}
+
+/** The caseless matching form alone. */
+export function matchingForm(text: string): string {
+  return toMatchingText(text).text;
+}
+
+/** The case-preserving skeleton (NFKD, ignorables removed, TR39 prototypes): for case-sensitive rules such as verdict tokens. */
+export function casedSkeleton(text: string): string {
+  let result = '';
+  for (const char of text) result += mapCased(char);
+  return result;
+}

@@ -1,0 +1,90 @@
+import { posix } from 'node:path';
+import { matchingForm } from '../../policy/text-normalize.js';
+import type { Claim } from '../packet/schema.js';
+
+/**
+ * Which structured claims a dossier sentence is covered by, answered from indexes built once per
+ * scan, so the prose scan stays linear in dossier size plus claim count (a sentence is never
+ * compared with every claim). A sentence is covered when, in matching form:
+ *   - it equals a claim's text, or one sentence of it, with or without a leading label (`C1: …`);
+ *   - it contains a claim's whole text starting at a word (found through the text's first three words);
+ *   - one of its tokens is, or ends in, a claim subject's file name.
+ * Each lookup is bounded; when an adversarial dossier exhausts the comparison budget the answer
+ * is "not covered", which can only make the verdict stricter (an UNPARSED_REGION, an unbacked pass).
+ */
+export function coverageKey(text: string): string {
+  return matchingForm(text.replace(/[*_`>#|]+/g, ' ')).trim();
+}
+
+/** Sentence splitting shared by the dossier scan and the claim texts, so both sides split alike. */
+export function sentencesOf(line: string): string[] {
+  const cleaned = line.replace(/^\s*(?:#{1,6}|[-*+]|\d+[.)]|>)\s+/, '').replace(/\|/g, ' . ');
+  return cleaned.split(/(?<=[.!?;])\s+/).map((sentence) => sentence.trim()).filter((sentence) => /[\p{L}\p{N}]/u.test(sentence));
+}
+
+const LABEL = /^[\w.-]{1,24}:\s*/;
+const ANCHOR_WORDS = 3;
+/** Candidates kept per anchor, and characters compared per scan: beyond them, "not covered". */
+const MAX_CANDIDATES_PER_ANCHOR = 8;
+const COMPARISON_BUDGET = 64 * 1024 * 1024;
+const TOKEN_SPLIT = /[\s,;:()"'[\]<>{}]+/;
+
+export interface ClaimIndex {
+  covers(sentence: string, key?: string): boolean;
+}
+
+function anchorOf(words: readonly string[], from: number): string {
+  return words.slice(from, from + ANCHOR_WORDS).join(' ');
+}
+
+export function buildClaimIndex(claims: readonly Claim[]): ClaimIndex {
+  const whole = new Set<string>();
+  const byAnchor = new Map<string, string[]>();
+  const basenames = new Set<string>();
+  for (const claim of claims) {
+    const key = coverageKey(claim.text);
+    if (key !== '') {
+      whole.add(key);
+      for (const part of sentencesOf(claim.text)) whole.add(coverageKey(part));
+      const anchor = anchorOf(key.split(' '), 0);
+      const list = byAnchor.get(anchor) ?? [];
+      if (list.length < MAX_CANDIDATES_PER_ANCHOR && !list.includes(key)) list.push(key);
+      byAnchor.set(anchor, list);
+    }
+    if (claim.subject !== undefined) {
+      const name = matchingForm(posix.basename(claim.subject));
+      if (name !== '') basenames.add(name);
+    }
+  }
+  let budget = COMPARISON_BUDGET;
+
+  const containsClaimText = (said: string): boolean => {
+    const words = said.split(' ');
+    let offset = 0;
+    for (let index = 0; index < words.length && budget > 0; index += 1) {
+      for (const candidate of byAnchor.get(anchorOf(words, index)) ?? []) {
+        budget -= candidate.length;
+        if (said.startsWith(candidate, offset)) return true;
+      }
+      offset += (words[index]?.length ?? 0) + 1;
+    }
+    return false;
+  };
+
+  const mentionsSubject = (said: string): boolean => {
+    if (basenames.size === 0) return false;
+    for (const token of said.split(TOKEN_SPLIT)) {
+      const trimmed = token.replace(/[.!?]+$/, '');
+      if (basenames.has(trimmed) || basenames.has(posix.basename(trimmed))) return true;
+    }
+    return false;
+  };
+
+  return {
+    covers(sentence, key = coverageKey(sentence)) {
+      if (key === '') return false;
+      if (whole.has(key) || whole.has(key.replace(LABEL, ''))) return true;
+      return containsClaimText(key) || mentionsSubject(key);
+    },
+  };
+}

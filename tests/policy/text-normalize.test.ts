@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { forbiddenVerdictToken, hasGlobalDenialWording, scopeDenialWording, SCOPED_DENIAL_WORDING } from '../../policy/text-rules.js';
+import { allHits, firstHit, skeletonizePatternSource, textRulePattern } from '../../policy/text-normalize-pattern.js';
+import { casedSkeleton, matchingForm, toMatchingText } from '../../policy/text-normalize.js';
+
+describe('the matching form', () => {
+  it.each([
+    ['Cyrillic letters', '22/22 РАSS, ехіt О'],
+    ['fullwidth forms', '２２/２２ ＰＡＳＳ, ｅｘｉｔ ０'],
+    ['zero-width characters', '22/22 P\u200BA\u200CS\u200DS, e\uFEFFxit 0'],
+    ['mathematical letters', '22/22 𝐏𝐀𝐒𝐒, 𝐞𝐱𝐢𝐭 𝟎'],
+    ['tag and bidi characters', '22/22 PA\u{E0041}SS,\u202E exit\u2066 0'],
+    ['odd spaces', '22/22\u00A0PASS,\u2003 exit\u3000\u30000'.replace('\u3000\u3000', '\u3000')],
+  ])('folds %s onto the ASCII twin', (_name, text) => {
+    expect(matchingForm(text)).toBe(matchingForm('22/22 PASS, exit 0'));
+  });
+
+  it('keeps the ASCII fast path and the code-point walk identical', () => {
+    const ascii = 'Mixed CASE text\twith  runs of   space, 0 1 m | ` " % and I.';
+    const forced = `${ascii}é`;
+    expect(matchingForm(forced).slice(0, -2)).toBe(matchingForm(ascii));
+  });
+
+  it('maps findings back to offsets in the original text', () => {
+    const original = 'Note: the tool d\u200Bоеs nоt exist, sadly.';
+    const hit = firstHit(toMatchingText(original), textRulePattern(/\bdoes\s+not\s+exist\b/i));
+    expect(hit?.excerpt).toBe('d\u200Bоеs nоt exist');
+    expect(original.slice(hit?.start, hit?.end)).toBe(hit?.excerpt);
+  });
+
+  it('maps offsets across astral characters and expansions', () => {
+    const original = '𝐀 ﬁle: 𝐏𝐀𝐒𝐒 here';
+    const hit = firstHit(toMatchingText(original), textRulePattern(/\bpass\b/i));
+    expect(hit?.excerpt).toBe('𝐏𝐀𝐒𝐒');
+  });
+
+  it('keeps case in the cased skeleton', () => {
+    expect(casedSkeleton('РАSS')).toBe('PASS');
+    expect(casedSkeleton('pass')).toBe('pass');
+  });
+});
+
+describe('skeletonized patterns', () => {
+  it('rewrites literals and classes, keeps syntax', () => {
+    expect(skeletonizePatternSource(String.raw`\bexit\s*0\b`)).toBe(String.raw`\bexit\s*o\b`);
+    expect(skeletonizePatternSource(String.raw`\d+`)).toBe(String.raw`[\dol]+`);
+    expect(skeletonizePatternSource('may_gate')).toBe('(?:rn)ay_gate');
+    expect(skeletonizePatternSource('(?<![-\\w])x')).toBe('(?<![\\w\\-])x');
+  });
+
+  it('refuses syntax it does not understand', () => {
+    expect(() => skeletonizePatternSource(String.raw`\p{L}`)).toThrow();
+  });
+
+  it('finds every hit once, merged', () => {
+    const hits = allHits(toMatchingText('exit 0 and ехit О'), [textRulePattern(/\bexit\s*0\b/i)]);
+    expect(hits.map((hit) => hit.excerpt)).toEqual(['exit 0', 'ехit О']);
+  });
+});
+
+describe('text rules on look-alikes', () => {
+  it('matches verdict tokens on the cased skeleton', () => {
+    expect(forbiddenVerdictToken('РАSS')).toBe('PASS');
+    expect(forbiddenVerdictToken('P\u200BASS')).toBe('PASS');
+    expect(forbiddenVerdictToken('ＰＡＳＳ')).toBe('PASS');
+    expect(forbiddenVerdictToken('EVIDENCE_PRЕSENT')).toBe('EVIDENCE_PRESENT');
+    expect(forbiddenVerdictToken('pass')).toBeUndefined();
+  });
+
+  it('sees global-denial wording through look-alikes and zero-width characters', () => {
+    expect(hasGlobalDenialWording('The tool dоes nоt exist.')).toBe(true);
+    expect(hasGlobalDenialWording('it is absent\u200B everywhere')).toBe(true);
+    expect(hasGlobalDenialWording('ＡＢＳＥＮＴ ＥＶＥＲＹＷＨＥＲＥ')).toBe(true);
+    expect(hasGlobalDenialWording('The tool is present.')).toBe(false);
+  });
+
+  it('replaces look-alike wording in the original text', () => {
+    const scoped = scopeDenialWording('X: the tооl dоes n\u200Bоt exist. Fine.');
+    expect(scoped).toEqual({ text: `X: the tооl ${SCOPED_DENIAL_WORDING}. Fine.`, changed: true });
+  });
+});
