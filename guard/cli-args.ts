@@ -1,9 +1,14 @@
 import { fail, ok, type Outcome } from './errors.js';
 import type { InputRequest } from './load/inputs.js';
-import { REPORT_FORMATS, isReportFormat, type ReportFormat } from './report/index.js';
+import { REPORT_FORMATS, RULE_LEVELS, isReportFormat, type ReportFormat, type RuleLevel } from './report/index.js';
+
+export type DiffFormat = 'text' | 'json' | 'markdown';
+export const DIFF_FORMATS: readonly DiffFormat[] = ['text', 'json', 'markdown'];
+
+import type { BaselineMode } from './baseline/verdict.js';
 
 export interface CliOptions {
-  readonly command: 'analyze' | 'help' | 'version' | 'print-depcruise-rules';
+  readonly command: 'analyze' | 'help' | 'version' | 'print-depcruise-rules' | 'diff';
   readonly input: InputRequest;
   readonly format: ReportFormat;
   readonly output: string | null;
@@ -11,67 +16,133 @@ export interface CliOptions {
   readonly cache: boolean;
   readonly depcruise: boolean;
   readonly jobs: number;
+  readonly level: RuleLevel;
+  /** `null`: the default `tki-baseline.json` in the project root, used when it exists. */
+  readonly baseline: string | null;
+  readonly baselineMode: BaselineMode;
+  readonly watch: boolean;
+  /** `diff`: the git revision to compare with (`null`: the merge base with the default branch). */
+  readonly base: string | null;
+  readonly diffFormat: DiffFormat;
 }
 
 export const USAGE = `Usage: tki-guard [paths…] [--project tsconfig.json] [--format text|json|sarif] [--output file]
-                 [--deps] [--no-cache] [--no-depcruise] [--jobs N] [--print-depcruise-rules]
+                 [--level recommended|strict] [--baseline FILE] [--update-baseline] [--prune-baseline]
+                 [--no-baseline] [--watch] [--deps] [--no-cache] [--no-depcruise] [--jobs N]
+                 [--print-depcruise-rules]
+       tki-guard diff [BASE] [--project tsconfig.json] [--format text|json|markdown] [--output file]
 
 Whole-program capability analysis. Without paths it analyzes the tsconfig.json of the current
-directory. Exit 0: clean; 1: findings; 2: usage or tool error.
+directory. Exit 0: clean; 1: findings (or baseline entries to prune; diff: a capability gained
+that the policy does not allow); 2: usage or tool error.
 
   --project FILE            analyze the files of this tsconfig
-  --format FORMAT           text (default), json (SPEC §9 shape) or sarif (2.1.0)
-  --output FILE             write the report to FILE instead of stdout
+  --format FORMAT           text (default), json (SPEC §9 shape) or sarif (2.1.0); diff: text, json, markdown
+  --output FILE             write the report to FILE instead of stdout (a SARIF is written on exit 2 too)
+  --level LEVEL             recommended (default) or strict: the rules of the plugin's config of that name
+  --baseline FILE           known findings (default: tki-baseline.json in the project root, when present)
+  --update-baseline         write the baseline file so that it accepts every current finding
+  --prune-baseline          remove fixed findings from the baseline file, accept nothing new
+  --no-baseline             ignore the baseline file
+  --watch                   analyze, then re-report after every change of a project file
   --deps                    also analyze the JavaScript that dependencies ship
   --no-cache                neither read nor write .tki-cache/
   --no-depcruise            skip the dependency-cruiser pass
   --jobs N                  threads that parse files (default 1: no worker thread)
   --print-depcruise-rules   print the dependency-cruiser rules the policy derives, as JSON
+  diff [BASE]               capabilities gained and lost since the git revision BASE (default: the
+                            merge base with the default branch), per module and per package
 `;
 
-const FLAGS: Readonly<Record<string, Partial<Record<'deps' | 'cache' | 'depcruise', boolean>> | CliOptions['command']>> = {
+type Toggle = Partial<Record<'deps' | 'cache' | 'depcruise' | 'watch', boolean>> | { baselineMode: BaselineMode };
+
+const FLAGS: Readonly<Record<string, Toggle | CliOptions['command']>> = {
   '--deps': { deps: true },
   '--no-cache': { cache: false },
   '--no-depcruise': { depcruise: false },
+  '--watch': { watch: true },
+  '-w': { watch: true },
+  '--update-baseline': { baselineMode: 'update' },
+  '--prune-baseline': { baselineMode: 'prune' },
+  '--no-baseline': { baselineMode: 'off' },
   '--help': 'help',
   '-h': 'help',
   '--version': 'version',
   '--print-depcruise-rules': 'print-depcruise-rules',
 };
 
+const VALUED = new Set(['--project', '-p', '--format', '-f', '--output', '-o', '--jobs', '-j', '--level', '--baseline']);
+
+interface Values {
+  project: string | null;
+  format: string | null;
+  output: string | null;
+  jobs: number;
+  level: RuleLevel;
+  baseline: string | null;
+}
+
+function takeValue(name: string, value: string, values: Values): Outcome<Values> {
+  if (name === '--project' || name === '-p') values.project = value;
+  else if (name === '--output' || name === '-o') values.output = value;
+  else if (name === '--format' || name === '-f') values.format = value;
+  else if (name === '--baseline') values.baseline = value;
+  else if (name === '--level') {
+    if (!(RULE_LEVELS as readonly string[]).includes(value)) return fail({ code: 'usage/invalid_level', level: value, known: RULE_LEVELS });
+    values.level = value as RuleLevel;
+  } else {
+    values.jobs = Number(value);
+    if (!Number.isInteger(values.jobs) || values.jobs < 1) return fail({ code: 'usage/invalid_jobs', value });
+  }
+  return ok(values);
+}
+
 export function parseCliArgs(argv: readonly string[]): Outcome<CliOptions> {
-  let command: CliOptions['command'] = 'analyze';
-  let project: string | null = null;
-  let format: ReportFormat = 'text';
-  let output: string | null = null;
-  let jobs = 1;
-  const toggles = { deps: false, cache: true, depcruise: true };
+  let command: CliOptions['command'] = argv[0] === 'diff' ? 'diff' : 'analyze';
+  const values: Values = { project: null, format: null, output: null, jobs: 1, level: 'recommended', baseline: null };
+  const toggles = { deps: false, cache: true, depcruise: true, watch: false, baselineMode: 'use' as BaselineMode };
   const paths: string[] = [];
-  for (let index = 0; index < argv.length; index += 1) {
+  for (let index = command === 'diff' ? 1 : 0; index < argv.length; index += 1) {
     const argument = argv[index] as string;
     const [name, inline] = argument.startsWith('--') && argument.includes('=') ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)] : [argument, undefined];
     const flag = FLAGS[name];
     if (flag !== undefined) {
-      if (typeof flag === 'string') command = flag;
+      if (typeof flag === 'string') command = command === 'diff' && flag === 'print-depcruise-rules' ? command : flag;
       else Object.assign(toggles, flag);
       continue;
     }
-    if (name === '--project' || name === '-p' || name === '--format' || name === '-f' || name === '--output' || name === '-o' || name === '--jobs' || name === '-j') {
+    if (VALUED.has(name)) {
       const value = inline ?? argv[(index += 1)];
       if (value === undefined || value === '') return fail({ code: 'usage/missing_value', option: name });
-      if (name === '--project' || name === '-p') project = value;
-      else if (name === '--output' || name === '-o') output = value;
-      else if (name === '--jobs' || name === '-j') {
-        jobs = Number(value);
-        if (!Number.isInteger(jobs) || jobs < 1) return fail({ code: 'usage/invalid_jobs', value });
-      }
-      else if (isReportFormat(value)) format = value;
-      else return fail({ code: 'usage/invalid_format', format: value, known: REPORT_FORMATS });
+      const taken = takeValue(name, value, values);
+      if (!taken.ok) return taken;
       continue;
     }
     if (argument.startsWith('-')) return fail({ code: 'usage/unknown_option', option: argument });
     paths.push(argument);
   }
-  const input: InputRequest = paths.length > 0 ? { kind: 'paths', paths } : { kind: 'project', tsconfig: project ?? 'tsconfig.json' };
-  return ok({ command, input, format, output, jobs, ...toggles });
+  return finish(command, values, toggles, paths);
+}
+
+function finish(command: CliOptions['command'], values: Values, toggles: Omit<CliOptions, 'command' | 'input' | 'format' | 'output' | 'jobs' | 'level' | 'baseline' | 'base' | 'diffFormat'>, paths: string[]): Outcome<CliOptions> {
+  const base = command === 'diff' ? (paths.shift() ?? null) : null;
+  if (command === 'diff' && paths.length > 0) return fail({ code: 'usage/conflict', detail: `diff takes one revision, not "${paths.join(' ')}" (use --project for another tsconfig)` });
+  const known = command === 'diff' ? DIFF_FORMATS : REPORT_FORMATS;
+  const format = values.format ?? 'text';
+  if (!(known as readonly string[]).includes(format)) return fail({ code: 'usage/invalid_format', format, known });
+  if (toggles.watch && values.output !== null) return fail({ code: 'usage/conflict', detail: '--watch reports to the terminal; it cannot be combined with --output' });
+  if (toggles.watch && (toggles.baselineMode === 'update' || toggles.baselineMode === 'prune')) return fail({ code: 'usage/conflict', detail: '--watch reads the baseline; write it with a plain run first' });
+  const input: InputRequest = paths.length > 0 ? { kind: 'paths', paths } : { kind: 'project', tsconfig: values.project ?? 'tsconfig.json' };
+  return ok({
+    command,
+    input,
+    format: isReportFormat(format) ? format : 'text',
+    diffFormat: (DIFF_FORMATS as readonly string[]).includes(format) ? (format as DiffFormat) : 'text',
+    output: values.output,
+    jobs: values.jobs,
+    level: values.level,
+    baseline: values.baseline,
+    base,
+    ...toggles,
+  });
 }

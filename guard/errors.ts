@@ -15,7 +15,12 @@ export type GuardError =
   | { readonly code: 'source/unparsable'; readonly file: string; readonly line: number; readonly column: number; readonly detail: string }
   | { readonly code: 'source/unreadable'; readonly file: string; readonly detail: string }
   | { readonly code: 'depcruise/failed'; readonly detail: string }
-  | { readonly code: 'output/unwritable'; readonly file: string; readonly detail: string };
+  | { readonly code: 'output/unwritable'; readonly file: string; readonly detail: string }
+  | { readonly code: 'usage/invalid_level'; readonly level: string; readonly known: readonly string[] }
+  | { readonly code: 'usage/conflict'; readonly detail: string }
+  | { readonly code: 'baseline/invalid'; readonly file: string; readonly detail: string }
+  | { readonly code: 'baseline/missing'; readonly file: string }
+  | { readonly code: 'git/failed'; readonly detail: string };
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: GuardError };
 
@@ -56,5 +61,15 @@ export function formatGuardError(error: GuardError): string {
       return `tki-guard: dependency-cruiser failed: ${error.detail}`;
     case 'output/unwritable':
       return `tki-guard: ${error.file}: cannot write: ${error.detail}`;
+    case 'usage/invalid_level':
+      return `tki-guard: unknown level "${error.level}" (one of: ${error.known.join(', ')})`;
+    case 'usage/conflict':
+      return `tki-guard: ${error.detail}`;
+    case 'baseline/invalid':
+      return `tki-guard: ${error.file}: not a tki-guard baseline: ${error.detail}`;
+    case 'baseline/missing':
+      return `tki-guard: ${error.file}: no such baseline file (create it with --update-baseline)`;
+    case 'git/failed':
+      return `tki-guard: git: ${error.detail}`;
   }
 }

@@ -5,7 +5,7 @@ export { createPolicyClassifier, type Classifier } from './classify.js';
 export { policyRules, POLICY_RULE_PREFIX, type ActionHolders, type DepcruiseRule } from './depcruise/policy-rules.js';
 export { DEPCRUISE_CONFIG_FILE, policyRulesFor } from './depcruise/project-rules.js';
 export { capabilitiesOfRule } from './depcruise/run.js';
-export { REPORTERS, REPORT_FORMATS, describeRule, escapeControlCharacters, type ReportFormat, type Reporter } from './report/index.js';
+export { REPORTERS, REPORT_FORMATS, composeVerdict, describeRule, escapeControlCharacters, plainVerdict, ruleMetadata, ruleRunsAt, type GuardVerdict, type ReportFormat, type Reporter, type RuleLevel } from './report/index.js';
 export { GUARD_VERSION } from './version.js';
 export type { Detector } from './facts/analyze.js';
 export type { GuardFinding, GuardResult, ModuleSummary, ReportedRuleId } from './types.js';

@@ -1,12 +1,16 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeSourceFile } from '../analysis/syntax/index.js';
 import { isAction, capabilitiesGrantedBy, type Action, type PolicyConfig } from '../policy/index.js';
 import { createNullCache, openFactsCache } from './cache/store.js';
 import { createPolicyClassifier } from './classify.js';
 import type { ActionHolders } from './depcruise/policy-rules.js';
+import { DEPCRUISE_CONFIG_FILE } from './depcruise/project-rules.js';
 import { ok, type Outcome } from './errors.js';
 import type { Detector } from './facts/analyze.js';
 import { buildGraph } from './graph/build.js';
+import type { ModuleGraph } from './graph/types.js';
 import { loadInputs, type InputRequest } from './load/inputs.js';
 import { loadPolicy } from './load/policy.js';
 import { createResolver } from './resolve/index.js';
@@ -24,6 +28,8 @@ export interface GuardRequest {
   readonly depcruise?: boolean;
   /** A policy to use instead of the project's policy file (tests and embedders). */
   readonly policy?: PolicyConfig;
+  /** The policy when the project has no policy file (default: the recommended one; `--level strict`: the strict one). */
+  readonly defaultPolicy?: PolicyConfig;
   /** Threads that parse files (default 1; an injected detector always runs in this thread). */
   readonly jobs?: number;
   /** The per-file detector; the shared one unless a test injects another. */
@@ -36,6 +42,8 @@ export interface GuardRun {
   readonly policy: PolicyConfig;
   readonly policyFile: string | null;
   readonly rootUri: string;
+  /** The module graph the search ran on (capability diff: witness paths of held capabilities). */
+  readonly graph: ModuleGraph;
 }
 
 function byLocation(a: GuardFinding, b: GuardFinding): number {
@@ -49,7 +57,7 @@ export async function runGuard(request: GuardRequest): Promise<Outcome<GuardRun>
   const { root, files, tsconfig } = inputs.value;
   const loaded = request.policy === undefined ? loadPolicy(root === request.cwd ? [root] : [root, request.cwd]) : ok({ policy: request.policy, file: null });
   if (!loaded.ok) return loaded;
-  const { policy } = loaded.value;
+  const policy = request.policy === undefined && loaded.value.file === null && request.defaultPolicy !== undefined ? request.defaultPolicy : loaded.value.policy;
   const cache = request.cache === false ? createNullCache() : openFactsCache(root, policy);
   const graph = await buildGraph({
     root,
@@ -65,8 +73,9 @@ export async function runGuard(request: GuardRequest): Promise<Outcome<GuardRun>
   if (!graph.ok) return graph;
   cache.save();
   const searched = searchGraph(graph.value, createPolicyClassifier(policy));
-  // Loaded only when needed: dependency-cruiser is large and many runs have no config for it.
-  const folded = request.depcruise === false ? ok([]) : await (await import('./depcruise/run.js')).runDepcruise(graph.value, tsconfig, { policyFile: loaded.value.file, cache: request.cache !== false });
+  // Loaded only when needed: dependency-cruiser takes seconds to load and most runs have no config for it.
+  const wanted = request.depcruise !== false && existsSync(join(root, DEPCRUISE_CONFIG_FILE));
+  const folded = wanted ? await (await import('./depcruise/run.js')).runDepcruise(graph.value, tsconfig, { policyFile: loaded.value.file, cache: request.cache !== false }) : ok([]);
   if (!folded.ok) return folded;
   const findings = [...searched.findings, ...folded.value].sort(byLocation);
   const analyzed = [...graph.value.modules.values()].filter((module) => module.facts !== null);
@@ -76,7 +85,7 @@ export async function runGuard(request: GuardRequest): Promise<Outcome<GuardRun>
     modules: searched.modules,
     stats: { files: analyzed.length, parsed: graph.value.parsed, cached: graph.value.cached },
   };
-  return ok({ result, policy, policyFile: loaded.value.file, rootUri: `${pathToFileURL(root).href}/` });
+  return ok({ result, policy, policyFile: loaded.value.file, rootUri: `${pathToFileURL(root).href}/`, graph: graph.value });
 }
 
 /** Which files hold capabilities through declared actions, from a run's module list. */

@@ -11,7 +11,8 @@ import confusablesData from 'unhomoglyph/data.json' with { type: 'json' };
  *   1. compatibility decomposition (NFKD: NFKC followed by the skeleton's own NFD),
  *   2. default-ignorable and format characters removed (zero-width, bidi, tags, variation selectors),
  *   3. (caseless form only) lower-cased,
- *   4. the TR39 confusable skeleton: each code point replaced by its prototype, then NFD again,
+ *   4. the TR39 confusable skeleton: each code point replaced by its prototype, then NFD again, and
+ *      nonspacing marks removed (beyond TR39: `P̸A̶SS` and `PÁSS` read as `PASS`),
  *   5. (caseless form only) lower-cased again, and runs of white space collapsed to one space.
  * Everything is per code point, so the cost is linear and every output unit knows the original
  * code point it came from: findings point at offsets in the original text. (Canonical reordering
@@ -20,13 +21,15 @@ import confusablesData from 'unhomoglyph/data.json' with { type: 'json' };
 const PROTOTYPES: ReadonlyMap<string, string> = new Map(Object.entries(confusablesData as Record<string, string>));
 
 const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
+const NONSPACING_MARK = /\p{Mn}/gu;
 
 function skeletonOfCodePoint(char: string, caseless: boolean): string {
   const decomposed = char.normalize('NFKD').replace(IGNORABLE, '');
   const cased = caseless ? decomposed.toLowerCase() : decomposed;
   let skeleton = '';
   for (const unit of cased.normalize('NFD')) skeleton += PROTOTYPES.get(unit) ?? unit;
-  const result = skeleton.normalize('NFD');
+  // Nonspacing marks go too (our choice, beyond TR39): a mark stacked on a letter must not split a word.
+  const result = skeleton.normalize('NFD').replace(NONSPACING_MARK, '');
   return caseless ? result.toLowerCase() : result;
 }
 
@@ -68,9 +71,9 @@ const ASCII_REPLACEMENTS: ReadonlyArray<readonly [string, string]> = ASCII_FORMS
   return lower === String.fromCharCode(code) && form !== lower ? [[lower, form] as const] : [];
 });
 
-/** Pure ASCII: the same result as the general path from native string operations, with no callback per character. */
+/** ASCII and white space: the same result as the per-code-point path from native string operations, no callback per character. */
 function asciiMatchingForm(original: string): string {
-  let text = original.toLowerCase().replace(/\s\s+|[^\S ]/g, ' ');
+  let text = original.toLowerCase().replace(/[^\S\uFEFF]{2,}|[^\S \uFEFF]/g, ' ');
   // Order does not matter: no replacement produces a character that another one replaces (a test checks the two paths agree).
   for (const [from, to] of ASCII_REPLACEMENTS) if (text.includes(from)) text = text.replaceAll(from, to);
   return text;
@@ -101,21 +104,36 @@ interface OffsetMap {
   readonly originalLengths: number[];
 }
 
+/**
+ * Runs of ASCII and white space (mapped by native operations) and runs of anything else (mapped
+ * per code point), each on its own, in formOf and offsetMapOf alike. U+FEFF counts as \s in
+ * JavaScript but is a format character here, removed like the others.
+ */
+const SEGMENT = /(?:[\x00-\x7f]|[^\S\uFEFF])+|(?:[^\x00-\x7f\s]|\uFEFF)+/gu;
+
+function isFastSegment(segment: string): boolean {
+  const code = segment.charCodeAt(0);
+  return code < 0x80 || (code !== 0xfeff && /^\s/.test(segment));
+}
+
 function offsetMapOf(original: string): OffsetMap {
   const map: OffsetMap = { outStarts: [], originalStarts: [], outLengths: [], originalLengths: [] };
   let outPosition = 0;
   let copiedUpTo = 0;
-  original.replace(NEEDS_MAPPING, (match: string, spaceRun: string | undefined, offset: number) => {
-    const piece = mapped(match, spaceRun);
-    outPosition += offset - copiedUpTo;
-    map.outStarts.push(outPosition);
-    map.originalStarts.push(offset);
-    map.outLengths.push(piece.length);
-    map.originalLengths.push(match.length);
-    outPosition += piece.length;
-    copiedUpTo = offset + match.length;
-    return piece;
-  });
+  for (const segment of original.matchAll(SEGMENT)) {
+    const base = segment.index;
+    segment[0].replace(NEEDS_MAPPING, (match: string, spaceRun: string | undefined, offset: number) => {
+      const piece = mapped(match, spaceRun);
+      outPosition += base + offset - copiedUpTo;
+      map.outStarts.push(outPosition);
+      map.originalStarts.push(base + offset);
+      map.outLengths.push(piece.length);
+      map.originalLengths.push(match.length);
+      outPosition += piece.length;
+      copiedUpTo = base + offset + match.length;
+      return piece;
+    });
+  }
   return map;
 }
 
@@ -140,9 +158,19 @@ function originalOffset(map: OffsetMap, index: number): number {
   return originalStart + (map.originalLengths[found] ?? 0) + (index - outStart - outLength);
 }
 
+function formOf(original: string): string {
+  if (!NON_ASCII.test(original)) return asciiMatchingForm(original);
+  let text = '';
+  for (const segment of original.matchAll(SEGMENT)) {
+    const part = segment[0];
+    text += isFastSegment(part) ? asciiMatchingForm(part) : part.replace(NEEDS_MAPPING, mapped);
+  }
+  return text;
+}
+
 /** The caseless matching form of a text (the form every text-rule pattern runs on). */
 export function toMatchingText(original: string): MatchingText {
-  const text = NON_ASCII.test(original) ? original.replace(NEEDS_MAPPING, mapped) : asciiMatchingForm(original);
+  const text = formOf(original);
   let offsets: OffsetMap | undefined;
   // The offset map is only built when a finding needs it: most texts have none.
   const startOf = (index: number): number => {
@@ -164,7 +192,7 @@ export function toMatchingText(original: string): MatchingText {
 
 /** The caseless matching form alone. */
 export function matchingForm(text: string): string {
-  return toMatchingText(text).text;
+  return formOf(text);
 }
 
 /** The case-preserving skeleton (NFKD, ignorables removed, TR39 prototypes): for case-sensitive rules such as verdict tokens. */

@@ -1,5 +1,5 @@
-import { hasHit, replaceHits, textRulePattern, type TextRulePattern } from './text-normalize-pattern.js';
-import { casedSkeleton, toMatchingText } from './text-normalize.js';
+import { replaceHits, textRulePattern, type TextRulePattern } from './text-normalize-pattern.js';
+import { casedSkeleton, matchingForm } from './text-normalize.js';
 
 /**
  * Text rules from SPEC §4 and §6 (L2). They are data plus tiny pure matchers so that the ESLint
@@ -75,12 +75,14 @@ export const GLOBAL_DENIAL_PATTERNS: readonly RegExp[] = [
 ];
 
 const GLOBAL_DENIAL_RULES: readonly TextRulePattern[] = GLOBAL_DENIAL_PATTERNS.map(textRulePattern);
+/** All of them in one alternation, for the yes/no question asked of every string the inspector emits. */
+const ANY_GLOBAL_DENIAL = new RegExp(GLOBAL_DENIAL_RULES.map((rule) => `(?:${rule.matcher.source})`).join('|'), 'i');
 
 export const SCOPED_DENIAL_WORDING = "is not adequately evidenced in this packet's allowed surfaces as of its export";
 
 /** On the matching form: look-alike letters, zero-width and format characters do not hide the wording. */
 export function hasGlobalDenialWording(text: string): boolean {
-  return hasHit(toMatchingText(text), GLOBAL_DENIAL_RULES);
+  return ANY_GLOBAL_DENIAL.test(matchingForm(text));
 }
 
 /** Replace every global-absence phrase (found on the matching form, replaced in the original) with the scoped form. */

@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { matchesAnyGlob } from '../../policy/index.js';
 import { analyzeSourceFile, type RuleId } from '../../analysis/syntax/index.js';
+import { applySuppressions, suppressionsOf } from '../../analysis/suppress/index.js';
 import { relativePathOf, resolveSettings } from './settings.js';
 import { sourceFileOf } from './source-file.js';
 
@@ -16,9 +17,15 @@ export function reportFindings<MessageIds extends string>(context: Readonly<TSES
       const relativePath = relativePathOf(context.filename, context.cwd, root);
       if (matchesAnyGlob(relativePath, policy.ignore)) return;
       const { sourceCode } = context;
-      const facts = analyzeSourceFile(sourceFileOf(sourceCode, context.filename), { policy, relativePath });
-      for (const finding of facts.findings) {
-        if (finding.ruleId !== ruleId) continue;
+      const sourceFile = sourceFileOf(sourceCode, context.filename);
+      const facts = analyzeSourceFile(sourceFile, { policy, relativePath });
+      const located = facts.findings.filter((finding) => finding.ruleId === ruleId).map((finding) => ({ finding, ...sourceCode.getLocFromIndex(finding.start) }));
+      // tki's own `// tki-allow-next-line <rule> -- <reason>` (analysis/suppress), read as tki-guard reads it.
+      const { kept } = applySuppressions(
+        located.map(({ finding, line, column }) => ({ line, column: column + 1, ruleId, capability: finding.capability, finding })),
+        suppressionsOf(sourceFile).suppressions,
+      );
+      for (const { finding } of kept) {
         context.report({
           messageId: finding.messageId as MessageIds,
           data: finding.data,

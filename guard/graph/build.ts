@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { matchesAnyGlob, type PolicyConfig } from '../../policy/index.js';
 import type { FactsCache } from '../cache/store.js';
 import { fail, ok, type Outcome } from '../errors.js';
@@ -147,7 +147,20 @@ function visit(request: GraphRequest, file: string, relative: string, isEntry: b
   return ok({ facts: opaqueFacts(relative, 'UNANALYZED', `cannot parse it: ${detail}`, request.policy), text: null, fromCache: false, parsed: false });
 }
 
+/** Maps real paths back under the root as the user gave it (a project reached through a symlinked folder). */
+function localizer(root: string): (path: string) => string {
+  let realRoot = root;
+  try {
+    realRoot = realpathSync.native(root);
+  } catch {
+    // An unreadable root fails later, with its own error.
+  }
+  if (realRoot === root) return (path) => path;
+  return (path) => (path === realRoot || path.startsWith(`${realRoot}/`) ? root + path.slice(realRoot.length) : path);
+}
+
 function walk(request: GraphRequest, entries: readonly string[], loaded: Map<string, Loaded>, factsOf: FactsSource, known: KnownFacts): Outcome<ModuleGraph> {
+  const local = localizer(request.root);
   const modules = new Map<string, ModuleNode>();
   const queue: Array<{ file: string; thirdParty: boolean }> = entries.map((file) => ({ file, thirdParty: false }));
   const entrySet = new Set(entries);
@@ -170,7 +183,7 @@ function walk(request: GraphRequest, entries: readonly string[], loaded: Map<str
     const { facts, text, fromCache } = visited.value;
     if (fromCache) cached += 1;
     else if (visited.value.parsed) parsed += 1;
-    const { edges, firstPartyPackages } = edgesOf(request, file, facts, text, thirdParty, enqueue);
+    const { edges, firstPartyPackages } = edgesOf({ deps: request.deps, resolver: request.resolver, local }, file, facts, text, thirdParty, enqueue);
     modules.set(file, { file, relative, facts: withoutFirstPartyPackages(facts, firstPartyPackages), thirdParty, edges });
   }
   request.onProgress?.(queue.length, queue.length);

@@ -5,6 +5,8 @@ import type { Edge } from './types.js';
 
 interface EdgeRequest {
   readonly deps: boolean;
+  /** A resolved (real) path as the project names it: under the root as given, when the root is reached through a symlink. */
+  readonly local: (path: string) => string;
   readonly resolver: { resolve(specifier: string, fromFile: string, kind: ReferenceKind): Resolution; implicitImports(file: string, text: string): readonly string[] };
 }
 
@@ -48,8 +50,9 @@ export function edgesOf(
       }
       const follow = target.firstParty || request.deps || isLocalSpecifier(reference.specifier);
       if (!follow) continue;
-      edges.push({ target: { kind: 'module', file: target.path }, ...at });
-      enqueue(target.path, thirdParty || !target.firstParty);
+      const path = request.local(target.path);
+      edges.push({ target: { kind: 'module', file: path }, ...at });
+      enqueue(path, thirdParty || !target.firstParty);
     }
     if (!external && !isLocalSpecifier(reference.specifier)) firstPartyPackages.add(reference.specifier);
   }

@@ -18,6 +18,8 @@ export function isReportFormat(name: string): name is ReportFormat {
   return Object.hasOwn(REPORTERS, name);
 }
 
-export { describeRule, DOCS_ROOT } from './rules.js';
+export { describeRule, ruleMetadata, ruleRunsAt, DETECTOR_RULES, GUARD_RULES, RULE_LEVELS, type RuleLevel, type RuleMetadata } from './rules.js';
+export { composeVerdict, type VerdictOptions } from './verdict.js';
+export { sarifForToolError, SARIF_SCHEMA_URI } from './sarif.js';
 export { escapeControlCharacters } from './escape.js';
-export type { Reporter, ReportOptions, ReportOutput } from './types.js';
+export { plainVerdict, exitCodeOf, type GuardVerdict, type BaselineReport, type Reporter, type ReportOptions, type ReportOutput } from './types.js';

@@ -1,16 +1,41 @@
+import type { GuardFinding } from '../types.js';
 import { exitCodeOf, type Reporter } from './types.js';
 
-/** SPEC §9: `{ findings: [{ file, line, column, ruleId, capability, message }], modules: [{ file, allowedActions, capabilities }] }`. */
-export const jsonReporter: Reporter = (result) => {
-  const findings = result.findings.map(({ file, line, column, ruleId, capability, message, witness }) => ({
-    file,
-    line,
-    column,
-    ruleId,
-    capability,
-    message,
-    ...(witness === undefined ? {} : { witness }),
-  }));
-  const modules = result.modules.map(({ file, allowedActions, capabilities, holds }) => ({ file, allowedActions, capabilities, holds }));
-  return { output: `${JSON.stringify({ findings, modules }, null, 2)}\n`, exitCode: exitCodeOf(result) };
+const findingJson = ({ file, line, column, ruleId, capability, message, witness }: GuardFinding): object => ({
+  file,
+  line,
+  column,
+  ruleId,
+  capability,
+  message,
+  ...(witness === undefined ? {} : { witness }),
+});
+
+/**
+ * SPEC §9: `{ findings: [{ file, line, column, ruleId, capability, message }], modules: [{ file,
+ * allowedActions, capabilities }] }`; `findings` are the ones that fail. Beside them: the level,
+ * suppressed findings with their reasons, the baseline's accepted and removable entries, and
+ * suppression comments that accepted nothing.
+ */
+export const jsonReporter: Reporter = (verdict) => {
+  const { result, baseline } = verdict;
+  const report = {
+    findings: result.findings.map(findingJson),
+    modules: result.modules.map(({ file, allowedActions, capabilities, holds }) => ({ file, allowedActions, capabilities, holds })),
+    level: verdict.level,
+    suppressed: verdict.suppressed.map(({ finding, reason }) => ({ ...findingJson(finding), reason })),
+    suppressionNotes: verdict.suppressionNotes,
+    ...(baseline === null
+      ? {}
+      : {
+          baseline: {
+            file: baseline.file,
+            accepted: baseline.accepted.map(findingJson),
+            removable: baseline.removable,
+            grown: baseline.grown,
+            ...(baseline.written === undefined ? {} : { written: baseline.written }),
+          },
+        }),
+  };
+  return { output: `${JSON.stringify(report, null, 2)}\n`, exitCode: exitCodeOf(verdict) };
 };

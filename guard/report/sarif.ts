@@ -1,77 +1,112 @@
 import { createHash } from 'node:crypto';
 import type { GuardFinding } from '../types.js';
 import { GUARD_VERSION } from '../version.js';
-import { DOCS_ROOT, describeRule } from './rules.js';
+import { describeRule } from './rules.js';
+import { SRCROOT, flowBuilder } from './sarif-flows.js';
+import { reportableRuleIds, sarifRules } from './sarif-rules.js';
 import { exitCodeOf, type Reporter } from './types.js';
 
 /**
- * SARIF 2.1.0 as GitHub code scanning reads it: one run, rules with stable ids and help URIs,
- * results with a `%SRCROOT%`-relative location, a line-independent partial fingerprint (so a
- * finding keeps its identity when code above it moves), and the witness path as a code flow.
+ * SARIF 2.1.0 as GitHub code scanning reads it: one run; every rule with its descriptions,
+ * markdown help, tags and `security-severity`; results with a `%SRCROOT%`-relative region, a
+ * line-independent partial fingerprint (a finding keeps its identity when code above it moves)
+ * and the witness path as a code flow. Accepted findings are results too, marked with SARIF's
+ * own `suppressions` (`inSource` for a tki-allow-next-line comment, `external` for the baseline),
+ * so code scanning shows them as suppressed instead of forgetting them.
  */
-const SRCROOT = '%SRCROOT%';
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 /**
  * Identity of a finding without its line: rule, file, capability, witness (or message), plus its
  * ordinal among identical findings of the same file, so two `eval` calls stay two alerts.
  */
-function fingerprints(findings: readonly GuardFinding[]): string[] {
+function fingerprints(findings: readonly GuardFinding[]): Map<GuardFinding, string> {
   const seen = new Map<string, number>();
-  return findings.map((finding) => {
+  const prints = new Map<GuardFinding, string>();
+  for (const finding of findings) {
     const identity = [finding.ruleId, finding.file, finding.capability ?? '', (finding.witness ?? [finding.message]).join('>')].join('|');
     const ordinal = seen.get(identity) ?? 0;
     seen.set(identity, ordinal + 1);
-    return createHash('sha256').update(`${identity}|${ordinal}`).digest('hex').slice(0, 32);
-  });
+    prints.set(finding, createHash('sha256').update(`${identity}|${ordinal}`).digest('hex').slice(0, 32));
+  }
+  return prints;
 }
 
-/** The witness path as one thread flow: each module step has a location, the sink a message. */
-function codeFlow(witness: readonly string[], capability: string | null): object[] {
-  const steps = witness.map((step, index) => {
-    const next = witness[index + 1];
+type Acceptance = { readonly kind: 'inSource' | 'external'; readonly justification: string } | null;
+
+export const sarifReporter: Reporter = (verdict, options) => {
+  const suppressedBy = new Map<GuardFinding, Acceptance>(verdict.suppressed.map(({ finding, reason }) => [finding, { kind: 'inSource', justification: reason }]));
+  for (const finding of verdict.baseline?.accepted ?? []) suppressedBy.set(finding, { kind: 'external', justification: `known finding, counted in ${verdict.baseline?.file ?? 'the baseline'}` });
+  const all = [...verdict.result.findings, ...suppressedBy.keys()].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
+  );
+  const ruleIds = reportableRuleIds(all.map((finding) => finding.ruleId));
+  const prints = fingerprints(all);
+  const flows = flowBuilder(all);
+  const results = all.map((finding) => {
+    const acceptance = suppressedBy.get(finding) ?? null;
+    const codeFlows = flows(finding);
     return {
-      location:
-        next === undefined
-          ? { message: { text: `reaches ${capability ?? ''} here: ${step}` } }
-          : { message: { text: `imports ${next}` }, physicalLocation: { artifactLocation: { uri: step, uriBaseId: SRCROOT } } },
+      ruleId: finding.ruleId,
+      ruleIndex: ruleIds.indexOf(finding.ruleId),
+      level: 'error',
+      message: { text: finding.capability === null ? finding.message : `[${finding.capability}] ${finding.message}` },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: finding.file, uriBaseId: SRCROOT },
+            region: { startLine: finding.line, startColumn: finding.column },
+          },
+        },
+      ],
+      partialFingerprints: { 'tkiGuardFinding/v1': prints.get(finding) },
+      ...(codeFlows === undefined ? {} : { codeFlows }),
+      ...(acceptance === null ? {} : { suppressions: [{ kind: acceptance.kind, status: 'accepted', justification: acceptance.justification }] }),
+      ...(verdict.baseline === null ? {} : { baselineState: acceptance?.kind === 'external' ? 'unchanged' : 'new' }),
     };
   });
-  return [{ threadFlows: [{ locations: steps }] }];
-}
-
-export const sarifReporter: Reporter = (result, options) => {
-  const ruleIds = [...new Set(result.findings.map((finding) => finding.ruleId))].sort();
-  const rules = ruleIds.map((id) => {
-    const rule = describeRule(id);
-    return { id, name: id, shortDescription: { text: rule.description }, helpUri: rule.helpUri, defaultConfiguration: { level: 'error' } };
-  });
-  const prints = fingerprints(result.findings);
-  const results = result.findings.map((finding, index) => ({
-    ruleId: finding.ruleId,
-    ruleIndex: ruleIds.indexOf(finding.ruleId),
-    level: 'error',
-    message: { text: finding.capability === null ? finding.message : `[${finding.capability}] ${finding.message}` },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: finding.file, uriBaseId: SRCROOT },
-          region: { startLine: finding.line, startColumn: finding.column },
-        },
-      },
-    ],
-    partialFingerprints: { 'tkiGuardFinding/v1': prints[index] },
-    ...(finding.witness === undefined ? {} : { codeFlows: codeFlow(finding.witness, finding.capability) }),
+  const notes = verdict.suppressionNotes.map((note) => ({
+    level: 'warning',
+    message: { text: note.kind === 'unused' ? `unused suppression: no ${note.rule} finding on line ${note.line}` : `malformed suppression: ${note.detail}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: note.file, uriBaseId: SRCROOT }, region: { startLine: note.commentLine, startColumn: note.commentColumn } } }],
   }));
   const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'tki-guard', version: GUARD_VERSION, informationUri: `${DOCS_ROOT}/guard.md`, rules } },
+        tool: { driver: driverOf(sarifRules(ruleIds)) },
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notes }],
         originalUriBaseIds: { [SRCROOT]: { uri: options.rootUri } },
         results,
       },
     ],
   };
-  return { output: `${JSON.stringify(log, null, 2)}\n`, exitCode: exitCodeOf(result) };
+  return { output: `${JSON.stringify(log, null, 2)}\n`, exitCode: exitCodeOf(verdict) };
 };
+
+function driverOf(rules: object[]): object {
+  const { helpUri } = describeRule('transitive-capability');
+  const informationUri = helpUri?.replace(/#.*$/, '');
+  return { name: 'tki-guard', version: GUARD_VERSION, semanticVersion: GUARD_VERSION, ...(informationUri === undefined ? {} : { informationUri }), rules };
+}
+
+/**
+ * The SARIF of a run that failed (exit 2): no results, the error as a tool execution
+ * notification. Written wherever the report would have gone, so an upload step that runs after
+ * a failed guard still finds a valid file and the failure shows in code scanning.
+ */
+export function sarifForToolError(code: string, message: string): string {
+  const log = {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: driverOf(sarifRules(reportableRuleIds([]))) },
+        invocations: [{ executionSuccessful: false, exitCode: 2, toolExecutionNotifications: [{ level: 'error', descriptor: { id: code }, message: { text: message } }] }],
+        results: [],
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

@@ -1,16 +1,46 @@
 import { escapeControlCharacters } from './escape.js';
-import { exitCodeOf, type Reporter } from './types.js';
+import { exitCodeOf, type GuardVerdict, type Reporter } from './types.js';
 
-/** `file:line:col  rule  capability  message`, then the witness path; a summary line last. */
-export const textReporter: Reporter = (result) => {
+const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
+
+/** Baseline and suppression lines after the findings: what is accepted, stale or to prune. */
+function acceptanceLines(verdict: GuardVerdict): string[] {
   const lines: string[] = [];
-  for (const finding of result.findings) {
+  const baseline = verdict.baseline;
+  for (const entry of baseline?.grown ?? []) {
+    lines.push(`${entry.file}  ${entry.ruleId}  ${entry.capability ?? '-'}  ${entry.found} found, ${entry.count} in the baseline: all are shown above`);
+  }
+  for (const entry of baseline?.removable ?? []) {
+    lines.push(`${entry.file}  ${entry.ruleId}  ${entry.capability ?? '-'}  fixed: ${plural(entry.count, 'baseline entry', 'baseline entries')} to remove (--prune-baseline)`);
+  }
+  for (const note of verdict.suppressionNotes) {
+    const where = `${note.file}:${note.commentLine}:${note.commentColumn}`;
+    lines.push(note.kind === 'unused' ? `${where}  unused suppression: no ${note.rule} finding on line ${note.line}` : `${where}  malformed suppression (accepts nothing): ${note.detail}`);
+  }
+  return lines.map(escapeControlCharacters);
+}
+
+function summary(verdict: GuardVerdict): string {
+  const count = verdict.result.findings.length;
+  const modules = plural(verdict.result.stats.files, 'module');
+  const extras = [
+    verdict.suppressed.length > 0 ? `${verdict.suppressed.length} suppressed` : '',
+    verdict.baseline !== null && verdict.baseline.accepted.length > 0 ? `${verdict.baseline.accepted.length} in the baseline` : '',
+    verdict.baseline !== null && verdict.baseline.removable.length > 0 ? `${plural(verdict.baseline.removable.length, 'baseline entry', 'baseline entries')} to prune` : '',
+    verdict.baseline?.written === undefined ? '' : `baseline ${verdict.baseline.written}: ${verdict.baseline.file}`,
+  ].filter((part) => part !== '');
+  const head = count === 0 ? `tki-guard: no findings in ${modules}` : `tki-guard: ${plural(count, 'finding')} in ${modules}`;
+  return extras.length === 0 ? head : `${head} (${extras.join(', ')})`;
+}
+
+/** `file:line:col  rule  capability  message`, then the witness path; accepted entries; a summary line last. */
+export const textReporter: Reporter = (verdict) => {
+  const lines: string[] = [];
+  for (const finding of verdict.result.findings) {
     const where = `${finding.file}:${finding.line}:${finding.column}`;
     lines.push(escapeControlCharacters(`${where}  ${finding.ruleId}  ${finding.capability ?? '-'}  ${finding.message}`));
     if (finding.witness !== undefined) lines.push(escapeControlCharacters(`    ${finding.witness.join(' → ')}`));
   }
-  const count = result.findings.length;
-  const files = result.stats.files;
-  lines.push(count === 0 ? `tki-guard: no findings in ${files} modules` : `tki-guard: ${count} finding${count === 1 ? '' : 's'} in ${files} modules`);
-  return { output: `${lines.join('\n')}\n`, exitCode: exitCodeOf(result) };
+  lines.push(...acceptanceLines(verdict), summary(verdict));
+  return { output: `${lines.join('\n')}\n`, exitCode: exitCodeOf(verdict) };
 };

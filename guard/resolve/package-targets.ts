@@ -140,16 +140,20 @@ export function importsResolve(specifier: string, packageJsonUrl: URL, importsFi
   return guarded(() => importsExportsResolve(specifier, importsField as Record<string, unknown>, packageJsonUrl, true, conditions, bare));
 }
 
-/** The nearest package.json above `file`, not crossing a node_modules folder (LOOKUP_PACKAGE_SCOPE). */
-export function packageScope(probe: FileProbe, file: string): { directory: string; manifest: Record<string, unknown> } | undefined {
-  let directory = file;
-  for (;;) {
-    const parent = directory.slice(0, Math.max(directory.lastIndexOf('/'), 0)) || '/';
-    if (parent === directory) return undefined;
-    directory = parent;
-    if (directory.endsWith('/node_modules')) return undefined;
-    const manifest = probe.packageJson(directory);
-    if (manifest !== null) return { directory, manifest };
-    if (directory === '/') return undefined;
+type Scope = { directory: string; manifest: Record<string, unknown> } | undefined;
+const scopes = new WeakMap<FileProbe, Map<string, Scope>>();
+
+/** The nearest package.json above `file`, not crossing a node_modules folder (LOOKUP_PACKAGE_SCOPE); memoized per folder. */
+export function packageScope(probe: FileProbe, file: string): Scope {
+  let byFolder = scopes.get(probe);
+  if (byFolder === undefined) scopes.set(probe, (byFolder = new Map()));
+  const folder = file.slice(0, Math.max(file.lastIndexOf('/'), 0)) || '/';
+  if (byFolder.has(folder)) return byFolder.get(folder);
+  let scope: Scope;
+  if (!folder.endsWith('/node_modules')) {
+    const manifest = probe.packageJson(folder);
+    scope = manifest !== null ? { directory: folder, manifest } : folder === '/' ? undefined : packageScope(probe, folder);
   }
+  byFolder.set(folder, scope);
+  return scope;
 }

@@ -1,4 +1,4 @@
-import { basename, dirname, relative } from 'node:path';
+import { basename, dirname, relative, resolve as resolvePath } from 'node:path';
 import type { ReferenceKind } from '../../analysis/syntax/index.js';
 import { createFileProbe, type FileProbe } from './file-probe.js';
 import { CJS_EXTENSIONS_TYPE_STRIPPING, cjsResolve } from './node-cjs.js';
@@ -63,7 +63,9 @@ export function createResolver(options: ResolverOptions): Resolver {
     for (const algorithm of algorithms) {
       const sets = pathLike ? conditionSets(algorithm).slice(0, 1) : conditionSets(algorithm);
       for (const conditions of sets) add(algorithm === 'require' ? cjsResolve(probe, specifier, from, conditions) : esmResolve(probe, specifier, from, conditions));
-      if (algorithm === 'require') add(cjsResolve(probe, specifier, from, sets[0] as ReadonlySet<string>, CJS_EXTENSIONS_TYPE_STRIPPING));
+      // The longer extension list can only change an answer that needed an extension search.
+      const exact = pathLike && !specifier.endsWith('/') && probe.isFile(resolvePath(dirname(from), specifier));
+      if (algorithm === 'require' && !exact) add(cjsResolve(probe, specifier, from, sets[0] as ReadonlySet<string>, CJS_EXTENSIONS_TYPE_STRIPPING));
     }
     return results;
   };
@@ -102,7 +104,8 @@ export function createResolver(options: ResolverOptions): Resolver {
 
   return {
     resolve(specifier, fromFile, kind) {
-      const key = `${dirname(fromFile)}\0${specifier}\0${ALGORITHM[kind] ?? kind}\0${COMPILED_SOURCE.test(fromFile)}`;
+      // Node resolves from the importer's real folder (a symlinked file resolves from its target's).
+      const key = `${dirname(probe.realpath(fromFile))}\0${specifier}\0${ALGORITHM[kind] ?? kind}\0${COMPILED_SOURCE.test(fromFile)}`;
       let resolution = memo.get(key);
       if (resolution === undefined) memo.set(key, (resolution = compute(specifier, fromFile, kind)));
       return resolution;

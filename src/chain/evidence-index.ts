@@ -1,4 +1,3 @@
-import { posix } from 'node:path';
 import type { Claim } from '../packet/schema.js';
 import type { ItemAssessment } from '../provenance/items.js';
 import { countIn, exitCodesIn, listedEntries, sha256RefsIn, type CountRecord, type ListedEntry } from './record-values.js';
@@ -37,8 +36,13 @@ const LISTING_KINDS = new Set(['ARTIFACT_LISTING', 'HASH_PIN']);
 const RECORD_KINDS = new Set(['RUN_LOG', 'EXIT_CODE_RECORD', 'RUN_LEDGER_ENTRY', 'APPROVAL_RECORD']);
 const TOKEN_SPLIT = /[\s"'`,;()[\]{}<>=|]+/;
 
+/** `posix.basename` without its per-call overhead: the last segment, trailing slashes ignored. */
 export function fileNameOf(path: string): string {
-  return posix.basename(path);
+  let end = path.length;
+  while (end > 1 && path.charCodeAt(end - 1) === 0x2f) end -= 1;
+  const trimmed = end === path.length ? path : path.slice(0, end);
+  if (trimmed === '/') return '';
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -72,14 +76,12 @@ export function buildEvidenceIndex(assessments: readonly ItemAssessment[], claim
     const text = assessment.text;
     if (text === undefined || names.size === 0) continue;
     if (LISTING_KINDS.has(item.kind)) {
-      const entries = listedEntries(text);
-      listingEntries += entries.length;
+      // Only entries that can bind a subject are kept (and allocated); all are counted.
+      const listing = listedEntries(text, (path) => names.has(fileNameOf(path)));
+      listingEntries += listing.total;
       if (listingEntries > limits.maxListingEntries) return { ok: false, limit: 'maxListingEntries', entries: listingEntries };
       const own = new Map<string, ListedEntry[]>();
-      for (const entry of entries) {
-        const name = fileNameOf(entry.path);
-        if (names.has(name)) push(own, name, entry);
-      }
+      for (const entry of listing.entries) push(own, fileNameOf(entry.path), entry);
       listed.set(assessment, own);
       if (assessment.usable) for (const name of own.keys()) push(byName, name, assessment);
     } else if (RECORD_KINDS.has(item.kind)) {

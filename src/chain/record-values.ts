@@ -27,24 +27,45 @@ function entryFrom(value: unknown): ListedEntry | undefined {
   return { path, hash: typeof hash === 'string' ? hash : undefined };
 }
 
-/** Listings and hash pins: a JSON array/object of entries, or lines of `<path> [sha256:<hex>]`. */
-export function listedEntries(text: string): ListedEntry[] {
+/**
+ * Listings and hash pins: a JSON array/object of entries, or lines of `<path> [sha256:<hex>]`.
+ * `keep` filters by path before anything else is done with an entry; `total` counts them all.
+ */
+export function listedEntries(text: string, keep: (path: string) => boolean = () => true): { entries: ListedEntry[]; total: number } {
+  // JSON.parse gives up at the first character of a plain-text listing: cheap either way.
   const json = parseJson(text);
   if (json !== undefined) {
     const record = asRecord(json);
     const list = Array.isArray(json) ? json : Array.isArray(record?.entries) ? record.entries : Array.isArray(record?.files) ? record.files : [json];
-    return list.map(entryFrom).filter((entry): entry is ListedEntry => entry !== undefined);
+    const all = list.map(entryFrom).filter((entry): entry is ListedEntry => entry !== undefined);
+    return { entries: all.filter((entry) => keep(entry.path)), total: all.length };
   }
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'))
-    .map((line) => {
-      const hash = line.match(SHA256_IN_TEXT)?.[0];
-      const path = line.replace(SHA256_IN_TEXT, '').replace(/[\s,;|]+/g, ' ').trim().split(' ')[0] ?? '';
-      return { path, hash };
-    })
-    .filter((entry) => entry.path !== '');
+  const entries: ListedEntry[] = [];
+  let total = 0;
+  let start = 0;
+  while (start <= text.length) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(start, end).trim();
+    start = end + 1;
+    if (line === '' || line.startsWith('#')) continue;
+    const path = linePath(line);
+    if (path === '') continue;
+    total += 1;
+    if (keep(path)) entries.push({ path, hash: line.includes('sha256:') ? ONE_SHA256.exec(line)?.[0] : undefined });
+  }
+  return { entries, total };
+}
+
+const SEPARATOR = /[\s,;|]/;
+const ONE_SHA256 = /sha256:[0-9a-f]{64}/;
+
+/** The path of a `<path> [sha256:<hex>]` line, in either order; the common shape (path first) without a regex replace. */
+function linePath(line: string): string {
+  const separator = line.search(SEPARATOR);
+  const first = separator === -1 ? line : line.slice(0, separator);
+  if (first !== '' && !first.includes('sha256:')) return first;
+  return line.replace(SHA256_IN_TEXT, '').replace(/[\s,;|]+/g, ' ').trim().split(' ')[0] ?? '';
 }
 
 export function sha256RefsIn(text: string): string[] {

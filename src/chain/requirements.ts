@@ -18,6 +18,11 @@ export const REQUIRED_EVIDENCE: Readonly<Record<ClaimType, ReadonlyArray<readonl
   APPROVAL_GRANTED: [['APPROVAL_RECORD']],
 };
 
+const FLAT: ReadonlyMap<ClaimType, readonly EvidenceClass[]> = new Map(
+  Object.entries(REQUIRED_EVIDENCE).map(([claimType, groups]) => [claimType as ClaimType, [...new Set(groups.flat())]]),
+);
+
+/** Every class any group accepts; a fresh array (callers keep it in their report). */
 export function requiredClassesFlat(claimType: ClaimType): EvidenceClass[] {
-  return [...new Set(REQUIRED_EVIDENCE[claimType].flat())];
+  return [...(FLAT.get(claimType) ?? [])];
 }

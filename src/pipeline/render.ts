@@ -57,6 +57,9 @@ export function summaryLine(report: Report, exitCode: InspectorExitCode, firstRe
   return withholdVerdictWords(lintString(escapeControlChars(truncate(text, 600))).text);
 }
 
+/** report.json is indented for a person up to this many claims; larger reports are written compact (about half the bytes). */
+const PRETTY_CLAIMS = 2_000;
+
 const WITHHELD = '[verdict-like word withheld]';
 
 export function withholdVerdictWords(line: string): string {
@@ -85,7 +88,7 @@ function renderUnbounded(result: InspectionResult, name: string | undefined): { 
   }
   const exitCode = EXIT_CODE_BY_VERDICT[report.final_verdict];
   const files: ReportFile[] = [
-    { name: 'report.json', content: `${JSON.stringify(checked.data, null, 2)}\n` },
+    { name: 'report.json', content: `${JSON.stringify(checked.data, null, checked.data.claims.length <= PRETTY_CLAIMS ? 2 : undefined)}\n` },
     { name: 'report.md', content: lintString(renderMarkdown(checked.data)).text },
     { name: `checkpoint-${sanitizeCheckpointName(name)}.md`, content: lintString(renderCheckpoint(checked.data)).text },
   ];

@@ -7,15 +7,15 @@ const HASH = sha256Ref('x');
 
 describe('record values', () => {
   it('reads listings and pins as JSON or as text lines', () => {
-    expect(listedEntries(JSON.stringify({ entries: [{ path: 'a.py', sha256: HASH }, { path: 'b.py' }] }))).toEqual([
+    expect(listedEntries(JSON.stringify({ entries: [{ path: 'a.py', sha256: HASH }, { path: 'b.py' }] })).entries).toEqual([
       { path: 'a.py', hash: HASH },
       { path: 'b.py', hash: undefined },
     ]);
-    expect(listedEntries(JSON.stringify(['a.py', { artifact: 'c.sh', content_hash: HASH }]))).toEqual([
+    expect(listedEntries(JSON.stringify(['a.py', { artifact: 'c.sh', content_hash: HASH }])).entries).toEqual([
       { path: 'a.py', hash: undefined },
       { path: 'c.sh', hash: HASH },
     ]);
-    expect(listedEntries(`# listing\ntools/a.py ${HASH}\n\n${HASH} tools/b.py\ntools/c.py\n`)).toEqual([
+    expect(listedEntries(`# listing\ntools/a.py ${HASH}\n\n${HASH} tools/b.py\ntools/c.py\n`).entries).toEqual([
       { path: 'tools/a.py', hash: HASH },
       { path: 'tools/b.py', hash: HASH },
       { path: 'tools/c.py', hash: undefined },

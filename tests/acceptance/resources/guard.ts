@@ -30,10 +30,10 @@ export interface GuardView {
   readonly tool_error?: string;
 }
 
-/** The built guard CLI, run the way CI runs it: `tki-guard --project tsconfig.json --format json`. */
+/** The built guard CLI, run the way CI runs it on this project: `tki-guard --project tsconfig.json --format json --level strict`. */
 export async function runGuardCli(log: RunLog, repoRoot: string, label: string, cwd: string, saveTo?: string): Promise<GuardView> {
   const cli = path.join(repoRoot, 'dist/guard/cli.js');
-  const args = [cli, '--project', 'tsconfig.json', '--format', 'json', '--no-cache'];
+  const args = [cli, '--project', 'tsconfig.json', '--format', 'json', '--no-cache', '--level', 'strict'];
   return recordRun<Omit<GuardView, 'run_id'>>(log, label, `tki-guard over ${cwd}`, ['node', ...args, `(cwd ${cwd})`], async () => {
     if (!existsSync(cli)) {
       return { value: { exit_code: null, findings: [], modules: [], tool_error: `${cli} is missing: run \`npm run build\` first` }, exitCode: null, artifacts: [] };

@@ -1,0 +1,24 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fail, ok, type Outcome } from '../errors.js';
+import { baselineSchema, entriesOf, type BaselineEntry } from './format.js';
+
+/**
+ * Reads a baseline file. A missing file is `null` (no baseline yet); a file that is not valid
+ * JSON or not a baseline is a tool error naming the file and the first problem, never a silent
+ * empty baseline (that would fail every known finding, or worse, be mistaken for clean).
+ */
+export function loadBaseline(file: string): Outcome<readonly BaselineEntry[] | null> {
+  if (!existsSync(file)) return ok(null);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    return fail({ code: 'baseline/invalid', file, detail: (error as Error).message.split('\n')[0] ?? 'unreadable' });
+  }
+  const checked = baselineSchema.safeParse(parsed);
+  if (!checked.success) {
+    const details = checked.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    return fail({ code: 'baseline/invalid', file, detail: details.join('; ') });
+  }
+  return ok(entriesOf(checked.data));
+}

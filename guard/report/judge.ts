@@ -1,0 +1,39 @@
+import { join, resolve } from 'node:path';
+import { STRICT_POLICY } from '../../policy/index.js';
+import { DEFAULT_BASELINE_FILE } from '../baseline/format.js';
+import { judgeWithBaseline } from '../baseline/verdict.js';
+import type { CliOptions } from '../cli-args.js';
+import { ok, type Outcome } from '../errors.js';
+import { runGuard, type GuardRequest, type GuardRun } from '../run.js';
+import type { SuppressionReader } from '../suppress/index.js';
+import { REPORTERS } from './index.js';
+import type { GuardVerdict, ReportOutput } from './types.js';
+
+/** The request the CLI options make: at `--level strict` a project without a policy file gets the strict one, as `configs.strict` does. */
+export function requestFor(options: CliOptions, cwd: string, onProgress?: (done: number, known: number) => void): GuardRequest {
+  return {
+    input: options.input,
+    cwd,
+    deps: options.deps,
+    cache: options.cache,
+    depcruise: options.depcruise,
+    jobs: options.jobs,
+    ...(options.level === 'strict' ? { defaultPolicy: STRICT_POLICY } : {}),
+    ...(onProgress === undefined ? {} : { onProgress }),
+  };
+}
+
+/** A finished run → its verdict (level, suppressions, baseline) → the chosen report. */
+export function judgeFinishedRun(run: GuardRun, options: CliOptions, cwd: string, reader?: SuppressionReader): Outcome<ReportOutput & { readonly verdict: GuardVerdict }> {
+  const file = options.baseline === null ? join(run.result.root, DEFAULT_BASELINE_FILE) : resolve(cwd, options.baseline);
+  const verdict = judgeWithBaseline(run.result, options.level, { file, explicit: options.baseline !== null, mode: options.baselineMode }, reader);
+  if (!verdict.ok) return verdict;
+  return ok({ ...REPORTERS[options.format](verdict.value, { rootUri: run.rootUri }), verdict: verdict.value });
+}
+
+/** One whole CLI run, as data: the report text and its exit code, or the error (exit 2). */
+export async function judgeRun(options: CliOptions, cwd: string, onProgress?: (done: number, known: number) => void, reader?: SuppressionReader): Promise<Outcome<ReportOutput & { readonly verdict: GuardVerdict }>> {
+  const run = await runGuard(requestFor(options, cwd, onProgress));
+  if (!run.ok) return run;
+  return judgeFinishedRun(run.value, options, cwd, reader);
+}

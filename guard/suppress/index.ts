@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SUPPRESSION_MARKER, applySuppressions, suppressionsOf, type FileSuppressions, type MalformedSuppression, type Suppression } from '../../analysis/suppress/index.js';
+import { parseSource } from '../load/parse.js';
+import type { GuardFinding } from '../types.js';
+
+/** A finding a `tki-allow-next-line` comment accepted, with the comment's reason. */
+export interface SuppressedFinding {
+  readonly finding: GuardFinding;
+  readonly reason: string;
+}
+
+/** A suppression comment that accepted nothing, or could not be read as one. */
+export type SuppressionNote =
+  | ({ readonly kind: 'unused'; readonly file: string } & Suppression)
+  | ({ readonly kind: 'malformed'; readonly file: string } & MalformedSuppression);
+
+export interface SuppressionResult {
+  readonly findings: readonly GuardFinding[];
+  readonly suppressed: readonly SuppressedFinding[];
+  readonly notes: readonly SuppressionNote[];
+}
+
+/**
+ * The guard's side of tki's suppression comments: the same reader (analysis/suppress) as the
+ * ESLint plugin, applied to the findings of every analyzed project file, whatever the rule
+ * (guard-only rules such as `transitive-capability` included). It runs after the search, so a
+ * suppressed capability has already flowed to importers: a suppression is not a grant.
+ * Files are re-read here rather than cached with their facts, so a comment edit never needs a
+ * re-analysis; only files that contain the marker are parsed.
+ */
+export function applyGuardSuppressions(root: string, files: readonly string[], findings: readonly GuardFinding[], reader: SuppressionReader = readSuppressions): SuppressionResult {
+  const byFile = new Map<string, GuardFinding[]>();
+  for (const finding of findings) {
+    const list = byFile.get(finding.file);
+    if (list === undefined) byFile.set(finding.file, [finding]);
+    else list.push(finding);
+  }
+  const kept: GuardFinding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  const notes: SuppressionNote[] = [];
+  for (const file of new Set([...files, ...byFile.keys()])) {
+    const own = byFile.get(file) ?? [];
+    const read = reader(root, file);
+    if (read === null) {
+      kept.push(...own);
+      continue;
+    }
+    const outcome = applySuppressions(own, read.suppressions);
+    kept.push(...outcome.kept);
+    for (const { finding, suppression } of outcome.suppressed) suppressed.push({ finding, reason: suppression.reason });
+    for (const suppression of outcome.unused) notes.push({ kind: 'unused', file, ...suppression });
+    for (const problem of read.malformed) notes.push({ kind: 'malformed', file, ...problem });
+  }
+  const rank = new Map(findings.map((finding, index) => [finding, index]));
+  const order = (a: GuardFinding, b: GuardFinding): number => (rank.get(a) ?? 0) - (rank.get(b) ?? 0);
+  return { findings: kept.sort(order), suppressed: suppressed.sort((a, b) => order(a.finding, b.finding)), notes };
+}
+
+/** Reads one project file's suppression comments (`null`: none, or unreadable). */
+export type SuppressionReader = (root: string, file: string) => FileSuppressions | null;
+
+/**
+ * A reader that remembers each file's comments until told the file changed: `--watch` knows
+ * what was saved, so a re-report reads only those files instead of every file again.
+ */
+export function createRememberingReader(): { readonly read: SuppressionReader; readonly forget: (files: readonly string[]) => void } {
+  const known = new Map<string, FileSuppressions | null>();
+  return {
+    read: (root, file) => {
+      const key = join(root, file);
+      if (!known.has(key)) known.set(key, readSuppressions(root, file));
+      return known.get(key) ?? null;
+    },
+    forget: (files) => {
+      for (const file of files) known.delete(file);
+    },
+  };
+}
+
+function readSuppressions(root: string, file: string): FileSuppressions | null {
+  let text: string;
+  try {
+    text = readFileSync(join(root, file), 'utf8');
+  } catch {
+    return null;
+  }
+  if (!text.includes(SUPPRESSION_MARKER)) return null;
+  const parsed = parseSource(file, file, text);
+  return parsed.ok ? suppressionsOf(parsed.value) : null;
+}

@@ -1,0 +1,80 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { CliOptions } from '../cli-args.js';
+import type { Outcome } from '../errors.js';
+import { judgeRun } from '../report/judge.js';
+import type { GuardVerdict, ReportOutput } from '../report/types.js';
+import { SOURCE_EXTENSIONS } from '../load/inputs.js';
+import { createRememberingReader } from '../suppress/index.js';
+
+/** One re-report: what changed, the report, and how long the re-analysis took. */
+export interface WatchReport {
+  /** Project-relative paths that changed since the last report (empty for the first one). */
+  readonly changed: readonly string[];
+  readonly outcome: Outcome<ReportOutput & { readonly verdict: GuardVerdict }>;
+  readonly milliseconds: number;
+}
+
+export interface WatchHandle {
+  /** Stops watching; the promise settles when a run in progress has finished. */
+  readonly close: () => Promise<void>;
+}
+
+const IGNORED = /(^|\/)(node_modules|\.git|\.tki-cache)(\/|$)/;
+const CONFIG_FILES = new Set(['tki.policy.json', 'package.json', '.dependency-cruiser.cjs', 'tki-baseline.json']);
+
+/** Files whose change can change the verdict: sources, tsconfigs, the policy, manifests, the baseline. */
+export function isWatched(relative: string): boolean {
+  if (IGNORED.test(relative)) return false;
+  const name = basename(relative);
+  return SOURCE_EXTENSIONS.some((extension) => name.endsWith(extension)) || CONFIG_FILES.has(name) || /^tsconfig.*\.json$/.test(name);
+}
+
+/**
+ * `--watch`: one run, then a re-run after every burst of saves, through the same public entry
+ * (runGuard via judgeRun) as a plain run, so the warm cache does the work: only changed files are
+ * re-parsed. Saves that arrive during a run are gathered into the next one; a burst (an editor's
+ * write-rename, a formatter) is one run after `settleMs` of quiet.
+ */
+export function watchGuard(options: CliOptions, cwd: string, root: string, onReport: (report: WatchReport) => void, settleMs = 40): WatchHandle {
+  const pending = new Set<string>();
+  let running: Promise<void> | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+
+  const suppressions = createRememberingReader();
+  const runOnce = async (changed: readonly string[]): Promise<void> => {
+    const started = performance.now();
+    suppressions.forget(changed.map((file) => join(root, file)));
+    const outcome = await judgeRun(options, cwd, undefined, suppressions.read);
+    if (!closed) onReport({ changed, outcome, milliseconds: performance.now() - started });
+  };
+  const drain = (): void => {
+    if (running !== null || closed || pending.size === 0) return;
+    const changed = [...pending].sort();
+    pending.clear();
+    running = runOnce(changed).finally(() => {
+      running = null;
+      drain();
+    });
+  };
+  const watcher: FSWatcher = watch(root, { recursive: true }, (_event, name) => {
+    const relative = name === null ? '' : name.toString().replaceAll('\\', '/');
+    if (relative === '' || !isWatched(relative)) return;
+    pending.add(relative);
+    clearTimeout(timer);
+    timer = setTimeout(drain, settleMs);
+  });
+  running = runOnce([]).finally(() => {
+    running = null;
+    drain();
+  });
+  return {
+    close: async () => {
+      closed = true;
+      clearTimeout(timer);
+      watcher.close();
+      await running;
+    },
+  };
+}

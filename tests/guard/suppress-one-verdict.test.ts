@@ -1,0 +1,122 @@
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { ESLint, type Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+import plugin from '../../eslint-plugin-tki/index.js';
+import { EVASION_POLICY } from '../../fixtures/evasions/table.js';
+import { composeVerdict, runGuard, type GuardRun, type RuleLevel } from '../../guard/index.js';
+import { DETECTOR_RULES } from '../../guard/report/index.js';
+import { STRICT_POLICY, policyConfigSchema, type PolicyConfig } from '../../policy/index.js';
+import { repoRoot } from './helpers.js';
+
+/**
+ * One verdict (issue #14): for the same policy and level, eslint-plugin-tki and tki-guard report
+ * the same per-file findings (file, line, column, rule, message) for the rules both run, with the
+ * same tki-allow-next-line comments honoured, over every fixture under fixtures/evasions and
+ * fixtures/guard. Mode: syntactic (the plugin without type information; the guard as it runs).
+ */
+const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+const DETECTOR_RULE_IDS = new Set(Object.keys(DETECTOR_RULES));
+const LEVELS: readonly RuleLevel[] = ['recommended', 'strict'];
+const ALL = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
+/** TypeScript's parser for TypeScript; ESLint's own for JavaScript (`.cjs` as sloppy-mode CommonJS, as Node runs it). */
+const TYPESCRIPT = '**/*.{ts,tsx,mts,cts}';
+
+function sourceFiles(directory: string, skip: (relative: string) => boolean = () => false): string[] {
+  return (readdirSync(directory, { recursive: true }) as string[])
+    .map((file) => file.split(path.sep).join('/'))
+    .filter((file) => SOURCE.test(file) && !file.endsWith('.d.ts') && !/(^|\/)node_modules\//.test(file) && !skip(file) && statSync(path.join(directory, file)).isFile())
+    .map((file) => path.join(directory, file))
+    .sort();
+}
+
+function pluginEslint(level: RuleLevel, policy: PolicyConfig, root: string): ESLint {
+  const config: Linter.Config[] = [
+    { files: [TYPESCRIPT], languageOptions: { parser: tseslint.parser as Linter.Parser } },
+    { files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
+    { files: [ALL], ...(plugin.configs[level] as Linter.Config), settings: { tki: { policy, root } } },
+  ];
+  return new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: config, ignore: false });
+}
+
+async function pluginFindings(level: RuleLevel, policy: PolicyConfig, root: string, files: readonly string[]): Promise<string[]> {
+  const results = await pluginEslint(level, policy, root).lintFiles([...files]);
+  return results.flatMap((result) =>
+    result.messages.map((message) => {
+      if (message.fatal === true || message.ruleId === null) throw new Error(`${result.filePath}: ${message.message}`);
+      const file = path.relative(root, result.filePath).split(path.sep).join('/');
+      return `${file}:${message.line}:${message.column} ${message.ruleId.replace(/^tki\//, '')} ${message.message}`;
+    }),
+  ).sort();
+}
+
+function guardFindings(run: GuardRun, level: RuleLevel, files: readonly string[]): string[] {
+  const wanted = new Set(files.map((file) => path.relative(run.result.root, file).split(path.sep).join('/')));
+  return composeVerdict(run.result, { level })
+    .result.findings.filter((finding) => DETECTOR_RULE_IDS.has(finding.ruleId) && wanted.has(finding.file))
+    .map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId} ${finding.message}`)
+    .sort();
+}
+
+async function guardRun(request: Parameters<typeof runGuard>[0]): Promise<GuardRun> {
+  const run = await runGuard(request);
+  if (!run.ok) throw new Error(`tool error: ${JSON.stringify(run.error)}`);
+  return run.value;
+}
+
+describe.each(LEVELS)('one verdict at level %s', (level) => {
+  it('fixtures/evasions (every file outside cross-module/, with the evasion policy)', async () => {
+    const files = sourceFiles(path.join(repoRoot, 'fixtures/evasions'), (file) => file.startsWith('cross-module/'));
+    expect(files.length).toBeGreaterThan(70);
+    const policy = policyConfigSchema.parse(EVASION_POLICY);
+    const run = await guardRun({ input: { kind: 'paths', paths: files }, cwd: repoRoot, cache: false, depcruise: false, policy });
+    const expected = guardFindings(run, level, files);
+    expect(expected.length).toBeGreaterThan(50);
+    expect(await pluginFindings(level, policy, repoRoot, files)).toEqual(expected);
+  });
+
+  const projects = [
+    ...readdirSync(path.join(repoRoot, 'fixtures/evasions/cross-module')).map((name) => `fixtures/evasions/cross-module/${name}`),
+    ...readdirSync(path.join(repoRoot, 'fixtures/guard')).map((name) => `fixtures/guard/${name}`),
+  ].filter((directory) => statSync(path.join(repoRoot, directory)).isDirectory());
+
+  const refused = new Set(['fixtures/guard/broken-policy', 'fixtures/guard/broken-tsconfig', 'fixtures/guard/unparsable']);
+
+  it.each(projects.filter((directory) => !refused.has(directory)))('%s (its own policy)', async (directory) => {
+    const root = path.join(repoRoot, directory);
+    // The policy the guard chose (the project's file, else the level's default) is handed to the plugin.
+    const run = await guardRun({ input: { kind: 'paths', paths: ['.'] }, cwd: root, cache: false, depcruise: false, ...(level === 'strict' ? { defaultPolicy: STRICT_POLICY } : {}) });
+    const files = sourceFiles(root, (file) => file.startsWith('node_modules/') || file.startsWith('packages/'));
+    expect(await pluginFindings(level, run.policy, root, files)).toEqual(guardFindings(run, level, files));
+  });
+
+  it('both refuse the broken fixtures', async () => {
+    for (const directory of ['fixtures/guard/broken-policy', 'fixtures/guard/unparsable']) {
+      const root = path.join(repoRoot, directory);
+      const run = await runGuard({ input: { kind: 'paths', paths: ['.'] }, cwd: root, cache: false, depcruise: false });
+      expect(run.ok, directory).toBe(false);
+    }
+    const unparsable = path.join(repoRoot, 'fixtures/guard/unparsable');
+    await expect(pluginFindings(level, STRICT_POLICY, unparsable, sourceFiles(unparsable))).rejects.toThrow(/broken\.ts/);
+    const broken = path.join(repoRoot, 'fixtures/guard/broken-policy');
+    const eslint = new ESLint({
+      cwd: broken,
+      overrideConfigFile: true,
+      overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser } }, { files: ['**/*.ts'], ...(plugin.configs[level] as Linter.Config), settings: { tki: { policyFile: 'tki.policy.json' } } }],
+    });
+    await expect(eslint.lintFiles(['src/index.ts'])).rejects.toThrow(/tki\.policy\.json/);
+  });
+});
+
+describe('the levels select the same rules in both enforcers', () => {
+  it('no-exit-zero runs only at strict, in the plugin and in the guard', async () => {
+    const root = path.join(repoRoot, 'fixtures/guard/planted');
+    const run = await guardRun({ input: { kind: 'paths', paths: ['.'] }, cwd: root, cache: false, depcruise: false });
+    const rules = (level: RuleLevel): string[] => [...new Set(composeVerdict(run.result, { level }).result.findings.map((finding) => finding.ruleId))].sort();
+    expect(rules('strict')).toContain('no-exit-zero');
+    expect(rules('recommended')).not.toContain('no-exit-zero');
+    expect(plugin.configs.recommended.rules?.['tki/no-exit-zero']).toBeUndefined();
+    expect(plugin.configs.strict.rules?.['tki/no-exit-zero']).toBe('error');
+  });
+});
