@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { applyExecLock, DEFAULT_PROFILE, judgeNodeHardening, runSelfCheck, selfCheckRefusalLine } from '../../sandbox/inside.js';
+import { applyExecLock, DEFAULT_PROFILE, judgeNodeHardening, runSelfCheck, selfCheckRefusalLine, takeResourceLimits } from '../../sandbox/inside.js';
 import { inspectPacket, parseInspectArgs } from '../../src/index.js';
 import { printError } from '../output.js';
 import type { CliCommand } from './command.js';
@@ -13,17 +13,24 @@ import type { CliCommand } from './command.js';
  */
 export const inspectCommand: CliCommand = {
   async run(argv) {
-    const parsed = parseInspectArgs(argv);
+    // The run's resource limits come from the launcher (the operator may have changed them).
+    const limited = takeResourceLimits(argv, DEFAULT_PROFILE);
+    if ('error' in limited) {
+      printError(`tki inspect: ${limited.error}`);
+      return 3;
+    }
+    const profile = limited.profile;
+    const parsed = parseInspectArgs(limited.argv);
     if (!parsed.ok) {
       printError(parsed.line);
       return 3;
     }
-    const lock = applyExecLock(DEFAULT_PROFILE);
+    const lock = applyExecLock(profile);
     if (!lock.ok) {
       printError(`tki: BLOCKED: the in-process exec lock could not be installed (${lock.code}): ${lock.detail}`);
       return 3;
     }
-    const check = runSelfCheck(DEFAULT_PROFILE);
+    const check = runSelfCheck(profile);
     if (!check.ok) {
       printError(selfCheckRefusalLine(check.failed));
       return 3;

@@ -1,6 +1,7 @@
 import { lstatSync, mkdirSync } from 'node:fs';
 import type { EngineExit } from '../launch/spawn-engine.js';
 import type { ProbeRecord } from '../probes/types.js';
+import type { SandboxProfile } from '../profile/types.js';
 import { prepareOutputDirectory } from '../report/output-dir.js';
 import { checkTriplet, writeTriplet } from '../report/write-triplet.js';
 
@@ -9,7 +10,7 @@ import { checkTriplet, writeTriplet } from '../report/write-triplet.js';
  * goes through the same validation and writer as `tki run`'s, into a scratch directory, and what
  * landed on the host is observed: names, modes and owners.
  */
-export async function completeChannelProbes(exit: EngineExit, probes: readonly ProbeRecord[], outputDir: string): Promise<ProbeRecord[]> {
+export async function completeChannelProbes(exit: EngineExit, probes: readonly ProbeRecord[], outputDir: string, profile: SandboxProfile): Promise<ProbeRecord[]> {
   const { checkReportJson, expectedCheckpointName } = await import('../report/report-schema-check.js');
   const records = (exit.channel?.records ?? []).filter((record) => record.kind === 'file');
   mkdirSync(outputDir, { recursive: true });
@@ -21,7 +22,7 @@ export async function completeChannelProbes(exit: EngineExit, probes: readonly P
   if (!output.ok) delivered = output.line;
   else if (!checked.ok) delivered = `refused: ${checked.reason}`;
   else {
-    const result = writeTriplet(output.value, checked.triplet);
+    const result = writeTriplet(output.value, checked.triplet, profile.reportFileMode);
     if (!result.ok) delivered = `write failed: ${result.reason}`;
     else {
       written = result.paths.map((path) => {

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { engineVersion } from '../engines/index.js';
@@ -6,12 +6,16 @@ import type { EngineName } from '../engines/engine-types.js';
 import { runSandboxed } from '../launch/run-sandboxed.js';
 import { DEFAULT_PROFILE } from '../profile/default-profile.js';
 import { profileSha256, sha256Hex } from '../profile/digest.js';
+import { encodeResourceLimits } from '../profile/rlimit-text.js';
 import type { SandboxProfile } from '../profile/types.js';
-import { packageRoot } from '../runtime/package-root.js';
+import { ADDON_RELATIVE_PATH, packageRoot } from '../runtime/package-root.js';
+import { PACKET_NATIVE_MODULE } from '../probes/native-code-probes.js';
+import { HOST_PATHS_FILE, PROFILE_FILE } from '../probes/types.js';
 import { compileSeccompBpf } from '../seccomp/bpf.js';
 import { compileOciSeccomp } from '../seccomp/oci.js';
 import { compileLimitFlags } from '../engines/node-flags.js';
 import { completeChannelProbes } from './channel-evidence.js';
+import { runCeilingProbes } from './ceilings.js';
 import { parseInsideReport, type AttestationEvidence } from './evidence.js';
 
 export type AttestationResult = { readonly ok: true; readonly evidence: AttestationEvidence } | { readonly ok: false; readonly line: string };
@@ -28,12 +32,18 @@ export async function runAttestation(engine: EngineName, profile: SandboxProfile
     const outputDir = join(scratch, 'out');
     mkdirSync(packetDir);
     writeFileSync(join(packetDir, 'packet.json'), '{}\n');
+    // The host paths the probes try to reach travel in the scratch packet, not on the command line
+    // (PR-ENV-2 checks that no process inside shows one); PR-DLOPEN-1's packet-supplied shared object
+    // is a copy of tki's own addon, a valid ELF that loads anywhere a file may be mapped executable.
+    writeFileSync(join(packetDir, HOST_PATHS_FILE), JSON.stringify([packageRoot(), homedir(), scratch]), { mode: 0o644 });
+    copyFileSync(join(packageRoot(), ADDON_RELATIVE_PATH), join(packetDir, PACKET_NATIVE_MODULE));
+    writeFileSync(join(packetDir, PROFILE_FILE), JSON.stringify(profile), { mode: 0o644 });
+    chmodSync(join(packetDir, PACKET_NATIVE_MODULE), 0o644);
     // The sandbox of a root operator runs as nobody: the scratch packet must be reachable by it.
     chmodSync(scratch, 0o755);
     chmodSync(packetDir, 0o755);
     chmodSync(join(packetDir, 'packet.json'), 0o644);
-    const hostPaths = [packageRoot(), homedir(), scratch];
-    const run = await runSandboxed({ engine, profile, packetPath: packetDir, packetIsFile: false, nodeArgs: (runtime, reportFd) => [...compileLimitFlags(profile), runtime.probesEntry, '--report-fd', String(reportFd), ...hostPaths] });
+    const run = await runSandboxed({ engine, profile, packetPath: packetDir, packetIsFile: false, nodeArgs: (runtime, reportFd) => [...compileLimitFlags(profile), runtime.probesEntry, '--rlimits', encodeResourceLimits(profile.rlimits), '--report-fd', String(reportFd)] });
     if (!run.ok) return run;
     const evidenceRecord = run.exit.channel?.records.find((record) => record.kind === 'evidence');
     const inside = evidenceRecord === undefined ? undefined : parseInsideReport(evidenceRecord.payload.toString('utf8'));
@@ -41,7 +51,7 @@ export async function runAttestation(engine: EngineName, profile: SandboxProfile
       const channelError = run.exit.channel?.error;
       return { ok: false, line: `tki: the probe runner produced no evidence (exit ${run.exit.exitCode}${channelError === undefined ? '' : `, ${channelError.code}: ${channelError.detail}`}): ${run.exit.stderr.trim().split('\n').pop() ?? ''}` };
     }
-    const probes = await completeChannelProbes(run.exit, inside.probes, outputDir);
+    const probes = [...(await completeChannelProbes(run.exit, inside.probes, outputDir, profile)), ...(await runCeilingProbes(engine, profile, packetDir))];
     const startup = engine === 'bwrap' ? compileSeccompBpf(profile, 'startup') : JSON.stringify(compileOciSeccomp(profile));
     const passed = probes.filter((probe) => probe.pass).length;
     return {

@@ -45,7 +45,8 @@ export function compileBwrapArgs(profile: SandboxProfile, invocation: SandboxInv
   if (profile.dropAllCapabilities) args.push('--cap-drop', 'ALL');
   if (profile.namespaces.includes('uts')) args.push('--hostname', profile.hostname);
   for (const binding of invocation.runtime.bindings) args.push('--ro-bind', binding.source, binding.target);
-  args.push('--proc', '/proc', '--tmpfs', '/proc/sys', '--remount-ro', '/proc/sys');
+  args.push('--proc', '/proc');
+  if (profile.engineLaunch.coverProcSys) args.push('--tmpfs', '/proc/sys', '--remount-ro', '/proc/sys');
   args.push('--tmpfs', '/dev');
   for (const device of DEVICE_NODES) args.push('--dev-bind', device, device);
   args.push('--ro-bind', invocation.packetPath, packetMountTarget(profile.packet.target, invocation.packetIsFile));

@@ -16,19 +16,21 @@ export function bwrapCommand(profile: SandboxProfile, invocation: SandboxInvocat
   if (executable === undefined) {
     return { ok: false, error: { code: 'engine/missing', line: 'tki: bubblewrap (bwrap) is not installed; install it: apt-get install bubblewrap (Debian/Ubuntu) or dnf install bubblewrap (Fedora)' } };
   }
-  const { data, command } = encodeBwrapArgsFd(compileBwrapArgs(profile, invocation));
+  const all = compileBwrapArgs(profile, invocation);
+  const { data, command } = encodeBwrapArgsFd(all);
+  const viaDescriptor = profile.engineLaunch.argumentsOnDescriptor;
   return {
     ok: true,
     value: {
       executable,
       argv0: 'bwrap',
-      args: ['--args', String(BWRAP_ARGS_FD), ...command],
+      args: viaDescriptor ? ['--args', String(BWRAP_ARGS_FD), ...command] : all,
       inputs: [
         { fd: BWRAP_SECCOMP_FD, bytes: compileSeccompBpf(profile, 'startup') },
-        { fd: BWRAP_ARGS_FD, bytes: data },
+        ...(viaDescriptor ? [{ fd: BWRAP_ARGS_FD, bytes: data }] : []),
       ],
       channel: 'fd3',
-      env: 'empty',
+      env: profile.engineLaunch.emptyEnvironment ? 'empty' : 'engine',
       ...(invocation.hostUser === undefined ? {} : { user: invocation.hostUser }),
     },
   };

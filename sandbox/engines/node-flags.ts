@@ -26,5 +26,5 @@ export function compileNodeFlags(profile: SandboxProfile): string[] {
 
 /** The limits node enforces on itself, for every process started inside (the inspector and the probe runner). */
 export function compileLimitFlags(profile: SandboxProfile): string[] {
-  return [`--max-old-space-size=${profile.limits.memoryMiB}`];
+  return profile.limits.memoryMiB > 0 ? [`--max-old-space-size=${profile.limits.memoryMiB}`] : [];
 }

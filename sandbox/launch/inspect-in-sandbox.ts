@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { EngineName } from '../engines/engine-types.js';
 import { compileNodeFlags } from '../engines/node-flags.js';
 import { DEFAULT_PROFILE } from '../profile/default-profile.js';
+import { encodeResourceLimits } from '../profile/rlimit-text.js';
 import type { SandboxProfile } from '../profile/types.js';
 import { launcherBlockedReport } from '../report/launcher-report.js';
 import { prepareOutputDirectory } from '../report/output-dir.js';
@@ -81,6 +82,8 @@ export async function inspectInSandbox(request: SandboxedInspection): Promise<Sa
       profile.packet.target,
       '--report-fd',
       String(reportFd),
+      '--rlimits',
+      encodeResourceLimits(profile.rlimits),
       ...(name === undefined ? [] : ['--name', name]),
     ],
   });
@@ -99,7 +102,7 @@ export async function inspectInSandbox(request: SandboxedInspection): Promise<Sa
     triplet = await launcherBlockedReport(settled.code, settled.detail, name);
     exitCode = 3;
   }
-  const written = writeTriplet(output.value, triplet);
+  const written = writeTriplet(output.value, triplet, profile.reportFileMode);
   if (!written.ok) return { ok: false, line: `tki run: BLOCKED: could not write the report into ${request.outputDir} (${written.reason})` };
   const reportLines = triplet.files.map((file) => `report: ${join(output.value.typed, file.name)}`);
   return { ok: true, exitCode, stdoutLines: [...(triplet.line === undefined ? [] : [triplet.line]), ...stdoutLines, ...reportLines], stderrLines };

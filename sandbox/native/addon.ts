@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { ResourceLimitName } from '../profile/types.js';
 import { ADDON_RELATIVE_PATH, packageRoot } from '../runtime/package-root.js';
 
 /** The functions of sandbox/native/tki_seccomp.c; each answers 0 or an errno. */
@@ -7,11 +8,15 @@ export interface SeccompAddon {
   markInheritedFdsCloexec(): number;
   /** 0 when the call succeeded, its errno otherwise, -1 for a name the addon does not know. */
   attemptSyscall(name: AttemptableSyscall): number;
-  setResourceLimit(name: 'nofile' | 'nproc', soft: number, hard: number): number;
+  setResourceLimit(name: ResourceLimitName, soft: number, hard: number): number;
+  /** Forks up to `n` children that only pause, then kills and reaps them: `[created, errno of the first failure or 0]`. */
+  attemptProcesses(n: number): [number, number];
 }
 
+export type { ResourceLimitName } from '../profile/types.js';
+
 /** Only attempts that cannot change anything when they succeed (outside a sandbox). */
-export type AttemptableSyscall = 'socket' | 'ptrace' | 'execve';
+export type AttemptableSyscall = 'socket' | 'ptrace' | 'execve' | 'memfd_create' | 'mbind' | 'memfd_secret';
 
 export type AddonResult = { ok: true; addon: SeccompAddon } | { ok: false; error: { code: 'addon/unavailable'; path: string; message: string } };
 
@@ -28,11 +33,11 @@ export function loadSeccompAddon(): AddonResult {
     loaded = { ok: false, error: { code: 'addon/unavailable', path, message: error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error) } };
     return loaded;
   }
-  const { installFilter, markInheritedFdsCloexec, attemptSyscall, setResourceLimit } = holder.exports;
-  if (installFilter === undefined || markInheritedFdsCloexec === undefined || attemptSyscall === undefined || setResourceLimit === undefined) {
+  const { installFilter, markInheritedFdsCloexec, attemptSyscall, setResourceLimit, attemptProcesses } = holder.exports;
+  if (installFilter === undefined || markInheritedFdsCloexec === undefined || attemptSyscall === undefined || setResourceLimit === undefined || attemptProcesses === undefined) {
     loaded = { ok: false, error: { code: 'addon/unavailable', path, message: 'the addon does not export the expected functions' } };
   } else {
-    loaded = { ok: true, addon: { installFilter, markInheritedFdsCloexec, attemptSyscall, setResourceLimit } };
+    loaded = { ok: true, addon: { installFilter, markInheritedFdsCloexec, attemptSyscall, setResourceLimit, attemptProcesses } };
   }
   return loaded;
 }

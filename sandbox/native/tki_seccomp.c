@@ -21,7 +21,9 @@
 #include <sys/resource.h>
 #include <sys/ptrace.h>
 #include <sys/socket.h>
+#include <signal.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #ifndef SECCOMP_FILTER_FLAG_TSYNC
@@ -93,6 +95,23 @@ static int attempt(const char *name) {
     if (ptrace(PTRACE_SEIZE, getppid(), NULL, NULL) == 0) { ptrace(PTRACE_DETACH, getppid(), NULL, NULL); return 0; }
     return errno;
   }
+  if (strcmp(name, "memfd_create") == 0) {
+    /* An anonymous file whose content could be mapped executable (PR-DLOPEN-1): creating one is enough to tell. */
+    long fd = syscall(SYS_memfd_create, "tki-probe", 0U);
+    if (fd >= 0) { close((int)fd); return 0; }
+    return errno;
+  }
+  if (strcmp(name, "mbind") == 0) {
+    /* Off the allowlist (PR-SYSCALL-1): MPOL_DEFAULT over an empty range changes nothing where it is allowed. */
+    if (syscall(SYS_mbind, 0UL, 0UL, 0, NULL, 0UL, 0U) == 0) return 0;
+    return errno;
+  }
+  if (strcmp(name, "memfd_secret") == 0) {
+    /* Off the allowlist and newer than most libcs (447 on x86_64); an fd, closed, where it is allowed. */
+    long fd = syscall(447, 0U);
+    if (fd >= 0) { close((int)fd); return 0; }
+    return errno;
+  }
   if (strcmp(name, "execve") == 0) {
     /* A path that cannot exist: seccomp answers before the path lookup, so EPERM means the lock
      * is active and ENOENT means it is not. It can never start anything. */
@@ -130,7 +149,13 @@ static napi_value set_resource_limit(napi_env env, napi_callback_info info) {
       soft < 0 || hard < soft) {
     return fail(env, "setResourceLimit(name: string, soft: number, hard: number)");
   }
-  int resource = strcmp(name, "nofile") == 0 ? RLIMIT_NOFILE : strcmp(name, "nproc") == 0 ? RLIMIT_NPROC : -1;
+  int resource = strcmp(name, "nofile") == 0 ? RLIMIT_NOFILE
+               : strcmp(name, "nproc") == 0  ? RLIMIT_NPROC
+               : strcmp(name, "cpu") == 0    ? RLIMIT_CPU
+               : strcmp(name, "fsize") == 0  ? RLIMIT_FSIZE
+               : strcmp(name, "core") == 0   ? RLIMIT_CORE
+               : strcmp(name, "data") == 0   ? RLIMIT_DATA
+                                             : -1;
   if (resource < 0) return make_int(env, -1);
   /* Only ever tighten: a hard limit already below the profile's stays where it is. */
   struct rlimit current;
@@ -141,12 +166,42 @@ static napi_value set_resource_limit(napi_env env, napi_callback_info info) {
   return make_int(env, setrlimit(resource, &limit) == 0 ? 0 : errno);
 }
 
+/* attemptProcesses(n) -> [created, errno]. PR-PIDS-1: forks up to n children that only pause, stops
+ * at the first failure, then kills and reaps every child. The children run no code but pause(). */
+static napi_value attempt_processes(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  int64_t wanted = 0;
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 1 || napi_get_value_int64(env, argv[0], &wanted) != napi_ok || wanted < 1 || wanted > 100000) {
+    return fail(env, "attemptProcesses(n: number)");
+  }
+  pid_t *children = calloc((size_t)wanted, sizeof(pid_t));
+  if (children == NULL) return fail(env, "attemptProcesses: out of memory");
+  int64_t created = 0;
+  int failure = 0;
+  for (; created < wanted; created++) {
+    pid_t pid = fork();
+    if (pid == 0) { for (;;) pause(); }
+    if (pid < 0) { failure = errno; break; }
+    children[created] = pid;
+  }
+  for (int64_t i = 0; i < created; i++) kill(children[i], SIGKILL);
+  for (int64_t i = 0; i < created; i++) waitpid(children[i], NULL, 0);
+  free(children);
+  napi_value result;
+  napi_create_array_with_length(env, 2, &result);
+  napi_set_element(env, result, 0, make_int(env, created));
+  napi_set_element(env, result, 1, make_int(env, failure));
+  return result;
+}
+
 static napi_value init(napi_env env, napi_value exports) {
   napi_property_descriptor properties[] = {
     { "installFilter", NULL, install_filter, NULL, NULL, NULL, napi_enumerable, NULL },
     { "markInheritedFdsCloexec", NULL, mark_inherited_fds_cloexec, NULL, NULL, NULL, napi_enumerable, NULL },
     { "attemptSyscall", NULL, attempt_syscall, NULL, NULL, NULL, napi_enumerable, NULL },
     { "setResourceLimit", NULL, set_resource_limit, NULL, NULL, NULL, napi_enumerable, NULL },
+    { "attemptProcesses", NULL, attempt_processes, NULL, NULL, NULL, napi_enumerable, NULL },
   };
   napi_define_properties(env, exports, sizeof properties / sizeof properties[0], properties);
   return exports;

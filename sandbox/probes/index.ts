@@ -3,6 +3,8 @@ import { CHANNEL_PROBE, SUID_PROBE } from './channel-probe.js';
 import { HOST_READ_PROBE, MOUNT_TABLE_PROBE, WRITE_IN_PROBE, WRITE_ROOT_PROBE } from './filesystem-probes.js';
 import { DOCKER_SOCKET_PROBE, INTERFACES_PROBE, SOCKET_PROBE, TCP_PROBE } from './network-probes.js';
 import { EXEC_PROBE, PTRACE_PROBE } from './process-probes.js';
+import { DLOPEN_PROBE, PIDS_PROBE, UNLISTED_SYSCALL_PROBE } from './native-code-probes.js';
+import { PROCESS_ENV_PROBE, PROCSYS_PROBE, UID_PROBE } from './root-safety-probes.js';
 import { PROBE_IDS, type Probe, type ProbeContext, type ProbeRecord } from './types.js';
 
 /** The SPEC §6 probes, in SPEC order. */
@@ -20,6 +22,12 @@ export const PROBES: readonly Probe[] = [
   DOCKER_SOCKET_PROBE,
   PTRACE_PROBE,
   SUID_PROBE,
+  UID_PROBE,
+  PROCSYS_PROBE,
+  DLOPEN_PROBE,
+  PIDS_PROBE,
+  UNLISTED_SYSCALL_PROBE,
+  PROCESS_ENV_PROBE,
 ];
 
 /** Runs every probe; a probe that throws is recorded as not passing, never skipped. */

@@ -21,9 +21,24 @@ export const PROBE_IDS = [
   'PR-SOCK-DOCKER',
   'PR-PTRACE-1',
   'PR-SUID-1',
+  'PR-UID-1',
+  'PR-PROCSYS-1',
+  'PR-DLOPEN-1',
+  'PR-PIDS-1',
+  'PR-SYSCALL-1',
+  'PR-ENV-2',
+  'PR-MEM-1',
+  'PR-FSIZE-1',
+  'PR-TIME-1',
 ] as const;
 
 export type ProbeId = (typeof PROBE_IDS)[number];
+
+/** The scratch packet's file listing the host paths the probes try to reach (never on a command line). */
+export const HOST_PATHS_FILE = 'host-paths.json';
+
+/** The scratch packet's copy of the profile under attestation: the probe runner locks itself with exactly it. */
+export const PROFILE_FILE = 'profile.json';
 
 /** Host paths the probes try to reach from inside (they must not be there). */
 export interface ProbeContext {
@@ -46,7 +61,7 @@ export function errorCode(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export const ERRNO_NAMES: Readonly<Record<number, string>> = { 0: 'ok', 1: 'EPERM', 2: 'ENOENT', 13: 'EACCES', 22: 'EINVAL', 30: 'EROFS', 38: 'ENOSYS' };
+export const ERRNO_NAMES: Readonly<Record<number, string>> = { 0: 'ok', 1: 'EPERM', 2: 'ENOENT', 11: 'EAGAIN', 13: 'EACCES', 22: 'EINVAL', 30: 'EROFS', 38: 'ENOSYS' };
 
 export function errnoName(errno: number): string {
   return ERRNO_NAMES[errno] ?? `errno ${errno}`;

@@ -1,2 +1,2 @@
 export { DEFAULT_PROFILE } from './default-profile.js';
-export type { Namespace, NodeHardening, PacketMount, ReportChannel, SandboxHostUser, ResourceLimit, SandboxProfile, SeccompRules } from './types.js';
+export type { EngineLaunch, Namespace, NodeHardening, PacketMount, ReportChannel, SandboxHostUser, ResourceLimit, ResourceLimitName, SandboxLimits, SandboxProfile, SeccompRules } from './types.js';

@@ -30,6 +30,12 @@ export interface SandboxHostUser {
 }
 
 export interface SeccompRules {
+  /** Allowed (the measured allowlist); checked after every deny rule. */
+  readonly allow: readonly SyscallName[];
+  /** The answer to every call on no list. */
+  readonly unlisted: ErrnoName;
+  /** In the locked stage: mmap with PROT_EXEC of anything but anonymous memory is denied with `errno`. */
+  readonly denyFileExecMappingsAfterStart: boolean;
   /** Answered with `errno` from the first instruction of the sandboxed process. */
   readonly deny: readonly SyscallName[];
   /** Added by the in-process lock once node has started (denying these earlier stops the engine). */
@@ -40,6 +46,8 @@ export interface SeccompRules {
   readonly enosys: readonly SyscallName[];
   readonly errno: ErrnoName;
 }
+
+export type ResourceLimitName = 'nofile' | 'nproc' | 'cpu' | 'fsize' | 'core' | 'data';
 
 export interface ResourceLimit {
   readonly soft: number;
@@ -66,13 +74,23 @@ export interface NodeHardening {
  * (`tki run --timeout …`). Which mechanism holds each under which engine: docs/sandbox.md.
  */
 export interface SandboxLimits {
-  /** Wall clock: the launcher kills the engine (and podman gets `--timeout`). */
+  /** Wall clock: the launcher kills the engine (and podman gets `--timeout`); 0 = none. */
   readonly wallClockSeconds: number;
-  /** node's V8 heap (`--max-old-space-size`); podman/docker also get `--memory` where the host's cgroups honour it. */
+  /** node's V8 heap (`--max-old-space-size`; 0 = node's default); podman/docker also get `--memory` where the host's cgroups honour it. */
   readonly memoryMiB: number;
   /** Bytes the launcher reads from the engine's stdout and stderr; beyond that it stops the run. */
   readonly maxStdoutBytes: number;
   readonly maxStderrBytes: number;
+}
+
+/** How the launcher starts bwrap (SPEC §6: no process inside shows the operator's environment or host paths). */
+export interface EngineLaunch {
+  /** bwrap gets an empty environment (its own /proc/<pid>/environ is visible inside as pid 1's). */
+  readonly emptyEnvironment: boolean;
+  /** bwrap's options, with every host path, go through `--args FD`, never on its command line. */
+  readonly argumentsOnDescriptor: boolean;
+  /** /proc/sys is covered by an empty read-only tmpfs. */
+  readonly coverProcSys: boolean;
 }
 
 export interface SandboxProfile {
@@ -102,8 +120,17 @@ export interface SandboxProfile {
   /** Keys P1 refuses on sight, on top of "no key outside `env`". Case-insensitive regex sources. */
   readonly secretKeyPatterns: readonly string[];
   readonly seccomp: SeccompRules;
-  readonly rlimits: Readonly<Record<'nofile' | 'nproc', ResourceLimit>>;
+  /**
+   * Kernel resource limits of every process inside: open files, processes (threads count), CPU
+   * seconds (SIGXCPU at soft, SIGKILL at hard), file size (no file is ever written inside: 0),
+   * core dumps (none), the data segment (heap, buffers: V8 will not start under a small RLIMIT_AS,
+   * RLIMIT_DATA leaves its reservations alone).
+   */
+  readonly rlimits: Readonly<Record<ResourceLimitName, ResourceLimit>>;
   readonly limits: SandboxLimits;
+  readonly engineLaunch: EngineLaunch;
+  /** The mode of every report file the launcher writes, whatever the inside asks (0644: no execute, no setuid). */
+  readonly reportFileMode: number;
   readonly hostname: string;
   readonly node: NodeHardening;
 }

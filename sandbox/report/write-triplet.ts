@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChannelRecord } from '../../src/io/report-frame.js';
+import { isReportFileName, type ChannelRecord } from '../../src/io/report-frame.js';
 import type { OutputDirectory } from './output-dir.js';
 
 /** The triplet as received: names and bytes, nothing else (a frame carries no mode, owner or path). */
@@ -61,15 +61,18 @@ export function checkTriplet(records: readonly ChannelRecord[], checkpointName: 
  * operator, so the files are theirs; the sandbox never touches this directory.
  * Returns the final paths, or the errno that stopped it (temp files removed).
  */
-export function writeTriplet(directory: OutputDirectory, triplet: ReportTriplet): { ok: true; paths: string[] } | { ok: false; reason: string } {
+export function writeTriplet(directory: OutputDirectory, triplet: ReportTriplet, mode = 0o644): { ok: true; paths: string[] } | { ok: false; reason: string } {
+  // Checked again here, whatever the caller checked: a name is joined to the operator's directory.
+  const refused = triplet.files.find((file) => !isReportFileName(file.name));
+  if (refused !== undefined) return { ok: false, reason: `refused file name ${JSON.stringify(refused.name)}` };
   const staged: Array<{ temp: string; final: string }> = [];
   try {
     for (const file of triplet.files) {
       const temp = join(directory.path, `.${file.name}.${randomBytes(6).toString('hex')}.tmp`);
-      const fd = openSync(temp, 'wx', 0o644);
+      const fd = openSync(temp, 'wx', 0o600);
       staged.push({ temp, final: join(directory.path, file.name) });
       try {
-        fchmodSync(fd, 0o644);
+        fchmodSync(fd, mode);
         let offset = 0;
         while (offset < file.bytes.length) offset += writeSync(fd, file.bytes, offset, file.bytes.length - offset);
         fsyncSync(fd);

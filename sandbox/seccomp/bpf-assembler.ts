@@ -4,6 +4,7 @@
  */
 export const BPF = {
   LD_W_ABS: 0x20,
+  JA: 0x05,
   JEQ_K: 0x15,
   JGE_K: 0x35,
   JSET_K: 0x45,
@@ -13,6 +14,8 @@ export const BPF = {
 export type Instruction =
   | { readonly op: 'load'; readonly offset: number }
   | { readonly op: 'jeq' | 'jge' | 'jset'; readonly k: number; readonly then: string; readonly else?: string }
+  /** Unconditional forward jump (32-bit offset): lets each group of checks keep its return within 255 instructions. */
+  | { readonly op: 'ja'; readonly to: string }
   | { readonly op: 'ret'; readonly k: number }
   | { readonly op: 'label'; readonly name: string };
 
@@ -41,6 +44,11 @@ export function assemble(program: readonly Instruction[]): Buffer {
     if (instruction.op === 'load') {
       code = BPF.LD_W_ABS;
       k = instruction.offset;
+    } else if (instruction.op === 'ja') {
+      code = BPF.JA;
+      const target = labels.get(instruction.to);
+      if (target === undefined || target <= index) throw new Error(`BPF ja to ${instruction.to} is not a forward label`);
+      k = target - index - 1;
     } else if (instruction.op === 'ret') {
       code = BPF.RET_K;
       k = instruction.k;

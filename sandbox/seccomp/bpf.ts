@@ -1,51 +1,95 @@
 import type { SandboxProfile } from '../profile/types.js';
 import { assemble, type Instruction } from './bpf-assembler.js';
-import { AUDIT_ARCH_X86_64, CLONE_NAMESPACE_FLAGS, ERRNO, X32_SYSCALL_BIT, X86_64_SYSCALLS, type SyscallName } from './syscalls-x86_64.js';
+import { AUDIT_ARCH_X86_64, CLONE_NAMESPACE_FLAGS, ERRNO, MAP_ANONYMOUS, PROT_EXEC, X32_SYSCALL_BIT, X86_64_SYSCALLS, type SyscallName } from './syscalls-x86_64.js';
 
 export const SECCOMP_RET = { KILL_PROCESS: 0x80000000, ERRNO: 0x00050000, ALLOW: 0x7fff0000 } as const;
 
-/** Offsets into `struct seccomp_data { int nr; u32 arch; u64 ip; u64 args[6]; }`. */
-export const SECCOMP_DATA = { nr: 0, arch: 4, arg0Low: 16 } as const;
+/** Offsets into `struct seccomp_data { int nr; u32 arch; u64 ip; u64 args[6]; }` (low words). */
+export const SECCOMP_DATA = { nr: 0, arch: 4, arg0Low: 16, arg2Low: 32, arg3Low: 40 } as const;
 
 export type FilterStage = 'startup' | 'locked';
 
+/** A jump of classic BPF reaches at most 255 instructions ahead: longer lists are cut into chunks with a return each. */
+const CHUNK = 200;
+
+/** `jeq` each call to a shared return placed right after its chunk, jumped over otherwise (keeps every jump short). */
+function group(label: string, names: readonly SyscallName[], ret: number): Instruction[] {
+  const program: Instruction[] = [];
+  for (let start = 0; start < names.length; start += CHUNK) {
+    const name = `${label}-${start}`;
+    program.push(
+      ...names.slice(start, start + CHUNK).map((call): Instruction => ({ op: 'jeq', k: X86_64_SYSCALLS[call], then: name })),
+      { op: 'ja', to: `${name}-end` },
+      { op: 'label', name },
+      { op: 'ret', k: ret },
+      { op: 'label', name: `${name}-end` },
+    );
+  }
+  return program;
+}
+
 /**
- * The profile's seccomp rules as a BPF program. `startup` is what the engine installs before node
- * runs; `locked` adds the after-start denials (execve, execveat) and is what node installs on
- * itself — it repeats the whole deny list so the in-process filter holds on its own under any engine.
- * Other architectures (the i386 `int 0x80` entry) are killed; x32 numbers are denied.
+ * The profile's seccomp rules as a BPF program, default deny. Order: other architectures (the
+ * i386 `int 0x80` entry) are killed; x32 numbers and the deny list get `errno` (EPERM); the
+ * ENOSYS list; clone with a namespace flag is denied; in the locked stage execve/execveat are
+ * denied and so is mmap(PROT_EXEC) of anything but anonymous memory; then the allowlist; every
+ * other call answers `unlisted` (ENOSYS). `startup` is what the engine installs before node runs;
+ * `locked` is what node installs on itself, holding on its own under any engine.
  */
 export function compileSeccompBpf(profile: SandboxProfile, stage: FilterStage): Buffer {
   const rules = profile.seccomp;
   const denied: SyscallName[] = stage === 'locked' ? [...rules.deny, ...rules.denyAfterStart] : [...rules.deny];
+  const deny = SECCOMP_RET.ERRNO | ERRNO[rules.errno];
+  const allow = SECCOMP_RET.ALLOW;
   const cloneMask = rules.denyCloneFlags.reduce((mask, flag) => mask | CLONE_NAMESPACE_FLAGS[flag], 0);
+  const execMappings = stage === 'locked' && rules.denyFileExecMappingsAfterStart;
+  // Before the lock, exec stays allowed: the engine's last act is to exec node.
+  const allowList = stage === 'startup' ? [...rules.allow, ...rules.denyAfterStart] : rules.allow;
+  const allowed = allowList.filter((name) => !denied.includes(name) && !rules.enosys.includes(name) && !(cloneMask !== 0 && name === 'clone') && !(execMappings && name === 'mmap'));
   const program: Instruction[] = [
     { op: 'load', offset: SECCOMP_DATA.arch },
     { op: 'jeq', k: AUDIT_ARCH_X86_64, then: 'arch-ok', else: 'kill' },
-    { op: 'label', name: 'arch-ok' },
-    { op: 'load', offset: SECCOMP_DATA.nr },
-    { op: 'jge', k: X32_SYSCALL_BIT, then: 'deny' },
-    ...denied.map((name): Instruction => ({ op: 'jeq', k: X86_64_SYSCALLS[name], then: 'deny' })),
-    ...rules.enosys.map((name): Instruction => ({ op: 'jeq', k: X86_64_SYSCALLS[name], then: 'enosys' })),
-  ];
-  if (cloneMask !== 0) program.push({ op: 'jeq', k: X86_64_SYSCALLS.clone, then: 'clone' });
-  program.push({ op: 'ret', k: SECCOMP_RET.ALLOW });
-  if (cloneMask !== 0) {
-    // Placed before the shared returns because classic BPF only jumps forward.
-    program.push(
-      { op: 'label', name: 'clone' },
-      { op: 'load', offset: SECCOMP_DATA.arg0Low },
-      { op: 'jset', k: cloneMask, then: 'deny' },
-      { op: 'ret', k: SECCOMP_RET.ALLOW },
-    );
-  }
-  program.push(
-    { op: 'label', name: 'deny' },
-    { op: 'ret', k: SECCOMP_RET.ERRNO | ERRNO[rules.errno] },
-    { op: 'label', name: 'enosys' },
-    { op: 'ret', k: SECCOMP_RET.ERRNO | ERRNO.ENOSYS },
     { op: 'label', name: 'kill' },
     { op: 'ret', k: SECCOMP_RET.KILL_PROCESS },
-  );
+    { op: 'label', name: 'arch-ok' },
+    { op: 'load', offset: SECCOMP_DATA.nr },
+    { op: 'jge', k: X32_SYSCALL_BIT, then: 'x32' },
+    { op: 'ja', to: 'x32-end' },
+    { op: 'label', name: 'x32' },
+    { op: 'ret', k: deny },
+    { op: 'label', name: 'x32-end' },
+    ...group('deny', denied, deny),
+    ...group('enosys', rules.enosys, SECCOMP_RET.ERRNO | ERRNO.ENOSYS),
+  ];
+  if (cloneMask !== 0) {
+    program.push(
+      { op: 'jeq', k: X86_64_SYSCALLS.clone, then: 'clone', else: 'clone-end' },
+      { op: 'label', name: 'clone' },
+      { op: 'load', offset: SECCOMP_DATA.arg0Low },
+      { op: 'jset', k: cloneMask, then: 'clone-deny', else: 'clone-allow' },
+      { op: 'label', name: 'clone-deny' },
+      { op: 'ret', k: deny },
+      { op: 'label', name: 'clone-allow' },
+      { op: 'ret', k: allow },
+      { op: 'label', name: 'clone-end' },
+    );
+  }
+  if (execMappings) {
+    program.push(
+      { op: 'jeq', k: X86_64_SYSCALLS.mmap, then: 'mmap', else: 'mmap-end' },
+      { op: 'label', name: 'mmap' },
+      { op: 'load', offset: SECCOMP_DATA.arg2Low },
+      { op: 'jset', k: PROT_EXEC, then: 'mmap-exec', else: 'mmap-allow' },
+      { op: 'label', name: 'mmap-exec' },
+      { op: 'load', offset: SECCOMP_DATA.arg3Low },
+      { op: 'jset', k: MAP_ANONYMOUS, then: 'mmap-allow', else: 'mmap-deny' },
+      { op: 'label', name: 'mmap-deny' },
+      { op: 'ret', k: deny },
+      { op: 'label', name: 'mmap-allow' },
+      { op: 'ret', k: allow },
+      { op: 'label', name: 'mmap-end' },
+    );
+  }
+  program.push(...group('allow', allowed, allow), { op: 'ret', k: SECCOMP_RET.ERRNO | ERRNO[rules.unlisted] });
   return assemble(program);
 }

@@ -3,23 +3,26 @@ import { CLONE_NAMESPACE_FLAGS, ERRNO, type SyscallName } from './syscalls-x86_6
 
 /** The subset of the OCI runtime-spec `linux.seccomp` object that podman, docker and runc read. */
 export interface OciSeccomp {
-  readonly defaultAction: 'SCMP_ACT_ALLOW';
+  readonly defaultAction: 'SCMP_ACT_ERRNO';
+  readonly defaultErrnoRet: number;
   readonly architectures: readonly ['SCMP_ARCH_X86_64'];
   readonly syscalls: readonly OciSyscallRule[];
 }
 
 export interface OciSyscallRule {
   readonly names: readonly SyscallName[];
-  readonly action: 'SCMP_ACT_ERRNO';
-  readonly errnoRet: number;
+  readonly action: 'SCMP_ACT_ERRNO' | 'SCMP_ACT_ALLOW';
+  readonly errnoRet?: number;
   readonly args?: readonly { readonly index: number; readonly value: number; readonly valueTwo: number; readonly op: 'SCMP_CMP_MASKED_EQ' }[];
 }
 
 /**
  * The profile's start-up seccomp rules as an OCI/Docker seccomp profile (the `startup` stage:
- * execve must stay allowed for the container's entrypoint; node adds the exec lock itself).
- * Listing only x86_64 makes libseccomp kill calls from other ABIs, as the BPF compiler does.
- * A masked-equal rule matches one flag, so each clone flag is its own rule (rules are ORed).
+ * execve stays allowed for the container's entrypoint; node adds the exec lock itself), default
+ * deny like the BPF program: unlisted calls answer ENOSYS, the deny list EPERM, the allowlist
+ * passes. Listing only x86_64 makes libseccomp kill calls from other ABIs. A masked-equal rule
+ * matches one flag, so each clone flag is its own EPERM rule, and clone is allowed only when none
+ * of the flags is set (mask → 0).
  */
 export function compileOciSeccomp(profile: SandboxProfile): OciSeccomp {
   const rules = profile.seccomp;
@@ -30,13 +33,21 @@ export function compileOciSeccomp(profile: SandboxProfile): OciSeccomp {
     errnoRet,
     args: [{ index: 0, value: CLONE_NAMESPACE_FLAGS[flag], valueTwo: CLONE_NAMESPACE_FLAGS[flag], op: 'SCMP_CMP_MASKED_EQ' }],
   }));
+  const cloneMask = rules.denyCloneFlags.reduce((mask, flag) => mask | CLONE_NAMESPACE_FLAGS[flag], 0);
+  const denied = new Set<SyscallName>([...rules.deny, ...rules.enosys, ...(cloneMask === 0 ? [] : ['clone' as const])]);
+  const allowed = [...rules.allow, ...rules.denyAfterStart].filter((name) => !denied.has(name));
+  // clone without any namespace flag: the only clone the allowlist passes.
+  const cloneAllowed: OciSyscallRule[] = cloneMask === 0 ? [] : [{ names: ['clone'], action: 'SCMP_ACT_ALLOW', args: [{ index: 0, value: cloneMask, valueTwo: 0, op: 'SCMP_CMP_MASKED_EQ' }] }];
   return {
-    defaultAction: 'SCMP_ACT_ALLOW',
+    defaultAction: 'SCMP_ACT_ERRNO',
+    defaultErrnoRet: ERRNO[rules.unlisted],
     architectures: ['SCMP_ARCH_X86_64'],
     syscalls: [
+      { names: allowed, action: 'SCMP_ACT_ALLOW' },
       { names: [...rules.deny], action: 'SCMP_ACT_ERRNO', errnoRet },
       { names: [...rules.enosys], action: 'SCMP_ACT_ERRNO', errnoRet: ERRNO.ENOSYS },
       ...cloneRules,
+      ...cloneAllowed,
     ],
   };
 }

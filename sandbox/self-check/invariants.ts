@@ -121,7 +121,14 @@ function judgeHostUid(observation: SelfCheckObservation): InvariantResult {
 }
 
 /** /proc/self/limits rows for the profile's limits (`Max open files  1024  4096  files`). */
-const LIMIT_ROWS: Readonly<Record<keyof SandboxProfile['rlimits'], string>> = { nofile: 'Max open files', nproc: 'Max processes' };
+const LIMIT_ROWS: Readonly<Record<keyof SandboxProfile['rlimits'], string>> = {
+  nofile: 'Max open files',
+  nproc: 'Max processes',
+  cpu: 'Max cpu time',
+  fsize: 'Max file size',
+  core: 'Max core file size',
+  data: 'Max data size',
+};
 
 function judgeLimits(text: string | undefined, profile: SandboxProfile): InvariantResult {
   if (text === undefined) return result('resource-limits', false, '/proc/self/limits unreadable');

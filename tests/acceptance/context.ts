@@ -43,7 +43,7 @@ export interface ContextOptions {
   readonly attestation?: (log: RunLog) => Promise<AttestationView>;
   /** Runs "the real tree" guard in this directory instead of the repository (mutation b). */
   readonly guardRoot?: string;
-  /** Drives this write-edge module instead of dist/src/io/report-writer.js (mutation c). */
+  /** Drives this report writer instead of dist/sandbox/report/write-triplet.js (mutation c). */
   readonly writerModule?: string;
 }
 
@@ -95,6 +95,6 @@ export function createContext(options: ContextOptions): AcceptanceContext {
       }
       return promise;
     },
-    writer: once(() => probeWriter(log, options.writerModule ?? path.join(repoRoot, 'dist/src/io/report-writer.js'))),
+    writer: once(() => probeWriter(log, options.writerModule ?? path.join(repoRoot, 'dist/sandbox/report/write-triplet.js'))),
   };
 }

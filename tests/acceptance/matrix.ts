@@ -91,7 +91,7 @@ export const MATRIX: readonly MatrixRow[] = [
   row(30, 'DB driver imported', 'build rejected (+ no network)', ['L2', 'L1'], 'build', ['guard-findings', 'probe'], [pl('row30-db-driver.ts'), pr('PR-NET-1')]),
   row(31, 'raw SQL text in inspector code', 'build rejected', ['L2'], 'build', ['guard-findings'], [pl('row31-raw-sql.ts')]),
   row(32, 'side-effect function inside a SELECT', 'DEFERRED to the export step (no query path exists in the inspector)', ['L5'], 'export-step', ['deferred'], []),
-  row(33, 'write outside the output dir', 'only /out writable; writer confined to the three names', ['L1', 'L4'], 'kernel', ['probe', 'report-fields'], [pr('PR-FS-ESC-1'), pr('PR-FS-RO-IN'), pr('PR-FS-OUT-OK'), 'dist/src/io/report-writer.js', pk('real-dossier-flawless')]),
+  row(33, 'write outside the output dir', 'no writable host path; the launcher writes only the three names', ['L1', 'L4'], 'kernel', ['probe', 'report-fields'], [pr('PR-FS-ESC-1'), pr('PR-FS-RO-IN'), pr('PR-FS-OUT-OK'), 'dist/sandbox/report/write-triplet.js', pk('real-dossier-flawless')]),
   row(34, 'knowledge-base write attempt / live KB reference', 'no network + no KB SDK; BLOCKED_BY_UNSAFE_ACCESS', ['L1', 'L2'], 'kernel', ['probe', 'guard-findings', 'report-fields'], [pr('PR-NET-1'), pr('PR-SOCK-1'), pl('row34-kb-sdk.ts'), 'sandbox:https://kb.example.org']),
   row(35, 'live PG query / live PG reference', 'no network + no DB client; BLOCKED_BY_UNSAFE_ACCESS', ['L1', 'L2'], 'kernel', ['probe', 'guard-findings', 'report-fields'], [pr('PR-NET-1'), pr('PR-SOCK-1'), pl('row35-db-client.ts'), 'sandbox:postgres://']),
   row(36, 'docker socket', 'absent', ['L1'], 'kernel', ['probe'], [pr('PR-SOCK-DOCKER')]),

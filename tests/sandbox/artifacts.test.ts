@@ -34,13 +34,17 @@ const SIGCHLD = 17;
 const THREAD_FLAGS = 0x003d0f00; // CLONE_VM|FS|FILES|SIGHAND|THREAD|SYSVSEM|SETTLS|PARENT_SETTID|CHILD_CLEARTID
 const profile = DEFAULT_PROFILE;
 
-/** What the profile says the filter must answer for a syscall number (no clone flags). */
+/** What the profile says the filter must answer for a syscall number (no clone flags, mmap without PROT_EXEC). */
 function expectedAnswer(nr: number, stage: 'startup' | 'locked', rules: SandboxProfile['seccomp'] = profile.seccomp): number {
   const denied = new Set<number>([...rules.deny, ...(stage === 'locked' ? rules.denyAfterStart : [])].map((name) => X86_64_SYSCALLS[name]));
   if (denied.has(nr)) return EPERM;
   if (rules.enosys.some((name) => X86_64_SYSCALLS[name] === nr)) return ENOSYS;
-  return SECCOMP_RET.ALLOW;
+  const allowed = new Set<number>([...rules.allow, ...(stage === 'startup' ? rules.denyAfterStart : [])].map((name) => X86_64_SYSCALLS[name]));
+  return allowed.has(nr) ? SECCOMP_RET.ALLOW : ENOSYS;
 }
+const PROT_READ_EXEC = 0x5;
+const MAP_PRIVATE = 0x2;
+const MAP_ANONYMOUS = 0x20;
 
 describe('the seccomp BPF program matches the profile', () => {
   for (const stage of ['startup', 'locked'] as const) {
@@ -48,7 +52,7 @@ describe('the seccomp BPF program matches the profile', () => {
       const program = compileSeccompBpf(profile, stage);
       expect(program.length % 8).toBe(0);
       for (let nr = 0; nr < 512; nr += 1) {
-        if (nr === X86_64_SYSCALLS.clone) continue;
+        if (nr === X86_64_SYSCALLS.clone || (stage === 'locked' && nr === X86_64_SYSCALLS.mmap)) continue;
         expect({ nr, answer: runSeccompProgram(program, { nr, arch: AUDIT_ARCH_X86_64 }) }).toEqual({ nr, answer: expectedAnswer(nr, stage) });
       }
     });
@@ -76,15 +80,29 @@ describe('the seccomp BPF program matches the profile', () => {
     for (const flag of profile.seccomp.denyCloneFlags) expect({ flag, answer: clone(SIGCHLD | CLONE_NAMESPACE_FLAGS[flag]) }).toEqual({ flag, answer: EPERM });
   });
 
-  it('property: for any deny list drawn from the table, the program denies exactly that list', () => {
-    const names = Object.keys(X86_64_SYSCALLS).filter((name) => name !== 'clone') as SyscallName[];
+  it('default deny: a call on no list (mbind, memfd_secret, a number the table does not name) answers ENOSYS in both stages', () => {
+    for (const stage of ['startup', 'locked'] as const) {
+      for (const nr of [X86_64_SYSCALLS.mbind, X86_64_SYSCALLS.memfd_secret, 460, 511]) expect(runSeccompProgram(compileSeccompBpf(profile, stage), { nr, arch: AUDIT_ARCH_X86_64 })).toBe(ENOSYS);
+    }
+  });
+
+  it('once locked, mmap(PROT_EXEC) of a file is denied; anonymous executable memory (the JIT) and the start-up loader pass', () => {
+    const mmap = (stage: 'startup' | 'locked', prot: number, flags: number): number => runSeccompProgram(compileSeccompBpf(profile, stage), { nr: X86_64_SYSCALLS.mmap, arch: AUDIT_ARCH_X86_64, args: [0, 4096, prot, flags, 3, 0] });
+    expect(mmap('locked', PROT_READ_EXEC, MAP_PRIVATE)).toBe(EPERM);
+    expect(mmap('locked', PROT_READ_EXEC, MAP_PRIVATE | MAP_ANONYMOUS)).toBe(SECCOMP_RET.ALLOW);
+    expect(mmap('locked', 0x3, MAP_PRIVATE)).toBe(SECCOMP_RET.ALLOW);
+    expect(mmap('startup', PROT_READ_EXEC, MAP_PRIVATE)).toBe(SECCOMP_RET.ALLOW);
+  });
+
+  it('property: for any allow and deny lists drawn from the table, the program answers exactly as the lists say', () => {
+    const names = Object.keys(X86_64_SYSCALLS).filter((name) => name !== 'clone' && name !== 'mmap') as SyscallName[];
     fc.assert(
-      fc.property(fc.subarray(names), fc.subarray(names), (deny, afterStart) => {
-        const rules = { ...profile.seccomp, deny, denyAfterStart: afterStart, enosys: [] };
+      fc.property(fc.subarray(names), fc.subarray(names), fc.subarray(names), (deny, afterStart, allow) => {
+        const rules = { ...profile.seccomp, deny, denyAfterStart: afterStart, enosys: [], allow };
         const program = compileSeccompBpf({ ...profile, seccomp: rules }, 'locked');
         return names.every((name) => runSeccompProgram(program, { nr: X86_64_SYSCALLS[name], arch: AUDIT_ARCH_X86_64 }) === expectedAnswer(X86_64_SYSCALLS[name], 'locked', rules));
       }),
-      { numRuns: 60 },
+      { numRuns: 15 },
     );
   });
 
@@ -97,18 +115,27 @@ describe('the seccomp BPF program matches the profile', () => {
 
 describe('the OCI seccomp JSON matches the profile', () => {
   const oci = compileOciSeccomp(profile);
-  it('denies the start-up list with EPERM, clone3 with ENOSYS, and allows execve (the entrypoint)', () => {
-    expect(oci.defaultAction).toBe('SCMP_ACT_ALLOW');
+  it('is default deny (ENOSYS), denies the start-up list with EPERM, clone3 with ENOSYS, allows the allowlist and execve (the entrypoint)', () => {
+    expect(oci.defaultAction).toBe('SCMP_ACT_ERRNO');
+    expect(oci.defaultErrnoRet).toBe(38);
     expect(oci.architectures).toEqual(['SCMP_ARCH_X86_64']);
     const eperm = oci.syscalls.filter((rule) => rule.errnoRet === 1 && rule.args === undefined).flatMap((rule) => rule.names);
     expect([...eperm].sort()).toEqual([...profile.seccomp.deny].sort());
     expect(oci.syscalls.filter((rule) => rule.errnoRet === 38).flatMap((rule) => rule.names)).toEqual(profile.seccomp.enosys);
-    expect(oci.syscalls.flatMap((rule) => rule.names)).not.toContain('execve');
+    const allowed = oci.syscalls.filter((rule) => rule.action === 'SCMP_ACT_ALLOW' && rule.args === undefined).flatMap((rule) => rule.names);
+    expect(allowed).toContain('execve');
+    // The same allowlist as the BPF start-up stage: every name the BPF program passes, the JSON passes.
+    const bpf = compileSeccompBpf(profile, 'startup');
+    const bpfAllowed = (Object.keys(X86_64_SYSCALLS) as SyscallName[]).filter((name) => name !== 'clone' && runSeccompProgram(bpf, { nr: X86_64_SYSCALLS[name], arch: AUDIT_ARCH_X86_64 }) === SECCOMP_RET.ALLOW);
+    expect([...allowed].sort()).toEqual(bpfAllowed.sort());
   });
-  it('has one masked clone rule per namespace flag', () => {
+  it('has one masked clone rule per namespace flag, and allows clone only when none is set', () => {
     const cloneRules = oci.syscalls.filter((rule) => rule.names.includes('clone'));
-    expect(cloneRules.map((rule) => rule.args?.[0]?.value).sort()).toEqual(profile.seccomp.denyCloneFlags.map((flag) => CLONE_NAMESPACE_FLAGS[flag]).sort());
+    const denyRules = cloneRules.filter((rule) => rule.action === 'SCMP_ACT_ERRNO');
+    expect(denyRules.map((rule) => rule.args?.[0]?.value).sort()).toEqual(profile.seccomp.denyCloneFlags.map((flag) => CLONE_NAMESPACE_FLAGS[flag]).sort());
     for (const rule of cloneRules) expect(rule.args?.[0]).toMatchObject({ index: 0, op: 'SCMP_CMP_MASKED_EQ' });
+    const mask = profile.seccomp.denyCloneFlags.reduce((all, flag) => all | CLONE_NAMESPACE_FLAGS[flag], 0);
+    expect(cloneRules.filter((rule) => rule.action === 'SCMP_ACT_ALLOW').map((rule) => rule.args?.[0])).toEqual([{ index: 0, value: mask, valueTwo: 0, op: 'SCMP_CMP_MASKED_EQ' }]);
   });
 });
 

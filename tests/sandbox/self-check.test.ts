@@ -17,7 +17,16 @@ const GOOD_MOUNTS = [
 ].join('\n');
 
 const STATUS = 'Name:\tnode\nUid:\t65534\t65534\t65534\t65534\nNoNewPrivs:\t1\nSeccomp:\t2\nSeccomp_filters:\t2\nCapInh:\t0000000000000000\nCapPrm:\t0000000000000000\nCapEff:\t0000000000000000\nCapBnd:\t0000000000000000\nCapAmb:\t0000000000000000\n';
-const LIMITS = 'Limit                     Soft Limit           Hard Limit           Units\nMax processes             1024                 1024                 processes\nMax open files            1024                 4096                 files\n';
+const LIMITS = [
+  'Limit                     Soft Limit           Hard Limit           Units',
+  'Max cpu time              300                  310                  seconds',
+  'Max file size             0                    0                    bytes',
+  'Max data size             3221225472           3221225472           bytes',
+  'Max core file size        0                    0                    bytes',
+  'Max processes             64                   64                   processes',
+  'Max open files            1024                 4096                 files',
+  '',
+].join('\n');
 const NET_DEV = 'Inter-|   Receive\n face |bytes\n    lo:       0       0\n';
 
 const GOOD: SelfCheckObservation = {
@@ -61,7 +70,9 @@ describe('P1 judged from an observation', () => {
     ['exec not locked (ENOENT reaches the path lookup)', { execErrno: 2 }, 'exec-locked'],
     ['socket() allowed', { socketErrno: 0 }, 'socket-denied'],
     ['open files above the profile', { limits: LIMITS.replace('1024                 4096', '1024                 1048576') }, 'resource-limits'],
-    ['no process limit', { limits: LIMITS.replace('1024                 1024', 'unlimited            unlimited') }, 'resource-limits'],
+    ['no process limit', { limits: LIMITS.replace('64                   64', 'unlimited            unlimited') }, 'resource-limits'],
+    ['no CPU limit', { limits: LIMITS.replace('300                  310', 'unlimited            unlimited') }, 'resource-limits'],
+    ['core dumps allowed', { limits: LIMITS.replace(/Max core file size\s+0\s+0/, 'Max core file size        unlimited            unlimited') }, 'resource-limits'],
     ['a host descriptor', { openFds: [{ fd: 20, target: '/etc/hostname', pathVisible: false }] }, 'no-inherited-fds'],
   ];
   for (const [label, change, invariant] of broken) {

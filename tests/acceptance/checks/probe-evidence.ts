@@ -24,6 +24,20 @@ function envHolds(observed: string): boolean {
   return keys.every((key) => allowed.includes(key) && !secretLike.some((pattern) => pattern.test(key)));
 }
 
+const trials = (observed: string): string[] => observed.split('; ');
+
+function suidHolds(observed: string): boolean {
+  const match = /launcher wrote: (.*) \(operator uid (\d+)\)$/.exec(observed);
+  if (match === null) return false;
+  const files = (match[1] ?? '').split('; ');
+  return files.length === 3 && files.every((entry) => new RegExp(`^\\S+ 0644 uid ${match[2] ?? 'x'}$`).test(entry));
+}
+
+function hostUidsHold(observed: string): boolean {
+  const pairs = /inside->host (.*)$/.exec(observed)?.[1]?.split(' ') ?? [];
+  return pairs.length === 4 && pairs.every((pair) => /^\d+->[1-9]\d*$/.test(pair));
+}
+
 export const REJUDGE: Readonly<Record<string, { readonly rule: string; readonly holds: (observed: string) => boolean }>> = {
   'PR-EXEC-1': { rule: 'every exec attempt ends EPERM or ENOENT', holds: (observed) => allIn(lastCodes(observed), ['EPERM', 'ENOENT']) },
   'PR-NET-1': { rule: 'every connection ends EPERM or unreachable', holds: (observed) => allIn(lastCodes(observed), ['EPERM', 'EACCES', 'ENETUNREACH', 'EHOSTUNREACH']) },
@@ -32,11 +46,24 @@ export const REJUDGE: Readonly<Record<string, { readonly rule: string; readonly 
   'PR-ENV-1': { rule: "the keys are the profile's fixed keys and none is secret-like", holds: envHolds },
   'PR-FS-ESC-1': { rule: 'every write outside /out ends EROFS, EACCES, EPERM or ENOENT', holds: (observed) => allIn(lastCodes(observed), ['EROFS', 'EACCES', 'EPERM', 'ENOENT']) },
   'PR-FS-ESC-2': { rule: 'every host path read ends ENOENT or EACCES', holds: (observed) => allIn(lastCodes(observed), ['ENOENT', 'EACCES']) },
-  'PR-MOUNT-1': { rule: 'the only writable host mount is /out; /in and / are read-only', holds: mountTableHolds },
+  'PR-MOUNT-1': { rule: 'no writable host mount; /in and / are read-only', holds: mountTableHolds },
   'PR-FS-RO-IN': { rule: 'writing /in is EROFS', holds: (observed) => observed === 'EROFS' },
-  'PR-FS-OUT-OK': { rule: 'writing /out succeeds (positive control)', holds: (observed) => observed === 'ok' },
+  'PR-FS-OUT-OK': { rule: 'the report channel delivers the test report and the launcher writes its three files (positive control)', holds: (observed) => /launcher: written: report\.json, report\.md, checkpoint-[a-z0-9-]+\.md$/.test(observed) },
   'PR-SOCK-DOCKER': { rule: 'every engine socket is absent (lstat ENOENT) and cannot be connected', holds: (observed) => observed.split('; ').every((entry) => / lstat ENOENT connect (EPERM|ENOENT)$/.test(entry)) },
   'PR-PTRACE-1': { rule: 'ptrace is EPERM', holds: (observed) => observed === 'EPERM' },
+  'PR-SUID-1': { rule: "the launcher wrote exactly three files, each 0644 and owned by the operator's uid", holds: suidHolds },
+  'PR-UID-1': { rule: 'real, effective, saved and fs uid each map to a host uid other than 0', holds: hostUidsHold },
+  'PR-PROCSYS-1': { rule: 'every sysctl write open ends EROFS, EACCES, EPERM or ENOENT', holds: (observed) => allIn(lastCodes(observed), ['EROFS', 'EACCES', 'EPERM', 'ENOENT']) },
+  'PR-DLOPEN-1': {
+    rule: 'no ELF could be written, memfd_create was refused, the packet-supplied object was not loaded',
+    holds: (observed) => !/ ok;/.test(observed) && /memfd_create (EPERM|ENOSYS);/.test(observed) && /dlopen /.test(observed) && !/dlopen loaded/.test(observed),
+  },
+  'PR-PIDS-1': { rule: `fork was refused (EAGAIN) before ${DEFAULT_PROFILE.rlimits.nproc.hard} processes`, holds: (observed) => Number(/^(\d+) created, then EAGAIN$/.exec(observed)?.[1] ?? Number.NaN) < DEFAULT_PROFILE.rlimits.nproc.hard },
+  'PR-SYSCALL-1': { rule: 'every unlisted call answered ENOSYS', holds: (observed) => allIn(lastCodes(observed), ['ENOSYS']) },
+  'PR-ENV-2': { rule: 'no process inside shows an operator environment key or a host path', holds: (observed) => observed.startsWith('clean :: ') },
+  'PR-MEM-1': { rule: 'every memory trial ended by the memory limit', holds: (observed) => trials(observed).length === 2 && trials(observed).every((trial) => / by memory limit /.test(trial)) },
+  'PR-FSIZE-1': { rule: 'the report channel cap and the stdout cap each stopped a flood', holds: (observed) => / by report channel cap /.test(observed) && / by stdout cap /.test(observed) },
+  'PR-TIME-1': { rule: 'the wall clock and the CPU limit each ended a spin', holds: (observed) => / by wall-clock limit \(2 s\)/.test(observed) && / by CPU time limit/.test(observed) },
 };
 
 /** Conditions and evidence from the shared attestation: each named probe ran inside, passed, and its observation re-reads as expected. */

@@ -42,10 +42,11 @@ export async function probeWriter(log: RunLog, writerModule: string): Promise<Wr
   writeFileSync(
     driver,
     [
-      `import { writeReportFiles } from ${JSON.stringify(pathToFileURL(writerModule).href)};`,
+      `import { writeTriplet } from ${JSON.stringify(pathToFileURL(writerModule).href)};`,
       `const [outDir, hostile] = process.argv.slice(2);`,
-      `const result = await writeReportFiles(outDir, [{ name: 'report.json', content: '{}' }, { name: 'report.md', content: 'x' }, { name: hostile, content: 'escaped' }]);`,
-      `process.stdout.write(JSON.stringify(result.ok ? { ok: true } : { ok: false, code: result.error.code }));`,
+      `const files = [['report.json', '{}'], ['report.md', 'x'], [hostile, 'escaped']].map(([name, text]) => ({ name, bytes: Buffer.from(text) }));`,
+      `const result = writeTriplet({ typed: outDir, path: outDir, previousCheckpoint: undefined }, { files, line: undefined });`,
+      `process.stdout.write(JSON.stringify(result.ok ? { ok: true } : { ok: false, reason: result.reason }));`,
     ].join('\n'),
   );
   return recordRun<Omit<WriterView, 'run_id'>>(log, 'write-edge-hostile-names', `write edge ${path.basename(writerModule)} driven with ${HOSTILE_NAMES.length} hostile names`, ['node', driver, '<out>', ...HOSTILE_NAMES], async () => {
@@ -77,13 +78,18 @@ export async function probeWriter(log: RunLog, writerModule: string): Promise<Wr
  * mutation test must then be updated, not silently pass).
  */
 export function writerAcceptingDotDot(repoRoot: string): string {
-  const source = path.join(repoRoot, 'dist/src/io/report-writer.js');
-  const text = readFileSync(source, 'utf8');
+  const frameSource = path.join(repoRoot, 'dist/src/io/report-frame.js');
+  const frameText = readFileSync(frameSource, 'utf8');
   const check = 'return REPORT_FILE_NAME.test(name);';
-  if (!text.includes(check)) throw new Error(`mutation (c): ${source} no longer contains \`${check}\``);
-  const errors = pathToFileURL(path.join(repoRoot, 'dist/src/errors.js')).href;
-  const mutated = text.replace(check, 'return name.length > 0;').replace(`'../errors.js'`, JSON.stringify(errors));
-  const target = path.join(mkdtempSync(path.join(tmpdir(), 'tki-acceptance-mutant-writer-')), 'report-writer.mjs');
-  writeFileSync(target, mutated);
+  if (!frameText.includes(check)) throw new Error(`mutation (c): ${frameSource} no longer contains \`${check}\``);
+  const directory = mkdtempSync(path.join(tmpdir(), 'tki-acceptance-mutant-writer-'));
+  const mutantFrame = path.join(directory, 'report-frame.mjs');
+  writeFileSync(mutantFrame, frameText.replace(check, 'return name.length > 0;'));
+  const writerSource = path.join(repoRoot, 'dist/sandbox/report/write-triplet.js');
+  const writerText = readFileSync(writerSource, 'utf8');
+  const frameImport = `'../../src/io/report-frame.js'`;
+  if (!writerText.includes(frameImport)) throw new Error(`mutation (c): ${writerSource} no longer imports ${frameImport}`);
+  const target = path.join(directory, 'write-triplet.mjs');
+  writeFileSync(target, writerText.replace(frameImport, JSON.stringify(pathToFileURL(mutantFrame).href)));
   return target;
 }

@@ -1,5 +1,5 @@
 /**
- * A classic-BPF interpreter for the subset seccomp programs use (LD W ABS, JEQ/JGE/JSET K,
+ * A classic-BPF interpreter for the subset seccomp programs use (LD W ABS, JA, JEQ/JGE/JSET K,
  * RET K), independent of the assembler, so a test can run the compiled program on any
  * `seccomp_data` and compare the answer with the profile.
  */
@@ -30,6 +30,9 @@ export function runSeccompProgram(program: Buffer, data: SeccompData): number {
       case 0x20:
         accumulator = dataWord(data, k);
         pc += 1;
+        break;
+      case 0x05:
+        pc += 1 + k;
         break;
       case 0x15:
         pc += 1 + (accumulator === k ? jt : jf);
