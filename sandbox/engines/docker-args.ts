@@ -33,12 +33,16 @@ export function dockerLimitArgs(profile: SandboxProfile): string[] {
 
 /**
  * `--name`: the launcher's handle to stop the container when one of its ceilings fires (killing
- * the docker CLI does not stop the container). `--log-driver none`: the container's stdout (the
+ * the docker CLI does not stop the container). `--init`: Docker's tini (bind-mounted read-only at
+ * /sbin/docker-init) is PID 1 and node its child; as PID 1 of the pid namespace node itself would
+ * be immune to every signal it has no handler for, so RLIMIT_CPU's SIGXCPU and RLIMIT_FSIZE's
+ * SIGXFSZ would not end it (the CPU limit would then only fire at its hard value, as a SIGKILL
+ * indistinguishable from an OOM kill). `--log-driver none`: the container's stdout (the
  * report channel) still reaches the attached CLI, but the daemon keeps no copy of it on the host's
  * disk (json-file logs under /var/lib/docker).
  */
 export function dockerOnlyArgs(profile: SandboxProfile, containerName: string): string[] {
-  return ['--name', containerName, '--log-driver', 'none', '--tmpfs', DOCKER_DEV_TMPFS, ...dockerLimitArgs(profile)];
+  return ['--name', containerName, '--log-driver', 'none', '--init', '--tmpfs', DOCKER_DEV_TMPFS, ...dockerLimitArgs(profile)];
 }
 
 /** A fresh container name per run: `tki-sandbox-<12 hex>`. */
