@@ -1,6 +1,6 @@
 import type { SandboxProfile } from '../profile/types.js';
 import type { EngineName } from './engine-types.js';
-import { dockerOnlyArgs, dockerUnsetEnvArgs } from './docker-args.js';
+import { dockerContainerName, dockerOnlyArgs, dockerUnsetEnvArgs } from './docker-args.js';
 import { packetMountTarget, type SandboxInvocation } from './invocation.js';
 
 export interface ContainerRunOptions {
@@ -14,6 +14,8 @@ export interface ContainerRunOptions {
    * is uid 0 of podman's own namespace, so no uid inside maps to the operator, let alone to root).
    */
   readonly user: string;
+  /** docker only: the container's name, the launcher's handle to stop it (docker-args.ts). */
+  readonly containerName?: string;
 }
 
 /**
@@ -36,7 +38,7 @@ export function compileContainerArgs(profile: SandboxProfile, invocation: Sandbo
   args.push('--hostname', profile.hostname, '--user', options.user, '--workdir', '/');
   for (const [name, limit] of Object.entries(profile.rlimits)) args.push('--ulimit', `${name}=${limit.soft}:${limit.hard}`);
   for (const [key, value] of Object.entries(profile.env)) args.push('--env', `${key}=${value}`);
-  if (options.engine === 'docker') args.push(...dockerUnsetEnvArgs(profile), ...dockerOnlyArgs());
+  if (options.engine === 'docker') args.push(...dockerUnsetEnvArgs(profile), ...dockerOnlyArgs(profile, options.containerName ?? dockerContainerName()));
   for (const target of [...(options.engine === 'docker' ? [] : ['/dev']), '/sys', '/sys/fs/cgroup']) args.push('--mount', `type=tmpfs,destination=${target},ro=true`);
   args.push('--mount', `type=bind,source=${invocation.packetPath},destination=${packetMountTarget(profile.packet.target, invocation.packetIsFile)},ro=true`);
   args.push('--entrypoint', invocation.runtime.nodePath, options.image, ...invocation.nodeArgs);
