@@ -61,6 +61,7 @@ export async function runSandboxed(run: SandboxedRun): Promise<SandboxedRunResul
     const command = await prepareEngineCommand(run.engine, run.profile, invocation, workDir);
     if (!command.ok) return { ok: false, line: command.error.line };
     const exited = await spawnEngine({ ...command.value, limits: launcherReadLimits(run.profile) });
+    if (exited.launcherLimit !== undefined && command.value.stop !== undefined) await spawnEngine(command.value.stop);
     const refusal = engineRefusal(run.engine, exited);
     if (refusal !== undefined) return { ok: false, line: refusal };
     return { ok: true, exit: exited };
