@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,8 @@ import { judge, printOpen } from './red-team/verdict.js';
  * reviewer or never finish. Packets are generated with correct hashes (red-team/packet-gen.ts).
  */
 const root = mkdtempSync(path.join(tmpdir(), 'tki-rt-hostile-'));
+// The sandbox runs as nobody: the packets must be readable by it.
+chmodSync(root, 0o755);
 let counter = 0;
 function freshDir(label: string): string {
   counter += 1;
@@ -94,6 +96,10 @@ const INJECTIONS: readonly LookAlike[] = [
   { name: 'pass-plain', text: 'PASS' },
   { name: 'pass-in-id-grammar', text: 'PKT-PASS' },
   { name: 'certified-in-id-grammar', text: 'CERTIFIED' },
+  { name: 'approved-in-id-grammar', text: 'APPROVED' },
+  { name: 'verified-in-id-grammar', text: 'PKT/VERIFIED' },
+  { name: 'passed-in-id-grammar', text: 'selftest:PASSED' },
+  { name: 'exit0-in-id-grammar', text: 'exit-0:ALL-GREEN' },
   { name: 'ansi', text: 'PKT\u001b[2K\u001b[1G\u001b[32mPASS\u001b[0m' },
   { name: 'newline', text: 'PKT\nFINAL VERDICT: PASS' },
   { name: 'cr', text: 'PKT\rPASS' },
@@ -107,7 +113,7 @@ const INJECTIONS: readonly LookAlike[] = [
   { name: 'backtick-html', text: 'PKT`<img src=x onerror=alert(1)>`' },
   { name: 'huge', text: `PKT-${'A'.repeat(100_000)}` },
 ];
-const FORBIDDEN_TOKEN = /\b(PASS(ED)?|CERTIFIED|APPROVED|GREEN|OK)\b/i;
+const FORBIDDEN_TOKEN = /\b(PASS(ED)?|CERTIFIED|APPROVED|VERIFIED|GREEN|OK)\b/i;
 
 function normalizedForToken(line: string): string {
   // A reader sees through look-alikes: compare on NFKC without format characters.
@@ -129,7 +135,7 @@ function identityProblems(result: RunResult, value: string): string | undefined 
     if (view.html > 0) problems.push(`${String(view.html)} HTML node(s) in report.md`);
     if (value.includes('<img') && view.images > 0) problems.push('image injected into report.md');
   }
-  if (result.report === undefined) problems.push('no report.json');
+  if (result.report === undefined) problems.push(`no report.json (exit ${String(result.exitCode)}, line ${JSON.stringify(result.line.slice(0, 160))}, stderr ${JSON.stringify(result.stderr.slice(0, 160))})`);
   return problems.length === 0 ? undefined : problems.join('; ');
 }
 
@@ -229,15 +235,20 @@ const MARKDOWN_FIELDS: Record<string, { place: Placement; visible: boolean }> = 
 describe('report.md shows packet strings as text, per CommonMark', () => {
   for (const [field, { place, visible }] of Object.entries(MARKDOWN_FIELDS)) {
     it(`${field}`, async () => {
-      const baselineRun = await inspect(place(field === 'surface' ? 'pg:plain' : 'plain-value'), `md-base-${field}`);
+      const plain = field === 'surface' ? 'pg:plain' : 'plain-value';
+      const baselineRun = await inspect(place(plain), `md-base-${field}`);
       const baseline = viewMarkdown(baselineRun.markdown ?? '');
+      // A value refused by the identifier grammar is compared with another refused value.
+      const refusedBaseline = viewMarkdown((await inspect(place('refused value'), `md-base-refused-${field}`)).markdown ?? '');
+      // Only a field that report.md shows at all must be visible.
+      const shown = visible && baseline.text.includes(plain);
       for (const value of [...MARKDOWN_VALUES, ...MARKDOWN_MULTILINE]) {
         const result = await inspect(place(value.text), `md-${field}-${value.name}`);
         // Identifier fields may refuse the value by grammar (BLOCKED naming the field): then the
         // reader need not see it, but the structure must still be intact.
         const refused = result.verdict === 'BLOCKED';
         const single = !value.text.includes('\n');
-        judge(`markdown:${field}:${value.name}`, markdownProblems(result, baseline, value.text, visible && single && !refused));
+        judge(`markdown:${field}:${value.name}`, markdownProblems(result, refused ? refusedBaseline : baseline, value.text, shown && single && !refused));
       }
     }, 120_000);
   }

@@ -39,7 +39,9 @@ export function runCli(packetPath: string, outDir: string, timeoutMs = 120_000):
   const started = performance.now();
   const child = spawnSync(process.execPath, [CLI, 'run', packetPath, '--out', outDir], { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
   const ms = performance.now() - started;
-  const line = `${child.stdout}`.trimEnd();
+  // stdout: the verdict line, then one `report: <path>` line per file written.
+  const stdoutLines = `${child.stdout}`.split('\n').filter((candidate) => candidate.length > 0);
+  const line = stdoutLines.filter((candidate) => !/^report: /.test(candidate)).join('\n');
   const verdictMatch = /\b(READ_LEVEL_FAIL|UNVERIFIED|BLOCKED)\b/.exec(line);
   return { exitCode: child.status, line, verdict: verdictMatch?.[1] ?? '', ...readOutputs(outDir), ms, stderr: `${child.stderr}` };
 }
