@@ -16,6 +16,8 @@ export interface CliOptions {
   readonly cache: boolean;
   readonly depcruise: boolean;
   readonly jobs: number;
+  /** False for `--fast`: the syntactic detector only, no type checker. */
+  readonly typed: boolean;
   readonly level: RuleLevel;
   /** `null`: the default `tki-baseline.json` in the project root, used when it exists. */
   readonly baseline: string | null;
@@ -28,7 +30,7 @@ export interface CliOptions {
 
 export const USAGE = `Usage: tki-guard [paths…] [--project tsconfig.json] [--format text|json|sarif] [--output file]
                  [--level recommended|strict] [--baseline FILE] [--update-baseline] [--prune-baseline]
-                 [--no-baseline] [--watch] [--deps] [--no-cache] [--no-depcruise] [--jobs N]
+                 [--no-baseline] [--watch] [--deps] [--no-cache] [--no-depcruise] [--jobs N] [--fast]
                  [--print-depcruise-rules]
        tki-guard diff [BASE] [--project tsconfig.json] [--format text|json|markdown] [--output file]
 
@@ -49,15 +51,18 @@ that the policy does not allow); 2: usage or tool error.
   --no-cache                neither read nor write .tki-cache/
   --no-depcruise            skip the dependency-cruiser pass
   --jobs N                  threads that parse files (default 1: no worker thread)
+  --fast                    syntactic detector only (default with a tsconfig: the type checker
+                            classifies every reference by its declaration)
   --print-depcruise-rules   print the dependency-cruiser rules the policy derives, as JSON
   diff [BASE]               capabilities gained and lost since the git revision BASE (default: the
                             merge base with the default branch), per module and per package
 `;
 
-type Toggle = Partial<Record<'deps' | 'cache' | 'depcruise' | 'watch', boolean>> | { baselineMode: BaselineMode };
+type Toggle = Partial<Record<'deps' | 'cache' | 'depcruise' | 'watch' | 'typed', boolean>> | { baselineMode: BaselineMode };
 
 const FLAGS: Readonly<Record<string, Toggle | CliOptions['command']>> = {
   '--deps': { deps: true },
+  '--fast': { typed: false },
   '--no-cache': { cache: false },
   '--no-depcruise': { depcruise: false },
   '--watch': { watch: true },
@@ -100,7 +105,7 @@ function takeValue(name: string, value: string, values: Values): Outcome<Values>
 export function parseCliArgs(argv: readonly string[]): Outcome<CliOptions> {
   let command: CliOptions['command'] = argv[0] === 'diff' ? 'diff' : 'analyze';
   const values: Values = { project: null, format: null, output: null, jobs: 1, level: 'recommended', baseline: null };
-  const toggles = { deps: false, cache: true, depcruise: true, watch: false, baselineMode: 'use' as BaselineMode };
+  const toggles = { deps: false, cache: true, depcruise: true, watch: false, typed: true, baselineMode: 'use' as BaselineMode };
   const paths: string[] = [];
   for (let index = command === 'diff' ? 1 : 0; index < argv.length; index += 1) {
     const argument = argv[index] as string;

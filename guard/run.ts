@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { analyzeSourceFile } from '../analysis/syntax/index.js';
 import { isAction, capabilitiesGrantedBy, type Action, type PolicyConfig } from '../policy/index.js';
 import { createNullCache, openFactsCache } from './cache/store.js';
-import { createPolicyClassifier } from './classify.js';
+import { createPolicyClassifier, selectDetector } from './classify.js';
 import type { ActionHolders } from './depcruise/policy-rules.js';
 import { DEPCRUISE_CONFIG_FILE } from './depcruise/project-rules.js';
 import { ok, type Outcome } from './errors.js';
@@ -34,6 +34,8 @@ export interface GuardRequest {
   readonly jobs?: number;
   /** The per-file detector; the shared one unless a test injects another. */
   readonly detect?: Detector;
+  /** Classify with the type checker when there is a tsconfig (default true); false is `--fast`. */
+  readonly typed?: boolean;
   readonly onProgress?: (done: number, known: number) => void;
 }
 
@@ -58,16 +60,18 @@ export async function runGuard(request: GuardRequest): Promise<Outcome<GuardRun>
   const loaded = request.policy === undefined ? loadPolicy(root === request.cwd ? [root] : [root, request.cwd]) : ok({ policy: request.policy, file: null });
   if (!loaded.ok) return loaded;
   const policy = request.policy === undefined && loaded.value.file === null && request.defaultPolicy !== undefined ? request.defaultPolicy : loaded.value.policy;
-  const cache = request.cache === false ? createNullCache() : openFactsCache(root, policy);
+  const detect = request.detect ?? (await selectDetector(tsconfig, request.typed ?? true));
+  // Typed facts depend on other files, so the per-file content cache cannot hold them.
+  const cache = request.cache === false || detect.typed === true ? createNullCache() : openFactsCache(root, policy);
   const graph = await buildGraph({
     root,
     entries: files,
     policy,
-    detect: request.detect ?? analyzeSourceFile,
+    detect,
     resolver: createResolver({ tsconfig }),
     cache,
     deps: request.deps ?? false,
-    jobs: request.detect === undefined ? (request.jobs ?? 1) : 1,
+    jobs: detect === analyzeSourceFile ? (request.jobs ?? 1) : 1,
     ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress }),
   });
   if (!graph.ok) return graph;

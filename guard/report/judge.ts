@@ -18,6 +18,7 @@ export function requestFor(options: CliOptions, cwd: string, onProgress?: (done:
     cache: options.cache,
     depcruise: options.depcruise,
     jobs: options.jobs,
+    typed: options.typed,
     ...(options.level === 'strict' ? { defaultPolicy: STRICT_POLICY } : {}),
     ...(onProgress === undefined ? {} : { onProgress }),
   };
