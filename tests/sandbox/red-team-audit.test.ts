@@ -42,6 +42,21 @@ describe('red-team audit: routes inside the sandbox', () => {
   }
 });
 
+describe('red-team audit: a foreign-ABI syscall (x32 read) ends the process, never half of it', () => {
+  for (const engine of ENGINES) {
+    it(`${engine} as root: x32 read is refused or kills the whole process`, () => {
+      if (listedOpen('SYSCALL/x32 read', engine, 'root')) {
+        // Running it leaves a half-dead container the engine cannot stop (see open-today.ts): print, do not leak.
+        console.log(`[red-team] OPEN ${engine}/root SYSCALL/x32 read: reproduce with node tests/sandbox/red-team/drive.mjs <repo> ${engine} x32 <scratch>`);
+        return;
+      }
+      const out = runDriver(engine, 'x32', 'root', 120_000);
+      expect(out.ok, out.line).toBe(true);
+      expect(unexpectedOpen(out.results ?? [], engine, 'root')).toEqual([]);
+    }, 200_000);
+  }
+});
+
 describe('red-team audit: resource ceilings (bwrap and docker, root and nobody)', () => {
   for (const engine of ['bwrap', 'docker'] as const) {
     for (const operator of OPERATORS) {
@@ -62,10 +77,11 @@ describe('red-team audit: resource ceilings (bwrap and docker, root and nobody)'
         expect(out.ok, out.line).toBe(true);
         expect(out.maxRssMiB).toBeLessThan(400);
       }, 400_000);
-      it(`${engine}/${operator}: a 2 GiB report-channel flood does not grow the launcher`, () => {
+      it(`${engine}/${operator}: a 2 GiB report-channel flood does not grow the launcher and is cut`, () => {
         const out = runDriver(engine, 'channel-flood', operator);
         expect(out.ok, out.line).toBe(true);
         expect(out.maxRssMiB).toBeLessThan(400);
+        expect(unexpectedOpen(out.results ?? [], engine, operator)).toEqual([]);
       }, 400_000);
     }
   }

@@ -13,6 +13,20 @@ export interface OpenRoute {
 
 export const OPEN_TODAY: readonly OpenRoute[] = [
   {
+    route: 'SYSCALL/x32 read',
+    engines: ['podman'],
+    operators: ['root'],
+    severity: 'high',
+    note: 'syscall(0x40000000) (x32 read) inside podman kills only the calling thread: the inspector becomes a zombie leader with 10 live threads, podman reports the container stopped and `podman kill` fails ("container state improper: stopped"); the wall clock kills `podman run` after 300 s but runSandboxed never returns (launcher hangs until the host kills the pid). bwrap: EPERM',
+  },
+  {
+    route: 'FLOOD/channel',
+    engines: ['bwrap'],
+    operators: ['root', 'nobody'],
+    severity: 'low',
+    note: '2 GiB of non-frame bytes written to the report-channel descriptor are drained to the end (12 s), the sandbox is not stopped and no launcher limit is named; the launcher RSS stays at 86 MiB',
+  },
+  {
     route: 'ENV/host paths in mountinfo roots',
     engines: ['bwrap'],
     operators: ['root', 'nobody'],
