@@ -14,10 +14,10 @@ export interface OpenRoute {
 export const OPEN_TODAY: readonly OpenRoute[] = [
   {
     route: 'SYSCALL/x32 read',
-    engines: ['podman'],
+    engines: ['podman', 'docker'],
     operators: ['root'],
     severity: 'high',
-    note: 'syscall(0x40000000) (x32 read) inside podman kills only the calling thread: the inspector becomes a zombie leader with 10 live threads, podman reports the container stopped and `podman kill` fails ("container state improper: stopped"); the wall clock kills `podman run` after 300 s but runSandboxed never returns (launcher hangs until the host kills the pid). bwrap: EPERM',
+    note: 'syscall(0x40000000) (x32 read) inside podman kills only the calling thread: the inspector becomes a zombie leader with 10 live threads, podman reports the container stopped and `podman kill` fails ("container state improper: stopped"); the wall clock kills `podman run` after 300 s but runSandboxed never returns (launcher hangs until the host kills the pid). docker: the same half-dead process; `docker kill` answers "PID … is zombie and can not be killed". bwrap: EPERM',
   },
   {
     route: 'FLOOD/channel',
@@ -28,14 +28,14 @@ export const OPEN_TODAY: readonly OpenRoute[] = [
   },
   {
     route: 'ENV/host paths in mountinfo roots',
-    engines: ['bwrap'],
+    engines: ['bwrap', 'docker'],
     operators: ['root', 'nobody'],
     severity: 'low',
-    note: '/proc/self/mountinfo field 4 (mount root) shows the host paths of the runtime binds, e.g. /work/wt/<repo>/dist -> /opt/tki/dist (PR-ENV-2 says no host path visible)',
+    note: '/proc/self/mountinfo field 4 (mount root) shows the host paths of the runtime binds, e.g. /work/wt/<repo>/dist -> /opt/tki/dist under bwrap, /tmp/tki-engine-XXXX/packet -> /in and /var/lib/docker/containers/<id>/resolv.conf under docker (PR-ENV-2 says no host path visible)',
   },
   {
     route: 'PROCSYS/open-write /proc/self/attr/current',
-    engines: ['bwrap'],
+    engines: ['bwrap', 'podman', 'docker'],
     operators: ['root', 'nobody'],
     severity: 'low',
     note: 'the LSM attribute file opens for writing (no LSM enforcing here, so a write is refused by the kernel later); /proc is not masked beyond /proc/sys and sysrq-trigger',

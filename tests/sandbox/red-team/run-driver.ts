@@ -49,7 +49,7 @@ export function runDriver(engine: string, mode: AuditMode, operator: Operator, t
     const args = [path.join(here, 'drive.mjs'), repoRoot, engine, mode, work];
     const command = operator === 'root'
       ? { file: node, argv: args }
-      : { file: 'setpriv', argv: ['--reuid=65534', '--regid=65534', '--clear-groups', 'env', '-i', 'PATH=/usr/local/bin:/usr/bin:/bin', 'HOME=/nonexistent', node, ...args] };
+      : { file: 'setpriv', argv: ['--reuid=65534', '--regid=65534', '--clear-groups', 'env', '-i', 'PATH=/usr/local/bin:/usr/bin:/bin', `HOME=${work}`, node, ...args] };
     const result = spawnSync(command.file, command.argv, { cwd: '/', encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
     const line = (result.stdout ?? '').trim().split('\n').pop() ?? '';
     try {
