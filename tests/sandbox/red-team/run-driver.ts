@@ -24,7 +24,7 @@ export interface DriverOutput {
 }
 
 export type Operator = 'root' | 'nobody';
-export type AuditMode = 'battery' | 'memory' | 'pids' | 'stdout-flood' | 'stderr-flood' | 'channel-flood';
+export type AuditMode = 'battery' | 'memory' | 'pids' | 'stdout-flood' | 'stderr-flood' | 'channel-flood' | 'x32';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 export const repoRoot = path.resolve(here, '../../..');
