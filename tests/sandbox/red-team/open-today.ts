@@ -20,11 +20,11 @@ export const OPEN_TODAY: readonly OpenRoute[] = [
     note: 'syscall(0x40000000) (x32 read) inside podman kills only the calling thread: the inspector becomes a zombie leader with 10 live threads, podman reports the container stopped and `podman kill` fails ("container state improper: stopped"); the wall clock kills `podman run` after 300 s but runSandboxed never returns (launcher hangs until the host kills the pid). docker: the same half-dead process; `docker kill` answers "PID … is zombie and can not be killed". bwrap: EPERM',
   },
   {
-    route: 'FLOOD/channel',
-    engines: ['bwrap'],
+    route: 'FLOOD/',
+    engines: ['bwrap', 'docker'],
     operators: ['root', 'nobody'],
     severity: 'low',
-    note: '2 GiB of non-frame bytes written to the report-channel descriptor are drained to the end (12 s), the sandbox is not stopped and no launcher limit is named; the launcher RSS stays at 86 MiB',
+    note: '2 GiB of non-frame bytes written to the report-channel descriptor are drained to the end (12 s), the sandbox is not stopped and no launcher limit is named; the launcher RSS stays at 86 MiB. Under docker the channel is stdout: a 2 GiB stdout flood is likewise drained (RSS 88 MiB, exit 0, no limit named)',
   },
   {
     route: 'ENV/host paths in mountinfo roots',
