@@ -132,8 +132,11 @@ describe('red-team audit: the operator side (tki run)', () => {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGKILL'] as const) {
     it(`no tki temp directory stays behind after ${signal} of tki run`, async () => {
       const { dir, packet } = scratchWithPacket();
-      const left = await killedRunLeftovers(packet, path.join(dir, `out-${signal}`), signal, 450);
-      if (signal === 'SIGKILL' && left.length > 0) console.log(`[red-team] OPEN SIGKILL leaves ${left.join(', ')} until the next start sweeps it`);
+      const { seen, left } = await killedRunLeftovers(packet, path.join(dir, `out-${signal}`), signal, 30);
+      console.log(`[red-team] ${signal}: temp dirs seen during the run: ${seen.join(', ') || 'none'}; left: ${left.join(', ') || 'none'}`);
+      expect(seen.length, 'the signal arrived while the run had its temp dir').toBeGreaterThan(0);
+      if (signal === 'SIGKILL' && left.length > 0) console.log(`[red-team] SIGKILL cannot be handled: ${left.join(', ')} stays until the next start sweeps it`);
+      else if (listedOpen(`TMP/${signal.slice(3)}`, 'bwrap', 'root') && left.length > 0) console.log(`[red-team] OPEN bwrap/root TMP/${signal.slice(3)}: ${left.join(', ')} left behind`);
       else expect(left).toEqual([]);
     }, 400_000);
   }

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './run-driver.js';
@@ -36,20 +36,20 @@ export function outRouteCases(dir: string, packet: string): { name: string; out:
   ];
 }
 
-export function tkiEngineDirs(): Set<string> {
-  return new Set(readdirSync(tmpdir()).filter((n) => n.startsWith('tki-engine-') || n.startsWith('tki-handoff-') || n.startsWith('tki-run-')));
-}
-
-/** Starts `tki run`, sends `signal` after `delayMs`, and returns its temp dirs that stayed behind. */
-export async function killedRunLeftovers(packet: string, out: string, signal: NodeJS.Signals, delayMs: number): Promise<string[]> {
-  const before = tkiEngineDirs();
-  const child = spawn(process.execPath, [cli, 'run', packet, '--out', out], { stdio: 'ignore' });
-  const seenDuring = new Set<string>();
-  const poll = setInterval(() => { for (const d of tkiEngineDirs()) if (!before.has(d)) seenDuring.add(d); }, 20);
+/** Starts `tki run` with a private TMPDIR (so a concurrent run's directories never count), sends `signal` after `delayMs`, and returns what stayed behind there. */
+export async function killedRunLeftovers(packet: string, out: string, signal: NodeJS.Signals, delayMs: number): Promise<{ seen: string[]; left: string[] }> {
+  const privateTmp = mkdtempSync(path.join(tmpdir(), 'rt-tmp-'));
+  chmodSync(privateTmp, 0o755);
+  const child = spawn(process.execPath, [cli, 'run', packet, '--out', out], { stdio: 'ignore', env: { ...process.env, TMPDIR: privateTmp } });
+  const seen = new Set<string>();
+  const poll = setInterval(() => { for (const d of readdirSync(privateTmp)) seen.add(d); }, 10);
+  // kill once the run has made its temp dir (or after 5 s), then `delayMs` later
+  for (let waited = 0; seen.size === 0 && waited < 5000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
   await new Promise((resolve) => setTimeout(resolve, delayMs));
   child.kill(signal);
   await new Promise((resolve) => child.on('exit', resolve));
   clearInterval(poll);
   await new Promise((resolve) => setTimeout(resolve, 500));
-  return [...seenDuring].filter((d) => existsSync(path.join(tmpdir(), d)) && lstatSync(path.join(tmpdir(), d)).isDirectory());
+  const left = readdirSync(privateTmp);
+  return { seen: [...seen], left };
 }
