@@ -49,7 +49,7 @@ async function depcruiseOnce(directory: string): Promise<number> {
 }
 
 async function guardOnce(directory: string, fresh: boolean): Promise<number> {
-  if (fresh) rmSync(path.join(directory, '.tki-cache'), { recursive: true, force: true });
+  if (fresh) rmSync(path.join(directory, 'node_modules/.cache/tki'), { recursive: true, force: true });
   const run = await runGuard({ input: { kind: 'paths', paths: ['.'] }, cwd: directory, cache: true });
   if (!run.ok) throw new Error(`tki-guard failed on the corpus: ${JSON.stringify(run.error)}`);
   return run.value.result.stats.parsed;

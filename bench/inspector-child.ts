@@ -1,14 +1,16 @@
 import { spawn } from 'node:child_process';
 
 /**
- * The inspector benchmarks' child processes: each measurement runs in its own process so that
+ * The inspector benchmarks' child processes. The inspector runs with the launcher's writer in one
+ * process (sandbox/report/in-process.ts, as `tki run` writes reports, without the sandbox); `url`
+ * is src/index.js, the in-process module sits beside it in dist/.: each measurement runs in its own process so that
  * its peak RSS is its own; times are taken inside the child (no start-up).
  */
 export const INSPECT_CHILD = `
 const [packetPath, outDir, url] = process.argv.slice(1);
-const { inspectPacket } = await import(url);
+const { inspectToDirectory } = await import(new URL('../sandbox/report/in-process.js', url).href);
 const started = performance.now();
-const outcome = await inspectPacket({ packetPath, outDir, name: 'bench' });
+const outcome = await inspectToDirectory({ packetPath, outDir, name: 'bench' });
 const ms = performance.now() - started;
 process.stdout.write(JSON.stringify({ ms, maxRssKiB: process.resourceUsage().maxRSS, exitCode: outcome.exitCode, line: outcome.line }));
 `;

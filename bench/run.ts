@@ -7,6 +7,7 @@ import type { BenchModule, BenchResult } from './types.js';
 const modules: Array<() => Promise<{ bench: BenchModule }>> = [
   () => import('./eslint-plugin.js'),
   () => import('./guard.js'),
+  () => import('./guard-typed.js'),
   () => import('./guard-watch.js'),
   () => import('./inspector.js'),
   () => import('./sandbox.js'),

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,7 @@ const ROUNDS = 11;
 const BUDGET_MS = 100;
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const tkiBin = join(root, 'dist', 'cli', 'tki.js');
-const inspectorIndex = join(root, 'dist', 'src', 'index.js');
+const inProcess = join(root, 'dist', 'sandbox', 'report', 'in-process.js');
 
 function timed(args: readonly string[], expectStatus: readonly number[]): number {
   const started = process.hrtime.bigint();
@@ -31,10 +31,13 @@ function timed(args: readonly string[], expectStatus: readonly number[]): number
 
 async function run(): Promise<BenchResult[]> {
   const scratch = mkdtempSync(join(tmpdir(), 'tki-bench-sandbox-'));
+  // A root operator's sandbox runs as nobody, which must reach the packet.
+  chmodSync(scratch, 0o755);
   try {
     const packet = writePacketDir(join(scratch, 'packet'));
     const verdicts = [1, 2];
-    const bareScript = `const m = await import(${JSON.stringify(inspectorIndex)}); const o = await m.inspectPacket({ packetPath: ${JSON.stringify(packet)}, outDir: ${JSON.stringify(join(scratch, 'bare'))} }); process.exitCode = o.exitCode;`;
+    // The bare pipeline: the inspector, its report over a channel (a file), the launcher's decode, check and write.
+    const bareScript = `const m = await import(${JSON.stringify(inProcess)}); const o = await m.inspectToDirectory({ packetPath: ${JSON.stringify(packet)}, outDir: ${JSON.stringify(join(scratch, 'bare'))} }); process.exitCode = o.exitCode;`;
     const bare = (): number => timed(['--input-type=module', '-e', bareScript], verdicts);
     const sandboxed = (engine: string): number => timed([tkiBin, 'run', packet, '--out', join(scratch, engine), '--engine', engine], verdicts);
     // Warm-up: page cache, and podman's local image (built once, outside the timing).

@@ -1,37 +1,46 @@
 import './util/zod-jitless.js';
-import type { TSESLint } from '@typescript-eslint/utils';
-import { PRESET_SETTINGS, rulesFor } from './configs.js';
+import { configFor, type TkiConfig } from './configs.js';
+import { configuredSettings, type ConfigureOptions } from './configure.js';
 import { rules } from './rules/index.js';
 import { PLUGIN_NAME, PLUGIN_VERSION } from './version.js';
 
 export { rules, type TkiRuleName } from './rules/index.js';
 export type { TkiSettings } from './util/index.js';
+export type { TkiConfig, TkiLevel, TkiPluginReference } from './configs.js';
+export type { ConfigureOptions } from './configure.js';
 
-interface TkiPlugin {
+export interface TkiPlugin {
   readonly meta: { readonly name: string; readonly version: string; readonly namespace: string };
   readonly rules: typeof rules;
-  readonly configs: { recommended: TSESLint.FlatConfig.Config; strict: TSESLint.FlatConfig.Config };
+  readonly configs: { readonly recommended: TkiConfig; readonly strict: TkiConfig };
+  /**
+   * A config whose policy file and grant globs are relative to the config file, not to the
+   * directory ESLint runs in: `tki.configure(import.meta.url)` (ESM) or `tki.configure(__filename)`.
+   */
+  configure(configFile: string | URL, options?: ConfigureOptions): TkiConfig;
 }
 
-const configs = {} as TkiPlugin['configs'];
+const meta = { name: PLUGIN_NAME, version: PLUGIN_VERSION, namespace: 'tki' } as const;
 
-/** The plugin object; its configs refer to it, so `...tki.configs.recommended` is all a user writes. */
+/** The plugin object; its configs refer to it, so `tki.configs.recommended` is all a user writes. */
 export const plugin: TkiPlugin = {
-  meta: { name: PLUGIN_NAME, version: PLUGIN_VERSION, namespace: 'tki' },
+  meta,
   rules,
-  configs,
+  configs: {
+    recommended: configFor({ meta, rules }, 'recommended'),
+    strict: configFor({ meta, rules }, 'strict'),
+  },
+  configure(configFile, options) {
+    const { level, settings } = configuredSettings(configFile, options);
+    return configFor(plugin, level, settings);
+  },
 };
 
-for (const level of ['recommended', 'strict'] as const) {
-  configs[level] = {
-    name: `tki/${level}`,
-    plugins: { tki: plugin as unknown as TSESLint.FlatConfig.Plugin },
-    rules: rulesFor(rules, level, 'tki'),
-    settings: { tki: PRESET_SETTINGS[level] },
-  };
-}
+// Configs must name the plugin object itself (ESLint compares plugin identity across configs).
+plugin.configs.recommended.plugins.tki = plugin;
+plugin.configs.strict.plugins.tki = plugin;
 
-export const { recommended, strict } = configs;
+export const { recommended, strict } = plugin.configs;
 
 // ESLint loads plugins through their default export; this is the one default export of the package.
 export default plugin;

@@ -1,3 +1,5 @@
+import { analyzeSourceFile } from '../analysis/syntax/index.js';
+import type { Detector } from './facts/analyze.js';
 import {
   classifyModule,
   globalCapabilities,
@@ -8,6 +10,17 @@ import {
   type ModuleClassification,
   type PolicyConfig,
 } from '../policy/index.js';
+
+/**
+ * Which detector classifies references: the typed classifier whenever there is a tsconfig (the
+ * CI default), the syntactic detector for `--fast` and for explicit file lists. Loaded lazily:
+ * ts-morph is large and `--fast` runs never need it.
+ */
+export async function selectDetector(tsconfig: string | null, typed: boolean): Promise<Detector> {
+  if (tsconfig === null || !typed) return analyzeSourceFile;
+  const { createTypedDetector } = await import('./facts/typed.js');
+  return createTypedDetector(tsconfig);
+}
 
 /**
  * The classify stage as an interface: the search never reads policy tables itself, so a test

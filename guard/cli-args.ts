@@ -14,8 +14,12 @@ export interface CliOptions {
   readonly output: string | null;
   readonly deps: boolean;
   readonly cache: boolean;
+  /** `--cache-location`, as given (the CLI resolves it against the working directory). */
+  readonly cacheLocation: string | null;
   readonly depcruise: boolean;
   readonly jobs: number;
+  /** False for `--fast`: the syntactic detector only, no type checker. */
+  readonly typed: boolean;
   readonly level: RuleLevel;
   /** `null`: the default `tki-baseline.json` in the project root, used when it exists. */
   readonly baseline: string | null;
@@ -26,38 +30,47 @@ export interface CliOptions {
   readonly diffFormat: DiffFormat;
 }
 
-export const USAGE = `Usage: tki-guard [paths…] [--project tsconfig.json] [--format text|json|sarif] [--output file]
-                 [--level recommended|strict] [--baseline FILE] [--update-baseline] [--prune-baseline]
-                 [--no-baseline] [--watch] [--deps] [--no-cache] [--no-depcruise] [--jobs N]
-                 [--print-depcruise-rules]
-       tki-guard diff [BASE] [--project tsconfig.json] [--format text|json|markdown] [--output file]
+export const USAGE = `Usage: tki-guard [paths…] [options]
+       tki-guard diff [BASE] [options]
 
-Whole-program capability analysis. Without paths it analyzes the tsconfig.json of the current
-directory. Exit 0: clean; 1: findings (or baseline entries to prune; diff: a capability gained
-that the policy does not allow); 2: usage or tool error.
+Whole-program capability analysis: every module that reaches a capability its policy
+(tki.policy.json) does not grant, with the import path that proves it. Without paths it
+analyzes the tsconfig.json of the current directory. \`diff\` lists the capabilities gained and
+lost since the git revision BASE (default: the merge base with the default branch), per module
+and per package.
 
-  --project FILE            analyze the files of this tsconfig
-  --format FORMAT           text (default), json (SPEC §9 shape) or sarif (2.1.0); diff: text, json, markdown
-  --output FILE             write the report to FILE instead of stdout (a SARIF is written on exit 2 too)
-  --level LEVEL             recommended (default) or strict: the rules of the plugin's config of that name
-  --baseline FILE           known findings (default: tki-baseline.json in the project root, when present)
-  --update-baseline         write the baseline file so that it accepts every current finding
-  --prune-baseline          remove fixed findings from the baseline file, accept nothing new
-  --no-baseline             ignore the baseline file
-  --watch                   analyze, then re-report after every change of a project file
-  --deps                    also analyze the JavaScript that dependencies ship
-  --no-cache                neither read nor write .tki-cache/
-  --no-depcruise            skip the dependency-cruiser pass
-  --jobs N                  threads that parse files (default 1: no worker thread)
-  --print-depcruise-rules   print the dependency-cruiser rules the policy derives, as JSON
-  diff [BASE]               capabilities gained and lost since the git revision BASE (default: the
-                            merge base with the default branch), per module and per package
+Options:
+  -p, --project FILE          analyze the files of this tsconfig
+  -f, --format FORMAT         text (default), json or sarif (2.1.0); diff: text, json, markdown
+  -o, --output FILE           write the report to FILE instead of stdout (a SARIF is written on exit 2 too)
+      --level LEVEL           recommended (default) or strict: the rules of the plugin's config of that name
+      --baseline FILE         known findings (default: tki-baseline.json in the project root, when present)
+      --update-baseline       write the baseline file so that it accepts every current finding
+      --prune-baseline        remove fixed findings from the baseline file, accept nothing new
+      --no-baseline           ignore the baseline file
+  -w, --watch                 analyze, then re-report after every change of a project file
+  -j, --jobs N                threads that parse files (default 1: no worker thread)
+      --deps                  also analyze the JavaScript that dependencies ship
+      --cache-location DIR    where the content cache lives (default node_modules/.cache/tki)
+      --no-cache              neither read nor write the cache
+      --no-depcruise          skip the dependency-cruiser pass
+      --fast                  syntactic detector only (default with a tsconfig: the type checker
+                              classifies every reference by its declaration)
+      --print-depcruise-rules print the dependency-cruiser rules the policy derives, as JSON
+  -h, --help                  print this help and exit 0
+  -v, --version               print the version and exit 0
+
+Exit codes:
+  0  no findings
+  1  findings, or baseline entries to prune; diff: a capability gained that the policy does not allow
+  2  usage or tool error (one line on stderr)
 `;
 
-type Toggle = Partial<Record<'deps' | 'cache' | 'depcruise' | 'watch', boolean>> | { baselineMode: BaselineMode };
+type Toggle = Partial<Record<'deps' | 'cache' | 'depcruise' | 'watch' | 'typed', boolean>> | { baselineMode: BaselineMode };
 
 const FLAGS: Readonly<Record<string, Toggle | CliOptions['command']>> = {
   '--deps': { deps: true },
+  '--fast': { typed: false },
   '--no-cache': { cache: false },
   '--no-depcruise': { depcruise: false },
   '--watch': { watch: true },
@@ -68,10 +81,11 @@ const FLAGS: Readonly<Record<string, Toggle | CliOptions['command']>> = {
   '--help': 'help',
   '-h': 'help',
   '--version': 'version',
+  '-v': 'version',
   '--print-depcruise-rules': 'print-depcruise-rules',
 };
 
-const VALUED = new Set(['--project', '-p', '--format', '-f', '--output', '-o', '--jobs', '-j', '--level', '--baseline']);
+const VALUED = new Set(['--project', '-p', '--format', '-f', '--output', '-o', '--jobs', '-j', '--level', '--baseline', '--cache-location']);
 
 interface Values {
   project: string | null;
@@ -80,6 +94,7 @@ interface Values {
   jobs: number;
   level: RuleLevel;
   baseline: string | null;
+  cacheLocation: string | null;
 }
 
 function takeValue(name: string, value: string, values: Values): Outcome<Values> {
@@ -87,6 +102,7 @@ function takeValue(name: string, value: string, values: Values): Outcome<Values>
   else if (name === '--output' || name === '-o') values.output = value;
   else if (name === '--format' || name === '-f') values.format = value;
   else if (name === '--baseline') values.baseline = value;
+  else if (name === '--cache-location') values.cacheLocation = value;
   else if (name === '--level') {
     if (!(RULE_LEVELS as readonly string[]).includes(value)) return fail({ code: 'usage/invalid_level', level: value, known: RULE_LEVELS });
     values.level = value as RuleLevel;
@@ -99,8 +115,8 @@ function takeValue(name: string, value: string, values: Values): Outcome<Values>
 
 export function parseCliArgs(argv: readonly string[]): Outcome<CliOptions> {
   let command: CliOptions['command'] = argv[0] === 'diff' ? 'diff' : 'analyze';
-  const values: Values = { project: null, format: null, output: null, jobs: 1, level: 'recommended', baseline: null };
-  const toggles = { deps: false, cache: true, depcruise: true, watch: false, baselineMode: 'use' as BaselineMode };
+  const values: Values = { project: null, format: null, output: null, jobs: 1, level: 'recommended', baseline: null, cacheLocation: null };
+  const toggles = { deps: false, cache: true, depcruise: true, watch: false, typed: true, baselineMode: 'use' as BaselineMode };
   const paths: string[] = [];
   for (let index = command === 'diff' ? 1 : 0; index < argv.length; index += 1) {
     const argument = argv[index] as string;
@@ -124,7 +140,7 @@ export function parseCliArgs(argv: readonly string[]): Outcome<CliOptions> {
   return finish(command, values, toggles, paths);
 }
 
-function finish(command: CliOptions['command'], values: Values, toggles: Omit<CliOptions, 'command' | 'input' | 'format' | 'output' | 'jobs' | 'level' | 'baseline' | 'base' | 'diffFormat'>, paths: string[]): Outcome<CliOptions> {
+function finish(command: CliOptions['command'], values: Values, toggles: Omit<CliOptions, 'command' | 'input' | 'format' | 'output' | 'jobs' | 'level' | 'baseline' | 'cacheLocation' | 'base' | 'diffFormat'>, paths: string[]): Outcome<CliOptions> {
   const base = command === 'diff' ? (paths.shift() ?? null) : null;
   if (command === 'diff' && paths.length > 0) return fail({ code: 'usage/conflict', detail: `diff takes one revision, not "${paths.join(' ')}" (use --project for another tsconfig)` });
   const known = command === 'diff' ? DIFF_FORMATS : REPORT_FORMATS;
@@ -142,6 +158,7 @@ function finish(command: CliOptions['command'], values: Values, toggles: Omit<Cl
     jobs: values.jobs,
     level: values.level,
     baseline: values.baseline,
+    cacheLocation: values.cacheLocation,
     base,
     ...toggles,
   });

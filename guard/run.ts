@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeSourceFile } from '../analysis/syntax/index.js';
 import { isAction, capabilitiesGrantedBy, type Action, type PolicyConfig } from '../policy/index.js';
-import { createNullCache, openFactsCache } from './cache/store.js';
-import { createPolicyClassifier } from './classify.js';
+import { CACHE_DIRECTORY, createNullCache, openFactsCache } from './cache/store.js';
+import { createPolicyClassifier, selectDetector } from './classify.js';
 import type { ActionHolders } from './depcruise/policy-rules.js';
 import { DEPCRUISE_CONFIG_FILE } from './depcruise/project-rules.js';
 import { ok, type Outcome } from './errors.js';
@@ -22,8 +22,10 @@ export interface GuardRequest {
   readonly cwd: string;
   /** Follow package imports into their shipped JavaScript. */
   readonly deps?: boolean;
-  /** Read and write `.tki-cache/` (default true). */
+  /** Read and write the cache (default true). */
   readonly cache?: boolean;
+  /** The cache directory, absolute (default `<root>/node_modules/.cache/tki`). */
+  readonly cacheLocation?: string;
   /** Fold in dependency-cruiser when the project has `.dependency-cruiser.cjs` (default true). */
   readonly depcruise?: boolean;
   /** A policy to use instead of the project's policy file (tests and embedders). */
@@ -34,6 +36,8 @@ export interface GuardRequest {
   readonly jobs?: number;
   /** The per-file detector; the shared one unless a test injects another. */
   readonly detect?: Detector;
+  /** Classify with the type checker when there is a tsconfig (default true); false is `--fast`. */
+  readonly typed?: boolean;
   readonly onProgress?: (done: number, known: number) => void;
 }
 
@@ -58,16 +62,19 @@ export async function runGuard(request: GuardRequest): Promise<Outcome<GuardRun>
   const loaded = request.policy === undefined ? loadPolicy(root === request.cwd ? [root] : [root, request.cwd]) : ok({ policy: request.policy, file: null });
   if (!loaded.ok) return loaded;
   const policy = request.policy === undefined && loaded.value.file === null && request.defaultPolicy !== undefined ? request.defaultPolicy : loaded.value.policy;
-  const cache = request.cache === false ? createNullCache() : openFactsCache(root, policy);
+  const detect = request.detect ?? (await selectDetector(tsconfig, request.typed ?? true));
+  const cacheDirectory = request.cacheLocation ?? join(root, CACHE_DIRECTORY);
+  // Typed facts depend on other files, so the per-file content cache cannot hold them.
+  const cache = request.cache === false || detect.typed === true ? createNullCache() : openFactsCache(root, policy, cacheDirectory);
   const graph = await buildGraph({
     root,
     entries: files,
     policy,
-    detect: request.detect ?? analyzeSourceFile,
+    detect,
     resolver: createResolver({ tsconfig }),
     cache,
     deps: request.deps ?? false,
-    jobs: request.detect === undefined ? (request.jobs ?? 1) : 1,
+    jobs: detect === analyzeSourceFile ? (request.jobs ?? 1) : 1,
     ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress }),
   });
   if (!graph.ok) return graph;
@@ -75,7 +82,7 @@ export async function runGuard(request: GuardRequest): Promise<Outcome<GuardRun>
   const searched = searchGraph(graph.value, createPolicyClassifier(policy));
   // Loaded only when needed: dependency-cruiser takes seconds to load and most runs have no config for it.
   const wanted = request.depcruise !== false && existsSync(join(root, DEPCRUISE_CONFIG_FILE));
-  const folded = wanted ? await (await import('./depcruise/run.js')).runDepcruise(graph.value, tsconfig, { policyFile: loaded.value.file, cache: request.cache !== false }) : ok([]);
+  const folded = wanted ? await (await import('./depcruise/run.js')).runDepcruise(graph.value, tsconfig, { policyFile: loaded.value.file, cache: request.cache !== false, cacheDirectory }) : ok([]);
   if (!folded.ok) return folded;
   const findings = [...searched.findings, ...folded.value].sort(byLocation);
   const analyzed = [...graph.value.modules.values()].filter((module) => module.facts !== null);

@@ -109,7 +109,7 @@ export const BUILTIN_MODULE_ROWS: readonly ModuleRow[] = [
 const FS_READ = [
   'access', 'exists', 'fstat', 'lstat', 'stat', 'statfs', 'read', 'readv', 'readdir',
   'readlink', 'realpath', 'opendir', 'watch', 'watchFile', 'unwatchFile',
-  'openAsBlob', 'glob', 'close', 'Dir', 'Dirent', 'ReadStream', 'Stats',
+  'openAsBlob', 'glob', 'close', 'Dir', 'Dirent', 'Stats',
 ];
 const FS_WRITE = [
   'appendFile', 'chmod', 'chown', 'copyFile', 'cp', 'createWriteStream', 'fchmod', 'fchown',

@@ -94,6 +94,22 @@ export function globalCapabilities(name: string, member?: string): readonly Capa
   return whole?.capabilities;
 }
 
+/** True when `name` has rows for single members (`navigator.sendBeacon`, `localStorage.getItem`). */
+export function hasGlobalMemberRows(name: string): boolean {
+  return GLOBAL_ROWS.some((row) => row.global === name && row.member !== undefined);
+}
+
+/**
+ * What a global reaches when the whole value is used (aliased, passed, called): its own row,
+ * else every capability its member rows name, since whoever holds it can read any member.
+ */
+export function globalValueCapabilities(name: string): readonly Capability[] | undefined {
+  const whole = globalCapabilities(name);
+  if (whole !== undefined) return whole;
+  const members = new Set(GLOBAL_ROWS.filter((row) => row.global === name && row.member !== undefined).flatMap((row) => row.capabilities));
+  return members.size === 0 ? undefined : [...members];
+}
+
 export function isInspectorFile(relativePath: string, policy: PolicyConfig): boolean {
   return matchesAnyGlob(relativePath, policy.inspectorFiles);
 }

@@ -8,26 +8,29 @@ import { CAPABILITY_NAMES, type Capability } from './capabilities.js';
  */
 const capability = z.enum(CAPABILITY_NAMES as [Capability, ...Capability[]]);
 
-export const grantSchema = z.strictObject({
-  files: z.array(z.string().min(1)).min(1),
-  capabilities: z.array(capability).min(1),
-  reason: z.string().min(10, 'a grant needs a reason a reviewer can read'),
-});
+export const grantSchema = z
+  .strictObject({
+    files: z.array(z.string().min(1)).min(1).describe('Globs of the files that hold the capabilities, relative to the project root (where tki.policy.json usually is).'),
+    capabilities: z.array(capability).min(1).describe('The capabilities these files may reach.'),
+    reason: z.string().min(10, 'a grant needs a reason a reviewer can read').describe('Why these files need these capabilities, for a reviewer (10 characters or more).'),
+  })
+  .describe('Capabilities that some files hold, and why.');
 
 export const policyConfigSchema = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.string().optional().describe('The JSON Schema of this file, for editor completion.'),
   /** `known`: flag the packages in policy/packages.ts. `unlisted`: flag every package not in `allow`. */
   packages: z
     .strictObject({
-      deny: z.enum(['known', 'unlisted']),
-      allow: z.array(z.string().min(1)).default([]),
+      deny: z.enum(['known', 'unlisted']).describe('`known`: flag the packages tki knows to reach a capability. `unlisted`: flag every package not in `allow`.'),
+      allow: z.array(z.string().min(1)).default([]).describe('Package names that are allowed (with `deny: "unlisted"`).'),
     })
-    .default({ deny: 'known', allow: [] }),
-  grants: z.array(grantSchema).default([]),
+    .default({ deny: 'known', allow: [] })
+    .describe('Which npm packages a module may import.'),
+  grants: z.array(grantSchema).default([]).describe('Capabilities granted to files, each with a reason.'),
   /** Files where SPEC's inspector rules apply (verdict tokens, raw SQL, global wording, exit 0). */
-  inspectorFiles: z.array(z.string().min(1)).default([]),
+  inspectorFiles: z.array(z.string().min(1)).default([]).describe('Globs of inspector code, where the inspector-only rules apply (verdict tokens, raw SQL, global wording).'),
   /** Files the guard does not analyze at all (generated code, vendored copies). */
-  ignore: z.array(z.string().min(1)).default([]),
+  ignore: z.array(z.string().min(1)).default([]).describe('Globs of files that are not analyzed at all (generated code, vendored copies).'),
 });
 
 export type PolicyConfig = z.output<typeof policyConfigSchema>;

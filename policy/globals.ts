@@ -11,19 +11,60 @@ export interface GlobalRow {
   readonly capabilities: readonly Capability[];
 }
 
+const STORAGE_READ: readonly Capability[] = ['FILES_READ'];
+const STORAGE_WRITE: readonly Capability[] = ['FILES_WRITE'];
+const STORAGE_ANY: readonly Capability[] = ['FILES_READ', 'FILES_WRITE'];
+/** Other runtimes' ambient APIs: each opens processes, sockets, files and the environment. */
+const RUNTIME: readonly Capability[] = ['EXEC', 'NETWORK', 'FILES_READ', 'FILES_WRITE', 'ENV'];
+
+/**
+ * Browser storage persists on the host's disk, so it is file access, by operation: reads
+ * (`getItem`, `key`, `length`) are FILES_READ, changes (`setItem`, `removeItem`, `clear`) are
+ * FILES_WRITE, and anything else (the object passed on, an unknown member) is both.
+ */
+function storageRows(global: string): GlobalRow[] {
+  return [
+    { global, capabilities: STORAGE_ANY },
+    ...['getItem', 'key', 'length'].map((member) => ({ global, member, capabilities: STORAGE_READ })),
+    ...['setItem', 'removeItem', 'clear'].map((member) => ({ global, member, capabilities: STORAGE_WRITE })),
+  ];
+}
+
+/** A row with `member` refines its global's whole row (member row > whole row > pure). */
 export const GLOBAL_ROWS: readonly GlobalRow[] = [
   { global: 'fetch', capabilities: ['NETWORK'] },
   { global: 'WebSocket', capabilities: ['NETWORK'] },
+  { global: 'WebSocketStream', capabilities: ['NETWORK'] },
   { global: 'EventSource', capabilities: ['NETWORK'] },
   { global: 'XMLHttpRequest', capabilities: ['NETWORK'] },
+  { global: 'WebTransport', capabilities: ['NETWORK'] },
+  { global: 'RTCPeerConnection', capabilities: ['NETWORK'] },
+  { global: 'webkitRTCPeerConnection', capabilities: ['NETWORK'] },
+  { global: 'RTCDataChannel', capabilities: ['NETWORK'] },
   { global: 'navigator', member: 'sendBeacon', capabilities: ['NETWORK'] },
+  // Registering a service worker fetches a script and runs it for every page of the origin.
+  { global: 'navigator', member: 'serviceWorker', capabilities: ['NETWORK', 'DYNAMIC_CODE'] },
+  // The origin private file system (`navigator.storage.getDirectory()`).
+  { global: 'navigator', member: 'storage', capabilities: STORAGE_ANY },
   { global: 'BroadcastChannel', capabilities: ['WORKER'] },
   { global: 'Worker', capabilities: ['WORKER'] },
   { global: 'SharedWorker', capabilities: ['WORKER'] },
-  { global: 'localStorage', capabilities: ['FILES_WRITE'] },
-  { global: 'sessionStorage', capabilities: ['FILES_WRITE'] },
+  ...storageRows('localStorage'),
+  ...storageRows('sessionStorage'),
+  { global: 'indexedDB', capabilities: STORAGE_ANY },
+  { global: 'indexedDB', member: 'databases', capabilities: STORAGE_READ },
+  { global: 'indexedDB', member: 'deleteDatabase', capabilities: STORAGE_WRITE },
+  { global: 'indexedDB', member: 'cmp', capabilities: [] },
+  { global: 'caches', capabilities: STORAGE_ANY },
+  { global: 'showOpenFilePicker', capabilities: STORAGE_READ },
+  { global: 'showDirectoryPicker', capabilities: STORAGE_ANY },
+  { global: 'showSaveFilePicker', capabilities: STORAGE_WRITE },
   { global: 'eval', capabilities: ['DYNAMIC_CODE'] },
   { global: 'Function', capabilities: ['DYNAMIC_CODE'] },
+  // Reading what every function inherits compiles nothing (`Function.prototype.toString.call(f)`).
+  { global: 'Function', member: 'prototype', capabilities: [] },
+  { global: 'Function', member: 'name', capabilities: [] },
+  { global: 'Function', member: 'length', capabilities: [] },
   { global: 'WebAssembly', capabilities: ['DYNAMIC_CODE', 'NATIVE'] },
   { global: 'require', member: 'cache', capabilities: ['DYNAMIC_CODE'] },
   { global: 'require', member: 'extensions', capabilities: ['DYNAMIC_CODE'] },
@@ -34,11 +75,29 @@ export const GLOBAL_ROWS: readonly GlobalRow[] = [
   { global: 'module', member: 'parent', capabilities: ['DYNAMIC_CODE'] },
   { global: 'module', member: 'children', capabilities: ['DYNAMIC_CODE'] },
   { global: 'importScripts', capabilities: ['DYNAMIC_CODE', 'NETWORK'] },
-  { global: 'indexedDB', capabilities: ['FILES_WRITE'] },
-  // Other runtimes' ambient APIs: each opens processes, sockets, files and the environment.
-  { global: 'Bun', capabilities: ['EXEC', 'NETWORK', 'FILES_READ', 'FILES_WRITE', 'ENV'] },
-  { global: 'Deno', capabilities: ['EXEC', 'NETWORK', 'FILES_READ', 'FILES_WRITE', 'ENV'] },
+  { global: 'Bun', capabilities: RUNTIME },
+  { global: 'Deno', capabilities: RUNTIME },
+  // Their plain facts are not host access; `env` is the environment.
+  ...['version', 'revision', 'argv', 'main'].map((member) => ({ global: 'Bun', member, capabilities: [] })),
+  ...['args', 'version', 'build', 'noColor', 'pid', 'ppid', 'mainModule', 'inspect'].map((member) => ({ global: 'Deno', member, capabilities: [] })),
+  { global: 'Bun', member: 'env', capabilities: ['ENV'] },
+  { global: 'Deno', member: 'env', capabilities: ['ENV'] },
+  { global: 'Deno', member: 'exit', capabilities: ['SYSTEM'] },
 ];
+
+/**
+ * The loader's bookkeeping: members of `require` and `module` that read or publish facts and
+ * load nothing. Every other member (`bind`, `call`, `__proto__`, `constructor`, …) hands the
+ * loader on, so it is UNANALYZED unless a row above says more.
+ */
+export const LOADER_BOOKKEEPING_MEMBERS: Readonly<Record<'require' | 'module', readonly string[]>> = {
+  require: ['resolve'],
+  module: ['exports', 'id', 'filename', 'loaded', 'path', 'paths', 'isPreloading'],
+};
+
+/** The CommonJS wrapper's own parameters: the loader, handed in as values. */
+export const LOADER_NAMES: readonly string[] = ['require', 'module'];
+
 
 /** Members of `process` that touch nothing outside the process's own, already-granted streams. */
 export const PROCESS_PURE_MEMBERS: readonly string[] = [
@@ -70,5 +129,48 @@ export const PROCESS_MEMBER_ROWS: readonly GlobalRow[] = [
   { global: 'process', member: 'umask', capabilities: ['SYSTEM'] },
 ];
 
-/** Names that all denote the global object; computed access on them is UNANALYZED. */
-export const GLOBAL_OBJECT_NAMES: readonly string[] = ['globalThis', 'global', 'window', 'self'];
+/**
+ * Names that all denote the global object (the window's own aliases included); computed access
+ * on them is UNANALYZED. `document.defaultView` is the window too (see GLOBAL_OBJECT_MEMBERS).
+ */
+export const GLOBAL_OBJECT_NAMES: readonly string[] = ['globalThis', 'global', 'window', 'self', 'frames', 'top', 'parent'];
+
+/** `global.member` pairs that denote the global object as well. */
+export const GLOBAL_OBJECT_MEMBERS: ReadonlyArray<readonly [global: string, member: string]> = [['document', 'defaultView']];
+
+/**
+ * The types through which a global is reached, for the typed classifier (analysis/typed): a
+ * member declared in one of these types is that global's member (`p.env` with `p: NodeJS.Process`
+ * is `process.env`), and a row with `member` pins it (`sw.register()` with
+ * `sw: ServiceWorkerContainer` is `navigator.serviceWorker`). `globalThis` rows make a member
+ * of the window a global of that name. Types not listed here (`Function`, `Console`, …) carry
+ * no capability through their members.
+ */
+export interface GlobalTypeRow {
+  /** Qualified as the declaration files write it: `NodeJS.Process`. */
+  readonly type: string;
+  readonly global: string;
+  readonly member?: string;
+}
+
+export const GLOBAL_TYPE_ROWS: readonly GlobalTypeRow[] = [
+  { type: 'NodeJS.Process', global: 'process' },
+  { type: 'NodeJS.Require', global: 'require' },
+  { type: 'NodeRequire', global: 'require' },
+  { type: 'NodeJS.RequireResolve', global: 'require', member: 'resolve' },
+  { type: 'NodeJS.Module', global: 'module' },
+  { type: 'NodeModule', global: 'module' },
+  { type: 'FunctionConstructor', global: 'Function' },
+  { type: 'Navigator', global: 'navigator' },
+  { type: 'ServiceWorkerContainer', global: 'navigator', member: 'serviceWorker' },
+  { type: 'StorageManager', global: 'navigator', member: 'storage' },
+  { type: 'FileSystemDirectoryHandle', global: 'navigator', member: 'storage' },
+  { type: 'Storage', global: 'localStorage' },
+  { type: 'IDBFactory', global: 'indexedDB' },
+  { type: 'CacheStorage', global: 'caches' },
+  { type: 'Window', global: 'globalThis' },
+  { type: 'WindowOrWorkerGlobalScope', global: 'globalThis' },
+  { type: 'WorkerGlobalScope', global: 'globalThis' },
+  { type: 'DedicatedWorkerGlobalScope', global: 'globalThis' },
+  { type: 'ServiceWorkerGlobalScope', global: 'globalThis' },
+];

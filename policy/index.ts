@@ -8,7 +8,9 @@ export {
   canonicalBuiltin,
   classifyModule,
   globalCapabilities,
+  globalValueCapabilities,
   grantedCapabilities,
+  hasGlobalMemberRows,
   isInspectorFile,
   memberCapabilities,
   processMemberCapabilities,
@@ -39,7 +41,18 @@ export {
   type OpenFlags,
   type OpenModeRow,
 } from './open-modes.js';
-export { GLOBAL_OBJECT_NAMES, GLOBAL_ROWS, PROCESS_MEMBER_ROWS, PROCESS_PURE_MEMBERS, type GlobalRow } from './globals.js';
+export {
+  GLOBAL_OBJECT_MEMBERS,
+  GLOBAL_OBJECT_NAMES,
+  GLOBAL_ROWS,
+  GLOBAL_TYPE_ROWS,
+  LOADER_BOOKKEEPING_MEMBERS,
+  LOADER_NAMES,
+  PROCESS_MEMBER_ROWS,
+  PROCESS_PURE_MEMBERS,
+  type GlobalRow,
+  type GlobalTypeRow,
+} from './globals.js';
 export { PACKAGE_ROWS, packageNameOf, type PackageRow } from './packages.js';
 export {
   FORBIDDEN_VERDICT_TOKENS,

@@ -34,6 +34,8 @@ export const OPEN_MODE_ROWS: readonly OpenModeRow[] = [
   { specifier: 'node:fs', member: 'readFile', flags: options(1, 'flag'), callback: true },
   { specifier: 'node:fs', member: 'readFileSync', flags: options(1, 'flag') },
   { specifier: 'node:fs', member: 'createReadStream', flags: options(1, 'flags') },
+  // `new fs.ReadStream(p, { flags: 'w' })` opens like createReadStream.
+  { specifier: 'node:fs', member: 'ReadStream', flags: options(1, 'flags') },
   { specifier: 'node:fs/promises', member: 'open', flags: positional(1) },
   { specifier: 'node:fs/promises', member: 'readFile', flags: options(1, 'flag') },
 ];

@@ -11,42 +11,75 @@ export interface PolicyError {
   readonly message: string;
 }
 
-export type PolicyResult = { ok: true; policy: PolicyConfig } | { ok: false; error: PolicyError };
+/** `error` is the first of `errors`, which lists every problem in the file in text order. */
+export type PolicyResult = { ok: true; policy: PolicyConfig } | { ok: false; error: PolicyError; errors: readonly PolicyError[] };
 
 export function formatPolicyError(error: PolicyError): string {
   return `${error.file}:${error.line}:${error.column}: invalid tki policy: ${error.message}`;
 }
 
+/** One line per problem. */
+export function formatPolicyErrors(errors: readonly PolicyError[]): string {
+  return errors.map(formatPolicyError).join('\n');
+}
+
+function failed(errors: readonly PolicyError[]): PolicyResult {
+  const sorted = [...errors].sort((a, b) => a.line - b.line || a.column - b.column);
+  return { ok: false, error: sorted[0] as PolicyError, errors: sorted };
+}
+
 /** Parse and validate a policy file's text. Pure: the caller reads the file. */
 export function parsePolicyText(text: string, file: string): PolicyResult {
   const source = ts.parseJsonText(file, text);
+  const at = (position: number, code: PolicyError['code'], message: string): PolicyError => {
+    const { line, character } = source.getLineAndCharacterOfPosition(position);
+    return { code, file, line: line + 1, column: character + 1, message };
+  };
   const diagnostics = (source as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
-  const first = diagnostics[0];
-  if (first !== undefined) {
-    const at = source.getLineAndCharacterOfPosition(first.start ?? 0);
-    const message = ts.flattenDiagnosticMessageText(first.messageText, ' ');
-    return { ok: false, error: { code: 'policy/invalid_json', file, line: at.line + 1, column: at.character + 1, message } };
-  }
+  // TypeScript's JSON reader tolerates trailing commas and comments; JSON (and so tki) does not.
+  const syntax = [
+    ...diagnostics.map((diagnostic) => at(diagnostic.start ?? 0, 'policy/invalid_json', ts.flattenDiagnosticMessageText(diagnostic.messageText, ' '))),
+    ...trailingCommas(source).map((position) => at(position, 'policy/invalid_json', 'trailing comma (JSON allows none)')),
+  ];
+  if (syntax.length > 0) return failed(syntax);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: { code: 'policy/invalid_json', file, line: 1, column: 1, message: (error as Error).message } };
+    // Comments and the like: V8 names the offset in most messages.
+    const message = (error as Error).message;
+    const offset = /at position (\d+)/.exec(message)?.[1];
+    return failed([at(offset === undefined ? 0 : Number(offset), 'policy/invalid_json', message)]);
   }
   const parsed = policyConfigSchema.safeParse(value);
   if (parsed.success) return { ok: true, policy: parsed.data };
-  const issue = parsed.error.issues[0] as z.core.$ZodIssue;
-  const position = positionOfPath(source, issue.path);
-  const at = source.getLineAndCharacterOfPosition(position);
-  const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  return { ok: false, error: { code: 'policy/invalid_value', file, line: at.line + 1, column: at.character + 1, message: `${where}${issue.message}` } };
+  return failed(
+    parsed.error.issues.map((issue: z.core.$ZodIssue) => {
+      const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+      // An unknown key is reported on the key itself, not on the object that holds it.
+      const located = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0] as string] : issue.path;
+      return at(positionOfPath(source, located, issue.code === 'unrecognized_keys'), 'policy/invalid_value', `${where}${issue.message}`);
+    }),
+  );
+}
+
+/** Positions of the trailing commas in every object and array of the document. */
+function trailingCommas(source: ts.JsonSourceFile): number[] {
+  const positions: number[] = [];
+  const visit = (node: ts.Node): void => {
+    const list = ts.isObjectLiteralExpression(node) ? node.properties : ts.isArrayLiteralExpression(node) ? node.elements : undefined;
+    if (list?.hasTrailingComma === true) positions.push(list.end - 1);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return positions;
 }
 
 /** The text position of the deepest node along a JSON path that exists. */
-function positionOfPath(source: ts.JsonSourceFile, path: readonly PropertyKey[]): number {
+function positionOfPath(source: ts.JsonSourceFile, path: readonly PropertyKey[], atKey = false): number {
   let node: ts.Node | undefined = source.statements[0]?.expression;
   let position = node?.getStart(source) ?? 0;
-  for (const key of path) {
+  for (const [index, key] of path.entries()) {
     if (node === undefined) break;
     let next: ts.Node | undefined;
     if (ts.isObjectLiteralExpression(node)) {
@@ -57,7 +90,7 @@ function positionOfPath(source: ts.JsonSourceFile, path: readonly PropertyKey[])
       next = node.elements[key];
     }
     node = next;
-    if (node !== undefined) position = node.getStart(source);
+    if (node !== undefined && !(atKey && index === path.length - 1)) position = node.getStart(source);
   }
   return position;
 }

@@ -8,3 +8,4 @@ export { DEFAULT_PROFILE } from './profile/default-profile.js';
 export { ENGINE_NAMES, isEngineName, type EngineName } from './engines/engine-types.js';
 export { runSandboxed, type SandboxedRun, type SandboxedRunResult } from './launch/run-sandboxed.js';
 export { inspectInSandbox, type SandboxedInspection, type SandboxedInspectionResult } from './launch/inspect-in-sandbox.js';
+export { withOperatorLimits, type OperatorLimits } from './profile/operator-limits.js';

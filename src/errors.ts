@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'provenance/content_unreadable',
   'provenance/content_too_large',
   'provenance/packet_budget_exceeded',
+  'limits/max_json_depth',
+  'limits/max_items',
   'limits/max_claims',
   'limits/max_references_per_claim',
   'limits/max_allowed_surfaces',
@@ -102,6 +104,8 @@ const MESSAGES: Readonly<Record<InspectorErrorCode, string>> = {
   'provenance/content_unreadable': 'content_file could not be read',
   'provenance/content_too_large': 'content_file is larger than the per-item limit',
   'provenance/packet_budget_exceeded': 'the packet content exceeds the per-packet limit',
+  'limits/max_json_depth': 'packet.json nests arrays and objects deeper than any packet needs; it was not parsed',
+  'limits/max_items': 'limit maxItems: the packet has more items than the limits table allows; nothing was judged',
   'limits/max_claims': 'limit maxClaims: the dossier has more claims than the limits table allows; nothing was judged',
   'limits/max_references_per_claim': 'limit maxReferencesPerClaim: a claim cites more items than the limits table allows; nothing was judged',
   'limits/max_allowed_surfaces': 'limit maxAllowedSurfaces: allowed_surfaces lists more surfaces than the limits table allows; nothing was judged',
@@ -119,15 +123,19 @@ const MESSAGES: Readonly<Record<InspectorErrorCode, string>> = {
   'internal/unexpected': 'internal error',
 };
 
+/** Input-derived details (unknown key lists, values) are shown up to this length; report.json's reason says the rest was cut. */
+const MAX_DETAIL = 500;
+
 /** One line, safe for a terminal: `code at path: message (detail)`. */
 export function renderError(error: InspectorError): string {
-  const where = error.path === '' ? '' : ` at ${escapeControlChars(error.path)}`;
-  const detail = error.detail === undefined ? '' : ` (${escapeControlChars(error.detail)})`;
+  const where = error.path === '' ? '' : ` at ${escapeControlChars(error.path.slice(0, MAX_DETAIL))}`;
+  const shown = error.detail === undefined || error.detail.length <= MAX_DETAIL ? error.detail : `${error.detail.slice(0, MAX_DETAIL)}… (${error.detail.length} characters)`;
+  const detail = shown === undefined ? '' : ` (${escapeControlChars(shown)})`;
   return `${error.code}${where}: ${MESSAGES[error.code]}${detail}`;
 }
 
 /** The same without the input-derived detail: for tki's own verdict line, which carries no packet text. */
 export function renderErrorBrief(error: InspectorError): string {
-  const where = error.path === '' ? '' : ` at ${escapeControlChars(error.path)}`;
+  const where = error.path === '' ? '' : ` at ${escapeControlChars(error.path.slice(0, MAX_DETAIL))}`;
   return `${error.code}${where}: ${MESSAGES[error.code]}`;
 }

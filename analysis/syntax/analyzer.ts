@@ -2,23 +2,34 @@ import ts from 'typescript';
 import {
   DEFAULT_OPEN_FLAGS,
   GLOBAL_OBJECT_NAMES,
+  LOADER_BOOKKEEPING_MEMBERS,
+  LOADER_NAMES,
   classifyModule,
   globalCapabilities,
+  globalValueCapabilities,
   memberCapabilities,
   openModeCapabilities,
   processMemberCapabilities,
+  type Capability,
   type PolicyConfig,
 } from '../../policy/index.js';
 import { visitBinary, visitCall, visitNew } from './calls.js';
 import type { FindingCollector } from './collector.js';
-import { bindingsOf, visitVariable } from './declarations.js';
+import { bindingsOf, trackedLoad, visitVariable } from './declarations.js';
 import { globalName } from './module-loads.js';
 import { visitExport, visitImport, visitImportEquals } from './module-references.js';
-import { GLOBAL_CONSTRUCTORS, isFunctionConstructorSource, isScopeContainer, isValueReference } from './node-kinds.js';
+import { constantKey } from './constants.js';
+import { judgeConstructorRead, judgeFunctionConstructor } from './constructor-reads.js';
+import { isScopeContainer, isSloppyGlobalThis, isValueReference, thisOwner } from './node-kinds.js';
 import { Scope } from './scope.js';
 import { declareContainer } from './scope-declarations.js';
-import { literalString, memberKey, skipOuter } from './syntax.js';
+import { literalString, skipAwait, skipOuter } from './syntax.js';
+import { judgeReflectiveRead } from './calls.js';
+import { reflectiveRead } from './reflection.js';
+import { recordLoad } from './module-references.js';
 import type { TextChecker } from './text-checks.js';
+import type { Resolved, TypeOracle } from './type-oracle.js';
+import { flowOf, type Flow } from './value-flow.js';
 import type { ModuleReference, ReferenceKind } from './types.js';
 import type { Walker } from './walker.js';
 
@@ -27,10 +38,22 @@ import type { Walker } from './walker.js';
  * identifiers, member access and types; calls, declarations and module references have their own
  * files); every other node is descended into. Scopes are tracked so that a local `fetch` or
  * `process` is not mistaken for the global, and `require`/`createRequire` aliases are followed.
+ * With a TypeOracle (analysis/typed), references the syntax cannot place are classified by the
+ * declaration they resolve to; without one, the syntactic rules stand alone.
  */
+/**
+ * The allow list judges the specifiers code writes, which the syntax sees at each import; where
+ * a package's types happen to be declared (`vitest` re-exports `@vitest/runner`) is not an import.
+ */
+function withoutPackageDenial(capabilities: readonly Capability[]): readonly Capability[] {
+  return capabilities.filter((capability) => capability !== 'UNKNOWN_PACKAGE');
+}
+
 export class Analyzer implements Walker {
   readonly references: ModuleReference[] = [];
   readonly judgedCallees = new Set<ts.Node>();
+  /** The nodes being visited, outermost first: the flow of a value is read from them. */
+  readonly ancestors: ts.Node[] = [];
   scope = new Scope(undefined);
 
   constructor(
@@ -38,12 +61,15 @@ export class Analyzer implements Walker {
     readonly policy: PolicyConfig,
     readonly report: FindingCollector,
     readonly text: TextChecker | undefined,
+    readonly types: TypeOracle | undefined,
   ) {}
 
   run(): void {
+    this.ancestors.push(this.sourceFile);
     this.inScope(this.sourceFile, () => {
       for (const statement of this.sourceFile.statements) this.visit(statement, this.sourceFile);
     });
+    this.ancestors.pop();
   }
 
   private inScope(container: ts.Node, body: () => void): void {
@@ -62,11 +88,18 @@ export class Analyzer implements Walker {
   }
 
   visit(node: ts.Node, parent: ts.Node): void {
+    this.ancestors.push(node);
     if (isScopeContainer(node)) {
       this.inScope(node, () => this.visitNode(node, parent));
     } else {
       this.visitNode(node, parent);
     }
+    this.ancestors.pop();
+  }
+
+  /** The flow of `node` when it is the node being visited; otherwise (a destructured key, an export list) it flows. */
+  flowAt(node: ts.Node): Flow {
+    return this.ancestors[this.ancestors.length - 1] === node ? flowOf(this.ancestors) : { kind: 'flows' };
   }
 
   private visitNode(node: ts.Node, parent: ts.Node): void {
@@ -94,7 +127,15 @@ export class Analyzer implements Walker {
       case ts.SyntaxKind.ElementAccessExpression:
         return this.visitMemberAccess(node as ts.PropertyAccessExpression | ts.ElementAccessExpression);
       case ts.SyntaxKind.VariableDeclaration:
+        this.checkEscape((node as ts.VariableDeclaration).initializer);
         return visitVariable(this, node as ts.VariableDeclaration);
+      case ts.SyntaxKind.ThisKeyword:
+        // In a sloppy-mode function called without a receiver, `this` is the global object.
+        if (isSloppyGlobalThis(this.ancestors)) this.globalUse('globalThis', node, this.flowAt(node));
+        return;
+      case ts.SyntaxKind.ReturnStatement:
+        this.checkEscape((node as ts.ReturnStatement).expression);
+        return this.visitChildren(node);
       case ts.SyntaxKind.BinaryExpression:
         return visitBinary(this, node as ts.BinaryExpression);
       case ts.SyntaxKind.TypeOfExpression:
@@ -140,7 +181,7 @@ export class Analyzer implements Walker {
     this.text?.checkVerdictToken(identifier.text, identifier);
     if (!isValueReference(identifier, parent)) return;
     const binding = this.scope.lookup(identifier.text);
-    if (binding === undefined) return this.globalUse(identifier.text, identifier);
+    if (binding === undefined) return this.globalUse(identifier.text, identifier, this.flowAt(identifier));
     if (binding.kind === 'module') {
       binding.used = true;
       this.reachModule(binding.specifier, identifier, `\`${identifier.text}\` used as a whole value`);
@@ -150,19 +191,27 @@ export class Analyzer implements Walker {
       binding.used = true;
       // Any use but a direct call hides the flags (`const f = openSync`, `openSync.call`): it may write.
       if (!this.judgedCallees.has(identifier)) this.reachMember(binding.specifier, binding.member, identifier);
+    } else if (binding.kind === 'constructor') {
+      if (!binding.exempt) judgeFunctionConstructor(this, identifier, this.flowAt(identifier), identifier.text);
+    } else if (binding.kind !== 'member' && !this.judgedCallees.has(identifier)) {
+      // A local the syntax cannot place (an import from a barrel, a typed parameter): ask the types.
+      this.reachResolved(this.types?.resolve(identifier), identifier);
     }
   }
 
   /** A use of the global `name` as a value (not as the base of a member access or a call we resolved). */
-  private globalUse(name: string, node: ts.Node): void {
+  private globalUse(name: string, node: ts.Node, flow: Flow): void {
+    // Feature tests (`if (window.fetch)`, `'fetch' in window`, `x === globalThis`) run nothing.
+    if (flow.kind === 'tested' || flow.kind === 'discarded') return;
     if (GLOBAL_OBJECT_NAMES.includes(name)) return this.report.unanalyzed(node, name, 'the global object used as a value');
-    if (name === 'process' || name === 'require' || name === 'module') return this.report.unanalyzed(node, name, `\`${name}\` aliased or passed as a value`);
-    const capabilities = globalCapabilities(name);
+    if (name === 'process' || LOADER_NAMES.includes(name)) return this.report.unanalyzed(node, name, `\`${name}\` aliased or passed as a value`);
+    if (name === 'arguments' && thisOwner(this.ancestors) === 'file') return this.report.unanalyzed(node, name, "the CommonJS wrapper's arguments hold `require` and `module`");
+    const capabilities = globalValueCapabilities(name);
     if (capabilities !== undefined) this.report.reach(capabilities, node, name, 'global');
   }
 
   private visitMemberAccess(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): void {
-    const key = memberKey(node);
+    const key = constantKey(node, this.scope);
     if (ts.isPropertyAccessExpression(node)) this.text?.checkVerdictToken(node.name.text, node.name);
     const visitKey = (): void => {
       if (ts.isElementAccessExpression(node)) this.visit(node.argumentExpression, node);
@@ -171,7 +220,7 @@ export class Analyzer implements Walker {
     const owner = globalName(base, this.scope, GLOBAL_OBJECT_NAMES);
     if (owner !== undefined) {
       visitKey();
-      return this.globalMember(owner, key, node);
+      return this.globalMember(owner, key, node, this.flowAt(node));
     }
     const binding = ts.isIdentifier(base) ? this.scope.lookup(base.text) : undefined;
     if (binding?.kind === 'module') {
@@ -181,31 +230,81 @@ export class Analyzer implements Walker {
       if (this.judgedCallees.has(node)) return;
       return this.report.reach(memberCapabilities(binding.specifier, key, this.policy), node, `${(base as ts.Identifier).text}.${key}`, 'member');
     }
-    // A function's (or class's) `.constructor` is `Function`.
-    if (key === 'constructor' && (isFunctionConstructorSource(base) || binding?.kind === 'function')) {
-      this.report.reach(['DYNAMIC_CODE'], node, '(function).constructor', 'global');
+    const loaded = ts.isCallExpression(skipAwait(base)) ? trackedLoad(skipAwait(base) as ts.CallExpression, this.scope) : undefined;
+    if (loaded !== undefined) {
+      // `require('process').env`, `process.getBuiltinModule('node:fs').writeFileSync`: the member of the loaded builtin.
+      recordLoad(this, skipAwait(base) as ts.CallExpression, loaded.load, true);
+      visitKey();
+      if (key === null) return this.reachModule(loaded.tracked, node, 'computed member access');
+      if (this.judgedCallees.has(node)) return;
+      return this.reachMember(loaded.tracked, key, node);
     }
+    const reflected = reflectiveRead(node, this.scope);
+    if (reflected !== undefined) judgeReflectiveRead(this, node, reflected.target, reflected.key);
+    else if (key === 'constructor') judgeConstructorRead(this, node, base, this.flowAt(node));
+    else if (!this.judgedCallees.has(node)) this.reachResolved(this.types?.resolve(node), node);
     this.visit(node.expression, node);
     visitKey();
   }
 
-  globalMember(owner: string, key: string | null, node: ts.Node): void {
+  globalMember(owner: string, key: string | null, node: ts.Node, flow: Flow): void {
     if (GLOBAL_OBJECT_NAMES.includes(owner)) {
-      if (key === null) return this.report.unanalyzed(node, `${owner}[…]`, 'computed access on the global object');
-      return this.globalUse(key, node);
+      if (key === null) return flow.kind === 'tested' ? undefined : this.report.unanalyzed(node, `${owner}[…]`, 'computed access on the global object');
+      return this.globalUse(key, node, flow);
     }
     if (owner === 'process') {
       if (key === null) return this.report.unanalyzed(node, 'process[…]', 'computed access on `process`');
       return this.report.reach(processMemberCapabilities(key), node, `process.${key}`, 'member');
     }
-    if (key === null) {
-      if (owner === 'require' || owner === 'module') this.report.unanalyzed(node, `${owner}[…]`, `computed access on \`${owner}\``);
-      else this.globalUse(owner, node);
+    if (owner === 'require' || owner === 'module') return this.loaderMember(owner, key, node, flow);
+    if (owner === 'arguments' && thisOwner(this.ancestors) === 'file') {
+      if (key !== 'length') this.report.unanalyzed(node, `arguments[${key ?? '…'}]`, "the CommonJS wrapper's arguments hold `require` and `module`");
       return;
     }
-    if (key === 'constructor' && GLOBAL_CONSTRUCTORS.has(owner)) return this.report.reach(['DYNAMIC_CODE'], node, `${owner}.constructor`, 'global');
+    if (key === 'constructor') return judgeFunctionConstructor(this, node, flow, `${owner}.constructor`);
+    if (key === null) return this.globalUse(owner, node, flow);
     const capabilities = globalCapabilities(owner, key);
-    if (capabilities !== undefined) this.report.reach(capabilities, node, `${owner}.${key}`, 'global');
+    if (capabilities !== undefined && flow.kind !== 'tested') this.report.reach(capabilities, node, `${owner}.${key}`, 'global');
+  }
+
+  /**
+   * A member of the loader. Bookkeeping (`module.exports`, `require.resolve`) and tests
+   * (`require.main === module`) load nothing; a member with a row is judged by it unless only a
+   * fact is read through it (`require.main.filename`); any other member hands the loader on.
+   */
+  private loaderMember(owner: 'require' | 'module', key: string | null, node: ts.Node, flow: Flow): void {
+    if (flow.kind === 'tested') return;
+    if (key === null) return this.report.unanalyzed(node, `${owner}[…]`, `computed access on \`${owner}\``);
+    if (LOADER_BOOKKEEPING_MEMBERS[owner].includes(key)) return;
+    const capabilities = globalCapabilities(owner, key);
+    if (capabilities === undefined) return this.report.unanalyzed(node, `${owner}.${key}`, 'the loader handed on as a value');
+    if (flow.kind === 'member') {
+      const read = constantKey(flow.access, this.scope);
+      if (read !== null && LOADER_BOOKKEEPING_MEMBERS.module.includes(read)) return;
+    }
+    this.report.reach(capabilities, node, `${owner}.${key}`, 'global');
+  }
+
+  /** A reference the type checker placed (undefined: it did not). */
+  reachResolved(resolved: Resolved | undefined, node: ts.Node): void {
+    if (resolved === undefined) return;
+    if (resolved.kind === 'module-member') {
+      if (resolved.member === null) {
+        // A namespace as the base of `ns.member` is judged by that member (resolved on its own).
+        const flow = this.flowAt(node);
+        if (flow.kind === 'member' && constantKey(flow.access, this.scope) !== null) return;
+        return this.report.reach(withoutPackageDenial(classifyModule(resolved.specifier, this.policy).capabilities), node, resolved.specifier, 'module', 'reached through its type');
+      }
+      return this.report.reach(withoutPackageDenial(memberCapabilities(resolved.specifier, resolved.member, this.policy)), node, resolved.member, 'member');
+    }
+    if (resolved.member === null) return this.globalUse(resolved.name, node, this.flowAt(node));
+    this.globalMember(resolved.name, resolved.member, node, this.flowAt(node));
+  }
+
+  /** A capability-bearing value handed to an `any`/`unknown` place (typed mode only). */
+  checkEscape(expression: ts.Expression | undefined): void {
+    if (expression === undefined || this.types === undefined) return;
+    this.reachResolved(this.types.escapesToUntyped(expression), expression);
   }
 
   addReference(specifier: string | null, kind: ReferenceKind, typeOnly: boolean, node: ts.Node): void {

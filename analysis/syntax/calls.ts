@@ -4,6 +4,9 @@ import { globalName, isProcessMember, moduleLoadOf } from './module-loads.js';
 import { recordLoad } from './module-references.js';
 import { EXIT_CODE_ASSIGNMENTS, TIMERS } from './node-kinds.js';
 import { judgeOpenModeCall } from './open-modes.js';
+import { reflectiveRead } from './reflection.js';
+import { judgeConstructorRead } from './constructor-reads.js';
+import { isObjectGlobal } from './declarations.js';
 import { excerpt, isStringish, isZeroExitValue, memberKey, propertyNameText, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 
@@ -20,19 +23,28 @@ export function visitCall(walker: Walker, call: ts.CallExpression): void {
   if (isTimer(walker, callee) && isStringish(call.arguments[0])) {
     walker.report.reach(['DYNAMIC_CODE'], call, `${callee.getText(walker.sourceFile)}('…')`, 'global');
   }
-  checkConstructorWithString(walker, callee, call.arguments);
+  const reflected = reflectiveRead(call, walker.scope);
+  if (reflected !== undefined) judgeReflectiveRead(walker, call, reflected.target, reflected.key);
+  checkTypedCall(walker, call);
   walker.visitChildren(call);
 }
 
+/** A read of `target[key]` made by reflection (`Reflect.get`, a property descriptor's `value`/`get`). */
+export function judgeReflectiveRead(walker: Walker, node: ts.Expression, target: ts.Expression, key: string | null): void {
+  const owner = globalName(target, walker.scope, GLOBAL_OBJECT_NAMES);
+  if (owner !== undefined && isObjectGlobal(owner)) return walker.globalMember(owner, key, node, walker.flowAt(node));
+  if (key === 'constructor') judgeConstructorRead(walker, node, target, walker.flowAt(node));
+}
+
 /**
- * `anything.constructor('code')`: when `anything` is a function (`[].filter`, `Math.max`) this is
- * `Function('code')`. Without types we cannot tell, so a string handed to `.constructor` counts.
- * `this.constructor(…)` (a class making its own kind) is left alone.
+ * Typed mode: a call or `new` whose callee the syntax could not place is classified by the
+ * signature it resolves to (`run: typeof exec`, `(x as FunctionConstructor)(code)`), and each
+ * argument that hands a capability to an `any`/`unknown` parameter is reported there.
  */
-function checkConstructorWithString(walker: Walker, callee: ts.Expression, args: readonly ts.Expression[] | undefined): void {
-  if (!(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) || memberKey(callee) !== 'constructor') return;
-  if (skipOuter(callee.expression).kind === ts.SyntaxKind.ThisKeyword || !isStringish(args?.[0])) return;
-  walker.report.reach(['DYNAMIC_CODE'], callee, '(function).constructor', 'global');
+function checkTypedCall(walker: Walker, call: ts.CallExpression | ts.NewExpression): void {
+  if (walker.types === undefined) return;
+  if (!walker.judgedCallees.has(skipOuter(call.expression))) walker.reachResolved(walker.types.resolve(call), call);
+  for (const argument of call.arguments ?? []) walker.checkEscape(argument);
 }
 
 /** `process.exit(0)`, `process.exit()`, also through `.call(process, 0)` and `.apply(process, [0])`. */
@@ -63,11 +75,13 @@ function isTimer(walker: Walker, callee: ts.Expression): boolean {
   if (global !== undefined) return TIMERS.has(global);
   const binding = ts.isIdentifier(callee) ? walker.scope.lookup(callee.text) : undefined;
   if (binding?.kind === 'member') return TIMERS.has(binding.member);
+  if (binding?.kind === 'global-alias') return TIMERS.has(binding.name);
   return (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && TIMERS.has(memberKey(callee) ?? '');
 }
 
 /** `new Worker(code, { eval: true })` compiles `code`. */
 export function visitNew(walker: Walker, node: ts.NewExpression): void {
+  judgeOpenModeCall(walker, node);
   const callee = skipOuter(node.expression);
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   const options = node.arguments?.[1] === undefined ? undefined : skipOuter(node.arguments[1]);
@@ -76,7 +90,7 @@ export function visitNew(walker: Walker, node: ts.NewExpression): void {
     const disabled = evalOption !== undefined && ts.isPropertyAssignment(evalOption) && evalOption.initializer.kind === ts.SyntaxKind.FalseKeyword;
     if (evalOption !== undefined && !disabled) walker.report.reach(['DYNAMIC_CODE'], evalOption, 'new Worker(…, { eval: true })', 'global');
   }
-  checkConstructorWithString(walker, callee, node.arguments);
+  checkTypedCall(walker, node);
   walker.visitChildren(node);
 }
 

@@ -38,8 +38,8 @@ export class FindingCollector {
   }
 
   addAt(ruleId: RuleId, messageId: string, capability: Capability | null, data: Record<string, string>, start: number, end: number): void {
-    // The same fact reached twice at one place (two checks agreeing) is one finding.
-    const key = `${start}\u0000${ruleId}\u0000${capability ?? ''}\u0000${messageId}`;
+    // The same fact reached twice at one place (two checks agreeing, syntax and types) is one finding.
+    const key = `${start}\u0000${ruleId}\u0000${capability ?? ''}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.findings.push({ ruleId, messageId, capability, data, message: messageFor(ruleId, messageId, data), start, end });

@@ -1,14 +1,16 @@
 import ts from 'typescript';
-import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
+import { GLOBAL_OBJECT_NAMES, LOADER_NAMES, hasGlobalMemberRows } from '../../policy/index.js';
 import { globalName, isCreateRequire, moduleLoadOf, requireFunction, trackedBuiltin, type ModuleLoad } from './module-loads.js';
 import { isJudgedAtUse, recordLoad } from './module-references.js';
 import { FUNCTION, LOCAL, type Binding, type Scope } from './scope.js';
 import { memberBinding } from './scope-declarations.js';
+import { constantKey, constantString } from './constants.js';
+import { reflectiveRead } from './reflection.js';
 import { isFunctionValue, literalString, propertyNameText, skipAwait, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 
 /** The builtin a call loads by a literal name, when its members are followed one by one. */
-function trackedLoad(call: ts.CallExpression, scope: Scope): { load: ModuleLoad; tracked: string } | undefined {
+export function trackedLoad(call: ts.CallExpression, scope: Scope): { load: ModuleLoad; tracked: string } | undefined {
   const load = moduleLoadOf(call, scope, GLOBAL_OBJECT_NAMES);
   const specifier = load === undefined ? undefined : literalString(load.specifier === undefined ? undefined : skipOuter(load.specifier));
   const tracked = specifier === undefined ? undefined : trackedBuiltin(specifier);
@@ -25,7 +27,8 @@ export function bindingsOf(declaration: ts.VariableDeclaration, isConst: boolean
   const initializer = declaration.initializer === undefined ? undefined : skipAwait(declaration.initializer);
   if (initializer === undefined || !ts.isObjectBindingPattern(declaration.name)) return [];
   const specifier = destructuredBuiltin(initializer, scope);
-  if (specifier === undefined) return [];
+  if (GLOBAL_OBJECT_NAMES.includes(globalName(initializer, scope, GLOBAL_OBJECT_NAMES) ?? '')) return globalAliases(declaration.name, scope);
+  if (specifier === undefined) return constructorBindings(declaration.name, scope);
   const bindings: Array<readonly [string, Binding]> = [];
   for (const element of declaration.name.elements) {
     const member = element.dotDotDotToken === undefined ? propertyNameText(element.propertyName ?? element.name) : null;
@@ -42,11 +45,38 @@ function destructuredBuiltin(initializer: ts.Expression, scope: Scope): string |
   return ts.isCallExpression(initializer) ? trackedLoad(initializer, scope)?.tracked : undefined;
 }
 
+/** `const { setTimeout: later } = globalThis` binds each key's global under its local name. */
+function globalAliases(pattern: ts.ObjectBindingPattern, scope: Scope): Array<readonly [string, Binding]> {
+  const bindings: Array<readonly [string, Binding]> = [];
+  for (const element of pattern.elements) {
+    const key = element.dotDotDotToken !== undefined ? null : element.propertyName !== undefined && ts.isComputedPropertyName(element.propertyName) ? (constantString(element.propertyName.expression, scope) ?? null) : propertyNameText(element.propertyName ?? element.name);
+    if (key !== null && ts.isIdentifier(element.name)) bindings.push([element.name.text, { kind: 'global-alias', name: key }]);
+  }
+  return bindings;
+}
+
+/** `const { constructor: C } = x` binds a possible `Function`, judged where `C` is used. */
+function constructorBindings(pattern: ts.ObjectBindingPattern, scope: Scope): Array<readonly [string, Binding]> {
+  const bindings: Array<readonly [string, Binding]> = [];
+  for (const element of pattern.elements) {
+    const key = element.propertyName === undefined ? propertyNameText(element.name) : ts.isComputedPropertyName(element.propertyName) ? (constantString(element.propertyName.expression, scope) ?? null) : propertyNameText(element.propertyName);
+    if (key === 'constructor' && ts.isIdentifier(element.name)) bindings.push([element.name.text, { kind: 'constructor', exempt: false }]);
+  }
+  return bindings;
+}
+
+function isConstructorRead(expression: ts.Expression, scope: Scope): boolean {
+  const inner = skipAwait(expression);
+  if (reflectiveRead(inner, scope)?.key === 'constructor') return true;
+  return (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && constantKey(inner, scope) === 'constructor';
+}
+
 function bindingOf(declaration: ts.VariableDeclaration, isConst: boolean, scope: Scope): Binding {
   const written = declaration.initializer;
   if (written === undefined) return LOCAL;
   const initializer = skipAwait(written);
   if (isFunctionValue(initializer)) return FUNCTION;
+  if (isConst && isConstructorRead(initializer, scope)) return { kind: 'constructor', exempt: false };
   if (ts.isCallExpression(initializer)) {
     if (isCreateRequire(initializer.expression, scope)) return { kind: 'require', via: 'create-require', declaration };
     const loaded = trackedLoad(initializer, scope);
@@ -54,6 +84,9 @@ function bindingOf(declaration: ts.VariableDeclaration, isConst: boolean, scope:
   }
   const via = requireFunction(initializer, scope, GLOBAL_OBJECT_NAMES);
   if (via !== undefined) return { kind: 'require', via, declaration };
+  // `const later = setTimeout`: the global under another name (its own use was judged at the alias).
+  const global = ts.isIdentifier(initializer) || ts.isPropertyAccessExpression(initializer) || ts.isElementAccessExpression(initializer) ? globalName(initializer, scope, GLOBAL_OBJECT_NAMES) : undefined;
+  if (global !== undefined) return { kind: 'global-alias', name: global };
   // Kept for open flags: `const OPEN_FLAGS = constants.O_RDONLY | …` is read where it is passed.
   return isConst ? { kind: 'const', initializer: written, scope } : LOCAL;
 }
@@ -67,8 +100,7 @@ export function visitVariable(walker: Walker, declaration: ts.VariableDeclaratio
       const load = moduleLoadOf(initializer, walker.scope, GLOBAL_OBJECT_NAMES);
       if (load !== undefined) return recordLoad(walker, initializer, load, true);
     }
-    // `const r = require`: the alias is followed, so the reference itself is not a finding.
-    if (binding?.kind === 'require' && binding.declaration === declaration && binding.via === 'require') return;
+    // `const r = require`: the alias is followed, and the reference itself is UNANALYZED where it is visited.
     return walker.visitChildren(declaration);
   }
   if (ts.isObjectBindingPattern(declaration.name)) return visitDestructuring(walker, declaration.name, initializer, declaration);
@@ -90,8 +122,9 @@ function visitDestructuring(walker: Walker, pattern: ts.ObjectBindingPattern, in
 /** How to judge each destructured key of `initializer`; undefined when it is nothing we follow. */
 function memberClassifier(walker: Walker, initializer: ts.Expression): ((key: string | null, element: ts.BindingElement) => void) | undefined {
   const owner = globalName(initializer, walker.scope, GLOBAL_OBJECT_NAMES);
-  if (owner !== undefined && (owner === 'process' || GLOBAL_OBJECT_NAMES.includes(owner))) {
-    return (key, element) => walker.globalMember(owner, key, element);
+  if (owner !== undefined && isObjectGlobal(owner)) {
+    // A destructured member is a stored value: it flows.
+    return (key, element) => walker.globalMember(owner, key, element, { kind: 'flows' });
   }
   const byKey = (specifier: string) => (key: string | null, element: ts.BindingElement) => {
     if (key === null) return walker.reachModule(specifier, element, 'computed destructuring');
@@ -108,4 +141,9 @@ function memberClassifier(walker: Walker, initializer: ts.Expression): ((key: st
     return byKey(loaded.tracked);
   }
   return undefined;
+}
+
+/** Globals whose members are judged one by one: the global object, `process`, the loader, and globals with member rows. */
+export function isObjectGlobal(name: string): boolean {
+  return name === 'process' || GLOBAL_OBJECT_NAMES.includes(name) || LOADER_NAMES.includes(name) || hasGlobalMemberRows(name);
 }

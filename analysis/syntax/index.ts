@@ -4,11 +4,13 @@ import { Analyzer } from './analyzer.js';
 import { FindingCollector } from './collector.js';
 import { findActionDeclaration } from './declared-actions.js';
 import { TextChecker } from './text-checks.js';
+import type { TypeOracle } from './type-oracle.js';
 import type { AnalyzeOptions, FileFacts } from './types.js';
 
 export { RULE_MESSAGES, messageFor, renderMessage, type MessageIdOf } from './messages.js';
 export { ruleForCapability } from './collector.js';
 export { literalString, parseSourceText, scriptKindFor, skipOuter } from './syntax.js';
+export type { Resolved, TypeOracle } from './type-oracle.js';
 export type { AnalyzeOptions, DeclaredActions, FileFacts, Finding, ModuleReference, ReferenceKind, RuleId } from './types.js';
 
 /** One walk per file and policy: seven rules (and the guard) share it. */
@@ -17,21 +19,23 @@ const memo = new WeakMap<ts.SourceFile, WeakMap<PolicyConfig, Map<string, FileFa
 /**
  * The one per-file detector. Returns every module reference, the `allowedActions` declaration,
  * and every finding of the seven rules, already filtered by the file's grants and declared
- * actions: a finding means "this file reaches a capability it does not hold".
+ * actions: a finding means "this file reaches a capability it does not hold". With `types`
+ * (analysis/typed), references are also classified by the declarations they resolve to.
  */
-export function analyzeSourceFile(sourceFile: ts.SourceFile, options: AnalyzeOptions): FileFacts {
+export function analyzeSourceFile(sourceFile: ts.SourceFile, options: AnalyzeOptions, types?: TypeOracle): FileFacts {
   let byPolicy = memo.get(sourceFile);
   if (byPolicy === undefined) memo.set(sourceFile, (byPolicy = new WeakMap()));
   let byPath = byPolicy.get(options.policy);
   if (byPath === undefined) byPolicy.set(options.policy, (byPath = new Map()));
-  const cached = byPath.get(options.relativePath);
+  const key = `${types === undefined ? 'syntax' : 'typed'}\u0000${options.relativePath}`;
+  const cached = byPath.get(key);
   if (cached !== undefined) return cached;
-  const facts = analyze(sourceFile, options);
-  byPath.set(options.relativePath, facts);
+  const facts = analyze(sourceFile, options, types);
+  byPath.set(key, facts);
   return facts;
 }
 
-function analyze(sourceFile: ts.SourceFile, { policy, relativePath }: AnalyzeOptions): FileFacts {
+function analyze(sourceFile: ts.SourceFile, { policy, relativePath }: AnalyzeOptions, types: TypeOracle | undefined): FileFacts {
   const declaration = findActionDeclaration(sourceFile);
   const validActions: Action[] = declaration?.declared.wellFormed ? declaration.declared.actions.filter(isAction) : [];
   const report = new FindingCollector(sourceFile, grantedCapabilities(relativePath, policy, validActions));
@@ -47,8 +51,12 @@ function analyze(sourceFile: ts.SourceFile, { policy, relativePath }: AnalyzeOpt
     }
   }
   const text = isInspectorFile(relativePath, policy) ? new TextChecker(report) : undefined;
-  const analyzer = new Analyzer(sourceFile, policy, report, text);
+  const analyzer = new Analyzer(sourceFile, policy, report, text, types);
   analyzer.run();
+  // A declaration file runs nothing: its imports describe types, and it reaches no capability.
+  if (sourceFile.isDeclarationFile) {
+    return { references: analyzer.references.map((reference) => ({ ...reference, typeOnly: true })), declaredActions: null, findings: [], reached: [] };
+  }
   const findings = [...report.findings].sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
   return { references: analyzer.references, declaredActions: declaration?.declared ?? null, findings, reached: [...report.reached].sort() };
 }

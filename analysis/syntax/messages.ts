@@ -8,19 +8,20 @@ import type { RuleId } from './types.js';
 export const RULE_MESSAGES = {
   'no-forbidden-capability': {
     moduleCapability:
-      '`{{specifier}}` reaches {{capability}} ({{why}}); remove it or move this code to a module that the tki policy grants {{capability}}.',
+      '`{{specifier}}` reaches {{capability}} ({{why}}); remove it, or grant {{capability}} to this file in tki.policy.json (`grants`, with a reason).',
     memberCapability:
-      '`{{name}}` reaches {{capability}}; remove it or move this code to a module that the tki policy grants {{capability}}.',
+      '`{{name}}` reaches {{capability}}; remove it, or grant {{capability}} to this file in tki.policy.json (`grants`, with a reason).',
     globalCapability:
-      'The global `{{name}}` reaches {{capability}}; receive what you need as a parameter from a module that the tki policy grants {{capability}}.',
+      'The global `{{name}}` reaches {{capability}}; receive what you need as a parameter, or grant {{capability}} to this file in tki.policy.json (`grants`, with a reason).',
     unknownPackage:
       'The package `{{specifier}}` is not on the tki policy allow list (UNKNOWN_PACKAGE); add it to `packages.allow` with a reviewer or remove the import.',
+    invalidConfiguration: 'tki cannot check this file: {{problem}}.',
     unanalyzed:
       '`{{name}}` cannot be analyzed statically ({{reason}}), so it counts as UNANALYZED; use a direct reference with literal names instead.',
   },
   'allowed-actions': {
     fileAccess:
-      '`{{name}}` {{verb}} files ({{capability}}) but this module does not declare `{{action}}`; move the I/O to the edge module that declares it in `allowedActions`.',
+      '`{{name}}` {{verb}} files ({{capability}}); grant {{capability}} to this file in tki.policy.json (`grants`, with a reason), or in inspector code move the I/O to the edge module that declares `{{action}}` in `allowedActions`.',
     unknownAction: '`{{action}}` is not in the action universe ({{universe}}); declare only those actions.',
     invalidDeclaration:
       'Declare actions as `export const allowedActions = [...] as const` with string literals only ({{problem}}).',

@@ -1,7 +1,8 @@
 import ts from 'typescript';
-import { BUILTIN_MEMBER_ROWS, OPEN_CONSTANT_SOURCES, canonicalBuiltin } from '../../policy/index.js';
+import { BUILTIN_MEMBER_ROWS, GLOBAL_OBJECT_MEMBERS, OPEN_CONSTANT_SOURCES, canonicalBuiltin } from '../../policy/index.js';
+import { constantKey } from './constants.js';
 import type { Scope } from './scope.js';
-import { memberKey, skipOuter } from './syntax.js';
+import { skipOuter } from './syntax.js';
 import type { ReferenceKind } from './types.js';
 
 /** A call that loads a module, and the expression naming the module (undefined: none given). */
@@ -21,14 +22,24 @@ export function trackedBuiltin(specifier: string): string | undefined {
   return canonical !== undefined && TRACKED_BUILTINS.has(canonical) ? canonical : undefined;
 }
 
-/** The name of the global a (possibly `globalThis.`-qualified) expression denotes, if unshadowed. */
+/**
+ * The name of the global a (possibly `globalThis.`-qualified) expression denotes, if unshadowed.
+ * `window.self.top`, `document.defaultView` and `globalThis[k]` with a constant `k` all count.
+ */
 export function globalName(expression: ts.Expression, scope: Scope, globalObjects: readonly string[]): string | undefined {
   const inner = skipOuter(expression);
-  if (ts.isIdentifier(inner)) return scope.lookup(inner.text) === undefined ? inner.text : undefined;
+  if (ts.isIdentifier(inner)) {
+    const binding = scope.lookup(inner.text);
+    if (binding === undefined) return inner.text;
+    return binding.kind === 'global-alias' ? binding.name : undefined;
+  }
   if (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) {
     const base = globalName(inner.expression, scope, globalObjects);
-    const key = memberKey(inner);
-    if (base !== undefined && globalObjects.includes(base) && key !== null) return key;
+    const key = constantKey(inner, scope);
+    if (base === undefined || key === null) return undefined;
+    if (globalObjects.includes(base)) return key;
+    // `document.defaultView` is the window.
+    if (GLOBAL_OBJECT_MEMBERS.some(([global, member]) => global === base && member === key)) return globalObjects[0];
   }
   return undefined;
 }
@@ -50,7 +61,7 @@ export function isProcessMember(callee: ts.Expression, member: string, scope: Sc
     const binding = scope.lookup(inner.text);
     return binding?.kind === 'member' && binding.specifier === 'node:process' && binding.member === member;
   }
-  return (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && memberKey(inner) === member && isProcessObject(inner.expression, scope, globalObjects);
+  return (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && constantKey(inner, scope) === member && isProcessObject(inner.expression, scope, globalObjects);
 }
 
 /** Is `expression` a `require` function: the global, an alias, `module.require`, `process.mainModule.require`, … */
@@ -61,10 +72,10 @@ export function requireFunction(expression: ts.Expression, scope: Scope, globalO
     if (binding?.kind === 'require') return binding.via;
   }
   if (globalName(inner, scope, globalObjects) === 'require') return 'require';
-  if ((ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && memberKey(inner) === 'require') {
+  if ((ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && constantKey(inner, scope) === 'require') {
     const base = skipOuter(inner.expression);
     if (globalName(base, scope, globalObjects) === 'module') return 'require';
-    if ((ts.isPropertyAccessExpression(base) || ts.isElementAccessExpression(base)) && ['mainModule', 'main', 'parent'].includes(memberKey(base) ?? '')) {
+    if ((ts.isPropertyAccessExpression(base) || ts.isElementAccessExpression(base)) && ['mainModule', 'main', 'parent'].includes(constantKey(base, scope) ?? '')) {
       const owner = base.expression;
       if (isProcessObject(owner, scope, globalObjects) || requireFunction(owner, scope, globalObjects) !== undefined || globalName(owner, scope, globalObjects) === 'module') return 'require';
     }
@@ -79,7 +90,7 @@ export function isCreateRequire(expression: ts.Expression, scope: Scope): boolea
     const binding = scope.lookup(inner.text);
     return binding?.kind === 'member' && binding.specifier === 'node:module' && binding.member === 'createRequire';
   }
-  if ((ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && memberKey(inner) === 'createRequire') {
+  if ((ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && constantKey(inner, scope) === 'createRequire') {
     const base = skipOuter(inner.expression);
     const binding = ts.isIdentifier(base) ? scope.lookup(base.text) : undefined;
     return binding?.kind === 'module' && binding.specifier === 'node:module';

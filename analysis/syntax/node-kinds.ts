@@ -1,5 +1,4 @@
 import ts from 'typescript';
-import { isFunctionValue, memberKey, skipOuter } from './syntax.js';
 
 /** Timers that compile a string first argument. */
 export const TIMERS: ReadonlySet<string> = new Set(['setTimeout', 'setInterval', 'setImmediate']);
@@ -46,14 +45,51 @@ export function isValueReference(identifier: ts.Identifier, parent: ts.Node): bo
   return named.name !== identifier;
 }
 
-/** `(function(){}).constructor`, `x.constructor.constructor`, `Object.getPrototypeOf(async () => {}).constructor`. */
-export function isFunctionConstructorSource(base: ts.Expression): boolean {
-  if (isFunctionValue(base)) return true;
-  if ((ts.isPropertyAccessExpression(base) || ts.isElementAccessExpression(base)) && memberKey(base) === 'constructor') return true;
-  if (ts.isCallExpression(base)) {
-    const callee = skipOuter(base.expression);
-    const [argument] = base.arguments;
-    return ts.isPropertyAccessExpression(callee) && callee.name.text === 'getPrototypeOf' && argument !== undefined && isFunctionValue(argument);
+/** What `this` is where it is written: a class (static members), an instance, or unknown (plain functions). */
+export type ThisOwner = 'class' | 'instance' | 'function' | 'file';
+
+function isStatic(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword);
+}
+
+/**
+ * The nearest enclosing node that binds `this` (and `arguments`), read from the walk's ancestor
+ * stack: arrows inherit both, so they are skipped.
+ */
+export function thisOwner(ancestors: readonly ts.Node[]): ThisOwner {
+  for (let index = ancestors.length - 1; index >= 0; index -= 1) {
+    const node = ancestors[index] as ts.Node;
+    if (ts.isArrowFunction(node)) continue;
+    if (ts.isClassStaticBlockDeclaration(node)) return 'class';
+    if (ts.isConstructorDeclaration(node)) return 'instance';
+    if (ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node) || ts.isPropertyDeclaration(node)) {
+      return isStatic(node) ? 'class' : 'instance';
+    }
+    if (ts.isFunctionLike(node)) return 'function';
+  }
+  return 'file';
+}
+
+/**
+ * `this` in a plain `function` expression that is called on the spot (`(function () { return this; })()`):
+ * in sloppy mode that is the global object. Read from the walk's ancestor stack.
+ */
+export function isSloppyGlobalThis(ancestors: readonly ts.Node[]): boolean {
+  for (let index = ancestors.length - 1; index >= 1; index -= 1) {
+    const node = ancestors[index] as ts.Node;
+    if (ts.isClassLike(node) || ts.isClassStaticBlockDeclaration(node) || ts.isPropertyDeclaration(node)) return false;
+    if (ts.isArrowFunction(node) || !ts.isFunctionLike(node)) continue;
+    if (!ts.isFunctionExpression(node)) return false;
+    let child: ts.Node = node;
+    for (let at = index - 1; at >= 0; at -= 1) {
+      const parent = ancestors[at] as ts.Node;
+      if (ts.isParenthesizedExpression(parent)) {
+        child = parent;
+        continue;
+      }
+      return ts.isCallExpression(parent) && parent.expression === child;
+    }
+    return false;
   }
   return false;
 }

@@ -22,10 +22,10 @@ interface FlagSensitiveCallee {
 }
 
 /** Judges `call` at the call when it calls a flag-sensitive member, and marks the callee as judged. */
-export function judgeOpenModeCall(walker: Walker, call: ts.CallExpression): void {
+export function judgeOpenModeCall(walker: Walker, call: ts.CallExpression | ts.NewExpression): void {
   const callee = flagSensitiveCallee(skipOuter(call.expression), walker.scope);
   if (callee === undefined) return;
-  walker.report.reach(openModeCapabilities(flagsOf(call.arguments, callee.row, walker.scope)), call, callee.name, 'member');
+  walker.report.reach(openModeCapabilities(flagsOf(call.arguments ?? [], callee.row, walker.scope)), call, callee.name, 'member');
   walker.judgedCallees.add(callee.reference);
 }
 
@@ -71,7 +71,12 @@ function optionsFlags(argument: ts.Expression, property: string, scope: Scope): 
   let flags: OpenFlags | undefined = DEFAULT_OPEN_FLAGS;
   for (const element of options.properties) {
     const name = ts.isSpreadAssignment(element) || element.name === undefined ? null : propertyNameText(element.name);
-    if (name !== null && name !== property) continue;
+    // `{ __proto__: { flag: 'w' } }` sets the prototype the flag is inherited from.
+    if (name !== null && name !== property && name !== '__proto__') continue;
+    if (name === '__proto__') {
+      flags = undefined;
+      continue;
+    }
     if (ts.isPropertyAssignment(element) && name !== null) {
       flags = isAbsent(element.initializer, scope) ? DEFAULT_OPEN_FLAGS : evaluateFlags(element.initializer, scope, 0);
     } else if (ts.isShorthandPropertyAssignment(element)) {

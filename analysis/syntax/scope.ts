@@ -20,13 +20,20 @@ export type Binding =
   | { readonly kind: 'member'; readonly specifier: string; readonly member: string }
   | { readonly kind: 'require'; readonly via: 'require' | 'create-require'; readonly declaration: ts.Node }
   | { readonly kind: 'flag-sensitive'; readonly specifier: string; readonly member: string; readonly declaration: ts.Node; used: boolean }
-  | { readonly kind: 'const'; readonly initializer: ts.Expression; readonly scope: Scope };
+  | { readonly kind: 'const'; readonly initializer: ts.Expression; readonly scope: Scope }
+  /** A class declaration: a value typed as it is an instance, whose `constructor` is the class. */
+  | { readonly kind: 'class' }
+  /** `const later = setTimeout`, `const { fetch: get } = globalThis`: the global under another name. */
+  | { readonly kind: 'global-alias'; readonly name: string }
+  /** `const C = x.constructor`: possibly `Function`, judged at each use (`exempt` when `x` is an instance). */
+  | { readonly kind: 'constructor'; exempt: boolean };
 
 export type ModuleBinding = Extract<Binding, { kind: 'module' }>;
 export type FlagSensitiveBinding = Extract<Binding, { kind: 'flag-sensitive' }>;
 
 export const LOCAL: Binding = { kind: 'local' };
 export const FUNCTION: Binding = { kind: 'function' };
+export const CLASS: Binding = { kind: 'class' };
 
 export class Scope {
   readonly bindings = new Map<string, Binding>();

@@ -3,7 +3,9 @@ import type { PolicyConfig } from '../../policy/index.js';
 import type { FindingCollector } from './collector.js';
 import type { Scope } from './scope.js';
 import type { TextChecker } from './text-checks.js';
+import type { Resolved, TypeOracle } from './type-oracle.js';
 import type { ReferenceKind } from './types.js';
+import type { Flow } from './value-flow.js';
 
 /**
  * What the handlers for one family of nodes (calls, declarations, module references) need from
@@ -16,6 +18,10 @@ export interface Walker {
   /** Present only in inspector files, where the SPEC text rules apply. */
   readonly text: TextChecker | undefined;
   readonly scope: Scope;
+  /** The nodes being visited, outermost first (the file itself at the bottom). */
+  readonly ancestors: readonly ts.Node[];
+  /** The type checker's view, in typed mode only (analysis/typed). */
+  readonly types: TypeOracle | undefined;
   /** Callees of flag-sensitive calls, already judged by their flags at the call (detect/open-modes.ts). */
   readonly judgedCallees: Set<ts.Node>;
   visit(node: ts.Node, parent: ts.Node): void;
@@ -27,5 +33,11 @@ export interface Walker {
   /** `member` of builtin `specifier` is reached at `node`. */
   reachMember(specifier: string, member: string, node: ts.Node): void;
   /** `owner.key` where `owner` is a global (`process.env`, `globalThis.fetch`); key null = computed. */
-  globalMember(owner: string, key: string | null, node: ts.Node): void;
+  globalMember(owner: string, key: string | null, node: ts.Node, flow: Flow): void;
+  /** The flow of `node` when it is the node being visited. */
+  flowAt(node: ts.Node): Flow;
+  /** A reference the type checker placed (undefined: it did not). */
+  reachResolved(resolved: Resolved | undefined, node: ts.Node): void;
+  /** A capability-bearing value handed to an `any`/`unknown` place (typed mode only). */
+  checkEscape(expression: ts.Expression | undefined): void;
 }

@@ -1,4 +1,4 @@
-import { inspectInSandbox } from '../../sandbox/launcher.js';
+import { DEFAULT_PROFILE, inspectInSandbox, withOperatorLimits } from '../../sandbox/launcher.js';
 import { engineFlag } from '../engine-flag.js';
 import { parseFlags } from '../flags.js';
 import { printError, printLine } from '../output.js';
@@ -11,7 +11,7 @@ import { USAGE } from './usage.js';
  */
 export const runCommand: CliCommand = {
   async run(argv) {
-    const parsed = parseFlags(argv, { command: 'run', usage: USAGE.run, positionals: ['<packet>'], required: ['out'], optional: ['engine', 'name'] });
+    const parsed = parseFlags(argv, { command: 'run', usage: USAGE.run, positionals: ['<packet>'], required: ['out'], optional: ['engine', 'name', 'timeout', 'memory', 'cpu', 'processes'] });
     if (!parsed.ok) {
       printError(parsed.line);
       return 3;
@@ -21,12 +21,19 @@ export const runCommand: CliCommand = {
       printError(chosen.line);
       return 3;
     }
-    const result = await inspectInSandbox({ engine: chosen.engine, packetPath: parsed.positionals[0] ?? '', outputDir: parsed.flags.out ?? '', name: parsed.flags.name });
+    const { timeout, memory, cpu, processes } = parsed.flags;
+    const limited = withOperatorLimits(DEFAULT_PROFILE, { timeout, memory, cpu, processes });
+    if (!limited.ok) {
+      printError(`tki run: ${limited.problem}; usage: ${USAGE.run}`);
+      return 3;
+    }
+    const result = await inspectInSandbox({ engine: chosen.engine, packetPath: parsed.positionals[0] ?? '', outputDir: parsed.flags.out ?? '', name: parsed.flags.name, profile: limited.profile });
     if (!result.ok) {
       printError(result.line);
       return 3;
     }
-    for (const line of result.stdoutLines) printLine(line);
+    // The verdict line is composed inside the sandbox by `tki inspect`; the user typed `tki run`.
+    for (const line of result.stdoutLines) printLine(line.replace(/^tki inspect: /, 'tki run: '));
     for (const line of result.stderrLines) printError(line);
     return result.exitCode;
   },

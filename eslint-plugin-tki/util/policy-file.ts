@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { parsePolicyText, type PolicyResult } from '../../policy/parse.js';
+import { parsePolicyText, type PolicyError, type PolicyResult } from '../../policy/parse.js';
 
 /**
  * The plugin's only file access: the policy file named in `settings.tki.policyFile`.
@@ -13,7 +13,8 @@ export function loadPolicyFile(file: string): PolicyResult {
     mtimeMs = statSync(file).mtimeMs;
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    return { ok: false, error: { code: 'policy/invalid_json', file, line: 1, column: 1, message: `cannot read the policy file (${reason})` } };
+    const unreadable: PolicyError = { code: 'policy/invalid_json', file, line: 1, column: 1, message: `cannot read the policy file (${reason})` };
+    return { ok: false, error: unreadable, errors: [unreadable] };
   }
   const cached = cache.get(file);
   if (cached !== undefined && cached.mtimeMs === mtimeMs) return cached.result;

@@ -1,9 +1,10 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { matchesAnyGlob } from '../../policy/index.js';
 import { analyzeSourceFile, type RuleId } from '../../analysis/syntax/index.js';
+import { analyzeTypedSourceFile } from '../../analysis/typed/index.js';
 import { applySuppressions, suppressionsOf } from '../../analysis/suppress/index.js';
 import { relativePathOf, resolveSettings } from './settings.js';
-import { sourceFileOf } from './source-file.js';
+import { sourceFileOf, typedSourceOf } from './source-file.js';
 
 /**
  * The whole of every rule's `create`: ask the shared detector for the file's facts (one walk,
@@ -13,12 +14,22 @@ import { sourceFileOf } from './source-file.js';
 export function reportFindings<MessageIds extends string>(context: Readonly<TSESLint.RuleContext<MessageIds, []>>, ruleId: RuleId): TSESLint.RuleListener {
   return {
     Program(): void {
-      const { policy, root } = resolveSettings(context.settings, context.cwd);
+      const settings = resolveSettings(context.settings, context.cwd);
+      if (!settings.ok) {
+        // One rule speaks for the configuration, so a broken policy is one message per file, not seven.
+        if (ruleId === 'no-forbidden-capability') {
+          for (const problem of settings.problems) context.report({ messageId: 'invalidConfiguration' as MessageIds, data: { problem }, loc: { line: 1, column: 0 } });
+        }
+        return;
+      }
+      const { policy, root } = settings;
       const relativePath = relativePathOf(context.filename, context.cwd, root);
       if (matchesAnyGlob(relativePath, policy.ignore)) return;
       const { sourceCode } = context;
       const sourceFile = sourceFileOf(sourceCode, context.filename);
-      const facts = analyzeSourceFile(sourceFile, { policy, relativePath });
+      // With type information (typescript-eslint's projectService), the typed classifier; else the syntactic detector.
+      const typed = typedSourceOf(sourceCode);
+      const facts = typed === undefined ? analyzeSourceFile(sourceFile, { policy, relativePath }) : analyzeTypedSourceFile(typed.program, typed.sourceFile, { policy, relativePath });
       const located = facts.findings.filter((finding) => finding.ruleId === ruleId).map((finding) => ({ finding, ...sourceCode.getLocFromIndex(finding.start) }));
       // tki's own `// tki-allow-next-line <rule> -- <reason>` (analysis/suppress), read as tki-guard reads it.
       const { kept } = applySuppressions(

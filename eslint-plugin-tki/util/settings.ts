@@ -7,7 +7,8 @@ import { loadPolicyFile } from './policy-file.js';
 /**
  * `settings.tki` in an ESLint flat config. Plain JSON, so it survives `--concurrency` workers.
  * `policyFile` (a path relative to `root`) wins over an inline `policy`; with neither, the
- * recommended policy applies (known capability packages denied).
+ * recommended policy applies (known capability packages denied). `tki.configure(import.meta.url)`
+ * writes both as absolute paths, so they do not depend on the directory ESLint runs in.
  */
 export interface TkiSettings {
   readonly policy?: PolicyConfigInput;
@@ -21,49 +22,55 @@ export interface ResolvedSettings {
   readonly root: string;
 }
 
+/** Settings or the problems that stop the rules, one line each (`file:line:col: …` for a policy file). */
+export type SettingsResult = ({ readonly ok: true } & ResolvedSettings) | { readonly ok: false; readonly problems: readonly string[] };
+
 const settingsSchema = z.strictObject({
   policy: z.unknown().optional(),
   policyFile: z.string().min(1).optional(),
   root: z.string().min(1).optional(),
 });
 
-/** One resolved policy object per distinct settings, so the detector's memo hits across rules. */
-const resolved = new Map<string, ResolvedSettings & { readonly policyFile: string | undefined }>();
+/** One resolved result per distinct settings, so the detector's memo hits across rules. */
+const resolved = new Map<string, SettingsResult & { readonly policyFile: string | undefined }>();
 
-/** Throws (a configuration error ESLint shows with the rule name) when the policy is broken. */
-export function resolveSettings(settings: Readonly<Record<string, unknown>>, cwd: string): ResolvedSettings {
+/**
+ * Never throws: a broken policy is reported by the rules as a lint message at 1:1 of each file,
+ * since anything thrown inside a rule reaches the user as an ESLint crash with a stack trace.
+ */
+export function resolveSettings(settings: Readonly<Record<string, unknown>>, cwd: string): SettingsResult {
   const raw = settings['tki'] ?? {};
   const key = `${cwd}\u0000${JSON.stringify(raw)}`;
   const cached = resolved.get(key);
   if (cached !== undefined && cached.policyFile === undefined) return cached;
   const parsed = settingsSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new Error(`invalid settings.tki: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ')}`);
+    return { ok: false, problems: parsed.error.issues.map((issue) => `invalid settings.tki: ${issue.path.join('.') || '(root)'}: ${issue.message}`) };
   }
   const root = path.resolve(cwd, parsed.data.root ?? '.');
   const policyFile = parsed.data.policyFile === undefined ? undefined : path.resolve(root, parsed.data.policyFile);
   const policy = policyOf(parsed.data.policy, policyFile);
   // Keep the same object while the policy file is unchanged, so memoized analyses stay valid.
-  if (cached !== undefined && cached.policy === policy) return cached;
-  const result: ResolvedSettings & { readonly policyFile: string | undefined } = { policy, root, policyFile };
+  if (cached !== undefined && cached.ok && policy.ok && cached.policy === policy.policy) return cached;
+  const result = policy.ok ? { ok: true as const, policy: policy.policy, root, policyFile } : { ok: false as const, problems: policy.problems, policyFile };
   resolved.set(key, result);
   return result;
 }
 
-function policyOf(inline: unknown, policyFile: string | undefined): PolicyConfig {
+function policyOf(inline: unknown, policyFile: string | undefined): { ok: true; policy: PolicyConfig } | { ok: false; problems: readonly string[] } {
   if (policyFile !== undefined) {
     // loadPolicyFile returns the same result object until the file changes.
     const result = loadPolicyFile(policyFile);
-    if (!result.ok) throw new Error(formatPolicyError(result.error));
-    return result.policy;
+    if (!result.ok) {
+      const hint = result.error.message.startsWith('cannot read') ? ' (a relative policyFile is resolved against the directory ESLint runs in; `tki.configure(import.meta.url)` resolves it against the config file)' : '';
+      return { ok: false, problems: result.errors.map((error) => `${formatPolicyError(error)}${hint}`) };
+    }
+    return { ok: true, policy: result.policy };
   }
-  if (inline === undefined) return RECOMMENDED_POLICY;
+  if (inline === undefined) return { ok: true, policy: RECOMMENDED_POLICY };
   const parsed = policyConfigSchema.safeParse(inline);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`invalid tki policy in settings.tki.policy: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
-  }
-  return parsed.data;
+  if (parsed.success) return { ok: true, policy: parsed.data };
+  return { ok: false, problems: parsed.error.issues.map((issue) => `invalid tki policy in settings.tki.policy: ${issue.path.join('.')}: ${issue.message}`) };
 }
 
 /** `/`-separated path of `filename` relative to `root`, as grant globs expect. */

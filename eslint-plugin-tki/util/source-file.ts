@@ -20,3 +20,18 @@ export function sourceFileOf(sourceCode: Readonly<TSESLint.SourceCode>, filename
   }
   return sourceFile;
 }
+
+/**
+ * The type-checked program typescript-eslint built for this file (`parserOptions.projectService`
+ * or `project`), with the file's own source file in it; undefined without type information,
+ * and then the rules run the syntactic detector.
+ */
+export function typedSourceOf(sourceCode: Readonly<TSESLint.SourceCode>): { program: ts.Program; sourceFile: ts.SourceFile } | undefined {
+  const services = sourceCode.parserServices as { program?: ts.Program | null; esTreeNodeToTSNodeMap?: { get(node: unknown): ts.Node | undefined } } | undefined;
+  const program = services?.program ?? undefined;
+  if (program === undefined) return undefined;
+  const node = services?.esTreeNodeToTSNodeMap?.get(sourceCode.ast);
+  if (node === undefined || node.kind !== ts.SyntaxKind.SourceFile || (node as ts.SourceFile).text !== sourceCode.text) return undefined;
+  const sourceFile = node as ts.SourceFile;
+  return program.getSourceFile(sourceFile.fileName) === sourceFile ? { program, sourceFile } : undefined;
+}

@@ -33,7 +33,8 @@ interface ShardFile {
   readonly files: Record<string, Entry>;
 }
 
-export const CACHE_DIRECTORY = '.tki-cache';
+/** Under node_modules/.cache, where build tools keep caches (ESLint, Babel, webpack): already git-ignored. */
+export const CACHE_DIRECTORY = 'node_modules/.cache/tki';
 /** Shards keep a one-file edit from rewriting every file's facts. */
 export const CACHE_SUBDIRECTORY = 'guard-facts';
 const SHARDS = 32;
@@ -55,8 +56,8 @@ export function createNullCache(): FactsCache {
   return { byStamp: () => undefined, get: () => undefined, set: () => undefined, stamp: () => undefined, save: () => undefined };
 }
 
-export function openFactsCache(root: string, policy: PolicyConfig): FactsCache {
-  const directory = join(root, CACHE_DIRECTORY, CACHE_SUBDIRECTORY);
+export function openFactsCache(root: string, policy: PolicyConfig, cacheDirectory: string = join(root, CACHE_DIRECTORY)): FactsCache {
+  const directory = join(cacheDirectory, CACHE_SUBDIRECTORY);
   const key = cacheKey(policy);
   const previous: Array<Record<string, Entry>> = [];
   for (let shard = 0; shard < SHARDS; shard += 1) {

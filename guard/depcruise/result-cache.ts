@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IViolation } from 'dependency-cruiser';
-import { CACHE_DIRECTORY } from '../cache/store.js';
 import type { ModuleGraph } from '../graph/types.js';
 import { GUARD_VERSION } from '../version.js';
 
@@ -34,18 +33,18 @@ export function structureKey(graph: ModuleGraph, configFile: string, tsconfig: s
   return hash.digest('base64url');
 }
 
-export function cachedViolations(root: string, key: string): IViolation[] | undefined {
+/** `cacheDirectory`: the guard's cache directory (default `<root>/node_modules/.cache/tki`). */
+export function cachedViolations(cacheDirectory: string, key: string): IViolation[] | undefined {
   try {
-    const stored = JSON.parse(readFileSync(join(root, CACHE_DIRECTORY, RESULT_FILE), 'utf8')) as { key?: unknown; violations?: unknown };
+    const stored = JSON.parse(readFileSync(join(cacheDirectory, RESULT_FILE), 'utf8')) as { key?: unknown; violations?: unknown };
     return stored.key === key && Array.isArray(stored.violations) ? (stored.violations as IViolation[]) : undefined;
   } catch {
     return undefined;
   }
 }
 
-export function storeViolations(root: string, key: string, violations: readonly IViolation[]): void {
+export function storeViolations(directory: string, key: string, violations: readonly IViolation[]): void {
   try {
-    const directory = join(root, CACHE_DIRECTORY);
     mkdirSync(directory, { recursive: true });
     const file = join(directory, RESULT_FILE);
     writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify({ key, violations }));

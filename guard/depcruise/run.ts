@@ -47,21 +47,26 @@ function toFinding(violation: IViolation, byRelative: ReadonlyMap<string, Module
  * Runs dependency-cruiser in-process with the project's `.dependency-cruiser.cjs` (when it has
  * one) over the same files, and folds its violations into the guard's findings.
  */
-export async function runDepcruise(graph: ModuleGraph, tsconfig: string | null, options: { policyFile: string | null; cache: boolean } = { policyFile: null, cache: false }): Promise<Outcome<GuardFinding[]>> {
+export async function runDepcruise(
+  graph: ModuleGraph,
+  tsconfig: string | null,
+  options: { policyFile: string | null; cache: boolean; cacheDirectory?: string } = { policyFile: null, cache: false },
+): Promise<Outcome<GuardFinding[]>> {
+  const cacheDirectory = options.cacheDirectory ?? join(graph.root, CACHE_DIRECTORY);
   const configFile = join(graph.root, DEPCRUISE_CONFIG_FILE);
   if (!existsSync(configFile)) return ok([]);
   const byRelative = new Map([...graph.modules.values()].map((module) => [module.relative, module]));
   const key = options.cache ? structureKey(graph, configFile, tsconfig, options.policyFile) : undefined;
-  const known = key === undefined ? undefined : cachedViolations(graph.root, key);
+  const known = key === undefined ? undefined : cachedViolations(cacheDirectory, key);
   if (known !== undefined) return ok(known.flatMap((violation) => toFinding(violation, byRelative)));
   const files = [...graph.modules.values()].filter((module) => !module.thirdParty && module.facts !== null).map((module) => module.relative);
   try {
     const cruiseOptions = await extractDepcruiseOptions(configFile);
     const tsConfig = tsconfig === null ? undefined : extractTSConfig(tsconfig);
-    const cache = { folder: join(graph.root, CACHE_DIRECTORY, 'depcruise'), strategy: 'content' as const, compress: false };
+    const cache = { folder: join(cacheDirectory, 'depcruise'), strategy: 'content' as const, compress: false };
     const reported = await cruise(files, { ...cruiseOptions, baseDir: graph.root, outputType: 'json', cache }, {}, { tsConfig });
     const result = (typeof reported.output === 'string' ? JSON.parse(reported.output) : reported.output) as ICruiseResult;
-    if (key !== undefined) storeViolations(graph.root, key, result.summary.violations);
+    if (key !== undefined) storeViolations(cacheDirectory, key, result.summary.violations);
     return ok(result.summary.violations.flatMap((violation) => toFinding(violation, byRelative)));
   } catch (error) {
     return fail({ code: 'depcruise/failed', detail: (error as Error).message.split('\n')[0] ?? 'unknown error' });

@@ -6,6 +6,7 @@ import { analyzeModule, type Detector } from './analyze.js';
 
 /** Parse and analyze one file's text: the unit of work of the main thread and of every worker. */
 export function analyzeText(file: string, relative: string, text: string, policy: PolicyConfig, detect: Detector): Outcome<ModuleFacts> {
-  const source = parseSource(file, relative, text);
+  const own = detect.sourceFileOf?.(file);
+  const source = own !== undefined && own.text === text ? { ok: true as const, value: own } : parseSource(file, relative, text);
   return source.ok ? { ok: true, value: analyzeModule(source.value, relative, policy, detect) } : source;
 }

@@ -6,8 +6,15 @@ import { collectExports } from './exports.js';
 import { computedLoadSites } from './load-sites.js';
 import { collectImportBindings, collectUses } from './uses.js';
 
-/** The shared per-file detector (analysis/syntax), injected so that tests and callers choose it. */
-export type Detector = (sourceFile: ts.SourceFile, options: { policy: PolicyConfig; relativePath: string }) => FileFacts;
+/**
+ * The shared per-file detector (analysis/syntax, or analysis/typed over a program), injected so
+ * that tests and callers choose it. A typed detector owns its program's source files: the guard
+ * takes them instead of parsing the same text again, and must not cache or ship them to workers.
+ */
+export type Detector = ((sourceFile: ts.SourceFile, options: { policy: PolicyConfig; relativePath: string }) => FileFacts) & {
+  readonly typed?: true;
+  readonly sourceFileOf?: (file: string) => ts.SourceFile | undefined;
+};
 
 function positionOf(sourceFile: ts.SourceFile, offset: number): Position {
   const at = sourceFile.getLineAndCharacterOfPosition(offset);

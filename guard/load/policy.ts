@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RECOMMENDED_POLICY, type PolicyConfig } from '../../policy/index.js';
-import { formatPolicyError, parsePolicyText } from '../../policy/parse.js';
+import { formatPolicyErrors, parsePolicyText } from '../../policy/parse.js';
 import { fail, ok, type Outcome } from '../errors.js';
 
 export const POLICY_FILE_NAME = 'tki.policy.json';
@@ -21,7 +21,7 @@ export function loadPolicy(directories: readonly string[]): Outcome<LoadedPolicy
     const file = join(directory, POLICY_FILE_NAME);
     if (!existsSync(file)) continue;
     const parsed = parsePolicyText(readFileSync(file, 'utf8'), file);
-    if (!parsed.ok) return fail({ code: 'policy/invalid', detail: formatPolicyError(parsed.error) });
+    if (!parsed.ok) return fail({ code: 'policy/invalid', detail: formatPolicyErrors(parsed.errors) });
     return ok({ policy: parsed.policy, file });
   }
   return ok({ policy: RECOMMENDED_POLICY, file: null });

@@ -16,8 +16,10 @@ export function requestFor(options: CliOptions, cwd: string, onProgress?: (done:
     cwd,
     deps: options.deps,
     cache: options.cache,
+    ...(options.cacheLocation === null ? {} : { cacheLocation: resolve(cwd, options.cacheLocation) }),
     depcruise: options.depcruise,
     jobs: options.jobs,
+    typed: options.typed,
     ...(options.level === 'strict' ? { defaultPolicy: STRICT_POLICY } : {}),
     ...(onProgress === undefined ? {} : { onProgress }),
   };

@@ -1,6 +1,6 @@
 import type { SandboxProfile } from '../profile/types.js';
 import type { EngineName } from './engine-types.js';
-import { dockerOnlyArgs, dockerUnsetEnvArgs } from './docker-args.js';
+import { dockerContainerName, dockerOnlyArgs, dockerUnsetEnvArgs } from './docker-args.js';
 import { packetMountTarget, type SandboxInvocation } from './invocation.js';
 
 export interface ContainerRunOptions {
@@ -14,6 +14,10 @@ export interface ContainerRunOptions {
    * is uid 0 of podman's own namespace, so no uid inside maps to the operator, let alone to root).
    */
   readonly user: string;
+  /** Memory and pids cgroup limits: only where the engine enforces them (rootful; rootless podman on cgroups v1 cannot). */
+  readonly cgroupLimits?: boolean;
+  /** docker only: the container's name, the launcher's handle to stop it (docker-args.ts). */
+  readonly containerName?: string;
 }
 
 /**
@@ -35,8 +39,13 @@ export function compileContainerArgs(profile: SandboxProfile, invocation: Sandbo
   args.push('--security-opt', `seccomp=${options.seccompPath}`);
   args.push('--hostname', profile.hostname, '--user', options.user, '--workdir', '/');
   for (const [name, limit] of Object.entries(profile.rlimits)) args.push('--ulimit', `${name}=${limit.soft}:${limit.hard}`);
+  if (options.engine === 'podman' && profile.limits.wallClockSeconds > 0) args.push('--timeout', String(profile.limits.wallClockSeconds));
+  if (options.cgroupLimits === true) {
+    args.push('--pids-limit', String(profile.rlimits.nproc.hard));
+    if (profile.limits.memoryMiB > 0) args.push('--memory', `${profile.limits.memoryMiB + 1024}m`, '--memory-swap', `${profile.limits.memoryMiB + 1024}m`);
+  }
   for (const [key, value] of Object.entries(profile.env)) args.push('--env', `${key}=${value}`);
-  if (options.engine === 'docker') args.push(...dockerUnsetEnvArgs(profile), ...dockerOnlyArgs());
+  if (options.engine === 'docker') args.push(...dockerUnsetEnvArgs(profile), ...dockerOnlyArgs(profile, options.containerName ?? dockerContainerName()));
   for (const target of [...(options.engine === 'docker' ? [] : ['/dev']), '/sys', '/sys/fs/cgroup']) args.push('--mount', `type=tmpfs,destination=${target},ro=true`);
   args.push('--mount', `type=bind,source=${invocation.packetPath},destination=${packetMountTarget(profile.packet.target, invocation.packetIsFile)},ro=true`);
   args.push('--entrypoint', invocation.runtime.nodePath, options.image, ...invocation.nodeArgs);

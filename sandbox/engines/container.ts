@@ -5,6 +5,7 @@ import { findExecutable } from '../launch/find-executable.js';
 import { spawnEngine, type EngineCommand } from '../launch/spawn-engine.js';
 import { compileOciSeccomp } from '../seccomp/oci.js';
 import { compileContainerArgs } from './container-args.js';
+import { dockerContainerName } from './docker-args.js';
 import { prepareDockerRun } from './docker-run.js';
 import type { EngineName, EngineResult } from './engine-types.js';
 import type { SandboxInvocation } from './invocation.js';
@@ -32,9 +33,14 @@ export async function containerCommand(
   const seccompPath = join(workDir, 'seccomp.json');
   writeFileSync(seccompPath, JSON.stringify(compileOciSeccomp(profile)));
   const user = `${profile.rootOperatorRunsAs.uid}:${profile.rootOperatorRunsAs.gid}`;
-  const args = compileContainerArgs(profile, run, { engine, image: image.value, seccompPath, user });
-  if (docker === undefined) return { ok: true, value: { executable, args, channel: 'fd3', env: 'engine' } };
+  const containerName = docker === undefined ? undefined : dockerContainerName();
+  // Docker's own flags carry its memory and pids limits (docker-args.ts); rootful podman gets them here.
+  const cgroupLimits = engine === 'podman' && process.getuid?.() === 0;
+  const args = compileContainerArgs(profile, run, { engine, image: image.value, seccompPath, user, cgroupLimits, ...(containerName === undefined ? {} : { containerName }) });
+  if (containerName === undefined) return { ok: true, value: { executable, args, channel: 'fd3', env: 'engine' } };
   // Docker cannot pass a descriptor: its report channel is the container's stdout (same framing).
   // Its CLI runs with an empty environment, so that `--env PATH` (no value) unsets the PATH Docker adds inside.
-  return { ok: true, value: { executable, args, channel: 'stdout', env: 'empty' } };
+  // Killing the CLI leaves the container running: a launcher ceiling also kills the container by name.
+  const stop = { executable, args: ['kill', containerName], env: 'empty' as const };
+  return { ok: true, value: { executable, args, channel: 'stdout', env: 'empty', stop } };
 }

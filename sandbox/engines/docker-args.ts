@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { SandboxProfile } from '../profile/types.js';
 
 /**
@@ -14,11 +15,39 @@ import type { SandboxProfile } from '../profile/types.js';
 export const DOCKER_DEV_TMPFS = '/dev:ro,dev,nosuid,noexec,mode=0755,size=64k';
 
 /**
- * `--log-driver none`: the container's stdout still reaches the attached CLI (and the launcher),
- * but the daemon keeps no copy of it on the host's disk (json-file logs under /var/lib/docker).
+ * V8's old space (`--max-old-space-size`, the profile's memory) is not all of node's memory: code,
+ * the young generation, native buffers and the addon come on top. The container's memory ceiling
+ * leaves this much room above the heap limit, so V8's own limit fires first.
  */
-export function dockerOnlyArgs(): string[] {
-  return ['--log-driver', 'none', '--tmpfs', DOCKER_DEV_TMPFS];
+export const DOCKER_MEMORY_HEADROOM_MIB = 256;
+
+/**
+ * The profile's ceilings as Docker's cgroup flags (the rlimits travel as `--ulimit`, shared with
+ * podman): memory with no swap on top, and a process ceiling for the container as a whole (the
+ * nproc rlimit counts every process of uid 65534 on the host, the cgroup only this container's).
+ */
+export function dockerLimitArgs(profile: SandboxProfile): string[] {
+  const memory = `${profile.limits.memoryMiB + DOCKER_MEMORY_HEADROOM_MIB}m`;
+  return ['--memory', memory, '--memory-swap', memory, '--pids-limit', String(profile.rlimits.nproc.hard)];
+}
+
+/**
+ * `--name`: the launcher's handle to stop the container when one of its ceilings fires (killing
+ * the docker CLI does not stop the container). `--init`: Docker's tini (bind-mounted read-only at
+ * /sbin/docker-init) is PID 1 and node its child; as PID 1 of the pid namespace node itself would
+ * be immune to every signal it has no handler for, so RLIMIT_CPU's SIGXCPU and RLIMIT_FSIZE's
+ * SIGXFSZ would not end it (the CPU limit would then only fire at its hard value, as a SIGKILL
+ * indistinguishable from an OOM kill). `--log-driver none`: the container's stdout (the
+ * report channel) still reaches the attached CLI, but the daemon keeps no copy of it on the host's
+ * disk (json-file logs under /var/lib/docker).
+ */
+export function dockerOnlyArgs(profile: SandboxProfile, containerName: string): string[] {
+  return ['--name', containerName, '--log-driver', 'none', '--init', '--tmpfs', DOCKER_DEV_TMPFS, ...dockerLimitArgs(profile)];
+}
+
+/** A fresh container name per run: `tki-sandbox-<12 hex>`. */
+export function dockerContainerName(): string {
+  return `tki-sandbox-${randomBytes(6).toString('hex')}`;
 }
 
 /**

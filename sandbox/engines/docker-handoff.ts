@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, symlinkSync, type Stats } from 'node:fs';
+import { chmodSync, copyFileSync, lstatSync, mkdirSync, readdirSync, readlinkSync, symlinkSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { EngineResult } from './engine-types.js';
 
@@ -59,42 +59,5 @@ export function handIn(source: string, destination: string, label = 'the packet'
   } catch (error) {
     const reason = error instanceof HandoffError ? error.message : describeFsError(error);
     return { ok: false, error: { code: 'engine/unusable', line: `tki: docker: cannot hand ${label} in: ${reason}` } };
-  }
-}
-
-/**
- * Docker's /out until the report channel replaces it: a directory the sandbox user can write
- * (mode 0777 inside the launcher's private work directory), holding a copy of what the operator's
- * output directory holds now (so the inspector's rules on a non-empty output directory see the
- * same entries). Returns each copied file's mtime.
- */
-export function handOutputIn(outputDir: string, destination: string): EngineResult<ReadonlyMap<string, number>> {
-  const handed = handIn(outputDir, destination, 'the output directory');
-  if (!handed.ok) return handed;
-  const mtimes = new Map<string, number>();
-  for (const name of readdirSync(destination)) {
-    const path = join(destination, name);
-    const stats = lstatSync(path);
-    if (!stats.isFile()) continue;
-    chmodSync(path, 0o666);
-    mtimes.set(name, lstatSync(path).mtimeMs);
-  }
-  chmodSync(destination, 0o777);
-  return { ok: true, value: mtimes };
-}
-
-/**
- * The regular files the run wrote or replaced in `from`, copied into the operator's `to` (temp
- * name, then rename), mode 0644 and owned by the launcher whatever the inside set (never setuid).
- * Links and anything else stay behind.
- */
-export function collectOutput(from: string, to: string, before: ReadonlyMap<string, number>): void {
-  for (const name of readdirSync(from)) {
-    const stats = lstatSync(join(from, name));
-    if (!stats.isFile() || before.get(name) === stats.mtimeMs) continue;
-    const temporary = join(to, `.${name}.tki-copy`);
-    copyFileSync(join(from, name), temporary);
-    chmodSync(temporary, 0o644);
-    renameSync(temporary, join(to, name));
   }
 }

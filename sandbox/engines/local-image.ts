@@ -53,6 +53,8 @@ export async function ensureLocalImage(
   const tag = localImageTag(bindings, dockerfile.value);
   const inspect = await run({ executable, args: ['image', 'inspect', '--format', '{{.Id}}', tag] });
   if (inspect.exitCode === 0) return { ok: true, value: tag };
+  // The launcher's own failure to start the CLI (e.g. the addon missing) is already one line.
+  if (inspect.stderr.startsWith('tki: ')) return { ok: false, error: { code: 'engine/unusable', line: inspect.stderr.trim() } };
   // Anything but "no such image" (docker) / "image not known" (podman) means the engine itself cannot be used (no daemon, no rights).
   if (!/no such image|image not known/i.test(inspect.stderr)) {
     const reason = engineErrorLine(inspect.stderr);

@@ -102,8 +102,11 @@ export async function inspectInSandbox(request: SandboxedInspection): Promise<Sa
     triplet = await launcherBlockedReport(settled.code, settled.detail, name);
     exitCode = 3;
   }
+  // A limit that fired is named by the report and the verdict line; what the dying process printed
+  // (V8's heap dump and native stack, a flood) is not passed to the terminal.
+  const shownStderr = settled.kind === 'blocked' ? [] : stderrLines;
   const written = writeTriplet(output.value, triplet, profile.reportFileMode);
   if (!written.ok) return { ok: false, line: `tki run: BLOCKED: could not write the report into ${request.outputDir} (${written.reason})` };
   const reportLines = triplet.files.map((file) => `report: ${join(output.value.typed, file.name)}`);
-  return { ok: true, exitCode, stdoutLines: [...(triplet.line === undefined ? [] : [triplet.line]), ...stdoutLines, ...reportLines], stderrLines };
+  return { ok: true, exitCode, stdoutLines: [...(triplet.line === undefined ? [] : [triplet.line]), ...(settled.kind === 'blocked' ? [] : stdoutLines), ...reportLines], stderrLines: shownStderr };
 }

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DEFAULT_LIMITS } from '../../src/pipeline/limits.js';
 import { prepareEngineCommand } from '../engines/index.js';
 import { reportFdFor, type EngineName } from '../engines/engine-types.js';
@@ -9,6 +6,7 @@ import { discoverRuntime, type RuntimeFiles } from '../runtime/runtime-files.js'
 import { engineRefusal } from './engine-refusal.js';
 import { sandboxHostUser } from './host-user.js';
 import { unreadableBySandbox } from './readable-by.js';
+import { createWorkDir } from './work-dir.js';
 import { spawnEngine, type EngineExit, type ReadLimits } from './spawn-engine.js';
 
 export interface SandboxedRun {
@@ -41,7 +39,8 @@ export async function runSandboxed(run: SandboxedRun): Promise<SandboxedRunResul
   const discovered = await discoverRuntime();
   if (!discovered.ok) return { ok: false, line: `tki: the sandbox runtime is incomplete: ${discovered.error.path} is missing (${discovered.error.hint})` };
   const runtime = discovered.runtime;
-  const workDir = mkdtempSync(join(tmpdir(), 'tki-engine-'));
+  const work = createWorkDir();
+  const workDir = work.path;
   try {
     const hostUser = sandboxHostUser(run.profile);
     // docker hands the packet in as a world-readable copy (engines/docker-handoff.ts) and reads the runtime as the daemon.
@@ -62,10 +61,11 @@ export async function runSandboxed(run: SandboxedRun): Promise<SandboxedRunResul
     const command = await prepareEngineCommand(run.engine, run.profile, invocation, workDir);
     if (!command.ok) return { ok: false, line: command.error.line };
     const exited = await spawnEngine({ ...command.value, limits: launcherReadLimits(run.profile) });
+    if (exited.launcherLimit !== undefined && command.value.stop !== undefined) await spawnEngine(command.value.stop);
     const refusal = engineRefusal(run.engine, exited);
     if (refusal !== undefined) return { ok: false, line: refusal };
     return { ok: true, exit: exited };
   } finally {
-    rmSync(workDir, { recursive: true, force: true });
+    work.release();
   }
 }

@@ -39,6 +39,8 @@ export interface EngineCommand {
   /** Start the engine as this host user (a root operator's privileges are dropped before bwrap runs). */
   readonly user?: { readonly uid: number; readonly gid: number };
   readonly limits?: ReadLimits;
+  /** Run when a launcher ceiling stopped the engine and the sandbox may outlive it (docker: `docker kill <name>`). */
+  readonly stop?: EngineCommand;
 }
 
 /** Which of the launcher's own ceilings ended the run. */
@@ -129,7 +131,13 @@ export function spawnEngine(command: EngineCommand): Promise<EngineExit> {
     };
     const channelStream = command.channel === 'stdout' ? child.stdout : command.channel === 'fd3' ? (child.stdio[3] as Readable | null) : null;
     channelStream?.on('data', (chunk: Buffer) => {
-      if (channel?.push(chunk)?.code === 'channel/over_cap') stop('report-channel');
+      const failure = channel?.push(chunk);
+      if (failure?.code === 'channel/over_cap') stop('report-channel');
+      // Docker's stdout is the channel: once it stops being frames it is plain output, capped as stdout is under the other engines.
+      else if (failure !== undefined && command.channel === 'stdout') {
+        counted.stdout += chunk.length;
+        if (counted.stdout > limits.maxStdoutBytes) stop('stdout');
+      }
     });
     channelStream?.on('error', () => undefined);
     if (command.channel !== 'stdout') capture(child.stdout, stdout, 'stdout', limits.maxStdoutBytes);

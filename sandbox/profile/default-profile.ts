@@ -14,7 +14,7 @@ export const DEFAULT_PROFILE: SandboxProfile = {
   rootOperatorRunsAs: { uid: 65534, gid: 65534, name: 'nobody' },
   runtimeAccess: 'read-only',
   runtimeRoot: '/opt/tki',
-  mountPoints: ['/opt/tki', '/usr/lib', '/usr/lib64', '/lib', '/lib64', '/proc', '/dev', '/sys', '/etc/passwd', '/etc/group', '/etc/hostname', '/etc/hosts', '/etc/resolv.conf', '/run/.containerenv'],
+  mountPoints: ['/opt/tki', '/usr/lib', '/usr/lib64', '/lib', '/lib64', '/proc', '/dev', '/sys', '/etc/passwd', '/etc/group', '/etc/hostname', '/etc/hosts', '/etc/resolv.conf', '/run/.containerenv', '/sbin/docker-init'],
   namespaces: ['user', 'mount', 'net', 'pid', 'ipc', 'uts', 'cgroup'],
   nestedUserNamespaces: false,
   dropAllCapabilities: true,
@@ -47,6 +47,8 @@ export const DEFAULT_PROFILE: SandboxProfile = {
       'getgroups', 'sched_getparam', 'sched_getscheduler', 'getitimer', 'epoll_wait', 'epoll_create', 'eventfd',
       'pipe', 'open', 'stat', 'lstat', 'get_robust_list', 'fadvise64', 'sched_get_priority_max',
       'sched_get_priority_min', 'umask', 'getpriority', 'times', 'fdatasync', 'fsync', 'ftruncate',
+      // Docker's init (tini, `--init`, PID 1 so that node gets its rlimit signals) puts node in its own process group.
+      'setpgid',
     ],
     // Anything on no list: ENOSYS, so a newer libc falls back as it does on an older kernel.
     unlisted: 'ENOSYS',

@@ -70,6 +70,7 @@ export const X86_64_SYSCALLS = {
   getgid: 104,
   geteuid: 107,
   getegid: 108,
+  setpgid: 109,
   getppid: 110,
   getpgrp: 111,
   getgroups: 115,

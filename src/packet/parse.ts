@@ -12,7 +12,7 @@ import {
   type PacketItem,
 } from './schema.js';
 import { isIdentifier } from './identifiers.js';
-import { isJsonObject as isObject, type JsonObject } from './json-value.js';
+import { isJsonObject as isObject, jsonDepthExceeds, MAX_JSON_DEPTH, type JsonObject } from './json-value.js';
 import { issuesToErrors, jsonPath } from './zod-issues.js';
 
 /** One entry of `items[]`, parsed on its own so that a broken item does not hide the others. */
@@ -126,6 +126,9 @@ function parseDossier(raw: unknown): { dossier: Dossier | undefined; errors: Ins
  * any schema validation, so that an over-limit packet is refused for about the cost of parsing it.
  */
 function overLimit(raw: JsonObject, limits: InspectorLimits): InspectorError | undefined {
+  if (Array.isArray(raw.items) && raw.items.length > limits.maxItems) {
+    return inspectorError('limits/max_items', 'items', `maxItems = ${limits.maxItems}; the packet has ${raw.items.length}`);
+  }
   const surfaces = raw.allowed_surfaces;
   if (Array.isArray(surfaces) && surfaces.length > limits.maxAllowedSurfaces) {
     return inspectorError('limits/max_allowed_surfaces', 'allowed_surfaces', `maxAllowedSurfaces = ${limits.maxAllowedSurfaces}; the packet lists ${surfaces.length}`);
@@ -147,6 +150,7 @@ function overLimit(raw: JsonObject, limits: InspectorLimits): InspectorError | u
 export function parsePacketText(text: string, limits: InspectorLimits = DEFAULT_LIMITS): ParsedPacket {
   let raw: unknown;
   try {
+    if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) return emptyParse(summarize(undefined), [inspectorError('limits/max_json_depth', '', `more than ${MAX_JSON_DEPTH} levels of arrays and objects`)]);
     raw = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : undefined;

@@ -12,6 +12,8 @@ export interface InspectorLimits {
   /** Text kept in memory for analysis, per item and in total (hashing streams regardless). */
   readonly maxRetainedTextBytesPerItem: number;
   readonly maxRetainedTextBytesTotal: number;
+  /** Entries of `items[]`. */
+  readonly maxItems: number;
   /** Claims in one dossier. */
   readonly maxClaims: number;
   /** Entries of `allowed_surfaces` (each claim's scope of denial repeats them). */
@@ -43,6 +45,7 @@ export const DEFAULT_LIMITS: InspectorLimits = {
   maxPacketContentBytes: 16 * 1024 * MIB,
   maxRetainedTextBytesPerItem: 8 * MIB,
   maxRetainedTextBytesTotal: 256 * MIB,
+  maxItems: 250_000,
   maxClaims: 100_000,
   maxAllowedSurfaces: 64,
   maxReferencesPerClaim: 256,

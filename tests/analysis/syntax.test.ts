@@ -41,7 +41,7 @@ describe('analyzeSourceFile', () => {
     const [finding] = analyze(text).findings;
     expect(finding).toMatchObject({ ruleId: 'no-forbidden-capability', capability: 'ENV', messageId: 'memberCapability' });
     expect(text.slice(finding!.start, finding!.end)).toBe('process.env');
-    expect(finding!.message).toBe('`process.env` reaches ENV; remove it or move this code to a module that the tki policy grants ENV.');
+    expect(finding!.message).toBe('`process.env` reaches ENV; remove it, or grant ENV to this file in tki.policy.json (`grants`, with a reason).');
   });
 
   it('walks once per source file and policy (memoized), and again for another policy', () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles, PROJECT_ROOT, removeScratchDirs, runTki, scratchDir, TKI_BIN } from '../sandbox/helpers/cli.js';
@@ -95,6 +95,45 @@ describe('tki run (bwrap)', () => {
     expect(listFiles(join(dir, 'out'))).toEqual([]);
   });
 
+  it('a limit that fires (a 4 MiB heap): the launcher writes a BLOCKED report naming it, nulls what it cannot trust, no stack trace', () => {
+    const dir = scratchDir('limit');
+    const packet = writePacketDir(join(dir, 'packet'));
+    const out = join(dir, 'out');
+    const result = runTki(['run', packet, '--out', out, '--memory', '4']);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.split('\n')[0]).toMatch(/^tki inspect: BLOCKED \(exit 3\) · sandbox\/limit_exceeded: /);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { final_verdict: string; packet: Record<string, unknown>; blocked_reasons: Array<{ code: string; message: string }> };
+    expect(report.final_verdict).toBe('BLOCKED');
+    expect(report.packet).toMatchObject({ packet_id: null, packet_as_of: null, manifest_hash: null });
+    expect(report.blocked_reasons[0]?.message).toMatch(/written by the launcher, which trusts nothing the sandbox sent/);
+    expect(JSON.stringify(report.blocked_reasons[0])).toMatch(/memory limit \(V8 heap 4 MiB\)/);
+    expect(listFiles(out)).toEqual(['checkpoint-inspection.md', 'report.json', 'report.md']);
+  });
+
+  it('--out rules (SPEC §5): not inside the packet, empty or exactly a previous run, never a mix; one line naming the typed path', () => {
+    const dir = scratchDir('outrules');
+    const packet = writePacketDir(join(dir, 'packet'));
+    const inside = runTki(['run', packet, '--out', join(packet, 'out')]);
+    expect(inside.status).toBe(3);
+    expect(inside.stderr).toBe(`tki run: BLOCKED: --out ${join(packet, 'out')} is the packet directory or lies inside it; choose a directory outside the packet\n`);
+    expect(listFiles(packet)).toEqual(['packet.json']);
+    expect(runTki(['run', packet, '--out', packet]).status).toBe(3);
+    const mixed = join(dir, 'mixed');
+    mkdirSync(mixed);
+    writeFileSync(join(mixed, 'notes.txt'), 'mine');
+    const refused = runTki(['run', packet, '--out', mixed]);
+    expect(refused.status).toBe(3);
+    expect(refused.stderr).toMatch(/^tki run: BLOCKED: --out .*mixed must be empty or hold exactly a previous run's/);
+    expect(listFiles(mixed)).toEqual(['notes.txt']);
+    // A previous run's three files are replaced, a previous checkpoint of another name removed.
+    const out = join(dir, 'out');
+    expect(runTki(['run', packet, '--out', out, '--name', 'first']).status).toBe(2);
+    expect(runTki(['run', packet, '--out', out, '--name', 'second']).status).toBe(2);
+    expect(listFiles(out)).toEqual(['checkpoint-second.md', 'report.json', 'report.md']);
+    expect(runTki(['run', packet, '--out', out, '--timeout', 'soon']).stderr).toMatch(/^tki run: --timeout must be a positive whole number/);
+  });
+
   it('a missing engine: one line saying what to install, exit 3', () => {
     const dir = scratchDir('noengine');
     const packet = writePacketDir(join(dir, 'packet'));
@@ -132,6 +171,24 @@ describe('tki attest', () => {
     const markdown = readFileSync(join(out, 'attestation-evidence.md'), 'utf8');
     expect(markdown).toContain('PR-PTRACE-1');
     expect(markdown).toContain(`${total}/${total}`);
+  });
+});
+
+describe('tki attest as an unprivileged operator (setpriv)', () => {
+  it('every probe behaves as expected when the operator is uid 65534 (the sandbox runs as them; nothing to drop)', () => {
+    // Only root can become another user here; as any other operator this run is the default one.
+    if (process.getuid?.() !== 0) throw new Error('this test needs a root operator to switch to an unprivileged one with setpriv');
+    const dir = scratchDir('unprivileged');
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    chownSync(out, 65534, 65534);
+    const result = spawnSync('setpriv', ['--reuid', '65534', '--regid', '65534', '--clear-groups', process.execPath, TKI_BIN, 'attest', '--out', join(out, 'evidence')], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, timeout: 300_000 });
+    const total = PROBE_IDS.length;
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(2);
+    expect(result.stdout).toMatch(new RegExp(`^tki attest: ${total}/${total} probes behaved as expected under bwrap`));
+    const evidence = JSON.parse(readFileSync(join(out, 'evidence', 'attestation-evidence.json'), 'utf8')) as { probes: Array<{ id: string; observed: string }> };
+    expect(evidence.probes.find((probe) => probe.id === 'PR-UID-1')?.observed).toMatch(/inside->host 65534->65534/);
   });
 });
 

@@ -12,6 +12,18 @@ export function pluginEslint(policy: PolicyConfigInput, cwd = process.cwd()): ES
   return new ESLint({ cwd, overrideConfigFile: true, overrideConfig: config, ignore: false });
 }
 
+/**
+ * The same with type information: typescript-eslint's projectService finds each file's nearest
+ * tsconfig (fixtures/evasions/tsconfig.json for the evasion rows), and the rules run the typed classifier.
+ */
+export function typedPluginEslint(policy: PolicyConfigInput, cwd = process.cwd()): ESLint {
+  const config: Linter.Config[] = [
+    { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser, parserOptions: { projectService: true, tsconfigRootDir: cwd } } },
+    { files: ['**/*.{js,ts}'], ...(plugin.configs.strict as Linter.Config), settings: { tki: { policy } } },
+  ];
+  return new ESLint({ cwd, overrideConfigFile: true, overrideConfig: config, ignore: false });
+}
+
 /** Sorted, distinct rule ids (without the `tki/` prefix) reported for one file. */
 export function ruleIdsOf(result: ESLint.LintResult): string[] {
   const ids = result.messages.map((message) => {

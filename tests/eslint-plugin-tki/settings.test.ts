@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
@@ -15,14 +16,14 @@ function lint(code: string, filename: string, tki: unknown): Linter.LintMessage[
   const linter = new Linter({ cwd: work });
   const config: Linter.Config[] = [
     { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser } },
-    { files: ['**/*.ts'], ...(plugin.configs.strict as Linter.Config), settings: { tki } },
+    { ...(plugin.configs.strict as Linter.Config), files: ['**/*.ts'], settings: { tki } },
   ];
   return linter.verify(code, config, path.join(work, filename));
 }
 
 describe('settings.tki', () => {
   it('defaults to the recommended policy', () => {
-    expect(resolveSettings({}, work).policy).toBe(RECOMMENDED_POLICY);
+    expect(resolveSettings({}, work)).toMatchObject({ ok: true, policy: RECOMMENDED_POLICY });
   });
 
   it('reads policyFile relative to root, and applies its grants relative to root', () => {
@@ -42,22 +43,43 @@ describe('settings.tki', () => {
     const file = path.join(work, 'changing.policy.json');
     writeFileSync(file, JSON.stringify({ packages: { deny: 'known' } }));
     utimesSync(file, new Date(1_000_000), new Date(1_000_000));
-    expect(resolveSettings({ tki: { policyFile: file } }, work).policy.packages.deny).toBe('known');
+    expect(resolveSettings({ tki: { policyFile: file } }, work)).toMatchObject({ ok: true, policy: { packages: { deny: 'known' } } });
     writeFileSync(file, JSON.stringify({ packages: { deny: 'unlisted' } }));
     utimesSync(file, new Date(2_000_000), new Date(2_000_000));
-    expect(resolveSettings({ tki: { policyFile: file } }, work).policy.packages.deny).toBe('unlisted');
+    expect(resolveSettings({ tki: { policyFile: file } }, work)).toMatchObject({ ok: true, policy: { packages: { deny: 'unlisted' } } });
   });
 
-  it('stops with file:line:col when the policy file is broken', () => {
+  it('reports a broken policy file as one lint message per problem at file:line:col, never a crash', () => {
     const file = path.join(work, 'broken.policy.json');
-    writeFileSync(file, '{\n  "packages": { "deny": "known" },\n  "grants": [{ "files": ["a/**"], "capabilities": ["TELEPORT"], "reason": "a long enough reason" }]\n}\n');
-    expect(() => lint('export const x = 1;', 'a.ts', { policyFile: file })).toThrow(`${file}:3:`);
-    expect(() => lint('export const x = 1;', 'a.ts', { policyFile: path.join(work, 'missing.json') })).toThrow(/missing\.json:1:1: invalid tki policy: cannot read the policy file \(ENOENT\)/);
+    writeFileSync(file, '{\n  "packages": { "deny": "known" },\n  "grants": [{ "files": ["a/**"], "capabilities": ["TELEPORT"], "reason": "short" }]\n}\n');
+    const messages = lint('export const x = 1;', 'a.ts', { policyFile: file });
+    expect(messages.map((message) => [message.ruleId, message.line, message.column])).toEqual([
+      ['tki/no-forbidden-capability', 1, 1],
+      ['tki/no-forbidden-capability', 1, 1],
+    ]);
+    expect(messages[0]?.message).toContain(`${file}:3:52: invalid tki policy: grants.0.capabilities.0`);
+    expect(messages[1]?.message).toContain(`${file}:3:75: invalid tki policy: grants.0.reason`);
+    const missing = lint('export const x = 1;', 'a.ts', { policyFile: path.join(work, 'missing.json') });
+    expect(missing.map((message) => message.message)).toEqual([expect.stringMatching(/missing\.json:1:1: invalid tki policy: cannot read the policy file \(ENOENT\).*tki\.configure\(import\.meta\.url\)/)]);
   });
 
   it('names the setting when an inline policy or the settings are invalid', () => {
-    expect(() => lint('export const x = 1;', 'a.ts', { policy: { packages: { deny: 'everything' } } })).toThrow(/settings\.tki\.policy: packages\.deny/);
-    expect(() => lint('export const x = 1;', 'a.ts', { polciy: {} })).toThrow(/invalid settings\.tki/);
+    expect(lint('export const x = 1;', 'a.ts', { policy: { packages: { deny: 'everything' } } })[0]?.message).toMatch(/settings\.tki\.policy: packages\.deny/);
+    expect(lint('export const x = 1;', 'a.ts', { polciy: {} })[0]?.message).toMatch(/invalid settings\.tki/);
+  });
+
+  it('configure() resolves the policy file and grant globs against the config file, wherever ESLint runs', () => {
+    const project = path.join(work, 'configured');
+    mkdirSync(path.join(project, 'server'), { recursive: true });
+    writeFileSync(path.join(project, 'tki.policy.json'), JSON.stringify({ grants: [{ files: ['server/http/**'], capabilities: ['NETWORK'], reason: 'the HTTP edge of the service' }] }));
+    const config = plugin.configure(pathToFileURL(path.join(project, 'eslint.config.js')).href);
+    expect(config.settings.tki).toEqual({ policyFile: path.join(project, 'tki.policy.json'), root: project });
+    const linter = new Linter({ cwd: path.join(project, 'server') });
+    const code = "import net from 'node:net';\nnet.connect(80);\n";
+    // ESLint runs in server/: the grant glob still matches from the config's directory.
+    expect(linter.verify(code, [config as Linter.Config], path.join(project, 'server/http/listen.ts'))).toEqual([]);
+    expect(linter.verify(code, [config as Linter.Config], path.join(project, 'server/jobs/poll.ts')).map((message) => message.ruleId)).toEqual(['tki/no-forbidden-capability']);
+    expect(plugin.configure(path.join(project, 'eslint.config.cjs'), { level: 'strict', policyFile: 'policy/tki.json' }).settings.tki.policyFile).toBe(path.join(project, 'policy/tki.json'));
   });
 
   it('skips files the policy ignores', () => {

@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { copyFixture, findingKeys, guardDirectory } from './helpers.js';
 
 /** The content cache: a warm run parses nothing, an edit re-parses exactly the edited file. */
-describe('content cache (.tki-cache/)', () => {
+describe('content cache (node_modules/.cache/tki/)', () => {
   it('parses every file cold, none warm, one after an edit, and keeps the findings identical', async () => {
     const directory = copyFixture('planted');
     const cold = await guardDirectory(directory, { cache: true });
     expect(cold.result.stats).toMatchObject({ files: 6, parsed: 6, cached: 0 });
-    expect(existsSync(path.join(directory, '.tki-cache/guard-facts'))).toBe(true);
+    expect(existsSync(path.join(directory, 'node_modules/.cache/tki/guard-facts'))).toBe(true);
 
     const warm = await guardDirectory(directory, { cache: true });
     expect(warm.result.stats).toMatchObject({ parsed: 0, cached: 6 });
@@ -32,10 +32,20 @@ describe('content cache (.tki-cache/)', () => {
     expect(run.result.findings.some((finding) => finding.ruleId === 'no-raw-sql')).toBe(false);
   });
 
+  it('writes where --cache-location says, and nothing in the default place', async () => {
+    const directory = copyFixture('planted');
+    const location = path.join(directory, 'elsewhere/cache');
+    await guardDirectory(directory, { cache: true, cacheLocation: location });
+    expect(existsSync(path.join(location, 'guard-facts'))).toBe(true);
+    expect(existsSync(path.join(directory, 'node_modules/.cache/tki'))).toBe(false);
+    const warm = await guardDirectory(directory, { cache: true, cacheLocation: location });
+    expect(warm.result.stats).toMatchObject({ parsed: 0, cached: 6 });
+  });
+
   it('survives a damaged cache file', async () => {
     const directory = copyFixture('planted');
     await guardDirectory(directory, { cache: true });
-    const shards = path.join(directory, '.tki-cache/guard-facts');
+    const shards = path.join(directory, 'node_modules/.cache/tki/guard-facts');
     for (const shard of readdirSync(shards)) writeFileSync(path.join(shards, shard), '{ not json');
     const run = await guardDirectory(directory, { cache: true });
     expect(run.result.stats.parsed).toBe(6);

@@ -4,7 +4,6 @@ import {
   DEFAULT_LIMITS,
   escapeControlChars,
   escapeMarkdown,
-  inspectPacket,
   summaryLine,
   type InspectorLimits,
   type Report,
@@ -122,13 +121,14 @@ describe('limits end in a BLOCKED report naming the limit', () => {
   };
 
   it.each([
+    ['maxItems', small({ maxItems: 3 }), 'limits/max_items'],
     ['maxClaims', small({ maxClaims: 4 }), 'limits/max_claims'],
     ['maxReferencesPerClaim', small({ maxReferencesPerClaim: 0 }), 'limits/max_references_per_claim'],
     ['maxAllowedSurfaces', small({ maxAllowedSurfaces: 1 }), 'limits/max_allowed_surfaces'],
     ['maxListingEntries', small({ maxListingEntries: 0 }), 'limits/max_listing_entries'],
     ['maxProseBytes', small({ maxProseBytes: 100 }), 'limits/max_prose_bytes'],
     ['maxEvidenceEntries', small({ maxEvidenceEntries: 2 }), 'limits/max_evidence_entries'],
-    ['maxReportBytes', small({ maxReportBytes: 2_000 }), 'limits/max_report_bytes'],
+    ['maxReportBytes', small({ maxReportBytes: 8_000 }), 'limits/max_report_bytes'],
   ] as const)('%s', async (name, limits, code) => {
     const { outcome, report } = await run(realDossier(), limits);
     expect(outcome.exitCode).toBe(3);
@@ -136,6 +136,16 @@ describe('limits end in a BLOCKED report naming the limit', () => {
     expect(report.blocked_reasons.map((reason) => reason.code)).toContain(code);
     expect(report.blocked_reasons[0]?.message).toContain(name);
     expect(outcome.line).toContain(name);
+  });
+
+  it('nesting deeper than any packet needs is refused before JSON.parse', async () => {
+    const directory = scratch();
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(`${directory}/packet`);
+    writeFileSync(`${directory}/packet/packet.json`, `{"schema":"b7-governed-packet/v1","items":${'['.repeat(200_000)}${']'.repeat(200_000)}}`);
+    const outcome = await inspectToDirectory({ packetPath: `${directory}/packet`, outDir: `${directory}/out` });
+    expect(outcome.exitCode).toBe(3);
+    expect(readReport(`${directory}/out`).blocked_reasons[0]?.code).toBe('limits/max_json_depth');
   });
 
   it('a refused packet is not judged claim by claim', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatPolicyError, parsePolicyText } from '../../policy/parse.js';
+import { formatPolicyError, formatPolicyErrors, parsePolicyText } from '../../policy/parse.js';
 
 const errorOf = (text: string) => {
   const result = parsePolicyText(text, 'tki.policy.json');
@@ -34,7 +34,7 @@ describe('parsePolicyText', () => {
   it('rejects unknown keys where they are', () => {
     const error = errorOf('{\n  "packages": { "deny": "known" },\n  "grnats": []\n}');
     expect(error.code).toBe('policy/invalid_value');
-    expect(error.line).toBe(1);
+    expect([error.line, error.column]).toEqual([3, 3]);
     expect(error.message).toMatch(/grnats/);
   });
 
@@ -42,6 +42,26 @@ describe('parsePolicyText', () => {
     const error = errorOf('{\n  "grants": [\n    { "files": ["a/**"], "capabilities": ["EXEC"], "reason": "x" }\n  ]\n}');
     expect(error.line).toBe(3);
     expect(error.message).toContain('grants.0.reason');
+  });
+
+  it('locates each trailing comma, which TypeScript tolerates and JSON does not', () => {
+    const result = parsePolicyText('{\n  "packages": { "deny": "known", },\n  "ignore": ["a",]\n}', 'p.json');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((error) => [error.line, error.column, error.message])).toEqual([
+      [2, 32, 'trailing comma (JSON allows none)'],
+      [3, 17, 'trailing comma (JSON allows none)'],
+    ]);
+  });
+
+  it('lists every schema error in text order, one line each', () => {
+    const text = '{\n  "grnats": [],\n  "packages": { "deny": "x" },\n  "grants": [{ "files": [], "capabilities": ["TELEPORT"], "reason": "x" }]\n}';
+    const result = parsePolicyText(text, 'p.json');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((error) => `${error.line}:${error.column}`)).toEqual(['2:3', '3:25', '4:25', '4:46', '4:69']);
+    expect(formatPolicyErrors(result.errors).split('\n')).toHaveLength(5);
+    expect(result.error).toBe(result.errors[0]);
   });
 
   it('renders file:line:col', () => {

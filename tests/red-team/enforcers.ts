@@ -60,29 +60,33 @@ const CAPABILITY_WORD = /\b(NETWORK|EXEC|FILES_READ|FILES_WRITE|ENV|DYNAMIC_CODE
 
 /** eslint-plugin-tki (recommended config) over the given files; `typed` adds typescript-eslint's project service. */
 export async function runPlugin(files: readonly string[], rowsWithPolicy: readonly RedTeamRow[], typed: boolean): Promise<Map<string, EnforcerRun>> {
+  // Typed: one program over every linted file (tsconfig.lint.json), as typescript-eslint's `project`;
+  // a program per row folder would cost a type check per row.
   const config: Linter.Config[] = [
     {
-      files: ['**/*.{ts,cts,mts,tsx}'],
-      languageOptions: { parser: tseslint.parser as Linter.Parser, parserOptions: typed ? { projectService: true, tsconfigRootDir: corpusRoot } : {} },
+      files: typed ? ['**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx}'] : ['**/*.{ts,cts,mts,tsx}'],
+      languageOptions: { parser: tseslint.parser as Linter.Parser, parserOptions: typed ? { project: './tsconfig.lint.json', tsconfigRootDir: corpusRoot } : {} },
     },
     { files: ['**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx}'], ...(plugin.configs.recommended as Linter.Config) },
     ...rowsWithPolicy.map((row): Linter.Config => ({ files: [`rows/${row.id}/**`], settings: { tki: { policyFile: 'tki.policy.json', root: rowDirectory(row) } } })),
   ];
   const eslint = new ESLint({ cwd: corpusRoot, overrideConfigFile: true, overrideConfig: config, ignore: false });
   const runs = new Map<string, EnforcerRun>();
-  for (const file of files) {
-    try {
-      const [result] = await eslint.lintFiles([file]);
-      const fatal = result?.messages.find((message) => message.fatal === true || message.ruleId === null);
-      if (result === undefined || fatal !== undefined) {
-        runs.set(file, { ok: false, error: fatal?.message ?? 'no lint result' });
-        continue;
-      }
-      const findings = result.messages.map((message) => ({ file, ruleId: message.ruleId ?? '', capabilities: [...new Set(message.message.match(CAPABILITY_WORD) ?? [])] }));
-      runs.set(file, { ok: true, findings });
-    } catch (error) {
-      runs.set(file, { ok: false, error: String(error).split('\n')[0] ?? 'lint error' });
+  let results: ESLint.LintResult[];
+  try {
+    results = await eslint.lintFiles([...files]);
+  } catch (error) {
+    for (const file of files) runs.set(file, { ok: false, error: String(error).split('\n')[0] ?? 'lint error' });
+    return runs;
+  }
+  for (const result of results) {
+    const fatal = result.messages.find((message) => message.fatal === true || message.ruleId === null);
+    if (fatal !== undefined) {
+      runs.set(result.filePath, { ok: false, error: fatal.message });
+      continue;
     }
+    const findings = result.messages.map((message) => ({ file: result.filePath, ruleId: message.ruleId ?? '', capabilities: [...new Set(message.message.match(CAPABILITY_WORD) ?? [])] }));
+    runs.set(result.filePath, { ok: true, findings });
   }
   return runs;
 }

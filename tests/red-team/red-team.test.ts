@@ -21,10 +21,21 @@ async function inPool(tasks: ReadonlyArray<() => Promise<void>>, width = 2): Pro
   await Promise.all(Array.from({ length: width }, lane));
 }
 
+/** Both sides in one run per mode; when that is a tool error, each side alone (so one side cannot sink the other). */
 async function guardRow(row: RedTeamRow): Promise<void> {
   const cwd = rowDirectory(row);
-  guardRuns.set(guardKey(row, 'guard-typed'), await runGuardCli(cwd, { project: 'tsconfig.json' }));
-  guardRuns.set(guardKey(row, 'guard-fast'), await runGuardCli(cwd, { paths: [...row.case, ...row.control] }));
+  const typed = await runGuardCli(cwd, { project: 'tsconfig.json' });
+  const fast = await runGuardCli(cwd, { paths: [...row.case, ...row.control] });
+  guardRuns.set(guardKey(row, 'guard-typed'), typed);
+  guardRuns.set(guardKey(row, 'guard-fast'), fast);
+  if (!fast.ok) guardRuns.set(guardKey(row, 'guard-fast'), mergeSides(await runGuardCli(cwd, { paths: row.case }), await runGuardCli(cwd, { paths: row.control })));
+  if (!typed.ok && fast.ok) guardRuns.set(guardKey(row, 'guard-typed'), { ok: false, error: `${typed.error} (the syntactic run of the same files succeeded)` });
+}
+
+/** A case run and a control run as one: findings of both, the error of the case side kept for the case. */
+function mergeSides(caseRun: EnforcerRun, controlRun: EnforcerRun): EnforcerRun {
+  if (caseRun.ok && controlRun.ok) return { ok: true, findings: [...caseRun.findings, ...controlRun.findings] };
+  return { ok: true, findings: [...(caseRun.ok ? caseRun.findings : [{ file: '(case tool error)', ruleId: caseRun.error, capabilities: [] }]), ...(controlRun.ok ? controlRun.findings : [])] };
 }
 
 /** Shared rows go through one guard run per mode; a tool error there falls back to one run per row. */

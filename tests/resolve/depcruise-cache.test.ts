@@ -9,7 +9,7 @@ describe('dependency-cruiser result cache', () => {
     const directory = copyFixture('depcruise-cycle');
     const cold = await guardDirectory(directory, { cache: true });
     expect(findingKeys(cold)).toEqual(['src/a.ts:1 depcruise/no-circular -']);
-    const stored = path.join(directory, '.tki-cache/depcruise-violations.json');
+    const stored = path.join(directory, 'node_modules/.cache/tki/depcruise-violations.json');
     const record = JSON.parse(readFileSync(stored, 'utf8')) as { key: string; violations: Array<{ rule: { name: string } }> };
     // A marker only the cache can produce: proof that the second run did not cruise.
     for (const violation of record.violations) violation.rule.name = 'cached-marker';

@@ -203,7 +203,7 @@ describe('the bwrap argv matches the profile', () => {
 describe('the podman/docker arguments match the profile', () => {
   for (const engine of ['podman', 'docker'] as const) {
     it(`${engine}: no network, read-only root, no capabilities, no-new-privileges, the profile's seccomp and limits`, () => {
-      const args = compileContainerArgs(profile, invocation, { engine, image: 'localhost/tki-sandbox:x', seccompPath: '/tmp/s.json', user: '65534:65534' });
+      const args = compileContainerArgs(profile, invocation, { engine, image: 'localhost/tki-sandbox:x', seccompPath: '/tmp/s.json', user: '65534:65534', cgroupLimits: true });
       const pairs = args.map((arg, index) => `${arg} ${args[index + 1] ?? ''}`);
       for (const pair of ['--network none', '--cap-drop ALL', '--security-opt no-new-privileges', '--security-opt seccomp=/tmp/s.json', '--user 65534:65534', '--ipc none', '--pull never']) {
         expect(pairs).toContain(pair);
@@ -213,6 +213,9 @@ describe('the podman/docker arguments match the profile', () => {
       // No writable host path: the packet is the only bind mount.
       expect(args.filter((arg) => arg.startsWith('type=bind'))).toEqual(['type=bind,source=/host/packet,destination=/in,ro=true']);
       for (const [name, limit] of Object.entries(profile.rlimits)) expect(pairs).toContain(`--ulimit ${name}=${limit.soft}:${limit.hard}`);
+      expect(pairs).toContain(`--pids-limit ${profile.rlimits.nproc.hard}`);
+      expect(pairs).toContain(`--memory ${profile.limits.memoryMiB + 1024}m`);
+      if (engine === 'podman') expect(pairs).toContain(`--timeout ${profile.limits.wallClockSeconds}`);
       for (const [key, value] of Object.entries(profile.env)) expect(pairs).toContain(`--env ${key}=${value}`);
       expect(args.slice(-invocation.nodeArgs.length - 1)).toEqual(['localhost/tki-sandbox:x', ...invocation.nodeArgs]);
     });
@@ -245,7 +248,7 @@ describe("the inspector's node flags match the profile", () => {
 
 describe('the sandbox user under podman and docker', () => {
   it('is the profile\'s unprivileged user, never keep-id (no uid inside maps to the operator or to root); podman passes the report channel on', () => {
-    const options = { image: 'i', seccompPath: '/s.json', user: '65534:65534' };
+    const options = { image: 'i', seccompPath: '/s.json', user: '65534:65534', cgroupLimits: false };
     const podman = compileContainerArgs(profile, invocation, { ...options, engine: 'podman' });
     expect(podman.join(' ')).not.toContain('keep-id');
     expect(podman.join(' ')).toContain('--user 65534:65534');

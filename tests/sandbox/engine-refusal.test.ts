@@ -66,30 +66,32 @@ describe('real engines refusing: one line with their own error', () => {
     requireDocker();
   });
 
-  function scratchRun(label: string): { packet: string; out: string } {
+  /** A packet every engine's sandbox user can reach (a root operator's sandbox runs as nobody). */
+  function scratchRun(label: string): { packet: string } {
     const dir = scratchDir(label);
+    chmodSync(dir, 0o755);
     mkdirSync(join(dir, 'packet'));
-    mkdirSync(join(dir, 'out'));
     writeFileSync(join(dir, 'packet', 'packet.json'), '{}\n');
-    return { packet: join(dir, 'packet'), out: join(dir, 'out') };
+    return { packet: join(dir, 'packet') };
   }
 
   it('docker: a flag the CLI rejects (exit 125)', async () => {
-    const { packet, out } = scratchRun('refuse-docker');
+    const { packet } = scratchRun('refuse-docker');
     const run = await runSandboxed({ engine: 'docker', profile: refusedProfile, packetPath: packet, packetIsFile: false, nodeArgs: () => ['-e', '0'] });
     expect(run).toEqual({ ok: false, line: expect.stringMatching(/^tki: docker refused to start the sandbox \(exit 125\): invalid argument "nofile=4096:1024" for "--ulimit" flag: .* — what to do: a resource limit tki asked for is outside what docker accepts/) });
   }, 120_000);
 
   it('podman: the same profile', async () => {
-    const { packet, out } = scratchRun('refuse-podman');
+    const { packet } = scratchRun('refuse-podman');
     const run = await runSandboxed({ engine: 'podman', profile: refusedProfile, packetPath: packet, packetIsFile: false, nodeArgs: () => ['-e', '0'] });
     expect(run).toEqual({ ok: false, line: expect.stringMatching(/^tki: podman refused to start the sandbox \(exit 12[5-7]\): \S.*nofile.* — what to do: a resource limit/) });
   }, 300_000);
 
-  it('bwrap: a packet path that is gone by the time bwrap mounts it (exit 1, "bwrap: ...")', async () => {
-    const { packet, out } = scratchRun('refuse-bwrap');
-    const run = await runSandboxed({ engine: 'bwrap', profile: DEFAULT_PROFILE, packetPath: join(packet, 'gone'), packetIsFile: false, nodeArgs: () => ['-e', '0'] });
-    expect(run).toEqual({ ok: false, line: expect.stringMatching(/^tki: bwrap refused to start the sandbox \(exit 1\): bwrap: .*gone.* — what to do: a path tki hands to the sandbox vanished/) });
+  it('bwrap: a mount target bwrap cannot create (exit 1, "bwrap: ...")', async () => {
+    const { packet } = scratchRun('refuse-bwrap');
+    const profile = { ...DEFAULT_PROFILE, packet: { ...DEFAULT_PROFILE.packet, target: '/dev/null/in' } };
+    const run = await runSandboxed({ engine: 'bwrap', profile, packetPath: packet, packetIsFile: false, nodeArgs: () => ['-e', '0'] });
+    expect(run).toEqual({ ok: false, line: expect.stringMatching(/^tki: bwrap refused to start the sandbox \(exit 1\): bwrap: Can't mkdir parents for \/dev\/null\/in: Not a directory — what to do: bubblewrap runs as the launching user/) });
   });
 });
 

@@ -62,7 +62,7 @@ export async function inspectInSandbox(log: RunLog, label: string, profile: Sand
 /** `tki inspect` with no sandbox at all: P1 must refuse before reading. */
 export async function inspectBare(log: RunLog, repoRoot: string, packetDir: string): Promise<SandboxedInspectView> {
   const out = mkdtempSync(path.join(tmpdir(), 'tki-acceptance-bare-'));
-  const args = [path.join(repoRoot, 'dist/cli/tki.js'), 'inspect', '--in', packetDir, '--out', out];
+  const args = [path.join(repoRoot, 'dist/cli/tki.js'), 'inspect', '--in', packetDir];
   return recordRun<Omit<SandboxedInspectView, 'run_id'>>(log, 'p1-no-sandbox', 'tki inspect outside any sandbox', ['node', ...args], async () => {
     const result = runCommand(process.execPath, args);
     const outFiles = readdirSync(out).sort();

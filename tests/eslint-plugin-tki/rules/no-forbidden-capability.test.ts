@@ -28,9 +28,13 @@ ruleTester().run('no-forbidden-capability', ruleUnderTest('no-forbidden-capabili
       errors: [{ messageId: 'moduleCapability', line: 1, column: 12 }],
     },
     {
+      // The alias itself hands the loader on (UNANALYZED); its literal call is still followed.
       code: "const load = require;\nload('node:dgram');",
       filename: at('lib/a.ts'),
-      errors: [{ messageId: 'moduleCapability', line: 2, column: 1 }],
+      errors: [
+        { messageId: 'unanalyzed', line: 1, column: 14 },
+        { messageId: 'moduleCapability', line: 2, column: 1 },
+      ],
     },
     {
       code: "export const body = await fetch('https://example.org');",
@@ -49,9 +53,15 @@ ruleTester().run('no-forbidden-capability', ruleUnderTest('no-forbidden-capabili
       errors: [{ messageId: 'unknownPackage', data: { specifier: 'lodash' }, line: 1, column: 20 }],
     },
     {
+      // A constant key is folded: this is `globalThis.fetch`.
       code: "const key = 'fetch';\nexport const get = globalThis[key];",
       filename: at('lib/a.ts'),
-      errors: [{ messageId: 'unanalyzed', line: 2, column: 20 }],
+      errors: [{ messageId: 'globalCapability', data: { name: 'fetch', capability: 'NETWORK' }, line: 2, column: 20 }],
+    },
+    {
+      code: 'export const get = (key: string) => globalThis[key as never];',
+      filename: at('lib/a.ts'),
+      errors: [{ messageId: 'unanalyzed', line: 1, column: 37 }],
     },
     {
       code: 'const proc = process;',

@@ -1,0 +1,41 @@
+import ts from 'typescript';
+import type { Scope } from './scope.js';
+import { skipOuter } from './syntax.js';
+
+/** `const` → `const` chains are followed this deep; a longer chain is not a constant. */
+const MAX_DEPTH = 8;
+
+/**
+ * The string an expression always evaluates to, when the syntax alone proves it: literals,
+ * `+` of constants, templates whose substitutions are constants, and `const` bindings of
+ * those (read in the scope they were written in). `x['const' + 'ructor']` is `x.constructor`.
+ */
+export function constantString(expression: ts.Expression, scope: Scope, depth = 0): string | undefined {
+  const inner = skipOuter(expression);
+  if (ts.isStringLiteralLike(inner) || ts.isNumericLiteral(inner)) return inner.text;
+  if (ts.isTemplateExpression(inner)) {
+    let text = inner.head.text;
+    for (const span of inner.templateSpans) {
+      const part = constantString(span.expression, scope, depth);
+      if (part === undefined) return undefined;
+      text += part + span.literal.text;
+    }
+    return text;
+  }
+  if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const left = constantString(inner.left, scope, depth);
+    const right = left === undefined ? undefined : constantString(inner.right, scope, depth);
+    return left === undefined || right === undefined ? undefined : left + right;
+  }
+  if (ts.isIdentifier(inner) && depth < MAX_DEPTH) {
+    const binding = scope.lookup(inner.text);
+    if (binding?.kind === 'const') return constantString(binding.initializer, binding.scope, depth + 1);
+  }
+  return undefined;
+}
+
+/** `a.b` → `b`; `a[k]` → the constant `k` holds; null when the key is not a constant. */
+export function constantKey(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, scope: Scope): string | null {
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  return constantString(node.argumentExpression, scope) ?? null;
+}

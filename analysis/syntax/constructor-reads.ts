@@ -1,0 +1,60 @@
+import ts from 'typescript';
+import { constantKey } from './constants.js';
+import { thisOwner } from './node-kinds.js';
+import { propertyNameText, skipOuter } from './syntax.js';
+import { mayRun, type Flow } from './value-flow.js';
+import type { Walker } from './walker.js';
+
+/** Members of a function that run it. */
+const INVOKERS: ReadonlySet<string> = new Set(['call', 'apply', 'bind']);
+
+/**
+ * `this.constructor` in an instance member is the class (`new this.constructor()` clones);
+ * with types, a base that cannot be a function has an ordinary constructor too.
+ */
+export function isOrdinaryConstructorBase(walker: Walker, base: ts.Expression): boolean {
+  const inner = skipOuter(base);
+  if (inner.kind === ts.SyntaxKind.ThisKeyword && thisOwner(walker.ancestors) === 'instance') return true;
+  if (ts.isIdentifier(inner) && isInstanceOfLocalClass(walker, inner)) return true;
+  return walker.types?.mayBeFunction(inner) === false;
+}
+
+/**
+ * A `constructor` read on a value that may be a function yields `Function` (or `AsyncFunction`,
+ * `GeneratorFunction`). What matters is where it goes: called, constructed, passed, stored or
+ * exported, it can compile code (DYNAMIC_CODE); only its `.name` read, compared, tested or used
+ * with `instanceof` (also through a `const` alias, judged at each use), it cannot.
+ */
+export function judgeFunctionConstructor(walker: Walker, node: ts.Node, flow: Flow, name: string): void {
+  if (flow.kind === 'aliased') return;
+  if (flow.kind === 'destructured') {
+    // `const { name } = fn.constructor` reads facts; a rest element or an invoker hands it on.
+    const keys = flow.pattern.elements.map((element) => (element.dotDotDotToken === undefined ? propertyNameText(element.propertyName ?? element.name) : null));
+    if (keys.every((key) => key !== null && !INVOKERS.has(key) && key !== 'constructor')) return;
+  } else if (flow.kind === 'member') {
+    const key = constantKey(flow.access, walker.scope);
+    if (key !== null && !INVOKERS.has(key)) return;
+  } else if (!mayRun(flow)) {
+    return;
+  }
+  walker.report.reach(['DYNAMIC_CODE'], node, name, 'global');
+}
+
+/** `base.constructor` read at `node` (any spelling: computed, folded, `Reflect.get`). */
+export function judgeConstructorRead(walker: Walker, node: ts.Node, base: ts.Expression, flow: Flow): void {
+  if (isOrdinaryConstructorBase(walker, base)) return;
+  judgeFunctionConstructor(walker, node, flow, '(function).constructor');
+}
+
+/** A parameter annotated with a class this file declares (`p: Point`) holds an instance: its constructor is the class. */
+function isInstanceOfLocalClass(walker: Walker, identifier: ts.Identifier): boolean {
+  for (let index = walker.ancestors.length - 1; index >= 0; index -= 1) {
+    const node = walker.ancestors[index] as ts.Node;
+    if (!ts.isFunctionLike(node)) continue;
+    const parameter = node.parameters.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === identifier.text);
+    if (parameter === undefined) continue;
+    const type = parameter.type;
+    return type !== undefined && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && walker.scope.lookup(type.typeName.text)?.kind === 'class';
+  }
+  return false;
+}

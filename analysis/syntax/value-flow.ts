@@ -1,0 +1,91 @@
+import ts from 'typescript';
+import { hasExportModifier } from './syntax.js';
+
+/**
+ * Where a value goes from the expression that produced it: the judgement of loader values
+ * (`require`, `module`), global objects and `.constructor` reads depends on it. Passed, stored,
+ * returned or exported values can be called anywhere, so they `flow`; a value only tested
+ * (`if (x)`, `typeof x`, `x === y`, `x instanceof C`, `'k' in x`) or discarded runs nothing.
+ */
+export type Flow =
+  | { readonly kind: 'called' }
+  | { readonly kind: 'constructed' }
+  | { readonly kind: 'member'; readonly access: ts.PropertyAccessExpression | ts.ElementAccessExpression }
+  | { readonly kind: 'tested' }
+  | { readonly kind: 'discarded' }
+  /** `const { a, b } = value`: members read by destructuring. */
+  | { readonly kind: 'destructured'; readonly pattern: ts.ObjectBindingPattern }
+  /** `const name = value` (not exported): the uses of `name` decide. */
+  | { readonly kind: 'aliased'; readonly name: ts.Identifier }
+  | { readonly kind: 'flows' };
+
+const COMPARISONS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.EqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken,
+  ts.SyntaxKind.InstanceOfKeyword,
+]);
+
+/** Wrappers that hand their operand's value on unchanged. */
+function passesValueOn(parent: ts.Node, child: ts.Node): boolean {
+  if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent) || ts.isNonNullExpression(parent) || ts.isTypeAssertionExpression(parent)) return true;
+  if (ts.isBinaryExpression(parent)) {
+    const operator = parent.operatorToken.kind;
+    if (operator === ts.SyntaxKind.CommaToken) return parent.right === child;
+    return operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken || (operator === ts.SyntaxKind.AmpersandAmpersandToken && parent.right === child);
+  }
+  return ts.isConditionalExpression(parent) && parent.condition !== child;
+}
+
+function isTest(parent: ts.Node, child: ts.Node): boolean {
+  if (ts.isBinaryExpression(parent)) {
+    const operator = parent.operatorToken.kind;
+    if (COMPARISONS.has(operator)) return true;
+    if (operator === ts.SyntaxKind.InKeyword) return parent.right === child;
+    return operator === ts.SyntaxKind.AmpersandAmpersandToken && parent.left === child;
+  }
+  if (ts.isPrefixUnaryExpression(parent)) return parent.operator === ts.SyntaxKind.ExclamationToken;
+  if (ts.isTypeOfExpression(parent)) return true;
+  if (ts.isConditionalExpression(parent)) return parent.condition === child;
+  if (ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) return parent.expression === child;
+  return ts.isForStatement(parent) && parent.condition === child;
+}
+
+/**
+ * The flow of `ancestors[index]`, read from the walk's ancestor stack (files parsed without
+ * parent pointers are walked too). Each step checks that the parent really holds the child in
+ * that role; anything not recognized flows, which is the safe answer.
+ */
+export function flowOf(ancestors: readonly ts.Node[], index = ancestors.length - 1): Flow {
+  let child = ancestors[index];
+  let at = index - 1;
+  while (child !== undefined && at >= 0) {
+    const parent = ancestors[at] as ts.Node;
+    if (passesValueOn(parent, child)) {
+      child = parent;
+      at -= 1;
+      continue;
+    }
+    if (isTest(parent, child)) return { kind: 'tested' };
+    if ((ts.isCallExpression(parent) || ts.isTaggedTemplateExpression(parent)) && (ts.isCallExpression(parent) ? parent.expression : parent.tag) === child) return { kind: 'called' };
+    if (ts.isNewExpression(parent) && parent.expression === child) return { kind: 'constructed' };
+    if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === child) return { kind: 'member', access: parent };
+    if (ts.isExpressionStatement(parent) || ts.isVoidExpression(parent)) return { kind: 'discarded' };
+    if (ts.isVariableDeclaration(parent) && parent.initializer === child && ts.isObjectBindingPattern(parent.name)) return { kind: 'destructured', pattern: parent.name };
+    if (ts.isVariableDeclaration(parent) && parent.initializer === child && ts.isIdentifier(parent.name)) {
+      const list = ancestors[at - 1];
+      const statement = ancestors[at - 2];
+      const isConst = list !== undefined && ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Constant) === ts.NodeFlags.Const;
+      const exported = statement !== undefined && ts.isVariableStatement(statement) && hasExportModifier(statement);
+      return isConst && !exported ? { kind: 'aliased', name: parent.name } : { kind: 'flows' };
+    }
+    return { kind: 'flows' };
+  }
+  return { kind: 'flows' };
+}
+
+/** Flows that can run the value: called, constructed, or handed on where it may be. */
+export function mayRun(flow: Flow): boolean {
+  return flow.kind === 'called' || flow.kind === 'constructed' || flow.kind === 'flows' || flow.kind === 'destructured';
+}

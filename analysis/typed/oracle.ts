@@ -1,0 +1,123 @@
+import ts from 'typescript';
+import { GLOBAL_OBJECT_NAMES, LOADER_NAMES, canonicalBuiltin, packageNameOf } from '../../policy/index.js';
+import type { Resolved, TypeOracle } from '../syntax/index.js';
+import { skipOuter } from '../syntax/index.js';
+import { ownerOf } from './declaration-owner.js';
+
+/** Globals whose value, handed to an untyped place, is the capability itself. */
+const BEARING_GLOBALS: ReadonlySet<string> = new Set(['Function', 'process', 'eval', ...LOADER_NAMES, ...GLOBAL_OBJECT_NAMES]);
+
+function canonical(specifier: string): string {
+  return canonicalBuiltin(specifier) ?? packageNameOf(specifier);
+}
+
+function isExternalSpecifier(specifier: string): boolean {
+  return !(specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('#'));
+}
+
+/** The module an import alias names (`import { x } from 'm'`, `import m = require('m')`). */
+function importedFrom(alias: ts.Symbol): string | undefined {
+  for (let node: ts.Node | undefined = alias.declarations?.[0]; node !== undefined; node = node.parent) {
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return node.moduleSpecifier !== undefined && ts.isStringLiteral(node.moduleSpecifier) ? node.moduleSpecifier.text : undefined;
+    if (ts.isImportEqualsDeclaration(node)) {
+      const reference = node.moduleReference;
+      return ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression) ? reference.expression.text : undefined;
+    }
+    if (ts.isSourceFile(node)) return undefined;
+  }
+  return undefined;
+}
+
+/** The leftmost identifier of `a.b.c` / `a['b']`. */
+function rootIdentifier(expression: ts.Expression): ts.Identifier | undefined {
+  let current = skipOuter(expression);
+  while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) current = skipOuter(current.expression);
+  return ts.isIdentifier(current) ? current : undefined;
+}
+
+function typeMayBeFunction(type: ts.Type, depth = 0): boolean {
+  if (depth > 8 || (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.NonPrimitive)) !== 0) return true;
+  if (type.isUnionOrIntersection()) return type.types.some((member) => typeMayBeFunction(member, depth + 1));
+  if ((type.flags & ts.TypeFlags.TypeParameter) !== 0) {
+    const constraint = type.getConstraint();
+    return constraint === undefined || typeMayBeFunction(constraint, depth + 1);
+  }
+  if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return true;
+  return type.getSymbol()?.getName() === 'Function';
+}
+
+/**
+ * The TypeOracle over one program's checker: references are classified by the declaration
+ * they resolve to (ownerOf), never by their spelling. Works on the raw compiler objects, so the
+ * guard (ts-morph's program) and the plugin (typescript-eslint's) share it as is.
+ */
+export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
+  const ownerOfSymbol = (symbol: ts.Symbol | undefined): Resolved | undefined => {
+    for (const declaration of symbol?.declarations ?? []) {
+      const owner = ownerOf(declaration);
+      if (owner !== undefined) return owner;
+    }
+    return undefined;
+  };
+
+  /** The syntax judged an import from an external module already; the same module found again through it is no news. */
+  const judgedAtImport = (node: ts.Expression, owner: Resolved | undefined): boolean => {
+    if (owner?.kind !== 'module-member') return false;
+    const root = rootIdentifier(node);
+    const symbol = root === undefined ? undefined : checker.getSymbolAtLocation(root);
+    if (symbol === undefined || (symbol.flags & ts.SymbolFlags.Alias) === 0) return false;
+    const specifier = importedFrom(symbol);
+    return specifier !== undefined && isExternalSpecifier(specifier) && canonical(specifier) === canonical(owner.specifier);
+  };
+
+  const symbolOf = (node: ts.Expression): ts.Symbol | undefined => {
+    const at = ts.isPropertyAccessExpression(node) ? node.name : ts.isElementAccessExpression(node) ? node.argumentExpression : node;
+    const symbol = checker.getSymbolAtLocation(at);
+    if (symbol === undefined || (symbol.flags & ts.SymbolFlags.Alias) === 0) return symbol;
+    return checker.getAliasedSymbol(symbol);
+  };
+
+  const bySignature = (call: ts.CallExpression | ts.NewExpression): Resolved | undefined => {
+    const type = checker.getTypeAtLocation(call.expression);
+    const signatures = ts.isCallExpression(call) ? type.getCallSignatures() : type.getConstructSignatures();
+    for (const signature of signatures) {
+      const declaration = signature.getDeclaration() as ts.Declaration | undefined;
+      const owner = declaration === undefined ? undefined : ownerOf(declaration);
+      if (owner !== undefined) return owner;
+    }
+    return undefined;
+  };
+
+  const resolve = (node: ts.Expression): Resolved | undefined => {
+    const owner = ts.isCallExpression(node) || ts.isNewExpression(node) ? bySignature(node) : ownerOfSymbol(symbolOf(node));
+    return judgedAtImport(ts.isCallExpression(node) || ts.isNewExpression(node) ? node.expression : node, owner) ? undefined : owner;
+  };
+
+  /** A value that is itself a capability: a module namespace, a function a module exports, `Function`, the loader. */
+  const bearingValue = (node: ts.Expression): Resolved | undefined => {
+    const byDeclaration = resolve(node);
+    if (byDeclaration !== undefined) return byDeclaration;
+    const type = checker.getTypeAtLocation(node);
+    const symbol = type.getSymbol();
+    if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.ValueModule) !== 0) return ownerOfSymbol(symbol);
+    for (const signature of [...type.getCallSignatures(), ...type.getConstructSignatures()]) {
+      const declaration = signature.getDeclaration() as ts.Declaration | undefined;
+      const owner = declaration === undefined ? undefined : ownerOf(declaration);
+      if (owner !== undefined) return owner;
+    }
+    const owner = ownerOfSymbol(symbol);
+    return owner?.kind === 'global' && owner.member === null && BEARING_GLOBALS.has(owner.name) ? owner : undefined;
+  };
+
+  return {
+    resolve,
+    mayBeFunction: (node) => typeMayBeFunction(checker.getTypeAtLocation(node)),
+    escapesToUntyped(expression) {
+      const node = skipOuter(expression);
+      if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return undefined;
+      const target = checker.getContextualType(expression);
+      if (target === undefined || (target.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) === 0) return undefined;
+      return bearingValue(node);
+    },
+  };
+}

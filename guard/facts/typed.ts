@@ -1,0 +1,28 @@
+import { Project } from 'ts-morph';
+import type ts from 'typescript';
+import { analyzeSourceFile } from '../../analysis/syntax/index.js';
+import { analyzeTypedSourceFile } from '../../analysis/typed/index.js';
+import type { Detector } from './analyze.js';
+
+/**
+ * The typed detector: a ts-morph Project built from the tsconfig (its own compiler options,
+ * its own file list), then the raw compiler objects underneath it (`compilerObject`), because
+ * the classifier asks the checker about thousands of nodes and ts-morph's wrappers would cost
+ * more than the questions. Files outside the program (reached through the guard's own graph, or
+ * shipped by packages) keep the syntactic detector, one by one.
+ */
+export function createTypedDetector(tsconfig: string): Detector {
+  const project = new Project({ tsConfigFilePath: tsconfig });
+  const program = project.getProgram().compilerObject as unknown as ts.Program;
+  const sourceFileOf = (file: string): ts.SourceFile | undefined => {
+    const own = program.getSourceFile(file);
+    // A file the program could not parse is left to the guard's own parse, which reports it.
+    const diagnostics = (own as unknown as { parseDiagnostics?: readonly unknown[] } | undefined)?.parseDiagnostics ?? [];
+    return own !== undefined && diagnostics.length === 0 ? own : undefined;
+  };
+  const detect: Detector = (sourceFile, options) => {
+    const own = program.getSourceFile(sourceFile.fileName);
+    return own !== undefined && own.text === sourceFile.text ? analyzeTypedSourceFile(program, own, options) : analyzeSourceFile(sourceFile, options);
+  };
+  return Object.assign(detect, { typed: true as const, sourceFileOf });
+}

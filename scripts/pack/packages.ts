@@ -1,0 +1,95 @@
+/**
+ * The three published packages, as data. Each is laid out from the build output (dist/) by
+ * `npm run pack:packages`: the files its entry points reach, so shared code (policy/, analysis/) is bundled
+ * into each package rather than published as a fourth one (see docs/install.md, Choices).
+ * Version, license, engines and the repository links come from the root package.json, and every
+ * dependency range from its `dependencies`: one place for each fact.
+ */
+export interface PackageSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly keywords: readonly string[];
+  /** dist-relative entry files; their import closure is what ships. */
+  readonly entries: readonly string[];
+  /** Ship the `.d.ts` of the closure (the plugin is imported from typed configs). */
+  readonly types: boolean;
+  readonly bin?: Readonly<Record<string, string>>;
+  readonly exports?: unknown;
+  readonly main?: string;
+  readonly typesEntry?: string;
+  /** Imported packages the user provides (ranges here, not from the root manifest). */
+  readonly peers: Readonly<Record<string, string>>;
+  /** Ship every dependency inside the tarball (the sandbox mounts them from the package itself). */
+  readonly bundleDependencies: boolean;
+  /** Dependencies no shipped file imports by name but that the package needs at run time. */
+  readonly extraDependencies: readonly string[];
+  /** Files and directories copied as they are: repository path -> package path. */
+  readonly copies: Readonly<Record<string, string>>;
+  /** The package's README, a repository path. */
+  readonly readme: string;
+}
+
+const TYPESCRIPT_PEER = '>=5.0.0 <6.1.0';
+const POLICY_SCHEMA = { 'schema/tki.policy.schema.json': 'schema/tki.policy.schema.json' };
+
+export const PACKAGES: readonly PackageSpec[] = [
+  {
+    name: 'eslint-plugin-tki',
+    description: 'ESLint rules that flag code reaching a capability it does not hold: network, processes, files, env, dynamic code, native code, databases, unknown packages',
+    keywords: ['eslint', 'eslintplugin', 'eslint-plugin', 'security', 'capabilities', 'least-privilege'],
+    entries: ['dist/eslint-plugin-tki/index.js', 'dist/eslint-plugin-tki/index.cjs'],
+    types: true,
+    exports: {
+      '.': {
+        import: { types: './dist/eslint-plugin-tki/index.d.ts', default: './dist/eslint-plugin-tki/index.js' },
+        require: { types: './dist/eslint-plugin-tki/index.d.cts', default: './dist/eslint-plugin-tki/index.cjs' },
+      },
+      './package.json': './package.json',
+      './schema/tki.policy.schema.json': './schema/tki.policy.schema.json',
+    },
+    main: './dist/eslint-plugin-tki/index.cjs',
+    typesEntry: './dist/eslint-plugin-tki/index.d.ts',
+    peers: { eslint: '^9.0.0 || ^10.0.0', typescript: TYPESCRIPT_PEER },
+    bundleDependencies: false,
+    extraDependencies: [],
+    copies: POLICY_SCHEMA,
+    readme: 'eslint-plugin-tki/README.md',
+  },
+  {
+    name: 'tki-guard',
+    description: 'Whole-program capability guard for TypeScript and JavaScript projects: every module that reaches the network, a process, files or the environment without a grant, with the import path that proves it',
+    keywords: ['security', 'capabilities', 'least-privilege', 'static-analysis', 'supply-chain', 'sarif'],
+    entries: ['dist/guard/cli.js'],
+    types: false,
+    bin: { 'tki-guard': 'dist/guard/cli.js' },
+    exports: { './package.json': './package.json', './schema/tki.policy.schema.json': './schema/tki.policy.schema.json' },
+    peers: { typescript: TYPESCRIPT_PEER },
+    bundleDependencies: false,
+    extraDependencies: [],
+    copies: POLICY_SCHEMA,
+    readme: 'scripts/pack/readme/tki-guard.md',
+  },
+  {
+    name: 'tki',
+    description: 'The tki evidence inspector: reads an evidence packet inside a deny-by-default sandbox (bubblewrap, podman or docker) and writes a non-gating report; Linux x64',
+    keywords: ['security', 'sandbox', 'evidence', 'audit', 'seccomp'],
+    entries: ['dist/cli/tki.js', 'dist/sandbox/probes/main.js'],
+    types: false,
+    bin: { tki: 'dist/cli/tki.js' },
+    exports: { './package.json': './package.json', './schema/packet.schema.json': './schema/packet.schema.json' },
+    peers: {},
+    // The inspector runs inside the sandbox with only its own package mounted: its dependencies
+    // must sit in its own node_modules, never hoisted into the user's.
+    bundleDependencies: true,
+    extraDependencies: [],
+    copies: {
+      'schema/packet.schema.json': 'schema/packet.schema.json',
+      'dist/sandbox/runtime-packages.json': 'dist/sandbox/runtime-packages.json',
+      'sandbox/native/build/Release/tki_seccomp.node': 'sandbox/native/build/Release/tki_seccomp.node',
+      // A packet to try `tki run` on right after installing (the README's operator example).
+      'fixtures/packets/fix7-a/packet.json': 'examples/fix7-a/packet.json',
+      'fixtures/packets/fix7-a/content': 'examples/fix7-a/content',
+    },
+    readme: 'scripts/pack/readme/tki.md',
+  },
+];

@@ -1,0 +1,75 @@
+/**
+ * Snippets per class of issue #10, with the capabilities both modes must report ([] = clean).
+ * The syntactic detector and the typed classifier run the same rows (syntax-classes, typed-classes).
+ */
+/** [description, code, capabilities the syntactic detector must report ([] = clean)]. */
+export type Case = readonly [string, string, readonly string[]];
+
+export const SCOPE: Case[] = [
+  ['a `var` alias made in a `try` is the function\'s binding', "function f() { try { var r = require; } catch {} return r('node:child_process'); }", ['EXEC', 'UNANALYZED']],
+  ['a `var` in an `if` shadows the global in the whole function', 'function f(c: boolean) { if (c) { var fetch = () => 1; } return fetch(); }', []],
+  ['a `let` in a block does not leak out of it', "function f() { { let fetch = () => 1; void fetch; } return fetch('x'); }", ['NETWORK']],
+  ['a namespace of types does not shadow `process`', 'namespace process { export type T = 1; }\nexport const t = process.env.TOKEN;', ['ENV']],
+  ['an instantiated namespace does shadow', 'namespace process { export const env = {}; }\nexport const t = process.env;', []],
+  ['`import type { X as process }` creates no value', "import type { Env as process } from './env.js';\nexport const t = process.env;", ['ENV']],
+  ['`import F = NS.T` of an ambient namespace is a type', 'import process = NodeJS.Process;\nexport const t = process.env;', ['ENV']],
+];
+
+export const LOADER: Case[] = [
+  ['`require` passed as a value', 'export const load = (f: (r: unknown) => void) => f(require);', ['UNANALYZED']],
+  ['`module.__proto__`', "export const m = module.__proto__;", ['UNANALYZED']],
+  ['`require.bind`', "export const r = require.bind(null);", ['UNANALYZED']],
+  ['`Reflect.apply(require, …)`', "Reflect.apply(require, null, ['node:net']);", ['UNANALYZED']],
+  ["the CommonJS wrapper's `arguments`", "const r = arguments[1];\nr('node:net');", ['UNANALYZED']],
+  ['`module` exported', 'export default module;', ['UNANALYZED']],
+  ['bookkeeping: `module.exports`, `exports.x`', 'module.exports = { a: 1 };\nexports.b = 2;', []],
+  ['bookkeeping: `require.main === module`', 'if (require.main === module) { void 0; }', []],
+  ['bookkeeping: `typeof require`', "export const cjs = typeof require === 'function';", []],
+  ['bookkeeping: `require.resolve(literal)`', "export const where = require.resolve('./x.js');", []],
+  ['bookkeeping: `require.main.filename`', 'export const entry = require.main?.filename;', []],
+  ['`arguments` inside a function is that function\'s', 'export function f() { return arguments[0]; }', []],
+];
+
+export const CONSTRUCTOR: Case[] = [
+  ['computed `constructor`', "export const F = (() => 1)['constructor'];", ['DYNAMIC_CODE']],
+  ['constant-folded `constructor`', "const k = 'constr' + 'uctor';\nexport const run = (() => 1)[k]('return 1');", ['DYNAMIC_CODE']],
+  ['destructured `constructor` then called', "const { constructor: C } = async () => 1;\nC('return 1');", ['DYNAMIC_CODE']],
+  ['`Reflect.get(f, "constructor")` called', "Reflect.get(Math.max, 'constructor')('return 1');", ['DYNAMIC_CODE']],
+  ['`this.constructor` in a static method', "export class A { static make() { return this.constructor('return 1'); } }", ['DYNAMIC_CODE']],
+  ['a `.constructor` passed on', 'declare const use: (f: unknown) => void;\nuse([].map.constructor);', ['DYNAMIC_CODE']],
+  ['`.constructor.call`', "[].map.constructor.call(null, 'return 1');", ['DYNAMIC_CODE']],
+  ['only `.name` read', 'export const kind = (v: object) => v.constructor.name;', []],
+  ['compared', 'export const plain = (v: object) => v.constructor === Object;', []],
+  ['`instanceof` through a local alias', 'export function f(v: object, w: object) { const C = v.constructor; return w instanceof C && C.name.length > 0; }', []],
+  ['`new this.constructor()` in an instance method', 'export class P { clone() { return new (this.constructor as new () => P)(); } }', []],
+];
+
+export const GLOBALS: Case[] = [
+  ['`frames.fetch`', "frames.fetch('https://x');", ['NETWORK']],
+  ['`top` as a value', 'export const g = top;', ['UNANALYZED']],
+  ['`parent[k]`', 'export const g = (k: string) => parent[k as never];', ['UNANALYZED']],
+  ['`document.defaultView.fetch`', "document.defaultView!.fetch('https://x');", ['NETWORK']],
+  ['`navigator.sendBeacon`', "navigator.sendBeacon('https://x', 'd');", ['NETWORK']],
+  ['`navigator` aliased', "const n = navigator;\nn.sendBeacon('https://x');", ['DYNAMIC_CODE', 'FILES_READ', 'FILES_WRITE', 'NETWORK']],
+  ['`navigator[computed]`', "navigator['send' + 'Beacon']('https://x');", ['NETWORK']],
+  ['`const { sendBeacon } = navigator`', 'const { sendBeacon } = navigator;\nsendBeacon("https://x");', ['NETWORK']],
+  ['`WebTransport`', "new WebTransport('https://x');", ['NETWORK']],
+  ['`RTCPeerConnection`', 'new RTCPeerConnection();', ['NETWORK']],
+  ['`importScripts`', "importScripts('https://x/a.js');", ['DYNAMIC_CODE', 'NETWORK']],
+  ['`navigator.serviceWorker.register`', "navigator.serviceWorker.register('/sw.js');", ['DYNAMIC_CODE', 'NETWORK']],
+  ['`localStorage.getItem`', "export const v = localStorage.getItem('k');", ['FILES_READ']],
+  ['`sessionStorage.setItem`', "sessionStorage.setItem('k', 'v');", ['FILES_WRITE']],
+  ['`indexedDB.open`', "indexedDB.open('db');", ['FILES_READ', 'FILES_WRITE']],
+  ['OPFS `navigator.storage.getDirectory()`', 'export const root = navigator.storage.getDirectory();', ['FILES_READ', 'FILES_WRITE']],
+];
+
+export const PRECISION: Case[] = [
+  ['`Function.prototype.toString.call(f)`', 'export const source = (f: () => void) => Function.prototype.toString.call(f);', []],
+  ["`typeof X === 'function'`", "export const hasFetch = typeof globalThis.fetch === 'function';", []],
+  ["`'X' in window`", "export const hasBeacon = 'sendBeacon' in navigator && 'fetch' in window;", []],
+  ['`globalThis.Deno.args`', 'export const args = globalThis.Deno?.args ?? [];', []],
+  ['`Deno.env` is ENV only', "export const home = Deno.env.get('HOME');", ['ENV']],
+  ['a feature test of a global', 'export const isBrowser = !!globalThis.window && window === self;', []],
+];
+
+export const CLASS_CASES: Readonly<Record<string, readonly Case[]>> = { SCOPE, LOADER, CONSTRUCTOR, GLOBALS, PRECISION };

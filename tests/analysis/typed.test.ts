@@ -1,0 +1,43 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { capabilitiesOf, typedProject } from './typed-program.js';
+
+/** file → [code, capabilities typed, capabilities syntactic]: the columns say what types add or refute. */
+const CASES: Record<string, readonly [code: string, typed: readonly string[], syntactic: readonly string[]]> = {
+  'barrel.ts': ["export { exec } from 'node:child_process';\nexport * as fsp from 'node:fs/promises';", ['EXEC', 'FILES_READ', 'FILES_WRITE'], ['EXEC', 'FILES_READ', 'FILES_WRITE']],
+  'through-barrel.ts': ["import { exec } from './barrel.js';\nexec('ls');", ['EXEC'], []],
+  'namespace-through-barrel.ts': ["import { fsp } from './barrel.js';\nawait fsp.writeFile('x', 'y');", ['FILES_WRITE'], []],
+  'container.ts': [
+    "declare const container: { get<T>(key: string): T };\ncontainer.get<typeof import('node:fs')>('fs').writeFileSync('x', 'y');",
+    ['FILES_WRITE'],
+    [],
+  ],
+  'cast-function.ts': ["const F = (globalThis as { F?: unknown }).F as FunctionConstructor;\nexport const run = new F('return 1');", ['DYNAMIC_CODE'], []],
+  'base.ts': ["import { spawn } from 'node:child_process';\nexport class Base { protected start = spawn; }", ['EXEC'], ['EXEC']],
+  'derived.ts': ["import { Base } from './base.js';\nexport class Derived extends Base { go(): void { this.start('ls'); } }", ['EXEC'], []],
+  'typed-process.ts': ['export function token(p: NodeJS.Process): string | undefined { return p.env.TOKEN; }', ['ENV'], []],
+  'typed-window.ts': ["declare const w: Window & typeof globalThis;\nexport const r = w.fetch('https://x');", ['NETWORK'], []],
+  'typed-storage.ts': ["export function save(s: Storage): void { s.setItem('k', 'v'); }", ['FILES_WRITE'], []],
+  'escape.ts': [
+    "declare function load(): typeof import('node:child_process');\nconst cp = load();\nconst keep: unknown[] = [];\nkeep.push(cp);",
+    ['EXEC'],
+    [],
+  ],
+  'data-only.ts': ["import { readFileSync } from 'node:fs';\nexport const config: unknown = JSON.parse(readFileSync('c.json', 'utf8'));", ['FILES_READ'], ['FILES_READ']],
+  'shim.d.ts': ["declare module 'laundered' { export { connect } from 'node:net'; }", [], []],
+  'shimmed.ts': ["import { connect } from 'laundered';\nconnect(80);", ['NETWORK'], []],
+  'lookalike-constructor.ts': ['export const copy = (values: number[]) => new (values.constructor as new () => number[])();', [], ['DYNAMIC_CODE']],
+  'lookalike-own-fetch.ts': ["import { fetch } from './own-fetch.js';\nexport const r = fetch('x');", [], []],
+  'own-fetch.ts': ['export const fetch = (url: string): string => url;', [], []],
+  'lookalike-methods.ts': ["import { statSync } from 'node:fs';\nexport const isFile = (s: ReturnType<typeof statSync>) => s?.isFile() ?? false;", ['FILES_READ'], ['FILES_READ']],
+  'lookalike-function-call.ts': ['export const apply = (f: (...a: unknown[]) => unknown, a: unknown[]) => f.apply(null, a);', [], []],
+};
+
+describe('the typed classifier (analysis/typed): references judged by their declarations', () => {
+  const project = typedProject(Object.fromEntries(Object.entries(CASES).map(([file, [code]]) => [file, code])));
+  afterAll(() => project.dispose());
+
+  it.each(Object.entries(CASES))('%s', (file, [, typed, syntactic]) => {
+    expect(capabilitiesOf(project.typed(file))).toEqual([...typed].sort());
+    expect(capabilitiesOf(project.syntactic(file))).toEqual([...syntactic].sort());
+  });
+});

@@ -1,0 +1,175 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRegistry, type LocalRegistry } from './registry.js';
+import { stepsOf, type Step } from './snippets.js';
+
+/**
+ * A user's first hour, as CI: the three packages packed, published to a local registry and
+ * installed into fresh projects outside the repository by the README's own commands, in a
+ * CommonJS project (`npm init -y`) and an ESM one, every snippet run and its findings asserted.
+ */
+const root = path.resolve(import.meta.dirname, '../..');
+const work = mkdtempSync(path.join(tmpdir(), 'tki-install-'));
+// A project directory as users have it (mkdtemp makes 0700): run as root, the sandbox reads the
+// packet as nobody, and says so in one line when it cannot.
+chmodSync(work, 0o755);
+const README = path.join(root, 'README.md');
+const INSTALL_DOC = path.join(root, 'docs/install.md');
+let registry: LocalRegistry | undefined;
+
+interface Ran {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function userEnv(): NodeJS.ProcessEnv {
+  // The registry is the user's configuration, not part of a command. prefer-offline: a package
+  // already in npm's cache is not revalidated, which keeps the many installs here within minutes.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    npm_config_registry: registry?.url,
+    npm_config_prefer_offline: 'true',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+  };
+  // Nothing of the repository's own npm run may leak into the user's shell.
+  for (const name of Object.keys(env)) if (name.startsWith('npm_package_') || name === 'npm_config_local_prefix' || name === 'INIT_CWD') delete env[name];
+  return env;
+}
+
+const SLOW_STEP_MS = 20_000;
+
+function shell(command: string, cwd: string): Ran {
+  const started = Date.now();
+  const result = spawnSync('bash', ['-c', command], { cwd, env: userEnv(), encoding: 'utf8', timeout: 300_000 });
+  const took = Date.now() - started;
+  // Named in the log so that a slow CI run shows which user step was slow.
+  if (took > SLOW_STEP_MS) process.stderr.write(`packaging: \`${command}\` took ${Math.round(took / 1000)} s\n`);
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function freshProject(name: string, moduleType: 'commonjs' | 'module'): string {
+  const project = path.join(work, name);
+  mkdirSync(project);
+  expect(shell('npm init -y', project).status).toBe(0);
+  if (moduleType === 'module') expect(shell('npm pkg set type=module', project).status).toBe(0);
+  return project;
+}
+
+/** Runs the steps in order; a config alternative not chosen for this project is skipped. */
+function follow(steps: readonly Step[], project: string, skipFiles: readonly string[]): Array<Step & Ran & { readonly kind: 'command' }> {
+  const ran: Array<Step & Ran & { readonly kind: 'command' }> = [];
+  for (const step of steps) {
+    if (step.kind === 'file') {
+      if (skipFiles.includes(step.path)) continue;
+      mkdirSync(path.dirname(path.join(project, step.path)), { recursive: true });
+      writeFileSync(path.join(project, step.path), step.text);
+      continue;
+    }
+    const result = shell(step.command, project);
+    ran.push({ ...step, ...result });
+    // No command a user is told to type may print a stack trace, whatever its exit code.
+    expect({ command: step.command, trace: /\n\s+at \S+ \(/.test(result.stderr + result.stdout) }).toEqual({ command: step.command, trace: false });
+    if (step.exitCode !== undefined) expect({ command: step.command, status: result.status, output: result.status === step.exitCode ? '' : result.stdout + result.stderr }).toEqual({ command: step.command, status: step.exitCode, output: '' });
+    else expect({ command: step.command, status: result.status, output: result.status === 0 ? '' : result.stdout + result.stderr }).toEqual({ command: step.command, status: 0, output: '' });
+  }
+  return ran;
+}
+
+function assertReadmeFindings(ran: ReturnType<typeof follow>, project: string): void {
+  const [lintBefore, lintAfter] = ran.filter((step) => step.command === 'npx eslint .');
+  expect(lintBefore?.stdout).toMatch(/deploy\.ts\n\s+1:26\s+error\s+`node:child_process` reaches EXEC.*grant EXEC to this file in tki\.policy\.json.*tki\/no-forbidden-capability/);
+  expect(lintBefore?.stdout).toContain('1 problem (1 error, 0 warnings)');
+  expect(lintAfter?.stdout).toBe('');
+  const [guardBefore, guardAfter] = ran.filter((step) => step.command === 'npx tki-guard src');
+  expect(guardBefore?.stdout).toContain('src/deploy.ts:1:26  no-forbidden-capability  EXEC');
+  expect(guardBefore?.stdout).toContain('tki-guard: 1 finding in 1 module\n');
+  expect(guardAfter?.stdout).toBe('tki-guard: no findings in 1 module\n');
+  const sarif = JSON.parse(readFileSync(path.join(project, 'tki.sarif'), 'utf8')) as { version: string; runs: Array<{ results: Array<{ ruleId: string }> }> };
+  expect(sarif.version).toBe('2.1.0');
+  expect(sarif.runs[0]?.results.map((result) => result.ruleId)).toEqual(['no-forbidden-capability']);
+  const inspect = ran.find((step) => step.command.startsWith('npx tki run'));
+  expect(inspect?.stdout).toMatch(/^tki run: READ_LEVEL_FAIL \(exit 1\)/);
+  expect(JSON.parse(readFileSync(path.join(project, 'report/report.json'), 'utf8'))).toMatchObject({ final_verdict: 'READ_LEVEL_FAIL' });
+  // The cache stays in node_modules, never next to the user's sources.
+  expect(existsSync(path.join(project, 'node_modules/.cache/tki/guard-facts'))).toBe(true);
+  expect(existsSync(path.join(project, '.tki-cache'))).toBe(false);
+}
+
+beforeAll(async () => {
+  const packed = execFileSync(process.execPath, [path.join(root, 'dist/scripts/pack/main.js'), '--out', path.join(work, 'packages')], { cwd: root, encoding: 'utf8' });
+  registry = await startRegistry(path.join(work, 'registry'), root);
+  for (const tarball of packed.trim().split('\n')) registry.publish(tarball);
+}, 300_000);
+
+afterAll(() => {
+  registry?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('the README, word for word, in fresh projects outside the repository', () => {
+  const readme = stepsOf(README, 'Three audiences');
+
+  it('a CommonJS project (npm init -y) with eslint.config.mjs', { timeout: 600_000 }, () => {
+    const project = freshProject('cjs-app', 'commonjs');
+    const ran = follow(readme, project, ['eslint.config.cjs']);
+    assertReadmeFindings(ran, project);
+    // From a subdirectory, the configured policy still applies and nothing crashes.
+    expect(shell('npx eslint .', path.join(project, 'src'))).toMatchObject({ status: 0, stderr: '' });
+  });
+
+  it('an ESM project ("type": "module") with eslint.config.cjs, then eslint.config.ts', { timeout: 600_000 }, () => {
+    const project = freshProject('esm-app', 'module');
+    const ran = follow(readme, project, ['eslint.config.mjs']);
+    assertReadmeFindings(ran, project);
+
+    // docs/install.md: a typed eslint.config.ts, run by ESLint and type-checked by tsc.
+    rmSync(path.join(project, 'eslint.config.cjs'));
+    const typed = follow(
+      stepsOf(INSTALL_DOC, 'The plugin').filter((step) => step.kind === 'file' || step.command.startsWith('npm i')),
+      project,
+      [],
+    );
+    expect(typed.map((step) => step.status)).toEqual([0, 0]);
+    const lint = shell('npx eslint .', project);
+    expect(lint.status).toBe(1);
+    expect(lint.stdout).toMatch(/deploy\.ts\n\s+1:26\s+error .*tki\/no-forbidden-capability/);
+    writeFileSync(
+      path.join(project, 'config-check.cts'),
+      "import { defineConfig } from 'eslint/config';\nimport tki = require('eslint-plugin-tki');\n\nexport = defineConfig(tki.configs.recommended, tki.configure(__filename, { level: 'strict' }));\n",
+    );
+    writeFileSync(
+      path.join(project, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { module: 'nodenext', target: 'es2023', strict: true, noEmit: true, skipLibCheck: true, types: ['node'] }, files: ['eslint.config.ts', 'tseslint.config.ts', 'config-check.cts'] }),
+    );
+    expect(shell('npm i -D @types/node@20', project).status).toBe(0);
+    expect(shell('npx tsc -p tsconfig.json', project)).toMatchObject({ status: 0, stdout: '' });
+  });
+
+  it('a broken policy: one line per problem at its line:col from both tools, no stack trace', { timeout: 120_000 }, () => {
+    const project = path.join(work, 'esm-app');
+    // eslint.config.js in a "type": "module" project: the README's ESM config under its plain name.
+    writeFileSync(path.join(project, 'eslint.config.js'), "import tki from 'eslint-plugin-tki';\n\nexport default [tki.configure(import.meta.url)];\n");
+    rmSync(path.join(project, 'eslint.config.ts'));
+    writeFileSync(path.join(project, 'tki.policy.json'), '{\n  "grants": [\n    { "files": ["src/**"], "capabilities": ["TELEPORT"], "reason": "short" },\n  ]\n}\n');
+    const lint = shell('npx eslint src', project);
+    expect(lint.status).toBe(1);
+    expect(lint.stdout).toContain('tki.policy.json:3:77: invalid tki policy: trailing comma (JSON allows none)');
+    expect(lint.stdout).not.toMatch(/\n\s+at \S+ \(/);
+    const guard = shell('npx tki-guard src', project);
+    expect(guard.status).toBe(2);
+    expect(guard.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^tki-guard: .*tki\.policy\.json:3:77: invalid tki policy: trailing comma/)]);
+    writeFileSync(path.join(project, 'tki.policy.json'), '{\n  "grants": [\n    { "files": ["src/**"], "capabilities": ["TELEPORT"], "reason": "short" }\n  ]\n}\n');
+    const schema = shell('npx tki-guard src', project);
+    expect(schema.status).toBe(2);
+    expect(schema.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/tki\.policy\.json:3:45: invalid tki policy: grants\.0\.capabilities\.0: /),
+      expect.stringMatching(/tki\.policy\.json:3:68: invalid tki policy: grants\.0\.reason: a grant needs a reason/),
+    ]);
+  });
+});
