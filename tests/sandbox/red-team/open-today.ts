@@ -13,20 +13,6 @@ export interface OpenRoute {
 
 export const OPEN_TODAY: readonly OpenRoute[] = [
   {
-    route: 'TMP/SIGINT',
-    engines: ['bwrap'],
-    operators: ['root'],
-    severity: 'low',
-    note: 'SIGINT or SIGTERM of `tki run` ~30 ms after it created $TMPDIR/tki-engine-XXXX (bwrap) exits 130/143 and leaves that empty 0700 directory; the next `tki run` with the same TMPDIR did not remove it',
-  },
-  {
-    route: 'TMP/SIGTERM',
-    engines: ['bwrap'],
-    operators: ['root'],
-    severity: 'low',
-    note: 'as TMP/SIGINT',
-  },
-  {
     route: 'SYSCALL/x32 read',
     engines: ['podman', 'docker'],
     operators: ['root'],
