@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { escapeControlChars } from '../../src/text/escape.js';
 import type { EngineName } from '../engines/engine-types.js';
 import { compileNodeFlags } from '../engines/node-flags.js';
 import { DEFAULT_PROFILE } from '../profile/default-profile.js';
@@ -108,5 +109,7 @@ export async function inspectInSandbox(request: SandboxedInspection): Promise<Sa
   const written = writeTriplet(output.value, triplet, profile.reportFileMode);
   if (!written.ok) return { ok: false, line: `tki run: BLOCKED: could not write the report into ${request.outputDir} (${written.reason})` };
   const reportLines = triplet.files.map((file) => `report: ${join(output.value.typed, file.name)}`);
-  return { ok: true, exitCode, stdoutLines: [...(triplet.line === undefined ? [] : [triplet.line]), ...(settled.kind === 'blocked' ? [] : stdoutLines), ...reportLines], stderrLines: shownStderr };
+  // The verdict line names the packet by the path the operator typed, never by what the packet says it is.
+  const verdictLine = triplet.line === undefined ? [] : [`${triplet.line} · packet ${escapeControlChars(request.packetPath)}`];
+  return { ok: true, exitCode, stdoutLines: [...verdictLine, ...(settled.kind === 'blocked' ? [] : stdoutLines), ...reportLines], stderrLines: shownStderr };
 }

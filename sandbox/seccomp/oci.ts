@@ -5,7 +5,7 @@ import { CLONE_NAMESPACE_FLAGS, ERRNO, type SyscallName } from './syscalls-x86_6
 export interface OciSeccomp {
   readonly defaultAction: 'SCMP_ACT_ERRNO';
   readonly defaultErrnoRet: number;
-  readonly architectures: readonly ['SCMP_ARCH_X86_64'];
+  readonly architectures: readonly ['SCMP_ARCH_X86_64', 'SCMP_ARCH_X86', 'SCMP_ARCH_X32'];
   readonly syscalls: readonly OciSyscallRule[];
 }
 
@@ -20,7 +20,9 @@ export interface OciSyscallRule {
  * The profile's start-up seccomp rules as an OCI/Docker seccomp profile (the `startup` stage:
  * execve stays allowed for the container's entrypoint; node adds the exec lock itself), default
  * deny like the BPF program: unlisted calls answer ENOSYS, the deny list EPERM, the allowlist
- * passes. Listing only x86_64 makes libseccomp kill calls from other ABIs. A masked-equal rule
+ * passes. The i386 and x32 ABIs are listed too, so their calls meet the same rules by name (unlisted:
+ * ENOSYS): with x86_64 alone, libseccomp's bad-arch action kills only the calling thread, and an
+ * x32 call left a zombie container that podman and docker could not stop. A masked-equal rule
  * matches one flag, so each clone flag is its own EPERM rule, and clone is allowed only when none
  * of the flags is set (mask → 0).
  */
@@ -41,7 +43,7 @@ export function compileOciSeccomp(profile: SandboxProfile): OciSeccomp {
   return {
     defaultAction: 'SCMP_ACT_ERRNO',
     defaultErrnoRet: ERRNO[rules.unlisted],
-    architectures: ['SCMP_ARCH_X86_64'],
+    architectures: ['SCMP_ARCH_X86_64', 'SCMP_ARCH_X86', 'SCMP_ARCH_X32'],
     syscalls: [
       { names: allowed, action: 'SCMP_ACT_ALLOW' },
       { names: [...rules.deny], action: 'SCMP_ACT_ERRNO', errnoRet },

@@ -72,11 +72,14 @@ export function readPacketDocument(packetPath: string, maxBytes: number): Packet
     // The operator names the packet, so a symlinked packet path is followed; packet.json inside a
     // packet directory is packet content and must be a regular file, never a link.
     const packetFile = statSync(packetPath).isDirectory() ? path.join(realpathSync(packetPath), 'packet.json') : realpathSync(packetPath);
+    // Errors name the packet file by its name, never by its absolute path: inside the sandbox that
+    // is /in/…, which the operator never typed (the launcher's line names the operator's path).
+    const shown = path.basename(packetFile);
     const opened = openRegularFile(packetFile);
-    if (!opened.ok) return { ok: false, error: inspectorError('packet/not_a_regular_file', packetFile) };
+    if (!opened.ok) return { ok: false, error: inspectorError('packet/not_a_regular_file', shown) };
     let bytes: Buffer;
     try {
-      if (opened.size > maxBytes) return { ok: false, error: inspectorError('packet/too_large', packetFile, `${opened.size} bytes > ${maxBytes}`) };
+      if (opened.size > maxBytes) return { ok: false, error: inspectorError('packet/too_large', shown, `${opened.size} bytes > ${maxBytes}`) };
       bytes = Buffer.allocUnsafe(opened.size);
       bytes = bytes.subarray(0, readAt(opened.fd, bytes, opened.size, 0));
     } finally {
@@ -86,7 +89,7 @@ export function readPacketDocument(packetPath: string, maxBytes: number): Packet
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      return { ok: false, error: inspectorError('packet/invalid_utf8', packetFile) };
+      return { ok: false, error: inspectorError('packet/invalid_utf8', shown) };
     }
     return { ok: true, root: path.dirname(packetFile), packetFile, text };
   } catch (error) {

@@ -61,13 +61,25 @@ function stringOrNull(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
 
+/**
+ * The header values a report echoes. A packet cannot make its report larger than its own
+ * identity warrants: a value longer than any well-formed one is not copied (the header error
+ * names the field), whatever its size.
+ */
+const MAX_ECHOED_HEADER_CHARS = 256;
+
+function echoedOrNull(value: unknown): string | null {
+  const text = stringOrNull(value);
+  return text === null || text.length > MAX_ECHOED_HEADER_CHARS ? null : text;
+}
+
 function summarize(raw: JsonObject | undefined): PacketSummary {
   return {
-    packet_id: stringOrNull(raw?.packet_id),
-    packet_as_of: stringOrNull(raw?.packet_as_of),
-    schema: stringOrNull(raw?.schema),
-    manifest_hash: stringOrNull(raw?.manifest_hash),
-    source_mode: stringOrNull(raw?.source_mode),
+    packet_id: echoedOrNull(raw?.packet_id),
+    packet_as_of: echoedOrNull(raw?.packet_as_of),
+    schema: echoedOrNull(raw?.schema),
+    manifest_hash: echoedOrNull(raw?.manifest_hash),
+    source_mode: echoedOrNull(raw?.source_mode),
   };
 }
 

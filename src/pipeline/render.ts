@@ -1,7 +1,6 @@
 import { replaceHits } from '../../policy/text-normalize-pattern.js';
 import { VERDICT_WORD_RULE } from '../../policy/text-rules.js';
 import { inspectorError, renderErrorBrief, type InspectorError } from '../errors.js';
-import { isIdentifier } from '../packet/identifiers.js';
 import type { ReportFile } from '../io/report-writer.js';
 import { buildReport } from '../report/build.js';
 import { renderCheckpoint, sanitizeCheckpointName } from '../report/checkpoint.js';
@@ -38,9 +37,11 @@ function lintedReport(result: InspectionResult): Report {
 }
 
 /**
- * tki's own verdict line. It carries no packet text but identifiers that pass the grammar and the
- * first blocked reason without its input-derived detail; and whatever it carries, a word that reads
- * as a forbidden verdict token (in any case or look-alike spelling) is withheld.
+ * tki's own verdict line. It carries no packet-supplied text at all: not even a grammatical
+ * packet_id, since an id such as `CERTIFIED` reads as part of tki's verdict (the launcher names
+ * the packet by the path the operator typed). Only counts, tki's own vocabulary and the first
+ * blocked reason without its input-derived detail; and whatever it carries, a word that reads as
+ * a forbidden verdict token (in any case or look-alike spelling) is withheld.
  */
 export function summaryLine(report: Report, exitCode: InspectorExitCode, firstReason?: InspectorError): string {
   const head = `tki inspect: ${report.final_verdict} (exit ${exitCode})`;
@@ -50,7 +51,6 @@ export function summaryLine(report: Report, exitCode: InspectorExitCode, firstRe
     report.article14_status,
     `${report.claims.length} claim(s), ${withFindings} with a finding`,
     report.flags.length === 0 ? 'no flags' : `flags ${report.flags.join(',')}`,
-    `packet ${report.packet.packet_id === null ? 'unknown' : isIdentifier(report.packet.packet_id) ? report.packet.packet_id : '(packet_id breaks the identifier grammar)'}`,
   ];
   const more = report.blocked_reasons.length > 1 ? ` (+${report.blocked_reasons.length - 1} more in report.json)` : '';
   const text = reason === undefined ? `${head} · ${parts.join(' · ')}` : `${head} · ${reason}${more}`;

@@ -118,7 +118,7 @@ describe('the OCI seccomp JSON matches the profile', () => {
   it('is default deny (ENOSYS), denies the start-up list with EPERM, clone3 with ENOSYS, allows the allowlist and execve (the entrypoint)', () => {
     expect(oci.defaultAction).toBe('SCMP_ACT_ERRNO');
     expect(oci.defaultErrnoRet).toBe(38);
-    expect(oci.architectures).toEqual(['SCMP_ARCH_X86_64']);
+    expect(oci.architectures).toEqual(['SCMP_ARCH_X86_64', 'SCMP_ARCH_X86', 'SCMP_ARCH_X32']);
     const eperm = oci.syscalls.filter((rule) => rule.errnoRet === 1 && rule.args === undefined).flatMap((rule) => rule.names);
     expect([...eperm].sort()).toEqual([...profile.seccomp.deny].sort());
     expect(oci.syscalls.filter((rule) => rule.errnoRet === 38).flatMap((rule) => rule.names)).toEqual(profile.seccomp.enosys);

@@ -2,17 +2,9 @@
  * Attacks that get through today. Each key names one check of red-team-hostile.test.ts; the test
  * asserts that the problem is STILL there, so a fix makes the suite fail until the key is removed.
  */
-export const OPEN_TODAY: ReadonlySet<string> = new Set<string>([
-  // A grammar-valid packet_id that is a positive verdict word is printed on tki's own verdict line
-  // ("… · no flags · packet CERTIFIED"): the last-guard withholding covers PASS but not these.
-  'identity:packet_id:certified-in-id-grammar',
-  'identity:packet_id:approved-in-id-grammar',
-  'identity:packet_id:verified-in-id-grammar',
-  'identity:packet_id:exit0-in-id-grammar',
-  // A 10 MB packet_id is refused by the grammar, yet copied into the reports: 30 MB of report for
-  // a refused identifier (the issue's "7.9 MB packet → 171 MB report.json" class, smaller).
-  'cost:huge-packet-id',
-  // packet/too_large through `tki run` names /in/packet.json (the sandbox's path) in report.json,
-  // report.md and the line, never the directory the operator typed.
-  'cost-cli:too-large-operator-path',
-]);
+// Empty: the six routes found on 2026-12-05 (a grammatical packet_id such as CERTIFIED on the
+// verdict line, a refused 10 MB packet_id copied into the reports, /in/packet.json named instead of
+// the operator's path) were closed at the class: the verdict line carries no packet-supplied text
+// and names the packet by the operator's path; header values are echoed only up to 256 characters;
+// packet-file errors name the file, never its in-sandbox path.
+export const OPEN_TODAY: ReadonlySet<string> = new Set<string>([]);

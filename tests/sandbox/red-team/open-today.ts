@@ -13,13 +13,6 @@ export interface OpenRoute {
 
 export const OPEN_TODAY: readonly OpenRoute[] = [
   {
-    route: 'SYSCALL/x32 read',
-    engines: ['podman', 'docker'],
-    operators: ['root'],
-    severity: 'high',
-    note: 'syscall(0x40000000) (x32 read) inside podman kills only the calling thread: the inspector becomes a zombie leader with 10 live threads, podman reports the container stopped and `podman kill` fails ("container state improper: stopped"); the wall clock kills `podman run` after 300 s but runSandboxed never returns (launcher hangs until the host kills the pid). docker: the same half-dead process; `docker kill` answers "PID … is zombie and can not be killed". bwrap: EPERM',
-  },
-  {
     route: 'FLOOD/',
     engines: ['bwrap', 'docker'],
     operators: ['root', 'nobody'],
