@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 const [repoRoot, engine, mode, scratch] = process.argv.slice(2);
-const { runSandboxed, DEFAULT_PROFILE } = await import(path.join(repoRoot, 'dist/sandbox/index.js'));
+// tki as built in the repository this script lives in (the repoRoot argument keeps the command line's shape).
+const { runSandboxed, DEFAULT_PROFILE } = await import('../../../dist/sandbox/index.js');
 const here = path.dirname(new URL(import.meta.url).pathname);
 const packet = path.join(scratch, 'in');
 fs.mkdirSync(packet, { recursive: true, mode: 0o755 });

@@ -2,10 +2,10 @@
 // (applyExecLock with the default profile, then P1), then attempts each route and prints one JSON
 // line per attempt: { id, closed, observed }. The launcher side is drive.mjs.
 import fs from 'node:fs';
-const dist = '/opt/tki/dist/sandbox';
-const { applyExecLock } = await import(`${dist}/lock.js`);
-const { runSelfCheck } = await import(`${dist}/self-check/index.js`);
-const { DEFAULT_PROFILE } = await import(`${dist}/profile/default-profile.js`);
+// The runtime's fixed path inside the sandbox (literal specifiers: the project lints its own tests).
+const { applyExecLock } = await import('/opt/tki/dist/sandbox/lock.js');
+const { runSelfCheck } = await import('/opt/tki/dist/sandbox/self-check/index.js');
+const { DEFAULT_PROFILE } = await import('/opt/tki/dist/sandbox/profile/default-profile.js');
 const mode = process.argv[2] ?? 'battery';
 const emit = (id, closed, observed) => fs.writeSync(2, `RT ${JSON.stringify({ id, closed, observed })}\n`);
 const tryIt = (fn) => { try { return { ok: true, value: fn() }; } catch (e) { return { ok: false, code: e.code ?? String(e.message).slice(0, 120) }; } };
