@@ -102,7 +102,7 @@ describe('tki run (bwrap)', () => {
     const result = runTki(['run', packet, '--out', out, '--memory', '4']);
     expect(result.status).toBe(3);
     expect(result.stderr).toBe('');
-    expect(result.stdout.split('\n')[0]).toMatch(/^tki inspect: BLOCKED \(exit 3\) · sandbox\/limit_exceeded: /);
+    expect(result.stdout.split('\n')[0]).toMatch(/^tki run: BLOCKED \(exit 3\) · sandbox\/limit_exceeded: /);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { final_verdict: string; packet: Record<string, unknown>; blocked_reasons: Array<{ code: string; message: string }> };
     expect(report.final_verdict).toBe('BLOCKED');
     expect(report.packet).toMatchObject({ packet_id: null, packet_as_of: null, manifest_hash: null });

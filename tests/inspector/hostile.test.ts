@@ -77,7 +77,19 @@ describe('the verdict line', () => {
     resealManifest(built.packet);
     const { outcome } = await run(built);
     expect(outcome.line).not.toMatch(/(?<![A-Z_])PASS(?![A-Z_])/i);
-    expect(outcome.line).toContain('packet [verdict-like word withheld]');
+    // The line carries no packet-supplied text at all: not even a grammatical id.
+    expect(outcome.line).not.toMatch(/packet /);
+  });
+
+  it('never carries a grammatical packet_id that reads as a verdict (CERTIFIED, APPROVED)', async () => {
+    for (const id of ['CERTIFIED', 'APPROVED']) {
+      const built = clonePacket(realDossier());
+      built.packet.packet_id = id;
+      resealManifest(built.packet);
+      const { outcome, report } = await run(built);
+      expect(outcome.line).not.toContain(id);
+      expect(report.packet.packet_id).toBe(id);
+    }
   });
 
   it('withholds look-alike tokens from any source', () => {
