@@ -65,9 +65,16 @@ async function guardRun(request: Parameters<typeof runGuard>[0]): Promise<GuardR
   return run.value;
 }
 
+/**
+ * Sloppy-mode JavaScript that typescript-eslint's parser refuses (a legacy octal escape in a module
+ * name): the guard analyzes it (TypeScript only warns), the plugin can only report the parsing error.
+ * The one place where the two cannot give the same per-file findings; named in docs/caveats.md.
+ */
+const PLUGIN_PARSER_REFUSES = new Set(['red-team/rows/beyond-legacy-octal-module-name/evasion.cjs']);
+
 describe.each(LEVELS)('one verdict at level %s', (level) => {
   it('fixtures/evasions (every file outside cross-module/, with the evasion policy)', async () => {
-    const files = sourceFiles(path.join(repoRoot, 'fixtures/evasions'), (file) => file.startsWith('cross-module/'));
+    const files = sourceFiles(path.join(repoRoot, 'fixtures/evasions'), (file) => file.startsWith('cross-module/') || PLUGIN_PARSER_REFUSES.has(file));
     expect(files.length).toBeGreaterThan(70);
     const policy = policyConfigSchema.parse(EVASION_POLICY);
     const run = await guardRun({ input: { kind: 'paths', paths: files }, cwd: repoRoot, cache: false, depcruise: false, policy });
@@ -105,7 +112,9 @@ describe.each(LEVELS)('one verdict at level %s', (level) => {
       overrideConfigFile: true,
       overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser } }, { files: ['**/*.ts'], ...(plugin.configs[level] as Linter.Config), settings: { tki: { policyFile: 'tki.policy.json' } } }],
     });
-    await expect(eslint.lintFiles(['src/index.ts'])).rejects.toThrow(/tki\.policy\.json/);
+    // A broken policy is reported as lint messages naming the file (no stack trace inside ESLint).
+    const [linted] = await eslint.lintFiles(['src/index.ts']);
+    expect(linted?.messages.map((message) => message.message).join('\n')).toMatch(/tki\.policy\.json/);
   });
 });
 
