@@ -28,7 +28,8 @@ export function firedLimit(exit: EngineExit, profile: SandboxProfile): string | 
   const signal = exit.exitCode > 128 ? SIGNALS[exit.exitCode - 128] : undefined;
   if (signal === 'SIGXCPU') return 'CPU time limit (RLIMIT_CPU)';
   if (signal === 'SIGXFSZ') return 'file size limit (RLIMIT_FSIZE)';
-  if (signal === 'SIGKILL') return 'killed inside the sandbox (memory cgroup or process limit)';
+  // RLIMIT_CPU's hard limit is a SIGKILL too (node as PID 1 under podman ignores the soft SIGXCPU).
+  if (signal === 'SIGKILL') return 'killed inside the sandbox (CPU time hard limit, memory cgroup or process limit)';
   if (signal === 'SIGSYS') return 'a system call outside the seccomp allowlist killed the process';
   if (signal !== undefined) return `the sandboxed process died of ${signal}`;
   return undefined;
