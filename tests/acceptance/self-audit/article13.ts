@@ -112,9 +112,17 @@ function singleSourceFinding(repoRoot: string): AuditFinding {
   const ownLists = ['eslint-plugin-tki', 'guard'].flatMap((directory) => sourceFiles(path.join(repoRoot, directory)).flatMap(spelled));
   if (plugin.length === 0) problems.push('eslint-plugin-tki does not import policy/');
   if (guard.length === 0) problems.push('guard/ does not import policy/');
-  const eslintConfig = readFileSync(path.join(repoRoot, 'eslint.config.js'), 'utf8');
-  if (!eslintConfig.includes("policyFile: 'tki.policy.json'")) problems.push('eslint.config.js does not point the plugin at tki.policy.json');
-  const evidence = { depcruise, plugin_modules_importing_policy: plugin, guard_modules_importing_policy: guard, builtin_names_spelled_outside_policy: ownLists, problems };
+  // Ask ESLint for the configuration it computes for an inspector file: what the editor uses, not
+  // what the config file happens to spell.
+  const computed = runCommand(process.execPath, ['--input-type=module', '-e', 'const { ESLint } = await import("eslint"); const config = await new ESLint({ cwd: process.argv[1] }).calculateConfigForFile("src/index.ts"); process.stdout.write(JSON.stringify(config?.settings?.tki?.policyFile ?? null));', repoRoot], { cwd: repoRoot });
+  let eslintPolicyFile: unknown = null;
+  try {
+    eslintPolicyFile = JSON.parse(computed.stdout) as unknown;
+  } catch {
+    problems.push(`eslint config could not be computed (${computed.stderr.trim().split('\n')[0] ?? ''})`);
+  }
+  if (eslintPolicyFile !== path.join(repoRoot, 'tki.policy.json')) problems.push(`eslint.config.js does not point the plugin at tki.policy.json (computed settings.tki.policyFile: ${JSON.stringify(eslintPolicyFile)})`);
+  const evidence = { depcruise, eslint_policy_file: eslintPolicyFile, plugin_modules_importing_policy: plugin, guard_modules_importing_policy: guard, builtin_names_spelled_outside_policy: ownLists, problems };
   if (problems.some((problem) => problem.startsWith('depcruise comparison unavailable'))) return finding('a13-single-source', 'the ESLint plugin, tki-guard and dependency-cruiser all derive from policy/', 'PARTIAL', evidence, problems.join('; '));
   if (problems.length > 0) return finding('a13-single-source', 'the ESLint plugin, tki-guard and dependency-cruiser all derive from policy/', 'FAIL', evidence, problems.join('; '));
   if (ownLists.length > 0) return finding('a13-single-source', 'the ESLint plugin, tki-guard and dependency-cruiser all derive from policy/', 'PARTIAL', evidence, `builtin module names are spelled out in ${ownLists.join(', ')}: read them to confirm they are not a second list`);
