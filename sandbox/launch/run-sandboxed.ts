@@ -1,7 +1,7 @@
-import { DEFAULT_LIMITS } from '../../src/pipeline/limits.js';
 import { prepareEngineCommand } from '../engines/index.js';
 import { reportFdFor, type EngineName } from '../engines/engine-types.js';
 import type { SandboxProfile } from '../profile/types.js';
+import { reportChannelCaps } from '../report/channel-caps.js';
 import { discoverRuntime, type RuntimeFiles } from '../runtime/runtime-files.js';
 import { engineRefusal } from './engine-refusal.js';
 import { sandboxHostUser } from './host-user.js';
@@ -20,17 +20,13 @@ export interface SandboxedRun {
 
 export type SandboxedRunResult = { readonly ok: true; readonly exit: EngineExit } | { readonly ok: false; readonly line: string };
 
-/** A verdict line or a probe's note is short; the probe runner's evidence is a few kB. */
-const MAX_LINE_BYTES = 64 * 1024;
-const MAX_EVIDENCE_BYTES = 4 * 1024 * 1024;
-
 /** What the launcher reads at most (SPEC §6): the report channel's cap is the inspector's report limit, one number. */
 export function launcherReadLimits(profile: SandboxProfile): ReadLimits {
   return {
     timeoutMs: profile.limits.wallClockSeconds * 1000,
     maxStdoutBytes: profile.limits.maxStdoutBytes,
     maxStderrBytes: profile.limits.maxStderrBytes,
-    channel: { maxFileBytes: DEFAULT_LIMITS.maxReportBytes, maxLineBytes: MAX_LINE_BYTES, maxEvidenceBytes: MAX_EVIDENCE_BYTES },
+    channel: reportChannelCaps(),
   };
 }
 

@@ -43,8 +43,12 @@ export interface EngineCommand {
   readonly stop?: EngineCommand;
 }
 
-/** Which of the launcher's own ceilings ended the run. */
-export type LauncherLimit = 'wall-clock' | 'stdout' | 'stderr' | 'report-channel';
+/**
+ * Why the launcher stopped the engine: one of its ceilings, or (`report-channel-malformed`) a
+ * report channel that broke its framing and so can never be accepted — stopped at once instead of
+ * drained, and refused as such (not a limit).
+ */
+export type LauncherLimit = 'wall-clock' | 'stdout' | 'stderr' | 'report-channel' | 'report-channel-malformed';
 
 export interface EngineExit {
   /** The child's exit code as is (callers coerce 0); a signal or a spawn failure is 3 (fail closed). */
@@ -74,7 +78,7 @@ const UNLIMITED: ReadLimits = {
   timeoutMs: 0,
   maxStdoutBytes: Number.MAX_SAFE_INTEGER,
   maxStderrBytes: Number.MAX_SAFE_INTEGER,
-  channel: { maxFileBytes: 0, maxLineBytes: 0, maxEvidenceBytes: 0 },
+  channel: { maxFileBytes: 0, maxLineBytes: 0, maxEvidenceBytes: 0, maxStreamBytes: 0 },
 };
 
 function stdioFor(command: EngineCommand): StdioOptions {
@@ -132,12 +136,10 @@ export function spawnEngine(command: EngineCommand): Promise<EngineExit> {
     const channelStream = command.channel === 'stdout' ? child.stdout : command.channel === 'fd3' ? (child.stdio[3] as Readable | null) : null;
     channelStream?.on('data', (chunk: Buffer) => {
       const failure = channel?.push(chunk);
+      // Nothing after a framing error or past a cap can make the stream acceptable: stop the
+      // sandbox now (a flood is cut, never drained), whichever transport carries the channel.
       if (failure?.code === 'channel/over_cap') stop('report-channel');
-      // Docker's stdout is the channel: once it stops being frames it is plain output, capped as stdout is under the other engines.
-      else if (failure !== undefined && command.channel === 'stdout') {
-        counted.stdout += chunk.length;
-        if (counted.stdout > limits.maxStdoutBytes) stop('stdout');
-      }
+      else if (failure !== undefined) stop('report-channel-malformed');
     });
     channelStream?.on('error', () => undefined);
     if (command.channel !== 'stdout') capture(child.stdout, stdout, 'stdout', limits.maxStdoutBytes);
