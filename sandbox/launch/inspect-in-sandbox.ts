@@ -7,8 +7,6 @@ import { encodeResourceLimits } from '../profile/rlimit-text.js';
 import type { SandboxProfile } from '../profile/types.js';
 import { finishRun } from '../report/finish-run.js';
 import { prepareOutputDirectory } from '../report/output-dir.js';
-import { sandboxHostUser } from './host-user.js';
-import { unreadableBySandbox } from './readable-by.js';
 import { runSandboxed } from './run-sandboxed.js';
 
 export interface SandboxedInspection {
@@ -28,7 +26,7 @@ export type SandboxedInspectionResult =
 type PacketCheck = { ok: true; path: string; isFile: boolean } | { ok: false; line: string };
 
 /** The packet as the operator named it; every message names the typed path, never /in. */
-function checkPacket(typed: string, profile: SandboxProfile): PacketCheck {
+function checkPacket(typed: string): PacketCheck {
   const path = resolve(typed);
   const refuse = (problem: string): PacketCheck => ({ ok: false, line: `tki run: BLOCKED: ${problem}` });
   const stats = statSync(path, { throwIfNoEntry: false });
@@ -36,11 +34,6 @@ function checkPacket(typed: string, profile: SandboxProfile): PacketCheck {
   if (stats.isFile() && !path.endsWith('.json')) return refuse(`a single-file packet must be a .json file: ${typed}`);
   if (!stats.isFile() && !stats.isDirectory()) return refuse(`the packet ${typed} is neither a directory nor a file`);
   if (stats.isDirectory() && statSync(join(path, 'packet.json'), { throwIfNoEntry: false })?.isFile() !== true) return refuse(`${join(typed, 'packet.json')} does not exist or is not a regular file`);
-  const user = sandboxHostUser(profile);
-  if (user !== undefined) {
-    const blocked = unreadableBySandbox(path, stats.isDirectory() ? ['packet.json'] : [], user);
-    if (blocked !== undefined) return refuse(`the sandbox runs as ${profile.rootOperatorRunsAs.name} (uid ${user.uid}) and cannot read ${blocked.path === path ? typed : blocked.path} (mode ${blocked.mode}, owner uid ${blocked.uid}); make it world-readable or run tki as its owner`);
-  }
   return { ok: true, path, isFile: stats.isFile() };
 }
 
@@ -53,7 +46,7 @@ function checkPacket(typed: string, profile: SandboxProfile): PacketCheck {
  */
 export async function inspectInSandbox(request: SandboxedInspection): Promise<SandboxedInspectionResult> {
   const profile = request.profile ?? DEFAULT_PROFILE;
-  const packet = checkPacket(request.packetPath, profile);
+  const packet = checkPacket(request.packetPath);
   if (!packet.ok) return packet;
   const output = prepareOutputDirectory(request.outputDir, packet, 'run');
   if (!output.ok) return output;

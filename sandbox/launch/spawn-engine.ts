@@ -1,4 +1,5 @@
 import { spawn, type StdioOptions } from 'node:child_process';
+import { closeSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { ChannelDecoder, type ChannelCaps } from '../../src/io/report-frame.js';
 import { loadSeccompAddon } from '../native/addon.js';
@@ -9,7 +10,7 @@ export interface EngineInput {
   readonly bytes: Buffer;
 }
 
-/** An already open descriptor of the launcher, handed to the engine at `fd` (bwrap's `--ro-bind-fd`). */
+/** An already open descriptor of the launcher, handed to the engine at `fd` (bwrap's `--file`); spawnEngine closes `source` once the engine has started. */
 export interface PassedFd {
   readonly fd: number;
   readonly source: number;
@@ -107,12 +108,18 @@ export function spawnEngine(command: EngineCommand): Promise<EngineExit> {
   if (cloexecErrno !== 0) return Promise.resolve({ exitCode: 3, stdout: '', stderr: `tki: could not mark inherited fds close-on-exec (errno ${cloexecErrno})\n` });
   const limits = command.limits ?? UNLIMITED;
   return new Promise((resolve) => {
-    const child = spawn(command.executable, [...command.args], {
-      argv0: command.argv0,
-      stdio: stdioFor(command),
-      env: engineEnvironment(command.env ?? 'engine'),
-      ...(command.user === undefined ? {} : { uid: command.user.uid, gid: command.user.gid }),
-    });
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(command.executable, [...command.args], {
+        argv0: command.argv0,
+        stdio: stdioFor(command),
+        env: engineEnvironment(command.env ?? 'engine'),
+        ...(command.user === undefined ? {} : { uid: command.user.uid, gid: command.user.gid }),
+      });
+    } finally {
+      // The child has its copies (spawn returns after exec); the launcher's are no longer needed.
+      for (const passed of command.passFds ?? []) closeSync(passed.source);
+    }
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     const counted = { stdout: 0, stderr: 0 };
