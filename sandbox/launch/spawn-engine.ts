@@ -44,12 +44,8 @@ export interface EngineCommand {
   readonly stop?: EngineCommand;
 }
 
-/**
- * Why the launcher stopped the engine: one of its ceilings, or (`report-channel-malformed`) a
- * report channel that broke its framing and so can never be accepted — stopped at once instead of
- * drained, and refused as such (not a limit).
- */
-export type LauncherLimit = 'wall-clock' | 'stdout' | 'stderr' | 'report-channel' | 'report-channel-malformed';
+/** Which of the launcher's own ceilings ended the run. */
+export type LauncherLimit = 'wall-clock' | 'stdout' | 'stderr' | 'report-channel';
 
 export interface EngineExit {
   /** The child's exit code as is (callers coerce 0); a signal or a spawn failure is 3 (fail closed). */
@@ -141,12 +137,16 @@ export function spawnEngine(command: EngineCommand): Promise<EngineExit> {
       });
     };
     const channelStream = command.channel === 'stdout' ? child.stdout : command.channel === 'fd3' ? (child.stdio[3] as Readable | null) : null;
+    let malformed = 0;
     channelStream?.on('data', (chunk: Buffer) => {
       const failure = channel?.push(chunk);
-      // Nothing after a framing error or past a cap can make the stream acceptable: stop the
-      // sandbox now (a flood is cut, never drained), whichever transport carries the channel.
       if (failure?.code === 'channel/over_cap') stop('report-channel');
-      else if (failure !== undefined) stop('report-channel-malformed');
+      else if (failure !== undefined) {
+        // A stream that broke its framing is refused whatever follows; what follows is read as plain
+        // output, capped as stdout is (Docker's stdout is the channel), so a flood is cut and named.
+        malformed += chunk.length;
+        if (malformed > limits.maxStdoutBytes) stop(command.channel === 'stdout' ? 'stdout' : 'report-channel');
+      }
     });
     channelStream?.on('error', () => undefined);
     if (command.channel !== 'stdout') capture(child.stdout, stdout, 'stdout', limits.maxStdoutBytes);
