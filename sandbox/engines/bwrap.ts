@@ -20,12 +20,12 @@ export function bwrapCommand(profile: SandboxProfile, invocation: SandboxInvocat
   }
   let own: ReturnType<typeof openOwnRuntimeFiles>;
   try {
-    own = openOwnRuntimeFiles(invocation.runtime.bindings, BWRAP_FIRST_FILE_FD);
+    own = profile.engineLaunch.handInRuntime ? openOwnRuntimeFiles(invocation.runtime.bindings, BWRAP_FIRST_FILE_FD) : { files: [], sources: [] };
   } catch (error) {
     const path = error instanceof Error && 'path' in error ? String(error.path) : 'a runtime file';
     return { ok: false, error: { code: 'engine/unusable', line: `tki: cannot open tki's own runtime file ${path} to hand it into the sandbox: ${error instanceof Error && 'code' in error ? String(error.code) : String(error)}` } };
   }
-  const all = compileBwrapArgs(profile, invocation, own.files);
+  const all = compileBwrapArgs(profile, invocation, profile.engineLaunch.handInRuntime ? own.files : undefined);
   const { data, command } = encodeBwrapArgsFd(all);
   const viaDescriptor = profile.engineLaunch.argumentsOnDescriptor;
   return {

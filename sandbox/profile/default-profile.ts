@@ -95,7 +95,7 @@ export const DEFAULT_PROFILE: SandboxProfile = {
     data: { soft: 3072 * 1024 * 1024, hard: 3072 * 1024 * 1024 },
   },
   limits: { wallClockSeconds: 300, memoryMiB: 2048, maxStdoutBytes: 1024 * 1024, maxStderrBytes: 1024 * 1024 },
-  engineLaunch: { emptyEnvironment: true, argumentsOnDescriptor: true, coverProcSys: true },
+  engineLaunch: { emptyEnvironment: true, argumentsOnDescriptor: true, coverProcSys: true, handInRuntime: true },
   reportFileMode: 0o644,
   hostname: 'tki-sandbox',
   node: { permissionModel: true, disallowCodeGeneration: true, preserveSymlinks: true },

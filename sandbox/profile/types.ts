@@ -101,6 +101,8 @@ export interface EngineLaunch {
   readonly argumentsOnDescriptor: boolean;
   /** /proc/sys is covered by an empty read-only tmpfs. */
   readonly coverProcSys: boolean;
+  /** bwrap gets tki's own runtime as file contents on descriptors (`--file`), so no mount inside has the project directory as its source. */
+  readonly handInRuntime: boolean;
 }
 
 export interface SandboxProfile {
