@@ -15,7 +15,6 @@ export interface ReportTriplet {
 export type TripletCheck = { readonly ok: true; readonly triplet: ReportTriplet; readonly finalVerdict: string } | { readonly ok: false; readonly reason: string };
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
-// eslint-disable-next-line no-control-regex -- the point is to find them
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 
 function utf8(bytes: Buffer): string | undefined {
