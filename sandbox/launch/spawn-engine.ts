@@ -75,7 +75,7 @@ const UNLIMITED: ReadLimits = {
   timeoutMs: 0,
   maxStdoutBytes: Number.MAX_SAFE_INTEGER,
   maxStderrBytes: Number.MAX_SAFE_INTEGER,
-  channel: { maxFileBytes: 0, maxLineBytes: 0, maxEvidenceBytes: 0, maxStreamBytes: 0 },
+  channel: { maxFileBytes: Number.MAX_SAFE_INTEGER, maxLineBytes: Number.MAX_SAFE_INTEGER, maxEvidenceBytes: Number.MAX_SAFE_INTEGER, maxStreamBytes: Number.MAX_SAFE_INTEGER },
 };
 
 function stdioFor(command: EngineCommand): StdioOptions {
