@@ -98,10 +98,14 @@ function stdioFor(command: EngineCommand): StdioOptions {
  * --die-with-parent and the pid namespace take the sandbox with it) and is reported as data.
  */
 export function spawnEngine(command: EngineCommand): Promise<EngineExit> {
+  const refuse = (stderr: string): Promise<EngineExit> => {
+    for (const passed of command.passFds ?? []) closeSync(passed.source);
+    return Promise.resolve({ exitCode: 3, stdout: '', stderr });
+  };
   const addon = loadSeccompAddon();
-  if (!addon.ok) return Promise.resolve({ exitCode: 3, stdout: '', stderr: `tki: cannot load the seccomp addon (${addon.error.path}): run \`npm run build:native\`\n` });
+  if (!addon.ok) return refuse(`tki: cannot load the seccomp addon (${addon.error.path}): run \`npm run build:native\`\n`);
   const cloexecErrno = addon.addon.markInheritedFdsCloexec();
-  if (cloexecErrno !== 0) return Promise.resolve({ exitCode: 3, stdout: '', stderr: `tki: could not mark inherited fds close-on-exec (errno ${cloexecErrno})\n` });
+  if (cloexecErrno !== 0) return refuse(`tki: could not mark inherited fds close-on-exec (errno ${cloexecErrno})\n`);
   const limits = command.limits ?? UNLIMITED;
   return new Promise((resolve) => {
     let child: ReturnType<typeof spawn>;
