@@ -239,7 +239,7 @@ describe('the podman/docker arguments match the profile', () => {
       // No writable host path: the packet is the only bind of a host directory; Docker's generated
       // /etc files are read-only binds of /dev/null (no /var/lib/docker path in mountinfo).
       const generated = engine === 'docker' ? ['/etc/hostname', '/etc/hosts', '/etc/resolv.conf'].map((target) => `type=bind,source=/dev/null,destination=${target},ro=true`) : [];
-      expect(args.filter((arg) => arg.startsWith('type=bind'))).toEqual(['type=bind,source=/host/packet,destination=/in,ro=true', ...generated]);
+      expect(args.filter((arg) => arg.startsWith('type=bind')).sort()).toEqual(['type=bind,source=/host/packet,destination=/in,ro=true', ...generated].sort());
       for (const [name, limit] of Object.entries(profile.rlimits)) expect(pairs).toContain(`--ulimit ${name}=${limit.soft}:${limit.hard}`);
       expect(pairs).toContain(`--pids-limit ${profile.rlimits.nproc.hard}`);
       expect(pairs).toContain(`--memory ${profile.limits.memoryMiB + 1024}m`);
