@@ -8,17 +8,24 @@ import type { OpenRoute } from '../open-today.js';
 export const OPEN_ROUND3: readonly OpenRoute[] = [
   {
     route: 'EXEC/mmap file PROT_READ then mprotect PROT_EXEC',
-    engines: ['bwrap'],
+    engines: ['bwrap', 'podman', 'docker'],
     operators: ['root', 'nobody'],
     severity: 'low',
     note: 'denyFileExecMappingsAfterStart only reads mmap: after the lock a file in /in mapped PROT_READ becomes executable with mprotect(PROT_READ|PROT_EXEC) (pkey_mprotect is ENOSYS). Needs native code already running (JS-only process.dlopen stays refused), so it widens a V8-bug foothold into loading a whole packet-supplied library; the docs claim file exec mappings are stopped',
   },
   {
     route: 'PID1/mountinfo',
-    engines: ['bwrap'],
+    engines: ['bwrap', 'podman', 'docker'],
     operators: ['root', 'nobody'],
     severity: 'low',
-    note: "the same leak as round 2's 'ENV/host paths in mountinfo roots' seen through /proc/1/mountinfo: /in's mount root names the launcher's stage <TMPDIR>/tki-engine-<random>/<24 hex>/in",
+    note: "round 2's 'ENV/host paths in mountinfo roots' seen through /proc/1/mountinfo, and wider than round 2 checked (it read only the mount-root field): /in's root names the launcher's stage <TMPDIR>/tki-engine-<random>/<24 hex>/in under every engine, and under podman and docker the root overlay's super options name the engine's storage (lowerdir/upperdir/workdir=/var/lib/containers/storage/overlay/<id>/..., /var/lib/docker/overlay2/<id>/...)",
+  },
+  {
+    route: 'ENV/host cgroup path in /proc/self/cgroup',
+    engines: ['podman', 'docker'],
+    operators: ['root'],
+    severity: 'low',
+    note: 'the profile lists a cgroup namespace, but on this cgroups-v1 host the container engines leave the process in the host cgroup namespace: /proc/self/cgroup shows /libpod_parent/libpod-<container id> (podman) and /docker/<container id> (docker); bwrap shows / (held). Information only (/sys/fs/cgroup is an empty read-only tmpfs); P1 does not look',
   },
 ];
 
