@@ -2,13 +2,13 @@
  * Round-3 red-team audit (issue #12, re-checked and extended): attacker code runs in place of the
  * inspector in the default profile through tki's own runSandboxed entry, locked as the inspector
  * locks itself, as a root operator and as uid 65534 (setpriv). Every route must be closed or listed
- * in red-team/round3/open-round3.ts; a listed route found closed fails too (drop its entry).
+ * in round3/open-round3.ts; a listed route found closed fails too (drop its entry).
  */
 import { describe, expect, it } from 'vitest';
-import type { Operator } from './red-team/run-driver.js';
-import { judgeRound3 } from './red-team/round3/judge.js';
-import { OPEN_ROUND3 } from './red-team/round3/open-round3.js';
-import { runRound3 } from './red-team/round3/run3.js';
+import type { Operator } from './run-driver.js';
+import { judgeRound3 } from './round3/judge.js';
+import { OPEN_ROUND3 } from './round3/open-round3.js';
+import { runRound3 } from './round3/run3.js';
 
 const OPERATORS: readonly Operator[] = ['root', 'nobody'];
 
