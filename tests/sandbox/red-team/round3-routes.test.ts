@@ -56,7 +56,7 @@ describe('round 3: routes from inside the locked sandbox', () => {
 
 describe('round 3: ceilings end the run, never a hang', () => {
   it('bwrap/root: wall clock (timeout 5 s) kills a hanging inspector and names the limit', () => {
-    const out = runRound3('bwrap', 'hang', 'root', { limits: { wallClockSeconds: 5 } });
+    const out = runRound3('bwrap', 'hang', 'root', { limits: { wallClockSeconds: 5 }, timeoutMs: 90_000 });
     expect(out.ok, out.line).toBe(true);
     expect(out.limit).toBe('wall-clock');
     expect(out.elapsedMs ?? Infinity).toBeLessThan(60_000);

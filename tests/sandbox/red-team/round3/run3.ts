@@ -24,7 +24,7 @@ export function runRound3(engine: string, mode: Round3Mode, operator: Operator, 
     execFileSync('gcc', ['-shared', '-fPIC', '-O2', '-I/usr/include/node', '-o', path.join(scratch, 'rawsys3.node'), path.join(here, 'rawsys3.c')]);
     chmodSync(path.join(scratch, 'rawsys3.node'), 0o755);
     if (operator === 'nobody') chownSync(scratch, 65534, 65534);
-    const driver = [process.execPath, path.join(here, 'drive3.mjs'), engine, mode, scratch, ...(options.limits ? [JSON.stringify(options.limits)] : [])];
+    const driver = [process.execPath, path.join(here, 'drive3.mjs'), engine, mode, scratch, ...(options.limits ? [JSON.stringify({ limits: options.limits })] : [])];
     const asOperator = operator === 'root' ? driver : ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', 'env', '-i', 'PATH=/usr/local/bin:/usr/bin:/bin', `HOME=${scratch}`, ...driver];
     const command = options.onTerminal === true ? ['script', '-qec', asOperator.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' '), '/dev/null'] : asOperator;
     const result = spawnSync(command[0] ?? '', command.slice(1), { cwd: '/', encoding: 'utf8', timeout: options.timeoutMs ?? 240_000, maxBuffer: 64 * 1024 * 1024 });
