@@ -54,7 +54,8 @@ async function timedRun(command: EngineCommand): Promise<{ ms: number; exit: Eng
 function timedBare(script: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore' });
+    // The same (empty) environment node gets inside: NODE_EXTRA_CA_CERTS alone costs tens of ms.
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore', env: {} });
     child.on('error', reject);
     child.on('close', () => resolve(Number(process.hrtime.bigint() - started) / 1e6));
   });
