@@ -150,6 +150,14 @@ export const BUILTIN_MEMBER_ROWS: readonly MemberRow[] = [
   { specifier: 'node:os', member: 'devNull', capabilities: PURE },
   { specifier: 'node:v8', member: 'writeHeapSnapshot', capabilities: ['SYSTEM', 'FILES_WRITE'] },
   { specifier: 'node:v8', member: 'setFlagsFromString', capabilities: ['SYSTEM', 'DYNAMIC_CODE'] },
+  // In-process async context (request-scoped storage in every web framework) observes nothing
+  // outside the code that creates it; `createHook` and `executionAsyncResource` see every
+  // resource of the process and keep the module's SYSTEM.
+  { specifier: 'node:async_hooks', member: 'AsyncLocalStorage', capabilities: PURE },
+  { specifier: 'node:async_hooks', member: 'AsyncResource', capabilities: PURE },
+  { specifier: 'node:async_hooks', member: 'executionAsyncId', capabilities: PURE },
+  { specifier: 'node:async_hooks', member: 'triggerAsyncId', capabilities: PURE },
+  { specifier: 'node:async_hooks', member: 'asyncWrapProviders', capabilities: PURE },
   { specifier: 'node:worker_threads', member: 'isMainThread', capabilities: PURE },
   { specifier: 'node:worker_threads', member: 'threadId', capabilities: PURE },
 ];

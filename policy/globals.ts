@@ -141,10 +141,18 @@ export const GLOBAL_OBJECT_MEMBERS: ReadonlyArray<readonly [global: string, memb
 /**
  * The types through which a global is reached, for the typed classifier (analysis/typed): a
  * member declared in one of these types is that global's member (`p.env` with `p: NodeJS.Process`
- * is `process.env`), and a row with `member` pins it (`sw.register()` with
- * `sw: ServiceWorkerContainer` is `navigator.serviceWorker`). `globalThis` rows make a member
+ * is `process.env`), and a row with `member` pins it (`r(id)` with
+ * `r: NodeJS.RequireResolve` is `require.resolve`). `globalThis` rows make a member
  * of the window a global of that name. Types not listed here (`Function`, `Console`, …) carry
  * no capability through their members.
+ *
+ * Only the host's own objects are listed: the process, the loader, `Function`, the navigator
+ * and the global object, which no code makes for itself. Handles obtained through them
+ * (`Storage`, `IDBFactory`, `CacheStorage`, `StorageManager`, `FileSystemDirectoryHandle`,
+ * `ServiceWorkerContainer`) are not: like a socket from `net.connect`, the capability is
+ * reported where the handle is obtained (`localStorage`, `navigator.storage`, handed on as a
+ * value or read as a member), and a parameter of such a type may as well hold an in-memory
+ * implementation (a `Storage` for tests or server rendering, fake-indexeddb's `IDBFactory`).
  */
 export interface GlobalTypeRow {
   /** Qualified as the declaration files write it: `NodeJS.Process`. */
@@ -162,12 +170,6 @@ export const GLOBAL_TYPE_ROWS: readonly GlobalTypeRow[] = [
   { type: 'NodeModule', global: 'module' },
   { type: 'FunctionConstructor', global: 'Function' },
   { type: 'Navigator', global: 'navigator' },
-  { type: 'ServiceWorkerContainer', global: 'navigator', member: 'serviceWorker' },
-  { type: 'StorageManager', global: 'navigator', member: 'storage' },
-  { type: 'FileSystemDirectoryHandle', global: 'navigator', member: 'storage' },
-  { type: 'Storage', global: 'localStorage' },
-  { type: 'IDBFactory', global: 'indexedDB' },
-  { type: 'CacheStorage', global: 'caches' },
   { type: 'Window', global: 'globalThis' },
   { type: 'WindowOrWorkerGlobalScope', global: 'globalThis' },
   { type: 'WorkerGlobalScope', global: 'globalThis' },

@@ -16,7 +16,10 @@ const CASES: Record<string, readonly [code: string, typed: readonly string[], sy
   'derived.ts': ["import { Base } from './base.js';\nexport class Derived extends Base { go(): void { this.start('ls'); } }", ['EXEC'], []],
   'typed-process.ts': ['export function token(p: NodeJS.Process): string | undefined { return p.env.TOKEN; }', ['ENV'], []],
   'typed-window.ts': ["declare const w: Window & typeof globalThis;\nexport const r = w.fetch('https://x');", ['NETWORK'], []],
-  'typed-storage.ts': ["export function save(s: Storage): void { s.setItem('k', 'v'); }", ['FILES_WRITE'], []],
+  // A handle is judged where it is obtained (`localStorage` handed on), not at each method call.
+  'lookalike-storage-handle.ts': ["export function save(s: Storage, f: IDBFactory): void { s.setItem('k', 'v'); f.open('db'); }", [], []],
+  'storage-handed-on.ts': ["import { save } from './lookalike-storage-handle.js';
+save(localStorage, indexedDB);", ['FILES_READ', 'FILES_WRITE'], ['FILES_READ', 'FILES_WRITE']],
   'escape.ts': [
     "declare function load(): typeof import('node:child_process');\nconst cp = load();\nconst keep: unknown[] = [];\nkeep.push(cp);",
     ['EXEC'],
