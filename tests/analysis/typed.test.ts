@@ -18,8 +18,9 @@ const CASES: Record<string, readonly [code: string, typed: readonly string[], sy
   'typed-window.ts': ["declare const w: Window & typeof globalThis;\nexport const r = w.fetch('https://x');", ['NETWORK'], []],
   // A handle is judged where it is obtained (`localStorage` handed on), not at each method call.
   'lookalike-storage-handle.ts': ["export function save(s: Storage, f: IDBFactory): void { s.setItem('k', 'v'); f.open('db'); }", [], []],
-  'storage-handed-on.ts': ["import { save } from './lookalike-storage-handle.js';
-save(localStorage, indexedDB);", ['FILES_READ', 'FILES_WRITE'], ['FILES_READ', 'FILES_WRITE']],
+  'storage-handed-on.ts': ["import { save } from './lookalike-storage-handle.js';\nsave(localStorage, indexedDB);", ['FILES_READ', 'FILES_WRITE'], ['FILES_READ', 'FILES_WRITE']],
+  // `caller` of a value that cannot be a function is an ordinary property.
+  'lookalike-caller-property.ts': ['export const who = (call: { caller: string }) => [call.caller].join();', [], ['UNANALYZED']],
   'escape.ts': [
     "declare function load(): typeof import('node:child_process');\nconst cp = load();\nconst keep: unknown[] = [];\nkeep.push(cp);",
     ['EXEC'],
