@@ -46,6 +46,14 @@ function typeMayBeFunction(type: ts.Type, depth = 0): boolean {
   return type.getSymbol()?.getName() === 'Function';
 }
 
+/** Symbols whose declarations are the signatures themselves (functions, methods, classes), not a typed slot holding one. */
+const OWN_SIGNATURES = ts.SymbolFlags.Function | ts.SymbolFlags.Method | ts.SymbolFlags.Class | ts.SymbolFlags.Constructor;
+const TYPED_SLOT = ts.SymbolFlags.Variable | ts.SymbolFlags.Property | ts.SymbolFlags.Accessor;
+
+function declaresOwnSignatures(symbol: ts.Symbol | undefined): boolean {
+  return symbol !== undefined && (symbol.flags & OWN_SIGNATURES) !== 0 && (symbol.flags & TYPED_SLOT) === 0;
+}
+
 /**
  * The TypeOracle over one program's checker: references are classified by the declaration
  * they resolve to (ownerOf), never by their spelling. Works on the raw compiler objects, so the
@@ -70,6 +78,12 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
     return specifier !== undefined && isExternalSpecifier(specifier) && canonical(specifier) === canonical(owner.specifier);
   };
 
+  /** The symbol a callee names (through import aliases), for identifiers and member accesses only. */
+  const calleeSymbol = (callee: ts.Expression): ts.Symbol | undefined => {
+    const inner = skipOuter(callee);
+    return ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner) ? symbolOf(inner) : undefined;
+  };
+
   const symbolOf = (node: ts.Expression): ts.Symbol | undefined => {
     const at = ts.isPropertyAccessExpression(node) ? node.name : ts.isElementAccessExpression(node) ? node.argumentExpression : node;
     const symbol = checker.getSymbolAtLocation(at);
@@ -78,6 +92,9 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
   };
 
   const bySignature = (call: ts.CallExpression | ts.NewExpression): Resolved | undefined => {
+    // A callee named by a function, method or class carries its own signatures: the walk already
+    // asked about that declaration (resolve of the callee), so the type would say nothing new.
+    if (declaresOwnSignatures(calleeSymbol(call.expression))) return undefined;
     const type = checker.getTypeAtLocation(call.expression);
     const signatures = ts.isCallExpression(call) ? type.getCallSignatures() : type.getConstructSignatures();
     for (const signature of signatures) {
@@ -97,6 +114,8 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
   const bearingValue = (node: ts.Expression): Resolved | undefined => {
     const byDeclaration = resolve(node);
     if (byDeclaration !== undefined) return byDeclaration;
+    // A function or class the code declares is its own value; only what a variable, parameter or property holds can be foreign.
+    if (declaresOwnSignatures(symbolOf(node))) return undefined;
     const type = checker.getTypeAtLocation(node);
     const symbol = type.getSymbol();
     if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.ValueModule) !== 0) return ownerOfSymbol(symbol);
@@ -115,9 +134,12 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
     escapesToUntyped(expression) {
       const node = skipOuter(expression);
       if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return undefined;
+      // The value's own type first: a contextual type resolves the whole call's signature, and
+      // almost no value is capability-bearing, so most places never need it.
+      const bearing = bearingValue(node);
+      if (bearing === undefined) return undefined;
       const target = checker.getContextualType(expression);
-      if (target === undefined || (target.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) === 0) return undefined;
-      return bearingValue(node);
+      return target !== undefined && (target.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 ? bearing : undefined;
     },
   };
 }
