@@ -46,7 +46,7 @@ export const GLOBAL_ROWS: readonly GlobalRow[] = [
   { global: 'navigator', member: 'serviceWorker', capabilities: ['NETWORK', 'DYNAMIC_CODE'] },
   // The origin private file system (`navigator.storage.getDirectory()`).
   { global: 'navigator', member: 'storage', capabilities: STORAGE_ANY },
-  { global: 'BroadcastChannel', capabilities: ['WORKER'] },
+  // `BroadcastChannel` (like `postMessage`) only talks to same-origin contexts that already run: no capability.
   { global: 'Worker', capabilities: ['WORKER'] },
   { global: 'SharedWorker', capabilities: ['WORKER'] },
   ...storageRows('localStorage'),
@@ -118,7 +118,8 @@ export const PROCESS_MEMBER_ROWS: readonly GlobalRow[] = [
   { global: 'process', member: 'dlopen', capabilities: ['NATIVE'] },
   { global: 'process', member: 'getBuiltinModule', capabilities: ['UNANALYZED'] },
   { global: 'process', member: 'mainModule', capabilities: ['DYNAMIC_CODE'] },
-  { global: 'process', member: 'report', capabilities: ['SYSTEM', 'FILES_WRITE'] },
+  // `process.report.getReport()` returns the environment variables (`environmentVariables`) too.
+  { global: 'process', member: 'report', capabilities: ['SYSTEM', 'FILES_WRITE', 'ENV'] },
   { global: 'process', member: 'send', capabilities: ['EXEC'] },
   { global: 'process', member: 'channel', capabilities: ['EXEC'] },
   { global: 'process', member: 'disconnect', capabilities: ['EXEC'] },

@@ -33,3 +33,18 @@ export function destructuresCaller(pattern: ts.ObjectBindingPattern, scope: Scop
     return key === 'caller';
   });
 }
+
+/**
+ * `site.getFunction()` on a V8 call site (`Error.prepareStackTrace = (_, sites) => sites`, or
+ * `Error.captureStackTrace`) hands out the function of a sloppy frame, the CommonJS module
+ * wrapper among them: the same reach as `.caller`. Only the argument-less call is judged (the
+ * call sites' method takes none), and not when it is only tested.
+ */
+export function judgeCallSiteFunction(walker: Walker, call: ts.CallExpression): void {
+  const callee = skipOuter(call.expression);
+  if (call.arguments.length !== 0 || !(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) || constantKey(callee, walker.scope) !== 'getFunction') return;
+  const flow = walker.flowAt(call);
+  if (flow.kind === 'tested' || flow.kind === 'discarded') return;
+  if (flow.kind === 'member' && FACT_KEYS.has(constantKey(flow.access, walker.scope) ?? '')) return;
+  walker.report.unanalyzed(call, '(call site).getFunction()', "a stack frame's function is reached by reflection; a sloppy CommonJS frame's is the module wrapper, whose `arguments` hold `require`");
+}

@@ -7,7 +7,7 @@ import { EXIT_CODE_ASSIGNMENTS, TIMERS } from './node-kinds.js';
 import { judgeOpenModeCall } from './open-modes.js';
 import { reflectiveRead } from './reflection.js';
 import { judgeConstructorRead } from './constructor-reads.js';
-import { judgeCallerRead } from './caller-reads.js';
+import { judgeCallSiteFunction, judgeCallerRead } from './caller-reads.js';
 import { isObjectGlobal } from './declarations.js';
 import { excerpt, isStringish, isZeroExitValue, memberKey, propertyNameText, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
@@ -27,6 +27,7 @@ export function visitCall(walker: Walker, call: ts.CallExpression): void {
   }
   const reflected = reflectiveRead(call, walker.scope);
   if (reflected !== undefined) judgeReflectiveRead(walker, call, reflected.target, reflected.key);
+  judgeCallSiteFunction(walker, call);
   checkTypedCall(walker, call);
   walker.visitChildren(call);
 }

@@ -71,6 +71,9 @@ export const PRECISION: Case[] = [
   ['`Deno.env` is ENV only', "export const home = Deno.env.get('HOME');", ['ENV']],
   ['a feature test of a global', 'export const isBrowser = !!globalThis.window && window === self;', []],
   ['`AsyncLocalStorage` (request context) is in-process', "import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';\nexport const store = new AsyncLocalStorage<string>();\nexport const bound = AsyncResource.bind(() => 1);", []],
+  ['facts of `node:os`, HTTP tables, IP parsing, message ports, test declarations', "import os from 'node:os';\nimport { STATUS_CODES } from 'node:http';\nimport { isIP } from 'node:net';\nimport { MessageChannel } from 'node:worker_threads';\nimport { describe } from 'node:test';\nexport const facts = [os.platform(), os.availableParallelism(), STATUS_CODES[200], isIP('::1'), new MessageChannel(), describe];", []],
+  ['`os.homedir()` and `os.setPriority` stay SYSTEM', "import os from 'node:os';\nexport const home = os.homedir();\nos.setPriority(0, 1);", ['SYSTEM']],
+  ['`process.report.getReport()` holds the environment', 'export const report = process.report.getReport();', ['ENV', 'FILES_WRITE', 'SYSTEM']],
   ['`createHook` observes the whole process', "import { createHook } from 'node:async_hooks';\ncreateHook({}).enable();", ['SYSTEM']],
 ];
 
@@ -83,6 +86,8 @@ export const CALLER: Case[] = [
   ["`Reflect.get(fn, 'caller')`", "function p(): unknown { return Reflect.get(p, 'caller'); }\nexport const w = p();", ['UNANALYZED']],
   ['only `.caller.name` read', 'export const who = (f: () => void) => f.caller?.name;', []],
   ['`.caller` tested', 'export const nested = (f: () => void) => f.caller !== null;', []],
+  ['a V8 call site\'s `getFunction()`', 'declare const sites: Array<{ getFunction(): unknown }>;\nexport const fns = sites.map((site) => site.getFunction());', ['UNANALYZED']],
+  ['a call site\'s `getFunction()` only tested', 'declare const site: { getFunction(): unknown };\nexport const has = site.getFunction() !== undefined;', []],
 ];
 
 /** A worker whose entry is a URL that carries or fetches its code compiles that code. */
