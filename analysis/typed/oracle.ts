@@ -46,6 +46,19 @@ function typeMayBeFunction(type: ts.Type, depth = 0): boolean {
   return type.getSymbol()?.getName() === 'Function';
 }
 
+/** A cast anywhere in an expression (not inside a nested function): `x as unknown as string[]`. `as const` changes no kind. */
+function containsAssertion(node: ts.Node): boolean {
+  if (ts.isFunctionLike(node)) return false;
+  if ((ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) && !(ts.isTypeReferenceNode(node.type) && ts.isIdentifier(node.type.typeName) && node.type.typeName.text === 'const')) return true;
+  return ts.forEachChild(node, containsAssertion) ?? false;
+}
+
+/** A variable, property or parameter whose value was cast on its way in: its declared type may lie. */
+function isAssertedDeclaration(declaration: ts.Declaration): boolean {
+  const initializer = ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isParameter(declaration) || ts.isPropertyAssignment(declaration) ? declaration.initializer : undefined;
+  return initializer !== undefined && containsAssertion(initializer);
+}
+
 /** Symbols whose declarations are the signatures themselves (functions, methods, classes), not a typed slot holding one. */
 const OWN_SIGNATURES = ts.SymbolFlags.Function | ts.SymbolFlags.Method | ts.SymbolFlags.Class | ts.SymbolFlags.Constructor;
 const TYPED_SLOT = ts.SymbolFlags.Variable | ts.SymbolFlags.Property | ts.SymbolFlags.Accessor;
@@ -130,7 +143,17 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
 
   return {
     resolve,
-    mayBeFunction: (node) => typeMayBeFunction(checker.getTypeAtLocation(node)),
+    mayBeFunction(node) {
+      // Only a type the code cannot have lied about counts: the declared type of a name (not one
+      // narrowed by a user's type predicate), declared without a cast. A call's result (an
+      // overload may claim any return type) and any other expression may be a function.
+      const inner = skipOuter(node);
+      if (inner.kind === ts.SyntaxKind.ThisKeyword) return typeMayBeFunction(checker.getTypeAtLocation(inner));
+      if (!ts.isIdentifier(inner) && !ts.isPropertyAccessExpression(inner)) return true;
+      const symbol = symbolOf(inner);
+      if (symbol === undefined || (symbol.declarations ?? []).some(isAssertedDeclaration)) return true;
+      return typeMayBeFunction(checker.getTypeOfSymbol(symbol));
+    },
     escapesToUntyped(expression) {
       const node = skipOuter(expression);
       if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return undefined;
