@@ -13,7 +13,7 @@ import {
   type Capability,
   type PolicyConfig,
 } from '../../policy/index.js';
-import { visitBinary, visitCall, visitNew } from './calls.js';
+import { visitBinary, visitCall, visitNew, visitTaggedTemplate } from './calls.js';
 import type { FindingCollector } from './collector.js';
 import { bindingsOf, trackedLoad, visitVariable } from './declarations.js';
 import { globalName } from './module-loads.js';
@@ -144,6 +144,8 @@ export class Analyzer implements Walker {
         return this.visitChildren(node);
       case ts.SyntaxKind.BinaryExpression:
         return visitBinary(this, node as ts.BinaryExpression);
+      case ts.SyntaxKind.TaggedTemplateExpression:
+        return visitTaggedTemplate(this, node as ts.TaggedTemplateExpression);
       case ts.SyntaxKind.TypeOfExpression:
         // `typeof process` is a feature test, not a use.
         if (ts.isIdentifier(skipOuter((node as ts.TypeOfExpression).expression))) return;

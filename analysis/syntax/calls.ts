@@ -113,7 +113,29 @@ export function visitNew(walker: Walker, node: ts.NewExpression): void {
   walker.visitChildren(node);
 }
 
+/** A timer used as a template tag: browsers stringify the strings array and run it as code. */
+export function visitTaggedTemplate(walker: Walker, node: ts.TaggedTemplateExpression): void {
+  const tag = skipOuter(node.tag);
+  if (isTimer(walker, tag)) walker.report.reach(['DYNAMIC_CODE'], node, `${tag.getText(walker.sourceFile)}\`…\``, 'global');
+  walker.visitChildren(node);
+}
+
+/**
+ * A write to a member of `Object.prototype` (`Object.prototype.flag = 'w'`) gives every object a
+ * default it never had: an options literal without `flag` then opens for writing, and any other
+ * check of an option reads the planted value. Where that lands cannot be followed: UNANALYZED.
+ */
+function checkPrototypeWrite(walker: Walker, node: ts.BinaryExpression): void {
+  if (!EXIT_CODE_ASSIGNMENTS.has(node.operatorToken.kind) && node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+  const target = skipOuter(node.left);
+  if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) return;
+  const base = skipOuter(target.expression);
+  const isObjectPrototype = (ts.isPropertyAccessExpression(base) || ts.isElementAccessExpression(base)) && memberKey(base) === 'prototype' && globalName(base.expression, walker.scope, GLOBAL_OBJECT_NAMES) === 'Object';
+  if (isObjectPrototype) walker.report.unanalyzed(node.left, 'Object.prototype', 'a member planted on every object (options without their own key read it, open flags among them)');
+}
+
 export function visitBinary(walker: Walker, node: ts.BinaryExpression): void {
+  checkPrototypeWrite(walker, node);
   if (node.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && ts.isIdentifier(node.right) && node.right.text === 'Function') {
     // `x instanceof Function` tests a value; it compiles nothing.
     walker.visit(node.left, node);

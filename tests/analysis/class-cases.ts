@@ -109,4 +109,12 @@ export const PROMISED_IMPORTS: Case[] = [
   ['`.catch` passes the namespace on', "export const p = import('node:process').catch(() => null);", ['SYSTEM']],
 ];
 
-export const CLASS_CASES: Readonly<Record<string, readonly Case[]>> = { SCOPE, LOADER, CONSTRUCTOR, GLOBALS, PRECISION, CALLER, WORKER_URLS, PROMISED_IMPORTS };
+/** Code reached without a call that names it. */
+export const IMPLICIT_CODE: Case[] = [
+  ['`setTimeout` as a template tag', 'export const later = () => setTimeout`document.title = location.hash`;', ['DYNAMIC_CODE']],
+  ['a template tag that is no timer', 'const tag = (parts: TemplateStringsArray) => parts.join();\nexport const t = tag`x`;', []],
+  ["`Object.prototype.flag = 'w'`", "(Object.prototype as Record<string, unknown>).flag = 'w';", ['UNANALYZED']],
+  ['a method added to a local prototype', 'class Point {}\n(Point.prototype as unknown as Record<string, unknown>).x = 1;', []],
+];
+
+export const CLASS_CASES: Readonly<Record<string, readonly Case[]>> = { IMPLICIT_CODE, SCOPE, LOADER, CONSTRUCTOR, GLOBALS, PRECISION, CALLER, WORKER_URLS, PROMISED_IMPORTS };
