@@ -105,9 +105,10 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
   };
 
   const bySignature = (call: ts.CallExpression | ts.NewExpression): Resolved | undefined => {
-    // A callee named by a function, method or class carries its own signatures: the walk already
-    // asked about that declaration (resolve of the callee), so the type would say nothing new.
-    if (declaresOwnSignatures(calleeSymbol(call.expression))) return undefined;
+    // A callee named by a function, method or class carries its own signatures: its declarations
+    // answer without asking the checker for the callee's type.
+    const callee = calleeSymbol(call.expression);
+    if (declaresOwnSignatures(callee)) return ownerOfSymbol(callee);
     const type = checker.getTypeAtLocation(call.expression);
     const signatures = ts.isCallExpression(call) ? type.getCallSignatures() : type.getConstructSignatures();
     for (const signature of signatures) {
@@ -127,7 +128,7 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
   const bearingValue = (node: ts.Expression): Resolved | undefined => {
     const byDeclaration = resolve(node);
     if (byDeclaration !== undefined) return byDeclaration;
-    // A function or class the code declares is its own value; only what a variable, parameter or property holds can be foreign.
+    // A function or class is its own value (resolve judged its declarations); only what a variable, parameter or property holds can be foreign.
     if (declaresOwnSignatures(symbolOf(node))) return undefined;
     const type = checker.getTypeAtLocation(node);
     const symbol = type.getSymbol();
