@@ -22,6 +22,7 @@ import { constantKey } from './constants.js';
 import { judgeConstructorRead, judgeFunctionConstructor } from './constructor-reads.js';
 import { isScopeContainer, isSloppyGlobalThis, isValueReference, thisOwner } from './node-kinds.js';
 import { Scope } from './scope.js';
+import { interopMemberBase, registerInteropFile } from './interop.js';
 import { declareContainer } from './scope-declarations.js';
 import { literalString, skipAwait, skipOuter } from './syntax.js';
 import { judgeReflectiveRead } from './calls.js';
@@ -65,6 +66,7 @@ export class Analyzer implements Walker {
   ) {}
 
   run(): void {
+    registerInteropFile(this.scope, this.sourceFile);
     this.ancestors.push(this.sourceFile);
     this.inScope(this.sourceFile, () => {
       for (const statement of this.sourceFile.statements) this.visit(statement, this.sourceFile);
@@ -216,7 +218,7 @@ export class Analyzer implements Walker {
     const visitKey = (): void => {
       if (ts.isElementAccessExpression(node)) this.visit(node.argumentExpression, node);
     };
-    const base = skipOuter(node.expression);
+    const base = interopMemberBase(skipOuter(node.expression), this.scope);
     const owner = globalName(base, this.scope, GLOBAL_OBJECT_NAMES);
     if (owner !== undefined) {
       visitKey();

@@ -4,6 +4,7 @@ import { constantKey } from './constants.js';
 import type { Scope } from './scope.js';
 import { skipOuter } from './syntax.js';
 import type { ReferenceKind } from './types.js';
+import { webpackLoadOf } from './interop.js';
 
 /** A call that loads a module, and the expression naming the module (undefined: none given). */
 export interface ModuleLoad {
@@ -103,6 +104,8 @@ export function moduleLoadOf(call: ts.CallExpression, scope: Scope, globalObject
   const [first, second] = call.arguments;
   const one = (kind: ReferenceKind, specifier: ts.Expression | undefined): ModuleLoad => ({ kind, specifier, consumed: new Set(specifier ? [specifier] : []) });
   if (call.expression.kind === ts.SyntaxKind.ImportKeyword) return one('dynamic-import', first);
+  const webpack = webpackLoadOf(call, scope);
+  if (webpack !== undefined) return webpack;
   const callee = skipOuter(call.expression);
   const via = requireFunction(callee, scope, globalObjects);
   if (via !== undefined) return one(via, first);
