@@ -1,19 +1,22 @@
 import { createHash } from 'node:crypto';
 import ts from 'typescript';
 
-const printer = ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed });
+const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard);
 
 /**
- * The digest of a helper's code: printed by TypeScript's printer without comments, so layout and
- * comments do not count and every token does. A function is printed without its name (rollup
- * renames a helper `_interopDefault$1` when the name is taken); anything else as a whole.
+ * The digest of a helper's code: its tokens as the scanner reads them, comments and layout
+ * dropped, so every token counts and nothing else does (the same with or without parent
+ * pointers, in the editor and in CI). A function declaration's name is left out: rollup renames a
+ * helper `_interopDefault$1` when the name is taken. None of the known helpers holds a regular
+ * expression or a template, so the scanner never needs to re-scan one; a look-alike that has
+ * one yields a `/` or `` ` `` token no known shape has, and never matches.
  */
 export function shapeDigest(node: ts.Node, sourceFile: ts.SourceFile): string {
-  const print = (part: ts.Node): string => printer.printNode(ts.EmitHint.Unspecified, part, sourceFile);
-  const parts = ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node)
-    ? [ts.isArrowFunction(node) ? '=>' : 'function', ...node.parameters.map(print), node.body === undefined ? '' : print(node.body)]
-    : [print(node)];
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  scanner.setText(sourceFile.text, node.pos, node.end - node.pos);
+  const tokens: string[] = [];
+  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) tokens.push(scanner.getTokenText());
+  if (ts.isFunctionDeclaration(node) && node.name !== undefined && tokens[0] === 'function' && tokens[1] === node.name.text) tokens.splice(1, 1);
+  return createHash('sha256').update(tokens.join('\u0000')).digest('hex');
 }
 
 const NO_CODE_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([

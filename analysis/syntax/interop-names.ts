@@ -10,6 +10,8 @@ export interface NameOccurrence {
   readonly parent: ts.Node;
   /** The parent's parent: a call's callee, the object a property belongs to. */
   readonly grandparent: ts.Node | undefined;
+  /** `[pos, end)` of the innermost block, function or file around it (a declaration is visible at most there). */
+  readonly container: readonly [number, number];
 }
 
 export interface NameScan {
@@ -65,6 +67,7 @@ export function scanNames(sourceFile: ts.SourceFile, names: ReadonlySet<string>)
   const occurrences = new Map<string, NameOccurrence[]>();
   const withBodies: Array<readonly [number, number]> = [];
   const assigned = new Set<ts.Identifier>();
+  let container: readonly [number, number] = [sourceFile.pos, sourceFile.end];
   const visit = (node: ts.Node, parent: ts.Node, grandparent: ts.Node | undefined): void => {
     if (ts.isWithStatement(node)) withBodies.push([node.statement.pos, node.statement.end]);
     if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)) assignedNames(node.left, assigned);
@@ -73,10 +76,13 @@ export function scanNames(sourceFile: ts.SourceFile, names: ReadonlySet<string>)
     if (ts.isIdentifier(node) && names.has(node.text) && !isPropertyName(node, parent)) {
       const role: NameRole = isDeclarationName(node, parent) ? 'declaration' : assigned.has(node) ? 'assignment' : 'reference';
       const list = occurrences.get(node.text) ?? [];
-      list.push({ node, role, parent, grandparent });
+      list.push({ node, role, parent, grandparent, container });
       occurrences.set(node.text, list);
     }
+    const outer = container;
+    if (ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseBlock(node) || ts.isFunctionLike(node) || ts.isClassLike(node)) container = [node.pos, node.end];
     ts.forEachChild(node, (child) => visit(child, node, parent));
+    container = outer;
   };
   ts.forEachChild(sourceFile, (child) => visit(child, sourceFile, undefined));
   return { occurrences, withBodies };

@@ -28,27 +28,27 @@ const rollup = (name: string, needs: readonly string[], digest: string): HelperS
 
 export const HELPER_SHAPES: readonly HelperShape[] = [
   // tsc, `module: commonjs` with `esModuleInterop` (guarded as `(this && this.__importStar) || …`).
-  tsc('__createBinding', '5.6.3, 6.0.3', 'support', ['Object', 'undefined'], 'de68c68b4ba1c1451aa2d256d2b8e256736bb5cc7079d554dc8ce82a391ae384'),
-  tsc('__setModuleDefault', '5.6.3, 6.0.3', 'support', ['Object'], '8b8833adaaf01298d61727e8a1ca6a815e26062361c1a01349a79f05040675af'),
-  tsc('__importStar', '6.0.3 (the `ownKeys` form)', 'wrapper', ['Object', '__createBinding', '__setModuleDefault'], '7cd38c5a19d4f9e0958c8a47638f5125628dc4ee1bf84dae59bb05d729414823'),
-  tsc('__importStar', '5.6.3 (the `for…in` form)', 'wrapper', ['Object', '__createBinding', '__setModuleDefault'], '8d614055e260e117c5c077f7112862d5398256cc4ccb7345c9292bcc56bbcad1'),
-  tsc('__importDefault', '5.6.3, 6.0.3', 'wrapper', [], 'cbbd6d1bec1c7562fe2e07b5f13a8cd943940548b7060c42f0f103de64ad9596'),
+  tsc('__createBinding', '5.6.3, 6.0.3', 'support', ['Object', 'undefined'], '1765729e3818ed218f8f891ee9ec8c6613260f718e1c76ad9bf4f28d879bf97d'),
+  tsc('__setModuleDefault', '5.6.3, 6.0.3', 'support', ['Object'], 'eec9171349c4424e9ec95b4fe6352449e69eb5e0181283602b1d8be57560576f'),
+  tsc('__importStar', '6.0.3 (the `ownKeys` form)', 'wrapper', ['Object', '__createBinding', '__setModuleDefault'], '8404d6b63281dd371b26ab73f2ec82f6e332a7da6dbadc4767066e420a128e3b'),
+  tsc('__importStar', '5.6.3 (the `for…in` form)', 'wrapper', ['Object', '__createBinding', '__setModuleDefault'], '0445f3faa2f6f654ef51d432a360f911c4ad251be5712ab0b46ac2f5b765f59b'),
+  tsc('__importDefault', '5.6.3, 6.0.3', 'wrapper', [], '83b039c09c650c0c68bd6e3b9e595e618d3a4967b2cbf25cdd1e986536b046c0'),
   // esbuild `--format=cjs`: `__toESM` and the property helpers it is built from.
-  esbuild('__create', 'support', ['Object'], '4ac4b57c55b9904adfbd28dae36df2d62ead5e0db722ea7c76d6bac77c4d61b7'),
-  esbuild('__defProp', 'support', ['Object'], '2ef813ca2cb8ba6b3d233a19356b6a2bf6f02b129d6edb50f05925ba191b5bef'),
-  esbuild('__getOwnPropDesc', 'support', ['Object'], '0f6ddba700ac3e28f47726753309765b1af43f4c46dfd6ef2b217ece0c2c70c9'),
-  esbuild('__getOwnPropNames', 'support', ['Object'], '39bce238c8dfbd63ca83b12281020fc24aca65e16b32c9ef14c2263c45171482'),
-  esbuild('__getProtoOf', 'support', ['Object'], '53f59880cb2cc373cfa839ddf4d1f2188edb0fb0b6ceb8fb042eea6cebb5950f'),
-  esbuild('__hasOwnProp', 'support', ['Object'], '191f75b36e8db8b34221cb2e8525a9e70fa74dffa048453448ca84a3d77436d7'),
-  esbuild('__copyProps', 'support', ['__getOwnPropNames', '__hasOwnProp', '__defProp', '__getOwnPropDesc'], 'bf0708daeeadb20b721e3a73a7cbeb3638e3278a6ae851a41ecde4cf96d3dd32'),
-  esbuild('__toESM', 'wrapper', ['__create', '__getProtoOf', '__copyProps', '__defProp'], '18de4dae2551c2611ae11557d7026a915c2fa431eda0f22559a55d339539f056'),
+  esbuild('__create', 'support', ['Object'], '9eb4568c9a54e1653c9ebd8f83a7387bb017bef8c8c1b030da4cf569b093070f'),
+  esbuild('__defProp', 'support', ['Object'], '4e40e9660661f1d9f31f1ec3722d892f5991041b52475179d87794f653f20b29'),
+  esbuild('__getOwnPropDesc', 'support', ['Object'], 'df21785e812c03c82e97c5be1178883a074be2a0e7f021fa8fedf426fe991593'),
+  esbuild('__getOwnPropNames', 'support', ['Object'], 'ffc871d4e8c2166f5f087a55e798a03680bd3c629b7e6a5851f0e16f979a7f8f'),
+  esbuild('__getProtoOf', 'support', ['Object'], 'ead88bfe6ff02535040421cee3a7974d6d3a3d54a2b54169911e1ae213a61614'),
+  esbuild('__hasOwnProp', 'support', ['Object'], 'd2621a9099210035223e173a3e07c3314cb91203e459a654f5c5014a1d93a934'),
+  esbuild('__copyProps', 'support', ['__getOwnPropNames', '__hasOwnProp', '__defProp', '__getOwnPropDesc'], 'c2fb2309b94a43794e9f109afe0f8b4d069a9040754f70141a58c784b6a3aa2c'),
+  esbuild('__toESM', 'wrapper', ['__create', '__getProtoOf', '__copyProps', '__defProp'], 'ed9706dd09695347d0294689b87c9c9fc561f597cbc4e7b2d76585092cef8f08'),
   // rollup `output.format: 'cjs'`, one helper per `output.interop` mode.
-  rollup('_interopNamespaceDefault', ['Object'], 'f4ea9c5d7b182cde73ca2f1043871d10bddc041eac9993d8b23541d4be714c0d'),
-  rollup('_interopNamespace', ['Object'], '7f480bf659709234cf7801845f16562c3cb9a6ad5c722bef0746925b7fb8e2ca'),
-  rollup('_interopNamespaceCompat', ['Object'], 'ebfeea8bc670651af61f577417adb0e42d79644addb2c472f97fb8e134f194de'),
-  rollup('_interopNamespaceDefaultOnly', ['Object'], 'f702683a3f85366e85ea84e7fda872a6d665b3f1151eb02162f02fd90134a2e8'),
-  rollup('_interopDefault', [], '19e656ee86fc914580cc5c16fe3235910211419ba4b861eac81530a3e3f6d935'),
-  rollup('_interopDefaultCompat', [], 'cca6b1dc04b31b862d09227dd10e13908d53853b36448b657cc6519cc22f30db'),
+  rollup('_interopNamespaceDefault', ['Object'], '5aa0feba914cdfedc6dafbe623d1cd7f9e804025e46fe6b12056cd5f90d106e2'),
+  rollup('_interopNamespace', ['Object'], '0f1e9061deea2e35d75f855b703cfad87302541e73d4a1f03a11af0b344d9857'),
+  rollup('_interopNamespaceCompat', ['Object'], 'ccb609aeccd1cb4ce97b98aeefc027029279773107486ed5906d4b60685f1236'),
+  rollup('_interopNamespaceDefaultOnly', ['Object'], '8cecdcad4f80d8ce5054134b6424f023f48371c34d4c0a4c9b9448ac5ee29208'),
+  rollup('_interopDefault', [], 'd2a5336f3bba094783c083d18ca93d4866d2ba59326f8b313a46b57738bd9639'),
+  rollup('_interopDefaultCompat', [], '741c8ff871f10183ae08aa6675e861018ec91c1ee47a7335fc683432d8d09c9d'),
 ];
 
 /**
@@ -57,12 +57,12 @@ export const HELPER_SHAPES: readonly HelperShape[] = [
  */
 export const WEBPACK_SHAPES = {
   versions: '5.113.0',
-  require: ['e325c4f6d5e704ca72de07fd73100b7ab14bf02aaf8ba7c36a3253feeab18831', '53cbccc0ecb3b80869624d911fdd5fd416440062b39d365920ea0df31c2f897b'],
+  require: ['72ba22764966d1dad046ce60ce07805e613f357f70fe93eba5a073f30aa0fd52', '5716ebbf99dc4ef0f03fa399278d3bbbc3b6deaf347c8a7608b60c116f9b34f3'],
   /** `__webpack_require__.n` (the default-import getter), `.d` and `.o`, which `.n` calls. */
   members: {
-    n: '077b52eb0bb45c8af1ee4f58290c6f346ca98ed5bffaa05cc1ebe3c71afafe1f',
-    d: 'de7c44207df33e8ad736c447f89799c5c7c96dc18d637680cbc0192e6bb34b52',
-    o: 'c9c37d9b46262bd2fbc9d45610cb12c54de8c1cd571991ba32cc9318e0e548b7',
+    n: '8be1d827969a298a973d72a2e9cc5e1229b0c56661f345f1acad911386160975',
+    d: '0fb62ea7da4a26ed655e75f9c03b359851f6ea8b8b04645c71b903c091e26f39',
+    o: '507514742194615fd419e3564037a5cac02985ef46e1343080b9a0cf11fb97d9',
   },
 } as const;
 

@@ -85,10 +85,29 @@ function hasKnownGetter(occurrences: readonly NameOccurrence[], sourceFile: ts.S
 export function findWebpackRuntime(sourceFile: ts.SourceFile, scan: NameScan): WebpackRuntime | undefined {
   for (const statement of sourceFile.statements) {
     const body = bootstrapBody(statement);
-    const table = body === undefined ? undefined : moduleTable(body);
-    if (body !== undefined && table !== undefined) return verifyRuntime(sourceFile, scan, body, table);
+    if (body === undefined) continue;
+    const table = moduleTable(body);
+    if (table !== undefined) return verifyRuntime(sourceFile, scan, body, table);
+    if (declaresRequireScope(body)) return verifyRequireScope(sourceFile, scan, body);
   }
   return undefined;
+}
+
+/** Production builds that concatenate every module keep only `const __webpack_require__ = {}` for the runtime members. */
+function declaresRequireScope(body: ts.Block): boolean {
+  return body.statements.some((statement) => ts.isVariableStatement(statement) && statement.declarationList.declarations.some((declaration) => {
+    const initializer = declaration.initializer;
+    return ts.isIdentifier(declaration.name) && declaration.name.text === '__webpack_require__' && initializer !== undefined && ts.isObjectLiteralExpression(initializer) && initializer.properties.length === 0;
+  }));
+}
+
+/** The require scope holds runtime members only: it is declared once and only ever the base of a member access. */
+function verifyRequireScope(sourceFile: ts.SourceFile, scan: NameScan, body: ts.Block): WebpackRuntime | undefined {
+  const range = [body.pos, body.end] as const;
+  const uses = scan.occurrences.get('__webpack_require__') ?? [];
+  if (soleDeclaration(scan, '__webpack_require__') === undefined || !isUndeclaredGlobal(scan, 'Object')) return undefined;
+  const contained = uses.every((occurrence) => occurrence.role === 'declaration' || (within(occurrence.node, range) && ts.isPropertyAccessExpression(occurrence.parent) && occurrence.parent.expression === occurrence.node));
+  return contained ? { externals: new Map(), externalRequires: new Set(), range, getter: hasKnownGetter(uses, sourceFile) } : undefined;
 }
 
 function verifyRuntime(sourceFile: ts.SourceFile, scan: NameScan, body: ts.Block, table: ts.ObjectLiteralExpression): WebpackRuntime | undefined {

@@ -4,11 +4,11 @@ import { helperCandidates, namesToScan, tslibBindings, verifiedHelpers } from '.
 import { isInsideWith, isUndeclaredGlobal, scanNames, soleDeclaration, type NameScan } from './interop-names.js';
 import { TSLIB_WRAPPERS } from './interop-shapes.js';
 import { WEBPACK_NAMES, findWebpackRuntime, moduleIdText, type WebpackRuntime } from './interop-webpack.js';
-import type { ModuleLoad } from './module-loads.js';
+import { trackedBuiltin, type ModuleLoad } from './module-loads.js';
 import { recordLoad } from './module-references.js';
 import type { ModuleBinding, Scope } from './scope.js';
 import { constantKey } from './constants.js';
-import { skipOuter } from './syntax.js';
+import { literalString, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 
 /**
@@ -39,10 +39,14 @@ export function registerInteropFile(rootScope: Scope, sourceFile: ts.SourceFile)
   fileOfRootScope.set(rootScope, sourceFile);
 }
 
-function indexOf(scope: Scope): InteropIndex {
+function fileOf(scope: Scope): ts.SourceFile | undefined {
   let root = scope;
   while (root.parent !== undefined) root = root.parent;
-  const sourceFile = fileOfRootScope.get(root);
+  return fileOfRootScope.get(root);
+}
+
+function indexOf(scope: Scope): InteropIndex {
+  const sourceFile = fileOf(scope);
   if (sourceFile === undefined) return NOTHING;
   let index = indexes.get(sourceFile);
   if (index === undefined) indexes.set(sourceFile, (index = buildIndex(sourceFile)));
@@ -95,7 +99,8 @@ export function interopViewOf(expression: ts.Expression, scope: Scope): ModuleVi
   const inner = skipOuter(expression);
   if (ts.isIdentifier(inner)) {
     const binding = scope.lookup(inner.text);
-    return binding?.kind === 'module' ? { specifier: binding.specifier, binding } : undefined;
+    if (binding?.kind === 'module') return { specifier: binding.specifier, binding };
+    return binding === undefined || binding.kind === 'local' ? declaredLoadOf(inner, scope) : undefined;
   }
   if ((ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && constantKey(inner, scope) === 'default') return interopViewOf(inner.expression, scope);
   if (!ts.isCallExpression(inner) || inner.arguments[0] === undefined || !isWrapperCall(inner, indexOf(scope))) return undefined;
@@ -103,6 +108,39 @@ export function interopViewOf(expression: ts.Expression, scope: Scope): ModuleVi
   const loaded = ts.isCallExpression(argument) ? trackedLoad(argument, scope) : undefined;
   if (loaded !== undefined) return { specifier: loaded.tracked, load: { call: argument as ts.CallExpression, load: loaded.load } };
   return interopViewOf(argument, scope);
+}
+
+interface DeclaredLoad {
+  readonly scan: NameScan;
+  /** Where the one declaration is visible; undefined when the name is not such a load. */
+  readonly container: readonly [number, number] | undefined;
+  readonly view: ModuleView | undefined;
+}
+const declaredLoads = new WeakMap<ts.SourceFile, Map<string, DeclaredLoad>>();
+
+/**
+ * A name whose binding is not known yet where a wrapper receives it: webpack declares
+ * `var fs_default = __webpack_require__.n(fs_namespace)` (hoisted to the function) for a
+ * `const fs_namespace = require("fs")` of an inner block. When the file declares the name exactly
+ * once, never writes it, and initializes it with `require` of a tracked builtin (the global
+ * `require`), it is that module wherever the declaration is visible (outside it, the global).
+ */
+function declaredLoadOf(reference: ts.Identifier, scope: Scope): ModuleView | undefined {
+  const sourceFile = fileOf(scope);
+  if (sourceFile === undefined || !MARKERS.some((marker) => sourceFile.text.includes(marker))) return undefined;
+  let byName = declaredLoads.get(sourceFile);
+  if (byName === undefined) declaredLoads.set(sourceFile, (byName = new Map()));
+  const name = reference.text;
+  const known = byName.get(name);
+  if (known !== undefined) return known.container !== undefined && reference.pos >= known.container[0] && reference.end <= known.container[1] && !isInsideWith(known.scan, reference) ? known.view : undefined;
+  const scan = scanNames(sourceFile, new Set([name, 'require']));
+  const declaration = soleDeclaration(scan, name);
+  const initializer = declaration !== undefined && ts.isVariableDeclaration(declaration.parent) && declaration.parent.initializer !== undefined ? skipOuter(declaration.parent.initializer) : undefined;
+  const isRequire = initializer !== undefined && ts.isCallExpression(initializer) && ts.isIdentifier(initializer.expression) && initializer.expression.text === 'require' && isUndeclaredGlobal(scan, 'require');
+  const specifier = isRequire && initializer.arguments.length === 1 ? literalString(initializer.arguments[0]) : undefined;
+  const tracked = specifier === undefined ? undefined : trackedBuiltin(specifier);
+  byName.set(name, { scan, container: tracked === undefined ? undefined : declaration?.container, view: tracked === undefined ? undefined : { specifier: tracked } });
+  return declaredLoadOf(reference, scope);
 }
 
 /** Records what a view consumed; the view's own expression is not walked again. */
