@@ -39,23 +39,35 @@ const cjsSource = (library: string): string => path.join(FIXTURES, 'cjs', `${lib
 const require = createRequire(import.meta.url);
 // The plugin's types describe its CommonJS build; imported as an ES module, the default export is the function.
 const commonjs = ((commonjsPlugin as { default?: unknown }).default ?? commonjsPlugin) as () => Plugin;
-const TSC: ReadonlyArray<typeof ts> = [ts, require('typescript-5.6') as typeof ts];
+/** tsc's variants: the folder names of the committed output, and the build labels. */
+const TSC_VARIANTS: ReadonlyArray<readonly [folder: string, label: string, options: ts.CompilerOptions]> = [
+  ['esModuleInterop', 'esModuleInterop', { esModuleInterop: true }],
+  ['no-esModuleInterop', 'no esModuleInterop', { esModuleInterop: false }],
+  ['importHelpers', 'importHelpers (tslib)', { esModuleInterop: true, importHelpers: true }],
+];
 
 function compileTsc(): Compiled[] {
-  const variants: ReadonlyArray<readonly [string, ts.CompilerOptions]> = [
-    ['esModuleInterop', { esModuleInterop: true }],
-    ['no esModuleInterop', { esModuleInterop: false }],
-    ['importHelpers (tslib)', { esModuleInterop: true, importHelpers: true }],
-  ];
-  return TSC.flatMap((compiler) =>
-    variants.flatMap(([variant, options]) =>
-      esmLibraries().map((library) => {
-        const { outputText } = compiler.transpileModule(readFileSync(esmSource(library), 'utf8'), {
-          fileName: `${library}.ts`,
-          compilerOptions: { module: compiler.ModuleKind.CommonJS, target: compiler.ScriptTarget.ES2020, ...options },
-        });
-        return { build: `tsc ${compiler.version} ${variant}`, library, text: outputText };
-      }),
+  return TSC_VARIANTS.flatMap(([, label, options]) =>
+    esmLibraries().map((library) => {
+      const { outputText } = ts.transpileModule(readFileSync(esmSource(library), 'utf8'), {
+        fileName: `${library}.ts`,
+        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, ...options },
+      });
+      return { build: `tsc ${ts.version} ${label}`, library, text: outputText };
+    }),
+  );
+}
+
+/**
+ * Older tsc output (5.6, whose `__importStar` predates 5.7's), committed by
+ * scripts/interop/gen-tsc-fixtures.mjs: a second `typescript` in node_modules would take over
+ * `.bin/tsc`. Every library of esm/ must be there, so a new library cannot skip it.
+ */
+function committedTsc(): Compiled[] {
+  const folders = readdirSync(FIXTURES).filter((name) => name.startsWith('tsc-'));
+  return folders.flatMap((folder) =>
+    TSC_VARIANTS.flatMap(([variant, label]) =>
+      esmLibraries().map((library) => ({ build: `tsc ${folder.slice(4)} ${label}`, library, text: readFileSync(path.join(FIXTURES, folder, variant, `${library}.cjs`), 'utf8') })),
     ),
   );
 }
@@ -124,7 +136,7 @@ async function compileWebpack(): Promise<Compiled[]> {
 
 /** Every library through every tool and variant. */
 export async function compileAll(): Promise<Compiled[]> {
-  return [...compileTsc(), ...(await compileEsbuild()), ...(await compileRollup()), ...(await compileWebpack())];
+  return [...compileTsc(), ...committedTsc(), ...(await compileEsbuild()), ...(await compileRollup()), ...(await compileWebpack())];
 }
 
 /** The sources themselves, as the baseline each compiled form must equal. */
