@@ -22,7 +22,8 @@ import { constantKey } from './constants.js';
 import { judgeConstructorRead, judgeFunctionConstructor } from './constructor-reads.js';
 import { isScopeContainer, isSloppyGlobalThis, isValueReference, thisOwner } from './node-kinds.js';
 import { Scope } from './scope.js';
-import { interopMemberBase, registerInteropFile } from './interop.js';
+import { interopMemberBase } from './interop.js';
+import { registerInteropFile } from './interop-index.js';
 import { declareContainer } from './scope-declarations.js';
 import { literalString, skipAwait, skipOuter } from './syntax.js';
 import { judgeReflectiveRead } from './calls.js';
@@ -218,7 +219,7 @@ export class Analyzer implements Walker {
     const visitKey = (): void => {
       if (ts.isElementAccessExpression(node)) this.visit(node.argumentExpression, node);
     };
-    const base = interopMemberBase(skipOuter(node.expression), this.scope);
+    const base = interopMemberBase(skipOuter(node.expression), this.scope, trackedLoad);
     const owner = globalName(base, this.scope, GLOBAL_OBJECT_NAMES);
     if (owner !== undefined) {
       visitKey();

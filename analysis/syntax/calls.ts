@@ -2,7 +2,7 @@ import ts from 'typescript';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { globalName, isProcessMember, moduleLoadOf } from './module-loads.js';
 import { recordLoad } from './module-references.js';
-import { isWebpackExternalRequire } from './interop.js';
+import { isWebpackExternalRequire } from './interop-index.js';
 import { EXIT_CODE_ASSIGNMENTS, TIMERS } from './node-kinds.js';
 import { judgeOpenModeCall } from './open-modes.js';
 import { reflectiveRead } from './reflection.js';

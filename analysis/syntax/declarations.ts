@@ -43,7 +43,7 @@ function destructuredBuiltin(initializer: ts.Expression, scope: Scope): string |
   if (globalName(initializer, scope, GLOBAL_OBJECT_NAMES) === 'process') return 'node:process';
   const binding = ts.isIdentifier(initializer) ? scope.lookup(initializer.text) : undefined;
   if (binding?.kind === 'module') return binding.specifier;
-  return ts.isCallExpression(initializer) ? (trackedLoad(initializer, scope)?.tracked ?? interopViewOf(initializer, scope)?.specifier) : interopViewOf(initializer, scope)?.specifier;
+  return ts.isCallExpression(initializer) ? (trackedLoad(initializer, scope)?.tracked ?? interopViewOf(initializer, scope, trackedLoad)?.specifier) : interopViewOf(initializer, scope, trackedLoad)?.specifier;
 }
 
 /** `const { setTimeout: later } = globalThis` binds each key's global under its local name. */
@@ -79,7 +79,7 @@ function bindingOf(declaration: ts.VariableDeclaration, isConst: boolean, scope:
   if (isFunctionValue(initializer)) return FUNCTION;
   if (isConst && isConstructorRead(initializer, scope)) return { kind: 'constructor', exempt: false };
   // Compiled interop (`__importStar(require("fs"))`, `require$$0.default`): a view of the module (interop.ts).
-  const view = interopViewOf(initializer, scope);
+  const view = interopViewOf(initializer, scope, trackedLoad);
   if (view !== undefined) return { kind: 'module', specifier: view.specifier, declaration, used: false };
   if (ts.isCallExpression(initializer)) {
     if (isCreateRequire(initializer.expression, scope)) return { kind: 'require', via: 'create-require', declaration };
@@ -100,7 +100,7 @@ export function visitVariable(walker: Walker, declaration: ts.VariableDeclaratio
   if (initializer === undefined) return walker.visitChildren(declaration);
   if (ts.isIdentifier(declaration.name)) {
     const binding = walker.scope.lookup(declaration.name.text);
-    if (binding?.kind === 'module' && binding.declaration === declaration && consumeInteropInitializer(walker, initializer)) return;
+    if (binding?.kind === 'module' && binding.declaration === declaration && consumeInteropInitializer(walker, initializer, trackedLoad)) return;
     if (binding?.kind === 'module' && binding.declaration === declaration && ts.isCallExpression(initializer)) {
       const load = moduleLoadOf(initializer, walker.scope, GLOBAL_OBJECT_NAMES);
       if (load !== undefined) return recordLoad(walker, initializer, load, true);
@@ -145,7 +145,7 @@ function memberClassifier(walker: Walker, initializer: ts.Expression): ((key: st
     recordLoad(walker, initializer, loaded.load, true);
     return byKey(loaded.tracked);
   }
-  const view = interopViewOf(initializer, walker.scope);
+  const view = interopViewOf(initializer, walker.scope, trackedLoad);
   if (view !== undefined) consumeView(walker, view);
   return view === undefined ? undefined : byKey(view.specifier);
 }

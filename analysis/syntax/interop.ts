@@ -1,9 +1,6 @@
 import ts from 'typescript';
-import { trackedLoad } from './declarations.js';
-import { helperCandidates, namesToScan, tslibBindings, verifiedHelpers } from './interop-helpers.js';
+import { MARKERS, fileOf, isWrapperCall } from './interop-index.js';
 import { isInsideWith, isUndeclaredGlobal, scanNames, soleDeclaration, type NameScan } from './interop-names.js';
-import { TSLIB_WRAPPERS } from './interop-shapes.js';
-import { WEBPACK_NAMES, findWebpackRuntime, moduleIdText, type WebpackRuntime } from './interop-webpack.js';
 import { trackedBuiltin, type ModuleLoad } from './module-loads.js';
 import { recordLoad } from './module-references.js';
 import type { ModuleBinding, Scope } from './scope.js';
@@ -18,52 +15,8 @@ import type { Walker } from './walker.js';
  * is exactly a known shape count (interop-shapes.ts); anything else that receives a module value
  * is an unknown function, and the module is reached whole where it is passed.
  */
-interface InteropIndex {
-  readonly scan: NameScan | undefined;
-  /** Local names of verified wrappers declared by the file, and of tslib's wrappers it imports. */
-  readonly wrappers: ReadonlySet<string>;
-  /** Local names bound to the tslib package. */
-  readonly tslibNamespaces: ReadonlySet<string>;
-  readonly webpack: WebpackRuntime | undefined;
-}
-
-const NOTHING: InteropIndex = { scan: undefined, wrappers: new Set(), tslibNamespaces: new Set(), webpack: undefined };
-// Text every file with a helper contains; a file without any is never scanned.
-const MARKERS = ['__importStar', '__importDefault', '__toESM', '_interop', 'tslib', '__webpack_require__'];
-
-const fileOfRootScope = new WeakMap<Scope, ts.SourceFile>();
-const indexes = new WeakMap<ts.SourceFile, InteropIndex>();
-
-/** Called once per walk: the hooks find the file's helpers from any scope of it. */
-export function registerInteropFile(rootScope: Scope, sourceFile: ts.SourceFile): void {
-  fileOfRootScope.set(rootScope, sourceFile);
-}
-
-function fileOf(scope: Scope): ts.SourceFile | undefined {
-  let root = scope;
-  while (root.parent !== undefined) root = root.parent;
-  return fileOfRootScope.get(root);
-}
-
-function indexOf(scope: Scope): InteropIndex {
-  const sourceFile = fileOf(scope);
-  if (sourceFile === undefined) return NOTHING;
-  let index = indexes.get(sourceFile);
-  if (index === undefined) indexes.set(sourceFile, (index = buildIndex(sourceFile)));
-  return index;
-}
-
-function buildIndex(sourceFile: ts.SourceFile): InteropIndex {
-  if (!MARKERS.some((marker) => sourceFile.text.includes(marker))) return NOTHING;
-  const candidates = helperCandidates(sourceFile);
-  const tslib = tslibBindings(sourceFile);
-  const scan = scanNames(sourceFile, new Set([...namesToScan(candidates, [...tslib.namespaces, ...tslib.wrappers]), ...WEBPACK_NAMES]));
-  const once = (name: string): boolean => soleDeclaration(scan, name) !== undefined;
-  const requireIsGlobal = isUndeclaredGlobal(scan, 'require');
-  const wrappers = new Set([...verifiedHelpers(sourceFile, scan, candidates).keys(), ...(requireIsGlobal ? tslib.wrappers.filter(once) : [])]);
-  const tslibNamespaces = new Set(requireIsGlobal ? tslib.namespaces.filter(once) : []);
-  return { scan, wrappers, tslibNamespaces, webpack: findWebpackRuntime(sourceFile, scan) };
-}
+/** declarations.ts#trackedLoad, passed in (that file imports this one). */
+export type TrackedLoad = (call: ts.CallExpression, scope: Scope) => { load: ModuleLoad; tracked: string } | undefined;
 
 /** A module value seen through interop code, and what it consumed (a load to record, a binding now used). */
 export interface ModuleView {
@@ -72,42 +25,24 @@ export interface ModuleView {
   readonly binding?: ModuleBinding;
 }
 
-/** The callee of `call` is a verified wrapper: `__importStar`, `(0, tslib_1.__importStar)`, `_interopNamespaceDefault`. */
-function isWrapperCall(call: ts.CallExpression, index: InteropIndex): boolean {
-  if (index.scan === undefined || isInsideWith(index.scan, call)) return false;
-  const extra = call.arguments[1];
-  // esbuild passes `1` as `isNodeMode`; nothing else takes a second argument.
-  if (call.arguments.length > 2 || (extra !== undefined && !(ts.isNumericLiteral(extra) && extra.text === '1'))) return false;
-  const callee = skipOuter(call.expression);
-  if (ts.isIdentifier(callee)) return index.wrappers.has(callee.text);
-  if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return false;
-  const base = skipOuter(callee.expression);
-  const member = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isStringLiteral(callee.argumentExpression) ? callee.argumentExpression.text : undefined;
-  if (ts.isIdentifier(base) && index.tslibNamespaces.has(base.text)) return member !== undefined && TSLIB_WRAPPERS.has(member);
-  // webpack's default-import getter: `__webpack_require__.n(fs_module)`.
-  return ts.isIdentifier(base) && base.text === '__webpack_require__' && member === 'n' && index.webpack?.getter === true && within(call, index.webpack.range);
-}
-
-const within = (node: ts.Node, range: readonly [number, number]): boolean => node.pos >= range[0] && node.end <= range[1];
-
 /**
  * `expression` as a view of a tracked builtin: a module binding under another name
  * (`const fs = require$$0`), its `default` (`fs_1.default`), or a module wrapped by a verified
  * helper. Plain loads (`require('fs')`) are the detector's own business and are not views here.
  */
-export function interopViewOf(expression: ts.Expression, scope: Scope): ModuleView | undefined {
+export function interopViewOf(expression: ts.Expression, scope: Scope, trackedLoad: TrackedLoad): ModuleView | undefined {
   const inner = skipOuter(expression);
   if (ts.isIdentifier(inner)) {
     const binding = scope.lookup(inner.text);
     if (binding?.kind === 'module') return { specifier: binding.specifier, binding };
     return binding === undefined || binding.kind === 'local' ? declaredLoadOf(inner, scope) : undefined;
   }
-  if ((ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && constantKey(inner, scope) === 'default') return interopViewOf(inner.expression, scope);
-  if (!ts.isCallExpression(inner) || inner.arguments[0] === undefined || !isWrapperCall(inner, indexOf(scope))) return undefined;
+  if ((ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && constantKey(inner, scope) === 'default') return interopViewOf(inner.expression, scope, trackedLoad);
+  if (!ts.isCallExpression(inner) || inner.arguments[0] === undefined || !isWrapperCall(inner, scope)) return undefined;
   const argument = skipOuter(inner.arguments[0]);
   const loaded = ts.isCallExpression(argument) ? trackedLoad(argument, scope) : undefined;
   if (loaded !== undefined) return { specifier: loaded.tracked, load: { call: argument as ts.CallExpression, load: loaded.load } };
-  return interopViewOf(argument, scope);
+  return interopViewOf(argument, scope, trackedLoad);
 }
 
 interface DeclaredLoad {
@@ -150,8 +85,8 @@ export function consumeView(walker: Walker, view: ModuleView): void {
 }
 
 /** visitVariable: `const fs = <view>` was bound as a module; consume the view. True when it was one. */
-export function consumeInteropInitializer(walker: Walker, initializer: ts.Expression): boolean {
-  const view = interopViewOf(initializer, walker.scope);
+export function consumeInteropInitializer(walker: Walker, initializer: ts.Expression, trackedLoad: TrackedLoad): boolean {
+  const view = interopViewOf(initializer, walker.scope, trackedLoad);
   if (view !== undefined) consumeView(walker, view);
   return view !== undefined;
 }
@@ -161,11 +96,11 @@ export function consumeInteropInitializer(walker: Walker, initializer: ts.Expres
  * `fs_1.readFileSync` (a builtin's `default` is the module itself, or undefined), and webpack's
  * getter `fs_default().readFileSync` is the getter's module.
  */
-export function interopMemberBase(base: ts.Expression, scope: Scope): ts.Expression {
+export function interopMemberBase(base: ts.Expression, scope: Scope, trackedLoad: TrackedLoad): ts.Expression {
   let inner = skipOuter(base);
   while ((ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && constantKey(inner, scope) === 'default') {
     const owner = skipOuter(inner.expression);
-    if (interopViewOf(owner, scope) === undefined) return base;
+    if (interopViewOf(owner, scope, trackedLoad) === undefined) return base;
     inner = owner;
   }
   if (ts.isCallExpression(inner) && inner.arguments.length === 0 && ts.isIdentifier(skipOuter(inner.expression))) {
@@ -184,18 +119,3 @@ function isWebpackGetter(identifier: ts.Identifier, scope: Scope): boolean {
   return callee !== undefined && ts.isPropertyAccessExpression(callee) && callee.name.text === 'n' && ts.isIdentifier(callee.expression) && callee.expression.text === '__webpack_require__';
 }
 
-/** moduleLoadOf: `__webpack_require__("fs")` of a verified runtime loads what the external factory requires. */
-export function webpackLoadOf(call: ts.CallExpression, scope: Scope): ModuleLoad | undefined {
-  const callee = call.expression;
-  if (!ts.isIdentifier(callee) || callee.text !== '__webpack_require__' || call.arguments.length !== 1) return undefined;
-  const webpack = indexOf(scope).webpack;
-  const argument = call.arguments[0] as ts.Expression;
-  const id = moduleIdText(argument);
-  const specifier = webpack === undefined || id === undefined || ts.isIdentifier(argument) || !within(call, webpack.range) ? undefined : webpack.externals.get(id);
-  return specifier === undefined ? undefined : { kind: 'require', specifier, consumed: new Set([argument]) };
-}
-
-/** visitCall: the `require("fs")` of a verified external factory runs only through `__webpack_require__`. */
-export function isWebpackExternalRequire(call: ts.CallExpression, scope: Scope): boolean {
-  return ts.isIdentifier(call.expression) && call.expression.text === 'require' && indexOf(scope).webpack?.externalRequires.has(call) === true;
-}

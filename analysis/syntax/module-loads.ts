@@ -4,7 +4,7 @@ import { constantKey } from './constants.js';
 import type { Scope } from './scope.js';
 import { skipOuter } from './syntax.js';
 import type { ReferenceKind } from './types.js';
-import { webpackLoadOf } from './interop.js';
+import { webpackLoadOf } from './interop-index.js';
 
 /** A call that loads a module, and the expression naming the module (undefined: none given). */
 export interface ModuleLoad {

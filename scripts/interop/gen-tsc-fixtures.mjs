@@ -7,6 +7,7 @@
 //   npm ci
 // tests/interop/compile.ts reads these files as the `tsc <version>` builds.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+// tki-allow-next-line no-dynamic-code DYNAMIC_CODE -- loads the older TypeScript named on the command line (installed with --no-save, never a dependency)
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -16,6 +17,7 @@ if (packageName === undefined) {
   process.stderr.write('usage: node scripts/interop/gen-tsc-fixtures.mjs <installed typescript package name>\n');
   process.exit(2);
 }
+// tki-allow-next-line no-dynamic-code UNANALYZED -- the TypeScript to compile with is named on the command line
 const ts = createRequire(path.join(root, 'package.json'))(packageName);
 const variants = { esModuleInterop: { esModuleInterop: true }, 'no-esModuleInterop': { esModuleInterop: false }, importHelpers: { esModuleInterop: true, importHelpers: true } };
 const sourceDirectory = path.join(root, 'fixtures/interop/esm');

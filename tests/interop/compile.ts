@@ -1,10 +1,9 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import commonjsPlugin from '@rollup/plugin-commonjs';
 import * as esbuild from 'esbuild';
-import { rollup, type Plugin } from 'rollup';
+import { VERSION as ROLLUP_VERSION, rollup, type Plugin } from 'rollup';
 import ts from 'typescript';
 import webpack from 'webpack';
 
@@ -36,7 +35,6 @@ const cjsLibraries = (): string[] => readdirSync(path.join(FIXTURES, 'cjs')).map
 const esmSource = (library: string): string => path.join(FIXTURES, 'esm', `${library}.js`);
 const cjsSource = (library: string): string => path.join(FIXTURES, 'cjs', `${library}.cjs`);
 
-const require = createRequire(import.meta.url);
 // The plugin's types describe its CommonJS build; imported as an ES module, the default export is the function.
 const commonjs = ((commonjsPlugin as { default?: unknown }).default ?? commonjsPlugin) as () => Plugin;
 /** tsc's variants: the folder names of the committed output, and the build labels. */
@@ -103,8 +101,7 @@ async function compileRollup(): Promise<Compiled[]> {
   return out;
 }
 
-const ROLLUP_VERSION = (require('rollup/package.json') as { version: string }).version;
-const WEBPACK_VERSION = (require('webpack/package.json') as { version: string }).version;
+const WEBPACK_VERSION = webpack.version;
 
 function compileWebpackMode(mode: 'development' | 'production', dir: string): Promise<Compiled[]> {
   const entry: Record<string, string> = {};
