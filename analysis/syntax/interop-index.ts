@@ -22,7 +22,7 @@ interface InteropIndex {
 
 const NOTHING: InteropIndex = { scan: undefined, wrappers: new Set(), tslibNamespaces: new Set(), webpack: undefined };
 // Text every file with a helper contains; a file without any is never scanned.
-export const MARKERS = ['__importStar', '__importDefault', '__toESM', '_interop', 'tslib', '__webpack_require__'];
+const MARKERS = ['__importStar', '__importDefault', '__toESM', '_interop', 'tslib', '__webpack_require__'];
 
 const fileOfRootScope = new WeakMap<Scope, ts.SourceFile>();
 const indexes = new WeakMap<ts.SourceFile, InteropIndex>();
@@ -36,6 +36,11 @@ export function fileOf(scope: Scope): ts.SourceFile | undefined {
   let root = scope;
   while (root.parent !== undefined) root = root.parent;
   return fileOfRootScope.get(root);
+}
+
+/** True when the file has interop code at all (its index scanned it): the cheap test before anything else. */
+export function hasInteropCode(scope: Scope): boolean {
+  return indexOf(scope).scan !== undefined;
 }
 
 function indexOf(scope: Scope): InteropIndex {

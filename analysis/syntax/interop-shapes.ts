@@ -23,7 +23,7 @@ export interface HelperShape {
 }
 
 const tsc = (name: string, versions: string, role: HelperShape['role'], needs: readonly string[], digest: string): HelperShape => ({ name, tool: 'tsc', versions, role, needs, digest });
-const esbuild = (name: string, role: HelperShape['role'], needs: readonly string[], digest: string): HelperShape => ({ name, tool: 'esbuild', versions: '0.28.2', role, needs, digest });
+const esbuild = (name: string, role: HelperShape['role'], needs: readonly string[], digest: string): HelperShape => ({ name, tool: 'esbuild', versions: '0.28.2 (0.24.2 emits the same: fixtures/evasions/red-team-3)', role, needs, digest });
 const rollup = (name: string, needs: readonly string[], digest: string): HelperShape => ({ name, tool: 'rollup', versions: '4.69.3', role: 'wrapper', needs, digest });
 
 export const HELPER_SHAPES: readonly HelperShape[] = [

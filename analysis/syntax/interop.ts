@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { MARKERS, fileOf, isWrapperCall } from './interop-index.js';
+import { fileOf, hasInteropCode, isWrapperCall } from './interop-index.js';
 import { isInsideWith, isUndeclaredGlobal, scanNames, soleDeclaration, type NameScan } from './interop-names.js';
 import { trackedBuiltin, type ModuleLoad } from './module-loads.js';
 import { recordLoad } from './module-references.js';
@@ -62,7 +62,7 @@ const declaredLoads = new WeakMap<ts.SourceFile, Map<string, DeclaredLoad>>();
  */
 function declaredLoadOf(reference: ts.Identifier, scope: Scope): ModuleView | undefined {
   const sourceFile = fileOf(scope);
-  if (sourceFile === undefined || !MARKERS.some((marker) => sourceFile.text.includes(marker))) return undefined;
+  if (sourceFile === undefined || !hasInteropCode(scope)) return undefined;
   let byName = declaredLoads.get(sourceFile);
   if (byName === undefined) declaredLoads.set(sourceFile, (byName = new Map()));
   const name = reference.text;
@@ -98,7 +98,9 @@ export function consumeInteropInitializer(walker: Walker, initializer: ts.Expres
  */
 export function interopMemberBase(base: ts.Expression, scope: Scope, trackedLoad: TrackedLoad): ts.Expression {
   let inner = skipOuter(base);
-  while ((ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && constantKey(inner, scope) === 'default') {
+  const isDefault = (node: ts.Expression): node is ts.PropertyAccessExpression | ts.ElementAccessExpression =>
+    (ts.isPropertyAccessExpression(node) && node.name.text === 'default') || (ts.isElementAccessExpression(node) && constantKey(node, scope) === 'default');
+  while (isDefault(inner)) {
     const owner = skipOuter(inner.expression);
     if (interopViewOf(owner, scope, trackedLoad) === undefined) return base;
     inner = owner;
