@@ -104,3 +104,12 @@ export function webpackLoadOf(call: ts.CallExpression, scope: Scope): WebpackLoa
 export function isWebpackExternalRequire(call: ts.CallExpression, scope: Scope): boolean {
   return ts.isIdentifier(call.expression) && call.expression.text === 'require' && indexOf(scope).webpack?.externalRequires.has(call) === true;
 }
+
+/** `x.default` of a module binding is the module (compiled default imports): `process_1.default.exit` is `process.exit`. */
+export function withoutModuleDefault(expression: ts.Expression, scope: Scope): ts.Expression {
+  const inner = skipOuter(expression);
+  const isDefault = (ts.isPropertyAccessExpression(inner) && inner.name.text === 'default') || (ts.isElementAccessExpression(inner) && ts.isStringLiteral(inner.argumentExpression) && inner.argumentExpression.text === 'default');
+  if (!isDefault) return expression;
+  const base = skipOuter(inner.expression);
+  return ts.isIdentifier(base) && scope.lookup(base.text)?.kind === 'module' ? base : expression;
+}

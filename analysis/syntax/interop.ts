@@ -34,15 +34,17 @@ export function interopViewOf(expression: ts.Expression, scope: Scope, trackedLo
   const inner = skipOuter(expression);
   if (ts.isIdentifier(inner)) {
     const binding = scope.lookup(inner.text);
-    if (binding?.kind === 'module') return { specifier: binding.specifier, binding };
-    return binding === undefined || binding.kind === 'local' ? declaredLoadOf(inner, scope) : undefined;
+    return binding?.kind === 'module' ? { specifier: binding.specifier, binding } : undefined;
   }
   if ((ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && constantKey(inner, scope) === 'default') return interopViewOf(inner.expression, scope, trackedLoad);
   if (!ts.isCallExpression(inner) || inner.arguments[0] === undefined || !isWrapperCall(inner, scope)) return undefined;
   const argument = skipOuter(inner.arguments[0]);
   const loaded = ts.isCallExpression(argument) ? trackedLoad(argument, scope) : undefined;
   if (loaded !== undefined) return { specifier: loaded.tracked, load: { call: argument as ts.CallExpression, load: loaded.load } };
-  return interopViewOf(argument, scope, trackedLoad);
+  const view = interopViewOf(argument, scope, trackedLoad);
+  if (view !== undefined || !ts.isIdentifier(argument)) return view;
+  const binding = scope.lookup(argument.text);
+  return binding === undefined || binding.kind === 'local' ? declaredLoadOf(argument, scope) : undefined;
 }
 
 interface DeclaredLoad {

@@ -4,7 +4,7 @@ import { constantKey } from './constants.js';
 import type { Scope } from './scope.js';
 import { skipOuter } from './syntax.js';
 import type { ReferenceKind } from './types.js';
-import { webpackLoadOf } from './interop-index.js';
+import { webpackLoadOf, withoutModuleDefault } from './interop-index.js';
 
 /** A call that loads a module, and the expression naming the module (undefined: none given). */
 export interface ModuleLoad {
@@ -47,7 +47,7 @@ export function globalName(expression: ts.Expression, scope: Scope, globalObject
 
 /** `process` (global or imported from `node:process`) as the base of a member access. */
 export function isProcessObject(expression: ts.Expression, scope: Scope, globalObjects: readonly string[]): boolean {
-  const inner = skipOuter(expression);
+  const inner = withoutModuleDefault(skipOuter(expression), scope);
   if (ts.isIdentifier(inner)) {
     const binding = scope.lookup(inner.text);
     if (binding?.kind === 'module') return binding.specifier === 'node:process';

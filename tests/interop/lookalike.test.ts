@@ -107,3 +107,11 @@ describe('tslib, however the helper is reached', () => {
     expect(reached('const tslib_1 = require("tslib");\nconst fs = tslib_1.__exportStar(require("fs"), exports);\n')).toEqual(['FILES_READ', 'FILES_WRITE']);
   });
 });
+
+describe('compiled default imports keep the exit-zero check', () => {
+  it('`process_1.default.exit(0)` through tslib is still an exit 0', () => {
+    const text = 'const tslib_1 = require("tslib");\nconst process_1 = tslib_1.__importDefault(require("process"));\nprocess_1.default.exit(0);\n';
+    const facts = analyzeSourceFile(parseSourceText('lib/cli.cjs', text), { policy: RECOMMENDED_POLICY, relativePath: 'lib/cli.cjs' });
+    expect(facts.findings.map((finding) => finding.ruleId)).toContain('no-exit-zero');
+  });
+});
