@@ -24,6 +24,8 @@ import { judgeCallerRead } from './caller-reads.js';
 import { bindNamespaceParameter, isPromiseMember, promisedNamespaceCallback } from './promised-namespaces.js';
 import { isScopeContainer, isSloppyGlobalThis, isValueReference, thisOwner } from './node-kinds.js';
 import { Scope } from './scope.js';
+import { interopMemberBase } from './interop.js';
+import { registerInteropFile } from './interop-index.js';
 import { declareContainer } from './scope-declarations.js';
 import { literalString, skipAwait, skipOuter } from './syntax.js';
 import { judgeReflectiveRead } from './calls.js';
@@ -69,6 +71,7 @@ export class Analyzer implements Walker {
   ) {}
 
   run(): void {
+    registerInteropFile(this.scope, this.sourceFile);
     this.ancestors.push(this.sourceFile);
     this.inScope(this.sourceFile, () => {
       for (const statement of this.sourceFile.statements) this.visit(statement, this.sourceFile);
@@ -224,7 +227,7 @@ export class Analyzer implements Walker {
     const visitKey = (): void => {
       if (ts.isElementAccessExpression(node)) this.visit(node.argumentExpression, node);
     };
-    const base = skipOuter(node.expression);
+    const base = interopMemberBase(skipOuter(node.expression), this.scope, trackedLoad);
     const owner = globalName(base, this.scope, GLOBAL_OBJECT_NAMES);
     if (owner !== undefined) {
       visitKey();

@@ -3,6 +3,7 @@ import { GLOBAL_OBJECT_NAMES, classifyModule } from '../../policy/index.js';
 import { codeUrlScheme, leadingText } from './code-urls.js';
 import { globalName, isProcessMember, moduleLoadOf } from './module-loads.js';
 import { recordLoad } from './module-references.js';
+import { isWebpackExternalRequire } from './interop-index.js';
 import { EXIT_CODE_ASSIGNMENTS, TIMERS } from './node-kinds.js';
 import { judgeOpenModeCall } from './open-modes.js';
 import { reflectiveRead } from './reflection.js';
@@ -15,7 +16,7 @@ import type { Walker } from './walker.js';
 export function visitCall(walker: Walker, call: ts.CallExpression): void {
   const load = moduleLoadOf(call, walker.scope, GLOBAL_OBJECT_NAMES);
   if (load !== undefined) {
-    recordLoad(walker, call, load, false);
+    recordLoad(walker, call, load, isWebpackExternalRequire(call, walker.scope));
     for (const argument of call.arguments) if (!load.consumed.has(argument)) walker.visit(argument, call);
     return;
   }
