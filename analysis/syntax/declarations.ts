@@ -6,6 +6,7 @@ import { FUNCTION, LOCAL, type Binding, type Scope } from './scope.js';
 import { memberBinding } from './scope-declarations.js';
 import { constantKey, constantString } from './constants.js';
 import { reflectiveRead } from './reflection.js';
+import { destructuresCaller, judgeCallerRead } from './caller-reads.js';
 import { isFunctionValue, literalString, propertyNameText, skipAwait, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 
@@ -110,7 +111,11 @@ export function visitVariable(walker: Walker, declaration: ts.VariableDeclaratio
 /** `const { env } = process`, `const { readFileSync } = require('fs')`, `const { fetch } = globalThis`. */
 function visitDestructuring(walker: Walker, pattern: ts.ObjectBindingPattern, initializer: ts.Expression, declaration: ts.VariableDeclaration): void {
   const classify = memberClassifier(walker, initializer);
-  if (classify === undefined) return walker.visitChildren(declaration);
+  if (classify === undefined) {
+    const caller = destructuresCaller(pattern, walker.scope);
+    if (caller !== undefined) judgeCallerRead(walker, caller, initializer, { kind: 'flows' });
+    return walker.visitChildren(declaration);
+  }
   for (const element of pattern.elements) {
     const key = element.dotDotDotToken !== undefined ? null : propertyNameText(element.propertyName ?? element.name);
     classify(key, element);
