@@ -29,6 +29,7 @@ async function measure(): Promise<BenchResult[]> {
   const cold: number[] = [];
   const save: number[] = [];
   let parsedAfterSave = 0;
+  const modes: string[] = [];
   try {
     await first;
     for (let round = 0; round < ROUNDS; round += 1) {
@@ -43,6 +44,7 @@ async function measure(): Promise<BenchResult[]> {
       save.push(performance.now() - started);
       if (!report.outcome.ok) throw new Error(`watch run failed: ${JSON.stringify(report.outcome.error)}`);
       parsedAfterSave = report.outcome.value.verdict.result.stats.parsed;
+      modes.push(report.mode);
     }
   } finally {
     await handle.close();
@@ -53,7 +55,7 @@ async function measure(): Promise<BenchResult[]> {
       name: 'tki-guard --watch: re-report after a save vs cold run',
       ratio: saveMedian / coldMedian,
       target: 0.1,
-      details: { files: files.length, cold_median_ms: Math.round(coldMedian), save_to_report_median_ms: Math.round(saveMedian), files_parsed_after_save: parsedAfterSave, rounds: ROUNDS },
+      details: { files: files.length, cold_median_ms: Math.round(coldMedian), save_to_report_median_ms: Math.round(saveMedian), files_parsed_after_save: parsedAfterSave, save_modes: modes.join('/'), rounds: ROUNDS },
     },
   ];
 }

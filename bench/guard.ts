@@ -55,6 +55,14 @@ async function guardOnce(directory: string, fresh: boolean): Promise<number> {
   return run.value.result.stats.parsed;
 }
 
+/** One `tki-guard .` in a new process (the built CLI in dist/): what a user's warm or cold run costs, module loading included. */
+function cliOnce(directory: string, ...extra: string[]): number {
+  const started = performance.now();
+  const child = spawnSync(process.execPath, [path.join(REPO, 'dist/guard/cli.js'), '.', ...extra], { cwd: directory, encoding: 'utf8' });
+  if (child.status !== 0 && child.status !== 1) throw new Error(`tki-guard CLI failed on the corpus: ${child.stderr.split('\n')[0] ?? ''}`);
+  return performance.now() - started;
+}
+
 async function timed(action: () => unknown): Promise<number> {
   const started = performance.now();
   await action();
@@ -86,7 +94,7 @@ export const bench: BenchModule = {
       parseFloor(files);
       await guardOnce(directory, true);
       await depcruiseOnce(directory);
-      const times = { floor: [] as number[], leanFloor: [] as number[], cold: [] as number[], warm: [] as number[], depcruise: [] as number[] };
+      const times = { floor: [] as number[], leanFloor: [] as number[], cold: [] as number[], warm: [] as number[], depcruise: [] as number[], cliCold: [] as number[], cliWarm: [] as number[] };
       let parsedWarm = 0;
       for (let round = 0; round < ROUNDS; round += 1) {
         times.floor.push(await timed(() => parseFloor(files)));
@@ -96,6 +104,10 @@ export const bench: BenchModule = {
         appendFileSync(files[round % files.length] as string, `\nexport const benchEdit${round} = ${round};\n`);
         times.warm.push(await timed(async () => (parsedWarm = await guardOnce(directory, false))));
         times.depcruise.push(await timed(() => depcruiseOnce(directory)));
+        // The same pair as a user runs it: each in a new process, the warm one on the cache the runs above filled.
+        times.cliCold.push(cliOnce(directory, '--no-cache'));
+        appendFileSync(files[(round + ROUNDS) % files.length] as string, `\nexport const cliEdit${round} = ${round};\n`);
+        times.cliWarm.push(cliOnce(directory));
       }
       const [floor, cold, warm, depcruise] = [times.floor, times.cold, times.warm, times.depcruise].map(median) as [number, number, number, number];
       const common = { files: files.length, rounds: ROUNDS, guard_cold_median_ms: Math.round(cold) };
@@ -109,6 +121,12 @@ export const bench: BenchModule = {
         },
         { name: 'tki-guard cold vs dependency-cruiser (one core rule)', ratio: cold / depcruise, target: 1, details: { ...common, depcruise_median_ms: Math.round(depcruise) } },
         { name: 'tki-guard warm (one file edited) vs cold', ratio: warm / cold, target: 0.1, details: { ...common, guard_warm_median_ms: Math.round(warm), files_parsed_warm: parsedWarm, ...memory } },
+        {
+          name: 'tki-guard CLI warm (one file edited) vs CLI cold, new processes',
+          ratio: median(times.cliWarm) / median(times.cliCold),
+          target: 0.1,
+          details: { files: files.length, rounds: ROUNDS, cli_cold_median_ms: Math.round(median(times.cliCold)), cli_warm_median_ms: Math.round(median(times.cliWarm)) },
+        },
       ];
     } finally {
       rmSync(directory, { recursive: true, force: true });

@@ -31,13 +31,13 @@ export interface CliOptions {
 }
 
 export const USAGE = `Usage: tki-guard [paths…] [options]
-       tki-guard diff [BASE] [options]
+       tki-guard diff [BASE] [paths…] [options]
 
 Whole-program capability analysis: every module that reaches a capability its policy
 (tki.policy.json) does not grant, with the import path that proves it. Without paths it
 analyzes the tsconfig.json of the current directory. \`diff\` lists the capabilities gained and
 lost since the git revision BASE (default: the merge base with the default branch), per module
-and per package.
+and per package; paths after \`--\` keep the default BASE (\`tki-guard diff -- src\`).
 
 Options:
   -p, --project FILE          analyze the files of this tsconfig
@@ -118,8 +118,14 @@ export function parseCliArgs(argv: readonly string[]): Outcome<CliOptions> {
   const values: Values = { project: null, format: null, output: null, jobs: 1, level: 'recommended', baseline: null, cacheLocation: null };
   const toggles = { deps: false, cache: true, depcruise: true, watch: false, typed: true, baselineMode: 'use' as BaselineMode };
   const paths: string[] = [];
+  /** After `--` every argument is a path (`diff -- src`: the default BASE, the files under src/). */
+  const afterSeparator: string[] = [];
   for (let index = command === 'diff' ? 1 : 0; index < argv.length; index += 1) {
     const argument = argv[index] as string;
+    if (argument === '--') {
+      afterSeparator.push(...argv.slice(index + 1));
+      break;
+    }
     const [name, inline] = argument.startsWith('--') && argument.includes('=') ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)] : [argument, undefined];
     const flag = FLAGS[name];
     if (flag !== undefined) {
@@ -137,12 +143,13 @@ export function parseCliArgs(argv: readonly string[]): Outcome<CliOptions> {
     if (argument.startsWith('-')) return fail({ code: 'usage/unknown_option', option: argument });
     paths.push(argument);
   }
-  return finish(command, values, toggles, paths);
+  return finish(command, values, toggles, paths, afterSeparator);
 }
 
-function finish(command: CliOptions['command'], values: Values, toggles: Omit<CliOptions, 'command' | 'input' | 'format' | 'output' | 'jobs' | 'level' | 'baseline' | 'cacheLocation' | 'base' | 'diffFormat'>, paths: string[]): Outcome<CliOptions> {
-  const base = command === 'diff' ? (paths.shift() ?? null) : null;
-  if (command === 'diff' && paths.length > 0) return fail({ code: 'usage/conflict', detail: `diff takes one revision, not "${paths.join(' ')}" (use --project for another tsconfig)` });
+function finish(command: CliOptions['command'], values: Values, toggles: Omit<CliOptions, 'command' | 'input' | 'format' | 'output' | 'jobs' | 'level' | 'baseline' | 'cacheLocation' | 'base' | 'diffFormat'>, positional: string[], afterSeparator: readonly string[]): Outcome<CliOptions> {
+  // `diff [BASE] [paths…]`: the first argument before `--` is the revision, as in git.
+  const base = command === 'diff' ? (positional.shift() ?? null) : null;
+  const paths = [...positional, ...afterSeparator];
   const known = command === 'diff' ? DIFF_FORMATS : REPORT_FORMATS;
   const format = values.format ?? 'text';
   if (!(known as readonly string[]).includes(format)) return fail({ code: 'usage/invalid_format', format, known });

@@ -3,18 +3,19 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeSourceFile } from '../analysis/syntax/index.js';
 import { isAction, capabilitiesGrantedBy, type Action, type PolicyConfig } from '../policy/index.js';
-import { CACHE_DIRECTORY, createNullCache, openFactsCache } from './cache/store.js';
+import { CACHE_DIRECTORY, createNullCache, openFactsCache, type FactsCache } from './cache/store.js';
 import { createPolicyClassifier, selectDetector } from './classify.js';
 import type { ActionHolders } from './depcruise/policy-rules.js';
 import { DEPCRUISE_CONFIG_FILE } from './depcruise/project-rules.js';
 import { ok, type Outcome } from './errors.js';
 import type { Detector } from './facts/analyze.js';
-import { buildGraph } from './graph/build.js';
+import { buildGraph, type GraphRequest } from './graph/build.js';
 import type { ModuleGraph } from './graph/types.js';
 import { loadInputs, type InputRequest } from './load/inputs.js';
 import { loadPolicy } from './load/policy.js';
 import { createResolver } from './resolve/index.js';
 import { searchGraph } from './search/index.js';
+import { readerSkipping, type SuppressionReader } from './suppress/index.js';
 import type { GuardFinding, GuardResult, ModuleSummary } from './types.js';
 
 export interface GuardRequest {
@@ -48,14 +49,30 @@ export interface GuardRun {
   readonly rootUri: string;
   /** The module graph the search ran on (capability diff: witness paths of held capabilities). */
   readonly graph: ModuleGraph;
+  /** Reads suppression comments, skipping the files this run saw without one. */
+  readonly suppressions: SuppressionReader;
 }
 
 function byLocation(a: GuardFinding, b: GuardFinding): number {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || (a.capability ?? '').localeCompare(b.capability ?? '');
 }
 
-/** load → graph → classify → search → (dependency-cruiser) → one result. Never throws for bad input. */
-export async function runGuard(request: GuardRequest): Promise<Outcome<GuardRun>> {
+/** What a run settles before it builds the graph: inputs, policy, detector, cache and resolver. */
+export interface RunContext {
+  readonly request: GuardRequest;
+  readonly root: string;
+  readonly files: readonly string[];
+  readonly tsconfig: string | null;
+  readonly policy: PolicyConfig;
+  readonly policyFile: string | null;
+  readonly cache: FactsCache;
+  readonly cacheDirectory: string;
+  /** How the graph is built (and patched, by `--watch`): detector, resolver, cache. */
+  readonly graphRequest: GraphRequest;
+}
+
+/** load: inputs, policy, detector, cache and resolver. Never throws for bad input. */
+export async function prepareRun(request: GuardRequest): Promise<Outcome<RunContext>> {
   const inputs = loadInputs(request.input, request.cwd);
   if (!inputs.ok) return inputs;
   const { root, files, tsconfig } = inputs.value;
@@ -66,7 +83,7 @@ export async function runGuard(request: GuardRequest): Promise<Outcome<GuardRun>
   const cacheDirectory = request.cacheLocation ?? join(root, CACHE_DIRECTORY);
   // Typed facts depend on other files, so the per-file content cache cannot hold them.
   const cache = request.cache === false || detect.typed === true ? createNullCache() : openFactsCache(root, policy, cacheDirectory);
-  const graph = await buildGraph({
+  const graphRequest: GraphRequest = {
     root,
     entries: files,
     policy,
@@ -76,23 +93,37 @@ export async function runGuard(request: GuardRequest): Promise<Outcome<GuardRun>
     deps: request.deps ?? false,
     jobs: detect === analyzeSourceFile ? (request.jobs ?? 1) : 1,
     ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress }),
-  });
-  if (!graph.ok) return graph;
-  cache.save();
-  const searched = searchGraph(graph.value, createPolicyClassifier(policy));
+  };
+  return ok({ request, root, files, tsconfig, policy, policyFile: loaded.value.file, cache, cacheDirectory, graphRequest });
+}
+
+/** classify → search → (dependency-cruiser) → one result, over a built graph. */
+export async function finishRun(context: RunContext, graph: ModuleGraph): Promise<Outcome<GuardRun>> {
+  const { request, root, policy } = context;
+  const searched = searchGraph(graph, createPolicyClassifier(policy));
   // Loaded only when needed: dependency-cruiser takes seconds to load and most runs have no config for it.
   const wanted = request.depcruise !== false && existsSync(join(root, DEPCRUISE_CONFIG_FILE));
-  const folded = wanted ? await (await import('./depcruise/run.js')).runDepcruise(graph.value, tsconfig, { policyFile: loaded.value.file, cache: request.cache !== false, cacheDirectory }) : ok([]);
+  const folded = wanted ? await (await import('./depcruise/run.js')).runDepcruise(graph, context.tsconfig, { policyFile: context.policyFile, cache: request.cache !== false, cacheDirectory: context.cacheDirectory }) : ok([]);
   if (!folded.ok) return folded;
   const findings = [...searched.findings, ...folded.value].sort(byLocation);
-  const analyzed = [...graph.value.modules.values()].filter((module) => module.facts !== null);
+  const analyzed = [...graph.modules.values()].filter((module) => module.facts !== null);
   const result: GuardResult = {
     root,
     findings,
     modules: searched.modules,
-    stats: { files: analyzed.length, parsed: graph.value.parsed, cached: graph.value.cached },
+    stats: { files: analyzed.length, parsed: graph.parsed, cached: graph.cached },
   };
-  return ok({ result, policy, policyFile: loaded.value.file, rootUri: `${pathToFileURL(root).href}/`, graph: graph.value });
+  return ok({ result, policy, policyFile: context.policyFile, rootUri: `${pathToFileURL(root).href}/`, graph, suppressions: readerSkipping(graph.unmarked) });
+}
+
+/** load → graph → classify → search → (dependency-cruiser) → one result. Never throws for bad input. */
+export async function runGuard(request: GuardRequest): Promise<Outcome<GuardRun>> {
+  const context = await prepareRun(request);
+  if (!context.ok) return context;
+  const graph = await buildGraph(context.value.graphRequest);
+  if (!graph.ok) return graph;
+  context.value.cache.save();
+  return finishRun(context.value, graph.value);
 }
 
 /** Which files hold capabilities through declared actions, from a run's module list. */

@@ -15,7 +15,9 @@ export interface FactsCache {
   /** Facts for a file whose stamp is the one recorded with them: no need to read it. */
   byStamp(relative: string, stamp: string): ModuleFacts | undefined;
   get(relative: string, hash: string): ModuleFacts | undefined;
-  set(relative: string, hash: string, facts: ModuleFacts): void;
+  set(relative: string, hash: string, facts: ModuleFacts, marked: boolean): void;
+  /** Whether the content whose facts this run used holds a suppression comment marker (undefined: not recorded). */
+  marked(relative: string): boolean | undefined;
   /** Records the stamp of a file whose facts this run used, when the stamp can be trusted. */
   stamp(relative: string, stamp: string, modifiedMs: number): void;
   /** Persist what this run used (entries for files no longer seen are dropped); only changed shards are written. */
@@ -26,6 +28,8 @@ interface Entry {
   readonly hash: string;
   readonly facts: ModuleFacts;
   readonly stamp?: string;
+  /** The content holds `tki-allow-next-line`: only such files are read again for their comments. */
+  readonly marked?: boolean;
 }
 
 interface ShardFile {
@@ -53,7 +57,7 @@ function shardOf(relative: string): number {
 
 /** A cache that remembers nothing (`--no-cache`). */
 export function createNullCache(): FactsCache {
-  return { byStamp: () => undefined, get: () => undefined, set: () => undefined, stamp: () => undefined, save: () => undefined };
+  return { byStamp: () => undefined, get: () => undefined, set: () => undefined, marked: () => undefined, stamp: () => undefined, save: () => undefined };
 }
 
 export function openFactsCache(root: string, policy: PolicyConfig, cacheDirectory: string = join(root, CACHE_DIRECTORY)): FactsCache {
@@ -88,9 +92,12 @@ export function openFactsCache(root: string, policy: PolicyConfig, cacheDirector
       use(relative, entry);
       return entry.facts;
     },
-    set(relative, hash, facts) {
-      use(relative, { hash, facts });
+    set(relative, hash, facts, marked) {
+      use(relative, { hash, facts, marked });
       dirty.add(shardOf(relative));
+    },
+    marked(relative) {
+      return next[shardOf(relative)]?.[relative]?.marked;
     },
     stamp(relative, stamp, modifiedMs) {
       const shard = shardOf(relative);
@@ -110,6 +117,9 @@ export function openFactsCache(root: string, policy: PolicyConfig, cacheDirector
           const temporary = `${file}.${process.pid}.tmp`;
           writeFileSync(temporary, JSON.stringify({ key, files: after } satisfies ShardFile));
           renameSync(temporary, file);
+          // Saved: a later save (`--watch` saves after every patch) writes only what changes after this.
+          previous[shard] = { ...after };
+          dirty.delete(shard);
         }
       } catch {
         // A read-only checkout still gets a correct (uncached) analysis.

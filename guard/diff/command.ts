@@ -1,4 +1,5 @@
-import { isAbsolute, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { CliOptions } from '../cli-args.js';
 import { fail, ok, type GuardError, type Outcome } from '../errors.js';
 import { emit } from '../report/emit.js';
@@ -28,7 +29,11 @@ function relativeInput(options: CliOptions, cwd: string): CliOptions {
 
 export async function diffAgainst(options: CliOptions, cwd: string): Promise<Outcome<{ report: DiffReport; head: GuardRun }>> {
   const base = resolveBase(options.base, cwd);
-  if (!base.ok) return base;
+  if (!base.ok) {
+    // `tki-guard diff src` reads src as the revision, as git would: say how to name paths.
+    const named = options.base !== null && existsSync(resolve(cwd, options.base));
+    return named && base.error.code === 'git/failed' ? fail({ ...base.error, detail: `${base.error.detail}; to analyze paths with the default BASE, put them after --: tki-guard diff -- ${options.base}` }) : base;
+  }
   const head = await runGuard(requestFor(options, cwd));
   if (!head.ok) return head;
   const checkout = checkOut(base.value.commit, cwd);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { SUPPRESSION_MARKER } from '../../analysis/suppress/index.js';
 import { matchesAnyGlob, type PolicyConfig } from '../../policy/index.js';
 import type { FactsCache } from '../cache/store.js';
 import { fail, ok, type Outcome } from '../errors.js';
@@ -55,6 +56,31 @@ const JSX_FILE = /\.[cm]?[jt]sx$/;
 /** Facts for one file: cached by content, else analyzed ahead (in parallel), else analyzed now. */
 type FactsSource = (file: string, loaded: Loaded) => { outcome: Outcome<ModuleFacts>; fromCache: boolean };
 
+/** Facts by content: the cache, else what was analyzed ahead (in parallel), else an analysis now; stamps recorded when trusted. */
+function factsSource(request: GraphRequest, analyzed: ReadonlyMap<string, Outcome<ModuleFacts>>, stamps: ReadonlyMap<string, { stamp: string; modifiedMs: number }>): FactsSource {
+  return (file, { relative, bytes, hash }) => {
+    const stamp = stamps.get(file);
+    const cached = request.cache.get(relative, hash);
+    let result: ReturnType<FactsSource>;
+    if (cached !== undefined) result = { outcome: ok(cached), fromCache: true };
+    else {
+      const outcome = analyzed.get(file) ?? analyzeText(file, relative, bytes.toString('utf8'), request.policy, request.detect);
+      if (outcome.ok) request.cache.set(relative, hash, outcome.value, bytes.includes(SUPPRESSION_MARKER));
+      result = { outcome, fromCache: false };
+    }
+    if (stamp !== undefined && result.outcome.ok) request.cache.stamp(relative, stamp.stamp, stamp.modifiedMs);
+    return result;
+  };
+}
+
+/**
+ * One saved file read and analyzed again, as the walk would (`--watch`: graph/patch.ts): its
+ * content is new, so neither its stamp nor a stale read is trusted.
+ */
+export function revisit(request: GraphRequest, file: string, relative: string, isEntry: boolean): Outcome<Visit> {
+  return visit(request, file, relative, isEntry, new Map(), factsSource(request, new Map(), new Map()), () => undefined);
+}
+
 /**
  * load → graph: every entry, and every module its run-time references reach (as the injected
  * Resolver finds them), parsed once (or taken from the content cache) and analyzed with the
@@ -93,30 +119,20 @@ export async function buildGraph(request: GraphRequest): Promise<Outcome<ModuleG
     if (request.cache.get(relative, entry.hash) === undefined) ahead.push({ file, relative, text: entry.bytes.toString('utf8') });
   }
   const analyzed = await analyzeAll(ahead, request.policy, request.detect, request.jobs);
-  const factsOf: FactsSource = (file, { relative, bytes, hash }) => {
-    const stamp = stamps.get(file);
-    const cached = request.cache.get(relative, hash);
-    let result: ReturnType<FactsSource>;
-    if (cached !== undefined) result = { outcome: ok(cached), fromCache: true };
-    else {
-      const outcome = analyzed.get(file) ?? analyzeText(file, relative, bytes.toString('utf8'), request.policy, request.detect);
-      if (outcome.ok) request.cache.set(relative, hash, outcome.value);
-      result = { outcome, fromCache: false };
-    }
-    if (stamp !== undefined && result.outcome.ok) request.cache.stamp(relative, stamp.stamp, stamp.modifiedMs);
-    return result;
-  };
+  const factsOf = factsSource(request, analyzed, stamps);
   const known = (file: string, relative: string): ModuleFacts | undefined => stamped.get(file) ?? (loaded.has(file) ? undefined : fromStamp(file, relative));
   return walk(request, entries, loaded, factsOf, known);
 }
 
-interface Visit {
+export interface Visit {
   readonly facts: ModuleFacts | null;
   /** The text of a JSX file, whose implicit runtime import is not among its references. */
   readonly text: string | null;
   readonly fromCache: boolean;
   /** True when the detector analyzed the file in this run. */
   readonly parsed: boolean;
+  /** False when the content is known to hold no suppression comment (undefined: not known). */
+  readonly marked?: boolean;
 }
 
 /**
@@ -130,7 +146,10 @@ function visit(request: GraphRequest, file: string, relative: string, isEntry: b
   if (kind === 'data') return ok({ facts: null, text: null, fromCache: false, parsed: false });
   if (kind === 'native') return ok({ facts: opaqueFacts(relative, 'NATIVE', file.endsWith('.wasm') ? 'a WebAssembly module' : 'a compiled addon', request.policy), text: null, fromCache: false, parsed: false });
   const unchanged = kind === 'code' ? known(file, relative) : undefined;
-  if (unchanged !== undefined) return ok({ facts: unchanged, text: JSX_FILE.test(file) ? readFileSync(file, 'utf8') : null, fromCache: true, parsed: false });
+  if (unchanged !== undefined) {
+    const marked = request.cache.marked(relative);
+    return ok({ facts: unchanged, text: JSX_FILE.test(file) ? readFileSync(file, 'utf8') : null, fromCache: true, parsed: false, ...(marked === undefined ? {} : { marked }) });
+  }
   let entry = loaded.get(file);
   if (entry === undefined) {
     try {
@@ -141,14 +160,14 @@ function visit(request: GraphRequest, file: string, relative: string, isEntry: b
     }
   }
   const { outcome, fromCache } = factsOf(file, entry);
-  if (outcome.ok) return ok({ facts: outcome.value, text: JSX_FILE.test(file) ? entry.bytes.toString('utf8') : null, fromCache, parsed: !fromCache });
+  if (outcome.ok) return ok({ facts: outcome.value, text: JSX_FILE.test(file) ? entry.bytes.toString('utf8') : null, fromCache, parsed: !fromCache, marked: entry.bytes.includes(SUPPRESSION_MARKER) });
   if (isEntry) return outcome;
   const detail = outcome.error.code === 'source/unparsable' ? `${outcome.error.line}:${outcome.error.column}: ${outcome.error.detail}` : outcome.error.code;
   return ok({ facts: opaqueFacts(relative, 'UNANALYZED', `cannot parse it: ${detail}`, request.policy), text: null, fromCache: false, parsed: false });
 }
 
 /** Maps real paths back under the root as the user gave it (a project reached through a symlinked folder). */
-function localizer(root: string): (path: string) => string {
+export function localizer(root: string): (path: string) => string {
   let realRoot = root;
   try {
     realRoot = realpathSync.native(root);
@@ -165,6 +184,7 @@ function walk(request: GraphRequest, entries: readonly string[], loaded: Map<str
   const queue: Array<{ file: string; thirdParty: boolean }> = entries.map((file) => ({ file, thirdParty: false }));
   const entrySet = new Set(entries);
   const queued = new Set(entries);
+  const unmarked = new Set<string>();
   let parsed = 0;
   let cached = 0;
   const enqueue = (file: string, thirdParty: boolean): void => {
@@ -181,11 +201,12 @@ function walk(request: GraphRequest, entries: readonly string[], loaded: Map<str
     const visited = visit(request, file, relative, entrySet.has(file), loaded, factsOf, known);
     if (!visited.ok) return visited;
     const { facts, text, fromCache } = visited.value;
+    if (visited.value.marked === false) unmarked.add(relative);
     if (fromCache) cached += 1;
     else if (visited.value.parsed) parsed += 1;
     const { edges, firstPartyPackages } = edgesOf({ deps: request.deps, resolver: request.resolver, local }, file, facts, text, thirdParty, enqueue);
     modules.set(file, { file, relative, facts: withoutFirstPartyPackages(facts, firstPartyPackages), thirdParty, edges });
   }
   request.onProgress?.(queue.length, queue.length);
-  return ok({ root: request.root, modules, parsed, cached });
+  return ok({ root: request.root, modules, parsed, cached, unmarked });
 }

@@ -28,4 +28,6 @@ export interface ModuleGraph {
   readonly modules: ReadonlyMap<string, ModuleNode>;
   readonly parsed: number;
   readonly cached: number;
+  /** Project-relative paths whose content holds no `tki-allow-next-line`: their comments need no second read. */
+  readonly unmarked: ReadonlySet<string>;
 }

@@ -28,7 +28,7 @@ export function requestFor(options: CliOptions, cwd: string, onProgress?: (done:
 /** A finished run → its verdict (level, suppressions, baseline) → the chosen report. */
 export function judgeFinishedRun(run: GuardRun, options: CliOptions, cwd: string, reader?: SuppressionReader): Outcome<ReportOutput & { readonly verdict: GuardVerdict }> {
   const file = options.baseline === null ? join(run.result.root, DEFAULT_BASELINE_FILE) : resolve(cwd, options.baseline);
-  const verdict = judgeWithBaseline(run.result, options.level, { file, explicit: options.baseline !== null, mode: options.baselineMode }, reader);
+  const verdict = judgeWithBaseline(run.result, options.level, { file, explicit: options.baseline !== null, mode: options.baselineMode }, reader ?? run.suppressions);
   if (!verdict.ok) return verdict;
   return ok({ ...REPORTERS[options.format](verdict.value, { rootUri: run.rootUri }), verdict: verdict.value });
 }

@@ -78,6 +78,14 @@ export function createRememberingReader(): { readonly read: SuppressionReader; r
   };
 }
 
+/**
+ * A reader that skips the files the run saw without the marker (graph/build.ts records it with each
+ * file's facts, from the same content): a warm run then reads only the files that hold a comment.
+ */
+export function readerSkipping(unmarked: ReadonlySet<string>, read: SuppressionReader = readSuppressions): SuppressionReader {
+  return (root, file) => (unmarked.has(file) ? null : read(root, file));
+}
+
 function readSuppressions(root: string, file: string): FileSuppressions | null {
   let text: string;
   try {

@@ -1,11 +1,12 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { CliOptions } from '../cli-args.js';
 import type { Outcome } from '../errors.js';
-import { judgeRun } from '../report/judge.js';
+import { judgeFinishedRun, requestFor } from '../report/judge.js';
 import type { GuardVerdict, ReportOutput } from '../report/types.js';
 import { SOURCE_EXTENSIONS } from '../load/inputs.js';
-import { createRememberingReader } from '../suppress/index.js';
+import { createRememberingReader, readerSkipping } from '../suppress/index.js';
+import { createWatchSession } from './session.js';
 
 /** One re-report: what changed, the report, and how long the re-analysis took. */
 export interface WatchReport {
@@ -13,6 +14,8 @@ export interface WatchReport {
   readonly changed: readonly string[];
   readonly outcome: Outcome<ReportOutput & { readonly verdict: GuardVerdict }>;
   readonly milliseconds: number;
+  /** `patched`: the saved files were spliced into the kept graph; `full`: the plain warm run; `verdict`: only the report. */
+  readonly mode: 'full' | 'patched' | 'verdict';
 }
 
 export interface WatchHandle {
@@ -31,10 +34,11 @@ export function isWatched(relative: string): boolean {
 }
 
 /**
- * `--watch`: one run, then a re-run after every burst of saves, through the same public entry
- * (runGuard via judgeRun) as a plain run, so the warm cache does the work: only changed files are
- * re-parsed. Saves that arrive during a run are gathered into the next one; a burst (an editor's
- * write-rename, a formatter) is one run after `settleMs` of quiet.
+ * `--watch`: one run, then a re-run after every burst of saves. The session (session.ts) keeps
+ * the graph and the facts in memory, so a saved source file is the only one read, parsed and
+ * resolved again; the verdict and the report are the plain run's (judgeFinishedRun). Saves
+ * that arrive during a run are gathered into the next one; a burst (an editor's write-rename, a
+ * formatter) is one run after `settleMs` of quiet.
  */
 export function watchGuard(options: CliOptions, cwd: string, root: string, onReport: (report: WatchReport) => void, settleMs = 40): WatchHandle {
   const pending = new Set<string>();
@@ -42,12 +46,15 @@ export function watchGuard(options: CliOptions, cwd: string, root: string, onRep
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
+  const session = createWatchSession(requestFor(options, cwd), options.baseline === null ? null : resolve(cwd, options.baseline));
   const suppressions = createRememberingReader();
   const runOnce = async (changed: readonly string[]): Promise<void> => {
     const started = performance.now();
-    suppressions.forget(changed.map((file) => join(root, file)));
-    const outcome = await judgeRun(options, cwd, undefined, suppressions.read);
-    if (!closed) onReport({ changed, outcome, milliseconds: performance.now() - started });
+    const saved = changed.map((file) => join(root, file));
+    suppressions.forget(saved);
+    const run = await session.run(saved);
+    const outcome = run.ok ? judgeFinishedRun(run.value, options, cwd, readerSkipping(run.value.graph.unmarked, suppressions.read)) : run;
+    if (!closed) onReport({ changed, outcome, milliseconds: performance.now() - started, mode: session.lastMode() });
   };
   const drain = (): void => {
     if (running !== null || closed || pending.size === 0) return;

@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ESLint, type Linter } from 'eslint';
+import ts from 'typescript';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../eslint-plugin-tki/index.js';
@@ -11,10 +12,12 @@ import { STRICT_POLICY, policyConfigSchema, type PolicyConfig } from '../../poli
 import { repoRoot } from './helpers.js';
 
 /**
- * One verdict (issue #14): for the same policy and level, eslint-plugin-tki and tki-guard report
- * the same per-file findings (file, line, column, rule, message) for the rules both run, with the
- * same tki-allow-next-line comments honoured, over every fixture under fixtures/evasions and
- * fixtures/guard. Mode: syntactic (the plugin without type information; the guard as it runs).
+ * One verdict (issue #14): for the same policy, level and mode, eslint-plugin-tki and tki-guard
+ * report the same per-file findings (file, line, column, rule, message) for the rules both run,
+ * with the same tki-allow-next-line comments honoured, over every fixture under fixtures/evasions
+ * and fixtures/guard. Syntactic mode: the plugin without type information, the guard without a
+ * tsconfig. Typed mode: every fixture tsconfig, the guard typed with it (`--project`), the plugin
+ * with typescript-eslint's program for the same tsconfig.
  */
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const DETECTOR_RULE_IDS = new Set(Object.keys(DETECTOR_RULES));
@@ -31,17 +34,24 @@ function sourceFiles(directory: string, skip: (relative: string) => boolean = ()
     .sort();
 }
 
-function pluginEslint(level: RuleLevel, policy: PolicyConfig, root: string): ESLint {
+/** With `tsconfig`, typed: typescript-eslint builds that tsconfig's program for every file, JavaScript included (`allowJs`). */
+function pluginEslint(level: RuleLevel, policy: PolicyConfig, root: string, tsconfig?: string): ESLint {
+  const parsers: Linter.Config[] =
+    tsconfig === undefined
+      ? [
+          { files: [TYPESCRIPT], languageOptions: { parser: tseslint.parser as Linter.Parser } },
+          { files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
+        ]
+      : [{ files: [ALL], languageOptions: { parser: tseslint.parser as Linter.Parser, parserOptions: { project: [tsconfig], tsconfigRootDir: path.dirname(tsconfig) } } }];
   const config: Linter.Config[] = [
-    { files: [TYPESCRIPT], languageOptions: { parser: tseslint.parser as Linter.Parser } },
-    { files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
+    ...parsers,
     { files: [ALL], ...(plugin.configs[level] as Linter.Config), settings: { tki: { policy, root } } },
   ];
   return new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: config, ignore: false });
 }
 
-async function pluginFindings(level: RuleLevel, policy: PolicyConfig, root: string, files: readonly string[]): Promise<string[]> {
-  const results = await pluginEslint(level, policy, root).lintFiles([...files]);
+async function pluginFindings(level: RuleLevel, policy: PolicyConfig, root: string, files: readonly string[], tsconfig?: string): Promise<string[]> {
+  const results = await pluginEslint(level, policy, root, tsconfig).lintFiles([...files]);
   return results.flatMap((result) =>
     result.messages.map((message) => {
       if (message.fatal === true || message.ruleId === null) throw new Error(`${result.filePath}: ${message.message}`);
@@ -128,4 +138,79 @@ describe('the levels select the same rules in both enforcers', () => {
     expect(plugin.configs.recommended.rules?.['tki/no-exit-zero']).toBeUndefined();
     expect(plugin.configs.strict.rules?.['tki/no-exit-zero']).toBe('error');
   });
+});
+
+/** The source files of a tsconfig's program (its `files`/`include`/`exclude`), as the guard's `--project` takes them. */
+function programFiles(tsconfig: string): string[] {
+  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (diagnostic) => { throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')); } });
+  if (parsed === undefined) throw new Error(`${tsconfig}: unreadable`);
+  return parsed.fileNames.filter((file) => SOURCE.test(file) && !file.endsWith('.d.ts')).map((file) => path.resolve(file)).sort();
+}
+
+/**
+ * Every fixture tsconfig: the typed column of the evasion tables (every file under
+ * fixtures/evasions, red-team rows and cross-module projects included, in one program), the
+ * clean guard project, and the resolution layouts. The evasion tables' policy, relative to the
+ * tsconfig's folder (the guard's root with `--project`); the other projects' own policy.
+ */
+const TYPED_PROJECTS: ReadonlyArray<{ readonly tsconfig: string; readonly policy?: PolicyConfig }> = [
+  { tsconfig: 'fixtures/evasions/tsconfig.json', policy: policyConfigSchema.parse({ ...EVASION_POLICY, inspectorFiles: EVASION_POLICY.inspectorFiles.map((glob) => glob.replace(/^fixtures\/evasions\//, '')) }) },
+  { tsconfig: 'fixtures/guard/clean/tsconfig.json' },
+  { tsconfig: 'fixtures/resolve/tsconfig-paths/tsconfig.json' },
+  { tsconfig: 'fixtures/resolve/jsx-import-source/tsconfig.json' },
+  { tsconfig: 'fixtures/resolve/lookalike-compiled-beside-source/tsconfig.json' },
+];
+
+/**
+ * The typed divergences named in docs/caveats.md ("One verdict in typed mode"), exactly, so that
+ * one more fails and one fixed is noticed. (1) The guard's typed program is ts-morph's, whose
+ * compiler host leaves each file's module format (`impliedNodeFormat`) unset and which bundles its
+ * own TypeScript, so in an ESM `.ts` file a `require(…)` result is typed as the module (the guard
+ * reports `execSync`) where tsc and typescript-eslint type it `any`, and an aliased `require`
+ * is a second UNANALYZED finding only in the plugin. (2) A package name that resolves to
+ * first-party code (a tsconfig `paths` alias) is project code to the guard, which resolves it; the
+ * plugin resolves nothing, so `packages.deny: "unlisted"` (strict) reports it.
+ */
+const REQUIRE_TYPED_AS_MODULE = {
+  guardOnly: ['red-team/rows/loader-require-bind/evasion.ts:1:19 no-forbidden-capability', 'require-plain.ts:3:1 no-forbidden-capability'],
+  pluginOnly: [
+    'red-team/rows/beyond-promise-resolve-require/evasion.ts:1:59 no-forbidden-capability',
+    'red-team/rows/beyond-symbol-keyed-require/evasion.ts:3:19 no-forbidden-capability',
+    'red-team/rows/loader-array-destructure-require/evasion.ts:2:19 no-forbidden-capability',
+    'red-team/rows/loader-array-element/evasion.ts:1:19 no-forbidden-capability',
+    'red-team/rows/loader-object-property-require/evasion.ts:2:19 no-forbidden-capability',
+    'red-team/rows/loader-require-bind/evasion.ts:1:19 no-forbidden-capability',
+    'red-team/rows/r2-default-parameter-require/evasion.ts:2:10 no-forbidden-capability',
+    'red-team/rows/r2-private-field-require/evasion.ts:4:12 no-forbidden-capability',
+    'red-team/rows/r2-proxy-require/evasion.ts:2:19 no-forbidden-capability',
+    'red-team/rows/scope-let-assigned-alias/evasion.ts:3:19 no-forbidden-capability',
+  ],
+};
+const KNOWN_TYPED_DIVERGENCES: Readonly<Record<string, { guardOnly: string[]; pluginOnly: string[] }>> = {
+  'fixtures/evasions/tsconfig.json recommended': REQUIRE_TYPED_AS_MODULE,
+  'fixtures/evasions/tsconfig.json strict': REQUIRE_TYPED_AS_MODULE,
+  'fixtures/resolve/tsconfig-paths/tsconfig.json strict': { guardOnly: [], pluginOnly: ['src/app.ts:1:22 no-forbidden-capability'] },
+};
+
+describe.each(LEVELS)('one verdict in typed mode at level %s', (level) => {
+  it('covers every fixture tsconfig but the broken one and the red-team rows (their files are in the evasions program)', () => {
+    const all = (readdirSync(path.join(repoRoot, 'fixtures'), { recursive: true }) as string[]).map((file) => `fixtures/${file.split(path.sep).join('/')}`).filter((file) => /(^|\/)tsconfig[^/]*\.json$/.test(file) && !file.includes('/node_modules/'));
+    const covered = (file: string): boolean => TYPED_PROJECTS.some((project) => project.tsconfig === file) || file === 'fixtures/guard/broken-tsconfig/tsconfig.json' || /^fixtures\/evasions\/red-team(?:-\d+)?\//.test(file);
+    expect(all.filter((file) => !covered(file))).toEqual([]);
+  });
+
+  it.each(TYPED_PROJECTS)('$tsconfig', async ({ tsconfig, policy }) => {
+    const project = path.join(repoRoot, tsconfig);
+    const root = path.dirname(project);
+    const run = await guardRun({ input: { kind: 'project', tsconfig: project }, cwd: root, cache: false, depcruise: false, ...(policy === undefined ? {} : { policy }), ...(level === 'strict' ? { defaultPolicy: STRICT_POLICY } : {}) });
+    const files = programFiles(project).filter((file) => !PLUGIN_PARSER_REFUSES.has(path.relative(path.join(repoRoot, 'fixtures/evasions'), file).split(path.sep).join('/')));
+    expect(files.length).toBeGreaterThan(0);
+    const expected = guardFindings(run, level, files);
+    if (tsconfig === 'fixtures/evasions/tsconfig.json') expect(expected.length).toBeGreaterThan(200);
+    const actual = await pluginFindings(level, run.policy, root, files, project);
+    // `file:line:col rule` of each finding only one side reports; those the docs name are listed below.
+    const key = (finding: string): string => finding.split(' ').slice(0, 2).join(' ');
+    const divergence = { guardOnly: expected.filter((finding) => !actual.includes(finding)).map(key), pluginOnly: actual.filter((finding) => !expected.includes(finding)).map(key) };
+    expect(divergence).toEqual(KNOWN_TYPED_DIVERGENCES[`${tsconfig} ${level}`] ?? { guardOnly: [], pluginOnly: [] });
+  }, 600_000);
 });

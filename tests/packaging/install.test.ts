@@ -37,6 +37,8 @@ function userEnv(): NodeJS.ProcessEnv {
     npm_config_fund: 'false',
     npm_config_update_notifier: 'false',
   };
+  // A user's git identity is configuration too (the README commits, as a user would).
+  Object.assign(env, { GIT_AUTHOR_NAME: 'A User', GIT_AUTHOR_EMAIL: 'user@example.com', GIT_COMMITTER_NAME: 'A User', GIT_COMMITTER_EMAIL: 'user@example.com' });
   // Nothing of the repository's own npm run may leak into the user's shell.
   for (const name of Object.keys(env)) if (name.startsWith('npm_package_') || name === 'npm_config_local_prefix' || name === 'INIT_CWD') delete env[name];
   return env;
@@ -101,6 +103,31 @@ function assertReadmeFindings(ran: ReturnType<typeof follow>, project: string): 
   expect(existsSync(path.join(project, '.tki-cache'))).toBe(false);
 }
 
+/** The README's adoption story: a baseline accepts today's finding and fails a new one; the diff names the gain and its path; a fixed finding is removable. */
+function assertAdoptionFindings(ran: ReturnType<typeof follow>, project: string): void {
+  const after = (command: string, nth = 0): (typeof ran)[number] => {
+    const found = ran.filter((step) => step.command === command)[nth];
+    if (found === undefined) throw new Error(`the README no longer runs \`${command}\` ${nth + 1} time(s)`);
+    return found;
+  };
+  expect(after('npx tki-guard src --update-baseline').stdout).toBe('tki-guard: no findings in 2 modules (1 in the baseline, baseline updated: tki-baseline.json)\n');
+  // Before the grant and the fix: the new finding fails, the known one stays accepted.
+  const guardRuns = ran.filter((step) => step.command === 'npx tki-guard src');
+  const newFinding = guardRuns[2];
+  expect(newFinding?.stdout).toMatch(/^src\/metrics\.ts:1:25  no-forbidden-capability  NETWORK  `node:net` reaches NETWORK/);
+  expect(newFinding?.stdout).not.toContain('src/notify.ts');
+  expect(newFinding?.stdout).toContain('tki-guard: 1 finding in 3 modules (1 in the baseline)\n');
+  const [gained, allowed] = ran.filter((step) => step.command === 'npx tki-guard diff -- src');
+  expect(gained?.stdout).toMatch(/against [0-9a-f]{12} \(merge base with (?:main|master)\)/);
+  expect(gained?.stdout).toContain('  src/metrics.ts  +NETWORK  NOT ALLOWED\n      src/metrics.ts → node:net\n');
+  expect(gained?.stdout).toContain('1 gained (1 not allowed by the policy), 0 lost, in 1 module');
+  expect(allowed?.stdout).toContain('  src/metrics.ts  +NETWORK  allowed\n      src/metrics.ts → node:net\n');
+  expect(guardRuns[3]?.stdout).toBe('tki-guard: no findings in 3 modules (1 in the baseline)\n');
+  expect(guardRuns[4]?.stdout).toBe('src/notify.ts  no-forbidden-capability  NETWORK  fixed: 1 baseline entry to remove (--prune-baseline)\ntki-guard: no findings in 3 modules (1 baseline entry to prune)\n');
+  expect(after('npx tki-guard src --prune-baseline').stdout).toBe('tki-guard: no findings in 3 modules (baseline pruned: tki-baseline.json)\n');
+  expect(JSON.parse(readFileSync(path.join(project, 'tki-baseline.json'), 'utf8'))).toMatchObject({ version: 1, findings: {} });
+}
+
 beforeAll(async () => {
   const packed = execFileSync(process.execPath, [path.join(root, 'dist/scripts/pack/main.js'), '--out', path.join(work, 'packages')], { cwd: root, encoding: 'utf8' });
   registry = await startRegistry(path.join(work, 'registry'), root);
@@ -119,6 +146,7 @@ describe('the README, word for word, in fresh projects outside the repository', 
     const project = freshProject('cjs-app', 'commonjs');
     const ran = follow(readme, project, ['eslint.config.cjs']);
     assertReadmeFindings(ran, project);
+    assertAdoptionFindings(ran, project);
     // From a subdirectory, the configured policy still applies and nothing crashes.
     expect(shell('npx eslint .', path.join(project, 'src'))).toMatchObject({ status: 0, stderr: '' });
   });
@@ -127,6 +155,7 @@ describe('the README, word for word, in fresh projects outside the repository', 
     const project = freshProject('esm-app', 'module');
     const ran = follow(readme, project, ['eslint.config.mjs']);
     assertReadmeFindings(ran, project);
+    assertAdoptionFindings(ran, project);
 
     // docs/install.md: a typed eslint.config.ts, run by ESLint and type-checked by tsc.
     rmSync(path.join(project, 'eslint.config.cjs'));
