@@ -1,12 +1,12 @@
 import { sanitizeCheckpointName } from '../../src/report/checkpoint.js';
-import { reportSchema } from '../../src/report/schema.js';
+import { parseReport } from '../../src/report/schema.js';
 
 /**
  * report.json as the launcher checks it: the inspector's own zod schema (one definition). Loaded on
  * demand and started while the sandbox runs, so its load time overlaps the inspector's work.
  */
 export function checkReportJson(value: unknown): { ok: true; finalVerdict: string } | { ok: false; issue: string } {
-  const checked = reportSchema.safeParse(value);
+  const checked = parseReport(value);
   if (checked.success) return { ok: true, finalVerdict: checked.data.final_verdict };
   const issue = checked.error.issues[0];
   return { ok: false, issue: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
