@@ -107,22 +107,29 @@ interface OffsetMap {
 /**
  * Runs of ASCII and white space (mapped by native operations) and runs of anything else (mapped
  * per code point), each on its own, in formOf and offsetMapOf alike. U+FEFF counts as \s in
- * JavaScript but is a format character here, removed like the others.
+ * JavaScript but is a format character here, removed like the others. The other runs are found
+ * by one character class without the `u` flag (surrogates are in it, so a pair stays in one run):
+ * a `u`-flag or alternation loop over a multi-megabyte ASCII run overflows the regex engine's
+ * backtrack stack (a 17 MB report.md did).
  */
-const SEGMENT = /(?:[\x00-\x7f]|[^\S\uFEFF])+|(?:[^\x00-\x7f\s]|\uFEFF)+/gu;
+const OTHER_RUN = /[^\x00-\x7f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 
-function isFastSegment(segment: string): boolean {
-  const code = segment.charCodeAt(0);
-  return code < 0x80 || (code !== 0xfeff && /^\s/.test(segment));
+function forEachSegment(original: string, visit: (part: string, start: number, fast: boolean) => void): void {
+  let from = 0;
+  for (const other of original.matchAll(OTHER_RUN)) {
+    if (other.index > from) visit(original.slice(from, other.index), from, true);
+    visit(other[0], other.index, false);
+    from = other.index + other[0].length;
+  }
+  if (from < original.length) visit(from === 0 ? original : original.slice(from), from, true);
 }
 
 function offsetMapOf(original: string): OffsetMap {
   const map: OffsetMap = { outStarts: [], originalStarts: [], outLengths: [], originalLengths: [] };
   let outPosition = 0;
   let copiedUpTo = 0;
-  for (const segment of original.matchAll(SEGMENT)) {
-    const base = segment.index;
-    segment[0].replace(NEEDS_MAPPING, (match: string, spaceRun: string | undefined, offset: number) => {
+  forEachSegment(original, (part, base) => {
+    part.replace(NEEDS_MAPPING, (match: string, spaceRun: string | undefined, offset: number) => {
       const piece = mapped(match, spaceRun);
       outPosition += base + offset - copiedUpTo;
       map.outStarts.push(outPosition);
@@ -133,7 +140,7 @@ function offsetMapOf(original: string): OffsetMap {
       copiedUpTo = base + offset + match.length;
       return piece;
     });
-  }
+  });
   return map;
 }
 
@@ -160,12 +167,10 @@ function originalOffset(map: OffsetMap, index: number): number {
 
 function formOf(original: string): string {
   if (!NON_ASCII.test(original)) return asciiMatchingForm(original);
-  let text = '';
-  for (const segment of original.matchAll(SEGMENT)) {
-    const part = segment[0];
-    text += isFastSegment(part) ? asciiMatchingForm(part) : part.replace(NEEDS_MAPPING, mapped);
-  }
-  return text;
+  // Parts joined once: `+=` over many segments would build a deep rope the regex engine then flattens.
+  const parts: string[] = [];
+  forEachSegment(original, (part, _start, fast) => parts.push(fast ? asciiMatchingForm(part) : part.replace(NEEDS_MAPPING, mapped)));
+  return parts.join('');
 }
 
 /** The caseless matching form of a text (the form every text-rule pattern runs on). */

@@ -184,7 +184,7 @@ export function createContentReader(root: string): ContentReader {
 
 /** UTF-8 text of content bytes; all-ASCII bytes (listings, logs) are copied as they are, without UTF-8 decoding. */
 function decodeText(bytes: Buffer): string {
-  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  return isAscii(bytes) ? bytes.toString('ascii') : bytes.toString('utf8');
 }
 
 /**
