@@ -165,7 +165,11 @@ function originalOffset(map: OffsetMap, index: number): number {
   return originalStart + (map.originalLengths[found] ?? 0) + (index - outStart - outLength);
 }
 
+/** Calls of the normalization (a cost counter for the structural tests: batched callers make a few per run, not one per text). */
+export const normalizeCounter = { forms: 0 };
+
 function formOf(original: string): string {
+  normalizeCounter.forms += 1;
   if (!NON_ASCII.test(original)) return asciiMatchingForm(original);
   // Parts joined once: `+=` over many segments would build a deep rope the regex engine then flattens.
   const parts: string[] = [];
