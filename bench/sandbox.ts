@@ -6,12 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { writePacketDir } from '../tests/sandbox/helpers/packet.js';
 import type { BenchModule, BenchResult } from './types.js';
 import { median } from './stats.js';
+import { measureLayers } from './sandbox-layers.js';
 
 /**
  * What the sandbox adds to an inspection: `tki run` (bwrap) on a small packet against the same
  * pipeline run bare in a plain node process (no sandbox, no P1), rounds interleaved in one run,
  * medians compared. Podman's and Docker's costs are measured beside it (their image is built before timing).
  * Times are wall clock around each child process, start to exit: what an operator waits for.
+ * The second result splits bwrap's part into its layers (sandbox-layers.ts).
  */
 const ROUNDS = 11;
 const BUDGET_MS = 100;
@@ -59,7 +61,18 @@ async function run(): Promise<BenchResult[]> {
     const addedMs = bwrapMs - bareMs;
     // Rounds are interleaved, so the per-round difference is also robust to load drifting over the run.
     const pairedAdded = median(times.bwrap.map((ms, round) => ms - (times.bare[round] ?? ms)));
+    const layers = await measureLayers(packet, scratch, ROUNDS);
     return [
+      {
+        name: 'bwrap layers: bwrap alone (namespaces, mounts) ms ÷ 100 ms',
+        ratio: (layers.layers.bwrap_alone ?? Number.NaN) / BUDGET_MS,
+        target: 1,
+        details: {
+          ...Object.fromEntries(Object.entries(layers.layers).map(([key, ms]) => [`${key}_ms`, ms.toFixed(1)])),
+          ...Object.fromEntries(Object.entries(layers.medians).map(([key, ms]) => [`median_${key}_ms`, ms.toFixed(1)])),
+          rounds: ROUNDS,
+        },
+      },
       {
         name: 'tki run (bwrap) vs bare pipeline: added ms ÷ 100 ms',
         ratio: addedMs / BUDGET_MS,

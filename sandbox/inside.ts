@@ -7,3 +7,4 @@ export { DEFAULT_PROFILE, type SandboxProfile } from './profile/index.js';
 export { applyExecLock, type ExecLockResult } from './lock.js';
 export { judgeNodeHardening, runSelfCheck, selfCheckRefusalLine, type SelfCheckOutcome } from './self-check/index.js';
 export { takeResourceLimits } from './profile/rlimit-text.js';
+export { refusedCallsLine } from './seccomp/refused-calls.js';

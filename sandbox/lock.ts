@@ -20,6 +20,11 @@ export function applyExecLock(profile: SandboxProfile = DEFAULT_PROFILE): ExecLo
     const failed = loaded.addon.setResourceLimit(name, limit.soft, limit.hard);
     if (failed !== 0) return { ok: false, code: 'lock/limits_failed', detail: `setrlimit(${name}, ${limit.soft}, ${limit.hard}) failed with errno ${failed}` };
   }
+  if (profile.seccomp.reportUnlistedAfterStart) {
+    // The handler first: the locked filter traps unlisted calls, and a trap without a handler kills.
+    const failed = loaded.addon.recordUnlistedCalls();
+    if (failed !== 0) return { ok: false, code: 'lock/install_failed', detail: `sigaction(SIGSYS) failed with errno ${failed}` };
+  }
   const errno = loaded.addon.installFilter(compileSeccompBpf(profile, 'locked'));
   return errno === 0 ? { ok: true } : { ok: false, code: 'lock/install_failed', detail: `seccomp(SECCOMP_SET_MODE_FILTER, TSYNC) failed with errno ${errno}` };
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { applyExecLock, DEFAULT_PROFILE, judgeNodeHardening, runSelfCheck, selfCheckRefusalLine, takeResourceLimits } from '../../sandbox/inside.js';
+import { applyExecLock, DEFAULT_PROFILE, judgeNodeHardening, refusedCallsLine, runSelfCheck, selfCheckRefusalLine, takeResourceLimits } from '../../sandbox/inside.js';
 import { inspectPacket, parseInspectArgs } from '../../src/index.js';
 import { printError } from '../output.js';
 import type { CliCommand } from './command.js';
@@ -30,6 +30,11 @@ export const inspectCommand: CliCommand = {
       printError(`tki: BLOCKED: the in-process exec lock could not be installed (${lock.code}): ${lock.detail}`);
       return 3;
     }
+    // Named at exit, whatever the outcome: a call the allowlist lacks is the likeliest cause of an odd failure.
+    process.once('exit', () => {
+      const line = refusedCallsLine('tki inspect');
+      if (line !== undefined) printError(line);
+    });
     const check = runSelfCheck(profile);
     if (!check.ok) {
       printError(selfCheckRefusalLine(check.failed));

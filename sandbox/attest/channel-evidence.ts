@@ -12,7 +12,7 @@ import { checkTriplet, writeTriplet } from '../report/write-triplet.js';
  */
 export async function completeChannelProbes(exit: EngineExit, probes: readonly ProbeRecord[], outputDir: string, profile: SandboxProfile): Promise<ProbeRecord[]> {
   const { checkReportJson, expectedCheckpointName } = await import('../report/report-schema-check.js');
-  const records = (exit.channel?.records ?? []).filter((record) => record.kind === 'file');
+  const records = (exit.channel?.records ?? []).filter((record) => record.kind === 'file' || record.kind === 'line');
   mkdirSync(outputDir, { recursive: true });
   const output = prepareOutputDirectory(outputDir, undefined, 'attest');
   const checked = checkTriplet(records, expectedCheckpointName('attestation'), checkReportJson);

@@ -1,4 +1,5 @@
 import type { Namespace, SandboxProfile } from '../profile/types.js';
+import type { HandedInFile } from './bwrap-hand-in.js';
 import { packetMountTarget, type SandboxInvocation } from './invocation.js';
 
 /**
@@ -8,6 +9,8 @@ import { packetMountTarget, type SandboxInvocation } from './invocation.js';
  */
 export const BWRAP_SECCOMP_FD = 4;
 export const BWRAP_ARGS_FD = 5;
+/** tki's own runtime files are handed in on descriptors from here on (bwrap-hand-in.ts). */
+export const BWRAP_FIRST_FILE_FD = 6;
 
 const UNSHARE_FLAG: Record<Namespace, string | undefined> = {
   user: '--unshare-user',
@@ -33,7 +36,7 @@ export const DEVICE_NODES = ['/dev/null', '/dev/zero', '/dev/full', '/dev/random
  * last; nothing in the sandbox is a writable host path. /proc/sys is covered by an empty read-only
  * tmpfs (bwrap covers it only when it finds it writable); /proc/sysrq-trigger is root's, unmapped here.
  */
-export function compileBwrapArgs(profile: SandboxProfile, invocation: SandboxInvocation): string[] {
+export function compileBwrapArgs(profile: SandboxProfile, invocation: SandboxInvocation, handedIn?: readonly HandedInFile[]): string[] {
   const args: string[] = [];
   for (const namespace of profile.namespaces) {
     const flag = UNSHARE_FLAG[namespace];
@@ -44,7 +47,10 @@ export function compileBwrapArgs(profile: SandboxProfile, invocation: SandboxInv
   for (const [key, value] of Object.entries(profile.env)) args.push('--setenv', key, value);
   if (profile.dropAllCapabilities) args.push('--cap-drop', 'ALL');
   if (profile.namespaces.includes('uts')) args.push('--hostname', profile.hostname);
-  for (const binding of invocation.runtime.bindings) args.push('--ro-bind', binding.source, binding.target);
+  // tki's own files arrive as content on descriptors when given (`--file`, into the tmpfs root that
+  // is made read-only below): their host paths then appear nowhere inside, not even as a mount's root.
+  for (const binding of invocation.runtime.bindings) if (handedIn === undefined || binding.own !== true) args.push('--ro-bind', binding.source, binding.target);
+  for (const file of handedIn ?? []) args.push('--perms', '0444', '--file', String(file.fd), file.target);
   args.push('--proc', '/proc');
   if (profile.engineLaunch.coverProcSys) args.push('--tmpfs', '/proc/sys', '--remount-ro', '/proc/sys');
   args.push('--tmpfs', '/dev');

@@ -20,7 +20,7 @@ export async function containerCommand(
   invocation: SandboxInvocation,
   workDir: string,
 ): Promise<EngineResult<EngineCommand>> {
-  const docker = engine === 'docker' ? prepareDockerRun(invocation, workDir) : undefined;
+  const docker = engine === 'docker' ? prepareDockerRun(invocation) : undefined;
   if (docker !== undefined && !docker.ok) return docker;
   const executable = docker === undefined ? findExecutable(engine) : docker.value.executable;
   if (executable === undefined) return { ok: false, error: { code: 'engine/missing', line: PODMAN_INSTALL_HINT } };

@@ -15,6 +15,18 @@ import type { SandboxProfile } from '../profile/types.js';
 export const DOCKER_DEV_TMPFS = '/dev:ro,dev,nosuid,noexec,mode=0755,size=64k';
 
 /**
+ * The files Docker generates for every container (its own copies under /var/lib/docker/containers/<id>/,
+ * whose host paths /proc/self/mountinfo would show) are replaced by read-only binds of /dev/null:
+ * Docker skips its own mount where the operator mounted one, the files read empty (no network:
+ * nothing resolves anyway), and the mount's root reads `/null` — no host path.
+ */
+export const DOCKER_GENERATED_FILES = ['/etc/hostname', '/etc/hosts', '/etc/resolv.conf'] as const;
+
+export function dockerGeneratedFileArgs(): string[] {
+  return DOCKER_GENERATED_FILES.flatMap((target) => ['--mount', `type=bind,source=/dev/null,destination=${target},ro=true`]);
+}
+
+/**
  * V8's old space (`--max-old-space-size`, the profile's memory) is not all of node's memory: code,
  * the young generation, native buffers and the addon come on top. The container's memory ceiling
  * leaves this much room above the heap limit, so V8's own limit fires first.
@@ -42,7 +54,7 @@ export function dockerLimitArgs(profile: SandboxProfile): string[] {
  * disk (json-file logs under /var/lib/docker).
  */
 export function dockerOnlyArgs(profile: SandboxProfile, containerName: string): string[] {
-  return ['--name', containerName, '--log-driver', 'none', '--init', '--tmpfs', DOCKER_DEV_TMPFS, ...dockerLimitArgs(profile)];
+  return ['--name', containerName, '--log-driver', 'none', '--init', '--tmpfs', DOCKER_DEV_TMPFS, ...dockerGeneratedFileArgs(), ...dockerLimitArgs(profile)];
 }
 
 /** A fresh container name per run: `tki-sandbox-<12 hex>`. */

@@ -1,6 +1,4 @@
-import { join } from 'node:path';
 import { dockerExecutable } from './docker-executable.js';
-import { handIn } from './docker-handoff.js';
 import type { EngineResult } from './engine-types.js';
 import type { SandboxInvocation } from './invocation.js';
 
@@ -9,20 +7,17 @@ export const DOCKER_INSTALL_HINT = 'tki: docker is not installed; install Docker
 /** What `docker run` needs besides the shared container flags. */
 export interface DockerRun {
   readonly executable: string;
-  /** The invocation with the handed-in copy as its packet path. */
   readonly invocation: SandboxInvocation;
 }
 
 /**
- * Docker's preparation: the CLI (TKI_DOCKER or PATH), and the packet handed to the sandbox's
- * unprivileged user as a private copy in `workDir`. A daemon that does not answer shows at the
+ * Docker's preparation: the CLI (TKI_DOCKER or PATH). The packet is already staged for the
+ * sandbox's user (launch/stage-packet.ts, every engine). A daemon that does not answer shows at the
  * image look-up (local-image.ts), one CLI call later.
  */
-export function prepareDockerRun(invocation: SandboxInvocation, workDir: string): EngineResult<DockerRun> {
+export function prepareDockerRun(invocation: SandboxInvocation): EngineResult<DockerRun> {
   const executable = dockerExecutable();
   if (executable === undefined) return { ok: false, error: { code: 'engine/missing', line: DOCKER_INSTALL_HINT } };
   if (!executable.ok) return executable;
-  const packet = handIn(invocation.packetPath, join(workDir, invocation.packetIsFile ? 'packet.json' : 'packet'));
-  if (!packet.ok) return packet;
-  return { ok: true, value: { executable: executable.value, invocation: { ...invocation, packetPath: packet.value } } };
+  return { ok: true, value: { executable: executable.value, invocation } };
 }

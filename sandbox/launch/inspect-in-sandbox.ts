@@ -1,17 +1,12 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { escapeControlChars } from '../../src/text/escape.js';
 import type { EngineName } from '../engines/engine-types.js';
 import { compileNodeFlags } from '../engines/node-flags.js';
 import { DEFAULT_PROFILE } from '../profile/default-profile.js';
 import { encodeResourceLimits } from '../profile/rlimit-text.js';
 import type { SandboxProfile } from '../profile/types.js';
-import { launcherBlockedReport } from '../report/launcher-report.js';
+import { finishRun } from '../report/finish-run.js';
 import { prepareOutputDirectory } from '../report/output-dir.js';
-import { settleRun } from '../report/settle.js';
-import { writeTriplet, type ReportTriplet } from '../report/write-triplet.js';
-import { sandboxHostUser } from './host-user.js';
-import { unreadableBySandbox } from './readable-by.js';
 import { runSandboxed } from './run-sandboxed.js';
 
 export interface SandboxedInspection {
@@ -28,16 +23,10 @@ export type SandboxedInspectionResult =
   | { readonly ok: true; readonly exitCode: 1 | 2 | 3; readonly stdoutLines: readonly string[]; readonly stderrLines: readonly string[] }
   | { readonly ok: false; readonly line: string };
 
-const EXIT_BY_VERDICT: Readonly<Record<string, 1 | 2 | 3>> = { READ_LEVEL_FAIL: 1, UNVERIFIED: 2, BLOCKED: 3 };
-
-function lines(text: string): string[] {
-  return text.split('\n').filter((line) => line !== '');
-}
-
 type PacketCheck = { ok: true; path: string; isFile: boolean } | { ok: false; line: string };
 
 /** The packet as the operator named it; every message names the typed path, never /in. */
-function checkPacket(typed: string, profile: SandboxProfile): PacketCheck {
+function checkPacket(typed: string): PacketCheck {
   const path = resolve(typed);
   const refuse = (problem: string): PacketCheck => ({ ok: false, line: `tki run: BLOCKED: ${problem}` });
   const stats = statSync(path, { throwIfNoEntry: false });
@@ -45,11 +34,6 @@ function checkPacket(typed: string, profile: SandboxProfile): PacketCheck {
   if (stats.isFile() && !path.endsWith('.json')) return refuse(`a single-file packet must be a .json file: ${typed}`);
   if (!stats.isFile() && !stats.isDirectory()) return refuse(`the packet ${typed} is neither a directory nor a file`);
   if (stats.isDirectory() && statSync(join(path, 'packet.json'), { throwIfNoEntry: false })?.isFile() !== true) return refuse(`${join(typed, 'packet.json')} does not exist or is not a regular file`);
-  const user = sandboxHostUser(profile);
-  if (user !== undefined) {
-    const blocked = unreadableBySandbox(path, stats.isDirectory() ? ['packet.json'] : [], user);
-    if (blocked !== undefined) return refuse(`the sandbox runs as ${profile.rootOperatorRunsAs.name} (uid ${user.uid}) and cannot read ${blocked.path === path ? typed : blocked.path} (mode ${blocked.mode}, owner uid ${blocked.uid}); make it world-readable or run tki as its owner`);
-  }
   return { ok: true, path, isFile: stats.isFile() };
 }
 
@@ -62,7 +46,7 @@ function checkPacket(typed: string, profile: SandboxProfile): PacketCheck {
  */
 export async function inspectInSandbox(request: SandboxedInspection): Promise<SandboxedInspectionResult> {
   const profile = request.profile ?? DEFAULT_PROFILE;
-  const packet = checkPacket(request.packetPath, profile);
+  const packet = checkPacket(request.packetPath);
   if (!packet.ok) return packet;
   const output = prepareOutputDirectory(request.outputDir, packet, 'run');
   if (!output.ok) return output;
@@ -90,26 +74,5 @@ export async function inspectInSandbox(request: SandboxedInspection): Promise<Sa
   });
   if (!run.ok) return run;
   const { checkReportJson, expectedCheckpointName } = await validator;
-  const settled = settleRun(run.exit, profile, expectedCheckpointName(name), checkReportJson);
-  const stderrLines = lines(run.exit.stderr);
-  const stdoutLines = lines(run.exit.stdout);
-  if (settled.kind === 'refused') return { ok: true, exitCode: 3, stdoutLines, stderrLines };
-  let triplet: ReportTriplet;
-  let exitCode: 1 | 2 | 3;
-  if (settled.kind === 'report') {
-    triplet = settled.triplet;
-    exitCode = EXIT_BY_VERDICT[settled.finalVerdict] ?? 3;
-  } else {
-    triplet = await launcherBlockedReport(settled.code, settled.detail, name);
-    exitCode = 3;
-  }
-  // A limit that fired is named by the report and the verdict line; what the dying process printed
-  // (V8's heap dump and native stack, a flood) is not passed to the terminal.
-  const shownStderr = settled.kind === 'blocked' ? [] : stderrLines;
-  const written = writeTriplet(output.value, triplet, profile.reportFileMode);
-  if (!written.ok) return { ok: false, line: `tki run: BLOCKED: could not write the report into ${request.outputDir} (${written.reason})` };
-  const reportLines = triplet.files.map((file) => `report: ${join(output.value.typed, file.name)}`);
-  // The verdict line names the packet by the path the operator typed, never by what the packet says it is.
-  const verdictLine = triplet.line === undefined ? [] : [`${triplet.line} · packet ${escapeControlChars(request.packetPath)}`];
-  return { ok: true, exitCode, stdoutLines: [...verdictLine, ...(settled.kind === 'blocked' ? [] : stdoutLines), ...reportLines], stderrLines: shownStderr };
+  return finishRun({ exit: run.exit, profile, output: output.value, name, packetLabel: request.packetPath, checkReportJson, checkpointName: expectedCheckpointName(name) });
 }

@@ -1,11 +1,15 @@
-import { DEFAULT_LIMITS } from '../../src/pipeline/limits.js';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { prepareEngineCommand } from '../engines/index.js';
 import { reportFdFor, type EngineName } from '../engines/engine-types.js';
 import type { SandboxProfile } from '../profile/types.js';
+import { reportChannelCaps } from '../report/channel-caps.js';
 import { discoverRuntime, type RuntimeFiles } from '../runtime/runtime-files.js';
 import { engineRefusal } from './engine-refusal.js';
 import { sandboxHostUser } from './host-user.js';
 import { unreadableBySandbox } from './readable-by.js';
+import { stagePacket } from './stage-packet.js';
 import { createWorkDir } from './work-dir.js';
 import { spawnEngine, type EngineExit, type ReadLimits } from './spawn-engine.js';
 
@@ -20,17 +24,13 @@ export interface SandboxedRun {
 
 export type SandboxedRunResult = { readonly ok: true; readonly exit: EngineExit } | { readonly ok: false; readonly line: string };
 
-/** A verdict line or a probe's note is short; the probe runner's evidence is a few kB. */
-const MAX_LINE_BYTES = 64 * 1024;
-const MAX_EVIDENCE_BYTES = 4 * 1024 * 1024;
-
 /** What the launcher reads at most (SPEC §6): the report channel's cap is the inspector's report limit, one number. */
 export function launcherReadLimits(profile: SandboxProfile): ReadLimits {
   return {
     timeoutMs: profile.limits.wallClockSeconds * 1000,
     maxStdoutBytes: profile.limits.maxStdoutBytes,
     maxStderrBytes: profile.limits.maxStderrBytes,
-    channel: { maxFileBytes: DEFAULT_LIMITS.maxReportBytes, maxLineBytes: MAX_LINE_BYTES, maxEvidenceBytes: MAX_EVIDENCE_BYTES },
+    channel: reportChannelCaps(),
   };
 }
 
@@ -43,17 +43,23 @@ export async function runSandboxed(run: SandboxedRun): Promise<SandboxedRunResul
   const workDir = work.path;
   try {
     const hostUser = sandboxHostUser(run.profile);
-    // docker hands the packet in as a world-readable copy (engines/docker-handoff.ts) and reads the runtime as the daemon.
-    if (hostUser !== undefined && run.engine !== 'docker') {
-      // bwrap resolves every bind source by name as the sandbox's user (also `--ro-bind-fd`, in 0.8): what it cannot reach is one line here, not a failed mount.
-      for (const path of [run.packetPath, ...runtime.bindings.map((binding) => binding.source)]) {
-        const blocked = unreadableBySandbox(path, [], hostUser);
+    // bwrap resolves its remaining bind sources (node, its libraries) by name as the sandbox's user: what it cannot reach is one line here, not a failed mount.
+    if (hostUser !== undefined && run.engine === 'bwrap') {
+      for (const binding of runtime.bindings.filter((entry) => entry.own !== true)) {
+        const blocked = unreadableBySandbox(binding.source, [], hostUser);
         if (blocked !== undefined) return { ok: false, line: `tki: BLOCKED: the sandbox runs as ${run.profile.rootOperatorRunsAs.name} (uid ${hostUser.uid}) and cannot read ${blocked.path} (mode ${blocked.mode}, owner uid ${blocked.uid}); make it readable for others or run tki as a non-root user who owns it` };
       }
     }
+    // The packet is handed in as a private stage (launch/stage-packet.ts): under a name nobody else
+    // can list (the work directory is 0700, or 0711 when a root operator's sandbox user must pass).
+    const stage = join(workDir, randomBytes(12).toString('hex'));
+    mkdirSync(stage, { mode: 0o755 });
+    if (hostUser !== undefined) chmodSync(workDir, 0o711);
+    const staged = stagePacket(run.packetPath, join(stage, run.packetIsFile ? 'packet.json' : 'in'), { reader: hostUser === undefined && run.engine === 'bwrap' ? 'operator' : 'others' });
+    if (!staged.ok) return { ok: false, line: staged.error.line };
     const invocation = {
       runtime,
-      packetPath: run.packetPath,
+      packetPath: staged.value.path,
       packetIsFile: run.packetIsFile,
       nodeArgs: run.nodeArgs(runtime, reportFdFor(run.engine, run.profile.reportChannel.fd)),
       ...(hostUser === undefined ? {} : { hostUser }),

@@ -1,4 +1,5 @@
 import { spawn, type StdioOptions } from 'node:child_process';
+import { closeSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { ChannelDecoder, type ChannelCaps } from '../../src/io/report-frame.js';
 import { loadSeccompAddon } from '../native/addon.js';
@@ -9,7 +10,7 @@ export interface EngineInput {
   readonly bytes: Buffer;
 }
 
-/** An already open descriptor of the launcher, handed to the engine at `fd` (bwrap's `--ro-bind-fd`). */
+/** An already open descriptor of the launcher, handed to the engine at `fd` (bwrap's `--file`); spawnEngine closes `source` once the engine has started. */
 export interface PassedFd {
   readonly fd: number;
   readonly source: number;
@@ -74,7 +75,7 @@ const UNLIMITED: ReadLimits = {
   timeoutMs: 0,
   maxStdoutBytes: Number.MAX_SAFE_INTEGER,
   maxStderrBytes: Number.MAX_SAFE_INTEGER,
-  channel: { maxFileBytes: 0, maxLineBytes: 0, maxEvidenceBytes: 0 },
+  channel: { maxFileBytes: Number.MAX_SAFE_INTEGER, maxLineBytes: Number.MAX_SAFE_INTEGER, maxEvidenceBytes: Number.MAX_SAFE_INTEGER, maxStreamBytes: Number.MAX_SAFE_INTEGER },
 };
 
 function stdioFor(command: EngineCommand): StdioOptions {
@@ -97,18 +98,28 @@ function stdioFor(command: EngineCommand): StdioOptions {
  * --die-with-parent and the pid namespace take the sandbox with it) and is reported as data.
  */
 export function spawnEngine(command: EngineCommand): Promise<EngineExit> {
+  const refuse = (stderr: string): Promise<EngineExit> => {
+    for (const passed of command.passFds ?? []) closeSync(passed.source);
+    return Promise.resolve({ exitCode: 3, stdout: '', stderr });
+  };
   const addon = loadSeccompAddon();
-  if (!addon.ok) return Promise.resolve({ exitCode: 3, stdout: '', stderr: `tki: cannot load the seccomp addon (${addon.error.path}): run \`npm run build:native\`\n` });
+  if (!addon.ok) return refuse(`tki: cannot load the seccomp addon (${addon.error.path}): run \`npm run build:native\`\n`);
   const cloexecErrno = addon.addon.markInheritedFdsCloexec();
-  if (cloexecErrno !== 0) return Promise.resolve({ exitCode: 3, stdout: '', stderr: `tki: could not mark inherited fds close-on-exec (errno ${cloexecErrno})\n` });
+  if (cloexecErrno !== 0) return refuse(`tki: could not mark inherited fds close-on-exec (errno ${cloexecErrno})\n`);
   const limits = command.limits ?? UNLIMITED;
   return new Promise((resolve) => {
-    const child = spawn(command.executable, [...command.args], {
-      argv0: command.argv0,
-      stdio: stdioFor(command),
-      env: engineEnvironment(command.env ?? 'engine'),
-      ...(command.user === undefined ? {} : { uid: command.user.uid, gid: command.user.gid }),
-    });
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(command.executable, [...command.args], {
+        argv0: command.argv0,
+        stdio: stdioFor(command),
+        env: engineEnvironment(command.env ?? 'engine'),
+        ...(command.user === undefined ? {} : { uid: command.user.uid, gid: command.user.gid }),
+      });
+    } finally {
+      // The child has its copies (spawn returns after exec); the launcher's are no longer needed.
+      for (const passed of command.passFds ?? []) closeSync(passed.source);
+    }
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     const counted = { stdout: 0, stderr: 0 };
@@ -130,13 +141,15 @@ export function spawnEngine(command: EngineCommand): Promise<EngineExit> {
       });
     };
     const channelStream = command.channel === 'stdout' ? child.stdout : command.channel === 'fd3' ? (child.stdio[3] as Readable | null) : null;
+    let malformed = 0;
     channelStream?.on('data', (chunk: Buffer) => {
       const failure = channel?.push(chunk);
       if (failure?.code === 'channel/over_cap') stop('report-channel');
-      // Docker's stdout is the channel: once it stops being frames it is plain output, capped as stdout is under the other engines.
-      else if (failure !== undefined && command.channel === 'stdout') {
-        counted.stdout += chunk.length;
-        if (counted.stdout > limits.maxStdoutBytes) stop('stdout');
+      else if (failure !== undefined) {
+        // A stream that broke its framing is refused whatever follows; what follows is read as plain
+        // output, capped as stdout is (Docker's stdout is the channel), so a flood is cut and named.
+        malformed += chunk.length;
+        if (malformed > limits.maxStdoutBytes) stop(command.channel === 'stdout' ? 'stdout' : 'report-channel');
       }
     });
     channelStream?.on('error', () => undefined);

@@ -11,6 +11,10 @@ export interface SeccompAddon {
   setResourceLimit(name: ResourceLimitName, soft: number, hard: number): number;
   /** Forks up to `n` children that only pause, then kills and reaps them: `[created, errno of the first failure or 0]`. */
   attemptProcesses(n: number): [number, number];
+  /** Installs the SIGSYS handler that records calls the locked filter traps as unlisted (before installFilter). */
+  recordUnlistedCalls(): number;
+  /** `[traps in total, ...distinct syscall numbers]` the handler answered with ENOSYS. */
+  refusedCalls(): number[];
 }
 
 export type { ResourceLimitName } from '../profile/types.js';
@@ -33,11 +37,11 @@ export function loadSeccompAddon(): AddonResult {
     loaded = { ok: false, error: { code: 'addon/unavailable', path, message: error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error) } };
     return loaded;
   }
-  const { installFilter, markInheritedFdsCloexec, attemptSyscall, setResourceLimit, attemptProcesses } = holder.exports;
-  if (installFilter === undefined || markInheritedFdsCloexec === undefined || attemptSyscall === undefined || setResourceLimit === undefined || attemptProcesses === undefined) {
+  const { installFilter, markInheritedFdsCloexec, attemptSyscall, setResourceLimit, attemptProcesses, recordUnlistedCalls, refusedCalls } = holder.exports;
+  if (installFilter === undefined || markInheritedFdsCloexec === undefined || attemptSyscall === undefined || setResourceLimit === undefined || attemptProcesses === undefined || recordUnlistedCalls === undefined || refusedCalls === undefined) {
     loaded = { ok: false, error: { code: 'addon/unavailable', path, message: 'the addon does not export the expected functions' } };
   } else {
-    loaded = { ok: true, addon: { installFilter, markInheritedFdsCloexec, attemptSyscall, setResourceLimit, attemptProcesses } };
+    loaded = { ok: true, addon: { installFilter, markInheritedFdsCloexec, attemptSyscall, setResourceLimit, attemptProcesses, recordUnlistedCalls, refusedCalls } };
   }
   return loaded;
 }

@@ -24,6 +24,7 @@
 #include <signal.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 #ifndef SECCOMP_FILTER_FLAG_TSYNC
@@ -80,6 +81,71 @@ static napi_value mark_inherited_fds_cloexec(napi_env env, napi_callback_info in
     if (flags >= 0) fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
   }
   return make_int(env, 0);
+}
+
+/*
+ * The diagnostic for unlisted calls (issue 12: ENOSYS "with a named diagnostic when it fires"). The
+ * locked filter answers an unlisted call with SECCOMP_RET_TRAP carrying the errno in its data bits;
+ * the kernel then raises SIGSYS in the calling thread with si_syscall = the call's number and
+ * si_errno = that errno, and resumes after the handler with the syscall's return register as the
+ * handler left it. The handler records the number (async-signal-safe: fixed arrays, atomics) and
+ * makes the call return -errno, exactly what an ERRNO action would have returned. Nothing in node
+ * or V8 uses SIGSYS. If the handler is missing or SIGSYS is blocked in that thread, the kernel kills
+ * the process instead (fail closed; the launcher names the SIGSYS).
+ */
+#define RECORDED_MAX 64
+static int recorded_numbers[RECORDED_MAX];
+static int recorded_used = 0;
+static long recorded_total = 0;
+
+static void on_sigsys(int signal_number, siginfo_t *info, void *context) {
+  (void)signal_number;
+  int saved_errno = errno;
+  int number = info->si_syscall;
+  int answer = info->si_errno != 0 ? info->si_errno : ENOSYS;
+  __atomic_add_fetch(&recorded_total, 1, __ATOMIC_SEQ_CST);
+  int used = __atomic_load_n(&recorded_used, __ATOMIC_SEQ_CST);
+  int known = 0;
+  for (int i = 0; i < used && i < RECORDED_MAX; i++) if (__atomic_load_n(&recorded_numbers[i], __ATOMIC_SEQ_CST) == number) known = 1;
+  if (!known) {
+    int slot = __atomic_fetch_add(&recorded_used, 1, __ATOMIC_SEQ_CST);
+    if (slot < RECORDED_MAX) __atomic_store_n(&recorded_numbers[slot], number, __ATOMIC_SEQ_CST);
+  }
+#if defined(__x86_64__)
+  ((ucontext_t *)context)->uc_mcontext.gregs[REG_RAX] = -answer;
+#else
+  (void)context;
+  (void)answer;
+#endif
+  errno = saved_errno;
+}
+
+/* recordUnlistedCalls() -> 0 | errno. Installs the SIGSYS handler; call before installFilter. */
+static napi_value record_unlisted_calls(napi_env env, napi_callback_info info) {
+  (void)info;
+#if !defined(__x86_64__)
+  return make_int(env, ENOSYS);
+#else
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_sigaction = on_sigsys;
+  action.sa_flags = SA_SIGINFO | SA_RESTART;
+  sigemptyset(&action.sa_mask);
+  if (sigaction(SIGSYS, &action, NULL) != 0) return make_int(env, errno);
+  return make_int(env, 0);
+#endif
+}
+
+/* refusedCalls() -> [total traps, ...distinct syscall numbers in order of first refusal]. */
+static napi_value refused_calls(napi_env env, napi_callback_info info) {
+  (void)info;
+  int used = __atomic_load_n(&recorded_used, __ATOMIC_SEQ_CST);
+  if (used > RECORDED_MAX) used = RECORDED_MAX;
+  napi_value result;
+  napi_create_array_with_length(env, (size_t)used + 1, &result);
+  napi_set_element(env, result, 0, make_int(env, __atomic_load_n(&recorded_total, __ATOMIC_SEQ_CST)));
+  for (int i = 0; i < used; i++) napi_set_element(env, result, (uint32_t)i + 1, make_int(env, __atomic_load_n(&recorded_numbers[i], __ATOMIC_SEQ_CST)));
+  return result;
 }
 
 static int attempt(const char *name) {
@@ -202,6 +268,8 @@ static napi_value init(napi_env env, napi_value exports) {
     { "attemptSyscall", NULL, attempt_syscall, NULL, NULL, NULL, napi_enumerable, NULL },
     { "setResourceLimit", NULL, set_resource_limit, NULL, NULL, NULL, napi_enumerable, NULL },
     { "attemptProcesses", NULL, attempt_processes, NULL, NULL, NULL, napi_enumerable, NULL },
+    { "recordUnlistedCalls", NULL, record_unlisted_calls, NULL, NULL, NULL, napi_enumerable, NULL },
+    { "refusedCalls", NULL, refused_calls, NULL, NULL, NULL, napi_enumerable, NULL },
   };
   napi_define_properties(env, exports, sizeof properties / sizeof properties[0], properties);
   return exports;

@@ -3,17 +3,19 @@ import { CHANNEL_MAGIC, encodeFrame } from '../../src/io/report-frame.js';
 import type { Probe } from './types.js';
 
 /** The attestation's test report: a real BLOCKED report rendered by the inspector's own code, so the launcher's schema check applies. */
-async function testReportFiles(): Promise<Array<{ name: string; content: string }>> {
+async function testReport(): Promise<{ files: Array<{ name: string; content: string }>; line: string }> {
   const { blockedInspection, renderReport } = await import('../../src/index.js');
   const rendered = renderReport(blockedInspection(undefined, [{ code: 'internal/unexpected', path: '', detail: 'attestation test report (PR-FS-OUT-OK)' }]), 'attestation');
   if (!rendered.ok) throw new Error(`the test report failed its schema: ${rendered.error.code}`);
-  return rendered.value.files;
+  return { files: rendered.value.files, line: rendered.value.line };
 }
 
 /**
- * A frame as a hostile inside would write it (PR-SUID-1): the header asks for mode 04755 and root
- * ownership, and the checkpoint starts like an ELF file. Frames carry no such fields; the launcher
- * must write 0644, operator-owned, whatever is asked.
+ * A frame as a hostile inside would write it (PR-SUID-1): the header asks for mode 04755, root
+ * ownership and a path outside the output directory. Frames carry no such fields; the launcher must
+ * write 0644, operator-owned, under the allowlisted name, whatever is asked. (Content that differs
+ * from what report.json renders to — an ELF in the checkpoint — is refused outright: see
+ * tests/sandbox/report-channel.test.ts.)
  */
 function hostileFileFrame(name: string, payload: Buffer): Buffer {
   const header = Buffer.from(JSON.stringify({ kind: 'file', name, size: payload.length, mode: 0o4755, uid: 0, gid: 0, path: `../../${name}` }), 'utf8');
@@ -34,11 +36,9 @@ export function openChannel(fd: number): void {
 
 /** Sends the test triplet; the runner adds its evidence and the end frame. */
 async function sendTestTriplet(fd: number): Promise<string> {
-  const files = await testReportFiles();
-  for (const file of files) {
-    const bytes = Buffer.from(file.name.startsWith('checkpoint-') ? `\u007fELF setuid payload\n${file.content}` : file.content, 'utf8');
-    writeAll(fd, hostileFileFrame(file.name, bytes));
-  }
+  const { files, line } = await testReport();
+  for (const file of files) writeAll(fd, hostileFileFrame(file.name, Buffer.from(file.content, 'utf8')));
+  writeAll(fd, encodeFrame('line', Buffer.from(line, 'utf8')));
   return files.map((file) => file.name).join(', ');
 }
 
@@ -61,7 +61,7 @@ export const CHANNEL_PROBE: Probe = {
 /** Recorded inside; the frames were sent by CHANNEL_PROBE and the launcher's half decides the outcome. */
 export const SUID_PROBE: Probe = {
   id: 'PR-SUID-1',
-  attempt: 'send report frames whose headers ask for mode 04755, uid 0 and a ../ path, the checkpoint starting with an ELF magic',
+  attempt: 'send report frames whose headers ask for mode 04755, uid 0 and a ../ path',
   expected: 'the launcher writes each file 0644, owned by the operator, no setuid bit, only under its three names',
   run() {
     return Promise.resolve({ observed: 'inside: frames sent with mode 04755, uid 0, gid 0, path ../../<name>', pass: true });

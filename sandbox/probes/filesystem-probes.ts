@@ -33,13 +33,13 @@ const { packet } = DEFAULT_PROFILE;
 export const WRITE_ROOT_PROBE: Probe = {
   id: 'PR-FS-ESC-1',
   attempt: 'create /tki-probe, /etc/tki-probe and /opt/tki/tki-probe',
-  expected: 'EROFS or EACCES (or ENOENT for a missing parent) for each',
+  expected: 'EPERM (the lock refuses every open for writing), EROFS or EACCES (or ENOENT for a missing parent) for each',
   run() {
     const paths = ['/tki-probe', '/etc/tki-probe', '/opt/tki/tki-probe'];
     const codes = paths.map(attemptWrite);
     return Promise.resolve({
       observed: paths.map((path, index) => `${path} ${codes[index]}`).join('; '),
-      pass: codes.every((code) => code === 'EROFS' || code === 'EACCES' || code === 'ENOENT'),
+      pass: codes.every((code) => code === 'EPERM' || code === 'EROFS' || code === 'EACCES' || code === 'ENOENT'),
     });
   },
 };
@@ -74,9 +74,11 @@ export const MOUNT_TABLE_PROBE: Probe = {
 export const WRITE_IN_PROBE: Probe = {
   id: 'PR-FS-RO-IN',
   attempt: `create ${packet.target}/tki-probe`,
-  expected: 'EROFS',
+  // Once locked, seccomp answers any open for writing before the mount is consulted; the mount's own
+  // read-only flag is what PR-MOUNT-1 and P1's mounts-exact read from mountinfo.
+  expected: 'EPERM (the lock refuses the open for writing) or EROFS (the read-only mount)',
   run() {
     const code = attemptWrite(`${packet.target}/tki-probe`);
-    return Promise.resolve({ observed: code, pass: code === 'EROFS' });
+    return Promise.resolve({ observed: code, pass: code === 'EPERM' || code === 'EROFS' });
   },
 };

@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { loadSeccompAddon } from '../native/addon.js';
 import { DEFAULT_PROFILE } from '../profile/default-profile.js';
+import { refusedUnlistedCalls, syscallLabel } from '../seccomp/refused-calls.js';
+import { X86_64_SYSCALLS } from '../seccomp/syscalls-x86_64.js';
 import { errnoName, errorCode, type Probe } from './types.js';
 
 /** The packet-supplied shared object the attestation puts into its scratch packet (a copy of tki's own addon: a valid, loadable ELF). */
@@ -63,11 +65,16 @@ export const PIDS_PROBE: Probe = {
 export const UNLISTED_SYSCALL_PROBE: Probe = {
   id: 'PR-SYSCALL-1',
   attempt: 'mbind(0, 0, MPOL_DEFAULT) and memfd_secret(0): system calls off the allowlist',
-  expected: 'ENOSYS for both (the allowlist default)',
+  expected: 'ENOSYS for both (the allowlist default), each named by the SIGSYS handler that answered it (the operator\'s diagnostic)',
   run() {
     const addon = loadSeccompAddon();
     if (!addon.ok) return Promise.resolve({ observed: `addon unavailable: ${addon.error.message}`, pass: false });
     const answers = (['mbind', 'memfd_secret'] as const).map((name) => [name, addon.addon.attemptSyscall(name)] as const);
-    return Promise.resolve({ observed: answers.map(([name, errno]) => `${name} ${errnoName(errno)}`).join('; '), pass: answers.every(([, errno]) => errno === 38) });
+    const recorded = refusedUnlistedCalls().numbers;
+    const named = [X86_64_SYSCALLS.mbind, X86_64_SYSCALLS.memfd_secret].every((number) => recorded.includes(number));
+    return Promise.resolve({
+      observed: `${answers.map(([name, errno]) => `${name} ${errnoName(errno)}`).join('; ')}; recorded as refused: ${recorded.length === 0 ? 'none' : recorded.map(syscallLabel).join(', ')}`,
+      pass: answers.every(([, errno]) => errno === 38) && named,
+    });
   },
 };

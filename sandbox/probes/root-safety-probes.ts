@@ -51,14 +51,15 @@ function readProc(path: string): string | undefined {
 }
 
 /**
- * PR-ENV-2: every process this sandbox can see, its environment and its command line. The
- * operator's environment (any key beyond the profile's fixed ones) or a host path (the host paths
- * handed to the runner: project, home, scratch) in any of them fails the probe. An unreadable
- * entry is recorded as such: it shows nothing.
+ * PR-ENV-2: every process this sandbox can see, its environment, its command line and its mount
+ * table. The operator's environment (any key beyond the profile's fixed ones) or a host path (the
+ * host paths handed to the runner: project, home, the operator-side packet directory) in any of
+ * them — in mountinfo, as a mount's root, the host source of a bind — fails the probe. An
+ * unreadable entry is recorded as such: it shows nothing.
  */
 export const PROCESS_ENV_PROBE: Probe = {
   id: 'PR-ENV-2',
-  attempt: 'read /proc/<pid>/environ and /proc/<pid>/cmdline of every process visible inside',
+  attempt: 'read /proc/<pid>/environ, /proc/<pid>/cmdline and /proc/<pid>/mountinfo of every process visible inside',
   expected: "only the profile's fixed environment keys and no host path in any process",
   run(context) {
     const allowed = new Set(Object.keys(DEFAULT_PROFILE.env));
@@ -72,9 +73,14 @@ export const PROCESS_ENV_PROBE: Probe = {
       seen.push(`${pid}: env [${environ === undefined ? 'unreadable' : keys.join(',')}] argv0 ${(cmdline ?? '').split('\0')[0] ?? ''}`);
       const extra = keys.filter((key) => !allowed.has(key));
       if (extra.length > 0) findings.push(`${pid} has ${extra.join(',')}`);
+      const mountinfo = readProc(`/proc/${pid}/mountinfo`);
       const text = `${environ ?? ''}\0${cmdline ?? ''}`;
       const host = context.hostPaths.find((path) => path.length > 1 && text.includes(path));
       if (host !== undefined) findings.push(`${pid} shows ${host}`);
+      // Field 4 of each line is the mount's root within its filesystem: a bind's host source path.
+      const roots = (mountinfo ?? '').split('\n').map((line) => line.split(' ')[3] ?? '');
+      const mounted = context.hostPaths.find((path) => path.length > 1 && roots.some((root) => root.includes(path)));
+      if (mounted !== undefined) findings.push(`${pid} mountinfo shows ${mounted}`);
     }
     return Promise.resolve({ observed: `${findings.length === 0 ? 'clean' : findings.join('; ')} :: ${seen.join(' | ')}`, pass: findings.length === 0 && pids.length > 0 });
   },

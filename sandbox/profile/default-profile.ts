@@ -34,7 +34,7 @@ export const DEFAULT_PROFILE: SandboxProfile = {
       'geteuid', 'getgid', 'getpid', 'getppid', 'getrandom', 'getsockname', 'getsockopt', 'gettid', 'getuid',
       'ioctl', 'kill', 'madvise', 'mmap', 'mprotect', 'munmap', 'newfstatat', 'openat', 'pipe2', 'pkey_alloc',
       'prctl', 'pread64', 'prlimit64', 'read', 'readlink', 'rseq', 'rt_sigaction', 'rt_sigprocmask', 'rt_sigreturn',
-      'sched_getaffinity', 'seccomp', 'set_robust_list', 'set_tid_address', 'statx', 'sysinfo', 'uname', 'wait4',
+      'sched_getaffinity', 'set_robust_list', 'set_tid_address', 'statx', 'sysinfo', 'uname', 'wait4',
       'write',
       // Margin: calls of the same kind glibc or libuv may choose on another version or path (open/openat,
       // stat/statx, pipe/pipe2, epoll_wait/epoll_pwait, poll/ppoll), thread exit, sleeps and clocks,
@@ -70,12 +70,19 @@ export const DEFAULT_PROFILE: SandboxProfile = {
       // host state
       'reboot', 'swapon', 'swapoff', 'iopl', 'ioperm', 'vhangup', 'settimeofday', 'clock_settime', 'adjtimex', 'sethostname', 'setdomainname',
     ],
-    denyAfterStart: ['execve', 'execveat'],
+    // seccomp(2) installs the lock itself; afterwards no filter may be added (prctl PR_SET_SECCOMP below too).
+    denyAfterStart: ['execve', 'execveat', 'seccomp'],
+    denyPrctlAfterStart: ['PR_SET_SECCOMP'],
     denyCloneFlags: ['CLONE_NEWNS', 'CLONE_NEWCGROUP', 'CLONE_NEWUTS', 'CLONE_NEWIPC', 'CLONE_NEWUSER', 'CLONE_NEWPID', 'CLONE_NEWNET'],
     enosys: ['clone3'],
     // Once node runs, nothing maps a file executable: native code written at run time or carried in
     // the packet cannot be loaded (JIT code is anonymous memory and stays allowed).
     denyFileExecMappingsAfterStart: true,
+    // Nothing inside opens a file for writing (the report leaves on an inherited descriptor): so no
+    // /proc/self/attr/*, /proc/self/mem or any other kernel file that opens for writing is reachable.
+    denyWriteOpensAfterStart: true,
+    // The operator learns which call was refused: the addon's SIGSYS handler records it (see docs/sandbox.md).
+    reportUnlistedAfterStart: true,
   },
   rlimits: {
     nofile: { soft: 1024, hard: 4096 },
@@ -88,7 +95,7 @@ export const DEFAULT_PROFILE: SandboxProfile = {
     data: { soft: 3072 * 1024 * 1024, hard: 3072 * 1024 * 1024 },
   },
   limits: { wallClockSeconds: 300, memoryMiB: 2048, maxStdoutBytes: 1024 * 1024, maxStderrBytes: 1024 * 1024 },
-  engineLaunch: { emptyEnvironment: true, argumentsOnDescriptor: true, coverProcSys: true },
+  engineLaunch: { emptyEnvironment: true, argumentsOnDescriptor: true, coverProcSys: true, handInRuntime: true },
   reportFileMode: 0o644,
   hostname: 'tki-sandbox',
   node: { permissionModel: true, disallowCodeGeneration: true, preserveSymlinks: true },

@@ -1,4 +1,4 @@
-import type { CloneFlagName, ErrnoName, SyscallName } from '../seccomp/syscalls-x86_64.js';
+import type { CloneFlagName, ErrnoName, PrctlOptionName, SyscallName } from '../seccomp/syscalls-x86_64.js';
 
 /**
  * The L1 sandbox profile as plain data (in the spirit of nsjail's config): every engine's
@@ -36,6 +36,16 @@ export interface SeccompRules {
   readonly unlisted: ErrnoName;
   /** In the locked stage: mmap with PROT_EXEC of anything but anonymous memory is denied with `errno`. */
   readonly denyFileExecMappingsAfterStart: boolean;
+  /** In the locked stage: open/openat asking for write access, creation or truncation is denied with `errno` (nothing inside opens a file for writing). */
+  readonly denyWriteOpensAfterStart: boolean;
+  /** In the locked stage: these prctl options are denied with `errno` (PR_SET_SECCOMP: no filter can be added or changed once locked). */
+  readonly denyPrctlAfterStart: readonly PrctlOptionName[];
+  /**
+   * In the locked stage an unlisted call traps (SIGSYS) into the addon's handler, which records its
+   * number for the one-line diagnostic and answers `unlisted`; the engine's start-up stage answers
+   * `unlisted` directly (no handler exists before node runs).
+   */
+  readonly reportUnlistedAfterStart: boolean;
   /** Answered with `errno` from the first instruction of the sandboxed process. */
   readonly deny: readonly SyscallName[];
   /** Added by the in-process lock once node has started (denying these earlier stops the engine). */
@@ -91,6 +101,8 @@ export interface EngineLaunch {
   readonly argumentsOnDescriptor: boolean;
   /** /proc/sys is covered by an empty read-only tmpfs. */
   readonly coverProcSys: boolean;
+  /** bwrap gets tki's own runtime as file contents on descriptors (`--file`), so no mount inside has the project directory as its source. */
+  readonly handInRuntime: boolean;
 }
 
 export interface SandboxProfile {

@@ -6,6 +6,7 @@ import { inspectPacket, type InspectOutcome } from '../../src/index.js';
 import { DEFAULT_LIMITS, type InspectorLimits } from '../../src/pipeline/limits.js';
 import { prepareOutputDirectory } from './output-dir.js';
 import { checkReportJson, expectedCheckpointName } from './report-schema-check.js';
+import { reportChannelCaps } from './channel-caps.js';
 import { checkTriplet, writeTriplet } from './write-triplet.js';
 
 export interface InProcessInspection {
@@ -31,7 +32,7 @@ export async function inspectToDirectory(request: InProcessInspection, limits: I
       closeSync(fd);
     }
     if (outcome.reportFiles.length === 0) return outcome;
-    const decoder = new ChannelDecoder({ maxFileBytes: limits.maxReportBytes, maxLineBytes: 64 * 1024, maxEvidenceBytes: 0 });
+    const decoder = new ChannelDecoder(reportChannelCaps(limits));
     decoder.push(readFileSync(channelPath));
     const error = decoder.finish();
     if (error !== undefined) throw new Error(`report channel: ${error.code}: ${error.detail}`);

@@ -23,7 +23,11 @@ export function firedLimit(exit: EngineExit, profile: SandboxProfile): string | 
   if (exit.launcherLimit === 'wall-clock') return `wall-clock limit (${limits.wallClockSeconds} s)`;
   if (exit.launcherLimit === 'stdout') return `stdout cap (${limits.maxStdoutBytes} bytes)`;
   if (exit.launcherLimit === 'stderr') return `stderr cap (${limits.maxStderrBytes} bytes)`;
-  if (exit.launcherLimit === 'report-channel') return `report channel cap (${exit.channel?.error?.detail ?? 'exceeded'})`;
+  if (exit.launcherLimit === 'report-channel') {
+    const error = exit.channel?.error;
+    if (error !== undefined && error.code !== 'channel/over_cap') return `report channel cap (${limits.maxStdoutBytes} bytes after a malformed stream: ${error.code}: ${error.detail})`;
+    return `report channel cap (${error?.detail ?? 'exceeded'})`;
+  }
   if (/heap limit|heap out of memory/i.test(exit.stderr)) return `memory limit (V8 heap ${limits.memoryMiB} MiB)`;
   const signal = exit.exitCode > 128 ? SIGNALS[exit.exitCode - 128] : undefined;
   if (signal === 'SIGXCPU') return 'CPU time limit (RLIMIT_CPU)';

@@ -3,6 +3,7 @@ import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, rmSync, writeSy
 import { join } from 'node:path';
 import { isReportFileName, type ChannelRecord } from '../../src/io/report-frame.js';
 import type { OutputDirectory } from './output-dir.js';
+import type { ReportJsonCheck } from './report-schema-check.js';
 
 /** The triplet as received: names and bytes, nothing else (a frame carries no mode, owner or path). */
 export interface ReportTriplet {
@@ -14,6 +15,7 @@ export interface ReportTriplet {
 export type TripletCheck = { readonly ok: true; readonly triplet: ReportTriplet; readonly finalVerdict: string } | { readonly ok: false; readonly reason: string };
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 
 function utf8(bytes: Buffer): string | undefined {
   try {
@@ -26,17 +28,18 @@ function utf8(bytes: Buffer): string | undefined {
 /**
  * The launcher's validation of what came over the channel (SPEC §5): exactly report.json,
  * report.md and checkpoint-<the operator's name>.md, UTF-8, report.json valid against the
- * inspector's own zod schema (loaded on demand: `schema` is the parser), at most one verdict line.
+ * inspector's own zod schema (loaded on demand: `schema` is the parser), report.md and the
+ * checkpoint exactly what the inspector's renderers make of that report.json, one verdict line carrying its verdict.
  * The size cap was enforced while reading.
  */
-export function checkTriplet(records: readonly ChannelRecord[], checkpointName: string, schema: (value: unknown) => { ok: true; finalVerdict: string } | { ok: false; issue: string }): TripletCheck {
+export function checkTriplet(records: readonly ChannelRecord[], checkpointName: string, schema: (value: unknown) => ReportJsonCheck): TripletCheck {
   const files = records.filter((record) => record.kind === 'file');
   const lines = records.filter((record) => record.kind === 'line');
   const others = records.filter((record) => record.kind !== 'file' && record.kind !== 'line');
   const expected = ['report.json', 'report.md', checkpointName];
   const names = files.map((file) => file.name ?? '');
   if (others.length > 0) return { ok: false, reason: `unexpected ${others[0]?.kind ?? ''} record on the report channel` };
-  if (lines.length > 1) return { ok: false, reason: `${lines.length} verdict lines instead of one` };
+  if (lines.length !== 1) return { ok: false, reason: `${lines.length} verdict lines instead of one` };
   if (names.length !== 3 || !expected.every((name) => names.includes(name))) {
     return { ok: false, reason: `the files sent were [${names.map((name) => JSON.stringify(name)).join(', ')}], expected exactly ${expected.join(', ')}` };
   }
@@ -50,7 +53,13 @@ export function checkTriplet(records: readonly ChannelRecord[], checkpointName: 
   }
   const checked = schema(value);
   if (!checked.ok) return { ok: false, reason: `report.json fails the report schema (${checked.issue})` };
+  if (texts[names.indexOf('report.md')] !== checked.derived.markdown) return { ok: false, reason: 'report.md does not say what report.json says (it differs from report.json rendered by the inspector\'s own renderer)' };
+  if (texts[names.indexOf(checkpointName)] !== checked.derived.checkpoint) return { ok: false, reason: `${checkpointName} does not say what report.json says (it differs from report.json rendered by the inspector's own renderer)` };
   const line = lines[0] === undefined ? undefined : utf8(lines[0].payload);
+  if (line === undefined) return { ok: false, reason: 'the verdict line is not valid UTF-8' };
+  // It reaches the operator's terminal: one line, no control characters, and report.json's verdict.
+  if (CONTROL_CHARACTER.test(line)) return { ok: false, reason: 'the verdict line carries control characters' };
+  if (!line.startsWith(`tki inspect: ${checked.finalVerdict} (exit `)) return { ok: false, reason: `the verdict line does not carry report.json's verdict ${checked.finalVerdict}` };
   return { ok: true, finalVerdict: checked.finalVerdict, triplet: { files: files.map((file) => ({ name: file.name ?? '', bytes: file.payload })), line } };
 }
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from './package-root.js';
-import { RUNTIME_PACKAGES_FILE, runtimePackages, SANDBOX_ENTRIES } from './runtime-packages.js';
+import { RUNTIME_FILES_FILE, RUNTIME_PACKAGES_FILE, runtimeFiles, runtimePackages, SANDBOX_ENTRIES } from './runtime-packages.js';
 
 /**
  * Build step (`npm run build`, after tsc): scans what the sandbox entries import and records the
@@ -10,3 +10,5 @@ import { RUNTIME_PACKAGES_FILE, runtimePackages, SANDBOX_ENTRIES } from './runti
 const root = packageRoot();
 const packages = runtimePackages(root, SANDBOX_ENTRIES.map((entry) => join(root, entry)));
 writeFileSync(join(root, RUNTIME_PACKAGES_FILE), `${JSON.stringify(packages)}\n`);
+// The files themselves, for bwrap's hand-in (engines/bwrap-hand-in.ts): only what node will load.
+writeFileSync(join(root, RUNTIME_FILES_FILE), `${JSON.stringify(runtimeFiles(root, SANDBOX_ENTRIES.map((entry) => join(root, entry))))}\n`);

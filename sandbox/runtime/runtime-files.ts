@@ -12,6 +12,8 @@ export const SANDBOX_TKI_ROOT = DEFAULT_PROFILE.runtimeRoot;
 export interface RuntimeBinding {
   readonly source: string;
   readonly target: string;
+  /** tki's own files (dist/, package.json, the addon, npm packages): bwrap hands their content in instead of binding the project's path. */
+  readonly own?: boolean;
 }
 
 export interface RuntimeFiles {
@@ -77,7 +79,7 @@ export async function discoverRuntime(root: string = packageRoot()): Promise<{ o
   for (const [relative, hint] of own) {
     const source = join(root, relative);
     if (!existsSync(source)) return { ok: false, error: { code: 'runtime/missing', path: source, hint } };
-    bindings.push({ source, target: join(SANDBOX_TKI_ROOT, relative) });
+    bindings.push({ source, target: join(SANDBOX_TKI_ROOT, relative), own: true });
   }
   return { ok: true, runtime: { nodePath, bindings, cliEntry: join(SANDBOX_TKI_ROOT, 'dist/cli/tki.js'), probesEntry: join(SANDBOX_TKI_ROOT, 'dist/sandbox/probes/main.js') } };
 }

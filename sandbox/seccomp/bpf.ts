@@ -1,11 +1,11 @@
 import type { SandboxProfile } from '../profile/types.js';
 import { assemble, type Instruction } from './bpf-assembler.js';
-import { AUDIT_ARCH_X86_64, CLONE_NAMESPACE_FLAGS, ERRNO, MAP_ANONYMOUS, PROT_EXEC, X32_SYSCALL_BIT, X86_64_SYSCALLS, type SyscallName } from './syscalls-x86_64.js';
+import { AUDIT_ARCH_X86_64, CLONE_NAMESPACE_FLAGS, ERRNO, MAP_ANONYMOUS, OPEN_WRITE_FLAGS, PRCTL_OPTIONS, PROT_EXEC, X32_SYSCALL_BIT, X86_64_SYSCALLS, type SyscallName } from './syscalls-x86_64.js';
 
-export const SECCOMP_RET = { KILL_PROCESS: 0x80000000, ERRNO: 0x00050000, ALLOW: 0x7fff0000 } as const;
+export const SECCOMP_RET = { KILL_PROCESS: 0x80000000, TRAP: 0x00030000, ERRNO: 0x00050000, ALLOW: 0x7fff0000 } as const;
 
 /** Offsets into `struct seccomp_data { int nr; u32 arch; u64 ip; u64 args[6]; }` (low words). */
-export const SECCOMP_DATA = { nr: 0, arch: 4, arg0Low: 16, arg2Low: 32, arg3Low: 40 } as const;
+export const SECCOMP_DATA = { nr: 0, arch: 4, arg0Low: 16, arg1Low: 24, arg2Low: 32, arg3Low: 40 } as const;
 
 export type FilterStage = 'startup' | 'locked';
 
@@ -29,11 +29,30 @@ function group(label: string, names: readonly SyscallName[], ret: number): Instr
 }
 
 /**
+ * Denies `call` when its argument word at `offset` matches (`jset`: any bit of `k`; `jeq`: equal to
+ * `k`); otherwise reloads the call number and falls through to the next rule.
+ */
+function argumentRule(label: string, call: SyscallName, offset: number, test: 'jset' | 'jeq', k: number, deny: number): Instruction[] {
+  return [
+    { op: 'jeq', k: X86_64_SYSCALLS[call], then: label, else: `${label}-end` },
+    { op: 'label', name: label },
+    { op: 'load', offset },
+    { op: test, k, then: `${label}-deny`, else: `${label}-pass` },
+    { op: 'label', name: `${label}-deny` },
+    { op: 'ret', k: deny },
+    { op: 'label', name: `${label}-pass` },
+    { op: 'load', offset: SECCOMP_DATA.nr },
+    { op: 'label', name: `${label}-end` },
+  ];
+}
+
+/**
  * The profile's seccomp rules as a BPF program, default deny. Order: other architectures (the
  * i386 `int 0x80` entry) are killed; x32 numbers and the deny list get `errno` (EPERM); the
  * ENOSYS list; clone with a namespace flag is denied; in the locked stage execve/execveat are
- * denied and so is mmap(PROT_EXEC) of anything but anonymous memory; then the allowlist; every
- * other call answers `unlisted` (ENOSYS). `startup` is what the engine installs before node runs;
+ * denied and so is mmap(PROT_EXEC) of anything but anonymous memory, an open for writing and
+ * prctl(PR_SET_SECCOMP); then the allowlist; every other call answers `unlisted` (ENOSYS) — in the
+ * locked stage through SECCOMP_RET_TRAP, whose SIGSYS handler (the addon) records the call first. `startup` is what the engine installs before node runs;
  * `locked` is what node installs on itself, holding on its own under any engine.
  */
 export function compileSeccompBpf(profile: SandboxProfile, stage: FilterStage): Buffer {
@@ -90,6 +109,14 @@ export function compileSeccompBpf(profile: SandboxProfile, stage: FilterStage): 
       { op: 'label', name: 'mmap-end' },
     );
   }
-  program.push(...group('allow', allowed, allow), { op: 'ret', k: SECCOMP_RET.ERRNO | ERRNO[rules.unlisted] });
+  if (stage === 'locked' && rules.denyWriteOpensAfterStart) {
+    program.push(...argumentRule('open', 'open', SECCOMP_DATA.arg1Low, 'jset', OPEN_WRITE_FLAGS, deny), ...argumentRule('openat', 'openat', SECCOMP_DATA.arg2Low, 'jset', OPEN_WRITE_FLAGS, deny));
+  }
+  if (stage === 'locked') {
+    for (const option of rules.denyPrctlAfterStart) program.push(...argumentRule(`prctl-${option}`, 'prctl', SECCOMP_DATA.arg0Low, 'jeq', PRCTL_OPTIONS[option], deny));
+  }
+  // The errno travels in the trap's data bits (si_errno): the handler answers exactly `unlisted`.
+  const unlisted = stage === 'locked' && rules.reportUnlistedAfterStart ? SECCOMP_RET.TRAP | ERRNO[rules.unlisted] : SECCOMP_RET.ERRNO | ERRNO[rules.unlisted];
+  program.push(...group('allow', allowed, allow), { op: 'ret', k: unlisted });
   return assemble(program);
 }

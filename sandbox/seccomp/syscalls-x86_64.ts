@@ -218,3 +218,10 @@ export const ERRNO = { EPERM: 1, ENOSYS: 38 } as const;
 export const PROT_EXEC = 0x4;
 export const MAP_ANONYMOUS = 0x20;
 export type ErrnoName = keyof typeof ERRNO;
+
+/** prctl options the locked stage can deny (linux/prctl.h). */
+export const PRCTL_OPTIONS = { PR_SET_SECCOMP: 22 } as const;
+export type PrctlOptionName = keyof typeof PRCTL_OPTIONS;
+
+/** open(2)/openat(2) flags that ask for more than reading (asm-generic/fcntl.h): O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND. O_TMPFILE needs O_WRONLY or O_RDWR. */
+export const OPEN_WRITE_FLAGS = 0x1 | 0x2 | 0x40 | 0x200 | 0x400;

@@ -48,6 +48,8 @@ export interface ChannelCaps {
   readonly maxFileBytes: number;
   readonly maxLineBytes: number;
   readonly maxEvidenceBytes: number;
+  /** Every byte of the stream together, framing included: many small frames cannot add up past it either. */
+  readonly maxStreamBytes: number;
 }
 
 export type ChannelErrorCode = 'channel/bad_magic' | 'channel/bad_header' | 'channel/over_cap' | 'channel/after_end' | 'channel/truncated';
@@ -82,6 +84,7 @@ export class ChannelDecoder {
   private magicSeen = false;
   private ended = false;
   private fileBytes = 0;
+  private streamBytes = 0;
   private failure: ChannelError | undefined;
   readonly records: ChannelRecord[] = [];
 
@@ -98,6 +101,11 @@ export class ChannelDecoder {
   /** Returns the first error (then and afterwards), or undefined while the stream is well-formed. */
   push(chunk: Buffer): ChannelError | undefined {
     if (this.failure !== undefined) return this.failure;
+    this.streamBytes += chunk.length;
+    if (this.streamBytes > this.caps.maxStreamBytes) {
+      this.failure = { code: 'channel/over_cap', detail: `the stream exceeds its cap of ${this.caps.maxStreamBytes} bytes` };
+      return this.failure;
+    }
     this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
     this.failure = this.drain();
     return this.failure;

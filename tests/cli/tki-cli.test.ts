@@ -203,11 +203,12 @@ describe('tki run (podman)', () => {
     expect(result.status).toBe(2);
     expect(listFiles(out)).toEqual(['checkpoint-inspection.md', 'report.json', 'report.md']);
   });
-  it('refuses a path whose comma would be read as another --mount option', () => {
+  it('a packet path with a comma never reaches --mount: the engine mounts the private stage, whose name the launcher chose', () => {
     const dir = scratchDir('podman-comma');
     const packet = writePacketDir(join(dir, 'pack,destination=etc'));
     const result = runTki(['run', packet, '--out', join(dir, 'out'), '--engine', 'podman']);
-    expect(result.status).toBe(3);
-    expect(result.stderr).toMatch(/cannot mount a path containing a comma/);
+    expect(result.stderr).toBe('');
+    expect(result.status === 1 || result.status === 2).toBe(true);
+    expect(listFiles(join(dir, 'out'))).toEqual(['checkpoint-inspection.md', 'report.json', 'report.md']);
   });
 });

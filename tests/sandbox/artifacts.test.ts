@@ -40,8 +40,13 @@ function expectedAnswer(nr: number, stage: 'startup' | 'locked', rules: SandboxP
   if (denied.has(nr)) return EPERM;
   if (rules.enosys.some((name) => X86_64_SYSCALLS[name] === nr)) return ENOSYS;
   const allowed = new Set<number>([...rules.allow, ...(stage === 'startup' ? rules.denyAfterStart : [])].map((name) => X86_64_SYSCALLS[name]));
-  return allowed.has(nr) ? SECCOMP_RET.ALLOW : ENOSYS;
+  if (allowed.has(nr)) return SECCOMP_RET.ALLOW;
+  // Once locked, an unlisted call traps into the addon's SIGSYS handler, which answers ENOSYS (the data bits).
+  return stage === 'locked' && rules.reportUnlistedAfterStart ? TRAP_ENOSYS : ENOSYS;
 }
+const TRAP_ENOSYS = SECCOMP_RET.TRAP | 38;
+/** Calls whose locked answer depends on an argument (tested on their own below). */
+const ARGUMENT_RULES = new Set<number>([X86_64_SYSCALLS.clone, X86_64_SYSCALLS.mmap, X86_64_SYSCALLS.open, X86_64_SYSCALLS.openat, X86_64_SYSCALLS.prctl]);
 const PROT_READ_EXEC = 0x5;
 const MAP_PRIVATE = 0x2;
 const MAP_ANONYMOUS = 0x20;
@@ -52,7 +57,7 @@ describe('the seccomp BPF program matches the profile', () => {
       const program = compileSeccompBpf(profile, stage);
       expect(program.length % 8).toBe(0);
       for (let nr = 0; nr < 512; nr += 1) {
-        if (nr === X86_64_SYSCALLS.clone || (stage === 'locked' && nr === X86_64_SYSCALLS.mmap)) continue;
+        if (nr === X86_64_SYSCALLS.clone || (stage === 'locked' && ARGUMENT_RULES.has(nr))) continue;
         expect({ nr, answer: runSeccompProgram(program, { nr, arch: AUDIT_ARCH_X86_64 }) }).toEqual({ nr, answer: expectedAnswer(nr, stage) });
       }
     });
@@ -80,10 +85,31 @@ describe('the seccomp BPF program matches the profile', () => {
     for (const flag of profile.seccomp.denyCloneFlags) expect({ flag, answer: clone(SIGCHLD | CLONE_NAMESPACE_FLAGS[flag]) }).toEqual({ flag, answer: EPERM });
   });
 
-  it('default deny: a call on no list (mbind, memfd_secret, a number the table does not name) answers ENOSYS in both stages', () => {
+  it('default deny: a call on no list (mbind, memfd_secret, a number the table does not name) answers ENOSYS at start-up and traps to the ENOSYS-answering handler once locked', () => {
     for (const stage of ['startup', 'locked'] as const) {
-      for (const nr of [X86_64_SYSCALLS.mbind, X86_64_SYSCALLS.memfd_secret, 460, 511]) expect(runSeccompProgram(compileSeccompBpf(profile, stage), { nr, arch: AUDIT_ARCH_X86_64 })).toBe(ENOSYS);
+      for (const nr of [X86_64_SYSCALLS.mbind, X86_64_SYSCALLS.memfd_secret, 460, 511]) expect(runSeccompProgram(compileSeccompBpf(profile, stage), { nr, arch: AUDIT_ARCH_X86_64 })).toBe(stage === 'locked' ? TRAP_ENOSYS : ENOSYS);
     }
+    const plain = { ...profile, seccomp: { ...profile.seccomp, reportUnlistedAfterStart: false } };
+    expect(runSeccompProgram(compileSeccompBpf(plain, 'locked'), { nr: X86_64_SYSCALLS.mbind, arch: AUDIT_ARCH_X86_64 })).toBe(ENOSYS);
+  });
+
+  it('once locked, no open for writing, creating or truncating passes; reads do; seccomp(2) and prctl(PR_SET_SECCOMP) are refused', () => {
+    const locked = compileSeccompBpf(profile, 'locked');
+    const startup = compileSeccompBpf(profile, 'startup');
+    const openat = (program: Buffer, flags: number): number => runSeccompProgram(program, { nr: X86_64_SYSCALLS.openat, arch: AUDIT_ARCH_X86_64, args: [-100, 0, flags, 0] });
+    const open = (program: Buffer, flags: number): number => runSeccompProgram(program, { nr: X86_64_SYSCALLS.open, arch: AUDIT_ARCH_X86_64, args: [0, flags, 0] });
+    const O_CLOEXEC = 0x80000;
+    for (const flags of [0x1, 0x2, 0x41, 0x40, 0x200, 0x401, 0x2 | O_CLOEXEC, 0x410002 /* O_TMPFILE|O_RDWR */]) {
+      expect({ flags, openat: openat(locked, flags), open: open(locked, flags) }).toEqual({ flags, openat: EPERM, open: EPERM });
+      expect(openat(startup, flags)).toBe(SECCOMP_RET.ALLOW);
+    }
+    for (const flags of [0, O_CLOEXEC, 0x10000 /* O_DIRECTORY */ | O_CLOEXEC]) expect({ flags, openat: openat(locked, flags), open: open(locked, flags) }).toEqual({ flags, openat: SECCOMP_RET.ALLOW, open: SECCOMP_RET.ALLOW });
+    const prctl = (program: Buffer, option: number): number => runSeccompProgram(program, { nr: X86_64_SYSCALLS.prctl, arch: AUDIT_ARCH_X86_64, args: [option] });
+    expect(prctl(locked, 22)).toBe(EPERM);
+    expect(prctl(locked, 38 /* PR_SET_NO_NEW_PRIVS */)).toBe(SECCOMP_RET.ALLOW);
+    expect(prctl(startup, 22)).toBe(SECCOMP_RET.ALLOW);
+    expect(runSeccompProgram(locked, { nr: X86_64_SYSCALLS.seccomp, arch: AUDIT_ARCH_X86_64 })).toBe(EPERM);
+    expect(runSeccompProgram(startup, { nr: X86_64_SYSCALLS.seccomp, arch: AUDIT_ARCH_X86_64 })).toBe(SECCOMP_RET.ALLOW);
   });
 
   it('once locked, mmap(PROT_EXEC) of a file is denied; anonymous executable memory (the JIT) and the start-up loader pass', () => {
@@ -95,7 +121,7 @@ describe('the seccomp BPF program matches the profile', () => {
   });
 
   it('property: for any allow and deny lists drawn from the table, the program answers exactly as the lists say', () => {
-    const names = Object.keys(X86_64_SYSCALLS).filter((name) => name !== 'clone' && name !== 'mmap') as SyscallName[];
+    const names = Object.keys(X86_64_SYSCALLS).filter((name) => !ARGUMENT_RULES.has(X86_64_SYSCALLS[name as SyscallName])) as SyscallName[];
     fc.assert(
       fc.property(fc.subarray(names), fc.subarray(names), fc.subarray(names), (deny, afterStart, allow) => {
         const rules = { ...profile.seccomp, deny, denyAfterStart: afterStart, enosys: [], allow };
@@ -109,7 +135,7 @@ describe('the seccomp BPF program matches the profile', () => {
   it('holds the SPEC §6 deny list', () => {
     const spec = ['socket', 'connect', 'bind', 'listen', 'accept', 'accept4', 'ptrace', 'mount', 'umount2', 'pivot_root', 'unshare', 'setns', 'bpf', 'perf_event_open', 'keyctl', 'init_module', 'finit_module', 'delete_module', 'kexec_load', 'kexec_file_load'];
     expect(profile.seccomp.deny).toEqual(expect.arrayContaining(spec));
-    expect(profile.seccomp.denyAfterStart).toEqual(['execve', 'execveat']);
+    expect(profile.seccomp.denyAfterStart).toEqual(['execve', 'execveat', 'seccomp']);
   });
 });
 
@@ -210,8 +236,10 @@ describe('the podman/docker arguments match the profile', () => {
       }
       expect(args).toContain('--read-only');
       expect(pairs).toContain('--mount type=bind,source=/host/packet,destination=/in,ro=true');
-      // No writable host path: the packet is the only bind mount.
-      expect(args.filter((arg) => arg.startsWith('type=bind'))).toEqual(['type=bind,source=/host/packet,destination=/in,ro=true']);
+      // No writable host path: the packet is the only bind of a host directory; Docker's generated
+      // /etc files are read-only binds of /dev/null (no /var/lib/docker path in mountinfo).
+      const generated = engine === 'docker' ? ['/etc/hostname', '/etc/hosts', '/etc/resolv.conf'].map((target) => `type=bind,source=/dev/null,destination=${target},ro=true`) : [];
+      expect(args.filter((arg) => arg.startsWith('type=bind')).sort()).toEqual(['type=bind,source=/host/packet,destination=/in,ro=true', ...generated].sort());
       for (const [name, limit] of Object.entries(profile.rlimits)) expect(pairs).toContain(`--ulimit ${name}=${limit.soft}:${limit.hard}`);
       expect(pairs).toContain(`--pids-limit ${profile.rlimits.nproc.hard}`);
       expect(pairs).toContain(`--memory ${profile.limits.memoryMiB + 1024}m`);

@@ -60,8 +60,10 @@ describe('matrix rows against the real sandbox (bwrap)', () => {
     expect(table.find((entry) => entry.startsWith('/ '))).toMatch(/^\/ ro /);
   });
   it('row 33: no host path is writable; the report leaves over the channel and the launcher writes it, 0644, as the operator', () => {
-    expect(probe('PR-FS-ESC-1').observed).toBe('/tki-probe EROFS; /etc/tki-probe ENOENT; /opt/tki/tki-probe EROFS');
-    expect(probe('PR-FS-RO-IN').observed).toBe('EROFS');
+    // Once locked, no open for writing reaches a filesystem: seccomp answers EPERM first (the mounts'
+    // own read-only flags are row 29's mount table).
+    expect(probe('PR-FS-ESC-1').observed).toBe('/tki-probe EPERM; /etc/tki-probe EPERM; /opt/tki/tki-probe EPERM');
+    expect(probe('PR-FS-RO-IN').observed).toBe('EPERM');
     expect(probe('PR-FS-OUT-OK').observed).toMatch(/launcher: written: report\.json, report\.md, checkpoint-attestation\.md$/);
     expect(probe('PR-SUID-1').observed).toContain(`report.json 0644 uid ${process.getuid?.() ?? -1}`);
   });

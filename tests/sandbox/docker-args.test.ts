@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileContainerArgs, DEFAULT_PROFILE, type SandboxInvocation } from '../../sandbox/index.js';
 import { DOCKER_DEV_TMPFS, DOCKER_MEMORY_HEADROOM_MIB } from '../../sandbox/engines/docker-args.js';
-import { handIn } from '../../sandbox/engines/docker-handoff.js';
+import { stagePacket } from '../../sandbox/launch/stage-packet.js';
 import { removeScratchDirs, scratchDir } from './helpers/cli.js';
 
 afterAll(removeScratchDirs);
@@ -63,7 +63,7 @@ describe('docker run arguments', () => {
   });
 });
 
-describe('handing the packet to the sandbox user', () => {
+describe('handing the packet to the sandbox user (every engine stages it)', () => {
   it('copies files (world-readable, read-only), directories, and symlinks as links, never followed', () => {
     const dir = scratchDir('handoff');
     const packet = join(dir, 'packet');
@@ -72,8 +72,8 @@ describe('handing the packet to the sandbox user', () => {
     writeFileSync(join(packet, 'content', 'a.md'), '# a\n');
     chmodSync(join(packet, 'content', 'a.md'), 0o000);
     symlinkSync('../../../etc/passwd', join(packet, 'content', 'escape.md'));
-    const copy = handIn(packet, join(dir, 'copy'));
-    expect(copy).toEqual({ ok: true, value: join(dir, 'copy') });
+    const copy = stagePacket(packet, join(dir, 'copy'), { reader: 'others' });
+    expect(copy.ok && copy.value.path).toBe(join(dir, 'copy'));
     const copied = lstatSync(join(dir, 'copy', 'packet.json'));
     expect(copied.mode & 0o7777).toBe(0o444);
     expect(lstatSync(join(dir, 'copy', 'content')).mode & 0o7777).toBe(0o755);
@@ -84,8 +84,8 @@ describe('handing the packet to the sandbox user', () => {
 
   it('refuses what a copy cannot carry, in one line naming the path', () => {
     const dir = scratchDir('handoff-missing');
-    const result = handIn(join(dir, 'absent'), join(dir, 'copy'));
+    const result = stagePacket(join(dir, 'absent'), join(dir, 'copy'), { reader: 'others' });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.line).toMatch(new RegExp(`^tki: docker: cannot hand the packet in: .*ENOENT.*${join(dir, 'absent')}`));
+    if (!result.ok) expect(result.error.line).toMatch(new RegExp(`^tki: BLOCKED: cannot hand the packet in: ${join(dir, 'absent')}: ENOENT`));
   });
 });

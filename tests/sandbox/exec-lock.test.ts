@@ -37,3 +37,40 @@ describe('the in-process exec lock (TSYNC)', () => {
     expect(JSON.parse(result.stdout)).toEqual({ before: 'started', lock: { ok: true }, fromWorker: 'EPERM', fromMain: 'EPERM' });
   });
 });
+
+const REFUSED_MODULE = join(PROJECT_ROOT, 'dist', 'sandbox', 'seccomp', 'refused-calls.js');
+const ADDON_MODULE = join(PROJECT_ROOT, 'dist', 'sandbox', 'native', 'addon.js');
+
+/** Unlisted calls, from the main thread and from a worker started before the lock, then the operator's line. */
+const UNLISTED_SCRIPT = `
+import { Worker } from 'node:worker_threads';
+import { openSync } from 'node:fs';
+const { applyExecLock } = await import(${JSON.stringify(LOCK_MODULE)});
+const { refusedCallsLine } = await import(${JSON.stringify(REFUSED_MODULE)});
+const { loadSeccompAddon } = await import(${JSON.stringify(ADDON_MODULE)});
+const worker = new Worker(\`
+  const { parentPort } = require('node:worker_threads');
+  parentPort.on('message', (path) => { const holder = { exports: {} }; process.dlopen(holder, path); parentPort.postMessage(holder.exports.attemptSyscall('memfd_secret')); });
+\`, { eval: true, execArgv: [] });
+await new Promise((resolve) => worker.once('online', resolve));
+const before = refusedCallsLine('test');
+const lock = applyExecLock();
+const addon = loadSeccompAddon().addon;
+const mbind = addon.attemptSyscall('mbind');
+const fromWorker = await new Promise((resolve) => { worker.once('message', resolve); worker.postMessage(${JSON.stringify(join(PROJECT_ROOT, 'sandbox', 'native', 'build', 'Release', 'tki_seccomp.node'))}); });
+let writeOpen;
+try { openSync('/dev/null', 'w'); writeOpen = 'opened'; } catch (error) { writeOpen = error.code; }
+await worker.terminate();
+process.stdout.write(JSON.stringify({ before, lock, mbind, fromWorker, writeOpen, line: refusedCallsLine('test') }));
+`;
+
+describe('the named diagnostic for unlisted calls (SIGSYS handler)', () => {
+  it('answers ENOSYS, records each call (on any thread) and names it in one line; opens for writing are EPERM', () => {
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', UNLISTED_SCRIPT], { encoding: 'utf8', timeout: 30_000 });
+    expect(result.stderr).toBe('');
+    const observed = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(observed).toMatchObject({ lock: { ok: true }, mbind: 38, fromWorker: 38, writeOpen: 'EPERM' });
+    expect(observed.before).toBeUndefined();
+    expect(observed.line).toMatch(/^test: note: the sandbox answered ENOSYS to \d+ system call\(s\) on no seccomp list: 237 \(mbind\), 447 \(memfd_secret\);/);
+  });
+});

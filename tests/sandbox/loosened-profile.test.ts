@@ -12,8 +12,9 @@ const LOOSENED: SandboxProfile = {
   ...DEFAULT_PROFILE,
   // PR-UID-1, PR-PROCSYS-1: a root operator's sandbox stays root, /proc/sys is left as bwrap mounts it.
   rootOperatorRunsAs: { uid: 0, gid: 0, name: 'root' },
-  // PR-ENV-2: bwrap inherits the launcher's environment and gets its host paths on its command line.
-  engineLaunch: { emptyEnvironment: false, argumentsOnDescriptor: false, coverProcSys: false },
+  // PR-ENV-2: bwrap inherits the launcher's environment, gets its host paths on its command line and
+  // binds tki's runtime from the project directory (its path then shows in every process's mountinfo).
+  engineLaunch: { emptyEnvironment: false, argumentsOnDescriptor: false, coverProcSys: false, handInRuntime: false },
   // PR-SUID-1: the launcher writes what a setuid file would look like.
   reportFileMode: 0o4755,
   seccomp: {
@@ -22,6 +23,8 @@ const LOOSENED: SandboxProfile = {
     allow: [...seccomp.allow, 'mbind', 'memfd_secret', 'memfd_create'],
     deny: seccomp.deny.filter((name) => name !== 'memfd_create'),
     denyFileExecMappingsAfterStart: false,
+    // PR-PROCSYS-1: with the lock's ban on opens for writing in place, /proc/sys would stay shut even uncovered.
+    denyWriteOpensAfterStart: false,
   },
   // PR-PIDS-1, PR-MEM-1, PR-TIME-1: no process, data or CPU ceiling.
   rlimits: { ...DEFAULT_PROFILE.rlimits, nproc: { soft: 100_000, hard: 100_000 }, data: UNLIMITED, cpu: UNLIMITED },

@@ -89,12 +89,17 @@ describe('red-team audit: resource ceilings (bwrap and docker, root and nobody)'
         if (refusedForOperator(engine, operator, out)) return;
         expect(out.ok, out.line).toBe(true);
         expect(out.maxRssMiB).toBeLessThan(400);
+        // cut at the stdout cap (Docker's stdout is the channel: the same cap once it is not frames)
+        expect(out.limit).toBe('stdout');
       }, 400_000);
       it(`${engine}/${operator}: a 2 GiB report-channel flood does not grow the launcher and is cut`, () => {
         const out = runDriver(engine, 'channel-flood', operator);
         if (refusedForOperator(engine, operator, out)) return;
         expect(out.ok, out.line).toBe(true);
         expect(out.maxRssMiB).toBeLessThan(400);
+        // cut, not drained: the launcher stopped the sandbox at a cap it names (settle.ts)
+        expect(out.limit).toBe(engine === 'docker' ? 'stdout' : 'report-channel');
+        expect((out.results ?? []).find((r) => r.id.startsWith('FLOOD/'))).toBeUndefined();
         expect(unexpectedOpen(out.results ?? [], engine, operator)).toEqual([]);
       }, 400_000);
     }

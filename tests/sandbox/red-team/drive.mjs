@@ -23,7 +23,7 @@ const out = { engine, uid: process.getuid(), ok: run.ok, maxRssMiB: Math.round(m
 if (!run.ok) out.line = run.line;
 else {
   const e = run.exit;
-  out.exitCode = e.exitCode; out.signal = e.signal; out.limit = e.limit ?? e.limitHit ?? e.limits;
+  out.exitCode = e.exitCode; out.signal = e.signal; out.limit = e.launcherLimit; out.channelError = e.channel?.error;
   out.exitKeys = Object.keys(e);
   const text = String(e.stderr ?? '');
   out.results = text.split('\n').filter((l) => l.startsWith('RT ')).map((l) => { try { return JSON.parse(l.slice(3)); } catch { return { id: 'unparsable', closed: false, observed: l.slice(0, 200) }; } });

@@ -16,7 +16,9 @@ export interface DriverOutput {
   readonly ok: boolean;
   readonly line?: string;
   readonly exitCode?: number | null;
-  readonly limit?: unknown;
+  /** The launcher ceiling that stopped the engine (EngineExit.launcherLimit), if any. */
+  readonly limit?: string;
+  readonly channelError?: { readonly code: string; readonly detail: string };
   readonly results?: readonly RouteResult[];
   readonly maxRssMiB: number;
   readonly stderrTail?: string;
