@@ -106,6 +106,8 @@ type Mutation = { kind: 'set' | 'delete' | 'add'; path: readonly (string | numbe
 function mutate(root: unknown, mutation: Mutation): unknown {
   const copy: unknown = structuredClone(root);
   if (mutation.path.length === 0) return mutation.kind === 'set' ? mutation.value : copy;
+  // An earlier mutation replaced the whole value: nothing inside it is left to change.
+  if (copy === null || typeof copy !== 'object') return copy;
   let parent = copy as Record<string | number, unknown>;
   for (const key of mutation.path.slice(0, -1)) {
     const next = parent[key];
