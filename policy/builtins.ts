@@ -100,8 +100,9 @@ export const BUILTIN_MODULE_ROWS: readonly ModuleRow[] = [
   { specifier: 'node:domain', capabilities: ['SYSTEM'] },
   { specifier: 'node:trace_events', capabilities: ['SYSTEM', 'FILES_WRITE'] },
   { specifier: 'node:tty', capabilities: ['SYSTEM'] },
-  { specifier: 'node:readline', capabilities: ['SYSTEM'] },
-  { specifier: 'node:readline/promises', capabilities: ['SYSTEM'] },
+  // readline only wraps the streams it is given (`process.stdin`/`stdout` are pure members of process).
+  { specifier: 'node:readline', capabilities: PURE },
+  { specifier: 'node:readline/promises', capabilities: PURE },
   { specifier: 'node:sea', capabilities: ['SYSTEM'], prefixOnly: true },
   { specifier: 'node:sqlite', capabilities: ['DATABASE', 'FILES_READ', 'FILES_WRITE'], prefixOnly: true },
 ];
@@ -135,6 +136,10 @@ function fsMemberRows(specifier: string, withSync: boolean): MemberRow[] {
   return rows;
 }
 
+function pureMembers(specifier: string, members: readonly string[]): MemberRow[] {
+  return members.map((member) => ({ specifier, member, capabilities: PURE }));
+}
+
 export const BUILTIN_MEMBER_ROWS: readonly MemberRow[] = [
   ...fsMemberRows('node:fs', true),
   { specifier: 'node:fs', member: 'promises', capabilities: RW },
@@ -150,6 +155,23 @@ export const BUILTIN_MEMBER_ROWS: readonly MemberRow[] = [
   { specifier: 'node:os', member: 'devNull', capabilities: PURE },
   { specifier: 'node:v8', member: 'writeHeapSnapshot', capabilities: ['SYSTEM', 'FILES_WRITE'] },
   { specifier: 'node:v8', member: 'setFlagsFromString', capabilities: ['SYSTEM', 'DYNAMIC_CODE'] },
+  // In-process async context (request-scoped storage in every web framework) observes nothing
+  // outside the code that creates it; `createHook` and `executionAsyncResource` see every
+  // resource of the process and keep the module's SYSTEM.
+  { specifier: 'node:async_hooks', member: 'AsyncLocalStorage', capabilities: PURE },
+  { specifier: 'node:async_hooks', member: 'AsyncResource', capabilities: PURE },
+  { specifier: 'node:async_hooks', member: 'executionAsyncId', capabilities: PURE },
+  { specifier: 'node:async_hooks', member: 'triggerAsyncId', capabilities: PURE },
+  { specifier: 'node:async_hooks', member: 'asyncWrapProviders', capabilities: PURE },
+  // Facts and formats, not host access: what `process.platform`/`memoryUsage` already give, HTTP's
+  // tables, IP parsing, in-process message ports and per-thread data, value serialization, and
+  // the declarations of node:test (only its `run` spawns test processes).
+  ...pureMembers('node:os', ['platform', 'arch', 'endianness', 'type', 'machine', 'release', 'version', 'availableParallelism', 'cpus', 'totalmem', 'freemem', 'loadavg', 'uptime', 'constants']),
+  ...pureMembers('node:http', ['METHODS', 'STATUS_CODES', 'maxHeaderSize', 'validateHeaderName', 'validateHeaderValue']),
+  ...pureMembers('node:net', ['BlockList', 'SocketAddress', 'isIP', 'isIPv4', 'isIPv6']),
+  ...pureMembers('node:worker_threads', ['getEnvironmentData', 'setEnvironmentData', 'MessageChannel', 'MessagePort', 'BroadcastChannel', 'markAsUntransferable', 'isMarkedAsUntransferable', 'receiveMessageOnPort', 'SHARE_ENV']),
+  ...pureMembers('node:v8', ['serialize', 'deserialize', 'Serializer', 'Deserializer', 'DefaultSerializer', 'DefaultDeserializer', 'getHeapStatistics', 'getHeapSpaceStatistics', 'getHeapCodeStatistics', 'cachedDataVersionTag']),
+  ...pureMembers('node:test', ['describe', 'it', 'test', 'suite', 'before', 'after', 'beforeEach', 'afterEach', 'mock', 'snapshot']),
   { specifier: 'node:worker_threads', member: 'isMainThread', capabilities: PURE },
   { specifier: 'node:worker_threads', member: 'threadId', capabilities: PURE },
 ];

@@ -46,7 +46,7 @@ export const GLOBAL_ROWS: readonly GlobalRow[] = [
   { global: 'navigator', member: 'serviceWorker', capabilities: ['NETWORK', 'DYNAMIC_CODE'] },
   // The origin private file system (`navigator.storage.getDirectory()`).
   { global: 'navigator', member: 'storage', capabilities: STORAGE_ANY },
-  { global: 'BroadcastChannel', capabilities: ['WORKER'] },
+  // `BroadcastChannel` (like `postMessage`) only talks to same-origin contexts that already run: no capability.
   { global: 'Worker', capabilities: ['WORKER'] },
   { global: 'SharedWorker', capabilities: ['WORKER'] },
   ...storageRows('localStorage'),
@@ -118,7 +118,8 @@ export const PROCESS_MEMBER_ROWS: readonly GlobalRow[] = [
   { global: 'process', member: 'dlopen', capabilities: ['NATIVE'] },
   { global: 'process', member: 'getBuiltinModule', capabilities: ['UNANALYZED'] },
   { global: 'process', member: 'mainModule', capabilities: ['DYNAMIC_CODE'] },
-  { global: 'process', member: 'report', capabilities: ['SYSTEM', 'FILES_WRITE'] },
+  // `process.report.getReport()` returns the environment variables (`environmentVariables`) too.
+  { global: 'process', member: 'report', capabilities: ['SYSTEM', 'FILES_WRITE', 'ENV'] },
   { global: 'process', member: 'send', capabilities: ['EXEC'] },
   { global: 'process', member: 'channel', capabilities: ['EXEC'] },
   { global: 'process', member: 'disconnect', capabilities: ['EXEC'] },
@@ -141,10 +142,18 @@ export const GLOBAL_OBJECT_MEMBERS: ReadonlyArray<readonly [global: string, memb
 /**
  * The types through which a global is reached, for the typed classifier (analysis/typed): a
  * member declared in one of these types is that global's member (`p.env` with `p: NodeJS.Process`
- * is `process.env`), and a row with `member` pins it (`sw.register()` with
- * `sw: ServiceWorkerContainer` is `navigator.serviceWorker`). `globalThis` rows make a member
+ * is `process.env`), and a row with `member` pins it (`r(id)` with
+ * `r: NodeJS.RequireResolve` is `require.resolve`). `globalThis` rows make a member
  * of the window a global of that name. Types not listed here (`Function`, `Console`, …) carry
  * no capability through their members.
+ *
+ * Only the host's own objects are listed: the process, the loader, `Function`, the navigator
+ * and the global object, which no code makes for itself. Handles obtained through them
+ * (`Storage`, `IDBFactory`, `CacheStorage`, `StorageManager`, `FileSystemDirectoryHandle`,
+ * `ServiceWorkerContainer`) are not: like a socket from `net.connect`, the capability is
+ * reported where the handle is obtained (`localStorage`, `navigator.storage`, handed on as a
+ * value or read as a member), and a parameter of such a type may as well hold an in-memory
+ * implementation (a `Storage` for tests or server rendering, fake-indexeddb's `IDBFactory`).
  */
 export interface GlobalTypeRow {
   /** Qualified as the declaration files write it: `NodeJS.Process`. */
@@ -162,12 +171,6 @@ export const GLOBAL_TYPE_ROWS: readonly GlobalTypeRow[] = [
   { type: 'NodeModule', global: 'module' },
   { type: 'FunctionConstructor', global: 'Function' },
   { type: 'Navigator', global: 'navigator' },
-  { type: 'ServiceWorkerContainer', global: 'navigator', member: 'serviceWorker' },
-  { type: 'StorageManager', global: 'navigator', member: 'storage' },
-  { type: 'FileSystemDirectoryHandle', global: 'navigator', member: 'storage' },
-  { type: 'Storage', global: 'localStorage' },
-  { type: 'IDBFactory', global: 'indexedDB' },
-  { type: 'CacheStorage', global: 'caches' },
   { type: 'Window', global: 'globalThis' },
   { type: 'WindowOrWorkerGlobalScope', global: 'globalThis' },
   { type: 'WorkerGlobalScope', global: 'globalThis' },

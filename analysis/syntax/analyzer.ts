@@ -13,15 +13,19 @@ import {
   type Capability,
   type PolicyConfig,
 } from '../../policy/index.js';
-import { visitBinary, visitCall, visitNew } from './calls.js';
+import { visitBinary, visitCall, visitNew, visitTaggedTemplate } from './calls.js';
 import type { FindingCollector } from './collector.js';
 import { bindingsOf, trackedLoad, visitVariable } from './declarations.js';
 import { globalName } from './module-loads.js';
 import { visitExport, visitImport, visitImportEquals } from './module-references.js';
 import { constantKey } from './constants.js';
 import { judgeConstructorRead, judgeFunctionConstructor } from './constructor-reads.js';
+import { judgeCallerRead } from './caller-reads.js';
+import { bindNamespaceParameter, isPromiseMember, promisedNamespaceCallback } from './promised-namespaces.js';
 import { isScopeContainer, isSloppyGlobalThis, isValueReference, thisOwner } from './node-kinds.js';
 import { Scope } from './scope.js';
+import { interopMemberBase } from './interop.js';
+import { registerInteropFile } from './interop-index.js';
 import { declareContainer } from './scope-declarations.js';
 import { literalString, skipAwait, skipOuter } from './syntax.js';
 import { judgeReflectiveRead } from './calls.js';
@@ -54,6 +58,8 @@ export class Analyzer implements Walker {
   readonly judgedCallees = new Set<ts.Node>();
   /** The nodes being visited, outermost first: the flow of a value is read from them. */
   readonly ancestors: ts.Node[] = [];
+  /** `then` callbacks of an `import()` and the module whose namespace their first parameter receives. */
+  private readonly promisedNamespaces = new Map<ts.Node, string>();
   scope = new Scope(undefined);
 
   constructor(
@@ -65,6 +71,7 @@ export class Analyzer implements Walker {
   ) {}
 
   run(): void {
+    registerInteropFile(this.scope, this.sourceFile);
     this.ancestors.push(this.sourceFile);
     this.inScope(this.sourceFile, () => {
       for (const statement of this.sourceFile.statements) this.visit(statement, this.sourceFile);
@@ -75,6 +82,8 @@ export class Analyzer implements Walker {
   private inScope(container: ts.Node, body: () => void): void {
     this.scope = new Scope(this.scope);
     declareContainer(container, this.scope, (declaration, isConst) => bindingsOf(declaration, isConst, this.scope));
+    const promised = this.promisedNamespaces.get(container);
+    if (promised !== undefined) bindNamespaceParameter(this, container as ts.FunctionLikeDeclaration, promised, this.scope);
     body();
     for (const unused of this.scope.unusedBindings()) {
       if (unused.kind === 'module') this.reachModule(unused.specifier, unused.declaration);
@@ -138,6 +147,8 @@ export class Analyzer implements Walker {
         return this.visitChildren(node);
       case ts.SyntaxKind.BinaryExpression:
         return visitBinary(this, node as ts.BinaryExpression);
+      case ts.SyntaxKind.TaggedTemplateExpression:
+        return visitTaggedTemplate(this, node as ts.TaggedTemplateExpression);
       case ts.SyntaxKind.TypeOfExpression:
         // `typeof process` is a feature test, not a use.
         if (ts.isIdentifier(skipOuter((node as ts.TypeOfExpression).expression))) return;
@@ -216,7 +227,7 @@ export class Analyzer implements Walker {
     const visitKey = (): void => {
       if (ts.isElementAccessExpression(node)) this.visit(node.argumentExpression, node);
     };
-    const base = skipOuter(node.expression);
+    const base = interopMemberBase(skipOuter(node.expression), this.scope, trackedLoad);
     const owner = globalName(base, this.scope, GLOBAL_OBJECT_NAMES);
     if (owner !== undefined) {
       visitKey();
@@ -226,6 +237,7 @@ export class Analyzer implements Walker {
     if (binding?.kind === 'module') {
       binding.used = true;
       visitKey();
+      if (key !== null && isPromiseMember(base, binding, key)) return this.promiseMember(binding.specifier, node, key);
       if (key === null) return this.reachModule(binding.specifier, node, 'computed member access');
       if (this.judgedCallees.has(node)) return;
       return this.report.reach(memberCapabilities(binding.specifier, key, this.policy), node, `${(base as ts.Identifier).text}.${key}`, 'member');
@@ -235,6 +247,7 @@ export class Analyzer implements Walker {
       // `require('process').env`, `process.getBuiltinModule('node:fs').writeFileSync`: the member of the loaded builtin.
       recordLoad(this, skipAwait(base) as ts.CallExpression, loaded.load, true);
       visitKey();
+      if (key !== null && isPromiseMember(base, undefined, key)) return this.promiseMember(loaded.tracked, node, key);
       if (key === null) return this.reachModule(loaded.tracked, node, 'computed member access');
       if (this.judgedCallees.has(node)) return;
       return this.reachMember(loaded.tracked, key, node);
@@ -242,9 +255,16 @@ export class Analyzer implements Walker {
     const reflected = reflectiveRead(node, this.scope);
     if (reflected !== undefined) judgeReflectiveRead(this, node, reflected.target, reflected.key);
     else if (key === 'constructor') judgeConstructorRead(this, node, base, this.flowAt(node));
+    else if (key === 'caller') judgeCallerRead(this, node, base, this.flowAt(node));
     else if (!this.judgedCallees.has(node)) this.reachResolved(this.types?.resolve(node), node);
     this.visit(node.expression, node);
     visitKey();
+  }
+
+  /** `then`/`catch`/`finally` of an `import()`'s promise: the namespace goes to a `then` callback, else on as a whole. */
+  private promiseMember(specifier: string, access: ts.PropertyAccessExpression | ts.ElementAccessExpression, key: string): void {
+    const callback = promisedNamespaceCallback(this, access, key, specifier);
+    if (callback !== undefined) this.promisedNamespaces.set(callback, specifier);
   }
 
   globalMember(owner: string, key: string | null, node: ts.Node, flow: Flow): void {

@@ -1,11 +1,14 @@
 import ts from 'typescript';
-import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
+import { GLOBAL_OBJECT_NAMES, classifyModule } from '../../policy/index.js';
+import { codeUrlScheme, leadingText } from './code-urls.js';
 import { globalName, isProcessMember, moduleLoadOf } from './module-loads.js';
 import { recordLoad } from './module-references.js';
+import { isWebpackExternalRequire } from './interop-index.js';
 import { EXIT_CODE_ASSIGNMENTS, TIMERS } from './node-kinds.js';
 import { judgeOpenModeCall } from './open-modes.js';
 import { reflectiveRead } from './reflection.js';
 import { judgeConstructorRead } from './constructor-reads.js';
+import { judgeCallSiteFunction, judgeCallerRead } from './caller-reads.js';
 import { isObjectGlobal } from './declarations.js';
 import { excerpt, isStringish, isZeroExitValue, memberKey, propertyNameText, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
@@ -13,7 +16,7 @@ import type { Walker } from './walker.js';
 export function visitCall(walker: Walker, call: ts.CallExpression): void {
   const load = moduleLoadOf(call, walker.scope, GLOBAL_OBJECT_NAMES);
   if (load !== undefined) {
-    recordLoad(walker, call, load, false);
+    recordLoad(walker, call, load, isWebpackExternalRequire(call, walker.scope));
     for (const argument of call.arguments) if (!load.consumed.has(argument)) walker.visit(argument, call);
     return;
   }
@@ -25,6 +28,7 @@ export function visitCall(walker: Walker, call: ts.CallExpression): void {
   }
   const reflected = reflectiveRead(call, walker.scope);
   if (reflected !== undefined) judgeReflectiveRead(walker, call, reflected.target, reflected.key);
+  judgeCallSiteFunction(walker, call);
   checkTypedCall(walker, call);
   walker.visitChildren(call);
 }
@@ -34,6 +38,7 @@ export function judgeReflectiveRead(walker: Walker, node: ts.Expression, target:
   const owner = globalName(target, walker.scope, GLOBAL_OBJECT_NAMES);
   if (owner !== undefined && isObjectGlobal(owner)) return walker.globalMember(owner, key, node, walker.flowAt(node));
   if (key === 'constructor') judgeConstructorRead(walker, node, target, walker.flowAt(node));
+  if (key === 'caller') judgeCallerRead(walker, node, target, walker.flowAt(node));
 }
 
 /**
@@ -79,13 +84,28 @@ function isTimer(walker: Walker, callee: ts.Expression): boolean {
   return (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && TIMERS.has(memberKey(callee) ?? '');
 }
 
-/** `new Worker(code, { eval: true })` compiles `code`. */
+/** `Worker` (node:worker_threads or the web's), `SharedWorker`, also under an imported alias. */
+function isWorkerConstructor(walker: Walker, callee: ts.Expression): boolean {
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (name === 'Worker' || name === 'SharedWorker') return true;
+  const binding = ts.isIdentifier(callee) ? walker.scope.lookup(callee.text) : undefined;
+  return binding?.kind === 'member' && binding.member === 'Worker';
+}
+
+/**
+ * `new Worker(code, { eval: true })` compiles `code`, and so does a worker whose entry is a URL
+ * that carries or fetches its code (`data:`, `blob:`, `http:`): the same judgement as an
+ * `import()` of that URL (policy/capability-map.ts).
+ */
 export function visitNew(walker: Walker, node: ts.NewExpression): void {
   judgeOpenModeCall(walker, node);
   const callee = skipOuter(node.expression);
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  const isWorker = isWorkerConstructor(walker, callee);
+  const entry = node.arguments?.[0];
+  const scheme = isWorker && entry !== undefined ? codeUrlScheme(leadingText(entry, walker.scope)) : undefined;
+  if (scheme !== undefined && entry !== undefined) walker.report.reach(classifyModule(`${scheme}:`, walker.policy).capabilities, entry, `new Worker('${scheme}:…')`, 'global');
   const options = node.arguments?.[1] === undefined ? undefined : skipOuter(node.arguments[1]);
-  if (name === 'Worker' && options !== undefined && ts.isObjectLiteralExpression(options)) {
+  if (isWorker && options !== undefined && ts.isObjectLiteralExpression(options)) {
     const evalOption = options.properties.find((property) => property.name !== undefined && propertyNameText(property.name) === 'eval');
     const disabled = evalOption !== undefined && ts.isPropertyAssignment(evalOption) && evalOption.initializer.kind === ts.SyntaxKind.FalseKeyword;
     if (evalOption !== undefined && !disabled) walker.report.reach(['DYNAMIC_CODE'], evalOption, 'new Worker(…, { eval: true })', 'global');
@@ -94,7 +114,29 @@ export function visitNew(walker: Walker, node: ts.NewExpression): void {
   walker.visitChildren(node);
 }
 
+/** A timer used as a template tag: browsers stringify the strings array and run it as code. */
+export function visitTaggedTemplate(walker: Walker, node: ts.TaggedTemplateExpression): void {
+  const tag = skipOuter(node.tag);
+  if (isTimer(walker, tag)) walker.report.reach(['DYNAMIC_CODE'], node, `${tag.getText(walker.sourceFile)}\`…\``, 'global');
+  walker.visitChildren(node);
+}
+
+/**
+ * A write to a member of `Object.prototype` (`Object.prototype.flag = 'w'`) gives every object a
+ * default it never had: an options literal without `flag` then opens for writing, and any other
+ * check of an option reads the planted value. Where that lands cannot be followed: UNANALYZED.
+ */
+function checkPrototypeWrite(walker: Walker, node: ts.BinaryExpression): void {
+  if (!EXIT_CODE_ASSIGNMENTS.has(node.operatorToken.kind) && node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+  const target = skipOuter(node.left);
+  if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) return;
+  const base = skipOuter(target.expression);
+  const isObjectPrototype = (ts.isPropertyAccessExpression(base) || ts.isElementAccessExpression(base)) && memberKey(base) === 'prototype' && globalName(base.expression, walker.scope, GLOBAL_OBJECT_NAMES) === 'Object';
+  if (isObjectPrototype) walker.report.unanalyzed(node.left, 'Object.prototype', 'a member planted on every object (options without their own key read it, open flags among them)');
+}
+
 export function visitBinary(walker: Walker, node: ts.BinaryExpression): void {
+  checkPrototypeWrite(walker, node);
   if (node.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && ts.isIdentifier(node.right) && node.right.text === 'Function') {
     // `x instanceof Function` tests a value; it compiles nothing.
     walker.visit(node.left, node);

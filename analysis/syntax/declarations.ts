@@ -3,9 +3,11 @@ import { GLOBAL_OBJECT_NAMES, LOADER_NAMES, hasGlobalMemberRows } from '../../po
 import { globalName, isCreateRequire, moduleLoadOf, requireFunction, trackedBuiltin, type ModuleLoad } from './module-loads.js';
 import { isJudgedAtUse, recordLoad } from './module-references.js';
 import { FUNCTION, LOCAL, type Binding, type Scope } from './scope.js';
+import { consumeInteropInitializer, consumeView, interopViewOf } from './interop.js';
 import { memberBinding } from './scope-declarations.js';
 import { constantKey, constantString } from './constants.js';
 import { reflectiveRead } from './reflection.js';
+import { destructuresCaller, judgeCallerRead } from './caller-reads.js';
 import { isFunctionValue, literalString, propertyNameText, skipAwait, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 
@@ -42,7 +44,7 @@ function destructuredBuiltin(initializer: ts.Expression, scope: Scope): string |
   if (globalName(initializer, scope, GLOBAL_OBJECT_NAMES) === 'process') return 'node:process';
   const binding = ts.isIdentifier(initializer) ? scope.lookup(initializer.text) : undefined;
   if (binding?.kind === 'module') return binding.specifier;
-  return ts.isCallExpression(initializer) ? trackedLoad(initializer, scope)?.tracked : undefined;
+  return ts.isCallExpression(initializer) ? (trackedLoad(initializer, scope)?.tracked ?? interopViewOf(initializer, scope, trackedLoad)?.specifier) : interopViewOf(initializer, scope, trackedLoad)?.specifier;
 }
 
 /** `const { setTimeout: later } = globalThis` binds each key's global under its local name. */
@@ -77,6 +79,9 @@ function bindingOf(declaration: ts.VariableDeclaration, isConst: boolean, scope:
   const initializer = skipAwait(written);
   if (isFunctionValue(initializer)) return FUNCTION;
   if (isConst && isConstructorRead(initializer, scope)) return { kind: 'constructor', exempt: false };
+  // Compiled interop (`__importStar(require("fs"))`, `require$$0.default`): a view of the module (interop.ts).
+  const view = interopViewOf(initializer, scope, trackedLoad);
+  if (view !== undefined) return { kind: 'module', specifier: view.specifier, declaration, used: false };
   if (ts.isCallExpression(initializer)) {
     if (isCreateRequire(initializer.expression, scope)) return { kind: 'require', via: 'create-require', declaration };
     const loaded = trackedLoad(initializer, scope);
@@ -96,6 +101,7 @@ export function visitVariable(walker: Walker, declaration: ts.VariableDeclaratio
   if (initializer === undefined) return walker.visitChildren(declaration);
   if (ts.isIdentifier(declaration.name)) {
     const binding = walker.scope.lookup(declaration.name.text);
+    if (binding?.kind === 'module' && binding.declaration === declaration && consumeInteropInitializer(walker, initializer, trackedLoad)) return;
     if (binding?.kind === 'module' && binding.declaration === declaration && ts.isCallExpression(initializer)) {
       const load = moduleLoadOf(initializer, walker.scope, GLOBAL_OBJECT_NAMES);
       if (load !== undefined) return recordLoad(walker, initializer, load, true);
@@ -110,7 +116,11 @@ export function visitVariable(walker: Walker, declaration: ts.VariableDeclaratio
 /** `const { env } = process`, `const { readFileSync } = require('fs')`, `const { fetch } = globalThis`. */
 function visitDestructuring(walker: Walker, pattern: ts.ObjectBindingPattern, initializer: ts.Expression, declaration: ts.VariableDeclaration): void {
   const classify = memberClassifier(walker, initializer);
-  if (classify === undefined) return walker.visitChildren(declaration);
+  if (classify === undefined) {
+    const caller = destructuresCaller(pattern, walker.scope);
+    if (caller !== undefined) judgeCallerRead(walker, caller, initializer, { kind: 'flows' });
+    return walker.visitChildren(declaration);
+  }
   for (const element of pattern.elements) {
     const key = element.dotDotDotToken !== undefined ? null : propertyNameText(element.propertyName ?? element.name);
     classify(key, element);
@@ -140,7 +150,9 @@ function memberClassifier(walker: Walker, initializer: ts.Expression): ((key: st
     recordLoad(walker, initializer, loaded.load, true);
     return byKey(loaded.tracked);
   }
-  return undefined;
+  const view = interopViewOf(initializer, walker.scope, trackedLoad);
+  if (view !== undefined) consumeView(walker, view);
+  return view === undefined ? undefined : byKey(view.specifier);
 }
 
 /** Globals whose members are judged one by one: the global object, `process`, the loader, and globals with member rows. */

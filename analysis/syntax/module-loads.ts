@@ -4,6 +4,7 @@ import { constantKey } from './constants.js';
 import type { Scope } from './scope.js';
 import { skipOuter } from './syntax.js';
 import type { ReferenceKind } from './types.js';
+import { webpackLoadOf, withoutModuleDefault } from './interop-index.js';
 
 /** A call that loads a module, and the expression naming the module (undefined: none given). */
 export interface ModuleLoad {
@@ -46,7 +47,7 @@ export function globalName(expression: ts.Expression, scope: Scope, globalObject
 
 /** `process` (global or imported from `node:process`) as the base of a member access. */
 export function isProcessObject(expression: ts.Expression, scope: Scope, globalObjects: readonly string[]): boolean {
-  const inner = skipOuter(expression);
+  const inner = withoutModuleDefault(skipOuter(expression), scope);
   if (ts.isIdentifier(inner)) {
     const binding = scope.lookup(inner.text);
     if (binding?.kind === 'module') return binding.specifier === 'node:process';
@@ -103,6 +104,8 @@ export function moduleLoadOf(call: ts.CallExpression, scope: Scope, globalObject
   const [first, second] = call.arguments;
   const one = (kind: ReferenceKind, specifier: ts.Expression | undefined): ModuleLoad => ({ kind, specifier, consumed: new Set(specifier ? [specifier] : []) });
   if (call.expression.kind === ts.SyntaxKind.ImportKeyword) return one('dynamic-import', first);
+  const webpack = webpackLoadOf(call, scope);
+  if (webpack !== undefined) return webpack;
   const callee = skipOuter(call.expression);
   const via = requireFunction(callee, scope, globalObjects);
   if (via !== undefined) return one(via, first);

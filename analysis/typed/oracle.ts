@@ -46,6 +46,27 @@ function typeMayBeFunction(type: ts.Type, depth = 0): boolean {
   return type.getSymbol()?.getName() === 'Function';
 }
 
+/** A cast anywhere in an expression (not inside a nested function): `x as unknown as string[]`. `as const` changes no kind. */
+function containsAssertion(node: ts.Node): boolean {
+  if (ts.isFunctionLike(node)) return false;
+  if ((ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) && !(ts.isTypeReferenceNode(node.type) && ts.isIdentifier(node.type.typeName) && node.type.typeName.text === 'const')) return true;
+  return ts.forEachChild(node, containsAssertion) ?? false;
+}
+
+/** A variable, property or parameter whose value was cast on its way in: its declared type may lie. */
+function isAssertedDeclaration(declaration: ts.Declaration): boolean {
+  const initializer = ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isParameter(declaration) || ts.isPropertyAssignment(declaration) ? declaration.initializer : undefined;
+  return initializer !== undefined && containsAssertion(initializer);
+}
+
+/** Symbols whose declarations are the signatures themselves (functions, methods, classes), not a typed slot holding one. */
+const OWN_SIGNATURES = ts.SymbolFlags.Function | ts.SymbolFlags.Method | ts.SymbolFlags.Class | ts.SymbolFlags.Constructor;
+const TYPED_SLOT = ts.SymbolFlags.Variable | ts.SymbolFlags.Property | ts.SymbolFlags.Accessor;
+
+function declaresOwnSignatures(symbol: ts.Symbol | undefined): boolean {
+  return symbol !== undefined && (symbol.flags & OWN_SIGNATURES) !== 0 && (symbol.flags & TYPED_SLOT) === 0;
+}
+
 /**
  * The TypeOracle over one program's checker: references are classified by the declaration
  * they resolve to (ownerOf), never by their spelling. Works on the raw compiler objects, so the
@@ -70,6 +91,12 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
     return specifier !== undefined && isExternalSpecifier(specifier) && canonical(specifier) === canonical(owner.specifier);
   };
 
+  /** The symbol a callee names (through import aliases), for identifiers and member accesses only. */
+  const calleeSymbol = (callee: ts.Expression): ts.Symbol | undefined => {
+    const inner = skipOuter(callee);
+    return ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner) ? symbolOf(inner) : undefined;
+  };
+
   const symbolOf = (node: ts.Expression): ts.Symbol | undefined => {
     const at = ts.isPropertyAccessExpression(node) ? node.name : ts.isElementAccessExpression(node) ? node.argumentExpression : node;
     const symbol = checker.getSymbolAtLocation(at);
@@ -78,6 +105,10 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
   };
 
   const bySignature = (call: ts.CallExpression | ts.NewExpression): Resolved | undefined => {
+    // A callee named by a function, method or class carries its own signatures: its declarations
+    // answer without asking the checker for the callee's type.
+    const callee = calleeSymbol(call.expression);
+    if (declaresOwnSignatures(callee)) return ownerOfSymbol(callee);
     const type = checker.getTypeAtLocation(call.expression);
     const signatures = ts.isCallExpression(call) ? type.getCallSignatures() : type.getConstructSignatures();
     for (const signature of signatures) {
@@ -97,6 +128,8 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
   const bearingValue = (node: ts.Expression): Resolved | undefined => {
     const byDeclaration = resolve(node);
     if (byDeclaration !== undefined) return byDeclaration;
+    // A function or class is its own value (resolve judged its declarations); only what a variable, parameter or property holds can be foreign.
+    if (declaresOwnSignatures(symbolOf(node))) return undefined;
     const type = checker.getTypeAtLocation(node);
     const symbol = type.getSymbol();
     if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.ValueModule) !== 0) return ownerOfSymbol(symbol);
@@ -111,13 +144,26 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
 
   return {
     resolve,
-    mayBeFunction: (node) => typeMayBeFunction(checker.getTypeAtLocation(node)),
+    mayBeFunction(node) {
+      // Only a type the code cannot have lied about counts: the declared type of a name (not one
+      // narrowed by a user's type predicate), declared without a cast. A call's result (an
+      // overload may claim any return type) and any other expression may be a function.
+      const inner = skipOuter(node);
+      if (inner.kind === ts.SyntaxKind.ThisKeyword) return typeMayBeFunction(checker.getTypeAtLocation(inner));
+      if (!ts.isIdentifier(inner) && !ts.isPropertyAccessExpression(inner)) return true;
+      const symbol = symbolOf(inner);
+      if (symbol === undefined || (symbol.declarations ?? []).some(isAssertedDeclaration)) return true;
+      return typeMayBeFunction(checker.getTypeOfSymbol(symbol));
+    },
     escapesToUntyped(expression) {
       const node = skipOuter(expression);
       if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return undefined;
+      // The value's own type first: a contextual type resolves the whole call's signature, and
+      // almost no value is capability-bearing, so most places never need it.
+      const bearing = bearingValue(node);
+      if (bearing === undefined) return undefined;
       const target = checker.getContextualType(expression);
-      if (target === undefined || (target.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) === 0) return undefined;
-      return bearingValue(node);
+      return target !== undefined && (target.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 ? bearing : undefined;
     },
   };
 }

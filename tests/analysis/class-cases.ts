@@ -70,6 +70,51 @@ export const PRECISION: Case[] = [
   ['`globalThis.Deno.args`', 'export const args = globalThis.Deno?.args ?? [];', []],
   ['`Deno.env` is ENV only', "export const home = Deno.env.get('HOME');", ['ENV']],
   ['a feature test of a global', 'export const isBrowser = !!globalThis.window && window === self;', []],
+  ['`AsyncLocalStorage` (request context) is in-process', "import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';\nexport const store = new AsyncLocalStorage<string>();\nexport const bound = AsyncResource.bind(() => 1);", []],
+  ['facts of `node:os`, HTTP tables, IP parsing, message ports, test declarations', "import os from 'node:os';\nimport { STATUS_CODES } from 'node:http';\nimport { isIP } from 'node:net';\nimport { MessageChannel } from 'node:worker_threads';\nimport { describe } from 'node:test';\nexport const facts = [os.platform(), os.availableParallelism(), STATUS_CODES[200], isIP('::1'), new MessageChannel(), describe];", []],
+  ['`os.homedir()` and `os.setPriority` stay SYSTEM', "import os from 'node:os';\nexport const home = os.homedir();\nos.setPriority(0, 1);", ['SYSTEM']],
+  ['`process.report.getReport()` holds the environment', 'export const report = process.report.getReport();', ['ENV', 'FILES_WRITE', 'SYSTEM']],
+  ['`createHook` observes the whole process', "import { createHook } from 'node:async_hooks';\ncreateHook({}).enable();", ['SYSTEM']],
 ];
 
-export const CLASS_CASES: Readonly<Record<string, readonly Case[]>> = { SCOPE, LOADER, CONSTRUCTOR, GLOBALS, PRECISION };
+/** `Function.prototype.caller`: at a CommonJS module's top level the caller is the wrapper, whose `arguments` hold `require`. */
+export const CALLER: Case[] = [
+  ['`fn.caller` returned', 'function probe() { return probe.caller; }\nexport const wrapper = probe();', ['UNANALYZED']],
+  ['`arguments.callee.caller`', 'export function f() { return arguments.callee.caller; }', ['UNANALYZED']],
+  ['constant-folded `caller`', "function p() { return p['cal' + 'ler']; }\nexport const w = p();", ['UNANALYZED']],
+  ['destructured `caller`', 'function p() { const { caller } = p; return caller; }\nexport const w = p();', ['UNANALYZED']],
+  ["`Reflect.get(fn, 'caller')`", "function p(): unknown { return Reflect.get(p, 'caller'); }\nexport const w = p();", ['UNANALYZED']],
+  ['only `.caller.name` read', 'export const who = (f: () => void) => f.caller?.name;', []],
+  ['`.caller` tested', 'export const nested = (f: () => void) => f.caller !== null;', []],
+  ['a V8 call site\'s `getFunction()`', 'declare const sites: Array<{ getFunction(): unknown }>;\nexport const fns = sites.map((site) => site.getFunction());', ['UNANALYZED']],
+  ['a call site\'s `getFunction()` only tested', 'declare const site: { getFunction(): unknown };\nexport const has = site.getFunction() !== undefined;', []],
+];
+
+/** A worker whose entry is a URL that carries or fetches its code compiles that code. */
+export const WORKER_URLS: Case[] = [
+  ["`new Worker(new URL('data:…'))`", "import { Worker } from 'node:worker_threads';\nexport const w = new Worker(new URL('data:text/javascript,1'));", ['DYNAMIC_CODE', 'WORKER']],
+  ['a `data:` template under an alias', "import { Worker as Thread } from 'node:worker_threads';\nexport const w = (code: string) => new Thread(`data:text/javascript,${code}`);", ['DYNAMIC_CODE', 'WORKER']],
+  ['a `blob:` URL from `URL.createObjectURL`', 'export const w = (code: string) => new Worker(URL.createObjectURL(new Blob([code])));', ['DYNAMIC_CODE', 'WORKER']],
+  ["an `https:` entry fetches code", "export const w = new Worker('https://cdn.example/w.js');", ['DYNAMIC_CODE', 'NETWORK', 'WORKER']],
+  ['a file next to the module is only a worker', "import { Worker } from 'node:worker_threads';\nexport const w = new Worker(new URL('./task.js', 'file:///app/'));", ['WORKER']],
+];
+
+/** The promise `import()` returns hands the namespace to its `then` callback. */
+export const PROMISED_IMPORTS: Case[] = [
+  ["`import('node:process').then((p) => p.env)`", "export const env = import('node:process').then((host) => host.env);", ['ENV']],
+  ['destructured in the callback', "export const env = import('node:process').then(({ env }) => env);", ['ENV']],
+  ['only a pure member read', "export const pid = import('node:process').then((host) => host.pid);", []],
+  ['a pending `import()` kept in a `const`', "const pending = import('node:process');\nexport const env = pending.then((host) => host.env);", ['ENV']],
+  ['the namespace handed to a function that is not a literal', "declare const use: (m: object) => void;\nvoid import('node:process').then(use);", ['SYSTEM']],
+  ['`.catch` passes the namespace on', "export const p = import('node:process').catch(() => null);", ['SYSTEM']],
+];
+
+/** Code reached without a call that names it. */
+export const IMPLICIT_CODE: Case[] = [
+  ['`setTimeout` as a template tag', 'export const later = () => setTimeout`document.title = location.hash`;', ['DYNAMIC_CODE']],
+  ['a template tag that is no timer', 'const tag = (parts: TemplateStringsArray) => parts.join();\nexport const t = tag`x`;', []],
+  ["`Object.prototype.flag = 'w'`", "(Object.prototype as Record<string, unknown>).flag = 'w';", ['UNANALYZED']],
+  ['a method added to a local prototype', 'class Point {}\n(Point.prototype as unknown as Record<string, unknown>).x = 1;', []],
+];
+
+export const CLASS_CASES: Readonly<Record<string, readonly Case[]>> = { IMPLICIT_CODE, SCOPE, LOADER, CONSTRUCTOR, GLOBALS, PRECISION, CALLER, WORKER_URLS, PROMISED_IMPORTS };

@@ -16,7 +16,11 @@ const CASES: Record<string, readonly [code: string, typed: readonly string[], sy
   'derived.ts': ["import { Base } from './base.js';\nexport class Derived extends Base { go(): void { this.start('ls'); } }", ['EXEC'], []],
   'typed-process.ts': ['export function token(p: NodeJS.Process): string | undefined { return p.env.TOKEN; }', ['ENV'], []],
   'typed-window.ts': ["declare const w: Window & typeof globalThis;\nexport const r = w.fetch('https://x');", ['NETWORK'], []],
-  'typed-storage.ts': ["export function save(s: Storage): void { s.setItem('k', 'v'); }", ['FILES_WRITE'], []],
+  // A handle is judged where it is obtained (`localStorage` handed on), not at each method call.
+  'lookalike-storage-handle.ts': ["export function save(s: Storage, f: IDBFactory): void { s.setItem('k', 'v'); f.open('db'); }", [], []],
+  'storage-handed-on.ts': ["import { save } from './lookalike-storage-handle.js';\nsave(localStorage, indexedDB);", ['FILES_READ', 'FILES_WRITE'], ['FILES_READ', 'FILES_WRITE']],
+  // `caller` of a value that cannot be a function is an ordinary property.
+  'lookalike-caller-property.ts': ['export const who = (call: { caller: string }) => [call.caller].join();', [], ['UNANALYZED']],
   'escape.ts': [
     "declare function load(): typeof import('node:child_process');\nconst cp = load();\nconst keep: unknown[] = [];\nkeep.push(cp);",
     ['EXEC'],
@@ -26,6 +30,10 @@ const CASES: Record<string, readonly [code: string, typed: readonly string[], sy
   'shim.d.ts': ["declare module 'laundered' { export { connect } from 'node:net'; }", [], []],
   'shimmed.ts': ["import { connect } from 'laundered';\nconnect(80);", ['NETWORK'], []],
   'lookalike-constructor.ts': ['export const copy = (values: number[]) => new (values.constructor as new () => number[])();', [], ['DYNAMIC_CODE']],
+  // Types that lie do not exempt a `.constructor`: a cast, a user's type predicate, an overload's return type.
+  'constructor-double-cast.ts': ["const handlers = ((): void => undefined) as unknown as string[];\nexport const run = (code: string): unknown => handlers.constructor(code);", ['DYNAMIC_CODE'], ['DYNAMIC_CODE']],
+  'constructor-predicate-lie.ts': ["const isList = (value: unknown): value is string[] => value !== null;\nconst candidate: unknown = () => undefined;\nexport const run = (code: string): unknown => (isList(candidate) ? candidate.constructor(code) : undefined);", ['DYNAMIC_CODE'], ['DYNAMIC_CODE']],
+  'constructor-overload-lie.ts': ["function pick(): Date;\nfunction pick(): unknown { return () => undefined; }\nexport const run = (code: string): unknown => new (pick().constructor as new (c: string) => unknown)(code);", ['DYNAMIC_CODE'], ['DYNAMIC_CODE']],
   'lookalike-own-fetch.ts': ["import { fetch } from './own-fetch.js';\nexport const r = fetch('x');", [], []],
   'own-fetch.ts': ['export const fetch = (url: string): string => url;', [], []],
   'lookalike-methods.ts': ["import { statSync } from 'node:fs';\nexport const isFile = (s: ReturnType<typeof statSync>) => s?.isFile() ?? false;", ['FILES_READ'], ['FILES_READ']],

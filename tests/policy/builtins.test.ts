@@ -43,7 +43,9 @@ describe('the pure allow list', () => {
   const EXPECTED_PURE = [
     'node:_stream_duplex', 'node:_stream_passthrough', 'node:_stream_readable', 'node:_stream_transform', 'node:_stream_writable',
     'node:assert', 'node:assert/strict', 'node:buffer', 'node:console', 'node:constants', 'node:crypto', 'node:events',
-    'node:path', 'node:path/posix', 'node:path/win32', 'node:perf_hooks', 'node:punycode', 'node:querystring', 'node:stream',
+    'node:path', 'node:path/posix', 'node:path/win32', 'node:perf_hooks', 'node:punycode', 'node:querystring',
+    // readline only wraps the streams it is given (process.stdin/stdout are pure members of process).
+    'node:readline', 'node:readline/promises', 'node:stream',
     'node:stream/consumers', 'node:stream/promises', 'node:stream/web', 'node:string_decoder', 'node:sys', 'node:timers',
     'node:timers/promises', 'node:url', 'node:util', 'node:util/types', 'node:zlib',
   ];

@@ -27,7 +27,7 @@ describe('precedence: member row > module row > default deny', () => {
     expect(processMemberCapabilities('dlopen')).toEqual(['NATIVE']);
     expect(processMemberCapabilities('getBuiltinModule')).toEqual(['UNANALYZED']);
     expect(processMemberCapabilities('mainModule')).toEqual(['DYNAMIC_CODE']);
-    expect(processMemberCapabilities('report')).toEqual(['SYSTEM', 'FILES_WRITE']);
+    expect(processMemberCapabilities('report')).toEqual(['SYSTEM', 'FILES_WRITE', 'ENV']);
     expect(processMemberCapabilities('argv')).toEqual([]);
     expect(processMemberCapabilities('somethingNew')).toEqual(['SYSTEM']);
     expect(memberCapabilities('node:process', 'env', RECOMMENDED_POLICY)).toEqual(['ENV']);

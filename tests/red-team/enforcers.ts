@@ -82,6 +82,12 @@ export async function runPlugin(files: readonly string[], rowsWithPolicy: readon
   }
   for (const result of results) {
     const fatal = result.messages.find((message) => message.fatal === true || message.ruleId === null);
+    if (fatal?.fatal === true && fatal.message.startsWith('Parsing error:')) {
+      // A file the parser refuses is an error in the editor and in ESLint's exit code, never silence:
+      // it counts as UNANALYZED (docs/caveats.md, "Sloppy-mode JavaScript the editor cannot parse").
+      runs.set(result.filePath, { ok: true, findings: [{ file: result.filePath, ruleId: 'parsing-error', capabilities: ['UNANALYZED'] }] });
+      continue;
+    }
     if (fatal !== undefined) {
       runs.set(result.filePath, { ok: false, error: fatal.message });
       continue;

@@ -8,4 +8,7 @@ describeRedTeamCorpus({
   table: RED_TEAM_TABLE,
   expectedToFailToday: EXPECTED_TO_FAIL_TODAY,
   minimum: { evasions: 100, lookalikes: 50 },
+  // typescript-eslint cannot parse a legacy octal escape, so the plugin's verdict is its parsing error
+  // (UNANALYZED) where the guard names the capability (EXEC): both say the file is not clean (docs/caveats.md).
+  typedDivergences: ['beyond-legacy-octal-module-name:case'],
 });

@@ -13,6 +13,18 @@ export interface RedTeamCorpus {
   readonly table: readonly RedTeamRow[];
   readonly expectedToFailToday: readonly string[];
   readonly minimum: { readonly evasions: number; readonly lookalikes: number };
+  /**
+   * When given, the typed plugin must give each linted file the verdict the typed guard gives it
+   * (the same capabilities), except the `id:target` files listed, each named in docs/caveats.md.
+   */
+  readonly typedDivergences?: readonly string[];
+}
+
+/** One file's verdict: its capabilities, sorted, or `clean`; findings only a whole-program view makes are left out. */
+function verdictOf(run: EnforcerRun, file: string): string {
+  if (!run.ok) return `error (${run.error})`;
+  const capabilities = run.findings.filter((finding) => finding.file === file && finding.ruleId !== 'transitive-capability').flatMap((finding) => finding.capabilities);
+  return capabilities.length === 0 ? 'clean' : [...new Set(capabilities)].sort().join('+');
 }
 
 const TARGETS: readonly Target[] = ['case', 'control'];
@@ -123,6 +135,24 @@ export function describeRedTeamCorpus(corpus: RedTeamCorpus): void {
       const asserted = new Set(table.flatMap((row) => TARGETS.flatMap((target) => ENFORCERS.filter((enforcer) => expectationOf(row, target, enforcer) !== 'not-asserted').map((enforcer) => checkKey(row, target, enforcer)))));
       expect(expectedToFailToday.filter((key) => !asserted.has(key))).toEqual([]);
     });
+
+    const divergences = corpus.typedDivergences;
+    if (divergences !== undefined) {
+      it('gives one verdict per linted file in typed mode: the plugin says what the guard says of that file', () => {
+        const divergent: string[] = [];
+        for (const row of table) {
+          for (const target of TARGETS) {
+            const file = row.lint?.[target];
+            if (file === undefined) continue;
+            const absolute = path.join(rowDirectory(row, root), file);
+            const guard = verdictOf(runFor(row, target, 'guard-typed'), absolute);
+            const plugin = verdictOf(runFor(row, target, 'plugin-typed'), absolute);
+            if (guard !== plugin && !divergences.includes(`${row.id}:${target}`)) divergent.push(`${row.id}:${target}: guard ${guard}, plugin ${plugin}`);
+          }
+        }
+        expect(divergent).toEqual([]);
+      });
+    }
 
     it.each(table.map((row) => [row.id, row] as const))('%s', (_id, row) => {
       expect(problemsOf(row)).toEqual([]);

@@ -1,0 +1,115 @@
+import ts from 'typescript';
+import { helperCandidates, namesToScan, tslibBindings, verifiedHelpers } from './interop-helpers.js';
+import { isInsideWith, isUndeclaredGlobal, scanNames, soleDeclaration, type NameScan } from './interop-names.js';
+import { TSLIB_WRAPPERS } from './interop-shapes.js';
+import { WEBPACK_NAMES, findWebpackRuntime, moduleIdText, type WebpackRuntime } from './interop-webpack.js';
+import type { Scope } from './scope.js';
+import { skipOuter } from './syntax.js';
+
+/**
+ * What a file's interop code is, found once per file (interop.ts uses it to follow module values;
+ * module-loads.ts asks it about webpack's `__webpack_require__`). It depends on no other part of
+ * the detector, so the detector's files can all use it.
+ */
+interface InteropIndex {
+  readonly scan: NameScan | undefined;
+  /** Local names of verified wrappers declared by the file, and of tslib's wrappers it imports. */
+  readonly wrappers: ReadonlySet<string>;
+  /** Local names bound to the tslib package. */
+  readonly tslibNamespaces: ReadonlySet<string>;
+  readonly webpack: WebpackRuntime | undefined;
+}
+
+const NOTHING: InteropIndex = { scan: undefined, wrappers: new Set(), tslibNamespaces: new Set(), webpack: undefined };
+// Text every file with a helper contains; a file without any is never scanned.
+const MARKERS = ['__importStar', '__importDefault', '__toESM', '_interop', 'tslib', '__webpack_require__'];
+
+const fileOfRootScope = new WeakMap<Scope, ts.SourceFile>();
+const indexes = new WeakMap<ts.SourceFile, InteropIndex>();
+
+/** Called once per walk: the hooks find the file's helpers from any scope of it. */
+export function registerInteropFile(rootScope: Scope, sourceFile: ts.SourceFile): void {
+  fileOfRootScope.set(rootScope, sourceFile);
+}
+
+export function fileOf(scope: Scope): ts.SourceFile | undefined {
+  let root = scope;
+  while (root.parent !== undefined) root = root.parent;
+  return fileOfRootScope.get(root);
+}
+
+/** True when the file has interop code at all (its index scanned it): the cheap test before anything else. */
+export function hasInteropCode(scope: Scope): boolean {
+  return indexOf(scope).scan !== undefined;
+}
+
+function indexOf(scope: Scope): InteropIndex {
+  const sourceFile = fileOf(scope);
+  if (sourceFile === undefined) return NOTHING;
+  let index = indexes.get(sourceFile);
+  if (index === undefined) indexes.set(sourceFile, (index = buildIndex(sourceFile)));
+  return index;
+}
+
+function buildIndex(sourceFile: ts.SourceFile): InteropIndex {
+  if (!MARKERS.some((marker) => sourceFile.text.includes(marker))) return NOTHING;
+  const candidates = helperCandidates(sourceFile);
+  const tslib = tslibBindings(sourceFile);
+  const scan = scanNames(sourceFile, new Set([...namesToScan(candidates, [...tslib.namespaces, ...tslib.wrappers]), ...WEBPACK_NAMES]));
+  const once = (name: string): boolean => soleDeclaration(scan, name) !== undefined;
+  const requireIsGlobal = isUndeclaredGlobal(scan, 'require');
+  const wrappers = new Set([...verifiedHelpers(sourceFile, scan, candidates).keys(), ...(requireIsGlobal ? tslib.wrappers.filter(once) : [])]);
+  const tslibNamespaces = new Set(requireIsGlobal ? tslib.namespaces.filter(once) : []);
+  return { scan, wrappers, tslibNamespaces, webpack: findWebpackRuntime(sourceFile, scan) };
+}
+
+/** The callee of `call` is a verified wrapper: `__importStar`, `(0, tslib_1.__importStar)`, `_interopNamespaceDefault`. */
+export function isWrapperCall(call: ts.CallExpression, scope: Scope): boolean {
+  const index = indexOf(scope);
+  if (index.scan === undefined || isInsideWith(index.scan, call)) return false;
+  const extra = call.arguments[1];
+  // esbuild passes `1` as `isNodeMode`; nothing else takes a second argument.
+  if (call.arguments.length > 2 || (extra !== undefined && !(ts.isNumericLiteral(extra) && extra.text === '1'))) return false;
+  const callee = skipOuter(call.expression);
+  if (ts.isIdentifier(callee)) return index.wrappers.has(callee.text);
+  if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return false;
+  const base = skipOuter(callee.expression);
+  const member = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isStringLiteral(callee.argumentExpression) ? callee.argumentExpression.text : undefined;
+  if (ts.isIdentifier(base) && index.tslibNamespaces.has(base.text)) return member !== undefined && TSLIB_WRAPPERS.has(member);
+  // webpack's default-import getter: `__webpack_require__.n(fs_module)`.
+  return ts.isIdentifier(base) && base.text === '__webpack_require__' && member === 'n' && index.webpack?.getter === true && within(call, index.webpack.range);
+}
+
+const within = (node: ts.Node, range: readonly [number, number]): boolean => node.pos >= range[0] && node.end <= range[1];
+
+/** A module load as module-loads.ts describes one (kept structural: that file imports this one). */
+export interface WebpackLoad {
+  readonly kind: 'require';
+  readonly specifier: ts.Expression;
+  readonly consumed: ReadonlySet<ts.Node>;
+}
+
+/** moduleLoadOf: `__webpack_require__("fs")` of a verified runtime loads what the external factory requires. */
+export function webpackLoadOf(call: ts.CallExpression, scope: Scope): WebpackLoad | undefined {
+  const callee = call.expression;
+  if (!ts.isIdentifier(callee) || callee.text !== '__webpack_require__' || call.arguments.length !== 1) return undefined;
+  const webpack = indexOf(scope).webpack;
+  const argument = call.arguments[0] as ts.Expression;
+  const id = moduleIdText(argument);
+  const specifier = webpack === undefined || id === undefined || ts.isIdentifier(argument) || !within(call, webpack.range) ? undefined : webpack.externals.get(id);
+  return specifier === undefined ? undefined : { kind: 'require', specifier, consumed: new Set([argument]) };
+}
+
+/** visitCall: the `require("fs")` of a verified external factory runs only through `__webpack_require__`. */
+export function isWebpackExternalRequire(call: ts.CallExpression, scope: Scope): boolean {
+  return ts.isIdentifier(call.expression) && call.expression.text === 'require' && indexOf(scope).webpack?.externalRequires.has(call) === true;
+}
+
+/** `x.default` of a module binding is the module (compiled default imports): `process_1.default.exit` is `process.exit`. */
+export function withoutModuleDefault(expression: ts.Expression, scope: Scope): ts.Expression {
+  const inner = skipOuter(expression);
+  const isDefault = (ts.isPropertyAccessExpression(inner) && inner.name.text === 'default') || (ts.isElementAccessExpression(inner) && ts.isStringLiteral(inner.argumentExpression) && inner.argumentExpression.text === 'default');
+  if (!isDefault) return expression;
+  const base = skipOuter(inner.expression);
+  return ts.isIdentifier(base) && scope.lookup(base.text)?.kind === 'module' ? base : expression;
+}
