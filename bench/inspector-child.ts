@@ -10,21 +10,26 @@ export const INSPECT_CHILD = `
 const [packetPath, outDir, url] = process.argv.slice(1);
 const { inspectToDirectory } = await import(new URL('../sandbox/report/in-process.js', url).href);
 const started = performance.now();
+const cpu = process.cpuUsage();
 const outcome = await inspectToDirectory({ packetPath, outDir, name: 'bench' });
 const ms = performance.now() - started;
-process.stdout.write(JSON.stringify({ ms, maxRssKiB: process.resourceUsage().maxRSS, exitCode: outcome.exitCode, line: outcome.line }));
+const used = process.cpuUsage(cpu);
+process.stdout.write(JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, maxRssKiB: process.resourceUsage().maxRSS, exitCode: outcome.exitCode, line: outcome.line }));
 `;
 
 export interface ChildResult {
   readonly ms: number;
+  /** CPU time (user + system, all threads) over the same span: steadier than wall time on a loaded machine. */
+  readonly cpuMs?: number;
   readonly maxRssKiB: number;
   readonly exitCode?: number;
   readonly line?: string;
 }
 
-export function runChild(source: string, args: string[]): Promise<ChildResult> {
+/** `nodeFlags`: e.g. the sandbox profile's heap limit, so that a benchmark run fits where `tki run` would. */
+export function runChild(source: string, args: string[], nodeFlags: readonly string[] = []): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', source, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...nodeFlags, '--input-type=module', '-e', source, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8');

@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DEFAULT_PROFILE } from '../sandbox/profile/default-profile.js';
 import { DEFAULT_LIMITS, manifestHash, sha256Ref } from '../src/index.js';
 import { INSPECT_CHILD, runChild, type ChildResult } from './inspector-child.js';
 import { median } from './stats.js';
@@ -12,11 +13,19 @@ import type { BenchResult } from './types.js';
  * whose subjects the inspector must find in them: at most 2× reading and hashing the same bytes.
  * (2) A packet over a limit (maxClaims + 1 claims) is refused in at most 1.5× reading and parsing
  * its packet.json once. TKI_BENCH_HOSTILE_LISTINGS / _CLAIMS shrink (1) for a quick local run.
+ *
+ * Generating (1) takes about a minute, so it is written once into a cache directory under the
+ * system's temp directory (named by its shape and GENERATOR_VERSION, completed by a marker file
+ * written last) and reused by later runs. The inspector child runs with the sandbox profile's heap
+ * limit, so a run that fits here fits inside `tki run`.
  */
 const LISTINGS = Number(process.env.TKI_BENCH_HOSTILE_LISTINGS ?? 27);
 const LISTING_BYTES = 8_000_000;
 const CLAIMS = Number(process.env.TKI_BENCH_HOSTILE_CLAIMS ?? 100_000);
 const ROUNDS = 3;
+/** Bumped whenever the generated packets change, so that a stale cache is never measured. */
+const GENERATOR_VERSION = 2;
+const HEAP_FLAGS = DEFAULT_PROFILE.limits.memoryMiB > 0 ? [`--max-old-space-size=${DEFAULT_PROFILE.limits.memoryMiB}`] : [];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const inspectorUrl = pathToFileURL(path.join(here, '..', 'src', 'index.js')).href;
@@ -100,9 +109,11 @@ import { hash } from 'node:crypto';
 import path from 'node:path';
 const [packetPath] = process.argv.slice(1);
 const started = performance.now();
+const cpu = process.cpuUsage();
 hash('sha256', readFileSync(path.join(packetPath, 'packet.json')), 'hex');
 for (const name of readdirSync(path.join(packetPath, 'l')).sort()) hash('sha256', readFileSync(path.join(packetPath, 'l', name)), 'hex');
-process.stdout.write(JSON.stringify({ ms: performance.now() - started, maxRssKiB: process.resourceUsage().maxRSS }));
+const used = process.cpuUsage(cpu);
+process.stdout.write(JSON.stringify({ ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, maxRssKiB: process.resourceUsage().maxRSS }));
 `;
 
 const READ_PARSE_FLOOR = `
@@ -110,8 +121,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 const [packetPath] = process.argv.slice(1);
 const started = performance.now();
+const cpu = process.cpuUsage();
 JSON.parse(readFileSync(path.join(packetPath, 'packet.json'), 'utf8'));
-process.stdout.write(JSON.stringify({ ms: performance.now() - started, maxRssKiB: process.resourceUsage().maxRSS }));
+const used = process.cpuUsage(cpu);
+process.stdout.write(JSON.stringify({ ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, maxRssKiB: process.resourceUsage().maxRSS }));
 `;
 
 async function paired(floorSource: string, packetDir: string, outDir: string): Promise<{ inspector: ChildResult[]; floor: ChildResult[] }> {
@@ -120,14 +133,29 @@ async function paired(floorSource: string, packetDir: string, outDir: string): P
   const floor: ChildResult[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
     floor.push(await runChild(floorSource, [packetDir]));
-    inspector.push(await runChild(INSPECT_CHILD, [packetDir, outDir, inspectorUrl]));
+    rmSync(outDir, { recursive: true, force: true });
+    inspector.push(await runChild(INSPECT_CHILD, [packetDir, outDir, inspectorUrl], HEAP_FLAGS));
   }
   return { inspector, floor };
+}
+
+/** A generated packet from the cache, generating it first when it is missing or incomplete. */
+function cachedPacket(name: string, generate: (root: string) => void): string {
+  const root = path.join(tmpdir(), `tki-bench-cache-v${GENERATOR_VERSION}`, name);
+  const complete = path.join(root, '.complete');
+  if (!existsSync(complete)) {
+    rmSync(root, { recursive: true, force: true });
+    generate(root);
+    writeFileSync(complete, '');
+  }
+  return root;
 }
 
 function result(name: string, target: number, measured: { inspector: ChildResult[]; floor: ChildResult[] }, extra: Record<string, string | number>): BenchResult {
   const inspectorMs = median(measured.inspector.map((entry) => entry.ms));
   const floorMs = median(measured.floor.map((entry) => entry.ms));
+  const inspectorCpu = median(measured.inspector.map((entry) => entry.cpuMs ?? entry.ms));
+  const floorCpu = median(measured.floor.map((entry) => entry.cpuMs ?? entry.ms));
   return {
     name,
     ratio: inspectorMs / floorMs,
@@ -135,6 +163,10 @@ function result(name: string, target: number, measured: { inspector: ChildResult
     details: {
       inspector_median_ms: Math.round(inspectorMs),
       floor_median_ms: Math.round(floorMs),
+      // CPU time is steadier than wall time when other processes share the cores.
+      inspector_cpu_median_ms: Math.round(inspectorCpu),
+      floor_cpu_median_ms: Math.round(floorCpu),
+      cpu_ratio: (inspectorCpu / floorCpu).toFixed(3),
       paired_ratio_median: median(measured.inspector.map((entry, round) => entry.ms / (measured.floor[round]?.ms ?? entry.ms))).toFixed(3),
       inspector_peak_rss_MiB: Math.round(Math.max(...measured.inspector.map((entry) => entry.maxRssKiB)) / 1024),
       exit_code: measured.inspector[0]?.exitCode ?? -1,
@@ -146,17 +178,16 @@ function result(name: string, target: number, measured: { inspector: ChildResult
 export async function hostileResults(): Promise<BenchResult[]> {
   const root = mkdtempSync(path.join(tmpdir(), 'tki-bench-hostile-'));
   try {
-    const listings = path.join(root, 'listings');
-    generateListingPacket(listings);
+    const listings = cachedPacket(`listings-${LISTINGS}x${CLAIMS}`, generateListingPacket);
     const big = await paired(READ_HASH_FLOOR, listings, path.join(root, 'out-listings'));
-    rmSync(listings, { recursive: true, force: true });
-    const over = path.join(root, 'over');
-    generateOverLimitPacket(over);
+    const over = cachedPacket(`over-max-claims-${DEFAULT_LIMITS.maxClaims + 1}`, generateOverLimitPacket);
     const refused = await paired(READ_PARSE_FLOOR, over, path.join(root, 'out-over'));
     return [
       result(`hostile: ${LISTINGS} listings (${Math.round((LISTINGS * LISTING_BYTES) / 1024 / 1024)} MiB) × ${CLAIMS.toLocaleString('en')} claims vs read+sha256`, 2, big, {
         listing_MiB: Math.round((LISTINGS * LISTING_BYTES) / 1024 / 1024),
         claims: CLAIMS,
+        heap_limit_MiB: DEFAULT_PROFILE.limits.memoryMiB,
+        line: String(big.inspector[0]?.line ?? '').slice(0, 90),
       }),
       result(`hostile: over maxClaims, refused vs read+JSON.parse of packet.json`, 1.5, refused, { claims: DEFAULT_LIMITS.maxClaims + 1, line: String(refused.inspector[0]?.line ?? '').slice(0, 90) }),
     ];

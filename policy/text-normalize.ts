@@ -107,22 +107,29 @@ interface OffsetMap {
 /**
  * Runs of ASCII and white space (mapped by native operations) and runs of anything else (mapped
  * per code point), each on its own, in formOf and offsetMapOf alike. U+FEFF counts as \s in
- * JavaScript but is a format character here, removed like the others.
+ * JavaScript but is a format character here, removed like the others. The other runs are found
+ * by one character class without the `u` flag (surrogates are in it, so a pair stays in one run):
+ * a `u`-flag or alternation loop over a multi-megabyte ASCII run overflows the regex engine's
+ * backtrack stack (a 17 MB report.md did).
  */
-const SEGMENT = /(?:[\x00-\x7f]|[^\S\uFEFF])+|(?:[^\x00-\x7f\s]|\uFEFF)+/gu;
+const OTHER_RUN = /[^\x00-\x7f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 
-function isFastSegment(segment: string): boolean {
-  const code = segment.charCodeAt(0);
-  return code < 0x80 || (code !== 0xfeff && /^\s/.test(segment));
+function forEachSegment(original: string, visit: (part: string, start: number, fast: boolean) => void): void {
+  let from = 0;
+  for (const other of original.matchAll(OTHER_RUN)) {
+    if (other.index > from) visit(original.slice(from, other.index), from, true);
+    visit(other[0], other.index, false);
+    from = other.index + other[0].length;
+  }
+  if (from < original.length) visit(from === 0 ? original : original.slice(from), from, true);
 }
 
 function offsetMapOf(original: string): OffsetMap {
   const map: OffsetMap = { outStarts: [], originalStarts: [], outLengths: [], originalLengths: [] };
   let outPosition = 0;
   let copiedUpTo = 0;
-  for (const segment of original.matchAll(SEGMENT)) {
-    const base = segment.index;
-    segment[0].replace(NEEDS_MAPPING, (match: string, spaceRun: string | undefined, offset: number) => {
+  forEachSegment(original, (part, base) => {
+    part.replace(NEEDS_MAPPING, (match: string, spaceRun: string | undefined, offset: number) => {
       const piece = mapped(match, spaceRun);
       outPosition += base + offset - copiedUpTo;
       map.outStarts.push(outPosition);
@@ -133,7 +140,7 @@ function offsetMapOf(original: string): OffsetMap {
       copiedUpTo = base + offset + match.length;
       return piece;
     });
-  }
+  });
   return map;
 }
 
@@ -158,19 +165,24 @@ function originalOffset(map: OffsetMap, index: number): number {
   return originalStart + (map.originalLengths[found] ?? 0) + (index - outStart - outLength);
 }
 
+/** Calls of the normalization (a cost counter for the structural tests: batched callers make a few per run, not one per text). */
+export const normalizeCounter = { forms: 0 };
+
 function formOf(original: string): string {
+  normalizeCounter.forms += 1;
   if (!NON_ASCII.test(original)) return asciiMatchingForm(original);
-  let text = '';
-  for (const segment of original.matchAll(SEGMENT)) {
-    const part = segment[0];
-    text += isFastSegment(part) ? asciiMatchingForm(part) : part.replace(NEEDS_MAPPING, mapped);
-  }
-  return text;
+  // Parts joined once: `+=` over many segments would build a deep rope the regex engine then flattens.
+  const parts: string[] = [];
+  forEachSegment(original, (part, _start, fast) => parts.push(fast ? asciiMatchingForm(part) : part.replace(NEEDS_MAPPING, mapped)));
+  return parts.join('');
 }
 
 /** The caseless matching form of a text (the form every text-rule pattern runs on). */
 export function toMatchingText(original: string): MatchingText {
-  const text = formOf(original);
+  return matchingTextOf(original, formOf(original));
+}
+
+function matchingTextOf(original: string, text: string): MatchingText {
   let offsets: OffsetMap | undefined;
   // The offset map is only built when a finding needs it: most texts have none.
   const startOf = (index: number): number => {
@@ -193,6 +205,28 @@ export function toMatchingText(original: string): MatchingText {
 /** The caseless matching form alone. */
 export function matchingForm(text: string): string {
   return formOf(text);
+}
+
+/** Never changed by the form and never merged with a neighbour: U+0000 is no white space, no format character, no confusable. */
+const BATCH_SEPARATOR = '\u0000';
+
+/**
+ * The matching forms of many texts from one pass over their concatenation (issue 13: a fixed cost
+ * per call, paid 100,000 times, was most of the prose scan). Exact: every step maps one code point
+ * or one white-space run at a time, and U+0000 between the texts is kept as it is and ends any run.
+ * Texts that contain U+0000 themselves are formed one by one.
+ */
+export function matchingForms(texts: readonly string[]): string[] {
+  if (texts.length < 2 || texts.some((text) => text.includes(BATCH_SEPARATOR))) return texts.map(formOf);
+  const forms = formOf(texts.join(BATCH_SEPARATOR)).split(BATCH_SEPARATOR);
+  // A safety net: the count can only differ if the form ever produced or removed U+0000.
+  return forms.length === texts.length ? forms : texts.map(formOf);
+}
+
+/** toMatchingText for many texts, their forms computed in one pass (matchingForms). */
+export function toMatchingTexts(originals: readonly string[]): MatchingText[] {
+  const forms = matchingForms(originals);
+  return originals.map((original, index) => matchingTextOf(original, forms[index] ?? formOf(original)));
 }
 
 /** The case-preserving skeleton (NFKD, ignorables removed, TR39 prototypes): for case-sensitive rules such as verdict tokens. */

@@ -3,7 +3,7 @@ import type { Claim } from '../packet/schema.js';
 import type { ItemAssessment } from '../provenance/items.js';
 import { corpusOf, type Corpus } from '../provenance/surfaces.js';
 import type { EvidenceClass } from '../vocabulary.js';
-import { bindItem, pathMatchesSubject, type BindingVia } from './binding.js';
+import { bindItem, pathMatchesSubject, type Binding, type BindingVia } from './binding.js';
 import { deriveEvidenceClasses } from './evidence-class.js';
 import { buildEvidenceIndex, type EvidenceIndex, type IndexLimits } from './evidence-index.js';
 import { requiredClassesFlat } from './requirements.js';
@@ -61,20 +61,33 @@ const SELF_CLASSES: readonly EvidenceClass[] = ['ARTIFACT_EXISTENCE_EVIDENCE', '
  * For a claim about another subject (a `.md` describing `canon.py`), those self classes are the
  * wrong kind; the item can still be content evidence. Listings are about the paths they list.
  */
+/** An item's classes depend on the item alone: derived once per item, not once per claim that considers it (shared, never mutated). */
+const derivedClasses = new WeakMap<ItemAssessment, EvidenceClass[]>();
+
+function itemClasses(assessment: ItemAssessment, item: NonNullable<ItemAssessment['item']>): EvidenceClass[] {
+  let classes = derivedClasses.get(assessment);
+  if (classes === undefined) {
+    classes = deriveEvidenceClasses(item);
+    derivedClasses.set(assessment, classes);
+  }
+  return classes;
+}
+
 function classesForClaim(assessment: ItemAssessment, claim: Claim): EvidenceClass[] {
   const item = assessment.item;
   if (item === undefined) return [];
-  const classes = deriveEvidenceClasses(item);
+  const classes = itemClasses(assessment, item);
   const aboutItself = claim.subject === undefined || (item.path !== undefined && pathMatchesSubject(item.path, claim.subject));
   if (aboutItself || item.kind === 'ARTIFACT_LISTING') return classes;
   return classes.filter((evidenceClass) => !SELF_CLASSES.includes(evidenceClass));
 }
 
-function consider(claim: Claim, assessment: ItemAssessment, cited: boolean, context: ChainContext): ConsideredEvidence {
+/** `binding`: when the caller has already bound the item (the packet-wide search), not bound again. */
+function consider(claim: Claim, assessment: ItemAssessment, cited: boolean, context: ChainContext, bound?: Binding): ConsideredEvidence {
   const item = assessment.item;
   const classes = classesForClaim(assessment, claim);
   const wanted = requiredClassesFlat(claim.claim_type);
-  const binding = bindItem(assessment, claim, cited, context.index);
+  const binding = bound ?? bindItem(assessment, claim, cited, context.index);
   return {
     item_id: assessment.itemId ?? `items[${assessment.index}]`,
     cited,
@@ -133,8 +146,9 @@ export function gatherEvidence(claim: Claim, context: ChainContext): ConsideredE
     context.index.spend(candidates.length);
     for (const assessment of candidates) {
       if (assessment.itemId === undefined || cited.has(assessment.itemId) || !assessment.usable) continue;
-      if (!bindItem(assessment, claim, false, context.index).bound) continue;
-      const evidence = consider(claim, assessment, false, context);
+      const binding = bindItem(assessment, claim, false, context.index);
+      if (!binding.bound) continue;
+      const evidence = consider(claim, assessment, false, context, binding);
       if (evidence.capability.right_kind) considered.push(evidence);
     }
   }

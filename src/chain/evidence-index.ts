@@ -1,6 +1,8 @@
 import type { Claim } from '../packet/schema.js';
 import type { ItemAssessment } from '../provenance/items.js';
-import { countIn, exitCodesIn, listedEntries, sha256RefsIn, type CountRecord, type ListedEntry } from './record-values.js';
+import { countIn, exitCodesIn, fileNameOf, listedEntries, sha256RefsIn, type CountRecord, type ListedEntry } from './record-values.js';
+
+export { fileNameOf } from './record-values.js';
 
 /**
  * Everything the chain needs from item contents, read once per packet (issue 13: linear cost).
@@ -36,15 +38,6 @@ const LISTING_KINDS = new Set(['ARTIFACT_LISTING', 'HASH_PIN']);
 const RECORD_KINDS = new Set(['RUN_LOG', 'EXIT_CODE_RECORD', 'RUN_LEDGER_ENTRY', 'APPROVAL_RECORD']);
 const TOKEN_SPLIT = /[\s"'`,;()[\]{}<>=|]+/;
 
-/** `posix.basename` without its per-call overhead: the last segment, trailing slashes ignored. */
-export function fileNameOf(path: string): string {
-  let end = path.length;
-  while (end > 1 && path.charCodeAt(end - 1) === 0x2f) end -= 1;
-  const trimmed = end === path.length ? path : path.slice(0, end);
-  if (trimmed === '/') return '';
-  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
-}
-
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
@@ -77,7 +70,7 @@ export function buildEvidenceIndex(assessments: readonly ItemAssessment[], claim
     if (text === undefined || names.size === 0) continue;
     if (LISTING_KINDS.has(item.kind)) {
       // Only entries that can bind a subject are kept (and allocated); all are counted.
-      const listing = listedEntries(text, (path) => names.has(fileNameOf(path)));
+      const listing = listedEntries(text, (fileName) => names.has(fileName));
       listingEntries += listing.total;
       if (listingEntries > limits.maxListingEntries) return { ok: false, limit: 'maxListingEntries', entries: listingEntries };
       const own = new Map<string, ListedEntry[]>();

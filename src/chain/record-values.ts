@@ -27,18 +27,31 @@ function entryFrom(value: unknown): ListedEntry | undefined {
   return { path, hash: typeof hash === 'string' ? hash : undefined };
 }
 
+/** `posix.basename` without its per-call overhead: the last segment, trailing slashes ignored. */
+export function fileNameOf(path: string): string {
+  let end = path.length;
+  while (end > 1 && path.charCodeAt(end - 1) === 0x2f) end -= 1;
+  const trimmed = end === path.length ? path : path.slice(0, end);
+  if (trimmed === '/') return '';
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+}
+
+/** Listing lines read (a cost counter for the structural tests: each line once per packet). */
+export const listingCounter = { lines: 0 };
+
 /**
  * Listings and hash pins: a JSON array/object of entries, or lines of `<path> [sha256:<hex>]`.
- * `keep` filters by path before anything else is done with an entry; `total` counts them all.
+ * `keepName` filters by the entry's file name before anything else is done with it; `total`
+ * counts them all.
  */
-export function listedEntries(text: string, keep: (path: string) => boolean = () => true): { entries: ListedEntry[]; total: number } {
+export function listedEntries(text: string, keepName: (fileName: string) => boolean = () => true): { entries: ListedEntry[]; total: number } {
   // JSON.parse gives up at the first character of a plain-text listing: cheap either way.
   const json = parseJson(text);
   if (json !== undefined) {
     const record = asRecord(json);
     const list = Array.isArray(json) ? json : Array.isArray(record?.entries) ? record.entries : Array.isArray(record?.files) ? record.files : [json];
     const all = list.map(entryFrom).filter((entry): entry is ListedEntry => entry !== undefined);
-    return { entries: all.filter((entry) => keep(entry.path)), total: all.length };
+    return { entries: all.filter((entry) => keepName(fileNameOf(entry.path))), total: all.length };
   }
   const entries: ListedEntry[] = [];
   let total = 0;
@@ -46,15 +59,50 @@ export function listedEntries(text: string, keep: (path: string) => boolean = ()
   while (start <= text.length) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline;
-    const line = text.slice(start, end).trim();
+    listingCounter.lines += 1;
+    const lineStart = start;
     start = end + 1;
-    if (line === '' || line.startsWith('#')) continue;
-    const path = linePath(line);
+    const fast = fastLinePath(text, lineStart, end);
+    if (fast === SKIP) continue;
+    const line = fast === SLOW ? text.slice(lineStart, end).trim() : '';
+    if (fast === SLOW && (line === '' || line.startsWith('#'))) continue;
+    const path = fast === SLOW ? linePath(line) : text.slice(lineStart, fast);
     if (path === '') continue;
     total += 1;
-    if (keep(path)) entries.push({ path, hash: line.includes('sha256:') ? ONE_SHA256.exec(line)?.[0] : undefined });
+    if (!keepName(fileNameOf(path))) continue;
+    const whole = fast === SLOW ? line : text.slice(lineStart, end);
+    entries.push({ path, hash: whole.includes('sha256:') ? ONE_SHA256.exec(whole)?.[0] : undefined });
   }
   return { entries, total };
+}
+
+const SKIP = -1;
+const SLOW = -2;
+
+/** Separators of a listing line's fields: ASCII white space, `,`, `;`, `|` (SEPARATOR below, in ASCII). */
+function isAsciiSeparator(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0x2c || code === 0x3b || code === 0x7c;
+}
+
+/**
+ * The common line shape, `<path> …` starting at the line's first character, read without slicing
+ * the line: the end offset of the path, SKIP for an empty or `#` line, or SLOW for anything else
+ * (leading white space, non-ASCII, a `sha256:` first field), which linePath reads as before.
+ */
+function fastLinePath(text: string, start: number, end: number): number {
+  if (start === end) return SKIP;
+  const first = text.charCodeAt(start);
+  if (first === 0x23) return SKIP;
+  if (first >= 0x80 || first <= 0x20 || isAsciiSeparator(first)) return SLOW;
+  let index = start;
+  for (; index < end; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x80) return SLOW;
+    if (isAsciiSeparator(code)) break;
+    // `sha256:` in the first field: the hash-first shape.
+    if (code === 0x3a && index - start >= 6 && text.startsWith('sha256', index - 6)) return SLOW;
+  }
+  return index;
 }
 
 const SEPARATOR = /[\s,;|]/;

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { matchingForm } from '../../policy/text-normalize.js';
+import { matchingForm, matchingForms } from '../../policy/text-normalize.js';
 import type { Claim } from '../packet/schema.js';
 
 /**
@@ -12,8 +12,15 @@ import type { Claim } from '../packet/schema.js';
  * Each lookup is bounded; when an adversarial dossier exhausts the comparison budget the answer
  * is "not covered", which can only make the verdict stricter (an UNPARSED_REGION, an unbacked pass).
  */
+const MARKUP = /[*_`>#|]+/g;
+
 export function coverageKey(text: string): string {
-  return matchingForm(text.replace(/[*_`>#|]+/g, ' ')).trim();
+  return matchingForm(text.replace(MARKUP, ' ')).trim();
+}
+
+/** coverageKey of many texts, their forms computed in one pass (matchingForms). */
+export function coverageKeys(texts: readonly string[]): string[] {
+  return matchingForms(texts.map((text) => text.replace(MARKUP, ' '))).map((form) => form.trim());
 }
 
 /** Sentence splitting shared by the dossier scan and the claim texts, so both sides split alike. */
@@ -41,21 +48,28 @@ export function buildClaimIndex(claims: readonly Claim[]): ClaimIndex {
   const whole = new Set<string>();
   const byAnchor = new Map<string, string[]>();
   const basenames = new Set<string>();
-  for (const claim of claims) {
-    const key = coverageKey(claim.text);
+  // Every matching form this index needs, each list formed in one pass.
+  const keys = coverageKeys(claims.map((claim) => claim.text));
+  const partsOf = claims.map((claim) => sentencesOf(claim.text));
+  const partKeys = coverageKeys(partsOf.flat());
+  const subjectNames = matchingForms(claims.map((claim) => (claim.subject === undefined ? '' : posix.basename(claim.subject))));
+  let nextPart = 0;
+  claims.forEach((claim, index) => {
+    const key = keys[index] ?? '';
+    const parts = partsOf[index] ?? [];
+    const firstPart = nextPart;
+    nextPart += parts.length;
     if (key !== '') {
       whole.add(key);
-      for (const part of sentencesOf(claim.text)) whole.add(coverageKey(part));
+      for (let part = firstPart; part < nextPart; part += 1) whole.add(partKeys[part] ?? '');
       const anchor = anchorOf(key.split(' '), 0);
       const list = byAnchor.get(anchor) ?? [];
       if (list.length < MAX_CANDIDATES_PER_ANCHOR && !list.includes(key)) list.push(key);
       byAnchor.set(anchor, list);
     }
-    if (claim.subject !== undefined) {
-      const name = matchingForm(posix.basename(claim.subject));
-      if (name !== '') basenames.add(name);
-    }
-  }
+    const name = subjectNames[index] ?? '';
+    if (claim.subject !== undefined && name !== '') basenames.add(name);
+  });
   let budget = COMPARISON_BUDGET;
 
   const containsClaimText = (said: string): boolean => {

@@ -1,6 +1,6 @@
 import { allHits, firstHit, hasHit, textRulePattern, type TextHit, type TextRulePattern } from '../../policy/text-normalize-pattern.js';
-import { matchingForm, toMatchingText, type MatchingText } from '../../policy/text-normalize.js';
-import { buildClaimIndex, coverageKey, sentencesOf } from './claim-index.js';
+import { matchingForm, toMatchingText, toMatchingTexts, type MatchingText } from '../../policy/text-normalize.js';
+import { buildClaimIndex, coverageKeys, sentencesOf } from './claim-index.js';
 import type { Claim } from '../packet/schema.js';
 
 /**
@@ -70,16 +70,12 @@ function statedPassPhrases(claims: readonly Claim[]): Set<string> {
   return phrases;
 }
 
-/**
- * Linear in the dossier's size plus the claim count: each line is read once, each sentence is put
- * in matching form once, and claims are looked up through indexes built once (claim-index.ts).
- */
-export function scanProse(text: string, claims: readonly Claim[], acceptedExecutionClaims: readonly Claim[]): ProseScan {
-  const passAssertions: PassAssertion[] = [];
-  const unparsedRegions: ProseFinding[] = [];
-  const allClaims = buildClaimIndex(claims);
-  const accepted = buildClaimIndex(acceptedExecutionClaims);
-  const acceptedPhrases = statedPassPhrases(acceptedExecutionClaims);
+/** A dossier line's finding, or one of its sentences to classify, in text order. */
+type ScanStep = { readonly finding: ProseFinding } | { readonly line: number; readonly sentence: string; readonly inFence: boolean };
+
+/** Pass 1: lines, comments, fences and sentences, each line read once. */
+function scanSteps(text: string): ScanStep[] {
+  const steps: ScanStep[] = [];
   let fence = false;
   let inComment = false;
   let line = 0;
@@ -95,7 +91,7 @@ export function scanProse(text: string, claims: readonly Claim[], acceptedExecut
       continue;
     }
     if (rawLine.includes('<!--')) {
-      unparsedRegions.push({ line, excerpt: rawLine.trim(), why: 'hidden text (an HTML comment) cannot be classified' });
+      steps.push({ finding: { line, excerpt: rawLine.trim(), why: 'hidden text (an HTML comment) cannot be classified' } });
       inComment = !rawLine.includes('-->');
       continue;
     }
@@ -104,28 +100,58 @@ export function scanProse(text: string, claims: readonly Claim[], acceptedExecut
       continue;
     }
     if (rawLine.length > MAX_CLASSIFIED_LINE) {
-      unparsedRegions.push({ line, excerpt: `${rawLine.slice(0, 200)}…`, why: `a line longer than ${MAX_CLASSIFIED_LINE} characters is not classified` });
+      steps.push({ finding: { line, excerpt: `${rawLine.slice(0, 200)}…`, why: `a line longer than ${MAX_CLASSIFIED_LINE} characters is not classified` } });
       continue;
     }
     if (UNDECODABLE.test(rawLine)) {
-      unparsedRegions.push({ line, excerpt: rawLine.trim(), why: 'undecodable or control characters' });
+      steps.push({ finding: { line, excerpt: rawLine.trim(), why: 'undecodable or control characters' } });
       continue;
     }
-    for (const sentence of sentencesOf(rawLine)) {
-      const said = toMatchingText(sentence);
-      const pass = firstPassHit(said);
-      if (pass !== undefined) {
-        const key = coverageKey(sentence);
-        const backed = acceptedPhrases.has(matchingForm(pass.excerpt)) || accepted.covers(sentence, key);
-        passAssertions.push({ line, excerpt: sentence, why: `asserts "${pass.excerpt}"`, backed });
-        continue;
-      }
-      // Code blocks are scanned for pass assertions (a pasted "22/22 PASS" still counts) but not for claims.
-      if (fence) continue;
-      if (hasHit(said, CLAIM_CUE_RULES) && !allClaims.covers(sentence)) {
-        unparsedRegions.push({ line, excerpt: sentence, why: 'a claim-like statement that no structured claim covers' });
-      }
+    for (const sentence of sentencesOf(rawLine)) steps.push({ line, sentence, inFence: fence });
+  }
+  return steps;
+}
+
+/**
+ * Linear in the dossier's size plus the claim count: each line is read once, the sentences are put
+ * in matching form together (one pass over their concatenation, not one call per sentence), and
+ * claims are looked up through indexes built once (claim-index.ts).
+ */
+export function scanProse(text: string, claims: readonly Claim[], acceptedExecutionClaims: readonly Claim[]): ProseScan {
+  const passAssertions: PassAssertion[] = [];
+  const unparsedRegions: ProseFinding[] = [];
+  const allClaims = buildClaimIndex(claims);
+  const accepted = buildClaimIndex(acceptedExecutionClaims);
+  const acceptedPhrases = statedPassPhrases(acceptedExecutionClaims);
+  const steps = scanSteps(text);
+  const sentences = steps.flatMap((step) => ('sentence' in step ? [step.sentence] : []));
+  proseCounter.sentences += sentences.length;
+  const said = toMatchingTexts(sentences);
+  const keys = coverageKeys(sentences);
+  let next = 0;
+  for (const step of steps) {
+    if (!('sentence' in step)) {
+      unparsedRegions.push(step.finding);
+      continue;
+    }
+    const { line, sentence } = step;
+    const form = said[next] as MatchingText;
+    const key = keys[next] ?? '';
+    next += 1;
+    const pass = firstPassHit(form);
+    if (pass !== undefined) {
+      const backed = acceptedPhrases.has(matchingForm(pass.excerpt)) || accepted.covers(sentence, key);
+      passAssertions.push({ line, excerpt: sentence, why: `asserts "${pass.excerpt}"`, backed });
+      continue;
+    }
+    // Code blocks are scanned for pass assertions (a pasted "22/22 PASS" still counts) but not for claims.
+    if (step.inFence) continue;
+    if (hasHit(form, CLAIM_CUE_RULES) && !allClaims.covers(sentence, key)) {
+      unparsedRegions.push({ line, excerpt: sentence, why: 'a claim-like statement that no structured claim covers' });
     }
   }
   return { passAssertions, unparsedRegions };
 }
+
+/** Sentences classified (a cost counter for the structural tests: each once per scan). */
+export const proseCounter = { sentences: 0 };

@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { inspectorError, type InspectorError } from '../errors.js';
@@ -181,15 +182,21 @@ export function createContentReader(root: string): ContentReader {
   };
 }
 
+/** UTF-8 text of content bytes; all-ASCII bytes (listings, logs) are copied as they are, without UTF-8 decoding. */
+function decodeText(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('ascii') : bytes.toString('utf8');
+}
+
 /**
- * The file's sha256 and, when asked and small enough, its text. Text to keep gets a buffer of its
- * own; everything else passes through the reader's reused buffer, a chunk at a time.
+ * The file's sha256 and, when asked and small enough, its text. Everything passes through the
+ * reader's reused buffer, a chunk at a time (text to keep is decoded from it).
  */
 function hashOpenFile(fd: number, size: number, options: ContentReadOptions, bufferFor: (size: number) => Buffer): ContentRead {
   if (size <= options.retainTextUpTo) {
-    const own = Buffer.allocUnsafe(size);
-    const bytes = own.subarray(0, readAt(fd, own, size, 0));
-    return { ok: true, sha256: sha256Ref(bytes), bytes: bytes.length, text: bytes.toString('utf8') };
+    // The text is a copy in V8's heap either way: the bytes can pass through the reused buffer.
+    const target = size <= CHUNK_BYTES ? bufferFor(size) : Buffer.allocUnsafe(size);
+    const bytes = target.subarray(0, readAt(fd, target, size, 0));
+    return { ok: true, sha256: sha256Ref(bytes), bytes: bytes.length, text: decodeText(bytes) };
   }
   if (size <= CHUNK_BYTES) {
     const target = bufferFor(size);

@@ -14,6 +14,12 @@ import {
 import { isIdentifier } from './identifiers.js';
 import { isJsonObject as isObject, jsonDepthExceeds, MAX_JSON_DEPTH, type JsonObject } from './json-value.js';
 import { issuesToErrors, jsonPath } from './zod-issues.js';
+import { precompiledParser } from '../zod-check.js';
+
+/** The staged schemas, each compiled once (src/zod-check.ts): zod itself only explains a failure. */
+const parseItemValue = precompiledParser(itemSchema);
+const parseDossierValue = precompiledParser(dossierSchema);
+const parseEnvelopeValue = precompiledParser(packetEnvelopeSchema);
 
 /** One entry of `items[]`, parsed on its own so that a broken item does not hide the others. */
 export interface ItemRecord {
@@ -97,7 +103,7 @@ export function parseItem(raw: unknown, index: number): ItemRecord {
   const metadata = isObject(rawObject?.source_metadata) ? rawObject.source_metadata : undefined;
   const declaredHash = typeof metadata?.content_hash === 'string' ? metadata.content_hash : undefined;
   const contentFile = typeof rawObject?.content_file === 'string' ? rawObject.content_file : undefined;
-  const parsed = itemSchema.safeParse(raw);
+  const parsed = parseItemValue(raw);
   const invalidItemId = typeof rawObject?.item_id === 'string' && rawObject.item_id !== '' && itemId === undefined;
   if (parsed.success) return { index, itemId, declaredHash, contentFile, item: parsed.data, errors: NO_ERRORS };
   const base = `items[${index}]`;
@@ -114,7 +120,7 @@ export function parseItem(raw: unknown, index: number): ItemRecord {
 }
 
 function parseDossier(raw: unknown): { dossier: Dossier | undefined; errors: InspectorError[] } {
-  const parsed = dossierSchema.safeParse(raw);
+  const parsed = parseDossierValue(raw);
   if (parsed.success) {
     const seen = new Set<string>();
     const errors: InspectorError[] = [];
@@ -176,7 +182,7 @@ export function parsePacketText(text: string, limits: InspectorLimits = DEFAULT_
   }
   const limitHit = overLimit(raw, limits);
   if (limitHit !== undefined) return { ...emptyParse(summary, [limitHit]), dossierIdentity: identityOf(raw.dossier) };
-  const envelope = packetEnvelopeSchema.safeParse(raw);
+  const envelope = parseEnvelopeValue(raw);
   const headerErrors = envelope.success ? [] : issuesToErrors(envelope.error.issues, raw, '', HEADER_CODES);
   const items = Array.isArray(raw.items) ? raw.items.map((item, index) => parseItem(item, index)) : [];
   const { dossier, errors: dossierErrors } = isObject(raw.dossier) ? parseDossier(raw.dossier) : { dossier: undefined, errors: [] };

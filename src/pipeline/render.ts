@@ -5,7 +5,7 @@ import type { ReportFile } from '../io/report-writer.js';
 import { buildReport } from '../report/build.js';
 import { renderCheckpoint, sanitizeCheckpointName } from '../report/checkpoint.js';
 import { renderMarkdown } from '../report/markdown.js';
-import { reportSchema, type Report } from '../report/schema.js';
+import { parseReport, type Report } from '../report/schema.js';
 import { escapeControlChars, truncate } from '../text/escape.js';
 import { lintEmittedStrings, lintString } from '../text/wording-lint.js';
 import { EXIT_CODE_BY_VERDICT, type InspectorExitCode } from '../vocabulary.js';
@@ -81,7 +81,7 @@ export function renderReport(result: InspectionResult, name: string | undefined,
 
 function renderUnbounded(result: InspectionResult, name: string | undefined): { ok: true; value: RenderedReport } | { ok: false; error: InspectorError } {
   const report = lintedReport(result);
-  const checked = reportSchema.safeParse(report);
+  const checked = parseReport(report);
   if (!checked.success) {
     const issue = checked.error.issues[0];
     return { ok: false, error: inspectorError('report/invalid', issue?.path.join('.') ?? '', issue?.message) };

@@ -1,4 +1,5 @@
 import { z } from '../zod.js';
+import { precompiledParser } from '../zod-check.js';
 import {
   ARTICLE14_STATUSES,
   CLAIM_TYPES,
@@ -110,3 +111,6 @@ export const reportSchema = stamped({
 export type Report = z.infer<typeof reportSchema>;
 export type ClaimReport = z.infer<typeof claimReportSchema>;
 export type ScopeOfDenial = z.infer<typeof scopeOfDenialSchema>;
+
+/** reportSchema.safeParse, compiled once (src/zod-check.ts): the inspector and the launcher share it. */
+export const parseReport = precompiledParser(reportSchema);
