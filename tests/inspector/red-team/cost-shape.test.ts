@@ -56,6 +56,15 @@ describe('per-claim and per-reference blow-up', () => {
     judgeCost('cost:duplicate-claim-ids:linear', ratio <= 4.5 ? undefined : `4× the duplicates gave ${ratio.toFixed(1)}× the report`);
   }, 120_000);
 
+  it('a packet BLOCKED for duplicate claim ids is not judged claim by claim (its report stays small)', async () => {
+    // Like a limit refusal: 100,000 duplicates gave a 27.9 MB report.json and a 10.7 MB report.md
+    // after 5.4 s CPU (6.6× reading and parsing packet.json) for a packet that is refused anyway.
+    const result = await inspect(SHAPES['duplicate-claim-ids'](2_000), 'dup-ids-refusal');
+    const reasons = JSON.stringify((result.report as JsonObject | undefined)?.blocked_reasons ?? []);
+    const problem = result.verdict !== 'BLOCKED' || !reasons.includes('dossier/duplicate_claim_id') ? `verdict ${result.verdict}, reasons ${reasons.slice(0, 160)}` : reportBytes(result) > 64 * 1024 ? `BLOCKED report is ${String(reportBytes(result))} bytes for 2,000 duplicate claims` : undefined;
+    judgeCost('cost:duplicate-claim-ids:refusal-small', problem);
+  }, 120_000);
+
   it('a 128 KiB subject on many claims: the report does not copy it per claim and per entry without bound', async () => {
     const result = await inspect(SHAPES['long-subject'](20_000), 'long-subject');
     judgeCost('cost:long-subject:ended', endedWithReport(result));
