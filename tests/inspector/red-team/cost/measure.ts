@@ -2,25 +2,22 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { inspectToDirectory } from '../../../../sandbox/report/in-process.js';
+import { DEFAULT_LIMITS } from '../../../../src/index.js';
 import { writeHostilePacket } from '../packet-gen.js';
 import { SHAPES, type ShapeName } from './shapes.js';
 
 /**
  * Measures a hostile shape against its floor, each measurement in its own child process
  * (`--max-old-space-size=2048`, the sandbox profile's heap): the inspector's unsandboxed entry
- * (dist/sandbox/report/in-process.js, so run `npm run build` first) against reading and hashing
+ * (sandbox/report/in-process.ts, as tests/inspector/red-team/run.ts calls it) against reading and hashing
  * every byte of the packet, and against reading and parsing packet.json once. Paired rounds,
  * medians. Compile and run (from the repository root):
  *
  *   npx tsc --ignoreConfig --module nodenext --moduleResolution nodenext --target es2023 --types node \
- *     --skipLibCheck --rootDir . --outDir .tki-cache/rt-cost tests/inspector/red-team/cost/measure.ts
+ *     --resolveJsonModule --skipLibCheck --rootDir . --outDir .tki-cache/rt-cost tests/inspector/red-team/cost/measure.ts
  *   node .tki-cache/rt-cost/tests/inspector/red-team/cost/measure.js bench <shape> <n> [rounds] [timeoutMs]
  */
-interface Outcome { readonly exitCode: number; readonly verdict: string; readonly line: string }
-interface InProcess { inspectToDirectory(target: { packetPath: string; outDir: string }, limits: unknown): Promise<Outcome> }
-interface Limits { DEFAULT_LIMITS: unknown }
-
 const repo = process.cwd();
 
 function filesUnder(dir: string): string[] {
@@ -28,12 +25,10 @@ function filesUnder(dir: string): string[] {
 }
 
 async function inspect(packetDir: string, outDir: string): Promise<void> {
-  const inProcess = (await import(pathToFileURL(path.join(repo, 'dist/sandbox/report/in-process.js')).href)) as InProcess;
-  const limits = (await import(pathToFileURL(path.join(repo, 'dist/src/index.js')).href)) as Limits;
   rmSync(outDir, { recursive: true, force: true });
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const outcome = await inProcess.inspectToDirectory({ packetPath: packetDir, outDir }, limits.DEFAULT_LIMITS);
+  const outcome = await inspectToDirectory({ packetPath: packetDir, outDir }, DEFAULT_LIMITS);
   const used = process.cpuUsage(cpu);
   const size = (name: string): number => (existsSync(path.join(outDir, name)) ? statSync(path.join(outDir, name)).size : -1);
   const blocked = existsSync(path.join(outDir, 'report.json')) ? (JSON.parse(readFileSync(path.join(outDir, 'report.json'), 'utf8')) as { blocked_reasons?: unknown }).blocked_reasons : undefined;
