@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { RECOMMENDED_POLICY, policyConfigSchema, type PolicyConfig, type PolicyConfigInput } from '../../policy/index.js';
 import { formatPolicyError } from '../../policy/parse.js';
+import { LOADED_TYPESCRIPT_PROBLEM } from '../typescript-support.js';
 import { loadPolicyFile } from './policy-file.js';
 
 /**
@@ -39,6 +40,8 @@ const resolved = new Map<string, SettingsResult & { readonly policyFile: string 
  * since anything thrown inside a rule reaches the user as an ESLint crash with a stack trace.
  */
 export function resolveSettings(settings: Readonly<Record<string, unknown>>, cwd: string): SettingsResult {
+  // An unsupported TypeScript would crash inside a rule or match nothing: one message instead.
+  if (LOADED_TYPESCRIPT_PROBLEM !== undefined) return { ok: false, problems: [LOADED_TYPESCRIPT_PROBLEM] };
   const raw = settings['tki'] ?? {};
   const key = `${cwd}\u0000${JSON.stringify(raw)}`;
   const cached = resolved.get(key);
