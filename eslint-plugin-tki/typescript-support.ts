@@ -7,7 +7,8 @@ import ts from 'typescript';
  * check say the same thing. Below 5.9 the scanner and parser APIs the analysis calls are missing or
  * differ; TypeScript 7's `typescript` package has no compiler API, and typescript-eslint 8 stops at 6.0.
  */
-export const SUPPORTED_TYPESCRIPT = { lowest: '5.9.0', below: '6.1.0' } as const;
+// 5.9.2 is the first 5.9 release (5.9.0 and 5.9.1 were never published as releases).
+export const SUPPORTED_TYPESCRIPT = { lowest: '5.9.2', below: '6.1.0' } as const;
 
 export const TYPESCRIPT_PEER_RANGE = `>=${SUPPORTED_TYPESCRIPT.lowest} <${SUPPORTED_TYPESCRIPT.below}`;
 

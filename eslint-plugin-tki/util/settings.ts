@@ -65,7 +65,7 @@ function policyOf(inline: unknown, policyFile: string | undefined): { ok: true; 
     // loadPolicyFile returns the same result object until the file changes.
     const result = loadPolicyFile(policyFile);
     if (!result.ok) {
-      const hint = result.error.message.startsWith('cannot read') ? ' (a relative policyFile is resolved against the directory ESLint runs in; `tki.configure(import.meta.url)` resolves it against the config file)' : '';
+      const hint = result.error.message.startsWith('cannot read') ? ' (a policyFile named explicitly must exist; without one, `tki.configure(import.meta.url)` uses the nearest tki.policy.json at or above the config file, else the defaults)' : '';
       return { ok: false, problems: result.errors.map((error) => `${formatPolicyError(error)}${hint}`) };
     }
     return { ok: true, policy: result.policy };
