@@ -11,22 +11,25 @@ export const USAGE = {
  * What bare `tki` prints (stderr, exit 3): each command's usage on lines of at most 100
  * characters, an option group never split, and where the full help is.
  */
-export const USAGE_SUMMARY = `${Object.values(USAGE)
-  .map((line) => wrapUsage(line, 100))
+export const USAGE_SUMMARY = `Usage:
+${Object.values(USAGE)
+  .map((line) => wrapUsage('  ', line))
   .join('\n')}
+
 Run \`tki --help\` for the commands and exit codes, \`tki <command> --help\` for a command's options.
 `;
 
-function wrapUsage(line: string, width: number): string {
+/** `prefix` + a usage line, wrapped at 100 columns between option groups, continuation lines under the first option. */
+function wrapUsage(prefix: string, line: string, width = 100): string {
   const words = line.match(/\[[^\]]*\]|\S+/g) ?? [];
-  const indent = ' '.repeat(`${words.slice(0, 2).join(' ')} `.length);
+  const indent = ' '.repeat(`${prefix}${words.slice(0, 2).join(' ')} `.length);
   const lines: string[] = [];
-  let current = '';
-  for (const word of words) {
-    if (current !== '' && current.length + 1 + word.length > width) {
+  let current = `${prefix}${words[0] ?? ''}`;
+  for (const word of words.slice(1)) {
+    if (current.length + 1 + word.length > width) {
       lines.push(current);
       current = indent + word;
-    } else current = current === '' ? word : `${current} ${word}`;
+    } else current = `${current} ${word}`;
   }
   lines.push(current);
   return lines.join('\n');
@@ -67,7 +70,7 @@ Run \`tki <command> --help\` for a command's options.
 
 ${EXIT_CODES}
 `,
-  run: `Usage: ${USAGE.run}
+  run: `${wrapUsage('Usage: ', USAGE.run)}
 
 Inspects <packet> (a packet directory or a single .json file) inside the sandbox and writes
 report.json, report.md and checkpoint-<name>.md to --out. Prints the verdict line and the
@@ -86,7 +89,7 @@ ${COMMON}
 
 ${EXIT_CODES}
 `,
-  inspect: `Usage: ${USAGE.inspect}
+  inspect: `${wrapUsage('Usage: ', USAGE.inspect)}
 
 The inspector inside the sandbox: \`tki run\` starts it. Run anywhere else, it refuses after
 its self-check (exit 3) without reading anything.
@@ -99,7 +102,7 @@ ${COMMON}
 
 ${EXIT_CODES}
 `,
-  attest: `Usage: ${USAGE.attest}
+  attest: `${wrapUsage('Usage: ', USAGE.attest)}
 
 Runs the ${PROBE_IDS.length} attestation probes inside the sandbox and writes attestation-evidence.json and
 attestation-evidence.md to --out.
