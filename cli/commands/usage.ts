@@ -84,7 +84,7 @@ Options:
   --memory MIB                  the inspector's heap ceiling; its data segment may use 1 GiB more
   --cpu SECONDS                 CPU-time ceiling (SIGXCPU, then SIGKILL 10 s later)
   --processes N                 ceiling on the sandbox user's processes and threads
-                                (each ceiling a positive whole number; default: the sandbox profile's)
+                                (each a positive whole number; default: the sandbox profile's)
 ${COMMON}
 
 ${EXIT_CODES}
