@@ -20,7 +20,8 @@ export interface SeenFinding {
 /** What one enforcer said about one set of files: findings, or why it could not say. */
 export type EnforcerRun = { readonly ok: true; readonly findings: readonly SeenFinding[] } | { readonly ok: false; readonly error: string };
 
-export const rowDirectory = (row: RedTeamRow): string => path.join(corpusRoot, 'rows', row.id);
+/** `root`: the corpus folder (red-team/ by default; later rounds keep their own, e.g. red-team-3/). */
+export const rowDirectory = (row: RedTeamRow, root: string = corpusRoot): string => path.join(root, 'rows', row.id);
 
 interface GuardJson {
   readonly findings: ReadonlyArray<{ readonly file: string; readonly ruleId: string; readonly capability: string | null }>;
@@ -59,18 +60,18 @@ export async function runGuardCli(cwd: string, input: { readonly project: string
 const CAPABILITY_WORD = /\b(NETWORK|EXEC|FILES_READ|FILES_WRITE|ENV|DYNAMIC_CODE|NATIVE|WORKER|SYSTEM|DATABASE|KNOWLEDGE_BASE|UNANALYZED|UNKNOWN_PACKAGE)\b/g;
 
 /** eslint-plugin-tki (recommended config) over the given files; `typed` adds typescript-eslint's project service. */
-export async function runPlugin(files: readonly string[], rowsWithPolicy: readonly RedTeamRow[], typed: boolean): Promise<Map<string, EnforcerRun>> {
+export async function runPlugin(files: readonly string[], rowsWithPolicy: readonly RedTeamRow[], typed: boolean, root: string = corpusRoot): Promise<Map<string, EnforcerRun>> {
   // Typed: one program over every linted file (tsconfig.lint.json), as typescript-eslint's `project`;
   // a program per row folder would cost a type check per row.
   const config: Linter.Config[] = [
     {
       files: typed ? ['**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx}'] : ['**/*.{ts,cts,mts,tsx}'],
-      languageOptions: { parser: tseslint.parser as Linter.Parser, parserOptions: typed ? { project: './tsconfig.lint.json', tsconfigRootDir: corpusRoot } : {} },
+      languageOptions: { parser: tseslint.parser as Linter.Parser, parserOptions: typed ? { project: './tsconfig.lint.json', tsconfigRootDir: root } : {} },
     },
     { files: ['**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx}'], ...(plugin.configs.recommended as Linter.Config) },
-    ...rowsWithPolicy.map((row): Linter.Config => ({ files: [`rows/${row.id}/**`], settings: { tki: { policyFile: 'tki.policy.json', root: rowDirectory(row) } } })),
+    ...rowsWithPolicy.map((row): Linter.Config => ({ files: [`rows/${row.id}/**`], settings: { tki: { policyFile: 'tki.policy.json', root: rowDirectory(row, root) } } })),
   ];
-  const eslint = new ESLint({ cwd: corpusRoot, overrideConfigFile: true, overrideConfig: config, ignore: false });
+  const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: config, ignore: false });
   const runs = new Map<string, EnforcerRun>();
   let results: ESLint.LintResult[];
   try {
