@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { fail, ok, type Outcome } from './errors.js';
 
@@ -22,16 +21,19 @@ export function compareTypeScriptCopies(analysis: TypeScriptCopy, typed: TypeScr
   return fail({ code: 'typescript/mismatch', analysis, typed });
 }
 
+/** Where a package resolves from the guard's own files (a path, for the error line). */
+function resolvedPath(specifier: string): string {
+  try {
+    return fileURLToPath(import.meta.resolve(specifier));
+  } catch {
+    return `${specifier} (unresolvable)`;
+  }
+}
+
 /** Loads ts-morph (only typed mode needs it) and compares its TypeScript with the analysis's. */
 export async function checkTypeScriptCopies(): Promise<Outcome<void>> {
-  const require = createRequire(import.meta.url);
   const morph = await import('ts-morph');
-  const morphPath = require.resolve('ts-morph');
-  const typed: TypeScriptCopy = {
-    versionMajorMinor: morph.ts.versionMajorMinor,
-    version: morph.ts.version,
-    path: createRequire(morphPath).resolve('@ts-morph/common'),
-  };
-  const analysis: TypeScriptCopy = { versionMajorMinor: ts.versionMajorMinor, version: ts.version, path: dirname(require.resolve('typescript')) };
+  const typed: TypeScriptCopy = { versionMajorMinor: morph.ts.versionMajorMinor, version: morph.ts.version, path: `bundled in ${resolvedPath('ts-morph')}` };
+  const analysis: TypeScriptCopy = { versionMajorMinor: ts.versionMajorMinor, version: ts.version, path: resolvedPath('typescript') };
   return compareTypeScriptCopies(analysis, typed);
 }
