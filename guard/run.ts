@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeSourceFile } from '../analysis/syntax/index.js';
 import { isAction, capabilitiesGrantedBy, type Action, type PolicyConfig } from '../policy/index.js';
@@ -58,11 +58,9 @@ function byLocation(a: GuardFinding, b: GuardFinding): number {
 export async function runGuard(request: GuardRequest): Promise<Outcome<GuardRun>> {
   const inputs = loadInputs(request.input, request.cwd);
   if (!inputs.ok) return inputs;
-  const { files, tsconfig } = inputs.value;
-  const loaded = request.policy === undefined ? loadPolicy([inputs.value.root, request.cwd]) : ok({ policy: request.policy, file: null });
+  const { root, files, tsconfig } = inputs.value;
+  const loaded = request.policy === undefined ? loadPolicy(root === request.cwd ? [root] : [root, request.cwd]) : ok({ policy: request.policy, file: null });
   if (!loaded.ok) return loaded;
-  // A policy found above the start directory (policy/locate.ts) anchors paths and grant globs.
-  const root = loaded.value.file === null ? inputs.value.root : dirname(loaded.value.file);
   const policy = request.policy === undefined && loaded.value.file === null && request.defaultPolicy !== undefined ? request.defaultPolicy : loaded.value.policy;
   // Typed mode: ts-morph's TypeScript and the analysis's must be one minor, or nothing would match.
   const copies = request.detect === undefined && tsconfig !== null && request.typed !== false ? await (await import('./typescript-copies.js')).checkTypeScriptCopies() : ok(undefined);

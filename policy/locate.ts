@@ -16,8 +16,10 @@ export type PolicyLocation =
  * package.json (the package root: a policy above it belongs to another project) or at the
  * filesystem root. Grant globs are then relative to the policy file's directory. Without a file,
  * the defaults apply, the same in both tools; a policy file named explicitly is never searched for.
+ * `walkUp: false` checks the start directories only: tki-guard's rule for now (its test fixtures
+ * are directories inside this repository, whose own policy a walk would find).
  */
-export function locatePolicy(starts: readonly string[], exists: (file: string) => boolean = existsSync): PolicyLocation {
+export function locatePolicy(starts: readonly string[], exists: (file: string) => boolean = existsSync, walkUp = true): PolicyLocation {
   const searched: string[] = [];
   for (const start of starts) {
     for (let directory = path.resolve(start); !searched.includes(directory); ) {
@@ -25,7 +27,7 @@ export function locatePolicy(starts: readonly string[], exists: (file: string) =
       const file = path.join(directory, POLICY_FILE_NAME);
       if (exists(file)) return { kind: 'file', file, root: directory };
       const parent = path.dirname(directory);
-      if (parent === directory || exists(path.join(directory, 'package.json'))) break;
+      if (!walkUp || parent === directory || exists(path.join(directory, 'package.json'))) break;
       directory = parent;
     }
   }

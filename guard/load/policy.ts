@@ -13,12 +13,12 @@ export interface LoadedPolicy {
 }
 
 /**
- * The project's policy file, found as the plugin's `tki.configure()` finds it (policy/locate.ts:
- * the nearest tki.policy.json above each start directory, up to the package root), validated;
- * without one, the same defaults as the plugin's `configs.recommended`.
+ * The project's policy file (policy/locate.ts, the plugin's rule, in the start directories only:
+ * next to the tsconfig, else in the working directory), validated; without one, the same defaults
+ * as the plugin's `configs.recommended`.
  */
 export function loadPolicy(starts: readonly string[]): Outcome<LoadedPolicy> {
-  const location = locatePolicy(starts);
+  const location = locatePolicy(starts, undefined, false);
   if (location.kind === 'defaults') return ok({ policy: RECOMMENDED_POLICY, file: null });
   const parsed = parsePolicyText(readFileSync(location.file, 'utf8'), location.file);
   if (!parsed.ok) return fail({ code: 'policy/invalid', detail: formatPolicyErrors(parsed.errors) });
