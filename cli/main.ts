@@ -1,5 +1,5 @@
 import { COMMANDS } from './commands/index.js';
-import { HELP, INFORMATION_EXIT_CODE, TKI_VERSION } from './commands/usage.js';
+import { HELP, INFORMATION_EXIT_CODE, TKI_VERSION, USAGE_SUMMARY } from './commands/usage.js';
 import { printError } from './output.js';
 import { unsupportedPlatformLine } from './platform.js';
 
@@ -17,7 +17,7 @@ const VERSION_FLAGS = new Set(['--version', '-v']);
 export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || HELP_FLAGS.has(name) || VERSION_FLAGS.has(name)) {
-    if (name === undefined) printError(usageLine());
+    if (name === undefined) process.stderr.write(USAGE_SUMMARY);
     else process.stdout.write(VERSION_FLAGS.has(name) ? `${TKI_VERSION}\n` : HELP.tki);
     return INFORMATION_EXIT_CODE;
   }

@@ -20,7 +20,14 @@ export type GuardError =
   | { readonly code: 'usage/conflict'; readonly detail: string }
   | { readonly code: 'baseline/invalid'; readonly file: string; readonly detail: string }
   | { readonly code: 'baseline/missing'; readonly file: string }
-  | { readonly code: 'git/failed'; readonly detail: string };
+  | { readonly code: 'git/failed'; readonly detail: string }
+  | { readonly code: 'typescript/mismatch'; readonly analysis: TypeScriptCopyInfo; readonly typed: TypeScriptCopyInfo };
+
+/** A TypeScript copy named in a `typescript/mismatch` error (guard/typescript-copies.ts). */
+export interface TypeScriptCopyInfo {
+  readonly version: string;
+  readonly path: string;
+}
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: GuardError };
 
@@ -71,5 +78,7 @@ export function formatGuardError(error: GuardError): string {
       return `tki-guard: ${error.file}: no such baseline file (create it with --update-baseline)`;
     case 'git/failed':
       return `tki-guard: git: ${error.detail}`;
+    case 'typescript/mismatch':
+      return `tki-guard: two TypeScript versions would mix (the analysis loaded typescript ${error.analysis.version} from ${error.analysis.path}, the typed program uses ts-morph's ${error.typed.version} from ${error.typed.path}), which would silently classify nothing; reinstall tki-guard so both are one minor, or run with --fast`;
   }
 }

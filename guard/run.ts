@@ -79,6 +79,9 @@ export async function prepareRun(request: GuardRequest): Promise<Outcome<RunCont
   const loaded = request.policy === undefined ? loadPolicy(root === request.cwd ? [root] : [root, request.cwd]) : ok({ policy: request.policy, file: null });
   if (!loaded.ok) return loaded;
   const policy = request.policy === undefined && loaded.value.file === null && request.defaultPolicy !== undefined ? request.defaultPolicy : loaded.value.policy;
+  // Typed mode: ts-morph's TypeScript and the analysis's must be one minor, or nothing would match.
+  const copies = request.detect === undefined && tsconfig !== null && request.typed !== false ? await (await import('./typescript-copies.js')).checkTypeScriptCopies() : ok(undefined);
+  if (!copies.ok) return copies;
   const detect = request.detect ?? (await selectDetector(tsconfig, request.typed ?? true));
   const cacheDirectory = request.cacheLocation ?? join(root, CACHE_DIRECTORY);
   // Typed facts depend on other files, so the per-file content cache cannot hold them.

@@ -5,8 +5,12 @@ import type { RuleId } from './types.js';
  * detector renders them for tki-guard, so both front-ends print the same words.
  * One sentence each, code in backticks, data in {{placeholders}}, ending with a period.
  */
+/** Every rule reports the tki-allow-next-line comments that name it and accepted nothing (analysis/suppress/notes.ts). */
+const SUPPRESSION_NOTE = { suppressionNote: '{{note}}.' } as const;
+
 export const RULE_MESSAGES = {
   'no-forbidden-capability': {
+    ...SUPPRESSION_NOTE,
     moduleCapability:
       '`{{specifier}}` reaches {{capability}} ({{why}}); remove it, or grant {{capability}} to this file in tki.policy.json (`grants`, with a reason).',
     memberCapability:
@@ -20,6 +24,7 @@ export const RULE_MESSAGES = {
       '`{{name}}` cannot be analyzed statically ({{reason}}), so it counts as UNANALYZED; use a direct reference with literal names instead.',
   },
   'allowed-actions': {
+    ...SUPPRESSION_NOTE,
     fileAccess:
       '`{{name}}` {{verb}} files ({{capability}}); grant {{capability}} to this file in tki.policy.json (`grants`, with a reason), or in inspector code move the I/O to the edge module that declares `{{action}}` in `allowedActions`.',
     unknownAction: '`{{action}}` is not in the action universe ({{universe}}); declare only those actions.',
@@ -27,23 +32,28 @@ export const RULE_MESSAGES = {
       'Declare actions as `export const allowedActions = [...] as const` with string literals only ({{problem}}).',
   },
   'no-dynamic-code': {
+    ...SUPPRESSION_NOTE,
     dynamicCode:
       '`{{name}}` compiles or loads code chosen at run time (DYNAMIC_CODE); use static imports and plain functions instead.',
     computedModule:
       '`{{name}}` loads a module whose name is computed, so it counts as UNANALYZED; use a string literal specifier.',
   },
   'no-exit-zero': {
+    ...SUPPRESSION_NOTE,
     exitZero: '`{{name}}` can end the process with exit code 0; set a non-zero exit code derived from the verdict instead.',
   },
   'no-positive-verdict-token': {
+    ...SUPPRESSION_NOTE,
     verdictToken:
       '`{{token}}` is a positive verdict token that SPEC §4 forbids in inspector code; use a scoped verdict such as `NO_READ_LEVEL_DEFECT_FOUND` or `UNVERIFIED`.',
   },
   'no-raw-sql': {
+    ...SUPPRESSION_NOTE,
     rawSql:
       'This string contains SQL statement text (`{{excerpt}}`); the inspector never queries a database, so read the exported packet instead.',
   },
   'no-global-denial-wording': {
+    ...SUPPRESSION_NOTE,
     globalDenial: 'This string asserts global absence (`{{excerpt}}`); say that it {{scoped}} instead.',
   },
 } as const satisfies Record<RuleId, Record<string, string>>;

@@ -2,7 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { matchesAnyGlob } from '../../policy/index.js';
 import { analyzeSourceFile, type RuleId } from '../../analysis/syntax/index.js';
 import { analyzeTypedSourceFile } from '../../analysis/typed/index.js';
-import { applySuppressions, suppressionsOf } from '../../analysis/suppress/index.js';
+import { applySuppressions, isKnownRule, suppressionNoteMessage, suppressionNotesOf, suppressionsOf } from '../../analysis/suppress/index.js';
 import { relativePathOf, resolveSettings } from './settings.js';
 import { sourceFileOf, typedSourceOf } from './source-file.js';
 
@@ -32,10 +32,19 @@ export function reportFindings<MessageIds extends string>(context: Readonly<TSES
       const facts = typed === undefined ? analyzeSourceFile(sourceFile, { policy, relativePath }) : analyzeTypedSourceFile(typed.program, typed.sourceFile, { policy, relativePath });
       const located = facts.findings.filter((finding) => finding.ruleId === ruleId).map((finding) => ({ finding, ...sourceCode.getLocFromIndex(finding.start) }));
       // tki's own `// tki-allow-next-line <rule> -- <reason>` (analysis/suppress), read as tki-guard reads it.
-      const { kept } = applySuppressions(
+      const comments = suppressionsOf(sourceFile);
+      const { kept, unused } = applySuppressions(
         located.map(({ finding, line, column }) => ({ line, column: column + 1, ruleId, capability: finding.capability, finding })),
-        suppressionsOf(sourceFile).suppressions,
+        comments.suppressions,
       );
+      // The comments that accepted nothing, in tki-guard's words: each rule its own stale ones (so a
+      // rule the config leaves off never calls one stale); no-forbidden-capability, on in every
+      // config, the malformed ones and unknown rule names. Guard-only rules are the guard's to judge.
+      const speaksForComments = ruleId === 'no-forbidden-capability';
+      const mine = unused.filter((suppression) => suppression.rule === ruleId || (speaksForComments && !isKnownRule(suppression.rule)));
+      for (const note of suppressionNotesOf(speaksForComments ? comments.malformed : [], mine)) {
+        context.report({ messageId: 'suppressionNote' as MessageIds, data: { note: suppressionNoteMessage(note) }, loc: { line: note.commentLine, column: note.commentColumn - 1 } });
+      }
       for (const { finding } of kept) {
         context.report({
           messageId: finding.messageId as MessageIds,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { RECOMMENDED_POLICY, policyConfigSchema, type PolicyConfig, type PolicyConfigInput } from '../../policy/index.js';
 import { formatPolicyError } from '../../policy/parse.js';
+import { LOADED_TYPESCRIPT_PROBLEM } from '../typescript-support.js';
 import { loadPolicyFile } from './policy-file.js';
 
 /**
@@ -39,6 +40,8 @@ const resolved = new Map<string, SettingsResult & { readonly policyFile: string 
  * since anything thrown inside a rule reaches the user as an ESLint crash with a stack trace.
  */
 export function resolveSettings(settings: Readonly<Record<string, unknown>>, cwd: string): SettingsResult {
+  // An unsupported TypeScript would crash inside a rule or match nothing: one message instead.
+  if (LOADED_TYPESCRIPT_PROBLEM !== undefined) return { ok: false, problems: [LOADED_TYPESCRIPT_PROBLEM] };
   const raw = settings['tki'] ?? {};
   const key = `${cwd}\u0000${JSON.stringify(raw)}`;
   const cached = resolved.get(key);
@@ -62,7 +65,7 @@ function policyOf(inline: unknown, policyFile: string | undefined): { ok: true; 
     // loadPolicyFile returns the same result object until the file changes.
     const result = loadPolicyFile(policyFile);
     if (!result.ok) {
-      const hint = result.error.message.startsWith('cannot read') ? ' (a relative policyFile is resolved against the directory ESLint runs in; `tki.configure(import.meta.url)` resolves it against the config file)' : '';
+      const hint = result.error.message.startsWith('cannot read') ? ' (a policyFile named explicitly must exist; without one, `tki.configure(import.meta.url)` uses the nearest tki.policy.json at or above the config file, else the defaults)' : '';
       return { ok: false, problems: result.errors.map((error) => `${formatPolicyError(error)}${hint}`) };
     }
     return { ok: true, policy: result.policy };

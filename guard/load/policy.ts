@@ -1,28 +1,26 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { RECOMMENDED_POLICY, type PolicyConfig } from '../../policy/index.js';
+import { POLICY_FILE_NAME, locatePolicy } from '../../policy/locate.js';
 import { formatPolicyErrors, parsePolicyText } from '../../policy/parse.js';
 import { fail, ok, type Outcome } from '../errors.js';
 
-export const POLICY_FILE_NAME = 'tki.policy.json';
+export { POLICY_FILE_NAME };
 
 export interface LoadedPolicy {
   readonly policy: PolicyConfig;
-  /** The file it came from; `null` means the recommended defaults. */
+  /** The file it came from; `null` means the defaults (no policy file found). */
   readonly file: string | null;
 }
 
 /**
- * The project's policy file (next to its tsconfig, else in the working directory), validated;
- * without one, the same defaults as the plugin's `configs.recommended`.
+ * The project's policy file (policy/locate.ts, the plugin's rule, in the start directories only:
+ * next to the tsconfig, else in the working directory), validated; without one, the same defaults
+ * as the plugin's `configs.recommended`.
  */
-export function loadPolicy(directories: readonly string[]): Outcome<LoadedPolicy> {
-  for (const directory of directories) {
-    const file = join(directory, POLICY_FILE_NAME);
-    if (!existsSync(file)) continue;
-    const parsed = parsePolicyText(readFileSync(file, 'utf8'), file);
-    if (!parsed.ok) return fail({ code: 'policy/invalid', detail: formatPolicyErrors(parsed.errors) });
-    return ok({ policy: parsed.policy, file });
-  }
-  return ok({ policy: RECOMMENDED_POLICY, file: null });
+export function loadPolicy(starts: readonly string[]): Outcome<LoadedPolicy> {
+  const location = locatePolicy(starts, undefined, false);
+  if (location.kind === 'defaults') return ok({ policy: RECOMMENDED_POLICY, file: null });
+  const parsed = parsePolicyText(readFileSync(location.file, 'utf8'), location.file);
+  if (!parsed.ok) return fail({ code: 'policy/invalid', detail: formatPolicyErrors(parsed.errors) });
+  return ok({ policy: parsed.policy, file: location.file });
 }

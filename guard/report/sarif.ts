@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { suppressionNoteMessage } from '../../analysis/suppress/index.js';
 import type { GuardFinding } from '../types.js';
 import { GUARD_VERSION } from '../version.js';
 import { describeRule } from './rules.js';
@@ -67,7 +68,7 @@ export const sarifReporter: Reporter = (verdict, options) => {
   });
   const notes = verdict.suppressionNotes.map((note) => ({
     level: 'warning',
-    message: { text: note.kind === 'unused' ? `unused suppression: no ${note.rule} finding on line ${note.line}` : `malformed suppression: ${note.detail}` },
+    message: { text: suppressionNoteMessage(note) },
     locations: [{ physicalLocation: { artifactLocation: { uri: note.file, uriBaseId: SRCROOT }, region: { startLine: note.commentLine, startColumn: note.commentColumn } } }],
   }));
   const log = {

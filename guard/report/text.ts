@@ -1,3 +1,4 @@
+import { suppressionNoteMessage } from '../../analysis/suppress/index.js';
 import { escapeControlCharacters } from './escape.js';
 import { exitCodeOf, type GuardVerdict, type Reporter } from './types.js';
 
@@ -15,7 +16,7 @@ function acceptanceLines(verdict: GuardVerdict): string[] {
   }
   for (const note of verdict.suppressionNotes) {
     const where = `${note.file}:${note.commentLine}:${note.commentColumn}`;
-    lines.push(note.kind === 'unused' ? `${where}  unused suppression: no ${note.rule} finding on line ${note.line}` : `${where}  malformed suppression (accepts nothing): ${note.detail}`);
+    lines.push(`${where}  ${suppressionNoteMessage(note)}`);
   }
   return lines.map(escapeControlCharacters);
 }

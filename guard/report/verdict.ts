@@ -23,7 +23,7 @@ export function composeVerdict(result: GuardResult, options: VerdictOptions): Gu
   const selected = result.findings.filter((finding) => ruleRunsAt(finding.ruleId, options.level));
   const applied = applyGuardSuppressions(result.root, result.modules.map((module) => module.file), selected, options.reader);
   // A suppression of a rule this level does not run is not stale: the other level uses it.
-  const suppression = { ...applied, notes: applied.notes.filter((note) => note.kind === 'malformed' || ruleRunsAt(note.rule as ReportedRuleId, options.level)) };
+  const suppression = { ...applied, notes: applied.notes.filter((note) => note.kind !== 'unused' || ruleRunsAt(note.rule as ReportedRuleId, options.level)) };
   if (options.baseline === undefined) {
     return { result: { ...result, findings: suppression.findings }, level: options.level, suppressed: suppression.suppressed, suppressionNotes: suppression.notes, baseline: null };
   }

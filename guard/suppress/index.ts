@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SUPPRESSION_MARKER, applySuppressions, suppressionsOf, type FileSuppressions, type MalformedSuppression, type Suppression } from '../../analysis/suppress/index.js';
+import { SUPPRESSION_MARKER, applySuppressions, suppressionNotesOf, suppressionsOf, type FileSuppressions, type SuppressionNote as FileSuppressionNote } from '../../analysis/suppress/index.js';
 import { parseSource } from '../load/parse.js';
 import type { GuardFinding } from '../types.js';
 
@@ -10,10 +10,8 @@ export interface SuppressedFinding {
   readonly reason: string;
 }
 
-/** A suppression comment that accepted nothing, or could not be read as one. */
-export type SuppressionNote =
-  | ({ readonly kind: 'unused'; readonly file: string } & Suppression)
-  | ({ readonly kind: 'malformed'; readonly file: string } & MalformedSuppression);
+/** A suppression comment that accepted nothing, or could not be read as one (analysis/suppress/notes.ts), in its file. */
+export type SuppressionNote = FileSuppressionNote & { readonly file: string };
 
 export interface SuppressionResult {
   readonly findings: readonly GuardFinding[];
@@ -49,8 +47,7 @@ export function applyGuardSuppressions(root: string, files: readonly string[], f
     const outcome = applySuppressions(own, read.suppressions);
     kept.push(...outcome.kept);
     for (const { finding, suppression } of outcome.suppressed) suppressed.push({ finding, reason: suppression.reason });
-    for (const suppression of outcome.unused) notes.push({ kind: 'unused', file, ...suppression });
-    for (const problem of read.malformed) notes.push({ kind: 'malformed', file, ...problem });
+    for (const note of suppressionNotesOf(read.malformed, outcome.unused)) notes.push({ ...note, file });
   }
   const rank = new Map(findings.map((finding, index) => [finding, index]));
   const order = (a: GuardFinding, b: GuardFinding): number => (rank.get(a) ?? 0) - (rank.get(b) ?? 0);

@@ -12,6 +12,6 @@ export function readSandboxDockerfile(): EngineResult<string> {
     return { ok: true, value: readFileSync(path, 'utf8') };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { code: 'runtime/missing', line: `tki: the sandbox image's ${SANDBOX_DOCKERFILE} cannot be read (${reason}); reinstall tki` } };
+    return { ok: false, error: { code: 'runtime/missing', line: `tki: ${SANDBOX_DOCKERFILE}, which the podman and docker engines build the sandbox image from, cannot be read (${reason}); this tki install is incomplete: reinstall tki, or use --engine bwrap` } };
   }
 }

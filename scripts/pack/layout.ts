@@ -1,5 +1,5 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { importClosure } from './closure.js';
 import type { PackageSpec } from './packages.js';
 
@@ -84,9 +84,22 @@ export function layoutPackage(root: string, spec: PackageSpec, out: string): { o
   for (const file of closure.files) copyInto(join(root, file), join(directory, file));
   for (const [from, to] of copies) copyInto(join(root, from), join(directory, to));
   const bundled = (made.manifest['bundleDependencies'] ?? []) as readonly string[];
-  for (const name of bundledClosure(root, bundled)) cpSync(join(root, 'node_modules', name), join(directory, 'node_modules', name), { recursive: true, dereference: true });
+  for (const name of bundledClosure(root, bundled)) {
+    const from = join(root, 'node_modules', name);
+    cpSync(from, join(directory, 'node_modules', name), { recursive: true, dereference: true, filter: (source) => !isTestPath(relative(from, source)) });
+  }
   writeFileSync(join(directory, 'package.json'), `${JSON.stringify(made.manifest, null, 2)}\n`);
   return { ok: true, directory, files: shipped };
+}
+
+/** Directories and files of a bundled package that only its own test suite reads (zod ships 198 `*.test.ts`). */
+const TEST_DIRECTORIES = new Set(['test', 'tests', '__tests__', 'spec', 'specs', '__snapshots__']);
+const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$|\.snap$/;
+
+/** A path inside a bundled package that is test code, never loaded at run time. */
+export function isTestPath(path: string): boolean {
+  const segments = path.split(sep);
+  return segments.some((segment) => TEST_DIRECTORIES.has(segment)) || TEST_FILE.test(segments.at(-1) ?? '');
 }
 
 /** The bundled packages and, transitively, the packages they depend on (npm packs those too). */

@@ -1,3 +1,5 @@
+import { TYPESCRIPT_PEER_RANGE } from '../../eslint-plugin-tki/typescript-support.js';
+
 /**
  * The three published packages, as data. Each is laid out from the build output (dist/) by
  * `npm run pack:packages`: the files its entry points reach, so shared code (policy/, analysis/) is bundled
@@ -29,7 +31,6 @@ export interface PackageSpec {
   readonly readme: string;
 }
 
-const TYPESCRIPT_PEER = '>=5.0.0 <6.1.0';
 const POLICY_SCHEMA = { 'schema/tki.policy.schema.json': 'schema/tki.policy.schema.json' };
 
 export const PACKAGES: readonly PackageSpec[] = [
@@ -49,7 +50,7 @@ export const PACKAGES: readonly PackageSpec[] = [
     },
     main: './dist/eslint-plugin-tki/index.cjs',
     typesEntry: './dist/eslint-plugin-tki/index.d.ts',
-    peers: { eslint: '^9.0.0 || ^10.0.0', typescript: TYPESCRIPT_PEER },
+    peers: { eslint: '^9.0.0 || ^10.0.0', typescript: TYPESCRIPT_PEER_RANGE },
     bundleDependencies: false,
     extraDependencies: [],
     copies: POLICY_SCHEMA,
@@ -63,7 +64,9 @@ export const PACKAGES: readonly PackageSpec[] = [
     types: false,
     bin: { 'tki-guard': 'dist/guard/cli.js' },
     exports: { './package.json': './package.json', './schema/tki.policy.schema.json': './schema/tki.policy.schema.json' },
-    peers: { typescript: TYPESCRIPT_PEER },
+    // Its own TypeScript, never the project's: ts-morph (typed mode) brings its own copy, and the
+    // shared analysis must run on the same one (guard/typescript-copies.ts checks it at start-up).
+    peers: {},
     bundleDependencies: false,
     extraDependencies: [],
     copies: POLICY_SCHEMA,
@@ -86,6 +89,8 @@ export const PACKAGES: readonly PackageSpec[] = [
       'schema/packet.schema.json': 'schema/packet.schema.json',
       'dist/sandbox/runtime-packages.json': 'dist/sandbox/runtime-packages.json',
       'sandbox/native/build/Release/tki_seccomp.node': 'sandbox/native/build/Release/tki_seccomp.node',
+      // `--engine podman|docker` builds the sandbox image from it (sandbox/engines/sandbox-dockerfile.ts).
+      'Dockerfile.sandbox': 'Dockerfile.sandbox',
       // A packet to try `tki run` on right after installing (the README's operator example).
       'fixtures/packets/fix7-a/packet.json': 'examples/fix7-a/packet.json',
       'fixtures/packets/fix7-a/content': 'examples/fix7-a/content',

@@ -11,8 +11,8 @@ beforeAll(() => requireEngine('bwrap'));
 afterAll(removeScratchDirs);
 
 describe('tki fails closed', () => {
-  it('no command, an unknown command, a usage error: one stderr line, exit 3', () => {
-    for (const args of [[], ['frobnicate'], ['run'], ['run', 'x', '--out'], ['run', 'x', '--out', 'y', '--engine', 'lxc'], ['attest'], ['inspect', '--bogus']]) {
+  it('an unknown command, a usage error: one stderr line, exit 3 (bare `tki`: its multi-line usage, tests/adoption/tki-help.test.ts)', () => {
+    for (const args of [['frobnicate'], ['run'], ['run', 'x', '--out'], ['run', 'x', '--out', 'y', '--engine', 'lxc'], ['attest'], ['inspect', '--bogus']]) {
       const result = runTki(args);
       expect({ args, status: result.status }).toEqual({ args, status: 3 });
       expect(result.stderr.trim().split('\n')).toHaveLength(1);

@@ -52,8 +52,9 @@ function pluginEslint(level: RuleLevel, policy: PolicyConfig, root: string, tsco
 
 async function pluginFindings(level: RuleLevel, policy: PolicyConfig, root: string, files: readonly string[], tsconfig?: string): Promise<string[]> {
   const results = await pluginEslint(level, policy, root, tsconfig).lintFiles([...files]);
+  // Suppression notes are not findings (the guard lists them apart): tests/adoption/suppression-notes.test.ts compares them.
   return results.flatMap((result) =>
-    result.messages.map((message) => {
+    result.messages.filter((message) => message.messageId !== 'suppressionNote').map((message) => {
       if (message.fatal === true || message.ruleId === null) throw new Error(`${result.filePath}: ${message.message}`);
       const file = path.relative(root, result.filePath).split(path.sep).join('/');
       return `${file}:${message.line}:${message.column} ${message.ruleId.replace(/^tki\//, '')} ${message.message}`;

@@ -1,14 +1,19 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importClosure } from '../../scripts/pack/closure.js';
-import { layoutPackage, manifestOf, readRootManifest } from '../../scripts/pack/layout.js';
+import { isTestPath, layoutPackage, manifestOf, readRootManifest } from '../../scripts/pack/layout.js';
 import { PACKAGES, type PackageSpec } from '../../scripts/pack/packages.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const out = mkdtempSync(path.join(tmpdir(), 'tki-layout-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+/** Test files and directories below `directory` (relative paths). */
+function testFilesUnder(directory: string): string[] {
+  return readdirSync(directory, { recursive: true, encoding: 'utf8' }).filter((entry) => isTestPath(entry));
+}
 
 const specOf = (name: string): PackageSpec => PACKAGES.find((spec) => spec.name === name) as PackageSpec;
 
@@ -33,27 +38,41 @@ describe('the package layout (from dist/, by import closure)', () => {
     const dependencies = manifest['dependencies'] as Record<string, string>;
     expect(Object.keys(dependencies)).toEqual(expect.arrayContaining(['@typescript-eslint/parser', '@typescript-eslint/utils', 'zod']));
     for (const [name, range] of Object.entries(dependencies)) expect({ name, range }).toEqual({ name, range: rootManifest.dependencies[name] });
-    expect(manifest['peerDependencies']).toEqual({ eslint: '^9.0.0 || ^10.0.0', typescript: '>=5.0.0 <6.1.0' });
+    // Exactly the TypeScript versions tested (typescript-range.test.ts installs the lowest).
+    expect(manifest['peerDependencies']).toEqual({ eslint: '^9.0.0 || ^10.0.0', typescript: '>=5.9.2 <6.1.0' });
   });
 
-  it('tki-guard: the bin and what it imports; typescript is the project’s own', () => {
+  it('tki-guard: the bin and what it imports; its own typescript, never the project’s (ts-morph brings one copy, the analysis must use the same minor)', () => {
     const { manifest, files } = laidOut('tki-guard');
     expect(manifest['bin']).toEqual({ 'tki-guard': 'dist/guard/cli.js' });
     expect(files).toContain('dist/guard/parallel/worker.js');
     expect(files.some((file) => file.startsWith('dist/eslint-plugin-tki/') || file.startsWith('dist/sandbox/'))).toBe(false);
     expect(manifest['dependencies']).toHaveProperty('dependency-cruiser');
-    expect(manifest['peerDependencies']).toEqual({ typescript: '>=5.0.0 <6.1.0' });
+    expect(manifest['peerDependencies']).toBeUndefined();
+    expect(manifest['dependencies']).toMatchObject({ typescript: rootManifest.dependencies['typescript'], 'ts-morph': rootManifest.dependencies['ts-morph'] });
   });
 
   it('tki: the CLI, the in-sandbox entries, the prebuilt addon, an example packet, and its one dependency bundled', () => {
     const { directory, manifest, files } = laidOut('tki');
-    for (const file of ['dist/cli/tki.js', 'dist/sandbox/probes/main.js', 'dist/sandbox/runtime-packages.json', 'sandbox/native/build/Release/tki_seccomp.node', 'examples/fix7-a/packet.json']) expect(files).toContain(file);
+    // Dockerfile.sandbox: what `--engine podman|docker` builds the sandbox image from.
+    for (const file of ['dist/cli/tki.js', 'dist/sandbox/probes/main.js', 'dist/sandbox/runtime-packages.json', 'sandbox/native/build/Release/tki_seccomp.node', 'examples/fix7-a/packet.json', 'Dockerfile.sandbox']) {
+      expect({ file, shipped: files.includes(file) && existsSync(path.join(directory, file)) }).toEqual({ file, shipped: true });
+    }
+    expect(readFileSync(path.join(directory, 'Dockerfile.sandbox'), 'utf8')).toBe(readFileSync(path.join(root, 'Dockerfile.sandbox'), 'utf8'));
+    // Bundled dependencies ship without their own test suites (zod's src/ has ~200 *.test.ts).
+    expect(testFilesUnder(path.join(directory, 'node_modules'))).toEqual([]);
+    expect(testFilesUnder(path.join(root, 'node_modules/zod')).length).toBeGreaterThan(0);
     const dependencies = Object.keys(manifest['dependencies'] as object);
     expect(dependencies).toContain('zod');
     expect(manifest).toMatchObject({ bin: { tki: 'dist/cli/tki.js' }, dependencies: { zod: rootManifest.dependencies['zod'] }, bundleDependencies: dependencies });
     // What the sandbox mounts from the package (recorded by the build) is all bundled inside it.
     const mounted = JSON.parse(readFileSync(path.join(directory, 'dist/sandbox/runtime-packages.json'), 'utf8')) as string[];
     for (const name of mounted) expect({ name, bundled: existsSync(path.join(directory, 'node_modules', name, 'package.json')) }).toEqual({ name, bundled: true });
+  });
+
+  it('tells test code of a bundled package from its run-time code', () => {
+    for (const test of ['src/v4/classic/tests/string.test.ts', 'test/index.js', '__tests__/a.js', 'lib/x.spec.mjs', 'src/__snapshots__/a.snap']) expect({ test, isTest: isTestPath(test) }).toEqual({ test, isTest: true });
+    for (const runtime of ['index.js', 'v4/classic/schemas.js', 'lib/testing.js', 'package.json', 'src/latest.ts']) expect({ runtime, isTest: isTestPath(runtime) }).toEqual({ runtime, isTest: false });
   });
 
   it('derives dependencies from imports, and refuses one the root package.json does not declare', () => {

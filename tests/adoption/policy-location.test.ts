@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Linter } from 'eslint';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigureError, configureProblems } from '../../eslint-plugin-tki/configure.js';
+import plugin from '../../eslint-plugin-tki/index.js';
+import { PRESET_SETTINGS } from '../../eslint-plugin-tki/configs.js';
+import { locatePolicy } from '../../policy/locate.js';
+
+/**
+ * Where the policy is and what happens without one: one rule (policy/locate.ts) for tki-guard
+ * and `tki.configure()`, so both tools give the same answer from any directory.
+ */
+const root = path.resolve(import.meta.dirname, '../..');
+const work = mkdtempSync(path.join(tmpdir(), 'tki-policy-location-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const DEPLOY = "import { execFile } from 'node:child_process';\n\nexport function deploy(): void {\n  execFile('rsync', ['-a', 'dist/', 'backup:/srv/app']);\n}\n";
+const GRANT = { grants: [{ files: ['src/deploy.ts'], capabilities: ['EXEC'], reason: 'deploys the site with rsync' }] };
+
+function project(name: string, files: Readonly<Record<string, string>>): string {
+  const directory = path.join(work, name);
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(directory, file)), { recursive: true });
+    writeFileSync(path.join(directory, file), text);
+  }
+  return directory;
+}
+
+function guard(cwd: string, args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
+  return spawnSync(process.execPath, [path.join(root, 'dist/guard/cli.js'), '--no-cache', ...args], { cwd, encoding: 'utf8' });
+}
+
+function eslintWith(config: Linter.Config, cwd: string, file: string, code: string): string[] {
+  return new Linter({ cwd }).verify(code, [config], file).map((message) => `${message.line}:${message.column} ${message.ruleId ?? ''} ${message.message}`);
+}
+
+describe('locatePolicy: the nearest tki.policy.json, up to the package root', () => {
+  it('walks up from each start directory, stops after a package.json or at the filesystem root', () => {
+    const files = new Set(['/repo/package.json', '/repo/tki.policy.json', '/repo/packages/a/package.json', '/other/tki.policy.json']);
+    const exists = (file: string): boolean => files.has(file);
+    expect(locatePolicy(['/repo/src/deep'], exists)).toEqual({ kind: 'file', file: '/repo/tki.policy.json', root: '/repo' });
+    // packages/a is its own package: the walk stops there, so /repo's policy is not its policy.
+    expect(locatePolicy(['/repo/packages/a/src'], exists)).toEqual({ kind: 'defaults', searched: ['/repo/packages/a/src', '/repo/packages/a'] });
+    // Each start in turn (tki-guard: the tsconfig's directory, then the working directory).
+    expect(locatePolicy(['/repo/packages/a/src', '/repo/src'], exists)).toMatchObject({ kind: 'file', file: '/repo/tki.policy.json' });
+    expect(locatePolicy(['/tmp/x'], exists)).toEqual({ kind: 'defaults', searched: ['/tmp/x', '/tmp', '/'] });
+  });
+});
+
+describe('tki-guard and tki.configure() agree', () => {
+  it('configure() from a config at the project root applies the policy to files linted from src/', () => {
+    const app = project('granted', { 'package.json': '{"name":"granted","type":"module"}', 'tki.policy.json': JSON.stringify(GRANT), 'src/deploy.ts': DEPLOY });
+    const linted = eslintWith(plugin.configure(pathToFileURL(path.join(app, 'eslint.config.mjs'))) as Linter.Config, path.join(app, 'src'), path.join(app, 'src/deploy.ts'), DEPLOY);
+    expect(linted).toEqual([]);
+    // The guard reads the same file from the project root (its upward search is not switched on yet).
+    expect(guard(app, ['src'])).toMatchObject({ status: 0, stdout: 'tki-guard: no findings in 1 module\n' });
+  });
+
+  it('without a tki.policy.json: configure(import.meta.url) uses the defaults, as the guard does (no error about a missing file)', () => {
+    const app = project('no-policy', { 'package.json': '{"name":"no-policy"}', 'src/deploy.ts': DEPLOY });
+    const config = plugin.configure(pathToFileURL(path.join(app, 'eslint.config.mjs')));
+    expect(config.settings.tki).toEqual({ ...PRESET_SETTINGS.recommended, root: app });
+    expect(plugin.configure(path.join(app, 'eslint.config.cjs'), { level: 'strict' }).settings.tki).toEqual({ ...PRESET_SETTINGS.strict, root: app });
+    const linted = eslintWith(config as Linter.Config, app, path.join(app, 'src/deploy.ts'), DEPLOY);
+    expect(linted).toEqual([expect.stringMatching(/^1:26 tki\/no-forbidden-capability `node:child_process` reaches EXEC/)]);
+    const checked = guard(app, ['src']);
+    expect(checked.stdout).toContain('src/deploy.ts:1:26  no-forbidden-capability  EXEC');
+  });
+
+  it('a policyFile named explicitly must exist: missing is an error, never the defaults', () => {
+    const app = project('explicit', { 'package.json': '{"name":"explicit"}', 'src/deploy.ts': DEPLOY });
+    const config = plugin.configure(path.join(app, 'eslint.config.cjs'), { policyFile: 'policy/tki.json' });
+    expect(config.settings.tki).toEqual({ policyFile: path.join(app, 'policy/tki.json'), root: app });
+    const linted = eslintWith(config as Linter.Config, app, path.join(app, 'src/deploy.ts'), DEPLOY);
+    expect(linted).toEqual([expect.stringMatching(/^1:1 tki\/no-forbidden-capability tki cannot check this file: .*policy\/tki\.json:1:1: invalid tki policy: cannot read the policy file \(ENOENT\) \(a policyFile named explicitly must exist/)]);
+  });
+});
+
+describe('tki.configure() validates its arguments at config load', () => {
+  it('lists every problem in one message: unknown level, unknown option, non-string policyFile, missing location', () => {
+    expect(configureProblems('/p/eslint.config.mjs', { level: 'strictest' })).toEqual(['unknown level "strictest" (one of: recommended, strict)']);
+    expect(configureProblems('/p/eslint.config.mjs', { levle: 'strict', policyFile: 42 })).toEqual(['unknown option "levle" (known: level, policyFile)', 'policyFile must be a non-empty path, not 42']);
+    expect(configureProblems(undefined, {})).toEqual([expect.stringContaining("the first argument must be the config file's location")]);
+    expect(configureProblems('/p/eslint.config.mjs', 'strict')).toEqual(['the options must be an object ({ level, policyFile })']);
+    expect(configureProblems(new URL('file:///p/eslint.config.mjs'), { level: 'strict', policyFile: 'tki.json' })).toEqual([]);
+    expect(() => plugin.configure('/p/eslint.config.mjs', { level: 'Strict' as 'strict' })).toThrow(ConfigureError);
+  });
+
+  it('ESLint itself prints the one line and no stack trace', () => {
+    const app = project('bad-options', { 'package.json': '{"name":"bad-options","type":"module"}', 'src/exit.ts': 'process.exit(0);\n' });
+    const pluginUrl = pathToFileURL(path.join(root, 'dist/eslint-plugin-tki/index.js')).href;
+    writeFileSync(path.join(app, 'eslint.config.mjs'), `import tki from ${JSON.stringify(pluginUrl)};\nexport default [tki.configure(import.meta.url, { levle: 'strict', policyFile: 42 })];\n`);
+    const result = spawnSync(process.execPath, [path.join(root, 'node_modules/eslint/bin/eslint.js'), 'src'], { cwd: app, encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr + result.stdout).toContain('tki.configure(): unknown option "levle" (known: level, policyFile); policyFile must be a non-empty path, not 42');
+    expect(result.stderr + result.stdout).not.toMatch(/\n\s+at \S+/);
+  });
+});
