@@ -15,7 +15,7 @@ const SAMPLES: Readonly<Record<string, { readonly sandboxed: string; readonly le
     sandboxed: '/ ro tmpfs /newroot | /proc rw proc / | /dev/null rw devtmpfs /null | /in ro ext4 /tmp/x/in',
     leaking: '/ ro tmpfs /newroot | /in ro ext4 /tmp/x/in | /out rw ext4 /tmp/x/out',
   },
-  'PR-FS-RO-IN': { sandboxed: 'EROFS', leaking: 'ok' },
+  'PR-FS-RO-IN': { sandboxed: 'EPERM', leaking: 'ok' },
   'PR-FS-OUT-OK': {
     sandboxed: 'inside: sent report.json, report.md, checkpoint-attestation.md; launcher: written: report.json, report.md, checkpoint-attestation.md',
     leaking: 'inside: sent report.json, report.md, checkpoint-attestation.md; launcher: refused: channel/truncated',

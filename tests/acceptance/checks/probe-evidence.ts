@@ -47,7 +47,7 @@ export const REJUDGE: Readonly<Record<string, { readonly rule: string; readonly 
   'PR-FS-ESC-1': { rule: 'every write outside /out ends EROFS, EACCES, EPERM or ENOENT', holds: (observed) => allIn(lastCodes(observed), ['EROFS', 'EACCES', 'EPERM', 'ENOENT']) },
   'PR-FS-ESC-2': { rule: 'every host path read ends ENOENT or EACCES', holds: (observed) => allIn(lastCodes(observed), ['ENOENT', 'EACCES']) },
   'PR-MOUNT-1': { rule: 'no writable host mount; /in and / are read-only', holds: mountTableHolds },
-  'PR-FS-RO-IN': { rule: 'writing /in is EROFS', holds: (observed) => observed === 'EROFS' },
+  'PR-FS-RO-IN': { rule: 'writing /in is refused: EPERM (the lock refuses any open for writing) or EROFS (the read-only mount, attested by PR-MOUNT-1)', holds: (observed) => observed === 'EPERM' || observed === 'EROFS' },
   'PR-FS-OUT-OK': { rule: 'the report channel delivers the test report and the launcher writes its three files (positive control)', holds: (observed) => /launcher: written: report\.json, report\.md, checkpoint-[a-z0-9-]+\.md$/.test(observed) },
   'PR-SOCK-DOCKER': { rule: 'every engine socket is absent (lstat ENOENT) and cannot be connected', holds: (observed) => observed.split('; ').every((entry) => / lstat ENOENT connect (EPERM|ENOENT)$/.test(entry)) },
   'PR-PTRACE-1': { rule: 'ptrace is EPERM', holds: (observed) => observed === 'EPERM' },
