@@ -88,6 +88,8 @@ export const PACKAGES: readonly PackageSpec[] = [
     copies: {
       'schema/packet.schema.json': 'schema/packet.schema.json',
       'dist/sandbox/runtime-packages.json': 'dist/sandbox/runtime-packages.json',
+      // The files bwrap hands into the sandbox (recorded at build): without it `tki run` cannot start.
+      'dist/sandbox/runtime-files.json': 'dist/sandbox/runtime-files.json',
       'sandbox/native/build/Release/tki_seccomp.node': 'sandbox/native/build/Release/tki_seccomp.node',
       // `--engine podman|docker` builds the sandbox image from it (sandbox/engines/sandbox-dockerfile.ts).
       'Dockerfile.sandbox': 'Dockerfile.sandbox',

@@ -53,13 +53,14 @@ describe('policy-derived rules', () => {
     const core = rules.filter((rule) => rule.name.startsWith('from-policy-core-') && !rule.name.endsWith('-in-inspector'));
     const matches = (specifier: string): string[] => core.filter((rule) => new RegExp(String(rule.to['path'])).test(specifier)).map((rule) => rule.name);
     expect(matches('node:child_process')).toEqual(['from-policy-core-exec']);
-    expect(matches('http')).toEqual(['from-policy-core-network']);
+    expect(matches('dgram')).toEqual(['from-policy-core-network']);
     expect(matches('path')).toEqual([]);
   });
 
   it('leave builtins with pure members to the member-precise detector', () => {
     const covers = (specifier: string): boolean => rules.some((rule) => new RegExp(String(rule.to['path'])).test(specifier));
-    for (const specifier of ['fs', 'node:fs/promises', 'module', 'worker_threads']) expect(covers(specifier)).toBe(false);
+    // http (STATUS_CODES, METHODS), net (isIP, BlockList) and os (EOL, platform) have pure members too.
+    for (const specifier of ['fs', 'node:fs/promises', 'module', 'worker_threads', 'http', 'node:net', 'os']) expect(covers(specifier)).toBe(false);
   });
 
   it('forbid non-file capabilities inside the inspector outright, and leave file access to the layering rule', () => {

@@ -55,7 +55,7 @@ describe('the package layout (from dist/, by import closure)', () => {
   it('tki: the CLI, the in-sandbox entries, the prebuilt addon, an example packet, and its one dependency bundled', () => {
     const { directory, manifest, files } = laidOut('tki');
     // Dockerfile.sandbox: what `--engine podman|docker` builds the sandbox image from.
-    for (const file of ['dist/cli/tki.js', 'dist/sandbox/probes/main.js', 'dist/sandbox/runtime-packages.json', 'sandbox/native/build/Release/tki_seccomp.node', 'examples/fix7-a/packet.json', 'Dockerfile.sandbox']) {
+    for (const file of ['dist/cli/tki.js', 'dist/sandbox/probes/main.js', 'dist/sandbox/runtime-packages.json', 'dist/sandbox/runtime-files.json', 'sandbox/native/build/Release/tki_seccomp.node', 'examples/fix7-a/packet.json', 'Dockerfile.sandbox']) {
       expect({ file, shipped: files.includes(file) && existsSync(path.join(directory, file)) }).toEqual({ file, shipped: true });
     }
     expect(readFileSync(path.join(directory, 'Dockerfile.sandbox'), 'utf8')).toBe(readFileSync(path.join(root, 'Dockerfile.sandbox'), 'utf8'));
@@ -68,6 +68,10 @@ describe('the package layout (from dist/, by import closure)', () => {
     // What the sandbox mounts from the package (recorded by the build) is all bundled inside it.
     const mounted = JSON.parse(readFileSync(path.join(directory, 'dist/sandbox/runtime-packages.json'), 'utf8')) as string[];
     for (const name of mounted) expect({ name, bundled: existsSync(path.join(directory, 'node_modules', name, 'package.json')) }).toEqual({ name, bundled: true });
+    // Every file bwrap hands in (recorded by the build) ships at the same place in the package.
+    const handedIn = JSON.parse(readFileSync(path.join(directory, 'dist/sandbox/runtime-files.json'), 'utf8')) as string[];
+    expect(handedIn.length).toBeGreaterThan(100);
+    expect(handedIn.filter((file) => !existsSync(path.join(directory, file)))).toEqual([]);
   });
 
   it('tells test code of a bundled package from its run-time code', () => {
