@@ -34,7 +34,11 @@ function sourceFiles(directory: string, skip: (relative: string) => boolean = ()
     .sort();
 }
 
-/** With `tsconfig`, typed: typescript-eslint builds that tsconfig's program for every file, JavaScript included (`allowJs`). */
+/**
+ * With `tsconfig`, typed: typescript-eslint builds that tsconfig's program for every file, JavaScript included (`allowJs`).
+ * Each file is linted once per level, so never in single-run mode (inferred from `CI`): its second
+ * parse of a file would be an isolated, untyped program (tests/eslint-plugin-tki/single-run.test.ts).
+ */
 function pluginEslint(level: RuleLevel, policy: PolicyConfig, root: string, tsconfig?: string): ESLint {
   const parsers: Linter.Config[] =
     tsconfig === undefined
@@ -42,7 +46,7 @@ function pluginEslint(level: RuleLevel, policy: PolicyConfig, root: string, tsco
           { files: [TYPESCRIPT], languageOptions: { parser: tseslint.parser as Linter.Parser } },
           { files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
         ]
-      : [{ files: [ALL], languageOptions: { parser: tseslint.parser as Linter.Parser, parserOptions: { project: [tsconfig], tsconfigRootDir: path.dirname(tsconfig) } } }];
+      : [{ files: [ALL], languageOptions: { parser: tseslint.parser as Linter.Parser, parserOptions: { project: [tsconfig], tsconfigRootDir: path.dirname(tsconfig), disallowAutomaticSingleRunInference: true } } }];
   const config: Linter.Config[] = [
     ...parsers,
     { files: [ALL], ...(plugin.configs[level] as Linter.Config), settings: { tki: { policy, root } } },
