@@ -1,0 +1,163 @@
+/**
+ * Round-4 red-team audit (issue #12, black box): attacker code runs in place of the inspector in the
+ * default profile through tki's own runSandboxed entry, locked as the inspector locks itself, as a root
+ * operator; host-side attackers (a local uid 65534 process, another local user, the packet's owner)
+ * act while it runs. New routes against round 3: host processes sharing the sandbox's uid, the packet
+ * stage seen from the host, memory RLIMIT_DATA does not count, the sandbox outliving its launcher,
+ * escape sequences in the launcher's own messages. Every route must be closed or listed in
+ * open-round4.ts; a listed route found closed fails too (drop its entry).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RouteResult } from '../run-driver.js';
+import { repoRoot } from '../run-driver.js';
+import { judgeRound4 } from './judge4.js';
+import { OPEN_ROUND4 } from './open-round4.js';
+import { OTHER_LOCAL_UID, SANDBOX_UID, appendAsPacketOwner, forgeFromHost, killPids, pidsNamed, readStagedSecret, removeScratch, startRound4, waitForName, type Round4Mode, type Round4Output } from './run4.js';
+
+const ENGINES = ['bwrap', 'podman', 'docker'] as const;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function expectHarnessRan(out: Round4Output): RouteResult[] {
+  expect(out.ok, out.line).toBe(true);
+  const results = out.results ?? [];
+  expect(results.find((r) => r.id === 'harness/lock+p1'), JSON.stringify(out).slice(0, 800)).toBeDefined();
+  return results;
+}
+
+function expectJudged(results: readonly RouteResult[], engine: string): void {
+  const { unlistedOpen, fixedButListed } = judgeRound4(results, engine, 'root');
+  expect(unlistedOpen).toEqual([]);
+  expect(fixedButListed).toEqual([]);
+}
+
+describe('round 4: host processes against a running sandbox (root operator)', () => {
+  for (const engine of ENGINES) {
+    it(`${engine}: a uid-65534 host process rewrites the inspector's memory; another user reads the stage; the packet owner changes a staged file`, async () => {
+      const run = startRound4(engine, 'victim');
+      try {
+        const pid = await waitForName('rt4victim', 180_000);
+        expect(pid, 'the runner inside started and named itself').toBeDefined();
+        if (pid === undefined) return;
+        // control: a different unprivileged uid must not get in (the route is about sharing uid 65534)
+        const control = forgeFromHost(run.scratch, pid, OTHER_LOCAL_UID);
+        expect(control.opened, JSON.stringify(control)).toBeUndefined();
+        const forged = forgeFromHost(run.scratch, pid, SANDBOX_UID);
+        const stage = readStagedSecret(pid, OTHER_LOCAL_UID);
+        expect(appendAsPacketOwner(run.scratch), 'the packet owner can write their own file').toBe(0);
+        const out = await run.done;
+        const results = expectHarnessRan(out);
+        expect(results.find((r) => r.id === 'harness/done'), out.stderrTail).toBeDefined();
+        results.push({ id: 'STAGE/another local user read a 0600 packet file from the stage', closed: stage.content !== 'RT4-ROOT-ONLY-SECRET', observed: { uid: OTHER_LOCAL_UID, ...stage } });
+        console.log(`[red-team r4] ${engine}: host uid ${String(SANDBOX_UID)} on /proc/${String(pid)}/mem: ${JSON.stringify(forged)}`);
+        expectJudged(results, engine);
+      } finally {
+        killPids(pidsNamed('rt4victim'));
+        removeScratch(run.scratch);
+      }
+    }, 400_000);
+  }
+});
+
+const MEMORY_MODES: Record<string, readonly Round4Mode[]> = { bwrap: ['mem-shared', 'mem-growsdown', 'mem-fork'], podman: ['mem-shared', 'mem-fork'], docker: ['mem-shared', 'mem-fork'] };
+const MEMORY_ROUTE: Partial<Record<Round4Mode, string>> = {
+  'mem-shared': 'MEM/MAP_SHARED anonymous memory past the data ceiling',
+  'mem-growsdown': 'MEM/MAP_GROWSDOWN memory past the data ceiling',
+  'mem-fork': 'MEM/forked children together past the data ceiling',
+};
+
+describe('round 4: memory the data ceiling does not count (tki run --memory 256: heap 256 MiB, data 1280 MiB)', () => {
+  for (const engine of ENGINES) {
+    for (const mode of MEMORY_MODES[engine] ?? []) {
+      it(`${engine}: ${mode}`, async () => {
+        const run = startRound4(engine, mode, 256);
+        try {
+          const out = await run.done;
+          const results = expectHarnessRan(out);
+          const route = MEMORY_ROUTE[mode] ?? mode;
+          // a run the memory ceiling killed (exit 137, no line) is the route closed
+          if (!results.some((r) => r.id === route)) results.push({ id: route, closed: true, observed: { killed: true, exitCode: out.exitCode, limit: out.limit } });
+          expectJudged(results, engine);
+        } finally {
+          removeScratch(run.scratch);
+        }
+      }, 400_000);
+    }
+  }
+});
+
+describe('round 4: nothing of the sandbox outlives its launcher', () => {
+  for (const engine of ENGINES) {
+    it(`${engine}: after a SIGKILL of the launcher, the sleeping inside is gone within 6 s`, async () => {
+      const run = startRound4(engine, 'persist');
+      try {
+        const pid = await waitForName('rt4persist', 180_000);
+        expect(pid, 'the runner inside started and named itself').toBeDefined();
+        process.kill(run.driverPid, 'SIGKILL');
+        await run.done;
+        await sleep(6000);
+        const alive = pidsNamed('rt4persist');
+        expectJudged([{ id: 'PERSIST/the sandbox outlives a SIGKILLed launcher', closed: alive.length === 0, observed: { alive } }], engine);
+      } finally {
+        killPids(pidsNamed('rt4persist'));
+        removeScratch(run.scratch);
+      }
+    }, 400_000);
+
+    it(`${engine}: a daemonised child (setsid, all descriptors closed) does not outlive the run`, async () => {
+      const run = startRound4(engine, 'orphan');
+      try {
+        const out = await run.done;
+        const results = expectHarnessRan(out);
+        expect(results.find((r) => r.id === 'harness/orphan forked')?.observed).toBeGreaterThan(0);
+        await sleep(2000);
+        const alive = pidsNamed('rt4orphan');
+        expectJudged([{ id: 'PERSIST/an orphan outlives the run', closed: alive.length === 0, observed: { alive } }], engine);
+      } finally {
+        killPids(pidsNamed('rt4orphan'));
+        removeScratch(run.scratch);
+      }
+    }, 400_000);
+  }
+});
+
+describe('round 4: the launcher\'s own messages (tki run) under hostile packet names', () => {
+  const cli = path.join(repoRoot, 'dist/cli/tki.js');
+  const withPacket = (prepare: (content: string) => void): { status: number | null; stderr: string; stdout: string } => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rt4-cli-'));
+    try {
+      cpSync(path.join(repoRoot, 'fixtures/packets/fix7-a'), path.join(dir, 'pk'), { recursive: true });
+      prepare(path.join(dir, 'pk', 'content'));
+      const r = spawnSync(process.execPath, [cli, 'run', path.join(dir, 'pk'), '--out', path.join(dir, 'out')], { encoding: 'utf8', timeout: 120_000 });
+      return { status: r.status, stderr: r.stderr, stdout: r.stdout };
+    } finally {
+      // GNU rm walks a tree deeper than PATH_MAX
+      spawnSync('rm', ['-rf', dir]);
+    }
+  };
+
+  it('a FIFO named with a newline, OSC title and CSI erase sequences ends in one escaped line (no terminal injection)', () => {
+    const fifoName = 'rt4\u001b]0;PWNED\u0007\nFAKE tki inspect: PASS (exit 0)\u001b[2K';
+    const r = withPacket((content) => { expect(spawnSync('mkfifo', [path.join(content, fifoName)]).status).toBe(0); });
+    expect(r.status).toBe(3);
+    expect(r.stderr.trimEnd().split('\n'), r.stderr).toHaveLength(1);
+    expect(`${r.stderr}${r.stdout}`).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  }, 200_000);
+
+  it('a 400-level tree of 200-byte names (paths past PATH_MAX) ends in one line, no stack trace', () => {
+    // relative mkdir/chdir keeps each call under PATH_MAX while the whole path passes it (80 KiB)
+    const deepTree = "import os, sys\nos.chdir(sys.argv[1])\nfor i in range(400):\n    os.mkdir('d' * 200); os.chdir('d' * 200)\nopen('deep.md', 'w').write('x')\n";
+    const r = withPacket((content) => { expect(spawnSync('/usr/bin/python3', ['-c', deepTree, content]).status).toBe(0); });
+    expect(r.status).toBe(3);
+    expect(r.stderr.trimEnd().split('\n'), r.stderr).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  }, 200_000);
+});
+
+it('prints the round-4 routes open today', () => {
+  for (const o of OPEN_ROUND4) console.log(`[red-team r4] OPEN_ROUND4 (${o.severity}) ${o.route} [${o.engines.join(',')}; ${o.operators.join(',')}]: ${o.note}`);
+  expect(OPEN_ROUND4.every((o) => o.note.length > 0)).toBe(true);
+});
