@@ -62,6 +62,27 @@ if (mode === 'mem-shared' || mode === 'mem-growsdown') {
   setName('rt4persist');
   emit('harness/persist waiting', true, process.pid);
   await sleep(90_000);
+} else if (mode === 'hostinfo') {
+  // What the inspector could copy into its report about the host it runs on.
+  const read = (p) => tryIt(() => fs.readFileSync(p, 'latin1').slice(0, 1500));
+  const list = (p) => tryIt(() => fs.readdirSync(p).slice(0, 40));
+  const files = ['/proc/version', '/proc/sys/kernel/random/boot_id', '/proc/diskstats', '/proc/partitions', '/proc/bus/pci/devices', '/proc/swaps', '/proc/modules', '/proc/locks', '/proc/key-users', '/proc/loadavg', '/proc/pressure/cpu', '/proc/sysvipc/shm', '/proc/devices', '/proc/consoles', '/proc/self/cgroup', '/proc/1/cgroup', '/proc/net/unix', '/proc/driver/rtc', '/proc/cgroups', '/proc/self/mountinfo', '/proc/meminfo'];
+  const seen = {};
+  for (const f of files) { const r = read(f); seen[f] = r.ok ? r.value : `! ${r.code}`; }
+  for (const d of ['/proc/fs', '/proc/fs/ext4', '/proc/fs/jbd2', '/proc/bus', '/proc/irq', '/proc/tty/driver', '/sys', '/sys/fs/cgroup', '/dev', '/proc/sys']) { const r = list(d); seen[`ls ${d}`] = r.ok ? r.value.join(' ') : `! ${r.code}`; }
+  emit('harness/hostinfo', true, seen);
+  const cmdline = read('/proc/cmdline');
+  emit('HOSTINFO/the host kernel command line', !(cmdline.ok && cmdline.value.trim().length > 0), cmdline.ok ? cmdline.value.slice(0, 200) : cmdline.code);
+  const parts = read('/proc/partitions');
+  const devices = parts.ok ? parts.value.split('\n').slice(2).map((l) => l.trim().split(/\s+/)[3]).filter(Boolean) : [];
+  emit('HOSTINFO/the host block devices', devices.length === 0, parts.ok ? devices : parts.code);
+} else if (mode === 'nproc-hold') {
+  // Processes as host uid 65534 until RLIMIT_NPROC (a per-uid count) refuses, held for 25 s.
+  setName('rt4nproc');
+  const pids = [];
+  for (let i = 0; i < 200; i++) { const pid = native.forkHog(MAP_PRIVATE_ANON, 4096, 25_000); if (pid < 0) { pids.push(pid); break; } pids.push(pid); }
+  emit('harness/nproc held', true, { children: pids.filter((p) => p > 0).length, stoppedWith: pids.at(-1) });
+  await sleep(25_000);
 } else if (mode === 'victim') {
   // Held in memory for a host process to find: a report the inspector is about to send.
   const marker = Buffer.alloc(4096);

@@ -16,6 +16,7 @@ import type { RouteResult } from '../run-driver.js';
 import { repoRoot } from '../run-driver.js';
 import { judgeRound4 } from './judge4.js';
 import { OPEN_ROUND4 } from './open-round4.js';
+import { outSymlinkSwap } from './out-swap.js';
 import { OTHER_LOCAL_UID, SANDBOX_UID, appendAsPacketOwner, forgeFromHost, killPids, pidsNamed, readStagedSecret, removeScratch, startRound4, waitForName, type Round4Mode, type Round4Output } from './run4.js';
 
 const ENGINES = ['bwrap', 'podman', 'docker'] as const;
@@ -155,6 +156,55 @@ describe('round 4: the launcher\'s own messages (tki run) under hostile packet n
     expect(r.stderr.trimEnd().split('\n'), r.stderr).toHaveLength(1);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   }, 200_000);
+});
+
+describe('round 4: what the inside can learn about the host (and so put in its report)', () => {
+  for (const engine of ENGINES) {
+    it(`${engine}: the host kernel command line and block devices`, async () => {
+      const run = startRound4(engine, 'hostinfo');
+      try {
+        const out = await run.done;
+        expectJudged(expectHarnessRan(out), engine);
+      } finally {
+        removeScratch(run.scratch);
+      }
+    }, 400_000);
+  }
+});
+
+describe('round 4: the report path after validation', () => {
+  it('root operator, --out in a directory another user owns: swapped for a symlink while the sandbox runs', async () => {
+    const r = await outSymlinkSwap();
+    expect(r.swapped, 'the swap happened while tki run was still running').toBe(true);
+    expect(r.status).toBe(1);
+    expectJudged([{ id: 'REPORT/root writes the triplet through a symlink swapped in after validation', closed: r.inTarget.length === 0, observed: r }], 'bwrap');
+  }, 400_000);
+});
+
+describe('round 4: one sandbox against concurrent runs (the process count is per host uid)', () => {
+  it('a bwrap sandbox holding uid 65534 processes up to RLIMIT_NPROC; a concurrent root-operator docker run of a fixture packet still ends in its verdict', async () => {
+    const run = startRound4('bwrap', 'nproc-hold');
+    const dir = mkdtempSync(path.join(tmpdir(), 'rt4-nproc-'));
+    try {
+      let held = 0;
+      for (let waited = 0; waited < 180_000; waited += 500) {
+        const now = pidsNamed('rt4nproc').length;
+        if (now >= 40 && now === held) break;
+        held = now;
+        await sleep(500);
+      }
+      expect(held, 'the sandbox holds its processes').toBeGreaterThanOrEqual(40);
+      cpSync(path.join(repoRoot, 'fixtures/packets/fix7-a'), path.join(dir, 'pk'), { recursive: true });
+      spawnSync('chmod', ['-R', 'a+rX', dir]);
+      const victim = spawnSync(process.execPath, [path.join(repoRoot, 'dist/cli/tki.js'), 'run', path.join(dir, 'pk'), '--out', path.join(dir, 'out'), '--engine', 'docker'], { encoding: 'utf8', timeout: 120_000 });
+      await run.done;
+      expectJudged([{ id: 'NPROC/a sandbox holding its uid\'s process count stops a concurrent run', closed: victim.status === 1, observed: { held, status: victim.status, stderr: victim.stderr.trim().slice(0, 300) } }], 'docker');
+    } finally {
+      killPids(pidsNamed('rt4nproc'));
+      spawnSync('rm', ['-rf', dir]);
+      removeScratch(run.scratch);
+    }
+  }, 400_000);
 });
 
 it('prints the round-4 routes open today', () => {

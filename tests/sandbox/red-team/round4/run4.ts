@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { RouteResult } from '../run-driver.js';
 
-export type Round4Mode = 'victim' | 'persist' | 'orphan' | 'mem-shared' | 'mem-growsdown' | 'mem-fork';
+export type Round4Mode = 'victim' | 'persist' | 'orphan' | 'mem-shared' | 'mem-growsdown' | 'mem-fork' | 'hostinfo' | 'nproc-hold';
 
 export interface Round4Output {
   readonly engine: string;
