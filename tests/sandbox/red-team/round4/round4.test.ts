@@ -12,7 +12,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RouteResult } from '../run-driver.js';
+import type { Operator, RouteResult } from '../run-driver.js';
 import { repoRoot } from '../run-driver.js';
 import { judgeRound4 } from './judge4.js';
 import { OPEN_ROUND4 } from './open-round4.js';
@@ -29,8 +29,8 @@ function expectHarnessRan(out: Round4Output): RouteResult[] {
   return results;
 }
 
-function expectJudged(results: readonly RouteResult[], engine: string): void {
-  const { unlistedOpen, fixedButListed } = judgeRound4(results, engine, 'root');
+function expectJudged(results: readonly RouteResult[], engine: string, operator: Operator = 'root'): void {
+  const { unlistedOpen, fixedButListed } = judgeRound4(results, engine, operator);
   expect(unlistedOpen).toEqual([]);
   expect(fixedButListed).toEqual([]);
 }
@@ -87,6 +87,23 @@ describe('round 4: memory the data ceiling does not count (tki run --memory 256:
         }
       }, 400_000);
     }
+  }
+});
+
+describe('round 4: the same memory routes for an unprivileged operator (bwrap runs as them)', () => {
+  for (const mode of MEMORY_MODES.bwrap ?? []) {
+    it(`bwrap as uid 65534: ${mode}`, async () => {
+      const run = startRound4('bwrap', mode, 256, 'nobody');
+      try {
+        const out = await run.done;
+        const results = expectHarnessRan(out);
+        const route = MEMORY_ROUTE[mode] ?? mode;
+        if (!results.some((r) => r.id === route)) results.push({ id: route, closed: true, observed: { killed: true, exitCode: out.exitCode, limit: out.limit } });
+        expectJudged(results, 'bwrap', 'nobody');
+      } finally {
+        removeScratch(run.scratch);
+      }
+    }, 400_000);
   }
 });
 

@@ -1,8 +1,8 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { RouteResult } from '../run-driver.js';
+import type { Operator, RouteResult } from '../run-driver.js';
 
 export type Round4Mode = 'victim' | 'persist' | 'orphan' | 'mem-shared' | 'mem-growsdown' | 'mem-fork' | 'hostinfo' | 'nproc-hold';
 
@@ -28,13 +28,15 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 export const OTHER_LOCAL_UID = 1000;
 export const SANDBOX_UID = 65534;
 
-/** Starts drive4.mjs as the root operator (tki's own runSandboxed, default profile or `tki run --memory`'s limits). */
-export function startRound4(engine: string, mode: Round4Mode, memoryMiB?: number): Round4Run {
+/** Starts drive4.mjs (tki's own runSandboxed, default profile or `tki run --memory`'s limits) as a root operator or as uid 65534. */
+export function startRound4(engine: string, mode: Round4Mode, memoryMiB?: number, operator: Operator = 'root'): Round4Run {
   const scratch = mkdtempSync(path.join(tmpdir(), 'rt4-'));
   chmodSync(scratch, 0o755);
   execFileSync('gcc', ['-shared', '-fPIC', '-O2', '-I/usr/include/node', '-o', path.join(scratch, 'rawsys4.node'), path.join(here, 'rawsys4.c')]);
-  const argv = [path.join(here, 'drive4.mjs'), engine, mode, scratch, ...(memoryMiB === undefined ? [] : [String(memoryMiB)])];
-  const child = spawn(process.execPath, argv, { cwd: '/', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (operator === 'nobody') chownSync(scratch, SANDBOX_UID, SANDBOX_UID);
+  const driver = [process.execPath, path.join(here, 'drive4.mjs'), engine, mode, scratch, ...(memoryMiB === undefined ? [] : [String(memoryMiB)])];
+  const argv = operator === 'root' ? driver : ['setpriv', `--reuid=${String(SANDBOX_UID)}`, `--regid=${String(SANDBOX_UID)}`, '--clear-groups', 'env', '-i', 'PATH=/usr/local/bin:/usr/bin:/bin', `HOME=${scratch}`, ...driver];
+  const child = spawn(argv[0] ?? '', argv.slice(1), { cwd: '/', stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (b: Buffer) => { stdout += b.toString('utf8'); });
