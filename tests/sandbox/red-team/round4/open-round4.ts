@@ -85,4 +85,11 @@ export const OPEN_ROUND4: readonly OpenRoute[] = [
     severity: 'low',
     note: "/proc/partitions (and /proc/diskstats, /proc/fs/ext4/<dev>) list the host's block devices and sizes inside (vda, 256 GiB here); with /proc/meminfo, /proc/loadavg and /proc/pressure/* (host-wide, other tenants' load) this is what a compromised inspector can learn of the host beyond the kernel version (which no namespace hides)",
   },
+  {
+    route: "STDERR/the inside's stderr lines reach the operator verbatim",
+    engines: ['bwrap', 'docker'],
+    operators: ['root'],
+    severity: 'low',
+    note: "after a normal end tki run relays the inside's stderr line by line up to the 1 MiB cap (control characters escaped): a compromised inspector prints 2000 copies of `tki run: UNVERIFIED (exit 2) · spoofed by the inside` and they appear in the operator's output/CI log as if tki had said them, next to the real verdict line (which says READ_LEVEL_FAIL, exit 1). The docs speak of one relayed diagnostic line. Repro: tests/sandbox/red-team/round4/compromised.ts, mode stderr-spoof",
+  },
 ];

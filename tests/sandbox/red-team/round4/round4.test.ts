@@ -17,6 +17,7 @@ import { repoRoot } from '../run-driver.js';
 import { judgeRound4 } from './judge4.js';
 import { OPEN_ROUND4 } from './open-round4.js';
 import { outSymlinkSwap } from './out-swap.js';
+import { SPOOFED_LINE, runCompromised } from './compromised.js';
 import { OTHER_LOCAL_UID, SANDBOX_UID, appendAsPacketOwner, forgeFromHost, killPids, pidsNamed, readStagedSecret, removeScratch, startRound4, waitForName, type Round4Mode, type Round4Output } from './run4.js';
 
 const ENGINES = ['bwrap', 'podman', 'docker'] as const;
@@ -222,6 +223,30 @@ describe('round 4: one sandbox against concurrent runs (the process count is per
       removeScratch(run.scratch);
     }
   }, 400_000);
+});
+
+describe('round 4: a compromised inspector through the real tki run (its report is tki\'s own, then it lies)', () => {
+  const TRIPLET = ['checkpoint-inspection.md', 'report.json', 'report.md'];
+  for (const mode of ['exit0', 'exit2'] as const) {
+    it(`bwrap: the inside exits ${mode === 'exit0' ? 0 : 2} after sending a READ_LEVEL_FAIL report`, () => {
+      const r = runCompromised(mode);
+      expect(r.written, r.stderr).toEqual(TRIPLET);
+      expectJudged([{ id: `EXIT/the inside's exit code replaces the report's verdict (${mode})`, closed: r.status === 1, observed: { status: r.status } }], 'bwrap');
+    }, 400_000);
+  }
+  for (const engine of ['bwrap', 'docker'] as const) {
+    it(`${engine}: control characters the inside writes on stderr never reach the operator's terminal raw`, () => {
+      const r = runCompromised('stderr-controls', engine);
+      expect(r.written, r.stderr).toEqual(TRIPLET);
+      expectJudged([{ id: 'TERM/control characters from the inside reach the terminal', closed: !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(`${r.stdout}${r.stderr}`), observed: JSON.stringify(r.stderr.slice(0, 200)) }], engine);
+    }, 400_000);
+    it(`${engine}: lines the inside writes on stderr are not relayed as tki's own lines`, () => {
+      const r = runCompromised('stderr-spoof', engine);
+      expect(r.written, r.stderr).toEqual(TRIPLET);
+      const spoofed = r.stderr.split('\n').filter((l) => l === SPOOFED_LINE).length;
+      expectJudged([{ id: "STDERR/the inside's stderr lines reach the operator verbatim", closed: spoofed === 0, observed: { spoofedLines: spoofed, stderrLines: r.stderr.split('\n').length, status: r.status } }], engine);
+    }, 400_000);
+  }
 });
 
 it('prints the round-4 routes open today', () => {
