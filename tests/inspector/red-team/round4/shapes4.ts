@@ -46,8 +46,8 @@ export function danglingFlood(claims: number): HostileSpec {
 }
 
 /** `lines` dossier lines of 9,990 characters (under the 10,000 line cap) of one repeated unit. */
-export function hostileLines(lines: number, unit: string): HostileSpec {
-  const line = unit.repeat(Math.floor(9_990 / unit.length));
+export function hostileLines(lines: number, unit: string, lineChars = 9_990): HostileSpec {
+  const line = unit.repeat(Math.floor(lineChars / unit.length));
   return { dossierText: `${HEAD}${Array.from({ length: lines }, () => line).join('\n')}\n` };
 }
 
@@ -82,6 +82,8 @@ export const SHAPES4 = {
   'wide-surfaces': (n: number): HostileSpec => wideSurfaces(n),
   'long-item-path': (n: number): HostileSpec => longItemPath(n),
   'dangling-flood': (n: number): HostileSpec => danglingFlood(n),
+  /** The same bytes of digits as lines-digits, in lines a quarter as long: separates per-line from per-byte cost. */
+  'short-lines-digits': (n: number): HostileSpec => hostileLines(n, '1', 2_497),
   ...Object.fromEntries(Object.entries(REGEX_UNITS).map(([name, unit]) => [`lines-${name}`, (n: number): HostileSpec => hostileLines(n, unit)])),
   ...Object.fromEntries(Object.entries(REGEX_UNITS).map(([name, unit]) => [`claim-${name}`, (n: number): HostileSpec => hostileClaimText(n, unit)])),
 } as Record<string, (n: number) => HostileSpec>;
