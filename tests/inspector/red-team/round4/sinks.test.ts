@@ -1,4 +1,5 @@
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, cpSync, existsSync, openSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, it } from 'vitest';
 import { backedCountClaim, writeHostilePacket } from '../packet-gen.js';
@@ -59,6 +60,23 @@ describe('tki run: the verdict line never carries a verdict word, whatever the p
     const word = VERDICT_WORD.exec(result.line);
     judge('sinks:single-file-named-PASS', word === null ? undefined : `verdict word "${word[0]}" on tki's verdict line: ${JSON.stringify(result.line)}`);
   }, 120_000);
+});
+
+describe('tki run never exits 0 when its own output fails (guards)', () => {
+  const cli = path.resolve(import.meta.dirname, '../../../../dist/cli/tki.js');
+  for (const [name, target] of [['stdout-dev-full', '/dev/full'], ['stdout-closed', 'closed']] as const) {
+    it(name, () => {
+      const dir = freshDir(`cli-${name}`);
+      writeHostilePacket(path.join(dir, 'packet'), { dossierText: dossier(''), claims: [base.claim], items: [base.item] });
+      const fd = target === 'closed' ? 'ignore' : openSync(target, 'w');
+      const child = spawnSync(process.execPath, [cli, 'run', path.join(dir, 'packet'), '--out', path.join(dir, 'out')], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', timeout: 120_000 });
+      if (typeof fd === 'number') closeSync(fd);
+      const problems: string[] = [];
+      if (![1, 2, 3].includes(child.status ?? -1)) problems.push(`exit ${String(child.status)} signal ${String(child.signal)}`);
+      if (/^\s+at /m.test(`${child.stderr}`)) problems.push('stack trace on stderr');
+      judge(`sinks:${name}`, problems.length === 0 ? undefined : problems.join('; '));
+    }, 120_000);
+  }
 });
 
 // GitHub renders report.md with GFM: a bare http(s):// or www. run outside a code span becomes a link.
