@@ -52,6 +52,7 @@ export const OPEN_ROUND4: ReadonlySet<string> = new Set<string>([
   'provenance:duplicate-key-rolsuper',
   'provenance:duplicate-key-claim-type',
   'provenance:lone-surrogate-inline-content',
+  'provenance:observed-sub-millisecond-after-export',
   // sinks.test.ts: the packet's own name reaches tki's verdict line (medium); GFM autolinks (low).
   'sinks:packet-directory-final-verdict',
   'sinks:packet-directory-cyrillic',

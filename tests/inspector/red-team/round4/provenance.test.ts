@@ -111,3 +111,18 @@ describe('inline content that has no UTF-8 form', () => {
     judge('provenance:lone-surrogate-inline-content', verdictOf(result, 'R1') === ACCEPTED && !findings.includes('qr-count') ? `content "…\\ud800…" matched the hash of "…\\ufffd…": ${summary(result)}` : undefined);
   });
 });
+
+describe('time stamps compared at their full precision', () => {
+  async function observedAt(label: string, stamp: string): Promise<Run4> {
+    return inspect4({ dossierText: dossier(''), claims: [base.claim], items: [base.item] }, label, { edit: (text) => text.replace(/("named_query_id_or_kb_path":"NQ-KB-DOC-COUNT-V1","observation_ts":)"[^"]*"/, `$1"${stamp}"`) });
+  }
+  it('control: an observation one second after the export is refused', async () => {
+    const result = await observedAt('ts-control', '2026-11-20T12:00:01Z');
+    judge('provenance:control-observed-after-export', verdictOf(result, 'R1') === 'BLOCKED_BY_UNVERIFIED_SOURCE' ? undefined : `gave ${summary(result)}: the check below proves nothing`);
+  });
+  it('an observation 0.9 ms after packet_as_of (12:00:00Z) is refused too', async () => {
+    // Date.parse keeps milliseconds only: .0009 becomes .000, equal to the export time.
+    const result = await observedAt('ts-sub-ms', '2026-11-20T12:00:00.0009Z');
+    judge('provenance:observed-sub-millisecond-after-export', verdictOf(result, 'R1') === ACCEPTED ? `observation_ts 12:00:00.0009Z after packet_as_of 12:00:00Z accepted: ${summary(result)}` : undefined);
+  });
+});
