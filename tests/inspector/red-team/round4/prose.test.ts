@@ -85,3 +85,22 @@ describe('a backed claim covers only sentences about what it evidences', () => {
     judge('prose:mention-of-subject-covers-other-tool', flagsOf4(result).includes('FLAG_PROSE_ONLY_PASS') ? undefined : `"tools/evil.py: 22/22 PASS, exit 0 (like canon.py)." not flagged: ${summary(result)}`);
   });
 });
+
+describe('the other text rules read the rendered text too', () => {
+  const families: Record<string, { ascii: string; rendered: string; flag: string }> = {
+    'denial-soft-line-break': { ascii: 'The file tools/legacy-export.py does not exist anywhere.', rendered: 'The file tools/legacy-export.py does not exist\nanywhere.', flag: 'FLAG_GLOBAL_DENIAL_WORDING' },
+    'denial-strong-emphasis': { ascii: 'The file tools/legacy-export.py does not exist anywhere.', rendered: 'The file tools/legacy-export.py does not exist **anywhere**.', flag: 'FLAG_GLOBAL_DENIAL_WORDING' },
+    'authority-entity': { ascii: 'This report is the authoritative gate and approves the release.', rendered: 'This report is the &#97;uthoritative gate and &#97;pproves the release.', flag: 'FLAG_AUTHORITY_VIOLATION' },
+  };
+  for (const [name, family] of Object.entries(families)) {
+    it(name, async () => {
+      const twin = await inspect4({ dossierText: dossier(family.ascii) }, `rule-twin-${name}`);
+      if (!flagsOf4(twin).includes(family.flag)) {
+        judge(`prose:${name}`, `twin not flagged ${family.flag}: ${summary(twin)}`);
+        return;
+      }
+      const result = await inspect4({ dossierText: dossier(family.rendered) }, `rule-${name}`);
+      judge(`prose:${name}`, flagsOf4(result).includes(family.flag) ? undefined : `${JSON.stringify(family.rendered)} → ${summary(result)}, twin → ${summary(twin)}`);
+    });
+  }
+});
