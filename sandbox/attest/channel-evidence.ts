@@ -20,9 +20,12 @@ export async function completeChannelProbes(exit: EngineExit, probes: readonly P
   let deliveredOk = false;
   let written: Array<{ name: string; mode: number; uid: number }> = [];
   if (!output.ok) delivered = output.line;
-  else if (!checked.ok) delivered = `refused: ${checked.reason}`;
-  else {
+  else if (!checked.ok) {
+    output.value.release();
+    delivered = `refused: ${checked.reason}`;
+  } else {
     const result = writeTriplet(output.value, checked.triplet, profile.reportFileMode);
+    output.value.release();
     if (!result.ok) delivered = `write failed: ${result.reason}`;
     else {
       written = result.paths.map((path) => {

@@ -36,7 +36,13 @@ export const DEVICE_NODES = ['/dev/null', '/dev/zero', '/dev/full', '/dev/random
  * last; nothing in the sandbox is a writable host path. /proc/sys is covered by an empty read-only
  * tmpfs (bwrap covers it only when it finds it writable); /proc/sysrq-trigger is root's, unmapped here.
  */
-export function compileBwrapArgs(profile: SandboxProfile, invocation: SandboxInvocation, handedIn?: readonly HandedInFile[]): string[] {
+/** Descriptors beyond the fixed ones: empty files over the host-information /proc files, and bwrap's info/block pair (launch/cgroup.ts). */
+export interface BwrapExtras {
+  readonly masks?: readonly HandedInFile[];
+  readonly gate?: { readonly infoFd: number; readonly blockFd: number };
+}
+
+export function compileBwrapArgs(profile: SandboxProfile, invocation: SandboxInvocation, handedIn?: readonly HandedInFile[], extras: BwrapExtras = {}): string[] {
   const args: string[] = [];
   for (const namespace of profile.namespaces) {
     const flag = UNSHARE_FLAG[namespace];
@@ -53,11 +59,13 @@ export function compileBwrapArgs(profile: SandboxProfile, invocation: SandboxInv
   for (const file of handedIn ?? []) args.push('--perms', '0444', '--file', String(file.fd), file.target);
   args.push('--proc', '/proc');
   if (profile.engineLaunch.coverProcSys) args.push('--tmpfs', '/proc/sys', '--remount-ro', '/proc/sys');
+  for (const mask of extras.masks ?? []) args.push('--ro-bind-data', String(mask.fd), mask.target);
   args.push('--tmpfs', '/dev');
   for (const device of DEVICE_NODES) args.push('--dev-bind', device, device);
   args.push('--ro-bind', invocation.packetPath, packetMountTarget(profile.packet.target, invocation.packetIsFile));
   args.push('--remount-ro', '/dev', '--remount-ro', '/');
   args.push('--chdir', '/');
+  if (extras.gate !== undefined) args.push('--info-fd', String(extras.gate.infoFd), '--block-fd', String(extras.gate.blockFd));
   args.push('--seccomp', String(BWRAP_SECCOMP_FD));
   args.push('--', invocation.runtime.nodePath, ...invocation.nodeArgs);
   return args;

@@ -1,6 +1,7 @@
 import type { SandboxProfile } from '../profile/types.js';
 import type { EngineName } from './engine-types.js';
 import { dockerContainerName, dockerOnlyArgs, dockerUnsetEnvArgs } from './docker-args.js';
+import { HOST_INFO_FILES, RUNC_BINDABLE_HOST_INFO_FILES } from './host-info-masks.js';
 import { packetMountTarget, type SandboxInvocation } from './invocation.js';
 
 export interface ContainerRunOptions {
@@ -16,7 +17,7 @@ export interface ContainerRunOptions {
   readonly user: string;
   /** Memory and pids cgroup limits: only where the engine enforces them (rootful; rootless podman on cgroups v1 cannot). */
   readonly cgroupLimits?: boolean;
-  /** docker only: the container's name, the launcher's handle to stop it (docker-args.ts). */
+  /** The container's name, the launcher's handle to stop or remove it (docker-args.ts for Docker). */
   readonly containerName?: string;
 }
 
@@ -31,12 +32,18 @@ export function compileContainerArgs(profile: SandboxProfile, invocation: Sandbo
   if (options.engine === 'podman') args.push('--runtime', 'runc', '--read-only-tmpfs=false', '--no-hosts', '--unsetenv-all');
   // podman hands the report channel's pipe (fd 3 of the podman process) to the container as fd 3.
   if (options.engine === 'podman') args.push('--preserve-fds', '1');
+  // The launcher's handle on the container (docker-args.ts adds Docker's with its own flags).
+  if (options.engine === 'podman' && options.containerName !== undefined) args.push('--name', options.containerName);
   if (profile.namespaces.includes('net')) args.push('--network', 'none');
   if (profile.namespaces.includes('ipc')) args.push('--ipc', 'none');
   args.push('--read-only');
   if (profile.dropAllCapabilities) args.push('--cap-drop', 'ALL');
   if (profile.noNewPrivs) args.push('--security-opt', 'no-new-privileges');
   args.push('--security-opt', `seccomp=${options.seccompPath}`);
+  // Host information under /proc (host-info-masks.ts): podman masks paths by name; the Docker CLI
+  // cannot, and runc binds /dev/null over only the /proc files on its allowlist.
+  if (options.engine === 'podman') args.push('--security-opt', `mask=${HOST_INFO_FILES.join(':')}`);
+  else for (const target of RUNC_BINDABLE_HOST_INFO_FILES) args.push('--mount', `type=bind,source=/dev/null,destination=${target},ro=true`);
   args.push('--hostname', profile.hostname, '--user', options.user, '--workdir', '/');
   for (const [name, limit] of Object.entries(profile.rlimits)) args.push('--ulimit', `${name}=${limit.soft}:${limit.hard}`);
   if (options.engine === 'podman' && profile.limits.wallClockSeconds > 0) args.push('--timeout', String(profile.limits.wallClockSeconds));

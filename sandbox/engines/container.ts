@@ -32,15 +32,20 @@ export async function containerCommand(
   if (!image.ok) return image;
   const seccompPath = join(workDir, 'seccomp.json');
   writeFileSync(seccompPath, JSON.stringify(compileOciSeccomp(profile)));
-  const user = `${profile.rootOperatorRunsAs.uid}:${profile.rootOperatorRunsAs.gid}`;
-  const containerName = docker === undefined ? undefined : dockerContainerName();
+  // A root operator's (and every Docker) sandbox: its own per-run uid/gid (launch/host-user.ts);
+  // rootless podman: the profile's user, mapped into the operator's subordinate ids.
+  const identity = invocation.hostUser ?? profile.rootOperatorRunsAs;
+  const user = `${identity.uid}:${identity.gid}`;
+  const containerName = dockerContainerName();
   // Docker's own flags carry its memory and pids limits (docker-args.ts); rootful podman gets them here.
   const cgroupLimits = engine === 'podman' && process.getuid?.() === 0;
-  const args = compileContainerArgs(profile, run, { engine, image: image.value, seccompPath, user, cgroupLimits, ...(containerName === undefined ? {} : { containerName }) });
-  if (containerName === undefined) return { ok: true, value: { executable, args, channel: 'fd3', env: 'engine' } };
-  // Docker cannot pass a descriptor: its report channel is the container's stdout (same framing).
-  // Its CLI runs with an empty environment, so that `--env PATH` (no value) unsets the PATH Docker adds inside.
-  // Killing the CLI leaves the container running: a launcher ceiling also kills the container by name.
-  const stop = { executable, args: ['kill', containerName], env: 'empty' as const };
-  return { ok: true, value: { executable, args, channel: 'stdout', env: 'empty', stop } };
+  const args = compileContainerArgs(profile, run, { engine, image: image.value, seccompPath, user, cgroupLimits, containerName });
+  // Docker cannot pass a descriptor: its report channel is the container's stdout (same framing), and
+  // its CLI runs with an empty environment, so that `--env PATH` (no value) unsets the PATH Docker adds inside.
+  const env = docker === undefined ? 'engine' as const : 'empty' as const;
+  // A container does not die with its CLI: a launcher ceiling kills it by name (`stop`), and a
+  // watchdog removes it if the launcher itself dies first (`onLauncherDeath`, spawn-engine.ts).
+  const stop = { executable, args: ['kill', containerName], env };
+  const onLauncherDeath = { executable, args: ['rm', '-f', containerName], env };
+  return { ok: true, value: { executable, args, channel: docker === undefined ? 'fd3' : 'stdout', env, stop, onLauncherDeath } };
 }

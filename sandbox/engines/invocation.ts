@@ -10,6 +10,11 @@ export interface SandboxInvocation {
   readonly nodeArgs: readonly string[];
   /** The host uid/gid the sandbox runs as when it is not the operator's own (a root operator). */
   readonly hostUser?: { readonly uid: number; readonly gid: number };
+  /**
+   * bwrap: hold the sandbox until this has placed its pid (in its cgroup, launch/cgroup.ts):
+   * `--info-fd`/`--block-fd`. Answers undefined, or why it failed (the run then ends).
+   */
+  readonly admit?: (pids: readonly number[]) => string | undefined;
 }
 
 /** Where the packet's own files appear inside: a single-file packet becomes `<target>/packet.json`. */

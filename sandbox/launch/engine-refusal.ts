@@ -9,6 +9,13 @@ import type { EngineExit } from './spawn-engine.js';
  */
 const CONTAINER_ENGINE_EXIT_CODES: ReadonlySet<number> = new Set([125, 126, 127]);
 
+/**
+ * The OCI runtime's own failure to start the container's first process (runc: `exec
+ * /sbin/docker-init: resource temporarily unavailable`), which docker passes on with exit 1: its
+ * one line alone on stderr, nothing on the report channel.
+ */
+const RUNTIME_EXEC_FAILURE = /^exec \S+: [a-z][a-z ]+$/;
+
 /** bubblewrap reports its own set-up failures as `bwrap: <reason>` on stderr, with exit 1. */
 const BWRAP_ERROR_PREFIX = 'bwrap: ';
 
@@ -23,6 +30,7 @@ const REMEDIES: readonly { readonly pattern: RegExp; readonly remedy: (engine: E
   { pattern: /No permissions to creat|setting up uid map|unprivileged|Operation not permitted/i, remedy: () => 'unprivileged user namespaces are off: enable them (sysctl kernel.unprivileged_userns_clone=1 and user.max_user_namespaces > 0) or run as root' },
   { pattern: /ulimit|Minimum memory limit|memory limit|pids-limit|--cpus|cpu quota|NanoCPUs/i, remedy: (engine) => `a resource limit tki asked for is outside what ${engine} accepts: adjust the limit (the profile's limits, or the operator's override) and run again` },
   { pattern: /Can't find source path|No such file or directory/i, remedy: () => 'a path tki hands to the sandbox vanished or cannot be reached: check that the packet and output paths exist and that the launching user can read them' },
+  { pattern: /resource temporarily unavailable/i, remedy: () => "a process limit was reached as the container started (RLIMIT_NPROC counts every process of the sandbox's host uid; each run has a uid of its own, so another process holds it): run again, and check the host's process count" },
   { pattern: /No space left on device/i, remedy: (engine) => `free disk space where ${engine} keeps its state (or prune images: \`${engine} image prune\`)` },
 ];
 
@@ -53,9 +61,11 @@ export function engineRemedy(engine: EngineName, errorLine: string): string {
  * when the exit belongs to the process inside.
  */
 export function engineRefusal(engine: EngineName, exit: EngineExit): string | undefined {
+  const stderrLines = exit.stderr.split('\n').filter((line) => line.trim() !== '');
+  const runtimeExecFailure = exit.exitCode === 1 && stderrLines.length === 1 && RUNTIME_EXEC_FAILURE.test(stderrLines[0]?.trim() ?? '') && (exit.channel?.records.length ?? 0) === 0;
   const refused = engine === 'bwrap'
     ? exit.exitCode === 1 && exit.stderr.trimStart().startsWith(BWRAP_ERROR_PREFIX)
-    : CONTAINER_ENGINE_EXIT_CODES.has(exit.exitCode);
+    : CONTAINER_ENGINE_EXIT_CODES.has(exit.exitCode) || runtimeExecFailure;
   if (!refused) return undefined;
   const errorLine = engineErrorLine(exit.stderr);
   return `tki: ${engine} refused to start the sandbox (exit ${exit.exitCode}): ${errorLine} — what to do: ${engineRemedy(engine, errorLine)}`;

@@ -1,10 +1,31 @@
+import type { EngineName } from '../engines/engine-types.js';
 import type { SandboxProfile } from '../profile/types.js';
+import { pickSandboxIdentity, type SandboxIdentity } from './sandbox-uid.js';
+
+export type SandboxIdentityChoice =
+  | { readonly ok: true; readonly identity: SandboxIdentity | undefined }
+  | { readonly ok: false; readonly line: string };
 
 /**
- * The host identity the sandbox runs as (SPEC §6: never host root). A root operator's launcher
- * starts the engine as the profile's unprivileged user; anyone else runs it as themselves, since
- * they cannot become anyone else and are not root.
+ * The host identity one sandbox runs as (SPEC §6: never host root). A root operator's sandbox runs
+ * as a fresh uid/gid of its own under every engine (sandbox-uid.ts: no host process or concurrent
+ * sandbox shares it); so does a rootful Docker daemon's container whoever the operator is (its
+ * `--user` is a host uid). A non-root operator's bwrap runs as the operator (they cannot become
+ * anyone else), and rootless podman maps the profile's user into the operator's subordinate ids:
+ * no identity to choose (undefined).
  */
-export function sandboxHostUser(profile: SandboxProfile): { uid: number; gid: number } | undefined {
-  return process.getuid?.() === 0 ? { uid: profile.rootOperatorRunsAs.uid, gid: profile.rootOperatorRunsAs.gid } : undefined;
+export function chooseSandboxIdentity(engine: EngineName): SandboxIdentityChoice {
+  const root = process.getuid?.() === 0;
+  if (!root && engine !== 'docker') return { ok: true, identity: undefined };
+  const identity = pickSandboxIdentity();
+  if (identity === undefined) return { ok: false, line: 'tki: BLOCKED: no free uid/gid for the sandbox in 0x70000000-0x7FFDFFFF (every one tried is an account, a subordinate range or a running process\'s)' };
+  return { ok: true, identity };
+}
+
+/** The identity bwrap would run as for this operator (the benchmarks' view of chooseSandboxIdentity). */
+export function sandboxHostUser(profile: SandboxProfile): SandboxIdentity | undefined {
+  void profile;
+  const choice = chooseSandboxIdentity('bwrap');
+  if (!choice.ok) throw new Error(choice.line);
+  return choice.identity;
 }

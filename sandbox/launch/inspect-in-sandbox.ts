@@ -72,7 +72,10 @@ export async function inspectInSandbox(request: SandboxedInspection): Promise<Sa
       ...(name === undefined ? [] : ['--name', name]),
     ],
   });
-  if (!run.ok) return run;
+  if (!run.ok) {
+    output.value.release();
+    return run;
+  }
   const { checkReportJson, expectedCheckpointName } = await validator;
   return finishRun({ exit: run.exit, profile, output: output.value, name, packetLabel: request.packetPath, checkReportJson, checkpointName: expectedCheckpointName(name) });
 }

@@ -1,4 +1,4 @@
-import { spawn, type StdioOptions } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { closeSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { ChannelDecoder, type ChannelCaps } from '../../src/io/report-frame.js';
@@ -18,6 +18,17 @@ export interface PassedFd {
 
 /** Where the inside's report channel arrives: a pipe on fd 3, or the engine's stdout (Docker). */
 export type ChannelTransport = 'fd3' | 'stdout';
+
+/**
+ * bwrap's `--info-fd` / `--block-fd` pair: the launcher learns the sandbox's pid before it runs
+ * anything of its own, `admit` places it (its cgroup, launch/cgroup.ts), and only then is it
+ * released. `admit` answers undefined, or why it failed (the run then ends, fail closed).
+ */
+export interface EngineGate {
+  readonly infoFd: number;
+  readonly blockFd: number;
+  readonly admit: (pids: readonly number[]) => string | undefined;
+}
 
 /** What the launcher reads at most, and how long it waits (SPEC §6: a limit ends the run, never a hang). */
 export interface ReadLimits {
@@ -42,6 +53,12 @@ export interface EngineCommand {
   readonly limits?: ReadLimits;
   /** Run when a launcher ceiling stopped the engine and the sandbox may outlive it (docker: `docker kill <name>`). */
   readonly stop?: EngineCommand;
+  /**
+   * Run by a watchdog when the launcher dies without cleaning up (SIGKILL, OOM kill): podman and
+   * docker containers do not die with their CLI (`<engine> rm -f <name>`).
+   */
+  readonly onLauncherDeath?: EngineCommand;
+  readonly gate?: EngineGate;
 }
 
 /** Which of the launcher's own ceilings ended the run. */
@@ -58,6 +75,8 @@ export interface EngineExit {
   readonly channel?: ChannelDecoder;
   /** Set when the launcher stopped the engine because one of its ceilings was reached. */
   readonly launcherLimit?: LauncherLimit;
+  /** Set when the launcher stopped the engine because it could not set the sandbox up (its cgroup). */
+  readonly setupFailure?: string;
 }
 
 /** Engines get only what they need to find their own state (rootless podman needs HOME and XDG_RUNTIME_DIR). */
@@ -85,9 +104,62 @@ function stdioFor(command: EngineCommand): StdioOptions {
     stdio[fd] = value;
   };
   if (command.channel === 'fd3') set(3, 'pipe');
+  if (command.gate !== undefined) {
+    set(command.gate.infoFd, 'pipe');
+    set(command.gate.blockFd, 'pipe');
+  }
   for (const input of command.inputs ?? []) set(input.fd, 'pipe');
   for (const passed of command.passFds ?? []) set(passed.fd, passed.source);
   return stdio;
+}
+
+const ignore = (): undefined => undefined;
+
+/**
+ * A lifeline outside the engine: a detached shell that waits for EOF on a pipe only the launcher
+ * holds, then runs `command`. The launcher kills it after a normal end; if the launcher dies
+ * first, however it dies, the kernel closes the pipe and the shell removes the container.
+ */
+function startWatchdog(command: EngineCommand): ChildProcess | undefined {
+  try {
+    const watchdog = spawn('/bin/sh', ['-c', 'read -r _; exec "$0" "$@" >/dev/null 2>&1', command.executable, ...command.args], {
+      detached: true,
+      stdio: ['pipe', 'ignore', 'ignore'],
+      env: engineEnvironment(command.env ?? 'engine'),
+    });
+    watchdog.on('error', ignore);
+    watchdog.stdin?.on('error', ignore);
+    watchdog.unref();
+    (watchdog.stdin as { unref?: () => void } | null)?.unref?.();
+    return watchdog;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads bwrap's info (`"child-pid": N`) to its end, admits the pid, then releases the sandbox. */
+function openGate(child: ChildProcess, gate: EngineGate, fail: (reason: string) => void): void {
+  const info = child.stdio[gate.infoFd] as Readable | null;
+  const block = child.stdio[gate.blockFd] as Writable | null;
+  block?.on('error', ignore);
+  info?.on('error', ignore);
+  const chunks: Buffer[] = [];
+  info?.on('data', (chunk: Buffer) => chunks.push(chunk));
+  info?.on('end', () => {
+    const pid = /"child-pid":\s*(\d+)/.exec(Buffer.concat(chunks).toString('utf8'))?.[1];
+    // No pid: bwrap failed before starting its child, and says why on stderr.
+    if (pid === undefined) {
+      block?.destroy();
+      return;
+    }
+    const failure = gate.admit([Number(pid)]);
+    if (failure !== undefined) {
+      fail(failure);
+      block?.destroy();
+      return;
+    }
+    block?.end('1');
+  });
 }
 
 /**
@@ -108,6 +180,7 @@ export function spawnEngine(command: EngineCommand): Promise<EngineExit> {
   if (cloexecErrno !== 0) return refuse(`tki: could not mark inherited fds close-on-exec (errno ${cloexecErrno})\n`);
   const limits = command.limits ?? UNLIMITED;
   return new Promise((resolve) => {
+    const watchdog = command.onLauncherDeath === undefined ? undefined : startWatchdog(command.onLauncherDeath);
     let child: ReturnType<typeof spawn>;
     try {
       child = spawn(command.executable, [...command.args], {
@@ -124,11 +197,18 @@ export function spawnEngine(command: EngineCommand): Promise<EngineExit> {
     const stderr: Buffer[] = [];
     const counted = { stdout: 0, stderr: 0 };
     let launcherLimit: LauncherLimit | undefined;
+    let setupFailure: string | undefined;
     const stop = (limit: LauncherLimit): void => {
       if (launcherLimit !== undefined) return;
       launcherLimit = limit;
       child.kill('SIGKILL');
     };
+    if (command.gate !== undefined) {
+      openGate(child, command.gate, (reason) => {
+        setupFailure = reason;
+        child.kill('SIGKILL');
+      });
+    }
     const channel = command.channel === undefined ? undefined : new ChannelDecoder(limits.channel);
     const capture = (stream: Readable | null, into: Buffer[], key: 'stdout' | 'stderr', cap: number): void => {
       stream?.on('data', (chunk: Buffer) => {
@@ -164,10 +244,13 @@ export function spawnEngine(command: EngineCommand): Promise<EngineExit> {
     timer?.unref();
     child.on('error', (error) => {
       if (timer !== undefined) clearTimeout(timer);
+      watchdog?.kill('SIGKILL');
       resolve({ exitCode: 3, stdout: '', stderr: `tki: could not start ${command.executable}: ${error.message}\n` });
     });
     child.on('close', (code, signal) => {
       if (timer !== undefined) clearTimeout(timer);
+      // A normal end: the container is gone (`--rm`) or stopped by `stop`; the lifeline is not needed.
+      watchdog?.kill('SIGKILL');
       channel?.finish();
       resolve({
         exitCode: code ?? 3,
@@ -176,6 +259,7 @@ export function spawnEngine(command: EngineCommand): Promise<EngineExit> {
         stderr: Buffer.concat(stderr).toString('utf8'),
         ...(channel === undefined ? {} : { channel }),
         ...(launcherLimit === undefined ? {} : { launcherLimit }),
+        ...(setupFailure === undefined ? {} : { setupFailure }),
       });
     });
   });

@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readlinkSync, statfsSync, statSync, symlinkSync, type Stats } from 'node:fs';
+import { chmodSync, chownSync, closeSync, constants, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, readSync, rmSync, statfsSync, statSync, symlinkSync, writeSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DEFAULT_LIMITS, type InspectorLimits } from '../../src/pipeline/limits.js';
 import type { EngineResult } from '../engines/engine-types.js';
@@ -10,9 +10,15 @@ import type { EngineResult } from '../engines/engine-types.js';
  * and modes never decide what the sandbox's unprivileged user can read, and the sandbox's mount
  * table shows the stage, never the packet's host path.
  *
- * A file is hard-linked when the sandbox's user may read it as it is (it is the operator, or the
- * file is world-readable) and the link works (same filesystem, allowed by protected_hardlinks):
- * no byte is copied. Otherwise it is copied, mode 0444. Directories are created 0755; symlinks are
+ * A file is hard-linked only when the operator owns it (nobody else can change it during the run)
+ * and the sandbox's user may read it as it is (it is the operator, or the file is world-readable),
+ * on the same filesystem: no byte is copied. Otherwise it is copied — opened without following a
+ * link, checked to be the very inode the walk measured, and never more than the size measured, so
+ * the stage's bound holds even when the file's owner appends while tki stages it (round four).
+ * For a root operator (`group`: the sandbox's own gid) the stage is root:<gid>, directories 0750
+ * and copies 0440: readable by the sandbox's uid and root only, in a work directory only they may
+ * enter. Otherwise copies are 0444 (0400 when the sandbox is the operator), directories 0755 (0700);
+ * the work directory around them is the operator's 0700. Symlinks are
  * copied as links (their text verbatim), never followed: an escaping link reaches the inspector as
  * the link it is. FIFOs, sockets and devices cannot be handed in. Before anything is written, the
  * packet is measured against the limits table (what the inspector reads at most) and the bytes to
@@ -22,6 +28,8 @@ import type { EngineResult } from '../engines/engine-types.js';
 export interface StageOptions {
   /** `operator`: the sandbox runs as the operator (bwrap, non-root). `others`: as another uid (root operator's 65534, containers). */
   readonly reader: 'operator' | 'others';
+  /** A root operator's sandbox gid: the stage is then root:<group>, 0750/0440 (no other host user reads it). */
+  readonly group?: number;
   readonly limits?: InspectorLimits;
 }
 
@@ -32,8 +40,16 @@ export interface StagedPacket {
   readonly copiedBytes: number;
 }
 
-const STAGE_DIR_MODE = 0o755;
-const STAGE_FILE_MODE = 0o444;
+interface StageModes {
+  readonly dir: number;
+  readonly file: number;
+  readonly group: number | undefined;
+}
+
+function stageModes(options: StageOptions): StageModes {
+  if (options.group !== undefined) return { dir: 0o750, file: 0o440, group: options.group };
+  return options.reader === 'operator' ? { dir: 0o700, file: 0o400, group: undefined } : { dir: 0o755, file: 0o444, group: undefined };
+}
 /** Left free on the work directory's filesystem after the copy. */
 const FREE_SPACE_MARGIN = 64 * 1024 * 1024;
 
@@ -65,13 +81,61 @@ function walk(source: string, destination: string, into: Entry[], maxEntries: nu
 }
 
 /**
- * Whether a hard link serves: the sandbox's user may read the file as it is, the stage is on the
- * same filesystem, and protected_hardlinks allows it (root, or the file's owner).
+ * Whether a hard link serves: the operator owns the file (no one else can change the staged inode
+ * mid-run), the sandbox's user may read it as it is, and the stage is on the same filesystem.
  */
 function linkable(entry: Entry, reader: StageOptions['reader'], stageDevice: number): boolean {
   const uid = process.getuid?.() ?? -1;
   const readable = reader === 'operator' || (entry.stats.mode & 0o004) !== 0;
-  return readable && entry.stats.dev === stageDevice && (uid === 0 || entry.stats.uid === uid);
+  return readable && entry.stats.dev === stageDevice && entry.stats.uid === uid;
+}
+
+class ChangedError extends Error {}
+
+/** The walked file, opened without following a link; refused when it is no longer that inode. */
+function openWalked(entry: Entry): number {
+  const fd = openSync(entry.source, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  const now = fstatSync(fd);
+  if (!now.isFile() || now.ino !== entry.stats.ino || now.dev !== entry.stats.dev) {
+    closeSync(fd);
+    throw new ChangedError(`${entry.source} changed while tki staged the packet (it is no longer the file measured); run again once nothing modifies the packet`);
+  }
+  return fd;
+}
+
+/** Copies at most the measured size: bytes appended after the walk are not handed in. */
+function boundedCopy(entry: Entry, mode: number): number {
+  const source = openWalked(entry);
+  try {
+    const target = openSync(entry.destination, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+    try {
+      const buffer = Buffer.allocUnsafe(Math.min(1024 * 1024, Math.max(entry.stats.size, 1)));
+      let copied = 0;
+      while (copied < entry.stats.size) {
+        const read = readSync(source, buffer, 0, Math.min(buffer.length, entry.stats.size - copied), null);
+        if (read === 0) break;
+        let written = 0;
+        while (written < read) written += writeSync(target, buffer, written, read - written);
+        copied += read;
+      }
+      return copied;
+    } finally {
+      closeSync(target);
+      chmodSync(entry.destination, mode);
+    }
+  } finally {
+    closeSync(source);
+  }
+}
+
+/** A hard link of the operator's own file, checked afterwards to be the inode the walk measured. */
+function linkWalked(entry: Entry): void {
+  linkSync(entry.source, entry.destination);
+  const linked = lstatSync(entry.destination);
+  if (linked.ino !== entry.stats.ino || linked.dev !== entry.stats.dev) {
+    rmSync(entry.destination, { force: true });
+    throw new ChangedError(`${entry.source} changed while tki staged the packet (it is no longer the file measured); run again once nothing modifies the packet`);
+  }
 }
 
 function describeFsError(error: unknown): string {
@@ -87,23 +151,24 @@ function describeFsError(error: unknown): string {
   }
 }
 
-function place(entry: Entry, link: boolean): 'linked' | 'copied' | 'other' {
+function place(entry: Entry, link: boolean, modes: StageModes): 'linked' | 'copied' | 'other' {
   const { source, destination, stats } = entry;
   if (stats.isSymbolicLink()) {
     symlinkSync(readlinkSync(source), destination);
     return 'other';
   }
   if (stats.isDirectory()) {
-    mkdirSync(destination, { mode: STAGE_DIR_MODE });
-    chmodSync(destination, STAGE_DIR_MODE);
+    mkdirSync(destination, { mode: modes.dir });
+    if (modes.group !== undefined) chownSync(destination, 0, modes.group);
+    chmodSync(destination, modes.dir);
     return 'other';
   }
   if (link) {
-    linkSync(source, destination);
+    linkWalked(entry);
     return 'linked';
   }
-  copyFileSync(source, destination);
-  chmodSync(destination, STAGE_FILE_MODE);
+  boundedCopy(entry, modes.file);
+  if (modes.group !== undefined) chownSync(destination, 0, modes.group);
   return 'copied';
 }
 
@@ -130,9 +195,10 @@ export function stagePacket(source: string, destination: string, options: StageO
   let linked = 0;
   let copied = 0;
   let copiedBytes = 0;
+  const modes = stageModes(options);
   try {
     for (const entry of entries) {
-      const how = place(entry, link.has(entry));
+      const how = place(entry, link.has(entry), modes);
       if (how === 'linked') linked += 1;
       if (how === 'copied') {
         copied += 1;
@@ -140,7 +206,7 @@ export function stagePacket(source: string, destination: string, options: StageO
       }
     }
   } catch (error) {
-    return refuse(describeFsError(error));
+    return refuse(error instanceof ChangedError ? error.message : describeFsError(error));
   }
   return { ok: true, value: { path: destination, linked, copied, copiedBytes } };
 }

@@ -45,7 +45,7 @@ static napi_value fail(napi_env env, const char *message) {
   return NULL;
 }
 
-/* installFilter(bpf: Buffer) -> 0 | errno. no_new_privs, then the filter on every thread (TSYNC):
+/* installFilter(bpf: Buffer) -> 0 | errno. Not dumpable, no_new_privs, then the filter on every thread (TSYNC):
  * without TSYNC a thread started earlier (V8 platform workers, libuv pool) could still exec. */
 static napi_value install_filter(napi_env env, napi_callback_info info) {
   size_t argc = 1;
@@ -60,6 +60,9 @@ static napi_value install_filter(napi_env env, napi_callback_info info) {
     return fail(env, "installFilter: the program must be whole 8-byte sock_filter records");
   }
   struct sock_fprog program = { .len = (unsigned short)(length / sizeof(struct sock_filter)), .filter = (struct sock_filter *)data };
+  /* Not dumpable from the lock on: /proc/<pid>/mem and ptrace from outside then need CAP_SYS_PTRACE
+   * over the sandbox's user namespace, not merely the same uid (issue 12, round four: FORGE). */
+  if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0) return make_int(env, errno);
   if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return make_int(env, errno);
   long rc = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_TSYNC, &program);
   if (rc < 0) return make_int(env, errno);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { escapeControlChars } from '../../src/text/escape.js';
 import type { EngineExit } from '../launch/spawn-engine.js';
 import type { SandboxProfile } from '../profile/types.js';
+import { relayInsideStderr } from './inside-stderr.js';
 import { launcherBlockedReport } from './launcher-report.js';
 import type { OutputDirectory } from './output-dir.js';
 import type { ReportJsonCheck } from './report-schema-check.js';
@@ -41,7 +42,10 @@ export async function finishRun(request: FinishRequest): Promise<FinishedRun> {
   const settled = settleRun(exit, profile, request.checkpointName, request.checkReportJson);
   const stderrLines = lines(exit.stderr);
   const stdoutLines = lines(exit.stdout);
-  if (settled.kind === 'refused') return { ok: true, exitCode: 3, stdoutLines, stderrLines };
+  if (settled.kind === 'refused') {
+    output.release();
+    return { ok: true, exitCode: 3, stdoutLines: relayInsideStderr(stdoutLines, false), stderrLines: relayInsideStderr(stderrLines, true) };
+  }
   let triplet: ReportTriplet;
   let exitCode: 1 | 2 | 3;
   if (settled.kind === 'report') {
@@ -53,10 +57,11 @@ export async function finishRun(request: FinishRequest): Promise<FinishedRun> {
   }
   // A limit that fired is named by the report and the verdict line; what the dying process printed
   // (V8's heap dump and native stack, a flood) is not passed to the terminal.
-  const shownStderr = settled.kind === 'blocked' ? [] : stderrLines;
+  const shownStderr = settled.kind === 'blocked' ? [] : relayInsideStderr(stderrLines, false);
   const written = writeTriplet(output, triplet, profile.reportFileMode);
+  output.release();
   if (!written.ok) return { ok: false, line: `tki run: BLOCKED: could not write the report into ${output.typed} (${written.reason})` };
   const reportLines = triplet.files.map((file) => `report: ${join(output.typed, file.name)}`);
   const verdictLine = triplet.line === undefined ? [] : [`${triplet.line} · packet ${escapeControlChars(request.packetLabel)}`];
-  return { ok: true, exitCode, stdoutLines: [...verdictLine, ...(settled.kind === 'blocked' ? [] : stdoutLines), ...reportLines], stderrLines: shownStderr };
+  return { ok: true, exitCode, stdoutLines: [...verdictLine, ...(settled.kind === 'blocked' ? [] : relayInsideStderr(stdoutLines, false)), ...reportLines], stderrLines: shownStderr };
 }

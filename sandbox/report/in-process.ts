@@ -41,6 +41,7 @@ export async function inspectToDirectory(request: InProcessInspection, limits: I
     const output = prepareOutputDirectory(request.outDir, undefined, 'inspect');
     if (!output.ok) throw new Error(output.line);
     const written = writeTriplet(output.value, checked.triplet);
+    output.value.release();
     if (!written.ok) throw new Error(`report not written: ${written.reason}`);
     return { ...outcome, reportFiles: written.paths };
   } finally {

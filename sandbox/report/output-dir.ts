@@ -1,4 +1,4 @@
-import { lstatSync, mkdirSync, readdirSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { isReportFileName } from '../../src/io/report-frame.js';
 
@@ -6,10 +6,18 @@ import { isReportFileName } from '../../src/io/report-frame.js';
 export interface OutputDirectory {
   /** As the operator typed it: every message names this, never an in-sandbox or resolved path. */
   readonly typed: string;
-  /** Absolute path the files are written under. */
+  /**
+   * Where the files are written: `/proc/self/fd/<fd>`, the directory the launcher opened and
+   * checked, whatever its path names by the time the report is written (round four: a directory
+   * renamed away and replaced by a symlink after the check receives nothing).
+   */
   readonly path: string;
+  /** The directory's real path when it was opened (messages use `typed`). */
+  readonly realPath: string;
   /** A previous run's checkpoint file, removed once the new triplet is in place if its name differs. */
   readonly previousCheckpoint: string | undefined;
+  /** Closes the directory's descriptor; `path` must not be used afterwards. */
+  readonly release: () => void;
 }
 
 export type OutputDirectoryResult = { readonly ok: true; readonly value: OutputDirectory } | { readonly ok: false; readonly line: string };
@@ -45,7 +53,8 @@ function previousRunCheckpoint(names: readonly string[]): { ok: true; checkpoint
  * SPEC §5's rules for `--out`: not the packet directory nor inside it, and either empty (or
  * missing: then created) or holding exactly a previous run's three files — never a mix. For a
  * single-file packet the rule concerns the file itself (its directory is the operator's, not the
- * packet's). Checked before the sandbox starts, so a refused directory costs nothing. `packet` is
+ * packet's). Checked before the sandbox starts, so a refused directory costs nothing. The
+ * directory is opened once and every later check and write goes through that descriptor. `packet` is
  * undefined only where no packet is mounted (the attestation's scratch output, the in-process runner).
  */
 export function prepareOutputDirectory(typed: string, packet: { readonly path: string; readonly isFile: boolean } | undefined, command: string): OutputDirectoryResult {
@@ -54,23 +63,61 @@ export function prepareOutputDirectory(typed: string, packet: { readonly path: s
   const real = prospectiveRealPath(absolute);
   const packetReal = packet === undefined ? undefined : prospectiveRealPath(resolve(packet.path));
   if (packetReal !== undefined && (packet?.isFile === true ? real === packetReal : isSameOrInside(real, packetReal))) return refuse('is the packet directory or lies inside it; choose a directory outside the packet');
+  let opened: { fd: number; real: string };
+  try {
+    if (lstatSync(absolute, { throwIfNoEntry: false }) === undefined) mkdirSync(absolute, { recursive: true, mode: 0o755 });
+  } catch (error) {
+    return refuse(`cannot be used (${error instanceof Error && 'code' in error ? String(error.code) : 'unknown error'})`);
+  }
+  try {
+    opened = openChecked(absolute);
+  } catch (error) {
+    if (error instanceof SwappedError) return refuse(error.message);
+    const code = error instanceof Error && 'code' in error ? String(error.code) : 'unknown error';
+    return refuse(code === 'ENOTDIR' ? 'is not a directory' : `cannot be used (${code})`);
+  }
+  const { fd, real: openedReal } = opened;
+  const via = `/proc/self/fd/${fd}`;
+  const fail = (problem: string): OutputDirectoryResult => {
+    closeSync(fd);
+    return refuse(problem);
+  };
+  if (packetReal !== undefined && (packet?.isFile === true ? openedReal === packetReal : isSameOrInside(openedReal, packetReal))) return fail('is the packet directory or lies inside it; choose a directory outside the packet');
   let names: string[];
   try {
-    const stats = lstatSync(absolute, { throwIfNoEntry: false });
-    if (stats === undefined) {
-      mkdirSync(absolute, { recursive: true, mode: 0o755 });
-      return { ok: true, value: { typed, path: absolute, previousCheckpoint: undefined } };
-    }
-    if (!lstatSync(real).isDirectory()) return refuse('is not a directory');
-    names = readdirSync(real);
+    names = readdirSync(via);
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : 'unknown error';
-    return refuse(`cannot be used (${code})`);
+    return fail(`cannot be used (${error instanceof Error && 'code' in error ? String(error.code) : 'unknown error'})`);
   }
   const previous = previousRunCheckpoint(names);
-  if (!previous.ok) return refuse(`must be empty or hold exactly a previous run's report.json, report.md and checkpoint-<name>.md; it holds: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}`);
+  if (!previous.ok) return fail(`must be empty or hold exactly a previous run's report.json, report.md and checkpoint-<name>.md; it holds: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}`);
   for (const name of names) {
-    if (!lstatSync(join(real, name)).isFile()) return refuse(`holds ${name}, which is not a regular file`);
+    if (!lstatSync(join(via, name)).isFile()) return fail(`holds ${name}, which is not a regular file`);
   }
-  return { ok: true, value: { typed, path: real, previousCheckpoint: previous.checkpoint } };
+  let released = false;
+  const release = (): void => {
+    if (released) return;
+    released = true;
+    closeSync(fd);
+  };
+  return { ok: true, value: { typed, path: via, realPath: openedReal, previousCheckpoint: previous.checkpoint, release } };
+}
+
+class SwappedError extends Error {}
+
+/**
+ * Opens the directory once (O_DIRECTORY | O_NOFOLLOW on its real path) and checks that the
+ * descriptor is the directory that path named: a component swapped for a symlink between the
+ * realpath and the open shows as another path behind the descriptor, and is refused.
+ */
+function openChecked(absolute: string): { fd: number; real: string } {
+  const real = realpathSync(absolute);
+  const fd = openSync(real, constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NOFOLLOW);
+  try {
+    if (!fstatSync(fd).isDirectory() || readlinkSync(`/proc/self/fd/${fd}`) !== real) throw new SwappedError(`changed while tki opened it (a path component was replaced); run again`);
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+  return { fd, real };
 }

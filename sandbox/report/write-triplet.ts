@@ -66,20 +66,24 @@ export function checkTriplet(records: readonly ChannelRecord[], checkpointName: 
 /**
  * Writes the triplet into the operator's directory: each file to a fresh temp name (O_EXCL),
  * mode 0644 set explicitly (the umask cannot add or remove bits), flushed, then all renamed into
- * place; a previous run's checkpoint of another name is removed last. The launcher runs as the
- * operator, so the files are theirs; the sandbox never touches this directory.
- * Returns the final paths, or the errno that stopped it (temp files removed).
+ * place; a previous run's checkpoint of another name is removed last. Every name is created,
+ * renamed and removed relative to the directory's descriptor (`directory.path` is
+ * /proc/self/fd/<fd>), never by a path that could be swapped after the check; O_EXCL and rename
+ * never follow a symlink planted in it. The launcher runs as the operator, so the files are
+ * theirs; the sandbox never touches this directory.
+ * Returns the final paths (under the real path the directory had when opened), or the errno that
+ * stopped it (temp files removed).
  */
 export function writeTriplet(directory: OutputDirectory, triplet: ReportTriplet, mode = 0o644): { ok: true; paths: string[] } | { ok: false; reason: string } {
   // Checked again here, whatever the caller checked: a name is joined to the operator's directory.
   const refused = triplet.files.find((file) => !isReportFileName(file.name));
   if (refused !== undefined) return { ok: false, reason: `refused file name ${JSON.stringify(refused.name)}` };
-  const staged: Array<{ temp: string; final: string }> = [];
+  const staged: Array<{ temp: string; final: string; shown: string }> = [];
   try {
     for (const file of triplet.files) {
       const temp = join(directory.path, `.${file.name}.${randomBytes(6).toString('hex')}.tmp`);
       const fd = openSync(temp, 'wx', 0o600);
-      staged.push({ temp, final: join(directory.path, file.name) });
+      staged.push({ temp, final: join(directory.path, file.name), shown: join(directory.realPath, file.name) });
       try {
         fchmodSync(fd, mode);
         let offset = 0;
@@ -96,5 +100,5 @@ export function writeTriplet(directory: OutputDirectory, triplet: ReportTriplet,
   }
   const names = triplet.files.map((file) => file.name);
   if (directory.previousCheckpoint !== undefined && !names.includes(directory.previousCheckpoint)) rmSync(join(directory.path, directory.previousCheckpoint), { force: true });
-  return { ok: true, paths: staged.map((entry) => entry.final) };
+  return { ok: true, paths: staged.map((entry) => entry.shown) };
 }
