@@ -46,6 +46,7 @@ export async function containerCommand(
   // A container does not die with its CLI: a launcher ceiling kills it by name (`stop`), and a
   // watchdog removes it if the launcher itself dies first (`onLauncherDeath`, spawn-engine.ts).
   const stop = { executable, args: ['kill', containerName], env };
-  const onLauncherDeath = { executable, args: ['rm', '-f', containerName], env };
+  // podman's `rm -f` first waits 10 s for a SIGTERM to work; `-t 0` kills at once (Docker's rm -f always does).
+  const onLauncherDeath = { executable, args: ['rm', '-f', ...(docker === undefined ? ['-t', '0'] : []), containerName], env };
   return { ok: true, value: { executable, args, channel: docker === undefined ? 'fd3' : 'stdout', env, stop, onLauncherDeath } };
 }

@@ -237,8 +237,9 @@ describe('the podman/docker arguments match the profile', () => {
       expect(args).toContain('--read-only');
       expect(pairs).toContain('--mount type=bind,source=/host/packet,destination=/in,ro=true');
       // No writable host path: the packet is the only bind of a host directory; Docker's generated
-      // /etc files are read-only binds of /dev/null (no /var/lib/docker path in mountinfo).
-      const generated = engine === 'docker' ? ['/etc/hostname', '/etc/hosts', '/etc/resolv.conf'].map((target) => `type=bind,source=/dev/null,destination=${target},ro=true`) : [];
+      // /etc files are read-only binds of /dev/null (no /var/lib/docker path in mountinfo), and so is
+      // /proc/diskstats (host-info-masks.ts: podman masks it with --security-opt mask= instead).
+      const generated = engine === 'docker' ? ['/etc/hostname', '/etc/hosts', '/etc/resolv.conf', '/proc/diskstats'].map((target) => `type=bind,source=/dev/null,destination=${target},ro=true`) : [];
       expect(args.filter((arg) => arg.startsWith('type=bind')).sort()).toEqual(['type=bind,source=/host/packet,destination=/in,ro=true', ...generated].sort());
       for (const [name, limit] of Object.entries(profile.rlimits)) expect(pairs).toContain(`--ulimit ${name}=${limit.soft}:${limit.hard}`);
       expect(pairs).toContain(`--pids-limit ${profile.rlimits.nproc.hard}`);
