@@ -18,6 +18,8 @@ export interface AttestationEvidence {
   readonly passed: number;
   readonly total: number;
   readonly exec_lock: ExecLockResult;
+  /** What bounds the sandbox's memory and processes as a whole here (attest/resource-mechanism.ts). */
+  readonly resource_ceilings: string;
   readonly self_check: readonly InvariantResult[];
   /** Evidence for a person, never an authority. */
   readonly decision_effect: 'NONE';

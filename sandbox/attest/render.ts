@@ -17,6 +17,7 @@ export function renderAttestationMarkdown(evidence: AttestationEvidence): string
     `- in-process seccomp BPF sha256: \`${evidence.seccomp_sha256}\``,
     `- engine start-up seccomp sha256: \`${evidence.startup_seccomp_sha256}\``,
     `- exec lock: ${evidence.exec_lock.ok ? 'installed' : `not installed (${evidence.exec_lock.code})`}`,
+    `- memory and process ceilings for the sandbox as a whole: ${cell(evidence.resource_ceilings)}`,
     '',
     '| probe | attempt | expected | observed | as expected |',
     '|---|---|---|---|---|',

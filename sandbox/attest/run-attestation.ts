@@ -17,6 +17,7 @@ import { compileLimitFlags } from '../engines/node-flags.js';
 import { completeChannelProbes } from './channel-evidence.js';
 import { runCeilingProbes } from './ceilings.js';
 import { parseInsideReport, type AttestationEvidence } from './evidence.js';
+import { sandboxResourceMechanism } from './resource-mechanism.js';
 
 export type AttestationResult = { readonly ok: true; readonly evidence: AttestationEvidence } | { readonly ok: false; readonly line: string };
 
@@ -68,6 +69,7 @@ export async function runAttestation(engine: EngineName, profile: SandboxProfile
         passed,
         total: probes.length,
         exec_lock: inside.lock,
+        resource_ceilings: sandboxResourceMechanism(engine),
         self_check: inside.selfCheck,
         decision_effect: 'NONE',
         may_gate: false,
