@@ -12,11 +12,13 @@ export type SandboxIdentityChoice =
  * sandbox shares it); so does a rootful Docker daemon's container whoever the operator is (its
  * `--user` is a host uid). A non-root operator's bwrap runs as the operator (they cannot become
  * anyone else), and rootless podman maps the profile's user into the operator's subordinate ids:
- * no identity to choose (undefined).
+ * no identity to choose (undefined). A profile whose `rootOperatorRunsAs` is uid 0 is loosened on
+ * purpose (the tests that prove PR-UID-1 and P1's not-host-root can fail): it is honoured as written.
  */
-export function chooseSandboxIdentity(engine: EngineName): SandboxIdentityChoice {
+export function chooseSandboxIdentity(engine: EngineName, profile?: SandboxProfile): SandboxIdentityChoice {
   const root = process.getuid?.() === 0;
   if (!root && engine !== 'docker') return { ok: true, identity: undefined };
+  if (root && profile?.rootOperatorRunsAs.uid === 0) return { ok: true, identity: { uid: 0, gid: profile.rootOperatorRunsAs.gid } };
   const identity = pickSandboxIdentity();
   if (identity === undefined) return { ok: false, line: 'tki: BLOCKED: no free uid/gid for the sandbox in 0x70000000-0x7FFDFFFF (every one tried is an account, a subordinate range or a running process\'s)' };
   return { ok: true, identity };
@@ -24,8 +26,7 @@ export function chooseSandboxIdentity(engine: EngineName): SandboxIdentityChoice
 
 /** The identity bwrap would run as for this operator (the benchmarks' view of chooseSandboxIdentity). */
 export function sandboxHostUser(profile: SandboxProfile): SandboxIdentity | undefined {
-  void profile;
-  const choice = chooseSandboxIdentity('bwrap');
+  const choice = chooseSandboxIdentity('bwrap', profile);
   if (!choice.ok) throw new Error(choice.line);
   return choice.identity;
 }

@@ -40,7 +40,7 @@ export async function runSandboxed(run: SandboxedRun): Promise<SandboxedRunResul
   const discovered = await discoverRuntime();
   if (!discovered.ok) return { ok: false, line: `tki: the sandbox runtime is incomplete: ${discovered.error.path} is missing (${discovered.error.hint})` };
   const runtime = discovered.runtime;
-  const chosen = chooseSandboxIdentity(run.engine);
+  const chosen = chooseSandboxIdentity(run.engine, run.profile);
   if (!chosen.ok) return { ok: false, line: chosen.line };
   const hostUser = chosen.identity;
   const work = createWorkDir();
