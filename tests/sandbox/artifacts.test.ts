@@ -25,6 +25,8 @@ import {
   type SyscallName,
 } from '../../sandbox/index.js';
 import { DEVICE_NODES, encodeBwrapArgsFd } from '../../sandbox/engines/bwrap-argv.js';
+import { SANDBOX_BUNDLES } from '../../sandbox/runtime/bundle-paths.js';
+import { RUNTIME_FILES_FILE, runtimeFiles } from '../../sandbox/runtime/runtime-packages.js';
 import { runSeccompProgram } from './helpers/bpf-interpreter.js';
 
 const AUDIT_ARCH_I386 = 0x40000003;
@@ -172,8 +174,8 @@ const invocation: SandboxInvocation = {
       { source: '/usr/bin/node', target: '/usr/bin/node' },
       { source: '/host/project/dist', target: '/opt/tki/dist' },
     ],
-    cliEntry: '/opt/tki/dist/cli/tki.js',
-    probesEntry: '/opt/tki/dist/sandbox/probes/main.js',
+    cliEntry: '/opt/tki/dist/sandbox/bundle/tki-inside.js',
+    probesEntry: '/opt/tki/dist/sandbox/bundle/probes.js',
   },
   packetPath: '/host/packet',
   packetIsFile: false,
@@ -291,6 +293,22 @@ describe('the runtime packages the build records', () => {
     const recorded = recordedRuntimePackages(root);
     expect(recorded, `${RUNTIME_PACKAGES_FILE} is missing or malformed: run \`npm run build\``).toBeDefined();
     expect(recorded).toEqual(runtimePackages(root, SANDBOX_ENTRIES.map((entry) => join(root, entry))));
-    expect(recorded).toContain('zod');
+    // The entries are bundles (sandbox/runtime/bundle-sandbox.ts): zod is inside them, no package is mounted.
+    expect(recorded).toEqual([]);
+  });
+
+  it('hand in exactly the two bundles, which import nothing but node builtins; tki inspect\'s carries no process, network or launcher code', () => {
+    const root = packageRoot();
+    const files = JSON.parse(readFileSync(join(root, RUNTIME_FILES_FILE), 'utf8')) as string[];
+    expect(files).toEqual([...SANDBOX_ENTRIES].sort());
+    expect(runtimeFiles(root, SANDBOX_ENTRIES.map((entry) => join(root, entry)))).toEqual(files);
+    const inside = readFileSync(join(root, SANDBOX_BUNDLES.inspect), 'utf8');
+    const builtins = [...inside.matchAll(/^import .* from "([^"]+)";$/gm)].map((match) => match[1] ?? '');
+    expect(builtins.length).toBeGreaterThan(0);
+    expect(builtins.every((specifier) => specifier.startsWith('node:'))).toBe(true);
+    for (const absent of ['node:child_process', 'node:net', 'node:worker_threads', 'node:http']) expect(builtins).not.toContain(absent);
+    // The inspector's zod schemas and the exec lock are in it (it is the inspector, not a stub).
+    expect(inside).toContain('jitless');
+    expect(inside).toContain('applyExecLock');
   });
 });
