@@ -25,8 +25,9 @@ import { median } from './stats.js';
  * every variant alike.
  */
 const RUNTIME = '/opt/tki/dist';
-const LOCK = `const { applyExecLock } = await import('${RUNTIME}/sandbox/lock.js'); if (!applyExecLock().ok) process.exit(9);`;
-const P1 = `${LOCK} const { runSelfCheck } = await import('${RUNTIME}/sandbox/self-check/index.js'); if (!runSelfCheck().ok) process.exit(8);`;
+const INSIDE = `${RUNTIME}/sandbox/bundle/inside.js`;
+const LOCK = `const { applyExecLock } = await import('${INSIDE}'); if (!applyExecLock().ok) process.exit(9);`;
+const P1 = `${LOCK} const { runSelfCheck } = await import('${INSIDE}'); if (!runSelfCheck().ok) process.exit(8);`;
 const CHANNEL = `${P1}
 const { blockedInspection, renderReport } = await import('${RUNTIME}/src/index.js');
 const { emitReport } = await import('${RUNTIME}/src/io/report-writer.js');

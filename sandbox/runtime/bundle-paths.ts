@@ -5,7 +5,7 @@
  * loads. Kept apart from the bundler so that the launcher, which needs only these paths, never
  * loads esbuild (a build-time tool).
  */
-export const SANDBOX_SOURCE_ENTRIES = { 'tki-inside': 'dist/cli/tki-inside.js', probes: 'dist/sandbox/probes/main.js' } as const;
+export const SANDBOX_SOURCE_ENTRIES = { 'tki-inside': 'dist/cli/tki-inside.js', probes: 'dist/sandbox/probes/main.js', inside: 'dist/sandbox/inside.js' } as const;
 
 /** Where the bundles land (relative to the package root). */
 export const SANDBOX_BUNDLE_DIR = 'dist/sandbox/bundle';
@@ -13,6 +13,12 @@ export const SANDBOX_BUNDLE_DIR = 'dist/sandbox/bundle';
 export const SANDBOX_BUNDLES = {
   inspect: `${SANDBOX_BUNDLE_DIR}/tki-inside.js`,
   probes: `${SANDBOX_BUNDLE_DIR}/probes.js`,
+  /**
+   * sandbox/inside.ts as a library (the profile, the exec lock, P1): tki itself does not load it;
+   * it is for code run in the exact profile in tki's place — the red-team harnesses and the layer
+   * benchmark — which imports it from /opt/tki/dist/sandbox/bundle/inside.js.
+   */
+  insideLibrary: `${SANDBOX_BUNDLE_DIR}/inside.js`,
 } as const;
 
 /**

@@ -20,8 +20,8 @@ function dependenciesOf(root: string, name: string): string[] {
   return Object.keys(parsed.dependencies ?? {});
 }
 
-/** The entry points that run inside the sandbox: `tki inspect` and the attestation probes, each bundled into one file at build time (bundle-sandbox.ts). */
-export const SANDBOX_ENTRIES = [SANDBOX_BUNDLES.inspect, SANDBOX_BUNDLES.probes] as const;
+/** What runs inside the sandbox: `tki inspect`, the attestation probes and the inside library, each bundled into one file at build time (bundle-sandbox.ts). */
+export const SANDBOX_ENTRIES = [SANDBOX_BUNDLES.inspect, SANDBOX_BUNDLES.probes, SANDBOX_BUNDLES.insideLibrary] as const;
 
 /**
  * Where the build records the packages the sandbox entries reach (`npm run build` runs
