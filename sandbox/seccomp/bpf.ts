@@ -50,7 +50,8 @@ function argumentRule(label: string, call: SyscallName, offset: number, test: 'j
  * The profile's seccomp rules as a BPF program, default deny. Order: other architectures (the
  * i386 `int 0x80` entry) are killed; x32 numbers and the deny list get `errno` (EPERM); the
  * ENOSYS list; clone with a namespace flag is denied; in the locked stage execve/execveat are
- * denied and so is mmap(PROT_EXEC) of anything but anonymous memory, an open for writing and
+ * denied and so is mmap(PROT_EXEC) of anything but anonymous memory (with denyExecMemoryAfterStart:
+ * mmap and mprotect asking for PROT_EXEC at all), an open for writing and
  * prctl(PR_SET_SECCOMP); then the allowlist; every other call answers `unlisted` (ENOSYS) — in the
  * locked stage through SECCOMP_RET_TRAP, whose SIGSYS handler (the addon) records the call first. `startup` is what the engine installs before node runs;
  * `locked` is what node installs on itself, holding on its own under any engine.
@@ -61,10 +62,11 @@ export function compileSeccompBpf(profile: SandboxProfile, stage: FilterStage): 
   const deny = SECCOMP_RET.ERRNO | ERRNO[rules.errno];
   const allow = SECCOMP_RET.ALLOW;
   const cloneMask = rules.denyCloneFlags.reduce((mask, flag) => mask | CLONE_NAMESPACE_FLAGS[flag], 0);
-  const execMappings = stage === 'locked' && rules.denyFileExecMappingsAfterStart;
+  const execMemory = stage === 'locked' && rules.denyExecMemoryAfterStart;
+  const execMappings = stage === 'locked' && rules.denyFileExecMappingsAfterStart && !execMemory;
   // Before the lock, exec stays allowed: the engine's last act is to exec node.
   const allowList = stage === 'startup' ? [...rules.allow, ...rules.denyAfterStart] : rules.allow;
-  const allowed = allowList.filter((name) => !denied.includes(name) && !rules.enosys.includes(name) && !(cloneMask !== 0 && name === 'clone') && !(execMappings && name === 'mmap'));
+  const allowed = allowList.filter((name) => !denied.includes(name) && !rules.enosys.includes(name) && !(cloneMask !== 0 && name === 'clone') && !((execMappings || execMemory) && name === 'mmap') && !(execMemory && name === 'mprotect'));
   const program: Instruction[] = [
     { op: 'load', offset: SECCOMP_DATA.arch },
     { op: 'jeq', k: AUDIT_ARCH_X86_64, then: 'arch-ok', else: 'kill' },
@@ -108,6 +110,12 @@ export function compileSeccompBpf(profile: SandboxProfile, stage: FilterStage): 
       { op: 'ret', k: allow },
       { op: 'label', name: 'mmap-end' },
     );
+  }
+  if (execMemory) {
+    // PROT_EXEC in mmap's or mprotect's prot (the third argument of both): refused whatever the memory is.
+    for (const call of ['mmap', 'mprotect'] as const) {
+      program.push(...argumentRule(`${call}-exec`, call, SECCOMP_DATA.arg2Low, 'jset', PROT_EXEC, deny), { op: 'jeq', k: X86_64_SYSCALLS[call], then: `${call}-allow`, else: `${call}-allow-end` }, { op: 'label', name: `${call}-allow` }, { op: 'ret', k: allow }, { op: 'label', name: `${call}-allow-end` });
+    }
   }
   if (stage === 'locked' && rules.denyWriteOpensAfterStart) {
     program.push(...argumentRule('open', 'open', SECCOMP_DATA.arg1Low, 'jset', OPEN_WRITE_FLAGS, deny), ...argumentRule('openat', 'openat', SECCOMP_DATA.arg2Low, 'jset', OPEN_WRITE_FLAGS, deny));

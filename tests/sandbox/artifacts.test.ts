@@ -262,9 +262,11 @@ describe("the inspector's node flags match the profile", () => {
       '--disable-warning=SecurityWarning',
       '--disallow-code-generation-from-strings',
       '--preserve-symlinks',
+      '--jitless',
+      '--no-expose-wasm',
       `--max-old-space-size=${profile.limits.memoryMiB}`,
     ]);
-    expect(compileNodeFlags({ ...profile, node: { permissionModel: false, disallowCodeGeneration: false, preserveSymlinks: false } })).toEqual([`--max-old-space-size=${profile.limits.memoryMiB}`]);
+    expect(compileNodeFlags({ ...profile, node: { permissionModel: false, disallowCodeGeneration: false, preserveSymlinks: false, jitless: false } })).toEqual([`--max-old-space-size=${profile.limits.memoryMiB}`]);
   });
 
   it("Dockerfile.sandbox's ENTRYPOINT runs node with exactly these flags", () => {
@@ -272,7 +274,7 @@ describe("the inspector's node flags match the profile", () => {
     const entrypoint = /^ENTRYPOINT (\[[^\]]*\])/m.exec(dockerfile.replace(/\\\n\s*/g, ''))?.[1];
     expect(entrypoint, 'Dockerfile.sandbox has a JSON ENTRYPOINT').toBeDefined();
     const argv = JSON.parse(entrypoint ?? '[]') as string[];
-    expect(argv.slice(1, argv.indexOf('/opt/tki/dist/cli/tki.js'))).toEqual(compileNodeFlags(DEFAULT_PROFILE));
+    expect(argv.slice(1, argv.indexOf('/opt/tki/dist/sandbox/bundle/tki-inside.js'))).toEqual(compileNodeFlags(DEFAULT_PROFILE));
   });
 });
 
