@@ -114,7 +114,9 @@ export function compileSeccompBpf(profile: SandboxProfile, stage: FilterStage): 
   if (execMemory) {
     // PROT_EXEC in mmap's or mprotect's prot (the third argument of both): refused whatever the memory is.
     for (const call of ['mmap', 'mprotect'] as const) {
-      program.push(...argumentRule(`${call}-exec`, call, SECCOMP_DATA.arg2Low, 'jset', PROT_EXEC, deny), { op: 'jeq', k: X86_64_SYSCALLS[call], then: `${call}-allow`, else: `${call}-allow-end` }, { op: 'label', name: `${call}-allow` }, { op: 'ret', k: allow }, { op: 'label', name: `${call}-allow-end` });
+      program.push(...argumentRule(`${call}-exec`, call, SECCOMP_DATA.arg2Low, 'jset', PROT_EXEC, deny));
+      // Without PROT_EXEC: the allowlist decides (the call was taken out of the allow group above).
+      if (allowList.includes(call)) program.push({ op: 'jeq', k: X86_64_SYSCALLS[call], then: `${call}-allow`, else: `${call}-allow-end` }, { op: 'label', name: `${call}-allow` }, { op: 'ret', k: allow }, { op: 'label', name: `${call}-allow-end` });
     }
   }
   if (stage === 'locked' && rules.denyWriteOpensAfterStart) {

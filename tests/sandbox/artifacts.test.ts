@@ -25,6 +25,7 @@ import {
   type SyscallName,
 } from '../../sandbox/index.js';
 import { DEVICE_NODES, encodeBwrapArgsFd } from '../../sandbox/engines/bwrap-argv.js';
+import { lockedRules } from '../../sandbox/lock.js';
 import { SANDBOX_BUNDLES } from '../../sandbox/runtime/bundle-paths.js';
 import { RUNTIME_FILES_FILE, runtimeFiles } from '../../sandbox/runtime/runtime-packages.js';
 import { runSeccompProgram } from './helpers/bpf-interpreter.js';
@@ -48,7 +49,7 @@ function expectedAnswer(nr: number, stage: 'startup' | 'locked', rules: SandboxP
 }
 const TRAP_ENOSYS = SECCOMP_RET.TRAP | 38;
 /** Calls whose locked answer depends on an argument (tested on their own below). */
-const ARGUMENT_RULES = new Set<number>([X86_64_SYSCALLS.clone, X86_64_SYSCALLS.mmap, X86_64_SYSCALLS.open, X86_64_SYSCALLS.openat, X86_64_SYSCALLS.prctl]);
+const ARGUMENT_RULES = new Set<number>([X86_64_SYSCALLS.clone, X86_64_SYSCALLS.mmap, X86_64_SYSCALLS.mprotect, X86_64_SYSCALLS.open, X86_64_SYSCALLS.openat, X86_64_SYSCALLS.prctl]);
 const PROT_READ_EXEC = 0x5;
 const MAP_PRIVATE = 0x2;
 const MAP_ANONYMOUS = 0x20;
@@ -114,12 +115,29 @@ describe('the seccomp BPF program matches the profile', () => {
     expect(runSeccompProgram(startup, { nr: X86_64_SYSCALLS.seccomp, arch: AUDIT_ARCH_X86_64 })).toBe(SECCOMP_RET.ALLOW);
   });
 
-  it('once locked, mmap(PROT_EXEC) of a file is denied; anonymous executable memory (the JIT) and the start-up loader pass', () => {
-    const mmap = (stage: 'startup' | 'locked', prot: number, flags: number): number => runSeccompProgram(compileSeccompBpf(profile, stage), { nr: X86_64_SYSCALLS.mmap, arch: AUDIT_ARCH_X86_64, args: [0, 4096, prot, flags, 3, 0] });
-    expect(mmap('locked', PROT_READ_EXEC, MAP_PRIVATE)).toBe(EPERM);
-    expect(mmap('locked', PROT_READ_EXEC, MAP_PRIVATE | MAP_ANONYMOUS)).toBe(SECCOMP_RET.ALLOW);
-    expect(mmap('locked', 0x3, MAP_PRIVATE)).toBe(SECCOMP_RET.ALLOW);
-    expect(mmap('startup', PROT_READ_EXEC, MAP_PRIVATE)).toBe(SECCOMP_RET.ALLOW);
+  it('once locked in a --jitless node, no memory becomes executable: mmap and mprotect with PROT_EXEC are denied, file or anonymous; the start-up loader passes', () => {
+    const locked = compileSeccompBpf(lockedRules(profile, ['--jitless']), 'locked');
+    const call = (program: Buffer, name: 'mmap' | 'mprotect', prot: number, flags = MAP_PRIVATE): number => runSeccompProgram(program, { nr: X86_64_SYSCALLS[name], arch: AUDIT_ARCH_X86_64, args: name === 'mmap' ? [0, 4096, prot, flags, 3, 0] : [0x10000, 4096, prot] });
+    for (const prot of [PROT_READ_EXEC, 0x7, 0x4, 0x4 | 0x1000000 /* PROT_GROWSDOWN */]) {
+      expect({ prot, file: call(locked, 'mmap', prot), anonymous: call(locked, 'mmap', prot, MAP_PRIVATE | MAP_ANONYMOUS), mprotect: call(locked, 'mprotect', prot) }).toEqual({ prot, file: EPERM, anonymous: EPERM, mprotect: EPERM });
+    }
+    for (const prot of [0, 0x1, 0x3]) expect({ prot, mmap: call(locked, 'mmap', prot), mprotect: call(locked, 'mprotect', prot) }).toEqual({ prot, mmap: SECCOMP_RET.ALLOW, mprotect: SECCOMP_RET.ALLOW });
+    const startup = compileSeccompBpf(profile, 'startup');
+    expect(call(startup, 'mmap', PROT_READ_EXEC)).toBe(SECCOMP_RET.ALLOW);
+    expect(call(startup, 'mprotect', 0x7)).toBe(SECCOMP_RET.ALLOW);
+    // mprotect off the allowlist stays unlisted even without PROT_EXEC (the rule allows only what the list allows).
+    const withoutMprotect = compileSeccompBpf({ ...profile, seccomp: { ...profile.seccomp, allow: profile.seccomp.allow.filter((name) => name !== 'mprotect') } }, 'locked');
+    expect(call(withoutMprotect, 'mprotect', 0x3)).toBe(TRAP_ENOSYS);
+  });
+
+  it('a node with its JIT on (no --jitless) gets the file-mapping rule only: its JIT needs anonymous executable memory', () => {
+    expect(lockedRules(profile, ['--jitless'])).toBe(profile);
+    const locked = compileSeccompBpf(lockedRules(profile, []), 'locked');
+    const mmap = (prot: number, flags: number): number => runSeccompProgram(locked, { nr: X86_64_SYSCALLS.mmap, arch: AUDIT_ARCH_X86_64, args: [0, 4096, prot, flags, 3, 0] });
+    expect(mmap(PROT_READ_EXEC, MAP_PRIVATE)).toBe(EPERM);
+    expect(mmap(PROT_READ_EXEC, MAP_PRIVATE | MAP_ANONYMOUS)).toBe(SECCOMP_RET.ALLOW);
+    expect(mmap(0x3, MAP_PRIVATE)).toBe(SECCOMP_RET.ALLOW);
+    expect(runSeccompProgram(locked, { nr: X86_64_SYSCALLS.mprotect, arch: AUDIT_ARCH_X86_64, args: [0x10000, 4096, 0x7] })).toBe(SECCOMP_RET.ALLOW);
   });
 
   it('property: for any allow and deny lists drawn from the table, the program answers exactly as the lists say', () => {
