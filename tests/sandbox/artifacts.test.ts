@@ -303,6 +303,9 @@ describe('the sandbox user under podman and docker', () => {
     expect(podman.join(' ')).not.toContain('keep-id');
     expect(podman.join(' ')).toContain('--user 65534:65534');
     expect(podman.join(' ')).toContain('--preserve-fds 1');
+    // The profile's cgroup namespace: both engines default to the host's on cgroups v1.
+    expect(podman.join(' ')).toContain('--cgroupns private');
+    expect(compileContainerArgs(profile, invocation, { ...options, engine: 'docker' }).join(' ')).toContain('--cgroupns private');
     expect(compileContainerArgs(profile, invocation, { ...options, engine: 'docker' })).not.toContain('--preserve-fds');
   });
 });
