@@ -81,6 +81,9 @@ export const DEFAULT_PROFILE: SandboxProfile = {
     // Nor does any memory become executable (mmap/mprotect PROT_EXEC): node runs --jitless, so a
     // native foothold cannot turn a file mapping or bytes it wrote into code either.
     denyExecMemoryAfterStart: true,
+    // Nothing inside starts a process or maps shared or grow-down memory once node runs: every byte
+    // it holds is counted by RLIMIT_DATA, once (round 4: shared, grow-down and forked memory was not).
+    denyUncountedMemoryAfterStart: true,
     // Nothing inside opens a file for writing (the report leaves on an inherited descriptor): so no
     // /proc/self/attr/*, /proc/self/mem or any other kernel file that opens for writing is reachable.
     denyWriteOpensAfterStart: true,

@@ -44,6 +44,14 @@ export interface SeccompRules {
    * (`node.jitless`, which every process inside gets); node-hardening confirms the flag.
    */
   readonly denyExecMemoryAfterStart: boolean;
+  /**
+   * In the locked stage: no new process (clone without CLONE_THREAD is denied with `errno`; fork,
+   * vfork and clone3 are off the allowlist anyway), so RLIMIT_DATA, which is per process, is not
+   * multiplied by the process ceiling; and no mmap RLIMIT_DATA does not count (MAP_SHARED,
+   * MAP_SHARED_VALIDATE, MAP_GROWSDOWN). Under bwrap there is no cgroup: without these, native code
+   * could hold host memory past the data ceiling.
+   */
+  readonly denyUncountedMemoryAfterStart: boolean;
   /** In the locked stage: open/openat asking for write access, creation or truncation is denied with `errno` (nothing inside opens a file for writing). */
   readonly denyWriteOpensAfterStart: boolean;
   /** In the locked stage: these prctl options are denied with `errno` (PR_SET_SECCOMP: no filter can be added or changed once locked). */

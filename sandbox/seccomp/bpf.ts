@@ -1,6 +1,6 @@
 import type { SandboxProfile } from '../profile/types.js';
 import { assemble, type Instruction } from './bpf-assembler.js';
-import { AUDIT_ARCH_X86_64, CLONE_NAMESPACE_FLAGS, ERRNO, MAP_ANONYMOUS, OPEN_WRITE_FLAGS, PRCTL_OPTIONS, PROT_EXEC, X32_SYSCALL_BIT, X86_64_SYSCALLS, type SyscallName } from './syscalls-x86_64.js';
+import { AUDIT_ARCH_X86_64, CLONE_NAMESPACE_FLAGS, CLONE_THREAD, ERRNO, MAP_ANONYMOUS, MAP_UNCOUNTED_BY_DATA_LIMIT, OPEN_WRITE_FLAGS, PRCTL_OPTIONS, PROT_EXEC, X32_SYSCALL_BIT, X86_64_SYSCALLS, type SyscallName } from './syscalls-x86_64.js';
 
 export const SECCOMP_RET = { KILL_PROCESS: 0x80000000, TRAP: 0x00030000, ERRNO: 0x00050000, ALLOW: 0x7fff0000 } as const;
 
@@ -63,6 +63,7 @@ export function compileSeccompBpf(profile: SandboxProfile, stage: FilterStage): 
   const allow = SECCOMP_RET.ALLOW;
   const cloneMask = rules.denyCloneFlags.reduce((mask, flag) => mask | CLONE_NAMESPACE_FLAGS[flag], 0);
   const execMemory = stage === 'locked' && rules.denyExecMemoryAfterStart;
+  const uncounted = stage === 'locked' && rules.denyUncountedMemoryAfterStart;
   const execMappings = stage === 'locked' && rules.denyFileExecMappingsAfterStart && !execMemory;
   // Before the lock, exec stays allowed: the engine's last act is to exec node.
   const allowList = stage === 'startup' ? [...rules.allow, ...rules.denyAfterStart] : rules.allow;
@@ -87,7 +88,9 @@ export function compileSeccompBpf(profile: SandboxProfile, stage: FilterStage): 
       { op: 'jeq', k: X86_64_SYSCALLS.clone, then: 'clone', else: 'clone-end' },
       { op: 'label', name: 'clone' },
       { op: 'load', offset: SECCOMP_DATA.arg0Low },
-      { op: 'jset', k: cloneMask, then: 'clone-deny', else: 'clone-allow' },
+      { op: 'jset', k: cloneMask, then: 'clone-deny', else: uncounted ? 'clone-thread' : 'clone-allow' },
+      // Once locked (denyUncountedMemoryAfterStart): threads only, no new process.
+      ...(uncounted ? ([{ op: 'label', name: 'clone-thread' }, { op: 'jset', k: CLONE_THREAD, then: 'clone-allow', else: 'clone-deny' }] as Instruction[]) : []),
       { op: 'label', name: 'clone-deny' },
       { op: 'ret', k: deny },
       { op: 'label', name: 'clone-allow' },
@@ -111,6 +114,8 @@ export function compileSeccompBpf(profile: SandboxProfile, stage: FilterStage): 
       { op: 'label', name: 'mmap-end' },
     );
   }
+  // Before the PROT_EXEC rules: an mmap RLIMIT_DATA would not count is refused whatever its prot.
+  if (uncounted) program.push(...argumentRule('mmap-uncounted', 'mmap', SECCOMP_DATA.arg3Low, 'jset', MAP_UNCOUNTED_BY_DATA_LIMIT, deny));
   if (execMemory) {
     // PROT_EXEC in mmap's or mprotect's prot (the third argument of both): refused whatever the memory is.
     for (const call of ['mmap', 'mprotect'] as const) {

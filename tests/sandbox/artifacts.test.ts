@@ -80,12 +80,30 @@ describe('the seccomp BPF program matches the profile', () => {
     expect(runSeccompProgram(program, { nr: X32_SYSCALL_BIT | 0, arch: AUDIT_ARCH_X86_64 })).toBe(EPERM);
   });
 
-  it('clone: fork and thread creation pass, every namespace flag is denied', () => {
-    const program = compileSeccompBpf(profile, 'locked');
-    const clone = (flags: number): number => runSeccompProgram(program, { nr: X86_64_SYSCALLS.clone, arch: AUDIT_ARCH_X86_64, args: [flags] });
-    expect(clone(SIGCHLD)).toBe(SECCOMP_RET.ALLOW);
-    expect(clone(THREAD_FLAGS)).toBe(SECCOMP_RET.ALLOW);
-    for (const flag of profile.seccomp.denyCloneFlags) expect({ flag, answer: clone(SIGCHLD | CLONE_NAMESPACE_FLAGS[flag]) }).toEqual({ flag, answer: EPERM });
+  it('clone: thread creation passes; a fork passes at start-up and is denied once locked; every namespace flag is denied', () => {
+    const answers = (stage: 'startup' | 'locked', rules = profile.seccomp): ((flags: number) => number) => {
+      const program = compileSeccompBpf({ ...profile, seccomp: rules }, stage);
+      return (flags) => runSeccompProgram(program, { nr: X86_64_SYSCALLS.clone, arch: AUDIT_ARCH_X86_64, args: [flags] });
+    };
+    for (const stage of ['startup', 'locked'] as const) {
+      const clone = answers(stage);
+      expect(clone(THREAD_FLAGS)).toBe(SECCOMP_RET.ALLOW);
+      expect(clone(SIGCHLD)).toBe(stage === 'locked' ? EPERM : SECCOMP_RET.ALLOW);
+      expect(clone(0x00004000 /* CLONE_VFORK */ | 0x100 /* CLONE_VM */ | SIGCHLD)).toBe(stage === 'locked' ? EPERM : SECCOMP_RET.ALLOW);
+      for (const flag of profile.seccomp.denyCloneFlags) expect({ flag, answer: clone(SIGCHLD | CLONE_NAMESPACE_FLAGS[flag]) }).toEqual({ flag, answer: EPERM });
+      for (const flag of profile.seccomp.denyCloneFlags) expect({ flag, answer: clone(THREAD_FLAGS | CLONE_NAMESPACE_FLAGS[flag]) }).toEqual({ flag, answer: EPERM });
+    }
+    expect(answers('locked', { ...profile.seccomp, denyUncountedMemoryAfterStart: false })(SIGCHLD)).toBe(SECCOMP_RET.ALLOW);
+  });
+
+  it('once locked, no mmap RLIMIT_DATA would not count: MAP_SHARED, MAP_SHARED_VALIDATE and MAP_GROWSDOWN are denied, private mappings pass', () => {
+    const locked = compileSeccompBpf(profile, 'locked');
+    const startup = compileSeccompBpf(profile, 'startup');
+    const mmap = (program: Buffer, flags: number, prot = 0x3): number => runSeccompProgram(program, { nr: X86_64_SYSCALLS.mmap, arch: AUDIT_ARCH_X86_64, args: [0, 1 << 20, prot, flags, -1, 0] });
+    for (const flags of [0x01 | MAP_ANONYMOUS, 0x03 | MAP_ANONYMOUS, MAP_PRIVATE | MAP_ANONYMOUS | 0x0100, 0x01, 0x01 | MAP_ANONYMOUS | 0x20000 /* MAP_STACK */]) {
+      expect({ flags, locked: mmap(locked, flags), startup: mmap(startup, flags) }).toEqual({ flags, locked: EPERM, startup: SECCOMP_RET.ALLOW });
+    }
+    for (const flags of [MAP_PRIVATE | MAP_ANONYMOUS, MAP_PRIVATE, MAP_PRIVATE | MAP_ANONYMOUS | 0x20000, MAP_PRIVATE | MAP_ANONYMOUS | 0x4000 /* MAP_NORESERVE */]) expect({ flags, locked: mmap(locked, flags) }).toEqual({ flags, locked: SECCOMP_RET.ALLOW });
   });
 
   it('default deny: a call on no list (mbind, memfd_secret, a number the table does not name) answers ENOSYS at start-up and traps to the ENOSYS-answering handler once locked', () => {
