@@ -8,5 +8,5 @@ describeRedTeamCorpus({
   root: path.join(repoRoot, 'fixtures/evasions/red-team-4'),
   table: ROUND4_TABLE,
   expectedToFailToday: EXPECTED_TO_FAIL_TODAY,
-  minimum: { evasions: 25, lookalikes: 22 },
+  minimum: { evasions: 25, lookalikes: 25 },
 });
