@@ -165,6 +165,55 @@ function originalOffset(map: OffsetMap, index: number): number {
   return originalStart + (map.originalLengths[found] ?? 0) + (index - outStart - outLength);
 }
 
+/** The caseless form of each BMP code point met so far, by code (an array read is cheaper than a string-keyed map). */
+const BMP_FORMS: Array<string | undefined> = new Array<string | undefined>(0x10000);
+
+function caselessFormOfUnit(code: number): string {
+  let form = BMP_FORMS[code];
+  if (form === undefined) {
+    form = mapCaseless(String.fromCharCode(code));
+    BMP_FORMS[code] = form;
+  }
+  return form;
+}
+
+/**
+ * The form of a run with no ASCII and no white space (an OTHER_RUN match): every code point is
+ * mapped on its own, as NEEDS_MAPPING's callback would map it, but by a loop over char codes
+ * that allocates nothing per code point. Unchanged stretches are copied as slices; a mapped code
+ * point adds its (cached, shared) form. A combining-mark flood or U+FDFA repeated were dominated
+ * by the regex callback's per-match strings and their garbage (issue 13).
+ */
+function otherRunForm(run: string): string {
+  const parts: string[] = [];
+  let copiedUpTo = 0;
+  const flush = (end: number, piece: string): void => {
+    if (end > copiedUpTo) parts.push(run.slice(copiedUpTo, end));
+    if (piece !== '') parts.push(piece);
+  };
+  for (let index = 0; index < run.length; index += 1) {
+    const code = run.charCodeAt(index);
+    const next = index + 1 < run.length ? run.charCodeAt(index + 1) : 0;
+    if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      const pair = run.slice(index, index + 2);
+      const form = mapCaseless(pair);
+      if (form !== pair) {
+        flush(index, form);
+        copiedUpTo = index + 2;
+      }
+      index += 1;
+      continue;
+    }
+    const form = caselessFormOfUnit(code);
+    if (form.length === 1 && form.charCodeAt(0) === code) continue;
+    flush(index, form);
+    copiedUpTo = index + 1;
+  }
+  if (copiedUpTo === 0) return run;
+  flush(run.length, '');
+  return parts.join('');
+}
+
 /** Calls of the normalization (a cost counter for the structural tests: batched callers make a few per run, not one per text). */
 export const normalizeCounter = { forms: 0 };
 
@@ -173,7 +222,7 @@ function formOf(original: string): string {
   if (!NON_ASCII.test(original)) return asciiMatchingForm(original);
   // Parts joined once: `+=` over many segments would build a deep rope the regex engine then flattens.
   const parts: string[] = [];
-  forEachSegment(original, (part, _start, fast) => parts.push(fast ? asciiMatchingForm(part) : part.replace(NEEDS_MAPPING, mapped)));
+  forEachSegment(original, (part, _start, fast) => parts.push(fast ? asciiMatchingForm(part) : otherRunForm(part)));
   return parts.join('');
 }
 
