@@ -71,8 +71,65 @@ const ASCII_REPLACEMENTS: ReadonlyArray<readonly [string, string]> = ASCII_FORMS
   return lower === String.fromCharCode(code) && form !== lower ? [[lower, form] as const] : [];
 });
 
+/** Every ASCII character's caseless form as UTF-16 code units; white space is collapsed apart (a run becomes one space). */
+const ASCII_FORM_UNITS: ReadonlyArray<readonly number[]> = ASCII_FORMS.map((form) => Array.from(form, (char) => char.charCodeAt(0)));
+const ASCII_WHITE: ReadonlySet<number> = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20]);
+/** ASCII characters whose form leaves Latin-1 (`%` → `º/₀`): a text holding one is written as UTF-16. */
+const WIDE_CODES = ASCII_FORM_UNITS.flatMap((units, code) => (units.some((unit) => unit > 0xff) ? [`\\x${code.toString(16).padStart(2, '0')}`] : [])).join('');
+const WIDE_FORM = WIDE_CODES === '' ? /(?!)/ : new RegExp(`[${WIDE_CODES}]`);
+const WHITE_TABLE = Uint8Array.from({ length: 128 }, (_, code) => (ASCII_WHITE.has(code) ? 1 : 0));
+/** The form's one code unit, or -1 where the form is longer (`m` → `rn`). */
+const SINGLE_UNIT = Int32Array.from(ASCII_FORM_UNITS, (units) => (units.length === 1 ? (units[0] ?? -1) : -1));
+
+function formLength(original: string): number {
+  let length = 0;
+  let inWhite = false;
+  for (let index = 0; index < original.length; index += 1) {
+    const code = original.charCodeAt(index);
+    if (WHITE_TABLE[code] === 1) {
+      if (!inWhite) length += 1;
+      inWhite = true;
+      continue;
+    }
+    inWhite = false;
+    length += ASCII_FORM_UNITS[code]?.length ?? 1;
+  }
+  return length;
+}
+
+/** Below this length the native passes are cheaper than a table walk's buffers. */
+const TABLE_WALK_MIN_LENGTH = 4096;
+
+/**
+ * A long all-ASCII text by one walk over a byte table: what the native passes below do, without a
+ * whole-text copy per replaced character (`replaceAll` of `|` or `0` over a 17 MB report.md cost
+ * most of a second each, for hundreds of thousands of matches).
+ */
+function asciiFormByTable(original: string): string {
+  const wide = WIDE_FORM.test(original);
+  // Sized exactly (a first walk counts): an upper bound of 3 units per character touched pages it never needed.
+  const out = wide ? new Uint16Array(formLength(original)) : Buffer.allocUnsafe(formLength(original));
+  let length = 0;
+  let inWhite = false;
+  for (let index = 0; index < original.length; index += 1) {
+    const code = original.charCodeAt(index);
+    if (WHITE_TABLE[code] === 1) {
+      if (!inWhite) out[length++] = 0x20;
+      inWhite = true;
+      continue;
+    }
+    inWhite = false;
+    const single = SINGLE_UNIT[code] ?? -1;
+    if (single >= 0) out[length++] = single;
+    else for (const unit of ASCII_FORM_UNITS[code] ?? [code]) out[length++] = unit;
+  }
+  if (out instanceof Buffer) return out.toString('latin1', 0, length);
+  return Buffer.from(out.buffer, 0, length * 2).toString('utf16le');
+}
+
 /** ASCII and white space: the same result as the per-code-point path from native string operations, no callback per character. */
 function asciiMatchingForm(original: string): string {
+  if (original.length >= TABLE_WALK_MIN_LENGTH && !NON_ASCII.test(original)) return asciiFormByTable(original);
   let text = original.toLowerCase().replace(/[^\S\uFEFF]{2,}|[^\S \uFEFF]/g, ' ');
   // Order does not matter: no replacement produces a character that another one replaces (a test checks the two paths agree).
   for (const [from, to] of ASCII_REPLACEMENTS) if (text.includes(from)) text = text.replaceAll(from, to);

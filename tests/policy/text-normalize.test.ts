@@ -38,6 +38,19 @@ describe('the matching form', () => {
     }
   });
 
+  it('maps a long ASCII text by its table walk exactly as by the native passes', () => {
+    let seed = 11;
+    let long = '';
+    while (long.length < 20_000) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      long += String.fromCharCode(seed % 128);
+    }
+    // Short pieces take the native passes; `a` is its own form and ends any white-space run.
+    const expected = long.split('a').map((piece) => matchingForm(piece)).join('a');
+    expect(matchingForm(long)).toBe(expected);
+    expect(matchingForm(long.replaceAll('%', '&'))).toBe(expected.replaceAll('º/₀', '&'));
+  });
+
   it('maps findings back to offsets in the original text', () => {
     const original = 'Note: the tool d\u200Bоеs nоt exist, sadly.';
     const hit = firstHit(toMatchingText(original), textRulePattern(/\bdoes\s+not\s+exist\b/i));
