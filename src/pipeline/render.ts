@@ -66,9 +66,13 @@ export function withholdVerdictWords(line: string): string {
   return replaceHits(line, [VERDICT_WORD_RULE], WITHHELD).text;
 }
 
-/** The three files' size in UTF-8 bytes. */
+/** The three files' size in UTF-8 bytes (each was encoded once, for this and for the channel). */
 function reportBytes(files: readonly ReportFile[]): number {
-  return files.reduce((total, file) => total + Buffer.byteLength(file.content, 'utf8'), 0);
+  return files.reduce((total, file) => total + (file.bytes?.length ?? Buffer.byteLength(file.content, 'utf8')), 0);
+}
+
+function encoded(name: string, content: string): ReportFile {
+  return { name, content, bytes: Buffer.from(content, 'utf8') };
 }
 
 /** The report, or, when the three files together would exceed maxReportBytes, a short BLOCKED report naming the limit. */
@@ -88,9 +92,9 @@ function renderUnbounded(result: InspectionResult, name: string | undefined): { 
   }
   const exitCode = EXIT_CODE_BY_VERDICT[report.final_verdict];
   const files: ReportFile[] = [
-    { name: 'report.json', content: `${JSON.stringify(checked.data, null, checked.data.claims.length <= PRETTY_CLAIMS ? 2 : undefined)}\n` },
-    { name: 'report.md', content: lintString(renderMarkdown(checked.data)).text },
-    { name: `checkpoint-${sanitizeCheckpointName(name)}.md`, content: lintString(renderCheckpoint(checked.data)).text },
+    encoded('report.json', `${JSON.stringify(checked.data, null, checked.data.claims.length <= PRETTY_CLAIMS ? 2 : undefined)}\n`),
+    encoded('report.md', lintString(renderMarkdown(checked.data)).text),
+    encoded(`checkpoint-${sanitizeCheckpointName(name)}.md`, lintString(renderCheckpoint(checked.data)).text),
   ];
   return { ok: true, value: { report: checked.data, files, line: summaryLine(checked.data, exitCode, result.blockedReasons[0]), exitCode } };
 }
