@@ -234,41 +234,53 @@ function caselessFormOfUnit(code: number): string {
   return form;
 }
 
+/** JavaScript's `\s` without U+FEFF (a format character here, removed like the others): what SPACE_RUN collapses. */
+function isWhiteUnit(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000;
+}
+
 /**
- * The form of a run with no ASCII and no white space (an OTHER_RUN match): every code point is
- * mapped on its own, as NEEDS_MAPPING's callback would map it, but by a loop over char codes
- * that allocates nothing per code point. Unchanged stretches are copied as slices; a mapped code
- * point adds its (cached, shared) form. A combining-mark flood or U+FDFA repeated were dominated
- * by the regex callback's per-match strings and their garbage (issue 13).
+ * The form of a text with some non-ASCII code point, by one loop over its char codes: ASCII by
+ * its table form, a run of white space as one space (a non-white code point, even an ignorable
+ * one that maps to nothing, ends the run, as it ended a segment before), any other code point
+ * by its cached form, written unit by unit into one growing buffer, so that a code point costs an
+ * array read and allocates nothing. Before, each non-ASCII code point went through a regex
+ * callback, and text alternating ASCII and invisible characters (`P\u200BA\u200BS…`) was cut
+ * into a segment per character, each with its own native passes (issue 13).
  */
-function otherRunForm(run: string): string {
-  const parts: string[] = [];
-  let copiedUpTo = 0;
-  const flush = (end: number, piece: string): void => {
-    if (end > copiedUpTo) parts.push(run.slice(copiedUpTo, end));
-    if (piece !== '') parts.push(piece);
+function walkedForm(text: string): string {
+  let out = new Uint16Array(text.length + 64);
+  let length = 0;
+  const write = (form: string): void => {
+    if (length + form.length > out.length) {
+      const grown = new Uint16Array(Math.max(out.length * 2, length + form.length));
+      grown.set(out.subarray(0, length));
+      out = grown;
+    }
+    for (let unit = 0; unit < form.length; unit += 1) out[length++] = form.charCodeAt(unit);
   };
-  for (let index = 0; index < run.length; index += 1) {
-    const code = run.charCodeAt(index);
-    const next = index + 1 < run.length ? run.charCodeAt(index + 1) : 0;
-    if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-      const pair = run.slice(index, index + 2);
-      const form = mapCaseless(pair);
-      if (form !== pair) {
-        flush(index, form);
-        copiedUpTo = index + 2;
-      }
-      index += 1;
+  let inWhite = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (isWhiteUnit(code)) {
+      if (!inWhite) write(' ');
+      inWhite = true;
       continue;
     }
-    const form = caselessFormOfUnit(code);
-    if (form.length === 1 && form.charCodeAt(0) === code) continue;
-    flush(index, form);
-    copiedUpTo = index + 1;
+    inWhite = false;
+    const next = index + 1 < text.length ? text.charCodeAt(index + 1) : 0;
+    if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      write(mapCaseless(text.slice(index, index + 2)));
+      index += 1;
+    } else if (code < 0x80 && (SINGLE_UNIT[code] ?? -1) >= 0 && length < out.length) {
+      // The common case inline: an ASCII character whose form is one unit (`A` → `a`).
+      out[length++] = SINGLE_UNIT[code] ?? code;
+    } else {
+      write(code < 0x80 ? (ASCII_FORMS[code] ?? '') : caselessFormOfUnit(code));
+    }
   }
-  if (copiedUpTo === 0) return run;
-  flush(run.length, '');
-  return parts.join('');
+  return Buffer.from(out.buffer, out.byteOffset, length * 2).toString('utf16le');
 }
 
 /** Calls of the normalization (a cost counter for the structural tests: batched callers make a few per run, not one per text). */
@@ -277,10 +289,8 @@ export const normalizeCounter = { forms: 0 };
 function formOf(original: string): string {
   normalizeCounter.forms += 1;
   if (!NON_ASCII.test(original)) return asciiMatchingForm(original);
-  // Parts joined once: `+=` over many segments would build a deep rope the regex engine then flattens.
-  const parts: string[] = [];
-  forEachSegment(original, (part, _start, fast) => parts.push(fast ? asciiMatchingForm(part) : otherRunForm(part)));
-  return parts.join('');
+  // Parts joined once (in walkedForm): `+=` would build a deep rope the regex engine then flattens.
+  return walkedForm(original);
 }
 
 /** The caseless matching form of a text (the form every text-rule pattern runs on). */
