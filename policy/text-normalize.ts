@@ -234,6 +234,33 @@ function caselessFormOfUnit(code: number): string {
   return form;
 }
 
+function unitsOf(form: string): Uint16Array {
+  return Uint16Array.from({ length: form.length }, (_, index) => form.charCodeAt(index));
+}
+
+/** Each BMP code unit's caseless form as code units (ASCII by its table form), cached by code: copied into the output by one `set`. */
+const BMP_FORM_UNITS: Array<Uint16Array | undefined> = new Array<Uint16Array | undefined>(0x10000);
+
+function formUnitsOfUnit(code: number): Uint16Array {
+  let units = BMP_FORM_UNITS[code];
+  if (units === undefined) {
+    units = unitsOf(code < 0x80 ? (ASCII_FORMS[code] ?? '') : caselessFormOfUnit(code));
+    BMP_FORM_UNITS[code] = units;
+  }
+  return units;
+}
+
+const ASTRAL_FORM_UNITS = new Map<number, Uint16Array>();
+
+function astralFormUnits(text: string, index: number, codePoint: number): Uint16Array {
+  let units = ASTRAL_FORM_UNITS.get(codePoint);
+  if (units === undefined) {
+    units = unitsOf(mapCaseless(text.slice(index, index + 2)));
+    ASTRAL_FORM_UNITS.set(codePoint, units);
+  }
+  return units;
+}
+
 /** JavaScript's `\s` without U+FEFF (a format character here, removed like the others): what SPACE_RUN collapses. */
 function isWhiteUnit(code: number): boolean {
   if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
@@ -250,37 +277,43 @@ function isWhiteUnit(code: number): boolean {
  * into a segment per character, each with its own native passes (issue 13).
  */
 function walkedForm(text: string): string {
-  let out = new Uint16Array(text.length + 64);
+  // No closure over `out` and `length`: captured, they would live in a context object and every
+  // write would go through it (that alone was a fifth of the time).
+  let out: Uint16Array<ArrayBuffer> = new Uint16Array(text.length + 64);
   let length = 0;
-  const write = (form: string): void => {
-    if (length + form.length > out.length) {
-      const grown = new Uint16Array(Math.max(out.length * 2, length + form.length));
-      grown.set(out.subarray(0, length));
-      out = grown;
-    }
-    for (let unit = 0; unit < form.length; unit += 1) out[length++] = form.charCodeAt(unit);
-  };
   let inWhite = false;
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
+    let units: Uint16Array;
     if (isWhiteUnit(code)) {
-      if (!inWhite) write(' ');
+      if (inWhite) continue;
       inWhite = true;
-      continue;
-    }
-    inWhite = false;
-    const next = index + 1 < text.length ? text.charCodeAt(index + 1) : 0;
-    if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-      write(mapCaseless(text.slice(index, index + 2)));
-      index += 1;
-    } else if (code < 0x80 && (SINGLE_UNIT[code] ?? -1) >= 0 && length < out.length) {
-      // The common case inline: an ASCII character whose form is one unit (`A` → `a`).
-      out[length++] = SINGLE_UNIT[code] ?? code;
+      units = SPACE_UNITS;
     } else {
-      write(code < 0x80 ? (ASCII_FORMS[code] ?? '') : caselessFormOfUnit(code));
+      inWhite = false;
+      const next = index + 1 < text.length ? text.charCodeAt(index + 1) : 0;
+      if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        // An astral code point (a pair).
+        units = astralFormUnits(text, index, ((code - 0xd800) << 10) + (next - 0xdc00) + 0x10000);
+        index += 1;
+      } else units = formUnitsOfUnit(code);
+    }
+    if (length + units.length > out.length) out = grownBuffer(out, length, units.length);
+    if (units.length === 1) out[length++] = units[0] ?? 0;
+    else {
+      out.set(units, length);
+      length += units.length;
     }
   }
   return Buffer.from(out.buffer, out.byteOffset, length * 2).toString('utf16le');
+}
+
+const SPACE_UNITS = Uint16Array.of(0x20);
+
+function grownBuffer(out: Uint16Array<ArrayBuffer>, length: number, needed: number): Uint16Array<ArrayBuffer> {
+  const grown = new Uint16Array(Math.max(out.length * 2, length + needed));
+  grown.set(out.subarray(0, length));
+  return grown;
 }
 
 /** Calls of the normalization (a cost counter for the structural tests: batched callers make a few per run, not one per text). */
