@@ -5,6 +5,7 @@ import type { ReportFile } from '../io/report-writer.js';
 import { buildReport } from '../report/build.js';
 import { renderCheckpoint, sanitizeCheckpointName } from '../report/checkpoint.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { reportJsonLowerBound } from '../report/size-estimate.js';
 import { parseReport, type Report } from '../report/schema.js';
 import { escapeControlChars, truncate } from '../text/escape.js';
 import { lintEmittedStrings, lintString } from '../text/wording-lint.js';
@@ -77,9 +78,16 @@ function encoded(name: string, content: string): ReportFile {
 
 /** The report, or, when the three files together would exceed maxReportBytes, a short BLOCKED report naming the limit. */
 export function renderReport(result: InspectionResult, name: string | undefined, maxReportBytes = DEFAULT_LIMITS.maxReportBytes): { ok: true; value: RenderedReport } | { ok: false; error: InspectorError } {
+  // Refused before anything is built when even a lower bound of report.json alone is over the limit.
+  const lowerBound = reportJsonLowerBound(result);
+  if (lowerBound > maxReportBytes) return overLimit(result, name, maxReportBytes, `the report would be more than ${lowerBound} bytes`);
   const rendered = renderUnbounded(result, name);
   if (!rendered.ok || reportBytes(rendered.value.files) <= maxReportBytes) return rendered;
-  const limit = inspectorError('limits/max_report_bytes', '', `maxReportBytes = ${maxReportBytes}; the report would be ${reportBytes(rendered.value.files)} bytes`);
+  return overLimit(result, name, maxReportBytes, `the report would be ${reportBytes(rendered.value.files)} bytes`);
+}
+
+function overLimit(result: InspectionResult, name: string | undefined, maxReportBytes: number, size: string): ReturnType<typeof renderUnbounded> {
+  const limit = inspectorError('limits/max_report_bytes', '', `maxReportBytes = ${maxReportBytes}; ${size}`);
   return renderUnbounded({ ...blockedInspection(undefined, [limit]), summary: result.summary, dossierIdentity: result.dossierIdentity }, name);
 }
 
