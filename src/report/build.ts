@@ -1,3 +1,4 @@
+import type { ConsideredEvidence } from '../chain/considered.js';
 import { renderError } from '../errors.js';
 import { decisionOf, flagsOf, type ClaimEvaluation, type InspectionResult } from '../pipeline/result.js';
 import { NON_AUTHORITATIVE, NON_GATING_STAMPS } from '../vocabulary.js';
@@ -26,8 +27,27 @@ interface SharedParts {
   readonly dossierVerdict: ClaimReport['chain']['dossier_verdict'];
 }
 
+/**
+ * Uncited items a claim's record lists. The chain judges every item that names the subject, but
+ * hundreds of uncited run logs naming one subject would otherwise be listed in every claim on it
+ * (round 4: a 228 KB packet gave a 171 MB report); cited items are all listed (at most
+ * maxReferencesPerClaim), and a reason says how many uncited ones were judged but not listed.
+ */
+export const MAX_LISTED_UNCITED = 8;
+
+export function listedEvidence(evidence: readonly ConsideredEvidence[]): readonly ConsideredEvidence[] {
+  let uncited = 0;
+  for (const entry of evidence) if (!entry.cited) uncited += 1;
+  if (uncited <= MAX_LISTED_UNCITED) return evidence;
+  let kept = 0;
+  return evidence.filter((entry) => entry.cited || (kept += 1) <= MAX_LISTED_UNCITED);
+}
+
 function claimReport(shared: SharedParts, evaluation: ClaimEvaluation): ClaimReport {
-  const { claim, adequacy } = evaluation;
+  const { claim } = evaluation;
+  const evidence = listedEvidence(evaluation.evidence);
+  const omitted = evaluation.evidence.length - evidence.length;
+  const adequacy = omitted === 0 ? evaluation.adequacy : { ...evaluation.adequacy, reasons: [...evaluation.adequacy.reasons, `${omitted} more uncited items naming the subject were judged and are not listed`] };
   return {
     claim_id: claim.claim_id,
     claim_type: claim.claim_type,
@@ -41,7 +61,7 @@ function claimReport(shared: SharedParts, evaluation: ClaimEvaluation): ClaimRep
       claim: { claim_id: claim.claim_id, text: claim.text, subject: claim.subject ?? null, ...S },
       claim_type: claim.claim_type,
       required_evidence_class: evaluation.required,
-      evidence: evaluation.evidence.map((entry) => ({
+      evidence: evidence.map((entry) => ({
         item_id: entry.item_id,
         cited: entry.cited,
         resolved: entry.resolved,
@@ -53,7 +73,7 @@ function claimReport(shared: SharedParts, evaluation: ClaimEvaluation): ClaimRep
         problems: entry.problems,
         ...S,
       })),
-      evidence_capability: evaluation.evidence.map((entry) => ({ item_id: entry.item_id, ...entry.capability, ...S })),
+      evidence_capability: evidence.map((entry) => ({ item_id: entry.item_id, ...entry.capability, ...S })),
       adequacy_verdict: { verdict: adequacy.verdict, authority: NON_AUTHORITATIVE, reasons: adequacy.reasons, ...S },
       dossier_verdict: shared.dossierVerdict,
       ...S,

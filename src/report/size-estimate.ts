@@ -1,4 +1,5 @@
 import type { InspectionResult } from '../pipeline/result.js';
+import { listedEvidence } from './build.js';
 
 /**
  * A lower bound of report.json's compact size, from the decided result alone: no object is built
@@ -23,7 +24,7 @@ export function reportJsonLowerBound(result: InspectionResult): number {
     total += CLAIM_RECORD_MIN_BYTES + scope + 2 * claim.claim_id.length + claim.text.length + (claim.subject?.length ?? 0);
     // The reasons appear twice: on the claim and in the chain's adequacy step.
     for (const reason of adequacy.reasons) total += 2 * reason.length;
-    for (const entry of evidence) {
+    for (const entry of listedEvidence(evidence)) {
       total += EVIDENCE_RECORD_MIN_BYTES + 2 * entry.item_id.length + (entry.path?.length ?? 0) + (entry.governed_surface?.length ?? 0);
       for (const problem of entry.problems) total += problem.length;
     }

@@ -26,3 +26,31 @@ describe('report.json lower bound', () => {
     expect(reportJsonLowerBound(result)).toBeGreaterThan(result.claims.length * 700);
   });
 });
+
+describe('uncited evidence listed per claim', () => {
+  it('lists every cited item, at most MAX_LISTED_UNCITED uncited ones, and says how many more were judged', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { writeHostilePacket } = await import('./red-team/packet-gen.js');
+    const { runInProcess } = await import('./red-team/run.js');
+    const { sharedSubject } = await import('./red-team/round4/shapes4.js');
+    const { MAX_LISTED_UNCITED } = await import('../../src/report/build.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'tki-uncited-'));
+    try {
+      writeHostilePacket(path.join(dir, 'packet'), sharedSubject(2, 30));
+      const run = await runInProcess(path.join(dir, 'packet'), path.join(dir, 'out'));
+      const claims = (run.report?.claims ?? []) as Array<{ reasons: string[]; chain: { evidence: Array<{ cited: boolean; item_id: string }>; evidence_capability: unknown[]; adequacy_verdict: { reasons: string[] } } }>;
+      expect(claims).toHaveLength(2);
+      for (const claim of claims) {
+        const { evidence } = claim.chain;
+        expect(evidence.filter((entry) => entry.cited).map((entry) => entry.item_id)).toEqual(['log-0']);
+        expect(evidence.filter((entry) => !entry.cited)).toHaveLength(MAX_LISTED_UNCITED);
+        expect(claim.chain.evidence_capability).toHaveLength(evidence.length);
+        expect(claim.reasons.at(-1)).toBe(`${30 - 1 - MAX_LISTED_UNCITED} more uncited items naming the subject were judged and are not listed`);
+        expect(claim.chain.adequacy_verdict.reasons).toEqual(claim.reasons);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
