@@ -36,6 +36,7 @@ import type { Resolved, TypeOracle } from './type-oracle.js';
 import { flowOf, type Flow } from './value-flow.js';
 import type { ModuleReference, ReferenceKind } from './types.js';
 import type { Walker } from './walker.js';
+import { recordBindingUse, type BindingUse } from './binding-uses.js';
 
 /**
  * The one walk over a file. Each node kind that can reach a capability has a handler (here for
@@ -55,6 +56,8 @@ function withoutPackageDenial(capabilities: readonly Capability[]): readonly Cap
 
 export class Analyzer implements Walker {
   readonly references: ModuleReference[] = [];
+  /** Uses of `importedNames` the exporting module may decide (binding-uses.ts), for the guard. */
+  readonly bindingUses: BindingUse[] = [];
   readonly judgedCallees = new Set<ts.Node>();
   /** The nodes being visited, outermost first: the flow of a value is read from them. */
   readonly ancestors: ts.Node[] = [];
@@ -68,6 +71,8 @@ export class Analyzer implements Walker {
     readonly report: FindingCollector,
     readonly text: TextChecker | undefined,
     readonly types: TypeOracle | undefined,
+    /** Names bound by imports of the project's own modules (import-bindings.ts). */
+    private readonly importedNames: ReadonlySet<string> = new Set(),
   ) {}
 
   run(): void {
@@ -191,6 +196,7 @@ export class Analyzer implements Walker {
   visitIdentifier(identifier: ts.Identifier, parent: ts.Node): void {
     this.text?.checkVerdictToken(identifier.text, identifier);
     if (!isValueReference(identifier, parent)) return;
+    if (this.importedNames.has(identifier.text)) recordBindingUse(this.bindingUses, identifier, this.ancestors, this.sourceFile);
     const binding = this.scope.lookup(identifier.text);
     if (binding === undefined) return this.globalUse(identifier.text, identifier, this.flowAt(identifier));
     if (binding.kind === 'module') {

@@ -29,6 +29,11 @@ export function literalString(node: ts.Node | undefined): string | undefined {
   return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) ? node.text : undefined;
 }
 
+/** `'x'` and `` `x` `` (no substitutions), through what `skipOuter` sees through (casts, parentheses, `!`, commas). */
+export function stringValue(expression: ts.Expression | undefined): string | undefined {
+  return expression === undefined ? undefined : literalString(skipOuter(expression));
+}
+
 /** `a.b` → `b`; `a['b']` → `b`; `a[expr]` → null (computed). */
 export function memberKey(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | null {
   if (ts.isPropertyAccessExpression(node)) return node.name.text;
