@@ -2,6 +2,7 @@ import type ts from 'typescript';
 import { grantedCapabilities, isAction, isInspectorFile, ACTION_NAMES, type Action, type PolicyConfig } from '../../policy/index.js';
 import { Analyzer } from './analyzer.js';
 import { FindingCollector } from './collector.js';
+import { localImportBindings } from './import-bindings.js';
 import { findActionDeclaration } from './declared-actions.js';
 import { TextChecker } from './text-checks.js';
 import type { TypeOracle } from './type-oracle.js';
@@ -9,8 +10,10 @@ import type { AnalyzeOptions, FileFacts } from './types.js';
 
 export { RULE_MESSAGES, messageFor, renderMessage, type MessageIdOf } from './messages.js';
 export { ruleForCapability } from './collector.js';
-export { literalString, parseSourceText, scriptKindFor, skipOuter } from './syntax.js';
+export { literalString, parseSourceText, scriptKindFor, skipOuter, stringValue } from './syntax.js';
 export type { Resolved, TypeOracle } from './type-oracle.js';
+export type { BindingUse } from './binding-uses.js';
+export type { ImportBinding } from './import-bindings.js';
 export type { AnalyzeOptions, DeclaredActions, FileFacts, Finding, ModuleReference, ReferenceKind, RuleId } from './types.js';
 
 /** One walk per file and policy: seven rules (and the guard) share it. */
@@ -51,12 +54,14 @@ function analyze(sourceFile: ts.SourceFile, { policy, relativePath }: AnalyzeOpt
     }
   }
   const text = isInspectorFile(relativePath, policy) ? new TextChecker(report) : undefined;
-  const analyzer = new Analyzer(sourceFile, policy, report, text, types);
+  const imports = localImportBindings(sourceFile);
+  const analyzer = new Analyzer(sourceFile, policy, report, text, types, new Set(imports.map((binding) => binding.local)));
   analyzer.run();
+  const bindingUses = analyzer.bindingUses.sort((a, b) => a.start - b.start);
   // A declaration file runs nothing: its imports describe types, and it reaches no capability.
   if (sourceFile.isDeclarationFile) {
-    return { references: analyzer.references.map((reference) => ({ ...reference, typeOnly: true })), declaredActions: null, findings: [], reached: [] };
+    return { references: analyzer.references.map((reference) => ({ ...reference, typeOnly: true })), declaredActions: null, findings: [], reached: [], imports, bindingUses };
   }
   const findings = [...report.findings].sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
-  return { references: analyzer.references, declaredActions: declaration?.declared ?? null, findings, reached: [...report.reached].sort() };
+  return { references: analyzer.references, declaredActions: declaration?.declared ?? null, findings, reached: [...report.reached].sort(), imports, bindingUses };
 }
