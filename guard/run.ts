@@ -39,6 +39,8 @@ export interface GuardRequest {
   readonly jobs?: number;
   /** The per-file detector; the shared one unless a test injects another. */
   readonly detect?: Detector;
+  /** Makes the typed detector for a tsconfig (`--watch` keeps its program between saves); default: guard/classify.ts's. */
+  readonly openTypedDetector?: (tsconfig: string) => Promise<Detector>;
   /** Classify with the type checker when there is a tsconfig (default true); false is `--fast`. */
   readonly typed?: boolean;
   readonly onProgress?: (done: number, known: number) => void;
@@ -85,7 +87,8 @@ export async function prepareRun(request: GuardRequest): Promise<Outcome<RunCont
   // Typed mode: ts-morph's TypeScript and the analysis's must be one minor, or nothing would match.
   const copies = request.detect === undefined && tsconfig !== null && request.typed !== false ? await (await import('./typescript-copies.js')).checkTypeScriptCopies() : ok(undefined);
   if (!copies.ok) return copies;
-  const detect = request.detect ?? (await selectDetector(tsconfig, request.typed ?? true));
+  const typed = tsconfig !== null && request.typed !== false;
+  const detect = request.detect ?? (typed && request.openTypedDetector !== undefined ? await request.openTypedDetector(tsconfig) : await selectDetector(tsconfig, typed));
   const cacheDirectory = request.cacheLocation ?? join(root, CACHE_DIRECTORY);
   // Typed facts depend on other files, so the per-file content cache cannot hold them.
   const cache = request.cache === false || detect.typed === true ? createNullCache() : openFactsCache(root, policy, cacheDirectory);
