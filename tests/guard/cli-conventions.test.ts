@@ -26,7 +26,7 @@ describe('tki-guard help', () => {
     expect(DIFF_USAGE).toContain('fetch-depth: 0');
     expect(DIFF_USAGE).not.toContain('--baseline');
     for (const text of [USAGE, DIFF_USAGE]) expect(text.split('\n').filter((line) => line.length > 100)).toEqual([]);
-  });
+  }, 300_000);
 
   it('an unknown help topic is one usage line, exit 2; a directory named help is ./help', () => {
     expect(runCli(['help', 'frobnicate'])).toEqual({ status: 2, stdout: '', stderr: 'tki-guard: no help on "frobnicate" (tki-guard help, tki-guard help diff)\n' });
@@ -62,7 +62,7 @@ describe('messages and errors', () => {
     const first = json.findings[0]?.message ?? '';
     expect(first).toMatch(/\.$/);
     expect(text.stdout).toContain(`  ${first.slice(0, -1)}\n`);
-  });
+  }, 120_000);
 
   it('every line of a policy with several problems carries the prefix', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'tki-cli-policy-'));

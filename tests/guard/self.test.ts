@@ -22,5 +22,5 @@ describe('tki-guard over this project (SPEC matrix #19)', () => {
     expect(verdict.result.findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId} ${finding.capability ?? ''} ${finding.message}`)).toEqual([]);
     expect(verdict.suppressionNotes).toEqual([]);
     // The default run is typed (a tsconfig is given): it builds the program, as long as `tsc --noEmit`.
-  }, 300_000);
+  }, 600_000);
 });

@@ -96,7 +96,7 @@ describe.each(LEVELS)('one verdict at level %s', (level) => {
     const expected = guardFindings(run, level, files);
     expect(expected.length).toBeGreaterThan(50);
     expect(await pluginFindings(level, policy, repoRoot, files)).toEqual(expected);
-  });
+  }, 240_000);
 
   const projects = [
     ...readdirSync(path.join(repoRoot, 'fixtures/evasions/cross-module')).map((name) => `fixtures/evasions/cross-module/${name}`),
