@@ -16,8 +16,12 @@ export type { BindingUse } from './binding-uses.js';
 export type { ImportBinding } from './import-bindings.js';
 export type { AnalyzeOptions, DeclaredActions, FileFacts, Finding, ModuleReference, ReferenceKind, RuleId } from './types.js';
 
+type FactsMemo = WeakMap<ts.SourceFile, WeakMap<PolicyConfig, Map<string, FileFacts>>>;
+
 /** One walk per file and policy: seven rules (and the guard) share it. */
-const memo = new WeakMap<ts.SourceFile, WeakMap<PolicyConfig, Map<string, FileFacts>>>();
+const memo: FactsMemo = new WeakMap();
+/** Typed facts per program too: a kept program's next version (`tki-guard --watch`) reuses an unchanged file's SourceFile, whose imported types may have changed. */
+const typedMemos = new WeakMap<TypeOracle, FactsMemo>();
 
 /**
  * The one per-file detector. Returns every module reference, the `allowedActions` declaration,
@@ -26,8 +30,10 @@ const memo = new WeakMap<ts.SourceFile, WeakMap<PolicyConfig, Map<string, FileFa
  * (analysis/typed), references are also classified by the declarations they resolve to.
  */
 export function analyzeSourceFile(sourceFile: ts.SourceFile, options: AnalyzeOptions, types?: TypeOracle): FileFacts {
-  let byPolicy = memo.get(sourceFile);
-  if (byPolicy === undefined) memo.set(sourceFile, (byPolicy = new WeakMap()));
+  let files = types === undefined ? memo : typedMemos.get(types);
+  if (files === undefined) typedMemos.set(types as TypeOracle, (files = new WeakMap()));
+  let byPolicy = files.get(sourceFile);
+  if (byPolicy === undefined) files.set(sourceFile, (byPolicy = new WeakMap()));
   let byPath = byPolicy.get(options.policy);
   if (byPath === undefined) byPolicy.set(options.policy, (byPath = new Map()));
   const key = `${types === undefined ? 'syntax' : 'typed'}\u0000${options.relativePath}`;
