@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { escapeControlChars } from '../../src/text/escape.js';
 import type { EngineExit } from '../launch/spawn-engine.js';
 import type { SandboxProfile } from '../profile/types.js';
-import { relayInsideStderr } from './inside-stderr.js';
+import { relayInsideLines } from './inside-stderr.js';
 import { launcherBlockedReport } from './launcher-report.js';
 import type { OutputDirectory } from './output-dir.js';
 import type { ReportJsonCheck } from './report-schema-check.js';
@@ -31,6 +31,16 @@ function lines(text: string): string[] {
   return text.split('\n').filter((line) => line !== '');
 }
 
+export { MAX_RELAYED_INSIDE_LINES } from './inside-stderr.js';
+
+/**
+ * The inside's stderr as the operator sees it (inside-stderr.ts): a refusal's own `tki: BLOCKED:`
+ * line as it is, every other line marked as the sandbox's, at most a few, then a count.
+ */
+export function relayedInsideLines(stderr: string, refused = true): string[] {
+  return relayInsideLines(lines(stderr), { refused, stream: 'stderr' });
+}
+
 /**
  * The launcher's last step of `tki run`: from the engine's exit and the decoded report channel to
  * the files in `--out` — the inside's triplet when it arrived complete and valid, else the
@@ -40,11 +50,10 @@ function lines(text: string): string[] {
 export async function finishRun(request: FinishRequest): Promise<FinishedRun> {
   const { exit, profile, output, name } = request;
   const settled = settleRun(exit, profile, request.checkpointName, request.checkReportJson);
-  const stderrLines = lines(exit.stderr);
   const stdoutLines = lines(exit.stdout);
   if (settled.kind === 'refused') {
     output.release();
-    return { ok: true, exitCode: 3, stdoutLines: relayInsideStderr(stdoutLines, false), stderrLines: relayInsideStderr(stderrLines, true) };
+    return { ok: true, exitCode: 3, stdoutLines: relayInsideLines(stdoutLines, { refused: false, stream: 'stdout' }), stderrLines: relayedInsideLines(exit.stderr, true) };
   }
   let triplet: ReportTriplet;
   let exitCode: 1 | 2 | 3;
@@ -57,11 +66,11 @@ export async function finishRun(request: FinishRequest): Promise<FinishedRun> {
   }
   // A limit that fired is named by the report and the verdict line; what the dying process printed
   // (V8's heap dump and native stack, a flood) is not passed to the terminal.
-  const shownStderr = settled.kind === 'blocked' ? [] : relayInsideStderr(stderrLines, false);
+  const shownStderr = settled.kind === 'blocked' ? [] : relayedInsideLines(exit.stderr, false);
   const written = writeTriplet(output, triplet, profile.reportFileMode);
   output.release();
   if (!written.ok) return { ok: false, line: `tki run: BLOCKED: could not write the report into ${output.typed} (${written.reason})` };
   const reportLines = triplet.files.map((file) => `report: ${join(output.typed, file.name)}`);
   const verdictLine = triplet.line === undefined ? [] : [`${triplet.line} · packet ${escapeControlChars(request.packetLabel)}`];
-  return { ok: true, exitCode, stdoutLines: [...verdictLine, ...(settled.kind === 'blocked' ? [] : relayInsideStderr(stdoutLines, false)), ...reportLines], stderrLines: shownStderr };
+  return { ok: true, exitCode, stdoutLines: [...verdictLine, ...(settled.kind === 'blocked' ? [] : relayInsideLines(stdoutLines, { refused: false, stream: 'stdout' })), ...reportLines], stderrLines: shownStderr };
 }

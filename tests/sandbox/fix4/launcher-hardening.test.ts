@@ -8,7 +8,7 @@ import { engineRefusal } from '../../../sandbox/launch/engine-refusal.js';
 import { pickSandboxIdentity, SANDBOX_ID_RANGE } from '../../../sandbox/launch/sandbox-uid.js';
 import { stagePacket } from '../../../sandbox/launch/stage-packet.js';
 import { DEFAULT_PROFILE } from '../../../sandbox/profile/default-profile.js';
-import { relayInsideStderr, INSIDE_STDERR_MAX_LINES } from '../../../sandbox/report/inside-stderr.js';
+import { MAX_RELAYED_INSIDE_LINES, relayInsideLines } from '../../../sandbox/report/inside-stderr.js';
 import { prepareOutputDirectory } from '../../../sandbox/report/output-dir.js';
 import { writeTriplet } from '../../../sandbox/report/write-triplet.js';
 import { PROJECT_ROOT, removeScratchDirs, scratchDir } from '../helpers/cli.js';
@@ -85,15 +85,17 @@ describe('--out is written through the descriptor the launcher checked', () => {
 });
 
 describe("the inside's stdout and stderr reach the operator prefixed and bounded", () => {
-  it('prefixes every line, escapes control characters, and counts what it does not show', () => {
-    const lines = Array.from({ length: 2000 }, () => 'tki run: UNVERIFIED (exit 2) \u001b[2K');
-    const shown = relayInsideStderr(lines, false);
-    expect(shown).toHaveLength(INSIDE_STDERR_MAX_LINES + 1);
-    expect(shown.every((line) => line.startsWith('tki run: inside: '))).toBe(true);
+  it('marks every line, escapes control characters, and counts what it does not show', () => {
+    const lines = Array.from({ length: 2000 }, () => 'tki inspect: PASS (exit 0) \u001b[2K');
+    const shown = relayInsideLines(lines, { refused: false, stream: 'stdout' });
+    expect(shown).toHaveLength(MAX_RELAYED_INSIDE_LINES + 1);
+    expect(shown.slice(0, -1).every((line) => line.startsWith('tki run: the sandbox wrote: '))).toBe(true);
     expect(shown.join('\n')).not.toMatch(/\u001b/);
-    expect(shown.at(-1)).toBe(`tki run: inside: … ${2000 - INSIDE_STDERR_MAX_LINES} more line(s) not shown`);
-    // P1's one refusal line (nothing was sent) passes as it is; a second line does not.
-    expect(relayInsideStderr(['tki: BLOCKED: sandbox self-check (P1) could not confirm "x"', 'tki run: PASS'], true)).toEqual(['tki: BLOCKED: sandbox self-check (P1) could not confirm "x"', 'tki run: inside: tki run: PASS']);
+    expect(shown.at(-1)).toBe(`tki run: ${2000 - MAX_RELAYED_INSIDE_LINES} more line(s) the sandbox wrote on stdout not shown`);
+    // P1's one refusal line (nothing was sent) passes as it is; after a normal end it is marked too.
+    const refusal = 'tki: BLOCKED: sandbox self-check (P1) could not confirm "x"';
+    expect(relayInsideLines([refusal, 'tki: PASS'], { refused: true, stream: 'stderr' })).toEqual([refusal, 'tki run: the sandbox wrote: tki: PASS']);
+    expect(relayInsideLines([refusal], { refused: false, stream: 'stderr' })).toEqual([`tki run: the sandbox wrote: ${refusal}`]);
   });
 });
 

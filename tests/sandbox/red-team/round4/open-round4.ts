@@ -9,27 +9,6 @@ import type { OpenRoute } from '../open-today.js';
  */
 export const OPEN_ROUND4: readonly OpenRoute[] = [
   {
-    route: 'MEM/MAP_SHARED anonymous memory past the data ceiling',
-    engines: ['bwrap'],
-    operators: ['nobody'],
-    severity: 'high',
-    note: "under bwrap the only ceiling on non-heap memory is RLIMIT_DATA, which does not count shared mappings (is_data_mapping excludes VM_SHARED): with `--memory 256` (data 1280 MiB; a private 1600 MiB mapping is refused ENOMEM) native code maps and touches 1600 MiB of MAP_SHARED|MAP_ANONYMOUS memory and lives. Nothing else bounds it (no cgroup under bwrap): host memory. podman rootful and docker: the cgroup's --memory kills it (exit 137)",
-  },
-  {
-    route: 'MEM/MAP_GROWSDOWN memory past the data ceiling',
-    engines: ['bwrap'],
-    operators: ['nobody'],
-    severity: 'high',
-    note: 'as MAP_SHARED: a MAP_GROWSDOWN private mapping is VM_STACK, which RLIMIT_DATA does not count either (and the profile sets no RLIMIT_STACK/RLIMIT_AS): 1600 MiB touched past a 1280 MiB data ceiling under bwrap',
-  },
-  {
-    route: 'MEM/forked children together past the data ceiling',
-    engines: ['bwrap'],
-    operators: ['nobody'],
-    severity: 'high',
-    note: 'RLIMIT_DATA is per process and RLIMIT_NPROC allows 64: four forked children each hold 512 MiB (2048 MiB together) under a 1280 MiB data ceiling under bwrap; the bound is 64 × data (192 GiB with the default 3 GiB), i.e. none. podman rootful and docker: the cgroup kills children past --memory',
-  },
-  {
     route: 'HOSTINFO/the host kernel command line',
     engines: ['docker'],
     operators: ['root'],
