@@ -20,20 +20,6 @@
 export const OPEN_ROUND4: ReadonlySet<string> = new Set<string>([
   // records.test.ts: evidence content is not read for what it says (high: a failing or missing run
   // result backs a pass claim).
-  'records:exit-hex-ntstatus',
-  'records:exit-decimal-ntstatus',
-  'records:exit-json-null',
-  'records:exit-json-empty-string',
-  'records:exit-json-empty-array',
-  'records:exit-json-false',
-  'records:exit-json-underflow',
-  'records:exit-json-fraction',
-  'records:exit-json-duplicate-key',
-  'records:exit-other-tools-exit',
-  'records:failing-log-backs-22-of-22',
-  'records:hash-mismatch-log-backs-reproduced',
-  'records:hash-longer-than-pin',
-  'records:rejected-approval-backs-granted',
   // prose.test.ts: the scan reads the Markdown source, a reviewer reads it rendered (medium).
   'prose:rendered-soft-line-break',
   'prose:rendered-soft-line-break-crlf',
