@@ -1,3 +1,4 @@
+import { isArtifactToken } from '../text/artifact-tokens.js';
 import { isJsonObject, parseJsonOrUndefined, scanJsonMembers, type JsonObject } from '../packet/json-value.js';
 import { fileNameOf } from './record-values.js';
 import { exitStatementsIn, failureWordsIn, PLAIN_DECIMAL, refusalWordsIn, sha256TokensIn, shortFractionsIn, type ExitStatements } from './record-wording.js';
@@ -26,8 +27,6 @@ const EXIT_KEYS = ['exit_code', 'exitCode', 'exit_status', 'exitStatus', 'return
 const STATUS_KEY = 'status';
 const FAILURE_COUNT_KEY = /^(?:fail(?:ed|ures?)?|errors?|skipped|crashed)$/i;
 
-/** A token that names a file or path: a `/` next to a letter, or `name.ext`. */
-const ARTIFACT_TOKEN = /^(?:[\w.~-]*\/[\w./~-]*[A-Za-z][\w./~-]*|[\w~-][\w.~-]*\.[A-Za-z][A-Za-z0-9]{0,7})$/;
 const TOKEN_SPLIT = /[\s"'`,;()[\]{}<>=|]+/;
 
 /** Whether a token names the subject: the same path, a path ending in it, or (for a bare name) the same file name. */
@@ -42,7 +41,7 @@ function aboutnessOf(line: string, subject: string): Aboutness {
   let other = false;
   for (const raw of line.split(TOKEN_SPLIT)) {
     const token = raw.replace(/[.:!?]+$/, '').replace(/^\$/, '');
-    if (token === '' || token.startsWith('sha256:') || !ARTIFACT_TOKEN.test(token)) continue;
+    if (!isArtifactToken(token)) continue;
     if (tokenNamesSubject(token, subject)) return 'subject';
     other = true;
   }
