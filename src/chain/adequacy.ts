@@ -1,5 +1,6 @@
 import type { Claim, PacketHeader } from '../packet/schema.js';
 import { corporaNamedBy, type Corpus } from '../provenance/surfaces.js';
+import { compareTimestamps } from '../provenance/timestamps.js';
 import { DANGLING_CITATION, type ClaimType, type ClaimVerdict, type EvidenceClass, type Flag } from '../vocabulary.js';
 import { isQualified, type ConsideredEvidence } from './considered.js';
 import type { EvidenceIndex, RecordValues } from './evidence-index.js';
@@ -97,7 +98,7 @@ function countFindings(claim: Claim, header: PacketHeader): { flags: Flag[]; rea
   const flags: Flag[] = missing.length > 0 ? ['FLAG_HARDCODED_DENOMINATOR'] : [];
   const reasons = missing.length > 0 ? [`the count lacks ${missing.join(', ')}: a count is dated evidence, not an invariant`] : [];
   const outside = count?.surface !== undefined && !header.allowed_surfaces.includes(count.surface);
-  if (count?.observation_ts !== undefined && Date.parse(count.observation_ts) > Date.parse(header.packet_as_of)) reasons.push('the count is dated after the export');
+  if (count?.observation_ts !== undefined && compareTimestamps(count.observation_ts, header.packet_as_of) > 0) reasons.push('the count is dated after the export');
   return { flags, reasons, outside };
 }
 

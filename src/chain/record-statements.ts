@@ -92,11 +92,11 @@ function readJsonRecord(text: string, record: JsonObject, subject: string): Reco
   const named = SUBJECT_KEYS.map((key) => record[key]).filter((value): value is string => typeof value === 'string');
   if (named.length > 0 && !named.some((value) => tokenNamesSubject(value, subject))) return finish(into);
   const scan = scanJsonMembers(text);
+  // A repeated key reads one way to JSON.parse (the last) and another to a first-wins reader: no code at all.
   if (scan.duplicate !== undefined) into.exits.unreadable.push(`the key ${scan.duplicate} appears twice`);
-  for (const key of [...EXIT_KEYS, STATUS_KEY]) {
+  else for (const key of [...EXIT_KEYS, STATUS_KEY]) {
     const spellings = scan.topLevel.get(key) ?? [];
     if (key === STATUS_KEY && spellings.every((raw) => raw.startsWith('"'))) continue;
-    if (spellings.length > 1) into.exits.unreadable.push(`${key} stated ${String(spellings.length)} times`);
     for (const raw of spellings) {
       if (PLAIN_DECIMAL.test(raw)) into.exits.codes.push(Number(raw));
       else into.exits.unreadable.push(`${key}: ${raw.slice(0, 40)}`);

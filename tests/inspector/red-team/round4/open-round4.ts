@@ -23,18 +23,6 @@ export const OPEN_ROUND4: ReadonlySet<string> = new Set<string>([
   // prose.test.ts: the scan reads the Markdown source, a reviewer reads it rendered (medium).
   // prose.test.ts: coverage by subject token reaches sentences about other tools (high).
   // provenance.test.ts (low to medium).
-  'provenance:entry-other-directory-suffix',
-  'provenance:surface-loopback-address',
-  'provenance:surface-s3-bucket-url',
-  'provenance:surface-http-single-slash',
-  'provenance:surface-sqlite-file-url',
-  'provenance:surface-drive-relative-path',
-  'provenance:duplicate-key-may-gate',
-  'provenance:duplicate-key-decision-effect',
-  'provenance:duplicate-key-rolsuper',
-  'provenance:duplicate-key-claim-type',
-  'provenance:lone-surrogate-inline-content',
-  'provenance:observed-sub-millisecond-after-export',
   // sinks.test.ts: the packet's own name reaches tki's verdict line (medium); GFM autolinks (low).
   'sinks:packet-directory-final-verdict',
   'sinks:packet-directory-cyrillic',
