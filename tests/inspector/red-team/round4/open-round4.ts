@@ -24,11 +24,6 @@ export const OPEN_ROUND4: ReadonlySet<string> = new Set<string>([
   // prose.test.ts: coverage by subject token reaches sentences about other tools (high).
   // provenance.test.ts (low to medium).
   // sinks.test.ts: the packet's own name reaches tki's verdict line (medium); GFM autolinks (low).
-  'sinks:packet-directory-final-verdict',
-  'sinks:packet-directory-cyrillic',
-  'sinks:single-file-named-PASS',
-  'sinks:gfm-autolink-packet-id-url',
-  'sinks:gfm-autolink-document-id-www',
   // cost.test.ts: report bytes per packet byte within every limit (medium: a 200 KB packet gives a
   // 114 MB report; see the rt-packets4 report for CPU ratios from measure4.ts).
   'cost4:shared-subject-uncited-logs',
