@@ -87,10 +87,10 @@ function readJsonValues(value: unknown, into: Collector): void {
   }
 }
 
-function readJsonRecord(text: string, record: JsonObject, subject: string): RecordStatement {
+function readJsonRecord(text: string, record: JsonObject, subject: string | undefined): RecordStatement {
   const into = collector();
   const named = SUBJECT_KEYS.map((key) => record[key]).filter((value): value is string => typeof value === 'string');
-  if (named.length > 0 && !named.some((value) => tokenNamesSubject(value, subject))) return finish(into);
+  if (subject !== undefined && named.length > 0 && !named.some((value) => tokenNamesSubject(value, subject))) return finish(into);
   const scan = scanJsonMembers(text);
   // A repeated key reads one way to JSON.parse (the last) and another to a first-wins reader: no code at all.
   if (scan.duplicate !== undefined) into.exits.unreadable.push(`the key ${scan.duplicate} appears twice`);
@@ -109,7 +109,7 @@ function readJsonRecord(text: string, record: JsonObject, subject: string): Reco
 /** What `text` states about `subject`: a JSON record as a whole, plain text line by line. */
 export function readRecordStatement(text: string, subject: string | undefined): RecordStatement {
   const json = parseJsonOrUndefined(text);
-  if (isJsonObject(json)) return readJsonRecord(text, json, subject ?? '');
+  if (isJsonObject(json)) return readJsonRecord(text, json, subject);
   const into = collector();
   const lines = text.split('\n');
   const aboutness = subject === undefined ? [] : lines.map((line) => aboutnessOf(line, subject));
