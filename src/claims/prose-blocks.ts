@@ -43,13 +43,18 @@ function sentenceSteps(paragraph: Paragraph, steps: ScanStep[]): void {
     steps.push({ finding: { line: paragraph.firstLine, excerpt: excerptOf(source), why: 'undecodable or control characters (or an HTML entity the inspector does not decode)' } });
     return;
   }
+  // Line numbers advance with the sentences: each newline of the source is counted once (linear).
   let cursor = 0;
+  let line = paragraph.firstLine;
+  let counted = 0;
   for (const sentence of sentencesOf(rendered.text)) {
-    const at = rendered.text.indexOf(sentence.slice(0, 16), cursor);
+    // sentencesOf reads a `|` as ` . `: search for the part of the sentence's start that is in the text as it is.
+    const start = sentence.slice(0, 16).split(' . ')[0]?.replace(/ \.$/, '') ?? '';
+    const at = start === '' ? -1 : rendered.text.indexOf(start, cursor);
     if (at !== -1) cursor = at;
-    const before = source.slice(0, rendered.sourceOffset(cursor));
-    let line = paragraph.firstLine;
-    for (let index = before.indexOf('\n'); index !== -1; index = before.indexOf('\n', index + 1)) line += 1;
+    const upTo = Math.max(counted, rendered.sourceOffset(cursor));
+    for (let index = source.indexOf('\n', counted); index !== -1 && index < upTo; index = source.indexOf('\n', index + 1)) line += 1;
+    counted = upTo;
     if (sentence.length > MAX_CLASSIFIED_SENTENCE) steps.push({ finding: { line, excerpt: `${sentence.slice(0, 200)}…`, why: `a sentence longer than ${MAX_CLASSIFIED_SENTENCE} characters is not classified` } });
     else steps.push({ line, sentence, inFence: false });
   }
