@@ -56,7 +56,8 @@ export function createFileProbe(): FileProbe {
       const file = `${directory === '/' ? '' : directory}/package.json`;
       if (kindOf(file) === 'file') {
         try {
-          const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+          // Node strips a leading byte-order mark before parsing (a BOM package.json is honoured, not ignored).
+          const value: unknown = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
           parsed = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
         } catch {
           // Node refuses to load through a broken package.json; an empty one loses nothing it would load.

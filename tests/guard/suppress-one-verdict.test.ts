@@ -96,7 +96,8 @@ describe.each(LEVELS)('one verdict at level %s', (level) => {
     const expected = guardFindings(run, level, files);
     expect(expected.length).toBeGreaterThan(50);
     expect(await pluginFindings(level, policy, repoRoot, files)).toEqual(expected);
-  });
+    // Hundreds of files through both tools: ~20 s alone, several times that on a loaded 2-core CI machine.
+  }, 300_000);
 
   const projects = [
     ...readdirSync(path.join(repoRoot, 'fixtures/evasions/cross-module')).map((name) => `fixtures/evasions/cross-module/${name}`),
@@ -191,9 +192,26 @@ const REQUIRE_TYPED_AS_MODULE = {
     'red-team/rows/scope-let-assigned-alias/evasion.ts:3:19 no-forbidden-capability',
   ],
 };
+/**
+ * Red-team round 4 (fixtures/evasions/red-team-4, added by rt-static4): sloppy `.cjs` rows where the
+ * typed guard and the typed plugin disagree on `host.fetch(…)` of a receiver that is (or is typed as)
+ * the global object. Not yet named in docs/caveats.md: reported for typed3 to fix or document.
+ */
+const ROUND4_SLOPPY_RECEIVERS = {
+  guardOnly: ['red-team-4/rows/global4-getter-descriptor-call-this/control.cjs:4:1 no-forbidden-capability', 'red-team-4/rows/global4-getter-descriptor-call-this/evasion.cjs:4:1 no-forbidden-capability'],
+  pluginOnly: [
+    'red-team-4/rows/global4-callsite-get-this/control.cjs:5:1 no-forbidden-capability',
+    'red-team-4/rows/global4-declared-function-plain-call-this/control.cjs:3:1 no-forbidden-capability',
+    'red-team-4/rows/global4-tagged-template-this/control.cjs:3:1 no-forbidden-capability',
+  ],
+};
+const EVASIONS_TYPED_DIVERGENCES = {
+  guardOnly: [...ROUND4_SLOPPY_RECEIVERS.guardOnly, ...REQUIRE_TYPED_AS_MODULE.guardOnly],
+  pluginOnly: [...ROUND4_SLOPPY_RECEIVERS.pluginOnly, ...REQUIRE_TYPED_AS_MODULE.pluginOnly],
+};
 const KNOWN_TYPED_DIVERGENCES: Readonly<Record<string, { guardOnly: string[]; pluginOnly: string[] }>> = {
-  'fixtures/evasions/tsconfig.json recommended': REQUIRE_TYPED_AS_MODULE,
-  'fixtures/evasions/tsconfig.json strict': REQUIRE_TYPED_AS_MODULE,
+  'fixtures/evasions/tsconfig.json recommended': EVASIONS_TYPED_DIVERGENCES,
+  'fixtures/evasions/tsconfig.json strict': EVASIONS_TYPED_DIVERGENCES,
   'fixtures/resolve/tsconfig-paths/tsconfig.json strict': { guardOnly: [], pluginOnly: ['src/app.ts:1:22 no-forbidden-capability'] },
 };
 
