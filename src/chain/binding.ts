@@ -15,8 +15,13 @@ export interface Binding {
 
 const UNBOUND: Binding = { bound: false, via: 'none', statedHash: undefined };
 
+function fileNameOfPath(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
 /** `./a//b` and `a/b` are one path; nothing else is folded (no `..`, no case). */
 function pathForm(path: string): string {
+  if (!path.startsWith('./') && !path.includes('//')) return path;
   return path.replace(/\/{2,}/g, '/').replace(/^(?:\.\/)+/, '');
 }
 
@@ -27,6 +32,8 @@ function pathForm(path: string): string {
 export function pathMatchesSubject(candidate: string, subject: string): boolean {
   if (candidate === subject) return true;
   if (!subject.includes('/')) return posix.basename(candidate) === subject;
+  // Equal lengths up to folding: a candidate shorter than the subject's folded form cannot match it.
+  if (!candidate.endsWith(fileNameOfPath(subject))) return false;
   return pathForm(candidate) === pathForm(subject);
 }
 

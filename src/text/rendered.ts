@@ -58,7 +58,7 @@ class Builder {
   }
 }
 
-const SPECIAL = /[\\`<&*_~[\]!\r\n]/g;
+const SPECIAL = /[\\`<&*_~[\]!]/g;
 const TAG = /^<\/?[A-Za-z][A-Za-z0-9-]{0,63}(?:\s[^<>]{0,4096})?\/?>/;
 const AUTOLINK = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]{0,4096}|[^\s<>@]{1,256}@[^\s<>]{1,256})>/;
 const ENTITY = /^&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/;
@@ -108,11 +108,6 @@ function special(source: string, index: number, builder: Builder, hidden: string
   const char = source[index] ?? '';
   const rest = (): string => source.slice(index, index + 8192);
   switch (char) {
-    case '\r':
-      return index + 1;
-    case '\n':
-      builder.emit(' ', index, false);
-      return index + 1;
     case '\\': {
       const next = source[index + 1];
       if (next === '\n') builder.emit(' ', index, false);
@@ -192,7 +187,8 @@ export function renderedText(source: string): RenderedText {
     if (found === null) break;
     index = special(source, stop, builder, hidden);
   }
-  const text = builder.parts.join('');
+  // A soft line break (LF, or the CR and LF of CRLF) reads as a space: one for one, so no offset moves.
+  const text = builder.parts.join('').replace(/[\r\n]/g, ' ');
   const { outStarts, sourceStarts } = builder;
   return {
     text,

