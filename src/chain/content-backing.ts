@@ -45,19 +45,18 @@ export function readBacking(claim: Claim, qualified: readonly ConsideredEvidence
   const setAside: string[] = [];
   const backing: ConsideredEvidence[] = [];
   for (const entry of qualified) {
-    const statement = statementOf(entry, claim, index);
+    // Only records this claim type reads are read (a listing under an existence claim is never rescanned).
+    const approval = claim.claim_type === 'APPROVAL_GRANTED' && entry.evidence_classes.includes('APPROVAL_RECORD');
+    const run = RUN_CLAIMS.includes(claim.claim_type) && hasAnyClass(entry, RUN_RECORD_CLASSES);
+    const statement = approval || run ? statementOf(entry, claim, index) : undefined;
     if (statement === undefined) {
       backing.push(entry);
       continue;
     }
-    if (claim.claim_type === 'APPROVAL_GRANTED' && entry.evidence_classes.includes('APPROVAL_RECORD')) {
+    if (approval) {
       const refusals = [...statement.refusals, ...statement.failures];
       if (refusals.length > 0) conflicts.push(`${entry.item_id} records a refusal, not a grant (${quoted(refusals)})`);
       else backing.push(entry);
-      continue;
-    }
-    if (!RUN_CLAIMS.includes(claim.claim_type) || !hasAnyClass(entry, RUN_RECORD_CLASSES)) {
-      backing.push(entry);
       continue;
     }
     if (statement.failures.length > 0) {

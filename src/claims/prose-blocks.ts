@@ -125,5 +125,7 @@ export function scanSteps(text: string): ScanStep[] {
     if (ONE_LINE_BLOCK.test(visible)) flush();
   }
   flush();
-  return steps;
+  // A comment's finding is pushed when its line is read, a paragraph's sentences when it ends: text order again.
+  const lineOf = (step: ScanStep): number => ('finding' in step ? step.finding.line : step.line);
+  return steps.every((step, index) => index === 0 || lineOf(steps[index - 1] as ScanStep) <= lineOf(step)) ? steps : steps.sort((a, b) => lineOf(a) - lineOf(b));
 }
