@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { bwrapCommand } from '../sandbox/engines/bwrap.js';
+import { compileNodeFlags } from '../sandbox/engines/node-flags.js';
+import { encodeResourceLimits } from '../sandbox/profile/rlimit-text.js';
 import { sandboxHostUser } from '../sandbox/launch/host-user.js';
 import { launcherReadLimits } from '../sandbox/launch/run-sandboxed.js';
 import { spawnEngine, type EngineCommand, type EngineExit } from '../sandbox/launch/spawn-engine.js';
@@ -18,23 +20,19 @@ import { median } from './stats.js';
  * The cost of each layer of the bwrap sandbox, each measured as the difference between two
  * variants that differ in that layer only, rounds interleaved, medians of each variant:
  * bwrap alone (namespaces, mounts, the runtime bound), + the start-up seccomp filter, + the
- * resource limits and the in-process lock, + P1, + the report channel (the inside renders and
- * frames a report; the launcher decodes, validates, re-renders report.md and writes the triplet),
- * + handing tki's runtime in as file contents instead of binding it, and the private stage of the
- * packet (timed in the launcher). Node inside runs a script with `-e`, so its own start-up is in
- * every variant alike.
+ * resource limits and the in-process lock (tki's inside library bundle), + P1; then the real
+ * `tki inspect` against that P1 script — its node flags (permission model, code-generation ban,
+ * no JIT), its bundle, node-hardening, the inspection of the packet, the report channel, and the
+ * launcher's decode, validation, re-render and write — which the bare pipeline does in part too
+ * (the inspection, the rendering, the write); + handing tki's runtime in as file contents instead
+ * of binding it, and the private stage of the packet (timed in the launcher). Node inside runs
+ * a script with `-e` in the other variants, so its own start-up is in every variant alike.
  */
 const RUNTIME = '/opt/tki/dist';
-const LOCK = `const { applyExecLock } = await import('${RUNTIME}/sandbox/lock.js'); if (!applyExecLock().ok) process.exit(9);`;
-const P1 = `${LOCK} const { runSelfCheck } = await import('${RUNTIME}/sandbox/self-check/index.js'); if (!runSelfCheck().ok) process.exit(8);`;
-const CHANNEL = `${P1}
-const { blockedInspection, renderReport } = await import('${RUNTIME}/src/index.js');
-const { emitReport } = await import('${RUNTIME}/src/io/report-writer.js');
-const rendered = renderReport(blockedInspection(undefined, [{ code: 'internal/unexpected', path: '', detail: 'bench' }]), undefined);
-if (!rendered.ok) process.exit(7);
-emitReport(3, rendered.value.files, rendered.value.line);`;
-
-export const LAYER_SCRIPTS = { empty: '0', lock: LOCK, p1: P1, channel: CHANNEL } as const;
+const INSIDE = `${RUNTIME}/sandbox/bundle/inside.js`;
+const LOCK = `const { applyExecLock } = await import('${INSIDE}'); if (!applyExecLock().ok) process.exit(9);`;
+const P1 = `${LOCK} const { runSelfCheck } = await import('${INSIDE}'); if (!runSelfCheck().ok) process.exit(8);`;
+export const LAYER_SCRIPTS = { empty: '0', lock: LOCK, p1: P1 } as const;
 
 function withoutStartupFilter(command: EngineCommand): EngineCommand {
   const args = [...command.args];
@@ -43,11 +41,11 @@ function withoutStartupFilter(command: EngineCommand): EngineCommand {
   return { ...command, args, inputs: (command.inputs ?? []).filter((input) => input.fd !== 4) };
 }
 
-async function timedRun(command: EngineCommand): Promise<{ ms: number; exit: EngineExit }> {
+async function timedRun(command: EngineCommand, expected: readonly number[] = [0]): Promise<{ ms: number; exit: EngineExit }> {
   const started = process.hrtime.bigint();
   const exit = await spawnEngine(command);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (exit.exitCode !== 0) throw new Error(`bench/sandbox-layers: the sandbox exited ${exit.exitCode} (signal ${exit.signal ?? "none"}, limit ${exit.launcherLimit ?? "none"}, ${command.args.slice(-1)[0]?.slice(0, 60) ?? ""}): ${exit.stderr.trim().split('\n').pop() ?? ''}`);
+  if (!expected.includes(exit.exitCode)) throw new Error(`bench/sandbox-layers: the sandbox exited ${exit.exitCode} (signal ${exit.signal ?? "none"}, limit ${exit.launcherLimit ?? "none"}, ${command.args.slice(-1)[0]?.slice(0, 60) ?? ""}): ${exit.stderr.trim().split('\n').pop() ?? ''}`);
   return { ms, exit };
 }
 
@@ -87,13 +85,16 @@ export async function measureLayers(packet: string, scratch: string, rounds: num
     return { ms, path: staged.value.path };
   };
   const packetPath = stage().path;
-  const command = (profile: SandboxProfile, script: string, filter: boolean): EngineCommand => {
-    const built = bwrapCommand(profile, { runtime, packetPath, packetIsFile: false, nodeArgs: ['--input-type=module', '-e', script], ...(hostUser === undefined ? {} : { hostUser }) });
+  const command = (profile: SandboxProfile, script: string | readonly string[], filter: boolean): EngineCommand => {
+    const nodeArgs = typeof script === 'string' ? ['--input-type=module', '-e', script] : [...script];
+    const built = bwrapCommand(profile, { runtime, packetPath, packetIsFile: false, nodeArgs, ...(hostUser === undefined ? {} : { hostUser }) });
     if (!built.ok) throw new Error(built.error.line);
     const limited = { ...built.value, limits: launcherReadLimits(DEFAULT_PROFILE) };
     return filter ? limited : withoutStartupFilter(limited);
   };
-  const times: Record<string, number[]> = { bare: [], bwrap: [], seccomp: [], lock: [], p1: [], channel: [], handIn: [], stage: [] };
+  // The real `tki inspect` (its node flags, the bundle, lock, P1, node-hardening, the inspection, the channel).
+  const inspect = [...compileNodeFlags(DEFAULT_PROFILE), runtime.cliEntry, 'inspect', '--in', DEFAULT_PROFILE.packet.target, '--report-fd', String(DEFAULT_PROFILE.reportChannel.fd), '--rlimits', encodeResourceLimits(DEFAULT_PROFILE.rlimits)];
+  const times: Record<string, number[]> = { bare: [], bwrap: [], seccomp: [], lock: [], p1: [], inspect: [], handIn: [], stage: [] };
   let outCount = 0;
   for (let round = -1; round < rounds; round += 1) {
     const sample: Record<string, number> = {};
@@ -103,12 +104,12 @@ export async function measureLayers(packet: string, scratch: string, rounds: num
     sample.lock = (await timedRun(command(bound, LAYER_SCRIPTS.lock, true))).ms;
     sample.p1 = (await timedRun(command(bound, LAYER_SCRIPTS.p1, true))).ms;
     const started = process.hrtime.bigint();
-    const channelRun = await timedRun({ ...command(bound, LAYER_SCRIPTS.channel, true) });
+    const inspectRun = await timedRun(command(bound, inspect, true), [1, 2]);
     const output = prepareOutputDirectory(join(scratch, `out-${outCount++}`), undefined, 'run');
     if (!output.ok) throw new Error(output.line);
-    const finished = await finishRun({ exit: channelRun.exit, profile: DEFAULT_PROFILE, output: output.value, name: undefined, packetLabel: 'bench', checkReportJson, checkpointName: expectedCheckpointName(undefined) });
-    if (!finished.ok || finished.exitCode !== 3) throw new Error('bench/sandbox-layers: the launcher refused the bench report');
-    sample.channel = Number(process.hrtime.bigint() - started) / 1e6;
+    const finished = await finishRun({ exit: inspectRun.exit, profile: DEFAULT_PROFILE, output: output.value, name: undefined, packetLabel: 'bench', checkReportJson, checkpointName: expectedCheckpointName(undefined) });
+    if (!finished.ok || finished.exitCode === 3) throw new Error('bench/sandbox-layers: the launcher refused the bench report');
+    sample.inspect = Number(process.hrtime.bigint() - started) / 1e6;
     sample.handIn = (await timedRun(command(handed, LAYER_SCRIPTS.empty, true))).ms;
     sample.stage = stage().ms;
     // The first round warms the page cache and the module caches: not counted.
@@ -123,7 +124,7 @@ export async function measureLayers(packet: string, scratch: string, rounds: num
       startup_seccomp: m('seccomp') - m('bwrap'),
       limits_and_lock: m('lock') - m('seccomp'),
       p1_self_check: m('p1') - m('lock'),
-      report_channel: m('channel') - m('p1'),
+      inspect_and_channel: m('inspect') - m('p1'),
       runtime_hand_in: m('handIn') - m('seccomp'),
       private_packet_stage: m('stage'),
     },

@@ -1,11 +1,17 @@
+import type { BaselineMode } from './baseline/verdict.js';
 import { fail, ok, type Outcome } from './errors.js';
 import type { InputRequest } from './load/inputs.js';
 import { REPORT_FORMATS, RULE_LEVELS, isReportFormat, type ReportFormat, type RuleLevel } from './report/index.js';
+import { DIFF_USAGE, USAGE } from './cli-usage.js';
+
+export { DIFF_USAGE, USAGE };
 
 export type DiffFormat = 'text' | 'json' | 'markdown';
 export const DIFF_FORMATS: readonly DiffFormat[] = ['text', 'json', 'markdown'];
 
-import type { BaselineMode } from './baseline/verdict.js';
+/** What `--help` prints: the whole CLI, or one subcommand (`tki-guard diff --help`, `tki-guard help diff`). */
+export type HelpTopic = 'guard' | 'diff';
+const HELP_TOPICS: Readonly<Record<string, HelpTopic>> = { diff: 'diff' };
 
 export interface CliOptions {
   readonly command: 'analyze' | 'help' | 'version' | 'print-depcruise-rules' | 'diff';
@@ -28,43 +34,9 @@ export interface CliOptions {
   /** `diff`: the git revision to compare with (`null`: the merge base with the default branch). */
   readonly base: string | null;
   readonly diffFormat: DiffFormat;
+  /** `help`: which usage to print. */
+  readonly helpTopic: HelpTopic;
 }
-
-export const USAGE = `Usage: tki-guard [paths…] [options]
-       tki-guard diff [BASE] [paths…] [options]
-
-Whole-program capability analysis: every module that reaches a capability its policy
-(tki.policy.json) does not grant, with the import path that proves it. Without paths it
-analyzes the tsconfig.json of the current directory. \`diff\` lists the capabilities gained and
-lost since the git revision BASE (default: the merge base with the default branch), per module
-and per package; paths after \`--\` keep the default BASE (\`tki-guard diff -- src\`).
-
-Options:
-  -p, --project FILE          analyze the files of this tsconfig
-  -f, --format FORMAT         text (default), json or sarif (2.1.0); diff: text, json, markdown
-  -o, --output FILE           write the report to FILE instead of stdout (a SARIF is written on exit 2 too)
-      --level LEVEL           recommended (default) or strict: the rules of the plugin's config of that name
-      --baseline FILE         known findings (default: tki-baseline.json in the project root, when present)
-      --update-baseline       write the baseline file so that it accepts every current finding
-      --prune-baseline        remove fixed findings from the baseline file, accept nothing new
-      --no-baseline           ignore the baseline file
-  -w, --watch                 analyze, then re-report after every change of a project file
-  -j, --jobs N                threads that parse files (default 1: no worker thread)
-      --deps                  also analyze the JavaScript that dependencies ship
-      --cache-location DIR    where the content cache lives (default node_modules/.cache/tki)
-      --no-cache              neither read nor write the cache
-      --no-depcruise          skip the dependency-cruiser pass
-      --fast                  syntactic detector only (default with a tsconfig: the type checker
-                              classifies every reference by its declaration)
-      --print-depcruise-rules print the dependency-cruiser rules the policy derives, as JSON
-  -h, --help                  print this help and exit 0
-  -v, --version               print the version and exit 0
-
-Exit codes:
-  0  no findings
-  1  findings, or baseline entries to prune; diff: a capability gained that the policy does not allow
-  2  usage or tool error (one line on stderr)
-`;
 
 type Toggle = Partial<Record<'deps' | 'cache' | 'depcruise' | 'watch' | 'typed', boolean>> | { baselineMode: BaselineMode };
 
@@ -113,8 +85,36 @@ function takeValue(name: string, value: string, values: Values): Outcome<Values>
   return ok(values);
 }
 
+/** Options of a plain run that mean nothing to `diff` (it reads no baseline and does not watch): refused, never silently dropped. */
+const NOT_FOR_DIFF = new Set(['--watch', '-w', '--baseline', '--update-baseline', '--prune-baseline', '--no-baseline', '--print-depcruise-rules']);
+
+/** The baseline options that contradict each other (the last one would silently win). */
+function baselineConflict(given: readonly string[]): Outcome<void> {
+  const distinct = [...new Set(given)];
+  const [first, second] = distinct.filter((name) => name !== '--baseline');
+  if (second !== undefined) return fail({ code: 'usage/conflict', detail: `${first} and ${second} contradict each other; use one` });
+  if (first === '--no-baseline' && distinct.includes('--baseline')) return fail({ code: 'usage/conflict', detail: '--baseline names a baseline file and --no-baseline ignores it; use one' });
+  return ok(undefined);
+}
+
+/** `tki-guard help [diff]`, as git's `help`: the first word, never a path (name a directory `./help`). */
+function parseHelpCommand(argv: readonly string[]): Outcome<CliOptions> | undefined {
+  if (argv[0] !== 'help') return undefined;
+  const topic = argv[1] === undefined ? 'guard' : HELP_TOPICS[argv[1]];
+  if (topic === undefined || argv.length > 2) return fail({ code: 'usage/unknown_help_topic', topic: argv.slice(1).join(' ') });
+  const parsed = parseCliArgs([]);
+  return parsed.ok ? ok({ ...parsed.value, command: 'help', helpTopic: topic }) : parsed;
+}
+
 export function parseCliArgs(argv: readonly string[]): Outcome<CliOptions> {
+  const help = parseHelpCommand(argv);
+  if (help !== undefined) return help;
   let command: CliOptions['command'] = argv[0] === 'diff' ? 'diff' : 'analyze';
+  const helpTopic: HelpTopic = command === 'diff' ? 'diff' : 'guard';
+  // `--help` and `--version` win over everything else on the line (before `--`), as in most CLIs and in `tki`.
+  const first = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length).map((argument) => FLAGS[argument]).find((flag) => flag === 'help' || flag === 'version');
+  if (first === 'help' || first === 'version') return finishHelp(first, helpTopic);
+  const baselineOptions: string[] = [];
   const values: Values = { project: null, format: null, output: null, jobs: 1, level: 'recommended', baseline: null, cacheLocation: null };
   const toggles = { deps: false, cache: true, depcruise: true, watch: false, typed: true, baselineMode: 'use' as BaselineMode };
   const paths: string[] = [];
@@ -128,8 +128,10 @@ export function parseCliArgs(argv: readonly string[]): Outcome<CliOptions> {
     }
     const [name, inline] = argument.startsWith('--') && argument.includes('=') ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)] : [argument, undefined];
     const flag = FLAGS[name];
+    if (command === 'diff' && NOT_FOR_DIFF.has(name)) return fail({ code: 'usage/conflict', detail: `${name} does not apply to diff (see tki-guard diff --help)` });
+    if (name.includes('baseline')) baselineOptions.push(name);
     if (flag !== undefined) {
-      if (typeof flag === 'string') command = command === 'diff' && flag === 'print-depcruise-rules' ? command : flag;
+      if (typeof flag === 'string') command = flag;
       else Object.assign(toggles, flag);
       continue;
     }
@@ -143,10 +145,18 @@ export function parseCliArgs(argv: readonly string[]): Outcome<CliOptions> {
     if (argument.startsWith('-')) return fail({ code: 'usage/unknown_option', option: argument });
     paths.push(argument);
   }
-  return finish(command, values, toggles, paths, afterSeparator);
+  const conflict = baselineConflict(baselineOptions);
+  if (!conflict.ok) return conflict;
+  return finish(command, values, toggles, paths, afterSeparator, helpTopic);
 }
 
-function finish(command: CliOptions['command'], values: Values, toggles: Omit<CliOptions, 'command' | 'input' | 'format' | 'output' | 'jobs' | 'level' | 'baseline' | 'cacheLocation' | 'base' | 'diffFormat'>, positional: string[], afterSeparator: readonly string[]): Outcome<CliOptions> {
+/** The options of a `--help` or `--version` line: nothing else on it is read. */
+function finishHelp(command: 'help' | 'version', helpTopic: HelpTopic): Outcome<CliOptions> {
+  const parsed = finish('analyze', { project: null, format: null, output: null, jobs: 1, level: 'recommended', baseline: null, cacheLocation: null }, { deps: false, cache: true, depcruise: true, watch: false, typed: true, baselineMode: 'use' }, [], [], helpTopic);
+  return parsed.ok ? ok({ ...parsed.value, command }) : parsed;
+}
+
+function finish(command: CliOptions['command'], values: Values, toggles: Omit<CliOptions, 'command' | 'input' | 'format' | 'output' | 'jobs' | 'level' | 'baseline' | 'cacheLocation' | 'base' | 'diffFormat' | 'helpTopic'>, positional: string[], afterSeparator: readonly string[], helpTopic: HelpTopic): Outcome<CliOptions> {
   // `diff [BASE] [paths…]`: the first argument before `--` is the revision, as in git.
   const base = command === 'diff' ? (positional.shift() ?? null) : null;
   const paths = [...positional, ...afterSeparator];
@@ -167,6 +177,7 @@ function finish(command: CliOptions['command'], values: Values, toggles: Omit<Cl
     baseline: values.baseline,
     cacheLocation: values.cacheLocation,
     base,
+    helpTopic,
     ...toggles,
   });
 }

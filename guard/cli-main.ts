@@ -1,6 +1,6 @@
 import './zod-jitless.js';
 import { dirname, resolve } from 'node:path';
-import { USAGE, parseCliArgs, type CliOptions } from './cli-args.js';
+import { DIFF_USAGE, USAGE, parseCliArgs, type CliOptions } from './cli-args.js';
 import { formatGuardError, type GuardError } from './errors.js';
 import { createProgress } from './progress.js';
 import { emit } from './report/emit.js';
@@ -35,11 +35,13 @@ async function analyze(options: CliOptions): Promise<number> {
   if (options.command === 'diff') return (await import('./diff/command.js')).runDiffCommand(options, failWith);
   if (options.watch) return (await import('./watch/command.js')).runWatchCommand(options, failWith);
   // The analysis (and the TypeScript parser with it) loads only after the arguments are good.
-  const { judgeRun } = await import('./report/judge.js');
+  const { defaultsNotice, judgeRun } = await import('./report/judge.js');
   const progress = createProgress(process.stderr);
   const judged = await judgeRun(options, process.cwd(), progress?.update);
   progress?.clear();
   if (!judged.ok) return failWith(judged.error, sarif);
+  const notice = defaultsNotice(judged.value, options.level);
+  if (notice !== null) process.stderr.write(notice);
   const problem = emit(judged.value.output, options.output);
   return problem === undefined ? judged.value.exitCode : failWith(problem, null);
 }
@@ -48,7 +50,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseCliArgs(argv);
   if (!parsed.ok) return failWith(parsed.error, sarifTargetOf(argv));
   if (parsed.value.command === 'help') {
-    process.stdout.write(USAGE);
+    process.stdout.write(parsed.value.helpTopic === 'diff' ? DIFF_USAGE : USAGE);
     return 0;
   }
   if (parsed.value.command === 'version') {

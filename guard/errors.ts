@@ -10,6 +10,7 @@ export type GuardError =
   | { readonly code: 'usage/unanalyzable_input'; readonly path: string; readonly kind: 'native' | 'data' | 'declaration' }
   | { readonly code: 'usage/invalid_jobs'; readonly value: string }
   | { readonly code: 'project/tsconfig'; readonly file: string; readonly detail: string }
+  | { readonly code: 'project/no_tsconfig'; readonly file: string }
   | { readonly code: 'project/no_files'; readonly root: string }
   | { readonly code: 'policy/invalid'; readonly detail: string }
   | { readonly code: 'source/unparsable'; readonly file: string; readonly line: number; readonly column: number; readonly detail: string }
@@ -18,6 +19,7 @@ export type GuardError =
   | { readonly code: 'output/unwritable'; readonly file: string; readonly detail: string }
   | { readonly code: 'usage/invalid_level'; readonly level: string; readonly known: readonly string[] }
   | { readonly code: 'usage/conflict'; readonly detail: string }
+  | { readonly code: 'usage/unknown_help_topic'; readonly topic: string }
   | { readonly code: 'baseline/invalid'; readonly file: string; readonly detail: string }
   | { readonly code: 'baseline/missing'; readonly file: string }
   | { readonly code: 'git/failed'; readonly detail: string }
@@ -54,12 +56,18 @@ export function formatGuardError(error: GuardError): string {
       return `tki-guard: ${error.path}: no such file or directory`;
     case 'usage/unanalyzable_input':
       return `tki-guard: ${error.path}: ${UNANALYZABLE_INPUT[error.kind]}; name the JavaScript or TypeScript that loads it instead`;
+    case 'project/no_tsconfig':
+      return `tki-guard: ${error.file}: no such file; name what to analyze (tki-guard src) or a tsconfig (tki-guard -p FILE)`;
     case 'project/tsconfig':
       return `tki-guard: ${error.file}: ${error.detail}`;
     case 'project/no_files':
       return `tki-guard: no source files to analyze under ${error.root}`;
     case 'policy/invalid':
-      return `tki-guard: ${error.detail}`;
+      // One line per problem, each with the prefix (a log search for "tki-guard:" finds them all).
+      return error.detail
+        .split('\n')
+        .map((line) => `tki-guard: ${line}`)
+        .join('\n');
     case 'source/unparsable':
       return `tki-guard: ${error.file}:${error.line}:${error.column}: cannot parse: ${error.detail}`;
     case 'source/unreadable':
@@ -72,6 +80,8 @@ export function formatGuardError(error: GuardError): string {
       return `tki-guard: unknown level "${error.level}" (one of: ${error.known.join(', ')})`;
     case 'usage/conflict':
       return `tki-guard: ${error.detail}`;
+    case 'usage/unknown_help_topic':
+      return `tki-guard: no help on "${error.topic}" (tki-guard help, tki-guard help diff)`;
     case 'baseline/invalid':
       return `tki-guard: ${error.file}: not a tki-guard baseline: ${error.detail}`;
     case 'baseline/missing':

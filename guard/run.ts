@@ -12,7 +12,7 @@ import type { Detector } from './facts/analyze.js';
 import { buildGraph, type GraphRequest } from './graph/build.js';
 import type { ModuleGraph } from './graph/types.js';
 import { loadInputs, type InputRequest } from './load/inputs.js';
-import { loadPolicy } from './load/policy.js';
+import { loadPolicy, policyStarts, projectRootFor } from './load/policy.js';
 import { createResolver } from './resolve/index.js';
 import { searchGraph } from './search/index.js';
 import { readerSkipping, type SuppressionReader } from './suppress/index.js';
@@ -29,14 +29,18 @@ export interface GuardRequest {
   readonly cacheLocation?: string;
   /** Fold in dependency-cruiser when the project has `.dependency-cruiser.cjs` (default true). */
   readonly depcruise?: boolean;
-  /** A policy to use instead of the project's policy file (tests and embedders). */
+  /** A policy to use instead of the project's policy file (tests, embedders, `diff`'s BASE run). */
   readonly policy?: PolicyConfig;
+  /** The project root (default: the policy file's directory when it holds the inputs, else the inputs' root); `diff` anchors BASE's run like the working tree's. */
+  readonly root?: string;
   /** The policy when the project has no policy file (default: the recommended one; `--level strict`: the strict one). */
   readonly defaultPolicy?: PolicyConfig;
   /** Threads that parse files (default 1; an injected detector always runs in this thread). */
   readonly jobs?: number;
   /** The per-file detector; the shared one unless a test injects another. */
   readonly detect?: Detector;
+  /** Makes the typed detector for a tsconfig (`--watch` keeps its program between saves); default: guard/classify.ts's. */
+  readonly openTypedDetector?: (tsconfig: string) => Promise<Detector>;
   /** Classify with the type checker when there is a tsconfig (default true); false is `--fast`. */
   readonly typed?: boolean;
   readonly onProgress?: (done: number, known: number) => void;
@@ -75,14 +79,16 @@ export interface RunContext {
 export async function prepareRun(request: GuardRequest): Promise<Outcome<RunContext>> {
   const inputs = loadInputs(request.input, request.cwd);
   if (!inputs.ok) return inputs;
-  const { root, files, tsconfig } = inputs.value;
-  const loaded = request.policy === undefined ? loadPolicy(root === request.cwd ? [root] : [root, request.cwd]) : ok({ policy: request.policy, file: null });
+  const { files, tsconfig } = inputs.value;
+  const loaded = request.policy === undefined ? loadPolicy(policyStarts(inputs.value.root, request.cwd)) : ok({ policy: request.policy, file: null });
   if (!loaded.ok) return loaded;
+  const root = request.root ?? projectRootFor(inputs.value.root, loaded.value.file);
   const policy = request.policy === undefined && loaded.value.file === null && request.defaultPolicy !== undefined ? request.defaultPolicy : loaded.value.policy;
   // Typed mode: ts-morph's TypeScript and the analysis's must be one minor, or nothing would match.
   const copies = request.detect === undefined && tsconfig !== null && request.typed !== false ? await (await import('./typescript-copies.js')).checkTypeScriptCopies() : ok(undefined);
   if (!copies.ok) return copies;
-  const detect = request.detect ?? (await selectDetector(tsconfig, request.typed ?? true));
+  const typed = tsconfig !== null && request.typed !== false;
+  const detect = request.detect ?? (typed && request.openTypedDetector !== undefined ? await request.openTypedDetector(tsconfig) : await selectDetector(tsconfig, typed));
   const cacheDirectory = request.cacheLocation ?? join(root, CACHE_DIRECTORY);
   // Typed facts depend on other files, so the per-file content cache cannot hold them.
   const cache = request.cache === false || detect.typed === true ? createNullCache() : openFactsCache(root, policy, cacheDirectory);

@@ -1,5 +1,6 @@
 import type { Capability } from '../policy/index.js';
 import type { ReferenceKind, RuleId } from '../analysis/syntax/types.js';
+import type { ImportBinding } from '../analysis/syntax/import-bindings.js';
 
 /**
  * The data that flows between the guard's stages: load → graph → classify → search → report.
@@ -43,12 +44,8 @@ export type CrossModuleUse =
   | ({ readonly kind: 'call'; readonly binding: string; readonly member: string | null; readonly argumentIndex: number; readonly value: string } & Position)
   | ({ readonly kind: 'member'; readonly binding: string; readonly members: readonly string[] } & Position);
 
-export interface ImportBinding {
-  readonly local: string;
-  /** `default`, `*` (namespace) or the exported name. */
-  readonly imported: string;
-  readonly specifier: string;
-}
+/** A top-level binding imported from a local module: the detector finds them (analysis/syntax/import-bindings.ts). */
+export type { ImportBinding };
 
 export interface ReExport {
   /** `*` for `export * from`. */

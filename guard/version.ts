@@ -2,7 +2,8 @@
  * The guard's version, part of the cache key: a new version never reads facts an older one
  * wrote. A test keeps it equal to package.json's version; bump FACTS_FORMAT when ModuleFacts changes,
  * or when the detector judges the same text differently (3: fs calls judged by their open flags;
- * 4: module values followed through compiled interop helpers, analysis/syntax/interop.ts).
+ * 4: module values followed through compiled interop helpers, analysis/syntax/interop.ts;
+ * 5: binding uses from the detector's one walk, strings bounded (guard/facts/bounds.ts), worker entries as edges).
  */
 export const GUARD_VERSION = '0.1.0';
-export const FACTS_FORMAT = 4;
+export const FACTS_FORMAT = 5;

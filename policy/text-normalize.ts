@@ -71,8 +71,65 @@ const ASCII_REPLACEMENTS: ReadonlyArray<readonly [string, string]> = ASCII_FORMS
   return lower === String.fromCharCode(code) && form !== lower ? [[lower, form] as const] : [];
 });
 
+/** Every ASCII character's caseless form as UTF-16 code units; white space is collapsed apart (a run becomes one space). */
+const ASCII_FORM_UNITS: ReadonlyArray<readonly number[]> = ASCII_FORMS.map((form) => Array.from(form, (char) => char.charCodeAt(0)));
+const ASCII_WHITE: ReadonlySet<number> = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20]);
+/** ASCII characters whose form leaves Latin-1 (`%` → `º/₀`): a text holding one is written as UTF-16. */
+const WIDE_CODES = ASCII_FORM_UNITS.flatMap((units, code) => (units.some((unit) => unit > 0xff) ? [`\\x${code.toString(16).padStart(2, '0')}`] : [])).join('');
+const WIDE_FORM = WIDE_CODES === '' ? /(?!)/ : new RegExp(`[${WIDE_CODES}]`);
+const WHITE_TABLE = Uint8Array.from({ length: 128 }, (_, code) => (ASCII_WHITE.has(code) ? 1 : 0));
+/** The form's one code unit, or -1 where the form is longer (`m` → `rn`). */
+const SINGLE_UNIT = Int32Array.from(ASCII_FORM_UNITS, (units) => (units.length === 1 ? (units[0] ?? -1) : -1));
+
+function formLength(original: string): number {
+  let length = 0;
+  let inWhite = false;
+  for (let index = 0; index < original.length; index += 1) {
+    const code = original.charCodeAt(index);
+    if (WHITE_TABLE[code] === 1) {
+      if (!inWhite) length += 1;
+      inWhite = true;
+      continue;
+    }
+    inWhite = false;
+    length += ASCII_FORM_UNITS[code]?.length ?? 1;
+  }
+  return length;
+}
+
+/** Below this length the native passes are cheaper than a table walk's buffers. */
+const TABLE_WALK_MIN_LENGTH = 4096;
+
+/**
+ * A long all-ASCII text by one walk over a byte table: what the native passes below do, without a
+ * whole-text copy per replaced character (`replaceAll` of `|` or `0` over a 17 MB report.md cost
+ * most of a second each, for hundreds of thousands of matches).
+ */
+function asciiFormByTable(original: string): string {
+  const wide = WIDE_FORM.test(original);
+  // Sized exactly (a first walk counts): an upper bound of 3 units per character touched pages it never needed.
+  const out = wide ? new Uint16Array(formLength(original)) : Buffer.allocUnsafe(formLength(original));
+  let length = 0;
+  let inWhite = false;
+  for (let index = 0; index < original.length; index += 1) {
+    const code = original.charCodeAt(index);
+    if (WHITE_TABLE[code] === 1) {
+      if (!inWhite) out[length++] = 0x20;
+      inWhite = true;
+      continue;
+    }
+    inWhite = false;
+    const single = SINGLE_UNIT[code] ?? -1;
+    if (single >= 0) out[length++] = single;
+    else for (const unit of ASCII_FORM_UNITS[code] ?? [code]) out[length++] = unit;
+  }
+  if (out instanceof Buffer) return out.toString('latin1', 0, length);
+  return Buffer.from(out.buffer, 0, length * 2).toString('utf16le');
+}
+
 /** ASCII and white space: the same result as the per-code-point path from native string operations, no callback per character. */
 function asciiMatchingForm(original: string): string {
+  if (original.length >= TABLE_WALK_MIN_LENGTH && !NON_ASCII.test(original)) return asciiFormByTable(original);
   let text = original.toLowerCase().replace(/[^\S\uFEFF]{2,}|[^\S \uFEFF]/g, ' ');
   // Order does not matter: no replacement produces a character that another one replaces (a test checks the two paths agree).
   for (const [from, to] of ASCII_REPLACEMENTS) if (text.includes(from)) text = text.replaceAll(from, to);
@@ -165,16 +222,108 @@ function originalOffset(map: OffsetMap, index: number): number {
   return originalStart + (map.originalLengths[found] ?? 0) + (index - outStart - outLength);
 }
 
+/** The caseless form of each BMP code point met so far, by code (an array read is cheaper than a string-keyed map). */
+const BMP_FORMS: Array<string | undefined> = new Array<string | undefined>(0x10000);
+
+function caselessFormOfUnit(code: number): string {
+  let form = BMP_FORMS[code];
+  if (form === undefined) {
+    form = mapCaseless(String.fromCharCode(code));
+    BMP_FORMS[code] = form;
+  }
+  return form;
+}
+
+function unitsOf(form: string): Uint16Array {
+  return Uint16Array.from({ length: form.length }, (_, index) => form.charCodeAt(index));
+}
+
+/** Each BMP code unit's caseless form as code units (ASCII by its table form), cached by code: copied into the output by one `set`. */
+const BMP_FORM_UNITS: Array<Uint16Array | undefined> = new Array<Uint16Array | undefined>(0x10000);
+
+function formUnitsOfUnit(code: number): Uint16Array {
+  let units = BMP_FORM_UNITS[code];
+  if (units === undefined) {
+    units = unitsOf(code < 0x80 ? (ASCII_FORMS[code] ?? '') : caselessFormOfUnit(code));
+    BMP_FORM_UNITS[code] = units;
+  }
+  return units;
+}
+
+const ASTRAL_FORM_UNITS = new Map<number, Uint16Array>();
+
+function astralFormUnits(text: string, index: number, codePoint: number): Uint16Array {
+  let units = ASTRAL_FORM_UNITS.get(codePoint);
+  if (units === undefined) {
+    units = unitsOf(mapCaseless(text.slice(index, index + 2)));
+    ASTRAL_FORM_UNITS.set(codePoint, units);
+  }
+  return units;
+}
+
+/** JavaScript's `\s` without U+FEFF (a format character here, removed like the others): what SPACE_RUN collapses. */
+function isWhiteUnit(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000;
+}
+
+/**
+ * The form of a text with some non-ASCII code point, by one loop over its char codes: ASCII by
+ * its table form, a run of white space as one space (a non-white code point, even an ignorable
+ * one that maps to nothing, ends the run, as it ended a segment before), any other code point
+ * by its cached form, written unit by unit into one growing buffer, so that a code point costs an
+ * array read and allocates nothing. Before, each non-ASCII code point went through a regex
+ * callback, and text alternating ASCII and invisible characters (`P\u200BA\u200BS…`) was cut
+ * into a segment per character, each with its own native passes (issue 13).
+ */
+function walkedForm(text: string): string {
+  // No closure over `out` and `length`: captured, they would live in a context object and every
+  // write would go through it (that alone was a fifth of the time).
+  let out: Uint16Array<ArrayBuffer> = new Uint16Array(text.length + 64);
+  let length = 0;
+  let inWhite = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    let units: Uint16Array;
+    if (isWhiteUnit(code)) {
+      if (inWhite) continue;
+      inWhite = true;
+      units = SPACE_UNITS;
+    } else {
+      inWhite = false;
+      const next = index + 1 < text.length ? text.charCodeAt(index + 1) : 0;
+      if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        // An astral code point (a pair).
+        units = astralFormUnits(text, index, ((code - 0xd800) << 10) + (next - 0xdc00) + 0x10000);
+        index += 1;
+      } else units = formUnitsOfUnit(code);
+    }
+    if (length + units.length > out.length) out = grownBuffer(out, length, units.length);
+    if (units.length === 1) out[length++] = units[0] ?? 0;
+    else {
+      out.set(units, length);
+      length += units.length;
+    }
+  }
+  return Buffer.from(out.buffer, out.byteOffset, length * 2).toString('utf16le');
+}
+
+const SPACE_UNITS = Uint16Array.of(0x20);
+
+function grownBuffer(out: Uint16Array<ArrayBuffer>, length: number, needed: number): Uint16Array<ArrayBuffer> {
+  const grown = new Uint16Array(Math.max(out.length * 2, length + needed));
+  grown.set(out.subarray(0, length));
+  return grown;
+}
+
 /** Calls of the normalization (a cost counter for the structural tests: batched callers make a few per run, not one per text). */
 export const normalizeCounter = { forms: 0 };
 
 function formOf(original: string): string {
   normalizeCounter.forms += 1;
   if (!NON_ASCII.test(original)) return asciiMatchingForm(original);
-  // Parts joined once: `+=` over many segments would build a deep rope the regex engine then flattens.
-  const parts: string[] = [];
-  forEachSegment(original, (part, _start, fast) => parts.push(fast ? asciiMatchingForm(part) : part.replace(NEEDS_MAPPING, mapped)));
-  return parts.join('');
+  // Parts joined once (in walkedForm): `+=` would build a deep rope the regex engine then flattens.
+  return walkedForm(original);
 }
 
 /** The caseless matching form of a text (the form every text-rule pattern runs on). */

@@ -8,6 +8,17 @@ export type ExecLockResult =
   | { readonly ok: false; readonly code: 'lock/addon_unavailable' | 'lock/install_failed' | 'lock/limits_failed'; readonly detail: string };
 
 /**
+ * The rules the lock installs in this process: refusing all executable memory holds only in a node
+ * started with `--jitless` (V8's JIT would otherwise abort the process at its first compilation);
+ * elsewhere the lock keeps refusing executable *file* mappings, and `tki inspect`'s node-hardening
+ * check refuses to read a packet without the flag (the probe runner always gets it).
+ */
+export function lockedRules(profile: SandboxProfile, execArgv: readonly string[]): SandboxProfile {
+  if (!profile.seccomp.denyExecMemoryAfterStart || execArgv.includes('--jitless')) return profile;
+  return { ...profile, seccomp: { ...profile.seccomp, denyExecMemoryAfterStart: false } };
+}
+
+/**
  * The in-process lock: the profile's resource limits (bwrap cannot set them; podman and docker
  * already did, so this is a no-op there; limits are only ever tightened), then no_new_privs plus
  * the `locked` seccomp filter (the whole deny list and execve/execveat) on every thread, via TSYNC. Called once node has started and before any
@@ -25,6 +36,6 @@ export function applyExecLock(profile: SandboxProfile = DEFAULT_PROFILE): ExecLo
     const failed = loaded.addon.recordUnlistedCalls();
     if (failed !== 0) return { ok: false, code: 'lock/install_failed', detail: `sigaction(SIGSYS) failed with errno ${failed}` };
   }
-  const errno = loaded.addon.installFilter(compileSeccompBpf(profile, 'locked'));
+  const errno = loaded.addon.installFilter(compileSeccompBpf(lockedRules(profile, process.execArgv), 'locked'));
   return errno === 0 ? { ok: true } : { ok: false, code: 'lock/install_failed', detail: `seccomp(SECCOMP_SET_MODE_FILTER, TSYNC) failed with errno ${errno}` };
 }

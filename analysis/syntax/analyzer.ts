@@ -22,11 +22,11 @@ import { constantKey } from './constants.js';
 import { judgeConstructorRead, judgeFunctionConstructor } from './constructor-reads.js';
 import { judgeCallerRead } from './caller-reads.js';
 import { bindNamespaceParameter, isPromiseMember, promisedNamespaceCallback } from './promised-namespaces.js';
-import { isScopeContainer, isSloppyGlobalThis, isValueReference, thisOwner } from './node-kinds.js';
+import { isScopeContainer, isSloppyGlobalThis, isValueReference, kindTable, thisOwner } from './node-kinds.js';
 import { Scope } from './scope.js';
 import { interopMemberBase } from './interop.js';
 import { registerInteropFile } from './interop-index.js';
-import { declareContainer } from './scope-declarations.js';
+import { declareContainer, mayDeclareVar } from './scope-declarations.js';
 import { literalString, skipAwait, skipOuter } from './syntax.js';
 import { judgeReflectiveRead } from './calls.js';
 import { reflectiveRead } from './reflection.js';
@@ -36,6 +36,7 @@ import type { Resolved, TypeOracle } from './type-oracle.js';
 import { flowOf, type Flow } from './value-flow.js';
 import type { ModuleReference, ReferenceKind } from './types.js';
 import type { Walker } from './walker.js';
+import { recordBindingUse, type BindingUse } from './binding-uses.js';
 
 /**
  * The one walk over a file. Each node kind that can reach a capability has a handler (here for
@@ -53,8 +54,12 @@ function withoutPackageDenial(capabilities: readonly Capability[]): readonly Cap
   return capabilities.filter((capability) => capability !== 'UNKNOWN_PACKAGE');
 }
 
+const isTypeNodeKind = kindTable((node) => ts.isTypeNode(node));
+
 export class Analyzer implements Walker {
   readonly references: ModuleReference[] = [];
+  /** Uses of `importedNames` the exporting module may decide (binding-uses.ts), for the guard. */
+  readonly bindingUses: BindingUse[] = [];
   readonly judgedCallees = new Set<ts.Node>();
   /** The nodes being visited, outermost first: the flow of a value is read from them. */
   readonly ancestors: ts.Node[] = [];
@@ -68,23 +73,35 @@ export class Analyzer implements Walker {
     readonly report: FindingCollector,
     readonly text: TextChecker | undefined,
     readonly types: TypeOracle | undefined,
-  ) {}
+    /** Names bound by imports of the project's own modules (import-bindings.ts). */
+    private readonly importedNames: ReadonlySet<string> = new Set(),
+  ) {
+    this.hasVar = mayDeclareVar(sourceFile);
+  }
+
+  /** False when the file spells no `var`: scopes need no search for hoisted declarations. */
+  private readonly hasVar: boolean;
 
   run(): void {
     registerInteropFile(this.scope, this.sourceFile);
     this.ancestors.push(this.sourceFile);
-    this.inScope(this.sourceFile, () => {
-      for (const statement of this.sourceFile.statements) this.visit(statement, this.sourceFile);
-    });
+    this.enterScope(this.sourceFile);
+    for (const statement of this.sourceFile.statements) this.visit(statement, this.sourceFile);
+    this.leaveScope();
     this.ancestors.pop();
   }
 
-  private inScope(container: ts.Node, body: () => void): void {
+  /** Declares what `container` introduces in a new scope (scope-declarations.ts) before its body is walked. */
+  private enterScope(container: ts.Node): void {
     this.scope = new Scope(this.scope);
-    declareContainer(container, this.scope, (declaration, isConst) => bindingsOf(declaration, isConst, this.scope));
+    declareContainer(container, this.scope, this.declareBindings, this.hasVar);
     const promised = this.promisedNamespaces.get(container);
     if (promised !== undefined) bindNamespaceParameter(this, container as ts.FunctionLikeDeclaration, promised, this.scope);
-    body();
+  }
+
+  private readonly declareBindings = (declaration: ts.VariableDeclaration, isConst: boolean): ReturnType<typeof bindingsOf> => bindingsOf(declaration, isConst, this.scope);
+
+  private leaveScope(): void {
     for (const unused of this.scope.unusedBindings()) {
       if (unused.kind === 'module') this.reachModule(unused.specifier, unused.declaration);
       else this.report.reach(openModeCapabilities(DEFAULT_OPEN_FLAGS), unused.declaration, unused.member, 'member');
@@ -92,14 +109,26 @@ export class Analyzer implements Walker {
     this.scope = this.scope.parent ?? this.scope;
   }
 
+  /** The node whose children `visitChild` is walking: one callback for the whole walk, not a closure per node. */
+  private childrenOf: ts.Node | undefined;
+  private readonly visitChild = (child: ts.Node): undefined => {
+    this.visit(child, this.childrenOf ?? child);
+    return undefined;
+  };
+
   visitChildren(node: ts.Node): void {
-    ts.forEachChild(node, (child) => this.visit(child, node));
+    const outer = this.childrenOf;
+    this.childrenOf = node;
+    ts.forEachChild(node, this.visitChild);
+    this.childrenOf = outer;
   }
 
   visit(node: ts.Node, parent: ts.Node): void {
     this.ancestors.push(node);
     if (isScopeContainer(node)) {
-      this.inScope(node, () => this.visitNode(node, parent));
+      this.enterScope(node);
+      this.visitNode(node, parent);
+      this.leaveScope();
     } else {
       this.visitNode(node, parent);
     }
@@ -163,7 +192,7 @@ export class Analyzer implements Walker {
         this.visit((node as ts.ExpressionWithTypeArguments).expression, node);
         return;
       default:
-        if (ts.isTypeNode(node)) return this.visitType(node);
+        if (isTypeNodeKind(node)) return this.visitType(node);
         return this.visitChildren(node);
     }
   }
@@ -191,6 +220,7 @@ export class Analyzer implements Walker {
   visitIdentifier(identifier: ts.Identifier, parent: ts.Node): void {
     this.text?.checkVerdictToken(identifier.text, identifier);
     if (!isValueReference(identifier, parent)) return;
+    if (this.importedNames.has(identifier.text)) recordBindingUse(this.bindingUses, identifier, this.ancestors, this.sourceFile);
     const binding = this.scope.lookup(identifier.text);
     if (binding === undefined) return this.globalUse(identifier.text, identifier, this.flowAt(identifier));
     if (binding.kind === 'module') {

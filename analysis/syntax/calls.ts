@@ -6,6 +6,7 @@ import { recordLoad } from './module-references.js';
 import { isWebpackExternalRequire } from './interop-index.js';
 import { EXIT_CODE_ASSIGNMENTS, TIMERS } from './node-kinds.js';
 import { judgeOpenModeCall } from './open-modes.js';
+import { workerEntry } from './worker-entries.js';
 import { reflectiveRead } from './reflection.js';
 import { judgeConstructorRead } from './constructor-reads.js';
 import { judgeCallSiteFunction, judgeCallerRead } from './caller-reads.js';
@@ -103,6 +104,9 @@ export function visitNew(walker: Walker, node: ts.NewExpression): void {
   const isWorker = isWorkerConstructor(walker, callee);
   const entry = node.arguments?.[0];
   const scheme = isWorker && entry !== undefined ? codeUrlScheme(leadingText(entry, walker.scope)) : undefined;
+  // The file a worker runs is an edge of the module graph, like an import (worker-entries.ts).
+  const started = isWorker && entry !== undefined ? workerEntry(entry) : undefined;
+  if (started !== undefined && entry !== undefined) walker.addReference(started.specifier, started.kind, false, entry);
   if (scheme !== undefined && entry !== undefined) walker.report.reach(classifyModule(`${scheme}:`, walker.policy).capabilities, entry, `new Worker('${scheme}:…')`, 'global');
   const options = node.arguments?.[1] === undefined ? undefined : skipOuter(node.arguments[1]);
   if (isWorker && options !== undefined && ts.isObjectLiteralExpression(options)) {

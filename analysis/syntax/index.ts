@@ -2,6 +2,7 @@ import type ts from 'typescript';
 import { grantedCapabilities, isAction, isInspectorFile, ACTION_NAMES, type Action, type PolicyConfig } from '../../policy/index.js';
 import { Analyzer } from './analyzer.js';
 import { FindingCollector } from './collector.js';
+import { localImportBindings } from './import-bindings.js';
 import { findActionDeclaration } from './declared-actions.js';
 import { TextChecker } from './text-checks.js';
 import type { TypeOracle } from './type-oracle.js';
@@ -9,12 +10,18 @@ import type { AnalyzeOptions, FileFacts } from './types.js';
 
 export { RULE_MESSAGES, messageFor, renderMessage, type MessageIdOf } from './messages.js';
 export { ruleForCapability } from './collector.js';
-export { literalString, parseSourceText, scriptKindFor, skipOuter } from './syntax.js';
+export { literalString, parseSourceText, scriptKindFor, skipOuter, stringValue } from './syntax.js';
 export type { Resolved, TypeOracle } from './type-oracle.js';
+export type { BindingUse } from './binding-uses.js';
+export type { ImportBinding } from './import-bindings.js';
 export type { AnalyzeOptions, DeclaredActions, FileFacts, Finding, ModuleReference, ReferenceKind, RuleId } from './types.js';
 
+type FactsMemo = WeakMap<ts.SourceFile, WeakMap<PolicyConfig, Map<string, FileFacts>>>;
+
 /** One walk per file and policy: seven rules (and the guard) share it. */
-const memo = new WeakMap<ts.SourceFile, WeakMap<PolicyConfig, Map<string, FileFacts>>>();
+const memo: FactsMemo = new WeakMap();
+/** Typed facts per program too: a kept program's next version (`tki-guard --watch`) reuses an unchanged file's SourceFile, whose imported types may have changed. */
+const typedMemos = new WeakMap<TypeOracle, FactsMemo>();
 
 /**
  * The one per-file detector. Returns every module reference, the `allowedActions` declaration,
@@ -23,8 +30,10 @@ const memo = new WeakMap<ts.SourceFile, WeakMap<PolicyConfig, Map<string, FileFa
  * (analysis/typed), references are also classified by the declarations they resolve to.
  */
 export function analyzeSourceFile(sourceFile: ts.SourceFile, options: AnalyzeOptions, types?: TypeOracle): FileFacts {
-  let byPolicy = memo.get(sourceFile);
-  if (byPolicy === undefined) memo.set(sourceFile, (byPolicy = new WeakMap()));
+  let files = types === undefined ? memo : typedMemos.get(types);
+  if (files === undefined) typedMemos.set(types as TypeOracle, (files = new WeakMap()));
+  let byPolicy = files.get(sourceFile);
+  if (byPolicy === undefined) files.set(sourceFile, (byPolicy = new WeakMap()));
   let byPath = byPolicy.get(options.policy);
   if (byPath === undefined) byPolicy.set(options.policy, (byPath = new Map()));
   const key = `${types === undefined ? 'syntax' : 'typed'}\u0000${options.relativePath}`;
@@ -51,12 +60,14 @@ function analyze(sourceFile: ts.SourceFile, { policy, relativePath }: AnalyzeOpt
     }
   }
   const text = isInspectorFile(relativePath, policy) ? new TextChecker(report) : undefined;
-  const analyzer = new Analyzer(sourceFile, policy, report, text, types);
+  const imports = localImportBindings(sourceFile);
+  const analyzer = new Analyzer(sourceFile, policy, report, text, types, new Set(imports.map((binding) => binding.local)));
   analyzer.run();
+  const bindingUses = analyzer.bindingUses.sort((a, b) => a.start - b.start);
   // A declaration file runs nothing: its imports describe types, and it reaches no capability.
   if (sourceFile.isDeclarationFile) {
-    return { references: analyzer.references.map((reference) => ({ ...reference, typeOnly: true })), declaredActions: null, findings: [], reached: [] };
+    return { references: analyzer.references.map((reference) => ({ ...reference, typeOnly: true })), declaredActions: null, findings: [], reached: [], imports, bindingUses };
   }
   const findings = [...report.findings].sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
-  return { references: analyzer.references, declaredActions: declaration?.declared ?? null, findings, reached: [...report.reached].sort() };
+  return { references: analyzer.references, declaredActions: declaration?.declared ?? null, findings, reached: [...report.reached].sort(), imports, bindingUses };
 }

@@ -18,7 +18,7 @@ export const EXIT_CODE_ASSIGNMENTS: ReadonlySet<ts.SyntaxKind> = new Set([
   ts.SyntaxKind.BarBarEqualsToken,
 ]);
 
-export function isScopeContainer(node: ts.Node): boolean {
+function isScopeContainerKind(node: ts.Node): boolean {
   return (
     ts.isBlock(node) ||
     ts.isModuleBlock(node) ||
@@ -32,15 +32,45 @@ export function isScopeContainer(node: ts.Node): boolean {
   );
 }
 
+/**
+ * Answers of a predicate that reads nothing but `node.kind`, for every kind, computed once by
+ * asking the predicate itself: a lookup instead of a chain of calls on every node of the walk.
+ */
+export function kindTable(predicate: (node: ts.Node) => boolean): (node: ts.Node) => boolean {
+  const table: boolean[] = [];
+  for (let kind = 0; kind < ts.SyntaxKind.Count; kind += 1) table.push(predicate({ kind } as ts.Node));
+  return (node) => table[node.kind] === true;
+}
+
+export const isScopeContainer = kindTable(isScopeContainerKind);
+
 /** False for identifiers that name something rather than refer to a value (keys, declarations, labels). */
 export function isValueReference(identifier: ts.Identifier, parent: ts.Node): boolean {
-  if (ts.isPropertyAccessExpression(parent)) return parent.expression === identifier;
-  if (ts.isBindingElement(parent)) return parent.initializer === identifier;
-  if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent) || ts.isNamespaceExport(parent)) return false;
-  if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent) || ts.isMetaProperty(parent)) return false;
-  if (ts.isJsxAttribute(parent)) return false;
-  if ((ts.isJsxOpeningElement(parent) || ts.isJsxSelfClosingElement(parent) || ts.isJsxClosingElement(parent)) && /^[a-z]/.test(identifier.text)) return false;
-  if (ts.isShorthandPropertyAssignment(parent)) return true;
+  // A switch on the parent's kind: this runs for every identifier of the walk.
+  switch (parent.kind) {
+    case ts.SyntaxKind.PropertyAccessExpression:
+      return (parent as ts.PropertyAccessExpression).expression === identifier;
+    case ts.SyntaxKind.BindingElement:
+      return (parent as ts.BindingElement).initializer === identifier;
+    case ts.SyntaxKind.ImportSpecifier:
+    case ts.SyntaxKind.ExportSpecifier:
+    case ts.SyntaxKind.ImportClause:
+    case ts.SyntaxKind.NamespaceImport:
+    case ts.SyntaxKind.NamespaceExport:
+    case ts.SyntaxKind.LabeledStatement:
+    case ts.SyntaxKind.BreakStatement:
+    case ts.SyntaxKind.ContinueStatement:
+    case ts.SyntaxKind.MetaProperty:
+    case ts.SyntaxKind.JsxAttribute:
+      return false;
+    case ts.SyntaxKind.JsxOpeningElement:
+    case ts.SyntaxKind.JsxSelfClosingElement:
+    case ts.SyntaxKind.JsxClosingElement:
+      if (/^[a-z]/.test(identifier.text)) return false;
+      break;
+    case ts.SyntaxKind.ShorthandPropertyAssignment:
+      return true;
+  }
   const named = parent as ts.Node & { name?: ts.Node };
   return named.name !== identifier;
 }

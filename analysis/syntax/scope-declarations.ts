@@ -15,6 +15,8 @@ export function declareContainer(
   container: ts.Node,
   scope: Scope,
   bindingsOf: (declaration: ts.VariableDeclaration, isConst: boolean) => ReadonlyArray<readonly [string, Binding]>,
+  /** False when the file declares no `var` at all (mayDeclareVar): no search for hoisted ones. */
+  hasVar = true,
 ): void {
   const variables: Array<readonly [ts.VariableDeclaration, boolean]> = [];
   const declareList = (list: ts.VariableDeclarationList, hoisted = false): void => {
@@ -27,7 +29,7 @@ export function declareContainer(
       variables.push([declaration, isConst]);
     }
   };
-  if (isVarScope(container)) for (const list of hoistedVarLists(container)) declareList(list, true);
+  if (hasVar && isVarScope(container)) for (const list of hoistedVarLists(container)) declareList(list, true);
   if (ts.isSourceFile(container) || ts.isBlock(container) || ts.isModuleBlock(container)) {
     for (const statement of container.statements) declareStatement(statement, scope, declareList);
   } else if (ts.isCaseBlock(container)) {
@@ -109,6 +111,18 @@ function isVar(list: ts.VariableDeclarationList): boolean {
 /** Containers that own `var`s: functions, the file, and namespace bodies (each a function at run time). */
 function isVarScope(container: ts.Node): boolean {
   return ts.isSourceFile(container) || ts.isModuleBlock(container) || (ts.isFunctionLike(container) && !ts.isClassStaticBlockDeclaration(container));
+}
+
+const mayDeclareVarIn = new WeakMap<ts.SourceFile, boolean>();
+
+/**
+ * A file whose text never spells `var` declares none (a keyword cannot be written with escapes),
+ * so its functions need no search for hoisted declarations: most modern code is such a file.
+ */
+export function mayDeclareVar(sourceFile: ts.SourceFile): boolean {
+  let may = mayDeclareVarIn.get(sourceFile);
+  if (may === undefined) mayDeclareVarIn.set(sourceFile, (may = sourceFile.text.includes('var') || sourceFile.text.includes('\\u')));
+  return may;
 }
 
 /** Every `var` list in a function's body, down through blocks, loops and `try`, not into nested functions or classes. */

@@ -7,13 +7,22 @@ import ts from 'typescript';
 /** Strip what does not change which value an expression denotes: parentheses, casts, `!`, `(0, x)`. */
 export function skipOuter(expression: ts.Expression): ts.Expression {
   let current = expression;
+  // A switch on the kind: this runs for almost every expression the detector looks at.
   for (;;) {
-    if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isNonNullExpression(current) || ts.isTypeAssertionExpression(current)) {
-      current = current.expression;
-    } else if (ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.CommaToken) {
-      current = current.right;
-    } else {
-      return current;
+    switch (current.kind) {
+      case ts.SyntaxKind.ParenthesizedExpression:
+      case ts.SyntaxKind.AsExpression:
+      case ts.SyntaxKind.SatisfiesExpression:
+      case ts.SyntaxKind.NonNullExpression:
+      case ts.SyntaxKind.TypeAssertionExpression:
+        current = (current as ts.ParenthesizedExpression | ts.AsExpression | ts.SatisfiesExpression | ts.NonNullExpression | ts.TypeAssertion).expression;
+        break;
+      case ts.SyntaxKind.BinaryExpression:
+        if ((current as ts.BinaryExpression).operatorToken.kind !== ts.SyntaxKind.CommaToken) return current;
+        current = (current as ts.BinaryExpression).right;
+        break;
+      default:
+        return current;
     }
   }
 }
@@ -27,6 +36,11 @@ export function skipAwait(expression: ts.Expression): ts.Expression {
 export function literalString(node: ts.Node | undefined): string | undefined {
   if (node === undefined) return undefined;
   return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) ? node.text : undefined;
+}
+
+/** `'x'` and `` `x` `` (no substitutions), through what `skipOuter` sees through (casts, parentheses, `!`, commas). */
+export function stringValue(expression: ts.Expression | undefined): string | undefined {
+  return expression === undefined ? undefined : literalString(skipOuter(expression));
 }
 
 /** `a.b` → `b`; `a['b']` → `b`; `a[expr]` → null (computed). */

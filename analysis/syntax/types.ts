@@ -1,4 +1,6 @@
 import type { Capability, PolicyConfig } from '../../policy/index.js';
+import type { BindingUse } from './binding-uses.js';
+import type { ImportBinding } from './import-bindings.js';
 
 /**
  * The contract between the one per-file detector (eslint-plugin-tki/detect/) and its two
@@ -68,6 +70,10 @@ export interface FileFacts {
   readonly findings: readonly Finding[];
   /** Every capability the file reaches directly, held or not (findings keep only the unheld ones). */
   readonly reached: readonly Capability[];
+  /** Top-level bindings of values imported from the project's own modules (for the guard). */
+  readonly imports: readonly ImportBinding[];
+  /** Uses of those bindings another module can decide, in text order (for the guard). */
+  readonly bindingUses: readonly BindingUse[];
 }
 
 export interface AnalyzeOptions {

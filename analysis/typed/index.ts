@@ -1,25 +1,41 @@
 import type ts from 'typescript';
 import { analyzeSourceFile, type AnalyzeOptions, type FileFacts, type TypeOracle } from '../syntax/index.js';
+import { createCapabilityVisibility } from './capability-visibility.js';
 import { createTypeOracle } from './oracle.js';
 
 export { ownerOf, packageOfFile } from './declaration-owner.js';
 export { createTypeOracle } from './oracle.js';
 
-/** One oracle per program: the checker caches what it resolved, so every file shares it. */
-const oracles = new WeakMap<ts.Program, TypeOracle>();
+interface ProgramOracles {
+  /** Every question answered by the checker. */
+  readonly full: TypeOracle;
+  /** For a file that can see no capability: the types place nothing, and only refute (`mayBeFunction`). */
+  readonly precisionOnly: TypeOracle;
+  readonly mayReachCapability: (sourceFile: ts.SourceFile) => boolean;
+}
 
-export function oracleFor(program: ts.Program): TypeOracle {
-  let oracle = oracles.get(program);
-  if (oracle === undefined) oracles.set(program, (oracle = createTypeOracle(program.getTypeChecker())));
-  return oracle;
+/** One oracle per program: the checker caches what it resolved, so every file shares it. */
+const oracles = new WeakMap<ts.Program, ProgramOracles>();
+
+export function oracleFor(program: ts.Program, sourceFile: ts.SourceFile): TypeOracle {
+  let entry = oracles.get(program);
+  if (entry === undefined) {
+    const checker = program.getTypeChecker();
+    const full = createTypeOracle(checker);
+    const precisionOnly: TypeOracle = { resolve: () => undefined, escapesToUntyped: () => undefined, mayBeFunction: (node) => full.mayBeFunction(node) };
+    entry = { full, precisionOnly, mayReachCapability: createCapabilityVisibility(program, checker) };
+    oracles.set(program, entry);
+  }
+  return entry.mayReachCapability(sourceFile) ? entry.full : entry.precisionOnly;
 }
 
 /**
  * The typed classifier: the one walk of analysis/syntax, with every reference the syntax cannot
  * place classified by the declaration it resolves to in `program`. `sourceFile` must be the
  * program's own. References the types do not resolve (no @types/node, plain JavaScript) keep
- * their syntactic judgement, one by one.
+ * their syntactic judgement, one by one. A file that can see no capability through its names
+ * and imports (capability-visibility.ts) is not type-checked expression by expression.
  */
 export function analyzeTypedSourceFile(program: ts.Program, sourceFile: ts.SourceFile, options: AnalyzeOptions): FileFacts {
-  return analyzeSourceFile(sourceFile, options, oracleFor(program));
+  return analyzeSourceFile(sourceFile, options, oracleFor(program, sourceFile));
 }

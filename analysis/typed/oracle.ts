@@ -1,11 +1,9 @@
 import ts from 'typescript';
-import { GLOBAL_OBJECT_NAMES, LOADER_NAMES, canonicalBuiltin, packageNameOf } from '../../policy/index.js';
+import { canonicalBuiltin, packageNameOf } from '../../policy/index.js';
 import type { Resolved, TypeOracle } from '../syntax/index.js';
 import { skipOuter } from '../syntax/index.js';
+import { BEARING_GLOBALS } from './capability-reach.js';
 import { ownerOf } from './declaration-owner.js';
-
-/** Globals whose value, handed to an untyped place, is the capability itself. */
-const BEARING_GLOBALS: ReadonlySet<string> = new Set(['Function', 'process', 'eval', ...LOADER_NAMES, ...GLOBAL_OBJECT_NAMES]);
 
 function canonical(specifier: string): string {
   return canonicalBuiltin(specifier) ?? packageNameOf(specifier);
@@ -59,6 +57,11 @@ function isAssertedDeclaration(declaration: ts.Declaration): boolean {
   return initializer !== undefined && containsAssertion(initializer);
 }
 
+/** A declaration of a type (what a value's type names), not of a value of that name. */
+function declaresType(declaration: ts.Declaration): boolean {
+  return !ts.isVariableDeclaration(declaration) && !ts.isFunctionDeclaration(declaration);
+}
+
 /** Symbols whose declarations are the signatures themselves (functions, methods, classes), not a typed slot holding one. */
 const OWN_SIGNATURES = ts.SymbolFlags.Function | ts.SymbolFlags.Method | ts.SymbolFlags.Class | ts.SymbolFlags.Constructor;
 const TYPED_SLOT = ts.SymbolFlags.Variable | ts.SymbolFlags.Property | ts.SymbolFlags.Accessor;
@@ -73,8 +76,9 @@ function declaresOwnSignatures(symbol: ts.Symbol | undefined): boolean {
  * guard (ts-morph's program) and the plugin (typescript-eslint's) share it as is.
  */
 export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
-  const ownerOfSymbol = (symbol: ts.Symbol | undefined): Resolved | undefined => {
-    for (const declaration of symbol?.declarations ?? []) {
+  const ownerOfSymbol = (symbol: ts.Symbol | undefined): Resolved | undefined => ownerOfDeclarations(symbol?.declarations ?? []);
+  const ownerOfDeclarations = (declarations: readonly ts.Declaration[]): Resolved | undefined => {
+    for (const declaration of declarations) {
       const owner = ownerOf(declaration);
       if (owner !== undefined) return owner;
     }
@@ -138,7 +142,9 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
       const owner = declaration === undefined ? undefined : ownerOf(declaration);
       if (owner !== undefined) return owner;
     }
-    const owner = ownerOfSymbol(symbol);
+    // The type's own declarations only: the interface `Function` (what every function is) is
+    // not the `var Function: FunctionConstructor` merged with it.
+    const owner = symbol === undefined ? undefined : ownerOfDeclarations((symbol.declarations ?? []).filter(declaresType));
     return owner?.kind === 'global' && owner.member === null && BEARING_GLOBALS.has(owner.name) ? owner : undefined;
   };
 

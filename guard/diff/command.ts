@@ -12,7 +12,7 @@ import { DIFF_RENDERERS, type DiffReport } from './render.js';
 
 /** A BASE tree without the project (no tsconfig, no files yet) reaches nothing: everything is gained. */
 function isAbsentProject(error: GuardError): boolean {
-  return error.code === 'usage/no_input' || error.code === 'project/no_files';
+  return error.code === 'usage/no_input' || error.code === 'project/no_tsconfig' || error.code === 'project/no_files';
 }
 
 /**
@@ -40,7 +40,9 @@ export async function diffAgainst(options: CliOptions, cwd: string): Promise<Out
   if (!checkout.ok) return checkout;
   try {
     // The working tree's policy judges both sides; BASE's own policy file is not read.
-    const before = await runGuard({ ...requestFor(relativeInput(options, cwd), checkout.value.cwd), policy: head.value.policy });
+    // Anchored where the working tree's run was (the policy's directory), so that paths match.
+    const root = resolve(checkout.value.cwd, relative(cwd, head.value.result.root));
+    const before = await runGuard({ ...requestFor(relativeInput(options, cwd), checkout.value.cwd), policy: head.value.policy, root });
     if (!before.ok && !isAbsentProject(before.error)) return fail(before.error);
     const empty = { modules: new Map(), packages: new Map() };
     const diff = compareCapabilities(before.ok ? capabilityMap(before.value) : empty, capabilityMap(head.value));

@@ -26,6 +26,10 @@ const DEFAULT_BRANCHES = ['origin/main', 'origin/master', 'main', 'master'];
 
 /** `BASE` → its commit; no `BASE` → the merge base of HEAD with the default branch. */
 export function resolveBase(base: string | null, cwd: string): Outcome<Revision> {
+  // Outside a repository every question below fails; say that, not "unknown revision".
+  const inside = git(['rev-parse', '--is-inside-work-tree'], cwd);
+  if (!inside.ok && inside.error.code === 'git/failed' && inside.error.detail.startsWith('cannot run git')) return inside;
+  if (!inside.ok || inside.value !== 'true') return fail({ code: 'git/failed', detail: `${cwd} is not inside a git working tree; diff compares with a git revision (run it in the repository's checkout)` });
   if (base !== null) {
     const commit = git(['rev-parse', '--verify', '--quiet', `${base}^{commit}`], cwd);
     return commit.ok ? ok({ label: base, commit: commit.value }) : fail({ code: 'git/failed', detail: `unknown revision "${base}"${shallowHint(cwd)}` });

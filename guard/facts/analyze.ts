@@ -4,7 +4,7 @@ import type { FileFacts, Finding, ModuleReference } from '../../analysis/syntax/
 import type { LocatedFinding, ModuleFacts, Position } from '../types.js';
 import { collectExports } from './exports.js';
 import { computedLoadSites } from './load-sites.js';
-import { collectImportBindings, collectUses } from './uses.js';
+import { collectUses } from './uses.js';
 
 /**
  * The shared per-file detector (analysis/syntax, or analysis/typed over a program), injected so
@@ -41,8 +41,8 @@ export function analyzeModule(sourceFile: ts.SourceFile, relativePath: string, p
     sink: sinkOf(finding, facts.references, text),
     ...positionOf(sourceFile, finding.start),
   }));
-  const imports = collectImportBindings(sourceFile);
   const sites = computedLoadSites(sourceFile, facts.references);
+  const at = (offset: number): Position => positionOf(sourceFile, offset);
   return {
     references: facts.references.map((reference) => ({
       specifier: reference.specifier,
@@ -54,8 +54,8 @@ export function analyzeModule(sourceFile: ts.SourceFile, relativePath: string, p
       facts.declaredActions === null ? null : { actions: facts.declaredActions.actions, ...positionOf(sourceFile, facts.declaredActions.start) },
     findings,
     reached: facts.reached,
-    imports,
-    uses: collectUses(sourceFile, imports, sites),
+    imports: facts.imports,
+    uses: collectUses(facts.imports, facts.bindingUses, sites, at, sourceFile),
     exports: collectExports(sourceFile, sites),
   };
 }

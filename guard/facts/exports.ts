@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import type { ModuleExports, ReExport } from '../types.js';
+import { asModuleName } from './bounds.js';
 import { moduleNameParameterIndex, stringValue, type LoadSite } from './load-sites.js';
 
 /** What one top-level value is, as far as another module could turn it into a capability. */
@@ -11,7 +12,8 @@ type ValueFact =
 
 function factOf(expression: ts.Expression | undefined, sites: readonly LoadSite[]): ValueFact | undefined {
   const constant = stringValue(expression);
-  if (constant !== undefined) return { kind: 'constant', value: constant };
+  // Kept only as far as it can name a module (bounds.ts): that is all the search reads of it.
+  if (constant !== undefined) return { kind: 'constant', value: asModuleName(constant) };
   if (expression === undefined) return undefined;
   if (ts.isIdentifier(expression)) {
     if (expression.text === 'process') return { kind: 'ambient', value: 'process' };

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { literalString, skipOuter, type ModuleReference } from '../../analysis/syntax/index.js';
+import type { ModuleReference } from '../../analysis/syntax/index.js';
 
 /**
  * The detector already recognizes every way a call loads a module and records those whose name
@@ -10,10 +10,7 @@ export interface LoadSite {
   readonly argument: ts.Expression;
 }
 
-/** `'x'` and `` `x` `` (no substitutions), through whatever the detector's `skipOuter` sees through (casts, parentheses, `!`, commas). */
-export function stringValue(expression: ts.Expression | undefined): string | undefined {
-  return expression === undefined ? undefined : literalString(skipOuter(expression));
-}
+export { stringValue } from '../../analysis/syntax/index.js';
 
 function callAt(sourceFile: ts.SourceFile, start: number, end: number): ts.CallExpression | undefined {
   let node: ts.Node = sourceFile;

@@ -13,7 +13,11 @@ import type { Detector } from './analyze.js';
  */
 export function createTypedDetector(tsconfig: string): Detector {
   const project = new Project({ tsConfigFilePath: tsconfig });
-  const program = project.getProgram().compilerObject as unknown as ts.Program;
+  return typedDetectorOf(project.getProgram().compilerObject as unknown as ts.Program);
+}
+
+/** The typed detector over one program (`--watch` hands it each program its kept Project re-builds after a save). */
+export function typedDetectorOf(program: ts.Program): Detector {
   const sourceFileOf = (file: string): ts.SourceFile | undefined => {
     const own = program.getSourceFile(file);
     // A file the program could not parse is left to the guard's own parse, which reports it.

@@ -27,7 +27,7 @@ export function loadInputs(request: InputRequest, cwd: string): Outcome<Inputs> 
 }
 
 function loadProject(tsconfig: string): Outcome<Inputs> {
-  if (!existsSync(tsconfig)) return fail({ code: 'usage/no_input', path: tsconfig });
+  if (!existsSync(tsconfig)) return fail({ code: 'project/no_tsconfig', file: tsconfig });
   let diagnostic: ts.Diagnostic | undefined;
   const host: ts.ParseConfigFileHost = {
     ...ts.sys,
@@ -42,9 +42,20 @@ function loadProject(tsconfig: string): Outcome<Inputs> {
     return fail({ code: 'project/tsconfig', file: tsconfig, detail: describeDiagnostic(first) });
   }
   const root = dirname(tsconfig);
-  const files = parsed.fileNames.filter(isSourceFile).map((file) => resolve(file)).sort();
+  const files = [...new Set([...parsed.fileNames, ...javaScriptOutsideProgram(tsconfig, parsed, host)])].filter(isSourceFile).map((file) => resolve(file)).sort();
   if (files.length === 0) return fail({ code: 'project/no_files', root });
   return ok({ root, files, tsconfig });
+}
+
+/**
+ * Without `allowJs` a tsconfig's program has no JavaScript, yet the `.js`/`.mjs`/`.cjs`/`.jsx`
+ * files under its `include` (and outside its `exclude`) run, and ESLint lints them: they are
+ * inputs too, analyzed syntactically one by one (the typed detector falls back for a file
+ * outside the program), so the editor and CI see the same files.
+ */
+function javaScriptOutsideProgram(tsconfig: string, parsed: ts.ParsedCommandLine, host: ts.ParseConfigFileHost): readonly string[] {
+  if (parsed.options.allowJs === true) return [];
+  return ts.getParsedCommandLineOfConfigFile(tsconfig, { allowJs: true }, host)?.fileNames ?? [];
 }
 
 function describeDiagnostic(diagnostic: ts.Diagnostic | undefined): string {

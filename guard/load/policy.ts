@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative } from 'node:path';
 import { RECOMMENDED_POLICY, type PolicyConfig } from '../../policy/index.js';
 import { POLICY_FILE_NAME, locatePolicy } from '../../policy/locate.js';
 import { formatPolicyErrors, parsePolicyText } from '../../policy/parse.js';
@@ -12,15 +13,39 @@ export interface LoadedPolicy {
   readonly file: string | null;
 }
 
+/** The start directories of the search: the inputs' root (the tsconfig's directory, else the working directory), then the working directory. */
+export function policyStarts(inputsRoot: string, cwd: string): readonly string[] {
+  return inputsRoot === cwd ? [inputsRoot] : [inputsRoot, cwd];
+}
+
 /**
- * The project's policy file (policy/locate.ts, the plugin's rule, in the start directories only:
- * next to the tsconfig, else in the working directory), validated; without one, the same defaults
- * as the plugin's `configs.recommended`.
+ * The project's policy file, found by the plugin's rule (policy/locate.ts: the nearest
+ * tki.policy.json walking up from each start directory, up to the package root), validated;
+ * without one, the same defaults as the plugin's `configs.recommended`.
  */
 export function loadPolicy(starts: readonly string[]): Outcome<LoadedPolicy> {
-  const location = locatePolicy(starts, undefined, false);
+  const location = locatePolicy(starts);
   if (location.kind === 'defaults') return ok({ policy: RECOMMENDED_POLICY, file: null });
   const parsed = parsePolicyText(readFileSync(location.file, 'utf8'), location.file);
   if (!parsed.ok) return fail({ code: 'policy/invalid', detail: formatPolicyErrors(parsed.errors) });
   return ok({ policy: parsed.policy, file: location.file });
+}
+
+/**
+ * The directory a run is anchored to: report paths, grant globs, the baseline and the cache are
+ * relative to it. A policy file found above the inputs' root (`cd src && tki-guard .`) makes its
+ * own directory the root, because its globs are written relative to it (as the plugin reads
+ * them); a policy beside an unrelated tsconfig (`-p ../other/tsconfig.json`) leaves the root alone.
+ */
+export function projectRootFor(inputsRoot: string, policyFile: string | null): string {
+  if (policyFile === null) return inputsRoot;
+  const directory = dirname(policyFile);
+  const inside = relative(directory, inputsRoot);
+  return inside === '' || (!inside.startsWith('..') && !isAbsolute(inside)) ? directory : inputsRoot;
+}
+
+/** projectRootFor without reading the policy (`--watch` picks the directory it watches before the first run). */
+export function locateProjectRoot(inputsRoot: string, cwd: string): string {
+  const location = locatePolicy(policyStarts(inputsRoot, cwd));
+  return projectRootFor(inputsRoot, location.kind === 'file' ? location.file : null);
 }

@@ -25,16 +25,25 @@ export function requestFor(options: CliOptions, cwd: string, onProgress?: (done:
   };
 }
 
+/** One stderr line when no policy file was found, so that a missing or misplaced policy is never silent. */
+export function defaultsNotice(judged: JudgedRun, level: CliOptions['level']): string | null {
+  if (judged.policyFile !== null) return null;
+  return `tki-guard: no tki.policy.json found in ${judged.verdict.result.root} or above it (up to the package root); the ${level} defaults apply\n`;
+}
+
 /** A finished run → its verdict (level, suppressions, baseline) → the chosen report. */
-export function judgeFinishedRun(run: GuardRun, options: CliOptions, cwd: string, reader?: SuppressionReader): Outcome<ReportOutput & { readonly verdict: GuardVerdict }> {
+/** A judged run: the report, its verdict, and the policy file it used (`null`: the level's defaults). */
+export type JudgedRun = ReportOutput & { readonly verdict: GuardVerdict; readonly policyFile: string | null };
+
+export function judgeFinishedRun(run: GuardRun, options: CliOptions, cwd: string, reader?: SuppressionReader): Outcome<JudgedRun> {
   const file = options.baseline === null ? join(run.result.root, DEFAULT_BASELINE_FILE) : resolve(cwd, options.baseline);
   const verdict = judgeWithBaseline(run.result, options.level, { file, explicit: options.baseline !== null, mode: options.baselineMode }, reader ?? run.suppressions);
   if (!verdict.ok) return verdict;
-  return ok({ ...REPORTERS[options.format](verdict.value, { rootUri: run.rootUri }), verdict: verdict.value });
+  return ok({ ...REPORTERS[options.format](verdict.value, { rootUri: run.rootUri }), verdict: verdict.value, policyFile: run.policyFile });
 }
 
 /** One whole CLI run, as data: the report text and its exit code, or the error (exit 2). */
-export async function judgeRun(options: CliOptions, cwd: string, onProgress?: (done: number, known: number) => void, reader?: SuppressionReader): Promise<Outcome<ReportOutput & { readonly verdict: GuardVerdict }>> {
+export async function judgeRun(options: CliOptions, cwd: string, onProgress?: (done: number, known: number) => void, reader?: SuppressionReader): Promise<Outcome<JudgedRun>> {
   const run = await runGuard(requestFor(options, cwd, onProgress));
   if (!run.ok) return run;
   return judgeFinishedRun(run.value, options, cwd, reader);

@@ -34,12 +34,21 @@ function summary(verdict: GuardVerdict): string {
   return extras.length === 0 ? head : `${head} (${extras.join(', ')})`;
 }
 
+/**
+ * A message as a terminal line: without its final period, as ESLint's default (stylish)
+ * formatter shows the same message, so the editor's and CI's lines read alike. The message itself
+ * (JSON, SARIF, ESLint's own JSON) keeps the period: one text, from analysis/syntax/messages.ts.
+ */
+export function terminalMessage(message: string): string {
+  return message.length > 1 && message.endsWith('.') && message.at(-2) !== ' ' ? message.slice(0, -1) : message;
+}
+
 /** `file:line:col  rule  capability  message`, then the witness path; accepted entries; a summary line last. */
 export const textReporter: Reporter = (verdict) => {
   const lines: string[] = [];
   for (const finding of verdict.result.findings) {
     const where = `${finding.file}:${finding.line}:${finding.column}`;
-    lines.push(escapeControlCharacters(`${where}  ${finding.ruleId}  ${finding.capability ?? '-'}  ${finding.message}`));
+    lines.push(escapeControlCharacters(`${where}  ${finding.ruleId}  ${finding.capability ?? '-'}  ${terminalMessage(finding.message)}`));
     if (finding.witness !== undefined) lines.push(escapeControlCharacters(`    ${finding.witness.join(' → ')}`));
   }
   lines.push(...acceptanceLines(verdict), summary(verdict));

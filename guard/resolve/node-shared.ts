@@ -14,9 +14,11 @@ export type NodeResult =
  * 20.19 and 22.12 on (not in 22.0–22.11), and `--no-addons` drops `node-addons`. The guard resolves
  * with each set and analyzes every file any of them picks.
  */
-export function conditionSets(algorithm: 'require' | 'import'): ReadonlyArray<ReadonlySet<string>> {
+export function conditionSets(algorithm: 'require' | 'import', custom: readonly string[] = []): ReadonlyArray<ReadonlySet<string>> {
   const base = ['node', algorithm];
-  return [new Set([...base, 'module-sync', 'node-addons']), new Set([...base, 'node-addons']), new Set([...base, 'module-sync'])];
+  const sets = [new Set([...base, 'module-sync', 'node-addons']), new Set([...base, 'node-addons']), new Set([...base, 'module-sync'])];
+  // A tsconfig's `customConditions` are the `--conditions` the project runs Node with: one more set.
+  return custom.length === 0 ? sets : [...sets, new Set([...base, 'module-sync', 'node-addons', ...custom])];
 }
 
 /** Bare names Node resolves to a builtin before it looks at any package (`node:test` only with its scheme). */

@@ -53,7 +53,7 @@ export function createResolver(options: ResolverOptions): Resolver {
   const layoutOf = createLayoutLocator(probe, options.tsconfig);
   const memo = new Map<string, Resolution>();
 
-  const nodeResults = (specifier: string, from: string, algorithms: readonly Algorithm[]): NodeResult[] => {
+  const nodeResults = (specifier: string, from: string, algorithms: readonly Algorithm[], custom: readonly string[]): NodeResult[] => {
     const results: NodeResult[] = [];
     const add = (result: NodeResult | undefined): void => {
       if (result !== undefined && !results.some((known) => known.kind === result.kind && (known.kind === 'file' ? known.path : known.specifier) === (result.kind === 'file' ? result.path : result.specifier))) results.push(result);
@@ -61,7 +61,7 @@ export function createResolver(options: ResolverOptions): Resolver {
     // Conditions only matter for `exports`/`imports`: a path needs one pass per algorithm.
     const pathLike = /^\.\.?(?:\/|$)|^\//.test(specifier);
     for (const algorithm of algorithms) {
-      const sets = pathLike ? conditionSets(algorithm).slice(0, 1) : conditionSets(algorithm);
+      const sets = pathLike ? conditionSets(algorithm).slice(0, 1) : conditionSets(algorithm, custom);
       for (const conditions of sets) add(algorithm === 'require' ? cjsResolve(probe, specifier, from, conditions) : esmResolve(probe, specifier, from, conditions));
       // The longer extension list can only change an answer that needed an extension search.
       const exact = pathLike && !specifier.endsWith('/') && probe.isFile(resolvePath(dirname(from), specifier));
@@ -76,12 +76,13 @@ export function createResolver(options: ResolverOptions): Resolver {
     if (algorithm === null) return { targets: [] };
     const from = probe.realpath(fromFile);
     const compiled = COMPILED_SOURCE.test(fromFile);
-    const node = nodeResults(specifier, from, compiled ? ['import', 'require'] : [algorithm]);
+    const layout = layoutOf(dirname(from));
+    const node = nodeResults(specifier, from, compiled ? ['import', 'require'] : [algorithm], layout?.customConditions ?? []);
     const nodeFiles = node.flatMap((result) => (result.kind === 'file' ? [result.path] : []));
     const external = node.flatMap((result) => (result.kind === 'file' ? [] : [result.specifier]));
     // TypeScript's view for source it compiles; for plain JavaScript only where Node finds nothing
     // (a bundler's extensionless import): either way, more files analyzed, never fewer.
-    const typeScriptFile = compiled || node.length === 0 ? typeScriptView(probe, specifier, from, layoutOf(dirname(from))) : undefined;
+    const typeScriptFile = compiled || node.length === 0 ? typeScriptView(probe, specifier, from, layout) : undefined;
     const typeScriptFiles = typeScriptFile === undefined ? [] : [probe.realpath(typeScriptFile)];
     const targets: ResolvedTarget[] = [];
     const add = (path: string, loader: Loader): void => {

@@ -13,6 +13,13 @@ export interface TypeScriptLayout {
   readonly outputs: ReadonlyArray<{ readonly outDir: string; readonly rootDir: string }>;
   /** The module a `.tsx`/`.jsx` file imports for `jsx: react-jsx` / `react-jsxdev`, if any. */
   readonly jsxRuntime: string | undefined;
+  /**
+   * `customConditions`: conditions TypeScript resolves `exports`/`imports` with, because the
+   * project runs Node with `--conditions` (or a bundler) that uses them.
+   */
+  readonly customConditions: readonly string[];
+  /** `moduleSuffixes` (`[".server", ""]`): TypeScript tries `x.server.ts` before `x.ts`. */
+  readonly moduleSuffixes: readonly string[];
 }
 
 /** Parses compiler options only: a host that lists no directories keeps TypeScript from globbing the whole tree. */
@@ -59,6 +66,8 @@ function layoutOf(file: string): TypeScriptLayout | undefined {
     rootDirs: (options.rootDirs ?? []).map((root) => resolvePath(directory, root)),
     outputs: outputs.filter((output) => output !== undefined),
     jsxRuntime: jsx === undefined ? undefined : `${options.jsxImportSource ?? 'react'}/${jsx}`,
+    customConditions: options.customConditions ?? [],
+    moduleSuffixes: options.moduleSuffixes ?? [],
   };
 }
 

@@ -21,16 +21,37 @@ function within(directory: string, path: string): string | undefined {
   return inside.startsWith('..') || isAbsolute(inside) ? undefined : inside;
 }
 
+/**
+ * One file name TypeScript tries, with `moduleSuffixes` applied as TypeScript applies them: each
+ * suffix in order between the name and its extension (`net` + `.server` + `.ts`), `""` the name itself.
+ */
+function tryFile(probe: FileProbe, stem: string, extension: string, layout: TypeScriptLayout | undefined): string | undefined {
+  const suffixes = layout === undefined || layout.moduleSuffixes.length === 0 ? [''] : layout.moduleSuffixes;
+  for (const suffix of suffixes) if (probe.isFile(stem + suffix + extension)) return stem + suffix + extension;
+  return undefined;
+}
+
+function tryExtensions(probe: FileProbe, stem: string, extensions: readonly string[], layout: TypeScriptLayout | undefined): string | undefined {
+  for (const extension of extensions) {
+    const found = tryFile(probe, stem, extension, layout);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 /** TypeScript's file lookup for one absolute candidate path. */
 function loadModule(probe: FileProbe, candidate: string, layout: TypeScriptLayout | undefined, depth = 0): string | undefined {
   const extension = /\.[cm]?jsx?$/.exec(candidate)?.[0];
+  const typeScriptExtension = /\.[cm]?tsx?$/.exec(candidate)?.[0];
   if (extension !== undefined) {
-    const stem = candidate.slice(0, -extension.length);
-    for (const replacement of SOURCE_FOR_OUTPUT[extension] ?? []) if (probe.isFile(stem + replacement)) return stem + replacement;
-  } else if (/\.[cm]?tsx?$/.test(candidate) && !/\.d\.[cm]?ts$/.test(candidate)) {
-    if (probe.isFile(candidate)) return candidate;
+    const found = tryExtensions(probe, candidate.slice(0, -extension.length), SOURCE_FOR_OUTPUT[extension] ?? [], layout);
+    if (found !== undefined) return found;
+  } else if (typeScriptExtension !== undefined && !/\.d\.[cm]?ts$/.test(candidate)) {
+    const found = tryFile(probe, candidate.slice(0, -typeScriptExtension.length), typeScriptExtension, layout);
+    if (found !== undefined) return found;
   } else {
-    for (const added of EXTENSIONLESS) if (probe.isFile(candidate + added)) return candidate + added;
+    const found = tryExtensions(probe, candidate, EXTENSIONLESS, layout);
+    if (found !== undefined) return found;
   }
   if (probe.isDirectory(candidate)) {
     const manifest = probe.packageJson(candidate);
@@ -40,7 +61,8 @@ function loadModule(probe: FileProbe, candidate: string, layout: TypeScriptLayou
       const found = loadModule(probe, resolvePath(candidate, target.replace(/\.d\.([cm]?)ts$/, '.$1js')), layout, depth + 1);
       if (found !== undefined) return found;
     }
-    for (const added of EXTENSIONLESS) if (probe.isFile(join(candidate, `index${added}`))) return join(candidate, `index${added}`);
+    const index = tryExtensions(probe, join(candidate, 'index'), EXTENSIONLESS, layout);
+    if (index !== undefined) return index;
   }
   return depth > 2 ? undefined : fromOutput(probe, candidate, layout, depth);
 }

@@ -2,8 +2,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { CliOptions } from '../cli-args.js';
 import type { Outcome } from '../errors.js';
-import { judgeFinishedRun, requestFor } from '../report/judge.js';
-import type { GuardVerdict, ReportOutput } from '../report/types.js';
+import { judgeFinishedRun, requestFor, type JudgedRun } from '../report/judge.js';
 import { SOURCE_EXTENSIONS } from '../load/inputs.js';
 import { createRememberingReader, readerSkipping } from '../suppress/index.js';
 import { createWatchSession } from './session.js';
@@ -12,7 +11,7 @@ import { createWatchSession } from './session.js';
 export interface WatchReport {
   /** Project-relative paths that changed since the last report (empty for the first one). */
   readonly changed: readonly string[];
-  readonly outcome: Outcome<ReportOutput & { readonly verdict: GuardVerdict }>;
+  readonly outcome: Outcome<JudgedRun>;
   readonly milliseconds: number;
   /** `patched`: the saved files were spliced into the kept graph; `full`: the plain warm run; `verdict`: only the report. */
   readonly mode: 'full' | 'patched' | 'verdict';

@@ -33,6 +33,9 @@ export function compileContainerArgs(profile: SandboxProfile, invocation: Sandbo
   if (options.engine === 'podman') args.push('--preserve-fds', '1');
   if (profile.namespaces.includes('net')) args.push('--network', 'none');
   if (profile.namespaces.includes('ipc')) args.push('--ipc', 'none');
+  // On cgroups v1 both engines default to the host's cgroup namespace: /proc/self/cgroup would name
+  // the container's host cgroup (/docker/<id>, /libpod_parent/libpod-<id>).
+  if (profile.namespaces.includes('cgroup')) args.push('--cgroupns', 'private');
   args.push('--read-only');
   if (profile.dropAllCapabilities) args.push('--cap-drop', 'ALL');
   if (profile.noNewPrivs) args.push('--security-opt', 'no-new-privileges');

@@ -24,7 +24,11 @@ export function compileNodeFlags(profile: SandboxProfile): string[] {
   return [...flags, ...compileLimitFlags(profile)];
 }
 
-/** The limits node enforces on itself, for every process started inside (the inspector and the probe runner). */
+/**
+ * What every process started inside gets (the inspector and the probe runner): no JIT, so the lock
+ * can refuse all executable memory (`--no-expose-wasm` is what `--jitless` implies; said
+ * explicitly, node does not warn about it on stderr), and the limits node enforces on itself.
+ */
 export function compileLimitFlags(profile: SandboxProfile): string[] {
-  return profile.limits.memoryMiB > 0 ? [`--max-old-space-size=${profile.limits.memoryMiB}`] : [];
+  return [...(profile.node.jitless ? ['--jitless', '--no-expose-wasm'] : []), ...(profile.limits.memoryMiB > 0 ? [`--max-old-space-size=${profile.limits.memoryMiB}`] : [])];
 }

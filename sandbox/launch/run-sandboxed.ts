@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareEngineCommand } from '../engines/index.js';
 import { reportFdFor, type EngineName } from '../engines/engine-types.js';
@@ -57,6 +57,13 @@ export async function runSandboxed(run: SandboxedRun): Promise<SandboxedRunResul
     if (hostUser !== undefined) chmodSync(workDir, 0o711);
     const staged = stagePacket(run.packetPath, join(stage, run.packetIsFile ? 'packet.json' : 'in'), { reader: hostUser === undefined && run.engine === 'bwrap' ? 'operator' : 'others' });
     if (!staged.ok) return { ok: false, line: staged.error.line };
+    // A root operator's stage holds copies of files only root could read (0444 so the sandbox's
+    // user can): its directory then belongs to that user alone (0500), so no other local user can
+    // pass into it, whatever name /proc/<pid>/mountinfo shows for /in (round 4).
+    if (hostUser !== undefined) {
+      chownSync(stage, hostUser.uid, hostUser.gid);
+      chmodSync(stage, 0o500);
+    }
     const invocation = {
       runtime,
       packetPath: staged.value.path,

@@ -51,13 +51,13 @@ export const DLOPEN_PROBE: Probe = {
 export const PIDS_PROBE: Probe = {
   id: 'PR-PIDS-1',
   attempt: `fork ${DEFAULT_PROFILE.rlimits.nproc.hard + 64} children that only pause`,
-  expected: `refused (EAGAIN) before ${DEFAULT_PROFILE.rlimits.nproc.hard} processes`,
+  expected: `refused before ${DEFAULT_PROFILE.rlimits.nproc.hard} processes: EPERM at once (no new process once locked), or EAGAIN (the nproc ceiling)`,
   run() {
     const addon = loadSeccompAddon();
     if (!addon.ok) return Promise.resolve({ observed: `addon unavailable: ${addon.error.message}`, pass: false });
     const wanted = DEFAULT_PROFILE.rlimits.nproc.hard + 64;
     const [created, errno] = addon.addon.attemptProcesses(wanted);
-    return Promise.resolve({ observed: `${created} created, then ${errno === 0 ? 'no refusal' : errnoName(errno)}`, pass: created < DEFAULT_PROFILE.rlimits.nproc.hard && errno === 11 });
+    return Promise.resolve({ observed: `${created} created, then ${errno === 0 ? 'no refusal' : errnoName(errno)}`, pass: created < DEFAULT_PROFILE.rlimits.nproc.hard && (errno === 11 || (errno === 1 && created === 0)) });
   },
 };
 

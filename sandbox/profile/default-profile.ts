@@ -78,6 +78,12 @@ export const DEFAULT_PROFILE: SandboxProfile = {
     // Once node runs, nothing maps a file executable: native code written at run time or carried in
     // the packet cannot be loaded (JIT code is anonymous memory and stays allowed).
     denyFileExecMappingsAfterStart: true,
+    // Nor does any memory become executable (mmap/mprotect PROT_EXEC): node runs --jitless, so a
+    // native foothold cannot turn a file mapping or bytes it wrote into code either.
+    denyExecMemoryAfterStart: true,
+    // Nothing inside starts a process or maps shared or grow-down memory once node runs: every byte
+    // it holds is counted by RLIMIT_DATA, once (round 4: shared, grow-down and forked memory was not).
+    denyUncountedMemoryAfterStart: true,
     // Nothing inside opens a file for writing (the report leaves on an inherited descriptor): so no
     // /proc/self/attr/*, /proc/self/mem or any other kernel file that opens for writing is reachable.
     denyWriteOpensAfterStart: true,
@@ -98,5 +104,5 @@ export const DEFAULT_PROFILE: SandboxProfile = {
   engineLaunch: { emptyEnvironment: true, argumentsOnDescriptor: true, coverProcSys: true, handInRuntime: true },
   reportFileMode: 0o644,
   hostname: 'tki-sandbox',
-  node: { permissionModel: true, disallowCodeGeneration: true, preserveSymlinks: true },
+  node: { permissionModel: true, disallowCodeGeneration: true, preserveSymlinks: true, jitless: true },
 };

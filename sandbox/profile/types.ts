@@ -36,6 +36,22 @@ export interface SeccompRules {
   readonly unlisted: ErrnoName;
   /** In the locked stage: mmap with PROT_EXEC of anything but anonymous memory is denied with `errno`. */
   readonly denyFileExecMappingsAfterStart: boolean;
+  /**
+   * In the locked stage: mmap and mprotect asking for PROT_EXEC are denied with `errno`, whatever
+   * they map — no memory becomes executable once node runs, so native code already running can
+   * neither make a file mapping executable nor load code it wrote into anonymous memory. V8's JIT
+   * needs exactly that, so the lock installs this rule only in a node started with `--jitless`
+   * (`node.jitless`, which every process inside gets); node-hardening confirms the flag.
+   */
+  readonly denyExecMemoryAfterStart: boolean;
+  /**
+   * In the locked stage: no new process (clone without CLONE_THREAD is denied with `errno`; fork,
+   * vfork and clone3 are off the allowlist anyway), so RLIMIT_DATA, which is per process, is not
+   * multiplied by the process ceiling; and no mmap RLIMIT_DATA does not count (MAP_SHARED,
+   * MAP_SHARED_VALIDATE, MAP_GROWSDOWN). Under bwrap there is no cgroup: without these, native code
+   * could hold host memory past the data ceiling.
+   */
+  readonly denyUncountedMemoryAfterStart: boolean;
   /** In the locked stage: open/openat asking for write access, creation or truncation is denied with `errno` (nothing inside opens a file for writing). */
   readonly denyWriteOpensAfterStart: boolean;
   /** In the locked stage: these prctl options are denied with `errno` (PR_SET_SECCOMP: no filter can be added or changed once locked). */
@@ -77,6 +93,12 @@ export interface NodeHardening {
    * a symlink.
    */
   readonly preserveSymlinks: boolean;
+  /**
+   * `--jitless` (with `--no-expose-wasm`, which it implies), for every process inside: V8 then
+   * never asks for executable memory, which lets the lock refuse all of it
+   * (`seccomp.denyExecMemoryAfterStart`). Costs JavaScript throughput on large packets.
+   */
+  readonly jitless: boolean;
 }
 
 /**

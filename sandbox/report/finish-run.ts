@@ -30,6 +30,22 @@ function lines(text: string): string[] {
   return text.split('\n').filter((line) => line !== '');
 }
 
+/** The inside writes one diagnostic line (P1's refusal, the lock's, the unlisted-call note): a few are relayed, never a flood. */
+export const MAX_RELAYED_INSIDE_LINES = 4;
+
+/**
+ * What the inside wrote on stderr, as the operator sees it: at most MAX_RELAYED_INSIDE_LINES lines
+ * and a count of the rest; a line that looks like one of the launcher's own (`tki run…`, `report:`)
+ * is marked as the sandbox's, so a compromised inspector cannot print verdict lines that read as
+ * tki's (round 4). Control characters are escaped by the printer.
+ */
+export function relayedInsideLines(stderr: string): string[] {
+  const all = lines(stderr);
+  const shown = all.slice(0, MAX_RELAYED_INSIDE_LINES).map((line) => (/^(tki run\b|report:)/.test(line) ? `tki run: the sandbox wrote: ${line}` : line));
+  const rest = all.length - shown.length;
+  return rest > 0 ? [...shown, `tki run: ${rest} more line(s) the sandbox wrote on stderr not shown`] : shown;
+}
+
 /**
  * The launcher's last step of `tki run`: from the engine's exit and the decoded report channel to
  * the files in `--out` — the inside's triplet when it arrived complete and valid, else the
@@ -39,7 +55,7 @@ function lines(text: string): string[] {
 export async function finishRun(request: FinishRequest): Promise<FinishedRun> {
   const { exit, profile, output, name } = request;
   const settled = settleRun(exit, profile, request.checkpointName, request.checkReportJson);
-  const stderrLines = lines(exit.stderr);
+  const stderrLines = relayedInsideLines(exit.stderr);
   const stdoutLines = lines(exit.stdout);
   if (settled.kind === 'refused') return { ok: true, exitCode: 3, stdoutLines, stderrLines };
   let triplet: ReportTriplet;

@@ -1,13 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { bundleForStartUp } from './bundle-sandbox.js';
 import { packageRoot } from './package-root.js';
 import { RUNTIME_FILES_FILE, RUNTIME_PACKAGES_FILE, runtimeFiles, runtimePackages, SANDBOX_ENTRIES } from './runtime-packages.js';
 
 /**
- * Build step (`npm run build`, after tsc): scans what the sandbox entries import and records the
- * npm packages, so that `tki run` mounts exactly those without scanning at every start.
+ * Build step (`npm run build`, after tsc): bundles what every run loads (bundle-sandbox.ts), then
+ * scans what the bundles import and records the npm packages (none, once bundled) and the files,
+ * so that `tki run` hands in exactly those without scanning at every start.
  */
 const root = packageRoot();
+bundleForStartUp(root);
 const packages = runtimePackages(root, SANDBOX_ENTRIES.map((entry) => join(root, entry)));
 writeFileSync(join(root, RUNTIME_PACKAGES_FILE), `${JSON.stringify(packages)}\n`);
 // The files themselves, for bwrap's hand-in (engines/bwrap-hand-in.ts): only what node will load.

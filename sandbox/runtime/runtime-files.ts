@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_PROFILE } from '../profile/default-profile.js';
+import { SANDBOX_BUNDLES } from './bundle-paths.js';
 import { elfInterpreter } from './elf-interpreter.js';
 import { ADDON_RELATIVE_PATH, packageRoot } from './package-root.js';
 import { recordedRuntimePackages, RUNTIME_PACKAGES_FILE } from './runtime-packages.js';
@@ -81,5 +82,5 @@ export async function discoverRuntime(root: string = packageRoot()): Promise<{ o
     if (!existsSync(source)) return { ok: false, error: { code: 'runtime/missing', path: source, hint } };
     bindings.push({ source, target: join(SANDBOX_TKI_ROOT, relative), own: true });
   }
-  return { ok: true, runtime: { nodePath, bindings, cliEntry: join(SANDBOX_TKI_ROOT, 'dist/cli/tki.js'), probesEntry: join(SANDBOX_TKI_ROOT, 'dist/sandbox/probes/main.js') } };
+  return { ok: true, runtime: { nodePath, bindings, cliEntry: join(SANDBOX_TKI_ROOT, SANDBOX_BUNDLES.inspect), probesEntry: join(SANDBOX_TKI_ROOT, SANDBOX_BUNDLES.probes) } };
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { SANDBOX_BUNDLES } from './bundle-paths.js';
 
 /** Static and literal dynamic import specifiers in emitted ESM (tsc output: one statement per import). */
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g;
@@ -19,8 +20,8 @@ function dependenciesOf(root: string, name: string): string[] {
   return Object.keys(parsed.dependencies ?? {});
 }
 
-/** The entry points that run inside the sandbox: `tki inspect` and the attestation probes. */
-export const SANDBOX_ENTRIES = ['dist/cli/tki.js', 'dist/sandbox/probes/main.js'] as const;
+/** What runs inside the sandbox: `tki inspect`, the attestation probes and the inside library, each bundled into one file at build time (bundle-sandbox.ts). */
+export const SANDBOX_ENTRIES = [SANDBOX_BUNDLES.inspect, SANDBOX_BUNDLES.probes, SANDBOX_BUNDLES.insideLibrary] as const;
 
 /**
  * Where the build records the packages the sandbox entries reach (`npm run build` runs

@@ -1,6 +1,6 @@
 import type { SandboxProfile } from '../profile/types.js';
 import { assemble, type Instruction } from './bpf-assembler.js';
-import { AUDIT_ARCH_X86_64, CLONE_NAMESPACE_FLAGS, ERRNO, MAP_ANONYMOUS, OPEN_WRITE_FLAGS, PRCTL_OPTIONS, PROT_EXEC, X32_SYSCALL_BIT, X86_64_SYSCALLS, type SyscallName } from './syscalls-x86_64.js';
+import { AUDIT_ARCH_X86_64, CLONE_NAMESPACE_FLAGS, CLONE_THREAD, ERRNO, MAP_ANONYMOUS, MAP_UNCOUNTED_BY_DATA_LIMIT, OPEN_WRITE_FLAGS, PRCTL_OPTIONS, PROT_EXEC, X32_SYSCALL_BIT, X86_64_SYSCALLS, type SyscallName } from './syscalls-x86_64.js';
 
 export const SECCOMP_RET = { KILL_PROCESS: 0x80000000, TRAP: 0x00030000, ERRNO: 0x00050000, ALLOW: 0x7fff0000 } as const;
 
@@ -50,7 +50,8 @@ function argumentRule(label: string, call: SyscallName, offset: number, test: 'j
  * The profile's seccomp rules as a BPF program, default deny. Order: other architectures (the
  * i386 `int 0x80` entry) are killed; x32 numbers and the deny list get `errno` (EPERM); the
  * ENOSYS list; clone with a namespace flag is denied; in the locked stage execve/execveat are
- * denied and so is mmap(PROT_EXEC) of anything but anonymous memory, an open for writing and
+ * denied and so is mmap(PROT_EXEC) of anything but anonymous memory (with denyExecMemoryAfterStart:
+ * mmap and mprotect asking for PROT_EXEC at all), an open for writing and
  * prctl(PR_SET_SECCOMP); then the allowlist; every other call answers `unlisted` (ENOSYS) — in the
  * locked stage through SECCOMP_RET_TRAP, whose SIGSYS handler (the addon) records the call first. `startup` is what the engine installs before node runs;
  * `locked` is what node installs on itself, holding on its own under any engine.
@@ -61,10 +62,12 @@ export function compileSeccompBpf(profile: SandboxProfile, stage: FilterStage): 
   const deny = SECCOMP_RET.ERRNO | ERRNO[rules.errno];
   const allow = SECCOMP_RET.ALLOW;
   const cloneMask = rules.denyCloneFlags.reduce((mask, flag) => mask | CLONE_NAMESPACE_FLAGS[flag], 0);
-  const execMappings = stage === 'locked' && rules.denyFileExecMappingsAfterStart;
+  const execMemory = stage === 'locked' && rules.denyExecMemoryAfterStart;
+  const uncounted = stage === 'locked' && rules.denyUncountedMemoryAfterStart;
+  const execMappings = stage === 'locked' && rules.denyFileExecMappingsAfterStart && !execMemory;
   // Before the lock, exec stays allowed: the engine's last act is to exec node.
   const allowList = stage === 'startup' ? [...rules.allow, ...rules.denyAfterStart] : rules.allow;
-  const allowed = allowList.filter((name) => !denied.includes(name) && !rules.enosys.includes(name) && !(cloneMask !== 0 && name === 'clone') && !(execMappings && name === 'mmap'));
+  const allowed = allowList.filter((name) => !denied.includes(name) && !rules.enosys.includes(name) && !(cloneMask !== 0 && name === 'clone') && !((execMappings || execMemory) && name === 'mmap') && !(execMemory && name === 'mprotect'));
   const program: Instruction[] = [
     { op: 'load', offset: SECCOMP_DATA.arch },
     { op: 'jeq', k: AUDIT_ARCH_X86_64, then: 'arch-ok', else: 'kill' },
@@ -85,7 +88,9 @@ export function compileSeccompBpf(profile: SandboxProfile, stage: FilterStage): 
       { op: 'jeq', k: X86_64_SYSCALLS.clone, then: 'clone', else: 'clone-end' },
       { op: 'label', name: 'clone' },
       { op: 'load', offset: SECCOMP_DATA.arg0Low },
-      { op: 'jset', k: cloneMask, then: 'clone-deny', else: 'clone-allow' },
+      { op: 'jset', k: cloneMask, then: 'clone-deny', else: uncounted ? 'clone-thread' : 'clone-allow' },
+      // Once locked (denyUncountedMemoryAfterStart): threads only, no new process.
+      ...(uncounted ? ([{ op: 'label', name: 'clone-thread' }, { op: 'jset', k: CLONE_THREAD, then: 'clone-allow', else: 'clone-deny' }] as Instruction[]) : []),
       { op: 'label', name: 'clone-deny' },
       { op: 'ret', k: deny },
       { op: 'label', name: 'clone-allow' },
@@ -108,6 +113,16 @@ export function compileSeccompBpf(profile: SandboxProfile, stage: FilterStage): 
       { op: 'ret', k: allow },
       { op: 'label', name: 'mmap-end' },
     );
+  }
+  // Before the PROT_EXEC rules: an mmap RLIMIT_DATA would not count is refused whatever its prot.
+  if (uncounted) program.push(...argumentRule('mmap-uncounted', 'mmap', SECCOMP_DATA.arg3Low, 'jset', MAP_UNCOUNTED_BY_DATA_LIMIT, deny));
+  if (execMemory) {
+    // PROT_EXEC in mmap's or mprotect's prot (the third argument of both): refused whatever the memory is.
+    for (const call of ['mmap', 'mprotect'] as const) {
+      program.push(...argumentRule(`${call}-exec`, call, SECCOMP_DATA.arg2Low, 'jset', PROT_EXEC, deny));
+      // Without PROT_EXEC: the allowlist decides (the call was taken out of the allow group above).
+      if (allowList.includes(call)) program.push({ op: 'jeq', k: X86_64_SYSCALLS[call], then: `${call}-allow`, else: `${call}-allow-end` }, { op: 'label', name: `${call}-allow` }, { op: 'ret', k: allow }, { op: 'label', name: `${call}-allow-end` });
+    }
   }
   if (stage === 'locked' && rules.denyWriteOpensAfterStart) {
     program.push(...argumentRule('open', 'open', SECCOMP_DATA.arg1Low, 'jset', OPEN_WRITE_FLAGS, deny), ...argumentRule('openat', 'openat', SECCOMP_DATA.arg2Low, 'jset', OPEN_WRITE_FLAGS, deny));

@@ -217,6 +217,10 @@ export const ERRNO = { EPERM: 1, ENOSYS: 38 } as const;
 /** mmap's PROT_EXEC and MAP_ANONYMOUS bits (asm-generic/mman-common.h). */
 export const PROT_EXEC = 0x4;
 export const MAP_ANONYMOUS = 0x20;
+/** mmap flags whose memory RLIMIT_DATA does not count: MAP_SHARED (bit 0, also in MAP_SHARED_VALIDATE) and MAP_GROWSDOWN (a VM_STACK mapping). */
+export const MAP_UNCOUNTED_BY_DATA_LIMIT = 0x01 | 0x0100;
+/** clone's CLONE_THREAD: a new thread of this process, not a new process. */
+export const CLONE_THREAD = 0x00010000;
 export type ErrnoName = keyof typeof ERRNO;
 
 /** prctl options the locked stage can deny (linux/prctl.h). */

@@ -26,5 +26,7 @@ export function judgeNodeHardening(profile: SandboxProfile, view: NodeProcessVie
     }
   }
   if (profile.node.disallowCodeGeneration && !view.execArgv.includes('--disallow-code-generation-from-strings')) problems.push('code generation from strings is allowed');
-  return { id: 'node-hardening', confirmed: problems.length === 0, observed: problems.length === 0 ? 'permission model on (no file writes, no child processes, no workers), no code generation from strings' : problems.join('; ') };
+  // Without --jitless the lock could not refuse executable memory (lock.ts, lockedRules).
+  if (profile.node.jitless && !view.execArgv.includes('--jitless')) problems.push('the JIT is on, so memory may still become executable');
+  return { id: 'node-hardening', confirmed: problems.length === 0, observed: problems.length === 0 ? `permission model on (no file writes, no child processes, no workers), no code generation from strings${profile.node.jitless ? ', no JIT (no executable memory once locked)' : ''}` : problems.join('; ') };
 }

@@ -76,7 +76,8 @@ export const PACKAGES: readonly PackageSpec[] = [
     name: 'tki',
     description: 'The tki evidence inspector: reads an evidence packet inside a deny-by-default sandbox (bubblewrap, podman or docker) and writes a non-gating report; Linux x64',
     keywords: ['security', 'sandbox', 'evidence', 'audit', 'seccomp'],
-    entries: ['dist/cli/tki.js', 'dist/sandbox/probes/main.js'],
+    // dist/cli/main.js is a bundle (sandbox/runtime/bundle-sandbox.ts); the sandbox runs the bundles below.
+    entries: ['dist/cli/tki.js', 'dist/sandbox/probes/main.js', 'dist/sandbox/bundle/tki-inside.js', 'dist/sandbox/bundle/probes.js', 'dist/sandbox/bundle/inside.js'],
     types: false,
     bin: { tki: 'dist/cli/tki.js' },
     exports: { './package.json': './package.json', './schema/packet.schema.json': './schema/packet.schema.json' },

@@ -14,6 +14,8 @@ export const allowedActions = ['WRITE_LOCAL_REPORT'] as const;
 export interface ReportFile {
   readonly name: string;
   readonly content: string;
+  /** `content` in UTF-8, when the caller already encoded it (to measure the report against its limit): not encoded twice. */
+  readonly bytes?: Buffer;
 }
 
 export type EmitResult = { readonly ok: true; readonly names: readonly string[] } | { readonly ok: false; readonly error: InspectorError };
@@ -38,7 +40,7 @@ export function emitReport(fd: number, files: readonly ReportFile[], line: strin
   }
   try {
     writeAll(fd, CHANNEL_MAGIC);
-    for (const file of files) writeAll(fd, encodeFrame('file', Buffer.from(file.content, 'utf8'), file.name));
+    for (const file of files) writeAll(fd, encodeFrame('file', file.bytes ?? Buffer.from(file.content, 'utf8'), file.name));
     writeAll(fd, encodeFrame('line', Buffer.from(line, 'utf8')));
     writeAll(fd, encodeFrame('end', Buffer.alloc(0)));
     return { ok: true, names };

@@ -155,14 +155,30 @@ function overLimit(raw: JsonObject, limits: InspectorLimits): InspectorError | u
   const claims = isObject(raw.dossier) ? raw.dossier.claims : undefined;
   if (!Array.isArray(claims)) return undefined;
   if (claims.length > limits.maxClaims) return inspectorError('limits/max_claims', 'dossier.claims', `maxClaims = ${limits.maxClaims}; the dossier has ${claims.length}`);
+  let textBytes = 0;
   for (let index = 0; index < claims.length; index += 1) {
     const claim: unknown = claims[index];
-    const refs = isObject(claim) ? claim.evidence_refs : undefined;
+    if (!isObject(claim)) continue;
+    const refs = claim.evidence_refs;
     if (Array.isArray(refs) && refs.length > limits.maxReferencesPerClaim) {
       return inspectorError('limits/max_references_per_claim', `dossier.claims[${index}].evidence_refs`, `maxReferencesPerClaim = ${limits.maxReferencesPerClaim}; this claim cites ${refs.length}`);
     }
+    for (const field of CLAIM_TEXT_FIELDS) {
+      const bytes = utf8Bytes(claim[field]);
+      if (bytes > limits.maxClaimTextBytes) return inspectorError('limits/max_claim_text_bytes', `dossier.claims[${index}].${field}`, `maxClaimTextBytes = ${limits.maxClaimTextBytes}; this ${field} is ${bytes} bytes`);
+      textBytes += bytes;
+    }
   }
+  if (textBytes > limits.maxClaimTextBytesTotal) return inspectorError('limits/max_claim_text_bytes_total', 'dossier.claims', `maxClaimTextBytesTotal = ${limits.maxClaimTextBytesTotal}; the claims' texts and subjects are ${textBytes} bytes`);
   return undefined;
+}
+
+/** The claim fields every text rule reads (normalized, matched, escaped into both reports). */
+const CLAIM_TEXT_FIELDS = ['text', 'subject'] as const;
+
+/** UTF-8 length of a string field (0 for anything else: the schema then names the wrong type). */
+function utf8Bytes(value: unknown): number {
+  return typeof value === 'string' ? Buffer.byteLength(value, 'utf8') : 0;
 }
 
 /** Pure: packet.json text → the staged parse. Never throws. */

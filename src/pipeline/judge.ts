@@ -124,8 +124,22 @@ export function judgePacket(input: JudgeInput): InspectionResult {
   };
 }
 
+/**
+ * Reasons a report lists. A packet can hold a reason per claim or per key (100,000 duplicate claim
+ * ids); listing each would grow a refusal's report with the packet, so the first ones stand for
+ * the rest and one more entry says how many were left out.
+ */
+export const MAX_LISTED_REASONS = 32;
+
+function listedReasons(reasons: readonly InspectorError[]): readonly InspectorError[] {
+  if (reasons.length <= MAX_LISTED_REASONS) return reasons;
+  const shown = reasons.slice(0, MAX_LISTED_REASONS - 1);
+  return [...shown, inspectorError('report/more_reasons', '', `${reasons.length - shown.length} more not listed`)];
+}
+
 /** A run that stops before the chain: header, dossier or read failure. Still a full, valid report. */
-export function blockedInspection(parsed: ParsedPacket | undefined, reasons: readonly InspectorError[]): InspectionResult {
+export function blockedInspection(parsed: ParsedPacket | undefined, allReasons: readonly InspectorError[]): InspectionResult {
+  const reasons = listedReasons(allReasons);
   const dossier = parsed?.dossier;
   // A packet refused by a limit is not judged claim by claim: its report stays small.
   const overLimit = reasons.some((reason) => reason.code.startsWith('limits/'));

@@ -24,6 +24,10 @@ export interface InspectorLimits {
   readonly maxListingEntries: number;
   /** The dossier's own text that the prose scan reads. */
   readonly maxProseBytes: number;
+  /** One claim's `text`, and one claim's `subject`, in UTF-8 bytes (a claim is a sentence; a subject is a path). */
+  readonly maxClaimTextBytes: number;
+  /** All claims' `text` and `subject` together, in UTF-8 bytes: like the prose, every byte is normalized and scanned. */
+  readonly maxClaimTextBytesTotal: number;
   /** Evidence entries the claims consider, all claims together (each is a record in report.json). */
   readonly maxEvidenceEntries: number;
   /** Subject-to-entry comparisons (and body bytes searched for quotes) the chain may spend, all claims together. */
@@ -51,6 +55,10 @@ export const DEFAULT_LIMITS: InspectorLimits = {
   maxReferencesPerClaim: 256,
   maxListingEntries: 4_000_000,
   maxProseBytes: 8 * MIB,
+  // PATH_MAX on Linux: no path a subject names, and no one-sentence claim, is longer.
+  maxClaimTextBytes: 4 * 1024,
+  // Twice the prose limit: 100,000 claims of a 160-byte sentence and its subject path fit.
+  maxClaimTextBytesTotal: 16 * MIB,
   maxEvidenceEntries: 400_000,
   maxBindingComparisons: 200_000_000,
   maxReportBytes: 256 * MIB,

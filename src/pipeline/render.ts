@@ -5,6 +5,7 @@ import type { ReportFile } from '../io/report-writer.js';
 import { buildReport } from '../report/build.js';
 import { renderCheckpoint, sanitizeCheckpointName } from '../report/checkpoint.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { reportJsonLowerBound } from '../report/size-estimate.js';
 import { parseReport, type Report } from '../report/schema.js';
 import { escapeControlChars, truncate } from '../text/escape.js';
 import { lintEmittedStrings, lintString } from '../text/wording-lint.js';
@@ -66,16 +67,27 @@ export function withholdVerdictWords(line: string): string {
   return replaceHits(line, [VERDICT_WORD_RULE], WITHHELD).text;
 }
 
-/** The three files' size in UTF-8 bytes. */
+/** The three files' size in UTF-8 bytes (each was encoded once, for this and for the channel). */
 function reportBytes(files: readonly ReportFile[]): number {
-  return files.reduce((total, file) => total + Buffer.byteLength(file.content, 'utf8'), 0);
+  return files.reduce((total, file) => total + (file.bytes?.length ?? Buffer.byteLength(file.content, 'utf8')), 0);
+}
+
+function encoded(name: string, content: string): ReportFile {
+  return { name, content, bytes: Buffer.from(content, 'utf8') };
 }
 
 /** The report, or, when the three files together would exceed maxReportBytes, a short BLOCKED report naming the limit. */
 export function renderReport(result: InspectionResult, name: string | undefined, maxReportBytes = DEFAULT_LIMITS.maxReportBytes): { ok: true; value: RenderedReport } | { ok: false; error: InspectorError } {
+  // Refused before anything is built when even a lower bound of report.json alone is over the limit.
+  const lowerBound = reportJsonLowerBound(result);
+  if (lowerBound > maxReportBytes) return overLimit(result, name, maxReportBytes, `the report would be more than ${lowerBound} bytes`);
   const rendered = renderUnbounded(result, name);
   if (!rendered.ok || reportBytes(rendered.value.files) <= maxReportBytes) return rendered;
-  const limit = inspectorError('limits/max_report_bytes', '', `maxReportBytes = ${maxReportBytes}; the report would be ${reportBytes(rendered.value.files)} bytes`);
+  return overLimit(result, name, maxReportBytes, `the report would be ${reportBytes(rendered.value.files)} bytes`);
+}
+
+function overLimit(result: InspectionResult, name: string | undefined, maxReportBytes: number, size: string): ReturnType<typeof renderUnbounded> {
+  const limit = inspectorError('limits/max_report_bytes', '', `maxReportBytes = ${maxReportBytes}; ${size}`);
   return renderUnbounded({ ...blockedInspection(undefined, [limit]), summary: result.summary, dossierIdentity: result.dossierIdentity }, name);
 }
 
@@ -88,9 +100,9 @@ function renderUnbounded(result: InspectionResult, name: string | undefined): { 
   }
   const exitCode = EXIT_CODE_BY_VERDICT[report.final_verdict];
   const files: ReportFile[] = [
-    { name: 'report.json', content: `${JSON.stringify(checked.data, null, checked.data.claims.length <= PRETTY_CLAIMS ? 2 : undefined)}\n` },
-    { name: 'report.md', content: lintString(renderMarkdown(checked.data)).text },
-    { name: `checkpoint-${sanitizeCheckpointName(name)}.md`, content: lintString(renderCheckpoint(checked.data)).text },
+    encoded('report.json', `${JSON.stringify(checked.data, null, checked.data.claims.length <= PRETTY_CLAIMS ? 2 : undefined)}\n`),
+    encoded('report.md', lintString(renderMarkdown(checked.data)).text),
+    encoded(`checkpoint-${sanitizeCheckpointName(name)}.md`, lintString(renderCheckpoint(checked.data)).text),
   ];
   return { ok: true, value: { report: checked.data, files, line: summaryLine(checked.data, exitCode, result.blockedReasons[0]), exitCode } };
 }

@@ -104,5 +104,5 @@ describe('tki-guard diff', () => {
     const unknown = cli('no-such-revision');
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toBe('tki-guard: git: unknown revision "no-such-revision"\n');
-  });
+  }, 240_000);
 });

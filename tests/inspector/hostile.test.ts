@@ -139,6 +139,8 @@ describe('limits end in a BLOCKED report naming the limit', () => {
     ['maxAllowedSurfaces', small({ maxAllowedSurfaces: 1 }), 'limits/max_allowed_surfaces'],
     ['maxListingEntries', small({ maxListingEntries: 0 }), 'limits/max_listing_entries'],
     ['maxProseBytes', small({ maxProseBytes: 100 }), 'limits/max_prose_bytes'],
+    ['maxClaimTextBytes', small({ maxClaimTextBytes: 20 }), 'limits/max_claim_text_bytes'],
+    ['maxClaimTextBytesTotal', small({ maxClaimTextBytesTotal: 100 }), 'limits/max_claim_text_bytes_total'],
     ['maxEvidenceEntries', small({ maxEvidenceEntries: 2 }), 'limits/max_evidence_entries'],
     ['maxReportBytes', small({ maxReportBytes: 8_000 }), 'limits/max_report_bytes'],
   ] as const)('%s', async (name, limits, code) => {

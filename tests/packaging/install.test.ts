@@ -150,6 +150,10 @@ describe('the README, word for word, in fresh projects outside the repository', 
     assertAdoptionFindings(ran, project);
     // From a subdirectory, the configured policy still applies and nothing crashes.
     expect(shell('npx eslint .', path.join(project, 'src'))).toMatchObject({ status: 0, stderr: '' });
+    // tki-guard finds the same policy walking up, and names files from the project root.
+    expect(shell('npx tki-guard .', path.join(project, 'src'))).toEqual({ status: 0, stdout: 'tki-guard: no findings in 3 modules\n', stderr: '' });
+    const diffHelp = shell('npx tki-guard diff --help', project);
+    expect({ status: diffHelp.status, usage: diffHelp.stdout.split('\n')[0] }).toEqual({ status: 0, usage: 'Usage: tki-guard diff [BASE] [paths…] [options]' });
   });
 
   it('an ESM project ("type": "module") with eslint.config.cjs, then eslint.config.ts', { timeout: 600_000 }, () => {

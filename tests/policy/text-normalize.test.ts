@@ -22,6 +22,59 @@ describe('the matching form', () => {
     expect(matchingForm(forced)).toBe(`${matchingForm(ascii)}e`);
   });
 
+  it('maps a run of non-ASCII code points by its loop exactly as code point by code point', () => {
+    // Letters, marks, look-alikes, format characters, expansions (U+FDFA), astral and lone surrogates.
+    const pool = ['é', 'Р', 'А', '\u0301', '\u0316', '\u200B', '\uFEFF', '\uFDFA', 'Ｐ', '𝐏', '\u{E0041}', '\uD800', '\uDC00', 'ß', 'İ', '漢', '\u2066'];
+    let seed = 7;
+    for (let round = 0; round < 200; round += 1) {
+      let text = '';
+      for (let index = 0; index < 1 + (round % 40); index += 1) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        text += pool[seed % pool.length] ?? '';
+      }
+      // A lone surrogate next to its partner forms a pair in both, so compare per pairing-safe unit of the string itself.
+      const expected = Array.from(text, (char) => matchingForm(`a${char}`).slice(1)).join('');
+      expect(matchingForm(`a${text}`).slice(1)).toBe(expected);
+    }
+  });
+
+  it('maps a long ASCII text by its table walk exactly as by the native passes', () => {
+    let seed = 11;
+    let long = '';
+    while (long.length < 20_000) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      long += String.fromCharCode(seed % 128);
+    }
+    // Short pieces take the native passes; `a` is its own form and ends any white-space run.
+    const expected = long.split('a').map((piece) => matchingForm(piece)).join('a');
+    expect(matchingForm(long)).toBe(expected);
+    expect(matchingForm(long.replaceAll('%', '&'))).toBe(expected.replaceAll('º/₀', '&'));
+  });
+
+  it('maps mixed text by its one walk exactly as segment by segment (ASCII and spaces, then the rest per code point)', () => {
+    const pool = ['P', 'a', 'M', 'm', '0', '1', '|', '%', '"', ' ', '  ', '\t', '\n', '\u00A0', '\u3000', '\u200B', '\uFEFF', 'é', 'Р', '\u0301', '\uFDFA', '𝐏', '\uD800', '\uDC00', '\u{E0041}'];
+    const otherRun = /[^\x00-\x7f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
+    const bySegments = (text: string): string => {
+      let out = '';
+      let from = 0;
+      const fast = (part: string): string => Array.from(part.toLowerCase().replace(/[^\S\uFEFF]+/g, ' '), (char) => (char === ' ' ? ' ' : matchingForm(char))).join('');
+      for (const match of text.matchAll(otherRun)) {
+        out += fast(text.slice(from, match.index)) + Array.from(match[0], (char) => matchingForm(char)).join('');
+        from = match.index + match[0].length;
+      }
+      return out + fast(text.slice(from));
+    };
+    let seed = 3;
+    for (let round = 0; round < 300; round += 1) {
+      let text = 'é';
+      for (let index = 0; index < 1 + (round % 50); index += 1) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        text += pool[seed % pool.length] ?? '';
+      }
+      expect(matchingForm(text)).toBe(bySegments(text));
+    }
+  });
+
   it('maps findings back to offsets in the original text', () => {
     const original = 'Note: the tool d\u200Bоеs nоt exist, sadly.';
     const hit = firstHit(toMatchingText(original), textRulePattern(/\bdoes\s+not\s+exist\b/i));

@@ -25,6 +25,9 @@ import {
   type SyscallName,
 } from '../../sandbox/index.js';
 import { DEVICE_NODES, encodeBwrapArgsFd } from '../../sandbox/engines/bwrap-argv.js';
+import { lockedRules } from '../../sandbox/lock.js';
+import { SANDBOX_BUNDLES } from '../../sandbox/runtime/bundle-paths.js';
+import { RUNTIME_FILES_FILE, runtimeFiles } from '../../sandbox/runtime/runtime-packages.js';
 import { runSeccompProgram } from './helpers/bpf-interpreter.js';
 
 const AUDIT_ARCH_I386 = 0x40000003;
@@ -46,7 +49,7 @@ function expectedAnswer(nr: number, stage: 'startup' | 'locked', rules: SandboxP
 }
 const TRAP_ENOSYS = SECCOMP_RET.TRAP | 38;
 /** Calls whose locked answer depends on an argument (tested on their own below). */
-const ARGUMENT_RULES = new Set<number>([X86_64_SYSCALLS.clone, X86_64_SYSCALLS.mmap, X86_64_SYSCALLS.open, X86_64_SYSCALLS.openat, X86_64_SYSCALLS.prctl]);
+const ARGUMENT_RULES = new Set<number>([X86_64_SYSCALLS.clone, X86_64_SYSCALLS.mmap, X86_64_SYSCALLS.mprotect, X86_64_SYSCALLS.open, X86_64_SYSCALLS.openat, X86_64_SYSCALLS.prctl]);
 const PROT_READ_EXEC = 0x5;
 const MAP_PRIVATE = 0x2;
 const MAP_ANONYMOUS = 0x20;
@@ -77,12 +80,30 @@ describe('the seccomp BPF program matches the profile', () => {
     expect(runSeccompProgram(program, { nr: X32_SYSCALL_BIT | 0, arch: AUDIT_ARCH_X86_64 })).toBe(EPERM);
   });
 
-  it('clone: fork and thread creation pass, every namespace flag is denied', () => {
-    const program = compileSeccompBpf(profile, 'locked');
-    const clone = (flags: number): number => runSeccompProgram(program, { nr: X86_64_SYSCALLS.clone, arch: AUDIT_ARCH_X86_64, args: [flags] });
-    expect(clone(SIGCHLD)).toBe(SECCOMP_RET.ALLOW);
-    expect(clone(THREAD_FLAGS)).toBe(SECCOMP_RET.ALLOW);
-    for (const flag of profile.seccomp.denyCloneFlags) expect({ flag, answer: clone(SIGCHLD | CLONE_NAMESPACE_FLAGS[flag]) }).toEqual({ flag, answer: EPERM });
+  it('clone: thread creation passes; a fork passes at start-up and is denied once locked; every namespace flag is denied', () => {
+    const answers = (stage: 'startup' | 'locked', rules = profile.seccomp): ((flags: number) => number) => {
+      const program = compileSeccompBpf({ ...profile, seccomp: rules }, stage);
+      return (flags) => runSeccompProgram(program, { nr: X86_64_SYSCALLS.clone, arch: AUDIT_ARCH_X86_64, args: [flags] });
+    };
+    for (const stage of ['startup', 'locked'] as const) {
+      const clone = answers(stage);
+      expect(clone(THREAD_FLAGS)).toBe(SECCOMP_RET.ALLOW);
+      expect(clone(SIGCHLD)).toBe(stage === 'locked' ? EPERM : SECCOMP_RET.ALLOW);
+      expect(clone(0x00004000 /* CLONE_VFORK */ | 0x100 /* CLONE_VM */ | SIGCHLD)).toBe(stage === 'locked' ? EPERM : SECCOMP_RET.ALLOW);
+      for (const flag of profile.seccomp.denyCloneFlags) expect({ flag, answer: clone(SIGCHLD | CLONE_NAMESPACE_FLAGS[flag]) }).toEqual({ flag, answer: EPERM });
+      for (const flag of profile.seccomp.denyCloneFlags) expect({ flag, answer: clone(THREAD_FLAGS | CLONE_NAMESPACE_FLAGS[flag]) }).toEqual({ flag, answer: EPERM });
+    }
+    expect(answers('locked', { ...profile.seccomp, denyUncountedMemoryAfterStart: false })(SIGCHLD)).toBe(SECCOMP_RET.ALLOW);
+  });
+
+  it('once locked, no mmap RLIMIT_DATA would not count: MAP_SHARED, MAP_SHARED_VALIDATE and MAP_GROWSDOWN are denied, private mappings pass', () => {
+    const locked = compileSeccompBpf(profile, 'locked');
+    const startup = compileSeccompBpf(profile, 'startup');
+    const mmap = (program: Buffer, flags: number, prot = 0x3): number => runSeccompProgram(program, { nr: X86_64_SYSCALLS.mmap, arch: AUDIT_ARCH_X86_64, args: [0, 1 << 20, prot, flags, -1, 0] });
+    for (const flags of [0x01 | MAP_ANONYMOUS, 0x03 | MAP_ANONYMOUS, MAP_PRIVATE | MAP_ANONYMOUS | 0x0100, 0x01, 0x01 | MAP_ANONYMOUS | 0x20000 /* MAP_STACK */]) {
+      expect({ flags, locked: mmap(locked, flags), startup: mmap(startup, flags) }).toEqual({ flags, locked: EPERM, startup: SECCOMP_RET.ALLOW });
+    }
+    for (const flags of [MAP_PRIVATE | MAP_ANONYMOUS, MAP_PRIVATE, MAP_PRIVATE | MAP_ANONYMOUS | 0x20000, MAP_PRIVATE | MAP_ANONYMOUS | 0x4000 /* MAP_NORESERVE */]) expect({ flags, locked: mmap(locked, flags) }).toEqual({ flags, locked: SECCOMP_RET.ALLOW });
   });
 
   it('default deny: a call on no list (mbind, memfd_secret, a number the table does not name) answers ENOSYS at start-up and traps to the ENOSYS-answering handler once locked', () => {
@@ -112,12 +133,29 @@ describe('the seccomp BPF program matches the profile', () => {
     expect(runSeccompProgram(startup, { nr: X86_64_SYSCALLS.seccomp, arch: AUDIT_ARCH_X86_64 })).toBe(SECCOMP_RET.ALLOW);
   });
 
-  it('once locked, mmap(PROT_EXEC) of a file is denied; anonymous executable memory (the JIT) and the start-up loader pass', () => {
-    const mmap = (stage: 'startup' | 'locked', prot: number, flags: number): number => runSeccompProgram(compileSeccompBpf(profile, stage), { nr: X86_64_SYSCALLS.mmap, arch: AUDIT_ARCH_X86_64, args: [0, 4096, prot, flags, 3, 0] });
-    expect(mmap('locked', PROT_READ_EXEC, MAP_PRIVATE)).toBe(EPERM);
-    expect(mmap('locked', PROT_READ_EXEC, MAP_PRIVATE | MAP_ANONYMOUS)).toBe(SECCOMP_RET.ALLOW);
-    expect(mmap('locked', 0x3, MAP_PRIVATE)).toBe(SECCOMP_RET.ALLOW);
-    expect(mmap('startup', PROT_READ_EXEC, MAP_PRIVATE)).toBe(SECCOMP_RET.ALLOW);
+  it('once locked in a --jitless node, no memory becomes executable: mmap and mprotect with PROT_EXEC are denied, file or anonymous; the start-up loader passes', () => {
+    const locked = compileSeccompBpf(lockedRules(profile, ['--jitless']), 'locked');
+    const call = (program: Buffer, name: 'mmap' | 'mprotect', prot: number, flags = MAP_PRIVATE): number => runSeccompProgram(program, { nr: X86_64_SYSCALLS[name], arch: AUDIT_ARCH_X86_64, args: name === 'mmap' ? [0, 4096, prot, flags, 3, 0] : [0x10000, 4096, prot] });
+    for (const prot of [PROT_READ_EXEC, 0x7, 0x4, 0x4 | 0x1000000 /* PROT_GROWSDOWN */]) {
+      expect({ prot, file: call(locked, 'mmap', prot), anonymous: call(locked, 'mmap', prot, MAP_PRIVATE | MAP_ANONYMOUS), mprotect: call(locked, 'mprotect', prot) }).toEqual({ prot, file: EPERM, anonymous: EPERM, mprotect: EPERM });
+    }
+    for (const prot of [0, 0x1, 0x3]) expect({ prot, mmap: call(locked, 'mmap', prot), mprotect: call(locked, 'mprotect', prot) }).toEqual({ prot, mmap: SECCOMP_RET.ALLOW, mprotect: SECCOMP_RET.ALLOW });
+    const startup = compileSeccompBpf(profile, 'startup');
+    expect(call(startup, 'mmap', PROT_READ_EXEC)).toBe(SECCOMP_RET.ALLOW);
+    expect(call(startup, 'mprotect', 0x7)).toBe(SECCOMP_RET.ALLOW);
+    // mprotect off the allowlist stays unlisted even without PROT_EXEC (the rule allows only what the list allows).
+    const withoutMprotect = compileSeccompBpf({ ...profile, seccomp: { ...profile.seccomp, allow: profile.seccomp.allow.filter((name) => name !== 'mprotect') } }, 'locked');
+    expect(call(withoutMprotect, 'mprotect', 0x3)).toBe(TRAP_ENOSYS);
+  });
+
+  it('a node with its JIT on (no --jitless) gets the file-mapping rule only: its JIT needs anonymous executable memory', () => {
+    expect(lockedRules(profile, ['--jitless'])).toBe(profile);
+    const locked = compileSeccompBpf(lockedRules(profile, []), 'locked');
+    const mmap = (prot: number, flags: number): number => runSeccompProgram(locked, { nr: X86_64_SYSCALLS.mmap, arch: AUDIT_ARCH_X86_64, args: [0, 4096, prot, flags, 3, 0] });
+    expect(mmap(PROT_READ_EXEC, MAP_PRIVATE)).toBe(EPERM);
+    expect(mmap(PROT_READ_EXEC, MAP_PRIVATE | MAP_ANONYMOUS)).toBe(SECCOMP_RET.ALLOW);
+    expect(mmap(0x3, MAP_PRIVATE)).toBe(SECCOMP_RET.ALLOW);
+    expect(runSeccompProgram(locked, { nr: X86_64_SYSCALLS.mprotect, arch: AUDIT_ARCH_X86_64, args: [0x10000, 4096, 0x7] })).toBe(SECCOMP_RET.ALLOW);
   });
 
   it('property: for any allow and deny lists drawn from the table, the program answers exactly as the lists say', () => {
@@ -172,8 +210,8 @@ const invocation: SandboxInvocation = {
       { source: '/usr/bin/node', target: '/usr/bin/node' },
       { source: '/host/project/dist', target: '/opt/tki/dist' },
     ],
-    cliEntry: '/opt/tki/dist/cli/tki.js',
-    probesEntry: '/opt/tki/dist/sandbox/probes/main.js',
+    cliEntry: '/opt/tki/dist/sandbox/bundle/tki-inside.js',
+    probesEntry: '/opt/tki/dist/sandbox/bundle/probes.js',
   },
   packetPath: '/host/packet',
   packetIsFile: false,
@@ -260,9 +298,11 @@ describe("the inspector's node flags match the profile", () => {
       '--disable-warning=SecurityWarning',
       '--disallow-code-generation-from-strings',
       '--preserve-symlinks',
+      '--jitless',
+      '--no-expose-wasm',
       `--max-old-space-size=${profile.limits.memoryMiB}`,
     ]);
-    expect(compileNodeFlags({ ...profile, node: { permissionModel: false, disallowCodeGeneration: false, preserveSymlinks: false } })).toEqual([`--max-old-space-size=${profile.limits.memoryMiB}`]);
+    expect(compileNodeFlags({ ...profile, node: { permissionModel: false, disallowCodeGeneration: false, preserveSymlinks: false, jitless: false } })).toEqual([`--max-old-space-size=${profile.limits.memoryMiB}`]);
   });
 
   it("Dockerfile.sandbox's ENTRYPOINT runs node with exactly these flags", () => {
@@ -270,7 +310,7 @@ describe("the inspector's node flags match the profile", () => {
     const entrypoint = /^ENTRYPOINT (\[[^\]]*\])/m.exec(dockerfile.replace(/\\\n\s*/g, ''))?.[1];
     expect(entrypoint, 'Dockerfile.sandbox has a JSON ENTRYPOINT').toBeDefined();
     const argv = JSON.parse(entrypoint ?? '[]') as string[];
-    expect(argv.slice(1, argv.indexOf('/opt/tki/dist/cli/tki.js'))).toEqual(compileNodeFlags(DEFAULT_PROFILE));
+    expect(argv.slice(1, argv.indexOf('/opt/tki/dist/sandbox/bundle/tki-inside.js'))).toEqual(compileNodeFlags(DEFAULT_PROFILE));
   });
 });
 
@@ -281,6 +321,9 @@ describe('the sandbox user under podman and docker', () => {
     expect(podman.join(' ')).not.toContain('keep-id');
     expect(podman.join(' ')).toContain('--user 65534:65534');
     expect(podman.join(' ')).toContain('--preserve-fds 1');
+    // The profile's cgroup namespace: both engines default to the host's on cgroups v1.
+    expect(podman.join(' ')).toContain('--cgroupns private');
+    expect(compileContainerArgs(profile, invocation, { ...options, engine: 'docker' }).join(' ')).toContain('--cgroupns private');
     expect(compileContainerArgs(profile, invocation, { ...options, engine: 'docker' })).not.toContain('--preserve-fds');
   });
 });
@@ -291,6 +334,22 @@ describe('the runtime packages the build records', () => {
     const recorded = recordedRuntimePackages(root);
     expect(recorded, `${RUNTIME_PACKAGES_FILE} is missing or malformed: run \`npm run build\``).toBeDefined();
     expect(recorded).toEqual(runtimePackages(root, SANDBOX_ENTRIES.map((entry) => join(root, entry))));
-    expect(recorded).toContain('zod');
+    // The entries are bundles (sandbox/runtime/bundle-sandbox.ts): zod is inside them, no package is mounted.
+    expect(recorded).toEqual([]);
+  });
+
+  it('hand in exactly the two bundles, which import nothing but node builtins; tki inspect\'s carries no process, network or launcher code', () => {
+    const root = packageRoot();
+    const files = JSON.parse(readFileSync(join(root, RUNTIME_FILES_FILE), 'utf8')) as string[];
+    expect(files).toEqual([...SANDBOX_ENTRIES].sort());
+    expect(runtimeFiles(root, SANDBOX_ENTRIES.map((entry) => join(root, entry)))).toEqual(files);
+    const inside = readFileSync(join(root, SANDBOX_BUNDLES.inspect), 'utf8');
+    const builtins = [...inside.matchAll(/^import .* from "([^"]+)";$/gm)].map((match) => match[1] ?? '');
+    expect(builtins.length).toBeGreaterThan(0);
+    expect(builtins.every((specifier) => specifier.startsWith('node:'))).toBe(true);
+    for (const absent of ['node:child_process', 'node:net', 'node:worker_threads', 'node:http']) expect(builtins).not.toContain(absent);
+    // The inspector's zod schemas and the exec lock are in it (it is the inspector, not a stub).
+    expect(inside).toContain('jitless');
+    expect(inside).toContain('applyExecLock');
   });
 });

@@ -12,8 +12,8 @@ const invocation: SandboxInvocation = {
   runtime: {
     nodePath: '/opt/tki/bin/node',
     bindings: [{ source: '/usr/bin/node', target: '/opt/tki/bin/node' }],
-    cliEntry: '/opt/tki/dist/cli/tki.js',
-    probesEntry: '/opt/tki/dist/sandbox/probes/main.js',
+    cliEntry: '/opt/tki/dist/sandbox/bundle/tki-inside.js',
+    probesEntry: '/opt/tki/dist/sandbox/bundle/probes.js',
   },
   packetPath: '/work/engine/packet',
   packetIsFile: false,

@@ -23,6 +23,9 @@ const LOOSENED: SandboxProfile = {
     allow: [...seccomp.allow, 'mbind', 'memfd_secret', 'memfd_create'],
     deny: seccomp.deny.filter((name) => name !== 'memfd_create'),
     denyFileExecMappingsAfterStart: false,
+    denyExecMemoryAfterStart: false,
+    // PR-PIDS-1, PR-MEM-1: processes may be started once locked (the nproc and data ceilings are all that would hold).
+    denyUncountedMemoryAfterStart: false,
     // PR-PROCSYS-1: with the lock's ban on opens for writing in place, /proc/sys would stay shut even uncovered.
     denyWriteOpensAfterStart: false,
   },

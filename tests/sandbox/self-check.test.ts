@@ -115,14 +115,15 @@ describe('mountinfo', () => {
 describe("the inspector's node hardening", () => {
   const permission = (allowed: (scope: string, reference?: string) => boolean) => ({ has: allowed });
   const onlyOut = permission((scope) => scope === 'fs.read');
-  const argv = ['--experimental-permission', '--disallow-code-generation-from-strings'];
-  it('is confirmed when node refuses every file write, processes and workers, and bans code generation', () => {
+  const argv = ['--experimental-permission', '--disallow-code-generation-from-strings', '--jitless'];
+  it('is confirmed when node refuses every file write, processes and workers, bans code generation and runs without its JIT', () => {
     expect(judgeNodeHardening(DEFAULT_PROFILE, { permission: onlyOut, execArgv: argv }).confirmed).toBe(true);
   });
   it('names each gap', () => {
     expect(judgeNodeHardening(DEFAULT_PROFILE, { execArgv: argv }).observed).toBe('the permission model is off');
     expect(judgeNodeHardening(DEFAULT_PROFILE, { permission: permission(() => true), execArgv: [] }).observed).toBe(
-      '/in is writable for node; node may write files; child processes are allowed; workers are allowed; code generation from strings is allowed',
+      '/in is writable for node; node may write files; child processes are allowed; workers are allowed; code generation from strings is allowed; the JIT is on, so memory may still become executable',
     );
+    expect(judgeNodeHardening(DEFAULT_PROFILE, { permission: onlyOut, execArgv: argv.filter((flag) => flag !== '--jitless') }).observed).toBe('the JIT is on, so memory may still become executable');
   });
 });

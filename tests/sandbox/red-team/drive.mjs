@@ -16,7 +16,9 @@ for (const name of ["rawsys-measure.node", "rawsys-attack.node", "rawsys-attack2
 for (const f of fs.readdirSync(packet)) fs.chmodSync(path.join(packet, f), 0o755);
 let maxRss = 0;
 const timer = setInterval(() => { maxRss = Math.max(maxRss, process.memoryUsage().rss); }, 50);
-const run = await runSandboxed({ engine, profile: DEFAULT_PROFILE, packetPath: packet, packetIsFile: false, nodeArgs: (_runtime, fd) => ['/in/runner.mjs', mode, String(fd)] });
+// The runner's node gets what every tki process inside gets (no JIT, the heap limit): the lock's rules depend on it.
+const { compileLimitFlags } = await import('../../../dist/sandbox/engines/node-flags.js');
+const run = await runSandboxed({ engine, profile: DEFAULT_PROFILE, packetPath: packet, packetIsFile: false, nodeArgs: (_runtime, fd) => [...compileLimitFlags(DEFAULT_PROFILE), '/in/runner.mjs', mode, String(fd)] });
 clearInterval(timer);
 maxRss = Math.max(maxRss, process.resourceUsage().maxRSS * 1024);
 const out = { engine, uid: process.getuid(), ok: run.ok, maxRssMiB: Math.round(maxRss / 1048576) };

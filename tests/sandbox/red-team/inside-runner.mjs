@@ -3,9 +3,8 @@
 // line per attempt: { id, closed, observed }. The launcher side is drive.mjs.
 import fs from 'node:fs';
 // The runtime's fixed path inside the sandbox (literal specifiers: the project lints its own tests).
-const { applyExecLock } = await import('/opt/tki/dist/sandbox/lock.js');
-const { runSelfCheck } = await import('/opt/tki/dist/sandbox/self-check/index.js');
-const { DEFAULT_PROFILE } = await import('/opt/tki/dist/sandbox/profile/default-profile.js');
+// tki's inside library (the profile, the lock, P1), bundled as tki's own entries are (sandbox/runtime/bundle-paths.ts).
+const { applyExecLock, runSelfCheck, DEFAULT_PROFILE } = await import('/opt/tki/dist/sandbox/bundle/inside.js');
 const mode = process.argv[2] ?? 'battery';
 const emit = (id, closed, observed) => fs.writeSync(2, `RT ${JSON.stringify({ id, closed, observed })}\n`);
 const tryIt = (fn) => { try { return { ok: true, value: fn() }; } catch (e) { return { ok: false, code: e.code ?? String(e.message).slice(0, 120) }; } };

@@ -19,7 +19,9 @@ const profile = { ...DEFAULT_PROFILE, limits: { ...DEFAULT_PROFILE.limits, ...ov
 let maxRss = 0;
 const timer = setInterval(() => { maxRss = Math.max(maxRss, process.memoryUsage().rss); }, 50);
 const started = Date.now();
-const run = await runSandboxed({ engine, profile, packetPath: packet, packetIsFile: false, nodeArgs: (_runtime, fd) => ['/in/runner.mjs', mode, String(fd)] });
+// The runner's node gets what every tki process inside gets (no JIT, the heap limit): the lock's rules depend on it.
+const { compileLimitFlags } = await import('../../../../dist/sandbox/engines/node-flags.js');
+const run = await runSandboxed({ engine, profile, packetPath: packet, packetIsFile: false, nodeArgs: (_runtime, fd) => [...compileLimitFlags(profile), '/in/runner.mjs', mode, String(fd)] });
 clearInterval(timer);
 maxRss = Math.max(maxRss, process.resourceUsage().maxRSS * 1024);
 const out = { engine, uid: process.getuid(), ok: run.ok, maxRssMiB: Math.round(maxRss / 1048576), elapsedMs: Date.now() - started };

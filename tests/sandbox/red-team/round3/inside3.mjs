@@ -2,9 +2,8 @@
 // round-2 runner (applyExecLock with the default profile, then P1), then attempts each route and
 // prints one `RT {id, closed, observed}` line per attempt on stderr. Launcher side: drive3.mjs.
 import fs from 'node:fs';
-const { applyExecLock } = await import('/opt/tki/dist/sandbox/lock.js');
-const { runSelfCheck } = await import('/opt/tki/dist/sandbox/self-check/index.js');
-const { DEFAULT_PROFILE } = await import('/opt/tki/dist/sandbox/profile/default-profile.js');
+// tki's inside library (the profile, the lock, P1), bundled as tki's own entries are (sandbox/runtime/bundle-paths.ts).
+const { applyExecLock, runSelfCheck, DEFAULT_PROFILE } = await import('/opt/tki/dist/sandbox/bundle/inside.js');
 const mode = process.argv[2] ?? 'battery';
 const channelFd = Number(process.argv[3]);
 const emit = (id, closed, observed) => fs.writeSync(2, `RT ${JSON.stringify({ id, closed, observed })}\n`);

@@ -7,13 +7,6 @@ import type { OpenRoute } from '../open-today.js';
  */
 export const OPEN_ROUND3: readonly OpenRoute[] = [
   {
-    route: 'EXEC/mmap file PROT_READ then mprotect PROT_EXEC',
-    engines: ['bwrap', 'podman', 'docker'],
-    operators: ['root', 'nobody'],
-    severity: 'low',
-    note: 'denyFileExecMappingsAfterStart only reads mmap: after the lock a file in /in mapped PROT_READ becomes executable with mprotect(PROT_READ|PROT_EXEC) (pkey_mprotect is ENOSYS). Needs native code already running (JS-only process.dlopen stays refused), so it widens a V8-bug foothold into loading a whole packet-supplied library; the docs claim file exec mappings are stopped',
-  },
-  {
     route: 'PID1/mountinfo',
     engines: ['bwrap', 'podman', 'docker'],
     operators: ['root', 'nobody'],
@@ -29,5 +22,10 @@ export const OPEN_ROUND3: readonly OpenRoute[] = [
   },
 ];
 
-/** What the round-3 audit accepts as a design limit (printed, not failed): the JIT needs anonymous RW->RX. */
-export const DESIGN_LIMITS_ROUND3: readonly string[] = ['EXEC/anonymous RW then mprotect RX (runtime-written code)', 'RLIMIT/raise as'];
+/**
+ * What the round-3 audit accepts as a design limit (printed, not failed). 'EXEC/mmap file PROT_READ
+ * then mprotect PROT_EXEC' and 'EXEC/anonymous RW then mprotect RX' were here or open until every
+ * process inside ran --jitless and the lock refused PROT_EXEC in mmap and mprotect altogether
+ * (seccomp.denyExecMemoryAfterStart): both are now judged like every other route.
+ */
+export const DESIGN_LIMITS_ROUND3: readonly string[] = ['RLIMIT/raise as'];

@@ -13,7 +13,7 @@ export const SPOOFED_LINE = 'tki run: UNVERIFIED (exit 2) · spoofed by the insi
 // below): tki's real inspector runs and sends its real report, then the inside lies about how it ended.
 const EVIL = `import fs from 'node:fs';
 const mode = fs.readFileSync('/in/evil-mode.txt', 'utf8').trim();
-await import('/opt/tki/dist/cli/tki-orig.js');
+await import('/opt/tki/dist/sandbox/bundle/tki-inside-orig.js');
 process.on('exit', () => {
   if (mode === 'stderr-controls') fs.writeSync(2, '\\u001b]0;PWNED\\u0007\\u001b[2K\\r${SPOOFED_LINE}\\n');
   if (mode === 'stderr-spoof') for (let i = 0; i < 2000; i++) fs.writeSync(2, '${SPOOFED_LINE}\\n');
@@ -25,7 +25,7 @@ process.on('exit', () => {
 const WRAPPER = `#!/usr/bin/env node
 // red-team round 4: inside the sandbox, the packet's evil.mjs runs in place of tki inspect; outside, tki itself
 if (process.argv.includes('inspect') && process.argv.includes('/in')) await import('/in/evil.mjs');
-else await import('./tki-orig.js');
+else await import('./tki-inside-orig.js');
 `;
 
 /**
@@ -40,12 +40,13 @@ export function compromisedPackage(base: string): string {
   mkdirSync(path.dirname(path.join(pkg, addon)), { recursive: true });
   execFileSync('cp', ['-al', path.join(repoRoot, addon), path.join(pkg, addon)]);
   // rename and replace, never write through a hard link into the repository's own files
-  renameSync(path.join(pkg, 'dist/cli/tki.js'), path.join(pkg, 'dist/cli/tki-orig.js'));
-  writeFileSync(path.join(pkg, 'dist/cli/tki.js'), WRAPPER, { mode: 0o755 });
+  // The sandbox runs the bundled inside entry (sandbox/runtime/bundle-paths.ts): that is what is wrapped.
+  renameSync(path.join(pkg, 'dist/sandbox/bundle/tki-inside.js'), path.join(pkg, 'dist/sandbox/bundle/tki-inside-orig.js'));
+  writeFileSync(path.join(pkg, 'dist/sandbox/bundle/tki-inside.js'), WRAPPER, { mode: 0o755 });
   const listPath = path.join(pkg, 'dist/sandbox/runtime-files.json');
   const list = JSON.parse(readFileSync(listPath, 'utf8')) as string[];
   rmSync(listPath);
-  writeFileSync(listPath, JSON.stringify([...list, 'dist/cli/tki-orig.js']));
+  writeFileSync(listPath, JSON.stringify([...list, 'dist/sandbox/bundle/tki-inside-orig.js']));
   return pkg;
 }
 

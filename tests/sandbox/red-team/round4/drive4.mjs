@@ -28,7 +28,9 @@ const profile = memoryMiB
   ? { ...DEFAULT_PROFILE, limits: { ...DEFAULT_PROFILE.limits, memoryMiB }, rlimits: { ...DEFAULT_PROFILE.rlimits, data: { soft: dataBytes, hard: dataBytes } } }
   : DEFAULT_PROFILE;
 const started = Date.now();
-const run = await runSandboxed({ engine, profile, packetPath: packet, packetIsFile: false, nodeArgs: (_runtime, fd) => ['/in/runner.mjs', mode, String(fd), String(dataBytes)] });
+// The runner's node gets what every tki process inside gets (no JIT, the heap limit): the lock's rules depend on it.
+const { compileLimitFlags } = await import('../../../../dist/sandbox/engines/node-flags.js');
+const run = await runSandboxed({ engine, profile, packetPath: packet, packetIsFile: false, nodeArgs: (_runtime, fd) => [...compileLimitFlags(profile), '/in/runner.mjs', mode, String(fd), String(dataBytes)] });
 const out = { engine, uid: process.getuid(), ok: run.ok, elapsedMs: Date.now() - started };
 if (!run.ok) out.line = run.line;
 else {

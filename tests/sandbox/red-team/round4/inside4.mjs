@@ -3,9 +3,8 @@
 // `RT {id, closed, observed}` line per attempt on stderr. Launcher side: drive4.mjs.
 // Usage inside: runner.mjs <mode> <channelFd> [dataBytes]
 import fs from 'node:fs';
-const { applyExecLock } = await import('/opt/tki/dist/sandbox/lock.js');
-const { runSelfCheck } = await import('/opt/tki/dist/sandbox/self-check/index.js');
-const { DEFAULT_PROFILE } = await import('/opt/tki/dist/sandbox/profile/default-profile.js');
+// tki's inside library (the profile, the lock, P1), bundled as tki's own entries are (sandbox/runtime/bundle-paths.ts).
+const { applyExecLock, runSelfCheck, DEFAULT_PROFILE } = await import('/opt/tki/dist/sandbox/bundle/inside.js');
 const mode = process.argv[2] ?? 'victim';
 const dataBytes = Number(process.argv[4] ?? DEFAULT_PROFILE.rlimits.data.soft);
 const emit = (id, closed, observed) => fs.writeSync(2, `RT ${JSON.stringify({ id, closed, observed })}\n`);

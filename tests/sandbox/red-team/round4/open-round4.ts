@@ -30,27 +30,6 @@ export const OPEN_ROUND4: readonly OpenRoute[] = [
     note: "world-readable packet files are hard-linked into the stage, so the stage is the packet owner's inode: the owner (uid 65534 here) appends to `live.txt` in the packet directory after the launcher checked sizes and staged it, and the inside sees the new size. The stage's bound (maxPacketJsonBytes + maxPacketContentBytes checked 'before anything is written') and any launcher-side look at the bytes are then not what the inspector reads; the inspector's own limits are what remains",
   },
   {
-    route: 'MEM/MAP_SHARED anonymous memory past the data ceiling',
-    engines: ['bwrap'],
-    operators: ['root', 'nobody'],
-    severity: 'high',
-    note: "under bwrap the only ceiling on non-heap memory is RLIMIT_DATA, which does not count shared mappings (is_data_mapping excludes VM_SHARED): with `--memory 256` (data 1280 MiB; a private 1600 MiB mapping is refused ENOMEM) native code maps and touches 1600 MiB of MAP_SHARED|MAP_ANONYMOUS memory and lives. Nothing else bounds it (no cgroup under bwrap): host memory. podman rootful and docker: the cgroup's --memory kills it (exit 137)",
-  },
-  {
-    route: 'MEM/MAP_GROWSDOWN memory past the data ceiling',
-    engines: ['bwrap'],
-    operators: ['root', 'nobody'],
-    severity: 'high',
-    note: 'as MAP_SHARED: a MAP_GROWSDOWN private mapping is VM_STACK, which RLIMIT_DATA does not count either (and the profile sets no RLIMIT_STACK/RLIMIT_AS): 1600 MiB touched past a 1280 MiB data ceiling under bwrap',
-  },
-  {
-    route: 'MEM/forked children together past the data ceiling',
-    engines: ['bwrap'],
-    operators: ['root', 'nobody'],
-    severity: 'high',
-    note: 'RLIMIT_DATA is per process and RLIMIT_NPROC allows 64: four forked children each hold 512 MiB (2048 MiB together) under a 1280 MiB data ceiling under bwrap; the bound is 64 × data (192 GiB with the default 3 GiB), i.e. none. podman rootful and docker: the cgroup kills children past --memory',
-  },
-  {
     route: 'PERSIST/the sandbox outlives a SIGKILLed launcher',
     engines: ['podman', 'docker'],
     operators: ['root'],
@@ -84,12 +63,5 @@ export const OPEN_ROUND4: readonly OpenRoute[] = [
     operators: ['root'],
     severity: 'low',
     note: "/proc/partitions (and /proc/diskstats, /proc/fs/ext4/<dev>) list the host's block devices and sizes inside (vda, 256 GiB here); with /proc/meminfo, /proc/loadavg and /proc/pressure/* (host-wide, other tenants' load) this is what a compromised inspector can learn of the host beyond the kernel version (which no namespace hides)",
-  },
-  {
-    route: "STDERR/the inside's stderr lines reach the operator verbatim",
-    engines: ['bwrap', 'docker'],
-    operators: ['root'],
-    severity: 'low',
-    note: "after a normal end tki run relays the inside's stderr line by line up to the 1 MiB cap (control characters escaped): a compromised inspector prints 2000 copies of `tki run: UNVERIFIED (exit 2) · spoofed by the inside` and they appear in the operator's output/CI log as if tki had said them, next to the real verdict line (which says READ_LEVEL_FAIL, exit 1). The docs speak of one relayed diagnostic line. Repro: tests/sandbox/red-team/round4/compromised.ts, mode stderr-spoof",
   },
 ];

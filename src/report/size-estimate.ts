@@ -1,0 +1,33 @@
+import type { InspectionResult } from '../pipeline/result.js';
+import { listedEvidence } from './build.js';
+
+/**
+ * A lower bound of report.json's compact size, from the decided result alone: no object is built
+ * and nothing is serialized. A packet whose report cannot fit maxReportBytes is refused before the
+ * report is built, linted, checked and serialized (issue 13, round 4: a 277 KB packet spent 6 s CPU
+ * and 934 MiB building a report only to be refused for its size).
+ *
+ * Only a lower bound may refuse: each string counts its length once per place it is echoed (JSON
+ * escaping only adds), each record counts less than its keys and non-gating stamps alone take
+ * (a claim's record with no evidence is over 1,000 bytes; an evidence entry with its capability
+ * record over 400), and report.md and the checkpoint count nothing.
+ */
+const CLAIM_RECORD_MIN_BYTES = 700;
+const EVIDENCE_RECORD_MIN_BYTES = 300;
+
+export function reportJsonLowerBound(result: InspectionResult): number {
+  const surfaces = result.header?.allowed_surfaces ?? [];
+  let scope = (result.summary.packet_id?.length ?? 0) + (result.summary.packet_as_of?.length ?? 0);
+  for (const surface of surfaces) scope += surface.length;
+  let total = 0;
+  for (const { claim, evidence, adequacy } of result.claims) {
+    total += CLAIM_RECORD_MIN_BYTES + scope + 2 * claim.claim_id.length + claim.text.length + (claim.subject?.length ?? 0);
+    // The reasons appear twice: on the claim and in the chain's adequacy step.
+    for (const reason of adequacy.reasons) total += 2 * reason.length;
+    for (const entry of listedEvidence(evidence)) {
+      total += EVIDENCE_RECORD_MIN_BYTES + 2 * entry.item_id.length + (entry.path?.length ?? 0) + (entry.governed_surface?.length ?? 0);
+      for (const problem of entry.problems) total += problem.length;
+    }
+  }
+  return total;
+}

@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { locateProjectRoot, projectRootFor } from '../../guard/load/policy.js';
+import { guardFixtures, repoRoot } from './helpers.js';
+
+const cli = path.join(repoRoot, 'dist/guard/cli.js');
+
+function runCli(args: readonly string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [cli, '--no-cache', ...args], { cwd, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function project(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'tki-walk-up-'));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+  return root;
+}
+
+const DEPLOY = "import { execFile } from 'node:child_process';\nexport const deploy = (): void => void execFile('rsync');\n";
+const GRANT = '{ "grants": [{ "files": ["src/deploy.ts"], "capabilities": ["EXEC"], "reason": "deploys the build with rsync" }] }\n';
+
+describe('tki-guard finds tki.policy.json as the plugin does: walking up to the package root', () => {
+  it('run from a subfolder, the project policy applies, with paths relative to its directory', () => {
+    const root = project({ 'package.json': '{ "name": "app", "type": "module" }\n', 'tki.policy.json': GRANT, 'src/deploy.ts': DEPLOY, 'src/lib/net.ts': "import { connect } from 'node:net';\nexport const c = connect;\n" });
+    const fromSrc = runCli(['.'], path.join(root, 'src'));
+    expect(fromSrc.stderr).toBe('');
+    // The grant (written relative to the policy's directory) holds; the ungranted file is named from the project root.
+    expect(fromSrc.stdout).not.toContain('deploy.ts');
+    expect(fromSrc.stdout).toMatch(/^src\/lib\/net\.ts:1:10  no-forbidden-capability  NETWORK  /m);
+    expect(fromSrc.status).toBe(1);
+    // The same answer from the deepest folder, for the files under it.
+    const fromLib = runCli(['.'], path.join(root, 'src/lib'));
+    expect(fromLib.stdout).toMatch(/^src\/lib\/net\.ts:1:10 /m);
+    // The baseline lives at the project root whichever folder the run starts in.
+    expect(runCli(['.', '--update-baseline'], path.join(root, 'src/lib')).status).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(root, 'tki-baseline.json'), 'utf8'))).toMatchObject({ findings: { 'src/lib/net.ts': expect.any(Object) } });
+    expect(runCli(['.'], path.join(root, 'src')).status).toBe(0);
+  });
+
+  it('stops at the package root: a policy above the package.json belongs to another project', () => {
+    const outer = project({ 'tki.policy.json': GRANT, 'app/package.json': '{ "name": "inner" }\n', 'app/src/deploy.ts': DEPLOY });
+    const result = runCli(['src'], path.join(outer, 'app'));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('src/deploy.ts:1:26  no-forbidden-capability  EXEC');
+    // No policy found: one line on stderr says which defaults apply.
+    expect(result.stderr).toBe(`tki-guard: no tki.policy.json found in ${path.join(outer, 'app')} or above it (up to the package root); the recommended defaults apply\n`);
+  });
+
+  it('with a tsconfig in a subfolder of the policy (no package.json between), the policy above it applies', () => {
+    const root = project({
+      'package.json': '{ "name": "mono", "type": "module" }\n',
+      'tki.policy.json': '{ "grants": [{ "files": ["packages/web/src/deploy.ts"], "capabilities": ["EXEC"], "reason": "deploys the build with rsync" }] }\n',
+      'packages/web/tsconfig.json': '{ "compilerOptions": { "module": "nodenext", "strict": true, "noEmit": true }, "include": ["src"] }\n',
+      'packages/web/src/deploy.ts': DEPLOY,
+    });
+    for (const mode of [[], ['--fast']]) {
+      const result = runCli(['-p', 'packages/web/tsconfig.json', ...mode], root);
+      expect({ mode, status: result.status, stdout: result.stdout, stderr: result.stderr }).toEqual({ mode, status: 0, stdout: 'tki-guard: no findings in 1 module\n', stderr: '' });
+    }
+  });
+
+  it('the fixtures of this repository stop at fixtures/package.json, never reaching the repository policy', () => {
+    expect(locateProjectRoot(path.join(guardFixtures, 'suppressed'), path.join(guardFixtures, 'suppressed'))).toBe(path.join(guardFixtures, 'suppressed'));
+    expect(readFileSync(path.join(repoRoot, 'fixtures/package.json'), 'utf8')).toContain('"type": "module"');
+  });
+
+  it('projectRootFor: the policy directory when it holds the inputs, else the inputs root', () => {
+    expect(projectRootFor('/p/src', '/p/tki.policy.json')).toBe('/p');
+    expect(projectRootFor('/p', '/p/tki.policy.json')).toBe('/p');
+    expect(projectRootFor('/q/src', '/p/tki.policy.json')).toBe('/q/src');
+    expect(projectRootFor('/p2/src', '/p/tki.policy.json')).toBe('/p2/src');
+    expect(projectRootFor('/p/src', null)).toBe('/p/src');
+  });
+});
