@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { escapeControlChars } from '../../src/text/escape.js';
+import { packetLabelForVerdictLine } from '../../src/text/verdict-line-label.js';
 import type { EngineExit } from '../launch/spawn-engine.js';
 import type { SandboxProfile } from '../profile/types.js';
 import { relayInsideLines } from './inside-stderr.js';
@@ -71,6 +71,6 @@ export async function finishRun(request: FinishRequest): Promise<FinishedRun> {
   output.release();
   if (!written.ok) return { ok: false, line: `tki run: BLOCKED: could not write the report into ${output.typed} (${written.reason})` };
   const reportLines = triplet.files.map((file) => `report: ${join(output.typed, file.name)}`);
-  const verdictLine = triplet.line === undefined ? [] : [`${triplet.line} · packet ${escapeControlChars(request.packetLabel)}`];
+  const verdictLine = triplet.line === undefined ? [] : [`${triplet.line} · packet ${packetLabelForVerdictLine(request.packetLabel)}`];
   return { ok: true, exitCode, stdoutLines: [...verdictLine, ...(settled.kind === 'blocked' ? [] : relayInsideLines(stdoutLines, { refused: false, stream: 'stdout' })), ...reportLines], stderrLines: shownStderr };
 }

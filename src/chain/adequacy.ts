@@ -1,9 +1,11 @@
 import type { Claim, PacketHeader } from '../packet/schema.js';
 import { corporaNamedBy, type Corpus } from '../provenance/surfaces.js';
+import { compareTimestamps } from '../provenance/timestamps.js';
 import { DANGLING_CITATION, type ClaimType, type ClaimVerdict, type EvidenceClass, type Flag } from '../vocabulary.js';
 import { isQualified, type ConsideredEvidence } from './considered.js';
 import type { EvidenceIndex, RecordValues } from './evidence-index.js';
-import { exitCodesIn } from './record-values.js';
+import { readBacking, statementOf, unstatedExitCode } from './content-backing.js';
+import { isSha256Reference } from './record-wording.js';
 import { REQUIRED_EVIDENCE, RUN_EVIDENCE } from './requirements.js';
 
 /** SPEC §3 step 6: the adequacy verdict for one claim, with the reasons a person reads. */
@@ -58,12 +60,6 @@ function conflicts(claim: Claim, qualified: readonly ConsideredEvidence[], index
   }
   if (artifactHashes.size > 1) found.push(`the items state ${artifactHashes.size} different hashes for the subject artifact`);
   if (pinHashes.size > 1) found.push(`the hash pins disagree (${pinHashes.size} different pinned hashes)`);
-  if (claim.claim_type === 'EXECUTION_RESULT' || claim.claim_type === 'PROSE_PASS_ASSERTION') {
-    const recorded = new Set(valuesOf(qualified, ['EXIT_CODE'], index).flatMap((values) => values.exitCodes));
-    if (recorded.size > 1) found.push(`the exit-code records disagree (${[...recorded].join(', ')})`);
-    const claimed = exitCodesIn(claim.text);
-    if (recorded.size > 0 && claimed.some((code) => !recorded.has(code))) found.push(`the claim states exit ${claimed.join(', ')}, the records show ${[...recorded].join(', ')}`);
-  }
   if (claim.claim_type === 'COUNT_OBSERVATION') {
     const counts = valuesOf(qualified, ['COUNT_EVIDENCE'], index).map((values) => values.count);
     const values = new Set(counts.map((count) => count.value).filter((value) => value !== undefined));
@@ -102,7 +98,7 @@ function countFindings(claim: Claim, header: PacketHeader): { flags: Flag[]; rea
   const flags: Flag[] = missing.length > 0 ? ['FLAG_HARDCODED_DENOMINATOR'] : [];
   const reasons = missing.length > 0 ? [`the count lacks ${missing.join(', ')}: a count is dated evidence, not an invariant`] : [];
   const outside = count?.surface !== undefined && !header.allowed_surfaces.includes(count.surface);
-  if (count?.observation_ts !== undefined && Date.parse(count.observation_ts) > Date.parse(header.packet_as_of)) reasons.push('the count is dated after the export');
+  if (count?.observation_ts !== undefined && compareTimestamps(count.observation_ts, header.packet_as_of) > 0) reasons.push('the count is dated after the export');
   return { flags, reasons, outside };
 }
 
@@ -118,8 +114,10 @@ export function judgeAdequacy(claim: Claim, header: PacketHeader, evidence: read
     return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', [`${DANGLING_CITATION}: the claim cites ${dangling.join(', ')}, which name(s) no item in this packet`]);
   }
 
-  const qualified = evidence.filter(isQualified);
-  const clash = conflicts(claim, qualified, index);
+  // What the records say about the subject: failures and refusals contradict, unreadable exit codes are set aside.
+  const reading = readBacking(claim, evidence.filter(isQualified), index);
+  const qualified = reading.backing;
+  const clash = [...reading.conflicts, ...conflicts(claim, qualified, index)];
   if (clash.length > 0) return result('EVIDENCE_CONFLICTING', clash);
   const corpusReports = corpusReportsFor(claim, evidence, index);
   if (corpusReports.length > 0) {
@@ -141,10 +139,12 @@ export function judgeAdequacy(claim: Claim, header: PacketHeader, evidence: read
   if (claim.claim_type === 'ARTIFACT_EXISTS') {
     return missing.length === 0 ? result('NO_READ_LEVEL_DEFECT_FOUND', ['existence evidence bound to the subject']) : result('NOT_EVIDENCED_IN_ALLOWED_SURFACES', ['no usable item on the allowed surfaces binds the subject']);
   }
-  if (claim.claim_type === 'HASH_REPRODUCED') return judgeHashReproduced(qualified, missing.length === 0, index);
-  if (missing.length > 0) {
+  if (claim.claim_type === 'HASH_REPRODUCED') return judgeHashReproduced(claim, qualified, missing.length === 0, index);
+  const unstated = unstatedExitCode(claim, qualified, index);
+  if (missing.length > 0 || unstated !== undefined) {
     const flags: Flag[] = claim.claim_type === 'PROSE_PASS_ASSERTION' ? ['FLAG_PROSE_ONLY_PASS'] : [];
-    return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', missing.map((group) => `no usable, independent item of class ${group.join(' | ')} bound to the subject`), flags);
+    const reasons = [...missing.map((group) => `no usable, independent item of class ${group.join(' | ')} bound to the subject`), ...(unstated === undefined ? [] : [unstated]), ...reading.setAside];
+    return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', reasons, flags);
   }
   if (claim.claim_type === 'CONTENT_STATES') {
     const quoted = [...claim.text.matchAll(/[“"]([^”"]{3,})[”"]/g)].map((match) => match[1] ?? '');
@@ -158,15 +158,18 @@ export function judgeAdequacy(claim: Claim, header: PacketHeader, evidence: read
 }
 
 /** A pin alone cannot show reproduction: that needs a run, and the inspector never runs anything. */
-function judgeHashReproduced(qualified: readonly ConsideredEvidence[], allGroupsMet: boolean, index: EvidenceIndex): Adequacy {
+function judgeHashReproduced(claim: Claim, qualified: readonly ConsideredEvidence[], allGroupsMet: boolean, index: EvidenceIndex): Adequacy {
   const pinItems = qualified.filter((entry) => entry.evidence_classes.includes('HASH_EVIDENCE'));
   const pins = pinItems.map((entry) => entry.statedHash).filter((hash): hash is string => hash !== undefined);
   if (pinItems.length === 0) {
     return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', ['no pinned-hash evidence bound to the subject; nothing is recomputed by running']);
   }
   if (!allGroupsMet) return result('BLOCKED_BY_NO_CALL_CONTRACT', ['a pin is present, but showing reproduction would need a run record; the inspector has no call contract and never runs anything']);
-  const reported = valuesOf(qualified, RUN_EVIDENCE, index).flatMap((values) => values.sha256Refs);
+  // Whole sha256 tokens stated about the subject: the exact pinned value, and no other value beside it.
+  const reported = [...new Set(ofClasses(qualified, RUN_EVIDENCE).flatMap((entry) => statementOf(entry, claim, index)?.hashes ?? []))];
   if (reported.length === 0) return result('BLOCKED_BY_NO_CALL_CONTRACT', ['the run records state no hash to compare with the pin']);
+  const others = reported.filter((hash) => !pins.includes(hash));
+  if (pins.length > 0 && others.length > 0) return result('EVIDENCE_CONFLICTING', [`the run records state a hash other than the pin (${others.map((hash) => (isSha256Reference(hash) ? hash : `malformed ${hash.slice(0, 80)}`)).join(', ')})`]);
   if (pins.length > 0 && !pins.some((pin) => reported.includes(pin))) return result('EVIDENCE_CONFLICTING', ['the run records state a hash other than the pin']);
   return result('NO_READ_LEVEL_DEFECT_FOUND', ['a run record states the pinned hash (read level only; nothing recomputed)']);
 }

@@ -15,11 +15,26 @@ export interface Binding {
 
 const UNBOUND: Binding = { bound: false, via: 'none', statedHash: undefined };
 
-/** A subject given as a bare file name matches any path with that name; a path must match whole. */
+function fileNameOfPath(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** `./a//b` and `a/b` are one path; nothing else is folded (no `..`, no case). */
+function pathForm(path: string): string {
+  if (!path.startsWith('./') && !path.includes('//')) return path;
+  return path.replace(/\/{2,}/g, '/').replace(/^(?:\.\/)+/, '');
+}
+
+/**
+ * A subject given as a bare file name matches any path with that name; a path must match whole:
+ * `vendor/evil/tools/canon.py` is another file than `tools/canon.py`, not a longer name for it.
+ */
 export function pathMatchesSubject(candidate: string, subject: string): boolean {
   if (candidate === subject) return true;
   if (!subject.includes('/')) return posix.basename(candidate) === subject;
-  return candidate.endsWith(`/${subject}`);
+  // Equal lengths up to folding: a candidate shorter than the subject's folded form cannot match it.
+  if (!candidate.endsWith(fileNameOfPath(subject))) return false;
+  return pathForm(candidate) === pathForm(subject);
 }
 
 const RECORD_KINDS = new Set(['RUN_LOG', 'EXIT_CODE_RECORD', 'RUN_LEDGER_ENTRY', 'APPROVAL_RECORD']);

@@ -1,5 +1,6 @@
 import type { Claim } from '../packet/schema.js';
 import type { ItemAssessment } from '../provenance/items.js';
+import { readRecordStatement, type RecordStatement } from './record-statements.js';
 import { countIn, exitCodesIn, fileNameOf, listedEntries, sha256RefsIn, type CountRecord, type ListedEntry } from './record-values.js';
 
 export { fileNameOf } from './record-values.js';
@@ -27,6 +28,8 @@ export interface EvidenceIndex {
   /** Whether a run record's text names the subject's file (as a token, alone or at the end of a path). */
   mentions(assessment: ItemAssessment, subject: string): boolean;
   values(assessment: ItemAssessment): RecordValues;
+  /** What a record states about one subject (record-statements.ts), read once per item and subject. */
+  statement(assessment: ItemAssessment, subject: string | undefined): RecordStatement;
   /** Counts comparison work; false once the budget is spent. */
   spend(units: number): boolean;
   readonly listingEntries: number;
@@ -88,6 +91,7 @@ export function buildEvidenceIndex(assessments: readonly ItemAssessment[], claim
     }
   }
   const values = new Map<ItemAssessment, RecordValues>();
+  const statements = new Map<ItemAssessment, Map<string, RecordStatement>>();
   let budget = limits.maxBindingComparisons;
   const index: EvidenceIndex = {
     candidates: (subject) => {
@@ -103,6 +107,19 @@ export function buildEvidenceIndex(assessments: readonly ItemAssessment[], claim
         const text = assessment.text ?? '';
         found = { exitCodes: exitCodesIn(text), sha256Refs: sha256RefsIn(text), count: countIn(text) };
         values.set(assessment, found);
+      }
+      return found;
+    },
+    statement: (assessment, subject) => {
+      let own = statements.get(assessment);
+      if (own === undefined) statements.set(assessment, (own = new Map()));
+      const key = subject ?? '';
+      let found = own.get(key);
+      if (found === undefined) {
+        const text = assessment.text ?? '';
+        budget -= text.length;
+        found = readRecordStatement(text, subject);
+        own.set(key, found);
       }
       return found;
     },

@@ -10,7 +10,7 @@ export interface ListedEntry {
   readonly hash: string | undefined;
 }
 
-const SHA256_IN_TEXT = /sha256:[0-9a-f]{64}/g;
+const SHA256_IN_TEXT = /(?<![0-9A-Za-z_])sha256:[0-9a-f]{64}(?![0-9A-Za-z_])/g;
 
 const parseJson = parseJsonOrUndefined;
 
@@ -106,7 +106,7 @@ function fastLinePath(text: string, start: number, end: number): number {
 }
 
 const SEPARATOR = /[\s,;|]/;
-const ONE_SHA256 = /sha256:[0-9a-f]{64}/;
+const ONE_SHA256 = /(?<![0-9A-Za-z_])sha256:[0-9a-f]{64}(?![0-9A-Za-z_])/;
 
 /** The path of a `<path> [sha256:<hex>]` line, in either order; the common shape (path first) without a regex replace. */
 function linePath(line: string): string {

@@ -1,5 +1,6 @@
 import { firstHit, textRulePattern, type TextRulePattern } from '../../policy/text-normalize-pattern.js';
 import { toMatchingText } from '../../policy/text-normalize.js';
+import { renderedForm } from '../text/rendered.js';
 
 /**
  * SPEC §7 row 20: a dossier or an item that asserts authority or a gating effect. The packet is
@@ -27,11 +28,17 @@ export interface AuthorityHit {
 
 /** Approval records may say that something was approved; they may still not claim to gate. */
 export function authorityHits(text: string, isApprovalRecord: boolean): AuthorityHit[] {
-  const matching = toMatchingText(text);
+  // The text as a reader sees it rendered (`&#97;uthoritative`, `**gating** decision`), and as written.
+  const rendered = renderedForm(text);
+  const views = rendered === text ? [toMatchingText(text)] : [toMatchingText(rendered), toMatchingText(text)];
   const hits: AuthorityHit[] = [];
   for (const rule of isApprovalRecord ? GATING_RULES : ALL_RULES) {
-    const hit = firstHit(matching, rule);
-    if (hit !== undefined) hits.push({ excerpt: hit.excerpt });
+    for (const view of views) {
+      const hit = firstHit(view, rule);
+      if (hit === undefined) continue;
+      hits.push({ excerpt: hit.excerpt });
+      break;
+    }
   }
   return hits;
 }

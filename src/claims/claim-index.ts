@@ -1,6 +1,9 @@
 import { posix } from 'node:path';
 import { matchingForm, matchingForms } from '../../policy/text-normalize.js';
 import type { Claim } from '../packet/schema.js';
+import { isArtifactToken } from '../text/artifact-tokens.js';
+import { renderedForm } from '../text/rendered.js';
+import { FORBIDDEN_VERDICT_TOKENS } from '../../policy/text-rules.js';
 
 /**
  * Which structured claims a dossier sentence is covered by, answered from indexes built once per
@@ -8,7 +11,11 @@ import type { Claim } from '../packet/schema.js';
  * compared with every claim). A sentence is covered when, in matching form:
  *   - it equals a claim's text, or one sentence of it, with or without a leading label (`C1: …`);
  *   - it contains a claim's whole text starting at a word (found through the text's first three words);
- *   - one of its tokens is, or ends in, a claim subject's file name.
+ *   - it is about claim subjects only: one of its tokens is, or ends in, a subject's file name, and
+ *     every token that names an artifact names one of them ("tools/evil.py: 22/22 PASS (like
+ *     canon.py)" is about evil.py, not canon.py). A subject whose name is a word of the prose
+ *     rules themselves (`PASS`, `exit`, `ok`, a verdict token) or has no letter never covers prose.
+ * Claim texts are compared in their rendered form (text/rendered.ts), as the dossier's sentences are.
  * Each lookup is bounded; when an adversarial dossier exhausts the comparison budget the answer
  * is "not covered", which can only make the verdict stricter (an UNPARSED_REGION, an unbacked pass).
  */
@@ -30,6 +37,15 @@ export function sentencesOf(line: string): string[] {
 }
 
 const LABEL = /^[\w.-]{1,24}:\s*/;
+
+/** The words the prose rules read (and the verdict tokens): a subject named like one of them covers nothing. */
+const PROSE_WORDS = [
+  'pass', 'passed', 'passes', 'passing', 'ok', 'okay', 'green', 'succeeded', 'success', 'successful', 'successfully', 'exit', 'exited',
+  'code', 'status', 'rc', 'return', 'test', 'tests', 'check', 'checks', 'all', 'the', 'selftest', 'self-test', 'selftests', 'suite',
+  'ran', 'run', 'runs', 'executed', 'cleanly', 'fail', 'failed', 'certified', 'approved', 'verified', 'valid', 'done', 'final', 'verdict',
+  ...FORBIDDEN_VERDICT_TOKENS,
+];
+const PROSE_WORD_FORMS: ReadonlySet<string> = new Set(matchingForms(PROSE_WORDS));
 const ANCHOR_WORDS = 3;
 /** Candidates kept per anchor, and characters compared per scan: beyond them, "not covered". */
 const MAX_CANDIDATES_PER_ANCHOR = 8;
@@ -48,9 +64,11 @@ export function buildClaimIndex(claims: readonly Claim[]): ClaimIndex {
   const whole = new Set<string>();
   const byAnchor = new Map<string, string[]>();
   const basenames = new Set<string>();
+  const plainNames = new Set<string>();
   // Every matching form this index needs, each list formed in one pass.
-  const keys = coverageKeys(claims.map((claim) => claim.text));
-  const partsOf = claims.map((claim) => sentencesOf(claim.text));
+  const rendered = claims.map((claim) => renderedForm(claim.text));
+  const keys = coverageKeys(rendered);
+  const partsOf = rendered.map((text) => sentencesOf(text));
   const partKeys = coverageKeys(partsOf.flat());
   const subjectNames = matchingForms(claims.map((claim) => (claim.subject === undefined ? '' : posix.basename(claim.subject))));
   let nextPart = 0;
@@ -68,7 +86,10 @@ export function buildClaimIndex(claims: readonly Claim[]): ClaimIndex {
       byAnchor.set(anchor, list);
     }
     const name = subjectNames[index] ?? '';
-    if (claim.subject !== undefined && name !== '') basenames.add(name);
+    if (claim.subject !== undefined && name !== '' && !PROSE_WORD_FORMS.has(name) && /\p{L}/u.test(name)) {
+      basenames.add(name);
+      plainNames.add(posix.basename(claim.subject).toLowerCase());
+    }
   });
   let budget = COMPARISON_BUDGET;
 
@@ -94,11 +115,21 @@ export function buildClaimIndex(claims: readonly Claim[]): ClaimIndex {
     return false;
   };
 
+  // Another artifact named in the same sentence (read on the sentence as written, where `1/1` is no path):
+  // the sentence is (also) about something no backed claim is about.
+  const namesOtherArtifact = (sentence: string): boolean => {
+    for (const token of sentence.split(TOKEN_SPLIT)) {
+      const trimmed = token.replace(/[.!?:]+$/, '');
+      if (isArtifactToken(trimmed) && !plainNames.has(posix.basename(trimmed).toLowerCase())) return true;
+    }
+    return false;
+  };
+
   return {
     covers(sentence, key = coverageKey(sentence)) {
       if (key === '') return false;
       if (whole.has(key) || whole.has(key.replace(LABEL, ''))) return true;
-      return containsClaimText(key) || mentionsSubject(key);
+      return containsClaimText(key) || (mentionsSubject(key) && !namesOtherArtifact(sentence));
     },
   };
 }

@@ -1,6 +1,8 @@
 import { allHits, firstHit, hasHit, textRulePattern, type TextHit, type TextRulePattern } from '../../policy/text-normalize-pattern.js';
 import { matchingForm, toMatchingText, toMatchingTexts, type MatchingText } from '../../policy/text-normalize.js';
-import { buildClaimIndex, coverageKeys, sentencesOf } from './claim-index.js';
+import { buildClaimIndex, coverageKeys } from './claim-index.js';
+import { scanSteps, type ProseFinding } from './prose-blocks.js';
+import { renderedForm } from '../text/rendered.js';
 import type { Claim } from '../packet/schema.js';
 
 /**
@@ -8,11 +10,7 @@ import type { Claim } from '../packet/schema.js';
  * assertion, a claim-like statement, or ordinary prose; what cannot be classified — a claim-like
  * statement no structured claim covers, hidden or undecodable text — is an UNPARSED_REGION.
  */
-export interface ProseFinding {
-  readonly line: number;
-  readonly excerpt: string;
-  readonly why: string;
-}
+export type { ProseFinding } from './prose-blocks.js';
 
 export interface PassAssertion extends ProseFinding {
   readonly backed: boolean;
@@ -47,11 +45,6 @@ const CLAIM_CUE_PATTERNS: readonly RegExp[] = [
 const PASS_RULES: readonly TextRulePattern[] = PASS_ASSERTION_PATTERNS.map(textRulePattern);
 const CLAIM_CUE_RULES: readonly TextRulePattern[] = CLAIM_CUE_PATTERNS.map(textRulePattern);
 
-/** Longer lines are not classified sentence by sentence (and no pattern ever sees them whole). */
-const MAX_CLASSIFIED_LINE = 10_000;
-
-const UNDECODABLE = /[\uFFFD\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
-
 function firstPassHit(sentence: MatchingText): TextHit | undefined {
   for (const rule of PASS_RULES) {
     const hit = firstHit(sentence, rule);
@@ -64,52 +57,10 @@ function firstPassHit(sentence: MatchingText): TextHit | undefined {
 function statedPassPhrases(claims: readonly Claim[]): Set<string> {
   const phrases = new Set<string>();
   for (const claim of claims) {
-    const text = toMatchingText(claim.text);
+    const text = toMatchingText(renderedForm(claim.text));
     for (const rule of PASS_RULES) for (const hit of allHits(text, [rule])) phrases.add(matchingForm(hit.excerpt));
   }
   return phrases;
-}
-
-/** A dossier line's finding, or one of its sentences to classify, in text order. */
-type ScanStep = { readonly finding: ProseFinding } | { readonly line: number; readonly sentence: string; readonly inFence: boolean };
-
-/** Pass 1: lines, comments, fences and sentences, each line read once. */
-function scanSteps(text: string): ScanStep[] {
-  const steps: ScanStep[] = [];
-  let fence = false;
-  let inComment = false;
-  let line = 0;
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    const newline = text.indexOf('\n', lineStart);
-    const lineEnd = newline === -1 ? text.length : newline;
-    const rawLine = text.slice(lineStart, lineEnd);
-    lineStart = lineEnd + 1;
-    line += 1;
-    if (inComment) {
-      if (rawLine.includes('-->')) inComment = false;
-      continue;
-    }
-    if (rawLine.includes('<!--')) {
-      steps.push({ finding: { line, excerpt: rawLine.trim(), why: 'hidden text (an HTML comment) cannot be classified' } });
-      inComment = !rawLine.includes('-->');
-      continue;
-    }
-    if (/^\s*(?:```|~~~)/.test(rawLine)) {
-      fence = !fence;
-      continue;
-    }
-    if (rawLine.length > MAX_CLASSIFIED_LINE) {
-      steps.push({ finding: { line, excerpt: `${rawLine.slice(0, 200)}…`, why: `a line longer than ${MAX_CLASSIFIED_LINE} characters is not classified` } });
-      continue;
-    }
-    if (UNDECODABLE.test(rawLine)) {
-      steps.push({ finding: { line, excerpt: rawLine.trim(), why: 'undecodable or control characters' } });
-      continue;
-    }
-    for (const sentence of sentencesOf(rawLine)) steps.push({ line, sentence, inFence: fence });
-  }
-  return steps;
 }
 
 /**

@@ -51,3 +51,93 @@ export function parseJsonOrUndefined(text: string): unknown {
     return undefined;
   }
 }
+
+/** What one scan of a JSON text's source reports beyond JSON.parse, which keeps only the last of repeated keys. */
+export interface JsonMemberScan {
+  /** The first key that an object repeats, as a path (`export_operator.role_attributes.rolsuper`), or undefined. */
+  readonly duplicate: string | undefined;
+  /** The top-level object's members: key → the source text of each value (`1e-400`, `"0"`, `[`, `{`). */
+  readonly topLevel: ReadonlyMap<string, string[]>;
+}
+
+interface ScanFrame {
+  readonly object: boolean;
+  readonly path: string;
+  readonly keys: Set<string>;
+  key: string | undefined;
+  index: number;
+}
+
+function memberPath(frame: ScanFrame | undefined): string {
+  if (frame === undefined) return '';
+  if (!frame.object) return `${frame.path}[${frame.index}]`;
+  return frame.path === '' ? (frame.key ?? '') : `${frame.path}.${frame.key ?? ''}`;
+}
+
+/** The end of the string whose opening quote is at `start` (the index of its closing quote). */
+function stringEnd(text: string, start: number): number {
+  let end = text.indexOf('"', start + 1);
+  while (end !== -1) {
+    let backslashes = 0;
+    while (text.charCodeAt(end - 1 - backslashes) === 0x5c) backslashes += 1;
+    if (backslashes % 2 === 0) return end;
+    end = text.indexOf('"', end + 1);
+  }
+  return text.length - 1;
+}
+
+const PRIMITIVE_END = /[\s,\]}]/g;
+
+/**
+ * One linear, iterative pass over a JSON text that JSON.parse has already accepted: repeated keys
+ * (RFC 8259 leaves their meaning open, I-JSON forbids them; JSON.parse keeps the last, another
+ * reader the first) and the source spelling of the top-level values (JSON.parse reads `1e-400` as 0).
+ */
+export function scanJsonMembers(text: string): JsonMemberScan {
+  const stack: ScanFrame[] = [];
+  const topLevel = new Map<string, string[]>();
+  let duplicate: string | undefined;
+  let expectKey = false;
+  const recordTop = (raw: string): void => {
+    const frame = stack[stack.length - 1];
+    if (stack.length !== 1 || frame?.object !== true || frame.key === undefined) return;
+    const list = topLevel.get(frame.key);
+    if (list === undefined) topLevel.set(frame.key, [raw]);
+    else list.push(raw);
+  };
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09 || code === 0x3a) continue;
+    const top = stack[stack.length - 1];
+    if (code === 0x7b || code === 0x5b) {
+      recordTop(code === 0x7b ? '{' : '[');
+      stack.push({ object: code === 0x7b, path: memberPath(top), keys: new Set(), key: undefined, index: 0 });
+      expectKey = code === 0x7b;
+    } else if (code === 0x7d || code === 0x5d) {
+      stack.pop();
+      expectKey = false;
+    } else if (code === 0x2c) {
+      if (top?.object === true) expectKey = true;
+      else if (top !== undefined) top.index += 1;
+    } else if (code === 0x22) {
+      const end = stringEnd(text, index);
+      const raw = text.slice(index, end + 1);
+      if (expectKey && top?.object === true) {
+        const key = raw.includes('\\') ? String(JSON.parse(raw)) : raw.slice(1, -1);
+        top.key = key;
+        if (top.keys.has(key)) duplicate ??= memberPath(top);
+        top.keys.add(key);
+        expectKey = false;
+      } else {
+        recordTop(raw);
+      }
+      index = end;
+    } else {
+      PRIMITIVE_END.lastIndex = index;
+      const end = PRIMITIVE_END.exec(text)?.index ?? text.length;
+      recordTop(text.slice(index, end));
+      index = end - 1;
+    }
+  }
+  return { duplicate, topLevel };
+}

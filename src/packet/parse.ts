@@ -15,6 +15,7 @@ import { isIdentifier } from './identifiers.js';
 import { isJsonObject as isObject, jsonDepthExceeds, MAX_JSON_DEPTH, type JsonObject } from './json-value.js';
 import { issuesToErrors, jsonPath } from './zod-issues.js';
 import { precompiledParser } from '../zod-check.js';
+import { duplicateKeyError } from './duplicate-keys.js';
 
 /** The staged schemas, each compiled once (src/zod-check.ts): zod itself only explains a failure. */
 const parseItemValue = precompiledParser(itemSchema);
@@ -198,6 +199,8 @@ export function parsePacketText(text: string, limits: InspectorLimits = DEFAULT_
   }
   const limitHit = overLimit(raw, limits);
   if (limitHit !== undefined) return { ...emptyParse(summary, [limitHit]), dossierIdentity: identityOf(raw.dossier) };
+  const duplicateKey = duplicateKeyError(text);
+  if (duplicateKey !== undefined) return { ...emptyParse(summary, [duplicateKey]), dossierIdentity: identityOf(raw.dossier) };
   const envelope = parseEnvelopeValue(raw);
   const headerErrors = envelope.success ? [] : issuesToErrors(envelope.error.issues, raw, '', HEADER_CODES);
   const items = Array.isArray(raw.items) ? raw.items.map((item, index) => parseItem(item, index)) : [];

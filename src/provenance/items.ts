@@ -4,6 +4,7 @@ import type { ItemRecord } from '../packet/parse.js';
 import type { PacketHeader, PacketItem } from '../packet/schema.js';
 import { contentPathProblem } from '../packet/content-path.js';
 import { isLiveReference, isLocalSurface } from './surfaces.js';
+import { compareTimestamps } from './timestamps.js';
 
 /** What provenance decided about one item (SPEC §2 step 4). */
 export interface ItemAssessment {
@@ -30,6 +31,8 @@ type SurfaceVerdict = 'live' | 'local' | 'not_allowed' | 'allowed';
  * An assessor bound to one header: the export time, the staleness window and the surface
  * verdicts are worked out once per packet instead of once per item.
  */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 export function createItemAssessor(header: PacketHeader): (record: ItemRecord, content: ContentRead | undefined) => ItemAssessment {
   const exportedAt = Date.parse(header.packet_as_of);
   // The staleness window is the export's own declaration, never a constant of the inspector.
@@ -48,7 +51,7 @@ export function createItemAssessor(header: PacketHeader): (record: ItemRecord, c
   const timeFailure = (item: PacketItem, base: () => string): InspectorError | undefined => {
     const observed = Date.parse(item.source_metadata.observation_ts);
     const where = (): string => `${base()}.source_metadata.observation_ts`;
-    if (observed > exportedAt) return inspectorError('provenance/observed_after_export', where(), item.source_metadata.observation_ts);
+    if (observed > exportedAt || (observed === exportedAt && compareTimestamps(item.source_metadata.observation_ts, header.packet_as_of) > 0)) return inspectorError('provenance/observed_after_export', where(), item.source_metadata.observation_ts);
     if (exportedAt - observed > windowMs) {
       return inspectorError('provenance/stale_item', where(), `${item.source_metadata.observation_ts}; window ${header.max_item_age_days} days`);
     }
@@ -75,6 +78,8 @@ export function createItemAssessor(header: PacketHeader): (record: ItemRecord, c
       }
       const late = timeFailure(item, base);
       if (late !== undefined) failures.push(late);
+      // A lone surrogate has no UTF-8 form: its bytes would be those of U+FFFD, another text with the same hash.
+      if (item.content !== undefined && LONE_SURROGATE.test(item.content)) failures.push(inspectorError('provenance/content_unreadable', `${base()}.content`, 'inline content holds a lone surrogate (no UTF-8 form)'));
     }
     if (item === undefined && record.contentFile !== undefined) {
       const problem = contentPathProblem(record.contentFile);

@@ -8,7 +8,8 @@
  *   selectors, Hangul fillers, U+034F), line and paragraph separators, and lone surrogates. A packet
  *   can neither move the cursor nor reorder, hide or smuggle what a reviewer reads.
  * - Markdown inline text (escapeMarkdown): the same escapes, then a backslash before every ASCII
- *   punctuation character that CommonMark could read as syntax (including `&` for entities).
+ *   punctuation character that CommonMark could read as syntax (including `&` for entities), and
+ *   before what GitHub's autolink extension would read as the start of a link.
  * - Markdown code spans (markdownCode): backslash escapes do not work inside a code span, so the
  *   span's fence is one backtick longer than the longest run of backticks in the value, with a
  *   space of padding where CommonMark would otherwise strip or merge one.
@@ -22,9 +23,19 @@ export function escapeControlChars(text: string): string {
 /** ASCII punctuation with a meaning somewhere in CommonMark inline syntax or a table row. */
 const MARKDOWN_SPECIAL = /[\\`*_{}[\]<>()#+!|~&]/g;
 
+/**
+ * GitHub-flavoured Markdown turns bare `https://…`, `www.…` and `name@host.tld` into links (the
+ * autolink extension, which reads one text node at a time). A backslash before the `:` of `://`, the
+ * `.` after `www` and every `@` splits the text node and shows the same characters: a packet string
+ * such as `https://evil.example/login` reads as it is, never as a link.
+ */
+const GFM_AUTOLINK_TRIGGER = /:(?=\/)|(?<=\bwww)\.|@/gi;
+
 /** Escape for a Markdown table cell or inline text: invisible characters first, then Markdown syntax. */
 export function escapeMarkdown(text: string): string {
-  return escapeControlChars(text).replace(MARKDOWN_SPECIAL, (char) => `\\${char}`);
+  return escapeControlChars(text)
+    .replace(MARKDOWN_SPECIAL, (char) => `\\${char}`)
+    .replace(GFM_AUTOLINK_TRIGGER, (char) => `\\${char}`);
 }
 
 /** A CommonMark code span that shows `text` exactly (after the terminal escapes), whatever backticks it holds. */

@@ -165,6 +165,8 @@ const TYPED_PROJECTS: ReadonlyArray<{ readonly tsconfig: string; readonly policy
   { tsconfig: 'fixtures/resolve/tsconfig-paths/tsconfig.json' },
   { tsconfig: 'fixtures/resolve/jsx-import-source/tsconfig.json' },
   { tsconfig: 'fixtures/resolve/lookalike-compiled-beside-source/tsconfig.json' },
+  { tsconfig: 'fixtures/resolve/tsconfig-custom-conditions/tsconfig.json' },
+  { tsconfig: 'fixtures/resolve/tsconfig-module-suffixes/tsconfig.json' },
 ];
 
 /**
@@ -178,14 +180,13 @@ const TYPED_PROJECTS: ReadonlyArray<{ readonly tsconfig: string; readonly policy
  * plugin resolves nothing, so `packages.deny: "unlisted"` (strict) reports it.
  */
 const REQUIRE_TYPED_AS_MODULE = {
-  guardOnly: ['red-team/rows/loader-require-bind/evasion.ts:1:19 no-forbidden-capability', 'require-plain.ts:3:1 no-forbidden-capability'],
+  guardOnly: ['require-plain.ts:3:1 no-forbidden-capability'],
   pluginOnly: [
     'red-team/rows/beyond-promise-resolve-require/evasion.ts:1:59 no-forbidden-capability',
     'red-team/rows/beyond-symbol-keyed-require/evasion.ts:3:19 no-forbidden-capability',
     'red-team/rows/loader-array-destructure-require/evasion.ts:2:19 no-forbidden-capability',
     'red-team/rows/loader-array-element/evasion.ts:1:19 no-forbidden-capability',
     'red-team/rows/loader-object-property-require/evasion.ts:2:19 no-forbidden-capability',
-    'red-team/rows/loader-require-bind/evasion.ts:1:19 no-forbidden-capability',
     'red-team/rows/r2-default-parameter-require/evasion.ts:2:10 no-forbidden-capability',
     'red-team/rows/r2-private-field-require/evasion.ts:4:12 no-forbidden-capability',
     'red-team/rows/r2-proxy-require/evasion.ts:2:19 no-forbidden-capability',

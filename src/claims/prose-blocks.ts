@@ -1,0 +1,131 @@
+import { renderedText, visibleForm } from '../text/rendered.js';
+import { sentencesOf } from './claim-index.js';
+
+/**
+ * Pass 1 of the prose scan: the dossier's Markdown source cut into what a reader reads. Lines are
+ * read once; HTML comments are cut out of them (and reported: hidden text is never classified);
+ * the lines of one paragraph are joined (a soft line break is a space, so "All tests\npass." is one
+ * sentence) and rendered (text/rendered.ts); fenced code is read line by line, as it is shown.
+ */
+export interface ProseFinding {
+  readonly line: number;
+  readonly excerpt: string;
+  readonly why: string;
+}
+
+/** A dossier finding, or one rendered sentence to classify, in text order. */
+export type ScanStep = { readonly finding: ProseFinding } | { readonly line: number; readonly sentence: string; readonly inFence: boolean };
+
+/** Longer sentences are not classified (no pattern ever sees them whole): an UNPARSED_REGION. */
+export const MAX_CLASSIFIED_SENTENCE = 10_000;
+
+const UNDECODABLE = /[\uFFFD\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+const FENCE = /^\s{0,3}(?:```|~~~)/;
+/** A line that starts a block of its own: list item, quote, heading, table row, thematic break. */
+const BLOCK_START = /^\s{0,3}(?:[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|>|#{1,6}(?:\s|$)|\|)/;
+/** Lines that are a whole block: a heading, a table row, a setext underline. */
+const ONE_LINE_BLOCK = /^\s{0,3}(?:#{1,6}(?:\s|$)|\||(?:=+|-+)\s*$)/;
+
+interface Paragraph {
+  readonly firstLine: number;
+  readonly lines: string[];
+}
+
+function excerptOf(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.length > 200 ? `${trimmed.slice(0, 200)}…` : trimmed;
+}
+
+function sentenceSteps(paragraph: Paragraph, steps: ScanStep[]): void {
+  const source = paragraph.lines.join('\n');
+  const rendered = renderedText(source);
+  if (UNDECODABLE.test(rendered.text)) {
+    steps.push({ finding: { line: paragraph.firstLine, excerpt: excerptOf(source), why: 'undecodable or control characters (or an HTML entity the inspector does not decode)' } });
+    return;
+  }
+  // Line numbers advance with the sentences: each newline of the source is counted once (linear).
+  let cursor = 0;
+  let line = paragraph.firstLine;
+  let counted = 0;
+  for (const sentence of sentencesOf(rendered.text)) {
+    // sentencesOf reads a `|` as ` . `: search for the part of the sentence's start that is in the text as it is.
+    const start = sentence.slice(0, 16).split(' . ')[0]?.replace(/ \.$/, '') ?? '';
+    const at = start === '' ? -1 : rendered.text.indexOf(start, cursor);
+    if (at !== -1) cursor = at;
+    const upTo = Math.max(counted, rendered.sourceOffset(cursor));
+    for (let index = source.indexOf('\n', counted); index !== -1 && index < upTo; index = source.indexOf('\n', index + 1)) line += 1;
+    counted = upTo;
+    if (sentence.length > MAX_CLASSIFIED_SENTENCE) steps.push({ finding: { line, excerpt: `${sentence.slice(0, 200)}…`, why: `a sentence longer than ${MAX_CLASSIFIED_SENTENCE} characters is not classified` } });
+    else steps.push({ line, sentence, inFence: false });
+  }
+}
+
+/** Cut HTML comments out of a line; `open` says whether a comment is open when the line starts. */
+function withoutComments(rawLine: string, open: boolean): { visible: string; hidden: boolean; open: boolean } {
+  let visible = '';
+  let rest = rawLine;
+  let inComment = open;
+  let hidden = open;
+  for (;;) {
+    if (inComment) {
+      const end = rest.indexOf('-->');
+      if (end === -1) return { visible, hidden: true, open: true };
+      rest = rest.slice(end + 3);
+      inComment = false;
+    }
+    const start = rest.indexOf('<!--');
+    if (start === -1) return { visible: visible + rest, hidden, open: false };
+    visible += rest.slice(0, start);
+    rest = rest.slice(start + 4);
+    inComment = true;
+    hidden = true;
+  }
+}
+
+export function scanSteps(text: string): ScanStep[] {
+  const steps: ScanStep[] = [];
+  let fence = false;
+  let inComment = false;
+  let paragraph: Paragraph | undefined;
+  const flush = (): void => {
+    if (paragraph !== undefined) sentenceSteps(paragraph, steps);
+    paragraph = undefined;
+  };
+  let line = 0;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const rawLine = text.slice(lineStart, text.charCodeAt(lineEnd - 1) === 0x0d ? lineEnd - 1 : lineEnd);
+    lineStart = lineEnd + 1;
+    line += 1;
+    if (fence) {
+      if (FENCE.test(rawLine)) fence = false;
+      else if (rawLine.length > MAX_CLASSIFIED_SENTENCE || UNDECODABLE.test(rawLine)) steps.push({ finding: { line, excerpt: excerptOf(rawLine), why: 'a code line that cannot be classified (too long, undecodable or control characters)' } });
+      // Code blocks are shown as they are: no inline rendering, the visible characters only.
+      else for (const sentence of sentencesOf(visibleForm(rawLine))) steps.push({ line, sentence, inFence: true });
+      continue;
+    }
+    const cut = withoutComments(rawLine, inComment);
+    inComment = cut.open;
+    if (cut.hidden) steps.push({ finding: { line, excerpt: excerptOf(rawLine), why: 'hidden text (an HTML comment) cannot be classified' } });
+    const visible = cut.visible;
+    if (FENCE.test(visible)) {
+      flush();
+      fence = true;
+      continue;
+    }
+    if (visible.trim() === '') {
+      flush();
+      continue;
+    }
+    if (BLOCK_START.test(visible) || ONE_LINE_BLOCK.test(visible)) flush();
+    if (paragraph === undefined) paragraph = { firstLine: line, lines: [] };
+    paragraph.lines.push(visible);
+    if (ONE_LINE_BLOCK.test(visible)) flush();
+  }
+  flush();
+  // A comment's finding is pushed when its line is read, a paragraph's sentences when it ends: text order again.
+  const lineOf = (step: ScanStep): number => ('finding' in step ? step.finding.line : step.line);
+  return steps.every((step, index) => index === 0 || lineOf(steps[index - 1] as ScanStep) <= lineOf(step)) ? steps : steps.sort((a, b) => lineOf(a) - lineOf(b));
+}

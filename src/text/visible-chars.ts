@@ -1,0 +1,45 @@
+/**
+ * Characters a reader sees as something the text rules' normalization (policy/text-normalize.ts:
+ * NFKC, ignorables removed, TR39 skeleton) does not turn them into: blanks that are neither white
+ * space nor visible (U+2800 BRAILLE PATTERN BLANK, U+3164 HANGUL FILLER, which is default-ignorable
+ * and would be removed, joining the words around it), the sharp s (`paß` is `pass` under full case
+ * folding; `toLowerCase` keeps it), Latin small capitals (`ᴘᴀss`), and decimal digits of other
+ * scripts (`exit ٠` is `exit 0`). Applied before the normalization, per code point.
+ */
+const BLANKS = new Set([0x00a0, 0x1680, 0x115f, 0x1160, 0x2800, 0x3164, 0xffa0, 0x180e, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x202f, 0x205f, 0x3000]);
+
+/** Latin letter small capitals (and the few phonetic letters that are drawn as them) → their letter. */
+const SMALL_CAPITALS: ReadonlyMap<number, string> = new Map([
+  [0x1d00, 'A'], [0x0299, 'B'], [0x1d04, 'C'], [0x1d05, 'D'], [0x1d07, 'E'], [0xa730, 'F'], [0x0262, 'G'], [0x029c, 'H'],
+  [0x026a, 'I'], [0x1d0a, 'J'], [0x1d0b, 'K'], [0x029f, 'L'], [0x1d0d, 'M'], [0x0274, 'N'], [0x1d0f, 'O'], [0x1d18, 'P'],
+  [0xa7af, 'Q'], [0x0280, 'R'], [0xa731, 'S'], [0x1d1b, 'T'], [0x1d1c, 'U'], [0x1d20, 'V'], [0x1d21, 'W'], [0x028f, 'Y'],
+  [0x1d22, 'Z'], [0x1d01, 'AE'], [0x0276, 'OE'], [0x1d19, 'R'], [0x1d1a, 'R'],
+]);
+
+const DECIMAL_DIGIT = /^\p{Nd}$/u;
+
+function isDecimalDigit(codePoint: number): boolean {
+  return codePoint > 0 && DECIMAL_DIGIT.test(String.fromCodePoint(codePoint));
+}
+
+/** Unicode decimal digits come in runs of ten from 0 to 9: the value is the distance from the run's start. */
+function digitValue(codePoint: number): number {
+  let value = 0;
+  while (value < 9 && isDecimalDigit(codePoint - value - 1)) value += 1;
+  return value;
+}
+
+/** What a reader sees in place of one code point, or undefined when it is kept as it is. */
+export function visibleFormOf(codePoint: number): string | undefined {
+  if (codePoint < 0x80) return undefined;
+  if (BLANKS.has(codePoint)) return ' ';
+  if (codePoint === 0x00df) return 'ss';
+  if (codePoint === 0x1e9e) return 'SS';
+  const small = SMALL_CAPITALS.get(codePoint);
+  if (small !== undefined) return small;
+  if (isDecimalDigit(codePoint)) return String(digitValue(codePoint));
+  return undefined;
+}
+
+/** Whether a text holds any code point that visibleFormOf maps (a fast check before the per-code-point pass). */
+export const NEEDS_VISIBLE_FORM = /[\u00a0\u00df\u0262\u026a\u0274\u0276\u0280\u028f\u0299\u029c\u029f\u115f\u1160\u1680\u180e\u1d00-\u1d22\u1e9e\u2000-\u200a\u202f\u205f\u2800\u3000\u3164\ua730\ua731\ua7af\uffa0]|(?![0-9])\p{Nd}/u;
