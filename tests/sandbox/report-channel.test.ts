@@ -100,7 +100,7 @@ describe('the launcher accepts the one valid stream', () => {
     const result = await launcherOn(stream(...VALID_FRAMES()));
     expect(result.out).toEqual(TRIPLET);
     expect(result.exitCode).toBe(3);
-    expect(result.line).toMatch(/^tki inspect: BLOCKED \(exit 3\) .* · packet \.\/packet$/);
+    expect(result.line).toMatch(/^tki inspect: BLOCKED \(exit 3\) .* · packet "\.\/packet"$/);
     for (const name of TRIPLET) expect(readFileSync(join(result.dir, 'out', name)).equals(file(name))).toBe(true);
   });
 
