@@ -8,11 +8,11 @@ import { stringValue, skipOuter } from './syntax.js';
  * that starts it. As a module reference:
  * - `new URL('./jobs/run.cjs', import.meta.url)` is an ESM specifier relative to the module (the
  *   URL is resolved and percent-decoded as `import()` would): `dynamic-import`;
- * - a string path (`'./worker.js'`, `path.join(__dirname, 'worker.js')`) loads as a main script
- *   does, by the CommonJS rules (extension search): `require`. Node resolves a relative string
- *   against the working directory, which the syntax cannot know; the module's own folder is the
- *   one taken (a worker started from elsewhere is then `unresolved-module`, never silence: the
- *   WORKER capability is reported at the call either way).
+ * - `path.join(__dirname, 'worker.js')` loads as a main script does, by the CommonJS rules
+ *   (extension search): `require`.
+ * A bare string (`'./worker.js'`, `'/worker.js'`) is not followed: Node resolves it against the
+ *   working directory and a browser against the page's URL, neither of which the syntax knows.
+ *   The WORKER capability is reported at the call either way (docs/caveats.md, "Worker entries").
  */
 export function workerEntry(entry: ts.Expression): { specifier: string; kind: ReferenceKind } | undefined {
   const inner = skipOuter(entry);
@@ -22,10 +22,10 @@ export function workerEntry(entry: ts.Expression): { specifier: string; kind: Re
     if (specifier === undefined || base === undefined || !isImportMetaUrl(skipOuter(base))) return undefined;
     return { specifier, kind: 'dynamic-import' };
   }
-  const path = stringValue(inner) ?? joinedWithDirname(inner);
-  if (path === undefined) return undefined;
-  if (path.startsWith('file:')) return { specifier: path, kind: 'dynamic-import' };
-  return /^\.{1,2}\/|^\//.test(path) ? { specifier: path, kind: 'require' } : undefined;
+  const literal = stringValue(inner);
+  if (literal !== undefined) return literal.startsWith('file:') ? { specifier: literal, kind: 'dynamic-import' } : undefined;
+  const path = joinedWithDirname(inner);
+  return path !== undefined && /^\.{1,2}\/|^\//.test(path) ? { specifier: path, kind: 'require' } : undefined;
 }
 
 function isImportMetaUrl(expression: ts.Expression): boolean {

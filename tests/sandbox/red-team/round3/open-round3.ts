@@ -15,10 +15,10 @@ export const OPEN_ROUND3: readonly OpenRoute[] = [
   },
   {
     route: 'ENV/host cgroup path in /proc/self/cgroup',
-    engines: ['podman', 'docker'],
+    engines: ['bwrap'],
     operators: ['root'],
     severity: 'low',
-    note: 'the profile lists a cgroup namespace, but on this cgroups-v1 host the container engines leave the process in the host cgroup namespace: /proc/self/cgroup shows /libpod_parent/libpod-<container id> (podman) and /docker/<container id> (docker); bwrap shows / (held). Information only (/sys/fs/cgroup is an empty read-only tmpfs); P1 does not look',
+    note: 'podman and docker run with --cgroupns private now (/proc/self/cgroup shows /). bwrap as root now puts the sandbox in its own memory+pids cgroup after bwrap created its namespaces (--info-fd/--block-fd), so the cgroup namespace root is the host\'s and the inside sees /tki-sandbox-<launcher pid>-<random> for pids/memory. Information only; next: enter the cgroup before bwrap unshares (--unshare-cgroup then roots it at the sandbox cgroup)',
   },
 ];
 
