@@ -102,14 +102,17 @@ describe('mutation (c): a writer that accepts `../`', () => {
     expect(attempts.every((entry) => entry.holds)).toBe(true);
   });
 
-  it('with the name check of a copy of the write edge replaced by "any non-empty name", row 33 FAILS', async () => {
+  // Round four made the writer check names twice (the frame's file-name rule, then "exactly the
+  // three expected names") and write through its open directory descriptor, so one broken check no
+  // longer lets a name out: the mutant proves the second layer holds on its own.
+  it('with the frame name check of a copy of the write edge replaced by "any non-empty name", the exact-name check still keeps row 33', async () => {
     const mutant = writerAcceptingDotDot(repoRoot);
     copies.push(path.dirname(mutant));
     const ctx = { ...base, writer: memo(() => probeWriter(base.log, mutant)) };
     const outcome = await check(33, ctx);
-    expect(outcome.result).toBe('FAIL');
-    const escaped = matching(outcome, escapes).filter((entry) => !entry.holds);
-    expect(escaped.length).toBeGreaterThan(0);
-    expect(JSON.stringify(escaped.map((entry) => entry.observed))).toMatch(/escape/);
+    const attempts = matching(outcome, escapes);
+    expect(attempts.length).toBeGreaterThan(0);
+    expect(attempts.filter((entry) => !entry.holds)).toEqual([]);
+    expect(outcome.result).toBe('PASS');
   });
 });

@@ -1,7 +1,9 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
-import { runSandboxed, SANDBOX_TKI_ROOT, type ProbeRecord, type SandboxProfile } from '../../../sandbox/index.js';
+import { buildSync } from 'esbuild';
+import { ADDON_RELATIVE_PATH } from '../../../sandbox/runtime/package-root.js';
+import { runSandboxed, type ProbeRecord, type SandboxProfile } from '../../../sandbox/index.js';
 import { recordRun, type RunLog } from '../evidence.js';
 import type { AttestationView } from './sandbox.js';
 
@@ -11,8 +13,8 @@ import type { AttestationView } from './sandbox.js';
  * seccomp stages (the engine's start-up filter and node's own). The runner is a small module
  * placed in the read-only packet mount; the probes themselves are tki's built ones.
  */
-function runnerSource(profile: SandboxProfile): string {
-  const dist = `${SANDBOX_TKI_ROOT}/dist/sandbox`;
+function runnerSource(profile: SandboxProfile, repoRoot: string): string {
+  const dist = `${repoRoot}/dist/sandbox`;
   return [
     `import { applyExecLock } from '${dist}/lock.js';`,
     `import { runSelfCheck } from '${dist}/self-check/index.js';`,
@@ -32,7 +34,18 @@ export async function attestWithProfile(log: RunLog, repoRoot: string, label: st
   const packetDir = path.join(scratch, 'in');
   mkdirSync(packetDir, { mode: 0o755 });
   chmodSync(scratch, 0o755);
-  writeFileSync(path.join(packetDir, 'runner.mjs'), runnerSource(profile), { mode: 0o644 });
+  // Only tki's bundles are handed into the sandbox, so the runner is bundled here from the built
+  // modules (the same emitted code) into one file in the read-only packet mount.
+  const entry = path.join(scratch, 'runner-entry.mjs');
+  writeFileSync(entry, runnerSource(profile, repoRoot));
+  buildSync({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'error', outfile: path.join(packetDir, 'runner.mjs') });
+  chmodSync(path.join(packetDir, 'runner.mjs'), 0o644);
+  // The bundled lock finds the seccomp addon from the nearest package named tki above it: /in.
+  writeFileSync(path.join(packetDir, 'package.json'), JSON.stringify({ name: 'tki', type: 'module' }), { mode: 0o644 });
+  const addon = path.join(packetDir, ADDON_RELATIVE_PATH);
+  mkdirSync(path.dirname(addon), { recursive: true, mode: 0o755 });
+  copyFileSync(path.join(repoRoot, ADDON_RELATIVE_PATH), addon);
+  chmodSync(addon, 0o644);
   const command = ['runSandboxed', 'bwrap', `profile: ${label}`, 'node /in/runner.mjs (probe runner locked with the same profile)'];
   return recordRun<Omit<AttestationView, 'run_id'>>(log, `attest-${label}`, `the twelve probes under ${label}`, command, async () => {
     try {
