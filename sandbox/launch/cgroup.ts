@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { processAlive } from './work-dir.js';
 
 /**
  * A cgroup of its own for one bwrap sandbox (issue 12, round four: MEM). RLIMIT_DATA misses
@@ -84,14 +85,6 @@ export function planSandboxCgroup(mountInfo: string | undefined = read('/proc/se
   return { ok: false, reason: 'no cgroup hierarchy with memory and pids controllers is mounted writable (v1 memory + pids, or v2 with both enabled in subtree_control)' };
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error instanceof Error && 'code' in error && error.code === 'EPERM';
-  }
-}
 
 /** Removes `tki-sandbox-<pid>-*` cgroups whose launcher is gone and which hold no process. */
 function sweepStale(roots: readonly string[]): void {
@@ -104,7 +97,7 @@ function sweepStale(roots: readonly string[]): void {
     }
     for (const name of names) {
       const owner = Number(name.slice(PREFIX.length).split('-')[0]);
-      if (Number.isSafeInteger(owner) && owner > 0 && alive(owner)) continue;
+      if (Number.isSafeInteger(owner) && owner > 0 && processAlive(owner)) continue;
       if (words(read(join(root, name, 'cgroup.procs'))).length > 0) continue;
       try {
         rmdirSync(join(root, name));

@@ -7,7 +7,8 @@ const OWNER_FILE = 'owner.pid';
 /** A directory without an owner file (an older tki) counts as stale after this long. */
 const ORPHAN_AGE_MS = 60 * 60 * 1000;
 
-function alive(pid: number): boolean {
+/** Whether a process exists (EPERM: it exists but is someone else's). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -33,7 +34,7 @@ export function sweepStaleWorkDirs(root: string = tmpdir()): string[] {
     const dir = join(root, name);
     try {
       const owner = Number(readFileSync(join(dir, OWNER_FILE), 'utf8').trim());
-      if (Number.isSafeInteger(owner) && owner > 0 && alive(owner)) continue;
+      if (Number.isSafeInteger(owner) && owner > 0 && processAlive(owner)) continue;
     } catch {
       try {
         if (Date.now() - statSync(dir).mtimeMs < ORPHAN_AGE_MS) continue;
