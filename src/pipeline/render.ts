@@ -13,6 +13,7 @@ import { EXIT_CODE_BY_VERDICT, type InspectorExitCode } from '../vocabulary.js';
 import { blockedInspection } from './judge.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import type { FlagDetail, InspectionResult } from './result.js';
+import { WITHHELD_WORD } from '../text/verdict-line-label.js';
 
 export interface RenderedReport {
   readonly report: Report;
@@ -61,10 +62,8 @@ export function summaryLine(report: Report, exitCode: InspectorExitCode, firstRe
 /** report.json is indented for a person up to this many claims; larger reports are written compact (about half the bytes). */
 const PRETTY_CLAIMS = 2_000;
 
-const WITHHELD = '[verdict-like word withheld]';
-
 export function withholdVerdictWords(line: string): string {
-  return replaceHits(line, [VERDICT_WORD_RULE], WITHHELD).text;
+  return replaceHits(line, [VERDICT_WORD_RULE], WITHHELD_WORD).text;
 }
 
 /** The three files' size in UTF-8 bytes (each was encoded once, for this and for the channel). */
