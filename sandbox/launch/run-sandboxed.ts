@@ -6,7 +6,7 @@ import { reportFdFor, type EngineName } from '../engines/engine-types.js';
 import type { SandboxProfile } from '../profile/types.js';
 import { reportChannelCaps } from '../report/channel-caps.js';
 import { discoverRuntime, type RuntimeFiles } from '../runtime/runtime-files.js';
-import { createSandboxCgroup, joinSandboxCgroup, planSandboxCgroup, removeSandboxCgroup, sandboxMemoryCeilingBytes, type SandboxCgroup } from './cgroup.js';
+import { createSandboxCgroup, planSandboxCgroup, removeSandboxCgroup, sandboxCgroupProcsFiles, sandboxMemoryCeilingBytes, type SandboxCgroup } from './cgroup.js';
 import { engineRefusal } from './engine-refusal.js';
 import { chooseSandboxIdentity } from './host-user.js';
 import { unreadableBySandbox } from './readable-by.js';
@@ -21,6 +21,8 @@ export interface SandboxedRun {
   readonly packetIsFile: boolean;
   /** node's arguments inside, chosen once the runtime's paths and the report channel's descriptor are known. */
   readonly nodeArgs: (runtime: RuntimeFiles, reportFd: number) => readonly string[];
+  /** Called once the engine has started: the launcher's own work that can run beside the inside's start-up. */
+  readonly whileRunning?: () => void;
 }
 
 export type SandboxedRunResult = { readonly ok: true; readonly exit: EngineExit } | { readonly ok: false; readonly line: string };
@@ -80,18 +82,17 @@ export async function runSandboxed(run: SandboxedRun): Promise<SandboxedRunResul
         return { ok: false, line: `tki: BLOCKED: could not create the sandbox's cgroup (${path}: ${code})` };
       }
     }
-    const placed = cgroup;
     const invocation = {
       runtime,
       packetPath: staged.value.path,
       packetIsFile: run.packetIsFile,
       nodeArgs: run.nodeArgs(runtime, reportFdFor(run.engine, run.profile.reportChannel.fd)),
       ...(hostUser === undefined ? {} : { hostUser }),
-      ...(placed === undefined ? {} : { admit: (pids: readonly number[]) => joinSandboxCgroup(placed, pids) }),
+      ...(cgroup === undefined ? {} : { cgroupProcs: sandboxCgroupProcsFiles(cgroup) }),
     };
     const command = await prepareEngineCommand(run.engine, run.profile, invocation, workDir);
     if (!command.ok) return { ok: false, line: command.error.line };
-    const exited = await spawnEngine({ ...command.value, limits: launcherReadLimits(run.profile) });
+    const exited = await spawnEngine({ ...command.value, limits: launcherReadLimits(run.profile), ...(run.whileRunning === undefined ? {} : { onStarted: run.whileRunning }) });
     if (exited.launcherLimit !== undefined && command.value.stop !== undefined) await spawnEngine(command.value.stop);
     if (exited.setupFailure !== undefined) return { ok: false, line: `tki: BLOCKED: ${exited.setupFailure}` };
     const refusal = engineRefusal(run.engine, exited);

@@ -10,7 +10,7 @@ import { RUNTIME_FILES_FILE, RUNTIME_PACKAGES_FILE, runtimeFiles, runtimePackage
  * so that `tki run` hands in exactly those without scanning at every start.
  */
 const root = packageRoot();
-bundleForStartUp(root);
+await bundleForStartUp(root);
 const packages = runtimePackages(root, SANDBOX_ENTRIES.map((entry) => join(root, entry)));
 writeFileSync(join(root, RUNTIME_PACKAGES_FILE), `${JSON.stringify(packages)}\n`);
 // The files themselves, for bwrap's hand-in (engines/bwrap-hand-in.ts): only what node will load.
