@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { bwrapCommand } from '../sandbox/engines/bwrap.js';
 import { compileNodeFlags } from '../sandbox/engines/node-flags.js';
-import { encodeResourceLimits } from '../sandbox/profile/rlimit-text.js';
+import { insideLimitArgs } from '../sandbox/profile/rlimit-text.js';
 import { sandboxHostUser } from '../sandbox/launch/host-user.js';
 import { launcherReadLimits } from '../sandbox/launch/run-sandboxed.js';
 import { spawnEngine, type EngineCommand, type EngineExit } from '../sandbox/launch/spawn-engine.js';
@@ -93,7 +93,7 @@ export async function measureLayers(packet: string, scratch: string, rounds: num
     return filter ? limited : withoutStartupFilter(limited);
   };
   // The real `tki inspect` (its node flags, the bundle, lock, P1, node-hardening, the inspection, the channel).
-  const inspect = [...compileNodeFlags(DEFAULT_PROFILE), runtime.cliEntry, 'inspect', '--in', DEFAULT_PROFILE.packet.target, '--report-fd', String(DEFAULT_PROFILE.reportChannel.fd), '--rlimits', encodeResourceLimits(DEFAULT_PROFILE.rlimits)];
+  const inspect = [...compileNodeFlags(DEFAULT_PROFILE), runtime.cliEntry, 'inspect', '--in', DEFAULT_PROFILE.packet.target, '--report-fd', String(DEFAULT_PROFILE.reportChannel.fd), ...insideLimitArgs(DEFAULT_PROFILE)];
   const times: Record<string, number[]> = { bare: [], bwrap: [], seccomp: [], lock: [], p1: [], inspect: [], handIn: [], stage: [] };
   let outCount = 0;
   for (let round = -1; round < rounds; round += 1) {

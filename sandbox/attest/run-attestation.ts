@@ -6,7 +6,7 @@ import type { EngineName } from '../engines/engine-types.js';
 import { runSandboxed } from '../launch/run-sandboxed.js';
 import { DEFAULT_PROFILE } from '../profile/default-profile.js';
 import { profileSha256, sha256Hex } from '../profile/digest.js';
-import { encodeResourceLimits } from '../profile/rlimit-text.js';
+import { insideLimitArgs } from '../profile/rlimit-text.js';
 import type { SandboxProfile } from '../profile/types.js';
 import { ADDON_RELATIVE_PATH, packageRoot } from '../runtime/package-root.js';
 import { PACKET_NATIVE_MODULE } from '../probes/native-code-probes.js';
@@ -44,7 +44,7 @@ export async function runAttestation(engine: EngineName, profile: SandboxProfile
     chmodSync(scratch, 0o755);
     chmodSync(packetDir, 0o755);
     chmodSync(join(packetDir, 'packet.json'), 0o644);
-    const run = await runSandboxed({ engine, profile, packetPath: packetDir, packetIsFile: false, nodeArgs: (runtime, reportFd) => [...compileLimitFlags(profile), runtime.probesEntry, '--rlimits', encodeResourceLimits(profile.rlimits), '--report-fd', String(reportFd)] });
+    const run = await runSandboxed({ engine, profile, packetPath: packetDir, packetIsFile: false, nodeArgs: (runtime, reportFd) => [...compileLimitFlags(profile), runtime.probesEntry, ...insideLimitArgs(profile), '--report-fd', String(reportFd)] });
     if (!run.ok) return run;
     const evidenceRecord = run.exit.channel?.records.find((record) => record.kind === 'evidence');
     const inside = evidenceRecord === undefined ? undefined : parseInsideReport(evidenceRecord.payload.toString('utf8'));

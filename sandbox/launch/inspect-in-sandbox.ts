@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { EngineName } from '../engines/engine-types.js';
 import { compileNodeFlags } from '../engines/node-flags.js';
 import { DEFAULT_PROFILE } from '../profile/default-profile.js';
-import { encodeResourceLimits } from '../profile/rlimit-text.js';
+import { insideLimitArgs } from '../profile/rlimit-text.js';
 import type { SandboxProfile } from '../profile/types.js';
 import { prepareOutputDirectory } from '../report/output-dir.js';
 import { runSandboxed } from './run-sandboxed.js';
@@ -70,8 +70,7 @@ export async function inspectInSandbox(request: SandboxedInspection): Promise<Sa
       profile.packet.target,
       '--report-fd',
       String(reportFd),
-      '--rlimits',
-      encodeResourceLimits(profile.rlimits),
+      ...insideLimitArgs(profile),
       ...(name === undefined ? [] : ['--name', name]),
     ],
   });

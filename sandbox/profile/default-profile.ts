@@ -71,7 +71,8 @@ export const DEFAULT_PROFILE: SandboxProfile = {
       'reboot', 'swapon', 'swapoff', 'iopl', 'ioperm', 'vhangup', 'settimeofday', 'clock_settime', 'adjtimex', 'sethostname', 'setdomainname',
     ],
     // seccomp(2) installs the lock itself; afterwards no filter may be added (prctl PR_SET_SECCOMP below too).
-    denyAfterStart: ['execve', 'execveat', 'seccomp'],
+    // timer_*: the lock arms a kill timer at the wall clock (lock.ts); once locked it cannot be re-armed, deleted or multiplied.
+    denyAfterStart: ['execve', 'execveat', 'seccomp', 'timer_create', 'timer_settime', 'timer_delete'],
     denyPrctlAfterStart: ['PR_SET_SECCOMP'],
     denyCloneFlags: ['CLONE_NEWNS', 'CLONE_NEWCGROUP', 'CLONE_NEWUTS', 'CLONE_NEWIPC', 'CLONE_NEWUSER', 'CLONE_NEWPID', 'CLONE_NEWNET'],
     enosys: ['clone3'],

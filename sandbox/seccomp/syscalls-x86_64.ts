@@ -5,6 +5,9 @@
  */
 export const X86_64_SYSCALLS = {
   read: 0,
+  timer_create: 222,
+  timer_settime: 223,
+  timer_delete: 226,
   write: 1,
   open: 2,
   close: 3,
