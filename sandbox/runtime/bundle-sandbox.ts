@@ -1,6 +1,7 @@
 import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { OPERATOR_CLI_MAIN, SANDBOX_BUNDLE_DIR, SANDBOX_SOURCE_ENTRIES } from './bundle-paths.js';
+import { OPERATOR_CLI_CHUNKS, OPERATOR_CLI_MAIN, SANDBOX_BUNDLE_DIR, SANDBOX_SOURCE_ENTRIES } from './bundle-paths.js';
 
 /**
  * zod's namespace re-exports its ~50 message locales (`z.locales`), ~400 KB of the 1.25 MB bundle
@@ -35,5 +36,10 @@ export async function bundleForStartUp(root: string): Promise<void> {
     entryPoints: Object.fromEntries(Object.entries(SANDBOX_SOURCE_ENTRIES).map(([name, path]) => [name, join(root, path)])),
     outdir: join(root, SANDBOX_BUNDLE_DIR),
   });
-  await build({ ...COMMON, absWorkingDir: root, entryPoints: [join(root, OPERATOR_CLI_MAIN)], outfile: join(root, OPERATOR_CLI_MAIN), allowOverwrite: true });
+  // The operator's CLI is split at its dynamic imports: `tki run` compiles only what it needs before
+  // bwrap starts (the launcher), and the report validator and writer (zod, the inspector's renderers,
+  // the text normalizer: most of the bytes) come from a chunk it loads once the sandbox is running.
+  const chunks = join(root, dirname(OPERATOR_CLI_MAIN), OPERATOR_CLI_CHUNKS);
+  rmSync(chunks, { recursive: true, force: true });
+  await build({ ...COMMON, absWorkingDir: root, entryPoints: { main: join(root, OPERATOR_CLI_MAIN) }, outdir: join(root, dirname(OPERATOR_CLI_MAIN)), splitting: true, chunkNames: `${OPERATOR_CLI_CHUNKS}/[name]-[hash]`, allowOverwrite: true });
 }

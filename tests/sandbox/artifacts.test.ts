@@ -298,12 +298,13 @@ describe("the inspector's node flags match the profile", () => {
       '--disable-warning=ExperimentalWarning',
       '--disable-warning=SecurityWarning',
       '--disallow-code-generation-from-strings',
+      '--min-semi-space-size=16',
       '--preserve-symlinks',
       '--jitless',
       '--no-expose-wasm',
       `--max-old-space-size=${profile.limits.memoryMiB}`,
     ]);
-    expect(compileNodeFlags({ ...profile, node: { permissionModel: false, disallowCodeGeneration: false, preserveSymlinks: false, jitless: false } })).toEqual([`--max-old-space-size=${profile.limits.memoryMiB}`]);
+    expect(compileNodeFlags({ ...profile, node: { permissionModel: false, disallowCodeGeneration: false, preserveSymlinks: false, jitless: false } })).toEqual(['--min-semi-space-size=16', `--max-old-space-size=${profile.limits.memoryMiB}`]);
   });
 
   it("Dockerfile.sandbox's ENTRYPOINT runs node with exactly these flags", () => {
