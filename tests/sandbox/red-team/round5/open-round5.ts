@@ -13,7 +13,7 @@ export const OPEN_ROUND5: readonly OpenRoute[] = [
   {
     route: 'SWEEP/a planted work directory swapped for a symlink deletes the operator\'s files',
     engines: ['bwrap'],
-    operators: ['root', 'nobody'],
+    operators: ['root'],
     severity: 'high',
     note: "any local user plants <TMPDIR>/tki-engine-<x>/ (owner.pid = a dead pid, sub/ holding names of the victim's files) and swaps sub/ with a symlink to a victim directory in a loop (renameat2 RENAME_EXCHANGE); the next `tki run` sweeps the planted directory path by path and unlinks the victim's files through the symlink (root operator: 925 of 2000 root-owned files in /root/… deleted in one run), then dies with `tki: internal error: ENOTEMPTY`. Should stop it: the sweep (only directories the operator owns, removed through directory descriptors / without following a component that changed, never another user's tree)",
   },

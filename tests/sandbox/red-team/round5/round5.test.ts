@@ -38,7 +38,7 @@ describe('round 5: a compromised inspector inside the default profile', () => {
       expect(harness, JSON.stringify(out).slice(0, 800)).toBeDefined();
       expect(harness?.observed, 'the runner locked itself and P1 confirmed the profile').toMatchObject({ lock: true, p1: [], native: 'loaded' });
       expect(results.find((r) => r.id === 'harness/done'), out.stderrTail).toBeDefined();
-      expect(results.filter((r) => !r.id.startsWith('harness/')).length).toBeGreaterThanOrEqual(13);
+      expect(results.filter((r) => !r.id.startsWith('harness/')).length).toBeGreaterThanOrEqual(12);
       console.log(`[red-team r5] ${engine}/${operator} ${JSON.stringify(results.find((r) => r.id.startsWith('harness/allowlist')))}`);
       expectJudged(results, engine, operator);
     }, 300_000);
@@ -85,7 +85,8 @@ describe('round 5: a hostile local user against the launcher\'s sweep of stale w
     }
   }, 240_000);
 
-  for (const operator of ['root', 'nobody'] as const) {
+  // root only: an unprivileged operator's sweep stops at EACCES in the attacker's directory first (the blocking route above)
+  for (const operator of ['root'] as const) {
     it(`bwrap/${operator}: rm -rf race through a swapped symlink in a planted work directory`, () => {
       const scene = newScene(operator);
       try {
