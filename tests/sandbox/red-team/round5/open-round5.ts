@@ -45,4 +45,11 @@ export const OPEN_ROUND5: readonly OpenRoute[] = [
     severity: 'low',
     note: "a root operator runs `tki run … --out /tmp/out`; a local user had created /tmp/out first (empty, 0777, theirs): tki accepts it, writes root-owned 0644 files into it, and that user then replaces report.json with a forged one (READ_LEVEL_PASS) — the operator's report is no longer operator-owned. docs/sandbox.md chose to accept --out chains others can write (race-free writes through the checked descriptor); the exit code and terminal line stay true. Should stop it: the --out check (refuse an existing --out the operator does not own, or one others may write without the sticky bit)",
   },
+  {
+    route: 'CLEANUP/tki attest leaves its scratch directory after SIGTERM',
+    engines: ['bwrap'],
+    operators: ['root'],
+    severity: 'low',
+    note: "`tki attest` stopped by SIGTERM (exit 3) or SIGKILL leaves <TMPDIR>/tki-attest-<x>/in/ (host-paths.json naming the project and home, profile.json, a copy of the addon; 0755/0644, readable by every local user) and no later run sweeps it (tki-engine-* directories are swept, tki-attest-* are not); issue #12 point 6. Should stop it: attest's SIGINT/SIGTERM clean-up and the start-up sweep",
+  },
 ];

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import type { Operator, RouteResult } from '../run-driver.js';
 import { judgeRound5 } from './judge5.js';
 import { runRound5 } from './run5.js';
+import { attestInterrupted } from './attest-leftover5.js';
 import { outPrecreatedByAttacker } from './out5.js';
 import { dropScene, endedNormally, newScene, plant, runTki, sweepRace, type TkiOutcome } from './sweep5.js';
 
@@ -105,4 +106,13 @@ describe('round 5: the report writer and another user\'s --out', () => {
     const r = outPrecreatedByAttacker();
     expectJudged([{ id: 'OUT/an --out another user created: the report is replaced after the run', closed: !r.replaced, observed: r }], 'bwrap', 'root');
   }, 240_000);
+});
+
+describe('round 5: clean-up after SIGTERM', () => {
+  it('bwrap/root: tki attest stopped by SIGTERM, then a complete tki run', async () => {
+    const r = await attestInterrupted();
+    expect(r.beforeSignal.some((n) => n.startsWith('tki-attest-')), `the attestation's scratch existed before the signal: ${JSON.stringify(r)}`).toBe(true);
+    const left = r.afterNextRun.filter((n) => n.startsWith('tki-'));
+    expectJudged([{ id: 'CLEANUP/tki attest leaves its scratch directory after SIGTERM', closed: left.length === 0, observed: r }], 'bwrap', 'root');
+  }, 300_000);
 });
