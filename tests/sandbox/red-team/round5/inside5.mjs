@@ -99,5 +99,14 @@ if (mode === 'battery') {
     for (;;) { const n = raw(1, w, chunk, chunk.length); if (isErr(n) || n === 0) break; bytes += n; }
   }
   emit('harness/pipe buffers held', true, { pipes, heldMiB: Math.round(bytes / MiB) });
+} else if (mode === 'vdso') {
+  // A fresh executable mapping after the lock without mmap/mprotect: unmap the vDSO and ask the kernel to map it again
+  const maps = fs.readFileSync('/proc/self/maps', 'utf8').split('\n').filter((l) => /\[(vvar|vvar_vclock|vdso)\]/.test(l));
+  const ranges = maps.map((l) => l.split(' ')[0].split('-').map((h) => Number.parseInt(h, 16)));
+  const start = Math.min(...ranges.map((r) => r[0]));
+  const un = ranges.map(([a, b]) => raw(11, a, b - a));
+  const mapped = raw(158, 0x2003, start); // arch_prctl(ARCH_MAP_VDSO_64, addr)
+  const after = fs.readFileSync('/proc/self/maps', 'utf8').split('\n').filter((l) => /\[(vvar|vvar_vclock|vdso)\]/.test(l));
+  emit('EXEC/a new executable mapping after the lock (arch_prctl ARCH_MAP_VDSO_64)', isErr(mapped), { before: maps, unmapped: un, mapped, after });
 }
 emit('harness/done', true, mode);

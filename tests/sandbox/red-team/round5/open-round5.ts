@@ -52,4 +52,11 @@ export const OPEN_ROUND5: readonly OpenRoute[] = [
     severity: 'low',
     note: "`tki attest` stopped by SIGTERM (exit 3) or SIGKILL leaves <TMPDIR>/tki-attest-<x>/in/ (host-paths.json naming the project and home, profile.json, a copy of the addon; 0755/0644, readable by every local user) and no later run sweeps it (tki-engine-* directories are swept, tki-attest-* are not); issue #12 point 6. Should stop it: attest's SIGINT/SIGTERM clean-up and the start-up sweep",
   },
+  {
+    route: 'EXEC/a new executable mapping after the lock (arch_prctl ARCH_MAP_VDSO_64)',
+    engines: ['bwrap'],
+    operators: ['root', 'nobody'],
+    severity: 'low',
+    note: "after the lock and P1 the inside munmaps [vvar], [vvar_vclock] and [vdso] and calls arch_prctl(ARCH_MAP_VDSO_64, their old start) (returns 8192): the kernel maps a fresh r-x [vdso]. docs/sandbox.md says no memory becomes executable after the lock; the bytes are the kernel's vDSO, not the attacker's, so this gives no new code (the 32-bit/x32 vDSOs would only reach ABIs the filter kills or denies). Should stop it: the locked filter (arch_prctl allowed for ARCH_SET_FS/ARCH_GET_FS-style options only, or off the list once locked)",
+  },
 ];

@@ -46,6 +46,19 @@ describe('round 5: a compromised inspector inside the default profile', () => {
   }
 });
 
+describe('round 5: a compromised inspector maps new executable memory without mmap or mprotect', () => {
+  for (const operator of ['root', 'nobody'] as const) {
+    it(`bwrap/${operator}: the vDSO unmapped and mapped again with arch_prctl(ARCH_MAP_VDSO_64)`, () => {
+      const out = runRound5('bwrap', 'vdso', operator);
+      expect(out.ok, out.line).toBe(true);
+      const results = out.results ?? [];
+      expect(results.find((r) => r.id === 'harness/lock+p1')?.observed, JSON.stringify(out).slice(0, 800)).toMatchObject({ lock: true, p1: [], native: 'loaded' });
+      expect(results.find((r) => r.id === 'harness/done'), out.stderrTail).toBeDefined();
+      expectJudged(results, 'bwrap', operator);
+    }, 120_000);
+  }
+});
+
 describe('round 5: a hostile local user against the launcher\'s sweep of stale work directories', () => {
   const fifoCases: [string, Operator][] = [['bwrap', 'root'], ['bwrap', 'nobody'], ['podman', 'root'], ['docker', 'root']];
   for (const [engine, operator] of fifoCases) {

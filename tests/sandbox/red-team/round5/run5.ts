@@ -17,7 +17,7 @@ export interface Round5Output {
 const here = path.dirname(new URL(import.meta.url).pathname);
 
 /** Runs drive5.mjs (tki's own runSandboxed, default profile) as a root operator or as uid 65534, attacker code inside. */
-export function runRound5(engine: string, mode: 'battery', operator: Operator): Round5Output {
+export function runRound5(engine: string, mode: 'battery' | 'vdso', operator: Operator): Round5Output {
   const scratch = mkdtempSync(path.join(tmpdir(), 'rt5-'));
   try {
     chmodSync(scratch, 0o755);
