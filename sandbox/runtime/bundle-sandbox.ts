@@ -1,5 +1,4 @@
 import { build, type BuildOptions, type Plugin } from 'esbuild';
-import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { OPERATOR_CLI_CHUNKS, OPERATOR_CLI_MAIN, SANDBOX_BUNDLE_DIR, SANDBOX_SOURCE_ENTRIES } from './bundle-paths.js';
 
@@ -39,7 +38,6 @@ export async function bundleForStartUp(root: string): Promise<void> {
   // The operator's CLI is split at its dynamic imports: `tki run` compiles only what it needs before
   // bwrap starts (the launcher), and the report validator and writer (zod, the inspector's renderers,
   // the text normalizer: most of the bytes) come from a chunk it loads once the sandbox is running.
-  const chunks = join(root, dirname(OPERATOR_CLI_MAIN), OPERATOR_CLI_CHUNKS);
-  rmSync(chunks, { recursive: true, force: true });
+  // (The caller empties the chunk directory first: chunk names carry a content hash.)
   await build({ ...COMMON, absWorkingDir: root, entryPoints: { main: join(root, OPERATOR_CLI_MAIN) }, outdir: join(root, dirname(OPERATOR_CLI_MAIN)), splitting: true, chunkNames: `${OPERATOR_CLI_CHUNKS}/[name]-[hash]`, allowOverwrite: true });
 }
