@@ -173,7 +173,8 @@ describe('the seccomp BPF program matches the profile', () => {
   it('holds the SPEC §6 deny list', () => {
     const spec = ['socket', 'connect', 'bind', 'listen', 'accept', 'accept4', 'ptrace', 'mount', 'umount2', 'pivot_root', 'unshare', 'setns', 'bpf', 'perf_event_open', 'keyctl', 'init_module', 'finit_module', 'delete_module', 'kexec_load', 'kexec_file_load'];
     expect(profile.seccomp.deny).toEqual(expect.arrayContaining(spec));
-    expect(profile.seccomp.denyAfterStart).toEqual(['execve', 'execveat', 'seccomp']);
+    // timer_*: only the lock's own kill timer is armed (before it locks); nothing re-arms or deletes it afterwards.
+    expect(profile.seccomp.denyAfterStart).toEqual(['execve', 'execveat', 'seccomp', 'timer_create', 'timer_settime', 'timer_delete']);
   });
 });
 
