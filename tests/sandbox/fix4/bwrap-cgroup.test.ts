@@ -53,16 +53,16 @@ describe("bwrap's cgroup (root operator)", () => {
     for (const entry of seen) expect(existsSync(entry.dir)).toBe(false);
   }, 120_000);
 
-  it('tki-enter-cgroup that cannot join ends the run with its one line (exit 121), never running the command', async () => {
+  it('tki-enter-cgroup that cannot join, or cannot read its arguments, ends the run with its one line (exit 121), never running the command', async () => {
     const helper = join(PROJECT_ROOT, CGROUP_ENTRY_RELATIVE_PATH);
     const marker = join(scratchDir('fix4-enter'), 'ran');
     const exit = await spawnEngine({ executable: helper, argv0: 'tki-enter-cgroup', setupFailureStatus: CGROUP_ENTRY_SETUP_FAILED, env: 'empty', args: ['65534', '65534', '/nonexistent/cgroup.procs', '--', '/usr/bin/touch', 'touch', marker] });
     expect(exit.exitCode).toBe(CGROUP_ENTRY_SETUP_FAILED);
     expect(exit.setupFailure).toBe('tki-enter-cgroup: /nonexistent/cgroup.procs: No such file or directory');
     expect(existsSync(marker)).toBe(false);
-    // It refuses to run anything as root.
-    const asRoot = await spawnEngine({ executable: helper, env: 'empty', setupFailureStatus: CGROUP_ENTRY_SETUP_FAILED, args: ['0', '0', '/dev/null', '--', '/usr/bin/touch', 'touch', marker] });
-    expect(asRoot.setupFailure).toMatch(/^tki-enter-cgroup: usage/);
+    // Arguments it cannot read: the usage line, nothing run.
+    const garbled = await spawnEngine({ executable: helper, env: 'empty', setupFailureStatus: CGROUP_ENTRY_SETUP_FAILED, args: ['nobody', '65534', '/dev/null', '--', '/usr/bin/touch', 'touch', marker] });
+    expect(garbled.setupFailure).toMatch(/^tki-enter-cgroup: usage/);
     expect(existsSync(marker)).toBe(false);
   });
 });
