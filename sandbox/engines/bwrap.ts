@@ -1,6 +1,7 @@
 import type { SandboxProfile } from '../profile/types.js';
 import { findExecutable } from '../launch/find-executable.js';
 import { CGROUP_ENTRY_RELATIVE_PATH, CGROUP_ENTRY_SETUP_FAILED, packageRoot } from '../runtime/package-root.js';
+import { closeSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EngineCommand } from '../launch/spawn-engine.js';
 import { compileSeccompBpf } from '../seccomp/bpf.js';
@@ -40,13 +41,17 @@ export function bwrapCommand(profile: SandboxProfile, invocation: SandboxInvocat
   const { data, command } = encodeBwrapArgsFd(all);
   const viaDescriptor = profile.engineLaunch.argumentsOnDescriptor;
   const bwrapArgs = viaDescriptor ? ['--args', String(BWRAP_ARGS_FD), ...command] : all;
-  const entry = invocation.cgroupProcs !== undefined && invocation.cgroupProcs.length > 0 && invocation.hostUser !== undefined ? { procs: invocation.cgroupProcs, user: invocation.hostUser } : undefined;
+  const entry = invocation.cgroupProcs !== undefined && invocation.cgroupProcs.length > 0 && invocation.hostUser !== undefined ? { procs: invocation.cgroupProcs, user: invocation.hostUser, helper: join(packageRoot(), CGROUP_ENTRY_RELATIVE_PATH) } : undefined;
+  if (entry !== undefined && !existsSync(entry.helper)) {
+    for (const source of own.sources) closeSync(source);
+    return { ok: false, error: { code: 'engine/unusable', line: `tki: the sandbox runtime is incomplete: ${entry.helper} is missing (run \`npm run build:native\`)` } };
+  }
   return {
     ok: true,
     value: {
       ...(entry === undefined
         ? { executable, argv0: 'bwrap', args: bwrapArgs, ...(invocation.hostUser === undefined ? {} : { user: invocation.hostUser }) }
-        : { executable: join(packageRoot(), CGROUP_ENTRY_RELATIVE_PATH), argv0: 'tki-enter-cgroup', setupFailureStatus: CGROUP_ENTRY_SETUP_FAILED, args: [String(entry.user.uid), String(entry.user.gid), ...entry.procs, '--', executable, 'bwrap', ...bwrapArgs] }),
+        : { executable: entry.helper, argv0: 'tki-enter-cgroup', setupFailureStatus: CGROUP_ENTRY_SETUP_FAILED, args: [String(entry.user.uid), String(entry.user.gid), ...entry.procs, '--', executable, 'bwrap', ...bwrapArgs] }),
       inputs: [
         { fd: BWRAP_SECCOMP_FD, bytes: compileSeccompBpf(profile, 'startup') },
         ...(viaDescriptor ? [{ fd: BWRAP_ARGS_FD, bytes: data }] : []),
