@@ -44,3 +44,20 @@ export function unreadableBySandbox(path: string, files: readonly string[], user
   }
   return undefined;
 }
+
+/**
+ * The first of `path` and its ancestors that `user` cannot enter (no search bit for them), or
+ * undefined: bwrap, started as the sandbox's user for a root operator, binds from under TMPDIR by name.
+ */
+export function untraversableBySandbox(path: string, user: { uid: number; gid: number }): Unreadable | undefined {
+  const chain: string[] = [];
+  for (let current = path; ; current = dirname(current)) {
+    chain.unshift(current);
+    if (dirname(current) === current) break;
+  }
+  for (const entry of chain) {
+    const stats = statSync(entry);
+    if (!allows(stats, user, true, false)) return describe(entry, stats);
+  }
+  return undefined;
+}
