@@ -1,6 +1,7 @@
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, realpathSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { isReportFileName } from '../../src/io/report-frame.js';
+import { writableByAnotherUser } from '../launch/readable-by.js';
 
 /** The operator's output directory, checked (SPEC §5) and created when missing. */
 export interface OutputDirectory {
@@ -82,8 +83,8 @@ export function prepareOutputDirectory(typed: string, packet: { readonly path: s
     closeSync(fd);
     return refuse(problem);
   };
-  const foreign = writableByAnother(fstatSync(fd));
-  if (foreign !== undefined) return fail(foreign);
+  const foreign = writableByAnotherUser(fstatSync(fd));
+  if (foreign !== undefined) return fail(`is owned by uid ${String(foreign.uid)} with mode ${foreign.mode}: another user could replace the report in it; use a directory you own that no other user may write (a missing one is created)`);
   if (packetReal !== undefined && (packet?.isFile === true ? openedReal === packetReal : isSameOrInside(openedReal, packetReal))) return fail('is the packet directory or lies inside it; choose a directory outside the packet');
   let names: string[];
   try {
@@ -103,20 +104,6 @@ export function prepareOutputDirectory(typed: string, packet: { readonly path: s
     closeSync(fd);
   };
   return { ok: true, value: { typed, path: via, realPath: openedReal, previousCheckpoint: previous.checkpoint, release } };
-}
-
-/**
- * Why another user could replace the report in this directory, or undefined. It must be the operator's
- * own (a root operator's report is root's: round five, a /tmp/out another user created first let them
- * swap report.json after the run), and nobody else may write it: not others, and for a root operator not
- * the group either (an unprivileged operator's private group, umask 002, stays accepted).
- */
-function writableByAnother(stats: Stats): string | undefined {
-  const operator = process.geteuid?.() ?? stats.uid;
-  const mode = `0${(stats.mode & 0o7777).toString(8)}`;
-  const shared = operator === 0 ? 0o022 : 0o002;
-  if (stats.uid === operator && (stats.mode & shared) === 0) return undefined;
-  return `is owned by uid ${String(stats.uid)} with mode ${mode}: another user could replace the report in it; use a directory you own that no other user may write (a missing one is created)`;
 }
 
 class SwappedError extends Error {}
