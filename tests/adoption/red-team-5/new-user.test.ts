@@ -64,7 +64,7 @@ describe('red team 5: a new user, from the README, in a fresh CommonJS project',
     expect(bin(project, 'tki-guard', ['src', '--format', 'sarif', '--output', sarifFile]).status).toBe(1);
     const sarif = JSON.parse(readFileSync(sarifFile, 'utf8')) as { runs: { tool: { driver: { rules: Record<string, unknown>[] } } }[] };
     const schema = JSON.parse(readFileSync(path.join(repoRoot, 'tests/guard/sarif-schema/sarif-schema-2.1.0.json'), 'utf8')) as object;
-    const validate = new AjvDraft04({ strict: false, allErrors: true }).compile(schema);
+    const validate = new AjvDraft04.default({ strict: false, allErrors: true }).compile(schema);
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
     for (const rule of sarif.runs[0]?.tool.driver.rules ?? []) {
       expect(rule).toMatchObject({ help: { markdown: expect.any(String) }, fullDescription: { text: expect.any(String) } });
