@@ -30,26 +30,27 @@ interface SharedParts {
 
 /**
  * Uncited items a claim's record lists. The chain judges every item that names the subject, and
- * every cited item is listed (at most maxReferencesPerClaim). Uncited ones are corroboration the
- * inspector found itself: hundreds of uncited run logs naming one subject would otherwise be
- * repeated in every claim on it (round 4: a 228 KB packet gave a 171 MB report). So they are
- * listed only when no cited item qualifies (then they are what the verdict rests on), at most
- * MAX_LISTED_UNCITED of them, and a reason says how many were judged but not listed; the packet
- * itself holds them all.
+ * every cited item is listed (at most maxReferencesPerClaim). Uncited ones are evidence the
+ * inspector found itself: hundreds of uncited run logs naming one subject were repeated in every
+ * claim on it (round 4: a 228 KB packet gave a 171 MB report). So an uncited item is listed only
+ * when it brings an evidence class that no qualifying item listed before it has (what the verdict
+ * can rest on beyond the cited items), at most MAX_LISTED_UNCITED of them, and a reason says how
+ * many were judged but not listed; the packet itself holds them all.
  */
 export const MAX_LISTED_UNCITED = 2;
 
 export function listedEvidence(evidence: readonly ConsideredEvidence[]): readonly ConsideredEvidence[] {
-  let uncited = 0;
-  let citedQualifies = false;
-  for (const entry of evidence) {
-    if (!entry.cited) uncited += 1;
-    else if (isQualified(entry)) citedQualifies = true;
-  }
-  const room = citedQualifies ? 0 : MAX_LISTED_UNCITED;
-  if (uncited <= room) return evidence;
+  const covered = new Set<string>();
+  for (const entry of evidence) if (entry.cited && isQualified(entry)) for (const evidenceClass of entry.evidence_classes) covered.add(evidenceClass);
   let kept = 0;
-  return evidence.filter((entry) => entry.cited || (kept += 1) <= room);
+  const listed = evidence.filter((entry) => {
+    if (entry.cited) return true;
+    if (kept >= MAX_LISTED_UNCITED || entry.evidence_classes.every((evidenceClass) => covered.has(evidenceClass))) return false;
+    kept += 1;
+    for (const evidenceClass of entry.evidence_classes) covered.add(evidenceClass);
+    return true;
+  });
+  return listed.length === evidence.length ? evidence : listed;
 }
 
 /**
