@@ -43,8 +43,10 @@ export async function runSandboxed(run: SandboxedRun): Promise<SandboxedRunResul
   const chosen = chooseSandboxIdentity(run.engine, run.profile);
   if (!chosen.ok) return { ok: false, line: chosen.line };
   const hostUser = chosen.identity;
-  const work = createWorkDir();
-  const workDir = work.path;
+  // bwrap started as the sandbox's own uid binds from the work directory by name: TMPDIR must let it pass.
+  const work = createWorkDir(hostUser !== undefined && run.engine === 'bwrap' ? { traverser: hostUser } : {});
+  if (!work.ok) return { ok: false, line: work.line };
+  const workDir = work.value.path;
   let cgroup: SandboxCgroup | undefined;
   try {
     // bwrap resolves its remaining bind sources (node, its libraries) by name as the sandbox's user: what it cannot reach is one line here, not a failed mount.
@@ -98,7 +100,7 @@ export async function runSandboxed(run: SandboxedRun): Promise<SandboxedRunResul
     if (refusal !== undefined) return { ok: false, line: refusal };
     return { ok: true, exit: exited };
   } finally {
-    work.release();
+    work.value.release();
     if (cgroup !== undefined) await removeSandboxCgroup(cgroup);
   }
 }

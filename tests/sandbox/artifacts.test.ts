@@ -48,8 +48,8 @@ function expectedAnswer(nr: number, stage: 'startup' | 'locked', rules: SandboxP
   return stage === 'locked' && rules.reportUnlistedAfterStart ? TRAP_ENOSYS : ENOSYS;
 }
 const TRAP_ENOSYS = SECCOMP_RET.TRAP | 38;
-/** Calls whose locked answer depends on an argument (tested on their own below). */
-const ARGUMENT_RULES = new Set<number>([X86_64_SYSCALLS.clone, X86_64_SYSCALLS.mmap, X86_64_SYSCALLS.mprotect, X86_64_SYSCALLS.open, X86_64_SYSCALLS.openat, X86_64_SYSCALLS.prctl]);
+/** Calls whose locked answer depends on an argument (tested on their own below; arch_prctl in tests/sandbox/sweep/arch-prctl.test.ts). */
+const ARGUMENT_RULES = new Set<number>([X86_64_SYSCALLS.arch_prctl, X86_64_SYSCALLS.clone, X86_64_SYSCALLS.mmap, X86_64_SYSCALLS.mprotect, X86_64_SYSCALLS.open, X86_64_SYSCALLS.openat, X86_64_SYSCALLS.prctl]);
 const PROT_READ_EXEC = 0x5;
 const MAP_PRIVATE = 0x2;
 const MAP_ANONYMOUS = 0x20;
