@@ -99,7 +99,7 @@ export async function prepareRun(request: GuardRequest): Promise<Outcome<RunCont
     entries: files,
     policy,
     detect,
-    resolver: createResolver({ tsconfig }),
+    resolver: createResolver({ tsconfig, saved: cache.resolutions }),
     cache,
     deps: request.deps ?? false,
     jobs: detect === analyzeSourceFile ? (request.jobs ?? 1) : 1,

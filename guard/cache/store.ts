@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PolicyConfig } from '../../policy/index.js';
 import type { ModuleFacts } from '../types.js';
+import { createNullResolutionCache, openResolutionCache, type ResolutionCache } from './resolutions.js';
 import { FACTS_FORMAT, GUARD_VERSION } from '../version.js';
 
 /**
@@ -20,8 +21,10 @@ export interface FactsCache {
   marked(relative: string): boolean | undefined;
   /** Records the stamp of a file whose facts this run used, when the stamp can be trusted. */
   stamp(relative: string, stamp: string, modifiedMs: number): void;
-  /** Persist what this run used (entries for files no longer seen are dropped); only changed shards are written. */
+  /** Persist what this run used (entries for files no longer seen are dropped); only changed shards are written. Saves the resolutions too. */
   save(): void;
+  /** Resolutions kept beside the facts (guard/cache/resolutions.ts). */
+  readonly resolutions: ResolutionCache;
 }
 
 interface Entry {
@@ -57,7 +60,7 @@ function shardOf(relative: string): number {
 
 /** A cache that remembers nothing (`--no-cache`). */
 export function createNullCache(): FactsCache {
-  return { byStamp: () => undefined, get: () => undefined, set: () => undefined, marked: () => undefined, stamp: () => undefined, save: () => undefined };
+  return { byStamp: () => undefined, get: () => undefined, set: () => undefined, marked: () => undefined, stamp: () => undefined, save: () => undefined, resolutions: createNullResolutionCache() };
 }
 
 export function openFactsCache(root: string, policy: PolicyConfig, cacheDirectory: string = join(root, CACHE_DIRECTORY)): FactsCache {
@@ -76,6 +79,7 @@ export function openFactsCache(root: string, policy: PolicyConfig, cacheDirector
   }
   const next: Array<Record<string, Entry>> = previous.map(() => ({}));
   const dirty = new Set<number>();
+  const resolutions = openResolutionCache(cacheDirectory);
   const use = (relative: string, entry: Entry): void => {
     (next[shardOf(relative)] as Record<string, Entry>)[relative] = entry;
   };
@@ -106,7 +110,9 @@ export function openFactsCache(root: string, policy: PolicyConfig, cacheDirector
       use(relative, { ...entry, stamp });
       dirty.add(shard);
     },
+    resolutions,
     save() {
+      resolutions.save();
       try {
         mkdirSync(directory, { recursive: true });
         for (let shard = 0; shard < SHARDS; shard += 1) {
