@@ -22,7 +22,8 @@ import { constantKey } from './constants.js';
 import { judgeConstructorRead, judgeFunctionConstructor } from './constructor-reads.js';
 import { judgeCallerRead } from './caller-reads.js';
 import { bindNamespaceParameter, isPromiseMember, promisedNamespaceCallback } from './promised-namespaces.js';
-import { isScopeContainer, isSloppyGlobalThis, isValueReference, kindTable, thisOwner } from './node-kinds.js';
+import { isScopeContainer, isValueReference, kindTable, thisOwner } from './node-kinds.js';
+import { codeContext, isAssignedMember, isMemberOnlyAlias, isReceiverHandOver } from './sloppy-this.js';
 import { Scope } from './scope.js';
 import { interopMemberBase } from './interop.js';
 import { registerInteropFile } from './interop-index.js';
@@ -94,6 +95,9 @@ export class Analyzer implements Walker {
   /** Declares what `container` introduces in a new scope (scope-declarations.ts) before its body is walked. */
   private enterScope(container: ts.Node): void {
     this.scope = new Scope(this.scope);
+    const context = codeContext(container, this.ancestors, this.scope, this.sourceFile);
+    this.scope.strict = context.strict;
+    this.scope.receiver = context.receiver;
     declareContainer(container, this.scope, this.declareBindings, this.hasVar);
     const promised = this.promisedNamespaces.get(container);
     if (promised !== undefined) bindNamespaceParameter(this, container as ts.FunctionLikeDeclaration, promised, this.scope);
@@ -168,8 +172,8 @@ export class Analyzer implements Walker {
         this.checkEscape((node as ts.VariableDeclaration).initializer);
         return visitVariable(this, node as ts.VariableDeclaration);
       case ts.SyntaxKind.ThisKeyword:
-        // In a sloppy-mode function called without a receiver, `this` is the global object.
-        if (isSloppyGlobalThis(this.ancestors)) this.globalUse('globalThis', node, this.flowAt(node));
+        // In a sloppy-mode function called without a receiver, `this` is the global object (sloppy-this.ts).
+        if (this.scope.thisMayBeGlobal() && !isReceiverHandOver(node, this.ancestors) && !isMemberOnlyAlias(node, this.ancestors)) this.globalUse('globalThis', node, this.flowAt(node));
         return;
       case ts.SyntaxKind.ReturnStatement:
         this.checkEscape((node as ts.ReturnStatement).expression);
@@ -299,7 +303,8 @@ export class Analyzer implements Walker {
 
   globalMember(owner: string, key: string | null, node: ts.Node, flow: Flow): void {
     if (GLOBAL_OBJECT_NAMES.includes(owner)) {
-      if (key === null) return flow.kind === 'tested' ? undefined : this.report.unanalyzed(node, `${owner}[…]`, 'computed access on the global object');
+      // A computed write (`globalThis[k] = v`) defines a global; it reads nothing.
+      if (key === null) return flow.kind === 'tested' || isAssignedMember(node, this.ancestors) ? undefined : this.report.unanalyzed(node, `${owner}[…]`, 'computed access on the global object');
       return this.globalUse(key, node, flow);
     }
     if (owner === 'process') {
