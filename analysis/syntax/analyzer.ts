@@ -21,6 +21,7 @@ import { visitExport, visitImport, visitImportEquals } from './module-references
 import { constantKey } from './constants.js';
 import { judgeConstructorRead, judgeFunctionConstructor } from './constructor-reads.js';
 import { judgeCallerRead } from './caller-reads.js';
+import { isWithBodyName, judgeRuntimeKeyRead } from './function-values.js';
 import { bindNamespaceParameter, isPromiseMember, promisedNamespaceCallback } from './promised-namespaces.js';
 import { isScopeContainer, isValueReference, kindTable, thisOwner } from './node-kinds.js';
 import { codeContext, isAssignedMember, isMemberOnlyAlias, isReceiverHandOver } from './sloppy-this.js';
@@ -251,6 +252,7 @@ export class Analyzer implements Walker {
     if (GLOBAL_OBJECT_NAMES.includes(name)) return this.report.unanalyzed(node, name, 'the global object used as a value');
     if (name === 'process' || LOADER_NAMES.includes(name)) return this.report.unanalyzed(node, name, `\`${name}\` aliased or passed as a value`);
     if (name === 'arguments' && thisOwner(this.ancestors) === 'file') return this.report.unanalyzed(node, name, "the CommonJS wrapper's arguments hold `require` and `module`");
+    if (name === 'constructor' && isWithBodyName(this.ancestors)) return judgeFunctionConstructor(this, node, flow, '`constructor` inside `with`');
     const capabilities = globalValueCapabilities(name);
     if (capabilities !== undefined) this.report.reach(capabilities, node, name, 'global');
   }
@@ -290,6 +292,7 @@ export class Analyzer implements Walker {
     if (reflected !== undefined) judgeReflectiveRead(this, node, reflected.target, reflected.key);
     else if (key === 'constructor') judgeConstructorRead(this, node, base, this.flowAt(node));
     else if (key === 'caller') judgeCallerRead(this, node, base, this.flowAt(node));
+    else if (key === null) judgeRuntimeKeyRead(this, node, base);
     else if (!this.judgedCallees.has(node)) this.reachResolved(this.types?.resolve(node), node);
     this.visit(node.expression, node);
     visitKey();

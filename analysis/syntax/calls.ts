@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { judgeDescriptorEnumeration, judgeRuntimeKeyRead } from './function-values.js';
 import { GLOBAL_OBJECT_NAMES, classifyModule } from '../../policy/index.js';
 import { codeUrlScheme, leadingText } from './code-urls.js';
 import { globalName, isProcessMember, moduleLoadOf } from './module-loads.js';
@@ -30,6 +31,7 @@ export function visitCall(walker: Walker, call: ts.CallExpression): void {
   const reflected = reflectiveRead(call, walker.scope);
   if (reflected !== undefined) judgeReflectiveRead(walker, call, reflected.target, reflected.key);
   judgeCallSiteFunction(walker, call);
+  judgeDescriptorEnumeration(walker, call);
   checkTypedCall(walker, call);
   walker.visitChildren(call);
 }
@@ -39,6 +41,7 @@ export function judgeReflectiveRead(walker: Walker, node: ts.Expression, target:
   const owner = globalName(target, walker.scope, GLOBAL_OBJECT_NAMES);
   if (owner !== undefined && isObjectGlobal(owner)) return walker.globalMember(owner, key, node, walker.flowAt(node));
   if (key === 'constructor') judgeConstructorRead(walker, node, target, walker.flowAt(node));
+  if (key === null) judgeRuntimeKeyRead(walker, node, target);
   if (key === 'caller') judgeCallerRead(walker, node, target, walker.flowAt(node));
 }
 

@@ -85,7 +85,9 @@ function bindingOf(declaration: ts.VariableDeclaration, isConst: boolean, scope:
   if (ts.isCallExpression(initializer)) {
     if (isCreateRequire(initializer.expression, scope)) return { kind: 'require', via: 'create-require', declaration };
     const loaded = trackedLoad(initializer, scope);
-    return loaded === undefined ? LOCAL : { kind: 'module', specifier: loaded.tracked, declaration, used: false };
+    if (loaded !== undefined) return { kind: 'module', specifier: loaded.tracked, declaration, used: false };
+    // `const key = ['constr', 'uctor'].join('')`: a call constants.ts may fold.
+    return isConst ? { kind: 'const', initializer: written, scope } : LOCAL;
   }
   const via = requireFunction(initializer, scope, GLOBAL_OBJECT_NAMES);
   if (via !== undefined) return { kind: 'require', via, declaration };
