@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { judgeDescriptorEnumeration, judgeRuntimeKeyRead } from './function-values.js';
+import { checkSharedStore } from './shared-stores.js';
 import { GLOBAL_OBJECT_NAMES, classifyModule } from '../../policy/index.js';
 import { codeUrlScheme, leadingText } from './code-urls.js';
 import { globalName, isProcessMember, moduleLoadOf } from './module-loads.js';
@@ -144,6 +145,7 @@ function checkPrototypeWrite(walker: Walker, node: ts.BinaryExpression): void {
 
 export function visitBinary(walker: Walker, node: ts.BinaryExpression): void {
   checkPrototypeWrite(walker, node);
+  checkSharedStore(walker, node);
   if (node.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && ts.isIdentifier(node.right) && node.right.text === 'Function') {
     // `x instanceof Function` tests a value; it compiles nothing.
     walker.visit(node.left, node);

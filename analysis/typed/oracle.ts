@@ -164,6 +164,10 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
       if (symbol === undefined || (symbol.declarations ?? []).some(isAssertedDeclaration)) return true;
       return typeMayBeFunction(checker.getTypeOfSymbol(symbol));
     },
+    capabilityValue(expression) {
+      const node = skipOuter(expression);
+      return ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) ? bearingValue(node) : undefined;
+    },
     escapesToUntyped(expression) {
       const node = skipOuter(expression);
       if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return undefined;

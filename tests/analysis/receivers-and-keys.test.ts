@@ -72,3 +72,26 @@ describe('round-four classes of #10, syntactic and typed', () => {
     expect(capabilitiesOf(project.typed(file))).toEqual([...expected].sort());
   });
 });
+
+describe('a capability stored where every module reads it (#10, grant laundering)', () => {
+  const rows: Row[] = [
+    ['store-prototype.ts', "import { execSync } from 'node:child_process';\ndeclare global { interface Array<T> { sh: (command: string) => unknown } }\nArray.prototype.sh = execSync;", ['EXEC', 'UNANALYZED']],
+    ['store-global.ts', "import { spawn } from 'node:child_process';\n(globalThis as Record<string, unknown>).run = spawn;", ['EXEC', 'UNANALYZED']],
+    ['store-namespace.ts', "import * as net from 'node:net';\n(globalThis as Record<string, unknown>).net = net;", ['NETWORK', 'UNANALYZED']],
+    // Negative controls: data and local code on a prototype, a capability kept in a local object.
+    ['store-data.ts', "declare global { interface Array<T> { tag: string; first: () => unknown } }\nArray.prototype.tag = 'x';\nArray.prototype.first = function () { return this[0]; };", []],
+    ['store-local.ts', "import { execSync } from 'node:child_process';\nexport const tools = { sh: execSync };", ['EXEC']],
+  ];
+  const required = "const { spawn } = require('node:child_process');\nglobalThis.run = spawn;";
+  const project = typedProject({ ...Object.fromEntries(rows.map(([file, code]) => [file, code.includes('export') ? code : `${code}\nexport {};`])), 'store-required.cjs': required });
+  afterAll(() => project.dispose());
+  it.each(rows.map((row) => [row[0], row] as const))('syntactic: %s', (_file, [file, , expected]) => {
+    expect(capabilitiesOf(project.syntactic(file))).toEqual([...expected].sort());
+  });
+  it.each(rows.map((row) => [row[0], row] as const))('typed: %s', (_file, [file, , expected]) => {
+    expect(capabilitiesOf(project.typed(file))).toEqual([...expected].sort());
+  });
+  it('typed: a member destructured from require() is placed by its declaration', () => {
+    expect(capabilitiesOf(project.typed('store-required.cjs'))).toEqual(['EXEC', 'UNANALYZED']);
+  });
+});
