@@ -292,7 +292,7 @@ export class Analyzer implements Walker {
     if (reflected !== undefined) judgeReflectiveRead(this, node, reflected.target, reflected.key);
     else if (key === 'constructor') judgeConstructorRead(this, node, base, this.flowAt(node));
     else if (key === 'caller') judgeCallerRead(this, node, base, this.flowAt(node));
-    else if (key === null) judgeRuntimeKeyRead(this, node, base);
+    else if (key === null) judgeRuntimeKeyRead(this, node, base, ts.isElementAccessExpression(node) ? node.argumentExpression : undefined);
     else if (!this.judgedCallees.has(node)) this.reachResolved(this.types?.resolve(node), node);
     this.visit(node.expression, node);
     visitKey();

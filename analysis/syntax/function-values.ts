@@ -4,6 +4,7 @@ import { constantKey } from './constants.js';
 import { judgeFunctionConstructor } from './constructor-reads.js';
 import { globalName } from './module-loads.js';
 import type { Scope } from './scope.js';
+import { isAssignedMember } from './sloppy-this.js';
 import { skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 
@@ -61,9 +62,19 @@ export function isFunctionValue(expression: ts.Expression, scope: Scope, depth =
  * prototype of functions: the key may be `constructor`, so the value is judged like a
  * `.constructor` read by where it goes (constructor-reads.ts).
  */
-export function judgeRuntimeKeyRead(walker: Walker, node: ts.Node, base: ts.Expression): void {
+export function judgeRuntimeKeyRead(walker: Walker, node: ts.Node, base: ts.Expression, key?: ts.Expression): void {
+  // A write (`fn[k] = v`) reads nothing; a symbol key (`Function.prototype[Symbol.hasInstance]`) is never `constructor`.
+  if (isAssignedMember(node, walker.ancestors) || (key !== undefined && isSymbolKey(key, walker.scope))) return;
   if (!isFunctionValue(base, walker.scope)) return;
   judgeFunctionConstructor(walker, node, walker.flowAt(node), '(function)[…]');
+}
+
+/** `Symbol.iterator`, `Symbol('x')`, `Symbol.for('x')` of the global `Symbol`. */
+function isSymbolKey(key: ts.Expression, scope: Scope): boolean {
+  const inner = skipOuter(key);
+  const owner = ts.isCallExpression(inner) ? skipOuter(inner.expression) : inner;
+  const symbolOwner = ts.isPropertyAccessExpression(owner) ? owner.expression : owner;
+  return globalName(symbolOwner, scope, GLOBAL_OBJECT_NAMES) === 'Symbol';
 }
 
 const DESCRIPTOR_ENUMERATIONS: ReadonlySet<string> = new Set(['getOwnPropertyDescriptors']);

@@ -66,6 +66,26 @@ export function opensStrictCode(container: ts.Node, sourceFile: ts.SourceFile): 
   return body !== undefined && ts.isBlock(body) && hasUseStrict(body.statements, sourceFile);
 }
 
+/**
+ * `module.exports = f`, `module.exports.f = f`, `exports.f = f`: an export, not a method. The
+ * importer may call it plainly (`require('./x')()`, `const { f } = require('./x'); f()`).
+ */
+function isExportTarget(target: ts.Expression): boolean {
+  let inner = skipOuter(target);
+  while (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) {
+    const base = skipOuter(inner.expression);
+    if (ts.isIdentifier(base)) return base.text === 'exports' || (base.text === 'module' && ts.isPropertyAccessExpression(inner) && inner.name.text === 'exports');
+    inner = base;
+  }
+  return false;
+}
+
+/** A member assignment target that gives the stored function a receiver (not an export). */
+function isMethodTarget(target: ts.Expression): boolean {
+  const inner = skipOuter(target);
+  return (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && !isExportTarget(inner);
+}
+
 const RECEIVER_BINDERS: ReadonlySet<string> = new Set(['call', 'apply', 'bind']);
 
 /** `undefined`, `null`, `void x`, or nothing: no receiver, so sloppy code substitutes the global object. */
@@ -95,8 +115,8 @@ function sloppyReceiver(fn: ts.Node, ancestors: readonly ts.Node[], sourceFile: 
   }
   if (ts.isBinaryExpression(parent) && parent.right === child && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
     const target = skipOuter(parent.left);
-    if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) return OTHER_RECEIVER;
-    return ts.isIdentifier(target) ? named(target) : GLOBAL_RECEIVER;
+    if (isMethodTarget(target)) return OTHER_RECEIVER;
+    return ts.isIdentifier(target) ? named(target) : named(fn.name);
   }
   if (ts.isVariableDeclaration(parent) && parent.initializer === child && ts.isIdentifier(parent.name)) return named(parent.name);
   if (ts.isPropertyAccessExpression(parent) && parent.expression === child && RECEIVER_BINDERS.has(parent.name.text)) {
@@ -108,17 +128,34 @@ function sloppyReceiver(fn: ts.Node, ancestors: readonly ts.Node[], sourceFile: 
 
 const constructedNames = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
 
-/** Names the file constructs (`new Foo`) or reads the `prototype` of (`Foo.prototype`): constructor functions. */
+/**
+ * Names of functions the file gives a receiver: constructed (`new Foo`), with a `prototype` read
+ * (`Foo.prototype`), set up by `util.inherits(Foo, …)`, or stored as a method (`X.prototype.add =
+ * pointAdd`, `obj.m = name`, `{ add: pointAdd }`, `{ pointAdd }`).
+ */
 function constructorNames(sourceFile: ts.SourceFile): ReadonlySet<string> {
   const cached = constructedNames.get(sourceFile);
   if (cached !== undefined) return cached;
   const names = new Set<string>();
+  const addName = (expression: ts.Expression | undefined): void => {
+    const inner = expression === undefined ? undefined : skipOuter(expression);
+    if (inner !== undefined && ts.isIdentifier(inner)) names.add(inner.text);
+  };
   const visit = (node: ts.Node): void => {
     if (ts.isNewExpression(node)) {
+      addName(node.expression);
+    } else if (ts.isPropertyAccessExpression(node) && node.name.text === 'prototype') {
+      addName(node.expression);
+    } else if (ts.isCallExpression(node)) {
       const callee = skipOuter(node.expression);
-      if (ts.isIdentifier(callee)) names.add(callee.text);
-    } else if (ts.isPropertyAccessExpression(node) && node.name.text === 'prototype' && ts.isIdentifier(node.expression)) {
-      names.add(node.expression.text);
+      const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+      if (name === 'inherits') addName(node.arguments[0]);
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      if (isMethodTarget(node.left)) addName(node.right);
+    } else if (ts.isPropertyAssignment(node)) {
+      addName(node.initializer);
+    } else if (ts.isShorthandPropertyAssignment(node)) {
+      names.add(node.name.text);
     }
     ts.forEachChild(node, visit);
   };

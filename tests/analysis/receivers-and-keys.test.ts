@@ -20,7 +20,11 @@ const SLOPPY_THIS: Row[] = [
   ['setter.cjs', 'let h;\nconst box = { set realm(_) { h = this; } };\nReflect.set(box, "realm", 0, undefined);\nmodule.exports = h;', ['UNANALYZED']],
   ['descriptor-get.cjs', "const box = {};\nObject.defineProperty(box, 'h', { get: function () { return this; } });\nmodule.exports = box;", ['UNANALYZED']],
   ['call-site-this.cjs', 'function probe() { return new Error().stack[0].getThis(); }\nmodule.exports = probe();', ['UNANALYZED']],
+  ['exported-function.cjs', 'module.exports = function () { return this; };', ['UNANALYZED']],
+  ['exports-member.cjs', 'exports.realm = function () { return this; };', ['UNANALYZED']],
   // Negative controls: strict code, methods, constructors, bound receivers, the wrapper idiom, writes.
+  ['method-by-name.cjs', 'function pointAdd() { return this; }\nfunction Point() {}\nPoint.prototype.add = pointAdd;\nmodule.exports = Point;', []],
+  ['inherits.cjs', "function AppError(m) { Error.captureStackTrace(this, AppError); this.message = m; }\nrequire('node:util').inherits(AppError, Error);\nmodule.exports = AppError;", []],
   ['strict-module.mjs', 'export const r = [0].map(function () { return this; });', []],
   ['use-strict.cjs', "'use strict';\nmodule.exports = [0].map(function () { return this; });", []],
   ['use-strict-function.cjs', "function f() { 'use strict'; return [0].map(function () { return this; }); }\nmodule.exports = f;", []],
@@ -43,6 +47,8 @@ const RUNTIME_KEYS: Row[] = [
   ['name-key.ts', "const key = ['na', 'me'].join('');\nexport const label = (function handler() {})[key as 'name'];", []],
   ['data-keys.ts', 'const table: Record<string, number> = { a: 1 };\nconst list = [1, 2];\nconst map = new Map([["a", 1]]);\nexport const read = (k: string, i: number) => [table[k], list[i], map.get(k)];', []],
   ['class-descriptors.ts', 'class Point { get norm() { return 1; } }\nexport const d = Object.getOwnPropertyDescriptors(Point.prototype);', []],
+  ['function-writes.ts', "function debug() {}\nexport const setup = (env: Record<string, unknown>, key: string) => { (debug as unknown as Record<string, unknown>)[key] = env[key]; };", []],
+  ['symbol-key.ts', 'export const hasInstance = (v: unknown) => Function.prototype[Symbol.hasInstance].call(Object, v);', []],
   ['with-data.cjs', 'with ({ a: 1 }) { module.exports = a; }', []],
 ];
 
