@@ -174,4 +174,16 @@ export const BUILTIN_MEMBER_ROWS: readonly MemberRow[] = [
   ...pureMembers('node:test', ['describe', 'it', 'test', 'suite', 'before', 'after', 'beforeEach', 'afterEach', 'mock', 'snapshot']),
   { specifier: 'node:worker_threads', member: 'isMainThread', capabilities: PURE },
   { specifier: 'node:worker_threads', member: 'threadId', capabilities: PURE },
+  // A worker answering its parent: the port to it, the data it was started with, its own limits. Starting a
+  // worker (`Worker`) keeps the module's WORKER.
+  ...pureMembers('node:worker_threads', ['parentPort', 'workerData', 'resourceLimits', 'isInternalThread', 'postMessageToThread', 'markAsUncloneable']),
+  // Methods of a `FileHandle` (fs/promises `open()`) that change the file, whatever mode opened it
+  // (fchmod/futimes/fchown need no write access on Linux): judged by the type the typed classifier
+  // resolves them to (analysis/typed/declaration-owner.ts). Its other methods read through the handle
+  // (the open was judged by its flags) and stay data.
+  ...['appendFile', 'chmod', 'chown', 'createWriteStream', 'datasync', 'sync', 'truncate', 'utimes', 'write', 'writeFile', 'writev'].map(
+    (method): MemberRow => ({ specifier: 'node:fs/promises', member: `FileHandle.${method}`, capabilities: ['FILES_WRITE'] }),
+  ),
+  // Whether a descriptor is a terminal is a fact; the tty streams (`ReadStream`, `WriteStream`) keep SYSTEM.
+  { specifier: 'node:tty', member: 'isatty', capabilities: PURE },
 ];
