@@ -25,7 +25,8 @@ Options:
   -w, --watch                 analyze, then re-report after every change of a project file
   -j, --jobs N                threads that parse files (default 1: no worker thread)
       --deps                  also analyze the JavaScript that dependencies ship
-      --cache-location DIR    where the content cache lives (default node_modules/.cache/tki)
+      --cache-location DIR    where the content cache lives (default node_modules/.cache/tki;
+                              without node_modules, ~/.cache/tki/<project>-<hash>)
       --no-cache              neither read nor write the cache
       --no-depcruise          skip the dependency-cruiser pass
       --fast                  syntactic detector only (default with a tsconfig: the type checker
@@ -57,7 +58,8 @@ Options:
       --level LEVEL           recommended (default) or strict: the defaults without a policy file
   -j, --jobs N                threads that parse files (default 1: no worker thread)
       --deps                  also analyze the JavaScript that dependencies ship
-      --cache-location DIR    where the content cache lives (default node_modules/.cache/tki)
+      --cache-location DIR    where the content cache lives (default node_modules/.cache/tki;
+                              without node_modules, ~/.cache/tki/<project>-<hash>)
       --no-cache              neither read nor write the cache
       --no-depcruise          skip the dependency-cruiser pass
       --fast                  syntactic detector only (default with a tsconfig: the type checker)
