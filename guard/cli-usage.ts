@@ -64,6 +64,7 @@ Options:
       --no-depcruise          skip the dependency-cruiser pass
       --fast                  syntactic detector only (default with a tsconfig: the type checker)
   -h, --help                  print this help and exit 0
+  -v, --version               print the version and exit 0
 
 Exit codes:
   0  nothing gained that the policy does not allow

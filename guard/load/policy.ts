@@ -26,7 +26,16 @@ export function policyStarts(inputsRoot: string, cwd: string): readonly string[]
 export function loadPolicy(starts: readonly string[]): Outcome<LoadedPolicy> {
   const location = locatePolicy(starts);
   if (location.kind === 'defaults') return ok({ policy: RECOMMENDED_POLICY, file: null });
-  const parsed = parsePolicyText(readFileSync(location.file, 'utf8'), location.file);
+  let text: string;
+  try {
+    text = readFileSync(location.file, 'utf8');
+  } catch (error) {
+    // A directory (or an unreadable file) by the policy's name: named, in the policy errors' form.
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EISDIR' ? 'it is a directory, not a file' : ((error as Error).message.split('\n')[0] ?? 'unreadable');
+    return fail({ code: 'policy/invalid', detail: `${location.file}: invalid tki policy: cannot read it: ${why}` });
+  }
+  const parsed = parsePolicyText(text, location.file);
   if (!parsed.ok) return fail({ code: 'policy/invalid', detail: formatPolicyErrors(parsed.errors) });
   return ok({ policy: parsed.policy, file: location.file });
 }

@@ -221,10 +221,12 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
+// Each project runs ≈ 30 npm/npx commands: ≈ 1 CPU-minute, 2–4 minutes on CI's two quiet cores,
+// over 10 minutes on a machine shared by many jobs; the timeout is for a hang, not a speed bar.
 describe('the README, word for word, in fresh projects outside the repository', () => {
   const readme = stepsOf(README, 'Three audiences');
 
-  it('a CommonJS project (npm init -y) with eslint.config.mjs', { timeout: 600_000 }, () => {
+  it('a CommonJS project (npm init -y) with eslint.config.mjs', { timeout: 1_200_000 }, () => {
     const project = freshProject('cjs-app', 'commonjs');
     const ran = follow(readme, project, ['eslint.config.cjs']);
     assertReadmeFindings(ran, project);
@@ -238,7 +240,7 @@ describe('the README, word for word, in fresh projects outside the repository', 
     assertUnprivilegedRun(project);
   });
 
-  it('an ESM project ("type": "module") with eslint.config.cjs, then eslint.config.ts', { timeout: 600_000 }, () => {
+  it('an ESM project ("type": "module") with eslint.config.cjs, then eslint.config.ts', { timeout: 1_200_000 }, () => {
     const project = freshProject('esm-app', 'module');
     const ran = follow(readme, project, ['eslint.config.mjs']);
     assertReadmeFindings(ran, project);
