@@ -76,14 +76,6 @@ function sarifTargetOf(argv: readonly string[]): SarifTarget | null {
   return valueOf('--format', '-f') === 'sarif' && output !== undefined ? { output: resolve(output) } : null;
 }
 
-// A reader that closed the pipe (`tki-guard src | head -1`) wants no more output: stop writing,
-// keep the run's exit code, print nothing (as grep and git do), never an unhandled EPIPE trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') return;
-  process.stderr.write(`tki-guard: cannot write the report: ${error.message.split('\n')[0] ?? 'unknown'}\n`);
-  process.exitCode = 2;
-});
-
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {

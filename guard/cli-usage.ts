@@ -27,6 +27,8 @@ Options:
       --deps                  also analyze the JavaScript that dependencies ship
       --cache-location DIR    where the content cache lives (default node_modules/.cache/tki;
                               without node_modules, ~/.cache/tki/<project>-<hash>)
+      --policy FILE           use this policy file instead of the nearest tki.policy.json (its
+                              directory is then the project root when it holds the inputs)
       --no-cache              neither read nor write the cache
       --no-depcruise          skip the dependency-cruiser pass
       --fast                  syntactic detector only (default with a tsconfig: the type checker
@@ -60,6 +62,8 @@ Options:
       --deps                  also analyze the JavaScript that dependencies ship
       --cache-location DIR    where the content cache lives (default node_modules/.cache/tki;
                               without node_modules, ~/.cache/tki/<project>-<hash>)
+      --policy FILE           use this policy file instead of the nearest tki.policy.json (its
+                              directory is then the project root when it holds the inputs)
       --no-cache              neither read nor write the cache
       --no-depcruise          skip the dependency-cruiser pass
       --fast                  syntactic detector only (default with a tsconfig: the type checker)

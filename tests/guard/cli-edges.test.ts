@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers.js';
 
-/** The CLI's edges a new user meets: a reader that closes the pipe, a policy that is a directory, `diff --help`. */
+/** The CLI's edges a new user meets (red team 5): a reader that closes the pipe, `diff --help` (a policy that is a directory: tests/adoption/policy-read.test.ts). */
 const work = mkdtempSync(path.join(tmpdir(), 'tki-cli-edges-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const cli = path.join(repoRoot, 'dist/guard/cli.js');
@@ -25,13 +25,6 @@ describe('tki-guard at its edges', () => {
       const run = spawnSync('bash', ['-c', `node ${JSON.stringify(cli)} --no-cache src | ${reader}; echo "exit=\${PIPESTATUS[0]}" >&2`], { cwd: directory, encoding: 'utf8' });
       expect({ reader, stderr: run.stderr.replace(/^tki-guard: no tki\.policy\.json found.*\n/, '') }).toEqual({ reader, stderr: 'exit=1\n' });
     }
-  });
-
-  it('a tki.policy.json that is a directory: one line naming it, exit 2, no internal error', () => {
-    const directory = project('policy-directory');
-    mkdirSync(path.join(directory, 'tki.policy.json'));
-    const run = spawnSync(process.execPath, [cli, '--no-cache', 'src'], { cwd: directory, encoding: 'utf8' });
-    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 2, stderr: `tki-guard: ${path.join(directory, 'tki.policy.json')}: invalid tki policy: cannot read it: it is a directory, not a file\n` });
   });
 
   it('diff --help lists the --version it accepts', () => {
