@@ -31,7 +31,7 @@ interface Entry {
   readonly hash: string;
   readonly facts: ModuleFacts;
   readonly stamp?: string;
-  /** The content holds `tki-allow-next-line`: only such files are read again for their comments. */
+  /** The content may hold a comment the verdict reads (guard/suppress/eslint-disable.ts mayHoldSuppressionComment): only such files are read again. */
   readonly marked?: boolean;
 }
 

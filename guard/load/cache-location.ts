@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, join } from 'node:path';
+import { CACHE_DIRECTORY } from '../cache/store.js';
+
+/** Where a platform keeps per-user caches (XDG on Linux; `XDG_CACHE_HOME` wins everywhere, as most tools do). */
+function userCacheBase(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string): string {
+  if (env.XDG_CACHE_HOME !== undefined && env.XDG_CACHE_HOME !== '') return env.XDG_CACHE_HOME;
+  if (platform === 'win32' && env.LOCALAPPDATA !== undefined && env.LOCALAPPDATA !== '') return env.LOCALAPPDATA;
+  if (platform === 'darwin') return join(home, 'Library', 'Caches');
+  return join(home, '.cache');
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The cache directory of a project when `--cache-location` is not given: `node_modules/.cache/tki`
+ * when the project root has a `node_modules` (git-ignored, removed with it, where ESLint and Babel
+ * keep theirs); otherwise the user's cache directory, one folder per project path
+ * (`~/.cache/tki/<name>-<hash>`). The guard never creates `node_modules` in a project that has
+ * none (a `npx tki-guard` from a global install, a project that uses another package manager's
+ * layout), and never leaves a folder of its own in the user's tree.
+ */
+export function defaultCacheDirectory(root: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
+  if (isDirectory(join(root, 'node_modules'))) return join(root, CACHE_DIRECTORY);
+  const key = createHash('sha256').update(root).digest('hex').slice(0, 16);
+  const name = basename(root).replace(/[^A-Za-z0-9._-]/g, '_') || 'root';
+  return join(userCacheBase(env, platform, home), 'tki', `${name}-${key}`);
+}
