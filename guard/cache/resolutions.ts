@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProbeObservations } from '../resolve/file-probe.js';
 import type { Resolution } from '../resolve/types.js';
+import type { CacheSeal } from './seal.js';
 
 /**
  * Resolutions saved for the next run, with the file-system observations they follow from
@@ -30,12 +31,15 @@ export function createNullResolutionCache(): ResolutionCache {
   return { load: () => undefined, keep: () => undefined, save: () => undefined };
 }
 
-export function openResolutionCache(directory: string): ResolutionCache {
+/** Sealed like the facts (guard/cache/seal.ts): a planted resolutions.json could point an import at a decoy. */
+export function openResolutionCache(directory: string, seal: CacheSeal): ResolutionCache {
   let snapshot: () => SavedResolutions | undefined = () => undefined;
   return {
     load() {
       try {
-        const saved = JSON.parse(readFileSync(join(directory, FILE), 'utf8')) as Partial<SavedResolutions>;
+        const text = seal.open(readFileSync(join(directory, FILE), 'utf8'));
+        if (text === undefined) return undefined;
+        const saved = JSON.parse(text) as Partial<SavedResolutions>;
         if (typeof saved.key !== 'string' || typeof saved.observations !== 'object' || typeof saved.resolutions !== 'object' || saved.observations === null || saved.resolutions === null) return undefined;
         return saved as SavedResolutions;
       } catch {
@@ -53,7 +57,7 @@ export function openResolutionCache(directory: string): ResolutionCache {
         mkdirSync(directory, { recursive: true });
         const file = join(directory, FILE);
         const temporary = `${file}.${process.pid}.tmp`;
-        writeFileSync(temporary, JSON.stringify(saved));
+        writeFileSync(temporary, seal.seal(JSON.stringify(saved)));
         renameSync(temporary, file);
       } catch {
         // A read-only checkout resolves afresh next time; the answer is the same.
