@@ -8,6 +8,7 @@ import { EXIT_CODE_ASSIGNMENTS, TIMERS } from './node-kinds.js';
 import { judgeOpenModeCall } from './open-modes.js';
 import { followProgramEntry } from './worker-entries.js';
 import { judgeChildEntries } from './child-entries.js';
+import { judgeCreateRequireCall } from './entry-path-require.js';
 import { reflectiveRead } from './reflection.js';
 import { judgeConstructorRead } from './constructor-reads.js';
 import { judgeCallSiteFunction, judgeCallerRead } from './caller-reads.js';
@@ -24,6 +25,7 @@ export function visitCall(walker: Walker, call: ts.CallExpression): void {
   }
   judgeOpenModeCall(walker, call);
   judgeChildEntries(walker, call);
+  judgeCreateRequireCall(walker, call);
   const callee = skipOuter(call.expression);
   checkExit(walker, call, callee);
   if (isTimer(walker, callee) && isStringish(call.arguments[0])) {
