@@ -174,4 +174,6 @@ export const BUILTIN_MEMBER_ROWS: readonly MemberRow[] = [
   ...pureMembers('node:test', ['describe', 'it', 'test', 'suite', 'before', 'after', 'beforeEach', 'afterEach', 'mock', 'snapshot']),
   { specifier: 'node:worker_threads', member: 'isMainThread', capabilities: PURE },
   { specifier: 'node:worker_threads', member: 'threadId', capabilities: PURE },
+  // The worker's side of the pool: the data it was started with and its port to the parent start nothing.
+  ...pureMembers('node:worker_threads', ['parentPort', 'workerData', 'resourceLimits']),
 ];
