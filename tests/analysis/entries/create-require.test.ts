@@ -7,7 +7,7 @@ function loads(text: string, relativePath = 'src/entry.mjs'): { edges: Array<str
   const facts = analyzeSourceFile(parseSourceText(relativePath, text), { policy: RECOMMENDED_POLICY, relativePath });
   return {
     edges: facts.references.filter((reference) => reference.kind === 'create-require').map((reference) => reference.specifier),
-    capabilities: [...new Set(facts.findings.map((finding) => finding.capability))].sort(),
+    capabilities: [...new Set(facts.findings.flatMap((finding) => (finding.capability === null ? [] : [finding.capability])))].sort(),
   };
 }
 
