@@ -232,7 +232,9 @@ export class Analyzer implements Walker {
       binding.used = true;
       this.reachModule(binding.specifier, identifier, `\`${identifier.text}\` used as a whole value`);
     } else if (binding.kind === 'require') {
-      this.report.unanalyzed(identifier, identifier.text, 'an alias of `require` passed on as a value');
+      // `load.resolve('./x')` of an alias or a `createRequire` loader only names a file, as `require.resolve` does.
+      const member = ts.isPropertyAccessExpression(parent) && parent.expression === identifier ? parent.name.text : undefined;
+      if (member === undefined || !LOADER_BOOKKEEPING_MEMBERS.require.includes(member)) this.report.unanalyzed(identifier, identifier.text, 'an alias of `require` passed on as a value');
     } else if (binding.kind === 'flag-sensitive') {
       binding.used = true;
       // Any use but a direct call hides the flags (`const f = openSync`, `openSync.call`): it may write.

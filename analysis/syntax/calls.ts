@@ -8,7 +8,9 @@ import { recordLoad } from './module-references.js';
 import { isWebpackExternalRequire } from './interop-index.js';
 import { EXIT_CODE_ASSIGNMENTS, TIMERS } from './node-kinds.js';
 import { judgeOpenModeCall } from './open-modes.js';
-import { workerEntry } from './worker-entries.js';
+import { followProgramEntry } from './worker-entries.js';
+import { judgeChildEntries } from './child-entries.js';
+import { judgeCreateRequireCall } from './entry-path-require.js';
 import { reflectiveRead } from './reflection.js';
 import { judgeConstructorRead } from './constructor-reads.js';
 import { judgeCallSiteFunction, judgeCallerRead } from './caller-reads.js';
@@ -24,6 +26,8 @@ export function visitCall(walker: Walker, call: ts.CallExpression): void {
     return;
   }
   judgeOpenModeCall(walker, call);
+  judgeChildEntries(walker, call);
+  judgeCreateRequireCall(walker, call);
   const callee = skipOuter(call.expression);
   checkExit(walker, call, callee);
   if (isTimer(walker, callee) && isStringish(call.arguments[0])) {
@@ -108,16 +112,17 @@ export function visitNew(walker: Walker, node: ts.NewExpression): void {
   const isWorker = isWorkerConstructor(walker, callee);
   const entry = node.arguments?.[0];
   const scheme = isWorker && entry !== undefined ? codeUrlScheme(leadingText(entry, walker.scope)) : undefined;
-  // The file a worker runs is an edge of the module graph, like an import (worker-entries.ts).
-  const started = isWorker && entry !== undefined ? workerEntry(entry) : undefined;
-  if (started !== undefined && entry !== undefined) walker.addReference(started.specifier, started.kind, false, entry);
   if (scheme !== undefined && entry !== undefined) walker.report.reach(classifyModule(`${scheme}:`, walker.policy).capabilities, entry, `new Worker('${scheme}:…')`, 'global');
   const options = node.arguments?.[1] === undefined ? undefined : skipOuter(node.arguments[1]);
+  let runsCode = false;
   if (isWorker && options !== undefined && ts.isObjectLiteralExpression(options)) {
     const evalOption = options.properties.find((property) => property.name !== undefined && propertyNameText(property.name) === 'eval');
     const disabled = evalOption !== undefined && ts.isPropertyAssignment(evalOption) && evalOption.initializer.kind === ts.SyntaxKind.FalseKeyword;
-    if (evalOption !== undefined && !disabled) walker.report.reach(['DYNAMIC_CODE'], evalOption, 'new Worker(…, { eval: true })', 'global');
+    runsCode = evalOption !== undefined && !disabled;
+    if (runsCode && evalOption !== undefined) walker.report.reach(['DYNAMIC_CODE'], evalOption, 'new Worker(…, { eval: true })', 'global');
   }
+  // The file a worker runs is an edge of the module graph, like an import (worker-entries.ts).
+  if (isWorker && entry !== undefined && scheme === undefined && !runsCode) followProgramEntry(walker, entry, 'new Worker');
   checkTypedCall(walker, node);
   walker.visitChildren(node);
 }

@@ -91,7 +91,8 @@ export function isCreateRequire(expression: ts.Expression, scope: Scope): boolea
   const inner = skipOuter(expression);
   if (ts.isIdentifier(inner)) {
     const binding = scope.lookup(inner.text);
-    return binding?.kind === 'member' && binding.specifier === 'node:module' && binding.member === 'createRequire';
+    // Judged at each call, so bound as flag-sensitive (entry-path-require.ts).
+    return (binding?.kind === 'member' || binding?.kind === 'flag-sensitive') && binding.specifier === 'node:module' && binding.member === 'createRequire';
   }
   if ((ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && constantKey(inner, scope) === 'createRequire') {
     const base = skipOuter(inner.expression);

@@ -1,11 +1,15 @@
 import ts from 'typescript';
+import { rebasedSpecifier, visitImmediateCreateRequire } from './entry-path-require.js';
 import { trackedBuiltin, type ModuleLoad } from './module-loads.js';
 import { literalString, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 
 /** A module load; `bound` when its result is followed per member through a binding instead. */
 export function recordLoad(walker: Walker, call: ts.CallExpression, load: ModuleLoad, bound: boolean): void {
-  const specifier = literalString(load.specifier === undefined ? undefined : skipOuter(load.specifier)) ?? null;
+  const written = literalString(load.specifier === undefined ? undefined : skipOuter(load.specifier)) ?? null;
+  // `createRequire(base)` resolves against its base, not this module (entry-path-require.ts).
+  if (load.kind === 'create-require') visitImmediateCreateRequire(walker, call);
+  const specifier = load.kind === 'create-require' && written !== null ? rebasedSpecifier(walker, call, written) : written;
   walker.addReference(specifier, load.kind, false, call);
   if (specifier === null) {
     const name = `${call.expression.getText(walker.sourceFile)}(…)`;

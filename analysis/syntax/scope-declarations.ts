@@ -3,6 +3,7 @@ import { canonicalBuiltin, openModeRow } from '../../policy/index.js';
 import { trackedBuiltin } from './module-loads.js';
 import { CLASS, FUNCTION, LOCAL, type Binding, type Scope } from './scope.js';
 import { boundNames, hasDeclareModifier, literalString } from './syntax.js';
+import { isJudgedCreateRequire } from './entry-path-require.js';
 
 /**
  * Declares every name a scope container introduces before its body is walked, so uses that
@@ -101,7 +102,8 @@ function declareImport(statement: ts.ImportDeclaration, scope: Scope): void {
 
 /** A member of a builtin; a flag-sensitive one (`openSync`) is judged at each use, so it records where it was declared. */
 export function memberBinding(specifier: string, member: string, declaration: ts.Node): Binding {
-  return openModeRow(specifier, member) === undefined ? { kind: 'member', specifier, member } : { kind: 'flag-sensitive', specifier, member, declaration, used: false };
+  const judgedAtUse = openModeRow(specifier, member) !== undefined || isJudgedCreateRequire(specifier, member);
+  return !judgedAtUse ? { kind: 'member', specifier, member } : { kind: 'flag-sensitive', specifier, member, declaration, used: false };
 }
 
 function isVar(list: ts.VariableDeclarationList): boolean {

@@ -1,45 +1,29 @@
-import ts from 'typescript';
-import type { ReferenceKind } from './types.js';
-import { stringValue, skipOuter } from './syntax.js';
+import path from 'node:path';
+import type ts from 'typescript';
+import { evaluatePath, moduleSpecifierOf } from './entry-path.js';
+import { excerpt } from './syntax.js';
+import type { Walker } from './walker.js';
 
 /**
- * The file a `new Worker(entry)` runs, when the syntax names it: the worker is code of the
- * program, so the guard must analyze it like an import, and what it reaches flows to the module
- * that starts it. As a module reference:
- * - `new URL('./jobs/run.cjs', import.meta.url)` is an ESM specifier relative to the module (the
- *   URL is resolved and percent-decoded as `import()` would): `dynamic-import`;
- * - `path.join(__dirname, 'worker.js')` loads as a main script does, by the CommonJS rules
- *   (extension search): `require`.
- * A bare string (`'./worker.js'`, `'/worker.js'`) is not followed: Node resolves it against the
- *   working directory and a browser against the page's URL, neither of which the syntax knows.
- *   The WORKER capability is reported at the call either way (docs/caveats.md, "Worker entries").
+ * The file a `new Worker(entry)` or a Node child (`fork(file)`, `spawn(process.execPath, [file])`,
+ * child-entries.ts) runs is code of the program: the guard analyzes it like an import, and what
+ * it reaches flows to the module that starts it. The entry is read by the one path evaluator
+ * (entry-path.ts): `new URL('jobs/x.cjs', import.meta.url)`, `path.join(__dirname, …)`,
+ * `` `${__dirname}/x.cjs` ``, `fileURLToPath(…)`, `require.resolve('./x.cjs')`, … Node loads such a
+ * file as a main script, by the CommonJS rules (extension search), hence a `require` edge.
+ *
+ * An entry the syntax cannot place (a variable, a working-directory path such as `'./x.js'`,
+ * which Node resolves against the process's working directory and a browser against the page)
+ * fails closed: UNANALYZED at the entry, because the file runs with every capability of the
+ * process and no grant of the starter (WORKER, EXEC) says what it does (docs/caveats.md,
+ * "Worker entries").
  */
-export function workerEntry(entry: ts.Expression): { specifier: string; kind: ReferenceKind } | undefined {
-  const inner = skipOuter(entry);
-  if (ts.isNewExpression(inner) && ts.isIdentifier(inner.expression) && inner.expression.text === 'URL') {
-    const [relative, base] = inner.arguments ?? [];
-    const specifier = stringValue(relative);
-    if (specifier === undefined || base === undefined || !isImportMetaUrl(skipOuter(base))) return undefined;
-    return { specifier, kind: 'dynamic-import' };
-  }
-  const literal = stringValue(inner);
-  if (literal !== undefined) return literal.startsWith('file:') ? { specifier: literal, kind: 'dynamic-import' } : undefined;
-  const path = joinedWithDirname(inner);
-  return path !== undefined && /^\.{1,2}\/|^\//.test(path) ? { specifier: path, kind: 'require' } : undefined;
-}
-
-function isImportMetaUrl(expression: ts.Expression): boolean {
-  return ts.isPropertyAccessExpression(expression) && expression.name.text === 'url' && ts.isMetaProperty(expression.expression) && expression.expression.keywordToken === ts.SyntaxKind.ImportKeyword;
-}
-
-/** `path.join(__dirname, 'a', 'b.js')` / `path.resolve(…)`: `./a/b.js`. */
-function joinedWithDirname(expression: ts.Expression): string | undefined {
-  if (!ts.isCallExpression(expression) || !ts.isPropertyAccessExpression(expression.expression)) return undefined;
-  if (expression.expression.name.text !== 'join' && expression.expression.name.text !== 'resolve') return undefined;
-  const [first, ...rest] = expression.arguments;
-  if (first === undefined || !ts.isIdentifier(skipOuter(first)) || (skipOuter(first) as ts.Identifier).text !== '__dirname' || rest.length === 0) return undefined;
-  const parts = rest.map((part) => stringValue(part));
-  if (parts.some((part) => part === undefined)) return undefined;
-  const joined = parts.join('/').replace(/^\.\//, '');
-  return joined.startsWith('/') || joined.startsWith('../') ? joined : `./${joined}`;
+export function followProgramEntry(walker: Walker, entry: ts.Expression, starter: string): void {
+  // A relative name (files parsed in isolation) is placed under a virtual root: only the path
+  // between the module and its entry matters, never the working directory.
+  const fileName = path.posix.isAbsolute(walker.sourceFile.fileName) ? walker.sourceFile.fileName : `/${walker.sourceFile.fileName}`;
+  const value = evaluatePath(entry, { fileName, scope: walker.scope, ancestors: walker.ancestors });
+  const specifier = value === undefined ? undefined : moduleSpecifierOf(value, fileName);
+  if (specifier !== undefined) return walker.addReference(specifier, 'require', false, entry);
+  walker.report.unanalyzed(entry, excerpt(`${starter}(${entry.getText(walker.sourceFile)})`), 'the file this starts runs with every capability of a Node process, and the syntax cannot tell which file it is');
 }
