@@ -33,7 +33,7 @@ export function judgePathJoin(walker: Walker, call: ts.CallExpression): void {
 
 function report(walker: Walker, node: ts.Node, shape: PathShape): void {
   const capabilities = pseudoFileCapabilities(shape);
-  if (capabilities.length > 0) walker.report.reach(capabilities, node, '/proc/…/environ (the environment as a file)', 'global');
+  if (capabilities.length > 0) walker.report.reach(capabilities, node, 'an environ file under /proc', 'member');
 }
 
 /** A cheap filter before a shape is built: nearly every string in a program fails it. */
