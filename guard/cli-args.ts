@@ -22,6 +22,8 @@ export interface CliOptions {
   readonly cache: boolean;
   /** `--cache-location`, as given (the CLI resolves it against the working directory). */
   readonly cacheLocation: string | null;
+  /** `--policy`, as given: the policy file to use instead of searching for one. */
+  readonly policyFile: string | null;
   readonly depcruise: boolean;
   readonly jobs: number;
   /** False for `--fast`: the syntactic detector only, no type checker. */
@@ -57,7 +59,7 @@ const FLAGS: Readonly<Record<string, Toggle | CliOptions['command']>> = {
   '--print-depcruise-rules': 'print-depcruise-rules',
 };
 
-const VALUED = new Set(['--project', '-p', '--format', '-f', '--output', '-o', '--jobs', '-j', '--level', '--baseline', '--cache-location']);
+const VALUED = new Set(['--project', '-p', '--format', '-f', '--output', '-o', '--jobs', '-j', '--level', '--baseline', '--cache-location', '--policy']);
 
 interface Values {
   project: string | null;
@@ -67,6 +69,7 @@ interface Values {
   level: RuleLevel;
   baseline: string | null;
   cacheLocation: string | null;
+  policyFile: string | null;
 }
 
 function takeValue(name: string, value: string, values: Values): Outcome<Values> {
@@ -75,6 +78,7 @@ function takeValue(name: string, value: string, values: Values): Outcome<Values>
   else if (name === '--format' || name === '-f') values.format = value;
   else if (name === '--baseline') values.baseline = value;
   else if (name === '--cache-location') values.cacheLocation = value;
+  else if (name === '--policy') values.policyFile = value;
   else if (name === '--level') {
     if (!(RULE_LEVELS as readonly string[]).includes(value)) return fail({ code: 'usage/invalid_level', level: value, known: RULE_LEVELS });
     values.level = value as RuleLevel;
@@ -115,7 +119,7 @@ export function parseCliArgs(argv: readonly string[]): Outcome<CliOptions> {
   const first = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length).map((argument) => FLAGS[argument]).find((flag) => flag === 'help' || flag === 'version');
   if (first === 'help' || first === 'version') return finishHelp(first, helpTopic);
   const baselineOptions: string[] = [];
-  const values: Values = { project: null, format: null, output: null, jobs: 1, level: 'recommended', baseline: null, cacheLocation: null };
+  const values: Values = { project: null, format: null, output: null, jobs: 1, level: 'recommended', baseline: null, cacheLocation: null, policyFile: null };
   const toggles = { deps: false, cache: true, depcruise: true, watch: false, typed: true, baselineMode: 'use' as BaselineMode };
   const paths: string[] = [];
   /** After `--` every argument is a path (`diff -- src`: the default BASE, the files under src/). */
@@ -152,11 +156,11 @@ export function parseCliArgs(argv: readonly string[]): Outcome<CliOptions> {
 
 /** The options of a `--help` or `--version` line: nothing else on it is read. */
 function finishHelp(command: 'help' | 'version', helpTopic: HelpTopic): Outcome<CliOptions> {
-  const parsed = finish('analyze', { project: null, format: null, output: null, jobs: 1, level: 'recommended', baseline: null, cacheLocation: null }, { deps: false, cache: true, depcruise: true, watch: false, typed: true, baselineMode: 'use' }, [], [], helpTopic);
+  const parsed = finish('analyze', { project: null, format: null, output: null, jobs: 1, level: 'recommended', baseline: null, cacheLocation: null, policyFile: null }, { deps: false, cache: true, depcruise: true, watch: false, typed: true, baselineMode: 'use' }, [], [], helpTopic);
   return parsed.ok ? ok({ ...parsed.value, command }) : parsed;
 }
 
-function finish(command: CliOptions['command'], values: Values, toggles: Omit<CliOptions, 'command' | 'input' | 'format' | 'output' | 'jobs' | 'level' | 'baseline' | 'cacheLocation' | 'base' | 'diffFormat' | 'helpTopic'>, positional: string[], afterSeparator: readonly string[], helpTopic: HelpTopic): Outcome<CliOptions> {
+function finish(command: CliOptions['command'], values: Values, toggles: Omit<CliOptions, 'command' | 'input' | 'format' | 'output' | 'jobs' | 'level' | 'baseline' | 'cacheLocation' | 'policyFile' | 'base' | 'diffFormat' | 'helpTopic'>, positional: string[], afterSeparator: readonly string[], helpTopic: HelpTopic): Outcome<CliOptions> {
   // `diff [BASE] [paths…]`: the first argument before `--` is the revision, as in git.
   const base = command === 'diff' ? (positional.shift() ?? null) : null;
   const paths = [...positional, ...afterSeparator];
@@ -176,6 +180,7 @@ function finish(command: CliOptions['command'], values: Values, toggles: Omit<Cl
     level: values.level,
     baseline: values.baseline,
     cacheLocation: values.cacheLocation,
+    policyFile: values.policyFile,
     base,
     helpTopic,
     ...toggles,

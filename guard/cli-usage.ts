@@ -26,6 +26,8 @@ Options:
   -j, --jobs N                threads that parse files (default 1: no worker thread)
       --deps                  also analyze the JavaScript that dependencies ship
       --cache-location DIR    where the content cache lives (default node_modules/.cache/tki)
+      --policy FILE           use this policy file instead of the nearest tki.policy.json (its
+                              directory is then the project root when it holds the inputs)
       --no-cache              neither read nor write the cache
       --no-depcruise          skip the dependency-cruiser pass
       --fast                  syntactic detector only (default with a tsconfig: the type checker
@@ -58,10 +60,13 @@ Options:
   -j, --jobs N                threads that parse files (default 1: no worker thread)
       --deps                  also analyze the JavaScript that dependencies ship
       --cache-location DIR    where the content cache lives (default node_modules/.cache/tki)
+      --policy FILE           use this policy file instead of the nearest tki.policy.json (its
+                              directory is then the project root when it holds the inputs)
       --no-cache              neither read nor write the cache
       --no-depcruise          skip the dependency-cruiser pass
       --fast                  syntactic detector only (default with a tsconfig: the type checker)
   -h, --help                  print this help and exit 0
+  -v, --version               print the version and exit 0
 
 Exit codes:
   0  nothing gained that the policy does not allow

@@ -8,6 +8,14 @@ import { register } from 'node:module';
  * CLI's `import ts from 'typescript'` to require() through a one-line CommonJS shim, so the file
  * is compiled once and parsed by nothing else. The CLI proper is loaded after the hook.
  */
+// A reader that closed the pipe (\`tki-guard src | head -1\`) wants no more output: stop writing
+// and keep the exit code, as git and grep do, instead of an unhandled 'error' with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
+}
+
 try {
   register(new URL('./load/typescript-hook.js', import.meta.url));
 } catch {

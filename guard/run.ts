@@ -31,6 +31,8 @@ export interface GuardRequest {
   readonly depcruise?: boolean;
   /** A policy to use instead of the project's policy file (tests, embedders, `diff`'s BASE run). */
   readonly policy?: PolicyConfig;
+  /** The policy file to read instead of searching for one (`--policy`), absolute. */
+  readonly policyFile?: string;
   /** The project root (default: the policy file's directory when it holds the inputs, else the inputs' root); `diff` anchors BASE's run like the working tree's. */
   readonly root?: string;
   /** The policy when the project has no policy file (default: the recommended one; `--level strict`: the strict one). */
@@ -80,7 +82,7 @@ export async function prepareRun(request: GuardRequest): Promise<Outcome<RunCont
   const inputs = loadInputs(request.input, request.cwd);
   if (!inputs.ok) return inputs;
   const { files, tsconfig } = inputs.value;
-  const loaded = request.policy === undefined ? loadPolicy(policyStarts(inputs.value.root, request.cwd)) : ok({ policy: request.policy, file: null });
+  const loaded = request.policy === undefined ? loadPolicy(policyStarts(inputs.value.root, request.cwd), request.policyFile) : ok({ policy: request.policy, file: null });
   if (!loaded.ok) return loaded;
   const root = request.root ?? projectRootFor(inputs.value.root, loaded.value.file);
   const policy = request.policy === undefined && loaded.value.file === null && request.defaultPolicy !== undefined ? request.defaultPolicy : loaded.value.policy;

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { readWorkspaceText, workspaceMember, type WorkspaceFiles } from './workspaces.js';
 
 export const POLICY_FILE_NAME = 'tki.policy.json';
 
@@ -14,20 +15,31 @@ export type PolicyLocation =
  * directory, `tki.configure()` from the config file's directory): walk up to the nearest
  * tki.policy.json, checking each directory, and stop after the first directory that holds a
  * package.json (the package root: a policy above it belongs to another project) or at the
- * filesystem root. Grant globs are then relative to the policy file's directory. Without a file,
- * the defaults apply, the same in both tools; a policy file named explicitly is never searched for.
- * `walkUp: false` checks the start directories only: tki-guard's rule for now (its test fixtures
- * are directories inside this repository, whose own policy a walk would find).
+ * filesystem root. A workspace member (its directory listed by the `workspaces` of an enclosing
+ * package.json, or by a pnpm-workspace.yaml) is part of that enclosing project: the walk goes on
+ * to the workspace root, so `cd packages/app && tki-guard src` reads the root's policy, as an
+ * ESLint config at the root does. Grant globs are then relative to the policy file's directory.
+ * Without a file, the defaults apply, the same in both tools; a policy file named explicitly is
+ * never searched for. `walkUp: false` checks the start directories only.
  */
-export function locatePolicy(starts: readonly string[], exists: (file: string) => boolean = existsSync, walkUp = true): PolicyLocation {
+export function locatePolicy(
+  starts: readonly string[],
+  exists: (file: string) => boolean = existsSync,
+  walkUp = true,
+  read: (file: string) => string | undefined = readWorkspaceText,
+): PolicyLocation {
+  const files: WorkspaceFiles = { exists, read };
   const searched: string[] = [];
   for (const start of starts) {
+    // The directory the walk may not go above: set at a package root, lifted by its workspace root.
+    let stopAt: string | undefined;
     for (let directory = path.resolve(start); !searched.includes(directory); ) {
       searched.push(directory);
       const file = path.join(directory, POLICY_FILE_NAME);
       if (exists(file)) return { kind: 'file', file, root: directory };
+      if (stopAt === undefined && exists(path.join(directory, 'package.json'))) stopAt = workspaceMember(directory, files) ?? directory;
       const parent = path.dirname(directory);
-      if (!walkUp || parent === directory || exists(path.join(directory, 'package.json'))) break;
+      if (!walkUp || parent === directory || directory === stopAt) break;
       directory = parent;
     }
   }

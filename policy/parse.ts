@@ -29,7 +29,9 @@ function failed(errors: readonly PolicyError[]): PolicyResult {
 }
 
 /** Parse and validate a policy file's text. Pure: the caller reads the file. */
-export function parsePolicyText(text: string, file: string): PolicyResult {
+export function parsePolicyText(withMark: string, file: string): PolicyResult {
+  // A byte-order mark (Windows editors write one) is not part of the JSON; tsconfig allows it too.
+  const text = withMark.startsWith('\uFEFF') ? withMark.slice(1) : withMark;
   const source = ts.parseJsonText(file, text);
   const at = (position: number, code: PolicyError['code'], message: string): PolicyError => {
     const { line, character } = source.getLineAndCharacterOfPosition(position);

@@ -1,5 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
-import { parsePolicyText, type PolicyError, type PolicyResult } from '../../policy/parse.js';
+import { statSync } from 'node:fs';
+import type { PolicyResult } from '../../policy/parse.js';
+import { readPolicyFile } from '../../policy/read.js';
 
 /**
  * The plugin's only file access: the policy file named in `settings.tki.policyFile`.
@@ -11,14 +12,13 @@ export function loadPolicyFile(file: string): PolicyResult {
   let mtimeMs: number;
   try {
     mtimeMs = statSync(file).mtimeMs;
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    const unreadable: PolicyError = { code: 'policy/invalid_json', file, line: 1, column: 1, message: `cannot read the policy file (${reason})` };
-    return { ok: false, error: unreadable, errors: [unreadable] };
+  } catch {
+    // Missing or unreachable: the shared reader words the error.
+    return readPolicyFile(file);
   }
   const cached = cache.get(file);
   if (cached !== undefined && cached.mtimeMs === mtimeMs) return cached.result;
-  const result = parsePolicyText(readFileSync(file, 'utf8'), file);
+  const result = readPolicyFile(file);
   cache.set(file, { mtimeMs, result });
   return result;
 }

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative } from 'node:path';
 import { RECOMMENDED_POLICY, type PolicyConfig } from '../../policy/index.js';
 import { POLICY_FILE_NAME, locatePolicy } from '../../policy/locate.js';
-import { formatPolicyErrors, parsePolicyText } from '../../policy/parse.js';
+import { formatPolicyErrors } from '../../policy/parse.js';
+import { readPolicyFile } from '../../policy/read.js';
 import { fail, ok, type Outcome } from '../errors.js';
 
 export { POLICY_FILE_NAME };
@@ -21,12 +21,13 @@ export function policyStarts(inputsRoot: string, cwd: string): readonly string[]
 /**
  * The project's policy file, found by the plugin's rule (policy/locate.ts: the nearest
  * tki.policy.json walking up from each start directory, up to the package root), validated;
- * without one, the same defaults as the plugin's `configs.recommended`.
+ * without one, the same defaults as the plugin's `configs.recommended`. A file named with
+ * `--policy` is read as it is, never searched for (a missing one is an error, not the defaults).
  */
-export function loadPolicy(starts: readonly string[]): Outcome<LoadedPolicy> {
-  const location = locatePolicy(starts);
+export function loadPolicy(starts: readonly string[], named?: string): Outcome<LoadedPolicy> {
+  const location = named === undefined ? locatePolicy(starts) : { kind: 'file' as const, file: named };
   if (location.kind === 'defaults') return ok({ policy: RECOMMENDED_POLICY, file: null });
-  const parsed = parsePolicyText(readFileSync(location.file, 'utf8'), location.file);
+  const parsed = readPolicyFile(location.file);
   if (!parsed.ok) return fail({ code: 'policy/invalid', detail: formatPolicyErrors(parsed.errors) });
   return ok({ policy: parsed.policy, file: location.file });
 }
@@ -45,7 +46,8 @@ export function projectRootFor(inputsRoot: string, policyFile: string | null): s
 }
 
 /** projectRootFor without reading the policy (`--watch` picks the directory it watches before the first run). */
-export function locateProjectRoot(inputsRoot: string, cwd: string): string {
+export function locateProjectRoot(inputsRoot: string, cwd: string, named?: string): string {
+  if (named !== undefined) return projectRootFor(inputsRoot, named);
   const location = locatePolicy(policyStarts(inputsRoot, cwd));
   return projectRootFor(inputsRoot, location.kind === 'file' ? location.file : null);
 }

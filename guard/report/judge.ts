@@ -17,6 +17,7 @@ export function requestFor(options: CliOptions, cwd: string, onProgress?: (done:
     deps: options.deps,
     cache: options.cache,
     ...(options.cacheLocation === null ? {} : { cacheLocation: resolve(cwd, options.cacheLocation) }),
+    ...(options.policyFile === null ? {} : { policyFile: resolve(cwd, options.policyFile) }),
     depcruise: options.depcruise,
     jobs: options.jobs,
     typed: options.typed,

@@ -6,7 +6,8 @@ import { watchGuard, type WatchReport } from './loop.js';
 
 /** The directory a run is anchored to, as runGuard anchors it: the policy's, else the tsconfig's, else the working directory. */
 function rootOf(options: CliOptions, cwd: string): string {
-  return locateProjectRoot(options.input.kind === 'project' ? dirname(resolve(cwd, options.input.tsconfig)) : cwd, cwd);
+  const named = options.policyFile === null ? undefined : resolve(cwd, options.policyFile);
+  return locateProjectRoot(options.input.kind === 'project' ? dirname(resolve(cwd, options.input.tsconfig)) : cwd, cwd, named);
 }
 
 function print(report: WatchReport): void {

@@ -51,6 +51,34 @@ describe('locatePolicy: the nearest tki.policy.json, up to the package root', ()
   });
 });
 
+describe('locatePolicy: workspace members belong to their workspace root', () => {
+  const manifests: Readonly<Record<string, string>> = {
+    '/mono/package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*', '!packages/legacy'] }),
+    '/mono/packages/app/package.json': '{"name":"app"}',
+    '/mono/packages/legacy/package.json': '{"name":"legacy"}',
+    '/yarn/package.json': JSON.stringify({ workspaces: { packages: ['apps/**'] } }),
+    '/yarn/apps/web/site/package.json': '{}',
+    '/pnpm/pnpm-workspace.yaml': "packages:\n  - 'tools/*' # the tools\n  - \"!tools/old\"\nother: 1\n",
+    '/pnpm/tools/cli/package.json': '{}',
+    '/plain/package.json': '{"name":"plain"}',
+    '/plain/vendor/lib/package.json': '{}',
+  };
+  const policies = new Set(['/mono/tki.policy.json', '/yarn/tki.policy.json', '/pnpm/tki.policy.json', '/plain/tki.policy.json']);
+  const exists = (file: string): boolean => policies.has(file) || file in manifests;
+  const read = (file: string): string | undefined => manifests[file];
+
+  it('walks from a member to the root that lists it (npm, yarn, pnpm)', () => {
+    expect(locatePolicy(['/mono/packages/app/src'], exists, true, read)).toMatchObject({ kind: 'file', file: '/mono/tki.policy.json' });
+    expect(locatePolicy(['/yarn/apps/web/site'], exists, true, read)).toMatchObject({ kind: 'file', file: '/yarn/tki.policy.json' });
+    expect(locatePolicy(['/pnpm/tools/cli'], exists, true, read)).toMatchObject({ kind: 'file', file: '/pnpm/tki.policy.json' });
+  });
+
+  it('stops at a package that no enclosing workspace lists, or that it excludes', () => {
+    expect(locatePolicy(['/mono/packages/legacy'], exists, true, read)).toEqual({ kind: 'defaults', searched: ['/mono/packages/legacy'] });
+    expect(locatePolicy(['/plain/vendor/lib'], exists, true, read)).toEqual({ kind: 'defaults', searched: ['/plain/vendor/lib'] });
+  });
+});
+
 describe('tki-guard and tki.configure() agree', () => {
   it('configure() from a config at the project root applies the policy to files linted from src/', () => {
     const app = project('granted', { 'package.json': '{"name":"granted","type":"module"}', 'tki.policy.json': JSON.stringify(GRANT), 'src/deploy.ts': DEPLOY });
@@ -76,7 +104,7 @@ describe('tki-guard and tki.configure() agree', () => {
     const config = plugin.configure(path.join(app, 'eslint.config.cjs'), { policyFile: 'policy/tki.json' });
     expect(config.settings.tki).toEqual({ policyFile: path.join(app, 'policy/tki.json'), root: app });
     const linted = eslintWith(config as Linter.Config, app, path.join(app, 'src/deploy.ts'), DEPLOY);
-    expect(linted).toEqual([expect.stringMatching(/^1:1 tki\/no-forbidden-capability tki cannot check this file: .*policy\/tki\.json:1:1: invalid tki policy: cannot read the policy file \(ENOENT\) \(a policyFile named explicitly must exist/)]);
+    expect(linted).toEqual([expect.stringMatching(/^1:1 tki\/no-forbidden-capability tki cannot check this file: .*policy\/tki\.json:1:1: invalid tki policy: cannot read the policy file: it does not exist \(a policyFile named explicitly must exist/)]);
   });
 });
 

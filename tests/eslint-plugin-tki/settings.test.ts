@@ -60,7 +60,7 @@ describe('settings.tki', () => {
     expect(messages[0]?.message).toContain(`${file}:3:52: invalid tki policy: grants.0.capabilities.0`);
     expect(messages[1]?.message).toContain(`${file}:3:75: invalid tki policy: grants.0.reason`);
     const missing = lint('export const x = 1;', 'a.ts', { policyFile: path.join(work, 'missing.json') });
-    expect(missing.map((message) => message.message)).toEqual([expect.stringMatching(/missing\.json:1:1: invalid tki policy: cannot read the policy file \(ENOENT\).*tki\.configure\(import\.meta\.url\)/)]);
+    expect(missing.map((message) => message.message)).toEqual([expect.stringMatching(/missing\.json:1:1: invalid tki policy: cannot read the policy file: it does not exist.*tki\.configure\(import\.meta\.url\)/)]);
   });
 
   it('names the setting when an inline policy or the settings are invalid', () => {
