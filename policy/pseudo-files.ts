@@ -15,7 +15,7 @@ import type { Capability } from './capabilities.js';
 /** A path as the detector sees it: constant text, and `null` where a run-time value goes. */
 export type PathShape = readonly (string | null)[];
 
-const ENVIRON_PATH = /^\/proc\/(?:[^/]+\/)+environ$/;
+const ENVIRON_PATH = /^\/proc\/[^/]+\/(?:task\/[^/]+\/)?environ$/;
 
 /**
  * What a run-time value may stand for: a pid (`x`), nothing, a separator, or the rest of an

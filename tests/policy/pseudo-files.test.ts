@@ -23,6 +23,8 @@ describe('pseudo-file paths (policy/pseudo-files.ts)', () => {
   it.each([
     [['/proc/self/cmdline']],
     [['/proc/', null, '/stat']],
+    // A descriptor's link, not a process directory (sandbox/report/output-dir.ts).
+    [['/proc/self/fd/', null]],
     [['/proc/cpuinfo']],
     [['/etc/environ']],
     [['proc/self/environ']],
