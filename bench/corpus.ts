@@ -24,6 +24,8 @@ export function copyDateFns(prefix: string, options: { locales: boolean }): Corp
     copyFileSync(path.join(DATE_FNS, name), path.join(directory, name));
   }
   copyFileSync(path.join(DATE_FNS, 'package.json'), path.join(directory, 'package.json'));
+  // As installed: the guard keeps its cache in the project's node_modules (bench/guard.ts clears it there).
+  mkdirSync(path.join(directory, 'node_modules'));
   return { directory, files: names.map((name) => path.join(directory, name)) };
 }
 
@@ -46,5 +48,6 @@ export function copyHeavyCorpus(prefix: string): Corpus {
   copy(path.resolve('node_modules/typeorm'), 'typeorm', (name) => /\.(?:m?js)$/.test(name) || name === 'package.json');
   copy(path.resolve('node_modules/effect/src'), 'effect/src', (name) => name.endsWith('.ts'));
   copyFileSync(path.resolve('node_modules/effect/package.json'), path.join(directory, 'effect/package.json'));
+  mkdirSync(path.join(directory, 'node_modules'));
   return { directory, files };
 }

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { bwrapCommand } from '../sandbox/engines/bwrap.js';
 import { compileNodeFlags } from '../sandbox/engines/node-flags.js';
-import { encodeResourceLimits } from '../sandbox/profile/rlimit-text.js';
+import { insideLimitArgs } from '../sandbox/profile/rlimit-text.js';
 import { sandboxHostUser } from '../sandbox/launch/host-user.js';
 import { launcherReadLimits } from '../sandbox/launch/run-sandboxed.js';
 import { spawnEngine, type EngineCommand, type EngineExit } from '../sandbox/launch/spawn-engine.js';
@@ -20,13 +20,15 @@ import { median } from './stats.js';
  * The cost of each layer of the bwrap sandbox, each measured as the difference between two
  * variants that differ in that layer only, rounds interleaved, medians of each variant:
  * bwrap alone (namespaces, mounts, the runtime bound), + the start-up seccomp filter, + the
- * resource limits and the in-process lock (tki's inside library bundle), + P1; then the real
- * `tki inspect` against that P1 script — its node flags (permission model, code-generation ban,
- * no JIT), its bundle, node-hardening, the inspection of the packet, the report channel, and the
- * launcher's decode, validation, re-render and write — which the bare pipeline does in part too
- * (the inspection, the rendering, the write); + handing tki's runtime in as file contents instead
- * of binding it, and the private stage of the packet (timed in the launcher). Node inside runs
- * a script with `-e` in the other variants, so its own start-up is in every variant alike.
+ * resource limits and the in-process lock (tki's inside library bundle), + P1; + the inspector's
+ * node flags (permission model, code-generation ban, no JIT, heap and young-generation sizes) on
+ * that same P1 script; then the real `tki inspect` in three steps: + its bundle (read, compile,
+ * evaluate: zod, the schemas, the text normalizer, the renderers), lock, P1 and node-hardening,
+ * refused before the inspection (`--in` elsewhere than /in); + the inspection and the report
+ * channel; + the launcher's decode, validation, re-render and write of the triplet. Then, off the
+ * chain: + handing tki's runtime in as file contents instead of binding it, and the private stage
+ * of the packet (timed in the launcher). Node inside runs a script with `-e` in the first
+ * variants, so its own start-up is in every variant alike.
  */
 const RUNTIME = '/opt/tki/dist';
 const INSIDE = `${RUNTIME}/sandbox/bundle/inside.js`;
@@ -92,9 +94,13 @@ export async function measureLayers(packet: string, scratch: string, rounds: num
     const limited = { ...built.value, limits: launcherReadLimits(DEFAULT_PROFILE) };
     return filter ? limited : withoutStartupFilter(limited);
   };
+  const flags = compileNodeFlags(DEFAULT_PROFILE);
   // The real `tki inspect` (its node flags, the bundle, lock, P1, node-hardening, the inspection, the channel).
-  const inspect = [...compileNodeFlags(DEFAULT_PROFILE), runtime.cliEntry, 'inspect', '--in', DEFAULT_PROFILE.packet.target, '--report-fd', String(DEFAULT_PROFILE.reportChannel.fd), '--rlimits', encodeResourceLimits(DEFAULT_PROFILE.rlimits)];
-  const times: Record<string, number[]> = { bare: [], bwrap: [], seccomp: [], lock: [], p1: [], inspect: [], handIn: [], stage: [] };
+  const inspectWith = (packetTarget: string): string[] => [...flags, runtime.cliEntry, 'inspect', '--in', packetTarget, '--report-fd', String(DEFAULT_PROFILE.reportChannel.fd), ...insideLimitArgs(DEFAULT_PROFILE)];
+  const inspect = inspectWith(DEFAULT_PROFILE.packet.target);
+  // The same, refused after lock, P1 and node-hardening and before reading anything: `--in` is not /in.
+  const refused = inspectWith(`${DEFAULT_PROFILE.packet.target}/..`);
+  const times: Record<string, number[]> = { bare: [], bwrap: [], seccomp: [], lock: [], p1: [], p1Flags: [], bundle: [], inspect: [], finished: [], handIn: [], stage: [] };
   let outCount = 0;
   for (let round = -1; round < rounds; round += 1) {
     const sample: Record<string, number> = {};
@@ -103,13 +109,16 @@ export async function measureLayers(packet: string, scratch: string, rounds: num
     sample.seccomp = (await timedRun(command(bound, LAYER_SCRIPTS.empty, true))).ms;
     sample.lock = (await timedRun(command(bound, LAYER_SCRIPTS.lock, true))).ms;
     sample.p1 = (await timedRun(command(bound, LAYER_SCRIPTS.p1, true))).ms;
+    sample.p1Flags = (await timedRun(command(bound, [...flags, '--input-type=module', '-e', LAYER_SCRIPTS.p1], true))).ms;
+    sample.bundle = (await timedRun(command(bound, refused, true), [3])).ms;
     const started = process.hrtime.bigint();
     const inspectRun = await timedRun(command(bound, inspect, true), [1, 2]);
+    sample.inspect = Number(process.hrtime.bigint() - started) / 1e6;
     const output = prepareOutputDirectory(join(scratch, `out-${outCount++}`), undefined, 'run');
     if (!output.ok) throw new Error(output.line);
     const finished = await finishRun({ exit: inspectRun.exit, profile: DEFAULT_PROFILE, output: output.value, name: undefined, packetLabel: 'bench', checkReportJson, checkpointName: expectedCheckpointName(undefined) });
     if (!finished.ok || finished.exitCode === 3) throw new Error('bench/sandbox-layers: the launcher refused the bench report');
-    sample.inspect = Number(process.hrtime.bigint() - started) / 1e6;
+    sample.finished = Number(process.hrtime.bigint() - started) / 1e6;
     sample.handIn = (await timedRun(command(handed, LAYER_SCRIPTS.empty, true))).ms;
     sample.stage = stage().ms;
     // The first round warms the page cache and the module caches: not counted.
@@ -124,7 +133,10 @@ export async function measureLayers(packet: string, scratch: string, rounds: num
       startup_seccomp: m('seccomp') - m('bwrap'),
       limits_and_lock: m('lock') - m('seccomp'),
       p1_self_check: m('p1') - m('lock'),
-      inspect_and_channel: m('inspect') - m('p1'),
+      inspector_node_flags: m('p1Flags') - m('p1'),
+      inspector_bundle_load: m('bundle') - m('p1Flags'),
+      inspection_and_channel: m('inspect') - m('bundle'),
+      launcher_check_and_write: m('finished') - m('inspect'),
       runtime_hand_in: m('handIn') - m('seccomp'),
       private_packet_stage: m('stage'),
     },

@@ -25,7 +25,8 @@ Options:
   -w, --watch                 analyze, then re-report after every change of a project file
   -j, --jobs N                threads that parse files (default 1: no worker thread)
       --deps                  also analyze the JavaScript that dependencies ship
-      --cache-location DIR    where the content cache lives (default node_modules/.cache/tki)
+      --cache-location DIR    where the content cache lives (default node_modules/.cache/tki;
+                              without node_modules, ~/.cache/tki/<project>-<hash>)
       --policy FILE           use this policy file instead of the nearest tki.policy.json (its
                               directory is then the project root when it holds the inputs)
       --no-cache              neither read nor write the cache
@@ -59,7 +60,8 @@ Options:
       --level LEVEL           recommended (default) or strict: the defaults without a policy file
   -j, --jobs N                threads that parse files (default 1: no worker thread)
       --deps                  also analyze the JavaScript that dependencies ship
-      --cache-location DIR    where the content cache lives (default node_modules/.cache/tki)
+      --cache-location DIR    where the content cache lives (default node_modules/.cache/tki;
+                              without node_modules, ~/.cache/tki/<project>-<hash>)
       --policy FILE           use this policy file instead of the nearest tki.policy.json (its
                               directory is then the project root when it holds the inputs)
       --no-cache              neither read nor write the cache

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeSourceFile } from '../analysis/syntax/index.js';
 import { isAction, capabilitiesGrantedBy, type Action, type PolicyConfig } from '../policy/index.js';
-import { CACHE_DIRECTORY, createNullCache, openFactsCache, type FactsCache } from './cache/store.js';
+import { createNullCache, openFactsCache, type FactsCache } from './cache/store.js';
 import { createPolicyClassifier, selectDetector } from './classify.js';
 import type { ActionHolders } from './depcruise/policy-rules.js';
 import { DEPCRUISE_CONFIG_FILE } from './depcruise/project-rules.js';
@@ -11,6 +11,7 @@ import { ok, type Outcome } from './errors.js';
 import type { Detector } from './facts/analyze.js';
 import { buildGraph, type GraphRequest } from './graph/build.js';
 import type { ModuleGraph } from './graph/types.js';
+import { defaultCacheDirectory } from './load/cache-location.js';
 import { loadInputs, type InputRequest } from './load/inputs.js';
 import { loadPolicy, policyStarts, projectRootFor } from './load/policy.js';
 import { createResolver } from './resolve/index.js';
@@ -25,7 +26,7 @@ export interface GuardRequest {
   readonly deps?: boolean;
   /** Read and write the cache (default true). */
   readonly cache?: boolean;
-  /** The cache directory, absolute (default `<root>/node_modules/.cache/tki`). */
+  /** The cache directory, absolute (default `<root>/node_modules/.cache/tki`, or the user's cache directory when the root has no node_modules: load/cache-location.ts). */
   readonly cacheLocation?: string;
   /** Fold in dependency-cruiser when the project has `.dependency-cruiser.cjs` (default true). */
   readonly depcruise?: boolean;
@@ -91,7 +92,7 @@ export async function prepareRun(request: GuardRequest): Promise<Outcome<RunCont
   if (!copies.ok) return copies;
   const typed = tsconfig !== null && request.typed !== false;
   const detect = request.detect ?? (typed && request.openTypedDetector !== undefined ? await request.openTypedDetector(tsconfig) : await selectDetector(tsconfig, typed));
-  const cacheDirectory = request.cacheLocation ?? join(root, CACHE_DIRECTORY);
+  const cacheDirectory = request.cacheLocation ?? defaultCacheDirectory(root);
   // Typed facts depend on other files, so the per-file content cache cannot hold them.
   const cache = request.cache === false || detect.typed === true ? createNullCache() : openFactsCache(root, policy, cacheDirectory);
   const graphRequest: GraphRequest = {
@@ -99,7 +100,7 @@ export async function prepareRun(request: GuardRequest): Promise<Outcome<RunCont
     entries: files,
     policy,
     detect,
-    resolver: createResolver({ tsconfig }),
+    resolver: createResolver({ tsconfig, saved: cache.resolutions }),
     cache,
     deps: request.deps ?? false,
     jobs: detect === analyzeSourceFile ? (request.jobs ?? 1) : 1,

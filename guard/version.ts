@@ -3,7 +3,9 @@
  * wrote. A test keeps it equal to package.json's version; bump FACTS_FORMAT when ModuleFacts changes,
  * or when the detector judges the same text differently (3: fs calls judged by their open flags;
  * 4: module values followed through compiled interop helpers, analysis/syntax/interop.ts;
- * 5: binding uses from the detector's one walk, strings bounded (guard/facts/bounds.ts), worker entries as edges).
+ * 5: binding uses from the detector's one walk, strings bounded (guard/facts/bounds.ts), worker entries as edges;
+ * 6: sloppy-mode `this` as the global object, run-time keys on functions, stores on shared prototypes;
+ * 7: an entry's `marked` flag also covers `eslint-disable` comments naming tki rules, guard/suppress/eslint-disable.ts).
  */
 export const GUARD_VERSION = '0.1.0';
-export const FACTS_FORMAT = 5;
+export const FACTS_FORMAT = 7;

@@ -186,10 +186,8 @@ const METADATA_MEMBER_ROWS: readonly MemberRow[] = [
   ...pureMembers('node:os', ['tmpdir', 'homedir']),
   // Which trace categories are on; `createTracing` keeps SYSTEM + FILES_WRITE (its `enable()` writes trace files).
   ...pureMembers('node:trace_events', ['getEnabledCategories']),
-  // Is this descriptor a terminal (every colour library asks).
-  ...pureMembers('node:tty', ['isatty']),
-  // The thread's own messaging with the code that started it, and its start-up data.
-  ...pureMembers('node:worker_threads', ['parentPort', 'workerData', 'resourceLimits', 'postMessageToThread', 'moveMessagePortToContext']),
+  // Hands a port to a `vm` context (making the context needs node:vm).
+  ...pureMembers('node:worker_threads', ['moveMessagePortToContext']),
 ];
 
 export const BUILTIN_MEMBER_ROWS: readonly MemberRow[] = [
@@ -235,4 +233,16 @@ export const BUILTIN_MEMBER_ROWS: readonly MemberRow[] = [
   { specifier: 'node:worker_threads', member: 'isMainThread', capabilities: PURE },
   { specifier: 'node:worker_threads', member: 'threadId', capabilities: PURE },
   ...METADATA_MEMBER_ROWS,
+  // A worker answering its parent: the port to it, the data it was started with, its own limits. Starting a
+  // worker (`Worker`) keeps the module's WORKER.
+  ...pureMembers('node:worker_threads', ['parentPort', 'workerData', 'resourceLimits', 'isInternalThread', 'postMessageToThread', 'markAsUncloneable']),
+  // Methods of a `FileHandle` (fs/promises `open()`) that change the file, whatever mode opened it
+  // (fchmod/futimes/fchown need no write access on Linux): judged by the type the typed classifier
+  // resolves them to (analysis/typed/declaration-owner.ts). Its other methods read through the handle
+  // (the open was judged by its flags) and stay data.
+  ...['appendFile', 'chmod', 'chown', 'createWriteStream', 'datasync', 'sync', 'truncate', 'utimes', 'write', 'writeFile', 'writev'].map(
+    (method): MemberRow => ({ specifier: 'node:fs/promises', member: `FileHandle.${method}`, capabilities: ['FILES_WRITE'] }),
+  ),
+  // Whether a descriptor is a terminal is a fact; the tty streams (`ReadStream`, `WriteStream`) keep SYSTEM.
+  { specifier: 'node:tty', member: 'isatty', capabilities: PURE },
 ];

@@ -79,6 +79,12 @@ export function memberCapabilities(specifier: string, member: string, policy: Po
   return row ? row.capabilities : classifyModule(specifier, policy).capabilities;
 }
 
+/** True when builtin `specifier` has a row of its own for `member` (`FileHandle.chmod` of `node:fs/promises`). */
+export function hasBuiltinMemberRow(specifier: string, member: string): boolean {
+  const canonical = canonicalBuiltin(specifier);
+  return BUILTIN_MEMBER_ROWS.some((candidate) => candidate.specifier === canonical && candidate.member === member);
+}
+
 export function processMemberCapabilities(member: string): readonly Capability[] {
   const row = PROCESS_MEMBER_ROWS.find((candidate) => candidate.member === member);
   if (row) return row.capabilities;

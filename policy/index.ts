@@ -13,6 +13,7 @@ export {
   hasGlobalMemberRows,
   isInspectorFile,
   memberCapabilities,
+  hasBuiltinMemberRow,
   processMemberCapabilities,
   type ModuleClassification,
   type ModuleKind,

@@ -3,6 +3,9 @@ import type { SandboxProfile } from './profile/types.js';
 import { loadSeccompAddon } from './native/addon.js';
 import { compileSeccompBpf } from './seccomp/bpf.js';
 
+/** How long after the launcher's wall clock the inside's own kill timer fires. */
+export const INSIDE_KILL_GRACE_SECONDS = 5;
+
 export type ExecLockResult =
   | { readonly ok: true }
   | { readonly ok: false; readonly code: 'lock/addon_unavailable' | 'lock/install_failed' | 'lock/limits_failed'; readonly detail: string };
@@ -30,6 +33,12 @@ export function applyExecLock(profile: SandboxProfile = DEFAULT_PROFILE): ExecLo
   for (const [name, limit] of Object.entries(profile.rlimits) as Array<[keyof SandboxProfile['rlimits'], { soft: number; hard: number }]>) {
     const failed = loaded.addon.setResourceLimit(name, limit.soft, limit.hard);
     if (failed !== 0) return { ok: false, code: 'lock/limits_failed', detail: `setrlimit(${name}, ${limit.soft}, ${limit.hard}) failed with errno ${failed}` };
+  }
+  // The sandbox's own wall clock: SIGKILL a little after the launcher's (which names the limit when it
+  // is alive), so that nothing inside outlives a launcher killed together with its watchdog.
+  if (profile.limits.wallClockSeconds > 0) {
+    const failed = loaded.addon.armKillTimer(profile.limits.wallClockSeconds + INSIDE_KILL_GRACE_SECONDS);
+    if (failed !== 0) return { ok: false, code: 'lock/limits_failed', detail: `timer_create/timer_settime (the wall-clock kill timer) failed with errno ${failed}` };
   }
   if (profile.seccomp.reportUnlistedAfterStart) {
     // The handler first: the locked filter traps unlisted calls, and a trap without a handler kills.

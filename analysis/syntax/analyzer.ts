@@ -21,8 +21,10 @@ import { visitExport, visitImport, visitImportEquals } from './module-references
 import { constantKey } from './constants.js';
 import { judgeConstructorRead, judgeFunctionConstructor } from './constructor-reads.js';
 import { judgeCallerRead } from './caller-reads.js';
+import { isWithBodyName, judgeRuntimeKeyRead } from './function-values.js';
 import { bindNamespaceParameter, isPromiseMember, promisedNamespaceCallback } from './promised-namespaces.js';
-import { isScopeContainer, isSloppyGlobalThis, isValueReference, kindTable, thisOwner } from './node-kinds.js';
+import { isScopeContainer, isValueReference, kindTable, thisOwner } from './node-kinds.js';
+import { codeContext, isAssignedMember, isMemberOnlyAlias, isReceiverHandOver } from './sloppy-this.js';
 import { Scope } from './scope.js';
 import { interopMemberBase } from './interop.js';
 import { registerInteropFile } from './interop-index.js';
@@ -95,6 +97,9 @@ export class Analyzer implements Walker {
   /** Declares what `container` introduces in a new scope (scope-declarations.ts) before its body is walked. */
   private enterScope(container: ts.Node): void {
     this.scope = new Scope(this.scope);
+    const context = codeContext(container, this.ancestors, this.scope, this.sourceFile);
+    this.scope.strict = context.strict;
+    this.scope.receiver = context.receiver;
     declareContainer(container, this.scope, this.declareBindings, this.hasVar);
     const promised = this.promisedNamespaces.get(container);
     if (promised !== undefined) bindNamespaceParameter(this, container as ts.FunctionLikeDeclaration, promised, this.scope);
@@ -170,8 +175,8 @@ export class Analyzer implements Walker {
         this.checkEscape((node as ts.VariableDeclaration).initializer);
         return visitVariable(this, node as ts.VariableDeclaration);
       case ts.SyntaxKind.ThisKeyword:
-        // In a sloppy-mode function called without a receiver, `this` is the global object.
-        if (isSloppyGlobalThis(this.ancestors)) this.globalUse('globalThis', node, this.flowAt(node));
+        // In a sloppy-mode function called without a receiver, `this` is the global object (sloppy-this.ts).
+        if (this.scope.thisMayBeGlobal() && !isReceiverHandOver(node, this.ancestors) && !isMemberOnlyAlias(node, this.ancestors)) this.globalUse('globalThis', node, this.flowAt(node));
         return;
       case ts.SyntaxKind.ReturnStatement:
         this.checkEscape((node as ts.ReturnStatement).expression);
@@ -249,6 +254,7 @@ export class Analyzer implements Walker {
     if (GLOBAL_OBJECT_NAMES.includes(name)) return this.report.unanalyzed(node, name, 'the global object used as a value');
     if (name === 'process' || LOADER_NAMES.includes(name)) return this.report.unanalyzed(node, name, `\`${name}\` aliased or passed as a value`);
     if (name === 'arguments' && thisOwner(this.ancestors) === 'file') return this.report.unanalyzed(node, name, "the CommonJS wrapper's arguments hold `require` and `module`");
+    if (name === 'constructor' && isWithBodyName(this.ancestors)) return judgeFunctionConstructor(this, node, flow, '`constructor` inside `with`');
     const capabilities = globalValueCapabilities(name);
     if (capabilities !== undefined) this.report.reach(capabilities, node, name, 'global');
   }
@@ -288,6 +294,7 @@ export class Analyzer implements Walker {
     if (reflected !== undefined) judgeReflectiveRead(this, node, reflected.target, reflected.key);
     else if (key === 'constructor') judgeConstructorRead(this, node, base, this.flowAt(node));
     else if (key === 'caller') judgeCallerRead(this, node, base, this.flowAt(node));
+    else if (key === null) judgeRuntimeKeyRead(this, node, base, ts.isElementAccessExpression(node) ? node.argumentExpression : undefined);
     else if (!this.judgedCallees.has(node)) this.reachResolved(this.types?.resolve(node), node);
     this.visit(node.expression, node);
     visitKey();
@@ -301,7 +308,8 @@ export class Analyzer implements Walker {
 
   globalMember(owner: string, key: string | null, node: ts.Node, flow: Flow): void {
     if (GLOBAL_OBJECT_NAMES.includes(owner)) {
-      if (key === null) return flow.kind === 'tested' ? undefined : this.report.unanalyzed(node, `${owner}[…]`, 'computed access on the global object');
+      // A computed write (`globalThis[k] = v`) defines a global; it reads nothing.
+      if (key === null) return flow.kind === 'tested' || isAssignedMember(node, this.ancestors) ? undefined : this.report.unanalyzed(node, `${owner}[…]`, 'computed access on the global object');
       return this.globalUse(key, node, flow);
     }
     if (owner === 'process') {

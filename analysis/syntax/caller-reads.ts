@@ -34,17 +34,27 @@ export function destructuresCaller(pattern: ts.ObjectBindingPattern, scope: Scop
   });
 }
 
+/** Call-site methods that hand out a frame's values: its function (a sloppy CommonJS frame's is the module wrapper) and its receiver (a sloppy frame called plainly gets the global object). */
+const CALL_SITE_REACHES: Readonly<Record<string, string>> = {
+  getFunction: "a stack frame's function is reached by reflection; a sloppy CommonJS frame's is the module wrapper, whose `arguments` hold `require`",
+  getThis: "a stack frame's receiver is reached by reflection; a sloppy function called without one has the global object",
+};
+
 /**
- * `site.getFunction()` on a V8 call site (`Error.prepareStackTrace = (_, sites) => sites`, or
- * `Error.captureStackTrace`) hands out the function of a sloppy frame, the CommonJS module
- * wrapper among them: the same reach as `.caller`. Only the argument-less call is judged (the
- * call sites' method takes none), and not when it is only tested.
+ * `site.getFunction()` / `site.getThis()` on a V8 call site (`Error.prepareStackTrace = (_, sites) =>
+ * sites`, or `Error.captureStackTrace`) hand out the function or the receiver of a frame: the CommonJS
+ * module wrapper (the same reach as `.caller`) or, for a sloppy function called plainly, the global
+ * object. Only the argument-less call is judged (the call sites' methods take none), and not when it is
+ * only tested.
  */
 export function judgeCallSiteFunction(walker: Walker, call: ts.CallExpression): void {
   const callee = skipOuter(call.expression);
-  if (call.arguments.length !== 0 || !(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) || constantKey(callee, walker.scope) !== 'getFunction') return;
+  if (call.arguments.length !== 0 || !(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))) return;
+  const key = constantKey(callee, walker.scope);
+  const why = key === null || !Object.hasOwn(CALL_SITE_REACHES, key) ? undefined : CALL_SITE_REACHES[key];
+  if (why === undefined) return;
   const flow = walker.flowAt(call);
   if (flow.kind === 'tested' || flow.kind === 'discarded') return;
   if (flow.kind === 'member' && FACT_KEYS.has(constantKey(flow.access, walker.scope) ?? '')) return;
-  walker.report.unanalyzed(call, '(call site).getFunction()', "a stack frame's function is reached by reflection; a sloppy CommonJS frame's is the module wrapper, whose `arguments` hold `require`");
+  walker.report.unanalyzed(call, `(call site).${key}()`, why);
 }

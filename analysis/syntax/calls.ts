@@ -1,4 +1,6 @@
 import ts from 'typescript';
+import { judgeDescriptorEnumeration, judgeRuntimeKeyRead } from './function-values.js';
+import { checkSharedStore } from './shared-stores.js';
 import { GLOBAL_OBJECT_NAMES, classifyModule } from '../../policy/index.js';
 import { codeUrlScheme, leadingText } from './code-urls.js';
 import { globalName, isProcessMember, moduleLoadOf } from './module-loads.js';
@@ -32,6 +34,7 @@ export function visitCall(walker: Walker, call: ts.CallExpression): void {
   if (reflected !== undefined) judgeReflectiveRead(walker, call, reflected.target, reflected.key);
   judgeCallSiteFunction(walker, call);
   judgePathJoin(walker, call);
+  judgeDescriptorEnumeration(walker, call);
   checkTypedCall(walker, call);
   walker.visitChildren(call);
 }
@@ -41,6 +44,7 @@ export function judgeReflectiveRead(walker: Walker, node: ts.Expression, target:
   const owner = globalName(target, walker.scope, GLOBAL_OBJECT_NAMES);
   if (owner !== undefined && isObjectGlobal(owner)) return walker.globalMember(owner, key, node, walker.flowAt(node));
   if (key === 'constructor') judgeConstructorRead(walker, node, target, walker.flowAt(node));
+  if (key === null) judgeRuntimeKeyRead(walker, node, target);
   if (key === 'caller') judgeCallerRead(walker, node, target, walker.flowAt(node));
 }
 
@@ -143,6 +147,7 @@ function checkPrototypeWrite(walker: Walker, node: ts.BinaryExpression): void {
 
 export function visitBinary(walker: Walker, node: ts.BinaryExpression): void {
   checkPrototypeWrite(walker, node);
+  checkSharedStore(walker, node);
   if (node.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && ts.isIdentifier(node.right) && node.right.text === 'Function') {
     // `x instanceof Function` tests a value; it compiles nothing.
     walker.visit(node.left, node);

@@ -31,6 +31,27 @@ export function constantString(expression: ts.Expression, scope: Scope, depth = 
     const binding = scope.lookup(inner.text);
     if (binding?.kind === 'const') return constantString(binding.initializer, binding.scope, depth + 1);
   }
+  if (ts.isCallExpression(inner)) return constantCall(inner, scope, depth);
+  return undefined;
+}
+
+/**
+ * Two spellings of a string that run no user code: `['constr', 'uctor'].join('')` (an array literal
+ * of constants) and `String.fromCharCode(99, 111, …)` (the global `String`, numeric literals).
+ */
+function constantCall(call: ts.CallExpression, scope: Scope, depth: number): string | undefined {
+  const callee = skipOuter(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const owner = skipOuter(callee.expression);
+  if (callee.name.text === 'join' && ts.isArrayLiteralExpression(owner) && call.arguments.length <= 1) {
+    const separator = call.arguments[0] === undefined ? ',' : constantString(call.arguments[0], scope, depth);
+    const parts = owner.elements.map((element) => (ts.isSpreadElement(element) || ts.isOmittedExpression(element) ? undefined : constantString(element, scope, depth)));
+    return separator === undefined || parts.some((part) => part === undefined) ? undefined : parts.join(separator);
+  }
+  if (callee.name.text === 'fromCharCode' && ts.isIdentifier(owner) && owner.text === 'String' && scope.lookup('String') === undefined) {
+    const codes = call.arguments.map((argument) => skipOuter(argument));
+    return codes.every((code) => ts.isNumericLiteral(code)) ? String.fromCharCode(...codes.map((code) => Number((code as ts.NumericLiteral).text))) : undefined;
+  }
   return undefined;
 }
 

@@ -85,12 +85,14 @@ function bindingOf(declaration: ts.VariableDeclaration, isConst: boolean, scope:
   if (ts.isCallExpression(initializer)) {
     if (isCreateRequire(initializer.expression, scope)) return { kind: 'require', via: 'create-require', declaration };
     const loaded = trackedLoad(initializer, scope);
-    return loaded === undefined ? LOCAL : { kind: 'module', specifier: loaded.tracked, declaration, used: false };
+    if (loaded !== undefined) return { kind: 'module', specifier: loaded.tracked, declaration, used: false };
+    // `const key = ['constr', 'uctor'].join('')`: a call constants.ts may fold.
+    return isConst ? { kind: 'const', initializer: written, scope } : LOCAL;
   }
   const via = requireFunction(initializer, scope, GLOBAL_OBJECT_NAMES);
   if (via !== undefined) return { kind: 'require', via, declaration };
-  // `const later = setTimeout`: the global under another name (its own use was judged at the alias).
-  const global = ts.isIdentifier(initializer) || ts.isPropertyAccessExpression(initializer) || ts.isElementAccessExpression(initializer) ? globalName(initializer, scope, GLOBAL_OBJECT_NAMES) : undefined;
+  // `const later = setTimeout`: the global under another name (its own use was judged at the alias); `var self = this` in sloppy code.
+  const global = ts.isIdentifier(initializer) || ts.isPropertyAccessExpression(initializer) || ts.isElementAccessExpression(initializer) || initializer.kind === ts.SyntaxKind.ThisKeyword ? globalName(initializer, scope, GLOBAL_OBJECT_NAMES) : undefined;
   if (global !== undefined) return { kind: 'global-alias', name: global };
   // Kept for open flags: `const OPEN_FLAGS = constants.O_RDONLY | …` is read where it is passed.
   return isConst ? { kind: 'const', initializer: written, scope } : LOCAL;

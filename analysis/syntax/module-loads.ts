@@ -34,6 +34,8 @@ export function globalName(expression: ts.Expression, scope: Scope, globalObject
     if (binding === undefined) return inner.text;
     return binding.kind === 'global-alias' ? binding.name : undefined;
   }
+  // Sloppy `this` where the function may be called without a receiver is the global object (sloppy-this.ts).
+  if (inner.kind === ts.SyntaxKind.ThisKeyword) return scope.thisMayBeGlobal() ? globalObjects[0] : undefined;
   if (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) {
     const base = globalName(inner.expression, scope, globalObjects);
     const key = constantKey(inner, scope);

@@ -99,27 +99,3 @@ export function thisOwner(ancestors: readonly ts.Node[]): ThisOwner {
   }
   return 'file';
 }
-
-/**
- * `this` in a plain `function` expression that is called on the spot (`(function () { return this; })()`):
- * in sloppy mode that is the global object. Read from the walk's ancestor stack.
- */
-export function isSloppyGlobalThis(ancestors: readonly ts.Node[]): boolean {
-  for (let index = ancestors.length - 1; index >= 1; index -= 1) {
-    const node = ancestors[index] as ts.Node;
-    if (ts.isClassLike(node) || ts.isClassStaticBlockDeclaration(node) || ts.isPropertyDeclaration(node)) return false;
-    if (ts.isArrowFunction(node) || !ts.isFunctionLike(node)) continue;
-    if (!ts.isFunctionExpression(node)) return false;
-    let child: ts.Node = node;
-    for (let at = index - 1; at >= 0; at -= 1) {
-      const parent = ancestors[at] as ts.Node;
-      if (ts.isParenthesizedExpression(parent)) {
-        child = parent;
-        continue;
-      }
-      return ts.isCallExpression(parent) && parent.expression === child;
-    }
-    return false;
-  }
-  return false;
-}

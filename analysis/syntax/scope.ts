@@ -1,4 +1,5 @@
 import type ts from 'typescript';
+import { OTHER_RECEIVER, mayBeGlobalThis, type Receiver } from './sloppy-this.js';
 
 /**
  * Lexical scopes, just enough to tell a global (`fetch`, `process`, `require`) from a local
@@ -37,8 +38,20 @@ export const CLASS: Binding = { kind: 'class' };
 
 export class Scope {
   readonly bindings = new Map<string, Binding>();
+  /** Strict-mode code (a module, a class, a `"use strict"` function): sloppy-this.ts. */
+  strict: boolean;
+  /** What `this` is here (sloppy-this.ts): set when a function is entered, inherited by blocks and arrows. */
+  receiver: Receiver;
 
-  constructor(readonly parent: Scope | undefined) {}
+  constructor(readonly parent: Scope | undefined) {
+    this.strict = parent?.strict ?? false;
+    this.receiver = parent?.receiver ?? OTHER_RECEIVER;
+  }
+
+  /** `this` here may be the global object (a sloppy function that may be called without a receiver). */
+  thisMayBeGlobal(): boolean {
+    return this.receiver.kind !== 'other' && mayBeGlobalThis(this.receiver);
+  }
 
   lookup(name: string): Binding | undefined {
     for (let scope: Scope | undefined = this; scope !== undefined; scope = scope.parent) {

@@ -22,4 +22,6 @@ export interface TypeOracle {
    * `FunctionConstructor`, `NodeRequire`) and flows into a place typed `any`/`unknown`: what it is.
    */
   escapesToUntyped(node: ts.Expression): Resolved | undefined;
+  /** What capability-bearing value `node` holds (a capability module's namespace or function, `FunctionConstructor`, `NodeRequire`), wherever it goes. */
+  capabilityValue(node: ts.Expression): Resolved | undefined;
 }

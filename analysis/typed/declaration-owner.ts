@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { GLOBAL_TYPE_ROWS, type GlobalTypeRow } from '../../policy/index.js';
+import { GLOBAL_TYPE_ROWS, hasBuiltinMemberRow, type GlobalTypeRow } from '../../policy/index.js';
 import type { Resolved } from '../syntax/index.js';
 
 /** Where a chain of declarations is rooted: a module (by specifier) or the global scope. */
@@ -78,7 +78,13 @@ export function ownerOf(declaration: ts.Node): Resolved | undefined {
 function moduleOwner(specifier: string, links: readonly Link[]): Resolved | undefined {
   const [top] = links;
   if (top === undefined) return { kind: 'module-member', specifier, member: null };
-  if (top.name === null || (links.length > 1 && isTypeContainer(top.node))) return undefined;
+  if (top.name === null) return undefined;
+  if (links.length > 1 && isTypeContainer(top.node)) {
+    // A method of an object a module hands out is data, unless the table names it (`FileHandle.chmod`).
+    const method = links[1]?.name;
+    const qualified = method === null || method === undefined ? undefined : `${top.name}.${method}`;
+    return qualified !== undefined && hasBuiltinMemberRow(specifier, qualified) ? { kind: 'module-member', specifier, member: qualified } : undefined;
+  }
   return { kind: 'module-member', specifier, member: top.name };
 }
 

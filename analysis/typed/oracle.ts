@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { isLocalCode } from './local-implementation.js';
 import { canonicalBuiltin, packageNameOf } from '../../policy/index.js';
 import type { Resolved, TypeOracle } from '../syntax/index.js';
 import { skipOuter } from '../syntax/index.js';
@@ -124,6 +125,8 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
   };
 
   const resolve = (node: ts.Expression): Resolved | undefined => {
+    // A value that is the project's own code is judged where that code is written, not by its declared type.
+    if (isLocalCode(checker, ts.isCallExpression(node) || ts.isNewExpression(node) ? node.expression : node)) return undefined;
     const owner = ts.isCallExpression(node) || ts.isNewExpression(node) ? bySignature(node) : ownerOfSymbol(symbolOf(node));
     return judgedAtImport(ts.isCallExpression(node) || ts.isNewExpression(node) ? node.expression : node, owner) ? undefined : owner;
   };
@@ -133,7 +136,7 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
     const byDeclaration = resolve(node);
     if (byDeclaration !== undefined) return byDeclaration;
     // A function or class is its own value (resolve judged its declarations); only what a variable, parameter or property holds can be foreign.
-    if (declaresOwnSignatures(symbolOf(node))) return undefined;
+    if (declaresOwnSignatures(symbolOf(node)) || isLocalCode(checker, node)) return undefined;
     const type = checker.getTypeAtLocation(node);
     const symbol = type.getSymbol();
     if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.ValueModule) !== 0) return ownerOfSymbol(symbol);
@@ -160,6 +163,10 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
       const symbol = symbolOf(inner);
       if (symbol === undefined || (symbol.declarations ?? []).some(isAssertedDeclaration)) return true;
       return typeMayBeFunction(checker.getTypeOfSymbol(symbol));
+    },
+    capabilityValue(expression) {
+      const node = skipOuter(expression);
+      return ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) ? bearingValue(node) : undefined;
     },
     escapesToUntyped(expression) {
       const node = skipOuter(expression);

@@ -3,6 +3,8 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PolicyConfig } from '../../policy/index.js';
 import type { ModuleFacts } from '../types.js';
+import { createNullResolutionCache, openResolutionCache, type ResolutionCache } from './resolutions.js';
+import { createCacheSeal, loadCacheSecret, type CacheSeal } from './seal.js';
 import { FACTS_FORMAT, GUARD_VERSION } from '../version.js';
 
 /**
@@ -20,15 +22,17 @@ export interface FactsCache {
   marked(relative: string): boolean | undefined;
   /** Records the stamp of a file whose facts this run used, when the stamp can be trusted. */
   stamp(relative: string, stamp: string, modifiedMs: number): void;
-  /** Persist what this run used (entries for files no longer seen are dropped); only changed shards are written. */
+  /** Persist what this run used (entries for files no longer seen are dropped); only changed shards are written. Saves the resolutions too. */
   save(): void;
+  /** Resolutions kept beside the facts (guard/cache/resolutions.ts). */
+  readonly resolutions: ResolutionCache;
 }
 
 interface Entry {
   readonly hash: string;
   readonly facts: ModuleFacts;
   readonly stamp?: string;
-  /** The content holds `tki-allow-next-line`: only such files are read again for their comments. */
+  /** The content may hold a comment the verdict reads (guard/suppress/eslint-disable.ts mayHoldSuppressionComment): only such files are read again. */
   readonly marked?: boolean;
 }
 
@@ -55,19 +59,31 @@ function shardOf(relative: string): number {
   return (hash >>> 0) % SHARDS;
 }
 
-/** A cache that remembers nothing (`--no-cache`). */
-export function createNullCache(): FactsCache {
-  return { byStamp: () => undefined, get: () => undefined, set: () => undefined, marked: () => undefined, stamp: () => undefined, save: () => undefined };
+function sealOfThisUser(): CacheSeal | undefined {
+  const secret = loadCacheSecret();
+  return secret === undefined ? undefined : createCacheSeal(secret);
 }
 
-export function openFactsCache(root: string, policy: PolicyConfig, cacheDirectory: string = join(root, CACHE_DIRECTORY)): FactsCache {
+/** A cache that remembers nothing (`--no-cache`). */
+export function createNullCache(): FactsCache {
+  return { byStamp: () => undefined, get: () => undefined, set: () => undefined, marked: () => undefined, stamp: () => undefined, save: () => undefined, resolutions: createNullResolutionCache() };
+}
+
+/**
+ * The project's facts cache. Every file in it is sealed (guard/cache/seal.ts): facts a change
+ * under review planted in the project's cache directory are never read. `seal` is this user's
+ * (tests pass their own); without one the run is uncached.
+ */
+export function openFactsCache(root: string, policy: PolicyConfig, cacheDirectory: string = join(root, CACHE_DIRECTORY), seal: CacheSeal | undefined = sealOfThisUser()): FactsCache {
+  if (seal === undefined) return createNullCache();
   const directory = join(cacheDirectory, CACHE_SUBDIRECTORY);
   const key = cacheKey(policy);
   const previous: Array<Record<string, Entry>> = [];
   for (let shard = 0; shard < SHARDS; shard += 1) {
     let files: Record<string, Entry> = {};
     try {
-      const loaded = JSON.parse(readFileSync(join(directory, `${shard}.json`), 'utf8')) as ShardFile;
+      const text = seal.open(readFileSync(join(directory, `${shard}.json`), 'utf8'));
+      const loaded = (text === undefined ? {} : JSON.parse(text)) as Partial<ShardFile>;
       if (loaded.key === key && typeof loaded.files === 'object' && loaded.files !== null) files = loaded.files;
     } catch {
       // No cache yet, or a damaged shard: start it empty; the run stays correct, only slower.
@@ -76,6 +92,7 @@ export function openFactsCache(root: string, policy: PolicyConfig, cacheDirector
   }
   const next: Array<Record<string, Entry>> = previous.map(() => ({}));
   const dirty = new Set<number>();
+  const resolutions = openResolutionCache(cacheDirectory, seal);
   const use = (relative: string, entry: Entry): void => {
     (next[shardOf(relative)] as Record<string, Entry>)[relative] = entry;
   };
@@ -106,7 +123,9 @@ export function openFactsCache(root: string, policy: PolicyConfig, cacheDirector
       use(relative, { ...entry, stamp });
       dirty.add(shard);
     },
+    resolutions,
     save() {
+      resolutions.save();
       try {
         mkdirSync(directory, { recursive: true });
         for (let shard = 0; shard < SHARDS; shard += 1) {
@@ -115,7 +134,7 @@ export function openFactsCache(root: string, policy: PolicyConfig, cacheDirector
           if (!dirty.has(shard) && Object.keys(before).length === Object.keys(after).length) continue;
           const file = join(directory, `${shard}.json`);
           const temporary = `${file}.${process.pid}.tmp`;
-          writeFileSync(temporary, JSON.stringify({ key, files: after } satisfies ShardFile));
+          writeFileSync(temporary, seal.seal(JSON.stringify({ key, files: after } satisfies ShardFile)));
           renameSync(temporary, file);
           // Saved: a later save (`--watch` saves after every patch) writes only what changes after this.
           previous[shard] = { ...after };

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { SUPPRESSION_MARKER } from '../../analysis/suppress/index.js';
 import { matchesAnyGlob, type PolicyConfig } from '../../policy/index.js';
 import type { FactsCache } from '../cache/store.js';
 import { fail, ok, type Outcome } from '../errors.js';
@@ -10,6 +9,7 @@ import { fileKindOf } from '../load/file-kinds.js';
 import { toRelative } from '../load/inputs.js';
 import { analyzeAll } from '../parallel/pool.js';
 import type { Resolver } from '../resolve/types.js';
+import { mayHoldSuppressionComment } from '../suppress/eslint-disable.js';
 import type { ModuleFacts } from '../types.js';
 import { edgesOf, withoutFirstPartyPackages } from './edges.js';
 import { opaqueFacts } from './synthetic-facts.js';
@@ -65,7 +65,7 @@ function factsSource(request: GraphRequest, analyzed: ReadonlyMap<string, Outcom
     if (cached !== undefined) result = { outcome: ok(cached), fromCache: true };
     else {
       const outcome = analyzed.get(file) ?? analyzeText(file, relative, bytes.toString('utf8'), request.policy, request.detect);
-      if (outcome.ok) request.cache.set(relative, hash, outcome.value, bytes.includes(SUPPRESSION_MARKER));
+      if (outcome.ok) request.cache.set(relative, hash, outcome.value, mayHoldSuppressionComment(bytes));
       result = { outcome, fromCache: false };
     }
     if (stamp !== undefined && result.outcome.ok) request.cache.stamp(relative, stamp.stamp, stamp.modifiedMs);
@@ -160,7 +160,7 @@ function visit(request: GraphRequest, file: string, relative: string, isEntry: b
     }
   }
   const { outcome, fromCache } = factsOf(file, entry);
-  if (outcome.ok) return ok({ facts: outcome.value, text: JSX_FILE.test(file) ? entry.bytes.toString('utf8') : null, fromCache, parsed: !fromCache, marked: entry.bytes.includes(SUPPRESSION_MARKER) });
+  if (outcome.ok) return ok({ facts: outcome.value, text: JSX_FILE.test(file) ? entry.bytes.toString('utf8') : null, fromCache, parsed: !fromCache, marked: mayHoldSuppressionComment(entry.bytes) });
   if (isEntry) return outcome;
   const detail = outcome.error.code === 'source/unparsable' ? `${outcome.error.line}:${outcome.error.column}: ${outcome.error.detail}` : outcome.error.code;
   return ok({ facts: opaqueFacts(relative, 'UNANALYZED', `cannot parse it: ${detail}`, request.policy), text: null, fromCache: false, parsed: false });

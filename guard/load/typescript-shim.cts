@@ -1,4 +1,5 @@
 // Loaded by require(), never by the ESM translator (see typescript-hook.ts): exported as one value.
-import ts = require('typescript');
+// TypeScript itself comes through V8's code cache when one is available (guard/cache/typescript-code-cache.cts).
+import codeCache = require('../cache/typescript-code-cache.cjs');
 
-export = ts;
+export = codeCache.loadTypeScript();

@@ -1,3 +1,4 @@
+import { eslintDisableHintMessage } from '../suppress/index.js';
 import type { GuardFinding } from '../types.js';
 import { exitCodeOf, type Reporter } from './types.js';
 
@@ -14,8 +15,9 @@ const findingJson = ({ file, line, column, ruleId, capability, message, witness 
 /**
  * SPEC §9: `{ findings: [{ file, line, column, ruleId, capability, message }], modules: [{ file,
  * allowedActions, capabilities }] }`; `findings` are the ones that fail. Beside them: the level,
- * suppressed findings with their reasons, the baseline's accepted and removable entries, and
- * suppression comments that accepted nothing.
+ * suppressed findings with their reasons, the baseline's accepted and removable entries,
+ * suppression comments that accepted nothing, and the files whose `eslint-disable` comments name
+ * tki rules (which the guard does not honour: one hint per file).
  */
 export const jsonReporter: Reporter = (verdict) => {
   const { result, baseline } = verdict;
@@ -25,6 +27,7 @@ export const jsonReporter: Reporter = (verdict) => {
     level: verdict.level,
     suppressed: verdict.suppressed.map(({ finding, reason }) => ({ ...findingJson(finding), reason })),
     suppressionNotes: verdict.suppressionNotes,
+    eslintDisableHints: verdict.eslintDisableHints.map((hint) => ({ ...hint, message: eslintDisableHintMessage(hint) })),
     ...(baseline === null
       ? {}
       : {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { suppressionNoteMessage } from '../../analysis/suppress/index.js';
+import { eslintDisableHintMessage } from '../suppress/index.js';
 import type { GuardFinding } from '../types.js';
 import { GUARD_VERSION } from '../version.js';
 import { describeRule } from './rules.js';
@@ -32,6 +33,9 @@ function fingerprints(findings: readonly GuardFinding[]): Map<GuardFinding, stri
   }
   return prints;
 }
+
+/** The notification descriptor of a file whose `eslint-disable` comments name tki rules. */
+export const ESLINT_DISABLE_HINT_ID = 'eslint-disable-not-read';
 
 type Acceptance = { readonly kind: 'inSource' | 'external'; readonly justification: string } | null;
 
@@ -71,13 +75,20 @@ export const sarifReporter: Reporter = (verdict, options) => {
     message: { text: suppressionNoteMessage(note) },
     locations: [{ physicalLocation: { artifactLocation: { uri: note.file, uriBaseId: SRCROOT }, region: { startLine: note.commentLine, startColumn: note.commentColumn } } }],
   }));
+  // Not an error of the run: a note that ESLint's comment is not tki's (same words as the text report).
+  const hints = verdict.eslintDisableHints.map((hint) => ({
+    level: 'note',
+    descriptor: { id: ESLINT_DISABLE_HINT_ID },
+    message: { text: eslintDisableHintMessage(hint) },
+    locations: [{ physicalLocation: { artifactLocation: { uri: hint.file, uriBaseId: SRCROOT }, region: { startLine: hint.commentLine, startColumn: hint.commentColumn } } }],
+  }));
   const log = {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
     runs: [
       {
         tool: { driver: driverOf(sarifRules(ruleIds)) },
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notes }],
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: [...notes, ...hints] }],
         originalUriBaseIds: { [SRCROOT]: { uri: options.rootUri } },
         results,
       },

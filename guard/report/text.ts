@@ -1,4 +1,5 @@
 import { suppressionNoteMessage } from '../../analysis/suppress/index.js';
+import { eslintDisableHintMessage } from '../suppress/index.js';
 import { escapeControlCharacters } from './escape.js';
 import { exitCodeOf, type GuardVerdict, type Reporter } from './types.js';
 
@@ -18,6 +19,7 @@ function acceptanceLines(verdict: GuardVerdict): string[] {
     const where = `${note.file}:${note.commentLine}:${note.commentColumn}`;
     lines.push(`${where}  ${suppressionNoteMessage(note)}`);
   }
+  for (const hint of verdict.eslintDisableHints) lines.push(`${hint.file}:${hint.commentLine}:${hint.commentColumn}  ${eslintDisableHintMessage(hint)}`);
   return lines.map(escapeControlCharacters);
 }
 

@@ -1,5 +1,5 @@
 import type { BaselineEntry } from '../baseline/format.js';
-import type { SuppressedFinding, SuppressionNote } from '../suppress/index.js';
+import type { FileEslintDisableHint, SuppressedFinding, SuppressionNote } from '../suppress/index.js';
 import type { GuardFinding, GuardResult } from '../types.js';
 import type { RuleLevel } from './rules.js';
 
@@ -34,6 +34,8 @@ export interface GuardVerdict {
   readonly level: RuleLevel;
   readonly suppressed: readonly SuppressedFinding[];
   readonly suppressionNotes: readonly SuppressionNote[];
+  /** Files whose `eslint-disable` comments name tki rules, which the guard does not honour (one hint per file). */
+  readonly eslintDisableHints: readonly FileEslintDisableHint[];
   readonly baseline: BaselineReport | null;
 }
 
@@ -45,5 +47,5 @@ export function exitCodeOf(verdict: GuardVerdict): 0 | 1 {
 
 /** A verdict with nothing suppressed or baselined: every finding of the result fails. */
 export function plainVerdict(result: GuardResult, level: RuleLevel = 'strict'): GuardVerdict {
-  return { result, level, suppressed: [], suppressionNotes: [], baseline: null };
+  return { result, level, suppressed: [], suppressionNotes: [], eslintDisableHints: [], baseline: null };
 }

@@ -25,7 +25,7 @@ export function composeVerdict(result: GuardResult, options: VerdictOptions): Gu
   // A suppression of a rule this level does not run is not stale: the other level uses it.
   const suppression = { ...applied, notes: applied.notes.filter((note) => note.kind !== 'unused' || ruleRunsAt(note.rule as ReportedRuleId, options.level)) };
   if (options.baseline === undefined) {
-    return { result: { ...result, findings: suppression.findings }, level: options.level, suppressed: suppression.suppressed, suppressionNotes: suppression.notes, baseline: null };
+    return { result: { ...result, findings: suppression.findings }, level: options.level, suppressed: suppression.suppressed, suppressionNotes: suppression.notes, eslintDisableHints: suppression.eslintDisableHints, baseline: null };
   }
   const known = applyBaseline(suppression.findings, options.baseline.entries);
   return {
@@ -33,6 +33,7 @@ export function composeVerdict(result: GuardResult, options: VerdictOptions): Gu
     level: options.level,
     suppressed: suppression.suppressed,
     suppressionNotes: suppression.notes,
+    eslintDisableHints: suppression.eslintDisableHints,
     baseline: { file: options.baseline.file, accepted: known.accepted, removable: known.removable, grown: known.grown },
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 
@@ -13,15 +14,43 @@ export interface FileProbe {
   packageJson(directory: string): Record<string, unknown> | null;
   /** The path with every symbolic link followed, as Node does before it loads a file. */
   realpath(path: string): string;
+  /** The text of a configuration file (a tsconfig and what it extends), `undefined` when unreadable. */
+  readText(path: string): string | undefined;
+}
+
+/**
+ * Everything a probe read from the file system, each answer as a short fingerprint: every
+ * resolution the probe answered follows from these observations alone. The same observations
+ * made again with the same fingerprints mean the same answers (guard/resolve/saved.ts).
+ */
+export interface ProbeObservations {
+  /**
+   * Every path whose kind was asked → that kind (symbolic links followed). Kept per name, not per
+   * listing: a resolution depends on the names it tried, not on the rest of a busy folder (`/tmp`).
+   */
+  readonly kinds: Record<string, 'file' | 'directory' | 'none'>;
+  /** package.json or tsconfig file → fingerprint of its text, or null when unreadable. */
+  readonly texts: Record<string, string | null>;
+  readonly realpaths: Record<string, string>;
+}
+
+export interface RecordingProbe extends FileProbe {
+  /** What this probe has read so far. */
+  observations(): ProbeObservations;
+  /** Makes every observation again (answers stay memoized here); true when each fingerprint matches. */
+  replay(observations: ProbeObservations): boolean;
 }
 
 type EntryKind = 'file' | 'directory' | 'other';
 
-export function createFileProbe(): FileProbe {
+const fingerprint = (text: string): string => createHash('sha256').update(text).digest('base64url').slice(0, 22);
+
+export function createFileProbe(): RecordingProbe {
   const kinds = new Map<string, 'file' | 'directory' | 'none'>();
   const packages = new Map<string, Record<string, unknown> | null>();
   const listings = new Map<string, Map<string, EntryKind> | null>();
   const realpaths = new Map<string, string>();
+  const texts = new Map<string, string | undefined>();
   const listing = (directory: string): Map<string, EntryKind> | null => {
     if (listings.has(directory)) return listings.get(directory) ?? null;
     let entries: Map<string, EntryKind> | null = null;
@@ -33,20 +62,45 @@ export function createFileProbe(): FileProbe {
     listings.set(directory, entries);
     return entries;
   };
+  const followed = (path: string): 'file' | 'directory' | 'none' => {
+    const found = statSync(path, { throwIfNoEntry: false });
+    return found === undefined ? 'none' : found.isDirectory() ? 'directory' : found.isFile() ? 'file' : 'none';
+  };
   const kindOf = (path: string): 'file' | 'directory' | 'none' => {
     let kind = kinds.get(path);
     if (kind === undefined) {
       const listed = listing(dirname(path))?.get(basename(path));
       if (listed === 'file' || listed === 'directory') kind = listed;
       else if (listed === undefined) kind = 'none';
-      else {
-        const stats = statSync(path, { throwIfNoEntry: false });
-        kind = stats === undefined ? 'none' : stats.isDirectory() ? 'directory' : stats.isFile() ? 'file' : 'none';
-      }
+      else kind = followed(path);
       kinds.set(path, kind);
     }
     return kind;
   };
+  const readText = (path: string): string | undefined => {
+    if (texts.has(path)) return texts.get(path);
+    let text: string | undefined;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      text = undefined;
+    }
+    texts.set(path, text);
+    return text;
+  };
+  const realpath = (path: string): string => {
+    let real = realpaths.get(path);
+    if (real === undefined) {
+      try {
+        real = realpathSync.native(path);
+      } catch {
+        real = path;
+      }
+      realpaths.set(path, real);
+    }
+    return real;
+  };
+  const textPrint = (text: string | undefined): string | null => (text === undefined ? null : fingerprint(text));
   return {
     isFile: (path) => kindOf(path) === 'file',
     isDirectory: (path) => kindOf(path) === 'directory',
@@ -54,30 +108,35 @@ export function createFileProbe(): FileProbe {
       if (packages.has(directory)) return packages.get(directory) ?? null;
       let parsed: Record<string, unknown> | null = null;
       const file = `${directory === '/' ? '' : directory}/package.json`;
-      if (kindOf(file) === 'file') {
+      const text = kindOf(file) === 'file' ? readText(file) : undefined;
+      if (text !== undefined) {
         try {
           // Node strips a leading byte-order mark before parsing (a BOM package.json is honoured, not ignored).
-          const value: unknown = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+          const value: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
           parsed = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
         } catch {
           // Node refuses to load through a broken package.json; an empty one loses nothing it would load.
           parsed = {};
         }
-      }
+      } else if (kindOf(file) === 'file') parsed = {};
       packages.set(directory, parsed);
       return parsed;
     },
-    realpath(path) {
-      let real = realpaths.get(path);
-      if (real === undefined) {
-        try {
-          real = realpathSync.native(path);
-        } catch {
-          real = path;
-        }
-        realpaths.set(path, real);
-      }
-      return real;
+    realpath,
+    readText,
+    observations() {
+      return {
+        kinds: Object.fromEntries(kinds),
+        texts: Object.fromEntries([...texts].map(([path, text]) => [path, textPrint(text)])),
+        realpaths: Object.fromEntries(realpaths),
+      };
+    },
+    replay(observations) {
+      // The first difference settles it: the caller then starts over with a fresh probe.
+      for (const [path, kind] of Object.entries(observations.kinds)) if (kindOf(path) !== kind) return false;
+      for (const [path, print] of Object.entries(observations.texts)) if (textPrint(readText(path)) !== print) return false;
+      for (const [path, real] of Object.entries(observations.realpaths)) if (realpath(path) !== real) return false;
+      return true;
     },
   };
 }

@@ -1,9 +1,11 @@
 import { basename, dirname, relative, resolve as resolvePath } from 'node:path';
 import type { ReferenceKind } from '../../analysis/syntax/index.js';
+import type { ResolutionCache } from '../cache/resolutions.js';
 import { createFileProbe, type FileProbe } from './file-probe.js';
 import { CJS_EXTENSIONS_TYPE_STRIPPING, cjsResolve } from './node-cjs.js';
 import { esmResolve } from './node-esm.js';
 import { conditionSets, type NodeResult } from './node-shared.js';
+import { restoreResolutions } from './saved.js';
 import { createLayoutLocator } from './tsconfig.js';
 import { typeScriptView } from './typescript-view.js';
 import type { Loader, Resolution, ResolvedTarget, Resolver } from './types.js';
@@ -12,6 +14,8 @@ export interface ResolverOptions {
   /** The project's tsconfig (`--project`); without one each file's nearest tsconfig.json governs it. */
   readonly tsconfig: string | null;
   readonly probe?: FileProbe;
+  /** Resolutions saved by an earlier run (guard/cache/resolutions.ts), reused while the tree still supports them. */
+  readonly saved?: ResolutionCache;
 }
 
 type Algorithm = 'require' | 'import';
@@ -49,9 +53,13 @@ function isLocalSpecifier(specifier: string): boolean {
  * resolution says so.
  */
 export function createResolver(options: ResolverOptions): Resolver {
-  const probe = options.probe ?? createFileProbe();
+  const restored = options.probe === undefined && options.saved !== undefined ? restoreResolutions(options.saved, options.tsconfig) : undefined;
+  const probe = options.probe ?? restored?.probe ?? createFileProbe();
   const layoutOf = createLayoutLocator(probe, options.tsconfig);
-  const memo = new Map<string, Resolution>();
+  const memo = restored?.resolutions ?? new Map<string, Resolution>();
+  const used = new Set<string>();
+  let computed = false;
+  restored?.keep(used, () => computed);
 
   const nodeResults = (specifier: string, from: string, algorithms: readonly Algorithm[], custom: readonly string[]): NodeResult[] => {
     const results: NodeResult[] = [];
@@ -108,7 +116,11 @@ export function createResolver(options: ResolverOptions): Resolver {
       // Node resolves from the importer's real folder (a symlinked file resolves from its target's).
       const key = `${dirname(probe.realpath(fromFile))}\0${specifier}\0${ALGORITHM[kind] ?? kind}\0${COMPILED_SOURCE.test(fromFile)}`;
       let resolution = memo.get(key);
-      if (resolution === undefined) memo.set(key, (resolution = compute(specifier, fromFile, kind)));
+      if (resolution === undefined) {
+        memo.set(key, (resolution = compute(specifier, fromFile, kind)));
+        computed = true;
+      }
+      used.add(key);
       return resolution;
     },
     implicitImports(file, text) {

@@ -22,18 +22,19 @@ export interface TypeScriptLayout {
   readonly moduleSuffixes: readonly string[];
 }
 
-/** Parses compiler options only: a host that lists no directories keeps TypeScript from globbing the whole tree. */
-const OPTIONS_ONLY_HOST: ts.ParseConfigHost = {
-  useCaseSensitiveFileNames: true,
-  readDirectory: () => [],
-  fileExists: (path) => ts.sys.fileExists(path),
-  readFile: (path) => ts.sys.readFile(path),
-};
+/**
+ * Parses compiler options only: a host that lists no directories keeps TypeScript from globbing
+ * the whole tree. Files are read through the probe, so a saved resolution knows which configs it
+ * depended on (saved.ts).
+ */
+function optionsOnlyHost(probe: FileProbe): ts.ParseConfigHost {
+  return { useCaseSensitiveFileNames: true, readDirectory: () => [], fileExists: (path) => probe.isFile(path), readFile: (path) => probe.readText(path)?.replace(/^\uFEFF/, '') };
+}
 
-function parseConfig(file: string): ts.ParsedCommandLine | undefined {
-  const read = ts.readConfigFile(file, (path) => ts.sys.readFile(path));
+function parseConfig(probe: FileProbe, file: string): ts.ParsedCommandLine | undefined {
+  const read = ts.readConfigFile(file, (path) => probe.readText(path)?.replace(/^\uFEFF/, ''));
   if (read.error !== undefined || typeof read.config !== 'object' || read.config === null) return undefined;
-  return ts.parseJsonConfigFileContent(read.config, OPTIONS_ONLY_HOST, dirname(file), undefined, file);
+  return ts.parseJsonConfigFileContent(read.config, optionsOnlyHost(probe), dirname(file), undefined, file);
 }
 
 function configFileOf(path: string): string {
@@ -44,8 +45,8 @@ function outputOf(options: ts.CompilerOptions, directory: string): { outDir: str
   return options.outDir === undefined ? undefined : { outDir: resolvePath(directory, options.outDir), rootDir: resolvePath(directory, options.rootDir ?? '.') };
 }
 
-function layoutOf(file: string): TypeScriptLayout | undefined {
-  const parsed = parseConfig(file);
+function layoutOf(probe: FileProbe, file: string): TypeScriptLayout | undefined {
+  const parsed = parseConfig(probe, file);
   if (parsed === undefined) return undefined;
   const directory = dirname(file);
   const options = parsed.options;
@@ -55,7 +56,7 @@ function layoutOf(file: string): TypeScriptLayout | undefined {
   const outputs = [outputOf(options, directory)];
   for (const reference of parsed.projectReferences ?? []) {
     const referenced = configFileOf(reference.path);
-    const referencedOptions = parseConfig(referenced)?.options;
+    const referencedOptions = parseConfig(probe, referenced)?.options;
     if (referencedOptions !== undefined) outputs.push(outputOf(referencedOptions, dirname(referenced)));
   }
   const jsx = options.jsx === ts.JsxEmit.ReactJSX ? 'jsx-runtime' : options.jsx === ts.JsxEmit.ReactJSXDev ? 'jsx-dev-runtime' : undefined;
@@ -79,7 +80,7 @@ export function createLayoutLocator(probe: FileProbe, projectTsconfig: string | 
   const byFile = new Map<string, TypeScriptLayout | undefined>();
   const byDirectory = new Map<string, TypeScriptLayout | undefined>();
   const load = (file: string): TypeScriptLayout | undefined => {
-    if (!byFile.has(file)) byFile.set(file, layoutOf(file));
+    if (!byFile.has(file)) byFile.set(file, layoutOf(probe, file));
     return byFile.get(file);
   };
   if (projectTsconfig !== null) {

@@ -3,7 +3,7 @@ import type { EngineName } from '../engines/engine-types.js';
 import { runSandboxed } from '../launch/run-sandboxed.js';
 import type { CeilingAttack } from '../probes/ceiling-attacks.js';
 import type { ProbeId, ProbeRecord } from '../probes/types.js';
-import { encodeResourceLimits } from '../profile/rlimit-text.js';
+import { insideLimitArgs } from '../profile/rlimit-text.js';
 import type { SandboxProfile } from '../profile/types.js';
 import { firedLimit } from '../report/settle.js';
 
@@ -82,7 +82,7 @@ async function runTrial(engine: EngineName, profile: SandboxProfile, packetDir: 
     profile: tightened,
     packetPath: packetDir,
     packetIsFile: false,
-    nodeArgs: (runtime, reportFd) => [...compileLimitFlags(tightened), runtime.probesEntry, '--rlimits', encodeResourceLimits(tightened.rlimits), '--report-fd', String(reportFd), '--ceiling', trial.attack],
+    nodeArgs: (runtime, reportFd) => [...compileLimitFlags(tightened), runtime.probesEntry, ...insideLimitArgs(tightened), '--report-fd', String(reportFd), '--ceiling', trial.attack],
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (!run.ok) return { observed: `${trial.attack}: not run (${run.line})`, pass: false };

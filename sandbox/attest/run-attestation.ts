@@ -1,12 +1,13 @@
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, release, tmpdir } from 'node:os';
+import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { homedir, release } from 'node:os';
 import { join } from 'node:path';
 import { engineVersion } from '../engines/index.js';
 import type { EngineName } from '../engines/engine-types.js';
 import { runSandboxed } from '../launch/run-sandboxed.js';
+import { createTempDir } from '../launch/work-dir.js';
 import { DEFAULT_PROFILE } from '../profile/default-profile.js';
 import { profileSha256, sha256Hex } from '../profile/digest.js';
-import { encodeResourceLimits } from '../profile/rlimit-text.js';
+import { insideLimitArgs } from '../profile/rlimit-text.js';
 import type { SandboxProfile } from '../profile/types.js';
 import { ADDON_RELATIVE_PATH, packageRoot } from '../runtime/package-root.js';
 import { PACKET_NATIVE_MODULE } from '../probes/native-code-probes.js';
@@ -27,7 +28,11 @@ export type AttestationResult = { readonly ok: true; readonly evidence: Attestat
  * and the scratch directory's own host path.
  */
 export async function runAttestation(engine: EngineName, profile: SandboxProfile = DEFAULT_PROFILE): Promise<AttestationResult> {
-  const scratch = mkdtempSync(join(tmpdir(), 'tki-attest-'));
+  // Private (0700) and the launcher's alone: runSandboxed hands the sandbox a staged copy of the packet, never
+  // this directory. Removed at the end and on SIGINT/SIGTERM; a killed attestation's is swept at the next start.
+  const created = createTempDir('tki-attest-');
+  if (!created.ok) return created;
+  const scratch = created.value.path;
   try {
     const packetDir = join(scratch, 'in');
     const outputDir = join(scratch, 'out');
@@ -40,11 +45,8 @@ export async function runAttestation(engine: EngineName, profile: SandboxProfile
     copyFileSync(join(packageRoot(), ADDON_RELATIVE_PATH), join(packetDir, PACKET_NATIVE_MODULE));
     writeFileSync(join(packetDir, PROFILE_FILE), JSON.stringify(profile), { mode: 0o644 });
     chmodSync(join(packetDir, PACKET_NATIVE_MODULE), 0o644);
-    // The sandbox of a root operator runs as nobody: the scratch packet must be reachable by it.
-    chmodSync(scratch, 0o755);
-    chmodSync(packetDir, 0o755);
     chmodSync(join(packetDir, 'packet.json'), 0o644);
-    const run = await runSandboxed({ engine, profile, packetPath: packetDir, packetIsFile: false, nodeArgs: (runtime, reportFd) => [...compileLimitFlags(profile), runtime.probesEntry, '--rlimits', encodeResourceLimits(profile.rlimits), '--report-fd', String(reportFd)] });
+    const run = await runSandboxed({ engine, profile, packetPath: packetDir, packetIsFile: false, nodeArgs: (runtime, reportFd) => [...compileLimitFlags(profile), runtime.probesEntry, ...insideLimitArgs(profile), '--report-fd', String(reportFd)] });
     if (!run.ok) return run;
     const evidenceRecord = run.exit.channel?.records.find((record) => record.kind === 'evidence');
     const inside = evidenceRecord === undefined ? undefined : parseInsideReport(evidenceRecord.payload.toString('utf8'));
@@ -76,6 +78,6 @@ export async function runAttestation(engine: EngineName, profile: SandboxProfile
       },
     };
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    created.value.release();
   }
 }

@@ -36,10 +36,9 @@ export const DEVICE_NODES = ['/dev/null', '/dev/zero', '/dev/full', '/dev/random
  * last; nothing in the sandbox is a writable host path. /proc/sys is covered by an empty read-only
  * tmpfs (bwrap covers it only when it finds it writable); /proc/sysrq-trigger is root's, unmapped here.
  */
-/** Descriptors beyond the fixed ones: empty files over the host-information /proc files, and bwrap's info/block pair (launch/cgroup.ts). */
+/** Descriptors beyond the fixed ones: empty files over the host-information /proc files. */
 export interface BwrapExtras {
   readonly masks?: readonly HandedInFile[];
-  readonly gate?: { readonly infoFd: number; readonly blockFd: number };
 }
 
 export function compileBwrapArgs(profile: SandboxProfile, invocation: SandboxInvocation, handedIn?: readonly HandedInFile[], extras: BwrapExtras = {}): string[] {
@@ -65,7 +64,6 @@ export function compileBwrapArgs(profile: SandboxProfile, invocation: SandboxInv
   args.push('--ro-bind', invocation.packetPath, packetMountTarget(profile.packet.target, invocation.packetIsFile));
   args.push('--remount-ro', '/dev', '--remount-ro', '/');
   args.push('--chdir', '/');
-  if (extras.gate !== undefined) args.push('--info-fd', String(extras.gate.infoFd), '--block-fd', String(extras.gate.blockFd));
   args.push('--seccomp', String(BWRAP_SECCOMP_FD));
   args.push('--', invocation.runtime.nodePath, ...invocation.nodeArgs);
   return args;

@@ -11,10 +11,11 @@ export interface SandboxInvocation {
   /** The host uid/gid the sandbox runs as when it is not the operator's own (a root operator). */
   readonly hostUser?: { readonly uid: number; readonly gid: number };
   /**
-   * bwrap: hold the sandbox until this has placed its pid (in its cgroup, launch/cgroup.ts):
-   * `--info-fd`/`--block-fd`. Answers undefined, or why it failed (the run then ends).
+   * bwrap run by root: the `cgroup.procs` files of the sandbox's own cgroup (launch/cgroup.ts).
+   * bwrap is then started through tki-enter-cgroup, which joins them and drops to `hostUser`
+   * before bwrap creates any namespace.
    */
-  readonly admit?: (pids: readonly number[]) => string | undefined;
+  readonly cgroupProcs?: readonly string[];
 }
 
 /** Where the packet's own files appear inside: a single-file packet becomes `<target>/packet.json`. */

@@ -20,6 +20,10 @@ export function compileNodeFlags(profile: SandboxProfile): string[] {
     );
   }
   if (profile.node.disallowCodeGeneration) flags.push('--disallow-code-generation-from-strings');
+  // Start-up speed, not a limit: loading the inspector's modules allocates tens of MB of short-lived
+  // objects, and V8's young generation starts at 1 MB and grows only after repeated scavenges; a
+  // 16 MB start cuts most of them (measured in bench/sandbox-layers.ts: the node flags layer).
+  flags.push('--min-semi-space-size=16');
   if (profile.node.preserveSymlinks) flags.push('--preserve-symlinks');
   return [...flags, ...compileLimitFlags(profile)];
 }

@@ -10,11 +10,14 @@ import { processAlive } from './work-dir.js';
  * launcher must write the limits and move the sandbox in); container engines make their own.
  *
  * cgroup v2 is used where one hierarchy has both controllers enabled for children (a pure v2
- * host); else v1's separate memory and pids hierarchies. The sandbox joins race-free: bwrap's
- * `--info-fd` names its child before that child runs anything, `--block-fd` holds it until the
- * launcher has written the pids into cgroup.procs (spawn-engine.ts), and every process forked
- * afterwards inherits the cgroup. Removed after the run; one a killed launcher left behind (its
- * pid gone, no process inside) is removed at the next start.
+ * host); else v1's separate memory and pids hierarchies. The sandbox joins race-free and before
+ * any namespace exists: the launcher starts bwrap through tki-enter-cgroup
+ * (sandbox/native/tki_enter_cgroup.c), which writes its own pid into the cgroup.procs files,
+ * drops to the sandbox's user and executes bwrap. Every process bwrap forks inherits the cgroup,
+ * and bwrap's `--unshare-cgroup` roots the sandbox's cgroup namespace at it, so /proc/self/cgroup
+ * inside reads `/` (round three: the host cgroup path was visible when the sandbox was moved in
+ * after bwrap had unshared). The limits are written before the helper joins. Removed after the
+ * run; one a killed launcher left behind (its pid gone, no process inside) is removed at the next start.
  */
 export interface SandboxCgroup {
   readonly version: 1 | 2;
@@ -139,15 +142,9 @@ export function createSandboxCgroup(plan: Extract<CgroupPlan, { ok: true }>, lim
   return { version: plan.version, dirs };
 }
 
-/** Moves processes into every directory of the cgroup; undefined, or why it failed. */
-export function joinSandboxCgroup(cgroup: SandboxCgroup, pids: readonly number[]): string | undefined {
-  try {
-    for (const dir of cgroup.dirs) for (const pid of pids) writeFileSync(join(dir, 'cgroup.procs'), String(pid));
-    return undefined;
-  } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    return `could not move the sandbox into its cgroup ${cgroup.dirs.join(', ')}: ${code}`;
-  }
+/** The files a process writes its pid into to join the cgroup (one per directory: v1 memory and pids, or v2's one). */
+export function sandboxCgroupProcsFiles(cgroup: SandboxCgroup): string[] {
+  return cgroup.dirs.map((dir) => join(dir, 'cgroup.procs'));
 }
 
 /** Removes the cgroup once its processes are gone (a reaped sandbox can take a moment to leave). */

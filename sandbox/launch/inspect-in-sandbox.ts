@@ -3,9 +3,8 @@ import { join, resolve } from 'node:path';
 import type { EngineName } from '../engines/engine-types.js';
 import { compileNodeFlags } from '../engines/node-flags.js';
 import { DEFAULT_PROFILE } from '../profile/default-profile.js';
-import { encodeResourceLimits } from '../profile/rlimit-text.js';
+import { insideLimitArgs } from '../profile/rlimit-text.js';
 import type { SandboxProfile } from '../profile/types.js';
-import { finishRun } from '../report/finish-run.js';
 import { prepareOutputDirectory } from '../report/output-dir.js';
 import { runSandboxed } from './run-sandboxed.js';
 
@@ -51,10 +50,14 @@ export async function inspectInSandbox(request: SandboxedInspection): Promise<Sa
   const output = prepareOutputDirectory(request.outputDir, packet, 'run');
   if (!output.ok) return output;
   const name = request.name;
-  // Started now, awaited after the run: the validator's load overlaps the sandbox's work.
-  const validator = import('../report/report-schema-check.js');
-  validator.catch(() => undefined);
+  // The report's validator and writer (zod, the inspector's renderers and text normalizer) are not
+  // needed until the inside's report arrives: loaded once the engine has started, so their load runs
+  // beside the inside's start-up instead of before it (bench/sandbox-layers.ts measures the difference).
+  type Finishing = Promise<[typeof import('../report/finish-run.js'), typeof import('../report/report-schema-check.js')]>;
+  let finishing: Finishing | undefined;
+  const loadFinishing = (): Finishing => (finishing ??= Promise.all([import('../report/finish-run.js'), import('../report/report-schema-check.js')]));
   const run = await runSandboxed({
+    whileRunning: () => void loadFinishing().catch(() => undefined),
     engine: request.engine,
     profile,
     packetPath: packet.path,
@@ -67,8 +70,7 @@ export async function inspectInSandbox(request: SandboxedInspection): Promise<Sa
       profile.packet.target,
       '--report-fd',
       String(reportFd),
-      '--rlimits',
-      encodeResourceLimits(profile.rlimits),
+      ...insideLimitArgs(profile),
       ...(name === undefined ? [] : ['--name', name]),
     ],
   });
@@ -76,6 +78,6 @@ export async function inspectInSandbox(request: SandboxedInspection): Promise<Sa
     output.value.release();
     return run;
   }
-  const { checkReportJson, expectedCheckpointName } = await validator;
+  const [{ finishRun }, { checkReportJson, expectedCheckpointName }] = await loadFinishing();
   return finishRun({ exit: run.exit, profile, output: output.value, name, packetLabel: request.packetPath, checkReportJson, checkpointName: expectedCheckpointName(name) });
 }

@@ -44,3 +44,34 @@ export function unreadableBySandbox(path: string, files: readonly string[], user
   }
   return undefined;
 }
+
+/**
+ * The first of `path` and its ancestors that `user` cannot enter (no search bit for them), or
+ * undefined: bwrap, started as the sandbox's user for a root operator, binds from under TMPDIR by name.
+ */
+export function untraversableBySandbox(path: string, user: { uid: number; gid: number }): Unreadable | undefined {
+  const chain: string[] = [];
+  for (let current = path; ; current = dirname(current)) {
+    chain.unshift(current);
+    if (dirname(current) === current) break;
+  }
+  for (const entry of chain) {
+    const stats = statSync(entry);
+    if (!allows(stats, user, true, false)) return describe(entry, stats);
+  }
+  return undefined;
+}
+
+/**
+ * The directory's owner and mode when a user other than this process's could write in it, or undefined.
+ * It must be the operator's own (round five: a /tmp/out another user created first let them replace
+ * report.json after a root operator's run), and nobody else may write it: not others, sticky or not, and
+ * for a root operator not the group either (an unprivileged operator's private group, umask 002, stays
+ * accepted).
+ */
+export function writableByAnotherUser(stats: Stats): Omit<Unreadable, 'path'> | undefined {
+  const operator = process.geteuid?.() ?? stats.uid;
+  const shared = operator === 0 ? 0o022 : 0o002;
+  if (stats.uid === operator && (stats.mode & shared) === 0) return undefined;
+  return { mode: `0${(stats.mode & 0o7777).toString(8)}`, uid: stats.uid };
+}

@@ -6,7 +6,7 @@ import { reportFdFor, type EngineName } from '../engines/engine-types.js';
 import type { SandboxProfile } from '../profile/types.js';
 import { reportChannelCaps } from '../report/channel-caps.js';
 import { discoverRuntime, type RuntimeFiles } from '../runtime/runtime-files.js';
-import { createSandboxCgroup, joinSandboxCgroup, planSandboxCgroup, removeSandboxCgroup, sandboxMemoryCeilingBytes, type SandboxCgroup } from './cgroup.js';
+import { createSandboxCgroup, planSandboxCgroup, removeSandboxCgroup, sandboxCgroupProcsFiles, sandboxMemoryCeilingBytes, type SandboxCgroup } from './cgroup.js';
 import { engineRefusal } from './engine-refusal.js';
 import { chooseSandboxIdentity } from './host-user.js';
 import { unreadableBySandbox } from './readable-by.js';
@@ -21,6 +21,8 @@ export interface SandboxedRun {
   readonly packetIsFile: boolean;
   /** node's arguments inside, chosen once the runtime's paths and the report channel's descriptor are known. */
   readonly nodeArgs: (runtime: RuntimeFiles, reportFd: number) => readonly string[];
+  /** Called once the engine has started: the launcher's own work that can run beside the inside's start-up. */
+  readonly whileRunning?: () => void;
 }
 
 export type SandboxedRunResult = { readonly ok: true; readonly exit: EngineExit } | { readonly ok: false; readonly line: string };
@@ -43,8 +45,10 @@ export async function runSandboxed(run: SandboxedRun): Promise<SandboxedRunResul
   const chosen = chooseSandboxIdentity(run.engine, run.profile);
   if (!chosen.ok) return { ok: false, line: chosen.line };
   const hostUser = chosen.identity;
-  const work = createWorkDir();
-  const workDir = work.path;
+  // bwrap started as the sandbox's own uid binds from the work directory by name: TMPDIR must let it pass.
+  const work = createWorkDir(hostUser !== undefined && run.engine === 'bwrap' ? { traverser: hostUser } : {});
+  if (!work.ok) return { ok: false, line: work.line };
+  const workDir = work.value.path;
   let cgroup: SandboxCgroup | undefined;
   try {
     // bwrap resolves its remaining bind sources (node, its libraries) by name as the sandbox's user: what it cannot reach is one line here, not a failed mount.
@@ -80,25 +84,24 @@ export async function runSandboxed(run: SandboxedRun): Promise<SandboxedRunResul
         return { ok: false, line: `tki: BLOCKED: could not create the sandbox's cgroup (${path}: ${code})` };
       }
     }
-    const placed = cgroup;
     const invocation = {
       runtime,
       packetPath: staged.value.path,
       packetIsFile: run.packetIsFile,
       nodeArgs: run.nodeArgs(runtime, reportFdFor(run.engine, run.profile.reportChannel.fd)),
       ...(hostUser === undefined ? {} : { hostUser }),
-      ...(placed === undefined ? {} : { admit: (pids: readonly number[]) => joinSandboxCgroup(placed, pids) }),
+      ...(cgroup === undefined ? {} : { cgroupProcs: sandboxCgroupProcsFiles(cgroup) }),
     };
     const command = await prepareEngineCommand(run.engine, run.profile, invocation, workDir);
     if (!command.ok) return { ok: false, line: command.error.line };
-    const exited = await spawnEngine({ ...command.value, limits: launcherReadLimits(run.profile) });
+    const exited = await spawnEngine({ ...command.value, limits: launcherReadLimits(run.profile), ...(run.whileRunning === undefined ? {} : { onStarted: run.whileRunning }) });
     if (exited.launcherLimit !== undefined && command.value.stop !== undefined) await spawnEngine(command.value.stop);
     if (exited.setupFailure !== undefined) return { ok: false, line: `tki: BLOCKED: ${exited.setupFailure}` };
     const refusal = engineRefusal(run.engine, exited);
     if (refusal !== undefined) return { ok: false, line: refusal };
     return { ok: true, exit: exited };
   } finally {
-    work.release();
+    work.value.release();
     if (cgroup !== undefined) await removeSandboxCgroup(cgroup);
   }
 }

@@ -19,17 +19,6 @@ export interface PassedFd {
 /** Where the inside's report channel arrives: a pipe on fd 3, or the engine's stdout (Docker). */
 export type ChannelTransport = 'fd3' | 'stdout';
 
-/**
- * bwrap's `--info-fd` / `--block-fd` pair: the launcher learns the sandbox's pid before it runs
- * anything of its own, `admit` places it (its cgroup, launch/cgroup.ts), and only then is it
- * released. `admit` answers undefined, or why it failed (the run then ends, fail closed).
- */
-export interface EngineGate {
-  readonly infoFd: number;
-  readonly blockFd: number;
-  readonly admit: (pids: readonly number[]) => string | undefined;
-}
-
 /** What the launcher reads at most, and how long it waits (SPEC §6: a limit ends the run, never a hang). */
 export interface ReadLimits {
   readonly timeoutMs: number;
@@ -58,7 +47,13 @@ export interface EngineCommand {
    * docker containers do not die with their CLI (`<engine> rm -f <name>`).
    */
   readonly onLauncherDeath?: EngineCommand;
-  readonly gate?: EngineGate;
+  /**
+   * A helper run before the engine proper (tki-enter-cgroup) that exits with this status and one
+   * line on stderr starting `tki-enter-cgroup: ` when it could not set the sandbox up.
+   */
+  readonly setupFailureStatus?: number;
+  /** Called once the engine process exists (after its exec), so the caller's own work overlaps the sandbox's start-up. */
+  readonly onStarted?: () => void;
 }
 
 /** Which of the launcher's own ceilings ended the run. */
@@ -75,7 +70,7 @@ export interface EngineExit {
   readonly channel?: ChannelDecoder;
   /** Set when the launcher stopped the engine because one of its ceilings was reached. */
   readonly launcherLimit?: LauncherLimit;
-  /** Set when the launcher stopped the engine because it could not set the sandbox up (its cgroup). */
+  /** Set when the sandbox could not be set up (tki-enter-cgroup could not place it in its cgroup): its line. */
   readonly setupFailure?: string;
 }
 
@@ -104,10 +99,6 @@ function stdioFor(command: EngineCommand): StdioOptions {
     stdio[fd] = value;
   };
   if (command.channel === 'fd3') set(3, 'pipe');
-  if (command.gate !== undefined) {
-    set(command.gate.infoFd, 'pipe');
-    set(command.gate.blockFd, 'pipe');
-  }
   for (const input of command.inputs ?? []) set(input.fd, 'pipe');
   for (const passed of command.passFds ?? []) set(passed.fd, passed.source);
   return stdio;
@@ -135,31 +126,6 @@ function startWatchdog(command: EngineCommand): ChildProcess | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Reads bwrap's info (`"child-pid": N`) to its end, admits the pid, then releases the sandbox. */
-function openGate(child: ChildProcess, gate: EngineGate, fail: (reason: string) => void): void {
-  const info = child.stdio[gate.infoFd] as Readable | null;
-  const block = child.stdio[gate.blockFd] as Writable | null;
-  block?.on('error', ignore);
-  info?.on('error', ignore);
-  const chunks: Buffer[] = [];
-  info?.on('data', (chunk: Buffer) => chunks.push(chunk));
-  info?.on('end', () => {
-    const pid = /"child-pid":\s*(\d+)/.exec(Buffer.concat(chunks).toString('utf8'))?.[1];
-    // No pid: bwrap failed before starting its child, and says why on stderr.
-    if (pid === undefined) {
-      block?.destroy();
-      return;
-    }
-    const failure = gate.admit([Number(pid)]);
-    if (failure !== undefined) {
-      fail(failure);
-      block?.destroy();
-      return;
-    }
-    block?.end('1');
-  });
 }
 
 /**
@@ -197,18 +163,11 @@ export function spawnEngine(command: EngineCommand): Promise<EngineExit> {
     const stderr: Buffer[] = [];
     const counted = { stdout: 0, stderr: 0 };
     let launcherLimit: LauncherLimit | undefined;
-    let setupFailure: string | undefined;
     const stop = (limit: LauncherLimit): void => {
       if (launcherLimit !== undefined) return;
       launcherLimit = limit;
       child.kill('SIGKILL');
     };
-    if (command.gate !== undefined) {
-      openGate(child, command.gate, (reason) => {
-        setupFailure = reason;
-        child.kill('SIGKILL');
-      });
-    }
     const channel = command.channel === undefined ? undefined : new ChannelDecoder(limits.channel);
     const capture = (stream: Readable | null, into: Buffer[], key: 'stdout' | 'stderr', cap: number): void => {
       stream?.on('data', (chunk: Buffer) => {
@@ -242,6 +201,7 @@ export function spawnEngine(command: EngineCommand): Promise<EngineExit> {
     }
     const timer = limits.timeoutMs > 0 ? setTimeout(() => stop('wall-clock'), limits.timeoutMs) : undefined;
     timer?.unref();
+    if (child.pid !== undefined) command.onStarted?.();
     child.on('error', (error) => {
       if (timer !== undefined) clearTimeout(timer);
       watchdog?.kill('SIGKILL');
@@ -252,11 +212,13 @@ export function spawnEngine(command: EngineCommand): Promise<EngineExit> {
       // A normal end: the container is gone (`--rm`) or stopped by `stop`; the lifeline is not needed.
       watchdog?.kill('SIGKILL');
       channel?.finish();
+      const stderrText = Buffer.concat(stderr).toString('utf8');
+      const setupFailure = code !== null && code === command.setupFailureStatus && stderrText.startsWith('tki-enter-cgroup: ') ? stderrText.split('\n')[0] : undefined;
       resolve({
         exitCode: code ?? 3,
         ...(signal === null ? {} : { signal }),
         stdout: Buffer.concat(stdout).toString('utf8'),
-        stderr: Buffer.concat(stderr).toString('utf8'),
+        stderr: stderrText,
         ...(channel === undefined ? {} : { channel }),
         ...(launcherLimit === undefined ? {} : { launcherLimit }),
         ...(setupFailure === undefined ? {} : { setupFailure }),

@@ -1,73 +1,94 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { untraversableBySandbox } from './readable-by.js';
+import { OWNER_FILE } from './sweep/owner-record.js';
+import { inDirectory, openDirectoryNoFollow, removeDirectoryAt } from './sweep/remove-tree.js';
+import { cleanUpOnSignal } from './sweep/signal-cleanup.js';
+import { processAlive, sweepStaleTempDirs, type TempDirPrefix } from './sweep/sweep-stale.js';
 
-const PREFIX = 'tki-engine-';
-const OWNER_FILE = 'owner.pid';
-/** A directory without an owner file (an older tki) counts as stale after this long. */
-const ORPHAN_AGE_MS = 60 * 60 * 1000;
+export { processAlive };
 
-/** Whether a process exists (EPERM: it exists but is someone else's). */
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but is someone else's: alive.
-    return error instanceof Error && 'code' in error && error.code === 'EPERM';
-  }
+export interface TempDir {
+  readonly path: string;
+  /** Removes the directory (through the descriptors held since its creation) and drops its signal clean-up. */
+  readonly release: () => void;
 }
 
-/**
- * Removes `tki-engine-*` directories a killed run left behind: those whose owner process is gone.
- * A concurrent run's directory (its owner alive) is never touched.
- */
+export type TempDirResult = { readonly ok: true; readonly value: TempDir } | { readonly ok: false; readonly line: string };
+
+export interface TempDirOptions {
+  /** Where to create it; TMPDIR by default. */
+  readonly root?: string;
+  /** A host user (the sandbox's, when bwrap binds from here as that user) who must be able to pass through `root`. */
+  readonly traverser?: { readonly uid: number; readonly gid: number };
+}
+
+let noted = false;
+
+/** A failed sweep or clean-up never ends a run: one line on stderr, once per process. */
+function noteOnce(line: string): void {
+  if (noted) return;
+  noted = true;
+  process.stderr.write(`${line}\n`);
+}
+
+/** Removes this user's stale `tki-engine-*`/`tki-attest-*` directories under `root`; returns those removed. */
 export function sweepStaleWorkDirs(root: string = tmpdir()): string[] {
-  const removed: string[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(root).filter((name) => name.startsWith(PREFIX));
-  } catch {
-    return removed;
-  }
-  for (const name of names) {
-    const dir = join(root, name);
-    try {
-      const owner = Number(readFileSync(join(dir, OWNER_FILE), 'utf8').trim());
-      if (Number.isSafeInteger(owner) && owner > 0 && processAlive(owner)) continue;
-    } catch {
-      try {
-        if (Date.now() - statSync(dir).mtimeMs < ORPHAN_AGE_MS) continue;
-      } catch {
-        continue;
-      }
-    }
-    rmSync(dir, { recursive: true, force: true });
-    removed.push(dir);
-  }
-  return removed;
+  const outcome = sweepStaleTempDirs(root);
+  const first = outcome.failed[0];
+  if (first !== undefined) noteOnce(`tki: note: a stale temporary directory could not be removed: ${first.path} (${first.code}); remove it by hand`);
+  return [...outcome.removed];
 }
 
 /**
- * A work directory for one run, owned by this process (its pid on record), removed at the end and
- * on SIGINT/SIGTERM: the handler removes it, then exits 3 (a run cut short never succeeds).
+ * A private (0700) temporary directory for this process, its pid on record in `owner.pid`, after a
+ * sweep of stale ones. It is removed by `release` and on SIGINT/SIGTERM (then the process exits 3),
+ * both through descriptors opened at creation, so a path renamed or swapped meanwhile is never walked.
  */
-export function createWorkDir(root: string = tmpdir()): { path: string; release: () => void } {
+export function createTempDir(prefix: TempDirPrefix, options: TempDirOptions = {}): TempDirResult {
+  const root = options.root ?? tmpdir();
   sweepStaleWorkDirs(root);
-  const path = mkdtempSync(join(root, PREFIX));
-  writeFileSync(join(path, OWNER_FILE), `${process.pid}\n`);
-  const onSignal = (): void => {
-    rmSync(path, { recursive: true, force: true });
-    process.exit(3);
+  if (options.traverser !== undefined) {
+    const blocked = untraversableBySandbox(root, options.traverser);
+    if (blocked !== undefined) return { ok: false, line: `tki: BLOCKED: the sandbox runs as its own unprivileged uid ${String(options.traverser.uid)} and cannot pass through TMPDIR ${root}: ${blocked.path} has mode ${blocked.mode} (owner uid ${String(blocked.uid)}); set TMPDIR to a directory every user may enter, such as /tmp` };
+  }
+  let path: string;
+  try {
+    path = mkdtempSync(join(root, prefix));
+  } catch (error) {
+    return { ok: false, line: `tki: BLOCKED: cannot create a temporary directory in TMPDIR ${root} (${error instanceof Error && 'code' in error ? String(error.code) : 'unknown error'})` };
+  }
+  const parentFd = openSync(dirname(path), constants.O_RDONLY | constants.O_DIRECTORY);
+  const fd = openDirectoryNoFollow(path);
+  writeFileSync(inDirectory(fd, OWNER_FILE), `${String(process.pid)}\n`, { flag: 'wx', mode: 0o600 });
+  let removed = false;
+  const remove = (): void => {
+    if (removed) return;
+    removed = true;
+    try {
+      if (fstatSync(fd).nlink > 0) removeDirectoryAt(parentFd, basename(path), fd);
+    } catch (error) {
+      noteOnce(`tki: note: the temporary directory ${path} could not be removed (${error instanceof Error && 'code' in error ? String(error.code) : 'unknown error'}); the next run removes it`);
+    } finally {
+      closeSync(fd);
+      closeSync(parentFd);
+    }
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const unregister = cleanUpOnSignal(remove);
   return {
-    path,
-    release: () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      rmSync(path, { recursive: true, force: true });
+    ok: true,
+    value: {
+      path,
+      release: () => {
+        unregister();
+        remove();
+      },
     },
   };
+}
+
+/** The engine's work directory for one run (see createTempDir). */
+export function createWorkDir(options: TempDirOptions = {}): TempDirResult {
+  return createTempDir('tki-engine-', options);
 }

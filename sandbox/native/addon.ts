@@ -15,6 +15,8 @@ export interface SeccompAddon {
   recordUnlistedCalls(): number;
   /** `[traps in total, ...distinct syscall numbers]` the handler answered with ENOSYS. */
   refusedCalls(): number[];
+  /** Arms a POSIX timer on CLOCK_MONOTONIC that sends SIGKILL to this process after `seconds`; 0 or errno. */
+  armKillTimer(seconds: number): number;
 }
 
 export type { ResourceLimitName } from '../profile/types.js';
@@ -37,11 +39,11 @@ export function loadSeccompAddon(): AddonResult {
     loaded = { ok: false, error: { code: 'addon/unavailable', path, message: error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error) } };
     return loaded;
   }
-  const { installFilter, markInheritedFdsCloexec, attemptSyscall, setResourceLimit, attemptProcesses, recordUnlistedCalls, refusedCalls } = holder.exports;
-  if (installFilter === undefined || markInheritedFdsCloexec === undefined || attemptSyscall === undefined || setResourceLimit === undefined || attemptProcesses === undefined || recordUnlistedCalls === undefined || refusedCalls === undefined) {
+  const { installFilter, markInheritedFdsCloexec, attemptSyscall, setResourceLimit, attemptProcesses, recordUnlistedCalls, refusedCalls, armKillTimer } = holder.exports;
+  if (installFilter === undefined || markInheritedFdsCloexec === undefined || attemptSyscall === undefined || setResourceLimit === undefined || attemptProcesses === undefined || recordUnlistedCalls === undefined || refusedCalls === undefined || armKillTimer === undefined) {
     loaded = { ok: false, error: { code: 'addon/unavailable', path, message: 'the addon does not export the expected functions' } };
   } else {
-    loaded = { ok: true, addon: { installFilter, markInheritedFdsCloexec, attemptSyscall, setResourceLimit, attemptProcesses, recordUnlistedCalls, refusedCalls } };
+    loaded = { ok: true, addon: { installFilter, markInheritedFdsCloexec, attemptSyscall, setResourceLimit, attemptProcesses, recordUnlistedCalls, refusedCalls, armKillTimer } };
   }
   return loaded;
 }

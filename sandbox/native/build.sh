@@ -22,3 +22,5 @@ if [ ! -f "$gyp" ]; then
 fi
 node "$gyp" rebuild --nodedir="$nodedir" --loglevel=warn >/dev/null
 test -f build/Release/tki_seccomp.node
+# The first process of a root operator's bwrap sandbox (tki_enter_cgroup.c): a plain executable.
+cc -std=c11 -Wall -Wextra -Werror -O2 -o build/Release/tki-enter-cgroup tki_enter_cgroup.c

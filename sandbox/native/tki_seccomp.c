@@ -24,6 +24,7 @@
 #include <signal.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <ucontext.h>
 #include <unistd.h>
 
@@ -264,6 +265,31 @@ static napi_value attempt_processes(napi_env env, napi_callback_info info) {
   return result;
 }
 
+/* armKillTimer(seconds) -> 0 | errno. The sandbox's own wall clock (issue 12, PERSIST): a timer
+ * that sends SIGKILL to this process, armed by the lock before its filter, which then refuses
+ * timer_create/timer_settime/timer_delete. SIGKILL cannot be caught, blocked or ignored, so the
+ * sandbox ends by itself even when its launcher and the launcher's watchdog were killed together
+ * (a container engine's container does not die with its CLI). */
+static napi_value arm_kill_timer(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  int64_t seconds = 0;
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 1 || napi_get_value_int64(env, argv[0], &seconds) != napi_ok || seconds < 1 || seconds > 100000000) {
+    return fail(env, "armKillTimer(seconds: number)");
+  }
+  struct sigevent event;
+  memset(&event, 0, sizeof event);
+  event.sigev_notify = SIGEV_SIGNAL;
+  event.sigev_signo = SIGKILL;
+  timer_t timer;
+  if (timer_create(CLOCK_MONOTONIC, &event, &timer) != 0) return make_int(env, errno);
+  struct itimerspec when;
+  memset(&when, 0, sizeof when);
+  when.it_value.tv_sec = (time_t)seconds;
+  if (timer_settime(timer, 0, &when, NULL) != 0) return make_int(env, errno);
+  return make_int(env, 0);
+}
+
 static napi_value init(napi_env env, napi_value exports) {
   napi_property_descriptor properties[] = {
     { "installFilter", NULL, install_filter, NULL, NULL, NULL, napi_enumerable, NULL },
@@ -273,6 +299,7 @@ static napi_value init(napi_env env, napi_value exports) {
     { "attemptProcesses", NULL, attempt_processes, NULL, NULL, NULL, napi_enumerable, NULL },
     { "recordUnlistedCalls", NULL, record_unlisted_calls, NULL, NULL, NULL, napi_enumerable, NULL },
     { "refusedCalls", NULL, refused_calls, NULL, NULL, NULL, napi_enumerable, NULL },
+    { "armKillTimer", NULL, arm_kill_timer, NULL, NULL, NULL, napi_enumerable, NULL },
   };
   napi_define_properties(env, exports, sizeof properties / sizeof properties[0], properties);
   return exports;

@@ -71,8 +71,13 @@ export const DEFAULT_PROFILE: SandboxProfile = {
       'reboot', 'swapon', 'swapoff', 'iopl', 'ioperm', 'vhangup', 'settimeofday', 'clock_settime', 'adjtimex', 'sethostname', 'setdomainname',
     ],
     // seccomp(2) installs the lock itself; afterwards no filter may be added (prctl PR_SET_SECCOMP below too).
-    denyAfterStart: ['execve', 'execveat', 'seccomp'],
+    // timer_*: the lock arms a kill timer at the wall clock (lock.ts); once locked it cannot be re-armed, deleted or multiplied.
+    denyAfterStart: ['execve', 'execveat', 'seccomp', 'timer_create', 'timer_settime', 'timer_delete'],
     denyPrctlAfterStart: ['PR_SET_SECCOMP'],
+    // Once locked, arch_prctl only reads or sets the thread-pointer registers (ARCH_MAP_VDSO_* would map a
+    // fresh executable vDSO). Measured: node makes no arch_prctl call after the lock (docs/sandbox.md,
+    // "Stale state and --out"); the FS/GS pair stays for a libc that sets TLS that way.
+    archPrctlAfterStart: ['ARCH_SET_FS', 'ARCH_GET_FS', 'ARCH_SET_GS', 'ARCH_GET_GS'],
     denyCloneFlags: ['CLONE_NEWNS', 'CLONE_NEWCGROUP', 'CLONE_NEWUTS', 'CLONE_NEWIPC', 'CLONE_NEWUSER', 'CLONE_NEWPID', 'CLONE_NEWNET'],
     enosys: ['clone3'],
     // Once node runs, nothing maps a file executable: native code written at run time or carried in

@@ -27,11 +27,35 @@ export function decodeResourceLimits(text: string): SandboxProfile['rlimits'] | 
   return Object.fromEntries(NAMES.map((name) => [name, found.get(name)])) as SandboxProfile['rlimits'];
 }
 
-/** Removes `--rlimits <value>` from an argv and returns the profile it describes (the default's limits when absent). */
+/**
+ * The limits the inside applies to itself, as node arguments: `--rlimits` and the run's wall clock
+ * (`--wall-clock <s>`: the lock arms a kill timer from it, launch/../lock.ts), which the operator
+ * may also have changed.
+ */
+export function insideLimitArgs(profile: SandboxProfile): string[] {
+  return ['--rlimits', encodeResourceLimits(profile.rlimits), '--wall-clock', String(profile.limits.wallClockSeconds)];
+}
+
+/**
+ * Removes `--rlimits <value>` and `--wall-clock <s>` from an argv and returns the profile they
+ * describe (the given profile's limits for an absent one).
+ */
 export function takeResourceLimits(argv: readonly string[], profile: SandboxProfile): { argv: string[]; profile: SandboxProfile } | { error: string } {
-  const index = argv.indexOf('--rlimits');
-  if (index < 0) return { argv: [...argv], profile };
-  const decoded = decodeResourceLimits(argv[index + 1] ?? '');
-  if (decoded === undefined) return { error: `--rlimits needs nofile, nproc, cpu, fsize, core and data as name=soft:hard` };
-  return { argv: [...argv.slice(0, index), ...argv.slice(index + 2)], profile: { ...profile, rlimits: decoded } };
+  let rest = [...argv];
+  let limited = profile;
+  const index = rest.indexOf('--rlimits');
+  if (index >= 0) {
+    const decoded = decodeResourceLimits(rest[index + 1] ?? '');
+    if (decoded === undefined) return { error: `--rlimits needs nofile, nproc, cpu, fsize, core and data as name=soft:hard` };
+    rest = [...rest.slice(0, index), ...rest.slice(index + 2)];
+    limited = { ...limited, rlimits: decoded };
+  }
+  const clock = rest.indexOf('--wall-clock');
+  if (clock >= 0) {
+    const text = rest[clock + 1] ?? '';
+    if (!/^\d{1,7}$/.test(text)) return { error: `--wall-clock needs whole seconds (0: none), not "${text}"` };
+    rest = [...rest.slice(0, clock), ...rest.slice(clock + 2)];
+    limited = { ...limited, limits: { ...limited.limits, wallClockSeconds: Number(text) } };
+  }
+  return { argv: rest, profile: limited };
 }

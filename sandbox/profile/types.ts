@@ -1,4 +1,4 @@
-import type { CloneFlagName, ErrnoName, PrctlOptionName, SyscallName } from '../seccomp/syscalls-x86_64.js';
+import type { ArchPrctlOptionName, CloneFlagName, ErrnoName, PrctlOptionName, SyscallName } from '../seccomp/syscalls-x86_64.js';
 
 /**
  * The L1 sandbox profile as plain data (in the spirit of nsjail's config): every engine's
@@ -56,6 +56,12 @@ export interface SeccompRules {
   readonly denyWriteOpensAfterStart: boolean;
   /** In the locked stage: these prctl options are denied with `errno` (PR_SET_SECCOMP: no filter can be added or changed once locked). */
   readonly denyPrctlAfterStart: readonly PrctlOptionName[];
+  /**
+   * In the locked stage arch_prctl is allowed for these options only, every other option is denied with
+   * `errno` (round five: ARCH_MAP_VDSO_64 mapped a fresh executable vDSO after the lock). Absent: the
+   * allowlist alone decides.
+   */
+  readonly archPrctlAfterStart?: readonly ArchPrctlOptionName[];
   /**
    * In the locked stage an unlisted call traps (SIGSYS) into the addon's handler, which records its
    * number for the one-line diagnostic and answers `unlisted`; the engine's start-up stage answers

@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { isReportFileName } from '../../src/io/report-frame.js';
+import { writableByAnotherUser } from '../launch/readable-by.js';
 
 /** The operator's output directory, checked (SPEC §5) and created when missing. */
 export interface OutputDirectory {
@@ -82,6 +83,8 @@ export function prepareOutputDirectory(typed: string, packet: { readonly path: s
     closeSync(fd);
     return refuse(problem);
   };
+  const foreign = writableByAnotherUser(fstatSync(fd));
+  if (foreign !== undefined) return fail(`is owned by uid ${String(foreign.uid)} with mode ${foreign.mode}: another user could replace the report in it; use a directory you own that no other user may write (a missing one is created)`);
   if (packetReal !== undefined && (packet?.isFile === true ? openedReal === packetReal : isSameOrInside(openedReal, packetReal))) return fail('is the packet directory or lies inside it; choose a directory outside the packet');
   let names: string[];
   try {

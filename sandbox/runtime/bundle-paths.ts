@@ -28,3 +28,6 @@ export const SANDBOX_BUNDLES = {
  * the inspector's renderers) loads from it too. The commands stay lazily evaluated inside it.
  */
 export const OPERATOR_CLI_MAIN = 'dist/cli/main.js';
+
+/** Where the operator CLI bundle's chunks land, beside it (split at its dynamic imports). */
+export const OPERATOR_CLI_CHUNKS = 'main-chunks';

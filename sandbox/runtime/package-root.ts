@@ -11,6 +11,12 @@ import { fileURLToPath } from 'node:url';
 /** The addon, relative to the package root (built by `npm run build:native`). */
 export const ADDON_RELATIVE_PATH = 'sandbox/native/build/Release/tki_seccomp.node';
 
+/** The executable that puts a root operator's bwrap sandbox into its cgroup (sandbox/native/tki_enter_cgroup.c), built beside the addon. */
+export const CGROUP_ENTRY_RELATIVE_PATH = 'sandbox/native/build/Release/tki-enter-cgroup';
+
+/** Its exit status when it could not join the cgroup or drop privileges (SETUP_FAILED in the C file). */
+export const CGROUP_ENTRY_SETUP_FAILED = 121;
+
 /**
  * The package root of the running tki: the nearest directory above this module holding tki's
  * package.json (this file runs from dist/sandbox/runtime/ and, under vitest, from sandbox/runtime/).

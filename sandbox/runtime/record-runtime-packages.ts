@@ -1,6 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { bundleForStartUp } from './bundle-sandbox.js';
+import { OPERATOR_CLI_CHUNKS, OPERATOR_CLI_MAIN } from './bundle-paths.js';
 import { packageRoot } from './package-root.js';
 import { RUNTIME_FILES_FILE, RUNTIME_PACKAGES_FILE, runtimeFiles, runtimePackages, SANDBOX_ENTRIES } from './runtime-packages.js';
 
@@ -10,7 +11,9 @@ import { RUNTIME_FILES_FILE, RUNTIME_PACKAGES_FILE, runtimeFiles, runtimePackage
  * so that `tki run` hands in exactly those without scanning at every start.
  */
 const root = packageRoot();
-bundleForStartUp(root);
+// Chunk names carry a content hash: last build's would otherwise pile up beside the new ones.
+rmSync(join(root, dirname(OPERATOR_CLI_MAIN), OPERATOR_CLI_CHUNKS), { recursive: true, force: true });
+await bundleForStartUp(root);
 const packages = runtimePackages(root, SANDBOX_ENTRIES.map((entry) => join(root, entry)));
 writeFileSync(join(root, RUNTIME_PACKAGES_FILE), `${JSON.stringify(packages)}\n`);
 // The files themselves, for bwrap's hand-in (engines/bwrap-hand-in.ts): only what node will load.

@@ -1,6 +1,6 @@
 import type { SandboxProfile } from '../profile/types.js';
 import { assemble, type Instruction } from './bpf-assembler.js';
-import { AUDIT_ARCH_X86_64, CLONE_NAMESPACE_FLAGS, CLONE_THREAD, ERRNO, MAP_ANONYMOUS, MAP_UNCOUNTED_BY_DATA_LIMIT, OPEN_WRITE_FLAGS, PRCTL_OPTIONS, PROT_EXEC, X32_SYSCALL_BIT, X86_64_SYSCALLS, type SyscallName } from './syscalls-x86_64.js';
+import { ARCH_PRCTL_OPTIONS, AUDIT_ARCH_X86_64, CLONE_NAMESPACE_FLAGS, CLONE_THREAD, ERRNO, MAP_ANONYMOUS, MAP_UNCOUNTED_BY_DATA_LIMIT, OPEN_WRITE_FLAGS, PRCTL_OPTIONS, PROT_EXEC, X32_SYSCALL_BIT, X86_64_SYSCALLS, type ArchPrctlOptionName, type SyscallName } from './syscalls-x86_64.js';
 
 export const SECCOMP_RET = { KILL_PROCESS: 0x80000000, TRAP: 0x00030000, ERRNO: 0x00050000, ALLOW: 0x7fff0000 } as const;
 
@@ -46,6 +46,20 @@ function argumentRule(label: string, call: SyscallName, offset: number, test: 'j
   ];
 }
 
+/** arch_prctl allowed for `options` only, any other option denied (ARCH_MAP_VDSO_* would map new executable memory). */
+function archPrctlRule(options: readonly ArchPrctlOptionName[], allow: number, deny: number): Instruction[] {
+  return [
+    { op: 'jeq', k: X86_64_SYSCALLS.arch_prctl, then: 'arch_prctl', else: 'arch_prctl-end' },
+    { op: 'label', name: 'arch_prctl' },
+    { op: 'load', offset: SECCOMP_DATA.arg0Low },
+    ...options.map((option): Instruction => ({ op: 'jeq', k: ARCH_PRCTL_OPTIONS[option], then: 'arch_prctl-allow' })),
+    { op: 'ret', k: deny },
+    { op: 'label', name: 'arch_prctl-allow' },
+    { op: 'ret', k: allow },
+    { op: 'label', name: 'arch_prctl-end' },
+  ];
+}
+
 /**
  * The profile's seccomp rules as a BPF program, default deny. Order: other architectures (the
  * i386 `int 0x80` entry) are killed; x32 numbers and the deny list get `errno` (EPERM); the
@@ -67,7 +81,8 @@ export function compileSeccompBpf(profile: SandboxProfile, stage: FilterStage): 
   const execMappings = stage === 'locked' && rules.denyFileExecMappingsAfterStart && !execMemory;
   // Before the lock, exec stays allowed: the engine's last act is to exec node.
   const allowList = stage === 'startup' ? [...rules.allow, ...rules.denyAfterStart] : rules.allow;
-  const allowed = allowList.filter((name) => !denied.includes(name) && !rules.enosys.includes(name) && !(cloneMask !== 0 && name === 'clone') && !((execMappings || execMemory) && name === 'mmap') && !(execMemory && name === 'mprotect'));
+  const archPrctlOptions = stage === 'locked' ? rules.archPrctlAfterStart : undefined;
+  const allowed = allowList.filter((name) => !(archPrctlOptions !== undefined && name === 'arch_prctl') && !denied.includes(name) && !rules.enosys.includes(name) && !(cloneMask !== 0 && name === 'clone') && !((execMappings || execMemory) && name === 'mmap') && !(execMemory && name === 'mprotect'));
   const program: Instruction[] = [
     { op: 'load', offset: SECCOMP_DATA.arch },
     { op: 'jeq', k: AUDIT_ARCH_X86_64, then: 'arch-ok', else: 'kill' },
@@ -130,6 +145,7 @@ export function compileSeccompBpf(profile: SandboxProfile, stage: FilterStage): 
   if (stage === 'locked') {
     for (const option of rules.denyPrctlAfterStart) program.push(...argumentRule(`prctl-${option}`, 'prctl', SECCOMP_DATA.arg0Low, 'jeq', PRCTL_OPTIONS[option], deny));
   }
+  if (archPrctlOptions !== undefined && allowList.includes('arch_prctl')) program.push(...archPrctlRule(archPrctlOptions, allow, deny));
   // The errno travels in the trap's data bits (si_errno): the handler answers exactly `unlisted`.
   const unlisted = stage === 'locked' && rules.reportUnlistedAfterStart ? SECCOMP_RET.TRAP | ERRNO[rules.unlisted] : SECCOMP_RET.ERRNO | ERRNO[rules.unlisted];
   program.push(...group('allow', allowed, allow), { op: 'ret', k: unlisted });

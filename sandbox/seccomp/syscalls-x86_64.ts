@@ -5,6 +5,9 @@
  */
 export const X86_64_SYSCALLS = {
   read: 0,
+  timer_create: 222,
+  timer_settime: 223,
+  timer_delete: 226,
   write: 1,
   open: 2,
   close: 3,
@@ -226,6 +229,9 @@ export type ErrnoName = keyof typeof ERRNO;
 /** prctl options the locked stage can deny (linux/prctl.h). */
 export const PRCTL_OPTIONS = { PR_SET_SECCOMP: 22 } as const;
 export type PrctlOptionName = keyof typeof PRCTL_OPTIONS;
+/** arch_prctl(2) options (asm/prctl.h) the locked filter may name; the kernel reads the option as an int, so the low word is all of it. */
+export const ARCH_PRCTL_OPTIONS = { ARCH_SET_GS: 0x1001, ARCH_SET_FS: 0x1002, ARCH_GET_FS: 0x1003, ARCH_GET_GS: 0x1004, ARCH_GET_XCOMP_SUPP: 0x1021, ARCH_GET_XCOMP_PERM: 0x1022, ARCH_REQ_XCOMP_PERM: 0x1023 } as const;
+export type ArchPrctlOptionName = keyof typeof ARCH_PRCTL_OPTIONS;
 
 /** open(2)/openat(2) flags that ask for more than reading (asm-generic/fcntl.h): O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND. O_TMPFILE needs O_WRONLY or O_RDWR. */
 export const OPEN_WRITE_FLAGS = 0x1 | 0x2 | 0x40 | 0x200 | 0x400;

@@ -92,6 +92,8 @@ export const PACKAGES: readonly PackageSpec[] = [
       // The files bwrap hands into the sandbox (recorded at build): without it `tki run` cannot start.
       'dist/sandbox/runtime-files.json': 'dist/sandbox/runtime-files.json',
       'sandbox/native/build/Release/tki_seccomp.node': 'sandbox/native/build/Release/tki_seccomp.node',
+      // A root operator's bwrap sandbox enters its cgroup through it (sandbox/native/tki_enter_cgroup.c).
+      'sandbox/native/build/Release/tki-enter-cgroup': 'sandbox/native/build/Release/tki-enter-cgroup',
       // `--engine podman|docker` builds the sandbox image from it (sandbox/engines/sandbox-dockerfile.ts).
       'Dockerfile.sandbox': 'Dockerfile.sandbox',
       // A packet to try `tki run` on right after installing (the README's operator example).

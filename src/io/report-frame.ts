@@ -35,11 +35,16 @@ export function isReportFileName(name: string): boolean {
   return REPORT_FILE_NAME.test(name);
 }
 
-export function encodeFrame(kind: FrameKind, payload: Buffer, name?: string): Buffer {
-  const header = Buffer.from(JSON.stringify(name === undefined ? { kind, size: payload.length } : { kind, name, size: payload.length }), 'utf8');
+/** A frame's length and header alone: a large payload can then be written after it without being copied into one buffer. */
+export function encodeFrameHeader(kind: FrameKind, size: number, name?: string): Buffer {
+  const header = Buffer.from(JSON.stringify(name === undefined ? { kind, size } : { kind, name, size }), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32BE(header.length, 0);
-  return Buffer.concat([length, header, payload]);
+  return Buffer.concat([length, header]);
+}
+
+export function encodeFrame(kind: FrameKind, payload: Buffer, name?: string): Buffer {
+  return Buffer.concat([encodeFrameHeader(kind, payload.length, name), payload]);
 }
 
 /** Caps the receiver enforces while reading, so it never holds more than these. */

@@ -1,6 +1,6 @@
 import { writeSync } from 'node:fs';
 import { inspectorError, type InspectorError } from '../errors.js';
-import { CHANNEL_MAGIC, encodeFrame, isReportFileName } from './report-frame.js';
+import { CHANNEL_MAGIC, encodeFrame, encodeFrameHeader, isReportFileName } from './report-frame.js';
 
 /**
  * The write edge (SPEC §5, §6 L1): the inspector writes no file. It emits the three report files
@@ -40,7 +40,12 @@ export function emitReport(fd: number, files: readonly ReportFile[], line: strin
   }
   try {
     writeAll(fd, CHANNEL_MAGIC);
-    for (const file of files) writeAll(fd, encodeFrame('file', file.bytes ?? Buffer.from(file.content, 'utf8'), file.name));
+    for (const file of files) {
+      // Header, then payload: a 100 MB report.json is not copied into a second buffer to be framed.
+      const bytes = file.bytes ?? Buffer.from(file.content, 'utf8');
+      writeAll(fd, encodeFrameHeader('file', bytes.length, file.name));
+      writeAll(fd, bytes);
+    }
     writeAll(fd, encodeFrame('line', Buffer.from(line, 'utf8')));
     writeAll(fd, encodeFrame('end', Buffer.alloc(0)));
     return { ok: true, names };

@@ -152,6 +152,12 @@ function overLimit(raw: JsonObject, limits: InspectorLimits): InspectorError | u
   if (Array.isArray(surfaces) && surfaces.length > limits.maxAllowedSurfaces) {
     return inspectorError('limits/max_allowed_surfaces', 'allowed_surfaces', `maxAllowedSurfaces = ${limits.maxAllowedSurfaces}; the packet lists ${surfaces.length}`);
   }
+  const surfaceBytes = Array.isArray(surfaces) ? surfaces.reduce((total: number, surface) => total + utf8Bytes(surface), 0) : 0;
+  if (surfaceBytes > limits.maxAllowedSurfacesBytes) {
+    return inspectorError('limits/max_allowed_surfaces_bytes', 'allowed_surfaces', `maxAllowedSurfacesBytes = ${limits.maxAllowedSurfacesBytes}; the names are ${surfaceBytes} bytes`);
+  }
+  const longPath = longItemPath(raw.items, limits.maxItemPathBytes);
+  if (longPath !== undefined) return inspectorError('limits/max_item_path_bytes', `items[${longPath.index}].path`, `maxItemPathBytes = ${limits.maxItemPathBytes}; this path is ${longPath.bytes} bytes`);
   const claims = isObject(raw.dossier) ? raw.dossier.claims : undefined;
   if (!Array.isArray(claims)) return undefined;
   if (claims.length > limits.maxClaims) return inspectorError('limits/max_claims', 'dossier.claims', `maxClaims = ${limits.maxClaims}; the dossier has ${claims.length}`);
@@ -170,6 +176,17 @@ function overLimit(raw: JsonObject, limits: InspectorLimits): InspectorError | u
     }
   }
   if (textBytes > limits.maxClaimTextBytesTotal) return inspectorError('limits/max_claim_text_bytes_total', 'dossier.claims', `maxClaimTextBytesTotal = ${limits.maxClaimTextBytesTotal}; the claims' texts and subjects are ${textBytes} bytes`);
+  return undefined;
+}
+
+/** The first item whose `path` is over the limit, if any. */
+function longItemPath(items: unknown, maxBytes: number): { index: number; bytes: number } | undefined {
+  if (!Array.isArray(items)) return undefined;
+  for (let index = 0; index < items.length; index += 1) {
+    const item: unknown = items[index];
+    const bytes = isObject(item) ? utf8Bytes(item.path) : 0;
+    if (bytes > maxBytes) return { index, bytes };
+  }
   return undefined;
 }
 

@@ -18,6 +18,13 @@ export interface InspectorLimits {
   readonly maxClaims: number;
   /** Entries of `allowed_surfaces` (each claim's scope of denial repeats them). */
   readonly maxAllowedSurfaces: number;
+  /**
+   * All `allowed_surfaces` names together, in bytes: every claim's scope of denial repeats them
+   * (SPEC §4), so their total, not only their count, sets a claim's report bytes.
+   */
+  readonly maxAllowedSurfacesBytes: number;
+  /** One item's `path`, in UTF-8 bytes (PATH_MAX): a path is echoed into each claim that considers the item. */
+  readonly maxItemPathBytes: number;
   /** `evidence_refs` entries of one claim. */
   readonly maxReferencesPerClaim: number;
   /** Entries (lines) of all ARTIFACT_LISTING items together. */
@@ -52,6 +59,9 @@ export const DEFAULT_LIMITS: InspectorLimits = {
   maxItems: 250_000,
   maxClaims: 100_000,
   maxAllowedSurfaces: 64,
+  // 64 names of 16 characters: `kb`, `pg:dot_tools`, `pg:kb_stats` are 2–12 (round 4: 64 × 256 gave 54 report bytes per packet byte).
+  maxAllowedSurfacesBytes: 1024,
+  maxItemPathBytes: 4 * 1024,
   maxReferencesPerClaim: 256,
   maxListingEntries: 4_000_000,
   maxProseBytes: 8 * MIB,

@@ -59,9 +59,6 @@ export function summaryLine(report: Report, exitCode: InspectorExitCode, firstRe
   return withholdVerdictWords(lintString(escapeControlChars(truncate(text, 600))).text);
 }
 
-/** report.json is indented for a person up to this many claims; larger reports are written compact (about half the bytes). */
-const PRETTY_CLAIMS = 2_000;
-
 export function withholdVerdictWords(line: string): string {
   return replaceHits(line, [VERDICT_WORD_RULE], WITHHELD_WORD).text;
 }
@@ -99,7 +96,7 @@ function renderUnbounded(result: InspectionResult, name: string | undefined): { 
   }
   const exitCode = EXIT_CODE_BY_VERDICT[report.final_verdict];
   const files: ReportFile[] = [
-    encoded('report.json', `${JSON.stringify(checked.data, null, checked.data.claims.length <= PRETTY_CLAIMS ? 2 : undefined)}\n`),
+    encoded('report.json', `${JSON.stringify(checked.data)}\n`),
     encoded('report.md', lintString(renderMarkdown(checked.data)).text),
     encoded(`checkpoint-${sanitizeCheckpointName(name)}.md`, lintString(renderCheckpoint(checked.data)).text),
   ];

@@ -1,5 +1,6 @@
-import type { ConsideredEvidence } from '../chain/considered.js';
+import { isQualified, type ConsideredEvidence } from '../chain/considered.js';
 import { renderError } from '../errors.js';
+import { truncate } from '../text/escape.js';
 import { decisionOf, flagsOf, type ClaimEvaluation, type InspectionResult } from '../pipeline/result.js';
 import { NON_AUTHORITATIVE, NON_GATING_STAMPS } from '../vocabulary.js';
 import { DISCLAIMER } from './disclaimer.js';
@@ -28,26 +29,46 @@ interface SharedParts {
 }
 
 /**
- * Uncited items a claim's record lists. The chain judges every item that names the subject, but
- * hundreds of uncited run logs naming one subject would otherwise be listed in every claim on it
- * (round 4: a 228 KB packet gave a 171 MB report); cited items are all listed (at most
- * maxReferencesPerClaim), and a reason says how many uncited ones were judged but not listed.
+ * Uncited items a claim's record lists. The chain judges every item that names the subject, and
+ * every cited item is listed (at most maxReferencesPerClaim). Uncited ones are evidence the
+ * inspector found itself: hundreds of uncited run logs naming one subject were repeated in every
+ * claim on it (round 4: a 228 KB packet gave a 171 MB report). So an uncited item is listed only
+ * when it brings an evidence class that no qualifying item listed before it has (what the verdict
+ * can rest on beyond the cited items), at most MAX_LISTED_UNCITED of them, and a reason says how
+ * many were judged but not listed; the packet itself holds them all.
  */
-export const MAX_LISTED_UNCITED = 8;
+export const MAX_LISTED_UNCITED = 2;
 
 export function listedEvidence(evidence: readonly ConsideredEvidence[]): readonly ConsideredEvidence[] {
-  let uncited = 0;
-  for (const entry of evidence) if (!entry.cited) uncited += 1;
-  if (uncited <= MAX_LISTED_UNCITED) return evidence;
+  const covered = new Set<string>();
+  for (const entry of evidence) if (entry.cited && isQualified(entry)) for (const evidenceClass of entry.evidence_classes) covered.add(evidenceClass);
   let kept = 0;
-  return evidence.filter((entry) => entry.cited || (kept += 1) <= MAX_LISTED_UNCITED);
+  const listed = evidence.filter((entry) => {
+    if (entry.cited) return true;
+    if (kept >= MAX_LISTED_UNCITED || entry.evidence_classes.every((evidenceClass) => covered.has(evidenceClass))) return false;
+    kept += 1;
+    for (const evidenceClass of entry.evidence_classes) covered.add(evidenceClass);
+    return true;
+  });
+  return listed.length === evidence.length ? evidence : listed;
+}
+
+/**
+ * An item's path as a claim's record echoes it: at most this many characters (the packet holds
+ * the whole path under the item's id). A path is free text up to maxItemPathBytes and every claim
+ * that considers the item repeats it (round 4: a 64 KiB path gave 582 report bytes per packet byte).
+ */
+export const ECHOED_PATH_MAX = 160;
+
+export function echoedPath(path: string | null): string | null {
+  return path === null ? null : truncate(path, ECHOED_PATH_MAX);
 }
 
 function claimReport(shared: SharedParts, evaluation: ClaimEvaluation): ClaimReport {
   const { claim } = evaluation;
   const evidence = listedEvidence(evaluation.evidence);
   const omitted = evaluation.evidence.length - evidence.length;
-  const adequacy = omitted === 0 ? evaluation.adequacy : { ...evaluation.adequacy, reasons: [...evaluation.adequacy.reasons, `${omitted} more uncited items naming the subject were judged and are not listed`] };
+  const adequacy = omitted === 0 ? evaluation.adequacy : { ...evaluation.adequacy, reasons: [...evaluation.adequacy.reasons, `${omitted} uncited items naming the subject were judged and not listed`] };
   return {
     claim_id: claim.claim_id,
     claim_type: claim.claim_type,
@@ -66,7 +87,7 @@ function claimReport(shared: SharedParts, evaluation: ClaimEvaluation): ClaimRep
         cited: entry.cited,
         resolved: entry.resolved,
         kind: entry.kind,
-        path: entry.path,
+        path: echoedPath(entry.path),
         governed_surface: entry.governed_surface,
         evidence_classes: entry.evidence_classes,
         bound_via: entry.bound_via,
@@ -74,7 +95,7 @@ function claimReport(shared: SharedParts, evaluation: ClaimEvaluation): ClaimRep
         ...S,
       })),
       evidence_capability: evidence.map((entry) => ({ item_id: entry.item_id, ...entry.capability, ...S })),
-      adequacy_verdict: { verdict: adequacy.verdict, authority: NON_AUTHORITATIVE, reasons: adequacy.reasons, ...S },
+      adequacy_verdict: { verdict: adequacy.verdict, authority: NON_AUTHORITATIVE, ...S },
       dossier_verdict: shared.dossierVerdict,
       ...S,
     },

@@ -14,6 +14,9 @@ export function sanitizeCheckpointName(name: string | undefined): string {
   return cleaned === '' ? 'inspection' : cleaned;
 }
 
+/** A short summary: at most this many evidence items are named (a packet may hold 250,000). */
+const LISTED_EVIDENCE = 50;
+
 /** checkpoint-<name>.md: what was inspected, the verdict, the evidence used, the no-mutation statement. */
 export function renderCheckpoint(report: Report): string {
   const text = (value: string | null): string => (value === null ? '—' : escapeMarkdown(truncate(value, 120)));
@@ -24,7 +27,7 @@ export function renderCheckpoint(report: Report): string {
     `- Inspected: dossier ${text(report.dossier.document_id)} (revision ${text(report.dossier.revision)}) in packet ${text(report.packet.packet_id)} as of ${text(report.packet.packet_as_of)}`,
     `- Verdict: \`${report.final_verdict}\`, \`${report.article14_status}\`, \`${report.triage_outcome}\``,
     `- Claims: ${report.claims.length}; flags: ${report.flags.length === 0 ? 'none' : report.flags.join(', ')}`,
-    `- Evidence used: ${used.length === 0 ? 'none' : used.map((id) => text(id)).join(', ')}`,
+    `- Evidence used: ${used.length === 0 ? 'none' : used.slice(0, LISTED_EVIDENCE).map((id) => text(id)).join(', ')}${used.length > LISTED_EVIDENCE ? `, … and ${used.length - LISTED_EVIDENCE} more items (report.json lists each claim's evidence)` : ''}`,
     `- ${NO_MUTATION_STATEMENT}`,
     '',
   ].join('\n');

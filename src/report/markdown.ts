@@ -25,6 +25,33 @@ function claimRow(claim: ClaimReport): string {
   return `| ${md(claim.claim_id, 40)}: ${md(claim.chain.claim.text, 120)} | ${claim.claim_type} | ${verdict}${flags} | ${evidenceCell(claim)} | ${md(claim.reasons.join('; '), 240)} |`;
 }
 
+/**
+ * Claim rows report.md shows (a display limit, like LISTED_ITEM_FINDINGS): a person does not read
+ * 100,000 rows, and rendering, linting and writing them was a fifth of a large run (issue 13).
+ * Claims with a finding come first, in packet order, then claims without one, up to the limit;
+ * one more line says how many are only in report.json.
+ */
+export const LISTED_CLAIM_ROWS = 1_000;
+
+function hasFinding(claim: ClaimReport): boolean {
+  return claim.verdict !== 'NO_READ_LEVEL_DEFECT_FOUND' || claim.flags.length > 0;
+}
+
+function claimTable(claims: readonly ClaimReport[]): string[] {
+  if (claims.length === 0) return ['No claim was evaluated.'];
+  const header = ['| claim | type | verdict | evidence used | why |', '|---|---|---|---|---|'];
+  if (claims.length <= LISTED_CLAIM_ROWS) return [...header, ...claims.map(claimRow)];
+  const withFinding = claims.filter(hasFinding);
+  const shown = withFinding.slice(0, LISTED_CLAIM_ROWS);
+  for (const claim of claims) {
+    if (shown.length >= LISTED_CLAIM_ROWS) break;
+    if (!hasFinding(claim)) shown.push(claim);
+  }
+  const notShownWithFinding = withFinding.length - Math.min(withFinding.length, LISTED_CLAIM_ROWS);
+  const rest = `… and ${claims.length - shown.length} more claims in report.json (${notShownWithFinding} of them with a finding); claims with a finding are listed first.`;
+  return [...header, ...shown.map(claimRow), '', rest];
+}
+
 function inventoryLine(report: Report): string {
   if (report.inventory_complete) return 'every claim-like statement maps to a structured claim';
   if (report.prose.unparsed_regions.length === 0) return "not established: the run stopped before the dossier's text was scanned";
@@ -50,8 +77,7 @@ export function renderMarkdown(report: Report): string {
   if (report.blocked_reasons.length > 0) {
     lines.push(...section('Why it is blocked', report.blocked_reasons.map((reason) => `- ${md(reason.message, 400)}`)));
   }
-  const table = report.claims.length === 0 ? ['No claim was evaluated.'] : ['| claim | type | verdict | evidence used | why |', '|---|---|---|---|---|', ...report.claims.map(claimRow)];
-  lines.push(...section('Claims', table));
+  lines.push(...section('Claims', claimTable(report.claims)));
   const dangling = report.claims.filter((claim) => claim.reasons.some((reason) => reason.startsWith(DANGLING_CITATION)));
   if (dangling.length > 0) {
     const listed = dangling.slice(0, LISTED_ITEM_FINDINGS).map((claim) => `- ${md(claim.claim_id, 40)}: ${md(claim.reasons.find((reason) => reason.startsWith(DANGLING_CITATION)), 400)}`);
@@ -59,6 +85,7 @@ export function renderMarkdown(report: Report): string {
     lines.push(...section(`Dangling citations (${DANGLING_CITATION})`, listed));
   }
   const perCorpus = report.claims.flatMap((claim) => claim.corpus_reports.map((entry) => `- ${md(claim.claim_id, 40)}, ${entry.corpus}: ${md(entry.note, 300)}`));
+  if (perCorpus.length > LISTED_CLAIM_ROWS) perCorpus.splice(LISTED_CLAIM_ROWS, perCorpus.length, `- … and ${perCorpus.length - LISTED_CLAIM_ROWS} more in report.json`);
   if (perCorpus.length > 0) lines.push(...section('Per corpus (never joined)', perCorpus));
   const flagLines = report.flag_details.length === 0 ? ['None.'] : report.flag_details.map((detail) => `- \`${detail.flag}\` at ${md(detail.where, 80)}: ${md(detail.detail, 240)}`);
   lines.push(...section('Flags', flagLines));

@@ -59,7 +59,8 @@ export const chainSchema = stamped({
   required_evidence_class: z.array(z.enum(EVIDENCE_CLASSES)),
   evidence: z.array(evidenceSchema),
   evidence_capability: z.array(capabilitySchema),
-  adequacy_verdict: stamped({ verdict: z.enum(CLAIM_VERDICTS), authority: z.literal(NON_AUTHORITATIVE), reasons: z.array(z.string()) }),
+  // Its reasons are the claim's `reasons`, listed once (issue 13: repeated prose was a fifth of a claim's bytes).
+  adequacy_verdict: stamped({ verdict: z.enum(CLAIM_VERDICTS), authority: z.literal(NON_AUTHORITATIVE) }),
   dossier_verdict: stamped({ final_verdict: z.enum(DOSSIER_VERDICTS), article14_status: z.enum(ARTICLE14_STATUSES) }),
 });
 

@@ -1,5 +1,5 @@
 import type { InspectionResult } from '../pipeline/result.js';
-import { listedEvidence } from './build.js';
+import { echoedPath, listedEvidence } from './build.js';
 
 /**
  * A lower bound of report.json's compact size, from the decided result alone: no object is built
@@ -22,10 +22,9 @@ export function reportJsonLowerBound(result: InspectionResult): number {
   let total = 0;
   for (const { claim, evidence, adequacy } of result.claims) {
     total += CLAIM_RECORD_MIN_BYTES + scope + 2 * claim.claim_id.length + claim.text.length + (claim.subject?.length ?? 0);
-    // The reasons appear twice: on the claim and in the chain's adequacy step.
-    for (const reason of adequacy.reasons) total += 2 * reason.length;
+    for (const reason of adequacy.reasons) total += reason.length;
     for (const entry of listedEvidence(evidence)) {
-      total += EVIDENCE_RECORD_MIN_BYTES + 2 * entry.item_id.length + (entry.path?.length ?? 0) + (entry.governed_surface?.length ?? 0);
+      total += EVIDENCE_RECORD_MIN_BYTES + 2 * entry.item_id.length + (echoedPath(entry.path)?.length ?? 0) + (entry.governed_surface?.length ?? 0);
       for (const problem of entry.problems) total += problem.length;
     }
   }

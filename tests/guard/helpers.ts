@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import '../../guard/zod-jitless.js';
@@ -19,9 +19,14 @@ export function findingKeys(run: GuardRun): string[] {
   return run.result.findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId} ${finding.capability ?? '-'}`).sort();
 }
 
-/** A private copy of a fixture directory, for tests that write (cache, edits, node_modules). */
+/**
+ * A private copy of a fixture directory, for tests that write (cache, edits, node_modules). It has
+ * a `node_modules`, as an installed project does, so its cache lands in `node_modules/.cache/tki`
+ * (without one the guard would use the user's cache directory: guard/load/cache-location.ts).
+ */
 export function copyFixture(name: string): string {
   const target = mkdtempSync(path.join(tmpdir(), `tki-guard-${name}-`));
   cpSync(path.join(guardFixtures, name), target, { recursive: true });
+  mkdirSync(path.join(target, 'node_modules'), { recursive: true });
   return target;
 }

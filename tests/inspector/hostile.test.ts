@@ -137,6 +137,8 @@ describe('limits end in a BLOCKED report naming the limit', () => {
     ['maxClaims', small({ maxClaims: 4 }), 'limits/max_claims'],
     ['maxReferencesPerClaim', small({ maxReferencesPerClaim: 0 }), 'limits/max_references_per_claim'],
     ['maxAllowedSurfaces', small({ maxAllowedSurfaces: 1 }), 'limits/max_allowed_surfaces'],
+    ['maxAllowedSurfacesBytes', small({ maxAllowedSurfacesBytes: 4 }), 'limits/max_allowed_surfaces_bytes'],
+    ['maxItemPathBytes', small({ maxItemPathBytes: 4 }), 'limits/max_item_path_bytes'],
     ['maxListingEntries', small({ maxListingEntries: 0 }), 'limits/max_listing_entries'],
     ['maxProseBytes', small({ maxProseBytes: 100 }), 'limits/max_prose_bytes'],
     ['maxClaimTextBytes', small({ maxClaimTextBytes: 20 }), 'limits/max_claim_text_bytes'],

@@ -28,29 +28,44 @@ describe('report.json lower bound', () => {
 });
 
 describe('uncited evidence listed per claim', () => {
-  it('lists every cited item, at most MAX_LISTED_UNCITED uncited ones, and says how many more were judged', async () => {
+  async function sharedSubjectRun(cite: boolean): Promise<Array<{ reasons: string[]; chain: { evidence: Array<{ cited: boolean; item_id: string }>; evidence_capability: unknown[] } }>> {
     const { mkdtempSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { writeHostilePacket } = await import('./red-team/packet-gen.js');
     const { runInProcess } = await import('./red-team/run.js');
     const { sharedSubject } = await import('./red-team/round4/shapes4.js');
-    const { MAX_LISTED_UNCITED } = await import('../../src/report/build.js');
     const dir = mkdtempSync(path.join(tmpdir(), 'tki-uncited-'));
     try {
-      writeHostilePacket(path.join(dir, 'packet'), sharedSubject(2, 30));
+      const spec = sharedSubject(2, 30);
+      writeHostilePacket(path.join(dir, 'packet'), cite ? spec : { ...spec, claims: spec.claims?.map((claim) => ({ ...claim, evidence_refs: [] })) });
       const run = await runInProcess(path.join(dir, 'packet'), path.join(dir, 'out'));
-      const claims = (run.report?.claims ?? []) as Array<{ reasons: string[]; chain: { evidence: Array<{ cited: boolean; item_id: string }>; evidence_capability: unknown[]; adequacy_verdict: { reasons: string[] } } }>;
-      expect(claims).toHaveLength(2);
-      for (const claim of claims) {
-        const { evidence } = claim.chain;
-        expect(evidence.filter((entry) => entry.cited).map((entry) => entry.item_id)).toEqual(['log-0']);
-        expect(evidence.filter((entry) => !entry.cited)).toHaveLength(MAX_LISTED_UNCITED);
-        expect(claim.chain.evidence_capability).toHaveLength(evidence.length);
-        expect(claim.reasons.at(-1)).toBe(`${30 - 1 - MAX_LISTED_UNCITED} more uncited items naming the subject were judged and are not listed`);
-        expect(claim.chain.adequacy_verdict.reasons).toEqual(claim.reasons);
-      }
+      return (run.report?.claims ?? []) as Awaited<ReturnType<typeof sharedSubjectRun>>;
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('lists every cited item and no uncited one that adds no class to a qualifying cited one, and says how many were judged', async () => {
+    const claims = await sharedSubjectRun(true);
+    expect(claims).toHaveLength(2);
+    for (const claim of claims) {
+      const { evidence } = claim.chain;
+      expect(evidence.map((entry) => entry.item_id)).toEqual(['log-0']);
+      expect(claim.chain.evidence_capability).toHaveLength(1);
+      expect(claim.reasons.at(-1)).toBe('29 uncited items naming the subject were judged and not listed');
+    }
+  });
+
+  it('lists an uncited item when it brings a class no listed item has (one log here), at most MAX_LISTED_UNCITED', async () => {
+    const { MAX_LISTED_UNCITED } = await import('../../src/report/build.js');
+    expect(MAX_LISTED_UNCITED).toBeGreaterThanOrEqual(1);
+    const claims = await sharedSubjectRun(false);
+    expect(claims).toHaveLength(2);
+    for (const claim of claims) {
+      const { evidence } = claim.chain;
+      expect(evidence.map((entry) => entry.cited)).toEqual([false]);
+      expect(claim.chain.evidence_capability).toHaveLength(1);
+      expect(claim.reasons.at(-1)).toBe('29 uncited items naming the subject were judged and not listed');
     }
   });
 });

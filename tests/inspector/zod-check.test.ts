@@ -63,7 +63,7 @@ const report = {
         required_evidence_class: ['ARTIFACT_EXISTENCE_EVIDENCE'],
         evidence: [{ item_id: 'i', cited: true, resolved: true, kind: 'RUN_LOG', path: null, governed_surface: 'kb', evidence_classes: ['LOG'], bound_via: 'listing', problems: [], ...S }],
         evidence_capability: [{ item_id: 'i', right_kind: true, bound_to_subject: false, independent: true, provenanced: true, ...S }],
-        adequacy_verdict: { verdict: 'NO_READ_LEVEL_DEFECT_FOUND', authority: 'NON_AUTHORITATIVE', reasons: [], ...S },
+        adequacy_verdict: { verdict: 'NO_READ_LEVEL_DEFECT_FOUND', authority: 'NON_AUTHORITATIVE', ...S },
         dossier_verdict: { final_verdict: 'UNVERIFIED', article14_status: 'NOT_APPLICABLE_NO_EXECUTABLE_CLAIMS', ...S },
         ...S,
       },

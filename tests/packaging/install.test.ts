@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sarifRuleProblems, sarifSchemaErrors } from '../guard/sarif-check.js';
 import { startRegistry, type LocalRegistry } from './registry.js';
 import { stepsOf, type Step } from './snippets.js';
 
@@ -17,6 +18,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'tki-install-'));
 // packet as nobody, and says so in one line when it cannot.
 chmodSync(work, 0o755);
 const README = path.join(root, 'README.md');
+const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 const INSTALL_DOC = path.join(root, 'docs/install.md');
 let registry: LocalRegistry | undefined;
 
@@ -95,6 +97,9 @@ function assertReadmeFindings(ran: ReturnType<typeof follow>, project: string): 
   const sarif = JSON.parse(readFileSync(path.join(project, 'tki.sarif'), 'utf8')) as { version: string; runs: Array<{ results: Array<{ ruleId: string }> }> };
   expect(sarif.version).toBe('2.1.0');
   expect(sarif.runs[0]?.results.map((result) => result.ruleId)).toEqual(['no-forbidden-capability']);
+  // What the installed package writes validates against SARIF 2.1.0, with help and severity for every rule.
+  expect(sarifSchemaErrors(sarif)).toEqual([]);
+  expect(sarifRuleProblems(sarif)).toEqual([]);
   const inspect = ran.find((step) => step.command.startsWith('npx tki run'));
   expect(inspect?.stdout).toMatch(/^tki run: READ_LEVEL_FAIL \(exit 1\)/);
   expect(JSON.parse(readFileSync(path.join(project, 'report/report.json'), 'utf8'))).toMatchObject({ final_verdict: 'READ_LEVEL_FAIL' });
@@ -129,6 +134,82 @@ function assertAdoptionFindings(ran: ReturnType<typeof follow>, project: string)
   expect(JSON.parse(readFileSync(path.join(project, 'tki-baseline.json'), 'utf8'))).toMatchObject({ version: 1, findings: {} });
 }
 
+/** `--help` and `--version` of every installed bin and subcommand: to stdout; tki-guard exits 0, tki never does (3). */
+function assertInstalledHelp(project: string): void {
+  const cases: ReadonlyArray<readonly [string, number, string]> = [
+    ['npx tki-guard --help', 0, 'Usage: tki-guard [paths…] [options]'],
+    ['npx tki-guard -h', 0, 'Usage: tki-guard [paths…] [options]'],
+    ['npx tki-guard diff --help', 0, 'Usage: tki-guard diff [BASE] [paths…] [options]'],
+    ['npx tki --help', 3, 'Usage: tki <command>'],
+    ['npx tki run --help', 3, 'Usage: tki run '],
+    ['npx tki inspect --help', 3, 'Usage: tki inspect '],
+    ['npx tki attest -h', 3, 'Usage: tki attest '],
+  ];
+  for (const [command, status, usage] of cases) {
+    const result = shell(command, project);
+    expect({ command, status: result.status, stderr: result.stderr, starts: result.stdout.startsWith(usage) }).toEqual({ command, status, stderr: '', starts: true });
+    expect({ command, exitCodes: /Exit codes/.test(result.stdout) }).toEqual({ command, exitCodes: true });
+  }
+  for (const [command, status] of [['npx tki-guard --version', 0], ['npx tki --version', 3], ['npx tki run --version', 3]] as const) {
+    expect({ command, ...shell(command, project) }).toEqual({ command, status, stdout: `${version}\n`, stderr: '' });
+  }
+}
+
+/**
+ * `eslint.config.js` in a CommonJS project (the `require` form docs/install.md gives), over every
+ * file kind: both tools flag the same line of each TypeScript and JavaScript file, never a `.d.ts`.
+ */
+function assertEveryFileKind(project: string): void {
+  const use = "import { execFile } from 'node:child_process';\n";
+  const kinds: Readonly<Record<string, string>> = {
+    'kinds/a.ts': `${use}execFile('ls');\n`,
+    'kinds/b.mts': `${use}execFile('ls');\n`,
+    'kinds/c.cts': `${use}execFile('ls');\n`,
+    'kinds/d.tsx': `${use}export const view = <b>{String(execFile('ls'))}</b>;\n`,
+    'kinds/e.jsx': `${use}export const view = <b>{String(execFile('ls'))}</b>;\n`,
+    'kinds/f.mjs': `${use}execFile('ls');\n`,
+    'kinds/g.js': "const { execFile } = require('node:child_process');\nexecFile('ls');\n",
+    'kinds/h.cjs': "const { execFile } = require('node:child_process');\nexecFile('ls');\n",
+    // The same text as a.ts: reported there, never in a declaration file.
+    'kinds/z.d.ts': `${use}execFile('ls');\n`,
+  };
+  for (const [file, text] of Object.entries(kinds)) {
+    mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
+    writeFileSync(path.join(project, file), text);
+  }
+  writeFileSync(path.join(project, 'eslint.config.js'), "const tki = require('eslint-plugin-tki');\n\nmodule.exports = [tki.configure(__filename)];\n");
+  const lint = shell('npx eslint --format json kinds', project);
+  expect({ status: lint.status, stderr: lint.stderr }).toEqual({ status: 1, stderr: '' });
+  const fromEslint = (JSON.parse(lint.stdout) as Array<{ filePath: string; messages: Array<{ line: number; column: number; ruleId: string }> }>)
+    .flatMap((result) => result.messages.map((message) => `${path.relative(project, result.filePath)}:${message.line}:${message.column} ${message.ruleId}`))
+    .sort();
+  const expected = Object.keys(kinds).filter((file) => !file.endsWith('.d.ts')).map((file) => `${file}:1:${/\.c?js$/.test(file) ? 22 : 26} tki/no-forbidden-capability`);
+  expect(fromEslint).toEqual(expected);
+  const guard = shell('npx tki-guard kinds --format json', project);
+  expect(guard.status).toBe(1);
+  const fromGuard = (JSON.parse(guard.stdout) as { findings: Array<{ file: string; line: number; column: number; ruleId: string }> }).findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} tki/${finding.ruleId}`).sort();
+  expect(fromGuard).toEqual(expected);
+  rmSync(path.join(project, 'eslint.config.js'));
+}
+
+/** `tki run` from the installed package as an unprivileged operator: the same verdict as root's. */
+function assertUnprivilegedRun(project: string): void {
+  // Only root can become another user here; a run as any other user is already unprivileged.
+  if (process.getuid?.() !== 0) throw new Error('this test needs a root operator to switch to an unprivileged one with setpriv');
+  const out = path.join(work, 'report-unprivileged');
+  mkdirSync(out);
+  chownSync(out, 65534, 65534);
+  const result = spawnSync('setpriv', ['--reuid', '65534', '--regid', '65534', '--clear-groups', './node_modules/.bin/tki', 'run', 'node_modules/tki/examples/fix7-a', '--out', path.join(out, 'report')], {
+    cwd: project,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+    timeout: 300_000,
+  });
+  expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 1, stderr: '' });
+  expect(result.stdout).toMatch(/^tki run: READ_LEVEL_FAIL \(exit 1\)/);
+  expect(JSON.parse(readFileSync(path.join(out, 'report/report.json'), 'utf8'))).toMatchObject({ final_verdict: 'READ_LEVEL_FAIL' });
+}
+
 beforeAll(async () => {
   const packed = execFileSync(process.execPath, [path.join(root, 'dist/scripts/pack/main.js'), '--out', path.join(work, 'packages')], { cwd: root, encoding: 'utf8' });
   registry = await startRegistry(path.join(work, 'registry'), root);
@@ -140,10 +221,12 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
+// Each project runs ≈ 30 npm/npx commands: ≈ 1 CPU-minute, 2–4 minutes on CI's two quiet cores,
+// over 10 minutes on a machine shared by many jobs; the timeout is for a hang, not a speed bar.
 describe('the README, word for word, in fresh projects outside the repository', () => {
   const readme = stepsOf(README, 'Three audiences');
 
-  it('a CommonJS project (npm init -y) with eslint.config.mjs', { timeout: 600_000 }, () => {
+  it('a CommonJS project (npm init -y) with eslint.config.mjs', { timeout: 1_200_000 }, () => {
     const project = freshProject('cjs-app', 'commonjs');
     const ran = follow(readme, project, ['eslint.config.cjs']);
     assertReadmeFindings(ran, project);
@@ -152,11 +235,12 @@ describe('the README, word for word, in fresh projects outside the repository', 
     expect(shell('npx eslint .', path.join(project, 'src'))).toMatchObject({ status: 0, stderr: '' });
     // tki-guard finds the same policy walking up, and names files from the project root.
     expect(shell('npx tki-guard .', path.join(project, 'src'))).toEqual({ status: 0, stdout: 'tki-guard: no findings in 3 modules\n', stderr: '' });
-    const diffHelp = shell('npx tki-guard diff --help', project);
-    expect({ status: diffHelp.status, usage: diffHelp.stdout.split('\n')[0] }).toEqual({ status: 0, usage: 'Usage: tki-guard diff [BASE] [paths…] [options]' });
+    assertInstalledHelp(project);
+    assertEveryFileKind(project);
+    assertUnprivilegedRun(project);
   });
 
-  it('an ESM project ("type": "module") with eslint.config.cjs, then eslint.config.ts', { timeout: 600_000 }, () => {
+  it('an ESM project ("type": "module") with eslint.config.cjs, then eslint.config.ts', { timeout: 1_200_000 }, () => {
     const project = freshProject('esm-app', 'module');
     const ran = follow(readme, project, ['eslint.config.mjs']);
     assertReadmeFindings(ran, project);
@@ -199,11 +283,19 @@ describe('the README, word for word, in fresh projects outside the repository', 
     expect(guard.status).toBe(2);
     expect(guard.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^tki-guard: .*tki\.policy\.json:3:77: invalid tki policy: trailing comma/)]);
     writeFileSync(path.join(project, 'tki.policy.json'), '{\n  "grants": [\n    { "files": ["src/**"], "capabilities": ["TELEPORT"], "reason": "short" }\n  ]\n}\n');
-    const schema = shell('npx tki-guard src', project);
+    const schema = shell('npx tki-guard src --format sarif --output broken.sarif', project);
     expect(schema.status).toBe(2);
-    expect(schema.stderr.trim().split('\n')).toEqual([
+    const lines = [
       expect.stringMatching(/tki\.policy\.json:3:45: invalid tki policy: grants\.0\.capabilities\.0: /),
       expect.stringMatching(/tki\.policy\.json:3:68: invalid tki policy: grants\.0\.reason: a grant needs a reason/),
-    ]);
+    ];
+    expect(schema.stderr.trim().split('\n')).toEqual(lines);
+    // On exit 2 the SARIF is still written, valid, with the error as a tool execution notification.
+    const sarif = JSON.parse(readFileSync(path.join(project, 'broken.sarif'), 'utf8')) as { runs: Array<{ invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<{ level: string; message: { text: string } }> }> }> };
+    expect(sarifSchemaErrors(sarif)).toEqual([]);
+    const [invocation] = sarif.runs[0]?.invocations ?? [];
+    expect(invocation?.executionSuccessful).toBe(false);
+    expect(invocation?.toolExecutionNotifications.map((note) => note.level)).toEqual(['error']);
+    expect(invocation?.toolExecutionNotifications[0]?.message.text.split('\n')).toEqual(lines);
   });
 });

@@ -21,7 +21,7 @@ describe('builtin member rows: table invariants', () => {
   it('names only members this Node exports (or that a newer Node adds)', () => {
     // Members added after the Node this runs on are listed, not asserted. fs/promises rows share
     // the callback API's list (fsMemberRows), so members only fs has are expected to be absent there.
-    const newer = new Set(['node:fs.glob', 'node:fs.globSync', 'node:test.suite', 'node:test.snapshot', 'node:worker_threads.postMessageToThread', 'node:worker_threads.isMarkedAsUntransferable']);
+    const newer = new Set(['node:fs.glob', 'node:fs.globSync', 'node:test.suite', 'node:test.snapshot', 'node:worker_threads.postMessageToThread', 'node:worker_threads.isMarkedAsUntransferable', 'node:worker_threads.isInternalThread', 'node:worker_threads.markAsUncloneable']);
     const rows = BUILTIN_MEMBER_ROWS.filter((candidate) => candidate.specifier !== 'node:fs/promises');
     const exported = exportsOf([...new Set(rows.map((row) => row.specifier))]);
     const missing = rows.filter((row) => !exported[row.specifier]?.includes(row.member) && !newer.has(`${row.specifier}.${row.member}`)).map((row) => `${row.specifier}.${row.member}`);

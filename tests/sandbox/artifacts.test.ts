@@ -48,8 +48,8 @@ function expectedAnswer(nr: number, stage: 'startup' | 'locked', rules: SandboxP
   return stage === 'locked' && rules.reportUnlistedAfterStart ? TRAP_ENOSYS : ENOSYS;
 }
 const TRAP_ENOSYS = SECCOMP_RET.TRAP | 38;
-/** Calls whose locked answer depends on an argument (tested on their own below). */
-const ARGUMENT_RULES = new Set<number>([X86_64_SYSCALLS.clone, X86_64_SYSCALLS.mmap, X86_64_SYSCALLS.mprotect, X86_64_SYSCALLS.open, X86_64_SYSCALLS.openat, X86_64_SYSCALLS.prctl]);
+/** Calls whose locked answer depends on an argument (tested on their own below; arch_prctl in tests/sandbox/sweep/arch-prctl.test.ts). */
+const ARGUMENT_RULES = new Set<number>([X86_64_SYSCALLS.arch_prctl, X86_64_SYSCALLS.clone, X86_64_SYSCALLS.mmap, X86_64_SYSCALLS.mprotect, X86_64_SYSCALLS.open, X86_64_SYSCALLS.openat, X86_64_SYSCALLS.prctl]);
 const PROT_READ_EXEC = 0x5;
 const MAP_PRIVATE = 0x2;
 const MAP_ANONYMOUS = 0x20;
@@ -173,7 +173,8 @@ describe('the seccomp BPF program matches the profile', () => {
   it('holds the SPEC §6 deny list', () => {
     const spec = ['socket', 'connect', 'bind', 'listen', 'accept', 'accept4', 'ptrace', 'mount', 'umount2', 'pivot_root', 'unshare', 'setns', 'bpf', 'perf_event_open', 'keyctl', 'init_module', 'finit_module', 'delete_module', 'kexec_load', 'kexec_file_load'];
     expect(profile.seccomp.deny).toEqual(expect.arrayContaining(spec));
-    expect(profile.seccomp.denyAfterStart).toEqual(['execve', 'execveat', 'seccomp']);
+    // timer_*: only the lock's own kill timer is armed (before it locks); nothing re-arms or deletes it afterwards.
+    expect(profile.seccomp.denyAfterStart).toEqual(['execve', 'execveat', 'seccomp', 'timer_create', 'timer_settime', 'timer_delete']);
   });
 });
 
@@ -298,12 +299,13 @@ describe("the inspector's node flags match the profile", () => {
       '--disable-warning=ExperimentalWarning',
       '--disable-warning=SecurityWarning',
       '--disallow-code-generation-from-strings',
+      '--min-semi-space-size=16',
       '--preserve-symlinks',
       '--jitless',
       '--no-expose-wasm',
       `--max-old-space-size=${profile.limits.memoryMiB}`,
     ]);
-    expect(compileNodeFlags({ ...profile, node: { permissionModel: false, disallowCodeGeneration: false, preserveSymlinks: false, jitless: false } })).toEqual([`--max-old-space-size=${profile.limits.memoryMiB}`]);
+    expect(compileNodeFlags({ ...profile, node: { permissionModel: false, disallowCodeGeneration: false, preserveSymlinks: false, jitless: false } })).toEqual(['--min-semi-space-size=16', `--max-old-space-size=${profile.limits.memoryMiB}`]);
   });
 
   it("Dockerfile.sandbox's ENTRYPOINT runs node with exactly these flags", () => {

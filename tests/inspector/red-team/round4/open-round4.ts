@@ -24,9 +24,7 @@ export const OPEN_ROUND4: ReadonlySet<string> = new Set<string>([
   // prose.test.ts: coverage by subject token reaches sentences about other tools (high).
   // provenance.test.ts (low to medium).
   // sinks.test.ts: the packet's own name reaches tki's verdict line (medium); GFM autolinks (low).
-  // cost.test.ts: report bytes per packet byte within every limit (medium: a 200 KB packet gives a
-  // 114 MB report; see the rt-packets4 report for CPU ratios from measure4.ts).
-  'cost4:shared-subject-uncited-logs',
-  'cost4:wide-surfaces-scope',
-  'cost4:long-item-path-echo',
+  // cost.test.ts: closed by cost5 (uncited items listed only when no cited one qualifies, at most
+  // two; surfaces' total bytes and item paths limited, paths echoed per claim at most 160 characters;
+  // a claim's reasons listed once; report.json compact).
 ]);

@@ -13,13 +13,6 @@ export const OPEN_ROUND3: readonly OpenRoute[] = [
     severity: 'low',
     note: "round 2's 'ENV/host paths in mountinfo roots' seen through /proc/1/mountinfo, and wider than round 2 checked (it read only the mount-root field): /in's root names the launcher's stage <TMPDIR>/tki-engine-<random>/<24 hex>/in under every engine, and under podman and docker the root overlay's super options name the engine's storage (lowerdir/upperdir/workdir=/var/lib/containers/storage/overlay/<id>/..., /var/lib/docker/overlay2/<id>/...)",
   },
-  {
-    route: 'ENV/host cgroup path in /proc/self/cgroup',
-    engines: ['bwrap'],
-    operators: ['root'],
-    severity: 'low',
-    note: 'podman and docker run with --cgroupns private now (/proc/self/cgroup shows /). bwrap as root now puts the sandbox in its own memory+pids cgroup after bwrap created its namespaces (--info-fd/--block-fd), so the cgroup namespace root is the host\'s and the inside sees /tki-sandbox-<launcher pid>-<random> for pids/memory. Information only; next: enter the cgroup before bwrap unshares (--unshare-cgroup then roots it at the sandbox cgroup)',
-  },
 ];
 
 /**

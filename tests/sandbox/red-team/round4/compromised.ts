@@ -36,9 +36,12 @@ export function compromisedPackage(base: string): string {
   const pkg = path.join(base, 'pkg');
   mkdirSync(pkg);
   execFileSync('cp', ['-al', path.join(repoRoot, 'dist'), path.join(repoRoot, 'node_modules'), path.join(repoRoot, 'package.json'), path.join(repoRoot, 'Dockerfile.sandbox'), pkg]);
-  const addon = path.join('sandbox', 'native', 'build', 'Release', 'tki_seccomp.node');
-  mkdirSync(path.dirname(path.join(pkg, addon)), { recursive: true });
-  execFileSync('cp', ['-al', path.join(repoRoot, addon), path.join(pkg, addon)]);
+  // The native build: the addon, and tki-enter-cgroup (a root operator's bwrap enters its cgroup through it).
+  for (const built of ['tki_seccomp.node', 'tki-enter-cgroup']) {
+    const file = path.join('sandbox', 'native', 'build', 'Release', built);
+    mkdirSync(path.dirname(path.join(pkg, file)), { recursive: true });
+    execFileSync('cp', ['-al', path.join(repoRoot, file), path.join(pkg, file)]);
+  }
   // rename and replace, never write through a hard link into the repository's own files
   // The sandbox runs the bundled inside entry (sandbox/runtime/bundle-paths.ts): that is what is wrapped.
   renameSync(path.join(pkg, 'dist/sandbox/bundle/tki-inside.js'), path.join(pkg, 'dist/sandbox/bundle/tki-inside-orig.js'));

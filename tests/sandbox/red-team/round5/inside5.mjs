@@ -102,6 +102,15 @@ if (mode === 'battery') {
 } else if (mode === 'vdso') {
   // A fresh executable mapping after the lock without mmap/mprotect: unmap the vDSO and ask the kernel to map it again
   const maps = fs.readFileSync('/proc/self/maps', 'utf8').split('\n').filter((l) => /\[(vvar|vvar_vclock|vdso)\]/.test(l));
+  // First without unmapping: the kernel answers EEXIST (-17) when the call reaches it (a vDSO is mapped), the filter
+  // EPERM/ENOSYS when it refuses the option. Refused: stop here, since unmapping the vDSO with no way to map it back
+  // kills this process at its next clock read (sweep6: the attacker would crash itself before reporting).
+  const reached = raw(158, 0x2003, 0);
+  if (isErr(reached) && reached !== -17) {
+    emit('EXEC/a new executable mapping after the lock (arch_prctl ARCH_MAP_VDSO_64)', true, { before: maps, refusedWithVdsoMapped: reached });
+    emit('harness/done', true, mode);
+    process.exit(0);
+  }
   const ranges = maps.map((l) => l.split(' ')[0].split('-').map((h) => Number.parseInt(h, 16)));
   const start = Math.min(...ranges.map((r) => r[0]));
   const un = ranges.map(([a, b]) => raw(11, a, b - a));

@@ -1,0 +1,45 @@
+import ts from 'typescript';
+import { GLOBAL_OBJECT_NAMES, classifyModule, globalValueCapabilities, memberCapabilities } from '../../policy/index.js';
+import { globalName } from './module-loads.js';
+import { memberKey, skipOuter } from './syntax.js';
+import type { Walker } from './walker.js';
+
+/**
+ * `Array.prototype.sh = execSync`, `globalThis.run = spawn`: a capability stored where every module
+ * reads it (a builtin's prototype, the global object). The module that stores it may hold the
+ * capability; every module that later calls `[].sh(…)` or `run(…)` then uses it under its own grants,
+ * which the store launders (a `declare global` merge even types the call). The store is the flow:
+ * UNANALYZED there, whatever the storing module is granted.
+ */
+export function checkSharedStore(walker: Walker, node: ts.BinaryExpression): void {
+  if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+  const target = skipOuter(node.left);
+  if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) return;
+  const shared = sharedObjectName(target.expression, walker);
+  if (shared === undefined || !isCapabilityValue(walker, node.right)) return;
+  walker.report.unanalyzed(node.left, shared, 'a capability stored on a builtin prototype or the global object reaches every module that reads it, under that module\'s grants');
+}
+
+/** `X.prototype` of a global `X`, or a name of the global object: what every module shares. */
+function sharedObjectName(base: ts.Expression, walker: Walker): string | undefined {
+  const inner = skipOuter(base);
+  if ((ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && memberKey(inner) === 'prototype') {
+    const owner = globalName(inner.expression, walker.scope, GLOBAL_OBJECT_NAMES);
+    return owner === undefined ? undefined : `${owner}.prototype`;
+  }
+  const owner = globalName(inner, walker.scope, GLOBAL_OBJECT_NAMES);
+  return owner !== undefined && GLOBAL_OBJECT_NAMES.includes(owner) ? owner : undefined;
+}
+
+/** A value that is a capability: an import of a capability module or member, a capability global, or (typed) what its declaration says. */
+function isCapabilityValue(walker: Walker, value: ts.Expression): boolean {
+  const inner = skipOuter(value);
+  if (ts.isIdentifier(inner)) {
+    const binding = walker.scope.lookup(inner.text);
+    if (binding === undefined) return (globalValueCapabilities(inner.text)?.length ?? 0) > 0 || inner.text === 'require' || inner.text === 'eval';
+    if (binding.kind === 'module') return classifyModule(binding.specifier, walker.policy).capabilities.length > 0;
+    if (binding.kind === 'member' || binding.kind === 'flag-sensitive') return memberCapabilities(binding.specifier, binding.member, walker.policy).length > 0;
+    if (binding.kind === 'require') return true;
+  }
+  return walker.types?.capabilityValue(inner) !== undefined;
+}

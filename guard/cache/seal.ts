@@ -1,0 +1,80 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { userCacheBase } from '../load/user-cache.js';
+
+/**
+ * The guard's caches live where the analyzed project can write (`node_modules/.cache/tki`), and
+ * their keys are hashes anyone can compute: a change under review could ship a cache that says
+ * its files hold nothing. So every cache file is sealed with an HMAC under a secret that lives
+ * outside the project, in the user's cache directory (created 0600 by this user, checked to be
+ * theirs and private); a file whose seal does not verify is ignored, as a damaged one is.
+ * Without a usable secret the run is uncached: correct, only slower.
+ */
+export interface CacheSeal {
+  /** The text with its seal in front, as written to disk. */
+  seal(text: string): string;
+  /** The text if its seal verifies, else undefined. */
+  open(sealed: string): string | undefined;
+}
+
+const HEADER = 'tki-sealed-1 ';
+const SECRET_BYTES = 32;
+
+function privateToMe(path: string, kind: 'file' | 'directory', forbiddenMode: number): boolean {
+  const stats = lstatSync(path);
+  const mine = typeof process.getuid !== 'function' || stats.uid === process.getuid();
+  const isKind = kind === 'file' ? stats.isFile() : stats.isDirectory();
+  return isKind && mine && (stats.mode & forbiddenMode) === 0;
+}
+
+function readSecret(file: string): Buffer | undefined {
+  if (!privateToMe(file, 'file', 0o077)) return undefined;
+  const secret = readFileSync(file);
+  return secret.length === SECRET_BYTES ? secret : undefined;
+}
+
+/** This user's secret, made on first use; undefined when it cannot be made or is not private. */
+export function loadCacheSecret(base: string = join(userCacheBase(process.env, process.platform, homedir()), 'tki')): Buffer | undefined {
+  try {
+    mkdirSync(base, { recursive: true, mode: 0o700 });
+    if (!privateToMe(base, 'directory', 0o022)) return undefined;
+    const file = join(base, 'cache-secret');
+    try {
+      return readSecret(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return undefined;
+    }
+    const secret = randomBytes(SECRET_BYTES);
+    try {
+      const descriptor = openSync(file, 'wx', 0o600);
+      try {
+        writeSync(descriptor, secret);
+      } finally {
+        closeSync(descriptor);
+      }
+      return secret;
+    } catch {
+      // Another run made it first: use theirs.
+      return readSecret(file);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+export function createCacheSeal(secret: Buffer): CacheSeal {
+  const mac = (text: string): string => createHmac('sha256', secret).update(text).digest('base64url');
+  return {
+    seal: (text) => `${HEADER}${mac(text)}\n${text}`,
+    open(sealed) {
+      const newline = sealed.indexOf('\n');
+      if (!sealed.startsWith(HEADER) || newline < 0) return undefined;
+      const given = Buffer.from(sealed.slice(HEADER.length, newline));
+      const text = sealed.slice(newline + 1);
+      const expected = Buffer.from(mac(text));
+      return given.length === expected.length && timingSafeEqual(given, expected) ? text : undefined;
+    },
+  };
+}
