@@ -94,7 +94,8 @@ export const BUILTIN_MODULE_ROWS: readonly ModuleRow[] = [
   // Host and process state.
   { specifier: 'node:process', capabilities: ['SYSTEM'], note: 'members are classified by the process member table' },
   { specifier: 'node:os', capabilities: ['SYSTEM'] },
-  { specifier: 'node:v8', capabilities: ['SYSTEM'] },
+  // A whole-module value can reach every member: the heap-snapshot and flag members write files.
+  { specifier: 'node:v8', capabilities: ['SYSTEM', 'FILES_WRITE', 'DYNAMIC_CODE'] },
   { specifier: 'node:async_hooks', capabilities: ['SYSTEM'] },
   { specifier: 'node:diagnostics_channel', capabilities: ['SYSTEM'] },
   { specifier: 'node:domain', capabilities: ['SYSTEM'] },
@@ -110,7 +111,7 @@ export const BUILTIN_MODULE_ROWS: readonly ModuleRow[] = [
 const FS_READ = [
   'access', 'exists', 'fstat', 'lstat', 'stat', 'statfs', 'read', 'readv', 'readdir',
   'readlink', 'realpath', 'opendir', 'watch', 'watchFile', 'unwatchFile',
-  'openAsBlob', 'glob', 'close', 'Dir', 'Dirent', 'Stats',
+  'openAsBlob', 'glob', 'close', 'Dir',
 ];
 const FS_WRITE = [
   'appendFile', 'chmod', 'chown', 'copyFile', 'cp', 'createWriteStream', 'fchmod', 'fchown',
@@ -136,12 +137,62 @@ function fsMemberRows(specifier: string, withSync: boolean): MemberRow[] {
   return rows;
 }
 
+/**
+ * `fs.Stats` and `fs.Dirent` are plain record classes (their constructors only store the numbers
+ * and names they are given; `instanceof` reads a prototype); `F_OK`…`X_OK` are numbers. `Dir`
+ * stays a read: it wraps a directory handle and reads through it.
+ */
+function fsPureMembers(specifier: string): MemberRow[] {
+  return pureMembers(specifier, ['Stats', 'Dirent', 'F_OK', 'R_OK', 'W_OK', 'X_OK']);
+}
+
+const DNS_ERROR_CODES = [
+  'NODATA', 'FORMERR', 'SERVFAIL', 'NOTFOUND', 'NOTIMP', 'REFUSED', 'BADQUERY', 'BADNAME', 'BADFAMILY', 'BADRESP',
+  'CONNREFUSED', 'TIMEOUT', 'EOF', 'FILE', 'NOMEM', 'DESTRUCTION', 'BADSTR', 'BADFLAGS', 'NONAME', 'BADHINTS',
+  'NOTINITIALIZED', 'LOADIPHLPAPI', 'ADDRGETNETWORKPARAMS', 'CANCELLED',
+];
+
 function pureMembers(specifier: string, members: readonly string[]): MemberRow[] {
   return members.map((member) => ({ specifier, member, capabilities: PURE }));
 }
 
+/**
+ * Members of capability modules that are facts, settings or feature tests: they open, start,
+ * query or write nothing (docs/guard.md, "Built-in member table", says why for each). A member
+ * not listed keeps its module's row; when unsure, it stays there.
+ */
+const METADATA_MEMBER_ROWS: readonly MemberRow[] = [
+  // Which role this process has, and the primary's scheduling settings (read before `fork`, which stays EXEC).
+  ...pureMembers('node:cluster', ['isPrimary', 'isMaster', 'isWorker', 'settings', 'schedulingPolicy', 'SCHED_NONE', 'SCHED_RR']),
+  // The order of addresses later lookups return, and error-code constants: no query.
+  ...pureMembers('node:dns', ['getDefaultResultOrder', 'setDefaultResultOrder', ...DNS_ERROR_CODES, 'ADDRCONFIG', 'ALL', 'V4MAPPED']),
+  ...pureMembers('node:dns/promises', ['getDefaultResultOrder', 'setDefaultResultOrder', ...DNS_ERROR_CODES]),
+  // Request and response objects wrap a socket the caller already holds (frameworks extend their
+  // prototypes); `ClientRequest`, `Agent`, `globalAgent`, `request`, `get` and servers open sockets.
+  ...pureMembers('node:http', ['IncomingMessage', 'OutgoingMessage', 'ServerResponse', 'setMaxIdleHTTPParsers']),
+  ...pureMembers('node:http2', ['constants', 'getDefaultSettings', 'getPackedSettings', 'getUnpackedSettings', 'sensitiveHeaders']),
+  ...pureMembers('node:net', ['getDefaultAutoSelectFamily', 'setDefaultAutoSelectFamily', 'getDefaultAutoSelectFamilyAttemptTimeout', 'setDefaultAutoSelectFamilyAttemptTimeout']),
+  // TLS configuration facts and pure helpers (a certificate/host-name check, ALPN encoding).
+  // `createSecureContext`/`SecureContext` keep NETWORK: their engine options load native code.
+  ...pureMembers('node:tls', ['rootCertificates', 'getCiphers', 'DEFAULT_CIPHERS', 'DEFAULT_ECDH_CURVE', 'DEFAULT_MIN_VERSION', 'DEFAULT_MAX_VERSION', 'CLIENT_RENEG_LIMIT', 'CLIENT_RENEG_WINDOW', 'checkServerIdentity', 'convertALPNProtocols']),
+  // Is a debugger attached (`url()`), and the console that only an attached debugger sees.
+  ...pureMembers('node:inspector', ['url', 'console']),
+  ...pureMembers('node:inspector/promises', ['url', 'console']),
+  // Loader facts: the search paths and the source maps of modules already loaded.
+  ...pureMembers('node:module', ['globalPaths', 'findSourceMap', 'SourceMap']),
+  ...pureMembers('node:vm', ['isContext', 'constants', 'measureMemory']),
+  ...pureMembers('node:repl', ['REPL_MODE_SLOPPY', 'REPL_MODE_STRICT', 'Recoverable', 'builtinModules', 'writer']),
+  // A directory path (the kind of fact `process.cwd()` is), not a variable the caller chooses.
+  ...pureMembers('node:os', ['tmpdir', 'homedir']),
+  // Which trace categories are on; `createTracing` keeps SYSTEM + FILES_WRITE (its `enable()` writes trace files).
+  ...pureMembers('node:trace_events', ['getEnabledCategories']),
+  // Hands a port to a `vm` context (making the context needs node:vm).
+  ...pureMembers('node:worker_threads', ['moveMessagePortToContext']),
+];
+
 export const BUILTIN_MEMBER_ROWS: readonly MemberRow[] = [
   ...fsMemberRows('node:fs', true),
+  ...fsPureMembers('node:fs'),
   { specifier: 'node:fs', member: 'promises', capabilities: RW },
   ...fsMemberRows('node:fs/promises', false),
   // Members whose flags decide between reading and writing (`readFileSync(p, { flag: 'w' })`
@@ -154,7 +205,14 @@ export const BUILTIN_MEMBER_ROWS: readonly MemberRow[] = [
   { specifier: 'node:os', member: 'EOL', capabilities: PURE },
   { specifier: 'node:os', member: 'devNull', capabilities: PURE },
   { specifier: 'node:v8', member: 'writeHeapSnapshot', capabilities: ['SYSTEM', 'FILES_WRITE'] },
-  { specifier: 'node:v8', member: 'setFlagsFromString', capabilities: ['SYSTEM', 'DYNAMIC_CODE'] },
+  // Arms a snapshot file (every string of the heap) written into the working directory near the heap limit.
+  { specifier: 'node:v8', member: 'setHeapSnapshotNearHeapLimit', capabilities: ['SYSTEM', 'FILES_WRITE'] },
+  // Writes the coverage collected so far into NODE_V8_COVERAGE's directory.
+  { specifier: 'node:v8', member: 'takeCoverage', capabilities: ['SYSTEM', 'FILES_WRITE'] },
+  // V8 flags can write files (`--prof`, `--logfile`, `--heapsnapshot-near-heap-limit`) and change what code may do.
+  { specifier: 'node:v8', member: 'setFlagsFromString', capabilities: ['SYSTEM', 'DYNAMIC_CODE', 'FILES_WRITE'] },
+  // Heap contents, coverage state, hooks on every promise and the start-up snapshot: process-wide.
+  ...['getHeapSnapshot', 'stopCoverage', 'promiseHooks', 'queryObjects', 'startupSnapshot', 'GCProfiler'].map((member): MemberRow => ({ specifier: 'node:v8', member, capabilities: ['SYSTEM'] })),
   // In-process async context (request-scoped storage in every web framework) observes nothing
   // outside the code that creates it; `createHook` and `executionAsyncResource` see every
   // resource of the process and keep the module's SYSTEM.
@@ -174,6 +232,7 @@ export const BUILTIN_MEMBER_ROWS: readonly MemberRow[] = [
   ...pureMembers('node:test', ['describe', 'it', 'test', 'suite', 'before', 'after', 'beforeEach', 'afterEach', 'mock', 'snapshot']),
   { specifier: 'node:worker_threads', member: 'isMainThread', capabilities: PURE },
   { specifier: 'node:worker_threads', member: 'threadId', capabilities: PURE },
+  ...METADATA_MEMBER_ROWS,
   // A worker answering its parent: the port to it, the data it was started with, its own limits. Starting a
   // worker (`Worker`) keeps the module's WORKER.
   ...pureMembers('node:worker_threads', ['parentPort', 'workerData', 'resourceLimits', 'isInternalThread', 'postMessageToThread', 'markAsUncloneable']),

@@ -54,6 +54,7 @@ export {
   type GlobalRow,
   type GlobalTypeRow,
 } from './globals.js';
+export { pseudoFileCapabilities, type PathShape } from './pseudo-files.js';
 export { PACKAGE_ROWS, packageNameOf, type PackageRow } from './packages.js';
 export {
   FORBIDDEN_VERDICT_TOKENS,

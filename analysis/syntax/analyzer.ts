@@ -39,6 +39,7 @@ import { flowOf, type Flow } from './value-flow.js';
 import type { ModuleReference, ReferenceKind } from './types.js';
 import type { Walker } from './walker.js';
 import { recordBindingUse, type BindingUse } from './binding-uses.js';
+import { judgePathText } from './pseudo-files.js';
 
 /**
  * The one walk over a file. Each node kind that can reach a capability has a handler (here for
@@ -152,9 +153,10 @@ export class Analyzer implements Walker {
       case ts.SyntaxKind.StringLiteral:
       case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
         this.text?.checkString((node as ts.StringLiteralLike).text, node);
-        return;
+        return judgePathText(this, node as ts.StringLiteralLike, parent);
       case ts.SyntaxKind.TemplateExpression:
         this.text?.checkTemplate(node as ts.TemplateExpression);
+        judgePathText(this, node as ts.TemplateExpression, parent);
         return this.visitChildren(node);
       case ts.SyntaxKind.ImportDeclaration:
         return visitImport(this, node as ts.ImportDeclaration);

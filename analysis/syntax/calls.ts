@@ -11,6 +11,7 @@ import { judgeOpenModeCall } from './open-modes.js';
 import { followProgramEntry } from './worker-entries.js';
 import { judgeChildEntries } from './child-entries.js';
 import { judgeCreateRequireCall } from './entry-path-require.js';
+import { judgePathJoin, judgePathText } from './pseudo-files.js';
 import { reflectiveRead } from './reflection.js';
 import { judgeConstructorRead } from './constructor-reads.js';
 import { judgeCallSiteFunction, judgeCallerRead } from './caller-reads.js';
@@ -36,6 +37,7 @@ export function visitCall(walker: Walker, call: ts.CallExpression): void {
   const reflected = reflectiveRead(call, walker.scope);
   if (reflected !== undefined) judgeReflectiveRead(walker, call, reflected.target, reflected.key);
   judgeCallSiteFunction(walker, call);
+  judgePathJoin(walker, call);
   judgeDescriptorEnumeration(walker, call);
   checkTypedCall(walker, call);
   walker.visitChildren(call);
@@ -156,6 +158,7 @@ export function visitBinary(walker: Walker, node: ts.BinaryExpression): void {
     walker.visit(node.left, node);
     return;
   }
+  if (node.operatorToken.kind === ts.SyntaxKind.PlusToken) judgePathText(walker, node, walker.ancestors[walker.ancestors.length - 2] ?? node);
   const assignsExitCode = EXIT_CODE_ASSIGNMENTS.has(node.operatorToken.kind) && isProcessMember(node.left, 'exitCode', walker.scope, GLOBAL_OBJECT_NAMES);
   if (assignsExitCode && isZeroExitValue(node.right)) reportExitZero(walker, node, node.left);
   walker.visitChildren(node);
