@@ -7,7 +7,6 @@
 //   npm ci
 // tests/interop/compile.ts reads these files as the `tsc <version>` builds.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-// tki-allow-next-line no-dynamic-code DYNAMIC_CODE -- loads the older TypeScript named on the command line (installed with --no-save, never a dependency)
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
