@@ -13,12 +13,16 @@ const SPECIFIERS = [
   /\bnew URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url\s*\)/g,
 ];
 
+/** CommonJS output (`.cjs`, compiled from `.cts`): its literal `require('./x.cjs')` calls load files too. */
+const REQUIRE = /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g;
+
 /** Block comments and whole-line comments, where documentation quotes imports. */
 const COMMENTS = /\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm;
 
-function specifiersIn(source: string): string[] {
+function specifiersIn(source: string, commonJs: boolean): string[] {
   const text = source.replace(COMMENTS, '');
-  return SPECIFIERS.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[1] ?? ''));
+  const patterns = commonJs ? [...SPECIFIERS, REQUIRE] : SPECIFIERS;
+  return patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[1] ?? ''));
 }
 
 export interface Closure {
@@ -60,7 +64,7 @@ export function importClosure(root: string, entries: readonly string[], types: b
     files.add(name);
     const declaration = declarationOf(file);
     if (types && declaration !== undefined && existsSync(declaration)) queue.push(declaration);
-    for (const specifier of specifiersIn(readFileSync(file, 'utf8'))) {
+    for (const specifier of specifiersIn(readFileSync(file, 'utf8'), file.endsWith('.cjs'))) {
       if (specifier.startsWith('.')) {
         const target = resolve(dirname(file), specifier);
         queue.push(/\.d\.[cm]?ts$/.test(file) ? (declarationOf(target) ?? target) : target);

@@ -19,7 +19,7 @@ ruleTester().run('no-dynamic-code', ruleUnderTest('no-dynamic-code'), {
       filename: file,
       errors: [{ messageId: 'dynamicCode', data: { name: '(function).constructor' }, line: 1, column: 21 }],
     },
-    { code: "import vm from 'node:vm';", filename: file, errors: [{ messageId: 'dynamicCode', data: { name: 'node:vm' }, line: 1, column: 16 }] },
+    { code: "import vm from 'node:vm';", filename: file, errors: [{ messageId: 'dynamicCode', data: { name: 'node:vm' }, line: 1, column: 8 }] },
     { code: "setTimeout('run()', 5);", filename: file, errors: [{ messageId: 'dynamicCode', line: 1, column: 1 }] },
     { code: 'export const load = (name: string) => import(name);', filename: file, errors: [{ messageId: 'computedModule', data: { name: 'import(…)' }, line: 1, column: 39 }] },
     { code: "export const m = await import('data:text/javascript,export default 1');", filename: file, errors: [{ messageId: 'dynamicCode', line: 1, column: 24 }] },

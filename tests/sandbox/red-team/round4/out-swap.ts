@@ -10,7 +10,7 @@ import { OTHER_LOCAL_UID } from './run4.js';
  * validates it, the sandbox runs, and meanwhile that user renames the directory away and puts a symlink
  * to a root-only directory in its place. Returns what the root operator's `tki run` left in the target.
  */
-export async function outSymlinkSwap(): Promise<{ status: number | null; swapped: boolean; inTarget: string[] }> {
+export async function outSymlinkSwap(): Promise<{ status: number | null; swapped: boolean; inTarget: string[]; stderr: string }> {
   const base = mkdtempSync(path.join(tmpdir(), 'rt4-out-'));
   try {
     chmodSync(base, 0o755);
@@ -25,7 +25,9 @@ export async function outSymlinkSwap(): Promise<{ status: number | null; swapped
     chmodSync(path.join(base, 'root-only'), 0o700);
     const privateTmp = path.join(base, 'tmp');
     mkdirSync(privateTmp, { mode: 0o755 });
-    const run = spawn(process.execPath, [path.join(repoRoot, 'dist/cli/tki.js'), 'run', packet, '--out', path.join(home, 'out')], { stdio: 'ignore', env: { ...process.env, TMPDIR: privateTmp } });
+    const run = spawn(process.execPath, [path.join(repoRoot, 'dist/cli/tki.js'), 'run', packet, '--out', path.join(home, 'out')], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, TMPDIR: privateTmp } });
+    let stderr = '';
+    run.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
     let ended = false;
     const exited = new Promise<number | null>((resolve) => { run.on('exit', (code) => { ended = true; resolve(code); }); });
     // the launcher made its work directory: --out was validated, the sandbox is starting
@@ -34,7 +36,7 @@ export async function outSymlinkSwap(): Promise<{ status: number | null; swapped
     const swapStatus = await new Promise<number | null>((resolve) => { swap.on('exit', (code) => { resolve(code); }); });
     const swappedWhileRunning = !ended && swapStatus === 0 && existsSync(path.join(home, 'out.away'));
     const status = await exited;
-    return { status, swapped: swappedWhileRunning, inTarget: readdirSync(target).sort() };
+    return { status, swapped: swappedWhileRunning, inTarget: readdirSync(target).sort(), stderr };
   } finally {
     rmSync(base, { recursive: true, force: true });
   }

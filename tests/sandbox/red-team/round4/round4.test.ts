@@ -197,8 +197,14 @@ describe('round 4: what the inside can learn about the host (and so put in its r
 describe('round 4: the report path after validation', () => {
   it('root operator, --out in a directory another user owns: swapped for a symlink while the sandbox runs', async () => {
     const r = await outSymlinkSwap();
-    expect(r.swapped, 'the swap happened while tki run was still running').toBe(true);
-    expect(r.status).toBe(1);
+    // Since session 6 a root operator's --out that another user owns is refused before anything runs
+    // (round 5's OUT route, sandbox/launch/readable-by.ts): then no swap can land mid-run, and the
+    // route is closed by that earlier check. Otherwise the swap must happen mid-run and be harmless.
+    const refusedUpFront = r.status !== 0 && r.status !== 1 && /BLOCKED: --out .* is owned by uid/.test(r.stderr);
+    if (!refusedUpFront) {
+      expect(r.swapped, 'the swap happened while tki run was still running').toBe(true);
+      expect(r.status).toBe(1);
+    }
     expectJudged([{ id: 'REPORT/root writes the triplet through a symlink swapped in after validation', closed: r.inTarget.length === 0, observed: r }], 'bwrap');
   }, 400_000);
 });
