@@ -18,7 +18,7 @@ function internalError(error: unknown): void {
   process.exit(FAIL_CLOSED);
 }
 
-// A reader that closed the pipe (\`tki run … | head -1\`) is not an internal error: the reports
+// A reader that closed the pipe (`tki run … | head -1`) is not an internal error: the reports
 // are on disk already, and the exit code keeps the verdict.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
