@@ -45,12 +45,17 @@ export function restoreResolutions(cache: ResolutionCache, tsconfig: string | nu
     } else probe = createFileProbe();
   }
   const memo = resolutions;
+  // `--watch` saves after every patch while the resolver lives on: a save that resolved nothing new
+  // since the last one rewrites nothing (a stale file only costs the next run a replay miss).
+  let resolvedAtLastSave = -1;
   return {
     probe,
     resolutions: memo,
     keep(used, computed) {
       cache.keep(() => {
         if (reused && !computed()) return undefined;
+        if (memo.size === resolvedAtLastSave) return undefined;
+        resolvedAtLastSave = memo.size;
         const kept: Record<string, Resolution> = {};
         for (const name of used) {
           const resolution = memo.get(name);
