@@ -14,6 +14,9 @@ import { finishRun } from '../sandbox/report/finish-run.js';
 import { prepareOutputDirectory } from '../sandbox/report/output-dir.js';
 import { checkReportJson, expectedCheckpointName } from '../sandbox/report/report-schema-check.js';
 import { discoverRuntime, type RuntimeFiles } from '../sandbox/runtime/runtime-files.js';
+import { insideSnapshotArgs, insideSnapshotUsable } from '../sandbox/runtime/inside-snapshot.js';
+import { packageRoot } from '../sandbox/runtime/package-root.js';
+import { realpathSync } from 'node:fs';
 import { median } from './stats.js';
 
 /**
@@ -22,10 +25,12 @@ import { median } from './stats.js';
  * bwrap alone (namespaces, mounts, the runtime bound), + the start-up seccomp filter, + the
  * resource limits and the in-process lock (tki's inside library bundle), + P1; + the inspector's
  * node flags (permission model, code-generation ban, no JIT, heap and young-generation sizes) on
- * that same P1 script; then the real `tki inspect` in three steps: + its bundle (read, compile,
- * evaluate: zod, the schemas, the text normalizer, the renderers), lock, P1 and node-hardening,
- * refused before the inspection (`--in` elsewhere than /in); + the inspection and the report
- * channel; + the launcher's decode, validation, re-render and write of the triplet. Then, off the
+ * that same P1 script; then the real `tki inspect` in three steps: + its program, lock, P1 and
+ * node-hardening, refused before the inspection (`--in` elsewhere than /in), started from the
+ * build's V8 start-up snapshot as `tki run` starts it (`snapshot`), and beside it from the plain
+ * bundle (`bundle`: read, compile, evaluate zod, the schemas, the text normalizer, the renderers),
+ * which is what the snapshot saves; + the inspection and the report channel; + the launcher's
+ * decode, validation, re-render and write of the triplet. Then, off the
  * chain: + handing tki's runtime in as file contents instead of binding it, and the private stage
  * of the packet (timed in the launcher). Node inside runs a script with `-e` in the first
  * variants, so its own start-up is in every variant alike.
@@ -96,11 +101,14 @@ export async function measureLayers(packet: string, scratch: string, rounds: num
   };
   const flags = compileNodeFlags(DEFAULT_PROFILE);
   // The real `tki inspect` (its node flags, the bundle, lock, P1, node-hardening, the inspection, the channel).
-  const inspectWith = (packetTarget: string): string[] => [...flags, runtime.cliEntry, 'inspect', '--in', packetTarget, '--report-fd', String(DEFAULT_PROFILE.reportChannel.fd), ...insideLimitArgs(DEFAULT_PROFILE)];
-  const inspect = inspectWith(DEFAULT_PROFILE.packet.target);
+  if (!insideSnapshotUsable(packageRoot(), DEFAULT_PROFILE, realpathSync(process.execPath))) throw new Error('bench/sandbox-layers: the inspector\'s start-up snapshot is missing or was built by another node: run `npm run build`');
+  const snapshot = insideSnapshotArgs(true, DEFAULT_PROFILE.runtimeRoot);
+  const inspectWith = (packetTarget: string, start: readonly string[]): string[] => [...flags, ...start, runtime.cliEntry, 'inspect', '--in', packetTarget, '--report-fd', String(DEFAULT_PROFILE.reportChannel.fd), ...insideLimitArgs(DEFAULT_PROFILE)];
+  const inspect = inspectWith(DEFAULT_PROFILE.packet.target, snapshot);
   // The same, refused after lock, P1 and node-hardening and before reading anything: `--in` is not /in.
-  const refused = inspectWith(`${DEFAULT_PROFILE.packet.target}/..`);
-  const times: Record<string, number[]> = { bare: [], bwrap: [], seccomp: [], lock: [], p1: [], p1Flags: [], bundle: [], inspect: [], finished: [], handIn: [], stage: [] };
+  const refused = inspectWith(`${DEFAULT_PROFILE.packet.target}/..`, snapshot);
+  const refusedFromBundle = inspectWith(`${DEFAULT_PROFILE.packet.target}/..`, []);
+  const times: Record<string, number[]> = { bare: [], bwrap: [], seccomp: [], lock: [], p1: [], p1Flags: [], bundle: [], snapshot: [], inspect: [], finished: [], handIn: [], stage: [] };
   let outCount = 0;
   for (let round = -1; round < rounds; round += 1) {
     const sample: Record<string, number> = {};
@@ -110,7 +118,8 @@ export async function measureLayers(packet: string, scratch: string, rounds: num
     sample.lock = (await timedRun(command(bound, LAYER_SCRIPTS.lock, true))).ms;
     sample.p1 = (await timedRun(command(bound, LAYER_SCRIPTS.p1, true))).ms;
     sample.p1Flags = (await timedRun(command(bound, [...flags, '--input-type=module', '-e', LAYER_SCRIPTS.p1], true))).ms;
-    sample.bundle = (await timedRun(command(bound, refused, true), [3])).ms;
+    sample.bundle = (await timedRun(command(bound, refusedFromBundle, true), [3])).ms;
+    sample.snapshot = (await timedRun(command(bound, refused, true), [3])).ms;
     const started = process.hrtime.bigint();
     const inspectRun = await timedRun(command(bound, inspect, true), [1, 2]);
     sample.inspect = Number(process.hrtime.bigint() - started) / 1e6;
@@ -135,7 +144,8 @@ export async function measureLayers(packet: string, scratch: string, rounds: num
       p1_self_check: m('p1') - m('lock'),
       inspector_node_flags: m('p1Flags') - m('p1'),
       inspector_bundle_load: m('bundle') - m('p1Flags'),
-      inspection_and_channel: m('inspect') - m('bundle'),
+      inspector_snapshot_load: m('snapshot') - m('p1Flags'),
+      inspection_and_channel: m('inspect') - m('snapshot'),
       launcher_check_and_write: m('finished') - m('inspect'),
       runtime_hand_in: m('handIn') - m('seccomp'),
       private_packet_stage: m('stage'),

@@ -26,7 +26,7 @@ import {
 } from '../../sandbox/index.js';
 import { DEVICE_NODES, encodeBwrapArgsFd } from '../../sandbox/engines/bwrap-argv.js';
 import { lockedRules } from '../../sandbox/lock.js';
-import { SANDBOX_BUNDLES } from '../../sandbox/runtime/bundle-paths.js';
+import { INSIDE_SNAPSHOT, SANDBOX_BUNDLES } from '../../sandbox/runtime/bundle-paths.js';
 import { RUNTIME_FILES_FILE, runtimeFiles } from '../../sandbox/runtime/runtime-packages.js';
 import { runSeccompProgram } from './helpers/bpf-interpreter.js';
 
@@ -298,9 +298,9 @@ describe("the inspector's node flags match the profile", () => {
       '--allow-fs-read=/',
       '--disable-warning=ExperimentalWarning',
       '--disable-warning=SecurityWarning',
+      '--preserve-symlinks',
       '--disallow-code-generation-from-strings',
       '--min-semi-space-size=16',
-      '--preserve-symlinks',
       '--jitless',
       '--no-expose-wasm',
       `--max-old-space-size=${profile.limits.memoryMiB}`,
@@ -341,11 +341,11 @@ describe('the runtime packages the build records', () => {
     expect(recorded).toEqual([]);
   });
 
-  it('hand in exactly the two bundles, which import nothing but node builtins; tki inspect\'s carries no process, network or launcher code', () => {
+  it('hand in exactly the bundles, which import nothing but node builtins, and tki inspect\'s start-up snapshot; tki inspect\'s carries no process, network or launcher code', () => {
     const root = packageRoot();
     const files = JSON.parse(readFileSync(join(root, RUNTIME_FILES_FILE), 'utf8')) as string[];
-    expect(files).toEqual([...SANDBOX_ENTRIES].sort());
-    expect(runtimeFiles(root, SANDBOX_ENTRIES.map((entry) => join(root, entry)))).toEqual(files);
+    expect(files).toEqual([...[...SANDBOX_ENTRIES].sort(), INSIDE_SNAPSHOT.blob]);
+    expect([...runtimeFiles(root, SANDBOX_ENTRIES.map((entry) => join(root, entry))), INSIDE_SNAPSHOT.blob]).toEqual(files);
     const inside = readFileSync(join(root, SANDBOX_BUNDLES.inspect), 'utf8');
     const builtins = [...inside.matchAll(/^import .* from "([^"]+)";$/gm)].map((match) => match[1] ?? '');
     expect(builtins.length).toBeGreaterThan(0);
