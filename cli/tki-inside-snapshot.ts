@@ -16,7 +16,6 @@ import { dispatch } from './dispatch.js';
 
 /** Set by the main function before anything reads it: the bundle's `import.meta.url` (snapshot-define.ts). */
 declare global {
-  // eslint-disable-next-line no-var
   var tkiSnapshotEntryUrl: string | undefined;
 }
 
