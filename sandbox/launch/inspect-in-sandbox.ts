@@ -58,9 +58,10 @@ export async function inspectInSandbox(request: SandboxedInspection): Promise<Sa
   type Finishing = Promise<[typeof import('../report/finish-run.js'), typeof import('../report/report-schema-check.js')]>;
   let finishing: Finishing | undefined;
   const loadFinishing = (): Finishing => (finishing ??= Promise.all([import('../report/finish-run.js'), import('../report/report-schema-check.js')]));
-  // bwrap runs the host's node on tki's handed-in files: the build's start-up snapshot fits when it
-  // was built by that node under this profile's V8 flags. The container images keep the bundle.
-  const snapshot = request.engine === 'bwrap' && insideSnapshotUsable(packageRoot(), profile, realpathSync(process.execPath));
+  // Every engine runs the host's node binary (bound under bwrap, copied into the container image)
+  // on tki's own dist/: the build's start-up snapshot fits when that node built it under this
+  // profile's V8 flags (runtime/inside-snapshot.ts); otherwise the plain bundle runs.
+  const snapshot = insideSnapshotUsable(packageRoot(), profile, realpathSync(process.execPath));
   const run = await runSandboxed({
     whileRunning: () => void loadFinishing().catch(() => undefined),
     engine: request.engine,

@@ -104,7 +104,7 @@ describe('a snapshot built under the inspector\'s flags keeps the code-generatio
   });
 });
 
-describe('tki run under bwrap starts the inspector from it', () => {
+describe('tki run starts the inspector from it', () => {
   beforeAll(() => requireEngine('bwrap'));
 
   it('writes the three files with the default profile (snapshot) and with a memory override (plain bundle)', async () => {
