@@ -5,8 +5,8 @@ import { build } from 'esbuild';
 import { compileInspectorV8Flags } from '../engines/node-flags.js';
 import { DEFAULT_PROFILE } from '../profile/default-profile.js';
 import { ZOD_ENGLISH_ONLY } from './bundle-sandbox.js';
-import { INSIDE_SNAPSHOT } from './bundle-paths.js';
-import { snapshotNodeIdentity, type InsideSnapshotRecord } from './inside-snapshot.js';
+import { INSIDE_SNAPSHOT, SANDBOX_BUNDLES } from './bundle-paths.js';
+import { snapshotFileIdentity, snapshotNodeIdentity, type InsideSnapshotRecord } from './inside-snapshot.js';
 
 /**
  * Build step (after the bundles): `tki inspect` as a V8 start-up snapshot. The entry
@@ -48,6 +48,6 @@ export async function buildInsideSnapshot(root: string): Promise<void> {
     closeSync(input);
   }
   if (built.status !== 0) throw new Error(`the inspector's start-up snapshot could not be built (node exited ${built.status ?? built.signal}): ${String(built.stderr).trim().split('\n').slice(-1)[0] ?? ''}`);
-  const contents: InsideSnapshotRecord = { node: snapshotNodeIdentity(realpathSync(process.execPath)), v8Flags, blobBytes: statSync(blob).size };
+  const contents: InsideSnapshotRecord = { node: snapshotNodeIdentity(realpathSync(process.execPath)), v8Flags, blobBytes: statSync(blob).size, bundle: snapshotFileIdentity(join(root, SANDBOX_BUNDLES.inspect)) };
   writeFileSync(record, `${JSON.stringify(contents)}\n`);
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PROFILE, inspectInSandbox } from '../../sandbox/index.js';
 import { compileInspectorV8Flags, compileNodeFlags } from '../../sandbox/engines/node-flags.js';
 import { INSIDE_SNAPSHOT, SANDBOX_BUNDLES } from '../../sandbox/runtime/bundle-paths.js';
-import { insideSnapshotArgs, insideSnapshotUsable, type InsideSnapshotRecord } from '../../sandbox/runtime/inside-snapshot.js';
+import { insideSnapshotArgs, insideSnapshotUsable, snapshotFileIdentity, type InsideSnapshotRecord } from '../../sandbox/runtime/inside-snapshot.js';
 import { packageRoot } from '../../sandbox/runtime/package-root.js';
 import { listFiles, removeScratchDirs, scratchDir } from './helpers/cli.js';
 import { requireEngine } from './helpers/engines.js';
@@ -42,17 +42,23 @@ describe('the inspector start-up snapshot is chosen only where node would accept
     expect(insideSnapshotUsable(root, profile, hostNode)).toBe(false);
   });
 
-  it('a record from another node, or a blob of another size, is not trusted', () => {
-    const record = JSON.parse(readFileSync(join(root, INSIDE_SNAPSHOT.record), 'utf8')) as InsideSnapshotRecord;
+  it('a record from another node, a blob of another size, or a bundle replaced since the build is not trusted', () => {
+    const fake = scratchDir('snapshot-record');
+    mkdirSync(join(fake, 'dist', 'sandbox', 'bundle'), { recursive: true });
+    copyFileSync(blob, join(fake, INSIDE_SNAPSHOT.blob));
+    copyFileSync(bundle, join(fake, SANDBOX_BUNDLES.inspect));
+    // The build's record, for this copy of the bundle.
+    const built = JSON.parse(readFileSync(join(root, INSIDE_SNAPSHOT.record), 'utf8')) as InsideSnapshotRecord;
+    const record: InsideSnapshotRecord = { ...built, bundle: snapshotFileIdentity(join(fake, SANDBOX_BUNDLES.inspect)) };
     const variants: InsideSnapshotRecord[] = [
       { ...record, node: { ...record.node, version: 'v20.0.0' } },
       { ...record, node: { ...record.node, mtimeMs: record.node.mtimeMs + 1 } },
       { ...record, blobBytes: record.blobBytes + 1 },
+      // A patched or wrapped tki-inside.js (the red-team harnesses wrap it) is what runs, not the snapshot.
+      { ...record, bundle: { ...record.bundle, bytes: record.bundle.bytes + 1 } },
+      { ...record, bundle: { ...record.bundle, mtimeMs: record.bundle.mtimeMs - 1 } },
     ];
     for (const variant of variants) {
-      const fake = scratchDir('snapshot-record');
-      mkdirSync(join(fake, 'dist', 'sandbox', 'bundle'), { recursive: true });
-      copyFileSync(blob, join(fake, INSIDE_SNAPSHOT.blob));
       writeFileSync(join(fake, INSIDE_SNAPSHOT.record), JSON.stringify(variant));
       expect(insideSnapshotUsable(fake, DEFAULT_PROFILE, hostNode)).toBe(false);
       // The same directory with the true record is accepted: the variant is what refused it.
