@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { bundleForStartUp } from './bundle-sandbox.js';
-import { INSIDE_SNAPSHOT, OPERATOR_CLI_CHUNKS, OPERATOR_CLI_MAIN } from './bundle-paths.js';
+import { OPERATOR_CLI_CHUNKS, OPERATOR_CLI_MAIN } from './bundle-paths.js';
 import { buildInsideSnapshot } from './inside-snapshot-build.js';
 import { packageRoot } from './package-root.js';
 import { RUNTIME_FILES_FILE, RUNTIME_PACKAGES_FILE, runtimeFiles, runtimePackages, SANDBOX_ENTRIES } from './runtime-packages.js';
@@ -18,6 +18,6 @@ await bundleForStartUp(root);
 await buildInsideSnapshot(root);
 const packages = runtimePackages(root, SANDBOX_ENTRIES.map((entry) => join(root, entry)));
 writeFileSync(join(root, RUNTIME_PACKAGES_FILE), `${JSON.stringify(packages)}\n`);
-// The files themselves, for bwrap's hand-in (engines/bwrap-hand-in.ts): only what node will load,
-// and the inspector's start-up snapshot (its script stays outside: node inside never reads it).
-writeFileSync(join(root, RUNTIME_FILES_FILE), `${JSON.stringify([...runtimeFiles(root, SANDBOX_ENTRIES.map((entry) => join(root, entry))), INSIDE_SNAPSHOT.blob])}\n`);
+// The files themselves, for bwrap's hand-in (engines/bwrap-hand-in.ts): only what node will load.
+// (The inspector's start-up snapshot is handed in only to a run that names it: bwrap.ts.)
+writeFileSync(join(root, RUNTIME_FILES_FILE), `${JSON.stringify(runtimeFiles(root, SANDBOX_ENTRIES.map((entry) => join(root, entry))))}\n`);

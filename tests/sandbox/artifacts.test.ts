@@ -26,7 +26,7 @@ import {
 } from '../../sandbox/index.js';
 import { DEVICE_NODES, encodeBwrapArgsFd } from '../../sandbox/engines/bwrap-argv.js';
 import { lockedRules } from '../../sandbox/lock.js';
-import { INSIDE_SNAPSHOT, SANDBOX_BUNDLES } from '../../sandbox/runtime/bundle-paths.js';
+import { SANDBOX_BUNDLES } from '../../sandbox/runtime/bundle-paths.js';
 import { RUNTIME_FILES_FILE, runtimeFiles } from '../../sandbox/runtime/runtime-packages.js';
 import { runSeccompProgram } from './helpers/bpf-interpreter.js';
 
@@ -341,11 +341,11 @@ describe('the runtime packages the build records', () => {
     expect(recorded).toEqual([]);
   });
 
-  it('hand in exactly the bundles, which import nothing but node builtins, and tki inspect\'s start-up snapshot; tki inspect\'s carries no process, network or launcher code', () => {
+  it('hand in exactly the two bundles, which import nothing but node builtins; tki inspect\'s carries no process, network or launcher code', () => {
     const root = packageRoot();
     const files = JSON.parse(readFileSync(join(root, RUNTIME_FILES_FILE), 'utf8')) as string[];
-    expect(files).toEqual([...[...SANDBOX_ENTRIES].sort(), INSIDE_SNAPSHOT.blob]);
-    expect([...runtimeFiles(root, SANDBOX_ENTRIES.map((entry) => join(root, entry))), INSIDE_SNAPSHOT.blob]).toEqual(files);
+    expect(files).toEqual([...SANDBOX_ENTRIES].sort());
+    expect(runtimeFiles(root, SANDBOX_ENTRIES.map((entry) => join(root, entry)))).toEqual(files);
     const inside = readFileSync(join(root, SANDBOX_BUNDLES.inspect), 'utf8');
     const builtins = [...inside.matchAll(/^import .* from "([^"]+)";$/gm)].map((match) => match[1] ?? '');
     expect(builtins.length).toBeGreaterThan(0);
