@@ -1,0 +1,43 @@
+import type { OpenRoute } from '../open-today.js';
+
+/**
+ * Routes the round-6 audit (round6.test.ts) found OPEN on this host on 2026-12-05 (Debian 12, kernel 6.18,
+ * cgroups v1, node 20.20, bwrap 0.8.0, podman 4.3.1 rootful, docker 20.10). The suite stays green while a
+ * route listed here stays open (it prints each), fails for an open route that is not listed, and fails when
+ * a listed route is found closed (then remove the entry: the fix is proven).
+ * All four are in the launcher's report validator/writer: it checks report.json by PARSING it (last
+ * duplicate key wins, a BOM tolerated) and then writes the inside's BYTES, and it checks only the verdict
+ * line's prefix. The layer that should stop them: the launcher writes report.json re-serialized from the
+ * object it validated (or refuses duplicate keys, a BOM and non-canonical escapes), and renders the verdict
+ * line from report.json as it already renders report.md and the checkpoint.
+ */
+export const OPEN_ROUND6: readonly OpenRoute[] = [
+  {
+    route: 'REPORT/duplicate top-level key in report.json written as sent',
+    engines: ['bwrap', 'podman', 'docker'],
+    operators: ['root', 'nobody'],
+    severity: 'medium',
+    note: 'a compromised inspector prefixes {"final_verdict":"READ_LEVEL_PASS", to a genuine READ_LEVEL_FAIL report.json: JSON.parse keeps the last key, so the schema check and the re-rendered report.md agree, and the launcher writes the bytes with both keys; first-key readers (grep | head -1, some streaming parsers, a reviewer reading the file top down) see PASS while the terminal says READ_LEVEL_FAIL',
+  },
+  {
+    route: 'REPORT/a UTF-8 BOM before report.json written as sent',
+    engines: ['bwrap'],
+    operators: ['root'],
+    severity: 'low',
+    note: "accepted by the validator and written verbatim: the operator's own JSON.parse(readFileSync(report.json, 'utf8')) and Python's json.loads then fail on the written report (a compromised inspector can make every downstream gate choke on a report tki called valid)",
+  },
+  {
+    route: 'REPORT/non-canonical \\u escapes in report.json written as sent',
+    engines: ['bwrap'],
+    operators: ['root'],
+    severity: 'low',
+    note: 'packet_id "PKT-FIX7-A" sent as "\\u0050KT-FIX7-A": valid JSON, equal once parsed, written verbatim, so a byte search of report.json (grep PKT-FIX7-A, a CI rule keyed on an id or a verdict) misses what the report says',
+  },
+  {
+    route: "LINE/the verdict line's tail is not checked against report.json",
+    engines: ['bwrap', 'docker'],
+    operators: ['root', 'nobody'],
+    severity: 'medium',
+    note: 'only the prefix "tki inspect: <final_verdict> (exit " is checked: a line "tki inspect: READ_LEVEL_FAIL (exit 1) · 0 claim(s), none with a finding · flags none" for a report.json with 6 claims, 6 findings and FLAG_PROSE_ONLY_PASS is printed by tki run as its own summary (the line CI logs show); report.md and the checkpoint are refused for the same kind of disagreement',
+  },
+];
