@@ -5,7 +5,7 @@ import type { OpenRoute } from '../open-today.js';
  * cgroups v1, node 20.20, bwrap 0.8.0, podman 4.3.1 rootful, docker 20.10). The suite stays green while a
  * route listed here stays open (it prints each), fails for an open route that is not listed, and fails when
  * a listed route is found closed (then remove the entry: the fix is proven).
- * All four are in the launcher's report validator/writer: it checks report.json by PARSING it (last
+ * The first four are in the launcher's report validator/writer: it checks report.json by PARSING it (last
  * duplicate key wins, a BOM tolerated) and then writes the inside's BYTES, and it checks only the verdict
  * line's prefix. The layer that should stop them: the launcher writes report.json re-serialized from the
  * object it validated (or refuses duplicate keys, a BOM and non-canonical escapes), and renders the verdict
@@ -39,5 +39,12 @@ export const OPEN_ROUND6: readonly OpenRoute[] = [
     operators: ['root', 'nobody'],
     severity: 'medium',
     note: 'only the prefix "tki inspect: <final_verdict> (exit " is checked: a line "tki inspect: READ_LEVEL_FAIL (exit 1) · 0 claim(s), none with a finding · flags none" for a report.json with 6 claims, 6 findings and FLAG_PROSE_ONLY_PASS is printed by tki run as its own summary (the line CI logs show); report.md and the checkpoint are refused for the same kind of disagreement',
+  },
+  {
+    route: 'ENVVAR/a missing TMPDIR ends as "tki: internal error"',
+    engines: ['bwrap'],
+    operators: ['root'],
+    severity: 'low',
+    note: 'TMPDIR=/nonexistent (or a relative path): "tki: internal error: ENOENT: no such file or directory, stat \'/nonexistent\'", exit 3. One line and fail-closed, but it reads as a tki bug rather than naming TMPDIR and what to do, as the launcher already does for TMPDIR=/proc or /dev/null',
   },
 ];

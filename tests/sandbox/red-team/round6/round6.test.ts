@@ -131,6 +131,15 @@ describe('round 6: --out on unusual filesystems (root: mounts tmpfs)', () => {
   }, 240_000);
 });
 
+describe('round 6: environment variables that change the launcher (operator root)', () => {
+  it('bwrap/root: a TMPDIR that does not exist ends in one line naming TMPDIR, not an internal error', () => {
+    const r = runPlain(scene, scene.plainPacket, path.join(scene.base, 'outs', 'tmpdir-missing'), { TMPDIR: path.join(scene.base, 'no-such-dir') });
+    const printed = `${r.stdout}${r.stderr}`.trimEnd().split('\n');
+    expect(r.status, printed.join('\n')).toBe(3);
+    expectJudged([{ id: 'ENVVAR/a missing TMPDIR ends as "tki: internal error"', closed: printed.length === 1 && !printed[0]?.includes('internal error') && (printed[0] ?? '').includes('TMPDIR'), observed: printed }], 'bwrap', 'root');
+  }, 120_000);
+});
+
 describe('round 6: the wall clock and clean-up when the launcher is stopped or killed (bwrap, root)', () => {
   it('the launcher SIGSTOPped: the inside\'s own kill timer ends the sandbox at the wall clock + 5 s', async () => {
     const timeout = 6;
