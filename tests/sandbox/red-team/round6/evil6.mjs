@@ -50,6 +50,31 @@ if (mode === 'json-bom') reportJson = `\ufeff${reportJson}`;
 if (mode === 'json-ws') reportJson = `${reportJson}${' '.repeat(64)}`;
 if (mode === 'json-escapes') reportJson = reportJson.replace('"packet_id":"PKT-FIX7-A"', '"packet_id":"\\u0050KT-FIX7-A"');
 
+const writeAll = (buf) => { let o = 0; while (o < buf.length) o += fs.writeSync(fd, buf, o); };
+if (mode.startsWith('json-huge-')) {
+  // report.json of N MiB that parses to tens of millions of empty objects, streamed (the inside holds
+  // 1 MiB at a time); the rest of the triplet genuine. The launcher must read it under its cap, parse it and fail.
+  const size = Number(mode.slice('json-huge-'.length)) * 1024 * 1024;
+  writeAll(Buffer.from('TKI-REPORT-CHANNEL/1\n'));
+  const head = Buffer.from(JSON.stringify({ kind: 'file', name: 'report.json', size }));
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(head.length);
+  writeAll(Buffer.concat([len, head]));
+  const open = '{"a":[';
+  const close = '{}]}';
+  const chunk = Buffer.from('{},'.repeat(349525)); // 1 MiB - 1
+  let left = size - open.length - close.length;
+  writeAll(Buffer.from(open));
+  while (left > 0) { const n = Math.min(left - (left % 3), chunk.length); if (n === 0) { writeAll(Buffer.from(' '.repeat(left))); left = 0; break; } writeAll(chunk.subarray(0, n)); left -= n; }
+  writeAll(Buffer.from(close));
+  const rest = [];
+  for (const n of names) if (n !== 'report.json') rest.push(frame({ kind: 'file', name: n }, read(n)));
+  rest.push(frame({ kind: 'line' }, line));
+  rest.push(frame({ kind: 'end' }, ''));
+  writeAll(Buffer.concat(rest));
+  fs.writeSync(2, `RT6 sent ${mode}\n`);
+  process.reallyExit(1);
+}
 const parts = [Buffer.from('TKI-REPORT-CHANNEL/1\n')];
 for (const n of names) parts.push(frame({ kind: 'file', name: n }, n === 'report.json' ? reportJson : read(n)));
 parts.push(frame({ kind: 'line' }, line));
