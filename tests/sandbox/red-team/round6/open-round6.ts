@@ -47,4 +47,11 @@ export const OPEN_ROUND6: readonly OpenRoute[] = [
     severity: 'low',
     note: 'TMPDIR=/nonexistent (or a relative path): "tki: internal error: ENOENT: no such file or directory, stat \'/nonexistent\'", exit 3. One line and fail-closed, but it reads as a tki bug rather than naming TMPDIR and what to do, as the launcher already does for TMPDIR=/proc or /dev/null',
   },
+  {
+    route: 'LAUNCHER-MEM/report.json under the channel cap parsed into an unbounded object graph',
+    engines: ['bwrap'],
+    operators: ['root'],
+    severity: 'medium',
+    note: 'the channel cap is maxReportBytes = 256 MiB and the launcher parses report.json whole before the schema refuses it: a streamed {"a":[{},{},…]} (the inside holds 1 MiB at a time) of 8 MiB added ~285 MB to the launcher\'s peak RSS (348 MB against 63 MB), 32 MiB reached 1.17 GB (~36x); at the cap that is ~9 GB, over node\'s default 4 GiB heap on this host (see the report for the 160 MiB run). The layer that should stop it: a bound on the JSON value count/depth before or while parsing (or a cap on report.json far below the whole-triplet cap), so the launcher never holds more than a small multiple of the bytes',
+  },
 ];

@@ -80,6 +80,18 @@ describe('round 6: a compromised inspector against the launcher\'s report valida
   }
 });
 
+describe('round 6: a compromised inspector against the launcher\'s memory (report.json parsed whole)', () => {
+  it('bwrap/root: an 8 MiB report.json of empty objects, under the 256 MiB channel cap', () => {
+    const control = runEvil(scene, 'bwrap', 'root', 'control', [], true);
+    expect(control.status, control.stderr).toBe(1);
+    const huge = runEvil(scene, 'bwrap', 'root', 'json-huge-8', [], true);
+    const addedMiB = Math.round(((huge.maxRssKiB ?? 0) - (control.maxRssKiB ?? 0)) / 1024);
+    expect(huge.status, 'the report is refused either way (it fails the schema)').not.toBe(1);
+    // a launcher that bounds what it parses (or validates while streaming) adds well under 10x the bytes
+    expectJudged([{ id: 'LAUNCHER-MEM/report.json under the channel cap parsed into an unbounded object graph', closed: addedMiB < 80, observed: { controlKiB: control.maxRssKiB, hugeKiB: huge.maxRssKiB, addedMiB, status: huge.status, line: huge.stdout.split('\n')[0]?.slice(0, 160) } }], 'bwrap', 'root');
+  }, 300_000);
+});
+
 describe('round 6: a hostile packet against the launcher before the sandbox starts', () => {
   for (const operator of ['root', 'nobody'] as const) {
     it(`bwrap/${operator}: an entry name carrying ESC, BEL, a newline, C1 CSI/NEL and bidi controls`, () => {

@@ -79,13 +79,22 @@ function listWritten(out: string): Record<string, string> | null {
 
 let runCounter = 0;
 
-/** `tki run` of the evil packet through the compromised package, the inside playing `mode`. */
-export function runEvil(scene: Scene, engine: string, operator: Operator, mode: string, extra: readonly string[] = []): RunOutcome {
+/**
+ * `tki run` of the evil packet through the compromised package, the inside playing `mode`. With
+ * `measure`, the run goes through GNU time and `maxRssKiB` is the peak RSS of the launcher (time's %M: the
+ * largest of the process and its waited-for descendants; the inside's node is the smaller one here).
+ */
+export function runEvil(scene: Scene, engine: string, operator: Operator, mode: string, extra: readonly string[] = [], measure = false): RunOutcome & { maxRssKiB?: number } {
   writeFileSync(path.join(scene.evilPacket, 'evil-mode.txt'), `${mode}\n`);
   const out = path.join(scene.base, 'outs', `${mode}-${engine}-${operator}-${String(runCounter++)}`);
-  const argv = tkiArgv(scene, operator, ['run', scene.evilPacket, '--out', out, '--engine', engine, ...extra]);
-  const r = spawnSync(argv[0] ?? '', argv.slice(1), { cwd: '/', encoding: 'utf8', timeout: 180_000, maxBuffer: 16 * 1024 * 1024 });
-  return { status: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '', written: listWritten(out) };
+  const rssFile = `${out}.rss`;
+  const tki = tkiArgv(scene, operator, ['run', scene.evilPacket, '--out', out, '--engine', engine, ...extra]);
+  const argv = measure ? ['/usr/bin/time', '-f', '%M', '-o', rssFile, ...tki] : tki;
+  const r = spawnSync(argv[0] ?? '', argv.slice(1), { cwd: '/', encoding: 'utf8', timeout: 240_000, maxBuffer: 16 * 1024 * 1024 });
+  const outcome = { status: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '', written: listWritten(out) };
+  if (!measure) return outcome;
+  const rss = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+  return { ...outcome, maxRssKiB: rss };
 }
 
 /** `tki run` (the unmodified package) of any packet into any --out, with an optional TMPDIR. */
