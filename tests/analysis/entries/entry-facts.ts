@@ -1,12 +1,12 @@
 import { analyzeSourceFile, parseSourceText } from '../../../analysis/syntax/index.js';
 import { RECOMMENDED_POLICY } from '../../../policy/index.js';
 
-/** The program-entry edges (`require` references other than builtins) of a file, and whether anything was UNANALYZED. */
+/** The program-entry edges (`require` and, for `--import` preloads, `dynamic-import` references other than builtins) of a file, and whether anything was UNANALYZED. */
 export function entries(text: string, relativePath = 'src/entry.cjs'): { edges: Array<string | null>; unanalyzed: boolean } {
   const facts = analyzeSourceFile(parseSourceText(relativePath, text), { policy: RECOMMENDED_POLICY, relativePath });
   return {
     edges: facts.references
-      .filter((reference) => reference.kind === 'require' && !(reference.specifier ?? '').startsWith('node:') && !['child_process', 'worker_threads', 'path', 'url', 'cluster'].includes(reference.specifier ?? ''))
+      .filter((reference) => (reference.kind === 'require' || reference.kind === 'dynamic-import') && !(reference.specifier ?? '').startsWith('node:') && !['child_process', 'worker_threads', 'path', 'url', 'cluster'].includes(reference.specifier ?? ''))
       .map((reference) => reference.specifier),
     unanalyzed: facts.findings.some((finding) => finding.capability === 'UNANALYZED'),
   };
