@@ -1,6 +1,9 @@
 import ts from 'typescript';
+import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { BOOLEAN_OPTIONS, CODE_OPTIONS, DISCOVERING_OPTIONS, OPTIONS_WITH_VALUE, PRELOAD_OPTIONS } from './child-entries-options.js';
-import { evaluateParts, type PathPart, type PathValue } from './entry-path.js';
+import { constInitializer } from './entry-path-consts.js';
+import { evaluatePath, evaluateParts, type PathPart, type PathValue } from './entry-path.js';
+import { isProcessMember } from './module-loads.js';
 import { excerpt, propertyNameText, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 import { followEntryValue, followPreload, pathContext } from './worker-entries.js';
@@ -25,11 +28,28 @@ export function partsOf(expression: ts.Expression): PathPart[] {
   return parts;
 }
 
-/** `[a, b, ...rest]` as Node arguments; anything but an array literal is unknown. */
-export function argumentsOf(list: ts.Expression | undefined): ArgumentList {
-  const inner = list === undefined ? undefined : skipOuter(list);
+/**
+ * `[a, b, ...rest]` (or a `const` holding it) as Node arguments; anything else is unknown. A
+ * spread of `process.execArgv` is the parent's own options, passed on: no entry of this module.
+ */
+export function argumentsOf(list: ts.Expression | undefined, walker: Walker): ArgumentList {
+  let inner = list === undefined ? undefined : skipOuter(list);
+  if (inner !== undefined && ts.isIdentifier(inner)) inner = constInitializer(inner, walker.ancestors);
   if (inner === undefined || !ts.isArrayLiteralExpression(inner)) return [UNKNOWN_ARGUMENT];
-  return inner.elements.map((element) => (ts.isSpreadElement(element) ? UNKNOWN_ARGUMENT : { node: element, parts: partsOf(element) }));
+  const args: Array<NodeArgument | typeof UNKNOWN_ARGUMENT> = [];
+  for (const element of inner.elements) {
+    if (!ts.isSpreadElement(element)) args.push({ node: element, parts: partsOf(element) });
+    else if (!isProcessMember(element.expression, 'execArgv', walker.scope, GLOBAL_OBJECT_NAMES)) args.push(UNKNOWN_ARGUMENT);
+  }
+  return args;
+}
+
+/** The `cwd` written in a child's options, when the syntax can evaluate it. */
+export function workingDirectoryOf(walker: Walker, options: ts.Expression | undefined): PathValue | undefined {
+  const literal = options === undefined ? undefined : skipOuter(options);
+  if (literal === undefined || !ts.isObjectLiteralExpression(literal)) return undefined;
+  const property = literal.properties.find((candidate) => candidate.name !== undefined && propertyNameText(candidate.name) === 'cwd');
+  return property !== undefined && ts.isPropertyAssignment(property) ? evaluatePath(property.initializer, pathContext(walker)) : undefined;
 }
 
 /** The whole text of an argument when it is plain text (a literal, a template of constants); undefined when any piece is computed. */
@@ -59,7 +79,7 @@ function looksLikePath(text: string): boolean {
  * read fails closed: a spread, an argument that cannot be evaluated, an unknown option followed
  * by a path-like word (its value or the entry?), `--test`/`--run` (files Node finds itself).
  */
-export function followNodeArguments(walker: Walker, at: ts.Node, label: string, args: ArgumentList, expectsEntry: boolean): void {
+export function followNodeArguments(walker: Walker, at: ts.Node, label: string, args: ArgumentList, expectsEntry: boolean, cwd?: PathValue): void {
   const unanalyzed = (node: ts.Node, why: string): void => walker.report.unanalyzed(node, excerpt(label), why);
   const evaluate = (parts: readonly PathPart[]): PathValue | undefined => evaluateParts(parts, pathContext(walker));
   for (let index = 0; index < args.length; index++) {
@@ -70,11 +90,11 @@ export function followNodeArguments(walker: Walker, at: ts.Node, label: string, 
       const entry = args[index + 1];
       if (!expectsEntry) return;
       if (entry === undefined || entry === UNKNOWN_ARGUMENT) return unanalyzed(at, 'a Node child whose entry file is not written out');
-      return followEntryValue(walker, entry.node, evaluate(entry.parts), label);
+      return followEntryValue(walker, entry.node, evaluate(entry.parts), label, 'require', cwd);
     }
     if (text === undefined || !text.startsWith('-')) {
       if (!expectsEntry) continue;
-      return followEntryValue(walker, argument.node, evaluate(argument.parts), label);
+      return followEntryValue(walker, argument.node, evaluate(argument.parts), label, 'require', cwd);
     }
     const equals = text.indexOf('=');
     const option = equals < 0 ? text : text.slice(0, equals);
@@ -84,12 +104,12 @@ export function followNodeArguments(walker: Walker, at: ts.Node, label: string, 
     const next = args[index + 1];
     if (preload !== undefined) {
       if (equals >= 0) {
-        followPreload(walker, argument.node, evaluate(inlineValue(argument)), `${label} ${option}`, preload);
+        followPreload(walker, argument.node, evaluate(inlineValue(argument)), `${label} ${option}`, preload, cwd);
         continue;
       }
       index++;
       if (next === undefined || next === UNKNOWN_ARGUMENT) return unanalyzed(argument.node, 'a preloaded module that is not written out');
-      followPreload(walker, next.node, evaluate(next.parts), `${label} ${option}`, preload);
+      followPreload(walker, next.node, evaluate(next.parts), `${label} ${option}`, preload, cwd);
       continue;
     }
     if (equals >= 0 || BOOLEAN_OPTIONS.has(option) || option.startsWith('--no-') || next === undefined) continue;
@@ -112,23 +132,26 @@ export function followNodeArguments(walker: Walker, at: ts.Node, label: string, 
 /**
  * The options of a Node child or Worker that load code: `execArgv` (its preloads), and for a
  * child process `env.NODE_OPTIONS` written out (`{ env: { ...process.env, NODE_OPTIONS: '-r x' } }`).
- * Options kept in a variable, and an `env` that is not a literal, are not followed (the
+ * A relative preload is read against the child's `cwd`. Options kept in a variable, and an
+ * `env` that is not a literal, are not followed (the
  * inherited `process.env` is the parent's own business: docs/caveats.md).
  */
-export function followLaunchOptions(walker: Walker, options: ts.Expression, label: string, readsEnvironment = false): void {
+export function followLaunchOptions(walker: Walker, options: ts.Expression, label: string, isChildProcess = false): void {
   const literal = skipOuter(options);
   if (!ts.isObjectLiteralExpression(literal)) return;
+  // A Worker has no working directory of its own: its relative preloads are the process's.
+  const cwd = isChildProcess ? workingDirectoryOf(walker, literal) : undefined;
   for (const property of literal.properties) {
     const name = property.name === undefined ? null : propertyNameText(property.name);
     if (name === 'execArgv') {
       const list = ts.isPropertyAssignment(property) ? property.initializer : undefined;
-      followNodeArguments(walker, property, `${label} execArgv`, list === undefined ? [UNKNOWN_ARGUMENT] : argumentsOf(list), false);
+      followNodeArguments(walker, property, `${label} execArgv`, list === undefined ? [UNKNOWN_ARGUMENT] : argumentsOf(list, walker), false, cwd);
     }
-    if (name === 'env' && readsEnvironment && ts.isPropertyAssignment(property)) followNodeOptionsVariable(walker, property.initializer, label);
+    if (name === 'env' && isChildProcess && ts.isPropertyAssignment(property)) followNodeOptionsVariable(walker, property.initializer, label, cwd);
   }
 }
 
-function followNodeOptionsVariable(walker: Walker, environment: ts.Expression, label: string): void {
+function followNodeOptionsVariable(walker: Walker, environment: ts.Expression, label: string, cwd: PathValue | undefined): void {
   const literal = skipOuter(environment);
   if (!ts.isObjectLiteralExpression(literal)) return;
   for (const property of literal.properties) {
@@ -138,7 +161,7 @@ function followNodeOptionsVariable(walker: Walker, environment: ts.Expression, l
       walker.report.unanalyzed(property, excerpt(`${label} NODE_OPTIONS`), 'Node options for the child that the syntax cannot see (a preload among them runs as code)');
       continue;
     }
-    followNodeArguments(walker, property, `${label} NODE_OPTIONS`, commandWords(partsOf(value), property), false);
+    followNodeArguments(walker, property, `${label} NODE_OPTIONS`, commandWords(partsOf(value), property), false, cwd);
   }
 }
 

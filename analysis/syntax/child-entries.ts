@@ -1,6 +1,9 @@
 import ts from 'typescript';
-import { argumentsOf, followLaunchOptions, followNodeArguments, partsOf, UNKNOWN_ARGUMENT, type ArgumentList, type NodeArgument } from './child-entries-args.js';
-import { followCommandLine, isNodeCommand } from './child-entries-shell.js';
+import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
+import { constantKey } from './constants.js';
+import { globalName } from './module-loads.js';
+import { argumentsOf, followLaunchOptions, followNodeArguments, partsOf, UNKNOWN_ARGUMENT, workingDirectoryOf, type ArgumentList, type NodeArgument } from './child-entries-args.js';
+import { followCommandLine, nodeArgumentsAfter } from './child-entries-shell.js';
 import { builtinMemberOf, type BuiltinMember } from './entry-path-modules.js';
 import { excerpt, propertyNameText, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
@@ -24,13 +27,26 @@ function starterCall(walker: Walker, call: ts.CallExpression): StarterCall | und
   const callee = skipOuter(call.expression);
   const member = builtinMemberOf(callee, context);
   if (member !== undefined) return { member, args: call.arguments };
+  if (isReflectApply(walker, callee)) {
+    const target = call.arguments[0] === undefined ? undefined : builtinMemberOf(call.arguments[0], context);
+    return target === undefined ? undefined : { member: target, args: writtenList(call.arguments[2]) };
+  }
   if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'call' && callee.name.text !== 'apply')) return undefined;
   const target = builtinMemberOf(callee.expression, context);
   if (target === undefined) return undefined;
   if (callee.name.text === 'call') return { member: target, args: call.arguments.slice(1) };
-  const list = call.arguments[1] === undefined ? undefined : skipOuter(call.arguments[1]);
-  const written = list !== undefined && ts.isArrayLiteralExpression(list) && !list.elements.some((element) => ts.isSpreadElement(element));
-  return { member: target, args: written ? list.elements : undefined };
+  return { member: target, args: writtenList(call.arguments[1]) };
+}
+
+/** The elements of an argument list written out as an array literal without spreads. */
+function writtenList(list: ts.Expression | undefined): readonly ts.Expression[] | undefined {
+  const inner = list === undefined ? undefined : skipOuter(list);
+  return inner !== undefined && ts.isArrayLiteralExpression(inner) && !inner.elements.some((element) => ts.isSpreadElement(element)) ? inner.elements : undefined;
+}
+
+/** `Reflect.apply` (the global, unshadowed). */
+function isReflectApply(walker: Walker, callee: ts.Expression): boolean {
+  return (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && constantKey(callee, walker.scope) === 'apply' && globalName(callee.expression, walker.scope, GLOBAL_OBJECT_NAMES) === 'Reflect';
 }
 
 /**
@@ -53,16 +69,17 @@ export function judgeChildEntries(walker: Walker, call: ts.CallExpression): void
   if (member.member === null) return walker.report.unanalyzed(call, excerpt(call.expression.getText(walker.sourceFile)), 'a member of child_process chosen at run time may start a Node child of any file');
   if (member.member === 'fork') return followFork(walker, call, args);
   if (args === undefined) return;
-  if (SHELL_STARTERS.has(member.member) && args[0] !== undefined) return followCommandLine(walker, args[0], partsOf(args[0]), label);
-  if (!COMMAND_STARTERS.has(member.member)) return;
   const [command, second, third] = args;
   if (command === undefined) return;
+  if (SHELL_STARTERS.has(member.member)) return followCommandLine(walker, command, partsOf(command), label, [], workingDirectoryOf(walker, second));
+  if (!COMMAND_STARTERS.has(member.member)) return;
   const options = second !== undefined && ts.isObjectLiteralExpression(skipOuter(second)) ? second : third;
-  const list: ArgumentList = options === second ? [] : argumentsOf(second);
-  if (usesShell(options)) return followCommandLine(walker, command, partsOf(command), label, list.filter((word): word is NodeArgument => word !== UNKNOWN_ARGUMENT));
-  if (!isNodeCommand(command, walker.scope)) return;
-  if (second === undefined) return walker.report.unanalyzed(call, excerpt(label), 'a Node child whose entry file is not written out');
-  followNodeArguments(walker, call, label, list, true);
+  const cwd = workingDirectoryOf(walker, options);
+  const list: ArgumentList = options === second ? [] : argumentsOf(second, walker);
+  if (usesShell(options)) return followCommandLine(walker, command, partsOf(command), label, list.filter((word): word is NodeArgument => word !== UNKNOWN_ARGUMENT), cwd);
+  const nodeArguments = nodeArgumentsAfter([{ node: command, parts: partsOf(command) }, ...list], walker);
+  if (nodeArguments === undefined) return;
+  followNodeArguments(walker, call, label, nodeArguments, true, cwd);
   if (options !== undefined) followLaunchOptions(walker, options, label, true);
 }
 
@@ -70,9 +87,9 @@ export function judgeChildEntries(walker: Walker, call: ts.CallExpression): void
 function followFork(walker: Walker, call: ts.CallExpression, args: readonly ts.Expression[] | undefined): void {
   const file = args?.[0];
   if (args === undefined || file === undefined) return walker.report.unanalyzed(call, 'fork()', 'a Node child whose entry file is not named');
-  followProgramEntry(walker, file, 'fork');
   const [, second, third] = args;
   const options = second !== undefined && !ts.isArrayLiteralExpression(skipOuter(second)) ? second : third;
+  followProgramEntry(walker, file, 'fork', workingDirectoryOf(walker, options));
   if (options !== undefined) followLaunchOptions(walker, options, 'fork', true);
 }
 

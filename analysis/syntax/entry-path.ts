@@ -154,6 +154,9 @@ function callValue(call: ts.CallExpression, context: PathContext, next: (part: t
   if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'resolve' && requireFunction(callee.expression, context.scope, GLOBAL_OBJECT_NAMES) === 'require') {
     return requireResolveValue(call.arguments, context, next);
   }
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'resolve' && ts.isMetaProperty(callee.expression) && callee.expression.keywordToken === ts.SyntaxKind.ImportKeyword) {
+    return importMetaResolveValue(call.arguments[0], context);
+  }
   if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'toString' && call.arguments.length === 0) {
     const base = next(callee.expression);
     return base?.form === 'url' ? base : undefined;
@@ -196,6 +199,14 @@ function requireResolveValue(args: readonly ts.Expression[], context: PathContex
   }
   if (relative) return { form: 'path', text: path.posix.join(folder, specifier.text), anchored: true };
   return { form: 'specifier', text: specifier.text, anchored: true };
+}
+
+/** `import.meta.resolve('./x.mjs')`: the URL of that file next to the module (a bare name: the specifier). */
+function importMetaResolveValue(argument: ts.Expression | undefined, context: PathContext): PathValue | undefined {
+  const specifier = argument === undefined ? undefined : skipOuter(argument);
+  if (specifier === undefined || !ts.isStringLiteralLike(specifier)) return undefined;
+  if (!/^\.{1,2}(\/|$)/.test(specifier.text)) return { form: 'specifier', text: specifier.text, anchored: true };
+  return tryValue(() => ({ form: 'url', text: new URL(specifier.text, pathToFileURL(context.fileName)).href, anchored: true }));
 }
 
 /** The one anchored folder of `{ paths: [folder] }`; an options object without `paths` is the module's own folder. */

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { followLaunchOptions } from './child-entries-args.js';
 import { declarationOf } from './entry-path-consts.js';
@@ -21,8 +22,25 @@ import type { Walker } from './walker.js';
  * process and no grant of the starter (WORKER, EXEC) says what it does (docs/caveats.md,
  * "Worker entries").
  */
-export function followProgramEntry(walker: Walker, entry: ts.Expression, starter: string): void {
-  followEntryValue(walker, entry, evaluatePath(entry, pathContext(walker)), `${starter}(${entry.getText(walker.sourceFile)})`);
+export function followProgramEntry(walker: Walker, entry: ts.Expression, starter: string, cwd?: PathValue): void {
+  followEntryValue(walker, entry, evaluatePath(entry, pathContext(walker)), `${starter}(${entry.getText(walker.sourceFile)})`, 'require', cwd);
+}
+
+/**
+ * A relative path a child reads against its working directory, placed when that directory is a
+ * folder of the program (`{ cwd: path.join(__dirname, 'app') }`); otherwise left as it is.
+ */
+function againstWorkingDirectory(value: PathValue | undefined, cwd: PathValue | undefined): PathValue | undefined {
+  if (value === undefined || value.anchored || value.form !== 'path' || path.posix.isAbsolute(value.text) || cwd === undefined || !cwd.anchored) return value;
+  let folder: string | undefined = cwd.form === 'path' ? cwd.text : undefined;
+  if (cwd.form === 'url') {
+    try {
+      folder = fileURLToPath(cwd.text);
+    } catch {
+      folder = undefined;
+    }
+  }
+  return folder === undefined ? value : { form: 'path', text: path.posix.join(folder, value.text), anchored: true };
 }
 
 /** The evaluator's view of the module being walked. */
@@ -34,7 +52,8 @@ export function pathContext(walker: Walker): PathContext {
 }
 
 /** An entry whose value was evaluated (undefined: not provable): an edge, or UNANALYZED at `node`. */
-export function followEntryValue(walker: Walker, node: ts.Node, value: PathValue | undefined, label: string, kind: 'require' | 'dynamic-import' = 'require'): void {
+export function followEntryValue(walker: Walker, node: ts.Node, written: PathValue | undefined, label: string, kind: 'require' | 'dynamic-import' = 'require', cwd?: PathValue): void {
+  const value = againstWorkingDirectory(written, cwd);
   const specifier = value === undefined ? undefined : moduleSpecifierOf(value, pathContext(walker).fileName);
   if (specifier !== undefined) return walker.addReference(specifier, kind, false, node);
   walker.report.unanalyzed(node, excerpt(label), 'the file this starts runs with every capability of a Node process, and the syntax cannot tell which file it is');
@@ -45,10 +64,10 @@ export function followEntryValue(walker: Walker, node: ts.Node, value: PathValue
  * bare package name, which Node looks up from the working directory's node_modules as a
  * dependency (an edge by that name, analyzed with `--deps`).
  */
-export function followPreload(walker: Walker, node: ts.Node, value: PathValue | undefined, label: string, kind: 'require' | 'dynamic-import'): void {
+export function followPreload(walker: Walker, node: ts.Node, value: PathValue | undefined, label: string, kind: 'require' | 'dynamic-import', cwd?: PathValue): void {
   const bare = value !== undefined && !value.anchored && value.form === 'path' && /^(@[\w.-]+\/)?[\w.-]+(\/[^\s]*)?$/.test(value.text) && !value.text.startsWith('.');
   if (bare) return walker.addReference(value.text, kind, false, node);
-  followEntryValue(walker, node, value, label, kind);
+  followEntryValue(walker, node, value, label, kind, cwd);
 }
 
 /**
