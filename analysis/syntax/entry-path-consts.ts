@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { hoistedVarLists } from './scope-declarations.js';
 import { literalString } from './syntax.js';
 
 /**
@@ -17,17 +18,26 @@ export type Declared =
   | { readonly kind: 'import'; readonly specifier: string; readonly key: string | undefined }
   | { readonly kind: 'declared'; readonly node: ts.FunctionDeclaration | ts.ClassDeclaration };
 
-export function declarationOf(identifier: ts.Identifier, ancestors: readonly ts.Node[]): Declared | undefined {
+/**
+ * `mutable`: a `let` or `var` counts by its initializer too (also a `var` hoisted out of an inner
+ * block). Only for questions where a wrong answer fails closed: "is this child_process?" (a
+ * reassigned `cp` is then still judged a starter), never "which file is this?".
+ */
+export function declarationOf(identifier: ts.Identifier, ancestors: readonly ts.Node[], mutable = false): Declared | undefined {
   for (let index = ancestors.length - 1; index >= 0; index--) {
     const ancestor = ancestors[index];
     if (ancestor === undefined) continue;
     if (ts.isFunctionLike(ancestor) && ancestor.parameters.some((parameter) => declares(parameter.name, identifier.text))) return undefined;
+    if (mutable && (ts.isFunctionLike(ancestor) || ts.isSourceFile(ancestor))) {
+      const hoisted = hoistedVarLists(ancestor).flatMap((list) => list.declarations).find((declaration) => ts.isIdentifier(declaration.name) && declaration.name.text === identifier.text);
+      if (hoisted?.initializer !== undefined) return { kind: 'const', initializer: hoisted.initializer, key: undefined };
+    }
     if (ts.isCatchClause(ancestor) && ancestor.variableDeclaration !== undefined && declares(ancestor.variableDeclaration.name, identifier.text)) return undefined;
     if ((ts.isForStatement(ancestor) || ts.isForOfStatement(ancestor) || ts.isForInStatement(ancestor)) && ancestor.initializer !== undefined && ts.isVariableDeclarationList(ancestor.initializer)) {
       if (ancestor.initializer.declarations.some((declaration) => declares(declaration.name, identifier.text))) return undefined;
     }
     if (!ts.isBlock(ancestor) && !ts.isSourceFile(ancestor) && !ts.isModuleBlock(ancestor)) continue;
-    const found = declarationIn(ancestor.statements, identifier.text);
+    const found = declarationIn(ancestor.statements, identifier.text, mutable);
     if (found === 'other') return undefined;
     if (found !== undefined) return found;
   }
@@ -40,22 +50,28 @@ export function constInitializer(identifier: ts.Identifier, ancestors: readonly 
   return found?.kind === 'const' && found.key === undefined ? found.initializer : undefined;
 }
 
-function declarationIn(statements: readonly ts.Statement[], name: string): Declared | 'other' | undefined {
+function declarationIn(statements: readonly ts.Statement[], name: string, mutable: boolean): Declared | 'other' | undefined {
   for (const statement of statements) {
     if (ts.isImportDeclaration(statement)) {
       const imported = importIn(statement, name);
       if (imported !== undefined) return imported;
       continue;
     }
+    // `import cp = require('node:child_process')`.
+    if (ts.isImportEqualsDeclaration(statement) && statement.name.text === name) {
+      const reference = statement.moduleReference;
+      const specifier = ts.isExternalModuleReference(reference) && !statement.isTypeOnly ? literalString(reference.expression) : undefined;
+      return specifier === undefined ? 'other' : { kind: 'import', specifier, key: undefined };
+    }
     if (!ts.isVariableStatement(statement)) {
       if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === name) return { kind: 'declared', node: statement };
-      if ((ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement) || ts.isImportEqualsDeclaration(statement)) && ts.isIdentifier(statement.name) && statement.name.text === name) return 'other';
+      if ((ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) && ts.isIdentifier(statement.name) && statement.name.text === name) return 'other';
       continue;
     }
     const isConst = (statement.declarationList.flags & ts.NodeFlags.Const) !== 0;
     for (const declaration of statement.declarationList.declarations) {
       if (!declares(declaration.name, name)) continue;
-      if (!isConst || declaration.initializer === undefined) return 'other';
+      if ((!isConst && !mutable) || declaration.initializer === undefined) return 'other';
       if (ts.isIdentifier(declaration.name)) return { kind: 'const', initializer: declaration.initializer, key: undefined };
       const key = ts.isObjectBindingPattern(declaration.name) ? destructuredKey(declaration.name, name) : undefined;
       return key === undefined ? 'other' : { kind: 'const', initializer: declaration.initializer, key };

@@ -43,7 +43,7 @@ export function builtinModuleOf(expression: ts.Expression, context: NameContext,
   const binding = context.scope.lookup(inner.text);
   if (binding?.kind === 'module') return binding.specifier;
   if (binding?.kind !== 'local' && binding?.kind !== 'const') return undefined;
-  const declared = declarationOf(inner, context.ancestors);
+  const declared = declarationOf(inner, context.ancestors, true);
   if (declared?.kind === 'import') return declared.key === undefined || declared.key === 'default' ? canonicalBuiltin(declared.specifier) : undefined;
   if (declared?.kind !== 'const') return undefined;
   if (declared.key === undefined) return builtinModuleOf(declared.initializer, context, depth + 1);
@@ -70,7 +70,7 @@ export function builtinMemberOf(callee: ts.Expression, context: NameContext, dep
   const binding = context.scope.lookup(inner.text);
   if (binding?.kind === 'member' || binding?.kind === 'flag-sensitive') return { specifier: binding.specifier, member: binding.member };
   if (binding?.kind !== 'local' && binding?.kind !== 'const') return undefined;
-  const declared = declarationOf(inner, context.ancestors);
+  const declared = declarationOf(inner, context.ancestors, true);
   if (declared?.kind === 'import') {
     const specifier = canonicalBuiltin(declared.specifier);
     return specifier !== undefined && declared.key !== undefined && declared.key !== 'default' ? { specifier, member: declared.key } : undefined;

@@ -86,3 +86,17 @@ describe('fails closed where the member or the entry is not known', () => {
     expect(entries(`import { Worker } from './threads.js';\nnew Worker('./x.cjs');`, 'src/entry.mjs').unanalyzed).toBe(true);
   });
 });
+
+describe('module objects held by var, let and import =', () => {
+  it('var and let holding child_process (compiled and older code)', () => {
+    expect(entries(`${CJS}var cp = require('child_process');\ncp.fork(${FILE});`)).toEqual(followed('./child.cjs'));
+    expect(entries(`${CJS}let cp = require('child_process');\nexport const run = (file) => cp.fork(file);`, 'src/entry.mjs')).toEqual(failsClosed);
+    expect(entries(`${CJS}function main() {\n  if (process.env.X) { var cp = require('child_process'); }\n  cp.fork(${FILE});\n}`)).toEqual(followed('./child.cjs'));
+  });
+  it('import cp = require(…) in TypeScript', () => {
+    expect(entries(`import path = require('node:path');\nimport cp = require('node:child_process');\ncp.fork(${FILE});`, 'src/entry.cts')).toEqual(followed('./child.cjs'));
+  });
+  it('a let path is still not evaluated (it may be reassigned)', () => {
+    expect(entries(`${CJS}var cp = require('child_process');\nlet file = ${FILE};\nfile = process.argv[2];\ncp.fork(file);`)).toEqual(failsClosed);
+  });
+});
