@@ -6,7 +6,7 @@ import { evaluatePath, evaluateParts, type PathPart, type PathValue } from './en
 import { isProcessMember } from './module-loads.js';
 import { excerpt, propertyNameText, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
-import { followEntryValue, followPreload, pathContext } from './worker-entries.js';
+import { followEntryValue, followPreload, pathContext } from './entry-path-follow.js';
 
 /** One argument of a Node command line: the pieces it is built from, and where it is written. */
 export interface NodeArgument {

@@ -8,7 +8,7 @@ import { isProcessMember } from './module-loads.js';
 import { constantKey } from './constants.js';
 import { excerpt, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
-import { pathContext } from './worker-entries.js';
+import { pathContext } from './entry-path-follow.js';
 
 /** Shell operators that end one command and start the next (`npm test && node x.js`). */
 const SEPARATORS = /[;&|()\n]/;

@@ -1,6 +1,5 @@
 import ts from 'typescript';
-import { hoistedVarLists } from './scope-declarations.js';
-import { literalString } from './syntax.js';
+import { boundNames, literalString } from './syntax.js';
 
 /**
  * What the syntax around a use says a name is, found by walking out through the blocks around it
@@ -28,18 +27,18 @@ export function declarationOf(identifier: ts.Identifier, ancestors: readonly ts.
     const ancestor = ancestors[index];
     if (ancestor === undefined) continue;
     if (ts.isFunctionLike(ancestor) && ancestor.parameters.some((parameter) => declares(parameter.name, identifier.text))) return undefined;
-    if (mutable && (ts.isFunctionLike(ancestor) || ts.isSourceFile(ancestor))) {
-      const hoisted = hoistedVarLists(ancestor).flatMap((list) => list.declarations).find((declaration) => ts.isIdentifier(declaration.name) && declaration.name.text === identifier.text);
-      if (hoisted?.initializer !== undefined) return { kind: 'const', initializer: hoisted.initializer, key: undefined };
-    }
+    const hoisted = mutable && ts.isFunctionLike(ancestor) ? hoistedInitializer(ancestor, identifier.text) : undefined;
+    if (hoisted !== undefined) return { kind: 'const', initializer: hoisted, key: undefined };
     if (ts.isCatchClause(ancestor) && ancestor.variableDeclaration !== undefined && declares(ancestor.variableDeclaration.name, identifier.text)) return undefined;
     if ((ts.isForStatement(ancestor) || ts.isForOfStatement(ancestor) || ts.isForInStatement(ancestor)) && ancestor.initializer !== undefined && ts.isVariableDeclarationList(ancestor.initializer)) {
       if (ancestor.initializer.declarations.some((declaration) => declares(declaration.name, identifier.text))) return undefined;
     }
     if (!ts.isBlock(ancestor) && !ts.isSourceFile(ancestor) && !ts.isModuleBlock(ancestor)) continue;
-    const found = declarationIn(ancestor.statements, identifier.text, mutable);
+    const found = declarationIn(ancestor, identifier.text, mutable);
     if (found === 'other') return undefined;
     if (found !== undefined) return found;
+    const hoistedInFile = mutable && ts.isSourceFile(ancestor) ? hoistedInitializer(ancestor, identifier.text) : undefined;
+    if (hoistedInFile !== undefined) return { kind: 'const', initializer: hoistedInFile, key: undefined };
   }
   return undefined;
 }
@@ -50,49 +49,92 @@ export function constInitializer(identifier: ts.Identifier, ancestors: readonly 
   return found?.kind === 'const' && found.key === undefined ? found.initializer : undefined;
 }
 
-function declarationIn(statements: readonly ts.Statement[], name: string, mutable: boolean): Declared | 'other' | undefined {
-  for (const statement of statements) {
-    if (ts.isImportDeclaration(statement)) {
-      const imported = importIn(statement, name);
-      if (imported !== undefined) return imported;
-      continue;
+type Found = Declared | 'other';
+/** Per block (and per mode), what each name it declares is: built once, as lookups run at every call of a local. */
+const blockIndexes = [new WeakMap<ts.Node, Map<string, Found>>(), new WeakMap<ts.Node, Map<string, Found>>()] as const;
+const hoistedIndexes = new WeakMap<ts.Node, Map<string, ts.Expression>>();
+
+function declarationIn(container: ts.Block | ts.SourceFile | ts.ModuleBlock, name: string, mutable: boolean): Found | undefined {
+  const indexes = blockIndexes[mutable ? 1 : 0];
+  let index = indexes.get(container);
+  if (index === undefined) {
+    index = new Map();
+    for (const statement of container.statements) {
+      for (const [declared, found] of statementDeclarations(statement, mutable)) if (!index.has(declared)) index.set(declared, found);
     }
-    // `import cp = require('node:child_process')`.
-    if (ts.isImportEqualsDeclaration(statement) && statement.name.text === name) {
-      const reference = statement.moduleReference;
-      const specifier = ts.isExternalModuleReference(reference) && !statement.isTypeOnly ? literalString(reference.expression) : undefined;
-      return specifier === undefined ? 'other' : { kind: 'import', specifier, key: undefined };
-    }
-    if (!ts.isVariableStatement(statement)) {
-      if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === name) return { kind: 'declared', node: statement };
-      if ((ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) && ts.isIdentifier(statement.name) && statement.name.text === name) return 'other';
-      continue;
-    }
-    const isConst = (statement.declarationList.flags & ts.NodeFlags.Const) !== 0;
-    for (const declaration of statement.declarationList.declarations) {
-      if (!declares(declaration.name, name)) continue;
-      if ((!isConst && !mutable) || declaration.initializer === undefined) return 'other';
-      if (ts.isIdentifier(declaration.name)) return { kind: 'const', initializer: declaration.initializer, key: undefined };
+    indexes.set(container, index);
+  }
+  return index.get(name);
+}
+
+/** The initializer of the first `var name = …` of a function or file, hoisted out of any inner block. */
+function hoistedInitializer(container: ts.Node, name: string): ts.Expression | undefined {
+  let index = hoistedIndexes.get(container);
+  if (index === undefined) {
+    index = new Map();
+    const found = index;
+    const visit = (node: ts.Node): void => {
+      // A nested function or class has its own `var`s.
+      if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+      // `var` only: one binding for the whole function, wherever it is written (`let`/`const` are the block's).
+      if (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.BlockScoped) === 0) {
+        for (const declaration of node.declarations) {
+          if (ts.isIdentifier(declaration.name) && declaration.initializer !== undefined && !found.has(declaration.name.text)) found.set(declaration.name.text, declaration.initializer);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    const body = ts.isSourceFile(container) ? container : (container as ts.FunctionLikeDeclaration).body;
+    if (body !== undefined) ts.forEachChild(body, visit);
+    hoistedIndexes.set(container, index);
+  }
+  return index.get(name);
+}
+
+function statementDeclarations(statement: ts.Statement, mutable: boolean): Array<readonly [string, Found]> {
+  if (ts.isImportDeclaration(statement)) return importsIn(statement);
+  // `import cp = require('node:child_process')`.
+  if (ts.isImportEqualsDeclaration(statement)) {
+    const reference = statement.moduleReference;
+    const specifier = ts.isExternalModuleReference(reference) && !statement.isTypeOnly ? literalString(reference.expression) : undefined;
+    return [[statement.name.text, specifier === undefined ? 'other' : { kind: 'import', specifier, key: undefined }]];
+  }
+  if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name !== undefined) return [[statement.name.text, { kind: 'declared', node: statement }]];
+  if ((ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) && ts.isIdentifier(statement.name)) return [[statement.name.text, 'other']];
+  if (!ts.isVariableStatement(statement)) return [];
+  const isConst = (statement.declarationList.flags & ts.NodeFlags.Const) !== 0;
+  const found: Array<readonly [string, Found]> = [];
+  for (const declaration of statement.declarationList.declarations) {
+    for (const name of boundNames(declaration.name)) {
+      if ((!isConst && !mutable) || declaration.initializer === undefined) {
+        found.push([name, 'other']);
+        continue;
+      }
+      if (ts.isIdentifier(declaration.name)) {
+        found.push([name, { kind: 'const', initializer: declaration.initializer, key: undefined }]);
+        continue;
+      }
       const key = ts.isObjectBindingPattern(declaration.name) ? destructuredKey(declaration.name, name) : undefined;
-      return key === undefined ? 'other' : { kind: 'const', initializer: declaration.initializer, key };
+      found.push([name, key === undefined ? 'other' : { kind: 'const', initializer: declaration.initializer, key }]);
     }
   }
-  return undefined;
+  return found;
 }
 
 /** `import cp from 'x'` / `import * as cp from 'x'` (key undefined), `import { fork as start } from 'x'` (key `fork`); type-only imports bind no value. */
-function importIn(statement: ts.ImportDeclaration, name: string): Declared | 'other' | undefined {
+function importsIn(statement: ts.ImportDeclaration): Array<readonly [string, Found]> {
   const clause = statement.importClause;
-  if (clause === undefined) return undefined;
+  if (clause === undefined) return [];
   const specifier = literalString(statement.moduleSpecifier);
-  const found = (key: string | undefined): Declared | 'other' => (specifier === undefined || clause.isTypeOnly ? 'other' : { kind: 'import', specifier, key });
-  if (clause.name?.text === name) return found(undefined);
+  const found = (key: string | undefined): Found => (specifier === undefined || clause.isTypeOnly ? 'other' : { kind: 'import', specifier, key });
+  const names: Array<readonly [string, Found]> = [];
+  if (clause.name !== undefined) names.push([clause.name.text, found(undefined)]);
   const bindings = clause.namedBindings;
-  if (bindings === undefined) return undefined;
-  if (ts.isNamespaceImport(bindings)) return bindings.name.text === name ? found(undefined) : undefined;
-  const element = bindings.elements.find((candidate) => candidate.name.text === name);
-  if (element === undefined) return undefined;
-  return element.isTypeOnly ? 'other' : found((element.propertyName ?? element.name).text);
+  if (bindings !== undefined && ts.isNamespaceImport(bindings)) names.push([bindings.name.text, found(undefined)]);
+  if (bindings !== undefined && ts.isNamedImports(bindings)) {
+    for (const element of bindings.elements) names.push([element.name.text, element.isTypeOnly ? 'other' : found((element.propertyName ?? element.name).text)]);
+  }
+  return names;
 }
 
 function declares(binding: ts.BindingName, name: string): boolean {

@@ -2,7 +2,7 @@ import ts from 'typescript';
 import { GLOBAL_OBJECT_NAMES, canonicalBuiltin } from '../../policy/index.js';
 import { constantKey } from './constants.js';
 import { declarationOf } from './entry-path-consts.js';
-import { interopViewOf } from './interop.js';
+import { isWrapperCall } from './interop-index.js';
 import { moduleLoadOf } from './module-loads.js';
 import type { Scope } from './scope.js';
 import { literalString, skipAwait, skipOuter } from './syntax.js';
@@ -19,12 +19,11 @@ export type BuiltinMember = { readonly specifier: string; readonly member: strin
 /** `const` → `const` chains are followed this deep. */
 const MAX_DEPTH = 6;
 
-/** Any builtin loaded by a literal name, for the interop helpers (`__importStar(require("child_process"))`). */
-function builtinLoad(call: ts.CallExpression, scope: Scope): ReturnType<Parameters<typeof interopViewOf>[2]> {
+/** The builtin a call loads by a literal name. */
+function builtinLoad(call: ts.CallExpression, scope: Scope): string | undefined {
   const load = moduleLoadOf(call, scope, GLOBAL_OBJECT_NAMES);
   const specifier = load === undefined || load.specifier === undefined ? undefined : literalString(skipOuter(load.specifier));
-  const tracked = specifier === undefined ? undefined : canonicalBuiltin(specifier);
-  return load !== undefined && tracked !== undefined ? { load, tracked } : undefined;
+  return specifier === undefined ? undefined : canonicalBuiltin(specifier);
 }
 
 /**
@@ -37,7 +36,12 @@ function builtinLoad(call: ts.CallExpression, scope: Scope): ReturnType<Paramete
 export function builtinModuleOf(expression: ts.Expression, context: NameContext, depth = 0): string | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const inner = skipOuter(skipAwait(skipOuter(expression)));
-  if (ts.isCallExpression(inner)) return builtinLoad(inner, context.scope)?.tracked ?? interopViewOf(inner, context.scope, builtinLoad)?.specifier;
+  if (ts.isCallExpression(inner)) {
+    const loaded = builtinLoad(inner, context.scope);
+    // A verified interop helper around a module (`__importStar(require("child_process"))`, interop-index.ts) is that module.
+    const [wrapped] = inner.arguments;
+    return loaded ?? (wrapped !== undefined && isWrapperCall(inner, context.scope) ? builtinModuleOf(wrapped, context, depth + 1) : undefined);
+  }
   if ((ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && constantKey(inner, context.scope) === 'default') return builtinModuleOf(inner.expression, context, depth + 1);
   if (!ts.isIdentifier(inner)) return undefined;
   const binding = context.scope.lookup(inner.text);
