@@ -14,6 +14,8 @@ export interface UntypedEscape {
   readonly value: Resolved;
   /** How the place is named in the message: `an any/unknown slot`, `a thrown value`, `a cast to any/unknown`. */
   readonly slot: string;
+  /** The syntax judged the value where it came from (an import of the capability's own module): no need to reach it again. */
+  readonly judgedAtImport: boolean;
 }
 
 /** The escapes of a project module another file imports: where they are, for the message. */

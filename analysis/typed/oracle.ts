@@ -161,7 +161,7 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
     return owner?.kind === 'global' && owner.member === null && BEARING_GLOBALS.has(owner.name) ? owner : undefined;
   };
 
-  const escapesIn = createEscapeFinder(checker, (node) => bearingValue(node, true));
+  const escapesIn = createEscapeFinder(checker, (node) => bearingValue(node, true), judgedAtImport);
 
   return {
     resolve,

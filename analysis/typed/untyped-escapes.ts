@@ -57,7 +57,11 @@ type Slot =
  * `error.cause`, a `catch` binding, `map.get(k)`) calls it without a type that names it.
  * `bearing` says what a value is (undefined: not a capability).
  */
-export function createEscapeFinder(checker: ts.TypeChecker, bearing: (node: ts.Expression) => Resolved | undefined): (sourceFile: ts.SourceFile) => readonly UntypedEscape[] {
+export function createEscapeFinder(
+  checker: ts.TypeChecker,
+  bearing: (node: ts.Expression) => Resolved | undefined,
+  judgedAtImport: (node: ts.Expression, value: Resolved) => boolean,
+): (sourceFile: ts.SourceFile) => readonly UntypedEscape[] {
   const found = new WeakMap<ts.SourceFile, readonly UntypedEscape[]>();
 
   /** A library builtin that keeps nothing of its arguments (RETAINS_NOTHING). */
@@ -99,7 +103,7 @@ export function createEscapeFinder(checker: ts.TypeChecker, bearing: (node: ts.E
       const value = bearing(leaf);
       if (value === undefined) continue;
       if (slot === 'contextual' && !slotIsUntyped(written)) return;
-      escapes.push({ node: leaf, value, slot: slot === 'thrown' ? 'a thrown value' : slot === 'cast' ? 'a cast to any/unknown' : 'an any/unknown slot' });
+      escapes.push({ node: leaf, value, slot: slot === 'thrown' ? 'a thrown value' : slot === 'cast' ? 'a cast to any/unknown' : 'an any/unknown slot', judgedAtImport: judgedAtImport(leaf, value) });
     }
   };
 
@@ -112,7 +116,7 @@ export function createEscapeFinder(checker: ts.TypeChecker, bearing: (node: ts.E
     const literal = property.parent;
     const target = checker.getContextualType(literal);
     const slot = target === undefined ? undefined : isUntyped(target) ? target : target.getProperty(property.name.text) === undefined ? undefined : checker.getTypeOfSymbol(target.getProperty(property.name.text) as ts.Symbol);
-    if (isUntyped(slot) || assignsIntoUntyped(literal)) escapes.push({ node: property.name, value, slot: 'an any/unknown slot' });
+    if (isUntyped(slot) || assignsIntoUntyped(literal)) escapes.push({ node: property.name, value, slot: 'an any/unknown slot', judgedAtImport: judgedAtImport(property.name, value) });
   };
 
   const visitNode = (node: ts.Node, escapes: UntypedEscape[]): void => {
