@@ -87,6 +87,26 @@ export function createEscapeFinder(
     return symbol !== undefined && checker.getFullyQualifiedName(symbol) === 'ObjectConstructor.assign' && isUntyped(checker.getTypeAtLocation(call.arguments[0]));
   };
 
+  const aliased = (symbol: ts.Symbol | undefined): ts.Symbol | undefined => (symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0 ? checker.getAliasedSymbol(symbol) : symbol);
+
+  /**
+   * `Module as unknown as typeof Module & { _cache: … }`: a cast through `unknown` whose final type
+   * still names the value (`typeof` of the same declaration) keeps it typed; it only adds members.
+   */
+  const retypedAsItself = (cast: ts.AsExpression | ts.TypeAssertion): boolean => {
+    let outer: ts.Node = cast;
+    while (ts.isAsExpression(outer.parent) || ts.isTypeAssertionExpression(outer.parent) || ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+    if (outer === cast || !(ts.isAsExpression(outer) || ts.isTypeAssertionExpression(outer))) return false;
+    const inner = cast.expression;
+    const valueSymbol = aliased(checker.getSymbolAtLocation(ts.isPropertyAccessExpression(inner) ? inner.name : inner));
+    if (valueSymbol === undefined) return false;
+    const namesValue = (node: ts.Node): boolean => {
+      if (ts.isTypeQueryNode(node)) return aliased(checker.getSymbolAtLocation(ts.isQualifiedName(node.exprName) ? node.exprName.right : node.exprName)) === valueSymbol;
+      return ts.forEachChild(node, namesValue) ?? false;
+    };
+    return namesValue(outer.type);
+  };
+
   const slotIsUntyped = (written: ts.Expression): boolean => {
     if (isUntyped(checker.getContextualType(written))) {
       const parent = written.parent;
@@ -165,7 +185,7 @@ export function createEscapeFinder(
         while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
         const parent = outer.parent;
         const used = (ts.isCallExpression(parent) || ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === outer;
-        if (!used && isUntyped(checker.getTypeFromTypeNode(cast.type))) check(cast.expression, 'cast', escapes);
+        if (!used && isUntyped(checker.getTypeFromTypeNode(cast.type)) && !retypedAsItself(cast)) check(cast.expression, 'cast', escapes);
         break;
       }
       default:

@@ -7,7 +7,7 @@ import { typedProject } from './typed-program.js';
  * A capability parked in an `any`/`unknown` slot (red-team round 5, `grant5-*`): the provider is
  * granted EXEC, which covers its own use, never the hand-off; the importer reaches the capability.
  */
-const PROVIDER_GRANTED = policyConfigSchema.parse({ grants: [{ files: ['lib/p-*.ts', 'lib/ok-*.ts'], capabilities: ['EXEC', 'NETWORK'], reason: 'the provider holds it on purpose' }] });
+const PROVIDER_GRANTED = policyConfigSchema.parse({ grants: [{ files: ['lib/p-*.ts', 'lib/ok-*.ts'], capabilities: ['EXEC', 'NETWORK', 'DYNAMIC_CODE'], reason: 'the provider holds it on purpose' }] });
 const EXEC = "import { execSync } from 'node:child_process';\n";
 
 /** Provider files that hand the capability to a place the checker types `any`/`unknown`. */
@@ -48,6 +48,7 @@ const LOOKALIKES: Record<string, string> = {
   'ok-print.ts': `${EXEC}console.log(execSync);\nexport const text = JSON.stringify(execSync) ?? String(execSync);`,
   'ok-structured-clone.ts': `${EXEC}export const copy = (): unknown => structuredClone(execSync);`,
   'ok-pure-member.ts': "import path from 'node:path';\nexport const bag: Record<string, unknown> = { join: path.join };",
+  'ok-retyped-as-itself.ts': "import * as Module from 'node:module';\nexport const loader = Module as unknown as typeof Module & { _cache: Record<string, unknown> };",
   'ok-any-data.ts': `${EXEC}export const out: unknown = execSync('echo hi');`,
 };
 
