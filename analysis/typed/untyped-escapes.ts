@@ -180,9 +180,9 @@ export function createEscapeFinder(
       case ts.SyntaxKind.AsExpression:
       case ts.SyntaxKind.TypeAssertionExpression: {
         const cast = node as ts.AsExpression | ts.TypeAssertion;
-        // Only a cast whose result goes somewhere: `(execSync as any)(…)` and `(fs as any).x` are judged where they are used.
+        // Only a cast whose result goes somewhere: `(execSync as any)(…)` and `(m as unknown as T).x` are judged where they are used.
         let outer: ts.Expression = cast;
-        while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+        while (ts.isParenthesizedExpression(outer.parent) || ts.isAsExpression(outer.parent) || ts.isTypeAssertionExpression(outer.parent)) outer = outer.parent;
         const parent = outer.parent;
         const used = (ts.isCallExpression(parent) || ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === outer;
         if (!used && isUntyped(checker.getTypeFromTypeNode(cast.type)) && !retypedAsItself(cast)) check(cast.expression, 'cast', escapes);

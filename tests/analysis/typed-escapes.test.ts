@@ -49,6 +49,7 @@ const LOOKALIKES: Record<string, string> = {
   'ok-structured-clone.ts': `${EXEC}export const copy = (): unknown => structuredClone(execSync);`,
   'ok-pure-member.ts': "import path from 'node:path';\nexport const bag: Record<string, unknown> = { join: path.join };",
   'ok-retyped-as-itself.ts': "import * as Module from 'node:module';\nexport const loader = Module as unknown as typeof Module & { _cache: Record<string, unknown> };",
+  'ok-cast-used-at-once.ts': `${EXEC}export const out = (execSync as unknown as (c: string) => Buffer)('id');`,
   'ok-any-data.ts': `${EXEC}export const out: unknown = execSync('echo hi');`,
 };
 
