@@ -54,13 +54,13 @@ export function judgeReflectiveRead(walker: Walker, node: ts.Expression, target:
 
 /**
  * Typed mode: a call or `new` whose callee the syntax could not place is classified by the
- * signature it resolves to (`run: typeof exec`, `(x as FunctionConstructor)(code)`), and each
- * argument that hands a capability to an `any`/`unknown` parameter is reported there.
+ * signature it resolves to (`run: typeof exec`, `(x as FunctionConstructor)(code)`). An argument
+ * that hands a capability to an `any`/`unknown` parameter is found with every other such place
+ * (untyped-escapes.ts).
  */
 function checkTypedCall(walker: Walker, call: ts.CallExpression | ts.NewExpression): void {
   if (walker.types === undefined) return;
   if (!walker.judgedCallees.has(skipOuter(call.expression))) walker.reachResolved(walker.types.resolve(call), call);
-  for (const argument of call.arguments ?? []) walker.checkEscape(argument);
 }
 
 /** `process.exit(0)`, `process.exit()`, also through `.call(process, 0)` and `.apply(process, [0])`. */
