@@ -1,6 +1,7 @@
-import { closeSync, constants, fstatSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdtempSync, openSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
+import { escapeControlChars } from '../../src/text/escape.js';
 import { untraversableBySandbox } from './readable-by.js';
 import { OWNER_FILE } from './sweep/owner-record.js';
 import { inDirectory, openDirectoryNoFollow, removeDirectoryAt } from './sweep/remove-tree.js';
@@ -42,12 +43,32 @@ export function sweepStaleWorkDirs(root: string = tmpdir()): string[] {
 }
 
 /**
+ * Why `root` cannot hold tki's temporary directories, or undefined (red team round 6, ENVVAR: a
+ * TMPDIR that does not exist ended as `tki: internal error: ENOENT … stat`). Checked first, so every
+ * unusable TMPDIR ends in one line that names it and says what to do.
+ */
+function unusableTempRoot(root: string): string | undefined {
+  const shown = escapeControlChars(root);
+  const fix = 'set TMPDIR to an existing directory you may write, such as /tmp, or unset it';
+  if (!isAbsolute(root)) return `tki: BLOCKED: TMPDIR ${shown} is not an absolute path; ${fix}`;
+  try {
+    if (statSync(root).isDirectory()) return undefined;
+    return `tki: BLOCKED: TMPDIR ${shown} is not a directory; ${fix}`;
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : 'unknown error';
+    return `tki: BLOCKED: TMPDIR ${shown} cannot be used (${code === 'ENOENT' ? 'it does not exist' : code}); ${fix}`;
+  }
+}
+
+/**
  * A private (0700) temporary directory for this process, its pid on record in `owner.pid`, after a
  * sweep of stale ones. It is removed by `release` and on SIGINT/SIGTERM (then the process exits 3),
  * both through descriptors opened at creation, so a path renamed or swapped meanwhile is never walked.
  */
 export function createTempDir(prefix: TempDirPrefix, options: TempDirOptions = {}): TempDirResult {
   const root = options.root ?? tmpdir();
+  const unusable = unusableTempRoot(root);
+  if (unusable !== undefined) return { ok: false, line: unusable };
   sweepStaleWorkDirs(root);
   if (options.traverser !== undefined) {
     const blocked = untraversableBySandbox(root, options.traverser);

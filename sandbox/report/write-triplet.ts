@@ -4,18 +4,21 @@ import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, rmSync, writeSy
 import { join } from 'node:path';
 import { isReportFileName, type ChannelRecord } from '../../src/io/report-frame.js';
 import type { OutputDirectory } from './output-dir.js';
+import { DEFAULT_LIMITS, type InspectorLimits } from '../../src/pipeline/limits.js';
+import { measureJsonShape } from './json-shape.js';
 import type { ReportJsonCheck } from './report-schema-check.js';
 
-/** The triplet as received: names and bytes, nothing else (a frame carries no mode, owner or path). */
+/** The triplet to write: names and bytes, nothing else (a frame carries no mode, owner or path). */
 export interface ReportTriplet {
   readonly files: readonly { readonly name: string; readonly bytes: Buffer }[];
-  /** The verdict line the inside sent, for the operator's terminal. */
+  /** tki's verdict line for the operator's terminal, rendered by the launcher from report.json. */
   readonly line: string | undefined;
 }
 
-export type TripletCheck = { readonly ok: true; readonly triplet: ReportTriplet; readonly finalVerdict: string } | { readonly ok: false; readonly reason: string };
-
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+export type TripletCheck =
+  | { readonly ok: true; readonly triplet: ReportTriplet; readonly finalVerdict: string }
+  /** `limit`: the refusal is a limit of the limits table firing (the report names it), not a malformed report. */
+  | { readonly ok: false; readonly reason: string; readonly limit?: true };
 
 /**
  * The text of valid UTF-8 bytes, else undefined. Checked by `isUtf8`, then decoded (all-ASCII
@@ -28,14 +31,37 @@ function utf8(bytes: Buffer): string | undefined {
   return isUtf8(bytes) ? bytes.toString('utf8') : undefined;
 }
 
+type JsonValue = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string; readonly limit?: true };
+
+/**
+ * report.json parsed, once its shape is known to be within the limits table's bounds (json-shape.ts):
+ * the parse can then build at most `maxReportJsonValues` values, whatever the bytes are.
+ */
+function parseBounded(bytes: Buffer, text: string, limits: InspectorLimits): JsonValue {
+  const shape = measureJsonShape(bytes, { maxValues: limits.maxReportJsonValues, maxDepth: limits.maxReportJsonDepth });
+  if (!shape.ok) {
+    const [name, bound] = shape.bound === 'maxValues' ? ['maxReportJsonValues', limits.maxReportJsonValues] : ['maxReportJsonDepth', limits.maxReportJsonDepth];
+    return { ok: false, limit: true, reason: `${name} = ${bound}: report.json holds more ${shape.bound === 'maxValues' ? 'JSON values' : 'nested arrays and objects'} than that (refused at byte ${shape.atByte}, before parsing)` };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, reason: 'report.json is not valid JSON' };
+  }
+}
+
 /**
  * The launcher's validation of what came over the channel (SPEC §5): exactly report.json,
- * report.md and checkpoint-<the operator's name>.md, UTF-8, report.json valid against the
- * inspector's own zod schema (loaded on demand: `schema` is the parser), report.md and the
- * checkpoint exactly what the inspector's renderers make of that report.json, one verdict line carrying its verdict.
- * The size cap was enforced while reading.
+ * report.md and checkpoint-<the operator's name>.md and one verdict line, UTF-8, report.json within
+ * the limits table's JSON bounds and valid against the inspector's own zod schema (loaded on
+ * demand: `schema` is the parser), report.md and the checkpoint exactly what the inspector's
+ * renderers make of that report.json. What is written and printed is what was validated (red team
+ * round 6): report.json re-serialized from the parsed value (no duplicate key, BOM or non-minimal
+ * escape survives; an honest report's bytes are unchanged), and the verdict line rendered from it
+ * (the inside's line must equal that rendering, and is never shown itself). The size cap was
+ * enforced while reading.
  */
-export function checkTriplet(records: readonly ChannelRecord[], checkpointName: string, schema: (value: unknown) => ReportJsonCheck): TripletCheck {
+export function checkTriplet(records: readonly ChannelRecord[], checkpointName: string, schema: (value: unknown) => ReportJsonCheck, limits: InspectorLimits = DEFAULT_LIMITS): TripletCheck {
   const files = records.filter((record) => record.kind === 'file');
   const lines = records.filter((record) => record.kind === 'line');
   const others = records.filter((record) => record.kind !== 'file' && record.kind !== 'line');
@@ -48,22 +74,21 @@ export function checkTriplet(records: readonly ChannelRecord[], checkpointName: 
   }
   const texts = files.map((file) => utf8(file.payload));
   if (texts.some((text) => text === undefined)) return { ok: false, reason: 'a report file is not valid UTF-8' };
-  let value: unknown;
-  try {
-    value = JSON.parse(texts[names.indexOf('report.json')] ?? '');
-  } catch {
-    return { ok: false, reason: 'report.json is not valid JSON' };
-  }
-  const checked = schema(value);
+  const jsonAt = names.indexOf('report.json');
+  const parsed = parseBounded(files[jsonAt]?.payload ?? Buffer.alloc(0), texts[jsonAt] ?? '', limits);
+  if (!parsed.ok) return parsed;
+  const checked = schema(parsed.value);
   if (!checked.ok) return { ok: false, reason: `report.json fails the report schema (${checked.issue})` };
-  if (texts[names.indexOf('report.md')] !== checked.derived.markdown) return { ok: false, reason: 'report.md does not say what report.json says (it differs from report.json rendered by the inspector\'s own renderer)' };
-  if (texts[names.indexOf(checkpointName)] !== checked.derived.checkpoint) return { ok: false, reason: `${checkpointName} does not say what report.json says (it differs from report.json rendered by the inspector's own renderer)` };
-  const line = lines[0] === undefined ? undefined : utf8(lines[0].payload);
-  if (line === undefined) return { ok: false, reason: 'the verdict line is not valid UTF-8' };
-  // It reaches the operator's terminal: one line, no control characters, and report.json's verdict.
-  if (CONTROL_CHARACTER.test(line)) return { ok: false, reason: 'the verdict line carries control characters' };
-  if (!line.startsWith(`tki inspect: ${checked.finalVerdict} (exit `)) return { ok: false, reason: `the verdict line does not carry report.json's verdict ${checked.finalVerdict}` };
-  return { ok: true, finalVerdict: checked.finalVerdict, triplet: { files: files.map((file) => ({ name: file.name ?? '', bytes: file.payload })), line } };
+  const { derived } = checked;
+  if (texts[names.indexOf('report.md')] !== derived.markdown) return { ok: false, reason: 'report.md does not say what report.json says (it differs from report.json rendered by the inspector\'s own renderer)' };
+  if (texts[names.indexOf(checkpointName)] !== derived.checkpoint) return { ok: false, reason: `${checkpointName} does not say what report.json says (it differs from report.json rendered by the inspector's own renderer)` };
+  // Like report.md: the inside's line must be the one report.json renders to (a compromised inside's
+  // lie is refused, not just dropped); what the operator sees is the launcher's own rendering.
+  if ((lines[0] === undefined ? undefined : utf8(lines[0].payload)) !== derived.line) return { ok: false, reason: 'the verdict line does not say what report.json says (it differs from the line rendered from report.json)' };
+  // Equal text is equal bytes (UTF-8 decoding is one-to-one on valid input): an honest report.json is written from the buffer it came in.
+  const canonical = texts[jsonAt] === derived.json ? (files[jsonAt]?.payload ?? Buffer.alloc(0)) : Buffer.from(derived.json, 'utf8');
+  const written = files.map((file) => ({ name: file.name ?? '', bytes: file.name === 'report.json' ? canonical : file.payload }));
+  return { ok: true, finalVerdict: checked.finalVerdict, triplet: { files: written, line: derived.line } };
 }
 
 /**

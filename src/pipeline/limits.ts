@@ -41,6 +41,9 @@ export interface InspectorLimits {
   readonly maxBindingComparisons: number;
   /** The three report files together, as the inspector emits them and the launcher accepts them. */
   readonly maxReportBytes: number;
+  /** JSON values (and arrays/objects open at once) in report.json: the launcher counts both before it parses what the sandbox sent. */
+  readonly maxReportJsonValues: number;
+  readonly maxReportJsonDepth: number;
 }
 
 const MIB = 1024 * 1024;
@@ -72,4 +75,7 @@ export const DEFAULT_LIMITS: InspectorLimits = {
   maxEvidenceEntries: 400_000,
   maxBindingComparisons: 200_000_000,
   maxReportBytes: 256 * MIB,
+  // Once parsed a value costs the launcher up to ~100 bytes whatever its size on the channel (round 6: `{},` × 2.8 M grew it 285 MB).
+  maxReportJsonValues: 2_000_000,
+  maxReportJsonDepth: 16,
 };
