@@ -33,15 +33,23 @@ function utf8(bytes: Buffer): string | undefined {
 
 type JsonValue = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string; readonly limit?: true };
 
+/** Below this many values the density bound does not apply (a small document costs little, whatever its shape). */
+const DENSITY_FREE_VALUES = 65_536;
+
 /**
  * report.json parsed, once its shape is known to be within the limits table's bounds (json-shape.ts):
- * the parse can then build at most `maxReportJsonValues` values, whatever the bytes are.
+ * at most `maxReportJsonValues` values, and at most one per `minReportJsonBytesPerValue` bytes, so
+ * the parse builds at most a bounded multiple of the bytes however dense the values are.
  */
 function parseBounded(bytes: Buffer, text: string, limits: InspectorLimits): JsonValue {
-  const shape = measureJsonShape(bytes, { maxValues: limits.maxReportJsonValues, maxDepth: limits.maxReportJsonDepth });
+  const byDensity = Math.max(DENSITY_FREE_VALUES, Math.floor(bytes.length / limits.minReportJsonBytesPerValue));
+  const maxValues = Math.min(limits.maxReportJsonValues, byDensity);
+  const shape = measureJsonShape(bytes, { maxValues, maxDepth: limits.maxReportJsonDepth });
   if (!shape.ok) {
-    const [name, bound] = shape.bound === 'maxValues' ? ['maxReportJsonValues', limits.maxReportJsonValues] : ['maxReportJsonDepth', limits.maxReportJsonDepth];
-    return { ok: false, limit: true, reason: `${name} = ${bound}: report.json holds more ${shape.bound === 'maxValues' ? 'JSON values' : 'nested arrays and objects'} than that (refused at byte ${shape.atByte}, before parsing)` };
+    const where = `(refused at byte ${shape.atByte}, before parsing)`;
+    if (shape.bound === 'maxDepth') return { ok: false, limit: true, reason: `maxReportJsonDepth = ${limits.maxReportJsonDepth}: report.json nests arrays and objects deeper than that ${where}` };
+    const named = maxValues === limits.maxReportJsonValues ? `maxReportJsonValues = ${maxValues}` : `minReportJsonBytesPerValue = ${limits.minReportJsonBytesPerValue}: its ${bytes.length} bytes may hold ${maxValues} JSON values`;
+    return { ok: false, limit: true, reason: `${named}: report.json holds more JSON values than that ${where}` };
   }
   try {
     return { ok: true, value: JSON.parse(text) };

@@ -34,14 +34,21 @@ describe('report.json is bounded in values and depth before it is parsed', () =>
     });
     expect(parsed).toBe(0);
     expect(check).toMatchObject({ ok: false, limit: true });
-    expect(check.ok ? '' : check.reason).toMatch(new RegExp(`^maxReportJsonValues = ${DEFAULT_LIMITS.maxReportJsonValues}: report\\.json holds more JSON values than that`));
+    expect(check.ok ? '' : check.reason).toMatch(new RegExp(`^minReportJsonBytesPerValue = ${DEFAULT_LIMITS.minReportJsonBytesPerValue}: its ${json.length} bytes may hold \\d+ JSON values: report\\.json holds more JSON values than that`));
+  });
+
+  it('more values than maxReportJsonValues, at any density: refused naming maxReportJsonValues', () => {
+    const limits = { ...DEFAULT_LIMITS, maxReportJsonValues: 100_000 };
+    const check = checkTriplet(sent(Buffer.from(`[${'1,      '.repeat(100_000)}1]`)), CHECKPOINT, checkReportJson, limits);
+    expect(check).toMatchObject({ ok: false, limit: true });
+    expect(check.ok ? '' : check.reason).toMatch(/^maxReportJsonValues = 100000: report\.json holds more JSON values than that/);
   });
 
   it('nesting deeper than maxReportJsonDepth: refused as a limit, whatever the byte count', () => {
     const depth = DEFAULT_LIMITS.maxReportJsonDepth + 1;
     const check = checkTriplet(sent(Buffer.from(`${'['.repeat(depth)}${']'.repeat(depth)}`)), CHECKPOINT, checkReportJson);
     expect(check).toMatchObject({ ok: false, limit: true });
-    expect(check.ok ? '' : check.reason).toMatch(/^maxReportJsonDepth = \d+: report\.json holds more nested arrays and objects than that/);
+    expect(check.ok ? '' : check.reason).toMatch(/^maxReportJsonDepth = \d+: report\.json nests arrays and objects deeper than that/);
   });
 
   it('within the bounds the same shape is parsed and refused by the schema, not as a limit', () => {
