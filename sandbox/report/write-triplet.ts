@@ -31,26 +31,27 @@ function utf8(bytes: Buffer): string | undefined {
   return isUtf8(bytes) ? bytes.toString('utf8') : undefined;
 }
 
-type JsonValue = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string; readonly limit?: true };
-
 /** Below this many values the density bound does not apply (a small document costs little, whatever its shape). */
 const DENSITY_FREE_VALUES = 65_536;
 
 /**
- * report.json parsed, once its shape is known to be within the limits table's bounds (json-shape.ts):
- * at most `maxReportJsonValues` values, and at most one per `minReportJsonBytesPerValue` bytes, so
- * the parse builds at most a bounded multiple of the bytes however dense the values are.
+ * Undefined when report.json's shape is within the limits table's bounds (json-shape.ts), else the
+ * refusal naming the bound: at most `maxReportJsonValues` values, and at most one per
+ * `minReportJsonBytesPerValue` bytes, so the parse that follows builds at most a bounded multiple
+ * of the bytes however dense the values are.
  */
-function parseBounded(bytes: Buffer, text: string, limits: InspectorLimits): JsonValue {
+function boundedShape(bytes: Buffer, limits: InspectorLimits): Extract<TripletCheck, { ok: false }> | undefined {
   const byDensity = Math.max(DENSITY_FREE_VALUES, Math.floor(bytes.length / limits.minReportJsonBytesPerValue));
   const maxValues = Math.min(limits.maxReportJsonValues, byDensity);
   const shape = measureJsonShape(bytes, { maxValues, maxDepth: limits.maxReportJsonDepth });
-  if (!shape.ok) {
-    const where = `(refused at byte ${shape.atByte}, before parsing)`;
-    if (shape.bound === 'maxDepth') return { ok: false, limit: true, reason: `maxReportJsonDepth = ${limits.maxReportJsonDepth}: report.json nests arrays and objects deeper than that ${where}` };
-    const named = maxValues === limits.maxReportJsonValues ? `maxReportJsonValues = ${maxValues}` : `minReportJsonBytesPerValue = ${limits.minReportJsonBytesPerValue}: its ${bytes.length} bytes may hold ${maxValues} JSON values`;
-    return { ok: false, limit: true, reason: `${named}: report.json holds more JSON values than that ${where}` };
-  }
+  if (shape.ok) return undefined;
+  const where = `(refused at byte ${shape.atByte}, before parsing)`;
+  if (shape.bound === 'maxDepth') return { ok: false, limit: true, reason: `maxReportJsonDepth = ${limits.maxReportJsonDepth}: report.json nests arrays and objects deeper than that ${where}` };
+  const named = maxValues === limits.maxReportJsonValues ? `maxReportJsonValues = ${maxValues}` : `minReportJsonBytesPerValue = ${limits.minReportJsonBytesPerValue}: its ${bytes.length} bytes may hold ${maxValues} JSON values`;
+  return { ok: false, limit: true, reason: `${named}: report.json holds more JSON values than that ${where}` };
+}
+
+function parseJson(text: string): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string } {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
@@ -80,10 +81,13 @@ export function checkTriplet(records: readonly ChannelRecord[], checkpointName: 
   if (names.length !== 3 || !expected.every((name) => names.includes(name))) {
     return { ok: false, reason: `the files sent were [${names.map((name) => JSON.stringify(name)).join(', ')}], expected exactly ${expected.join(', ')}` };
   }
+  const jsonAt = names.indexOf('report.json');
+  // The shape first, on the bytes: a hostile report.json is refused before even its text is made.
+  const shape = boundedShape(files[jsonAt]?.payload ?? Buffer.alloc(0), limits);
+  if (shape !== undefined) return shape;
   const texts = files.map((file) => utf8(file.payload));
   if (texts.some((text) => text === undefined)) return { ok: false, reason: 'a report file is not valid UTF-8' };
-  const jsonAt = names.indexOf('report.json');
-  const parsed = parseBounded(files[jsonAt]?.payload ?? Buffer.alloc(0), texts[jsonAt] ?? '', limits);
+  const parsed = parseJson(texts[jsonAt] ?? '');
   if (!parsed.ok) return parsed;
   const checked = schema(parsed.value);
   if (!checked.ok) return { ok: false, reason: `report.json fails the report schema (${checked.issue})` };
