@@ -82,6 +82,6 @@ export const DEFAULT_LIMITS: InspectorLimits = {
   // Parsed, a value costs the launcher up to ~100 bytes whatever its size on the channel (round 6: `{},` × 2.8 M grew it
   // 285 MB). tki's reports spend ≈ 25 bytes a value (every object carries its stamps), so both bounds leave them room.
   maxReportJsonValues: 16_000_000,
-  minReportJsonBytesPerValue: 6,
+  minReportJsonBytesPerValue: 12,
   maxReportJsonDepth: 16,
 };
