@@ -1,7 +1,6 @@
 import { closeSync, constants, fstatSync, mkdtempSync, openSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join } from 'node:path';
-import { escapeControlChars } from '../../src/text/escape.js';
 import { untraversableBySandbox } from './readable-by.js';
 import { OWNER_FILE } from './sweep/owner-record.js';
 import { inDirectory, openDirectoryNoFollow, removeDirectoryAt } from './sweep/remove-tree.js';
@@ -43,32 +42,22 @@ export function sweepStaleWorkDirs(root: string = tmpdir()): string[] {
 }
 
 /**
- * Why `root` cannot hold tki's temporary directories, or undefined (red team round 6, ENVVAR: a
- * TMPDIR that does not exist ended as `tki: internal error: ENOENT … stat`). Checked first, so every
- * unusable TMPDIR ends in one line that names it and says what to do.
- */
-function unusableTempRoot(root: string): string | undefined {
-  const shown = escapeControlChars(root);
-  const fix = 'set TMPDIR to an existing directory you may write, such as /tmp, or unset it';
-  if (!isAbsolute(root)) return `tki: BLOCKED: TMPDIR ${shown} is not an absolute path; ${fix}`;
-  try {
-    if (statSync(root).isDirectory()) return undefined;
-    return `tki: BLOCKED: TMPDIR ${shown} is not a directory; ${fix}`;
-  } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : 'unknown error';
-    return `tki: BLOCKED: TMPDIR ${shown} cannot be used (${code === 'ENOENT' ? 'it does not exist' : code}); ${fix}`;
-  }
-}
-
-/**
  * A private (0700) temporary directory for this process, its pid on record in `owner.pid`, after a
  * sweep of stale ones. It is removed by `release` and on SIGINT/SIGTERM (then the process exits 3),
  * both through descriptors opened at creation, so a path renamed or swapped meanwhile is never walked.
  */
+/** What is wrong with TMPDIR as the place for the launcher's directories, if anything (red team round 6: an internal error before). */
+function tempRootProblem(root: string): string | undefined {
+  if (!isAbsolute(root)) return 'is not an absolute path';
+  const stats = statSync(root, { throwIfNoEntry: false });
+  if (stats === undefined) return 'does not exist';
+  return stats.isDirectory() ? undefined : 'is not a directory';
+}
+
 export function createTempDir(prefix: TempDirPrefix, options: TempDirOptions = {}): TempDirResult {
   const root = options.root ?? tmpdir();
-  const unusable = unusableTempRoot(root);
-  if (unusable !== undefined) return { ok: false, line: unusable };
+  const problem = tempRootProblem(root);
+  if (problem !== undefined) return { ok: false, line: `tki: BLOCKED: TMPDIR ${root} ${problem}; set TMPDIR to an existing directory, such as /tmp` };
   sweepStaleWorkDirs(root);
   if (options.traverser !== undefined) {
     const blocked = untraversableBySandbox(root, options.traverser);
