@@ -7,14 +7,14 @@ import { writePacketDir } from '../helpers/packet.js';
 
 afterAll(removeScratchDirs);
 
-/** Red team round 6, ENVVAR: an unusable TMPDIR ends in one line that names it and says what to do. */
+/** Red team round 6, ENVVAR (closed by boot6's check in work-dir.ts): an unusable TMPDIR ends in one line that names it and says what to do. */
 describe('a TMPDIR the launcher cannot use', () => {
   it('missing, relative, or a file: one BLOCKED line naming TMPDIR, its value and the fix', () => {
     const root = scratchDir('tmpdir');
     const file = join(root, 'a-file');
     writeFileSync(file, '');
     const cases: Array<[string, RegExp]> = [
-      [join(root, 'no-such-dir'), /cannot be used \(it does not exist\)/],
+      [join(root, 'no-such-dir'), /does not exist/],
       ['relative/tmp', /is not an absolute path/],
       [file, /is not a directory/],
     ];
@@ -24,7 +24,7 @@ describe('a TMPDIR the launcher cannot use', () => {
       const line = created.ok ? '' : created.line;
       expect(line.startsWith(`tki: BLOCKED: TMPDIR ${value} `), line).toBe(true);
       expect(line).toMatch(problem);
-      expect(line).toMatch(/set TMPDIR to an existing directory you may write, such as \/tmp, or unset it$/);
+      expect(line).toMatch(/; set TMPDIR to an existing directory, such as \/tmp$/);
     }
   });
 
@@ -36,6 +36,6 @@ describe('a TMPDIR the launcher cannot use', () => {
     const run = runTki(['run', packet, '--out', join(root, 'out')], { TMPDIR: missing });
     const printed = `${run.stdout}${run.stderr}`.trimEnd().split('\n');
     expect(run.status, printed.join('\n')).toBe(3);
-    expect(printed).toEqual([`tki: BLOCKED: TMPDIR ${missing} cannot be used (it does not exist); set TMPDIR to an existing directory you may write, such as /tmp, or unset it`]);
+    expect(printed).toEqual([`tki: BLOCKED: TMPDIR ${missing} does not exist; set TMPDIR to an existing directory, such as /tmp`]);
   });
 });
