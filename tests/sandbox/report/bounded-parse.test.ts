@@ -39,7 +39,7 @@ describe('report.json is bounded in values and depth before it is parsed', () =>
 
   it('more values than maxReportJsonValues, at any density: refused naming maxReportJsonValues', () => {
     const limits = { ...DEFAULT_LIMITS, maxReportJsonValues: 100_000 };
-    const check = checkTriplet(sent(Buffer.from(`[${'1,      '.repeat(100_000)}1]`)), CHECKPOINT, checkReportJson, limits);
+    const check = checkTriplet(sent(Buffer.from(`[${'1,           '.repeat(100_000)}1]`)), CHECKPOINT, checkReportJson, limits);
     expect(check).toMatchObject({ ok: false, limit: true });
     expect(check.ok ? '' : check.reason).toMatch(/^maxReportJsonValues = 100000: report\.json holds more JSON values than that/);
   });
