@@ -7,6 +7,7 @@ import { renderCheckpoint, sanitizeCheckpointName } from '../report/checkpoint.j
 import { renderMarkdown } from '../report/markdown.js';
 import { reportJsonLowerBound } from '../report/size-estimate.js';
 import { parseReport, type Report } from '../report/schema.js';
+import { serializeReportJson } from '../report/serialize.js';
 import { escapeControlChars, truncate } from '../text/escape.js';
 import { lintEmittedStrings, lintString } from '../text/wording-lint.js';
 import { EXIT_CODE_BY_VERDICT, type InspectorExitCode } from '../vocabulary.js';
@@ -101,7 +102,7 @@ function renderUnbounded(result: InspectionResult, name: string | undefined): { 
   }
   const exitCode = EXIT_CODE_BY_VERDICT[report.final_verdict];
   const files: ReportFile[] = [
-    encoded('report.json', `${JSON.stringify(checked.data)}\n`),
+    encoded('report.json', serializeReportJson(checked.data)),
     encoded('report.md', lintString(renderMarkdown(checked.data)).text),
     encoded(`checkpoint-${sanitizeCheckpointName(name)}.md`, lintString(renderCheckpoint(checked.data)).text),
   ];
