@@ -1,0 +1,59 @@
+import { closeSync, lstatSync, readdirSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
+import { atDescriptor, onEntry, openMeasuredDirectory, StageError, type PacketRoot } from './stage-handle.js';
+
+/**
+ * The walk (the stage's first phase): measures every entry of the packet from the directory
+ * descriptors along the current path (stage-handle.ts), never by a joined path, so what it measures is
+ * what the packet's directories hold, whatever their paths name meanwhile. Nothing is written.
+ */
+
+/** Directories below the packet's root, at most: the walk holds one descriptor per level. */
+export const MAX_STAGE_DEPTH = 128;
+
+export interface WalkedEntry {
+  /** Directories between the packet's root (depth 0) and this entry. */
+  readonly depth: number;
+  /** The entry's name in its directory (the root: its name in the packet's parent directory). */
+  readonly name: string;
+  /** The packet path the operator knows, for one-line refusals. */
+  readonly display: string;
+  /** Its path under the stage. */
+  readonly destination: string;
+  readonly stats: Stats;
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device node';
+  return 'a special file';
+}
+
+interface WalkState {
+  readonly into: WalkedEntry[];
+  readonly maxEntries: number;
+}
+
+function measure(dirFd: number, name: string, depth: number, display: string, destination: string, state: WalkState): void {
+  const stats = onEntry(display, atDescriptor(dirFd, name), () => lstatSync(atDescriptor(dirFd, name)));
+  if (!stats.isFile() && !stats.isDirectory() && !stats.isSymbolicLink()) throw new StageError(`${display} is ${kindOf(stats)}, which cannot be handed into the sandbox`);
+  state.into.push({ depth, name, display, destination, stats });
+  if (state.into.length > state.maxEntries) throw new StageError(`the packet has more than ${String(state.maxEntries)} entries (twice the limits table's maxItems)`);
+  if (!stats.isDirectory()) return;
+  if (depth >= MAX_STAGE_DEPTH) throw new StageError(`${display} is nested more than ${String(MAX_STAGE_DEPTH)} directories deep below the packet's root, deeper than tki stages`);
+  const fd = openMeasuredDirectory(dirFd, name, stats, display);
+  try {
+    const names = onEntry(display, atDescriptor(fd), () => readdirSync(atDescriptor(fd)));
+    for (const child of names) measure(fd, child, depth + 1, join(display, child), join(destination, child), state);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Measures the packet at `root` for a stage at `destination`: entries in pre-order (a directory before what it holds). */
+export function walkPacket(root: PacketRoot, destination: string, maxEntries: number): WalkedEntry[] {
+  const state: WalkState = { into: [], maxEntries };
+  measure(root.parentFd, root.name, 0, root.display, destination, state);
+  return state.into;
+}
