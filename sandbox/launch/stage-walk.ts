@@ -8,7 +8,7 @@ import { atDescriptor, onEntry, openMeasuredDirectory, StageError, type PacketRo
  * what the packet's directories hold, whatever their paths name meanwhile. Nothing is written.
  */
 
-/** Directories below the packet's root, at most: the walk holds one descriptor per level. */
+/** Directories nested below the packet's root, at most: the walk and the placement hold one descriptor per level. */
 export const MAX_STAGE_DEPTH = 128;
 
 export interface WalkedEntry {
@@ -41,7 +41,7 @@ function measure(dirFd: number, name: string, depth: number, display: string, de
   state.into.push({ depth, name, display, destination, stats });
   if (state.into.length > state.maxEntries) throw new StageError(`the packet has more than ${String(state.maxEntries)} entries (twice the limits table's maxItems)`);
   if (!stats.isDirectory()) return;
-  if (depth >= MAX_STAGE_DEPTH) throw new StageError(`${display} is nested more than ${String(MAX_STAGE_DEPTH)} directories deep below the packet's root, deeper than tki stages`);
+  if (depth > MAX_STAGE_DEPTH) throw new StageError(`${display} is nested more than ${String(MAX_STAGE_DEPTH)} directories deep below the packet's root, deeper than tki stages`);
   const fd = openMeasuredDirectory(dirFd, name, stats, display);
   try {
     const names = onEntry(display, atDescriptor(fd), () => readdirSync(atDescriptor(fd)));
