@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, realpathSync, type Stats } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, realpathSync, type Stats } from 'node:fs';
 import { basename, dirname, sep } from 'node:path';
 
 /**
@@ -28,9 +28,11 @@ export class ChangedError extends StageError {
   }
 }
 
+const PROC_FD = '/proc/self/fd';
+
 /** `<name>` inside the directory `dirFd` holds, never through the path that directory had. */
 export function atDescriptor(dirFd: number, name?: string): string {
-  return name === undefined ? `/proc/self/fd/${String(dirFd)}` : `/proc/self/fd/${String(dirFd)}/${name}`;
+  return name === undefined ? `${PROC_FD}/${String(dirFd)}` : `${PROC_FD}/${String(dirFd)}/${name}`;
 }
 
 function modeText(stats: Stats): string {
@@ -114,7 +116,8 @@ export interface PacketRoot {
 }
 
 export function openPacketRoot(source: string): PacketRoot {
-  if (process.platform !== 'linux') throw new StageError(`staging the packet needs Linux's /proc/self/fd (this is ${process.platform})`);
+  // Without /proc every descriptor-relative lookup would fail as ENOENT, which reads as a change of the packet.
+  if (process.platform !== 'linux' || !existsSync(PROC_FD)) throw new StageError(`staging the packet needs Linux's /proc/self/fd, which is missing here (mount /proc)`);
   let real: string;
   try {
     real = realpathSync(source);
