@@ -43,7 +43,7 @@ export function rulesFor(rules: Readonly<Record<string, RuleWithDocs>>, level: T
   return selected;
 }
 
-/** The level's own policy, used where no tki.policy.json is found. */
+/** The level's own policy, where no tki.policy.json is found (the same as policy/config.ts's RECOMMENDED_POLICY and STRICT_POLICY). */
 export const PRESET_POLICIES: Readonly<Record<TkiLevel, NonNullable<TkiSettings['policy']>>> = {
   recommended: { packages: { deny: 'known' } },
   strict: { packages: { deny: 'unlisted' } },
@@ -55,8 +55,8 @@ export const PRESET_POLICIES: Readonly<Record<TkiLevel, NonNullable<TkiSettings[
  * guard give one verdict; a broken policy is a lint error at 1:1 of each file.
  */
 export const PRESET_SETTINGS: Readonly<Record<TkiLevel, TkiSettings>> = {
-  recommended: { policy: PRESET_POLICIES.recommended, findPolicy: true },
-  strict: { policy: PRESET_POLICIES.strict, findPolicy: true },
+  recommended: { findPolicy: 'recommended' },
+  strict: { findPolicy: 'strict' },
 };
 
 /** A config object of `level`; `settings` replaces the preset's policy when given. */
