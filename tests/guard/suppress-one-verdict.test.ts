@@ -220,9 +220,15 @@ const ROUND5_SHARED_SCRIPT_GLOBALS = {
     'red-team-5/rows/syn5-logical-assignment-global/evasion.ts:3:1 no-forbidden-capability',
   ],
 };
+/**
+ * Round 6: the typed guard misses an ES module's async-generator NETWORK when another row's module declares
+ * an async generator of the same name in the same program (rt-static6's finding; the typed plugin, one file
+ * at a time, reports it). A known leak between modules of one program, not a documented difference.
+ */
+const ROUND6_SHARED_GENERATOR_NAME = { guardOnly: [] as string[], pluginOnly: ['red-team-6/rows/flow6-lookalike-async-generator-local-client/control.mts:4:39 no-forbidden-capability'] };
 const EVASIONS_TYPED_DIVERGENCES = {
-  guardOnly: [...ROUND4_SLOPPY_RECEIVERS.guardOnly, ...REQUIRE_TYPED_AS_MODULE.guardOnly, ...ROUND5_SHARED_SCRIPT_GLOBALS.guardOnly],
-  pluginOnly: [...ROUND4_SLOPPY_RECEIVERS.pluginOnly, ...ROUND5_SHARED_SCRIPT_GLOBALS.pluginOnly, ...REQUIRE_TYPED_AS_MODULE.pluginOnly],
+  guardOnly: [...ROUND4_SLOPPY_RECEIVERS.guardOnly, ...REQUIRE_TYPED_AS_MODULE.guardOnly, ...ROUND5_SHARED_SCRIPT_GLOBALS.guardOnly, ...ROUND6_SHARED_GENERATOR_NAME.guardOnly],
+  pluginOnly: [...ROUND4_SLOPPY_RECEIVERS.pluginOnly, ...ROUND5_SHARED_SCRIPT_GLOBALS.pluginOnly, ...REQUIRE_TYPED_AS_MODULE.pluginOnly, ...ROUND6_SHARED_GENERATOR_NAME.pluginOnly],
 };
 const KNOWN_TYPED_DIVERGENCES: Readonly<Record<string, { guardOnly: string[]; pluginOnly: string[] }>> = {
   'fixtures/evasions/tsconfig.json recommended': EVASIONS_TYPED_DIVERGENCES,
