@@ -4,6 +4,4 @@
  * fix the problem, then delete its key here.
  */
 export const OPEN_TODAY: Readonly<Record<string, string>> = {
-  'xdg-cache-home-relative':
-    'a relative XDG_CACHE_HOME puts the cache and its cache-secret inside the project tree (XDG says: ignore relative paths)',
 };
