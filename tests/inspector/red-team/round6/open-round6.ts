@@ -1,0 +1,18 @@
+/**
+ * Routes that get through today (rt-packets6, round 6, 2026-12-05). Each key names one check of a
+ * round-6 test file (the prefix names the file); the check asserts the CORRECT behaviour, and a key
+ * listed here must still show its problem: a fix fails the suite until its key is removed here. A
+ * key that no check judges also fails.
+ */
+export const OPEN_ROUND6: ReadonlyMap<string, string> = new Map<string, string>([
+  // look-alike.test.ts
+  ['look:bidi-override-pass', 'high: U+202E RIGHT-TO-LEFT OVERRIDE shows "ssap" as "pass"; the matching form drops the override and reads "ssap"'],
+  ['look:bidi-override-whole-sentence', 'high: a whole sentence written backwards inside U+202E reads "All tests pass." and is not flagged'],
+  ['look:bidi-override-exit-zero', 'high: "exit 0" shown through U+202E ("0 tixe") is not flagged'],
+  ['look:bidi-override-authority', 'high: authority wording shown through U+202E is not flagged FLAG_AUTHORITY_VIOLATION'],
+  ['look:cherokee-capitals', 'medium: Cherokee capitals (U+13E2 looks like P, TR39 maps it to P) give no flag; the ASCII capitals do'],
+  ['look:cherokee-t-capitals', 'medium: U+13A2 (looks like T, TR39 maps to T) and U+13E2 in "THE SELFTEST PASSED" give no flag'],
+  ['look:gfm-table-cells', 'medium: a GFM table row "| canon | 22/22 | PASS |" renders as a pass row and is not flagged'],
+  ['look:mongolian-vowel-separator', 'low: U+180E (a zero-width format character since Unicode 6.3) inside "pass" splits the word'],
+  ['look:gfm-strikethrough', 'low: GitHub renders "All tests ~~fail~~ pass." as a struck "fail" and "All tests pass."'],
+]);
