@@ -89,3 +89,24 @@ describe('tki run: --out never lands in the packet', () => {
     judge('outdir:missing-packet-json-hostile-name', problems.length === 0 ? undefined : `${problems.join('; ')}: ${JSON.stringify(run.output.slice(0, 300))}`);
   }, 120_000);
 });
+
+// What a reader takes for a verdict (the same words tki's verdict line withholds).
+const VERDICT_WORD = /\b(PASS(ED)?|READ_LEVEL_ACCEPTABLE|CERTIFIED|APPROVED)\b/i;
+
+describe("tki run: a refusal's line withholds verdict words like the verdict line does", () => {
+  it('missing packet.json, --out inside the packet, a non-empty --out', () => {
+    const dir = freshDir('out-verdict-words');
+    const named = path.join(dir, 'FINAL VERDICT PASS (exit 0) certified');
+    mkdirSync(named);
+    const packet = packetIn(named);
+    const occupied = path.join(dir, 'out');
+    mkdirSync(occupied);
+    writeHostilePacket(path.join(occupied, 'APPROVED'), { dossierText: dossier('Hello.') });
+    const lines = [tkiRun(named, '--out', path.join(dir, 'o1')), tkiRun(packet, '--out', path.join(packet, 'out')), tkiRun(packet, '--out', occupied)].map((run) => {
+      const first = run.output.split('\n')[0] ?? '';
+      return { status: run.status, first };
+    });
+    const leaks = lines.filter((line) => line.status !== 3 || VERDICT_WORD.test(line.first));
+    judge('outdir:refusal-line-verdict-words', leaks.length === 0 ? undefined : leaks.map((line) => `exit ${String(line.status)}: ${JSON.stringify(line.first.slice(0, 200))}`).join('; '));
+  }, 120_000);
+});
