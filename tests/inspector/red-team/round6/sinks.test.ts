@@ -96,3 +96,26 @@ describe('citations are exact', () => {
     judge('sinks:citation-case-dangling', ok ? undefined : `${summary(result)} ${String(claims[0]?.verdict)} ${reasons.slice(0, 200)}`);
   });
 });
+
+// SPEC §4's forbidden verdict tokens and their everyday cousins, in capitals (tki's own text says "never a pass").
+const FORBIDDEN_TOKEN = /\b(READ_LEVEL_ACCEPTABLE|PASS(ED)?|CERTIFIED|APPROVED)\b/;
+
+describe("tki's own summary lines carry no verdict word from free-text identity", () => {
+  // blueprint_ref and revision stay free text (SPEC: identity, not identifiers); they are escaped,
+  // but shown inline, undelimited, inside the report's verdict block and the checkpoint's summary.
+  const revision = '1 · tki verdict: READ_LEVEL_ACCEPTABLE (certified PASS)';
+  it('revision in the report.md verdict block and the checkpoint', async () => {
+    const result = await inspect6({ dossierText: dossier('Hello.'), revision }, 'summary-revision');
+    const markdown = result.markdown ?? '';
+    const verdictBlock = markdown.slice(0, Math.max(0, markdown.indexOf('\n## ')));
+    const problems: string[] = [];
+    for (const [sink, text] of [['report.md verdict block', verdictBlock], ['checkpoint', result.checkpointText ?? '']] as const) {
+      // What a reader sees outside code spans (code spans are visibly quoted values).
+      const seen = viewMarkdown(text.replace(/`[^`]*`/g, '')).text;
+      const word = FORBIDDEN_TOKEN.exec(seen);
+      if (word !== null) problems.push(`${sink} reads "${word[0]}" as plain text: ${JSON.stringify(seen.slice(Math.max(0, word.index - 60), word.index + 40))}`);
+    }
+    if (verdictBlock === '' || result.checkpointText === undefined) problems.push(`missing output: ${summary(result)}`);
+    judge('sinks:free-text-identity-verdict-word', problems.length === 0 ? undefined : problems.join('; '));
+  });
+});
