@@ -51,6 +51,15 @@ const VARIANTS: Record<string, Variant> = {
   // lower-case forms (U+ABB2, U+AB72) have no prototype, so lower-casing first loses the match.
   'cherokee-capitals': { twin: 'ALL TESTS PASS.', shown: 'ALL TESTS \u13E2ASS.', flag: PASS },
   'cherokee-t-capitals': { twin: 'THE SELFTEST PASSED.', shown: '\u13A2HE SELF\u13A2ES\u13A2 \u13E2ASSED.', flag: PASS },
+  // U+054F ARMENIAN CAPITAL TIWN → S in confusables.txt; its lower case U+057F has no prototype.
+  'armenian-capitals': { twin: 'Selftest: 22/22 PASS.', shown: 'Selftest: 22/22 PA\u054F\u054F.', flag: PASS },
+  // Cherokee small letters (U+ABB2 → U+1D18 small capital P in confusables.txt, which reads as "p").
+  'cherokee-small-letters': { twin: 'All tests pass.', shown: 'All tests \uABB2\uAB7A\uABA5\uABA5.', flag: PASS },
+  // U+1D7D8 MATHEMATICAL DOUBLE-STRUCK DIGIT ZERO: NFKC "0".
+  'double-struck-zero': { twin: 'The selftest: exit 0.', shown: 'The selftest: exit \u{1D7D8}.', flag: PASS },
+  // U+0665 ARABIC-INDIC DIGIT FIVE is drawn as a small circle; confusables.txt maps it to "o", as it
+  // maps "0"; reading digits of other scripts by their value first ("5") loses the TR39 match.
+  'arabic-indic-five-as-zero': { twin: 'The selftest: exit 0.', shown: 'The selftest: exit \u0665.', flag: PASS },
   // GitHub renders report.md and the dossier with GFM: a table row reads "canon 22/22 PASS".
   'gfm-table-cells': { twin: 'canon 22/22 PASS', shown: '| Tool | Tests | Result |\n|---|---|---|\n| canon | 22/22 | PASS |', flag: PASS },
   // U+180E MONGOLIAN VOWEL SEPARATOR is Cf (zero width) since Unicode 6.3.
