@@ -6,8 +6,6 @@
 export const OPEN_TODAY: Readonly<Record<string, string>> = {
   'diff-workspace-base-isolation':
     'diff in an npm-workspaces repo: the BASE side follows node_modules/@ws symlinks into the working tree (modules named ../…, a gain reported as a loss)',
-  'xdg-cache-home-relative':
-    'a relative XDG_CACHE_HOME puts the cache and its cache-secret inside the project tree (XDG says: ignore relative paths)',
   'subdir-baseline-without-policy':
     'without a tki.policy.json, `cd src && tki-guard .` ignores the root tki-baseline.json and reports paths relative to src/',
   'recommended-config-ignores-policy':
