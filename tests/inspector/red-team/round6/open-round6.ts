@@ -10,6 +10,8 @@
  * of the same size, linear (200 KB → 800 KB grew 3–4×):
  *   `<a ` × 2M: 3,566 ms (755×); `[a](` × 1.5M: 3,638 ms (804×); `*a_` × 2M: 2,368 ms (514×);
  *   `a\r` × 3M: 2,540 ms (545×); `word ` × 1.2M: 234 ms (55×).
+ * The same after merging main at 21:21 UTC (cost6, writer7, typed6 in; load ≈ 8): `<a ` 5,202 ms
+ * (1,042×), `[a](` 5,245 ms (1,150×), `*a_` 3,750 ms (766×), `a\r` 3,894 ms (703×), `word ` 335 ms (73×).
  */
 export const OPEN_ROUND6: ReadonlyMap<string, string> = new Map<string, string>([
   // look-alike.test.ts
