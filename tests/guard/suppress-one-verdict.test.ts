@@ -111,7 +111,7 @@ describe.each(LEVELS)('one verdict at level %s', (level) => {
     // The policy the guard chose (the project's file, else the level's default) is handed to the plugin.
     const run = await guardRun({ input: { kind: 'paths', paths: ['.'] }, cwd: root, cache: false, depcruise: false, ...(level === 'strict' ? { defaultPolicy: STRICT_POLICY } : {}) });
     const files = sourceFiles(root, (file) => file.startsWith('node_modules/') || file.startsWith('packages/'));
-    expect(await pluginFindings(level, run.policy, root, files)).toEqual(guardFindings(run, level, files));
+    expect(await pluginFindings(level, run.policy, run.result.root, files)).toEqual(guardFindings(run, level, files));
   });
 
   it('both refuse the broken fixtures', async () => {
