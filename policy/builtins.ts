@@ -154,12 +154,6 @@ const DNS_ERROR_CODES = [
   'NOTINITIALIZED', 'LOADIPHLPAPI', 'ADDRGETNETWORKPARAMS', 'CANCELLED',
 ];
 
-/** Listening to (and emitting) a module's own events: `cluster.on('exit', …)`. */
-const EVENT_EMITTER_METHODS = [
-  'on', 'once', 'off', 'addListener', 'removeListener', 'removeAllListeners', 'prependListener', 'prependOnceListener',
-  'emit', 'listeners', 'rawListeners', 'listenerCount', 'eventNames', 'setMaxListeners', 'getMaxListeners',
-];
-
 function pureMembers(specifier: string, members: readonly string[]): MemberRow[] {
   return members.map((member) => ({ specifier, member, capabilities: PURE }));
 }
@@ -260,13 +254,10 @@ export const BUILTIN_MEMBER_ROWS: readonly MemberRow[] = [
   // Node 20's documented diagnostics_channel API publishes and observes named in-process events (the
   // built-in channels report what other code of this process does; they open, start and read nothing).
   ...pureMembers('node:diagnostics_channel', ['channel', 'hasSubscribers', 'subscribe', 'unsubscribe', 'tracingChannel', 'Channel']),
-  // A worker's own handle (`cluster.worker`: its `id`, `isConnected()`, `isDead()`) and the primary's map
-  // of the workers it forked (forking stays EXEC), and the module's events. The typed classifier sees
-  // through the handle: `send`/`disconnect` talk over the IPC channel (as `process.send` does), `process`
-  // is a process handle, `kill` signals it.
-  ...pureMembers('node:cluster', ['worker', 'workers', ...EVENT_EMITTER_METHODS]),
-  { specifier: 'node:cluster', member: 'Worker.send', capabilities: ['EXEC'] },
-  { specifier: 'node:cluster', member: 'Worker.disconnect', capabilities: ['EXEC'] },
-  { specifier: 'node:cluster', member: 'Worker.process', capabilities: ['EXEC'] },
-  { specifier: 'node:cluster', member: 'Worker.kill', capabilities: ['SYSTEM'] },
+  // A worker's own handle (`cluster.worker`, set in worker processes only: its `id`, `isConnected()`,
+  // `isDead()`); forking stays EXEC, and so do `workers` (handles on the forked child processes) and the
+  // module's events (IPC messages from workers). The typed classifier sees through the handle: `send` and
+  // `disconnect` talk over the IPC channel (as `process.send` does), `process` and `kill` act on a process.
+  { specifier: 'node:cluster', member: 'worker', capabilities: PURE },
+  ...['send', 'disconnect', 'process', 'kill'].map((method): MemberRow => ({ specifier: 'node:cluster', member: `Worker.${method}`, capabilities: ['EXEC'] })),
 ];
