@@ -101,3 +101,18 @@ export function judgeLoaderStateCall(walker: Walker, call: ts.CallExpression): v
     if (array !== undefined) walker.report.unanalyzed(argument, array, `${REASON}; handed to a call that may change it`);
   }
 }
+
+/**
+ * `require.main.require('./x')`, `module.parent.require('./x')`: another record's loader resolves a
+ * relative name against that module's folder, which this file does not know (the main module's is
+ * only known at run time). The edge is kept as written; the load is UNANALYZED.
+ */
+export function judgeForeignRecordRequire(walker: Walker, call: ts.CallExpression, specifier: string): void {
+  if (!/^\.{1,2}(\/|$)/.test(specifier)) return;
+  let callee = skipOuter(call.expression);
+  if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) callee = skipOuter(callee.expression);
+  if (!isMember(callee) || constantKey(callee, walker.scope) !== 'require') return;
+  const record = loaderRecordName(callee.expression, walker.scope);
+  if (record === undefined || record === 'module') return;
+  walker.report.unanalyzed(call, `${record}.require('${specifier}')`, "another module's loader resolves a relative name against that module's folder, not this file's");
+}

@@ -46,6 +46,18 @@ describe('the CommonJS loader\'s writable state', () => {
     expect(analyze(text).findings).toEqual([]);
   });
 
+  it.each(["require.main.require('./x.cjs');", "module.parent.require('../y.cjs');", "process.mainModule.require('./x.cjs');"])(
+    "%s resolves against another module's folder: UNANALYZED",
+    (text) => {
+      expect(capabilities(text)).toContain('UNANALYZED');
+    },
+  );
+
+  it('a bare name through another record, and this module\'s own `module.require`, stay followed edges', () => {
+    expect(capabilities("module.require('./x.cjs');")).toEqual([]);
+    expect(analyze("require.main.require('kit');").findings.filter((finding) => finding.capability === 'UNANALYZED')).toEqual([]);
+  });
+
   it('follows one provable top-level `module.filename` rebase: later relative requires load from the new folder', () => {
     const text = [
       "const path = require('node:path');",
