@@ -14,6 +14,9 @@ import { finishRun } from '../sandbox/report/finish-run.js';
 import { prepareOutputDirectory } from '../sandbox/report/output-dir.js';
 import { checkReportJson, expectedCheckpointName } from '../sandbox/report/report-schema-check.js';
 import { discoverRuntime, type RuntimeFiles } from '../sandbox/runtime/runtime-files.js';
+import { insideSnapshotArgs, insideSnapshotUsable } from '../sandbox/runtime/inside-snapshot.js';
+import { packageRoot } from '../sandbox/runtime/package-root.js';
+import { realpathSync } from 'node:fs';
 import { median } from './stats.js';
 
 /**
@@ -22,11 +25,14 @@ import { median } from './stats.js';
  * bwrap alone (namespaces, mounts, the runtime bound), + the start-up seccomp filter, + the
  * resource limits and the in-process lock (tki's inside library bundle), + P1; + the inspector's
  * node flags (permission model, code-generation ban, no JIT, heap and young-generation sizes) on
- * that same P1 script; then the real `tki inspect` in three steps: + its bundle (read, compile,
- * evaluate: zod, the schemas, the text normalizer, the renderers), lock, P1 and node-hardening,
- * refused before the inspection (`--in` elsewhere than /in); + the inspection and the report
- * channel; + the launcher's decode, validation, re-render and write of the triplet. Then, off the
- * chain: + handing tki's runtime in as file contents instead of binding it, and the private stage
+ * that same P1 script; then the real `tki inspect` in three steps: + its program, lock, P1 and
+ * node-hardening, refused before the inspection (`--in` elsewhere than /in), started from the
+ * build's V8 start-up snapshot as `tki run` starts it (`snapshot`), and beside it from the plain
+ * bundle (`bundle`: read, compile, evaluate zod, the schemas, the text normalizer, the renderers),
+ * which is what the snapshot saves; + the inspection and the report channel; + the launcher's
+ * decode, validation, re-render and write of the triplet. Then, off the
+ * chain: + handing tki's runtime in as file contents instead of binding it (to the refused
+ * `tki inspect`, so the 7.5 MB start-up snapshot is among the files copied), and the private stage
  * of the packet (timed in the launcher). Node inside runs a script with `-e` in the first
  * variants, so its own start-up is in every variant alike.
  */
@@ -96,11 +102,14 @@ export async function measureLayers(packet: string, scratch: string, rounds: num
   };
   const flags = compileNodeFlags(DEFAULT_PROFILE);
   // The real `tki inspect` (its node flags, the bundle, lock, P1, node-hardening, the inspection, the channel).
-  const inspectWith = (packetTarget: string): string[] => [...flags, runtime.cliEntry, 'inspect', '--in', packetTarget, '--report-fd', String(DEFAULT_PROFILE.reportChannel.fd), ...insideLimitArgs(DEFAULT_PROFILE)];
-  const inspect = inspectWith(DEFAULT_PROFILE.packet.target);
+  if (!insideSnapshotUsable(packageRoot(), DEFAULT_PROFILE, realpathSync(process.execPath))) throw new Error('bench/sandbox-layers: the inspector\'s start-up snapshot is missing or was built by another node: run `npm run build`');
+  const snapshot = insideSnapshotArgs(true, DEFAULT_PROFILE.runtimeRoot);
+  const inspectWith = (packetTarget: string, start: readonly string[]): string[] => [...flags, ...start, runtime.cliEntry, 'inspect', '--in', packetTarget, '--report-fd', String(DEFAULT_PROFILE.reportChannel.fd), ...insideLimitArgs(DEFAULT_PROFILE)];
+  const inspect = inspectWith(DEFAULT_PROFILE.packet.target, snapshot);
   // The same, refused after lock, P1 and node-hardening and before reading anything: `--in` is not /in.
-  const refused = inspectWith(`${DEFAULT_PROFILE.packet.target}/..`);
-  const times: Record<string, number[]> = { bare: [], bwrap: [], seccomp: [], lock: [], p1: [], p1Flags: [], bundle: [], inspect: [], finished: [], handIn: [], stage: [] };
+  const refused = inspectWith(`${DEFAULT_PROFILE.packet.target}/..`, snapshot);
+  const refusedFromBundle = inspectWith(`${DEFAULT_PROFILE.packet.target}/..`, []);
+  const times: Record<string, number[]> = { bare: [], bwrap: [], seccomp: [], lock: [], p1: [], p1Flags: [], bundle: [], snapshot: [], inspect: [], finished: [], handIn: [], stage: [] };
   let outCount = 0;
   for (let round = -1; round < rounds; round += 1) {
     const sample: Record<string, number> = {};
@@ -110,7 +119,8 @@ export async function measureLayers(packet: string, scratch: string, rounds: num
     sample.lock = (await timedRun(command(bound, LAYER_SCRIPTS.lock, true))).ms;
     sample.p1 = (await timedRun(command(bound, LAYER_SCRIPTS.p1, true))).ms;
     sample.p1Flags = (await timedRun(command(bound, [...flags, '--input-type=module', '-e', LAYER_SCRIPTS.p1], true))).ms;
-    sample.bundle = (await timedRun(command(bound, refused, true), [3])).ms;
+    sample.bundle = (await timedRun(command(bound, refusedFromBundle, true), [3])).ms;
+    sample.snapshot = (await timedRun(command(bound, refused, true), [3])).ms;
     const started = process.hrtime.bigint();
     const inspectRun = await timedRun(command(bound, inspect, true), [1, 2]);
     sample.inspect = Number(process.hrtime.bigint() - started) / 1e6;
@@ -119,7 +129,8 @@ export async function measureLayers(packet: string, scratch: string, rounds: num
     const finished = await finishRun({ exit: inspectRun.exit, profile: DEFAULT_PROFILE, output: output.value, name: undefined, packetLabel: 'bench', checkReportJson, checkpointName: expectedCheckpointName(undefined) });
     if (!finished.ok || finished.exitCode === 3) throw new Error('bench/sandbox-layers: the launcher refused the bench report');
     sample.finished = Number(process.hrtime.bigint() - started) / 1e6;
-    sample.handIn = (await timedRun(command(handed, LAYER_SCRIPTS.empty, true))).ms;
+    // The refused inspect again, its runtime (the start-up snapshot included) handed in as content.
+    sample.handIn = (await timedRun(command(handed, refused, true), [3])).ms;
     sample.stage = stage().ms;
     // The first round warms the page cache and the module caches: not counted.
     if (round >= 0) for (const [key, value] of Object.entries(sample)) times[key]?.push(value);
@@ -135,9 +146,10 @@ export async function measureLayers(packet: string, scratch: string, rounds: num
       p1_self_check: m('p1') - m('lock'),
       inspector_node_flags: m('p1Flags') - m('p1'),
       inspector_bundle_load: m('bundle') - m('p1Flags'),
-      inspection_and_channel: m('inspect') - m('bundle'),
+      inspector_snapshot_load: m('snapshot') - m('p1Flags'),
+      inspection_and_channel: m('inspect') - m('snapshot'),
       launcher_check_and_write: m('finished') - m('inspect'),
-      runtime_hand_in: m('handIn') - m('seccomp'),
+      runtime_hand_in: m('handIn') - m('snapshot'),
       private_packet_stage: m('stage'),
     },
   };

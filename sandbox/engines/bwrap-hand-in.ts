@@ -33,10 +33,12 @@ function filesOf(binding: RuntimeBinding, recorded: readonly string[], root: str
  * addon and package.json — as open descriptors, numbered from `firstFd`: bwrap copies each into its
  * private tmpfs root (made read-only with the rest of it), so no mount inside has the project
  * directory (or a home holding it) as its source — /proc/self/mountinfo shows no host path of
- * tki's. The caller passes the descriptors to bwrap and closes them once it has started.
+ * tki's. `extra`: more of tki's own files this run's node is told to load (relative to the package
+ * root: the inspector's start-up snapshot). The caller passes the descriptors to bwrap and closes
+ * them once it has started.
  */
-export function openOwnRuntimeFiles(bindings: readonly RuntimeBinding[], firstFd: number, root: string = packageRoot()): { files: HandedInFile[]; sources: number[] } {
-  const recorded = recordedFiles(root);
+export function openOwnRuntimeFiles(bindings: readonly RuntimeBinding[], firstFd: number, root: string = packageRoot(), extra: readonly string[] = []): { files: HandedInFile[]; sources: number[] } {
+  const recorded = [...recordedFiles(root), ...extra];
   const listed: Array<{ source: string; target: string }> = [];
   for (const binding of bindings) if (binding.own === true) filesOf(binding, recorded, root, listed);
   const sources: number[] = [];

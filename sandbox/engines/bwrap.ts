@@ -1,5 +1,6 @@
 import type { SandboxProfile } from '../profile/types.js';
 import { findExecutable } from '../launch/find-executable.js';
+import { INSIDE_SNAPSHOT } from '../runtime/bundle-paths.js';
 import { CGROUP_ENTRY_RELATIVE_PATH, CGROUP_ENTRY_SETUP_FAILED, packageRoot } from '../runtime/package-root.js';
 import { closeSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,12 @@ import { openOwnRuntimeFiles } from './bwrap-hand-in.js';
 import { HOST_INFO_FILES } from './host-info-masks.js';
 import type { EngineResult } from './engine-types.js';
 import type { SandboxInvocation } from './invocation.js';
+
+/** The inspector's start-up snapshot, handed in only to a run whose node is told to load it (inspect-in-sandbox.ts). */
+function snapshotHandIn(profile: SandboxProfile, nodeArgs: readonly string[]): string[] {
+  const at = nodeArgs.indexOf('--snapshot-blob');
+  return at >= 0 && nodeArgs[at + 1] === join(profile.runtimeRoot, INSIDE_SNAPSHOT.blob) ? [INSIDE_SNAPSHOT.blob] : [];
+}
 
 /**
  * bubblewrap: options on fd 5, the start-up filter on fd 4, the report channel on fd 3, tki's own
@@ -29,7 +36,7 @@ export function bwrapCommand(profile: SandboxProfile, invocation: SandboxInvocat
   }
   let own: ReturnType<typeof openOwnRuntimeFiles>;
   try {
-    own = profile.engineLaunch.handInRuntime ? openOwnRuntimeFiles(invocation.runtime.bindings, BWRAP_FIRST_FILE_FD) : { files: [], sources: [] };
+    own = profile.engineLaunch.handInRuntime ? openOwnRuntimeFiles(invocation.runtime.bindings, BWRAP_FIRST_FILE_FD, packageRoot(), snapshotHandIn(profile, invocation.nodeArgs)) : { files: [], sources: [] };
   } catch (error) {
     const path = error instanceof Error && 'path' in error ? String(error.path) : 'a runtime file';
     return { ok: false, error: { code: 'engine/unusable', line: `tki: cannot open tki's own runtime file ${path} to hand it into the sandbox: ${error instanceof Error && 'code' in error ? String(error.code) : String(error)}` } };

@@ -19,12 +19,23 @@ export function compileNodeFlags(profile: SandboxProfile): string[] {
       '--disable-warning=SecurityWarning',
     );
   }
+  if (profile.node.preserveSymlinks) flags.push('--preserve-symlinks');
+  return [...flags, ...compileInspectorV8Flags(profile)];
+}
+
+/**
+ * The inspector's flags that V8 itself reads. V8 folds them into a hash that a start-up snapshot
+ * carries and refuses a snapshot built under other values (node then exits 14), so the inspector's
+ * snapshot is built with exactly these (runtime/inside-snapshot-build.ts) and used only when a
+ * run's profile gives the same (runtime/inside-snapshot.ts).
+ */
+export function compileInspectorV8Flags(profile: SandboxProfile): string[] {
+  const flags: string[] = [];
   if (profile.node.disallowCodeGeneration) flags.push('--disallow-code-generation-from-strings');
   // Start-up speed, not a limit: loading the inspector's modules allocates tens of MB of short-lived
   // objects, and V8's young generation starts at 1 MB and grows only after repeated scavenges; a
   // 16 MB start cuts most of them (measured in bench/sandbox-layers.ts: the node flags layer).
   flags.push('--min-semi-space-size=16');
-  if (profile.node.preserveSymlinks) flags.push('--preserve-symlinks');
   return [...flags, ...compileLimitFlags(profile)];
 }
 

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { EngineName } from '../engines/engine-types.js';
 import { compileNodeFlags } from '../engines/node-flags.js';
@@ -6,6 +6,8 @@ import { DEFAULT_PROFILE } from '../profile/default-profile.js';
 import { insideLimitArgs } from '../profile/rlimit-text.js';
 import type { SandboxProfile } from '../profile/types.js';
 import { prepareOutputDirectory } from '../report/output-dir.js';
+import { insideSnapshotArgs, insideSnapshotUsable } from '../runtime/inside-snapshot.js';
+import { packageRoot } from '../runtime/package-root.js';
 import { runSandboxed } from './run-sandboxed.js';
 
 export interface SandboxedInspection {
@@ -56,6 +58,10 @@ export async function inspectInSandbox(request: SandboxedInspection): Promise<Sa
   type Finishing = Promise<[typeof import('../report/finish-run.js'), typeof import('../report/report-schema-check.js')]>;
   let finishing: Finishing | undefined;
   const loadFinishing = (): Finishing => (finishing ??= Promise.all([import('../report/finish-run.js'), import('../report/report-schema-check.js')]));
+  // Every engine runs the host's node binary (bound under bwrap, copied into the container image)
+  // on tki's own dist/: the build's start-up snapshot fits when that node built it under this
+  // profile's V8 flags (runtime/inside-snapshot.ts); otherwise the plain bundle runs.
+  const snapshot = insideSnapshotUsable(packageRoot(), profile, realpathSync(process.execPath));
   const run = await runSandboxed({
     whileRunning: () => void loadFinishing().catch(() => undefined),
     engine: request.engine,
@@ -64,6 +70,7 @@ export async function inspectInSandbox(request: SandboxedInspection): Promise<Sa
     packetIsFile: packet.isFile,
     nodeArgs: (runtime, reportFd) => [
       ...compileNodeFlags(profile),
+      ...insideSnapshotArgs(snapshot, profile.runtimeRoot),
       runtime.cliEntry,
       'inspect',
       '--in',

@@ -1,6 +1,6 @@
-import { closeSync, constants, fstatSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdtempSync, openSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { untraversableBySandbox } from './readable-by.js';
 import { OWNER_FILE } from './sweep/owner-record.js';
 import { inDirectory, openDirectoryNoFollow, removeDirectoryAt } from './sweep/remove-tree.js';
@@ -46,8 +46,18 @@ export function sweepStaleWorkDirs(root: string = tmpdir()): string[] {
  * sweep of stale ones. It is removed by `release` and on SIGINT/SIGTERM (then the process exits 3),
  * both through descriptors opened at creation, so a path renamed or swapped meanwhile is never walked.
  */
+/** What is wrong with TMPDIR as the place for the launcher's directories, if anything (red team round 6: an internal error before). */
+function tempRootProblem(root: string): string | undefined {
+  if (!isAbsolute(root)) return 'is not an absolute path';
+  const stats = statSync(root, { throwIfNoEntry: false });
+  if (stats === undefined) return 'does not exist';
+  return stats.isDirectory() ? undefined : 'is not a directory';
+}
+
 export function createTempDir(prefix: TempDirPrefix, options: TempDirOptions = {}): TempDirResult {
   const root = options.root ?? tmpdir();
+  const problem = tempRootProblem(root);
+  if (problem !== undefined) return { ok: false, line: `tki: BLOCKED: TMPDIR ${root} ${problem}; set TMPDIR to an existing directory, such as /tmp` };
   sweepStaleWorkDirs(root);
   if (options.traverser !== undefined) {
     const blocked = untraversableBySandbox(root, options.traverser);

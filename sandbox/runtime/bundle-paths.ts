@@ -22,6 +22,20 @@ export const SANDBOX_BUNDLES = {
 } as const;
 
 /**
+ * `tki inspect` as a V8 start-up snapshot (cli/tki-inside-snapshot.ts, built by
+ * inside-snapshot-build.ts): the script the snapshot is built from, the blob node deserializes
+ * inside (`--snapshot-blob`), and the record of what it was built with — node's version and
+ * binary, and the V8 flags, which V8 checks (a blob built under other flags is refused) — so the
+ * launcher uses the blob only when the run's node and flags are the same (inside-snapshot.ts).
+ */
+export const INSIDE_SNAPSHOT = {
+  entry: 'dist/cli/tki-inside-snapshot.js',
+  script: `${SANDBOX_BUNDLE_DIR}/tki-inside-snapshot.cjs`,
+  blob: `${SANDBOX_BUNDLE_DIR}/tki-inside.blob`,
+  record: `${SANDBOX_BUNDLE_DIR}/tki-inside.blob.json`,
+} as const;
+
+/**
  * The operator's CLI below its fail-closed entry (cli/tki.ts imports `./main.js` and nothing else):
  * the build replaces tsc's dist/cli/main.js with a bundle of itself, so `tki run` reads one file
  * before it starts the sandbox instead of ~50 modules, and the launcher's report validator (zod,

@@ -2,13 +2,27 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sweepStaleWorkDirs } from '../../sandbox/launch/work-dir.js';
+import { createWorkDir, sweepStaleWorkDirs } from '../../sandbox/launch/work-dir.js';
 import { removeScratchDirs, scratchDir, TKI_BIN } from './helpers/cli.js';
 import { writePacketDir } from './helpers/packet.js';
 
 afterAll(removeScratchDirs);
 
 describe("the launcher's temp directories", () => {
+  it('a TMPDIR that is missing, relative or a file is one line naming it, never an internal error', () => {
+    const file = join(scratchDir('tmpdir-file'), 'file');
+    writeFileSync(file, '');
+    const cases: Array<[string, string]> = [
+      ['/nonexistent-tki-tmpdir', 'does not exist'],
+      ['relative/tmp', 'is not an absolute path'],
+      [file, 'is not a directory'],
+    ];
+    for (const [root, problem] of cases) expect(createWorkDir({ root })).toEqual({ ok: false, line: `tki: BLOCKED: TMPDIR ${root} ${problem}; set TMPDIR to an existing directory, such as /tmp` });
+    const made = createWorkDir({ root: scratchDir('tmpdir-ok') });
+    expect(made.ok).toBe(true);
+    if (made.ok) made.value.release();
+  });
+
   it('a sweep removes a directory whose owner is gone and keeps a concurrent run\'s', () => {
     const root = scratchDir('sweep');
     const stale = join(root, 'tki-engine-stale');

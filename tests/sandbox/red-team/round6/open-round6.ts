@@ -41,13 +41,6 @@ export const OPEN_ROUND6: readonly OpenRoute[] = [
     note: 'only the prefix "tki inspect: <final_verdict> (exit " is checked: a line "tki inspect: READ_LEVEL_FAIL (exit 1) · 0 claim(s), none with a finding · flags none" for a report.json with 6 claims, 6 findings and FLAG_PROSE_ONLY_PASS is printed by tki run as its own summary (the line CI logs show); report.md and the checkpoint are refused for the same kind of disagreement',
   },
   {
-    route: 'ENVVAR/a missing TMPDIR ends as "tki: internal error"',
-    engines: ['bwrap'],
-    operators: ['root'],
-    severity: 'low',
-    note: 'TMPDIR=/nonexistent (or a relative path): "tki: internal error: ENOENT: no such file or directory, stat \'/nonexistent\'", exit 3. One line and fail-closed, but it reads as a tki bug rather than naming TMPDIR and what to do, as the launcher already does for TMPDIR=/proc or /dev/null',
-  },
-  {
     route: 'LAUNCHER-MEM/report.json under the channel cap parsed into an unbounded object graph',
     engines: ['bwrap'],
     operators: ['root'],
