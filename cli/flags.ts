@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { escapeControlChars } from '../src/text/escape.js';
+import { usageHint } from './commands/usage.js';
 
-/** A command's flags for node's own `parseArgs` (strict): every mistake becomes one usage line. */
+/** A command's flags for node's own `parseArgs` (strict): every mistake becomes one short line. */
 export interface FlagSpec {
   readonly command: string;
-  readonly usage: string;
   readonly positionals: readonly string[];
   readonly required: readonly string[];
   readonly optional: readonly string[];
@@ -14,14 +14,43 @@ export type ParsedFlags =
   | { readonly ok: true; readonly positionals: readonly string[]; readonly flags: Readonly<Record<string, string | undefined>> }
   | { readonly ok: false; readonly line: string };
 
+/** `tki <command>: <problem>; run 'tki <command> --help' for usage`, as tki-guard words its own. */
+export function usageProblem(command: string, problem: string): string {
+  return `tki ${command}: ${escapeControlChars(problem)}; ${usageHint(command)}`;
+}
+
+/**
+ * The first option mistake, in our words: node's parseArgs messages quote oddly and suggest
+ * `--` tricks; ours name the option (`unknown option --outt`, `--out needs a value`). Every flag
+ * takes a value, so the word after `--flag` is that value, whatever it looks like.
+ */
+function optionProblem(argv: readonly string[], known: ReadonlySet<string>): string | undefined {
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index] as string;
+    if (argument === '--') return undefined;
+    if (!argument.startsWith('-') || argument === '-') continue;
+    const name = argument.startsWith('--') ? (argument.slice(2).split('=')[0] ?? '') : '';
+    if (!known.has(name)) return `unknown option ${argument.split('=')[0] ?? argument}`;
+    if (argument.includes('=')) continue;
+    if (index + 1 >= argv.length) return `--${name} needs a value`;
+    index += 1;
+  }
+  return undefined;
+}
+
 export function parseFlags(argv: readonly string[], spec: FlagSpec): ParsedFlags {
-  const usage = (problem: string): ParsedFlags => ({ ok: false, line: `tki ${spec.command}: ${escapeControlChars(problem)}; usage: ${spec.usage}` });
-  const options = Object.fromEntries([...spec.required, ...spec.optional].map((name) => [name, { type: 'string' as const }]));
+  const usage = (problem: string): ParsedFlags => ({ ok: false, line: usageProblem(spec.command, problem) });
+  const names = [...spec.required, ...spec.optional];
+  const problem = optionProblem(argv, new Set(names));
+  if (problem !== undefined) return usage(problem);
+  const options = Object.fromEntries(names.map((name) => [name, { type: 'string' as const }]));
   let parsed: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
   } catch (error) {
-    return usage(error instanceof Error ? (error.message.split('\n')[0] ?? '') : 'invalid arguments');
+    // Left for parseArgs alone: a value that starts with '-' (`--out -x`), which it calls ambiguous.
+    const option = error instanceof Error ? /'(--[a-z-]+)/.exec(error.message)?.[1] : undefined;
+    return usage(option === undefined ? 'invalid arguments' : `${option} needs a value; write ${option}=VALUE for one that starts with '-'`);
   }
   if (parsed.positionals.length !== spec.positionals.length) {
     return usage(`expected ${spec.positionals.length === 0 ? 'no positional argument' : spec.positionals.join(' ')}`);

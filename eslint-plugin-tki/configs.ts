@@ -43,9 +43,20 @@ export function rulesFor(rules: Readonly<Record<string, RuleWithDocs>>, level: T
   return selected;
 }
 
+/** The level's own policy, where no tki.policy.json is found (the same as policy/config.ts's RECOMMENDED_POLICY and STRICT_POLICY). */
+export const PRESET_POLICIES: Readonly<Record<TkiLevel, NonNullable<TkiSettings['policy']>>> = {
+  recommended: { packages: { deny: 'known' } },
+  strict: { packages: { deny: 'unlisted' } },
+};
+
+/**
+ * The presets read the project's tki.policy.json as tki-guard does (the nearest one at or above
+ * the directory ESLint runs in, up to the package root), so the README's first config and the
+ * guard give one verdict; a broken policy is a lint error at 1:1 of each file.
+ */
 export const PRESET_SETTINGS: Readonly<Record<TkiLevel, TkiSettings>> = {
-  recommended: { policy: { packages: { deny: 'known' } } },
-  strict: { policy: { packages: { deny: 'unlisted' } } },
+  recommended: { findPolicy: 'recommended' },
+  strict: { findPolicy: 'strict' },
 };
 
 /** A config object of `level`; `settings` replaces the preset's policy when given. */

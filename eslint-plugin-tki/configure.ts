@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { locatePolicy } from '../policy/locate.js';
-import { PRESET_SETTINGS, type TkiLevel } from './configs.js';
+import { PRESET_POLICIES, type TkiLevel } from './configs.js';
 import type { TkiSettings } from './util/index.js';
 
 export interface ConfigureOptions {
@@ -65,5 +65,6 @@ export function configuredSettings(configFile: string | URL, options: ConfigureO
   if (options.policyFile !== undefined) return { level, settings: { policyFile: path.resolve(directory, options.policyFile), root: directory } };
   const location = locatePolicy([directory]);
   if (location.kind === 'file') return { level, settings: { policyFile: location.file, root: location.root } };
-  return { level, settings: { ...PRESET_SETTINGS[level], root: directory } };
+  // The level's policy alone: configure() searched from the config file, never from the working directory.
+  return { level, settings: { policy: PRESET_POLICIES[level], root: directory } };
 }

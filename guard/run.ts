@@ -34,7 +34,7 @@ export interface GuardRequest {
   readonly policy?: PolicyConfig;
   /** The policy file to read instead of searching for one (`--policy`), absolute. */
   readonly policyFile?: string;
-  /** The project root (default: the policy file's directory when it holds the inputs, else the inputs' root); `diff` anchors BASE's run like the working tree's. */
+  /** The project root (default: guard/load/policy.ts projectRootFor; with `policy` handed over: the inputs' root); `diff` anchors BASE's run like the working tree's. */
   readonly root?: string;
   /** The policy when the project has no policy file (default: the recommended one; `--level strict`: the strict one). */
   readonly defaultPolicy?: PolicyConfig;
@@ -85,7 +85,8 @@ export async function prepareRun(request: GuardRequest): Promise<Outcome<RunCont
   const { files, tsconfig } = inputs.value;
   const loaded = request.policy === undefined ? loadPolicy(policyStarts(inputs.value.root, request.cwd), request.policyFile) : ok({ policy: request.policy, file: null });
   if (!loaded.ok) return loaded;
-  const root = request.root ?? projectRootFor(inputs.value.root, loaded.value.file);
+  // A caller that hands the policy over (diff, tests) anchors the run itself: root, else the inputs' root.
+  const root = request.root ?? (request.policy === undefined ? projectRootFor(inputs.value.root, loaded.value.file) : inputs.value.root);
   const policy = request.policy === undefined && loaded.value.file === null && request.defaultPolicy !== undefined ? request.defaultPolicy : loaded.value.policy;
   // Typed mode: ts-morph's TypeScript and the analysis's must be one minor, or nothing would match.
   const copies = request.detect === undefined && tsconfig !== null && request.typed !== false ? await (await import('./typescript-copies.js')).checkTypeScriptCopies() : ok(undefined);

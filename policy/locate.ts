@@ -45,3 +45,18 @@ export function locatePolicy(
   }
   return { kind: 'defaults', searched };
 }
+
+/**
+ * The project a directory belongs to when no policy file says so: the nearest directory at or
+ * above `start` that holds a package.json (lifted to its workspace root for a workspace member,
+ * as the policy search is), else the nearest one that holds `.git`; undefined when neither
+ * exists. It is where a tki.policy.json would be written, so a run anchored here reports the
+ * same paths (and reads the same baseline) as one anchored at a policy file placed there.
+ */
+export function locatePackageRoot(start: string, exists: (file: string) => boolean = existsSync, read: (file: string) => string | undefined = readWorkspaceText): string | undefined {
+  for (let directory = path.resolve(start); ; directory = path.dirname(directory)) {
+    if (exists(path.join(directory, 'package.json'))) return workspaceMember(directory, { exists, read }) ?? directory;
+    if (exists(path.join(directory, '.git'))) return directory;
+    if (path.dirname(directory) === directory) return undefined;
+  }
+}

@@ -40,6 +40,7 @@ import type { ModuleReference, ReferenceKind } from './types.js';
 import type { Walker } from './walker.js';
 import { recordBindingUse, type BindingUse } from './binding-uses.js';
 import { judgePathText } from './pseudo-files.js';
+import { reportUntypedEscapes } from './untyped-escapes.js';
 
 /**
  * The one walk over a file. Each node kind that can reach a capability has a handler (here for
@@ -90,6 +91,7 @@ export class Analyzer implements Walker {
     this.ancestors.push(this.sourceFile);
     this.enterScope(this.sourceFile);
     for (const statement of this.sourceFile.statements) this.visit(statement, this.sourceFile);
+    reportUntypedEscapes(this);
     this.leaveScope();
     this.ancestors.pop();
   }
@@ -172,15 +174,11 @@ export class Analyzer implements Walker {
       case ts.SyntaxKind.ElementAccessExpression:
         return this.visitMemberAccess(node as ts.PropertyAccessExpression | ts.ElementAccessExpression);
       case ts.SyntaxKind.VariableDeclaration:
-        this.checkEscape((node as ts.VariableDeclaration).initializer);
         return visitVariable(this, node as ts.VariableDeclaration);
       case ts.SyntaxKind.ThisKeyword:
         // In a sloppy-mode function called without a receiver, `this` is the global object (sloppy-this.ts).
         if (this.scope.thisMayBeGlobal() && !isReceiverHandOver(node, this.ancestors) && !isMemberOnlyAlias(node, this.ancestors)) this.globalUse('globalThis', node, this.flowAt(node));
         return;
-      case ts.SyntaxKind.ReturnStatement:
-        this.checkEscape((node as ts.ReturnStatement).expression);
-        return this.visitChildren(node);
       case ts.SyntaxKind.BinaryExpression:
         return visitBinary(this, node as ts.BinaryExpression);
       case ts.SyntaxKind.TaggedTemplateExpression:
@@ -361,12 +359,6 @@ export class Analyzer implements Walker {
     }
     if (resolved.member === null) return this.globalUse(resolved.name, node, this.flowAt(node));
     this.globalMember(resolved.name, resolved.member, node, this.flowAt(node));
-  }
-
-  /** A capability-bearing value handed to an `any`/`unknown` place (typed mode only). */
-  checkEscape(expression: ts.Expression | undefined): void {
-    if (expression === undefined || this.types === undefined) return;
-    this.reachResolved(this.types.escapesToUntyped(expression), expression);
   }
 
   addReference(specifier: string | null, kind: ReferenceKind, typeOnly: boolean, node: ts.Node): void {

@@ -8,7 +8,7 @@ import { recordLoad } from './module-references.js';
 import { isWebpackExternalRequire } from './interop-index.js';
 import { EXIT_CODE_ASSIGNMENTS, TIMERS } from './node-kinds.js';
 import { judgeOpenModeCall } from './open-modes.js';
-import { followProgramEntry } from './worker-entries.js';
+import { followWorkerEntry, isWorkerConstructor } from './worker-entries.js';
 import { judgeChildEntries } from './child-entries.js';
 import { judgeCreateRequireCall } from './entry-path-require.js';
 import { judgePathJoin, judgePathText } from './pseudo-files.js';
@@ -54,13 +54,13 @@ export function judgeReflectiveRead(walker: Walker, node: ts.Expression, target:
 
 /**
  * Typed mode: a call or `new` whose callee the syntax could not place is classified by the
- * signature it resolves to (`run: typeof exec`, `(x as FunctionConstructor)(code)`), and each
- * argument that hands a capability to an `any`/`unknown` parameter is reported there.
+ * signature it resolves to (`run: typeof exec`, `(x as FunctionConstructor)(code)`). An argument
+ * that hands a capability to an `any`/`unknown` parameter is found with every other such place
+ * (untyped-escapes.ts).
  */
 function checkTypedCall(walker: Walker, call: ts.CallExpression | ts.NewExpression): void {
   if (walker.types === undefined) return;
   if (!walker.judgedCallees.has(skipOuter(call.expression))) walker.reachResolved(walker.types.resolve(call), call);
-  for (const argument of call.arguments ?? []) walker.checkEscape(argument);
 }
 
 /** `process.exit(0)`, `process.exit()`, also through `.call(process, 0)` and `.apply(process, [0])`. */
@@ -95,14 +95,6 @@ function isTimer(walker: Walker, callee: ts.Expression): boolean {
   return (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && TIMERS.has(memberKey(callee) ?? '');
 }
 
-/** `Worker` (node:worker_threads or the web's), `SharedWorker`, also under an imported alias. */
-function isWorkerConstructor(walker: Walker, callee: ts.Expression): boolean {
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-  if (name === 'Worker' || name === 'SharedWorker') return true;
-  const binding = ts.isIdentifier(callee) ? walker.scope.lookup(callee.text) : undefined;
-  return binding?.kind === 'member' && binding.member === 'Worker';
-}
-
 /**
  * `new Worker(code, { eval: true })` compiles `code`, and so does a worker whose entry is a URL
  * that carries or fetches its code (`data:`, `blob:`, `http:`): the same judgement as an
@@ -124,7 +116,7 @@ export function visitNew(walker: Walker, node: ts.NewExpression): void {
     if (runsCode && evalOption !== undefined) walker.report.reach(['DYNAMIC_CODE'], evalOption, 'new Worker(…, { eval: true })', 'global');
   }
   // The file a worker runs is an edge of the module graph, like an import (worker-entries.ts).
-  if (isWorker && entry !== undefined && scheme === undefined && !runsCode) followProgramEntry(walker, entry, 'new Worker');
+  if (isWorker && entry !== undefined && scheme === undefined && !runsCode) followWorkerEntry(walker, entry, node.arguments?.[1]);
   checkTypedCall(walker, node);
   walker.visitChildren(node);
 }

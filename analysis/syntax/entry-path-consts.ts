@@ -1,50 +1,140 @@
 import ts from 'typescript';
+import { boundNames, literalString } from './syntax.js';
 
 /**
- * The initializer of the `const` an identifier names, found by walking out through the blocks
- * around it (innermost first), as lexical scoping does: `const job = path.join(__dirname, 'x.cjs');
- * new Worker(job)`. A parameter or any non-`const` declaration of the name on the way stops the
- * search (it could be reassigned or shadows the outer one). The scope tracker keeps no initializer
- * for calls, so this reads the syntax around the use instead.
+ * What the syntax around a use says a name is, found by walking out through the blocks around it
+ * (innermost first), as lexical scoping does:
+ * - `const`: its initializer, and for `const { fork: start } = x` the key it takes (`fork`);
+ * - `import`: a default or namespace import (`key` undefined) or a named one (`key`: the export);
+ * - `declared`: a function or class declared here (a class with `extends` may be anything).
+ * A parameter or any other declaration of the name on the way (`let`, `var` without a provable
+ * value) stops the search: it could be reassigned or shadows the outer one. The scope tracker
+ * keeps no initializer for calls nor a record of imports of untracked modules, so the entry
+ * evaluators read the syntax around the use instead.
  */
-export function constInitializer(identifier: ts.Identifier, ancestors: readonly ts.Node[]): ts.Expression | undefined {
-  const found = constDeclaration(identifier, ancestors);
-  return found?.key === undefined ? found?.initializer : undefined;
-}
+export type Declared =
+  | { readonly kind: 'const'; readonly initializer: ts.Expression; readonly key: string | undefined }
+  | { readonly kind: 'import'; readonly specifier: string; readonly key: string | undefined }
+  | { readonly kind: 'declared'; readonly node: ts.FunctionDeclaration | ts.ClassDeclaration };
 
 /**
- * The `const` declaring an identifier: its initializer, and for `const { fork: start } = x` the key
- * it takes (`fork`). Only one level of object destructuring is read.
+ * `mutable`: a `let` or `var` counts by its initializer too (also a `var` hoisted out of an inner
+ * block). Only for questions where a wrong answer fails closed: "is this child_process?" (a
+ * reassigned `cp` is then still judged a starter), never "which file is this?".
  */
-export function constDeclaration(identifier: ts.Identifier, ancestors: readonly ts.Node[]): { initializer: ts.Expression; key: string | undefined } | undefined {
+export function declarationOf(identifier: ts.Identifier, ancestors: readonly ts.Node[], mutable = false): Declared | undefined {
   for (let index = ancestors.length - 1; index >= 0; index--) {
     const ancestor = ancestors[index];
     if (ancestor === undefined) continue;
     if (ts.isFunctionLike(ancestor) && ancestor.parameters.some((parameter) => declares(parameter.name, identifier.text))) return undefined;
+    const hoisted = mutable && ts.isFunctionLike(ancestor) ? hoistedInitializer(ancestor, identifier.text) : undefined;
+    if (hoisted !== undefined) return { kind: 'const', initializer: hoisted, key: undefined };
+    if (ts.isCatchClause(ancestor) && ancestor.variableDeclaration !== undefined && declares(ancestor.variableDeclaration.name, identifier.text)) return undefined;
+    if ((ts.isForStatement(ancestor) || ts.isForOfStatement(ancestor) || ts.isForInStatement(ancestor)) && ancestor.initializer !== undefined && ts.isVariableDeclarationList(ancestor.initializer)) {
+      if (ancestor.initializer.declarations.some((declaration) => declares(declaration.name, identifier.text))) return undefined;
+    }
     if (!ts.isBlock(ancestor) && !ts.isSourceFile(ancestor) && !ts.isModuleBlock(ancestor)) continue;
-    const found = declarationIn(ancestor.statements, identifier.text);
+    const found = declarationIn(ancestor, identifier.text, mutable);
     if (found === 'other') return undefined;
     if (found !== undefined) return found;
+    const hoistedInFile = mutable && ts.isSourceFile(ancestor) ? hoistedInitializer(ancestor, identifier.text) : undefined;
+    if (hoistedInFile !== undefined) return { kind: 'const', initializer: hoistedInFile, key: undefined };
   }
   return undefined;
 }
 
-function declarationIn(statements: readonly ts.Statement[], name: string): { initializer: ts.Expression; key: string | undefined } | 'other' | undefined {
-  for (const statement of statements) {
-    if (!ts.isVariableStatement(statement)) {
-      if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === name) return 'other';
-      continue;
+/** The initializer of the `const` an identifier names (not a destructured one): `const job = path.join(__dirname, 'x.cjs'); new Worker(job)`. */
+export function constInitializer(identifier: ts.Identifier, ancestors: readonly ts.Node[]): ts.Expression | undefined {
+  const found = declarationOf(identifier, ancestors);
+  return found?.kind === 'const' && found.key === undefined ? found.initializer : undefined;
+}
+
+type Found = Declared | 'other';
+/** Per block (and per mode), what each name it declares is: built once, as lookups run at every call of a local. */
+const blockIndexes = [new WeakMap<ts.Node, Map<string, Found>>(), new WeakMap<ts.Node, Map<string, Found>>()] as const;
+const hoistedIndexes = new WeakMap<ts.Node, Map<string, ts.Expression>>();
+
+function declarationIn(container: ts.Block | ts.SourceFile | ts.ModuleBlock, name: string, mutable: boolean): Found | undefined {
+  const indexes = blockIndexes[mutable ? 1 : 0];
+  let index = indexes.get(container);
+  if (index === undefined) {
+    index = new Map();
+    for (const statement of container.statements) {
+      for (const [declared, found] of statementDeclarations(statement, mutable)) if (!index.has(declared)) index.set(declared, found);
     }
-    const isConst = (statement.declarationList.flags & ts.NodeFlags.Const) !== 0;
-    for (const declaration of statement.declarationList.declarations) {
-      if (!declares(declaration.name, name)) continue;
-      if (!isConst || declaration.initializer === undefined) return 'other';
-      if (ts.isIdentifier(declaration.name)) return { initializer: declaration.initializer, key: undefined };
+    indexes.set(container, index);
+  }
+  return index.get(name);
+}
+
+/** The initializer of the first `var name = …` of a function or file, hoisted out of any inner block. */
+function hoistedInitializer(container: ts.Node, name: string): ts.Expression | undefined {
+  let index = hoistedIndexes.get(container);
+  if (index === undefined) {
+    index = new Map();
+    const found = index;
+    const visit = (node: ts.Node): void => {
+      // A nested function or class has its own `var`s.
+      if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+      // `var` only: one binding for the whole function, wherever it is written (`let`/`const` are the block's).
+      if (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.BlockScoped) === 0) {
+        for (const declaration of node.declarations) {
+          if (ts.isIdentifier(declaration.name) && declaration.initializer !== undefined && !found.has(declaration.name.text)) found.set(declaration.name.text, declaration.initializer);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    const body = ts.isSourceFile(container) ? container : (container as ts.FunctionLikeDeclaration).body;
+    if (body !== undefined) ts.forEachChild(body, visit);
+    hoistedIndexes.set(container, index);
+  }
+  return index.get(name);
+}
+
+function statementDeclarations(statement: ts.Statement, mutable: boolean): Array<readonly [string, Found]> {
+  if (ts.isImportDeclaration(statement)) return importsIn(statement);
+  // `import cp = require('node:child_process')`.
+  if (ts.isImportEqualsDeclaration(statement)) {
+    const reference = statement.moduleReference;
+    const specifier = ts.isExternalModuleReference(reference) && !statement.isTypeOnly ? literalString(reference.expression) : undefined;
+    return [[statement.name.text, specifier === undefined ? 'other' : { kind: 'import', specifier, key: undefined }]];
+  }
+  if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name !== undefined) return [[statement.name.text, { kind: 'declared', node: statement }]];
+  if ((ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) && ts.isIdentifier(statement.name)) return [[statement.name.text, 'other']];
+  if (!ts.isVariableStatement(statement)) return [];
+  const isConst = (statement.declarationList.flags & ts.NodeFlags.Const) !== 0;
+  const found: Array<readonly [string, Found]> = [];
+  for (const declaration of statement.declarationList.declarations) {
+    for (const name of boundNames(declaration.name)) {
+      if ((!isConst && !mutable) || declaration.initializer === undefined) {
+        found.push([name, 'other']);
+        continue;
+      }
+      if (ts.isIdentifier(declaration.name)) {
+        found.push([name, { kind: 'const', initializer: declaration.initializer, key: undefined }]);
+        continue;
+      }
       const key = ts.isObjectBindingPattern(declaration.name) ? destructuredKey(declaration.name, name) : undefined;
-      return key === undefined ? 'other' : { initializer: declaration.initializer, key };
+      found.push([name, key === undefined ? 'other' : { kind: 'const', initializer: declaration.initializer, key }]);
     }
   }
-  return undefined;
+  return found;
+}
+
+/** `import cp from 'x'` / `import * as cp from 'x'` (key undefined), `import { fork as start } from 'x'` (key `fork`); type-only imports bind no value. */
+function importsIn(statement: ts.ImportDeclaration): Array<readonly [string, Found]> {
+  const clause = statement.importClause;
+  if (clause === undefined) return [];
+  const specifier = literalString(statement.moduleSpecifier);
+  const found = (key: string | undefined): Found => (specifier === undefined || clause.isTypeOnly ? 'other' : { kind: 'import', specifier, key });
+  const names: Array<readonly [string, Found]> = [];
+  if (clause.name !== undefined) names.push([clause.name.text, found(undefined)]);
+  const bindings = clause.namedBindings;
+  if (bindings !== undefined && ts.isNamespaceImport(bindings)) names.push([bindings.name.text, found(undefined)]);
+  if (bindings !== undefined && ts.isNamedImports(bindings)) {
+    for (const element of bindings.elements) names.push([element.name.text, element.isTypeOnly ? 'other' : found((element.propertyName ?? element.name).text)]);
+  }
+  return names;
 }
 
 function declares(binding: ts.BindingName, name: string): boolean {

@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { constInitializer } from './entry-path-consts.js';
+import { builtinMemberOf, builtinModuleOf } from './entry-path-modules.js';
 import { requireFunction } from './module-loads.js';
 import type { Scope } from './scope.js';
 import { skipOuter } from './syntax.js';
@@ -50,13 +51,47 @@ export function evaluatePath(expression: ts.Expression, context: PathContext, de
     for (const span of inner.templateSpans) parts.push(next(span.expression), literal(span.literal.text));
     return concatenate(parts);
   }
-  if (ts.isNewExpression(inner) && ts.isIdentifier(inner.expression) && inner.expression.text === 'URL') return urlValue(inner.arguments ?? [], next);
+  if (ts.isNewExpression(inner) && isUrlConstructor(inner.expression, context)) return urlValue(inner.arguments ?? [], next);
   if (ts.isCallExpression(inner)) return callValue(inner, context, next);
   return undefined;
 }
 
 function literal(text: string): PathValue {
   return { form: 'path', text, anchored: false };
+}
+
+/** A piece of a string built by concatenation: literal text, or an expression to evaluate. */
+export type PathPart = string | ts.Expression;
+
+/** The value of pieces joined together (a command-line word, a `--require=…` value), by the rules of `+`. */
+export function evaluateParts(parts: readonly PathPart[], context: PathContext): PathValue | undefined {
+  return concatenate(parts.map((part) => (typeof part === 'string' ? literal(part) : evaluatePath(part, context, 1))));
+}
+
+/** `URL` is the global (unshadowed) or node:url's. */
+function isUrlConstructor(callee: ts.Expression, context: PathContext): boolean {
+  const inner = skipOuter(callee);
+  if (ts.isIdentifier(inner) && inner.text === 'URL' && context.scope.lookup('URL') === undefined) return true;
+  const member = builtinMemberOf(inner, context);
+  return member?.specifier === 'node:url' && member.member === 'URL';
+}
+
+/**
+ * The function of node:path or node:url a callee is (`path.join`, `require('path').join`,
+ * `path.posix.join`, `join` imported from node:path, `url.fileURLToPath`): a look-alike of the
+ * project (`mine.join`) computes something else, so it is not evaluated.
+ */
+function pathFunction(callee: ts.Expression, context: PathContext): string | undefined {
+  const inner = skipOuter(callee);
+  const member = builtinMemberOf(inner, context);
+  if (member?.member === null) return undefined;
+  if (member !== undefined) return member.specifier === 'node:path' || member.specifier === 'node:path/posix' || member.specifier === 'node:url' ? member.member : undefined;
+  // `path.posix.join`: the posix namespace of node:path (on Windows `path` itself is win32, but entries here are module-relative).
+  if ((ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && ts.isPropertyAccessExpression(skipOuter(inner.expression))) {
+    const namespace = skipOuter(inner.expression) as ts.PropertyAccessExpression;
+    if (namespace.name.text === 'posix' && builtinModuleOf(namespace.expression, context) === 'node:path') return ts.isPropertyAccessExpression(inner) ? inner.name.text : undefined;
+  }
+  return undefined;
 }
 
 /** `a + b` and templates: the first piece may be anchored, every later one must be plain text. */
@@ -89,9 +124,12 @@ function memberValue(access: ts.PropertyAccessExpression, context: PathContext, 
     if (name === 'url') return { form: 'url', text: pathToFileURL(context.fileName).href, anchored: true };
     return undefined;
   }
-  if (name !== 'href') return undefined;
+  if (name !== 'href' && name !== 'pathname') return undefined;
   const base = next(access.expression);
-  return base?.form === 'url' ? base : undefined;
+  if (base?.form !== 'url') return undefined;
+  if (name === 'href') return base;
+  // `.pathname` keeps percent-escapes: a string Node then reads literally (`a%20b.cjs`, not `a b.cjs`).
+  return base.text.startsWith('file:') ? tryValue(() => ({ form: 'path', text: new URL(base.text).pathname, anchored: base.anchored })) : undefined;
 }
 
 /** `new URL(relative, base)`: WHATWG URL resolution, as Node does it. */
@@ -111,25 +149,25 @@ function urlValue(args: readonly ts.Expression[], next: (part: ts.Expression) =>
   }
 }
 
-function calleeName(callee: ts.Expression): string | undefined {
-  if (ts.isIdentifier(callee)) return callee.text;
-  return ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-}
-
 function callValue(call: ts.CallExpression, context: PathContext, next: (part: ts.Expression) => PathValue | undefined): PathValue | undefined {
   const callee = skipOuter(call.expression);
-  const name = calleeName(callee);
-  if (name === 'resolve' && ts.isPropertyAccessExpression(callee) && requireFunction(callee.expression, context.scope, GLOBAL_OBJECT_NAMES) === 'require') {
-    return requireResolveValue(call.arguments[0], context);
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'resolve' && requireFunction(callee.expression, context.scope, GLOBAL_OBJECT_NAMES) === 'require') {
+    return requireResolveValue(call.arguments, context, next);
   }
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'resolve' && ts.isMetaProperty(callee.expression) && callee.expression.keywordToken === ts.SyntaxKind.ImportKeyword) {
+    return importMetaResolveValue(call.arguments[0], context);
+  }
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'toString' && call.arguments.length === 0) {
+    const base = next(callee.expression);
+    return base?.form === 'url' ? base : undefined;
+  }
+  const name = pathFunction(callee, context);
+  if (name === undefined) return undefined;
   const args = call.arguments.map((argument) => next(argument));
   const [first] = args;
   if (name === 'fileURLToPath' && first?.form === 'url') return tryValue(() => ({ form: 'path', text: fileURLToPath(first.text), anchored: first.anchored }));
   if (name === 'pathToFileURL' && first?.form === 'path' && path.posix.isAbsolute(first.text)) return { form: 'url', text: pathToFileURL(first.text).href, anchored: first.anchored };
-  if (name === 'toString' && ts.isPropertyAccessExpression(callee) && call.arguments.length === 0) {
-    const base = next(callee.expression);
-    return base?.form === 'url' ? base : undefined;
-  }
+  if (name === 'dirname' && first?.form === 'path' && args.length === 1) return { form: 'path', text: path.posix.dirname(first.text), anchored: first.anchored };
   if ((name !== 'join' && name !== 'resolve') || args.length === 0) return undefined;
   const paths: PathValue[] = [];
   for (const value of args) {
@@ -143,12 +181,45 @@ function callValue(call: ts.CallExpression, context: PathContext, next: (part: t
   return { form: 'path', text: path.posix.resolve(...paths.slice(start).map((value) => value.text)), anchored: paths[start]?.anchored ?? false };
 }
 
-/** `require.resolve('./x')` is the file `require('./x')` would load: a specifier relative to the module. */
-function requireResolveValue(argument: ts.Expression | undefined, context: PathContext): PathValue | undefined {
+/**
+ * `require.resolve('./x')` is the file `require('./x')` would load: a specifier relative to the
+ * module. With `{ paths: [folder] }` Node starts from that folder instead (one folder the syntax
+ * can place; several, or a bare name looked up from elsewhere, are not provable).
+ */
+function requireResolveValue(args: readonly ts.Expression[], context: PathContext, next: (part: ts.Expression) => PathValue | undefined): PathValue | undefined {
+  const [argument, options] = args;
   const specifier = argument === undefined ? undefined : skipOuter(argument);
   if (specifier === undefined || !ts.isStringLiteralLike(specifier)) return undefined;
-  if (/^\.{1,2}(\/|$)/.test(specifier.text)) return { form: 'path', text: path.posix.join(path.posix.dirname(context.fileName), specifier.text), anchored: true };
+  const relative = /^\.{1,2}(\/|$)/.test(specifier.text);
+  let folder = path.posix.dirname(context.fileName);
+  if (options !== undefined) {
+    const from = resolvePathsOption(options, next);
+    if (from === undefined || !relative) return undefined;
+    folder = from;
+  }
+  if (relative) return { form: 'path', text: path.posix.join(folder, specifier.text), anchored: true };
   return { form: 'specifier', text: specifier.text, anchored: true };
+}
+
+/** `import.meta.resolve('./x.mjs')`: the URL of that file next to the module (a bare name: the specifier). */
+function importMetaResolveValue(argument: ts.Expression | undefined, context: PathContext): PathValue | undefined {
+  const specifier = argument === undefined ? undefined : skipOuter(argument);
+  if (specifier === undefined || !ts.isStringLiteralLike(specifier)) return undefined;
+  if (!/^\.{1,2}(\/|$)/.test(specifier.text)) return { form: 'specifier', text: specifier.text, anchored: true };
+  return tryValue(() => ({ form: 'url', text: new URL(specifier.text, pathToFileURL(context.fileName)).href, anchored: true }));
+}
+
+/** The one anchored folder of `{ paths: [folder] }`; an options object without `paths` is the module's own folder. */
+function resolvePathsOption(options: ts.Expression, next: (part: ts.Expression) => PathValue | undefined): string | undefined {
+  const literalOptions = skipOuter(options);
+  if (!ts.isObjectLiteralExpression(literalOptions)) return undefined;
+  if (literalOptions.properties.some((property) => !ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property))) return undefined;
+  const paths = literalOptions.properties.find((property) => property.name !== undefined && ts.isIdentifier(property.name) && property.name.text === 'paths');
+  if (paths === undefined || !ts.isPropertyAssignment(paths)) return undefined;
+  const list = skipOuter(paths.initializer);
+  const [only] = ts.isArrayLiteralExpression(list) && list.elements.length === 1 ? list.elements : [];
+  const folder = only === undefined || ts.isSpreadElement(only) ? undefined : next(only);
+  return folder?.form === 'path' && folder.anchored ? folder.text : undefined;
 }
 
 function tryValue(make: () => PathValue): PathValue | undefined {

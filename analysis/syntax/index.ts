@@ -11,7 +11,7 @@ import type { AnalyzeOptions, FileFacts } from './types.js';
 export { RULE_MESSAGES, messageFor, renderMessage, type MessageIdOf } from './messages.js';
 export { ruleForCapability } from './collector.js';
 export { literalString, parseSourceText, scriptKindFor, skipOuter, stringValue } from './syntax.js';
-export type { Resolved, TypeOracle } from './type-oracle.js';
+export type { ImportedEscapes, Resolved, TypeOracle, UntypedEscape } from './type-oracle.js';
 export type { BindingUse } from './binding-uses.js';
 export type { ImportBinding } from './import-bindings.js';
 export type { AnalyzeOptions, DeclaredActions, FileFacts, Finding, ModuleReference, ReferenceKind, RuleId } from './types.js';

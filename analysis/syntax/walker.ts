@@ -38,6 +38,4 @@ export interface Walker {
   flowAt(node: ts.Node): Flow;
   /** A reference the type checker placed (undefined: it did not). */
   reachResolved(resolved: Resolved | undefined, node: ts.Node): void;
-  /** A capability-bearing value handed to an `any`/`unknown` place (typed mode only). */
-  checkEscape(expression: ts.Expression | undefined): void;
 }

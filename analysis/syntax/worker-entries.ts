@@ -1,7 +1,10 @@
-import path from 'node:path';
-import type ts from 'typescript';
-import { evaluatePath, moduleSpecifierOf } from './entry-path.js';
-import { excerpt } from './syntax.js';
+import ts from 'typescript';
+import { followLaunchOptions } from './child-entries-args.js';
+import { declarationOf } from './entry-path-consts.js';
+import { followEntryValue, pathContext } from './entry-path-follow.js';
+import { builtinMemberOf } from './entry-path-modules.js';
+import { evaluatePath, type PathValue } from './entry-path.js';
+import { skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 
 /**
@@ -18,12 +21,34 @@ import type { Walker } from './walker.js';
  * process and no grant of the starter (WORKER, EXEC) says what it does (docs/caveats.md,
  * "Worker entries").
  */
-export function followProgramEntry(walker: Walker, entry: ts.Expression, starter: string): void {
-  // A relative name (files parsed in isolation) is placed under a virtual root: only the path
-  // between the module and its entry matters, never the working directory.
-  const fileName = path.posix.isAbsolute(walker.sourceFile.fileName) ? walker.sourceFile.fileName : `/${walker.sourceFile.fileName}`;
-  const value = evaluatePath(entry, { fileName, scope: walker.scope, ancestors: walker.ancestors });
-  const specifier = value === undefined ? undefined : moduleSpecifierOf(value, fileName);
-  if (specifier !== undefined) return walker.addReference(specifier, 'require', false, entry);
-  walker.report.unanalyzed(entry, excerpt(`${starter}(${entry.getText(walker.sourceFile)})`), 'the file this starts runs with every capability of a Node process, and the syntax cannot tell which file it is');
+export function followProgramEntry(walker: Walker, entry: ts.Expression, starter: string, cwd?: PathValue): void {
+  followEntryValue(walker, entry, evaluatePath(entry, pathContext(walker)), `${starter}(${entry.getText(walker.sourceFile)})`, 'require', cwd);
+}
+
+/**
+ * `new Worker(entry, { execArgv })` (worker-entries.ts is the calls.ts hook): the entry file, and
+ * the preloads its `execArgv` names.
+ */
+export function followWorkerEntry(walker: Walker, entry: ts.Expression, options: ts.Expression | undefined): void {
+  followProgramEntry(walker, entry, 'new Worker');
+  if (options !== undefined) followLaunchOptions(walker, options, 'new Worker');
+}
+
+/**
+ * `Worker` of node:worker_threads (also `wt.Worker`, renamed, through a `const`), the web's
+ * global `Worker` / `SharedWorker`, and any other `Worker` whose origin the syntax cannot see (an
+ * import from a project module may re-export the real one). A function or a class without
+ * `extends` declared in the file is the project's own, not a thread.
+ */
+export function isWorkerConstructor(walker: Walker, callee: ts.Expression): boolean {
+  const inner = skipOuter(callee);
+  const context = { scope: walker.scope, ancestors: walker.ancestors };
+  const member = builtinMemberOf(inner, context);
+  if (member !== undefined) return member.specifier === 'node:worker_threads' && (member.member === 'Worker' || member.member === null);
+  const name = ts.isIdentifier(inner) ? inner.text : ts.isPropertyAccessExpression(inner) ? inner.name.text : undefined;
+  if (name !== 'Worker' && name !== 'SharedWorker') return false;
+  if (!ts.isIdentifier(inner) || walker.scope.lookup(inner.text) === undefined) return true;
+  const declared = declarationOf(inner, walker.ancestors);
+  if (declared?.kind !== 'declared') return true;
+  return ts.isClassDeclaration(declared.node) && declared.node.heritageClauses !== undefined;
 }

@@ -1,10 +1,12 @@
 import ts from 'typescript';
 import { isLocalCode } from './local-implementation.js';
 import { canonicalBuiltin, packageNameOf } from '../../policy/index.js';
-import type { Resolved, TypeOracle } from '../syntax/index.js';
+import type { ImportedEscapes, Resolved, TypeOracle } from '../syntax/index.js';
 import { skipOuter } from '../syntax/index.js';
 import { BEARING_GLOBALS } from './capability-reach.js';
 import { ownerOf } from './declaration-owner.js';
+import { createEscapeFinder } from './untyped-escapes.js';
+import { importedProjectFiles } from './imported-files.js';
 
 function canonical(specifier: string): string {
   return canonicalBuiltin(specifier) ?? packageNameOf(specifier);
@@ -124,16 +126,24 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
     return undefined;
   };
 
-  const resolve = (node: ts.Expression): Resolved | undefined => {
+  /** What `node` is by its declaration, even when the syntax judged the import it came from. */
+  const ownerAt = (node: ts.Expression): Resolved | undefined => {
     // A value that is the project's own code is judged where that code is written, not by its declared type.
     if (isLocalCode(checker, ts.isCallExpression(node) || ts.isNewExpression(node) ? node.expression : node)) return undefined;
-    const owner = ts.isCallExpression(node) || ts.isNewExpression(node) ? bySignature(node) : ownerOfSymbol(symbolOf(node));
+    return ts.isCallExpression(node) || ts.isNewExpression(node) ? bySignature(node) : ownerOfSymbol(symbolOf(node));
+  };
+
+  const resolve = (node: ts.Expression): Resolved | undefined => {
+    const owner = ownerAt(node);
     return judgedAtImport(ts.isCallExpression(node) || ts.isNewExpression(node) ? node.expression : node, owner) ? undefined : owner;
   };
 
-  /** A value that is itself a capability: a module namespace, a function a module exports, `Function`, the loader. */
-  const bearingValue = (node: ts.Expression): Resolved | undefined => {
-    const byDeclaration = resolve(node);
+  /**
+   * A value that is itself a capability: a module namespace, a function a module exports, `Function`, the loader.
+   * `escaping`: the value leaves the types, so an import the syntax judged (its module's own use) is no excuse.
+   */
+  const bearingValue = (node: ts.Expression, escaping = false): Resolved | undefined => {
+    const byDeclaration = escaping ? ownerAt(node) : resolve(node);
     if (byDeclaration !== undefined) return byDeclaration;
     // A function or class is its own value (resolve judged its declarations); only what a variable, parameter or property holds can be foreign.
     if (declaresOwnSignatures(symbolOf(node)) || isLocalCode(checker, node)) return undefined;
@@ -151,8 +161,19 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
     return owner?.kind === 'global' && owner.member === null && BEARING_GLOBALS.has(owner.name) ? owner : undefined;
   };
 
+  const escapesIn = createEscapeFinder(checker, (node) => bearingValue(node, true), judgedAtImport);
+
   return {
     resolve,
+    untypedEscapes: escapesIn,
+    importedEscapes(specifier) {
+      const escapes: ImportedEscapes[] = [];
+      for (const file of importedProjectFiles(checker, specifier)) {
+        const found = escapesIn(file);
+        if (found.length > 0) escapes.push({ file, escapes: found });
+      }
+      return escapes;
+    },
     mayBeFunction(node) {
       // Only a type the code cannot have lied about counts: the declared type of a name (not one
       // narrowed by a user's type predicate), declared without a cast. A call's result (an
@@ -167,16 +188,6 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
     capabilityValue(expression) {
       const node = skipOuter(expression);
       return ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) ? bearingValue(node) : undefined;
-    },
-    escapesToUntyped(expression) {
-      const node = skipOuter(expression);
-      if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return undefined;
-      // The value's own type first: a contextual type resolves the whole call's signature, and
-      // almost no value is capability-bearing, so most places never need it.
-      const bearing = bearingValue(node);
-      if (bearing === undefined) return undefined;
-      const target = checker.getContextualType(expression);
-      return target !== undefined && (target.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 ? bearing : undefined;
     },
   };
 }

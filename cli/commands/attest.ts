@@ -5,7 +5,6 @@ import { engineFlag } from '../engine-flag.js';
 import { parseFlags } from '../flags.js';
 import { printError, printLine } from '../output.js';
 import type { CliCommand } from './command.js';
-import { USAGE } from './usage.js';
 
 
 /** Temp file + rename: a crash leaves no partial evidence under the final name. */
@@ -21,12 +20,12 @@ function writeAtomically(path: string, content: string): void {
  */
 export const attestCommand: CliCommand = {
   async run(argv) {
-    const parsed = parseFlags(argv, { command: 'attest', usage: USAGE.attest, positionals: [], required: ['out'], optional: ['engine'] });
+    const parsed = parseFlags(argv, { command: 'attest', positionals: [], required: ['out'], optional: ['engine'] });
     if (!parsed.ok) {
       printError(parsed.line);
       return 3;
     }
-    const chosen = engineFlag(parsed.flags.engine, 'attest', USAGE.attest);
+    const chosen = engineFlag(parsed.flags.engine, 'attest');
     if (!chosen.ok) {
       printError(chosen.line);
       return 3;

@@ -1,9 +1,8 @@
 import { DEFAULT_PROFILE, inspectInSandbox, withOperatorLimits } from '../../sandbox/launcher.js';
 import { engineFlag } from '../engine-flag.js';
-import { parseFlags } from '../flags.js';
+import { parseFlags, usageProblem } from '../flags.js';
 import { printError, printLine } from '../output.js';
 import type { CliCommand } from './command.js';
-import { USAGE } from './usage.js';
 
 /**
  * The operator's command (SPEC §9): `tki inspect` inside the chosen engine, its verdict line and
@@ -11,12 +10,12 @@ import { USAGE } from './usage.js';
  */
 export const runCommand: CliCommand = {
   async run(argv) {
-    const parsed = parseFlags(argv, { command: 'run', usage: USAGE.run, positionals: ['<packet>'], required: ['out'], optional: ['engine', 'name', 'timeout', 'memory', 'cpu', 'processes'] });
+    const parsed = parseFlags(argv, { command: 'run', positionals: ['<packet>'], required: ['out'], optional: ['engine', 'name', 'timeout', 'memory', 'cpu', 'processes'] });
     if (!parsed.ok) {
       printError(parsed.line);
       return 3;
     }
-    const chosen = engineFlag(parsed.flags.engine, 'run', USAGE.run);
+    const chosen = engineFlag(parsed.flags.engine, 'run');
     if (!chosen.ok) {
       printError(chosen.line);
       return 3;
@@ -24,7 +23,7 @@ export const runCommand: CliCommand = {
     const { timeout, memory, cpu, processes } = parsed.flags;
     const limited = withOperatorLimits(DEFAULT_PROFILE, { timeout, memory, cpu, processes });
     if (!limited.ok) {
-      printError(`tki run: ${limited.problem}; usage: ${USAGE.run}`);
+      printError(usageProblem('run', limited.problem));
       return 3;
     }
     const result = await inspectInSandbox({ engine: chosen.engine, packetPath: parsed.positionals[0] ?? '', outputDir: parsed.flags.out ?? '', name: parsed.flags.name, profile: limited.profile });

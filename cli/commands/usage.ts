@@ -35,6 +35,11 @@ function wrapUsage(prefix: string, line: string, width = 100): string {
   return lines.join('\n');
 }
 
+/** The pointer an error line ends with, instead of a usage line: `run 'tki run --help' for usage`. */
+export function usageHint(command?: string): string {
+  return `run 'tki ${command === undefined ? '' : `${command} `}--help' for usage`;
+}
+
 /** The published version; a test keeps it equal to package.json's. */
 export const TKI_VERSION = '0.1.0';
 

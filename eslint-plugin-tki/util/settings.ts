@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { RECOMMENDED_POLICY, policyConfigSchema, type PolicyConfig, type PolicyConfigInput } from '../../policy/index.js';
+import { RECOMMENDED_POLICY, STRICT_POLICY, policyConfigSchema, type PolicyConfig, type PolicyConfigInput } from '../../policy/index.js';
+import { locatePolicy } from '../../policy/locate.js';
 import { formatPolicyError } from '../../policy/parse.js';
 import { LOADED_TYPESCRIPT_PROBLEM } from '../typescript-support.js';
 import { loadPolicyFile } from './policy-file.js';
@@ -10,11 +11,16 @@ import { loadPolicyFile } from './policy-file.js';
  * `policyFile` (a path relative to `root`) wins over an inline `policy`; with neither, the
  * recommended policy applies (known capability packages denied). `tki.configure(import.meta.url)`
  * writes both as absolute paths, so they do not depend on the directory ESLint runs in.
+ * `findPolicy` (what `configs.recommended` and `configs.strict` set) applies when neither
+ * `policyFile` nor `policy` is given: the nearest tki.policy.json at or above ESLint's working
+ * directory, found as tki-guard finds it (policy/locate.ts), its directory the root; with none,
+ * the named level's defaults (RECOMMENDED_POLICY or STRICT_POLICY), as tki-guard's `--level`.
  */
 export interface TkiSettings {
   readonly policy?: PolicyConfigInput;
   readonly policyFile?: string;
   readonly root?: string;
+  readonly findPolicy?: 'recommended' | 'strict';
 }
 
 export interface ResolvedSettings {
@@ -30,6 +36,7 @@ const settingsSchema = z.strictObject({
   policy: z.unknown().optional(),
   policyFile: z.string().min(1).optional(),
   root: z.string().min(1).optional(),
+  findPolicy: z.enum(['recommended', 'strict']).optional(),
 });
 
 /** One resolved result per distinct settings, so the detector's memo hits across rules. */
@@ -45,14 +52,19 @@ export function resolveSettings(settings: Readonly<Record<string, unknown>>, cwd
   const raw = settings['tki'] ?? {};
   const key = `${cwd}\u0000${JSON.stringify(raw)}`;
   const cached = resolved.get(key);
-  if (cached !== undefined && cached.policyFile === undefined) return cached;
+  const finds = typeof raw === 'object' && raw !== null && (raw as Record<string, unknown>)['findPolicy'] !== undefined;
+  if (cached !== undefined && cached.policyFile === undefined && !finds) return cached;
   const parsed = settingsSchema.safeParse(raw);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((issue) => `invalid settings.tki: ${issue.path.join('.') || '(root)'}: ${issue.message}`) };
   }
-  const root = path.resolve(cwd, parsed.data.root ?? '.');
-  const policyFile = parsed.data.policyFile === undefined ? undefined : path.resolve(root, parsed.data.policyFile);
-  const policy = policyOf(parsed.data.policy, policyFile);
+  // Searched on every call (a few stat calls), so an editor sees a policy file created later.
+  const finding = parsed.data.findPolicy !== undefined && parsed.data.policyFile === undefined && parsed.data.policy === undefined;
+  const found = finding ? locatePolicy([cwd]) : undefined;
+  const root = found?.kind === 'file' ? found.root : path.resolve(cwd, parsed.data.root ?? '.');
+  const named = found?.kind === 'file' ? found.file : parsed.data.policyFile;
+  const policyFile = named === undefined ? undefined : path.resolve(root, named);
+  const policy = parsed.data.findPolicy === 'strict' && found?.kind === 'defaults' ? { ok: true as const, policy: STRICT_POLICY } : policyOf(parsed.data.policy, policyFile);
   // Keep the same object while the policy file is unchanged, so memoized analyses stay valid.
   if (cached !== undefined && cached.ok && policy.ok && cached.policy === policy.policy) return cached;
   const result = policy.ok ? { ok: true as const, policy: policy.policy, root, policyFile } : { ok: false as const, problems: policy.problems, policyFile };

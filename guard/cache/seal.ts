@@ -1,8 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { userCacheBase } from '../load/user-cache.js';
+import userCache from '../load/user-cache.cjs';
 
 /**
  * The guard's caches live where the analyzed project can write (`node_modules/.cache/tki`), and
@@ -22,24 +21,16 @@ export interface CacheSeal {
 const HEADER = 'tki-sealed-1 ';
 const SECRET_BYTES = 32;
 
-function privateToMe(path: string, kind: 'file' | 'directory', forbiddenMode: number): boolean {
-  const stats = lstatSync(path);
-  const mine = typeof process.getuid !== 'function' || stats.uid === process.getuid();
-  const isKind = kind === 'file' ? stats.isFile() : stats.isDirectory();
-  return isKind && mine && (stats.mode & forbiddenMode) === 0;
-}
-
 function readSecret(file: string): Buffer | undefined {
-  if (!privateToMe(file, 'file', 0o077)) return undefined;
+  if (!userCache.isPrivateToMe(file, 'file', 0o077)) return undefined;
   const secret = readFileSync(file);
   return secret.length === SECRET_BYTES ? secret : undefined;
 }
 
 /** This user's secret, made on first use; undefined when it cannot be made or is not private. */
-export function loadCacheSecret(base: string = join(userCacheBase(process.env, process.platform, homedir()), 'tki')): Buffer | undefined {
+export function loadCacheSecret(base: string = userCache.tkiUserCacheDirectory()): Buffer | undefined {
   try {
-    mkdirSync(base, { recursive: true, mode: 0o700 });
-    if (!privateToMe(base, 'directory', 0o022)) return undefined;
+    if (!userCache.makePrivateDirectory(base)) return undefined;
     const file = join(base, 'cache-secret');
     try {
       return readSecret(file);

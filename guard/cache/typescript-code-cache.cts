@@ -2,9 +2,9 @@
 import crypto = require('node:crypto');
 import fs = require('node:fs');
 import Module = require('node:module');
-import os = require('node:os');
 import path = require('node:path');
 import vm = require('node:vm');
+import userCache = require('../load/user-cache.cjs');
 
 /**
  * TypeScript is 9 MB of JavaScript that V8 compiles again in every new process: the largest part
@@ -13,7 +13,7 @@ import vm = require('node:vm');
  * cache, and writes that cache at exit of a run that had none, after the run compiled what it uses.
  *
  * The cache is executable code, so it lives where only this user can write it: the user's cache
- * folder (`$XDG_CACHE_HOME/tki/v8`, else `~/.cache/tki/v8`), owned by this user and writable by no
+ * folder (`tki/v8` there: guard/load/user-cache.cts), owned by this user and writable by no
  * one else, never inside the project (a repository under analysis could ship one). V8 rejects
  * data made by another V8, other flags or another source; the file name also binds it to the
  * TypeScript file's path, size and mtime and to this Node. Any failure loads TypeScript the plain
@@ -23,17 +23,10 @@ type TypeScriptModule = typeof import('typescript');
 
 const NodeModule = Module as unknown as typeof Module & { _cache: Record<string, Module | undefined>; _nodeModulePaths(directory: string): string[]; wrap(source: string): string };
 
+/** The user's cache folder's `tki/v8` (guard/load/user-cache.cts: the same place and rules as the cache secret's). */
 function cacheDirectory(): string | undefined {
-  const base = process.env['XDG_CACHE_HOME'] !== undefined && path.isAbsolute(process.env['XDG_CACHE_HOME']) ? process.env['XDG_CACHE_HOME'] : path.join(os.homedir(), '.cache');
-  const directory = path.join(base, 'tki', 'v8');
-  try {
-    fs.mkdirSync(directory, { recursive: true, mode: 0o700 });
-    const stats = fs.statSync(directory);
-    const owner = typeof process.getuid === 'function' ? process.getuid() : stats.uid;
-    return stats.isDirectory() && stats.uid === owner && (stats.mode & 0o022) === 0 ? directory : undefined;
-  } catch {
-    return undefined;
-  }
+  const directory = userCache.tkiUserCacheDirectory('v8');
+  return userCache.makePrivateDirectory(directory) ? directory : undefined;
 }
 
 function cacheFileFor(file: string, directory: string): string {
@@ -44,9 +37,7 @@ function cacheFileFor(file: string, directory: string): string {
 
 function readOwned(file: string): Buffer | undefined {
   try {
-    const stats = fs.statSync(file);
-    const owner = typeof process.getuid === 'function' ? process.getuid() : stats.uid;
-    return stats.isFile() && stats.uid === owner && (stats.mode & 0o022) === 0 ? fs.readFileSync(file) : undefined;
+    return userCache.isPrivateToMe(file, 'file', 0o022) ? fs.readFileSync(file) : undefined;
   } catch {
     return undefined;
   }

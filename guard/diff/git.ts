@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fail, ok, type Outcome } from '../errors.js';
+import { mirrorNodeModules } from './node-modules.js';
 
 /**
  * The guard's only process: git, to find a revision and lay out its tree beside the user's
@@ -55,14 +56,15 @@ export interface Checkout {
 }
 
 /**
- * The tree of `commit` in a temporary directory, the same sub-directory as `cwd`, with the
- * working tree's `node_modules` linked in (a tsconfig that extends a package, and `--deps`,
- * need them; the installed dependencies are the working tree's).
+ * The tree of `commit` in a temporary directory, the same sub-directory as `cwd`, with a
+ * node_modules laid out after the working tree's (node-modules.ts): installed packages are the
+ * working tree's, workspace packages linked from node_modules are BASE's own copies.
  */
 export function checkOut(commit: string, cwd: string): Outcome<Checkout> {
   const top = git(['rev-parse', '--show-toplevel'], cwd);
   if (!top.ok) return top;
-  const directory = mkdtempSync(join(tmpdir(), 'tki-guard-diff-'));
+  // Real paths on both sides: the resolver names modules by real path, relative to the root.
+  const directory = realpathSync(mkdtempSync(join(tmpdir(), 'tki-guard-diff-')));
   const remove = (): void => rmSync(directory, { recursive: true, force: true });
   const cloned = git(['clone', '--quiet', '--shared', '--no-checkout', top.value, directory], cwd);
   const checked = cloned.ok ? git(['-c', 'advice.detachedHead=false', 'checkout', '--quiet', commit, '--'], directory) : cloned;
@@ -70,11 +72,12 @@ export function checkOut(commit: string, cwd: string): Outcome<Checkout> {
     remove();
     return checked;
   }
-  const prefix = relative(top.value, cwd);
-  for (const sub of new Set([prefix, ''])) {
-    const linked = join(directory, sub, 'node_modules');
-    const source = join(top.value, sub, 'node_modules');
-    if (existsSync(source) && existsSync(join(directory, sub)) && !existsSync(linked)) symlinkSync(source, linked, 'dir');
+  const realTop = realpathSync(top.value);
+  const prefix = relative(realTop, realpathSync(cwd));
+  const pair = { top: realTop, checkout: directory };
+  const visited = new Set<string>();
+  for (const sub of new Set(['', prefix])) {
+    if (existsSync(join(directory, sub))) mirrorNodeModules(join(realTop, sub, 'node_modules'), join(directory, sub, 'node_modules'), pair, visited);
   }
   return ok({ cwd: join(directory, prefix), remove });
 }

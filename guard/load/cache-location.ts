@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import { CACHE_DIRECTORY } from '../cache/store.js';
-import { userCacheBase } from './user-cache.js';
+import userCache from './user-cache.cjs';
 
 function isDirectory(path: string): boolean {
   try {
@@ -25,5 +25,5 @@ export function defaultCacheDirectory(root: string, env: NodeJS.ProcessEnv = pro
   if (isDirectory(join(root, 'node_modules'))) return join(root, CACHE_DIRECTORY);
   const key = createHash('sha256').update(root).digest('hex').slice(0, 16);
   const name = basename(root).replace(/[^A-Za-z0-9._-]/g, '_') || 'root';
-  return join(userCacheBase(env, platform, home), 'tki', `${name}-${key}`);
+  return join(userCache.userCacheBase(env, platform, home), 'tki', `${name}-${key}`);
 }

@@ -121,7 +121,9 @@ export function typeScriptView(probe: FileProbe, specifier: string, fromFile: st
     }
     return undefined;
   }
-  if (layout === undefined || specifier.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(specifier)) return undefined;
+  // A `#` name goes through `paths` (and baseUrl) too: tsc tries them before package.json `imports`
+  // (tests/guard/resolve-hash-alias.test.ts checks the order against `tsc --traceResolution`).
+  if (layout === undefined || /^[a-z][a-z0-9+.-]*:/i.test(specifier)) return undefined;
   const mapped = viaPaths(probe, specifier, layout);
   if (mapped !== undefined) return mapped;
   return layout.baseUrl === undefined ? undefined : loadModule(probe, join(layout.baseUrl, specifier.split('/').join(sep)), layout);

@@ -33,30 +33,59 @@ export function isWatched(relative: string): boolean {
 }
 
 /**
- * `--watch`: one run, then a re-run after every burst of saves. The session (session.ts) keeps
+ * `--watch`: one run, then a new report after every burst of saves. The session (session.ts) keeps
  * the graph and the facts in memory, so a saved source file is the only one read, parsed and
- * resolved again; the verdict and the report are the plain run's (judgeFinishedRun). Saves
- * that arrive during a run are gathered into the next one; a burst (an editor's write-rename, a
- * formatter) is one run after `settleMs` of quiet.
+ * resolved again; the verdict and the report are the plain run's (judgeFinishedRun).
+ *
+ * A burst (an editor's write-rename, a formatter) gets one report, shown once `settleMs` passed
+ * with no save. The run itself starts at the first save instead of after the quiet: its work
+ * overlaps the wait, so a save is reported `settleMs` after it (or when the run ends, if later),
+ * not `settleMs` plus the run. A report is shown only from a run that started after the burst's
+ * last save (it read every file as last written); a run that a newer save overtook is followed by
+ * another with the saves gathered meanwhile, and the report names every file changed since the
+ * last one shown. The cache is written just after the report is shown (session.persist), off the save's path.
  */
 export function watchGuard(options: CliOptions, cwd: string, root: string, onReport: (report: WatchReport) => void, settleMs = 40): WatchHandle {
+  /** Saves no run has read yet. */
   const pending = new Set<string>();
+  /** Saves read by runs since the last report shown. */
+  const unreported = new Set<string>();
   let running: Promise<void> | null = null;
+  /** The report of a run that no save has overtaken, waiting for the quiet. */
+  let ready: WatchReport | null = null;
+  let quiet = true;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
+  let persisting: NodeJS.Immediate | null = null;
 
   const session = createWatchSession(requestFor(options, cwd), options.baseline === null ? null : resolve(cwd, options.baseline));
   const suppressions = createRememberingReader();
   const runOnce = async (changed: readonly string[]): Promise<void> => {
     const started = performance.now();
+    for (const file of changed) unreported.add(file);
     const saved = changed.map((file) => join(root, file));
     suppressions.forget(saved);
     const run = await session.run(saved);
     const outcome = run.ok ? judgeFinishedRun(run.value, options, cwd, readerSkipping(run.value.graph.unmarked, suppressions.read)) : run;
-    if (!closed) onReport({ changed, outcome, milliseconds: performance.now() - started, mode: session.lastMode() });
+    // A save that arrived meanwhile may not have been read by this run: the next run reports.
+    if (pending.size === 0) ready = { changed: [...unreported].sort(), outcome, milliseconds: performance.now() - started, mode: session.lastMode() };
+  };
+  const persist = (): void => {
+    persisting = null;
+    session.persist();
+  };
+  const show = (): void => {
+    if (ready === null || !quiet || closed) return;
+    const report = ready;
+    ready = null;
+    unreported.clear();
+    onReport(report);
+    // After the report is out (the next turn of the event loop), never before it.
+    persisting ??= setImmediate(persist);
   };
   const drain = (): void => {
-    if (running !== null || closed || pending.size === 0) return;
+    if (running !== null || closed) return;
+    if (pending.size === 0) return show();
     const changed = [...pending].sort();
     pending.clear();
     running = runOnce(changed).finally(() => {
@@ -68,8 +97,14 @@ export function watchGuard(options: CliOptions, cwd: string, root: string, onRep
     const relative = name === null ? '' : name.toString().replaceAll('\\', '/');
     if (relative === '' || !isWatched(relative)) return;
     pending.add(relative);
+    ready = null;
+    quiet = false;
     clearTimeout(timer);
-    timer = setTimeout(drain, settleMs);
+    timer = setTimeout(() => {
+      quiet = true;
+      drain();
+    }, settleMs);
+    drain();
   });
   running = runOnce([]).finally(() => {
     running = null;
@@ -81,6 +116,10 @@ export function watchGuard(options: CliOptions, cwd: string, root: string, onRep
       clearTimeout(timer);
       watcher.close();
       await running;
+      if (persisting !== null) {
+        clearImmediate(persisting);
+        persist();
+      }
     },
   };
 }

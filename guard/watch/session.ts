@@ -27,6 +27,11 @@ export interface WatchSession {
   run(changed: readonly string[]): Promise<Outcome<GuardRun>>;
   /** How the last run was made, for the progress line and the benchmark. */
   readonly lastMode: () => 'full' | 'patched' | 'verdict';
+  /**
+   * Writes what the runs so far used to the facts cache. Kept off `run` so that the loop writes it
+   * after the report is shown: no report waits for a disk write.
+   */
+  persist(): void;
 }
 
 /**
@@ -56,6 +61,8 @@ export function createWatchSession(plainRequest: GuardRequest, baselineFile: str
 
   const full = async (): Promise<Outcome<GuardRun>> => {
     mode = 'full';
+    // What the kept cache learned since the last write is not lost with it: the new run reads it back.
+    state?.context.cache.save();
     state = null;
     typedProgram = null;
     pending.clear();
@@ -63,13 +70,13 @@ export function createWatchSession(plainRequest: GuardRequest, baselineFile: str
     if (!context.ok) return context;
     const graph = await buildGraph(context.value.graphRequest);
     if (!graph.ok) return graph;
-    context.value.cache.save();
     state = { context: context.value, graph: graph.value };
     return finishRun(context.value, graph.value);
   };
 
   return {
     lastMode: () => mode,
+    persist: () => state?.context.cache.save(),
     async run(changed) {
       const kinds = changed.map((file) => changeKindOf(file, baselineFile));
       if (state === null || changed.length === 0 || kinds.includes('configuration')) return full();
@@ -94,7 +101,6 @@ export function createWatchSession(plainRequest: GuardRequest, baselineFile: str
       pending.clear();
       mode = 'patched';
       state = { context, graph: patched.graph };
-      state.context.cache.save();
       return finishRun(state.context, patched.graph);
     },
   };

@@ -36,7 +36,7 @@ export async function inspectToDirectory(request: InProcessInspection, limits: I
     decoder.push(readFileSync(channelPath));
     const error = decoder.finish();
     if (error !== undefined) throw new Error(`report channel: ${error.code}: ${error.detail}`);
-    const checked = checkTriplet(decoder.records, expectedCheckpointName(request.name), checkReportJson);
+    const checked = checkTriplet(decoder.records, expectedCheckpointName(request.name), checkReportJson, limits);
     if (!checked.ok) throw new Error(`report refused: ${checked.reason}`);
     const output = prepareOutputDirectory(request.outDir, undefined, 'inspect');
     if (!output.ok) throw new Error(output.line);

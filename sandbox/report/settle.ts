@@ -56,6 +56,6 @@ export function settleRun(
   if (channel === undefined || channel.error?.code === 'channel/truncated' && channel.records.length === 0 && channel.error.detail === 'nothing was sent') return { kind: 'refused' };
   if (channel.error !== undefined) return { kind: 'blocked', code: 'sandbox/report_rejected', detail: `${channel.error.code}: ${channel.error.detail}` };
   const checked = checkTriplet(channel.records, checkpointName, schema);
-  if (!checked.ok) return { kind: 'blocked', code: 'sandbox/report_rejected', detail: checked.reason };
+  if (!checked.ok) return { kind: 'blocked', code: checked.limit === true ? 'sandbox/limit_exceeded' : 'sandbox/report_rejected', detail: checked.reason };
   return { kind: 'report', triplet: checked.triplet, finalVerdict: checked.finalVerdict };
 }

@@ -1,38 +1,76 @@
+import { isAscii, isUtf8 } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { isReportFileName, type ChannelRecord } from '../../src/io/report-frame.js';
 import type { OutputDirectory } from './output-dir.js';
+import { DEFAULT_LIMITS, type InspectorLimits } from '../../src/pipeline/limits.js';
+import { measureJsonShape } from './json-shape.js';
 import type { ReportJsonCheck } from './report-schema-check.js';
 
-/** The triplet as received: names and bytes, nothing else (a frame carries no mode, owner or path). */
+/** The triplet to write: names and bytes, nothing else (a frame carries no mode, owner or path). */
 export interface ReportTriplet {
   readonly files: readonly { readonly name: string; readonly bytes: Buffer }[];
-  /** The verdict line the inside sent, for the operator's terminal. */
+  /** tki's verdict line for the operator's terminal, rendered by the launcher from report.json. */
   readonly line: string | undefined;
 }
 
-export type TripletCheck = { readonly ok: true; readonly triplet: ReportTriplet; readonly finalVerdict: string } | { readonly ok: false; readonly reason: string };
+export type TripletCheck =
+  | { readonly ok: true; readonly triplet: ReportTriplet; readonly finalVerdict: string }
+  /** `limit`: the refusal is a limit of the limits table firing (the report names it), not a malformed report. */
+  | { readonly ok: false; readonly reason: string; readonly limit?: true };
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
-
+/**
+ * The text of valid UTF-8 bytes, else undefined. Checked by `isUtf8`, then decoded (all-ASCII
+ * bytes as Latin-1, the same text copied without decoding): a 147 MB report.json was decoded by a
+ * fatal TextDecoder in ≈ 0.5 CPU-s. Unlike TextDecoder, a leading byte-order mark is kept, so
+ * report.md with one no longer equals its rendering and is refused (the inspector never sends one).
+ */
 function utf8(bytes: Buffer): string | undefined {
+  if (isAscii(bytes)) return bytes.toString('latin1');
+  return isUtf8(bytes) ? bytes.toString('utf8') : undefined;
+}
+
+/** Below this many values the density bound does not apply (a small document costs little, whatever its shape). */
+const DENSITY_FREE_VALUES = 65_536;
+
+/**
+ * Undefined when report.json's shape is within the limits table's bounds (json-shape.ts), else the
+ * refusal naming the bound: at most `maxReportJsonValues` values, and at most one per
+ * `minReportJsonBytesPerValue` bytes, so the parse that follows builds at most a bounded multiple
+ * of the bytes however dense the values are.
+ */
+function boundedShape(bytes: Buffer, limits: InspectorLimits): Extract<TripletCheck, { ok: false }> | undefined {
+  const byDensity = Math.max(DENSITY_FREE_VALUES, Math.floor(bytes.length / limits.minReportJsonBytesPerValue));
+  const maxValues = Math.min(limits.maxReportJsonValues, byDensity);
+  const shape = measureJsonShape(bytes, { maxValues, maxDepth: limits.maxReportJsonDepth });
+  if (shape.ok) return undefined;
+  const where = `(refused at byte ${shape.atByte}, before parsing)`;
+  if (shape.bound === 'maxDepth') return { ok: false, limit: true, reason: `maxReportJsonDepth = ${limits.maxReportJsonDepth}: report.json nests arrays and objects deeper than that ${where}` };
+  const named = maxValues === limits.maxReportJsonValues ? `maxReportJsonValues = ${maxValues}` : `minReportJsonBytesPerValue = ${limits.minReportJsonBytesPerValue}: its ${bytes.length} bytes may hold ${maxValues} JSON values`;
+  return { ok: false, limit: true, reason: `${named}: report.json holds more JSON values than that ${where}` };
+}
+
+function parseJson(text: string): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string } {
   try {
-    return UTF8.decode(bytes);
+    return { ok: true, value: JSON.parse(text) };
   } catch {
-    return undefined;
+    return { ok: false, reason: 'report.json is not valid JSON' };
   }
 }
 
 /**
  * The launcher's validation of what came over the channel (SPEC §5): exactly report.json,
- * report.md and checkpoint-<the operator's name>.md, UTF-8, report.json valid against the
- * inspector's own zod schema (loaded on demand: `schema` is the parser), report.md and the
- * checkpoint exactly what the inspector's renderers make of that report.json, one verdict line carrying its verdict.
- * The size cap was enforced while reading.
+ * report.md and checkpoint-<the operator's name>.md and one verdict line, UTF-8, report.json within
+ * the limits table's JSON bounds and valid against the inspector's own zod schema (loaded on
+ * demand: `schema` is the parser), report.md and the checkpoint exactly what the inspector's
+ * renderers make of that report.json. What is written and printed is what was validated (red team
+ * round 6): report.json re-serialized from the parsed value (no duplicate key, BOM or non-minimal
+ * escape survives; an honest report's bytes are unchanged), and the verdict line rendered from it
+ * (the inside's line must equal that rendering, and is never shown itself). The size cap was
+ * enforced while reading.
  */
-export function checkTriplet(records: readonly ChannelRecord[], checkpointName: string, schema: (value: unknown) => ReportJsonCheck): TripletCheck {
+export function checkTriplet(records: readonly ChannelRecord[], checkpointName: string, schema: (value: unknown) => ReportJsonCheck, limits: InspectorLimits = DEFAULT_LIMITS): TripletCheck {
   const files = records.filter((record) => record.kind === 'file');
   const lines = records.filter((record) => record.kind === 'line');
   const others = records.filter((record) => record.kind !== 'file' && record.kind !== 'line');
@@ -43,24 +81,26 @@ export function checkTriplet(records: readonly ChannelRecord[], checkpointName: 
   if (names.length !== 3 || !expected.every((name) => names.includes(name))) {
     return { ok: false, reason: `the files sent were [${names.map((name) => JSON.stringify(name)).join(', ')}], expected exactly ${expected.join(', ')}` };
   }
+  const jsonAt = names.indexOf('report.json');
+  // The shape first, on the bytes: a hostile report.json is refused before even its text is made.
+  const shape = boundedShape(files[jsonAt]?.payload ?? Buffer.alloc(0), limits);
+  if (shape !== undefined) return shape;
   const texts = files.map((file) => utf8(file.payload));
   if (texts.some((text) => text === undefined)) return { ok: false, reason: 'a report file is not valid UTF-8' };
-  let value: unknown;
-  try {
-    value = JSON.parse(texts[names.indexOf('report.json')] ?? '');
-  } catch {
-    return { ok: false, reason: 'report.json is not valid JSON' };
-  }
-  const checked = schema(value);
+  const parsed = parseJson(texts[jsonAt] ?? '');
+  if (!parsed.ok) return parsed;
+  const checked = schema(parsed.value);
   if (!checked.ok) return { ok: false, reason: `report.json fails the report schema (${checked.issue})` };
-  if (texts[names.indexOf('report.md')] !== checked.derived.markdown) return { ok: false, reason: 'report.md does not say what report.json says (it differs from report.json rendered by the inspector\'s own renderer)' };
-  if (texts[names.indexOf(checkpointName)] !== checked.derived.checkpoint) return { ok: false, reason: `${checkpointName} does not say what report.json says (it differs from report.json rendered by the inspector's own renderer)` };
-  const line = lines[0] === undefined ? undefined : utf8(lines[0].payload);
-  if (line === undefined) return { ok: false, reason: 'the verdict line is not valid UTF-8' };
-  // It reaches the operator's terminal: one line, no control characters, and report.json's verdict.
-  if (CONTROL_CHARACTER.test(line)) return { ok: false, reason: 'the verdict line carries control characters' };
-  if (!line.startsWith(`tki inspect: ${checked.finalVerdict} (exit `)) return { ok: false, reason: `the verdict line does not carry report.json's verdict ${checked.finalVerdict}` };
-  return { ok: true, finalVerdict: checked.finalVerdict, triplet: { files: files.map((file) => ({ name: file.name ?? '', bytes: file.payload })), line } };
+  const { derived } = checked;
+  if (texts[names.indexOf('report.md')] !== derived.markdown) return { ok: false, reason: 'report.md does not say what report.json says (it differs from report.json rendered by the inspector\'s own renderer)' };
+  if (texts[names.indexOf(checkpointName)] !== derived.checkpoint) return { ok: false, reason: `${checkpointName} does not say what report.json says (it differs from report.json rendered by the inspector's own renderer)` };
+  // Like report.md: the inside's line must be the one report.json renders to (a compromised inside's
+  // lie is refused, not just dropped); what the operator sees is the launcher's own rendering.
+  if ((lines[0] === undefined ? undefined : utf8(lines[0].payload)) !== derived.line) return { ok: false, reason: 'the verdict line does not say what report.json says (it differs from the line rendered from report.json)' };
+  // Equal text is equal bytes (UTF-8 decoding is one-to-one on valid input): an honest report.json is written from the buffer it came in.
+  const canonical = texts[jsonAt] === derived.json ? (files[jsonAt]?.payload ?? Buffer.alloc(0)) : Buffer.from(derived.json, 'utf8');
+  const written = files.map((file) => ({ name: file.name ?? '', bytes: file.name === 'report.json' ? canonical : file.payload }));
+  return { ok: true, finalVerdict: checked.finalVerdict, triplet: { files: written, line: derived.line } };
 }
 
 /**

@@ -20,7 +20,7 @@ function fileNameOfPath(path: string): string {
 }
 
 /** `./a//b` and `a/b` are one path; nothing else is folded (no `..`, no case). */
-function pathForm(path: string): string {
+export function pathForm(path: string): string {
   if (!path.startsWith('./') && !path.includes('//')) return path;
   return path.replace(/\/{2,}/g, '/').replace(/^(?:\.\/)+/, '');
 }

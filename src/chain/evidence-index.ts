@@ -1,5 +1,6 @@
 import type { Claim } from '../packet/schema.js';
 import type { ItemAssessment } from '../provenance/items.js';
+import { pathForm } from './binding.js';
 import { readRecordStatement, type RecordStatement } from './record-statements.js';
 import { countIn, exitCodesIn, fileNameOf, listedEntries, sha256RefsIn, type CountRecord, type ListedEntry } from './record-values.js';
 
@@ -47,6 +48,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else if (list[list.length - 1] !== value) list.push(value);
 }
 
+/** Candidates from two keys in the order of the packet's items. */
+function inPacketOrder(assessments: ItemAssessment[]): ItemAssessment[] {
+  return assessments.sort((left, right) => left.index - right.index);
+}
+
 export interface IndexLimits {
   readonly maxListingEntries: number;
   readonly maxBindingComparisons: number;
@@ -56,6 +62,11 @@ export function buildEvidenceIndex(assessments: readonly ItemAssessment[], claim
   const names = new Set<string>();
   for (const claim of claims) if (claim.subject !== undefined) names.add(fileNameOf(claim.subject));
   const byName = new Map<string, ItemAssessment[]>();
+  // Listings by the entries they hold: by file name for a bare-name subject, by whole path
+  // otherwise (pathMatchesSubject's rule), so that a file name every listing holds
+  // (`tools/dN/file-1.py` in N listings) gives a claim the one listing that binds it, not N.
+  const listingsByName = new Map<string, ItemAssessment[]>();
+  const listingsByPath = new Map<string, ItemAssessment[]>();
   const listed = new Map<ItemAssessment, Map<string, ListedEntry[]>>();
   const mentioned = new Map<ItemAssessment, Set<string>>();
   let listingEntries = 0;
@@ -77,9 +88,12 @@ export function buildEvidenceIndex(assessments: readonly ItemAssessment[], claim
       listingEntries += listing.total;
       if (listingEntries > limits.maxListingEntries) return { ok: false, limit: 'maxListingEntries', entries: listingEntries };
       const own = new Map<string, ListedEntry[]>();
-      for (const entry of listing.entries) push(own, fileNameOf(entry.path), entry);
+      for (const entry of listing.entries) {
+        push(own, fileNameOf(entry.path), entry);
+        if (assessment.usable) push(listingsByPath, pathForm(entry.path), assessment);
+      }
       listed.set(assessment, own);
-      if (assessment.usable) for (const name of own.keys()) push(byName, name, assessment);
+      if (assessment.usable) for (const name of own.keys()) push(listingsByName, name, assessment);
     } else if (RECORD_KINDS.has(item.kind)) {
       const own = new Set<string>();
       for (const token of text.split(TOKEN_SPLIT)) {
@@ -95,9 +109,13 @@ export function buildEvidenceIndex(assessments: readonly ItemAssessment[], claim
   let budget = limits.maxBindingComparisons;
   const index: EvidenceIndex = {
     candidates: (subject) => {
-      const byFile = byName.get(fileNameOf(subject)) ?? [];
+      const name = fileNameOf(subject);
+      const byFile = byName.get(name) ?? [];
+      const byListing = (subject.includes('/') ? listingsByPath.get(pathForm(subject)) : listingsByName.get(name)) ?? [];
       const byQuery = byName.get(`query:${subject}`) ?? [];
-      return byQuery.length === 0 ? byFile : [...new Set([...byFile, ...byQuery])];
+      // One key's list is in packet order already; listings and the items named by file merge into it.
+      const named = byListing.length === 0 ? byFile : byFile.length === 0 ? byListing : inPacketOrder([...new Set([...byFile, ...byListing])]);
+      return byQuery.length === 0 ? named : [...new Set([...named, ...byQuery])];
     },
     listedEntries: (assessment, subject) => listed.get(assessment)?.get(fileNameOf(subject)) ?? [],
     mentions: (assessment, subject) => mentioned.get(assessment)?.has(fileNameOf(subject)) === true,

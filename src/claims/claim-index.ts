@@ -25,9 +25,26 @@ export function coverageKey(text: string): string {
   return matchingForm(text.replace(MARKUP, ' ')).trim();
 }
 
-/** coverageKey of many texts, their forms computed in one pass (matchingForms). */
-export function coverageKeys(texts: readonly string[]): string[] {
-  return matchingForms(texts.map((text) => text.replace(MARKUP, ' '))).map((form) => form.trim());
+const HAS_MARKUP = /[*_`>#|]/;
+
+/**
+ * coverageKey of many texts, their forms computed in one pass (matchingForms). `forms`: the
+ * texts' matching forms when the caller has them already; a text without markup then has its
+ * form as its key (the markup replacement changes nothing), and only the others are formed again.
+ */
+export function coverageKeys(texts: readonly string[], forms?: ReadonlyArray<string | undefined>): string[] {
+  const marked: number[] = [];
+  const keys = texts.map((text, index) => {
+    const form = forms?.[index];
+    if (form !== undefined && !HAS_MARKUP.test(text)) return form.trim();
+    marked.push(index);
+    return '';
+  });
+  const markedForms = matchingForms(marked.map((index) => (texts[index] ?? '').replace(MARKUP, ' ')));
+  marked.forEach((index, at) => {
+    keys[index] = (markedForms[at] ?? '').trim();
+  });
+  return keys;
 }
 
 /** Sentence splitting shared by the dossier scan and the claim texts, so both sides split alike. */
@@ -56,6 +73,16 @@ export interface ClaimIndex {
   covers(sentence: string, key?: string): boolean;
 }
 
+/** anchorOf(key.split(' '), 0) without splitting the whole key: its first ANCHOR_WORDS words. */
+function leadingWords(key: string): string {
+  let end = -1;
+  for (let word = 0; word < ANCHOR_WORDS; word += 1) {
+    end = key.indexOf(' ', end + 1);
+    if (end === -1) return key;
+  }
+  return key.slice(0, end);
+}
+
 function anchorOf(words: readonly string[], from: number): string {
   return words.slice(from, from + ANCHOR_WORDS).join(' ');
 }
@@ -69,7 +96,11 @@ export function buildClaimIndex(claims: readonly Claim[]): ClaimIndex {
   const rendered = claims.map((claim) => renderedForm(claim.text));
   const keys = coverageKeys(rendered);
   const partsOf = rendered.map((text) => sentencesOf(text));
-  const partKeys = coverageKeys(partsOf.flat());
+  // A one-sentence claim text (the common case) is its own part: its key is not formed twice.
+  const partKeys = coverageKeys(
+    partsOf.flat(),
+    partsOf.flatMap((parts, index) => (parts.length === 1 && parts[0] === rendered[index] ? [keys[index] ?? ''] : parts.map(() => undefined))),
+  );
   const subjectNames = matchingForms(claims.map((claim) => (claim.subject === undefined ? '' : posix.basename(claim.subject))));
   let nextPart = 0;
   claims.forEach((claim, index) => {
@@ -80,10 +111,10 @@ export function buildClaimIndex(claims: readonly Claim[]): ClaimIndex {
     if (key !== '') {
       whole.add(key);
       for (let part = firstPart; part < nextPart; part += 1) whole.add(partKeys[part] ?? '');
-      const anchor = anchorOf(key.split(' '), 0);
-      const list = byAnchor.get(anchor) ?? [];
-      if (list.length < MAX_CANDIDATES_PER_ANCHOR && !list.includes(key)) list.push(key);
-      byAnchor.set(anchor, list);
+      const anchor = leadingWords(key);
+      const list = byAnchor.get(anchor);
+      if (list === undefined) byAnchor.set(anchor, [key]);
+      else if (list.length < MAX_CANDIDATES_PER_ANCHOR && !list.includes(key)) list.push(key);
     }
     const name = subjectNames[index] ?? '';
     if (claim.subject !== undefined && name !== '' && !PROSE_WORD_FORMS.has(name) && /\p{L}/u.test(name)) {

@@ -78,7 +78,7 @@ export function scanProse(text: string, claims: readonly Claim[], acceptedExecut
   const sentences = steps.flatMap((step) => ('sentence' in step ? [step.sentence] : []));
   proseCounter.sentences += sentences.length;
   const said = toMatchingTexts(sentences);
-  const keys = coverageKeys(sentences);
+  const keys = coverageKeys(sentences, said.map((form) => form.text));
   let next = 0;
   for (const step of steps) {
     if (!('sentence' in step)) {

@@ -182,9 +182,13 @@ export function createContentReader(root: string): ContentReader {
   };
 }
 
-/** UTF-8 text of content bytes; all-ASCII bytes (listings, logs) are copied as they are, without UTF-8 decoding. */
+/**
+ * UTF-8 text of content bytes; all-ASCII bytes (listings, logs) are copied as they are, without
+ * UTF-8 decoding. Latin-1 of all-ASCII bytes is the same text, and Node copies it as it is, where
+ * its 'ascii' decoder masks every byte (206 MiB: 471 against 542 CPU-ms, one loaded run).
+ */
 function decodeText(bytes: Buffer): string {
-  return isAscii(bytes) ? bytes.toString('ascii') : bytes.toString('utf8');
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /**

@@ -41,6 +41,13 @@ export interface InspectorLimits {
   readonly maxBindingComparisons: number;
   /** The three report files together, as the inspector emits them and the launcher accepts them. */
   readonly maxReportBytes: number;
+  /**
+   * JSON values in report.json, at most, and at least this many bytes per value (beyond the first
+   * 65,536), and arrays/objects open at once: the launcher counts all three before it parses what the sandbox sent.
+   */
+  readonly maxReportJsonValues: number;
+  readonly minReportJsonBytesPerValue: number;
+  readonly maxReportJsonDepth: number;
 }
 
 const MIB = 1024 * 1024;
@@ -72,4 +79,9 @@ export const DEFAULT_LIMITS: InspectorLimits = {
   maxEvidenceEntries: 400_000,
   maxBindingComparisons: 200_000_000,
   maxReportBytes: 256 * MIB,
+  // Parsed, a value costs the launcher up to ~100 bytes whatever its size on the channel (round 6: `{},` × 2.8 M grew it
+  // 285 MB). tki's reports spend ≈ 25 bytes a value (every object carries its stamps), so both bounds leave them room.
+  maxReportJsonValues: 16_000_000,
+  minReportJsonBytesPerValue: 12,
+  maxReportJsonDepth: 16,
 };

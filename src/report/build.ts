@@ -26,6 +26,20 @@ function scopeOf(result: InspectionResult): ScopeOfDenial {
 interface SharedParts {
   readonly scope: ScopeOfDenial;
   readonly dossierVerdict: ClaimReport['chain']['dossier_verdict'];
+  /** A claim's adequacy step depends on its verdict alone: one object per verdict. */
+  readonly adequacyVerdicts: Map<string, ClaimReport['chain']['adequacy_verdict']>;
+}
+
+/** The empty corpus-report list most claims have, shared (nothing mutates a report). */
+const NO_CORPUS_REPORTS: ClaimReport['corpus_reports'] = [];
+
+function adequacyVerdictOf(shared: SharedParts, verdict: ClaimReport['verdict']): ClaimReport['chain']['adequacy_verdict'] {
+  let step = shared.adequacyVerdicts.get(verdict);
+  if (step === undefined) {
+    step = { verdict, authority: NON_AUTHORITATIVE, ...S };
+    shared.adequacyVerdicts.set(verdict, step);
+  }
+  return step;
 }
 
 /**
@@ -77,7 +91,7 @@ function claimReport(shared: SharedParts, evaluation: ClaimEvaluation): ClaimRep
     flags: adequacy.flags,
     reasons: adequacy.reasons,
     scope_of_denial: shared.scope,
-    corpus_reports: adequacy.corpusReports.map((report) => ({ ...report, ...S })),
+    corpus_reports: adequacy.corpusReports.length === 0 ? NO_CORPUS_REPORTS : adequacy.corpusReports.map((report) => ({ ...report, ...S })),
     chain: {
       claim: { claim_id: claim.claim_id, text: claim.text, subject: claim.subject ?? null, ...S },
       claim_type: claim.claim_type,
@@ -95,7 +109,7 @@ function claimReport(shared: SharedParts, evaluation: ClaimEvaluation): ClaimRep
         ...S,
       })),
       evidence_capability: evidence.map((entry) => ({ item_id: entry.item_id, ...entry.capability, ...S })),
-      adequacy_verdict: { verdict: adequacy.verdict, authority: NON_AUTHORITATIVE, ...S },
+      adequacy_verdict: adequacyVerdictOf(shared, adequacy.verdict),
       dossier_verdict: shared.dossierVerdict,
       ...S,
     },
@@ -107,7 +121,7 @@ export function buildReport(result: InspectionResult): Report {
   const flags = flagsOf(result);
   const decision = decisionOf(result);
   const scope = scopeOf(result);
-  const shared: SharedParts = { scope, dossierVerdict: { final_verdict: decision.final_verdict, article14_status: decision.article14_status, ...S } };
+  const shared: SharedParts = { scope, dossierVerdict: { final_verdict: decision.final_verdict, article14_status: decision.article14_status, ...S }, adequacyVerdicts: new Map() };
   return {
     report_schema: REPORT_SCHEMA_ID,
     packet: { ...result.summary, ...S },

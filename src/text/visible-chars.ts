@@ -29,9 +29,21 @@ function digitValue(codePoint: number): number {
   return value;
 }
 
+/** visibleFormOf by code point, once each (a digit's value takes up to ten property tests); null: kept as it is. */
+const VISIBLE_FORMS = new Map<number, string | null>();
+
 /** What a reader sees in place of one code point, or undefined when it is kept as it is. */
 export function visibleFormOf(codePoint: number): string | undefined {
   if (codePoint < 0x80) return undefined;
+  let form = VISIBLE_FORMS.get(codePoint);
+  if (form === undefined) {
+    form = uncachedVisibleForm(codePoint) ?? null;
+    VISIBLE_FORMS.set(codePoint, form);
+  }
+  return form ?? undefined;
+}
+
+function uncachedVisibleForm(codePoint: number): string | undefined {
   if (BLANKS.has(codePoint)) return ' ';
   if (codePoint === 0x00df) return 'ss';
   if (codePoint === 0x1e9e) return 'SS';

@@ -7,7 +7,7 @@ import { Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigureError, configureProblems } from '../../eslint-plugin-tki/configure.js';
 import plugin from '../../eslint-plugin-tki/index.js';
-import { PRESET_SETTINGS } from '../../eslint-plugin-tki/configs.js';
+import { PRESET_POLICIES } from '../../eslint-plugin-tki/configs.js';
 import { locatePolicy } from '../../policy/locate.js';
 
 /**
@@ -91,8 +91,8 @@ describe('tki-guard and tki.configure() agree', () => {
   it('without a tki.policy.json: configure(import.meta.url) uses the defaults, as the guard does (no error about a missing file)', () => {
     const app = project('no-policy', { 'package.json': '{"name":"no-policy"}', 'src/deploy.ts': DEPLOY });
     const config = plugin.configure(pathToFileURL(path.join(app, 'eslint.config.mjs')));
-    expect(config.settings.tki).toEqual({ ...PRESET_SETTINGS.recommended, root: app });
-    expect(plugin.configure(path.join(app, 'eslint.config.cjs'), { level: 'strict' }).settings.tki).toEqual({ ...PRESET_SETTINGS.strict, root: app });
+    expect(config.settings.tki).toEqual({ policy: PRESET_POLICIES.recommended, root: app });
+    expect(plugin.configure(path.join(app, 'eslint.config.cjs'), { level: 'strict' }).settings.tki).toEqual({ policy: PRESET_POLICIES.strict, root: app });
     const linted = eslintWith(config as Linter.Config, app, path.join(app, 'src/deploy.ts'), DEPLOY);
     expect(linted).toEqual([expect.stringMatching(/^1:26 tki\/no-forbidden-capability `node:child_process` reaches EXEC/)]);
     const checked = guard(app, ['src']);

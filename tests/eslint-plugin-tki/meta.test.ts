@@ -62,8 +62,8 @@ describe('configs are derived from meta.docs.recommended', () => {
   });
 
   it('denies known packages in recommended and every unlisted package in strict', () => {
-    expect(plugin.configs.recommended.settings).toEqual({ tki: { policy: { packages: { deny: 'known' } } } });
-    expect(plugin.configs.strict.settings).toEqual({ tki: { policy: { packages: { deny: 'unlisted' } } } });
+    expect(plugin.configs.recommended.settings).toEqual({ tki: { findPolicy: 'recommended' } });
+    expect(plugin.configs.strict.settings).toEqual({ tki: { findPolicy: 'strict' } });
   });
 
   it('marks the inspector-only rules as such', () => {

@@ -75,6 +75,21 @@ describe('tki-guard finds tki.policy.json as the plugin does: walking up to the 
     expect(projectRootFor('/p', '/p/tki.policy.json')).toBe('/p');
     expect(projectRootFor('/q/src', '/p/tki.policy.json')).toBe('/q/src');
     expect(projectRootFor('/p2/src', '/p/tki.policy.json')).toBe('/p2/src');
-    expect(projectRootFor('/p/src', null)).toBe('/p/src');
+    expect(projectRootFor('/p/src', null, () => false)).toBe('/p/src');
+  });
+
+  it('projectRootFor without a policy file: the package root, the workspace root for a member, else the .git directory', () => {
+    const tree = (...files: string[]) => (file: string): boolean => files.includes(file);
+    expect(projectRootFor('/p/src/deep', null, tree('/p/package.json'))).toBe('/p');
+    expect(projectRootFor('/p/src', null, tree('/p/.git', '/package.json'))).toBe('/p');
+    expect(projectRootFor('/p/src', null, tree('/p/src/package.json', '/p/.git'))).toBe('/p/src');
+  });
+
+  it('without a tki.policy.json, `cd src && tki-guard .` reads the root baseline and reports the same paths as `tki-guard src`', () => {
+    const root = project({ 'package.json': '{ "name": "no-policy", "version": "1.0.0" }\n', 'src/deploy.ts': DEPLOY });
+    expect(runCli(['src', '--update-baseline'], root).status).toBe(0);
+    const fromSrc = runCli(['.', '--format', 'json', '--no-baseline'], path.join(root, 'src'));
+    expect((JSON.parse(fromSrc.stdout) as { findings: { file: string }[] }).findings.map((finding) => finding.file)).toEqual(['src/deploy.ts']);
+    expect(runCli(['.'], path.join(root, 'src'))).toMatchObject({ status: 0, stdout: 'tki-guard: no findings in 1 module (1 in the baseline)\n' });
   });
 });

@@ -41,6 +41,43 @@ describe('tki-guard --watch', () => {
     }
   }, 120_000);
 
+  it('a burst of saves gets one report, from a run that read every file as last written, shown after the quiet', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'tki-watch-burst-'));
+    cpSync(path.join(repoRoot, 'fixtures/evasions/cross-module/laundering-barrel'), directory, { recursive: true });
+    const parsed = parseCliArgs(['.', '--watch', '--no-depcruise']);
+    if (!parsed.ok) throw new Error(parsed.error.code);
+    const reports: Array<WatchReport & { at: number }> = [];
+    let wake: () => void = () => undefined;
+    const next = (): Promise<void> => new Promise((resolve) => (wake = resolve));
+    let waiting = next();
+    // A long quiet: the runs the first saves start (they begin at once) end well inside it.
+    const settleMs = 1_500;
+    const handle = watchGuard(parsed.value, directory, directory, (report) => {
+      reports.push({ ...report, at: performance.now() });
+      wake();
+    }, settleMs);
+    try {
+      await waiting;
+      waiting = next();
+      // Half a save (a file that does not parse), then the rest of the burst: neither the tool error
+      // nor the in-between verdict is ever shown.
+      writeFileSync(path.join(directory, 'lib/sockets.ts'), 'export const = ;\n');
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      writeFileSync(path.join(directory, 'entry.ts'), "import { openSocket } from './lib/index.js';\n\nexport const connect = (): unknown => openSocket(8081);\n");
+      writeFileSync(path.join(directory, 'lib/sockets.ts'), 'export const openSocket = (port: number): number => port;\n');
+      const lastSave = performance.now();
+      await waiting;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(reports).toHaveLength(2);
+      const second = reports[1];
+      expect(second?.changed).toEqual(['entry.ts', 'lib/sockets.ts']);
+      expect(second?.outcome).toMatchObject({ ok: true, value: { exitCode: 0 } });
+      expect((second?.at ?? 0) - lastSave).toBeGreaterThanOrEqual(settleMs - 50);
+    } finally {
+      await handle.close();
+    }
+  }, 120_000);
+
   it('refuses --output and baseline rewriting', () => {
     expect(parseCliArgs(['--watch', '--output', 'x.txt'])).toMatchObject({ ok: false, error: { code: 'usage/conflict' } });
     expect(parseCliArgs(['--watch', '--update-baseline'])).toMatchObject({ ok: false, error: { code: 'usage/conflict' } });

@@ -181,9 +181,9 @@ describe('hostile streams end in the launcher\'s BLOCKED report naming the probl
   });
   it('a verdict line that is not UTF-8, carries control characters, claims another verdict, or comes twice', async () => {
     const variants: Array<[Buffer[], RegExp]> = [
-      [[frame('line', Buffer.from([0xff, 0xfe]))], /the verdict line is not valid UTF-8/],
-      [[frame('line', `${valid.line ?? ''}\u001b[2J`)], /control characters/],
-      [[frame('line', 'tki inspect: READ_LEVEL_FAIL (exit 1) · HOSTILE')], /does not carry report.json's verdict BLOCKED/],
+      [[frame('line', Buffer.from([0xff, 0xfe]))], /the verdict line does not say what report.json says/],
+      [[frame('line', `${valid.line ?? ''}\u001b[2J`)], /the verdict line does not say what report.json says/],
+      [[frame('line', 'tki inspect: READ_LEVEL_FAIL (exit 1) · HOSTILE')], /the verdict line does not say what report.json says/],
       [[frame('line', valid.line ?? ''), frame('line', valid.line ?? '')], /2 verdict lines instead of one/],
       [[], /0 verdict lines instead of one/],
     ];

@@ -75,10 +75,8 @@ describe('Node child entries', () => {
     it(`follows ${name}`, () => expect(entries(text)).toEqual({ edges, unanalyzed: false }));
   }
 
-  // Known gap (session 6, found by the full run after the typed5 and entries6 merges): the member
-  // form on a `const cp = require('node:child_process')` in a sloppy script is neither followed nor
-  // UNANALYZED, while the destructured `fork(…)` is. Listed so that the fix is noticed.
-  it.fails('follows cp.fork (known gap)', () => expect(entries(`${CP}cp.fork(__dirname + '/child.cjs');`)).toEqual({ edges: ['./child.cjs'], unanalyzed: false }));
+  // Session 6's known gap, fixed in session 7 (member-forms.test.ts has every spelling).
+  it('follows cp.fork', () => expect(entries(`${CP}cp.fork(__dirname + '/child.cjs');`)).toEqual({ edges: ['./child.cjs'], unanalyzed: false }));
 
   it('follows execFileSync("node", [fileURLToPath(new URL(…))]) from an ES module', () => {
     const text = "import { execFileSync } from 'node:child_process';\nimport { fileURLToPath } from 'node:url';\nexecFileSync('node', [fileURLToPath(new URL('./child.cjs', import.meta.url))]);";

@@ -1,0 +1,209 @@
+import ts from 'typescript';
+import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
+import { BOOLEAN_OPTIONS, CODE_OPTIONS, DISCOVERING_OPTIONS, OPTIONS_WITH_VALUE, PRELOAD_OPTIONS } from './child-entries-options.js';
+import { constInitializer } from './entry-path-consts.js';
+import { evaluatePath, evaluateParts, type PathPart, type PathValue } from './entry-path.js';
+import { isProcessMember } from './module-loads.js';
+import { excerpt, propertyNameText, skipOuter } from './syntax.js';
+import type { Walker } from './walker.js';
+import { followEntryValue, followPreload, pathContext } from './entry-path-follow.js';
+
+/** One argument of a Node command line: the pieces it is built from, and where it is written. */
+export interface NodeArgument {
+  readonly node: ts.Node;
+  readonly parts: readonly PathPart[];
+}
+
+/** An argument the syntax cannot see (a spread, `execArgv: flags`): nothing after it is known. */
+export const UNKNOWN_ARGUMENT = 'unknown';
+export type ArgumentList = ReadonlyArray<NodeArgument | typeof UNKNOWN_ARGUMENT>;
+
+/** The pieces of an expression: a literal's text, a template's head, spans and tails, or the expression itself. */
+export function partsOf(expression: ts.Expression): PathPart[] {
+  const inner = skipOuter(expression);
+  if (ts.isStringLiteralLike(inner)) return [inner.text];
+  if (!ts.isTemplateExpression(inner)) return [inner];
+  const parts: PathPart[] = [inner.head.text];
+  for (const span of inner.templateSpans) parts.push(span.expression, span.literal.text);
+  return parts;
+}
+
+/**
+ * `[a, b, ...rest]` (or a `const` holding it) as Node arguments; anything else is unknown. A
+ * spread of `process.execArgv` is the parent's own options, passed on: no entry of this module.
+ */
+export function argumentsOf(list: ts.Expression | undefined, walker: Walker): ArgumentList {
+  let inner = list === undefined ? undefined : skipOuter(list);
+  if (inner !== undefined && ts.isIdentifier(inner)) inner = constInitializer(inner, walker.ancestors);
+  if (inner === undefined || !ts.isArrayLiteralExpression(inner)) return [UNKNOWN_ARGUMENT];
+  const args: Array<NodeArgument | typeof UNKNOWN_ARGUMENT> = [];
+  for (const element of inner.elements) {
+    if (!ts.isSpreadElement(element)) args.push({ node: element, parts: partsOf(element) });
+    else if (!isProcessMember(element.expression, 'execArgv', walker.scope, GLOBAL_OBJECT_NAMES)) args.push(UNKNOWN_ARGUMENT);
+  }
+  return args;
+}
+
+/** The `cwd` written in a child's options, when the syntax can evaluate it. */
+export function workingDirectoryOf(walker: Walker, options: ts.Expression | undefined): PathValue | undefined {
+  const literal = options === undefined ? undefined : skipOuter(options);
+  if (literal === undefined || !ts.isObjectLiteralExpression(literal)) return undefined;
+  const property = literal.properties.find((candidate) => candidate.name !== undefined && propertyNameText(candidate.name) === 'cwd');
+  return property !== undefined && ts.isPropertyAssignment(property) ? evaluatePath(property.initializer, pathContext(walker)) : undefined;
+}
+
+/** The whole text of an argument when it is plain text (a literal, a template of constants); undefined when any piece is computed. */
+function plainText(argument: NodeArgument, walker: Walker): string | undefined {
+  const value = evaluateParts(argument.parts, pathContext(walker));
+  if (value !== undefined && !value.anchored && value.form === 'path') return value.text;
+  const [first] = argument.parts;
+  // `--require=${file}`: the option is plain even where its value is not.
+  return typeof first === 'string' && first.startsWith('-') && first.includes('=') ? first : undefined;
+}
+
+/** The value written after `=` in `--option=value`. */
+function inlineValue(argument: NodeArgument): readonly PathPart[] {
+  const [first, ...rest] = argument.parts;
+  return typeof first === 'string' ? [first.slice(first.indexOf('=') + 1), ...rest] : rest;
+}
+
+/** A value Node reads as a path: a path-like word (`./x`, `dir/x`, `x.js`), not a number or a name. */
+function looksLikePath(text: string): boolean {
+  return /[/\\]/.test(text) || /\.[cm]?[jt]sx?$/i.test(text) || text.startsWith('file:');
+}
+
+/**
+ * Reads a Node command line (`node [options] entry [args]`, `execArgv`, `NODE_OPTIONS`) as Node
+ * does: each preload (`-r`/`--require`/`--import`/`--loader`, also written `--import=x`) is an
+ * entry, and with `expectsEntry` so is the first argument that is not an option. What cannot be
+ * read fails closed: a spread, an argument that cannot be evaluated, an unknown option followed
+ * by a path-like word (its value or the entry?), `--test`/`--run` (files Node finds itself).
+ */
+export function followNodeArguments(walker: Walker, at: ts.Node, label: string, args: ArgumentList, expectsEntry: boolean, cwd?: PathValue): void {
+  const unanalyzed = (node: ts.Node, why: string): void => walker.report.unanalyzed(node, excerpt(label), why);
+  const evaluate = (parts: readonly PathPart[]): PathValue | undefined => evaluateParts(parts, pathContext(walker));
+  for (let index = 0; index < args.length; index++) {
+    const argument = args[index];
+    if (argument === undefined || argument === UNKNOWN_ARGUMENT) return unanalyzed(at, 'a Node command line the syntax cannot see whole (its entry file or a preload among it)');
+    const text = plainText(argument, walker);
+    if (text === '--') {
+      const entry = args[index + 1];
+      if (!expectsEntry) return;
+      if (entry === undefined || entry === UNKNOWN_ARGUMENT) return unanalyzed(at, 'a Node child whose entry file is not written out');
+      return followEntryValue(walker, entry.node, evaluate(entry.parts), label, 'require', cwd);
+    }
+    if (text === undefined || !text.startsWith('-')) {
+      if (!expectsEntry) continue;
+      return followEntryValue(walker, argument.node, evaluate(argument.parts), label, 'require', cwd);
+    }
+    const equals = text.indexOf('=');
+    const option = equals < 0 ? text : text.slice(0, equals);
+    if (CODE_OPTIONS.has(option)) return;
+    if (DISCOVERING_OPTIONS.has(option)) return unanalyzed(argument.node, `\`${option}\` runs files Node finds by itself, not files the syntax can name`);
+    const preload = PRELOAD_OPTIONS.get(option);
+    const next = args[index + 1];
+    if (preload !== undefined) {
+      if (equals >= 0) {
+        followPreload(walker, argument.node, evaluate(inlineValue(argument)), `${label} ${option}`, preload, cwd);
+        continue;
+      }
+      index++;
+      if (next === undefined || next === UNKNOWN_ARGUMENT) return unanalyzed(argument.node, 'a preloaded module that is not written out');
+      followPreload(walker, next.node, evaluate(next.parts), `${label} ${option}`, preload, cwd);
+      continue;
+    }
+    if (equals >= 0 || BOOLEAN_OPTIONS.has(option) || option.startsWith('--no-') || next === undefined) continue;
+    if (OPTIONS_WITH_VALUE.has(option) || next === UNKNOWN_ARGUMENT) {
+      index++;
+      continue;
+    }
+    // An option Node does not document (a V8 flag): `--flag value` or `--flag entry`?
+    const nextText = plainText(next, walker);
+    if (nextText !== undefined && !looksLikePath(nextText)) {
+      index++;
+      continue;
+    }
+    if (nextText !== undefined || evaluate(next.parts)?.anchored !== true) return unanalyzed(next.node, `after \`${option}\`, Node's value or the entry file: the syntax cannot tell which`);
+    // A file of the program is never a flag's value: it is the entry, handled by the next turn.
+  }
+  if (expectsEntry) unanalyzed(at, 'a Node child whose entry file is not written out');
+}
+
+/**
+ * The options of a Node child or Worker that load code: `execArgv` (its preloads), and for a
+ * child process `env.NODE_OPTIONS` written out (`{ env: { ...process.env, NODE_OPTIONS: '-r x' } }`).
+ * A relative preload is read against the child's `cwd`. Options kept in a variable, and an
+ * `env` that is not a literal, are not followed (the
+ * inherited `process.env` is the parent's own business: docs/caveats.md).
+ */
+export function followLaunchOptions(walker: Walker, options: ts.Expression, label: string, isChildProcess = false): void {
+  const literal = skipOuter(options);
+  if (!ts.isObjectLiteralExpression(literal)) return;
+  // A Worker has no working directory of its own: its relative preloads are the process's.
+  const cwd = isChildProcess ? workingDirectoryOf(walker, literal) : undefined;
+  for (const property of literal.properties) {
+    const name = property.name === undefined ? null : propertyNameText(property.name);
+    if (name === 'execArgv') {
+      const list = ts.isPropertyAssignment(property) ? property.initializer : undefined;
+      followNodeArguments(walker, property, `${label} execArgv`, list === undefined ? [UNKNOWN_ARGUMENT] : argumentsOf(list, walker), false, cwd);
+    }
+    if (name === 'env' && isChildProcess && ts.isPropertyAssignment(property)) followNodeOptionsVariable(walker, property.initializer, label, cwd);
+  }
+}
+
+function followNodeOptionsVariable(walker: Walker, environment: ts.Expression, label: string, cwd: PathValue | undefined): void {
+  const literal = skipOuter(environment);
+  if (!ts.isObjectLiteralExpression(literal)) return;
+  for (const property of literal.properties) {
+    if (property.name === undefined || propertyNameText(property.name) !== 'NODE_OPTIONS') continue;
+    const value = ts.isPropertyAssignment(property) ? property.initializer : undefined;
+    if (value === undefined) {
+      walker.report.unanalyzed(property, excerpt(`${label} NODE_OPTIONS`), 'Node options for the child that the syntax cannot see (a preload among them runs as code)');
+      continue;
+    }
+    followNodeArguments(walker, property, `${label} NODE_OPTIONS`, commandWords(partsOf(value), property), false, cwd);
+  }
+}
+
+/**
+ * The words of a command line, split at blanks outside quotes as a shell does; a computed piece
+ * joins the word it is written in (`node ${file}`). Quotes are removed.
+ */
+export function commandWords(parts: readonly PathPart[], node: ts.Node): NodeArgument[] {
+  const words: NodeArgument[] = [];
+  let current: PathPart[] = [];
+  let quote: string | undefined;
+  let started = false;
+  const end = (): void => {
+    if (started) words.push({ node, parts: current });
+    current = [];
+    started = false;
+  };
+  for (const part of parts) {
+    if (typeof part !== 'string') {
+      current.push(part);
+      started = true;
+      continue;
+    }
+    let text = '';
+    for (const character of part) {
+      if (quote !== undefined) {
+        if (character === quote) quote = undefined;
+        else text += character;
+      } else if (character === '"' || character === "'") {
+        quote = character;
+        started = true;
+      } else if (/\s/.test(character)) {
+        if (text !== '') current.push(text);
+        text = '';
+        end();
+      } else {
+        text += character;
+        started = true;
+      }
+    }
+    if (text !== '') current.push(text);
+  }
+  end();
+  return words;
+}

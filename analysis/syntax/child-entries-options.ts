@@ -1,0 +1,60 @@
+/**
+ * Node's command-line options, as `node --help` (20.x, with the later versions' additions) lists
+ * them: which take a value (`--title x` or `--title=x`), which load a file before the entry, and
+ * which mean there is no entry file at all. An option in neither table is judged by what follows
+ * it (child-entries-args.ts): V8 flags take `--flag value` too.
+ */
+
+/** Options that load a module before the entry: each value is an entry of the program too. */
+export const PRELOAD_OPTIONS = new Map<string, 'require' | 'dynamic-import'>([
+  ['-r', 'require'],
+  ['--require', 'require'],
+  ['--import', 'dynamic-import'],
+  ['--loader', 'dynamic-import'],
+  ['--experimental-loader', 'dynamic-import'],
+]);
+
+/** Code on the command line or from standard input: no file to follow (inline code is its own business). */
+export const CODE_OPTIONS = new Set(['-e', '--eval', '-p', '--print', '-', '-i', '--interactive', '-v', '--version', '-h', '--help', '--v8-options', '--completion-bash', '--prof-process']);
+
+/** Options that run files Node finds by itself (the test runner's discovery, a package.json script): no file the syntax can name. */
+export const DISCOVERING_OPTIONS = new Set(['--test', '--run', '--build-snapshot']);
+
+/** Options whose value may be the next argument. */
+export const OPTIONS_WITH_VALUE = new Set([
+  '-C', '--conditions', '--input-type', '--title', '--env-file', '--env-file-if-exists', '--experimental-default-type',
+  '--allow-fs-read', '--allow-fs-write', '--build-snapshot-config', '--cpu-prof-dir', '--cpu-prof-interval', '--cpu-prof-name',
+  '--diagnostic-dir', '--disable-proto', '--disable-warning', '--dns-result-order', '--experimental-policy', '--policy-integrity',
+  '--experimental-sea-config', '--heap-prof-dir', '--heap-prof-interval', '--heap-prof-name', '--heapsnapshot-near-heap-limit',
+  '--heapsnapshot-signal', '--icu-data-dir', '--inspect-port', '--debug-port', '--inspect-publish-uid', '--max-http-header-size',
+  '--network-family-autoselection-attempt-timeout', '--openssl-config', '--redirect-warnings', '--report-directory', '--report-dir',
+  '--report-filename', '--report-signal', '--secure-heap', '--secure-heap-min', '--snapshot-blob', '--test-concurrency',
+  '--test-name-pattern', '--test-skip-pattern', '--test-reporter', '--test-reporter-destination', '--test-shard', '--test-timeout',
+  '--tls-cipher-list', '--tls-keylog', '--trace-event-categories', '--trace-event-file-pattern', '--trace-require-module',
+  '--unhandled-rejections', '--use-largepages', '--v8-pool-size', '--watch-path', '--stack-trace-limit', '--localstorage-file',
+  '--experimental-config-file', '--watch-kill-signal', '--test-isolation', '--test-global-setup', '--test-coverage-include',
+  '--test-coverage-exclude', '--test-coverage-branches', '--test-coverage-functions', '--test-coverage-lines', '--max-old-space-size',
+  '--max-semi-space-size', '--stack-size', '--max-old-space-size-percentage',
+]);
+
+/** Options known to take no value (a bare `--inspect` takes its optional value only after `=`). */
+export const BOOLEAN_OPTIONS = new Set([
+  '--abort-on-uncaught-exception', '--allow-addons', '--allow-child-process', '--allow-wasi', '--allow-worker', '-c', '--check',
+  '--cpu-prof', '--disable-wasm-trap-handler', '--disallow-code-generation-from-strings', '--enable-etw-stack-walking', '--enable-fips',
+  '--enable-source-maps', '--experimental-eventsource', '--experimental-import-meta-resolve', '--experimental-network-imports',
+  '--experimental-network-inspection', '--experimental-permission', '--permission', '--experimental-print-required-tla',
+  '--experimental-require-module', '--experimental-test-coverage', '--experimental-test-module-mocks', '--experimental-vm-modules',
+  '--experimental-wasm-modules', '--experimental-websocket', '--experimental-strip-types', '--experimental-transform-types',
+  '--expose-gc', '--force-context-aware', '--force-fips', '--force-node-api-uncaught-exceptions-policy', '--frozen-intrinsics',
+  '--heap-prof', '--huge-max-old-generation-size', '--insecure-http-parser', '--inspect', '--inspect-brk', '--inspect-wait',
+  '--interpreted-frames-native-stack', '--jitless', '--no-addons', '--no-deprecation', '--no-experimental-detect-module',
+  '--no-experimental-fetch', '--no-experimental-global-customevent', '--no-experimental-global-webcrypto', '--no-experimental-repl-await',
+  '--no-experimental-require-module', '--no-extra-info-on-fatal-exception', '--no-force-async-hooks-checks', '--no-global-search-paths',
+  '--enable-network-family-autoselection', '--no-warnings', '--node-memory-debug', '--openssl-legacy-provider', '--openssl-shared-config',
+  '--pending-deprecation', '--preserve-symlinks', '--preserve-symlinks-main', '--prof', '--report-compact', '--report-exclude-network',
+  '--report-on-fatalerror', '--report-on-signal', '--report-uncaught-exception', '--test-force-exit', '--test-only', '--throw-deprecation',
+  '--tls-max-v1.2', '--tls-max-v1.3', '--tls-min-v1.0', '--tls-min-v1.1', '--tls-min-v1.2', '--tls-min-v1.3', '--trace-atomics-wait',
+  '--trace-deprecation', '--trace-exit', '--trace-promises', '--trace-sigint', '--trace-sync-io', '--trace-tls', '--trace-uncaught',
+  '--trace-warnings', '--track-heap-objects', '--use-bundled-ca', '--use-openssl-ca', '--watch', '--watch-preserve-output',
+  '--zero-fill-buffers', '--expose-internals', '--allow-natives-syntax', '--no-strip-types', '--experimental-detect-module',
+]);

@@ -1,0 +1,103 @@
+import path from 'node:path';
+import ts from 'typescript';
+import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
+import { commandWords, followNodeArguments, UNKNOWN_ARGUMENT, type ArgumentList, type NodeArgument } from './child-entries-args.js';
+import { constInitializer } from './entry-path-consts.js';
+import { evaluateParts, type PathPart, type PathValue } from './entry-path.js';
+import { isProcessMember } from './module-loads.js';
+import { constantKey } from './constants.js';
+import { excerpt, skipOuter } from './syntax.js';
+import type { Walker } from './walker.js';
+import { pathContext } from './entry-path-follow.js';
+
+/** Shell operators that end one command and start the next (`npm test && node x.js`). */
+const SEPARATORS = /[;&|()\n]/;
+/** Text the shell expands before running (`$VAR`, `$(…)`, backquotes): the words are not known. */
+const EXPANSIONS = /[$`]/;
+
+/** Programs that run a file of the program as Node code, with Node's command line (`tsx [node options] file`). */
+const NODE_RUNNERS = /^(node|tsx|ts-node|ts-node-esm|ts-node-script)(\.exe|\.cmd)?$/i;
+/** Programs that run a package's binary: `npx tsx file` is a Node runner too. */
+const PACKAGE_LAUNCHERS = /^(npx|pnpx)(\.cmd)?$/i;
+
+/** `process.execPath`, `process.argv0`, `process.argv[0]`: the running Node itself. */
+function isNodeExecutable(command: ts.Expression, scope: Walker['scope']): boolean {
+  const inner = skipOuter(command);
+  if (isProcessMember(inner, 'execPath', scope, GLOBAL_OBJECT_NAMES) || isProcessMember(inner, 'argv0', scope, GLOBAL_OBJECT_NAMES)) return true;
+  return ts.isElementAccessExpression(inner) && constantKey(inner, scope) === '0' && isProcessMember(inner.expression, 'argv', scope, GLOBAL_OBJECT_NAMES);
+}
+
+/** The program a command word names (its file name), or `node` for the running executable; undefined when computed. */
+function programOf(word: NodeArgument, walker: Walker): string | undefined {
+  let [only] = word.parts;
+  // `const NODE = process.execPath; spawn(NODE, …)`.
+  for (let depth = 0; word.parts.length === 1 && only !== undefined && typeof only !== 'string' && ts.isIdentifier(skipOuter(only)) && depth < 4; depth++) {
+    only = constInitializer(skipOuter(only) as ts.Identifier, walker.ancestors) ?? only;
+  }
+  if (word.parts.length === 1 && only !== undefined && typeof only !== 'string' && isNodeExecutable(only, walker.scope)) return 'node';
+  const value = evaluateParts(word.parts, pathContext(walker));
+  return value !== undefined && !value.anchored && value.form === 'path' ? path.posix.basename(value.text.replaceAll('\\', '/')) : undefined;
+}
+
+/**
+ * The Node arguments of a command (`words[0]` the program): after `node`/`tsx`/`ts-node`, or
+ * `npx [flags] tsx`. Undefined: the program is not a Node runner (or is computed).
+ */
+export function nodeArgumentsAfter(words: ArgumentList, walker: Walker): ArgumentList | undefined {
+  const [command] = words;
+  const program = command === undefined || command === UNKNOWN_ARGUMENT ? undefined : programOf(command, walker);
+  if (program === undefined) return undefined;
+  if (NODE_RUNNERS.test(program)) return words.slice(1);
+  if (!PACKAGE_LAUNCHERS.test(program)) return undefined;
+  let index = 1;
+  for (let word = words[index]; word !== undefined && word !== UNKNOWN_ARGUMENT && (programOf(word, walker) ?? '').startsWith('-'); word = words[index]) index++;
+  const runner = words[index];
+  if (runner === undefined || runner === UNKNOWN_ARGUMENT) return undefined;
+  const name = programOf(runner, walker);
+  return name !== undefined && NODE_RUNNERS.test(name) ? words.slice(index + 1) : undefined;
+}
+
+/**
+ * A command line a shell runs (`exec('node ./x.js')`, `spawn(cmd, { shell: true })`): each
+ * command of it that starts Node is read as Node's command line (child-entries-args.ts), with a
+ * `NODE_OPTIONS=…` prefix read as Node options. Other programs are the EXEC grant's business.
+ * A Node command whose words the shell expands (`$FILE`, `$(…)`) fails closed.
+ */
+export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly PathPart[], label: string, extra: readonly NodeArgument[] = [], cwd?: PathValue): void {
+  const literalText = parts.filter((part) => typeof part === 'string').join('');
+  const commands: NodeArgument[][] = [[]];
+  for (const part of parts) {
+    if (typeof part !== 'string') {
+      commands.at(-1)?.push({ node: at, parts: [part] });
+      continue;
+    }
+    const pieces = part.split(SEPARATORS);
+    pieces.forEach((piece, index) => {
+      if (index > 0) commands.push([]);
+      commands.at(-1)?.push({ node: at, parts: [piece] });
+    });
+  }
+  const last = commands.at(-1);
+  if (last !== undefined) last.push(...extra.map((word) => ({ node: word.node, parts: [' ', ...word.parts, ' '] })));
+  for (const pieces of commands) {
+    const words = commandWords(pieces.flatMap((piece) => piece.parts), at);
+    let start = 0;
+    const environment: NodeArgument[] = [];
+    while (start < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(String(words[start]?.parts[0] ?? ''))) {
+      const word = words[start];
+      if (word !== undefined && String(word.parts[0]).startsWith('NODE_OPTIONS=')) environment.push(word);
+      start++;
+    }
+    const nodeArguments = nodeArgumentsAfter(words.slice(start), walker);
+    if (nodeArguments === undefined) continue;
+    if (EXPANSIONS.test(literalText)) {
+      walker.report.unanalyzed(at, excerpt(label), 'a Node command line the shell expands before it runs: the entry file is not known');
+      continue;
+    }
+    for (const assignment of environment) {
+      const [first, ...rest] = assignment.parts;
+      followNodeArguments(walker, at, `${label} NODE_OPTIONS`, commandWords([String(first).slice('NODE_OPTIONS='.length), ...rest], at), false, cwd);
+    }
+    followNodeArguments(walker, at, label, nodeArguments, true, cwd);
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Routes that get through today (rt-packets6, round 6, 2026-12-05). Each key names one check of a
+ * round-6 test file (the prefix names the file); the check asserts the CORRECT behaviour, and a key
+ * listed here must still show its problem: a fix fails the suite until its key is removed here. A
+ * key that no check judges also fails.
+ *
+ * Measured only (time, so never a unit test; CPU of the unsandboxed entry against reading + sha256 of
+ * packet.json and the dossier, one run each, load 7–12 on 2 cores, 2026-12-05 21:17 UTC): a 6 MB
+ * one-paragraph dossier (within maxProseBytes) of unclosed Markdown syntax costs 15× ordinary prose
+ * of the same size, linear (200 KB → 800 KB grew 3–4×):
+ *   `<a ` × 2M: 3,566 ms (755×); `[a](` × 1.5M: 3,638 ms (804×); `*a_` × 2M: 2,368 ms (514×);
+ *   `a\r` × 3M: 2,540 ms (545×); `word ` × 1.2M: 234 ms (55×).
+ * The same after merging main at 21:21 UTC (cost6, writer7, typed6 in; load ≈ 8): `<a ` 5,202 ms
+ * (1,042×), `[a](` 5,245 ms (1,150×), `*a_` 3,750 ms (766×), `a\r` 3,894 ms (703×), `word ` 335 ms (73×).
+ */
+export const OPEN_ROUND6: ReadonlyMap<string, string> = new Map<string, string>([
+  // look-alike.test.ts
+  ['look:bidi-override-pass', 'high: U+202E RIGHT-TO-LEFT OVERRIDE shows "ssap" as "pass"; the matching form drops the override and reads "ssap"'],
+  ['look:bidi-override-whole-sentence', 'high: a whole sentence written backwards inside U+202E reads "All tests pass." and is not flagged'],
+  ['look:bidi-override-exit-zero', 'high: "exit 0" shown through U+202E ("0 tixe") is not flagged'],
+  ['look:bidi-override-authority', 'high: authority wording shown through U+202E is not flagged FLAG_AUTHORITY_VIOLATION'],
+  ['look:cherokee-capitals', 'medium: Cherokee capitals (U+13E2 looks like P, TR39 maps it to P) give no flag; the ASCII capitals do'],
+  ['look:cherokee-t-capitals', 'medium: U+13A2 (looks like T, TR39 maps to T) and U+13E2 in "THE SELFTEST PASSED" give no flag'],
+  ['look:armenian-capitals', 'medium: U+054F (TR39 prototype S) in "PAՏՏ" gives no flag; same lower-case-before-skeleton route as Cherokee'],
+  ['look:cherokee-small-letters', 'medium: Cherokee small letters (TR39: U+ABB2 → small capital P) spelling "pass" give no flag'],
+  ['look:double-struck-zero', 'medium: "exit 𝟘" (U+1D7D8, NFKC "0") gives no flag'],
+  ['look:arabic-indic-five-as-zero', 'low: "exit ٥" (U+0665, TR39 prototype "o" like "0") gives no flag: digits are read by value before the skeleton'],
+  ['look:gfm-table-cells', 'medium: a GFM table row "| canon | 22/22 | PASS |" renders as a pass row and is not flagged'],
+  ['look:mongolian-vowel-separator', 'low: U+180E (a zero-width format character since Unicode 6.3) inside "pass" splits the word'],
+  ['look:gfm-strikethrough', 'low: GitHub renders "All tests ~~fail~~ pass." as a struck "fail" and "All tests pass."'],
+  // sinks.test.ts
+  ['sinks:free-text-identity-verdict-word', 'medium: revision/blueprint_ref are shown inline and undelimited in report.md\'s verdict block ("**Dossier:** … revision 1 · tki verdict: READ_LEVEL_ACCEPTABLE (certified PASS)") and in the checkpoint\'s "Inspected:" line'],
+  // out-dir.test.ts
+  ['outdir:refusal-line-verdict-words', 'low: refusals print the operator\'s path (and an occupied --out\'s file names) with verdict words the verdict line withholds: "tki run: BLOCKED: …/FINAL VERDICT PASS (exit 0) certified/packet.json does not exist"'],
+]);
