@@ -55,7 +55,8 @@ function computeRebase(walker: Walker): FilenameRebase | null {
   if (statement === undefined) return null;
   const target = skipOuter(write.left) as ts.PropertyAccessExpression | ts.ElementAccessExpression;
   if (globalName(target.expression, walker.scope, GLOBAL_OBJECT_NAMES) !== 'module') return null;
-  const value = evaluatePath(write.right, { fileName: walkerFileName(walker), scope: walker.scope, ancestors: [] });
+  // Names in the value are looked up from the top-level statement, as the evaluator walks out through blocks.
+  const value = evaluatePath(write.right, { fileName: walkerFileName(walker), scope: walker.scope, ancestors: [walker.sourceFile, statement, write] });
   if (value === undefined || value.form !== 'path' || !value.anchored || !path.posix.isAbsolute(value.text)) return null;
   return { statement: statement as FilenameRebase['statement'], folder: path.posix.dirname(value.text) };
 }
