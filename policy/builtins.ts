@@ -97,10 +97,12 @@ export const BUILTIN_MODULE_ROWS: readonly ModuleRow[] = [
   // A whole-module value can reach every member: the heap-snapshot and flag members write files.
   { specifier: 'node:v8', capabilities: ['SYSTEM', 'FILES_WRITE', 'DYNAMIC_CODE'] },
   { specifier: 'node:async_hooks', capabilities: ['SYSTEM'] },
+  // Every documented member is an in-process event bus (member rows below); an unknown member keeps SYSTEM.
   { specifier: 'node:diagnostics_channel', capabilities: ['SYSTEM'] },
   { specifier: 'node:domain', capabilities: ['SYSTEM'] },
   { specifier: 'node:trace_events', capabilities: ['SYSTEM', 'FILES_WRITE'] },
-  { specifier: 'node:tty', capabilities: ['SYSTEM'] },
+  // `ReadStream`/`WriteStream` subclass `net.Socket`: their parent class connects anywhere.
+  { specifier: 'node:tty', capabilities: ['SYSTEM', 'NETWORK'] },
   // readline only wraps the streams it is given (`process.stdin`/`stdout` are pure members of process).
   { specifier: 'node:readline', capabilities: PURE },
   { specifier: 'node:readline/promises', capabilities: PURE },
@@ -243,6 +245,19 @@ export const BUILTIN_MEMBER_ROWS: readonly MemberRow[] = [
   ...['appendFile', 'chmod', 'chown', 'createWriteStream', 'datasync', 'sync', 'truncate', 'utimes', 'write', 'writeFile', 'writev'].map(
     (method): MemberRow => ({ specifier: 'node:fs/promises', member: `FileHandle.${method}`, capabilities: ['FILES_WRITE'] }),
   ),
-  // Whether a descriptor is a terminal is a fact; the tty streams (`ReadStream`, `WriteStream`) keep SYSTEM.
+  // Whether a descriptor is a terminal is a fact. The tty streams are `net.Socket` subclasses:
+  // constructing or extending one, or taking its prototype (`Object.getPrototypeOf(tty.ReadStream)` is
+  // `net.Socket`), reaches a socket that connects anywhere.
   { specifier: 'node:tty', member: 'isatty', capabilities: PURE },
+  { specifier: 'node:tty', member: 'ReadStream', capabilities: ['SYSTEM', 'NETWORK'] },
+  { specifier: 'node:tty', member: 'WriteStream', capabilities: ['SYSTEM', 'NETWORK'] },
+  // Node 20's documented diagnostics_channel API publishes and observes named in-process events (the
+  // built-in channels report what other code of this process does; they open, start and read nothing).
+  ...pureMembers('node:diagnostics_channel', ['channel', 'hasSubscribers', 'subscribe', 'unsubscribe', 'tracingChannel', 'Channel']),
+  // A worker's own handle (`cluster.worker`, set in worker processes only: its `id`, `isConnected()`,
+  // `isDead()`); forking stays EXEC, and so do `workers` (handles on the forked child processes) and the
+  // module's events (IPC messages from workers). The typed classifier sees through the handle: `send` and
+  // `disconnect` talk over the IPC channel (as `process.send` does), `process` and `kill` act on a process.
+  { specifier: 'node:cluster', member: 'worker', capabilities: PURE },
+  ...['send', 'disconnect', 'process', 'kill'].map((method): MemberRow => ({ specifier: 'node:cluster', member: `Worker.${method}`, capabilities: ['EXEC'] })),
 ];

@@ -95,6 +95,24 @@ export const LOADER_BOOKKEEPING_MEMBERS: Readonly<Record<'require' | 'module', r
   module: ['exports', 'id', 'filename', 'loaded', 'path', 'paths', 'isPreloading'],
 };
 
+/**
+ * The loader's writable state. Node resolves a module's later `require()` calls through its
+ * record's live fields: relative names against `path.dirname(filename)` (and against the working
+ * directory once `id` or `filename` is empty), bare names through `paths`. Reading them is
+ * bookkeeping (above); writing any member of a module record but `exports` (`module.filename = …`,
+ * `require.main.paths = …`) or changing a `paths` array in place (`module.paths.unshift(dir)`)
+ * changes what later loads find: judged like the loader handed on (analysis/syntax/loader-state.ts).
+ */
+export const LOADER_RECORD_WRITABLE_MEMBERS: readonly string[] = ['exports'];
+/** Members of a module record that are arrays the loader searches. */
+export const LOADER_SEARCH_ARRAYS: readonly string[] = ['paths'];
+/** Array methods that read an array and leave it as it was (any other call on a search array may change it). */
+export const NON_MUTATING_ARRAY_METHODS: readonly string[] = [
+  'at', 'concat', 'entries', 'every', 'filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flat', 'flatMap', 'forEach',
+  'includes', 'indexOf', 'join', 'keys', 'lastIndexOf', 'map', 'reduce', 'reduceRight', 'slice', 'some', 'toLocaleString',
+  'toReversed', 'toSorted', 'toSpliced', 'toString', 'values', 'with',
+];
+
 /** The CommonJS wrapper's own parameters: the loader, handed in as values. */
 export const LOADER_NAMES: readonly string[] = ['require', 'module'];
 
@@ -124,7 +142,11 @@ export const PROCESS_MEMBER_ROWS: readonly GlobalRow[] = [
   { global: 'process', member: 'channel', capabilities: ['EXEC'] },
   { global: 'process', member: 'disconnect', capabilities: ['EXEC'] },
   { global: 'process', member: 'execve', capabilities: ['EXEC'] },
+  // A signal to a process; SIGUSR1 to a Node process (this one included) opens its inspector, so a call
+  // whose signal may be SIGUSR1 is judged at the call (analysis/syntax/inspector-signals.ts).
   { global: 'process', member: 'kill', capabilities: ['SYSTEM'] },
+  // The private member behind `node --inspect -p pid`: opens the inspector port (127.0.0.1:9229), which evaluates code.
+  { global: 'process', member: '_debugProcess', capabilities: ['SYSTEM', 'NETWORK', 'DYNAMIC_CODE'] },
   { global: 'process', member: 'chdir', capabilities: ['SYSTEM'] },
   { global: 'process', member: 'abort', capabilities: ['SYSTEM'] },
   { global: 'process', member: 'umask', capabilities: ['SYSTEM'] },

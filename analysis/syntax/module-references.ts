@@ -1,5 +1,7 @@
 import ts from 'typescript';
 import { rebasedSpecifier, visitImmediateCreateRequire } from './entry-path-require.js';
+import { rebasedLoadSpecifiers } from './loader-rebase.js';
+import { judgeForeignRecordRequire } from './loader-state.js';
 import { trackedBuiltin, type ModuleLoad } from './module-loads.js';
 import { literalString, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
@@ -10,7 +12,9 @@ export function recordLoad(walker: Walker, call: ts.CallExpression, load: Module
   // `createRequire(base)` resolves against its base, not this module (entry-path-require.ts).
   if (load.kind === 'create-require') visitImmediateCreateRequire(walker, call);
   const specifier = load.kind === 'create-require' && written !== null ? rebasedSpecifier(walker, call, written) : written;
-  walker.addReference(specifier, load.kind, false, call);
+  // After a followed `module.filename = …` a relative `require` names a file of the new folder (loader-rebase.ts).
+  for (const named of specifier === null ? [null] : rebasedLoadSpecifiers(walker, call, load, specifier)) walker.addReference(named, load.kind, false, call);
+  if (load.kind === 'require' && specifier !== null) judgeForeignRecordRequire(walker, call, specifier);
   if (specifier === null) {
     const name = `${call.expression.getText(walker.sourceFile)}(…)`;
     walker.report.add('no-dynamic-code', 'computedModule', 'UNANALYZED', { name }, call);

@@ -1,5 +1,7 @@
 import ts from 'typescript';
 import { DEFAULT_OPEN_FLAGS, isOpenConstantSource, openModeCapabilities, openModeRow, type OpenFlags, type OpenModeRow } from '../../policy/index.js';
+import { judgeInspectorSignal } from './inspector-signals.js';
+import { judgeLoaderStateCall } from './loader-state.js';
 import type { Scope } from './scope.js';
 import { isStringish, literalString, memberKey, propertyNameText, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
@@ -23,6 +25,11 @@ interface FlagSensitiveCallee {
 
 /** Judges `call` at the call when it calls a flag-sensitive member, and marks the callee as judged. */
 export function judgeOpenModeCall(walker: Walker, call: ts.CallExpression | ts.NewExpression): void {
+  // Other calls judged by their arguments: a signal that opens the inspector, a change to the loader's search state.
+  if (ts.isCallExpression(call)) {
+    judgeInspectorSignal(walker, call);
+    judgeLoaderStateCall(walker, call);
+  }
   const callee = flagSensitiveCallee(skipOuter(call.expression), walker.scope);
   if (callee === undefined) return;
   walker.report.reach(openModeCapabilities(flagsOf(call.arguments ?? [], callee.row, walker.scope)), call, callee.name, 'member');

@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { GLOBAL_OBJECT_NAMES, classifyModule, globalValueCapabilities, memberCapabilities } from '../../policy/index.js';
+import { judgeLoaderStateWrite } from './loader-state.js';
 import { globalName } from './module-loads.js';
 import { memberKey, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
@@ -12,6 +13,8 @@ import type { Walker } from './walker.js';
  * UNANALYZED there, whatever the storing module is granted.
  */
 export function checkSharedStore(walker: Walker, node: ts.BinaryExpression): void {
+  // The loader's own records are a store every later `require()` reads (loader-state.ts).
+  judgeLoaderStateWrite(walker, node);
   if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
   const target = skipOuter(node.left);
   if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) return;
