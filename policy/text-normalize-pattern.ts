@@ -146,36 +146,70 @@ export interface TextHit {
   readonly excerpt: string;
 }
 
+/** The forms a rule is tried on: the stored order and, when an override reorders the text, the visual order. */
+function formsOf(text: MatchingText): MatchingText[] {
+  if (text.visual === undefined) return [text];
+  VISUAL_FORMS.add(text.visual);
+  return [text, text.visual];
+}
+
+/** Visual-order forms met by formsOf (only they need the per-unit span in hitAt). */
+const VISUAL_FORMS = new WeakSet<MatchingText>();
+
+function isVisual(text: MatchingText): boolean {
+  return VISUAL_FORMS.has(text);
+}
+
 function hitAt(text: MatchingText, start: number, end: number): TextHit {
-  const originalStart = text.originalStart(start);
-  const originalEnd = Math.max(originalStart, text.originalEnd(end));
+  let originalStart = text.originalStart(start);
+  let originalEnd = Math.max(originalStart, text.originalEnd(end));
+  // In visual order the matched units come from anywhere in a reversed run: take the span they all cover.
+  if (end - start > 1 && isVisual(text)) {
+    for (let index = start; index < end; index += 1) {
+      originalStart = Math.min(originalStart, text.originalStart(index));
+      originalEnd = Math.max(originalEnd, text.originalEnd(index + 1));
+    }
+  }
   return { start: originalStart, end: originalEnd, excerpt: text.original.slice(originalStart, originalEnd) };
 }
 
-/** The first hit of a pattern, or undefined. */
-export function firstHit(text: MatchingText, pattern: TextRulePattern): TextHit | undefined {
+function firstHitIn(text: MatchingText, pattern: TextRulePattern): TextHit | undefined {
   const matcher = pattern.matcher;
   matcher.lastIndex = 0;
   const match = matcher.exec(text.text);
   return match === null ? undefined : hitAt(text, match.index, match.index + match[0].length);
 }
 
-export function hasHit(text: MatchingText, patterns: readonly TextRulePattern[]): boolean {
-  return patterns.some((pattern) => {
-    pattern.matcher.lastIndex = 0;
-    return pattern.matcher.test(text.text);
-  });
+/** The first hit of a pattern (in stored order, else in visual order), or undefined. */
+export function firstHit(text: MatchingText, pattern: TextRulePattern): TextHit | undefined {
+  for (const form of formsOf(text)) {
+    const hit = firstHitIn(form, pattern);
+    if (hit !== undefined) return hit;
+  }
+  return undefined;
 }
 
-/** Every hit of every pattern, merged where they overlap, in text order. */
+export function hasHit(text: MatchingText, patterns: readonly TextRulePattern[]): boolean {
+  return formsOf(text).some((form) =>
+    patterns.some((pattern) => {
+      pattern.matcher.lastIndex = 0;
+      return pattern.matcher.test(form.text);
+    }),
+  );
+}
+
+/** Every hit of every pattern in either form, merged where they overlap in the original, in text order. */
 export function allHits(text: MatchingText, patterns: readonly TextRulePattern[]): TextHit[] {
   const ranges: Array<[number, number]> = [];
-  for (const pattern of patterns) {
-    const matcher = pattern.matcher;
-    matcher.lastIndex = 0;
-    for (let match = matcher.exec(text.text); match !== null; match = matcher.exec(text.text)) {
-      ranges.push([match.index, match.index + match[0].length]);
-      if (match[0].length === 0) matcher.lastIndex += 1;
+  for (const form of formsOf(text)) {
+    for (const pattern of patterns) {
+      const matcher = pattern.matcher;
+      matcher.lastIndex = 0;
+      for (let match = matcher.exec(form.text); match !== null; match = matcher.exec(form.text)) {
+        const hit = hitAt(form, match.index, match.index + match[0].length);
+        ranges.push([hit.start, hit.end]);
+        if (match[0].length === 0) matcher.lastIndex += 1;
+      }
     }
   }
   ranges.sort((a, b) => a[0] - b[0]);
@@ -185,7 +219,7 @@ export function allHits(text: MatchingText, patterns: readonly TextRulePattern[]
     if (last !== undefined && start <= last[1]) last[1] = Math.max(last[1], end);
     else merged.push([start, end]);
   }
-  return merged.map(([start, end]) => hitAt(text, start, end));
+  return merged.map(([start, end]) => ({ start, end, excerpt: text.original.slice(start, end) }));
 }
 
 /** Replaces every hit in the original text (offsets mapped back), leaving everything else as it was. */

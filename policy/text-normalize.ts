@@ -2,6 +2,7 @@
 // point → its prototype), shipped by nodeca's `unhomoglyph`. Only its data is used: its own
 // function builds one 6,000-way alternation regex, which costs per character what a map lookup does not.
 import confusablesData from 'unhomoglyph/data.json' with { type: 'json' };
+import { visualOrder, type VisualText } from './text-normalize-bidi.js';
 
 /**
  * The one text normalization in front of every text rule (SPEC §3): verdict tokens, prose PASS
@@ -13,7 +14,10 @@ import confusablesData from 'unhomoglyph/data.json' with { type: 'json' };
  *   3. (caseless form only) lower-cased,
  *   4. the TR39 confusable skeleton: each code point replaced by its prototype, then NFD again, and
  *      nonspacing marks removed (beyond TR39: `P̸A̶SS` and `PÁSS` read as `PASS`),
- *   5. (caseless form only) lower-cased again, and runs of white space collapsed to one space.
+ *   5. (caseless form only) lower-cased again and mapped again until stable (a prototype's lower
+ *      case may have a prototype of its own); where that ends outside ASCII, the skeleton taken
+ *      before lower-casing (Cherokee and Armenian capitals) or of the upper case (Cherokee small
+ *      letters) is used when it reaches ASCII; runs of white space collapsed to one space.
  * Everything is per code point, so the cost is linear and every output unit knows the original
  * code point it came from: findings point at offsets in the original text. (Canonical reordering
  * of combining marks is the one NFD step this skips; no rule pattern contains a combining mark.)
@@ -23,14 +27,42 @@ const PROTOTYPES: ReadonlyMap<string, string> = new Map(Object.entries(confusabl
 const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
 const NONSPACING_MARK = /\p{Mn}/gu;
 
+function prototypesOf(text: string): string {
+  let skeleton = '';
+  for (const unit of text.normalize('NFD')) skeleton += PROTOTYPES.get(unit) ?? unit;
+  // Nonspacing marks go too (our choice, beyond TR39): a mark stacked on a letter must not split a word.
+  return skeleton.normalize('NFD').replace(NONSPACING_MARK, '');
+}
+
+/** Prototypes of prototypes, lower-cased between rounds (U+ABB2 → U+1D18 small capital P → …); a few rounds reach a fixed point. */
+function caselessSkeleton(text: string): string {
+  let form = text.toLowerCase();
+  for (let round = 0; round < 3; round += 1) {
+    const next = prototypesOf(form).toLowerCase();
+    if (next === form) break;
+    form = next;
+  }
+  return form;
+}
+
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+/**
+ * The caseless form lower-cases first (`I` stays `i`, not the prototype of capital I, `l`), which
+ * loses the mapping of capitals whose lower case has no prototype (U+13E2 Ꮲ → P, but its lower case
+ * U+ABB2 → small capital ᴘ; U+054F Տ → S, its lower case none). When that form is not ASCII, the
+ * skeleton of the character itself, then of its upper case, are tried: the first that reaches ASCII wins.
+ */
 function skeletonOfCodePoint(char: string, caseless: boolean): string {
   const decomposed = char.normalize('NFKD').replace(IGNORABLE, '');
-  const cased = caseless ? decomposed.toLowerCase() : decomposed;
-  let skeleton = '';
-  for (const unit of cased.normalize('NFD')) skeleton += PROTOTYPES.get(unit) ?? unit;
-  // Nonspacing marks go too (our choice, beyond TR39): a mark stacked on a letter must not split a word.
-  const result = skeleton.normalize('NFD').replace(NONSPACING_MARK, '');
-  return caseless ? result.toLowerCase() : result;
+  if (!caseless) return prototypesOf(decomposed);
+  const lowerFirst = caselessSkeleton(decomposed);
+  if (ASCII_ONLY.test(lowerFirst)) return lowerFirst;
+  for (const candidate of [decomposed, decomposed.toUpperCase()]) {
+    const form = caselessSkeleton(prototypesOf(candidate));
+    if (ASCII_ONLY.test(form)) return form;
+  }
+  return lowerFirst;
 }
 
 function memoized(caseless: boolean): (char: string) => string {
@@ -151,6 +183,12 @@ export interface MatchingText {
   originalStart(index: number): number;
   /** The original code-unit offset just past the code point that produced `text[index - 1]`. */
   originalEnd(index: number): number;
+  /**
+   * The same text in the order a reader sees it, when a bidi override displays it in another order
+   * than it is stored (text-normalize-bidi.ts); its offsets point into `original` too. A rule
+   * matches when it matches either form.
+   */
+  readonly visual?: MatchingText;
 }
 
 /** Where each mapped piece sits in the output and came from in the original; between pieces the text is copied 1:1. */
@@ -332,6 +370,12 @@ export function toMatchingText(original: string): MatchingText {
 }
 
 function matchingTextOf(original: string, text: string): MatchingText {
+  const inStoredOrder = storedOrderText(original, text);
+  const visual = visualOrder(original);
+  return visual === undefined ? inStoredOrder : { ...inStoredOrder, visual: visualMatchingText(original, visual) };
+}
+
+function storedOrderText(original: string, text: string): MatchingText {
   let offsets: OffsetMap | undefined;
   // The offset map is only built when a finding needs it: most texts have none.
   const startOf = (index: number): number => {
@@ -345,6 +389,23 @@ function matchingTextOf(original: string, text: string): MatchingText {
     originalEnd: (index) => {
       if (index <= 0) return 0;
       const start = startOf(index - 1);
+      const code = original.codePointAt(start) ?? 0;
+      return Math.min(original.length, start + (code > 0xffff ? 2 : 1));
+    },
+  };
+}
+
+/** The visual order's matching form, its offsets taken back through the reordering into the original. */
+function visualMatchingText(original: string, visual: VisualText): MatchingText {
+  const reordered = storedOrderText(visual.text, formOf(visual.text));
+  const back = (visualIndex: number): number => visual.originalOffsets[Math.min(visualIndex, visual.originalOffsets.length - 1)] ?? 0;
+  return {
+    original,
+    text: reordered.text,
+    originalStart: (index) => back(reordered.originalStart(index)),
+    originalEnd: (index) => {
+      if (index <= 0) return 0;
+      const start = back(reordered.originalStart(index - 1));
       const code = original.codePointAt(start) ?? 0;
       return Math.min(original.length, start + (code > 0xffff ? 2 : 1));
     },

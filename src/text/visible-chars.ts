@@ -1,3 +1,5 @@
+import { matchingForm } from '../../policy/text-normalize.js';
+
 /**
  * Characters a reader sees as something the text rules' normalization (policy/text-normalize.ts:
  * NFKC, ignorables removed, TR39 skeleton) does not turn them into: blanks that are neither white
@@ -5,8 +7,10 @@
  * and would be removed, joining the words around it), the sharp s (`paß` is `pass` under full case
  * folding; `toLowerCase` keeps it), Latin small capitals (`ᴘᴀss`), and decimal digits of other
  * scripts (`exit ٠` is `exit 0`). Applied before the normalization, per code point.
+ * U+180E MONGOLIAN VOWEL SEPARATOR is no blank: it has been a zero-width format character since
+ * Unicode 6.3 and is removed by the normalization like the others (`pa\u180Ess` is `pass`).
  */
-const BLANKS = new Set([0x00a0, 0x1680, 0x115f, 0x1160, 0x2800, 0x3164, 0xffa0, 0x180e, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x202f, 0x205f, 0x3000]);
+const BLANKS = new Set([0x00a0, 0x1680, 0x115f, 0x1160, 0x2800, 0x3164, 0xffa0, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x202f, 0x205f, 0x3000]);
 
 /** Latin letter small capitals (and the few phonetic letters that are drawn as them) → their letter. */
 const SMALL_CAPITALS: ReadonlyMap<number, string> = new Map([
@@ -29,6 +33,23 @@ function digitValue(codePoint: number): number {
   return value;
 }
 
+const ZERO_FORM = matchingForm('0');
+
+/**
+ * A decimal digit of another script or style. NFKC first (U+1D7D8 𝟘 is "0": the mathematical digits
+ * sit in one unbroken run of fifty, so counting back from the run's start would read it as 9). A
+ * script's digit that TR39 draws as the zero's prototype (U+0665 ٥, U+0966 ०, U+0E50 ๐ all look
+ * like "o") reads as "0", whatever its value, since that is what a reader sees; any other digit by
+ * its value. Either way it is still a digit for every `\d` of a rule (skeletonized `\d` is `[\dol]`).
+ */
+function digitForm(codePoint: number): string {
+  const char = String.fromCodePoint(codePoint);
+  const compatible = char.normalize('NFKC');
+  if (/^[0-9]$/.test(compatible)) return compatible;
+  if (matchingForm(char) === ZERO_FORM) return '0';
+  return String(digitValue(codePoint));
+}
+
 /** visibleFormOf by code point, once each (a digit's value takes up to ten property tests); null: kept as it is. */
 const VISIBLE_FORMS = new Map<number, string | null>();
 
@@ -49,9 +70,9 @@ function uncachedVisibleForm(codePoint: number): string | undefined {
   if (codePoint === 0x1e9e) return 'SS';
   const small = SMALL_CAPITALS.get(codePoint);
   if (small !== undefined) return small;
-  if (isDecimalDigit(codePoint)) return String(digitValue(codePoint));
+  if (isDecimalDigit(codePoint)) return digitForm(codePoint);
   return undefined;
 }
 
 /** Whether a text holds any code point that visibleFormOf maps (a fast check before the per-code-point pass). */
-export const NEEDS_VISIBLE_FORM = /[\u00a0\u00df\u0262\u026a\u0274\u0276\u0280\u028f\u0299\u029c\u029f\u115f\u1160\u1680\u180e\u1d00-\u1d22\u1e9e\u2000-\u200a\u202f\u205f\u2800\u3000\u3164\ua730\ua731\ua7af\uffa0]|(?![0-9])\p{Nd}/u;
+export const NEEDS_VISIBLE_FORM = /[\u00a0\u00df\u0262\u026a\u0274\u0276\u0280\u028f\u0299\u029c\u029f\u115f\u1160\u1680\u1d00-\u1d22\u1e9e\u2000-\u200a\u202f\u205f\u2800\u3000\u3164\ua730\ua731\ua7af\uffa0]|(?![0-9])\p{Nd}/u;

@@ -28,9 +28,10 @@ describe('rendered view of mapped code points', () => {
   });
 
   it('a long run of mapped digits is read right at both ends', () => {
-    const digits = '\u0665'.repeat(100_000);
+    // U+0663 ARABIC-INDIC DIGIT THREE reads by its value (U+0665 now reads as the zero it looks like: text7).
+    const digits = '\u0663'.repeat(100_000);
     const view = renderedText(`x ${digits} y`);
-    expect(view.text).toBe(`x ${'5'.repeat(100_000)} y`);
+    expect(view.text).toBe(`x ${'3'.repeat(100_000)} y`);
     expect(view.sourceOffset(2)).toBe(2);
     expect(view.sourceOffset(100_001)).toBe(100_001);
     expect(view.sourceOffset(100_003)).toBe(100_003);

@@ -44,6 +44,18 @@ export function guardSyntacticFlag(): Promise<readonly string[]> {
 }
 
 /** Runs the built tki-guard CLI as a user would: JSON report, no cache, no dependency-cruiser. */
+/**
+ * A report path is relative to the guard's project root: the policy's folder, else the package root
+ * (the nearest package.json, which a row folder may lie below), so it is resolved against the first of
+ * cwd and its ancestors that holds it.
+ */
+function reportedFile(cwd: string, file: string): string {
+  for (let folder = cwd; ; folder = path.dirname(folder)) {
+    const candidate = path.resolve(folder, file);
+    if (existsSync(candidate) || path.dirname(folder) === folder) return existsSync(candidate) ? candidate : path.resolve(cwd, file);
+  }
+}
+
 export async function runGuardCli(cwd: string, input: { readonly project: string } | { readonly paths: readonly string[] }): Promise<EnforcerRun> {
   if (!existsSync(guardCli)) return { ok: false, error: `${guardCli} is missing: run npm run build first` };
   const mode = 'project' in input ? ['--project', input.project] : [...(await guardSyntacticFlag()), ...input.paths];
@@ -51,7 +63,7 @@ export async function runGuardCli(cwd: string, input: { readonly project: string
   if (code !== 0 && code !== 1) return { ok: false, error: `exit ${code}: ${stderr.trim().split('\n')[0] ?? ''}` };
   try {
     const report = JSON.parse(stdout) as GuardJson;
-    return { ok: true, findings: report.findings.map((finding) => ({ file: path.resolve(cwd, finding.file), ruleId: finding.ruleId, capabilities: finding.capability === null ? [] : [finding.capability] })) };
+    return { ok: true, findings: report.findings.map((finding) => ({ file: reportedFile(cwd, finding.file), ruleId: finding.ruleId, capabilities: finding.capability === null ? [] : [finding.capability] })) };
   } catch {
     return { ok: false, error: `exit ${code} without a JSON report` };
   }

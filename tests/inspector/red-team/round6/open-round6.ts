@@ -15,18 +15,7 @@
  */
 export const OPEN_ROUND6: ReadonlyMap<string, string> = new Map<string, string>([
   // look-alike.test.ts
-  ['look:bidi-override-pass', 'high: U+202E RIGHT-TO-LEFT OVERRIDE shows "ssap" as "pass"; the matching form drops the override and reads "ssap"'],
-  ['look:bidi-override-whole-sentence', 'high: a whole sentence written backwards inside U+202E reads "All tests pass." and is not flagged'],
-  ['look:bidi-override-exit-zero', 'high: "exit 0" shown through U+202E ("0 tixe") is not flagged'],
-  ['look:bidi-override-authority', 'high: authority wording shown through U+202E is not flagged FLAG_AUTHORITY_VIOLATION'],
-  ['look:cherokee-capitals', 'medium: Cherokee capitals (U+13E2 looks like P, TR39 maps it to P) give no flag; the ASCII capitals do'],
-  ['look:cherokee-t-capitals', 'medium: U+13A2 (looks like T, TR39 maps to T) and U+13E2 in "THE SELFTEST PASSED" give no flag'],
-  ['look:armenian-capitals', 'medium: U+054F (TR39 prototype S) in "PAՏՏ" gives no flag; same lower-case-before-skeleton route as Cherokee'],
-  ['look:cherokee-small-letters', 'medium: Cherokee small letters (TR39: U+ABB2 → small capital P) spelling "pass" give no flag'],
-  ['look:double-struck-zero', 'medium: "exit 𝟘" (U+1D7D8, NFKC "0") gives no flag'],
-  ['look:arabic-indic-five-as-zero', 'low: "exit ٥" (U+0665, TR39 prototype "o" like "0") gives no flag: digits are read by value before the skeleton'],
   ['look:gfm-table-cells', 'medium: a GFM table row "| canon | 22/22 | PASS |" renders as a pass row and is not flagged'],
-  ['look:mongolian-vowel-separator', 'low: U+180E (a zero-width format character since Unicode 6.3) inside "pass" splits the word'],
   ['look:gfm-strikethrough', 'low: GitHub renders "All tests ~~fail~~ pass." as a struck "fail" and "All tests pass."'],
   // sinks.test.ts
   ['sinks:free-text-identity-verdict-word', 'medium: revision/blueprint_ref are shown inline and undelimited in report.md\'s verdict block ("**Dossier:** … revision 1 · tki verdict: READ_LEVEL_ACCEPTABLE (certified PASS)") and in the checkpoint\'s "Inspected:" line'],
