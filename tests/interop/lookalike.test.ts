@@ -73,7 +73,9 @@ describe('look-alike helpers fail closed (the whole module)', () => {
     const project = typedProject(Object.fromEntries(LOOKALIKES.map(([, make], index) => [`lookalike-${index}.cjs`, make()])));
     try {
       for (const [name, , index] of LOOKALIKES.map(([label, make], position) => [label, make, position] as const)) {
-        expect(project.typed(`lookalike-${index}.cjs`).reached, name).toEqual(['FILES_READ', 'FILES_WRITE']);
+        // Typed mode may add UNANALYZED: a module namespace stored on an `any`-typed object is a
+        // capability handed to an untyped slot (analysis/typed/untyped-escapes.ts), which is fail-closed too.
+        expect(project.typed(`lookalike-${index}.cjs`).reached.filter((capability) => capability !== 'UNANALYZED'), name).toEqual(['FILES_READ', 'FILES_WRITE']);
       }
     } finally {
       project.dispose();
