@@ -254,9 +254,14 @@ describe('the README, word for word, in fresh projects outside the repository', 
       [],
     );
     expect(typed.map((step) => step.status)).toEqual([0, 0]);
+    // configs.recommended reads the project's tki.policy.json (one verdict with the guard): the README's
+    // grant covers src/deploy.ts, so a file the policy does not cover shows the config lints TypeScript.
+    writeFileSync(path.join(project, 'src', 'ungranted.ts'), "import { execSync } from 'node:child_process';\n\nexport const run = (): Buffer => execSync('true');\n");
     const lint = shell('npx eslint .', project);
+    rmSync(path.join(project, 'src', 'ungranted.ts'));
     expect(lint.status).toBe(1);
-    expect(lint.stdout).toMatch(/deploy\.ts\n\s+1:26\s+error .*tki\/no-forbidden-capability/);
+    expect(lint.stdout).toMatch(/ungranted\.ts\n\s+1:\d+\s+error .*tki\/no-forbidden-capability/);
+    expect(lint.stdout).not.toContain('deploy.ts');
     writeFileSync(
       path.join(project, 'config-check.cts'),
       "import { defineConfig } from 'eslint/config';\nimport tki = require('eslint-plugin-tki');\n\nexport = defineConfig(tki.configs.recommended, tki.configure(__filename, { level: 'strict' }));\n",
