@@ -9,7 +9,9 @@ export const guardFixtures = path.join(repoRoot, 'fixtures/guard');
 
 /** Runs the guard in-process over a directory as its own project; fails the test on a tool error. */
 export async function guardDirectory(directory: string, extra: Partial<GuardRequest> = {}): Promise<GuardRun> {
-  const run = await runGuard({ input: { kind: 'paths', paths: ['.'] }, cwd: directory, cache: false, ...extra });
+  // Report paths relative to the fixture itself (the project-root rule — policy folder, else the nearest
+  // package.json — has its own tests in policy-walk-up.test.ts; fixtures/package.json would prefix every path).
+  const run = await runGuard({ input: { kind: 'paths', paths: ['.'] }, cwd: directory, root: directory, cache: false, ...extra });
   if (!run.ok) throw new Error(`tool error: ${JSON.stringify(run.error)}`);
   return run.value;
 }
