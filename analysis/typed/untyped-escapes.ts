@@ -107,10 +107,22 @@ export function createEscapeFinder(
     return namesValue(outer.type);
   };
 
+  /**
+   * An argument of a function written in a JavaScript source file: its parameters are `any` because the
+   * language has no types, not because a declaration says so; the syntactic walk sees that function's
+   * body (a namespace handed to it is a whole-value use there), so it is not a blind spot of the checker.
+   */
+  const calleeIsJavaScriptSource = (call: ts.CallExpression | ts.NewExpression): boolean => {
+    const declaration = checker.getResolvedSignature(call)?.declaration;
+    const file = declaration?.getSourceFile();
+    return file !== undefined && !file.isDeclarationFile && /\.[cm]?jsx?$/.test(file.fileName);
+  };
+
   const slotIsUntyped = (written: ts.Expression): boolean => {
     if (isUntyped(checker.getContextualType(written))) {
       const parent = written.parent;
-      return !((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== written && retainsNothing(parent));
+      if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== written) return !retainsNothing(parent) && !calleeIsJavaScriptSource(parent);
+      return true;
     }
     const owner = written.parent;
     return ts.isPropertyAssignment(owner) && ts.isObjectLiteralExpression(owner.parent) && assignsIntoUntyped(owner.parent);
