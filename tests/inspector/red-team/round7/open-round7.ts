@@ -1,0 +1,20 @@
+/**
+ * Routes that get through today (rt-packets7, round 7, 2026-12-05). Each key names one check of a
+ * round-7 test file (the prefix names the file); the check asserts the CORRECT behaviour, and a key
+ * listed here must still show its problem: a fix fails the suite until its key is removed here. A
+ * key that no check judges also fails.
+ */
+export const OPEN_ROUND7: ReadonlyMap<string, string> = new Map<string, string>([
+  // look-alike.test.ts
+  ['look:rli-word-order-exit-zero', 'high: "The selftest: ⁧0 exit⁩." (U+2067 RLI) displays "exit 0" and is not flagged; only U+202E overrides get a display-order form'],
+  ['look:rle-word-order-exit-zero', 'high: the same with U+202B RLE … U+202C'],
+  ['look:rle-word-order-22-22-pass', 'high: "Selftest: ‫PASS 22/22‬." displays "22/22 PASS"'],
+  ['look:rli-rlm-word-order-all-tests-pass', 'high: "⁧pass‏ ‏tests‏ ‏All⁩." (RLM between words) displays "All tests pass."'],
+  ['look:rli-alm-word-order-all-tests-pass', 'high: the same with U+061C ALM between the words'],
+  ['look:rli-word-order-global-denial', 'medium: "… ⁧anywhere exist not does⁩" (RLM between words) displays "does not exist anywhere", not flagged'],
+  ['look:control-char-hides-pass', 'medium: "All tests pass. \\u0001": the paragraph is an UNPARSED_REGION, never scanned: UNVERIFIED (exit 2) where the twin is READ_LEVEL_FAIL (exit 1)'],
+  ['look:replacement-char-hides-pass', 'medium: the same with one U+FFFD in the paragraph'],
+  ['look:unknown-entity-hides-pass', 'medium: the same with one undecoded named entity (&zzz;) in the paragraph'],
+  ['look:long-sentence-hides-pass', 'medium: "All tests pass, and the run went on with <10,500 characters>." is unparsed, exit 2'],
+  ['look:excerpt-quotes-stored-digit', 'low: "exit ٥" (U+0665) is quoted in report.json as "The selftest: exit 0." — text the packet never wrote'],
+]);
