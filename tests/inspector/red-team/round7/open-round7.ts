@@ -17,4 +17,8 @@ export const OPEN_ROUND7: ReadonlyMap<string, string> = new Map<string, string>(
   ['look:unknown-entity-hides-pass', 'medium: the same with one undecoded named entity (&zzz;) in the paragraph'],
   ['look:long-sentence-hides-pass', 'medium: "All tests pass, and the run went on with <10,500 characters>." is unparsed, exit 2'],
   ['look:excerpt-quotes-stored-digit', 'low: "exit ٥" (U+0665) is quoted in report.json as "The selftest: exit 0." — text the packet never wrote'],
+  // backing.test.ts
+  ['backing:phrase-backs-other-tool', 'high: a backed claim "tools/canon.py: 22/22 PASS, exit 0." backs the prose "tools/evil.py ran 22/22 PASS." (same pass phrase, another subject): no FLAG_PROSE_ONLY_PASS'],
+  ['backing:phrase-backs-other-tool-with-exit', 'high: the same for "tools/evil.py: 22/22 PASS, exit 0." (evidence-model.md\'s own example of a sentence the canon.py claim must not cover)'],
+  ['backing:phrase-backs-unrelated-build', 'high: the same for "The release build: exit 0."'],
 ]);
