@@ -21,4 +21,8 @@ export const OPEN_ROUND7: ReadonlyMap<string, string> = new Map<string, string>(
   ['backing:phrase-backs-other-tool', 'high: a backed claim "tools/canon.py: 22/22 PASS, exit 0." backs the prose "tools/evil.py ran 22/22 PASS." (same pass phrase, another subject): no FLAG_PROSE_ONLY_PASS'],
   ['backing:phrase-backs-other-tool-with-exit', 'high: the same for "tools/evil.py: 22/22 PASS, exit 0." (evidence-model.md\'s own example of a sentence the canon.py claim must not cover)'],
   ['backing:phrase-backs-unrelated-build', 'high: the same for "The release build: exit 0."'],
+  // cost.test.ts
+  ['cost:dangling-citations-per-packet-byte', 'medium: 100 claims × 256 distinct short dangling citations: ≈ 80 report bytes per packet byte (each dangling citation is an evidence entry, a capability entry, and its id 3× in report.json and 3× in report.md)'],
+  ['cost:cited-items-per-packet-byte', 'medium: 256 items cited by each of 100 claims: ≈ 60 report bytes per packet byte; cited items are listed in full per claim'],
+  ['cost:invalid-identifier-flood-names-field', 'low: 256,000 over-long evidence_refs (34 MB packet.json) end in limits/resources ("ran out of memory or stack") after 19 s under tki run, not in dossier/invalid naming the field (128,000 do)'],
 ]);
