@@ -55,12 +55,11 @@ describe('citations cost report bytes in proportion to the packet', () => {
 });
 
 describe('a flood of malformed identifiers is a dossier error naming the field', () => {
-  it('1,000 claims × 256 evidence_refs of 130 characters (34 MB, within maxPacketJsonBytes)', async () => {
-    const refs = (claim: number): string[] => Array.from({ length: 256 }, (_, index) => `d${'x'.repeat(120)}-${String(claim)}-${String(index)}`);
-    const claims = Array.from({ length: 1_000 }, (_, index) => ({ ...claimsCiting([], 1)[0], claim_id: `C${String(index)}`, evidence_refs: refs(index) }));
-    const result = await inspect7({ dossierText: dossier('Hello.'), claims, items: [] }, 'cost-invalid-ids');
+  it('1,000 claims × 256 evidence_refs that break the grammar ("-0": 2.6 MB packet.json)', async () => {
+    const refs = Array.from({ length: 256 }, (_, index) => `-${String(index)}`);
+    const result = await inspect7({ dossierText: dossier('Hello.'), claims: claimsCiting(refs, 1_000), items: [] }, 'cost-invalid-ids');
     const reasons = JSON.stringify(result.report?.blocked_reasons ?? []);
-    // 500 such claims give "dossier/invalid at dossier.claims[0].evidence_refs[0]"; 1,000 run out of memory or stack.
+    // 500 claims of such refs give "dossier/invalid at dossier.claims[0].evidence_refs[0]"; 1,000 overflow the stack.
     const ok = result.exitCode === 3 && reasons.includes('dossier/invalid') && reasons.includes('evidence_refs');
     judge('cost:invalid-identifier-flood-names-field', ok ? undefined : `${summary(result)} reasons ${reasons.slice(0, 240)}`);
   }, 120_000);

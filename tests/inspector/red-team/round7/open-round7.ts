@@ -24,5 +24,9 @@ export const OPEN_ROUND7: ReadonlyMap<string, string> = new Map<string, string>(
   // cost.test.ts
   ['cost:dangling-citations-per-packet-byte', 'medium: 100 claims × 256 distinct short dangling citations: ≈ 80 report bytes per packet byte (each dangling citation is an evidence entry, a capability entry, and its id 3× in report.json and 3× in report.md)'],
   ['cost:cited-items-per-packet-byte', 'medium: 256 items cited by each of 100 claims: ≈ 60 report bytes per packet byte; cited items are listed in full per claim'],
-  ['cost:invalid-identifier-flood-names-field', 'low: 256,000 over-long evidence_refs (34 MB packet.json) end in limits/resources ("ran out of memory or stack") after 19 s under tki run, not in dossier/invalid naming the field (128,000 do)'],
+  ['cost:invalid-identifier-flood-names-field', 'low: 256,000 evidence_refs that break the grammar (1,000 claims × 256 "-N", a 2.6 MB packet.json) end in limits/resources "RangeError: Maximum call stack size exceeded", not in dossier/invalid naming the field (128,000 do); the 34 MB variant took 19 s under tki run'],
+  // cli.test.ts (the same routes through tki run)
+  ['cli:rli-word-order-exit-zero', 'high: look:rli-word-order-exit-zero through tki run: UNVERIFIED (exit 2)'],
+  ['cli:control-char-hides-pass', 'medium: look:control-char-hides-pass through tki run: UNVERIFIED (exit 2)'],
+  ['cli:phrase-backs-other-tool', 'high: backing:phrase-backs-other-tool-with-exit through tki run: UNVERIFIED (exit 2)'],
 ]);
