@@ -62,6 +62,12 @@ const VARIANTS: Record<string, Variant> = {
     shown: `The file tools/legacy-export.py ${RLI}${rtlWords(['anywhere', 'exist', 'not', 'does'])}${PDI}.`,
     flag: DENIAL,
   },
+  // The same written with numeric character references (CommonMark decodes them; the reader sees the isolate).
+  'entity-rli-word-order-exit-zero': { twin: 'The selftest: exit 0.', shown: 'The selftest: &#x2067;0 exit&#x2069;.', flag: PASS },
+  // GitHub renders $…$ as math (since 2022): the reader sees "exit 0", "All tests pass", "22/22 PASS".
+  'github-math-exit-zero': { twin: 'The selftest: exit 0.', shown: 'The selftest: exit $0$.', flag: PASS },
+  'github-math-text-pass': { twin: 'All tests pass.', shown: 'All tests $\\text{pass}$.', flag: PASS },
+  'github-math-22-22-pass': { twin: 'Selftest: 22/22 PASS.', shown: 'Selftest: 22/22 $\\mathrm{PASS}$.', flag: PASS },
   // Unparsed regions are not scanned: one invisible or undecodable character hides the pass.
   'control-char-hides-pass': { twin: 'All tests pass.', shown: 'All tests pass. \u0001', flag: PASS },
   'replacement-char-hides-pass': { twin: 'All tests pass.', shown: 'All tests pass. \uFFFD', flag: PASS },
@@ -87,6 +93,11 @@ const VARIANTS: Record<string, Variant> = {
   'ogham-space-mark': { twin: 'All tests pass.', shown: 'All\u1680tests\u1680pass.', flag: PASS },
   'math-sans-bold-italic': { twin: 'All tests pass.', shown: 'All tests \u{1D665}\u{1D656}\u{1D668}\u{1D668}.', flag: PASS },
   'next-line-after-sentence': { twin: 'All tests pass.', shown: 'All tests pass.\u0085', flag: PASS },
+  'pre-html-block': { twin: 'All tests pass.', shown: '<pre>\nAll tests pass.\n</pre>', flag: PASS },
+  'details-summary': { twin: 'All tests pass.', shown: '<details><summary>All tests pass.</summary>\nx\n</details>', flag: PASS },
+  'named-entity-zero-width-space': { twin: 'All tests pass.', shown: 'All tests pa&ZeroWidthSpace;ss.', flag: PASS },
+  'numeric-entity-rlo': { twin: 'All tests pass.', shown: 'All tests &#x202E;ssap&#x202C;.', flag: PASS },
+  'github-math-fence': { twin: 'All tests pass.', shown: '```math\n\\text{All tests pass.}\n```', flag: PASS },
   'capitals-with-cgj': { twin: 'ALL TESTS PASS.', shown: 'ALL TESTS PA\u034FSS.', flag: PASS },
 };
 
