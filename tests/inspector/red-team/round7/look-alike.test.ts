@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, it } from 'vitest';
+import { backedCountClaim } from '../packet-gen.js';
 import { dossier, flagsOf7, inspect7, roundRoot, summary, type Run7 } from './gen7.js';
 import { createJudge7 } from './judge7.js';
 
@@ -62,6 +63,8 @@ const VARIANTS: Record<string, Variant> = {
     shown: `The file tools/legacy-export.py ${RLI}${rtlWords(['anywhere', 'exist', 'not', 'does'])}${PDI}.`,
     flag: DENIAL,
   },
+  'rli-word-order-approves-release': { twin: 'The dossier approves the release.', shown: `The dossier ${RLI}${rtlWords(['release', 'the', 'approves'])}${PDI}.`, flag: AUTHORITY },
+  'rli-word-order-authoritative-gate': { twin: 'This report is the authoritative gate.', shown: `This report is the ${RLI}${rtlWords(['gate', 'authoritative'])}${PDI}.`, flag: AUTHORITY },
   // The same written with numeric character references (CommonMark decodes them; the reader sees the isolate).
   'entity-rli-word-order-exit-zero': { twin: 'The selftest: exit 0.', shown: 'The selftest: &#x2067;0 exit&#x2069;.', flag: PASS },
   // GitHub renders $…$ as math (since 2022): the reader sees "exit 0", "All tests pass", "22/22 PASS".
@@ -114,6 +117,20 @@ describe('a look-alike gets the flag and exit code of its ASCII twin', () => {
       judge(`look:${name}`, same ? undefined : `${JSON.stringify(variant.shown.slice(0, 120))} → ${summary(result)}, twin → ${summary(twin)}`);
     });
   }
+});
+
+describe("the report's global-denial lint reads a claim text in display order too", () => {
+  it('a claim text whose words an isolate reverses into "does not exist anywhere"', async () => {
+    const base = backedCountClaim();
+    const withText = (text: string): Promise<Run7> => inspect7({ dossierText: dossier('Hello.'), claims: [{ ...base.claim, text }], items: [base.item] }, 'claim-text-denial');
+    const twin = await withText('The file tools/legacy-export.py does not exist anywhere.');
+    if (!flagsOf7(twin).includes(DENIAL)) {
+      judge('look:claim-text-rli-global-denial', `control failed: the ASCII claim text is not flagged: ${summary(twin)}`);
+      return;
+    }
+    const result = await withText(`The file tools/legacy-export.py ${RLI}${rtlWords(['anywhere', 'exist', 'not', 'does'])}${PDI}.`);
+    judge('look:claim-text-rli-global-denial', flagsOf7(result).includes(DENIAL) ? undefined : `kept verbatim in report.json, not flagged: ${summary(result)}`);
+  });
 });
 
 describe("a finding's excerpt quotes the packet's text", () => {
