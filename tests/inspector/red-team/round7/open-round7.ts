@@ -3,18 +3,36 @@
  * round-7 test file (the prefix names the file); the check asserts the CORRECT behaviour, and a key
  * listed here must still show its problem: a fix fails the suite until its key is removed here. A
  * key that no check judges also fails.
+ *
+ * Measured only (time, so never a unit test): CPU of the unsandboxed entry (`inspectToDirectory`, one
+ * run each, in one process) against reading + sha256 of every packet file, load 15–17 on 2 cores,
+ * 2026-12-05 23:25–23:47 UTC. All within every limit unless "refused":
+ * - 256 distinct short dangling citations per claim: 200 claims (0.3 MB) 1,737 ms (1,066×) → 20.3 MB
+ *   of reports; 400 claims (0.5 MB) 3,695 ms (2,171×) → 40.6 MB. Linear in claims, ≈ 80 report
+ *   bytes per packet byte; maxEvidenceEntries allows 1,562 such claims (≈ 160 MB of reports).
+ * - 256 items cited by each of 400 claims (0.6 MB): 3,944 ms (1,845×) → 36.8 MB.
+ * - malformed items (`kind: "NOPE"`): 100,000 (32 MB) 7,099 ms (69×) → 36.6 MB; 200,000 (64 MB)
+ *   15,029 ms (43×) → 73.4 MB; ≈ 70 µs per item, every one listed in item_findings.
+ * - claim coverage (claims and claim-like sentences sharing a 14-word prefix): 2,000 → 802 ms,
+ *   4,000 → 1,135 ms; one sentence naming n artifacts with n claims: 2,000 → 452 ms, 4,000 → 743 ms
+ *   (linear).
+ * - items failing provenance with 4 KiB paths: 5,000 (42 MB) 938 ms (4×), 10,000 (84 MB) 2,135 ms (4×).
+ * - refusals are not cheap: 700–4,000 claims on one subject × as many listings, refused by
+ *   limits/max_evidence_entries after 1,201–1,842 ms CPU for a 0.4–2.3 MB packet.json (reading and
+ *   parsing it: a few ms; target ≤ 1.5×); 10 CONTENT_STATES claims of 400 quoted passages over a 1 MiB
+ *   item, refused the same way after 640 ms (the binding budget is spent before the refusal).
  */
 export const OPEN_ROUND7: ReadonlyMap<string, string> = new Map<string, string>([
   // look-alike.test.ts
-  ['look:rli-word-order-exit-zero', 'high: "The selftest: ⁧0 exit⁩." (U+2067 RLI) displays "exit 0" and is not flagged; only U+202E overrides get a display-order form'],
+  ['look:rli-word-order-exit-zero', 'high: "The selftest: <RLI>0 exit<PDI>." (U+2067 RLI) displays "exit 0" and is not flagged; only U+202E overrides get a display-order form'],
   ['look:rle-word-order-exit-zero', 'high: the same with U+202B RLE … U+202C'],
-  ['look:rle-word-order-22-22-pass', 'high: "Selftest: ‫PASS 22/22‬." displays "22/22 PASS"'],
-  ['look:rli-rlm-word-order-all-tests-pass', 'high: "⁧pass‏ ‏tests‏ ‏All⁩." (RLM between words) displays "All tests pass."'],
+  ['look:rle-word-order-22-22-pass', 'high: "Selftest: <RLE>PASS 22/22<PDF>." displays "22/22 PASS"'],
+  ['look:rli-rlm-word-order-all-tests-pass', 'high: "<RLI>pass<RLM> <RLM>tests<RLM> <RLM>All<PDI>." (RLM between words) displays "All tests pass."'],
   ['look:rli-alm-word-order-all-tests-pass', 'high: the same with U+061C ALM between the words'],
-  ['look:rli-word-order-global-denial', 'medium: "… ⁧anywhere exist not does⁩" (RLM between words) displays "does not exist anywhere", not flagged'],
-  ['look:rli-word-order-approves-release', 'high: "The dossier ⁧release the approves⁩." (RLM between words) displays "approves the release": no FLAG_AUTHORITY_VIOLATION, exit 2 where the twin is exit 1'],
-  ['look:rli-word-order-authoritative-gate', 'high: "This report is the ⁧gate authoritative⁩." displays "the authoritative gate": no FLAG_AUTHORITY_VIOLATION'],
-  ['look:claim-text-rli-global-denial', 'medium: a claim text "… ⁧anywhere exist not does⁩." is kept verbatim in report.json without FLAG_GLOBAL_DENIAL_WORDING (the ASCII claim text is rewritten and flagged)'],
+  ['look:rli-word-order-global-denial', 'medium: "… <RLI>anywhere exist not does<PDI>" (RLM between words) displays "does not exist anywhere", not flagged'],
+  ['look:rli-word-order-approves-release', 'high: "The dossier <RLI>release the approves<PDI>." (RLM between words) displays "approves the release": no FLAG_AUTHORITY_VIOLATION, exit 2 where the twin is exit 1'],
+  ['look:rli-word-order-authoritative-gate', 'high: "This report is the <RLI>gate authoritative<PDI>." displays "the authoritative gate": no FLAG_AUTHORITY_VIOLATION'],
+  ['look:claim-text-rli-global-denial', 'medium: a claim text "… <RLI>anywhere exist not does<PDI>." is kept verbatim in report.json without FLAG_GLOBAL_DENIAL_WORDING (the ASCII claim text is rewritten and flagged)'],
   ['look:entity-rli-word-order-exit-zero', 'high: the same written "&#x2067;0 exit&#x2069;" (numeric references decoded to the isolate)'],
   ['look:github-math-exit-zero', 'low: GitHub renders "exit $0$" as "exit 0" (math); like round 6\'s GFM table, not read'],
   ['look:github-math-text-pass', 'low: "All tests $\\text{pass}$." renders "All tests pass." on GitHub'],
