@@ -43,13 +43,17 @@ function judgeMode(mode: string, r: RunOutcome & { maxRssKiB?: number }, control
     const addedMiB = Math.round(((r.maxRssKiB ?? controlRssKiB) - controlRssKiB) / 1024);
     return [{ id: `REPORT/${mode}: a value/depth count fooled by \\\\ before a quote`, closed: refused && /maxReportJson(Values|Depth)|minReportJsonBytesPerValue/.test(json) && addedMiB < 100, observed: { ...seen, addedMiB } }];
   }
-  if (mode.startsWith('json-')) return [{ id: `REPORT/${mode}: report.json that parses and says more than the schema is written`, closed: refused && !/rt7|RT7|"items_total":null/.test(json), observed: seen }];
+  if (mode.startsWith('json-')) return [{ id: `REPORT/${mode}: report.json that parses and says more than the schema is written`, closed: refused && !/"(zz_operator_note|rt7_operator_verdict|rt7)":|"items_total":null/.test(json), observed: seen }];
   if (mode.startsWith('hdr-')) return [{ id: `CHANNEL/${mode}: a hostile frame header accepted, or a crash or stack trace`, closed: (refused && json.includes('report_rejected')) || (mode === 'hdr-proto' && r.status === 1), observed: seen }];
   if (mode === 'env') {
     const envLine = lines.find((l) => l.includes('RT7 env')) ?? '';
     return [
       { id: 'ENV/the operator\'s environment or NODE_OPTIONS reaches the inside', closed: envLine !== '' && !envLine.includes(CANARY) && !envLine.includes('NODE_OPTIONS') && !envLine.includes('3001'), observed: envLine.slice(0, 400) },
     ];
+  }
+  if (mode === 'stderr-long') {
+    const bytes = lines.reduce((n, l) => n + l.length + 1, 0);
+    return [{ id: 'TERM/the inside\'s long stderr lines flood the terminal', closed: bytes < 8192, observed: { bytes, lines: lines.length } }];
   }
   if (mode === 'stderr-verdict') {
     return [{ id: 'TERM/a verdict phrase the sandbox writes on stderr reaches the output', closed: !lines.slice(1).some((l) => l.includes('READ_LEVEL_PASS')), observed: lines.filter((l) => l.includes('sandbox wrote')).slice(0, 4) }];
@@ -59,7 +63,7 @@ function judgeMode(mode: string, r: RunOutcome & { maxRssKiB?: number }, control
 
 describe('round 7: a compromised inspector against the launcher\'s report check', () => {
   const cases: [string, Operator, readonly string[]][] = [
-    ['bwrap', 'root', ['json-unknown-top', 'json-unknown-claim', 'json-proto', 'json-infinity', 'json-deep-hide', 'json-hide-16', 'hdr-size-frac', 'hdr-size-neg', 'hdr-size-exp', 'hdr-name-nul', 'hdr-not-object', 'hdr-proto', 'env', 'stderr-verdict']],
+    ['bwrap', 'root', ['json-unknown-top', 'json-unknown-claim', 'json-proto', 'json-infinity', 'json-deep-hide', 'json-hide-16', 'hdr-size-frac', 'hdr-size-neg', 'hdr-size-exp', 'hdr-name-nul', 'hdr-not-object', 'hdr-proto', 'env', 'stderr-verdict', 'stderr-long']],
     ['bwrap', 'nobody', ['json-infinity', 'json-hide-16', 'env', 'stderr-verdict']],
     ['podman', 'root', ['json-unknown-top', 'env', 'stderr-verdict']],
     ['docker', 'root', ['json-unknown-claim', 'hdr-size-exp', 'env', 'stderr-verdict']],
@@ -95,15 +99,15 @@ describe('round 7: a hostile packet against the stage', () => {
 
   for (const operator of ['root', 'nobody'] as const) {
     it(`bwrap/${operator}: file names that are not valid UTF-8`, () => {
-      const lone = packetCopy(scene, `utf8-${operator}`);
+      const lone = packetCopy(scene, `name-bytes-${operator}`);
       execFileSync('sh', ['-c', 'printf x > "$1/content/$(printf "a\\377\\376b.md")" && chmod -R a+rX "$1"', 'sh', lone]);
-      const twin = packetCopy(scene, `utf8twin-${operator}`);
+      const twin = packetCopy(scene, `name-twin-${operator}`);
       execFileSync('sh', ['-c', 'printf secret > "$1/content/$(printf "a\\377b.md")" && printf decoy > "$1/content/a\u{fffd}b.md" && chmod -R a+rX "$1"', 'sh', twin]);
       const results: RouteResult[] = [];
       for (const [label, packet] of [['lone', lone], ['twin', twin]] as const) {
-        const r = runBounded(scene, packet, freshOut(scene, `utf8-${label}`), { operator, timeoutMs: 120_000 });
+        const r = runBounded(scene, packet, freshOut(scene, `name-${label}`), { operator, timeoutMs: 120_000 });
         const lines = printedLines(r);
-        const clear = r.status === 3 && lines.length === 1 && /UTF-8|utf8|encod/i.test(lines[0] ?? '') && noStack(r);
+        const clear = r.status === 3 && lines.length === 1 && /UTF-8|encoding|not valid/.test(lines[0] ?? '') && noStack(r);
         results.push({ id: `STAGE/a file name that is not valid UTF-8 is misdiagnosed (${label})`, closed: r.status === 1 || clear, observed: { status: r.status, lines: lines.slice(0, 2).map((l) => l.slice(0, 220)) } });
       }
       expectJudged(results, 'bwrap', operator);
@@ -149,8 +153,8 @@ describe('round 7: a hostile packet against the stage', () => {
   }, 180_000);
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    it(`bwrap/root: ${signal} while 8,000 files are being staged leaves nothing under TMPDIR`, async () => {
-      const packet = bulkPacket(scene, `sig-${signal}`, 8000);
+    it(`bwrap/root: ${signal} while 4,000 files are being staged leaves nothing under TMPDIR`, async () => {
+      const packet = bulkPacket(scene, `sig-${signal}`, 4000);
       const r = await signalWhileStaging(scene, packet, signal);
       expect(r.stagedWhenSignalled, 'the signal arrived while the stage was being built').toBeGreaterThan(0);
       expectJudged([{ id: `CLEANUP/${signal} during staging: a hang or a stage left behind`, closed: r.exit !== -1 && r.left.length === 0, observed: r }], 'bwrap', 'root');
