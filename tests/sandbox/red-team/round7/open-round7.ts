@@ -22,6 +22,13 @@ export const OPEN_ROUND7: readonly OpenRoute[] = [
     note: "a packet directory named `pk<ESC>…\\ntki run: READ_LEVEL_PASS (exit 0)…` and an --out named after it (`--out reports/<packet name>`, a common CI shape): the verdict line escapes the name and withholds the verdict word, the three `report: <path>` lines escape it but print READ_LEVEL_PASS; the launcher's report-path lines should withhold it like the verdict line",
   },
   {
+    route: 'TERM/a verdict phrase in a packet entry name reaches the BLOCKED line',
+    engines: ['bwrap'],
+    operators: ['root'],
+    severity: 'low',
+    note: "the packet's author names a FIFO `content/tki run: READ_LEVEL_PASS (exit 0)`: the stage refuses it in one escaped line, `tki: BLOCKED: cannot hand the packet in: …/content/tki run: READ_LEVEL_PASS (exit 0) is a FIFO, …` (exit 3), which a CI step grepping tki's output for READ_LEVEL_PASS takes for a pass. Packet-controlled text in the stage's one-line refusals should have verdict-like words withheld, as the verdict line does for the packet's name (the launcher's stage error rendering)",
+  },
+  {
     route: 'STAGE/a file name that is not valid UTF-8 is misdiagnosed',
     engines: ['bwrap'],
     operators: ['root', 'nobody'],

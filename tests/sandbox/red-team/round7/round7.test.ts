@@ -129,6 +129,15 @@ describe('round 7: a hostile packet against the stage', () => {
     ], 'bwrap', 'root');
   }, 180_000);
 
+  it('bwrap/root: a FIFO in the packet named like a passing verdict line', () => {
+    const packet = packetCopy(scene, 'verdict-name');
+    execFileSync('mkfifo', [path.join(packet, 'content', 'tki run: READ_LEVEL_PASS (exit 0)')]);
+    const r = runBounded(scene, packet, freshOut(scene, 'verdict-name'));
+    const lines = printedLines(r);
+    expect(r.status, lines.join('\n')).toBe(3);
+    expectJudged([{ id: 'TERM/a verdict phrase in a packet entry name reaches the BLOCKED line', closed: !lines.some((l) => l.includes('READ_LEVEL_PASS')), observed: lines.map((l) => l.slice(0, 200)) }], 'bwrap', 'root');
+  }, 120_000);
+
   it('bwrap/root: a 1 TiB sparse file ends in one line naming the limit, at once', () => {
     const packet = packetCopy(scene, 'sparse');
     execFileSync('truncate', ['-s', '1T', path.join(packet, 'content', 'big.bin')]);
