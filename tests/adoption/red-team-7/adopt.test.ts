@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STACK_LINE, freshProject, packOnce, repoRoot, type Run } from '../red-team-5/project.js';
@@ -40,7 +40,10 @@ const guard = (args: readonly string[], cwd: string, timeoutMs = 120_000): Run &
 const eslint = (args: readonly string[], cwd: string): Run => binIn(installed, 'eslint', args, cwd);
 const tki = (args: readonly string[], cwd: string, timeoutMs = 120_000): Run & { timedOut: boolean } => runFor(bin('tki'), args, cwd, timeoutMs);
 const noStack = (run: Run): void => expect(`${run.stdout}\n${run.stderr}`).not.toMatch(STACK_LINE);
-const oneLine = (text: string): void => expect(text.trim().split('\n')).toHaveLength(1);
+const oneLine = (text: string): void => {
+  expect(text.trim()).not.toBe('');
+  expect(text.trim().split('\n')).toHaveLength(1);
+};
 const packet = (): string => path.join(installed, 'node_modules/tki/examples/fix7-a');
 
 describe('red team 7: grants and policies as users write them', () => {
@@ -227,7 +230,7 @@ describe('red team 7: error paths of the three bins', () => {
   });
 
   check('tki-run-out-under-proc-hangs', () => {
-    const run = tki(['run', packet(), '--out', '/proc/tki-rt7-nope/x'], installed, 30_000);
+    const run = tki(['run', packet(), '--out', '/proc/tki-rt7-nope/x'], installed, 15_000);
     expect(run.timedOut).toBe(false);
     expect(run.status).toBe(3);
     oneLine(run.stderr);
@@ -235,7 +238,7 @@ describe('red team 7: error paths of the three bins', () => {
 
   check('guard-cache-location-under-proc-hangs', () => {
     const dir = projectLike(installed, 'tki-rt7-cacheloc-', { 'src/deploy.ts': EXEC_MODULE });
-    const run = guard(['src', '--cache-location', '/proc/tki-rt7-nope'], dir, 30_000);
+    const run = guard(['src', '--cache-location', '/proc/tki-rt7-nope'], dir, 15_000);
     expect(run.timedOut).toBe(false);
     noStack(run);
   });
@@ -265,6 +268,8 @@ describe('red team 7: error paths of the three bins', () => {
 
   // Regression (works today): the installed tki run as an unprivileged operator (uid 65534).
   check('tki-run-unprivileged', () => {
+    // mkdtemp makes 0700 directories: the operator must be able to reach the installed bin and packet.
+    chmodSync(installed, 0o755);
     const out = tempDir('tki-rt7-nobody-');
     runFor('chown', ['65534:65534', out], out);
     const run = runFor('setpriv', ['--reuid', '65534', '--regid', '65534', '--clear-groups', bin('tki'), 'run', packet(), '--out', path.join(out, 'report')], out, 180_000);
