@@ -8,7 +8,7 @@ export const OPEN_TODAY: Readonly<Record<string, string>> = {
   'policy-duplicate-key': 'a tki.policy.json with "grants" twice silently keeps the last one (the first list of grants is ignored)',
   'ci-gate-misses-files-outside-tsconfig': 'eslint . flags scripts/release.ts; npx tki-guard (tsconfig mode, as docs/ci-workflow.yml runs it) passes',
   'nested-package-verdict-depends-on-cwd': 'a nested non-workspace package: tki-guard from the root (root policy grants) exits 0, from the package exits 1',
-  'tki-inspect-outside-sandbox-silent': 'tki inspect run outside the sandbox exits 3 printing nothing; docs/sandbox.md says it prints one line naming the invariant',
+  'tki-inspect-outside-sandbox-silent': 'tki inspect outside the sandbox with stderr redirected to a file (2>log) exits 3 writing nothing (through a pipe it writes the P1 line); docs/sandbox.md promises one line',
   'tki-inspect-error-pointer': "tki inspect without --in ends with the whole usage, not the documented pointer run 'tki inspect --help'",
   'tki-run-extra-argument-message': 'tki run PACKET --out DIR extra says "expected <packet>" instead of naming the unexpected argument',
   'tki-run-out-under-proc-hangs': 'tki run --out /proc/nope/x spins forever (recursive mkdir loops on ENOENT under /proc)',
