@@ -8,7 +8,7 @@ import { snapshotFileIdentity, snapshotNodeIdentity, type InsideSnapshotRecord }
 
 export type SnapshotBlobError =
   | { readonly code: 'snapshot/no_script'; readonly script: string }
-  | { readonly code: 'snapshot/node_failed'; readonly status: string; readonly lastLine: string }
+  | { readonly code: 'snapshot/node_failed'; readonly status: string; readonly errorLine: string }
   | { readonly code: 'snapshot/write_failed'; readonly message: string };
 
 export function formatSnapshotBlobError(error: SnapshotBlobError): string {
@@ -16,7 +16,7 @@ export function formatSnapshotBlobError(error: SnapshotBlobError): string {
     case 'snapshot/no_script':
       return `${error.script} is missing`;
     case 'snapshot/node_failed':
-      return `node exited ${error.status}${error.lastLine === '' ? '' : `: ${error.lastLine}`}`;
+      return `node exited ${error.status}${error.errorLine === '' ? '' : `: ${error.errorLine}`}`;
     case 'snapshot/write_failed':
       return error.message;
   }
@@ -30,6 +30,12 @@ export function snapshotBuildLine(prefix: string, built: ReturnType<typeof build
   if (built.ok) return `${prefix}: start-up snapshot built for node ${built.record.node.version} (${INSIDE_SNAPSHOT.blob})`;
   const problem = 'problem' in built ? built.problem : formatSnapshotBlobError(built.error);
   return `${prefix}: start-up snapshot not built (${problem}): tki runs the inspector from the plain bundle, slower to start; retry with \`tki rebuild-snapshot\``;
+}
+
+/** node's error line (`Error: …`) out of its stderr: not the stack frames under it, nor its version footer. */
+function errorLineOf(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('at ') && !line.startsWith('Node.js v'));
+  return lines.find((line) => /^[A-Za-z]*Error\b/.test(line)) ?? lines.at(-1) ?? '';
 }
 
 /** Written first, renamed over the blob: a run reading the blob meanwhile sees the old one whole, or none. */
@@ -73,8 +79,7 @@ export function buildInsideSnapshotBlob(root: string): { ok: true; record: Insid
   }
   if (built.status !== 0) {
     rmSync(building, { force: true });
-    const lastLine = String(built.stderr ?? built.error?.message ?? '').trim().split('\n').slice(-1)[0] ?? '';
-    return { ok: false, error: { code: 'snapshot/node_failed', status: String(built.status ?? built.signal ?? built.error?.message), lastLine } };
+    return { ok: false, error: { code: 'snapshot/node_failed', status: String(built.status ?? built.signal ?? built.error?.message), errorLine: errorLineOf(String(built.stderr ?? built.error?.message ?? '')) } };
   }
   try {
     renameSync(building, blob);

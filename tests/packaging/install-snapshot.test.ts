@@ -57,7 +57,7 @@ function verboseRun(project: string, out: string): Ran {
 }
 
 function expectVerdict(result: Ran, out: string): void {
-  expect({ status: result.status, stdout: result.stdout.split('\n')[0] }).toEqual({ status: 1, stdout: 'tki run: READ_LEVEL_FAIL (exit 1)' });
+  expect({ status: result.status, verdict: /^tki run: READ_LEVEL_FAIL \(exit 1\)/.test(result.stdout) }).toEqual({ status: 1, verdict: true });
   expect(JSON.parse(readFileSync(path.join(work, out, 'report.json'), 'utf8'))).toMatchObject({ final_verdict: 'READ_LEVEL_FAIL' });
 }
 
