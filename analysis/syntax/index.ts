@@ -11,6 +11,7 @@ import type { AnalyzeOptions, FileFacts } from './types.js';
 export { RULE_MESSAGES, messageFor, renderMessage, type MessageIdOf } from './messages.js';
 export { ruleForCapability } from './collector.js';
 export { literalString, parseSourceText, scriptKindFor, skipOuter, stringValue } from './syntax.js';
+export { isVerifiedWrapperCall } from './interop-index.js';
 export type { ImportedEscapes, Resolved, TypeOracle, UntypedEscape } from './type-oracle.js';
 export type { BindingUse } from './binding-uses.js';
 export type { ImportBinding } from './import-bindings.js';

@@ -45,7 +45,10 @@ export function hasInteropCode(scope: Scope): boolean {
 
 function indexOf(scope: Scope): InteropIndex {
   const sourceFile = fileOf(scope);
-  if (sourceFile === undefined) return NOTHING;
+  return sourceFile === undefined ? NOTHING : indexOfFile(sourceFile);
+}
+
+function indexOfFile(sourceFile: ts.SourceFile): InteropIndex {
   let index = indexes.get(sourceFile);
   if (index === undefined) indexes.set(sourceFile, (index = buildIndex(sourceFile)));
   return index;
@@ -65,7 +68,15 @@ function buildIndex(sourceFile: ts.SourceFile): InteropIndex {
 
 /** The callee of `call` is a verified wrapper: `__importStar`, `(0, tslib_1.__importStar)`, `_interopNamespaceDefault`. */
 export function isWrapperCall(call: ts.CallExpression, scope: Scope): boolean {
-  const index = indexOf(scope);
+  return isWrapperCallIn(call, indexOf(scope));
+}
+
+/** isWrapperCall for a caller without a scope (the typed escape finder): the call's own file is indexed. */
+export function isVerifiedWrapperCall(call: ts.CallExpression): boolean {
+  return isWrapperCallIn(call, indexOfFile(call.getSourceFile()));
+}
+
+function isWrapperCallIn(call: ts.CallExpression, index: InteropIndex): boolean {
   if (index.scan === undefined || isInsideWith(index.scan, call)) return false;
   const extra = call.arguments[1];
   // esbuild passes `1` as `isNodeMode`; nothing else takes a second argument.

@@ -45,6 +45,24 @@ function returnsLocalCode(checker: ts.TypeChecker, fn: ts.Declaration, depth: nu
 }
 
 /**
+ * The reference a project `const` holds, whatever its annotation (`const run: (c: string) => Buffer =
+ * execSync` holds `execSync`): followed through `const`s and casts to the last name or member read.
+ * A call, a literal or anything else computed is not followed (data read through a capability is data).
+ */
+export function heldReference(checker: ts.TypeChecker, expression: ts.Expression): ts.Expression | undefined {
+  let held: ts.Expression | undefined;
+  let current = skipOuter(expression);
+  for (let depth = 0; depth <= MAX_DEPTH && ts.isIdentifier(current); depth += 1) {
+    const initializer = constInitializer(declarationOf(checker, current));
+    if (initializer === undefined) break;
+    const inner = skipOuter(initializer);
+    if (!ts.isIdentifier(inner) && !ts.isPropertyAccessExpression(inner) && !ts.isElementAccessExpression(inner)) break;
+    held = current = inner;
+  }
+  return held;
+}
+
+/**
  * The value of `expression` is code written in the project itself (a function, an arrow, or an
  * object literal's method), whatever type it was declared or cast to: `const stubFetch: typeof fetch
  * = async () => …`, `memfs.writeFileSync` of a `Pick<typeof fs, …>` literal, `makeRunner()` that

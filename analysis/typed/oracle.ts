@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { isLocalCode } from './local-implementation.js';
+import { heldReference, isLocalCode } from './local-implementation.js';
 import { canonicalBuiltin, packageNameOf } from '../../policy/index.js';
 import type { ImportedEscapes, Resolved, TypeOracle } from '../syntax/index.js';
 import { skipOuter } from '../syntax/index.js';
@@ -128,9 +128,15 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
 
   /** What `node` is by its declaration, even when the syntax judged the import it came from. */
   const ownerAt = (node: ts.Expression): Resolved | undefined => {
+    const isCall = ts.isCallExpression(node) || ts.isNewExpression(node);
+    const reference = isCall ? node.expression : node;
     // A value that is the project's own code is judged where that code is written, not by its declared type.
-    if (isLocalCode(checker, ts.isCallExpression(node) || ts.isNewExpression(node) ? node.expression : node)) return undefined;
-    return ts.isCallExpression(node) || ts.isNewExpression(node) ? bySignature(node) : ownerOfSymbol(symbolOf(node));
+    if (isLocalCode(checker, reference)) return undefined;
+    // A const's value is its initializer, whatever its annotation says: `run(…)` with `const run: (c: string) => Buffer = execSync` is `execSync(…)`.
+    const held = heldReference(checker, reference);
+    const heldOwner = held === undefined ? undefined : ownerOfSymbol(symbolOf(held));
+    if (heldOwner !== undefined) return heldOwner;
+    return isCall ? bySignature(node) : ownerOfSymbol(symbolOf(node));
   };
 
   const resolve = (node: ts.Expression): Resolved | undefined => {

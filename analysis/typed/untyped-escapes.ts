@@ -1,5 +1,13 @@
 import ts from 'typescript';
-import type { Resolved, UntypedEscape } from '../syntax/index.js';
+import { isVerifiedWrapperCall, type Resolved, type UntypedEscape } from '../syntax/index.js';
+import { isLibraryDeclaration, isUntyped, slotLoss, type SlotLoss } from './lossy-slot.js';
+
+/** How a finding names the slot that lost the value. */
+const SLOT_WORDS: Readonly<Record<SlotLoss, string>> = {
+  untyped: 'an any/unknown slot',
+  supertype: 'a slot typed only `object`/`{}`/`Object`/`Function`',
+  'project-signature': 'a slot whose function type does not name it',
+};
 
 /**
  * Builtins whose `any`/`unknown` parameter keeps nothing of the value: they print it, convert it,
@@ -11,16 +19,15 @@ const RETAINS_NOTHING: ReadonlySet<string> = new Set([
   'JSON.stringify', 'structuredClone', 'String', 'Number', 'Boolean', 'isNaN', 'isFinite',
   'ArrayConstructor.isArray', 'ObjectConstructor.is', 'ObjectConstructor.getPrototypeOf',
   '"util".inspect', '"util".format', '"util".isDeepStrictEqual', '"node:util".inspect', '"node:util".format',
+  // Typed `object`/`{}`: they read a value's own keys or flags and return names or booleans, never the value.
+  'ObjectConstructor.keys', 'ObjectConstructor.getOwnPropertyNames', 'ObjectConstructor.getOwnPropertySymbols', 'ObjectConstructor.hasOwn',
+  'ObjectConstructor.isFrozen', 'ObjectConstructor.isSealed', 'ObjectConstructor.isExtensible', 'Reflect.ownKeys', 'Reflect.has',
+  // A weak collection's key is never handed back (nothing enumerates it); WeakMap.set's value is another slot.
+  'WeakMap.get', 'WeakMap.has', 'WeakMap.delete', 'WeakSet.add', 'WeakSet.has', 'WeakSet.delete',
 ]);
 
-function isLibraryDeclaration(declaration: ts.Declaration): boolean {
-  const file = declaration.getSourceFile();
-  return file.isDeclarationFile && (file.hasNoDefaultLib || file.fileName.includes('/node_modules/'));
-}
-
-function isUntyped(type: ts.Type | undefined): boolean {
-  return type !== undefined && (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
-}
+/** Builtins that keep nothing of the arguments at these positions only. */
+const RETAINS_NOTHING_AT: ReadonlyMap<string, readonly number[]> = new Map([['WeakMap.set', [0]]]);
 
 /** The expressions a value expression may evaluate to: both arms of `c ? a : b`, `a ?? b`, `a || b`, `a && b`, the last of `(x, y)`. */
 function valueLeaves(expression: ts.Expression, into: ts.Expression[]): void {
@@ -39,6 +46,12 @@ function valueLeaves(expression: ts.Expression, into: ts.Expression[]): void {
   } else if (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) {
     into.push(inner);
   }
+}
+
+/** `written` is the initializer of a `const` in the project's code. */
+function isConstInitializer(written: ts.Expression): boolean {
+  const declaration = written.parent;
+  return ts.isVariableDeclaration(declaration) && declaration.initializer === written && ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
 }
 
 /** Where a value written at `node` goes, when the slot is a place the type checker can type. */
@@ -64,8 +77,8 @@ export function createEscapeFinder(
 ): (sourceFile: ts.SourceFile) => readonly UntypedEscape[] {
   const found = new WeakMap<ts.SourceFile, readonly UntypedEscape[]>();
 
-  /** A library builtin that keeps nothing of its arguments (RETAINS_NOTHING). */
-  const retainsNothing = (call: ts.CallExpression | ts.NewExpression): boolean => {
+  /** A library builtin that keeps nothing of its argument `written` (RETAINS_NOTHING, RETAINS_NOTHING_AT). */
+  const retainsNothing = (call: ts.CallExpression | ts.NewExpression, written: ts.Expression): boolean => {
     let callee: ts.Expression = call.expression;
     while (ts.isParenthesizedExpression(callee) || ts.isNonNullExpression(callee)) callee = callee.expression;
     const at = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
@@ -74,6 +87,8 @@ export function createEscapeFinder(
     const declaration = symbol?.declarations?.[0];
     if (symbol === undefined || declaration === undefined || !isLibraryDeclaration(declaration)) return false;
     const name = checker.getFullyQualifiedName(symbol);
+    const positions = RETAINS_NOTHING_AT.get(name);
+    if (positions !== undefined) return positions.includes(call.arguments?.indexOf(written) ?? -1);
     return RETAINS_NOTHING.has(name) || name.startsWith('Console.');
   };
 
@@ -108,24 +123,22 @@ export function createEscapeFinder(
   };
 
   /**
-   * An argument of a function written in a JavaScript source file: its parameters are `any` because the
-   * language has no types, not because a declaration says so; the syntactic walk sees that function's
-   * body (a namespace handed to it is a whole-value use there), so it is not a blind spot of the checker.
+   * Whether the slot `written` fills loses the capability `leaf` (lossy-slot.ts). An argument of a
+   * function written in a JavaScript file is `any` like any other: its body may store the value
+   * (`bag.run = f`) where no type names it. Only the compiled interop wrappers the syntax layer
+   * verified (`__importStar(fs_1)`, `_interopNamespaceDefault(fs)`, `__webpack_require__.n(m)`)
+   * are followed, because their bodies are known to hand the module back.
    */
-  const calleeIsJavaScriptSource = (call: ts.CallExpression | ts.NewExpression): boolean => {
-    const declaration = checker.getResolvedSignature(call)?.declaration;
-    const file = declaration?.getSourceFile();
-    return file !== undefined && !file.isDeclarationFile && /\.[cm]?jsx?$/.test(file.fileName);
-  };
-
-  const slotIsUntyped = (written: ts.Expression): boolean => {
-    if (isUntyped(checker.getContextualType(written))) {
-      const parent = written.parent;
-      if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== written) return !retainsNothing(parent) && !calleeIsJavaScriptSource(parent);
-      return true;
+  const slotLoses = (written: ts.Expression, leaf: ts.Expression): SlotLoss | undefined => {
+    const loss = slotLoss(checker, checker.getContextualType(written), checker.getTypeAtLocation(leaf));
+    const parent = written.parent;
+    if (loss === undefined) return ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent) && assignsIntoUntyped(parent.parent) ? 'untyped' : undefined;
+    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== written) {
+      if (retainsNothing(parent, written)) return undefined;
+      if (loss === 'untyped' && ts.isCallExpression(parent) && isVerifiedWrapperCall(parent)) return undefined;
     }
-    const owner = written.parent;
-    return ts.isPropertyAssignment(owner) && ts.isObjectLiteralExpression(owner.parent) && assignsIntoUntyped(owner.parent);
+    // `const run: (c: string) => Buffer = execSync`: a const's value is its initializer; the oracle judges `run(…)` by it.
+    return loss === 'project-signature' && isConstInitializer(written) ? undefined : loss;
   };
 
   const check = (written: ts.Expression, slot: Slot, escapes: UntypedEscape[]): void => {
@@ -134,8 +147,10 @@ export function createEscapeFinder(
     for (const leaf of leaves) {
       const value = bearing(leaf);
       if (value === undefined) continue;
-      if (slot === 'contextual' && !slotIsUntyped(written)) return;
-      escapes.push({ node: leaf, value, slot: slot === 'thrown' ? 'a thrown value' : slot === 'cast' ? 'a cast to any/unknown' : 'an any/unknown slot', judgedAtImport: judgedAtImport(leaf, value) });
+      const loss = slot === 'contextual' ? slotLoses(written, leaf) : undefined;
+      if (slot === 'contextual' && loss === undefined) continue;
+      const where = slot === 'thrown' ? 'a thrown value' : slot === 'cast' ? 'a cast to any/unknown/object/Function' : SLOT_WORDS[loss ?? 'untyped'];
+      escapes.push({ node: leaf, value, slot: where, judgedAtImport: judgedAtImport(leaf, value) });
     }
   };
 
@@ -148,7 +163,8 @@ export function createEscapeFinder(
     const literal = property.parent;
     const target = checker.getContextualType(literal);
     const slot = target === undefined ? undefined : isUntyped(target) ? target : target.getProperty(property.name.text) === undefined ? undefined : checker.getTypeOfSymbol(target.getProperty(property.name.text) as ts.Symbol);
-    if (isUntyped(slot) || assignsIntoUntyped(literal)) escapes.push({ node: property.name, value, slot: 'an any/unknown slot', judgedAtImport: judgedAtImport(property.name, value) });
+    const loss = assignsIntoUntyped(literal) ? 'untyped' : slotLoss(checker, slot, checker.getTypeOfSymbol(symbol));
+    if (loss !== undefined) escapes.push({ node: property.name, value, slot: SLOT_WORDS[loss], judgedAtImport: judgedAtImport(property.name, value) });
   };
 
   const visitNode = (node: ts.Node, escapes: UntypedEscape[]): void => {
@@ -197,7 +213,8 @@ export function createEscapeFinder(
         while (ts.isParenthesizedExpression(outer.parent) || ts.isAsExpression(outer.parent) || ts.isTypeAssertionExpression(outer.parent)) outer = outer.parent;
         const parent = outer.parent;
         const used = (ts.isCallExpression(parent) || ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === outer;
-        if (!used && isUntyped(checker.getTypeFromTypeNode(cast.type)) && !retypedAsItself(cast)) check(cast.expression, 'cast', escapes);
+        const loss = used ? undefined : slotLoss(checker, checker.getTypeFromTypeNode(cast.type), checker.getTypeAtLocation(cast.expression));
+        if ((loss === 'untyped' || loss === 'supertype') && !retypedAsItself(cast)) check(cast.expression, 'cast', escapes);
         break;
       }
       default:
