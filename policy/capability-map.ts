@@ -4,7 +4,7 @@ import type { Capability } from './capabilities.js';
 import { BUILTIN_MEMBER_ROWS, BUILTIN_MODULE_ROWS, type ModuleRow } from './builtins.js';
 import type { PolicyConfig } from './config.js';
 import { matchesAnyGlob } from './glob.js';
-import { GLOBAL_ROWS, PROCESS_MEMBER_ROWS, PROCESS_PURE_MEMBERS } from './globals.js';
+import { GLOBAL_ROWS, PROCESS_MEMBER_ROWS, PROCESS_PURE_MEMBERS, PROCESS_SUBMEMBER_ROWS } from './globals.js';
 import { PACKAGE_ROWS, packageNameOf } from './packages.js';
 
 /**
@@ -85,7 +85,10 @@ export function hasBuiltinMemberRow(specifier: string, member: string): boolean 
   return BUILTIN_MEMBER_ROWS.some((candidate) => candidate.specifier === canonical && candidate.member === member);
 }
 
-export function processMemberCapabilities(member: string): readonly Capability[] {
+/** Capabilities of `process.member`, or of `process.member.submember` when that has a row of its own (PROCESS_SUBMEMBER_ROWS). */
+export function processMemberCapabilities(member: string, submember?: string): readonly Capability[] {
+  const inner = submember === undefined ? undefined : PROCESS_SUBMEMBER_ROWS.find((candidate) => candidate.member === member && candidate.submember === submember);
+  if (inner) return inner.capabilities;
   const row = PROCESS_MEMBER_ROWS.find((candidate) => candidate.member === member);
   if (row) return row.capabilities;
   return PROCESS_PURE_MEMBERS.includes(member) ? [] : ['SYSTEM'];

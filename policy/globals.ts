@@ -127,6 +127,27 @@ export const PROCESS_PURE_MEMBERS: readonly string[] = [
   'hasUncaughtExceptionCaptureCallback', 'sourceMapsEnabled', 'setSourceMapsEnabled',
 ];
 
+/** A member of a member of `process`, read or written by name (`process.report.compact`). */
+export interface ProcessSubmemberRow {
+  readonly member: string;
+  readonly submember: string;
+  readonly capabilities: readonly Capability[];
+}
+
+/**
+ * `process.report` writes a report (files, the environment, the system) only through
+ * `writeReport`/`getReport` or the report-on-signal/fatal-error/exception settings. The format
+ * settings `compact` and `excludeEnv` and the trigger `signal` change nothing until one of those
+ * runs, which is judged where it is written; reading or setting them is clean. `directory` and
+ * `filename` (where a report lands) and any other member keep the whole row, as does the
+ * object itself handed on.
+ */
+export const PROCESS_SUBMEMBER_ROWS: readonly ProcessSubmemberRow[] = [
+  { member: 'report', submember: 'compact', capabilities: [] },
+  { member: 'report', submember: 'excludeEnv', capabilities: [] },
+  { member: 'report', submember: 'signal', capabilities: [] },
+];
+
 /** Members of `process` with a capability of their own; any other unlisted member is SYSTEM. */
 export const PROCESS_MEMBER_ROWS: readonly GlobalRow[] = [
   { global: 'process', member: 'env', capabilities: ['ENV'] },
@@ -137,6 +158,7 @@ export const PROCESS_MEMBER_ROWS: readonly GlobalRow[] = [
   { global: 'process', member: 'getBuiltinModule', capabilities: ['UNANALYZED'] },
   { global: 'process', member: 'mainModule', capabilities: ['DYNAMIC_CODE'] },
   // `process.report.getReport()` returns the environment variables (`environmentVariables`) too.
+  // Its format settings alone touch nothing (PROCESS_SUBMEMBER_ROWS).
   { global: 'process', member: 'report', capabilities: ['SYSTEM', 'FILES_WRITE', 'ENV'] },
   { global: 'process', member: 'send', capabilities: ['EXEC'] },
   { global: 'process', member: 'channel', capabilities: ['EXEC'] },

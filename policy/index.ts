@@ -54,7 +54,9 @@ export {
   NON_MUTATING_ARRAY_METHODS,
   PROCESS_MEMBER_ROWS,
   PROCESS_PURE_MEMBERS,
+  PROCESS_SUBMEMBER_ROWS,
   type GlobalRow,
+  type ProcessSubmemberRow,
   type GlobalTypeRow,
 } from './globals.js';
 export { pseudoFileCapabilities, type PathShape } from './pseudo-files.js';

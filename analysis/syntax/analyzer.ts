@@ -314,7 +314,11 @@ export class Analyzer implements Walker {
     }
     if (owner === 'process') {
       if (key === null) return this.report.unanalyzed(node, 'process[…]', 'computed access on `process`');
-      return this.report.reach(processMemberCapabilities(key), node, `process.${key}`, 'member');
+      // `process.report.compact`: a member of a member may have a row of its own.
+      const at = this.ancestors.lastIndexOf(node);
+      const parent = at > 0 ? this.ancestors[at - 1] : undefined;
+      const submember = parent !== undefined && ts.isPropertyAccessExpression(parent) && parent.expression === node ? parent.name.text : undefined;
+      return this.report.reach(processMemberCapabilities(key, submember), node, `process.${key}`, 'member');
     }
     if (owner === 'require' || owner === 'module') return this.loaderMember(owner, key, node, flow);
     if (owner === 'arguments' && thisOwner(this.ancestors) === 'file') {
