@@ -17,7 +17,7 @@ export function isUntyped(type: ts.Type | undefined): boolean {
 }
 
 /** `object`, `{}` (or an interface with no member at all), `Object`, `Function`: a type any function fits. */
-function isSupertype(checker: ts.TypeChecker, type: ts.Type): boolean {
+export function isSupertype(checker: ts.TypeChecker, type: ts.Type): boolean {
   if ((type.flags & ts.TypeFlags.NonPrimitive) !== 0) return true;
   const symbol = type.getSymbol();
   if (symbol !== undefined && SUPERTYPE_INTERFACES.has(symbol.getName()) && (symbol.declarations ?? []).some(isLibraryDeclaration)) return true;

@@ -1,6 +1,6 @@
 import ts from 'typescript';
-import { isVerifiedWrapperCall, type Resolved, type UntypedEscape } from '../syntax/index.js';
-import { isLibraryDeclaration, isUntyped, slotLoss, type SlotLoss } from './lossy-slot.js';
+import { isVerifiedWrapperCall, skipOuter, type Resolved, type UntypedEscape } from '../syntax/index.js';
+import { isLibraryDeclaration, isSupertype, isUntyped, slotLoss, type SlotLoss } from './lossy-slot.js';
 
 /** How a finding names the slot that lost the value. */
 const SLOT_WORDS: Readonly<Record<SlotLoss, string>> = {
@@ -92,14 +92,23 @@ export function createEscapeFinder(
     return RETAINS_NOTHING.has(name) || name.startsWith('Console.');
   };
 
-  /** `Object.assign(untypedTarget, { f: execSync })`: every source is copied into a target the checker has lost. */
+  /**
+   * `Object.assign(untypedTarget, { f: execSync })`: every source is copied into a target the checker
+   * has lost (`any`, `unknown`, or a supertype such as the `{}` of a JavaScript `const box = {}`). Known
+   * by the signature it resolves to, so `const merge = Object.assign; merge(box, …)` is the same call.
+   * A fresh literal target (`Object.assign({}, …)`) is not lost: the call's typed result holds it.
+   */
   const assignsIntoUntyped = (literal: ts.ObjectLiteralExpression): boolean => {
     const call = literal.parent;
     if (!ts.isCallExpression(call) || call.arguments[0] === literal || call.arguments[0] === undefined) return false;
-    const callee = call.expression;
-    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'assign') return false;
-    const symbol = checker.getSymbolAtLocation(callee.name);
-    return symbol !== undefined && checker.getFullyQualifiedName(symbol) === 'ObjectConstructor.assign' && isUntyped(checker.getTypeAtLocation(call.arguments[0]));
+    const declaration = checker.getResolvedSignature(call)?.declaration;
+    if (declaration === undefined || !ts.isMethodSignature(declaration) || !ts.isIdentifier(declaration.name) || declaration.name.text !== 'assign') return false;
+    const owner = declaration.parent;
+    if (!ts.isInterfaceDeclaration(owner) || owner.name.text !== 'ObjectConstructor' || !isLibraryDeclaration(declaration)) return false;
+    const target = call.arguments[0];
+    if (ts.isObjectLiteralExpression(skipOuter(target))) return false;
+    const type = checker.getTypeAtLocation(target);
+    return isUntyped(type) || isSupertype(checker, type);
   };
 
   const aliased = (symbol: ts.Symbol | undefined): ts.Symbol | undefined => (symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0 ? checker.getAliasedSymbol(symbol) : symbol);

@@ -23,6 +23,7 @@ const ESCAPES: Record<string, string> = {
   'p-namespace-object.ts': "import * as cp from 'node:child_process';\nexport const held: object[] = [];\nheld.push(cp);",
   'p-project-signature.ts': `${EXEC}import { keep } from './store.js';\nkeep(execSync);`,
   'p-js-store.ts': `${EXEC}import { keepJs } from './store-js.js';\nkeepJs(execSync);`,
+  'p-assign-alias.ts': `${EXEC}const merge = Object.assign;\nexport const box = {};\nmerge(box, { run: execSync });`,
   'p-js-class.ts': `${EXEC}import { Holder } from './holder.js';\nexport const holder = new Holder(execSync);`,
 };
 
@@ -34,6 +35,7 @@ const LOOKALIKES: Record<string, string> = {
   'ok-library-callback.ts': "import { existsSync } from 'node:fs';\nexport const present = ['a', 'b'].filter(existsSync);",
   'ok-object-keys.ts': "import * as fs from 'node:fs';\nexport const names = Object.keys(fs).length + Reflect.ownKeys(fs).length;\nexport const seen = new WeakSet<object>();\nseen.add(fs);",
   'ok-weak-map-key.ts': "import * as fs from 'node:fs';\nexport const notes = new WeakMap<object, string>();\nnotes.set(fs, 'the fs module');",
+  'ok-assign-fresh.ts': `${EXEC}export const api = Object.assign({}, { run: execSync });`,
   'ok-data.ts': `${EXEC}export const out: object = { text: String(execSync('id')) };`,
 };
 
