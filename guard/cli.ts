@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { createRequire } from 'node:module';
+// First, before any module of tki's: TypeScript through require() and V8's code cache (see below).
+import './load/typescript-shim.cjs';
 
 // A reader that closed the pipe (`tki-guard src | head -1`) wants no more output: stop writing
 // and keep the exit code, as git and grep do, instead of an unhandled 'error' with a stack trace.
@@ -10,12 +11,11 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 /**
- * The `tki-guard` bin. TypeScript (9 MB of CommonJS) is loaded first, through require() and V8's
+ * The `tki-guard` bin. TypeScript (9 MB of CommonJS) is loaded first (the import above), through require() and V8's
  * code cache (load/typescript-shim.cts → cache/typescript-code-cache.cts); tki's modules take that
  * same instance through policy/typescript.cts, so the ES module loader never reads, detects or
  * export-lexes `typescript.js` (which cost Node 20.19 and later two passes over it). Until session
  * 8 a resolve hook on the loader thread redirected `typescript` instead: every import of every
  * module the CLI loads was then a message to that thread.
  */
-createRequire(import.meta.url)('./load/typescript-shim.cjs');
 await import('./cli-main.js');
