@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 
 /**
  * Library interfaces every function (or every object) is assignable to: a value kept in a slot of
