@@ -7,6 +7,7 @@ import { placePacket } from '../../sandbox/launch/stage-place.js';
 import { MAX_STAGE_DEPTH, walkPacket, type WalkedEntry } from '../../sandbox/launch/stage-walk.js';
 import { DEFAULT_LIMITS } from '../../src/pipeline/limits.js';
 import { removeScratchDirs, scratchDir } from './helpers/cli.js';
+import { untrusted } from '../../src/text/untrusted-span.js';
 
 /**
  * Round six (issue 12): the packet's owner exchanges a packet directory with a symlink to a directory
@@ -65,7 +66,7 @@ function walkSwapPlace(s: Scene, between: () => void, how: 'copy' | 'link'): () 
   return () => placePacket(root, entries, link, stageModes({ reader: 'others' }));
 }
 
-const changed = (path: string): string => `${path} changed while tki staged the packet (it is no longer the file measured); run again once nothing modifies the packet`;
+const changed = (path: string): string => `${untrusted(path)} changed while tki staged the packet (it is no longer the file measured); run again once nothing modifies the packet`;
 
 describe('a directory exchanged for a symlink between the walk and the placement', () => {
   for (const how of ['copy', 'link'] as const) {
