@@ -8,6 +8,7 @@ import { MAX_STAGE_DEPTH, walkPacket, type WalkedEntry } from '../../sandbox/lau
 import { DEFAULT_LIMITS } from '../../src/pipeline/limits.js';
 import { removeScratchDirs, scratchDir } from './helpers/cli.js';
 import { untrusted } from '../../src/text/untrusted-span.js';
+import { terminalLine } from '../../src/text/verdict-line-label.js';
 
 /**
  * Round six (issue 12): the packet's owner exchanges a packet directory with a symlink to a directory
@@ -148,7 +149,7 @@ describe('descriptors stay bounded', () => {
     mkdirSync(deepest, { recursive: true });
     const before = openFileDescriptors();
     const staged = stagePacket(packet, join(dir, 'stage'), { reader: 'others' });
-    expect(!staged.ok && staged.error.line).toBe(`tki: BLOCKED: cannot hand the packet in: ${deepest} is nested more than ${String(MAX_STAGE_DEPTH)} directories deep below the packet's root, deeper than tki stages`);
+    expect(!staged.ok && terminalLine(staged.error.line)).toBe(`tki: BLOCKED: cannot hand the packet in: ${deepest} is nested more than ${String(MAX_STAGE_DEPTH)} directories deep below the packet's root, deeper than tki stages`);
     expect(openFileDescriptors()).toBe(before);
   });
 
