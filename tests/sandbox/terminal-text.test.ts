@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { inspectInSandbox } from '../../sandbox/launch/inspect-in-sandbox.js';
 import { stagePacket } from '../../sandbox/launch/stage-packet.js';
+import { prepareOutputDirectory } from '../../sandbox/report/output-dir.js';
 import { relayedInsideLines } from '../../sandbox/report/finish-run.js';
 import { MAX_SHOWN_CHARS, packetLabelForVerdictLine, shownText, terminalLine } from '../../src/text/verdict-line-label.js';
 import { linePieces, untrusted } from '../../src/text/untrusted-span.js';
@@ -120,5 +122,25 @@ describe('every line kind a verdict phrase could reach', () => {
     expect(reportLine).toMatch(/^report: ".*report\.json"$/);
     expect(reportLine).not.toMatch(VERDICT_GREP);
     expect(terminalLine(`report: ${untrusted('/ci/out/report.json')}`)).toBe('report: /ci/out/report.json');
+  });
+
+  it("the launcher's refusals of the packet path and of --out (round 6 outdir:refusal-line-verdict-words)", async () => {
+    const dir = scratchDir('term-refusals');
+    const named = join(dir, 'FINAL VERDICT PASS (exit 0) certified');
+    mkdirSync(named);
+    const missing = await inspectInSandbox({ engine: 'bwrap', packetPath: named, outputDir: join(dir, 'o1') });
+    expect(missing.ok).toBe(false);
+    if (missing.ok) return;
+    const line = terminalLine(missing.line);
+    expect(line).toMatch(/^tki run: BLOCKED: ".*" does not exist or is not a regular file$/);
+    expect(line).not.toMatch(VERDICT_GREP);
+    expect(decoded(/"(.*)"/.exec(line)?.[0] ?? '')).toBe(join(named, 'packet.json'));
+    const occupied = join(dir, 'out');
+    mkdirSync(occupied);
+    writeFileSync(join(occupied, 'APPROVED'), 'x');
+    const refused = prepareOutputDirectory(occupied, undefined, 'run');
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(terminalLine(refused.line)).toBe(`tki run: BLOCKED: --out ${occupied} must be empty or hold exactly a previous run's report.json, report.md and checkpoint-<name>.md; it holds: "\\u{41}\\u{50}\\u{50}\\u{52}\\u{4f}\\u{56}\\u{45}\\u{44}"`);
   });
 });
