@@ -6,7 +6,7 @@ import { argumentsOf, followLaunchOptions, followNodeArguments, partsOf, UNKNOWN
 import { followCommandLine, nodeArgumentsAfter } from './child-entries-shell.js';
 import { builtinMemberOf, type BuiltinMember } from './entry-path-modules.js';
 import { excerpt, propertyNameText, skipOuter } from './syntax.js';
-import { mayMention } from './text-mentions.js';
+import { mayNameBuiltin } from './text-mentions.js';
 import type { Walker } from './walker.js';
 import { followProgramEntry } from './worker-entries.js';
 
@@ -88,7 +88,7 @@ export function judgeChildEntries(walker: Walker, call: ts.CallExpression): void
 
 /** Only a file that can name `node:child_process` or `node:cluster` can start a Node child. */
 function mayStartChildren(sourceFile: ts.SourceFile): boolean {
-  return mayMention(sourceFile, 'child_process') || mayMention(sourceFile, 'cluster');
+  return mayNameBuiltin(sourceFile, 'child_process') || mayNameBuiltin(sourceFile, 'cluster');
 }
 
 /** `fork(file, args?, options?)`: the file, and the preloads of `options.execArgv` / `env.NODE_OPTIONS`. */

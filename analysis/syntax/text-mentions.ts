@@ -27,18 +27,54 @@ function escapedPattern(word: string): RegExp {
   return pattern;
 }
 
-/** Per file, the words already asked about: passes ask at every call, the text is read once per word. */
+/** Per file, the questions already answered: passes ask at every call, the text is read once per question. */
 const answers = new WeakMap<ts.SourceFile, Map<string, boolean>>();
+/** The file asked about last (the one being walked) and its answers, found without a lookup. */
+let lastFile: ts.SourceFile | undefined;
+let lastAnswers = new Map<string, boolean>();
+
+/** The answer already known for `question` about `sourceFile`, or undefined. */
+function known(sourceFile: ts.SourceFile, question: string): boolean | undefined {
+  if (sourceFile !== lastFile) {
+    let fileAnswers = answers.get(sourceFile);
+    if (fileAnswers === undefined) answers.set(sourceFile, (fileAnswers = new Map()));
+    lastFile = sourceFile;
+    lastAnswers = fileAnswers;
+  }
+  return lastAnswers.get(question);
+}
+
+function remember(question: string, may: boolean): boolean {
+  lastAnswers.set(question, may);
+  return may;
+}
+
+/** Can an escape-using spelling of `word` be in `text`? */
+function mayBeEscaped(text: string, word: string): boolean {
+  return text.includes('\\') && escapedPattern(word).test(text);
+}
 
 /** False only when the file's text cannot hold `word` in any identifier, literal or template. */
 export function mayMention(sourceFile: ts.SourceFile, word: string): boolean {
-  let known = answers.get(sourceFile);
-  if (known === undefined) answers.set(sourceFile, (known = new Map()));
-  let may = known.get(word);
-  if (may === undefined) {
-    const text = sourceFile.text;
-    may = text.includes(word) || (text.includes('\\') && escapedPattern(word).test(text));
-    known.set(word, may);
-  }
-  return may;
+  const may = known(sourceFile, word);
+  if (may !== undefined) return may;
+  const text = sourceFile.text;
+  return remember(word, text.includes(word) || mayBeEscaped(text, word));
+}
+
+/** The question key of each builtin name, made once (not a new string at every call). */
+const specifierQuestions = new Map<string, string>();
+
+/**
+ * False only when no string literal or template of the file can be exactly `name` or `node:name`
+ * (a builtin's specifier): written plainly, such a literal has its quotes right around the name.
+ * One with an escape in it makes the file hold a backslash, and is found as `mayMention` finds it.
+ */
+export function mayNameBuiltin(sourceFile: ts.SourceFile, name: string): boolean {
+  let question = specifierQuestions.get(name);
+  if (question === undefined) specifierQuestions.set(name, (question = `specifier:${name}`));
+  const may = known(sourceFile, question);
+  if (may !== undefined) return may;
+  const text = sourceFile.text;
+  return remember(question, (text.includes(name) && new RegExp(`['"\`](?:node:)?${name}['"\`]`).test(text)) || mayBeEscaped(text, name));
 }

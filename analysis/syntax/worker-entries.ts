@@ -5,7 +5,7 @@ import { followEntryValue, pathContext } from './entry-path-follow.js';
 import { builtinMemberOf } from './entry-path-modules.js';
 import { evaluatePath, type PathValue } from './entry-path.js';
 import { skipOuter } from './syntax.js';
-import { mayMention } from './text-mentions.js';
+import { mayNameBuiltin } from './text-mentions.js';
 import type { Walker } from './walker.js';
 
 /**
@@ -47,7 +47,7 @@ export function isWorkerConstructor(walker: Walker, callee: ts.Expression): bool
   const isWorkerName = name === 'Worker' || name === 'SharedWorker';
   // Under another name only a member of node:worker_threads is a thread, and a file that cannot
   // spell that builtin cannot load it (text-mentions.ts): most constructors are decided here.
-  if (!isWorkerName && !mayMention(walker.sourceFile, 'worker_threads')) return false;
+  if (!isWorkerName && !mayNameBuiltin(walker.sourceFile, 'worker_threads')) return false;
   const member = builtinMemberOf(inner, { scope: walker.scope, ancestors: walker.ancestors });
   if (member !== undefined) return member.specifier === 'node:worker_threads' && (member.member === 'Worker' || member.member === null);
   if (!isWorkerName) return false;
