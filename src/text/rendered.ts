@@ -7,6 +7,10 @@ import { NEEDS_VISIBLE_FORM, visibleFormOf } from './visible-chars.js';
  * implementation, in front of the one normalization (policy/text-normalize.ts):
  *   - a paragraph's soft line breaks (LF or CRLF) are spaces: the lines read as one sentence;
  *   - emphasis markers (`*`, `~`, `_` outside a word) are removed: `p**as**s` reads `pass`;
+ *   - GFM strikethrough (`~~a~~`, `~a~`) has two readings, both judged: the struck text kept (a
+ *     viewer without GFM, or a reader who reads what is crossed out) and removed (what GitHub's
+ *     reader takes as said: `All tests ~~fail~~ pass.` reads "All tests pass."); the second is
+ *     asked for by `struck: 'removed'`, and only a text with a `~` has it (hasStrikethrough);
  *   - code spans show their content: `` `pass` `` reads `pass`;
  *   - inline HTML tags and comments are removed (the comments are reported: hidden text);
  *   - entities are decoded (`&#112;`, `&#x70;`, `&nbsp;`); a named entity outside the decoded
@@ -128,8 +132,50 @@ function codeSpan(source: string, start: number, builder: Builder): number {
   return close + fence.length;
 }
 
+/** How struck text (GFM strikethrough) is read: kept with its markers removed, or removed with them. */
+export type StruckReading = 'kept' | 'removed';
+
+interface InlineState {
+  readonly builder: Builder;
+  readonly hidden: string[];
+  readonly struck: StruckReading;
+  /** The next closing `~` run of length 1 and 2 at or after a position (-1: none up to the end): one forward walk per length in all. */
+  readonly closers: [number, number];
+}
+
+const isSpace = (char: string | undefined): boolean => char === undefined || /\s/.test(char);
+
+/**
+ * The index of the next run of exactly `length` tildes at or after `from` that can close a
+ * strikethrough (not preceded by white space), or -1. Memoized per length: the openers are met in
+ * text order, so a closer found (or the end reached) serves every opener before it, and a dossier
+ * of a million unclosed `~a` costs one walk, not one per opener.
+ */
+function nextCloser(source: string, from: number, length: 1 | 2, state: InlineState): number {
+  const known = state.closers[length - 1] ?? -2;
+  if (known === -1 || known >= from) return known;
+  let at = source.indexOf('~', from);
+  while (at !== -1) {
+    const end = runEnd(source, at, '~');
+    if (end - at === length && !isSpace(source[at - 1])) break;
+    at = source.indexOf('~', end);
+  }
+  state.closers[length - 1] = at;
+  return at;
+}
+
+/** A `~` run at `index`: markers dropped; in the 'removed' reading a closed strikethrough drops its text too. */
+function tildes(source: string, index: number, state: InlineState): number {
+  const end = runEnd(source, index, '~');
+  const length = end - index;
+  if (state.struck === 'kept' || (length !== 1 && length !== 2) || isSpace(source[end])) return end;
+  const close = nextCloser(source, end, length, state);
+  return close === -1 ? end : close + length;
+}
+
 /** One inline step at a special character; returns the index after what it consumed. */
-function special(source: string, index: number, builder: Builder, hidden: string[]): number {
+function special(source: string, index: number, state: InlineState): number {
+  const { builder, hidden } = state;
   const char = source[index] ?? '';
   const rest = (): string => source.slice(index, index + 8192);
   switch (char) {
@@ -180,8 +226,9 @@ function special(source: string, index: number, builder: Builder, hidden: string
       return end;
     }
     case '*':
-    case '~':
       return runEnd(source, index, char);
+    case '~':
+      return tildes(source, index, state);
     case '!':
       if (source[index + 1] === '[') return index + 1;
       builder.emit('!', index, true);
@@ -198,10 +245,16 @@ function special(source: string, index: number, builder: Builder, hidden: string
   }
 }
 
+/** Whether a text has a strikethrough reading of its own (a `~` it could open with). */
+export function hasStrikethrough(source: string): boolean {
+  return source.includes('~');
+}
+
 /** The rendered view of Markdown inline text (one paragraph, or any text such as a claim or a record). */
-export function renderedText(source: string): RenderedText {
+export function renderedText(source: string, struck: StruckReading = 'kept'): RenderedText {
   const builder = new Builder();
   const hidden: string[] = [];
+  const state: InlineState = { builder, hidden, struck, closers: [-2, -2] };
   let index = 0;
   SPECIAL.lastIndex = 0;
   while (index < source.length) {
@@ -210,7 +263,7 @@ export function renderedText(source: string): RenderedText {
     const stop = found === null ? source.length : found.index;
     if (stop > index) builder.copy(source, index, stop);
     if (found === null) break;
-    index = special(source, stop, builder, hidden);
+    index = special(source, stop, state);
   }
   // A soft line break (LF, or the CR and LF of CRLF) reads as a space: one for one, so no offset moves.
   const text = builder.parts.join('').replace(/[\r\n]/g, ' ');
