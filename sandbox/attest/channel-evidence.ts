@@ -3,6 +3,7 @@ import type { EngineExit } from '../launch/spawn-engine.js';
 import type { ProbeRecord } from '../probes/types.js';
 import type { SandboxProfile } from '../profile/types.js';
 import { prepareOutputDirectory } from '../report/output-dir.js';
+import { shownRefusalLine } from '../report/refusal-line.js';
 import { checkTriplet, writeTriplet } from '../report/write-triplet.js';
 
 /**
@@ -19,7 +20,7 @@ export async function completeChannelProbes(exit: EngineExit, probes: readonly P
   let delivered: string;
   let deliveredOk = false;
   let written: Array<{ name: string; mode: number; uid: number }> = [];
-  if (!output.ok) delivered = output.line;
+  if (!output.ok) delivered = await shownRefusalLine(output.line);
   else if (!checked.ok) {
     output.value.release();
     delivered = `refused: ${checked.reason}`;

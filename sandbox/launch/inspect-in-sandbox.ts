@@ -6,6 +6,7 @@ import { DEFAULT_PROFILE } from '../profile/default-profile.js';
 import { insideLimitArgs } from '../profile/rlimit-text.js';
 import type { SandboxProfile } from '../profile/types.js';
 import { prepareOutputDirectory } from '../report/output-dir.js';
+import { operatorText, shownRefusalLine } from '../report/refusal-line.js';
 import { insideSnapshotArgs, insideSnapshotUsable } from '../runtime/inside-snapshot.js';
 import { packageRoot } from '../runtime/package-root.js';
 import { runSandboxed } from './run-sandboxed.js';
@@ -31,10 +32,10 @@ function checkPacket(typed: string): PacketCheck {
   const path = resolve(typed);
   const refuse = (problem: string): PacketCheck => ({ ok: false, line: `tki run: BLOCKED: ${problem}` });
   const stats = statSync(path, { throwIfNoEntry: false });
-  if (stats === undefined) return refuse(`no packet at ${typed}`);
-  if (stats.isFile() && !path.endsWith('.json')) return refuse(`a single-file packet must be a .json file: ${typed}`);
-  if (!stats.isFile() && !stats.isDirectory()) return refuse(`the packet ${typed} is neither a directory nor a file`);
-  if (stats.isDirectory() && statSync(join(path, 'packet.json'), { throwIfNoEntry: false })?.isFile() !== true) return refuse(`${join(typed, 'packet.json')} does not exist or is not a regular file`);
+  if (stats === undefined) return refuse(`no packet at ${operatorText(typed)}`);
+  if (stats.isFile() && !path.endsWith('.json')) return refuse(`a single-file packet must be a .json file: ${operatorText(typed)}`);
+  if (!stats.isFile() && !stats.isDirectory()) return refuse(`the packet ${operatorText(typed)} is neither a directory nor a file`);
+  if (stats.isDirectory() && statSync(join(path, 'packet.json'), { throwIfNoEntry: false })?.isFile() !== true) return refuse(`${operatorText(join(typed, 'packet.json'))} does not exist or is not a regular file`);
   return { ok: true, path, isFile: stats.isFile() };
 }
 
@@ -48,9 +49,9 @@ function checkPacket(typed: string): PacketCheck {
 export async function inspectInSandbox(request: SandboxedInspection): Promise<SandboxedInspectionResult> {
   const profile = request.profile ?? DEFAULT_PROFILE;
   const packet = checkPacket(request.packetPath);
-  if (!packet.ok) return packet;
+  if (!packet.ok) return { ok: false, line: await shownRefusalLine(packet.line) };
   const output = prepareOutputDirectory(request.outputDir, packet, 'run');
-  if (!output.ok) return output;
+  if (!output.ok) return { ok: false, line: await shownRefusalLine(output.line) };
   const name = request.name;
   // The report's validator and writer (zod, the inspector's renderers and text normalizer) are not
   // needed until the inside's report arrives: loaded once the engine has started, so their load runs

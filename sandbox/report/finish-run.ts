@@ -69,7 +69,7 @@ export async function finishRun(request: FinishRequest): Promise<FinishedRun> {
   const shownStderr = settled.kind === 'blocked' ? [] : relayedInsideLines(exit.stderr, false);
   const written = writeTriplet(output, triplet, profile.reportFileMode);
   output.release();
-  if (!written.ok) return { ok: false, line: `tki run: BLOCKED: could not write the report into ${output.typed} (${written.reason})` };
+  if (!written.ok) return { ok: false, line: `tki run: BLOCKED: could not write the report into ${packetLabelForVerdictLine(output.typed)} (${written.reason})` };
   const reportLines = triplet.files.map((file) => `report: ${join(output.typed, file.name)}`);
   const verdictLine = triplet.line === undefined ? [] : [`${triplet.line} · packet ${packetLabelForVerdictLine(request.packetLabel)}`];
   return { ok: true, exitCode, stdoutLines: [...verdictLine, ...(settled.kind === 'blocked' ? [] : relayInsideLines(stdoutLines, { refused: false, stream: 'stdout' })), ...reportLines], stderrLines: shownStderr };
