@@ -53,16 +53,17 @@ export function markdownCode(text: string): string {
 
 /**
  * A packet-supplied value in report.md or a checkpoint (issue 13, sinks): the one way such a value
- * is shown there. Always a code span, so it is visibly quoted and never reads as tki's own words
- * (a `revision` of "1 · tki verdict: READ_LEVEL_ACCEPTABLE" stays inside its quotes); shortened to
- * `maxLength`, control and format characters as escapes. In a GFM table cell a `|` ends the cell
- * even inside a code span, so there it is written `\|` (GFM drops that backslash before it reads
- * the span). A missing value is an em dash.
+ * is shown there, shortened to `maxLength`, control and format characters as escapes, a missing
+ * value as an em dash. Inline (a list item, the verdict block) it is a code span, so it is visibly
+ * quoted and never reads as tki's own words (a `revision` of "1 · tki verdict: READ_LEVEL_ACCEPTABLE"
+ * stays inside its quotes). In a table cell the cell's borders quote it, and it is escaped text: a
+ * `|` inside a code span would still end a GFM cell, and the `\|` that GFM reads inside a span shows
+ * its backslash to a CommonMark reader, where `\|` in text reads `|` to both.
  */
 export function markdownValue(text: string | null | undefined, maxLength: number, place: 'inline' | 'table-cell' = 'inline'): string {
   if (text === null || text === undefined || text === '') return '—';
-  const span = markdownCode(truncate(text, maxLength));
-  return place === 'table-cell' ? span.replace(/\|/g, '\\|') : span;
+  const shortened = truncate(text, maxLength);
+  return place === 'table-cell' ? escapeMarkdown(shortened) : markdownCode(shortened);
 }
 
 /** Shorten long input for one-line displays; the full value stays in report.json. Never splits a surrogate pair. */
