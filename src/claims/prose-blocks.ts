@@ -1,4 +1,4 @@
-import { hasStrikethrough, renderedText, visibleForm, type RenderedText } from '../text/rendered.js';
+import { renderedText, visibleForm, type RenderedText } from '../text/rendered.js';
 import { sentencesOf } from './claim-index.js';
 
 /**
@@ -46,7 +46,7 @@ function sentenceSteps(paragraph: Paragraph, steps: ScanStep[]): void {
   const said = readingSteps(source, rendered, paragraph.firstLine, steps);
   // GFM strikethrough's other reading (text/rendered.ts): the struck text removed. Its sentences
   // that the first reading does not have are judged too, at the paragraph's first line.
-  if (!hasStrikethrough(source)) return;
+  if (!rendered.struck) return;
   const removed = renderedText(source, 'removed').text;
   if (removed === rendered.text || UNDECODABLE.test(removed)) return;
   for (const sentence of sentencesOf(removed)) {
