@@ -40,15 +40,17 @@ const readAs = (code: number): number => (code === 0x0a || code === 0x0d ? 0x20 
 /** A run holding none of these is copied by one native write (a plain ASCII paragraph costs what a copy costs). */
 const NEEDS_WALK = /[\r\n\u0080-\uffff]/;
 const NATIVE_COPY_MIN = 64;
+/** A text with none of these (no syntax, no line break, ASCII only) renders as itself. */
+const RENDERS_DIFFERENTLY = /[\\`<&*_~[\]!\r\n\u0080-\uffff]/;
 
 class Builder {
   private out: Uint16Array<ArrayBuffer>;
   /** The same memory as bytes, for Buffer.write. */
   private bytes: Buffer;
   length = 0;
-  /** Piece starts: output offset and source offset; between two starts the output copies the source 1:1. */
-  readonly outStarts: number[] = [];
-  readonly sourceStarts: number[] = [];
+  /** Piece starts as pairs (output offset, source offset) in one typed array: a piece per special character allocates nothing. */
+  pieces = new Int32Array(64);
+  pieceCount = 0;
   private nextSource = -1;
 
   constructor(capacity: number) {
@@ -67,8 +69,14 @@ class Builder {
   /** A piece starts here unless it continues the previous copy of the source. */
   private start(source: number, copy: boolean): void {
     if (copy && source === this.nextSource) return;
-    this.outStarts.push(this.length);
-    this.sourceStarts.push(source);
+    if (this.pieceCount * 2 + 2 > this.pieces.length) {
+      const grown = new Int32Array(this.pieces.length * 2);
+      grown.set(this.pieces);
+      this.pieces = grown;
+    }
+    this.pieces[this.pieceCount * 2] = this.length;
+    this.pieces[this.pieceCount * 2 + 1] = source;
+    this.pieceCount += 1;
   }
 
   emit(text: string, source: number, copy: boolean): void {
@@ -304,6 +312,8 @@ function special(source: string, index: number, state: InlineState): number {
 
 /** The rendered view of Markdown inline text (one paragraph, or any text such as a claim or a record). */
 export function renderedText(source: string, struck: StruckReading = 'kept'): RenderedText {
+  // Nothing to render (plain ASCII prose, one line): the text is the source, offsets 1:1.
+  if (!RENDERS_DIFFERENTLY.test(source)) return { text: source, hidden: [], struck: false, sourceOffset: (at) => at };
   const builder = new Builder(source.length);
   const hidden: string[] = [];
   const state: InlineState = { builder, hidden, struck, closers: [-2, -2], struckFound: false };
@@ -322,25 +332,25 @@ export function renderedText(source: string, struck: StruckReading = 'kept'): Re
   }
   builder.copy(source, runStart, source.length);
   const text = builder.text();
-  const { outStarts, sourceStarts } = builder;
+  const { pieces, pieceCount } = builder;
   return {
     text,
     hidden,
     struck: state.struckFound,
     sourceOffset(at) {
       let low = 0;
-      let high = outStarts.length - 1;
+      let high = pieceCount - 1;
       let found = -1;
       while (low <= high) {
         const middle = (low + high) >> 1;
-        if ((outStarts[middle] ?? 0) <= at) {
+        if ((pieces[middle * 2] ?? 0) <= at) {
           found = middle;
           low = middle + 1;
         } else {
           high = middle - 1;
         }
       }
-      return found === -1 ? at : (sourceStarts[found] ?? 0) + (at - (outStarts[found] ?? 0));
+      return found === -1 ? at : (pieces[found * 2 + 1] ?? 0) + (at - (pieces[found * 2] ?? 0));
     },
   };
 }
