@@ -1,6 +1,6 @@
 import { appendFileSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
-import '../guard/zod-jitless.js';
+import '../policy/zod-jitless.js';
 import { parseCliArgs } from '../guard/index.js';
 import { judgeRun } from '../guard/report/judge.js';
 import { watchGuard, type WatchReport } from '../guard/watch/loop.js';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cruise } from 'dependency-cruiser';
 import ts from 'typescript';
-import '../guard/zod-jitless.js';
+import '../policy/zod-jitless.js';
 import { runGuard } from '../guard/index.js';
 import { BUILTIN_MODULE_ROWS } from '../policy/index.js';
 import type { BenchModule, BenchResult } from './types.js';
@@ -83,7 +83,7 @@ function peakRss(body: string, directory: string): number {
 function peaks(directory: string): Record<string, number> {
   const dist = (file: string): string => JSON.stringify(path.join(REPO, 'dist', file));
   return {
-    guard_peak_rss_mib: peakRss(`await import(${dist('guard/zod-jitless.js')}); const { runGuard } = await import(${dist('guard/index.js')}); await runGuard({ input: { kind: 'paths', paths: ['.'] }, cwd: directory, cache: false });`, directory),
+    guard_peak_rss_mib: peakRss(`await import(${dist('policy/zod-jitless.js')}); const { runGuard } = await import(${dist('guard/index.js')}); await runGuard({ input: { kind: 'paths', paths: ['.'] }, cwd: directory, cache: false });`, directory),
     depcruise_peak_rss_mib: peakRss(`const { cruise } = await import('dependency-cruiser'); await cruise(['.'], { baseDir: directory, validate: true, ruleSet: { forbidden: [{ name: 'x', severity: 'error', from: {}, to: { dependencyTypes: ['core'] } }] }, doNotFollow: { path: 'node_modules' } });`, directory),
   };
 }

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startupSnapshot } from 'node:v8';
 // zod's jitless switch before any schema module, as in commands/inspect-entry.ts.
-import './zod-jitless.js';
+import '../policy/zod-jitless.js';
 import { INSPECT_ENTRY } from './commands/inspect-entry.js';
 import { inspectCommand } from './commands/inspect.js';
 import { dispatch } from './dispatch.js';

@@ -1,4 +1,4 @@
-import './util/zod-jitless.js';
+import '../policy/zod-jitless.js';
 import { configFor, type TkiConfig } from './configs.js';
 import { configuredSettings, type ConfigureOptions } from './configure.js';
 import { rules } from './rules/index.js';

@@ -1,4 +1,4 @@
-import '../eslint-plugin-tki/util/zod-jitless.js';
+import '../policy/zod-jitless.js';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

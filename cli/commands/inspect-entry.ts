@@ -6,7 +6,7 @@ export const INSPECT_ENTRY: CommandEntry = {
   usage: USAGE.inspect,
   // zod's jitless switch before any schema module (src/ sets it too; the entry point says it first).
   load: async () => {
-    await import('../zod-jitless.js');
+    await import('../../policy/zod-jitless.js');
     return (await import('./inspect.js')).inspectCommand;
   },
 };

@@ -1,4 +1,4 @@
-import { Project } from 'ts-morph';
+import { createTypedProject } from './typed-project.js';
 import type ts from 'typescript';
 import { analyzeSourceFile } from '../../analysis/syntax/index.js';
 import { analyzeTypedSourceFile } from '../../analysis/typed/index.js';
@@ -12,7 +12,7 @@ import type { Detector } from './analyze.js';
  * shipped by packages) keep the syntactic detector, one by one.
  */
 export function createTypedDetector(tsconfig: string): Detector {
-  const project = new Project({ tsConfigFilePath: tsconfig });
+  const project = createTypedProject(tsconfig);
   return typedDetectorOf(project.getProgram().compilerObject as unknown as ts.Program);
 }
 

@@ -62,8 +62,8 @@ function referencesOf(program: ts.Program, file: ts.SourceFile): ReadonlySet<str
 }
 
 export async function openTypedProgram(tsconfig: string): Promise<TypedProgram> {
-  const [{ Project }, { typedDetectorOf }] = await Promise.all([import('ts-morph'), import('../facts/typed.js')]);
-  const project = new Project({ tsConfigFilePath: tsconfig }) as unknown as KeptProject;
+  const [{ createTypedProject }, { typedDetectorOf }] = await Promise.all([import('../facts/typed-project.js'), import('../facts/typed.js')]);
+  const project = createTypedProject(tsconfig) as unknown as KeptProject;
   let program = project.getProgram().compilerObject as ts.Program;
   let detect = typedDetectorOf(program);
   /** file → the program files it references; an unsaved file's references cannot change (no file was added or removed). */

@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import '../../guard/zod-jitless.js';
+import '../../policy/zod-jitless.js';
 import { runGuard, type GuardRequest, type GuardRun } from '../../guard/index.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');

@@ -171,69 +171,14 @@ const TYPED_PROJECTS: ReadonlyArray<{ readonly tsconfig: string; readonly policy
 
 /**
  * The typed divergences named in docs/caveats.md ("One verdict in typed mode"), exactly, so that
- * one more fails and one fixed is noticed. (1) The guard's typed program is ts-morph's, whose
- * compiler host leaves each file's module format (`impliedNodeFormat`) unset and which bundles its
- * own TypeScript, so in an ESM `.ts` file a `require(…)` result is typed as the module (the guard
- * reports `execSync`) where tsc and typescript-eslint type it `any`, and an aliased `require`
- * is a second UNANALYZED finding only in the plugin. (2) A package name that resolves to
- * first-party code (a tsconfig `paths` alias) is project code to the guard, which resolves it; the
- * plugin resolves nothing, so `packages.deny: "unlisted"` (strict) reports it.
+ * one more fails and one fixed is noticed. A package name that resolves to first-party code (a
+ * tsconfig `paths` alias) is project code to the guard, which resolves it; the plugin resolves
+ * nothing, so `packages.deny: "unlisted"` (strict) reports it. (Until session 8 the evasions program
+ * had 21 more: ts-morph created every file without its module format, so `.mts`/`.cts`/`.cjs` files
+ * and ESM `.ts` files without imports were global scripts to the guard's checker and their names
+ * leaked into each other; guard/facts/typed-project.ts gives each file tsc's creation options.)
  */
-const REQUIRE_TYPED_AS_MODULE = {
-  guardOnly: ['require-plain.ts:3:1 no-forbidden-capability'],
-  pluginOnly: [
-    'red-team/rows/beyond-promise-resolve-require/evasion.ts:1:59 no-forbidden-capability',
-    'red-team/rows/beyond-symbol-keyed-require/evasion.ts:3:19 no-forbidden-capability',
-    'red-team/rows/loader-array-destructure-require/evasion.ts:2:19 no-forbidden-capability',
-    'red-team/rows/loader-array-element/evasion.ts:1:19 no-forbidden-capability',
-    'red-team/rows/loader-object-property-require/evasion.ts:2:19 no-forbidden-capability',
-    'red-team/rows/r2-default-parameter-require/evasion.ts:2:10 no-forbidden-capability',
-    'red-team/rows/r2-private-field-require/evasion.ts:4:12 no-forbidden-capability',
-    'red-team/rows/r2-proxy-require/evasion.ts:2:19 no-forbidden-capability',
-    'red-team/rows/scope-let-assigned-alias/evasion.ts:3:19 no-forbidden-capability',
-  ],
-};
-/**
- * Red-team round 4 (fixtures/evasions/red-team-4, added by rt-static4): sloppy `.cjs` rows where the
- * typed guard and the typed plugin disagree on `host.fetch(…)` of a receiver that is (or is typed as)
- * the global object. Not yet named in docs/caveats.md: reported for typed3 to fix or document.
- */
-const ROUND4_SLOPPY_RECEIVERS = {
-  guardOnly: ['red-team-4/rows/global4-getter-descriptor-call-this/control.cjs:4:1 no-forbidden-capability', 'red-team-4/rows/global4-getter-descriptor-call-this/evasion.cjs:4:1 no-forbidden-capability'],
-  pluginOnly: [
-    'red-team-4/rows/global4-callsite-get-this/control.cjs:5:1 no-forbidden-capability',
-    'red-team-4/rows/global4-declared-function-plain-call-this/control.cjs:3:1 no-forbidden-capability',
-    'red-team-4/rows/global4-tagged-template-this/control.cjs:3:1 no-forbidden-capability',
-  ],
-};
-/**
- * Red-team round 5 rows that are scripts (no import/export) declaring `host`/`load` at top level:
- * in this one combined program several scripts share the global scope, so each redeclares the
- * same block-scoped name (TS2451) and the two tools' checkers type the alias differently. Each row
- * alone (tests/red-team/round5.test.ts, one program per row) is caught by both typed modes.
- */
-const ROUND5_SHARED_SCRIPT_GLOBALS = {
-  guardOnly: [] as string[],
-  pluginOnly: [
-    'red-team-5/rows/syn5-array-destructuring-assignment-require/evasion.cjs:3:1 no-forbidden-capability',
-    'red-team-5/rows/syn5-conditional-alias-global/evasion.ts:2:1 no-forbidden-capability',
-    'red-team-5/rows/syn5-logical-assignment-global/evasion.ts:3:1 no-forbidden-capability',
-  ],
-};
-/**
- * Round 6: the typed guard misses an ES module's async-generator NETWORK when another row's module declares
- * an async generator of the same name in the same program (rt-static6's finding; the typed plugin, one file
- * at a time, reports it). A known leak between modules of one program, not a documented difference.
- */
-const ROUND6_SHARED_GENERATOR_NAME = { guardOnly: [] as string[], pluginOnly: ['red-team-6/rows/flow6-lookalike-async-generator-local-client/control.mts:4:39 no-forbidden-capability'] };
-/** Sorted, as the divergence the test computes from sorted findings. */
-const EVASIONS_TYPED_DIVERGENCES = {
-  guardOnly: [...ROUND4_SLOPPY_RECEIVERS.guardOnly, ...REQUIRE_TYPED_AS_MODULE.guardOnly, ...ROUND5_SHARED_SCRIPT_GLOBALS.guardOnly, ...ROUND6_SHARED_GENERATOR_NAME.guardOnly].sort(),
-  pluginOnly: [...ROUND4_SLOPPY_RECEIVERS.pluginOnly, ...ROUND5_SHARED_SCRIPT_GLOBALS.pluginOnly, ...REQUIRE_TYPED_AS_MODULE.pluginOnly, ...ROUND6_SHARED_GENERATOR_NAME.pluginOnly].sort(),
-};
 const KNOWN_TYPED_DIVERGENCES: Readonly<Record<string, { guardOnly: string[]; pluginOnly: string[] }>> = {
-  'fixtures/evasions/tsconfig.json recommended': EVASIONS_TYPED_DIVERGENCES,
-  'fixtures/evasions/tsconfig.json strict': EVASIONS_TYPED_DIVERGENCES,
   'fixtures/resolve/tsconfig-paths/tsconfig.json strict': { guardOnly: [], pluginOnly: ['src/app.ts:1:22 no-forbidden-capability'] },
 };
 

@@ -2,7 +2,7 @@ import { realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import '../../guard/zod-jitless.js';
+import '../../policy/zod-jitless.js';
 import { analyzeSourceFile } from '../../analysis/syntax/index.js';
 import { createNullCache } from '../../guard/cache/store.js';
 import { buildGraph } from '../../guard/graph/build.js';

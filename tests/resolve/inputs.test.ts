@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import '../../guard/zod-jitless.js';
+import '../../policy/zod-jitless.js';
 import { formatGuardError, runGuard } from '../../guard/index.js';
 import { findingKeys } from '../guard/helpers.js';
 
