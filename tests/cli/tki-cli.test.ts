@@ -83,7 +83,8 @@ describe('tki run (bwrap)', () => {
     const result = runTki(['run', join(dir, 'nope'), '--out', join(dir, 'out')]);
     expect(result.status).toBe(3);
     // The operator's own path, as typed, never /in.
-    expect(result.stderr).toBe(`tki run: BLOCKED: no packet at ${join(dir, 'nope')}\n`);
+    // The operator's path is shown quoted, as tki's verdict line shows it (sandbox/report/refusal-line.ts).
+    expect(result.stderr).toBe(`tki run: BLOCKED: no packet at ${JSON.stringify(join(dir, 'nope'))}\n`);
   });
 
   it('a packet directory without packet.json: the line names the typed path, nothing started', () => {
@@ -91,7 +92,7 @@ describe('tki run (bwrap)', () => {
     mkdirSync(join(dir, 'packet'));
     const result = runTki(['run', join(dir, 'packet'), '--out', join(dir, 'out')]);
     expect(result.status).toBe(3);
-    expect(result.stderr).toBe(`tki run: BLOCKED: ${join(dir, 'packet', 'packet.json')} does not exist or is not a regular file\n`);
+    expect(result.stderr).toBe(`tki run: BLOCKED: ${JSON.stringify(join(dir, 'packet', 'packet.json'))} does not exist or is not a regular file\n`);
     expect(listFiles(join(dir, 'out'))).toEqual([]);
   });
 
@@ -116,7 +117,7 @@ describe('tki run (bwrap)', () => {
     const packet = writePacketDir(join(dir, 'packet'));
     const inside = runTki(['run', packet, '--out', join(packet, 'out')]);
     expect(inside.status).toBe(3);
-    expect(inside.stderr).toBe(`tki run: BLOCKED: --out ${join(packet, 'out')} is the packet directory or lies inside it; choose a directory outside the packet\n`);
+    expect(inside.stderr).toBe(`tki run: BLOCKED: --out ${JSON.stringify(join(packet, 'out'))} is the packet directory or lies inside it; choose a directory outside the packet\n`);
     expect(listFiles(packet)).toEqual(['packet.json']);
     expect(runTki(['run', packet, '--out', packet]).status).toBe(3);
     const mixed = join(dir, 'mixed');
@@ -124,7 +125,7 @@ describe('tki run (bwrap)', () => {
     writeFileSync(join(mixed, 'notes.txt'), 'mine');
     const refused = runTki(['run', packet, '--out', mixed]);
     expect(refused.status).toBe(3);
-    expect(refused.stderr).toMatch(/^tki run: BLOCKED: --out .*mixed must be empty or hold exactly a previous run's/);
+    expect(refused.stderr).toMatch(/^tki run: BLOCKED: --out .*mixed" must be empty or hold exactly a previous run's/);
     expect(listFiles(mixed)).toEqual(['notes.txt']);
     // A previous run's three files are replaced, a previous checkpoint of another name removed.
     const out = join(dir, 'out');
