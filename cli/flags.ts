@@ -8,10 +8,12 @@ export interface FlagSpec {
   readonly positionals: readonly string[];
   readonly required: readonly string[];
   readonly optional: readonly string[];
+  /** Flags that take no value (`--verbose`). */
+  readonly switches?: readonly string[];
 }
 
 export type ParsedFlags =
-  | { readonly ok: true; readonly positionals: readonly string[]; readonly flags: Readonly<Record<string, string | undefined>> }
+  | { readonly ok: true; readonly positionals: readonly string[]; readonly flags: Readonly<Record<string, string | undefined>>; readonly switches: ReadonlySet<string> }
   | { readonly ok: false; readonly line: string };
 
 /** `tki <command>: <problem>; run 'tki <command> --help' for usage`, as tki-guard words its own. */
@@ -22,14 +24,18 @@ export function usageProblem(command: string, problem: string): string {
 /**
  * The first option mistake, in our words: node's parseArgs messages quote oddly and suggest
  * `--` tricks; ours name the option (`unknown option --outt`, `--out needs a value`). Every flag
- * takes a value, so the word after `--flag` is that value, whatever it looks like.
+ * but a switch takes a value, so the word after `--flag` is that value, whatever it looks like.
  */
-function optionProblem(argv: readonly string[], known: ReadonlySet<string>): string | undefined {
+function optionProblem(argv: readonly string[], known: ReadonlySet<string>, switches: ReadonlySet<string>): string | undefined {
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index] as string;
     if (argument === '--') return undefined;
     if (!argument.startsWith('-') || argument === '-') continue;
     const name = argument.startsWith('--') ? (argument.slice(2).split('=')[0] ?? '') : '';
+    if (switches.has(name)) {
+      if (argument.includes('=')) return `--${name} takes no value`;
+      continue;
+    }
     if (!known.has(name)) return `unknown option ${argument.split('=')[0] ?? argument}`;
     if (argument.includes('=')) continue;
     if (index + 1 >= argv.length) return `--${name} needs a value`;
@@ -41,9 +47,10 @@ function optionProblem(argv: readonly string[], known: ReadonlySet<string>): str
 export function parseFlags(argv: readonly string[], spec: FlagSpec): ParsedFlags {
   const usage = (problem: string): ParsedFlags => ({ ok: false, line: usageProblem(spec.command, problem) });
   const names = [...spec.required, ...spec.optional];
-  const problem = optionProblem(argv, new Set(names));
+  const switchNames = spec.switches ?? [];
+  const problem = optionProblem(argv, new Set(names), new Set(switchNames));
   if (problem !== undefined) return usage(problem);
-  const options = Object.fromEntries(names.map((name) => [name, { type: 'string' as const }]));
+  const options = { ...Object.fromEntries(names.map((name) => [name, { type: 'string' as const }])), ...Object.fromEntries(switchNames.map((name) => [name, { type: 'boolean' as const }])) };
   let parsed: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
@@ -56,11 +63,16 @@ export function parseFlags(argv: readonly string[], spec: FlagSpec): ParsedFlags
     return usage(`expected ${spec.positionals.length === 0 ? 'no positional argument' : spec.positionals.join(' ')}`);
   }
   const flags: Record<string, string | undefined> = {};
+  const switches = new Set<string>();
   for (const [name, value] of Object.entries(parsed.values)) {
+    if (value === true && switchNames.includes(name)) {
+      switches.add(name);
+      continue;
+    }
     if (typeof value !== 'string' || value === '') return usage(`--${name} needs a value`);
     flags[name] = value;
   }
   const missing = spec.required.find((name) => flags[name] === undefined);
   if (missing !== undefined) return usage(`--${missing} is required`);
-  return { ok: true, positionals: parsed.positionals, flags };
+  return { ok: true, positionals: parsed.positionals, flags, switches };
 }

@@ -9,3 +9,4 @@ export { ENGINE_NAMES, isEngineName, type EngineName } from './engines/engine-ty
 export { runSandboxed, type SandboxedRun, type SandboxedRunResult } from './launch/run-sandboxed.js';
 export { inspectInSandbox, type SandboxedInspection, type SandboxedInspectionResult } from './launch/inspect-in-sandbox.js';
 export { withOperatorLimits, type OperatorLimits } from './profile/operator-limits.js';
+export { formatInsideStartUp, type InsideStartUp } from './runtime/inside-snapshot.js';

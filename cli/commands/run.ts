@@ -1,4 +1,4 @@
-import { DEFAULT_PROFILE, inspectInSandbox, withOperatorLimits } from '../../sandbox/launcher.js';
+import { DEFAULT_PROFILE, formatInsideStartUp, inspectInSandbox, withOperatorLimits, type InsideStartUp } from '../../sandbox/launcher.js';
 import { engineFlag } from '../engine-flag.js';
 import { parseFlags, usageProblem } from '../flags.js';
 import { printError, printLine } from '../output.js';
@@ -10,7 +10,7 @@ import type { CliCommand } from './command.js';
  */
 export const runCommand: CliCommand = {
   async run(argv) {
-    const parsed = parseFlags(argv, { command: 'run', positionals: ['<packet>'], required: ['out'], optional: ['engine', 'name', 'timeout', 'memory', 'cpu', 'processes'] });
+    const parsed = parseFlags(argv, { command: 'run', positionals: ['<packet>'], required: ['out'], optional: ['engine', 'name', 'timeout', 'memory', 'cpu', 'processes'], switches: ['verbose'] });
     if (!parsed.ok) {
       printError(parsed.line);
       return 3;
@@ -26,7 +26,9 @@ export const runCommand: CliCommand = {
       printError(usageProblem('run', limited.problem));
       return 3;
     }
-    const result = await inspectInSandbox({ engine: chosen.engine, packetPath: parsed.positionals[0] ?? '', outputDir: parsed.flags.out ?? '', name: parsed.flags.name, profile: limited.profile });
+    // --verbose: how the inspector starts inside (its start-up snapshot or the plain bundle, and why), before the run.
+    const onStartUp = parsed.switches.has('verbose') ? (startUp: InsideStartUp) => printError(`tki run: ${formatInsideStartUp(startUp)}`) : undefined;
+    const result = await inspectInSandbox({ engine: chosen.engine, packetPath: parsed.positionals[0] ?? '', outputDir: parsed.flags.out ?? '', name: parsed.flags.name, profile: limited.profile, onStartUp });
     if (!result.ok) {
       printError(result.line);
       return 3;

@@ -2,9 +2,10 @@ import { PROBE_IDS } from '../../sandbox/probes/types.js';
 
 /** Usage lines, shared by the registry (no command module loaded) and the commands' own errors (one line each). */
 export const USAGE = {
-  run: 'tki run <packet> --out <dir> [--engine bwrap|podman|docker] [--name n] [--timeout s] [--memory MiB] [--cpu s] [--processes n]',
+  run: 'tki run <packet> --out <dir> [--engine bwrap|podman|docker] [--name n] [--timeout s] [--memory MiB] [--cpu s] [--processes n] [--verbose]',
   inspect: 'tki inspect --in <dir> [--report-fd n] [--name n]',
   attest: 'tki attest --out <dir> [--engine bwrap|podman|docker]',
+  'rebuild-snapshot': 'tki rebuild-snapshot',
 } as const;
 
 /**
@@ -67,6 +68,7 @@ Commands:
   run <packet> --out <dir>   inspect a packet (a directory or a .json file) inside the sandbox
   attest --out <dir>         run the sandbox attestation probes, write attestation-evidence.json
   inspect --in <dir>         the inspector itself; runs only inside the sandbox (run starts it)
+  rebuild-snapshot           build the inspector's start-up snapshot again (after a node upgrade)
 
 Options:
 ${COMMON}
@@ -90,6 +92,8 @@ Options:
   --cpu SECONDS                 CPU-time ceiling (SIGXCPU, then SIGKILL 10 s later)
   --processes N                 ceiling on the sandbox user's processes and threads
                                 (each a positive whole number; default: the sandbox profile's)
+  --verbose                     say on stderr how the inspector starts: from its start-up
+                                snapshot, or from the plain bundle and why
 ${COMMON}
 
 ${EXIT_CODES}
@@ -121,5 +125,21 @@ Exit codes (never 0):
   1  at least one probe did not behave as expected
   2  every probe behaved as expected
   3  no evidence (the sandbox could not start, any error), and --help/--version
+`,
+  'rebuild-snapshot': `${wrapUsage('Usage: ', USAGE['rebuild-snapshot'])}
+
+Builds the inspector's start-up snapshot (a V8 heap of \`tki inspect\`, loaded inside the
+sandbox instead of its JavaScript) in tki's own package directory, with the node running this
+command. The install script does the same; run it after a node upgrade, after installing with
+--ignore-scripts, or when npm did not run tki's install script. Without a snapshot that matches
+the node and the V8 flags of a run, \`tki run\` starts the inspector from the plain bundle: the
+same program, slower to start (\`tki run --verbose\` says which and why).
+
+Options:
+${COMMON}
+
+Exit codes (never 0):
+  2  the snapshot was built
+  3  it was not (the line says why; runs use the plain bundle), and --help/--version
 `,
 };

@@ -7,7 +7,7 @@ import { insideLimitArgs } from '../profile/rlimit-text.js';
 import type { SandboxProfile } from '../profile/types.js';
 import { prepareOutputDirectory } from '../report/output-dir.js';
 import { operatorText, shownRefusalLine } from '../report/refusal-line.js';
-import { insideSnapshotArgs, insideSnapshotUsable } from '../runtime/inside-snapshot.js';
+import { insideSnapshotArgs, insideStartUp, type InsideStartUp } from '../runtime/inside-snapshot.js';
 import { packageRoot } from '../runtime/package-root.js';
 import { runSandboxed } from './run-sandboxed.js';
 
@@ -19,6 +19,8 @@ export interface SandboxedInspection {
   readonly outputDir: string;
   readonly name?: string;
   readonly profile?: SandboxProfile;
+  /** Told how the inspector will start (snapshot or plain bundle, and why) before the engine starts. */
+  readonly onStartUp?: (startUp: InsideStartUp) => void;
 }
 
 export type SandboxedInspectionResult =
@@ -62,7 +64,9 @@ export async function inspectInSandbox(request: SandboxedInspection): Promise<Sa
   // Every engine runs the host's node binary (bound under bwrap, copied into the container image)
   // on tki's own dist/: the build's start-up snapshot fits when that node built it under this
   // profile's V8 flags (runtime/inside-snapshot.ts); otherwise the plain bundle runs.
-  const snapshot = insideSnapshotUsable(packageRoot(), profile, realpathSync(process.execPath));
+  const startUp = insideStartUp(packageRoot(), profile, realpathSync(process.execPath));
+  request.onStartUp?.(startUp);
+  const snapshot = startUp.mode === 'snapshot';
   const run = await runSandboxed({
     whileRunning: () => void loadFinishing().catch(() => undefined),
     engine: request.engine,

@@ -50,27 +50,63 @@ function sameNode(a: SnapshotNodeIdentity, b: SnapshotNodeIdentity): boolean {
   return a.version === b.version && a.v8 === b.v8 && a.bytes === b.bytes && a.mtimeMs === b.mtimeMs;
 }
 
+/** Why a run starts from the plain bundle rather than the snapshot. */
+export type PlainStartReason = 'snapshot/absent' | 'snapshot/flags_differ' | 'snapshot/bundle_changed' | 'snapshot/blob_changed' | 'snapshot/node_changed';
+
+/** How `tki inspect` starts inside, as the launcher decides it (and `tki run --verbose` says). */
+export type InsideStartUp = { readonly mode: 'snapshot'; readonly node: string } | { readonly mode: 'bundle'; readonly reason: PlainStartReason };
+
+const PLAIN_START_REASONS: Readonly<Record<PlainStartReason, string>> = {
+  'snapshot/absent': 'no start-up snapshot was built (npm did not run tki\'s install script, or its build failed)',
+  'snapshot/flags_differ': "the snapshot was built under other V8 flags than this run's (--memory changes the heap flag)",
+  'snapshot/bundle_changed': 'the plain bundle was replaced since the snapshot was built',
+  'snapshot/blob_changed': 'the snapshot blob is not the one its record describes',
+  'snapshot/node_changed': 'the snapshot was built by another node binary (node upgraded or switched since install)',
+};
+
+/** The way back (cli/commands/rebuild-snapshot.ts): independent of whether npm runs install scripts. */
+const REBUILD_HINT = 'rebuild it with `tki rebuild-snapshot`';
+
+/** One line (after `tki run: `) for `--verbose`. */
+export function formatInsideStartUp(startUp: InsideStartUp): string {
+  if (startUp.mode === 'snapshot') return `start-up: snapshot (${INSIDE_SNAPSHOT.blob}, built by node ${startUp.node})`;
+  const rebuild = startUp.reason === 'snapshot/flags_differ' ? '' : `; ${REBUILD_HINT}`;
+  return `start-up: plain bundle, slower to start: ${PLAIN_START_REASONS[startUp.reason]}${rebuild}`;
+}
+
 /**
- * Whether this run can start `tki inspect` from the build's snapshot: the blob is there, as large
- * as recorded, built by the node binary the sandbox runs (`nodeBinary`, the host's real path) and
+ * How this run starts `tki inspect`: from the snapshot when the blob is there, as large as
+ * recorded, built by the node binary the sandbox runs (`nodeBinary`, the host's real path) and
  * under the V8 flags this profile gives (an operator's memory ceiling changes
  * `--max-old-space-size`, which V8 checks), beside the plain bundle that is still there unchanged
  * (whoever replaced tki-inside.js since the build — a patch, a test harness — gets theirs run).
  * Anything else runs the plain bundle — the same program, only slower to start — never a
  * snapshot node would refuse (exit 14).
  */
-export function insideSnapshotUsable(root: string, profile: SandboxProfile, nodeBinary: string): boolean {
+export function insideStartUp(root: string, profile: SandboxProfile, nodeBinary: string): InsideStartUp {
   const record = readRecord(root);
-  if (record === undefined) return false;
+  if (record === undefined) return { mode: 'bundle', reason: 'snapshot/absent' };
   const flags = compileInspectorV8Flags(profile);
-  if (record.v8Flags.length !== flags.length || record.v8Flags.some((flag, index) => flag !== flags[index])) return false;
+  if (record.v8Flags.length !== flags.length || record.v8Flags.some((flag, index) => flag !== flags[index])) return { mode: 'bundle', reason: 'snapshot/flags_differ' };
+  const bundle = attempt(() => snapshotFileIdentity(join(root, SANDBOX_BUNDLES.inspect)));
+  if (bundle === undefined || bundle.bytes !== record.bundle.bytes || bundle.mtimeMs !== record.bundle.mtimeMs) return { mode: 'bundle', reason: 'snapshot/bundle_changed' };
+  if (attempt(() => statSync(join(root, INSIDE_SNAPSHOT.blob)).size) !== record.blobBytes) return { mode: 'bundle', reason: 'snapshot/blob_changed' };
+  const host = attempt(() => snapshotNodeIdentity(nodeBinary));
+  return host !== undefined && sameNode(record.node, host) ? { mode: 'snapshot', node: record.node.version } : { mode: 'bundle', reason: 'snapshot/node_changed' };
+}
+
+/** A file that cannot be read (absent, unreadable) is the plain bundle's case, never an error. */
+function attempt<T>(read: () => T): T | undefined {
   try {
-    const bundle = snapshotFileIdentity(join(root, SANDBOX_BUNDLES.inspect));
-    if (bundle.bytes !== record.bundle.bytes || bundle.mtimeMs !== record.bundle.mtimeMs) return false;
-    return statSync(join(root, INSIDE_SNAPSHOT.blob)).size === record.blobBytes && sameNode(record.node, snapshotNodeIdentity(nodeBinary));
+    return read();
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** Whether this run can start `tki inspect` from the snapshot (insideStartUp). */
+export function insideSnapshotUsable(root: string, profile: SandboxProfile, nodeBinary: string): boolean {
+  return insideStartUp(root, profile, nodeBinary).mode === 'snapshot';
 }
 
 /**

@@ -54,6 +54,7 @@ export function manifestOf(spec: PackageSpec, rootManifest: RootManifest, import
     ...(spec.main === undefined ? {} : { main: spec.main }),
     ...(spec.typesEntry === undefined ? {} : { types: spec.typesEntry }),
     ...(spec.exports === undefined ? {} : { exports: spec.exports }),
+    ...(spec.scripts === undefined ? {} : { scripts: spec.scripts }),
     // The directory holds only what ships; `files` names its top-level entries.
     files: [...new Set(files.map((file) => file.split('/')[0] ?? file))].sort(),
     dependencies,

@@ -1,4 +1,5 @@
 import { TYPESCRIPT_PEER_RANGE } from '../../eslint-plugin-tki/typescript-support.js';
+import { INSIDE_SNAPSHOT } from '../../sandbox/runtime/bundle-paths.js';
 
 /**
  * The three published packages, as data. Each is laid out from the build output (dist/) by
@@ -29,7 +30,12 @@ export interface PackageSpec {
   readonly copies: Readonly<Record<string, string>>;
   /** The package's README, a repository path. */
   readonly readme: string;
+  /** npm lifecycle scripts the installed package runs (tki: its start-up snapshot, built at install). */
+  readonly scripts?: Readonly<Record<string, string>>;
 }
+
+/** The packed tki's postinstall entry (sandbox/runtime/install-snapshot.ts). */
+export const INSTALL_SNAPSHOT_ENTRY = 'dist/sandbox/runtime/install-snapshot.js';
 
 const POLICY_SCHEMA = { 'schema/tki.policy.schema.json': 'schema/tki.policy.schema.json' };
 
@@ -77,7 +83,8 @@ export const PACKAGES: readonly PackageSpec[] = [
     description: 'The tki evidence inspector: reads an evidence packet inside a deny-by-default sandbox (bubblewrap, podman or docker) and writes a non-gating report; Linux x64',
     keywords: ['security', 'sandbox', 'evidence', 'audit', 'seccomp'],
     // dist/cli/main.js is a bundle (sandbox/runtime/bundle-sandbox.ts); the sandbox runs the bundles below.
-    entries: ['dist/cli/tki.js', 'dist/sandbox/probes/main.js', 'dist/sandbox/bundle/tki-inside.js', 'dist/sandbox/bundle/probes.js', 'dist/sandbox/bundle/inside.js'],
+    // install-snapshot.js is the postinstall below: it builds the start-up snapshot with the user's node.
+    entries: ['dist/cli/tki.js', 'dist/sandbox/probes/main.js', 'dist/sandbox/bundle/tki-inside.js', 'dist/sandbox/bundle/probes.js', 'dist/sandbox/bundle/inside.js', INSTALL_SNAPSHOT_ENTRY],
     types: false,
     bin: { tki: 'dist/cli/tki.js' },
     exports: { './package.json': './package.json', './schema/packet.schema.json': './schema/packet.schema.json' },
@@ -99,7 +106,12 @@ export const PACKAGES: readonly PackageSpec[] = [
       // A packet to try `tki run` on right after installing (the README's operator example).
       'fixtures/packets/fix7-a/packet.json': 'examples/fix7-a/packet.json',
       'fixtures/packets/fix7-a/content': 'examples/fix7-a/content',
+      // What the install-time snapshot build runs: `tki inspect` bundled as one script (no bundler at install).
+      [INSIDE_SNAPSHOT.script]: INSIDE_SNAPSHOT.script,
     },
     readme: 'scripts/pack/readme/tki.md',
+    // The blob is never shipped: V8 loads only a blob built by the same node binary, so the user's
+    // node builds it (docs/sandbox.md, "The installed tki's snapshot"). A failure is one line, never a failed install.
+    scripts: { postinstall: `node ${INSTALL_SNAPSHOT_ENTRY}` },
   },
 ];
