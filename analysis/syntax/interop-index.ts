@@ -48,14 +48,16 @@ let lastIndex: InteropIndex = NOTHING;
 function indexOf(scope: Scope): InteropIndex {
   if (scope.root === lastRoot) return lastIndex;
   const sourceFile = fileOf(scope);
-  return sourceFile === undefined ? NOTHING : indexOfFile(sourceFile);
+  if (sourceFile === undefined) return NOTHING;
+  const index = indexOfFile(sourceFile);
+  lastRoot = scope.root;
+  lastIndex = index;
+  return index;
 }
 
 function indexOfFile(sourceFile: ts.SourceFile): InteropIndex {
   let index = indexes.get(sourceFile);
   if (index === undefined) indexes.set(sourceFile, (index = buildIndex(sourceFile)));
-  lastRoot = scope.root;
-  lastIndex = index;
   return index;
 }
 
