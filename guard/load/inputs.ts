@@ -1,5 +1,5 @@
 import { closeSync, existsSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { fail, ok, type Outcome } from '../errors.js';
 import { flattenMessage } from './diagnostics.js';
@@ -63,13 +63,14 @@ function javaScriptOutsideProgram(tsconfig: string, parsed: ts.ParsedCommandLine
  * files: a tsconfig that includes only `src` leaves `scripts/release.ts` out of its program, yet
  * it runs. So every source file under the tsconfig's directory is an input too (those outside the
  * program analyzed syntactically, as the typed detector does for any file it has no types for),
- * except installed packages, version control and the tsconfig's `outDir` (built copies of the
- * program). Generated or vendored files are left out with the policy's `ignore`, as for ESLint.
+ * except installed packages, version control, dot-directories (caches, tool output) and the
+ * tsconfig's `outDir` (built copies of the program). Generated or vendored files are left out with the policy's `ignore`, as for ESLint.
  */
 function sourcesOutsideProgram(root: string, parsed: ts.ParsedCommandLine): readonly string[] {
   const found: string[] = [];
   const outDir = parsed.options.outDir === undefined ? undefined : resolve(parsed.options.outDir);
-  collect(root, found, outDir === undefined ? undefined : (directory) => directory === outDir);
+  // Dot-directories hold caches and tool output (.next, .turbo, .cache, packed copies), not the project's code.
+  collect(root, found, (directory) => directory === outDir || basename(directory).startsWith('.'));
   return found;
 }
 
