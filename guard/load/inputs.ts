@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import ts from '../../policy/typescript.cjs';
 import { fail, ok, type Outcome } from '../errors.js';
@@ -42,7 +42,7 @@ function loadProject(tsconfig: string): Outcome<Inputs> {
     return fail({ code: 'project/tsconfig', file: tsconfig, detail: describeDiagnostic(first) });
   }
   const root = dirname(tsconfig);
-  const files = [...new Set([...parsed.fileNames, ...javaScriptOutsideProgram(tsconfig, parsed, host), ...sourcesOutsideProgram(root, parsed)].map((file) => resolve(file)))].filter(isSourceFile).sort();
+  const files = [...new Set([...parsed.fileNames, ...javaScriptOutsideProgram(tsconfig, parsed, host), ...sourcesOutsideProgram(root, parsed)].map((file) => resolve(file)))].filter(isCodeInput).sort();
   if (files.length === 0) return fail({ code: 'project/no_files', root });
   return ok({ root, files, tsconfig });
 }
@@ -102,6 +102,21 @@ function loadPaths(paths: readonly string[], cwd: string): Outcome<Inputs> {
   return ok({ root: cwd, files: unique, tsconfig: null });
 }
 
+/**
+ * A source file by its name whose content Node also loads as code. Node picks the loader by the
+ * extension of the file's real path (CommonJS resolves symlinks first), so `run.js` linking to
+ * `data.json` is JSON to Node, never a program, and is not a module to analyze (the file Node
+ * reaches through it is judged where it is loaded).
+ */
+function isCodeInput(path: string): boolean {
+  if (!isSourceFile(path)) return false;
+  try {
+    return fileKindOf(realpathSync(path)) === 'code';
+  } catch {
+    return true;
+  }
+}
+
 /** Directories skipped by a walk: version control and installed packages (`--deps` reaches those through imports). */
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
 
@@ -128,6 +143,6 @@ function collect(directory: string, into: string[], skip?: (directory: string) =
     const path = join(directory, entry.name);
     if (entry.isDirectory()) {
       if (skip?.(path) !== true) collect(path, into, skip);
-    } else if (isSourceFile(entry.name) || (entry.isFile() && !entry.name.includes('.') && isNodeScript(path))) into.push(path);
+    } else if (isCodeInput(path) || (entry.isFile() && !entry.name.includes('.') && isNodeScript(path))) into.push(path);
   }
 }
