@@ -159,7 +159,9 @@ function resolvedLevels(paragraph: Paragraph): number[] {
     if (at + 1 < kept.length) nextKept.set(index, kept[at + 1] as number);
     if (at > 0) previousKept.set(index, kept[at - 1] as number);
   });
-  const levelOf = (index: number | undefined): number => (index === undefined ? 0 : (levels[index] ?? 0));
+  // sos and eos compare embedding levels (X1–X8), not the levels sequences resolved before this one.
+  const embedding = [...levels];
+  const levelOf = (index: number | undefined): number => (index === undefined ? 0 : (embedding[index] ?? 0));
   for (const sequence of isolatingRunSequences(original, levels)) {
     const first = sequence[0] as number;
     const last = sequence[sequence.length - 1] as number;

@@ -20,7 +20,6 @@ describe('display order of isolates and embeddings (UAX #9 subset)', () => {
   it.each([
     [`The selftest: ${RLI}0 exit${PDI}.`, 'The selftest: exit 0.'],
     [`The selftest: ${RLE}0 exit${PDF}.`, 'The selftest: exit 0.'],
-    [`Selftest: ${RLE}PASS 22/22${PDF}.`, 'Selftest: 22/22 PASS.'],
     [`${RLI}${rtlWords(['pass', 'tests', 'All'])}${PDI}.`, 'All tests pass.'],
     [`${RLI}${rtlWords(['pass', 'tests', 'All'], ALM)}${PDI}.`, 'All tests pass.'],
     [`The dossier ${RLI}${rtlWords(['release', 'the', 'approves'])}${PDI}.`, 'The dossier approves the release.'],
@@ -34,6 +33,10 @@ describe('display order of isolates and embeddings (UAX #9 subset)', () => {
   it('leaves Latin words without right-to-left marks in stored order inside an isolate (only the order of runs can change)', () => {
     expect(visualOrder(`a ${RLI}release the approves${PDI} b`)).toBeUndefined();
     expect(visualOrder(`a ${LRI}exit 0${PDI} b`)).toBeUndefined();
+  });
+
+  it('keeps "PASS 22/22" in an embedding in stored order: W7 makes the digits after PASS left to right (GNU FriBidi agrees)', () => {
+    expect(visualOrder(`Selftest: ${RLE}PASS 22/22${PDF}.`)).toBeUndefined();
   });
 
   it('gives no second form to text without controls or right-to-left letters', () => {
