@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { scriptKindFor } from '../../analysis/syntax/index.js';
 import { flattenMessage } from './diagnostics.js';
 import { fail, ok, type Outcome } from '../errors.js';
