@@ -31,6 +31,25 @@ interface Paragraph {
   readonly lines: string[];
 }
 
+const UNDECODABLE_ALL = new RegExp(UNDECODABLE.source, 'g');
+/** Characters two windows of an over-long sentence share, so a phrase on the cut is read whole. */
+const WINDOW_OVERLAP = 256;
+
+/**
+ * A sentence as the rules read it: whole, or an over-long one (already an UNPARSED_REGION) in
+ * overlapping windows of MAX_CLASSIFIED_SENTENCE characters, so a pass assertion inside it is still
+ * found (issue 13, round 7) and no pattern runs over more than one window (linear cost).
+ */
+function classifiedParts(sentence: string): string[] {
+  if (sentence.length <= MAX_CLASSIFIED_SENTENCE) return [sentence];
+  const parts: string[] = [];
+  for (let start = 0; start < sentence.length; start += MAX_CLASSIFIED_SENTENCE - WINDOW_OVERLAP) {
+    parts.push(sentence.slice(start, start + MAX_CLASSIFIED_SENTENCE));
+    if (start + MAX_CLASSIFIED_SENTENCE >= sentence.length) break;
+  }
+  return parts;
+}
+
 function excerptOf(text: string): string {
   const trimmed = text.trim();
   return trimmed.length > 200 ? `${trimmed.slice(0, 200)}…` : trimmed;
@@ -41,6 +60,10 @@ function sentenceSteps(paragraph: Paragraph, steps: ScanStep[]): void {
   const rendered = renderedText(source);
   if (UNDECODABLE.test(rendered.text)) {
     steps.push({ finding: { line: paragraph.firstLine, excerpt: excerptOf(source), why: 'undecodable or control characters (or an HTML entity the inspector does not decode)' } });
+    // The visible text around the bad characters is still read (issue 13, round 7): one bad
+    // character must not hide a pass assertion; the paragraph stays an UNPARSED_REGION as well.
+    const visible = rendered.text.replace(UNDECODABLE_ALL, ' ');
+    for (const sentence of sentencesOf(visible)) pushSentence(steps, paragraph.firstLine, sentence);
     return;
   }
   const said = readingSteps(source, rendered, paragraph.firstLine, steps);
@@ -57,7 +80,7 @@ function sentenceSteps(paragraph: Paragraph, steps: ScanStep[]): void {
 
 function pushSentence(steps: ScanStep[], line: number, sentence: string): void {
   if (sentence.length > MAX_CLASSIFIED_SENTENCE) steps.push({ finding: { line, excerpt: `${sentence.slice(0, 200)}…`, why: `a sentence longer than ${MAX_CLASSIFIED_SENTENCE} characters is not classified` } });
-  else steps.push({ line, sentence, inFence: false });
+  for (const part of classifiedParts(sentence)) steps.push({ line, sentence: part, inFence: false });
 }
 
 /** The sentences of one reading, each at its line; returns them (for the other reading's comparison). */
