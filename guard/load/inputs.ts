@@ -92,8 +92,9 @@ function loadPaths(paths: readonly string[], cwd: string): Outcome<Inputs> {
       continue;
     }
     // A file named on the command line is analyzed whatever its name (Node runs an extensionless
-    // script or an unknown extension as JavaScript), or refused with a reason: never skipped.
-    const kind = fileKindOf(absolute);
+    // script or an unknown extension as JavaScript), or refused with a reason: never skipped. Its
+    // kind is its real path's, as Node picks the loader (`run.js` linking to JSON is data).
+    const kind = fileKindOf(realPathOrSelf(absolute));
     if (kind === 'native' || kind === 'data' || kind === 'declaration') return fail({ code: 'usage/unanalyzable_input', path, kind });
     files.push(absolute);
   }
@@ -109,11 +110,14 @@ function loadPaths(paths: readonly string[], cwd: string): Outcome<Inputs> {
  * reaches through it is judged where it is loaded).
  */
 function isCodeInput(path: string): boolean {
-  if (!isSourceFile(path)) return false;
+  return isSourceFile(path) && fileKindOf(realPathOrSelf(path)) === 'code';
+}
+
+function realPathOrSelf(path: string): string {
   try {
-    return fileKindOf(realpathSync(path)) === 'code';
+    return realpathSync(path);
   } catch {
-    return true;
+    return path;
   }
 }
 
