@@ -58,6 +58,11 @@ function javaScriptOutsideProgram(tsconfig: string, parsed: ts.ParsedCommandLine
   return ts.getParsedCommandLineOfConfigFile(tsconfig, { allowJs: true }, host)?.fileNames ?? [];
 }
 
+/** No `include` pattern (own or extended) leaves the program without wildcard directories: only `files`. */
+function enumeratesFiles(parsed: ts.ParsedCommandLine): boolean {
+  return Object.keys(parsed.wildcardDirectories ?? {}).length === 0;
+}
+
 /**
  * `npx eslint .` lints every source file of the project, and the CI gate must judge the same
  * files: a tsconfig that includes only `src` leaves `scripts/release.ts` out of its program, yet
@@ -67,6 +72,9 @@ function javaScriptOutsideProgram(tsconfig: string, parsed: ts.ParsedCommandLine
  * tsconfig's `outDir` (built copies of the program). Generated or vendored files are left out with the policy's `ignore`, as for ESLint.
  */
 function sourcesOutsideProgram(root: string, parsed: ts.ParsedCommandLine): readonly string[] {
+  // A tsconfig that lists `files` and no `include` names its program exactly (tsc's own reading): the
+  // user enumerated the entry points, so the directory around them is not the project.
+  if (enumeratesFiles(parsed)) return [];
   const found: string[] = [];
   const outDir = parsed.options.outDir === undefined ? undefined : resolve(parsed.options.outDir);
   // Dot-directories hold caches and tool output (.next, .turbo, .cache, packed copies), not the project's code.
