@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
-import { BOOLEAN_OPTIONS, CODE_OPTIONS, DISCOVERING_OPTIONS, EVAL_OPTIONS, OPTIONS_WITH_VALUE, PRELOAD_OPTIONS } from './child-entries-options.js';
+import { BOOLEAN_OPTIONS, CODE_OPTIONS, DISCOVERING_OPTIONS, EVAL_OPTIONS, isInertEvalCode, OPTIONS_WITH_VALUE, PRELOAD_OPTIONS } from './child-entries-options.js';
 import { constInitializer } from './entry-path-consts.js';
 import { evaluatePath, evaluateParts, type PathPart, type PathValue } from './entry-path.js';
 import { isProcessMember } from './module-loads.js';
@@ -91,7 +91,12 @@ export function followNodeArguments(walker: Walker, at: ts.Node, label: string, 
     }
     const equals = text.indexOf('=');
     const option = equals < 0 ? text : text.slice(0, equals);
-    if (EVAL_OPTIONS.has(option)) return unanalyzed(argument.node, `\`${option}\` runs code written on the command line: the guard does not analyze it (it may load any file)`);
+    if (EVAL_OPTIONS.has(option)) {
+      const following = args[index + 1];
+      const code = equals >= 0 ? text.slice(equals + 1) : following === undefined || following === UNKNOWN_ARGUMENT ? undefined : plainText(following, walker);
+      if (code !== undefined && isInertEvalCode(code)) return;
+      return unanalyzed(argument.node, `\`${option}\` runs code written on the command line: the guard does not analyze it (it may load any file)`);
+    }
     if (CODE_OPTIONS.has(option)) return;
     if (DISCOVERING_OPTIONS.has(option)) return unanalyzed(argument.node, `\`${option}\` runs files Node finds by itself, not files the syntax can name`);
     const preload = PRELOAD_OPTIONS.get(option);
