@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { register } from 'node:module';
+// First, before any module of tki's: TypeScript through require() and V8's code cache (see below).
+import './load/typescript-shim.cjs';
 
 // A reader that closed the pipe (`tki-guard src | head -1`) wants no more output: stop writing
 // and keep the exit code, as git and grep do, instead of an unhandled 'error' with a stack trace.
@@ -10,15 +11,11 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 /**
- * The `tki-guard` bin. TypeScript (9 MB of CommonJS) imported from ESM costs Node 20.19 and
- * later a module-syntax detection parse and a CommonJS export-lexer pass before V8 compiles it:
- * more than half of a warm run's start-up. A resolve hook (load/typescript-hook.ts) hands the
- * CLI's `import ts from 'typescript'` to require() through a one-line CommonJS shim, so the file
- * is compiled once and parsed by nothing else. The CLI proper is loaded after the hook.
+ * The `tki-guard` bin. TypeScript (9 MB of CommonJS) is loaded first (the import above), through require() and V8's
+ * code cache (load/typescript-shim.cts → cache/typescript-code-cache.cts); tki's modules take that
+ * same instance through policy/typescript.cts, so the ES module loader never reads, detects or
+ * export-lexes `typescript.js` (which cost Node 20.19 and later two passes over it). Until session
+ * 8 a resolve hook on the loader thread redirected `typescript` instead: every import of every
+ * module the CLI loads was then a message to that thread.
  */
-try {
-  register(new URL('./load/typescript-hook.js', import.meta.url));
-} catch {
-  // Without loader hooks the CLI loads TypeScript the slow way, with the same result.
-}
 await import('./cli-main.js');

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import ts from '../policy/typescript.cjs';
 import { fail, ok, type Outcome } from './errors.js';
 
 /** One copy of TypeScript as the guard sees it: its version and where it was loaded from. */

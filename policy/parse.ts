@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from './typescript.cjs';
 import type { z } from 'zod';
 import { policyConfigSchema, type PolicyConfig } from './config.js';
 

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 
 /** One comment of a file: offsets into its text, `[start, end)`, and whether it is a block comment. */
 export interface CommentRange {

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import {
   DEFAULT_OPEN_FLAGS,
   GLOBAL_OBJECT_NAMES,

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { constantKey, constantString } from './constants.js';
 import type { Scope } from './scope.js';
 import { propertyNameText, skipOuter } from './syntax.js';

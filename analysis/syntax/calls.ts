@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { judgeDescriptorEnumeration, judgeRuntimeKeyRead } from './function-values.js';
 import { checkSharedStore } from './shared-stores.js';
 import { GLOBAL_OBJECT_NAMES, classifyModule } from '../../policy/index.js';

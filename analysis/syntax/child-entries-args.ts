@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { BOOLEAN_OPTIONS, CODE_OPTIONS, DISCOVERING_OPTIONS, EVAL_OPTIONS, isInertEvalCode, OPTIONS_WITH_VALUE, PRELOAD_OPTIONS } from './child-entries-options.js';
 import { constInitializer } from './entry-path-consts.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { commandWords, followNodeArguments, UNKNOWN_ARGUMENT, type ArgumentList, type NodeArgument } from './child-entries-args.js';
 import { constInitializer } from './entry-path-consts.js';

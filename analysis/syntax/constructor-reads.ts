@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { constantKey } from './constants.js';
 import { thisOwner } from './node-kinds.js';
 import { propertyNameText, skipOuter } from './syntax.js';

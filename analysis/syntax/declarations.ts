@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES, LOADER_NAMES, hasGlobalMemberRows } from '../../policy/index.js';
 import { globalName, isCreateRequire, moduleLoadOf, requireFunction, trackedBuiltin, type ModuleLoad } from './module-loads.js';
 import { isJudgedAtUse, recordLoad } from './module-references.js';

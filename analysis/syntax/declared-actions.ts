@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { ALLOWED_ACTIONS_EXPORT } from '../../policy/index.js';
 import { hasExportModifier } from './syntax.js';
 import type { DeclaredActions } from './types.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { boundNames, literalString } from './syntax.js';
 
 /**

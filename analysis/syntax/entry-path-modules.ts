@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES, canonicalBuiltin } from '../../policy/index.js';
 import { constantKey } from './constants.js';
 import { declarationOf } from './entry-path-consts.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { evaluatePath } from './entry-path.js';
 import { isCreateRequire } from './module-loads.js';
 import { hasExportModifier, skipOuter } from './syntax.js';

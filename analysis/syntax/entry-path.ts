@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { constInitializer } from './entry-path-consts.js';
 import { builtinMemberOf, builtinModuleOf } from './entry-path-modules.js';

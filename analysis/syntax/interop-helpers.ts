@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { runsNoCode, shapeDigest } from './interop-fingerprint.js';
 import { isUndeclaredGlobal, soleDeclaration, type NameScan } from './interop-names.js';
 import { HELPER_NAMES, HELPER_SHAPES, TSLIB_WRAPPERS, helperBaseName, type HelperShape } from './interop-shapes.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { helperCandidates, namesToScan, tslibBindings, verifiedHelpers } from './interop-helpers.js';
 import { isInsideWith, isUndeclaredGlobal, scanNames, soleDeclaration, type NameScan } from './interop-names.js';
 import { TSLIB_WRAPPERS } from './interop-shapes.js';

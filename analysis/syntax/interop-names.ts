@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 
 /** How a name occurs in a file. */
 export type NameRole = 'declaration' | 'assignment' | 'reference';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { shapeDigest } from './interop-fingerprint.js';
 import { isUndeclaredGlobal, soleDeclaration, type NameOccurrence, type NameScan } from './interop-names.js';
 import { WEBPACK_SHAPES } from './interop-shapes.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { fileOf, hasInteropCode, isWrapperCall } from './interop-index.js';
 import { isInsideWith, isUndeclaredGlobal, scanNames, soleDeclaration, type NameScan } from './interop-names.js';
 import { trackedBuiltin, type ModuleLoad } from './module-loads.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { evaluatePath, moduleSpecifierOf } from './entry-path.js';
 import type { ModuleLoad } from './module-loads.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES, LOADER_RECORD_WRITABLE_MEMBERS, LOADER_SEARCH_ARRAYS, NON_MUTATING_ARRAY_METHODS } from '../../policy/index.js';
 import { constantKey } from './constants.js';
 import { modeledFilenameRebase } from './loader-rebase.js';

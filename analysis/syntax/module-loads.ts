@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { BUILTIN_MEMBER_ROWS, GLOBAL_OBJECT_MEMBERS, OPEN_CONSTANT_SOURCES, canonicalBuiltin } from '../../policy/index.js';
 import { constantKey } from './constants.js';
 import type { Scope } from './scope.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { rebasedSpecifier, visitImmediateCreateRequire } from './entry-path-require.js';
 import { rebasedLoadSpecifiers } from './loader-rebase.js';
 import { judgeForeignRecordRequire } from './loader-state.js';

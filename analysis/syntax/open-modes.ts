@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { DEFAULT_OPEN_FLAGS, isOpenConstantSource, openModeCapabilities, openModeRow, type OpenFlags, type OpenModeRow } from '../../policy/index.js';
 import { judgeInspectorSignal } from './inspector-signals.js';
 import { judgeLoaderStateCall } from './loader-state.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { isJudgedAtUse } from './module-references.js';
 import type { Binding, Scope } from './scope.js';
 import { memberBinding } from './scope-declarations.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { pseudoFileCapabilities, type PathShape } from '../../policy/index.js';
 import { constantString } from './constants.js';
 import type { Scope } from './scope.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { canonicalBuiltin, openModeRow } from '../../policy/index.js';
 import { trackedBuiltin } from './module-loads.js';
 import { CLASS, FUNCTION, LOCAL, type Binding, type Scope } from './scope.js';

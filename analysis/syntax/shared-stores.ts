@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES, classifyModule, globalValueCapabilities, memberCapabilities } from '../../policy/index.js';
 import { judgeLoaderStateWrite } from './loader-state.js';
 import { globalName } from './module-loads.js';

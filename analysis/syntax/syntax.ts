@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 
 /**
  * Small pure helpers over TypeScript syntax, shared by the detector's parts.

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { followLaunchOptions } from './child-entries-args.js';
 import { declarationOf } from './entry-path-consts.js';
 import { followEntryValue, pathContext } from './entry-path-follow.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import {
   GLOBAL_OBJECT_MEMBERS,
   GLOBAL_OBJECT_NAMES,

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { createCapabilityReach, isDeclaredName, meaningAt } from './capability-reach.js';
 
 /**

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { GLOBAL_TYPE_ROWS, hasBuiltinMemberRow, type GlobalTypeRow } from '../../policy/index.js';
 import type { Resolved } from '../syntax/index.js';
 

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 
 /** A file of the project itself (not a declaration file, not a package's). */
 function isProjectSource(file: ts.SourceFile): boolean {

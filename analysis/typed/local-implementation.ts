@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { skipOuter } from '../syntax/index.js';
 
 /** `const` → `const` chains and nested returns are followed this deep. */

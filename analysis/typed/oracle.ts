@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { isLocalCode } from './local-implementation.js';
 import { canonicalBuiltin, packageNameOf } from '../../policy/index.js';
 import type { ImportedEscapes, Resolved, TypeOracle } from '../syntax/index.js';

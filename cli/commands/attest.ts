@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { renderAttestationMarkdown, runAttestation } from '../../sandbox/index.js';
 import { engineFlag } from '../engine-flag.js';
 import { parseFlags } from '../flags.js';
-import { printError, printLine } from '../output.js';
+import { printError, printLine, printShownLines } from '../output.js';
 import type { CliCommand } from './command.js';
 
 
@@ -33,7 +33,8 @@ export const attestCommand: CliCommand = {
     const engine = chosen.engine;
     const result = await runAttestation(engine);
     if (!result.ok) {
-      printError(result.line);
+      // The stage's refusals mark the paths they name (untrusted-span.ts).
+      await printShownLines([result.line], 'stderr');
       return 3;
     }
     const outputDir = resolve(parsed.flags.out ?? '');

@@ -1,7 +1,7 @@
 import { DEFAULT_PROFILE, formatInsideStartUp, inspectInSandbox, withOperatorLimits, type InsideStartUp } from '../../sandbox/launcher.js';
 import { engineFlag } from '../engine-flag.js';
 import { parseFlags, usageProblem } from '../flags.js';
-import { printError, printLine } from '../output.js';
+import { printError, printShownLines } from '../output.js';
 import type { CliCommand } from './command.js';
 
 /**
@@ -29,13 +29,14 @@ export const runCommand: CliCommand = {
     // --verbose: how the inspector starts inside (its start-up snapshot or the plain bundle, and why), before the run.
     const onStartUp = parsed.switches.has('verbose') ? (startUp: InsideStartUp) => printError(`tki run: ${formatInsideStartUp(startUp)}`) : undefined;
     const result = await inspectInSandbox({ engine: chosen.engine, packetPath: parsed.positionals[0] ?? '', outputDir: parsed.flags.out ?? '', name: parsed.flags.name, profile: limited.profile, onStartUp });
+    // Every line that carries text tki did not write marks it (untrusted-span.ts); printShownLines shows it.
     if (!result.ok) {
-      printError(result.line);
+      await printShownLines([result.line], 'stderr');
       return 3;
     }
     // The verdict line is composed inside the sandbox by `tki inspect`; the user typed `tki run`.
-    for (const line of result.stdoutLines) printLine(line.replace(/^tki inspect: /, 'tki run: '));
-    for (const line of result.stderrLines) printError(line);
+    await printShownLines(result.stdoutLines.map((line) => line.replace(/^tki inspect: /, 'tki run: ')), 'stdout');
+    await printShownLines(result.stderrLines, 'stderr');
     return result.exitCode;
   },
 };

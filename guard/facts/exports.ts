@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import type { ModuleExports, ReExport } from '../types.js';
 import { asModuleName } from './bounds.js';

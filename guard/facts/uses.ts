@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import type { BindingUse, ImportBinding } from '../../analysis/syntax/index.js';
 import type { CrossModuleUse, Position } from '../types.js';
 import { asModuleName } from './bounds.js';

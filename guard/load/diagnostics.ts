@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 
 /** One line of text for a TypeScript diagnostic (chains are joined, newlines dropped). */
 export function flattenMessage(diagnostic: ts.Diagnostic): string {

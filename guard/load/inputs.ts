@@ -1,6 +1,6 @@
-import { closeSync, existsSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { fail, ok, type Outcome } from '../errors.js';
 import { flattenMessage } from './diagnostics.js';
 import { fileKindOf, isSourceFile } from './file-kinds.js';
@@ -42,7 +42,7 @@ function loadProject(tsconfig: string): Outcome<Inputs> {
     return fail({ code: 'project/tsconfig', file: tsconfig, detail: describeDiagnostic(first) });
   }
   const root = dirname(tsconfig);
-  const files = [...new Set([...parsed.fileNames, ...javaScriptOutsideProgram(tsconfig, parsed, host)])].filter(isSourceFile).map((file) => resolve(file)).sort();
+  const files = [...new Set([...parsed.fileNames, ...javaScriptOutsideProgram(tsconfig, parsed, host)])].filter(isCodeInput).map((file) => resolve(file)).sort();
   if (files.length === 0) return fail({ code: 'project/no_files', root });
   return ok({ root, files, tsconfig });
 }
@@ -86,6 +86,21 @@ function loadPaths(paths: readonly string[], cwd: string): Outcome<Inputs> {
   return ok({ root: cwd, files: unique, tsconfig: null });
 }
 
+/**
+ * A source file by its name whose content Node also loads as code. Node picks the loader by the
+ * extension of the file's real path (CommonJS resolves symlinks first), so `run.js` linking to
+ * `data.json` is JSON to Node, never a program, and is not a module to analyze (the file Node
+ * reaches through it is judged where it is loaded).
+ */
+function isCodeInput(path: string): boolean {
+  if (!isSourceFile(path)) return false;
+  try {
+    return fileKindOf(realpathSync(path)) === 'code';
+  } catch {
+    return true;
+  }
+}
+
 /** Directories skipped by a walk: version control and installed packages (`--deps` reaches those through imports). */
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
 
@@ -111,6 +126,6 @@ function collect(directory: string, into: string[]): void {
     if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
     const path = join(directory, entry.name);
     if (entry.isDirectory()) collect(path, into);
-    else if (isSourceFile(entry.name) || (entry.isFile() && !entry.name.includes('.') && isNodeScript(path))) into.push(path);
+    else if (isCodeInput(path) || (entry.isFile() && !entry.name.includes('.') && isNodeScript(path))) into.push(path);
   }
 }

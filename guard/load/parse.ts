@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { scriptKindFor } from '../../analysis/syntax/index.js';
 import { flattenMessage } from './diagnostics.js';
 import { declarationAsScript } from './declaration-as-script.js';

@@ -1,4 +1,4 @@
-// Loaded by require(), never by the ESM translator (see typescript-hook.ts): exported as one value.
+// Required by the bin (guard/cli.ts) before anything else loads TypeScript: exported as one value.
 // TypeScript itself comes through V8's code cache when one is available (guard/cache/typescript-code-cache.cts).
 import codeCache = require('../cache/typescript-code-cache.cjs');
 

@@ -1,5 +1,5 @@
 import { dirname, join, resolve as resolvePath } from 'node:path';
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import type { FileProbe } from './file-probe.js';
 
 /** What of a tsconfig changes where TypeScript finds a module, or what a file imports without saying so. */

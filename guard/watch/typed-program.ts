@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import type { Detector } from '../facts/analyze.js';
 
 /**

@@ -19,7 +19,7 @@ export async function completeChannelProbes(exit: EngineExit, probes: readonly P
   let delivered: string;
   let deliveredOk = false;
   let written: Array<{ name: string; mode: number; uid: number }> = [];
-  if (!output.ok) delivered = output.line;
+  if (!output.ok) delivered = (await import('../../src/text/verdict-line-label.js')).terminalLine(output.line);
   else if (!checked.ok) {
     output.value.release();
     delivered = `refused: ${checked.reason}`;

@@ -9,6 +9,7 @@ import { prepareOutputDirectory } from '../report/output-dir.js';
 import { insideSnapshotArgs, insideStartUp, type InsideStartUp } from '../runtime/inside-snapshot.js';
 import { packageRoot } from '../runtime/package-root.js';
 import { runSandboxed } from './run-sandboxed.js';
+import { untrusted } from '../../src/text/untrusted-span.js';
 
 export interface SandboxedInspection {
   readonly engine: EngineName;
@@ -33,10 +34,10 @@ function checkPacket(typed: string): PacketCheck {
   const path = resolve(typed);
   const refuse = (problem: string): PacketCheck => ({ ok: false, line: `tki run: BLOCKED: ${problem}` });
   const stats = statSync(path, { throwIfNoEntry: false });
-  if (stats === undefined) return refuse(`no packet at ${typed}`);
-  if (stats.isFile() && !path.endsWith('.json')) return refuse(`a single-file packet must be a .json file: ${typed}`);
-  if (!stats.isFile() && !stats.isDirectory()) return refuse(`the packet ${typed} is neither a directory nor a file`);
-  if (stats.isDirectory() && statSync(join(path, 'packet.json'), { throwIfNoEntry: false })?.isFile() !== true) return refuse(`${join(typed, 'packet.json')} does not exist or is not a regular file`);
+  if (stats === undefined) return refuse(`no packet at ${untrusted(typed)}`);
+  if (stats.isFile() && !path.endsWith('.json')) return refuse(`a single-file packet must be a .json file: ${untrusted(typed)}`);
+  if (!stats.isFile() && !stats.isDirectory()) return refuse(`the packet ${untrusted(typed)} is neither a directory nor a file`);
+  if (stats.isDirectory() && statSync(join(path, 'packet.json'), { throwIfNoEntry: false })?.isFile() !== true) return refuse(`${untrusted(join(typed, 'packet.json'))} does not exist or is not a regular file`);
   return { ok: true, path, isFile: stats.isFile() };
 }
 

@@ -1,5 +1,6 @@
 import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, realpathSync, type Stats } from 'node:fs';
 import { basename, dirname, sep } from 'node:path';
+import { untrusted } from '../../src/text/untrusted-span.js';
 
 /**
  * How the stage reaches the packet without ever resolving a path component through a link (issue 12,
@@ -24,7 +25,7 @@ export class StageError extends Error {}
 /** The packet changed under the walk: refused with the one line the whole stage uses for it. */
 export class ChangedError extends StageError {
   constructor(display: string) {
-    super(`${display} changed while tki staged the packet (it is no longer the file measured); run again once nothing modifies the packet`);
+    super(`${untrusted(display)} changed while tki staged the packet (it is no longer the file measured); run again once nothing modifies the packet`);
   }
 }
 
@@ -55,12 +56,12 @@ export function stageFailure(display: string, access: string, error: unknown): S
   if (code === 'EACCES' || code === 'EPERM') {
     try {
       const stats = lstatSync(access);
-      return new StageError(`${display} (mode ${modeText(stats)}, owner uid ${String(stats.uid)}) cannot be read by the operator: ${code}`);
+      return new StageError(`${untrusted(display)} (mode ${modeText(stats)}, owner uid ${String(stats.uid)}) cannot be read by the operator: ${code}`);
     } catch {
       // The entry itself is out of reach: its code says enough.
     }
   }
-  return new StageError(`${display}: ${code}`);
+  return new StageError(`${untrusted(display)}: ${code}`);
 }
 
 /** Runs one call on a packet entry; what it throws becomes the entry's one line. */
@@ -123,9 +124,9 @@ export function openPacketRoot(source: string): PacketRoot {
     real = realpathSync(source);
   } catch (error) {
     // Before anything is measured, a missing or unreadable path is just that, not a change.
-    throw new StageError(`${source}: ${codeOf(error) ?? String(error)}`);
+    throw new StageError(`${untrusted(source)}: ${codeOf(error) ?? untrusted(String(error))}`);
   }
-  if (real === sep) throw new StageError(`${source} is the root directory, which cannot be a packet`);
+  if (real === sep) throw new StageError(`${untrusted(source)} is the root directory, which cannot be a packet`);
   return { parentFd: openResolvedDirectory(dirname(real), source), name: basename(real), display: source };
 }
 

@@ -5,6 +5,7 @@ import type { EngineResult } from '../engines/engine-types.js';
 import { openPacketRoot, StageError, type PacketRoot } from './stage-handle.js';
 import { placePacket, type StageModes } from './stage-place.js';
 import { walkPacket, type WalkedEntry } from './stage-walk.js';
+import { untrusted } from '../../src/text/untrusted-span.js';
 
 /**
  * The launcher hands the packet in as a private, read-only stage in its own work directory, under
@@ -66,10 +67,10 @@ function linkable(entry: WalkedEntry, reader: StageOptions['reader'], stageDevic
 /** A failure on the stage's side (the launcher's own work directory): its path and code. */
 function describeStageError(error: unknown): string {
   if (error instanceof StageError) return error.message;
-  if (!(error instanceof Error)) return String(error);
+  if (!(error instanceof Error)) return untrusted(String(error));
   const path = 'path' in error && typeof error.path === 'string' ? error.path : undefined;
   const code = 'code' in error && typeof error.code === 'string' ? error.code : error.message;
-  return path === undefined ? error.message : `${path}: ${code}`;
+  return path === undefined ? untrusted(error.message) : `${untrusted(path)}: ${untrusted(code)}`;
 }
 
 type Refuse = (reason: string) => EngineResult<StagedPacket>;
@@ -87,7 +88,7 @@ function stageWalked(root: PacketRoot, destination: string, options: StageOption
   const toCopy = files.filter((entry) => !link.has(entry)).reduce((sum, entry) => sum + entry.stats.size, 0);
   const space = statfsSync(dirname(destination));
   const free = space.bavail * space.bsize;
-  if (toCopy + FREE_SPACE_MARGIN > free) return refuse(`staging needs ${String(toCopy)} bytes of copies in ${dirname(dirname(destination))}, which has ${String(free)} bytes free (less a ${String(FREE_SPACE_MARGIN)}-byte margin); free space or set TMPDIR to a larger filesystem`);
+  if (toCopy + FREE_SPACE_MARGIN > free) return refuse(`staging needs ${String(toCopy)} bytes of copies in ${untrusted(dirname(dirname(destination)))}, which has ${String(free)} bytes free (less a ${String(FREE_SPACE_MARGIN)}-byte margin); free space or set TMPDIR to a larger filesystem`);
   const placed = placePacket(root, entries, link, stageModes(options));
   return { ok: true, value: { path: destination, ...placed } };
 }

@@ -1,6 +1,7 @@
 import { closeSync, lstatSync, readdirSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { atDescriptor, onEntry, openMeasuredDirectory, StageError, type PacketRoot } from './stage-handle.js';
+import { untrusted } from '../../src/text/untrusted-span.js';
 
 /**
  * The walk (the stage's first phase): measures every entry of the packet from the directory
@@ -30,6 +31,19 @@ function kindOf(stats: Stats): string {
   return 'a special file';
 }
 
+/**
+ * An entry's name, read as bytes: Node's string names replace bytes that are not UTF-8 with U+FFFD,
+ * and that name then reaches another file or none (misread as a change, or a sibling's). Such a
+ * name is refused in one line saying so, its bytes shown as `\x{…}`, where it is in the packet.
+ */
+function utf8Name(bytes: Buffer, display: string): string {
+  const name = bytes.toString('utf8');
+  if (Buffer.from(name, 'utf8').equals(bytes)) return name;
+  // Printable ASCII runs are the name's own text (marked); every other byte is tki's `\x{…}`.
+  const shown = bytes.toString('latin1').replace(/[\x20-\x5b\x5d-\x7e]+|[^]/g, (run) => (run.length > 1 || /[\x20-\x5b\x5d-\x7e]/.test(run) ? untrusted(run) : `\\x{${run.charCodeAt(0).toString(16)}}`));
+  throw new StageError(`${untrusted(display)} holds an entry whose name is not valid UTF-8 (${shown}); tki reads packet names as UTF-8 text: rename it`);
+}
+
 interface WalkState {
   readonly into: WalkedEntry[];
   readonly maxEntries: number;
@@ -37,15 +51,18 @@ interface WalkState {
 
 function measure(dirFd: number, name: string, depth: number, display: string, destination: string, state: WalkState): void {
   const stats = onEntry(display, atDescriptor(dirFd, name), () => lstatSync(atDescriptor(dirFd, name)));
-  if (!stats.isFile() && !stats.isDirectory() && !stats.isSymbolicLink()) throw new StageError(`${display} is ${kindOf(stats)}, which cannot be handed into the sandbox`);
+  if (!stats.isFile() && !stats.isDirectory() && !stats.isSymbolicLink()) throw new StageError(`${untrusted(display)} is ${kindOf(stats)}, which cannot be handed into the sandbox`);
   state.into.push({ depth, name, display, destination, stats });
   if (state.into.length > state.maxEntries) throw new StageError(`the packet has more than ${String(state.maxEntries)} entries (twice the limits table's maxItems)`);
   if (!stats.isDirectory()) return;
-  if (depth > MAX_STAGE_DEPTH) throw new StageError(`${display} is nested more than ${String(MAX_STAGE_DEPTH)} directories deep below the packet's root, deeper than tki stages`);
+  if (depth > MAX_STAGE_DEPTH) throw new StageError(`${untrusted(display)} is nested more than ${String(MAX_STAGE_DEPTH)} directories deep below the packet's root, deeper than tki stages`);
   const fd = openMeasuredDirectory(dirFd, name, stats, display);
   try {
-    const names = onEntry(display, atDescriptor(fd), () => readdirSync(atDescriptor(fd)));
-    for (const child of names) measure(fd, child, depth + 1, join(display, child), join(destination, child), state);
+    const names = onEntry(display, atDescriptor(fd), () => readdirSync(atDescriptor(fd), { encoding: 'buffer' }));
+    for (const bytes of names) {
+      const child = utf8Name(bytes, display);
+      measure(fd, child, depth + 1, join(display, child), join(destination, child), state);
+    }
   } finally {
     closeSync(fd);
   }

@@ -8,6 +8,7 @@ import type { OutputDirectory } from './output-dir.js';
 import type { ReportJsonCheck } from './report-schema-check.js';
 import { settleRun } from './settle.js';
 import { writeTriplet, type ReportTriplet } from './write-triplet.js';
+import { untrusted } from '../../src/text/untrusted-span.js';
 
 export type FinishedRun =
   | { readonly ok: true; readonly exitCode: 1 | 2 | 3; readonly stdoutLines: readonly string[]; readonly stderrLines: readonly string[] }
@@ -69,8 +70,8 @@ export async function finishRun(request: FinishRequest): Promise<FinishedRun> {
   const shownStderr = settled.kind === 'blocked' ? [] : relayedInsideLines(exit.stderr, false);
   const written = writeTriplet(output, triplet, profile.reportFileMode);
   output.release();
-  if (!written.ok) return { ok: false, line: `tki run: BLOCKED: could not write the report into ${output.typed} (${written.reason})` };
-  const reportLines = triplet.files.map((file) => `report: ${join(output.typed, file.name)}`);
+  if (!written.ok) return { ok: false, line: `tki run: BLOCKED: could not write the report into ${untrusted(output.typed)} (${written.reason})` };
+  const reportLines = triplet.files.map((file) => `report: ${untrusted(join(output.typed, file.name))}`);
   const verdictLine = triplet.line === undefined ? [] : [`${triplet.line} · packet ${packetLabelForVerdictLine(request.packetLabel)}`];
   return { ok: true, exitCode, stdoutLines: [...verdictLine, ...(settled.kind === 'blocked' ? [] : relayInsideLines(stdoutLines, { refused: false, stream: 'stdout' })), ...reportLines], stderrLines: shownStderr };
 }

@@ -8,6 +8,7 @@ import { prepareOutputDirectory } from './output-dir.js';
 import { checkReportJson, expectedCheckpointName } from './report-schema-check.js';
 import { reportChannelCaps } from './channel-caps.js';
 import { checkTriplet, writeTriplet } from './write-triplet.js';
+import { terminalLine } from '../../src/text/verdict-line-label.js';
 
 export interface InProcessInspection {
   readonly packetPath: string;
@@ -39,7 +40,7 @@ export async function inspectToDirectory(request: InProcessInspection, limits: I
     const checked = checkTriplet(decoder.records, expectedCheckpointName(request.name), checkReportJson, limits);
     if (!checked.ok) throw new Error(`report refused: ${checked.reason}`);
     const output = prepareOutputDirectory(request.outDir, undefined, 'inspect');
-    if (!output.ok) throw new Error(output.line);
+    if (!output.ok) throw new Error(terminalLine(output.line));
     const written = writeTriplet(output.value, checked.triplet);
     output.value.release();
     if (!written.ok) throw new Error(`report not written: ${written.reason}`);

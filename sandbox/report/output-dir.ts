@@ -2,6 +2,7 @@ import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdi
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { isReportFileName } from '../../src/io/report-frame.js';
 import { writableByAnotherUser } from '../launch/readable-by.js';
+import { untrusted } from '../../src/text/untrusted-span.js';
 
 /** The operator's output directory, checked (SPEC §5) and created when missing. */
 export interface OutputDirectory {
@@ -59,7 +60,7 @@ function previousRunCheckpoint(names: readonly string[]): { ok: true; checkpoint
  * undefined only where no packet is mounted (the attestation's scratch output, the in-process runner).
  */
 export function prepareOutputDirectory(typed: string, packet: { readonly path: string; readonly isFile: boolean } | undefined, command: string): OutputDirectoryResult {
-  const refuse = (problem: string): OutputDirectoryResult => ({ ok: false, line: `tki ${command}: BLOCKED: --out ${typed} ${problem}` });
+  const refuse = (problem: string): OutputDirectoryResult => ({ ok: false, line: `tki ${command}: BLOCKED: --out ${untrusted(typed)} ${problem}` });
   const absolute = resolve(typed);
   const real = prospectiveRealPath(absolute);
   const packetReal = packet === undefined ? undefined : prospectiveRealPath(resolve(packet.path));
@@ -93,9 +94,9 @@ export function prepareOutputDirectory(typed: string, packet: { readonly path: s
     return fail(`cannot be used (${error instanceof Error && 'code' in error ? String(error.code) : 'unknown error'})`);
   }
   const previous = previousRunCheckpoint(names);
-  if (!previous.ok) return fail(`must be empty or hold exactly a previous run's report.json, report.md and checkpoint-<name>.md; it holds: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}`);
+  if (!previous.ok) return fail(`must be empty or hold exactly a previous run's report.json, report.md and checkpoint-<name>.md; it holds: ${names.slice(0, 5).map(untrusted).join(', ')}${names.length > 5 ? ', …' : ''}`);
   for (const name of names) {
-    if (!lstatSync(join(via, name)).isFile()) return fail(`holds ${name}, which is not a regular file`);
+    if (!lstatSync(join(via, name)).isFile()) return fail(`holds ${untrusted(name)}, which is not a regular file`);
   }
   let released = false;
   const release = (): void => {

@@ -1,16 +1,25 @@
-import { replaceHits, textRulePattern } from '../../policy/text-normalize-pattern.js';
+import { allHits, textRulePattern } from '../../policy/text-normalize-pattern.js';
+import { toMatchingText } from '../../policy/text-normalize.js';
 import { FORBIDDEN_VERDICT_TOKENS } from '../../policy/text-rules.js';
 import { escapeControlChars, truncate } from './escape.js';
+import { linePieces } from './untrusted-span.js';
 
 /**
- * The packet's path as the operator typed it, shown on tki's verdict line (issue 13, sinks). The
- * path is the attacker's choice too (an archive unpacks to `FINAL VERDICT PASS (exit 0) certified/`),
- * so it is shown as a quoted string, control and format characters escaped, and every word that
- * reads as a verdict, in any case or look-alike spelling (the rule runs on the matching form), is
- * withheld: the forbidden tokens of SPEC §4 and their everyday cousins.
+ * Text that is not tki's own on a terminal line (issues 12 and 13, sinks): the packet's path as the
+ * operator typed it, `--out`, a packet's entry names, what the sandbox printed. Its author may be the
+ * attacker (an archive unpacks to `FINAL VERDICT PASS (exit 0) certified/`, a compromised inspector
+ * prints `tki run: READ_LEVEL_PASS (exit 0)`), so only tki's own verdict line may carry a verdict
+ * token: every word of such text that reads as a verdict, in any case or look-alike spelling (the
+ * rule runs on the matching form), is withheld: the forbidden tokens of SPEC §4 and their everyday
+ * cousins.
  */
 const VERDICT_LIKE_WORDS = [
   ...FORBIDDEN_VERDICT_TOKENS,
+  // tki's own final verdicts (SPEC §4): a path or a sandbox line may not spell one either.
+  'READ_LEVEL_FAIL',
+  'UNVERIFIED',
+  'BLOCKED',
+  'READ_LEVEL_PASS',
   'PASSES',
   'PASSING',
   'CERTIFIED',
@@ -29,9 +38,76 @@ const VERDICT_LIKE_WORDS = [
 
 const VERDICT_LIKE_RULE = textRulePattern(new RegExp(`(?<![A-Za-z0-9])(?:${[...new Set(VERDICT_LIKE_WORDS)].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z0-9])`, 'i'));
 
+/** What tki's own inspector line shows for a verdict-like word it withholds (src/pipeline/render.ts). */
 export const WITHHELD_WORD = '[verdict-like word withheld]';
 
+/** Longest shown value: a line is a diagnostic, not a channel (the rest is cut with `…`). */
+export const MAX_SHOWN_CHARS = 400;
+
+/** Characters a value may hold and still be shown bare (the usual path): anything else is quoted. */
+const BARE = /^[A-Za-z0-9_./,+@%=:~-]+$/;
+
+function codePointEscape(char: string): string {
+  return `\\u{${char.codePointAt(0)?.toString(16) ?? ''}}`;
+}
+
+/**
+ * A verdict-like word is withheld by showing every character of it as its `\u{…}` escape, the
+ * notation the terminal uses for control characters: no part of two letters or more of the word is
+ * left for a `grep READ_LEVEL_PASS` or `grep PASS` to find, and the operator can still read the value
+ * back (and find the file or directory it names) by decoding the escapes.
+ */
+function escapeVerdictLikeWords(text: string): { text: string; changed: boolean } {
+  const hits = allHits(toMatchingText(text), [VERDICT_LIKE_RULE]);
+  if (hits.length === 0) return { text, changed: false };
+  let result = '';
+  let cursor = 0;
+  for (const hit of hits) {
+    if (hit.start < cursor) continue;
+    result += text.slice(cursor, hit.start) + Array.from(text.slice(hit.start, hit.end), codePointEscape).join('');
+    cursor = hit.end;
+  }
+  return { text: result + text.slice(cursor), changed: true };
+}
+
+/**
+ * THE one way text that is not tki's own reaches the terminal. Cut to MAX_SHOWN_CHARS; backslashes
+ * and double quotes escaped (so every `\u{…}` shown is tki's escape, never the value's own text);
+ * control, format, bidi and tag characters shown as `\u{…}` (escape.ts); verdict-like words shown as
+ * `\u{…}` escapes too; then quoted: always (`quote: 'always'`, the verdict line's packet label), or
+ * when anything but the usual path characters is in it or a word was withheld (`'when-needed'`, so a
+ * plain `report: out/report.json` stays copyable).
+ */
+export function shownText(value: string, quote: 'always' | 'when-needed' = 'when-needed'): string {
+  const clipped = truncate(value, MAX_SHOWN_CHARS);
+  const escaped = escapeControlChars(clipped.replace(/[\\"]/g, (char) => `\\${char}`));
+  const withheld = escapeVerdictLikeWords(escaped);
+  const bare = quote === 'when-needed' && !withheld.changed && BARE.test(clipped);
+  const text = capEscaped(withheld.text);
+  return bare ? text : `"${text}"`;
+}
+
+/** Escapes can make a value several times longer: the shown text is cut too, never inside an escape. */
+function capEscaped(text: string): string {
+  if (text.length <= MAX_SHOWN_CHARS) return text;
+  let cut = text.slice(0, MAX_SHOWN_CHARS);
+  const partialEscape = /\\u(?:\{[0-9a-f]*)?$/.exec(cut);
+  if (partialEscape !== null && (/\\*$/.exec(cut.slice(0, partialEscape.index))?.[0].length ?? 0) % 2 === 0) cut = cut.slice(0, partialEscape.index);
+  if ((/\\*$/.exec(cut)?.[0].length ?? 0) % 2 === 1) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
+/** The packet as the operator typed it, on tki's verdict line: always quoted. */
 export function packetLabelForVerdictLine(label: string): string {
-  const visible = escapeControlChars(truncate(label, 300));
-  return JSON.stringify(replaceHits(visible, [VERDICT_LIKE_RULE], WITHHELD_WORD).text);
+  return shownText(label, 'always');
+}
+
+/**
+ * A terminal line as printed: tki's own text with its control characters escaped, and every span
+ * marked `untrusted()` (untrusted-span.ts) shown by `shownText`.
+ */
+export function terminalLine(line: string): string {
+  return linePieces(line)
+    .map((piece) => (piece.untrusted ? shownText(piece.text) : escapeControlChars(piece.text).replace(/[\u{E000}\u{E001}]/gu, codePointEscape)))
+    .join('');
 }

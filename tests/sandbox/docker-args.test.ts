@@ -5,6 +5,7 @@ import { compileContainerArgs, DEFAULT_PROFILE, type SandboxInvocation } from '.
 import { DOCKER_DEV_TMPFS, DOCKER_MEMORY_HEADROOM_MIB } from '../../sandbox/engines/docker-args.js';
 import { stagePacket } from '../../sandbox/launch/stage-packet.js';
 import { removeScratchDirs, scratchDir } from './helpers/cli.js';
+import { terminalLine } from '../../src/text/verdict-line-label.js';
 
 afterAll(removeScratchDirs);
 
@@ -86,6 +87,6 @@ describe('handing the packet to the sandbox user (every engine stages it)', () =
     const dir = scratchDir('handoff-missing');
     const result = stagePacket(join(dir, 'absent'), join(dir, 'copy'), { reader: 'others' });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.line).toMatch(new RegExp(`^tki: BLOCKED: cannot hand the packet in: ${join(dir, 'absent')}: ENOENT`));
+    if (!result.ok) expect(terminalLine(result.error.line)).toMatch(new RegExp(`^tki: BLOCKED: cannot hand the packet in: ${join(dir, 'absent')}: ENOENT`));
   });
 });

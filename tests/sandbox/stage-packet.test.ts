@@ -6,6 +6,7 @@ import { stagePacket } from '../../sandbox/launch/stage-packet.js';
 import { DEFAULT_LIMITS } from '../../src/pipeline/limits.js';
 import { listFiles, removeScratchDirs, runTki, scratchDir, TKI_BIN } from './helpers/cli.js';
 import { writePacketDir } from './helpers/packet.js';
+import { terminalLine } from '../../src/text/verdict-line-label.js';
 
 /**
  * The private stage every engine gets the packet through (issue 12: the launcher opens the packet
@@ -55,7 +56,7 @@ describe('stagePacket', () => {
     const packet = writePacketDir(join(dir, 'packet'));
     expect(spawnSync('mkfifo', [join(packet, 'pipe')]).status).toBe(0);
     const staged = stagePacket(packet, join(dir, 'stage'), { reader: 'others' });
-    expect(!staged.ok && staged.error.line).toBe(`tki: BLOCKED: cannot hand the packet in: ${join(packet, 'pipe')} is a FIFO, which cannot be handed into the sandbox`);
+    expect(!staged.ok && terminalLine(staged.error.line)).toBe(`tki: BLOCKED: cannot hand the packet in: ${join(packet, 'pipe')} is a FIFO, which cannot be handed into the sandbox`);
   });
 });
 

@@ -7,6 +7,8 @@ import { placePacket } from '../../sandbox/launch/stage-place.js';
 import { MAX_STAGE_DEPTH, walkPacket, type WalkedEntry } from '../../sandbox/launch/stage-walk.js';
 import { DEFAULT_LIMITS } from '../../src/pipeline/limits.js';
 import { removeScratchDirs, scratchDir } from './helpers/cli.js';
+import { untrusted } from '../../src/text/untrusted-span.js';
+import { terminalLine } from '../../src/text/verdict-line-label.js';
 
 /**
  * Round six (issue 12): the packet's owner exchanges a packet directory with a symlink to a directory
@@ -65,7 +67,7 @@ function walkSwapPlace(s: Scene, between: () => void, how: 'copy' | 'link'): () 
   return () => placePacket(root, entries, link, stageModes({ reader: 'others' }));
 }
 
-const changed = (path: string): string => `${path} changed while tki staged the packet (it is no longer the file measured); run again once nothing modifies the packet`;
+const changed = (path: string): string => `${untrusted(path)} changed while tki staged the packet (it is no longer the file measured); run again once nothing modifies the packet`;
 
 describe('a directory exchanged for a symlink between the walk and the placement', () => {
   for (const how of ['copy', 'link'] as const) {
@@ -147,7 +149,7 @@ describe('descriptors stay bounded', () => {
     mkdirSync(deepest, { recursive: true });
     const before = openFileDescriptors();
     const staged = stagePacket(packet, join(dir, 'stage'), { reader: 'others' });
-    expect(!staged.ok && staged.error.line).toBe(`tki: BLOCKED: cannot hand the packet in: ${deepest} is nested more than ${String(MAX_STAGE_DEPTH)} directories deep below the packet's root, deeper than tki stages`);
+    expect(!staged.ok && terminalLine(staged.error.line)).toBe(`tki: BLOCKED: cannot hand the packet in: ${deepest} is nested more than ${String(MAX_STAGE_DEPTH)} directories deep below the packet's root, deeper than tki stages`);
     expect(openFileDescriptors()).toBe(before);
   });
 

@@ -13,6 +13,7 @@ import { prepareOutputDirectory } from '../../../sandbox/report/output-dir.js';
 import { writeTriplet } from '../../../sandbox/report/write-triplet.js';
 import { PROJECT_ROOT, removeScratchDirs, scratchDir } from '../helpers/cli.js';
 import { writePacketDir } from '../helpers/packet.js';
+import { shownText, terminalLine } from '../../../src/text/verdict-line-label.js';
 
 /** Round four (issue 12): the launcher's own defences, each attempted for real on this host. */
 afterAll(removeScratchDirs);
@@ -87,15 +88,17 @@ describe('--out is written through the descriptor the launcher checked', () => {
 describe("the inside's stdout and stderr reach the operator prefixed and bounded", () => {
   it('marks every line, escapes control characters, and counts what it does not show', () => {
     const lines = Array.from({ length: 2000 }, () => 'tki inspect: PASS (exit 0) \u001b[2K');
-    const shown = relayInsideLines(lines, { refused: false, stream: 'stdout' });
+    const shown = relayInsideLines(lines, { refused: false, stream: 'stdout' }).map(terminalLine);
     expect(shown).toHaveLength(MAX_RELAYED_INSIDE_LINES + 1);
     expect(shown.slice(0, -1).every((line) => line.startsWith('tki run: the sandbox wrote: '))).toBe(true);
     expect(shown.join('\n')).not.toMatch(/\u001b/);
     expect(shown.at(-1)).toBe(`tki run: ${2000 - MAX_RELAYED_INSIDE_LINES} more line(s) the sandbox wrote on stdout not shown`);
-    // P1's one refusal line (nothing was sent) passes as it is; after a normal end it is marked too.
+    expect(shown.join('\n')).not.toMatch(/PASS/);
+    // P1's one refusal line (nothing was sent) keeps its `tki: BLOCKED: ` head, its text quoted; after a normal end it is marked too.
     const refusal = 'tki: BLOCKED: sandbox self-check (P1) could not confirm "x"';
-    expect(relayInsideLines([refusal, 'tki: PASS'], { refused: true, stream: 'stderr' })).toEqual([refusal, 'tki run: the sandbox wrote: tki: PASS']);
-    expect(relayInsideLines([refusal], { refused: false, stream: 'stderr' })).toEqual([`tki run: the sandbox wrote: ${refusal}`]);
+    const quoted = '"sandbox self-check (P1) could not confirm \\"x\\""';
+    expect(relayInsideLines([refusal, 'tki: PASS'], { refused: true, stream: 'stderr' }).map(terminalLine)).toEqual([`tki: BLOCKED: ${quoted}`, 'tki run: the sandbox wrote: "tki: \\u{50}\\u{41}\\u{53}\\u{53}"']);
+    expect(relayInsideLines([refusal], { refused: false, stream: 'stderr' }).map(terminalLine)).toEqual([`tki run: the sandbox wrote: ${shownText(refusal)}`]);
   });
 });
 

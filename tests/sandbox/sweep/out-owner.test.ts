@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prepareOutputDirectory } from '../../../sandbox/report/output-dir.js';
 import { removeScratchDirs, scratchDir } from '../helpers/cli.js';
+import { terminalLine } from '../../../src/text/verdict-line-label.js';
 
 afterAll(removeScratchDirs);
 
@@ -23,7 +24,7 @@ describe('--out of a root operator (round five: another user created /tmp/out fi
     requireRoot();
     const dir = outDir('theirs', 1000, 0o777);
     const result = prepareOutputDirectory(dir, undefined, 'run');
-    expect(result).toEqual({ ok: false, line: `tki run: BLOCKED: --out ${dir} is owned by uid 1000 with mode 0777: another user could replace the report in it; use a directory you own that no other user may write (a missing one is created)` });
+    expect(result.ok ? result : { ok: false, line: terminalLine(result.line) }).toEqual({ ok: false, line: `tki run: BLOCKED: --out ${dir} is owned by uid 1000 with mode 0777: another user could replace the report in it; use a directory you own that no other user may write (a missing one is created)` });
   });
 
   it('refuses its own directory when the group or others may write it, sticky or not', () => {

@@ -19,6 +19,4 @@ export const OPEN_ROUND6: ReadonlyMap<string, string> = new Map<string, string>(
   ['look:gfm-strikethrough', 'low: GitHub renders "All tests ~~fail~~ pass." as a struck "fail" and "All tests pass."'],
   // sinks.test.ts
   ['sinks:free-text-identity-verdict-word', 'medium: revision/blueprint_ref are shown inline and undelimited in report.md\'s verdict block ("**Dossier:** … revision 1 · tki verdict: READ_LEVEL_ACCEPTABLE (certified PASS)") and in the checkpoint\'s "Inspected:" line'],
-  // out-dir.test.ts
-  ['outdir:refusal-line-verdict-words', 'low: refusals print the operator\'s path (and an occupied --out\'s file names) with verdict words the verdict line withholds: "tki run: BLOCKED: …/FINAL VERDICT PASS (exit 0) certified/packet.json does not exist"'],
 ]);
