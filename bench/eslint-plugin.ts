@@ -29,8 +29,10 @@ function eslintFor(parser: Parser, rules: 'tki' | 'core', cwd: string): ESLint {
     parser === 'espree' ? { sourceType: 'module', ecmaVersion: 'latest' } : { sourceType: 'module', parser: tseslint.parser as Linter.Parser };
   // date-fns carries disable comments for rules neither side runs.
   const base: Linter.Config = { files: ['**/*.js'], languageOptions, linterOptions: { reportUnusedDisableDirectives: 'off' } };
+  // The preset names typescript-eslint's parser; the parser under test is put back after it, as a
+  // user who lints with espree writes it (before, the "espree" row ran the tki side on typescript-eslint).
   const config: Linter.Config =
-    rules === 'tki' ? { ...base, ...(plugin.configs.recommended as Linter.Config) } : { ...base, rules: { 'no-restricted-imports': ['error', { paths: deniedNames() }] } };
+    rules === 'tki' ? { ...base, ...(plugin.configs.recommended as Linter.Config), languageOptions } : { ...base, rules: { 'no-restricted-imports': ['error', { paths: deniedNames() }] } };
   return new ESLint({ cwd, overrideConfigFile: true, overrideConfig: [config], cache: false });
 }
 

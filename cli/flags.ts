@@ -59,6 +59,9 @@ export function parseFlags(argv: readonly string[], spec: FlagSpec): ParsedFlags
     const option = error instanceof Error ? /'(--[a-z-]+)/.exec(error.message)?.[1] : undefined;
     return usage(option === undefined ? 'invalid arguments' : `${option} needs a value; write ${option}=VALUE for one that starts with '-'`);
   }
+  // Too many: name the first one too many (the user sees what to remove); too few: say what is expected.
+  const extra = parsed.positionals[spec.positionals.length];
+  if (extra !== undefined) return usage(`unexpected argument "${extra}"`);
   if (parsed.positionals.length !== spec.positionals.length) {
     return usage(`expected ${spec.positionals.length === 0 ? 'no positional argument' : spec.positionals.join(' ')}`);
   }

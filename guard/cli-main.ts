@@ -42,6 +42,7 @@ async function analyze(options: CliOptions): Promise<number> {
   if (!judged.ok) return failWith(judged.error, sarif);
   const notice = defaultsNotice(judged.value, options.level);
   if (notice !== null) process.stderr.write(notice);
+  for (const line of judged.value.unmatched) process.stderr.write(`${line}\n`);
   const problem = emit(judged.value.output, options.output);
   return problem === undefined ? judged.value.exitCode : failWith(problem, null);
 }

@@ -42,6 +42,8 @@ export function parsePolicyText(withMark: string, file: string): PolicyResult {
   const syntax = [
     ...diagnostics.map((diagnostic) => at(diagnostic.start ?? 0, 'policy/invalid_json', ts.flattenDiagnosticMessageText(diagnostic.messageText, ' '))),
     ...trailingCommas(source).map((position) => at(position, 'policy/invalid_json', 'trailing comma (JSON allows none)')),
+    // JSON.parse keeps the last of two equal keys; a reviewer reads the first one too.
+    ...duplicateKeys(source).map(({ position, key }) => at(position, 'policy/invalid_json', `duplicate key "${key}" (JSON.parse would keep only the last)`)),
   ];
   if (syntax.length > 0) return failed(syntax);
   let value: unknown;
@@ -75,6 +77,25 @@ function trailingCommas(source: ts.JsonSourceFile): number[] {
   };
   visit(source);
   return positions;
+}
+
+/** Every key that repeats an earlier key of the same object, at the repeat. */
+function duplicateKeys(source: ts.JsonSourceFile): { position: number; key: string }[] {
+  const found: { position: number; key: string }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isObjectLiteralExpression(node)) {
+      const seen = new Set<string>();
+      for (const property of node.properties) {
+        if (property.name === undefined || !(ts.isStringLiteral(property.name) || ts.isIdentifier(property.name))) continue;
+        const key = property.name.text;
+        if (seen.has(key)) found.push({ position: property.getStart(source), key });
+        seen.add(key);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
 }
 
 /** The text position of the deepest node along a JSON path that exists. */

@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { PolicyConfig } from './config.js';
+import { normalizeGlob } from './glob.js';
 import { parsePolicyText, type PolicyError, type PolicyResult } from './parse.js';
 
 /** Why a policy file could not be read, in words (the errno code alone says little to a user). */
@@ -22,5 +25,12 @@ export function readPolicyFile(file: string): PolicyResult {
     const unreadable: PolicyError = { code: 'policy/invalid_json', file, line: 1, column: 1, message: `cannot read the policy file: ${READ_FAILURES[code] ?? code}` };
     return { ok: false, error: unreadable, errors: [unreadable] };
   }
-  return parsePolicyText(text, file);
+  const parsed = parsePolicyText(text, file);
+  return parsed.ok ? { ok: true, policy: withNormalizedGlobs(parsed.policy, dirname(resolve(file))) } : parsed;
+}
+
+/** Every path glob of the policy in the matcher's form (policy/glob.ts normalizeGlob), relative to the policy's directory. */
+function withNormalizedGlobs(policy: PolicyConfig, root: string): PolicyConfig {
+  const each = (globs: readonly string[]): string[] => globs.map((glob) => normalizeGlob(glob, root));
+  return { ...policy, grants: policy.grants.map((grant) => ({ ...grant, files: each(grant.files) })), inspectorFiles: each(policy.inspectorFiles), ignore: each(policy.ignore) };
 }

@@ -1,39 +1,30 @@
+import { bidiClassOf, type BidiClass } from './text-normalize-bidi-class.js';
+import { resolveSequence } from './text-normalize-bidi-resolve.js';
+
 /**
- * The order a reader SEES text in when it holds explicit bidi controls (issue 13, rt-packets6):
- * `All tests \u202Essap\u202C.` is stored as "ssap" but displayed as "pass", because U+202E
- * RIGHT-TO-LEFT OVERRIDE forces every character up to its U+202C POP DIRECTIONAL FORMATTING to be
- * laid out right to left. The text rules match the stored order AND this visual order.
+ * The order a reader SEES text in (issue 13): `All tests \u202Essap\u202C.` is stored as "ssap"
+ * but displayed as "pass"; `The selftest: \u20670 exit\u2069.` (an isolate, U+2067 RLI) is
+ * displayed as "exit 0", and `\u2067pass\u200F \u200Ftests\u200F \u200FAll\u2069` (words
+ * separated by U+200F RLM inside it) as "All tests pass". The text rules match the stored order
+ * AND this visual order.
  *
- * Only an override reverses Latin text: inside an embedding (U+202A/U+202B) or an isolate
- * (U+2066–2068 … U+2069) Latin letters stay left to right, so those only group their content as one
- * unit that an enclosing override moves as a whole. A paragraph separator ends every open control
- * and more than 125 levels are ignored, as in the Unicode Bidirectional Algorithm (UAX #9, X1–X8).
- * This is not the whole algorithm (implicit levels of Hebrew and Arabic letters are not applied):
- * the rules' patterns are Latin, and only overrides can make Latin text read in another order.
+ * The visual order is the Unicode Bidirectional Algorithm (UAX #9) for a left-to-right paragraph
+ * shown on one line: explicit levels and directions (X1–X8, up to 125 levels, overflow counted as
+ * the algorithm says), removal of the embedding controls (X9), isolating run sequences (X10, BD13),
+ * weak types (W1–W7), neutrals (N1–N2), implicit levels (I1–I2), trailing white space (L1) and the
+ * reversal of runs (L2). Left out: bracket pairs (N0), which only move a bracket's own direction,
+ * and mirroring (L4), which changes glyphs, not order. The paragraph level is left to right, as a
+ * Markdown renderer without `dir` sets it; the class table is bidi-class.ts.
  */
 
-const LRE = 0x202a;
-const RLE = 0x202b;
-const PDF = 0x202c;
-const LRO = 0x202d;
-const RLO = 0x202e;
-const LRI = 0x2066;
-const RLI = 0x2067;
-const FSI = 0x2068;
-const PDI = 0x2069;
+/** Text that may display in another order than it is stored: an explicit control or a right-to-left character. */
+export const REORDERS = /[\u202A-\u202E\u2066-\u2069\u200F\u061C\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]|[\uD802\uD803\uD83A\uD83B]/;
+
 const MAX_DEPTH = 125;
-
-/** Text that may display in another order than it is stored: it holds an override. */
-export const REORDERS = /\u202E/;
-
-const PARAGRAPH_END = new Set([0x0a, 0x0d, 0x1c, 0x1d, 0x1e, 0x85, 0x2029]);
-
-/** One embedding, override or isolate: its children are original code-point offsets or nested runs. */
-interface Run {
-  readonly reversed: boolean;
-  readonly isolate: boolean;
-  readonly children: Array<number | Run>;
-}
+const REMOVED: ReadonlySet<BidiClass> = new Set(['LRE', 'RLE', 'LRO', 'RLO', 'PDF', 'BN']);
+const ISOLATE_START: ReadonlySet<BidiClass> = new Set(['LRI', 'RLI', 'FSI']);
+/** Controls that take no place on the line: dropped from the visual text. */
+const DROPPED: ReadonlySet<BidiClass> = new Set(['LRE', 'RLE', 'LRO', 'RLO', 'PDF', 'LRI', 'RLI', 'FSI', 'PDI']);
 
 /** A text in visual order, with the original code-unit offset of each of its code units. */
 export interface VisualText {
@@ -41,70 +32,222 @@ export interface VisualText {
   readonly originalOffsets: Int32Array;
 }
 
-function runsOf(original: string): Run {
-  const root: Run = { reversed: false, isolate: false, children: [] };
-  const stack: Run[] = [root];
-  let overflow = 0;
-  const top = (): Run => stack[stack.length - 1] ?? root;
-  for (let index = 0; index < original.length; index += 1) {
-    const code = original.codePointAt(index) ?? 0;
-    const at = index;
-    if (code > 0xffff) index += 1;
-    if (PARAGRAPH_END.has(code)) {
-      stack.length = 1;
-      overflow = 0;
-      root.children.push(at);
-      continue;
-    }
-    if (code === LRE || code === RLE || code === LRO || code === RLO || code === LRI || code === RLI || code === FSI) {
-      if (stack.length > MAX_DEPTH) {
-        overflow += 1;
-        continue;
-      }
-      const run: Run = { reversed: code === RLO, isolate: code >= LRI, children: [] };
-      top().children.push(run);
-      stack.push(run);
-      continue;
-    }
-    if (code === PDF || code === PDI) {
-      if (overflow > 0) overflow -= 1;
-      else if (code === PDI) {
-        // A PDI closes the innermost open isolate and everything opened inside it.
-        const isolateAt = stack.findLastIndex((run, depth) => depth > 0 && run.isolate);
-        if (isolateAt > 0) stack.length = isolateAt;
-      } else if (stack.length > 1 && !top().isolate) stack.pop();
-      continue;
-    }
-    top().children.push(at);
-  }
-  return root;
+interface Paragraph {
+  readonly codes: number[];
+  readonly offsets: number[];
+  readonly types: BidiClass[];
 }
 
-/** The visual order of a text holding an override (controls dropped), or undefined when it has none. */
+interface Entry {
+  readonly level: number;
+  readonly override: 'L' | 'R' | undefined;
+  readonly isolate: boolean;
+}
+
+/** P2–P3 for an FSI: the first strong type up to its matching PDI, isolates inside skipped. */
+function firstStrongIsRtl(types: readonly BidiClass[], from: number): boolean {
+  let depth = 0;
+  for (let index = from; index < types.length; index += 1) {
+    const type = types[index];
+    if (type === undefined || type === 'B') return false;
+    if (ISOLATE_START.has(type)) depth += 1;
+    else if (type === 'PDI') {
+      if (depth === 0) return false;
+      depth -= 1;
+    } else if (depth === 0 && type === 'L') return false;
+    else if (depth === 0 && (type === 'R' || type === 'AL')) return true;
+  }
+  return false;
+}
+
+/** X1–X8: the embedding level of each character; the types of overridden characters are replaced in place. */
+function explicitLevels(types: BidiClass[]): number[] {
+  const levels = new Array<number>(types.length).fill(0);
+  const stack: Entry[] = [{ level: 0, override: undefined, isolate: false }];
+  let overflowIsolates = 0;
+  let overflowEmbeddings = 0;
+  let validIsolates = 0;
+  const top = (): Entry => stack[stack.length - 1] as Entry;
+  const push = (rtl: boolean, override: Entry['override'], isolate: boolean): boolean => {
+    const current = top().level;
+    const level = rtl ? (current + 1) | 1 : (current + 2) & ~1;
+    if (level > MAX_DEPTH || overflowIsolates > 0 || overflowEmbeddings > 0) return false;
+    stack.push({ level, override, isolate });
+    return true;
+  };
+  for (let index = 0; index < types.length; index += 1) {
+    const type = types[index] as BidiClass;
+    levels[index] = top().level;
+    if (type === 'RLE' || type === 'LRE' || type === 'RLO' || type === 'LRO') {
+      const override = type === 'RLO' ? 'R' : type === 'LRO' ? 'L' : undefined;
+      if (!push(type === 'RLE' || type === 'RLO', override, false) && overflowIsolates === 0) overflowEmbeddings += 1;
+    } else if (ISOLATE_START.has(type)) {
+      const { override } = top();
+      if (override !== undefined) types[index] = override;
+      const rtl = type === 'RLI' || (type === 'FSI' && firstStrongIsRtl(types, index + 1));
+      if (push(rtl, undefined, true)) validIsolates += 1;
+      else overflowIsolates += 1;
+    } else if (type === 'PDI') {
+      if (overflowIsolates > 0) overflowIsolates -= 1;
+      else if (validIsolates > 0) {
+        overflowEmbeddings = 0;
+        while (!top().isolate) stack.pop();
+        stack.pop();
+        validIsolates -= 1;
+      }
+      const entry = top();
+      levels[index] = entry.level;
+      if (entry.override !== undefined) types[index] = entry.override;
+    } else if (type === 'PDF') {
+      if (overflowIsolates > 0) continue;
+      if (overflowEmbeddings > 0) overflowEmbeddings -= 1;
+      else if (!top().isolate && stack.length > 1) stack.pop();
+    } else if (type !== 'B' && type !== 'BN') {
+      const { override } = top();
+      if (override !== undefined) types[index] = override;
+    }
+  }
+  return levels;
+}
+
+/** BD9: the PDI matching each isolate initiator (by index), or none. */
+function matchingPdis(types: readonly BidiClass[]): Map<number, number> {
+  const matches = new Map<number, number>();
+  const open: number[] = [];
+  types.forEach((type, index) => {
+    if (ISOLATE_START.has(type)) open.push(index);
+    else if (type === 'PDI' && open.length > 0) matches.set(open.pop() as number, index);
+  });
+  return matches;
+}
+
+/** X10 (BD13): the isolating run sequences, as lists of indices of the characters X9 keeps. */
+function isolatingRunSequences(original: readonly BidiClass[], levels: readonly number[]): number[][] {
+  const kept = original.flatMap((type, index) => (REMOVED.has(type) ? [] : [index]));
+  const runs: number[][] = [];
+  for (const index of kept) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (run !== undefined && last !== undefined && levels[last] === levels[index]) run.push(index);
+    else runs.push([index]);
+  }
+  const matches = matchingPdis(original);
+  const awaiting = new Map<number, number[]>();
+  const sequences: number[][] = [];
+  for (const run of runs) {
+    const first = run[0] as number;
+    const continued = awaiting.get(first);
+    const sequence = continued ?? [];
+    if (continued === undefined) sequences.push(sequence);
+    else awaiting.delete(first);
+    for (const index of run) sequence.push(index);
+    const pdi = matches.get(run[run.length - 1] as number);
+    if (pdi !== undefined && ISOLATE_START.has(original[run[run.length - 1] as number] as BidiClass)) awaiting.set(pdi, sequence);
+  }
+  return sequences;
+}
+
+/** The level of every character of one paragraph after X1–I2 and L1. */
+function resolvedLevels(paragraph: Paragraph): number[] {
+  const original = paragraph.types;
+  const types = [...original];
+  const levels = explicitLevels(types);
+  const kept = original.flatMap((type, index) => (REMOVED.has(type) ? [] : [index]));
+  const nextKept = new Map<number, number>();
+  const previousKept = new Map<number, number>();
+  kept.forEach((index, at) => {
+    if (at + 1 < kept.length) nextKept.set(index, kept[at + 1] as number);
+    if (at > 0) previousKept.set(index, kept[at - 1] as number);
+  });
+  // sos and eos compare embedding levels (X1–X8), not the levels sequences resolved before this one.
+  const embedding = [...levels];
+  const levelOf = (index: number | undefined): number => (index === undefined ? 0 : (embedding[index] ?? 0));
+  for (const sequence of isolatingRunSequences(original, levels)) {
+    const first = sequence[0] as number;
+    const last = sequence[sequence.length - 1] as number;
+    const level = levelOf(first);
+    const before = previousKept.get(first);
+    const after = ISOLATE_START.has(original[last] as BidiClass) ? undefined : nextKept.get(last);
+    const sos = Math.max(level, levelOf(before)) % 2 === 1 ? 'R' : 'L';
+    const eos = Math.max(levelOf(last), levelOf(after)) % 2 === 1 ? 'R' : 'L';
+    resolveSequence(sequence, types, levels, sos, eos);
+  }
+  // L1: separators, and white space or isolate controls before them or at the end of the line, at the paragraph level.
+  let trailing = true;
+  for (let index = original.length - 1; index >= 0; index -= 1) {
+    const type = original[index] as BidiClass;
+    if (type === 'B' || type === 'S') {
+      levels[index] = 0;
+      trailing = true;
+    } else if (trailing && (type === 'WS' || ISOLATE_START.has(type) || type === 'PDI' || REMOVED.has(type))) levels[index] = 0;
+    else trailing = false;
+  }
+  // Removed characters take the level of the character before them (they are dropped or invisible anyway).
+  for (let index = 0; index < original.length; index += 1) {
+    if (REMOVED.has(original[index] as BidiClass) && index > 0) levels[index] = levels[index - 1] ?? 0;
+  }
+  return levels;
+}
+
+/** L2: from the highest level down to the lowest odd one, reverse every run at that level or higher. */
+function reorder(order: number[], levels: readonly number[]): void {
+  let highest = 0;
+  let lowestOdd = MAX_DEPTH + 2;
+  for (const level of levels) {
+    highest = Math.max(highest, level);
+    if (level % 2 === 1) lowestOdd = Math.min(lowestOdd, level);
+  }
+  for (let level = highest; level >= lowestOdd; level -= 1) {
+    let start = 0;
+    while (start < order.length) {
+      if ((levels[order[start] as number] ?? 0) < level) {
+        start += 1;
+        continue;
+      }
+      let end = start;
+      while (end < order.length && (levels[order[end] as number] ?? 0) >= level) end += 1;
+      order.splice(start, end - start, ...order.slice(start, end).reverse());
+      start = end;
+    }
+  }
+}
+
+function paragraphsOf(original: string): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let current: Paragraph = { codes: [], offsets: [], types: [] };
+  for (let index = 0; index < original.length; index += 1) {
+    const code = original.codePointAt(index) ?? 0;
+    const type = bidiClassOf(code);
+    current.codes.push(code);
+    current.offsets.push(index);
+    current.types.push(type);
+    if (code > 0xffff) index += 1;
+    if (type === 'B') {
+      paragraphs.push(current);
+      current = { codes: [], offsets: [], types: [] };
+    }
+  }
+  if (current.codes.length > 0) paragraphs.push(current);
+  return paragraphs;
+}
+
+/** The visual order of a text (explicit controls dropped), or undefined when it shows in stored order. */
 export function visualOrder(original: string): VisualText | undefined {
   if (!REORDERS.test(original)) return undefined;
   const offsets: number[] = [];
-  let text = '';
-  // An explicit stack, not recursion: nesting is bounded by MAX_DEPTH, but the walk stays flat anyway.
-  const walk: Array<{ run: Run; next: number }> = [{ run: runsOf(original), next: 0 }];
-  while (walk.length > 0) {
-    const frame = walk[walk.length - 1] as { run: Run; next: number };
-    const { run } = frame;
-    if (frame.next >= run.children.length) {
-      walk.pop();
-      continue;
+  const parts: string[] = [];
+  let moved = false;
+  for (const paragraph of paragraphsOf(original)) {
+    const levels = resolvedLevels(paragraph);
+    const order = paragraph.codes.map((_, index) => index);
+    reorder(order, levels);
+    for (const [at, index] of order.entries()) {
+      if (index !== at) moved = true;
+      if (DROPPED.has(paragraph.types[index] as BidiClass)) continue;
+      const char = String.fromCodePoint(paragraph.codes[index] ?? 0);
+      parts.push(char);
+      for (let unit = 0; unit < char.length; unit += 1) offsets.push(paragraph.offsets[index] ?? 0);
     }
-    const position = run.reversed ? run.children.length - 1 - frame.next : frame.next;
-    frame.next += 1;
-    const child = run.children[position] as number | Run;
-    if (typeof child !== 'number') {
-      walk.push({ run: child, next: 0 });
-      continue;
-    }
-    const code = original.codePointAt(child) ?? 0;
-    const char = String.fromCodePoint(code);
-    text += char;
-    for (let unit = 0; unit < char.length; unit += 1) offsets.push(child);
   }
-  return { text, originalOffsets: Int32Array.from(offsets) };
+  return moved ? { text: parts.join(''), originalOffsets: Int32Array.from(offsets) } : undefined;
 }

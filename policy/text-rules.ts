@@ -1,5 +1,6 @@
 import { replaceHits, textRulePattern, type TextRulePattern } from './text-normalize-pattern.js';
-import { casedSkeleton, matchingForm } from './text-normalize.js';
+import { casedSkeleton, matchingForm, toMatchingText } from './text-normalize.js';
+import { REORDERS } from './text-normalize-bidi.js';
 
 /**
  * Text rules from SPEC §4 and §6 (L2). They are data plus tiny pure matchers so that the ESLint
@@ -82,7 +83,10 @@ export const SCOPED_DENIAL_WORDING = "is not adequately evidenced in this packet
 
 /** On the matching form: look-alike letters, zero-width and format characters do not hide the wording. */
 export function hasGlobalDenialWording(text: string): boolean {
-  return ANY_GLOBAL_DENIAL.test(matchingForm(text));
+  // Only a text that may display in another order gets its visual form built (text-normalize-bidi.ts).
+  if (!REORDERS.test(text)) return ANY_GLOBAL_DENIAL.test(matchingForm(text));
+  const form = toMatchingText(text);
+  return ANY_GLOBAL_DENIAL.test(form.text) || (form.visual !== undefined && ANY_GLOBAL_DENIAL.test(form.visual.text));
 }
 
 /** Replace every global-absence phrase (found on the matching form, replaced in the original) with the scoped form. */

@@ -4,7 +4,8 @@ import type { InspectOptions } from './pipeline/inspect.js';
 
 export type ParsedInspectArgs = { ok: true; options: InspectOptions } | { ok: false; line: string };
 
-const USAGE = 'usage: tki inspect --in <packet dir or .json> [--report-fd <n>] [--name <checkpoint-name>]';
+// Errors end with a pointer, never the usage itself (the house rule of every tki command).
+const USAGE = "run 'tki inspect --help' for usage";
 
 /** The report channel's descriptor when none is named: the pipe the launcher passes as fd 3. */
 export const DEFAULT_REPORT_FD = 3;

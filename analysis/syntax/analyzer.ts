@@ -211,8 +211,14 @@ export class Analyzer implements Walker {
     } else if (ts.isIdentifier(node)) {
       this.text?.checkVerdictToken(node.text, node);
     }
-    ts.forEachChild(node, (child) => this.visitType(child));
+    ts.forEachChild(node, this.visitTypeChild);
   }
+
+  /** One callback for every type node's children, not a closure per node. */
+  private readonly visitTypeChild = (child: ts.Node): undefined => {
+    this.visitType(child);
+    return undefined;
+  };
 
   /** `parent` is passed in: files parsed without parent pointers are walked too. */
   private visitHeritage(clause: ts.HeritageClause, parent: ts.Node): void {
@@ -262,19 +268,16 @@ export class Analyzer implements Walker {
   private visitMemberAccess(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): void {
     const key = constantKey(node, this.scope);
     if (ts.isPropertyAccessExpression(node)) this.text?.checkVerdictToken(node.name.text, node.name);
-    const visitKey = (): void => {
-      if (ts.isElementAccessExpression(node)) this.visit(node.argumentExpression, node);
-    };
     const base = interopMemberBase(skipOuter(node.expression), this.scope, trackedLoad);
     const owner = globalName(base, this.scope, GLOBAL_OBJECT_NAMES);
     if (owner !== undefined) {
-      visitKey();
+      this.visitKey(node);
       return this.globalMember(owner, key, node, this.flowAt(node));
     }
     const binding = ts.isIdentifier(base) ? this.scope.lookup(base.text) : undefined;
     if (binding?.kind === 'module') {
       binding.used = true;
-      visitKey();
+      this.visitKey(node);
       if (key !== null && isPromiseMember(base, binding, key)) return this.promiseMember(binding.specifier, node, key);
       if (key === null) return this.reachModule(binding.specifier, node, 'computed member access');
       if (this.judgedCallees.has(node)) return;
@@ -284,7 +287,7 @@ export class Analyzer implements Walker {
     if (loaded !== undefined) {
       // `require('process').env`, `process.getBuiltinModule('node:fs').writeFileSync`: the member of the loaded builtin.
       recordLoad(this, skipAwait(base) as ts.CallExpression, loaded.load, true);
-      visitKey();
+      this.visitKey(node);
       if (key !== null && isPromiseMember(base, undefined, key)) return this.promiseMember(loaded.tracked, node, key);
       if (key === null) return this.reachModule(loaded.tracked, node, 'computed member access');
       if (this.judgedCallees.has(node)) return;
@@ -297,7 +300,12 @@ export class Analyzer implements Walker {
     else if (key === null) judgeRuntimeKeyRead(this, node, base, ts.isElementAccessExpression(node) ? node.argumentExpression : undefined);
     else if (!this.judgedCallees.has(node)) this.reachResolved(this.types?.resolve(node), node);
     this.visit(node.expression, node);
-    visitKey();
+    this.visitKey(node);
+  }
+
+  /** The computed key of `x[key]` is code of its own (a method, not a closure made per member access). */
+  private visitKey(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): void {
+    if (ts.isElementAccessExpression(node)) this.visit(node.argumentExpression, node);
   }
 
   /** `then`/`catch`/`finally` of an `import()`'s promise: the namespace goes to a `then` callback, else on as a whole. */

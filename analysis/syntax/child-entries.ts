@@ -6,6 +6,7 @@ import { argumentsOf, followLaunchOptions, followNodeArguments, partsOf, UNKNOWN
 import { followCommandLine, nodeArgumentsAfter } from './child-entries-shell.js';
 import { builtinMemberOf, type BuiltinMember } from './entry-path-modules.js';
 import { excerpt, propertyNameText, skipOuter } from './syntax.js';
+import { mayNameBuiltin } from './text-mentions.js';
 import type { Walker } from './walker.js';
 import { followProgramEntry } from './worker-entries.js';
 
@@ -60,6 +61,8 @@ function isReflectApply(walker: Walker, callee: ts.Expression): boolean {
  * UNANALYZED at the call.
  */
 export function judgeChildEntries(walker: Walker, call: ts.CallExpression): void {
+  // Both builtins are named by a literal specifier somewhere in the file (an import, a `require`, an interop view): text-mentions.ts.
+  if (!mayStartChildren(walker.sourceFile)) return;
   const starter = starterCall(walker, call);
   if (starter === undefined) return;
   const { member, args } = starter;
@@ -81,6 +84,11 @@ export function judgeChildEntries(walker: Walker, call: ts.CallExpression): void
   if (nodeArguments === undefined) return;
   followNodeArguments(walker, call, label, nodeArguments, true, cwd);
   if (options !== undefined) followLaunchOptions(walker, options, label, true);
+}
+
+/** Only a file that can name `node:child_process` or `node:cluster` can start a Node child. */
+function mayStartChildren(sourceFile: ts.SourceFile): boolean {
+  return mayNameBuiltin(sourceFile, 'child_process') || mayNameBuiltin(sourceFile, 'cluster');
 }
 
 /** `fork(file, args?, options?)`: the file, and the preloads of `options.execArgv` / `env.NODE_OPTIONS`. */

@@ -33,9 +33,7 @@ export function registerInteropFile(rootScope: Scope, sourceFile: ts.SourceFile)
 }
 
 export function fileOf(scope: Scope): ts.SourceFile | undefined {
-  let root = scope;
-  while (root.parent !== undefined) root = root.parent;
-  return fileOfRootScope.get(root);
+  return fileOfRootScope.get(scope.root);
 }
 
 /** True when the file has interop code at all (its index scanned it): the cheap test before anything else. */
@@ -43,11 +41,18 @@ export function hasInteropCode(scope: Scope): boolean {
   return indexOf(scope).scan !== undefined;
 }
 
+/** The last file's root scope and index: asked at every call, so the walk's own file answers without a lookup. */
+let lastRoot: Scope | undefined;
+let lastIndex: InteropIndex = NOTHING;
+
 function indexOf(scope: Scope): InteropIndex {
+  if (scope.root === lastRoot) return lastIndex;
   const sourceFile = fileOf(scope);
   if (sourceFile === undefined) return NOTHING;
   let index = indexes.get(sourceFile);
   if (index === undefined) indexes.set(sourceFile, (index = buildIndex(sourceFile)));
+  lastRoot = scope.root;
+  lastIndex = index;
   return index;
 }
 

@@ -6,6 +6,7 @@ import type { ModuleLoad } from './module-loads.js';
 import { globalName } from './module-loads.js';
 import type { Scope } from './scope.js';
 import { memberKey, skipOuter } from './syntax.js';
+import { mayMention } from './text-mentions.js';
 import type { Walker } from './walker.js';
 
 /**
@@ -48,6 +49,8 @@ function filenameWrites(sourceFile: ts.SourceFile): ts.BinaryExpression[] {
 }
 
 function computeRebase(walker: Walker): FilenameRebase | null {
+  // A write to `module.filename` spells both names (text-mentions.ts): most files need no walk.
+  if (!mayMention(walker.sourceFile, 'filename') || !mayMention(walker.sourceFile, 'module')) return null;
   const writes = filenameWrites(walker.sourceFile);
   const [write] = writes;
   if (writes.length !== 1 || write === undefined || write.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return null;

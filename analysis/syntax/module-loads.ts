@@ -102,10 +102,14 @@ export function isCreateRequire(expression: ts.Expression, scope: Scope): boolea
   return false;
 }
 
+/** A load whose specifier is one argument (consumed), or none. */
+function one(kind: ReferenceKind, specifier: ts.Expression | undefined): ModuleLoad {
+  return { kind, specifier, consumed: new Set(specifier ? [specifier] : []) };
+}
+
 /** Recognizes every way a call can load a module by name. */
 export function moduleLoadOf(call: ts.CallExpression, scope: Scope, globalObjects: readonly string[]): ModuleLoad | undefined {
   const [first, second] = call.arguments;
-  const one = (kind: ReferenceKind, specifier: ts.Expression | undefined): ModuleLoad => ({ kind, specifier, consumed: new Set(specifier ? [specifier] : []) });
   if (call.expression.kind === ts.SyntaxKind.ImportKeyword) return one('dynamic-import', first);
   const webpack = webpackLoadOf(call, scope);
   if (webpack !== undefined) return webpack;

@@ -117,13 +117,18 @@ function isVarScope(container: ts.Node): boolean {
 
 const mayDeclareVarIn = new WeakMap<ts.SourceFile, boolean>();
 
+/** `var` as a word of its own: no ASCII identifier character on either side (any other neighbour only makes the answer "maybe"). */
+const VAR_KEYWORD = /(?<![\w$])var(?![\w$])/;
+
 /**
- * A file whose text never spells `var` declares none (a keyword cannot be written with escapes),
- * so its functions need no search for hoisted declarations: most modern code is such a file.
+ * A file whose text never spells the word `var` declares none (a keyword cannot be written with
+ * escapes, and the keyword never touches an identifier character: `variable`, `$var` and `var_`
+ * are other words), so its functions need no search for hoisted declarations: most modern code
+ * is such a file.
  */
 export function mayDeclareVar(sourceFile: ts.SourceFile): boolean {
   let may = mayDeclareVarIn.get(sourceFile);
-  if (may === undefined) mayDeclareVarIn.set(sourceFile, (may = sourceFile.text.includes('var') || sourceFile.text.includes('\\u')));
+  if (may === undefined) mayDeclareVarIn.set(sourceFile, (may = VAR_KEYWORD.test(sourceFile.text) || sourceFile.text.includes('\\u')));
   return may;
 }
 

@@ -37,15 +37,19 @@ export const FUNCTION: Binding = { kind: 'function' };
 export const CLASS: Binding = { kind: 'class' };
 
 export class Scope {
-  readonly bindings = new Map<string, Binding>();
+  /** Made at the first declaration: most blocks declare nothing, and a scope is entered per block. */
+  private bindings: Map<string, Binding> | undefined;
   /** Strict-mode code (a module, a class, a `"use strict"` function): sloppy-this.ts. */
   strict: boolean;
   /** What `this` is here (sloppy-this.ts): set when a function is entered, inherited by blocks and arrows. */
   receiver: Receiver;
+  /** The file's scope: per-file indexes are found from any scope without walking the chain. */
+  readonly root: Scope;
 
   constructor(readonly parent: Scope | undefined) {
     this.strict = parent?.strict ?? false;
     this.receiver = parent?.receiver ?? OTHER_RECEIVER;
+    this.root = parent?.root ?? this;
   }
 
   /** `this` here may be the global object (a sloppy function that may be called without a receiver). */
@@ -55,14 +59,14 @@ export class Scope {
 
   lookup(name: string): Binding | undefined {
     for (let scope: Scope | undefined = this; scope !== undefined; scope = scope.parent) {
-      const binding = scope.bindings.get(name);
+      const binding = scope.bindings?.get(name);
       if (binding !== undefined) return binding;
     }
     return undefined;
   }
 
   declare(name: string, binding: Binding = LOCAL): void {
-    this.bindings.set(name, binding);
+    (this.bindings ??= new Map()).set(name, binding);
   }
 
   /**
@@ -71,6 +75,7 @@ export class Scope {
    */
   unusedBindings(): Array<ModuleBinding | FlagSensitiveBinding> {
     const unused: Array<ModuleBinding | FlagSensitiveBinding> = [];
+    if (this.bindings === undefined) return unused;
     for (const binding of this.bindings.values()) if ((binding.kind === 'module' || binding.kind === 'flag-sensitive') && !binding.used) unused.push(binding);
     return unused;
   }

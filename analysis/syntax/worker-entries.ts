@@ -5,6 +5,7 @@ import { followEntryValue, pathContext } from './entry-path-follow.js';
 import { builtinMemberOf } from './entry-path-modules.js';
 import { evaluatePath, type PathValue } from './entry-path.js';
 import { skipOuter } from './syntax.js';
+import { mayNameBuiltin } from './text-mentions.js';
 import type { Walker } from './walker.js';
 
 /**
@@ -42,11 +43,14 @@ export function followWorkerEntry(walker: Walker, entry: ts.Expression, options:
  */
 export function isWorkerConstructor(walker: Walker, callee: ts.Expression): boolean {
   const inner = skipOuter(callee);
-  const context = { scope: walker.scope, ancestors: walker.ancestors };
-  const member = builtinMemberOf(inner, context);
-  if (member !== undefined) return member.specifier === 'node:worker_threads' && (member.member === 'Worker' || member.member === null);
   const name = ts.isIdentifier(inner) ? inner.text : ts.isPropertyAccessExpression(inner) ? inner.name.text : undefined;
-  if (name !== 'Worker' && name !== 'SharedWorker') return false;
+  const isWorkerName = name === 'Worker' || name === 'SharedWorker';
+  // Under another name only a member of node:worker_threads is a thread, and a file that cannot
+  // spell that builtin cannot load it (text-mentions.ts): most constructors are decided here.
+  if (!isWorkerName && !mayNameBuiltin(walker.sourceFile, 'worker_threads')) return false;
+  const member = builtinMemberOf(inner, { scope: walker.scope, ancestors: walker.ancestors });
+  if (member !== undefined) return member.specifier === 'node:worker_threads' && (member.member === 'Worker' || member.member === null);
+  if (!isWorkerName) return false;
   if (!ts.isIdentifier(inner) || walker.scope.lookup(inner.text) === undefined) return true;
   const declared = declarationOf(inner, walker.ancestors);
   if (declared?.kind !== 'declared') return true;

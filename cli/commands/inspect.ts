@@ -1,3 +1,4 @@
+import { fstatSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { applyExecLock, DEFAULT_PROFILE, judgeNodeHardening, refusedCallsLine, runSelfCheck, selfCheckRefusalLine, takeResourceLimits } from '../../sandbox/inside.js';
 import { inspectPacket, parseInspectArgs } from '../../src/index.js';
@@ -23,6 +24,13 @@ export const inspectCommand: CliCommand = {
     const parsed = parseInspectArgs(limited.argv);
     if (!parsed.ok) {
       printError(parsed.line);
+      return 3;
+    }
+    // The lock sets RLIMIT_FSIZE to 0, after which a write to a regular file fails (EFBIG): with
+    // stderr redirected to a file (`2>log`, a CI log) every refusal below would vanish. The
+    // launcher always reads stderr through a pipe, so a file there means no sandbox: say it now.
+    if (stderrIsRegularFile()) {
+      printError("tki: BLOCKED: sandbox self-check (P1) refused before it ran: stderr is a regular file, and inside the sandbox no file may be written; tki inspect runs only inside the sandbox that 'tki run' starts");
       return 3;
     }
     const lock = applyExecLock(profile);
@@ -55,3 +63,11 @@ export const inspectCommand: CliCommand = {
     return outcome.exitCode;
   },
 };
+
+function stderrIsRegularFile(): boolean {
+  try {
+    return fstatSync(2).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -2,6 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fail, ok, type Outcome } from '../errors.js';
 import { baselineSchema, entriesOf, type BaselineEntry } from './format.js';
 
+const UNREADABLE: Readonly<Record<string, string>> = {
+  EISDIR: 'it is a directory, not a file',
+  EACCES: 'permission denied',
+  ELOOP: 'too many symbolic links',
+};
+
 /**
  * Reads a baseline file. A missing file is `null` (no baseline yet); a file that is not valid
  * JSON or not a baseline is a tool error naming the file and the first problem, never a silent
@@ -9,9 +15,17 @@ import { baselineSchema, entriesOf, type BaselineEntry } from './format.js';
  */
 export function loadBaseline(file: string): Outcome<readonly BaselineEntry[] | null> {
   if (!existsSync(file)) return ok(null);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    // In words, as the policy reader says it: `--baseline src` names a directory, not a raw EISDIR.
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    return fail({ code: 'baseline/invalid', file, detail: UNREADABLE[code] ?? `cannot read it (${code})` });
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    parsed = JSON.parse(text);
   } catch (error) {
     return fail({ code: 'baseline/invalid', file, detail: (error as Error).message.split('\n')[0] ?? 'unreadable' });
   }

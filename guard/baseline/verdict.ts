@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { makeDirectories } from '../../sandbox/report/make-directories.js';
+import { writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { fail, ok, type Outcome } from '../errors.js';
 import { composeVerdict } from '../report/verdict.js';
@@ -22,7 +23,7 @@ export interface BaselineRequest {
 
 function write(file: string, entries: readonly BaselineEntry[]): Outcome<void> {
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    makeDirectories(dirname(file));
     writeFileSync(file, serializeBaseline(entries));
     return ok(undefined);
   } catch (error) {

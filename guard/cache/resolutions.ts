@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { makeDirectories } from '../../sandbox/report/make-directories.js';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProbeObservations } from '../resolve/file-probe.js';
 import type { Resolution } from '../resolve/types.js';
@@ -54,7 +55,7 @@ export function openResolutionCache(directory: string, seal: CacheSeal): Resolut
       const saved = snapshot();
       if (saved === undefined) return;
       try {
-        mkdirSync(directory, { recursive: true });
+        makeDirectories(directory);
         const file = join(directory, FILE);
         const temporary = `${file}.${process.pid}.tmp`;
         writeFileSync(temporary, seal.seal(JSON.stringify(saved)));

@@ -1,5 +1,6 @@
+import { makeDirectories } from '../../sandbox/report/make-directories.js';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PolicyConfig } from '../../policy/index.js';
 import type { ModuleFacts } from '../types.js';
@@ -127,7 +128,7 @@ export function openFactsCache(root: string, policy: PolicyConfig, cacheDirector
     save() {
       resolutions.save();
       try {
-        mkdirSync(directory, { recursive: true });
+        makeDirectories(directory);
         for (let shard = 0; shard < SHARDS; shard += 1) {
           const before = previous[shard] as Record<string, Entry>;
           const after = next[shard] as Record<string, Entry>;

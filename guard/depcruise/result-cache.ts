@@ -1,5 +1,6 @@
+import { makeDirectories } from '../../sandbox/report/make-directories.js';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IViolation } from 'dependency-cruiser';
 import type { ModuleGraph } from '../graph/types.js';
@@ -45,7 +46,7 @@ export function cachedViolations(cacheDirectory: string, key: string): IViolatio
 
 export function storeViolations(directory: string, key: string, violations: readonly IViolation[]): void {
   try {
-    mkdirSync(directory, { recursive: true });
+    makeDirectories(directory);
     const file = join(directory, RESULT_FILE);
     writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify({ key, violations }));
     renameSync(`${file}.${process.pid}.tmp`, file);

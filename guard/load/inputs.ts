@@ -1,5 +1,5 @@
 import { closeSync, existsSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import ts from '../../policy/typescript.cjs';
 import { fail, ok, type Outcome } from '../errors.js';
 import { flattenMessage } from './diagnostics.js';
@@ -42,7 +42,7 @@ function loadProject(tsconfig: string): Outcome<Inputs> {
     return fail({ code: 'project/tsconfig', file: tsconfig, detail: describeDiagnostic(first) });
   }
   const root = dirname(tsconfig);
-  const files = [...new Set([...parsed.fileNames, ...javaScriptOutsideProgram(tsconfig, parsed, host)])].filter(isCodeInput).map((file) => resolve(file)).sort();
+  const files = [...new Set([...parsed.fileNames, ...javaScriptOutsideProgram(tsconfig, parsed, host), ...sourcesOutsideProgram(root, parsed)].map((file) => resolve(file)))].filter(isCodeInput).sort();
   if (files.length === 0) return fail({ code: 'project/no_files', root });
   return ok({ root, files, tsconfig });
 }
@@ -56,6 +56,22 @@ function loadProject(tsconfig: string): Outcome<Inputs> {
 function javaScriptOutsideProgram(tsconfig: string, parsed: ts.ParsedCommandLine, host: ts.ParseConfigFileHost): readonly string[] {
   if (parsed.options.allowJs === true) return [];
   return ts.getParsedCommandLineOfConfigFile(tsconfig, { allowJs: true }, host)?.fileNames ?? [];
+}
+
+/**
+ * `npx eslint .` lints every source file of the project, and the CI gate must judge the same
+ * files: a tsconfig that includes only `src` leaves `scripts/release.ts` out of its program, yet
+ * it runs. So every source file under the tsconfig's directory is an input too (those outside the
+ * program analyzed syntactically, as the typed detector does for any file it has no types for),
+ * except installed packages, version control, dot-directories (caches, tool output) and the
+ * tsconfig's `outDir` (built copies of the program). Generated or vendored files are left out with the policy's `ignore`, as for ESLint.
+ */
+function sourcesOutsideProgram(root: string, parsed: ts.ParsedCommandLine): readonly string[] {
+  const found: string[] = [];
+  const outDir = parsed.options.outDir === undefined ? undefined : resolve(parsed.options.outDir);
+  // Dot-directories hold caches and tool output (.next, .turbo, .cache, packed copies), not the project's code.
+  collect(root, found, (directory) => directory === outDir || basename(directory).startsWith('.'));
+  return found;
 }
 
 function describeDiagnostic(diagnostic: ts.Diagnostic | undefined): string {
@@ -121,11 +137,12 @@ function isNodeScript(path: string): boolean {
 }
 
 /** Every source file below `directory`, dotfiles included (`.eslintrc.js` runs too). */
-function collect(directory: string, into: string[]): void {
+function collect(directory: string, into: string[], skip?: (directory: string) => boolean): void {
   for (const entry of readdirSync(directory, { withFileTypes: true })) {
     if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
     const path = join(directory, entry.name);
-    if (entry.isDirectory()) collect(path, into);
-    else if (isCodeInput(path) || (entry.isFile() && !entry.name.includes('.') && isNodeScript(path))) into.push(path);
+    if (entry.isDirectory()) {
+      if (skip?.(path) !== true) collect(path, into, skip);
+    } else if (isCodeInput(path) || (entry.isFile() && !entry.name.includes('.') && isNodeScript(path))) into.push(path);
   }
 }

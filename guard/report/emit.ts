@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { makeDirectories } from '../../sandbox/report/make-directories.js';
+import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { GuardError } from '../errors.js';
 
@@ -9,7 +10,7 @@ export function emit(text: string, output: string | null): GuardError | undefine
     return undefined;
   }
   try {
-    mkdirSync(dirname(resolve(output)), { recursive: true });
+    makeDirectories(dirname(resolve(output)));
     writeFileSync(output, text);
     return undefined;
   } catch (error) {

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { STRICT_POLICY } from '../../policy/index.js';
+import { unmatchedGlobs } from '../../policy/glob.js';
 import { DEFAULT_BASELINE_FILE } from '../baseline/format.js';
 import { judgeWithBaseline } from '../baseline/verdict.js';
 import type { CliOptions } from '../cli-args.js';
@@ -34,13 +35,20 @@ export function defaultsNotice(judged: JudgedRun, level: CliOptions['level']): s
 
 /** A finished run → its verdict (level, suppressions, baseline) → the chosen report. */
 /** A judged run: the report, its verdict, and the policy file it used (`null`: the level's defaults). */
-export type JudgedRun = ReportOutput & { readonly verdict: GuardVerdict; readonly policyFile: string | null };
+export type JudgedRun = ReportOutput & { readonly verdict: GuardVerdict; readonly policyFile: string | null; readonly unmatched: readonly string[] };
+
+/** One stderr line per policy glob that matched no analyzed file (policy/glob.ts unmatchedGlobs): a grant that grants nothing. */
+function unmatchedLines(run: GuardRun): string[] {
+  if (run.policyFile === null) return [];
+  const files = run.result.modules.map((module) => module.file);
+  return unmatchedGlobs(run.policy, files).map(({ where, glob }) => `tki-guard: ${run.policyFile ?? ''}: ${where} "${glob}" matches no file of this run (it grants nothing here)`);
+}
 
 export function judgeFinishedRun(run: GuardRun, options: CliOptions, cwd: string, reader?: SuppressionReader): Outcome<JudgedRun> {
   const file = options.baseline === null ? join(run.result.root, DEFAULT_BASELINE_FILE) : resolve(cwd, options.baseline);
   const verdict = judgeWithBaseline(run.result, options.level, { file, explicit: options.baseline !== null, mode: options.baselineMode }, reader ?? run.suppressions);
   if (!verdict.ok) return verdict;
-  return ok({ ...REPORTERS[options.format](verdict.value, { rootUri: run.rootUri }), verdict: verdict.value, policyFile: run.policyFile });
+  return ok({ ...REPORTERS[options.format](verdict.value, { rootUri: run.rootUri }), verdict: verdict.value, policyFile: run.policyFile, unmatched: unmatchedLines(run) });
 }
 
 /** One whole CLI run, as data: the report text and its exit code, or the error (exit 2). */

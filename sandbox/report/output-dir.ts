@@ -1,4 +1,5 @@
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
+import { makeDirectories } from './make-directories.js';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { isReportFileName } from '../../src/io/report-frame.js';
 import { writableByAnotherUser } from '../launch/readable-by.js';
@@ -67,7 +68,7 @@ export function prepareOutputDirectory(typed: string, packet: { readonly path: s
   if (packetReal !== undefined && (packet?.isFile === true ? real === packetReal : isSameOrInside(real, packetReal))) return refuse('is the packet directory or lies inside it; choose a directory outside the packet');
   let opened: { fd: number; real: string };
   try {
-    if (lstatSync(absolute, { throwIfNoEntry: false }) === undefined) mkdirSync(absolute, { recursive: true, mode: 0o755 });
+    if (lstatSync(absolute, { throwIfNoEntry: false }) === undefined) makeDirectories(absolute, 0o755);
   } catch (error) {
     return refuse(`cannot be used (${error instanceof Error && 'code' in error ? String(error.code) : 'unknown error'})`);
   }

@@ -47,9 +47,13 @@ export function coverageKeys(texts: readonly string[], forms?: ReadonlyArray<str
   return keys;
 }
 
-/** Sentence splitting shared by the dossier scan and the claim texts, so both sides split alike. */
+/**
+ * Sentence splitting shared by the dossier scan and the claim texts, so both sides split alike. A
+ * `|` reads as a space: a GFM table row is one sentence, its cells read in a row as a reader of the
+ * rendered table reads them (`| canon | 22/22 | PASS |` says "canon 22/22 PASS").
+ */
 export function sentencesOf(line: string): string[] {
-  const cleaned = line.replace(/^\s*(?:#{1,6}|[-*+]|\d+[.)]|>)\s+/, '').replace(/\|/g, ' . ');
+  const cleaned = line.replace(/^\s*(?:#{1,6}|[-*+]|\d+[.)]|>)\s+/, '').replace(/\|/g, ' ');
   return cleaned.split(/(?<=[.!?;])\s+/).map((sentence) => sentence.trim()).filter((sentence) => /[\p{L}\p{N}]/u.test(sentence));
 }
 

@@ -1,4 +1,4 @@
-import { renderedText, visibleForm } from '../text/rendered.js';
+import { renderedText, visibleForm, type RenderedText } from '../text/rendered.js';
 import { sentencesOf } from './claim-index.js';
 
 /**
@@ -31,6 +31,25 @@ interface Paragraph {
   readonly lines: string[];
 }
 
+const UNDECODABLE_ALL = new RegExp(UNDECODABLE.source, 'g');
+/** Characters two windows of an over-long sentence share, so a phrase on the cut is read whole. */
+const WINDOW_OVERLAP = 256;
+
+/**
+ * A sentence as the rules read it: whole, or an over-long one (already an UNPARSED_REGION) in
+ * overlapping windows of MAX_CLASSIFIED_SENTENCE characters, so a pass assertion inside it is still
+ * found (issue 13, round 7) and no pattern runs over more than one window (linear cost).
+ */
+function classifiedParts(sentence: string): string[] {
+  if (sentence.length <= MAX_CLASSIFIED_SENTENCE) return [sentence];
+  const parts: string[] = [];
+  for (let start = 0; start < sentence.length; start += MAX_CLASSIFIED_SENTENCE - WINDOW_OVERLAP) {
+    parts.push(sentence.slice(start, start + MAX_CLASSIFIED_SENTENCE));
+    if (start + MAX_CLASSIFIED_SENTENCE >= sentence.length) break;
+  }
+  return parts;
+}
+
 function excerptOf(text: string): string {
   const trimmed = text.trim();
   return trimmed.length > 200 ? `${trimmed.slice(0, 200)}…` : trimmed;
@@ -41,23 +60,49 @@ function sentenceSteps(paragraph: Paragraph, steps: ScanStep[]): void {
   const rendered = renderedText(source);
   if (UNDECODABLE.test(rendered.text)) {
     steps.push({ finding: { line: paragraph.firstLine, excerpt: excerptOf(source), why: 'undecodable or control characters (or an HTML entity the inspector does not decode)' } });
+    // The visible text around the bad characters is still read (issue 13, round 7): one bad
+    // character must not hide a pass assertion; the paragraph stays an UNPARSED_REGION as well.
+    const visible = rendered.text.replace(UNDECODABLE_ALL, ' ');
+    for (const sentence of sentencesOf(visible)) pushSentence(steps, paragraph.firstLine, sentence);
     return;
   }
+  const said = readingSteps(source, rendered, paragraph.firstLine, steps);
+  // GFM strikethrough's other reading (text/rendered.ts): the struck text removed. Its sentences
+  // that the first reading does not have are judged too, at the paragraph's first line.
+  if (!rendered.struck) return;
+  const removed = renderedText(source, 'removed').text;
+  if (removed === rendered.text || UNDECODABLE.test(removed)) return;
+  for (const sentence of sentencesOf(removed)) {
+    if (said.has(sentence)) continue;
+    pushSentence(steps, paragraph.firstLine, sentence);
+  }
+}
+
+function pushSentence(steps: ScanStep[], line: number, sentence: string): void {
+  if (sentence.length > MAX_CLASSIFIED_SENTENCE) steps.push({ finding: { line, excerpt: `${sentence.slice(0, 200)}…`, why: `a sentence longer than ${MAX_CLASSIFIED_SENTENCE} characters is not classified` } });
+  for (const part of classifiedParts(sentence)) steps.push({ line, sentence: part, inFence: false });
+}
+
+/** The sentences of one reading, each at its line; returns them (for the other reading's comparison). */
+function readingSteps(source: string, rendered: RenderedText, firstLine: number, steps: ScanStep[]): Set<string> {
+  const said = new Set<string>();
+  // sentencesOf reads a `|` as a space: sentences are searched for in the text read the same way.
+  const searchable = rendered.text.includes('|') ? rendered.text.replace(/\|/g, ' ') : rendered.text;
   // Line numbers advance with the sentences: each newline of the source is counted once (linear).
   let cursor = 0;
-  let line = paragraph.firstLine;
+  let line = firstLine;
   let counted = 0;
   for (const sentence of sentencesOf(rendered.text)) {
-    // sentencesOf reads a `|` as ` . `: search for the part of the sentence's start that is in the text as it is.
-    const start = sentence.slice(0, 16).split(' . ')[0]?.replace(/ \.$/, '') ?? '';
-    const at = start === '' ? -1 : rendered.text.indexOf(start, cursor);
+    said.add(sentence);
+    const start = sentence.slice(0, 16);
+    const at = start === '' ? -1 : searchable.indexOf(start, cursor);
     if (at !== -1) cursor = at;
     const upTo = Math.max(counted, rendered.sourceOffset(cursor));
     for (let index = source.indexOf('\n', counted); index !== -1 && index < upTo; index = source.indexOf('\n', index + 1)) line += 1;
     counted = upTo;
-    if (sentence.length > MAX_CLASSIFIED_SENTENCE) steps.push({ finding: { line, excerpt: `${sentence.slice(0, 200)}…`, why: `a sentence longer than ${MAX_CLASSIFIED_SENTENCE} characters is not classified` } });
-    else steps.push({ line, sentence, inFence: false });
+    pushSentence(steps, line, sentence);
   }
+  return said;
 }
 
 /** Cut HTML comments out of a line; `open` says whether a comment is open when the line starts. */

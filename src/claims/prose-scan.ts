@@ -1,8 +1,7 @@
-import { allHits, firstHit, hasHit, textRulePattern, type TextHit, type TextRulePattern } from '../../policy/text-normalize-pattern.js';
-import { matchingForm, toMatchingText, toMatchingTexts, type MatchingText } from '../../policy/text-normalize.js';
+import { firstHit, hasHit, textRulePattern, type TextHit, type TextRulePattern } from '../../policy/text-normalize-pattern.js';
+import { toMatchingTexts, type MatchingText } from '../../policy/text-normalize.js';
 import { buildClaimIndex, coverageKeys } from './claim-index.js';
 import { scanSteps, type ProseFinding } from './prose-blocks.js';
-import { renderedForm } from '../text/rendered.js';
 import type { Claim } from '../packet/schema.js';
 
 /**
@@ -53,16 +52,6 @@ function firstPassHit(sentence: MatchingText): TextHit | undefined {
   return undefined;
 }
 
-/** The pass phrases that accepted claims state themselves, in matching form ("22/22 pass", "exited o"). */
-function statedPassPhrases(claims: readonly Claim[]): Set<string> {
-  const phrases = new Set<string>();
-  for (const claim of claims) {
-    const text = toMatchingText(renderedForm(claim.text));
-    for (const rule of PASS_RULES) for (const hit of allHits(text, [rule])) phrases.add(matchingForm(hit.excerpt));
-  }
-  return phrases;
-}
-
 /**
  * Linear in the dossier's size plus the claim count: each line is read once, the sentences are put
  * in matching form together (one pass over their concatenation, not one call per sentence), and
@@ -73,7 +62,6 @@ export function scanProse(text: string, claims: readonly Claim[], acceptedExecut
   const unparsedRegions: ProseFinding[] = [];
   const allClaims = buildClaimIndex(claims);
   const accepted = buildClaimIndex(acceptedExecutionClaims);
-  const acceptedPhrases = statedPassPhrases(acceptedExecutionClaims);
   const steps = scanSteps(text);
   const sentences = steps.flatMap((step) => ('sentence' in step ? [step.sentence] : []));
   proseCounter.sentences += sentences.length;
@@ -91,7 +79,9 @@ export function scanProse(text: string, claims: readonly Claim[], acceptedExecut
     next += 1;
     const pass = firstPassHit(form);
     if (pass !== undefined) {
-      const backed = acceptedPhrases.has(matchingForm(pass.excerpt)) || accepted.covers(sentence, key);
+      // Backed only by a claim about what the sentence is about (claim-index.ts): the same pass phrase
+      // said of another subject, or of none, is not backed (issue 13, round 7).
+      const backed = accepted.covers(sentence, key);
       passAssertions.push({ line, excerpt: sentence, why: `asserts "${pass.excerpt}"`, backed });
       continue;
     }

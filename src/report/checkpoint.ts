@@ -1,4 +1,4 @@
-import { escapeMarkdown, truncate } from '../text/escape.js';
+import { markdownValue } from '../text/escape.js';
 import { NO_MUTATION_STATEMENT } from './disclaimer.js';
 import type { Report } from './schema.js';
 
@@ -19,7 +19,8 @@ const LISTED_EVIDENCE = 50;
 
 /** checkpoint-<name>.md: what was inspected, the verdict, the evidence used, the no-mutation statement. */
 export function renderCheckpoint(report: Report): string {
-  const text = (value: string | null): string => (value === null ? '—' : escapeMarkdown(truncate(value, 120)));
+  // Every packet-supplied value is quoted as a code span (markdownValue): none reads as tki's words.
+  const text = (value: string | null): string => markdownValue(value, 120);
   const used = [...new Set(report.claims.flatMap((claim) => claim.chain.evidence_capability.filter((entry) => entry.right_kind && entry.bound_to_subject && entry.independent && entry.provenanced).map((entry) => entry.item_id)))];
   return [
     `# Checkpoint: ${report.final_verdict}`,

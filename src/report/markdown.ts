@@ -1,28 +1,32 @@
-import { escapeMarkdown, markdownCode, truncate } from '../text/escape.js';
+import { escapeMarkdown, markdownValue, truncate } from '../text/escape.js';
 import { DANGLING_CITATION } from '../vocabulary.js';
 import type { ClaimReport, Report } from './schema.js';
 
 /**
  * report.md for a person (SPEC §5): verdict first, then a table of claims with the evidence
- * they rest on, then flags, then the scope of denial and the disclaimer. Every packet-derived
- * string goes through escapeMarkdown.
+ * they rest on, then flags, then the scope of denial and the disclaimer. A packet-supplied value
+ * (an id, the dossier's identity, a claim's text, a dossier excerpt) is shown by markdownValue, a
+ * code span, so it never reads as tki's own words; tki's messages, which may embed such values, go
+ * through escapeMarkdown.
  */
 const md = (text: string | null | undefined, max = 160): string => (text === null || text === undefined ? '—' : escapeMarkdown(truncate(text, max)));
+const value = (text: string | null | undefined, max = 160): string => markdownValue(text, max);
+const cell = (text: string | null | undefined, max = 160): string => markdownValue(text, max, 'table-cell');
 
 /** A display limit for a person's reading, not a judgement: report.json lists every item. */
 const LISTED_ITEM_FINDINGS = 50;
 
 function evidenceCell(claim: ClaimReport): string {
   const used = claim.chain.evidence_capability.filter((entry) => entry.right_kind && entry.bound_to_subject && entry.independent && entry.provenanced);
-  if (used.length > 0) return used.map((entry) => md(entry.item_id, 60)).join(', ');
-  const considered = claim.chain.evidence.map((entry) => md(entry.item_id, 60));
+  if (used.length > 0) return used.map((entry) => cell(entry.item_id, 60)).join(', ');
+  const considered = claim.chain.evidence.map((entry) => cell(entry.item_id, 60));
   return considered.length === 0 ? 'none found' : `none usable (considered: ${considered.join(', ')})`;
 }
 
 function claimRow(claim: ClaimReport): string {
   const flags = claim.flags.length === 0 ? '' : ` (${claim.flags.join(', ')})`;
   const verdict = claim.verdict === 'NO_READ_LEVEL_DEFECT_FOUND' ? `${claim.verdict}, ${claim.authority}` : claim.verdict;
-  return `| ${md(claim.claim_id, 40)}: ${md(claim.chain.claim.text, 120)} | ${claim.claim_type} | ${verdict}${flags} | ${evidenceCell(claim)} | ${md(claim.reasons.join('; '), 240)} |`;
+  return `| ${cell(claim.claim_id, 40)}: ${cell(claim.chain.claim.text, 120)} | ${claim.claim_type} | ${verdict}${flags} | ${evidenceCell(claim)} | ${md(claim.reasons.join('; '), 240)} |`;
 }
 
 /**
@@ -69,8 +73,8 @@ export function renderMarkdown(report: Report): string {
     `- **Dossier verdict:** \`${report.final_verdict}\` (non-gating; never a pass)`,
     `- **Article 14 status:** \`${report.article14_status}\``,
     `- **Triage:** \`${report.triage_outcome}\``,
-    `- **Dossier:** ${md(report.dossier.document_id)} · blueprint ${md(report.dossier.blueprint_ref)} · revision ${md(report.dossier.revision)}`,
-    `- **Packet:** ${md(report.packet.packet_id)} as of ${md(report.packet.packet_as_of)} · ${report.items_usable} of ${report.items_total} items usable`,
+    `- **Dossier:** ${value(report.dossier.document_id)} · blueprint ${value(report.dossier.blueprint_ref)} · revision ${value(report.dossier.revision)}`,
+    `- **Packet:** ${value(report.packet.packet_id)} as of ${value(report.packet.packet_as_of)} · ${report.items_usable} of ${report.items_total} items usable`,
     `- **Inventory:** ${inventoryLine(report)}`,
     '',
   ];
@@ -80,27 +84,27 @@ export function renderMarkdown(report: Report): string {
   lines.push(...section('Claims', claimTable(report.claims)));
   const dangling = report.claims.filter((claim) => claim.reasons.some((reason) => reason.startsWith(DANGLING_CITATION)));
   if (dangling.length > 0) {
-    const listed = dangling.slice(0, LISTED_ITEM_FINDINGS).map((claim) => `- ${md(claim.claim_id, 40)}: ${md(claim.reasons.find((reason) => reason.startsWith(DANGLING_CITATION)), 400)}`);
+    const listed = dangling.slice(0, LISTED_ITEM_FINDINGS).map((claim) => `- ${value(claim.claim_id, 40)}: ${md(claim.reasons.find((reason) => reason.startsWith(DANGLING_CITATION)), 400)}`);
     if (dangling.length > LISTED_ITEM_FINDINGS) listed.push(`- … and ${dangling.length - LISTED_ITEM_FINDINGS} more in report.json`);
     lines.push(...section(`Dangling citations (${DANGLING_CITATION})`, listed));
   }
-  const perCorpus = report.claims.flatMap((claim) => claim.corpus_reports.map((entry) => `- ${md(claim.claim_id, 40)}, ${entry.corpus}: ${md(entry.note, 300)}`));
+  const perCorpus = report.claims.flatMap((claim) => claim.corpus_reports.map((entry) => `- ${value(claim.claim_id, 40)}, ${value(entry.corpus)}: ${md(entry.note, 300)}`));
   if (perCorpus.length > LISTED_CLAIM_ROWS) perCorpus.splice(LISTED_CLAIM_ROWS, perCorpus.length, `- … and ${perCorpus.length - LISTED_CLAIM_ROWS} more in report.json`);
   if (perCorpus.length > 0) lines.push(...section('Per corpus (never joined)', perCorpus));
   const flagLines = report.flag_details.length === 0 ? ['None.'] : report.flag_details.map((detail) => `- \`${detail.flag}\` at ${md(detail.where, 80)}: ${md(detail.detail, 240)}`);
   lines.push(...section('Flags', flagLines));
   const prose = [
-    ...report.prose.pass_assertions.map((finding) => `- line ${finding.line}, ${finding.backed === true ? 'backed by an accepted claim' : 'not backed'}: ${md(finding.excerpt, 200)}`),
-    ...report.prose.unparsed_regions.map((finding) => `- line ${finding.line}, UNPARSED_REGION (${md(finding.why)}): ${md(finding.excerpt, 200)}`),
+    ...report.prose.pass_assertions.map((finding) => `- line ${finding.line}, ${finding.backed === true ? 'backed by an accepted claim' : 'not backed'}: ${value(finding.excerpt, 200)}`),
+    ...report.prose.unparsed_regions.map((finding) => `- line ${finding.line}, UNPARSED_REGION (${md(finding.why)}): ${value(finding.excerpt, 200)}`),
   ];
   if (prose.length > 0) lines.push(...section('Prose scan', prose));
-  const unusable = report.item_findings.slice(0, LISTED_ITEM_FINDINGS).map((finding) => `- ${md(finding.item_id, 80)}: ${md(finding.problems.join('; '), 400)}`);
+  const unusable = report.item_findings.slice(0, LISTED_ITEM_FINDINGS).map((finding) => `- ${value(finding.item_id, 80)}: ${md(finding.problems.join('; '), 400)}`);
   const unlisted = report.item_findings.length - LISTED_ITEM_FINDINGS;
   if (unlisted > 0) unusable.push(`- … and ${unlisted} more in report.json`);
   if (unusable.length > 0) lines.push(...section('Items not usable as evidence', unusable));
   lines.push(
     ...section('Scope of denial and disclaimer', [
-      `Searched: packet ${md(report.scope_of_denial.packet_id)} as of ${md(report.scope_of_denial.packet_as_of)}, surfaces ${report.scope_of_denial.surfaces_searched.map((surface) => markdownCode(truncate(surface, 80))).join(', ') || '—'}.`,
+      `Searched: packet ${value(report.scope_of_denial.packet_id)} as of ${value(report.scope_of_denial.packet_as_of)}, surfaces ${report.scope_of_denial.surfaces_searched.map((surface) => value(surface, 80)).join(', ') || '—'}.`,
       '',
       md(report.disclaimer, 2000),
       '',

@@ -51,6 +51,21 @@ export function markdownCode(text: string): string {
   return `${fence}${pad}${visible}${pad}${fence}`;
 }
 
+/**
+ * A packet-supplied value in report.md or a checkpoint (issue 13, sinks): the one way such a value
+ * is shown there, shortened to `maxLength`, control and format characters as escapes, a missing
+ * value as an em dash. Inline (a list item, the verdict block) it is a code span, so it is visibly
+ * quoted and never reads as tki's own words (a `revision` of "1 · tki verdict: READ_LEVEL_ACCEPTABLE"
+ * stays inside its quotes). In a table cell the cell's borders quote it, and it is escaped text: a
+ * `|` inside a code span would still end a GFM cell, and the `\|` that GFM reads inside a span shows
+ * its backslash to a CommonMark reader, where `\|` in text reads `|` to both.
+ */
+export function markdownValue(text: string | null | undefined, maxLength: number, place: 'inline' | 'table-cell' = 'inline'): string {
+  if (text === null || text === undefined || text === '') return '—';
+  const shortened = truncate(text, maxLength);
+  return place === 'table-cell' ? escapeMarkdown(shortened) : markdownCode(shortened);
+}
+
 /** Shorten long input for one-line displays; the full value stays in report.json. Never splits a surrogate pair. */
 export function truncate(text: string, maxLength: number): string {
   if (text.length <= maxLength) return text;

@@ -7,6 +7,10 @@ import { NEEDS_VISIBLE_FORM, visibleFormOf } from './visible-chars.js';
  * implementation, in front of the one normalization (policy/text-normalize.ts):
  *   - a paragraph's soft line breaks (LF or CRLF) are spaces: the lines read as one sentence;
  *   - emphasis markers (`*`, `~`, `_` outside a word) are removed: `p**as**s` reads `pass`;
+ *   - GFM strikethrough (`~~a~~`, `~a~`) has two readings, both judged: the struck text kept (a
+ *     viewer without GFM, or a reader who reads what is crossed out) and removed (what GitHub's
+ *     reader takes as said: `All tests ~~fail~~ pass.` reads "All tests pass."); the second is
+ *     asked for by `struck: 'removed'`, and only a text whose `struck` is true has it;
  *   - code spans show their content: `` `pass` `` reads `pass`;
  *   - inline HTML tags and comments are removed (the comments are reported: hidden text);
  *   - entities are decoded (`&#112;`, `&#x70;`, `&nbsp;`); a named entity outside the decoded
@@ -17,82 +21,144 @@ import { NEEDS_VISIBLE_FORM, visibleFormOf } from './visible-chars.js';
  */
 export interface RenderedText {
   readonly text: string;
+  /** Whether the text holds a GFM strikethrough, so that its other reading (StruckReading) differs. */
+  readonly struck: boolean;
   /** HTML comments removed from the text (hidden from a reader, never classified). */
   readonly hidden: string[];
   /** The source offset of the character at `index` of `text`. */
   sourceOffset(index: number): number;
 }
 
+/** A soft line break (LF, or the CR and LF of CRLF) reads as a space: one unit for one, so no offset moves. */
+const readAs = (code: number): number => (code === 0x0a || code === 0x0d ? 0x20 : code);
+
+/**
+ * The rendered text, written unit by unit into one growing buffer (issue 13, the unclosed-Markdown
+ * cost: a piece per special character as its own string, joined at the end, was most of the time
+ * and most of the garbage for a 6 MB paragraph of `<a ` or `*a_`).
+ */
+/** A run holding none of these is copied by one native write (a plain ASCII paragraph costs what a copy costs). */
+const NEEDS_WALK = /[\r\n\u0080-\uffff]/;
+const NATIVE_COPY_MIN = 64;
+/** A text with none of these (no syntax, no line break, ASCII only) renders as itself. */
+const RENDERS_DIFFERENTLY = /[\\`<&*_~[\]!\r\n\u0080-\uffff]/;
+
 class Builder {
-  readonly parts: string[] = [];
+  private out: Uint16Array<ArrayBuffer>;
+  /** The same memory as bytes, for Buffer.write. */
+  private bytes: Buffer;
   length = 0;
-  /** Piece starts: output offset and source offset; between two starts the output copies the source 1:1. */
-  readonly outStarts: number[] = [];
-  readonly sourceStarts: number[] = [];
+  /** Piece starts as pairs (output offset, source offset) in one typed array: a piece per special character allocates nothing. */
+  pieces = new Int32Array(64);
+  pieceCount = 0;
   private nextSource = -1;
+
+  constructor(capacity: number) {
+    this.out = new Uint16Array(Math.max(16, capacity));
+    this.bytes = Buffer.from(this.out.buffer);
+  }
+
+  private room(extra: number): void {
+    if (this.length + extra <= this.out.length) return;
+    const grown = new Uint16Array(Math.max(this.out.length * 2, this.length + extra));
+    grown.set(this.out.subarray(0, this.length));
+    this.out = grown;
+    this.bytes = Buffer.from(grown.buffer);
+  }
+
+  /** A piece starts here unless it continues the previous copy of the source. */
+  private start(source: number, copy: boolean): void {
+    if (copy && source === this.nextSource) return;
+    if (this.pieceCount * 2 + 2 > this.pieces.length) {
+      const grown = new Int32Array(this.pieces.length * 2);
+      grown.set(this.pieces);
+      this.pieces = grown;
+    }
+    this.pieces[this.pieceCount * 2] = this.length;
+    this.pieces[this.pieceCount * 2 + 1] = source;
+    this.pieceCount += 1;
+  }
 
   emit(text: string, source: number, copy: boolean): void {
     if (text === '') return;
-    if (!copy || source !== this.nextSource) {
-      this.outStarts.push(this.length);
-      this.sourceStarts.push(source);
-    }
-    this.parts.push(text);
-    this.length += text.length;
+    this.start(source, copy);
+    this.room(text.length);
+    for (let index = 0; index < text.length; index += 1) this.out[this.length++] = readAs(text.charCodeAt(index));
     this.nextSource = copy ? source + text.length : -1;
   }
 
-  /** Copy source[from, to) as a reader sees it, code point by code point only where visible-chars maps one. */
+  /**
+   * Copy source[from, to) as a reader sees it. A code point that visible-chars.ts shows as text of
+   * its own length (`٣` → `3`, U+2800 → ` `) keeps the offsets 1:1, so it stays in the run around
+   * it (a line of 400,000 Arabic-Indic digits is one piece); one shown longer or shorter is a piece.
+   */
   copy(source: string, from: number, to: number): void {
-    const slice = source.slice(from, to);
-    if (!NEEDS_VISIBLE_FORM.test(slice)) {
-      this.emit(slice, from, true);
-      return;
+    if (from >= to) return;
+    this.room(to - from);
+    this.start(from, true);
+    if (to - from >= NATIVE_COPY_MIN) {
+      const run = source.slice(from, to);
+      if (!NEEDS_WALK.test(run)) {
+        this.bytes.write(run, this.length * 2, 'utf16le');
+        this.length += run.length;
+        this.nextSource = to;
+        return;
+      }
     }
-    // A code point shown as text of its own length (`٣` → `3`, U+2800 → ` `) keeps the offsets 1:1,
-    // so it joins the run around it: one piece per run, not one per character (issue 13: a line
-    // of 400,000 Arabic-Indic digits made 800,000 pieces and cost ≈ 1.2 CPU-s, 100× reading it).
-    // Kept text between mapped code points is copied as slices of the source.
-    let run: string[] = [];
-    let runStart = from;
-    let keptFrom = from;
-    for (let offset = from; offset < to; ) {
+    const out = this.out;
+    let offset = from;
+    while (offset < to) {
       const code = source.charCodeAt(offset);
       if (code < 0x80) {
+        out[this.length++] = readAs(code);
         offset += 1;
         continue;
       }
       const codePoint = source.codePointAt(offset) ?? code;
       const width = codePoint > 0xffff ? 2 : 1;
       const mapped = visibleFormOf(codePoint);
-      if (mapped !== undefined) {
-        if (keptFrom < offset) run.push(source.slice(keptFrom, offset));
-        if (mapped.length === width) run.push(mapped);
-        else {
-          this.emit(run.join(''), runStart, true);
-          run = [];
-          this.emit(mapped, offset, false);
-          runStart = offset + width;
-        }
-        keptFrom = offset + width;
+      if (mapped === undefined || mapped.length === width) {
+        const shown = mapped ?? source;
+        const at = mapped === undefined ? offset : 0;
+        for (let unit = 0; unit < width; unit += 1) out[this.length++] = readAs(shown.charCodeAt(at + unit));
+      } else {
+        this.nextSource = offset;
+        this.emit(mapped, offset, false);
+        this.copy(source, offset + width, to);
+        return;
       }
       offset += width;
     }
-    if (keptFrom < to) run.push(source.slice(keptFrom, to));
-    this.emit(run.join(''), runStart, true);
+    this.nextSource = to;
+  }
+
+  text(): string {
+    return Buffer.from(this.out.buffer, 0, this.length * 2).toString('utf16le');
   }
 }
 
-const SPECIAL = /[\\`<&*_~[\]!]/g;
-const TAG = /^<\/?[A-Za-z][A-Za-z0-9-]{0,63}(?:\s[^<>]{0,4096})?\/?>/;
-const AUTOLINK = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]{0,4096}|[^\s<>@]{1,256}@[^\s<>]{1,256})>/;
-const ENTITY = /^&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/;
-const LINK_TARGET = /^\]\([^()\s]{0,4096}(?:\s+(?:"[^"]{0,1024}"|'[^']{0,1024}'))?\s*\)/;
+/** The characters that start inline syntax, by code (a table read per character, no match object per special character). */
+const SPECIAL_CODES = Uint8Array.from({ length: 128 }, (_, code) => ('\\`<&*_~[]!'.includes(String.fromCharCode(code)) ? 1 : 0));
+// Sticky (`y`), run at the special character's index: no slice of the text per attempt. Every
+// quantifier is bounded, so one attempt reads at most a few kilobytes.
+const TAG = /<\/?[A-Za-z][A-Za-z0-9-]{0,63}(?:\s[^<>]{0,4096})?\/?>/y;
+const AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]{0,4096}|[^\s<>@]{1,256}@[^\s<>]{1,256})>/y;
+const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/y;
+const LINK_TARGET = /\]\([^()\s]{0,4096}(?:\s+(?:"[^"]{0,1024}"|'[^']{0,1024}'))?\s*\)/y;
 const ASCII_PUNCTUATION = /^[!-/:-@[-`{-~]$/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 function isWordChar(char: string | undefined): boolean {
-  return char !== undefined && WORD_CHAR.test(char);
+  if (char === undefined) return false;
+  const code = char.charCodeAt(0);
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  return WORD_CHAR.test(char);
+}
+
+/** A sticky pattern's match at `index`, or null. */
+function matchAt(pattern: RegExp, source: string, index: number): RegExpExecArray | null {
+  pattern.lastIndex = index;
+  return pattern.exec(source);
 }
 
 /** The index just past a run of `char` starting at `from`. */
@@ -128,10 +194,55 @@ function codeSpan(source: string, start: number, builder: Builder): number {
   return close + fence.length;
 }
 
+/** How struck text (GFM strikethrough) is read: kept with its markers removed, or removed with them. */
+export type StruckReading = 'kept' | 'removed';
+
+interface InlineState {
+  readonly builder: Builder;
+  readonly hidden: string[];
+  readonly struck: StruckReading;
+  /** The next closing `~` run of length 1 and 2 at or after a position (-1: none up to the end): one forward walk per length in all. */
+  readonly closers: [number, number];
+  /** Whether a strikethrough closed (then the other reading can differ). */
+  struckFound: boolean;
+}
+
+const isSpace = (char: string | undefined): boolean => char === undefined || (char.charCodeAt(0) < 0x80 ? char === ' ' || (char >= '\t' && char <= '\r') : /\s/.test(char));
+
+/**
+ * The index of the next run of exactly `length` tildes at or after `from` that can close a
+ * strikethrough (not preceded by white space), or -1. Memoized per length: the openers are met in
+ * text order, so a closer found (or the end reached) serves every opener before it, and a dossier
+ * of a million unclosed `~a` costs one walk, not one per opener.
+ */
+function nextCloser(source: string, from: number, length: 1 | 2, state: InlineState): number {
+  const known = state.closers[length - 1] ?? -2;
+  if (known === -1 || known >= from) return known;
+  let at = source.indexOf('~', from);
+  while (at !== -1) {
+    const end = runEnd(source, at, '~');
+    if (end - at === length && !isSpace(source[at - 1])) break;
+    at = source.indexOf('~', end);
+  }
+  state.closers[length - 1] = at;
+  return at;
+}
+
+/** A `~` run at `index`: markers dropped; in the 'removed' reading a closed strikethrough drops its text too. */
+function tildes(source: string, index: number, state: InlineState): number {
+  const end = runEnd(source, index, '~');
+  const length = end - index;
+  if ((length !== 1 && length !== 2) || isSpace(source[end])) return end;
+  const close = nextCloser(source, end, length, state);
+  if (close === -1) return end;
+  state.struckFound = true;
+  return state.struck === 'kept' ? end : close + length;
+}
+
 /** One inline step at a special character; returns the index after what it consumed. */
-function special(source: string, index: number, builder: Builder, hidden: string[]): number {
+function special(source: string, index: number, state: InlineState): number {
+  const { builder, hidden } = state;
   const char = source[index] ?? '';
-  const rest = (): string => source.slice(index, index + 8192);
   switch (char) {
     case '\\': {
       const next = source[index + 1];
@@ -149,12 +260,12 @@ function special(source: string, index: number, builder: Builder, hidden: string
         hidden.push(source.slice(index, stop));
         return stop;
       }
-      const link = AUTOLINK.exec(rest());
+      const link = matchAt(AUTOLINK, source, index);
       if (link !== null) {
         builder.copy(source, index + 1, index + 1 + (link[1]?.length ?? 0));
         return index + link[0].length;
       }
-      const tag = TAG.exec(rest());
+      const tag = matchAt(TAG, source, index);
       if (tag !== null) {
         if (/^<br\b/i.test(tag[0])) builder.emit(' ', index, false);
         return index + tag[0].length;
@@ -163,7 +274,7 @@ function special(source: string, index: number, builder: Builder, hidden: string
       return index + 1;
     }
     case '&': {
-      const entity = ENTITY.exec(source.slice(index, index + 40));
+      const entity = matchAt(ENTITY, source, index);
       if (entity === null) {
         builder.emit('&', index, true);
         return index + 1;
@@ -180,8 +291,9 @@ function special(source: string, index: number, builder: Builder, hidden: string
       return end;
     }
     case '*':
-    case '~':
       return runEnd(source, index, char);
+    case '~':
+      return tildes(source, index, state);
     case '!':
       if (source[index + 1] === '[') return index + 1;
       builder.emit('!', index, true);
@@ -189,7 +301,7 @@ function special(source: string, index: number, builder: Builder, hidden: string
     case '[':
       return index + 1;
     case ']': {
-      const target = LINK_TARGET.exec(rest());
+      const target = matchAt(LINK_TARGET, source, index);
       return index + (target === null ? 1 : target[0].length);
     }
     default:
@@ -199,39 +311,46 @@ function special(source: string, index: number, builder: Builder, hidden: string
 }
 
 /** The rendered view of Markdown inline text (one paragraph, or any text such as a claim or a record). */
-export function renderedText(source: string): RenderedText {
-  const builder = new Builder();
+export function renderedText(source: string, struck: StruckReading = 'kept'): RenderedText {
+  // Nothing to render (plain ASCII prose, one line): the text is the source, offsets 1:1.
+  if (!RENDERS_DIFFERENTLY.test(source)) return { text: source, hidden: [], struck: false, sourceOffset: (at) => at };
+  const builder = new Builder(source.length);
   const hidden: string[] = [];
+  const state: InlineState = { builder, hidden, struck, closers: [-2, -2], struckFound: false };
+  // One walk: plain characters are copied in runs, each special character starts an inline step.
+  let runStart = 0;
   let index = 0;
-  SPECIAL.lastIndex = 0;
   while (index < source.length) {
-    SPECIAL.lastIndex = index;
-    const found = SPECIAL.exec(source);
-    const stop = found === null ? source.length : found.index;
-    if (stop > index) builder.copy(source, index, stop);
-    if (found === null) break;
-    index = special(source, stop, builder, hidden);
+    const code = source.charCodeAt(index);
+    if (code >= 0x80 || SPECIAL_CODES[code] !== 1) {
+      index += 1;
+      continue;
+    }
+    builder.copy(source, runStart, index);
+    index = special(source, index, state);
+    runStart = index;
   }
-  // A soft line break (LF, or the CR and LF of CRLF) reads as a space: one for one, so no offset moves.
-  const text = builder.parts.join('').replace(/[\r\n]/g, ' ');
-  const { outStarts, sourceStarts } = builder;
+  builder.copy(source, runStart, source.length);
+  const text = builder.text();
+  const { pieces, pieceCount } = builder;
   return {
     text,
     hidden,
+    struck: state.struckFound,
     sourceOffset(at) {
       let low = 0;
-      let high = outStarts.length - 1;
+      let high = pieceCount - 1;
       let found = -1;
       while (low <= high) {
         const middle = (low + high) >> 1;
-        if ((outStarts[middle] ?? 0) <= at) {
+        if ((pieces[middle * 2] ?? 0) <= at) {
           found = middle;
           low = middle + 1;
         } else {
           high = middle - 1;
         }
       }
-      return found === -1 ? at : (sourceStarts[found] ?? 0) + (at - (outStarts[found] ?? 0));
+      return found === -1 ? at : (pieces[found * 2 + 1] ?? 0) + (at - (pieces[found * 2] ?? 0));
     },
   };
 }
@@ -244,7 +363,7 @@ export function renderedForm(source: string): string {
 /** Only the visible-character step (visible-chars.ts): for code, which is shown as it is written. */
 export function visibleForm(source: string): string {
   if (!NEEDS_VISIBLE_FORM.test(source)) return source;
-  const builder = new Builder();
+  const builder = new Builder(source.length);
   builder.copy(source, 0, source.length);
-  return builder.parts.join('');
+  return builder.text();
 }

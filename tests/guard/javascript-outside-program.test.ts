@@ -8,7 +8,8 @@ import { findingKeys, guardDirectory } from './helpers.js';
 /**
  * A mixed TypeScript/JavaScript project without `allowJs`: ESLint lints its `.js`, so tki-guard
  * analyzes them too (syntactically, one by one: they are not in the type checker's program),
- * in typed mode and with --fast, within the tsconfig's include and exclude.
+ * in typed mode and with --fast. `npx eslint .` also lints what the tsconfig excludes or does not
+ * include, so the guard does too (guard/load/inputs.ts sourcesOutsideProgram; red team 7).
  */
 function mixedProject(compilerOptions: Record<string, unknown>): string {
   const root = mkdtempSync(path.join(tmpdir(), 'tki-mixed-'));
@@ -30,11 +31,11 @@ function mixedProject(compilerOptions: Record<string, unknown>): string {
 }
 
 describe('JavaScript outside the tsconfig program', () => {
-  it('is an input when allowJs is off: .js, .mjs, .cjs under include, not under exclude or outside include', () => {
+  it('is an input when allowJs is off: .js, .mjs, .cjs under include, and (as ESLint lints them) under exclude or outside include', () => {
     const root = mixedProject({});
     const inputs = loadInputs({ kind: 'project', tsconfig: 'tsconfig.json' }, root);
     if (!inputs.ok) throw new Error(inputs.error.code);
-    expect(inputs.value.files.map((file) => path.relative(root, file))).toEqual(['scripts/release.mjs', 'scripts/tool.cjs', 'src/app.ts', 'src/more/b.js']);
+    expect(inputs.value.files.map((file) => path.relative(root, file))).toEqual(['other/outside.js', 'scripts/release.mjs', 'scripts/tool.cjs', 'src/app.ts', 'src/more/b.js', 'src/vendor/skip.js']);
   });
 
   it.each([
@@ -44,10 +45,12 @@ describe('JavaScript outside the tsconfig program', () => {
     const root = mixedProject({});
     const run = await guardDirectory(root, { input: { kind: 'project', tsconfig: 'tsconfig.json' }, typed });
     expect(findingKeys(run)).toEqual([
+      'other/outside.js:1 no-forbidden-capability EXEC',
       'scripts/release.mjs:1 no-forbidden-capability EXEC',
       'scripts/tool.cjs:1 no-forbidden-capability NETWORK',
       'src/app.ts:1 no-forbidden-capability ENV',
       'src/more/b.js:1 no-forbidden-capability EXEC',
+      'src/vendor/skip.js:1 no-forbidden-capability EXEC',
     ]);
   });
 
@@ -55,6 +58,6 @@ describe('JavaScript outside the tsconfig program', () => {
     const root = mixedProject({ allowJs: true });
     const inputs = loadInputs({ kind: 'project', tsconfig: 'tsconfig.json' }, root);
     if (!inputs.ok) throw new Error(inputs.error.code);
-    expect(inputs.value.files.map((file) => path.relative(root, file))).toEqual(['scripts/release.mjs', 'scripts/tool.cjs', 'src/app.ts', 'src/more/b.js']);
+    expect(inputs.value.files.map((file) => path.relative(root, file))).toEqual(['other/outside.js', 'scripts/release.mjs', 'scripts/tool.cjs', 'src/app.ts', 'src/more/b.js', 'src/vendor/skip.js']);
   });
 });

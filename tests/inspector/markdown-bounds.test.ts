@@ -68,7 +68,7 @@ describe('report.md and the checkpoint stay bounded for a person', () => {
 
   it('the checkpoint names at most 50 evidence items and counts the rest', () => {
     const checkpoint = renderCheckpoint(reportWith(120, 1_000));
-    expect(checkpoint).toContain('item-49, … and 70 more items');
+    expect(checkpoint).toContain('`item-49`, … and 70 more items');
     expect(checkpoint).not.toContain('item-50');
   });
 });

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { visualOrder } from '../../policy/text-normalize-bidi.js';
+import { toMatchingText } from '../../policy/text-normalize.js';
+
+/** Issue 13, round 7: isolates and embeddings reorder words (UAX #9), and the text rules read that order. */
+const RLI = '\u2067';
+const LRI = '\u2066';
+const PDI = '\u2069';
+const RLE = '\u202B';
+const PDF = '\u202C';
+const RLO = '\u202E';
+const RLM = '\u200F';
+const ALM = '\u061C';
+const HEBREW_ALEF = '\u05D0';
+
+const rtlWords = (words: readonly string[], mark = RLM): string => words.join(`${mark} ${mark}`);
+const shown = (text: string): string | undefined => visualOrder(text)?.text.replace(/[\u200F\u061C]/g, '');
+
+describe('display order of isolates and embeddings (UAX #9 subset)', () => {
+  it.each([
+    [`The selftest: ${RLI}0 exit${PDI}.`, 'The selftest: exit 0.'],
+    [`The selftest: ${RLE}0 exit${PDF}.`, 'The selftest: exit 0.'],
+    [`${RLI}${rtlWords(['pass', 'tests', 'All'])}${PDI}.`, 'All tests pass.'],
+    [`${RLI}${rtlWords(['pass', 'tests', 'All'], ALM)}${PDI}.`, 'All tests pass.'],
+    [`The dossier ${RLI}${rtlWords(['release', 'the', 'approves'])}${PDI}.`, 'The dossier approves the release.'],
+    [`All tests ${RLO}ssap${PDF}.`, 'All tests pass.'],
+    // A Hebrew letter and a digit after it form one right-to-left run: "exit" and "0" meet on screen.
+    [`exit ${HEBREW_ALEF} 0`, `exit 0 ${HEBREW_ALEF}`],
+  ])('%j displays as %j', (stored, visual) => {
+    expect(shown(stored)).toBe(visual);
+  });
+
+  it('leaves Latin words without right-to-left marks in stored order inside an isolate (only the order of runs can change)', () => {
+    expect(visualOrder(`a ${RLI}release the approves${PDI} b`)).toBeUndefined();
+    expect(visualOrder(`a ${LRI}exit 0${PDI} b`)).toBeUndefined();
+  });
+
+  it('keeps "PASS 22/22" in an embedding in stored order: W7 makes the digits after PASS left to right (GNU FriBidi agrees)', () => {
+    expect(visualOrder(`Selftest: ${RLE}PASS 22/22${PDF}.`)).toBeUndefined();
+  });
+
+  it('gives no second form to text without controls or right-to-left letters', () => {
+    expect(visualOrder('All tests pass.')).toBeUndefined();
+  });
+
+  it('an isolate does not reach outside itself: the PDI ends it', () => {
+    expect(shown(`${RLI}b${RLM} ${RLM}a${PDI} c d`)).toBe('a b c d');
+  });
+
+  it('maps a visual-order hit back to the original offsets', () => {
+    const stored = `The selftest: ${RLI}0 exit${PDI}.`;
+    const form = toMatchingText(stored);
+    expect(form.visual).toBeDefined();
+    const visual = form.visual as NonNullable<typeof form.visual>;
+    const at = visual.text.indexOf('exit');
+    expect(at).toBeGreaterThan(0);
+    const start = visual.originalStart(at);
+    expect(stored.slice(start, start + 4)).toBe('exit');
+  });
+
+  it('stays bounded on deep nesting (more than 125 levels are ignored, not a stack overflow)', () => {
+    const deep = `${RLE.repeat(400)}0 exit${PDF.repeat(400)} ${RLI.repeat(300)}x${PDI.repeat(300)}`;
+    expect(shown(deep)).toContain('exit 0');
+  });
+});
