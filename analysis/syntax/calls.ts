@@ -10,6 +10,7 @@ import { EXIT_CODE_ASSIGNMENTS, TIMERS } from './node-kinds.js';
 import { judgeOpenModeCall } from './open-modes.js';
 import { followWorkerEntry, isWorkerConstructor } from './worker-entries.js';
 import { judgeChildEntries } from './child-entries.js';
+import { judgeClusterSettingsWrite } from './cluster-settings-entry.js';
 import { judgeCreateRequireCall } from './entry-path-require.js';
 import { judgePathJoin, judgePathText } from './pseudo-files.js';
 import { reflectiveRead } from './reflection.js';
@@ -145,6 +146,7 @@ function checkPrototypeWrite(walker: Walker, node: ts.BinaryExpression): void {
 export function visitBinary(walker: Walker, node: ts.BinaryExpression): void {
   checkPrototypeWrite(walker, node);
   checkSharedStore(walker, node);
+  judgeClusterSettingsWrite(walker, node);
   if (node.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && ts.isIdentifier(node.right) && node.right.text === 'Function') {
     // `x instanceof Function` tests a value; it compiles nothing.
     walker.visit(node.left, node);

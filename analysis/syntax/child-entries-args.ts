@@ -1,10 +1,11 @@
 import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
-import { BOOLEAN_OPTIONS, CODE_OPTIONS, DISCOVERING_OPTIONS, OPTIONS_WITH_VALUE, PRELOAD_OPTIONS } from './child-entries-options.js';
+import { BOOLEAN_OPTIONS, CODE_OPTIONS, DISCOVERING_OPTIONS, EVAL_OPTIONS, isInertEvalCode, OPTIONS_WITH_VALUE, PRELOAD_OPTIONS } from './child-entries-options.js';
 import { constInitializer } from './entry-path-consts.js';
 import { evaluatePath, evaluateParts, type PathPart, type PathValue } from './entry-path.js';
 import { isProcessMember } from './module-loads.js';
 import { excerpt, propertyNameText, skipOuter } from './syntax.js';
+import { partsOf } from './entry-command-parts.js';
 import type { Walker } from './walker.js';
 import { followEntryValue, followPreload, pathContext } from './entry-path-follow.js';
 
@@ -18,15 +19,7 @@ export interface NodeArgument {
 export const UNKNOWN_ARGUMENT = 'unknown';
 export type ArgumentList = ReadonlyArray<NodeArgument | typeof UNKNOWN_ARGUMENT>;
 
-/** The pieces of an expression: a literal's text, a template's head, spans and tails, or the expression itself. */
-export function partsOf(expression: ts.Expression): PathPart[] {
-  const inner = skipOuter(expression);
-  if (ts.isStringLiteralLike(inner)) return [inner.text];
-  if (!ts.isTemplateExpression(inner)) return [inner];
-  const parts: PathPart[] = [inner.head.text];
-  for (const span of inner.templateSpans) parts.push(span.expression, span.literal.text);
-  return parts;
-}
+export { partsOf } from './entry-command-parts.js';
 
 /**
  * `[a, b, ...rest]` (or a `const` holding it) as Node arguments; anything else is unknown. A
@@ -98,6 +91,12 @@ export function followNodeArguments(walker: Walker, at: ts.Node, label: string, 
     }
     const equals = text.indexOf('=');
     const option = equals < 0 ? text : text.slice(0, equals);
+    if (EVAL_OPTIONS.has(option)) {
+      const following = args[index + 1];
+      const code = equals >= 0 ? text.slice(equals + 1) : following === undefined || following === UNKNOWN_ARGUMENT ? undefined : plainText(following, walker);
+      if (code !== undefined && isInertEvalCode(code)) return;
+      return unanalyzed(argument.node, `\`${option}\` runs code written on the command line: the guard does not analyze it (it may load any file)`);
+    }
     if (CODE_OPTIONS.has(option)) return;
     if (DISCOVERING_OPTIONS.has(option)) return unanalyzed(argument.node, `\`${option}\` runs files Node finds by itself, not files the syntax can name`);
     const preload = PRELOAD_OPTIONS.get(option);

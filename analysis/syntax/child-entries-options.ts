@@ -17,6 +17,17 @@ export const PRELOAD_OPTIONS = new Map<string, 'require' | 'dynamic-import'>([
 /** Code on the command line or from standard input: no file to follow (inline code is its own business). */
 export const CODE_OPTIONS = new Set(['-e', '--eval', '-p', '--print', '-', '-i', '--interactive', '-v', '--version', '-h', '--help', '--v8-options', '--completion-bash', '--prof-process']);
 
+/** Code written on the command line (`node -e "require('./x')"`): a program of its own the guard does not parse, so UNANALYZED. */
+export const EVAL_OPTIONS = new Set(['-e', '--eval', '-p', '--print']);
+
+/** Words of `-e` code that only prints (`node -p "process.versions.v8"`, `-e 'console.log(1)'`): code made of nothing else loads no file and reaches nothing. */
+const INERT_EVAL_WORDS = new Set(['console', 'log', 'error', 'warn', 'info', 'JSON', 'stringify', 'parse', 'Math', 'String', 'Number', 'Boolean', 'true', 'false', 'null', 'undefined', 'typeof', 'process', 'version', 'versions', 'platform', 'arch', 'v8', 'node', 'modules']);
+
+/** `-e` code written out whose every word is inert (no `require`, `import`, `fetch`, `eval`, property chains into anything else). */
+export function isInertEvalCode(code: string): boolean {
+  return (code.match(/[A-Za-z_$][\w$]*/g) ?? []).every((word) => INERT_EVAL_WORDS.has(word));
+}
+
 /** Options that run files Node finds by itself (the test runner's discovery, a package.json script): no file the syntax can name. */
 export const DISCOVERING_OPTIONS = new Set(['--test', '--run', '--build-snapshot']);
 

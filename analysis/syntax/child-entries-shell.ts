@@ -9,6 +9,7 @@ import { constantKey } from './constants.js';
 import { excerpt, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 import { pathContext } from './entry-path-follow.js';
+import { unwrapCommand } from './entry-command-wrappers.js';
 
 /** Shell operators that end one command and start the next (`npm test && node x.js`). */
 const SEPARATORS = /[;&|()\n]/;
@@ -20,15 +21,15 @@ const NODE_RUNNERS = /^(node|tsx|ts-node|ts-node-esm|ts-node-script)(\.exe|\.cmd
 /** Programs that run a package's binary: `npx tsx file` is a Node runner too. */
 const PACKAGE_LAUNCHERS = /^(npx|pnpx)(\.cmd)?$/i;
 
-/** `process.execPath`, `process.argv0`, `process.argv[0]`: the running Node itself. */
+/** `process.execPath`, `process.argv0`, `process.argv[0]`, `process.title` (`node` unless changed): the running Node itself. */
 function isNodeExecutable(command: ts.Expression, scope: Walker['scope']): boolean {
   const inner = skipOuter(command);
-  if (isProcessMember(inner, 'execPath', scope, GLOBAL_OBJECT_NAMES) || isProcessMember(inner, 'argv0', scope, GLOBAL_OBJECT_NAMES)) return true;
+  if (['execPath', 'argv0', 'title'].some((member) => isProcessMember(inner, member, scope, GLOBAL_OBJECT_NAMES))) return true;
   return ts.isElementAccessExpression(inner) && constantKey(inner, scope) === '0' && isProcessMember(inner.expression, 'argv', scope, GLOBAL_OBJECT_NAMES);
 }
 
 /** The program a command word names (its file name), or `node` for the running executable; undefined when computed. */
-function programOf(word: NodeArgument, walker: Walker): string | undefined {
+export function programOf(word: NodeArgument, walker: Walker): string | undefined {
   let [only] = word.parts;
   // `const NODE = process.execPath; spawn(NODE, …)`.
   for (let depth = 0; word.parts.length === 1 && only !== undefined && typeof only !== 'string' && ts.isIdentifier(skipOuter(only)) && depth < 4; depth++) {
@@ -39,15 +40,26 @@ function programOf(word: NodeArgument, walker: Walker): string | undefined {
   return value !== undefined && !value.anchored && value.form === 'path' ? path.posix.basename(value.text.replaceAll('\\', '/')) : undefined;
 }
 
+/** A shell command line met inside a command (`sh -c "node x"`): the caller reads it as one. */
+export type ShellLineReader = (line: NodeArgument) => void;
+
 /**
  * The Node arguments of a command (`words[0]` the program): after `node`/`tsx`/`ts-node`, or
- * `npx [flags] tsx`. Undefined: the program is not a Node runner (or is computed).
+ * `npx [flags] tsx`, or behind a program that runs the rest of its words (`env [VAR=…] node`,
+ * `exec node`, `nohup node`: command-wrappers.ts). `sh -c line` hands the line to `readShellLine`.
+ * Undefined: the program is not a Node runner (or is computed).
  */
-export function nodeArgumentsAfter(words: ArgumentList, walker: Walker): ArgumentList | undefined {
+export function nodeArgumentsAfter(words: ArgumentList, walker: Walker, readShellLine?: ShellLineReader): ArgumentList | undefined {
   const [command] = words;
   const program = command === undefined || command === UNKNOWN_ARGUMENT ? undefined : programOf(command, walker);
-  if (program === undefined) return undefined;
+  if (program === undefined || command === undefined || command === UNKNOWN_ARGUMENT) return undefined;
   if (NODE_RUNNERS.test(program)) return words.slice(1);
+  const wrapped = unwrapCommand({ program, command, rest: words.slice(1), walker, readShellLine, programOf: (word) => programOf(word, walker) });
+  if (wrapped === 'not-node') return undefined;
+  if (wrapped !== undefined) {
+    const rest = nodeArgumentsAfter(wrapped.words, walker, readShellLine);
+    return rest === undefined ? undefined : [...wrapped.nodeOptions, ...rest];
+  }
   if (!PACKAGE_LAUNCHERS.test(program)) return undefined;
   let index = 1;
   for (let word = words[index]; word !== undefined && word !== UNKNOWN_ARGUMENT && (programOf(word, walker) ?? '').startsWith('-'); word = words[index]) index++;
@@ -88,7 +100,7 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
       if (word !== undefined && String(word.parts[0]).startsWith('NODE_OPTIONS=')) environment.push(word);
       start++;
     }
-    const nodeArguments = nodeArgumentsAfter(words.slice(start), walker);
+    const nodeArguments = nodeArgumentsAfter(words.slice(start), walker, (line) => followCommandLine(walker, at, line.parts, label, [], cwd));
     if (nodeArguments === undefined) continue;
     if (EXPANSIONS.test(literalText)) {
       walker.report.unanalyzed(at, excerpt(label), 'a Node command line the shell expands before it runs: the entry file is not known');

@@ -80,7 +80,7 @@ export function judgeChildEntries(walker: Walker, call: ts.CallExpression): void
   const cwd = workingDirectoryOf(walker, options);
   const list: ArgumentList = options === second ? [] : argumentsOf(second, walker);
   if (usesShell(options)) return followCommandLine(walker, command, partsOf(command), label, list.filter((word): word is NodeArgument => word !== UNKNOWN_ARGUMENT), cwd);
-  const nodeArguments = nodeArgumentsAfter([{ node: command, parts: partsOf(command) }, ...list], walker);
+  const nodeArguments = nodeArgumentsAfter([{ node: command, parts: partsOf(command) }, ...list], walker, (line) => followCommandLine(walker, command, line.parts, label, [], cwd));
   if (nodeArguments === undefined) return;
   followNodeArguments(walker, call, label, nodeArguments, true, cwd);
   if (options !== undefined) followLaunchOptions(walker, options, label, true);
@@ -117,7 +117,7 @@ function usesShell(options: ts.Expression | undefined): boolean {
  * script when `exec` is absent, which is the program's own entry). Settings not written out
  * fail closed.
  */
-function followClusterSetup(walker: Walker, settings: ts.Expression | undefined, label: string): void {
+export function followClusterSetup(walker: Walker, settings: ts.Expression | undefined, label: string): void {
   if (settings === undefined) return;
   const literal = skipOuter(settings);
   if (!ts.isObjectLiteralExpression(literal) || literal.properties.some((property) => ts.isSpreadAssignment(property))) {

@@ -6,7 +6,8 @@ import { analyzeModule, type Detector } from './analyze.js';
 
 /** Parse and analyze one file's text: the unit of work of the main thread and of every worker. */
 export function analyzeText(file: string, relative: string, text: string, policy: PolicyConfig, detect: Detector): Outcome<ModuleFacts> {
+  // A declaration file may be JavaScript Node runs (load/declaration-as-script.ts): parseSource decides.
   const own = detect.sourceFileOf?.(file);
-  const source = own !== undefined && own.text === text ? { ok: true as const, value: own } : parseSource(file, relative, text);
+  const source = own !== undefined && own.text === text && !own.isDeclarationFile ? { ok: true as const, value: own } : parseSource(file, relative, text);
   return source.ok ? { ok: true, value: analyzeModule(source.value, relative, policy, detect) } : source;
 }

@@ -1,6 +1,7 @@
 import { basename, dirname, relative, resolve as resolvePath } from 'node:path';
 import type { ReferenceKind } from '../../analysis/syntax/index.js';
 import type { ResolutionCache } from '../cache/resolutions.js';
+import { fileKindOf } from '../load/file-kinds.js';
 import { createFileProbe, type FileProbe } from './file-probe.js';
 import { CJS_EXTENSIONS_TYPE_STRIPPING, cjsResolve } from './node-cjs.js';
 import { esmResolve } from './node-esm.js';
@@ -34,7 +35,6 @@ const ALGORITHM: Readonly<Record<ReferenceKind, Algorithm | null>> = {
 
 /** Source TypeScript compiles (or a bundler transforms) before Node runs it: its imports may become either kind. */
 const COMPILED_SOURCE = /\.(?:[cm]?tsx?|jsx)$/;
-const NATIVE = /\.(?:node|wasm)$/;
 const JSX_PRAGMA = /@jsxImportSource\s+(\S+)/;
 
 function isThirdParty(path: string): boolean {
@@ -96,7 +96,7 @@ export function createResolver(options: ResolverOptions): Resolver {
     const add = (path: string, loader: Loader): void => {
       const known = targets.find((target) => target.kind !== 'external' && target.path === path);
       if (known?.kind === 'file') (known.loaders as Loader[]).push(loader);
-      else if (known === undefined) targets.push(NATIVE.test(path) ? { kind: 'native', path, firstParty: !isThirdParty(path) } : { kind: 'file', path, firstParty: !isThirdParty(path), loaders: [loader] });
+      else if (known === undefined) targets.push(fileKindOf(path) === 'native' ? { kind: 'native', path, firstParty: !isThirdParty(path) } : { kind: 'file', path, firstParty: !isThirdParty(path), loaders: [loader] });
     };
     for (const path of nodeFiles) add(path, 'node');
     for (const path of typeScriptFiles) add(path, 'typescript');
