@@ -83,9 +83,10 @@ describe('Node itself runs the wrapped forms (the cases above are what Node does
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   const run = (name: string, starter: string): boolean => {
     const marker = path.join(root, `${name}.ran`);
-    writeFileSync(path.join(root, 'job.cjs'), `require('node:fs').writeFileSync(process.env.MARK ?? ${JSON.stringify(marker)}, 'x');`);
+    // A cluster worker keeps its IPC channel open: it leaves it, so the primary sees it exit.
+    writeFileSync(path.join(root, 'job.cjs'), `require('node:fs').writeFileSync(process.env.MARK ?? ${JSON.stringify(marker)}, 'x');\nprocess.disconnect?.();`);
     writeFileSync(path.join(root, `${name}.cjs`), `${CJS}${starter}`);
-    const result = spawnSync(process.execPath, [path.join(root, `${name}.cjs`)], { env: { ...process.env, MARK: marker }, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [path.join(root, `${name}.cjs`)], { env: { ...process.env, MARK: marker }, encoding: 'utf8', timeout: 30_000 });
     if (result.status !== 0) throw new Error(`${name}: ${result.stderr}`);
     return existsSync(marker);
   };
