@@ -1,4 +1,4 @@
-import { makeDirectories } from '../../sandbox/report/make-directories.js';
+import { makeDirectories } from '../../policy/make-directories.js';
 import { writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { fail, ok, type Outcome } from '../errors.js';

@@ -1,4 +1,4 @@
-import { makeDirectories } from '../../sandbox/report/make-directories.js';
+import { makeDirectories } from '../../policy/make-directories.js';
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

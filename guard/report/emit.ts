@@ -1,4 +1,4 @@
-import { makeDirectories } from '../../sandbox/report/make-directories.js';
+import { makeDirectories } from '../../policy/make-directories.js';
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { GuardError } from '../errors.js';

@@ -1,4 +1,4 @@
-import { makeDirectories } from './make-directories.js';
+import { makeDirectories } from '../../policy/make-directories.js';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { isReportFileName } from '../../src/io/report-frame.js';

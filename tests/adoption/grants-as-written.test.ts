@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { normalizeGlob, unmatchedGlobs } from '../../policy/glob.js';
 import { parsePolicyText } from '../../policy/parse.js';
 import { readPolicyFile } from '../../policy/read.js';
-import { makeDirectories } from '../../sandbox/report/make-directories.js';
+import { makeDirectories } from '../../policy/make-directories.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'tki-grants-written-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -50,7 +50,7 @@ describe('duplicate keys in tki.policy.json (policy/parse.ts)', () => {
   });
 });
 
-describe('makeDirectories (sandbox/report/make-directories.ts)', () => {
+describe('makeDirectories (policy/make-directories.ts)', () => {
   it('creates missing levels and accepts existing ones', () => {
     const deep = path.join(work, 'a/b/c');
     makeDirectories(deep);
