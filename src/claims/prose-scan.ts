@@ -23,6 +23,8 @@ export interface ProseScan {
 /** Sentences that assert a pass or a run ("22/22 PASS", "exit 0", "all tests pass", "selftest passed"). */
 export const PASS_ASSERTION_PATTERNS: readonly RegExp[] = [
   /\b\d+\s*\/\s*\d+\s*(?:tests?\s+|checks?\s+)?(?:pass(?:ed|es|ing)?|ok|green|succeeded)\b/i,
+  // The count after the word: "PASS 22/22", "passed: 22/22", "OK (22/22)".
+  /\b(?:pass(?:ed|es)?|ok|green|succeeded)\s*[:(]?\s*\d+\s*\/\s*\d+\b/i,
   /\bexit(?:ed)?(?:\s+with)?(?:\s+(?:code|status))?\s*[:=]?\s*0\b/i,
   /\b(?:return\s+code|rc)\s*[:=]?\s*0\b/i,
   /\ball\s+(?:the\s+)?(?:tests?|checks?)\s+(?:pass(?:ed|es)?|are\s+green|succeed(?:ed)?)\b/i,

@@ -24,7 +24,6 @@
  */
 export const OPEN_ROUND7: ReadonlyMap<string, string> = new Map<string, string>([
   // look-alike.test.ts
-  ['look:rle-word-order-22-22-pass', 'medium (re-read in session 8): UAX #9 and GNU FriBidi display "Selftest: <RLE>PASS 22/22<PDF>." as "PASS 22/22" (W7 makes the digits L after PASS), not "22/22 PASS"; the real gap is that the ASCII "Selftest: PASS 22/22." (a count after the word) is not a pass assertion (PASS_ASSERTION_PATTERNS)'],
   ['look:github-math-exit-zero', 'low: GitHub renders "exit $0$" as "exit 0" (math); like round 6\'s GFM table, not read'],
   ['look:github-math-text-pass', 'low: "All tests $\\text{pass}$." renders "All tests pass." on GitHub'],
   ['look:github-math-22-22-pass', 'low: "22/22 $\\mathrm{PASS}$" renders "22/22 PASS" on GitHub'],
