@@ -51,7 +51,7 @@ export const PRESET_POLICIES: Readonly<Record<TkiLevel, NonNullable<TkiSettings[
 
 /**
  * The presets read the project's tki.policy.json as tki-guard does (the nearest one at or above
- * the directory ESLint runs in, up to the package root), so the README's first config and the
+ * the directory ESLint runs in, up to the repository root: policy/locate.ts), so the README's first config and the
  * guard give one verdict; a broken policy is a lint error at 1:1 of each file.
  */
 export const PRESET_SETTINGS: Readonly<Record<TkiLevel, TkiSettings>> = {

@@ -7,8 +7,9 @@ export const USAGE = `Usage: tki-guard [paths…] [options]
 Whole-program capability analysis: every module that reaches a capability its policy
 (tki.policy.json) does not grant, with the import path that proves it. Without paths it
 analyzes the tsconfig.json of the current directory (and the JavaScript under its \`include\`).
-The policy is the nearest tki.policy.json above the analyzed directory, up to the package root
-(the directory with a package.json); without one, the recommended defaults apply.
+The policy is the nearest tki.policy.json above the analyzed directory, up to the repository
+root (past nested packages, unless that policy ignores them); without one, the recommended
+defaults apply.
 
 Options:
   -p, --project FILE          analyze the files of this tsconfig

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { matchesAnyGlob, normalizeGlob } from './glob.js';
+import { parsePolicyText } from './parse.js';
 import { readWorkspaceText, workspaceMember, type WorkspaceFiles } from './workspaces.js';
 
 export const POLICY_FILE_NAME = 'tki.policy.json';
@@ -13,14 +15,16 @@ export type PolicyLocation =
 /**
  * The one rule both tools follow (tki-guard from the tsconfig's directory and then the working
  * directory, `tki.configure()` from the config file's directory): walk up to the nearest
- * tki.policy.json, checking each directory, and stop after the first directory that holds a
- * package.json (the package root: a policy above it belongs to another project) or at the
- * filesystem root. A workspace member (its directory listed by the `workspaces` of an enclosing
- * package.json, or by a pnpm-workspace.yaml) is part of that enclosing project: the walk goes on
- * to the workspace root, so `cd packages/app && tki-guard src` reads the root's policy, as an
- * ESLint config at the root does. Grant globs are then relative to the policy file's directory.
- * Without a file, the defaults apply, the same in both tools; a policy file named explicitly is
- * never searched for. `walkUp: false` checks the start directories only.
+ * tki.policy.json, as ESLint finds its config, past package roots (a package nested in another
+ * one, workspace member or not, is governed by the enclosing policy, so a file gets one verdict
+ * whichever directory the run starts in), up to the repository root (the first directory that
+ * holds `.git`: a policy outside the checkout is not the project's) or the filesystem root.
+ * One exception keeps nested projects apart: a policy whose `ignore` globs cover the nearest
+ * package root below it does not govern that package (the enclosing project disowns it, as this
+ * repository's `fixtures/**` does); the package then gets the defaults. Grant globs are relative
+ * to the policy file's directory. Without a file, the defaults apply, the same in both tools; a
+ * policy file named explicitly is never searched for. `walkUp: false` checks the start
+ * directories only.
  */
 export function locatePolicy(
   starts: readonly string[],
@@ -28,22 +32,36 @@ export function locatePolicy(
   walkUp = true,
   read: (file: string) => string | undefined = readWorkspaceText,
 ): PolicyLocation {
-  const files: WorkspaceFiles = { exists, read };
   const searched: string[] = [];
   for (const start of starts) {
-    // The directory the walk may not go above: set at a package root, lifted by its workspace root.
-    let stopAt: string | undefined;
+    // The nearest package root at or above the start: a policy above it must not disown it.
+    let packageRoot: string | undefined;
     for (let directory = path.resolve(start); !searched.includes(directory); ) {
       searched.push(directory);
       const file = path.join(directory, POLICY_FILE_NAME);
-      if (exists(file)) return { kind: 'file', file, root: directory };
-      if (stopAt === undefined && exists(path.join(directory, 'package.json'))) stopAt = workspaceMember(directory, files) ?? directory;
+      if (exists(file)) {
+        if (packageRoot === undefined || !ignoresDirectory(file, packageRoot, read)) return { kind: 'file', file, root: directory };
+        break;
+      }
+      if (packageRoot === undefined && exists(path.join(directory, 'package.json'))) packageRoot = directory;
       const parent = path.dirname(directory);
-      if (!walkUp || parent === directory || directory === stopAt) break;
+      if (!walkUp || parent === directory || exists(path.join(directory, '.git'))) break;
       directory = parent;
     }
   }
   return { kind: 'defaults', searched };
+}
+
+/** Whether the policy's `ignore` globs cover every file under `directory` (a probe name no real pattern singles out). */
+function ignoresDirectory(policyFile: string, directory: string, read: (file: string) => string | undefined): boolean {
+  const text = read(policyFile);
+  if (text === undefined) return false;
+  const parsed = parsePolicyText(text, policyFile);
+  // A broken policy still governs: loading it reports the error instead of silently applying the defaults.
+  if (!parsed.ok) return false;
+  const root = path.dirname(policyFile);
+  const relative = path.relative(root, directory).split(path.sep).join('/');
+  return matchesAnyGlob(`${relative}/\u0000`, parsed.policy.ignore.map((glob) => normalizeGlob(glob, root)));
 }
 
 /**

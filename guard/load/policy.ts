@@ -20,7 +20,7 @@ export function policyStarts(inputsRoot: string, cwd: string): readonly string[]
 
 /**
  * The project's policy file, found by the plugin's rule (policy/locate.ts: the nearest
- * tki.policy.json walking up from each start directory, up to the package root), validated;
+ * tki.policy.json walking up from each start directory, up to the repository root), validated;
  * without one, the same defaults as the plugin's `configs.recommended`. A file named with
  * `--policy` is read as it is, never searched for (a missing one is an error, not the defaults).
  */

@@ -30,7 +30,7 @@ export function requestFor(options: CliOptions, cwd: string, onProgress?: (done:
 /** One stderr line when no policy file was found, so that a missing or misplaced policy is never silent. */
 export function defaultsNotice(judged: JudgedRun, level: CliOptions['level']): string | null {
   if (judged.policyFile !== null) return null;
-  return `tki-guard: no tki.policy.json found in ${judged.verdict.result.root} or above it (up to the package root); the ${level} defaults apply\n`;
+  return `tki-guard: no tki.policy.json found in ${judged.verdict.result.root} or above it (up to the repository root, or an enclosing policy ignores it); the ${level} defaults apply\n`;
 }
 
 /** A finished run → its verdict (level, suppressions, baseline) → the chosen report. */

@@ -38,16 +38,37 @@ function eslintWith(config: Linter.Config, cwd: string, file: string, code: stri
   return new Linter({ cwd }).verify(code, [config], file).map((message) => `${message.line}:${message.column} ${message.ruleId ?? ''} ${message.message}`);
 }
 
-describe('locatePolicy: the nearest tki.policy.json, up to the package root', () => {
-  it('walks up from each start directory, stops after a package.json or at the filesystem root', () => {
-    const files = new Set(['/repo/package.json', '/repo/tki.policy.json', '/repo/packages/a/package.json', '/other/tki.policy.json']);
+describe('locatePolicy: the nearest tki.policy.json, up to the repository root', () => {
+  it('walks up from each start directory, past package roots, to the repository or filesystem root', () => {
+    const files = new Set(['/repo/package.json', '/repo/tki.policy.json', '/repo/packages/a/package.json', '/other/tki.policy.json', '/tki.policy.json', '/work/app/.git', '/work/app/package.json']);
     const exists = (file: string): boolean => files.has(file);
-    expect(locatePolicy(['/repo/src/deep'], exists)).toEqual({ kind: 'file', file: '/repo/tki.policy.json', root: '/repo' });
-    // packages/a is its own package: the walk stops there, so /repo's policy is not its policy.
-    expect(locatePolicy(['/repo/packages/a/src'], exists)).toEqual({ kind: 'defaults', searched: ['/repo/packages/a/src', '/repo/packages/a'] });
+    const read = (): undefined => undefined;
+    expect(locatePolicy(['/repo/src/deep'], exists, true, read)).toEqual({ kind: 'file', file: '/repo/tki.policy.json', root: '/repo' });
+    // packages/a is a package nested in /repo: /repo's policy governs it, as an ESLint config at the root does.
+    expect(locatePolicy(['/repo/packages/a/src'], exists, true, read)).toEqual({ kind: 'file', file: '/repo/tki.policy.json', root: '/repo' });
+    // The repository root ends the walk: a policy outside the checkout (here /tki.policy.json) is not the project's.
+    expect(locatePolicy(['/work/app/src'], exists, true, read)).toEqual({ kind: 'defaults', searched: ['/work/app/src', '/work/app'] });
+    // Outside any repository the walk reaches the filesystem root.
+    expect(locatePolicy(['/tmp/x'], exists, true, read)).toEqual({ kind: 'file', file: '/tki.policy.json', root: '/' });
     // Each start in turn (tki-guard: the tsconfig's directory, then the working directory).
-    expect(locatePolicy(['/repo/packages/a/src', '/repo/src'], exists)).toMatchObject({ kind: 'file', file: '/repo/tki.policy.json' });
-    expect(locatePolicy(['/tmp/x'], exists)).toEqual({ kind: 'defaults', searched: ['/tmp/x', '/tmp', '/'] });
+    expect(locatePolicy(['/work/app/src', '/repo/src'], exists, true, read)).toMatchObject({ kind: 'file', file: '/repo/tki.policy.json' });
+  });
+
+  it('a policy whose ignore globs cover a nested package root does not govern that package', () => {
+    const texts: Readonly<Record<string, string>> = {
+      '/repo/tki.policy.json': JSON.stringify({ ignore: ['fixtures/**', '**/*.d.ts'] }),
+      '/repo/package.json': '{"name":"repo"}',
+      '/repo/fixtures/package.json': '{}',
+      '/repo/tools/lib/package.json': '{}',
+    };
+    const exists = (file: string): boolean => file in texts;
+    const read = (file: string): string | undefined => texts[file];
+    // fixtures/** disowns the fixtures package: its files get the defaults.
+    expect(locatePolicy(['/repo/fixtures/case'], exists, true, read)).toEqual({ kind: 'defaults', searched: ['/repo/fixtures/case', '/repo/fixtures', '/repo'] });
+    // A pattern that ignores some files (*.d.ts) does not disown a package.
+    expect(locatePolicy(['/repo/tools/lib/src'], exists, true, read)).toMatchObject({ kind: 'file', file: '/repo/tki.policy.json' });
+    // Ignoring only applies across a package root: in the root package itself the policy governs (and ignores those files).
+    expect(locatePolicy(['/repo/src'], exists, true, read)).toMatchObject({ kind: 'file', file: '/repo/tki.policy.json' });
   });
 });
 
@@ -73,9 +94,9 @@ describe('locatePolicy: workspace members belong to their workspace root', () =>
     expect(locatePolicy(['/pnpm/tools/cli'], exists, true, read)).toMatchObject({ kind: 'file', file: '/pnpm/tki.policy.json' });
   });
 
-  it('stops at a package that no enclosing workspace lists, or that it excludes', () => {
-    expect(locatePolicy(['/mono/packages/legacy'], exists, true, read)).toEqual({ kind: 'defaults', searched: ['/mono/packages/legacy'] });
-    expect(locatePolicy(['/plain/vendor/lib'], exists, true, read)).toEqual({ kind: 'defaults', searched: ['/plain/vendor/lib'] });
+  it('also walks past a package that no enclosing workspace lists, or that it excludes: the enclosing policy governs it', () => {
+    expect(locatePolicy(['/mono/packages/legacy'], exists, true, read)).toMatchObject({ kind: 'file', file: '/mono/tki.policy.json' });
+    expect(locatePolicy(['/plain/vendor/lib'], exists, true, read)).toMatchObject({ kind: 'file', file: '/plain/tki.policy.json' });
   });
 });
 

@@ -49,7 +49,7 @@ describe('suppression notes: the plugin names the comments the guard names', () 
     const fromEslint = notesOf(results.flatMap((result) => result.messages.map((message) => `${path.relative(work, result.filePath)}:${message.line}:${message.column}  ${message.message.replace(/\.$/, '')}`)));
     const guard = spawnSync(process.execPath, [path.join(root, 'dist/guard/cli.js'), '--no-cache', 'src'], { cwd: work, encoding: 'utf8' });
     // The fixture has no policy: one line says so (the defaults apply), nothing else.
-    expect(guard.stderr).toBe(`tki-guard: no tki.policy.json found in ${work} or above it (up to the package root); the recommended defaults apply\n`);
+    expect(guard.stderr).toBe(`tki-guard: no tki.policy.json found in ${work} or above it (up to the repository root, or an enclosing policy ignores it); the recommended defaults apply\n`);
     const fromGuard = notesOf(guard.stdout.split('\n'));
     expect(fromGuard).toEqual([
       'src/no-reason.ts:1:1  malformed suppression (accepts nothing): tki-allow-next-line no-forbidden-capability needs a reason after ` -- `',

@@ -25,7 +25,7 @@ function project(files: Record<string, string>): string {
 const DEPLOY = "import { execFile } from 'node:child_process';\nexport const deploy = (): void => void execFile('rsync');\n";
 const GRANT = '{ "grants": [{ "files": ["src/deploy.ts"], "capabilities": ["EXEC"], "reason": "deploys the build with rsync" }] }\n';
 
-describe('tki-guard finds tki.policy.json as the plugin does: walking up to the package root', () => {
+describe('tki-guard finds tki.policy.json as the plugin does: walking up to the repository root', () => {
   it('run from a subfolder, the project policy applies, with paths relative to its directory', () => {
     const root = project({ 'package.json': '{ "name": "app", "type": "module" }\n', 'tki.policy.json': GRANT, 'src/deploy.ts': DEPLOY, 'src/lib/net.ts': "import { connect } from 'node:net';\nexport const c = connect;\n" });
     const fromSrc = runCli(['.'], path.join(root, 'src'));
@@ -43,13 +43,32 @@ describe('tki-guard finds tki.policy.json as the plugin does: walking up to the 
     expect(runCli(['.'], path.join(root, 'src')).status).toBe(0);
   });
 
-  it('stops at the package root: a policy above the package.json belongs to another project', () => {
-    const outer = project({ 'tki.policy.json': GRANT, 'app/package.json': '{ "name": "inner" }\n', 'app/src/deploy.ts': DEPLOY });
-    const result = runCli(['src'], path.join(outer, 'app'));
+  it('walks past a nested package root: one file, one verdict, from the root or from the package', () => {
+    const outer = project({
+      'package.json': '{ "name": "outer" }\n',
+      'tki.policy.json': '{ "grants": [{ "files": ["packages/a/src/deploy.ts"], "capabilities": ["EXEC"], "reason": "deploys the build with rsync" }] }\n',
+      'packages/a/package.json': '{ "name": "a" }\n',
+      'packages/a/src/deploy.ts': DEPLOY,
+      'packages/a/src/net.ts': "import { connect } from 'node:net';\nexport const c = connect;\n",
+    });
+    const fromRoot = runCli(['packages/a/src'], outer);
+    const fromPackage = runCli(['src'], path.join(outer, 'packages/a'));
+    for (const run of [fromRoot, fromPackage]) {
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(1);
+      // The root's grant holds for deploy.ts; paths are relative to the policy's directory.
+      expect(run.stdout).toMatch(/^packages\/a\/src\/net\.ts:1:10  no-forbidden-capability  NETWORK  /m);
+      expect(run.stdout).not.toContain('deploy.ts');
+    }
+  });
+
+  it('a nested package that the enclosing policy ignores is its own project: the defaults apply', () => {
+    const outer = project({ '.git/HEAD': 'ref: refs/heads/main\n', 'tki.policy.json': GRANT.replace('{ "grants"', '{ "ignore": ["vendor/**"], "grants"'), 'vendor/app/package.json': '{ "name": "inner" }\n', 'vendor/app/src/deploy.ts': DEPLOY });
+    const result = runCli(['src'], path.join(outer, 'vendor/app'));
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('src/deploy.ts:1:26  no-forbidden-capability  EXEC');
-    // No policy found: one line on stderr says which defaults apply.
-    expect(result.stderr).toBe(`tki-guard: no tki.policy.json found in ${path.join(outer, 'app')} or above it (up to the package root); the recommended defaults apply\n`);
+    // No policy governs it: one line on stderr says which defaults apply.
+    expect(result.stderr).toBe(`tki-guard: no tki.policy.json found in ${path.join(outer, 'vendor/app')} or above it (up to the repository root, or an enclosing policy ignores it); the recommended defaults apply\n`);
   });
 
   it('with a tsconfig in a subfolder of the policy (no package.json between), the policy above it applies', () => {
