@@ -1,5 +1,6 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, symlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
+import { realPathOf } from '../load/real-path.js';
 
 /** The two trees a BASE checkout pairs: the user's working tree and the temporary checkout of BASE. */
 export interface TreePair {
@@ -15,14 +16,6 @@ function inside(top: string, path: string): string | undefined {
   return within === '' || within.startsWith('..') || isAbsolute(within) ? undefined : within;
 }
 
-function realPath(path: string): string | undefined {
-  try {
-    return realpathSync(path);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * One entry of a node_modules (a package, a `.bin`, a store): a link to the working tree's
  * installed copy, unless it is a link to first-party code of the repository (a workspace
@@ -35,7 +28,7 @@ function mirrorEntry(source: string, target: string, pair: TreePair, visited: Se
     symlinkSync(source, target, stat.isDirectory() ? 'dir' : 'file');
     return;
   }
-  const real = realPath(source);
+  const real = realPathOf(source);
   if (real === undefined) return;
   const within = inside(pair.top, real);
   // Installed code (a package manager's store is itself under node_modules) stays the working tree's.

@@ -1,9 +1,10 @@
-import { closeSync, existsSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import ts from '../../policy/typescript.cjs';
 import { fail, ok, type Outcome } from '../errors.js';
 import { flattenMessage } from './diagnostics.js';
 import { fileKindOf, isSourceFile } from './file-kinds.js';
+import { realPathOf } from './real-path.js';
 
 export { isSourceFile, SOURCE_EXTENSIONS } from './file-kinds.js';
 
@@ -102,7 +103,7 @@ function loadPaths(paths: readonly string[], cwd: string): Outcome<Inputs> {
     // A file named on the command line is analyzed whatever its name (Node runs an extensionless
     // script or an unknown extension as JavaScript), or refused with a reason: never skipped. Its
     // kind is its real path's, as Node picks the loader (`run.js` linking to JSON is data).
-    const kind = fileKindOf(realPathOrSelf(absolute));
+    const kind = fileKindOf(realPathOf(absolute) ?? absolute);
     if (kind === 'native' || kind === 'data' || kind === 'declaration') return fail({ code: 'usage/unanalyzable_input', path, kind });
     files.push(absolute);
   }
@@ -118,15 +119,7 @@ function loadPaths(paths: readonly string[], cwd: string): Outcome<Inputs> {
  * reaches through it is judged where it is loaded).
  */
 function isCodeInput(path: string): boolean {
-  return isSourceFile(path) && fileKindOf(realPathOrSelf(path)) === 'code';
-}
-
-function realPathOrSelf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
+  return isSourceFile(path) && fileKindOf(realPathOf(path) ?? path) === 'code';
 }
 
 /** Directories skipped by a walk: version control and installed packages (`--deps` reaches those through imports). */
