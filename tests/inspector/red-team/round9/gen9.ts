@@ -1,0 +1,72 @@
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { writeHostilePacket, type HostileSpec } from '../packet-gen.js';
+import { runCli, runInProcess, type RunResult } from '../run.js';
+
+/**
+ * Round 9 (rt-packets9): packets from the red team's independent generator (../packet-gen.ts, hashes
+ * computed from SPEC §1), inspected through the unsandboxed entry the benchmark uses or `tki run`.
+ */
+const root = mkdtempSync(path.join(tmpdir(), 'tki-rt-round9-'));
+// The sandbox runs as nobody: the packets must be readable by it.
+chmodSync(root, 0o755);
+let counter = 0;
+
+export function roundRoot(): string {
+  return root;
+}
+
+export function freshDir(label: string): string {
+  counter += 1;
+  const dir = path.join(root, `${String(counter)}-${label.replace(/[^A-Za-z0-9-]+/g, '-').slice(0, 60)}`);
+  mkdirSync(dir, { recursive: true });
+  chmodSync(dir, 0o755);
+  return dir;
+}
+
+export function dossier(...lines: string[]): string {
+  return `# DOS-RT-ROUND9\n\n${lines.join('\n')}\n`;
+}
+
+export interface Run9 extends RunResult {
+  readonly outDir: string;
+  readonly packetDir: string;
+}
+
+export async function inspect9(spec: HostileSpec, label: string): Promise<Run9> {
+  const dir = freshDir(label);
+  const packetDir = path.join(dir, 'packet');
+  writeHostilePacket(packetDir, spec);
+  const outDir = path.join(dir, 'out');
+  const result = await runInProcess(packetDir, outDir);
+  return { ...result, outDir, packetDir };
+}
+
+/** `tki run` (bubblewrap) on a fresh packet. */
+export function tkiRun9(spec: HostileSpec, label: string): Run9 {
+  const dir = freshDir(label);
+  const packetDir = path.join(dir, 'packet');
+  writeHostilePacket(packetDir, spec);
+  const outDir = path.join(dir, 'out');
+  return { ...runCli(packetDir, outDir), outDir, packetDir };
+}
+
+export function flagsOf9(result: RunResult): string[] {
+  return [...new Set((result.report?.flags as string[] | undefined) ?? [])].sort();
+}
+
+export function summary9(result: RunResult): string {
+  return `${result.verdict} (exit ${String(result.exitCode)}) [${flagsOf9(result).join(',')}]`;
+}
+
+/** Bytes of every file under dir (the packet, or the three reports). */
+export function bytesUnder(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let total = 0;
+  for (const name of readdirSync(dir)) {
+    const entry = path.join(dir, name);
+    total += statSync(entry).isDirectory() ? bytesUnder(entry) : statSync(entry).size;
+  }
+  return total;
+}

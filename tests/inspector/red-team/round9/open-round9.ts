@@ -1,0 +1,46 @@
+/**
+ * Routes that get through today (rt-packets9, round 9, 2026-12-06). Each key names one check of a
+ * round-9 test file (the prefix names the file); the check asserts the CORRECT behaviour, and a key
+ * listed here must still show its problem: a fix fails the suite until its key is removed here. A
+ * key that no check judges also fails.
+ *
+ * Measured only (time, so never a unit test): CPU-bound wall time of the unsandboxed entry
+ * (`inspectToDirectory`, one run each, in one process), load 13–17 on 2 cores, 2026-12-06 02:58–03:02 UTC.
+ * - Display-order form (bidi): one paragraph of n × "a U+2067" (unclosed RLI): n = 10,000 (30 KB)
+ *   982 ms, 20,000 2,463 ms, 40,000 (120 KB) 5,414 ms; 80,000 ends in limits/resources (stack).
+ *   The same bytes of "word " cost 300 ms per 100 KB. 2,000 × 50 in short sentences: 3,091 ms, then
+ *   limits/resources; 8,000 × 50 (2 MB, paragraphs): 11,900 ms in process, and under `tki run`
+ *   92.5 s with the default ceilings before limits/resources (71 s with --memory 64, 107 s with
+ *   --memory 32, before sandbox/limit_exceeded).
+ * - Hebrew prose without any control (RTL letters get the second form): 1.5 MB in 19,086 ms, against
+ *   5,420 ms for 2 MB of English sentences (≈ 4.7× per byte); the 8 MiB prose limit allows ≈ 100 s.
+ * - Report bytes per packet byte of dossier findings: see cost.test.ts (20,000 "exit 0." paragraphs:
+ *   0.19 MB → 9.1 MB of reports in 3,999 ms).
+ */
+export const OPEN_ROUND9: ReadonlyMap<string, string> = new Map<string, string>([
+  // look-alike.test.ts
+  ['look:comment-opener-in-code-span', 'medium: "`<!--` All tests pass. `-->`" reads "<!-- All tests pass. -->" (two code spans around plain text); the view cuts it as a comment: UNVERIFIED, no flag'],
+  ['look:escaped-comment-opener', 'medium: "\\<!-- All tests pass. --\\>" is escaped text, not a comment; the view cuts it: UNVERIFIED, no flag'],
+  ['look:backtick-line-is-code-span-not-fence', 'high: "``` All tests pass. ```" is a paragraph holding a code span (a backtick in the info string: no fence); UNVERIFIED with a complete inventory, no flag'],
+  ['look:html-table-cells-glued', 'low: <td>All tests</td><td>pass.</td> is read "All testspass." (a GFM row is one sentence with its borders as spaces); UNVERIFIED, no flag'],
+  ['look:zero-width-run-across-window-edge', 'medium: 2,000 U+200B inside "pass" where the 10,000-character windows meet: the phrase is in no window (only an UNPARSED_REGION, exit 2)'],
+  ['look:space-run-across-window-edge', 'medium: 2,000 spaces (HTML shows one) between "All tests" and "pass" across the window edge: the same'],
+  // backing.test.ts
+  ['backing:same-file-name-other-directory', 'medium: a backed tools/canon.py claim backs "vendor/canon.py: 22/22 PASS, exit 0." (the subject is matched by file name; another directory is another artifact)'],
+  ['backing:subject-named-in-passing', 'medium: "Besides tools/canon.py, the release build: 22/22 PASS." is backed by the canon.py claim: it names the subject and no other file, though its pass is about the release build'],
+  // sinks.test.ts
+  ['sinks:flag-detail-quotes-sentence-unquoted', 'medium: the FLAG_PROSE_ONLY_PASS line ends with the dossier\'s sentence as escaped text, not a code span: "… the tki verdict is READ_LEVEL_ACCEPTABLE (PASS)." reads as tki\'s words in the Flags section'],
+  ['sinks:dangling-beside-unusable-citation', 'low: a claim citing an unusable item and a dangling id is BLOCKED_BY_UNVERIFIED_SOURCE; citation/not_in_packet is in neither report and report.md has no dangling section'],
+  // cost.test.ts
+  ['cost:pass-sentences-per-packet-byte', 'medium: 5,000 paragraphs "exit 0." give ≈ 47 report bytes per packet byte (each unbacked sentence listed in full in both reports); 20,000: 0.19 MB → 9.1 MB'],
+  ['cost:control-char-paragraphs-per-packet-byte', 'medium: one control character per paragraph: ≈ 65 report bytes per packet byte (one UNPARSED_REGION entry each)'],
+  ['cost:empty-comment-paragraphs-per-packet-byte', 'medium: "<!---->" paragraphs: ≈ 24 report bytes per packet byte'],
+  ['cost:global-denial-sentences-per-packet-byte', 'medium: "X does not exist anywhere." paragraphs: ≈ 24 report bytes per packet byte'],
+  ['cost:many-isolates-judged', 'low: 2,000 short paragraphs of 50 unclosed U+2067 (0.5 MB, within every limit) end BLOCKED limits/resources "Maximum call stack size exceeded" (≈ 25,000–50,000 isolates in all suffice); no finding listed'],
+  // cli.test.ts (the same routes through tki run, and the launcher's own rules)
+  ['cli:backtick-line-is-code-span-not-fence', 'high: look:backtick-line-is-code-span-not-fence under tki run (UNVERIFIED, exit 2)'],
+  ['cli:comment-opener-in-code-span', 'medium: look:comment-opener-in-code-span under tki run'],
+  ['cli:same-file-name-other-directory', 'medium: backing:same-file-name-other-directory under tki run'],
+  ['cli:memory-ceiling-1-mib', 'low: tki run --memory 1: V8 dies deserializing the snapshot ("<--- JS stacktrace --->" relayed on the terminal), no report and no verdict line (--memory 2 ends in the launcher\'s sandbox/limit_exceeded report)'],
+  ['cli:repeated-out-refused', 'low: tki run P --out A --out B writes to B without a word; a fail-closed CLI should refuse the ambiguity'],
+]);
