@@ -13,7 +13,7 @@ export const OPEN_ROUND9: readonly OpenRoute[] = [
     engines: ['bwrap'],
     operators: ['root'],
     severity: 'high',
-    note: "node's default SIGUSR1 handler starts the inspector on 127.0.0.1:9229 in the launcher: a root launcher then serves an unauthenticated DevTools endpoint any local user can reach. By hand, with the launcher in a network namespace of its own (9229 is held by another process on this shared host), uid 65534 sent Runtime.evaluate over it and got back "uid 0 euid 0" from the launcher: code execution as root. The check judges node's own stderr line ("Debugger listening …" or "Starting inspector … failed: address already in use"), so a taken port does not hide the route. Needs a SIGUSR1 from root or the operator (log-rotation habits, a supervisor); fix: --disable-sigusr1 is not in node 20, so a SIGUSR1 listener or a node built without the inspector",
+    note: "node's default SIGUSR1 handler starts the inspector on 127.0.0.1:9229 in the launcher: a root launcher then serves an unauthenticated DevTools endpoint any local user can reach. By hand, with the launcher in a network namespace of its own (9229 is held by another process on this shared host), uid 65534 sent Runtime.evaluate over it and got back 'uid 0 euid 0' from the launcher: code execution as root. The check judges node's own stderr line ('Debugger listening …' or 'Starting inspector … failed: address already in use'), so a taken port does not hide the route. Needs a SIGUSR1 from root or the operator (log-rotation habits, a supervisor); fix: --disable-sigusr1 is not in node 20, so a SIGUSR1 listener or a node built without the inspector",
   },
   {
     route: 'SNAPSHOT/rebuild-snapshot under umask 000',
