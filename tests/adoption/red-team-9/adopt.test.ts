@@ -163,6 +163,15 @@ describe('red team 9: baselines', () => {
     expect(readFileSync(path.join(dir, 'tki-baseline.json'), 'utf8')).toContain('src/b/net.ts');
   });
 
+  // CI runs `--level strict` and wrote the baseline; a developer runs the default level. The
+  // strict-only entries are not "fixed", their rule did not run: today exit 1, and a prune deletes them.
+  check('baseline-other-level-entries-fixed', () => {
+    const dir = repository(installed, 'tki-rt9-baselevel-', { 'tki.policy.json': '{}\n', 'src/stop.ts': 'export const stop = (): never => process.exit(0);\n' });
+    expect(guard(['src', '--level', 'strict', '--update-baseline'], dir).status).toBe(0);
+    const recommended = guard(['src'], dir);
+    expect({ status: recommended.status, stdout: recommended.stdout }).toMatchObject({ status: 0 });
+  });
+
   // Regression (works today): the baseline is the project root's, from any sub-directory.
   check('baseline-same-from-subfolder', () => {
     const dir = baselined();
