@@ -26,6 +26,11 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// Node's default SIGUSR1 action opens an unauthenticated debugger on 127.0.0.1:9229: any local
+// user could then run code as the launcher's uid, root included (red team round 9). Node 20 has no
+// --disable-sigusr1; a listener replaces the default action, so the signal does nothing.
+process.on('SIGUSR1', () => undefined);
+
 process.on('uncaughtException', internalError);
 process.on('unhandledRejection', internalError);
 

@@ -10,6 +10,10 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// Node's default SIGUSR1 action opens an unauthenticated debugger on 127.0.0.1:9229 (any local
+// user could run code as the CI user); a listener replaces it. As in tki's cli/fail-closed.ts.
+process.on('SIGUSR1', () => undefined);
+
 /**
  * The `tki-guard` bin. TypeScript (9 MB of CommonJS) is loaded first (the import above), through require() and V8's
  * code cache (load/typescript-shim.cts → cache/typescript-code-cache.cts); tki's modules take that

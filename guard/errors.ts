@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 /**
  * Usage and tool errors: data with a `code`, rendered to one line in one place.
  * They end the run with exit 2; a finding is never one of these.
@@ -13,6 +14,8 @@ export type GuardError =
   | { readonly code: 'project/no_tsconfig'; readonly file: string }
   | { readonly code: 'project/no_files'; readonly root: string }
   | { readonly code: 'policy/invalid'; readonly detail: string }
+  /** A tki.policy.json below the run's own governs some of its inputs: one run, one policy. */
+  | { readonly code: 'policy/nested'; readonly nested: string; readonly governing: string | null; readonly file: string }
   | { readonly code: 'source/unparsable'; readonly file: string; readonly line: number; readonly column: number; readonly detail: string }
   | { readonly code: 'source/unreadable'; readonly file: string; readonly detail: string }
   | { readonly code: 'depcruise/failed'; readonly detail: string }
@@ -59,7 +62,8 @@ export function formatGuardError(error: GuardError): string {
     case 'project/no_tsconfig':
       return `tki-guard: ${error.file}: no such file; name what to analyze (tki-guard src) or a tsconfig (tki-guard -p FILE)`;
     case 'project/tsconfig':
-      return `tki-guard: ${error.file}: ${error.detail}`;
+      // `file:line:col: message` when TypeScript gives a place, as every other tki-guard error line.
+      return /^\d+:\d+: /.test(error.detail) ? `tki-guard: ${error.file}:${error.detail}` : `tki-guard: ${error.file}: ${error.detail}`;
     case 'project/no_files':
       return `tki-guard: no source files to analyze under ${error.root}`;
     case 'policy/invalid':
@@ -68,6 +72,8 @@ export function formatGuardError(error: GuardError): string {
         .split('\n')
         .map((line) => `tki-guard: ${line}`)
         .join('\n');
+    case 'policy/nested':
+      return `tki-guard: ${error.nested} governs ${error.file}, which this run judges under ${error.governing ?? 'the defaults'}; run tki-guard on each policy's files separately (from ${dirname(error.nested)}), or merge the two policies`;
     case 'source/unparsable':
       return `tki-guard: ${error.file}:${error.line}:${error.column}: cannot parse: ${error.detail}`;
     case 'source/unreadable':

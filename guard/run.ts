@@ -13,7 +13,8 @@ import { buildGraph, type GraphRequest } from './graph/build.js';
 import type { ModuleGraph } from './graph/types.js';
 import { defaultCacheDirectory } from './load/cache-location.js';
 import { loadInputs, type InputRequest } from './load/inputs.js';
-import { loadPolicy, policyStarts, projectRootFor } from './load/policy.js';
+import { checkNestedPolicies } from './load/nested-policy.js';
+import { loadPolicy, policySearchStart, projectRootFor } from './load/policy.js';
 import { createResolver } from './resolve/index.js';
 import { searchGraph } from './search/index.js';
 import { readerSkipping, type SuppressionReader } from './suppress/index.js';
@@ -83,11 +84,15 @@ export async function prepareRun(request: GuardRequest): Promise<Outcome<RunCont
   const inputs = loadInputs(request.input, request.cwd);
   if (!inputs.ok) return inputs;
   const { files, tsconfig } = inputs.value;
-  const loaded = request.policy === undefined ? loadPolicy(policyStarts(inputs.value.root, request.cwd), request.policyFile) : ok({ policy: request.policy, file: null });
+  const loaded = request.policy === undefined ? loadPolicy([policySearchStart(request.input, request.cwd)], request.policyFile) : ok({ policy: request.policy, file: null });
   if (!loaded.ok) return loaded;
   // A caller that hands the policy over (diff, tests) anchors the run itself: root, else the inputs' root.
   const root = request.root ?? (request.policy === undefined ? projectRootFor(inputs.value.root, loaded.value.file) : inputs.value.root);
   const policy = request.policy === undefined && loaded.value.file === null && request.defaultPolicy !== undefined ? request.defaultPolicy : loaded.value.policy;
+  if (request.policy === undefined && request.policyFile === undefined) {
+    const nested = checkNestedPolicies(files, policySearchStart(request.input, request.cwd), root, policy.ignore, loaded.value.file);
+    if (!nested.ok) return nested;
+  }
   // Typed mode: ts-morph's TypeScript and the analysis's must be one minor, or nothing would match.
   const copies = request.detect === undefined && tsconfig !== null && request.typed !== false ? await (await import('./typescript-copies.js')).checkTypeScriptCopies() : ok(undefined);
   if (!copies.ok) return copies;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { matchesAnyGlob } from '../../policy/index.js';
 import { analyzeSourceFile, type RuleId } from '../../analysis/syntax/index.js';
@@ -14,7 +15,7 @@ import { sourceFileOf, typedSourceOf } from './source-file.js';
 export function reportFindings<MessageIds extends string>(context: Readonly<TSESLint.RuleContext<MessageIds, []>>, ruleId: RuleId): TSESLint.RuleListener {
   return {
     Program(): void {
-      const settings = resolveSettings(context.settings, context.cwd);
+      const settings = resolveSettings(context.settings, context.cwd, path.dirname(path.resolve(context.cwd, context.filename)));
       if (!settings.ok) {
         // One rule speaks for the configuration, so a broken policy is one message per file, not seven.
         if (ruleId === 'no-forbidden-capability') {

@@ -12,8 +12,8 @@ import { loadPolicyFile } from './policy-file.js';
  * recommended policy applies (known capability packages denied). `tki.configure(import.meta.url)`
  * writes both as absolute paths, so they do not depend on the directory ESLint runs in.
  * `findPolicy` (what `configs.recommended` and `configs.strict` set) applies when neither
- * `policyFile` nor `policy` is given: the nearest tki.policy.json at or above ESLint's working
- * directory, found as tki-guard finds it (policy/locate.ts), its directory the root; with none,
+ * `policyFile` nor `policy` is given: the nearest tki.policy.json at or above the linted file's
+ * directory (as ESLint finds its own config), found as tki-guard finds it (policy/locate.ts), its directory the root; with none,
  * the named level's defaults (RECOMMENDED_POLICY or STRICT_POLICY), as tki-guard's `--level`.
  */
 export interface TkiSettings {
@@ -46,11 +46,11 @@ const resolved = new Map<string, SettingsResult & { readonly policyFile: string 
  * Never throws: a broken policy is reported by the rules as a lint message at 1:1 of each file,
  * since anything thrown inside a rule reaches the user as an ESLint crash with a stack trace.
  */
-export function resolveSettings(settings: Readonly<Record<string, unknown>>, cwd: string): SettingsResult {
+export function resolveSettings(settings: Readonly<Record<string, unknown>>, cwd: string, fileDirectory: string = cwd): SettingsResult {
   // An unsupported TypeScript would crash inside a rule or match nothing: one message instead.
   if (LOADED_TYPESCRIPT_PROBLEM !== undefined) return { ok: false, problems: [LOADED_TYPESCRIPT_PROBLEM] };
   const raw = settings['tki'] ?? {};
-  const key = `${cwd}\u0000${JSON.stringify(raw)}`;
+  const key = `${cwd}\u0000${fileDirectory}\u0000${JSON.stringify(raw)}`;
   const cached = resolved.get(key);
   const finds = typeof raw === 'object' && raw !== null && (raw as Record<string, unknown>)['findPolicy'] !== undefined;
   if (cached !== undefined && cached.policyFile === undefined && !finds) return cached;
@@ -58,9 +58,10 @@ export function resolveSettings(settings: Readonly<Record<string, unknown>>, cwd
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((issue) => `invalid settings.tki: ${issue.path.join('.') || '(root)'}: ${issue.message}`) };
   }
-  // Searched on every call (a few stat calls), so an editor sees a policy file created later.
+  // Searched on every call (a few stat calls), so an editor sees a policy file created later; from
+  // the file, not the working directory, so a file's verdict does not depend on where ESLint runs.
   const finding = parsed.data.findPolicy !== undefined && parsed.data.policyFile === undefined && parsed.data.policy === undefined;
-  const found = finding ? locatePolicy([cwd]) : undefined;
+  const found = finding ? locatePolicy([fileDirectory]) : undefined;
   const root = found?.kind === 'file' ? found.root : path.resolve(cwd, parsed.data.root ?? '.');
   const named = found?.kind === 'file' ? found.file : parsed.data.policyFile;
   const policyFile = named === undefined ? undefined : path.resolve(root, named);

@@ -9,6 +9,7 @@ import type { SuppressionReader } from '../suppress/index.js';
 import type { GuardResult } from '../types.js';
 import { baselineFor, prunedBaseline } from './apply.js';
 import { serializeBaseline, type BaselineEntry } from './format.js';
+import { scopeBaseline } from './scope.js';
 import { loadBaseline } from './load.js';
 
 export type BaselineMode = 'use' | 'update' | 'prune' | 'off';
@@ -49,7 +50,9 @@ export function judgeWithBaseline(result: GuardResult, level: RuleLevel, request
     return ok(compose({ file: shown, entries: loaded.value }));
   }
   const current = compose().result.findings;
-  const entries = request.mode === 'update' ? baselineFor(current) : prunedBaseline(current, loaded.value ?? []);
+  // Only what this run judged is rewritten: entries of files it did not analyze, or of rules this level does not run, stay.
+  const scoped = scopeBaseline(loaded.value ?? [], result, level);
+  const entries = [...(request.mode === 'update' ? baselineFor(current) : prunedBaseline(current, scoped.judged)), ...scoped.untouched];
   const written = write(request.file, entries);
   if (!written.ok) return written;
   const verdict = compose({ file: shown, entries });

@@ -39,8 +39,19 @@ function text(report: DiffReport): string {
   return `${lines.map(escapeControlCharacters).join('\n')}\n`;
 }
 
-/** Markdown cell text: no table breaks, no HTML, code spans that cannot be closed early. */
-const cell = (value: string): string => `\`${escapeControlCharacters(value).replaceAll('`', "'").replaceAll('|', '\\|').replaceAll('<', '&lt;')}\``;
+/**
+ * Markdown cell text as a CommonMark code span that shows the name as it is (red team round 9: a
+ * backtick was shown as a quote, naming a file that does not exist): fenced by one backtick more
+ * than the longest run inside, padded when it starts or ends with one; `|` escaped, which GFM
+ * requires even inside a code span in a table. A code span has no HTML and no entities.
+ */
+function cell(value: string): string {
+  const text = escapeControlCharacters(value).replaceAll('|', '\\|');
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
 
 function markdownScopes(title: string, scopes: readonly ScopeDiff[]): string[] {
   if (scopes.length === 0) return [];

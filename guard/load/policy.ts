@@ -1,9 +1,11 @@
-import { dirname, isAbsolute, relative } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { RECOMMENDED_POLICY, type PolicyConfig } from '../../policy/index.js';
 import { POLICY_FILE_NAME, locatePackageRoot, locatePolicy } from '../../policy/locate.js';
 import { formatPolicyErrors } from '../../policy/parse.js';
 import { readPolicyFile } from '../../policy/read.js';
 import { fail, ok, type Outcome } from '../errors.js';
+import type { InputRequest } from './inputs.js';
 
 export { POLICY_FILE_NAME };
 
@@ -13,9 +15,29 @@ export interface LoadedPolicy {
   readonly file: string | null;
 }
 
-/** The start directories of the search: the inputs' root (the tsconfig's directory, else the working directory), then the working directory. */
-export function policyStarts(inputsRoot: string, cwd: string): readonly string[] {
-  return inputsRoot === cwd ? [inputsRoot] : [inputsRoot, cwd];
+/**
+ * Where the policy search starts: from what the run analyzes, never from where it is started
+ * (red team round 9: `tki-guard packages/a/src` at the root and `cd packages/a && tki-guard src`
+ * read different policies). The tsconfig's directory; with paths, the deepest directory holding
+ * every named path (a named file counts as its directory). The working directory takes no part.
+ */
+export function policySearchStart(input: InputRequest, cwd: string): string {
+  if (input.kind === 'project') return dirname(resolve(cwd, input.tsconfig));
+  const directories = input.paths.map((path) => {
+    const absolute = resolve(cwd, path);
+    return isDirectory(absolute) ? absolute : dirname(absolute);
+  });
+  return directories.reduce(commonDirectory, directories[0] ?? cwd);
+}
+
+function isDirectory(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+function commonDirectory(a: string, b: string): string {
+  let common = a;
+  while (common !== b && !b.startsWith(common.endsWith(sep) ? common : `${common}${sep}`)) common = dirname(common);
+  return common;
 }
 
 /**
@@ -50,8 +72,8 @@ export function projectRootFor(inputsRoot: string, policyFile: string | null, ex
 }
 
 /** projectRootFor without reading the policy (`--watch` picks the directory it watches before the first run). */
-export function locateProjectRoot(inputsRoot: string, cwd: string, named?: string): string {
+export function locateProjectRoot(inputsRoot: string, searchStart: string, named?: string): string {
   if (named !== undefined) return projectRootFor(inputsRoot, named);
-  const location = locatePolicy(policyStarts(inputsRoot, cwd));
+  const location = locatePolicy([searchStart]);
   return projectRootFor(inputsRoot, location.kind === 'file' ? location.file : null);
 }

@@ -1,5 +1,6 @@
 import type { BaselineEntry } from '../baseline/format.js';
 import { applyBaseline } from '../baseline/apply.js';
+import { scopeBaseline } from '../baseline/scope.js';
 import { applyGuardSuppressions, type SuppressionReader } from '../suppress/index.js';
 import type { GuardResult, ReportedRuleId } from '../types.js';
 import { ruleRunsAt, type RuleLevel } from './rules.js';
@@ -27,7 +28,7 @@ export function composeVerdict(result: GuardResult, options: VerdictOptions): Gu
   if (options.baseline === undefined) {
     return { result: { ...result, findings: suppression.findings }, level: options.level, suppressed: suppression.suppressed, suppressionNotes: suppression.notes, eslintDisableHints: suppression.eslintDisableHints, baseline: null };
   }
-  const known = applyBaseline(suppression.findings, options.baseline.entries);
+  const known = applyBaseline(suppression.findings, scopeBaseline(options.baseline.entries, result, options.level).judged);
   return {
     result: { ...result, findings: known.failing },
     level: options.level,

@@ -1,13 +1,13 @@
 import { dirname, resolve } from 'node:path';
 import type { CliOptions } from '../cli-args.js';
 import { formatGuardError, type GuardError } from '../errors.js';
-import { locateProjectRoot } from '../load/policy.js';
+import { locateProjectRoot, policySearchStart } from '../load/policy.js';
 import { watchGuard, type WatchReport } from './loop.js';
 
 /** The directory a run is anchored to, as runGuard anchors it: the policy's, else the tsconfig's, else the working directory. */
 function rootOf(options: CliOptions, cwd: string): string {
   const named = options.policyFile === null ? undefined : resolve(cwd, options.policyFile);
-  return locateProjectRoot(options.input.kind === 'project' ? dirname(resolve(cwd, options.input.tsconfig)) : cwd, cwd, named);
+  return locateProjectRoot(options.input.kind === 'project' ? dirname(resolve(cwd, options.input.tsconfig)) : cwd, policySearchStart(options.input, cwd), named);
 }
 
 function print(report: WatchReport): void {

@@ -14,12 +14,21 @@ export interface OperatorLimits {
 
 const MIB = 1024 * 1024;
 
+/**
+ * Upper bounds where a larger number would break the mechanism rather than raise the ceiling:
+ * Node clamps a timer past 2^31 − 1 ms to 1 ms (red team round 9: `--timeout 2147484` fired at
+ * once or hung), so the wall clock stops at one day, far above any inspection.
+ */
+const MAXIMUM: Readonly<Partial<Record<keyof OperatorLimits, number>>> = { timeout: 24 * 60 * 60 };
+
 /** The profile with the operator's ceilings, or one line naming the flag that is not a positive whole number. */
 export function withOperatorLimits(profile: SandboxProfile, flags: OperatorLimits): { ok: true; profile: SandboxProfile } | { ok: false; problem: string } {
   const values: Record<string, number> = {};
   for (const [name, text] of Object.entries(flags)) {
     if (text === undefined) continue;
     if (!/^[1-9]\d{0,8}$/.test(text)) return { ok: false, problem: `--${name} must be a positive whole number, got ${JSON.stringify(text)}` };
+    const maximum = MAXIMUM[name as keyof OperatorLimits];
+    if (maximum !== undefined && Number(text) > maximum) return { ok: false, problem: `--${name} must be at most ${String(maximum)}, got ${text}` };
     values[name] = Number(text);
   }
   const { timeout, memory, cpu, processes } = values;

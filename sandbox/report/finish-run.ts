@@ -54,7 +54,10 @@ export async function finishRun(request: FinishRequest): Promise<FinishedRun> {
   const stdoutLines = lines(exit.stdout);
   if (settled.kind === 'refused') {
     output.release();
-    return { ok: true, exitCode: 3, stdoutLines: relayInsideLines(stdoutLines, { refused: false, stream: 'stdout' }), stderrLines: relayedInsideLines(exit.stderr, true) };
+    const relayed = relayedInsideLines(exit.stderr, true);
+    // P1 names its refusal itself; an inside that ended with nothing to say still gets one line (red team round 9).
+    const silent = relayed.length === 0 ? [`tki run: BLOCKED: the sandbox ended (status ${String(exit.exitCode)}) without a report or a reason; nothing was written into ${untrusted(output.typed)}`] : [];
+    return { ok: true, exitCode: 3, stdoutLines: relayInsideLines(stdoutLines, { refused: false, stream: 'stdout' }), stderrLines: [...relayed, ...silent] };
   }
   let triplet: ReportTriplet;
   let exitCode: 1 | 2 | 3;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { compileInspectorV8Flags } from '../engines/node-flags.js';
 import { DEFAULT_PROFILE } from '../profile/default-profile.js';
@@ -82,9 +82,12 @@ export function buildInsideSnapshotBlob(root: string): { ok: true; record: Insid
     return { ok: false, error: { code: 'snapshot/node_failed', status: String(built.status ?? built.signal ?? built.error?.message), errorLine: errorLineOf(String(built.stderr ?? built.error?.message ?? '')) } };
   }
   try {
+    // 0644 whatever the umask: the launcher starts only from a blob no other user may write (inside-snapshot.ts).
+    chmodSync(building, 0o644);
     renameSync(building, blob);
     const contents: InsideSnapshotRecord = { node: snapshotNodeIdentity(realpathSync(process.execPath)), v8Flags, blobBytes: statSync(blob).size, bundle: snapshotFileIdentity(join(root, SANDBOX_BUNDLES.inspect)) };
-    writeFileSync(record, `${JSON.stringify(contents)}\n`);
+    writeFileSync(record, `${JSON.stringify(contents)}\n`, { mode: 0o644 });
+    chmodSync(record, 0o644);
     return { ok: true, record: contents };
   } catch (error) {
     return { ok: false, error: { code: 'snapshot/write_failed', message: error instanceof Error ? error.message : String(error) } };

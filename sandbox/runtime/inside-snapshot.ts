@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { compileInspectorV8Flags } from '../engines/node-flags.js';
 import type { SandboxProfile } from '../profile/types.js';
@@ -51,13 +51,14 @@ function sameNode(a: SnapshotNodeIdentity, b: SnapshotNodeIdentity): boolean {
 }
 
 /** Why a run starts from the plain bundle rather than the snapshot. */
-export type PlainStartReason = 'snapshot/absent' | 'snapshot/flags_differ' | 'snapshot/bundle_changed' | 'snapshot/blob_changed' | 'snapshot/node_changed';
+export type PlainStartReason = 'snapshot/absent' | 'snapshot/unsafe_owner_or_mode' | 'snapshot/flags_differ' | 'snapshot/bundle_changed' | 'snapshot/blob_changed' | 'snapshot/node_changed';
 
 /** How `tki inspect` starts inside, as the launcher decides it (and `tki run --verbose` says). */
 export type InsideStartUp = { readonly mode: 'snapshot'; readonly node: string } | { readonly mode: 'bundle'; readonly reason: PlainStartReason };
 
 const PLAIN_START_REASONS: Readonly<Record<PlainStartReason, string>> = {
   'snapshot/absent': 'no start-up snapshot was built (npm did not run tki\'s install script, or its build failed)',
+  'snapshot/unsafe_owner_or_mode': 'the snapshot blob or its record has another owner than the plain bundle, or users other than its owner may write it',
   'snapshot/flags_differ': "the snapshot was built under other V8 flags than this run's (--memory changes the heap flag)",
   'snapshot/bundle_changed': 'the plain bundle was replaced since the snapshot was built',
   'snapshot/blob_changed': 'the snapshot blob is not the one its record describes',
@@ -90,9 +91,22 @@ export function insideStartUp(root: string, profile: SandboxProfile, nodeBinary:
   if (record.v8Flags.length !== flags.length || record.v8Flags.some((flag, index) => flag !== flags[index])) return { mode: 'bundle', reason: 'snapshot/flags_differ' };
   const bundle = attempt(() => snapshotFileIdentity(join(root, SANDBOX_BUNDLES.inspect)));
   if (bundle === undefined || bundle.bytes !== record.bundle.bytes || bundle.mtimeMs !== record.bundle.mtimeMs) return { mode: 'bundle', reason: 'snapshot/bundle_changed' };
-  if (attempt(() => statSync(join(root, INSIDE_SNAPSHOT.blob)).size) !== record.blobBytes) return { mode: 'bundle', reason: 'snapshot/blob_changed' };
+  const blob = attempt(() => statSync(join(root, INSIDE_SNAPSHOT.blob)));
+  if (blob === undefined || blob.size !== record.blobBytes) return { mode: 'bundle', reason: 'snapshot/blob_changed' };
+  if (!asTrustedAs(blob, root) || !asTrustedAs(attempt(() => statSync(join(root, INSIDE_SNAPSHOT.record))), root)) return { mode: 'bundle', reason: 'snapshot/unsafe_owner_or_mode' };
   const host = attempt(() => snapshotNodeIdentity(nodeBinary));
   return host !== undefined && sameNode(record.node, host) ? { mode: 'snapshot', node: record.node.version } : { mode: 'bundle', reason: 'snapshot/node_changed' };
+}
+
+/**
+ * The blob is code the inside runs, so it must be as hard to change as the plain bundle beside it:
+ * the same owner, and writable by that owner only (red team round 9: `tki rebuild-snapshot` under
+ * umask 000 left a 0666 blob that another user replaced, record and all, and root's next run
+ * started from it). Whoever can write the bundle itself is out of reach (docs/sandbox.md).
+ */
+function asTrustedAs(file: Stats | undefined, root: string): boolean {
+  const bundle = attempt(() => statSync(join(root, SANDBOX_BUNDLES.inspect)));
+  return file !== undefined && bundle !== undefined && file.uid === bundle.uid && (file.mode & 0o022) === 0;
 }
 
 /** A file that cannot be read (absent, unreadable) is the plain bundle's case, never an error. */

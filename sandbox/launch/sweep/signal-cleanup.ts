@@ -1,5 +1,11 @@
 /**
- * One SIGINT/SIGTERM handler for every temporary directory the launcher holds (the attestation's scratch
+ * The signals whose default action ends the launcher: a closed terminal (SIGHUP) and a quit key
+ * (SIGQUIT) must clean up and exit 3 like Ctrl-C (red team round 9: they left the work directory).
+ */
+const ENDING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
+
+/**
+ * One handler of the ending signals for every temporary directory the launcher holds (the attestation's scratch
  * and the engine's work directory can be alive together): each registered clean-up runs, then the
  * process exits 3 (a run cut short never succeeds). Separate `once` handlers would stop at the first
  * one's exit and leave the others' directories behind.
@@ -20,13 +26,11 @@ function onSignal(): void {
 /** Registers `cleanup` until the returned function is called. */
 export function cleanUpOnSignal(cleanup: () => void): () => void {
   if (cleanups.size === 0) {
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    for (const signal of ENDING_SIGNALS) process.on(signal, onSignal);
   }
   cleanups.add(cleanup);
   return () => {
     if (!cleanups.delete(cleanup) || cleanups.size > 0) return;
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const signal of ENDING_SIGNALS) process.off(signal, onSignal);
   };
 }
