@@ -24,10 +24,6 @@
  */
 export const OPEN_ROUND7: ReadonlyMap<string, string> = new Map<string, string>([
   // look-alike.test.ts
-  ['look:github-math-exit-zero', 'low: GitHub renders "exit $0$" as "exit 0" (math); like round 6\'s GFM table, not read'],
-  ['look:github-math-text-pass', 'low: "All tests $\\text{pass}$." renders "All tests pass." on GitHub'],
-  ['look:github-math-22-22-pass', 'low: "22/22 $\\mathrm{PASS}$" renders "22/22 PASS" on GitHub'],
-  ['look:excerpt-quotes-stored-digit', 'low: "exit ٥" (U+0665) is quoted in report.json as "The selftest: exit 0." — text the packet never wrote'],
   // backing.test.ts
   // cost.test.ts
   ['cost:dangling-citations-per-packet-byte', 'medium: 100 claims × 256 distinct short dangling citations: ≈ 80 report bytes per packet byte (each dangling citation is an evidence entry, a capability entry, and its id 3× in report.json and 3× in report.md)'],
