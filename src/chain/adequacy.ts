@@ -22,6 +22,9 @@ export interface CorpusReport {
   readonly note: string;
 }
 
+/** Dangling ids a claim's reason names; the rest are counted (report.json's dangling_citations names the same first ones). */
+export const MAX_NAMED_DANGLING = 16;
+
 const SUBJECT_REQUIRED: readonly ClaimType[] = ['ARTIFACT_EXISTS', 'EXECUTABLE_RUNS', 'EXECUTION_RESULT', 'HASH_REPRODUCED', 'PROSE_PASS_ASSERTION'];
 
 const COUNT_FIELDS = ['value', 'surface', 'denominator', 'observation_ts', 'match_key', 'population'] as const;
@@ -111,7 +114,10 @@ export function judgeAdequacy(claim: Claim, header: PacketHeader, evidence: read
   // A citation of an item that is not in the packet: insufficient whatever else the claim cites (SPEC §3).
   const dangling = evidence.filter((entry) => entry.cited && !entry.resolved).map((entry) => entry.item_id);
   if (dangling.length > 0) {
-    return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', [`${DANGLING_CITATION}: the claim cites ${dangling.join(', ')}, which name(s) no item in this packet`]);
+    // One finding per claim, naming the first few distinct ids: a reason the packet cannot grow by citing more (round 7).
+    const named = dangling.slice(0, MAX_NAMED_DANGLING).join(', ');
+    const more = dangling.length > MAX_NAMED_DANGLING ? ` and ${dangling.length - MAX_NAMED_DANGLING} more` : '';
+    return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', [`${DANGLING_CITATION}: the claim cites ${dangling.length} item id(s) that name no item in this packet: ${named}${more}`]);
   }
 
   // What the records say about the subject: failures and refusals contradict, unreadable exit codes are set aside.

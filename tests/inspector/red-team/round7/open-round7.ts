@@ -26,8 +26,5 @@ export const OPEN_ROUND7: ReadonlyMap<string, string> = new Map<string, string>(
   // look-alike.test.ts
   // backing.test.ts
   // cost.test.ts
-  ['cost:dangling-citations-per-packet-byte', 'medium: 100 claims × 256 distinct short dangling citations: ≈ 80 report bytes per packet byte (each dangling citation is an evidence entry, a capability entry, and its id 3× in report.json and 3× in report.md)'],
-  ['cost:cited-items-per-packet-byte', 'medium: 256 items cited by each of 100 claims: ≈ 60 report bytes per packet byte; cited items are listed in full per claim'],
-  ['cost:invalid-identifier-flood-names-field', 'low: 256,000 evidence_refs that break the grammar (1,000 claims × 256 "-N", a 2.6 MB packet.json) end in limits/resources "RangeError: Maximum call stack size exceeded", not in dossier/invalid naming the field (128,000 do); the 34 MB variant took 19 s under tki run'],
   // cli.test.ts (the same routes through tki run)
 ]);
