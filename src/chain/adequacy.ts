@@ -156,8 +156,12 @@ export function judgeAdequacy(claim: Claim, header: PacketHeader, evidence: read
     const quoted = [...claim.text.matchAll(/[“"]([^”"]{3,})[”"]/g)].map((match) => match[1] ?? '');
     const bodies = ofClasses(qualified, ['CONTENT_EVIDENCE']).map((entry) => entry.assessment?.text ?? '');
     if (quoted.length > 0 && bodies.length === 0) return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', ['the bound content is larger than the analysis limit, so the quoted passage could not be compared']);
-    // Each search reads a whole body: counted against the packet's comparison budget.
-    const absentQuote = quoted.find((quote) => !bodies.some((body) => index.spend(body.length) && body.includes(quote)));
+    // Each search reads a whole body: counted against the packet's comparison budget, all of it before
+    // the first search, so a claim of 400 quotes over a 1 MiB item is refused without searching (round 7).
+    let bodyLength = 0;
+    for (const body of bodies) bodyLength += body.length;
+    if (!index.spend(quoted.length * bodyLength)) return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', ['comparing the quoted passages with the bound content is over the comparison budget']);
+    const absentQuote = quoted.find((quote) => !bodies.some((body) => body.includes(quote)));
     if (absentQuote !== undefined) return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', ['a quoted passage of the claim is not in the bound content']);
   }
   return result('NO_READ_LEVEL_DEFECT_FOUND', ['evidence of the required classes is present, bound, independent and provenanced (read level only)']);

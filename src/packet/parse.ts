@@ -16,11 +16,12 @@ import {
 import { isIdentifier } from './identifiers.js';
 import { isJsonObject as isObject, jsonDepthExceeds, MAX_JSON_DEPTH, type JsonObject } from './json-value.js';
 import { issuesToErrors, jsonPath } from './zod-issues.js';
-import { precompiledParser } from '../zod-check.js';
+import { precompiledCheck, precompiledParser } from '../zod-check.js';
 import { duplicateKeyError } from './duplicate-keys.js';
 
 /** The staged schemas, each compiled once (src/zod-check.ts): zod itself only explains a failure. */
 const parseItemValue = precompiledParser(itemSchema);
+const isValidDossier = precompiledCheck(dossierSchema);
 const parseClaimValue = precompiledParser(claimSchema);
 /** The dossier with its claims left for parseClaimValue, one claim at a time. */
 const parseDossierFrame = precompiledParser(dossierSchema.extend({ claims: z.array(z.unknown()) }));
@@ -134,6 +135,8 @@ export const MAX_INVALID_CLAIMS_LISTED = 32;
 
 /** The dossier's fields, then its claims one by one: the data when all are valid, else the issues of the first invalid ones. */
 function validateDossier(raw: unknown): { dossier: Dossier; errors: [] } | { dossier: undefined; errors: InspectorError[] } {
+  // A valid dossier (the usual case) is checked once, in place, by the compiled check.
+  if (isValidDossier?.(raw) === true) return { dossier: raw as Dossier, errors: [] };
   const frame = parseDossierFrame(raw);
   const errors = frame.success ? [] : issuesToErrors(frame.error.issues, raw, 'dossier', DOSSIER_CODES);
   const rawClaims = isObject(raw) && Array.isArray(raw.claims) ? raw.claims : [];
@@ -209,7 +212,23 @@ function overLimit(raw: JsonObject, limits: InspectorLimits): InspectorError | u
     }
   }
   if (textBytes > limits.maxClaimTextBytesTotal) return inspectorError('limits/max_claim_text_bytes_total', 'dossier.claims', `maxClaimTextBytesTotal = ${limits.maxClaimTextBytesTotal}; the claims' texts and subjects are ${textBytes} bytes`);
+  const cited = citationsOver(claims, limits.maxEvidenceEntries);
+  if (cited !== undefined) return inspectorError('limits/max_evidence_entries', 'dossier.claims', `maxEvidenceEntries = ${limits.maxEvidenceEntries}; the claims cite ${cited} distinct items, each an evidence entry`);
   return undefined;
+}
+
+/**
+ * Each distinct item a claim cites is one of its evidence entries, so more distinct citations than
+ * maxEvidenceEntries are refused here, right after parsing (the chain's own count adds the uncited
+ * items that bind a subject). Distinct ids are counted only when the plain count is over the limit.
+ */
+function citationsOver(claims: readonly unknown[], maxEntries: number): number | undefined {
+  let plain = 0;
+  for (const claim of claims) if (isObject(claim) && Array.isArray(claim.evidence_refs)) plain += claim.evidence_refs.length;
+  if (plain <= maxEntries) return undefined;
+  let distinct = 0;
+  for (const claim of claims) if (isObject(claim) && Array.isArray(claim.evidence_refs)) distinct += new Set(claim.evidence_refs).size;
+  return distinct > maxEntries ? distinct : undefined;
 }
 
 /** The first item whose `path` is over the limit, if any. */
