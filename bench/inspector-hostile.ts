@@ -12,7 +12,8 @@ import type { BenchResult } from './types.js';
  * Hostile cost (issue 13). (1) Listings of at least 200 MiB, within the limits, and 100,000 claims
  * whose subjects the inspector must find in them: at most 2× reading and hashing the same bytes.
  * (2) A packet over a limit (maxClaims + 1 claims) is refused in at most 1.5× reading and parsing
- * its packet.json once. TKI_BENCH_HOSTILE_LISTINGS / _CLAIMS shrink (1) for a quick local run.
+ * its packet.json once; (3) so is one over maxEvidenceEntries, a limit known only once the chain
+ * knows which items bind each subject. TKI_BENCH_HOSTILE_LISTINGS / _CLAIMS shrink (1) for a quick local run.
  *
  * Generating (1) takes about a minute, so it is written once into a cache directory under the
  * system's temp directory (named by its shape and GENERATOR_VERSION, completed by a marker file
@@ -103,6 +104,27 @@ export function generateOverLimitPacket(root: string): void {
   writeFileSync(path.join(root, 'packet.json'), JSON.stringify(header(claims, [], '# DOS-HOSTILE-V1\n')));
 }
 
+/** Claims on one subject and listings that each list it, for packet (3). */
+const SHARED_SUBJECT_CLAIMS = Number(process.env.TKI_BENCH_SHARED_SUBJECT_CLAIMS ?? 4_000);
+const SHARED_SUBJECT_LISTINGS = 4_000;
+
+/**
+ * Packet (3): over maxEvidenceEntries only once the chain knows which items bind a subject (round 7:
+ * 4,000 claims on one subject × 4,000 listings naming it were refused after 1.8 s CPU for 2.3 MB):
+ * each listing binds every claim, 16 million entries for a limit of 400,000.
+ */
+export function generateSharedSubjectPacket(root: string): void {
+  mkdirSync(root, { recursive: true });
+  const subject = 'tools/shared.py';
+  const items: Array<Record<string, unknown>> = Array.from({ length: SHARED_SUBJECT_LISTINGS }, (_, listing) => {
+    const itemPath = `listings/l${listing}.txt`;
+    const content = `${subject} sha256:${hexOf(listing)}\ntools/other-${listing}.py sha256:${hexOf(listing + 7)}\n`;
+    return { item_id: `listing-${listing}`, kind: 'ARTIFACT_LISTING', path: itemPath, media_type: 'text/plain', content, source_metadata: metadata(itemPath, content) };
+  });
+  const claims = Array.from({ length: SHARED_SUBJECT_CLAIMS }, (_, index) => ({ claim_id: `C${index}`, text: `The artifact ${subject} exists (${index}).`, claim_type: 'ARTIFACT_EXISTS', subject, evidence_refs: [] }));
+  writeFileSync(path.join(root, 'packet.json'), JSON.stringify(header(claims, items, '# DOS-HOSTILE-V1\n')));
+}
+
 const READ_HASH_FLOOR = `
 import { readFileSync, readdirSync } from 'node:fs';
 import { hash } from 'node:crypto';
@@ -182,6 +204,8 @@ export async function hostileResults(): Promise<BenchResult[]> {
     const big = await paired(READ_HASH_FLOOR, listings, path.join(root, 'out-listings'));
     const over = cachedPacket(`over-max-claims-${DEFAULT_LIMITS.maxClaims + 1}`, generateOverLimitPacket);
     const refused = await paired(READ_PARSE_FLOOR, over, path.join(root, 'out-over'));
+    const shared = cachedPacket(`over-max-evidence-entries-${SHARED_SUBJECT_CLAIMS}x${SHARED_SUBJECT_LISTINGS}`, generateSharedSubjectPacket);
+    const entries = await paired(READ_PARSE_FLOOR, shared, path.join(root, 'out-entries'));
     return [
       result(`hostile: ${LISTINGS} listings (${Math.round((LISTINGS * LISTING_BYTES) / 1024 / 1024)} MiB) × ${CLAIMS.toLocaleString('en')} claims vs read+sha256`, 2, big, {
         listing_MiB: Math.round((LISTINGS * LISTING_BYTES) / 1024 / 1024),
@@ -190,6 +214,11 @@ export async function hostileResults(): Promise<BenchResult[]> {
         line: String(big.inspector[0]?.line ?? '').slice(0, 90),
       }),
       result(`hostile: over maxClaims, refused vs read+JSON.parse of packet.json`, 1.5, refused, { claims: DEFAULT_LIMITS.maxClaims + 1, line: String(refused.inspector[0]?.line ?? '').slice(0, 90) }),
+      result(`hostile: over maxEvidenceEntries (shared subject), refused vs read+JSON.parse`, 1.5, entries, {
+        claims: SHARED_SUBJECT_CLAIMS,
+        listings: SHARED_SUBJECT_LISTINGS,
+        line: String(entries.inspector[0]?.line ?? '').slice(0, 90),
+      }),
     ];
   } finally {
     rmSync(root, { recursive: true, force: true });

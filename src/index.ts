@@ -30,6 +30,7 @@ export { judgePacket, evaluateClaim, blockedInspection } from './pipeline/judge.
 export { decisionOf, type InspectionResult, type ClaimEvaluation } from './pipeline/result.js';
 export { decideDossier, type DossierDecision, type DossierFacts } from './verdict/dossier.js';
 export { buildReport } from './report/build.js';
+export { isUsed, itemIdsWhere } from './report/evidence-groups.js';
 export { renderReport, summaryLine, type RenderedReport } from './pipeline/render.js';
 export { renderMarkdown } from './report/markdown.js';
 export { renderCheckpoint, sanitizeCheckpointName } from './report/checkpoint.js';

@@ -206,3 +206,17 @@ export function precompiledParser<Schema extends z.ZodType>(schema: Schema): (va
     return schema.safeParse(value);
   };
 }
+
+/** The compiled check alone, counted like precompiledParser's (undefined when the schema does not compile). */
+export function precompiledCheck(schema: z.ZodType): ((value: unknown) => boolean) | undefined {
+  const check = compileValidity(schema);
+  if (check === undefined) return undefined;
+  return (value) => {
+    validationCounter.checks += 1;
+    try {
+      return check(value);
+    } catch {
+      return false;
+    }
+  };
+}

@@ -22,6 +22,9 @@ export interface CorpusReport {
   readonly note: string;
 }
 
+/** Dangling ids a claim's reason names; the rest are counted (report.json's dangling_citations names the same first ones). */
+export const MAX_NAMED_DANGLING = 16;
+
 const SUBJECT_REQUIRED: readonly ClaimType[] = ['ARTIFACT_EXISTS', 'EXECUTABLE_RUNS', 'EXECUTION_RESULT', 'HASH_REPRODUCED', 'PROSE_PASS_ASSERTION'];
 
 const COUNT_FIELDS = ['value', 'surface', 'denominator', 'observation_ts', 'match_key', 'population'] as const;
@@ -111,7 +114,10 @@ export function judgeAdequacy(claim: Claim, header: PacketHeader, evidence: read
   // A citation of an item that is not in the packet: insufficient whatever else the claim cites (SPEC §3).
   const dangling = evidence.filter((entry) => entry.cited && !entry.resolved).map((entry) => entry.item_id);
   if (dangling.length > 0) {
-    return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', [`${DANGLING_CITATION}: the claim cites ${dangling.join(', ')}, which name(s) no item in this packet`]);
+    // One finding per claim, naming the first few distinct ids: a reason the packet cannot grow by citing more (round 7).
+    const named = dangling.slice(0, MAX_NAMED_DANGLING).join(', ');
+    const more = dangling.length > MAX_NAMED_DANGLING ? ` and ${dangling.length - MAX_NAMED_DANGLING} more` : '';
+    return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', [`${DANGLING_CITATION}: the claim cites ${dangling.length} item id(s) that name no item in this packet: ${named}${more}`]);
   }
 
   // What the records say about the subject: failures and refusals contradict, unreadable exit codes are set aside.
@@ -150,8 +156,12 @@ export function judgeAdequacy(claim: Claim, header: PacketHeader, evidence: read
     const quoted = [...claim.text.matchAll(/[“"]([^”"]{3,})[”"]/g)].map((match) => match[1] ?? '');
     const bodies = ofClasses(qualified, ['CONTENT_EVIDENCE']).map((entry) => entry.assessment?.text ?? '');
     if (quoted.length > 0 && bodies.length === 0) return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', ['the bound content is larger than the analysis limit, so the quoted passage could not be compared']);
-    // Each search reads a whole body: counted against the packet's comparison budget.
-    const absentQuote = quoted.find((quote) => !bodies.some((body) => index.spend(body.length) && body.includes(quote)));
+    // Each search reads a whole body: counted against the packet's comparison budget, all of it before
+    // the first search, so a claim of 400 quotes over a 1 MiB item is refused without searching (round 7).
+    let bodyLength = 0;
+    for (const body of bodies) bodyLength += body.length;
+    if (!index.spend(quoted.length * bodyLength)) return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', ['comparing the quoted passages with the bound content is over the comparison budget']);
+    const absentQuote = quoted.find((quote) => !bodies.some((body) => body.includes(quote)));
     if (absentQuote !== undefined) return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', ['a quoted passage of the claim is not in the bound content']);
   }
   return result('NO_READ_LEVEL_DEFECT_FOUND', ['evidence of the required classes is present, bound, independent and provenanced (read level only)']);

@@ -128,6 +128,60 @@ function unresolved(itemId: string): ConsideredEvidence {
   };
 }
 
+/** The usable, uncited items that bind one subject for one kind of claim, and their ids. */
+interface UncitedEvidence {
+  readonly entries: readonly ConsideredEvidence[];
+  readonly ids: ReadonlySet<string>;
+}
+
+/**
+ * What binding an uncited item considers of a claim: its type (the classes it wants), its subject
+ * and a count's surface. Claims that agree on these get the same uncited evidence, bound once per
+ * packet (issue 13, round 7: 4,000 claims on one subject × 4,000 listings bound 16 million pairs
+ * before the evidence limit could refuse them). The entries are shared; nothing mutates them.
+ */
+function bindingKey(claim: Claim): string {
+  return `${claim.claim_type}\u0000${claim.subject ?? ''}\u0000${claim.count?.surface ?? ''}`;
+}
+
+const uncitedByIndex = new WeakMap<EvidenceIndex, Map<string, UncitedEvidence>>();
+
+function uncitedFor(claim: Claim & { subject: string }, context: ChainContext): UncitedEvidence {
+  let known = uncitedByIndex.get(context.index);
+  if (known === undefined) uncitedByIndex.set(context.index, (known = new Map()));
+  const key = bindingKey(claim);
+  let found = known.get(key);
+  if (found !== undefined) return found;
+  // Only items the packet's index holds under the subject's file name (or query id) can bind it.
+  const candidates = context.index.candidates(claim.subject);
+  context.index.spend(candidates.length);
+  const entries: ConsideredEvidence[] = [];
+  for (const assessment of candidates) {
+    if (assessment.itemId === undefined || !assessment.usable) continue;
+    const binding = bindItem(assessment, claim, false, context.index);
+    if (!binding.bound) continue;
+    const evidence = consider(claim, assessment, false, context, binding);
+    if (evidence.capability.right_kind) entries.push(evidence);
+  }
+  found = { entries, ids: new Set(entries.map((entry) => entry.item_id)) };
+  known.set(key, found);
+  return found;
+}
+
+/**
+ * How many evidence entries gatherEvidence gives this claim, without building them: its distinct
+ * citations plus the uncited items binding its subject. Summed over the claims before any claim is
+ * judged, so the evidence limit refuses a packet before the chain runs.
+ */
+export function evidenceCount(claim: Claim, context: ChainContext): number {
+  const cited = new Set(claim.evidence_refs);
+  if (claim.subject === undefined) return cited.size;
+  const uncited = uncitedFor({ ...claim, subject: claim.subject }, context);
+  let both = 0;
+  for (const ref of cited) if (uncited.ids.has(ref)) both += 1;
+  return cited.size + uncited.entries.length - both;
+}
+
 /**
  * The evidence for a claim: every item it cites, plus every usable item elsewhere in the packet
  * that binds the claim's subject — the inspector searches the allowed surfaces itself rather
@@ -141,16 +195,7 @@ export function gatherEvidence(claim: Claim, context: ChainContext): ConsideredE
     considered.push(assessment === undefined ? unresolved(ref) : consider(claim, assessment, true, context));
   }
   if (claim.subject !== undefined) {
-    // Only items the packet's index holds under the subject's file name (or query id) can bind it.
-    const candidates = context.index.candidates(claim.subject);
-    context.index.spend(candidates.length);
-    for (const assessment of candidates) {
-      if (assessment.itemId === undefined || cited.has(assessment.itemId) || !assessment.usable) continue;
-      const binding = bindItem(assessment, claim, false, context.index);
-      if (!binding.bound) continue;
-      const evidence = consider(claim, assessment, false, context, binding);
-      if (evidence.capability.right_kind) considered.push(evidence);
-    }
+    for (const evidence of uncitedFor({ ...claim, subject: claim.subject }, context).entries) if (!cited.has(evidence.item_id)) considered.push(evidence);
   }
   return considered;
 }

@@ -13,8 +13,46 @@ export interface ProseFinding {
   readonly why: string;
 }
 
+/**
+ * The packet's own text for a span of a rendered sentence (offsets in the sentence; the whole
+ * sentence without them). Rules read the rendered, normalized form; a finding quotes what the
+ * packet wrote (`exit ٥`, never the `exit 0` the rules read), so a reviewer finds it in the dossier.
+ */
+export type SourceQuote = (from?: number, to?: number) => string;
+
 /** A dossier finding, or one rendered sentence to classify, in text order. */
-export type ScanStep = { readonly finding: ProseFinding } | { readonly line: number; readonly sentence: string; readonly inFence: boolean };
+export type ScanStep = { readonly finding: ProseFinding } | { readonly line: number; readonly sentence: string; readonly inFence: boolean; readonly quote: SourceQuote };
+
+/** A reading of a source (rendered, or shown as is) and where each of its offsets comes from. */
+interface Reading {
+  readonly text: string;
+  sourceOffset(index: number): number;
+  /** Offsets are not kept (a code line shown with characters of another length): a quote is the whole source. */
+  readonly opaque?: boolean;
+}
+
+/** Quotes of one sentence that starts at `at` in a reading of `source`. */
+function quoteOf(source: string, reading: Reading, at: number, length: number): SourceQuote {
+  if (reading.opaque === true || at === -1) return (from = 0, to = length) => capped(source.trim(), to - from);
+  // A sentence that opens its reading quotes the markup before it too (`~~Some~~ All tests pass.`).
+  const startOf = (index: number): number => (index === 0 ? 0 : Math.min(source.length, reading.sourceOffset(index)));
+  const endOf = (index: number): number => (index >= reading.text.length ? source.length : Math.min(source.length, reading.sourceOffset(index)));
+  return (from = 0, to = length) => {
+    const start = startOf(at + from);
+    return capped(source.slice(start, Math.max(start, endOf(at + to))).trim(), to - from);
+  };
+}
+
+/** A quote is at most twice what it quotes (markup around it), so a paragraph cannot be echoed per sentence. */
+function capped(quote: string, quotedLength: number): string {
+  const max = Math.max(2 * quotedLength, 256);
+  return quote.length <= max ? quote : `${quote.slice(0, max)}…`;
+}
+
+/** A reading whose offsets are the source's when the two are the same text, else one span: the whole source. */
+function readingAsShown(source: string, text: string): Reading {
+  return text === source ? { text, sourceOffset: (index) => index } : { text, sourceOffset: () => 0, opaque: true };
+}
 
 /** Longer sentences are not classified (no pattern ever sees them whole): an UNPARSED_REGION. */
 export const MAX_CLASSIFIED_SENTENCE = 10_000;
@@ -40,11 +78,11 @@ const WINDOW_OVERLAP = 256;
  * overlapping windows of MAX_CLASSIFIED_SENTENCE characters, so a pass assertion inside it is still
  * found (issue 13, round 7) and no pattern runs over more than one window (linear cost).
  */
-function classifiedParts(sentence: string): string[] {
-  if (sentence.length <= MAX_CLASSIFIED_SENTENCE) return [sentence];
-  const parts: string[] = [];
+function classifiedParts(sentence: string): Array<{ start: number; text: string }> {
+  if (sentence.length <= MAX_CLASSIFIED_SENTENCE) return [{ start: 0, text: sentence }];
+  const parts: Array<{ start: number; text: string }> = [];
   for (let start = 0; start < sentence.length; start += MAX_CLASSIFIED_SENTENCE - WINDOW_OVERLAP) {
-    parts.push(sentence.slice(start, start + MAX_CLASSIFIED_SENTENCE));
+    parts.push({ start, text: sentence.slice(start, start + MAX_CLASSIFIED_SENTENCE) });
     if (start + MAX_CLASSIFIED_SENTENCE >= sentence.length) break;
   }
   return parts;
@@ -63,44 +101,49 @@ function sentenceSteps(paragraph: Paragraph, steps: ScanStep[]): void {
     // The visible text around the bad characters is still read (issue 13, round 7): one bad
     // character must not hide a pass assertion; the paragraph stays an UNPARSED_REGION as well.
     const visible = rendered.text.replace(UNDECODABLE_ALL, ' ');
-    for (const sentence of sentencesOf(visible)) pushSentence(steps, paragraph.firstLine, sentence);
+    readingSteps(source, { text: visible, sourceOffset: (index) => rendered.sourceOffset(index) }, paragraph.firstLine, steps);
     return;
   }
   const said = readingSteps(source, rendered, paragraph.firstLine, steps);
   // GFM strikethrough's other reading (text/rendered.ts): the struck text removed. Its sentences
-  // that the first reading does not have are judged too, at the paragraph's first line.
+  // that the first reading does not have are judged too.
   if (!rendered.struck) return;
-  const removed = renderedText(source, 'removed').text;
-  if (removed === rendered.text || UNDECODABLE.test(removed)) return;
-  for (const sentence of sentencesOf(removed)) {
-    if (said.has(sentence)) continue;
-    pushSentence(steps, paragraph.firstLine, sentence);
+  const removed = renderedText(source, 'removed');
+  if (removed.text === rendered.text || UNDECODABLE.test(removed.text)) return;
+  readingSteps(source, removed, paragraph.firstLine, steps, said);
+}
+
+function pushSentence(steps: ScanStep[], line: number, sentence: string, quote: SourceQuote, inFence = false): void {
+  if (sentence.length > MAX_CLASSIFIED_SENTENCE) steps.push({ finding: { line, excerpt: `${quote(0, 200)}…`, why: `a sentence longer than ${MAX_CLASSIFIED_SENTENCE} characters is not classified` } });
+  for (const part of classifiedParts(sentence)) {
+    const offset = part.start;
+    steps.push({ line, sentence: part.text, inFence, quote: offset === 0 ? quote : (from = 0, to = part.text.length) => quote(offset + from, offset + to) });
   }
 }
 
-function pushSentence(steps: ScanStep[], line: number, sentence: string): void {
-  if (sentence.length > MAX_CLASSIFIED_SENTENCE) steps.push({ finding: { line, excerpt: `${sentence.slice(0, 200)}…`, why: `a sentence longer than ${MAX_CLASSIFIED_SENTENCE} characters is not classified` } });
-  for (const part of classifiedParts(sentence)) steps.push({ line, sentence: part, inFence: false });
-}
-
-/** The sentences of one reading, each at its line; returns them (for the other reading's comparison). */
-function readingSteps(source: string, rendered: RenderedText, firstLine: number, steps: ScanStep[]): Set<string> {
+/**
+ * The sentences of one reading, each at its line and with its quote of the source; returns them
+ * (for the other reading's comparison). Sentences in `skip` (the first reading's) are not pushed again.
+ */
+function readingSteps(source: string, reading: Reading, firstLine: number, steps: ScanStep[], skip?: ReadonlySet<string>, inFence = false): Set<string> {
   const said = new Set<string>();
   // sentencesOf reads a `|` as a space: sentences are searched for in the text read the same way.
-  const searchable = rendered.text.includes('|') ? rendered.text.replace(/\|/g, ' ') : rendered.text;
+  const searchable = reading.text.includes('|') ? reading.text.replace(/\|/g, ' ') : reading.text;
   // Line numbers advance with the sentences: each newline of the source is counted once (linear).
   let cursor = 0;
   let line = firstLine;
   let counted = 0;
-  for (const sentence of sentencesOf(rendered.text)) {
+  for (const sentence of sentencesOf(reading.text)) {
     said.add(sentence);
     const start = sentence.slice(0, 16);
     const at = start === '' ? -1 : searchable.indexOf(start, cursor);
     if (at !== -1) cursor = at;
-    const upTo = Math.max(counted, rendered.sourceOffset(cursor));
+    const upTo = Math.max(counted, reading.sourceOffset(cursor));
     for (let index = source.indexOf('\n', counted); index !== -1 && index < upTo; index = source.indexOf('\n', index + 1)) line += 1;
     counted = upTo;
-    pushSentence(steps, line, sentence);
+    if (skip?.has(sentence) === true) continue;
+    // Not found (a reading that moved its words): the quote is the whole source the sentence comes from.
+    pushSentence(steps, line, sentence, quoteOf(source, reading, at, sentence.length), inFence);
   }
   return said;
 }
@@ -148,7 +191,7 @@ export function scanSteps(text: string): ScanStep[] {
       if (FENCE.test(rawLine)) fence = false;
       else if (rawLine.length > MAX_CLASSIFIED_SENTENCE || UNDECODABLE.test(rawLine)) steps.push({ finding: { line, excerpt: excerptOf(rawLine), why: 'a code line that cannot be classified (too long, undecodable or control characters)' } });
       // Code blocks are shown as they are: no inline rendering, the visible characters only.
-      else for (const sentence of sentencesOf(visibleForm(rawLine))) steps.push({ line, sentence, inFence: true });
+      else readingSteps(rawLine, readingAsShown(rawLine, visibleForm(rawLine)), line, steps, undefined, true);
       continue;
     }
     const cut = withoutComments(rawLine, inComment);

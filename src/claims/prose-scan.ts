@@ -84,13 +84,13 @@ export function scanProse(text: string, claims: readonly Claim[], acceptedExecut
       // Backed only by a claim about what the sentence is about (claim-index.ts): the same pass phrase
       // said of another subject, or of none, is not backed (issue 13, round 7).
       const backed = accepted.covers(sentence, key);
-      passAssertions.push({ line, excerpt: sentence, why: `asserts "${pass.excerpt}"`, backed });
+      passAssertions.push({ line, excerpt: step.quote(), why: `asserts "${step.quote(pass.start, pass.end)}"`, backed });
       continue;
     }
     // Code blocks are scanned for pass assertions (a pasted "22/22 PASS" still counts) but not for claims.
     if (step.inFence) continue;
     if (hasHit(form, CLAIM_CUE_RULES) && !allClaims.covers(sentence, key)) {
-      unparsedRegions.push({ line, excerpt: sentence, why: 'a claim-like statement that no structured claim covers' });
+      unparsedRegions.push({ line, excerpt: step.quote(), why: 'a claim-like statement that no structured claim covers' });
     }
   }
   return { passAssertions, unparsedRegions };

@@ -1,7 +1,9 @@
 import { inspectorError, type InspectorError } from '../errors.js';
 import { DEFAULT_LIMITS, type InspectorLimits } from '../pipeline/limits.js';
 import { PACKET_SCHEMA_ID } from '../vocabulary.js';
+import { z } from '../zod.js';
 import {
+  claimSchema,
   DOSSIER_IDENTITY_FIELDS,
   dossierSchema,
   itemSchema,
@@ -14,12 +16,15 @@ import {
 import { isIdentifier } from './identifiers.js';
 import { isJsonObject as isObject, jsonDepthExceeds, MAX_JSON_DEPTH, type JsonObject } from './json-value.js';
 import { issuesToErrors, jsonPath } from './zod-issues.js';
-import { precompiledParser } from '../zod-check.js';
+import { precompiledCheck, precompiledParser } from '../zod-check.js';
 import { duplicateKeyError } from './duplicate-keys.js';
 
 /** The staged schemas, each compiled once (src/zod-check.ts): zod itself only explains a failure. */
 const parseItemValue = precompiledParser(itemSchema);
-const parseDossierValue = precompiledParser(dossierSchema);
+const isValidDossier = precompiledCheck(dossierSchema);
+const parseClaimValue = precompiledParser(claimSchema);
+/** The dossier with its claims left for parseClaimValue, one claim at a time. */
+const parseDossierFrame = precompiledParser(dossierSchema.extend({ claims: z.array(z.unknown()) }));
 const parseEnvelopeValue = precompiledParser(packetEnvelopeSchema);
 
 /** One entry of `items[]`, parsed on its own so that a broken item does not hide the others. */
@@ -120,23 +125,54 @@ export function parseItem(raw: unknown, index: number): ItemRecord {
   return invalidItemId ? { index, invalidItemId, itemId, declaredHash, contentFile, item: undefined, errors } : { index, itemId, declaredHash, contentFile, item: undefined, errors };
 }
 
+/**
+ * Invalid claims whose issues a report lists, at most. Beyond them the dossier is already
+ * refused, and the first ones name the field. Zod merges a nested array's issues with one spread
+ * call, so a dossier validated whole with 256,000 bad evidence_refs overflowed the stack (round 7):
+ * claims are validated one at a time, and validation stops here.
+ */
+export const MAX_INVALID_CLAIMS_LISTED = 32;
+
+/** The dossier's fields, then its claims one by one: the data when all are valid, else the issues of the first invalid ones. */
+function validateDossier(raw: unknown): { dossier: Dossier; errors: [] } | { dossier: undefined; errors: InspectorError[] } {
+  // A valid dossier (the usual case) is checked once, in place, by the compiled check.
+  if (isValidDossier?.(raw) === true) return { dossier: raw as Dossier, errors: [] };
+  const frame = parseDossierFrame(raw);
+  const errors = frame.success ? [] : issuesToErrors(frame.error.issues, raw, 'dossier', DOSSIER_CODES);
+  const rawClaims = isObject(raw) && Array.isArray(raw.claims) ? raw.claims : [];
+  const claims: Dossier['claims'] = [];
+  let invalid = 0;
+  for (let index = 0; index < rawClaims.length && invalid < MAX_INVALID_CLAIMS_LISTED; index += 1) {
+    const rawClaim: unknown = rawClaims[index];
+    const parsed = parseClaimValue(rawClaim);
+    if (parsed.success) {
+      claims.push(parsed.data);
+      continue;
+    }
+    invalid += 1;
+    for (const error of issuesToErrors(parsed.error.issues, rawClaim, `dossier.claims[${index}]`, DOSSIER_CODES)) errors.push(error);
+  }
+  if (frame.success && errors.length === 0) return { dossier: { ...frame.data, claims }, errors: [] };
+  return { dossier: undefined, errors };
+}
+
 function parseDossier(raw: unknown): { dossier: Dossier | undefined; errors: InspectorError[] } {
-  const parsed = parseDossierValue(raw);
-  if (parsed.success) {
+  const parsed = validateDossier(raw);
+  if (parsed.dossier !== undefined) {
     const seen = new Set<string>();
     const errors: InspectorError[] = [];
-    parsed.data.claims.forEach((claim, index) => {
+    parsed.dossier.claims.forEach((claim, index) => {
       if (seen.has(claim.claim_id)) errors.push(inspectorError('dossier/duplicate_claim_id', `dossier.claims[${index}].claim_id`, claim.claim_id));
       seen.add(claim.claim_id);
     });
-    return { dossier: errors.length === 0 ? parsed.data : undefined, errors };
+    return { dossier: errors.length === 0 ? parsed.dossier : undefined, errors };
   }
   const rawObject = isObject(raw) ? raw : {};
   const identityErrors = DOSSIER_IDENTITY_FIELDS.filter((field) => typeof rawObject[field] !== 'string' || rawObject[field] === '').map((field) =>
     inspectorError('dossier/missing_identity', `dossier.${field}`),
   );
   const identityPaths = new Set(identityErrors.map((error) => error.path));
-  const otherErrors = issuesToErrors(parsed.error.issues, raw, 'dossier', DOSSIER_CODES).filter((error) => !identityPaths.has(error.path));
+  const otherErrors = parsed.errors.filter((error) => !identityPaths.has(error.path));
   return { dossier: undefined, errors: [...identityErrors, ...otherErrors] };
 }
 
@@ -176,7 +212,23 @@ function overLimit(raw: JsonObject, limits: InspectorLimits): InspectorError | u
     }
   }
   if (textBytes > limits.maxClaimTextBytesTotal) return inspectorError('limits/max_claim_text_bytes_total', 'dossier.claims', `maxClaimTextBytesTotal = ${limits.maxClaimTextBytesTotal}; the claims' texts and subjects are ${textBytes} bytes`);
+  const cited = citationsOver(claims, limits.maxEvidenceEntries);
+  if (cited !== undefined) return inspectorError('limits/max_evidence_entries', 'dossier.claims', `maxEvidenceEntries = ${limits.maxEvidenceEntries}; the claims cite ${cited} distinct items, each an evidence entry`);
   return undefined;
+}
+
+/**
+ * Each distinct item a claim cites is one of its evidence entries, so more distinct citations than
+ * maxEvidenceEntries are refused here, right after parsing (the chain's own count adds the uncited
+ * items that bind a subject). Distinct ids are counted only when the plain count is over the limit.
+ */
+function citationsOver(claims: readonly unknown[], maxEntries: number): number | undefined {
+  let plain = 0;
+  for (const claim of claims) if (isObject(claim) && Array.isArray(claim.evidence_refs)) plain += claim.evidence_refs.length;
+  if (plain <= maxEntries) return undefined;
+  let distinct = 0;
+  for (const claim of claims) if (isObject(claim) && Array.isArray(claim.evidence_refs)) distinct += new Set(claim.evidence_refs).size;
+  return distinct > maxEntries ? distinct : undefined;
 }
 
 /** The first item whose `path` is over the limit, if any. */

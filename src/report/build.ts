@@ -4,7 +4,8 @@ import { truncate } from '../text/escape.js';
 import { decisionOf, flagsOf, type ClaimEvaluation, type InspectionResult } from '../pipeline/result.js';
 import { NON_AUTHORITATIVE, NON_GATING_STAMPS } from '../vocabulary.js';
 import { DISCLAIMER } from './disclaimer.js';
-import { REPORT_SCHEMA_ID, type ClaimReport, type Report, type ScopeOfDenial } from './schema.js';
+import { evidenceItemOf, evidenceSteps } from './evidence-groups.js';
+import { REPORT_SCHEMA_ID, type ClaimReport, type EvidenceItemReport, type Report, type ScopeOfDenial } from './schema.js';
 
 /** Pure: the decided inspection → the report.json object (before the wording lint). */
 const S = NON_GATING_STAMPS;
@@ -96,25 +97,22 @@ function claimReport(shared: SharedParts, evaluation: ClaimEvaluation): ClaimRep
       claim: { claim_id: claim.claim_id, text: claim.text, subject: claim.subject ?? null, ...S },
       claim_type: claim.claim_type,
       required_evidence_class: evaluation.required,
-      evidence: evidence.map((entry) => ({
-        item_id: entry.item_id,
-        cited: entry.cited,
-        resolved: entry.resolved,
-        kind: entry.kind,
-        path: echoedPath(entry.path),
-        governed_surface: entry.governed_surface,
-        evidence_classes: entry.evidence_classes,
-        bound_via: entry.bound_via,
-        problems: entry.problems,
-        ...S,
-      })),
-      evidence_capability: evidence.map((entry) => ({ item_id: entry.item_id, ...entry.capability, ...S })),
+      ...evidenceSteps(evidence),
       adequacy_verdict: adequacyVerdictOf(shared, adequacy.verdict),
       dossier_verdict: shared.dossierVerdict,
       ...S,
     },
     ...S,
   };
+}
+
+/** Every resolved item the claims' records list, once, in the order first listed. */
+function evidenceItems(claims: readonly ClaimEvaluation[]): EvidenceItemReport[] {
+  const items = new Map<string, EvidenceItemReport>();
+  for (const evaluation of claims) {
+    for (const entry of listedEvidence(evaluation.evidence)) if (entry.resolved && !items.has(entry.item_id)) items.set(entry.item_id, evidenceItemOf(entry, echoedPath));
+  }
+  return [...items.values()];
 }
 
 export function buildReport(result: InspectionResult): Report {
@@ -132,6 +130,7 @@ export function buildReport(result: InspectionResult): Report {
     flags,
     flag_details: result.flagDetails.map((detail) => ({ ...detail, ...S })),
     claims: result.claims.map((evaluation) => claimReport(shared, evaluation)),
+    evidence_items: evidenceItems(result.claims),
     blocked_reasons: result.blockedReasons.map((error) => ({ code: error.code, path: error.path, message: renderError(error), ...S })),
     item_findings: result.assessments
       .filter((assessment) => !assessment.usable)

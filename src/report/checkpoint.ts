@@ -1,4 +1,5 @@
 import { markdownValue } from '../text/escape.js';
+import { isUsed, itemIdsWhere } from './evidence-groups.js';
 import { NO_MUTATION_STATEMENT } from './disclaimer.js';
 import type { Report } from './schema.js';
 
@@ -21,7 +22,7 @@ const LISTED_EVIDENCE = 50;
 export function renderCheckpoint(report: Report): string {
   // Every packet-supplied value is quoted as a code span (markdownValue): none reads as tki's words.
   const text = (value: string | null): string => markdownValue(value, 120);
-  const used = [...new Set(report.claims.flatMap((claim) => claim.chain.evidence_capability.filter((entry) => entry.right_kind && entry.bound_to_subject && entry.independent && entry.provenanced).map((entry) => entry.item_id)))];
+  const used = [...new Set(report.claims.flatMap((claim) => itemIdsWhere(claim, isUsed)))];
   return [
     `# Checkpoint: ${report.final_verdict}`,
     '',

@@ -1,5 +1,6 @@
 import { escapeMarkdown, markdownValue, truncate } from '../text/escape.js';
 import { DANGLING_CITATION } from '../vocabulary.js';
+import { isUsed, itemIdsWhere } from './evidence-groups.js';
 import type { ClaimReport, Report } from './schema.js';
 
 /**
@@ -16,11 +17,19 @@ const cell = (text: string | null | undefined, max = 160): string => markdownVal
 /** A display limit for a person's reading, not a judgement: report.json lists every item. */
 const LISTED_ITEM_FINDINGS = 50;
 
+/** Ids a table cell names (a display limit: report.json lists every one). */
+const LISTED_IDS_PER_CELL = 16;
+
+function idsCell(ids: readonly string[]): string {
+  const shown = ids.slice(0, LISTED_IDS_PER_CELL).map((id) => cell(id, 60));
+  return ids.length > shown.length ? `${shown.join(', ')} and ${ids.length - shown.length} more` : shown.join(', ');
+}
+
 function evidenceCell(claim: ClaimReport): string {
-  const used = claim.chain.evidence_capability.filter((entry) => entry.right_kind && entry.bound_to_subject && entry.independent && entry.provenanced);
-  if (used.length > 0) return used.map((entry) => cell(entry.item_id, 60)).join(', ');
-  const considered = claim.chain.evidence.map((entry) => cell(entry.item_id, 60));
-  return considered.length === 0 ? 'none found' : `none usable (considered: ${considered.join(', ')})`;
+  const used = itemIdsWhere(claim, isUsed);
+  if (used.length > 0) return idsCell(used);
+  const considered = claim.chain.evidence.flatMap((group) => group.item_ids);
+  return considered.length === 0 ? 'none found' : `none usable (considered: ${idsCell(considered)})`;
 }
 
 function claimRow(claim: ClaimReport): string {

@@ -1,4 +1,5 @@
 import { decodeEntity } from './entities.js';
+import { mathSpan, type MathClosers } from './math-spans.js';
 import { NEEDS_VISIBLE_FORM, visibleFormOf } from './visible-chars.js';
 
 /**
@@ -41,7 +42,7 @@ const readAs = (code: number): number => (code === 0x0a || code === 0x0d ? 0x20 
 const NEEDS_WALK = /[\r\n\u0080-\uffff]/;
 const NATIVE_COPY_MIN = 64;
 /** A text with none of these (no syntax, no line break, ASCII only) renders as itself. */
-const RENDERS_DIFFERENTLY = /[\\`<&*_~[\]!\r\n\u0080-\uffff]/;
+const RENDERS_DIFFERENTLY = /[\\`<&*_~[\]!$\r\n\u0080-\uffff]/;
 
 class Builder {
   private out: Uint16Array<ArrayBuffer>;
@@ -138,7 +139,7 @@ class Builder {
 }
 
 /** The characters that start inline syntax, by code (a table read per character, no match object per special character). */
-const SPECIAL_CODES = Uint8Array.from({ length: 128 }, (_, code) => ('\\`<&*_~[]!'.includes(String.fromCharCode(code)) ? 1 : 0));
+const SPECIAL_CODES = Uint8Array.from({ length: 128 }, (_, code) => ('\\`<&*_~[]!$'.includes(String.fromCharCode(code)) ? 1 : 0));
 // Sticky (`y`), run at the special character's index: no slice of the text per attempt. Every
 // quantifier is bounded, so one attempt reads at most a few kilobytes.
 const TAG = /<\/?[A-Za-z][A-Za-z0-9-]{0,63}(?:\s[^<>]{0,4096})?\/?>/y;
@@ -205,6 +206,8 @@ interface InlineState {
   readonly closers: [number, number];
   /** Whether a strikethrough closed (then the other reading can differ). */
   struckFound: boolean;
+  /** Closing dollar runs found so far (math-spans.ts). */
+  readonly math: MathClosers;
 }
 
 const isSpace = (char: string | undefined): boolean => char === undefined || (char.charCodeAt(0) < 0x80 ? char === ' ' || (char >= '\t' && char <= '\r') : /\s/.test(char));
@@ -294,6 +297,13 @@ function special(source: string, index: number, state: InlineState): number {
       return runEnd(source, index, char);
     case '~':
       return tildes(source, index, state);
+    case '$': {
+      const end = mathSpan(source, index, builder, state.math);
+      if (end !== -1) return end;
+      const dollars = runEnd(source, index, '$');
+      builder.emit(source.slice(index, dollars), index, true);
+      return dollars;
+    }
     case '!':
       if (source[index + 1] === '[') return index + 1;
       builder.emit('!', index, true);
@@ -316,7 +326,7 @@ export function renderedText(source: string, struck: StruckReading = 'kept'): Re
   if (!RENDERS_DIFFERENTLY.test(source)) return { text: source, hidden: [], struck: false, sourceOffset: (at) => at };
   const builder = new Builder(source.length);
   const hidden: string[] = [];
-  const state: InlineState = { builder, hidden, struck, closers: [-2, -2], struckFound: false };
+  const state: InlineState = { builder, hidden, struck, closers: [-2, -2], struckFound: false, math: new Map() };
   // One walk: plain characters are copied in runs, each special character starts an inline step.
   let runStart = 0;
   let index = 0;

@@ -92,10 +92,10 @@ describe('Article 13 self-audit', () => {
     cpSync(path.join(repoRoot, 'fixtures/packets/real-dossier-flawless'), packet, { recursive: true });
     const out = path.join(packet, '..', `${path.basename(packet)}-out`);
     await inspectToDirectory({ packetPath: packet, outDir: out, name: 'audit' });
-    const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as { claims: Array<{ chain: { evidence_capability: Array<{ item_id: string; provenanced: boolean }> } }> };
+    const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as { claims: Array<{ chain: { evidence_capability: Array<{ item_ids: string[]; provenanced: boolean }> } }> };
     if (tamper) {
       // After the run, change the content of an item a claim relied on: its hash no longer reproduces.
-      const used = report.claims.flatMap((claim) => claim.chain.evidence_capability.filter((entry) => entry.provenanced).map((entry) => entry.item_id));
+      const used = report.claims.flatMap((claim) => claim.chain.evidence_capability.filter((group) => group.provenanced).flatMap((group) => group.item_ids));
       const items = (JSON.parse(readFileSync(path.join(packet, 'packet.json'), 'utf8')) as { items: Array<{ item_id: string; content_file?: string }> }).items;
       const target = items.find((item) => used.includes(item.item_id) && item.content_file !== undefined);
       if (target?.content_file === undefined) throw new Error('the fixture has no used item with a content file');

@@ -181,7 +181,7 @@ describe('packet-wide search, end to end', () => {
     await inspectToDirectory({ packetPath: writePacket(directory, built), outDir });
     const e1 = readReport(outDir).claims.find((entry) => entry.claim_id === 'E1');
     expect(e1?.verdict).toBe('NO_READ_LEVEL_DEFECT_FOUND');
-    expect(e1?.chain.evidence.find((entry) => entry.item_id === 'runlog-canon-selftest')).toMatchObject({ cited: false, bound_via: 'mention' });
+    expect(e1?.chain.evidence.find((group) => group.item_ids.includes('runlog-canon-selftest'))).toMatchObject({ cited: false, bound_via: 'mention' });
   });
 });
 

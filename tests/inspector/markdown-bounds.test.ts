@@ -22,7 +22,7 @@ function reportWith(count: number, findingEvery: number): Report {
       claim_type: 'ARTIFACT_EXISTS',
       required_evidence_class: ['ARTIFACT_EXISTENCE_EVIDENCE'],
       evidence: [],
-      evidence_capability: [{ item_id: 'listing', right_kind: true, bound_to_subject: true, independent: true, provenanced: true, decision_effect: 'NONE', may_gate: false }],
+      evidence_capability: [{ item_ids: ['listing'], right_kind: true, bound_to_subject: true, independent: true, provenanced: true, decision_effect: 'NONE', may_gate: false }],
       adequacy_verdict: { verdict: 'NO_READ_LEVEL_DEFECT_FOUND', authority: 'NON_AUTHORITATIVE', decision_effect: 'NONE', may_gate: false },
       dossier_verdict: { final_verdict: 'UNVERIFIED', article14_status: 'NOT_APPLICABLE_NO_EXECUTABLE_CLAIMS', decision_effect: 'NONE', may_gate: false },
       decision_effect: 'NONE',
@@ -34,7 +34,7 @@ function reportWith(count: number, findingEvery: number): Report {
   const claims = Array.from({ length: count }, (_, index): ClaimReport => {
     const finding = index % findingEvery === findingEvery - 1;
     const id = `C${String(index)}`;
-    const evidence = [{ ...template.chain.evidence_capability[0]!, item_id: `item-${String(index)}` }];
+    const evidence = [{ ...template.chain.evidence_capability[0]!, item_ids: [`item-${String(index)}`] }];
     return { ...template, claim_id: id, verdict: finding ? 'INSUFFICIENT_EVIDENCE_FOR_CLAIM' : template.verdict, chain: { ...template.chain, evidence_capability: evidence, claim: { ...template.chain.claim, claim_id: id } } };
   });
   return { ...base, claims };

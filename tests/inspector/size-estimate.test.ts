@@ -28,7 +28,7 @@ describe('report.json lower bound', () => {
 });
 
 describe('uncited evidence listed per claim', () => {
-  async function sharedSubjectRun(cite: boolean): Promise<Array<{ reasons: string[]; chain: { evidence: Array<{ cited: boolean; item_id: string }>; evidence_capability: unknown[] } }>> {
+  async function sharedSubjectRun(cite: boolean): Promise<Array<{ reasons: string[]; chain: { evidence: Array<{ cited: boolean; item_ids: string[] }>; evidence_capability: unknown[] } }>> {
     const { mkdtempSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { writeHostilePacket } = await import('./red-team/packet-gen.js');
@@ -50,7 +50,7 @@ describe('uncited evidence listed per claim', () => {
     expect(claims).toHaveLength(2);
     for (const claim of claims) {
       const { evidence } = claim.chain;
-      expect(evidence.map((entry) => entry.item_id)).toEqual(['log-0']);
+      expect(evidence.flatMap((group) => group.item_ids)).toEqual(['log-0']);
       expect(claim.chain.evidence_capability).toHaveLength(1);
       expect(claim.reasons.at(-1)).toBe('29 uncited items naming the subject were judged and not listed');
     }

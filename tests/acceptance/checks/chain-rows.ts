@@ -9,11 +9,16 @@ export const CHAIN_CHECKS: Readonly<Record<number, Check>> = {
   11: async (ctx) => {
     const view = await ctx.inspect('fix7-a');
     const runs = claimsOfType(view.report, ['EXECUTABLE_RUNS']);
-    const mdCapabilities = runs.flatMap((claim) => claim.chain.evidence.filter((entry) => entry.path?.endsWith('.md') === true).map((entry) => ({ claim: claim.claim_id, item: entry.item_id, classes: entry.evidence_classes, capability: claim.chain.evidence_capability.find((cap) => cap.item_id === entry.item_id) })));
+    const mdItems = new Set((view.report?.evidence_items ?? []).filter((item) => item.path?.endsWith('.md') === true).map((item) => item.item_id));
+    const mdCapabilities = runs.flatMap((claim) =>
+      claim.chain.evidence_capability.flatMap((group) =>
+        group.item_ids.filter((id) => mdItems.has(id)).map((id) => ({ claim: claim.claim_id, item: id, classes: claim.chain.evidence.find((entry) => entry.item_ids.includes(id))?.evidence_classes, right_kind: group.right_kind })),
+      ),
+    );
     const conditions = [
       condition('the dossier claims an executable runs', runs.length > 0, runs.map((claim) => claim.claim_id)),
       condition('every EXECUTABLE_RUNS claim is INSUFFICIENT_EVIDENCE_FOR_CLAIM', runs.length > 0 && runs.every((claim) => claim.verdict === 'INSUFFICIENT_EVIDENCE_FOR_CLAIM'), runs.map((claim) => `${claim.claim_id} ${claim.verdict}`)),
-      condition('the .md offered is judged the wrong kind (right_kind false)', mdCapabilities.length > 0 && mdCapabilities.every((entry) => entry.capability?.right_kind === false), mdCapabilities),
+      condition('the .md offered is judged the wrong kind (right_kind false)', mdCapabilities.length > 0 && mdCapabilities.every((entry) => !entry.right_kind), mdCapabilities),
     ];
     return conclude('inspect fixtures/packets/fix7-a (only a .md design note for the .py)', [view.run_id], conditions, { 'report-fields': reportFields(view) });
   },

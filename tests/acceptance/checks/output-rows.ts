@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Report } from '../../../src/index.js';
+import { itemIdsWhere, type Report } from '../../../src/index.js';
 import { fixturePacketPath, inspectWatched, type InspectView } from '../resources/inspect.js';
 import { plantedRejection } from './guard-evidence.js';
 import { allFixtures } from './guard-rows.js';
@@ -148,7 +148,10 @@ export const OUTPUT_CHECKS: Readonly<Record<number, Check>> = {
     const view = await ctx.sandboxRun('fix7-a-prime', fixturePacketPath(ctx.repoRoot, 'fix7-a-prime'));
     const exists = claimsOfType(view.report, ['ARTIFACT_EXISTS']);
     const execution = claimsOfType(view.report, EXECUTION_CLASS);
-    const usedClasses = exists.flatMap((claim) => claim.chain.evidence.filter((entry) => claim.chain.evidence_capability.some((cap) => cap.item_id === entry.item_id && cap.provenanced && cap.right_kind)).flatMap((entry) => entry.evidence_classes));
+    const usedClasses = exists.flatMap((claim) => {
+      const used = itemIdsWhere(claim, (answers) => answers.provenanced && answers.right_kind);
+      return claim.chain.evidence.filter((group) => group.item_ids.some((id) => used.includes(id))).flatMap((group) => group.evidence_classes);
+    });
     const conditions = [
       condition('the existence claim is evidenced by the governed listing (NO_READ_LEVEL_DEFECT_FOUND, NON_AUTHORITATIVE)', exists.length > 0 && exists.every((claim) => claim.verdict === 'NO_READ_LEVEL_DEFECT_FOUND' && claim.authority === 'NON_AUTHORITATIVE'), exists.map((claim) => `${claim.claim_id} ${claim.verdict}`)),
       condition('the evidence it used proves existence only', usedClasses.includes('ARTIFACT_EXISTENCE_EVIDENCE') && !usedClasses.some((name) => ['LOG', 'EXIT_CODE', 'RUN_LEDGER', 'TEST_REPORT', 'CI_RUN_RECORD'].includes(name)), usedClasses),

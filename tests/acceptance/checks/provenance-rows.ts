@@ -1,6 +1,7 @@
 import type { RowOutcome } from '../binding.js';
 import type { AcceptanceContext } from '../context.js';
 import type { InspectView } from '../resources/inspect.js';
+import { itemIdsWhere } from '../../../src/index.js';
 import { dependentClaimIds, readPacketJson, reportFields } from './report-fields.js';
 import { conclude, condition, type Check, type Condition } from './outcome.js';
 
@@ -63,7 +64,7 @@ async function headerRow(ctx: AcceptanceContext, fixtures: ReadonlyArray<{ fixtu
     runs.push(view.run_id);
     fields[fixture] = reportFields(view);
     const report = view.report;
-    const usedItems = report?.claims.flatMap((claim) => claim.chain.evidence_capability.filter((entry) => entry.provenanced).map((entry) => `${claim.claim_id}:${entry.item_id}`)) ?? ['(no report)'];
+    const usedItems = report?.claims.flatMap((claim) => itemIdsWhere(claim, (answers) => answers.provenanced).map((id) => `${claim.claim_id}:${id}`)) ?? ['(no report)'];
     conditions.push(
       ...blockedNaming(view, field).map((entry) => ({ ...entry, statement: `${fixture}: ${entry.statement}` })),
       condition(`${fixture}: no item is usable (items_usable 0)`, report?.items_usable === 0, report === undefined ? undefined : `${report.items_usable}/${report.items_total}`),
@@ -98,8 +99,9 @@ export const PROVENANCE_CHECKS: Readonly<Record<number, Check>> = {
     const report = view.report;
     const packet = readPacketJson(view.packet_path);
     const local = packet.items.filter((entry) => String(entry.source_metadata?.governed_surface ?? '').startsWith('/')).map((entry) => entry.item_id);
-    const usedAsEvidence = report?.claims.flatMap((claim) => claim.chain.evidence_capability.filter((entry) => local.includes(entry.item_id) && entry.provenanced).map((entry) => `${claim.claim_id}:${entry.item_id}`));
-    const acceptedOnLocal = report?.claims.filter((claim) => claim.verdict === 'NO_READ_LEVEL_DEFECT_FOUND' && claim.chain.evidence.length > 0 && claim.chain.evidence.every((entry) => local.includes(entry.item_id)));
+    const usedAsEvidence = report?.claims.flatMap((claim) => itemIdsWhere(claim, (answers) => answers.provenanced).filter((id) => local.includes(id)).map((id) => `${claim.claim_id}:${id}`));
+    const listedIds = (claim: NonNullable<typeof report>['claims'][number]): string[] => claim.chain.evidence.flatMap((group) => group.item_ids);
+    const acceptedOnLocal = report?.claims.filter((claim) => claim.verdict === 'NO_READ_LEVEL_DEFECT_FOUND' && listedIds(claim).length > 0 && listedIds(claim).every((id) => local.includes(id)));
     const conditions = [
       condition('the packet holds an item whose surface is a local path', local.length > 0, local),
       condition('FLAG_LOCAL_FIRST_AUTHORITY is raised', report?.flags.includes('FLAG_LOCAL_FIRST_AUTHORITY') === true, report?.flags),

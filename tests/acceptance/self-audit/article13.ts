@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Report } from '../../../src/index.js';
+import { itemIdsWhere, type Report } from '../../../src/index.js';
 import type { BindingReport } from '../binding.js';
 import { runCommand } from '../resources/subprocess.js';
 import { itemProblems, loadPacket, looksLocal } from './packet-oracle.js';
@@ -33,16 +33,16 @@ function provenanceFinding(runs: readonly InspectedRun[]): AuditFinding {
   for (const run of runs) {
     const { packet, root } = loadPacket(run.packet);
     for (const claim of run.report.claims) {
-      const used = claim.chain.evidence_capability.filter((entry) => entry.provenanced);
+      const used = itemIdsWhere(claim, (answers) => answers.provenanced);
       if (claim.verdict === 'NO_READ_LEVEL_DEFECT_FOUND') {
         accepted += 1;
         if (used.length === 0) violations.push(`${run.run_id} ${claim.claim_id}: accepted with no provenanced item`);
       }
-      for (const entry of used) {
+      for (const usedId of used) {
         facts += 1;
-        const item = packet.items.find((candidate) => candidate.item_id === entry.item_id);
+        const item = packet.items.find((candidate) => candidate.item_id === usedId);
         const problems = item === undefined ? ['not in the packet'] : itemProblems(packet, root, item);
-        if (problems.length > 0) violations.push(`${run.run_id} ${claim.claim_id} ← ${entry.item_id}: ${problems.join(', ')}`);
+        if (problems.length > 0) violations.push(`${run.run_id} ${claim.claim_id} ← ${usedId}: ${problems.join(', ')}`);
       }
     }
   }
@@ -60,7 +60,7 @@ function localAuthorityFinding(runs: readonly InspectedRun[], repoRoot: string, 
     const { packet } = loadPacket(run.packet);
     for (const item of packet.items.filter((candidate) => looksLocal(String(candidate.source_metadata?.governed_surface ?? '')))) {
       localItems += 1;
-      const used = run.report.claims.filter((claim) => claim.chain.evidence_capability.some((entry) => entry.item_id === item.item_id && entry.provenanced));
+      const used = run.report.claims.filter((claim) => itemIdsWhere(claim, (answers) => answers.provenanced).includes(item.item_id));
       if (used.length > 0) violations.push(`${run.run_id}: local item ${item.item_id} used by ${used.map((claim) => claim.claim_id).join(',')}`);
       if (!run.report.flags.includes('FLAG_LOCAL_FIRST_AUTHORITY') && run.report.items_total > 0 && run.report.final_verdict !== 'BLOCKED') violations.push(`${run.run_id}: local item ${item.item_id} without FLAG_LOCAL_FIRST_AUTHORITY`);
     }

@@ -24,14 +24,7 @@
  */
 export const OPEN_ROUND7: ReadonlyMap<string, string> = new Map<string, string>([
   // look-alike.test.ts
-  ['look:github-math-exit-zero', 'low: GitHub renders "exit $0$" as "exit 0" (math); like round 6\'s GFM table, not read'],
-  ['look:github-math-text-pass', 'low: "All tests $\\text{pass}$." renders "All tests pass." on GitHub'],
-  ['look:github-math-22-22-pass', 'low: "22/22 $\\mathrm{PASS}$" renders "22/22 PASS" on GitHub'],
-  ['look:excerpt-quotes-stored-digit', 'low: "exit ٥" (U+0665) is quoted in report.json as "The selftest: exit 0." — text the packet never wrote'],
   // backing.test.ts
   // cost.test.ts
-  ['cost:dangling-citations-per-packet-byte', 'medium: 100 claims × 256 distinct short dangling citations: ≈ 80 report bytes per packet byte (each dangling citation is an evidence entry, a capability entry, and its id 3× in report.json and 3× in report.md)'],
-  ['cost:cited-items-per-packet-byte', 'medium: 256 items cited by each of 100 claims: ≈ 60 report bytes per packet byte; cited items are listed in full per claim'],
-  ['cost:invalid-identifier-flood-names-field', 'low: 256,000 evidence_refs that break the grammar (1,000 claims × 256 "-N", a 2.6 MB packet.json) end in limits/resources "RangeError: Maximum call stack size exceeded", not in dossier/invalid naming the field (128,000 do); the 34 MB variant took 19 s under tki run'],
   // cli.test.ts (the same routes through tki run)
 ]);
