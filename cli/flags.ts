@@ -25,8 +25,11 @@ export function usageProblem(command: string, problem: string): string {
  * The first option mistake, in our words: node's parseArgs messages quote oddly and suggest
  * `--` tricks; ours name the option (`unknown option --outt`, `--out needs a value`). Every flag
  * but a switch takes a value, so the word after `--flag` is that value, whatever it looks like.
+ * Each takes one value: given twice (`--out A --out B`), which one the operator meant is unknown
+ * (parseArgs would keep the last without a word), so it is refused.
  */
 function optionProblem(argv: readonly string[], known: ReadonlySet<string>, switches: ReadonlySet<string>): string | undefined {
+  const given = new Set<string>();
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index] as string;
     if (argument === '--') return undefined;
@@ -37,6 +40,8 @@ function optionProblem(argv: readonly string[], known: ReadonlySet<string>, swit
       continue;
     }
     if (!known.has(name)) return `unknown option ${argument.split('=')[0] ?? argument}`;
+    if (given.has(name)) return `--${name} given twice; give it once`;
+    given.add(name);
     if (argument.includes('=')) continue;
     if (index + 1 >= argv.length) return `--${name} needs a value`;
     index += 1;

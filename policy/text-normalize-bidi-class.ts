@@ -37,7 +37,7 @@ const FORMAT_OR_CONTROL = /^[\p{Cf}\p{Cc}]$/u;
 const SPACE = /^[\p{Zs}\u2028\f]$/u;
 const NEUTRAL = /^[\p{P}\p{S}\p{No}\p{Zl}]$/u;
 
-export function bidiClassOf(code: number): BidiClass {
+function classOf(code: number): BidiClass {
   const explicit = EXPLICIT.get(code);
   if (explicit !== undefined) return explicit;
   if (PARAGRAPH_SEPARATORS.has(code)) return 'B';
@@ -55,4 +55,21 @@ export function bidiClassOf(code: number): BidiClass {
   if (inRange(code, RIGHT_TO_LEFT)) return NEUTRAL.test(char) ? 'ON' : 'R';
   if (inRange(code, ARABIC_LETTERS)) return NEUTRAL.test(char) && code !== 0x061b && code !== 0x061f ? 'ON' : 'AL';
   return NEUTRAL.test(char) ? 'ON' : 'L';
+}
+
+const CLASSES: readonly BidiClass[] = ['L', 'R', 'AL', 'EN', 'ES', 'ET', 'AN', 'CS', 'NSM', 'BN', 'B', 'S', 'WS', 'ON', 'LRE', 'LRO', 'RLE', 'RLO', 'PDF', 'LRI', 'RLI', 'FSI', 'PDI'];
+const CLASS_NUMBER: ReadonlyMap<BidiClass, number> = new Map(CLASSES.map((name, at) => [name, at + 1]));
+/**
+ * The class of each BMP code point once looked up (0: not yet), so a page of Hebrew asks the range
+ * tables and the category patterns once per distinct letter, not once per letter (the classes never change).
+ */
+const BMP_CLASSES = new Uint8Array(0x10000);
+
+export function bidiClassOf(code: number): BidiClass {
+  if (code > 0xffff) return classOf(code);
+  const known = BMP_CLASSES[code] as number;
+  if (known !== 0) return CLASSES[known - 1] as BidiClass;
+  const type = classOf(code);
+  BMP_CLASSES[code] = CLASS_NUMBER.get(type) as number;
+  return type;
 }

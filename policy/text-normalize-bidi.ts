@@ -1,4 +1,5 @@
 import { bidiClassOf, type BidiClass } from './text-normalize-bidi-class.js';
+import { displayOrder } from './text-normalize-bidi-reorder.js';
 import { resolveSequence } from './text-normalize-bidi-resolve.js';
 
 /**
@@ -44,24 +45,42 @@ interface Entry {
   readonly isolate: boolean;
 }
 
-/** P2–P3 for an FSI: the first strong type up to its matching PDI, isolates inside skipped. */
-function firstStrongIsRtl(types: readonly BidiClass[], from: number): boolean {
-  let depth = 0;
+/**
+ * BD9: the PDI matching each isolate initiator (by index), or -1. Every later step reads it: X5c's
+ * first-strong search jumps over nested isolates with it, X10 joins runs across it.
+ */
+function matchingPdis(types: readonly BidiClass[]): Int32Array {
+  const matches = new Int32Array(types.length).fill(-1);
+  const open: number[] = [];
+  for (let index = 0; index < types.length; index += 1) {
+    const type = types[index] as BidiClass;
+    if (ISOLATE_START.has(type)) open.push(index);
+    else if (type === 'PDI' && open.length > 0) matches[open.pop() as number] = index;
+  }
+  return matches;
+}
+
+/**
+ * P2–P3 for an FSI: the first strong type up to its matching PDI, isolates inside skipped. Each
+ * nested isolate is jumped over by its match (an unmatched one runs to the paragraph's end), so the
+ * characters each FSI reads are its own: many FSIs cost one pass, not one pass each.
+ */
+function firstStrongIsRtl(types: readonly BidiClass[], matches: Int32Array, from: number): boolean {
   for (let index = from; index < types.length; index += 1) {
-    const type = types[index];
-    if (type === undefined || type === 'B') return false;
-    if (ISOLATE_START.has(type)) depth += 1;
-    else if (type === 'PDI') {
-      if (depth === 0) return false;
-      depth -= 1;
-    } else if (depth === 0 && type === 'L') return false;
-    else if (depth === 0 && (type === 'R' || type === 'AL')) return true;
+    const type = types[index] as BidiClass;
+    if (ISOLATE_START.has(type)) {
+      const end = matches[index] as number;
+      if (end < 0) return false;
+      index = end;
+    } else if (type === 'PDI' || type === 'B') return false;
+    else if (type === 'L') return false;
+    else if (type === 'R' || type === 'AL') return true;
   }
   return false;
 }
 
 /** X1–X8: the embedding level of each character; the types of overridden characters are replaced in place. */
-function explicitLevels(types: BidiClass[]): number[] {
+function explicitLevels(types: BidiClass[], matches: Int32Array): number[] {
   const levels = new Array<number>(types.length).fill(0);
   const stack: Entry[] = [{ level: 0, override: undefined, isolate: false }];
   let overflowIsolates = 0;
@@ -84,7 +103,7 @@ function explicitLevels(types: BidiClass[]): number[] {
     } else if (ISOLATE_START.has(type)) {
       const { override } = top();
       if (override !== undefined) types[index] = override;
-      const rtl = type === 'RLI' || (type === 'FSI' && firstStrongIsRtl(types, index + 1));
+      const rtl = type === 'RLI' || (type === 'FSI' && firstStrongIsRtl(types, matches, index + 1));
       if (push(rtl, undefined, true)) validIsolates += 1;
       else overflowIsolates += 1;
     } else if (type === 'PDI') {
@@ -110,20 +129,8 @@ function explicitLevels(types: BidiClass[]): number[] {
   return levels;
 }
 
-/** BD9: the PDI matching each isolate initiator (by index), or none. */
-function matchingPdis(types: readonly BidiClass[]): Map<number, number> {
-  const matches = new Map<number, number>();
-  const open: number[] = [];
-  types.forEach((type, index) => {
-    if (ISOLATE_START.has(type)) open.push(index);
-    else if (type === 'PDI' && open.length > 0) matches.set(open.pop() as number, index);
-  });
-  return matches;
-}
-
-/** X10 (BD13): the isolating run sequences, as lists of indices of the characters X9 keeps. */
-function isolatingRunSequences(original: readonly BidiClass[], levels: readonly number[]): number[][] {
-  const kept = original.flatMap((type, index) => (REMOVED.has(type) ? [] : [index]));
+/** X10 (BD13): the isolating run sequences, as lists of indices of the characters X9 keeps (`kept`, in order). */
+function isolatingRunSequences(original: readonly BidiClass[], levels: readonly number[], kept: readonly number[], matches: Int32Array): number[][] {
   const runs: number[][] = [];
   for (const index of kept) {
     const run = runs[runs.length - 1];
@@ -131,7 +138,6 @@ function isolatingRunSequences(original: readonly BidiClass[], levels: readonly 
     if (run !== undefined && last !== undefined && levels[last] === levels[index]) run.push(index);
     else runs.push([index]);
   }
-  const matches = matchingPdis(original);
   const awaiting = new Map<number, number[]>();
   const sequences: number[][] = [];
   for (const run of runs) {
@@ -141,8 +147,9 @@ function isolatingRunSequences(original: readonly BidiClass[], levels: readonly 
     if (continued === undefined) sequences.push(sequence);
     else awaiting.delete(first);
     for (const index of run) sequence.push(index);
-    const pdi = matches.get(run[run.length - 1] as number);
-    if (pdi !== undefined && ISOLATE_START.has(original[run[run.length - 1] as number] as BidiClass)) awaiting.set(pdi, sequence);
+    const last = run[run.length - 1] as number;
+    const pdi = matches[last] as number;
+    if (pdi >= 0 && ISOLATE_START.has(original[last] as BidiClass)) awaiting.set(pdi, sequence);
   }
   return sequences;
 }
@@ -151,23 +158,27 @@ function isolatingRunSequences(original: readonly BidiClass[], levels: readonly 
 function resolvedLevels(paragraph: Paragraph): number[] {
   const original = paragraph.types;
   const types = [...original];
-  const levels = explicitLevels(types);
-  const kept = original.flatMap((type, index) => (REMOVED.has(type) ? [] : [index]));
-  const nextKept = new Map<number, number>();
-  const previousKept = new Map<number, number>();
-  kept.forEach((index, at) => {
-    if (at + 1 < kept.length) nextKept.set(index, kept[at + 1] as number);
-    if (at > 0) previousKept.set(index, kept[at - 1] as number);
-  });
+  const matches = matchingPdis(original);
+  const levels = explicitLevels(types, matches);
+  const kept: number[] = [];
+  for (let index = 0; index < original.length; index += 1) if (!REMOVED.has(original[index] as BidiClass)) kept.push(index);
+  // The kept characters on either side of each kept character (-1: none), for sos and eos.
+  const nextKept = new Int32Array(original.length).fill(-1);
+  const previousKept = new Int32Array(original.length).fill(-1);
+  for (let at = 0; at < kept.length; at += 1) {
+    const index = kept[at] as number;
+    if (at + 1 < kept.length) nextKept[index] = kept[at + 1] as number;
+    if (at > 0) previousKept[index] = kept[at - 1] as number;
+  }
   // sos and eos compare embedding levels (X1–X8), not the levels sequences resolved before this one.
   const embedding = [...levels];
-  const levelOf = (index: number | undefined): number => (index === undefined ? 0 : (embedding[index] ?? 0));
-  for (const sequence of isolatingRunSequences(original, levels)) {
+  const levelOf = (index: number): number => (index < 0 ? 0 : (embedding[index] ?? 0));
+  for (const sequence of isolatingRunSequences(original, levels, kept, matches)) {
     const first = sequence[0] as number;
     const last = sequence[sequence.length - 1] as number;
     const level = levelOf(first);
-    const before = previousKept.get(first);
-    const after = ISOLATE_START.has(original[last] as BidiClass) ? undefined : nextKept.get(last);
+    const before = previousKept[first] as number;
+    const after = ISOLATE_START.has(original[last] as BidiClass) ? -1 : (nextKept[last] as number);
     const sos = Math.max(level, levelOf(before)) % 2 === 1 ? 'R' : 'L';
     const eos = Math.max(levelOf(last), levelOf(after)) % 2 === 1 ? 'R' : 'L';
     resolveSequence(sequence, types, levels, sos, eos);
@@ -189,27 +200,13 @@ function resolvedLevels(paragraph: Paragraph): number[] {
   return levels;
 }
 
-/** L2: from the highest level down to the lowest odd one, reverse every run at that level or higher. */
-function reorder(order: number[], levels: readonly number[]): void {
-  let highest = 0;
-  let lowestOdd = MAX_DEPTH + 2;
-  for (const level of levels) {
-    highest = Math.max(highest, level);
-    if (level % 2 === 1) lowestOdd = Math.min(lowestOdd, level);
-  }
-  for (let level = highest; level >= lowestOdd; level -= 1) {
-    let start = 0;
-    while (start < order.length) {
-      if ((levels[order[start] as number] ?? 0) < level) {
-        start += 1;
-        continue;
-      }
-      let end = start;
-      while (end < order.length && (levels[order[end] as number] ?? 0) >= level) end += 1;
-      order.splice(start, end - start, ...order.slice(start, end).reverse());
-      start = end;
-    }
-  }
+/**
+ * Whether a paragraph can have an odd level at all: only a right-to-left letter or a right-to-left
+ * embedding, override or isolate makes one (an FSI turns right to left only over such a letter);
+ * without an odd level L2 reverses nothing, so the paragraph shows in stored order.
+ */
+function mayReorder(types: readonly BidiClass[]): boolean {
+  return types.some((type) => type === 'R' || type === 'AL' || type === 'RLE' || type === 'RLO' || type === 'RLI');
 }
 
 function paragraphsOf(original: string): Paragraph[] {
@@ -231,23 +228,38 @@ function paragraphsOf(original: string): Paragraph[] {
   return paragraphs;
 }
 
+/** Code units to a string, in slices small enough to pass as arguments. */
+function stringOf(units: Uint16Array, length: number): string {
+  const slices: string[] = [];
+  for (let from = 0; from < length; from += 8192) slices.push(String.fromCharCode(...units.subarray(from, Math.min(length, from + 8192))));
+  return slices.join('');
+}
+
 /** The visual order of a text (explicit controls dropped), or undefined when it shows in stored order. */
 export function visualOrder(original: string): VisualText | undefined {
   if (!REORDERS.test(original)) return undefined;
-  const offsets: number[] = [];
-  const parts: string[] = [];
+  // Written unit by unit into arrays of the original's length (the visual text is never longer): no string per character.
+  const units = new Uint16Array(original.length);
+  const offsets = new Int32Array(original.length);
+  let written = 0;
   let moved = false;
   for (const paragraph of paragraphsOf(original)) {
-    const levels = resolvedLevels(paragraph);
-    const order = paragraph.codes.map((_, index) => index);
-    reorder(order, levels);
-    for (const [at, index] of order.entries()) {
+    const order = mayReorder(paragraph.types) ? displayOrder(resolvedLevels(paragraph)) : undefined;
+    for (let at = 0; at < paragraph.codes.length; at += 1) {
+      const index = order === undefined ? at : (order[at] as number);
       if (index !== at) moved = true;
       if (DROPPED.has(paragraph.types[index] as BidiClass)) continue;
-      const char = String.fromCodePoint(paragraph.codes[index] ?? 0);
-      parts.push(char);
-      for (let unit = 0; unit < char.length; unit += 1) offsets.push(paragraph.offsets[index] ?? 0);
+      const offset = paragraph.offsets[index] as number;
+      const pair = (paragraph.codes[index] as number) > 0xffff;
+      units[written] = original.charCodeAt(offset);
+      offsets[written] = offset;
+      written += 1;
+      if (pair) {
+        units[written] = original.charCodeAt(offset + 1);
+        offsets[written] = offset;
+        written += 1;
+      }
     }
   }
-  return moved ? { text: parts.join(''), originalOffsets: Int32Array.from(offsets) } : undefined;
+  return moved ? { text: stringOf(units, written), originalOffsets: offsets.slice(0, written) } : undefined;
 }

@@ -14,6 +14,13 @@ export type RunSettlement =
 const SIGNALS: Readonly<Record<number, string>> = { 6: 'SIGABRT', 9: 'SIGKILL', 11: 'SIGSEGV', 24: 'SIGXCPU', 25: 'SIGXFSZ', 31: 'SIGSYS' };
 
 /**
+ * V8's own words when the heap ceiling kills it: "Reached heap limit … JavaScript heap out of
+ * memory" while running, "Fatal javascript OOM in GC during deserialization" when the ceiling is
+ * below what its start-up snapshot needs (`--memory 1`), "Fatal process out of memory" elsewhere.
+ */
+const V8_OUT_OF_MEMORY = /heap limit|heap out of memory|fatal javascript (?:oom|out of memory)|fatal process out of memory/i;
+
+/**
  * Which ceiling ended the run, by name, or undefined. The launcher's own (wall clock, read caps)
  * are known for certain; the others are read from how the inside died: V8's heap limit aborts
  * with its own message, RLIMIT_CPU sends SIGXCPU, RLIMIT_FSIZE SIGXFSZ, a cgroup OOM kill SIGKILL.
@@ -28,7 +35,7 @@ export function firedLimit(exit: EngineExit, profile: SandboxProfile): string | 
     if (error !== undefined && error.code !== 'channel/over_cap') return `report channel cap (${limits.maxStdoutBytes} bytes after a malformed stream: ${error.code}: ${error.detail})`;
     return `report channel cap (${error?.detail ?? 'exceeded'})`;
   }
-  if (/heap limit|heap out of memory/i.test(exit.stderr)) return `memory limit (V8 heap ${limits.memoryMiB} MiB)`;
+  if (V8_OUT_OF_MEMORY.test(exit.stderr)) return `memory limit (V8 heap ${limits.memoryMiB} MiB)`;
   const signal = exit.exitCode > 128 ? SIGNALS[exit.exitCode - 128] : undefined;
   if (signal === 'SIGXCPU') return 'CPU time limit (RLIMIT_CPU)';
   if (signal === 'SIGXFSZ') return 'file size limit (RLIMIT_FSIZE)';

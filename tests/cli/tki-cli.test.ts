@@ -12,7 +12,7 @@ afterAll(removeScratchDirs);
 
 describe('tki fails closed', () => {
   it('an unknown command, a usage error: one stderr line, exit 3 (bare `tki`: its multi-line usage, tests/adoption/tki-help.test.ts)', () => {
-    for (const args of [['frobnicate'], ['run'], ['run', 'x', '--out'], ['run', 'x', '--out', 'y', '--engine', 'lxc'], ['attest'], ['inspect', '--bogus']]) {
+    for (const args of [['frobnicate'], ['run'], ['run', 'x', '--out'], ['run', 'x', '--out', 'y', '--engine', 'lxc'], ['run', 'x', '--out', 'a', '--out=b'], ['run', 'x', '--out', 'y', '--memory', '64', '--memory', '32'], ['attest'], ['inspect', '--bogus']]) {
       const result = runTki(args);
       expect({ args, status: result.status }).toEqual({ args, status: 3 });
       expect(result.stderr.trim().split('\n')).toHaveLength(1);

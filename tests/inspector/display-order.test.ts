@@ -62,4 +62,16 @@ describe('display order of isolates and embeddings (UAX #9 subset)', () => {
     const deep = `${RLE.repeat(400)}0 exit${PDF.repeat(400)} ${RLI.repeat(300)}x${PDI.repeat(300)}`;
     expect(shown(deep)).toContain('exit 0');
   });
+
+  it('reads a paragraph of 80,000 unclosed isolates (once a stack overflow in L2\'s reversal)', () => {
+    const many = `${RLI}0 exit ${'a \u2067'.repeat(80_000)}`;
+    // Every character but the 80,001 isolate controls is shown.
+    expect(visualOrder(many)?.text.length).toBe(many.length - 80_001);
+  });
+
+  it('resolves each of many unclosed FSIs by its own first strong letter', () => {
+    // An FSI over a Hebrew letter is right to left: "0 exit" inside it shows "exit 0"; Latin first: left to right.
+    expect(shown(`\u2068${HEBREW_ALEF} 0 exit`)).toContain('exit 0');
+    expect(visualOrder(`\u2068a 0 exit ${'\u2068 '.repeat(20_000)}`)).toBeUndefined();
+  });
 });

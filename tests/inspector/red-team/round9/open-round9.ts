@@ -36,11 +36,8 @@ export const OPEN_ROUND9: ReadonlyMap<string, string> = new Map<string, string>(
   ['cost:control-char-paragraphs-per-packet-byte', 'medium: one control character per paragraph: ≈ 65 report bytes per packet byte (one UNPARSED_REGION entry each)'],
   ['cost:empty-comment-paragraphs-per-packet-byte', 'medium: "<!---->" paragraphs: ≈ 24 report bytes per packet byte'],
   ['cost:global-denial-sentences-per-packet-byte', 'medium: "X does not exist anywhere." paragraphs: ≈ 24 report bytes per packet byte'],
-  ['cost:many-isolates-judged', 'low: 2,000 short paragraphs of 50 unclosed U+2067 (0.5 MB, within every limit) end BLOCKED limits/resources "Maximum call stack size exceeded" (≈ 25,000–50,000 isolates in all suffice); no finding listed'],
   // cli.test.ts (the same routes through tki run, and the launcher's own rules)
   ['cli:backtick-line-is-code-span-not-fence', 'high: look:backtick-line-is-code-span-not-fence under tki run (UNVERIFIED, exit 2)'],
   ['cli:comment-opener-in-code-span', 'medium: look:comment-opener-in-code-span under tki run'],
   ['cli:same-file-name-other-directory', 'medium: backing:same-file-name-other-directory under tki run'],
-  ['cli:memory-ceiling-1-mib', 'low: tki run --memory 1: V8 dies deserializing the snapshot ("<--- JS stacktrace --->" relayed on the terminal), no report and no verdict line (--memory 2 ends in the launcher\'s sandbox/limit_exceeded report)'],
-  ['cli:repeated-out-refused', 'low: tki run P --out A --out B writes to B without a word; a fail-closed CLI should refuse the ambiguity'],
 ]);
