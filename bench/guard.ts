@@ -57,13 +57,33 @@ async function guardOnce(directory: string, fresh: boolean): Promise<number> {
   return run.value.result.stats.parsed;
 }
 
-/** One `tki-guard .` in a new process (the built CLI in dist/): what a user's warm or cold run costs, module loading included. */
-function cliOnce(directory: string, ...extra: string[]): number {
+/**
+ * CPU time (ms) of this process's waited-for children, user + system, from /proc/self/stat
+ * (cutime, cstime in USER_HZ ticks, 100 a second on Linux): a new process's CPU, which a loaded
+ * machine stretches less than its wall time. Undefined where there is no /proc.
+ */
+function childrenCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields after the command name start at field 3 (state): cutime is field 16, cstime 17.
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One `tki-guard .` in a new process (the built CLI in dist/): what a user's warm or cold run costs, module loading included; wall and CPU ms. */
+function cliOnce(directory: string, ...extra: string[]): { wall: number; cpu: number | undefined } {
+  const cpuBefore = childrenCpuMs();
   const started = performance.now();
+  // The text report of the corpus is ~0.7 MB: above spawnSync's default 1 MiB buffer it would kill the child.
   // tki-allow-next-line unresolved-module -- the child runs a file made at run time (dist/, .tki-cache/), not source the guard can read
-  const child = spawnSync(process.execPath, [path.join(REPO, 'dist/guard/cli.js'), '.', ...extra], { cwd: directory, encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [path.join(REPO, 'dist/guard/cli.js'), '.', ...extra], { cwd: directory, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (child.status !== 0 && child.status !== 1) throw new Error(`tki-guard CLI failed on the corpus: ${child.stderr.split('\n')[0] ?? ''}`);
-  return performance.now() - started;
+  const wall = performance.now() - started;
+  const cpuAfter = childrenCpuMs();
+  return { wall, cpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore };
 }
 
 async function timed(action: () => unknown): Promise<number> {
@@ -98,6 +118,12 @@ export const bench: BenchModule = {
       await guardOnce(directory, true);
       await depcruiseOnce(directory);
       const times = { floor: [] as number[], leanFloor: [] as number[], cold: [] as number[], warm: [] as number[], depcruise: [] as number[], cliCold: [] as number[], cliWarm: [] as number[] };
+      const cpu = { cliCold: [] as number[], cliWarm: [] as number[] };
+      const cli = (into: 'cliCold' | 'cliWarm', ...extra: string[]): void => {
+        const { wall, cpu: used } = cliOnce(directory, ...extra);
+        times[into].push(wall);
+        if (used !== undefined) cpu[into].push(used);
+      };
       let parsedWarm = 0;
       for (let round = 0; round < ROUNDS; round += 1) {
         times.floor.push(await timed(() => parseFloor(files)));
@@ -108,9 +134,9 @@ export const bench: BenchModule = {
         times.warm.push(await timed(async () => (parsedWarm = await guardOnce(directory, false))));
         times.depcruise.push(await timed(() => depcruiseOnce(directory)));
         // The same pair as a user runs it: each in a new process, the warm one on the cache the runs above filled.
-        times.cliCold.push(cliOnce(directory, '--no-cache'));
+        cli('cliCold', '--no-cache');
         appendFileSync(files[(round + ROUNDS) % files.length] as string, `\nexport const cliEdit${round} = ${round};\n`);
-        times.cliWarm.push(cliOnce(directory));
+        cli('cliWarm');
       }
       const [floor, leanFloor, cold, warm, depcruise] = [times.floor, times.leanFloor, times.cold, times.warm, times.depcruise].map(median) as [number, number, number, number, number];
       const common = { files: files.length, rounds: ROUNDS, guard_cold_median_ms: Math.round(cold), load_average_1m: Number((loadavg()[0] ?? 0).toFixed(1)) };
@@ -128,7 +154,15 @@ export const bench: BenchModule = {
           name: 'tki-guard CLI warm (one file edited) vs CLI cold, new processes',
           ratio: median(times.cliWarm) / median(times.cliCold),
           target: 0.1,
-          details: { files: files.length, rounds: ROUNDS, cli_cold_median_ms: Math.round(median(times.cliCold)), cli_warm_median_ms: Math.round(median(times.cliWarm)) },
+          details: {
+            files: files.length,
+            rounds: ROUNDS,
+            cli_cold_median_ms: Math.round(median(times.cliCold)),
+            cli_warm_median_ms: Math.round(median(times.cliWarm)),
+            ...(cpu.cliWarm.length === ROUNDS && cpu.cliCold.length === ROUNDS
+              ? { cli_cold_cpu_median_ms: median(cpu.cliCold), cli_warm_cpu_median_ms: median(cpu.cliWarm), cpu_ratio: Number((median(cpu.cliWarm) / median(cpu.cliCold)).toFixed(3)) }
+              : {}),
+          },
         },
       ];
     } finally {

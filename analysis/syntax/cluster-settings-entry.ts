@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import { argumentsOf, followNodeArguments } from './child-entries-args.js';
 import { followClusterSetup } from './child-entries.js';
 import { constantKey } from './constants.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 import type { PathPart } from './entry-path.js';
 import { skipOuter } from './syntax.js';
 

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../policy/typescript.cjs';
 
 /** Statements and modifiers only TypeScript has: a file holding one cannot run as JavaScript. */
 const TYPESCRIPT_ONLY = new Set([

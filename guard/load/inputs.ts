@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import ts from '../../policy/typescript.cjs';
 import { fail, ok, type Outcome } from '../errors.js';
@@ -122,6 +122,15 @@ function isCodeInput(path: string): boolean {
   return isSourceFile(path) && fileKindOf(realPathOf(path) ?? path) === 'code';
 }
 
+/**
+ * isCodeInput for a walk's entry without a realpath per file (a warm run's largest file-system
+ * cost): a regular file's real path ends in its own name (only the directories above it can be
+ * links), and the kind depends on the name alone. A symbolic link is followed as before.
+ */
+function isCollectedCode(entry: Dirent, path: string): boolean {
+  return entry.isFile() ? isSourceFile(path) : isCodeInput(path);
+}
+
 /** Directories skipped by a walk: version control and installed packages (`--deps` reaches those through imports). */
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
 
@@ -148,6 +157,6 @@ function collect(directory: string, into: string[], skip?: (directory: string) =
     const path = join(directory, entry.name);
     if (entry.isDirectory()) {
       if (skip?.(path) !== true) collect(path, into, skip);
-    } else if (isCodeInput(path) || (entry.isFile() && !entry.name.includes('.') && isNodeScript(path))) into.push(path);
+    } else if (isCollectedCode(entry, path) || (entry.isFile() && !entry.name.includes('.') && isNodeScript(path))) into.push(path);
   }
 }
