@@ -1,6 +1,8 @@
 import ts from '../../policy/typescript.cjs';
+import { memberCapabilities } from '../../policy/index.js';
 import { isValueReference } from './node-kinds.js';
 import { flowOf } from './value-flow.js';
+import type { Walker } from './walker.js';
 
 const answers = new WeakMap<ts.SourceFile, Map<string, boolean>>();
 
@@ -23,6 +25,11 @@ export function isOnlyTested(sourceFile: ts.SourceFile, name: string): boolean {
 
 /** The tests a class is met with (`x === C` alone is rare): a file without them needs no walk. */
 const TEST_WORDS = /\b(?:instanceof|typeof)\b/;
+
+/** `local`, bound to `member` of builtin `specifier`, has a capability the file only tests (a member without one needs no walk). */
+export function isOnlyTestedCapability(walker: Walker, specifier: string, member: string, local: string): boolean {
+  return memberCapabilities(specifier, member, walker.policy).length > 0 && isOnlyTested(walker.sourceFile, local);
+}
 
 function scan(sourceFile: ts.SourceFile, name: string): boolean {
   if (!TEST_WORDS.test(sourceFile.text)) return false;
