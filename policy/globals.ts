@@ -221,3 +221,17 @@ export const GLOBAL_TYPE_ROWS: readonly GlobalTypeRow[] = [
   { type: 'DedicatedWorkerGlobalScope', global: 'globalThis' },
   { type: 'ServiceWorkerGlobalScope', global: 'globalThis' },
 ];
+
+/**
+ * A script element the page makes runs whatever source text or URL it is given once it is inserted
+ * (`script.text = code`, `script.src = url`, `textContent`, an appended text node): its creation is
+ * DYNAMIC_CODE, like a handle judged where it is obtained. Known by the tag a `createElement`/
+ * `createElementNS` call names (a constant) on the global `document`, or, with types, by the element
+ * type the call returns (any document: an iframe's, `ownerDocument`).
+ */
+export const SCRIPT_ELEMENT = {
+  tag: 'script',
+  factories: ['createElement', 'createElementNS'],
+  types: ['HTMLScriptElement', 'SVGScriptElement'],
+  capabilities: ['DYNAMIC_CODE'],
+} as const satisfies { readonly tag: string; readonly factories: readonly string[]; readonly types: readonly string[]; readonly capabilities: readonly Capability[] };

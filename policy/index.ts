@@ -55,6 +55,7 @@ export {
   PROCESS_MEMBER_ROWS,
   PROCESS_PURE_MEMBERS,
   PROCESS_SUBMEMBER_ROWS,
+  SCRIPT_ELEMENT,
   type GlobalRow,
   type ProcessSubmemberRow,
   type GlobalTypeRow,

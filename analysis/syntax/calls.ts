@@ -14,6 +14,7 @@ import { judgeClusterSettingsWrite } from './cluster-settings-entry.js';
 import { judgeCreateRequireCall } from './entry-path-require.js';
 import { judgePathJoin, judgePathText } from './pseudo-files.js';
 import { reflectiveRead } from './reflection.js';
+import { judgeScriptElement } from './script-elements.js';
 import { judgeConstructorRead } from './constructor-reads.js';
 import { judgeCallSiteFunction, judgeCallerRead } from './caller-reads.js';
 import { isObjectGlobal } from './declarations.js';
@@ -40,6 +41,7 @@ export function visitCall(walker: Walker, call: ts.CallExpression): void {
   judgeCallSiteFunction(walker, call);
   judgePathJoin(walker, call);
   judgeDescriptorEnumeration(walker, call);
+  judgeScriptElement(walker, call);
   checkTypedCall(walker, call);
   walker.visitChildren(call);
 }

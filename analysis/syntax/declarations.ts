@@ -9,6 +9,7 @@ import { constantKey, constantString } from './constants.js';
 import { reflectiveRead } from './reflection.js';
 import { destructuresCaller, judgeCallerRead } from './caller-reads.js';
 import { isFunctionValue, literalString, propertyNameText, skipAwait, skipOuter } from './syntax.js';
+import { isOnlyTestedCapability } from './tested-only.js';
 import type { Walker } from './walker.js';
 
 /** The builtin a call loads by a literal name, when its members are followed one by one. */
@@ -140,7 +141,7 @@ function memberClassifier(walker: Walker, initializer: ts.Expression): ((key: st
   }
   const byKey = (specifier: string) => (key: string | null, element: ts.BindingElement) => {
     if (key === null) return walker.reachModule(specifier, element, 'computed destructuring');
-    if (!ts.isIdentifier(element.name) || !isJudgedAtUse(walker, element.name.text, element)) walker.reachMember(specifier, key, element);
+    if (!ts.isIdentifier(element.name) || !(isJudgedAtUse(walker, element.name.text, element) || isOnlyTestedCapability(walker, specifier, key, element.name.text))) walker.reachMember(specifier, key, element);
   };
   const binding = ts.isIdentifier(initializer) ? walker.scope.lookup(initializer.text) : undefined;
   if (binding?.kind === 'module') {

@@ -37,6 +37,11 @@ export function interopViewOf(expression: ts.Expression, scope: Scope, trackedLo
     return binding?.kind === 'module' ? { specifier: binding.specifier, binding } : undefined;
   }
   if ((ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && constantKey(inner, scope) === 'default') return interopViewOf(inner.expression, scope, trackedLoad);
+  const promised = ts.isCallExpression(inner) ? compiledDynamicImport(inner, scope) : undefined;
+  if (promised !== undefined) {
+    const loaded = ts.isCallExpression(promised) ? trackedLoad(promised, scope) : undefined;
+    return loaded !== undefined ? { specifier: loaded.tracked, load: { call: promised as ts.CallExpression, load: loaded.load } } : interopViewOf(promised, scope, trackedLoad);
+  }
   if (!ts.isCallExpression(inner) || inner.arguments[0] === undefined || !isWrapperCall(inner, scope)) return undefined;
   const argument = skipOuter(inner.arguments[0]);
   const loaded = ts.isCallExpression(argument) ? trackedLoad(argument, scope) : undefined;
@@ -45,6 +50,27 @@ export function interopViewOf(expression: ts.Expression, scope: Scope, trackedLo
   if (view !== undefined || !ts.isIdentifier(argument)) return view;
   const binding = scope.lookup(argument.text);
   return binding === undefined || binding.kind === 'local' ? declaredLoadOf(argument, scope) : undefined;
+}
+
+/**
+ * tsc's CommonJS output of `import('m')`: `Promise.resolve().then(() => __importStar(require('m')))`
+ * (`function () { return …; }` below ES2015, no helper without `esModuleInterop`). Awaited or
+ * destructured, it is the module's namespace, as `await import('m')` is. Returns what the callback
+ * returns, when the promise is the global `Promise`'s and the callback takes no parameter.
+ */
+function compiledDynamicImport(call: ts.CallExpression, scope: Scope): ts.Expression | undefined {
+  const then = skipOuter(call.expression);
+  const [callback] = call.arguments;
+  if (call.arguments.length !== 1 || callback === undefined || !ts.isPropertyAccessExpression(then) || then.name.text !== 'then') return undefined;
+  const resolved = skipOuter(then.expression);
+  if (!ts.isCallExpression(resolved) || resolved.arguments.length !== 0) return undefined;
+  const resolve = skipOuter(resolved.expression);
+  if (!ts.isPropertyAccessExpression(resolve) || resolve.name.text !== 'resolve' || !ts.isIdentifier(resolve.expression) || resolve.expression.text !== 'Promise' || scope.lookup('Promise') !== undefined) return undefined;
+  const fn = skipOuter(callback);
+  if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || fn.parameters.length !== 0) return undefined;
+  if (!ts.isBlock(fn.body)) return fn.body;
+  const [only] = fn.body.statements;
+  return fn.body.statements.length === 1 && only !== undefined && ts.isReturnStatement(only) ? only.expression : undefined;
 }
 
 interface DeclaredLoad {

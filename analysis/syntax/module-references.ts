@@ -1,9 +1,11 @@
 import ts from '../../policy/typescript.cjs';
+import { canonicalBuiltin, classifyModule } from '../../policy/index.js';
 import { rebasedSpecifier, visitImmediateCreateRequire } from './entry-path-require.js';
 import { rebasedLoadSpecifiers } from './loader-rebase.js';
 import { judgeForeignRecordRequire } from './loader-state.js';
 import { trackedBuiltin, type ModuleLoad } from './module-loads.js';
 import { literalString, skipOuter } from './syntax.js';
+import { isOnlyTested, isOnlyTestedCapability } from './tested-only.js';
 import type { Walker } from './walker.js';
 
 /** A module load; `bound` when its result is followed per member through a binding instead. */
@@ -31,12 +33,28 @@ export function visitImport(walker: Walker, node: ts.ImportDeclaration): void {
   const typeOnly = clause !== undefined && (clause.isTypeOnly || (clause.name === undefined && named.length > 0 && named.every((element) => element.isTypeOnly)));
   walker.addReference(specifier, 'import', typeOnly, node);
   if (specifier === null || typeOnly) return;
+  if (clause !== undefined && onlyTestedBuiltinMembers(walker, specifier, clause)) return;
   if (trackedBuiltin(specifier) === undefined || clause === undefined) return walker.reachModule(specifier, node.moduleSpecifier);
   for (const element of named) {
-    if (!element.isTypeOnly && !isJudgedAtUse(walker, element.name.text, element)) walker.reachMember(specifier, (element.propertyName ?? element.name).text, element);
+    const member = (element.propertyName ?? element.name).text;
+    if (!element.isTypeOnly && !isJudgedAtUse(walker, element.name.text, element) && !isOnlyTestedCapability(walker, specifier, member, element.name.text)) walker.reachMember(specifier, member, element);
   }
   // Default and namespace bindings were declared as `module` bindings and are judged by their uses,
-  // and so are flag-sensitive members (`openSync`): their flags are seen only at the call.
+  // and so are flag-sensitive members (`openSync`): their flags are seen only at the call. A member
+  // the file only tests (`value instanceof ChildProcess`) runs nothing (tested-only.ts).
+}
+
+/**
+ * `import { ChildProcess } from 'node:child_process'` used only in tests (`value instanceof
+ * ChildProcess`): loading a builtin runs none of its members, and a class only tested acts for
+ * nobody (tested-only.ts). A package's import stays judged: loading it runs its code.
+ */
+function onlyTestedBuiltinMembers(walker: Walker, specifier: string, clause: ts.ImportClause): boolean {
+  const named = clause.namedBindings;
+  if (canonicalBuiltin(specifier) === undefined || clause.name !== undefined || named === undefined || !ts.isNamedImports(named)) return false;
+  if (classifyModule(specifier, walker.policy).capabilities.length === 0) return false;
+  const values = named.elements.filter((element) => !element.isTypeOnly);
+  return values.length > 0 && values.every((element) => isOnlyTested(walker.sourceFile, element.name.text));
 }
 
 export function visitExport(walker: Walker, node: ts.ExportDeclaration): void {

@@ -1,5 +1,7 @@
 import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES, classifyModule, globalValueCapabilities, memberCapabilities } from '../../policy/index.js';
+import { trackedLoad } from './declarations.js';
+import { interopViewOf } from './interop.js';
 import { judgeLoaderStateWrite } from './loader-state.js';
 import { globalName } from './module-loads.js';
 import { memberKey, skipOuter } from './syntax.js';
@@ -18,9 +20,39 @@ export function checkSharedStore(walker: Walker, node: ts.BinaryExpression): voi
   if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
   const target = skipOuter(node.left);
   if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) return;
+  const builtin = builtinModuleObject(target.expression, walker);
+  // `process` (global or imported) is judged by its member rows, read or written.
+  if (builtin !== undefined && builtin !== 'node:process') return judgeBuiltinMemberWrite(walker, node, target, builtin);
   const shared = sharedObjectName(target.expression, walker);
   if (shared === undefined || !isCapabilityValue(walker, node.right)) return;
   walker.report.unanalyzed(node.left, shared, 'a capability stored on a builtin prototype or the global object reaches every module that reads it, under that module\'s grants');
+}
+
+/**
+ * `fs.readFileSync = fs.writeFileSync`: a builtin module's object is one per process, so every
+ * module that later calls `readFileSync` (by name, through its own import) runs the replacement,
+ * judged by the name it calls. Replacing a member the table gives a capability (whatever the new
+ * value), a computed member, or storing a capability on any member launders it: UNANALYZED at the
+ * write, whatever the writing module is granted. Settings with no capability (`events.defaultMaxListeners = 20`)
+ * stay clean.
+ */
+function judgeBuiltinMemberWrite(walker: Walker, node: ts.BinaryExpression, target: ts.PropertyAccessExpression | ts.ElementAccessExpression, specifier: string): void {
+  const key = memberKey(target);
+  const replacesCapability = key === null || memberCapabilities(specifier, key, walker.policy).length > 0;
+  if (!replacesCapability && !isCapabilityValue(walker, node.right)) return;
+  walker.report.unanalyzed(node.left, `${specifier}${key === null ? '[…]' : `.${key}`}`, 'a member of a builtin module replaced: every module that calls it by that name runs the replacement under its own grants');
+}
+
+/**
+ * The builtin whose shared module object `base` is: a module binding (`fs`, an alias `const f = fs`,
+ * `fs_1.default` through compiled interop) or a load (`require('fs')`). Read from the syntax in both
+ * modes (one verdict; no checker query per member assignment).
+ */
+function builtinModuleObject(base: ts.Expression, walker: Walker): string | undefined {
+  const inner = skipOuter(base);
+  const view = interopViewOf(inner, walker.scope, trackedLoad);
+  if (view !== undefined) return view.specifier;
+  return ts.isCallExpression(inner) ? trackedLoad(inner, walker.scope)?.tracked : undefined;
 }
 
 /** `X.prototype` of a global `X`, or a name of the global object: what every module shares. */

@@ -41,6 +41,8 @@ export interface TypeOracle {
    * literal): the module it names and, for named imports, the modules their declarations are in.
    */
   importedEscapes(specifier: ts.Expression): readonly ImportedEscapes[];
+  /** The name of the library interface `node`'s type is (`HTMLScriptElement`), when the default library or a package declares it. */
+  libraryTypeName(node: ts.Expression): string | undefined;
   /** What capability-bearing value `node` holds (a capability module's namespace or function, `FunctionConstructor`, `NodeRequire`), wherever it goes. */
   capabilityValue(node: ts.Expression): Resolved | undefined;
 }

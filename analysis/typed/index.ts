@@ -22,7 +22,7 @@ export function oracleFor(program: ts.Program, sourceFile: ts.SourceFile): TypeO
   if (entry === undefined) {
     const checker = program.getTypeChecker();
     const full = createTypeOracle(checker);
-    const precisionOnly: TypeOracle = { resolve: () => undefined, untypedEscapes: () => [], importedEscapes: () => [], capabilityValue: () => undefined, mayBeFunction: (node) => full.mayBeFunction(node) };
+    const precisionOnly: TypeOracle = { resolve: () => undefined, untypedEscapes: () => [], importedEscapes: () => [], capabilityValue: () => undefined, libraryTypeName: () => undefined, mayBeFunction: (node) => full.mayBeFunction(node) };
     entry = { full, precisionOnly, mayReachCapability: createCapabilityVisibility(program, checker) };
     oracles.set(program, entry);
   }

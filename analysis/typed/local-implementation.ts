@@ -1,5 +1,6 @@
 import ts from '../../policy/typescript.cjs';
 import { skipOuter } from '../syntax/index.js';
+import { isLibraryDeclaration } from './lossy-slot.js';
 
 /** `const` → `const` chains and nested returns are followed this deep. */
 const MAX_DEPTH = 4;
@@ -44,10 +45,29 @@ function returnsLocalCode(checker: ts.TypeChecker, fn: ts.Declaration, depth: nu
   return allLocal && returns > 0;
 }
 
+/** The interfaces whose `bind` the default library declares for every function. */
+const FUNCTION_INTERFACES: ReadonlySet<string> = new Set(['Function', 'CallableFunction', 'NewableFunction']);
+
+/**
+ * `f.bind(thisArg, …preset)` with the library's `Function.prototype.bind`: the function it returns
+ * calls `f`, whatever generic signature lib.es5 gives it (`(...args: A) => R` no longer names `f`'s
+ * declaration). Returns `f`, or undefined when `expression` is no such call.
+ */
+function boundFunction(checker: ts.TypeChecker, expression: ts.Expression): ts.Expression | undefined {
+  if (!ts.isCallExpression(expression)) return undefined;
+  const callee = skipOuter(expression.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'bind') return undefined;
+  const declaration = checker.getResolvedSignature(expression)?.declaration;
+  const owner = declaration === undefined ? undefined : declaration.parent;
+  if (owner === undefined || !ts.isInterfaceDeclaration(owner) || !FUNCTION_INTERFACES.has(owner.name.text) || !isLibraryDeclaration(owner)) return undefined;
+  return skipOuter(callee.expression);
+}
+
 /**
  * The reference a project `const` holds, whatever its annotation (`const run: (c: string) => Buffer =
- * execSync` holds `execSync`): followed through `const`s and casts to the last name or member read.
- * A call, a literal or anything else computed is not followed (data read through a capability is data).
+ * execSync` holds `execSync`): followed through `const`s, casts and `bind` (boundFunction) to the last
+ * name or member read. Any other call, a literal or anything else computed is not followed (data read
+ * through a capability is data).
  */
 export function heldReference(checker: ts.TypeChecker, expression: ts.Expression): ts.Expression | undefined {
   let held: ts.Expression | undefined;
@@ -55,7 +75,7 @@ export function heldReference(checker: ts.TypeChecker, expression: ts.Expression
   for (let depth = 0; depth <= MAX_DEPTH && ts.isIdentifier(current); depth += 1) {
     const initializer = constInitializer(declarationOf(checker, current));
     if (initializer === undefined) break;
-    const inner = skipOuter(initializer);
+    const inner = boundFunction(checker, skipOuter(initializer)) ?? skipOuter(initializer);
     if (!ts.isIdentifier(inner) && !ts.isPropertyAccessExpression(inner) && !ts.isElementAccessExpression(inner)) break;
     held = current = inner;
   }

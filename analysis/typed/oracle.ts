@@ -7,6 +7,7 @@ import { BEARING_GLOBALS } from './capability-reach.js';
 import { ownerOf } from './declaration-owner.js';
 import { createEscapeFinder } from './untyped-escapes.js';
 import { importedProjectFiles } from './imported-files.js';
+import { isLibraryDeclaration } from './lossy-slot.js';
 
 function canonical(specifier: string): string {
   return canonicalBuiltin(specifier) ?? packageNameOf(specifier);
@@ -190,6 +191,11 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
       const symbol = symbolOf(inner);
       if (symbol === undefined || (symbol.declarations ?? []).some(isAssertedDeclaration)) return true;
       return typeMayBeFunction(checker.getTypeOfSymbol(symbol));
+    },
+    libraryTypeName(node) {
+      const symbol = checker.getTypeAtLocation(node).getSymbol();
+      const declaration = symbol?.declarations?.[0];
+      return symbol !== undefined && declaration !== undefined && isLibraryDeclaration(declaration) ? symbol.getName() : undefined;
     },
     capabilityValue(expression) {
       const node = skipOuter(expression);

@@ -163,6 +163,13 @@ export function createEscapeFinder(
     }
   };
 
+  /** The type a literal's property `name` gets in `target`: its own property, else the string index (`Record<string, Function>`). */
+  const propertySlot = (target: ts.Type, name: string): ts.Type | undefined => {
+    const own = target.getProperty(name);
+    if (own !== undefined) return checker.getTypeOfSymbol(own);
+    return checker.getIndexInfosOfType(target).find((info) => (info.keyType.flags & ts.TypeFlags.String) !== 0)?.type;
+  };
+
   /** `{ execSync }`: the property's type in the literal's contextual type. */
   const checkShorthand = (property: ts.ShorthandPropertyAssignment, escapes: UntypedEscape[]): void => {
     const symbol = checker.getShorthandAssignmentValueSymbol(property);
@@ -171,7 +178,7 @@ export function createEscapeFinder(
     if (value === undefined) return;
     const literal = property.parent;
     const target = checker.getContextualType(literal);
-    const slot = target === undefined ? undefined : isUntyped(target) ? target : target.getProperty(property.name.text) === undefined ? undefined : checker.getTypeOfSymbol(target.getProperty(property.name.text) as ts.Symbol);
+    const slot = target === undefined ? undefined : isUntyped(target) ? target : propertySlot(target, property.name.text);
     const loss = assignsIntoUntyped(literal) ? 'untyped' : slotLoss(checker, slot, checker.getTypeOfSymbol(symbol));
     if (loss !== undefined) escapes.push({ node: property.name, value, slot: SLOT_WORDS[loss], judgedAtImport: judgedAtImport(property.name, value) });
   };
