@@ -7,12 +7,4 @@ import type { OpenRoute } from '../open-today.js';
  * listed route is found closed on an engine × operator listed here (then remove the entry: the fix is
  * proven), and fails when a listed route is judged by no check (judge9.ts: `unjudgedListed`).
  */
-export const OPEN_ROUND9: readonly OpenRoute[] = [
-  {
-    route: 'LIMIT/--memory 1: V8 dies in deserialization',
-    engines: ['bwrap'],
-    operators: ['root'],
-    severity: 'low',
-    note: 'exit 3 with no report and no tki line: only V8\'s fatal-OOM dump, relayed as 4 "the sandbox wrote" lines + "1 more line(s)"; --memory 2 and up end in the launcher\'s named BLOCKED report',
-  },
-];
+export const OPEN_ROUND9: readonly OpenRoute[] = [];
