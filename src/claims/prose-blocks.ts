@@ -58,7 +58,27 @@ function readingAsShown(source: string, text: string): Reading {
 export const MAX_CLASSIFIED_SENTENCE = 10_000;
 
 const UNDECODABLE = /[\uFFFD\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
-const FENCE = /^\s{0,3}(?:```|~~~)/;
+/**
+ * A fence line (CommonMark 4.5): three or more backticks or tildes after at most three spaces. A
+ * backtick fence's info string holds no backtick: "``` All tests pass. ```" is a paragraph with a
+ * code span, not a fence (issue 13, round 9).
+ */
+const FENCE_OPENING = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+/** A closing fence: the opening's character, at least as many, then only spaces or tabs. */
+const FENCE_CLOSING = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+
+/** The fence a line opens (its marker run), or undefined. */
+function fenceOpened(line: string): string | undefined {
+  const match = FENCE_OPENING.exec(line);
+  if (match === null) return undefined;
+  const marker = match[1] ?? '';
+  return marker.startsWith('`') && (match[2] ?? '').includes('`') ? undefined : marker;
+}
+
+function closesFence(line: string, opening: string): boolean {
+  const marker = FENCE_CLOSING.exec(line)?.[1];
+  return marker !== undefined && marker[0] === opening[0] && marker.length >= opening.length;
+}
 /** A line that starts a block of its own: list item, quote, heading, table row, thematic break. */
 const BLOCK_START = /^\s{0,3}(?:[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|>|#{1,6}(?:\s|$)|\|)/;
 /** Lines that are a whole block: a heading, a table row, a setext underline. */
@@ -172,7 +192,8 @@ function withoutComments(rawLine: string, open: boolean): { visible: string; hid
 
 export function scanSteps(text: string): ScanStep[] {
   const steps: ScanStep[] = [];
-  let fence = false;
+  /** The open fence's marker run (undefined: not in a fence). */
+  let fence: string | undefined;
   let inComment = false;
   let paragraph: Paragraph | undefined;
   const flush = (): void => {
@@ -187,8 +208,8 @@ export function scanSteps(text: string): ScanStep[] {
     const rawLine = text.slice(lineStart, text.charCodeAt(lineEnd - 1) === 0x0d ? lineEnd - 1 : lineEnd);
     lineStart = lineEnd + 1;
     line += 1;
-    if (fence) {
-      if (FENCE.test(rawLine)) fence = false;
+    if (fence !== undefined) {
+      if (closesFence(rawLine, fence)) fence = undefined;
       else if (rawLine.length > MAX_CLASSIFIED_SENTENCE || UNDECODABLE.test(rawLine)) steps.push({ finding: { line, excerpt: excerptOf(rawLine), why: 'a code line that cannot be classified (too long, undecodable or control characters)' } });
       // Code blocks are shown as they are: no inline rendering, the visible characters only.
       else readingSteps(rawLine, readingAsShown(rawLine, visibleForm(rawLine)), line, steps, undefined, true);
@@ -198,9 +219,10 @@ export function scanSteps(text: string): ScanStep[] {
     inComment = cut.open;
     if (cut.hidden) steps.push({ finding: { line, excerpt: excerptOf(rawLine), why: 'hidden text (an HTML comment) cannot be classified' } });
     const visible = cut.visible;
-    if (FENCE.test(visible)) {
+    const opened = fenceOpened(visible);
+    if (opened !== undefined) {
       flush();
-      fence = true;
+      fence = opened;
       continue;
     }
     if (visible.trim() === '') {
