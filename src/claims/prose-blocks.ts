@@ -1,4 +1,4 @@
-import { renderedText, visibleForm, type RenderedText } from '../text/rendered.js';
+import { commentOpenerIndex, renderedText, visibleForm, type RenderedText } from '../text/rendered.js';
 import { sentencesOf } from './claim-index.js';
 
 /**
@@ -181,7 +181,8 @@ function withoutComments(rawLine: string, open: boolean): { visible: string; hid
       rest = rest.slice(end + 3);
       inComment = false;
     }
-    const start = rest.indexOf('<!--');
+    // Not inside a code span, not escaped: where CommonMark sees a comment (issue 13, round 9).
+    const start = commentOpenerIndex(rest);
     if (start === -1) return { visible: visible + rest, hidden, open: false };
     visible += rest.slice(0, start);
     rest = rest.slice(start + 4);

@@ -169,11 +169,39 @@ function runEnd(source: string, from: number, char: string): number {
   return end;
 }
 
-function codeSpan(source: string, start: number, builder: Builder): number {
+/** Where the code span opened by the backtick run at `start` closes (a run of the same length), or -1. */
+function codeSpanClose(source: string, start: number): number {
   const open = runEnd(source, start, '`');
   const fence = source.slice(start, open);
   let close = source.indexOf(fence, open);
   while (close !== -1 && source[close + fence.length] === '`') close = source.indexOf(fence, runEnd(source, close, '`'));
+  return close;
+}
+
+/**
+ * The index of the first HTML comment opener at or after `from` that CommonMark reads as one, or -1:
+ * one inside a code span (`` `<!--` ``) or after a backslash escape (`\<!--`) is text (issue 13,
+ * round 9). The same order as the inline walk below: escapes and code spans before HTML.
+ */
+export function commentOpenerIndex(source: string, from = 0): number {
+  let index = from;
+  while (index < source.length) {
+    const char = source[index];
+    if (char === '\\') index += ASCII_PUNCTUATION.test(source[index + 1] ?? '') ? 2 : 1;
+    else if (char === '`') {
+      const open = runEnd(source, index, '`');
+      const close = codeSpanClose(source, index);
+      index = close === -1 ? open : close + (open - index);
+    } else if (char === '<' && source.startsWith('<!--', index)) return index;
+    else index += 1;
+  }
+  return -1;
+}
+
+function codeSpan(source: string, start: number, builder: Builder): number {
+  const open = runEnd(source, start, '`');
+  const fence = source.slice(start, open);
+  const close = codeSpanClose(source, start);
   if (close === -1) {
     builder.emit(fence, start, true);
     return open;
