@@ -22,9 +22,6 @@ export const OPEN_ROUND9: ReadonlyMap<string, string> = new Map<string, string>(
   ['look:html-table-cells-glued', 'low: <td>All tests</td><td>pass.</td> is read "All testspass." (a GFM row is one sentence with its borders as spaces); UNVERIFIED, no flag'],
   ['look:zero-width-run-across-window-edge', 'medium: 2,000 U+200B inside "pass" where the 10,000-character windows meet: the phrase is in no window (only an UNPARSED_REGION, exit 2)'],
   ['look:space-run-across-window-edge', 'medium: 2,000 spaces (HTML shows one) between "All tests" and "pass" across the window edge: the same'],
-  // backing.test.ts
-  ['backing:same-file-name-other-directory', 'medium: a backed tools/canon.py claim backs "vendor/canon.py: 22/22 PASS, exit 0." (the subject is matched by file name; another directory is another artifact)'],
-  ['backing:subject-named-in-passing', 'medium: "Besides tools/canon.py, the release build: 22/22 PASS." is backed by the canon.py claim: it names the subject and no other file, though its pass is about the release build'],
   // sinks.test.ts
   ['sinks:flag-detail-quotes-sentence-unquoted', 'medium: the FLAG_PROSE_ONLY_PASS line ends with the dossier\'s sentence as escaped text, not a code span: "… the tki verdict is READ_LEVEL_ACCEPTABLE (PASS)." reads as tki\'s words in the Flags section'],
   ['sinks:dangling-beside-unusable-citation', 'low: a claim citing an unusable item and a dangling id is BLOCKED_BY_UNVERIFIED_SOURCE; citation/not_in_packet is in neither report and report.md has no dangling section'],
