@@ -23,7 +23,6 @@ export const OPEN_ROUND9: ReadonlyMap<string, string> = new Map<string, string>(
   ['look:zero-width-run-across-window-edge', 'medium: 2,000 U+200B inside "pass" where the 10,000-character windows meet: the phrase is in no window (only an UNPARSED_REGION, exit 2)'],
   ['look:space-run-across-window-edge', 'medium: 2,000 spaces (HTML shows one) between "All tests" and "pass" across the window edge: the same'],
   // sinks.test.ts
-  ['sinks:flag-detail-quotes-sentence-unquoted', 'medium: the FLAG_PROSE_ONLY_PASS line ends with the dossier\'s sentence as escaped text, not a code span: "… the tki verdict is READ_LEVEL_ACCEPTABLE (PASS)." reads as tki\'s words in the Flags section'],
   ['sinks:dangling-beside-unusable-citation', 'low: a claim citing an unusable item and a dangling id is BLOCKED_BY_UNVERIFIED_SOURCE; citation/not_in_packet is in neither report and report.md has no dangling section'],
   // cost.test.ts
   ['cost:pass-sentences-per-packet-byte', 'medium: 5,000 paragraphs "exit 0." give ≈ 47 report bytes per packet byte (each unbacked sentence listed in full in both reports); 20,000: 0.19 MB → 9.1 MB'],
