@@ -29,8 +29,4 @@ export const OPEN_ROUND9: ReadonlyMap<string, string> = new Map<string, string>(
   ['cost:control-char-paragraphs-per-packet-byte', 'medium: one control character per paragraph: ≈ 65 report bytes per packet byte (one UNPARSED_REGION entry each)'],
   ['cost:empty-comment-paragraphs-per-packet-byte', 'medium: "<!---->" paragraphs: ≈ 24 report bytes per packet byte'],
   ['cost:global-denial-sentences-per-packet-byte', 'medium: "X does not exist anywhere." paragraphs: ≈ 24 report bytes per packet byte'],
-  // cli.test.ts (the same routes through tki run, and the launcher's own rules)
-  ['cli:backtick-line-is-code-span-not-fence', 'high: look:backtick-line-is-code-span-not-fence under tki run (UNVERIFIED, exit 2)'],
-  ['cli:comment-opener-in-code-span', 'medium: look:comment-opener-in-code-span under tki run'],
-  ['cli:same-file-name-other-directory', 'medium: backing:same-file-name-other-directory under tki run'],
 ]);
