@@ -19,7 +19,6 @@
  */
 export const OPEN_ROUND9: ReadonlyMap<string, string> = new Map<string, string>([
   // look-alike.test.ts
-  ['look:html-table-cells-glued', 'low: <td>All tests</td><td>pass.</td> is read "All testspass." (a GFM row is one sentence with its borders as spaces); UNVERIFIED, no flag'],
   ['look:zero-width-run-across-window-edge', 'medium: 2,000 U+200B inside "pass" where the 10,000-character windows meet: the phrase is in no window (only an UNPARSED_REGION, exit 2)'],
   ['look:space-run-across-window-edge', 'medium: 2,000 spaces (HTML shows one) between "All tests" and "pass" across the window edge: the same'],
   // sinks.test.ts
