@@ -20,7 +20,6 @@
 export const OPEN_ROUND9: ReadonlyMap<string, string> = new Map<string, string>([
   // look-alike.test.ts
   // sinks.test.ts
-  ['sinks:dangling-beside-unusable-citation', 'low: a claim citing an unusable item and a dangling id is BLOCKED_BY_UNVERIFIED_SOURCE; citation/not_in_packet is in neither report and report.md has no dangling section'],
   // cost.test.ts
   ['cost:pass-sentences-per-packet-byte', 'medium: 5,000 paragraphs "exit 0." give ≈ 47 report bytes per packet byte (each unbacked sentence listed in full in both reports); 20,000: 0.19 MB → 9.1 MB'],
   ['cost:control-char-paragraphs-per-packet-byte', 'medium: one control character per paragraph: ≈ 65 report bytes per packet byte (one UNPARSED_REGION entry each)'],
