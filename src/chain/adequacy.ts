@@ -105,20 +105,26 @@ function countFindings(claim: Claim, header: PacketHeader): { flags: Flag[]; rea
   return { flags, reasons, outside };
 }
 
+/** The claim's dangling-citation finding (none, or one naming the first few ids). */
+function danglingCitationReasons(evidence: readonly ConsideredEvidence[]): string[] {
+  const dangling = evidence.filter((entry) => entry.cited && !entry.resolved).map((entry) => entry.item_id);
+  if (dangling.length === 0) return [];
+  // One finding per claim, naming the first few distinct ids: a reason the packet cannot grow by citing more (round 7).
+  const named = dangling.slice(0, MAX_NAMED_DANGLING).join(', ');
+  const more = dangling.length > MAX_NAMED_DANGLING ? ` and ${dangling.length - MAX_NAMED_DANGLING} more` : '';
+  return [`${DANGLING_CITATION}: the claim cites ${dangling.length} item id(s) that name no item in this packet: ${named}${more}`];
+}
+
 export function judgeAdequacy(claim: Claim, header: PacketHeader, evidence: readonly ConsideredEvidence[], index: EvidenceIndex): Adequacy {
   const reliedOn = evidence.filter((entry) => entry.cited && entry.resolved && !entry.capability.provenanced);
-  if (reliedOn.some((entry) => entry.assessment?.unsafeAccess === true)) {
-    return result('BLOCKED_BY_UNSAFE_ACCESS', ['a cited item points outside the packet directory or at a live system; it was never read or followed']);
-  }
-  if (reliedOn.length > 0) return result('BLOCKED_BY_UNVERIFIED_SOURCE', [`cited item(s) failed provenance: ${reliedOn.map((entry) => entry.item_id).join(', ')}`]);
   // A citation of an item that is not in the packet: insufficient whatever else the claim cites (SPEC §3).
-  const dangling = evidence.filter((entry) => entry.cited && !entry.resolved).map((entry) => entry.item_id);
-  if (dangling.length > 0) {
-    // One finding per claim, naming the first few distinct ids: a reason the packet cannot grow by citing more (round 7).
-    const named = dangling.slice(0, MAX_NAMED_DANGLING).join(', ');
-    const more = dangling.length > MAX_NAMED_DANGLING ? ` and ${dangling.length - MAX_NAMED_DANGLING} more` : '';
-    return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', [`${DANGLING_CITATION}: the claim cites ${dangling.length} item id(s) that name no item in this packet: ${named}${more}`]);
+  // A blocking verdict wins, but the finding is still named beside it (issue 13, round 9).
+  const danglingReasons = danglingCitationReasons(evidence);
+  if (reliedOn.some((entry) => entry.assessment?.unsafeAccess === true)) {
+    return result('BLOCKED_BY_UNSAFE_ACCESS', ['a cited item points outside the packet directory or at a live system; it was never read or followed', ...danglingReasons]);
   }
+  if (reliedOn.length > 0) return result('BLOCKED_BY_UNVERIFIED_SOURCE', [`cited item(s) failed provenance: ${reliedOn.map((entry) => entry.item_id).join(', ')}`, ...danglingReasons]);
+  if (danglingReasons.length > 0) return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', danglingReasons);
 
   // What the records say about the subject: failures and refusals contradict, unreadable exit codes are set aside.
   const reading = readBacking(claim, evidence.filter(isQualified), index);

@@ -11,9 +11,12 @@ import { FORBIDDEN_VERDICT_TOKENS } from '../../policy/text-rules.js';
  * compared with every claim). A sentence is covered when, in matching form:
  *   - it equals a claim's text, or one sentence of it, with or without a leading label (`C1: …`);
  *   - it contains a claim's whole text starting at a word (found through the text's first three words);
- *   - it is about claim subjects only: one of its tokens is, or ends in, a subject's file name, and
- *     every token that names an artifact names one of them ("tools/evil.py: 22/22 PASS (like
- *     canon.py)" is about evil.py, not canon.py). A subject whose name is a word of the prose
+ *   - it is about claim subjects only: one of its tokens names a subject (its path, or a shorter
+ *     tail of it down to the file name: `vendor/canon.py` is another artifact than `tools/canon.py`),
+ *     and every token that names an artifact names one of them ("tools/evil.py: 22/22 PASS (like
+ *     canon.py)" is about evil.py, not canon.py). For a pass assertion the subject must be named
+ *     in the part of the sentence its pass is about (prose-scan.ts): "Besides tools/canon.py, the
+ *     release build: 22/22 PASS." is about the release build (issue 13, round 9). A subject whose name is a word of the prose
  *     rules themselves (`PASS`, `exit`, `ok`, a verdict token) or has no letter never covers prose.
  * Claim texts are compared in their rendered form (text/rendered.ts), as the dossier's sentences are.
  * Each lookup is bounded; when an adversarial dossier exhausts the comparison budget the answer
@@ -74,7 +77,19 @@ const COMPARISON_BUDGET = 64 * 1024 * 1024;
 const TOKEN_SPLIT = /[\s,;:()"'[\]<>{}]+/;
 
 export interface ClaimIndex {
-  covers(sentence: string, key?: string): boolean;
+  /** `about`: the part of the sentence its pass is about, where a subject must be named (prose-scan.ts). */
+  covers(sentence: string, key?: string, about?: string): boolean;
+}
+
+/** A path as written in prose, normalized (`./tools//canon.py` is `tools/canon.py`). */
+function asPath(token: string): string {
+  return token.includes('/') ? posix.normalize(token).replace(/^(?:\.\/)+/, '') : token;
+}
+
+/** A subject path and its shorter tails at each `/`, down to the file name: the ways prose names that artifact. */
+function pathTails(subject: string): string[] {
+  const parts = asPath(subject).split('/').filter((part) => part !== '');
+  return parts.map((_, index) => parts.slice(index).join('/'));
 }
 
 /** anchorOf(key.split(' '), 0) without splitting the whole key: its first ANCHOR_WORDS words. */
@@ -94,7 +109,8 @@ function anchorOf(words: readonly string[], from: number): string {
 export function buildClaimIndex(claims: readonly Claim[]): ClaimIndex {
   const whole = new Set<string>();
   const byAnchor = new Map<string, string[]>();
-  const basenames = new Set<string>();
+  /** Each subject's path and its tails at a `/` (`tools/canon.py`, `canon.py`), in matching form and as written (lower case). */
+  const subjectNames = new Set<string>();
   const plainNames = new Set<string>();
   // Every matching form this index needs, each list formed in one pass.
   const rendered = claims.map((claim) => renderedForm(claim.text));
@@ -105,7 +121,10 @@ export function buildClaimIndex(claims: readonly Claim[]): ClaimIndex {
     partsOf.flat(),
     partsOf.flatMap((parts, index) => (parts.length === 1 && parts[0] === rendered[index] ? [keys[index] ?? ''] : parts.map(() => undefined))),
   );
-  const subjectNames = matchingForms(claims.map((claim) => (claim.subject === undefined ? '' : posix.basename(claim.subject))));
+  const tails = claims.map((claim) => (claim.subject === undefined ? [] : pathTails(claim.subject)));
+  const tailForms = matchingForms(tails.flat());
+  const baseForms = matchingForms(claims.map((claim) => (claim.subject === undefined ? '' : posix.basename(claim.subject))));
+  let nextTail = 0;
   let nextPart = 0;
   claims.forEach((claim, index) => {
     const key = keys[index] ?? '';
@@ -120,10 +139,13 @@ export function buildClaimIndex(claims: readonly Claim[]): ClaimIndex {
       if (list === undefined) byAnchor.set(anchor, [key]);
       else if (list.length < MAX_CANDIDATES_PER_ANCHOR && !list.includes(key)) list.push(key);
     }
-    const name = subjectNames[index] ?? '';
+    const name = baseForms[index] ?? '';
+    const subjectTails = tails[index] ?? [];
+    const forms = tailForms.slice(nextTail, nextTail + subjectTails.length);
+    nextTail += subjectTails.length;
     if (claim.subject !== undefined && name !== '' && !PROSE_WORD_FORMS.has(name) && /\p{L}/u.test(name)) {
-      basenames.add(name);
-      plainNames.add(posix.basename(claim.subject).toLowerCase());
+      for (const form of forms) subjectNames.add(form);
+      for (const tail of subjectTails) plainNames.add(tail.toLowerCase());
     }
   });
   let budget = COMPARISON_BUDGET;
@@ -142,10 +164,9 @@ export function buildClaimIndex(claims: readonly Claim[]): ClaimIndex {
   };
 
   const mentionsSubject = (said: string): boolean => {
-    if (basenames.size === 0) return false;
+    if (subjectNames.size === 0) return false;
     for (const token of said.split(TOKEN_SPLIT)) {
-      const trimmed = token.replace(/[.!?]+$/, '');
-      if (basenames.has(trimmed) || basenames.has(posix.basename(trimmed))) return true;
+      if (subjectNames.has(asPath(token.replace(/[.!?]+$/, '')))) return true;
     }
     return false;
   };
@@ -155,16 +176,18 @@ export function buildClaimIndex(claims: readonly Claim[]): ClaimIndex {
   const namesOtherArtifact = (sentence: string): boolean => {
     for (const token of sentence.split(TOKEN_SPLIT)) {
       const trimmed = token.replace(/[.!?:]+$/, '');
-      if (isArtifactToken(trimmed) && !plainNames.has(posix.basename(trimmed).toLowerCase())) return true;
+      if (isArtifactToken(trimmed) && !plainNames.has(asPath(trimmed).toLowerCase())) return true;
     }
     return false;
   };
 
   return {
-    covers(sentence, key = coverageKey(sentence)) {
+    covers(sentence, key = coverageKey(sentence), about) {
       if (key === '') return false;
       if (whole.has(key) || whole.has(key.replace(LABEL, ''))) return true;
-      return containsClaimText(key) || (mentionsSubject(key) && !namesOtherArtifact(sentence));
+      if (containsClaimText(key)) return true;
+      if (!mentionsSubject(key) || namesOtherArtifact(sentence)) return false;
+      return about === undefined || mentionsSubject(coverageKey(about));
     },
   };
 }

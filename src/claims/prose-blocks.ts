@@ -1,4 +1,4 @@
-import { renderedText, visibleForm, type RenderedText } from '../text/rendered.js';
+import { commentOpenerIndex, renderedText, visibleForm, type RenderedText } from '../text/rendered.js';
 import { sentencesOf } from './claim-index.js';
 
 /**
@@ -58,7 +58,27 @@ function readingAsShown(source: string, text: string): Reading {
 export const MAX_CLASSIFIED_SENTENCE = 10_000;
 
 const UNDECODABLE = /[\uFFFD\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
-const FENCE = /^\s{0,3}(?:```|~~~)/;
+/**
+ * A fence line (CommonMark 4.5): three or more backticks or tildes after at most three spaces. A
+ * backtick fence's info string holds no backtick: "``` All tests pass. ```" is a paragraph with a
+ * code span, not a fence (issue 13, round 9).
+ */
+const FENCE_OPENING = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+/** A closing fence: the opening's character, at least as many, then only spaces or tabs. */
+const FENCE_CLOSING = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+
+/** The fence a line opens (its marker run), or undefined. */
+function fenceOpened(line: string): string | undefined {
+  const match = FENCE_OPENING.exec(line);
+  if (match === null) return undefined;
+  const marker = match[1] ?? '';
+  return marker.startsWith('`') && (match[2] ?? '').includes('`') ? undefined : marker;
+}
+
+function closesFence(line: string, opening: string): boolean {
+  const marker = FENCE_CLOSING.exec(line)?.[1];
+  return marker !== undefined && marker[0] === opening[0] && marker.length >= opening.length;
+}
 /** A line that starts a block of its own: list item, quote, heading, table row, thematic break. */
 const BLOCK_START = /^\s{0,3}(?:[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|>|#{1,6}(?:\s|$)|\|)/;
 /** Lines that are a whole block: a heading, a table row, a setext underline. */
@@ -74,16 +94,62 @@ const UNDECODABLE_ALL = new RegExp(UNDECODABLE.source, 'g');
 const WINDOW_OVERLAP = 256;
 
 /**
+ * A run of blanks or invisible characters that a reader sees as one space (white space) or as nothing
+ * (zero-width characters). Bidi controls are kept: they change the order a reader sees.
+ */
+const COLLAPSIBLE_RUN = /(?:(?![\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069])[\s\p{Default_Ignorable_Code_Point}]){2,}/gu;
+const HAS_SPACE = /\s/u;
+
+/** An over-long sentence with its blank and invisible runs collapsed, and where each of its offsets comes from. */
+function collapsedRuns(sentence: string): { text: string; sourceOffset: (index: number) => number } {
+  const starts: number[] = [0];
+  const sources: number[] = [0];
+  let text = '';
+  let last = 0;
+  for (const match of sentence.matchAll(COLLAPSIBLE_RUN)) {
+    text += sentence.slice(last, match.index);
+    const shown = HAS_SPACE.test(match[0]) ? ' ' : '';
+    starts.push(text.length);
+    sources.push(match.index);
+    text += shown;
+    last = match.index + match[0].length;
+    starts.push(text.length);
+    sources.push(last);
+  }
+  text += sentence.slice(last);
+  const sourceOffset = (index: number): number => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] as number) <= index) low = middle;
+      else high = middle - 1;
+    }
+    return (sources[low] as number) + (index - (starts[low] as number));
+  };
+  return { text, sourceOffset };
+}
+
+interface ClassifiedPart {
+  readonly text: string;
+  /** The sentence offset of an offset in the part. */
+  sourceOffset(index: number): number;
+}
+
+/**
  * A sentence as the rules read it: whole, or an over-long one (already an UNPARSED_REGION) in
  * overlapping windows of MAX_CLASSIFIED_SENTENCE characters, so a pass assertion inside it is still
- * found (issue 13, round 7) and no pattern runs over more than one window (linear cost).
+ * found (issue 13, round 7) and no pattern runs over more than one window (linear cost). The windows
+ * are cut after runs of blanks and zero-width characters are collapsed, as a reader sees them: 2,000
+ * of them inside "All tests pass" cannot put the phrase in no window (round 9).
  */
-function classifiedParts(sentence: string): Array<{ start: number; text: string }> {
-  if (sentence.length <= MAX_CLASSIFIED_SENTENCE) return [{ start: 0, text: sentence }];
-  const parts: Array<{ start: number; text: string }> = [];
-  for (let start = 0; start < sentence.length; start += MAX_CLASSIFIED_SENTENCE - WINDOW_OVERLAP) {
-    parts.push({ start, text: sentence.slice(start, start + MAX_CLASSIFIED_SENTENCE) });
-    if (start + MAX_CLASSIFIED_SENTENCE >= sentence.length) break;
+function classifiedParts(sentence: string): ClassifiedPart[] {
+  if (sentence.length <= MAX_CLASSIFIED_SENTENCE) return [{ text: sentence, sourceOffset: (index) => index }];
+  const collapsed = collapsedRuns(sentence);
+  const parts: ClassifiedPart[] = [];
+  for (let start = 0; start < collapsed.text.length; start += MAX_CLASSIFIED_SENTENCE - WINDOW_OVERLAP) {
+    parts.push({ text: collapsed.text.slice(start, start + MAX_CLASSIFIED_SENTENCE), sourceOffset: (index) => collapsed.sourceOffset(start + index) });
+    if (start + MAX_CLASSIFIED_SENTENCE >= collapsed.text.length) break;
   }
   return parts;
 }
@@ -115,9 +181,10 @@ function sentenceSteps(paragraph: Paragraph, steps: ScanStep[]): void {
 
 function pushSentence(steps: ScanStep[], line: number, sentence: string, quote: SourceQuote, inFence = false): void {
   if (sentence.length > MAX_CLASSIFIED_SENTENCE) steps.push({ finding: { line, excerpt: `${quote(0, 200)}…`, why: `a sentence longer than ${MAX_CLASSIFIED_SENTENCE} characters is not classified` } });
-  for (const part of classifiedParts(sentence)) {
-    const offset = part.start;
-    steps.push({ line, sentence: part.text, inFence, quote: offset === 0 ? quote : (from = 0, to = part.text.length) => quote(offset + from, offset + to) });
+  const parts = classifiedParts(sentence);
+  for (const part of parts) {
+    const whole = parts.length === 1 && part.text === sentence;
+    steps.push({ line, sentence: part.text, inFence, quote: whole ? quote : (from = 0, to = part.text.length) => quote(part.sourceOffset(from), part.sourceOffset(to)) });
   }
 }
 
@@ -161,7 +228,8 @@ function withoutComments(rawLine: string, open: boolean): { visible: string; hid
       rest = rest.slice(end + 3);
       inComment = false;
     }
-    const start = rest.indexOf('<!--');
+    // Not inside a code span, not escaped: where CommonMark sees a comment (issue 13, round 9).
+    const start = commentOpenerIndex(rest);
     if (start === -1) return { visible: visible + rest, hidden, open: false };
     visible += rest.slice(0, start);
     rest = rest.slice(start + 4);
@@ -172,7 +240,8 @@ function withoutComments(rawLine: string, open: boolean): { visible: string; hid
 
 export function scanSteps(text: string): ScanStep[] {
   const steps: ScanStep[] = [];
-  let fence = false;
+  /** The open fence's marker run (undefined: not in a fence). */
+  let fence: string | undefined;
   let inComment = false;
   let paragraph: Paragraph | undefined;
   const flush = (): void => {
@@ -187,8 +256,8 @@ export function scanSteps(text: string): ScanStep[] {
     const rawLine = text.slice(lineStart, text.charCodeAt(lineEnd - 1) === 0x0d ? lineEnd - 1 : lineEnd);
     lineStart = lineEnd + 1;
     line += 1;
-    if (fence) {
-      if (FENCE.test(rawLine)) fence = false;
+    if (fence !== undefined) {
+      if (closesFence(rawLine, fence)) fence = undefined;
       else if (rawLine.length > MAX_CLASSIFIED_SENTENCE || UNDECODABLE.test(rawLine)) steps.push({ finding: { line, excerpt: excerptOf(rawLine), why: 'a code line that cannot be classified (too long, undecodable or control characters)' } });
       // Code blocks are shown as they are: no inline rendering, the visible characters only.
       else readingSteps(rawLine, readingAsShown(rawLine, visibleForm(rawLine)), line, steps, undefined, true);
@@ -198,9 +267,10 @@ export function scanSteps(text: string): ScanStep[] {
     inComment = cut.open;
     if (cut.hidden) steps.push({ finding: { line, excerpt: excerptOf(rawLine), why: 'hidden text (an HTML comment) cannot be classified' } });
     const visible = cut.visible;
-    if (FENCE.test(visible)) {
+    const opened = fenceOpened(visible);
+    if (opened !== undefined) {
       flush();
-      fence = true;
+      fence = opened;
       continue;
     }
     if (visible.trim() === '') {

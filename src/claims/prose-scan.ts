@@ -54,6 +54,22 @@ function firstPassHit(sentence: MatchingText): TextHit | undefined {
   return undefined;
 }
 
+const CLAUSE_BREAK = /,\s/g;
+
+/**
+ * The part of a sentence its pass phrase is about: the phrase's comma-delimited clause, with the
+ * clause before it when the phrase opens its own ("For tools/canon.py, 22/22 PASS."). "Besides
+ * tools/canon.py, the release build: 22/22 PASS." is about the release build (issue 13, round 9).
+ */
+export function passClause(sentence: string, hit: TextHit): string {
+  const breaks = [...sentence.matchAll(CLAUSE_BREAK)].map((match) => match.index);
+  const before = breaks.filter((at) => at < hit.start);
+  let start = before.length === 0 ? 0 : (before[before.length - 1] as number) + 1;
+  if (!/[\p{L}\p{N}]/u.test(sentence.slice(start, hit.start)) && before.length > 0) start = before.length === 1 ? 0 : (before[before.length - 2] as number) + 1;
+  const end = breaks.find((at) => at >= hit.end) ?? sentence.length;
+  return sentence.slice(start, end);
+}
+
 /**
  * Linear in the dossier's size plus the claim count: each line is read once, the sentences are put
  * in matching form together (one pass over their concatenation, not one call per sentence), and
@@ -83,7 +99,7 @@ export function scanProse(text: string, claims: readonly Claim[], acceptedExecut
     if (pass !== undefined) {
       // Backed only by a claim about what the sentence is about (claim-index.ts): the same pass phrase
       // said of another subject, or of none, is not backed (issue 13, round 7).
-      const backed = accepted.covers(sentence, key);
+      const backed = accepted.covers(sentence, key, passClause(sentence, pass));
       passAssertions.push({ line, excerpt: step.quote(), why: `asserts "${step.quote(pass.start, pass.end)}"`, backed });
       continue;
     }

@@ -43,17 +43,18 @@ function dossierFlags(claims: readonly ClaimEvaluation[], prose: ProseScan | und
   for (const evaluation of claims) {
     for (const flag of evaluation.adequacy.flags) details.push({ flag, where: `claim ${evaluation.claim.claim_id}`, detail: evaluation.adequacy.reasons.join('; ') });
   }
+  // Packet text goes in `quote`, never in tki's words (report.md quotes it); the phrase found is in prose.pass_assertions.
   for (const assertion of prose?.passAssertions ?? []) {
-    if (!assertion.backed) details.push({ flag: 'FLAG_PROSE_ONLY_PASS', where: `dossier line ${assertion.line}`, detail: `${assertion.why}, with no claim backed by accepted evidence: ${assertion.excerpt}` });
+    if (!assertion.backed) details.push({ flag: 'FLAG_PROSE_ONLY_PASS', where: `dossier line ${assertion.line}`, detail: 'a pass assertion with no claim backed by accepted evidence', quote: assertion.excerpt });
   }
   if (dossierText !== undefined) {
-    for (const hit of authorityHits(dossierText, false)) details.push({ flag: 'FLAG_AUTHORITY_VIOLATION', where: 'dossier text', detail: hit.excerpt });
+    for (const hit of authorityHits(dossierText, false)) details.push({ flag: 'FLAG_AUTHORITY_VIOLATION', where: 'dossier text', detail: 'an authority assertion', quote: hit.excerpt });
   }
   for (const assessment of assessments) {
     const id = assessment.itemId ?? `items[${assessment.index}]`;
     if (assessment.localFirst) details.push({ flag: 'FLAG_LOCAL_FIRST_AUTHORITY', where: `item ${id}`, detail: `surface ${assessment.item?.source_metadata.governed_surface ?? ''} is a local path; the item is not used as evidence` });
     if (assessment.text !== undefined && assessment.itemId !== undefined && cited.has(assessment.itemId)) {
-      for (const hit of authorityHits(assessment.text, assessment.item?.kind === 'APPROVAL_RECORD')) details.push({ flag: 'FLAG_AUTHORITY_VIOLATION', where: `item ${id}`, detail: hit.excerpt });
+      for (const hit of authorityHits(assessment.text, assessment.item?.kind === 'APPROVAL_RECORD')) details.push({ flag: 'FLAG_AUTHORITY_VIOLATION', where: `item ${id}`, detail: 'an authority assertion', quote: hit.excerpt });
     }
   }
   return details;

@@ -20,6 +20,8 @@ export interface FlagDetail {
   readonly flag: Flag;
   readonly where: string;
   readonly detail: string;
+  /** Packet text the detail is about (a dossier sentence): report.md shows it quoted, never as tki's words. */
+  readonly quote?: string;
 }
 
 /** Everything the pure stages decided; the report is rendered from this alone. */

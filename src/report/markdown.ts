@@ -100,7 +100,8 @@ export function renderMarkdown(report: Report): string {
   const perCorpus = report.claims.flatMap((claim) => claim.corpus_reports.map((entry) => `- ${value(claim.claim_id, 40)}, ${value(entry.corpus)}: ${md(entry.note, 300)}`));
   if (perCorpus.length > LISTED_CLAIM_ROWS) perCorpus.splice(LISTED_CLAIM_ROWS, perCorpus.length, `- … and ${perCorpus.length - LISTED_CLAIM_ROWS} more in report.json`);
   if (perCorpus.length > 0) lines.push(...section('Per corpus (never joined)', perCorpus));
-  const flagLines = report.flag_details.length === 0 ? ['None.'] : report.flag_details.map((detail) => `- \`${detail.flag}\` at ${md(detail.where, 80)}: ${md(detail.detail, 240)}`);
+  // The packet text a flag is about is quoted (a code span): a sentence that goes on "… verdict is PASS" never reads as tki's words.
+  const flagLines = report.flag_details.length === 0 ? ['None.'] : report.flag_details.map((detail) => `- \`${detail.flag}\` at ${md(detail.where, 80)}: ${md(detail.detail, 240)}${detail.quote === undefined ? '' : `: ${value(detail.quote, 200)}`}`);
   lines.push(...section('Flags', flagLines));
   const prose = [
     ...report.prose.pass_assertions.map((finding) => `- line ${finding.line}, ${finding.backed === true ? 'backed by an accepted claim' : 'not backed'}: ${value(finding.excerpt, 200)}`),

@@ -94,7 +94,7 @@ export const claimReportSchema = stamped({
 });
 
 const findingSchema = stamped({ code: z.string(), path: z.string(), message: z.string() });
-const flagDetailSchema = stamped({ flag: z.enum(FLAGS), where: z.string(), detail: z.string() });
+const flagDetailSchema = stamped({ flag: z.enum(FLAGS), where: z.string(), detail: z.string(), quote: z.string().optional() });
 const proseFindingSchema = stamped({ line: z.number().int(), excerpt: z.string(), why: z.string(), backed: z.boolean().optional() });
 
 export const reportSchema = stamped({

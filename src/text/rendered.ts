@@ -13,7 +13,8 @@ import { NEEDS_VISIBLE_FORM, visibleFormOf } from './visible-chars.js';
  *     reader takes as said: `All tests ~~fail~~ pass.` reads "All tests pass."); the second is
  *     asked for by `struck: 'removed'`, and only a text whose `struck` is true has it;
  *   - code spans show their content: `` `pass` `` reads `pass`;
- *   - inline HTML tags and comments are removed (the comments are reported: hidden text);
+ *   - inline HTML tags and comments are removed (the comments are reported: hidden text); a line
+ *     break or a block or table-cell edge reads as a space;
  *   - entities are decoded (`&#112;`, `&#x70;`, `&nbsp;`); a named entity outside the decoded
  *     table becomes U+FFFD, which the prose scan reports as undecodable (fail closed);
  *   - backslash escapes show the character; link and image syntax shows the text;
@@ -143,6 +144,11 @@ const SPECIAL_CODES = Uint8Array.from({ length: 128 }, (_, code) => ('\\`<&*_~[]
 // Sticky (`y`), run at the special character's index: no slice of the text per attempt. Every
 // quantifier is bounded, so one attempt reads at most a few kilobytes.
 const TAG = /<\/?[A-Za-z][A-Za-z0-9-]{0,63}(?:\s[^<>]{0,4096})?\/?>/y;
+/**
+ * Tags a browser shows as a break between words: a line break, and the edges of blocks and table
+ * cells (`<td>All tests</td><td>pass.</td>` reads "All tests pass.", not "All testspass.", issue 13, round 9).
+ */
+const BREAKING_TAG = /^<\/?(?:br|td|th|tr|table|thead|tbody|tfoot|caption|p|div|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|pre|hr|section|article|header|footer|details|summary)\b/i;
 const AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]{0,4096}|[^\s<>@]{1,256}@[^\s<>]{1,256})>/y;
 const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/y;
 const LINK_TARGET = /\]\([^()\s]{0,4096}(?:\s+(?:"[^"]{0,1024}"|'[^']{0,1024}'))?\s*\)/y;
@@ -169,11 +175,39 @@ function runEnd(source: string, from: number, char: string): number {
   return end;
 }
 
-function codeSpan(source: string, start: number, builder: Builder): number {
+/** Where the code span opened by the backtick run at `start` closes (a run of the same length), or -1. */
+function codeSpanClose(source: string, start: number): number {
   const open = runEnd(source, start, '`');
   const fence = source.slice(start, open);
   let close = source.indexOf(fence, open);
   while (close !== -1 && source[close + fence.length] === '`') close = source.indexOf(fence, runEnd(source, close, '`'));
+  return close;
+}
+
+/**
+ * The index of the first HTML comment opener at or after `from` that CommonMark reads as one, or -1:
+ * one inside a code span (`` `<!--` ``) or after a backslash escape (`\<!--`) is text (issue 13,
+ * round 9). The same order as the inline walk below: escapes and code spans before HTML.
+ */
+export function commentOpenerIndex(source: string, from = 0): number {
+  let index = from;
+  while (index < source.length) {
+    const char = source[index];
+    if (char === '\\') index += ASCII_PUNCTUATION.test(source[index + 1] ?? '') ? 2 : 1;
+    else if (char === '`') {
+      const open = runEnd(source, index, '`');
+      const close = codeSpanClose(source, index);
+      index = close === -1 ? open : close + (open - index);
+    } else if (char === '<' && source.startsWith('<!--', index)) return index;
+    else index += 1;
+  }
+  return -1;
+}
+
+function codeSpan(source: string, start: number, builder: Builder): number {
+  const open = runEnd(source, start, '`');
+  const fence = source.slice(start, open);
+  const close = codeSpanClose(source, start);
   if (close === -1) {
     builder.emit(fence, start, true);
     return open;
@@ -270,7 +304,7 @@ function special(source: string, index: number, state: InlineState): number {
       }
       const tag = matchAt(TAG, source, index);
       if (tag !== null) {
-        if (/^<br\b/i.test(tag[0])) builder.emit(' ', index, false);
+        if (BREAKING_TAG.test(tag[0])) builder.emit(' ', index, false);
         return index + tag[0].length;
       }
       builder.emit('<', index, true);

@@ -19,25 +19,10 @@
  */
 export const OPEN_ROUND9: ReadonlyMap<string, string> = new Map<string, string>([
   // look-alike.test.ts
-  ['look:comment-opener-in-code-span', 'medium: "`<!--` All tests pass. `-->`" reads "<!-- All tests pass. -->" (two code spans around plain text); the view cuts it as a comment: UNVERIFIED, no flag'],
-  ['look:escaped-comment-opener', 'medium: "\\<!-- All tests pass. --\\>" is escaped text, not a comment; the view cuts it: UNVERIFIED, no flag'],
-  ['look:backtick-line-is-code-span-not-fence', 'high: "``` All tests pass. ```" is a paragraph holding a code span (a backtick in the info string: no fence); UNVERIFIED with a complete inventory, no flag'],
-  ['look:html-table-cells-glued', 'low: <td>All tests</td><td>pass.</td> is read "All testspass." (a GFM row is one sentence with its borders as spaces); UNVERIFIED, no flag'],
-  ['look:zero-width-run-across-window-edge', 'medium: 2,000 U+200B inside "pass" where the 10,000-character windows meet: the phrase is in no window (only an UNPARSED_REGION, exit 2)'],
-  ['look:space-run-across-window-edge', 'medium: 2,000 spaces (HTML shows one) between "All tests" and "pass" across the window edge: the same'],
-  // backing.test.ts
-  ['backing:same-file-name-other-directory', 'medium: a backed tools/canon.py claim backs "vendor/canon.py: 22/22 PASS, exit 0." (the subject is matched by file name; another directory is another artifact)'],
-  ['backing:subject-named-in-passing', 'medium: "Besides tools/canon.py, the release build: 22/22 PASS." is backed by the canon.py claim: it names the subject and no other file, though its pass is about the release build'],
   // sinks.test.ts
-  ['sinks:flag-detail-quotes-sentence-unquoted', 'medium: the FLAG_PROSE_ONLY_PASS line ends with the dossier\'s sentence as escaped text, not a code span: "… the tki verdict is READ_LEVEL_ACCEPTABLE (PASS)." reads as tki\'s words in the Flags section'],
-  ['sinks:dangling-beside-unusable-citation', 'low: a claim citing an unusable item and a dangling id is BLOCKED_BY_UNVERIFIED_SOURCE; citation/not_in_packet is in neither report and report.md has no dangling section'],
   // cost.test.ts
   ['cost:pass-sentences-per-packet-byte', 'medium: 5,000 paragraphs "exit 0." give ≈ 47 report bytes per packet byte (each unbacked sentence listed in full in both reports); 20,000: 0.19 MB → 9.1 MB'],
   ['cost:control-char-paragraphs-per-packet-byte', 'medium: one control character per paragraph: ≈ 65 report bytes per packet byte (one UNPARSED_REGION entry each)'],
   ['cost:empty-comment-paragraphs-per-packet-byte', 'medium: "<!---->" paragraphs: ≈ 24 report bytes per packet byte'],
   ['cost:global-denial-sentences-per-packet-byte', 'medium: "X does not exist anywhere." paragraphs: ≈ 24 report bytes per packet byte'],
-  // cli.test.ts (the same routes through tki run, and the launcher's own rules)
-  ['cli:backtick-line-is-code-span-not-fence', 'high: look:backtick-line-is-code-span-not-fence under tki run (UNVERIFIED, exit 2)'],
-  ['cli:comment-opener-in-code-span', 'medium: look:comment-opener-in-code-span under tki run'],
-  ['cli:same-file-name-other-directory', 'medium: backing:same-file-name-other-directory under tki run'],
 ]);
