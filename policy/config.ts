@@ -12,7 +12,7 @@ export const grantSchema = z
   .strictObject({
     files: z.array(z.string().min(1)).min(1).describe('Globs of the files that hold the capabilities, relative to the project root (where tki.policy.json usually is).'),
     capabilities: z.array(capability).min(1).describe('The capabilities these files may reach.'),
-    reason: z.string().min(10, 'a grant needs a reason a reviewer can read').regex(/^\s*\S[\s\S]{8,}\S\s*$/, 'a grant needs a reason a reviewer can read: 10 characters or more, not counting the spaces around them').describe('Why these files need these capabilities, for a reviewer (10 characters or more).'),
+    reason: z.string().regex(/^\s*\S[\s\S]{8,}\S\s*$/, 'a grant needs a reason a reviewer can read (10 characters or more, not counting spaces around them)').describe('Why these files need these capabilities, for a reviewer (10 characters or more).'),
   })
   .describe('Capabilities that some files hold, and why.');
 

@@ -34,7 +34,7 @@ describe('tki-guard CLI', () => {
   });
 
   it.each([
-    ['a broken tsconfig', 'broken-tsconfig', [], /tsconfig\.json: 3:3: /],
+    ['a broken tsconfig', 'broken-tsconfig', [], /tsconfig\.json:3:3: /],
     ['an unparsable file', 'unparsable', ['.'], /^tki-guard: src\/broken\.ts:3:1: cannot parse: /],
     ['a broken policy', 'broken-policy', ['.'], /tki\.policy\.json:2:25: invalid tki policy: packages\.deny/],
     ['a missing tsconfig', 'unparsable', [], /tsconfig\.json: no such file; name what to analyze \(tki-guard src\) or a tsconfig \(tki-guard -p FILE\)$/m],
