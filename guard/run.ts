@@ -87,7 +87,8 @@ export async function prepareRun(request: GuardRequest): Promise<Outcome<RunCont
   const loaded = request.policy === undefined ? loadPolicy([policySearchStart(request.input, request.cwd)], request.policyFile) : ok({ policy: request.policy, file: null });
   if (!loaded.ok) return loaded;
   // A caller that hands the policy over (diff, tests) anchors the run itself: root, else the inputs' root.
-  const root = request.root ?? (request.policy === undefined ? projectRootFor(inputs.value.root, loaded.value.file) : inputs.value.root);
+  // With a policy, the place the search started (where the inputs are) decides whether its directory anchors the run.
+  const root = request.root ?? (request.policy === undefined ? projectRootFor(loaded.value.file === null ? inputs.value.root : policySearchStart(request.input, request.cwd), loaded.value.file) : inputs.value.root);
   const policy = request.policy === undefined && loaded.value.file === null && request.defaultPolicy !== undefined ? request.defaultPolicy : loaded.value.policy;
   if (request.policy === undefined && request.policyFile === undefined) {
     const nested = checkNestedPolicies(files, policySearchStart(request.input, request.cwd), root, policy.ignore, loaded.value.file);

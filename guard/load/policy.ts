@@ -75,5 +75,5 @@ export function projectRootFor(inputsRoot: string, policyFile: string | null, ex
 export function locateProjectRoot(inputsRoot: string, searchStart: string, named?: string): string {
   if (named !== undefined) return projectRootFor(inputsRoot, named);
   const location = locatePolicy([searchStart]);
-  return projectRootFor(inputsRoot, location.kind === 'file' ? location.file : null);
+  return location.kind === 'file' ? projectRootFor(searchStart, location.file) : projectRootFor(inputsRoot, null);
 }
