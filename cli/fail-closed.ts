@@ -4,6 +4,8 @@
  * else runs, and an `exit` listener turns any 0 (an explicit exit(0), a stray `exitCode = 0`)
  * back into 3. An uncaught error is one line on stderr, never a stack trace.
  */
+import { url as debuggerUrl } from 'node:inspector';
+
 const FAIL_CLOSED = 3;
 
 process.exitCode = FAIL_CLOSED;
@@ -30,6 +32,14 @@ for (const stream of [process.stdout, process.stderr]) {
 // user could then run code as the launcher's uid, root included (red team round 9). Node 20 has no
 // --disable-sigusr1; a listener replaces the default action, so the signal does nothing.
 process.on('SIGUSR1', () => undefined);
+
+// The listener comes too late for a SIGUSR1 in node's first ~100 ms, and NODE_OPTIONS=--inspect in
+// the operator's environment opens the debugger before any of tki's code (red team round 9): a
+// launcher that finds a debugger open refuses to run (it may be root); exiting closes the debugger.
+if (debuggerUrl() !== undefined) {
+  process.stderr.write('tki: BLOCKED: a debugger was opened in this process (a SIGUSR1 during start-up, or --inspect in NODE_OPTIONS or on the command line); nothing was run\n');
+  process.exit(FAIL_CLOSED);
+}
 
 process.on('uncaughtException', internalError);
 process.on('unhandledRejection', internalError);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// fail-closed has no imports and runs first: exit code 3 until something better is known. The
+// fail-closed imports only node:inspector's `url` and runs first: exit code 3 until something better is known. The
 // rest is loaded with a literal dynamic import so that even a module that fails to load or link
 // (which Node would report with exit code 1, a valid verdict code) ends as an internal error, 3.
 // zod's jitless switch is loaded by the commands that parse (see commands/index.ts), not here:

@@ -84,14 +84,15 @@ export async function prepareRun(request: GuardRequest): Promise<Outcome<RunCont
   const inputs = loadInputs(request.input, request.cwd);
   if (!inputs.ok) return inputs;
   const { files, tsconfig } = inputs.value;
-  const loaded = request.policy === undefined ? loadPolicy([policySearchStart(request.input, request.cwd)], request.policyFile) : ok({ policy: request.policy, file: null });
+  const searchStart = policySearchStart(request.input, request.cwd, files);
+  const loaded = request.policy === undefined ? loadPolicy([searchStart], request.policyFile) : ok({ policy: request.policy, file: null });
   if (!loaded.ok) return loaded;
   // A caller that hands the policy over (diff, tests) anchors the run itself: root, else the inputs' root.
   // With a policy, the place the search started (where the inputs are) decides whether its directory anchors the run.
-  const root = request.root ?? (request.policy === undefined ? projectRootFor(loaded.value.file === null ? inputs.value.root : policySearchStart(request.input, request.cwd), loaded.value.file) : inputs.value.root);
+  const root = request.root ?? (request.policy === undefined ? projectRootFor(loaded.value.file === null ? inputs.value.root : searchStart, loaded.value.file) : inputs.value.root);
   const policy = request.policy === undefined && loaded.value.file === null && request.defaultPolicy !== undefined ? request.defaultPolicy : loaded.value.policy;
   if (request.policy === undefined && request.policyFile === undefined) {
-    const nested = checkNestedPolicies(files, policySearchStart(request.input, request.cwd), root, policy.ignore, loaded.value.file);
+    const nested = checkNestedPolicies(files, searchStart, root, policy.ignore, loaded.value.file);
     if (!nested.ok) return nested;
   }
   // Typed mode: ts-morph's TypeScript and the analysis's must be one minor, or nothing would match.

@@ -18,11 +18,17 @@ export interface LoadedPolicy {
 /**
  * Where the policy search starts: from what the run analyzes, never from where it is started
  * (red team round 9: `tki-guard packages/a/src` at the root and `cd packages/a && tki-guard src`
- * read different policies). The tsconfig's directory; with paths, the deepest directory holding
- * every named path (a named file counts as its directory). The working directory takes no part.
+ * read different policies). With paths, the deepest directory holding every named path (a named
+ * file counts as its directory); with a tsconfig, the deepest directory holding every file it
+ * brings (`files`, when known: a tsconfig in `config/` that includes `../src/**` is judged where
+ * `src/` is, as ESLint judges those files), else the tsconfig's directory. The working directory
+ * takes no part.
  */
-export function policySearchStart(input: InputRequest, cwd: string): string {
-  if (input.kind === 'project') return dirname(resolve(cwd, input.tsconfig));
+export function policySearchStart(input: InputRequest, cwd: string, files?: readonly string[]): string {
+  if (input.kind === 'project') {
+    const directories = (files ?? []).map((file) => dirname(file));
+    return directories.length === 0 ? dirname(resolve(cwd, input.tsconfig)) : directories.reduce(commonDirectory);
+  }
   const directories = input.paths.map((path) => {
     const absolute = resolve(cwd, path);
     return isDirectory(absolute) ? absolute : dirname(absolute);

@@ -1,8 +1,10 @@
 /**
- * The signals whose default action ends the launcher: a closed terminal (SIGHUP) and a quit key
- * (SIGQUIT) must clean up and exit 3 like Ctrl-C (red team round 9: they left the work directory).
+ * The signals whose default action ends the launcher: a closed terminal (SIGHUP), a quit key
+ * (SIGQUIT) and the timer and user signals must clean up and exit 3 like Ctrl-C (red team round 9:
+ * they left the work directory). SIGUSR1 is ignored (cli/fail-closed.ts); SIGKILL cannot be caught
+ * (the next start's sweep removes what it leaves).
  */
-const ENDING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
+const ENDING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR2', 'SIGALRM', 'SIGVTALRM', 'SIGPROF'] as const;
 
 /**
  * One handler of the ending signals for every temporary directory the launcher holds (the attestation's scratch
