@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { matchesAnyGlob, normalizeGlob } from './glob.js';
-import { parsePolicyText } from './parse.js';
+import { matchesAnyGlob } from './glob.js';
+import { policyFromText } from './read.js';
 import { readWorkspaceText, workspaceMember, type WorkspaceFiles } from './workspaces.js';
 
 export const POLICY_FILE_NAME = 'tki.policy.json';
@@ -56,12 +56,11 @@ export function locatePolicy(
 function ignoresDirectory(policyFile: string, directory: string, read: (file: string) => string | undefined): boolean {
   const text = read(policyFile);
   if (text === undefined) return false;
-  const parsed = parsePolicyText(text, policyFile);
+  const parsed = policyFromText(text, policyFile);
   // A broken policy still governs: loading it reports the error instead of silently applying the defaults.
   if (!parsed.ok) return false;
-  const root = path.dirname(policyFile);
-  const relative = path.relative(root, directory).split(path.sep).join('/');
-  return matchesAnyGlob(`${relative}/\u0000`, parsed.policy.ignore.map((glob) => normalizeGlob(glob, root)));
+  const relative = path.relative(path.dirname(policyFile), directory).split(path.sep).join('/');
+  return matchesAnyGlob(`${relative}/\u0000`, parsed.policy.ignore);
 }
 
 /**

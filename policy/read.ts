@@ -25,6 +25,11 @@ export function readPolicyFile(file: string): PolicyResult {
     const unreadable: PolicyError = { code: 'policy/invalid_json', file, line: 1, column: 1, message: `cannot read the policy file: ${READ_FAILURES[code] ?? code}` };
     return { ok: false, error: unreadable, errors: [unreadable] };
   }
+  return policyFromText(text, file);
+}
+
+/** A policy file's text, validated, its globs in the matcher's form (relative to the file's directory). */
+export function policyFromText(text: string, file: string): PolicyResult {
   const parsed = parsePolicyText(text, file);
   return parsed.ok ? { ok: true, policy: withNormalizedGlobs(parsed.policy, dirname(resolve(file))) } : parsed;
 }

@@ -15,21 +15,13 @@ export interface ScopedBaseline {
  * level than the one that wrote the baseline cannot tell whether the other entries were fixed:
  * their files were not analyzed, or their rule did not run. Judging them anyway made every partial
  * run fail with "fixed" entries and let `--prune-baseline` on a subset delete accepted findings
- * (red team round 9). An unknown rule id (a dependency-cruiser rule since removed, say) is
- * untouched too: only a run that knows the rule can say it no longer fires.
+ * (red team round 9). A rule id tki does not define is a dependency-cruiser rule (rules.ts
+ * ruleMetadata), judged at the recommended level like the others.
  */
 export function scopeBaseline(entries: readonly BaselineEntry[], result: GuardResult, level: RuleLevel): ScopedBaseline {
   const analyzed = new Set(result.modules.map((module) => module.file));
   const judged: BaselineEntry[] = [];
   const untouched: BaselineEntry[] = [];
-  for (const entry of entries) (analyzed.has(entry.file) && runsAt(entry.ruleId, level) ? judged : untouched).push(entry);
+  for (const entry of entries) (analyzed.has(entry.file) && ruleRunsAt(entry.ruleId as ReportedRuleId, level) ? judged : untouched).push(entry);
   return { judged, untouched };
-}
-
-function runsAt(ruleId: string, level: RuleLevel): boolean {
-  try {
-    return ruleRunsAt(ruleId as ReportedRuleId, level);
-  } catch {
-    return false;
-  }
 }

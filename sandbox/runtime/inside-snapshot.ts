@@ -89,11 +89,11 @@ export function insideStartUp(root: string, profile: SandboxProfile, nodeBinary:
   if (record === undefined) return { mode: 'bundle', reason: 'snapshot/absent' };
   const flags = compileInspectorV8Flags(profile);
   if (record.v8Flags.length !== flags.length || record.v8Flags.some((flag, index) => flag !== flags[index])) return { mode: 'bundle', reason: 'snapshot/flags_differ' };
-  const bundle = attempt(() => snapshotFileIdentity(join(root, SANDBOX_BUNDLES.inspect)));
-  if (bundle === undefined || bundle.bytes !== record.bundle.bytes || bundle.mtimeMs !== record.bundle.mtimeMs) return { mode: 'bundle', reason: 'snapshot/bundle_changed' };
+  const bundle = attempt(() => statSync(join(root, SANDBOX_BUNDLES.inspect)));
+  if (bundle === undefined || bundle.size !== record.bundle.bytes || bundle.mtimeMs !== record.bundle.mtimeMs) return { mode: 'bundle', reason: 'snapshot/bundle_changed' };
   const blob = attempt(() => statSync(join(root, INSIDE_SNAPSHOT.blob)));
   if (blob === undefined || blob.size !== record.blobBytes) return { mode: 'bundle', reason: 'snapshot/blob_changed' };
-  if (!asTrustedAs(blob, root) || !asTrustedAs(attempt(() => statSync(join(root, INSIDE_SNAPSHOT.record))), root)) return { mode: 'bundle', reason: 'snapshot/unsafe_owner_or_mode' };
+  if (!asTrustedAs(blob, bundle) || !asTrustedAs(attempt(() => statSync(join(root, INSIDE_SNAPSHOT.record))), bundle)) return { mode: 'bundle', reason: 'snapshot/unsafe_owner_or_mode' };
   const host = attempt(() => snapshotNodeIdentity(nodeBinary));
   return host !== undefined && sameNode(record.node, host) ? { mode: 'snapshot', node: record.node.version } : { mode: 'bundle', reason: 'snapshot/node_changed' };
 }
@@ -104,9 +104,8 @@ export function insideStartUp(root: string, profile: SandboxProfile, nodeBinary:
  * umask 000 left a 0666 blob that another user replaced, record and all, and root's next run
  * started from it). Whoever can write the bundle itself is out of reach (docs/sandbox.md).
  */
-function asTrustedAs(file: Stats | undefined, root: string): boolean {
-  const bundle = attempt(() => statSync(join(root, SANDBOX_BUNDLES.inspect)));
-  return file !== undefined && bundle !== undefined && file.uid === bundle.uid && (file.mode & 0o022) === 0;
+function asTrustedAs(file: Stats | undefined, bundle: Stats): boolean {
+  return file !== undefined && file.uid === bundle.uid && (file.mode & 0o022) === 0;
 }
 
 /** A file that cannot be read (absent, unreadable) is the plain bundle's case, never an error. */
