@@ -4,7 +4,13 @@ import { isValueReference } from './node-kinds.js';
 import { flowOf } from './value-flow.js';
 import type { Walker } from './walker.js';
 
-const answers = new WeakMap<ts.SourceFile, Map<string, boolean>>();
+/** Per file, per name: how its value references flow (one walk answers every name). */
+interface NameUses {
+  tested: number;
+  other: boolean;
+}
+
+const usesByFile = new WeakMap<ts.SourceFile, ReadonlyMap<string, NameUses>>();
 
 /**
  * Whether every value reference to `name` in the file only tests it (value-flow.ts: `x instanceof
@@ -16,11 +22,10 @@ const answers = new WeakMap<ts.SourceFile, Map<string, boolean>>();
  * make the answer "no" (the import stays judged where it is written).
  */
 export function isOnlyTested(sourceFile: ts.SourceFile, name: string): boolean {
-  let byName = answers.get(sourceFile);
-  if (byName === undefined) answers.set(sourceFile, (byName = new Map()));
-  let answer = byName.get(name);
-  if (answer === undefined) byName.set(name, (answer = scan(sourceFile, name)));
-  return answer;
+  let uses = usesByFile.get(sourceFile);
+  if (uses === undefined) usesByFile.set(sourceFile, (uses = scan(sourceFile)));
+  const found = uses.get(name);
+  return found !== undefined && !found.other && found.tested > 0;
 }
 
 /** The tests a class is met with (`x === C` alone is rare): a file without them needs no walk. */
@@ -31,29 +36,38 @@ export function isOnlyTestedCapability(walker: Walker, specifier: string, member
   return memberCapabilities(specifier, member, walker.policy).length > 0 && isOnlyTested(walker.sourceFile, local);
 }
 
-function scan(sourceFile: ts.SourceFile, name: string): boolean {
-  if (!TEST_WORDS.test(sourceFile.text)) return false;
-  let tested = 0;
-  let other = false;
+/** One walk over the file recording, for every identifier used as a value, whether each use only tests it. */
+function scan(sourceFile: ts.SourceFile): ReadonlyMap<string, NameUses> {
+  const uses = new Map<string, NameUses>();
+  if (!TEST_WORDS.test(sourceFile.text)) return uses;
+  const useOf = (name: string): NameUses => {
+    let found = uses.get(name);
+    if (found === undefined) uses.set(name, (found = { tested: 0, other: false }));
+    return found;
+  };
   // Files parsed without parent pointers are judged too: the walk keeps its own ancestor stack.
   const ancestors: ts.Node[] = [];
   const visit = (node: ts.Node): void => {
-    if (other || ts.isImportDeclaration(node) || isTypeOnlyNode(node, ancestors[ancestors.length - 1])) return;
+    if (ts.isImportDeclaration(node) || isTypeOnlyNode(node, ancestors[ancestors.length - 1])) return;
     ancestors.push(node);
-    if (ts.isIdentifier(node) && node.text === name) {
+    if (ts.isIdentifier(node)) {
       const parent = ancestors[ancestors.length - 2];
       // `export { ChildProcess }` hands the value on (isValueReference calls a specifier a name).
-      if (parent !== undefined && ts.isExportSpecifier(parent)) other = true;
+      if (parent !== undefined && ts.isExportSpecifier(parent)) useOf(node.text).other = true;
       else if (parent !== undefined && isValueReference(node, parent)) {
-        if (flowOf(ancestors).kind === 'tested') tested += 1;
-        else other = true;
+        const use = useOf(node.text);
+        // A name already used otherwise stays "no": its flow need not be read again.
+        if (!use.other) {
+          if (flowOf(ancestors).kind === 'tested') use.tested += 1;
+          else use.other = true;
+        }
       }
     }
     ts.forEachChild(node, visit);
     ancestors.pop();
   };
   ts.forEachChild(sourceFile, visit);
-  return !other && tested > 0;
+  return uses;
 }
 
 /** A type (never run). Interfaces are skipped whole, so an `extends` clause left is a class's: a value. */
