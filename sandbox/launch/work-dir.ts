@@ -63,17 +63,23 @@ export function createTempDir(prefix: TempDirPrefix, options: TempDirOptions = {
     const blocked = untraversableBySandbox(root, options.traverser);
     if (blocked !== undefined) return { ok: false, line: `tki: BLOCKED: the sandbox runs as its own unprivileged uid ${String(options.traverser.uid)} and cannot pass through TMPDIR ${root}: ${blocked.path} has mode ${blocked.mode} (owner uid ${String(blocked.uid)}); set TMPDIR to a directory every user may enter, such as /tmp` };
   }
+  // The signal handlers go live before the directory exists: a signal between mkdtemp and their
+  // installation would end the process by its default action and leave the directory (CI, stop 20).
+  // Node runs the JS handlers only after this synchronous function returns, when `remove` is set.
+  let remove: () => void = () => undefined;
+  const unregister = cleanUpOnSignal(() => remove());
   let path: string;
   try {
     path = mkdtempSync(join(root, prefix));
   } catch (error) {
+    unregister();
     return { ok: false, line: `tki: BLOCKED: cannot create a temporary directory in TMPDIR ${root} (${error instanceof Error && 'code' in error ? String(error.code) : 'unknown error'})` };
   }
   const parentFd = openSync(dirname(path), constants.O_RDONLY | constants.O_DIRECTORY);
   const fd = openDirectoryNoFollow(path);
   writeFileSync(inDirectory(fd, OWNER_FILE), `${String(process.pid)}\n`, { flag: 'wx', mode: 0o600 });
   let removed = false;
-  const remove = (): void => {
+  remove = (): void => {
     if (removed) return;
     removed = true;
     try {
@@ -85,7 +91,6 @@ export function createTempDir(prefix: TempDirPrefix, options: TempDirOptions = {
       closeSync(parentFd);
     }
   };
-  const unregister = cleanUpOnSignal(remove);
   return {
     ok: true,
     value: {

@@ -199,7 +199,7 @@ describe('red team 9b: the launcher (root, bwrap)', () => {
     for (const name of ['SIGUSR2', 'SIGALRM', 'SIGVTALRM', 'SIGPROF'] as const) {
       for (const delayMs of [200, 300, 450]) {
         const result = await launch({}, (pid) => setTimeout(() => signal(pid, name), delayMs));
-        if (readdirSync(result.tmp).some((entry) => entry.startsWith('tki-engine-'))) left.push(`${name} at ${delayMs} ms`);
+        if (readdirSync(result.tmp).some((entry) => entry.startsWith('tki-engine-'))) left.push(`${name} at ${delayMs} ms (exit ${String(result.status ?? result.signal)}: ${result.stderr.trim()})`);
       }
     }
     expect(left, 'the work directory stayed after these signals').toEqual([]);
