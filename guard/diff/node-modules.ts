@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { realPathOf } from '../load/real-path.js';
+import { realPathOf } from '../../policy/real-path.js';
 
 /** The two trees a BASE checkout pairs: the user's working tree and the temporary checkout of BASE. */
 export interface TreePair {

@@ -4,7 +4,7 @@ import ts from '../../policy/typescript.cjs';
 import { fail, ok, type Outcome } from '../errors.js';
 import { flattenMessage } from './diagnostics.js';
 import { fileKindOf, isSourceFile } from './file-kinds.js';
-import { realPathOf } from './real-path.js';
+import { realPathOf } from '../../policy/real-path.js';
 
 export { isSourceFile, SOURCE_EXTENSIONS } from './file-kinds.js';
 
