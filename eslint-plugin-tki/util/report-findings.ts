@@ -4,6 +4,7 @@ import { matchesAnyGlob } from '../../policy/index.js';
 import { analyzeSourceFile, type RuleId } from '../../analysis/syntax/index.js';
 import { analyzeTypedSourceFile } from '../../analysis/typed/index.js';
 import { applySuppressions, isKnownRule, suppressionNoteMessage, suppressionNotesOf, suppressionsOf } from '../../analysis/suppress/index.js';
+import { realPathOr } from '../../policy/real-path.js';
 import { relativePathOf, resolveSettings } from './settings.js';
 import { sourceFileOf, typedSourceOf } from './source-file.js';
 
@@ -15,7 +16,7 @@ import { sourceFileOf, typedSourceOf } from './source-file.js';
 export function reportFindings<MessageIds extends string>(context: Readonly<TSESLint.RuleContext<MessageIds, []>>, ruleId: RuleId): TSESLint.RuleListener {
   return {
     Program(): void {
-      const settings = resolveSettings(context.settings, context.cwd, path.dirname(path.resolve(context.cwd, context.filename)));
+      const settings = resolveSettings(context.settings, context.cwd, path.dirname(realPathOr(path.resolve(context.cwd, context.filename))));
       if (!settings.ok) {
         // One rule speaks for the configuration, so a broken policy is one message per file, not seven.
         if (ruleId === 'no-forbidden-capability') {

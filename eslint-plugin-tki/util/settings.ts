@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { RECOMMENDED_POLICY, STRICT_POLICY, policyConfigSchema, type PolicyConfig, type PolicyConfigInput } from '../../policy/index.js';
 import { locatePolicy } from '../../policy/locate.js';
+import { realPathOr } from '../../policy/real-path.js';
 import { formatPolicyError } from '../../policy/parse.js';
 import { LOADED_TYPESCRIPT_PROBLEM } from '../typescript-support.js';
 import { loadPolicyFile } from './policy-file.js';
@@ -89,7 +90,10 @@ function policyOf(inline: unknown, policyFile: string | undefined): { ok: true; 
   return { ok: false, problems: parsed.error.issues.map((issue) => `invalid tki policy in settings.tki.policy: ${issue.path.join('.')}: ${issue.message}`) };
 }
 
-/** `/`-separated path of `filename` relative to `root`, as grant globs expect. */
+/**
+ * `/`-separated path of `filename` relative to `root`, as grant globs expect, both by their real
+ * paths (policy/real-path.ts), so a file linted through a symlink gets the grants tki-guard gives it.
+ */
 export function relativePathOf(filename: string, cwd: string, root: string): string {
-  return path.relative(root, path.resolve(cwd, filename)).split(path.sep).join('/');
+  return path.relative(realPathOr(root), realPathOr(path.resolve(cwd, filename))).split(path.sep).join('/');
 }

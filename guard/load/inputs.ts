@@ -4,7 +4,7 @@ import ts from '../../policy/typescript.cjs';
 import { fail, ok, type Outcome } from '../errors.js';
 import { flattenMessage } from './diagnostics.js';
 import { fileKindOf, isSourceFile } from './file-kinds.js';
-import { realPathOf } from '../../policy/real-path.js';
+import { realPathOf, realPathOr } from '../../policy/real-path.js';
 
 export { isSourceFile, SOURCE_EXTENSIONS } from './file-kinds.js';
 
@@ -24,7 +24,7 @@ export function toRelative(root: string, file: string): string {
 
 /** A tsconfig's file list, or an explicit list of files and directories. */
 export function loadInputs(request: InputRequest, cwd: string): Outcome<Inputs> {
-  return request.kind === 'project' ? loadProject(resolve(cwd, request.tsconfig)) : loadPaths(request.paths, cwd);
+  return request.kind === 'project' ? loadProject(realPathOr(resolve(cwd, request.tsconfig))) : loadPaths(request.paths, cwd);
 }
 
 function loadProject(tsconfig: string): Outcome<Inputs> {
@@ -94,7 +94,7 @@ function describeDiagnostic(diagnostic: ts.Diagnostic | undefined): string {
 function loadPaths(paths: readonly string[], cwd: string): Outcome<Inputs> {
   const files: string[] = [];
   for (const path of paths) {
-    const absolute = resolve(cwd, path);
+    const absolute = realPathOr(resolve(cwd, path));
     if (!existsSync(absolute)) return fail({ code: 'usage/no_input', path });
     if (statSync(absolute).isDirectory()) {
       collect(absolute, files);
@@ -103,7 +103,7 @@ function loadPaths(paths: readonly string[], cwd: string): Outcome<Inputs> {
     // A file named on the command line is analyzed whatever its name (Node runs an extensionless
     // script or an unknown extension as JavaScript), or refused with a reason: never skipped. Its
     // kind is its real path's, as Node picks the loader (`run.js` linking to JSON is data).
-    const kind = fileKindOf(realPathOf(absolute) ?? absolute);
+    const kind = fileKindOf(absolute);
     if (kind === 'native' || kind === 'data' || kind === 'declaration') return fail({ code: 'usage/unanalyzable_input', path, kind });
     files.push(absolute);
   }

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { RECOMMENDED_POLICY, type PolicyConfig } from '../../policy/index.js';
+import { realPathOr } from '../../policy/real-path.js';
 import { POLICY_FILE_NAME, locatePackageRoot, locatePolicy } from '../../policy/locate.js';
 import { formatPolicyErrors } from '../../policy/parse.js';
 import { readPolicyFile } from '../../policy/read.js';
@@ -27,10 +28,10 @@ export interface LoadedPolicy {
 export function policySearchStart(input: InputRequest, cwd: string, files?: readonly string[]): string {
   if (input.kind === 'project') {
     const directories = (files ?? []).map((file) => dirname(file));
-    return directories.length === 0 ? dirname(resolve(cwd, input.tsconfig)) : directories.reduce(commonDirectory);
+    return directories.length === 0 ? dirname(realPathOr(resolve(cwd, input.tsconfig))) : directories.reduce(commonDirectory);
   }
   const directories = input.paths.map((path) => {
-    const absolute = resolve(cwd, path);
+    const absolute = realPathOr(resolve(cwd, path));
     return isDirectory(absolute) ? absolute : dirname(absolute);
   });
   return directories.reduce(commonDirectory, directories[0] ?? cwd);

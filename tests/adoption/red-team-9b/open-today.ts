@@ -8,6 +8,4 @@ export const OPEN_TODAY: Readonly<Record<string, string>> = {
     'low (was medium): a SIGUSR1 in node\'s first ~100 ms still opens a debugger on 127.0.0.1:9229 before any tki code runs; the launcher now finds it open, prints one BLOCKED line and exits 3 before reading or starting anything, so the debugger lives for that start-up only (node 20 has no --disable-sigusr1)',
   'node-options-inspect-reaches-the-launcher':
     'low: NODE_OPTIONS=--inspect from the operator opens a debugger before tki code runs; the launcher now refuses at once (one line, exit 3), but the port was listening for node\'s start-up',
-  'symlinked-path-changes-the-verdict':
-    'medium: the same package named through a symlink from outside it: guard and ESLint 1 (defaults), from its real path 0 (the root grant)',
 };
