@@ -63,8 +63,9 @@ export async function runDepcruise(
   try {
     const cruiseOptions = await extractDepcruiseOptions(configFile);
     const tsConfig = tsconfig === null ? undefined : extractTSConfig(tsconfig);
-    const cache = { folder: join(cacheDirectory, 'depcruise'), strategy: 'content' as const, compress: false };
-    const reported = await cruise(files, { ...cruiseOptions, baseDir: graph.root, outputType: 'json', cache }, {}, { tsConfig });
+    // `--no-cache` means no cache at all: dependency-cruiser's own one too (it made a bench's later rounds warm).
+    const cache = options.cache ? { cache: { folder: join(cacheDirectory, 'depcruise'), strategy: 'content' as const, compress: false } } : {};
+    const reported = await cruise(files, { ...cruiseOptions, baseDir: graph.root, outputType: 'json', ...cache }, {}, { tsConfig });
     const result = (typeof reported.output === 'string' ? JSON.parse(reported.output) : reported.output) as ICruiseResult;
     if (key !== undefined) storeViolations(cacheDirectory, key, result.summary.violations);
     return ok(result.summary.violations.flatMap((violation) => toFinding(violation, byRelative)));
