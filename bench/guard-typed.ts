@@ -12,7 +12,8 @@ import type { BenchModule, BenchResult } from './types.js';
  * date-fns's ESM JavaScript (~1,400 files, allowJs + checkJs) is a third, JavaScript project,
  * run when TKI_BENCH_PROJECTS names it. Each is copied with its committed bench tsconfig
  * (bench/projects/NAME/tsconfig.json) under .tki-cache/bench/, inside the repository so that its
- * imports resolve to node_modules. Every tool runs in a child process of its own, rounds
+ * imports resolve to node_modules, and with a default tki.policy.json of its own so that it is its
+ * own project root (not tki's, with tki's dependency-cruiser config). Every tool runs in a child process of its own, rounds
  * interleaved, medians compared:
  *   - default (typed) `tki-guard --project` vs `tsc --noEmit` on the same tsconfig (≤ 1.25×);
  *   - ESLint with the tki plugin, typed through `projectService`, vs ESLint with the same
@@ -53,6 +54,11 @@ function copyProject(project: Project): { directory: string; files: number } {
   }
   copyFileSync(path.join(REPO, 'bench/projects', project.name, 'tsconfig.json'), path.join(directory, 'tsconfig.json'));
   writeFileSync(path.join(directory, 'package.json'), '{ "type": "module", "private": true }\n');
+  // The project's own policy root (the defaults): without it both tools find tki's own
+  // tki.policy.json above the copy, and tki-guard takes the repository as the project root, so it
+  // also ran tki's own `.dependency-cruiser.cjs` over the copy (57 % of the guard's CPU on
+  // effect-ts-system), a configuration the project never made.
+  writeFileSync(path.join(directory, 'tki.policy.json'), '{}\n');
   return { directory, files: names.length };
 }
 

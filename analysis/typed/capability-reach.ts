@@ -118,7 +118,11 @@ export function createCapabilityReach(checker: ts.TypeChecker): (symbol: ts.Symb
       visitedSymbols.push([symbol, meaning]);
       // `globalThis` has no declaration of its own.
       if ((symbol.declarations ?? []).length === 0) return CAPABILITY_GLOBALS.has(symbol.name);
-      return declarationsFor(symbol, meaning).some((declaration) => declarationReaches(declaration));
+      // A symbol found to reach does so whatever search asked: remembered at once, so the next
+      // search through it (another name of a type every file uses) stops there.
+      const found = declarationsFor(symbol, meaning).some((declaration) => declarationReaches(declaration));
+      if (found) remember(symbol, meaning, true);
+      return found;
     };
 
     const referenceReaches = (node: ts.Node, meaning: Meaning): boolean => {
