@@ -154,7 +154,11 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
     if (byDeclaration !== undefined) return byDeclaration;
     // A function or class is its own value (resolve judged its declarations); only what a variable, parameter or property holds can be foreign.
     if (declaresOwnSignatures(symbolOf(node)) || isLocalCode(checker, node)) return undefined;
-    const type = checker.getTypeAtLocation(node);
+    return bearingType(checker.getTypeAtLocation(node));
+  };
+
+  /** What a value of this type is: a module namespace, a function a module declares, `Function`, the loader. */
+  const bearingType = (type: ts.Type): Resolved | undefined => {
     const symbol = type.getSymbol();
     if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.ValueModule) !== 0) return ownerOfSymbol(symbol);
     for (const signature of [...type.getCallSignatures(), ...type.getConstructSignatures()]) {
@@ -168,7 +172,7 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
     return owner?.kind === 'global' && owner.member === null && BEARING_GLOBALS.has(owner.name) ? owner : undefined;
   };
 
-  const escapesIn = createEscapeFinder(checker, (node) => bearingValue(node, true), judgedAtImport);
+  const escapesIn = createEscapeFinder(checker, (node) => bearingValue(node, true), judgedAtImport, bearingType);
 
   return {
     resolve,

@@ -1,6 +1,7 @@
 import ts from '../../policy/typescript.cjs';
 import { isVerifiedWrapperCall, skipOuter, type Resolved, type UntypedEscape } from '../syntax/index.js';
 import { isLibraryDeclaration, isSupertype, isUntyped, slotLoss, type SlotLoss } from './lossy-slot.js';
+import { handedParameters, handedValues, isReflectedMemberRead, receivingSlot } from './handed-slots.js';
 
 /** How a finding names the slot that lost the value. */
 const SLOT_WORDS: Readonly<Record<SlotLoss, string>> = {
@@ -43,7 +44,7 @@ function valueLeaves(expression: ts.Expression, into: ts.Expression[]): void {
       valueLeaves(inner.left, into);
       valueLeaves(inner.right, into);
     }
-  } else if (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) {
+  } else if (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner) || ts.isCallExpression(inner)) {
     into.push(inner);
   }
 }
@@ -74,6 +75,7 @@ export function createEscapeFinder(
   checker: ts.TypeChecker,
   bearing: (node: ts.Expression) => Resolved | undefined,
   judgedAtImport: (node: ts.Expression, value: Resolved) => boolean,
+  bearingType: (type: ts.Type) => Resolved | undefined,
 ): (sourceFile: ts.SourceFile) => readonly UntypedEscape[] {
   const found = new WeakMap<ts.SourceFile, readonly UntypedEscape[]>();
 
@@ -139,7 +141,7 @@ export function createEscapeFinder(
    * are followed, because their bodies are known to hand the module back.
    */
   const slotLoses = (written: ts.Expression, leaf: ts.Expression): SlotLoss | undefined => {
-    const loss = slotLoss(checker, checker.getContextualType(written), checker.getTypeAtLocation(leaf));
+    const loss = slotLoss(checker, receivingSlot(checker, written), checker.getTypeAtLocation(leaf));
     const parent = written.parent;
     if (loss === undefined) return ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent) && assignsIntoUntyped(parent.parent) ? 'untyped' : undefined;
     if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== written) {
@@ -154,7 +156,8 @@ export function createEscapeFinder(
     const leaves: ts.Expression[] = [];
     valueLeaves(written, leaves);
     for (const leaf of leaves) {
-      const value = bearing(leaf);
+      // A call is a value only as `Reflect.get(ns, 'member')`, a member read typed as the member (handed-slots.ts).
+      const value = !ts.isCallExpression(leaf) ? bearing(leaf) : isReflectedMemberRead(checker, leaf) ? bearingType(checker.getTypeAtLocation(leaf)) : undefined;
       if (value === undefined) continue;
       const loss = slot === 'contextual' ? slotLoses(written, leaf) : undefined;
       if (slot === 'contextual' && loss === undefined) continue;
@@ -183,7 +186,18 @@ export function createEscapeFinder(
     if (loss !== undefined) escapes.push({ node: property.name, value, slot: SLOT_WORDS[loss], judgedAtImport: judgedAtImport(property.name, value) });
   };
 
+  /** A callback parameter annotated wider than the capability its caller hands it (handed-slots.ts). */
+  const checkHandedParameters = (node: ts.Node, escapes: UntypedEscape[]): void => {
+    for (const parameter of handedParameters(checker, node)) {
+      const value = bearingType(parameter.handed);
+      const loss = value === undefined ? undefined : slotLoss(checker, parameter.declared, parameter.handed);
+      if (value !== undefined && loss !== undefined) escapes.push({ node: parameter.name, value, slot: SLOT_WORDS[loss], judgedAtImport: false });
+    }
+  };
+
   const visitNode = (node: ts.Node, escapes: UntypedEscape[]): void => {
+    for (const written of handedValues(node)) check(written, 'contextual', escapes);
+    checkHandedParameters(node, escapes);
     switch (node.kind) {
       case ts.SyntaxKind.CallExpression:
       case ts.SyntaxKind.NewExpression:

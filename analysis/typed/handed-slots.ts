@@ -1,0 +1,163 @@
+import ts from '../../policy/typescript.cjs';
+import { isLibraryDeclaration } from './lossy-slot.js';
+
+/**
+ * Where a value written in an argument-like position goes, and the type of the slot that takes it.
+ * The checker's contextual type answers for a plain argument, an initializer, a JSX attribute or a
+ * tagged template's substitution; it does not see through the places that move an argument to
+ * another position: `f.call(thisArg, x)`, `f.apply(thisArg, [x])`, `f.bind(thisArg, x)` (the slot is
+ * `f`'s parameter, not `call`'s generic one, which the checker infers from `x` itself) and a spread
+ * of an array literal (`f(...[x] as const)`, which has no contextual type at all).
+ */
+
+/** `Function.prototype.call`/`apply`/`bind` as the library declares them (Function, CallableFunction, NewableFunction). */
+const FORWARDERS: ReadonlySet<string> = new Set(['call', 'apply', 'bind']);
+const FORWARDER_OWNERS: ReadonlySet<string> = new Set(['Function', 'CallableFunction', 'NewableFunction']);
+
+/** The expression whose value `node` is, climbing over parentheses and type-only wrappers (`[x] as const`). */
+function outermost(node: ts.Expression): ts.Expression {
+  let current = node;
+  while (ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) || ts.isSatisfiesExpression(current.parent) || ts.isNonNullExpression(current.parent) || ts.isTypeAssertionExpression(current.parent)) current = current.parent;
+  return current;
+}
+
+/** The type of a signature's parameter at `index`, a rest parameter's element (or tuple member) included. */
+function parameterTypeAt(checker: ts.TypeChecker, signature: ts.Signature, index: number): ts.Type | undefined {
+  const parameters = signature.getParameters();
+  const last = parameters.at(-1);
+  const lastDeclaration = last?.valueDeclaration;
+  const hasRest = lastDeclaration !== undefined && ts.isParameter(lastDeclaration) && lastDeclaration.dotDotDotToken !== undefined;
+  const fixed = hasRest ? parameters.length - 1 : parameters.length;
+  if (index < fixed) return checker.getTypeOfSymbol(parameters[index]!);
+  if (!hasRest || last === undefined) return undefined;
+  const rest = checker.getTypeOfSymbol(last);
+  if (checker.isTupleType(rest)) return checker.getTypeArguments(rest as ts.TypeReference)[index - fixed];
+  return checker.getIndexTypeOfType(rest, ts.IndexKind.Number);
+}
+
+/** The signature a call of `target` with `count` arguments takes: its only one, else the first whose arity admits `count`. */
+function signatureFor(checker: ts.TypeChecker, target: ts.Expression, count: number): ts.Signature | undefined {
+  const type = checker.getTypeAtLocation(target);
+  const signatures = type.getCallSignatures().length > 0 ? type.getCallSignatures() : type.getConstructSignatures();
+  if (signatures.length <= 1) return signatures[0];
+  return signatures.find((signature) => {
+    const parameters = signature.getParameters();
+    const declaration = parameters.at(-1)?.valueDeclaration;
+    return parameters.length >= count || (declaration !== undefined && ts.isParameter(declaration) && declaration.dotDotDotToken !== undefined);
+  });
+}
+
+/** `f.call`/`f.apply`/`f.bind` resolved to the library's declaration: which one, and `f`. */
+function forwarded(checker: ts.TypeChecker, call: ts.CallExpression): { readonly how: string; readonly target: ts.Expression } | undefined {
+  const callee = ts.isPropertyAccessExpression(call.expression) ? call.expression : undefined;
+  if (callee === undefined || !FORWARDERS.has(callee.name.text)) return undefined;
+  const declaration = checker.getResolvedSignature(call)?.declaration;
+  if (declaration === undefined || !(ts.isMethodSignature(declaration) || ts.isMethodDeclaration(declaration)) || !isLibraryDeclaration(declaration)) return undefined;
+  const owner = declaration.parent;
+  return ts.isInterfaceDeclaration(owner) && FORWARDER_OWNERS.has(owner.name.text) ? { how: callee.name.text, target: callee.expression } : undefined;
+}
+
+/** The slot of the argument at `position` of `call` (counting `...[a, b]` members as arguments), through call/apply/bind. */
+function argumentSlot(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression, position: number, count: number): ts.Type | undefined {
+  const forward = ts.isCallExpression(call) ? forwarded(checker, call) : undefined;
+  if (forward === undefined) {
+    const signature = checker.getResolvedSignature(call);
+    return signature === undefined ? undefined : parameterTypeAt(checker, signature, position);
+  }
+  // Position 0 is `thisArg`; `apply`'s arguments are the members of its second argument (apply handles those).
+  if (position === 0 || forward.how === 'apply') return undefined;
+  const signature = signatureFor(checker, forward.target, count - 1);
+  return signature === undefined ? undefined : parameterTypeAt(checker, signature, position - 1);
+}
+
+/** Where the array literal `list` is spread into a call's arguments (`f(...[x])`), or is `apply`'s list: the call and its first position. */
+function argumentListOf(checker: ts.TypeChecker, list: ts.ArrayLiteralExpression): { readonly call: ts.CallExpression | ts.NewExpression; readonly start: number; readonly forwardedList: boolean } | undefined {
+  const whole = outermost(list);
+  const spread = whole.parent;
+  if (ts.isSpreadElement(spread) && (ts.isCallExpression(spread.parent) || ts.isNewExpression(spread.parent))) {
+    const call = spread.parent;
+    const args = call.arguments ?? [];
+    const index = args.findIndex((argument) => argument === spread);
+    // A spread before this one hides the positions.
+    if (args.slice(0, index).some(ts.isSpreadElement)) return undefined;
+    return { call, start: index, forwardedList: false };
+  }
+  if (ts.isCallExpression(spread) && spread.arguments[1] === whole && forwarded(checker, spread)?.how === 'apply') return { call: spread, start: 0, forwardedList: true };
+  return undefined;
+}
+
+/**
+ * The type of the slot `written` fills. A member of a spread array literal or of `apply`'s list
+ * is the argument at its position; an argument of `f.call`/`f.bind` is `f`'s parameter; anything
+ * else is the checker's contextual type.
+ */
+export function receivingSlot(checker: ts.TypeChecker, written: ts.Expression): ts.Type | undefined {
+  const parent = written.parent;
+  if (ts.isArrayLiteralExpression(parent)) {
+    const list = argumentListOf(checker, parent);
+    const index = parent.elements.indexOf(written);
+    if (list !== undefined && !parent.elements.slice(0, index).some(ts.isSpreadElement)) {
+      if (list.forwardedList) {
+        const forward = forwarded(checker, list.call as ts.CallExpression);
+        const signature = forward === undefined ? undefined : signatureFor(checker, forward.target, parent.elements.length);
+        return signature === undefined ? undefined : parameterTypeAt(checker, signature, index);
+      }
+      return argumentSlot(checker, list.call, list.start + index, (list.call.arguments?.length ?? 0) - 1 + parent.elements.length);
+    }
+  }
+  // `thisArg` (position 0) keeps the contextual type.
+  if (ts.isCallExpression(parent) && parent.arguments.indexOf(written) > 0 && forwarded(checker, parent) !== undefined) {
+    return argumentSlot(checker, parent, parent.arguments.indexOf(written), parent.arguments.length);
+  }
+  return checker.getContextualType(written);
+}
+
+/**
+ * Values written into a slot at `node` that the escape finder's walk does not meet as arguments,
+ * initializers or elements: a tagged template's substitutions (the tag's rest parameter), a JSX
+ * attribute's value (the component's prop), a binding element's or a parameter's default (the
+ * binding's declared type: `const { run = execSync }: { run?: Function } = {}`).
+ */
+export function handedValues(node: ts.Node): readonly ts.Expression[] {
+  if (ts.isTaggedTemplateExpression(node) && ts.isTemplateExpression(node.template)) return node.template.templateSpans.map((span) => span.expression);
+  if (ts.isJsxAttribute(node) && node.initializer !== undefined && ts.isJsxExpression(node.initializer) && node.initializer.expression !== undefined) return [node.initializer.expression];
+  if ((ts.isBindingElement(node) || ts.isParameter(node)) && node.initializer !== undefined) return [node.initializer];
+  return [];
+}
+
+/**
+ * A callback's parameters whose annotation is wider than what the caller hands them:
+ * `Promise.resolve(execSync).then((f: Function) => …)`, `[execSync].forEach((f: object) => …)`.
+ * `handed` is the type the contextual signature gives the parameter (the value's own type), `declared`
+ * the annotation. Only annotated, plainly named parameters: an unannotated one takes the handed type.
+ */
+export interface HandedParameter {
+  readonly name: ts.Identifier;
+  readonly handed: ts.Type;
+  readonly declared: ts.Type;
+}
+
+export function handedParameters(checker: ts.TypeChecker, node: ts.Node): readonly HandedParameter[] {
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return [];
+  if (!node.parameters.some((parameter) => parameter.type !== undefined)) return [];
+  const contextual = checker.getContextualType(node);
+  if (contextual === undefined) return [];
+  const signature = checker.getNonNullableType(contextual).getCallSignatures()[0];
+  if (signature === undefined) return [];
+  const found: HandedParameter[] = [];
+  node.parameters.forEach((parameter, index) => {
+    if (parameter.type === undefined || !ts.isIdentifier(parameter.name) || parameter.dotDotDotToken !== undefined) return;
+    const handed = parameterTypeAt(checker, signature, index);
+    if (handed !== undefined) found.push({ name: parameter.name, handed, declared: checker.getTypeFromTypeNode(parameter.type) });
+  });
+  return found;
+}
+
+/** `Reflect.get(target, key)` as the library declares it: a member read whose result type is the member's. */
+export function isReflectedMemberRead(checker: ts.TypeChecker, expression: ts.Expression): expression is ts.CallExpression {
+  if (!ts.isCallExpression(expression) || !ts.isPropertyAccessExpression(expression.expression) || expression.expression.name.text !== 'get') return false;
+  const declaration = checker.getResolvedSignature(expression)?.declaration;
+  if (declaration === undefined || !ts.isFunctionDeclaration(declaration) || !isLibraryDeclaration(declaration)) return false;
+  const owner = declaration.parent.parent;
+  return ts.isModuleDeclaration(owner) && owner.name.text === 'Reflect';
+}
