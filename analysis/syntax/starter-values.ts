@@ -73,6 +73,8 @@ export function starterOf(callee: ts.Expression, walker: Walker, depth = 0): Bou
   if (member !== undefined) return { member, bound: [] };
   if (depth > MAX_DEPTH) return undefined;
   const inner = skipOuter(callee);
+  const field = privateFieldInitializer(inner, walker.ancestors);
+  if (field !== undefined) return starterOf(field, walker, depth + 1);
   if (ts.isIdentifier(inner)) {
     const declared = declarationOf(inner, walker.ancestors, true);
     return declared?.kind === 'const' && declared.key === undefined ? starterOf(declared.initializer, walker, depth + 1) : undefined;
@@ -86,6 +88,45 @@ export function starterOf(callee: ts.Expression, walker: Walker, depth = 0): Bou
   if (bound === undefined) return undefined;
   const spread = rest.some((argument) => ts.isSpreadElement(argument));
   return { member: bound.member, bound: bound.bound === undefined || spread ? undefined : [...bound.bound, ...rest] };
+}
+
+/**
+ * `this.#run` where the class declares `#run = value` and writes `#run` nowhere else: a private
+ * field is read only inside its class body, all of it in view, so the value is followed as a
+ * local `const` is (its uses judged one by one).
+ */
+function privateFieldInitializer(node: ts.Expression, ancestors: readonly ts.Node[]): ts.Expression | undefined {
+  if (!ts.isPropertyAccessExpression(node) || !ts.isPrivateIdentifier(node.name) || node.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  const name = node.name.text;
+  const owner = [...ancestors].reverse().find((ancestor): ancestor is ts.ClassLikeDeclaration => ts.isClassDeclaration(ancestor) || ts.isClassExpression(ancestor));
+  const declaration = owner?.members.find((member): member is ts.PropertyDeclaration => ts.isPropertyDeclaration(member) && ts.isPrivateIdentifier(member.name) && member.name.text === name);
+  if (owner === undefined || declaration?.initializer === undefined || writesPrivateName(owner, name)) return undefined;
+  return declaration.initializer;
+}
+
+/** Any assignment to `x.#name` in the class (`=`, compound, `++`, a destructuring target). */
+function writesPrivateName(owner: ts.ClassLikeDeclaration, name: string): boolean {
+  const isTarget = (node: ts.Node): boolean => ts.isPropertyAccessExpression(node) && ts.isPrivateIdentifier(node.name) && node.name.text === name;
+  const visit = (node: ts.Node): boolean => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+      let written = false;
+      const mark = (target: ts.Node): void => {
+        if (isTarget(skipOuter(target as ts.Expression))) written = true;
+        else ts.forEachChild(target, mark);
+      };
+      mark(node.left);
+      if (written) return true;
+    }
+    if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && isTarget(skipOuter(node.operand))) return true;
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  return ts.forEachChild(owner, visit) ?? false;
+}
+
+/** A private field's own declaration (`#run = execSync`): its reads are judged one by one (privateFieldInitializer). */
+function isPrivateFieldDeclaration(parent: ts.Node, child: ts.Node, owner: ts.Node | undefined): boolean {
+  if (!ts.isPropertyDeclaration(parent) || parent.initializer !== child || !ts.isPrivateIdentifier(parent.name) || owner === undefined) return false;
+  return (ts.isClassDeclaration(owner) || ts.isClassExpression(owner)) && !writesPrivateName(owner, parent.name.text);
 }
 
 /** The nodes that hand a value on unchanged, as `skipOuter`/`skipAwait` see through them. */
@@ -148,6 +189,7 @@ function useOf(ancestors: readonly ts.Node[], index: number, whole: boolean, wal
   }
   if (child === undefined || parent === undefined) return 'handed-on';
   if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression === child) return 'followed';
+  if (isPrivateFieldDeclaration(parent, child, ancestors[at - 2])) return 'followed';
   if (ts.isVariableDeclaration(parent) && parent.initializer === child) return ts.isObjectBindingPattern(parent.name) || isLocalAlias(parent, ancestors, at - 1) ? 'followed' : 'handed-on';
   if (ts.isCallExpression(parent)) {
     if (isReflectApplyTarget(parent, child, walker) || (whole && isStarterReceiver(parent, child, walker)) || isInertSink(parent, walker)) return 'followed';
@@ -191,7 +233,8 @@ export function judgeStarterValue(walker: Walker, node: ts.Expression): void {
     whole = true;
     starter = { specifier, member: null };
   } else {
-    starter = builtinMemberOf(node, context);
+    // `this.#run` read where `#run = execSync`: judged as the starter it holds.
+    starter = builtinMemberOf(node, context) ?? (privateFieldInitializer(node, walker.ancestors) === undefined ? undefined : starterOf(node, walker)?.member);
     if (starter === undefined && ts.isIdentifier(node)) {
       const specifier = builtinModuleOf(node, context);
       if (specifier !== undefined && STARTER_MODULES.has(specifier)) {

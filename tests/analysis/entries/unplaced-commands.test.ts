@@ -33,6 +33,20 @@ describe('a shell line whose program or entry the reader cannot place', () => {
   });
 });
 
+describe('a starter kept in a private field (all its reads are in the class body)', () => {
+  const field = (body: string): string => `${CJS}class Shell {\n  #run = cp.fork;\n  ${body}\n}\nnew Shell();`;
+  it('called there: the file is followed', () => {
+    expect(entries(field(`go() { return this.#run(${JOB}); }`))).toEqual(followed('./job.cjs'));
+  });
+  it('handed on from there, or written again: UNANALYZED', () => {
+    expect(entries(field('get run() { return this.#run; }')).unanalyzed).toBe(true);
+    expect(entries(field(`swap(f) { this.#run = f; } go() { return this.#run(${JOB}); }`)).unanalyzed).toBe(true);
+  });
+  it('negative control: a fixed command through the field is no Node start', () => {
+    expect(entries(`${CJS}class Shell {\n  #run = cp.execSync;\n  whoami() { return String(this.#run('whoami')).trim(); }\n}\nnew Shell();`)).toEqual(untouched);
+  });
+});
+
 describe("Node's --env-file", () => {
   it('its NODE_OPTIONS are unseen: UNANALYZED, and the entry is still followed', () => {
     const text = `${CJS}cp.spawnSync(process.execPath, ['--env-file=' + path.join(__dirname, 'child.env'), ${JOB}]);`;
