@@ -9,7 +9,7 @@ import { constantKey } from './constants.js';
 import { excerpt, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 import { pathContext } from './entry-path-follow.js';
-import { unwrapCommand } from './entry-command-wrappers.js';
+import { isReadWrapper, unwrapCommand } from './entry-command-wrappers.js';
 
 /** Shell operators that end one command and start the next (`npm test && node x.js`). */
 const SEPARATORS = /[;&|()\n]/;
@@ -84,6 +84,8 @@ function judgeUnplacedCommand(walker: Walker, at: ts.Node, words: ArgumentList, 
   const [command, ...rest] = words;
   if (command === undefined || command === UNKNOWN_ARGUMENT) return;
   const program = programOf(command, walker);
+  // A wrapper or shell was read word by word already (`bash -c "exec node f"`).
+  if (program !== undefined && isReadWrapper(program)) return;
   if (program !== undefined && EXPANSIONS.test(program)) {
     walker.report.unanalyzed(at, excerpt(label), `a command the shell names at run time (\`${program}\`): it may start Node on any file`);
     return;

@@ -16,6 +16,11 @@ const PACKAGE_MANAGERS = /^(npm|pnpm|yarn|bun)(\.cmd|\.exe)?$/i;
 const INERT_PACKAGE_COMMANDS = new Set(['-v', '--version', 'view', 'info', 'show', 'ls', 'list', 'config', 'whoami', 'help', '-h', '--help', 'outdated', 'search', 'ping', 'root', 'prefix', 'bin', 'cache', 'audit', 'doctor', 'why']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
+/** A program whose words `unwrapCommand` reads itself (a wrapper, a shell, a package manager). */
+export function isReadWrapper(program: string): boolean {
+  return PACKAGE_MANAGERS.test(program) || SHELLS.test(program) || PLAIN_WRAPPERS.has(program);
+}
+
 export interface WrappedCommand {
   readonly program: string;
   readonly command: NodeArgument;
