@@ -41,6 +41,8 @@ import type { Walker } from './walker.js';
 import { recordBindingUse, type BindingUse } from './binding-uses.js';
 import { judgePathText } from './pseudo-files.js';
 import { reportUntypedEscapes } from './untyped-escapes.js';
+import { judgeStarterValue } from './starter-values.js';
+import { judgeSettingProperty } from './launch-settings.js';
 
 /**
  * The one walk over a file. Each node kind that can reach a capability has a handler (here for
@@ -181,6 +183,11 @@ export class Analyzer implements Walker {
         return;
       case ts.SyntaxKind.BinaryExpression:
         return visitBinary(this, node as ts.BinaryExpression);
+      case ts.SyntaxKind.PropertyAssignment:
+      case ts.SyntaxKind.ShorthandPropertyAssignment:
+        // `{ execArgv: [...] }`, `{ NODE_OPTIONS: '-r x' }` anywhere preload code where Node is started with them.
+        judgeSettingProperty(this, node as ts.PropertyAssignment | ts.ShorthandPropertyAssignment);
+        return this.visitChildren(node);
       case ts.SyntaxKind.TaggedTemplateExpression:
         return visitTaggedTemplate(this, node as ts.TaggedTemplateExpression);
       case ts.SyntaxKind.TypeOfExpression:
@@ -231,6 +238,7 @@ export class Analyzer implements Walker {
   visitIdentifier(identifier: ts.Identifier, parent: ts.Node): void {
     this.text?.checkVerdictToken(identifier.text, identifier);
     if (!isValueReference(identifier, parent)) return;
+    judgeStarterValue(this, identifier);
     if (this.importedNames.has(identifier.text)) recordBindingUse(this.bindingUses, identifier, this.ancestors, this.sourceFile);
     const binding = this.scope.lookup(identifier.text);
     if (binding === undefined) return this.globalUse(identifier.text, identifier, this.flowAt(identifier));
@@ -268,6 +276,7 @@ export class Analyzer implements Walker {
   private visitMemberAccess(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): void {
     const key = constantKey(node, this.scope);
     if (ts.isPropertyAccessExpression(node)) this.text?.checkVerdictToken(node.name.text, node.name);
+    judgeStarterValue(this, node);
     const base = interopMemberBase(skipOuter(node.expression), this.scope, trackedLoad);
     const owner = globalName(base, this.scope, GLOBAL_OBJECT_NAMES);
     if (owner !== undefined) {

@@ -9,8 +9,12 @@ import { isWebpackExternalRequire } from './interop-index.js';
 import { EXIT_CODE_ASSIGNMENTS, TIMERS } from './node-kinds.js';
 import { judgeOpenModeCall } from './open-modes.js';
 import { followWorkerEntry, isWorkerConstructor } from './worker-entries.js';
-import { judgeChildEntries } from './child-entries.js';
+import { judgeChildEntries, judgeTypedStarterCall } from './child-entries.js';
 import { judgeClusterSettingsWrite } from './cluster-settings-entry.js';
+import { judgeStarterValue } from './starter-values.js';
+import { judgeSettingPush, judgeSettingWrite } from './launch-settings.js';
+import { seenOptions } from './launch-options.js';
+import { judgePoolEntries } from './pool-entries.js';
 import { judgeCreateRequireCall } from './entry-path-require.js';
 import { judgePathJoin, judgePathText } from './pseudo-files.js';
 import { reflectiveRead } from './reflection.js';
@@ -18,18 +22,21 @@ import { judgeScriptElement } from './script-elements.js';
 import { judgeConstructorRead } from './constructor-reads.js';
 import { judgeCallSiteFunction, judgeCallerRead } from './caller-reads.js';
 import { isObjectGlobal } from './declarations.js';
-import { excerpt, isStringish, isZeroExitValue, memberKey, propertyNameText, skipOuter } from './syntax.js';
+import { excerpt, isStringish, isZeroExitValue, memberKey, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 
 export function visitCall(walker: Walker, call: ts.CallExpression): void {
   const load = moduleLoadOf(call, walker.scope, GLOBAL_OBJECT_NAMES);
   if (load !== undefined) {
     recordLoad(walker, call, load, isWebpackExternalRequire(call, walker.scope));
+    judgeStarterValue(walker, call);
     for (const argument of call.arguments) if (!load.consumed.has(argument)) walker.visit(argument, call);
     return;
   }
   judgeOpenModeCall(walker, call);
   judgeChildEntries(walker, call);
+  judgeSettingPush(walker, call);
+  judgePoolEntries(walker, call);
   judgeCreateRequireCall(walker, call);
   const callee = skipOuter(call.expression);
   checkExit(walker, call, callee);
@@ -63,7 +70,11 @@ export function judgeReflectiveRead(walker: Walker, node: ts.Expression, target:
  */
 function checkTypedCall(walker: Walker, call: ts.CallExpression | ts.NewExpression): void {
   if (walker.types === undefined) return;
-  if (!walker.judgedCallees.has(skipOuter(call.expression))) walker.reachResolved(walker.types.resolve(call), call);
+  if (walker.judgedCallees.has(skipOuter(call.expression))) return;
+  const resolved = walker.types.resolve(call);
+  walker.reachResolved(resolved, call);
+  // The file a starter runs, where only the types name the starter (child-entries.ts).
+  if (ts.isCallExpression(call)) judgeTypedStarterCall(walker, call, resolved);
 }
 
 /** `process.exit(0)`, `process.exit()`, also through `.call(process, 0)` and `.apply(process, [0])`. */
@@ -110,16 +121,16 @@ export function visitNew(walker: Walker, node: ts.NewExpression): void {
   const entry = node.arguments?.[0];
   const scheme = isWorker && entry !== undefined ? codeUrlScheme(leadingText(entry, walker.scope)) : undefined;
   if (scheme !== undefined && entry !== undefined) walker.report.reach(classifyModule(`${scheme}:`, walker.policy).capabilities, entry, `new Worker('${scheme}:…')`, 'global');
-  const options = node.arguments?.[1] === undefined ? undefined : skipOuter(node.arguments[1]);
   let runsCode = false;
-  if (isWorker && options !== undefined && ts.isObjectLiteralExpression(options)) {
-    const evalOption = options.properties.find((property) => property.name !== undefined && propertyNameText(property.name) === 'eval');
-    const disabled = evalOption !== undefined && ts.isPropertyAssignment(evalOption) && evalOption.initializer.kind === ts.SyntaxKind.FalseKeyword;
-    runsCode = evalOption !== undefined && !disabled;
-    if (runsCode && evalOption !== undefined) walker.report.reach(['DYNAMIC_CODE'], evalOption, 'new Worker(…, { eval: true })', 'global');
+  if (isWorker && node.arguments?.[1] !== undefined) {
+    // Options in a `const` or spread in are read too (launch-options.ts); options not seen whole are UNANALYZED where the entry is followed.
+    const evalOption = seenOptions(node.arguments[1], walker.ancestors).properties.get('eval');
+    runsCode = evalOption !== undefined && skipOuter(evalOption.value).kind !== ts.SyntaxKind.FalseKeyword;
+    if (runsCode && evalOption !== undefined) walker.report.reach(['DYNAMIC_CODE'], evalOption.node, 'new Worker(…, { eval: true })', 'global');
   }
   // The file a worker runs is an edge of the module graph, like an import (worker-entries.ts).
   if (isWorker && entry !== undefined && scheme === undefined && !runsCode) followWorkerEntry(walker, entry, node.arguments?.[1]);
+  judgePoolEntries(walker, node);
   checkTypedCall(walker, node);
   walker.visitChildren(node);
 }
@@ -149,6 +160,7 @@ export function visitBinary(walker: Walker, node: ts.BinaryExpression): void {
   checkPrototypeWrite(walker, node);
   checkSharedStore(walker, node);
   judgeClusterSettingsWrite(walker, node);
+  judgeSettingWrite(walker, node);
   if (node.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && ts.isIdentifier(node.right) && node.right.text === 'Function') {
     // `x instanceof Function` tests a value; it compiles nothing.
     walker.visit(node.left, node);

@@ -1,10 +1,12 @@
 import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
-import { BOOLEAN_OPTIONS, CODE_OPTIONS, DISCOVERING_OPTIONS, EVAL_OPTIONS, isInertEvalCode, OPTIONS_WITH_VALUE, PRELOAD_OPTIONS } from './child-entries-options.js';
+import { BOOLEAN_OPTIONS, CODE_OPTIONS, DISCOVERING_OPTIONS, ENV_FILE_OPTIONS, EVAL_OPTIONS, isInertEvalCode, OPTIONS_WITH_VALUE, PRELOAD_OPTIONS } from './child-entries-options.js';
 import { constInitializer } from './entry-path-consts.js';
 import { evaluatePath, evaluateParts, type PathPart, type PathValue } from './entry-path.js';
 import { isProcessMember } from './module-loads.js';
-import { excerpt, propertyNameText, skipOuter } from './syntax.js';
+import { excerpt, skipOuter } from './syntax.js';
+import { constantKey } from './constants.js';
+import { markFollowedSetting, seenOptions } from './launch-options.js';
 import { partsOf } from './entry-command-parts.js';
 import type { Walker } from './walker.js';
 import { followEntryValue, followPreload, pathContext } from './entry-path-follow.js';
@@ -22,27 +24,46 @@ export type ArgumentList = ReadonlyArray<NodeArgument | typeof UNKNOWN_ARGUMENT>
 export { partsOf } from './entry-command-parts.js';
 
 /**
- * `[a, b, ...rest]` (or a `const` holding it) as Node arguments; anything else is unknown. A
- * spread of `process.execArgv` is the parent's own options, passed on: no entry of this module.
+ * `[a, b, ...rest]` (or a `const` holding it) as Node arguments; anything else is unknown. What
+ * the parent passes on of its own (`process.execArgv`, a spread of it, `.filter`/`.slice` of it)
+ * adds no entry of this module.
  */
 export function argumentsOf(list: ts.Expression | undefined, walker: Walker): ArgumentList {
   let inner = list === undefined ? undefined : skipOuter(list);
   if (inner !== undefined && ts.isIdentifier(inner)) inner = constInitializer(inner, walker.ancestors);
+  if (inner !== undefined && isInheritedSetting(inner, walker)) return [];
   if (inner === undefined || !ts.isArrayLiteralExpression(inner)) return [UNKNOWN_ARGUMENT];
   const args: Array<NodeArgument | typeof UNKNOWN_ARGUMENT> = [];
   for (const element of inner.elements) {
     if (!ts.isSpreadElement(element)) args.push({ node: element, parts: partsOf(element) });
-    else if (!isProcessMember(element.expression, 'execArgv', walker.scope, GLOBAL_OBJECT_NAMES)) args.push(UNKNOWN_ARGUMENT);
+    else if (!isInheritedSetting(element.expression, walker)) args.push(UNKNOWN_ARGUMENT);
   }
   return args;
 }
 
-/** The `cwd` written in a child's options, when the syntax can evaluate it. */
+/**
+ * The parent's own launch settings, passed on: `process.execArgv` (whole, an element, a
+ * `.filter`/`.slice` of it) and `process.env.NODE_OPTIONS` (also `?? ''`). They were the
+ * parent's command line, not code of this module.
+ */
+export function isInheritedSetting(expression: ts.Expression, walker: Walker): boolean {
+  const inner = skipOuter(expression);
+  const isProcess = (node: ts.Expression, member: string): boolean => isProcessMember(node, member, walker.scope, GLOBAL_OBJECT_NAMES);
+  if (ts.isBinaryExpression(inner) && (inner.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || inner.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    return isInheritedSetting(inner.left, walker) && ts.isStringLiteralLike(skipOuter(inner.right));
+  }
+  if (isProcess(inner, 'execArgv')) return true;
+  if (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && ['filter', 'slice'].includes(inner.expression.name.text)) return isProcess(inner.expression.expression, 'execArgv');
+  if (!ts.isPropertyAccessExpression(inner) && !ts.isElementAccessExpression(inner)) return false;
+  const key = constantKey(inner, walker.scope);
+  if (key === 'NODE_OPTIONS') return isProcess(inner.expression, 'env');
+  return ts.isElementAccessExpression(inner) && isProcess(inner.expression, 'execArgv');
+}
+
+/** The `cwd` of a child's options, when the syntax can evaluate it. */
 export function workingDirectoryOf(walker: Walker, options: ts.Expression | undefined): PathValue | undefined {
-  const literal = options === undefined ? undefined : skipOuter(options);
-  if (literal === undefined || !ts.isObjectLiteralExpression(literal)) return undefined;
-  const property = literal.properties.find((candidate) => candidate.name !== undefined && propertyNameText(candidate.name) === 'cwd');
-  return property !== undefined && ts.isPropertyAssignment(property) ? evaluatePath(property.initializer, pathContext(walker)) : undefined;
+  const cwd = seenOptions(options, walker.ancestors).properties.get('cwd');
+  return cwd === undefined ? undefined : evaluatePath(cwd.value, pathContext(walker));
 }
 
 /** The whole text of an argument when it is plain text (a literal, a template of constants); undefined when any piece is computed. */
@@ -52,6 +73,12 @@ function plainText(argument: NodeArgument, walker: Walker): string | undefined {
   const [first] = argument.parts;
   // `--require=${file}`: the option is plain even where its value is not.
   return typeof first === 'string' && first.startsWith('-') && first.includes('=') ? first : undefined;
+}
+
+/** A word made of text and the parent's own settings (`${process.env.NODE_OPTIONS ?? ''}`), or one that evaluates to a path: no option hides in it. */
+function isReadableWord(argument: NodeArgument, walker: Walker): boolean {
+  if (evaluateParts(argument.parts, pathContext(walker)) !== undefined) return true;
+  return argument.parts.every((part) => typeof part === 'string' || isInheritedSetting(part, walker));
 }
 
 /** The value written after `=` in `--option=value`. */
@@ -86,6 +113,8 @@ export function followNodeArguments(walker: Walker, at: ts.Node, label: string, 
       return followEntryValue(walker, entry.node, evaluate(entry.parts), label, 'require', cwd);
     }
     if (text === undefined || !text.startsWith('-')) {
+      // `execArgv: [flag]`, `NODE_OPTIONS: flags`: a word the syntax cannot read may be `--require=…`.
+      if (!expectsEntry && text === undefined && !isReadableWord(argument, walker)) return unanalyzed(argument.node, 'a Node option the syntax cannot read (it may preload a file)');
       if (!expectsEntry) continue;
       return followEntryValue(walker, argument.node, evaluate(argument.parts), label, 'require', cwd);
     }
@@ -99,6 +128,12 @@ export function followNodeArguments(walker: Walker, at: ts.Node, label: string, 
     }
     if (CODE_OPTIONS.has(option)) return;
     if (DISCOVERING_OPTIONS.has(option)) return unanalyzed(argument.node, `\`${option}\` runs files Node finds by itself, not files the syntax can name`);
+    if (ENV_FILE_OPTIONS.has(option)) {
+      // The entry after it is still followed; only the file's own options are unseen.
+      unanalyzed(argument.node, `\`${option}\` reads Node's environment from a file the syntax does not read: a \`NODE_OPTIONS\` line there preloads any file`);
+      if (equals < 0) index++;
+      continue;
+    }
     const preload = PRELOAD_OPTIONS.get(option);
     const next = args[index + 1];
     if (preload !== undefined) {
@@ -130,38 +165,48 @@ export function followNodeArguments(walker: Walker, at: ts.Node, label: string, 
 
 /**
  * The options of a Node child or Worker that load code: `execArgv` (its preloads), and for a
- * child process `env.NODE_OPTIONS` written out (`{ env: { ...process.env, NODE_OPTIONS: '-r x' } }`).
- * A relative preload is read against the child's `cwd`. Options kept in a variable, and an
- * `env` that is not a literal, are not followed (the
- * inherited `process.env` is the parent's own business: docs/caveats.md).
+ * child process `env.NODE_OPTIONS` (`{ env: { ...process.env, NODE_OPTIONS: '-r x' } }`). Options
+ * are read through `const`s and spreads (launch-options.ts); where they are not seen whole, or
+ * an `env` is not, UNANALYZED: a preload may hide there. A relative preload is read against the
+ * child's `cwd`. The inherited `process.env` is the parent's own business (docs/caveats.md), and
+ * a `NODE_OPTIONS` written into it is followed where it is written (launch-settings.ts).
  */
 export function followLaunchOptions(walker: Walker, options: ts.Expression, label: string, isChildProcess = false): void {
-  const literal = skipOuter(options);
-  if (!ts.isObjectLiteralExpression(literal)) return;
+  const seen = seenOptions(options, walker.ancestors);
+  if (seen.unseen !== undefined) walker.report.unanalyzed(seen.unseen, excerpt(`${label} options`), 'options the syntax cannot see whole: an `execArgv` or `env.NODE_OPTIONS` among them may preload any file');
   // A Worker has no working directory of its own: its relative preloads are the process's.
-  const cwd = isChildProcess ? workingDirectoryOf(walker, literal) : undefined;
-  for (const property of literal.properties) {
-    const name = property.name === undefined ? null : propertyNameText(property.name);
-    if (name === 'execArgv') {
-      const list = ts.isPropertyAssignment(property) ? property.initializer : undefined;
-      followNodeArguments(walker, property, `${label} execArgv`, list === undefined ? [UNKNOWN_ARGUMENT] : argumentsOf(list, walker), false, cwd);
-    }
-    if (name === 'env' && isChildProcess && ts.isPropertyAssignment(property)) followNodeOptionsVariable(walker, property.initializer, label, cwd);
+  const cwd = isChildProcess ? workingDirectoryOf(walker, options) : undefined;
+  const execArgv = seen.properties.get('execArgv');
+  if (execArgv !== undefined) {
+    markFollowedSetting(execArgv.node);
+    followNodeArguments(walker, execArgv.node, `${label} execArgv`, argumentsOf(execArgv.value, walker), false, cwd);
   }
+  const env = seen.properties.get('env');
+  if (env !== undefined && isChildProcess) followEnvironment(walker, env.value, label, cwd);
 }
 
-function followNodeOptionsVariable(walker: Walker, environment: ts.Expression, label: string, cwd: PathValue | undefined): void {
-  const literal = skipOuter(environment);
-  if (!ts.isObjectLiteralExpression(literal)) return;
-  for (const property of literal.properties) {
-    if (property.name === undefined || propertyNameText(property.name) !== 'NODE_OPTIONS') continue;
-    const value = ts.isPropertyAssignment(property) ? property.initializer : undefined;
-    if (value === undefined) {
-      walker.report.unanalyzed(property, excerpt(`${label} NODE_OPTIONS`), 'Node options for the child that the syntax cannot see (a preload among them runs as code)');
-      continue;
-    }
-    followNodeArguments(walker, property, `${label} NODE_OPTIONS`, commandWords(partsOf(value), property), false, cwd);
+/** A child's `env`: its `NODE_OPTIONS` read as Node options; an environment not seen whole fails closed. */
+export function followEnvironment(walker: Walker, environment: ts.Expression, label: string, cwd?: PathValue): void {
+  const seen = seenOptions(environment, walker.ancestors, (spread) => isProcessObjectMember(spread, 'env', walker));
+  if (seen.unseen !== undefined && !isProcessObjectMember(environment, 'env', walker)) {
+    walker.report.unanalyzed(seen.unseen, excerpt(`${label} env`), 'an environment the syntax cannot see whole: a `NODE_OPTIONS` in it may preload any file');
   }
+  const nodeOptions = seen.properties.get('NODE_OPTIONS');
+  if (nodeOptions === undefined) return;
+  markFollowedSetting(nodeOptions.node);
+  followNodeOptionsText(walker, nodeOptions.node, nodeOptions.value, `${label} NODE_OPTIONS`, cwd);
+}
+
+/** `NODE_OPTIONS` text as Node reads it: words of options, each preload an entry. */
+export function followNodeOptionsText(walker: Walker, at: ts.Node, value: ts.Expression, label: string, cwd?: PathValue): void {
+  // `const flags = '--require ./x.js'; … { NODE_OPTIONS: flags }`: the words of the text the `const` holds.
+  let written = skipOuter(value);
+  for (let depth = 0; ts.isIdentifier(written) && depth < 4; depth++) written = skipOuter(constInitializer(written, walker.ancestors) ?? written);
+  followNodeArguments(walker, at, label, commandWords(partsOf(written), at), false, cwd);
+}
+
+function isProcessObjectMember(expression: ts.Expression, member: string, walker: Walker): boolean {
+  return isProcessMember(expression, member, walker.scope, GLOBAL_OBJECT_NAMES);
 }
 
 /**

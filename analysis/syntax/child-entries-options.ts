@@ -31,6 +31,12 @@ export function isInertEvalCode(code: string): boolean {
 /** Options that run files Node finds by itself (the test runner's discovery, a package.json script): no file the syntax can name. */
 export const DISCOVERING_OPTIONS = new Set(['--test', '--run', '--build-snapshot']);
 
+/**
+ * Options that name a file of environment variables Node reads at startup: a `NODE_OPTIONS` line in
+ * it is applied (Node 20.x), so a preload may hide there. The syntax does not read the file.
+ */
+export const ENV_FILE_OPTIONS = new Set(['--env-file', '--env-file-if-exists']);
+
 /** Options whose value may be the next argument. */
 export const OPTIONS_WITH_VALUE = new Set([
   '-C', '--conditions', '--input-type', '--title', '--env-file', '--env-file-if-exists', '--experimental-default-type',

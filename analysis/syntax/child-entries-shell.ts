@@ -9,7 +9,7 @@ import { constantKey } from './constants.js';
 import { excerpt, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 import { pathContext } from './entry-path-follow.js';
-import { unwrapCommand } from './entry-command-wrappers.js';
+import { isReadWrapper, unwrapCommand } from './entry-command-wrappers.js';
 
 /** Shell operators that end one command and start the next (`npm test && node x.js`). */
 const SEPARATORS = /[;&|()\n]/;
@@ -69,13 +69,42 @@ export function nodeArgumentsAfter(words: ArgumentList, walker: Walker, readShel
   return name !== undefined && NODE_RUNNERS.test(name) ? words.slice(index + 1) : undefined;
 }
 
+/** Words that start Node, or a shell that may: `node`, `tsx`, `npx`, `sh`, `bash` (by file name). */
+const STARTER_WORDS = /^(node|tsx|ts-node|ts-node-esm|ts-node-script|npx|pnpx|sh|bash|dash|zsh|ksh|ash|mksh)(\.exe|\.cmd)?$/i;
+
+/**
+ * A command of a shell line that the reader placed as no Node runner: fine when it is a known
+ * program whose words start nothing (`git status`, `echo x`: the EXEC grant's business), but
+ * UNANALYZED where the program is named at run time (`N=node; $N x`, `` `which node` x ``), or
+ * where a Node runner or a shell is one of its words (`xargs node`, `find . -exec node {} ;`,
+ * `eval "node x"`, `sudo node x`): a program that runs another program with words the reader
+ * cannot place may start Node on any file.
+ */
+function judgeUnplacedCommand(walker: Walker, at: ts.Node, words: ArgumentList, label: string): void {
+  const [command, ...rest] = words;
+  if (command === undefined || command === UNKNOWN_ARGUMENT) return;
+  const program = programOf(command, walker);
+  // A wrapper or shell was read word by word already (`bash -c "exec node f"`).
+  if (program !== undefined && isReadWrapper(program)) return;
+  if (program !== undefined && EXPANSIONS.test(program)) {
+    walker.report.unanalyzed(at, excerpt(label), `a command the shell names at run time (\`${program}\`): it may start Node on any file`);
+    return;
+  }
+  // The text written in each word (`eval "node ${file}"` holds `node`), computed pieces aside.
+  const runner = rest.flatMap((word) => (word === UNKNOWN_ARGUMENT ? [] : word.parts.filter((part) => typeof part === 'string').join(' ').split(/\s+/))).find((token) => STARTER_WORDS.test(path.posix.basename(token.replaceAll('\\', '/'))));
+  if (runner === undefined) return;
+  walker.report.unanalyzed(at, excerpt(label), `\`${program ?? '…'}\` runs \`${runner}\` with words the syntax cannot place: it may start Node on any file`);
+}
+
 /**
  * A command line a shell runs (`exec('node ./x.js')`, `spawn(cmd, { shell: true })`): each
  * command of it that starts Node is read as Node's command line (child-entries-args.ts), with a
  * `NODE_OPTIONS=…` prefix read as Node options. Other programs are the EXEC grant's business.
- * A Node command whose words the shell expands (`$FILE`, `$(…)`) fails closed.
+ * A Node command whose words the shell expands (`$FILE`, `$(…)`) fails closed. True when a
+ * command of the line starts Node (its options then matter: child-entries.ts).
  */
-export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly PathPart[], label: string, extra: readonly NodeArgument[] = [], cwd?: PathValue): void {
+export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly PathPart[], label: string, extra: readonly NodeArgument[] = [], cwd?: PathValue): boolean {
+  let startsNode = false;
   const literalText = parts.filter((part) => typeof part === 'string').join('');
   const commands: NodeArgument[][] = [[]];
   for (const part of parts) {
@@ -100,8 +129,14 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
       if (word !== undefined && String(word.parts[0]).startsWith('NODE_OPTIONS=')) environment.push(word);
       start++;
     }
-    const nodeArguments = nodeArgumentsAfter(words.slice(start), walker, (line) => followCommandLine(walker, at, line.parts, label, [], cwd));
-    if (nodeArguments === undefined) continue;
+    const nodeArguments = nodeArgumentsAfter(words.slice(start), walker, (line) => {
+      startsNode = followCommandLine(walker, at, line.parts, label, [], cwd) || startsNode;
+    });
+    if (nodeArguments === undefined) {
+      judgeUnplacedCommand(walker, at, words.slice(start), label);
+      continue;
+    }
+    startsNode = true;
     if (EXPANSIONS.test(literalText)) {
       walker.report.unanalyzed(at, excerpt(label), 'a Node command line the shell expands before it runs: the entry file is not known');
       continue;
@@ -112,4 +147,5 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
     }
     followNodeArguments(walker, at, label, nodeArguments, true, cwd);
   }
+  return startsNode;
 }

@@ -1,12 +1,16 @@
 import ts from '../../policy/typescript.cjs';
-import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
+import { canonicalBuiltin, GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { constantKey } from './constants.js';
 import { globalName } from './module-loads.js';
-import { argumentsOf, followLaunchOptions, followNodeArguments, partsOf, UNKNOWN_ARGUMENT, workingDirectoryOf, type ArgumentList, type NodeArgument } from './child-entries-args.js';
+import { argumentsOf, followEnvironment, followLaunchOptions, followNodeArguments, partsOf, UNKNOWN_ARGUMENT, workingDirectoryOf, type ArgumentList, type NodeArgument } from './child-entries-args.js';
+import { constInitializer } from './entry-path-consts.js';
+import { seenOptions } from './launch-options.js';
+import { followLoaderHooks } from './loader-hooks-entry.js';
+import { isStarter, mayHoldStarters, starterOf, type BoundStarter } from './starter-values.js';
+import type { Resolved } from './type-oracle.js';
 import { followCommandLine, nodeArgumentsAfter } from './child-entries-shell.js';
-import { builtinMemberOf, type BuiltinMember } from './entry-path-modules.js';
+import type { BuiltinMember } from './entry-path-modules.js';
 import { excerpt, propertyNameText, skipOuter } from './syntax.js';
-import { mayNameBuiltin } from './text-mentions.js';
 import type { Walker } from './walker.js';
 import { followProgramEntry } from './worker-entries.js';
 
@@ -17,26 +21,23 @@ const SHELL_STARTERS = new Set(['exec', 'execSync']);
 /** Members of `node:cluster` that name the file its workers run. */
 const CLUSTER_SETUP = new Set(['setupPrimary', 'setupMaster']);
 
-/** A starter and the arguments it receives: `cp.fork.call(cp, file)` passes `file` first; `.apply(cp, list)` passes the list's elements (undefined: not written out). */
+/** A starter and the arguments it receives: `cp.fork.call(cp, file)` passes `file` first; `.apply(cp, list)` passes the list's elements; `.bind(cp, file)` puts `file` first (undefined: not written out). */
 interface StarterCall {
   readonly member: BuiltinMember;
   readonly args: readonly ts.Expression[] | undefined;
 }
 
 function starterCall(walker: Walker, call: ts.CallExpression): StarterCall | undefined {
-  const context = { scope: walker.scope, ancestors: walker.ancestors };
   const callee = skipOuter(call.expression);
-  const member = builtinMemberOf(callee, context);
-  if (member !== undefined) return { member, args: call.arguments };
-  if (isReflectApply(walker, callee)) {
-    const target = call.arguments[0] === undefined ? undefined : builtinMemberOf(call.arguments[0], context);
-    return target === undefined ? undefined : { member: target, args: writtenList(call.arguments[2]) };
-  }
+  const withBound = (starter: BoundStarter | undefined, args: readonly ts.Expression[] | undefined): StarterCall | undefined =>
+    starter === undefined ? undefined : { member: starter.member, args: starter.bound === undefined || args === undefined ? undefined : [...starter.bound, ...args] };
+  const direct = starterOf(callee, walker);
+  if (direct !== undefined) return withBound(direct, call.arguments);
+  if (isReflectApply(walker, callee)) return withBound(call.arguments[0] === undefined ? undefined : starterOf(call.arguments[0], walker), writtenList(call.arguments[2]));
   if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'call' && callee.name.text !== 'apply')) return undefined;
-  const target = builtinMemberOf(callee.expression, context);
-  if (target === undefined) return undefined;
-  if (callee.name.text === 'call') return { member: target, args: call.arguments.slice(1) };
-  return { member: target, args: writtenList(call.arguments[1]) };
+  const target = starterOf(callee.expression, walker);
+  if (callee.name.text === 'call') return withBound(target, call.arguments.slice(1));
+  return withBound(target, writtenList(call.arguments[1]));
 }
 
 /** The elements of an argument list written out as an array literal without spreads. */
@@ -61,34 +62,84 @@ function isReflectApply(walker: Walker, callee: ts.Expression): boolean {
  * UNANALYZED at the call.
  */
 export function judgeChildEntries(walker: Walker, call: ts.CallExpression): void {
-  // Both builtins are named by a literal specifier somewhere in the file (an import, a `require`, an interop view): text-mentions.ts.
-  if (!mayStartChildren(walker.sourceFile)) return;
+  // The builtins are named by a literal specifier somewhere in the file (an import, a `require`, an interop view): text-mentions.ts.
+  if (!mayHoldStarters(walker.sourceFile)) return;
   const starter = starterCall(walker, call);
-  if (starter === undefined) return;
-  const { member, args } = starter;
+  if (starter !== undefined) followStarterCall(walker, call, starter);
+}
+
+/**
+ * Typed mode: a call the syntax did not place as a starter whose callee the type checker resolves
+ * to one (`this.start(file)` with `start = fork` in a base class, `fork` imported through a
+ * barrel, a parameter typed `typeof fork`) is followed as that starter with its arguments: a
+ * starter kept in a slot of its own type is followed where it is called, not where it was handed on.
+ */
+export function judgeTypedStarterCall(walker: Walker, call: ts.CallExpression, resolved: Resolved | undefined): void {
+  if (resolved?.kind !== 'module-member' || resolved.member === null) return;
+  const specifier = canonicalBuiltin(resolved.specifier);
+  if (specifier === undefined) return;
+  const member = { specifier, member: resolved.member };
+  if (!isStarter(member) || (mayHoldStarters(walker.sourceFile) && starterCall(walker, call) !== undefined)) return;
+  followStarterCall(walker, call, { member, args: call.arguments });
+}
+
+function followStarterCall(walker: Walker, call: ts.CallExpression, { member, args }: StarterCall): void {
   const label = `${member.member ?? '[…]'}()`;
-  if (member.specifier === 'node:cluster' && member.member !== null && CLUSTER_SETUP.has(member.member)) return followClusterSetup(walker, args?.[0], label);
+  if (member.specifier === 'node:module') return followLoaderHooks(walker, call, member.member, args);
+  if (member.specifier === 'node:cluster') return followClusterCall(walker, call, member.member, args, label);
   if (member.specifier !== 'node:child_process') return;
   if (member.member === null) return walker.report.unanalyzed(call, excerpt(call.expression.getText(walker.sourceFile)), 'a member of child_process chosen at run time may start a Node child of any file');
   if (member.member === 'fork') return followFork(walker, call, args);
   if (args === undefined) return;
   const [command, second, third] = args;
   if (command === undefined) return;
-  if (SHELL_STARTERS.has(member.member)) return followCommandLine(walker, command, partsOf(command), label, [], workingDirectoryOf(walker, second));
+  if (SHELL_STARTERS.has(member.member)) {
+    const startsNode = followCommandLine(walker, command, partsOf(command), label, [], workingDirectoryOf(walker, second));
+    if (startsNode && second !== undefined && !isCallback(second)) followLaunchOptions(walker, second, label, true);
+    return;
+  }
   if (!COMMAND_STARTERS.has(member.member)) return;
-  const options = second !== undefined && ts.isObjectLiteralExpression(skipOuter(second)) ? second : third;
+  const options = second !== undefined && !isArgumentList(walker, second) ? second : third;
   const cwd = workingDirectoryOf(walker, options);
   const list: ArgumentList = options === second ? [] : argumentsOf(second, walker);
-  if (usesShell(options)) return followCommandLine(walker, command, partsOf(command), label, list.filter((word): word is NodeArgument => word !== UNKNOWN_ARGUMENT), cwd);
+  const shell = usesShell(walker, options);
+  if (shell !== 'no') {
+    const words = list.filter((word): word is NodeArgument => word !== UNKNOWN_ARGUMENT);
+    const startsNode = followCommandLine(walker, command, partsOf(command), label, words, cwd);
+    if (startsNode && options !== undefined) followLaunchOptions(walker, options, label, true);
+    // Options not seen whole may hold `shell: true`: read as a command line too, unless that already started Node.
+    if (shell === 'yes' || startsNode) return;
+  }
   const nodeArguments = nodeArgumentsAfter([{ node: command, parts: partsOf(command) }, ...list], walker, (line) => followCommandLine(walker, command, line.parts, label, [], cwd));
   if (nodeArguments === undefined) return;
   followNodeArguments(walker, call, label, nodeArguments, true, cwd);
   if (options !== undefined) followLaunchOptions(walker, options, label, true);
 }
 
-/** Only a file that can name `node:child_process` or `node:cluster` can start a Node child. */
-function mayStartChildren(sourceFile: ts.SourceFile): boolean {
-  return mayNameBuiltin(sourceFile, 'child_process') || mayNameBuiltin(sourceFile, 'cluster');
+/** A function literal (an `exec` callback), not options. */
+function isCallback(expression: ts.Expression): boolean {
+  const inner = skipOuter(expression);
+  return ts.isArrowFunction(inner) || ts.isFunctionExpression(inner);
+}
+
+/** `spawn(cmd, args, options)` or `spawn(cmd, options)`: the second is the argument list when written as an array (or a `const` holding one). */
+function isArgumentList(walker: Walker, expression: ts.Expression): boolean {
+  let inner = skipOuter(expression);
+  if (ts.isIdentifier(inner)) inner = skipOuter(constInitializer(inner, walker.ancestors) ?? inner);
+  return !ts.isObjectLiteralExpression(inner) && !(ts.isIdentifier(inner) && inner.text === 'undefined') && inner.kind !== ts.SyntaxKind.NullKeyword;
+}
+
+/**
+ * `cluster.setupPrimary(settings)` names the file workers run; `cluster.fork(env)` adds `env` to
+ * the worker's environment, so a `NODE_OPTIONS` there preloads code.
+ */
+function followClusterCall(walker: Walker, call: ts.CallExpression, member: string | null, args: readonly ts.Expression[] | undefined, label: string): void {
+  if (member === null) return walker.report.unanalyzed(call, excerpt(call.expression.getText(walker.sourceFile)), 'a member of cluster chosen at run time may start workers of any file');
+  if (CLUSTER_SETUP.has(member)) return followClusterSetup(walker, args?.[0], label);
+  if (member !== 'fork') return;
+  if (args === undefined) return walker.report.unanalyzed(call, excerpt(label), 'cluster worker settings the syntax cannot see');
+  const [env] = args;
+  if (env !== undefined) followEnvironment(walker, env, label);
 }
 
 /** `fork(file, args?, options?)`: the file, and the preloads of `options.execArgv` / `env.NODE_OPTIONS`. */
@@ -96,20 +147,19 @@ function followFork(walker: Walker, call: ts.CallExpression, args: readonly ts.E
   const file = args?.[0];
   if (args === undefined || file === undefined) return walker.report.unanalyzed(call, 'fork()', 'a Node child whose entry file is not named');
   const [, second, third] = args;
-  const options = second !== undefined && !ts.isArrayLiteralExpression(skipOuter(second)) ? second : third;
+  const options = second !== undefined && !isArgumentList(walker, second) ? second : third;
   followProgramEntry(walker, file, 'fork', workingDirectoryOf(walker, options));
   if (options !== undefined) followLaunchOptions(walker, options, 'fork', true);
 }
 
-/** `shell: true` (or a shell's path) in written-out options: the command is a command line. */
-function usesShell(options: ts.Expression | undefined): boolean {
-  const literal = options === undefined ? undefined : skipOuter(options);
-  if (literal === undefined || !ts.isObjectLiteralExpression(literal)) return false;
-  return literal.properties.some((property) => {
-    if (property.name === undefined || propertyNameText(property.name) !== 'shell') return false;
-    const value = ts.isPropertyAssignment(property) ? skipOuter(property.initializer) : undefined;
-    return value === undefined || (value.kind !== ts.SyntaxKind.FalseKeyword && !(ts.isStringLiteralLike(value) && value.text === ''));
-  });
+/** `shell: true` (or a shell's path) in the options: the command is a command line; `unknown` where the options are not seen whole. */
+function usesShell(walker: Walker, options: ts.Expression | undefined): 'yes' | 'no' | 'unknown' {
+  const seen = seenOptions(options, walker.ancestors);
+  const shell = seen.properties.get('shell');
+  if (shell === undefined) return seen.unseen === undefined ? 'no' : 'unknown';
+  const value = skipOuter(shell.value);
+  if (value.kind === ts.SyntaxKind.FalseKeyword || (ts.isStringLiteralLike(value) && value.text === '')) return 'no';
+  return 'yes';
 }
 
 /**
@@ -120,6 +170,9 @@ function usesShell(options: ts.Expression | undefined): boolean {
 export function followClusterSetup(walker: Walker, settings: ts.Expression | undefined, label: string): void {
   if (settings === undefined) return;
   const literal = skipOuter(settings);
+  // Settings kept in a `const` are read as they are written (launch-options.ts).
+  const held = ts.isIdentifier(literal) ? constInitializer(literal, walker.ancestors) : undefined;
+  if (held !== undefined) return followClusterSetup(walker, held, label);
   if (!ts.isObjectLiteralExpression(literal) || literal.properties.some((property) => ts.isSpreadAssignment(property))) {
     return walker.report.unanalyzed(settings, excerpt(`${label}(${settings.getText(walker.sourceFile)})`), 'cluster settings the syntax cannot see: the file the workers run is not known');
   }

@@ -1,5 +1,4 @@
 import ts from '../../policy/typescript.cjs';
-import { argumentsOf, followNodeArguments } from './child-entries-args.js';
 import { followClusterSetup } from './child-entries.js';
 import { constantKey } from './constants.js';
 import { builtinMemberOf } from './entry-path-modules.js';
@@ -10,8 +9,8 @@ import { followProgramEntry } from './worker-entries.js';
 /**
  * A write to `cluster.settings` before `cluster.fork()`: `fork()` calls `setupPrimary()`, which
  * spreads the live settings, so `cluster.settings.exec = file` names the file every worker runs
- * (Node-proven in tests/analysis/entries/wrapped-starters.test.ts), `settings.execArgv = [...]`
- * its preloads, and `cluster.settings = { exec }` both. Read as `setupPrimary` is; any other
+ * (Node-proven in tests/analysis/entries/wrapped-starters.test.ts), and `cluster.settings = { exec }`
+ * too; `settings.execArgv = [...]` names its preloads (launch-settings.ts). Read as `setupPrimary` is; any other
  * member written there (`args`, `silent`) loads nothing.
  */
 export function judgeClusterSettingsWrite(walker: Walker, node: ts.BinaryExpression): void {
@@ -25,6 +24,6 @@ export function judgeClusterSettingsWrite(walker: Walker, node: ts.BinaryExpress
   if (settings?.specifier !== 'node:cluster' || settings.member !== 'settings') return;
   const key = constantKey(target, walker.scope);
   if (key === null) return walker.report.unanalyzed(node.left, excerpt(node.left.getText(walker.sourceFile)), 'a member of cluster.settings chosen at run time may name the file the workers run');
-  if (key === 'exec') return followProgramEntry(walker, node.right, 'cluster.settings.exec');
-  if (key === 'execArgv') followNodeArguments(walker, node, 'cluster.settings.execArgv', argumentsOf(node.right, walker), false);
+  // `settings.execArgv = [...]` is a launch setting written anywhere (launch-settings.ts).
+  if (key === 'exec') followProgramEntry(walker, node.right, 'cluster.settings.exec');
 }

@@ -16,6 +16,11 @@ const PACKAGE_MANAGERS = /^(npm|pnpm|yarn|bun)(\.cmd|\.exe)?$/i;
 const INERT_PACKAGE_COMMANDS = new Set(['-v', '--version', 'view', 'info', 'show', 'ls', 'list', 'config', 'whoami', 'help', '-h', '--help', 'outdated', 'search', 'ping', 'root', 'prefix', 'bin', 'cache', 'audit', 'doctor', 'why']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
+/** A program whose words `unwrapCommand` reads itself (a wrapper, a shell, a package manager). */
+export function isReadWrapper(program: string): boolean {
+  return PACKAGE_MANAGERS.test(program) || SHELLS.test(program) || PLAIN_WRAPPERS.has(program);
+}
+
 export interface WrappedCommand {
   readonly program: string;
   readonly command: NodeArgument;
@@ -47,7 +52,11 @@ export function unwrapCommand(wrapped: WrappedCommand): { words: ArgumentList; n
     if (isShell && /^-[a-z]*c[a-z]*$/.test(text)) return shellLine(wrapped, rest[index + 1]);
     if (WRAPPER_OPTIONS_WITH_VALUE.has(text)) index++;
   }
-  if (isShell) return 'not-node';
+  if (isShell) {
+    // `echo 'node x' | sh`, `sh -s`: a shell with no script reads its command lines from its input.
+    if (rest[index] === undefined) wrapped.walker.report.unanalyzed(wrapped.command.node, excerpt(program), 'a shell that reads its command lines from its input: they may start Node on any file');
+    return 'not-node';
+  }
   if (rest[index] !== undefined && rest[index] !== UNKNOWN_ARGUMENT && plainWord(rest[index] as NodeArgument, walker) === '--') index++;
   // `timeout 10 node x`: the duration comes first.
   if (program === 'timeout') index++;

@@ -19,11 +19,18 @@ export type BuiltinMember = { readonly specifier: string; readonly member: strin
 /** `const` → `const` chains are followed this deep. */
 const MAX_DEPTH = 6;
 
-/** The builtin a call loads by a literal name. */
-function builtinLoad(call: ts.CallExpression, scope: Scope): string | undefined {
+/**
+ * Which modules a question is about, under the name it gives them: a builtin's canonical
+ * `node:` name (`canonicalBuiltin`), or a package of a table (pool-entries.ts). Undefined: a
+ * module the question does not follow.
+ */
+export type ModuleNamer = (specifier: string) => string | undefined;
+
+/** The module of interest a call loads by a literal name. */
+function namedLoad(call: ts.CallExpression, scope: Scope, namer: ModuleNamer): string | undefined {
   const load = moduleLoadOf(call, scope, GLOBAL_OBJECT_NAMES);
   const specifier = load === undefined || load.specifier === undefined ? undefined : literalString(skipOuter(load.specifier));
-  return specifier === undefined ? undefined : canonicalBuiltin(specifier);
+  return specifier === undefined ? undefined : namer(specifier);
 }
 
 /**
@@ -33,26 +40,31 @@ function builtinLoad(call: ts.CallExpression, scope: Scope): string | undefined 
  * Builtins without member rows (child_process) are plain locals to the scope tracker, so the
  * declaration is read from the syntax around the use (entry-path-consts.ts).
  */
-export function builtinModuleOf(expression: ts.Expression, context: NameContext, depth = 0): string | undefined {
+export function builtinModuleOf(expression: ts.Expression, context: NameContext): string | undefined {
+  return namedModuleOf(expression, context, canonicalBuiltin);
+}
+
+/** `builtinModuleOf` for the modules `namer` names (builtins, or packages such as piscina). */
+export function namedModuleOf(expression: ts.Expression, context: NameContext, namer: ModuleNamer, depth = 0): string | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const inner = skipOuter(skipAwait(skipOuter(expression)));
   if (ts.isCallExpression(inner)) {
-    const loaded = builtinLoad(inner, context.scope);
+    const loaded = namedLoad(inner, context.scope, namer);
     // A verified interop helper around a module (`__importStar(require("child_process"))`, interop-index.ts) is that module.
     const [wrapped] = inner.arguments;
-    return loaded ?? (wrapped !== undefined && isWrapperCall(inner, context.scope) ? builtinModuleOf(wrapped, context, depth + 1) : undefined);
+    return loaded ?? (wrapped !== undefined && isWrapperCall(inner, context.scope) ? namedModuleOf(wrapped, context, namer, depth + 1) : undefined);
   }
-  if ((ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && constantKey(inner, context.scope) === 'default') return builtinModuleOf(inner.expression, context, depth + 1);
+  if ((ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && constantKey(inner, context.scope) === 'default') return namedModuleOf(inner.expression, context, namer, depth + 1);
   if (!ts.isIdentifier(inner)) return undefined;
   const binding = context.scope.lookup(inner.text);
-  if (binding?.kind === 'module') return binding.specifier;
+  if (binding?.kind === 'module') return namer(binding.specifier);
   if (binding?.kind !== 'local' && binding?.kind !== 'const') return undefined;
   const declared = declarationOf(inner, context.ancestors, true);
-  if (declared?.kind === 'import') return declared.key === undefined || declared.key === 'default' ? canonicalBuiltin(declared.specifier) : undefined;
+  if (declared?.kind === 'import') return declared.key === undefined || declared.key === 'default' ? namer(declared.specifier) : undefined;
   if (declared?.kind !== 'const') return undefined;
-  if (declared.key === undefined) return builtinModuleOf(declared.initializer, context, depth + 1);
+  if (declared.key === undefined) return namedModuleOf(declared.initializer, context, namer, depth + 1);
   // `const { default: cp } = await import('node:child_process')`.
-  return declared.key === 'default' ? builtinModuleOf(declared.initializer, context, depth + 1) : undefined;
+  return declared.key === 'default' ? namedModuleOf(declared.initializer, context, namer, depth + 1) : undefined;
 }
 
 /**
@@ -61,26 +73,34 @@ export function builtinModuleOf(expression: ts.Expression, context: NameContext,
  * `const` holding one of these (`const start = cp.fork`). `member: null`: a member of the builtin
  * whose key is not a constant (`cp[method]`).
  */
-export function builtinMemberOf(callee: ts.Expression, context: NameContext, depth = 0): BuiltinMember | undefined {
+export function builtinMemberOf(callee: ts.Expression, context: NameContext): BuiltinMember | undefined {
+  return namedMemberOf(callee, context, canonicalBuiltin);
+}
+
+/** `builtinMemberOf` for the modules `namer` names. */
+export function namedMemberOf(callee: ts.Expression, context: NameContext, namer: ModuleNamer, depth = 0): BuiltinMember | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const inner = skipOuter(callee);
   if (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) {
-    const specifier = builtinModuleOf(inner.expression, context);
+    const specifier = namedModuleOf(inner.expression, context, namer);
     if (specifier === undefined) return undefined;
     const key = constantKey(inner, context.scope);
     return key === 'default' ? undefined : { specifier, member: key };
   }
   if (!ts.isIdentifier(inner)) return undefined;
   const binding = context.scope.lookup(inner.text);
-  if (binding?.kind === 'member' || binding?.kind === 'flag-sensitive') return { specifier: binding.specifier, member: binding.member };
+  if (binding?.kind === 'member' || binding?.kind === 'flag-sensitive') {
+    const specifier = namer(binding.specifier);
+    return specifier === undefined ? undefined : { specifier, member: binding.member };
+  }
   if (binding?.kind !== 'local' && binding?.kind !== 'const') return undefined;
   const declared = declarationOf(inner, context.ancestors, true);
   if (declared?.kind === 'import') {
-    const specifier = canonicalBuiltin(declared.specifier);
+    const specifier = namer(declared.specifier);
     return specifier !== undefined && declared.key !== undefined && declared.key !== 'default' ? { specifier, member: declared.key } : undefined;
   }
   if (declared?.kind !== 'const') return undefined;
-  if (declared.key === undefined) return builtinMemberOf(declared.initializer, context, depth + 1);
-  const specifier = builtinModuleOf(declared.initializer, context);
+  if (declared.key === undefined) return namedMemberOf(declared.initializer, context, namer, depth + 1);
+  const specifier = namedModuleOf(declared.initializer, context, namer);
   return specifier === undefined ? undefined : { specifier, member: declared.key };
 }

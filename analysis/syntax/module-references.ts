@@ -7,6 +7,7 @@ import { trackedBuiltin, type ModuleLoad } from './module-loads.js';
 import { literalString, skipOuter } from './syntax.js';
 import { isOnlyTested, isOnlyTestedCapability } from './tested-only.js';
 import type { Walker } from './walker.js';
+import { judgeStarterReExport } from './starter-values.js';
 
 /** A module load; `bound` when its result is followed per member through a binding instead. */
 export function recordLoad(walker: Walker, call: ts.CallExpression, load: ModuleLoad, bound: boolean): void {
@@ -75,6 +76,7 @@ export function visitExport(walker: Walker, node: ts.ExportDeclaration): void {
   const typeOnly = node.isTypeOnly || (elements.length > 0 && elements.every((element) => element.isTypeOnly));
   walker.addReference(specifier, 'export-from', typeOnly, node);
   if (specifier === null || typeOnly) return;
+  judgeStarterReExport(walker, node, specifier);
   if (trackedBuiltin(specifier) !== undefined && elements.length > 0) {
     for (const element of elements) if (!element.isTypeOnly) walker.reachMember(specifier, (element.propertyName ?? element.name).text, element);
     return;

@@ -68,8 +68,11 @@ describe('round-four classes of #10, syntactic and typed', () => {
   const project = typedProject(Object.fromEntries([...rows, ...TYPED_ONLY].map(([file, code]) => [file, code])));
   afterAll(() => project.dispose());
 
+  // Without types, a starter handed on as a value is UNANALYZED (the file it may run is chosen where
+  // the syntax cannot see: analysis/syntax/starter-values.ts); with types, the call is judged where it is made.
+  const syntacticOnly: Readonly<Record<string, readonly string[]>> = { 'store-local.ts': ['EXEC', 'UNANALYZED'] };
   it.each(rows.map((row) => [row[0], row] as const))('syntactic: %s', (_file, [file, , expected]) => {
-    expect(capabilitiesOf(project.syntactic(file))).toEqual([...expected].sort());
+    expect(capabilitiesOf(project.syntactic(file))).toEqual([...(syntacticOnly[file] ?? expected)].sort());
   });
   it.each(rows.map((row) => [row[0], row] as const))('typed: %s', (_file, [file, , expected]) => {
     expect(capabilitiesOf(project.typed(file))).toEqual([...expected].sort());
@@ -88,11 +91,13 @@ describe('a capability stored where every module reads it (#10, grant laundering
     ['store-data.ts', "declare global { interface Array<T> { tag: string; first: () => unknown } }\nArray.prototype.tag = 'x';\nArray.prototype.first = function () { return this[0]; };", []],
     ['store-local.ts', "import { execSync } from 'node:child_process';\nexport const tools = { sh: execSync };", ['EXEC']],
   ];
+  // Without types, a starter kept in an exported object is UNANALYZED (analysis/syntax/starter-values.ts); with types its calls are judged where made.
+  const syntacticOnly: Readonly<Record<string, readonly string[]>> = { 'store-local.ts': ['EXEC', 'UNANALYZED'] };
   const required = "const { spawn } = require('node:child_process');\nglobalThis.run = spawn;";
   const project = typedProject({ ...Object.fromEntries(rows.map(([file, code]) => [file, code.includes('export') ? code : `${code}\nexport {};`])), 'store-required.cjs': required });
   afterAll(() => project.dispose());
   it.each(rows.map((row) => [row[0], row] as const))('syntactic: %s', (_file, [file, , expected]) => {
-    expect(capabilitiesOf(project.syntactic(file))).toEqual([...expected].sort());
+    expect(capabilitiesOf(project.syntactic(file))).toEqual([...(syntacticOnly[file] ?? expected)].sort());
   });
   it.each(rows.map((row) => [row[0], row] as const))('typed: %s', (_file, [file, , expected]) => {
     expect(capabilitiesOf(project.typed(file))).toEqual([...expected].sort());

@@ -66,6 +66,13 @@ const project = typedProject({ ...ESCAPES, ...LOOKALIKES, ...IMPORTERS });
 afterAll(() => project.dispose());
 
 const unanalyzed = (facts: FileFacts): string[] => facts.findings.filter((finding) => finding.capability === 'UNANALYZED').map((finding) => finding.message);
+/**
+ * `execSync` stands for any capability here; it is also a starter of Node code, and one handed
+ * on (exported, passed to a project function) is UNANALYZED in both modes by the entries rule
+ * (analysis/syntax/starter-values.ts). The any/unknown rule is judged without those findings.
+ */
+const STARTER_HANDED_ON = /starter of Node code handed on/;
+const withoutStarterRule = (messages: string[]): string[] => messages.filter((message) => !STARTER_HANDED_ON.test(message));
 
 describe('a capability handed to an any/unknown place', () => {
   it.each(Object.keys(ESCAPES))('%s: UNANALYZED at the hand-off, naming the capability, though the file is granted it', (file) => {
@@ -75,11 +82,11 @@ describe('a capability handed to an any/unknown place', () => {
   });
 
   it.each(Object.keys(LOOKALIKES))('%s: no finding', (file) => {
-    expect(project.typed(file, PROVIDER_GRANTED).findings.map((finding) => finding.message)).toEqual([]);
+    expect(withoutStarterRule(project.typed(file, PROVIDER_GRANTED).findings.map((finding) => finding.message))).toEqual([]);
   });
 
   it('the syntactic detector does not see it (typed mode only)', () => {
-    expect(unanalyzed(project.syntactic('p-abort-reason.ts', PROVIDER_GRANTED))).toEqual([]);
+    expect(withoutStarterRule(unanalyzed(project.syntactic('p-abort-reason.ts', PROVIDER_GRANTED)))).toEqual([]);
   });
 
   it('a project importer reaches the capability at its import, through a barrel too', () => {

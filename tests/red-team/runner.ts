@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RedTeamEnforcer, RedTeamRow } from '../../fixtures/evasions/red-team/table.js';
 import { ENFORCERS, rowDirectory, runGuardCli, runPlugin, type EnforcerRun } from './enforcers.js';
 import { checkKey, expectationOf, judge, type Target } from './judge.js';
+import { WHOLE_PROGRAM_RULE_IDS } from '../../analysis/suppress/notes.js';
 
 /** One red-team round: its folder, its table and the checks known to fail today (see the table's header). */
 export interface RedTeamCorpus {
@@ -20,10 +21,15 @@ export interface RedTeamCorpus {
   readonly typedDivergences?: readonly string[];
 }
 
-/** One file's verdict: its capabilities, sorted, or `clean`; findings only a whole-program view makes are left out. */
-function verdictOf(run: EnforcerRun, file: string): string {
+/**
+ * One file's verdict: its capabilities, sorted, or `clean`; what flows in from other files
+ * (`transitive-capability`) is left out. `fileRulesOnly` leaves out every finding only a whole
+ * program can make (an edge that does not resolve, too): what a per-file linter can say at all.
+ */
+function verdictOf(run: EnforcerRun, file: string, fileRulesOnly = false): string {
   if (!run.ok) return `error (${run.error})`;
-  const capabilities = run.findings.filter((finding) => finding.file === file && finding.ruleId !== 'transitive-capability').flatMap((finding) => finding.capabilities);
+  const wholeProgram: readonly string[] = fileRulesOnly ? WHOLE_PROGRAM_RULE_IDS : ['transitive-capability'];
+  const capabilities = run.findings.filter((finding) => finding.file === file && !wholeProgram.includes(finding.ruleId)).flatMap((finding) => finding.capabilities);
   return capabilities.length === 0 ? 'clean' : [...new Set(capabilities)].sort().join('+');
 }
 
@@ -145,8 +151,8 @@ export function describeRedTeamCorpus(corpus: RedTeamCorpus): void {
             const file = row.lint?.[target];
             if (file === undefined) continue;
             const absolute = path.join(rowDirectory(row, root), file);
-            const guard = verdictOf(runFor(row, target, 'guard-typed'), absolute);
-            const plugin = verdictOf(runFor(row, target, 'plugin-typed'), absolute);
+            const guard = verdictOf(runFor(row, target, 'guard-typed'), absolute, true);
+            const plugin = verdictOf(runFor(row, target, 'plugin-typed'), absolute, true);
             if (guard !== plugin && !divergences.includes(`${row.id}:${target}`)) divergent.push(`${row.id}:${target}: guard ${guard}, plugin ${plugin}`);
           }
         }
