@@ -6,6 +6,7 @@ import { manifestHash, sha256Ref } from '../src/index.js';
 import type { BenchModule, BenchResult } from './types.js';
 import { INSPECT_CHILD, runChild, type ChildResult } from './inspector-child.js';
 import { hostileResults } from './inspector-hostile.js';
+import { proseResults } from './inspector-prose.js';
 import { median } from './stats.js';
 
 /**
@@ -31,11 +32,10 @@ const inspectorUrl = pathToFileURL(path.join(here, '..', 'src', 'index.js')).hre
 const sha = sha256Ref;
 
 /** Writes the packet; content files live in 100 subdirectories as an exporter would shard them. */
-export function generatePacket(root: string, items: number, itemBytes: number): void {
+export function generatePacket(root: string, items: number, itemBytes: number, dossierText = '# DOS-BENCH-V1\n\n- B1: The archive archive/part-000000.txt exists.\n'): void {
   const base = Buffer.alloc(itemBytes);
   for (let index = 0; index < itemBytes; index += 1) base[index] = 97 + ((index * 7919) % 26);
   const records: Array<Record<string, unknown>> = [];
-  const dossierText = '# DOS-BENCH-V1\n\n- B1: The archive archive/part-000000.txt exists.\n';
   for (let index = 0; index < items; index += 1) {
     const id = String(index).padStart(6, '0');
     const relative = `c/${id.slice(0, 3)}/${id}.txt`;
@@ -179,6 +179,7 @@ export const bench: BenchModule = {
           details: { peak_rss_large_MiB: Math.round(peakLarge), peak_rss_small_MiB: Math.round(peakSmall), small_content_MiB: Math.round(contentMiB / 10) },
         },
         ...(await hostileResults()),
+        ...(await proseResults()),
       ];
     } finally {
       rmSync(root, { recursive: true, force: true });
