@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { generatePacket } from './inspector.js';
+import { generatePacket } from './inspector-packet.js';
 import { INSPECT_CHILD, runChild, type ChildResult } from './inspector-child.js';
 import { median } from './stats.js';
 import type { BenchResult } from './types.js';
