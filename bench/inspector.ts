@@ -1,11 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { manifestHash, sha256Ref } from '../src/index.js';
 import type { BenchModule, BenchResult } from './types.js';
 import { INSPECT_CHILD, runChild, type ChildResult } from './inspector-child.js';
 import { hostileResults } from './inspector-hostile.js';
+import { proseResults } from './inspector-prose.js';
+import { generatePacket } from './inspector-packet.js';
 import { median } from './stats.js';
 
 /**
@@ -27,63 +28,6 @@ const RSS_ROUNDS = 3;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const inspectorUrl = pathToFileURL(path.join(here, '..', 'src', 'index.js')).href;
-
-const sha = sha256Ref;
-
-/** Writes the packet; content files live in 100 subdirectories as an exporter would shard them. */
-export function generatePacket(root: string, items: number, itemBytes: number): void {
-  const base = Buffer.alloc(itemBytes);
-  for (let index = 0; index < itemBytes; index += 1) base[index] = 97 + ((index * 7919) % 26);
-  const records: Array<Record<string, unknown>> = [];
-  const dossierText = '# DOS-BENCH-V1\n\n- B1: The archive archive/part-000000.txt exists.\n';
-  for (let index = 0; index < items; index += 1) {
-    const id = String(index).padStart(6, '0');
-    const relative = `c/${id.slice(0, 3)}/${id}.txt`;
-    const content = Buffer.from(base);
-    content.write(`item ${id}\n`, 0);
-    mkdirSync(path.join(root, path.dirname(relative)), { recursive: true });
-    writeFileSync(path.join(root, relative), content);
-    records.push({
-      item_id: `item-${id}`,
-      kind: 'ARTIFACT_CONTENT',
-      path: `archive/part-${id}.txt`,
-      media_type: 'text/plain',
-      content_file: relative,
-      source_metadata: { governed_surface: 'kb', named_query_id_or_kb_path: `archive/part-${id}.txt`, observation_ts: '2026-11-19T08:00:00Z', source_revision: 'r1', content_hash: sha(content) },
-    });
-  }
-  records.push({
-    item_id: 'dossier',
-    kind: 'KB_DOCUMENT',
-    path: 'dossiers/DOS-BENCH-V1.md',
-    media_type: 'text/markdown',
-    content: dossierText,
-    source_metadata: { governed_surface: 'kb', named_query_id_or_kb_path: 'dossiers/DOS-BENCH-V1.md', observation_ts: '2026-11-19T08:00:00Z', source_revision: 'r1', content_hash: sha(dossierText) },
-  });
-  const manifest = manifestHash(records.map((record) => ({ itemId: String(record.item_id), contentHash: String((record.source_metadata as Record<string, unknown>).content_hash) })));
-  const packet = {
-    schema: 'b7-governed-packet/v1',
-    packet_id: 'PKT-BENCH',
-    packet_as_of: '2026-11-20T12:00:00Z',
-    source_mode: 'PACKET_DERIVED',
-    freshness: 'AS_OF_EXPORT',
-    max_item_age_days: 30,
-    export_operator: { role: 'ro', database: 'db', gateway: 'gw', role_attributes: { rolsuper: false, createrole: false, createdb: false, bypassrls: false } },
-    decision_effect: 'NONE',
-    may_gate: false,
-    allowed_surfaces: ['kb'],
-    manifest_hash: manifest,
-    dossier: {
-      document_id: 'DOS-BENCH-V1',
-      blueprint_ref: 'BP-BENCH',
-      revision: '1',
-      item_id: 'dossier',
-      claims: [{ claim_id: 'B1', text: 'The archive archive/part-000000.txt exists.', claim_type: 'ARTIFACT_EXISTS', subject: 'archive/part-000000.txt', evidence_refs: ['item-000000'] }],
-    },
-    items: records,
-  };
-  writeFileSync(path.join(root, 'packet.json'), JSON.stringify(packet));
-}
 
 
 /** What parsing and validating packet.json alone costs (JSON.parse, strict zod per item, manifest): shown, not compared. */
@@ -179,6 +123,7 @@ export const bench: BenchModule = {
           details: { peak_rss_large_MiB: Math.round(peakLarge), peak_rss_small_MiB: Math.round(peakSmall), small_content_MiB: Math.round(contentMiB / 10) },
         },
         ...(await hostileResults()),
+        ...(await proseResults()),
       ];
     } finally {
       rmSync(root, { recursive: true, force: true });

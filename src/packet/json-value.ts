@@ -60,18 +60,37 @@ export interface JsonMemberScan {
   readonly topLevel: ReadonlyMap<string, string[]>;
 }
 
+/**
+ * An open array or object. Its path is spelled out only when a duplicate is found (walking the
+ * parents): spelling it on every push cost a string per record of a 100,000-item packet.
+ */
 interface ScanFrame {
   readonly object: boolean;
-  readonly path: string;
-  readonly keys: Set<string>;
+  readonly parent: ScanFrame | undefined;
+  /** Where this value sits in its parent: the parent's key or index when it was opened. */
+  readonly at: string | number | undefined;
+  /** Keys seen so far (objects only). */
+  readonly keys: Set<string> | undefined;
   key: string | undefined;
   index: number;
 }
 
-function memberPath(frame: ScanFrame | undefined): string {
-  if (frame === undefined) return '';
-  if (!frame.object) return `${frame.path}[${frame.index}]`;
-  return frame.path === '' ? (frame.key ?? '') : `${frame.path}.${frame.key ?? ''}`;
+function framePath(frame: ScanFrame): string {
+  const parts: Array<string | number | undefined> = [];
+  for (let current: ScanFrame | undefined = frame; current?.parent !== undefined; current = current.parent) parts.push(current.at);
+  let path = '';
+  for (let index = parts.length - 1; index >= 0; index -= 1) {
+    const part = parts[index];
+    path = typeof part === 'number' ? `${path}[${part}]` : path === '' ? (part ?? '') : `${path}.${part ?? ''}`;
+  }
+  return path;
+}
+
+/** The path of the member `frame` is at now (its current key or index). */
+function memberPath(frame: ScanFrame): string {
+  const path = framePath(frame);
+  if (!frame.object) return `${path}[${frame.index}]`;
+  return path === '' ? (frame.key ?? '') : `${path}.${frame.key ?? ''}`;
 }
 
 /** The end of the string whose opening quote is at `start` (the index of its closing quote). */
@@ -111,7 +130,8 @@ export function scanJsonMembers(text: string): JsonMemberScan {
     const top = stack[stack.length - 1];
     if (code === 0x7b || code === 0x5b) {
       recordTop(code === 0x7b ? '{' : '[');
-      stack.push({ object: code === 0x7b, path: memberPath(top), keys: new Set(), key: undefined, index: 0 });
+      const object = code === 0x7b;
+      stack.push({ object, parent: top, at: top === undefined ? undefined : top.object ? top.key : top.index, keys: object ? new Set() : undefined, key: undefined, index: 0 });
       expectKey = code === 0x7b;
     } else if (code === 0x7d || code === 0x5d) {
       stack.pop();
@@ -121,21 +141,21 @@ export function scanJsonMembers(text: string): JsonMemberScan {
       else if (top !== undefined) top.index += 1;
     } else if (code === 0x22) {
       const end = stringEnd(text, index);
-      const raw = text.slice(index, end + 1);
-      if (expectKey && top?.object === true) {
+      if (expectKey && top?.keys !== undefined) {
+        const raw = text.slice(index, end + 1);
         const key = raw.includes('\\') ? String(JSON.parse(raw)) : raw.slice(1, -1);
         top.key = key;
         if (top.keys.has(key)) duplicate ??= memberPath(top);
         top.keys.add(key);
         expectKey = false;
-      } else {
-        recordTop(raw);
+      } else if (stack.length === 1) {
+        recordTop(text.slice(index, end + 1));
       }
       index = end;
     } else {
       PRIMITIVE_END.lastIndex = index;
       const end = PRIMITIVE_END.exec(text)?.index ?? text.length;
-      recordTop(text.slice(index, end));
+      if (stack.length === 1) recordTop(text.slice(index, end));
       index = end - 1;
     }
   }

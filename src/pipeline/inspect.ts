@@ -61,9 +61,9 @@ function failedOutcome(error: InspectorError): InspectOutcome {
 }
 
 async function renderAndWrite(result: InspectionResult, options: InspectOptions, limits: InspectorLimits): Promise<InspectOutcome> {
-  let rendered = renderReport(result, options.name, limits.maxReportBytes);
+  let rendered = renderReport(result, options.name, limits);
   // Our own report failing its schema is a bug; still fail closed with a minimal BLOCKED report.
-  if (!rendered.ok) rendered = renderReport(blockedInspection(undefined, [rendered.error]), options.name, limits.maxReportBytes);
+  if (!rendered.ok) rendered = renderReport(blockedInspection(undefined, [rendered.error]), options.name, limits);
   if (!rendered.ok) return failedOutcome(rendered.error);
   const { report, line, exitCode, files } = rendered.value;
   const emitted = emitReport(options.reportFd, files, line);

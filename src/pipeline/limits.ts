@@ -39,6 +39,12 @@ export interface InspectorLimits {
   readonly maxEvidenceEntries: number;
   /** Subject-to-entry comparisons (and body bytes searched for quotes) the chain may spend, all claims together. */
   readonly maxBindingComparisons: number;
+  /**
+   * Locations each report lists for one kind of finding (one flag and detail, one kind of unparsed
+   * region, backed or unbacked pass assertions); the count is always exact and the rest are counted
+   * as not listed (issue 13, round 9: every one listed in full cost 24–65 report bytes per packet byte).
+   */
+  readonly maxListedFindingsPerKind: number;
   /** The three report files together, as the inspector emits them and the launcher accepts them. */
   readonly maxReportBytes: number;
   /**
@@ -78,6 +84,7 @@ export const DEFAULT_LIMITS: InspectorLimits = {
   maxClaimTextBytesTotal: 16 * MIB,
   maxEvidenceEntries: 400_000,
   maxBindingComparisons: 200_000_000,
+  maxListedFindingsPerKind: 32,
   maxReportBytes: 256 * MIB,
   // Parsed, a value costs the launcher up to ~100 bytes whatever its size on the channel (round 6: `{},` × 2.8 M grew it
   // 285 MB). tki's reports spend ≈ 25 bytes a value (every object carries its stamps), so both bounds leave them room.

@@ -12,7 +12,7 @@ import { escapeControlChars, truncate } from '../text/escape.js';
 import { lintEmittedStrings, lintString } from '../text/wording-lint.js';
 import { EXIT_CODE_BY_VERDICT, type InspectorExitCode } from '../vocabulary.js';
 import { blockedInspection } from './judge.js';
-import { DEFAULT_LIMITS } from './limits.js';
+import { DEFAULT_LIMITS, type InspectorLimits } from './limits.js';
 import type { FlagDetail, InspectionResult } from './result.js';
 import { WITHHELD_WORD } from '../text/verdict-line-label.js';
 
@@ -27,8 +27,8 @@ export interface RenderedReport {
  * The global-wording lint runs over the whole report. A hit adds FLAG_GLOBAL_DENIAL_WORDING,
  * which can change the triage, so the report is built again with the flag and linted again.
  */
-function lintedReport(result: InspectionResult): Report {
-  const first = lintEmittedStrings(buildReport(result));
+function lintedReport(result: InspectionResult, maxListed: number): Report {
+  const first = lintEmittedStrings(buildReport(result, maxListed));
   if (first.rewritten.length === 0) return first.value;
   const wordingFlags: FlagDetail[] = first.rewritten.map((path) => ({
     flag: 'FLAG_GLOBAL_DENIAL_WORDING',
@@ -36,7 +36,7 @@ function lintedReport(result: InspectionResult): Report {
     detail: 'global-absence wording from the packet was replaced by the scoped form',
   }));
   const flagDetails = [...result.flagDetails, ...wordingFlags];
-  return lintEmittedStrings(buildReport({ ...result, flagDetails })).value;
+  return lintEmittedStrings(buildReport({ ...result, flagDetails }, maxListed)).value;
 }
 
 /**
@@ -79,22 +79,26 @@ function encoded(name: string, content: string): ReportFile {
 }
 
 /** The report, or, when the three files together would exceed maxReportBytes, a short BLOCKED report naming the limit. */
-export function renderReport(result: InspectionResult, name: string | undefined, maxReportBytes = DEFAULT_LIMITS.maxReportBytes): { ok: true; value: RenderedReport } | { ok: false; error: InspectorError } {
+/** The limits rendering reads: the report's size, and how many locations a kind of finding lists. */
+export type RenderLimits = Pick<InspectorLimits, 'maxReportBytes' | 'maxListedFindingsPerKind'>;
+
+export function renderReport(result: InspectionResult, name: string | undefined, limits: RenderLimits = DEFAULT_LIMITS): { ok: true; value: RenderedReport } | { ok: false; error: InspectorError } {
+  const { maxReportBytes, maxListedFindingsPerKind: maxListed } = limits;
   // Refused before anything is built when even a lower bound of report.json alone is over the limit.
   const lowerBound = reportJsonLowerBound(result);
-  if (lowerBound > maxReportBytes) return overLimit(result, name, maxReportBytes, `the report would be more than ${lowerBound} bytes`);
-  const rendered = renderUnbounded(result, name);
+  if (lowerBound > maxReportBytes) return overLimit(result, name, limits, `the report would be more than ${lowerBound} bytes`);
+  const rendered = renderUnbounded(result, name, maxListed);
   if (!rendered.ok || reportBytes(rendered.value.files) <= maxReportBytes) return rendered;
-  return overLimit(result, name, maxReportBytes, `the report would be ${reportBytes(rendered.value.files)} bytes`);
+  return overLimit(result, name, limits, `the report would be ${reportBytes(rendered.value.files)} bytes`);
 }
 
-function overLimit(result: InspectionResult, name: string | undefined, maxReportBytes: number, size: string): ReturnType<typeof renderUnbounded> {
-  const limit = inspectorError('limits/max_report_bytes', '', `maxReportBytes = ${maxReportBytes}; ${size}`);
-  return renderUnbounded({ ...blockedInspection(undefined, [limit]), summary: result.summary, dossierIdentity: result.dossierIdentity }, name);
+function overLimit(result: InspectionResult, name: string | undefined, limits: RenderLimits, size: string): ReturnType<typeof renderUnbounded> {
+  const limit = inspectorError('limits/max_report_bytes', '', `maxReportBytes = ${limits.maxReportBytes}; ${size}`);
+  return renderUnbounded({ ...blockedInspection(undefined, [limit]), summary: result.summary, dossierIdentity: result.dossierIdentity }, name, limits.maxListedFindingsPerKind);
 }
 
-function renderUnbounded(result: InspectionResult, name: string | undefined): { ok: true; value: RenderedReport } | { ok: false; error: InspectorError } {
-  const report = lintedReport(result);
+function renderUnbounded(result: InspectionResult, name: string | undefined, maxListed: number): { ok: true; value: RenderedReport } | { ok: false; error: InspectorError } {
+  const report = lintedReport(result, maxListed);
   const checked = parseReport(report);
   if (!checked.success) {
     const issue = checked.error.issues[0];

@@ -1,10 +1,12 @@
 import { isQualified, type ConsideredEvidence } from '../chain/considered.js';
 import { renderError } from '../errors.js';
 import { truncate } from '../text/escape.js';
+import { DEFAULT_LIMITS } from '../pipeline/limits.js';
 import { decisionOf, flagsOf, type ClaimEvaluation, type InspectionResult } from '../pipeline/result.js';
 import { NON_AUTHORITATIVE, NON_GATING_STAMPS } from '../vocabulary.js';
 import { DISCLAIMER } from './disclaimer.js';
 import { evidenceItemOf, evidenceSteps } from './evidence-groups.js';
+import { groupFindings } from './finding-groups.js';
 import { REPORT_SCHEMA_ID, type ClaimReport, type EvidenceItemReport, type Report, type ScopeOfDenial } from './schema.js';
 
 /** Pure: the decided inspection → the report.json object (before the wording lint). */
@@ -115,7 +117,7 @@ function evidenceItems(claims: readonly ClaimEvaluation[]): EvidenceItemReport[]
   return [...items.values()];
 }
 
-export function buildReport(result: InspectionResult): Report {
+export function buildReport(result: InspectionResult, maxListed = DEFAULT_LIMITS.maxListedFindingsPerKind): Report {
   const flags = flagsOf(result);
   const decision = decisionOf(result);
   const scope = scopeOf(result);
@@ -128,7 +130,13 @@ export function buildReport(result: InspectionResult): Report {
     article14_status: decision.article14_status,
     triage_outcome: decision.triage_outcome,
     flags,
-    flag_details: result.flagDetails.map((detail) => ({ ...detail, ...S })),
+    flag_details: groupFindings(
+      result.flagDetails,
+      (detail) => `${detail.flag} ${detail.detail}`,
+      (detail) => ({ flag: detail.flag, detail: detail.detail, ...S }),
+      (detail) => (detail.quote === undefined ? { where: detail.where, ...S } : { where: detail.where, quote: detail.quote, ...S }),
+      maxListed,
+    ),
     claims: result.claims.map((evaluation) => claimReport(shared, evaluation)),
     evidence_items: evidenceItems(result.claims),
     blocked_reasons: result.blockedReasons.map((error) => ({ code: error.code, path: error.path, message: renderError(error), ...S })),
@@ -142,8 +150,20 @@ export function buildReport(result: InspectionResult): Report {
         ...S,
       })),
     prose: {
-      pass_assertions: (result.prose?.passAssertions ?? []).map((finding) => ({ ...finding, ...S })),
-      unparsed_regions: (result.prose?.unparsedRegions ?? []).map((finding) => ({ ...finding, ...S })),
+      pass_assertions: groupFindings(
+        result.prose?.passAssertions ?? [],
+        (finding) => String(finding.backed),
+        (finding) => ({ backed: finding.backed, ...S }),
+        ({ line, excerpt, why }) => ({ line, excerpt, why, ...S }),
+        maxListed,
+      ),
+      unparsed_regions: groupFindings(
+        result.prose?.unparsedRegions ?? [],
+        (finding) => finding.why,
+        (finding) => ({ why: finding.why, ...S }),
+        ({ line, excerpt }) => ({ line, excerpt, ...S }),
+        maxListed,
+      ),
       ...S,
     },
     inventory_complete: result.prose !== undefined && result.prose.unparsedRegions.length === 0,

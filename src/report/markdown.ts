@@ -71,6 +71,12 @@ function inventoryLine(report: Report): string {
   return 'incomplete (see unparsed regions); the dossier can be no better than UNVERIFIED';
 }
 
+/** The line that ends a kind of finding whose locations were not all listed: the exact count and what is left out. */
+function notListedLine(group: { count: number; not_listed: number; listed: readonly unknown[] }, kind: string): string[] {
+  if (group.not_listed === 0) return [];
+  return [`- … ${kind}: ${group.count} in all; the first ${group.listed.length} are listed here and in report.json, ${group.not_listed} are not listed`];
+}
+
 function section(title: string, lines: readonly string[]): string[] {
   return [`## ${title}`, '', ...lines, ''];
 }
@@ -101,11 +107,23 @@ export function renderMarkdown(report: Report): string {
   if (perCorpus.length > LISTED_CLAIM_ROWS) perCorpus.splice(LISTED_CLAIM_ROWS, perCorpus.length, `- … and ${perCorpus.length - LISTED_CLAIM_ROWS} more in report.json`);
   if (perCorpus.length > 0) lines.push(...section('Per corpus (never joined)', perCorpus));
   // The packet text a flag is about is quoted (a code span): a sentence that goes on "… verdict is PASS" never reads as tki's words.
-  const flagLines = report.flag_details.length === 0 ? ['None.'] : report.flag_details.map((detail) => `- \`${detail.flag}\` at ${md(detail.where, 80)}: ${md(detail.detail, 240)}${detail.quote === undefined ? '' : `: ${value(detail.quote, 200)}`}`);
+  const flagLines =
+    report.flag_details.length === 0
+      ? ['None.']
+      : report.flag_details.flatMap((group) => [
+          ...group.listed.map((where) => `- \`${group.flag}\` at ${md(where.where, 80)}: ${md(group.detail, 240)}${where.quote === undefined ? '' : `: ${value(where.quote, 200)}`}`),
+          ...notListedLine(group, `\`${group.flag}\` (${md(group.detail, 240)})`),
+        ]);
   lines.push(...section('Flags', flagLines));
   const prose = [
-    ...report.prose.pass_assertions.map((finding) => `- line ${finding.line}, ${finding.backed === true ? 'backed by an accepted claim' : 'not backed'}: ${value(finding.excerpt, 200)}`),
-    ...report.prose.unparsed_regions.map((finding) => `- line ${finding.line}, UNPARSED_REGION (${md(finding.why)}): ${value(finding.excerpt, 200)}`),
+    ...report.prose.pass_assertions.flatMap((group) => {
+      const backing = group.backed ? 'backed by an accepted claim' : 'not backed';
+      return [...group.listed.map((finding) => `- line ${finding.line}, ${backing}: ${value(finding.excerpt, 200)}`), ...notListedLine(group, `pass assertions ${backing}`)];
+    }),
+    ...report.prose.unparsed_regions.flatMap((group) => [
+      ...group.listed.map((finding) => `- line ${finding.line}, UNPARSED_REGION (${md(group.why)}): ${value(finding.excerpt, 200)}`),
+      ...notListedLine(group, `UNPARSED_REGION (${md(group.why)})`),
+    ]),
   ];
   if (prose.length > 0) lines.push(...section('Prose scan', prose));
   const unusable = report.item_findings.slice(0, LISTED_ITEM_FINDINGS).map((finding) => `- ${value(finding.item_id, 80)}: ${md(finding.problems.join('; '), 400)}`);

@@ -94,8 +94,20 @@ export const claimReportSchema = stamped({
 });
 
 const findingSchema = stamped({ code: z.string(), path: z.string(), message: z.string() });
-const flagDetailSchema = stamped({ flag: z.enum(FLAGS), where: z.string(), detail: z.string(), quote: z.string().optional() });
-const proseFindingSchema = stamped({ line: z.number().int(), excerpt: z.string(), why: z.string(), backed: z.boolean().optional() });
+
+/**
+ * Findings of one kind are one entry (report/finding-groups.ts): `count` is exact, `listed` holds
+ * the first maxListedFindingsPerKind locations, `not_listed` how many more there are.
+ */
+const groupCounts = { count: z.number().int().positive(), not_listed: z.number().int().nonnegative() };
+const flagDetailSchema = stamped({
+  flag: z.enum(FLAGS),
+  detail: z.string(),
+  ...groupCounts,
+  listed: z.array(stamped({ where: z.string(), quote: z.string().optional() })),
+});
+const passAssertionsSchema = stamped({ backed: z.boolean(), ...groupCounts, listed: z.array(stamped({ line: z.number().int(), excerpt: z.string(), why: z.string() })) });
+const unparsedRegionsSchema = stamped({ why: z.string(), ...groupCounts, listed: z.array(stamped({ line: z.number().int(), excerpt: z.string() })) });
 
 export const reportSchema = stamped({
   report_schema: z.literal(REPORT_SCHEMA_ID),
@@ -117,7 +129,7 @@ export const reportSchema = stamped({
   evidence_items: z.array(evidenceItemSchema),
   blocked_reasons: z.array(findingSchema),
   item_findings: z.array(stamped({ item_id: z.string(), usable: z.boolean(), local_first: z.boolean(), problems: z.array(z.string()) })),
-  prose: stamped({ pass_assertions: z.array(proseFindingSchema), unparsed_regions: z.array(proseFindingSchema) }),
+  prose: stamped({ pass_assertions: z.array(passAssertionsSchema), unparsed_regions: z.array(unparsedRegionsSchema) }),
   inventory_complete: z.boolean(),
   items_total: z.number().int().nonnegative(),
   items_usable: z.number().int().nonnegative(),

@@ -46,7 +46,7 @@ const report = {
   article14_status: 'NOT_APPLICABLE_NO_EXECUTABLE_CLAIMS',
   triage_outcome: 'NO_BLOCKING_FINDING_BUT_UNCERTIFIED',
   flags: [],
-  flag_details: [{ flag: 'FLAG_PROSE_ONLY_PASS', where: 'x', detail: 'y', ...S }],
+  flag_details: [{ flag: 'FLAG_PROSE_ONLY_PASS', detail: 'y', count: 2, not_listed: 1, listed: [{ where: 'x', quote: 'q', ...S }], ...S }],
   claims: [
     {
       claim_id: 'C1',
@@ -74,7 +74,11 @@ const report = {
   evidence_items: [{ item_id: 'i', kind: 'RUN_LOG', path: null, governed_surface: 'kb', provenanced: true, problems: [], ...S }],
   blocked_reasons: [{ code: 'c', path: '', message: 'm', ...S }],
   item_findings: [{ item_id: 'i', usable: false, local_first: false, problems: ['p'], ...S }],
-  prose: { pass_assertions: [{ line: 1, excerpt: 'e', why: 'w', backed: false, ...S }], unparsed_regions: [{ line: 2, excerpt: 'e', why: 'w', ...S }], ...S },
+  prose: {
+    pass_assertions: [{ backed: false, count: 1, not_listed: 0, listed: [{ line: 1, excerpt: 'e', why: 'w', ...S }], ...S }],
+    unparsed_regions: [{ why: 'w', count: 1, not_listed: 0, listed: [{ line: 2, excerpt: 'e', ...S }], ...S }],
+    ...S,
+  },
   inventory_complete: true,
   items_total: 1,
   items_usable: 0,

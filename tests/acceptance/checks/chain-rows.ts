@@ -62,7 +62,7 @@ export const CHAIN_CHECKS: Readonly<Record<number, Check>> = {
   16: async (ctx) => {
     const view = await ctx.inspect('prose-only-pass');
     const report = view.report;
-    const unbacked = report?.prose.pass_assertions.filter((entry) => entry.backed !== true) ?? [];
+    const unbacked = report?.prose.pass_assertions.filter((group) => !group.backed).flatMap((group) => group.listed) ?? [];
     const conditions = [
       condition('FLAG_PROSE_ONLY_PASS is raised', report?.flags.includes('FLAG_PROSE_ONLY_PASS') === true, report?.flags),
       condition('the unbacked pass sentence is quoted', unbacked.some((entry) => /22\/22 PASS/.test(entry.excerpt)), unbacked.map((entry) => `line ${entry.line}: ${entry.excerpt}`)),
@@ -94,7 +94,7 @@ export const CHAIN_CHECKS: Readonly<Record<number, Check>> = {
     const details = view.report?.flag_details.filter((entry) => entry.flag === 'FLAG_AUTHORITY_VIOLATION') ?? [];
     const conditions = [
       condition('FLAG_AUTHORITY_VIOLATION is raised', view.report?.flags.includes('FLAG_AUTHORITY_VIOLATION') === true, view.report?.flags),
-      condition('the flag says where the authority was asserted', details.length > 0, details.map((entry) => `${entry.where}: ${entry.detail}`)),
+      condition('the flag says where the authority was asserted', details.length > 0, details.flatMap((group) => group.listed.map((entry) => `${entry.where}: ${group.detail}`))),
       condition('the report itself stays non-gating', view.report?.decision_effect === 'NONE' && view.report.may_gate === false, { decision_effect: view.report?.decision_effect, may_gate: view.report?.may_gate }),
     ];
     return conclude('inspect fixtures/packets/authority-assertion', [view.run_id], conditions, { 'report-fields': reportFields(view) });
@@ -103,7 +103,7 @@ export const CHAIN_CHECKS: Readonly<Record<number, Check>> = {
     const view = await ctx.inspect('unparsed-region');
     const report = view.report;
     const conditions = [
-      condition('unparsed regions are listed', (report?.prose.unparsed_regions.length ?? 0) > 0, report?.prose.unparsed_regions.map((entry) => `line ${entry.line}: ${entry.excerpt}`)),
+      condition('unparsed regions are listed', (report?.prose.unparsed_regions.length ?? 0) > 0, report?.prose.unparsed_regions.flatMap((group) => group.listed.map((entry) => `line ${entry.line}: ${entry.excerpt}`))),
       condition('inventory_complete is false', report?.inventory_complete === false, report?.inventory_complete),
       condition('the dossier is no better than UNVERIFIED and not "no blocking finding"', report !== undefined && ['UNVERIFIED', 'READ_LEVEL_FAIL', 'BLOCKED'].includes(report.final_verdict) && report.triage_outcome !== 'NO_BLOCKING_FINDING_BUT_UNCERTIFIED', `${report?.final_verdict} / ${report?.triage_outcome}`),
     ];

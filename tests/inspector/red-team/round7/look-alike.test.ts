@@ -137,7 +137,9 @@ describe("a finding's excerpt quotes the packet's text", () => {
   it('a digit read by its look (U+0665 as 0) is quoted as the packet wrote it', async () => {
     const shown = 'The selftest: exit \u0665.';
     const result = await inspect7({ dossierText: dossier(shown) }, 'excerpt-digit');
-    const assertions = ((result.report?.prose as Record<string, unknown> | undefined)?.pass_assertions as Record<string, unknown>[] | undefined) ?? [];
+    // Grouped since round 9 (cost10): each group lists its first locations.
+    const groups = ((result.report?.prose as Record<string, unknown> | undefined)?.pass_assertions as { listed: Record<string, unknown>[] }[] | undefined) ?? [];
+    const assertions = groups.flatMap((group) => group.listed);
     const excerpt = String(assertions[0]?.excerpt ?? '');
     const problems: string[] = [];
     if (assertions.length === 0) problems.push(`no pass assertion found: ${summary(result)}`);

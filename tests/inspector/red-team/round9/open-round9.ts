@@ -21,8 +21,4 @@ export const OPEN_ROUND9: ReadonlyMap<string, string> = new Map<string, string>(
   // look-alike.test.ts
   // sinks.test.ts
   // cost.test.ts
-  ['cost:pass-sentences-per-packet-byte', 'medium: 5,000 paragraphs "exit 0." give ≈ 47 report bytes per packet byte (each unbacked sentence listed in full in both reports); 20,000: 0.19 MB → 9.1 MB'],
-  ['cost:control-char-paragraphs-per-packet-byte', 'medium: one control character per paragraph: ≈ 65 report bytes per packet byte (one UNPARSED_REGION entry each)'],
-  ['cost:empty-comment-paragraphs-per-packet-byte', 'medium: "<!---->" paragraphs: ≈ 24 report bytes per packet byte'],
-  ['cost:global-denial-sentences-per-packet-byte', 'medium: "X does not exist anywhere." paragraphs: ≈ 24 report bytes per packet byte'],
 ]);
