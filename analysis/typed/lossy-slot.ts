@@ -33,7 +33,7 @@ function signaturesOf(type: ts.Type): readonly ts.Signature[] {
 }
 
 /** The slot's type still names the value: the same type, the same symbol (`typeof execSync`, a generic inferred from it) or one of its signatures. */
-function carries(slot: ts.Type, value: ts.Type): boolean {
+export function carries(slot: ts.Type, value: ts.Type): boolean {
   if (slot === value) return true;
   const symbol = value.getSymbol();
   if (symbol !== undefined && slot.getSymbol() === symbol) return true;

@@ -3,7 +3,7 @@ import { heldReference, isLocalCode } from './local-implementation.js';
 import { canonicalBuiltin, packageNameOf } from '../../policy/index.js';
 import type { ImportedEscapes, Resolved, TypeOracle } from '../syntax/index.js';
 import { skipOuter } from '../syntax/index.js';
-import { BEARING_GLOBALS } from './capability-reach.js';
+import { isJavaScriptParameter, typeBearing } from './call-handoff.js';
 import { ownerOf } from './declaration-owner.js';
 import { createEscapeFinder } from './untyped-escapes.js';
 import { importedProjectFiles } from './imported-files.js';
@@ -59,11 +59,6 @@ function containsAssertion(node: ts.Node): boolean {
 function isAssertedDeclaration(declaration: ts.Declaration): boolean {
   const initializer = ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isParameter(declaration) || ts.isPropertyAssignment(declaration) ? declaration.initializer : undefined;
   return initializer !== undefined && containsAssertion(initializer);
-}
-
-/** A declaration of a type (what a value's type names), not of a value of that name. */
-function declaresType(declaration: ts.Declaration): boolean {
-  return !ts.isVariableDeclaration(declaration) && !ts.isFunctionDeclaration(declaration);
 }
 
 /** Symbols whose declarations are the signatures themselves (functions, methods, classes), not a typed slot holding one. */
@@ -153,26 +148,12 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
     const byDeclaration = escaping ? ownerAt(node) : resolve(node);
     if (byDeclaration !== undefined) return byDeclaration;
     // A function or class is its own value (resolve judged its declarations); only what a variable, parameter or property holds can be foreign.
-    if (declaresOwnSignatures(symbolOf(node)) || isLocalCode(checker, node)) return undefined;
-    return bearingType(checker.getTypeAtLocation(node));
+    const symbol = symbolOf(node);
+    if (declaresOwnSignatures(symbol) || isJavaScriptParameter(symbol) || isLocalCode(checker, node)) return undefined;
+    return typeBearing(checker.getTypeAtLocation(node));
   };
 
-  /** What a value of this type is: a module namespace, a function a module declares, `Function`, the loader. */
-  const bearingType = (type: ts.Type): Resolved | undefined => {
-    const symbol = type.getSymbol();
-    if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.ValueModule) !== 0) return ownerOfSymbol(symbol);
-    for (const signature of [...type.getCallSignatures(), ...type.getConstructSignatures()]) {
-      const declaration = signature.getDeclaration() as ts.Declaration | undefined;
-      const owner = declaration === undefined ? undefined : ownerOf(declaration);
-      if (owner !== undefined) return owner;
-    }
-    // The type's own declarations only: the interface `Function` (what every function is) is
-    // not the `var Function: FunctionConstructor` merged with it.
-    const owner = symbol === undefined ? undefined : ownerOfDeclarations((symbol.declarations ?? []).filter(declaresType));
-    return owner?.kind === 'global' && owner.member === null && BEARING_GLOBALS.has(owner.name) ? owner : undefined;
-  };
-
-  const escapesIn = createEscapeFinder(checker, (node) => bearingValue(node, true), judgedAtImport, bearingType);
+  const escapesIn = createEscapeFinder(checker, (node) => bearingValue(node, true), judgedAtImport, typeBearing);
 
   return {
     resolve,

@@ -1,5 +1,6 @@
 import ts from '../../policy/typescript.cjs';
 import { isVerifiedWrapperCall, skipOuter, type Resolved, type UntypedEscape } from '../syntax/index.js';
+import { argumentLoss, resultLoss } from './call-handoff.js';
 import { isLibraryDeclaration, isSupertype, isUntyped, slotLoss, type SlotLoss } from './lossy-slot.js';
 import { handedParameters, handedValues, isReflectedMemberRead, receivingSlot } from './handed-slots.js';
 
@@ -30,7 +31,7 @@ const RETAINS_NOTHING: ReadonlySet<string> = new Set([
 /** Builtins that keep nothing of the arguments at these positions only. */
 const RETAINS_NOTHING_AT: ReadonlyMap<string, readonly number[]> = new Map([['WeakMap.set', [0]]]);
 
-/** The expressions a value expression may evaluate to: both arms of `c ? a : b`, `a ?? b`, `a || b`, `a && b`, the last of `(x, y)`. */
+/** The expressions a value expression may evaluate to (names, member reads, call results): both arms of `c ? a : b`, `a ?? b`, `a || b`, `a && b`, the last of `(x, y)`. */
 function valueLeaves(expression: ts.Expression, into: ts.Expression[]): void {
   let inner = expression;
   while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner) || ts.isNonNullExpression(inner) || ts.isTypeAssertionExpression(inner)) inner = inner.expression;
@@ -44,7 +45,7 @@ function valueLeaves(expression: ts.Expression, into: ts.Expression[]): void {
       valueLeaves(inner.left, into);
       valueLeaves(inner.right, into);
     }
-  } else if (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner) || ts.isCallExpression(inner)) {
+  } else if (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner) || ts.isCallExpression(inner) || ts.isNewExpression(inner)) {
     into.push(inner);
   }
 }
@@ -141,8 +142,10 @@ export function createEscapeFinder(
    * are followed, because their bodies are known to hand the module back.
    */
   const slotLoses = (written: ts.Expression, leaf: ts.Expression): SlotLoss | undefined => {
-    const loss = slotLoss(checker, receivingSlot(checker, written), checker.getTypeAtLocation(leaf));
+    const value = checker.getTypeAtLocation(leaf);
     const parent = written.parent;
+    const loss = slotLoss(checker, receivingSlot(checker, written), value)
+      ?? ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && leaf === skipOuter(written) ? argumentLoss(checker, parent, written, value) : undefined);
     if (loss === undefined) return ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent) && assignsIntoUntyped(parent.parent) ? 'untyped' : undefined;
     if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== written) {
       if (retainsNothing(parent, written)) return undefined;
@@ -152,12 +155,36 @@ export function createEscapeFinder(
     return loss === 'project-signature' && isConstInitializer(written) ? undefined : loss;
   };
 
+  /**
+   * A call's result written into a slot (call-handoff.ts resultLoss). A call whose callee is itself a
+   * capability (`execSync(…)`, `require(…)`, `import(…)`) is a use, judged as one; only a result that carries a
+   * capability handed to the call is followed here.
+   */
+  const checkResult = (written: ts.Expression, call: ts.CallExpression | ts.NewExpression, slot: Slot, escapes: UntypedEscape[]): void => {
+    if (slot !== 'contextual' || call.expression.kind === ts.SyntaxKind.ImportKeyword) return;
+    const contextual = receivingSlot(checker, written);
+    const lost = contextual === undefined ? undefined : resultLoss(checker, contextual, checker.getTypeAtLocation(call));
+    if (lost === undefined || retainsNothingOf(written) || bearing(call.expression) !== undefined) return;
+    escapes.push({ node: call, value: lost.value, slot: SLOT_WORDS[lost.loss], judgedAtImport: false });
+  };
+
+  /** `written` is an argument of a builtin that keeps nothing of it (RETAINS_NOTHING). */
+  const retainsNothingOf = (written: ts.Expression): boolean => {
+    const parent = written.parent;
+    return (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== written && retainsNothing(parent, written);
+  };
+
   const check = (written: ts.Expression, slot: Slot, escapes: UntypedEscape[]): void => {
     const leaves: ts.Expression[] = [];
     valueLeaves(written, leaves);
     for (const leaf of leaves) {
-      // A call is a value only as `Reflect.get(ns, 'member')`, a member read typed as the member (handed-slots.ts).
-      const value = !ts.isCallExpression(leaf) ? bearing(leaf) : isReflectedMemberRead(checker, leaf) ? bearingType(checker.getTypeAtLocation(leaf)) : undefined;
+      // `Reflect.get(ns, 'member')` is a member read typed as the member (handed-slots.ts); any other call's result is judged by checkResult.
+      const reflected = ts.isCallExpression(leaf) && isReflectedMemberRead(checker, leaf);
+      if (!reflected && (ts.isCallExpression(leaf) || ts.isNewExpression(leaf))) {
+        checkResult(written, leaf, slot, escapes);
+        continue;
+      }
+      const value = reflected ? bearingType(checker.getTypeAtLocation(leaf)) : bearing(leaf);
       if (value === undefined) continue;
       const loss = slot === 'contextual' ? slotLoses(written, leaf) : undefined;
       if (slot === 'contextual' && loss === undefined) continue;
