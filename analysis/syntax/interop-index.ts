@@ -22,8 +22,10 @@ interface InteropIndex {
 }
 
 const NOTHING: InteropIndex = { scan: undefined, wrappers: new Set(), tslibNamespaces: new Set(), webpack: undefined };
-// Text every file with a helper contains; a file without any is never scanned.
-const MARKERS = ['__importStar', '__importDefault', '__toESM', '_interop', 'tslib', '__webpack_require__'];
+// Text every file with a helper contains (`__importStar`, `__importDefault`, `__toESM`, `_interop`,
+// `tslib`, `__webpack_require__`); a file without any is never scanned. One pattern reads the text
+// once, where a search per marker read it six times.
+const MARKERS = /_(?:_importStar|_importDefault|_toESM|interop|_webpack_require__)|tslib/;
 
 const fileOfRootScope = new WeakMap<Scope, ts.SourceFile>();
 const indexes = new WeakMap<ts.SourceFile, InteropIndex>();
@@ -63,7 +65,7 @@ function indexOfFile(sourceFile: ts.SourceFile): InteropIndex {
 }
 
 function buildIndex(sourceFile: ts.SourceFile): InteropIndex {
-  if (!MARKERS.some((marker) => sourceFile.text.includes(marker))) return NOTHING;
+  if (!MARKERS.test(sourceFile.text)) return NOTHING;
   const candidates = helperCandidates(sourceFile);
   const tslib = tslibBindings(sourceFile);
   const scan = scanNames(sourceFile, new Set([...namesToScan(candidates, [...tslib.namespaces, ...tslib.wrappers]), ...WEBPACK_NAMES]));
