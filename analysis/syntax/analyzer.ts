@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import {
   DEFAULT_OPEN_FLAGS,
   GLOBAL_OBJECT_NAMES,
@@ -60,7 +61,7 @@ function withoutPackageDenial(capabilities: readonly Capability[]): readonly Cap
   return capabilities.filter((capability) => capability !== 'UNKNOWN_PACKAGE');
 }
 
-const isTypeNodeKind = kindTable((node) => ts.isTypeNode(node));
+const isTypeNodeKind = kindTable((node) => tsv.isTypeNode(node));
 
 export class Analyzer implements Walker {
   readonly references: ModuleReference[] = [];
@@ -129,7 +130,7 @@ export class Analyzer implements Walker {
   visitChildren(node: ts.Node): void {
     const outer = this.childrenOf;
     this.childrenOf = node;
-    ts.forEachChild(node, this.visitChild);
+    tsv.forEachChild(node, this.visitChild);
     this.childrenOf = outer;
   }
 
@@ -152,36 +153,36 @@ export class Analyzer implements Walker {
 
   private visitNode(node: ts.Node, parent: ts.Node): void {
     switch (node.kind) {
-      case ts.SyntaxKind.Identifier:
+      case tsv.SyntaxKind.Identifier:
         return this.visitIdentifier(node as ts.Identifier, parent);
-      case ts.SyntaxKind.StringLiteral:
-      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      case tsv.SyntaxKind.StringLiteral:
+      case tsv.SyntaxKind.NoSubstitutionTemplateLiteral:
         this.text?.checkString((node as ts.StringLiteralLike).text, node);
         return judgePathText(this, node as ts.StringLiteralLike, parent);
-      case ts.SyntaxKind.TemplateExpression:
+      case tsv.SyntaxKind.TemplateExpression:
         this.text?.checkTemplate(node as ts.TemplateExpression);
         judgePathText(this, node as ts.TemplateExpression, parent);
         return this.visitChildren(node);
-      case ts.SyntaxKind.ImportDeclaration:
+      case tsv.SyntaxKind.ImportDeclaration:
         return visitImport(this, node as ts.ImportDeclaration);
-      case ts.SyntaxKind.ExportDeclaration:
+      case tsv.SyntaxKind.ExportDeclaration:
         return visitExport(this, node as ts.ExportDeclaration);
-      case ts.SyntaxKind.ImportEqualsDeclaration:
+      case tsv.SyntaxKind.ImportEqualsDeclaration:
         return visitImportEquals(this, node as ts.ImportEqualsDeclaration);
-      case ts.SyntaxKind.CallExpression:
+      case tsv.SyntaxKind.CallExpression:
         return visitCall(this, node as ts.CallExpression);
-      case ts.SyntaxKind.NewExpression:
+      case tsv.SyntaxKind.NewExpression:
         return visitNew(this, node as ts.NewExpression);
-      case ts.SyntaxKind.PropertyAccessExpression:
-      case ts.SyntaxKind.ElementAccessExpression:
+      case tsv.SyntaxKind.PropertyAccessExpression:
+      case tsv.SyntaxKind.ElementAccessExpression:
         return this.visitMemberAccess(node as ts.PropertyAccessExpression | ts.ElementAccessExpression);
-      case ts.SyntaxKind.VariableDeclaration:
+      case tsv.SyntaxKind.VariableDeclaration:
         return visitVariable(this, node as ts.VariableDeclaration);
-      case ts.SyntaxKind.ThisKeyword:
+      case tsv.SyntaxKind.ThisKeyword:
         // In a sloppy-mode function called without a receiver, `this` is the global object (sloppy-this.ts).
         if (this.scope.thisMayBeGlobal() && !isReceiverHandOver(node, this.ancestors) && !isMemberOnlyAlias(node, this.ancestors)) this.globalUse('globalThis', node, this.flowAt(node));
         return;
-      case ts.SyntaxKind.BinaryExpression:
+      case tsv.SyntaxKind.BinaryExpression:
         return visitBinary(this, node as ts.BinaryExpression);
       case ts.SyntaxKind.PropertyAssignment:
       case ts.SyntaxKind.ShorthandPropertyAssignment:
@@ -190,16 +191,16 @@ export class Analyzer implements Walker {
         return this.visitChildren(node);
       case ts.SyntaxKind.TaggedTemplateExpression:
         return visitTaggedTemplate(this, node as ts.TaggedTemplateExpression);
-      case ts.SyntaxKind.TypeOfExpression:
+      case tsv.SyntaxKind.TypeOfExpression:
         // `typeof process` is a feature test, not a use.
-        if (ts.isIdentifier(skipOuter((node as ts.TypeOfExpression).expression))) return;
+        if (tsv.isIdentifier(skipOuter((node as ts.TypeOfExpression).expression))) return;
         return this.visitChildren(node);
-      case ts.SyntaxKind.HeritageClause:
+      case tsv.SyntaxKind.HeritageClause:
         return this.visitHeritage(node as ts.HeritageClause, parent);
-      case ts.SyntaxKind.InterfaceDeclaration:
-      case ts.SyntaxKind.TypeAliasDeclaration:
+      case tsv.SyntaxKind.InterfaceDeclaration:
+      case tsv.SyntaxKind.TypeAliasDeclaration:
         return this.visitType(node);
-      case ts.SyntaxKind.ExpressionWithTypeArguments:
+      case tsv.SyntaxKind.ExpressionWithTypeArguments:
         // An instantiation expression (`f<T>`) outside a heritage clause is a value.
         this.visit((node as ts.ExpressionWithTypeArguments).expression, node);
         return;
@@ -211,14 +212,14 @@ export class Analyzer implements Walker {
 
   /** Types never run; they only matter for `import('x')` types and verdict tokens. */
   private visitType(node: ts.Node): void {
-    if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) {
+    if (tsv.isImportTypeNode(node) && tsv.isLiteralTypeNode(node.argument)) {
       this.addReference(literalString(node.argument.literal) ?? null, 'import-type', true, node);
-    } else if (ts.isLiteralTypeNode(node) && ts.isStringLiteral(node.literal)) {
+    } else if (tsv.isLiteralTypeNode(node) && tsv.isStringLiteral(node.literal)) {
       this.text?.checkVerdictToken(node.literal.text, node.literal);
-    } else if (ts.isIdentifier(node)) {
+    } else if (tsv.isIdentifier(node)) {
       this.text?.checkVerdictToken(node.text, node);
     }
-    ts.forEachChild(node, this.visitTypeChild);
+    tsv.forEachChild(node, this.visitTypeChild);
   }
 
   /** One callback for every type node's children, not a closure per node. */
@@ -230,7 +231,7 @@ export class Analyzer implements Walker {
   /** `parent` is passed in: files parsed without parent pointers are walked too. */
   private visitHeritage(clause: ts.HeritageClause, parent: ts.Node): void {
     for (const type of clause.types) {
-      if (clause.token === ts.SyntaxKind.ExtendsKeyword && !ts.isInterfaceDeclaration(parent)) this.visit(type.expression, type);
+      if (clause.token === tsv.SyntaxKind.ExtendsKeyword && !tsv.isInterfaceDeclaration(parent)) this.visit(type.expression, type);
       if (type.typeArguments) for (const argument of type.typeArguments) this.visitType(argument);
     }
   }
@@ -247,7 +248,7 @@ export class Analyzer implements Walker {
       this.reachModule(binding.specifier, identifier, `\`${identifier.text}\` used as a whole value`);
     } else if (binding.kind === 'require') {
       // `load.resolve('./x')` of an alias or a `createRequire` loader only names a file, as `require.resolve` does.
-      const member = ts.isPropertyAccessExpression(parent) && parent.expression === identifier ? parent.name.text : undefined;
+      const member = tsv.isPropertyAccessExpression(parent) && parent.expression === identifier ? parent.name.text : undefined;
       if (member === undefined || !LOADER_BOOKKEEPING_MEMBERS.require.includes(member)) this.report.unanalyzed(identifier, identifier.text, 'an alias of `require` passed on as a value');
     } else if (binding.kind === 'flag-sensitive') {
       binding.used = true;
@@ -283,7 +284,7 @@ export class Analyzer implements Walker {
       this.visitKey(node);
       return this.globalMember(owner, key, node, this.flowAt(node));
     }
-    const binding = ts.isIdentifier(base) ? this.scope.lookup(base.text) : undefined;
+    const binding = tsv.isIdentifier(base) ? this.scope.lookup(base.text) : undefined;
     if (binding?.kind === 'module') {
       binding.used = true;
       this.visitKey(node);
@@ -292,7 +293,7 @@ export class Analyzer implements Walker {
       if (this.judgedCallees.has(node)) return;
       return this.report.reach(memberCapabilities(binding.specifier, key, this.policy), node, `${(base as ts.Identifier).text}.${key}`, 'member');
     }
-    const loaded = ts.isCallExpression(skipAwait(base)) ? trackedLoad(skipAwait(base) as ts.CallExpression, this.scope) : undefined;
+    const loaded = tsv.isCallExpression(skipAwait(base)) ? trackedLoad(skipAwait(base) as ts.CallExpression, this.scope) : undefined;
     if (loaded !== undefined) {
       // `require('process').env`, `process.getBuiltinModule('node:fs').writeFileSync`: the member of the loaded builtin.
       recordLoad(this, skipAwait(base) as ts.CallExpression, loaded.load, true);
@@ -306,7 +307,7 @@ export class Analyzer implements Walker {
     if (reflected !== undefined) judgeReflectiveRead(this, node, reflected.target, reflected.key);
     else if (key === 'constructor') judgeConstructorRead(this, node, base, this.flowAt(node));
     else if (key === 'caller') judgeCallerRead(this, node, base, this.flowAt(node));
-    else if (key === null) judgeRuntimeKeyRead(this, node, base, ts.isElementAccessExpression(node) ? node.argumentExpression : undefined);
+    else if (key === null) judgeRuntimeKeyRead(this, node, base, tsv.isElementAccessExpression(node) ? node.argumentExpression : undefined);
     else if (!this.judgedCallees.has(node)) this.reachResolved(this.types?.resolve(node), node);
     this.visit(node.expression, node);
     this.visitKey(node);
@@ -314,7 +315,7 @@ export class Analyzer implements Walker {
 
   /** The computed key of `x[key]` is code of its own (a method, not a closure made per member access). */
   private visitKey(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): void {
-    if (ts.isElementAccessExpression(node)) this.visit(node.argumentExpression, node);
+    if (tsv.isElementAccessExpression(node)) this.visit(node.argumentExpression, node);
   }
 
   /** `then`/`catch`/`finally` of an `import()`'s promise: the namespace goes to a `then` callback, else on as a whole. */
@@ -334,7 +335,7 @@ export class Analyzer implements Walker {
       // `process.report.compact`: a member of a member may have a row of its own.
       const at = this.ancestors.lastIndexOf(node);
       const parent = at > 0 ? this.ancestors[at - 1] : undefined;
-      const submember = parent !== undefined && ts.isPropertyAccessExpression(parent) && parent.expression === node ? parent.name.text : undefined;
+      const submember = parent !== undefined && tsv.isPropertyAccessExpression(parent) && parent.expression === node ? parent.name.text : undefined;
       return this.report.reach(processMemberCapabilities(key, submember), node, `process.${key}`, 'member');
     }
     if (owner === 'require' || owner === 'module') return this.loaderMember(owner, key, node, flow);

@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import { stringValue } from './syntax.js';
 
 /**
@@ -14,12 +15,12 @@ export type BindingUse =
 type Access = ts.PropertyAccessExpression | ts.ElementAccessExpression;
 
 function isAccess(node: ts.Node | undefined): node is Access {
-  return node !== undefined && (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node));
+  return node !== undefined && (tsv.isPropertyAccessExpression(node) || tsv.isElementAccessExpression(node));
 }
 
 /** `a.b` → `b`; `a['b']` → `b` (through casts and parentheses); undefined when computed. */
 function memberName(node: Access): string | undefined {
-  return ts.isPropertyAccessExpression(node) ? node.name.text : stringValue(node.argumentExpression);
+  return tsv.isPropertyAccessExpression(node) ? node.name.text : stringValue(node.argumentExpression);
 }
 
 function callUses(into: BindingUse[], call: ts.CallExpression, binding: string, member: string | null, sourceFile: ts.SourceFile): void {
@@ -41,9 +42,9 @@ export function recordBindingUse(into: BindingUse[], identifier: ts.Identifier, 
   const parent = ancestors[top - 1];
   const grandparent = ancestors[top - 2];
   const binding = identifier.text;
-  if (parent !== undefined && ts.isCallExpression(parent) && parent.expression === identifier) return callUses(into, parent, binding, null, sourceFile);
+  if (parent !== undefined && tsv.isCallExpression(parent) && parent.expression === identifier) return callUses(into, parent, binding, null, sourceFile);
   if (!isAccess(parent) || parent.expression !== identifier) return;
-  if (ts.isPropertyAccessExpression(parent) && grandparent !== undefined && ts.isCallExpression(grandparent) && grandparent.expression === parent) {
+  if (tsv.isPropertyAccessExpression(parent) && grandparent !== undefined && tsv.isCallExpression(grandparent) && grandparent.expression === parent) {
     callUses(into, grandparent, binding, parent.name.text, sourceFile);
   }
   const first = memberName(parent);

@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import { constantKey, constantString } from './constants.js';
 import type { Scope } from './scope.js';
 import { propertyNameText, skipOuter } from './syntax.js';
@@ -29,7 +30,7 @@ export function destructuresCaller(pattern: ts.ObjectBindingPattern, scope: Scop
   return pattern.elements.find((element) => {
     if (element.dotDotDotToken !== undefined) return false;
     const name = element.propertyName ?? element.name;
-    const key = ts.isComputedPropertyName(name) ? constantString(name.expression, scope) : propertyNameText(name);
+    const key = tsv.isComputedPropertyName(name) ? constantString(name.expression, scope) : propertyNameText(name);
     return key === 'caller';
   });
 }
@@ -49,7 +50,7 @@ const CALL_SITE_REACHES: Readonly<Record<string, string>> = {
  */
 export function judgeCallSiteFunction(walker: Walker, call: ts.CallExpression): void {
   const callee = skipOuter(call.expression);
-  if (call.arguments.length !== 0 || !(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))) return;
+  if (call.arguments.length !== 0 || !(tsv.isPropertyAccessExpression(callee) || tsv.isElementAccessExpression(callee))) return;
   const key = constantKey(callee, walker.scope);
   const why = key === null || !Object.hasOwn(CALL_SITE_REACHES, key) ? undefined : CALL_SITE_REACHES[key];
   if (why === undefined) return;

@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import { judgeDescriptorEnumeration, judgeRuntimeKeyRead } from './function-values.js';
 import { checkSharedStore } from './shared-stores.js';
 import { GLOBAL_OBJECT_NAMES, classifyModule } from '../../policy/index.js';
@@ -84,10 +85,10 @@ function checkExit(walker: Walker, call: ts.CallExpression, callee: ts.Expressio
   let code: ts.Expression | undefined;
   if (isExit(callee)) {
     code = call.arguments[0];
-  } else if (ts.isPropertyAccessExpression(callee) && isExit(callee.expression) && (callee.name.text === 'call' || callee.name.text === 'apply')) {
+  } else if (tsv.isPropertyAccessExpression(callee) && isExit(callee.expression) && (callee.name.text === 'call' || callee.name.text === 'apply')) {
     const second = call.arguments[1] === undefined ? undefined : skipOuter(call.arguments[1]);
     if (callee.name.text === 'call') code = second;
-    else if (second === undefined || ts.isArrayLiteralExpression(second)) code = second?.elements[0];
+    else if (second === undefined || tsv.isArrayLiteralExpression(second)) code = second?.elements[0];
     else return; // `.apply(process, args)`: the code is not visible.
   } else {
     return;
@@ -103,10 +104,10 @@ function reportExitZero(walker: Walker, node: ts.Node, name: ts.Node): void {
 function isTimer(walker: Walker, callee: ts.Expression): boolean {
   const global = globalName(callee, walker.scope, GLOBAL_OBJECT_NAMES);
   if (global !== undefined) return TIMERS.has(global);
-  const binding = ts.isIdentifier(callee) ? walker.scope.lookup(callee.text) : undefined;
+  const binding = tsv.isIdentifier(callee) ? walker.scope.lookup(callee.text) : undefined;
   if (binding?.kind === 'member') return TIMERS.has(binding.member);
   if (binding?.kind === 'global-alias') return TIMERS.has(binding.name);
-  return (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && TIMERS.has(memberKey(callee) ?? '');
+  return (tsv.isPropertyAccessExpression(callee) || tsv.isElementAccessExpression(callee)) && TIMERS.has(memberKey(callee) ?? '');
 }
 
 /**
@@ -148,11 +149,11 @@ export function visitTaggedTemplate(walker: Walker, node: ts.TaggedTemplateExpre
  * check of an option reads the planted value. Where that lands cannot be followed: UNANALYZED.
  */
 function checkPrototypeWrite(walker: Walker, node: ts.BinaryExpression): void {
-  if (!EXIT_CODE_ASSIGNMENTS.has(node.operatorToken.kind) && node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+  if (!EXIT_CODE_ASSIGNMENTS.has(node.operatorToken.kind) && node.operatorToken.kind !== tsv.SyntaxKind.EqualsToken) return;
   const target = skipOuter(node.left);
-  if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) return;
+  if (!tsv.isPropertyAccessExpression(target) && !tsv.isElementAccessExpression(target)) return;
   const base = skipOuter(target.expression);
-  const isObjectPrototype = (ts.isPropertyAccessExpression(base) || ts.isElementAccessExpression(base)) && memberKey(base) === 'prototype' && globalName(base.expression, walker.scope, GLOBAL_OBJECT_NAMES) === 'Object';
+  const isObjectPrototype = (tsv.isPropertyAccessExpression(base) || tsv.isElementAccessExpression(base)) && memberKey(base) === 'prototype' && globalName(base.expression, walker.scope, GLOBAL_OBJECT_NAMES) === 'Object';
   if (isObjectPrototype) walker.report.unanalyzed(node.left, 'Object.prototype', 'a member planted on every object (options without their own key read it, open flags among them)');
 }
 
@@ -166,7 +167,7 @@ export function visitBinary(walker: Walker, node: ts.BinaryExpression): void {
     walker.visit(node.left, node);
     return;
   }
-  if (node.operatorToken.kind === ts.SyntaxKind.PlusToken) judgePathText(walker, node, walker.ancestors[walker.ancestors.length - 2] ?? node);
+  if (node.operatorToken.kind === tsv.SyntaxKind.PlusToken) judgePathText(walker, node, walker.ancestors[walker.ancestors.length - 2] ?? node);
   const assignsExitCode = EXIT_CODE_ASSIGNMENTS.has(node.operatorToken.kind) && isProcessMember(node.left, 'exitCode', walker.scope, GLOBAL_OBJECT_NAMES);
   if (assignsExitCode && isZeroExitValue(node.right)) reportExitZero(walker, node, node.left);
   walker.visitChildren(node);

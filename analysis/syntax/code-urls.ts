@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { constantKey, constantString } from './constants.js';
 import { globalName } from './module-loads.js';
@@ -14,12 +15,12 @@ export function leadingText(expression: ts.Expression, scope: Scope): string | u
   const inner = skipOuter(expression);
   const whole = constantString(inner, scope);
   if (whole !== undefined) return whole;
-  if (ts.isTemplateExpression(inner)) return inner.head.text;
-  if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken) return leadingText(inner.left, scope);
-  if (ts.isNewExpression(inner) && globalName(inner.expression, scope, GLOBAL_OBJECT_NAMES) === 'URL' && inner.arguments?.[0] !== undefined) return leadingText(inner.arguments[0], scope);
-  if (ts.isCallExpression(inner)) {
+  if (tsv.isTemplateExpression(inner)) return inner.head.text;
+  if (tsv.isBinaryExpression(inner) && inner.operatorToken.kind === tsv.SyntaxKind.PlusToken) return leadingText(inner.left, scope);
+  if (tsv.isNewExpression(inner) && globalName(inner.expression, scope, GLOBAL_OBJECT_NAMES) === 'URL' && inner.arguments?.[0] !== undefined) return leadingText(inner.arguments[0], scope);
+  if (tsv.isCallExpression(inner)) {
     const callee = skipOuter(inner.expression);
-    const isObjectUrl = (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && constantKey(callee, scope) === 'createObjectURL' && globalName(callee.expression, scope, GLOBAL_OBJECT_NAMES) === 'URL';
+    const isObjectUrl = (tsv.isPropertyAccessExpression(callee) || tsv.isElementAccessExpression(callee)) && constantKey(callee, scope) === 'createObjectURL' && globalName(callee.expression, scope, GLOBAL_OBJECT_NAMES) === 'URL';
     if (isObjectUrl) return 'blob:';
   }
   return undefined;

@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import type { Scope } from './scope.js';
 import { skipOuter } from './syntax.js';
 
@@ -12,8 +13,8 @@ const MAX_DEPTH = 8;
  */
 export function constantString(expression: ts.Expression, scope: Scope, depth = 0): string | undefined {
   const inner = skipOuter(expression);
-  if (ts.isStringLiteralLike(inner) || ts.isNumericLiteral(inner)) return inner.text;
-  if (ts.isTemplateExpression(inner)) {
+  if (tsv.isStringLiteralLike(inner) || tsv.isNumericLiteral(inner)) return inner.text;
+  if (tsv.isTemplateExpression(inner)) {
     let text = inner.head.text;
     for (const span of inner.templateSpans) {
       const part = constantString(span.expression, scope, depth);
@@ -22,16 +23,16 @@ export function constantString(expression: ts.Expression, scope: Scope, depth = 
     }
     return text;
   }
-  if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+  if (tsv.isBinaryExpression(inner) && inner.operatorToken.kind === tsv.SyntaxKind.PlusToken) {
     const left = constantString(inner.left, scope, depth);
     const right = left === undefined ? undefined : constantString(inner.right, scope, depth);
     return left === undefined || right === undefined ? undefined : left + right;
   }
-  if (ts.isIdentifier(inner) && depth < MAX_DEPTH) {
+  if (tsv.isIdentifier(inner) && depth < MAX_DEPTH) {
     const binding = scope.lookup(inner.text);
     if (binding?.kind === 'const') return constantString(binding.initializer, binding.scope, depth + 1);
   }
-  if (ts.isCallExpression(inner)) return constantCall(inner, scope, depth);
+  if (tsv.isCallExpression(inner)) return constantCall(inner, scope, depth);
   return undefined;
 }
 
@@ -41,22 +42,22 @@ export function constantString(expression: ts.Expression, scope: Scope, depth = 
  */
 function constantCall(call: ts.CallExpression, scope: Scope, depth: number): string | undefined {
   const callee = skipOuter(call.expression);
-  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  if (!tsv.isPropertyAccessExpression(callee)) return undefined;
   const owner = skipOuter(callee.expression);
-  if (callee.name.text === 'join' && ts.isArrayLiteralExpression(owner) && call.arguments.length <= 1) {
+  if (callee.name.text === 'join' && tsv.isArrayLiteralExpression(owner) && call.arguments.length <= 1) {
     const separator = call.arguments[0] === undefined ? ',' : constantString(call.arguments[0], scope, depth);
-    const parts = owner.elements.map((element) => (ts.isSpreadElement(element) || ts.isOmittedExpression(element) ? undefined : constantString(element, scope, depth)));
+    const parts = owner.elements.map((element) => (tsv.isSpreadElement(element) || tsv.isOmittedExpression(element) ? undefined : constantString(element, scope, depth)));
     return separator === undefined || parts.some((part) => part === undefined) ? undefined : parts.join(separator);
   }
-  if (callee.name.text === 'fromCharCode' && ts.isIdentifier(owner) && owner.text === 'String' && scope.lookup('String') === undefined) {
+  if (callee.name.text === 'fromCharCode' && tsv.isIdentifier(owner) && owner.text === 'String' && scope.lookup('String') === undefined) {
     const codes = call.arguments.map((argument) => skipOuter(argument));
-    return codes.every((code) => ts.isNumericLiteral(code)) ? String.fromCharCode(...codes.map((code) => Number((code as ts.NumericLiteral).text))) : undefined;
+    return codes.every((code) => tsv.isNumericLiteral(code)) ? String.fromCharCode(...codes.map((code) => Number((code as ts.NumericLiteral).text))) : undefined;
   }
   return undefined;
 }
 
 /** `a.b` → `b`; `a[k]` → the constant `k` holds; null when the key is not a constant. */
 export function constantKey(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, scope: Scope): string | null {
-  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  if (tsv.isPropertyAccessExpression(node)) return node.name.text;
   return constantString(node.argumentExpression, scope) ?? null;
 }

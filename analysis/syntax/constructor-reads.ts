@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import { constantKey } from './constants.js';
 import { thisOwner } from './node-kinds.js';
 import { propertyNameText, skipOuter } from './syntax.js';
@@ -14,8 +15,8 @@ const INVOKERS: ReadonlySet<string> = new Set(['call', 'apply', 'bind']);
  */
 export function isOrdinaryConstructorBase(walker: Walker, base: ts.Expression): boolean {
   const inner = skipOuter(base);
-  if (inner.kind === ts.SyntaxKind.ThisKeyword && thisOwner(walker.ancestors) === 'instance') return true;
-  if (ts.isIdentifier(inner) && isInstanceOfLocalClass(walker, inner)) return true;
+  if (inner.kind === tsv.SyntaxKind.ThisKeyword && thisOwner(walker.ancestors) === 'instance') return true;
+  if (tsv.isIdentifier(inner) && isInstanceOfLocalClass(walker, inner)) return true;
   return walker.types?.mayBeFunction(inner) === false;
 }
 
@@ -50,11 +51,11 @@ export function judgeConstructorRead(walker: Walker, node: ts.Node, base: ts.Exp
 function isInstanceOfLocalClass(walker: Walker, identifier: ts.Identifier): boolean {
   for (let index = walker.ancestors.length - 1; index >= 0; index -= 1) {
     const node = walker.ancestors[index] as ts.Node;
-    if (!ts.isFunctionLike(node)) continue;
-    const parameter = node.parameters.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === identifier.text);
+    if (!tsv.isFunctionLike(node)) continue;
+    const parameter = node.parameters.find((candidate) => tsv.isIdentifier(candidate.name) && candidate.name.text === identifier.text);
     if (parameter === undefined) continue;
     const type = parameter.type;
-    return type !== undefined && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && walker.scope.lookup(type.typeName.text)?.kind === 'class';
+    return type !== undefined && tsv.isTypeReferenceNode(type) && tsv.isIdentifier(type.typeName) && walker.scope.lookup(type.typeName.text)?.kind === 'class';
   }
   return false;
 }

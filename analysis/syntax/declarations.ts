@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import { GLOBAL_OBJECT_NAMES, LOADER_NAMES, hasGlobalMemberRows } from '../../policy/index.js';
 import { globalName, isCreateRequire, moduleLoadOf, requireFunction, trackedBuiltin, type ModuleLoad } from './module-loads.js';
 import { isJudgedAtUse, recordLoad } from './module-references.js';
@@ -26,16 +27,16 @@ export function trackedLoad(call: ts.CallExpression, scope: Scope): { load: Modu
  * member of `node:process`, so `exit(0)` is still seen.
  */
 export function bindingsOf(declaration: ts.VariableDeclaration, isConst: boolean, scope: Scope): Array<readonly [string, Binding]> {
-  if (ts.isIdentifier(declaration.name)) return [[declaration.name.text, bindingOf(declaration, isConst, scope)]];
+  if (tsv.isIdentifier(declaration.name)) return [[declaration.name.text, bindingOf(declaration, isConst, scope)]];
   const initializer = declaration.initializer === undefined ? undefined : skipAwait(declaration.initializer);
-  if (initializer === undefined || !ts.isObjectBindingPattern(declaration.name)) return [];
+  if (initializer === undefined || !tsv.isObjectBindingPattern(declaration.name)) return [];
   const specifier = destructuredBuiltin(initializer, scope);
   if (GLOBAL_OBJECT_NAMES.includes(globalName(initializer, scope, GLOBAL_OBJECT_NAMES) ?? '')) return globalAliases(declaration.name, scope);
   if (specifier === undefined) return constructorBindings(declaration.name, scope);
   const bindings: Array<readonly [string, Binding]> = [];
   for (const element of declaration.name.elements) {
     const member = element.dotDotDotToken === undefined ? propertyNameText(element.propertyName ?? element.name) : null;
-    if (member !== null && ts.isIdentifier(element.name)) bindings.push([element.name.text, memberBinding(specifier, member, element)]);
+    if (member !== null && tsv.isIdentifier(element.name)) bindings.push([element.name.text, memberBinding(specifier, member, element)]);
   }
   return bindings;
 }
@@ -43,17 +44,17 @@ export function bindingsOf(declaration: ts.VariableDeclaration, isConst: boolean
 /** The builtin whose members a destructuring takes: `process`, a module binding, or a loaded builtin. */
 function destructuredBuiltin(initializer: ts.Expression, scope: Scope): string | undefined {
   if (globalName(initializer, scope, GLOBAL_OBJECT_NAMES) === 'process') return 'node:process';
-  const binding = ts.isIdentifier(initializer) ? scope.lookup(initializer.text) : undefined;
+  const binding = tsv.isIdentifier(initializer) ? scope.lookup(initializer.text) : undefined;
   if (binding?.kind === 'module') return binding.specifier;
-  return ts.isCallExpression(initializer) ? (trackedLoad(initializer, scope)?.tracked ?? interopViewOf(initializer, scope, trackedLoad)?.specifier) : interopViewOf(initializer, scope, trackedLoad)?.specifier;
+  return tsv.isCallExpression(initializer) ? (trackedLoad(initializer, scope)?.tracked ?? interopViewOf(initializer, scope, trackedLoad)?.specifier) : interopViewOf(initializer, scope, trackedLoad)?.specifier;
 }
 
 /** `const { setTimeout: later } = globalThis` binds each key's global under its local name. */
 function globalAliases(pattern: ts.ObjectBindingPattern, scope: Scope): Array<readonly [string, Binding]> {
   const bindings: Array<readonly [string, Binding]> = [];
   for (const element of pattern.elements) {
-    const key = element.dotDotDotToken !== undefined ? null : element.propertyName !== undefined && ts.isComputedPropertyName(element.propertyName) ? (constantString(element.propertyName.expression, scope) ?? null) : propertyNameText(element.propertyName ?? element.name);
-    if (key !== null && ts.isIdentifier(element.name)) bindings.push([element.name.text, { kind: 'global-alias', name: key }]);
+    const key = element.dotDotDotToken !== undefined ? null : element.propertyName !== undefined && tsv.isComputedPropertyName(element.propertyName) ? (constantString(element.propertyName.expression, scope) ?? null) : propertyNameText(element.propertyName ?? element.name);
+    if (key !== null && tsv.isIdentifier(element.name)) bindings.push([element.name.text, { kind: 'global-alias', name: key }]);
   }
   return bindings;
 }
@@ -62,8 +63,8 @@ function globalAliases(pattern: ts.ObjectBindingPattern, scope: Scope): Array<re
 function constructorBindings(pattern: ts.ObjectBindingPattern, scope: Scope): Array<readonly [string, Binding]> {
   const bindings: Array<readonly [string, Binding]> = [];
   for (const element of pattern.elements) {
-    const key = element.propertyName === undefined ? propertyNameText(element.name) : ts.isComputedPropertyName(element.propertyName) ? (constantString(element.propertyName.expression, scope) ?? null) : propertyNameText(element.propertyName);
-    if (key === 'constructor' && ts.isIdentifier(element.name)) bindings.push([element.name.text, { kind: 'constructor', exempt: false }]);
+    const key = element.propertyName === undefined ? propertyNameText(element.name) : tsv.isComputedPropertyName(element.propertyName) ? (constantString(element.propertyName.expression, scope) ?? null) : propertyNameText(element.propertyName);
+    if (key === 'constructor' && tsv.isIdentifier(element.name)) bindings.push([element.name.text, { kind: 'constructor', exempt: false }]);
   }
   return bindings;
 }
@@ -71,7 +72,7 @@ function constructorBindings(pattern: ts.ObjectBindingPattern, scope: Scope): Ar
 function isConstructorRead(expression: ts.Expression, scope: Scope): boolean {
   const inner = skipAwait(expression);
   if (reflectiveRead(inner, scope)?.key === 'constructor') return true;
-  return (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && constantKey(inner, scope) === 'constructor';
+  return (tsv.isPropertyAccessExpression(inner) || tsv.isElementAccessExpression(inner)) && constantKey(inner, scope) === 'constructor';
 }
 
 function bindingOf(declaration: ts.VariableDeclaration, isConst: boolean, scope: Scope): Binding {
@@ -83,7 +84,7 @@ function bindingOf(declaration: ts.VariableDeclaration, isConst: boolean, scope:
   // Compiled interop (`__importStar(require("fs"))`, `require$$0.default`): a view of the module (interop.ts).
   const view = interopViewOf(initializer, scope, trackedLoad);
   if (view !== undefined) return { kind: 'module', specifier: view.specifier, declaration, used: false };
-  if (ts.isCallExpression(initializer)) {
+  if (tsv.isCallExpression(initializer)) {
     if (isCreateRequire(initializer.expression, scope)) return { kind: 'require', via: 'create-require', declaration };
     const loaded = trackedLoad(initializer, scope);
     if (loaded !== undefined) return { kind: 'module', specifier: loaded.tracked, declaration, used: false };
@@ -93,7 +94,7 @@ function bindingOf(declaration: ts.VariableDeclaration, isConst: boolean, scope:
   const via = requireFunction(initializer, scope, GLOBAL_OBJECT_NAMES);
   if (via !== undefined) return { kind: 'require', via, declaration };
   // `const later = setTimeout`: the global under another name (its own use was judged at the alias); `var self = this` in sloppy code.
-  const global = ts.isIdentifier(initializer) || ts.isPropertyAccessExpression(initializer) || ts.isElementAccessExpression(initializer) || initializer.kind === ts.SyntaxKind.ThisKeyword ? globalName(initializer, scope, GLOBAL_OBJECT_NAMES) : undefined;
+  const global = tsv.isIdentifier(initializer) || tsv.isPropertyAccessExpression(initializer) || tsv.isElementAccessExpression(initializer) || initializer.kind === tsv.SyntaxKind.ThisKeyword ? globalName(initializer, scope, GLOBAL_OBJECT_NAMES) : undefined;
   if (global !== undefined) return { kind: 'global-alias', name: global };
   // Kept for open flags: `const OPEN_FLAGS = constants.O_RDONLY | …` is read where it is passed.
   return isConst ? { kind: 'const', initializer: written, scope } : LOCAL;
@@ -102,17 +103,17 @@ function bindingOf(declaration: ts.VariableDeclaration, isConst: boolean, scope:
 export function visitVariable(walker: Walker, declaration: ts.VariableDeclaration): void {
   const initializer = declaration.initializer === undefined ? undefined : skipAwait(declaration.initializer);
   if (initializer === undefined) return walker.visitChildren(declaration);
-  if (ts.isIdentifier(declaration.name)) {
+  if (tsv.isIdentifier(declaration.name)) {
     const binding = walker.scope.lookup(declaration.name.text);
     if (binding?.kind === 'module' && binding.declaration === declaration && consumeInteropInitializer(walker, initializer, trackedLoad)) return;
-    if (binding?.kind === 'module' && binding.declaration === declaration && ts.isCallExpression(initializer)) {
+    if (binding?.kind === 'module' && binding.declaration === declaration && tsv.isCallExpression(initializer)) {
       const load = moduleLoadOf(initializer, walker.scope, GLOBAL_OBJECT_NAMES);
       if (load !== undefined) return recordLoad(walker, initializer, load, true);
     }
     // `const r = require`: the alias is followed, and the reference itself is UNANALYZED where it is visited.
     return walker.visitChildren(declaration);
   }
-  if (ts.isObjectBindingPattern(declaration.name)) return visitDestructuring(walker, declaration.name, initializer, declaration);
+  if (tsv.isObjectBindingPattern(declaration.name)) return visitDestructuring(walker, declaration.name, initializer, declaration);
   walker.visitChildren(declaration);
 }
 
@@ -127,7 +128,7 @@ function visitDestructuring(walker: Walker, pattern: ts.ObjectBindingPattern, in
   for (const element of pattern.elements) {
     const key = element.dotDotDotToken !== undefined ? null : propertyNameText(element.propertyName ?? element.name);
     classify(key, element);
-    if (element.propertyName !== undefined && ts.isComputedPropertyName(element.propertyName)) walker.visit(element.propertyName, element);
+    if (element.propertyName !== undefined && tsv.isComputedPropertyName(element.propertyName)) walker.visit(element.propertyName, element);
     if (element.initializer !== undefined) walker.visit(element.initializer, element);
   }
 }
@@ -141,15 +142,15 @@ function memberClassifier(walker: Walker, initializer: ts.Expression): ((key: st
   }
   const byKey = (specifier: string) => (key: string | null, element: ts.BindingElement) => {
     if (key === null) return walker.reachModule(specifier, element, 'computed destructuring');
-    if (!ts.isIdentifier(element.name) || !(isJudgedAtUse(walker, element.name.text, element) || isOnlyTestedCapability(walker, specifier, key, element.name.text))) walker.reachMember(specifier, key, element);
+    if (!tsv.isIdentifier(element.name) || !(isJudgedAtUse(walker, element.name.text, element) || isOnlyTestedCapability(walker, specifier, key, element.name.text))) walker.reachMember(specifier, key, element);
   };
-  const binding = ts.isIdentifier(initializer) ? walker.scope.lookup(initializer.text) : undefined;
+  const binding = tsv.isIdentifier(initializer) ? walker.scope.lookup(initializer.text) : undefined;
   if (binding?.kind === 'module') {
     binding.used = true;
     return byKey(binding.specifier);
   }
-  const loaded = ts.isCallExpression(initializer) ? trackedLoad(initializer, walker.scope) : undefined;
-  if (loaded !== undefined && ts.isCallExpression(initializer)) {
+  const loaded = tsv.isCallExpression(initializer) ? trackedLoad(initializer, walker.scope) : undefined;
+  if (loaded !== undefined && tsv.isCallExpression(initializer)) {
     recordLoad(walker, initializer, loaded.load, true);
     return byKey(loaded.tracked);
   }

@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import { ALLOWED_ACTIONS_EXPORT } from '../../policy/index.js';
 import { hasExportModifier } from './syntax.js';
 import type { DeclaredActions } from './types.js';
@@ -17,9 +18,9 @@ export interface ActionDeclaration {
  */
 export function findActionDeclaration(sourceFile: ts.SourceFile): ActionDeclaration | null {
   for (const statement of sourceFile.statements) {
-    if (!ts.isVariableStatement(statement)) continue;
+    if (!tsv.isVariableStatement(statement)) continue;
     for (const declaration of statement.declarationList.declarations) {
-      if (!ts.isIdentifier(declaration.name) || declaration.name.text !== ALLOWED_ACTIONS_EXPORT) continue;
+      if (!tsv.isIdentifier(declaration.name) || declaration.name.text !== ALLOWED_ACTIONS_EXPORT) continue;
       return describe(sourceFile, statement, declaration);
     }
   }
@@ -29,20 +30,20 @@ export function findActionDeclaration(sourceFile: ts.SourceFile): ActionDeclarat
 function describe(sourceFile: ts.SourceFile, statement: ts.VariableStatement, declaration: ts.VariableDeclaration): ActionDeclaration {
   const problems: string[] = [];
   if (!hasExportModifier(statement)) problems.push('it is not exported');
-  if ((statement.declarationList.flags & ts.NodeFlags.Const) === 0) problems.push('it is not `const`');
+  if ((statement.declarationList.flags & tsv.NodeFlags.Const) === 0) problems.push('it is not `const`');
   let value: ts.Expression | undefined = declaration.initializer;
-  if (value !== undefined && ts.isSatisfiesExpression(value)) value = value.expression;
+  if (value !== undefined && tsv.isSatisfiesExpression(value)) value = value.expression;
   if (value !== undefined && isAsConst(value)) {
     value = value.expression;
   } else {
     problems.push('it lacks `as const`');
   }
   const elements: Array<{ action: string; node: ts.Node }> = [];
-  if (value === undefined || !ts.isArrayLiteralExpression(value)) {
+  if (value === undefined || !tsv.isArrayLiteralExpression(value)) {
     problems.push('its value is not an array literal');
   } else {
     value.elements.forEach((element, index) => {
-      if (ts.isStringLiteralLike(element)) elements.push({ action: element.text, node: element });
+      if (tsv.isStringLiteralLike(element)) elements.push({ action: element.text, node: element });
       else problems.push(`element ${index + 1} is not a string literal`);
     });
   }
@@ -60,9 +61,9 @@ function describe(sourceFile: ts.SourceFile, statement: ts.VariableStatement, de
 
 function isAsConst(expression: ts.Expression): expression is ts.AsExpression {
   return (
-    ts.isAsExpression(expression) &&
-    ts.isTypeReferenceNode(expression.type) &&
-    ts.isIdentifier(expression.type.typeName) &&
+    tsv.isAsExpression(expression) &&
+    tsv.isTypeReferenceNode(expression.type) &&
+    tsv.isIdentifier(expression.type.typeName) &&
     expression.type.typeName.text === 'const'
   );
 }

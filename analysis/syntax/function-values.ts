@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { constantKey } from './constants.js';
 import { judgeFunctionConstructor } from './constructor-reads.js';
@@ -13,9 +14,9 @@ const MAX_DEPTH = 8;
 
 /** `Object.getPrototypeOf(x)` / `Reflect.getPrototypeOf(x)`: the argument, else undefined. */
 function prototypeOfArgument(expression: ts.Expression, scope: Scope): ts.Expression | undefined {
-  if (!ts.isCallExpression(expression)) return undefined;
+  if (!tsv.isCallExpression(expression)) return undefined;
   const callee = skipOuter(expression.expression);
-  if (!(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) || constantKey(callee, scope) !== 'getPrototypeOf') return undefined;
+  if (!(tsv.isPropertyAccessExpression(callee) || tsv.isElementAccessExpression(callee)) || constantKey(callee, scope) !== 'getPrototypeOf') return undefined;
   const owner = globalName(callee.expression, scope, GLOBAL_OBJECT_NAMES);
   return owner === 'Object' || owner === 'Reflect' ? expression.arguments[0] : undefined;
 }
@@ -26,11 +27,11 @@ function prototypeOfArgument(expression: ts.Expression, scope: Scope): ts.Expres
  */
 export function isFunctionPrototype(expression: ts.Expression, scope: Scope, depth = 0): boolean {
   const inner = skipOuter(expression);
-  if (ts.isIdentifier(inner)) {
+  if (tsv.isIdentifier(inner)) {
     const binding = scope.lookup(inner.text);
     return binding?.kind === 'const' && depth < MAX_DEPTH && isFunctionPrototype(binding.initializer, binding.scope, depth + 1);
   }
-  if (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) {
+  if (tsv.isPropertyAccessExpression(inner) || tsv.isElementAccessExpression(inner)) {
     const key = constantKey(inner, scope);
     if (key === 'prototype') return globalName(inner.expression, scope, GLOBAL_OBJECT_NAMES) === 'Function';
     return key === '__proto__' && isFunctionValue(inner.expression, scope, depth + 1);
@@ -46,8 +47,8 @@ export function isFunctionPrototype(expression: ts.Expression, scope: Scope, dep
 export function isFunctionValue(expression: ts.Expression, scope: Scope, depth = 0): boolean {
   if (depth > MAX_DEPTH) return false;
   const inner = skipOuter(expression);
-  if (ts.isFunctionExpression(inner) || ts.isArrowFunction(inner) || ts.isClassExpression(inner)) return true;
-  if (ts.isIdentifier(inner)) {
+  if (tsv.isFunctionExpression(inner) || tsv.isArrowFunction(inner) || tsv.isClassExpression(inner)) return true;
+  if (tsv.isIdentifier(inner)) {
     const binding = scope.lookup(inner.text);
     if (binding === undefined) return inner.text === 'Function';
     if (binding.kind === 'function' || binding.kind === 'class') return true;
@@ -72,8 +73,8 @@ export function judgeRuntimeKeyRead(walker: Walker, node: ts.Node, base: ts.Expr
 /** `Symbol.iterator`, `Symbol('x')`, `Symbol.for('x')` of the global `Symbol`. */
 function isSymbolKey(key: ts.Expression, scope: Scope): boolean {
   const inner = skipOuter(key);
-  const owner = ts.isCallExpression(inner) ? skipOuter(inner.expression) : inner;
-  const symbolOwner = ts.isPropertyAccessExpression(owner) ? owner.expression : owner;
+  const owner = tsv.isCallExpression(inner) ? skipOuter(inner.expression) : inner;
+  const symbolOwner = tsv.isPropertyAccessExpression(owner) ? owner.expression : owner;
   return globalName(symbolOwner, scope, GLOBAL_OBJECT_NAMES) === 'Symbol';
 }
 
@@ -85,7 +86,7 @@ const DESCRIPTOR_ENUMERATIONS: ReadonlySet<string> = new Set(['getOwnPropertyDes
  */
 export function judgeDescriptorEnumeration(walker: Walker, call: ts.CallExpression): void {
   const callee = skipOuter(call.expression);
-  if (!(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) || !DESCRIPTOR_ENUMERATIONS.has(constantKey(callee, walker.scope) ?? '')) return;
+  if (!(tsv.isPropertyAccessExpression(callee) || tsv.isElementAccessExpression(callee)) || !DESCRIPTOR_ENUMERATIONS.has(constantKey(callee, walker.scope) ?? '')) return;
   const owner = globalName(callee.expression, walker.scope, GLOBAL_OBJECT_NAMES);
   const target = call.arguments[0];
   if ((owner !== 'Object' && owner !== 'Reflect') || target === undefined || !isFunctionPrototype(target, walker.scope)) return;
@@ -99,7 +100,7 @@ export function judgeDescriptorEnumeration(walker: Walker, call: ts.CallExpressi
 export function isWithBodyName(ancestors: readonly ts.Node[]): boolean {
   for (let index = ancestors.length - 2; index >= 0; index -= 1) {
     const node = ancestors[index] as ts.Node;
-    if (ts.isWithStatement(node) && ancestors[index + 1] === node.statement) return true;
+    if (tsv.isWithStatement(node) && ancestors[index + 1] === node.statement) return true;
   }
   return false;
 }

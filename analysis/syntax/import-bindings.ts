@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import { stringValue } from './syntax.js';
 
 /** A top-level binding of a value imported from one of the project's own modules. */
@@ -15,9 +16,9 @@ function isLocalSpecifier(specifier: string): boolean {
 }
 
 function requireSpecifier(expression: ts.Expression | undefined): string | undefined {
-  if (expression === undefined || !ts.isCallExpression(expression)) return undefined;
+  if (expression === undefined || !tsv.isCallExpression(expression)) return undefined;
   const callee = expression.expression;
-  return ts.isIdentifier(callee) && callee.text === 'require' ? stringValue(expression.arguments[0]) : undefined;
+  return tsv.isIdentifier(callee) && callee.text === 'require' ? stringValue(expression.arguments[0]) : undefined;
 }
 
 /**
@@ -27,27 +28,27 @@ function requireSpecifier(expression: ts.Expression | undefined): string | undef
 export function localImportBindings(sourceFile: ts.SourceFile): ImportBinding[] {
   const bindings: ImportBinding[] = [];
   for (const statement of sourceFile.statements) {
-    if (ts.isImportDeclaration(statement)) {
+    if (tsv.isImportDeclaration(statement)) {
       const specifier = stringValue(statement.moduleSpecifier);
       const clause = statement.importClause;
       if (specifier === undefined || !isLocalSpecifier(specifier) || clause === undefined || clause.isTypeOnly) continue;
       if (clause.name !== undefined) bindings.push({ local: clause.name.text, imported: 'default', specifier });
       const named = clause.namedBindings;
-      if (named !== undefined && ts.isNamespaceImport(named)) bindings.push({ local: named.name.text, imported: '*', specifier });
-      if (named !== undefined && ts.isNamedImports(named)) {
+      if (named !== undefined && tsv.isNamespaceImport(named)) bindings.push({ local: named.name.text, imported: '*', specifier });
+      if (named !== undefined && tsv.isNamedImports(named)) {
         for (const element of named.elements) {
           if (!element.isTypeOnly) bindings.push({ local: element.name.text, imported: (element.propertyName ?? element.name).text, specifier });
         }
       }
-    } else if (ts.isVariableStatement(statement)) {
+    } else if (tsv.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
         const specifier = requireSpecifier(declaration.initializer);
         if (specifier === undefined || !isLocalSpecifier(specifier)) continue;
-        if (ts.isIdentifier(declaration.name)) bindings.push({ local: declaration.name.text, imported: '*', specifier });
-        else if (ts.isObjectBindingPattern(declaration.name)) {
+        if (tsv.isIdentifier(declaration.name)) bindings.push({ local: declaration.name.text, imported: '*', specifier });
+        else if (tsv.isObjectBindingPattern(declaration.name)) {
           for (const element of declaration.name.elements) {
             const imported = element.propertyName ?? element.name;
-            if (ts.isIdentifier(element.name) && ts.isIdentifier(imported)) bindings.push({ local: element.name.text, imported: imported.text, specifier });
+            if (tsv.isIdentifier(element.name) && tsv.isIdentifier(imported)) bindings.push({ local: element.name.text, imported: imported.text, specifier });
           }
         }
       }

@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { constantString } from './constants.js';
 import { isProcessMember } from './module-loads.js';
@@ -20,12 +21,12 @@ function signalArgument(walker: Walker, call: ts.CallExpression): ts.Expression 
   const callee = skipOuter(call.expression);
   const isKill = (expression: ts.Expression): boolean => isProcessMember(expression, 'kill', walker.scope, GLOBAL_OBJECT_NAMES);
   if (isKill(callee)) return call.arguments[1];
-  if (!ts.isPropertyAccessExpression(callee) || !isKill(callee.expression)) return null;
+  if (!tsv.isPropertyAccessExpression(callee) || !isKill(callee.expression)) return null;
   if (callee.name.text === 'call') return call.arguments[2];
   if (callee.name.text !== 'apply') return null;
   const list = call.arguments[1] === undefined ? undefined : skipOuter(call.arguments[1]);
   // `.apply(process, args)`: the signal is not visible.
-  if (list === undefined || !ts.isArrayLiteralExpression(list) || list.elements.some(ts.isSpreadElement)) return skipOuter(callee);
+  if (list === undefined || !tsv.isArrayLiteralExpression(list) || list.elements.some(tsv.isSpreadElement)) return skipOuter(callee);
   return list.elements[1];
 }
 

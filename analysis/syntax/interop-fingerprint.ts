@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 
 const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard);
 
@@ -14,17 +15,17 @@ const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVarian
 export function shapeDigest(node: ts.Node, sourceFile: ts.SourceFile): string {
   scanner.setText(sourceFile.text, node.pos, node.end - node.pos);
   const tokens: string[] = [];
-  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) tokens.push(scanner.getTokenText());
-  if (ts.isFunctionDeclaration(node) && node.name !== undefined && tokens[0] === 'function' && tokens[1] === node.name.text) tokens.splice(1, 1);
+  for (let kind = scanner.scan(); kind !== tsv.SyntaxKind.EndOfFileToken; kind = scanner.scan()) tokens.push(scanner.getTokenText());
+  if (tsv.isFunctionDeclaration(node) && node.name !== undefined && tokens[0] === 'function' && tokens[1] === node.name.text) tokens.splice(1, 1);
   return createHash('sha256').update(tokens.join('\u0000')).digest('hex');
 }
 
 const NO_CODE_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([
-  ts.SyntaxKind.AmpersandAmpersandToken,
-  ts.SyntaxKind.BarBarToken,
-  ts.SyntaxKind.QuestionQuestionToken,
-  ts.SyntaxKind.EqualsEqualsEqualsToken,
-  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  tsv.SyntaxKind.AmpersandAmpersandToken,
+  tsv.SyntaxKind.BarBarToken,
+  tsv.SyntaxKind.QuestionQuestionToken,
+  tsv.SyntaxKind.EqualsEqualsEqualsToken,
+  tsv.SyntaxKind.ExclamationEqualsEqualsToken,
 ]);
 
 /**
@@ -34,26 +35,26 @@ const NO_CODE_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([
  * `(this && this.__importStar) || …`; a helper before it that ran code could set `this.__importStar`.
  */
 export function runsNoCode(expression: ts.Expression): boolean {
-  if (ts.isFunctionExpression(expression) || ts.isArrowFunction(expression)) return true;
-  if (ts.isIdentifier(expression) || ts.isLiteralExpression(expression) || expression.kind === ts.SyntaxKind.ThisKeyword) return true;
-  if (expression.kind === ts.SyntaxKind.TrueKeyword || expression.kind === ts.SyntaxKind.FalseKeyword || expression.kind === ts.SyntaxKind.NullKeyword) return true;
-  if (ts.isParenthesizedExpression(expression)) return runsNoCode(expression.expression);
-  if (ts.isPropertyAccessExpression(expression)) return runsNoCode(expression.expression);
-  if (ts.isTypeOfExpression(expression)) return runsNoCode(expression.expression);
-  if (ts.isPrefixUnaryExpression(expression)) return expression.operator === ts.SyntaxKind.ExclamationToken && runsNoCode(expression.operand);
-  if (ts.isBinaryExpression(expression)) return NO_CODE_OPERATORS.has(expression.operatorToken.kind) && runsNoCode(expression.left) && runsNoCode(expression.right);
-  if (ts.isConditionalExpression(expression)) return runsNoCode(expression.condition) && runsNoCode(expression.whenTrue) && runsNoCode(expression.whenFalse);
-  if (ts.isCallExpression(expression)) {
+  if (tsv.isFunctionExpression(expression) || tsv.isArrowFunction(expression)) return true;
+  if (tsv.isIdentifier(expression) || tsv.isLiteralExpression(expression) || expression.kind === tsv.SyntaxKind.ThisKeyword) return true;
+  if (expression.kind === tsv.SyntaxKind.TrueKeyword || expression.kind === tsv.SyntaxKind.FalseKeyword || expression.kind === tsv.SyntaxKind.NullKeyword) return true;
+  if (tsv.isParenthesizedExpression(expression)) return runsNoCode(expression.expression);
+  if (tsv.isPropertyAccessExpression(expression)) return runsNoCode(expression.expression);
+  if (tsv.isTypeOfExpression(expression)) return runsNoCode(expression.expression);
+  if (tsv.isPrefixUnaryExpression(expression)) return expression.operator === tsv.SyntaxKind.ExclamationToken && runsNoCode(expression.operand);
+  if (tsv.isBinaryExpression(expression)) return NO_CODE_OPERATORS.has(expression.operatorToken.kind) && runsNoCode(expression.left) && runsNoCode(expression.right);
+  if (tsv.isConditionalExpression(expression)) return runsNoCode(expression.condition) && runsNoCode(expression.whenTrue) && runsNoCode(expression.whenFalse);
+  if (tsv.isCallExpression(expression)) {
     let callee: ts.Expression = expression.expression;
-    while (ts.isParenthesizedExpression(callee)) callee = callee.expression;
-    return ts.isFunctionExpression(callee) && callee.body.statements.every(definesOnly) && expression.arguments.every(runsNoCode);
+    while (tsv.isParenthesizedExpression(callee)) callee = callee.expression;
+    return tsv.isFunctionExpression(callee) && callee.body.statements.every(definesOnly) && expression.arguments.every(runsNoCode);
   }
   return false;
 }
 
 /** A statement of an IIFE body that only defines: `var x = <no code>`, a function, `return <no code>`. */
 function definesOnly(statement: ts.Statement): boolean {
-  if (ts.isFunctionDeclaration(statement)) return true;
-  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.every((declaration) => declaration.initializer === undefined || runsNoCode(declaration.initializer));
-  return ts.isReturnStatement(statement) && (statement.expression === undefined || runsNoCode(statement.expression));
+  if (tsv.isFunctionDeclaration(statement)) return true;
+  if (tsv.isVariableStatement(statement)) return statement.declarationList.declarations.every((declaration) => declaration.initializer === undefined || runsNoCode(declaration.initializer));
+  return tsv.isReturnStatement(statement) && (statement.expression === undefined || runsNoCode(statement.expression));
 }

@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import { runsNoCode, shapeDigest } from './interop-fingerprint.js';
 import { isUndeclaredGlobal, soleDeclaration, type NameScan } from './interop-names.js';
 import { HELPER_NAMES, HELPER_SHAPES, TSLIB_WRAPPERS, helperBaseName, type HelperShape } from './interop-shapes.js';
@@ -16,17 +17,17 @@ interface Candidate {
 
 function stripParentheses(expression: ts.Expression): ts.Expression {
   let inner = expression;
-  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+  while (tsv.isParenthesizedExpression(inner)) inner = inner.expression;
   return inner;
 }
 
 /** `(this && this.N) || code` → code; undefined when the initializer is not tsc's guard for `name`. */
 function guardedCode(initializer: ts.Expression, name: string): ts.Expression | undefined {
-  if (!ts.isBinaryExpression(initializer) || initializer.operatorToken.kind !== ts.SyntaxKind.BarBarToken) return undefined;
+  if (!tsv.isBinaryExpression(initializer) || initializer.operatorToken.kind !== tsv.SyntaxKind.BarBarToken) return undefined;
   const guard = stripParentheses(initializer.left);
-  if (!ts.isBinaryExpression(guard) || guard.operatorToken.kind !== ts.SyntaxKind.AmpersandAmpersandToken) return undefined;
+  if (!tsv.isBinaryExpression(guard) || guard.operatorToken.kind !== tsv.SyntaxKind.AmpersandAmpersandToken) return undefined;
   const read = guard.right;
-  const isThisRead = guard.left.kind === ts.SyntaxKind.ThisKeyword && ts.isPropertyAccessExpression(read) && read.expression.kind === ts.SyntaxKind.ThisKeyword && read.name.text === name;
+  const isThisRead = guard.left.kind === tsv.SyntaxKind.ThisKeyword && tsv.isPropertyAccessExpression(read) && read.expression.kind === tsv.SyntaxKind.ThisKeyword && read.name.text === name;
   return isThisRead ? stripParentheses(initializer.right) : undefined;
 }
 
@@ -34,12 +35,12 @@ function guardedCode(initializer: ts.Expression, name: string): ts.Expression | 
 export function helperCandidates(sourceFile: ts.SourceFile): Candidate[] {
   const candidates: Candidate[] = [];
   sourceFile.statements.forEach((statement, statementIndex) => {
-    if (ts.isFunctionDeclaration(statement) && statement.name !== undefined && HELPER_NAMES.has(helperBaseName(statement.name.text))) {
+    if (tsv.isFunctionDeclaration(statement) && statement.name !== undefined && HELPER_NAMES.has(helperBaseName(statement.name.text))) {
       candidates.push({ name: statement.name.text, declaration: statement.name, code: statement, guarded: false, statementIndex });
     }
-    if (!ts.isVariableStatement(statement)) return;
+    if (!tsv.isVariableStatement(statement)) return;
     for (const declaration of statement.declarationList.declarations) {
-      if (!ts.isIdentifier(declaration.name) || declaration.initializer === undefined || !HELPER_NAMES.has(helperBaseName(declaration.name.text))) continue;
+      if (!tsv.isIdentifier(declaration.name) || declaration.initializer === undefined || !HELPER_NAMES.has(helperBaseName(declaration.name.text))) continue;
       const guarded = guardedCode(declaration.initializer, declaration.name.text);
       const code = guarded ?? stripParentheses(declaration.initializer);
       candidates.push({ name: declaration.name.text, declaration: declaration.name, code, guarded: guarded !== undefined, statementIndex });
@@ -51,8 +52,8 @@ export function helperCandidates(sourceFile: ts.SourceFile): Candidate[] {
 /** Before a guarded helper only directives and helper-like `var`s that run no code may come. */
 function hasQuietPrologue(sourceFile: ts.SourceFile, statementIndex: number): boolean {
   return sourceFile.statements.slice(0, statementIndex).every((statement) => {
-    if (ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression)) return true;
-    return ts.isVariableStatement(statement) && statement.declarationList.declarations.every((declaration) => declaration.initializer === undefined || runsNoCode(declaration.initializer));
+    if (tsv.isExpressionStatement(statement) && tsv.isStringLiteral(statement.expression)) return true;
+    return tsv.isVariableStatement(statement) && statement.declarationList.declarations.every((declaration) => declaration.initializer === undefined || runsNoCode(declaration.initializer));
   });
 }
 
@@ -100,7 +101,7 @@ const isTslib = (node: ts.Expression | undefined): boolean => node !== undefined
 
 function isRequireOfTslib(expression: ts.Expression): boolean {
   const inner = stripParentheses(expression);
-  return ts.isCallExpression(inner) && ts.isIdentifier(inner.expression) && inner.expression.text === 'require' && inner.arguments.length === 1 && isTslib(inner.arguments[0]);
+  return tsv.isCallExpression(inner) && tsv.isIdentifier(inner.expression) && inner.expression.text === 'require' && inner.arguments.length === 1 && isTslib(inner.arguments[0]);
 }
 
 /** Top-level names bound to tslib (`tslib_1 = require("tslib")`, `import * as tslib`) or to its wrappers. */
@@ -111,21 +112,21 @@ export function tslibBindings(sourceFile: ts.SourceFile): { namespaces: string[]
     if (TSLIB_WRAPPERS.has(imported)) wrappers.push(local);
   };
   for (const statement of sourceFile.statements) {
-    if (ts.isImportDeclaration(statement) && isTslib(statement.moduleSpecifier) && statement.importClause !== undefined && !statement.importClause.isTypeOnly) {
+    if (tsv.isImportDeclaration(statement) && isTslib(statement.moduleSpecifier) && statement.importClause !== undefined && !statement.importClause.isTypeOnly) {
       const { name, namedBindings } = statement.importClause;
       if (name !== undefined) namespaces.push(name.text);
-      if (namedBindings !== undefined && ts.isNamespaceImport(namedBindings)) namespaces.push(namedBindings.name.text);
-      if (namedBindings !== undefined && ts.isNamedImports(namedBindings)) for (const element of namedBindings.elements) wrapper((element.propertyName ?? element.name).text, element.name.text);
-    } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference) && isTslib(statement.moduleReference.expression)) {
+      if (namedBindings !== undefined && tsv.isNamespaceImport(namedBindings)) namespaces.push(namedBindings.name.text);
+      if (namedBindings !== undefined && tsv.isNamedImports(namedBindings)) for (const element of namedBindings.elements) wrapper((element.propertyName ?? element.name).text, element.name.text);
+    } else if (tsv.isImportEqualsDeclaration(statement) && tsv.isExternalModuleReference(statement.moduleReference) && isTslib(statement.moduleReference.expression)) {
       namespaces.push(statement.name.text);
-    } else if (ts.isVariableStatement(statement)) {
+    } else if (tsv.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
         if (declaration.initializer === undefined || !isRequireOfTslib(declaration.initializer)) continue;
-        if (ts.isIdentifier(declaration.name)) namespaces.push(declaration.name.text);
-        else if (ts.isObjectBindingPattern(declaration.name)) {
+        if (tsv.isIdentifier(declaration.name)) namespaces.push(declaration.name.text);
+        else if (tsv.isObjectBindingPattern(declaration.name)) {
           for (const element of declaration.name.elements) {
             const imported = element.propertyName ?? element.name;
-            if (element.dotDotDotToken === undefined && ts.isIdentifier(imported) && ts.isIdentifier(element.name)) wrapper(imported.text, element.name.text);
+            if (element.dotDotDotToken === undefined && tsv.isIdentifier(imported) && tsv.isIdentifier(element.name)) wrapper(imported.text, element.name.text);
           }
         }
       }

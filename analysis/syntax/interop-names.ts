@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 
 /** How a name occurs in a file. */
 export type NameRole = 'declaration' | 'assignment' | 'reference';
@@ -22,37 +23,37 @@ export interface NameScan {
 
 /** A name is a declaration when its parent declares it under that name. */
 function isDeclarationName(node: ts.Identifier, parent: ts.Node): boolean {
-  if (ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isBindingElement(parent)) return parent.name === node;
-  if (ts.isFunctionDeclaration(parent) || ts.isFunctionExpression(parent) || ts.isClassDeclaration(parent) || ts.isClassExpression(parent)) return parent.name === node;
-  if (ts.isImportClause(parent) || ts.isNamespaceImport(parent) || ts.isImportSpecifier(parent) || ts.isImportEqualsDeclaration(parent)) return parent.name === node;
-  if (ts.isEnumDeclaration(parent) || ts.isModuleDeclaration(parent)) return parent.name === node;
+  if (tsv.isVariableDeclaration(parent) || tsv.isParameter(parent) || tsv.isBindingElement(parent)) return parent.name === node;
+  if (tsv.isFunctionDeclaration(parent) || tsv.isFunctionExpression(parent) || tsv.isClassDeclaration(parent) || tsv.isClassExpression(parent)) return parent.name === node;
+  if (tsv.isImportClause(parent) || tsv.isNamespaceImport(parent) || tsv.isImportSpecifier(parent) || tsv.isImportEqualsDeclaration(parent)) return parent.name === node;
+  if (tsv.isEnumDeclaration(parent) || tsv.isModuleDeclaration(parent)) return parent.name === node;
   return false;
 }
 
 /** Where the identifier is only a property name (`a.name`, `{ name: v }`, `name() {}`), it names no binding. */
 function isPropertyName(node: ts.Identifier, parent: ts.Node): boolean {
-  if (ts.isPropertyAccessExpression(parent)) return parent.name === node;
-  if (ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isGetAccessor(parent) || ts.isSetAccessor(parent)) return parent.name === node;
-  if (ts.isBindingElement(parent)) return parent.propertyName === node;
+  if (tsv.isPropertyAccessExpression(parent)) return parent.name === node;
+  if (tsv.isPropertyAssignment(parent) || tsv.isMethodDeclaration(parent) || tsv.isPropertyDeclaration(parent) || tsv.isGetAccessor(parent) || tsv.isSetAccessor(parent)) return parent.name === node;
+  if (tsv.isBindingElement(parent)) return parent.propertyName === node;
   // An export specifier's names may both be the local (`export { x }`, `export { x as y }`): references.
-  if (ts.isImportSpecifier(parent)) return parent.propertyName === node;
-  return ts.isQualifiedName(parent) && parent.right === node;
+  if (tsv.isImportSpecifier(parent)) return parent.propertyName === node;
+  return tsv.isQualifiedName(parent) && parent.right === node;
 }
 
 function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
-  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+  return kind >= tsv.SyntaxKind.FirstAssignment && kind <= tsv.SyntaxKind.LastAssignment;
 }
 
 /** Every identifier an assignment target writes: `x = …`, `[x] = …`, `({ x } = …)`, `x++`, `for (x of …)`. */
 function assignedNames(target: ts.Node, into: Set<ts.Identifier>): void {
   let inner: ts.Node = target;
-  while (ts.isParenthesizedExpression(inner) || ts.isNonNullExpression(inner) || ts.isAsExpression(inner) || ts.isTypeAssertionExpression(inner) || ts.isSatisfiesExpression(inner)) inner = inner.expression;
-  if (ts.isIdentifier(inner)) into.add(inner);
-  else if (ts.isArrayLiteralExpression(inner) || ts.isObjectLiteralExpression(inner)) {
+  while (tsv.isParenthesizedExpression(inner) || tsv.isNonNullExpression(inner) || tsv.isAsExpression(inner) || tsv.isTypeAssertionExpression(inner) || tsv.isSatisfiesExpression(inner)) inner = inner.expression;
+  if (tsv.isIdentifier(inner)) into.add(inner);
+  else if (tsv.isArrayLiteralExpression(inner) || tsv.isObjectLiteralExpression(inner)) {
     // A destructuring assignment: every name inside may be written (over-approximated: defaults too).
     const visit = (node: ts.Node): void => {
-      if (ts.isIdentifier(node)) into.add(node);
-      else if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) ts.forEachChild(node, visit);
+      if (tsv.isIdentifier(node)) into.add(node);
+      else if (!tsv.isPropertyAccessExpression(node) && !tsv.isElementAccessExpression(node)) tsv.forEachChild(node, visit);
     };
     visit(inner);
   }
@@ -69,22 +70,22 @@ export function scanNames(sourceFile: ts.SourceFile, names: ReadonlySet<string>)
   const assigned = new Set<ts.Identifier>();
   let container: readonly [number, number] = [sourceFile.pos, sourceFile.end];
   const visit = (node: ts.Node, parent: ts.Node, grandparent: ts.Node | undefined): void => {
-    if (ts.isWithStatement(node)) withBodies.push([node.statement.pos, node.statement.end]);
-    if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)) assignedNames(node.left, assigned);
-    if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) assignedNames(node.operand, assigned);
-    if ((ts.isForInStatement(node) || ts.isForOfStatement(node)) && !ts.isVariableDeclarationList(node.initializer)) assignedNames(node.initializer, assigned);
-    if (ts.isIdentifier(node) && names.has(node.text) && !isPropertyName(node, parent)) {
+    if (tsv.isWithStatement(node)) withBodies.push([node.statement.pos, node.statement.end]);
+    if (tsv.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)) assignedNames(node.left, assigned);
+    if ((tsv.isPrefixUnaryExpression(node) || tsv.isPostfixUnaryExpression(node)) && (node.operator === tsv.SyntaxKind.PlusPlusToken || node.operator === tsv.SyntaxKind.MinusMinusToken)) assignedNames(node.operand, assigned);
+    if ((tsv.isForInStatement(node) || tsv.isForOfStatement(node)) && !tsv.isVariableDeclarationList(node.initializer)) assignedNames(node.initializer, assigned);
+    if (tsv.isIdentifier(node) && names.has(node.text) && !isPropertyName(node, parent)) {
       const role: NameRole = isDeclarationName(node, parent) ? 'declaration' : assigned.has(node) ? 'assignment' : 'reference';
       const list = occurrences.get(node.text) ?? [];
       list.push({ node, role, parent, grandparent, container });
       occurrences.set(node.text, list);
     }
     const outer = container;
-    if (ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseBlock(node) || ts.isFunctionLike(node) || ts.isClassLike(node)) container = [node.pos, node.end];
-    ts.forEachChild(node, (child) => visit(child, node, parent));
+    if (tsv.isBlock(node) || tsv.isModuleBlock(node) || tsv.isCaseBlock(node) || tsv.isFunctionLike(node) || tsv.isClassLike(node)) container = [node.pos, node.end];
+    tsv.forEachChild(node, (child) => visit(child, node, parent));
     container = outer;
   };
-  ts.forEachChild(sourceFile, (child) => visit(child, sourceFile, undefined));
+  tsv.forEachChild(sourceFile, (child) => visit(child, sourceFile, undefined));
   return { occurrences, withBodies };
 }
 

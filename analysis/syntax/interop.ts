@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import { fileOf, hasInteropCode, isWrapperCall } from './interop-index.js';
 import { isInsideWith, isUndeclaredGlobal, scanNames, soleDeclaration, type NameScan } from './interop-names.js';
 import { trackedBuiltin, type ModuleLoad } from './module-loads.js';
@@ -32,22 +33,22 @@ export interface ModuleView {
  */
 export function interopViewOf(expression: ts.Expression, scope: Scope, trackedLoad: TrackedLoad): ModuleView | undefined {
   const inner = skipOuter(expression);
-  if (ts.isIdentifier(inner)) {
+  if (tsv.isIdentifier(inner)) {
     const binding = scope.lookup(inner.text);
     return binding?.kind === 'module' ? { specifier: binding.specifier, binding } : undefined;
   }
-  if ((ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && constantKey(inner, scope) === 'default') return interopViewOf(inner.expression, scope, trackedLoad);
-  const promised = ts.isCallExpression(inner) ? compiledDynamicImport(inner, scope) : undefined;
+  if ((tsv.isPropertyAccessExpression(inner) || tsv.isElementAccessExpression(inner)) && constantKey(inner, scope) === 'default') return interopViewOf(inner.expression, scope, trackedLoad);
+  const promised = tsv.isCallExpression(inner) ? compiledDynamicImport(inner, scope) : undefined;
   if (promised !== undefined) {
-    const loaded = ts.isCallExpression(promised) ? trackedLoad(promised, scope) : undefined;
+    const loaded = tsv.isCallExpression(promised) ? trackedLoad(promised, scope) : undefined;
     return loaded !== undefined ? { specifier: loaded.tracked, load: { call: promised as ts.CallExpression, load: loaded.load } } : interopViewOf(promised, scope, trackedLoad);
   }
-  if (!ts.isCallExpression(inner) || inner.arguments[0] === undefined || !isWrapperCall(inner, scope)) return undefined;
+  if (!tsv.isCallExpression(inner) || inner.arguments[0] === undefined || !isWrapperCall(inner, scope)) return undefined;
   const argument = skipOuter(inner.arguments[0]);
-  const loaded = ts.isCallExpression(argument) ? trackedLoad(argument, scope) : undefined;
+  const loaded = tsv.isCallExpression(argument) ? trackedLoad(argument, scope) : undefined;
   if (loaded !== undefined) return { specifier: loaded.tracked, load: { call: argument as ts.CallExpression, load: loaded.load } };
   const view = interopViewOf(argument, scope, trackedLoad);
-  if (view !== undefined || !ts.isIdentifier(argument)) return view;
+  if (view !== undefined || !tsv.isIdentifier(argument)) return view;
   const binding = scope.lookup(argument.text);
   return binding === undefined || binding.kind === 'local' ? declaredLoadOf(argument, scope) : undefined;
 }
@@ -61,16 +62,16 @@ export function interopViewOf(expression: ts.Expression, scope: Scope, trackedLo
 function compiledDynamicImport(call: ts.CallExpression, scope: Scope): ts.Expression | undefined {
   const then = skipOuter(call.expression);
   const [callback] = call.arguments;
-  if (call.arguments.length !== 1 || callback === undefined || !ts.isPropertyAccessExpression(then) || then.name.text !== 'then') return undefined;
+  if (call.arguments.length !== 1 || callback === undefined || !tsv.isPropertyAccessExpression(then) || then.name.text !== 'then') return undefined;
   const resolved = skipOuter(then.expression);
-  if (!ts.isCallExpression(resolved) || resolved.arguments.length !== 0) return undefined;
+  if (!tsv.isCallExpression(resolved) || resolved.arguments.length !== 0) return undefined;
   const resolve = skipOuter(resolved.expression);
-  if (!ts.isPropertyAccessExpression(resolve) || resolve.name.text !== 'resolve' || !ts.isIdentifier(resolve.expression) || resolve.expression.text !== 'Promise' || scope.lookup('Promise') !== undefined) return undefined;
+  if (!tsv.isPropertyAccessExpression(resolve) || resolve.name.text !== 'resolve' || !tsv.isIdentifier(resolve.expression) || resolve.expression.text !== 'Promise' || scope.lookup('Promise') !== undefined) return undefined;
   const fn = skipOuter(callback);
-  if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || fn.parameters.length !== 0) return undefined;
-  if (!ts.isBlock(fn.body)) return fn.body;
+  if (!(tsv.isArrowFunction(fn) || tsv.isFunctionExpression(fn)) || fn.parameters.length !== 0) return undefined;
+  if (!tsv.isBlock(fn.body)) return fn.body;
   const [only] = fn.body.statements;
-  return fn.body.statements.length === 1 && only !== undefined && ts.isReturnStatement(only) ? only.expression : undefined;
+  return fn.body.statements.length === 1 && only !== undefined && tsv.isReturnStatement(only) ? only.expression : undefined;
 }
 
 interface DeclaredLoad {
@@ -98,8 +99,8 @@ function declaredLoadOf(reference: ts.Identifier, scope: Scope): ModuleView | un
   if (known !== undefined) return known.container !== undefined && reference.pos >= known.container[0] && reference.end <= known.container[1] && !isInsideWith(known.scan, reference) ? known.view : undefined;
   const scan = scanNames(sourceFile, new Set([name, 'require']));
   const declaration = soleDeclaration(scan, name);
-  const initializer = declaration !== undefined && ts.isVariableDeclaration(declaration.parent) && declaration.parent.initializer !== undefined ? skipOuter(declaration.parent.initializer) : undefined;
-  const isRequire = initializer !== undefined && ts.isCallExpression(initializer) && ts.isIdentifier(initializer.expression) && initializer.expression.text === 'require' && isUndeclaredGlobal(scan, 'require');
+  const initializer = declaration !== undefined && tsv.isVariableDeclaration(declaration.parent) && declaration.parent.initializer !== undefined ? skipOuter(declaration.parent.initializer) : undefined;
+  const isRequire = initializer !== undefined && tsv.isCallExpression(initializer) && tsv.isIdentifier(initializer.expression) && initializer.expression.text === 'require' && isUndeclaredGlobal(scan, 'require');
   const specifier = isRequire && initializer.arguments.length === 1 ? literalString(initializer.arguments[0]) : undefined;
   const tracked = specifier === undefined ? undefined : trackedBuiltin(specifier);
   byName.set(name, { scan, container: tracked === undefined ? undefined : declaration?.container, view: tracked === undefined ? undefined : { specifier: tracked } });
@@ -127,13 +128,13 @@ export function consumeInteropInitializer(walker: Walker, initializer: ts.Expres
 export function interopMemberBase(base: ts.Expression, scope: Scope, trackedLoad: TrackedLoad): ts.Expression {
   let inner = skipOuter(base);
   const isDefault = (node: ts.Expression): node is ts.PropertyAccessExpression | ts.ElementAccessExpression =>
-    (ts.isPropertyAccessExpression(node) && node.name.text === 'default') || (ts.isElementAccessExpression(node) && constantKey(node, scope) === 'default');
+    (tsv.isPropertyAccessExpression(node) && node.name.text === 'default') || (tsv.isElementAccessExpression(node) && constantKey(node, scope) === 'default');
   while (isDefault(inner)) {
     const owner = skipOuter(inner.expression);
     if (interopViewOf(owner, scope, trackedLoad) === undefined) return base;
     inner = owner;
   }
-  if (ts.isCallExpression(inner) && inner.arguments.length === 0 && ts.isIdentifier(skipOuter(inner.expression))) {
+  if (tsv.isCallExpression(inner) && inner.arguments.length === 0 && tsv.isIdentifier(skipOuter(inner.expression))) {
     const getter = skipOuter(inner.expression) as ts.Identifier;
     if (isWebpackGetter(getter, scope)) return getter;
   }
@@ -143,9 +144,9 @@ export function interopMemberBase(base: ts.Expression, scope: Scope, trackedLoad
 /** A module binding made by `__webpack_require__.n(…)`: calling it returns the module. */
 function isWebpackGetter(identifier: ts.Identifier, scope: Scope): boolean {
   const binding = scope.lookup(identifier.text);
-  if (binding?.kind !== 'module' || !ts.isVariableDeclaration(binding.declaration) || binding.declaration.initializer === undefined) return false;
+  if (binding?.kind !== 'module' || !tsv.isVariableDeclaration(binding.declaration) || binding.declaration.initializer === undefined) return false;
   const initializer = skipOuter(binding.declaration.initializer);
-  const callee = ts.isCallExpression(initializer) ? skipOuter(initializer.expression) : undefined;
-  return callee !== undefined && ts.isPropertyAccessExpression(callee) && callee.name.text === 'n' && ts.isIdentifier(callee.expression) && callee.expression.text === '__webpack_require__';
+  const callee = tsv.isCallExpression(initializer) ? skipOuter(initializer.expression) : undefined;
+  return callee !== undefined && tsv.isPropertyAccessExpression(callee) && callee.name.text === 'n' && tsv.isIdentifier(callee.expression) && callee.expression.text === '__webpack_require__';
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { evaluatePath, moduleSpecifierOf } from './entry-path.js';
 import type { ModuleLoad } from './module-loads.js';
@@ -33,16 +34,16 @@ function walkerFileName(walker: Walker): string {
 /** `module.filename` (or `module['filename']`) as an assignment target, by its text alone. */
 function isFilenameTarget(node: ts.Expression): boolean {
   const target = skipOuter(node);
-  if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) return false;
+  if (!tsv.isPropertyAccessExpression(target) && !tsv.isElementAccessExpression(target)) return false;
   const base = skipOuter(target.expression);
-  return ts.isIdentifier(base) && base.text === 'module' && memberKey(target) === 'filename';
+  return tsv.isIdentifier(base) && base.text === 'module' && memberKey(target) === 'filename';
 }
 
 function filenameWrites(sourceFile: ts.SourceFile): ts.BinaryExpression[] {
   const writes: ts.BinaryExpression[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && isFilenameTarget(node.left)) writes.push(node);
-    ts.forEachChild(node, visit);
+    if (tsv.isBinaryExpression(node) && node.operatorToken.kind >= tsv.SyntaxKind.FirstAssignment && node.operatorToken.kind <= tsv.SyntaxKind.LastAssignment && isFilenameTarget(node.left)) writes.push(node);
+    tsv.forEachChild(node, visit);
   };
   visit(sourceFile);
   return writes;
@@ -53,8 +54,8 @@ function computeRebase(walker: Walker): FilenameRebase | null {
   if (!mayMention(walker.sourceFile, 'filename') || !mayMention(walker.sourceFile, 'module')) return null;
   const writes = filenameWrites(walker.sourceFile);
   const [write] = writes;
-  if (writes.length !== 1 || write === undefined || write.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return null;
-  const statement = walker.sourceFile.statements.find((candidate) => ts.isExpressionStatement(candidate) && candidate.expression === write);
+  if (writes.length !== 1 || write === undefined || write.operatorToken.kind !== tsv.SyntaxKind.EqualsToken) return null;
+  const statement = walker.sourceFile.statements.find((candidate) => tsv.isExpressionStatement(candidate) && candidate.expression === write);
   if (statement === undefined) return null;
   const target = skipOuter(write.left) as ts.PropertyAccessExpression | ts.ElementAccessExpression;
   if (globalName(target.expression, walker.scope, GLOBAL_OBJECT_NAMES) !== 'module') return null;
@@ -77,14 +78,14 @@ export function modeledFilenameRebase(walker: Walker): FilenameRebase | undefine
 /** `require`, an alias of it or `module.require` (also through `.call`/`.apply`): this module's own loader. */
 function isOwnRequire(call: ts.CallExpression, scope: Scope): boolean {
   let callee = skipOuter(call.expression);
-  if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) callee = skipOuter(callee.expression);
-  if (ts.isIdentifier(callee)) return true;
-  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'require' && globalName(callee.expression, scope, GLOBAL_OBJECT_NAMES) === 'module';
+  if (tsv.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) callee = skipOuter(callee.expression);
+  if (tsv.isIdentifier(callee)) return true;
+  return tsv.isPropertyAccessExpression(callee) && callee.name.text === 'require' && globalName(callee.expression, scope, GLOBAL_OBJECT_NAMES) === 'module';
 }
 
 /** Code that may run at another time than where it is written. */
 function isDeferred(node: ts.Node): boolean {
-  return ts.isFunctionLike(node) || ts.isClassStaticBlockDeclaration(node) || ts.isPropertyDeclaration(node);
+  return tsv.isFunctionLike(node) || tsv.isClassStaticBlockDeclaration(node) || tsv.isPropertyDeclaration(node);
 }
 
 /** The specifiers a load names once a followed rebase is applied: one, or both names when the order is not known. */

@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import { GLOBAL_OBJECT_NAMES, LOADER_RECORD_WRITABLE_MEMBERS, LOADER_SEARCH_ARRAYS, NON_MUTATING_ARRAY_METHODS } from '../../policy/index.js';
 import { constantKey } from './constants.js';
 import { modeledFilenameRebase } from './loader-rebase.js';
@@ -19,7 +20,7 @@ const REASON = 'the CommonJS loader resolves later `require()` calls through thi
 type Member = ts.PropertyAccessExpression | ts.ElementAccessExpression;
 
 function isMember(node: ts.Node): node is Member {
-  return ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node);
+  return tsv.isPropertyAccessExpression(node) || tsv.isElementAccessExpression(node);
 }
 
 /**
@@ -67,7 +68,7 @@ function writtenState(target: Member, scope: Scope): string | undefined {
 }
 
 function isAssignment(kind: ts.SyntaxKind): boolean {
-  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+  return kind >= tsv.SyntaxKind.FirstAssignment && kind <= tsv.SyntaxKind.LastAssignment;
 }
 
 /** `module.filename = …`, `require.main.paths = […]`, `module.paths[0] = dir`: UNANALYZED unless the rebase is followed. */
@@ -110,7 +111,7 @@ export function judgeLoaderStateCall(walker: Walker, call: ts.CallExpression): v
 export function judgeForeignRecordRequire(walker: Walker, call: ts.CallExpression, specifier: string): void {
   if (!/^\.{1,2}(\/|$)/.test(specifier)) return;
   let callee = skipOuter(call.expression);
-  if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) callee = skipOuter(callee.expression);
+  if (tsv.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) callee = skipOuter(callee.expression);
   if (!isMember(callee) || constantKey(callee, walker.scope) !== 'require') return;
   const record = loaderRecordName(callee.expression, walker.scope);
   if (record === undefined || record === 'module') return;

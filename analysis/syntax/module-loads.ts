@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import { BUILTIN_MEMBER_ROWS, GLOBAL_OBJECT_MEMBERS, OPEN_CONSTANT_SOURCES, canonicalBuiltin } from '../../policy/index.js';
 import { constantKey } from './constants.js';
 import type { Scope } from './scope.js';
@@ -29,14 +30,14 @@ export function trackedBuiltin(specifier: string): string | undefined {
  */
 export function globalName(expression: ts.Expression, scope: Scope, globalObjects: readonly string[]): string | undefined {
   const inner = skipOuter(expression);
-  if (ts.isIdentifier(inner)) {
+  if (tsv.isIdentifier(inner)) {
     const binding = scope.lookup(inner.text);
     if (binding === undefined) return inner.text;
     return binding.kind === 'global-alias' ? binding.name : undefined;
   }
   // Sloppy `this` where the function may be called without a receiver is the global object (sloppy-this.ts).
-  if (inner.kind === ts.SyntaxKind.ThisKeyword) return scope.thisMayBeGlobal() ? globalObjects[0] : undefined;
-  if (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) {
+  if (inner.kind === tsv.SyntaxKind.ThisKeyword) return scope.thisMayBeGlobal() ? globalObjects[0] : undefined;
+  if (tsv.isPropertyAccessExpression(inner) || tsv.isElementAccessExpression(inner)) {
     const base = globalName(inner.expression, scope, globalObjects);
     const key = constantKey(inner, scope);
     if (base === undefined || key === null) return undefined;
@@ -50,7 +51,7 @@ export function globalName(expression: ts.Expression, scope: Scope, globalObject
 /** `process` (global or imported from `node:process`) as the base of a member access. */
 export function isProcessObject(expression: ts.Expression, scope: Scope, globalObjects: readonly string[]): boolean {
   const inner = withoutModuleDefault(skipOuter(expression), scope);
-  if (ts.isIdentifier(inner)) {
+  if (tsv.isIdentifier(inner)) {
     const binding = scope.lookup(inner.text);
     if (binding?.kind === 'module') return binding.specifier === 'node:process';
   }
@@ -60,25 +61,25 @@ export function isProcessObject(expression: ts.Expression, scope: Scope, globalO
 /** `process.exit`, `process['exit']`, or `exit` imported from `node:process`. */
 export function isProcessMember(callee: ts.Expression, member: string, scope: Scope, globalObjects: readonly string[]): boolean {
   const inner = skipOuter(callee);
-  if (ts.isIdentifier(inner)) {
+  if (tsv.isIdentifier(inner)) {
     const binding = scope.lookup(inner.text);
     return binding?.kind === 'member' && binding.specifier === 'node:process' && binding.member === member;
   }
-  return (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && constantKey(inner, scope) === member && isProcessObject(inner.expression, scope, globalObjects);
+  return (tsv.isPropertyAccessExpression(inner) || tsv.isElementAccessExpression(inner)) && constantKey(inner, scope) === member && isProcessObject(inner.expression, scope, globalObjects);
 }
 
 /** Is `expression` a `require` function: the global, an alias, `module.require`, `process.mainModule.require`, … */
 export function requireFunction(expression: ts.Expression, scope: Scope, globalObjects: readonly string[]): 'require' | 'create-require' | undefined {
   const inner = skipOuter(expression);
-  if (ts.isIdentifier(inner)) {
+  if (tsv.isIdentifier(inner)) {
     const binding = scope.lookup(inner.text);
     if (binding?.kind === 'require') return binding.via;
   }
   if (globalName(inner, scope, globalObjects) === 'require') return 'require';
-  if ((ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && constantKey(inner, scope) === 'require') {
+  if ((tsv.isPropertyAccessExpression(inner) || tsv.isElementAccessExpression(inner)) && constantKey(inner, scope) === 'require') {
     const base = skipOuter(inner.expression);
     if (globalName(base, scope, globalObjects) === 'module') return 'require';
-    if ((ts.isPropertyAccessExpression(base) || ts.isElementAccessExpression(base)) && ['mainModule', 'main', 'parent'].includes(constantKey(base, scope) ?? '')) {
+    if ((tsv.isPropertyAccessExpression(base) || tsv.isElementAccessExpression(base)) && ['mainModule', 'main', 'parent'].includes(constantKey(base, scope) ?? '')) {
       const owner = base.expression;
       if (isProcessObject(owner, scope, globalObjects) || requireFunction(owner, scope, globalObjects) !== undefined || globalName(owner, scope, globalObjects) === 'module') return 'require';
     }
@@ -89,14 +90,14 @@ export function requireFunction(expression: ts.Expression, scope: Scope, globalO
 /** `createRequire` imported from `node:module`, or `Module.createRequire`. */
 export function isCreateRequire(expression: ts.Expression, scope: Scope): boolean {
   const inner = skipOuter(expression);
-  if (ts.isIdentifier(inner)) {
+  if (tsv.isIdentifier(inner)) {
     const binding = scope.lookup(inner.text);
     // Judged at each call, so bound as flag-sensitive (entry-path-require.ts).
     return (binding?.kind === 'member' || binding?.kind === 'flag-sensitive') && binding.specifier === 'node:module' && binding.member === 'createRequire';
   }
-  if ((ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && constantKey(inner, scope) === 'createRequire') {
+  if ((tsv.isPropertyAccessExpression(inner) || tsv.isElementAccessExpression(inner)) && constantKey(inner, scope) === 'createRequire') {
     const base = skipOuter(inner.expression);
-    const binding = ts.isIdentifier(base) ? scope.lookup(base.text) : undefined;
+    const binding = tsv.isIdentifier(base) ? scope.lookup(base.text) : undefined;
     return binding?.kind === 'module' && binding.specifier === 'node:module';
   }
   return false;
@@ -110,21 +111,21 @@ function one(kind: ReferenceKind, specifier: ts.Expression | undefined): ModuleL
 /** Recognizes every way a call can load a module by name. */
 export function moduleLoadOf(call: ts.CallExpression, scope: Scope, globalObjects: readonly string[]): ModuleLoad | undefined {
   const [first, second] = call.arguments;
-  if (call.expression.kind === ts.SyntaxKind.ImportKeyword) return one('dynamic-import', first);
+  if (call.expression.kind === tsv.SyntaxKind.ImportKeyword) return one('dynamic-import', first);
   const webpack = webpackLoadOf(call, scope);
   if (webpack !== undefined) return webpack;
   const callee = skipOuter(call.expression);
   const via = requireFunction(callee, scope, globalObjects);
   if (via !== undefined) return one(via, first);
-  if (ts.isPropertyAccessExpression(callee) && requireFunction(callee.expression, scope, globalObjects) !== undefined) {
+  if (tsv.isPropertyAccessExpression(callee) && requireFunction(callee.expression, scope, globalObjects) !== undefined) {
     if (callee.name.text === 'call') return one('require', second);
     if (callee.name.text === 'apply') {
       const list = second === undefined ? undefined : skipOuter(second);
-      if (list !== undefined && ts.isArrayLiteralExpression(list)) return { kind: 'require', specifier: list.elements[0], consumed: new Set([list]) };
+      if (list !== undefined && tsv.isArrayLiteralExpression(list)) return { kind: 'require', specifier: list.elements[0], consumed: new Set([list]) };
       return one('require', undefined);
     }
   }
-  if (ts.isCallExpression(callee) && isCreateRequire(callee.expression, scope)) return one('create-require', first);
+  if (tsv.isCallExpression(callee) && isCreateRequire(callee.expression, scope)) return one('create-require', first);
   if (isProcessMember(callee, 'getBuiltinModule', scope, globalObjects)) return one('get-builtin-module', first);
   return undefined;
 }

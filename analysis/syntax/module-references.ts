@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import { canonicalBuiltin, classifyModule } from '../../policy/index.js';
 import { rebasedSpecifier, visitImmediateCreateRequire } from './entry-path-require.js';
 import { rebasedLoadSpecifiers } from './loader-rebase.js';
@@ -30,7 +31,7 @@ export function recordLoad(walker: Walker, call: ts.CallExpression, load: Module
 export function visitImport(walker: Walker, node: ts.ImportDeclaration): void {
   const specifier = literalString(node.moduleSpecifier) ?? null;
   const clause = node.importClause;
-  const named = clause?.namedBindings !== undefined && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements : [];
+  const named = clause?.namedBindings !== undefined && tsv.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements : [];
   const typeOnly = clause !== undefined && (clause.isTypeOnly || (clause.name === undefined && named.length > 0 && named.every((element) => element.isTypeOnly)));
   walker.addReference(specifier, 'import', typeOnly, node);
   if (specifier === null || typeOnly) return;
@@ -52,7 +53,7 @@ export function visitImport(walker: Walker, node: ts.ImportDeclaration): void {
  */
 function onlyTestedBuiltinMembers(walker: Walker, specifier: string, clause: ts.ImportClause): boolean {
   const named = clause.namedBindings;
-  if (canonicalBuiltin(specifier) === undefined || clause.name !== undefined || named === undefined || !ts.isNamedImports(named)) return false;
+  if (canonicalBuiltin(specifier) === undefined || clause.name !== undefined || named === undefined || !tsv.isNamedImports(named)) return false;
   if (classifyModule(specifier, walker.policy).capabilities.length === 0) return false;
   const values = named.elements.filter((element) => !element.isTypeOnly);
   return values.length > 0 && values.every((element) => isOnlyTested(walker.sourceFile, element.name.text));
@@ -63,16 +64,16 @@ export function visitExport(walker: Walker, node: ts.ExportDeclaration): void {
   const clause = node.exportClause;
   if (specifier === undefined) {
     // `export { fs }` uses local bindings.
-    if (clause !== undefined && ts.isNamedExports(clause) && !node.isTypeOnly) {
+    if (clause !== undefined && tsv.isNamedExports(clause) && !node.isTypeOnly) {
       for (const element of clause.elements) {
         const local = element.propertyName ?? element.name;
         // The declaration as parent: the local is exported as a value (`export { openSync }` may be called with any flags).
-        if (!element.isTypeOnly && ts.isIdentifier(local)) walker.visitIdentifier(local, node);
+        if (!element.isTypeOnly && tsv.isIdentifier(local)) walker.visitIdentifier(local, node);
       }
     }
     return;
   }
-  const elements = clause !== undefined && ts.isNamedExports(clause) ? clause.elements : [];
+  const elements = clause !== undefined && tsv.isNamedExports(clause) ? clause.elements : [];
   const typeOnly = node.isTypeOnly || (elements.length > 0 && elements.every((element) => element.isTypeOnly));
   walker.addReference(specifier, 'export-from', typeOnly, node);
   if (specifier === null || typeOnly) return;
@@ -85,7 +86,7 @@ export function visitExport(walker: Walker, node: ts.ExportDeclaration): void {
 }
 
 export function visitImportEquals(walker: Walker, node: ts.ImportEqualsDeclaration): void {
-  if (!ts.isExternalModuleReference(node.moduleReference)) return;
+  if (!tsv.isExternalModuleReference(node.moduleReference)) return;
   const specifier = literalString(node.moduleReference.expression) ?? null;
   walker.addReference(specifier, 'import-equals', node.isTypeOnly, node);
   if (specifier === null || node.isTypeOnly) return;

@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 
 /** Timers that compile a string first argument. */
 export const TIMERS: ReadonlySet<string> = new Set(['setTimeout', 'setInterval', 'setImmediate']);
@@ -13,22 +14,22 @@ export const GLOBAL_CONSTRUCTORS: ReadonlySet<string> = new Set([
 
 /** Assignments that can store 0 into `process.exitCode`. */
 export const EXIT_CODE_ASSIGNMENTS: ReadonlySet<ts.SyntaxKind> = new Set([
-  ts.SyntaxKind.EqualsToken,
-  ts.SyntaxKind.QuestionQuestionEqualsToken,
-  ts.SyntaxKind.BarBarEqualsToken,
+  tsv.SyntaxKind.EqualsToken,
+  tsv.SyntaxKind.QuestionQuestionEqualsToken,
+  tsv.SyntaxKind.BarBarEqualsToken,
 ]);
 
 function isScopeContainerKind(node: ts.Node): boolean {
   return (
-    ts.isBlock(node) ||
-    ts.isModuleBlock(node) ||
-    ts.isCaseBlock(node) ||
-    ts.isFunctionLike(node) ||
-    ts.isForStatement(node) ||
-    ts.isForInStatement(node) ||
-    ts.isForOfStatement(node) ||
-    ts.isCatchClause(node) ||
-    ts.isClassLike(node)
+    tsv.isBlock(node) ||
+    tsv.isModuleBlock(node) ||
+    tsv.isCaseBlock(node) ||
+    tsv.isFunctionLike(node) ||
+    tsv.isForStatement(node) ||
+    tsv.isForInStatement(node) ||
+    tsv.isForOfStatement(node) ||
+    tsv.isCatchClause(node) ||
+    tsv.isClassLike(node)
   );
 }
 
@@ -38,7 +39,7 @@ function isScopeContainerKind(node: ts.Node): boolean {
  */
 export function kindTable(predicate: (node: ts.Node) => boolean): (node: ts.Node) => boolean {
   const table: boolean[] = [];
-  for (let kind = 0; kind < ts.SyntaxKind.Count; kind += 1) table.push(predicate({ kind } as ts.Node));
+  for (let kind = 0; kind < tsv.SyntaxKind.Count; kind += 1) table.push(predicate({ kind } as ts.Node));
   return (node) => table[node.kind] === true;
 }
 
@@ -48,27 +49,27 @@ export const isScopeContainer = kindTable(isScopeContainerKind);
 export function isValueReference(identifier: ts.Identifier, parent: ts.Node): boolean {
   // A switch on the parent's kind: this runs for every identifier of the walk.
   switch (parent.kind) {
-    case ts.SyntaxKind.PropertyAccessExpression:
+    case tsv.SyntaxKind.PropertyAccessExpression:
       return (parent as ts.PropertyAccessExpression).expression === identifier;
-    case ts.SyntaxKind.BindingElement:
+    case tsv.SyntaxKind.BindingElement:
       return (parent as ts.BindingElement).initializer === identifier;
-    case ts.SyntaxKind.ImportSpecifier:
-    case ts.SyntaxKind.ExportSpecifier:
-    case ts.SyntaxKind.ImportClause:
-    case ts.SyntaxKind.NamespaceImport:
-    case ts.SyntaxKind.NamespaceExport:
-    case ts.SyntaxKind.LabeledStatement:
-    case ts.SyntaxKind.BreakStatement:
-    case ts.SyntaxKind.ContinueStatement:
-    case ts.SyntaxKind.MetaProperty:
-    case ts.SyntaxKind.JsxAttribute:
+    case tsv.SyntaxKind.ImportSpecifier:
+    case tsv.SyntaxKind.ExportSpecifier:
+    case tsv.SyntaxKind.ImportClause:
+    case tsv.SyntaxKind.NamespaceImport:
+    case tsv.SyntaxKind.NamespaceExport:
+    case tsv.SyntaxKind.LabeledStatement:
+    case tsv.SyntaxKind.BreakStatement:
+    case tsv.SyntaxKind.ContinueStatement:
+    case tsv.SyntaxKind.MetaProperty:
+    case tsv.SyntaxKind.JsxAttribute:
       return false;
-    case ts.SyntaxKind.JsxOpeningElement:
-    case ts.SyntaxKind.JsxSelfClosingElement:
-    case ts.SyntaxKind.JsxClosingElement:
+    case tsv.SyntaxKind.JsxOpeningElement:
+    case tsv.SyntaxKind.JsxSelfClosingElement:
+    case tsv.SyntaxKind.JsxClosingElement:
       if (/^[a-z]/.test(identifier.text)) return false;
       break;
-    case ts.SyntaxKind.ShorthandPropertyAssignment:
+    case tsv.SyntaxKind.ShorthandPropertyAssignment:
       return true;
   }
   const named = parent as ts.Node & { name?: ts.Node };
@@ -79,7 +80,7 @@ export function isValueReference(identifier: ts.Identifier, parent: ts.Node): bo
 export type ThisOwner = 'class' | 'instance' | 'function' | 'file';
 
 function isStatic(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword);
+  return tsv.canHaveModifiers(node) && (tsv.getModifiers(node) ?? []).some((modifier) => modifier.kind === tsv.SyntaxKind.StaticKeyword);
 }
 
 /**
@@ -89,13 +90,13 @@ function isStatic(node: ts.Node): boolean {
 export function thisOwner(ancestors: readonly ts.Node[]): ThisOwner {
   for (let index = ancestors.length - 1; index >= 0; index -= 1) {
     const node = ancestors[index] as ts.Node;
-    if (ts.isArrowFunction(node)) continue;
-    if (ts.isClassStaticBlockDeclaration(node)) return 'class';
-    if (ts.isConstructorDeclaration(node)) return 'instance';
-    if (ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node) || ts.isPropertyDeclaration(node)) {
+    if (tsv.isArrowFunction(node)) continue;
+    if (tsv.isClassStaticBlockDeclaration(node)) return 'class';
+    if (tsv.isConstructorDeclaration(node)) return 'instance';
+    if (tsv.isMethodDeclaration(node) || tsv.isGetAccessorDeclaration(node) || tsv.isSetAccessorDeclaration(node) || tsv.isPropertyDeclaration(node)) {
       return isStatic(node) ? 'class' : 'instance';
     }
-    if (ts.isFunctionLike(node)) return 'function';
+    if (tsv.isFunctionLike(node)) return 'function';
   }
   return 'file';
 }

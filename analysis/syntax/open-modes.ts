@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import { DEFAULT_OPEN_FLAGS, isOpenConstantSource, openModeCapabilities, openModeRow, type OpenFlags, type OpenModeRow } from '../../policy/index.js';
 import { judgeInspectorSignal } from './inspector-signals.js';
 import { judgeLoaderStateCall } from './loader-state.js';
@@ -26,7 +27,7 @@ interface FlagSensitiveCallee {
 /** Judges `call` at the call when it calls a flag-sensitive member, and marks the callee as judged. */
 export function judgeOpenModeCall(walker: Walker, call: ts.CallExpression | ts.NewExpression): void {
   // Other calls judged by their arguments: a signal that opens the inspector, a change to the loader's search state.
-  if (ts.isCallExpression(call)) {
+  if (tsv.isCallExpression(call)) {
     judgeInspectorSignal(walker, call);
     judgeLoaderStateCall(walker, call);
   }
@@ -38,14 +39,14 @@ export function judgeOpenModeCall(walker: Walker, call: ts.CallExpression | ts.N
 
 /** `openSync` (a named import or destructured member) or `fs.openSync` (a namespace or default binding). */
 function flagSensitiveCallee(callee: ts.Expression, scope: Scope): FlagSensitiveCallee | undefined {
-  if (ts.isIdentifier(callee)) {
+  if (tsv.isIdentifier(callee)) {
     const binding = scope.lookup(callee.text);
     const row = binding?.kind === 'flag-sensitive' ? openModeRow(binding.specifier, binding.member) : undefined;
     return row === undefined ? undefined : { row, name: row.member, reference: callee };
   }
-  if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return undefined;
+  if (!tsv.isPropertyAccessExpression(callee) && !tsv.isElementAccessExpression(callee)) return undefined;
   const base = skipOuter(callee.expression);
-  const binding = ts.isIdentifier(base) ? scope.lookup(base.text) : undefined;
+  const binding = tsv.isIdentifier(base) ? scope.lookup(base.text) : undefined;
   const key = memberKey(callee);
   const row = binding?.kind === 'module' && key !== null ? openModeRow(binding.specifier, key) : undefined;
   return row === undefined ? undefined : { row, name: `${(base as ts.Identifier).text}.${row.member}`, reference: callee };
@@ -53,7 +54,7 @@ function flagSensitiveCallee(callee: ts.Expression, scope: Scope): FlagSensitive
 
 function flagsOf(args: readonly ts.Expression[], row: OpenModeRow, scope: Scope): OpenFlags | undefined {
   // A spread can put anything in any position.
-  if (args.some(ts.isSpreadElement)) return undefined;
+  if (args.some(tsv.isSpreadElement)) return undefined;
   const { index } = row.flags;
   // In the callback API the last argument is the callback: `fs.open(p, done)` opens with the default.
   const argument = row.callback === true && args.length === index + 1 ? undefined : args[index];
@@ -65,8 +66,8 @@ function flagsOf(args: readonly ts.Expression[], row: OpenModeRow, scope: Scope)
 /** `undefined`, `null` and `void x` leave the flags at Node's default. */
 function isAbsent(expression: ts.Expression, scope: Scope): boolean {
   const inner = skipOuter(expression);
-  if (ts.isIdentifier(inner)) return inner.text === 'undefined' && scope.lookup('undefined') === undefined;
-  return inner.kind === ts.SyntaxKind.NullKeyword || ts.isVoidExpression(inner);
+  if (tsv.isIdentifier(inner)) return inner.text === 'undefined' && scope.lookup('undefined') === undefined;
+  return inner.kind === tsv.SyntaxKind.NullKeyword || tsv.isVoidExpression(inner);
 }
 
 /** `{ flag: X }`: the last property named `property` wins; a spread or computed key after it hides it. */
@@ -74,19 +75,19 @@ function optionsFlags(argument: ts.Expression, property: string, scope: Scope): 
   const options = skipOuter(argument);
   // A string in the options position is an encoding.
   if (isStringish(options)) return DEFAULT_OPEN_FLAGS;
-  if (!ts.isObjectLiteralExpression(options)) return undefined;
+  if (!tsv.isObjectLiteralExpression(options)) return undefined;
   let flags: OpenFlags | undefined = DEFAULT_OPEN_FLAGS;
   for (const element of options.properties) {
-    const name = ts.isSpreadAssignment(element) || element.name === undefined ? null : propertyNameText(element.name);
+    const name = tsv.isSpreadAssignment(element) || element.name === undefined ? null : propertyNameText(element.name);
     // `{ __proto__: { flag: 'w' } }` sets the prototype the flag is inherited from.
     if (name !== null && name !== property && name !== '__proto__') continue;
     if (name === '__proto__') {
       flags = undefined;
       continue;
     }
-    if (ts.isPropertyAssignment(element) && name !== null) {
+    if (tsv.isPropertyAssignment(element) && name !== null) {
       flags = isAbsent(element.initializer, scope) ? DEFAULT_OPEN_FLAGS : evaluateFlags(element.initializer, scope, 0);
-    } else if (ts.isShorthandPropertyAssignment(element)) {
+    } else if (tsv.isShorthandPropertyAssignment(element)) {
       flags = isAbsent(element.name, scope) ? DEFAULT_OPEN_FLAGS : evaluateFlags(element.name, scope, 0);
     } else {
       flags = undefined; // a spread, a computed key, a getter or a method: the flag is not visible
@@ -100,15 +101,15 @@ function evaluateFlags(expression: ts.Expression, scope: Scope, depth: number): 
   const inner = skipOuter(expression);
   const text = literalString(inner);
   if (text !== undefined) return { kind: 'string', value: text };
-  if (ts.isNumericLiteral(inner)) return Number(inner.text) === 0 ? { kind: 'numeric', names: [] } : undefined;
-  if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.BarToken) {
+  if (tsv.isNumericLiteral(inner)) return Number(inner.text) === 0 ? { kind: 'numeric', names: [] } : undefined;
+  if (tsv.isBinaryExpression(inner) && inner.operatorToken.kind === tsv.SyntaxKind.BarToken) {
     const left = evaluateFlags(inner.left, scope, depth);
     const right = left?.kind === 'numeric' ? evaluateFlags(inner.right, scope, depth) : undefined;
     return left?.kind === 'numeric' && right?.kind === 'numeric' ? { kind: 'numeric', names: [...left.names, ...right.names] } : undefined;
   }
   const constant = openConstantName(inner, scope);
   if (constant !== undefined) return { kind: 'numeric', names: [constant] };
-  const binding = ts.isIdentifier(inner) ? scope.lookup(inner.text) : undefined;
+  const binding = tsv.isIdentifier(inner) ? scope.lookup(inner.text) : undefined;
   // The initializer is read in the scope it was written in, not the caller's.
   if (binding?.kind === 'const' && depth < MAX_CONST_DEPTH) return evaluateFlags(binding.initializer, binding.scope, depth + 1);
   return undefined;
@@ -116,25 +117,25 @@ function evaluateFlags(expression: ts.Expression, scope: Scope, depth: number): 
 
 /** `constants.O_X`, `fs.constants.O_X`, or `O_X` imported from `node:constants`: the name `O_X`. */
 function openConstantName(expression: ts.Expression, scope: Scope): string | undefined {
-  if (ts.isIdentifier(expression)) {
+  if (tsv.isIdentifier(expression)) {
     const binding = scope.lookup(expression.text);
     return binding?.kind === 'member' && isOpenConstantSource(binding.specifier) ? binding.member : undefined;
   }
-  if (!ts.isPropertyAccessExpression(expression) && !ts.isElementAccessExpression(expression)) return undefined;
+  if (!tsv.isPropertyAccessExpression(expression) && !tsv.isElementAccessExpression(expression)) return undefined;
   const name = memberKey(expression);
   return name !== null && isConstantsObject(skipOuter(expression.expression), scope) ? name : undefined;
 }
 
 /** `constants` (a named import or destructured member of `node:fs`, or `node:constants` itself) or `fs.constants`. */
 function isConstantsObject(expression: ts.Expression, scope: Scope): boolean {
-  if (ts.isIdentifier(expression)) {
+  if (tsv.isIdentifier(expression)) {
     const binding = scope.lookup(expression.text);
     if (binding?.kind === 'member') return isOpenConstantSource(binding.specifier, binding.member);
     return binding?.kind === 'module' && isOpenConstantSource(binding.specifier);
   }
-  if (!ts.isPropertyAccessExpression(expression) && !ts.isElementAccessExpression(expression)) return false;
+  if (!tsv.isPropertyAccessExpression(expression) && !tsv.isElementAccessExpression(expression)) return false;
   const base = skipOuter(expression.expression);
-  const binding = ts.isIdentifier(base) ? scope.lookup(base.text) : undefined;
+  const binding = tsv.isIdentifier(base) ? scope.lookup(base.text) : undefined;
   const key = memberKey(expression);
   return binding?.kind === 'module' && key !== null && isOpenConstantSource(binding.specifier, key);
 }

@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import { isJudgedAtUse } from './module-references.js';
 import type { Binding, Scope } from './scope.js';
 import { memberBinding } from './scope-declarations.js';
@@ -11,7 +12,7 @@ const PROMISE_MEMBERS: ReadonlySet<string> = new Set(['then', 'catch', 'finally'
 /** `import('m')` not awaited: a promise of the namespace. */
 function isPendingImport(expression: ts.Expression | undefined): boolean {
   const inner = expression === undefined ? undefined : skipOuter(expression);
-  return inner !== undefined && ts.isCallExpression(inner) && inner.expression.kind === ts.SyntaxKind.ImportKeyword;
+  return inner !== undefined && tsv.isCallExpression(inner) && inner.expression.kind === tsv.SyntaxKind.ImportKeyword;
 }
 
 /**
@@ -21,7 +22,7 @@ function isPendingImport(expression: ts.Expression | undefined): boolean {
 export function isPromiseMember(base: ts.Expression, binding: Binding | undefined, key: string | null): boolean {
   if (key === null || !PROMISE_MEMBERS.has(key)) return false;
   if (binding === undefined) return isPendingImport(base);
-  return binding.kind === 'module' && ts.isVariableDeclaration(binding.declaration) && isPendingImport(binding.declaration.initializer);
+  return binding.kind === 'module' && tsv.isVariableDeclaration(binding.declaration) && isPendingImport(binding.declaration.initializer);
 }
 
 /**
@@ -32,9 +33,9 @@ export function isPromiseMember(base: ts.Expression, binding: Binding | undefine
  */
 export function promisedNamespaceCallback(walker: Walker, access: ts.Expression, key: string, specifier: string): ts.FunctionLikeDeclaration | undefined {
   const parent = walker.ancestors[walker.ancestors.length - 2];
-  const call = parent !== undefined && ts.isCallExpression(parent) && skipOuter(parent.expression) === access ? parent : undefined;
+  const call = parent !== undefined && tsv.isCallExpression(parent) && skipOuter(parent.expression) === access ? parent : undefined;
   const callback = call?.arguments[0] === undefined ? undefined : skipOuter(call.arguments[0]);
-  if (key === 'then' && callback !== undefined && (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) return callback;
+  if (key === 'then' && callback !== undefined && (tsv.isArrowFunction(callback) || tsv.isFunctionExpression(callback))) return callback;
   walker.reachModule(specifier, access, 'its namespace handed on by the promise of `import()`');
   return undefined;
 }
@@ -48,11 +49,11 @@ export function bindNamespaceParameter(walker: Walker, callback: ts.FunctionLike
   const parameter = callback.parameters[0];
   if (parameter === undefined) return walker.reachModule(specifier, callback);
   const name = parameter.name;
-  if (ts.isIdentifier(name)) return scope.declare(name.text, { kind: 'module', specifier, declaration: parameter, used: false });
-  if (!ts.isObjectBindingPattern(name)) return walker.reachModule(specifier, parameter, 'destructured as a list');
+  if (tsv.isIdentifier(name)) return scope.declare(name.text, { kind: 'module', specifier, declaration: parameter, used: false });
+  if (!tsv.isObjectBindingPattern(name)) return walker.reachModule(specifier, parameter, 'destructured as a list');
   for (const element of name.elements) {
-    const member = element.dotDotDotToken === undefined && !(element.propertyName !== undefined && ts.isComputedPropertyName(element.propertyName)) ? propertyNameText(element.propertyName ?? element.name) : null;
-    if (member === null || !ts.isIdentifier(element.name)) {
+    const member = element.dotDotDotToken === undefined && !(element.propertyName !== undefined && tsv.isComputedPropertyName(element.propertyName)) ? propertyNameText(element.propertyName ?? element.name) : null;
+    if (member === null || !tsv.isIdentifier(element.name)) {
       walker.reachModule(specifier, element, 'computed destructuring');
       continue;
     }

@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import { pseudoFileCapabilities, type PathShape } from '../../policy/index.js';
 import { constantString } from './constants.js';
 import type { Scope } from './scope.js';
@@ -38,18 +39,18 @@ function report(walker: Walker, node: ts.Node, shape: PathShape): void {
 
 /** A cheap filter before a shape is built: nearly every string in a program fails it. */
 function mentionsPseudoFile(node: ts.Node, sourceFile: ts.SourceFile): boolean {
-  const text = ts.isStringLiteralLike(node) ? node.text : node.getText(sourceFile);
+  const text = tsv.isStringLiteralLike(node) ? node.text : node.getText(sourceFile);
   return text.includes('proc') || text.includes('environ');
 }
 
 function isPlus(node: ts.Node): boolean {
-  return ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken;
+  return tsv.isBinaryExpression(node) && node.operatorToken.kind === tsv.SyntaxKind.PlusToken;
 }
 
 function calleeName(call: ts.CallExpression, scope: Scope): string | undefined {
   const callee = skipOuter(call.expression);
-  if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) return memberKey(callee) ?? undefined;
-  if (!ts.isIdentifier(callee)) return undefined;
+  if (tsv.isPropertyAccessExpression(callee) || tsv.isElementAccessExpression(callee)) return memberKey(callee) ?? undefined;
+  if (!tsv.isIdentifier(callee)) return undefined;
   const binding = scope.lookup(callee.text);
   return binding?.kind === 'member' ? binding.member : callee.text;
 }
@@ -62,15 +63,15 @@ function isJoinCall(call: ts.CallExpression, scope: Scope): boolean {
 /** The segments a join call puts together, each as a shape, and the separator between them. */
 function joinedParts(call: ts.CallExpression, scope: Scope, depth = 0): PathShape[] {
   const callee = skipOuter(call.expression);
-  const base = ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
-  if (base !== undefined && ts.isArrayLiteralExpression(base)) return base.elements.map((element) => shapeOf(element, scope, depth + 1));
+  const base = tsv.isPropertyAccessExpression(callee) || tsv.isElementAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
+  if (base !== undefined && tsv.isArrayLiteralExpression(base)) return base.elements.map((element) => shapeOf(element, scope, depth + 1));
   return call.arguments.map((argument) => shapeOf(argument, scope, depth + 1));
 }
 
 function joinSeparator(call: ts.CallExpression, scope: Scope): string | null {
   const callee = skipOuter(call.expression);
-  const base = ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
-  if (base === undefined || !ts.isArrayLiteralExpression(base)) return '/';
+  const base = tsv.isPropertyAccessExpression(callee) || tsv.isElementAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
+  if (base === undefined || !tsv.isArrayLiteralExpression(base)) return '/';
   const separator = call.arguments[0];
   return separator === undefined ? ',' : constantString(separator, scope) ?? null;
 }
@@ -79,8 +80,8 @@ function shapeOf(expression: ts.Expression, scope: Scope, depth: number): PathSh
   const inner = skipOuter(expression);
   const whole = constantString(inner, scope);
   if (whole !== undefined) return [whole];
-  if (depth >= MAX_SHAPE_DEPTH || ts.isSpreadElement(inner)) return [null];
-  if (ts.isTemplateExpression(inner)) {
+  if (depth >= MAX_SHAPE_DEPTH || tsv.isSpreadElement(inner)) return [null];
+  if (tsv.isTemplateExpression(inner)) {
     const shape: (string | null)[] = [inner.head.text];
     for (const span of inner.templateSpans) shape.push(...shapeOf(span.expression, scope, depth + 1), span.literal.text);
     return shape;
@@ -89,7 +90,7 @@ function shapeOf(expression: ts.Expression, scope: Scope, depth: number): PathSh
     const binary = inner as ts.BinaryExpression;
     return [...shapeOf(binary.left, scope, depth + 1), ...shapeOf(binary.right, scope, depth + 1)];
   }
-  if (ts.isCallExpression(inner) && isJoinCall(inner, scope)) {
+  if (tsv.isCallExpression(inner) && isJoinCall(inner, scope)) {
     const separator = joinSeparator(inner, scope);
     const parts = joinedParts(inner, scope, depth);
     return parts.flatMap((part, index) => (index === 0 ? [...part] : [separator, ...part]));

@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { constantKey, constantString } from './constants.js';
 import { globalName } from './module-loads.js';
@@ -15,17 +16,17 @@ const DESCRIPTOR_READS: ReadonlySet<string> = new Set(['value', 'get']);
  */
 export function reflectiveRead(expression: ts.Expression, scope: Scope): { target: ts.Expression; key: string | null } | undefined {
   const inner = skipOuter(expression);
-  if (ts.isCallExpression(inner)) return readCall(inner, scope, 'get', ['Reflect']);
-  if ((ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && DESCRIPTOR_READS.has(constantKey(inner, scope) ?? '')) {
+  if (tsv.isCallExpression(inner)) return readCall(inner, scope, 'get', ['Reflect']);
+  if ((tsv.isPropertyAccessExpression(inner) || tsv.isElementAccessExpression(inner)) && DESCRIPTOR_READS.has(constantKey(inner, scope) ?? '')) {
     const base = skipOuter(inner.expression);
-    return ts.isCallExpression(base) ? readCall(base, scope, 'getOwnPropertyDescriptor', ['Object', 'Reflect']) : undefined;
+    return tsv.isCallExpression(base) ? readCall(base, scope, 'getOwnPropertyDescriptor', ['Object', 'Reflect']) : undefined;
   }
   return undefined;
 }
 
 function readCall(call: ts.CallExpression, scope: Scope, method: string, owners: readonly string[]): { target: ts.Expression; key: string | null } | undefined {
   const callee = skipOuter(call.expression);
-  if (!(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) || constantKey(callee, scope) !== method) return undefined;
+  if (!(tsv.isPropertyAccessExpression(callee) || tsv.isElementAccessExpression(callee)) || constantKey(callee, scope) !== method) return undefined;
   if (!owners.includes(globalName(callee.expression, scope, GLOBAL_OBJECT_NAMES) ?? '')) return undefined;
   const [target, key] = call.arguments;
   if (target === undefined || key === undefined) return undefined;

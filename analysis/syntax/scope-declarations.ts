@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import { canonicalBuiltin, openModeRow } from '../../policy/index.js';
 import { trackedBuiltin } from './module-loads.js';
 import { CLASS, FUNCTION, LOCAL, type Binding, type Scope } from './scope.js';
@@ -24,25 +25,25 @@ export function declareContainer(
     // `var` is declared by its function's scope (hoisted), never by a block's.
     if (isVar(list) !== hoisted) return;
     // Read from the list, not the declaration: files parsed without parent pointers are walked too.
-    const isConst = (list.flags & ts.NodeFlags.Constant) === ts.NodeFlags.Const;
+    const isConst = (list.flags & tsv.NodeFlags.Constant) === tsv.NodeFlags.Const;
     for (const declaration of list.declarations) {
       for (const name of boundNames(declaration.name)) scope.declare(name);
       variables.push([declaration, isConst]);
     }
   };
   if (hasVar && isVarScope(container)) for (const list of hoistedVarLists(container)) declareList(list, true);
-  if (ts.isSourceFile(container) || ts.isBlock(container) || ts.isModuleBlock(container)) {
+  if (tsv.isSourceFile(container) || tsv.isBlock(container) || tsv.isModuleBlock(container)) {
     for (const statement of container.statements) declareStatement(statement, scope, declareList);
-  } else if (ts.isCaseBlock(container)) {
+  } else if (tsv.isCaseBlock(container)) {
     for (const clause of container.clauses) for (const statement of clause.statements) declareStatement(statement, scope, declareList);
-  } else if (ts.isForStatement(container) || ts.isForInStatement(container) || ts.isForOfStatement(container)) {
-    if (container.initializer !== undefined && ts.isVariableDeclarationList(container.initializer)) declareList(container.initializer);
-  } else if (ts.isCatchClause(container)) {
+  } else if (tsv.isForStatement(container) || tsv.isForInStatement(container) || tsv.isForOfStatement(container)) {
+    if (container.initializer !== undefined && tsv.isVariableDeclarationList(container.initializer)) declareList(container.initializer);
+  } else if (tsv.isCatchClause(container)) {
     if (container.variableDeclaration !== undefined) for (const name of boundNames(container.variableDeclaration.name)) scope.declare(name);
-  } else if (ts.isFunctionLike(container)) {
-    if (ts.isFunctionExpression(container) && container.name !== undefined) scope.declare(container.name.text, FUNCTION);
+  } else if (tsv.isFunctionLike(container)) {
+    if (tsv.isFunctionExpression(container) && container.name !== undefined) scope.declare(container.name.text, FUNCTION);
     for (const parameter of container.parameters) for (const name of boundNames(parameter.name)) scope.declare(name);
-  } else if (ts.isClassExpression(container) && container.name !== undefined) {
+  } else if (tsv.isClassExpression(container) && container.name !== undefined) {
     scope.declare(container.name.text, FUNCTION);
   }
   // Second pass: all names of this scope are known, so `const require = …; const r = require` resolves right.
@@ -54,25 +55,25 @@ export function declareContainer(
 function declareStatement(statement: ts.Statement, scope: Scope, declareList: (list: ts.VariableDeclarationList) => void): void {
   // `declare const require: …` creates no binding at run time: the global is still what runs.
   if (hasDeclareModifier(statement)) return;
-  if (ts.isVariableStatement(statement)) {
+  if (tsv.isVariableStatement(statement)) {
     declareList(statement.declarationList);
-  } else if (ts.isFunctionDeclaration(statement)) {
+  } else if (tsv.isFunctionDeclaration(statement)) {
     // An overload signature without a body declares nothing by itself.
     if (statement.name !== undefined && statement.body !== undefined) scope.declare(statement.name.text, FUNCTION);
-  } else if (ts.isClassDeclaration(statement)) {
+  } else if (tsv.isClassDeclaration(statement)) {
     if (statement.name !== undefined) scope.declare(statement.name.text, CLASS);
-  } else if (ts.isEnumDeclaration(statement)) {
+  } else if (tsv.isEnumDeclaration(statement)) {
     if (statement.name !== undefined) scope.declare(statement.name.text);
-  } else if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name)) {
+  } else if (tsv.isModuleDeclaration(statement) && tsv.isIdentifier(statement.name)) {
     if (isInstantiated(statement)) scope.declare(statement.name.text);
-  } else if (ts.isImportDeclaration(statement)) {
+  } else if (tsv.isImportDeclaration(statement)) {
     declareImport(statement, scope);
-  } else if (ts.isImportEqualsDeclaration(statement)) {
+  } else if (tsv.isImportEqualsDeclaration(statement)) {
     if (!createsValue(statement, scope)) return;
     const reference = statement.moduleReference;
-    const tracked = ts.isExternalModuleReference(reference) && !statement.isTypeOnly ? trackedBuiltin(literalString(reference.expression) ?? '') : undefined;
+    const tracked = tsv.isExternalModuleReference(reference) && !statement.isTypeOnly ? trackedBuiltin(literalString(reference.expression) ?? '') : undefined;
     scope.declare(statement.name.text, tracked === undefined ? LOCAL : { kind: 'module', specifier: tracked, declaration: statement, used: false });
-  } else if (ts.isLabeledStatement(statement)) {
+  } else if (tsv.isLabeledStatement(statement)) {
     declareStatement(statement.statement, scope, declareList);
   }
 }
@@ -89,7 +90,7 @@ function declareImport(statement: ts.ImportDeclaration, scope: Scope): void {
   }
   const bindings = clause.namedBindings;
   if (bindings === undefined) return;
-  if (ts.isNamespaceImport(bindings)) {
+  if (tsv.isNamespaceImport(bindings)) {
     scope.declare(bindings.name.text, tracked === undefined ? LOCAL : { kind: 'module', specifier: tracked, declaration: bindings, used: false });
     return;
   }
@@ -107,12 +108,12 @@ export function memberBinding(specifier: string, member: string, declaration: ts
 }
 
 function isVar(list: ts.VariableDeclarationList): boolean {
-  return (list.flags & ts.NodeFlags.BlockScoped) === 0;
+  return (list.flags & tsv.NodeFlags.BlockScoped) === 0;
 }
 
 /** Containers that own `var`s: functions, the file, and namespace bodies (each a function at run time). */
 function isVarScope(container: ts.Node): boolean {
-  return ts.isSourceFile(container) || ts.isModuleBlock(container) || (ts.isFunctionLike(container) && !ts.isClassStaticBlockDeclaration(container));
+  return tsv.isSourceFile(container) || tsv.isModuleBlock(container) || (tsv.isFunctionLike(container) && !tsv.isClassStaticBlockDeclaration(container));
 }
 
 const mayDeclareVarIn = new WeakMap<ts.SourceFile, boolean>();
@@ -136,16 +137,16 @@ export function mayDeclareVar(sourceFile: ts.SourceFile): boolean {
 export function hoistedVarLists(container: ts.Node): ts.VariableDeclarationList[] {
   const lists: ts.VariableDeclarationList[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isFunctionLike(node) || ts.isClassLike(node) || ts.isModuleDeclaration(node)) return;
-    if (ts.isVariableDeclarationList(node) && isVar(node)) lists.push(node);
-    if (ts.isStatement(node) || ts.isVariableDeclarationList(node) || ts.isCaseBlock(node) || ts.isCaseOrDefaultClause(node) || ts.isCatchClause(node) || ts.isBlock(node)) {
-      ts.forEachChild(node, visit);
+    if (tsv.isFunctionLike(node) || tsv.isClassLike(node) || tsv.isModuleDeclaration(node)) return;
+    if (tsv.isVariableDeclarationList(node) && isVar(node)) lists.push(node);
+    if (tsv.isStatement(node) || tsv.isVariableDeclarationList(node) || tsv.isCaseBlock(node) || tsv.isCaseOrDefaultClause(node) || tsv.isCatchClause(node) || tsv.isBlock(node)) {
+      tsv.forEachChild(node, visit);
     }
   };
-  const body = ts.isFunctionLike(container) ? (container as ts.FunctionLikeDeclaration).body : container;
+  const body = tsv.isFunctionLike(container) ? (container as ts.FunctionLikeDeclaration).body : container;
   if (body === undefined) return lists;
   // An arrow's expression body declares nothing.
-  if (ts.isSourceFile(body) || ts.isBlock(body) || ts.isModuleBlock(body)) for (const statement of body.statements) visit(statement);
+  if (tsv.isSourceFile(body) || tsv.isBlock(body) || tsv.isModuleBlock(body)) for (const statement of body.statements) visit(statement);
   return lists;
 }
 
@@ -154,14 +155,14 @@ export function isInstantiated(declaration: ts.ModuleDeclaration): boolean {
   if (hasDeclareModifier(declaration)) return false;
   const body = declaration.body;
   if (body === undefined) return false;
-  if (ts.isModuleDeclaration(body)) return isInstantiated(body);
-  if (!ts.isModuleBlock(body)) return false;
+  if (tsv.isModuleDeclaration(body)) return isInstantiated(body);
+  if (!tsv.isModuleBlock(body)) return false;
   return body.statements.some((statement) => {
-    if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) return false;
-    if (ts.isModuleDeclaration(statement)) return isInstantiated(statement);
-    if (ts.isEnumDeclaration(statement)) return !(ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ConstKeyword);
-    if (ts.isImportEqualsDeclaration(statement)) return !statement.isTypeOnly;
-    if (ts.isExportDeclaration(statement) || ts.isImportDeclaration(statement)) return false;
+    if (tsv.isInterfaceDeclaration(statement) || tsv.isTypeAliasDeclaration(statement)) return false;
+    if (tsv.isModuleDeclaration(statement)) return isInstantiated(statement);
+    if (tsv.isEnumDeclaration(statement)) return !(tsv.getModifiers(statement) ?? []).some((modifier) => modifier.kind === tsv.SyntaxKind.ConstKeyword);
+    if (tsv.isImportEqualsDeclaration(statement)) return !statement.isTypeOnly;
+    if (tsv.isExportDeclaration(statement) || tsv.isImportDeclaration(statement)) return false;
     return !hasDeclareModifier(statement);
   });
 }
@@ -175,8 +176,8 @@ export function isInstantiated(declaration: ts.ModuleDeclaration): boolean {
 function createsValue(statement: ts.ImportEqualsDeclaration, scope: Scope): boolean {
   if (statement.isTypeOnly) return false;
   const reference = statement.moduleReference;
-  if (ts.isExternalModuleReference(reference)) return true;
+  if (tsv.isExternalModuleReference(reference)) return true;
   let root: ts.EntityName = reference;
-  while (ts.isQualifiedName(root)) root = root.left;
+  while (tsv.isQualifiedName(root)) root = root.left;
   return scope.lookup(root.text) !== undefined;
 }

@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import { GLOBAL_OBJECT_NAMES, SCRIPT_ELEMENT } from '../../policy/index.js';
 import { constantString } from './constants.js';
 import { globalName } from './module-loads.js';
@@ -13,7 +14,7 @@ import type { Walker } from './walker.js';
  */
 export function judgeScriptElement(walker: Walker, call: ts.CallExpression): void {
   const callee = skipOuter(call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || !(SCRIPT_ELEMENT.factories as readonly string[]).includes(callee.name.text)) return;
+  if (!tsv.isPropertyAccessExpression(callee) || !(SCRIPT_ELEMENT.factories as readonly string[]).includes(callee.name.text)) return;
   const typed = walker.types?.libraryTypeName(call);
   const byType = typed !== undefined && (SCRIPT_ELEMENT.types as readonly string[]).includes(typed);
   const tag = call.arguments[callee.name.text === 'createElementNS' ? 1 : 0];

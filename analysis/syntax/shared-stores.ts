@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import { GLOBAL_OBJECT_NAMES, classifyModule, globalValueCapabilities, memberCapabilities } from '../../policy/index.js';
 import { trackedLoad } from './declarations.js';
 import { interopViewOf } from './interop.js';
@@ -17,9 +18,9 @@ import type { Walker } from './walker.js';
 export function checkSharedStore(walker: Walker, node: ts.BinaryExpression): void {
   // The loader's own records are a store every later `require()` reads (loader-state.ts).
   judgeLoaderStateWrite(walker, node);
-  if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+  if (node.operatorToken.kind !== tsv.SyntaxKind.EqualsToken) return;
   const target = skipOuter(node.left);
-  if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) return;
+  if (!tsv.isPropertyAccessExpression(target) && !tsv.isElementAccessExpression(target)) return;
   const builtin = builtinModuleObject(target.expression, walker);
   // `process` (global or imported) is judged by its member rows, read or written.
   if (builtin !== undefined && builtin !== 'node:process') return judgeBuiltinMemberWrite(walker, node, target, builtin);
@@ -52,13 +53,13 @@ function builtinModuleObject(base: ts.Expression, walker: Walker): string | unde
   const inner = skipOuter(base);
   const view = interopViewOf(inner, walker.scope, trackedLoad);
   if (view !== undefined) return view.specifier;
-  return ts.isCallExpression(inner) ? trackedLoad(inner, walker.scope)?.tracked : undefined;
+  return tsv.isCallExpression(inner) ? trackedLoad(inner, walker.scope)?.tracked : undefined;
 }
 
 /** `X.prototype` of a global `X`, or a name of the global object: what every module shares. */
 function sharedObjectName(base: ts.Expression, walker: Walker): string | undefined {
   const inner = skipOuter(base);
-  if ((ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && memberKey(inner) === 'prototype') {
+  if ((tsv.isPropertyAccessExpression(inner) || tsv.isElementAccessExpression(inner)) && memberKey(inner) === 'prototype') {
     const owner = globalName(inner.expression, walker.scope, GLOBAL_OBJECT_NAMES);
     return owner === undefined ? undefined : `${owner}.prototype`;
   }
@@ -69,7 +70,7 @@ function sharedObjectName(base: ts.Expression, walker: Walker): string | undefin
 /** A value that is a capability: an import of a capability module or member, a capability global, or (typed) what its declaration says. */
 function isCapabilityValue(walker: Walker, value: ts.Expression): boolean {
   const inner = skipOuter(value);
-  if (ts.isIdentifier(inner)) {
+  if (tsv.isIdentifier(inner)) {
     const binding = walker.scope.lookup(inner.text);
     if (binding === undefined) return (globalValueCapabilities(inner.text)?.length ?? 0) > 0 || inner.text === 'require' || inner.text === 'eval';
     if (binding.kind === 'module') return classifyModule(binding.specifier, walker.policy).capabilities.length > 0;

@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import { propertyNameText, skipOuter } from './syntax.js';
 
 /**
@@ -32,7 +33,7 @@ const GLOBAL_RECEIVER: Receiver = { kind: 'global' };
 /** `"use strict"` in a directive prologue. */
 function hasUseStrict(statements: ts.NodeArray<ts.Statement>, sourceFile: ts.SourceFile): boolean {
   for (const statement of statements) {
-    if (!ts.isExpressionStatement(statement) || !ts.isStringLiteral(statement.expression)) return false;
+    if (!tsv.isExpressionStatement(statement) || !tsv.isStringLiteral(statement.expression)) return false;
     // The raw text, quotes included: an escaped `"use\x20strict"` is no directive.
     const raw = sourceFile.text.slice(statement.expression.end - 12, statement.expression.end);
     if (raw === '"use strict"' || raw === "'use strict'") return true;
@@ -50,20 +51,20 @@ export function isStrictFile(sourceFile: ts.SourceFile): boolean {
   if (hasUseStrict(sourceFile.statements, sourceFile)) return true;
   return sourceFile.statements.some(
     (statement) =>
-      ts.isImportDeclaration(statement) ||
-      ts.isExportDeclaration(statement) ||
-      ts.isExportAssignment(statement) ||
-      (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) ||
-      (ts.canHaveModifiers(statement) && (ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false)),
+      tsv.isImportDeclaration(statement) ||
+      tsv.isExportDeclaration(statement) ||
+      tsv.isExportAssignment(statement) ||
+      (tsv.isImportEqualsDeclaration(statement) && tsv.isExternalModuleReference(statement.moduleReference)) ||
+      (tsv.canHaveModifiers(statement) && (tsv.getModifiers(statement)?.some((modifier) => modifier.kind === tsv.SyntaxKind.ExportKeyword) ?? false)),
   );
 }
 
 /** A function body that starts with `"use strict"` makes the function (and what it holds) strict. */
 export function opensStrictCode(container: ts.Node, sourceFile: ts.SourceFile): boolean {
-  if (ts.isClassLike(container)) return true;
-  if (!ts.isFunctionLike(container)) return false;
+  if (tsv.isClassLike(container)) return true;
+  if (!tsv.isFunctionLike(container)) return false;
   const body = (container as ts.FunctionLikeDeclaration).body;
-  return body !== undefined && ts.isBlock(body) && hasUseStrict(body.statements, sourceFile);
+  return body !== undefined && tsv.isBlock(body) && hasUseStrict(body.statements, sourceFile);
 }
 
 /**
@@ -72,9 +73,9 @@ export function opensStrictCode(container: ts.Node, sourceFile: ts.SourceFile): 
  */
 function isExportTarget(target: ts.Expression): boolean {
   let inner = skipOuter(target);
-  while (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) {
+  while (tsv.isPropertyAccessExpression(inner) || tsv.isElementAccessExpression(inner)) {
     const base = skipOuter(inner.expression);
-    if (ts.isIdentifier(base)) return base.text === 'exports' || (base.text === 'module' && ts.isPropertyAccessExpression(inner) && inner.name.text === 'exports');
+    if (tsv.isIdentifier(base)) return base.text === 'exports' || (base.text === 'module' && tsv.isPropertyAccessExpression(inner) && inner.name.text === 'exports');
     inner = base;
   }
   return false;
@@ -83,7 +84,7 @@ function isExportTarget(target: ts.Expression): boolean {
 /** A member assignment target that gives the stored function a receiver (not an export). */
 function isMethodTarget(target: ts.Expression): boolean {
   const inner = skipOuter(target);
-  return (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && !isExportTarget(inner);
+  return (tsv.isPropertyAccessExpression(inner) || tsv.isElementAccessExpression(inner)) && !isExportTarget(inner);
 }
 
 const RECEIVER_BINDERS: ReadonlySet<string> = new Set(['call', 'apply', 'bind']);
@@ -92,7 +93,7 @@ const RECEIVER_BINDERS: ReadonlySet<string> = new Set(['call', 'apply', 'bind'])
 function isNoReceiver(argument: ts.Expression | undefined): boolean {
   if (argument === undefined) return true;
   const inner = skipOuter(argument);
-  return inner.kind === ts.SyntaxKind.NullKeyword || ts.isVoidExpression(inner) || (ts.isIdentifier(inner) && inner.text === 'undefined');
+  return inner.kind === tsv.SyntaxKind.NullKeyword || tsv.isVoidExpression(inner) || (tsv.isIdentifier(inner) && inner.text === 'undefined');
 }
 
 /**
@@ -101,27 +102,27 @@ function isNoReceiver(argument: ts.Expression | undefined): boolean {
  */
 function sloppyReceiver(fn: ts.Node, ancestors: readonly ts.Node[], sourceFile: ts.SourceFile): Receiver {
   const named = (name: ts.Identifier | undefined): Receiver => (name === undefined ? GLOBAL_RECEIVER : { kind: 'named', name: name.text, sourceFile });
-  if (ts.isMethodDeclaration(fn)) return OTHER_RECEIVER;
-  if (ts.isFunctionDeclaration(fn)) return named(fn.name);
-  if (!ts.isFunctionExpression(fn)) return GLOBAL_RECEIVER;
+  if (tsv.isMethodDeclaration(fn)) return OTHER_RECEIVER;
+  if (tsv.isFunctionDeclaration(fn)) return named(fn.name);
+  if (!tsv.isFunctionExpression(fn)) return GLOBAL_RECEIVER;
   let child: ts.Node = fn;
   let at = ancestors.length - 2;
-  while (at >= 0 && ts.isParenthesizedExpression(ancestors[at] as ts.Node)) child = ancestors[at--] as ts.Node;
+  while (at >= 0 && tsv.isParenthesizedExpression(ancestors[at] as ts.Node)) child = ancestors[at--] as ts.Node;
   const parent = ancestors[at];
   if (parent === undefined) return GLOBAL_RECEIVER;
-  if (ts.isPropertyAssignment(parent) && parent.initializer === child) {
+  if (tsv.isPropertyAssignment(parent) && parent.initializer === child) {
     const key = propertyNameText(parent.name);
     return key === 'get' || key === 'set' ? GLOBAL_RECEIVER : OTHER_RECEIVER;
   }
-  if (ts.isBinaryExpression(parent) && parent.right === child && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+  if (tsv.isBinaryExpression(parent) && parent.right === child && parent.operatorToken.kind === tsv.SyntaxKind.EqualsToken) {
     const target = skipOuter(parent.left);
     if (isMethodTarget(target)) return OTHER_RECEIVER;
-    return ts.isIdentifier(target) ? named(target) : named(fn.name);
+    return tsv.isIdentifier(target) ? named(target) : named(fn.name);
   }
-  if (ts.isVariableDeclaration(parent) && parent.initializer === child && ts.isIdentifier(parent.name)) return named(parent.name);
-  if (ts.isPropertyAccessExpression(parent) && parent.expression === child && RECEIVER_BINDERS.has(parent.name.text)) {
+  if (tsv.isVariableDeclaration(parent) && parent.initializer === child && tsv.isIdentifier(parent.name)) return named(parent.name);
+  if (tsv.isPropertyAccessExpression(parent) && parent.expression === child && RECEIVER_BINDERS.has(parent.name.text)) {
     const call = ancestors[at - 1];
-    if (call !== undefined && ts.isCallExpression(call) && call.expression === parent && !isNoReceiver(call.arguments[0])) return OTHER_RECEIVER;
+    if (call !== undefined && tsv.isCallExpression(call) && call.expression === parent && !isNoReceiver(call.arguments[0])) return OTHER_RECEIVER;
   }
   return named(fn.name);
 }
@@ -139,25 +140,25 @@ function constructorNames(sourceFile: ts.SourceFile): ReadonlySet<string> {
   const names = new Set<string>();
   const addName = (expression: ts.Expression | undefined): void => {
     const inner = expression === undefined ? undefined : skipOuter(expression);
-    if (inner !== undefined && ts.isIdentifier(inner)) names.add(inner.text);
+    if (inner !== undefined && tsv.isIdentifier(inner)) names.add(inner.text);
   };
   const visit = (node: ts.Node): void => {
-    if (ts.isNewExpression(node)) {
+    if (tsv.isNewExpression(node)) {
       addName(node.expression);
-    } else if (ts.isPropertyAccessExpression(node) && node.name.text === 'prototype') {
+    } else if (tsv.isPropertyAccessExpression(node) && node.name.text === 'prototype') {
       addName(node.expression);
-    } else if (ts.isCallExpression(node)) {
+    } else if (tsv.isCallExpression(node)) {
       const callee = skipOuter(node.expression);
-      const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+      const name = tsv.isPropertyAccessExpression(callee) ? callee.name.text : tsv.isIdentifier(callee) ? callee.text : '';
       if (name === 'inherits') addName(node.arguments[0]);
-    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    } else if (tsv.isBinaryExpression(node) && node.operatorToken.kind === tsv.SyntaxKind.EqualsToken) {
       if (isMethodTarget(node.left)) addName(node.right);
-    } else if (ts.isPropertyAssignment(node)) {
+    } else if (tsv.isPropertyAssignment(node)) {
       addName(node.initializer);
-    } else if (ts.isShorthandPropertyAssignment(node)) {
+    } else if (tsv.isShorthandPropertyAssignment(node)) {
       names.add(node.name.text);
     }
-    ts.forEachChild(node, visit);
+    tsv.forEachChild(node, visit);
   };
   visit(sourceFile);
   constructedNames.set(sourceFile, names);
@@ -172,11 +173,11 @@ export function mayBeGlobalThis(receiver: Receiver): boolean {
 
 /** Strictness and receiver of the code `container` opens, from those of the code around it. */
 export function codeContext(container: ts.Node, ancestors: readonly ts.Node[], outer: { readonly strict: boolean; readonly receiver: Receiver }, sourceFile: ts.SourceFile): { strict: boolean; receiver: Receiver } {
-  if (ts.isSourceFile(container)) return { strict: isStrictFile(container), receiver: OTHER_RECEIVER };
-  if (ts.isClassLike(container) || ts.isClassStaticBlockDeclaration(container)) return { strict: true, receiver: OTHER_RECEIVER };
-  if (!ts.isFunctionLike(container)) return outer;
+  if (tsv.isSourceFile(container)) return { strict: isStrictFile(container), receiver: OTHER_RECEIVER };
+  if (tsv.isClassLike(container) || tsv.isClassStaticBlockDeclaration(container)) return { strict: true, receiver: OTHER_RECEIVER };
+  if (!tsv.isFunctionLike(container)) return outer;
   const strict = outer.strict || opensStrictCode(container, sourceFile);
-  if (ts.isArrowFunction(container)) return { strict, receiver: outer.receiver };
+  if (tsv.isArrowFunction(container)) return { strict, receiver: outer.receiver };
   return { strict, receiver: strict ? OTHER_RECEIVER : sloppyReceiver(container, ancestors, sourceFile) };
 }
 
@@ -188,17 +189,17 @@ export function codeContext(container: ts.Node, ancestors: readonly ts.Node[], o
  */
 export function isReceiverHandOver(thisNode: ts.Node, ancestors: readonly ts.Node[]): boolean {
   const call = ancestors[ancestors.length - 2];
-  if (call === undefined || !ts.isCallExpression(call)) return false;
+  if (call === undefined || !tsv.isCallExpression(call)) return false;
   const callee = skipOuter(call.expression);
-  if (!ts.isPropertyAccessExpression(callee)) return false;
+  if (!tsv.isPropertyAccessExpression(callee)) return false;
   if (RECEIVER_BINDERS.has(callee.name.text)) return call.arguments[0] === thisNode;
-  return callee.name.text === 'apply' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Reflect' && call.arguments[1] === thisNode;
+  return callee.name.text === 'apply' && tsv.isIdentifier(callee.expression) && callee.expression.text === 'Reflect' && call.arguments[1] === thisNode;
 }
 
 /** `name.key` or `name['key']`: a member of the value read or written with a key the reader can judge. */
 function isConstantMemberBase(identifier: ts.Identifier, parent: ts.Node): boolean {
-  if (ts.isPropertyAccessExpression(parent)) return parent.expression === identifier;
-  return ts.isElementAccessExpression(parent) && parent.expression === identifier && ts.isStringLiteralLike(skipOuter(parent.argumentExpression));
+  if (tsv.isPropertyAccessExpression(parent)) return parent.expression === identifier;
+  return tsv.isElementAccessExpression(parent) && parent.expression === identifier && tsv.isStringLiteralLike(skipOuter(parent.argumentExpression));
 }
 
 /**
@@ -209,24 +210,24 @@ function isConstantMemberBase(identifier: ts.Identifier, parent: ts.Node): boole
  */
 export function isMemberOnlyAlias(thisNode: ts.Node, ancestors: readonly ts.Node[]): boolean {
   const declaration = ancestors[ancestors.length - 2];
-  if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer !== thisNode || !ts.isIdentifier(declaration.name)) return false;
+  if (declaration === undefined || !tsv.isVariableDeclaration(declaration) || declaration.initializer !== thisNode || !tsv.isIdentifier(declaration.name)) return false;
   const name = declaration.name;
   let container: ts.Node | undefined;
   for (let index = ancestors.length - 3; index >= 0 && container === undefined; index -= 1) {
     const node = ancestors[index] as ts.Node;
-    if (ts.isFunctionLike(node) || ts.isSourceFile(node)) container = node;
+    if (tsv.isFunctionLike(node) || tsv.isSourceFile(node)) container = node;
   }
   if (container === undefined) return false;
   let memberOnly = true;
   const visit = (node: ts.Node, parent: ts.Node): void => {
     if (!memberOnly) return;
-    if (ts.isIdentifier(node) && node !== name && node.text === name.text && !isConstantMemberBase(node, parent)) {
+    if (tsv.isIdentifier(node) && node !== name && node.text === name.text && !isConstantMemberBase(node, parent)) {
       // A property name (`x.self`, `{ self: 1 }`) is no use of the binding.
-      const isKey = (ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isPropertyAssignment(parent) && parent.name === node);
+      const isKey = (tsv.isPropertyAccessExpression(parent) && parent.name === node) || (tsv.isPropertyAssignment(parent) && parent.name === node);
       if (!isKey) memberOnly = false;
       return;
     }
-    ts.forEachChild(node, (child) => visit(child, node));
+    tsv.forEachChild(node, (child) => visit(child, node));
   };
   visit(container, container);
   return memberOnly;
@@ -235,5 +236,5 @@ export function isMemberOnlyAlias(thisNode: ts.Node, ancestors: readonly ts.Node
 /** `target[key] = value` (a plain assignment): a write to the object, which reads nothing from it. */
 export function isAssignedMember(access: ts.Node, ancestors: readonly ts.Node[]): boolean {
   const parent = ancestors[ancestors.length - 2];
-  return parent !== undefined && ts.isBinaryExpression(parent) && parent.left === access && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+  return parent !== undefined && tsv.isBinaryExpression(parent) && parent.left === access && parent.operatorToken.kind === tsv.SyntaxKind.EqualsToken;
 }

@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 
 /**
  * Small pure helpers over TypeScript syntax, shared by the detector's parts.
@@ -10,15 +11,15 @@ export function skipOuter(expression: ts.Expression): ts.Expression {
   // A switch on the kind: this runs for almost every expression the detector looks at.
   for (;;) {
     switch (current.kind) {
-      case ts.SyntaxKind.ParenthesizedExpression:
-      case ts.SyntaxKind.AsExpression:
-      case ts.SyntaxKind.SatisfiesExpression:
-      case ts.SyntaxKind.NonNullExpression:
-      case ts.SyntaxKind.TypeAssertionExpression:
+      case tsv.SyntaxKind.ParenthesizedExpression:
+      case tsv.SyntaxKind.AsExpression:
+      case tsv.SyntaxKind.SatisfiesExpression:
+      case tsv.SyntaxKind.NonNullExpression:
+      case tsv.SyntaxKind.TypeAssertionExpression:
         current = (current as ts.ParenthesizedExpression | ts.AsExpression | ts.SatisfiesExpression | ts.NonNullExpression | ts.TypeAssertion).expression;
         break;
-      case ts.SyntaxKind.BinaryExpression:
-        if ((current as ts.BinaryExpression).operatorToken.kind !== ts.SyntaxKind.CommaToken) return current;
+      case tsv.SyntaxKind.BinaryExpression:
+        if ((current as ts.BinaryExpression).operatorToken.kind !== tsv.SyntaxKind.CommaToken) return current;
         current = (current as ts.BinaryExpression).right;
         break;
       default:
@@ -29,13 +30,13 @@ export function skipOuter(expression: ts.Expression): ts.Expression {
 
 export function skipAwait(expression: ts.Expression): ts.Expression {
   const inner = skipOuter(expression);
-  return ts.isAwaitExpression(inner) ? skipOuter(inner.expression) : inner;
+  return tsv.isAwaitExpression(inner) ? skipOuter(inner.expression) : inner;
 }
 
 /** The text of a string literal or a template without substitutions. */
 export function literalString(node: ts.Node | undefined): string | undefined {
   if (node === undefined) return undefined;
-  return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) ? node.text : undefined;
+  return tsv.isStringLiteral(node) || tsv.isNoSubstitutionTemplateLiteral(node) ? node.text : undefined;
 }
 
 /** `'x'` and `` `x` `` (no substitutions), through what `skipOuter` sees through (casts, parentheses, `!`, commas). */
@@ -45,43 +46,43 @@ export function stringValue(expression: ts.Expression | undefined): string | und
 
 /** `a.b` → `b`; `a['b']` → `b`; `a[expr]` → null (computed). */
 export function memberKey(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | null {
-  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  if (tsv.isPropertyAccessExpression(node)) return node.name.text;
   const argument = skipOuter(node.argumentExpression);
-  if (ts.isStringLiteralLike(argument) || ts.isNumericLiteral(argument)) return argument.text;
+  if (tsv.isStringLiteralLike(argument) || tsv.isNumericLiteral(argument)) return argument.text;
   return null;
 }
 
 /** The literal name of a property or binding key, or null when computed. */
 export function propertyNameText(name: ts.PropertyName | ts.BindingName): string | null {
-  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return name.text;
-  if (ts.isComputedPropertyName(name)) {
+  if (tsv.isIdentifier(name) || tsv.isPrivateIdentifier(name) || tsv.isStringLiteralLike(name) || tsv.isNumericLiteral(name)) return name.text;
+  if (tsv.isComputedPropertyName(name)) {
     const inner = skipOuter(name.expression);
-    return ts.isStringLiteralLike(inner) ? inner.text : null;
+    return tsv.isStringLiteralLike(inner) ? inner.text : null;
   }
   return null;
 }
 
 export function isFunctionValue(expression: ts.Expression): boolean {
   const inner = skipOuter(expression);
-  return ts.isFunctionExpression(inner) || ts.isArrowFunction(inner) || ts.isClassExpression(inner);
+  return tsv.isFunctionExpression(inner) || tsv.isArrowFunction(inner) || tsv.isClassExpression(inner);
 }
 
 /** True for an expression that is (or builds) a string: what `setTimeout` would compile. */
 export function isStringish(expression: ts.Expression | undefined): boolean {
   if (expression === undefined) return false;
   const inner = skipOuter(expression);
-  if (ts.isStringLiteralLike(inner) || ts.isTemplateExpression(inner)) return true;
-  return ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken && (isStringish(inner.left) || isStringish(inner.right));
+  if (tsv.isStringLiteralLike(inner) || tsv.isTemplateExpression(inner)) return true;
+  return tsv.isBinaryExpression(inner) && inner.operatorToken.kind === tsv.SyntaxKind.PlusToken && (isStringish(inner.left) || isStringish(inner.right));
 }
 
 /** Literals that make `process.exit(x)` / `exitCode = x` mean success. */
 export function isZeroExitValue(expression: ts.Expression): boolean {
   const inner = skipOuter(expression);
-  if (ts.isNumericLiteral(inner)) return Number(inner.text) === 0;
-  if (ts.isStringLiteralLike(inner)) return inner.text.trim() === '0' || inner.text.trim() === '';
-  if (ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.MinusToken) return isZeroExitValue(inner.operand);
-  if (ts.isIdentifier(inner)) return inner.text === 'undefined';
-  return inner.kind === ts.SyntaxKind.NullKeyword || inner.kind === ts.SyntaxKind.FalseKeyword || ts.isVoidExpression(inner);
+  if (tsv.isNumericLiteral(inner)) return Number(inner.text) === 0;
+  if (tsv.isStringLiteralLike(inner)) return inner.text.trim() === '0' || inner.text.trim() === '';
+  if (tsv.isPrefixUnaryExpression(inner) && inner.operator === tsv.SyntaxKind.MinusToken) return isZeroExitValue(inner.operand);
+  if (tsv.isIdentifier(inner)) return inner.text === 'undefined';
+  return inner.kind === tsv.SyntaxKind.NullKeyword || inner.kind === tsv.SyntaxKind.FalseKeyword || tsv.isVoidExpression(inner);
 }
 
 /** The text a template would hold, with each substitution as `x` (enough for SQL and wording checks). */
@@ -97,20 +98,20 @@ export function excerpt(text: string, limit = 48): string {
 
 /** Names a binding pattern declares, recursively. */
 export function boundNames(name: ts.BindingName, into: string[] = []): string[] {
-  if (ts.isIdentifier(name)) {
+  if (tsv.isIdentifier(name)) {
     into.push(name.text);
   } else {
-    for (const element of name.elements) if (!ts.isOmittedExpression(element)) boundNames(element.name, into);
+    for (const element of name.elements) if (!tsv.isOmittedExpression(element)) boundNames(element.name, into);
   }
   return into;
 }
 
 export function hasDeclareModifier(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword);
+  return tsv.canHaveModifiers(node) && (tsv.getModifiers(node) ?? []).some((modifier) => modifier.kind === tsv.SyntaxKind.DeclareKeyword);
 }
 
 export function hasExportModifier(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+  return tsv.canHaveModifiers(node) && (tsv.getModifiers(node) ?? []).some((modifier) => modifier.kind === tsv.SyntaxKind.ExportKeyword);
 }
 
 export function scriptKindFor(fileName: string): ts.ScriptKind {

@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import { memberCapabilities } from '../../policy/index.js';
 import { isValueReference } from './node-kinds.js';
 import { flowOf } from './value-flow.js';
@@ -48,12 +49,12 @@ function scan(sourceFile: ts.SourceFile): ReadonlyMap<string, NameUses> {
   // Files parsed without parent pointers are judged too: the walk keeps its own ancestor stack.
   const ancestors: ts.Node[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) || isTypeOnlyNode(node, ancestors[ancestors.length - 1])) return;
+    if (tsv.isImportDeclaration(node) || isTypeOnlyNode(node, ancestors[ancestors.length - 1])) return;
     ancestors.push(node);
-    if (ts.isIdentifier(node)) {
+    if (tsv.isIdentifier(node)) {
       const parent = ancestors[ancestors.length - 2];
       // `export { ChildProcess }` hands the value on (isValueReference calls a specifier a name).
-      if (parent !== undefined && ts.isExportSpecifier(parent)) useOf(node.text).other = true;
+      if (parent !== undefined && tsv.isExportSpecifier(parent)) useOf(node.text).other = true;
       else if (parent !== undefined && isValueReference(node, parent)) {
         const use = useOf(node.text);
         // A name already used otherwise stays "no": its flow need not be read again.
@@ -63,15 +64,15 @@ function scan(sourceFile: ts.SourceFile): ReadonlyMap<string, NameUses> {
         }
       }
     }
-    ts.forEachChild(node, visit);
+    tsv.forEachChild(node, visit);
     ancestors.pop();
   };
-  ts.forEachChild(sourceFile, visit);
+  tsv.forEachChild(sourceFile, visit);
   return uses;
 }
 
 /** A type (never run). Interfaces are skipped whole, so an `extends` clause left is a class's: a value. */
 function isTypeOnlyNode(node: ts.Node, parent: ts.Node | undefined): boolean {
-  if (ts.isExpressionWithTypeArguments(node)) return !(parent !== undefined && ts.isHeritageClause(parent) && parent.token === ts.SyntaxKind.ExtendsKeyword);
-  return ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node);
+  if (tsv.isExpressionWithTypeArguments(node)) return !(parent !== undefined && tsv.isHeritageClause(parent) && parent.token === tsv.SyntaxKind.ExtendsKeyword);
+  return tsv.isTypeNode(node) || tsv.isInterfaceDeclaration(node) || tsv.isTypeAliasDeclaration(node);
 }

@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import {
   GLOBAL_OBJECT_NAMES,
   LOADER_NAMES,
@@ -70,8 +71,8 @@ export function reportUntypedEscapes(walker: Walker): void {
 
 /** The module specifier of an import or re-export that brings in code (not `import type`). */
 function importedSpecifier(statement: ts.Statement): ts.StringLiteral | undefined {
-  if (ts.isImportDeclaration(statement)) return statement.importClause?.isTypeOnly === true || !ts.isStringLiteral(statement.moduleSpecifier) ? undefined : statement.moduleSpecifier;
-  if (ts.isExportDeclaration(statement)) return statement.isTypeOnly || statement.moduleSpecifier === undefined || !ts.isStringLiteral(statement.moduleSpecifier) ? undefined : statement.moduleSpecifier;
-  if (ts.isImportEqualsDeclaration(statement) && !statement.isTypeOnly && ts.isExternalModuleReference(statement.moduleReference) && ts.isStringLiteral(statement.moduleReference.expression)) return statement.moduleReference.expression;
+  if (tsv.isImportDeclaration(statement)) return statement.importClause?.isTypeOnly === true || !tsv.isStringLiteral(statement.moduleSpecifier) ? undefined : statement.moduleSpecifier;
+  if (tsv.isExportDeclaration(statement)) return statement.isTypeOnly || statement.moduleSpecifier === undefined || !tsv.isStringLiteral(statement.moduleSpecifier) ? undefined : statement.moduleSpecifier;
+  if (tsv.isImportEqualsDeclaration(statement) && !statement.isTypeOnly && tsv.isExternalModuleReference(statement.moduleReference) && tsv.isStringLiteral(statement.moduleReference.expression)) return statement.moduleReference.expression;
   return undefined;
 }

@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
 import { hasExportModifier } from './syntax.js';
 
 /**
@@ -20,36 +21,36 @@ export type Flow =
   | { readonly kind: 'flows' };
 
 const COMPARISONS: ReadonlySet<ts.SyntaxKind> = new Set([
-  ts.SyntaxKind.EqualsEqualsEqualsToken,
-  ts.SyntaxKind.ExclamationEqualsEqualsToken,
-  ts.SyntaxKind.EqualsEqualsToken,
-  ts.SyntaxKind.ExclamationEqualsToken,
-  ts.SyntaxKind.InstanceOfKeyword,
+  tsv.SyntaxKind.EqualsEqualsEqualsToken,
+  tsv.SyntaxKind.ExclamationEqualsEqualsToken,
+  tsv.SyntaxKind.EqualsEqualsToken,
+  tsv.SyntaxKind.ExclamationEqualsToken,
+  tsv.SyntaxKind.InstanceOfKeyword,
 ]);
 
 /** Wrappers that hand their operand's value on unchanged. */
 function passesValueOn(parent: ts.Node, child: ts.Node): boolean {
-  if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent) || ts.isNonNullExpression(parent) || ts.isTypeAssertionExpression(parent)) return true;
-  if (ts.isBinaryExpression(parent)) {
+  if (tsv.isParenthesizedExpression(parent) || tsv.isAsExpression(parent) || tsv.isSatisfiesExpression(parent) || tsv.isNonNullExpression(parent) || tsv.isTypeAssertionExpression(parent)) return true;
+  if (tsv.isBinaryExpression(parent)) {
     const operator = parent.operatorToken.kind;
-    if (operator === ts.SyntaxKind.CommaToken) return parent.right === child;
-    return operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken || (operator === ts.SyntaxKind.AmpersandAmpersandToken && parent.right === child);
+    if (operator === tsv.SyntaxKind.CommaToken) return parent.right === child;
+    return operator === tsv.SyntaxKind.BarBarToken || operator === tsv.SyntaxKind.QuestionQuestionToken || (operator === tsv.SyntaxKind.AmpersandAmpersandToken && parent.right === child);
   }
-  return ts.isConditionalExpression(parent) && parent.condition !== child;
+  return tsv.isConditionalExpression(parent) && parent.condition !== child;
 }
 
 function isTest(parent: ts.Node, child: ts.Node): boolean {
-  if (ts.isBinaryExpression(parent)) {
+  if (tsv.isBinaryExpression(parent)) {
     const operator = parent.operatorToken.kind;
     if (COMPARISONS.has(operator)) return true;
-    if (operator === ts.SyntaxKind.InKeyword) return parent.right === child;
-    return operator === ts.SyntaxKind.AmpersandAmpersandToken && parent.left === child;
+    if (operator === tsv.SyntaxKind.InKeyword) return parent.right === child;
+    return operator === tsv.SyntaxKind.AmpersandAmpersandToken && parent.left === child;
   }
-  if (ts.isPrefixUnaryExpression(parent)) return parent.operator === ts.SyntaxKind.ExclamationToken;
-  if (ts.isTypeOfExpression(parent)) return true;
-  if (ts.isConditionalExpression(parent)) return parent.condition === child;
-  if (ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) return parent.expression === child;
-  return ts.isForStatement(parent) && parent.condition === child;
+  if (tsv.isPrefixUnaryExpression(parent)) return parent.operator === tsv.SyntaxKind.ExclamationToken;
+  if (tsv.isTypeOfExpression(parent)) return true;
+  if (tsv.isConditionalExpression(parent)) return parent.condition === child;
+  if (tsv.isIfStatement(parent) || tsv.isWhileStatement(parent) || tsv.isDoStatement(parent)) return parent.expression === child;
+  return tsv.isForStatement(parent) && parent.condition === child;
 }
 
 /**
@@ -68,16 +69,16 @@ export function flowOf(ancestors: readonly ts.Node[], index = ancestors.length -
       continue;
     }
     if (isTest(parent, child)) return { kind: 'tested' };
-    if ((ts.isCallExpression(parent) || ts.isTaggedTemplateExpression(parent)) && (ts.isCallExpression(parent) ? parent.expression : parent.tag) === child) return { kind: 'called' };
-    if (ts.isNewExpression(parent) && parent.expression === child) return { kind: 'constructed' };
-    if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === child) return { kind: 'member', access: parent };
-    if (ts.isExpressionStatement(parent) || ts.isVoidExpression(parent)) return { kind: 'discarded' };
-    if (ts.isVariableDeclaration(parent) && parent.initializer === child && ts.isObjectBindingPattern(parent.name)) return { kind: 'destructured', pattern: parent.name };
-    if (ts.isVariableDeclaration(parent) && parent.initializer === child && ts.isIdentifier(parent.name)) {
+    if ((tsv.isCallExpression(parent) || tsv.isTaggedTemplateExpression(parent)) && (tsv.isCallExpression(parent) ? parent.expression : parent.tag) === child) return { kind: 'called' };
+    if (tsv.isNewExpression(parent) && parent.expression === child) return { kind: 'constructed' };
+    if ((tsv.isPropertyAccessExpression(parent) || tsv.isElementAccessExpression(parent)) && parent.expression === child) return { kind: 'member', access: parent };
+    if (tsv.isExpressionStatement(parent) || tsv.isVoidExpression(parent)) return { kind: 'discarded' };
+    if (tsv.isVariableDeclaration(parent) && parent.initializer === child && tsv.isObjectBindingPattern(parent.name)) return { kind: 'destructured', pattern: parent.name };
+    if (tsv.isVariableDeclaration(parent) && parent.initializer === child && tsv.isIdentifier(parent.name)) {
       const list = ancestors[at - 1];
       const statement = ancestors[at - 2];
-      const isConst = list !== undefined && ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Constant) === ts.NodeFlags.Const;
-      const exported = statement !== undefined && ts.isVariableStatement(statement) && hasExportModifier(statement);
+      const isConst = list !== undefined && tsv.isVariableDeclarationList(list) && (list.flags & tsv.NodeFlags.Constant) === tsv.NodeFlags.Const;
+      const exported = statement !== undefined && tsv.isVariableStatement(statement) && hasExportModifier(statement);
       return isConst && !exported ? { kind: 'aliased', name: parent.name } : { kind: 'flows' };
     }
     return { kind: 'flows' };

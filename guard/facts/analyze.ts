@@ -5,6 +5,7 @@ import type { LocatedFinding, ModuleFacts, Position } from '../types.js';
 import { collectExports } from './exports.js';
 import { computedLoadSites } from './load-sites.js';
 import { collectUses } from './uses.js';
+import { lineStartsOf, positionIn } from './line-starts.js';
 
 /**
  * The shared per-file detector (analysis/syntax, or analysis/typed over a program), injected so
@@ -16,10 +17,6 @@ export type Detector = ((sourceFile: ts.SourceFile, options: { policy: PolicyCon
   readonly sourceFileOf?: (file: string) => ts.SourceFile | undefined;
 };
 
-function positionOf(sourceFile: ts.SourceFile, offset: number): Position {
-  const at = sourceFile.getLineAndCharacterOfPosition(offset);
-  return { line: at.line + 1, column: at.character + 1 };
-}
 
 /** The last element of a witness path: the module a finding imports, else the code it points at. */
 function sinkOf(finding: Finding, references: readonly ModuleReference[], text: string): string {
@@ -33,29 +30,30 @@ function sinkOf(finding: Finding, references: readonly ModuleReference[], text: 
 export function analyzeModule(sourceFile: ts.SourceFile, relativePath: string, policy: PolicyConfig, detect: Detector): ModuleFacts {
   const facts = detect(sourceFile, { policy, relativePath });
   const text = sourceFile.text;
+  const lineStarts = lineStartsOf(sourceFile);
+  const positionOf = (offset: number): Position => positionIn(lineStarts, offset);
   const findings: LocatedFinding[] = facts.findings.map((finding) => ({
     ruleId: finding.ruleId,
     messageId: finding.messageId,
     capability: finding.capability,
     message: finding.message,
     sink: sinkOf(finding, facts.references, text),
-    ...positionOf(sourceFile, finding.start),
+    ...positionOf(finding.start),
   }));
   const sites = computedLoadSites(sourceFile, facts.references);
-  const at = (offset: number): Position => positionOf(sourceFile, offset);
   return {
     references: facts.references.map((reference) => ({
       specifier: reference.specifier,
       kind: reference.kind,
       typeOnly: reference.typeOnly,
-      ...positionOf(sourceFile, reference.start),
+      ...positionOf(reference.start),
     })),
     declaredActions:
-      facts.declaredActions === null ? null : { actions: facts.declaredActions.actions, ...positionOf(sourceFile, facts.declaredActions.start) },
+      facts.declaredActions === null ? null : { actions: facts.declaredActions.actions, ...positionOf(facts.declaredActions.start) },
     findings,
     reached: facts.reached,
     imports: facts.imports,
-    uses: collectUses(facts.imports, facts.bindingUses, sites, at, sourceFile),
+    uses: collectUses(facts.imports, facts.bindingUses, sites, positionOf, sourceFile),
     exports: collectExports(sourceFile, sites),
   };
 }
