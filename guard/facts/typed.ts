@@ -1,4 +1,5 @@
 import { createTypedProject } from './typed-project.js';
+import { realPathOr } from '../../policy/real-path.js';
 import type ts from 'typescript';
 import { analyzeSourceFile } from '../../analysis/syntax/index.js';
 import { analyzeTypedSourceFile } from '../../analysis/typed/index.js';
@@ -18,15 +19,38 @@ export function createTypedDetector(tsconfig: string): Detector {
 
 /** The typed detector over one program (`--watch` hands it each program its kept Project re-builds after a save). */
 export function typedDetectorOf(program: ts.Program): Detector {
+  const programFileAt = programFileByRealPath(program);
   const sourceFileOf = (file: string): ts.SourceFile | undefined => {
-    const own = program.getSourceFile(file);
+    const own = programFileAt(file);
     // A file the program could not parse is left to the guard's own parse, which reports it.
     const diagnostics = (own as unknown as { parseDiagnostics?: readonly unknown[] } | undefined)?.parseDiagnostics ?? [];
     return own !== undefined && diagnostics.length === 0 ? own : undefined;
   };
   const detect: Detector = (sourceFile, options) => {
-    const own = program.getSourceFile(sourceFile.fileName);
+    const own = programFileAt(sourceFile.fileName);
     return own !== undefined && own.text === sourceFile.text ? analyzeTypedSourceFile(program, own, options) : analyzeSourceFile(sourceFile, options);
   };
   return Object.assign(detect, { typed: true as const, sourceFileOf });
+}
+
+/**
+ * The program's file at `file`, a real path (the guard's graph names modules by the path Node loads
+ * them from), also when the tsconfig's include listed it through a symbolic link (`link/tool.cjs` for
+ * `real/tool.cjs`): without this, such a file fell back to the syntactic detector. The real paths of the
+ * program's files are computed once, at the first file the program does not hold by that name.
+ */
+function programFileByRealPath(program: ts.Program): (file: string) => ts.SourceFile | undefined {
+  let byRealPath: Map<string, ts.SourceFile> | undefined;
+  return (file) => {
+    const own = program.getSourceFile(file);
+    if (own !== undefined) return own;
+    byRealPath ??= new Map(
+      program
+        .getSourceFiles()
+        .filter((sourceFile) => !sourceFile.isDeclarationFile)
+        .map((sourceFile) => [realPathOr(sourceFile.fileName), sourceFile] as const)
+        .filter(([real, sourceFile]) => real !== sourceFile.fileName),
+    );
+    return byRealPath.get(file);
+  };
 }
