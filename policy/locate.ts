@@ -28,10 +28,11 @@ export type PolicyLocation =
  */
 export function locatePolicy(
   starts: readonly string[],
-  exists: (file: string) => boolean = existsSync,
+  probe?: (file: string) => boolean,
   walkUp = true,
   read: (file: string) => string | undefined = readWorkspaceText,
 ): PolicyLocation {
+  const exists = existsOr(probe);
   const searched: string[] = [];
   for (const start of starts) {
     // The nearest package root at or above the start: a policy above it must not disown it.
@@ -70,10 +71,20 @@ function ignoresDirectory(policyFile: string, directory: string, read: (file: st
  * exists. It is where a tki.policy.json would be written, so a run anchored here reports the
  * same paths (and reads the same baseline) as one anchored at a policy file placed there.
  */
-export function locatePackageRoot(start: string, exists: (file: string) => boolean = existsSync, read: (file: string) => string | undefined = readWorkspaceText): string | undefined {
+export function locatePackageRoot(start: string, probe?: (file: string) => boolean, read: (file: string) => string | undefined = readWorkspaceText): string | undefined {
+  const exists = existsOr(probe);
   for (let directory = path.resolve(start); ; directory = path.dirname(directory)) {
     if (exists(path.join(directory, 'package.json'))) return workspaceMember(directory, { exists, read }) ?? directory;
     if (exists(path.join(directory, '.git'))) return directory;
     if (path.dirname(directory) === directory) return undefined;
   }
+}
+
+/**
+ * The caller's probe (tests hand in a virtual tree), else the file system's. `existsSync` is called
+ * here, not handed on as a parameter default: a capability in a slot typed by a project function type
+ * is UNANALYZED to the typed guard (docs/caveats.md).
+ */
+function existsOr(probe: ((file: string) => boolean) | undefined): (file: string) => boolean {
+  return (file) => (probe === undefined ? existsSync(file) : probe(file));
 }
