@@ -8,7 +8,7 @@ export type GuardError =
   | { readonly code: 'usage/missing_value'; readonly option: string }
   | { readonly code: 'usage/invalid_format'; readonly format: string; readonly known: readonly string[] }
   | { readonly code: 'usage/no_input'; readonly path: string }
-  | { readonly code: 'usage/unanalyzable_input'; readonly path: string; readonly kind: 'native' | 'data' | 'declaration' }
+  | { readonly code: 'usage/unanalyzable_input'; readonly path: string; readonly kind: 'native' | 'data' | 'declaration' | 'special' }
   | { readonly code: 'usage/invalid_jobs'; readonly value: string }
   | { readonly code: 'project/tsconfig'; readonly file: string; readonly detail: string }
   | { readonly code: 'project/no_tsconfig'; readonly file: string }
@@ -43,6 +43,7 @@ const UNANALYZABLE_INPUT = {
   native: 'native code (a .node addon or WebAssembly) cannot be analyzed',
   data: 'a JSON file holds no code to analyze',
   declaration: 'a declaration file holds no run-time code',
+  special: 'not a regular file (a FIFO, socket or device would block the read)',
 } as const;
 
 export function formatGuardError(error: GuardError): string {

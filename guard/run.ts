@@ -84,7 +84,7 @@ export async function prepareRun(request: GuardRequest): Promise<Outcome<RunCont
   const inputs = loadInputs(request.input, request.cwd);
   if (!inputs.ok) return inputs;
   const { files, tsconfig } = inputs.value;
-  const searchStart = policySearchStart(request.input, request.cwd, files);
+  const searchStart = policySearchStart(request.input, request.cwd, inputs.value.listed ?? files);
   const loaded = request.policy === undefined ? loadPolicy([searchStart], request.policyFile) : ok({ policy: request.policy, file: null });
   if (!loaded.ok) return loaded;
   // A caller that hands the policy over (diff, tests) anchors the run itself: root, else the inputs' root.

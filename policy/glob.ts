@@ -23,7 +23,14 @@ export function globToRegExp(glob: string): RegExp {
 
 export function matchesAnyGlob(relativePath: string, globs: readonly string[]): boolean {
   const normalized = relativePath.replaceAll('\\', '/').replace(/^\.\//, '');
+  // A file outside the project root is no file of the policy: `**` must not grant (or ignore) `../other/x.ts` (red team round 10).
+  if (isOutsideRoot(normalized)) return false;
   return globs.some((glob) => globToRegExp(glob).test(normalized));
+}
+
+/** A root-relative path that leaves the root (`..` first) or was never relative to it. */
+function isOutsideRoot(normalized: string): boolean {
+  return normalized === '..' || normalized.startsWith('../') || normalized.startsWith('/') || /^[A-Za-z]:\//.test(normalized);
 }
 
 /**

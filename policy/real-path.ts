@@ -1,4 +1,5 @@
 import { realpathSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /** The real path of `path` (links resolved), or undefined when it does not exist or cannot be read. */
 export function realPathOf(path: string): string | undefined {
@@ -16,5 +17,10 @@ export function realPathOf(path: string): string | undefined {
  * from outside it got the defaults, 1 against 0 by its real path).
  */
 export function realPathOr(absolute: string): string {
-  return realPathOf(absolute) ?? absolute;
+  const real = realPathOf(absolute);
+  if (real !== undefined) return real;
+  // Not on disk (an editor's unsaved file, `--stdin-filename`): the nearest existing folder above it
+  // by its real path, the rest as named (red team round 10: a new file in a linked folder).
+  const parent = dirname(absolute);
+  return parent === absolute ? absolute : join(realPathOr(parent), basename(absolute));
 }

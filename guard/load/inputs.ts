@@ -14,6 +14,11 @@ export interface Inputs {
   /** Absolute paths of the entry files, sorted. */
   readonly files: readonly string[];
   readonly tsconfig: string | null;
+  /**
+   * A tsconfig's files as tsc lists them, before links are resolved: where the project is, for the
+   * policy search (a linked folder's target outside the project must not move it).
+   */
+  readonly listed?: readonly string[];
 }
 
 export type InputRequest = { readonly kind: 'project'; readonly tsconfig: string } | { readonly kind: 'paths'; readonly paths: readonly string[] };
@@ -24,7 +29,7 @@ export function toRelative(root: string, file: string): string {
 
 /** A tsconfig's file list, or an explicit list of files and directories. */
 export function loadInputs(request: InputRequest, cwd: string): Outcome<Inputs> {
-  return request.kind === 'project' ? loadProject(realPathOr(resolve(cwd, request.tsconfig))) : loadPaths(request.paths, cwd);
+  return request.kind === 'project' ? loadProject(resolve(cwd, request.tsconfig)) : loadPaths(request.paths, cwd);
 }
 
 function loadProject(tsconfig: string): Outcome<Inputs> {
@@ -43,9 +48,12 @@ function loadProject(tsconfig: string): Outcome<Inputs> {
     return fail({ code: 'project/tsconfig', file: tsconfig, detail: describeDiagnostic(first) });
   }
   const root = dirname(tsconfig);
-  const files = [...new Set([...parsed.fileNames, ...javaScriptOutsideProgram(tsconfig, parsed, host), ...sourcesOutsideProgram(root, parsed)].map((file) => resolve(file)))].filter(isCodeInput).sort();
+  // tsc reads `include` from the tsconfig's own folder, a linked tsconfig too (red team round 10), and
+  // follows linked folders; each file is then judged by its real path, the one Node loads it from.
+  const listed = [...new Set([...parsed.fileNames, ...javaScriptOutsideProgram(tsconfig, parsed, host), ...sourcesOutsideProgram(root, parsed)].map((file) => resolve(file)))].filter(isCodeInput).sort();
+  const files = [...new Set(listed.map(realPathOr))].sort();
   if (files.length === 0) return fail({ code: 'project/no_files', root });
-  return ok({ root, files, tsconfig });
+  return ok({ root, files, tsconfig, listed });
 }
 
 /**
@@ -103,8 +111,8 @@ function loadPaths(paths: readonly string[], cwd: string): Outcome<Inputs> {
     // A file named on the command line is analyzed whatever its name (Node runs an extensionless
     // script or an unknown extension as JavaScript), or refused with a reason: never skipped. Its
     // kind is its real path's, as Node picks the loader (`run.js` linking to JSON is data).
-    const kind = fileKindOf(absolute);
-    if (kind === 'native' || kind === 'data' || kind === 'declaration') return fail({ code: 'usage/unanalyzable_input', path, kind });
+    const kind = statSync(absolute).isFile() ? fileKindOf(absolute) : 'special';
+    if (kind === 'native' || kind === 'data' || kind === 'declaration' || kind === 'special') return fail({ code: 'usage/unanalyzable_input', path, kind });
     files.push(absolute);
   }
   const unique = [...new Set(files)].sort();
@@ -119,7 +127,12 @@ function loadPaths(paths: readonly string[], cwd: string): Outcome<Inputs> {
  * reaches through it is judged where it is loaded).
  */
 function isCodeInput(path: string): boolean {
-  return isSourceFile(path) && fileKindOf(realPathOf(path) ?? path) === 'code';
+  return isSourceFile(path) && isRegularFile(path) && fileKindOf(realPathOf(path) ?? path) === 'code';
+}
+
+/** A FIFO or device named like source would block the read forever (red team round 10): only regular files are code. */
+function isRegularFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 /**
@@ -129,6 +142,11 @@ function isCodeInput(path: string): boolean {
  */
 function isCollectedCode(entry: Dirent, path: string): boolean {
   return entry.isFile() ? isSourceFile(path) : isCodeInput(path);
+}
+
+/** A walked file by the path Node loads it from: a link inside the walk is judged by its target (red team round 10: a link in a granted folder got the grant). */
+function collectedPath(entry: Dirent, path: string): string {
+  return entry.isSymbolicLink() ? realPathOr(path) : path;
 }
 
 /** Directories skipped by a walk: version control and installed packages (`--deps` reaches those through imports). */
@@ -157,6 +175,6 @@ function collect(directory: string, into: string[], skip?: (directory: string) =
     const path = join(directory, entry.name);
     if (entry.isDirectory()) {
       if (skip?.(path) !== true) collect(path, into, skip);
-    } else if (isCollectedCode(entry, path) || (entry.isFile() && !entry.name.includes('.') && isNodeScript(path))) into.push(path);
+    } else if (isCollectedCode(entry, path) || (entry.isFile() && !entry.name.includes('.') && isNodeScript(path))) into.push(collectedPath(entry, path));
   }
 }

@@ -28,7 +28,7 @@ export interface LoadedPolicy {
 export function policySearchStart(input: InputRequest, cwd: string, files?: readonly string[]): string {
   if (input.kind === 'project') {
     const directories = (files ?? []).map((file) => dirname(file));
-    return directories.length === 0 ? dirname(realPathOr(resolve(cwd, input.tsconfig))) : directories.reduce(commonDirectory);
+    return directories.length === 0 ? realPathOr(dirname(resolve(cwd, input.tsconfig))) : directories.reduce(commonDirectory);
   }
   const directories = input.paths.map((path) => {
     const absolute = realPathOr(resolve(cwd, path));
@@ -54,7 +54,7 @@ function commonDirectory(a: string, b: string): string {
  * `--policy` is read as it is, never searched for (a missing one is an error, not the defaults).
  */
 export function loadPolicy(starts: readonly string[], named?: string): Outcome<LoadedPolicy> {
-  const location = named === undefined ? locatePolicy(starts) : { kind: 'file' as const, file: named };
+  const location = named === undefined ? locatePolicy(starts) : { kind: 'file' as const, file: realPathOr(resolve(named)) };
   if (location.kind === 'defaults') return ok({ policy: RECOMMENDED_POLICY, file: null });
   const parsed = readPolicyFile(location.file);
   if (!parsed.ok) return fail({ code: 'policy/invalid', detail: formatPolicyErrors(parsed.errors) });
@@ -80,7 +80,7 @@ export function projectRootFor(inputsRoot: string, policyFile: string | null, ex
 
 /** projectRootFor without reading the policy (`--watch` picks the directory it watches before the first run). */
 export function locateProjectRoot(inputsRoot: string, searchStart: string, named?: string): string {
-  if (named !== undefined) return projectRootFor(inputsRoot, named);
+  if (named !== undefined) return projectRootFor(inputsRoot, realPathOr(named));
   const location = locatePolicy([searchStart]);
   return location.kind === 'file' ? projectRootFor(searchStart, location.file) : projectRootFor(inputsRoot, null);
 }
