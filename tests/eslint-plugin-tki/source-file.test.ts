@@ -47,6 +47,10 @@ describe('the ts.SourceFile the rules analyze', () => {
       [{ files: ['**/*.js'], ...(plugin.configs.recommended as Linter.Config) }],
       'a.js',
     );
-    expect(messages.map((message) => [message.ruleId, message.line, message.column, message.endColumn])).toEqual([['tki/no-forbidden-capability', 2, 12, 41]]);
+    expect(messages.map((message) => [message.ruleId, message.line, message.column, message.endColumn])).toEqual([
+      ['tki/no-forbidden-capability', 2, 12, 41],
+      // The namespace handed on as a value: a starter of Node code the syntax cannot follow (UNANALYZED, session 10).
+      ['tki/no-forbidden-capability', 3, 16, 18],
+    ]);
   });
 });

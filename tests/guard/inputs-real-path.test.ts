@@ -18,8 +18,9 @@ describe('inputs are judged by their real path, as Node loads them', () => {
     for (const input of [{ kind: 'paths', paths: ['.'] }, { kind: 'project', tsconfig: 'tsconfig.json' }] as const) {
       const run = await guardDirectory(directory, { input });
       expect(findingKeys(run).filter((key) => key.startsWith('run.js'))).toEqual([]);
-      // Not vacuous: a .js link to an extensionless file is code (CommonJS runs it as JavaScript).
-      expect(findingKeys(run).some((key) => key.startsWith('tool.js:1 ') && key.endsWith(' EXEC'))).toBe(true);
+      // Not vacuous: a .js link to an extensionless file is code (CommonJS runs it as JavaScript),
+      // judged and named by its real path, the file Node loads.
+      expect(findingKeys(run).some((key) => key.startsWith('tool:1 ') && key.endsWith(' EXEC'))).toBe(true);
     }
   }, 120_000);
 });
