@@ -1,4 +1,5 @@
 import { createTypedProject } from './typed-project.js';
+import { extname } from 'node:path';
 import { realPathOr } from '../../policy/real-path.js';
 import type ts from 'typescript';
 import { analyzeSourceFile } from '../../analysis/syntax/index.js';
@@ -49,7 +50,8 @@ function programFileByRealPath(program: ts.Program): (file: string) => ts.Source
         .getSourceFiles()
         .filter((sourceFile) => !sourceFile.isDeclarationFile)
         .map((sourceFile) => [realPathOr(sourceFile.fileName), sourceFile] as const)
-        .filter(([real, sourceFile]) => real !== sourceFile.fileName),
+        // Same name, other folder only: a link that changes the extension changes the loader (`conf.json` → `payload.js` is JavaScript to Node, JSON to tsc).
+        .filter(([real, sourceFile]) => real !== sourceFile.fileName && extname(real) === extname(sourceFile.fileName)),
     );
     return byRealPath.get(file);
   };
