@@ -15,6 +15,7 @@ import { defaultCacheDirectory } from './load/cache-location.js';
 import { loadInputs, type InputRequest } from './load/inputs.js';
 import { checkNestedPolicies } from './load/nested-policy.js';
 import { loadPolicy, policySearchStart, projectRootFor } from './load/policy.js';
+import { realPathOr } from '../policy/real-path.js';
 import { createResolver } from './resolve/index.js';
 import { searchGraph } from './search/index.js';
 import { readerSkipping, type SuppressionReader } from './suppress/index.js';
@@ -89,7 +90,7 @@ export async function prepareRun(request: GuardRequest): Promise<Outcome<RunCont
   if (!loaded.ok) return loaded;
   // A caller that hands the policy over (diff, tests) anchors the run itself: root, else the inputs' root.
   // With a policy, the place the search started (where the inputs are) decides whether its directory anchors the run.
-  const root = request.root ?? (request.policy === undefined ? projectRootFor(loaded.value.file === null ? inputs.value.root : searchStart, loaded.value.file) : inputs.value.root);
+  const root = request.root !== undefined ? realPathOr(request.root) : (request.policy === undefined ? projectRootFor(loaded.value.file === null ? inputs.value.root : searchStart, loaded.value.file) : inputs.value.root);
   const policy = request.policy === undefined && loaded.value.file === null && request.defaultPolicy !== undefined ? request.defaultPolicy : loaded.value.policy;
   if (request.policy === undefined && request.policyFile === undefined) {
     const nested = checkNestedPolicies(files, searchStart, root, policy.ignore, loaded.value.file);

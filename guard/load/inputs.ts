@@ -117,7 +117,7 @@ function loadPaths(paths: readonly string[], cwd: string): Outcome<Inputs> {
   }
   const unique = [...new Set(files)].sort();
   if (unique.length === 0) return fail({ code: 'project/no_files', root: cwd });
-  return ok({ root: cwd, files: unique, tsconfig: null });
+  return ok({ root: realPathOr(cwd), files: unique, tsconfig: null });
 }
 
 /**
