@@ -161,3 +161,9 @@ export function isReflectedMemberRead(checker: ts.TypeChecker, expression: ts.Ex
   const owner = declaration.parent.parent;
   return ts.isModuleDeclaration(owner) && owner.name.text === 'Reflect';
 }
+
+/** `x` in `f.call(thisArg, x)` / `f.bind(thisArg, x)`: its slot is `f`'s parameter, not the generic method's. */
+export function isForwardedArgument(checker: ts.TypeChecker, written: ts.Expression): boolean {
+  const parent = written.parent;
+  return ts.isCallExpression(parent) && parent.arguments.indexOf(written) > 0 && forwarded(checker, parent) !== undefined;
+}

@@ -2,7 +2,7 @@ import ts from '../../policy/typescript.cjs';
 import { isVerifiedWrapperCall, skipOuter, type Resolved, type UntypedEscape } from '../syntax/index.js';
 import { argumentLoss, resultLoss } from './call-handoff.js';
 import { isLibraryDeclaration, isSupertype, isUntyped, slotLoss, type SlotLoss } from './lossy-slot.js';
-import { handedParameters, handedValues, isReflectedMemberRead, receivingSlot } from './handed-slots.js';
+import { handedParameters, handedValues, isForwardedArgument, isReflectedMemberRead, receivingSlot } from './handed-slots.js';
 
 /** How a finding names the slot that lost the value. */
 const SLOT_WORDS: Readonly<Record<SlotLoss, string>> = {
@@ -29,7 +29,11 @@ const RETAINS_NOTHING: ReadonlySet<string> = new Set([
 ]);
 
 /** Builtins that keep nothing of the arguments at these positions only. */
-const RETAINS_NOTHING_AT: ReadonlyMap<string, readonly number[]> = new Map([['WeakMap.set', [0]]]);
+const RETAINS_NOTHING_AT: ReadonlyMap<string, readonly number[]> = new Map([
+  ['WeakMap.set', [0]],
+  // A member read: the target is not kept, the result (the member) is judged where it goes (handed-slots.ts).
+  ['Reflect.get', [0]],
+]);
 
 /** The expressions a value expression may evaluate to (names, member reads, call results): both arms of `c ? a : b`, `a ?? b`, `a || b`, `a && b`, the last of `(x, y)`. */
 function valueLeaves(expression: ts.Expression, into: ts.Expression[]): void {
@@ -144,8 +148,9 @@ export function createEscapeFinder(
   const slotLoses = (written: ts.Expression, leaf: ts.Expression): SlotLoss | undefined => {
     const value = checker.getTypeAtLocation(leaf);
     const parent = written.parent;
+    // `f.call/bind(…, x)`: the slot is `f`'s parameter (handed-slots.ts), not the generic `call`'s `any[]`.
     const loss = slotLoss(checker, receivingSlot(checker, written), value)
-      ?? ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && leaf === skipOuter(written) ? argumentLoss(checker, parent, written, value) : undefined);
+      ?? (!isForwardedArgument(checker, written) && (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && leaf === skipOuter(written) ? argumentLoss(checker, parent, written, value) : undefined);
     if (loss === undefined) return ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent) && assignsIntoUntyped(parent.parent) ? 'untyped' : undefined;
     if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== written) {
       if (retainsNothing(parent, written)) return undefined;
