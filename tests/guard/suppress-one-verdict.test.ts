@@ -55,8 +55,8 @@ function pluginEslint(level: RuleLevel, policy: PolicyConfig, root: string, tsco
 }
 
 /**
- * Named input paths are judged by their real path (policy/real-path.ts), so the paths test compares
- * both tools by real path; a typed run takes its files from the tsconfig's program, by the names tsc lists.
+ * Inputs are judged and named by their real path (policy/real-path.ts), the tsconfig's files too, so
+ * the runs compare both tools by real path (ESLint names a file as it was linted).
  */
 const named = (file: string): string => file;
 
@@ -209,9 +209,9 @@ describe.each(LEVELS)('one verdict in typed mode at level %s', (level) => {
     const run = await guardRun({ input: { kind: 'project', tsconfig: project }, cwd: root, cache: false, depcruise: false, ...(policy === undefined ? {} : { policy }), ...(level === 'strict' ? { defaultPolicy: STRICT_POLICY } : {}) });
     const files = programFiles(project).filter((file) => !PLUGIN_PARSER_REFUSES.has(path.relative(path.join(repoRoot, 'fixtures/evasions'), file).split(path.sep).join('/')));
     expect(files.length).toBeGreaterThan(0);
-    const expected = guardFindings(run, level, files);
+    const expected = guardFindings(run, level, files, realpathSync);
     if (tsconfig === 'fixtures/evasions/tsconfig.json') expect(expected.length).toBeGreaterThan(200);
-    const actual = await pluginFindings(level, run.policy, root, files, project);
+    const actual = await pluginFindings(level, run.policy, root, files, project, realpathSync);
     // `file:line:col rule` of each finding only one side reports; those the docs name are listed below.
     const key = (finding: string): string => finding.split(' ').slice(0, 2).join(' ');
     const divergence = { guardOnly: expected.filter((finding) => !actual.includes(finding)).map(key), pluginOnly: actual.filter((finding) => !expected.includes(finding)).map(key) };
