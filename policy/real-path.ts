@@ -4,7 +4,8 @@ import { basename, dirname, join } from 'node:path';
 /** The real path of `path` (links resolved), or undefined when it does not exist or cannot be read. */
 export function realPathOf(path: string): string | undefined {
   try {
-    return realpathSync(path);
+    // The kernel's realpath(3), one call: the plugin asks for every linted file, several times per file.
+    return realpathSync.native(path);
   } catch {
     return undefined;
   }
