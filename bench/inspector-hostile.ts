@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_PROFILE } from '../sandbox/profile/default-profile.js';
 import { DEFAULT_LIMITS, manifestHash, sha256Ref } from '../src/index.js';
 import { INSPECT_CHILD, runChild, type ChildResult } from './inspector-child.js';
+import { packetEnvelope } from './inspector-packet.js';
 import { median } from './stats.js';
 import type { BenchResult } from './types.js';
 
@@ -61,15 +62,7 @@ function writeListings(root: string): string[][] {
 function header(claims: unknown[], items: Array<Record<string, unknown>>, dossierText: string): Record<string, unknown> {
   items.push({ item_id: 'dossier', kind: 'KB_DOCUMENT', path: 'dossiers/DOS-HOSTILE-V1.md', media_type: 'text/markdown', content: dossierText, source_metadata: metadata('dossiers/DOS-HOSTILE-V1.md', dossierText) });
   return {
-    schema: 'b7-governed-packet/v1',
-    packet_id: 'PKT-HOSTILE',
-    packet_as_of: '2026-11-20T12:00:00Z',
-    source_mode: 'PACKET_DERIVED',
-    freshness: 'AS_OF_EXPORT',
-    max_item_age_days: 30,
-    export_operator: { role: 'ro', database: 'db', gateway: 'gw', role_attributes: { rolsuper: false, createrole: false, createdb: false, bypassrls: false } },
-    decision_effect: 'NONE',
-    may_gate: false,
+    ...packetEnvelope('PKT-HOSTILE'),
     allowed_surfaces: ['pg:dot_tools'],
     manifest_hash: manifestHash(items.map((item) => ({ itemId: String(item.item_id), contentHash: String((item.source_metadata as Record<string, unknown>).content_hash) }))),
     dossier: { document_id: 'DOS-HOSTILE-V1', blueprint_ref: 'BP-HOSTILE', revision: '1', item_id: 'dossier', claims },

@@ -4,6 +4,21 @@ import { manifestHash, sha256Ref } from '../src/index.js';
 
 const sha = sha256Ref;
 
+/** The fields every bench packet shares: a read-only export that may not gate anything (SPEC packet format). */
+export function packetEnvelope(packetId: string): Record<string, unknown> {
+  return {
+    schema: 'b7-governed-packet/v1',
+    packet_id: packetId,
+    packet_as_of: '2026-11-20T12:00:00Z',
+    source_mode: 'PACKET_DERIVED',
+    freshness: 'AS_OF_EXPORT',
+    max_item_age_days: 30,
+    export_operator: { role: 'ro', database: 'db', gateway: 'gw', role_attributes: { rolsuper: false, createrole: false, createdb: false, bypassrls: false } },
+    decision_effect: 'NONE',
+    may_gate: false,
+  };
+}
+
 /** The inspector benchmarks' plain packet (bench/inspector.ts, bench/inspector-prose.ts). Writes the packet; content files live in 100 subdirectories as an exporter would shard them. */
 export function generatePacket(root: string, items: number, itemBytes: number, dossierText = '# DOS-BENCH-V1\n\n- B1: The archive archive/part-000000.txt exists.\n'): void {
   const base = Buffer.alloc(itemBytes);
@@ -35,15 +50,7 @@ export function generatePacket(root: string, items: number, itemBytes: number, d
   });
   const manifest = manifestHash(records.map((record) => ({ itemId: String(record.item_id), contentHash: String((record.source_metadata as Record<string, unknown>).content_hash) })));
   const packet = {
-    schema: 'b7-governed-packet/v1',
-    packet_id: 'PKT-BENCH',
-    packet_as_of: '2026-11-20T12:00:00Z',
-    source_mode: 'PACKET_DERIVED',
-    freshness: 'AS_OF_EXPORT',
-    max_item_age_days: 30,
-    export_operator: { role: 'ro', database: 'db', gateway: 'gw', role_attributes: { rolsuper: false, createrole: false, createdb: false, bypassrls: false } },
-    decision_effect: 'NONE',
-    may_gate: false,
+    ...packetEnvelope('PKT-BENCH'),
     allowed_surfaces: ['kb'],
     manifest_hash: manifest,
     dossier: {
