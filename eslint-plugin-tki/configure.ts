@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { locatePolicy } from '../policy/locate.js';
+import { locatePolicy, projectRootFor } from '../policy/locate.js';
+import { realPathOr } from '../policy/real-path.js';
 import { PRESET_POLICIES, type TkiLevel } from './configs.js';
 import type { TkiSettings } from './util/index.js';
 
@@ -61,8 +62,12 @@ export function configuredSettings(configFile: string | URL, options: ConfigureO
   const file = configFile instanceof URL || configFile.startsWith('file:') ? fileURLToPath(configFile) : path.resolve(configFile);
   const directory = path.dirname(file);
   const level = options.level ?? 'recommended';
-  // Named explicitly: that file, and a missing one is an error (reported by the rules).
-  if (options.policyFile !== undefined) return { level, settings: { policyFile: path.resolve(directory, options.policyFile), root: directory } };
+  // Named explicitly: that file, and a missing one is an error (reported by the rules). Its globs
+  // are anchored as tki-guard's `--policy` anchors them (policy/locate.ts projectRootFor).
+  if (options.policyFile !== undefined) {
+    const policyFile = path.resolve(directory, options.policyFile);
+    return { level, settings: { policyFile, root: projectRootFor(realPathOr(directory), realPathOr(policyFile)) } };
+  }
   const location = locatePolicy([directory]);
   if (location.kind === 'file') return { level, settings: { policyFile: location.file, root: location.root } };
   // The level's policy alone: configure() searched from the config file, never from the working directory.

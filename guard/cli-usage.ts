@@ -29,7 +29,8 @@ Options:
       --cache-location DIR    where the content cache lives (default node_modules/.cache/tki;
                               without node_modules, ~/.cache/tki/<project>-<hash>)
       --policy FILE           use this policy file instead of the nearest tki.policy.json (its
-                              directory is then the project root when it holds the inputs)
+                              directory is then the project root when it holds the inputs, else
+                              the inputs' package root, as the plugin's policyFile)
       --no-cache              neither read nor write the cache
       --no-depcruise          skip the dependency-cruiser pass
       --fast                  syntactic detector only (default with a tsconfig: the type checker
@@ -64,7 +65,8 @@ Options:
       --cache-location DIR    where the content cache lives (default node_modules/.cache/tki;
                               without node_modules, ~/.cache/tki/<project>-<hash>)
       --policy FILE           use this policy file instead of the nearest tki.policy.json (its
-                              directory is then the project root when it holds the inputs)
+                              directory is then the project root when it holds the inputs, else
+                              the inputs' package root, as the plugin's policyFile)
       --no-cache              neither read nor write the cache
       --no-depcruise          skip the dependency-cruiser pass
       --fast                  syntactic detector only (default with a tsconfig: the type checker)

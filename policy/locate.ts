@@ -81,6 +81,26 @@ export function locatePackageRoot(start: string, probe?: (file: string) => boole
 }
 
 /**
+ * The directory a run is anchored to, in both tools: report paths, grant and `ignore` globs, the
+ * baseline and the cache are relative to it. With a policy file: its directory when it holds what
+ * is judged (`inputsRoot`: the guard's inputs, the plugin's config file directory), so
+ * `cd src && tki-guard .` finds ../tki.policy.json and reads its globs as written; a policy named
+ * from elsewhere (`--policy ../shared/tki.policy.json`, `policyFile` in `tki.configure`) leaves the
+ * project where no policy would: the package root of what is judged (red team round 10: the guard
+ * anchored at the inputs' folder, the plugin at the config's, and one grant differed). Without a
+ * policy file: that package root too (locatePackageRoot), the inputs' root only when no package or
+ * repository encloses them.
+ */
+export function projectRootFor(inputsRoot: string, policyFile: string | null, probe?: (file: string) => boolean): string {
+  if (policyFile !== null) {
+    const directory = path.dirname(policyFile);
+    const inside = path.relative(directory, inputsRoot);
+    if (inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside))) return directory;
+  }
+  return locatePackageRoot(inputsRoot, probe) ?? inputsRoot;
+}
+
+/**
  * The caller's probe (tests hand in a virtual tree), else the file system's. `existsSync` is called
  * here, not handed on as a parameter default: a capability in a slot typed by a project function type
  * is UNANALYZED to the typed guard (docs/caveats.md).

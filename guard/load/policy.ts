@@ -1,14 +1,14 @@
 import { statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { RECOMMENDED_POLICY, type PolicyConfig } from '../../policy/index.js';
 import { realPathOr } from '../../policy/real-path.js';
-import { POLICY_FILE_NAME, locatePackageRoot, locatePolicy } from '../../policy/locate.js';
+import { POLICY_FILE_NAME, locatePolicy, projectRootFor } from '../../policy/locate.js';
 import { formatPolicyErrors } from '../../policy/parse.js';
 import { readPolicyFile } from '../../policy/read.js';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { InputRequest } from './inputs.js';
 
-export { POLICY_FILE_NAME };
+export { POLICY_FILE_NAME, projectRootFor };
 
 export interface LoadedPolicy {
   readonly policy: PolicyConfig;
@@ -59,23 +59,6 @@ export function loadPolicy(starts: readonly string[], named?: string): Outcome<L
   const parsed = readPolicyFile(location.file);
   if (!parsed.ok) return fail({ code: 'policy/invalid', detail: formatPolicyErrors(parsed.errors) });
   return ok({ policy: parsed.policy, file: location.file });
-}
-
-/**
- * The directory a run is anchored to: report paths, grant globs, the baseline and the cache are
- * relative to it, whatever the working directory. With a policy file: its directory when it
- * holds the inputs (`cd src && tki-guard .` finds ../tki.policy.json: its globs are written
- * relative to it, as the plugin reads them); a policy beside an unrelated tsconfig
- * (`-p ../other/tsconfig.json`) leaves the inputs' root. Without one: the package root of the
- * inputs (policy/locate.ts locatePackageRoot: the nearest package.json, else `.git`), so that
- * `tki-guard src` at the root and `cd src && tki-guard .` share paths and the root's baseline;
- * the inputs' root only when no package or repository encloses them.
- */
-export function projectRootFor(inputsRoot: string, policyFile: string | null, exists?: (file: string) => boolean): string {
-  if (policyFile === null) return locatePackageRoot(inputsRoot, exists) ?? inputsRoot;
-  const directory = dirname(policyFile);
-  const inside = relative(directory, inputsRoot);
-  return inside === '' || (!inside.startsWith('..') && !isAbsolute(inside)) ? directory : inputsRoot;
 }
 
 /** projectRootFor without reading the policy (`--watch` picks the directory it watches before the first run). */

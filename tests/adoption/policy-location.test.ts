@@ -129,6 +129,31 @@ describe('tki-guard and tki.configure() agree', () => {
   });
 });
 
+describe('a policy named from elsewhere anchors its grants in both tools alike (red team round 10)', () => {
+  it('a shared policy outside the project: grants are read from the project\'s package root', () => {
+    const shared = project('shared-policy', { 'tki.policy.json': JSON.stringify(GRANT) });
+    const app = project('shared-app', { 'package.json': '{"name":"shared-app"}', 'src/deploy.ts': DEPLOY, 'src/other.ts': DEPLOY });
+    const config = plugin.configure(path.join(app, 'eslint.config.cjs'), { policyFile: '../shared-policy/tki.policy.json' });
+    expect(config.settings.tki).toEqual({ policyFile: path.join(shared, 'tki.policy.json'), root: app });
+    expect(eslintWith(config as Linter.Config, app, path.join(app, 'src/deploy.ts'), DEPLOY)).toEqual([]);
+    expect(eslintWith(config as Linter.Config, app, path.join(app, 'src/other.ts'), DEPLOY)).toEqual([expect.stringMatching(/^1:26 tki\/no-forbidden-capability /)]);
+    // The guard, from the root or from src/, grants the same file (it anchored at src/ before).
+    for (const [cwd, input] of [[app, 'src'], [path.join(app, 'src'), '.']] as const) {
+      const checked = guard(cwd, ['--fast', '--policy', path.join(shared, 'tki.policy.json'), input]);
+      expect(checked.stdout).toBe('src/other.ts:1:26  no-forbidden-capability  EXEC  `node:child_process` reaches EXEC (a builtin with host access); remove it, or grant EXEC to this file in tki.policy.json (`grants`, with a reason)\ntki-guard: 1 finding in 2 modules\n');
+    }
+  });
+
+  it('a policy above the config file\'s folder: grants are read from the policy\'s folder, as when it is found', () => {
+    const workspace = project('above', { 'tki.policy.json': JSON.stringify({ grants: [{ ...GRANT.grants[0], files: ['app/src/deploy.ts'] }] }), 'app/package.json': '{"name":"above-app"}', 'app/src/deploy.ts': DEPLOY });
+    const app = path.join(workspace, 'app');
+    const config = plugin.configure(path.join(app, 'eslint.config.cjs'), { policyFile: '../tki.policy.json' });
+    expect(config.settings.tki).toEqual({ policyFile: path.join(workspace, 'tki.policy.json'), root: workspace });
+    expect(eslintWith(config as Linter.Config, app, path.join(app, 'src/deploy.ts'), DEPLOY)).toEqual([]);
+    expect(guard(app, ['--fast', '--policy', '../tki.policy.json', 'src'])).toMatchObject({ status: 0, stdout: 'tki-guard: no findings in 1 module\n' });
+  });
+});
+
 describe('tki.configure() validates its arguments at config load', () => {
   it('lists every problem in one message: unknown level, unknown option, non-string policyFile, missing location', () => {
     expect(configureProblems('/p/eslint.config.mjs', { level: 'strictest' })).toEqual(['unknown level "strictest" (one of: recommended, strict)']);

@@ -89,11 +89,14 @@ describe('tki-guard finds tki.policy.json as the plugin does: walking up to the 
     expect(readFileSync(path.join(repoRoot, 'fixtures/package.json'), 'utf8')).toContain('"type": "module"');
   });
 
-  it('projectRootFor: the policy directory when it holds the inputs, else the inputs root', () => {
+  it('projectRootFor: the policy directory when it holds the inputs, else where no policy would anchor them', () => {
     expect(projectRootFor('/p/src', '/p/tki.policy.json')).toBe('/p');
     expect(projectRootFor('/p', '/p/tki.policy.json')).toBe('/p');
-    expect(projectRootFor('/q/src', '/p/tki.policy.json')).toBe('/q/src');
-    expect(projectRootFor('/p2/src', '/p/tki.policy.json')).toBe('/p2/src');
+    expect(projectRootFor('/q/src', '/p/tki.policy.json', () => false)).toBe('/q/src');
+    expect(projectRootFor('/p2/src', '/p/tki.policy.json', () => false)).toBe('/p2/src');
+    // A shared policy outside the project: the inputs' package root, as without a policy.
+    const tree = (...files: string[]) => (file: string): boolean => files.includes(file);
+    expect(projectRootFor('/q/src/deep', '/shared/tki.policy.json', tree('/q/package.json'))).toBe('/q');
     expect(projectRootFor('/p/src', null, () => false)).toBe('/p/src');
   });
 
