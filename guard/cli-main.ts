@@ -4,6 +4,7 @@ import { DIFF_USAGE, USAGE, parseCliArgs, type CliOptions } from './cli-args.js'
 import { formatGuardError, type GuardError } from './errors.js';
 import { createProgress } from './progress.js';
 import { emit } from './report/emit.js';
+import { withProjectFile } from './load/project-file.js';
 import { GUARD_VERSION } from './version.js';
 
 /** The CLI edge: arguments in, one report out, exit 0 clean / 1 findings / 2 usage or tool error. */
@@ -58,7 +59,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${GUARD_VERSION}\n`);
     return 0;
   }
-  return analyze(parsed.value);
+  return analyze({ ...parsed.value, input: withProjectFile(parsed.value.input, process.cwd()) });
 }
 
 /** For a usage error: a SARIF only when the words `--format sarif` and an output file are plainly there. */

@@ -12,7 +12,7 @@ root (past nested packages, unless that policy ignores them); without one, the r
 defaults apply.
 
 Options:
-  -p, --project FILE          analyze the files of this tsconfig
+  -p, --project FILE          analyze the files of this tsconfig (a directory: its tsconfig.json)
   -f, --format FORMAT         text (default), json or sarif (2.1.0)
   -o, --output FILE           write the report to FILE instead of stdout (a SARIF is written on
                               exit 2 too, for the upload step)
@@ -56,7 +56,7 @@ BASE go after \`--\` (\`tki-guard diff -- src\`). In CI, check out the full hist
 Actions: actions/checkout with \`fetch-depth: 0\`).
 
 Options:
-  -p, --project FILE          analyze the files of this tsconfig
+  -p, --project FILE          analyze the files of this tsconfig (a directory: its tsconfig.json)
   -f, --format FORMAT         text (default), json or markdown (a pull-request comment)
   -o, --output FILE           write the report to FILE instead of stdout
       --level LEVEL           recommended (default) or strict: the defaults without a policy file

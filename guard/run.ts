@@ -14,6 +14,7 @@ import type { ModuleGraph } from './graph/types.js';
 import { defaultCacheDirectory } from './load/cache-location.js';
 import { loadInputs, type InputRequest } from './load/inputs.js';
 import { checkNestedPolicies } from './load/nested-policy.js';
+import { withProjectFile } from './load/project-file.js';
 import { loadPolicy, policySearchStart, projectRootFor } from './load/policy.js';
 import { realPathOr } from '../policy/real-path.js';
 import { createResolver } from './resolve/index.js';
@@ -82,10 +83,11 @@ export interface RunContext {
 
 /** load: inputs, policy, detector, cache and resolver. Never throws for bad input. */
 export async function prepareRun(request: GuardRequest): Promise<Outcome<RunContext>> {
-  const inputs = loadInputs(request.input, request.cwd);
+  const input = withProjectFile(request.input, request.cwd);
+  const inputs = loadInputs(input, request.cwd);
   if (!inputs.ok) return inputs;
   const { files, tsconfig } = inputs.value;
-  const searchStart = policySearchStart(request.input, request.cwd, inputs.value.listed ?? files);
+  const searchStart = policySearchStart(input, request.cwd, inputs.value.listed ?? files);
   const loaded = request.policy === undefined ? loadPolicy([searchStart], request.policyFile) : ok({ policy: request.policy, file: null });
   if (!loaded.ok) return loaded;
   // A caller that hands the policy over (diff, tests) anchors the run itself: root, else the inputs' root.

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import { matchesAnyGlob } from './glob.js';
 import { policyFromText } from './read.js';
@@ -40,7 +40,8 @@ export function locatePolicy(
     for (let directory = path.resolve(start); !searched.includes(directory); ) {
       searched.push(directory);
       const file = path.join(directory, POLICY_FILE_NAME);
-      if (exists(file)) {
+      // A dangling tki.policy.json link is the project's policy, unreadable: an error, never "no policy".
+      if (exists(file) || (probe === undefined && isLink(file))) {
         if (packageRoot === undefined || !ignoresDirectory(file, packageRoot, read)) return { kind: 'file', file, root: directory };
         break;
       }
@@ -98,6 +99,10 @@ export function projectRootFor(inputsRoot: string, policyFile: string | null, pr
     if (inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside))) return directory;
   }
   return locatePackageRoot(inputsRoot, probe) ?? inputsRoot;
+}
+
+function isLink(file: string): boolean {
+  return lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() === true;
 }
 
 /**

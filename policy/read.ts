@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { PolicyConfig } from './config.js';
 import { normalizeGlob } from './glob.js';
@@ -22,10 +22,20 @@ export function readPolicyFile(file: string): PolicyResult {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    const unreadable: PolicyError = { code: 'policy/invalid_json', file, line: 1, column: 1, message: `cannot read the policy file: ${READ_FAILURES[code] ?? code}` };
+    const unreadable: PolicyError = { code: 'policy/invalid_json', file, line: 1, column: 1, message: `cannot read the policy file: ${danglingLinkOf(file, code) ?? READ_FAILURES[code] ?? code}` };
     return { ok: false, error: unreadable, errors: [unreadable] };
   }
   return policyFromText(text, file);
+}
+
+/** For a link whose target is missing, the words that say so (ENOENT alone would read as "no such file" beside a file listed by `ls`). */
+function danglingLinkOf(file: string, code: string): string | undefined {
+  if (code !== 'ENOENT') return undefined;
+  try {
+    return `it is a symbolic link to ${readlinkSync(file)}, which does not exist`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A policy file's text, validated, its globs in the matcher's form (relative to the file's directory). */
