@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,7 +14,8 @@ import type { BenchResult } from './types.js';
  * whose subjects the inspector must find in them: at most 2× reading and hashing the same bytes.
  * (2) A packet over a limit (maxClaims + 1 claims) is refused in at most 1.5× reading and parsing
  * its packet.json once; (3) so is one over maxEvidenceEntries, a limit known only once the chain
- * knows which items bind each subject. TKI_BENCH_HOSTILE_LISTINGS / _CLAIMS shrink (1) for a quick local run.
+ * knows which items bind each subject. (4) A packet with a repeated key and (5) one with a bad header
+ * are refused within the same 1.5× (refusedResults). TKI_BENCH_HOSTILE_LISTINGS / _CLAIMS shrink (1) for a quick local run.
  *
  * Generating (1) takes about a minute, so it is written once into a cache directory under the
  * system's temp directory (named by its shape and GENERATOR_VERSION, completed by a marker file
@@ -95,6 +96,35 @@ export function generateOverLimitPacket(root: string): void {
   mkdirSync(root, { recursive: true });
   const claims = Array.from({ length: DEFAULT_LIMITS.maxClaims + 1 }, (_, index) => ({ claim_id: `C${index}`, text: `Claim ${index} about tools/t${index}.py.`, claim_type: 'ARTIFACT_EXISTS', subject: `tools/t${index}.py`, evidence_refs: ['dossier'] }));
   writeFileSync(path.join(root, 'packet.json'), JSON.stringify(header(claims, [], '# DOS-HOSTILE-V1\n')));
+}
+
+/**
+ * Claims for the refused packets (4) and (5): maxClaims, the most a packet may hold (≈ 15 MB of
+ * packet.json, as packet (2)). At 2.3 MB the fixed cost of any run (a BLOCKED report written) is
+ * most of the time, and the comparison says nothing about the refusal's own passes.
+ */
+const REFUSED_CLAIMS = DEFAULT_LIMITS.maxClaims;
+
+function refusedPacketClaims(): unknown[] {
+  return Array.from({ length: REFUSED_CLAIMS }, (_, index) => ({ claim_id: `C${index}`, text: `Claim ${index} about tools/t${index}.py.`, claim_type: 'ARTIFACT_EXISTS', subject: `tools/t${index}.py`, evidence_refs: ['dossier'] }));
+}
+
+/** Packet (4): a key repeated in the last claim (JSON.parse keeps the last one; tki refuses), nothing else wrong. */
+export function generateDuplicateKeyPacket(root: string): void {
+  mkdirSync(root, { recursive: true });
+  const subject = `"subject":"tools/t${REFUSED_CLAIMS - 1}.py"`;
+  const text = JSON.stringify(header(refusedPacketClaims(), [], '# DOS-HOSTILE-V1\n')).replace(subject, `${subject},${subject}`);
+  writeFileSync(path.join(root, 'packet.json'), text);
+}
+
+/**
+ * Packet (5): a header naming another schema (`packet/wrong_schema`), nothing else wrong. A header
+ * field the schema refuses (`may_gate: true`) is not refused this early: the report then lists
+ * every claim as BLOCKED_BY_UNVERIFIED_SOURCE (SPEC §2), so its cost is the report's.
+ */
+export function generateBadHeaderPacket(root: string): void {
+  mkdirSync(root, { recursive: true });
+  writeFileSync(path.join(root, 'packet.json'), JSON.stringify({ ...header(refusedPacketClaims(), [], '# DOS-HOSTILE-V1\n'), schema: 'b7-governed-packet/v2' }));
 }
 
 /** Claims on one subject and listings that each list it, for packet (3). */
@@ -188,6 +218,24 @@ function result(name: string, target: number, measured: { inspector: ChildResult
       ...extra,
     },
   };
+}
+
+/** Packets (4) and (5): refused for what they are, not for a limit; each within 1.5× reading and parsing packet.json once. */
+export async function refusedResults(): Promise<BenchResult[]> {
+  const root = mkdtempSync(path.join(tmpdir(), 'tki-bench-refused-'));
+  try {
+    const duplicate = cachedPacket(`duplicate-key-${REFUSED_CLAIMS}`, generateDuplicateKeyPacket);
+    const duplicated = await paired(READ_PARSE_FLOOR, duplicate, path.join(root, 'out-duplicate'));
+    const badHeader = cachedPacket(`wrong-schema-${REFUSED_CLAIMS}`, generateBadHeaderPacket);
+    const badHeaders = await paired(READ_PARSE_FLOOR, badHeader, path.join(root, 'out-header'));
+    const bytes = (packet: string): number => Math.round(statSync(path.join(packet, 'packet.json')).size / 1024);
+    return [
+      result('refused: a duplicate key, vs read+JSON.parse of packet.json', 1.5, duplicated, { packet_KiB: bytes(duplicate), line: String(duplicated.inspector[0]?.line ?? '').slice(0, 90) }),
+      result('refused: a bad header (another schema), vs read+JSON.parse', 1.5, badHeaders, { packet_KiB: bytes(badHeader), line: String(badHeaders.inspector[0]?.line ?? '').slice(0, 90) }),
+    ];
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 export async function hostileResults(): Promise<BenchResult[]> {

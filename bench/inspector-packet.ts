@@ -4,7 +4,11 @@ import { manifestHash, sha256Ref } from '../src/index.js';
 
 const sha = sha256Ref;
 
-/** The fields every bench packet shares: a read-only export that may not gate anything (SPEC packet format). */
+/**
+ * The fields every bench packet shares: a read-only export that may not gate anything (SPEC packet
+ * format). The one packet skeleton: the inspector tests that build packets of their own
+ * (tests/inspector/cost-structure.test.ts, zod-check.test.ts) spread it too.
+ */
 export function packetEnvelope(packetId: string): Record<string, unknown> {
   return {
     schema: 'b7-governed-packet/v1',

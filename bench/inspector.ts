@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchModule, BenchResult } from './types.js';
 import { INSPECT_CHILD, runChild, type ChildResult } from './inspector-child.js';
-import { hostileResults } from './inspector-hostile.js';
+import { hostileResults, refusedResults } from './inspector-hostile.js';
 import { proseResults } from './inspector-prose.js';
 import { generatePacket } from './inspector-packet.js';
 import { median } from './stats.js';
@@ -123,6 +123,7 @@ export const bench: BenchModule = {
           details: { peak_rss_large_MiB: Math.round(peakLarge), peak_rss_small_MiB: Math.round(peakSmall), small_content_MiB: Math.round(contentMiB / 10) },
         },
         ...(await hostileResults()),
+        ...(await refusedResults()),
         ...(await proseResults()),
       ];
     } finally {

@@ -6,15 +6,26 @@
  * Elsewhere the general category decides (letters L, marks NSM, spaces WS, punctuation and symbols
  * ON, format and control characters BN). An approximation off the listed code points can only move a
  * neutral's direction; the words the text rules read are Latin letters (L) and ASCII digits (EN).
+ *
+ * Classes are small numbers (1–23, 0 meaning "not looked up yet" in the cache below), so that the
+ * algorithm keeps them in typed arrays and tests sets of them with one bit mask (`maskOf`).
  */
-export type BidiClass =
-  | 'L' | 'R' | 'AL' | 'EN' | 'ES' | 'ET' | 'AN' | 'CS' | 'NSM' | 'BN' | 'B' | 'S' | 'WS' | 'ON'
-  | 'LRE' | 'LRO' | 'RLE' | 'RLO' | 'PDF' | 'LRI' | 'RLI' | 'FSI' | 'PDI';
+export const Bidi = {
+  L: 1, R: 2, AL: 3, EN: 4, ES: 5, ET: 6, AN: 7, CS: 8, NSM: 9, BN: 10, B: 11, S: 12, WS: 13, ON: 14,
+  LRE: 15, LRO: 16, RLE: 17, RLO: 18, PDF: 19, LRI: 20, RLI: 21, FSI: 22, PDI: 23,
+} as const;
+
+export type BidiClass = (typeof Bidi)[keyof typeof Bidi];
+
+/** One bit per class: `(mask >> type) & 1` tests membership without a Set. */
+export function maskOf(...types: readonly BidiClass[]): number {
+  return types.reduce((mask, type) => mask | (1 << type), 0);
+}
 
 const EXPLICIT: ReadonlyMap<number, BidiClass> = new Map<number, BidiClass>([
-  [0x202a, 'LRE'], [0x202b, 'RLE'], [0x202c, 'PDF'], [0x202d, 'LRO'], [0x202e, 'RLO'],
-  [0x2066, 'LRI'], [0x2067, 'RLI'], [0x2068, 'FSI'], [0x2069, 'PDI'],
-  [0x200e, 'L'], [0x200f, 'R'], [0x061c, 'AL'],
+  [0x202a, Bidi.LRE], [0x202b, Bidi.RLE], [0x202c, Bidi.PDF], [0x202d, Bidi.LRO], [0x202e, Bidi.RLO],
+  [0x2066, Bidi.LRI], [0x2067, Bidi.RLI], [0x2068, Bidi.FSI], [0x2069, Bidi.PDI],
+  [0x200e, Bidi.L], [0x200f, Bidi.R], [0x061c, Bidi.AL],
 ]);
 
 const PARAGRAPH_SEPARATORS = new Set([0x0a, 0x0d, 0x1c, 0x1d, 0x1e, 0x85, 0x2029]);
@@ -40,36 +51,37 @@ const NEUTRAL = /^[\p{P}\p{S}\p{No}\p{Zl}]$/u;
 function classOf(code: number): BidiClass {
   const explicit = EXPLICIT.get(code);
   if (explicit !== undefined) return explicit;
-  if (PARAGRAPH_SEPARATORS.has(code)) return 'B';
-  if (SEGMENT_SEPARATORS.has(code)) return 'S';
-  if (EUROPEAN_SEPARATORS.has(code)) return 'ES';
-  if (COMMON_SEPARATORS.has(code)) return 'CS';
-  if (EUROPEAN_TERMINATORS.has(code) || (code >= 0x20a0 && code <= 0x20cf)) return 'ET';
-  if (inRange(code, EUROPEAN_DIGITS)) return 'EN';
-  if (code < 0x80 && /[A-Za-z]/.test(String.fromCharCode(code))) return 'L';
+  if (PARAGRAPH_SEPARATORS.has(code)) return Bidi.B;
+  if (SEGMENT_SEPARATORS.has(code)) return Bidi.S;
+  if (EUROPEAN_SEPARATORS.has(code)) return Bidi.ES;
+  if (COMMON_SEPARATORS.has(code)) return Bidi.CS;
+  if (EUROPEAN_TERMINATORS.has(code) || (code >= 0x20a0 && code <= 0x20cf)) return Bidi.ET;
+  if (inRange(code, EUROPEAN_DIGITS)) return Bidi.EN;
+  if (code < 0x80 && /[A-Za-z]/.test(String.fromCharCode(code))) return Bidi.L;
   const char = String.fromCodePoint(code);
-  if (MARK.test(char)) return 'NSM';
-  if (inRange(code, ARABIC_NUMBERS)) return 'AN';
-  if (FORMAT_OR_CONTROL.test(char)) return 'BN';
-  if (SPACE.test(char)) return 'WS';
-  if (inRange(code, RIGHT_TO_LEFT)) return NEUTRAL.test(char) ? 'ON' : 'R';
-  if (inRange(code, ARABIC_LETTERS)) return NEUTRAL.test(char) && code !== 0x061b && code !== 0x061f ? 'ON' : 'AL';
-  return NEUTRAL.test(char) ? 'ON' : 'L';
+  if (MARK.test(char)) return Bidi.NSM;
+  if (inRange(code, ARABIC_NUMBERS)) return Bidi.AN;
+  if (FORMAT_OR_CONTROL.test(char)) return Bidi.BN;
+  if (SPACE.test(char)) return Bidi.WS;
+  if (inRange(code, RIGHT_TO_LEFT)) return NEUTRAL.test(char) ? Bidi.ON : Bidi.R;
+  if (inRange(code, ARABIC_LETTERS)) return NEUTRAL.test(char) && code !== 0x061b && code !== 0x061f ? Bidi.ON : Bidi.AL;
+  return NEUTRAL.test(char) ? Bidi.ON : Bidi.L;
 }
 
-const CLASSES: readonly BidiClass[] = ['L', 'R', 'AL', 'EN', 'ES', 'ET', 'AN', 'CS', 'NSM', 'BN', 'B', 'S', 'WS', 'ON', 'LRE', 'LRO', 'RLE', 'RLO', 'PDF', 'LRI', 'RLI', 'FSI', 'PDI'];
-const CLASS_NUMBER: ReadonlyMap<BidiClass, number> = new Map(CLASSES.map((name, at) => [name, at + 1]));
 /**
  * The class of each BMP code point once looked up (0: not yet), so a page of Hebrew asks the range
- * tables and the category patterns once per distinct letter, not once per letter (the classes never change).
+ * tables and the category patterns once per distinct letter, not once per letter (the classes never
+ * change); a lookup is then one typed-array read. Filled lazily: the whole BMP up front would cost
+ * every process (the ESLint rules too) 65,536 regex tests at start-up.
  */
 const BMP_CLASSES = new Uint8Array(0x10000);
 
 export function bidiClassOf(code: number): BidiClass {
+  // Astral code points are rare in prose and not cached (a map of them would grow with hostile text).
   if (code > 0xffff) return classOf(code);
   const known = BMP_CLASSES[code] as number;
-  if (known !== 0) return CLASSES[known - 1] as BidiClass;
+  if (known !== 0) return known as BidiClass;
   const type = classOf(code);
-  BMP_CLASSES[code] = CLASS_NUMBER.get(type) as number;
+  BMP_CLASSES[code] = type;
   return type;
 }

@@ -7,71 +7,167 @@
  * its order by k's parity, and its children turn with it; so a walk that reads each span forwards or
  * backwards by the parity of the reversals above and at it gives the same order. Both the building
  * and the walk use a stack of their own: no recursion, linear in the characters.
+ *
+ * The tree is numeric: each span's items (character indices, and child spans) are a doubly linked
+ * list in typed arrays, so a long paragraph costs no object or array per span or character. Child
+ * spans have strictly higher levels than their parent, so both stacks are at most 128 deep.
  */
-interface Span {
-  readonly level: number;
-  /** Character indices (at this span's level) and spans above it, in stored order. */
-  readonly items: Array<number | Span>;
-}
+const MAX_NESTING = 130;
 
-/** The stored index of each character in display order; `levels` are the resolved levels (after L1). */
-export function displayOrder(levels: ArrayLike<number>): Int32Array {
-  let lowestOdd = Number.POSITIVE_INFINITY;
-  for (let index = 0; index < levels.length; index += 1) {
-    const level = levels[index] as number;
+/**
+ * The stored index (from 0) of each character of `levels[from … from + length − 1]` in display
+ * order, written into `order`; false (and nothing written) when no level is odd, so nothing is reversed.
+ */
+export function displayOrder(levels: Uint8Array, from: number, length: number, order: Int32Array): boolean {
+  let lowestOdd = 0x100;
+  let highest = 0;
+  for (let at = 0; at < length; at += 1) {
+    const level = levels[from + at] as number;
     if (level % 2 === 1 && level < lowestOdd) lowestOdd = level;
+    if (level > highest) highest = level;
   }
-  // Levels below the lowest odd one are never reversed: they all belong to the root.
-  const base = lowestOdd === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : lowestOdd - 1;
-  const root: Span = { level: base, items: [] };
-  const open: Span[] = [root];
-  let top = root;
-  for (let index = 0; index < levels.length; index += 1) {
-    const level = Math.max(levels[index] as number, base);
-    while (top.level > level) {
-      const closed = open.pop() as Span;
-      const below = open[open.length - 1] as Span;
+  // Without an odd level nothing is reversed. Levels below the lowest odd one are never reversed: they all belong to the root.
+  if (lowestOdd === 0x100) return false;
+  if (highest === lowestOdd) {
+    reversedRuns(levels, from, length, lowestOdd, order);
+    return true;
+  }
+  const tree = new SpanTree(length, lowestOdd - 1);
+  const open = new Int32Array(MAX_NESTING);
+  let depth = 0;
+  open[0] = tree.root;
+  for (let at = 0; at < length; at += 1) {
+    const level = Math.max(levels[from + at] as number, tree.base);
+    let top = open[depth] as number;
+    while ((tree.level[top] as number) > level) {
+      const closed = top;
+      depth -= 1;
+      const below = open[depth] as number;
       // A run that started above this level and falls to it: the span at this level began with it.
-      if (below.level >= level) below.items.push(closed);
-      else open.push({ level, items: [closed] });
-      top = open[open.length - 1] as Span;
+      if ((tree.level[below] as number) >= level) tree.append(below, tree.spanItem(closed));
+      else {
+        const span = tree.newSpan(level);
+        tree.append(span, tree.spanItem(closed));
+        depth += 1;
+        open[depth] = span;
+      }
+      top = open[depth] as number;
     }
-    if (top.level < level) {
-      top = { level, items: [] };
-      open.push(top);
+    if ((tree.level[top] as number) < level) {
+      top = tree.newSpan(level);
+      depth += 1;
+      open[depth] = top;
     }
-    top.items.push(index);
+    tree.append(top, at);
   }
-  while (open.length > 1) {
-    const closed = open.pop() as Span;
-    (open[open.length - 1] as Span).items.push(closed);
+  while (depth > 0) {
+    const closed = open[depth] as number;
+    depth -= 1;
+    tree.append(open[depth] as number, tree.spanItem(closed));
   }
-  return walk(root, levels.length);
+  tree.walk(order);
+  return true;
 }
 
-interface Visit {
-  readonly span: Span;
-  readonly backwards: boolean;
-  read: number;
-}
-
-function walk(root: Span, length: number): Int32Array {
-  const order = new Int32Array(length);
-  let written = 0;
-  const visits: Visit[] = [{ span: root, backwards: false, read: 0 }];
-  while (visits.length > 0) {
-    const visit = visits[visits.length - 1] as Visit;
-    const { items } = visit.span;
-    if (visit.read === items.length) {
-      visits.pop();
+/** The common case (plain right-to-left text: levels 0 and 1): one level to reverse, so each run at it is reversed once. */
+function reversedRuns(levels: Uint8Array, from: number, length: number, level: number, order: Int32Array): void {
+  for (let at = 0; at < length; at += 1) {
+    if (levels[from + at] !== level) {
+      order[at] = at;
       continue;
     }
-    const item = items[visit.backwards ? items.length - 1 - visit.read : visit.read] as number | Span;
-    visit.read += 1;
-    if (typeof item === 'number') {
-      order[written] = item;
-      written += 1;
-    } else visits.push({ span: item, backwards: visit.backwards !== ((item.level - visit.span.level) % 2 === 1), read: 0 });
+    let end = at;
+    while (end < length && levels[from + end] === level) end += 1;
+    for (let index = at; index < end; index += 1) order[index] = end - 1 - (index - at);
+    at = end - 1;
   }
-  return order;
+}
+
+/**
+ * Items 0 … length − 1 are the characters; a span's item follows (`spanItem`). Spans: at most one
+ * new span per character in each of the two places that open one, plus the root.
+ */
+class SpanTree {
+  readonly root = 0;
+  readonly level: Int32Array;
+  private readonly first: Int32Array;
+  private readonly last: Int32Array;
+  /** The span an item stands for (-1: a character). */
+  private readonly spanOf: Int32Array;
+  private readonly next: Int32Array;
+  private readonly previous: Int32Array;
+  private spans = 1;
+  private items: number;
+
+  constructor(
+    private readonly characters: number,
+    readonly base: number,
+  ) {
+    const maxSpans = 2 * characters + 1;
+    const maxItems = characters + maxSpans;
+    this.level = new Int32Array(maxSpans);
+    this.first = new Int32Array(maxSpans).fill(-1);
+    this.last = new Int32Array(maxSpans).fill(-1);
+    this.spanOf = new Int32Array(maxItems).fill(-1);
+    this.next = new Int32Array(maxItems).fill(-1);
+    this.previous = new Int32Array(maxItems).fill(-1);
+    this.level[0] = base;
+    this.items = characters;
+  }
+
+  newSpan(level: number): number {
+    const span = this.spans;
+    this.spans += 1;
+    this.level[span] = level;
+    return span;
+  }
+
+  /** A fresh item standing for `span` in its parent's list. */
+  spanItem(span: number): number {
+    const item = this.items;
+    this.items += 1;
+    this.spanOf[item] = span;
+    return item;
+  }
+
+  append(span: number, item: number): void {
+    const tail = this.last[span] as number;
+    if (tail < 0) this.first[span] = item;
+    else {
+      this.next[tail] = item;
+      this.previous[item] = tail;
+    }
+    this.last[span] = item;
+  }
+
+  /** Characters in display order: each span read forwards or backwards by the parity of the reversals above and at it. */
+  walk(order: Int32Array): void {
+    let written = 0;
+    const spans = new Int32Array(MAX_NESTING);
+    const backwards = new Uint8Array(MAX_NESTING);
+    const cursor = new Int32Array(MAX_NESTING);
+    let depth = 0;
+    spans[0] = this.root;
+    cursor[0] = this.first[this.root] as number;
+    while (depth >= 0) {
+      const item = cursor[depth] as number;
+      if (item < 0) {
+        depth -= 1;
+        continue;
+      }
+      const isBackwards = backwards[depth] === 1;
+      cursor[depth] = (isBackwards ? this.previous[item] : this.next[item]) as number;
+      if (item < this.characters) {
+        order[written] = item;
+        written += 1;
+        continue;
+      }
+      const child = this.spanOf[item] as number;
+      const turns = ((this.level[child] as number) - (this.level[spans[depth] as number] as number)) % 2 === 1;
+      depth += 1;
+      spans[depth] = child;
+      backwards[depth] = isBackwards !== turns ? 1 : 0;
+      cursor[depth] = (backwards[depth] === 1 ? this.last[child] : this.first[child]) as number;
+    }
+  }
 }

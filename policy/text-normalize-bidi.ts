@@ -1,6 +1,7 @@
-import { bidiClassOf, type BidiClass } from './text-normalize-bidi-class.js';
+import { Bidi, bidiClassOf, maskOf } from './text-normalize-bidi-class.js';
+import { explicitLevels, matchingPdis } from './text-normalize-bidi-explicit.js';
 import { displayOrder } from './text-normalize-bidi-reorder.js';
-import { resolveSequence } from './text-normalize-bidi-resolve.js';
+import { resolvedLevel, resolveTypes } from './text-normalize-bidi-resolve.js';
 
 /**
  * The order a reader SEES text in (issue 13): `All tests \u202Essap\u202C.` is stored as "ssap"
@@ -21,11 +22,27 @@ import { resolveSequence } from './text-normalize-bidi-resolve.js';
 /** Text that may display in another order than it is stored: an explicit control or a right-to-left character. */
 export const REORDERS = /[\u202A-\u202E\u2066-\u2069\u200F\u061C\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]|[\uD802\uD803\uD83A\uD83B]/;
 
-const MAX_DEPTH = 125;
-const REMOVED: ReadonlySet<BidiClass> = new Set(['LRE', 'RLE', 'LRO', 'RLO', 'PDF', 'BN']);
-const ISOLATE_START: ReadonlySet<BidiClass> = new Set(['LRI', 'RLI', 'FSI']);
-/** Controls that take no place on the line: dropped from the visual text. */
-const DROPPED: ReadonlySet<BidiClass> = new Set(['LRE', 'RLE', 'LRO', 'RLO', 'PDF', 'LRI', 'RLI', 'FSI', 'PDI']);
+/*
+ * Every step is numeric (issue 13: Hebrew prose cost 5.5× English per byte when classes were strings
+ * and each paragraph had arrays of its own): one entry per code point in typed arrays of a Workspace,
+ * a paragraph being a range of them; classes are small numbers and sets of classes bit masks.
+ */
+const REMOVED = maskOf(Bidi.LRE, Bidi.RLE, Bidi.LRO, Bidi.RLO, Bidi.PDF, Bidi.BN);
+const ISOLATE_START = maskOf(Bidi.LRI, Bidi.RLI, Bidi.FSI);
+const EXPLICIT = maskOf(Bidi.LRE, Bidi.RLE, Bidi.LRO, Bidi.RLO, Bidi.PDF, Bidi.LRI, Bidi.RLI, Bidi.FSI, Bidi.PDI);
+const SEGMENT_SEPARATOR = maskOf(Bidi.S);
+/** Controls that take no place on the line (the explicit ones): dropped from the visual text. */
+const DROPPED = EXPLICIT;
+/** L1: reset to the paragraph level when trailing (white space, isolate controls and what X9 removed). */
+const TRAILING = REMOVED | maskOf(Bidi.WS, Bidi.LRI, Bidi.RLI, Bidi.FSI, Bidi.PDI);
+/**
+ * Whether a paragraph can have an odd level at all: only a right-to-left letter or a right-to-left
+ * embedding, override or isolate makes one (an FSI turns right to left only over such a letter);
+ * without an odd level L2 reverses nothing, so the paragraph shows in stored order.
+ */
+const MAY_REORDER = maskOf(Bidi.R, Bidi.AL, Bidi.RLE, Bidi.RLO, Bidi.RLI);
+
+const isIn = (mask: number, type: number): boolean => ((mask >> type) & 1) === 1;
 
 /** A text in visual order, with the original code-unit offset of each of its code units. */
 export interface VisualText {
@@ -33,233 +50,295 @@ export interface VisualText {
   readonly originalOffsets: Int32Array;
 }
 
-interface Paragraph {
-  readonly codes: number[];
-  readonly offsets: number[];
-  readonly types: BidiClass[];
+/** Texts that passed the REORDERS gate and were classified, and paragraphs resolved (cost counters for the tests). */
+export const displayOrderCounter = { texts: 0, paragraphs: 0 };
+
+/** The arrays one paragraph needs, by code point; `capacity` code points. */
+class Workspace {
+  /** Each code point's class as stored (never changed). */
+  readonly classes: Uint8Array;
+  readonly codes: Int32Array;
+  /** The code-unit offset of each code point in the original. */
+  readonly offsets: Int32Array;
+  readonly levels: Uint8Array;
+  /** One isolating run sequence's types, in sequence order, as W1–N2 change them. */
+  readonly sequenceTypes: Uint8Array;
+  readonly order: Int32Array;
+  private explicitArrays: ExplicitArrays | undefined;
+
+  constructor(readonly capacity: number) {
+    this.classes = new Uint8Array(capacity);
+    this.codes = new Int32Array(capacity);
+    this.offsets = new Int32Array(capacity);
+    this.levels = new Uint8Array(capacity);
+    this.sequenceTypes = new Uint8Array(capacity);
+    this.order = new Int32Array(capacity);
+  }
+
+  /** Made on first use: most right-to-left text has no explicit control and never needs them. */
+  get explicit(): ExplicitArrays {
+    this.explicitArrays ??= new ExplicitArrays(this.capacity);
+    return this.explicitArrays;
+  }
 }
 
-interface Entry {
-  readonly level: number;
-  readonly override: 'L' | 'R' | undefined;
-  readonly isolate: boolean;
+/** The visual text being written, as code units with the original offset of each. */
+class VisualBuffer {
+  readonly units: Uint16Array;
+  readonly offsets: Int32Array;
+
+  constructor(readonly capacity: number) {
+    this.units = new Uint16Array(capacity);
+    this.offsets = new Int32Array(capacity);
+  }
+}
+
+/** What X1–X10 need besides: for paragraphs with explicit controls or characters X9 removes. */
+class ExplicitArrays {
+  /** Each code point's type as X1–X8 change it (overrides). */
+  readonly types: Uint8Array;
+  /** The levels after X1–X8, for sos and eos (the resolution raises `levels` sequence by sequence). */
+  readonly embedding: Uint8Array;
+  readonly matches: Int32Array;
+  /** Scratch: BD9's open isolates, then the indices of one isolating run sequence. */
+  readonly stack: Int32Array;
+  /** The next character of the same isolating run sequence (-1: its last). */
+  readonly nextInSequence: Int32Array;
+  /** For a PDI: the isolate initiator that ended a run and whose sequence it continues (-1: none). */
+  readonly continues: Int32Array;
+  /** The first character of each isolating run sequence. */
+  readonly heads: Int32Array;
+
+  constructor(capacity: number) {
+    this.types = new Uint8Array(capacity);
+    this.embedding = new Uint8Array(capacity);
+    this.matches = new Int32Array(capacity);
+    this.stack = new Int32Array(capacity);
+    this.nextInSequence = new Int32Array(capacity);
+    this.continues = new Int32Array(capacity);
+    this.heads = new Int32Array(capacity);
+  }
 }
 
 /**
- * BD9: the PDI matching each isolate initiator (by index), or -1. Every later step reads it: X5c's
- * first-strong search jumps over nested isolates with it, X10 joins runs across it.
+ * One workspace kept for paragraphs, and one visual buffer for texts, up to this many code units
+ * (≈ 1.5 MB of arrays each at most), grown as needed; a longer one gets arrays of its own, dropped
+ * after it. Sentences are read one after another, so the kept ones save the allocations per
+ * sentence; a long text works paragraph by paragraph, so its arrays by code point are a
+ * paragraph's, not the text's (issue 13: 23 MB per call over a 2 MB dossier, and the collections).
  */
-function matchingPdis(types: readonly BidiClass[]): Int32Array {
-  const matches = new Int32Array(types.length).fill(-1);
-  const open: number[] = [];
-  for (let index = 0; index < types.length; index += 1) {
-    const type = types[index] as BidiClass;
-    if (ISOLATE_START.has(type)) open.push(index);
-    else if (type === 'PDI' && open.length > 0) matches[open.pop() as number] = index;
+const KEPT_MAX = 1 << 16;
+let keptWorkspace = new Workspace(256);
+let keptVisualBuffer = new VisualBuffer(256);
+
+function workspaceFor(length: number): Workspace {
+  if (length <= keptWorkspace.capacity) return keptWorkspace;
+  if (length > KEPT_MAX) return new Workspace(length);
+  keptWorkspace = new Workspace(Math.min(KEPT_MAX, Math.max(length, keptWorkspace.capacity * 2)));
+  return keptWorkspace;
+}
+
+function visualBufferFor(length: number): VisualBuffer {
+  if (length <= keptVisualBuffer.capacity) return keptVisualBuffer;
+  if (length > KEPT_MAX) return new VisualBuffer(length);
+  keptVisualBuffer = new VisualBuffer(Math.min(KEPT_MAX, Math.max(length, keptVisualBuffer.capacity * 2)));
+  return keptVisualBuffer;
+}
+
+/** The code-unit index just past the paragraph that starts at `from` (past its B), or the text's end. */
+function paragraphEnd(original: string, from: number): number {
+  for (let index = from; index < original.length; index += 1) {
+    // B is never a surrogate: a unit's class is its code point's.
+    if (bidiClassOf(original.charCodeAt(index)) === Bidi.B) return index + 1;
   }
-  return matches;
+  return original.length;
 }
 
 /**
- * P2–P3 for an FSI: the first strong type up to its matching PDI, isolates inside skipped. Each
- * nested isolate is jumped over by its match (an unmatched one runs to the paragraph's end), so the
- * characters each FSI reads are its own: many FSIs cost one pass, not one pass each.
+ * The paragraph `original[from … to − 1]`'s code points into the workspace (code, class and
+ * offset); returns their count, the classes present as a mask in `present`.
  */
-function firstStrongIsRtl(types: readonly BidiClass[], matches: Int32Array, from: number): boolean {
-  for (let index = from; index < types.length; index += 1) {
-    const type = types[index] as BidiClass;
-    if (ISOLATE_START.has(type)) {
-      const end = matches[index] as number;
-      if (end < 0) return false;
-      index = end;
-    } else if (type === 'PDI' || type === 'B') return false;
-    else if (type === 'L') return false;
-    else if (type === 'R' || type === 'AL') return true;
-  }
-  return false;
-}
-
-/** X1–X8: the embedding level of each character; the types of overridden characters are replaced in place. */
-function explicitLevels(types: BidiClass[], matches: Int32Array): number[] {
-  const levels = new Array<number>(types.length).fill(0);
-  const stack: Entry[] = [{ level: 0, override: undefined, isolate: false }];
-  let overflowIsolates = 0;
-  let overflowEmbeddings = 0;
-  let validIsolates = 0;
-  const top = (): Entry => stack[stack.length - 1] as Entry;
-  const push = (rtl: boolean, override: Entry['override'], isolate: boolean): boolean => {
-    const current = top().level;
-    const level = rtl ? (current + 1) | 1 : (current + 2) & ~1;
-    if (level > MAX_DEPTH || overflowIsolates > 0 || overflowEmbeddings > 0) return false;
-    stack.push({ level, override, isolate });
-    return true;
-  };
-  for (let index = 0; index < types.length; index += 1) {
-    const type = types[index] as BidiClass;
-    levels[index] = top().level;
-    if (type === 'RLE' || type === 'LRE' || type === 'RLO' || type === 'LRO') {
-      const override = type === 'RLO' ? 'R' : type === 'LRO' ? 'L' : undefined;
-      if (!push(type === 'RLE' || type === 'RLO', override, false) && overflowIsolates === 0) overflowEmbeddings += 1;
-    } else if (ISOLATE_START.has(type)) {
-      const { override } = top();
-      if (override !== undefined) types[index] = override;
-      const rtl = type === 'RLI' || (type === 'FSI' && firstStrongIsRtl(types, matches, index + 1));
-      if (push(rtl, undefined, true)) validIsolates += 1;
-      else overflowIsolates += 1;
-    } else if (type === 'PDI') {
-      if (overflowIsolates > 0) overflowIsolates -= 1;
-      else if (validIsolates > 0) {
-        overflowEmbeddings = 0;
-        while (!top().isolate) stack.pop();
-        stack.pop();
-        validIsolates -= 1;
-      }
-      const entry = top();
-      levels[index] = entry.level;
-      if (entry.override !== undefined) types[index] = entry.override;
-    } else if (type === 'PDF') {
-      if (overflowIsolates > 0) continue;
-      if (overflowEmbeddings > 0) overflowEmbeddings -= 1;
-      else if (!top().isolate && stack.length > 1) stack.pop();
-    } else if (type !== 'B' && type !== 'BN') {
-      const { override } = top();
-      if (override !== undefined) types[index] = override;
+function classify(original: string, from: number, to: number, work: Workspace): { count: number; present: number } {
+  const { classes, codes, offsets } = work;
+  let count = 0;
+  let present = 0;
+  for (let index = from; index < to; index += 1) {
+    const unit = original.charCodeAt(index);
+    let code = unit;
+    if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < to) {
+      const low = original.charCodeAt(index + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) code = ((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
     }
+    const type = bidiClassOf(code);
+    classes[count] = type;
+    codes[count] = code;
+    offsets[count] = index;
+    count += 1;
+    present |= 1 << type;
+    if (code > 0xffff) index += 1;
   }
-  return levels;
+  return { count, present };
 }
 
-/** X10 (BD13): the isolating run sequences, as lists of indices of the characters X9 keeps (`kept`, in order). */
-function isolatingRunSequences(original: readonly BidiClass[], levels: readonly number[], kept: readonly number[], matches: Int32Array): number[][] {
-  const runs: number[][] = [];
-  for (const index of kept) {
-    const run = runs[runs.length - 1];
-    const last = run?.[run.length - 1];
-    if (run !== undefined && last !== undefined && levels[last] === levels[index]) run.push(index);
-    else runs.push([index]);
-  }
-  const awaiting = new Map<number, number[]>();
-  const sequences: number[][] = [];
-  for (const run of runs) {
-    const first = run[0] as number;
-    const continued = awaiting.get(first);
-    const sequence = continued ?? [];
-    if (continued === undefined) sequences.push(sequence);
-    else awaiting.delete(first);
-    for (const index of run) sequence.push(index);
-    const last = run[run.length - 1] as number;
-    const pdi = matches[last] as number;
-    if (pdi >= 0 && ISOLATE_START.has(original[last] as BidiClass)) awaiting.set(pdi, sequence);
+/** The kept character (not removed by X9) before `index` in its paragraph, or -1. */
+function keptBefore(classes: Uint8Array, start: number, index: number): number {
+  let at = index - 1;
+  while (at >= start && isIn(REMOVED, classes[at] as number)) at -= 1;
+  return at >= start ? at : -1;
+}
+
+function keptAfter(classes: Uint8Array, end: number, index: number): number {
+  let at = index + 1;
+  while (at < end && isIn(REMOVED, classes[at] as number)) at += 1;
+  return at < end ? at : -1;
+}
+
+/**
+ * X10 (BD13): the isolating run sequences of the kept characters, as linked lists through
+ * `nextInSequence`; their first characters go to `heads`, their count is returned. A run is a
+ * stretch of kept characters at one level; a run ending in an isolate initiator continues at the
+ * run its matching PDI starts.
+ */
+function isolatingRunSequences(work: Workspace, start: number, end: number): number {
+  const { classes, levels } = work;
+  const { matches, nextInSequence, continues, heads } = work.explicit;
+  continues.fill(-1, start, end);
+  let sequences = 0;
+  let previous = -1;
+  for (let index = start; index < end; index += 1) {
+    const type = classes[index] as number;
+    if (isIn(REMOVED, type)) continue;
+    if (previous >= 0 && levels[previous] === levels[index]) nextInSequence[previous] = index;
+    else {
+      // The run that ended at `previous`: when it ends in an isolate initiator, its PDI's run continues its sequence.
+      if (previous >= 0 && isIn(ISOLATE_START, classes[previous] as number) && (matches[previous] as number) >= 0) continues[matches[previous] as number] = previous;
+      const continued = continues[index] as number;
+      if (continued >= 0) nextInSequence[continued] = index;
+      else {
+        heads[sequences] = index;
+        sequences += 1;
+      }
+    }
+    nextInSequence[index] = -1;
+    previous = index;
   }
   return sequences;
 }
 
-/** The level of every character of one paragraph after X1–I2 and L1. */
-function resolvedLevels(paragraph: Paragraph): number[] {
-  const original = paragraph.types;
-  const types = [...original];
-  const matches = matchingPdis(original);
-  const levels = explicitLevels(types, matches);
-  const kept: number[] = [];
-  for (let index = 0; index < original.length; index += 1) if (!REMOVED.has(original[index] as BidiClass)) kept.push(index);
-  // The kept characters on either side of each kept character (-1: none), for sos and eos.
-  const nextKept = new Int32Array(original.length).fill(-1);
-  const previousKept = new Int32Array(original.length).fill(-1);
-  for (let at = 0; at < kept.length; at += 1) {
-    const index = kept[at] as number;
-    if (at + 1 < kept.length) nextKept[index] = kept[at + 1] as number;
-    if (at > 0) previousKept[index] = kept[at - 1] as number;
-  }
-  // sos and eos compare embedding levels (X1–X8), not the levels sequences resolved before this one.
-  const embedding = [...levels];
-  const levelOf = (index: number): number => (index < 0 ? 0 : (embedding[index] ?? 0));
-  for (const sequence of isolatingRunSequences(original, levels, kept, matches)) {
-    const first = sequence[0] as number;
-    const last = sequence[sequence.length - 1] as number;
-    const level = levelOf(first);
-    const before = previousKept[first] as number;
-    const after = ISOLATE_START.has(original[last] as BidiClass) ? -1 : (nextKept[last] as number);
-    const sos = Math.max(level, levelOf(before)) % 2 === 1 ? 'R' : 'L';
-    const eos = Math.max(levelOf(last), levelOf(after)) % 2 === 1 ? 'R' : 'L';
-    resolveSequence(sequence, types, levels, sos, eos);
-  }
-  // L1: separators, and white space or isolate controls before them or at the end of the line, at the paragraph level.
+/**
+ * The level of every character of one paragraph after X1–I2 and L1, into `work.levels`; `present`
+ * is the mask of the paragraph's classes. A paragraph without explicit controls or characters X9
+ * removes (most right-to-left prose) has level 0 throughout and one isolating run sequence, the
+ * whole paragraph: X1–X10 are skipped, the rules run on the paragraph's range directly.
+ */
+function resolveLevels(work: Workspace, start: number, end: number, present: number): void {
+  displayOrderCounter.paragraphs += 1;
+  if ((present & (EXPLICIT | REMOVED)) === 0) resolveImplicitParagraph(work, start, end, present);
+  else resolveExplicitParagraph(work, start, end, present);
+  const { classes, levels } = work;
+  // L1: separators, and white space or isolate controls before them or at the end of the line, at the
+  // paragraph level. Without a segment separator only the end can trail (B ends the paragraph).
+  const separators = (present & SEGMENT_SEPARATOR) !== 0;
   let trailing = true;
-  for (let index = original.length - 1; index >= 0; index -= 1) {
-    const type = original[index] as BidiClass;
-    if (type === 'B' || type === 'S') {
+  for (let index = end - 1; index >= start; index -= 1) {
+    const type = classes[index] as number;
+    if (type === Bidi.B || type === Bidi.S) {
       levels[index] = 0;
       trailing = true;
-    } else if (trailing && (type === 'WS' || ISOLATE_START.has(type) || type === 'PDI' || REMOVED.has(type))) levels[index] = 0;
+    } else if (trailing && isIn(TRAILING, type)) levels[index] = 0;
+    else if (!separators) break;
     else trailing = false;
   }
   // Removed characters take the level of the character before them (they are dropped or invisible anyway).
-  for (let index = 0; index < original.length; index += 1) {
-    if (REMOVED.has(original[index] as BidiClass) && index > 0) levels[index] = levels[index - 1] ?? 0;
+  if ((present & REMOVED) === 0) return;
+  for (let index = start + 1; index < end; index += 1) {
+    if (isIn(REMOVED, classes[index] as number)) levels[index] = levels[index - 1] as number;
   }
-  return levels;
 }
 
-/**
- * Whether a paragraph can have an odd level at all: only a right-to-left letter or a right-to-left
- * embedding, override or isolate makes one (an FSI turns right to left only over such a letter);
- * without an odd level L2 reverses nothing, so the paragraph shows in stored order.
- */
-function mayReorder(types: readonly BidiClass[]): boolean {
-  return types.some((type) => type === 'R' || type === 'AL' || type === 'RLE' || type === 'RLO' || type === 'RLI');
+function resolveImplicitParagraph(work: Workspace, start: number, end: number, present: number): void {
+  const { classes, levels, sequenceTypes } = work;
+  const length = end - start;
+  sequenceTypes.set(classes.subarray(start, end));
+  // Level 0 everywhere and nothing before or after the one sequence: sos and eos are L.
+  resolveTypes(sequenceTypes, length, present, Bidi.L, Bidi.L, Bidi.L);
+  for (let at = 0; at < length; at += 1) levels[start + at] = resolvedLevel(0, sequenceTypes[at] as number);
 }
 
-function paragraphsOf(original: string): Paragraph[] {
-  const paragraphs: Paragraph[] = [];
-  let current: Paragraph = { codes: [], offsets: [], types: [] };
-  for (let index = 0; index < original.length; index += 1) {
-    const code = original.codePointAt(index) ?? 0;
-    const type = bidiClassOf(code);
-    current.codes.push(code);
-    current.offsets.push(index);
-    current.types.push(type);
-    if (code > 0xffff) index += 1;
-    if (type === 'B') {
-      paragraphs.push(current);
-      current = { codes: [], offsets: [], types: [] };
+function resolveExplicitParagraph(work: Workspace, start: number, end: number, present: number): void {
+  const { classes, levels, sequenceTypes } = work;
+  const { types, embedding, matches, stack, nextInSequence, heads } = work.explicit;
+  types.set(classes.subarray(start, end), start);
+  if ((present & ISOLATE_START) !== 0) matchingPdis(classes, start, end, matches, stack);
+  explicitLevels(types, start, end, matches, levels);
+  // sos and eos compare embedding levels (X1–X8), not the levels sequences resolved before this one.
+  embedding.set(levels.subarray(start, end), start);
+  const sequences = isolatingRunSequences(work, start, end);
+  for (let sequence = 0; sequence < sequences; sequence += 1) {
+    const first = heads[sequence] as number;
+    let length = 0;
+    let sequencePresent = 0;
+    for (let index = first; index >= 0; index = nextInSequence[index] as number) {
+      const type = types[index] as number;
+      stack[length] = index;
+      sequenceTypes[length] = type;
+      sequencePresent |= 1 << type;
+      length += 1;
+    }
+    const last = stack[length - 1] as number;
+    const before = keptBefore(classes, start, first);
+    const after = isIn(ISOLATE_START, classes[last] as number) ? -1 : keptAfter(classes, end, last);
+    const level = embedding[first] as number;
+    const sos = Math.max(level, before < 0 ? 0 : (embedding[before] as number)) % 2 === 1 ? Bidi.R : Bidi.L;
+    const eos = Math.max(embedding[last] as number, after < 0 ? 0 : (embedding[after] as number)) % 2 === 1 ? Bidi.R : Bidi.L;
+    resolveTypes(sequenceTypes, length, sequencePresent, sos, eos, level % 2 === 1 ? Bidi.R : Bidi.L);
+    for (let at = 0; at < length; at += 1) {
+      const index = stack[at] as number;
+      levels[index] = resolvedLevel(levels[index] as number, sequenceTypes[at] as number);
     }
   }
-  if (current.codes.length > 0) paragraphs.push(current);
-  return paragraphs;
-}
-
-/** Code units to a string, in slices small enough to pass as arguments. */
-function stringOf(units: Uint16Array, length: number): string {
-  const slices: string[] = [];
-  for (let from = 0; from < length; from += 8192) slices.push(String.fromCharCode(...units.subarray(from, Math.min(length, from + 8192))));
-  return slices.join('');
 }
 
 /** The visual order of a text (explicit controls dropped), or undefined when it shows in stored order. */
 export function visualOrder(original: string): VisualText | undefined {
   if (!REORDERS.test(original)) return undefined;
+  displayOrderCounter.texts += 1;
   // Written unit by unit into arrays of the original's length (the visual text is never longer): no string per character.
-  const units = new Uint16Array(original.length);
-  const offsets = new Int32Array(original.length);
+  const visual = visualBufferFor(original.length);
+  const { units } = visual;
+  const unitOffsets = visual.offsets;
   let written = 0;
   let moved = false;
-  for (const paragraph of paragraphsOf(original)) {
-    const order = mayReorder(paragraph.types) ? displayOrder(resolvedLevels(paragraph)) : undefined;
-    for (let at = 0; at < paragraph.codes.length; at += 1) {
-      const index = order === undefined ? at : (order[at] as number);
-      if (index !== at) moved = true;
-      if (DROPPED.has(paragraph.types[index] as BidiClass)) continue;
-      const offset = paragraph.offsets[index] as number;
-      const pair = (paragraph.codes[index] as number) > 0xffff;
-      units[written] = original.charCodeAt(offset);
-      offsets[written] = offset;
-      written += 1;
-      if (pair) {
-        units[written] = original.charCodeAt(offset + 1);
-        offsets[written] = offset;
-        written += 1;
-      }
+  for (let from = 0; from < original.length; ) {
+    const to = paragraphEnd(original, from);
+    const work = workspaceFor(to - from);
+    const { classes, codes, offsets, order } = work;
+    const { count, present } = classify(original, from, to, work);
+    let reordered = false;
+    if ((present & MAY_REORDER) !== 0) {
+      resolveLevels(work, 0, count, present);
+      reordered = displayOrder(work.levels, 0, count, order);
     }
+    for (let at = 0; at < count; at += 1) {
+      const index = reordered ? (order[at] as number) : at;
+      if (index !== at) moved = true;
+      if (isIn(DROPPED, classes[index] as number)) continue;
+      const offset = offsets[index] as number;
+      const code = codes[index] as number;
+      if (code > 0xffff) {
+        // A pair, written back as its two units (both pointing at the pair's offset).
+        units[written] = 0xd800 + ((code - 0x10000) >> 10);
+        unitOffsets[written] = offset;
+        written += 1;
+        units[written] = 0xdc00 + ((code - 0x10000) & 0x3ff);
+      } else units[written] = code;
+      unitOffsets[written] = offset;
+      written += 1;
+    }
+    from = to;
   }
-  return moved ? { text: stringOf(units, written), originalOffsets: offsets.slice(0, written) } : undefined;
+  if (!moved) return undefined;
+  const text = Buffer.from(units.buffer, units.byteOffset, written * 2).toString('utf16le');
+  // A kept buffer is written again by the next text: its offsets are copied; a text's own are handed over.
+  return { text, originalOffsets: visual === keptVisualBuffer ? unitOffsets.slice(0, written) : unitOffsets.subarray(0, written) };
 }

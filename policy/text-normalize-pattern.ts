@@ -148,23 +148,14 @@ export interface TextHit {
 
 /** The forms a rule is tried on: the stored order and, when an override reorders the text, the visual order. */
 function formsOf(text: MatchingText): MatchingText[] {
-  if (text.visual === undefined) return [text];
-  VISUAL_FORMS.add(text.visual);
-  return [text, text.visual];
-}
-
-/** Visual-order forms met by formsOf (only they need the per-unit span in hitAt). */
-const VISUAL_FORMS = new WeakSet<MatchingText>();
-
-function isVisual(text: MatchingText): boolean {
-  return VISUAL_FORMS.has(text);
+  return text.visual === undefined ? [text] : [text, text.visual];
 }
 
 function hitAt(text: MatchingText, start: number, end: number): TextHit {
   let originalStart = text.originalStart(start);
   let originalEnd = Math.max(originalStart, text.originalEnd(end));
   // In visual order the matched units come from anywhere in a reversed run: take the span they all cover.
-  if (end - start > 1 && isVisual(text)) {
+  if (end - start > 1 && text.inVisualOrder === true) {
     for (let index = start; index < end; index += 1) {
       originalStart = Math.min(originalStart, text.originalStart(index));
       originalEnd = Math.max(originalEnd, text.originalEnd(index + 1));

@@ -189,6 +189,8 @@ export interface MatchingText {
    * matches when it matches either form.
    */
   readonly visual?: MatchingText;
+  /** True for a `visual` form: its matched units come from anywhere in a reversed run (text-normalize-pattern.ts). */
+  readonly inVisualOrder?: boolean;
 }
 
 /** Where each mapped piece sits in the output and came from in the original; between pieces the text is copied 1:1. */
@@ -329,8 +331,9 @@ function walkedForm(text: string): string {
       units = SPACE_UNITS;
     } else {
       inWhite = false;
-      const next = index + 1 < text.length ? text.charCodeAt(index + 1) : 0;
-      if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      // The next unit is read only after a high surrogate: one string read per unit, not two.
+      const next = code >= 0xd800 && code <= 0xdbff && index + 1 < text.length ? text.charCodeAt(index + 1) : 0;
+      if (next >= 0xdc00 && next <= 0xdfff) {
         // An astral code point (a pair).
         units = astralFormUnits(text, index, ((code - 0xd800) << 10) + (next - 0xdc00) + 0x10000);
         index += 1;
@@ -369,10 +372,10 @@ export function toMatchingText(original: string): MatchingText {
   return matchingTextOf(original, formOf(original));
 }
 
-function matchingTextOf(original: string, text: string): MatchingText {
+/** `visualForm`: the matching form of the visual text when the caller formed it already (in a batch). */
+function matchingTextOf(original: string, text: string, visual = visualOrder(original), visualForm?: string): MatchingText {
   const inStoredOrder = storedOrderText(original, text);
-  const visual = visualOrder(original);
-  return visual === undefined ? inStoredOrder : { ...inStoredOrder, visual: visualMatchingText(original, visual) };
+  return visual === undefined ? inStoredOrder : { ...inStoredOrder, visual: visualMatchingText(original, visual, visualForm ?? formOf(visual.text)) };
 }
 
 function storedOrderText(original: string, text: string): MatchingText {
@@ -396,12 +399,13 @@ function storedOrderText(original: string, text: string): MatchingText {
 }
 
 /** The visual order's matching form, its offsets taken back through the reordering into the original. */
-function visualMatchingText(original: string, visual: VisualText): MatchingText {
-  const reordered = storedOrderText(visual.text, formOf(visual.text));
+function visualMatchingText(original: string, visual: VisualText, form: string): MatchingText {
+  const reordered = storedOrderText(visual.text, form);
   const back = (visualIndex: number): number => visual.originalOffsets[Math.min(visualIndex, visual.originalOffsets.length - 1)] ?? 0;
   return {
     original,
     text: reordered.text,
+    inVisualOrder: true,
     originalStart: (index) => back(reordered.originalStart(index)),
     originalEnd: (index) => {
       if (index <= 0) return 0;
@@ -433,10 +437,21 @@ export function matchingForms(texts: readonly string[]): string[] {
   return forms.length === texts.length ? forms : texts.map(formOf);
 }
 
-/** toMatchingText for many texts, their forms computed in one pass (matchingForms). */
+/**
+ * toMatchingText for many texts, their forms computed in one pass (matchingForms), and the forms
+ * of their visual orders in another: formed one by one, 18,000 Hebrew sentences paid a fixed cost
+ * per call that was most of their prose scan (issue 13).
+ */
 export function toMatchingTexts(originals: readonly string[]): MatchingText[] {
   const forms = matchingForms(originals);
-  return originals.map((original, index) => matchingTextOf(original, forms[index] ?? formOf(original)));
+  const visuals = originals.map((original) => visualOrder(original));
+  const visualForms = matchingForms(visuals.flatMap((visual) => (visual === undefined ? [] : [visual.text])));
+  let nextVisual = 0;
+  return originals.map((original, index) => {
+    const visual = visuals[index];
+    const visualForm = visual === undefined ? undefined : visualForms[nextVisual++];
+    return matchingTextOf(original, forms[index] ?? formOf(original), visual, visualForm);
+  });
 }
 
 /** The case-preserving skeleton (NFKD, ignorables removed, TR39 prototypes): for case-sensitive rules such as verdict tokens. */

@@ -93,8 +93,8 @@ function memberPath(frame: ScanFrame): string {
   return path === '' ? (frame.key ?? '') : `${path}.${frame.key ?? ''}`;
 }
 
-/** The end of the string whose opening quote is at `start` (the index of its closing quote). */
-function stringEnd(text: string, start: number): number {
+/** The end of the string whose opening quote is at `start` (the index of its closing quote; the text's last index when unterminated). */
+export function stringEnd(text: string, start: number): number {
   let end = text.indexOf('"', start + 1);
   while (end !== -1) {
     let backslashes = 0;

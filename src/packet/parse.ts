@@ -14,7 +14,8 @@ import {
   type PacketItem,
 } from './schema.js';
 import { isIdentifier } from './identifiers.js';
-import { isJsonObject as isObject, jsonDepthExceeds, MAX_JSON_DEPTH, type JsonObject } from './json-value.js';
+import { isJsonObject as isObject, MAX_JSON_DEPTH, type JsonObject } from './json-value.js';
+import { scanPacketJson, type PacketJsonScan } from './json-scan.js';
 import { issuesToErrors, jsonPath } from './zod-issues.js';
 import { precompiledCheck, precompiledParser } from '../zod-check.js';
 import { duplicateKeyError } from './duplicate-keys.js';
@@ -253,8 +254,11 @@ function utf8Bytes(value: unknown): number {
 /** Pure: packet.json text → the staged parse. Never throws. */
 export function parsePacketText(text: string, limits: InspectorLimits = DEFAULT_LIMITS): ParsedPacket {
   let raw: unknown;
+  let scan: PacketJsonScan;
   try {
-    if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) return emptyParse(summarize(undefined), [inspectorError('limits/max_json_depth', '', `more than ${MAX_JSON_DEPTH} levels of arrays and objects`)]);
+    // One pass before the one parse: the depth (refused before JSON.parse) and any repeated key (refused in SPEC §2 order below).
+    scan = scanPacketJson(text, MAX_JSON_DEPTH);
+    if (scan.tooDeep) return emptyParse(summarize(undefined), [inspectorError('limits/max_json_depth', '', `more than ${MAX_JSON_DEPTH} levels of arrays and objects`)]);
     raw = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : undefined;
@@ -268,7 +272,7 @@ export function parsePacketText(text: string, limits: InspectorLimits = DEFAULT_
   }
   const limitHit = overLimit(raw, limits);
   if (limitHit !== undefined) return { ...emptyParse(summary, [limitHit]), dossierIdentity: identityOf(raw.dossier) };
-  const duplicateKey = duplicateKeyError(text);
+  const duplicateKey = duplicateKeyError(scan.duplicate);
   if (duplicateKey !== undefined) return { ...emptyParse(summary, [duplicateKey]), dossierIdentity: identityOf(raw.dossier) };
   const envelope = parseEnvelopeValue(raw);
   const headerErrors = envelope.success ? [] : issuesToErrors(envelope.error.issues, raw, '', HEADER_CODES);

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { packetEnvelope } from '../../bench/inspector-packet.js';
 import { matchingForm, matchingForms, normalizeCounter } from '../../policy/text-normalize.js';
 import { checkReportJson } from '../../sandbox/report/report-schema-check.js';
 import { listingCounter } from '../../src/chain/record-values.js';
@@ -44,15 +45,7 @@ function writeListingPacket(claims: number): string {
   const dossierText = `# DOS-COST\n\n${claimList.map((claim) => `- ${claim.claim_id}: ${claim.text}`).join('\n')}\n`;
   items.push({ item_id: 'dossier', kind: 'KB_DOCUMENT', path: 'dossiers/DOS-COST.md', media_type: 'text/markdown', content: dossierText, source_metadata: metadata('dossiers/DOS-COST.md', dossierText) });
   const packet = {
-    schema: 'b7-governed-packet/v1',
-    packet_id: 'PKT-COST',
-    packet_as_of: '2026-11-20T12:00:00Z',
-    source_mode: 'PACKET_DERIVED',
-    freshness: 'AS_OF_EXPORT',
-    max_item_age_days: 30,
-    export_operator: { role: 'ro', database: 'db', gateway: 'gw', role_attributes: { rolsuper: false, createrole: false, createdb: false, bypassrls: false } },
-    decision_effect: 'NONE',
-    may_gate: false,
+    ...packetEnvelope('PKT-COST'),
     allowed_surfaces: ['pg:dot_tools'],
     manifest_hash: manifestHash(items.map((item) => ({ itemId: String(item.item_id), contentHash: String((item.source_metadata as Record<string, string>).content_hash) }))),
     dossier: { document_id: 'DOS-COST', blueprint_ref: 'BP-COST', revision: '1', item_id: 'dossier', claims: claimList },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { visualOrder } from '../../policy/text-normalize-bidi.js';
-import { toMatchingText } from '../../policy/text-normalize.js';
+import { displayOrderCounter, visualOrder } from '../../policy/text-normalize-bidi.js';
+import { toMatchingText, toMatchingTexts } from '../../policy/text-normalize.js';
+import { hasGlobalDenialWording } from '../../policy/text-rules.js';
 
 /** Issue 13, round 7: isolates and embeddings reorder words (UAX #9), and the text rules read that order. */
 const RLI = '\u2067';
@@ -73,5 +74,24 @@ describe('display order of isolates and embeddings (UAX #9 subset)', () => {
     // An FSI over a Hebrew letter is right to left: "0 exit" inside it shows "exit 0"; Latin first: left to right.
     expect(shown(`\u2068${HEBREW_ALEF} 0 exit`)).toContain('exit 0');
     expect(visualOrder(`\u2068a 0 exit ${'\u2068 '.repeat(20_000)}`)).toBeUndefined();
+  });
+
+  it('skips the display order entirely for text without a right-to-left letter or a bidi control', () => {
+    // Latin, Cyrillic, CJK, accents, LRM and a line separator: nothing that can display right to left.
+    const text = 'All tests pass. Ünïcödé, Кириллица, 中文 \u200E and \u2028 more. '.repeat(200);
+    const before = { ...displayOrderCounter };
+    toMatchingText(text);
+    toMatchingTexts([text, 'exit 0', 'PASS 22/22']);
+    hasGlobalDenialWording(`${text} does not exist anywhere`);
+    expect(displayOrderCounter).toEqual(before);
+  });
+
+  it('reads a long text paragraph by paragraph: the same order as each paragraph alone', () => {
+    const paragraph = `${'\u05D4\u05D9\u05D9\u05E6\u05D5\u05D0 exit 0, '.repeat(40)}\u2067pass${RLM} ${RLM}tests\u2069.\n`;
+    const long = paragraph.repeat(300);
+    expect(long.length).toBeGreaterThan(1 << 16);
+    const alone = visualOrder(paragraph)?.text;
+    expect(alone).toBeDefined();
+    expect(visualOrder(long)?.text).toBe((alone as string).repeat(300));
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { packetEnvelope } from '../../bench/inspector-packet.js';
 import { claimSchema, dossierSchema, itemSchema, packetEnvelopeSchema } from '../../src/packet/schema.js';
 import { reportSchema } from '../../src/report/schema.js';
 import { compileValidity, precompiledParser } from '../../src/zod-check.js';
@@ -21,16 +22,9 @@ const item = {
   content: 'tools/a.py',
   source_metadata: { governed_surface: 'kb', named_query_id_or_kb_path: 'q', observation_ts: '2026-11-19T08:00:00+01:00', source_revision: 'r1', content_hash: HASH },
 };
+/** The packet skeleton the benches use (bench/inspector-packet.ts), with the fields a header adds. */
 const envelope = {
-  schema: 'b7-governed-packet/v1',
-  packet_id: 'PKT-1',
-  packet_as_of: '2026-11-20T12:00:00Z',
-  source_mode: 'PACKET_DERIVED',
-  freshness: 'AS_OF_EXPORT',
-  max_item_age_days: 30,
-  export_operator: { role: 'ro', database: 'db', gateway: 'gw', role_attributes: { rolsuper: false, createrole: false, createdb: false, bypassrls: false } },
-  decision_effect: 'NONE',
-  may_gate: false,
+  ...packetEnvelope('PKT-1'),
   allowed_surfaces: ['kb'],
   manifest_hash: HASH,
   dossier: { anything: 1 },
