@@ -8,7 +8,7 @@ import { seenOptions } from './launch-options.js';
 import { followLoaderHooks } from './loader-hooks-entry.js';
 import { isStarter, mayHoldStarters, starterOf, type BoundStarter } from './starter-values.js';
 import type { Resolved } from './type-oracle.js';
-import { followCommandLine, nodeArgumentsAfter } from './child-entries-shell.js';
+import { followCommandLine, judgeUnplacedArguments, nodeArgumentsAfter } from './child-entries-shell.js';
 import type { BuiltinMember } from './entry-path-modules.js';
 import { excerpt, propertyNameText, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
@@ -110,8 +110,9 @@ function followStarterCall(walker: Walker, call: ts.CallExpression, { member, ar
     // Options not seen whole may hold `shell: true`: read as a command line too, unless that already started Node.
     if (shell === 'yes' || startsNode) return;
   }
-  const nodeArguments = nodeArgumentsAfter([{ node: command, parts: partsOf(command) }, ...list], walker, (line) => followCommandLine(walker, command, line.parts, label, [], cwd));
-  if (nodeArguments === undefined) return;
+  const words: ArgumentList = [{ node: command, parts: partsOf(command) }, ...list];
+  const nodeArguments = nodeArgumentsAfter(words, walker, (line) => followCommandLine(walker, command, line.parts, label, [], cwd));
+  if (nodeArguments === undefined) return judgeUnplacedArguments(walker, call, words, label);
   followNodeArguments(walker, call, label, nodeArguments, true, cwd);
   if (options !== undefined) followLaunchOptions(walker, options, label, true);
 }
