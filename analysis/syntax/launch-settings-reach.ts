@@ -14,16 +14,23 @@ import type { Walker } from './walker.js';
  * syntax does not see: a dependency's (`pm2.start(o)`), a test runner's config, an export. So the
  * object counts wherever it may be handed on (a call's argument, a spread into one, a return, an
  * export, a store), and not where every use of it is a plain read: tested, printed, discarded, a
- * member read that is itself a plain read (`o.execArgv.includes(…)`, `.length`), given to a
+ * member read that is itself a plain read (`o.execArgv.includes(…)`, `.length`); text made of it
+ * (`String(o)`, `${o}`, `.join(' ')`) is judged by its own use, since it carries the settings; given to a
  * function or a class of this file whose parameter is only read (a class may keep it on `this`:
  * then the instance's uses decide). Anything not recognised reaches, which is the safe answer.
  */
 
-/** Globals that print, convert or list keys: they keep nothing a starter could later receive. */
-const INERT_CALLS = new Set(['String', 'Number', 'Boolean', 'Array.isArray', 'JSON.stringify', 'Object.keys', 'Object.getOwnPropertyNames', 'console.log', 'console.error', 'console.warn', 'console.info', 'console.debug', 'console.dir', 'console.table']);
+/** Globals that print, count or list keys: they keep nothing a starter could later receive. */
+const INERT_CALLS = new Set(['Number', 'Boolean', 'Array.isArray', 'Object.keys', 'Object.getOwnPropertyNames', 'console.log', 'console.error', 'console.warn', 'console.info', 'console.debug', 'console.dir', 'console.table']);
 
-/** Methods whose call on a value reads it and returns data about it (a boolean, a position, text). */
-const READ_METHODS = new Set(['includes', 'indexOf', 'lastIndexOf', 'join', 'toString', 'some', 'every', 'findIndex', 'hasOwnProperty', 'startsWith', 'endsWith', 'has']);
+/** Globals that turn the value into text: the text carries the settings (`nodeArgs: String(o.execArgv)`), so its own use decides. */
+const TEXT_CALLS = new Set(['String', 'JSON.stringify']);
+
+/** Methods whose call on a value reads it and returns a boolean or a position. */
+const READ_METHODS = new Set(['includes', 'indexOf', 'lastIndexOf', 'some', 'every', 'findIndex', 'hasOwnProperty', 'startsWith', 'endsWith', 'has']);
+
+/** Methods that return the value as text (`o.execArgv.join(' ')`): the text's use decides. */
+const TEXT_METHODS = new Set(['join', 'toString']);
 
 /** Uses of a name, through aliases, parameters and instances, are followed this deep. */
 const MAX_DEPTH = 4;
@@ -71,9 +78,9 @@ export function valueMayReachStarter(stack: readonly ts.Node[], index: number, r
   if (child === undefined || parent === undefined) return true;
   const flow = flowOf(stack, at).kind;
   if (flow === 'tested' || flow === 'discarded' || ts.isDeleteExpression(parent) || ts.isTypeOfExpression(parent)) return false;
-  // Converted to text: `${o}`, `'x' + o` (a tag function receives the value itself).
-  if (ts.isTemplateSpan(parent)) return stack[at - 3] !== undefined && ts.isTaggedTemplateExpression(stack[at - 3] as ts.Node);
-  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.PlusToken) return false;
+  // Converted to text, which carries the settings: `${o}`, `'x' + o` are judged by their own use (a tag function receives the value itself).
+  if (ts.isTemplateSpan(parent)) return stack[at - 3] === undefined || ts.isTaggedTemplateExpression(stack[at - 3] as ts.Node) || valueMayReach(stack, at - 2, reading);
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.PlusToken) return valueMayReach(stack, at - 1, reading);
   if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === child) return memberMayReach(stack, at - 1, parent, reading);
   if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === child) return !(reading.keptOnThis && isThisMember(parent.left));
   if (ts.isCallExpression(parent) && parent.expression !== child) return argumentMayReach(stack, at - 1, parent, child, reading);
@@ -94,7 +101,9 @@ function memberMayReach(stack: readonly ts.Node[], index: number, access: ts.Pro
   const key = ts.isPropertyAccessExpression(access) ? access.name.text : ts.isStringLiteralLike(access.argumentExpression) ? access.argumentExpression.text : undefined;
   if (key === undefined) return true;
   if (key === 'length') return false;
-  if (READ_METHODS.has(key) && above !== undefined && ts.isCallExpression(above) && above.expression === access) return false;
+  const called = above !== undefined && ts.isCallExpression(above) && above.expression === access;
+  if (called && READ_METHODS.has(key)) return false;
+  if (called && TEXT_METHODS.has(key)) return valueMayReach(stack, index - 1, reading);
   return valueMayReach(stack, index, reading);
 }
 
@@ -108,7 +117,8 @@ function argumentMayReach(stack: readonly ts.Node[], index: number, call: ts.Cal
   const position = args.indexOf(argument as ts.Expression);
   if (position < 0 || args.slice(0, position).some((earlier) => ts.isSpreadElement(earlier))) return true;
   const callee = skipOuter(call.expression);
-  if (ts.isCallExpression(call) && isInertCall(callee, reading.walker)) return false;
+  if (ts.isCallExpression(call) && isGlobalCall(callee, reading.walker, INERT_CALLS)) return false;
+  if (ts.isCallExpression(call) && isGlobalCall(callee, reading.walker, TEXT_CALLS)) return valueMayReach(stack, index, reading);
   if (!ts.isIdentifier(callee)) return true;
   const local = localCallable(callee, stack.slice(0, index + 1));
   if (local === undefined) return true;
@@ -124,11 +134,11 @@ function argumentMayReach(stack: readonly ts.Node[], index: number, call: ts.Cal
   return isClass ? valueMayReach(stack, index, reading) : false;
 }
 
-function isInertCall(callee: ts.Expression, walker: Walker): boolean {
-  if (ts.isIdentifier(callee)) return INERT_CALLS.has(callee.text) && walker.scope.lookup(callee.text) === undefined;
+function isGlobalCall(callee: ts.Expression, walker: Walker, names: ReadonlySet<string>): boolean {
+  if (ts.isIdentifier(callee)) return names.has(callee.text) && walker.scope.lookup(callee.text) === undefined;
   if (!ts.isPropertyAccessExpression(callee)) return false;
   const owner = globalName(callee.expression, walker.scope, GLOBAL_OBJECT_NAMES);
-  return owner !== undefined && INERT_CALLS.has(`${owner}.${callee.name.text}`);
+  return owner !== undefined && names.has(`${owner}.${callee.name.text}`);
 }
 
 type LocalCallable = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.ClassDeclaration | ts.ClassExpression;

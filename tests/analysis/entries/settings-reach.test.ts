@@ -64,3 +64,13 @@ describe('settings that can reach a starter are still followed', () => {
     expect(entries("run({ execArgv: ['--require', './pre.cjs'] });")).toEqual(failsClosed);
   });
 });
+
+describe('text made of the settings carries them', () => {
+  const carried: Array<[string, string]> = [
+    ['JSON round trip handed on', `const o = ${SETTINGS};\nrun(JSON.parse(JSON.stringify(o)));`],
+    ['execArgv joined into a third-party option', `const o = ${SETTINGS};\nrequire('pm2').start({ script: 'x.js', node_args: o.execArgv.join(' ') });`],
+    ['NODE_OPTIONS in a template handed on', `const o = ${SETTINGS};\nrun(\`\${o.env.NODE_OPTIONS}\`);`],
+    ['String() of execArgv handed on', `const o = ${SETTINGS};\nrun(String(o.execArgv));`],
+  ];
+  for (const [name, text] of carried) it(`${name}: UNANALYZED`, () => expect(entries(text).unanalyzed).toBe(true));
+});
