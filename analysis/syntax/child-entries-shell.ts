@@ -9,7 +9,7 @@ import { constantKey } from './constants.js';
 import { excerpt, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 import { pathContext } from './entry-path-follow.js';
-import { isReadWrapper, unwrapCommand } from './entry-command-wrappers.js';
+import { isReadCommand, isWrapper, peelWrapper, unwrapCommand } from './entry-command-wrappers.js';
 
 /** Shell operators that end one command and start the next (`npm test && node x.js`). */
 const SEPARATORS = /[;&|()\n]/;
@@ -66,34 +66,86 @@ export function nodeArgumentsAfter(words: ArgumentList, walker: Walker, readShel
   const runner = words[index];
   if (runner === undefined || runner === UNKNOWN_ARGUMENT) return undefined;
   const name = programOf(runner, walker);
-  return name !== undefined && NODE_RUNNERS.test(name) ? words.slice(index + 1) : undefined;
+  // `npx tsx file`, `npx cross-env A=1 node file`: the package's binary is the real program.
+  if (name !== undefined && NODE_RUNNERS.test(name)) return words.slice(index + 1);
+  return name !== undefined && isWrapper(name) ? nodeArgumentsAfter(words.slice(index), walker, readShellLine) : undefined;
 }
 
 /** Words that start Node, or a shell that may: `node`, `tsx`, `npx`, `sh`, `bash` (by file name). */
 const STARTER_WORDS = /^(node|tsx|ts-node|ts-node-esm|ts-node-script|npx|pnpx|sh|bash|dash|zsh|ksh|ash|mksh)(\.exe|\.cmd)?$/i;
 
+/** Programs that run commands written among their words in forms of their own (`find -exec`, `parallel`, `watch`): judged by their words. */
+const COMMAND_RUNNERS = /^(find|parallel|watch|flock|su|runuser|script|busybox|strace|ltrace|valgrind|chroot|unshare|nsenter|firejail|systemd-run|xvfb-run)$/;
+
+/** The real program of a command and its words: the wrappers in front of it peeled (`env A=1 nohup xargs node` → `node` and the input's words). */
+function realCommand(words: ArgumentList, walker: Walker): { words: ArgumentList; wrapped: boolean } {
+  let current = words;
+  let wrapped = false;
+  for (let depth = 0; depth < 16; depth++) {
+    const [command, ...rest] = current;
+    const program = command === undefined || command === UNKNOWN_ARGUMENT ? undefined : programOf(command, walker);
+    const inner = program === undefined ? undefined : peelWrapper(program, rest, walker);
+    if (inner === undefined) break;
+    current = inner.words;
+    wrapped = true;
+  }
+  return { words: current, wrapped };
+}
+
 /**
- * A command of a shell line that the reader placed as no Node runner: fine when it is a known
- * program whose words start nothing (`git status`, `echo x`: the EXEC grant's business), but
- * UNANALYZED where the program is named at run time (`N=node; $N x`, `` `which node` x ``), or
- * where a Node runner or a shell is one of its words (`xargs node`, `find . -exec node {} ;`,
- * `eval "node x"`, `sudo node x`): a program that runs another program with words the reader
- * cannot place may start Node on any file.
+ * A command that the reader placed as no Node runner, judged by its real program (wrappers
+ * peeled): fine when it is a known program whose words start nothing (`git status`, `echo x`:
+ * the EXEC grant's business), but UNANALYZED where the program is named at run time (`N=node;
+ * $N x`, `` `which node` x ``), or where a Node runner or a shell is one of its words (`xargs -I{}
+ * node {}`, `find . -exec node {} ;`, `eval "node x"`, `parallel node ::: x`): a program that
+ * runs another program with words the reader cannot place may start Node on any file. `argv`: the
+ * words of an argument list (`spawn(program, args)`), each one word, where only a wrapper or a
+ * command runner is judged (`git commit -m node` runs nothing).
  */
-function judgeUnplacedCommand(walker: Walker, at: ts.Node, words: ArgumentList, label: string): void {
-  const [command, ...rest] = words;
+function judgeUnplacedCommand(walker: Walker, at: ts.Node, words: ArgumentList, label: string, argv = false): void {
+  const real = realCommand(words, walker);
+  const [command, ...rest] = real.words;
   if (command === undefined || command === UNKNOWN_ARGUMENT) return;
   const program = programOf(command, walker);
-  // A wrapper or shell was read word by word already (`bash -c "exec node f"`).
-  if (program !== undefined && isReadWrapper(program)) return;
+  // A shell or a package manager was read word by word already (`bash -c "exec node f"`).
+  if (program !== undefined && isReadCommand(program)) return;
+  if (argv && !real.wrapped && !COMMAND_RUNNERS.test(program ?? '')) return;
   if (program !== undefined && EXPANSIONS.test(program)) {
     walker.report.unanalyzed(at, excerpt(label), `a command the shell names at run time (\`${program}\`): it may start Node on any file`);
     return;
   }
   // The text written in each word (`eval "node ${file}"` holds `node`), computed pieces aside.
-  const runner = rest.flatMap((word) => (word === UNKNOWN_ARGUMENT ? [] : word.parts.filter((part) => typeof part === 'string').join(' ').split(/\s+/))).find((token) => STARTER_WORDS.test(path.posix.basename(token.replaceAll('\\', '/'))));
+  const tokens = (word: NodeArgument): string[] => {
+    const text = word.parts.filter((part) => typeof part === 'string').join(' ');
+    return argv ? [text] : text.split(/\s+/);
+  };
+  const runner = rest.flatMap((word) => (word === UNKNOWN_ARGUMENT ? [] : tokens(word))).find((token) => STARTER_WORDS.test(path.posix.basename(token.replaceAll('\\', '/'))));
   if (runner === undefined) return;
   walker.report.unanalyzed(at, excerpt(label), `\`${program ?? '…'}\` runs \`${runner}\` with words the syntax cannot place: it may start Node on any file`);
+}
+
+/** `spawn(program, args)` that starts no Node the reader can place: its real program judged by its words (judgeUnplacedCommand). */
+export function judgeUnplacedArguments(walker: Walker, at: ts.Node, words: ArgumentList, label: string): void {
+  judgeUnplacedCommand(walker, at, words, label, true);
+}
+
+/** A shell redirection (`< in`, `2>&1`, `>out`, `>> log`): the shell's business, not a word of the command. */
+const REDIRECTION = /^\d*(<<<|<<|<>|<&|>>|>&|>\||&>>|&>|<|>)/;
+
+function withoutRedirections(words: NodeArgument[]): NodeArgument[] {
+  const kept: NodeArgument[] = [];
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index] as NodeArgument;
+    const [first] = word.parts;
+    const operator = typeof first === 'string' ? REDIRECTION.exec(first)?.[0] : undefined;
+    if (operator === undefined) {
+      kept.push(word);
+      continue;
+    }
+    // `< file`: the target is the next word; `<file`, `2>&1`: it is in this one.
+    if (first === operator && word.parts.length === 1) index++;
+  }
+  return kept;
 }
 
 /**
@@ -121,7 +173,7 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
   const last = commands.at(-1);
   if (last !== undefined) last.push(...extra.map((word) => ({ node: word.node, parts: [' ', ...word.parts, ' '] })));
   for (const pieces of commands) {
-    const words = commandWords(pieces.flatMap((piece) => piece.parts), at);
+    const words = withoutRedirections(commandWords(pieces.flatMap((piece) => piece.parts), at));
     let start = 0;
     const environment: NodeArgument[] = [];
     while (start < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(String(words[start]?.parts[0] ?? ''))) {

@@ -6,9 +6,10 @@ import { argumentsOf, followEnvironment, followLaunchOptions, followNodeArgument
 import { constInitializer } from './entry-path-consts.js';
 import { seenOptions } from './launch-options.js';
 import { followLoaderHooks } from './loader-hooks-entry.js';
+import { judgeEnvFileBeforeChild } from './env-file-loads.js';
 import { isStarter, mayHoldStarters, starterOf, type BoundStarter } from './starter-values.js';
 import type { Resolved } from './type-oracle.js';
-import { followCommandLine, nodeArgumentsAfter } from './child-entries-shell.js';
+import { followCommandLine, judgeUnplacedArguments, nodeArgumentsAfter } from './child-entries-shell.js';
 import type { BuiltinMember } from './entry-path-modules.js';
 import { excerpt, propertyNameText, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
@@ -95,7 +96,9 @@ function followStarterCall(walker: Walker, call: ts.CallExpression, { member, ar
   if (command === undefined) return;
   if (SHELL_STARTERS.has(member.member)) {
     const startsNode = followCommandLine(walker, command, partsOf(command), label, [], workingDirectoryOf(walker, second));
-    if (startsNode && second !== undefined && !isCallback(second)) followLaunchOptions(walker, second, label, true);
+    const options = second !== undefined && !isCallback(second) ? second : undefined;
+    if (startsNode && options !== undefined) followLaunchOptions(walker, options, label, true);
+    if (startsNode) judgeEnvFileBeforeChild(walker, call, label, options);
     return;
   }
   if (!COMMAND_STARTERS.has(member.member)) return;
@@ -107,13 +110,16 @@ function followStarterCall(walker: Walker, call: ts.CallExpression, { member, ar
     const words = list.filter((word): word is NodeArgument => word !== UNKNOWN_ARGUMENT);
     const startsNode = followCommandLine(walker, command, partsOf(command), label, words, cwd);
     if (startsNode && options !== undefined) followLaunchOptions(walker, options, label, true);
+    if (startsNode) judgeEnvFileBeforeChild(walker, call, label, options);
     // Options not seen whole may hold `shell: true`: read as a command line too, unless that already started Node.
     if (shell === 'yes' || startsNode) return;
   }
-  const nodeArguments = nodeArgumentsAfter([{ node: command, parts: partsOf(command) }, ...list], walker, (line) => followCommandLine(walker, command, line.parts, label, [], cwd));
-  if (nodeArguments === undefined) return;
+  const words: ArgumentList = [{ node: command, parts: partsOf(command) }, ...list];
+  const nodeArguments = nodeArgumentsAfter(words, walker, (line) => followCommandLine(walker, command, line.parts, label, [], cwd));
+  if (nodeArguments === undefined) return judgeUnplacedArguments(walker, call, words, label);
   followNodeArguments(walker, call, label, nodeArguments, true, cwd);
   if (options !== undefined) followLaunchOptions(walker, options, label, true);
+  judgeEnvFileBeforeChild(walker, call, label, options);
 }
 
 /** A function literal (an `exec` callback), not options. */
@@ -140,6 +146,8 @@ function followClusterCall(walker: Walker, call: ts.CallExpression, member: stri
   if (args === undefined) return walker.report.unanalyzed(call, excerpt(label), 'cluster worker settings the syntax cannot see');
   const [env] = args;
   if (env !== undefined) followEnvironment(walker, env, label);
+  // A worker's environment is the primary's with `env` added.
+  judgeEnvFileBeforeChild(walker, call, label, undefined);
 }
 
 /** `fork(file, args?, options?)`: the file, and the preloads of `options.execArgv` / `env.NODE_OPTIONS`. */
@@ -150,6 +158,7 @@ function followFork(walker: Walker, call: ts.CallExpression, args: readonly ts.E
   const options = second !== undefined && !isArgumentList(walker, second) ? second : third;
   followProgramEntry(walker, file, 'fork', workingDirectoryOf(walker, options));
   if (options !== undefined) followLaunchOptions(walker, options, 'fork', true);
+  judgeEnvFileBeforeChild(walker, call, 'fork()', options);
 }
 
 /** `shell: true` (or a shell's path) in the options: the command is a command line; `unknown` where the options are not seen whole. */

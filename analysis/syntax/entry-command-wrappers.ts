@@ -4,10 +4,53 @@ import { pathContext } from './entry-path-follow.js';
 import { excerpt } from './syntax.js';
 import type { Walker } from './walker.js';
 
-/** Programs that run the rest of their words as a command: `exec node x`, `nohup node x`, `env node x`. */
-const PLAIN_WRAPPERS = new Set(['exec', 'command', 'nohup', 'time', 'setsid', 'nice', 'timeout', 'env']);
-/** Their options that take the next word as a value (`env -u NAME`, `nice -n 5`, `exec -a name`, `timeout -s KILL`). */
-const WRAPPER_OPTIONS_WITH_VALUE = new Set(['-u', '--unset', '-C', '--chdir', '-S', '--split-string', '-n', '--adjustment', '-a', '-s', '--signal', '-k', '--kill-after']);
+/**
+ * Programs that run the rest of their words as a command (`nohup node x`, `sudo -u app node x`,
+ * `xargs node`), stacked in any order: the command they run is the real program. Per program,
+ * its options that take the next word as a value, the words it reads before the command
+ * (`timeout 10`, `taskset 0x1`), whether `NAME=value` words set the command's environment, and
+ * whether it adds words read from its input (`xargs`). An option not listed is read as taking no
+ * value: when that is wrong, the word taken for the program is not Node, and the command is
+ * judged by its words (judgeUnplacedCommand in child-entries-shell.ts), which fails closed.
+ */
+interface Wrapper {
+  readonly valueOptions: ReadonlySet<string>;
+  readonly positional?: number;
+  readonly assignments?: boolean;
+  readonly readsInput?: boolean;
+}
+
+const wrapper = (valueOptions: readonly string[], more: Omit<Wrapper, 'valueOptions'> = {}): Wrapper => ({ valueOptions: new Set(valueOptions), ...more });
+
+const WRAPPERS = new Map<string, Wrapper>([
+  ['env', wrapper(['-u', '--unset', '-C', '--chdir', '-S', '--split-string'], { assignments: true })],
+  ['exec', wrapper(['-a'])],
+  ['command', wrapper([])],
+  ['builtin', wrapper([])],
+  ['nohup', wrapper([])],
+  ['time', wrapper(['-f', '--format', '-o', '--output'])],
+  ['setsid', wrapper([])],
+  ['nice', wrapper(['-n', '--adjustment'])],
+  ['ionice', wrapper(['-c', '--class', '-n', '--classdata'])],
+  ['timeout', wrapper(['-s', '--signal', '-k', '--kill-after'], { positional: 1 })],
+  ['chrt', wrapper([], { positional: 1 })],
+  ['taskset', wrapper([], { positional: 1 })],
+  ['sudo', wrapper(['-u', '--user', '-g', '--group', '-h', '--host', '-p', '--prompt', '-C', '--close-from', '-D', '--chdir', '-r', '--role', '-t', '--type', '-T', '--command-timeout', '-U', '--other-user'], { assignments: true })],
+  ['doas', wrapper(['-u', '-C'])],
+  ['stdbuf', wrapper(['-i', '-o', '-e', '--input', '--output', '--error'])],
+  ['unbuffer', wrapper([])],
+  ['cross-env', wrapper([], { assignments: true })],
+  ['xargs', wrapper(['-a', '--arg-file', '-d', '--delimiter', '-E', '-L', '-n', '--max-args', '-P', '--max-procs', '-s', '--max-chars', '--process-slot-var', '-I'], { readsInput: true })],
+]);
+
+/** Options of `xargs` that put the input in place of a string in the command's words instead of after them. */
+function replaceString(option: string, next: string | undefined): string | undefined {
+  if (option === '-I') return next;
+  if (option === '-i' || option === '--replace') return '{}';
+  if (option.startsWith('--replace=')) return option.slice('--replace='.length);
+  return option.startsWith('-i') ? option.slice(2) : undefined;
+}
+
 /** Shells that run `-c line` as a command line. */
 const SHELLS = /^(sh|bash|dash|zsh|ksh|ash|mksh)(\.exe)?$/i;
 /** Package managers: most of their commands run package.json scripts (`npm run job`, `npm test`, install hooks). */
@@ -16,9 +59,14 @@ const PACKAGE_MANAGERS = /^(npm|pnpm|yarn|bun)(\.cmd|\.exe)?$/i;
 const INERT_PACKAGE_COMMANDS = new Set(['-v', '--version', 'view', 'info', 'show', 'ls', 'list', 'config', 'whoami', 'help', '-h', '--help', 'outdated', 'search', 'ping', 'root', 'prefix', 'bin', 'cache', 'audit', 'doctor', 'why']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
-/** A program whose words `unwrapCommand` reads itself (a wrapper, a shell, a package manager). */
-export function isReadWrapper(program: string): boolean {
-  return PACKAGE_MANAGERS.test(program) || SHELLS.test(program) || PLAIN_WRAPPERS.has(program);
+/** A program whose words `unwrapCommand` reads itself and judges (a shell, a package manager). */
+export function isReadCommand(program: string): boolean {
+  return PACKAGE_MANAGERS.test(program) || SHELLS.test(program);
+}
+
+/** A program that runs the rest of its words as a command (WRAPPERS). */
+export function isWrapper(program: string): boolean {
+  return WRAPPERS.has(program);
 }
 
 export interface WrappedCommand {
@@ -32,35 +80,78 @@ export interface WrappedCommand {
 
 /** The wrapped command (and the Node options an `env NODE_OPTIONS=…` gives it); `not-node` when the wrapper starts no Node here; undefined when `program` is no wrapper. */
 export function unwrapCommand(wrapped: WrappedCommand): { words: ArgumentList; nodeOptions: NodeArgument[] } | 'not-node' | undefined {
-  const { program, rest, walker } = wrapped;
+  const { program, rest } = wrapped;
   if (PACKAGE_MANAGERS.test(program)) return packageManagerCommand(wrapped);
-  const isShell = SHELLS.test(program);
-  if (!isShell && !PLAIN_WRAPPERS.has(program)) return undefined;
+  if (SHELLS.test(program)) return shellCommand(wrapped);
+  return peelWrapper(program, rest, wrapped.walker);
+}
+
+/**
+ * The command a wrapper runs, read without judging anything (so the unplaced-command rule can
+ * read it too): its words, with the input's words of `xargs` as unknown words (after the
+ * command's own, or in place of the words holding its replace string), and the Node options of
+ * its `NODE_OPTIONS=…` words. Undefined when `program` is no wrapper.
+ */
+export function peelWrapper(program: string, rest: ArgumentList, walker: Walker): { words: ArgumentList; nodeOptions: NodeArgument[] } | undefined {
+  const spec = WRAPPERS.get(program);
+  if (spec === undefined) return undefined;
   const nodeOptions: NodeArgument[] = [];
+  let replace: string | undefined;
   let index = 0;
+  let positional = spec.positional ?? 0;
   for (; index < rest.length; index++) {
     const word = rest[index];
-    if (word === undefined || word === UNKNOWN_ARGUMENT) return 'not-node';
+    if (word === undefined || word === UNKNOWN_ARGUMENT) break;
     const [first, ...tail] = word.parts;
     const text = plainWord(word, walker);
-    if (program === 'env' && typeof first === 'string' && ASSIGNMENT.test(first)) {
+    if (spec.assignments === true && typeof first === 'string' && ASSIGNMENT.test(first)) {
       // `env NODE_OPTIONS='--require x' node y`: the options of the Node it starts.
       if (first.startsWith('NODE_OPTIONS=')) nodeOptions.push(...commandWords([first.slice('NODE_OPTIONS='.length), ...tail], word.node));
       continue;
     }
+    if (text === '--') {
+      index++;
+      break;
+    }
+    if (text === undefined || !text.startsWith('-') || text === '-') {
+      // `timeout 10 node x`: the duration comes first.
+      if (positional-- > 0) continue;
+      break;
+    }
+    const next = rest[index + 1];
+    // `env -S 'A=1 node x'`: one word split into the words env reads.
+    if (program === 'env' && (text === '-S' || text === '--split-string') && next !== undefined && next !== UNKNOWN_ARGUMENT) {
+      return peelWrapper(program, [...commandWords(next.parts, next.node), ...rest.slice(index + 2)], walker);
+    }
+    if (spec.readsInput === true) replace = replaceString(text, next === undefined || next === UNKNOWN_ARGUMENT ? undefined : plainWord(next, walker)) ?? replace;
+    if (spec.valueOptions.has(text)) index++;
+  }
+  const command = rest.slice(index);
+  if (spec.readsInput !== true || command.length === 0) return { words: command, nodeOptions };
+  if (replace === undefined) return { words: [...command, UNKNOWN_ARGUMENT], nodeOptions };
+  const marker = replace;
+  return { words: command.map((word) => (word !== UNKNOWN_ARGUMENT && word.parts.some((part) => typeof part === 'string' && part.includes(marker)) ? UNKNOWN_ARGUMENT : word)), nodeOptions };
+}
+
+/** `sh -c line` reads the line; `sh script` runs a file (the EXEC grant's business); a shell with no script or with words the syntax cannot see may run any command line. */
+function shellCommand(wrapped: WrappedCommand): 'not-node' {
+  const { program, rest, walker } = wrapped;
+  let index = 0;
+  for (; index < rest.length; index++) {
+    const word = rest[index];
+    if (word === undefined) break;
+    if (word === UNKNOWN_ARGUMENT) {
+      walker.report.unanalyzed(wrapped.command.node, excerpt(program), 'a shell whose words the syntax cannot see (`-c` and a command line among them may start Node on any file)');
+      return 'not-node';
+    }
+    const text = plainWord(word, walker);
     if (text === undefined || !text.startsWith('-') || text === '-' || text === '--') break;
-    if (isShell && /^-[a-z]*c[a-z]*$/.test(text)) return shellLine(wrapped, rest[index + 1]);
-    if (WRAPPER_OPTIONS_WITH_VALUE.has(text)) index++;
+    if (/^-[a-z]*c[a-z]*$/.test(text)) return shellLine(wrapped, rest[index + 1]);
+    if (text === '-o' || text === '+o' || text === '-O') index++;
   }
-  if (isShell) {
-    // `echo 'node x' | sh`, `sh -s`: a shell with no script reads its command lines from its input.
-    if (rest[index] === undefined) wrapped.walker.report.unanalyzed(wrapped.command.node, excerpt(program), 'a shell that reads its command lines from its input: they may start Node on any file');
-    return 'not-node';
-  }
-  if (rest[index] !== undefined && rest[index] !== UNKNOWN_ARGUMENT && plainWord(rest[index] as NodeArgument, walker) === '--') index++;
-  // `timeout 10 node x`: the duration comes first.
-  if (program === 'timeout') index++;
-  return { words: rest.slice(index), nodeOptions };
+  // `echo 'node x' | sh`, `sh -s`: a shell with no script reads its command lines from its input.
+  if (rest[index] === undefined) walker.report.unanalyzed(wrapped.command.node, excerpt(program), 'a shell that reads its command lines from its input: they may start Node on any file');
+  return 'not-node';
 }
 
 /** `sh -c line`: the line is a command line of its own. */

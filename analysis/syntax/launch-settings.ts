@@ -2,16 +2,18 @@ import ts from '../../policy/typescript.cjs';
 import { argumentsOf, followNodeArguments, followNodeOptionsText } from './child-entries-args.js';
 import { constantKey, constantString } from './constants.js';
 import { isFollowedSetting } from './launch-options.js';
+import { settingPropertyMayReach, writtenObjectMayReach } from './launch-settings-reach.js';
 import { excerpt, skipOuter } from './syntax.js';
 import { mayMention } from './text-mentions.js';
 import type { Walker } from './walker.js';
 
 /**
- * Launch settings written anywhere: an `execArgv` (Node arguments) or a `NODE_OPTIONS` (Node
- * options as one command line) is read by whatever starts Node with it, and its preloads run
- * there (`-r`, `--import`, `--loader`). Where the starter is seen with its options, they are
- * followed there (child-entries-args.ts, with the child's `cwd`); everywhere else they are
- * followed where written, whoever reads them later: options built in pieces (`const env = {
+ * Launch settings written where a starter may read them: an `execArgv` (Node arguments) or a
+ * `NODE_OPTIONS` (Node options as one command line) is read by whatever starts Node with it, and
+ * its preloads run there (`-r`, `--import`, `--loader`). Where the starter is seen with its
+ * options, they are followed there (child-entries-args.ts, with the child's `cwd`); everywhere
+ * else they are followed where written, whoever reads them later, unless the object they are
+ * written into can reach no starter (every use a plain read: launch-settings-reach.ts): options built in pieces (`const env = {
  * ...process.env }; env.NODE_OPTIONS = …`), `process.env.NODE_OPTIONS = …` before a spawn
  * (children inherit `process.env`), `process.execArgv.push('-r', x)` before a `fork` (its default
  * `execArgv`), a test runner's config. Each preload is an edge; one the syntax cannot place is
@@ -39,7 +41,7 @@ export function judgeSettingProperty(walker: Walker, property: ts.PropertyAssign
   if (!mayWriteSettings(walker.sourceFile) || isFollowedSetting(property)) return;
   const name = ts.isComputedPropertyName(property.name) ? constantString(property.name.expression, walker.scope) : property.name.text;
   const setting = settingOf(name);
-  if (setting === undefined) return;
+  if (setting === undefined || !settingPropertyMayReach(walker, property)) return;
   follow(walker, setting, property, ts.isPropertyAssignment(property) ? property.initializer : property.name);
 }
 
@@ -51,7 +53,7 @@ export function judgeSettingWrite(walker: Walker, node: ts.BinaryExpression): vo
   if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) return;
   if (!mayWriteSettings(walker.sourceFile)) return;
   const setting = settingOf(constantKey(target, walker.scope));
-  if (setting === undefined) return;
+  if (setting === undefined || !writtenObjectMayReach(walker, target.expression)) return;
   if (setting === 'execArgv' && operator === ts.SyntaxKind.PlusEqualsToken) return walker.report.unanalyzed(node, excerpt('execArgv +='), 'Node arguments the syntax cannot read (they may preload a file)');
   follow(walker, setting, node, node.right);
 }
@@ -62,7 +64,7 @@ export function judgeSettingPush(walker: Walker, call: ts.CallExpression): void 
   if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'push' && callee.name.text !== 'unshift' && callee.name.text !== 'splice')) return;
   const list = skipOuter(callee.expression);
   if ((!ts.isPropertyAccessExpression(list) && !ts.isElementAccessExpression(list)) || !mayWriteSettings(walker.sourceFile)) return;
-  if (constantKey(list, walker.scope) !== 'execArgv') return;
+  if (constantKey(list, walker.scope) !== 'execArgv' || !writtenObjectMayReach(walker, list.expression)) return;
   const added = callee.name.text === 'splice' ? call.arguments.slice(2) : call.arguments;
   followNodeArguments(walker, call, 'execArgv', argumentsOf(ts.factory.createArrayLiteralExpression([...added]), walker), false);
 }

@@ -1,0 +1,104 @@
+import ts from '../../policy/typescript.cjs';
+import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
+import { declarationOf } from './entry-path-consts.js';
+import { seenOptions } from './launch-options.js';
+import { isProcessMember } from './module-loads.js';
+import { excerpt, literalString, skipOuter } from './syntax.js';
+import { mayMention } from './text-mentions.js';
+import type { Walker } from './walker.js';
+
+/**
+ * An env file loaded into the process (`process.loadEnvFile()`, `util.parseEnv(text)` written into
+ * `process.env`, dotenv's `config()` or `import 'dotenv/config'`) may set `NODE_OPTIONS`, and a
+ * Node child started afterwards inherits it: `--require`/`--import` there preload any file in
+ * the child (Node-proven in tests/analysis/entries/env-file-loads.test.ts). The guard does not
+ * read env files, so a Node child started by a file that loads one is UNANALYZED at the start,
+ * and the witness names the load. Read per file: a load in another module of the process is not
+ * seen (docs/caveats.md).
+ */
+
+/** Packages whose loading reads an env file into `process.env` (their `config()`, their `/config` entry). */
+const ENV_FILE_PACKAGES = /^(dotenv|dotenv-flow|dotenv-safe|dotenv-extended|@dotenvx\/dotenvx)(\/config)?$/;
+
+/** Members that load or parse an env file: `process.loadEnvFile`, `util.parseEnv`. */
+const ENV_FILE_MEMBERS = new Set(['loadEnvFile', 'parseEnv']);
+
+interface EnvFileLoad {
+  readonly name: string;
+  readonly line: number;
+}
+
+const loads = new WeakMap<ts.SourceFile, EnvFileLoad | null>();
+
+/** The first env-file load of the file, found once per parse; only a file that spells one of the names is read. */
+function envFileLoadIn(sourceFile: ts.SourceFile): EnvFileLoad | undefined {
+  let found = loads.get(sourceFile);
+  if (found === undefined) {
+    const may = mayMention(sourceFile, 'dotenv') || mayMention(sourceFile, 'loadEnvFile') || mayMention(sourceFile, 'parseEnv');
+    found = may ? (scan(sourceFile) ?? null) : null;
+    loads.set(sourceFile, found);
+  }
+  return found ?? undefined;
+}
+
+function scan(sourceFile: ts.SourceFile): EnvFileLoad | undefined {
+  const stack: ts.Node[] = [sourceFile];
+  const at = (node: ts.Node, name: string): EnvFileLoad => ({ name, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 });
+  const visit = (node: ts.Node): EnvFileLoad | undefined => {
+    stack.push(node);
+    const found = loadAt(node, stack, sourceFile, at) ?? ts.forEachChild(node, visit);
+    stack.pop();
+    return found;
+  };
+  return ts.forEachChild(sourceFile, visit);
+}
+
+function loadAt(node: ts.Node, stack: readonly ts.Node[], sourceFile: ts.SourceFile, at: (node: ts.Node, name: string) => EnvFileLoad): EnvFileLoad | undefined {
+  // `import 'dotenv/config'`, `import dotenv from 'dotenv'`, `require('dotenv')`, `import('dotenv/config')`.
+  const specifier = ts.isImportDeclaration(node) || ts.isExportDeclaration(node) ? literalString(node.moduleSpecifier) : ts.isCallExpression(node) && (isRequireName(node.expression) || node.expression.kind === ts.SyntaxKind.ImportKeyword) ? literalString(node.arguments[0]) : undefined;
+  if (specifier !== undefined && ENV_FILE_PACKAGES.test(specifier)) return at(node, `'${specifier}'`);
+  // `const { loadEnvFile } = process`, `import { parseEnv } from 'node:util'`.
+  if ((ts.isBindingElement(node) || ts.isImportSpecifier(node)) && ENV_FILE_MEMBERS.has((node.propertyName ?? node.name).getText(sourceFile))) return at(node, (node.propertyName ?? node.name).getText(sourceFile));
+  if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return undefined;
+  const name = ts.isPropertyAccessExpression(node) ? node.name.text : literalString(node.argumentExpression);
+  if (name === undefined || !ENV_FILE_MEMBERS.has(name) || isLocalObject(node.expression, stack)) return undefined;
+  return at(node, `${excerpt(node.expression.getText(sourceFile), 24)}.${name}`);
+}
+
+function isRequireName(callee: ts.Expression): boolean {
+  const inner = skipOuter(callee);
+  return ts.isIdentifier(inner) && inner.text === 'require';
+}
+
+/** `config.loadEnvFile()` where `config` is an object, a function or a class of this file: its own method. */
+function isLocalObject(base: ts.Expression, stack: readonly ts.Node[]): boolean {
+  const inner = skipOuter(base);
+  if (!ts.isIdentifier(inner)) return false;
+  const declared = declarationOf(inner, stack);
+  if (declared?.kind === 'declared') return true;
+  return declared?.kind === 'const' && declared.key === undefined && ts.isObjectLiteralExpression(skipOuter(declared.initializer));
+}
+
+/**
+ * A Node child started at `at` (fork, spawn of node, a shell line starting node, cluster.fork) by
+ * a file that loads an env file: UNANALYZED, unless its options give it an environment of its own
+ * without the parent's (`env: { PATH }`).
+ */
+export function judgeEnvFileBeforeChild(walker: Walker, at: ts.Node, label: string, options: ts.Expression | undefined): void {
+  const load = envFileLoadIn(walker.sourceFile);
+  if (load === undefined || hasOwnEnvironment(walker, options)) return;
+  walker.report.unanalyzed(at, excerpt(label), `this file loads an env file into the process (${load.name}, line ${load.line}): a \`NODE_OPTIONS\` line there preloads any file in the Node child started here, and the guard does not read env files`);
+}
+
+function hasOwnEnvironment(walker: Walker, options: ts.Expression | undefined): boolean {
+  const env = seenOptions(options, walker.ancestors).properties.get('env');
+  if (env === undefined) return false;
+  const isProcessEnv = (expression: ts.Expression): boolean => isProcessMember(expression, 'env', walker.scope, GLOBAL_OBJECT_NAMES);
+  if (isProcessEnv(env.value)) return false;
+  let inherits = false;
+  const seen = seenOptions(env.value, walker.ancestors, (spread) => {
+    if (isProcessEnv(spread)) inherits = true;
+    return false;
+  });
+  return !inherits && seen.unseen === undefined;
+}
