@@ -196,18 +196,23 @@ function readingSteps(source: string, reading: Reading, firstLine: number, steps
   const said = new Set<string>();
   // sentencesOf reads a `|` as a space: sentences are searched for in the text read the same way.
   const searchable = reading.text.includes('|') ? reading.text.replace(/\|/g, ' ') : reading.text;
-  // Line numbers advance with the sentences: each newline of the source is counted once (linear).
+  // Line numbers advance with the sentences: each newline of the source is counted once, and the next
+  // newline is looked up only when a sentence has passed it. Looked up per sentence, a paragraph of
+  // one line cost a scan to its end per sentence: quadratic in the sentence count (issue 13, round 11).
   let cursor = 0;
   let line = firstLine;
-  let counted = 0;
+  let nextNewline = source.indexOf('\n');
   for (const sentence of sentencesOf(reading.text)) {
     said.add(sentence);
     const start = sentence.slice(0, 16);
+    // Sentences are substrings of the reading in order: each is searched for after the one before it.
     const at = start === '' ? -1 : searchable.indexOf(start, cursor);
-    if (at !== -1) cursor = at;
-    const upTo = Math.max(counted, reading.sourceOffset(cursor));
-    for (let index = source.indexOf('\n', counted); index !== -1 && index < upTo; index = source.indexOf('\n', index + 1)) line += 1;
-    counted = upTo;
+    if (at !== -1) cursor = at + sentence.length;
+    const upTo = reading.sourceOffset(at === -1 ? cursor : at);
+    while (nextNewline !== -1 && nextNewline < upTo) {
+      line += 1;
+      nextNewline = source.indexOf('\n', nextNewline + 1);
+    }
     if (skip?.has(sentence) === true) continue;
     // Not found (a reading that moved its words): the quote is the whole source the sentence comes from.
     pushSentence(steps, line, sentence, quoteOf(source, reading, at, sentence.length), inFence);
