@@ -1,6 +1,6 @@
-// The HTML5 named character references (WHATWG's entities.json, as fb55's `entities` package ships
-// it: the table CommonMark's reference implementation decodes with). Only its data is used.
-import namedReferences from 'entities/lib/maps/entities.json' with { type: 'json' };
+// Named references are decoded by CommonMark's reference implementation (`commonmark`, on the tki
+// policy's allow list), which carries the full HTML5 table: exactly what a CommonMark reader decodes.
+import { Parser } from 'commonmark';
 
 /**
  * HTML character references as CommonMark decodes them (rendered.ts). Numeric references are
@@ -9,9 +9,32 @@ import namedReferences from 'entities/lib/maps/entities.json' with { type: 'json
  * issue 13, round 11). A name outside HTML5 becomes U+FFFD, which the prose scan reports as
  * undecodable text (a reader sees the literal `&name;`; the inspector fails closed instead).
  */
-const NAMED: ReadonlyMap<string, string> = new Map(Object.entries(namedReferences as Record<string, string>));
-
 const REPLACEMENT = '\uFFFD';
+
+/** Each named reference met so far (`&pfr;`) → what it stands for, U+FFFD for a name outside HTML5. */
+const NAMED = new Map<string, string>();
+const NAMED_REFERENCE = /&[A-Za-z][A-Za-z0-9]{0,31};/g;
+const parser = new Parser();
+
+/**
+ * Learn the named references of a text that are not known yet, from one CommonMark parse of them
+ * all (one paragraph each): a parse per reference would cost a fixed few microseconds each, a
+ * million times for a dossier of distinct names.
+ */
+export function learnNamedReferences(text: string): void {
+  if (!text.includes('&')) return;
+  const unknown = new Set<string>();
+  for (const match of text.matchAll(NAMED_REFERENCE)) if (!NAMED.has(match[0])) unknown.add(match[0]);
+  if (unknown.size === 0) return;
+  const references = [...unknown];
+  let paragraph = parser.parse(references.join('\n\n')).firstChild;
+  for (const reference of references) {
+    // A paragraph of one reference holds one text node: the decoded text, or the reference itself when the name is not HTML5's.
+    const literal = paragraph?.firstChild === paragraph?.lastChild ? paragraph?.firstChild?.literal : undefined;
+    NAMED.set(reference, literal === undefined || literal === null || literal === reference || literal === '' ? REPLACEMENT : literal);
+    paragraph = paragraph?.next ?? null;
+  }
+}
 
 /** The text a reference such as `&#112;`, `&#x70;` or `&nbsp;` stands for. */
 export function decodeEntity(reference: string): string {
@@ -21,5 +44,10 @@ export function decodeEntity(reference: string): string {
     if (!Number.isFinite(value) || value === 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) return REPLACEMENT;
     return String.fromCodePoint(value);
   }
-  return NAMED.get(body) ?? REPLACEMENT;
+  let decoded = NAMED.get(reference);
+  if (decoded === undefined) {
+    learnNamedReferences(reference);
+    decoded = NAMED.get(reference) ?? REPLACEMENT;
+  }
+  return decoded;
 }

@@ -1,4 +1,4 @@
-import { decodeEntity } from './entities.js';
+import { decodeEntity, learnNamedReferences } from './entities.js';
 import { mathSpan, type MathClosers } from './math-spans.js';
 import { NEEDS_VISIBLE_FORM, visibleFormOf } from './visible-chars.js';
 
@@ -15,8 +15,8 @@ import { NEEDS_VISIBLE_FORM, visibleFormOf } from './visible-chars.js';
  *   - code spans show their content: `` `pass` `` reads `pass`;
  *   - inline HTML tags and comments are removed (the comments are reported: hidden text); a line
  *     break or a block or table-cell edge reads as a space;
- *   - entities are decoded (`&#112;`, `&#x70;`, `&nbsp;`); a named entity outside the decoded
- *     table becomes U+FFFD, which the prose scan reports as undecodable (fail closed);
+ *   - entities are decoded (`&#112;`, `&#x70;`, `&nbsp;`, every HTML5 name: entities.ts); a name
+ *     outside HTML5 becomes U+FFFD, which the prose scan reports as undecodable (fail closed);
  *   - backslash escapes show the character; link and image syntax shows the text;
  *   - visible-chars.ts: blanks, sharp s, small capitals and other scripts' digits.
  * Linear in the text: one pass, and a map of pieces (not one entry per character) back to offsets.
@@ -404,6 +404,8 @@ function special(source: string, index: number, state: InlineState): number {
 export function renderedText(source: string, struck: StruckReading = 'kept'): RenderedText {
   // Nothing to render (plain ASCII prose, one line): the text is the source, offsets 1:1.
   if (!RENDERS_DIFFERENTLY.test(source)) return { text: source, hidden: [], struck: false, sourceOffset: (at) => at };
+  // The text's named references are decoded together before the walk reads them one by one.
+  learnNamedReferences(source);
   const builder = new Builder(source.length);
   const hidden: string[] = [];
   const state: InlineState = { builder, hidden, struck, closers: [-2, -2], struckFound: false, math: new Map(), tagClosers: new Map() };
