@@ -10,6 +10,7 @@ const modules: Array<() => Promise<{ bench: BenchModule }>> = [
   () => import('./guard-typed.js'),
   () => import('./guard-watch.js'),
   () => import('./inspector.js'),
+  () => import('./inspector-sentences.js'),
   () => import('./sandbox.js'),
 ];
 

@@ -13,11 +13,13 @@ import { visualOrder, type VisualText } from './text-normalize-bidi.js';
  *   2. default-ignorable and format characters removed (zero-width, bidi, tags, variation selectors),
  *   3. (caseless form only) lower-cased,
  *   4. the TR39 confusable skeleton: each code point replaced by its prototype, then NFD again, and
- *      nonspacing marks removed (beyond TR39: `P̸A̶SS` and `PÁSS` read as `PASS`),
+ *      nonspacing and enclosing marks removed (beyond TR39: `P̸A̶SS`, `PÁSS` and `P⃝A⃝S⃝S⃝` read as `PASS`),
  *   5. (caseless form only) lower-cased again and mapped again until stable (a prototype's lower
  *      case may have a prototype of its own); where that ends outside ASCII, the skeleton taken
  *      before lower-casing (Cherokee and Armenian capitals) or of the upper case (Cherokee small
  *      letters) is used when it reaches ASCII; runs of white space collapsed to one space.
+ * Before step 1, an enclosed letter or number that NFKD leaves alone or brackets (🅰, ❷, ⒜) becomes
+ * the letter or number it encloses, and an interlinear annotation's separator or terminator a space.
  * Everything is per code point, so the cost is linear and every output unit knows the original
  * code point it came from: findings point at offsets in the original text. (Canonical reordering
  * of combining marks is the one NFD step this skips; no rule pattern contains a combining mark.)
@@ -25,12 +27,56 @@ import { visualOrder, type VisualText } from './text-normalize-bidi.js';
 const PROTOTYPES: ReadonlyMap<string, string> = new Map(Object.entries(confusablesData as Record<string, string>));
 
 const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
-const NONSPACING_MARK = /\p{Mn}/gu;
+/** Nonspacing and enclosing marks (U+20DD–U+20E4 draw a circle, square or keycap around the letter before them). */
+const NONSPACING_MARK = /[\p{Mn}\p{Me}]/gu;
+
+/**
+ * Enclosed letters and digits that NFKD leaves alone or decomposes with brackets (issue 13, round
+ * 11): [first code point, last, what the first stands for]; the others follow in order. A reader
+ * sees 🅰 (negative squared), 🅐 (negative circled), 🇦 (regional indicator), ⒜ and 🄐
+ * (parenthesized), ❷ ➁ ➋ ⓶ ⓫ (dingbat and double circled) as the letter or number they enclose.
+ */
+const ENCLOSED_RUNS: ReadonlyArray<readonly [number, number, string | number]> = [
+  [0x2474, 0x2487, 1], // ⑴–⒇ parenthesized 1–20
+  [0x249c, 0x24b5, 'a'], // ⒜–⒵ parenthesized small letters
+  [0x24eb, 0x24f4, 11], // ⓫–⓴ negative circled 11–20
+  [0x24f5, 0x24fe, 1], // ⓵–⓾ double circled 1–10
+  [0x24ff, 0x24ff, 0], // ⓿ negative circled 0
+  [0x2776, 0x277f, 1], // ❶–❿ dingbat negative circled 1–10
+  [0x2780, 0x2789, 1], // ➀–➉ dingbat circled sans-serif 1–10
+  [0x278a, 0x2793, 1], // ➊–➓ dingbat negative circled sans-serif 1–10
+  [0x1f10b, 0x1f10c, 0], // 🄋 🄌 dingbat (negative) circled sans-serif 0
+  [0x1f110, 0x1f129, 'A'], // 🄐–🄩 parenthesized capitals
+  [0x1f150, 0x1f169, 'A'], // 🅐–🅩 negative circled capitals
+  [0x1f170, 0x1f189, 'A'], // 🅰–🆉 negative squared capitals
+  [0x1f1e6, 0x1f1ff, 'A'], // 🇦–🇿 regional indicators
+];
+
+/** Enclosed letters without a letter or number category (So): a sentence of them is still read (claim-index.ts). */
+export const ENCLOSED_LETTER = /[\u249c-\u24e9\u{1f110}-\u{1f129}\u{1f130}-\u{1f149}\u{1f150}-\u{1f169}\u{1f170}-\u{1f189}\u{1f1e6}-\u{1f1ff}]/u;
+
+/**
+ * Interlinear annotation separator and terminator: the annotation is drawn apart from its base text
+ * (`\uFFF9All tests pass\uFFFAok\uFFFB` reads "All tests pass", annotated "ok"), so each is a word
+ * boundary; the anchor is removed like the other format characters.
+ */
+const ANNOTATION_BOUNDARY = /^[\uFFFA\uFFFB]$/;
+
+/** What an enclosed letter or number, or an annotation boundary, stands for; undefined for any other code point. */
+function enclosedBase(char: string): string | undefined {
+  if (ANNOTATION_BOUNDARY.test(char)) return ' ';
+  const code = char.codePointAt(0) ?? 0;
+  for (const [first, last, base] of ENCLOSED_RUNS) {
+    if (code < first || code > last) continue;
+    return typeof base === 'number' ? String(base + code - first) : String.fromCharCode(base.charCodeAt(0) + code - first);
+  }
+  return undefined;
+}
 
 function prototypesOf(text: string): string {
   let skeleton = '';
   for (const unit of text.normalize('NFD')) skeleton += PROTOTYPES.get(unit) ?? unit;
-  // Nonspacing marks go too (our choice, beyond TR39): a mark stacked on a letter must not split a word.
+  // Nonspacing and enclosing marks go too (our choice, beyond TR39): a mark on a letter must not split a word.
   return skeleton.normalize('NFD').replace(NONSPACING_MARK, '');
 }
 
@@ -54,6 +100,8 @@ const ASCII_ONLY = /^[\x00-\x7f]*$/;
  * skeleton of the character itself, then of its upper case, are tried: the first that reaches ASCII wins.
  */
 function skeletonOfCodePoint(char: string, caseless: boolean): string {
+  const base = enclosedBase(char);
+  if (base !== undefined) return [...base].map((part) => (part === ' ' ? part : skeletonOfCodePoint(part, caseless))).join('');
   const decomposed = char.normalize('NFKD').replace(IGNORABLE, '');
   if (!caseless) return prototypesOf(decomposed);
   const lowerFirst = caselessSkeleton(decomposed);

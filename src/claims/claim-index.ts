@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { matchingForm, matchingForms } from '../../policy/text-normalize.js';
+import { ENCLOSED_LETTER, matchingForm, matchingForms } from '../../policy/text-normalize.js';
 import type { Claim } from '../packet/schema.js';
 import { isArtifactToken } from '../text/artifact-tokens.js';
 import { renderedForm } from '../text/rendered.js';
@@ -50,6 +50,9 @@ export function coverageKeys(texts: readonly string[], forms?: ReadonlyArray<str
   return keys;
 }
 
+/** A sentence has a letter or a number, or an enclosed letter (Ⓐ, 🅰: symbols that read as letters). */
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
 /**
  * Sentence splitting shared by the dossier scan and the claim texts, so both sides split alike. A
  * `|` reads as a space: a GFM table row is one sentence, its cells read in a row as a reader of the
@@ -57,7 +60,7 @@ export function coverageKeys(texts: readonly string[], forms?: ReadonlyArray<str
  */
 export function sentencesOf(line: string): string[] {
   const cleaned = line.replace(/^\s*(?:#{1,6}|[-*+]|\d+[.)]|>)\s+/, '').replace(/\|/g, ' ');
-  return cleaned.split(/(?<=[.!?;])\s+/).map((sentence) => sentence.trim()).filter((sentence) => /[\p{L}\p{N}]/u.test(sentence));
+  return cleaned.split(/(?<=[.!?;])\s+/).map((sentence) => sentence.trim()).filter((sentence) => HAS_WORD.test(sentence) || ENCLOSED_LETTER.test(sentence));
 }
 
 const LABEL = /^[\w.-]{1,24}:\s*/;

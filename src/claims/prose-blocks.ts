@@ -1,4 +1,4 @@
-import { commentOpenerIndex, renderedText, visibleForm, type RenderedText } from '../text/rendered.js';
+import { commentEnd, commentOpenerIndex, renderedText, visibleForm, type RenderedText } from '../text/rendered.js';
 import { sentencesOf } from './claim-index.js';
 
 /**
@@ -57,7 +57,8 @@ function readingAsShown(source: string, text: string): Reading {
 /** Longer sentences are not classified (no pattern ever sees them whole): an UNPARSED_REGION. */
 export const MAX_CLASSIFIED_SENTENCE = 10_000;
 
-const UNDECODABLE = /[\uFFFD\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+/** U+FFFD and the control characters (C0 but tab and line ends; DEL; C1, U+0080–U+009F, as C0: round 11). */
+const UNDECODABLE = /[\uFFFD\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 /**
  * A fence line (CommonMark 4.5): three or more backticks or tildes after at most three spaces. A
  * backtick fence's info string holds no backtick: "``` All tests pass. ```" is a paragraph with a
@@ -196,23 +197,39 @@ function readingSteps(source: string, reading: Reading, firstLine: number, steps
   const said = new Set<string>();
   // sentencesOf reads a `|` as a space: sentences are searched for in the text read the same way.
   const searchable = reading.text.includes('|') ? reading.text.replace(/\|/g, ' ') : reading.text;
-  // Line numbers advance with the sentences: each newline of the source is counted once (linear).
+  // Line numbers advance with the sentences: each newline of the source is counted once, and the next
+  // newline is looked up only when a sentence has passed it. Looked up per sentence, a paragraph of
+  // one line cost a scan to its end per sentence: quadratic in the sentence count (issue 13, round 11).
   let cursor = 0;
   let line = firstLine;
-  let counted = 0;
+  let nextNewline = source.indexOf('\n');
   for (const sentence of sentencesOf(reading.text)) {
     said.add(sentence);
     const start = sentence.slice(0, 16);
+    // Sentences are substrings of the reading in order: each is searched for after the one before it.
     const at = start === '' ? -1 : searchable.indexOf(start, cursor);
-    if (at !== -1) cursor = at;
-    const upTo = Math.max(counted, reading.sourceOffset(cursor));
-    for (let index = source.indexOf('\n', counted); index !== -1 && index < upTo; index = source.indexOf('\n', index + 1)) line += 1;
-    counted = upTo;
+    if (at !== -1) cursor = at + sentence.length;
+    const upTo = reading.sourceOffset(at === -1 ? cursor : at);
+    while (nextNewline !== -1 && nextNewline < upTo) {
+      line += 1;
+      nextNewline = source.indexOf('\n', nextNewline + 1);
+    }
     if (skip?.has(sentence) === true) continue;
     // Not found (a reading that moved its words): the quote is the whole source the sentence comes from.
     pushSentence(steps, line, sentence, quoteOf(source, reading, at, sentence.length), inFence);
   }
   return said;
+}
+
+/** A line indented by four columns or more, not blank (a tab counts to the next multiple of four). */
+const INDENTED_CODE = /^(?: {4}| {0,3}\t)\s*\S/;
+const INDENTED = /^\s/;
+const LIST_ITEM = /^\s{0,3}(?:[-*+]|\d{1,9}[.)])(?:\s|$)/;
+
+/** One line of a code block, shown as it is written: no inline rendering, the visible characters only. */
+function codeLineSteps(rawLine: string, line: number, steps: ScanStep[]): void {
+  if (rawLine.length > MAX_CLASSIFIED_SENTENCE || UNDECODABLE.test(rawLine)) steps.push({ finding: { line, excerpt: excerptOf(rawLine), why: 'a code line that cannot be classified (too long, undecodable or control characters)' } });
+  else readingSteps(rawLine, readingAsShown(rawLine, visibleForm(rawLine)), line, steps, undefined, true);
 }
 
 /** Cut HTML comments out of a line; `open` says whether a comment is open when the line starts. */
@@ -232,9 +249,15 @@ function withoutComments(rawLine: string, open: boolean): { visible: string; hid
     const start = commentOpenerIndex(rest);
     if (start === -1) return { visible: visible + rest, hidden, open: false };
     visible += rest.slice(0, start);
+    hidden = true;
+    // `<!-->` and `<!--->` close where they open (CommonMark 0.31, browsers): the text after them is seen.
+    const end = commentEnd(rest, start);
+    if (end !== -1 && end - start <= 6) {
+      rest = rest.slice(end);
+      continue;
+    }
     rest = rest.slice(start + 4);
     inComment = true;
-    hidden = true;
   }
 }
 
@@ -243,6 +266,7 @@ export function scanSteps(text: string): ScanStep[] {
   /** The open fence's marker run (undefined: not in a fence). */
   let fence: string | undefined;
   let inComment = false;
+  let inList = false;
   let paragraph: Paragraph | undefined;
   const flush = (): void => {
     if (paragraph !== undefined) sentenceSteps(paragraph, steps);
@@ -258,9 +282,13 @@ export function scanSteps(text: string): ScanStep[] {
     line += 1;
     if (fence !== undefined) {
       if (closesFence(rawLine, fence)) fence = undefined;
-      else if (rawLine.length > MAX_CLASSIFIED_SENTENCE || UNDECODABLE.test(rawLine)) steps.push({ finding: { line, excerpt: excerptOf(rawLine), why: 'a code line that cannot be classified (too long, undecodable or control characters)' } });
-      // Code blocks are shown as they are: no inline rendering, the visible characters only.
-      else readingSteps(rawLine, readingAsShown(rawLine, visibleForm(rawLine)), line, steps, undefined, true);
+      else codeLineSteps(rawLine, line, steps);
+      continue;
+    }
+    // An indented code block (CommonMark 4.4): it cannot interrupt a paragraph, and inside a list an
+    // indented line continues the item. Shown as written, so a `<!--` in it opens no comment (round 11).
+    if (!inComment && paragraph === undefined && !inList && INDENTED_CODE.test(rawLine)) {
+      codeLineSteps(rawLine, line, steps);
       continue;
     }
     const cut = withoutComments(rawLine, inComment);
@@ -278,7 +306,12 @@ export function scanSteps(text: string): ScanStep[] {
       continue;
     }
     if (BLOCK_START.test(visible) || ONE_LINE_BLOCK.test(visible)) flush();
-    if (paragraph === undefined) paragraph = { firstLine: line, lines: [] };
+    if (paragraph === undefined) {
+      paragraph = { firstLine: line, lines: [] };
+      // A block at the margin ends any list; a list item starts one.
+      if (LIST_ITEM.test(visible)) inList = true;
+      else if (!INDENTED.test(visible)) inList = false;
+    }
     paragraph.lines.push(visible);
     if (ONE_LINE_BLOCK.test(visible)) flush();
   }

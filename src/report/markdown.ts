@@ -94,7 +94,7 @@ export function renderMarkdown(report: Report): string {
     '',
   ];
   if (report.blocked_reasons.length > 0) {
-    lines.push(...section('Why it is blocked', report.blocked_reasons.map((reason) => `- ${md(reason.message, 400)}`)));
+    lines.push(...section('Why it is blocked', report.blocked_reasons.map((reason) => `- ${md(reason.message, 400)}${reason.quote === undefined ? '' : `: ${value(reason.quote, 200)}`}`)));
   }
   lines.push(...section('Claims', claimTable(report.claims)));
   const dangling = report.claims.filter((claim) => claim.reasons.some((reason) => reason.startsWith(DANGLING_CITATION)));

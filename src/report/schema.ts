@@ -93,7 +93,8 @@ export const claimReportSchema = stamped({
   chain: chainSchema,
 });
 
-const findingSchema = stamped({ code: z.string(), path: z.string(), message: z.string() });
+/** `message` is tki's words; `quote`, when present, the packet text the reason is about (an unknown key's name). */
+const findingSchema = stamped({ code: z.string(), path: z.string(), message: z.string(), quote: z.string().optional() });
 
 /**
  * Findings of one kind are one entry (report/finding-groups.ts): `count` is exact, `listed` holds

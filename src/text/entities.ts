@@ -1,31 +1,40 @@
+// Named references are decoded by CommonMark's reference implementation (`commonmark`, on the tki
+// policy's allow list), which carries the full HTML5 table: exactly what a CommonMark reader decodes.
+import { Parser } from 'commonmark';
+
 /**
  * HTML character references as CommonMark decodes them (rendered.ts). Numeric references are
- * decoded in full (0, surrogates and values past U+10FFFF become U+FFFD, as CommonMark says). Of
- * the ~2,100 named references, the inspector knows the ASCII, white-space, invisible and common
- * punctuation ones; any other name becomes U+FFFD, which the prose scan reports as undecodable
- * text, so an entity outside this table can only make the verdict stricter (fail closed).
+ * decoded in full (0, surrogates and values past U+10FFFF become U+FFFD, as CommonMark says), and
+ * so are all ~2,100 named references of HTML5 (`&pfr;` is 𝔭, which the text rules then read as `p`,
+ * issue 13, round 11). A name outside HTML5 becomes U+FFFD, which the prose scan reports as
+ * undecodable text (a reader sees the literal `&name;`; the inspector fails closed instead).
  */
-const NAMED: ReadonlyMap<string, string> = new Map(
-  Object.entries({
-    amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ensp: '\u2002', emsp: '\u2003', emsp13: '\u2004',
-    emsp14: '\u2005', numsp: '\u2007', puncsp: '\u2008', thinsp: '\u2009', ThinSpace: '\u2009', hairsp: '\u200a',
-    VeryThinSpace: '\u200a', MediumSpace: '\u205f', NonBreakingSpace: '\u00a0', NoBreak: '\u2060', ZeroWidthSpace: '\u200b',
-    NegativeThinSpace: '\u200b', NegativeMediumSpace: '\u200b', NegativeThickSpace: '\u200b', NegativeVeryThinSpace: '\u200b',
-    zwj: '\u200d', zwnj: '\u200c', shy: '\u00ad', lrm: '\u200e', rlm: '\u200f', ic: '\u2063', InvisibleComma: '\u2063',
-    it: '\u2062', InvisibleTimes: '\u2062', af: '\u2061', ApplyFunction: '\u2061', Tab: '\t', NewLine: '\n',
-    excl: '!', num: '#', dollar: '$', percnt: '%', lpar: '(', rpar: ')', ast: '*', midast: '*', plus: '+', comma: ',',
-    period: '.', sol: '/', colon: ':', semi: ';', equals: '=', quest: '?', commat: '@', lsqb: '[', lbrack: '[',
-    bsol: '\\', rsqb: ']', rbrack: ']', Hat: '^', lowbar: '_', UnderBar: '_', grave: '`', DiacriticalGrave: '`',
-    lcub: '{', lbrace: '{', verbar: '|', vert: '|', VerticalLine: '|', rcub: '}', rbrace: '}', hyphen: '\u2010',
-    dash: '\u2010', ndash: '\u2013', mdash: '\u2014', minus: '\u2212', hellip: '\u2026', mldr: '\u2026', middot: '\u00b7',
-    centerdot: '\u00b7', bull: '\u2022', bullet: '\u2022', lsquo: '\u2018', rsquo: '\u2019', rsquor: '\u2019',
-    ldquo: '\u201c', rdquo: '\u201d', rdquor: '\u201d', laquo: '\u00ab', raquo: '\u00bb', times: '\u00d7',
-    divide: '\u00f7', copy: '\u00a9', reg: '\u00ae', trade: '\u2122', deg: '\u00b0', sect: '\u00a7', para: '\u00b6',
-    check: '\u2713', checkmark: '\u2713', cross: '\u2717', larr: '\u2190', rarr: '\u2192', szlig: '\u00df',
-  }),
-);
-
 const REPLACEMENT = '\uFFFD';
+
+/** Each named reference met so far (`&pfr;`) → what it stands for, U+FFFD for a name outside HTML5. */
+const NAMED = new Map<string, string>();
+const NAMED_REFERENCE = /&[A-Za-z][A-Za-z0-9]{0,31};/g;
+const parser = new Parser();
+
+/**
+ * Learn the named references of a text that are not known yet, from one CommonMark parse of them
+ * all (one paragraph each): a parse per reference would cost a fixed few microseconds each, a
+ * million times for a dossier of distinct names.
+ */
+export function learnNamedReferences(text: string): void {
+  if (!text.includes('&')) return;
+  const unknown = new Set<string>();
+  for (const match of text.matchAll(NAMED_REFERENCE)) if (!NAMED.has(match[0])) unknown.add(match[0]);
+  if (unknown.size === 0) return;
+  const references = [...unknown];
+  let paragraph = parser.parse(references.join('\n\n')).firstChild;
+  for (const reference of references) {
+    // A paragraph of one reference holds one text node: the decoded text, or the reference itself when the name is not HTML5's.
+    const literal = paragraph?.firstChild === paragraph?.lastChild ? paragraph?.firstChild?.literal : undefined;
+    NAMED.set(reference, literal === undefined || literal === null || literal === reference || literal === '' ? REPLACEMENT : literal);
+    paragraph = paragraph?.next ?? null;
+  }
+}
 
 /** The text a reference such as `&#112;`, `&#x70;` or `&nbsp;` stands for. */
 export function decodeEntity(reference: string): string {
@@ -35,5 +44,10 @@ export function decodeEntity(reference: string): string {
     if (!Number.isFinite(value) || value === 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) return REPLACEMENT;
     return String.fromCodePoint(value);
   }
-  return NAMED.get(body) ?? REPLACEMENT;
+  let decoded = NAMED.get(reference);
+  if (decoded === undefined) {
+    learnNamedReferences(reference);
+    decoded = NAMED.get(reference) ?? REPLACEMENT;
+  }
+  return decoded;
 }

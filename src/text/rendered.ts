@@ -1,4 +1,4 @@
-import { decodeEntity } from './entities.js';
+import { decodeEntity, learnNamedReferences } from './entities.js';
 import { mathSpan, type MathClosers } from './math-spans.js';
 import { NEEDS_VISIBLE_FORM, visibleFormOf } from './visible-chars.js';
 
@@ -15,8 +15,8 @@ import { NEEDS_VISIBLE_FORM, visibleFormOf } from './visible-chars.js';
  *   - code spans show their content: `` `pass` `` reads `pass`;
  *   - inline HTML tags and comments are removed (the comments are reported: hidden text); a line
  *     break or a block or table-cell edge reads as a space;
- *   - entities are decoded (`&#112;`, `&#x70;`, `&nbsp;`); a named entity outside the decoded
- *     table becomes U+FFFD, which the prose scan reports as undecodable (fail closed);
+ *   - entities are decoded (`&#112;`, `&#x70;`, `&nbsp;`, every HTML5 name: entities.ts); a name
+ *     outside HTML5 becomes U+FFFD, which the prose scan reports as undecodable (fail closed);
  *   - backslash escapes show the character; link and image syntax shows the text;
  *   - visible-chars.ts: blanks, sharp s, small capitals and other scripts' digits.
  * Linear in the text: one pass, and a map of pieces (not one entry per character) back to offsets.
@@ -143,7 +143,23 @@ class Builder {
 const SPECIAL_CODES = Uint8Array.from({ length: 128 }, (_, code) => ('\\`<&*_~[]!$'.includes(String.fromCharCode(code)) ? 1 : 0));
 // Sticky (`y`), run at the special character's index: no slice of the text per attempt. Every
 // quantifier is bounded, so one attempt reads at most a few kilobytes.
-const TAG = /<\/?[A-Za-z][A-Za-z0-9-]{0,63}(?:\s[^<>]{0,4096})?\/?>/y;
+/**
+ * An open or closing tag as CommonMark 0.31 (6.6) reads one: attribute values quoted or not, so a `<`
+ * or `<!--` inside a quoted value is part of the tag (`<a title="<!--">` opens no comment, issue 13,
+ * round 11). Bounded (names, values, attribute count) so one attempt reads a few kilobytes at most.
+ */
+const ATTRIBUTE = `\\s+[A-Za-z_:][A-Za-z0-9_.:-]{0,63}(?:\\s*=\\s*(?:[^"'=<>\`\\x00-\\x20]{1,1024}|'[^']{0,1024}'|"[^"]{0,1024}"))?`;
+const TAG = new RegExp(`<(?:[A-Za-z][A-Za-z0-9-]{0,63}(?:${ATTRIBUTE}){0,64}\\s*\\/?|\\/[A-Za-z][A-Za-z0-9-]{0,63}\\s*)>`, 'y');
+/**
+ * The end of the HTML comment that opens at `start` (CommonMark 0.31, 6.6, as browsers read it):
+ * `<!-->` and `<!--->` are whole comments; any other ends after the first `-->`. -1: not closed.
+ */
+export function commentEnd(source: string, start: number): number {
+  if (source.startsWith('<!-->', start)) return start + 5;
+  if (source.startsWith('<!--->', start)) return start + 6;
+  const end = source.indexOf('-->', start + 4);
+  return end === -1 ? -1 : end + 3;
+}
 /**
  * Tags a browser shows as a break between words: a line break, and the edges of blocks and table
  * cells (`<td>All tests</td><td>pass.</td>` reads "All tests pass.", not "All testspass.", issue 13, round 9).
@@ -198,8 +214,12 @@ export function commentOpenerIndex(source: string, from = 0): number {
       const open = runEnd(source, index, '`');
       const close = codeSpanClose(source, index);
       index = close === -1 ? open : close + (open - index);
-    } else if (char === '<' && source.startsWith('<!--', index)) return index;
-    else index += 1;
+    } else if (char === '<') {
+      if (source.startsWith('<!--', index)) return index;
+      // A tag is read whole: a `<!--` inside its attribute value opens nothing.
+      const tag = matchAt(TAG, source, index);
+      index += tag === null ? 1 : tag[0].length;
+    } else index += 1;
   }
   return -1;
 }
@@ -242,6 +262,8 @@ interface InlineState {
   struckFound: boolean;
   /** Closing dollar runs found so far (math-spans.ts). */
   readonly math: MathClosers;
+  /** The next closing tag of each striking tag name at or after the last opener (-1: none up to the end). */
+  readonly tagClosers: Map<string, number>;
 }
 
 const isSpace = (char: string | undefined): boolean => char === undefined || (char.charCodeAt(0) < 0x80 ? char === ' ' || (char >= '\t' && char <= '\r') : /\s/.test(char));
@@ -276,6 +298,30 @@ function tildes(source: string, index: number, state: InlineState): number {
   return state.struck === 'kept' ? end : close + length;
 }
 
+/** Tags a browser shows as struck text, as GFM shows `~~…~~` (issue 13, round 11). */
+const STRIKING_TAG = /^<(del|s|strike)(?=[\s/>])/i;
+
+/**
+ * After an open tag that strikes its text (`<del>`, `<s>`, `<strike>`) with a closing tag later on:
+ * the struck text is a strikethrough, read both ways as `~~…~~` is (kept, or removed with its tags).
+ * Returns where the walk goes on. The next closing tag of each name is memoized as tildes' closers
+ * are, so a paragraph of a million unclosed `<del>` costs one search per name, not one per opener.
+ */
+function struckByTag(source: string, after: number, tag: string, state: InlineState): number {
+  const name = STRIKING_TAG.exec(tag)?.[1]?.toLowerCase();
+  if (name === undefined) return after;
+  let close = state.tagClosers.get(name) ?? -2;
+  if (close !== -1 && close < after) {
+    const closing = new RegExp(`</${name}\\s*>`, 'gi');
+    closing.lastIndex = after;
+    close = closing.exec(source)?.index ?? -1;
+    state.tagClosers.set(name, close);
+  }
+  if (close === -1) return after;
+  state.struckFound = true;
+  return state.struck === 'kept' ? after : close;
+}
+
 /** One inline step at a special character; returns the index after what it consumed. */
 function special(source: string, index: number, state: InlineState): number {
   const { builder, hidden } = state;
@@ -292,8 +338,8 @@ function special(source: string, index: number, state: InlineState): number {
       return codeSpan(source, index, builder);
     case '<': {
       if (source.startsWith('<!--', index)) {
-        const end = source.indexOf('-->', index + 4);
-        const stop = end === -1 ? source.length : end + 3;
+        const end = commentEnd(source, index);
+        const stop = end === -1 ? source.length : end;
         hidden.push(source.slice(index, stop));
         return stop;
       }
@@ -305,7 +351,7 @@ function special(source: string, index: number, state: InlineState): number {
       const tag = matchAt(TAG, source, index);
       if (tag !== null) {
         if (BREAKING_TAG.test(tag[0])) builder.emit(' ', index, false);
-        return index + tag[0].length;
+        return struckByTag(source, index + tag[0].length, tag[0], state);
       }
       builder.emit('<', index, true);
       return index + 1;
@@ -358,9 +404,11 @@ function special(source: string, index: number, state: InlineState): number {
 export function renderedText(source: string, struck: StruckReading = 'kept'): RenderedText {
   // Nothing to render (plain ASCII prose, one line): the text is the source, offsets 1:1.
   if (!RENDERS_DIFFERENTLY.test(source)) return { text: source, hidden: [], struck: false, sourceOffset: (at) => at };
+  // The text's named references are decoded together before the walk reads them one by one.
+  learnNamedReferences(source);
   const builder = new Builder(source.length);
   const hidden: string[] = [];
-  const state: InlineState = { builder, hidden, struck, closers: [-2, -2], struckFound: false, math: new Map() };
+  const state: InlineState = { builder, hidden, struck, closers: [-2, -2], struckFound: false, math: new Map(), tagClosers: new Map() };
   // One walk: plain characters are copied in runs, each special character starts an inline step.
   let runStart = 0;
   let index = 0;

@@ -52,10 +52,12 @@ describe('case and the confusable skeleton (issue 13, text7)', () => {
 });
 
 describe('format characters (issue 13, text7)', () => {
-  it('removes U+180E and every other Cf / default-ignorable character', () => {
+  it('removes U+180E and every other Cf / default-ignorable character but the annotation boundaries', () => {
     expect(matchingForm('pa\u180Ess')).toBe('pass');
+    // U+FFFA and U+FFFB separate an interlinear annotation from its base text: a word boundary (round 11).
+    expect(matchingForm('a\uFFFAb\uFFFBc')).toBe('a b c');
     for (let code = 0; code <= 0x10ffff; code += 1) {
-      if (code >= 0xd800 && code <= 0xdfff) continue;
+      if ((code >= 0xd800 && code <= 0xdfff) || code === 0xfffa || code === 0xfffb) continue;
       const char = String.fromCodePoint(code);
       if (/^[\p{Default_Ignorable_Code_Point}\p{Cf}]$/u.test(char) && !/\s/.test(char)) expect(matchingForm(`a${char}b`), code.toString(16)).toBe('ab');
     }

@@ -23,9 +23,13 @@ describe('inline Markdown renders as a reader sees it', () => {
   ])('%j', (source, visible) => {
     expect(renderedText(source).text).toBe(visible);
   });
-  it('an entity it does not decode becomes U+FFFD (the scan then reports the paragraph)', () => {
-    expect(renderedText('tests &rcy;ass').text).toBe('tests \uFFFDass');
-    expect(scanSteps('tests &rcy;ass\n').some((step) => 'finding' in step)).toBe(true);
+  it('a name outside HTML5 becomes U+FFFD (the scan then reports the paragraph)', () => {
+    expect(renderedText('tests &rcyx;ass').text).toBe('tests \uFFFDass');
+    expect(scanSteps('tests &rcyx;ass\n').some((step) => 'finding' in step)).toBe(true);
+  });
+  it('decodes every HTML5 named reference (round 11)', () => {
+    expect(renderedText('tests &rcy;ass &pfr; &Oopf; &CounterClockwiseContourIntegral;').text).toBe('tests \u0440ass \u{1D52D} \u{1D546} \u2233');
+    expect(scanSteps('All tests &pfr;ass.\n').some((step) => 'finding' in step)).toBe(false);
   });
   it('maps rendered offsets back to the source', () => {
     const view = renderedText('a **b** c');
