@@ -42,7 +42,7 @@ import type { Walker } from './walker.js';
 import { recordBindingUse, type BindingUse } from './binding-uses.js';
 import { judgePathText } from './pseudo-files.js';
 import { reportUntypedEscapes } from './untyped-escapes.js';
-import { judgeStarterValue } from './starter-values.js';
+import { judgeStarterValue, mayHoldStarters } from './starter-values.js';
 import { judgeSettingProperty } from './launch-settings.js';
 
 /**
@@ -84,7 +84,10 @@ export class Analyzer implements Walker {
     private readonly importedNames: ReadonlySet<string> = new Set(),
   ) {
     this.hasVar = mayDeclareVar(sourceFile);
+    this.mayHoldStarters = mayHoldStarters(sourceFile);
   }
+
+  readonly mayHoldStarters: boolean;
 
   /** False when the file spells no `var`: scopes need no search for hoisted declarations. */
   private readonly hasVar: boolean;
@@ -239,7 +242,7 @@ export class Analyzer implements Walker {
   visitIdentifier(identifier: ts.Identifier, parent: ts.Node): void {
     this.text?.checkVerdictToken(identifier.text, identifier);
     if (!isValueReference(identifier, parent)) return;
-    judgeStarterValue(this, identifier);
+    if (this.mayHoldStarters) judgeStarterValue(this, identifier);
     if (this.importedNames.has(identifier.text)) recordBindingUse(this.bindingUses, identifier, this.ancestors, this.sourceFile);
     const binding = this.scope.lookup(identifier.text);
     if (binding === undefined) return this.globalUse(identifier.text, identifier, this.flowAt(identifier));
@@ -277,7 +280,7 @@ export class Analyzer implements Walker {
   private visitMemberAccess(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): void {
     const key = constantKey(node, this.scope);
     if (ts.isPropertyAccessExpression(node)) this.text?.checkVerdictToken(node.name.text, node.name);
-    judgeStarterValue(this, node);
+    if (this.mayHoldStarters) judgeStarterValue(this, node);
     const base = interopMemberBase(skipOuter(node.expression), this.scope, trackedLoad);
     const owner = globalName(base, this.scope, GLOBAL_OBJECT_NAMES);
     if (owner !== undefined) {

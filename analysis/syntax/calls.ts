@@ -4,7 +4,8 @@ import { judgeDescriptorEnumeration, judgeRuntimeKeyRead } from './function-valu
 import { checkSharedStore } from './shared-stores.js';
 import { GLOBAL_OBJECT_NAMES, classifyModule } from '../../policy/index.js';
 import { codeUrlScheme, leadingText } from './code-urls.js';
-import { globalName, isProcessMember, moduleLoadOf } from './module-loads.js';
+import { globalName, isProcessMember, moduleLoadOf, processMemberName } from './module-loads.js';
+import type { Scope } from './scope.js';
 import { recordLoad } from './module-references.js';
 import { isWebpackExternalRequire } from './interop-index.js';
 import { EXIT_CODE_ASSIGNMENTS, TIMERS } from './node-kinds.js';
@@ -30,12 +31,12 @@ export function visitCall(walker: Walker, call: ts.CallExpression): void {
   const load = moduleLoadOf(call, walker.scope, GLOBAL_OBJECT_NAMES);
   if (load !== undefined) {
     recordLoad(walker, call, load, isWebpackExternalRequire(call, walker.scope));
-    judgeStarterValue(walker, call);
+    if (walker.mayHoldStarters) judgeStarterValue(walker, call);
     for (const argument of call.arguments) if (!load.consumed.has(argument)) walker.visit(argument, call);
     return;
   }
   judgeOpenModeCall(walker, call);
-  judgeChildEntries(walker, call);
+  if (walker.mayHoldStarters) judgeChildEntries(walker, call);
   judgeSettingPush(walker, call);
   judgePoolEntries(walker, call);
   judgeCreateRequireCall(walker, call);
@@ -80,12 +81,10 @@ function checkTypedCall(walker: Walker, call: ts.CallExpression | ts.NewExpressi
 
 /** `process.exit(0)`, `process.exit()`, also through `.call(process, 0)` and `.apply(process, [0])`. */
 function checkExit(walker: Walker, call: ts.CallExpression, callee: ts.Expression): void {
-  const isExit = (expression: ts.Expression): boolean =>
-    isProcessMember(expression, 'exit', walker.scope, GLOBAL_OBJECT_NAMES) || isProcessMember(expression, 'reallyExit', walker.scope, GLOBAL_OBJECT_NAMES);
   let code: ts.Expression | undefined;
-  if (isExit(callee)) {
+  if (isExit(callee, walker.scope)) {
     code = call.arguments[0];
-  } else if (tsv.isPropertyAccessExpression(callee) && isExit(callee.expression) && (callee.name.text === 'call' || callee.name.text === 'apply')) {
+  } else if (tsv.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply') && isExit(callee.expression, walker.scope)) {
     const second = call.arguments[1] === undefined ? undefined : skipOuter(call.arguments[1]);
     if (callee.name.text === 'call') code = second;
     else if (second === undefined || tsv.isArrayLiteralExpression(second)) code = second?.elements[0];
@@ -94,6 +93,12 @@ function checkExit(walker: Walker, call: ts.CallExpression, callee: ts.Expressio
     return;
   }
   if (code === undefined || isZeroExitValue(code)) reportExitZero(walker, call, call.expression);
+}
+
+/** `process.exit` or `process.reallyExit`: the callee resolved once for both names (a function, not a closure made at every call). */
+function isExit(expression: ts.Expression, scope: Scope): boolean {
+  const member = processMemberName(expression, scope, GLOBAL_OBJECT_NAMES);
+  return member === 'exit' || member === 'reallyExit';
 }
 
 /** Exit 0 applies to every file, not only inspector files: a tki-guarded process never ends with 0 by accident. */

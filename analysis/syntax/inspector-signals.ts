@@ -19,9 +19,8 @@ const INSPECTOR: readonly ['NETWORK', 'DYNAMIC_CODE'] = ['NETWORK', 'DYNAMIC_COD
 /** The signal argument of `process.kill(pid, sig)`, `.call(p, pid, sig)` or `.apply(p, [pid, sig])`; null: not a kill; undefined: none given. */
 function signalArgument(walker: Walker, call: ts.CallExpression): ts.Expression | undefined | null {
   const callee = skipOuter(call.expression);
-  const isKill = (expression: ts.Expression): boolean => isProcessMember(expression, 'kill', walker.scope, GLOBAL_OBJECT_NAMES);
-  if (isKill(callee)) return call.arguments[1];
-  if (!tsv.isPropertyAccessExpression(callee) || !isKill(callee.expression)) return null;
+  if (isProcessMember(callee, 'kill', walker.scope, GLOBAL_OBJECT_NAMES)) return call.arguments[1];
+  if (!tsv.isPropertyAccessExpression(callee) || !isProcessMember(callee.expression, 'kill', walker.scope, GLOBAL_OBJECT_NAMES)) return null;
   if (callee.name.text === 'call') return call.arguments[2];
   if (callee.name.text !== 'apply') return null;
   const list = call.arguments[1] === undefined ? undefined : skipOuter(call.arguments[1]);

@@ -127,9 +127,7 @@ export function consumeInteropInitializer(walker: Walker, initializer: ts.Expres
  */
 export function interopMemberBase(base: ts.Expression, scope: Scope, trackedLoad: TrackedLoad): ts.Expression {
   let inner = skipOuter(base);
-  const isDefault = (node: ts.Expression): node is ts.PropertyAccessExpression | ts.ElementAccessExpression =>
-    (tsv.isPropertyAccessExpression(node) && node.name.text === 'default') || (tsv.isElementAccessExpression(node) && constantKey(node, scope) === 'default');
-  while (isDefault(inner)) {
+  while (isDefaultMember(inner, scope)) {
     const owner = skipOuter(inner.expression);
     if (interopViewOf(owner, scope, trackedLoad) === undefined) return base;
     inner = owner;
@@ -139,6 +137,11 @@ export function interopMemberBase(base: ts.Expression, scope: Scope, trackedLoad
     if (isWebpackGetter(getter, scope)) return getter;
   }
   return inner === skipOuter(base) ? base : inner;
+}
+
+/** `x.default` or `x['default']`: a function, not a closure made at every member access. */
+function isDefaultMember(node: ts.Expression, scope: Scope): node is ts.PropertyAccessExpression | ts.ElementAccessExpression {
+  return (tsv.isPropertyAccessExpression(node) && node.name.text === 'default') || (tsv.isElementAccessExpression(node) && constantKey(node, scope) === 'default');
 }
 
 /** A module binding made by `__webpack_require__.n(…)`: calling it returns the module. */

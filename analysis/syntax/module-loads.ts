@@ -42,8 +42,8 @@ export function globalName(expression: ts.Expression, scope: Scope, globalObject
     const key = constantKey(inner, scope);
     if (base === undefined || key === null) return undefined;
     if (globalObjects.includes(base)) return key;
-    // `document.defaultView` is the window.
-    if (GLOBAL_OBJECT_MEMBERS.some(([global, member]) => global === base && member === key)) return globalObjects[0];
+    // `document.defaultView` is the window. A loop, not a closure: this runs at every member access.
+    for (const [global, member] of GLOBAL_OBJECT_MEMBERS) if (global === base && member === key) return globalObjects[0];
   }
   return undefined;
 }
@@ -60,12 +60,19 @@ export function isProcessObject(expression: ts.Expression, scope: Scope, globalO
 
 /** `process.exit`, `process['exit']`, or `exit` imported from `node:process`. */
 export function isProcessMember(callee: ts.Expression, member: string, scope: Scope, globalObjects: readonly string[]): boolean {
-  const inner = skipOuter(callee);
+  return processMemberName(callee, scope, globalObjects) === member;
+}
+
+/** The member of `process` an expression is (`process.exit`, `process['exit']`, `exit` imported from `node:process`): one resolution for passes that ask about several members. */
+export function processMemberName(expression: ts.Expression, scope: Scope, globalObjects: readonly string[]): string | undefined {
+  const inner = skipOuter(expression);
   if (tsv.isIdentifier(inner)) {
     const binding = scope.lookup(inner.text);
-    return binding?.kind === 'member' && binding.specifier === 'node:process' && binding.member === member;
+    return binding?.kind === 'member' && binding.specifier === 'node:process' ? binding.member : undefined;
   }
-  return (tsv.isPropertyAccessExpression(inner) || tsv.isElementAccessExpression(inner)) && constantKey(inner, scope) === member && isProcessObject(inner.expression, scope, globalObjects);
+  if (!tsv.isPropertyAccessExpression(inner) && !tsv.isElementAccessExpression(inner)) return undefined;
+  const key = constantKey(inner, scope);
+  return key !== null && isProcessObject(inner.expression, scope, globalObjects) ? key : undefined;
 }
 
 /** Is `expression` a `require` function: the global, an alias, `module.require`, `process.mainModule.require`, … */

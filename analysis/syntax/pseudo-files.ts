@@ -37,9 +37,14 @@ function report(walker: Walker, node: ts.Node, shape: PathShape): void {
   if (capabilities.length > 0) walker.report.reach(capabilities, node, 'an environ file under /proc', 'member');
 }
 
-/** A cheap filter before a shape is built: nearly every string in a program fails it. */
+/**
+ * A cheap filter before a shape is built: nearly every string in a program fails it. A lone
+ * literal has no run-time value to fill in, so it is an environ path only if it spells `environ`
+ * (strings naming `process` are common); a template or a chain may get `environ` from a value.
+ */
 function mentionsPseudoFile(node: ts.Node, sourceFile: ts.SourceFile): boolean {
-  const text = tsv.isStringLiteralLike(node) ? node.text : node.getText(sourceFile);
+  if (tsv.isStringLiteralLike(node)) return node.text.includes('environ');
+  const text = node.getText(sourceFile);
   return text.includes('proc') || text.includes('environ');
 }
 

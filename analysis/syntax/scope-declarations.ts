@@ -20,43 +20,57 @@ export function declareContainer(
   /** False when the file declares no `var` at all (mayDeclareVar): no search for hoisted ones. */
   hasVar = true,
 ): void {
-  const variables: Array<readonly [ts.VariableDeclaration, boolean]> = [];
-  const declareList = (list: ts.VariableDeclarationList, hoisted = false): void => {
-    // `var` is declared by its function's scope (hoisted), never by a block's.
-    if (isVar(list) !== hoisted) return;
-    // Read from the list, not the declaration: files parsed without parent pointers are walked too.
-    const isConst = (list.flags & tsv.NodeFlags.Constant) === tsv.NodeFlags.Const;
-    for (const declaration of list.declarations) {
-      for (const name of boundNames(declaration.name)) scope.declare(name);
-      variables.push([declaration, isConst]);
-    }
-  };
-  if (hasVar && isVarScope(container)) for (const list of hoistedVarLists(container)) declareList(list, true);
+  // Entered for every block and function of every file: no closure, and the list is made at the first declaration.
+  let variables: Variables | undefined;
+  if (hasVar && isVarScope(container)) for (const list of hoistedVarLists(container)) variables = declareList(list, scope, variables, true);
   if (tsv.isSourceFile(container) || tsv.isBlock(container) || tsv.isModuleBlock(container)) {
-    for (const statement of container.statements) declareStatement(statement, scope, declareList);
+    for (const statement of container.statements) variables = declareStatement(statement, scope, variables);
   } else if (tsv.isCaseBlock(container)) {
-    for (const clause of container.clauses) for (const statement of clause.statements) declareStatement(statement, scope, declareList);
+    for (const clause of container.clauses) for (const statement of clause.statements) variables = declareStatement(statement, scope, variables);
   } else if (tsv.isForStatement(container) || tsv.isForInStatement(container) || tsv.isForOfStatement(container)) {
-    if (container.initializer !== undefined && tsv.isVariableDeclarationList(container.initializer)) declareList(container.initializer);
+    if (container.initializer !== undefined && tsv.isVariableDeclarationList(container.initializer)) variables = declareList(container.initializer, scope, variables);
   } else if (tsv.isCatchClause(container)) {
-    if (container.variableDeclaration !== undefined) for (const name of boundNames(container.variableDeclaration.name)) scope.declare(name);
+    if (container.variableDeclaration !== undefined) declareNames(container.variableDeclaration.name, scope);
   } else if (tsv.isFunctionLike(container)) {
     if (tsv.isFunctionExpression(container) && container.name !== undefined) scope.declare(container.name.text, FUNCTION);
-    for (const parameter of container.parameters) for (const name of boundNames(parameter.name)) scope.declare(name);
+    for (const parameter of container.parameters) declareNames(parameter.name, scope);
   } else if (tsv.isClassExpression(container) && container.name !== undefined) {
     scope.declare(container.name.text, FUNCTION);
   }
+  if (variables === undefined) return;
   // Second pass: all names of this scope are known, so `const require = …; const r = require` resolves right.
   for (const [declaration, isConst] of variables) {
     for (const [name, binding] of bindingsOf(declaration, isConst)) scope.declare(name, binding);
   }
 }
 
-function declareStatement(statement: ts.Statement, scope: Scope, declareList: (list: ts.VariableDeclarationList) => void): void {
+/** The variable declarations of a scope and whether each is `const`, for the second pass. */
+type Variables = Array<readonly [ts.VariableDeclaration, boolean]>;
+
+/** Declares each name a binding pattern binds as a plain local. */
+function declareNames(name: ts.BindingName, scope: Scope): void {
+  if (tsv.isIdentifier(name)) scope.declare(name.text);
+  else for (const bound of boundNames(name)) scope.declare(bound);
+}
+
+/** `var` is declared by its function's scope (`hoisted`), never by a block's; returns the variables, with the list's added. */
+function declareList(list: ts.VariableDeclarationList, scope: Scope, variables: Variables | undefined, hoisted = false): Variables | undefined {
+  if (isVar(list) !== hoisted) return variables;
+  // Read from the list, not the declaration: files parsed without parent pointers are walked too.
+  const isConst = (list.flags & tsv.NodeFlags.Constant) === tsv.NodeFlags.Const;
+  const found = variables ?? [];
+  for (const declaration of list.declarations) {
+    declareNames(declaration.name, scope);
+    found.push([declaration, isConst]);
+  }
+  return found;
+}
+
+function declareStatement(statement: ts.Statement, scope: Scope, variables: Variables | undefined): Variables | undefined {
   // `declare const require: …` creates no binding at run time: the global is still what runs.
-  if (hasDeclareModifier(statement)) return;
+  if (hasDeclareModifier(statement)) return variables;
   if (tsv.isVariableStatement(statement)) {
-    declareList(statement.declarationList);
+    return declareList(statement.declarationList, scope, variables);
   } else if (tsv.isFunctionDeclaration(statement)) {
     // An overload signature without a body declares nothing by itself.
     if (statement.name !== undefined && statement.body !== undefined) scope.declare(statement.name.text, FUNCTION);
@@ -69,13 +83,14 @@ function declareStatement(statement: ts.Statement, scope: Scope, declareList: (l
   } else if (tsv.isImportDeclaration(statement)) {
     declareImport(statement, scope);
   } else if (tsv.isImportEqualsDeclaration(statement)) {
-    if (!createsValue(statement, scope)) return;
+    if (!createsValue(statement, scope)) return variables;
     const reference = statement.moduleReference;
     const tracked = tsv.isExternalModuleReference(reference) && !statement.isTypeOnly ? trackedBuiltin(literalString(reference.expression) ?? '') : undefined;
     scope.declare(statement.name.text, tracked === undefined ? LOCAL : { kind: 'module', specifier: tracked, declaration: statement, used: false });
   } else if (tsv.isLabeledStatement(statement)) {
-    declareStatement(statement.statement, scope, declareList);
+    return declareStatement(statement.statement, scope, variables);
   }
+  return variables;
 }
 
 function declareImport(statement: ts.ImportDeclaration, scope: Scope): void {

@@ -107,11 +107,20 @@ export function boundNames(name: ts.BindingName, into: string[] = []): string[] 
 }
 
 export function hasDeclareModifier(node: ts.Node): boolean {
-  return tsv.canHaveModifiers(node) && (tsv.getModifiers(node) ?? []).some((modifier) => modifier.kind === tsv.SyntaxKind.DeclareKeyword);
+  return hasModifier(node, tsv.SyntaxKind.DeclareKeyword);
 }
 
 export function hasExportModifier(node: ts.Node): boolean {
-  return tsv.canHaveModifiers(node) && (tsv.getModifiers(node) ?? []).some((modifier) => modifier.kind === tsv.SyntaxKind.ExportKeyword);
+  return hasModifier(node, tsv.SyntaxKind.ExportKeyword);
+}
+
+/** Asked of every statement of every scope: a loop over the modifiers, no array made when there are none. */
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  if (!tsv.canHaveModifiers(node)) return false;
+  const modifiers = tsv.getModifiers(node);
+  if (modifiers === undefined) return false;
+  for (const modifier of modifiers) if (modifier.kind === kind) return true;
+  return false;
 }
 
 export function scriptKindFor(fileName: string): ts.ScriptKind {

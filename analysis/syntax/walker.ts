@@ -22,6 +22,12 @@ export interface Walker {
   readonly ancestors: readonly ts.Node[];
   /** The type checker's view, in typed mode only (analysis/typed). */
   readonly types: TypeOracle | undefined;
+  /**
+   * Whether the file can name a module that has starters (starter-values.ts mayHoldStarters),
+   * answered once per walk: the starter passes return at once without it, so the walk does not
+   * call them at every identifier, member access and call.
+   */
+  readonly mayHoldStarters: boolean;
   /** Callees of flag-sensitive calls, already judged by their flags at the call (detect/open-modes.ts). */
   readonly judgedCallees: Set<ts.Node>;
   visit(node: ts.Node, parent: ts.Node): void;
