@@ -1,10 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { generatePacket } from './inspector-packet.js';
-import { INSPECT_CHILD, runChild, type ChildResult } from './inspector-child.js';
-import { median } from './stats.js';
+import { pairedDossierResult } from './paired-dossiers.js';
 import type { BenchResult } from './types.js';
 
 /**
@@ -17,9 +11,6 @@ import type { BenchResult } from './types.js';
 const PROSE_BYTES = Number(process.env.TKI_BENCH_PROSE_BYTES ?? 2_000_000);
 const ROUNDS = 5;
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const inspectorUrl = pathToFileURL(path.join(here, '..', 'src', 'index.js')).href;
-
 const ENGLISH = 'The export was read by the reviewer and the notes were kept with the archive. ';
 const HEBREW = 'הייצוא נקרא על ידי הסוקר וההערות נשמרו יחד עם הארכיון. ';
 
@@ -31,39 +22,13 @@ export function proseDossier(sentence: string, bytes: number): string {
 }
 
 export async function proseResults(): Promise<BenchResult[]> {
-  const root = mkdtempSync(path.join(tmpdir(), 'tki-bench-prose-'));
-  try {
-    const english = path.join(root, 'english');
-    const hebrew = path.join(root, 'hebrew');
-    const englishText = proseDossier(ENGLISH, PROSE_BYTES);
-    const hebrewText = proseDossier(HEBREW, PROSE_BYTES);
-    generatePacket(english, 1, 100, englishText);
-    generatePacket(hebrew, 1, 100, hebrewText);
-    const englishRuns: ChildResult[] = [];
-    const hebrewRuns: ChildResult[] = [];
-    // Paired rounds, English first: robust to load drifting over the run. CPU time, steadier than wall time here.
-    for (let round = 0; round < ROUNDS; round += 1) {
-      englishRuns.push(await runChild(INSPECT_CHILD, [english, path.join(root, 'out-english'), inspectorUrl]));
-      hebrewRuns.push(await runChild(INSPECT_CHILD, [hebrew, path.join(root, 'out-hebrew'), inspectorUrl]));
-    }
-    const cpu = (run: ChildResult): number => run.cpuMs ?? run.ms;
-    const perByte = (runs: readonly ChildResult[], text: string): number => median(runs.map(cpu)) / Buffer.byteLength(text);
-    return [
-      {
-        name: 'right-to-left prose (Hebrew) vs English prose, CPU per UTF-8 byte',
-        ratio: perByte(hebrewRuns, hebrewText) / perByte(englishRuns, englishText),
-        target: 2,
-        details: {
-          english_bytes: Buffer.byteLength(englishText),
-          hebrew_bytes: Buffer.byteLength(hebrewText),
-          english_cpu_median_ms: Math.round(median(englishRuns.map(cpu))),
-          hebrew_cpu_median_ms: Math.round(median(hebrewRuns.map(cpu))),
-          paired_ratio_median: median(hebrewRuns.map((run, round) => cpu(run) / cpu(englishRuns[round] ?? run))).toFixed(2),
-          exit_codes: `${englishRuns[0]?.exitCode ?? -1}/${hebrewRuns[0]?.exitCode ?? -1}`,
-        },
-      },
-    ];
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  return [
+    await pairedDossierResult({
+      name: 'right-to-left prose (Hebrew) vs English prose, CPU per UTF-8 byte',
+      target: 2,
+      rounds: ROUNDS,
+      baseline: { label: 'english', text: proseDossier(ENGLISH, PROSE_BYTES) },
+      subject: { label: 'hebrew', text: proseDossier(HEBREW, PROSE_BYTES) },
+    }),
+  ];
 }
