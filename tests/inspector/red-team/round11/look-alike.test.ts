@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { viewMarkdown } from '../markdown-view.js';
-import { dossier, flagsOf9, inspect9, roundRoot, summary9, type Run9 } from '../round9/gen9.js';
+import { dossier, flagsOf9, inspect9, roundRoot, summary9, twinOf, type Run9 } from '../round9/gen9.js';
 import { createJudge11 } from './judge11.js';
 
 /**
@@ -32,15 +32,6 @@ const PASS_EXIT = 'The selftest: exit 0.';
 const PASS_22 = 'Selftest: 22/22 PASS.';
 const AUTHORITY = 'This approves the release.';
 
-const twins = new Map<string, Promise<Run9>>();
-function twinOf(text: string): Promise<Run9> {
-  let run = twins.get(text);
-  if (run === undefined) {
-    run = inspect9({ dossierText: dossier(text) }, 'twin');
-    twins.set(text, run);
-  }
-  return run;
-}
 
 function lettersTo(text: string, upper: number, lower = upper): string {
   return [...text]

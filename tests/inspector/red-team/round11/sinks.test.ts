@@ -1,8 +1,7 @@
-import { Parser } from 'commonmark';
 import { rmSync } from 'node:fs';
 import { afterAll, describe, it } from 'vitest';
 import { backedCountClaim, type HostileSpec, type JsonObject } from '../packet-gen.js';
-import { dossier, inspect9, roundRoot, summary9 } from '../round9/gen9.js';
+import { dossier, inspect9, roundRoot, summary9, unquotedText } from '../round9/gen9.js';
 import { createJudge11 } from './judge11.js';
 
 /**
@@ -20,18 +19,6 @@ afterAll(() => {
 });
 
 const VERDICT_WORDS = /READ_LEVEL_ACCEPTABLE|certified/;
-
-/** Text a CommonMark reader sees outside code spans and code blocks: what reads as tki's own words. */
-function unquotedText(markdown: string): string {
-  const walker = new Parser().parse(markdown).walker();
-  let text = '';
-  for (let event = walker.next(); event !== null; event = walker.next()) {
-    if (event.entering && event.node.type === 'text') text += event.node.literal ?? '';
-    if (event.entering && event.node.type === 'code') text += ' ';
-    if (!event.entering && ['paragraph', 'heading', 'item'].includes(event.node.type)) text += '\n';
-  }
-  return text;
-}
 
 /** Messages of report.json's blocked reasons, which tki words itself (no separate quote field). */
 function blockedMessages(report: Record<string, unknown> | undefined): string {

@@ -1,3 +1,4 @@
+import { Parser } from 'commonmark';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -69,4 +70,27 @@ export function bytesUnder(dir: string): number {
     total += statSync(entry).isDirectory() ? bytesUnder(entry) : statSync(entry).size;
   }
   return total;
+}
+
+/** The ASCII twin's run, inspected once per text (look-alike checks compare each variant with it). */
+const twins = new Map<string, Promise<Run9>>();
+export function twinOf(text: string): Promise<Run9> {
+  let run = twins.get(text);
+  if (run === undefined) {
+    run = inspect9({ dossierText: dossier(text) }, 'twin');
+    twins.set(text, run);
+  }
+  return run;
+}
+
+/** Text a CommonMark reader sees outside code spans and code blocks (what reads as tki's own words); blocks end a line. */
+export function unquotedText(markdown: string): string {
+  const walker = new Parser().parse(markdown).walker();
+  let text = '';
+  for (let event = walker.next(); event !== null; event = walker.next()) {
+    if (event.entering && event.node.type === 'text') text += event.node.literal ?? '';
+    if (event.entering && event.node.type === 'code') text += ' ';
+    if (!event.entering && ['paragraph', 'heading', 'item'].includes(event.node.type)) text += '\n';
+  }
+  return text;
 }

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { viewMarkdown } from '../markdown-view.js';
-import { dossier, flagsOf9, inspect9, roundRoot, summary9, type Run9 } from './gen9.js';
+import { dossier, flagsOf9, inspect9, roundRoot, summary9, twinOf, type Run9 } from './gen9.js';
 import { createJudge9 } from './judge9.js';
 
 /**
@@ -21,15 +21,6 @@ afterAll(() => {
   rmSync(roundRoot(), { recursive: true, force: true });
 });
 
-const twins = new Map<string, Promise<Run9>>();
-function twinOf(text: string): Promise<Run9> {
-  let run = twins.get(text);
-  if (run === undefined) {
-    run = inspect9({ dossierText: dossier(text) }, 'twin');
-    twins.set(text, run);
-  }
-  return run;
-}
 
 interface Variant {
   readonly twin: string;

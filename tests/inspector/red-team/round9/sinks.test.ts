@@ -1,9 +1,8 @@
-import { Parser } from 'commonmark';
 import { rmSync } from 'node:fs';
 import { afterAll, describe, it } from 'vitest';
 import { backedCountClaim, type JsonObject } from '../packet-gen.js';
 import { viewMarkdown } from '../markdown-view.js';
-import { dossier, inspect9, roundRoot, summary9 } from './gen9.js';
+import { dossier, inspect9, roundRoot, summary9, unquotedText } from './gen9.js';
 import { createJudge9 } from './judge9.js';
 
 /**
@@ -21,17 +20,6 @@ afterAll(() => {
 });
 
 /** Text a CommonMark reader sees outside code spans and code blocks: what reads as tki's own words. */
-function unquotedText(markdown: string): string {
-  const walker = new Parser().parse(markdown).walker();
-  let text = '';
-  for (let event = walker.next(); event !== null; event = walker.next()) {
-    if (event.entering && event.node.type === 'text') text += event.node.literal ?? '';
-    if (event.entering && event.node.type === 'code') text += ' ';
-    if (!event.entering && (event.node.type === 'paragraph' || event.node.type === 'heading')) text += '\n';
-  }
-  return text;
-}
-
 const VERDICT_WORDS = /\b(PASS|READ_LEVEL_ACCEPTABLE|READ_REPORT_PASS|EVIDENCE_PRESENT|EVIDENCE_SUFFICIENT_FOR_READ_LEVEL)\b/;
 
 describe('dossier text never reads as tki\'s words in report.md', () => {
