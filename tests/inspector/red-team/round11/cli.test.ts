@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, it } from 'vitest';
-import { dossier, flagsOf9, freshDir, roundRoot, summary9, tkiRun9 } from '../round9/gen9.js';
+import { dossier, flagsOf9, fixtureCopy, freshDir, roundRoot, summary9, tki, tkiRun9 } from '../round9/gen9.js';
 import { createJudge11 } from './judge11.js';
 
 /**
@@ -17,23 +16,9 @@ afterAll(() => {
   rmSync(roundRoot(), { recursive: true, force: true });
 });
 
-const CLI = path.resolve(import.meta.dirname, '../../../../dist/cli/tki.js');
-const FIXTURE = path.resolve(import.meta.dirname, '../../../../fixtures/packets/fix7-a');
 const PASS = 'FLAG_PROSE_ONLY_PASS';
 
-function tki(args: readonly string[], cwd?: string): { status: number | null; output: string } {
-  const child = spawnSync(process.execPath, [CLI, 'run', ...args], { encoding: 'utf8', timeout: 120_000, cwd });
-  return { status: child.status, output: `${child.stdout}${child.stderr}` };
-}
 
-/** A copy of the fixture packet the sandbox (another uid) can read, under a directory of the given name. */
-function fixtureCopy(label: string, name = 'pkt'): string {
-  const dir = freshDir(label);
-  const packet = path.join(dir, name);
-  cpSync(FIXTURE, packet, { recursive: true });
-  for (const entry of [packet, ...readdirSync(packet, { recursive: true }).map((file) => path.join(packet, String(file)))]) chmodSync(entry, 0o755);
-  return packet;
-}
 
 describe('tki run (bubblewrap) gives the round\'s routes the verdict of their ASCII twin', () => {
   it('control: the ASCII twin is READ_LEVEL_FAIL with FLAG_PROSE_ONLY_PASS', () => {

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, it } from 'vitest';
 import type { JsonObject } from '../packet-gen.js';
-import { dossier, flagsOf9, freshDir, roundRoot, summary9, tkiRun9 } from './gen9.js';
+import { dossier, flagsOf9, FIXTURE, fixtureCopy, freshDir, roundRoot, summary9, tki, tkiRun9 } from './gen9.js';
 import { createJudge9 } from './judge9.js';
 
 /**
@@ -17,23 +17,9 @@ afterAll(() => {
   rmSync(roundRoot(), { recursive: true, force: true });
 });
 
-const CLI = path.resolve(import.meta.dirname, '../../../../dist/cli/tki.js');
-const FIXTURE = path.resolve(import.meta.dirname, '../../../../fixtures/packets/fix7-a');
 const PASS = 'FLAG_PROSE_ONLY_PASS';
 
-function tki(args: readonly string[]): { status: number | null; output: string } {
-  const child = spawnSync(process.execPath, [CLI, 'run', ...args], { encoding: 'utf8', timeout: 120_000 });
-  return { status: child.status, output: `${child.stdout}${child.stderr}` };
-}
 
-/** A copy of the fixture packet the sandbox (another uid) can read. */
-function fixtureCopy(label: string): string {
-  const dir = freshDir(label);
-  const packet = path.join(dir, 'pkt');
-  cpSync(FIXTURE, packet, { recursive: true });
-  for (const entry of [packet, ...readdirSync(packet, { recursive: true }).map((name) => path.join(packet, String(name)))]) chmodSync(entry, 0o755);
-  return packet;
-}
 
 const canonClaim: JsonObject = { claim_id: 'C1', text: 'The selftest of tools/canon.py exited with code 0.', claim_type: 'EXECUTION_RESULT', subject: 'tools/canon.py', evidence_refs: ['run1'] };
 const canonLog = { item_id: 'run1', kind: 'RUN_LOG', path: 'runs/run1.log', surface: 'pg:dot_tools', content: '$ python tools/canon.py\n22/22 passed\ntools/canon.py exit code: 0\n' };

@@ -1,5 +1,6 @@
 import { Parser } from 'commonmark';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeHostilePacket, type HostileSpec } from '../packet-gen.js';
@@ -93,4 +94,22 @@ export function unquotedText(markdown: string): string {
     if (!event.entering && ['paragraph', 'heading', 'item'].includes(event.node.type)) text += '\n';
   }
   return text;
+}
+
+const CLI = path.resolve(import.meta.dirname, '../../../../dist/cli/tki.js');
+export const FIXTURE = path.resolve(import.meta.dirname, '../../../../fixtures/packets/fix7-a');
+
+/** `tki run …` as an operator types it: exit status and everything printed. */
+export function tki(args: readonly string[], cwd?: string): { status: number | null; output: string } {
+  const child = spawnSync(process.execPath, [CLI, 'run', ...args], { encoding: 'utf8', timeout: 120_000, cwd });
+  return { status: child.status, output: `${child.stdout}${child.stderr}` };
+}
+
+/** A copy of the fixture packet the sandbox (another uid) can read, under a directory of the given name. */
+export function fixtureCopy(label: string, name = 'pkt'): string {
+  const dir = freshDir(label);
+  const packet = path.join(dir, name);
+  cpSync(FIXTURE, packet, { recursive: true });
+  for (const entry of [packet, ...readdirSync(packet, { recursive: true }).map((file) => path.join(packet, String(file)))]) chmodSync(entry, 0o755);
+  return packet;
 }
