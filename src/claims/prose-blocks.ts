@@ -91,6 +91,8 @@ interface Paragraph {
 }
 
 const UNDECODABLE_ALL = new RegExp(UNDECODABLE.source, 'g');
+/** The control characters among them (not U+FFFD, which a reader sees as a glyph). */
+const CONTROL_ALL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 /** Characters two windows of an over-long sentence share, so a phrase on the cut is read whole. */
 const WINDOW_OVERLAP = 256;
 
@@ -168,7 +170,12 @@ function sentenceSteps(paragraph: Paragraph, steps: ScanStep[]): void {
     // The visible text around the bad characters is still read (issue 13, round 7): one bad
     // character must not hide a pass assertion; the paragraph stays an UNPARSED_REGION as well.
     const visible = rendered.text.replace(UNDECODABLE_ALL, ' ');
-    readingSteps(source, { text: visible, sourceOffset: (index) => rendered.sourceOffset(index) }, paragraph.firstLine, steps);
+    const said = readingSteps(source, { text: visible, sourceOffset: (index) => rendered.sourceOffset(index) }, paragraph.firstLine, steps);
+    // A control inside a word (`pa\u0080ss`) shows as nothing there: the text is read once more with
+    // the controls as zero-width spaces (removed for matching, offsets 1:1), and the sentences that
+    // reading adds are judged too, so a control neither splits nor hides a word (issue 13, round 12).
+    const joined = rendered.text.replace(CONTROL_ALL, '\u200B').replace(UNDECODABLE_ALL, ' ');
+    if (joined !== visible) readingSteps(source, { text: joined, sourceOffset: (index) => rendered.sourceOffset(index) }, paragraph.firstLine, steps, said);
     return;
   }
   const said = readingSteps(source, rendered, paragraph.firstLine, steps);
