@@ -1,4 +1,4 @@
-import { escapeControlChars } from './text/escape.js';
+import { escapeControlChars, truncate } from './text/escape.js';
 
 /**
  * Errors are data: a discriminated union on `code`, with the JSON path (or file path) they
@@ -150,4 +150,59 @@ export function renderError(error: InspectorError): string {
 export function renderErrorBrief(error: InspectorError): string {
   const where = error.path === '' ? '' : ` at ${escapeControlChars(error.path.slice(0, MAX_DETAIL))}`;
   return `${error.code}${where}: ${MESSAGES[error.code]}`;
+}
+
+/**
+ * Codes whose detail can hold what the packet wrote: property names (`packet/unknown_key`, a
+ * repeated key's path `packet/duplicate_key`, and `dossier/invalid` and `item/invalid`, which also
+ * carry schema messages), duplicate ids, the dossier's item id, the schema value, and JSON.parse's
+ * message (it quotes the text around the error). Every other code's detail is tki's own words
+ * (limits, the launcher's channel problems).
+ */
+const PACKET_TEXT_DETAIL: ReadonlySet<InspectorErrorCode> = new Set<InspectorErrorCode>([
+  'packet/unknown_key',
+  'packet/duplicate_key',
+  'dossier/invalid',
+  'item/invalid',
+  'dossier/duplicate_claim_id',
+  'packet/duplicate_item_id',
+  'dossier/text_unverified',
+  'packet/wrong_schema',
+  'packet/json_syntax',
+]);
+
+/** A packet-derived detail is quoted at most this long (report.md shows it as a code span, cut shorter). */
+const MAX_QUOTE = 500;
+
+/** An error in a report: tki's words, and apart from them the packet text they are about. */
+export interface ErrorWords {
+  readonly message: string;
+  readonly quote?: string;
+}
+
+/**
+ * THE one way an error reaches a report (a blocked reason, an item's problems): what the packet
+ * wrote (a property name, a value) is the `quote`, never part of the message, so a key named like
+ * a verdict cannot read as tki's words (issue 13, rounds 11 and 12). A detail that may be either is
+ * quoted: a quoted schema message is still read correctly, an unquoted packet text is not.
+ */
+export function errorWords(error: InspectorError): ErrorWords {
+  if (error.detail === undefined || !PACKET_TEXT_DETAIL.has(error.code)) return { message: renderError(error) };
+  return { message: renderErrorBrief(error), quote: truncate(error.detail, MAX_QUOTE) };
+}
+
+/**
+ * An item's problems as reports list them: tki's words, and beside them (the same order, null where
+ * a problem quotes nothing) the packet text each is about, present only when one is (errorWords).
+ */
+export interface ProblemList {
+  readonly problems: string[];
+  readonly problem_quotes?: (string | null)[];
+}
+
+export function problemList(errors: readonly InspectorError[]): ProblemList {
+  const words = errors.map(errorWords);
+  const problems = words.map((entry) => entry.message);
+  if (words.every((entry) => entry.quote === undefined)) return { problems };
+  return { problems, problem_quotes: words.map((entry) => entry.quote ?? null) };
 }

@@ -1,4 +1,4 @@
-import { renderError } from '../errors.js';
+import { problemList, type ProblemList } from '../errors.js';
 import type { Claim } from '../packet/schema.js';
 import type { ItemAssessment } from '../provenance/items.js';
 import { corpusOf, type Corpus } from '../provenance/surfaces.js';
@@ -26,8 +26,9 @@ export interface ConsideredEvidence {
   readonly evidence_classes: EvidenceClass[];
   readonly bound_via: BindingVia;
   readonly capability: EvidenceCapability;
-  /** Provenance failures, rendered. */
+  /** Provenance failures, rendered: tki's words, and the packet text they quote (errors.ts). */
   readonly problems: string[];
+  readonly problem_quotes?: ProblemList['problem_quotes'];
   /** Internal: not serialized. */
   readonly assessment: ItemAssessment | undefined;
   readonly statedHash: string | undefined;
@@ -103,7 +104,7 @@ function consider(claim: Claim, assessment: ItemAssessment, cited: boolean, cont
       independent: independentOfDossier(assessment, context.dossierItem),
       provenanced: assessment.usable,
     },
-    problems: assessment.failures.map(renderError),
+    ...problemList(assessment.failures),
     assessment,
     statedHash: binding.statedHash,
     corpus: item === undefined ? undefined : corpusOf(item.source_metadata.governed_surface),

@@ -1,4 +1,5 @@
-import { commentEnd, commentOpenerIndex, renderedText, visibleForm, type RenderedText } from '../text/rendered.js';
+import { commentCloserEnd, htmlBlockStart, OUTSIDE_HTML, rawHtmlLine, type HtmlBlockEnd, type RawHtmlState } from '../text/raw-html.js';
+import { renderedText, visibleForm } from '../text/rendered.js';
 import { sentencesOf } from './claim-index.js';
 
 /**
@@ -91,6 +92,8 @@ interface Paragraph {
 }
 
 const UNDECODABLE_ALL = new RegExp(UNDECODABLE.source, 'g');
+/** The control characters among them (not U+FFFD, which a reader sees as a glyph). */
+const CONTROL_ALL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 /** Characters two windows of an over-long sentence share, so a phrase on the cut is read whole. */
 const WINDOW_OVERLAP = 256;
 
@@ -163,12 +166,19 @@ function excerptOf(text: string): string {
 function sentenceSteps(paragraph: Paragraph, steps: ScanStep[]): void {
   const source = paragraph.lines.join('\n');
   const rendered = renderedText(source);
+  // The paragraph's own comments (closed in it, CommonMark's inline raw HTML): hidden text, reported.
+  if (rendered.hidden.length > 0) steps.push({ finding: { line: paragraph.firstLine, excerpt: excerptOf(source), why: HIDDEN_TEXT } });
   if (UNDECODABLE.test(rendered.text)) {
     steps.push({ finding: { line: paragraph.firstLine, excerpt: excerptOf(source), why: 'undecodable or control characters (or an HTML entity the inspector does not decode)' } });
     // The visible text around the bad characters is still read (issue 13, round 7): one bad
     // character must not hide a pass assertion; the paragraph stays an UNPARSED_REGION as well.
     const visible = rendered.text.replace(UNDECODABLE_ALL, ' ');
-    readingSteps(source, { text: visible, sourceOffset: (index) => rendered.sourceOffset(index) }, paragraph.firstLine, steps);
+    const said = readingSteps(source, { text: visible, sourceOffset: (index) => rendered.sourceOffset(index) }, paragraph.firstLine, steps);
+    // A control inside a word (`pa\u0080ss`) shows as nothing there: the text is read once more with
+    // the controls as zero-width spaces (removed for matching, offsets 1:1), and the sentences that
+    // reading adds are judged too, so a control neither splits nor hides a word (issue 13, round 12).
+    const joined = rendered.text.replace(CONTROL_ALL, '\u200B').replace(UNDECODABLE_ALL, ' ');
+    if (joined !== visible) readingSteps(source, { text: joined, sourceOffset: (index) => rendered.sourceOffset(index) }, paragraph.firstLine, steps, said);
     return;
   }
   const said = readingSteps(source, rendered, paragraph.firstLine, steps);
@@ -232,40 +242,18 @@ function codeLineSteps(rawLine: string, line: number, steps: ScanStep[]): void {
   else readingSteps(rawLine, readingAsShown(rawLine, visibleForm(rawLine)), line, steps, undefined, true);
 }
 
-/** Cut HTML comments out of a line; `open` says whether a comment is open when the line starts. */
-function withoutComments(rawLine: string, open: boolean): { visible: string; hidden: boolean; open: boolean } {
-  let visible = '';
-  let rest = rawLine;
-  let inComment = open;
-  let hidden = open;
-  for (;;) {
-    if (inComment) {
-      const end = rest.indexOf('-->');
-      if (end === -1) return { visible, hidden: true, open: true };
-      rest = rest.slice(end + 3);
-      inComment = false;
-    }
-    // Not inside a code span, not escaped: where CommonMark sees a comment (issue 13, round 9).
-    const start = commentOpenerIndex(rest);
-    if (start === -1) return { visible: visible + rest, hidden, open: false };
-    visible += rest.slice(0, start);
-    hidden = true;
-    // `<!-->` and `<!--->` close where they open (CommonMark 0.31, browsers): the text after them is seen.
-    const end = commentEnd(rest, start);
-    if (end !== -1 && end - start <= 6) {
-      rest = rest.slice(end);
-      continue;
-    }
-    rest = rest.slice(start + 4);
-    inComment = true;
-  }
-}
+/** A link reference definition (CommonMark 4.7): not shown, and no raw HTML (its title's `<!--` opens nothing). */
+const REFERENCE_DEFINITION = /^ {0,3}\[(?:[^\]\\]|\\.){1,999}\]:/;
+
+const HIDDEN_TEXT = 'hidden text (an HTML comment) cannot be classified';
 
 export function scanSteps(text: string): ScanStep[] {
   const steps: ScanStep[] = [];
   /** The open fence's marker run (undefined: not in a fence). */
   let fence: string | undefined;
-  let inComment = false;
+  /** The browser's state in raw HTML (an open comment, a textarea's text), and the HTML block a line is in. */
+  let browser: RawHtmlState = OUTSIDE_HTML;
+  let htmlBlock: HtmlBlockEnd | undefined;
   let inList = false;
   let paragraph: Paragraph | undefined;
   const flush = (): void => {
@@ -287,14 +275,47 @@ export function scanSteps(text: string): ScanStep[] {
     }
     // An indented code block (CommonMark 4.4): it cannot interrupt a paragraph, and inside a list an
     // indented line continues the item. Shown as written, so a `<!--` in it opens no comment (round 11).
-    if (!inComment && paragraph === undefined && !inList && INDENTED_CODE.test(rawLine)) {
+    if (!browser.inComment && htmlBlock === undefined && paragraph === undefined && !inList && INDENTED_CODE.test(rawLine)) {
       codeLineSteps(rawLine, line, steps);
       continue;
     }
-    const cut = withoutComments(rawLine, inComment);
-    inComment = cut.open;
-    if (cut.hidden) steps.push({ finding: { line, excerpt: excerptOf(rawLine), why: 'hidden text (an HTML comment) cannot be classified' } });
-    const visible = cut.visible;
+    // Raw HTML (an HTML block's lines, CommonMark 4.6) is read as a browser reads it: its comments are
+    // cut out, and one left open hides what follows until a `-->` or `--!>`, even past the block. A
+    // paragraph's own comments are its inline text's (rendered.ts): closed in the paragraph or literal.
+    let visible = rawLine;
+    if (htmlBlock === undefined && !browser.inComment && browser.rawText === undefined) {
+      htmlBlock = htmlBlockStart(rawLine, paragraph !== undefined);
+      // An HTML block interrupts a paragraph: its text is never joined to the paragraph's.
+      if (htmlBlock !== undefined) flush();
+    }
+    const raw = htmlBlock !== undefined || browser.rawText !== undefined;
+    if (raw) {
+      const cut = rawHtmlLine(rawLine, browser);
+      browser = cut.state;
+      visible = cut.visible;
+      if (cut.hidden) steps.push({ finding: { line, excerpt: excerptOf(rawLine), why: HIDDEN_TEXT } });
+    } else if (browser.inComment) {
+      // A comment that raw HTML left open hides paragraph lines too, up to a closer.
+      steps.push({ finding: { line, excerpt: excerptOf(rawLine), why: HIDDEN_TEXT } });
+      const end = commentCloserEnd(rawLine, 0);
+      browser = end === -1 ? browser : OUTSIDE_HTML;
+      visible = end === -1 ? '' : rawLine.slice(end);
+    }
+    // Types 1–5 end on the line holding their end condition, types 6 and 7 at a blank line (4.6).
+    const htmlBlockEnds = htmlBlock !== undefined && (htmlBlock === 'blank' ? rawLine.trim() === '' : htmlBlock.test(rawLine));
+    if (htmlBlockEnds) htmlBlock = undefined;
+    if (raw) {
+      if (visible.trim() === '') flush();
+      else (paragraph ??= { firstLine: line, lines: [] }).lines.push(visible);
+      if (htmlBlockEnds) flush();
+      continue;
+    }
+    if (paragraph === undefined && REFERENCE_DEFINITION.test(visible)) {
+      // Its own paragraph: read as text (a title is shown as a tooltip), and no comment spans out of it.
+      paragraph = { firstLine: line, lines: [visible] };
+      flush();
+      continue;
+    }
     const opened = fenceOpened(visible);
     if (opened !== undefined) {
       flush();

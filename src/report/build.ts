@@ -1,5 +1,5 @@
 import { isQualified, type ConsideredEvidence } from '../chain/considered.js';
-import { renderError, renderErrorBrief, type InspectorError } from '../errors.js';
+import { errorWords, problemList, type InspectorError } from '../errors.js';
 import { truncate } from '../text/escape.js';
 import { DEFAULT_LIMITS } from '../pipeline/limits.js';
 import { decisionOf, flagsOf, type ClaimEvaluation, type InspectionResult } from '../pipeline/result.js';
@@ -12,35 +12,10 @@ import { REPORT_SCHEMA_ID, type ClaimReport, type EvidenceItemReport, type Repor
 /** Pure: the decided inspection → the report.json object (before the wording lint). */
 const S = NON_GATING_STAMPS;
 
-/** A packet-derived detail is quoted at most this long (report.md shows it as a code span, cut shorter). */
-const MAX_REASON_QUOTE = 500;
-
-/**
- * Codes whose detail can hold what the packet wrote: unknown property names (`packet/unknown_key`,
- * and `dossier/invalid` and `item/invalid`, which also carry schema messages), duplicate ids, the
- * dossier's item id, the schema value, and JSON.parse's message (it quotes the text around the
- * error). Every other code's detail is tki's own words (limits, the launcher's channel problems).
- */
-const PACKET_TEXT_DETAIL: ReadonlySet<InspectorError['code']> = new Set<InspectorError['code']>([
-  'packet/unknown_key',
-  'dossier/invalid',
-  'item/invalid',
-  'dossier/duplicate_claim_id',
-  'packet/duplicate_item_id',
-  'dossier/text_unverified',
-  'packet/wrong_schema',
-  'packet/json_syntax',
-]);
-
-/**
- * A blocked reason. tki's words are its message; what the packet wrote (an unknown key's name, a
- * value) is its `quote`, never part of the message, so a key named like a verdict cannot read as
- * tki's (issue 13, round 11). A detail that may be either is quoted: a quoted schema message is
- * still read correctly, an unquoted packet text is not.
- */
+/** A blocked reason: tki's words, and the packet text they are about as its `quote` (errors.ts). */
 function blockedReason(error: InspectorError): Report['blocked_reasons'][number] {
-  if (error.detail === undefined || !PACKET_TEXT_DETAIL.has(error.code)) return { code: error.code, path: error.path, message: renderError(error), ...S };
-  return { code: error.code, path: error.path, message: renderErrorBrief(error), quote: truncate(error.detail, MAX_REASON_QUOTE), ...S };
+  const { message, quote } = errorWords(error);
+  return quote === undefined ? { code: error.code, path: error.path, message, ...S } : { code: error.code, path: error.path, message, quote, ...S };
 }
 
 function scopeOf(result: InspectionResult): ScopeOfDenial {
@@ -177,7 +152,7 @@ export function buildReport(result: InspectionResult, maxListed = DEFAULT_LIMITS
         item_id: assessment.itemId ?? `items[${assessment.index}]`,
         usable: assessment.usable,
         local_first: assessment.localFirst,
-        problems: assessment.failures.map(renderError),
+        ...problemList(assessment.failures),
         ...S,
       })),
     prose: {

@@ -54,6 +54,7 @@ export function evidenceItemOf(entry: ConsideredEvidence, echoedPath: (path: str
     governed_surface: entry.governed_surface,
     provenanced: entry.capability.provenanced,
     problems: entry.problems,
+    ...(entry.problem_quotes === undefined ? {} : { problem_quotes: entry.problem_quotes }),
     ...S,
   };
 }

@@ -25,6 +25,29 @@ function idsCell(ids: readonly string[]): string {
   return ids.length > shown.length ? `${shown.join(', ')} and ${ids.length - shown.length} more` : shown.join(', ');
 }
 
+/** tki's words (escaped text) and the packet text they are about (a code span): errors.ts `errorWords`. */
+function wordsAndQuote(message: string, quote: string | null | undefined, max = 400): string {
+  return `${md(message, max)}${quote === undefined || quote === null ? '' : `: ${value(quote, 200)}`}`;
+}
+
+/** An item's problems, each with its quote; cut after PROBLEMS_SHOWN_CHARS of tki's words (report.json lists them all). */
+function problemsText(finding: Report['item_findings'][number]): string {
+  let budget = PROBLEMS_SHOWN_CHARS;
+  const shown: string[] = [];
+  for (const [index, problem] of finding.problems.entries()) {
+    if (budget <= 0) {
+      shown.push(`… and ${finding.problems.length - index} more in report.json`);
+      break;
+    }
+    shown.push(wordsAndQuote(problem, finding.problem_quotes?.[index], budget));
+    budget -= problem.length;
+  }
+  return shown.join('; ');
+}
+
+/** How much of an item's problem list report.md shows (a display limit). */
+const PROBLEMS_SHOWN_CHARS = 400;
+
 function evidenceCell(claim: ClaimReport): string {
   const used = itemIdsWhere(claim, isUsed);
   if (used.length > 0) return idsCell(used);
@@ -94,7 +117,7 @@ export function renderMarkdown(report: Report): string {
     '',
   ];
   if (report.blocked_reasons.length > 0) {
-    lines.push(...section('Why it is blocked', report.blocked_reasons.map((reason) => `- ${md(reason.message, 400)}${reason.quote === undefined ? '' : `: ${value(reason.quote, 200)}`}`)));
+    lines.push(...section('Why it is blocked', report.blocked_reasons.map((reason) => `- ${wordsAndQuote(reason.message, reason.quote)}`)));
   }
   lines.push(...section('Claims', claimTable(report.claims)));
   const dangling = report.claims.filter((claim) => claim.reasons.some((reason) => reason.startsWith(DANGLING_CITATION)));
@@ -126,7 +149,7 @@ export function renderMarkdown(report: Report): string {
     ]),
   ];
   if (prose.length > 0) lines.push(...section('Prose scan', prose));
-  const unusable = report.item_findings.slice(0, LISTED_ITEM_FINDINGS).map((finding) => `- ${value(finding.item_id, 80)}: ${md(finding.problems.join('; '), 400)}`);
+  const unusable = report.item_findings.slice(0, LISTED_ITEM_FINDINGS).map((finding) => `- ${value(finding.item_id, 80)}: ${problemsText(finding)}`);
   const unlisted = report.item_findings.length - LISTED_ITEM_FINDINGS;
   if (unlisted > 0) unusable.push(`- … and ${unlisted} more in report.json`);
   if (unusable.length > 0) lines.push(...section('Items not usable as evidence', unusable));

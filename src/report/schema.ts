@@ -65,6 +65,8 @@ export const evidenceItemSchema = stamped({
   governed_surface: nullableString,
   provenanced: z.boolean(),
   problems: z.array(z.string()),
+  /** Beside `problems`, the packet text each is about (null: none); present only when one is. */
+  problem_quotes: z.array(z.string().nullable()).optional(),
 });
 
 const corpusReportSchema = stamped({ corpus: z.enum(['TAC', 'IU']), item_ids: z.array(z.string()), note: z.string() });
@@ -129,7 +131,7 @@ export const reportSchema = stamped({
   /** Every item a claim's chain lists, once. */
   evidence_items: z.array(evidenceItemSchema),
   blocked_reasons: z.array(findingSchema),
-  item_findings: z.array(stamped({ item_id: z.string(), usable: z.boolean(), local_first: z.boolean(), problems: z.array(z.string()) })),
+  item_findings: z.array(stamped({ item_id: z.string(), usable: z.boolean(), local_first: z.boolean(), problems: z.array(z.string()), problem_quotes: z.array(z.string().nullable()).optional() })),
   prose: stamped({ pass_assertions: z.array(passAssertionsSchema), unparsed_regions: z.array(unparsedRegionsSchema) }),
   inventory_complete: z.boolean(),
   items_total: z.number().int().nonnegative(),

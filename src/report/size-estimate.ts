@@ -35,6 +35,7 @@ export function reportJsonLowerBound(result: InspectionResult): number {
       items.add(entry.item_id);
       total += EVIDENCE_ITEM_MIN_BYTES + entry.item_id.length + (echoedPath(entry.path)?.length ?? 0) + (entry.governed_surface?.length ?? 0);
       for (const problem of entry.problems) total += problem.length;
+      for (const quote of entry.problem_quotes ?? []) total += quote?.length ?? 0;
     }
     if (listed > 0) total += 2 * GROUP_RECORD_MIN_BYTES;
   }

@@ -36,13 +36,26 @@ export function learnNamedReferences(text: string): void {
   }
 }
 
+/**
+ * Numeric references to 0x80–0x9F name Windows-1252 characters, not C1 controls: HTML5's numeric
+ * character reference end state replaces them (and so does the `commonmark` package), so `&#x9A;`
+ * shows š. The five code points Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) stay
+ * as they are (issue 13, round 12).
+ */
+const WINDOWS_1252: ReadonlyMap<number, number> = new Map([
+  [0x80, 0x20ac], [0x82, 0x201a], [0x83, 0x0192], [0x84, 0x201e], [0x85, 0x2026], [0x86, 0x2020], [0x87, 0x2021],
+  [0x88, 0x02c6], [0x89, 0x2030], [0x8a, 0x0160], [0x8b, 0x2039], [0x8c, 0x0152], [0x8e, 0x017d],
+  [0x91, 0x2018], [0x92, 0x2019], [0x93, 0x201c], [0x94, 0x201d], [0x95, 0x2022], [0x96, 0x2013], [0x97, 0x2014],
+  [0x98, 0x02dc], [0x99, 0x2122], [0x9a, 0x0161], [0x9b, 0x203a], [0x9c, 0x0153], [0x9e, 0x017e], [0x9f, 0x0178],
+]);
+
 /** The text a reference such as `&#112;`, `&#x70;` or `&nbsp;` stands for. */
 export function decodeEntity(reference: string): string {
   const body = reference.slice(1, -1);
   if (body.startsWith('#')) {
     const value = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
     if (!Number.isFinite(value) || value === 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) return REPLACEMENT;
-    return String.fromCodePoint(value);
+    return String.fromCodePoint(WINDOWS_1252.get(value) ?? value);
   }
   let decoded = NAMED.get(reference);
   if (decoded === undefined) {

@@ -1,5 +1,6 @@
 import { decodeEntity, learnNamedReferences } from './entities.js';
 import { mathSpan, type MathClosers } from './math-spans.js';
+import { ForwardSearch, inlineRawHtml, TAG } from './raw-html.js';
 import { NEEDS_VISIBLE_FORM, visibleFormOf } from './visible-chars.js';
 
 /**
@@ -14,7 +15,8 @@ import { NEEDS_VISIBLE_FORM, visibleFormOf } from './visible-chars.js';
  *     asked for by `struck: 'removed'`, and only a text whose `struck` is true has it;
  *   - code spans show their content: `` `pass` `` reads `pass`;
  *   - inline HTML tags and comments are removed (the comments are reported: hidden text); a line
- *     break or a block or table-cell edge reads as a space;
+ *     break or a block or table-cell edge reads as a space; a `<!--` that no `-->` closes in the
+ *     text is literal, and a comment ends where a browser ends it (`--!>` too: raw-html.ts);
  *   - entities are decoded (`&#112;`, `&#x70;`, `&nbsp;`, every HTML5 name: entities.ts); a name
  *     outside HTML5 becomes U+FFFD, which the prose scan reports as undecodable (fail closed);
  *   - backslash escapes show the character; link and image syntax shows the text;
@@ -144,23 +146,6 @@ const SPECIAL_CODES = Uint8Array.from({ length: 128 }, (_, code) => ('\\`<&*_~[]
 // Sticky (`y`), run at the special character's index: no slice of the text per attempt. Every
 // quantifier is bounded, so one attempt reads at most a few kilobytes.
 /**
- * An open or closing tag as CommonMark 0.31 (6.6) reads one: attribute values quoted or not, so a `<`
- * or `<!--` inside a quoted value is part of the tag (`<a title="<!--">` opens no comment, issue 13,
- * round 11). Bounded (names, values, attribute count) so one attempt reads a few kilobytes at most.
- */
-const ATTRIBUTE = `\\s+[A-Za-z_:][A-Za-z0-9_.:-]{0,63}(?:\\s*=\\s*(?:[^"'=<>\`\\x00-\\x20]{1,1024}|'[^']{0,1024}'|"[^"]{0,1024}"))?`;
-const TAG = new RegExp(`<(?:[A-Za-z][A-Za-z0-9-]{0,63}(?:${ATTRIBUTE}){0,64}\\s*\\/?|\\/[A-Za-z][A-Za-z0-9-]{0,63}\\s*)>`, 'y');
-/**
- * The end of the HTML comment that opens at `start` (CommonMark 0.31, 6.6, as browsers read it):
- * `<!-->` and `<!--->` are whole comments; any other ends after the first `-->`. -1: not closed.
- */
-export function commentEnd(source: string, start: number): number {
-  if (source.startsWith('<!-->', start)) return start + 5;
-  if (source.startsWith('<!--->', start)) return start + 6;
-  const end = source.indexOf('-->', start + 4);
-  return end === -1 ? -1 : end + 3;
-}
-/**
  * Tags a browser shows as a break between words: a line break, and the edges of blocks and table
  * cells (`<td>All tests</td><td>pass.</td>` reads "All tests pass.", not "All testspass.", issue 13, round 9).
  */
@@ -198,30 +183,6 @@ function codeSpanClose(source: string, start: number): number {
   let close = source.indexOf(fence, open);
   while (close !== -1 && source[close + fence.length] === '`') close = source.indexOf(fence, runEnd(source, close, '`'));
   return close;
-}
-
-/**
- * The index of the first HTML comment opener at or after `from` that CommonMark reads as one, or -1:
- * one inside a code span (`` `<!--` ``) or after a backslash escape (`\<!--`) is text (issue 13,
- * round 9). The same order as the inline walk below: escapes and code spans before HTML.
- */
-export function commentOpenerIndex(source: string, from = 0): number {
-  let index = from;
-  while (index < source.length) {
-    const char = source[index];
-    if (char === '\\') index += ASCII_PUNCTUATION.test(source[index + 1] ?? '') ? 2 : 1;
-    else if (char === '`') {
-      const open = runEnd(source, index, '`');
-      const close = codeSpanClose(source, index);
-      index = close === -1 ? open : close + (open - index);
-    } else if (char === '<') {
-      if (source.startsWith('<!--', index)) return index;
-      // A tag is read whole: a `<!--` inside its attribute value opens nothing.
-      const tag = matchAt(TAG, source, index);
-      index += tag === null ? 1 : tag[0].length;
-    } else index += 1;
-  }
-  return -1;
 }
 
 function codeSpan(source: string, start: number, builder: Builder): number {
@@ -264,6 +225,8 @@ interface InlineState {
   readonly math: MathClosers;
   /** The next closing tag of each striking tag name at or after the last opener (-1: none up to the end). */
   readonly tagClosers: Map<string, number>;
+  /** Closers of raw HTML (`-->`, `--!>`, `?>`, `]]>`, `>`) found so far (raw-html.ts). */
+  readonly rawHtml: ForwardSearch;
 }
 
 const isSpace = (char: string | undefined): boolean => char === undefined || (char.charCodeAt(0) < 0x80 ? char === ' ' || (char >= '\t' && char <= '\r') : /\s/.test(char));
@@ -337,16 +300,19 @@ function special(source: string, index: number, state: InlineState): number {
     case '`':
       return codeSpan(source, index, builder);
     case '<': {
-      if (source.startsWith('<!--', index)) {
-        const end = commentEnd(source, index);
-        const stop = end === -1 ? source.length : end;
-        hidden.push(source.slice(index, stop));
-        return stop;
-      }
       const link = matchAt(AUTOLINK, source, index);
       if (link !== null) {
         builder.copy(source, index + 1, index + 1 + (link[1]?.length ?? 0));
         return index + link[0].length;
+      }
+      // A comment closed in this text is hidden up to where the browser ends it (raw-html.ts); a
+      // processing instruction, declaration or CDATA section is read as written, and nothing in it
+      // opens a comment; an unclosed `<!--` is text (CommonMark 0.31, 6.6; issue 13, round 12).
+      const raw = inlineRawHtml(source, index, state.rawHtml);
+      if (raw !== undefined) {
+        if (raw.comment) hidden.push(source.slice(index, raw.end));
+        else builder.copy(source, index, raw.end);
+        return raw.end;
       }
       const tag = matchAt(TAG, source, index);
       if (tag !== null) {
@@ -408,7 +374,7 @@ export function renderedText(source: string, struck: StruckReading = 'kept'): Re
   learnNamedReferences(source);
   const builder = new Builder(source.length);
   const hidden: string[] = [];
-  const state: InlineState = { builder, hidden, struck, closers: [-2, -2], struckFound: false, math: new Map(), tagClosers: new Map() };
+  const state: InlineState = { builder, hidden, struck, closers: [-2, -2], struckFound: false, math: new Map(), tagClosers: new Map(), rawHtml: new ForwardSearch(source) };
   // One walk: plain characters are copied in runs, each special character starts an inline step.
   let runStart = 0;
   let index = 0;

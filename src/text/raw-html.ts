@@ -1,0 +1,180 @@
+/**
+ * Raw HTML as CommonMark 0.31 passes it through (6.6, and the HTML blocks of 4.6) and as a browser's
+ * HTML5 tokenizer then reads it: where a comment opens, and where it ends (issue 13, rounds 9–12).
+ * A `<!--` opens a comment only where CommonMark reads raw HTML: not inside a code span, a link
+ * destination or title, a tag's attribute value, a processing instruction, a CDATA section, a
+ * declaration or a `<textarea>`; and inline, only when a `-->` closes it in its paragraph (else it is
+ * literal text). Once open, the browser ends it at the first `-->` or `--!>` (HTML5's incorrectly
+ * closed comment), and shows what follows: that text is read.
+ */
+
+/**
+ * An open or closing tag as CommonMark 0.31 (6.6) reads one: attribute values quoted or not, so a `<`
+ * or `<!--` inside a quoted value is part of the tag (`<a title="<!--">` opens no comment, issue 13,
+ * round 11). Bounded (names, values, attribute count) so one attempt reads a few kilobytes at most.
+ * Sticky: run at the `<`.
+ */
+const ATTRIBUTE = `\\s+[A-Za-z_:][A-Za-z0-9_.:-]{0,63}(?:\\s*=\\s*(?:[^"'=<>\`\\x00-\\x20]{1,1024}|'[^']{0,1024}'|"[^"]{0,1024}"))?`;
+export const TAG = new RegExp(`<(?:[A-Za-z][A-Za-z0-9-]{0,63}(?:${ATTRIBUTE}){0,64}\\s*\\/?|\\/[A-Za-z][A-Za-z0-9-]{0,63}\\s*)>`, 'y');
+
+/**
+ * The next index of a needle at or after `from` (-1: none to the end), remembered per needle: the
+ * inline walk asks in text order, so a paragraph of a million unclosed `<!--` costs one search, not
+ * one to the end per opener. Queries must go forward.
+ */
+export class ForwardSearch {
+  private readonly known = new Map<string, number>();
+
+  constructor(private readonly source: string) {}
+
+  next(needle: string, from: number): number {
+    const known = this.known.get(needle);
+    if (known !== undefined && (known === -1 || known >= from)) return known;
+    const at = this.source.indexOf(needle, from);
+    this.known.set(needle, at);
+    return at;
+  }
+}
+
+/** Where a browser ends the comment whose `<!--` is at `start`: after `<!-->`, `<!--->`, or the first `-->` or `--!>` (-1: not in `source`). */
+export function browserCommentEnd(source: string, start: number, search: ForwardSearch = new ForwardSearch(source)): number {
+  if (source.startsWith('<!-->', start)) return start + 5;
+  if (source.startsWith('<!--->', start)) return start + 6;
+  const dashes = search.next('-->', start + 4);
+  const bang = search.next('--!>', start + 4);
+  if (bang !== -1 && (dashes === -1 || bang < dashes)) return bang + 4;
+  return dashes === -1 ? -1 : dashes + 3;
+}
+
+/** What an inline `<` starts (CommonMark 0.31, 6.6), besides a tag: its extent, and whether a browser hides it as a comment. */
+export interface InlineRawHtml {
+  readonly end: number;
+  /** A comment: hidden from a reader up to `end` (the browser's end; CommonMark's own `-->` may come later, and what is between is shown). */
+  readonly comment: boolean;
+}
+
+const DECLARATION = /<![A-Za-z]/y;
+
+/**
+ * The comment, processing instruction, CDATA section or declaration that CommonMark reads at `index`
+ * of a paragraph, or undefined (then the `<` is a tag, an autolink or text). An inline comment needs
+ * a `-->` in the paragraph (CommonMark), which `<!-->` and `<!--->` are; unclosed, it is literal text.
+ */
+export function inlineRawHtml(source: string, index: number, search: ForwardSearch): InlineRawHtml | undefined {
+  if (source.startsWith('<!--', index)) {
+    const closed = source.startsWith('<!-->', index) || source.startsWith('<!--->', index) || search.next('-->', index + 4) !== -1;
+    return closed ? { end: browserCommentEnd(source, index, search), comment: true } : undefined;
+  }
+  const closer = source.startsWith('<?', index) ? '?>' : source.startsWith('<![CDATA[', index) ? ']]>' : matchesAt(DECLARATION, source, index) ? '>' : undefined;
+  if (closer === undefined) return undefined;
+  const close = search.next(closer, index + 2);
+  return close === -1 ? undefined : { end: close + closer.length, comment: false };
+}
+
+function matchesAt(pattern: RegExp, source: string, index: number): boolean {
+  pattern.lastIndex = index;
+  return pattern.test(source);
+}
+
+/** Elements whose content a browser reads as text up to their end tag: a `<!--` in them opens nothing. */
+const RAW_TEXT_ELEMENT = /^<(textarea|script|style|title|xmp|iframe|noembed|noframes)(?=[\s/>])/i;
+
+/** The browser's state between lines of raw HTML. */
+export interface RawHtmlState {
+  readonly inComment: boolean;
+  /** The element whose content is raw text, up to `</name` (lower case). */
+  readonly rawText?: string;
+}
+
+export const OUTSIDE_HTML: RawHtmlState = { inComment: false };
+
+/**
+ * One line of raw HTML (an HTML block's, CommonMark 4.6) as a browser shows it: comments cut out,
+ * everything else kept for the inline reading (tags are removed there). Processing instructions,
+ * declarations and CDATA (bogus comments to the first `>` for HTML5) are kept as text, as before:
+ * what a browser shows of them is read, and a `<!--` inside them opens nothing.
+ */
+export function rawHtmlLine(line: string, state: RawHtmlState): { visible: string; hidden: boolean; state: RawHtmlState } {
+  let visible = '';
+  let hidden = state.inComment;
+  let inComment = state.inComment;
+  let rawText = state.rawText;
+  let index = 0;
+  // One search per line, whatever the number of comments in it.
+  const search = new ForwardSearch(line);
+  for (;;) {
+    if (inComment) {
+      const end = commentCloserEnd(line, index);
+      if (end === -1) return { visible, hidden: true, state: { inComment: true } };
+      index = end;
+      inComment = false;
+    }
+    if (rawText !== undefined) {
+      const endTag = new RegExp(`</${rawText}`, 'gi');
+      endTag.lastIndex = index;
+      const close = endTag.exec(line)?.index ?? -1;
+      if (close === -1) return { visible: visible + line.slice(index), hidden, state: { inComment: false, rawText } };
+      visible += line.slice(index, close);
+      index = close;
+      rawText = undefined;
+    }
+    const open = line.indexOf('<', index);
+    if (open === -1) return { visible: visible + line.slice(index), hidden, state: OUTSIDE_HTML };
+    visible += line.slice(index, open);
+    if (line.startsWith('<!--', open)) {
+      hidden = true;
+      const end = browserCommentEnd(line, open, search);
+      if (end === -1) return { visible, hidden: true, state: { inComment: true } };
+      index = end;
+      continue;
+    }
+    if (line.startsWith('<?', open) || line.startsWith('<!', open)) {
+      const gt = line.indexOf('>', open);
+      const end = gt === -1 ? line.length : gt + 1;
+      visible += line.slice(open, end);
+      index = end;
+      continue;
+    }
+    TAG.lastIndex = open;
+    const tag = TAG.exec(line);
+    const end = tag === null ? open + 1 : open + tag[0].length;
+    visible += line.slice(open, end);
+    if (tag !== null) rawText = RAW_TEXT_ELEMENT.exec(tag[0])?.[1]?.toLowerCase();
+    index = end;
+  }
+}
+
+/** The end of the first `-->` or `--!>` at or after `from` in a line (-1: none): where an open comment ends. */
+export function commentCloserEnd(line: string, from: number): number {
+  const dashes = line.indexOf('-->', from);
+  const bang = line.indexOf('--!>', from);
+  if (bang !== -1 && (dashes === -1 || bang < dashes)) return bang + 4;
+  return dashes === -1 ? -1 : dashes + 3;
+}
+
+/** CommonMark 4.6, type 6: a block-level element's tag opens an HTML block, which a blank line ends. */
+const BLOCK_TAG_NAMES =
+  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
+
+/** An HTML block's start condition and how it ends (CommonMark 4.6): at a line holding `end`, or before a blank line. */
+const HTML_BLOCK_STARTS: ReadonlyArray<{ readonly start: RegExp; readonly end: RegExp | 'blank'; readonly interrupts: boolean }> = [
+  { start: /^ {0,3}<(?:script|pre|style|textarea)(?=[\s>]|$)/i, end: /<\/(?:script|pre|style|textarea)>/i, interrupts: true },
+  { start: /^ {0,3}<!--/, end: /-->/, interrupts: true },
+  { start: /^ {0,3}<\?/, end: /\?>/, interrupts: true },
+  { start: /^ {0,3}<![A-Za-z]/, end: />/, interrupts: true },
+  { start: /^ {0,3}<!\[CDATA\[/, end: /\]\]>/, interrupts: true },
+  { start: new RegExp(`^ {0,3}</?(?:${BLOCK_TAG_NAMES})(?=[\\s>]|/>|$)`, 'i'), end: 'blank', interrupts: true },
+];
+
+/** Type 7: a whole open or closing tag alone on its line (not one of type 1's names); it cannot interrupt a paragraph. */
+const TAG_ALONE = new RegExp(`^ {0,3}${TAG.source}\\s*$`);
+const TYPE_1_NAME = /^ {0,3}<\/?(?:script|pre|style|textarea)\b/i;
+
+/** How an HTML block that a line starts ends, or undefined: the line starts none. */
+export type HtmlBlockEnd = RegExp | 'blank';
+
+export function htmlBlockStart(line: string, inParagraph: boolean): HtmlBlockEnd | undefined {
+  for (const block of HTML_BLOCK_STARTS) if (block.start.test(line) && (block.interrupts || !inParagraph)) return block.end;
+  if (!inParagraph && TAG_ALONE.test(line) && !TYPE_1_NAME.test(line)) return 'blank';
+  return undefined;
+}
