@@ -109,12 +109,35 @@ function anchorOf(words: readonly string[], from: number): string {
   return words.slice(from, from + ANCHOR_WORDS).join(' ');
 }
 
+/** Each subject's path and its tails at a `/` (`tools/canon.py`, `canon.py`), in matching form and as written (lower case). */
+interface SubjectNames {
+  readonly forms: ReadonlySet<string>;
+  readonly plain: ReadonlySet<string>;
+}
+
+function subjectNamesOf(claims: readonly Claim[]): SubjectNames {
+  const forms = new Set<string>();
+  const plain = new Set<string>();
+  const tails = claims.map((claim) => (claim.subject === undefined ? [] : pathTails(claim.subject)));
+  const tailForms = matchingForms(tails.flat());
+  const baseForms = matchingForms(claims.map((claim) => (claim.subject === undefined ? '' : posix.basename(claim.subject))));
+  let nextTail = 0;
+  claims.forEach((claim, index) => {
+    const name = baseForms[index] ?? '';
+    const subjectTails = tails[index] ?? [];
+    const first = nextTail;
+    nextTail += subjectTails.length;
+    if (claim.subject !== undefined && name !== '' && !PROSE_WORD_FORMS.has(name) && /\p{L}/u.test(name)) {
+      for (let tail = first; tail < nextTail; tail += 1) forms.add(tailForms[tail] ?? '');
+      for (const tail of subjectTails) plain.add(tail.toLowerCase());
+    }
+  });
+  return { forms, plain };
+}
+
 export function buildClaimIndex(claims: readonly Claim[]): ClaimIndex {
   const whole = new Set<string>();
   const byAnchor = new Map<string, string[]>();
-  /** Each subject's path and its tails at a `/` (`tools/canon.py`, `canon.py`), in matching form and as written (lower case). */
-  const subjectNames = new Set<string>();
-  const plainNames = new Set<string>();
   // Every matching form this index needs, each list formed in one pass.
   const rendered = claims.map((claim) => renderedForm(claim.text));
   const keys = coverageKeys(rendered);
@@ -124,33 +147,24 @@ export function buildClaimIndex(claims: readonly Claim[]): ClaimIndex {
     partsOf.flat(),
     partsOf.flatMap((parts, index) => (parts.length === 1 && parts[0] === rendered[index] ? [keys[index] ?? ''] : parts.map(() => undefined))),
   );
-  const tails = claims.map((claim) => (claim.subject === undefined ? [] : pathTails(claim.subject)));
-  const tailForms = matchingForms(tails.flat());
-  const baseForms = matchingForms(claims.map((claim) => (claim.subject === undefined ? '' : posix.basename(claim.subject))));
-  let nextTail = 0;
   let nextPart = 0;
-  claims.forEach((claim, index) => {
+  claims.forEach((_, index) => {
     const key = keys[index] ?? '';
     const parts = partsOf[index] ?? [];
     const firstPart = nextPart;
     nextPart += parts.length;
-    if (key !== '') {
-      whole.add(key);
-      for (let part = firstPart; part < nextPart; part += 1) whole.add(partKeys[part] ?? '');
-      const anchor = leadingWords(key);
-      const list = byAnchor.get(anchor);
-      if (list === undefined) byAnchor.set(anchor, [key]);
-      else if (list.length < MAX_CANDIDATES_PER_ANCHOR && !list.includes(key)) list.push(key);
-    }
-    const name = baseForms[index] ?? '';
-    const subjectTails = tails[index] ?? [];
-    const forms = tailForms.slice(nextTail, nextTail + subjectTails.length);
-    nextTail += subjectTails.length;
-    if (claim.subject !== undefined && name !== '' && !PROSE_WORD_FORMS.has(name) && /\p{L}/u.test(name)) {
-      for (const form of forms) subjectNames.add(form);
-      for (const tail of subjectTails) plainNames.add(tail.toLowerCase());
-    }
+    if (key === '') return;
+    whole.add(key);
+    for (let part = firstPart; part < nextPart; part += 1) whole.add(partKeys[part] ?? '');
+    const anchor = leadingWords(key);
+    const list = byAnchor.get(anchor);
+    if (list === undefined) byAnchor.set(anchor, [key]);
+    else if (list.length < MAX_CANDIDATES_PER_ANCHOR && !list.includes(key)) list.push(key);
   });
+  // The subjects' names are needed only by a sentence that is no claim's text and holds none: a
+  // dossier that restates its claims (100,000 of them) never forms their 300,000 path tails.
+  let subjectNames: SubjectNames | undefined;
+  const names = (): SubjectNames => (subjectNames ??= subjectNamesOf(claims));
   let budget = COMPARISON_BUDGET;
 
   const containsClaimText = (said: string): boolean => {
@@ -167,9 +181,10 @@ export function buildClaimIndex(claims: readonly Claim[]): ClaimIndex {
   };
 
   const mentionsSubject = (said: string): boolean => {
-    if (subjectNames.size === 0) return false;
+    const { forms } = names();
+    if (forms.size === 0) return false;
     for (const token of said.split(TOKEN_SPLIT)) {
-      if (subjectNames.has(asPath(token.replace(/[.!?]+$/, '')))) return true;
+      if (forms.has(asPath(token.replace(/[.!?]+$/, '')))) return true;
     }
     return false;
   };
@@ -177,9 +192,10 @@ export function buildClaimIndex(claims: readonly Claim[]): ClaimIndex {
   // Another artifact named in the same sentence (read on the sentence as written, where `1/1` is no path):
   // the sentence is (also) about something no backed claim is about.
   const namesOtherArtifact = (sentence: string): boolean => {
+    const { plain } = names();
     for (const token of sentence.split(TOKEN_SPLIT)) {
       const trimmed = token.replace(/[.!?:]+$/, '');
-      if (isArtifactToken(trimmed) && !plainNames.has(asPath(trimmed).toLowerCase())) return true;
+      if (isArtifactToken(trimmed) && !plain.has(asPath(trimmed).toLowerCase())) return true;
     }
     return false;
   };

@@ -198,7 +198,10 @@ function overLimit(raw: JsonObject, limits: InspectorLimits): InspectorError | u
   const claims = isObject(raw.dossier) ? raw.dossier.claims : undefined;
   if (!Array.isArray(claims)) return undefined;
   if (claims.length > limits.maxClaims) return inspectorError('limits/max_claims', 'dossier.claims', `maxClaims = ${limits.maxClaims}; the dossier has ${claims.length}`);
-  let textBytes = 0;
+  // Counted in UTF-16 code units first: a string's UTF-8 length is at most three times that, so
+  // most strings and totals are within the limits without counting their bytes (200,000 byte
+  // counts were a tenth of refusing a 15 MB packet). The bytes are counted only when that bound is over.
+  let textUnitsTimesThree = 0;
   for (let index = 0; index < claims.length; index += 1) {
     const claim: unknown = claims[index];
     if (!isObject(claim)) continue;
@@ -207,11 +210,15 @@ function overLimit(raw: JsonObject, limits: InspectorLimits): InspectorError | u
       return inspectorError('limits/max_references_per_claim', `dossier.claims[${index}].evidence_refs`, `maxReferencesPerClaim = ${limits.maxReferencesPerClaim}; this claim cites ${refs.length}`);
     }
     for (const field of CLAIM_TEXT_FIELDS) {
-      const bytes = utf8Bytes(claim[field]);
+      const value = claim[field];
+      const atMost = typeof value === 'string' ? 3 * value.length : 0;
+      textUnitsTimesThree += atMost;
+      if (atMost <= limits.maxClaimTextBytes) continue;
+      const bytes = utf8Bytes(value);
       if (bytes > limits.maxClaimTextBytes) return inspectorError('limits/max_claim_text_bytes', `dossier.claims[${index}].${field}`, `maxClaimTextBytes = ${limits.maxClaimTextBytes}; this ${field} is ${bytes} bytes`);
-      textBytes += bytes;
     }
   }
+  const textBytes = textUnitsTimesThree <= limits.maxClaimTextBytesTotal ? 0 : claimTextBytes(claims);
   if (textBytes > limits.maxClaimTextBytesTotal) return inspectorError('limits/max_claim_text_bytes_total', 'dossier.claims', `maxClaimTextBytesTotal = ${limits.maxClaimTextBytesTotal}; the claims' texts and subjects are ${textBytes} bytes`);
   const cited = citationsOver(claims, limits.maxEvidenceEntries);
   if (cited !== undefined) return inspectorError('limits/max_evidence_entries', 'dossier.claims', `maxEvidenceEntries = ${limits.maxEvidenceEntries}; the claims cite ${cited} distinct items, each an evidence entry`);
@@ -245,6 +252,13 @@ function longItemPath(items: unknown, maxBytes: number): { index: number; bytes:
 
 /** The claim fields every text rule reads (normalized, matched, escaped into both reports). */
 const CLAIM_TEXT_FIELDS = ['text', 'subject'] as const;
+
+/** The UTF-8 length of every claim's text fields together. */
+function claimTextBytes(claims: readonly unknown[]): number {
+  let bytes = 0;
+  for (const claim of claims) if (isObject(claim)) for (const field of CLAIM_TEXT_FIELDS) bytes += utf8Bytes(claim[field]);
+  return bytes;
+}
 
 /** UTF-8 length of a string field (0 for anything else: the schema then names the wrong type). */
 function utf8Bytes(value: unknown): number {
