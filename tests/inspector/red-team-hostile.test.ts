@@ -374,13 +374,19 @@ describe('cost grows linearly', () => {
     judge('cost:sentences-x-claims:ratio', ratio < 8 ? undefined : `4× input took ${ratio.toFixed(1)}× (${small.ms.toFixed(0)} → ${large.ms.toFixed(0)} ms)`);
   }, 120_000);
 
-  it('1M short claim-like sentences (just under 8 MiB prose) × 20 claims ends with a report', async () => {
-    const lines = Array.from({ length: 1_000_000 }, (_, i) => `R${String(i % 10)}: ok.`);
-    const spec = { ...sentencesTimesClaims(0, 20), dossierText: `${lines.join('\n')}\n` };
-    const result = await timeSpec(spec, 'million-sentences');
-    console.log(`1M sentences × 20 claims: ${result.ms.toFixed(0)} ms, ${result.verdict}`);
-    judge('cost:million-sentences', endedWithReport(result) ?? (result.ms > 30_000 ? `took ${result.ms.toFixed(0)} ms` : undefined));
-  }, 120_000);
+  it('1M short claim-like sentences (just under 8 MiB prose) × 20 claims ends with a report, linear in the sentences', async () => {
+    // A ratio to a quarter of the input measured in the same test, not a wall-clock bound: these
+    // machines are shared, and a hang is what the test's own timeout catches.
+    const millionSentences = (count: number) => {
+      const lines = Array.from({ length: count }, (_, i) => `R${String(i % 10)}: ok.`);
+      return { ...sentencesTimesClaims(0, 20), dossierText: `${lines.join('\n')}\n` };
+    };
+    const small = await timeSpec(millionSentences(250_000), 'quarter-million-sentences');
+    const result = await timeSpec(millionSentences(1_000_000), 'million-sentences');
+    const ratio = result.ms / small.ms;
+    console.log(`1M sentences × 20 claims: ${result.ms.toFixed(0)} ms (250k: ${small.ms.toFixed(0)} ms, ratio ${ratio.toFixed(1)}), ${result.verdict}`);
+    judge('cost:million-sentences', endedWithReport(result) ?? (ratio >= 8 ? `4× the sentences took ${ratio.toFixed(1)}× (${small.ms.toFixed(0)} → ${result.ms.toFixed(0)} ms)` : undefined));
+  }, 180_000);
 
   it('deep nesting in a listing and in packet.json ends with a report', async () => {
     const depth = 500_000;
