@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { visualOrder, visualOrders } from '../../policy/text-normalize-bidi.js';
+import { displayOrder } from '../../policy/text-normalize-bidi-reorder.js';
 import { allHits, firstHit, textRulePattern } from '../../policy/text-normalize-pattern.js';
 import { toMatchingText, toMatchingTexts } from '../../policy/text-normalize.js';
 import { hasGlobalDenialWording, scopeDenialWording } from '../../policy/text-rules.js';
@@ -76,5 +77,42 @@ describe('the paragraph level of its first strong character (UAX #9 P2–P3)', (
     expect(hasGlobalDenialWording(stored)).toBe(true);
     expect(scopeDenialWording(stored).changed).toBe(true);
     expect(hasGlobalDenialWording(`${RLM}exists${RLM} canonicalizer${RLM} The.`)).toBe(false);
+  });
+});
+
+describe('L2 for levels 0, 1 and 2 (the direct path right-to-left text with Latin words takes)', () => {
+  /** L2 as UAX #9 words it: from the highest level down to the lowest odd one, reverse every run at that level or higher. */
+  function reversedAsWritten(levels: readonly number[]): number[] {
+    const items = levels.map((level, index) => ({ level, index }));
+    const highest = Math.max(...levels);
+    const lowestOdd = Math.min(...levels.filter((level) => level % 2 === 1));
+    for (let level = highest; level >= lowestOdd; level -= 1) {
+      for (let at = 0; at < items.length; at += 1) {
+        if ((items[at]?.level ?? 0) < level) continue;
+        let end = at;
+        while (end < items.length && (items[end]?.level ?? 0) >= level) end += 1;
+        items.splice(at, end - at, ...items.slice(at, end).reverse());
+        at = end - 1;
+      }
+    }
+    return items.map((item) => item.index);
+  }
+
+  it('gives the order of the rule as written on random level sequences', () => {
+    let seed = 11;
+    const random = (below: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % below;
+    };
+    let checked = 0;
+    for (let round = 0; round < 5000; round += 1) {
+      const levels = Array.from({ length: 1 + random(14) }, () => random(3));
+      if (!levels.includes(1) || !levels.includes(2)) continue;
+      const order = new Int32Array(levels.length);
+      expect(displayOrder(Uint8Array.from(levels), 0, levels.length, order)).toBe(true);
+      expect([...order], levels.join('')).toEqual(reversedAsWritten(levels));
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(1000);
   });
 });
