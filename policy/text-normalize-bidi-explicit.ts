@@ -55,10 +55,10 @@ class StatusStack {
   readonly isolate = new Uint8Array(STACK_SIZE);
   top = 0;
 
-  /** Back to X1's one entry: level 0, no override, not an isolate. */
-  reset(): void {
+  /** Back to X1's one entry: the paragraph level, no override, not an isolate. */
+  reset(paragraphLevel: number): void {
     this.top = 0;
-    this.level[0] = 0;
+    this.level[0] = paragraphLevel;
     this.override[0] = NO_OVERRIDE;
     this.isolate[0] = 0;
   }
@@ -78,9 +78,9 @@ const STATUS_STACK = new StatusStack();
  * X1–X8: the embedding level of each character into `levels`; the types of overridden characters
  * are replaced in place in `types` (which holds the paragraph's classes when called).
  */
-export function explicitLevels(types: Uint8Array, start: number, end: number, matches: Int32Array, levels: Uint8Array): void {
+export function explicitLevels(types: Uint8Array, start: number, end: number, matches: Int32Array, levels: Uint8Array, paragraphLevel: number): void {
   const stack = STATUS_STACK;
-  stack.reset();
+  stack.reset(paragraphLevel);
   let overflowIsolates = 0;
   let overflowEmbeddings = 0;
   let validIsolates = 0;

@@ -32,6 +32,10 @@ export function displayOrder(levels: Uint8Array, from: number, length: number, o
     reversedRuns(levels, from, length, lowestOdd, order);
     return true;
   }
+  if (lowestOdd === 1 && highest === 2) {
+    twoLevelRuns(levels, from, length, order);
+    return true;
+  }
   const tree = new SpanTree(length, lowestOdd - 1);
   const open = new Int32Array(MAX_NESTING);
   let depth = 0;
@@ -79,6 +83,35 @@ function reversedRuns(levels: Uint8Array, from: number, length: number, level: n
     let end = at;
     while (end < length && levels[from + end] === level) end += 1;
     for (let index = at; index < end; index += 1) order[index] = end - 1 - (index - at);
+    at = end - 1;
+  }
+}
+
+/**
+ * Levels 0, 1 and 2 only (right-to-left text with Latin words or digits, in either paragraph level):
+ * each run at level 1 or higher is reversed once, and the runs at level 2 inside it twice, so they
+ * read forwards. Written directly, without the tree (which allocated arrays per paragraph: most of
+ * the cost of such sentences, session 12).
+ */
+function twoLevelRuns(levels: Uint8Array, from: number, length: number, order: Int32Array): void {
+  for (let at = 0; at < length; at += 1) {
+    if ((levels[from + at] as number) === 0) {
+      order[at] = at;
+      continue;
+    }
+    let end = at;
+    while (end < length && (levels[from + end] as number) >= 1) end += 1;
+    let written = at;
+    for (let position = end - 1; position >= at; position -= 1) {
+      if (levels[from + position] !== 2) {
+        order[written++] = position;
+        continue;
+      }
+      let start = position;
+      while (start > at && levels[from + start - 1] === 2) start -= 1;
+      for (let index = start; index <= position; index += 1) order[written++] = index;
+      position = start;
+    }
     at = end - 1;
   }
 }

@@ -10,13 +10,17 @@ import { resolvedLevel, resolveTypes } from './text-normalize-bidi-resolve.js';
  * separated by U+200F RLM inside it) as "All tests pass". The text rules match the stored order
  * AND this visual order.
  *
- * The visual order is the Unicode Bidirectional Algorithm (UAX #9) for a left-to-right paragraph
- * shown on one line: explicit levels and directions (X1–X8, up to 125 levels, overflow counted as
+ * The visual order is the Unicode Bidirectional Algorithm (UAX #9) for a paragraph shown on one line: explicit levels and directions (X1–X8, up to 125 levels, overflow counted as
  * the algorithm says), removal of the embedding controls (X9), isolating run sequences (X10, BD13),
  * weak types (W1–W7), neutrals (N1–N2), implicit levels (I1–I2), trailing white space (L1) and the
  * reversal of runs (L2). Left out: bracket pairs (N0), which only move a bracket's own direction,
- * and mirroring (L4), which changes glyphs, not order. The paragraph level is left to right, as a
- * Markdown renderer without `dir` sets it; the class table is bidi-class.ts.
+ * and mirroring (L4), which changes glyphs, not order. The class table is bidi-class.ts.
+ *
+ * The paragraph level depends on the renderer, so there are two visual orders (issue 13, round 11):
+ * every paragraph left to right, as a Markdown renderer without `dir` lays it out, and each paragraph
+ * at the level of its first strong character (P2–P3), as GitHub's `dir="auto"` does: there
+ * `\u200Fpass\u200F tests\u200F All.` reads "All tests pass". The second order exists only for a
+ * text with a paragraph whose first strong character is right to left, and only when it differs.
  */
 
 /** Text that may display in another order than it is stored: an explicit control or a right-to-left character. */
@@ -42,6 +46,14 @@ const TRAILING = REMOVED | maskOf(Bidi.WS, Bidi.LRI, Bidi.RLI, Bidi.FSI, Bidi.PD
  */
 const MAY_REORDER = maskOf(Bidi.R, Bidi.AL, Bidi.RLE, Bidi.RLO, Bidi.RLI);
 
+/**
+ * Right-to-left letters with white space and punctuation only (plain Hebrew or Arabic prose: no
+ * digits, Latin, marks, tabs or controls): W1–I2 would give every character the paragraph level at
+ * a right-to-left paragraph level, and at level 0 the neutrals before the first and after the last
+ * letter level 0, the rest 1. Their orders are written directly (`plainOrder`).
+ */
+const PLAIN_RIGHT_TO_LEFT = maskOf(Bidi.R, Bidi.AL, Bidi.WS, Bidi.ON, Bidi.B, Bidi.CS, Bidi.ES, Bidi.ET);
+
 const isIn = (mask: number, type: number): boolean => ((mask >> type) & 1) === 1;
 
 /** A text in visual order, with the original code-unit offset of each of its code units. */
@@ -64,6 +76,8 @@ class Workspace {
   /** One isolating run sequence's types, in sequence order, as W1–N2 change them. */
   readonly sequenceTypes: Uint8Array;
   readonly order: Int32Array;
+  /** The display order of a right-to-left paragraph at its own level (P2–P3), beside `order` at level 0. */
+  readonly orderFirstStrong: Int32Array;
   private explicitArrays: ExplicitArrays | undefined;
 
   constructor(readonly capacity: number) {
@@ -73,6 +87,7 @@ class Workspace {
     this.levels = new Uint8Array(capacity);
     this.sequenceTypes = new Uint8Array(capacity);
     this.order = new Int32Array(capacity);
+    this.orderFirstStrong = new Int32Array(capacity);
   }
 
   /** Made on first use: most right-to-left text has no explicit control and never needs them. */
@@ -130,6 +145,7 @@ class ExplicitArrays {
 const KEPT_MAX = 1 << 16;
 let keptWorkspace = new Workspace(256);
 let keptVisualBuffer = new VisualBuffer(256);
+let keptFirstStrongBuffer = new VisualBuffer(256);
 
 function workspaceFor(length: number): Workspace {
   if (length <= keptWorkspace.capacity) return keptWorkspace;
@@ -143,6 +159,13 @@ function visualBufferFor(length: number): VisualBuffer {
   if (length > KEPT_MAX) return new VisualBuffer(length);
   keptVisualBuffer = new VisualBuffer(Math.min(KEPT_MAX, Math.max(length, keptVisualBuffer.capacity * 2)));
   return keptVisualBuffer;
+}
+
+function firstStrongBufferFor(length: number): VisualBuffer {
+  if (length <= keptFirstStrongBuffer.capacity) return keptFirstStrongBuffer;
+  if (length > KEPT_MAX) return new VisualBuffer(length);
+  keptFirstStrongBuffer = new VisualBuffer(Math.min(KEPT_MAX, Math.max(length, keptFirstStrongBuffer.capacity * 2)));
+  return keptFirstStrongBuffer;
 }
 
 /** The code-unit index just past the paragraph that starts at `from` (past its B), or the text's end. */
@@ -227,14 +250,15 @@ function isolatingRunSequences(work: Workspace, start: number, end: number): num
 
 /**
  * The level of every character of one paragraph after X1–I2 and L1, into `work.levels`; `present`
- * is the mask of the paragraph's classes. A paragraph without explicit controls or characters X9
- * removes (most right-to-left prose) has level 0 throughout and one isolating run sequence, the
- * whole paragraph: X1–X10 are skipped, the rules run on the paragraph's range directly.
+ * is the mask of the paragraph's classes, `paragraphLevel` 0 or 1. A paragraph without explicit
+ * controls or characters X9 removes (most right-to-left prose) has the paragraph level throughout
+ * and one isolating run sequence, the whole paragraph: X1–X10 are skipped, the rules run on the
+ * paragraph's range directly.
  */
-function resolveLevels(work: Workspace, start: number, end: number, present: number): void {
+function resolveLevels(work: Workspace, start: number, end: number, present: number, paragraphLevel: number): void {
   displayOrderCounter.paragraphs += 1;
-  if ((present & (EXPLICIT | REMOVED)) === 0) resolveImplicitParagraph(work, start, end, present);
-  else resolveExplicitParagraph(work, start, end, present);
+  if ((present & (EXPLICIT | REMOVED)) === 0) resolveImplicitParagraph(work, start, end, present, paragraphLevel);
+  else resolveExplicitParagraph(work, start, end, present, paragraphLevel);
   const { classes, levels } = work;
   // L1: separators, and white space or isolate controls before them or at the end of the line, at the
   // paragraph level. Without a segment separator only the end can trail (B ends the paragraph).
@@ -243,9 +267,9 @@ function resolveLevels(work: Workspace, start: number, end: number, present: num
   for (let index = end - 1; index >= start; index -= 1) {
     const type = classes[index] as number;
     if (type === Bidi.B || type === Bidi.S) {
-      levels[index] = 0;
+      levels[index] = paragraphLevel;
       trailing = true;
-    } else if (trailing && isIn(TRAILING, type)) levels[index] = 0;
+    } else if (trailing && isIn(TRAILING, type)) levels[index] = paragraphLevel;
     else if (!separators) break;
     else trailing = false;
   }
@@ -256,21 +280,22 @@ function resolveLevels(work: Workspace, start: number, end: number, present: num
   }
 }
 
-function resolveImplicitParagraph(work: Workspace, start: number, end: number, present: number): void {
+function resolveImplicitParagraph(work: Workspace, start: number, end: number, present: number, paragraphLevel: number): void {
   const { classes, levels, sequenceTypes } = work;
   const length = end - start;
   sequenceTypes.set(classes.subarray(start, end));
-  // Level 0 everywhere and nothing before or after the one sequence: sos and eos are L.
-  resolveTypes(sequenceTypes, length, present, Bidi.L, Bidi.L, Bidi.L);
-  for (let at = 0; at < length; at += 1) levels[start + at] = resolvedLevel(0, sequenceTypes[at] as number);
+  // The paragraph level everywhere and nothing before or after the one sequence: sos and eos are its direction.
+  const direction = paragraphLevel === 1 ? Bidi.R : Bidi.L;
+  resolveTypes(sequenceTypes, length, present, direction, direction, direction);
+  for (let at = 0; at < length; at += 1) levels[start + at] = resolvedLevel(paragraphLevel, sequenceTypes[at] as number);
 }
 
-function resolveExplicitParagraph(work: Workspace, start: number, end: number, present: number): void {
+function resolveExplicitParagraph(work: Workspace, start: number, end: number, present: number, paragraphLevel: number): void {
   const { classes, levels, sequenceTypes } = work;
   const { types, embedding, matches, stack, nextInSequence, heads } = work.explicit;
   types.set(classes.subarray(start, end), start);
   if ((present & ISOLATE_START) !== 0) matchingPdis(classes, start, end, matches, stack);
-  explicitLevels(types, start, end, matches, levels);
+  explicitLevels(types, start, end, matches, levels, paragraphLevel);
   // sos and eos compare embedding levels (X1–X8), not the levels sequences resolved before this one.
   embedding.set(levels.subarray(start, end), start);
   const sequences = isolatingRunSequences(work, start, end);
@@ -289,8 +314,8 @@ function resolveExplicitParagraph(work: Workspace, start: number, end: number, p
     const before = keptBefore(classes, start, first);
     const after = isIn(ISOLATE_START, classes[last] as number) ? -1 : keptAfter(classes, end, last);
     const level = embedding[first] as number;
-    const sos = Math.max(level, before < 0 ? 0 : (embedding[before] as number)) % 2 === 1 ? Bidi.R : Bidi.L;
-    const eos = Math.max(embedding[last] as number, after < 0 ? 0 : (embedding[after] as number)) % 2 === 1 ? Bidi.R : Bidi.L;
+    const sos = Math.max(level, before < 0 ? paragraphLevel : (embedding[before] as number)) % 2 === 1 ? Bidi.R : Bidi.L;
+    const eos = Math.max(embedding[last] as number, after < 0 ? paragraphLevel : (embedding[after] as number)) % 2 === 1 ? Bidi.R : Bidi.L;
     resolveTypes(sequenceTypes, length, sequencePresent, sos, eos, level % 2 === 1 ? Bidi.R : Bidi.L);
     for (let at = 0; at < length; at += 1) {
       const index = stack[at] as number;
@@ -299,46 +324,166 @@ function resolveExplicitParagraph(work: Workspace, start: number, end: number, p
   }
 }
 
+/**
+ * P2–P3 for the paragraph of a text that starts at `from`: 1 when its first strong character (L, R
+ * or AL), isolates and what they hold skipped, is right to left, else 0. Reads up to that character
+ * only. An isolate without a matching PDI runs to the paragraph's end (BD9): a depth count finds
+ * the same matches as BD9, without its arrays. `acrossLines`: line ends do not end the paragraph (a
+ * Markdown paragraph's soft line breaks, which HTML shows as spaces).
+ */
+export function firstStrongLevel(text: string, from = 0, acrossLines = false): number {
+  let depth = 0;
+  for (let index = from; index < text.length; index += 1) {
+    let code = text.charCodeAt(index);
+    if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+      code = text.codePointAt(index) ?? code;
+      if (code > 0xffff) index += 1;
+    }
+    const type = bidiClassOf(code);
+    if (type === Bidi.B && !acrossLines) return 0;
+    if (isIn(ISOLATE_START, type)) depth += 1;
+    else if (type === Bidi.PDI) depth = Math.max(0, depth - 1);
+    else if (depth > 0) continue;
+    else if (type === Bidi.L) return 0;
+    else if (type === Bidi.R || type === Bidi.AL) return 1;
+  }
+  return 0;
+}
+
+/** Which paragraph level a visual order assumes: 0 for every paragraph, or each one's first strong character's (P2–P3). */
+export type ParagraphDirection = 'left-to-right' | 'first-strong';
+
 /** The visual order of a text (explicit controls dropped), or undefined when it shows in stored order. */
-export function visualOrder(original: string): VisualText | undefined {
-  if (!REORDERS.test(original)) return undefined;
+export function visualOrder(original: string, direction: ParagraphDirection = 'left-to-right'): VisualText | undefined {
+  const orders = visualOrders(original);
+  return direction === 'left-to-right' ? orders.leftToRight : (orders.firstStrong ?? orders.leftToRight);
+}
+
+/**
+ * The text's visual orders: `leftToRight` unless it shows in stored order, `firstStrong` only when
+ * some paragraph's first strong character is right to left and the order it gives differs from
+ * `leftToRight` (then it is defined even when `leftToRight` is not).
+ */
+export interface VisualOrders {
+  readonly leftToRight?: VisualText;
+  readonly firstStrong?: VisualText;
+}
+
+const NO_VISUAL_ORDERS: VisualOrders = {};
+
+/** One paragraph's code points into a visual buffer from `written` on, in `order` (stored order when undefined); returns the new length. */
+function writeParagraph(buffer: VisualBuffer, written: number, work: Workspace, count: number, order: Int32Array | undefined): number {
+  const { classes, codes, offsets } = work;
+  const { units } = buffer;
+  const unitOffsets = buffer.offsets;
+  let at = written;
+  for (let position = 0; position < count; position += 1) {
+    // `order` may leave out the paragraph's last character (its separator, which stays last).
+    const index = order === undefined || (position === count - 1 && classes[position] === Bidi.B) ? position : (order[position] as number);
+    if (isIn(DROPPED, classes[index] as number)) continue;
+    const offset = offsets[index] as number;
+    const code = codes[index] as number;
+    if (code > 0xffff) {
+      // A pair, written back as its two units (both pointing at the pair's offset).
+      units[at] = 0xd800 + ((code - 0x10000) >> 10);
+      unitOffsets[at] = offset;
+      at += 1;
+      units[at] = 0xdc00 + ((code - 0x10000) & 0x3ff);
+    } else units[at] = code;
+    unitOffsets[at] = offset;
+    at += 1;
+  }
+  return at;
+}
+
+/** The display order of a PLAIN_RIGHT_TO_LEFT paragraph's first `count` characters at `paragraphLevel`; false when nothing moves. */
+function plainOrder(classes: Uint8Array, count: number, paragraphLevel: number, order: Int32Array): boolean {
+  displayOrderCounter.paragraphs += 1;
+  let first = 0;
+  let last = count - 1;
+  if (paragraphLevel === 0) {
+    while (first < count && classes[first] !== Bidi.R && classes[first] !== Bidi.AL) first += 1;
+    while (last > first && classes[last] !== Bidi.R && classes[last] !== Bidi.AL) last -= 1;
+  }
+  if (last <= first) return false;
+  for (let at = 0; at < count; at += 1) order[at] = at < first || at > last ? at : first + last - at;
+  return true;
+}
+
+function movesAny(order: Int32Array, count: number): boolean {
+  for (let at = 0; at < count; at += 1) if (order[at] !== at) return true;
+  return false;
+}
+
+function sameOrder(one: Int32Array | undefined, other: Int32Array | undefined, count: number): boolean {
+  for (let at = 0; at < count; at += 1) if ((one === undefined ? at : one[at]) !== (other === undefined ? at : other[at])) return false;
+  return true;
+}
+
+/** The written text of a buffer; a kept buffer is written again by the next text: its offsets are copied, a text's own are handed over. */
+function visualTextOf(buffer: VisualBuffer, written: number, kept: VisualBuffer): VisualText {
+  const text = Buffer.from(buffer.units.buffer, buffer.units.byteOffset, written * 2).toString('utf16le');
+  return { text, originalOffsets: buffer === kept ? buffer.offsets.slice(0, written) : buffer.offsets.subarray(0, written) };
+}
+
+/**
+ * Both visual orders in one pass, paragraph by paragraph (`leadingLevel` 1: the text's first
+ * paragraph is part of a larger right-to-left one, such as a sentence of a Markdown paragraph whose
+ * first strong character is right to left, and is laid out at level 1 whatever its own first strong): each is classified once; a paragraph whose
+ * first strong character is left to right (or that has none) gets the same order in both. The
+ * first-strong buffer is filled only from the first right-to-left paragraph on (what came before
+ * is copied then), so text without one pays nothing for it.
+ */
+export function visualOrders(original: string, leadingLevel?: number): VisualOrders {
+  if (leadingLevel !== 1 && !REORDERS.test(original)) return NO_VISUAL_ORDERS;
   displayOrderCounter.texts += 1;
-  // Written unit by unit into arrays of the original's length (the visual text is never longer): no string per character.
+  // Written unit by unit into arrays of the original's length (a visual text is never longer): no string per character.
   const visual = visualBufferFor(original.length);
-  const { units } = visual;
-  const unitOffsets = visual.offsets;
+  let firstStrong: VisualBuffer | undefined;
   let written = 0;
+  let writtenFirstStrong = 0;
   let moved = false;
+  let movedFirstStrong = false;
+  let differs = false;
   for (let from = 0; from < original.length; ) {
     const to = paragraphEnd(original, from);
     const work = workspaceFor(to - from);
-    const { classes, codes, offsets, order } = work;
     const { count, present } = classify(original, from, to, work);
-    let reordered = false;
-    if ((present & MAY_REORDER) !== 0) {
-      resolveLevels(work, 0, count, present);
-      reordered = displayOrder(work.levels, 0, count, order);
+    // The paragraph separator ends the line at either level: it is never reordered.
+    const shown = work.classes[count - 1] === Bidi.B ? count - 1 : count;
+    let order: Int32Array | undefined;
+    const movedBefore = moved;
+    const plain = (present & ~PLAIN_RIGHT_TO_LEFT) === 0;
+    if (plain) order = plainOrder(work.classes, shown, 0, work.order) ? work.order : undefined;
+    else if ((present & MAY_REORDER) !== 0) {
+      resolveLevels(work, 0, count, present, 0);
+      if (displayOrder(work.levels, 0, shown, work.order) && movesAny(work.order, shown)) order = work.order;
     }
-    for (let at = 0; at < count; at += 1) {
-      const index = reordered ? (order[at] as number) : at;
-      if (index !== at) moved = true;
-      if (isIn(DROPPED, classes[index] as number)) continue;
-      const offset = offsets[index] as number;
-      const code = codes[index] as number;
-      if (code > 0xffff) {
-        // A pair, written back as its two units (both pointing at the pair's offset).
-        units[written] = 0xd800 + ((code - 0x10000) >> 10);
-        unitOffsets[written] = offset;
-        written += 1;
-        units[written] = 0xdc00 + ((code - 0x10000) & 0x3ff);
-      } else units[written] = code;
-      unitOffsets[written] = offset;
-      written += 1;
+    if (order !== undefined) moved = true;
+    let orderFirstStrong = order;
+    const rightToLeft = from === 0 && leadingLevel === 1 ? true : (present & MAY_REORDER) !== 0 && firstStrongLevel(original, from) === 1;
+    if (rightToLeft) {
+      if (plain) orderFirstStrong = plainOrder(work.classes, shown, 1, work.orderFirstStrong) ? work.orderFirstStrong : undefined;
+      else {
+        resolveLevels(work, 0, count, present, 1);
+        orderFirstStrong = displayOrder(work.levels, 0, shown, work.orderFirstStrong) && movesAny(work.orderFirstStrong, shown) ? work.orderFirstStrong : undefined;
+      }
+      if (!differs && !sameOrder(order, orderFirstStrong, shown)) {
+        differs = true;
+        firstStrong = firstStrongBufferFor(original.length);
+        // The paragraphs before this one read the same in both orders.
+        firstStrong.units.set(visual.units.subarray(0, written));
+        firstStrong.offsets.set(visual.offsets.subarray(0, written));
+        writtenFirstStrong = written;
+        movedFirstStrong = movedBefore;
+      }
     }
+    if (orderFirstStrong !== undefined) movedFirstStrong = true;
+    written = writeParagraph(visual, written, work, count, order);
+    if (firstStrong !== undefined) writtenFirstStrong = writeParagraph(firstStrong, writtenFirstStrong, work, count, orderFirstStrong);
     from = to;
   }
-  if (!moved) return undefined;
-  const text = Buffer.from(units.buffer, units.byteOffset, written * 2).toString('utf16le');
-  // A kept buffer is written again by the next text: its offsets are copied; a text's own are handed over.
-  return { text, originalOffsets: visual === keptVisualBuffer ? unitOffsets.slice(0, written) : unitOffsets.subarray(0, written) };
+  const leftToRight = moved ? visualTextOf(visual, written, keptVisualBuffer) : undefined;
+  if (firstStrong === undefined || !movedFirstStrong) return leftToRight === undefined ? NO_VISUAL_ORDERS : { leftToRight };
+  return { leftToRight, firstStrong: visualTextOf(firstStrong, writtenFirstStrong, keptFirstStrongBuffer) };
 }

@@ -2,7 +2,7 @@
 // point → its prototype), shipped by nodeca's `unhomoglyph`. Only its data is used: its own
 // function builds one 6,000-way alternation regex, which costs per character what a map lookup does not.
 import confusablesData from 'unhomoglyph/data.json' with { type: 'json' };
-import { visualOrder, type VisualText } from './text-normalize-bidi.js';
+import { visualOrders, type VisualOrders, type VisualText } from './text-normalize-bidi.js';
 
 /**
  * The one text normalization in front of every text rule (SPEC §3): verdict tokens, prose PASS
@@ -232,11 +232,12 @@ export interface MatchingText {
   /** The original code-unit offset just past the code point that produced `text[index - 1]`. */
   originalEnd(index: number): number;
   /**
-   * The same text in the order a reader sees it, when a bidi override displays it in another order
-   * than it is stored (text-normalize-bidi.ts); its offsets point into `original` too. A rule
-   * matches when it matches either form.
+   * The same text in the orders a reader may see it in, when bidi controls or right-to-left letters
+   * display it in another order than it is stored (text-normalize-bidi.ts): the paragraphs laid out
+   * left to right and, when it differs, at their first strong character's level (GitHub's
+   * `dir="auto"`). Their offsets point into `original` too. A rule matches when it matches any form.
    */
-  readonly visual?: MatchingText;
+  readonly visuals?: readonly MatchingText[];
   /** True for a `visual` form: its matched units come from anywhere in a reversed run (text-normalize-pattern.ts). */
   readonly inVisualOrder?: boolean;
 }
@@ -420,10 +421,19 @@ export function toMatchingText(original: string): MatchingText {
   return matchingTextOf(original, formOf(original));
 }
 
-/** `visualForm`: the matching form of the visual text when the caller formed it already (in a batch). */
-function matchingTextOf(original: string, text: string, visual = visualOrder(original), visualForm?: string): MatchingText {
+/** The visual orders that differ from the stored one, in a list (left to right first). */
+function visualTextsOf(orders: VisualOrders): VisualText[] {
+  const texts: VisualText[] = [];
+  if (orders.leftToRight !== undefined) texts.push(orders.leftToRight);
+  if (orders.firstStrong !== undefined) texts.push(orders.firstStrong);
+  return texts;
+}
+
+/** `visualForms`: the matching forms of the visual texts when the caller formed them already (in a batch). */
+function matchingTextOf(original: string, text: string, visuals = visualTextsOf(visualOrders(original)), visualForms?: readonly string[]): MatchingText {
   const inStoredOrder = storedOrderText(original, text);
-  return visual === undefined ? inStoredOrder : { ...inStoredOrder, visual: visualMatchingText(original, visual, visualForm ?? formOf(visual.text)) };
+  if (visuals.length === 0) return inStoredOrder;
+  return { ...inStoredOrder, visuals: visuals.map((visual, index) => visualMatchingText(original, visual, visualForms?.[index] ?? formOf(visual.text))) };
 }
 
 function storedOrderText(original: string, text: string): MatchingText {
@@ -488,17 +498,26 @@ export function matchingForms(texts: readonly string[]): string[] {
 /**
  * toMatchingText for many texts, their forms computed in one pass (matchingForms), and the forms
  * of their visual orders in another: formed one by one, 18,000 Hebrew sentences paid a fixed cost
- * per call that was most of their prose scan (issue 13).
+ * per call that was most of their prose scan (issue 13). `leadingLevels[i]` 1: text i is part of a
+ * right-to-left paragraph (a sentence of one), whatever its own first strong character
+ * (text-normalize-bidi.ts `visualOrders`). `mayMatchReordered(form)` false: the caller's rules
+ * cannot match the text in any order of its characters (text-normalize-pattern.ts), so it gets no
+ * visual form (plain Hebrew prose, whose letters' forms are `l`, `o` and `v` at most).
  */
-export function toMatchingTexts(originals: readonly string[]): MatchingText[] {
+export function toMatchingTexts(originals: readonly string[], leadingLevels?: readonly number[], mayMatchReordered?: (form: string) => boolean): MatchingText[] {
   const forms = matchingForms(originals);
-  const visuals = originals.map((original) => visualOrder(original));
-  const visualForms = matchingForms(visuals.flatMap((visual) => (visual === undefined ? [] : [visual.text])));
+  const visuals = originals.map((original, index) => {
+    const form = forms[index];
+    if (mayMatchReordered !== undefined && form !== undefined && !mayMatchReordered(form)) return [];
+    return visualTextsOf(visualOrders(original, leadingLevels?.[index]));
+  });
+  const visualForms = matchingForms(visuals.flatMap((texts) => texts.map((visual) => visual.text)));
   let nextVisual = 0;
   return originals.map((original, index) => {
-    const visual = visuals[index];
-    const visualForm = visual === undefined ? undefined : visualForms[nextVisual++];
-    return matchingTextOf(original, forms[index] ?? formOf(original), visual, visualForm);
+    const texts = visuals[index] ?? [];
+    const textForms = visualForms.slice(nextVisual, nextVisual + texts.length);
+    nextVisual += texts.length;
+    return matchingTextOf(original, forms[index] ?? formOf(original), texts, textForms);
   });
 }
 

@@ -86,7 +86,7 @@ export function hasGlobalDenialWording(text: string): boolean {
   // Only a text that may display in another order gets its visual form built (text-normalize-bidi.ts).
   if (!REORDERS.test(text)) return ANY_GLOBAL_DENIAL.test(matchingForm(text));
   const form = toMatchingText(text);
-  return ANY_GLOBAL_DENIAL.test(form.text) || (form.visual !== undefined && ANY_GLOBAL_DENIAL.test(form.visual.text));
+  return ANY_GLOBAL_DENIAL.test(form.text) || (form.visuals?.some((visual) => ANY_GLOBAL_DENIAL.test(visual.text)) ?? false);
 }
 
 /** Replace every global-absence phrase (found on the matching form, replaced in the original) with the scoped form. */

@@ -1,5 +1,6 @@
 import { commentCloserEnd, htmlBlockStart, OUTSIDE_HTML, rawHtmlLine, type HtmlBlockEnd, type RawHtmlState } from '../text/raw-html.js';
 import { renderedText, visibleForm } from '../text/rendered.js';
+import { firstStrongLevel } from '../../policy/text-normalize-bidi.js';
 import { sentencesOf } from './claim-index.js';
 
 /**
@@ -22,7 +23,20 @@ export interface ProseFinding {
 export type SourceQuote = (from?: number, to?: number) => string;
 
 /** A dossier finding, or one rendered sentence to classify, in text order. */
-export type ScanStep = { readonly finding: ProseFinding } | { readonly line: number; readonly sentence: string; readonly inFence: boolean; readonly quote: SourceQuote };
+export type ScanStep = { readonly finding: ProseFinding } | SentenceStep;
+
+/**
+ * `paragraphLevel` 1: the block the sentence is read in (a Markdown paragraph, list item, heading,
+ * code line) starts with a right-to-left character, so GitHub's `dir="auto"` lays it out right to
+ * left, and the sentence with it (UAX #9 P2–P3; issue 13, round 11).
+ */
+export interface SentenceStep {
+  readonly line: number;
+  readonly sentence: string;
+  readonly inFence: boolean;
+  readonly paragraphLevel: number;
+  readonly quote: SourceQuote;
+}
 
 /** A reading of a source (rendered, or shown as is) and where each of its offsets comes from. */
 interface Reading {
@@ -190,12 +204,12 @@ function sentenceSteps(paragraph: Paragraph, steps: ScanStep[]): void {
   readingSteps(source, removed, paragraph.firstLine, steps, said);
 }
 
-function pushSentence(steps: ScanStep[], line: number, sentence: string, quote: SourceQuote, inFence = false): void {
+function pushSentence(steps: ScanStep[], line: number, sentence: string, quote: SourceQuote, inFence: boolean, paragraphLevel: number): void {
   if (sentence.length > MAX_CLASSIFIED_SENTENCE) steps.push({ finding: { line, excerpt: `${quote(0, 200)}…`, why: `a sentence longer than ${MAX_CLASSIFIED_SENTENCE} characters is not classified` } });
   const parts = classifiedParts(sentence);
   for (const part of parts) {
     const whole = parts.length === 1 && part.text === sentence;
-    steps.push({ line, sentence: part.text, inFence, quote: whole ? quote : (from = 0, to = part.text.length) => quote(part.sourceOffset(from), part.sourceOffset(to)) });
+    steps.push({ line, sentence: part.text, inFence, paragraphLevel, quote: whole ? quote : (from = 0, to = part.text.length) => quote(part.sourceOffset(from), part.sourceOffset(to)) });
   }
 }
 
@@ -213,6 +227,7 @@ function readingSteps(source: string, reading: Reading, firstLine: number, steps
   let cursor = 0;
   let line = firstLine;
   let nextNewline = source.indexOf('\n');
+  const paragraphLevel = firstStrongLevel(reading.text, 0, true);
   for (const sentence of sentencesOf(reading.text)) {
     said.add(sentence);
     const start = sentence.slice(0, 16);
@@ -226,7 +241,7 @@ function readingSteps(source: string, reading: Reading, firstLine: number, steps
     }
     if (skip?.has(sentence) === true) continue;
     // Not found (a reading that moved its words): the quote is the whole source the sentence comes from.
-    pushSentence(steps, line, sentence, quoteOf(source, reading, at, sentence.length), inFence);
+    pushSentence(steps, line, sentence, quoteOf(source, reading, at, sentence.length), inFence, paragraphLevel);
   }
   return said;
 }

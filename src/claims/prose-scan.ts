@@ -1,4 +1,4 @@
-import { firstHit, hasHit, textRulePattern, type TextHit, type TextRulePattern } from '../../policy/text-normalize-pattern.js';
+import { firstHit, hasHit, mayMatchReordered, textRulePattern, type TextHit, type TextRulePattern } from '../../policy/text-normalize-pattern.js';
 import { toMatchingTexts, type MatchingText } from '../../policy/text-normalize.js';
 import { buildClaimIndex, coverageKeys } from './claim-index.js';
 import { scanSteps, type ProseFinding } from './prose-blocks.js';
@@ -45,6 +45,9 @@ const CLAIM_CUE_PATTERNS: readonly RegExp[] = [
 /** The same patterns, skeletonized: they run on the matching form of each sentence (SPEC §3). */
 const PASS_RULES: readonly TextRulePattern[] = PASS_ASSERTION_PATTERNS.map(textRulePattern);
 const CLAIM_CUE_RULES: readonly TextRulePattern[] = CLAIM_CUE_PATTERNS.map(textRulePattern);
+/** Every rule the scan runs on a sentence's forms: a sentence none of them can match in any order gets no visual form. */
+const SENTENCE_RULES: readonly TextRulePattern[] = [...PASS_RULES, ...CLAIM_CUE_RULES];
+const mayMatchSentenceRules = (form: string): boolean => mayMatchReordered(form, SENTENCE_RULES);
 
 function firstPassHit(sentence: MatchingText): TextHit | undefined {
   for (const rule of PASS_RULES) {
@@ -81,9 +84,15 @@ export function scanProse(text: string, claims: readonly Claim[], acceptedExecut
   const allClaims = buildClaimIndex(claims);
   const accepted = buildClaimIndex(acceptedExecutionClaims);
   const steps = scanSteps(text);
-  const sentences = steps.flatMap((step) => ('sentence' in step ? [step.sentence] : []));
+  const sentenceSteps = steps.flatMap((step) => ('sentence' in step ? [step] : []));
+  const sentences = sentenceSteps.map((step) => step.sentence);
   proseCounter.sentences += sentences.length;
-  const said = toMatchingTexts(sentences);
+  // A sentence of a right-to-left paragraph is laid out right to left with it (dir="auto").
+  const said = toMatchingTexts(
+    sentences,
+    sentenceSteps.map((step) => step.paragraphLevel),
+    mayMatchSentenceRules,
+  );
   const keys = coverageKeys(sentences, said.map((form) => form.text));
   let next = 0;
   for (const step of steps) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { displayOrderCounter, visualOrder } from '../../policy/text-normalize-bidi.js';
-import { toMatchingText, toMatchingTexts } from '../../policy/text-normalize.js';
+import { toMatchingText, toMatchingTexts, type MatchingText } from '../../policy/text-normalize.js';
 import { hasGlobalDenialWording } from '../../policy/text-rules.js';
+import { scanProse } from '../../src/index.js';
 
 /** Issue 13, round 7: isolates and embeddings reorder words (UAX #9), and the text rules read that order. */
 const RLI = '\u2067';
@@ -51,8 +52,8 @@ describe('display order of isolates and embeddings (UAX #9 subset)', () => {
   it('maps a visual-order hit back to the original offsets', () => {
     const stored = `The selftest: ${RLI}0 exit${PDI}.`;
     const form = toMatchingText(stored);
-    expect(form.visual).toBeDefined();
-    const visual = form.visual as NonNullable<typeof form.visual>;
+    expect(form.visuals).toHaveLength(1);
+    const visual = form.visuals?.[0] as MatchingText;
     const at = visual.text.indexOf('exit');
     expect(at).toBeGreaterThan(0);
     const start = visual.originalStart(at);
@@ -93,5 +94,17 @@ describe('display order of isolates and embeddings (UAX #9 subset)', () => {
     const alone = visualOrder(paragraph)?.text;
     expect(alone).toBeDefined();
     expect(visualOrder(long)?.text).toBe((alone as string).repeat(300));
+  });
+
+  it('lays a sentence out at its Markdown paragraph\'s level: the first strong character of the paragraph decides (dir="auto")', () => {
+    const passes = (text: string): number => scanProse(text, [], []).passAssertions.length;
+    // The second sentence starts with Latin, but its paragraph with a Hebrew letter: right to left.
+    expect(passes(`${HEBREW_ALEF}. pass${RLM} tests${RLM} All.`)).toBe(1);
+    expect(passes(`${HEBREW_ALEF}. 0 exit.`)).toBe(1);
+    // A soft line break does not end the paragraph.
+    expect(passes(`${HEBREW_ALEF}.\n0 exit.`)).toBe(1);
+    // A left-to-right paragraph shows these words in stored order: no pass phrase.
+    expect(passes(`Note. pass${RLM} tests${RLM} All.`)).toBe(0);
+    expect(passes('Note. 0 exit.')).toBe(0);
   });
 });

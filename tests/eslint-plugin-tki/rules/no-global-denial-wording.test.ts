@@ -17,5 +17,7 @@ ruleTester().run('no-global-denial-wording', ruleUnderTest('no-global-denial-wor
     },
     { code: 'export const note = `It is absent everywhere.`;', ...inspector, errors: [{ messageId: 'globalDenial', line: 1, column: 21 }] },
     { code: "export const note = (x: string) => `${x} doesn't exist`;", ...inspector, errors: [{ messageId: 'globalDenial', line: 1, column: 36 }] },
+    // A right-to-left mark first: GitHub lays the text out right to left (dir="auto"), where it reads "The canonicalizer does not exist".
+    { code: "export const note = '\u200Fexist\u200F not\u200F does\u200F canonicalizer\u200F The.';", ...inspector, errors: [{ messageId: 'globalDenial', line: 1, column: 21 }] },
   ],
 });

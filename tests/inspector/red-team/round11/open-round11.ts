@@ -20,7 +20,4 @@
  * Linear but heavy (not filed): 6.4 MB of "~~~ a\n" lines 6.8 s; 6.4 MB of `&#x2067;a` 1.8 s.
  */
 export const OPEN_ROUND11: ReadonlyMap<string, string> = new Map<string, string>([
-  // look-alike.test.ts
-  ['look:first-strong-rtl-paragraph', 'medium: RLM-led paragraph (GitHub dir="auto" → RTL) shows "All tests pass", not flagged'],
-  ['look:first-strong-hebrew-paragraph', 'medium: Hebrew-led paragraph, RLM-separated words: not flagged'],
 ]);
