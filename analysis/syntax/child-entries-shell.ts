@@ -70,11 +70,12 @@ export function nodeArgumentsAfter(words: ArgumentList, walker: Walker, readShel
   }
   if (!PACKAGE_LAUNCHERS.test(program)) return undefined;
   let index = 1;
-  for (let word = words[index]; word !== undefined && word !== UNKNOWN_ARGUMENT && (programOf(word, walker) ?? '').startsWith('-'); word = words[index]) {
+  for (let word = words[index]; word !== undefined && word !== UNKNOWN_ARGUMENT; word = words[index]) {
     // `npx -c 'node x'`, `npx --call='node x'`: the text is a shell command line.
     const [head] = word.parts;
     const flag = typeof head === 'string' ? head.trim() : '';
     if (flag === '-c' || flag === '--call' || flag.startsWith('--call=')) return readCallLine(words, index, word, walker, readShellLine);
+    if (!(programOf(word, walker) ?? '').startsWith('-')) break;
     index++;
   }
   const runner = words[index];

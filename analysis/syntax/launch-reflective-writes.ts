@@ -5,6 +5,7 @@ import { followClusterSetup } from './child-entries.js';
 import { constantKey, constantString } from './constants.js';
 import { constInitializer } from './entry-path-consts.js';
 import { builtinMemberOf } from './entry-path-modules.js';
+import { markFollowedSetting } from './launch-options.js';
 import { globalName, isProcessMember } from './module-loads.js';
 import { excerpt, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
@@ -100,7 +101,6 @@ export function judgeReflectiveSettingWrite(walker: Walker, call: ts.CallExpress
     return followWrite(walker, call, holder, key, value?.initializer);
   }
   return unreadable();
-  // `isAlias` keeps a written-out `process.execArgv.push(…)` to launch-settings.ts.
 }
 
 /** A property of an object assigned into `process.env`: its `NODE_OPTIONS` followed; a spread or a computed key unread. */
@@ -108,12 +108,17 @@ function judgeAssignedProperty(walker: Walker, property: ts.ObjectLiteralElement
   if (ts.isSpreadAssignment(property)) return holder === 'env' ? undefined : unreadable();
   const name = property.name === undefined ? undefined : ts.isComputedPropertyName(property.name) ? constantString(property.name.expression, walker.scope) : property.name.getText(walker.sourceFile).replace(/^['"]|['"]$/g, '');
   if (name === undefined || name === null) return unreadable();
+  // Followed here once: the settings rule (launch-settings.ts) leaves the property alone.
+  markFollowedSetting(property);
   if (ts.isPropertyAssignment(property)) return followWrite(walker, property, holder, name, property.initializer);
   if (ts.isShorthandPropertyAssignment(property)) return followWrite(walker, property, holder, name, property.name);
   return unreadable();
 }
 
-/** `ea.push('-r', x)`, `ea[0] = x` where `const ea = process.execArgv`: the alias is the parent's own list, changed. */
+/**
+ * `ea.push('-r', x)`, `ea[0] = x` where `const ea = process.execArgv`: the alias is the parent's
+ * own list, changed (a written-out `process.execArgv.push(…)` is followed by launch-settings.ts).
+ */
 export function judgeExecArgvAliasChange(walker: Walker, list: ts.Expression, at: ts.Node): boolean {
   if (!isAlias(list) || holderOf(list, walker) !== 'execArgv') return false;
   walker.report.unanalyzed(at, excerpt(list.getText(walker.sourceFile)), 'an alias of `process.execArgv` changed: the Node arguments of later `fork()` calls (they may preload a file)');
