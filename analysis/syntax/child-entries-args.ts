@@ -8,7 +8,7 @@ import { excerpt, skipOuter } from './syntax.js';
 import { constantKey } from './constants.js';
 import { markFollowedSetting, seenOptions } from './launch-options.js';
 import { partsOf } from './entry-command-parts.js';
-import { mutationOf } from './launch-mutations.js';
+import { mutationOf, replayedArguments } from './launch-mutations.js';
 import type { Walker } from './walker.js';
 import { followEntryValue, followPreload, pathContext } from './entry-path-follow.js';
 
@@ -31,16 +31,21 @@ export { partsOf } from './entry-command-parts.js';
  */
 export function argumentsOf(list: ts.Expression | undefined, walker: Walker): ArgumentList {
   let inner = list === undefined ? undefined : skipOuter(list);
+  let elements: readonly ts.Expression[] | undefined;
   if (inner !== undefined && ts.isIdentifier(inner)) {
     const name = inner.text;
-    inner = constInitializer(inner, walker.ancestors);
-    // `const args = [clean]; args.unshift('-r', pre)`: the array is not the literal any more.
-    if (inner !== undefined && mutationOf(name, 'arguments', walker) !== undefined) return [UNKNOWN_ARGUMENT];
+    const held = constInitializer(inner, walker.ancestors);
+    inner = held === undefined ? undefined : skipOuter(held);
+    // `const args = [clean]; args.unshift('-r', pre)`: the array is what those statements leave, or unknown (launch-mutations.ts).
+    if (inner !== undefined && ts.isArrayLiteralExpression(inner)) {
+      elements = replayedArguments(name, inner, walker);
+      if (elements === undefined) return [UNKNOWN_ARGUMENT];
+    } else if (inner !== undefined && mutationOf(name, 'arguments', walker) !== undefined) return [UNKNOWN_ARGUMENT];
   }
   if (inner !== undefined && isInheritedSetting(inner, walker)) return [];
   if (inner === undefined || !ts.isArrayLiteralExpression(inner)) return [UNKNOWN_ARGUMENT];
   const args: Array<NodeArgument | typeof UNKNOWN_ARGUMENT> = [];
-  for (const element of inner.elements) {
+  for (const element of elements ?? inner.elements) {
     if (!ts.isSpreadElement(element)) args.push({ node: element, parts: partsOf(element) });
     else if (!isInheritedSetting(element.expression, walker)) args.push(UNKNOWN_ARGUMENT);
   }

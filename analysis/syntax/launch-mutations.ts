@@ -116,22 +116,67 @@ function isReference(identifier: ts.Identifier, parent: ts.Node | undefined): bo
   return !ts.isTypeReferenceNode(parent) && !ts.isLabeledStatement(parent) && !ts.isBreakOrContinueStatement(parent);
 }
 
-/**
- * The first use in the file of the `const` named `name` that may change the value a starter
- * reads (uses of other bindings of the same name count too: more uses only fail closed).
- */
-export function mutationOf(name: string, role: LaunchValueRole, walker: Walker): ts.Node | undefined {
+/** A use of the name that may change the value, with the nodes above it (the file first). */
+interface Mutation {
+  readonly node: ts.Identifier;
+  readonly ancestors: readonly ts.Node[];
+}
+
+/** Every use in the file of the name that may change the value (uses of other bindings of the same name count too: more uses only fail closed). */
+function mutationsOf(name: string, role: LaunchValueRole, walker: Walker): Mutation[] {
   const current = walker.ancestors.at(-1);
   const stack: ts.Node[] = [walker.sourceFile];
-  let found: ts.Node | undefined;
-  const visit = (node: ts.Node): boolean => {
+  const found: Mutation[] = [];
+  const visit = (node: ts.Node): void => {
     stack.push(node);
     if (ts.isIdentifier(node)) {
-      if (node.text === name && isReference(node, stack[stack.length - 2]) && mutates(stack, stack.length - 1, role, walker, current)) found = node;
+      if (node.text === name && isReference(node, stack[stack.length - 2]) && mutates(stack, stack.length - 1, role, walker, current)) found.push({ node, ancestors: [...stack] });
     } else ts.forEachChild(node, visit);
     stack.pop();
-    return found !== undefined;
   };
   ts.forEachChild(walker.sourceFile, visit);
   return found;
+}
+
+/** The first use in the file of the `const` named `name` that may change the value a starter reads. */
+export function mutationOf(name: string, role: LaunchValueRole, walker: Walker): ts.Node | undefined {
+  return mutationsOf(name, role, walker)[0]?.node;
+}
+
+/**
+ * `const args = [clean]; args.unshift('--require', pre); spawn(node, args)`: an argument array
+ * changed only by `push`/`unshift` statements of the block that declares it, written between the
+ * declaration and the statement that starts the child (not inside a function: it may run later),
+ * is read as those statements leave it. Undefined: a change that cannot be replayed exactly
+ * (fail closed: the caller treats the list as unknown).
+ */
+export function replayedArguments(name: string, literal: ts.ArrayLiteralExpression, walker: Walker): readonly ts.Expression[] | undefined {
+  const mutations = mutationsOf(name, 'arguments', walker);
+  if (mutations.length === 0) return literal.elements;
+  const blockAt = walker.ancestors.findLastIndex((node) => (ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node)) && node.statements.some((statement) => declaresWith(statement, literal)));
+  const block = walker.ancestors[blockAt] as ts.Block | ts.SourceFile | ts.ModuleBlock | undefined;
+  if (block === undefined || walker.ancestors.slice(blockAt + 1).some((node) => ts.isFunctionLike(node) || ts.isClassLike(node))) return undefined;
+  const declaredAt = block.statements.findIndex((statement) => declaresWith(statement, literal));
+  const startedAt = block.statements.findIndex((statement) => statement === walker.ancestors[blockAt + 1]);
+  const steps: Array<{ at: number; call: ts.CallExpression }> = [];
+  for (const { ancestors } of mutations) {
+    const [statement, call, access] = [ancestors.at(-4), ancestors.at(-3), ancestors.at(-2)];
+    const at = statement === undefined ? -1 : block.statements.indexOf(statement as ts.Statement);
+    if (ancestors.at(-5) !== block || at < 0 || !ts.isExpressionStatement(statement as ts.Node) || call === undefined || !ts.isCallExpression(call)) return undefined;
+    if (access === undefined || !ts.isPropertyAccessExpression(access) || access !== call.expression || !['push', 'unshift'].includes(access.name.text)) return undefined;
+    if (call.arguments.some((argument) => ts.isSpreadElement(argument))) return undefined;
+    // A change after the start does not reach this child.
+    if (at > declaredAt && at < startedAt) steps.push({ at, call });
+    else if (at <= declaredAt) return undefined;
+  }
+  let elements: readonly ts.Expression[] = literal.elements;
+  for (const { call } of steps.sort((a, b) => a.at - b.at)) {
+    const added = call.arguments;
+    elements = (call.expression as ts.PropertyAccessExpression).name.text === 'push' ? [...elements, ...added] : [...added, ...elements];
+  }
+  return elements;
+}
+
+function declaresWith(statement: ts.Statement, literal: ts.Expression): boolean {
+  return ts.isVariableStatement(statement) && statement.declarationList.declarations.some((declaration) => declaration.initializer !== undefined && skipOuter(declaration.initializer) === literal);
 }

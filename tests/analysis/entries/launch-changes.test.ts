@@ -10,7 +10,9 @@ const CLEAN = "path.join(__dirname, 'clean.cjs')";
 
 describe('a launch value changed after its const literal fails closed', () => {
   const changed: Array<[string, string]> = [
-    ['unshift onto the argument array', `const args = [${CLEAN}];\nargs.unshift('--require', ${PRE});\ncp.spawnSync(process.execPath, args);`],
+    ['a push inside a condition', `const args = [${CLEAN}];\nif (process.env.DEBUG) args.unshift('--require', ${PRE});\ncp.spawnSync(process.execPath, args);`],
+    ['a push before the start, the start inside a function', `const args = [${CLEAN}];\nfunction start() { cp.spawnSync(process.execPath, args); }\nargs.unshift('--require', ${PRE});\nstart();`],
+    ['a push of a spread', `const args = [${CLEAN}];\nargs.unshift(...extra);\ncp.spawnSync(process.execPath, args);`],
     ['an index write into the argument array', `const args = [${CLEAN}];\nargs[0] = ${JOB};\ncp.spawnSync(process.execPath, args);`],
     ['fill of the argument array', `const args = [${CLEAN}];\nargs.fill(${JOB});\ncp.spawnSync(process.execPath, args);`],
     ['Reflect.set on the options', `const opts = {};\nReflect.set(opts, 'execArgv', ['--require', ${PRE}]);\ncp.fork(${CLEAN}, [], opts);`],
@@ -18,7 +20,6 @@ describe('a launch value changed after its const literal fails closed', () => {
     ['Object.assign into the options', `const opts = {};\nObject.assign(opts, { execArgv: ['--require', ${PRE}] });\ncp.fork(${CLEAN}, [], opts);`],
     ['an index write into the options execArgv', `const opts = { execArgv: [] };\nopts.execArgv[0] = '--require';\nopts.execArgv[1] = ${PRE};\ncp.fork(${CLEAN}, [], opts);`],
     ['Array.prototype.push.call on the options execArgv', `const opts = { execArgv: [] };\nArray.prototype.push.call(opts.execArgv, '--require', ${PRE});\ncp.fork(${CLEAN}, [], opts);`],
-    ['a const execArgv pushed, given by shorthand', `const execArgv = [];\nexecArgv.push('--require', ${PRE});\ncp.fork(${CLEAN}, [], { execArgv });`],
     ['an env given to a function', `const env = { ...process.env };\nsetUp(env);\ncp.fork(${CLEAN}, [], { env });`],
     ['an alias of the options changed', `const opts = {};\nconst same = opts;\nsame.execArgv = ['--require', ${PRE}];\ncp.fork(${CLEAN}, [], opts);`],
   ];
@@ -29,6 +30,12 @@ describe('a launch value changed after its const literal fails closed', () => {
     const read = entries(`${CJS}const opts = { execArgv: ['--require', ${PRE}] };\nconsole.log(opts.execArgv.length);\ncp.fork(${CLEAN}, [], opts);`);
     expect({ edges: new Set(read.edges), unanalyzed: read.unanalyzed }).toEqual({ edges: new Set(['./clean.cjs', './pre.cjs']), unanalyzed: false });
     expect(entries(`${CJS}const args = [${CLEAN}];\nconsole.log(args.join(' '), path.basename(args[0]));\ncp.spawnSync(process.execPath, args);`)).toEqual(followed('./clean.cjs'));
+  });
+  it('push and unshift statements between the declaration and the start are replayed exactly', () => {
+    expect(entries(`${CJS}const args = [${CLEAN}];\nargs.unshift('--require', ${PRE});\ncp.spawnSync(process.execPath, args);`)).toEqual(followed('./pre.cjs', './clean.cjs'));
+    expect(entries(`${CJS}const args = ['--require', ${PRE}];\nargs.push(${JOB});\ncp.spawnSync(process.execPath, args);\nargs.push('--later');`)).toEqual(followed('./pre.cjs', './job.cjs'));
+    const shorthand = entries(`${CJS}const execArgv = [];\nexecArgv.push('--require', ${PRE});\ncp.fork(${CLEAN}, [], { execArgv });`);
+    expect({ edges: new Set(shorthand.edges), unanalyzed: shorthand.unanalyzed }).toEqual({ edges: new Set(['./clean.cjs', './pre.cjs']), unanalyzed: false });
   });
   it('writes the settings rule reads exactly are followed, not failed closed', () => {
     const written = entries(`${CJS}const opts = { stdio: 'inherit' };\nopts.execArgv = ['--require', ${PRE}];\nopts.timeout = 5;\ncp.fork(${CLEAN}, [], opts);`);
