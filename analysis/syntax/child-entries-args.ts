@@ -1,6 +1,6 @@
 import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
-import { BOOLEAN_OPTIONS, CODE_OPTIONS, DISCOVERING_OPTIONS, ENV_FILE_OPTIONS, EVAL_OPTIONS, isInertEvalCode, OPTIONS_WITH_VALUE, PRELOAD_OPTIONS } from './child-entries-options.js';
+import { BOOLEAN_OPTIONS, CHECK_OPTIONS, CODE_OPTIONS, DISCOVERING_OPTIONS, ENV_FILE_OPTIONS, EVAL_OPTIONS, isInertEvalCode, OPTIONS_WITH_VALUE, PRELOAD_OPTIONS } from './child-entries-options.js';
 import { constInitializer } from './entry-path-consts.js';
 import { evaluatePath, evaluateParts, type PathPart, type PathValue } from './entry-path.js';
 import { isProcessMember } from './module-loads.js';
@@ -8,6 +8,7 @@ import { excerpt, skipOuter } from './syntax.js';
 import { constantKey } from './constants.js';
 import { markFollowedSetting, seenOptions } from './launch-options.js';
 import { partsOf } from './entry-command-parts.js';
+import { mutationOf, replayedArguments } from './launch-mutations.js';
 import type { Walker } from './walker.js';
 import { followEntryValue, followPreload, pathContext } from './entry-path-follow.js';
 
@@ -30,11 +31,21 @@ export { partsOf } from './entry-command-parts.js';
  */
 export function argumentsOf(list: ts.Expression | undefined, walker: Walker): ArgumentList {
   let inner = list === undefined ? undefined : skipOuter(list);
-  if (inner !== undefined && ts.isIdentifier(inner)) inner = constInitializer(inner, walker.ancestors);
+  let elements: readonly ts.Expression[] | undefined;
+  if (inner !== undefined && ts.isIdentifier(inner)) {
+    const name = inner.text;
+    const held = constInitializer(inner, walker.ancestors);
+    inner = held === undefined ? undefined : skipOuter(held);
+    // `const args = [clean]; args.unshift('-r', pre)`: the array is what those statements leave, or unknown (launch-mutations.ts).
+    if (inner !== undefined && ts.isArrayLiteralExpression(inner)) {
+      elements = replayedArguments(name, inner, walker);
+      if (elements === undefined) return [UNKNOWN_ARGUMENT];
+    } else if (inner !== undefined && mutationOf(name, 'arguments', walker) !== undefined) return [UNKNOWN_ARGUMENT];
+  }
   if (inner !== undefined && isInheritedSetting(inner, walker)) return [];
   if (inner === undefined || !ts.isArrayLiteralExpression(inner)) return [UNKNOWN_ARGUMENT];
   const args: Array<NodeArgument | typeof UNKNOWN_ARGUMENT> = [];
-  for (const element of inner.elements) {
+  for (const element of elements ?? inner.elements) {
     if (!ts.isSpreadElement(element)) args.push({ node: element, parts: partsOf(element) });
     else if (!isInheritedSetting(element.expression, walker)) args.push(UNKNOWN_ARGUMENT);
   }
@@ -102,13 +113,15 @@ function looksLikePath(text: string): boolean {
 export function followNodeArguments(walker: Walker, at: ts.Node, label: string, args: ArgumentList, expectsEntry: boolean, cwd?: PathValue): void {
   const unanalyzed = (node: ts.Node, why: string): void => walker.report.unanalyzed(node, excerpt(label), why);
   const evaluate = (parts: readonly PathPart[]): PathValue | undefined => evaluateParts(parts, pathContext(walker));
+  // `node --check f` parses the entry and runs nothing of it; its preloads still run (Node 20).
+  let runsEntry = expectsEntry;
   for (let index = 0; index < args.length; index++) {
     const argument = args[index];
     if (argument === undefined || argument === UNKNOWN_ARGUMENT) return unanalyzed(at, 'a Node command line the syntax cannot see whole (its entry file or a preload among it)');
     const text = plainText(argument, walker);
     if (text === '--') {
       const entry = args[index + 1];
-      if (!expectsEntry) return;
+      if (!runsEntry) return;
       if (entry === undefined || entry === UNKNOWN_ARGUMENT) return unanalyzed(at, 'a Node child whose entry file is not written out');
       return followEntryValue(walker, entry.node, evaluate(entry.parts), label, 'require', cwd);
     }
@@ -116,10 +129,12 @@ export function followNodeArguments(walker: Walker, at: ts.Node, label: string, 
       // `execArgv: [flag]`, `NODE_OPTIONS: flags`: a word the syntax cannot read may be `--require=…`.
       if (!expectsEntry && text === undefined && !isReadableWord(argument, walker)) return unanalyzed(argument.node, 'a Node option the syntax cannot read (it may preload a file)');
       if (!expectsEntry) continue;
+      if (!runsEntry) return;
       return followEntryValue(walker, argument.node, evaluate(argument.parts), label, 'require', cwd);
     }
     const equals = text.indexOf('=');
     const option = equals < 0 ? text : text.slice(0, equals);
+    if (CHECK_OPTIONS.has(option)) runsEntry = false;
     if (EVAL_OPTIONS.has(option)) {
       const following = args[index + 1];
       const code = equals >= 0 ? text.slice(equals + 1) : following === undefined || following === UNKNOWN_ARGUMENT ? undefined : plainText(following, walker);
@@ -160,7 +175,7 @@ export function followNodeArguments(walker: Walker, at: ts.Node, label: string, 
     if (nextText !== undefined || evaluate(next.parts)?.anchored !== true) return unanalyzed(next.node, `after \`${option}\`, Node's value or the entry file: the syntax cannot tell which`);
     // A file of the program is never a flag's value: it is the entry, handled by the next turn.
   }
-  if (expectsEntry) unanalyzed(at, 'a Node child whose entry file is not written out');
+  if (runsEntry) unanalyzed(at, 'a Node child whose entry file is not written out');
 }
 
 /**
@@ -172,7 +187,7 @@ export function followNodeArguments(walker: Walker, at: ts.Node, label: string, 
  * a `NODE_OPTIONS` written into it is followed where it is written (launch-settings.ts).
  */
 export function followLaunchOptions(walker: Walker, options: ts.Expression, label: string, isChildProcess = false): void {
-  const seen = seenOptions(options, walker.ancestors);
+  const seen = seenOptions(options, walker.ancestors, undefined, (name) => mutationOf(name.text, 'options', walker));
   if (seen.unseen !== undefined) walker.report.unanalyzed(seen.unseen, excerpt(`${label} options`), 'options the syntax cannot see whole: an `execArgv` or `env.NODE_OPTIONS` among them may preload any file');
   // A Worker has no working directory of its own: its relative preloads are the process's.
   const cwd = isChildProcess ? workingDirectoryOf(walker, options) : undefined;
@@ -187,7 +202,7 @@ export function followLaunchOptions(walker: Walker, options: ts.Expression, labe
 
 /** A child's `env`: its `NODE_OPTIONS` read as Node options; an environment not seen whole fails closed. */
 export function followEnvironment(walker: Walker, environment: ts.Expression, label: string, cwd?: PathValue): void {
-  const seen = seenOptions(environment, walker.ancestors, (spread) => isProcessObjectMember(spread, 'env', walker));
+  const seen = seenOptions(environment, walker.ancestors, (spread) => isProcessObjectMember(spread, 'env', walker), (name) => mutationOf(name.text, 'environment', walker));
   if (seen.unseen !== undefined && !isProcessObjectMember(environment, 'env', walker)) {
     walker.report.unanalyzed(seen.unseen, excerpt(`${label} env`), 'an environment the syntax cannot see whole: a `NODE_OPTIONS` in it may preload any file');
   }

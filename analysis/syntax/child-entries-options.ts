@@ -17,6 +17,9 @@ export const PRELOAD_OPTIONS = new Map<string, 'require' | 'dynamic-import'>([
 /** Code on the command line or from standard input: no file to follow (inline code is its own business). */
 export const CODE_OPTIONS = new Set(['-e', '--eval', '-p', '--print', '-', '-i', '--interactive', '-v', '--version', '-h', '--help', '--v8-options', '--completion-bash', '--prof-process']);
 
+/** Options that only check the entry's syntax: the entry runs nothing (the preloads still run). */
+export const CHECK_OPTIONS = new Set(['-c', '--check']);
+
 /** Code written on the command line (`node -e "require('./x')"`): a program of its own the guard does not parse, so UNANALYZED. */
 export const EVAL_OPTIONS = new Set(['-e', '--eval', '-p', '--print']);
 

@@ -17,15 +17,23 @@ const SEPARATORS = /[;&|()\n]/;
 const EXPANSIONS = /[$`]/;
 
 /** Programs that run a file of the program as Node code, with Node's command line (`tsx [node options] file`). */
-const NODE_RUNNERS = /^(node|tsx|ts-node|ts-node-esm|ts-node-script)(\.exe|\.cmd)?$/i;
+const NODE_RUNNERS = /^(node|nodejs|tsx|ts-node|ts-node-esm|ts-node-script)(\.exe|\.cmd)?$/i;
 /** Programs that run a package's binary: `npx tsx file` is a Node runner too. */
 const PACKAGE_LAUNCHERS = /^(npx|pnpx)(\.cmd)?$/i;
 
-/** `process.execPath`, `process.argv0`, `process.argv[0]`, `process.title` (`node` unless changed): the running Node itself. */
+/** Members of `process` that name the running Node (`release.name` is `node`): a program computed from any of them is Node. */
+const NODE_NAMING_MEMBERS = ['execPath', 'argv0', 'title', 'release'];
+
+/**
+ * `process.execPath`, `process.argv0`, `process.argv[0]`, `process.title` (`node` unless changed),
+ * `process.release.name`, and any program computed from them
+ * (`path.join(path.dirname(process.execPath), 'node')`): the running Node itself, or one beside it.
+ */
 function isNodeExecutable(command: ts.Expression, scope: Walker['scope']): boolean {
   const inner = skipOuter(command);
-  if (['execPath', 'argv0', 'title'].some((member) => isProcessMember(inner, member, scope, GLOBAL_OBJECT_NAMES))) return true;
-  return ts.isElementAccessExpression(inner) && constantKey(inner, scope) === '0' && isProcessMember(inner.expression, 'argv', scope, GLOBAL_OBJECT_NAMES);
+  if (NODE_NAMING_MEMBERS.some((member) => isProcessMember(inner, member, scope, GLOBAL_OBJECT_NAMES))) return true;
+  if (ts.isElementAccessExpression(inner) && constantKey(inner, scope) === '0' && isProcessMember(inner.expression, 'argv', scope, GLOBAL_OBJECT_NAMES)) return true;
+  return ts.forEachChild(inner, (child) => (ts.isExpression(child) && isNodeExecutable(child, scope)) || undefined) ?? false;
 }
 
 /** The program a command word names (its file name), or `node` for the running executable; undefined when computed. */
@@ -62,7 +70,14 @@ export function nodeArgumentsAfter(words: ArgumentList, walker: Walker, readShel
   }
   if (!PACKAGE_LAUNCHERS.test(program)) return undefined;
   let index = 1;
-  for (let word = words[index]; word !== undefined && word !== UNKNOWN_ARGUMENT && (programOf(word, walker) ?? '').startsWith('-'); word = words[index]) index++;
+  for (let word = words[index]; word !== undefined && word !== UNKNOWN_ARGUMENT; word = words[index]) {
+    // `npx -c 'node x'`, `npx --call='node x'`: the text is a shell command line.
+    const [head] = word.parts;
+    const flag = typeof head === 'string' ? head.trim() : '';
+    if (flag === '-c' || flag === '--call' || flag.startsWith('--call=')) return readCallLine(words, index, word, walker, readShellLine);
+    if (!(programOf(word, walker) ?? '').startsWith('-')) break;
+    index++;
+  }
   const runner = words[index];
   if (runner === undefined || runner === UNKNOWN_ARGUMENT) return undefined;
   const name = programOf(runner, walker);
@@ -71,8 +86,18 @@ export function nodeArgumentsAfter(words: ArgumentList, walker: Walker, readShel
   return name !== undefined && isWrapper(name) ? nodeArgumentsAfter(words.slice(index), walker, readShellLine) : undefined;
 }
 
+/** `npx -c line`: the line is read as a shell command line; one the syntax cannot see fails closed. */
+function readCallLine(words: ArgumentList, index: number, word: NodeArgument, walker: Walker, readShellLine: ShellLineReader | undefined): undefined {
+  const [first, ...tail] = word.parts;
+  const inline = typeof first === 'string' && first.startsWith('--call=') ? { node: word.node, parts: [first.slice('--call='.length), ...tail] } : undefined;
+  const line = inline ?? words[index + 1];
+  if (line === undefined || line === UNKNOWN_ARGUMENT) walker.report.unanalyzed(word.node, excerpt('npx -c'), 'a command line for npx the syntax cannot see: it may start Node on any file');
+  else readShellLine?.(line);
+  return undefined;
+}
+
 /** Words that start Node, or a shell that may: `node`, `tsx`, `npx`, `sh`, `bash` (by file name). */
-const STARTER_WORDS = /^(node|tsx|ts-node|ts-node-esm|ts-node-script|npx|pnpx|sh|bash|dash|zsh|ksh|ash|mksh)(\.exe|\.cmd)?$/i;
+const STARTER_WORDS = /^(node|nodejs|tsx|ts-node|ts-node-esm|ts-node-script|npx|pnpx|sh|bash|dash|zsh|ksh|ash|mksh)(\.exe|\.cmd)?$/i;
 
 /** Programs that run commands written among their words in forms of their own (`find -exec`, `parallel`, `watch`): judged by their words. */
 const COMMAND_RUNNERS = /^(find|parallel|watch|flock|su|runuser|script|busybox|strace|ltrace|valgrind|chroot|unshare|nsenter|firejail|systemd-run|xvfb-run)$/;
@@ -149,6 +174,45 @@ function withoutRedirections(words: NodeArgument[]): NodeArgument[] {
 }
 
 /**
+ * The line without its comments: an unquoted `#` that starts a word ends the command text up to
+ * the end of the line (`echo ok # node x` runs `echo ok`). Quotes are tracked across the
+ * written pieces; a computed piece inside a comment is dropped with it.
+ */
+function withoutComments(parts: readonly PathPart[]): PathPart[] {
+  const kept: PathPart[] = [];
+  let quote: string | undefined;
+  let inComment = false;
+  let previous = '\n';
+  for (const part of parts) {
+    if (typeof part !== 'string') {
+      if (!inComment) kept.push(part);
+      previous = 'x';
+      continue;
+    }
+    let text = '';
+    for (const character of part) {
+      if (inComment) {
+        if (character === '\n') {
+          inComment = false;
+          text += character;
+        }
+      } else if (quote !== undefined) {
+        if (character === quote) quote = undefined;
+        text += character;
+      } else if (character === '#' && /[\s;&|()]/.test(previous)) {
+        inComment = true;
+      } else {
+        if (character === '"' || character === "'") quote = character;
+        text += character;
+      }
+      previous = previous === '\\' && quote === undefined ? 'x' : character;
+    }
+    if (text !== '') kept.push(text);
+  }
+  return kept;
+}
+
+/**
  * A command line a shell runs (`exec('node ./x.js')`, `spawn(cmd, { shell: true })`): each
  * command of it that starts Node is read as Node's command line (child-entries-args.ts), with a
  * `NODE_OPTIONS=…` prefix read as Node options. Other programs are the EXEC grant's business.
@@ -159,7 +223,10 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
   let startsNode = false;
   const literalText = parts.filter((part) => typeof part === 'string').join('');
   const commands: NodeArgument[][] = [[]];
-  for (const part of parts) {
+  // Set for the rest of the line: `export NODE_OPTIONS=…`; `. file` / `source file` may set anything.
+  const exported: NodeArgument[] = [];
+  let sourced = false;
+  for (const part of withoutComments(parts)) {
     if (typeof part !== 'string') {
       commands.at(-1)?.push({ node: at, parts: [part] });
       continue;
@@ -181,6 +248,9 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
       if (word !== undefined && String(word.parts[0]).startsWith('NODE_OPTIONS=')) environment.push(word);
       start++;
     }
+    const first = words[start]?.parts[0];
+    if (first === 'export' || first === 'declare' || first === 'typeset') exported.push(...words.slice(start + 1).filter((word) => String(word.parts[0]).startsWith('NODE_OPTIONS=')));
+    if (first === '.' || first === 'source') sourced = true;
     const nodeArguments = nodeArgumentsAfter(words.slice(start), walker, (line) => {
       startsNode = followCommandLine(walker, at, line.parts, label, [], cwd) || startsNode;
     });
@@ -193,7 +263,8 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
       walker.report.unanalyzed(at, excerpt(label), 'a Node command line the shell expands before it runs: the entry file is not known');
       continue;
     }
-    for (const assignment of environment) {
+    if (sourced) walker.report.unanalyzed(at, excerpt(label), 'a Node command after the shell sources a file the syntax does not read: a `NODE_OPTIONS` set there may preload any file');
+    for (const assignment of [...exported, ...environment]) {
       const [first, ...rest] = assignment.parts;
       followNodeArguments(walker, at, `${label} NODE_OPTIONS`, commandWords([String(first).slice('NODE_OPTIONS='.length), ...rest], at), false, cwd);
     }

@@ -1,5 +1,5 @@
 import { commandWords, UNKNOWN_ARGUMENT, type ArgumentList, type NodeArgument } from './child-entries-args.js';
-import { evaluateParts } from './entry-path.js';
+import { evaluateParts, type PathPart } from './entry-path.js';
 import { pathContext } from './entry-path-follow.js';
 import { excerpt } from './syntax.js';
 import type { Walker } from './walker.js';
@@ -109,6 +109,9 @@ export function peelWrapper(program: string, rest: ArgumentList, walker: Walker)
       if (first.startsWith('NODE_OPTIONS=')) nodeOptions.push(...commandWords([first.slice('NODE_OPTIONS='.length), ...tail], word.node));
       continue;
     }
+    // `env --split-string='node x'`, `env -S'node x'`: the value in the same word.
+    const joined = program === 'env' ? joinedSplitString(word) : undefined;
+    if (joined !== undefined) return peelWrapper(program, [...commandWords(joined, word.node), ...rest.slice(index + 1)], walker);
     if (text === '--') {
       index++;
       break;
@@ -131,6 +134,15 @@ export function peelWrapper(program: string, rest: ArgumentList, walker: Walker)
   if (replace === undefined) return { words: [...command, UNKNOWN_ARGUMENT], nodeOptions };
   const marker = replace;
   return { words: command.map((word) => (word !== UNKNOWN_ARGUMENT && word.parts.some((part) => typeof part === 'string' && part.includes(marker)) ? UNKNOWN_ARGUMENT : word)), nodeOptions };
+}
+
+/** The text of `--split-string=TEXT` or `-STEXT` (the long option may be shortened to any unique prefix, `--sp=`). */
+function joinedSplitString(word: NodeArgument): readonly PathPart[] | undefined {
+  const [first, ...tail] = word.parts;
+  if (typeof first !== 'string') return undefined;
+  const long = /^--sp[a-z-]*=/.exec(first);
+  if (long !== null && '--split-string'.startsWith(long[0].slice(0, -1))) return [first.slice(long[0].length), ...tail];
+  return first.startsWith('-S') && first.length > 2 ? [first.slice(2), ...tail] : undefined;
 }
 
 /** `sh -c line` reads the line; `sh script` runs a file (the EXEC grant's business); a shell with no script or with words the syntax cannot see may run any command line. */

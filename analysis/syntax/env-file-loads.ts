@@ -2,6 +2,7 @@ import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { declarationOf } from './entry-path-consts.js';
 import { seenOptions } from './launch-options.js';
+import { valueMayReachStarter } from './launch-settings-reach.js';
 import { isProcessMember } from './module-loads.js';
 import { excerpt, literalString, skipOuter } from './syntax.js';
 import { mayMention } from './text-mentions.js';
@@ -31,29 +32,29 @@ interface EnvFileLoad {
 const loads = new WeakMap<ts.SourceFile, EnvFileLoad | null>();
 
 /** The first env-file load of the file, found once per parse; only a file that spells one of the names is read. */
-function envFileLoadIn(sourceFile: ts.SourceFile): EnvFileLoad | undefined {
+function envFileLoadIn(sourceFile: ts.SourceFile, walker?: Walker): EnvFileLoad | undefined {
   let found = loads.get(sourceFile);
   if (found === undefined) {
     const may = mayMention(sourceFile, 'dotenv') || mayMention(sourceFile, 'loadEnvFile') || mayMention(sourceFile, 'parseEnv');
-    found = may ? (scan(sourceFile) ?? null) : null;
+    found = may ? (scan(sourceFile, walker) ?? null) : null;
     loads.set(sourceFile, found);
   }
   return found ?? undefined;
 }
 
-function scan(sourceFile: ts.SourceFile): EnvFileLoad | undefined {
+function scan(sourceFile: ts.SourceFile, walker: Walker | undefined): EnvFileLoad | undefined {
   const stack: ts.Node[] = [sourceFile];
   const at = (node: ts.Node, name: string): EnvFileLoad => ({ name, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 });
   const visit = (node: ts.Node): EnvFileLoad | undefined => {
     stack.push(node);
-    const found = loadAt(node, stack, sourceFile, at) ?? ts.forEachChild(node, visit);
+    const found = loadAt(node, stack, sourceFile, at, walker) ?? ts.forEachChild(node, visit);
     stack.pop();
     return found;
   };
   return ts.forEachChild(sourceFile, visit);
 }
 
-function loadAt(node: ts.Node, stack: readonly ts.Node[], sourceFile: ts.SourceFile, at: (node: ts.Node, name: string) => EnvFileLoad): EnvFileLoad | undefined {
+function loadAt(node: ts.Node, stack: readonly ts.Node[], sourceFile: ts.SourceFile, at: (node: ts.Node, name: string) => EnvFileLoad, walker: Walker | undefined): EnvFileLoad | undefined {
   // `import 'dotenv/config'`, `import dotenv from 'dotenv'`, `require('dotenv')`, `import('dotenv/config')`.
   const specifier = ts.isImportDeclaration(node) || ts.isExportDeclaration(node) ? literalString(node.moduleSpecifier) : ts.isCallExpression(node) && (isRequireName(node.expression) || node.expression.kind === ts.SyntaxKind.ImportKeyword) ? literalString(node.arguments[0]) : undefined;
   if (specifier !== undefined && ENV_FILE_PACKAGES.test(specifier)) return at(node, `'${specifier}'`);
@@ -62,7 +63,17 @@ function loadAt(node: ts.Node, stack: readonly ts.Node[], sourceFile: ts.SourceF
   if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return undefined;
   const name = ts.isPropertyAccessExpression(node) ? node.name.text : literalString(node.argumentExpression);
   if (name === undefined || !ENV_FILE_MEMBERS.has(name) || isLocalObject(node.expression, stack)) return undefined;
+  // `util.parseEnv(text)` only returns the variables: a result only read (counted, printed) reaches no environment.
+  if (name === 'parseEnv' && walker !== undefined && isOnlyRead(node, stack, walker)) return undefined;
   return at(node, `${excerpt(node.expression.getText(sourceFile), 24)}.${name}`);
+}
+
+/** The call of `parseEnv` whose result can reach neither `process.env` nor a starter (launch-settings-reach.ts). */
+function isOnlyRead(member: ts.Node, stack: readonly ts.Node[], walker: Walker): boolean {
+  const index = stack.length - 2;
+  const call = stack[index];
+  if (call === undefined || !ts.isCallExpression(call) || call.expression !== member) return false;
+  return !valueMayReachStarter(stack, index, { walker, depth: 0, keptOnThis: false });
 }
 
 function isRequireName(callee: ts.Expression): boolean {
@@ -85,7 +96,7 @@ function isLocalObject(base: ts.Expression, stack: readonly ts.Node[]): boolean 
  * without the parent's (`env: { PATH }`).
  */
 export function judgeEnvFileBeforeChild(walker: Walker, at: ts.Node, label: string, options: ts.Expression | undefined): void {
-  const load = envFileLoadIn(walker.sourceFile);
+  const load = envFileLoadIn(walker.sourceFile, walker);
   if (load === undefined || hasOwnEnvironment(walker, options)) return;
   walker.report.unanalyzed(at, excerpt(label), `this file loads an env file into the process (${load.name}, line ${load.line}): a \`NODE_OPTIONS\` line there preloads any file in the Node child started here, and the guard does not read env files`);
 }

@@ -18,6 +18,9 @@ export interface SeenOptions {
   readonly unseen: ts.Node | undefined;
 }
 
+/** Where a `const` holding options is changed after its literal (launch-mutations.ts); undefined: never. */
+export type ChangeFinder = (name: ts.Identifier) => ts.Node | undefined;
+
 /** `const` → `const` chains and nested spreads are followed this deep. */
 const MAX_DEPTH = 6;
 
@@ -27,7 +30,7 @@ const MAX_DEPTH = 6;
  * options. `inherited` names spreads that add nothing to follow (`...process.env` in an `env`:
  * the parent's own environment, docs/caveats.md).
  */
-export function seenOptions(expression: ts.Expression | undefined, ancestors: readonly ts.Node[], inherited: (spread: ts.Expression) => boolean = () => false): SeenOptions {
+export function seenOptions(expression: ts.Expression | undefined, ancestors: readonly ts.Node[], inherited: (spread: ts.Expression) => boolean = () => false, changed: ChangeFinder = () => undefined): SeenOptions {
   const properties = new Map<string, SeenProperty>();
   let unseen: ts.Node | undefined;
   const read = (written: ts.Expression, depth: number): void => {
@@ -35,6 +38,12 @@ export function seenOptions(expression: ts.Expression | undefined, ancestors: re
     if (ts.isIdentifier(inner) && inner.text === 'undefined') return;
     if (ts.isIdentifier(inner) && depth < MAX_DEPTH) {
       const initializer = constInitializer(inner, ancestors);
+      // A `const` holds the same object, not the same contents: one changed after its literal is not seen whole.
+      const change = initializer === undefined ? undefined : changed(inner);
+      if (change !== undefined) {
+        unseen ??= change;
+        return;
+      }
       if (initializer !== undefined) inner = skipOuter(initializer);
     }
     if (inner.kind === ts.SyntaxKind.NullKeyword || ts.isVoidExpression(inner)) return;

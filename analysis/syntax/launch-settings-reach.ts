@@ -29,8 +29,11 @@ const TEXT_CALLS = new Set(['String', 'JSON.stringify']);
 /** Methods whose call on a value reads it and returns a boolean or a position. */
 const READ_METHODS = new Set(['includes', 'indexOf', 'lastIndexOf', 'some', 'every', 'findIndex', 'hasOwnProperty', 'startsWith', 'endsWith', 'has']);
 
-/** Methods that return the value as text (`o.execArgv.join(' ')`): the text's use decides. */
-const TEXT_METHODS = new Set(['join', 'toString']);
+/** Methods that return the value as text (`o.execArgv.join(' ')`), or the list itself or its elements after changing it in place (`sort`, `splice`): the result's use decides. */
+const TEXT_METHODS = new Set(['join', 'toString', 'fill', 'sort', 'reverse', 'copyWithin', 'splice', 'pop', 'shift']);
+
+/** Methods that add to the list in place and return its length: the list stays where it is, and is judged by its other uses. */
+const COUNTING_METHODS = new Set(['push', 'unshift']);
 
 /** Uses of a name, through aliases, parameters and instances, are followed this deep. */
 const MAX_DEPTH = 4;
@@ -102,7 +105,7 @@ function memberMayReach(stack: readonly ts.Node[], index: number, access: ts.Pro
   if (key === undefined) return true;
   if (key === 'length') return false;
   const called = above !== undefined && ts.isCallExpression(above) && above.expression === access;
-  if (called && READ_METHODS.has(key)) return false;
+  if (called && (READ_METHODS.has(key) || COUNTING_METHODS.has(key))) return false;
   if (called && TEXT_METHODS.has(key)) return valueMayReach(stack, index - 1, reading);
   return valueMayReach(stack, index, reading);
 }

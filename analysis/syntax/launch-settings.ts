@@ -2,6 +2,7 @@ import ts from '../../policy/typescript.cjs';
 import { argumentsOf, followNodeArguments, followNodeOptionsText } from './child-entries-args.js';
 import { constantKey, constantString } from './constants.js';
 import { isFollowedSetting } from './launch-options.js';
+import { judgeExecArgvAliasChange, judgeReflectiveSettingWrite } from './launch-reflective-writes.js';
 import { settingPropertyMayReach, writtenObjectMayReach } from './launch-settings-reach.js';
 import { excerpt, skipOuter } from './syntax.js';
 import { mayMention } from './text-mentions.js';
@@ -51,6 +52,7 @@ export function judgeSettingWrite(walker: Walker, node: ts.BinaryExpression): vo
   if (operator !== ts.SyntaxKind.EqualsToken && operator !== ts.SyntaxKind.PlusEqualsToken && operator !== ts.SyntaxKind.QuestionQuestionEqualsToken && operator !== ts.SyntaxKind.BarBarEqualsToken) return;
   const target = skipOuter(node.left);
   if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) return;
+  if (ts.isElementAccessExpression(target) && judgeExecArgvAliasChange(walker, target.expression, node)) return;
   if (!mayWriteSettings(walker.sourceFile)) return;
   const setting = settingOf(constantKey(target, walker.scope));
   if (setting === undefined || !writtenObjectMayReach(walker, target.expression)) return;
@@ -60,9 +62,11 @@ export function judgeSettingWrite(walker: Walker, node: ts.BinaryExpression): vo
 
 /** `x.execArgv.push('-r', file)` / `.unshift(…)`: the added words are Node arguments. */
 export function judgeSettingPush(walker: Walker, call: ts.CallExpression): void {
+  judgeReflectiveSettingWrite(walker, call);
   const callee = skipOuter(call.expression);
   if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'push' && callee.name.text !== 'unshift' && callee.name.text !== 'splice')) return;
   const list = skipOuter(callee.expression);
+  if (judgeExecArgvAliasChange(walker, list, call)) return;
   if ((!ts.isPropertyAccessExpression(list) && !ts.isElementAccessExpression(list)) || !mayWriteSettings(walker.sourceFile)) return;
   if (constantKey(list, walker.scope) !== 'execArgv' || !writtenObjectMayReach(walker, list.expression)) return;
   const added = callee.name.text === 'splice' ? call.arguments.slice(2) : call.arguments;

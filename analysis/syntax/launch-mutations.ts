@@ -1,0 +1,182 @@
+import ts from '../../policy/typescript.cjs';
+import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
+import { constantKey } from './constants.js';
+import { globalName } from './module-loads.js';
+import { skipOuter } from './syntax.js';
+import { starterOf } from './starter-values.js';
+import type { Walker } from './walker.js';
+
+/**
+ * A local value a starter receives through a `const` (`const args = [clean]; spawn(node, args)`,
+ * `const opts = {}; fork(f, [], opts)`) is read as its literal is written. A `const` holds the same
+ * array or object, not the same contents: `args.unshift('-r', pre)`, `args[0] = job`,
+ * `Reflect.set(opts, 'execArgv', …)`, `Object.defineProperty(opts, …)`,
+ * `Array.prototype.push.call(opts.execArgv, …)` change what the starter reads. Any use of the name
+ * that may change it makes the launch UNANALYZED, except the writes the settings rule follows
+ * exactly (`o.execArgv = […]`, `o.env.NODE_OPTIONS = …`, `o.execArgv.push(…)`: launch-settings.ts)
+ * and, on an options object, a member the launch does not read a file from (`o.stdio = …`).
+ */
+
+/** Array methods that change the array they are called on. */
+const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'fill', 'copyWithin', 'reverse', 'sort', 'pop', 'shift']);
+
+/** Settings whose writes launch-settings.ts follows where they are written. */
+const FOLLOWED_SETTINGS = new Set(['execArgv', 'NODE_OPTIONS']);
+/** Pushes onto a setting that launch-settings.ts follows (`o.execArgv.push(…)`). */
+const FOLLOWED_PUSHES = new Set(['push', 'unshift', 'splice']);
+
+/** Options of a child or Worker that name no file and no program: writing them changes nothing the analysis follows. */
+const INERT_OPTION_KEYS = new Set(['timeout', 'detached', 'windowsHide', 'killSignal', 'maxBuffer', 'encoding', 'silent', 'serialization', 'signal', 'uid', 'gid', 'name', 'resourceLimits', 'workerData', 'transferList', 'stdout', 'stderr', 'trackUnmanagedFds', 'input']);
+
+/** Globals that read a value without keeping or changing it. */
+const READING_GLOBALS = new Set(['String', 'Number', 'Boolean', 'JSON.stringify', 'Object.keys', 'Object.values', 'Object.entries', 'Object.getOwnPropertyNames', 'Array.isArray', 'Array.from', 'structuredClone', 'console.log', 'console.error', 'console.warn', 'console.info', 'console.debug', 'console.dir', 'console.table']);
+
+export type LaunchValueRole = 'arguments' | 'options' | 'environment';
+
+function passesOn(parent: ts.Node, child: ts.Node): boolean {
+  if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent) || ts.isNonNullExpression(parent) || ts.isTypeAssertionExpression(parent)) return true;
+  return ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.CommaToken && parent.right === child;
+}
+
+function isAssignment(node: ts.Node, target: ts.Node): boolean {
+  if (ts.isBinaryExpression(node)) return node.left === target && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+  if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) return node.operand === target && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken);
+  return ts.isDeleteExpression(node) && node.expression === target;
+}
+
+/** A call that only reads its arguments, or the starter itself receiving the value. */
+function isHarmlessCall(call: ts.CallExpression | ts.NewExpression, walker: Walker, current: ts.Node | undefined): boolean {
+  if (call === current) return true;
+  const callee = skipOuter(call.expression);
+  if (starterOf(callee, walker) !== undefined) return true;
+  if (ts.isIdentifier(callee)) return READING_GLOBALS.has(callee.text) && walker.scope.lookup(callee.text) === undefined;
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const owner = globalName(callee.expression, walker.scope, GLOBAL_OBJECT_NAMES);
+  return owner !== undefined && READING_GLOBALS.has(`${owner}.${callee.name.text}`);
+}
+
+/**
+ * Does the use of the name at `stack[index]` change the value it names? `keys` collects the
+ * member chain read from it (`opts.execArgv[0]` → `execArgv`, `0`; null: computed).
+ */
+function mutates(stack: readonly ts.Node[], index: number, role: LaunchValueRole, walker: Walker, current: ts.Node | undefined): boolean {
+  let at = index;
+  const keys: Array<string | null> = [];
+  for (;;) {
+    const child = stack[at];
+    const parent = stack[at - 1];
+    if (child === undefined || parent === undefined) return false;
+    if (passesOn(parent, child)) {
+      at -= 1;
+      continue;
+    }
+    if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === child) {
+      keys.push(constantKey(parent, walker.scope));
+      at -= 1;
+      continue;
+    }
+    break;
+  }
+  const top = stack[at] as ts.Node;
+  const parent = stack[at - 1];
+  if (parent === undefined) return false;
+  const last = keys.at(-1);
+  if (isAssignment(parent, top)) {
+    if (keys.length === 0) return true;
+    if (last !== null && last !== undefined && FOLLOWED_SETTINGS.has(last)) return false;
+    if (role === 'environment' && keys.length === 1 && last !== null) return false;
+    return !(role === 'options' && keys.length === 1 && last !== null && last !== undefined && INERT_OPTION_KEYS.has(last));
+  }
+  if (ts.isCallExpression(parent) && parent.expression === top) {
+    if (last === null) return true;
+    if (last === undefined || !MUTATING_METHODS.has(last)) return false;
+    const owner = keys.at(-2);
+    return !(owner === 'execArgv' && FOLLOWED_PUSHES.has(last));
+  }
+  if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== top) {
+    // An element of an argument list is text: nothing it is given to changes the list.
+    if (role === 'arguments' && keys.length === 1) return false;
+    return !isHarmlessCall(parent, walker, current);
+  }
+  // Copied (a spread), held in a literal that is itself read where it is handed on, read, tested: unchanged.
+  if (ts.isSpreadElement(parent) || ts.isSpreadAssignment(parent) || ts.isShorthandPropertyAssignment(parent) || ts.isPropertyAssignment(parent) || ts.isArrayLiteralExpression(parent)) return false;
+  // Kept under another name, stored, returned or exported: changed where the syntax does not look.
+  if (keys.length === 0 && (ts.isVariableDeclaration(parent) || ts.isBinaryExpression(parent) || ts.isReturnStatement(parent) || ts.isExportAssignment(parent) || ts.isArrowFunction(parent))) {
+    return !(ts.isBinaryExpression(parent) && (parent.operatorToken.kind < ts.SyntaxKind.FirstAssignment || parent.operatorToken.kind > ts.SyntaxKind.LastAssignment));
+  }
+  return false;
+}
+
+function isReference(identifier: ts.Identifier, parent: ts.Node | undefined): boolean {
+  if (parent === undefined) return true;
+  if ((ts.isPropertyAccessExpression(parent) && parent.name === identifier) || ts.isQualifiedName(parent)) return false;
+  if ((ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent) || ts.isGetAccessor(parent) || ts.isSetAccessor(parent)) && parent.name === identifier) return false;
+  if ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isFunctionDeclaration(parent) || ts.isClassDeclaration(parent) || ts.isFunctionExpression(parent) || ts.isClassExpression(parent)) && parent.name === identifier) return false;
+  if (ts.isBindingElement(parent) && (parent.name === identifier || parent.propertyName === identifier)) return false;
+  return !ts.isTypeReferenceNode(parent) && !ts.isLabeledStatement(parent) && !ts.isBreakOrContinueStatement(parent);
+}
+
+/** A use of the name that may change the value, with the nodes above it (the file first). */
+interface Mutation {
+  readonly node: ts.Identifier;
+  readonly ancestors: readonly ts.Node[];
+}
+
+/** Every use in the file of the name that may change the value (uses of other bindings of the same name count too: more uses only fail closed). */
+function mutationsOf(name: string, role: LaunchValueRole, walker: Walker): Mutation[] {
+  const current = walker.ancestors.at(-1);
+  const stack: ts.Node[] = [walker.sourceFile];
+  const found: Mutation[] = [];
+  const visit = (node: ts.Node): void => {
+    stack.push(node);
+    if (ts.isIdentifier(node)) {
+      if (node.text === name && isReference(node, stack[stack.length - 2]) && mutates(stack, stack.length - 1, role, walker, current)) found.push({ node, ancestors: [...stack] });
+    } else ts.forEachChild(node, visit);
+    stack.pop();
+  };
+  ts.forEachChild(walker.sourceFile, visit);
+  return found;
+}
+
+/** The first use in the file of the `const` named `name` that may change the value a starter reads. */
+export function mutationOf(name: string, role: LaunchValueRole, walker: Walker): ts.Node | undefined {
+  return mutationsOf(name, role, walker)[0]?.node;
+}
+
+/**
+ * `const args = [clean]; args.unshift('--require', pre); spawn(node, args)`: an argument array
+ * changed only by `push`/`unshift` statements of the block that declares it, written between the
+ * declaration and the statement that starts the child (not inside a function: it may run later),
+ * is read as those statements leave it. Undefined: a change that cannot be replayed exactly
+ * (fail closed: the caller treats the list as unknown).
+ */
+export function replayedArguments(name: string, literal: ts.ArrayLiteralExpression, walker: Walker): readonly ts.Expression[] | undefined {
+  const mutations = mutationsOf(name, 'arguments', walker);
+  if (mutations.length === 0) return literal.elements;
+  const blockAt = walker.ancestors.findLastIndex((node) => (ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node)) && node.statements.some((statement) => declaresWith(statement, literal)));
+  const block = walker.ancestors[blockAt] as ts.Block | ts.SourceFile | ts.ModuleBlock | undefined;
+  if (block === undefined || walker.ancestors.slice(blockAt + 1).some((node) => ts.isFunctionLike(node) || ts.isClassLike(node))) return undefined;
+  const declaredAt = block.statements.findIndex((statement) => declaresWith(statement, literal));
+  const startedAt = block.statements.findIndex((statement) => statement === walker.ancestors[blockAt + 1]);
+  const steps: Array<{ at: number; call: ts.CallExpression }> = [];
+  for (const { ancestors } of mutations) {
+    const [statement, call, access] = [ancestors.at(-4), ancestors.at(-3), ancestors.at(-2)];
+    const at = statement === undefined ? -1 : block.statements.indexOf(statement as ts.Statement);
+    if (ancestors.at(-5) !== block || at < 0 || !ts.isExpressionStatement(statement as ts.Node) || call === undefined || !ts.isCallExpression(call)) return undefined;
+    if (access === undefined || !ts.isPropertyAccessExpression(access) || access !== call.expression || !['push', 'unshift'].includes(access.name.text)) return undefined;
+    if (call.arguments.some((argument) => ts.isSpreadElement(argument))) return undefined;
+    // A change after the start does not reach this child.
+    if (at > declaredAt && at < startedAt) steps.push({ at, call });
+    else if (at <= declaredAt) return undefined;
+  }
+  let elements: readonly ts.Expression[] = literal.elements;
+  for (const { call } of steps.sort((a, b) => a.at - b.at)) {
+    const added = call.arguments;
+    elements = (call.expression as ts.PropertyAccessExpression).name.text === 'push' ? [...elements, ...added] : [...added, ...elements];
+  }
+  return elements;
+}
+
+function declaresWith(statement: ts.Statement, literal: ts.Expression): boolean {
+  return ts.isVariableStatement(statement) && statement.declarationList.declarations.some((declaration) => declaration.initializer !== undefined && skipOuter(declaration.initializer) === literal);
+}

@@ -1,0 +1,126 @@
+import ts from '../../policy/typescript.cjs';
+import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
+import { argumentsOf, followNodeArguments, followNodeOptionsText } from './child-entries-args.js';
+import { followClusterSetup } from './child-entries.js';
+import { constantKey, constantString } from './constants.js';
+import { constInitializer } from './entry-path-consts.js';
+import { builtinMemberOf } from './entry-path-modules.js';
+import { markFollowedSetting } from './launch-options.js';
+import { globalName, isProcessMember } from './module-loads.js';
+import { excerpt, skipOuter } from './syntax.js';
+import type { Walker } from './walker.js';
+import { followProgramEntry } from './worker-entries.js';
+
+/**
+ * The process-wide launch settings written through a function instead of `=`: `process.env`
+ * (every child inherits it), `cluster.settings` (every `cluster.fork()` reads it) and
+ * `process.execArgv` (a `fork`'s default), also through a `const` alias of one
+ * (`const ea = process.execArgv; ea.push(…)`). `Reflect.set`/`Object.defineProperty` with a
+ * written key and value and `Object.assign` with a written object are followed as the same
+ * write with `=` (launch-settings.ts, cluster-settings-entry.ts); any other change the syntax
+ * cannot read there is UNANALYZED.
+ */
+
+type Holder = 'env' | 'cluster' | 'execArgv';
+
+/** Functions that write into their first argument. */
+const WRITERS = new Set(['Reflect.set', 'Reflect.defineProperty', 'Object.defineProperty', 'Object.defineProperties', 'Object.assign', 'Reflect.setPrototypeOf', 'Object.setPrototypeOf']);
+
+function holderOf(expression: ts.Expression, walker: Walker, depth = 0): Holder | undefined {
+  const inner = skipOuter(expression);
+  if (isProcessMember(inner, 'env', walker.scope, GLOBAL_OBJECT_NAMES)) return 'env';
+  if (isProcessMember(inner, 'execArgv', walker.scope, GLOBAL_OBJECT_NAMES)) return 'execArgv';
+  const member = builtinMemberOf(inner, { scope: walker.scope, ancestors: walker.ancestors });
+  if (member?.specifier === 'node:cluster' && member.member === 'settings') return 'cluster';
+  if (!ts.isIdentifier(inner) || depth > 4) return undefined;
+  const held = constInitializer(inner, walker.ancestors);
+  return held === undefined ? undefined : holderOf(held, walker, depth + 1);
+}
+
+/** Is the holder named through a `const` alias (not written out as `process.execArgv`)? */
+function isAlias(expression: ts.Expression): boolean {
+  return ts.isIdentifier(skipOuter(expression));
+}
+
+/** The global writer a callee is (`Reflect.set`), or `Array.prototype.push` called through `.call`/`.apply`. */
+function writerOf(callee: ts.Expression, walker: Walker): string | undefined {
+  const inner = skipOuter(callee);
+  if (!ts.isPropertyAccessExpression(inner) && !ts.isElementAccessExpression(inner)) return undefined;
+  const key = constantKey(inner, walker.scope);
+  const owner = globalName(inner.expression, walker.scope, GLOBAL_OBJECT_NAMES);
+  if (owner !== undefined && key !== null && WRITERS.has(`${owner}.${key}`)) return `${owner}.${key}`;
+  // `Array.prototype.push.call(list, …)`, `[].push.apply(list, …)`: a method of arrays given its receiver.
+  if (key !== 'call' && key !== 'apply') return undefined;
+  return 'method.call';
+}
+
+/** One key and value written into a holder: followed as `holder[key] = value`. */
+function followWrite(walker: Walker, at: ts.Node, holder: Holder, key: string, value: ts.Expression | undefined): void {
+  const label = holder === 'env' ? 'process.env' : holder === 'cluster' ? 'cluster.settings' : 'process.execArgv';
+  if (value === undefined) return walker.report.unanalyzed(at, excerpt(`${label}.${key}`), 'a launch setting written with a value the syntax cannot see');
+  if (holder === 'env' && key === 'NODE_OPTIONS') return followNodeOptionsText(walker, at, value, 'NODE_OPTIONS');
+  if (holder === 'cluster' && key === 'exec') return followProgramEntry(walker, value, 'cluster.settings.exec');
+  if (holder === 'cluster' && key === 'execArgv') return followNodeArguments(walker, at, 'execArgv', argumentsOf(value, walker), false);
+  if (holder === 'execArgv') walker.report.unanalyzed(at, excerpt(label), 'Node arguments of later `fork()` calls changed where the syntax cannot read them (they may preload a file)');
+}
+
+/** `Reflect.set(process.env, 'NODE_OPTIONS', v)`, `Object.assign(cluster.settings, { exec })`, `Array.prototype.push.call(process.execArgv, …)`. */
+export function judgeReflectiveSettingWrite(walker: Walker, call: ts.CallExpression): void {
+  const writer = writerOf(call.expression, walker);
+  if (writer === undefined) return;
+  const [target, second, third] = call.arguments;
+  if (target === undefined || ts.isSpreadElement(target)) return;
+  const holder = holderOf(target, walker);
+  if (holder === undefined) return;
+  const unreadable = (): void => walker.report.unanalyzed(call, excerpt(writer === 'method.call' ? call.expression.getText(walker.sourceFile) : writer), 'launch settings changed where the syntax cannot read them (a `NODE_OPTIONS`, an `execArgv` or a worker file there may load any file)');
+  if (writer === 'method.call') {
+    // Only a write into process.execArgv through a borrowed method is judged here (`Array.prototype.push.call`).
+    return holder === 'execArgv' ? unreadable() : undefined;
+  }
+  if (writer === 'Object.assign') {
+    if (holder === 'execArgv') return unreadable();
+    for (const source of call.arguments.slice(1)) {
+      const literal = skipOuter(source);
+      if (!ts.isObjectLiteralExpression(literal)) return unreadable();
+      if (holder === 'cluster') followClusterSetup(walker, literal, 'cluster.settings');
+      else for (const property of literal.properties) judgeAssignedProperty(walker, property, holder, unreadable);
+    }
+    return;
+  }
+  if (writer === 'Reflect.set') {
+    const key = second === undefined ? null : constantString(second, walker.scope);
+    if (key === null || key === undefined) return holder === 'env' ? undefined : unreadable();
+    return followWrite(walker, call, holder, key, third);
+  }
+  if (writer === 'Object.defineProperty' || writer === 'Reflect.defineProperty') {
+    const key = second === undefined ? null : constantString(second, walker.scope);
+    const descriptor = third === undefined ? undefined : skipOuter(third);
+    if (key === null || key === undefined || descriptor === undefined || !ts.isObjectLiteralExpression(descriptor)) return unreadable();
+    const value = descriptor.properties.find((property): property is ts.PropertyAssignment => ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === 'value');
+    if (descriptor.properties.some((property) => !ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property))) return unreadable();
+    return followWrite(walker, call, holder, key, value?.initializer);
+  }
+  return unreadable();
+}
+
+/** A property of an object assigned into `process.env`: its `NODE_OPTIONS` followed; a spread or a computed key unread. */
+function judgeAssignedProperty(walker: Walker, property: ts.ObjectLiteralElementLike, holder: Holder, unreadable: () => void): void {
+  if (ts.isSpreadAssignment(property)) return holder === 'env' ? undefined : unreadable();
+  const name = property.name === undefined ? undefined : ts.isComputedPropertyName(property.name) ? constantString(property.name.expression, walker.scope) : property.name.getText(walker.sourceFile).replace(/^['"]|['"]$/g, '');
+  if (name === undefined || name === null) return unreadable();
+  // Followed here once: the settings rule (launch-settings.ts) leaves the property alone.
+  markFollowedSetting(property);
+  if (ts.isPropertyAssignment(property)) return followWrite(walker, property, holder, name, property.initializer);
+  if (ts.isShorthandPropertyAssignment(property)) return followWrite(walker, property, holder, name, property.name);
+  return unreadable();
+}
+
+/**
+ * `ea.push('-r', x)`, `ea[0] = x` where `const ea = process.execArgv`: the alias is the parent's
+ * own list, changed (a written-out `process.execArgv.push(…)` is followed by launch-settings.ts).
+ */
+export function judgeExecArgvAliasChange(walker: Walker, list: ts.Expression, at: ts.Node): boolean {
+  if (!isAlias(list) || holderOf(list, walker) !== 'execArgv') return false;
+  walker.report.unanalyzed(at, excerpt(list.getText(walker.sourceFile)), 'an alias of `process.execArgv` changed: the Node arguments of later `fork()` calls (they may preload a file)');
+  return true;
+}
