@@ -263,10 +263,13 @@ function rawTextContent(source: string, from: number, name: string, state: Inlin
     state.builder.copy(source, from, to);
     return to;
   }
+  // The `&`s are looked for inside the content only: a search to the end of the text per element
+  // made a paragraph of 100,000 short textareas quadratic.
   let index = from;
-  for (let amp = source.indexOf('&', index); amp !== -1 && amp < to; amp = source.indexOf('&', index)) {
-    state.builder.copy(source, index, amp);
-    index = Math.min(to, reference(source, amp, state.builder, browserReferenceAt));
+  for (let at = from; at < to; at += 1) {
+    if (source.charCodeAt(at) !== 0x26 || at < index) continue;
+    state.builder.copy(source, index, at);
+    index = Math.min(to, reference(source, at, state.builder, browserReferenceAt));
   }
   state.builder.copy(source, index, to);
   return to;
