@@ -156,7 +156,8 @@ export function renderErrorBrief(error: InspectorError): string {
  * Codes whose detail can hold what the packet wrote: property names (`packet/unknown_key`, a
  * repeated key's path `packet/duplicate_key`, and `dossier/invalid` and `item/invalid`, which also
  * carry schema messages), duplicate ids, the dossier's item id, the schema value, and JSON.parse's
- * message (it quotes the text around the error). Every other code's detail is tki's own words
+ * message (it quotes the text around the error), the item id of an unverifiable manifest and the
+ * declared manifest_hash (issue 13, round 12b: an id may read `READ_LEVEL_ACCEPTABLE:certified`). Every other code's detail is tki's own words
  * (limits, the launcher's channel problems).
  */
 const PACKET_TEXT_DETAIL: ReadonlySet<InspectorErrorCode> = new Set<InspectorErrorCode>([
@@ -169,6 +170,9 @@ const PACKET_TEXT_DETAIL: ReadonlySet<InspectorErrorCode> = new Set<InspectorErr
   'dossier/text_unverified',
   'packet/wrong_schema',
   'packet/json_syntax',
+  // The item id that declares no content_hash, and the declared manifest_hash beside the computed one.
+  'provenance/manifest_unverifiable',
+  'provenance/manifest_mismatch',
 ]);
 
 /** A packet-derived detail is quoted at most this long (report.md shows it as a code span, cut shorter). */

@@ -101,5 +101,8 @@ export const EXIT_CODE_BY_VERDICT: Readonly<Record<DossierVerdict, InspectorExit
 /** Every output object carries these stamps (SPEC §4). */
 export const NON_GATING_STAMPS = { decision_effect: 'NONE', may_gate: false } as const;
 
+/** How a flag's `where` names a claim: this prefix, then the claim id (report.md quotes the id). */
+export const CLAIM_PLACE = 'claim ';
+
 /** The reason code of a dangling citation: a claim cites an item id that is not in the packet (SPEC §3). */
 export const DANGLING_CITATION = 'citation/not_in_packet';

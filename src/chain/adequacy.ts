@@ -86,11 +86,12 @@ function corpusReportsFor(claim: Claim, evidence: readonly ConsideredEvidence[],
   if (corpora.size < 2) return [];
   return [...corpora].map((corpus) => {
     const own = usable.filter((entry) => entry.corpus === corpus);
-    const observed = own.map((entry) => {
+    // The ids are packet text: listed in item_ids (report.md quotes them), never in the note, tki's words (round 12b).
+    const counts = own.map((entry) => {
       const count = entry.kind === 'QUERY_RESULT' && entry.assessment?.text !== undefined ? index.values(entry.assessment).count.value : undefined;
-      return count === undefined ? entry.item_id : `${entry.item_id} (count ${count})`;
+      return count === undefined ? 'none' : String(count);
     });
-    const note = own.length === 0 ? `no usable item from the ${corpus} corpus` : `${corpus} alone: ${observed.join(', ')}`;
+    const note = own.length === 0 ? `no usable item from the ${corpus} corpus` : `${corpus} alone: ${own.length} usable item(s) in item_ids, counts in that order: ${counts.join(', ')}`;
     return { corpus, item_ids: own.map((entry) => entry.item_id), note: `${note}; never joined with the other corpus` };
   });
 }
@@ -105,14 +106,17 @@ function countFindings(claim: Claim, header: PacketHeader): { flags: Flag[]; rea
   return { flags, reasons, outside };
 }
 
-/** The claim's dangling-citation finding (none, or one naming the first few ids). */
+/**
+ * The claim's dangling-citation finding (none, or one). The reason is tki's words alone: the ids are
+ * packet text (an id may read `READ_LEVEL_ACCEPTABLE:certified`, issue 13, round 12b), so they are
+ * listed apart, in the chain's `dangling_citations` (the first MAX_NAMED_DANGLING), and report.md
+ * shows them quoted. One finding per claim: a reason the packet cannot grow by citing more (round 7).
+ */
 function danglingCitationReasons(evidence: readonly ConsideredEvidence[]): string[] {
-  const dangling = evidence.filter((entry) => entry.cited && !entry.resolved).map((entry) => entry.item_id);
-  if (dangling.length === 0) return [];
-  // One finding per claim, naming the first few distinct ids: a reason the packet cannot grow by citing more (round 7).
-  const named = dangling.slice(0, MAX_NAMED_DANGLING).join(', ');
-  const more = dangling.length > MAX_NAMED_DANGLING ? ` and ${dangling.length - MAX_NAMED_DANGLING} more` : '';
-  return [`${DANGLING_CITATION}: the claim cites ${dangling.length} item id(s) that name no item in this packet: ${named}${more}`];
+  const dangling = evidence.filter((entry) => entry.cited && !entry.resolved).length;
+  if (dangling === 0) return [];
+  const listed = dangling > MAX_NAMED_DANGLING ? `the first ${MAX_NAMED_DANGLING} are listed` : 'listed';
+  return [`${DANGLING_CITATION}: the claim cites ${dangling} item id(s) that name no item in this packet (${listed} in dangling_citations)`];
 }
 
 export function judgeAdequacy(claim: Claim, header: PacketHeader, evidence: readonly ConsideredEvidence[], index: EvidenceIndex): Adequacy {
@@ -123,7 +127,7 @@ export function judgeAdequacy(claim: Claim, header: PacketHeader, evidence: read
   if (reliedOn.some((entry) => entry.assessment?.unsafeAccess === true)) {
     return result('BLOCKED_BY_UNSAFE_ACCESS', ['a cited item points outside the packet directory or at a live system; it was never read or followed', ...danglingReasons]);
   }
-  if (reliedOn.length > 0) return result('BLOCKED_BY_UNVERIFIED_SOURCE', [`cited item(s) failed provenance: ${reliedOn.map((entry) => entry.item_id).join(', ')}`, ...danglingReasons]);
+  if (reliedOn.length > 0) return result('BLOCKED_BY_UNVERIFIED_SOURCE', [`${reliedOn.length} cited item(s) failed provenance (listed in evidence_capability as not provenanced)`, ...danglingReasons]);
   if (danglingReasons.length > 0) return result('INSUFFICIENT_EVIDENCE_FOR_CLAIM', danglingReasons);
 
   // What the records say about the subject: failures and refusals contradict, unreadable exit codes are set aside.

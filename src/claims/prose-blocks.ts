@@ -103,6 +103,10 @@ const ONE_LINE_BLOCK = /^\s{0,3}(?:#{1,6}(?:\s|$)|\||(?:=+|-+)\s*$)/;
 interface Paragraph {
   readonly firstLine: number;
   readonly lines: string[];
+  /** Lines of raw HTML (an HTML block, or what a raw-text element holds): a browser reads them, references need no `;`. */
+  html?: boolean;
+  /** The raw-text element the paragraph starts inside (raw-html.ts), left open before it. */
+  readonly rawText?: string;
 }
 
 const UNDECODABLE_ALL = new RegExp(UNDECODABLE.source, 'g');
@@ -177,9 +181,11 @@ function excerptOf(text: string): string {
   return trimmed.length > 200 ? `${trimmed.slice(0, 200)}…` : trimmed;
 }
 
-function sentenceSteps(paragraph: Paragraph, steps: ScanStep[]): void {
+/** The paragraph's sentences and findings; returns the raw-text element it leaves open (its content runs on), if any. */
+function sentenceSteps(paragraph: Paragraph, steps: ScanStep[]): string | undefined {
   const source = paragraph.lines.join('\n');
-  const rendered = renderedText(source);
+  const context = { browserHtml: paragraph.html === true, ...(paragraph.rawText === undefined ? {} : { rawText: paragraph.rawText }) };
+  const rendered = renderedText(source, 'kept', context);
   // The paragraph's own comments (closed in it, CommonMark's inline raw HTML): hidden text, reported.
   if (rendered.hidden.length > 0) steps.push({ finding: { line: paragraph.firstLine, excerpt: excerptOf(source), why: HIDDEN_TEXT } });
   if (UNDECODABLE.test(rendered.text)) {
@@ -193,15 +199,15 @@ function sentenceSteps(paragraph: Paragraph, steps: ScanStep[]): void {
     // reading adds are judged too, so a control neither splits nor hides a word (issue 13, round 12).
     const joined = rendered.text.replace(CONTROL_ALL, '\u200B').replace(UNDECODABLE_ALL, ' ');
     if (joined !== visible) readingSteps(source, { text: joined, sourceOffset: (index) => rendered.sourceOffset(index) }, paragraph.firstLine, steps, said);
-    return;
+    return rendered.openRawText;
   }
   const said = readingSteps(source, rendered, paragraph.firstLine, steps);
   // GFM strikethrough's other reading (text/rendered.ts): the struck text removed. Its sentences
   // that the first reading does not have are judged too.
-  if (!rendered.struck) return;
-  const removed = renderedText(source, 'removed');
-  if (removed.text === rendered.text || UNDECODABLE.test(removed.text)) return;
-  readingSteps(source, removed, paragraph.firstLine, steps, said);
+  if (!rendered.struck) return rendered.openRawText;
+  const removed = renderedText(source, 'removed', context);
+  if (removed.text !== rendered.text && !UNDECODABLE.test(removed.text)) readingSteps(source, removed, paragraph.firstLine, steps, said);
+  return rendered.openRawText;
 }
 
 function pushSentence(steps: ScanStep[], line: number, sentence: string, quote: SourceQuote, inFence: boolean, paragraphLevel: number): void {
@@ -272,7 +278,11 @@ export function scanSteps(text: string): ScanStep[] {
   let inList = false;
   let paragraph: Paragraph | undefined;
   const flush = (): void => {
-    if (paragraph !== undefined) sentenceSteps(paragraph, steps);
+    const open = paragraph === undefined ? undefined : sentenceSteps(paragraph, steps);
+    // A raw-text element a paragraph's inline HTML left open holds what follows, as a browser reads
+    // it (`a <plaintext>`, an unclosed `<textarea>`): a later `<!--` is text there. Raw HTML's lines
+    // carry their own state (rawHtmlLine), which reads the same table.
+    if (open !== undefined && paragraph?.html !== true && !browser.inComment) browser = { inComment: false, rawText: open };
     paragraph = undefined;
   };
   let line = 0;
@@ -304,6 +314,8 @@ export function scanSteps(text: string): ScanStep[] {
       if (htmlBlock !== undefined) flush();
     }
     const raw = htmlBlock !== undefined || browser.rawText !== undefined;
+    /** The raw-text element this line starts inside (a paragraph that starts here starts inside it). */
+    const rawTextBefore = browser.rawText;
     if (raw) {
       const cut = rawHtmlLine(rawLine, browser);
       browser = cut.state;
@@ -321,7 +333,11 @@ export function scanSteps(text: string): ScanStep[] {
     if (htmlBlockEnds) htmlBlock = undefined;
     if (raw) {
       if (visible.trim() === '') flush();
-      else (paragraph ??= { firstLine: line, lines: [] }).lines.push(visible);
+      else {
+        paragraph ??= { firstLine: line, lines: [], ...(rawTextBefore === undefined ? {} : { rawText: rawTextBefore }) };
+        paragraph.html = true;
+        paragraph.lines.push(visible);
+      }
       if (htmlBlockEnds) flush();
       continue;
     }

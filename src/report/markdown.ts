@@ -1,5 +1,5 @@
 import { escapeMarkdown, markdownValue, truncate } from '../text/escape.js';
-import { DANGLING_CITATION } from '../vocabulary.js';
+import { CLAIM_PLACE, DANGLING_CITATION } from '../vocabulary.js';
 import { isUsed, itemIdsWhere } from './evidence-groups.js';
 import type { ClaimReport, Report } from './schema.js';
 
@@ -23,6 +23,23 @@ const LISTED_IDS_PER_CELL = 16;
 function idsCell(ids: readonly string[]): string {
   const shown = ids.slice(0, LISTED_IDS_PER_CELL).map((id) => cell(id, 60));
   return ids.length > shown.length ? `${shown.join(', ')} and ${ids.length - shown.length} more` : shown.join(', ');
+}
+
+/** Item ids, each quoted (packet text, never tki's words), the first LISTED_IDS_PER_CELL of `count`, and how many more. */
+function quotedIds(ids: readonly string[], count: number): string {
+  const shown = ids.slice(0, LISTED_IDS_PER_CELL).map((id) => value(id, 60)).join(', ');
+  return count > Math.min(ids.length, LISTED_IDS_PER_CELL) ? `${shown} and ${count - Math.min(ids.length, LISTED_IDS_PER_CELL)} more` : shown;
+}
+
+/** The ids a claim cites that name no item (its chain's dangling_citations), quoted. */
+function danglingIds(claim: ClaimReport): string {
+  const record = claim.chain.dangling_citations;
+  return record === undefined ? '—' : quotedIds(record.item_ids, record.count);
+}
+
+/** A flag's place: `claim <id>` shows the id quoted (packet text, round 12b); a dossier line is tki's words. */
+function place(where: string): string {
+  return where.startsWith(CLAIM_PLACE) ? `claim ${value(where.slice(CLAIM_PLACE.length), 80)}` : md(where, 80);
 }
 
 /** tki's words (escaped text) and the packet text they are about (a code span): errors.ts `errorWords`. */
@@ -122,11 +139,11 @@ export function renderMarkdown(report: Report): string {
   lines.push(...section('Claims', claimTable(report.claims)));
   const dangling = report.claims.filter((claim) => claim.reasons.some((reason) => reason.startsWith(DANGLING_CITATION)));
   if (dangling.length > 0) {
-    const listed = dangling.slice(0, LISTED_ITEM_FINDINGS).map((claim) => `- ${value(claim.claim_id, 40)}: ${md(claim.reasons.find((reason) => reason.startsWith(DANGLING_CITATION)), 400)}`);
+    const listed = dangling.slice(0, LISTED_ITEM_FINDINGS).map((claim) => `- ${value(claim.claim_id, 40)}: ${md(claim.reasons.find((reason) => reason.startsWith(DANGLING_CITATION)), 400)}: ${danglingIds(claim)}`);
     if (dangling.length > LISTED_ITEM_FINDINGS) listed.push(`- … and ${dangling.length - LISTED_ITEM_FINDINGS} more in report.json`);
     lines.push(...section(`Dangling citations (${DANGLING_CITATION})`, listed));
   }
-  const perCorpus = report.claims.flatMap((claim) => claim.corpus_reports.map((entry) => `- ${value(claim.claim_id, 40)}, ${value(entry.corpus)}: ${md(entry.note, 300)}`));
+  const perCorpus = report.claims.flatMap((claim) => claim.corpus_reports.map((entry) => `- ${value(claim.claim_id, 40)}, ${value(entry.corpus)}: ${md(entry.note, 300)}${entry.item_ids.length === 0 ? '' : ` (${quotedIds(entry.item_ids, entry.item_ids.length)})`}`));
   if (perCorpus.length > LISTED_CLAIM_ROWS) perCorpus.splice(LISTED_CLAIM_ROWS, perCorpus.length, `- … and ${perCorpus.length - LISTED_CLAIM_ROWS} more in report.json`);
   if (perCorpus.length > 0) lines.push(...section('Per corpus (never joined)', perCorpus));
   // The packet text a flag is about is quoted (a code span): a sentence that goes on "… verdict is PASS" never reads as tki's words.
@@ -134,7 +151,7 @@ export function renderMarkdown(report: Report): string {
     report.flag_details.length === 0
       ? ['None.']
       : report.flag_details.flatMap((group) => [
-          ...group.listed.map((where) => `- \`${group.flag}\` at ${md(where.where, 80)}: ${md(group.detail, 240)}${where.quote === undefined ? '' : `: ${value(where.quote, 200)}`}`),
+          ...group.listed.map((where) => `- \`${group.flag}\` at ${place(where.where)}: ${md(group.detail, 240)}${where.quote === undefined ? '' : `: ${value(where.quote, 200)}`}`),
           ...notListedLine(group, `\`${group.flag}\` (${md(group.detail, 240)})`),
         ]);
   lines.push(...section('Flags', flagLines));

@@ -49,18 +49,88 @@ const WINDOWS_1252: ReadonlyMap<number, number> = new Map([
   [0x98, 0x02dc], [0x99, 0x2122], [0x9a, 0x0161], [0x9b, 0x203a], [0x9c, 0x0153], [0x9e, 0x017e], [0x9f, 0x0178],
 ]);
 
+/** The character a numeric reference's value names (HTML5 and CommonMark agree): U+FFFD for 0, surrogates and values past U+10FFFF. */
+function codePointText(value: number): string {
+  if (!Number.isFinite(value) || value === 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) return REPLACEMENT;
+  return String.fromCodePoint(WINDOWS_1252.get(value) ?? value);
+}
+
 /** The text a reference such as `&#112;`, `&#x70;` or `&nbsp;` stands for. */
 export function decodeEntity(reference: string): string {
   const body = reference.slice(1, -1);
-  if (body.startsWith('#')) {
-    const value = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
-    if (!Number.isFinite(value) || value === 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) return REPLACEMENT;
-    return String.fromCodePoint(WINDOWS_1252.get(value) ?? value);
-  }
+  if (body.startsWith('#')) return codePointText(body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10));
   let decoded = NAMED.get(reference);
   if (decoded === undefined) {
     learnNamedReferences(reference);
     decoded = NAMED.get(reference) ?? REPLACEMENT;
   }
   return decoded;
+}
+
+/** A reference read at an `&`: how many characters it takes, and the text it stands for. */
+export interface ReadReference {
+  readonly length: number;
+  readonly decoded: string;
+}
+
+/** CommonMark's references (6.2): `;` required, digits bounded; anything else is a literal `&`. */
+const COMMONMARK_REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/y;
+
+export function commonmarkReferenceAt(source: string, index: number): ReadReference | undefined {
+  COMMONMARK_REFERENCE.lastIndex = index;
+  const match = COMMONMARK_REFERENCE.exec(source);
+  return match === null ? undefined : { length: match[0].length, decoded: decodeEntity(match[0]) };
+}
+
+/**
+ * HTML5's legacy named references: the 106 a browser decodes without `;` in text (`&aacutess` shows
+ * "áss"). The same list as the `entities` package's legacy.json (CommonMark's dependency; a test
+ * compares the two), written out so the inspector loads no JSON at run time. Longest first: HTML5
+ * takes the longest name that matches (`&notin` is `¬in`, `&not` being the legacy one).
+ */
+const LEGACY_NAMES: readonly string[] = (
+  'AElig AMP Aacute Acirc Agrave Aring Atilde Auml COPY Ccedil ETH Eacute Ecirc Egrave Euml GT Iacute Icirc Igrave Iuml LT ' +
+  'Ntilde Oacute Ocirc Ograve Oslash Otilde Ouml QUOT REG THORN Uacute Ucirc Ugrave Uuml Yacute aacute acirc acute aelig ' +
+  'agrave amp aring atilde auml brvbar ccedil cedil cent copy curren deg divide eacute ecirc egrave eth euml frac12 frac14 ' +
+  'frac34 gt iacute icirc iexcl igrave iquest iuml laquo lt macr micro middot nbsp not ntilde oacute ocirc ograve ordf ' +
+  'ordm oslash otilde ouml para plusmn pound quot raquo reg sect shy sup1 sup2 sup3 szlig thorn times uacute ucirc ugrave ' +
+  'uml uuml yacute yen yuml'
+)
+  .split(' ')
+  .sort((a, b) => b.length - a.length);
+
+export const LEGACY_REFERENCE_NAMES: ReadonlySet<string> = new Set(LEGACY_NAMES);
+
+/** Numeric references as a browser reads them: any number of digits, `;` optional (HTML5 13.2.5.73–80). */
+const BROWSER_NUMERIC = /&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));?/y;
+const NAMED_WITH_SEMICOLON = /&[A-Za-z][A-Za-z0-9]{0,31};/y;
+
+/**
+ * A reference as a browser's HTML5 tokenizer reads it in text that CommonMark passed through (an
+ * HTML block, RCDATA such as a textarea's content): numeric references and the legacy named ones
+ * need no `;` (issue 13, round 12b: `<div>All tests &#112ass.</div>` shows "pass"). tki never reads
+ * an attribute value as text, so HTML5's exception for them (`&amp=` kept as written) has no place
+ * here. A `;`-terminated name outside HTML5 and with no legacy prefix is U+FFFD, as in CommonMark's
+ * text (fail closed: the prose scan reports it as undecodable).
+ */
+export function browserReferenceAt(source: string, index: number): ReadReference | undefined {
+  BROWSER_NUMERIC.lastIndex = index;
+  const numeric = BROWSER_NUMERIC.exec(source);
+  if (numeric !== null) {
+    const hex = numeric[1];
+    // Leading zeros name nothing; past 8 significant digits the value is out of range whatever they are.
+    const digits = (hex ?? numeric[2] ?? '').replace(/^0+/, '');
+    const value = digits.length > 8 ? Number.POSITIVE_INFINITY : Number.parseInt(digits === '' ? '0' : digits, hex !== undefined ? 16 : 10);
+    return { length: numeric[0].length, decoded: codePointText(value) };
+  }
+  NAMED_WITH_SEMICOLON.lastIndex = index;
+  const named = NAMED_WITH_SEMICOLON.exec(source);
+  const decoded = named === null ? undefined : decodeEntity(named[0]);
+  if (named !== null && decoded !== undefined && decoded !== REPLACEMENT) return { length: named[0].length, decoded };
+  const legacy = LEGACY_NAMES.find((name) => source.startsWith(name, index + 1));
+  if (legacy !== undefined) {
+    const withSemicolon = source[index + 1 + legacy.length] === ';';
+    return { length: legacy.length + 1 + (withSemicolon ? 1 : 0), decoded: decodeEntity(`&${legacy};`) };
+  }
+  return named === null ? undefined : { length: named[0].length, decoded: REPLACEMENT };
 }

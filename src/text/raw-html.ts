@@ -3,7 +3,7 @@
  * HTML5 tokenizer then reads it: where a comment opens, and where it ends (issue 13, rounds 9–12).
  * A `<!--` opens a comment only where CommonMark reads raw HTML: not inside a code span, a link
  * destination or title, a tag's attribute value, a processing instruction, a CDATA section, a
- * declaration or a `<textarea>`; and inline, only when a `-->` closes it in its paragraph (else it is
+ * declaration or a raw-text element (RAW_TEXT_KINDS); and inline, only when a `-->` closes it in its paragraph (else it is
  * literal text). Once open, the browser ends it at the first `-->` or `--!>` (HTML5's incorrectly
  * closed comment), and shows what follows: that text is read.
  */
@@ -76,8 +76,52 @@ function matchesAt(pattern: RegExp, source: string, index: number): boolean {
   return pattern.test(source);
 }
 
-/** Elements whose content a browser reads as text up to their end tag: a `<!--` in them opens nothing. */
-const RAW_TEXT_ELEMENT = /^<(textarea|script|style|title|xmp|iframe|noembed|noframes)(?=[\s/>])/i;
+/**
+ * How a browser's HTML5 tokenizer reads an element's content: RCDATA (text, references decoded),
+ * RAWTEXT or script data (text as written), or PLAINTEXT (everything after the tag, to the end of
+ * the document). Scripting on, a browser's default: `<noscript>` is RAWTEXT. A `<!--` inside any of
+ * them opens no comment. THE one table, for HTML blocks (rawHtmlLine) and inline HTML (rendered.ts)
+ * alike (issue 13, rounds 12 and 12b). Their content is read as text, even where a browser hides
+ * it (script, style, title): read, it can add a finding, never hide one.
+ */
+export type RawTextKind = 'rcdata' | 'rawtext' | 'plaintext';
+
+const RAW_TEXT_KINDS: ReadonlyMap<string, RawTextKind> = new Map<string, RawTextKind>([
+  ['textarea', 'rcdata'],
+  ['title', 'rcdata'],
+  ['script', 'rawtext'],
+  ['style', 'rawtext'],
+  ['xmp', 'rawtext'],
+  ['iframe', 'rawtext'],
+  ['noembed', 'rawtext'],
+  ['noframes', 'rawtext'],
+  ['noscript', 'rawtext'],
+  ['plaintext', 'plaintext'],
+]);
+
+const OPEN_TAG_NAME = /^<([A-Za-z][A-Za-z0-9-]*)/;
+
+/** The raw-text element (lower-case name) an open tag starts, or undefined. */
+export function rawTextElement(tag: string): string | undefined {
+  const name = OPEN_TAG_NAME.exec(tag)?.[1]?.toLowerCase();
+  return name !== undefined && RAW_TEXT_KINDS.has(name) ? name : undefined;
+}
+
+export function rawTextKind(name: string): RawTextKind {
+  return RAW_TEXT_KINDS.get(name) ?? 'rawtext';
+}
+
+/**
+ * Where the content of raw-text element `name` ends at or after `from`: at its end tag, which must
+ * be exact (`</textarea` then a blank, `/`, `>` or the end of the text: `</textareax>` ends nothing,
+ * HTML5's appropriate end tag). -1: not in `source` (PLAINTEXT never ends).
+ */
+export function rawTextEnd(source: string, from: number, name: string): number {
+  if (rawTextKind(name) === 'plaintext') return -1;
+  const endTag = new RegExp(`</${name}(?=[\t\n\f\r />]|$)`, 'gi');
+  endTag.lastIndex = from;
+  return endTag.exec(source)?.index ?? -1;
+}
 
 /** The browser's state between lines of raw HTML. */
 export interface RawHtmlState {
@@ -110,9 +154,7 @@ export function rawHtmlLine(line: string, state: RawHtmlState): { visible: strin
       inComment = false;
     }
     if (rawText !== undefined) {
-      const endTag = new RegExp(`</${rawText}`, 'gi');
-      endTag.lastIndex = index;
-      const close = endTag.exec(line)?.index ?? -1;
+      const close = rawTextEnd(line, index, rawText);
       if (close === -1) return { visible: visible + line.slice(index), hidden, state: { inComment: false, rawText } };
       visible += line.slice(index, close);
       index = close;
@@ -139,7 +181,7 @@ export function rawHtmlLine(line: string, state: RawHtmlState): { visible: strin
     const tag = TAG.exec(line);
     const end = tag === null ? open + 1 : open + tag[0].length;
     visible += line.slice(open, end);
-    if (tag !== null) rawText = RAW_TEXT_ELEMENT.exec(tag[0])?.[1]?.toLowerCase();
+    if (tag !== null) rawText = rawTextElement(tag[0]);
     index = end;
   }
 }

@@ -1,6 +1,6 @@
-import { decodeEntity, learnNamedReferences } from './entities.js';
+import { browserReferenceAt, commonmarkReferenceAt, learnNamedReferences, type ReadReference } from './entities.js';
 import { mathSpan, type MathClosers } from './math-spans.js';
-import { ForwardSearch, inlineRawHtml, TAG } from './raw-html.js';
+import { ForwardSearch, inlineRawHtml, rawTextElement, rawTextEnd, rawTextKind, TAG } from './raw-html.js';
 import { NEEDS_VISIBLE_FORM, visibleFormOf } from './visible-chars.js';
 
 /**
@@ -14,11 +14,15 @@ import { NEEDS_VISIBLE_FORM, visibleFormOf } from './visible-chars.js';
  *     reader takes as said: `All tests ~~fail~~ pass.` reads "All tests pass."); the second is
  *     asked for by `struck: 'removed'`, and only a text whose `struck` is true has it;
  *   - code spans show their content: `` `pass` `` reads `pass`;
+ *   - a raw-text element's content (textarea, script, title, plaintext…: raw-html.ts's one table)
+ *     is text up to its exact end tag: a `<!--` in it opens nothing; left open, it runs on past the
+ *     text (`openRawText`), as a browser's does;
  *   - inline HTML tags and comments are removed (the comments are reported: hidden text); a line
  *     break or a block or table-cell edge reads as a space; a `<!--` that no `-->` closes in the
  *     text is literal, and a comment ends where a browser ends it (`--!>` too: raw-html.ts);
  *   - entities are decoded (`&#112;`, `&#x70;`, `&nbsp;`, every HTML5 name: entities.ts); a name
- *     outside HTML5 becomes U+FFFD, which the prose scan reports as undecodable (fail closed);
+ *     outside HTML5 becomes U+FFFD, which the prose scan reports as undecodable (fail closed); in
+ *     text a browser reads (an HTML block, RCDATA) as a browser decodes them: `&#112ass`, `&aacute`;
  *   - backslash escapes show the character; link and image syntax shows the text;
  *   - visible-chars.ts: blanks, sharp s, small capitals and other scripts' digits.
  * Linear in the text: one pass, and a map of pieces (not one entry per character) back to offsets.
@@ -29,6 +33,8 @@ export interface RenderedText {
   readonly struck: boolean;
   /** HTML comments removed from the text (hidden from a reader, never classified). */
   readonly hidden: string[];
+  /** A raw-text element left open at the end of the text (its content runs on into what follows). */
+  readonly openRawText?: string;
   /** The source offset of the character at `index` of `text`. */
   sourceOffset(index: number): number;
 }
@@ -151,7 +157,6 @@ const SPECIAL_CODES = Uint8Array.from({ length: 128 }, (_, code) => ('\\`<&*_~[]
  */
 const BREAKING_TAG = /^<\/?(?:br|td|th|tr|table|thead|tbody|tfoot|caption|p|div|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|pre|hr|section|article|header|footer|details|summary)\b/i;
 const AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]{0,4096}|[^\s<>@]{1,256}@[^\s<>]{1,256})>/y;
-const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/y;
 const LINK_TARGET = /\]\([^()\s]{0,4096}(?:\s+(?:"[^"]{0,1024}"|'[^']{0,1024}'))?\s*\)/y;
 const ASCII_PUNCTUATION = /^[!-/:-@[-`{-~]$/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -227,6 +232,47 @@ interface InlineState {
   readonly tagClosers: Map<string, number>;
   /** Closers of raw HTML (`-->`, `--!>`, `?>`, `]]>`, `>`) found so far (raw-html.ts). */
   readonly rawHtml: ForwardSearch;
+  /** How a reference is read here: CommonMark's text (`;` required) or text a browser reads as HTML. */
+  readonly referenceAt: (source: string, index: number) => ReadReference | undefined;
+  /** A raw-text element whose end tag is not in the text. */
+  openRawText?: string;
+}
+
+/** One reference at an `&` (or a literal `&`), shown as visible-chars.ts shows its characters; returns the index after it. */
+function reference(source: string, index: number, builder: Builder, referenceAt: InlineState['referenceAt']): number {
+  const read = referenceAt(source, index);
+  if (read === undefined) {
+    builder.emit('&', index, true);
+    return index + 1;
+  }
+  const visible = [...read.decoded].map((part) => visibleFormOf(part.codePointAt(0) ?? 0) ?? part).join('');
+  builder.emit(visible, index, false);
+  return index + read.length;
+}
+
+/**
+ * The content of raw-text element `name` from `from`: text up to its end tag (the tag itself is
+ * read next, as a tag), with references decoded as a browser decodes RCDATA's; no markup in it.
+ * Unclosed, it runs to the end of the text and stays open (`openRawText`).
+ */
+function rawTextContent(source: string, from: number, name: string, state: InlineState): number {
+  const end = rawTextEnd(source, from, name);
+  const to = end === -1 ? source.length : end;
+  if (end === -1) state.openRawText = name;
+  if (rawTextKind(name) !== 'rcdata') {
+    state.builder.copy(source, from, to);
+    return to;
+  }
+  // The `&`s are looked for inside the content only: a search to the end of the text per element
+  // made a paragraph of 100,000 short textareas quadratic.
+  let index = from;
+  for (let at = from; at < to; at += 1) {
+    if (source.charCodeAt(at) !== 0x26 || at < index) continue;
+    state.builder.copy(source, index, at);
+    index = Math.min(to, reference(source, at, state.builder, browserReferenceAt));
+  }
+  state.builder.copy(source, index, to);
+  return to;
 }
 
 const isSpace = (char: string | undefined): boolean => char === undefined || (char.charCodeAt(0) < 0x80 ? char === ' ' || (char >= '\t' && char <= '\r') : /\s/.test(char));
@@ -317,22 +363,15 @@ function special(source: string, index: number, state: InlineState): number {
       const tag = matchAt(TAG, source, index);
       if (tag !== null) {
         if (BREAKING_TAG.test(tag[0])) builder.emit(' ', index, false);
+        const rawText = rawTextElement(tag[0]);
+        if (rawText !== undefined) return rawTextContent(source, index + tag[0].length, rawText, state);
         return struckByTag(source, index + tag[0].length, tag[0], state);
       }
       builder.emit('<', index, true);
       return index + 1;
     }
-    case '&': {
-      const entity = matchAt(ENTITY, source, index);
-      if (entity === null) {
-        builder.emit('&', index, true);
-        return index + 1;
-      }
-      const decoded = decodeEntity(entity[0]);
-      const visible = [...decoded].map((part) => visibleFormOf(part.codePointAt(0) ?? 0) ?? part).join('');
-      builder.emit(visible, index, false);
-      return index + entity[0].length;
-    }
+    case '&':
+      return reference(source, index, builder, state.referenceAt);
     case '_': {
       const end = runEnd(source, index, '_');
       // Intraword underscores are literal (CommonMark): snake_case stays as it is.
@@ -366,18 +405,28 @@ function special(source: string, index: number, state: InlineState): number {
   }
 }
 
+/**
+ * Where a text sits in the document: in HTML a browser reads (an HTML block's lines: references need
+ * no `;`), and inside a raw-text element left open before it (its content goes on here).
+ */
+export interface TextContext {
+  readonly browserHtml?: boolean;
+  readonly rawText?: string;
+}
+
 /** The rendered view of Markdown inline text (one paragraph, or any text such as a claim or a record). */
-export function renderedText(source: string, struck: StruckReading = 'kept'): RenderedText {
+export function renderedText(source: string, struck: StruckReading = 'kept', context: TextContext = {}): RenderedText {
   // Nothing to render (plain ASCII prose, one line): the text is the source, offsets 1:1.
-  if (!RENDERS_DIFFERENTLY.test(source)) return { text: source, hidden: [], struck: false, sourceOffset: (at) => at };
+  if (context.rawText === undefined && !RENDERS_DIFFERENTLY.test(source)) return { text: source, hidden: [], struck: false, sourceOffset: (at) => at };
   // The text's named references are decoded together before the walk reads them one by one.
   learnNamedReferences(source);
   const builder = new Builder(source.length);
   const hidden: string[] = [];
-  const state: InlineState = { builder, hidden, struck, closers: [-2, -2], struckFound: false, math: new Map(), tagClosers: new Map(), rawHtml: new ForwardSearch(source) };
+  const referenceAt = context.browserHtml === true ? browserReferenceAt : commonmarkReferenceAt;
+  const state: InlineState = { builder, hidden, struck, closers: [-2, -2], struckFound: false, math: new Map(), tagClosers: new Map(), rawHtml: new ForwardSearch(source), referenceAt };
   // One walk: plain characters are copied in runs, each special character starts an inline step.
-  let runStart = 0;
-  let index = 0;
+  let index = context.rawText === undefined ? 0 : rawTextContent(source, 0, context.rawText, state);
+  let runStart = index;
   while (index < source.length) {
     const code = source.charCodeAt(index);
     if (code >= 0x80 || SPECIAL_CODES[code] !== 1) {
@@ -394,6 +443,7 @@ export function renderedText(source: string, struck: StruckReading = 'kept'): Re
   return {
     text,
     hidden,
+    ...(state.openRawText === undefined ? {} : { openRawText: state.openRawText }),
     struck: state.struckFound,
     sourceOffset(at) {
       let low = 0;

@@ -115,7 +115,10 @@ describe('dangling citations', () => {
     const { report, outDir } = await run(realDossier(claims));
     const r3 = report.claims.find((claim) => claim.claim_id === 'R3');
     expect(r3?.verdict).toBe('INSUFFICIENT_EVIDENCE_FOR_CLAIM');
-    expect(r3?.reasons[0]).toMatch(/^citation\/not_in_packet: .*ghost-item/);
+    // The id is packet text: counted in the reason, listed in the chain, quoted in report.md (round 12b).
+    expect(r3?.reasons[0]).toMatch(/^citation\/not_in_packet: the claim cites 1 item id/);
+    expect(r3?.reasons[0]).not.toContain('ghost-item');
+    expect(r3?.chain.dangling_citations?.item_ids).toEqual(['ghost-item']);
     const { readFileSync } = await import('node:fs');
     const markdown = readFileSync(`${outDir}/report.md`, 'utf8');
     expect(markdown).toContain('## Dangling citations (citation/not_in_packet)');

@@ -57,7 +57,8 @@ describe('a near-miss citation is dangling in both reports (guards, hold today)'
       if (claims[0]?.verdict === 'NO_READ_LEVEL_DEFECT_FOUND') problems.push('the claim is accepted');
       if (!JSON.stringify(result.report ?? {}).includes('citation/not_in_packet')) problems.push('report.json has no citation/not_in_packet');
       // report.md escapes punctuation in tki's words (not\_in\_packet): compare without backslashes.
-      const named = (result.markdown ?? '').split('\n').some((line) => line.replaceAll('\\', '').includes(`not_in_packet: the claim cites 1 item id(s) that name no item in this packet: ${ref}`));
+      // The id is packet text: quoted (a code span) after tki's words, never part of them (round 12b).
+      const named = (result.markdown ?? '').split('\n').some((line) => line.replaceAll('\\', '').includes(`not_in_packet: the claim cites 1 item id(s) that name no item in this packet (listed in dangling_citations): \`${ref}\``));
       if (!named) problems.push(`report.md names no dangling citation of ${ref}`);
       judge(`sinks:near-miss-citation-${name}`, problems.length === 0 ? undefined : `${problems.join('; ')} (${summary9(result)})`);
     });

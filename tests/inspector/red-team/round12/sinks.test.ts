@@ -86,7 +86,8 @@ describe('a citation of something that is not an item is dangling in both report
       const result = await inspect9({ dossierText: dossier('Hello.'), claims: [claim], items: [base.item] }, `cites-${ref}`);
       const problems: string[] = [];
       if (!JSON.stringify(result.report ?? {}).includes('citation/not_in_packet')) problems.push('report.json has no citation/not_in_packet');
-      const named = (result.markdown ?? '').replaceAll('\\', '').includes(`that name no item in this packet: ${ref}`);
+      // The id is packet text: quoted (a code span) after tki's words, never part of them (round 12b).
+      const named = (result.markdown ?? '').replaceAll('\\', '').includes(`that name no item in this packet (listed in dangling_citations): \`${ref}\``);
       if (!named) problems.push(`report.md names no dangling citation of ${ref}`);
       judge(`sinks:cites-non-item-${ref}`, problems.length === 0 ? undefined : `${problems.join('; ')} (${summary9(result)})`);
     });
