@@ -18,9 +18,15 @@ export interface OverridingMember {
   readonly declared: readonly ts.Type[];
 }
 
-/** The instance types a class's `extends` and `implements` clauses name. */
-function baseTypes(checker: ts.TypeChecker, declaration: ts.ClassLikeDeclaration): readonly ts.Type[] {
-  return (declaration.heritageClauses ?? []).flatMap((clause) => clause.types.map((type) => checker.getTypeAtLocation(type)));
+/**
+ * What a class's members are used as: the instance types its `extends` and `implements` clauses name,
+ * and for static members the constructor its `extends` names (`const Tool: typeof Base = Impl`).
+ */
+function baseTypes(checker: ts.TypeChecker, declaration: ts.ClassLikeDeclaration, isStatic: boolean): readonly ts.Type[] {
+  return (declaration.heritageClauses ?? []).flatMap((clause) => {
+    if (!isStatic) return clause.types.map((type) => checker.getTypeAtLocation(type));
+    return clause.token === ts.SyntaxKind.ExtendsKeyword ? clause.types.map((type) => checker.getTypeAtLocation(type.expression)) : [];
+  });
 }
 
 /** The return types of a type's call signatures (a method, or a property typed as a function). */
@@ -35,26 +41,23 @@ function methodReturn(checker: ts.TypeChecker, method: ts.MethodDeclaration): ts
 }
 
 /**
- * The instance members of `node` (a class declaration or expression with heritage clauses) that
+ * The members of `node` (a class declaration or expression with heritage clauses) that
  * override or implement a base member, each with what it holds and what the base declares for it.
- * Only members whose own type `holdsCapability` are looked up in the bases. Static members are
- * left out: no `extends` makes a class's static side its base's instance.
+ * Only members whose own type `holdsCapability` are looked up in the bases.
  */
 export function overridingMembers(checker: ts.TypeChecker, node: ts.Node, holdsCapability: (type: ts.Type) => boolean): readonly OverridingMember[] {
   if (!(ts.isClassDeclaration(node) || ts.isClassExpression(node)) || node.heritageClauses === undefined) return [];
-  const bases = baseTypes(checker, node);
-  if (bases.length === 0) return [];
   const found: OverridingMember[] = [];
   for (const member of node.members) {
     const isMethod = ts.isMethodDeclaration(member);
     if (!(isMethod || ts.isPropertyDeclaration(member) || ts.isGetAccessorDeclaration(member))) continue;
-    if (member.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) === true) continue;
     const name = member.name;
     if (!ts.isIdentifier(name) && !ts.isStringLiteral(name)) continue;
     const symbol = checker.getSymbolAtLocation(name);
     const handed = isMethod ? methodReturn(checker, member) : symbol === undefined ? undefined : checker.getTypeOfSymbol(symbol);
     if (handed === undefined || !holdsCapability(handed)) continue;
-    const declared = bases.flatMap((base) => {
+    const isStatic = member.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) === true;
+    const declared = baseTypes(checker, node, isStatic).flatMap((base) => {
       const property = checker.getPropertyOfType(base, name.text);
       if (property === undefined) return [];
       const type = checker.getTypeOfSymbol(property);
