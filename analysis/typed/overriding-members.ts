@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { isSupertype, isUntyped } from './lossy-slot.js';
 
 /**
  * A class member that overrides or implements a member of a base class or an interface hands its
@@ -34,6 +35,11 @@ function returnTypes(checker: ts.TypeChecker, type: ts.Type): readonly ts.Type[]
   return type.getCallSignatures().map((signature) => checker.getReturnTypeOfSignature(signature));
 }
 
+/** `any`/`unknown` or a supertype, alone or in a union: a slot that may lose what a member holds (lossy-slot.ts judges it). */
+function isWide(checker: ts.TypeChecker, type: ts.Type): boolean {
+  return (type.isUnion() ? type.types : [type]).some((member) => isUntyped(member) || isSupertype(checker, member));
+}
+
 /** A method's own return type (its signature as declared or inferred). */
 function methodReturn(checker: ts.TypeChecker, method: ts.MethodDeclaration): ts.Type | undefined {
   const signature = checker.getSignatureFromDeclaration(method);
@@ -43,7 +49,7 @@ function methodReturn(checker: ts.TypeChecker, method: ts.MethodDeclaration): ts
 /**
  * The members of `node` (a class declaration or expression with heritage clauses) that
  * override or implement a base member, each with what it holds and what the base declares for it.
- * Only members whose own type `holdsCapability` are looked up in the bases.
+ * Only base members typed wide (isWide) are kept, and only members whose own type `holdsCapability`.
  */
 export function overridingMembers(checker: ts.TypeChecker, node: ts.Node, holdsCapability: (type: ts.Type) => boolean): readonly OverridingMember[] {
   if (!(ts.isClassDeclaration(node) || ts.isClassExpression(node)) || node.heritageClauses === undefined) return [];
@@ -53,17 +59,18 @@ export function overridingMembers(checker: ts.TypeChecker, node: ts.Node, holdsC
     if (!(isMethod || ts.isPropertyDeclaration(member) || ts.isGetAccessorDeclaration(member))) continue;
     const name = member.name;
     if (!ts.isIdentifier(name) && !ts.isStringLiteral(name)) continue;
-    const symbol = checker.getSymbolAtLocation(name);
-    const handed = isMethod ? methodReturn(checker, member) : symbol === undefined ? undefined : checker.getTypeOfSymbol(symbol);
-    if (handed === undefined || !holdsCapability(handed)) continue;
     const isStatic = member.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) === true;
     const declared = baseTypes(checker, node, isStatic).flatMap((base) => {
       const property = checker.getPropertyOfType(base, name.text);
       if (property === undefined) return [];
       const type = checker.getTypeOfSymbol(property);
       return isMethod ? returnTypes(checker, type) : [type];
-    });
-    if (declared.length > 0) found.push({ name, handed, declared });
+    }).filter((type) => isWide(checker, type));
+    // The base is asked first: inferring a method's return type checks its body.
+    if (declared.length === 0) continue;
+    const symbol = checker.getSymbolAtLocation(name);
+    const handed = isMethod ? methodReturn(checker, member) : symbol === undefined ? undefined : checker.getTypeOfSymbol(symbol);
+    if (handed !== undefined && holdsCapability(handed)) found.push({ name, handed, declared });
   }
   return found;
 }
