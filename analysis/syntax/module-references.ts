@@ -9,6 +9,7 @@ import { literalString, skipOuter } from './syntax.js';
 import { isOnlyTested, isOnlyTestedCapability } from './tested-only.js';
 import type { Walker } from './walker.js';
 import { judgeStarterReExport } from './starter-values.js';
+import { reportImportedEscapes } from './untyped-escapes.js';
 
 /** A module load; `bound` when its result is followed per member through a binding instead. */
 export function recordLoad(walker: Walker, call: ts.CallExpression, load: ModuleLoad, bound: boolean): void {
@@ -26,6 +27,9 @@ export function recordLoad(walker: Walker, call: ts.CallExpression, load: Module
     return;
   }
   if (!bound) walker.reachModule(specifier, call);
+  // What the loaded project file hands out (a compiled `export *` facade), when the load names it as written.
+  const literal = load.specifier === undefined ? undefined : skipOuter(load.specifier);
+  if (specifier === written && literal !== undefined && tsv.isStringLiteral(literal)) reportImportedEscapes(walker, literal);
 }
 
 export function visitImport(walker: Walker, node: ts.ImportDeclaration): void {

@@ -56,15 +56,24 @@ export function reportUntypedEscapes(walker: Walker): void {
   }
   for (const statement of walker.sourceFile.statements) {
     const specifier = importedSpecifier(statement);
-    if (specifier === undefined) continue;
-    for (const imported of types.importedEscapes(specifier)) {
-      if (imported.file === walker.sourceFile) continue;
-      for (const escape of imported.escapes) {
-        const capabilities = capabilitiesOfValue(escape.value, walker.policy);
-        if (capabilities.length === 0) continue;
-        const line = imported.file.getLineAndCharacterOfPosition(escape.node.getStart(imported.file)).line + 1;
-        walker.report.reach(capabilities, specifier, specifier.text, 'module', `\`${baseName(imported.file)}\` hands \`${valueName(escape)}\` to ${escape.slot} at line ${line}, where the types lose it`);
-      }
+    if (specifier !== undefined) reportImportedEscapes(walker, specifier);
+  }
+}
+
+/**
+ * The escapes of the project modules a load brings in (an import, a re-export, or a `require`/
+ * `createRequire` load with a literal: module-references.ts), reached at its specifier (typed mode).
+ */
+export function reportImportedEscapes(walker: Walker, specifier: ts.StringLiteral): void {
+  const types = walker.types;
+  if (types === undefined) return;
+  for (const imported of types.importedEscapes(specifier)) {
+    if (imported.file === walker.sourceFile) continue;
+    for (const escape of imported.escapes) {
+      const capabilities = capabilitiesOfValue(escape.value, walker.policy);
+      if (capabilities.length === 0) continue;
+      const line = imported.file.getLineAndCharacterOfPosition(escape.node.getStart(imported.file)).line + 1;
+      walker.report.reach(capabilities, specifier, specifier.text, 'module', `\`${baseName(imported.file)}\` hands \`${valueName(escape)}\` to ${escape.slot} at line ${line}, where the types lose it`);
     }
   }
 }

@@ -6,6 +6,7 @@ import { skipOuter } from '../syntax/index.js';
 import { isJavaScriptParameter, typeBearing } from './call-handoff.js';
 import { ownerOf } from './declaration-owner.js';
 import { createEscapeFinder } from './untyped-escapes.js';
+import { exportStarHandOuts, loadedFileHandOuts } from './export-star-facades.js';
 import { importedProjectFiles } from './imported-files.js';
 import { isLibraryDeclaration } from './lossy-slot.js';
 
@@ -160,11 +161,13 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
     untypedEscapes: escapesIn,
     importedEscapes(specifier) {
       const escapes: ImportedEscapes[] = [];
-      for (const file of importedProjectFiles(checker, specifier)) {
-        const found = escapesIn(file);
+      const files = importedProjectFiles(checker, specifier);
+      for (const file of files) {
+        const found = [...escapesIn(file), ...exportStarHandOuts(file)];
         if (found.length > 0) escapes.push({ file, escapes: found });
       }
-      return escapes;
+      // A compiled facade loaded by `require`/`createRequire` is no file of the program: read it (export-star-facades.ts).
+      return files.length > 0 ? escapes : loadedFileHandOuts(specifier);
     },
     mayBeFunction(node) {
       // Only a type the code cannot have lied about counts: the declared type of a name (not one

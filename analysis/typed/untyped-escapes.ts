@@ -2,6 +2,8 @@ import ts from '../../policy/typescript.cjs';
 import { isVerifiedWrapperCall, skipOuter, type Resolved, type UntypedEscape } from '../syntax/index.js';
 import { argumentLoss, resultLoss } from './call-handoff.js';
 import { isLibraryDeclaration, isSupertype, isUntyped, slotLoss, type SlotLoss } from './lossy-slot.js';
+import { genericArgumentStored } from './generic-store.js';
+import { overridingMembers } from './overriding-members.js';
 import { handedParameters, handedValues, isForwardedArgument, isReflectedMemberRead, receivingSlot } from './handed-slots.js';
 
 /** How a finding names the slot that lost the value. */
@@ -150,7 +152,9 @@ export function createEscapeFinder(
     const parent = written.parent;
     // `f.call/bind(…, x)`: the slot is `f`'s parameter (handed-slots.ts), not the generic `call`'s `any[]`.
     const loss = slotLoss(checker, receivingSlot(checker, written), value)
-      ?? (!isForwardedArgument(checker, written) && (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && leaf === skipOuter(written) ? argumentLoss(checker, parent, written, value) : undefined);
+      ?? (!isForwardedArgument(checker, written) && (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && leaf === skipOuter(written)
+        ? argumentLoss(checker, parent, written, value) ?? genericArgumentStored(checker, parent, written)
+        : undefined);
     if (loss === undefined) return ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent) && assignsIntoUntyped(parent.parent) ? 'untyped' : undefined;
     if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== written) {
       if (retainsNothing(parent, written)) return undefined;
@@ -227,9 +231,19 @@ export function createEscapeFinder(
     }
   };
 
+  /** A class member overriding a base member typed wider than the capability it holds (overriding-members.ts). */
+  const checkOverridingMembers = (node: ts.Node, escapes: UntypedEscape[]): void => {
+    for (const member of overridingMembers(checker, node, (type) => bearingType(type) !== undefined)) {
+      const value = bearingType(member.handed);
+      const loss = member.declared.map((declared) => slotLoss(checker, declared, member.handed)).find((each) => each === 'untyped' || each === 'supertype');
+      if (value !== undefined && loss !== undefined) escapes.push({ node: member.name, value, slot: SLOT_WORDS[loss], judgedAtImport: false });
+    }
+  };
+
   const visitNode = (node: ts.Node, escapes: UntypedEscape[]): void => {
     for (const written of handedValues(node)) check(written, 'contextual', escapes);
     checkHandedParameters(node, escapes);
+    checkOverridingMembers(node, escapes);
     switch (node.kind) {
       case ts.SyntaxKind.CallExpression:
       case ts.SyntaxKind.NewExpression:
