@@ -7,51 +7,66 @@ import type ts from 'typescript';
  * only from the text: an identifier's or a literal's value is its characters, except where an
  * escape stands for one (`\u0063`, `\x63`, `\143`, `\c`, a line continuation that stands for
  * none). So a file that spells the word neither plainly nor with escapes in its place cannot
- * contain it, and any pass may skip it. A file with a backslash is checked with a pattern that
- * lets any escape stand for any character of the word: never a wrong "no", at worst a wasted "yes".
+ * contain it, and any pass may skip it. A file with a backslash is also read once with every
+ * escape replaced by the character it stands for (`withEscapesRead`): never a wrong "no", at
+ * worst a wasted "yes".
  */
 
-/** Any single escape (standing for one character), or a line continuation (standing for none). */
-const ESCAPE = String.raw`\\(?:u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[0-7]{1,3}|[^\r\n\u2028\u2029])`;
-const CONTINUATIONS = String.raw`(?:\\(?:\r\n|[\r\n\u2028\u2029]))*`;
-/** What opens and closes a string literal or a template without substitutions. */
-const QUOTE = "['\"`]";
+/**
+ * One escape as the scanner reads it in a literal or an identifier (the legacy octal form takes
+ * at most the digits that stay below 256), or a line continuation, which stands for nothing.
+ */
+const ESCAPES = /\\(?:u\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|([0-3][0-7]{0,2}|[4-7][0-7]?)|(\r\n|[\r\n\u2028\u2029])|([^]))/g;
 
-/** The pattern source of `word` with each character written plainly or as any escape, line continuations between them. */
-function spelledWithEscapes(word: string): string {
-  const characters = [...word].map((character) => `(?:${character.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}|${ESCAPE})`);
-  return characters.join(CONTINUATIONS);
-}
-
-const escapedPatterns = new Map<string, RegExp>();
-
-function escapedPattern(word: string): RegExp {
-  let pattern = escapedPatterns.get(word);
-  if (pattern === undefined) escapedPatterns.set(word, (pattern = new RegExp(`${CONTINUATIONS}${spelledWithEscapes(word)}`)));
-  return pattern;
+function escapeValue(_escape: string, braced?: string, unicode?: string, hex?: string, octal?: string, continuation?: string, other?: string): string {
+  if (continuation !== undefined) return '';
+  if (other !== undefined) return other;
+  const code = braced !== undefined ? parseInt(braced, 16) : unicode !== undefined ? parseInt(unicode, 16) : hex !== undefined ? parseInt(hex, 16) : parseInt(octal ?? '', 8);
+  // An out-of-range `\u{…}` is an error the parser reports; it stands for no character a word holds.
+  return code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
 }
 
 /**
- * A literal whose value is exactly `name` or `node:name`, each character plain or escaped: the
- * quotes stay plain (a delimiter cannot be an escape), so a word in a comment or in running
- * text does not match, as it does not in the plain pattern below.
+ * The text with each escape read as the character it stands for, left to right. A backslash
+ * outside literals (a comment, a regular expression, JSX text) is read the same way: the
+ * scanner pairs it with the next character too, and the digits or braces a longer escape takes
+ * are never what ends a comment, a regular expression or JSX text (a line break, `*\/`, `/`,
+ * `<`, `{`), so the reading is back in step where each literal and identifier starts, and reads
+ * it as the scanner does. Reading `\n` as `n` only adds a "yes".
  */
-const escapedSpecifierPatterns = new Map<string, RegExp>();
-
-function escapedSpecifierPattern(name: string): RegExp {
-  let pattern = escapedSpecifierPatterns.get(name);
-  if (pattern === undefined) {
-    const prefix = `(?:${spelledWithEscapes('node:')}${CONTINUATIONS})?`;
-    pattern = new RegExp(`${QUOTE}${CONTINUATIONS}${prefix}${spelledWithEscapes(name)}${CONTINUATIONS}${QUOTE}`);
-    escapedSpecifierPatterns.set(name, pattern);
-  }
-  return pattern;
+function withEscapesRead(text: string): string {
+  return text.replace(ESCAPES, escapeValue);
 }
 
-/** The questions already answered about one file: passes ask at every call, the text is read once per question. */
+/** What opens and closes a string literal or a template without substitutions. */
+const QUOTE = "['\"`]";
+
+/**
+ * The words the passes ask about (child-entries, worker-entries, pool-entries, starter-values,
+ * loader-rebase, launch-settings, env-file-loads): a file is read once for all of them
+ * (`wordsIn`) instead of once per word. A word not listed is still answered, by its own read.
+ */
+const GATE_WORDS = ['child_process', 'worker_threads', 'cluster', 'module', 'piscina', 'tinypool', 'workerpool', 'poolifier', 'filename', 'execArgv', 'NODE_OPTIONS', 'dotenv', 'loadEnvFile', 'parseEnv'];
+const GATE_WORD_SET: ReadonlySet<string> = new Set(GATE_WORDS);
+const ANY_GATE_WORD = new RegExp(GATE_WORDS.join('|'), 'g');
+
+/** The gate words `text` holds. Each match moves on one character, and every word is tried where it starts: overlapping words (`tinypoolifier`) are all found. */
+function wordsIn(text: string): Set<string> {
+  const found = new Set<string>();
+  ANY_GATE_WORD.lastIndex = 0;
+  for (let match = ANY_GATE_WORD.exec(text); match !== null; match = ANY_GATE_WORD.exec(text)) {
+    for (const word of GATE_WORDS) if (text.startsWith(word, match.index)) found.add(word);
+    ANY_GATE_WORD.lastIndex = match.index + 1;
+  }
+  return found;
+}
+
+/** What is known about one file: passes ask at every call, the text is read once. */
 interface FileAnswers {
-  /** word → may the file spell it anywhere (`mayMention`). */
-  readonly mentions: Map<string, boolean>;
+  /** The text with its escapes read (`withEscapesRead`); the text itself when it has no backslash. */
+  readonly read: string;
+  /** The gate words the text holds, plainly or with escapes read. */
+  readonly words: ReadonlySet<string>;
   /** builtin name → may a literal of the file be its specifier (`mayNameBuiltin`). */
   readonly specifiers: Map<string, boolean>;
 }
@@ -59,47 +74,40 @@ interface FileAnswers {
 const answers = new WeakMap<ts.SourceFile, FileAnswers>();
 /** The file asked about last (the one being walked) and its answers, found without a lookup. */
 let lastFile: ts.SourceFile | undefined;
-let lastAnswers: FileAnswers = { mentions: new Map(), specifiers: new Map() };
+let lastAnswers: FileAnswers | undefined;
 
 function answersFor(sourceFile: ts.SourceFile): FileAnswers {
-  if (sourceFile !== lastFile) {
+  if (sourceFile !== lastFile || lastAnswers === undefined) {
     let fileAnswers = answers.get(sourceFile);
-    if (fileAnswers === undefined) answers.set(sourceFile, (fileAnswers = { mentions: new Map(), specifiers: new Map() }));
+    if (fileAnswers === undefined) {
+      const text = sourceFile.text;
+      // Reading the escapes keeps every plain spelling in a literal or an identifier (withEscapesRead), so one read answers both.
+      const read = text.includes('\\') ? withEscapesRead(text) : text;
+      answers.set(sourceFile, (fileAnswers = { read, words: wordsIn(read), specifiers: new Map() }));
+    }
     lastFile = sourceFile;
     lastAnswers = fileAnswers;
   }
   return lastAnswers;
 }
 
-/** Can an escape-using spelling of `word` be in `text`? */
-function mayBeEscaped(text: string, word: string): boolean {
-  return text.includes('\\') && escapedPattern(word).test(text);
-}
-
 /** False only when the file's text cannot hold `word` in any identifier, literal or template. */
 export function mayMention(sourceFile: ts.SourceFile, word: string): boolean {
-  const { mentions } = answersFor(sourceFile);
-  let may = mentions.get(word);
-  if (may === undefined) {
-    const text = sourceFile.text;
-    mentions.set(word, (may = text.includes(word) || mayBeEscaped(text, word)));
-  }
-  return may;
+  const { read, words } = answersFor(sourceFile);
+  return GATE_WORD_SET.has(word) ? words.has(word) : read.includes(word);
 }
 
 /**
  * False only when no string literal or template of the file can be exactly `name` or `node:name`
- * (a builtin's specifier): written plainly, such a literal has its quotes right around the name.
- * One with an escape in it makes the file hold a backslash, and is found by the same shape with
- * any character of `node:name` written as an escape (`escapedSpecifierPattern`).
+ * (a builtin's specifier): written plainly, such a literal has its quotes right around the name,
+ * and so has one with escapes once they are read (the quotes are delimiters, never escapes).
  */
 export function mayNameBuiltin(sourceFile: ts.SourceFile, name: string): boolean {
-  const { specifiers } = answersFor(sourceFile);
-  let may = specifiers.get(name);
+  const fileAnswers = answersFor(sourceFile);
+  let may = fileAnswers.specifiers.get(name);
   if (may === undefined) {
-    const text = sourceFile.text;
-    may = (text.includes(name) && new RegExp(`${QUOTE}(?:node:)?${name}${QUOTE}`).test(text)) || (text.includes('\\') && escapedSpecifierPattern(name).test(text));
-    specifiers.set(name, may);
+    may = mayMention(sourceFile, name) && new RegExp(`${QUOTE}(?:node:)?${name}${QUOTE}`).test(fileAnswers.read);
+    fileAnswers.specifiers.set(name, may);
   }
   return may;
 }
