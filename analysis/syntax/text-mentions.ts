@@ -7,8 +7,8 @@ import type ts from 'typescript';
  * only from the text: an identifier's or a literal's value is its characters, except where an
  * escape stands for one (`\u0063`, `\x63`, `\143`, `\c`, a line continuation that stands for
  * none). So a file that spells the word neither plainly nor with escapes in its place cannot
- * contain it, and any pass may skip it. A file with a backslash is also read once with every
- * escape replaced by the character it stands for (`withEscapesRead`): never a wrong "no", at
+ * contain it, and any pass may skip it. In a file with a backslash, the runs that spell names
+ * with escapes are also read as the scanner reads them (`escapedRuns`): never a wrong "no", at
  * worst a wasted "yes".
  */
 
@@ -26,16 +26,52 @@ function escapeValue(_escape: string, braced?: string, unicode?: string, hex?: s
   return code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
 }
 
+/** A character a name can hold (the words asked about are names and `node:` specifiers). */
+function isNameCharacter(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x3a) || code === 0x5f || code === 0x24;
+}
+
+function onlyNameCharacters(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index += 1) if (!isNameCharacter(text.charCodeAt(index))) return false;
+  return true;
+}
+
+/** The escapes found one by one (`escapedRuns`): a pattern of its own, as `replace` starts a shared one over. */
+const ESCAPE_SCAN = new RegExp(ESCAPES.source, 'g');
+
 /**
- * The text with each escape read as the character it stands for, left to right. A backslash
- * outside literals (a comment, a regular expression, JSX text) is read the same way: the
- * scanner pairs it with the next character too, and the digits or braces a longer escape takes
- * are never what ends a comment, a regular expression or JSX text (a line break, `*\/`, `/`,
- * `<`, `{`), so the reading is back in step where each literal and identifier starts, and reads
- * it as the scanner does. Reading `\n` as `n` only adds a "yes".
+ * Where the text spells a name with escapes, read as the scanner reads it: each run of name
+ * characters and escapes that holds an escape, decoded, between the two characters around it
+ * (the quotes of a literal), one run a line. Escapes are found left to right as the scanner
+ * pairs backslashes; outside literals (a comment, a regular expression, JSX text) the scanner
+ * pairs a backslash with the next character too, and the digits or braces a longer escape takes
+ * never end a comment, a regular expression or JSX text, so every literal and identifier starts
+ * in step. A name spelled with escapes lies inside one run (its other characters are name
+ * characters); reading `\n` as `n` only adds a "yes". Only the runs are copied, not the text.
  */
-function withEscapesRead(text: string): string {
-  return text.replace(ESCAPES, escapeValue);
+function escapedRuns(text: string): string {
+  const runs: string[] = [];
+  let start = -1;
+  let end = -1;
+  const flush = (): void => {
+    let after = end;
+    while (after < text.length && isNameCharacter(text.charCodeAt(after))) after += 1;
+    runs.push(`${text.charAt(start - 1)}${text.slice(start, after).replace(ESCAPES, escapeValue)}${text.charAt(after)}`);
+  };
+  ESCAPE_SCAN.lastIndex = 0;
+  for (let escape = ESCAPE_SCAN.exec(text); escape !== null; escape = ESCAPE_SCAN.exec(text)) {
+    const at = escape.index;
+    if (start >= 0 && onlyNameCharacters(text, end, at)) {
+      end = ESCAPE_SCAN.lastIndex;
+      continue;
+    }
+    if (start >= 0) flush();
+    start = at;
+    while (start > Math.max(end, 0) && isNameCharacter(text.charCodeAt(start - 1))) start -= 1;
+    end = ESCAPE_SCAN.lastIndex;
+  }
+  if (start >= 0) flush();
+  return runs.join('\n');
 }
 
 /** What opens and closes a string literal or a template without substitutions. */
@@ -63,8 +99,8 @@ function wordsIn(text: string): Set<string> {
 
 /** What is known about one file: passes ask at every call, the text is read once. */
 interface FileAnswers {
-  /** The text with its escapes read (`withEscapesRead`); the text itself when it has no backslash. */
-  readonly read: string;
+  /** The runs of the text that spell names with escapes, read (`escapedRuns`); empty without a backslash. */
+  readonly escaped: string;
   /** The gate words the text holds, plainly or with escapes read. */
   readonly words: ReadonlySet<string>;
   /** builtin name → may a literal of the file be its specifier (`mayNameBuiltin`). */
@@ -81,9 +117,10 @@ function answersFor(sourceFile: ts.SourceFile): FileAnswers {
     let fileAnswers = answers.get(sourceFile);
     if (fileAnswers === undefined) {
       const text = sourceFile.text;
-      // Reading the escapes keeps every plain spelling in a literal or an identifier (withEscapesRead), so one read answers both.
-      const read = text.includes('\\') ? withEscapesRead(text) : text;
-      answers.set(sourceFile, (fileAnswers = { read, words: wordsIn(read), specifiers: new Map() }));
+      const escaped = text.includes('\\') ? escapedRuns(text) : '';
+      const words = wordsIn(text);
+      for (const word of wordsIn(escaped)) words.add(word);
+      answers.set(sourceFile, (fileAnswers = { escaped, words, specifiers: new Map() }));
     }
     lastFile = sourceFile;
     lastAnswers = fileAnswers;
@@ -93,8 +130,8 @@ function answersFor(sourceFile: ts.SourceFile): FileAnswers {
 
 /** False only when the file's text cannot hold `word` in any identifier, literal or template. */
 export function mayMention(sourceFile: ts.SourceFile, word: string): boolean {
-  const { read, words } = answersFor(sourceFile);
-  return GATE_WORD_SET.has(word) ? words.has(word) : read.includes(word);
+  const { escaped, words } = answersFor(sourceFile);
+  return GATE_WORD_SET.has(word) ? words.has(word) : sourceFile.text.includes(word) || escaped.includes(word);
 }
 
 /**
@@ -106,7 +143,8 @@ export function mayNameBuiltin(sourceFile: ts.SourceFile, name: string): boolean
   const fileAnswers = answersFor(sourceFile);
   let may = fileAnswers.specifiers.get(name);
   if (may === undefined) {
-    may = mayMention(sourceFile, name) && new RegExp(`${QUOTE}(?:node:)?${name}${QUOTE}`).test(fileAnswers.read);
+    const specifier = new RegExp(`${QUOTE}(?:node:)?${name}${QUOTE}`);
+    may = mayMention(sourceFile, name) && (specifier.test(sourceFile.text) || specifier.test(fileAnswers.escaped));
     fileAnswers.specifiers.set(name, may);
   }
   return may;
