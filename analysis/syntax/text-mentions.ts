@@ -31,46 +31,93 @@ function isNameCharacter(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x3a) || code === 0x5f || code === 0x24;
 }
 
-function onlyNameCharacters(text: string, from: number, to: number): boolean {
-  for (let index = from; index < to; index += 1) if (!isNameCharacter(text.charCodeAt(index))) return false;
-  return true;
+const isHex = (code: number): boolean => (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x66) || (code >= 0x41 && code <= 0x46);
+const isOctal = (code: number): boolean => code >= 0x30 && code <= 0x37;
+
+/** The escapes of one character that stand for a control character, not for the letter (`\n`). */
+const CONTROL_ESCAPES = new Set([0x6e /* n */, 0x74 /* t */, 0x72 /* r */, 0x62 /* b */, 0x66 /* f */, 0x76 /* v */]);
+
+/** What the escape `escapeEnd` read last stands for: a character code, or -1 for a line continuation (nothing). Kept here so no object is made per escape. */
+let escapedCode = -1;
+
+function hexValue(text: string, from: number, to: number): number {
+  return parseInt(text.slice(from, to), 16);
 }
 
-/** The escapes found one by one (`escapedRuns`): a pattern of its own, as `replace` starts a shared one over. */
-const ESCAPE_SCAN = new RegExp(ESCAPES.source, 'g');
+/** Where the escape at `at` (a backslash) ends, as `ESCAPES` reads it; sets `escapedCode`. */
+function escapeEnd(text: string, at: number): number {
+  const next = text.charCodeAt(at + 1);
+  escapedCode = next;
+  if (next === 0x75 /* u */) {
+    if (text.charCodeAt(at + 2) === 0x7b /* { */) {
+      let index = at + 3;
+      while (isHex(text.charCodeAt(index))) index += 1;
+      if (index === at + 3 || text.charCodeAt(index) !== 0x7d /* } */) return at + 2;
+      escapedCode = hexValue(text, at + 3, index);
+      return index + 1;
+    }
+    for (let index = at + 2; index < at + 6; index += 1) if (!isHex(text.charCodeAt(index))) return at + 2;
+    escapedCode = hexValue(text, at + 2, at + 6);
+    return at + 6;
+  }
+  if (next === 0x78 /* x */) {
+    if (!isHex(text.charCodeAt(at + 2)) || !isHex(text.charCodeAt(at + 3))) return at + 2;
+    escapedCode = hexValue(text, at + 2, at + 4);
+    return at + 4;
+  }
+  if (isOctal(next)) {
+    // `\0`–`\377`: three digits from 0–3, two from 4–7.
+    const last = at + (next <= 0x33 ? 3 : 2);
+    let end = at + 2;
+    while (end <= last && isOctal(text.charCodeAt(end))) end += 1;
+    escapedCode = parseInt(text.slice(at + 1, end), 8);
+    return end;
+  }
+  if (next === 0x0d || next === 0x0a || next === 0x2028 || next === 0x2029) {
+    escapedCode = -1;
+    return next === 0x0d && text.charCodeAt(at + 2) === 0x0a ? at + 3 : at + 2;
+  }
+  if (CONTROL_ESCAPES.has(next)) escapedCode = 0;
+  return Math.min(at + 2, text.length);
+}
+
+/** The escape `escapeEnd` read last can be part of a name: it stands for a name character, or for nothing. */
+const escapeInName = (): boolean => escapedCode === -1 || isNameCharacter(escapedCode);
 
 /**
  * Where the text spells a name with escapes, read as the scanner reads it: each run of name
- * characters and escapes that holds an escape, decoded, between the two characters around it
- * (the quotes of a literal), one run a line. Escapes are found left to right as the scanner
- * pairs backslashes; outside literals (a comment, a regular expression, JSX text) the scanner
- * pairs a backslash with the next character too, and the digits or braces a longer escape takes
- * never end a comment, a regular expression or JSX text, so every literal and identifier starts
- * in step. A name spelled with escapes lies inside one run (its other characters are name
- * characters); reading `\n` as `n` only adds a "yes". Only the runs are copied, not the text.
+ * characters and escapes standing for them that holds an escape and is at least `shortest`
+ * characters long, decoded, between the two characters around it (the quotes of a literal), one
+ * run a line (an escape is never shorter than what it stands for). Escapes are found left to
+ * right as the scanner pairs backslashes; outside literals (a comment, a regular expression, JSX
+ * text) the scanner pairs a backslash with the next character too, and the digits or braces a
+ * longer escape takes never end a comment, a regular expression or JSX text, so every literal
+ * and identifier starts in step. A name spelled with escapes lies inside one run. Only the runs
+ * are copied, and an escape that stands for another character (`\n`, `\"`) ends a run.
  */
-function escapedRuns(text: string): string {
+function escapedRuns(text: string, shortest: number): string {
   const runs: string[] = [];
-  let start = -1;
-  let end = -1;
-  const flush = (): void => {
-    let after = end;
-    while (after < text.length && isNameCharacter(text.charCodeAt(after))) after += 1;
-    runs.push(`${text.charAt(start - 1)}${text.slice(start, after).replace(ESCAPES, escapeValue)}${text.charAt(after)}`);
-  };
-  ESCAPE_SCAN.lastIndex = 0;
-  for (let escape = ESCAPE_SCAN.exec(text); escape !== null; escape = ESCAPE_SCAN.exec(text)) {
-    const at = escape.index;
-    if (start >= 0 && onlyNameCharacters(text, end, at)) {
-      end = ESCAPE_SCAN.lastIndex;
+  let previousEnd = 0;
+  for (let backslash = text.indexOf('\\'); backslash !== -1; backslash = text.indexOf('\\', previousEnd)) {
+    let end = escapeEnd(text, backslash);
+    if (!escapeInName()) {
+      previousEnd = end;
       continue;
     }
-    if (start >= 0) flush();
-    start = at;
-    while (start > Math.max(end, 0) && isNameCharacter(text.charCodeAt(start - 1))) start -= 1;
-    end = ESCAPE_SCAN.lastIndex;
+    let start = backslash;
+    while (start > previousEnd && isNameCharacter(text.charCodeAt(start - 1))) start -= 1;
+    for (let code = text.charCodeAt(end); end < text.length; code = text.charCodeAt(end)) {
+      if (isNameCharacter(code)) end += 1;
+      else if (code !== 0x5c /* \ */) break;
+      else {
+        const after = escapeEnd(text, end);
+        if (!escapeInName()) break;
+        end = after;
+      }
+    }
+    if (end - start >= shortest) runs.push(`${text.charAt(start - 1)}${text.slice(start, end).replace(ESCAPES, escapeValue)}${text.charAt(end)}`);
+    previousEnd = end;
   }
-  if (start >= 0) flush();
   return runs.join('\n');
 }
 
@@ -84,6 +131,7 @@ const QUOTE = "['\"`]";
  */
 const GATE_WORDS = ['child_process', 'worker_threads', 'cluster', 'module', 'piscina', 'tinypool', 'workerpool', 'poolifier', 'filename', 'execArgv', 'NODE_OPTIONS', 'dotenv', 'loadEnvFile', 'parseEnv'];
 const GATE_WORD_SET: ReadonlySet<string> = new Set(GATE_WORDS);
+const SHORTEST_GATE_WORD = Math.min(...GATE_WORDS.map((word) => word.length));
 const ANY_GATE_WORD = new RegExp(GATE_WORDS.join('|'), 'g');
 
 /** The gate words `text` holds. Each match moves on one character, and every word is tried where it starts: overlapping words (`tinypoolifier`) are all found. */
@@ -117,7 +165,7 @@ function answersFor(sourceFile: ts.SourceFile): FileAnswers {
     let fileAnswers = answers.get(sourceFile);
     if (fileAnswers === undefined) {
       const text = sourceFile.text;
-      const escaped = text.includes('\\') ? escapedRuns(text) : '';
+      const escaped = text.includes('\\') ? escapedRuns(text, SHORTEST_GATE_WORD) : '';
       const words = wordsIn(text);
       for (const word of wordsIn(escaped)) words.add(word);
       answers.set(sourceFile, (fileAnswers = { escaped, words, specifiers: new Map() }));
@@ -131,7 +179,8 @@ function answersFor(sourceFile: ts.SourceFile): FileAnswers {
 /** False only when the file's text cannot hold `word` in any identifier, literal or template. */
 export function mayMention(sourceFile: ts.SourceFile, word: string): boolean {
   const { escaped, words } = answersFor(sourceFile);
-  return GATE_WORD_SET.has(word) ? words.has(word) : sourceFile.text.includes(word) || escaped.includes(word);
+  if (GATE_WORD_SET.has(word)) return words.has(word);
+  return word.length >= SHORTEST_GATE_WORD ? sourceFile.text.includes(word) || escaped.includes(word) : sourceFile.text.includes(word) || escapedRuns(sourceFile.text, word.length).includes(word);
 }
 
 /**
