@@ -3,6 +3,7 @@ import { followClusterSetup } from './child-entries.js';
 import { constantKey } from './constants.js';
 import { builtinMemberOf } from './entry-path-modules.js';
 import { excerpt, skipOuter } from './syntax.js';
+import { mayNameBuiltin } from './text-mentions.js';
 import type { Walker } from './walker.js';
 import { followProgramEntry } from './worker-entries.js';
 
@@ -15,6 +16,8 @@ import { followProgramEntry } from './worker-entries.js';
  */
 export function judgeClusterSettingsWrite(walker: Walker, node: ts.BinaryExpression): void {
   if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+  // `cluster` is met only through a literal `'cluster'` the file holds (builtinMemberOf): a file without one has no settings to write.
+  if (!mayNameBuiltin(walker.sourceFile, 'cluster')) return;
   const context = { scope: walker.scope, ancestors: walker.ancestors };
   const target = skipOuter(node.left);
   if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) return;

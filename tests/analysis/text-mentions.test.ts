@@ -32,3 +32,22 @@ describe('the starter passes still see an escaped specifier', () => {
     expect(entries("const cp = require('\\u0063hild_process');\nrun(cp.fork);\n// a \\n comment about child processes")).toEqual(failsClosed);
   });
 });
+
+describe('the escapes are read as the scanner reads them', () => {
+  it('a word spelled with escapes anywhere in a name, a line continuation of either kind inside', () => {
+    for (const [text, word] of [['a\\u006dodule', 'module'], ['pars\\u{65}Env', 'parseEnv'], ['exec\\u0041rgv', 'execArgv'], ["'child_\\\r\nprocess'", 'child_process']] as const) {
+      expect(mayMention(file(text), word), text).toBe(true);
+    }
+  });
+  it('words that overlap are each found', () => {
+    expect(mayMention(file('const tinypoolifier = 1;'), 'tinypool')).toBe(true);
+    expect(mayMention(file('const tinypoolifier = 1;'), 'poolifier')).toBe(true);
+  });
+  it('an escaped specifier after a regular expression with backslashes is still between its quotes', () => {
+    expect(mayNameBuiltin(file("const x = /\\\\/;\nrequire('\\x63luster');"), 'cluster')).toBe(true);
+  });
+  it('escapes that stand for other characters do not spell a word (effect: a bash completion script)', () => {
+    const text = 'lines.push(`        _match="\\${_rest//\\\\\\\\/\\\\\\\\\\\\\\\\}"`);';
+    expect(mayMention(file(text), 'module')).toBe(false);
+  });
+});
