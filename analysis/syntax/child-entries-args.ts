@@ -1,6 +1,6 @@
 import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
-import { BOOLEAN_OPTIONS, CHECK_OPTIONS, CODE_OPTIONS, DISCOVERING_OPTIONS, ENV_FILE_OPTIONS, EVAL_OPTIONS, isInertEvalCode, OPTIONS_WITH_VALUE, PRELOAD_OPTIONS } from './child-entries-options.js';
+import { BOOLEAN_OPTIONS, CHECK_OPTIONS, DISCOVERING_OPTIONS, ENV_FILE_OPTIONS, EVAL_OPTIONS, isInertEvalCode, NO_PROGRAM_OPTIONS, OPTIONS_WITH_VALUE, PRELOAD_OPTIONS, STDIN_CODE_OPTIONS } from './child-entries-options.js';
 import { constInitializer } from './entry-path-consts.js';
 import { evaluatePath, evaluateParts, type PathPart, type PathValue } from './entry-path.js';
 import { isProcessMember } from './module-loads.js';
@@ -141,7 +141,11 @@ export function followNodeArguments(walker: Walker, at: ts.Node, label: string, 
       if (code !== undefined && isInertEvalCode(code)) return;
       return unanalyzed(argument.node, `\`${option}\` runs code written on the command line: the guard does not analyze it (it may load any file)`);
     }
-    if (CODE_OPTIONS.has(option)) return;
+    if (NO_PROGRAM_OPTIONS.has(option)) return;
+    if (STDIN_CODE_OPTIONS.has(option)) {
+      if (!runsEntry) return;
+      return unanalyzed(argument.node, `\`${option}\` runs code read from standard input: the guard does not analyze it (it may load any file)`);
+    }
     if (DISCOVERING_OPTIONS.has(option)) return unanalyzed(argument.node, `\`${option}\` runs files Node finds by itself, not files the syntax can name`);
     if (ENV_FILE_OPTIONS.has(option)) {
       // The entry after it is still followed; only the file's own options are unseen.

@@ -14,8 +14,15 @@ export const PRELOAD_OPTIONS = new Map<string, 'require' | 'dynamic-import'>([
   ['--experimental-loader', 'dynamic-import'],
 ]);
 
-/** Code on the command line or from standard input: no file to follow (inline code is its own business). */
-export const CODE_OPTIONS = new Set(['-e', '--eval', '-p', '--print', '-', '-i', '--interactive', '-v', '--version', '-h', '--help', '--v8-options', '--completion-bash', '--prof-process']);
+/** Options after which Node runs no program of the caller's: it prints and exits (or processes a V8 log). */
+export const NO_PROGRAM_OPTIONS = new Set(['-v', '--version', '-h', '--help', '--v8-options', '--completion-bash', '--prof-process']);
+
+/**
+ * Options that make Node run code from standard input (`node -`, the REPL fed by a pipe): a program
+ * the caller writes at run time (`input:`, a pipe, a here-document), which the guard does not parse,
+ * so UNANALYZED as `-e` is (session 12: `-` had been read as "no file to follow", and passed).
+ */
+export const STDIN_CODE_OPTIONS = new Set(['-', '-i', '--interactive']);
 
 /** Options that only check the entry's syntax: the entry runs nothing (the preloads still run). */
 export const CHECK_OPTIONS = new Set(['-c', '--check']);

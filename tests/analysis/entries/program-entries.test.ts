@@ -89,6 +89,18 @@ describe('Node child entries', () => {
     expect(entries(`${CP}spawn(process.execPath, ['--no-warnings']);`)).toEqual({ edges: [], unanalyzed: true });
   });
 
+  it('fails closed on code a Node child reads from standard input (`-`, the REPL), as on `-e` code', () => {
+    const input = `{ input: "require('node:net').connect(80, 'example.com')" }`;
+    expect(entries(`${CP}cp.spawnSync(process.execPath, ['-'], ${input});`)).toEqual({ edges: [], unanalyzed: true });
+    expect(entries(`${CP}cp.spawnSync('node', ['--no-warnings', '-'], ${input});`)).toEqual({ edges: [], unanalyzed: true });
+    expect(entries(`${CP}cp.spawnSync(process.execPath, ['-i'], ${input});`)).toEqual({ edges: [], unanalyzed: true });
+    expect(entries(`${CP}cp.spawnSync(process.execPath, ['--interactive'], ${input});`)).toEqual({ edges: [], unanalyzed: true });
+    expect(entries(`${CP}cp.execSync("echo 'require(1)' | node -");`)).toEqual({ edges: [], unanalyzed: true });
+    // Printing Node's own version or help runs nothing of the caller's; checking stdin's syntax neither.
+    expect(entries(`${CP}cp.spawnSync(process.execPath, ['--version']);`)).toEqual({ edges: [], unanalyzed: false });
+    expect(entries(`${CP}cp.spawnSync(process.execPath, ['--check', '-'], ${input});`)).toEqual({ edges: [], unanalyzed: false });
+  });
+
   it('leaves other programs and inline code alone', () => {
     expect(entries(`${CP}spawn('git', [path.join(__dirname, 'x.cjs')]);`)).toEqual({ edges: [], unanalyzed: false });
     expect(entries(`${CP}execFileSync(process.execPath, ['-e', 'console.log(1)']);`)).toEqual({ edges: [], unanalyzed: false });
