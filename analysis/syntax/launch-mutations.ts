@@ -2,7 +2,7 @@ import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { constantKey } from './constants.js';
 import { globalName } from './module-loads.js';
-import { skipOuter } from './syntax.js';
+import { isValueReference, skipOuter } from './syntax.js';
 import { starterOf } from './starter-values.js';
 import type { Walker } from './walker.js';
 
@@ -107,14 +107,6 @@ function mutates(stack: readonly ts.Node[], index: number, role: LaunchValueRole
   return false;
 }
 
-function isReference(identifier: ts.Identifier, parent: ts.Node | undefined): boolean {
-  if (parent === undefined) return true;
-  if ((ts.isPropertyAccessExpression(parent) && parent.name === identifier) || ts.isQualifiedName(parent)) return false;
-  if ((ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent) || ts.isGetAccessor(parent) || ts.isSetAccessor(parent)) && parent.name === identifier) return false;
-  if ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isFunctionDeclaration(parent) || ts.isClassDeclaration(parent) || ts.isFunctionExpression(parent) || ts.isClassExpression(parent)) && parent.name === identifier) return false;
-  if (ts.isBindingElement(parent) && (parent.name === identifier || parent.propertyName === identifier)) return false;
-  return !ts.isTypeReferenceNode(parent) && !ts.isLabeledStatement(parent) && !ts.isBreakOrContinueStatement(parent);
-}
 
 /** A use of the name that may change the value, with the nodes above it (the file first). */
 interface Mutation {
@@ -130,7 +122,7 @@ function mutationsOf(name: string, role: LaunchValueRole, walker: Walker): Mutat
   const visit = (node: ts.Node): void => {
     stack.push(node);
     if (ts.isIdentifier(node)) {
-      if (node.text === name && isReference(node, stack[stack.length - 2]) && mutates(stack, stack.length - 1, role, walker, current)) found.push({ node, ancestors: [...stack] });
+      if (node.text === name && isValueReference(node, stack[stack.length - 2]) && mutates(stack, stack.length - 1, role, walker, current)) found.push({ node, ancestors: [...stack] });
     } else ts.forEachChild(node, visit);
     stack.pop();
   };

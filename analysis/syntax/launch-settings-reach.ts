@@ -2,7 +2,7 @@ import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { declarationOf } from './entry-path-consts.js';
 import { globalName } from './module-loads.js';
-import { hasExportModifier, skipOuter } from './syntax.js';
+import { hasExportModifier, isValueReference, skipOuter } from './syntax.js';
 import { flowOf } from './value-flow.js';
 import type { Walker } from './walker.js';
 
@@ -164,15 +164,6 @@ function declaredMayReach(stack: readonly ts.Node[], index: number, name: ts.Ide
   return usesMayReach(container, name.text, { ...reading, depth: reading.depth + 1, keptOnThis: false });
 }
 
-/** An identifier that names a value here (not a member name, a key or a declared name). */
-function isReference(identifier: ts.Identifier, parent: ts.Node | undefined): boolean {
-  if (parent === undefined) return true;
-  if ((ts.isPropertyAccessExpression(parent) && parent.name === identifier) || ts.isQualifiedName(parent)) return false;
-  if ((ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent) || ts.isGetAccessor(parent) || ts.isSetAccessor(parent)) && parent.name === identifier) return false;
-  if ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isFunctionDeclaration(parent) || ts.isClassDeclaration(parent) || ts.isFunctionExpression(parent) || ts.isClassExpression(parent)) && parent.name === identifier) return false;
-  if (ts.isBindingElement(parent) && (parent.name === identifier || parent.propertyName === identifier)) return false;
-  return !ts.isTypeReferenceNode(parent) && !ts.isLabeledStatement(parent) && !ts.isBreakOrContinueStatement(parent);
-}
 
 /**
  * Does any use of `name` under `container` reach a starter? Uses of another binding of the same
@@ -182,7 +173,7 @@ function usesMayReach(container: ts.Node, name: string, reading: Reading): boole
   const stack: ts.Node[] = [container];
   const visit = (node: ts.Node): boolean => {
     stack.push(node);
-    const found = ts.isIdentifier(node) ? node.text === name && isReference(node, stack[stack.length - 2]) && valueMayReachStarter(stack, stack.length - 1, reading) : (ts.forEachChild(node, visit) ?? false);
+    const found = ts.isIdentifier(node) ? node.text === name && isValueReference(node, stack[stack.length - 2]) && valueMayReachStarter(stack, stack.length - 1, reading) : (ts.forEachChild(node, visit) ?? false);
     stack.pop();
     return found;
   };

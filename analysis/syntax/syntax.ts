@@ -139,3 +139,13 @@ export function parseSourceText(fileName: string, text: string): ts.SourceFile {
   // skipping it makes the parse (most of an espree-parsed file's cost in the plugin) about a third cheaper.
   return ts.createSourceFile(fileName, text, SYNTAX_PARSE_OPTIONS, false, scriptKindFor(fileName));
 }
+
+/** An identifier that names a value here (not a member name, a key or a declared name). */
+export function isValueReference(identifier: ts.Identifier, parent: ts.Node | undefined): boolean {
+  if (parent === undefined) return true;
+  if ((ts.isPropertyAccessExpression(parent) && parent.name === identifier) || ts.isQualifiedName(parent)) return false;
+  if ((ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent) || ts.isGetAccessor(parent) || ts.isSetAccessor(parent)) && parent.name === identifier) return false;
+  if ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isFunctionDeclaration(parent) || ts.isClassDeclaration(parent) || ts.isFunctionExpression(parent) || ts.isClassExpression(parent)) && parent.name === identifier) return false;
+  if (ts.isBindingElement(parent) && (parent.name === identifier || parent.propertyName === identifier)) return false;
+  return !ts.isTypeReferenceNode(parent) && !ts.isLabeledStatement(parent) && !ts.isBreakOrContinueStatement(parent);
+}
