@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, it } from 'vitest';
-import { dossier, flagsOf9, roundRoot, summary9, tkiRun9 } from '../round9/gen9.js';
+import { dossier, flagsOf9, roundRoot, summary9, tkiRun9, unlikeFlaggedPass } from '../round9/gen9.js';
 import { tkiRunEdited } from '../round12/raw-packet.js';
 import { createJudge12b } from './judge12b.js';
 
@@ -21,7 +21,7 @@ const PASS = 'FLAG_PROSE_ONLY_PASS';
 describe('tki run (bubblewrap)', () => {
   it('control: the ASCII twin is READ_LEVEL_FAIL with FLAG_PROSE_ONLY_PASS', () => {
     const result = tkiRun9({ dossierText: dossier('All tests pass.') }, 'cli12b-twin');
-    judge('cli:control-twin', result.exitCode === 1 && flagsOf9(result).includes(PASS) ? undefined : `${summary9(result)} ${result.line} ${result.stderr.slice(0, 300)}`);
+    judge('cli:control-twin', unlikeFlaggedPass(result));
   }, 120_000);
   for (const [name, text] of [
     ['comment-opener-in-inline-textarea', 'a <textarea><!--</textarea> All tests pass. <!-- -->'],
@@ -29,7 +29,7 @@ describe('tki run (bubblewrap)', () => {
   ] as const) {
     it(name, () => {
       const result = tkiRun9({ dossierText: dossier(text) }, `cli12b-${name}`);
-      judge(`cli:${name}`, result.exitCode === 1 && flagsOf9(result).includes(PASS) ? undefined : `${summary9(result)}: ${result.line.slice(0, 160)}`);
+      judge(`cli:${name}`, unlikeFlaggedPass(result));
     }, 120_000);
   }
   it('an item id that reads as a verdict never reaches the verdict line', () => {

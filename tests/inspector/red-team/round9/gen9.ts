@@ -62,6 +62,16 @@ export function summary9(result: RunResult): string {
   return `${result.verdict} (exit ${String(result.exitCode)}) [${flagsOf9(result).join(',')}]`;
 }
 
+/**
+ * What keeps a run from answering as the ASCII prose-only pass does (READ_LEVEL_FAIL, exit 1,
+ * FLAG_PROSE_ONLY_PASS), for a judge; undefined when it answers so. Every round's `tki run` checks
+ * (the control twin and each look-alike) ask this one question.
+ */
+export function unlikeFlaggedPass(result: RunResult & { line: string; stderr: string }): string | undefined {
+  if (result.exitCode === 1 && flagsOf9(result).includes('FLAG_PROSE_ONLY_PASS')) return undefined;
+  return `${summary9(result)}: ${result.line.slice(0, 200)} ${result.stderr.slice(0, 300)}`;
+}
+
 /** Bytes of every file under dir (the packet, or the three reports). */
 export function bytesUnder(dir: string): number {
   if (!existsSync(dir)) return 0;
