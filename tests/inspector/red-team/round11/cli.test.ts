@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, it } from 'vitest';
-import { dossier, flagsOf9, fixtureCopy, freshDir, roundRoot, summary9, tki, tkiRun9, unlikeFlaggedPass } from '../round9/gen9.js';
+import { dossier, fixtureCopy, freshDir, roundRoot, tki, tkiRun9, unlikeFlaggedPass } from '../round9/gen9.js';
 import { createJudge11 } from './judge11.js';
 
 /**
@@ -15,8 +15,6 @@ afterAll(() => {
   checkAllListedRan();
   rmSync(roundRoot(), { recursive: true, force: true });
 });
-
-const PASS = 'FLAG_PROSE_ONLY_PASS';
 
 
 

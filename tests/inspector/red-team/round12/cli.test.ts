@@ -1,7 +1,7 @@
 import { readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, it } from 'vitest';
-import { dossier, fixtureCopy, flagsOf9, roundRoot, summary9, tki, tkiRun9, unlikeFlaggedPass } from '../round9/gen9.js';
+import { dossier, fixtureCopy, roundRoot, tki, tkiRun9, unlikeFlaggedPass } from '../round9/gen9.js';
 import { createJudge12 } from './judge12.js';
 import { afterMayGate, tkiRunEdited } from './raw-packet.js';
 
@@ -17,8 +17,6 @@ afterAll(() => {
   checkAllListedRan();
   rmSync(roundRoot(), { recursive: true, force: true });
 });
-
-const PASS = 'FLAG_PROSE_ONLY_PASS';
 
 describe('tki run (bubblewrap)', () => {
   it('control: the ASCII twin is READ_LEVEL_FAIL with FLAG_PROSE_ONLY_PASS', () => {

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, it } from 'vitest';
-import { dossier, flagsOf9, roundRoot, summary9, tkiRun9, unlikeFlaggedPass } from '../round9/gen9.js';
+import { dossier, roundRoot, tkiRun9, unlikeFlaggedPass } from '../round9/gen9.js';
 import { tkiRunEdited } from '../round12/raw-packet.js';
 import { createJudge12b } from './judge12b.js';
 
@@ -15,8 +15,6 @@ afterAll(() => {
   checkAllListedRan();
   rmSync(roundRoot(), { recursive: true, force: true });
 });
-
-const PASS = 'FLAG_PROSE_ONLY_PASS';
 
 describe('tki run (bubblewrap)', () => {
   it('control: the ASCII twin is READ_LEVEL_FAIL with FLAG_PROSE_ONLY_PASS', () => {
