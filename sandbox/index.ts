@@ -12,6 +12,7 @@ export {
   BWRAP_SECCOMP_FD,
   compileBwrapArgs,
   compileContainerArgs,
+  PODMAN_TIMEOUT_GRACE_SECONDS,
   compileNodeFlags,
   ENGINE_NAMES,
   engineVersion,

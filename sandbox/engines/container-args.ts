@@ -4,6 +4,9 @@ import { dockerContainerName, dockerOnlyArgs, dockerUnsetEnvArgs } from './docke
 import { HOST_INFO_FILES, RUNC_BINDABLE_HOST_INFO_FILES } from './host-info-masks.js';
 import { packetMountTarget, type SandboxInvocation } from './invocation.js';
 
+/** Seconds podman's `--timeout` waits past the wall clock the launcher enforces. */
+export const PODMAN_TIMEOUT_GRACE_SECONDS = 5;
+
 export interface ContainerRunOptions {
   readonly engine: Exclude<EngineName, 'bwrap'>;
   readonly image: string;
@@ -49,7 +52,9 @@ export function compileContainerArgs(profile: SandboxProfile, invocation: Sandbo
   else for (const target of RUNC_BINDABLE_HOST_INFO_FILES) args.push('--mount', `type=bind,source=/dev/null,destination=${target},ro=true`);
   args.push('--hostname', profile.hostname, '--user', options.user, '--workdir', '/');
   for (const [name, limit] of Object.entries(profile.rlimits)) args.push('--ulimit', `${name}=${limit.soft}:${limit.hard}`);
-  if (options.engine === 'podman' && profile.limits.wallClockSeconds > 0) args.push('--timeout', String(profile.limits.wallClockSeconds));
+  // The launcher's timer ends the run and names it; podman's own timeout is only the backstop for a
+  // launcher that died, later by a grace so the two never race (a podman timeout exits 255, unnamed).
+  if (options.engine === 'podman' && profile.limits.wallClockSeconds > 0) args.push('--timeout', String(profile.limits.wallClockSeconds + PODMAN_TIMEOUT_GRACE_SECONDS));
   if (options.cgroupLimits === true) {
     args.push('--pids-limit', String(profile.rlimits.nproc.hard));
     if (profile.limits.memoryMiB > 0) args.push('--memory', `${profile.limits.memoryMiB + 1024}m`, '--memory-swap', `${profile.limits.memoryMiB + 1024}m`);

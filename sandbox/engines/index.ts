@@ -29,7 +29,7 @@ export async function engineVersion(engine: EngineName): Promise<string> {
 }
 
 export { compileBwrapArgs, BWRAP_SECCOMP_FD } from './bwrap-argv.js';
-export { compileContainerArgs, type ContainerRunOptions } from './container-args.js';
+export { compileContainerArgs, PODMAN_TIMEOUT_GRACE_SECONDS, type ContainerRunOptions } from './container-args.js';
 export { compileNodeFlags } from './node-flags.js';
 export { ENGINE_NAMES, isEngineName, type EngineError, type EngineName, type EngineResult } from './engine-types.js';
 export { packetMountTarget, type SandboxInvocation } from './invocation.js';

@@ -199,6 +199,7 @@ export function spawnEngine(command: EngineCommand): Promise<EngineExit> {
       pipe?.on('error', () => undefined);
       pipe?.end(input.bytes);
     }
+    const startedAt = performance.now();
     const timer = limits.timeoutMs > 0 ? setTimeout(() => stop('wall-clock'), limits.timeoutMs) : undefined;
     timer?.unref();
     if (child.pid !== undefined) command.onStarted?.();
@@ -209,6 +210,9 @@ export function spawnEngine(command: EngineCommand): Promise<EngineExit> {
     });
     child.on('close', (code, signal) => {
       if (timer !== undefined) clearTimeout(timer);
+      // A run that lasted the whole wall clock was ended by it, whoever noticed first (the engine's own
+      // timeout, a kill racing the launcher's timer) and whatever exit code the engine then returned.
+      if (launcherLimit === undefined && limits.timeoutMs > 0 && performance.now() - startedAt >= limits.timeoutMs) launcherLimit = 'wall-clock';
       // A normal end: the container is gone (`--rm`) or stopped by `stop`; the lifeline is not needed.
       watchdog?.kill('SIGKILL');
       channel?.finish();

@@ -8,6 +8,7 @@ import {
   BWRAP_SECCOMP_FD,
   compileBwrapArgs,
   compileContainerArgs,
+  PODMAN_TIMEOUT_GRACE_SECONDS,
   compileNodeFlags,
   compileOciSeccomp,
   compileSeccompBpf,
@@ -283,7 +284,7 @@ describe('the podman/docker arguments match the profile', () => {
       for (const [name, limit] of Object.entries(profile.rlimits)) expect(pairs).toContain(`--ulimit ${name}=${limit.soft}:${limit.hard}`);
       expect(pairs).toContain(`--pids-limit ${profile.rlimits.nproc.hard}`);
       expect(pairs).toContain(`--memory ${profile.limits.memoryMiB + 1024}m`);
-      if (engine === 'podman') expect(pairs).toContain(`--timeout ${profile.limits.wallClockSeconds}`);
+      if (engine === 'podman') expect(pairs).toContain(`--timeout ${profile.limits.wallClockSeconds + PODMAN_TIMEOUT_GRACE_SECONDS}`);
       for (const [key, value] of Object.entries(profile.env)) expect(pairs).toContain(`--env ${key}=${value}`);
       expect(args.slice(-invocation.nodeArgs.length - 1)).toEqual(['localhost/tki-sandbox:x', ...invocation.nodeArgs]);
     });
