@@ -74,6 +74,10 @@ const VARIANTS: Record<string, Variant> = {
   // GFM parses each table cell's inlines alone: an unclosed `<!--` in one cell is literal text.
   'comment-across-table-cells-header': { twin: `| x | All tests pass. | y |${TABLE_TAIL}`, shown: `| <!-- | All tests pass. | --> |${TABLE_TAIL}` },
   'comment-across-table-cells-body': { twin: `| a | b | c |\n|---|---|---|\n| x | All tests pass. | y |`, shown: '| a | b | c |\n|---|---|---|\n| <!-- | All tests pass. | --> |' },
+  // Ruby (GitHub keeps ruby/rt/rp): the annotation is shown above its base, as U+FFF9–FFFB's (round 11).
+  'ruby-annotation-after-word': { twin: PASS_ALL, shown: 'All tests <ruby>pass<rt>ok</rt></ruby>.' },
+  'ruby-annotation-inside-word': { twin: PASS_ALL, shown: 'All tests <ruby>pa<rt>x</rt>ss</ruby>.' },
+  'ruby-whole-sentence': { twin: PASS_ALL, shown: '<ruby>All tests pass<rt>annotated</rt></ruby>.' },
   // Known left (choices 22): script data's escaped states; `<!--<script>` makes the next `</script>` end nothing.
   'script-data-double-escaped': { twin: PASS_ALL, shown: '<script>\n<!--<script>\n</script>\n<!--\n</script>\n\nAll tests pass.\n\n-->', passesThrough: true },
   // Guards (hold today).
@@ -97,6 +101,12 @@ const VARIANTS: Record<string, Variant> = {
   'embedding-inside-word-rtl': { twin: PASS_ALL, shown: `\u05D0 PA\u202ASS\u202C${RLM} tests${RLM} All.` },
   'denial-isolate': { twin: DENIAL, shown: `\u2067anywhere${RLM} ${RLM}exist${RLM} ${RLM}not${RLM} ${RLM}does${RLM} ${RLM}file${RLM} ${RLM}The\u2069.`, flag: DENIAL_FLAG },
   'authority-rtl-paragraph-one-line': { twin: AUTHORITY, shown: `${RLM}${reversedWords(AUTHORITY)}.`, flag: AUTHORITY_FLAG },
+  'ruby-with-parentheses': { twin: PASS_ALL, shown: 'All tests <ruby>pass<rp>(</rp><rt>ok</rt><rp>)</rp></ruby>.' },
+  // Explicit levels up to UAX #9's max_depth 125, and overflow popped before the override.
+  'rlo-at-level-125': { twin: PASS_ALL, shown: `All tests ${'\u202B'.repeat(62)}\u202Essap\u202C${'\u202C'.repeat(62)}.` },
+  'rlo-after-popped-overflow-embedding': { twin: PASS_ALL, shown: `All tests ${'\u202B'.repeat(62)}\u202B\u202B\u202C\u202C\u202Essap\u202C${'\u202C'.repeat(62)}.` },
+  'rlo-after-popped-overflow-isolate': { twin: PASS_ALL, shown: `All tests ${'\u202B'.repeat(62)}\u2067\u2067\u2069\u2069\u202Essap\u202C${'\u202C'.repeat(62)}.` },
+  'comment-opener-alone-in-cell-then-paragraph': { twin: PASS_ALL, shown: '| a | b |\n|---|---|\n| <!-- x | y |\n\nAll tests pass.\n\n-->' },
   'textarea-self-closing-inline': { twin: PASS_ALL, shown: 'a <textarea/><!--</textarea> All tests pass. <!-- -->' },
   'textarea-self-closing-block': { twin: PASS_ALL, shown: '<textarea/>\n<!--\n</textarea>\n\nAll tests pass.\n\n<!-- -->' },
   'script-self-closing-inline': { twin: PASS_ALL, shown: 'a <script/><!--</script> All tests pass. <!-- -->' },

@@ -31,6 +31,10 @@ export const OPEN_ROUND13: ReadonlyMap<string, string> = new Map<string, string>
   // GFM tables: each cell's inlines are parsed alone.
   ['look:comment-across-table-cells-header', 'medium: `| <!-- | All tests pass. | --> |`: `<!--` alone in a cell is literal; tki pairs it across cells and hides the pass'],
   ['look:comment-across-table-cells-body', 'medium: the same in a body row'],
+  // Ruby annotations.
+  ['look:ruby-annotation-after-word', 'low: `All tests <ruby>pass<rt>ok</rt></ruby>.` shows "All tests pass." with "ok" above; read as "passok", no flag'],
+  ['look:ruby-annotation-inside-word', 'low: `<ruby>pa<rt>x</rt>ss</ruby>` shows "pass" with x above; no flag'],
+  ['look:ruby-whole-sentence', 'low: `<ruby>All tests pass<rt>annotated</rt></ruby>.`; no flag'],
   // Known left (choices 22).
   ['look:script-data-double-escaped', 'known (choices 22): `<!--<script>` inside a script block; the browser ends the script at the second `</script>`, tki at the first, and hides the pass'],
   // Packet text in tki's words.
