@@ -173,6 +173,10 @@ const PACKET_TEXT_DETAIL: ReadonlySet<InspectorErrorCode> = new Set<InspectorErr
   // The item id that declares no content_hash, and the declared manifest_hash beside the computed one.
   'provenance/manifest_unverifiable',
   'provenance/manifest_mismatch',
+  // The surface or source an item names (a surface may read `READ_LEVEL_ACCEPTABLE:certified`, round 13).
+  'provenance/live_reference',
+  'provenance/local_surface',
+  'provenance/surface_not_allowed',
 ]);
 
 /** A packet-derived detail is quoted at most this long (report.md shows it as a code span, cut shorter). */

@@ -28,9 +28,17 @@ const RUN_RECORD_CLASSES: readonly EvidenceClass[] = ['EXIT_CODE', 'LOG', 'RUN_L
 const RUN_CLAIMS: readonly ClaimType[] = ['EXECUTION_RESULT', 'PROSE_PASS_ASSERTION', 'EXECUTABLE_RUNS', 'HASH_REPRODUCED'];
 const EXIT_CLAIMS: readonly ClaimType[] = ['EXECUTION_RESULT', 'PROSE_PASS_ASSERTION', 'EXECUTABLE_RUNS'];
 
-/** Packet text in a reason (a record's words, an item id): in double quotes, never read as tki's words (round 12b). */
+/** A record's words in a reason: in double quotes, never read as tki's words (round 12b). */
 function quoted(words: readonly string[]): string {
   return [...new Set(words)].slice(0, 3).map((word) => `"${word}"`).join(', ');
+}
+
+/**
+ * The item a reason is about, by its place in packet.json (tki's words): its id is packet text and
+ * may read `READ_LEVEL_ACCEPTABLE:certified` (round 13); the claim's evidence lists the ids.
+ */
+function itemPlace(entry: ConsideredEvidence): string {
+  return entry.assessment === undefined ? 'an item' : `items[${entry.assessment.index}]`;
 }
 
 function hasAnyClass(entry: ConsideredEvidence, classes: readonly EvidenceClass[]): boolean {
@@ -56,16 +64,16 @@ export function readBacking(claim: Claim, qualified: readonly ConsideredEvidence
     }
     if (approval) {
       const refusals = [...statement.refusals, ...statement.failures];
-      if (refusals.length > 0) conflicts.push(`item ${quoted([entry.item_id])} records a refusal, not a grant (${quoted(refusals)})`);
+      if (refusals.length > 0) conflicts.push(`${itemPlace(entry)} records a refusal, not a grant (${quoted(refusals)})`);
       else backing.push(entry);
       continue;
     }
     if (statement.failures.length > 0) {
-      conflicts.push(`item ${quoted([entry.item_id])} reports a failure, skip or mismatch for the subject (${quoted(statement.failures)})`);
+      conflicts.push(`${itemPlace(entry)} reports a failure, skip or mismatch for the subject (${quoted(statement.failures)})`);
     } else if (EXIT_CLAIMS.includes(claim.claim_type) && statement.unreadable.length > 0) {
-      setAside.push(`item ${quoted([entry.item_id])} states an exit code that is not one plain decimal integer (${quoted(statement.unreadable)}), so it backs no exit code`);
+      setAside.push(`${itemPlace(entry)} states an exit code that is not one plain decimal integer (${quoted(statement.unreadable)}), so it backs no exit code`);
     } else if (EXIT_CLAIMS.includes(claim.claim_type) && entry.kind === 'EXIT_CODE_RECORD' && statement.exitCodes.length === 0) {
-      setAside.push(`item ${quoted([entry.item_id])} states no exit code for the subject`);
+      setAside.push(`${itemPlace(entry)} states no exit code for the subject`);
     } else {
       backing.push(entry);
     }

@@ -20,7 +20,9 @@ const AUTHORITY_PROSE_PATTERNS: readonly RegExp[] = [
 ];
 
 const GATING_RULES: readonly TextRulePattern[] = GATING_FIELD_PATTERNS.map(textRulePattern);
-const ALL_RULES: readonly TextRulePattern[] = [...GATING_RULES, ...AUTHORITY_PROSE_PATTERNS.map(textRulePattern)];
+/** The prose wording alone, for the prose scan's sentences (prose-scan.ts: a right-to-left paragraph's). */
+export const AUTHORITY_PROSE_RULES: readonly TextRulePattern[] = AUTHORITY_PROSE_PATTERNS.map(textRulePattern);
+const ALL_RULES: readonly TextRulePattern[] = [...GATING_RULES, ...AUTHORITY_PROSE_RULES];
 
 export interface AuthorityHit {
   readonly excerpt: string;

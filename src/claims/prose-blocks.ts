@@ -1,5 +1,6 @@
 import { commentCloserEnd, htmlBlockStart, OUTSIDE_HTML, rawHtmlLine, type HtmlBlockEnd, type RawHtmlState } from '../text/raw-html.js';
 import { renderedText, visibleForm } from '../text/rendered.js';
+import { visibleFormOf } from '../text/visible-chars.js';
 import { firstStrongLevel } from '../../policy/text-normalize-bidi.js';
 import { sentencesOf } from './claim-index.js';
 
@@ -36,6 +37,8 @@ export interface SentenceStep {
   readonly inFence: boolean;
   readonly paragraphLevel: number;
   readonly quote: SourceQuote;
+  /** What a reader sees of a span of the sentence (never hidden text between its words): shownOf. */
+  readonly shown: SourceQuote;
 }
 
 /** A reading of a source (rendered, or shown as is) and where each of its offsets comes from. */
@@ -55,6 +58,28 @@ function quoteOf(source: string, reading: Reading, at: number, length: number): 
   return (from = 0, to = length) => {
     const start = startOf(at + from);
     return capped(source.slice(start, Math.max(start, endOf(at + to))).trim(), to - from);
+  };
+}
+
+/**
+ * What a reader sees of a span of one sentence that starts at `at` in a reading: the reading's own
+ * characters (a comment, struck text or a tag's attribute between the words is not in it), each
+ * shown as the packet wrote it where the reading only changed its form (`exit ٠`, not the `exit 0`
+ * the rules read; visible-chars.ts), else as rendered (`&#112;` is `p`). Issue 13, round 13: a
+ * pass finding's `why` quoted the source span, hidden text included.
+ */
+function shownOf(source: string, reading: Reading, at: number, sentence: string): SourceQuote {
+  if (reading.opaque === true || at === -1) return (from = 0, to = sentence.length) => sentence.slice(from, to);
+  return (from = 0, to = sentence.length) => {
+    let shown = '';
+    for (let index = at + from; index < at + to && index < reading.text.length; ) {
+      const rendered = String.fromCodePoint(reading.text.codePointAt(index) ?? 0);
+      const written = source.codePointAt(reading.sourceOffset(index));
+      const asWritten = written === undefined ? undefined : String.fromCodePoint(written);
+      shown += asWritten !== undefined && (asWritten === rendered || (written !== undefined && visibleFormOf(written) === rendered)) ? asWritten : rendered;
+      index += rendered.length;
+    }
+    return shown;
   };
 }
 
@@ -210,12 +235,13 @@ function sentenceSteps(paragraph: Paragraph, steps: ScanStep[]): string | undefi
   return rendered.openRawText;
 }
 
-function pushSentence(steps: ScanStep[], line: number, sentence: string, quote: SourceQuote, inFence: boolean, paragraphLevel: number): void {
+function pushSentence(steps: ScanStep[], line: number, sentence: string, quote: SourceQuote, shown: SourceQuote, inFence: boolean, paragraphLevel: number): void {
   if (sentence.length > MAX_CLASSIFIED_SENTENCE) steps.push({ finding: { line, excerpt: `${quote(0, 200)}…`, why: `a sentence longer than ${MAX_CLASSIFIED_SENTENCE} characters is not classified` } });
   const parts = classifiedParts(sentence);
   for (const part of parts) {
     const whole = parts.length === 1 && part.text === sentence;
-    steps.push({ line, sentence: part.text, inFence, paragraphLevel, quote: whole ? quote : (from = 0, to = part.text.length) => quote(part.sourceOffset(from), part.sourceOffset(to)) });
+    const inPart = (spanOf: SourceQuote): SourceQuote => (whole ? spanOf : (from = 0, to = part.text.length) => spanOf(part.sourceOffset(from), part.sourceOffset(to)));
+    steps.push({ line, sentence: part.text, inFence, paragraphLevel, quote: inPart(quote), shown: inPart(shown) });
   }
 }
 
@@ -247,7 +273,7 @@ function readingSteps(source: string, reading: Reading, firstLine: number, steps
     }
     if (skip?.has(sentence) === true) continue;
     // Not found (a reading that moved its words): the quote is the whole source the sentence comes from.
-    pushSentence(steps, line, sentence, quoteOf(source, reading, at, sentence.length), inFence, paragraphLevel);
+    pushSentence(steps, line, sentence, quoteOf(source, reading, at, sentence.length), shownOf(source, reading, at, sentence), inFence, paragraphLevel);
   }
   return said;
 }

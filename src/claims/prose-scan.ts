@@ -1,7 +1,9 @@
 import { firstHit, hasHit, mayMatchReordered, textRulePattern, type TextHit, type TextRulePattern } from '../../policy/text-normalize-pattern.js';
 import { toMatchingTexts, type MatchingText } from '../../policy/text-normalize.js';
+import { GLOBAL_DENIAL_PATTERNS, hasGlobalDenialWording } from '../../policy/text-rules.js';
+import { AUTHORITY_PROSE_RULES } from './authority.js';
 import { buildClaimIndex, coverageKeys } from './claim-index.js';
-import { scanSteps, type ProseFinding } from './prose-blocks.js';
+import { scanSteps, type ProseFinding, type SentenceStep } from './prose-blocks.js';
 import type { Claim } from '../packet/schema.js';
 
 /**
@@ -15,9 +17,17 @@ export interface PassAssertion extends ProseFinding {
   readonly backed: boolean;
 }
 
+/**
+ * `globalDenials` and `authorityAssertions`: sentences of a right-to-left paragraph (first strong
+ * character, UAX #9 P2–P3, as the pass scan reads them) that show global-absence or authority
+ * wording. The report's lint reads each string it emits alone, and the authority scan each line at
+ * its own level: neither knows the paragraph's direction (issue 13, round 13).
+ */
 export interface ProseScan {
   readonly passAssertions: PassAssertion[];
   readonly unparsedRegions: ProseFinding[];
+  readonly globalDenials: ProseFinding[];
+  readonly authorityAssertions: ProseFinding[];
 }
 
 /** Sentences that assert a pass or a run ("22/22 PASS", "exit 0", "all tests pass", "selftest passed"). */
@@ -45,8 +55,9 @@ const CLAIM_CUE_PATTERNS: readonly RegExp[] = [
 /** The same patterns, skeletonized: they run on the matching form of each sentence (SPEC §3). */
 const PASS_RULES: readonly TextRulePattern[] = PASS_ASSERTION_PATTERNS.map(textRulePattern);
 const CLAIM_CUE_RULES: readonly TextRulePattern[] = CLAIM_CUE_PATTERNS.map(textRulePattern);
+const GLOBAL_DENIAL_RULES: readonly TextRulePattern[] = GLOBAL_DENIAL_PATTERNS.map(textRulePattern);
 /** Every rule the scan runs on a sentence's forms: a sentence none of them can match in any order gets no visual form. */
-const SENTENCE_RULES: readonly TextRulePattern[] = [...PASS_RULES, ...CLAIM_CUE_RULES];
+const SENTENCE_RULES: readonly TextRulePattern[] = [...PASS_RULES, ...CLAIM_CUE_RULES, ...GLOBAL_DENIAL_RULES, ...AUTHORITY_PROSE_RULES];
 const mayMatchSentenceRules = (form: string): boolean => mayMatchReordered(form, SENTENCE_RULES);
 
 function firstPassHit(sentence: MatchingText): TextHit | undefined {
@@ -81,6 +92,8 @@ export function passClause(sentence: string, hit: TextHit): string {
 export function scanProse(text: string, claims: readonly Claim[], acceptedExecutionClaims: readonly Claim[]): ProseScan {
   const passAssertions: PassAssertion[] = [];
   const unparsedRegions: ProseFinding[] = [];
+  const globalDenials: ProseFinding[] = [];
+  const authorityAssertions: ProseFinding[] = [];
   const allClaims = buildClaimIndex(claims);
   const accepted = buildClaimIndex(acceptedExecutionClaims);
   const steps = scanSteps(text);
@@ -104,12 +117,13 @@ export function scanProse(text: string, claims: readonly Claim[], acceptedExecut
     const form = said[next] as MatchingText;
     const key = keys[next] ?? '';
     next += 1;
+    if (step.paragraphLevel === 1) rightToLeftWording(step, form, globalDenials, authorityAssertions);
     const pass = firstPassHit(form);
     if (pass !== undefined) {
       // Backed only by a claim about what the sentence is about (claim-index.ts): the same pass phrase
       // said of another subject, or of none, is not backed (issue 13, round 7).
       const backed = accepted.covers(sentence, key, passClause(sentence, pass));
-      passAssertions.push({ line, excerpt: step.quote(), why: `asserts "${step.quote(pass.start, pass.end)}"`, backed });
+      passAssertions.push({ line, excerpt: step.quote(), why: `asserts "${step.shown(pass.start, pass.end)}"`, backed });
       continue;
     }
     // Code blocks are scanned for pass assertions (a pasted "22/22 PASS" still counts) but not for claims.
@@ -118,7 +132,20 @@ export function scanProse(text: string, claims: readonly Claim[], acceptedExecut
       unparsedRegions.push({ line, excerpt: step.quote(), why: 'a claim-like statement that no structured claim covers' });
     }
   }
-  return { passAssertions, unparsedRegions };
+  return { passAssertions, unparsedRegions, globalDenials, authorityAssertions };
+}
+
+/**
+ * A sentence of a right-to-left paragraph, read at the paragraph's level (its matching form's visual
+ * order): global-absence wording the report's lint would not see in its quote alone (the quote's
+ * own first strong character may be left to right: a later sentence, a list item's), and authority
+ * wording, which the line-by-line authority scan reads at each line's own level.
+ */
+function rightToLeftWording(step: SentenceStep, form: MatchingText, globalDenials: ProseFinding[], authorityAssertions: ProseFinding[]): void {
+  if (hasHit(form, GLOBAL_DENIAL_RULES) && !hasGlobalDenialWording(step.quote())) {
+    globalDenials.push({ line: step.line, excerpt: step.quote(), why: 'global-absence wording as a right-to-left paragraph shows it' });
+  }
+  if (hasHit(form, AUTHORITY_PROSE_RULES)) authorityAssertions.push({ line: step.line, excerpt: step.quote(), why: 'authority wording as a right-to-left paragraph shows it' });
 }
 
 /** Sentences classified (a cost counter for the structural tests: each once per scan). */

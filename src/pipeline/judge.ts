@@ -48,13 +48,25 @@ function dossierFlags(claims: readonly ClaimEvaluation[], prose: ProseScan | und
     if (!assertion.backed) details.push({ flag: 'FLAG_PROSE_ONLY_PASS', where: `dossier line ${assertion.line}`, detail: 'a pass assertion with no claim backed by accepted evidence', quote: assertion.excerpt });
   }
   if (dossierText !== undefined) {
-    for (const hit of authorityHits(dossierText, false)) details.push({ flag: 'FLAG_AUTHORITY_VIOLATION', where: 'dossier text', detail: 'an authority assertion', quote: hit.excerpt });
+    const hits = authorityHits(dossierText, false);
+    for (const hit of hits) details.push({ flag: 'FLAG_AUTHORITY_VIOLATION', where: 'dossier text', detail: 'an authority assertion', quote: hit.excerpt });
+    // A right-to-left paragraph's later lines take its level (prose-scan.ts), which the line-by-line scan does not.
+    if (hits.length === 0) {
+      for (const found of prose?.authorityAssertions ?? []) details.push({ flag: 'FLAG_AUTHORITY_VIOLATION', where: `dossier line ${found.line}`, detail: 'an authority assertion in a right-to-left paragraph', quote: found.excerpt });
+    }
+  }
+  for (const found of prose?.globalDenials ?? []) {
+    details.push({ flag: 'FLAG_GLOBAL_DENIAL_WORDING', where: `dossier line ${found.line}`, detail: 'global-absence wording in a right-to-left paragraph of the dossier', quote: found.excerpt });
   }
   for (const assessment of assessments) {
-    const id = assessment.itemId ?? `items[${assessment.index}]`;
-    if (assessment.localFirst) details.push({ flag: 'FLAG_LOCAL_FIRST_AUTHORITY', where: `item ${id}`, detail: `surface ${assessment.item?.source_metadata.governed_surface ?? ''} is a local path; the item is not used as evidence` });
+    // An item is named by its place in packet.json, tki's words; its id and surface are packet text
+    // (an id or a surface may read `READ_LEVEL_ACCEPTABLE:certified`, round 13): the surface is the
+    // quote, and report.md's item list names the id beside its problems.
+    const where = `items[${assessment.index}]`;
+    const surface = assessment.item?.source_metadata.governed_surface;
+    if (assessment.localFirst) details.push({ flag: 'FLAG_LOCAL_FIRST_AUTHORITY', where, detail: 'the surface is a local path; the item is not used as evidence', ...(surface === undefined ? {} : { quote: surface }) });
     if (assessment.text !== undefined && assessment.itemId !== undefined && cited.has(assessment.itemId)) {
-      for (const hit of authorityHits(assessment.text, assessment.item?.kind === 'APPROVAL_RECORD')) details.push({ flag: 'FLAG_AUTHORITY_VIOLATION', where: `item ${id}`, detail: 'an authority assertion', quote: hit.excerpt });
+      for (const hit of authorityHits(assessment.text, assessment.item?.kind === 'APPROVAL_RECORD')) details.push({ flag: 'FLAG_AUTHORITY_VIOLATION', where, detail: 'an authority assertion', quote: hit.excerpt });
     }
   }
   return details;

@@ -17,8 +17,12 @@ export function lintString(text: string): { text: string; changed: boolean } {
   return hasGlobalDenialWording(text) ? scopeDenialWording(text) : { text, changed: false };
 }
 
-/** Between two strings in the joined text: no phrase reads across it (the JSON separator the lint used before). */
-const STRING_SEPARATOR = '","';
+/**
+ * Between two strings in the joined text: no phrase reads across it (the JSON separator the lint used
+ * before), and a paragraph separator (U+2029), so each string gets its own paragraph level as
+ * lintString gives it (UAX #9 P2–P3): an excerpt led by an RLM is read right to left (round 13).
+ */
+const STRING_SEPARATOR = '",\u2029"';
 
 /** Each distinct string of a JSON-shaped value once, in first-seen order (keys are the inspector's own). */
 function distinctStrings(value: unknown): string[] {
