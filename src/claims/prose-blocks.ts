@@ -1,5 +1,5 @@
 import { commentCloserEnd, htmlBlockStart, OUTSIDE_HTML, rawHtmlLine, type HtmlBlockEnd, type RawHtmlState } from '../text/raw-html.js';
-import { renderedText, visibleForm } from '../text/rendered.js';
+import { renderedRow, renderedText, visibleForm } from '../text/rendered.js';
 import { visibleFormOf } from '../text/visible-chars.js';
 import { firstStrongLevel } from '../../policy/text-normalize-bidi.js';
 import { sentencesOf } from './claim-index.js';
@@ -122,6 +122,8 @@ function closesFence(line: string, opening: string): boolean {
 }
 /** A line that starts a block of its own: list item, quote, heading, table row, thematic break. */
 const BLOCK_START = /^\s{0,3}(?:[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|>|#{1,6}(?:\s|$)|\|)/;
+/** A table row (GFM 4.10): one line of its own (ONE_LINE_BLOCK), its cells read apart. */
+const TABLE_ROW = /^\s{0,3}\|/;
 /** Lines that are a whole block: a heading, a table row, a setext underline. */
 const ONE_LINE_BLOCK = /^\s{0,3}(?:#{1,6}(?:\s|$)|\||(?:=+|-+)\s*$)/;
 
@@ -132,6 +134,8 @@ interface Paragraph {
   html?: boolean;
   /** The raw-text element the paragraph starts inside (raw-html.ts), left open before it. */
   readonly rawText?: string;
+  /** A table row: each cell's inlines are read alone (rendered.ts renderedRow). */
+  tableRow?: boolean;
 }
 
 const UNDECODABLE_ALL = new RegExp(UNDECODABLE.source, 'g');
@@ -210,7 +214,8 @@ function excerptOf(text: string): string {
 function sentenceSteps(paragraph: Paragraph, steps: ScanStep[]): string | undefined {
   const source = paragraph.lines.join('\n');
   const context = { browserHtml: paragraph.html === true, ...(paragraph.rawText === undefined ? {} : { rawText: paragraph.rawText }) };
-  const rendered = renderedText(source, 'kept', context);
+  const render = paragraph.tableRow === true ? renderedRow : renderedText;
+  const rendered = render(source, 'kept', context);
   // The paragraph's own comments (closed in it, CommonMark's inline raw HTML): hidden text, reported.
   if (rendered.hidden.length > 0) steps.push({ finding: { line: paragraph.firstLine, excerpt: excerptOf(source), why: HIDDEN_TEXT } });
   if (UNDECODABLE.test(rendered.text)) {
@@ -230,7 +235,7 @@ function sentenceSteps(paragraph: Paragraph, steps: ScanStep[]): string | undefi
   // GFM strikethrough's other reading (text/rendered.ts): the struck text removed. Its sentences
   // that the first reading does not have are judged too.
   if (!rendered.struck) return rendered.openRawText;
-  const removed = renderedText(source, 'removed', context);
+  const removed = render(source, 'removed', context);
   if (removed.text !== rendered.text && !UNDECODABLE.test(removed.text)) readingSteps(source, removed, paragraph.firstLine, steps, said);
   return rendered.openRawText;
 }
@@ -357,6 +362,8 @@ export function scanSteps(text: string): ScanStep[] {
     // Types 1–5 end on the line holding their end condition, types 6 and 7 at a blank line (4.6).
     const htmlBlockEnds = htmlBlock !== undefined && (htmlBlock === 'blank' ? rawLine.trim() === '' : htmlBlock.test(rawLine));
     if (htmlBlockEnds) htmlBlock = undefined;
+    // A tag or bogus comment the block left open is not carried into Markdown that follows: that text is read.
+    if (htmlBlockEnds && browser.inMarkup !== undefined) browser = OUTSIDE_HTML;
     if (raw) {
       if (visible.trim() === '') flush();
       else {
@@ -391,6 +398,7 @@ export function scanSteps(text: string): ScanStep[] {
       else if (!INDENTED.test(visible)) inList = false;
     }
     paragraph.lines.push(visible);
+    if (TABLE_ROW.test(visible) && paragraph.lines.length === 1) paragraph.tableRow = true;
     if (ONE_LINE_BLOCK.test(visible)) flush();
   }
   flush();

@@ -1,3 +1,5 @@
+import { browserMarkupAt, continuedMarkup, scriptDataEnd, type MarkupContinuation, type ScriptEscape } from './html-tokenizer.js';
+
 /**
  * Raw HTML as CommonMark 0.31 passes it through (6.6, and the HTML blocks of 4.6) and as a browser's
  * HTML5 tokenizer then reads it: where a comment opens, and where it ends (issue 13, rounds 9–12).
@@ -104,7 +106,12 @@ const OPEN_TAG_NAME = /^<([A-Za-z][A-Za-z0-9-]*)/;
 /** The raw-text element (lower-case name) an open tag starts, or undefined. */
 export function rawTextElement(tag: string): string | undefined {
   const name = OPEN_TAG_NAME.exec(tag)?.[1]?.toLowerCase();
-  return name !== undefined && RAW_TEXT_KINDS.has(name) ? name : undefined;
+  return name === undefined ? undefined : rawTextName(name);
+}
+
+/** The name (lower case) when it is a raw-text element's. */
+export function rawTextName(name: string): string | undefined {
+  return RAW_TEXT_KINDS.has(name) ? name : undefined;
 }
 
 export function rawTextKind(name: string): RawTextKind {
@@ -118,6 +125,8 @@ export function rawTextKind(name: string): RawTextKind {
  */
 export function rawTextEnd(source: string, from: number, name: string): number {
   if (rawTextKind(name) === 'plaintext') return -1;
+  // Script data has escaped states: `<!--<script>` makes the next `</script>` end nothing (html-tokenizer.ts).
+  if (name === 'script') return scriptDataEnd(source, from, 'data').end;
   const endTag = new RegExp(`</${name}(?=[\t\n\f\r />]|$)`, 'gi');
   endTag.lastIndex = from;
   return endTag.exec(source)?.index ?? -1;
@@ -128,24 +137,43 @@ export interface RawHtmlState {
   readonly inComment: boolean;
   /** The element whose content is raw text, up to `</name` (lower case). */
   readonly rawText?: string;
+  /** Inside a script: its escape state (html-tokenizer.ts). */
+  readonly scriptEscape?: ScriptEscape;
+  /** A tag or bogus comment the line before ended in (html-tokenizer.ts): a `<!--` in it opens nothing. */
+  readonly inMarkup?: MarkupContinuation;
 }
 
 export const OUTSIDE_HTML: RawHtmlState = { inComment: false };
 
+/** Where raw text ends in a line, and (a script) the escape state it leaves. */
+function rawTextEndInLine(line: string, from: number, name: string, escape: ScriptEscape): { end: number; escape: ScriptEscape } {
+  return name === 'script' ? scriptDataEnd(line, from, escape) : { end: rawTextEnd(line, from, name), escape: 'data' };
+}
+
 /**
- * One line of raw HTML (an HTML block's, CommonMark 4.6) as a browser shows it: comments cut out,
- * everything else kept for the inline reading (tags are removed there). Processing instructions,
- * declarations and CDATA (bogus comments to the first `>` for HTML5) are kept as text, as before:
- * what a browser shows of them is read, and a `<!--` inside them opens nothing.
+ * One line of raw HTML (an HTML block's, CommonMark 4.6) as a browser's tokenizer reads it
+ * (html-tokenizer.ts): comments cut out, everything else kept for the inline reading, which reads
+ * the same markup with the same tokenizer (rendered.ts). A tag is read to its `>` (its attributes
+ * quoted or not), a bogus comment (`<?…>`, `<!x…>`, `</ …>`) to the first `>`, across lines when a
+ * line ends inside one: a `<!--` inside either opens nothing. Bogus comments are kept as text, as
+ * before: what they hold is read, which can add a finding, never hide one.
  */
 export function rawHtmlLine(line: string, state: RawHtmlState): { visible: string; hidden: boolean; state: RawHtmlState } {
   let visible = '';
   let hidden = state.inComment;
   let inComment = state.inComment;
   let rawText = state.rawText;
+  let escape: ScriptEscape = state.scriptEscape ?? 'data';
   let index = 0;
   // One search per line, whatever the number of comments in it.
   const search = new ForwardSearch(line);
+  const commentEnd = (source: string, start: number): number => browserCommentEnd(source, start, search);
+  if (state.inMarkup !== undefined) {
+    const rest = continuedMarkup(line, state.inMarkup);
+    visible += line.slice(0, rest.end);
+    if (rest.continuation !== undefined) return { visible, hidden, state: { inComment: false, inMarkup: rest.continuation } };
+    index = rest.end;
+  }
   for (;;) {
     if (inComment) {
       const end = commentCloserEnd(line, index);
@@ -154,35 +182,27 @@ export function rawHtmlLine(line: string, state: RawHtmlState): { visible: strin
       inComment = false;
     }
     if (rawText !== undefined) {
-      const close = rawTextEnd(line, index, rawText);
-      if (close === -1) return { visible: visible + line.slice(index), hidden, state: { inComment: false, rawText } };
-      visible += line.slice(index, close);
-      index = close;
+      const close = rawTextEndInLine(line, index, rawText, escape);
+      if (close.end === -1) return { visible: visible + line.slice(index), hidden, state: { inComment: false, rawText, ...(rawText === 'script' ? { scriptEscape: close.escape } : {}) } };
+      visible += line.slice(index, close.end);
+      index = close.end;
       rawText = undefined;
+      escape = 'data';
     }
     const open = line.indexOf('<', index);
     if (open === -1) return { visible: visible + line.slice(index), hidden, state: OUTSIDE_HTML };
     visible += line.slice(index, open);
-    if (line.startsWith('<!--', open)) {
+    const markup = browserMarkupAt(line, open, commentEnd);
+    if (markup.kind === 'comment') {
       hidden = true;
-      const end = browserCommentEnd(line, open, search);
-      if (end === -1) return { visible, hidden: true, state: { inComment: true } };
-      index = end;
+      if (markup.end >= line.length && commentEnd(line, open) === -1) return { visible, hidden: true, state: { inComment: true } };
+      index = markup.end;
       continue;
     }
-    if (line.startsWith('<?', open) || line.startsWith('<!', open)) {
-      const gt = line.indexOf('>', open);
-      const end = gt === -1 ? line.length : gt + 1;
-      visible += line.slice(open, end);
-      index = end;
-      continue;
-    }
-    TAG.lastIndex = open;
-    const tag = TAG.exec(line);
-    const end = tag === null ? open + 1 : open + tag[0].length;
-    visible += line.slice(open, end);
-    if (tag !== null) rawText = rawTextElement(tag[0]);
-    index = end;
+    visible += line.slice(open, markup.end);
+    if (markup.continuation !== undefined) return { visible, hidden, state: { inComment: false, inMarkup: markup.continuation } };
+    if (markup.tag !== undefined && !markup.tag.endTag) rawText = rawTextName(markup.tag.name);
+    index = markup.end;
   }
 }
 

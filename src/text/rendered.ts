@@ -1,6 +1,7 @@
 import { browserReferenceAt, commonmarkReferenceAt, learnNamedReferences, type ReadReference } from './entities.js';
 import { mathSpan, type MathClosers } from './math-spans.js';
-import { ForwardSearch, inlineRawHtml, rawTextElement, rawTextEnd, rawTextKind, TAG } from './raw-html.js';
+import { browserMarkupAt, type BrowserTag } from './html-tokenizer.js';
+import { browserCommentEnd, ForwardSearch, inlineRawHtml, rawTextEnd, rawTextKind, rawTextName, TAG } from './raw-html.js';
 import { NEEDS_VISIBLE_FORM, visibleFormOf } from './visible-chars.js';
 
 /**
@@ -155,7 +156,7 @@ const SPECIAL_CODES = Uint8Array.from({ length: 128 }, (_, code) => ('\\`<&*_~[]
  * Tags a browser shows as a break between words: a line break, and the edges of blocks and table
  * cells (`<td>All tests</td><td>pass.</td>` reads "All tests pass.", not "All testspass.", issue 13, round 9).
  */
-const BREAKING_TAG = /^<\/?(?:br|td|th|tr|table|thead|tbody|tfoot|caption|p|div|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|pre|hr|section|article|header|footer|details|summary)\b/i;
+const BREAKING_TAGS: ReadonlySet<string> = new Set(['br', 'td', 'th', 'tr', 'table', 'thead', 'tbody', 'tfoot', 'caption', 'p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'hr', 'section', 'article', 'header', 'footer', 'details', 'summary']);
 const AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]{0,4096}|[^\s<>@]{1,256}@[^\s<>]{1,256})>/y;
 const LINK_TARGET = /\]\([^()\s]{0,4096}(?:\s+(?:"[^"]{0,1024}"|'[^']{0,1024}'))?\s*\)/y;
 const ASCII_PUNCTUATION = /^[!-/:-@[-`{-~]$/;
@@ -236,6 +237,15 @@ interface InlineState {
   readonly referenceAt: (source: string, index: number) => ReadReference | undefined;
   /** A raw-text element whose end tag is not in the text. */
   openRawText?: string;
+  /** HTML a browser reads (an HTML block's lines): a `<` is read by the HTML5 tokenizer (html-tokenizer.ts). */
+  readonly browserHtml: boolean;
+  /** Open elements, tracked from the first one that sets a direction on (directions.ts): their closing controls. */
+  readonly open: OpenElement[];
+  readonly openCount: Map<string, number>;
+  /** The `]` that ends the image whose alt text is open (its text is isolated: no text for `dir="auto"`). */
+  imageClose: number;
+  /** The next ruby tag at or after a position (-1: none), remembered: the 'removed' reading skips annotations. */
+  rubyNext: number;
 }
 
 /** One reference at an `&` (or a literal `&`), shown as visible-chars.ts shows its characters; returns the index after it. */
@@ -308,7 +318,7 @@ function tildes(source: string, index: number, state: InlineState): number {
 }
 
 /** Tags a browser shows as struck text, as GFM shows `~~…~~` (issue 13, round 11). */
-const STRIKING_TAG = /^<(del|s|strike)(?=[\s/>])/i;
+const STRIKING_TAGS: ReadonlySet<string> = new Set(['del', 's', 'strike']);
 
 /**
  * After an open tag that strikes its text (`<del>`, `<s>`, `<strike>`) with a closing tag later on:
@@ -316,9 +326,8 @@ const STRIKING_TAG = /^<(del|s|strike)(?=[\s/>])/i;
  * Returns where the walk goes on. The next closing tag of each name is memoized as tildes' closers
  * are, so a paragraph of a million unclosed `<del>` costs one search per name, not one per opener.
  */
-function struckByTag(source: string, after: number, tag: string, state: InlineState): number {
-  const name = STRIKING_TAG.exec(tag)?.[1]?.toLowerCase();
-  if (name === undefined) return after;
+function struckByTag(source: string, after: number, name: string, state: InlineState): number {
+  if (!STRIKING_TAGS.has(name)) return after;
   let close = state.tagClosers.get(name) ?? -2;
   if (close !== -1 && close < after) {
     const closing = new RegExp(`</${name}\\s*>`, 'gi');
@@ -329,6 +338,147 @@ function struckByTag(source: string, after: number, tag: string, state: InlineSt
   if (close === -1) return after;
   state.struckFound = true;
   return state.struck === 'kept' ? after : close;
+}
+
+/** The tokenizer reads a tag here, never a comment (CommonMark's raw HTML has been read already). */
+const noComment = (): number => -1;
+
+/** Controls a browser's layout gives an element's content (HTML's `dir` and `bdo`, as UAX #9 controls). */
+const RLI = '\u2067';
+const LRI = '\u2066';
+const FSI = '\u2068';
+const PDI = '\u2069';
+const RLO = '\u202E';
+const LRO = '\u202D';
+const PDF = '\u202C';
+
+/** An element open in the text, and the controls its end tag closes (empty: it set no direction). */
+interface OpenElement {
+  readonly name: string;
+  readonly closers: string;
+}
+
+/** Elements that have no end tag (they never hold text). */
+const VOID_ELEMENTS: ReadonlySet<string> = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
+/**
+ * The direction an element gives what it holds, as a browser lays it out (issue 13, round 13): an
+ * element with `dir="rtl"`, `"ltr"` or `"auto"` isolates its content at that direction (CSS
+ * `unicode-bidi: isolate`, HTML's rendering section), as RLI, LRI or FSI … PDI; `bdi` is `dir="auto"`
+ * without one; `bdo` with a direction overrides its letters' own (`isolate-override`: RLI RLO …
+ * PDF PDI). Written into the rendered text, the controls give the text rules the order a reader sees.
+ */
+function directionOf(tag: BrowserTag): { readonly open: string; readonly close: string } | undefined {
+  const dir = tag.attributes.get('dir')?.toLowerCase();
+  const isolate = dir === 'rtl' ? RLI : dir === 'ltr' ? LRI : dir === 'auto' || (dir === undefined && tag.name === 'bdi') ? FSI : undefined;
+  if (isolate === undefined) return undefined;
+  if (tag.name === 'bdo' && dir !== 'auto') return { open: isolate + (dir === 'rtl' ? RLO : LRO), close: PDF + PDI };
+  return { open: isolate, close: PDI };
+}
+
+/**
+ * Open and end tags as a browser nests them, from the first element that sets a direction on: an end
+ * tag closes the innermost open element of its name and every one inside it (their controls too),
+ * and one with no open element of its name is ignored. Each element is pushed and popped once.
+ */
+function trackElement(tag: BrowserTag, index: number, state: InlineState): void {
+  const { open, openCount, builder } = state;
+  if (tag.endTag) {
+    if ((openCount.get(tag.name) ?? 0) === 0) return;
+    for (let element = open.pop(); element !== undefined; element = open.pop()) {
+      openCount.set(element.name, (openCount.get(element.name) ?? 1) - 1);
+      builder.emit(element.closers, index, false);
+      if (element.name === tag.name) break;
+    }
+    return;
+  }
+  if (VOID_ELEMENTS.has(tag.name)) return;
+  const direction = directionOf(tag);
+  if (direction === undefined && open.length === 0) return;
+  builder.emit(direction?.open ?? '', index, false);
+  open.push({ name: tag.name, closers: direction?.close ?? '' });
+  openCount.set(tag.name, (openCount.get(tag.name) ?? 0) + 1);
+}
+
+/** Ruby annotations (`rt`) and their fallback parentheses (`rp`): shown above the base text, not in it. */
+const RUBY_ANNOTATIONS: ReadonlySet<string> = new Set(['rt', 'rp']);
+const RUBY_TAG = /<\/?(?:rt|rp|ruby)(?=[\t\n\f\r />])/gi;
+
+/**
+ * A ruby annotation's tag (issue 13, round 13). Two readings, as struck text has: the annotation kept
+ * as words of their own (`pass<rt>ok</rt>` reads "pass ok": the tags are breaks), and removed (the
+ * base text joined as it is shown: `pa<rt>x</rt>ss` reads "pass"). Returns where the walk goes on.
+ */
+function rubyAnnotation(source: string, end: number, tag: BrowserTag, index: number, state: InlineState): number {
+  state.struckFound = true;
+  if (state.struck === 'kept') {
+    state.builder.emit(' ', index, false);
+    return end;
+  }
+  if (tag.endTag) return end;
+  // The annotation ends at the next ruby tag (`</rt>`, another `<rt>`, `</ruby>`): remembered, queries go forward.
+  if (state.rubyNext !== -1 && state.rubyNext < end) {
+    RUBY_TAG.lastIndex = end;
+    state.rubyNext = RUBY_TAG.exec(source)?.index ?? -1;
+  }
+  return state.rubyNext === -1 ? source.length : state.rubyNext;
+}
+
+/** A tag read at `index` (ending at `end`): what it does to the text a reader sees; returns where the walk goes on. */
+function tagRead(source: string, index: number, end: number, tag: BrowserTag, state: InlineState): number {
+  if (RUBY_ANNOTATIONS.has(tag.name)) return rubyAnnotation(source, end, tag, index, state);
+  if (tag.endTag) trackElement(tag, index, state);
+  if (BREAKING_TAGS.has(tag.name)) state.builder.emit(' ', index, false);
+  if (tag.endTag) return end;
+  trackElement(tag, index, state);
+  const rawText = rawTextName(tag.name);
+  if (rawText !== undefined) return rawTextContent(source, end, rawText, state);
+  return struckByTag(source, end, tag.name, state);
+}
+
+/**
+ * A `<` in HTML a browser reads (an HTML block's lines): the HTML5 tokenizer decides (html-tokenizer.ts).
+ * Its comments were cut out line by line (raw-html.ts); a bogus comment is read as written, as
+ * before; a tag the text ends inside hides the rest, as a browser does.
+ */
+function browserLessThan(source: string, index: number, state: InlineState): number {
+  const markup = browserMarkupAt(source, index, (text, start) => browserCommentEnd(text, start, state.rawHtml));
+  switch (markup.kind) {
+    case 'comment': {
+      const raw = inlineRawHtml(source, index, state.rawHtml);
+      if (raw?.comment === true) {
+        state.hidden.push(source.slice(index, raw.end));
+        return raw.end;
+      }
+      state.builder.emit('<', index, true);
+      return index + 1;
+    }
+    case 'bogus':
+      state.builder.copy(source, index, markup.end);
+      return markup.end;
+    case 'nothing':
+      return markup.end;
+    case 'tag':
+      return markup.tag === undefined || markup.continuation !== undefined ? markup.end : tagRead(source, index, markup.end, markup.tag, state);
+    default:
+      state.builder.emit('<', index, true);
+      return index + 1;
+  }
+}
+
+/**
+ * `![` at `index`: an image whose alt text closes at the first `]` with a link target after it. The
+ * alt text is shown only when the image is not, and is no text for `dir="auto"` (HTML: an attribute,
+ * not a text node): it is isolated (FSI … PDI), so UAX #9 P2 skips it when it looks for the first
+ * strong character (issue 13, round 13).
+ */
+function imageStart(source: string, index: number, state: InlineState): number {
+  const close = state.rawHtml.next(']', index + 2);
+  if (close !== -1 && close > state.imageClose && matchAt(LINK_TARGET, source, close) !== null) {
+    state.imageClose = close;
+    state.builder.emit(FSI, index, false);
+  }
+  return index + 1;
 }
 
 /** One inline step at a special character; returns the index after what it consumed. */
@@ -346,6 +496,7 @@ function special(source: string, index: number, state: InlineState): number {
     case '`':
       return codeSpan(source, index, builder);
     case '<': {
+      if (state.browserHtml) return browserLessThan(source, index, state);
       const link = matchAt(AUTOLINK, source, index);
       if (link !== null) {
         builder.copy(source, index + 1, index + 1 + (link[1]?.length ?? 0));
@@ -361,12 +512,8 @@ function special(source: string, index: number, state: InlineState): number {
         return raw.end;
       }
       const tag = matchAt(TAG, source, index);
-      if (tag !== null) {
-        if (BREAKING_TAG.test(tag[0])) builder.emit(' ', index, false);
-        const rawText = rawTextElement(tag[0]);
-        if (rawText !== undefined) return rawTextContent(source, index + tag[0].length, rawText, state);
-        return struckByTag(source, index + tag[0].length, tag[0], state);
-      }
+      const read = tag === null ? undefined : browserMarkupAt(source, index, noComment).tag;
+      if (tag !== null && read !== undefined) return tagRead(source, index, index + tag[0].length, read, state);
       builder.emit('<', index, true);
       return index + 1;
     }
@@ -390,13 +537,14 @@ function special(source: string, index: number, state: InlineState): number {
       return dollars;
     }
     case '!':
-      if (source[index + 1] === '[') return index + 1;
+      if (source[index + 1] === '[') return imageStart(source, index, state);
       builder.emit('!', index, true);
       return index + 1;
     case '[':
       return index + 1;
     case ']': {
       const target = matchAt(LINK_TARGET, source, index);
+      if (index === state.imageClose && target !== null) builder.emit(PDI, index, false);
       return index + (target === null ? 1 : target[0].length);
     }
     default:
@@ -423,7 +571,8 @@ export function renderedText(source: string, struck: StruckReading = 'kept', con
   const builder = new Builder(source.length);
   const hidden: string[] = [];
   const referenceAt = context.browserHtml === true ? browserReferenceAt : commonmarkReferenceAt;
-  const state: InlineState = { builder, hidden, struck, closers: [-2, -2], struckFound: false, math: new Map(), tagClosers: new Map(), rawHtml: new ForwardSearch(source), referenceAt };
+  const browserHtml = context.browserHtml === true;
+  const state: InlineState = { builder, hidden, struck, closers: [-2, -2], struckFound: false, math: new Map(), tagClosers: new Map(), rawHtml: new ForwardSearch(source), referenceAt, browserHtml, open: [], openCount: new Map(), imageClose: -1, rubyNext: -2 };
   // One walk: plain characters are copied in runs, each special character starts an inline step.
   let index = context.rawText === undefined ? 0 : rawTextContent(source, 0, context.rawText, state);
   let runStart = index;
@@ -459,6 +608,62 @@ export function renderedText(source: string, struck: StruckReading = 'kept', con
         }
       }
       return found === -1 ? at : (pieces[found * 2 + 1] ?? 0) + (at - (pieces[found * 2] ?? 0));
+    },
+  };
+}
+
+/**
+ * A GFM table row (issue 13, round 13): each cell's inlines are parsed alone, so nothing opened in
+ * one cell (a comment, a code span, a strikethrough) runs into the next; `| <!-- | All tests pass. |
+ * --> |` shows its `<!--` and `-->` as text. Cells are split at each `|` not escaped by a backslash
+ * (GFM splits before inline parsing, in code spans too) and joined with their `|` between them.
+ * A cell that leaves a raw-text element open runs on into the rest of the row, as a browser reads
+ * it: the row is then read whole, as before.
+ */
+export function renderedRow(source: string, struck: StruckReading = 'kept', context: TextContext = {}): RenderedText {
+  const pipes: number[] = [];
+  for (let index = 0; index < source.length; index += 1) {
+    const code = source.charCodeAt(index);
+    if (code === 0x5c) index += 1;
+    else if (code === 0x7c) pipes.push(index);
+  }
+  if (pipes.length === 0) return renderedText(source, struck, context);
+  const textStarts: number[] = [];
+  const sourceStarts: number[] = [];
+  const cells: RenderedText[] = [];
+  const parts: string[] = [];
+  const hidden: string[] = [];
+  let length = 0;
+  let found = false;
+  let from = 0;
+  for (const pipe of [...pipes, source.length]) {
+    const cell = renderedText(source.slice(from, pipe), struck, cells.length === 0 ? context : { ...context, rawText: undefined });
+    if (cell.openRawText !== undefined) return renderedText(source, struck, context);
+    textStarts.push(length);
+    sourceStarts.push(from);
+    cells.push(cell);
+    parts.push(cell.text);
+    hidden.push(...cell.hidden);
+    found ||= cell.struck;
+    length += cell.text.length + 1;
+    from = pipe + 1;
+  }
+  return {
+    text: parts.join('|'),
+    hidden,
+    struck: found,
+    sourceOffset(at) {
+      let low = 0;
+      let high = cells.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if ((textStarts[middle] as number) <= at) low = middle;
+        else high = middle - 1;
+      }
+      const inCell = at - (textStarts[low] as number);
+      const cell = cells[low] as RenderedText;
+      // The `|` after a cell is the source's own.
+      return inCell >= cell.text.length ? (pipes[low] ?? source.length) : (sourceStarts[low] as number) + cell.sourceOffset(inCell);
     },
   };
 }
