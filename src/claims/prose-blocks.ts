@@ -2,6 +2,7 @@ import { commentCloserEnd, htmlBlockStart, OUTSIDE_HTML, rawHtmlLine, type HtmlB
 import { renderedRow, renderedText, visibleForm } from '../text/rendered.js';
 import { visibleFormOf } from '../text/visible-chars.js';
 import { firstStrongLevel } from '../../policy/text-normalize-bidi.js';
+import { Bidi, bidiClassOf } from '../../policy/text-normalize-bidi-class.js';
 import { sentencesOf } from './claim-index.js';
 
 /**
@@ -251,6 +252,50 @@ function pushSentence(steps: ScanStep[], line: number, sentence: string, quote: 
 }
 
 /**
+ * The direction a sentence starts in (issue 13, round 13): the innermost isolate, embedding or
+ * override open where it starts (HTML's `dir` and `bdo` written as controls by rendered.ts, or the
+ * packet's own), else its paragraph's. A later sentence of a `<div dir="rtl">` has no RLI of its
+ * own, and is laid out right to left all the same. An FSI (`dir="auto"`) takes the direction of the
+ * next strong character after it (one backward pass, made when the first FSI is met: nested
+ * isolates are not skipped, an approximation of P2 that keeps the walk linear). One forward walk
+ * over the reading: sentences are asked for in text order.
+ */
+class OpenDirections {
+  private readonly open: number[] = [];
+  private walked = 0;
+  /** Per offset, the direction of the next strong character from it (0 when none): built for the first FSI. */
+  private nextStrong: Uint8Array | undefined;
+
+  constructor(
+    private readonly text: string,
+    readonly paragraphLevel: number,
+  ) {}
+
+  levelAt(position: number): number {
+    for (; this.walked < position && this.walked < this.text.length; this.walked += 1) {
+      const code = this.text.charCodeAt(this.walked);
+      if (code === 0x2067 || code === 0x202b || code === 0x202e) this.open.push(1);
+      else if (code === 0x2066 || code === 0x202a || code === 0x202d) this.open.push(0);
+      else if (code === 0x2068) this.open.push(this.strongAfter(this.walked + 1));
+      else if (code === 0x2069 || code === 0x202c) this.open.pop();
+    }
+    return this.open.length === 0 ? this.paragraphLevel : (this.open[this.open.length - 1] as number);
+  }
+
+  private strongAfter(from: number): number {
+    if (this.nextStrong === undefined) {
+      const next = new Uint8Array(this.text.length + 1);
+      for (let index = this.text.length - 1; index >= 0; index -= 1) {
+        const type = bidiClassOf(this.text.codePointAt(index) ?? 0);
+        next[index] = type === Bidi.L ? 0 : type === Bidi.R || type === Bidi.AL ? 1 : (next[index + 1] as number);
+      }
+      this.nextStrong = next;
+    }
+    return this.nextStrong[from] ?? 0;
+  }
+}
+
+/**
  * The sentences of one reading, each at its line and with its quote of the source; returns them
  * (for the other reading's comparison). Sentences in `skip` (the first reading's) are not pushed again.
  */
@@ -264,7 +309,7 @@ function readingSteps(source: string, reading: Reading, firstLine: number, steps
   let cursor = 0;
   let line = firstLine;
   let nextNewline = source.indexOf('\n');
-  const paragraphLevel = firstStrongLevel(reading.text, 0, true);
+  const directions = new OpenDirections(reading.text, firstStrongLevel(reading.text, 0, true));
   for (const sentence of sentencesOf(reading.text)) {
     said.add(sentence);
     const start = sentence.slice(0, 16);
@@ -278,7 +323,8 @@ function readingSteps(source: string, reading: Reading, firstLine: number, steps
     }
     if (skip?.has(sentence) === true) continue;
     // Not found (a reading that moved its words): the quote is the whole source the sentence comes from.
-    pushSentence(steps, line, sentence, quoteOf(source, reading, at, sentence.length), shownOf(source, reading, at, sentence), inFence, paragraphLevel);
+    const level = at === -1 ? directions.paragraphLevel : directions.levelAt(at);
+    pushSentence(steps, line, sentence, quoteOf(source, reading, at, sentence.length), shownOf(source, reading, at, sentence), inFence, level);
   }
   return said;
 }

@@ -25,7 +25,7 @@ describe('prose scan (SPEC §3)', () => {
 
   it('ordinary prose is neither an assertion nor unparsed', () => {
     const scan = scanProse('# Title\n\nThis review summarises coverage.\nNumbers are dated observations.\n', [], []);
-    expect(scan).toEqual({ passAssertions: [], unparsedRegions: [] });
+    expect(scan).toEqual({ passAssertions: [], unparsedRegions: [], globalDenials: [], authorityAssertions: [] });
   });
 
   it('claim-like statements without a structured claim, hidden comments and undecodable text are UNPARSED_REGIONs', () => {

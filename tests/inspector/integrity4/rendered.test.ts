@@ -16,7 +16,8 @@ describe('inline Markdown renders as a reader sees it', () => {
     ['All tests <span>pa</span>ss.', 'All tests pass.'],
     ['All tests <!-- x --> pass.', 'All tests  pass.'],
     ['snake_case and _emphasis_', 'snake_case and emphasis'],
-    ['\\*literal\\* [link text](https://x.example "t") ![alt](i.png)', '*literal* link text alt'],
+    // An image's alt text is isolated (FSI … PDI, invisible): no text for dir="auto" (round 13).
+    ['\\*literal\\* [link text](https://x.example "t") ![alt](i.png)', '*literal* link text \u2068alt\u2069'],
     ['All\u2800tests\u3164pa\u00DF, PA\u1E9E, \u1D18\u1D00ss, exit \u0660.', 'All tests pass, PASS, PAss, exit 0.'],
     ['All tests\npass.', 'All tests pass.'],
     ['All tests\r\npass.', 'All tests  pass.'],
