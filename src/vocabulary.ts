@@ -101,8 +101,19 @@ export const EXIT_CODE_BY_VERDICT: Readonly<Record<DossierVerdict, InspectorExit
 /** Every output object carries these stamps (SPEC §4). */
 export const NON_GATING_STAMPS = { decision_effect: 'NONE', may_gate: false } as const;
 
-/** How a flag's `where` names a claim: this prefix, then the claim id (report.md quotes the id). */
-export const CLAIM_PLACE = 'claim ';
+/**
+ * How a flag's `where` names a claim: by its place in the dossier's (and report.json's) `claims`,
+ * never by its id, which is packet text (round 13); report.md shows the id beside it, quoted.
+ */
+export function claimPlace(index: number): string {
+  return `claims[${index}]`;
+}
+
+/** The index a `where` written by claimPlace names, or undefined. */
+export function claimPlaceIndex(where: string): number | undefined {
+  const match = /^claims\[(\d{1,9})\]$/.exec(where);
+  return match === null ? undefined : Number(match[1]);
+}
 
 /** The reason code of a dangling citation: a claim cites an item id that is not in the packet (SPEC §3). */
 export const DANGLING_CITATION = 'citation/not_in_packet';

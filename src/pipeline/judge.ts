@@ -9,7 +9,7 @@ import type { ParsedPacket } from '../packet/parse.js';
 import type { Claim, Dossier, PacketHeader } from '../packet/schema.js';
 import type { ItemAssessment } from '../provenance/items.js';
 import type { DossierBaseFacts } from '../verdict/dossier.js';
-import { CLAIM_PLACE, isExecutionClass } from '../vocabulary.js';
+import { claimPlace, isExecutionClass } from '../vocabulary.js';
 import type { InspectorLimits } from './limits.js';
 import type { ClaimEvaluation, FlagDetail, InspectionResult } from './result.js';
 
@@ -40,9 +40,9 @@ function indexById(assessments: readonly ItemAssessment[]): Map<string, ItemAsse
 
 function dossierFlags(claims: readonly ClaimEvaluation[], prose: ProseScan | undefined, dossierText: string | undefined, assessments: readonly ItemAssessment[], cited: ReadonlySet<string>): FlagDetail[] {
   const details: FlagDetail[] = [];
-  for (const evaluation of claims) {
-    for (const flag of evaluation.adequacy.flags) details.push({ flag, where: `${CLAIM_PLACE}${evaluation.claim.claim_id}`, detail: evaluation.adequacy.reasons.join('; ') });
-  }
+  claims.forEach((evaluation, index) => {
+    for (const flag of evaluation.adequacy.flags) details.push({ flag, where: claimPlace(index), detail: evaluation.adequacy.reasons.join('; ') });
+  });
   // Packet text goes in `quote`, never in tki's words (report.md quotes it); the phrase found is in prose.pass_assertions.
   for (const assertion of prose?.passAssertions ?? []) {
     if (!assertion.backed) details.push({ flag: 'FLAG_PROSE_ONLY_PASS', where: `dossier line ${assertion.line}`, detail: 'a pass assertion with no claim backed by accepted evidence', quote: assertion.excerpt });

@@ -1,5 +1,5 @@
 import { escapeMarkdown, markdownValue, truncate } from '../text/escape.js';
-import { CLAIM_PLACE, DANGLING_CITATION } from '../vocabulary.js';
+import { claimPlaceIndex, DANGLING_CITATION } from '../vocabulary.js';
 import { isUsed, itemIdsWhere } from './evidence-groups.js';
 import type { ClaimReport, Report } from './schema.js';
 
@@ -37,9 +37,11 @@ function danglingIds(claim: ClaimReport): string {
   return record === undefined ? '—' : quotedIds(record.item_ids, record.count);
 }
 
-/** A flag's place: `claim <id>` shows the id quoted (packet text, round 12b); a dossier line is tki's words. */
-function place(where: string): string {
-  return where.startsWith(CLAIM_PLACE) ? `claim ${value(where.slice(CLAIM_PLACE.length), 80)}` : md(where, 80);
+/** A flag's place: a claim's (`claims[3]`) shows its id beside it, quoted (packet text, rounds 12b and 13); a dossier line or an item's place is tki's words. */
+function place(where: string, claims: readonly ClaimReport[]): string {
+  const index = claimPlaceIndex(where);
+  const claim = index === undefined ? undefined : claims[index];
+  return claim === undefined ? md(where, 80) : `${md(where, 80)} (claim ${value(claim.claim_id, 80)})`;
 }
 
 /** tki's words (escaped text) and the packet text they are about (a code span): errors.ts `errorWords`. */
@@ -151,7 +153,7 @@ export function renderMarkdown(report: Report): string {
     report.flag_details.length === 0
       ? ['None.']
       : report.flag_details.flatMap((group) => [
-          ...group.listed.map((where) => `- \`${group.flag}\` at ${place(where.where)}: ${md(group.detail, 240)}${where.quote === undefined ? '' : `: ${value(where.quote, 200)}`}`),
+          ...group.listed.map((where) => `- \`${group.flag}\` at ${place(where.where, report.claims)}: ${md(group.detail, 240)}${where.quote === undefined ? '' : `: ${value(where.quote, 200)}`}`),
           ...notListedLine(group, `\`${group.flag}\` (${md(group.detail, 240)})`),
         ]);
   lines.push(...section('Flags', flagLines));
