@@ -117,32 +117,34 @@ export function scanProse(text: string, claims: readonly Claim[], acceptedExecut
     const form = said[next] as MatchingText;
     const key = keys[next] ?? '';
     next += 1;
-    if (step.paragraphLevel === 1) rightToLeftWording(step, form, globalDenials, authorityAssertions);
     const pass = firstPassHit(form);
+    // Whether the report quotes the sentence (a finding's excerpt): only then can its wording be tki's to lint.
+    let quoted = false;
     if (pass !== undefined) {
       // Backed only by a claim about what the sentence is about (claim-index.ts): the same pass phrase
       // said of another subject, or of none, is not backed (issue 13, round 7).
       const backed = accepted.covers(sentence, key, passClause(sentence, pass));
       passAssertions.push({ line, excerpt: step.quote(), why: `asserts "${step.shown(pass.start, pass.end)}"`, backed });
-      continue;
-    }
-    // Code blocks are scanned for pass assertions (a pasted "22/22 PASS" still counts) but not for claims.
-    if (step.inFence) continue;
-    if (hasHit(form, CLAIM_CUE_RULES) && !allClaims.covers(sentence, key)) {
+      quoted = true;
+    } else if (!step.inFence && hasHit(form, CLAIM_CUE_RULES) && !allClaims.covers(sentence, key)) {
+      // Code blocks are scanned for pass assertions (a pasted "22/22 PASS" still counts) but not for claims.
       unparsedRegions.push({ line, excerpt: step.quote(), why: 'a claim-like statement that no structured claim covers' });
+      quoted = true;
     }
+    if (step.paragraphLevel === 1) rightToLeftWording(step, form, quoted, globalDenials, authorityAssertions);
   }
   return { passAssertions, unparsedRegions, globalDenials, authorityAssertions };
 }
 
 /**
  * A sentence of a right-to-left paragraph, read at the paragraph's level (its matching form's visual
- * order): global-absence wording the report's lint would not see in its quote alone (the quote's
- * own first strong character may be left to right: a later sentence, a list item's), and authority
- * wording, which the line-by-line authority scan reads at each line's own level.
+ * order): global-absence wording in a sentence the report quotes, which the report's lint does not
+ * see in the quote alone (the quote's own first strong character may be left to right: a later
+ * sentence, a list item's; its left-to-right twin is flagged by the lint), and authority wording,
+ * which the line-by-line authority scan reads at each line's own level.
  */
-function rightToLeftWording(step: SentenceStep, form: MatchingText, globalDenials: ProseFinding[], authorityAssertions: ProseFinding[]): void {
-  if (hasHit(form, GLOBAL_DENIAL_RULES) && !hasGlobalDenialWording(step.quote())) {
+function rightToLeftWording(step: SentenceStep, form: MatchingText, quoted: boolean, globalDenials: ProseFinding[], authorityAssertions: ProseFinding[]): void {
+  if (quoted && hasHit(form, GLOBAL_DENIAL_RULES) && !hasGlobalDenialWording(step.quote())) {
     globalDenials.push({ line: step.line, excerpt: step.quote(), why: 'global-absence wording as a right-to-left paragraph shows it' });
   }
   if (hasHit(form, AUTHORITY_PROSE_RULES)) authorityAssertions.push({ line: step.line, excerpt: step.quote(), why: 'authority wording as a right-to-left paragraph shows it' });

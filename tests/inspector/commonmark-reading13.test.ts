@@ -58,6 +58,11 @@ describe('global-denial and authority wording at the paragraph\'s level', () => 
     expect(denials(`<div dir="rtl">\n\u05D0. ${reversed('The file does not exist.')}.\n</div>\n`)).toEqual([2]);
   });
 
+  it('only in a sentence the report quotes, as its left-to-right twin is linted only there', () => {
+    // No claim cue, no pass: the report never quotes it, in either direction.
+    expect(denials(`\u05D0. ${reversed('It is nowhere to be found.')}.\n`)).toEqual([]);
+  });
+
   it('authority wording on a later line of a right-to-left paragraph', () => {
     expect(authority(`\u05D0\n${reversed('This report approves the release.')}.\n`)).toEqual([1]);
   });
