@@ -2,7 +2,7 @@
 // point → its prototype), shipped by nodeca's `unhomoglyph`. Only its data is used: its own
 // function builds one 6,000-way alternation regex, which costs per character what a map lookup does not.
 import confusablesData from 'unhomoglyph/data.json' with { type: 'json' };
-import { visualOrders, type VisualOrders, type VisualText } from './text-normalize-bidi.js';
+import { visualOrders, visualOrdersOfEach, type VisualOrders, type VisualText } from './text-normalize-bidi.js';
 
 /**
  * The one text normalization in front of every text rule (SPEC §3): verdict tokens, prose PASS
@@ -506,11 +506,11 @@ export function matchingForms(texts: readonly string[]): string[] {
  */
 export function toMatchingTexts(originals: readonly string[], leadingLevels?: readonly number[], mayMatchReordered?: (form: string) => boolean): MatchingText[] {
   const forms = matchingForms(originals);
-  const visuals = originals.map((original, index) => {
+  const wanted = (index: number): boolean => {
     const form = forms[index];
-    if (mayMatchReordered !== undefined && form !== undefined && !mayMatchReordered(form)) return [];
-    return visualTextsOf(visualOrders(original, leadingLevels?.[index]));
-  });
+    return mayMatchReordered === undefined || form === undefined || mayMatchReordered(form);
+  };
+  const visuals = visualOrdersOfEach(originals, leadingLevels, wanted).map(visualTextsOf);
   const visualForms = matchingForms(visuals.flatMap((texts) => texts.map((visual) => visual.text)));
   let nextVisual = 0;
   return originals.map((original, index) => {
