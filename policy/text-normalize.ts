@@ -431,47 +431,70 @@ function visualTextsOf(orders: VisualOrders): VisualText[] {
 
 /** `visualForms`: the matching forms of the visual texts when the caller formed them already (in a batch). */
 function matchingTextOf(original: string, text: string, visuals = visualTextsOf(visualOrders(original)), visualForms?: readonly string[]): MatchingText {
-  const inStoredOrder = storedOrderText(original, text);
-  if (visuals.length === 0) return inStoredOrder;
-  return { ...inStoredOrder, visuals: visuals.map((visual, index) => visualMatchingText(original, visual, visualForms?.[index] ?? formOf(visual.text))) };
-}
-
-function storedOrderText(original: string, text: string): MatchingText {
-  let offsets: OffsetMap | undefined;
-  // The offset map is only built when a finding needs it: most texts have none.
-  const startOf = (index: number): number => {
-    offsets ??= offsetMapOf(original);
-    return Math.min(original.length, originalOffset(offsets, Math.max(0, Math.min(index, text.length))));
-  };
-  return {
+  if (visuals.length === 0) return new StoredOrderText(original, text);
+  return new StoredOrderText(
     original,
     text,
-    originalStart: startOf,
-    originalEnd: (index) => {
-      if (index <= 0) return 0;
-      const start = startOf(index - 1);
-      const code = original.codePointAt(start) ?? 0;
-      return Math.min(original.length, start + (code > 0xffff ? 2 : 1));
-    },
-  };
+    visuals.map((visual, index) => new VisualOrderText(original, visual, visualForms?.[index] ?? formOf(visual.text))),
+  );
+}
+
+/** The original code-unit offset just past the code point at `start`. */
+function endOfCodePoint(original: string, start: number): number {
+  const code = original.codePointAt(start) ?? 0;
+  return Math.min(original.length, start + (code > 0xffff ? 2 : 1));
+}
+
+/**
+ * A text in matching form, in stored order. Classes, not closures: a batch of sentences makes one
+ * object per form instead of an object, its closures and their context (issue 13: the collections
+ * of those were a third of the display-order cost of Hebrew sentences).
+ */
+class StoredOrderText implements MatchingText {
+  /** Built only when a finding needs it: most texts have none. */
+  private offsets: OffsetMap | undefined;
+
+  constructor(
+    readonly original: string,
+    readonly text: string,
+    readonly visuals?: readonly MatchingText[],
+  ) {}
+
+  originalStart(index: number): number {
+    this.offsets ??= offsetMapOf(this.original);
+    return Math.min(this.original.length, originalOffset(this.offsets, Math.max(0, Math.min(index, this.text.length))));
+  }
+
+  originalEnd(index: number): number {
+    return index <= 0 ? 0 : endOfCodePoint(this.original, this.originalStart(index - 1));
+  }
 }
 
 /** The visual order's matching form, its offsets taken back through the reordering into the original. */
-function visualMatchingText(original: string, visual: VisualText, form: string): MatchingText {
-  const reordered = storedOrderText(visual.text, form);
-  const back = (visualIndex: number): number => visual.originalOffsets[Math.min(visualIndex, visual.originalOffsets.length - 1)] ?? 0;
-  return {
-    original,
-    text: reordered.text,
-    inVisualOrder: true,
-    originalStart: (index) => back(reordered.originalStart(index)),
-    originalEnd: (index) => {
-      if (index <= 0) return 0;
-      const start = back(reordered.originalStart(index - 1));
-      const code = original.codePointAt(start) ?? 0;
-      return Math.min(original.length, start + (code > 0xffff ? 2 : 1));
-    },
-  };
+class VisualOrderText implements MatchingText {
+  readonly inVisualOrder = true;
+  /** The form's offsets into the visual text (made on first use). */
+  private reordered: StoredOrderText | undefined;
+
+  constructor(
+    readonly original: string,
+    private readonly visual: VisualText,
+    readonly text: string,
+  ) {}
+
+  private back(visualIndex: number): number {
+    const offsets = this.visual.originalOffsets;
+    return offsets[Math.min(visualIndex, offsets.length - 1)] ?? 0;
+  }
+
+  originalStart(index: number): number {
+    this.reordered ??= new StoredOrderText(this.visual.text, this.text);
+    return this.back(this.reordered.originalStart(index));
+  }
+
+  originalEnd(index: number): number {
+    return index <= 0 ? 0 : endOfCodePoint(this.original, this.originalStart(index - 1));
+  }
 }
 
 /** The caseless matching form alone. */
