@@ -504,17 +504,31 @@ function layOut(original: string, leadingLevel?: number): Layout {
   return { visual: moved ? visual : undefined, written, firstStrong: firstStrong !== undefined && movedFirstStrong ? firstStrong : undefined, writtenFirstStrong };
 }
 
+/**
+ * Visual texts of many texts one after another in `text`, U+0000 between them (a form of the whole
+ * splits into theirs: text-normalize.ts `matchingForms`): span i is `text[starts[i] … ends[i] − 1]`,
+ * the original offset of its unit j `offsets[starts[i] + j]`.
+ */
+export interface VisualSpans {
+  readonly text: string;
+  readonly offsets: Int32Array;
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+}
+
 /** Visual texts of many texts, appended to one buffer: one string and one offset array for all of them. */
 class VisualBatch {
   private units = new Uint16Array(1024);
   private offsets = new Int32Array(1024);
   private length = 0;
-  private readonly spans: number[] = [];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
 
-  /** Appends a written buffer; returns the span's number. */
+  /** Appends a written buffer (after a U+0000 unless it is the first); returns the span's number. */
   add(buffer: VisualBuffer, written: number): number {
-    if (this.length + written > this.units.length) {
-      const capacity = Math.max(this.units.length * 2, this.length + written);
+    const separator = this.starts.length === 0 ? 0 : 1;
+    if (this.length + separator + written > this.units.length) {
+      const capacity = Math.max(this.units.length * 2, this.length + separator + written);
       const units = new Uint16Array(capacity);
       units.set(this.units.subarray(0, this.length));
       const offsets = new Int32Array(capacity);
@@ -522,47 +536,49 @@ class VisualBatch {
       this.units = units;
       this.offsets = offsets;
     }
+    if (separator === 1) {
+      this.units[this.length] = 0;
+      this.offsets[this.length] = -1;
+      this.length += 1;
+    }
     this.units.set(buffer.units.subarray(0, written), this.length);
     this.offsets.set(buffer.offsets.subarray(0, written), this.length);
-    this.spans.push(this.length, this.length + written);
+    this.starts.push(this.length);
+    this.ends.push(this.length + written);
     this.length += written;
-    return this.spans.length / 2 - 1;
+    return this.starts.length - 1;
   }
 
-  /** Each span as a visual text: slices of one string, views of one offset array. */
-  texts(): VisualText[] {
-    const joined = Buffer.from(this.units.buffer, 0, this.length * 2).toString('utf16le');
-    const texts: VisualText[] = [];
-    for (let span = 0; span < this.spans.length; span += 2) {
-      const start = this.spans[span] as number;
-      const end = this.spans[span + 1] as number;
-      texts.push({ text: joined.slice(start, end), originalOffsets: this.offsets.subarray(start, end) });
-    }
-    return texts;
+  spans(): VisualSpans {
+    const text = Buffer.from(this.units.buffer, 0, this.length * 2).toString('utf16le');
+    return { text, offsets: this.offsets, starts: this.starts, ends: this.ends };
   }
+}
+
+/** `visualOrdersOfEach`: both orders' spans, and for text i its span in each (-1: none). */
+export interface VisualOrdersOfEach {
+  readonly leftToRight: VisualSpans;
+  readonly firstStrong: VisualSpans;
+  readonly leftToRightSpan: Int32Array;
+  readonly firstStrongSpan: Int32Array;
 }
 
 /**
  * `visualOrders` of many texts (`leadingLevels[i]` as its `leadingLevel`; `wanted(i)` false: text i
- * gets none), their texts slices of one string per order and their offsets views of one array: a
- * string and an array copied per text were a third of the display-order cost of Hebrew sentences.
+ * gets none), written one after another into one string and one offset array per order: a string,
+ * an offset array and their objects made per text were a third of the display-order cost of
+ * Hebrew sentences (issue 13).
  */
-export function visualOrdersOfEach(originals: readonly string[], leadingLevels: readonly number[] | undefined, wanted: (index: number) => boolean): VisualOrders[] {
+export function visualOrdersOfEach(originals: readonly string[], leadingLevels: readonly number[] | undefined, wanted: (index: number) => boolean): VisualOrdersOfEach {
   const leftToRight = new VisualBatch();
   const firstStrong = new VisualBatch();
-  const spans = originals.map((original, index) => {
-    if (!wanted(index)) return undefined;
+  const leftToRightSpan = new Int32Array(originals.length).fill(-1);
+  const firstStrongSpan = new Int32Array(originals.length).fill(-1);
+  originals.forEach((original, index) => {
+    if (!wanted(index)) return;
     const layout = layOut(original, leadingLevels?.[index]);
-    return {
-      leftToRight: layout.visual === undefined ? -1 : leftToRight.add(layout.visual, layout.written),
-      firstStrong: layout.firstStrong === undefined ? -1 : firstStrong.add(layout.firstStrong, layout.writtenFirstStrong),
-    };
+    if (layout.visual !== undefined) leftToRightSpan[index] = leftToRight.add(layout.visual, layout.written);
+    if (layout.firstStrong !== undefined) firstStrongSpan[index] = firstStrong.add(layout.firstStrong, layout.writtenFirstStrong);
   });
-  const leftToRightTexts = leftToRight.texts();
-  const firstStrongTexts = firstStrong.texts();
-  return spans.map((span) => {
-    if (span === undefined || (span.leftToRight < 0 && span.firstStrong < 0)) return NO_VISUAL_ORDERS;
-    const ltr = leftToRightTexts[span.leftToRight];
-    return span.firstStrong < 0 ? { leftToRight: ltr } : { leftToRight: ltr, firstStrong: firstStrongTexts[span.firstStrong] };
-  });
+  return { leftToRight: leftToRight.spans(), firstStrong: firstStrong.spans(), leftToRightSpan, firstStrongSpan };
 }

@@ -2,7 +2,7 @@
 // point → its prototype), shipped by nodeca's `unhomoglyph`. Only its data is used: its own
 // function builds one 6,000-way alternation regex, which costs per character what a map lookup does not.
 import confusablesData from 'unhomoglyph/data.json' with { type: 'json' };
-import { visualOrders, visualOrdersOfEach, type VisualOrders, type VisualText } from './text-normalize-bidi.js';
+import { visualOrders, visualOrdersOfEach, type VisualOrders, type VisualSpans, type VisualText } from './text-normalize-bidi.js';
 
 /**
  * The one text normalization in front of every text rule (SPEC §3): verdict tokens, prose PASS
@@ -447,14 +447,19 @@ function visualTextsOf(orders: VisualOrders): VisualText[] {
   return texts;
 }
 
-/** `visualForms`: the matching forms of the visual texts when the caller formed them already (in a batch). */
-function matchingTextOf(original: string, text: string, visuals = visualTextsOf(visualOrders(original)), visualForms?: readonly string[]): MatchingText {
+function matchingTextOf(original: string, text: string): MatchingText {
+  const visuals = visualTextsOf(visualOrders(original));
   if (visuals.length === 0) return new StoredOrderText(original, text);
   return new StoredOrderText(
     original,
     text,
-    visuals.map((visual, index) => new VisualOrderText(original, visual, visualForms?.[index] ?? formOf(visual.text))),
+    visuals.map((visual) => new VisualOrderText(original, spansOf(visual), 0, formOf(visual.text))),
   );
+}
+
+/** One visual text as a batch of one. */
+function spansOf(visual: VisualText): VisualSpans {
+  return { text: visual.text, offsets: visual.originalOffsets, starts: [0], ends: [visual.text.length] };
 }
 
 /** The original code-unit offset just past the code point at `start`. */
@@ -488,7 +493,11 @@ class StoredOrderText implements MatchingText {
   }
 }
 
-/** The visual order's matching form, its offsets taken back through the reordering into the original. */
+/**
+ * The matching form of span `span` of a batch of visual texts, its offsets taken back through the
+ * reordering into the original. The visual text itself is sliced from the batch only when a
+ * finding needs its offsets.
+ */
 class VisualOrderText implements MatchingText {
   readonly inVisualOrder = true;
   /** The form's offsets into the visual text (made on first use). */
@@ -496,17 +505,19 @@ class VisualOrderText implements MatchingText {
 
   constructor(
     readonly original: string,
-    private readonly visual: VisualText,
+    private readonly spans: VisualSpans,
+    private readonly span: number,
     readonly text: string,
   ) {}
 
   private back(visualIndex: number): number {
-    const offsets = this.visual.originalOffsets;
-    return offsets[Math.min(visualIndex, offsets.length - 1)] ?? 0;
+    const start = this.spans.starts[this.span] ?? 0;
+    const length = (this.spans.ends[this.span] ?? 0) - start;
+    return length === 0 ? 0 : (this.spans.offsets[start + Math.min(visualIndex, length - 1)] ?? 0);
   }
 
   originalStart(index: number): number {
-    this.reordered ??= new StoredOrderText(this.visual.text, this.text);
+    this.reordered ??= new StoredOrderText(this.spans.text.slice(this.spans.starts[this.span], this.spans.ends[this.span]), this.text);
     return this.back(this.reordered.originalStart(index));
   }
 
@@ -551,15 +562,27 @@ export function toMatchingTexts(originals: readonly string[], leadingLevels?: re
     const form = forms[index];
     return mayMatchReordered === undefined || form === undefined || mayMatchReordered(form);
   };
-  const visuals = visualOrdersOfEach(originals, leadingLevels, wanted).map(visualTextsOf);
-  const visualForms = matchingForms(visuals.flatMap((texts) => texts.map((visual) => visual.text)));
-  let nextVisual = 0;
+  const batch = visualOrdersOfEach(originals, leadingLevels, wanted);
+  const leftToRightForms = spanForms(batch.leftToRight);
+  const firstStrongForms = spanForms(batch.firstStrong);
   return originals.map((original, index) => {
-    const texts = visuals[index] ?? [];
-    const textForms = visualForms.slice(nextVisual, nextVisual + texts.length);
-    nextVisual += texts.length;
-    return matchingTextOf(original, forms[index] ?? formOf(original), texts, textForms);
+    const form = forms[index] ?? formOf(original);
+    const leftToRight = batch.leftToRightSpan[index] ?? -1;
+    const firstStrong = batch.firstStrongSpan[index] ?? -1;
+    if (leftToRight < 0 && firstStrong < 0) return new StoredOrderText(original, form);
+    // Left to right first, as visualTextsOf lists them.
+    const visuals: MatchingText[] = [];
+    if (leftToRight >= 0) visuals.push(new VisualOrderText(original, batch.leftToRight, leftToRight, leftToRightForms[leftToRight] ?? ''));
+    if (firstStrong >= 0) visuals.push(new VisualOrderText(original, batch.firstStrong, firstStrong, firstStrongForms[firstStrong] ?? ''));
+    return new StoredOrderText(original, form, visuals);
   });
+}
+
+/** The matching form of each span of a batch: one pass over the whole (U+0000 between spans), or span by span when a span holds U+0000 itself. */
+function spanForms(spans: VisualSpans): string[] {
+  const forms = spans.starts.length < 2 ? [] : formOf(spans.text).split(BATCH_SEPARATOR);
+  if (forms.length === spans.starts.length) return forms;
+  return spans.starts.map((start, span) => formOf(spans.text.slice(start, spans.ends[span])));
 }
 
 /** The case-preserving skeleton (NFKD, ignorables removed, TR39 prototypes): for case-sensitive rules such as verdict tokens. */
