@@ -518,17 +518,24 @@ export interface VisualSpans {
 
 /** Visual texts of many texts, appended to one buffer: one string and one offset array for all of them. */
 class VisualBatch {
-  private units = new Uint16Array(1024);
-  private offsets = new Int32Array(1024);
+  private units = new Uint16Array(0);
+  private offsets = new Int32Array(0);
   private length = 0;
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
+
+  /**
+   * `capacity`: the units the batch will hold at most (a visual text is never longer than its
+   * original), allocated at the first text added (most batches of left-to-right text get none), so
+   * that the buffers are never grown by copying.
+   */
+  constructor(private readonly capacity: number) {}
 
   /** Appends a written buffer (after a U+0000 unless it is the first); returns the span's number. */
   add(buffer: VisualBuffer, written: number): number {
     const separator = this.starts.length === 0 ? 0 : 1;
     if (this.length + separator + written > this.units.length) {
-      const capacity = Math.max(this.units.length * 2, this.length + separator + written);
+      const capacity = Math.max(this.capacity, this.units.length * 2, this.length + separator + written);
       const units = new Uint16Array(capacity);
       units.set(this.units.subarray(0, this.length));
       const offsets = new Int32Array(capacity);
@@ -570,12 +577,15 @@ export interface VisualOrdersOfEach {
  * Hebrew sentences (issue 13).
  */
 export function visualOrdersOfEach(originals: readonly string[], leadingLevels: readonly number[] | undefined, wanted: (index: number) => boolean): VisualOrdersOfEach {
-  const leftToRight = new VisualBatch();
-  const firstStrong = new VisualBatch();
+  const laidOut = originals.map((_, index) => wanted(index));
+  // Each text and the U+0000 after it, at most.
+  const capacity = originals.reduce((total, original, index) => (laidOut[index] === true ? total + original.length + 1 : total), 0);
+  const leftToRight = new VisualBatch(capacity);
+  const firstStrong = new VisualBatch(capacity);
   const leftToRightSpan = new Int32Array(originals.length).fill(-1);
   const firstStrongSpan = new Int32Array(originals.length).fill(-1);
   originals.forEach((original, index) => {
-    if (!wanted(index)) return;
+    if (laidOut[index] !== true) return;
     const layout = layOut(original, leadingLevels?.[index]);
     if (layout.visual !== undefined) leftToRightSpan[index] = leftToRight.add(layout.visual, layout.written);
     if (layout.firstStrong !== undefined) firstStrongSpan[index] = firstStrong.add(layout.firstStrong, layout.writtenFirstStrong);
