@@ -426,6 +426,16 @@ function visualTextOf(buffer: VisualBuffer, written: number, kept: VisualBuffer)
   return { text, originalOffsets: buffer === kept ? buffer.offsets.slice(0, written) : buffer.offsets.subarray(0, written) };
 }
 
+/** One text's visual orders as written by `layOut`: `written` units of `visual` and `writtenFirstStrong` of `firstStrong`, each only when it moved anything. */
+interface Layout {
+  readonly visual?: VisualBuffer;
+  readonly written: number;
+  readonly firstStrong?: VisualBuffer;
+  readonly writtenFirstStrong: number;
+}
+
+const NO_LAYOUT: Layout = { written: 0, writtenFirstStrong: 0 };
+
 /**
  * Both visual orders in one pass, paragraph by paragraph (`leadingLevel` 1: the text's first
  * paragraph is part of a larger right-to-left one, such as a sentence of a Markdown paragraph whose
@@ -435,7 +445,15 @@ function visualTextOf(buffer: VisualBuffer, written: number, kept: VisualBuffer)
  * is copied then), so text without one pays nothing for it.
  */
 export function visualOrders(original: string, leadingLevel?: number): VisualOrders {
-  if (leadingLevel !== 1 && !REORDERS.test(original)) return NO_VISUAL_ORDERS;
+  const { visual, written, firstStrong, writtenFirstStrong } = layOut(original, leadingLevel);
+  const leftToRight = visual === undefined ? undefined : visualTextOf(visual, written, keptVisualBuffer);
+  if (firstStrong === undefined) return leftToRight === undefined ? NO_VISUAL_ORDERS : { leftToRight };
+  return { leftToRight, firstStrong: visualTextOf(firstStrong, writtenFirstStrong, keptFirstStrongBuffer) };
+}
+
+/** The buffers `visualOrders` writes into (kept ones, written again by the next text): the caller copies what it keeps. */
+function layOut(original: string, leadingLevel?: number): Layout {
+  if (leadingLevel !== 1 && !REORDERS.test(original)) return NO_LAYOUT;
   displayOrderCounter.texts += 1;
   // Written unit by unit into arrays of the original's length (a visual text is never longer): no string per character.
   const visual = visualBufferFor(original.length);
@@ -483,7 +501,94 @@ export function visualOrders(original: string, leadingLevel?: number): VisualOrd
     if (firstStrong !== undefined) writtenFirstStrong = writeParagraph(firstStrong, writtenFirstStrong, work, count, orderFirstStrong);
     from = to;
   }
-  const leftToRight = moved ? visualTextOf(visual, written, keptVisualBuffer) : undefined;
-  if (firstStrong === undefined || !movedFirstStrong) return leftToRight === undefined ? NO_VISUAL_ORDERS : { leftToRight };
-  return { leftToRight, firstStrong: visualTextOf(firstStrong, writtenFirstStrong, keptFirstStrongBuffer) };
+  return { visual: moved ? visual : undefined, written, firstStrong: firstStrong !== undefined && movedFirstStrong ? firstStrong : undefined, writtenFirstStrong };
+}
+
+/**
+ * Visual texts of many texts one after another in `text`, U+0000 between them (a form of the whole
+ * splits into theirs: text-normalize.ts `matchingForms`): span i is `text[starts[i] … ends[i] − 1]`,
+ * the original offset of its unit j `offsets[starts[i] + j]`.
+ */
+export interface VisualSpans {
+  readonly text: string;
+  readonly offsets: Int32Array;
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+}
+
+/** Visual texts of many texts, appended to one buffer: one string and one offset array for all of them. */
+class VisualBatch {
+  private units = new Uint16Array(0);
+  private offsets = new Int32Array(0);
+  private length = 0;
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  /**
+   * `capacity`: the units the batch will hold at most (a visual text is never longer than its
+   * original), allocated at the first text added (most batches of left-to-right text get none), so
+   * that the buffers are never grown by copying.
+   */
+  constructor(private readonly capacity: number) {}
+
+  /** Appends a written buffer (after a U+0000 unless it is the first); returns the span's number. */
+  add(buffer: VisualBuffer, written: number): number {
+    const separator = this.starts.length === 0 ? 0 : 1;
+    if (this.length + separator + written > this.units.length) {
+      const capacity = Math.max(this.capacity, this.units.length * 2, this.length + separator + written);
+      const units = new Uint16Array(capacity);
+      units.set(this.units.subarray(0, this.length));
+      const offsets = new Int32Array(capacity);
+      offsets.set(this.offsets.subarray(0, this.length));
+      this.units = units;
+      this.offsets = offsets;
+    }
+    if (separator === 1) {
+      this.units[this.length] = 0;
+      this.offsets[this.length] = -1;
+      this.length += 1;
+    }
+    this.units.set(buffer.units.subarray(0, written), this.length);
+    this.offsets.set(buffer.offsets.subarray(0, written), this.length);
+    this.starts.push(this.length);
+    this.ends.push(this.length + written);
+    this.length += written;
+    return this.starts.length - 1;
+  }
+
+  spans(): VisualSpans {
+    const text = Buffer.from(this.units.buffer, 0, this.length * 2).toString('utf16le');
+    return { text, offsets: this.offsets, starts: this.starts, ends: this.ends };
+  }
+}
+
+/** `visualOrdersOfEach`: both orders' spans, and for text i its span in each (-1: none). */
+export interface VisualOrdersOfEach {
+  readonly leftToRight: VisualSpans;
+  readonly firstStrong: VisualSpans;
+  readonly leftToRightSpan: Int32Array;
+  readonly firstStrongSpan: Int32Array;
+}
+
+/**
+ * `visualOrders` of many texts (`leadingLevels[i]` as its `leadingLevel`; `wanted(i)` false: text i
+ * gets none), written one after another into one string and one offset array per order: a string,
+ * an offset array and their objects made per text were a third of the display-order cost of
+ * Hebrew sentences (issue 13).
+ */
+export function visualOrdersOfEach(originals: readonly string[], leadingLevels: readonly number[] | undefined, wanted: (index: number) => boolean): VisualOrdersOfEach {
+  const laidOut = originals.map((_, index) => wanted(index));
+  // Each text and the U+0000 after it, at most.
+  const capacity = originals.reduce((total, original, index) => (laidOut[index] === true ? total + original.length + 1 : total), 0);
+  const leftToRight = new VisualBatch(capacity);
+  const firstStrong = new VisualBatch(capacity);
+  const leftToRightSpan = new Int32Array(originals.length).fill(-1);
+  const firstStrongSpan = new Int32Array(originals.length).fill(-1);
+  originals.forEach((original, index) => {
+    if (laidOut[index] !== true) return;
+    const layout = layOut(original, leadingLevels?.[index]);
+    if (layout.visual !== undefined) leftToRightSpan[index] = leftToRight.add(layout.visual, layout.written);
+    if (layout.firstStrong !== undefined) firstStrongSpan[index] = firstStrong.add(layout.firstStrong, layout.writtenFirstStrong);
+  });
+  return { leftToRight: leftToRight.spans(), firstStrong: firstStrong.spans(), leftToRightSpan, firstStrongSpan };
 }

@@ -1,5 +1,9 @@
 import ts from '../../policy/typescript.cjs';
 import { createCapabilityReach, isDeclaredName, meaningAt } from './capability-reach.js';
+import { createDeclarationFileReach } from './declaration-file-reach.js';
+import { createModuleAugmentations } from './module-augmentations.js';
+import { isProjectFile } from './project-file.js';
+import { createProjectSymbolReach } from './project-symbol-reach.js';
 
 /**
  * Types a file obtains without naming them (an array or object literal, a string's methods, an
@@ -12,16 +16,23 @@ const IMPLICIT_TYPES = [
   'Generator', 'AsyncGenerator', 'AsyncIterableIterator', 'Error',
 ];
 
-function isProjectFile(program: ts.Program, sourceFile: ts.SourceFile): boolean {
-  return !program.isSourceFileDefaultLibrary(sourceFile) && !program.isSourceFileFromExternalLibrary(sourceFile) && !sourceFile.fileName.includes('/node_modules/');
+
+/** A symbol declared in the global scope (a script, `declare global`), not a module's own. */
+function isGlobalDeclared(symbol: ts.Symbol): boolean {
+  return (symbol.declarations ?? []).some((declaration) => {
+    for (let node = declaration.parent as ts.Node | undefined; node !== undefined; node = node.parent) {
+      if (ts.isModuleDeclaration(node) && (node.flags & ts.NodeFlags.GlobalAugmentation) !== 0) return true;
+      // `declare module 'node:child_process' { … }` in a script: that module's export, not a global.
+      if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name)) return false;
+      if (ts.isSourceFile(node)) return !ts.isExternalModule(node);
+    }
+    return false;
+  });
 }
 
 function isJsxNode(node: ts.Node): boolean {
   return ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node);
 }
-
-/** The module a specifier literal names, as the checker resolved it: a project file, something else (a package, an ambient module), or nothing. */
-type ModuleTarget = { readonly kind: 'project'; readonly file: ts.SourceFile } | { readonly kind: 'foreign' } | { readonly kind: 'unresolved' };
 
 /** What one file shows by itself: whether it names a way to a capability, and the project files it imports. */
 interface OwnFacts {
@@ -58,44 +69,91 @@ export function createCapabilityVisibility(program: ts.Program, checker: ts.Type
     return everyFile;
   };
 
-  const moduleTarget = (specifier: ts.Node): ModuleTarget => {
-    const symbol = checker.getSymbolAtLocation(specifier);
-    if (symbol === undefined) return { kind: 'unresolved' };
-    const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
-    return declaration !== undefined && ts.isSourceFile(declaration) && isProjectFile(program, declaration) ? { kind: 'project', file: declaration } : { kind: 'foreign' };
-  };
-
-  // `declare module '../utils' { … }` adds the augmenting file's declarations to the augmented
-  // module's types: whoever imports that module sees them, as if it imported the augmenting file.
-  let augmentedBy: Map<ts.SourceFile, ts.SourceFile[]> | undefined;
-  const augmentationsOf = (sourceFile: ts.SourceFile): readonly ts.SourceFile[] => {
-    if (augmentedBy === undefined) {
-      augmentedBy = new Map();
-      for (const file of program.getSourceFiles()) {
-        if (!isProjectFile(program, file) || !ts.isExternalModule(file)) continue;
-        for (const statement of file.statements) {
-          if (!ts.isModuleDeclaration(statement) || !ts.isStringLiteral(statement.name)) continue;
-          const target = moduleTarget(statement.name);
-          if (target.kind !== 'project') continue;
-          const list = augmentedBy.get(target.file) ?? [];
-          list.push(file);
-          augmentedBy.set(target.file, list);
-        }
-      }
+  // A module hands a file only the types of what the file takes from it. A named binding hands
+  // its declaration: a project file's (followed like an import of that file, so a barrel's other
+  // modules stay out) or a package's, judged by name resolution over its declaration files
+  // (capability-reach.ts). A whole module (a namespace import, `export *`, `import('m')`) hands
+  // every export: a project module is followed with its re-exports; a package's is judged by its
+  // exports and its own declarations (an `export =`, the module itself being a capability).
+  // Memoized per module and per symbol for the program.
+  // A name in another file judged as a global when it resolves to one (or to nothing: then it may
+  // still be one); a local or imported name of the same spelling is that file's own, or an import's.
+  const augmentations = createModuleAugmentations(program, checker);
+  const fileReaches = createDeclarationFileReach(program, checker, augmentations, (reference, meaning) => {
+    const global = globals.get(reference.text);
+    if (global === undefined) return false;
+    const symbol = checker.getSymbolAtLocation(reference);
+    return (symbol === undefined || symbol === global || isGlobalDeclared(symbol)) && reach(symbol ?? global, meaning);
+  });
+  const symbolReaches = createProjectSymbolReach(checker, (declaration) => isProjectFile(program, declaration.getSourceFile()), (name, meaning, symbol, member) => {
+    // `Function.prototype`, `process.argv`: what the code gets is the member, judged by its own declaration (as viaName does).
+    const memberReaches = (): boolean => {
+      const memberSymbol = member === undefined ? undefined : checker.getSymbolAtLocation(member.name);
+      return memberSymbol === undefined || reach(memberSymbol, 'value');
+    };
+    if (symbol === undefined || (symbol.declarations ?? []).length === 0) {
+      const global = globals.get(name);
+      return global !== undefined && reach(global, meaning) && memberReaches();
     }
-    return augmentedBy.get(sourceFile) ?? [];
+    if (isGlobalDeclared(symbol)) return reach(symbol, meaning) && memberReaches();
+    return (symbol.declarations ?? []).some((declaration) => !isProjectFile(program, declaration.getSourceFile()) && fileReaches(declaration.getSourceFile()));
+  });
+  /**
+   * Whether what `symbol` declares (a binding, or a module taken whole) reaches a capability: a
+   * declaration in a project file adds that file to `imports` (a module file brings its own
+   * re-exports along); any other file is judged as a whole, with what it refers to.
+   */
+  const declaredReaches = (symbol: ts.Symbol, imports: ts.SourceFile[]): boolean => {
+    const declarations = symbol.declarations ?? [];
+    // A name the project declares (not a module taken whole): judged by what its declarations name.
+    if (declarations.length > 0 && declarations.every((declaration) => !ts.isSourceFile(declaration) && isProjectFile(program, declaration.getSourceFile()))) return symbolReaches(symbol);
+    let reaches = false;
+    for (const declaration of symbol.declarations ?? []) {
+      const file = declaration.getSourceFile();
+      if (isProjectFile(program, file)) imports.push(file);
+      else reaches ||= fileReaches(file);
+    }
+    return reaches;
+  };
+  /** Whether the import binding `name` reaches a capability (declaredReaches). */
+  const bindingReaches = (name: ts.Node, imports: ts.SourceFile[]): boolean => {
+    let symbol = checker.getSymbolAtLocation(name);
+    if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
+    // A binding the checker cannot resolve is `any`: it carries no capability's type.
+    return symbol !== undefined && declaredReaches(symbol, imports);
+  };
+  /** The bindings an import or re-export names (`{ a, b as c }`, a default, `x = require(…)`), or `whole` when it takes the whole module. */
+  const takenBindings = (statement: ts.Node | undefined): readonly ts.Node[] | 'whole' => {
+    if (statement !== undefined && ts.isImportDeclaration(statement)) {
+      const clause = statement.importClause;
+      // `import 'm'` binds nothing: its run-time effect is the syntax's to judge.
+      if (clause === undefined) return [];
+      const bindings = clause.namedBindings;
+      if (bindings !== undefined && ts.isNamespaceImport(bindings)) return 'whole';
+      const named = bindings === undefined ? [] : bindings.elements.map((element) => element.name);
+      return clause.name === undefined ? named : [clause.name, ...named];
+    }
+    if (statement !== undefined && ts.isExportDeclaration(statement) && statement.exportClause !== undefined && ts.isNamedExports(statement.exportClause)) {
+      return statement.exportClause.elements.map((element) => element.name);
+    }
+    if (statement !== undefined && ts.isImportEqualsDeclaration(statement)) return [statement.name];
+    return 'whole';
   };
 
   const ownFacts = (sourceFile: ts.SourceFile): OwnFacts => {
     const known = own.get(sourceFile);
     if (known !== undefined) return known;
-    const imports: ts.SourceFile[] = [...augmentationsOf(sourceFile)];
+    // `declare module '../utils' { … }` adds the augmenting file's declarations to the augmented
+    // module's (module-augmentations.ts): whoever imports that module sees them, as if it imported the augmenting file.
+    const imports: ts.SourceFile[] = [...augmentations.of(sourceFile)];
     const isJavaScript = (sourceFile.flags & ts.NodeFlags.JavaScriptFile) !== 0;
-    const viaModule = (specifier: ts.Node | undefined): boolean => {
+    /** `statement` takes something from the module `specifier` names: `import(…)`, `require(…)` and `import('m').T` take it whole. */
+    const viaModule = (specifier: ts.Node | undefined, statement?: ts.Node): boolean => {
       if (specifier === undefined || !ts.isStringLiteralLike(specifier)) return false;
-      const target = moduleTarget(specifier);
-      if (target.kind === 'project') imports.push(target.file);
-      return target.kind === 'foreign';
+      const module = checker.getSymbolAtLocation(specifier);
+      if (module === undefined) return false;
+      const taken = takenBindings(statement);
+      return taken === 'whole' ? declaredReaches(module, imports) : taken.some((name) => bindingReaches(name, imports));
     };
     const viaName = (identifier: ts.Identifier): boolean => {
       if (!globals.has(identifier.text)) return false;
@@ -115,9 +173,9 @@ export function createCapabilityVisibility(program: ts.Program, checker: ts.Type
     };
     const visit = (node: ts.Node): boolean => {
       if (isJsxNode(node)) return true;
-      if (ts.isImportDeclaration(node)) return viaModule(node.moduleSpecifier);
-      if (ts.isExportDeclaration(node) && node.moduleSpecifier !== undefined) return viaModule(node.moduleSpecifier);
-      if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) return viaModule(node.moduleReference.expression);
+      if (ts.isImportDeclaration(node)) return viaModule(node.moduleSpecifier, node);
+      if (ts.isExportDeclaration(node) && node.moduleSpecifier !== undefined) return viaModule(node.moduleSpecifier, node);
+      if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) return viaModule(node.moduleReference.expression, node);
       if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && viaModule(node.argument.literal)) return true;
       if (ts.isCallExpression(node) && isModuleLoad(node, isJavaScript) && viaModule(node.arguments[0])) return true;
       if (ts.isIdentifier(node)) return viaName(node);
@@ -132,7 +190,8 @@ export function createCapabilityVisibility(program: ts.Program, checker: ts.Type
   };
 
   return (sourceFile) => {
-    if (implicitTypesReach()) return true;
+    // An augmentation whose merge is not followed may add to any file's types.
+    if (implicitTypesReach() || augmentations.everywhere()) return true;
     const known = verdicts.get(sourceFile);
     if (known !== undefined) return known;
     // Depth-first over the imports; a search that finds nothing proves every file it saw clean.

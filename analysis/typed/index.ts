@@ -21,9 +21,11 @@ export function oracleFor(program: ts.Program, sourceFile: ts.SourceFile): TypeO
   let entry = oracles.get(program);
   if (entry === undefined) {
     const checker = program.getTypeChecker();
-    const full = createTypeOracle(checker);
-    const precisionOnly: TypeOracle = { resolve: () => undefined, untypedEscapes: () => [], importedEscapes: () => [], capabilityValue: () => undefined, libraryTypeName: () => undefined, mayBeFunction: (node) => full.mayBeFunction(node) };
-    entry = { full, precisionOnly, mayReachCapability: createCapabilityVisibility(program, checker) };
+    const mayReachCapability = createCapabilityVisibility(program, checker);
+    const full = createTypeOracle(checker, mayReachCapability);
+    // An import hands over the escapes of the modules it brings in (a barrel's other modules too), whatever the importer can see.
+    const precisionOnly: TypeOracle = { resolve: () => undefined, untypedEscapes: () => [], importedEscapes: (specifier) => full.importedEscapes(specifier), capabilityValue: () => undefined, libraryTypeName: () => undefined, mayBeFunction: (node) => full.mayBeFunction(node) };
+    entry = { full, precisionOnly, mayReachCapability };
     oracles.set(program, entry);
   }
   return entry.mayReachCapability(sourceFile) ? entry.full : entry.precisionOnly;

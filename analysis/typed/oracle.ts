@@ -73,9 +73,10 @@ function declaresOwnSignatures(symbol: ts.Symbol | undefined): boolean {
 /**
  * The TypeOracle over one program's checker: references are classified by the declaration
  * they resolve to (ownerOf), never by their spelling. Works on the raw compiler objects, so the
- * guard (ts-morph's program) and the plugin (typescript-eslint's) share it as is.
+ * guard (ts-morph's program) and the plugin (typescript-eslint's) share it as is. A file for which
+ * `mayHoldEscapes` is false (it can see no capability: capability-visibility.ts) is not searched for escapes.
  */
-export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
+export function createTypeOracle(checker: ts.TypeChecker, mayHoldEscapes: (file: ts.SourceFile) => boolean = () => true): TypeOracle {
   const ownerOfSymbol = (symbol: ts.Symbol | undefined): Resolved | undefined => ownerOfDeclarations(symbol?.declarations ?? []);
   const ownerOfDeclarations = (declarations: readonly ts.Declaration[]): Resolved | undefined => {
     for (const declaration of declarations) {
@@ -163,7 +164,8 @@ export function createTypeOracle(checker: ts.TypeChecker): TypeOracle {
       const escapes: ImportedEscapes[] = [];
       const files = importedProjectFiles(checker, specifier);
       for (const file of files) {
-        const found = [...escapesIn(file), ...exportStarHandOuts(file)];
+        // The visibility pre-pass spares files that can see no capability; a facade's hand-outs are read regardless.
+        const found = [...(mayHoldEscapes(file) ? escapesIn(file) : []), ...exportStarHandOuts(file)];
         if (found.length > 0) escapes.push({ file, escapes: found });
       }
       // A compiled facade loaded by `require`/`createRequire` is no file of the program: read it (export-star-facades.ts).

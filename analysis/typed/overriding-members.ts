@@ -49,9 +49,10 @@ function methodReturn(checker: ts.TypeChecker, method: ts.MethodDeclaration): ts
 /**
  * The members of `node` (a class declaration or expression with heritage clauses) that
  * override or implement a base member, each with what it holds and what the base declares for it.
- * Only base members typed wide (isWide) are kept, and only members whose own type `holdsCapability`.
+ * Only base members typed wide (isWide, or `mayWiden`: a position inside them is) are kept, and only
+ * members whose own type `holdsCapability`.
  */
-export function overridingMembers(checker: ts.TypeChecker, node: ts.Node, holdsCapability: (type: ts.Type) => boolean): readonly OverridingMember[] {
+export function overridingMembers(checker: ts.TypeChecker, node: ts.Node, holdsCapability: (type: ts.Type) => boolean, mayWiden: (type: ts.Type) => boolean): readonly OverridingMember[] {
   if (!(ts.isClassDeclaration(node) || ts.isClassExpression(node)) || node.heritageClauses === undefined) return [];
   const found: OverridingMember[] = [];
   for (const member of node.members) {
@@ -65,7 +66,7 @@ export function overridingMembers(checker: ts.TypeChecker, node: ts.Node, holdsC
       if (property === undefined) return [];
       const type = checker.getTypeOfSymbol(property);
       return isMethod ? returnTypes(checker, type) : [type];
-    }).filter((type) => isWide(checker, type));
+    }).filter((type) => isWide(checker, type) || mayWiden(type));
     // The base is asked first: inferring a method's return type checks its body.
     if (declared.length === 0) continue;
     const symbol = checker.getSymbolAtLocation(name);

@@ -4,6 +4,7 @@ import { argumentLoss, resultLoss } from './call-handoff.js';
 import { isLibraryDeclaration, isSupertype, isUntyped, slotLoss, type SlotLoss } from './lossy-slot.js';
 import { genericArgumentStored } from './generic-store.js';
 import { overridingMembers } from './overriding-members.js';
+import { createStructuralWidening } from './structural-widening.js';
 import { handedParameters, handedValues, isForwardedArgument, isReflectedMemberRead, receivingSlot } from './handed-slots.js';
 
 /** How a finding names the slot that lost the value. */
@@ -85,6 +86,13 @@ export function createEscapeFinder(
   bearingType: (type: ts.Type) => Resolved | undefined,
 ): (sourceFile: ts.SourceFile) => readonly UntypedEscape[] {
   const found = new WeakMap<ts.SourceFile, readonly UntypedEscape[]>();
+  const widened = createStructuralWidening(checker, bearingType);
+
+  /** A value that is no capability but holds one where `target` widens (structural-widening.ts). */
+  const checkHeld = (node: ts.Expression, source: ts.Type, target: ts.Type | undefined, escapes: UntypedEscape[]): void => {
+    const lost = target === undefined ? undefined : widened.lossIn(source, target);
+    if (lost !== undefined) escapes.push({ node, value: lost.value, slot: SLOT_WORDS[lost.loss], judgedAtImport: false });
+  };
 
   /** A library builtin that keeps nothing of its argument `written` (RETAINS_NOTHING, RETAINS_NOTHING_AT). */
   const retainsNothing = (call: ts.CallExpression | ts.NewExpression, written: ts.Expression): boolean => {
@@ -177,6 +185,12 @@ export function createEscapeFinder(
     escapes.push({ node: call, value: lost.value, slot: SLOT_WORDS[lost.loss], judgedAtImport: false });
   };
 
+  /** A call's result that holds a capability where the slot widens: only a call that is no use of a capability itself (checkResult). */
+  const checkHeldResult = (written: ts.Expression, call: ts.CallExpression | ts.NewExpression, slot: Slot, escapes: UntypedEscape[]): void => {
+    if (slot !== 'contextual' || call.expression.kind === ts.SyntaxKind.ImportKeyword || retainsNothingOf(written) || bearing(call.expression) !== undefined) return;
+    checkHeld(call, checker.getTypeAtLocation(call), receivingSlot(checker, written), escapes);
+  };
+
   /** `written` is an argument of a builtin that keeps nothing of it (RETAINS_NOTHING). */
   const retainsNothingOf = (written: ts.Expression): boolean => {
     const parent = written.parent;
@@ -190,11 +204,16 @@ export function createEscapeFinder(
       // `Reflect.get(ns, 'member')` is a member read typed as the member (handed-slots.ts); any other call's result is judged by checkResult.
       const reflected = ts.isCallExpression(leaf) && isReflectedMemberRead(checker, leaf);
       if (!reflected && (ts.isCallExpression(leaf) || ts.isNewExpression(leaf))) {
+        const before = escapes.length;
         checkResult(written, leaf, slot, escapes);
+        if (escapes.length === before) checkHeldResult(written, leaf, slot, escapes);
         continue;
       }
       const value = reflected ? bearingType(checker.getTypeAtLocation(leaf)) : bearing(leaf);
-      if (value === undefined) continue;
+      if (value === undefined) {
+        if (slot === 'contextual' && !retainsNothingOf(written)) checkHeld(leaf, checker.getTypeAtLocation(leaf), receivingSlot(checker, written), escapes);
+        continue;
+      }
       const loss = slot === 'contextual' ? slotLoses(written, leaf) : undefined;
       if (slot === 'contextual' && loss === undefined) continue;
       const where = slot === 'thrown' ? 'a thrown value' : slot === 'cast' ? 'a cast to any/unknown/object/Function' : SLOT_WORDS[loss ?? 'untyped'];
@@ -233,10 +252,12 @@ export function createEscapeFinder(
 
   /** A class member overriding a base member typed wider than the capability it holds (overriding-members.ts). */
   const checkOverridingMembers = (node: ts.Node, escapes: UntypedEscape[]): void => {
-    for (const member of overridingMembers(checker, node, (type) => bearingType(type) !== undefined)) {
+    for (const member of overridingMembers(checker, node, widened.holdsCapability, widened.mayWiden)) {
       const value = bearingType(member.handed);
       const loss = member.declared.map((declared) => slotLoss(checker, declared, member.handed)).find((each) => each === 'untyped' || each === 'supertype');
       if (value !== undefined && loss !== undefined) escapes.push({ node: member.name, value, slot: SLOT_WORDS[loss], judgedAtImport: false });
+      // A member that holds a capability inside (`make() { return () => execSync; }` over `make(): () => unknown`).
+      else if (value === undefined) for (const declared of member.declared) checkHeld(member.name, member.handed, declared, escapes);
     }
   };
 
@@ -291,6 +312,8 @@ export function createEscapeFinder(
         const used = (ts.isCallExpression(parent) || ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === outer;
         const loss = used ? undefined : slotLoss(checker, checker.getTypeFromTypeNode(cast.type), checker.getTypeAtLocation(cast.expression));
         if ((loss === 'untyped' || loss === 'supertype') && !retypedAsItself(cast)) check(cast.expression, 'cast', escapes);
+        // `o as { run: unknown }`, `o as unknown`: the outermost cast is the type the value goes on with; what it held inside is judged against it.
+        if (!used && outer === cast && !retypedAsItself(cast)) checkHeld(skipOuter(cast.expression), checker.getTypeAtLocation(skipOuter(cast.expression)), checker.getTypeFromTypeNode(cast.type), escapes);
         break;
       }
       default:
