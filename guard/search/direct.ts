@@ -1,8 +1,8 @@
 import type { Capability } from '../../policy/index.js';
 import type { Classifier } from '../classify.js';
 import type { ModuleGraph, ModuleNode } from '../graph/types.js';
-import type { CrossModuleUse, GuardFinding, LocatedFinding, Position } from '../types.js';
-import { importedModule, lookupExport, type ExportValue } from './exports-lookup.js';
+import type { CrossModuleUse, GuardFinding, ImportBinding, LocatedFinding, Position } from '../types.js';
+import { importedModule, memoizedExportLookup, type ExportValue } from './exports-lookup.js';
 
 /** A capability a module reaches by itself, outside what it holds: where, and what it points at. */
 export interface DirectSource extends Position {
@@ -60,16 +60,21 @@ function exportNameOf(imported: string, use: CrossModuleUse): { name: string; us
   return use.member === null ? undefined : { name: use.member, use: { ...use, member: null } };
 }
 
-function crossModuleFindings(graph: ModuleGraph, module: ModuleNode, classifier: Classifier, holds: ReadonlySet<Capability>, into: DirectResult): void {
+type ExportLookup = ReturnType<typeof memoizedExportLookup>;
+
+function crossModuleFindings(graph: ModuleGraph, module: ModuleNode, classifier: Classifier, holds: ReadonlySet<Capability>, into: DirectResult, lookup: ExportLookup): void {
   const facts = module.facts;
-  if (facts === null) return;
+  if (facts === null || facts.uses.length === 0) return;
+  // The first import of each local name, as a search from the start finds it.
+  const imports = new Map<string, ImportBinding>();
+  for (const binding of facts.imports) if (!imports.has(binding.local)) imports.set(binding.local, binding);
   for (const rawUse of facts.uses) {
-    const binding = facts.imports.find((candidate) => candidate.local === rawUse.binding);
+    const binding = imports.get(rawUse.binding);
     if (binding === undefined) continue;
     const target = importedModule(graph, module, binding.specifier);
     const named = exportNameOf(binding.imported, rawUse);
     if (target === undefined || named === undefined) continue;
-    const value = lookupExport(graph, target, named.name);
+    const value = lookup(target, named.name);
     const reach = value === undefined ? undefined : reachOfUse(named.use, value, classifier);
     if (value === undefined || reach === undefined) continue;
     for (const capability of reach.capabilities) {
@@ -127,6 +132,7 @@ function addSource(into: DirectResult, module: ModuleNode, source: DirectSource)
 /** Per-module findings (the detector's, plus cross-module uses and unresolved modules) and the sources they start. */
 export function directStage(graph: ModuleGraph, classifier: Classifier, holdsOf: (module: ModuleNode) => ReadonlySet<Capability>): DirectResult {
   const result: DirectResult = { findings: [], sources: new Map() };
+  const lookup = memoizedExportLookup(graph);
   for (const module of graph.modules.values()) {
     const facts = module.facts;
     if (facts === null) continue;
@@ -151,7 +157,7 @@ export function directStage(graph: ModuleGraph, classifier: Classifier, holdsOf:
         });
       }
     }
-    crossModuleFindings(graph, module, classifier, holdsOf(module), result);
+    crossModuleFindings(graph, module, classifier, holdsOf(module), result, lookup);
   }
   return result;
 }
