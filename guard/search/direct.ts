@@ -51,13 +51,16 @@ function reachOfUse(use: CrossModuleUse, value: ExportValue, classifier: Classif
   return undefined;
 }
 
-function exportNameOf(imported: string, use: CrossModuleUse): { name: string; use: CrossModuleUse } | undefined {
-  if (imported !== '*') return { name: imported, use };
-  if (use.kind === 'member') {
-    const [first, ...rest] = use.members;
-    return first === undefined ? undefined : { name: first, use: { ...use, members: rest } };
-  }
-  return use.member === null ? undefined : { name: use.member, use: { ...use, member: null } };
+/** The name a use asks the imported module for: the binding's own, or a namespace's first member. */
+function exportNameOf(imported: string, use: CrossModuleUse): string | undefined {
+  if (imported !== '*') return imported;
+  return use.kind === 'member' ? use.members[0] : (use.member ?? undefined);
+}
+
+/** The use as the exporting module sees it: a namespace's first member is the export itself. */
+function useOfExport(imported: string, use: CrossModuleUse): CrossModuleUse {
+  if (imported !== '*') return use;
+  return use.kind === 'member' ? { ...use, members: use.members.slice(1) } : { ...use, member: null };
 }
 
 type ExportLookup = ReturnType<typeof memoizedExportLookup>;
@@ -72,10 +75,11 @@ function crossModuleFindings(graph: ModuleGraph, module: ModuleNode, classifier:
     const binding = imports.get(rawUse.binding);
     if (binding === undefined) continue;
     const target = importedModule(graph, module, binding.specifier);
-    const named = exportNameOf(binding.imported, rawUse);
-    if (target === undefined || named === undefined) continue;
-    const value = lookup(target, named.name);
-    const reach = value === undefined ? undefined : reachOfUse(named.use, value, classifier);
+    const name = exportNameOf(binding.imported, rawUse);
+    if (target === undefined || name === undefined) continue;
+    // Most names lead to no value the search follows: the use is rebuilt only for those that do.
+    const value = lookup(target, name);
+    const reach = value === undefined ? undefined : reachOfUse(useOfExport(binding.imported, rawUse), value, classifier);
     if (value === undefined || reach === undefined) continue;
     for (const capability of reach.capabilities) {
       if (holds.has(capability)) continue;
