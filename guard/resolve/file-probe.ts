@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, normalize } from 'node:path';
 
 /**
@@ -91,21 +91,22 @@ export function createFileProbe(): RecordingProbe {
     texts.set(path, text);
     return text;
   };
-  // Directories whose every component is listed in its parent as a plain directory (no link).
+  // Folders that are no link, and nor is any folder above them: one lstat each (not a listing of
+  // the parent: `/tmp` or a home folder can hold thousands of names).
   const plainDirectories = new Set<string>(['/']);
   const isPlainDirectory = (directory: string): boolean => {
     if (plainDirectories.has(directory)) return true;
     const parent = dirname(directory);
-    if (parent === directory || listing(parent)?.get(basename(directory)) !== 'directory' || !isPlainDirectory(parent)) return false;
+    if (parent === directory || lstatSync(directory, { throwIfNoEntry: false })?.isDirectory() !== true || !isPlainDirectory(parent)) return false;
     plainDirectories.add(directory);
     return true;
   };
   /**
-   * A path is its own real path when its folder's listing names it as a file or folder (not a
-   * link) and so do the listings above it, up to `/`: the listings a warm run makes anyway, where
-   * the kernel's realpath(3) reads every component again for each of a thousand files (a third of
-   * replaying saved resolutions). Anything else (a link, a missing name, `..`, Windows' case and
-   * drive rules) asks the kernel.
+   * A path is its own real path when its folder's listing (which the probe makes anyway) names it
+   * as a file or folder, not a link, and no folder above it is a link: where the kernel's
+   * realpath(3) reads every component again for each of a thousand files (a third of replaying
+   * saved resolutions). Anything else (a link, a missing name, `..`, Windows' case and drive
+   * rules) asks the kernel.
    */
   const isPlainPath = (path: string): boolean => {
     if (!LISTED_REAL_PATHS || path === '/' || !isAbsolute(path) || normalize(path) !== path || path.endsWith('/')) return false;
