@@ -14,18 +14,18 @@ import { toRelative } from './inputs.js';
  * run's policy ignores are not its inputs.
  */
 export function checkNestedPolicies(files: readonly string[], searchStart: string, root: string, ignore: readonly string[], governing: string | null): Outcome<void> {
-  const seen = new Map<string, boolean>();
-  const holdsPolicy = (directory: string): boolean => {
-    let known = seen.get(directory);
-    if (known === undefined) seen.set(directory, (known = existsSync(join(directory, POLICY_FILE_NAME))));
-    return known;
-  };
+  // Directories whose whole chain up to the search start holds no policy: each is asked once, and a
+  // later file below one stops climbing there (a wide tree's files share most of their chain).
+  const cleared = new Set<string>();
   const prefix = searchStart.endsWith('/') ? searchStart : `${searchStart}/`;
   for (const file of files) {
-    if (!file.startsWith(prefix) || matchesAnyGlob(toRelative(root, file), ignore)) continue;
-    for (let directory = dirname(file); directory.startsWith(prefix); directory = dirname(directory)) {
-      if (holdsPolicy(directory)) return fail({ code: 'policy/nested', nested: join(directory, POLICY_FILE_NAME), governing, file });
+    if (!file.startsWith(prefix) || (ignore.length > 0 && matchesAnyGlob(toRelative(root, file), ignore))) continue;
+    const climbed: string[] = [];
+    for (let directory = dirname(file); directory.startsWith(prefix) && !cleared.has(directory); directory = dirname(directory)) {
+      if (existsSync(join(directory, POLICY_FILE_NAME))) return fail({ code: 'policy/nested', nested: join(directory, POLICY_FILE_NAME), governing, file });
+      climbed.push(directory);
     }
+    for (const directory of climbed) cleared.add(directory);
   }
   return ok(undefined);
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, normalize } from 'node:path';
 
 /**
  * Memoized file-system questions for resolution: the same directories are asked about again
@@ -42,6 +42,9 @@ export interface RecordingProbe extends FileProbe {
 }
 
 type EntryKind = 'file' | 'directory' | 'other';
+
+/** Real paths read from directory listings on POSIX systems only (Windows' real path also settles case, short names and junctions). */
+const LISTED_REAL_PATHS = process.platform !== 'win32';
 
 const fingerprint = (text: string): string => createHash('sha256').update(text).digest('base64url').slice(0, 22);
 
@@ -88,13 +91,39 @@ export function createFileProbe(): RecordingProbe {
     texts.set(path, text);
     return text;
   };
+  // Folders that are no link, and nor is any folder above them: one lstat each (not a listing of
+  // the parent: `/tmp` or a home folder can hold thousands of names).
+  const plainDirectories = new Set<string>(['/']);
+  const isPlainDirectory = (directory: string): boolean => {
+    if (plainDirectories.has(directory)) return true;
+    const parent = dirname(directory);
+    if (parent === directory || lstatSync(directory, { throwIfNoEntry: false })?.isDirectory() !== true || !isPlainDirectory(parent)) return false;
+    plainDirectories.add(directory);
+    return true;
+  };
+  /**
+   * A path is its own real path when its folder's listing (which the probe makes anyway) names it
+   * as a file or folder, not a link, and no folder above it is a link: where the kernel's
+   * realpath(3) reads every component again for each of a thousand files (a third of replaying
+   * saved resolutions). Anything else (a link, a missing name, `..`, Windows' case and drive
+   * rules) asks the kernel.
+   */
+  const isPlainPath = (path: string): boolean => {
+    if (!LISTED_REAL_PATHS || path === '/' || !isAbsolute(path) || normalize(path) !== path || path.endsWith('/')) return false;
+    const parent = dirname(path);
+    const kind = listing(parent)?.get(basename(path));
+    return (kind === 'file' || kind === 'directory') && isPlainDirectory(parent);
+  };
   const realpath = (path: string): string => {
     let real = realpaths.get(path);
     if (real === undefined) {
-      try {
-        real = realpathSync.native(path);
-      } catch {
-        real = path;
+      if (isPlainPath(path)) real = path;
+      else {
+        try {
+          real = realpathSync.native(path);
+        } catch {
+          real = path;
+        }
       }
       realpaths.set(path, real);
     }

@@ -1,8 +1,8 @@
 import type { Capability } from '../../policy/index.js';
 import type { Classifier } from '../classify.js';
 import type { ModuleGraph, ModuleNode } from '../graph/types.js';
-import type { CrossModuleUse, GuardFinding, LocatedFinding, Position } from '../types.js';
-import { importedModule, lookupExport, type ExportValue } from './exports-lookup.js';
+import type { CrossModuleUse, GuardFinding, ImportBinding, LocatedFinding, Position } from '../types.js';
+import { importedModule, memoizedExportLookup, type ExportValue } from './exports-lookup.js';
 
 /** A capability a module reaches by itself, outside what it holds: where, and what it points at. */
 export interface DirectSource extends Position {
@@ -51,26 +51,35 @@ function reachOfUse(use: CrossModuleUse, value: ExportValue, classifier: Classif
   return undefined;
 }
 
-function exportNameOf(imported: string, use: CrossModuleUse): { name: string; use: CrossModuleUse } | undefined {
-  if (imported !== '*') return { name: imported, use };
-  if (use.kind === 'member') {
-    const [first, ...rest] = use.members;
-    return first === undefined ? undefined : { name: first, use: { ...use, members: rest } };
-  }
-  return use.member === null ? undefined : { name: use.member, use: { ...use, member: null } };
+/** The name a use asks the imported module for: the binding's own, or a namespace's first member. */
+function exportNameOf(imported: string, use: CrossModuleUse): string | undefined {
+  if (imported !== '*') return imported;
+  return use.kind === 'member' ? use.members[0] : (use.member ?? undefined);
 }
 
-function crossModuleFindings(graph: ModuleGraph, module: ModuleNode, classifier: Classifier, holds: ReadonlySet<Capability>, into: DirectResult): void {
+/** The use as the exporting module sees it: a namespace's first member is the export itself. */
+function useOfExport(imported: string, use: CrossModuleUse): CrossModuleUse {
+  if (imported !== '*') return use;
+  return use.kind === 'member' ? { ...use, members: use.members.slice(1) } : { ...use, member: null };
+}
+
+type ExportLookup = ReturnType<typeof memoizedExportLookup>;
+
+function crossModuleFindings(graph: ModuleGraph, module: ModuleNode, classifier: Classifier, holds: ReadonlySet<Capability>, into: DirectResult, lookup: ExportLookup): void {
   const facts = module.facts;
-  if (facts === null) return;
+  if (facts === null || facts.uses.length === 0) return;
+  // The first import of each local name, as a search from the start finds it.
+  const imports = new Map<string, ImportBinding>();
+  for (const binding of facts.imports) if (!imports.has(binding.local)) imports.set(binding.local, binding);
   for (const rawUse of facts.uses) {
-    const binding = facts.imports.find((candidate) => candidate.local === rawUse.binding);
+    const binding = imports.get(rawUse.binding);
     if (binding === undefined) continue;
     const target = importedModule(graph, module, binding.specifier);
-    const named = exportNameOf(binding.imported, rawUse);
-    if (target === undefined || named === undefined) continue;
-    const value = lookupExport(graph, target, named.name);
-    const reach = value === undefined ? undefined : reachOfUse(named.use, value, classifier);
+    const name = exportNameOf(binding.imported, rawUse);
+    if (target === undefined || name === undefined) continue;
+    // Most names lead to no value the search follows: the use is rebuilt only for those that do.
+    const value = lookup(target, name);
+    const reach = value === undefined ? undefined : reachOfUse(useOfExport(binding.imported, rawUse), value, classifier);
     if (value === undefined || reach === undefined) continue;
     for (const capability of reach.capabilities) {
       if (holds.has(capability)) continue;
@@ -127,6 +136,7 @@ function addSource(into: DirectResult, module: ModuleNode, source: DirectSource)
 /** Per-module findings (the detector's, plus cross-module uses and unresolved modules) and the sources they start. */
 export function directStage(graph: ModuleGraph, classifier: Classifier, holdsOf: (module: ModuleNode) => ReadonlySet<Capability>): DirectResult {
   const result: DirectResult = { findings: [], sources: new Map() };
+  const lookup = memoizedExportLookup(graph);
   for (const module of graph.modules.values()) {
     const facts = module.facts;
     if (facts === null) continue;
@@ -151,7 +161,7 @@ export function directStage(graph: ModuleGraph, classifier: Classifier, holdsOf:
         });
       }
     }
-    crossModuleFindings(graph, module, classifier, holdsOf(module), result);
+    crossModuleFindings(graph, module, classifier, holdsOf(module), result, lookup);
   }
   return result;
 }

@@ -6,10 +6,44 @@ export type ExportValue =
   | { readonly kind: 'ambient'; readonly value: 'globalThis' | 'process'; readonly module: ModuleNode }
   | { readonly kind: 'loader'; readonly index: number; readonly module: ModuleNode };
 
+/**
+ * Per module, each specifier's first edge to a module: asked once per use and per re-export,
+ * which made a linear search of a barrel's hundreds of edges quadratic. A node is replaced, never
+ * changed (graph/patch.ts), so its index lives as long as it does.
+ */
+const moduleEdges = new WeakMap<ModuleNode, ReadonlyMap<string, string>>();
+
+function moduleEdgesOf(from: ModuleNode): ReadonlyMap<string, string> {
+  let index = moduleEdges.get(from);
+  if (index === undefined) {
+    const built = new Map<string, string>();
+    for (const edge of from.edges) if (edge.target.kind === 'module' && !built.has(edge.specifier)) built.set(edge.specifier, edge.target.file);
+    moduleEdges.set(from, (index = built));
+  }
+  return index;
+}
+
 /** The module a specifier written in `from` leads to, if it is one the graph analyzed. */
 export function importedModule(graph: ModuleGraph, from: ModuleNode, specifier: string): ModuleNode | undefined {
-  const edge = from.edges.find((candidate) => candidate.specifier === specifier && candidate.target.kind === 'module');
-  return edge !== undefined && edge.target.kind === 'module' ? graph.modules.get(edge.target.file) : undefined;
+  const file = moduleEdgesOf(from).get(specifier);
+  return file === undefined ? undefined : graph.modules.get(file);
+}
+
+/**
+ * lookupExport for one search over one graph, each (module, name) followed once: the answer of a
+ * first call depends on the graph alone (its `seen` starts empty), and uses of one barrel ask it
+ * the same names again and again.
+ */
+export function memoizedExportLookup(graph: ModuleGraph): (module: ModuleNode, name: string) => ExportValue | undefined {
+  const answers = new Map<ModuleNode, Map<string, ExportValue | undefined>>();
+  return (module, name) => {
+    let byName = answers.get(module);
+    if (byName === undefined) answers.set(module, (byName = new Map()));
+    if (byName.has(name)) return byName.get(name);
+    const found = lookupExport(graph, module, name);
+    byName.set(name, found);
+    return found;
+  };
 }
 
 export function lookupExport(graph: ModuleGraph, module: ModuleNode, name: string, seen = new Set<string>()): ExportValue | undefined {
