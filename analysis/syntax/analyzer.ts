@@ -43,7 +43,7 @@ import { recordBindingUse, type BindingUse } from './binding-uses.js';
 import { judgePathText } from './pseudo-files.js';
 import { reportUntypedEscapes } from './untyped-escapes.js';
 import { judgeStarterValue, mayHoldStarters } from './starter-values.js';
-import { judgeSettingProperty } from './launch-settings.js';
+import { judgePatternSettingWrites, judgeSettingProperty } from './launch-settings.js';
 
 /**
  * The one walk over a file. Each node kind that can reach a capability has a handler (here for
@@ -191,6 +191,11 @@ export class Analyzer implements Walker {
       case ts.SyntaxKind.ShorthandPropertyAssignment:
         // `{ execArgv: [...] }`, `{ NODE_OPTIONS: '-r x' }` anywhere preload code where Node is started with them.
         judgeSettingProperty(this, node as ts.PropertyAssignment | ts.ShorthandPropertyAssignment);
+        return this.visitChildren(node);
+      case ts.SyntaxKind.ForOfStatement:
+      case ts.SyntaxKind.ForInStatement:
+        // `for (process.env.NODE_OPTIONS of […])`: a loop head that writes a member (launch-settings.ts).
+        judgePatternSettingWrites(this, node as ts.ForOfStatement | ts.ForInStatement);
         return this.visitChildren(node);
       case ts.SyntaxKind.TaggedTemplateExpression:
         return visitTaggedTemplate(this, node as ts.TaggedTemplateExpression);

@@ -44,8 +44,19 @@ export function programOf(word: NodeArgument, walker: Walker): string | undefine
     only = constInitializer(skipOuter(only) as ts.Identifier, walker.ancestors) ?? only;
   }
   if (word.parts.length === 1 && only !== undefined && typeof only !== 'string' && isNodeExecutable(only, walker.scope)) return 'node';
+  if (namesRunningExecutable(word.parts)) return 'node';
   const value = evaluateParts(word.parts, pathContext(walker));
   return value !== undefined && !value.anchored && value.form === 'path' ? path.posix.basename(value.text.replaceAll('\\', '/')) : undefined;
+}
+
+/** On Linux `/proc/self/exe` (`/proc/thread-self/exe`, `/proc/<pid>/exe`) is the running executable: Node. A computed middle (`/proc/${process.pid}/exe`) counts too. */
+const PROC_EXE = /^\/proc\/(self|thread-self|\d+)\/exe$/;
+
+function namesRunningExecutable(parts: readonly PathPart[]): boolean {
+  const first = parts[0];
+  const last = parts.at(-1);
+  if (parts.length === 1) return typeof first === 'string' && PROC_EXE.test(first);
+  return parts.length === 3 && first === '/proc/' && last === '/exe';
 }
 
 /** A shell command line met inside a command (`sh -c "node x"`): the caller reads it as one. */

@@ -5,6 +5,7 @@ import { globalName } from './module-loads.js';
 import { isValueReference, skipOuter } from './syntax.js';
 import { starterOf } from './starter-values.js';
 import type { Walker } from './walker.js';
+import { isAssignedByPattern } from './launch-pattern-targets.js';
 
 /**
  * A local value a starter receives through a `const` (`const args = [clean]; spawn(node, args)`,
@@ -59,7 +60,7 @@ function isHarmlessCall(call: ts.CallExpression | ts.NewExpression, walker: Walk
  * Does the use of the name at `stack[index]` change the value it names? `keys` collects the
  * member chain read from it (`opts.execArgv[0]` → `execArgv`, `0`; null: computed).
  */
-function mutates(stack: readonly ts.Node[], index: number, role: LaunchValueRole, walker: Walker, current: ts.Node | undefined): boolean {
+function mutates(stack: readonly ts.Node[], index: number, role: LaunchValueRole, walker: Walker, current: ts.Node | undefined, depth = 0): boolean {
   let at = index;
   const keys: Array<string | null> = [];
   for (;;) {
@@ -81,7 +82,7 @@ function mutates(stack: readonly ts.Node[], index: number, role: LaunchValueRole
   const parent = stack[at - 1];
   if (parent === undefined) return false;
   const last = keys.at(-1);
-  if (isAssignment(parent, top)) {
+  if (isAssignment(parent, top) || isAssignedByPattern(stack, at)) {
     if (keys.length === 0) return true;
     if (last !== null && last !== undefined && FOLLOWED_SETTINGS.has(last)) return false;
     if (role === 'environment' && keys.length === 1 && last !== null) return false;
@@ -98,15 +99,68 @@ function mutates(stack: readonly ts.Node[], index: number, role: LaunchValueRole
     if (role === 'arguments' && keys.length === 1) return false;
     return !isHarmlessCall(parent, walker, current);
   }
-  // Copied (a spread), held in a literal that is itself read where it is handed on, read, tested: unchanged.
-  if (ts.isSpreadElement(parent) || ts.isSpreadAssignment(parent) || ts.isShorthandPropertyAssignment(parent) || ts.isPropertyAssignment(parent) || ts.isArrayLiteralExpression(parent)) return false;
-  // Kept under another name, stored, returned or exported: changed where the syntax does not look.
-  if (keys.length === 0 && (ts.isVariableDeclaration(parent) || ts.isBinaryExpression(parent) || ts.isReturnStatement(parent) || ts.isExportAssignment(parent) || ts.isArrowFunction(parent))) {
-    return !(ts.isBinaryExpression(parent) && (parent.operatorToken.kind < ts.SyntaxKind.FirstAssignment || parent.operatorToken.kind > ts.SyntaxKind.LastAssignment));
-  }
-  return false;
+  if (keys.length > 0) return false;
+  return !isKnownRead(stack, at, role, walker, current, depth);
 }
 
+/** Operators that read their operands into a new value (a comparison, a sum, a type test): the value itself is not handed on. */
+const READING_OPERATORS = new Set([ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.PlusToken, ts.SyntaxKind.InKeyword, ts.SyntaxKind.InstanceOfKeyword, ts.SyntaxKind.LessThanToken, ts.SyntaxKind.GreaterThanToken]);
+
+/**
+ * The uses of the whole value (not a member of it) known to leave it as it is: copied by a spread,
+ * iterated, tested, printed as text, discarded, or held by a literal that is itself only read
+ * (a starter's options `{ env }`, a `const` whose own uses change nothing). Anything else (kept under
+ * another name, handed to a `with`, passed on by `||`, a literal that escapes) may change it:
+ * docs/choices.md 23 ("any use that may change the array fails closed").
+ */
+function isKnownRead(stack: readonly ts.Node[], at: number, role: LaunchValueRole, walker: Walker, current: ts.Node | undefined, depth = 0): boolean {
+  const child = stack[at] as ts.Node;
+  const parent = stack[at - 1];
+  if (parent === undefined) return true;
+  if (ts.isSpreadElement(parent) || ts.isSpreadAssignment(parent)) return true;
+  if ((ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.expression === child) return true;
+  if (ts.isTypeOfExpression(parent) || ts.isVoidExpression(parent) || ts.isTemplateSpan(parent) || ts.isExpressionStatement(parent)) return true;
+  if (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) return true;
+  if ((ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent) || ts.isConditionalExpression(parent)) && 'expression' in parent && parent.expression === child) return true;
+  if (ts.isConditionalExpression(parent) && parent.condition === child) return true;
+  if (ts.isElementAccessExpression(parent) && parent.argumentExpression === child) return true;
+  if (ts.isBinaryExpression(parent)) {
+    if (READING_OPERATORS.has(parent.operatorToken.kind)) return true;
+    // `(args, x)`: the left of a comma is discarded.
+    return parent.operatorToken.kind === ts.SyntaxKind.CommaToken && parent.left === child;
+  }
+  // `const [first] = args`: the elements of an argument list are text.
+  if (role === 'arguments' && ts.isVariableDeclaration(parent) && parent.initializer === child && ts.isArrayBindingPattern(parent.name)) return true;
+  return isHeldOnlyToRead(stack, at, walker, current, depth);
+}
+
+/**
+ * Held by a literal (`{ env }`, `[args]`): read when the literal is handed to a call that only reads
+ * it (the starter itself, `console.log`), kept in a `const` whose own uses change nothing, or held
+ * in turn by such a literal. Iterated, spread or kept anywhere else, it hands the value itself on.
+ */
+function isHeldOnlyToRead(stack: readonly ts.Node[], at: number, walker: Walker, current: ts.Node | undefined, depth: number): boolean {
+  const holder = holderOf(stack, at);
+  if (holder === undefined || depth > 3) return false;
+  const literal = stack[holder];
+  const above = stack[holder - 1];
+  if (above === undefined) return false;
+  if ((ts.isCallExpression(above) || ts.isNewExpression(above)) && above.expression !== literal) return isHarmlessCall(above, walker, current);
+  if (ts.isVariableDeclaration(above) && above.initializer === literal && ts.isIdentifier(above.name)) return mutationsOf(above.name.text, 'options', walker, depth + 1).length === 0;
+  if (ts.isExpressionStatement(above)) return true;
+  return isHeldOnlyToRead(stack, holder, walker, current, depth + 1);
+}
+
+/** The index of the array or object literal holding `stack[at]` (as an element, a property value, a shorthand), through wrappers; undefined when none does. */
+function holderOf(stack: readonly ts.Node[], at: number): number | undefined {
+  let index = at;
+  while (stack[index - 1] !== undefined && passesOn(stack[index - 1] as ts.Node, stack[index] as ts.Node)) index -= 1;
+  const parent = stack[index - 1];
+  if (parent === undefined) return undefined;
+  if (ts.isArrayLiteralExpression(parent)) return index - 1;
+  if ((ts.isPropertyAssignment(parent) && parent.initializer === stack[index]) || ts.isShorthandPropertyAssignment(parent)) return ts.isObjectLiteralExpression(stack[index - 2] as ts.Node) ? index - 2 : undefined;
+  return undefined;
+}
 
 /** A use of the name that may change the value, with the nodes above it (the file first). */
 interface Mutation {
@@ -115,14 +169,14 @@ interface Mutation {
 }
 
 /** Every use in the file of the name that may change the value (uses of other bindings of the same name count too: more uses only fail closed). */
-function mutationsOf(name: string, role: LaunchValueRole, walker: Walker): Mutation[] {
+function mutationsOf(name: string, role: LaunchValueRole, walker: Walker, depth = 0): Mutation[] {
   const current = walker.ancestors.at(-1);
   const stack: ts.Node[] = [walker.sourceFile];
   const found: Mutation[] = [];
   const visit = (node: ts.Node): void => {
     stack.push(node);
     if (ts.isIdentifier(node)) {
-      if (node.text === name && isValueReference(node, stack[stack.length - 2]) && mutates(stack, stack.length - 1, role, walker, current)) found.push({ node, ancestors: [...stack] });
+      if (node.text === name && isValueReference(node, stack[stack.length - 2]) && mutates(stack, stack.length - 1, role, walker, current, depth)) found.push({ node, ancestors: [...stack] });
     } else ts.forEachChild(node, visit);
     stack.pop();
   };

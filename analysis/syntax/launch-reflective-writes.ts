@@ -37,6 +37,11 @@ function holderOf(expression: ts.Expression, walker: Walker, depth = 0): Holder 
   return held === undefined ? undefined : holderOf(held, walker, depth + 1);
 }
 
+/** Which process-wide settings object an expression is (`process.env`, `process.execArgv`, `cluster.settings`, or a `const` alias of one). */
+export function launchSettingsHolder(expression: ts.Expression, walker: Walker): Holder | undefined {
+  return holderOf(expression, walker);
+}
+
 /** Is the holder named through a `const` alias (not written out as `process.execArgv`)? */
 function isAlias(expression: ts.Expression): boolean {
   return ts.isIdentifier(skipOuter(expression));

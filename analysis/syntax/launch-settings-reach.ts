@@ -4,6 +4,7 @@ import { declarationOf } from './entry-path-consts.js';
 import { globalName } from './module-loads.js';
 import { hasExportModifier, isValueReference, skipOuter } from './syntax.js';
 import { flowOf } from './value-flow.js';
+import { assignedPattern, isAssignedByPattern } from './launch-pattern-targets.js';
 import type { Walker } from './walker.js';
 
 /**
@@ -85,6 +86,8 @@ export function valueMayReachStarter(stack: readonly ts.Node[], index: number, r
   if (ts.isTemplateSpan(parent)) return stack[at - 3] === undefined || ts.isTaggedTemplateExpression(stack[at - 3] as ts.Node) || valueMayReach(stack, at - 2, reading);
   if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.PlusToken) return valueMayReach(stack, at - 1, reading);
   if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === child) return memberMayReach(stack, at - 1, parent, reading);
+  // The source of a destructuring assignment hands its values to the targets (each judged as its own write, launch-settings.ts); the assignment's value is the source itself.
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === child && assignedPattern(parent) !== undefined) return valueMayReach(stack, at - 1, reading);
   if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === child) return !(reading.keptOnThis && isThisMember(parent.left));
   if (ts.isCallExpression(parent) && parent.expression !== child) return argumentMayReach(stack, at - 1, parent, child, reading);
   if (ts.isNewExpression(parent) && parent.expression !== child) return argumentMayReach(stack, at - 1, parent, child, reading);
@@ -101,6 +104,7 @@ function isThisMember(target: ts.Expression): boolean {
 function memberMayReach(stack: readonly ts.Node[], index: number, access: ts.PropertyAccessExpression | ts.ElementAccessExpression, reading: Reading): boolean {
   const above = stack[index - 1];
   if (above !== undefined && ts.isBinaryExpression(above) && above.left === access && above.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && above.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return false;
+  if (isAssignedByPattern(stack, index)) return false;
   const key = ts.isPropertyAccessExpression(access) ? access.name.text : ts.isStringLiteralLike(access.argumentExpression) ? access.argumentExpression.text : undefined;
   if (key === undefined) return true;
   if (key === 'length') return false;

@@ -2,11 +2,13 @@ import ts from '../../policy/typescript.cjs';
 import { argumentsOf, followNodeArguments, followNodeOptionsText } from './child-entries-args.js';
 import { constantKey, constantString } from './constants.js';
 import { isFollowedSetting } from './launch-options.js';
-import { judgeExecArgvAliasChange, judgeReflectiveSettingWrite } from './launch-reflective-writes.js';
+import { judgeExecArgvAliasChange, launchSettingsHolder, judgeReflectiveSettingWrite } from './launch-reflective-writes.js';
+import { assignedReferences, isAssignedByPattern } from './launch-pattern-targets.js';
 import { settingPropertyMayReach, writtenObjectMayReach } from './launch-settings-reach.js';
 import { excerpt, skipOuter } from './syntax.js';
 import { mayMention } from './text-mentions.js';
 import type { Walker } from './walker.js';
+import { followProgramEntry } from './worker-entries.js';
 
 /**
  * Launch settings written where a starter may read them: an `execArgv` (Node arguments) or a
@@ -40,24 +42,59 @@ function follow(walker: Walker, setting: Setting, at: ts.Node, value: ts.Express
 /** `{ execArgv: [...] }`, `{ NODE_OPTIONS: '…' }`, `{ NODE_OPTIONS }` in any object literal. */
 export function judgeSettingProperty(walker: Walker, property: ts.PropertyAssignment | ts.ShorthandPropertyAssignment): void {
   if (!mayWriteSettings(walker.sourceFile) || isFollowedSetting(property)) return;
+  // A property of a destructuring pattern (`({ NODE_OPTIONS: o.x } = src)`) names what is read out of the source: its target is judged as a write (judgePatternSettingWrites).
+  if (isAssignedByPattern(walker.ancestors, walker.ancestors.length - 2)) return;
   const name = ts.isComputedPropertyName(property.name) ? constantString(property.name.expression, walker.scope) : property.name.text;
   const setting = settingOf(name);
   if (setting === undefined || !settingPropertyMayReach(walker, property)) return;
   follow(walker, setting, property, ts.isPropertyAssignment(property) ? property.initializer : property.name);
 }
 
+/** Operators whose assignment leaves the written value in the setting (`&&=`, `||=`, `??=` may; `+=` appends to it). */
+const WRITING_OPERATORS = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.PlusEqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken]);
+
 /** `x.NODE_OPTIONS = …`, `x.NODE_OPTIONS += …`, `x['execArgv'] = […]`. */
 export function judgeSettingWrite(walker: Walker, node: ts.BinaryExpression): void {
-  const operator = node.operatorToken.kind;
-  if (operator !== ts.SyntaxKind.EqualsToken && operator !== ts.SyntaxKind.PlusEqualsToken && operator !== ts.SyntaxKind.QuestionQuestionEqualsToken && operator !== ts.SyntaxKind.BarBarEqualsToken) return;
-  const target = skipOuter(node.left);
+  judgePatternSettingWrites(walker, node);
+  if (!WRITING_OPERATORS.has(node.operatorToken.kind)) return;
+  judgeAssignedSetting(walker, node, node.left, node.right, node.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken);
+}
+
+/**
+ * Every member a destructuring assignment or an expression loop head writes
+ * (`[process.env.NODE_OPTIONS] = […]`, `({ k: o.execArgv } = src)`, `for (process.env.NODE_OPTIONS of …)`),
+ * judged as the same write with `=` (launch-pattern-targets.ts yields each once, with the value when a literal source shows it).
+ */
+export function judgePatternSettingWrites(walker: Walker, node: ts.BinaryExpression | ts.ForOfStatement | ts.ForInStatement): void {
+  for (const { target, value } of assignedReferences(node)) {
+    // `({ ...process.env } = src)`, `[process.execArgv] = …`: the whole settings object written with what the syntax does not read there.
+    if (launchSettingsHolder(target, walker) !== undefined) walker.report.unanalyzed(target, excerpt(target.getText(walker.sourceFile)), 'launch settings replaced by a destructuring assignment the syntax does not follow (a `NODE_OPTIONS`, an `execArgv` or a worker file there may load any file)');
+    else if (isClusterExec(walker, target)) {
+      if (value === undefined) walker.report.unanalyzed(target, excerpt('cluster.settings.exec'), 'a cluster worker file the syntax cannot see');
+      else followProgramEntry(walker, value, 'cluster.settings.exec');
+    } else judgeAssignedSetting(walker, target, target, value, false);
+  }
+}
+
+/** `cluster.settings.exec` (cluster-settings-entry.ts follows it written with `=`). */
+function isClusterExec(walker: Walker, target: ts.Expression): boolean {
+  const inner = skipOuter(target);
+  return (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && constantKey(inner, walker.scope) === 'exec' && launchSettingsHolder(inner.expression, walker) === 'cluster';
+}
+
+/** One member written with a value (undefined: one the syntax cannot see), as `target = value` or `target += value`. */
+function judgeAssignedSetting(walker: Walker, at: ts.Node, written: ts.Expression, value: ts.Expression | undefined, appends: boolean): void {
+  const target = skipOuter(written);
   if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) return;
-  if (ts.isElementAccessExpression(target) && judgeExecArgvAliasChange(walker, target.expression, node)) return;
+  if (ts.isElementAccessExpression(target) && judgeExecArgvAliasChange(walker, target.expression, at)) return;
+  // `process.execArgv[0] = '--require'`: the parent's own list, read by later `fork()` calls.
+  if (ts.isElementAccessExpression(target) && launchSettingsHolder(target.expression, walker) === 'execArgv') return walker.report.unanalyzed(at, excerpt('process.execArgv'), 'Node arguments of later `fork()` calls changed where the syntax cannot read them (they may preload a file)');
   if (!mayWriteSettings(walker.sourceFile)) return;
   const setting = settingOf(constantKey(target, walker.scope));
   if (setting === undefined || !writtenObjectMayReach(walker, target.expression)) return;
-  if (setting === 'execArgv' && operator === ts.SyntaxKind.PlusEqualsToken) return walker.report.unanalyzed(node, excerpt('execArgv +='), 'Node arguments the syntax cannot read (they may preload a file)');
-  follow(walker, setting, node, node.right);
+  if (value === undefined) return walker.report.unanalyzed(at, excerpt(setting), 'a launch setting written with a value the syntax cannot see (it may preload a file)');
+  if (setting === 'execArgv' && appends) return walker.report.unanalyzed(at, excerpt('execArgv +='), 'Node arguments the syntax cannot read (they may preload a file)');
+  follow(walker, setting, at, value);
 }
 
 /** `x.execArgv.push('-r', file)` / `.unshift(…)`: the added words are Node arguments. */
