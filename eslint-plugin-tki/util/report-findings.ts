@@ -5,8 +5,33 @@ import { analyzeSourceFile, type RuleId } from '../../analysis/syntax/index.js';
 import { analyzeTypedSourceFile } from '../../analysis/typed/index.js';
 import { applySuppressions, isKnownRule, suppressionNoteMessage, suppressionNotesOf, suppressionsOf } from '../../analysis/suppress/index.js';
 import { realPathOr } from '../../policy/real-path.js';
-import { relativePathOf, resolveSettings } from './settings.js';
+import { relativePathOf, resolveSettings, type SettingsResult } from './settings.js';
 import { sourceFileOf, typedSourceOf } from './source-file.js';
+
+/** One file's settings, resolved once for the seven rules (each rule's `Program` runs for the same `sourceCode`). */
+interface FileSettings {
+  readonly settings: object;
+  readonly cwd: string;
+  readonly filename: string;
+  readonly result: SettingsResult;
+  readonly relativePath: string | undefined;
+  /** The policy's `ignore` globs match the file. */
+  readonly ignored: boolean;
+}
+
+const fileSettings = new WeakMap<object, FileSettings>();
+
+/** The settings and root-relative path of the file `context` lints: asked once per file, not once per rule (a policy search, realpaths and glob tests each time). */
+function settingsOfFile(context: Readonly<TSESLint.RuleContext<string, []>>): FileSettings {
+  const known = fileSettings.get(context.sourceCode);
+  if (known !== undefined && known.settings === context.settings && known.cwd === context.cwd && known.filename === context.filename) return known;
+  const result = resolveSettings(context.settings, context.cwd, path.dirname(realPathOr(path.resolve(context.cwd, context.filename))));
+  const relativePath = result.ok ? relativePathOf(context.filename, context.cwd, result.root) : undefined;
+  const ignored = result.ok && relativePath !== undefined && matchesAnyGlob(relativePath, result.policy.ignore);
+  const entry = { settings: context.settings, cwd: context.cwd, filename: context.filename, result, relativePath, ignored };
+  fileSettings.set(context.sourceCode, entry);
+  return entry;
+}
 
 /**
  * The whole of every rule's `create`: ask the shared detector for the file's facts (one walk,
@@ -16,7 +41,7 @@ import { sourceFileOf, typedSourceOf } from './source-file.js';
 export function reportFindings<MessageIds extends string>(context: Readonly<TSESLint.RuleContext<MessageIds, []>>, ruleId: RuleId): TSESLint.RuleListener {
   return {
     Program(): void {
-      const settings = resolveSettings(context.settings, context.cwd, path.dirname(realPathOr(path.resolve(context.cwd, context.filename))));
+      const { result: settings, relativePath: ofFile, ignored } = settingsOfFile(context);
       if (!settings.ok) {
         // One rule speaks for the configuration, so a broken policy is one message per file, not seven.
         if (ruleId === 'no-forbidden-capability') {
@@ -24,9 +49,9 @@ export function reportFindings<MessageIds extends string>(context: Readonly<TSES
         }
         return;
       }
-      const { policy, root } = settings;
-      const relativePath = relativePathOf(context.filename, context.cwd, root);
-      if (matchesAnyGlob(relativePath, policy.ignore)) return;
+      if (ignored || ofFile === undefined) return;
+      const { policy } = settings;
+      const relativePath = ofFile;
       const { sourceCode } = context;
       const sourceFile = sourceFileOf(sourceCode, context.filename);
       // With type information (typescript-eslint's projectService), the typed classifier; else the syntactic detector.
