@@ -1,5 +1,6 @@
 import ts from '../../policy/typescript.cjs';
 import type { Resolved } from '../syntax/index.js';
+import { carryingTypeArguments } from './phantom-type-arguments.js';
 import { isLibraryDeclaration, isSupertype, isUntyped, slotLoss, type SlotLoss } from './lossy-slot.js';
 
 /**
@@ -65,10 +66,13 @@ export function createStructuralWidening(checker: ts.TypeChecker, bearingType: (
     if (type.isUnionOrIntersection()) return type.types;
     if (!isObject(type)) return [];
     const held: ts.Type[] = [];
-    if (((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0) held.push(...checker.getTypeArguments(type as ts.TypeReference));
+    const library = isLibraryType(type);
+    // A library interface's members (Array's methods, Promise's `then`) only repeat its type arguments; a type
+    // argument no member of the project's class mentions carries nothing (phantom-type-arguments.ts).
+    const isReference = ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0;
+    if (isReference) held.push(...carryingTypeArguments(checker, type as ts.TypeReference));
     for (const info of checker.getIndexInfosOfType(type)) held.push(info.type);
-    // A library interface's members (Array's methods, Promise's `then`) only repeat its type arguments.
-    if (!isLibraryType(type)) for (const property of checker.getPropertiesOfType(type)) held.push(checker.getTypeOfSymbol(property));
+    if (!library) for (const property of checker.getPropertiesOfType(type)) if (!isPrivateName(property)) held.push(checker.getTypeOfSymbol(property));
     for (const signature of type.getCallSignatures()) held.push(checker.getReturnTypeOfSignature(signature));
     return held;
   };
@@ -147,13 +151,14 @@ export function createStructuralWidening(checker: ts.TypeChecker, bearingType: (
       return met;
     }
     for (const property of checker.getPropertiesOfType(target)) {
+      if (isPrivateName(property)) continue;
       const from = checker.getPropertyOfType(source, property.getName());
       if (from !== undefined) met.push([checker.getTypeOfSymbol(from), checker.getTypeOfSymbol(property)]);
     }
     for (const info of checker.getIndexInfosOfType(target)) {
       // A `Record<string, unknown>` target takes every named property of the source, and its index signature.
       if ((info.keyType.flags & (ts.TypeFlags.String | ts.TypeFlags.Number)) !== 0) {
-        for (const property of checker.getPropertiesOfType(source)) if (target.getProperty(property.getName()) === undefined) met.push([checker.getTypeOfSymbol(property), info.type]);
+        for (const property of checker.getPropertiesOfType(source)) if (!isPrivateName(property) && target.getProperty(property.getName()) === undefined) met.push([checker.getTypeOfSymbol(property), info.type]);
       }
       const from = checker.getIndexInfoOfType(source, info.keyType === checker.getStringType() ? ts.IndexKind.String : ts.IndexKind.Number)?.type;
       if (from !== undefined) met.push([from, info.type]);
@@ -245,4 +250,9 @@ export function createStructuralWidening(checker: ts.TypeChecker, bearingType: (
 function isLibraryType(type: ts.Type): boolean {
   const declaration = type.getSymbol()?.declarations?.[0];
   return declaration !== undefined && (ts.isInterfaceDeclaration(declaration) || ts.isClassDeclaration(declaration)) && isLibraryDeclaration(declaration);
+}
+
+/** An ES `#private` member: no code outside its class can read it, so nothing the class is handed to reaches it. */
+function isPrivateName(property: ts.Symbol): boolean {
+  return (property.declarations ?? []).some((declaration) => ts.isPrivateIdentifier((declaration as ts.NamedDeclaration).name ?? declaration));
 }
