@@ -1,6 +1,6 @@
 import ts from '../../policy/typescript.cjs';
 import { receivingSlot } from './handed-slots.js';
-import { isLibraryDeclaration, isSupertype, isUntyped, slotLoss, type SlotLoss } from './lossy-slot.js';
+import { isLibraryDeclaration, slotLoss, type SlotLoss } from './lossy-slot.js';
 
 /**
  * A generic function that hands its argument back (`keep<T>(value: T): T`) looks harmless at the
@@ -22,17 +22,20 @@ function bodiedDeclaration(checker: ts.TypeChecker, call: ts.CallExpression | ts
 
 /**
  * The type parameter the parameter receiving argument `index` is annotated with, when the function
- * declares it itself and bounds it by nothing a capability would have to keep (no constraint,
- * `unknown`, `object`, `Function`). A rest parameter is annotated with an array, never a bare `T`.
+ * or its class declares it (`keep<T>(value: T)`, `class Registry<T> { add(value: T) }`). Its
+ * constraint does not matter (`T extends typeof execSync | string` admits the capability as well as
+ * an unbound one): what the body writes a `T` into is the slot judged. A rest parameter is annotated
+ * with an array, never a bare `T`.
  */
-function ownUnboundTypeParameter(checker: ts.TypeChecker, declaration: BodiedFunction, index: number): ts.Type | undefined {
+function ownTypeParameter(checker: ts.TypeChecker, declaration: BodiedFunction, index: number): ts.Type | undefined {
   const annotation = declaration.parameters[index]?.type;
   if (annotation === undefined || !ts.isTypeReferenceNode(annotation)) return undefined;
   const declared = checker.getTypeFromTypeNode(annotation);
   const typeParameter = declared.getSymbol()?.declarations?.[0];
-  if ((declared.flags & ts.TypeFlags.TypeParameter) === 0 || typeParameter === undefined || typeParameter.parent !== declaration) return undefined;
-  const constraint = declared.getConstraint();
-  return constraint === undefined || isUntyped(constraint) || isSupertype(checker, constraint) ? declared : undefined;
+  if ((declared.flags & ts.TypeFlags.TypeParameter) === 0 || typeParameter === undefined) return undefined;
+  const owner = typeParameter.parent;
+  const ownedByClass = ts.isMethodDeclaration(declaration) && (ts.isClassDeclaration(owner) || ts.isClassExpression(owner)) && declaration.parent === owner;
+  return owner === declaration || ownedByClass ? declared : undefined;
 }
 
 /** `node` names what a parameter or variable declares (not a use of a value). */
@@ -44,9 +47,12 @@ function isDeclaredName(node: ts.Identifier): boolean {
 /** The first place in `body` where a value of type `typeParameter` is written into an any/unknown or supertype slot. */
 function storedLoss(checker: ts.TypeChecker, body: ts.Node, typeParameter: ts.Type): SlotLoss | undefined {
   let found: SlotLoss | undefined;
+  // A reference to a `T` bound by a union (`T extends typeof execSync | string`) is typed by the constraint where no generic type is expected.
+  const constraint = typeParameter.getConstraint();
+  const byConstraint = constraint !== undefined && constraint.isUnion() ? constraint : undefined;
   const visit = (node: ts.Node): void => {
     if (found !== undefined) return;
-    if (ts.isIdentifier(node) && !isDeclaredName(node) && checker.getTypeAtLocation(node) === typeParameter) {
+    if (ts.isIdentifier(node) && !isDeclaredName(node) && [typeParameter, byConstraint].includes(checker.getTypeAtLocation(node))) {
       const loss = slotLoss(checker, receivingSlot(checker, node), typeParameter);
       if (loss === 'untyped' || loss === 'supertype') found = loss;
       return;
@@ -59,13 +65,13 @@ function storedLoss(checker: ts.TypeChecker, body: ts.Node, typeParameter: ts.Ty
 
 /**
  * How `call` loses `argument` inside the generic function it calls: the argument fills a parameter
- * typed by the function's own unbound type parameter, and the body writes a value of that type
+ * typed by a type parameter of the function or its class, and the body writes a value of that type
  * into an any/unknown or supertype slot. Undefined when it does not (or the code is not the project's).
  */
 export function genericArgumentStored(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression, argument: ts.Expression): SlotLoss | undefined {
   const index = call.arguments?.indexOf(argument) ?? -1;
   const declaration = index < 0 ? undefined : bodiedDeclaration(checker, call);
   if (declaration?.body === undefined) return undefined;
-  const typeParameter = ownUnboundTypeParameter(checker, declaration, index);
+  const typeParameter = ownTypeParameter(checker, declaration, index);
   return typeParameter === undefined ? undefined : storedLoss(checker, declaration.body, typeParameter);
 }

@@ -1,5 +1,6 @@
 import ts from '../../policy/typescript.cjs';
 import type { Resolved } from '../syntax/index.js';
+import { carryingTypeArguments } from './phantom-type-arguments.js';
 import { isLibraryDeclaration, isSupertype, isUntyped, slotLoss, type SlotLoss } from './lossy-slot.js';
 
 /**
@@ -30,11 +31,31 @@ export interface StructuralWidening {
   readonly mayWiden: (type: ts.Type) => boolean;
 }
 
-/** One per program (the checker's types are its own): answers memoized by type and by pair of types. */
+/**
+ * A memoized answer found `distance` positions below the type it is about: it holds for a walk that
+ * meets the type at depth `depth` only if `depth + distance` stays within MAX_DEPTH.
+ */
+interface Found<T> {
+  readonly value: T;
+  readonly distance: number;
+}
+
+/**
+ * One per program (the checker's types are its own): answers memoized by type and by pair of types.
+ * The checker's types are shared by every file of the program (`typeof execSync`, `Record<string,
+ * unknown>`), so a memoized answer must be the same whichever file asked first (issue #10: the editor
+ * lints files in its own order): only complete answers are kept — a walk cut off by the depth limit or
+ * by a cycle (a type already on the path) is recomputed, and a found answer remembers how deep it was.
+ */
 export function createStructuralWidening(checker: ts.TypeChecker, bearingType: (type: ts.Type) => Resolved | undefined): StructuralWidening {
-  const capabilityIn = new Map<ts.Type, Resolved | null>();
-  const wideIn = new Map<ts.Type, boolean>();
-  const pairs = new Map<ts.Type, Map<ts.Type, StructuralLoss | null>>();
+  /** null: none within MAX_DEPTH of the type (only a walk that started at the type says so). */
+  const capabilityIn = new Map<ts.Type, Found<Resolved> | null>();
+  const wideIn = new Map<ts.Type, Found<true> | null>();
+  const pairs = new Map<ts.Type, Map<ts.Type, Found<StructuralLoss> | null>>();
+  /** Types and pairs on the current walk's path: met again, they are a cycle, not an answer. */
+  const capabilityPath = new Set<ts.Type>();
+  const widePath = new Set<ts.Type>();
+  const pairPath = new Map<ts.Type, Set<ts.Type>>();
 
   const isObject = (type: ts.Type): boolean => (type.flags & ts.TypeFlags.Object) !== 0;
   const isWide = (type: ts.Type): boolean => isUntyped(type) || isSupertype(checker, type);
@@ -45,43 +66,70 @@ export function createStructuralWidening(checker: ts.TypeChecker, bearingType: (
     if (type.isUnionOrIntersection()) return type.types;
     if (!isObject(type)) return [];
     const held: ts.Type[] = [];
-    if (((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0) held.push(...checker.getTypeArguments(type as ts.TypeReference));
+    const library = isLibraryType(type);
+    // A library interface's members (Array's methods, Promise's `then`) only repeat its type arguments; a type
+    // argument no member of the project's class mentions carries nothing (phantom-type-arguments.ts).
+    const isReference = ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0;
+    if (isReference) held.push(...carryingTypeArguments(checker, type as ts.TypeReference));
     for (const info of checker.getIndexInfosOfType(type)) held.push(info.type);
-    // A library interface's members (Array's methods, Promise's `then`) only repeat its type arguments.
-    if (!isLibraryType(type)) for (const property of checker.getPropertiesOfType(type)) held.push(checker.getTypeOfSymbol(property));
+    if (!library) for (const property of checker.getPropertiesOfType(type)) if (!isPrivateName(property)) held.push(checker.getTypeOfSymbol(property));
     for (const signature of type.getCallSignatures()) held.push(checker.getReturnTypeOfSignature(signature));
     return held;
   };
 
-  /** The first capability a type holds within MAX_DEPTH positions (itself included), memoized per type. */
-  const capabilityOf = (type: ts.Type, depth = 0): Resolved | undefined => {
+  /** The first capability a type holds within MAX_DEPTH positions of the walk's start (itself included). */
+  const capabilityOf = (type: ts.Type, depth = 0): Found<Resolved> | undefined => {
+    if (depth > MAX_DEPTH || isUntyped(type) || capabilityPath.has(type)) return undefined;
     const known = capabilityIn.get(type);
-    if (known !== undefined) return known ?? undefined;
-    if (depth > MAX_DEPTH || isUntyped(type)) return undefined;
-    capabilityIn.set(type, null);
-    let found = bearingType(type);
-    for (const held of found === undefined ? positionsOf(type) : []) {
-      found = capabilityOf(held, depth + 1);
-      if (found !== undefined) break;
+    if (known === null) return undefined;
+    // Found farther down than this walk reaches: the walk looks again (a nearer one may be within reach).
+    if (known !== undefined && depth + known.distance <= MAX_DEPTH) return known;
+    const bearing = bearingType(type);
+    if (bearing !== undefined) {
+      const found = { value: bearing, distance: 0 };
+      capabilityIn.set(type, found);
+      return found;
     }
-    // Only a found capability is remembered past this walk: a cut-off walk proves nothing clean.
+    capabilityPath.add(type);
+    let found: Found<Resolved> | undefined;
+    for (const held of positionsOf(type)) {
+      const below = capabilityOf(held, depth + 1);
+      if (below !== undefined) {
+        found = { value: below.value, distance: below.distance + 1 };
+        break;
+      }
+    }
+    capabilityPath.delete(type);
+    // Only a walk that started here looked at everything within reach; a nested one that found nothing proves nothing.
     if (found !== undefined) capabilityIn.set(type, found);
-    else if (depth === 0) capabilityIn.set(type, null);
-    else capabilityIn.delete(type);
+    else if (depth === 0 && capabilityPath.size === 0) capabilityIn.set(type, null);
     return found;
   };
 
-  /** Whether a type has an any/unknown/supertype position within MAX_DEPTH (itself included), memoized per type. */
-  const hasWide = (type: ts.Type, depth = 0): boolean => {
+  /** Whether a type has an any/unknown/supertype position within MAX_DEPTH of the walk's start (itself included). */
+  const wideOf = (type: ts.Type, depth = 0): Found<true> | undefined => {
+    if (depth > MAX_DEPTH || widePath.has(type)) return undefined;
     const known = wideIn.get(type);
-    if (known !== undefined) return known;
-    if (depth > MAX_DEPTH) return false;
-    wideIn.set(type, false);
-    const found = isWide(type) || positionsOf(type).some((held) => hasWide(held, depth + 1)) || type.getCallSignatures().some((signature) => signature.getParameters().length > 0);
-    if (found || depth === 0) wideIn.set(type, found);
-    else wideIn.delete(type);
+    if (known === null) return undefined;
+    // Found farther down than this walk reaches: the walk looks again (a nearer one may be within reach).
+    if (known !== undefined && depth + known.distance <= MAX_DEPTH) return known;
+    let found: Found<true> | undefined = isWide(type) || type.getCallSignatures().some((signature) => signature.getParameters().length > 0) ? { value: true, distance: 0 } : undefined;
+    if (found === undefined) {
+      widePath.add(type);
+      for (const held of positionsOf(type)) {
+        const below = wideOf(held, depth + 1);
+        if (below !== undefined) {
+          found = { value: true, distance: below.distance + 1 };
+          break;
+        }
+      }
+      widePath.delete(type);
+    }
+    if (found !== undefined) wideIn.set(type, found);
+    else if (depth === 0 && widePath.size === 0) wideIn.set(type, null);
     return found;
   };
+  const hasWide = (type: ts.Type): boolean => wideOf(type) !== undefined;
 
   /** Source and target positions that meet: same generic's type arguments, elements, properties, index signatures, returns, parameters (reversed). */
   const meetings = (source: ts.Type, target: ts.Type): ReadonlyArray<readonly [ts.Type, ts.Type]> => {
@@ -103,13 +151,14 @@ export function createStructuralWidening(checker: ts.TypeChecker, bearingType: (
       return met;
     }
     for (const property of checker.getPropertiesOfType(target)) {
+      if (isPrivateName(property)) continue;
       const from = checker.getPropertyOfType(source, property.getName());
       if (from !== undefined) met.push([checker.getTypeOfSymbol(from), checker.getTypeOfSymbol(property)]);
     }
     for (const info of checker.getIndexInfosOfType(target)) {
       // A `Record<string, unknown>` target takes every named property of the source, and its index signature.
       if ((info.keyType.flags & (ts.TypeFlags.String | ts.TypeFlags.Number)) !== 0) {
-        for (const property of checker.getPropertiesOfType(source)) if (target.getProperty(property.getName()) === undefined) met.push([checker.getTypeOfSymbol(property), info.type]);
+        for (const property of checker.getPropertiesOfType(source)) if (!isPrivateName(property) && target.getProperty(property.getName()) === undefined) met.push([checker.getTypeOfSymbol(property), info.type]);
       }
       const from = checker.getIndexInfoOfType(source, info.keyType === checker.getStringType() ? ts.IndexKind.String : ts.IndexKind.Number)?.type;
       if (from !== undefined) met.push([from, info.type]);
@@ -127,19 +176,32 @@ export function createStructuralWidening(checker: ts.TypeChecker, bearingType: (
     return met;
   };
 
-  const walk = (source: ts.Type, target: ts.Type, depth: number): StructuralLoss | undefined => {
-    if (source === target || depth > MAX_DEPTH || isUntyped(source)) return undefined;
+  /** How many pair walks were cut short (by the depth limit or a cycle) so far: a walk that saw one found nothing for certain. */
+  let cutShort = 0;
+
+  const walk = (source: ts.Type, target: ts.Type, depth: number): Found<StructuralLoss> | undefined => {
+    if (source === target || isUntyped(source)) return undefined;
+    let onPath = pairPath.get(source);
+    if (depth > MAX_DEPTH || onPath?.has(target) === true) {
+      cutShort += 1;
+      return undefined;
+    }
     let byTarget = pairs.get(source);
     if (byTarget === undefined) pairs.set(source, (byTarget = new Map()));
     const known = byTarget.get(target);
-    if (known !== undefined) return known ?? undefined;
-    byTarget.set(target, null);
+    if (known === null) return undefined;
+    if (known !== undefined && depth + known.distance <= MAX_DEPTH) return known;
+    if (onPath === undefined) pairPath.set(source, (onPath = new Set()));
+    onPath.add(target);
+    const before = cutShort;
     const found = judge(source, target, depth);
-    byTarget.set(target, found ?? null);
+    onPath.delete(target);
+    if (found !== undefined) byTarget.set(target, found);
+    else if (cutShort === before) byTarget.set(target, null);
     return found;
   };
 
-  const judge = (source: ts.Type, target: ts.Type, depth: number): StructuralLoss | undefined => {
+  const judge = (source: ts.Type, target: ts.Type, depth: number): Found<StructuralLoss> | undefined => {
     if (source.isUnion()) {
       for (const member of withoutNullish(source)) {
         const found = walk(member, target, depth);
@@ -149,28 +211,36 @@ export function createStructuralWidening(checker: ts.TypeChecker, bearingType: (
     }
     const bearing = bearingType(source);
     if (bearing !== undefined) {
-      // The value itself at the top is the flow check's own question (untyped-escapes.ts); nested, it is this one's.
-      if (depth === 0) return undefined;
       const loss = slotLoss(checker, target, source);
-      return loss === 'untyped' || loss === 'supertype' ? { value: bearing, loss } : undefined;
+      return loss === 'untyped' || loss === 'supertype' ? { value: { value: bearing, loss }, distance: 0 } : undefined;
     }
     const targets = withoutNullish(target);
-    const capability = capabilityOf(source);
+    const capability = capabilityOf(source)?.value;
     if (capability === undefined) return undefined;
-    if (targets.some(isUntyped)) return { value: capability, loss: 'untyped' };
-    if (targets.some((member) => isSupertype(checker, member))) return { value: capability, loss: 'supertype' };
+    if (targets.some(isUntyped)) return { value: { value: capability, loss: 'untyped' }, distance: 0 };
+    if (targets.some((member) => isSupertype(checker, member))) return { value: { value: capability, loss: 'supertype' }, distance: 0 };
     for (const member of targets) {
       if (!isObject(member) || !hasWide(member)) continue;
       for (const [from, to] of meetings(source, member)) {
         const found = walk(from, to, depth + 1);
-        if (found !== undefined) return found;
+        if (found !== undefined) return { value: found.value, distance: found.distance + 1 };
       }
     }
     return undefined;
   };
 
+  /** The value itself at the top is the flow check's own question (untyped-escapes.ts); only what it holds is this one's. */
+  const lossIn = (source: ts.Type, target: ts.Type): StructuralLoss | undefined => {
+    for (const member of withoutNullish(source)) {
+      if (bearingType(member) !== undefined) continue;
+      const found = walk(member, target, 0);
+      if (found !== undefined) return found.value;
+    }
+    return undefined;
+  };
+
   return {
-    lossIn: (source, target) => walk(source, target, 0),
+    lossIn,
     holdsCapability: (type) => capabilityOf(type) !== undefined,
     mayWiden: (type) => hasWide(type),
   };
@@ -180,4 +250,9 @@ export function createStructuralWidening(checker: ts.TypeChecker, bearingType: (
 function isLibraryType(type: ts.Type): boolean {
   const declaration = type.getSymbol()?.declarations?.[0];
   return declaration !== undefined && (ts.isInterfaceDeclaration(declaration) || ts.isClassDeclaration(declaration)) && isLibraryDeclaration(declaration);
+}
+
+/** An ES `#private` member: no code outside its class can read it, so nothing the class is handed to reaches it. */
+function isPrivateName(property: ts.Symbol): boolean {
+  return (property.declarations ?? []).some((declaration) => ts.isPrivateIdentifier((declaration as ts.NamedDeclaration).name ?? declaration));
 }

@@ -5,6 +5,7 @@ import { isLibraryDeclaration, isSupertype, isUntyped, slotLoss, type SlotLoss }
 import { genericArgumentStored } from './generic-store.js';
 import { overridingMembers } from './overriding-members.js';
 import { createStructuralWidening } from './structural-widening.js';
+import { widerImplementationParameters } from './wider-parameters.js';
 import { handedParameters, handedValues, isForwardedArgument, isReflectedMemberRead, receivingSlot } from './handed-slots.js';
 
 /** How a finding names the slot that lost the value. */
@@ -198,6 +199,7 @@ export function createEscapeFinder(
   };
 
   const check = (written: ts.Expression, slot: Slot, escapes: UntypedEscape[]): void => {
+    if (slot === 'contextual') checkSatisfiedLiteral(written, escapes);
     const leaves: ts.Expression[] = [];
     valueLeaves(written, leaves);
     for (const leaf of leaves) {
@@ -219,6 +221,21 @@ export function createEscapeFinder(
       const where = slot === 'thrown' ? 'a thrown value' : slot === 'cast' ? 'a cast to any/unknown/object/Function' : SLOT_WORDS[loss ?? 'untyped'];
       escapes.push({ node: leaf, value, slot: where, judgedAtImport: judgedAtImport(leaf, value) });
     }
+  };
+
+  /**
+   * `{ run: execSync } satisfies { run: typeof execSync }` written into `{ run: unknown }`: the literal's
+   * members are checked against the `satisfies` type (no loss there); the whole literal then goes
+   * on into the wider slot, which is judged here (structural-widening.ts).
+   */
+  const checkSatisfiedLiteral = (written: ts.Expression, escapes: UntypedEscape[]): void => {
+    let inner = written;
+    let satisfied = false;
+    while (ts.isParenthesizedExpression(inner) || ts.isSatisfiesExpression(inner)) {
+      satisfied ||= ts.isSatisfiesExpression(inner);
+      inner = inner.expression;
+    }
+    if (satisfied && (ts.isObjectLiteralExpression(inner) || ts.isArrayLiteralExpression(inner)) && !retainsNothingOf(written)) checkHeld(inner, checker.getTypeAtLocation(inner), receivingSlot(checker, written), escapes);
   };
 
   /** The type a literal's property `name` gets in `target`: its own property, else the string index (`Record<string, Function>`). */
@@ -243,7 +260,8 @@ export function createEscapeFinder(
 
   /** A callback parameter annotated wider than the capability its caller hands it (handed-slots.ts). */
   const checkHandedParameters = (node: ts.Node, escapes: UntypedEscape[]): void => {
-    for (const parameter of handedParameters(checker, node)) {
+    // A callback's parameters (what its caller hands), and an implementation's (what the member it is called through admits: wider-parameters.ts).
+    for (const parameter of [...handedParameters(checker, node), ...widerImplementationParameters(checker, node)]) {
       const value = bearingType(parameter.handed);
       const loss = value === undefined ? undefined : slotLoss(checker, parameter.declared, parameter.handed);
       if (value !== undefined && loss !== undefined) escapes.push({ node: parameter.name, value, slot: SLOT_WORDS[loss], judgedAtImport: false });

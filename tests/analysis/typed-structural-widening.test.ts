@@ -29,6 +29,8 @@ const ESCAPES: Record<string, string> = {
   'p-cast.ts': `${EXEC}const o = { run: execSync };\nexport const out = o as { run: unknown };`,
   'p-cast-unknown.ts': `${EXEC}const o = { run: execSync };\nexport const out = o as unknown;`,
   'p-whole-unknown.ts': `${EXEC}const o = { run: execSync };\nexport const out: unknown = o;`,
+  'p-class-field-used-type-argument.ts': `${EXEC}class Box<T> {\n  constructor(readonly value: T) {}\n}\nexport const out: object = new Box<typeof execSync>(execSync);`,
+  'p-public-field.ts': `${EXEC}class Shell {\n  readonly run = execSync;\n}\nexport const out: object = new Shell();`,
 };
 
 const LOOKALIKES: Record<string, string> = {
@@ -44,6 +46,9 @@ const LOOKALIKES: Record<string, string> = {
   'ok-record-named.ts': `${EXEC}const r = { run: execSync };\nexport const out: Record<string, typeof execSync> = r;`,
   'ok-tuple-data.ts': `${EXEC}const t = [readFileSync('p'), 1] as const;\nexport const out: readonly unknown[] = t;`,
   'ok-cast-named.ts': `${EXEC}const o = { run: execSync };\nexport const out = o as unknown as { run: typeof execSync };`,
+  'ok-private-field.ts': `${EXEC}class Shell {\n  readonly #run = execSync;\n  version(): string {\n    return String(this.#run('echo v'));\n  }\n}\nexport const out: object = new Shell();`,
+  'ok-phantom-type-argument.ts': `${EXEC}class Slot<T> {\n  constructor(readonly label: string) {}\n}\nexport const out: object = new Slot<typeof execSync>('exec');`,
+  'ok-phantom-interface-argument.ts': `${EXEC}interface Tagged<T> {\n  readonly tag: string;\n}\nconst tagged: Tagged<typeof execSync> = { tag: 'exec' };\nexport const out: unknown = tagged;`,
   'ok-options-unknown.ts': `${EXEC}const options: ExecSyncOptions = { encoding: 'utf8' };\nexport const out: unknown = options;`,
 };
 
