@@ -4,6 +4,7 @@ import { visibleFormOf } from '../text/visible-chars.js';
 import { firstStrongLevel } from '../../policy/text-normalize-bidi.js';
 import { Bidi, bidiClassOf } from '../../policy/text-normalize-bidi-class.js';
 import { sentencesOf } from './claim-index.js';
+import { pieceAt } from '../text/sorted-starts.js';
 
 /**
  * Pass 1 of the prose scan: the dossier's Markdown source cut into what a reader reads. Lines are
@@ -170,13 +171,7 @@ function collapsedRuns(sentence: string): { text: string; sourceOffset: (index: 
   }
   text += sentence.slice(last);
   const sourceOffset = (index: number): number => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((starts[middle] as number) <= index) low = middle;
-      else high = middle - 1;
-    }
+    const low = pieceAt(starts, index);
     return (sources[low] as number) + (index - (starts[low] as number));
   };
   return { text, sourceOffset };

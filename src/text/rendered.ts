@@ -3,6 +3,7 @@ import { mathSpan, type MathClosers } from './math-spans.js';
 import { browserMarkupAt, type BrowserTag } from './html-tokenizer.js';
 import { browserCommentEnd, ForwardSearch, inlineRawHtml, rawTextEnd, rawTextKind, rawTextName, TAG } from './raw-html.js';
 import { NEEDS_VISIBLE_FORM, visibleFormOf } from './visible-chars.js';
+import { pieceAt } from './sorted-starts.js';
 
 /**
  * The rendered text view (issue 13): what a reader of a Markdown text sees, which is what every
@@ -653,13 +654,7 @@ export function renderedRow(source: string, struck: StruckReading = 'kept', cont
     hidden,
     struck: found,
     sourceOffset(at) {
-      let low = 0;
-      let high = cells.length - 1;
-      while (low < high) {
-        const middle = (low + high + 1) >> 1;
-        if ((textStarts[middle] as number) <= at) low = middle;
-        else high = middle - 1;
-      }
+      const low = pieceAt(textStarts, at);
       const inCell = at - (textStarts[low] as number);
       const cell = cells[low] as RenderedText;
       // The `|` after a cell is the source's own.
