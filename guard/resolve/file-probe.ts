@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, normalize } from 'node:path';
 
 /**
@@ -16,7 +16,12 @@ export interface FileProbe {
   realpath(path: string): string;
   /** The text of a configuration file (a tsconfig and what it extends), `undefined` when unreadable. */
   readText(path: string): string | undefined;
+  /** The first bytes of a file (as many as Linux reads for a `#!` line), as latin1 text; `undefined` when unreadable. */
+  head(path: string): string | undefined;
 }
+
+/** Linux reads the first 256 bytes of a program for its `#!` line (BINPRM_BUF_SIZE). */
+export const HEAD_BYTES = 256;
 
 /**
  * Everything a probe read from the file system, each answer as a short fingerprint: every
@@ -32,6 +37,8 @@ export interface ProbeObservations {
   /** package.json or tsconfig file → fingerprint of its text, or null when unreadable. */
   readonly texts: Record<string, string | null>;
   readonly realpaths: Record<string, string>;
+  /** Program file → fingerprint of its first bytes (its `#!` line), or null when unreadable. */
+  readonly heads: Record<string, string | null>;
 }
 
 export interface RecordingProbe extends FileProbe {
@@ -89,6 +96,23 @@ export function createFileProbe(): RecordingProbe {
       text = undefined;
     }
     texts.set(path, text);
+    return text;
+  };
+  const heads = new Map<string, string | undefined>();
+  const head = (path: string): string | undefined => {
+    if (heads.has(path)) return heads.get(path);
+    let text: string | undefined;
+    let descriptor: number | undefined;
+    try {
+      descriptor = openSync(path, 'r');
+      const bytes = Buffer.alloc(HEAD_BYTES);
+      text = bytes.subarray(0, readSync(descriptor, bytes, 0, HEAD_BYTES, 0)).toString('latin1');
+    } catch {
+      text = undefined;
+    } finally {
+      if (descriptor !== undefined) closeSync(descriptor);
+    }
+    heads.set(path, text);
     return text;
   };
   // Folders that are no link, and nor is any folder above them: one lstat each (not a listing of
@@ -153,11 +177,13 @@ export function createFileProbe(): RecordingProbe {
     },
     realpath,
     readText,
+    head,
     observations() {
       return {
         kinds: Object.fromEntries(kinds),
         texts: Object.fromEntries([...texts].map(([path, text]) => [path, textPrint(text)])),
         realpaths: Object.fromEntries(realpaths),
+        heads: Object.fromEntries([...heads].map(([path, text]) => [path, textPrint(text)])),
       };
     },
     replay(observations) {
@@ -165,6 +191,8 @@ export function createFileProbe(): RecordingProbe {
       for (const [path, kind] of Object.entries(observations.kinds)) if (kindOf(path) !== kind) return false;
       for (const [path, print] of Object.entries(observations.texts)) if (textPrint(readText(path)) !== print) return false;
       for (const [path, real] of Object.entries(observations.realpaths)) if (realpath(path) !== real) return false;
+      // A program's first line decides whether it is a Node entry: a changed line, a changed answer.
+      for (const [path, print] of Object.entries(observations.heads ?? {})) if (textPrint(head(path)) !== print) return false;
       return true;
     },
   };
