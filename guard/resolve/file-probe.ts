@@ -21,7 +21,21 @@ export interface FileProbe {
 }
 
 /** Linux reads the first 256 bytes of a program for its `#!` line (BINPRM_BUF_SIZE). */
-export const HEAD_BYTES = 256;
+const HEAD_BYTES = 256;
+
+/** The first bytes of a file, where the kernel looks for a `#!` line (latin1: bytes as they are); `undefined` when unreadable. */
+export function readHead(path: string): string | undefined {
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(path, 'r');
+    const bytes = Buffer.alloc(HEAD_BYTES);
+    return bytes.subarray(0, readSync(descriptor, bytes, 0, HEAD_BYTES, 0)).toString('latin1');
+  } catch {
+    return undefined;
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
+}
 
 /**
  * Everything a probe read from the file system, each answer as a short fingerprint: every
@@ -100,20 +114,8 @@ export function createFileProbe(): RecordingProbe {
   };
   const heads = new Map<string, string | undefined>();
   const head = (path: string): string | undefined => {
-    if (heads.has(path)) return heads.get(path);
-    let text: string | undefined;
-    let descriptor: number | undefined;
-    try {
-      descriptor = openSync(path, 'r');
-      const bytes = Buffer.alloc(HEAD_BYTES);
-      text = bytes.subarray(0, readSync(descriptor, bytes, 0, HEAD_BYTES, 0)).toString('latin1');
-    } catch {
-      text = undefined;
-    } finally {
-      if (descriptor !== undefined) closeSync(descriptor);
-    }
-    heads.set(path, text);
-    return text;
+    if (!heads.has(path)) heads.set(path, readHead(path));
+    return heads.get(path);
   };
   // Folders that are no link, and nor is any folder above them: one lstat each (not a listing of
   // the parent: `/tmp` or a home folder can hold thousands of names).

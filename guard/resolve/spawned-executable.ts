@@ -6,8 +6,8 @@ import type { Resolution } from './types.js';
 /** What a program file's first line makes of it when it is started by its path. */
 export type Interpreter = 'node' | 'node-unplaced' | 'other';
 
-/** Interpreters that are Node, by file name (`/usr/bin/node`, `/opt/node/bin/nodejs`, `env node`). */
-const NODE_PROGRAMS = /^(node|nodejs)$/;
+/** Interpreters that run the file as Node code, by file name (`/usr/bin/node`, `/opt/node/bin/nodejs`, `env node`, `env tsx`). */
+const NODE_PROGRAMS = /^(node|nodejs|tsx|ts-node|ts-node-esm|ts-node-script)$/;
 /** `env` options followed by a value (`env -u NAME node`). */
 const ENV_OPTIONS_WITH_VALUE = new Set(['-u', '--unset', '-C', '--chdir']);
 /** Node options that load no code and open nothing: anything else in a `#!` line is a setting the guard does not follow. */
@@ -32,7 +32,8 @@ function afterEnv(words: readonly string[]): { words: readonly string[]; assigns
 }
 
 /**
- * The kernel runs a file that starts with `#!` through the interpreter that line names; a
+ * The kernel runs a file that starts with `#!` through the interpreter that line names (the
+ * first line, up to 256 bytes); a
  * file without one is a binary, or (ENOEXEC) run by a shell: never Node. A Node interpreter
  * (`#!/usr/bin/env node`, `#!/usr/bin/node`, `#!/usr/bin/env -S node --no-warnings`) makes the
  * file a Node entry; Node options the guard does not follow (a preload, `NODE_OPTIONS=` through

@@ -71,4 +71,15 @@ describe('a spawned program whose #! line names Node is a Node child (issue #11)
     const js = await guardDirectory(project("cp.spawnSync(path.join(__dirname, 'tool.js'));", NET_SCRIPT, 'tool.js'));
     expect(findingKeys(js)).toEqual(['tool.js:1 no-forbidden-capability NETWORK']);
   });
+
+  it('decides again on a warm run when the #! line changes (the first bytes are a recorded observation)', async () => {
+    const root = project("cp.spawnSync(path.join(__dirname, 'tool'));", `#!/bin/sh\necho ok\n`);
+    mkdirSync(path.join(root, 'node_modules'));
+    expect(findingKeys(await guardDirectory(root, { cache: true }))).toEqual([]);
+    expect(findingKeys(await guardDirectory(root, { cache: true }))).toEqual([]);
+    writeFileSync(path.join(root, 'tool'), `#!/usr/bin/env node\n${NET_SCRIPT}`);
+    expect(findingKeys(await guardDirectory(root, { cache: true }))).toContain('entry.cjs:3 transitive-capability NETWORK');
+    writeFileSync(path.join(root, 'tool'), `#!/bin/sh\necho ok\n`);
+    expect(findingKeys(await guardDirectory(root, { cache: true }))).toEqual([]);
+  });
 });
