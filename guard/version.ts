@@ -6,7 +6,8 @@
  * 5: binding uses from the detector's one walk, strings bounded (guard/facts/bounds.ts), worker entries as edges;
  * 6: sloppy-mode `this` as the global object, run-time keys on functions, stores on shared prototypes;
  * 7: an entry's `marked` flag also covers `eslint-disable` comments naming tki rules, guard/suppress/eslint-disable.ts;
- * 8: builtin members only tested, tsc's compiled `import()`, script elements, builtin members replaced).
+ * 8: builtin members only tested, tsc's compiled `import()`, script elements, builtin members replaced;
+ * 9: programs started by a path as `spawned-executable` edges, guard/resolve/spawned-executable.ts).
  */
 export const GUARD_VERSION = '0.1.0';
-export const FACTS_FORMAT = 8;
+export const FACTS_FORMAT = 9;

@@ -8,7 +8,7 @@ import { isProcessMember } from './module-loads.js';
 import { constantKey } from './constants.js';
 import { excerpt, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
-import { pathContext } from './entry-path-follow.js';
+import { followSpawnedExecutable, pathContext } from './entry-path-follow.js';
 import { isReadCommand, isWrapper, peelWrapper, unwrapCommand } from './entry-command-wrappers.js';
 
 /** Shell operators that end one command and start the next (`npm test && node x.js`). */
@@ -138,11 +138,13 @@ function realCommand(words: ArgumentList, walker: Walker): { words: ArgumentList
  * words of an argument list (`spawn(program, args)`), each one word, where only a wrapper or a
  * command runner is judged (`git commit -m node` runs nothing).
  */
-function judgeUnplacedCommand(walker: Walker, at: ts.Node, words: ArgumentList, label: string, argv = false): void {
+function judgeUnplacedCommand(walker: Walker, at: ts.Node, words: ArgumentList, label: string, argv = false, cwd?: PathValue): void {
   const real = realCommand(words, walker);
   const [command, ...rest] = real.words;
   if (command === undefined || command === UNKNOWN_ARGUMENT) return;
   const program = programOf(command, walker);
+  // A program named by its path may be a `#!/usr/bin/env node` script: the guard reads its first line.
+  if (program === undefined || !EXPANSIONS.test(program)) followSpawnedExecutable(walker, at, command.parts, label, cwd);
   // A shell or a package manager was read word by word already (`bash -c "exec node f"`).
   if (program !== undefined && isReadCommand(program)) return;
   if (argv && !real.wrapped && !COMMAND_RUNNERS.test(program ?? '')) return;
@@ -161,8 +163,8 @@ function judgeUnplacedCommand(walker: Walker, at: ts.Node, words: ArgumentList, 
 }
 
 /** `spawn(program, args)` that starts no Node the reader can place: its real program judged by its words (judgeUnplacedCommand). */
-export function judgeUnplacedArguments(walker: Walker, at: ts.Node, words: ArgumentList, label: string): void {
-  judgeUnplacedCommand(walker, at, words, label, true);
+export function judgeUnplacedArguments(walker: Walker, at: ts.Node, words: ArgumentList, label: string, cwd?: PathValue): void {
+  judgeUnplacedCommand(walker, at, words, label, true, cwd);
 }
 
 /** A shell redirection (`< in`, `2>&1`, `>out`, `>> log`): the shell's business, not a word of the command. */
@@ -266,7 +268,7 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
       startsNode = followCommandLine(walker, at, line.parts, label, [], cwd) || startsNode;
     });
     if (nodeArguments === undefined) {
-      judgeUnplacedCommand(walker, at, words.slice(start), label);
+      judgeUnplacedCommand(walker, at, words.slice(start), label, false, cwd);
       continue;
     }
     startsNode = true;

@@ -116,7 +116,7 @@ function followStarterCall(walker: Walker, call: ts.CallExpression, { member, ar
   }
   const words: ArgumentList = [{ node: command, parts: partsOf(command) }, ...list];
   const nodeArguments = nodeArgumentsAfter(words, walker, (line) => followCommandLine(walker, command, line.parts, label, [], cwd));
-  if (nodeArguments === undefined) return judgeUnplacedArguments(walker, call, words, label);
+  if (nodeArguments === undefined) return judgeUnplacedArguments(walker, call, words, label, cwd);
   followNodeArguments(walker, call, label, nodeArguments, true, cwd);
   if (options !== undefined) followLaunchOptions(walker, options, label, true);
   judgeEnvFileBeforeChild(walker, call, label, options);

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type ts from 'typescript';
-import { moduleSpecifierOf, type PathContext, type PathValue } from './entry-path.js';
-import { excerpt } from './syntax.js';
+import ts from '../../policy/typescript.cjs';
+import { builtinMemberOf } from './entry-path-modules.js';
+import { evaluateParts, moduleSpecifierOf, type PathContext, type PathPart, type PathValue } from './entry-path.js';
+import { excerpt, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 
 // Where an evaluated entry (worker-entries.ts, child-entries*.ts) becomes an edge of the module
@@ -39,6 +40,37 @@ export function followEntryValue(walker: Walker, node: ts.Node, written: PathVal
   const specifier = value === undefined ? undefined : moduleSpecifierOf(value, pathContext(walker).fileName);
   if (specifier !== undefined) return walker.addReference(specifier, kind, false, node);
   walker.report.unanalyzed(node, excerpt(label), 'the file this starts runs with every capability of a Node process, and the syntax cannot tell which file it is');
+}
+
+/** Modules whose members build a path (`path.join(process.cwd(), 'tool')`). */
+const PATH_MODULES = new Set(['node:path', 'node:path/posix', 'node:path/win32']);
+
+/** Pieces of a command that build a path the evaluator could not compute: a `/` among the written text, or a `path` call. */
+function isPathShaped(walker: Walker, parts: readonly PathPart[]): boolean {
+  return parts.some((part) => {
+    if (typeof part === 'string') return part.includes('/');
+    const inner = skipOuter(part);
+    return ts.isCallExpression(inner) && PATH_MODULES.has(builtinMemberOf(skipOuter(inner.expression), { scope: walker.scope, ancestors: walker.ancestors })?.specifier ?? '');
+  });
+}
+
+/**
+ * A program started by a path (`spawn(path.join(__dirname, 'tool'))`, `exec('./tool', { cwd })`,
+ * `spawn('/opt/x/tool')`): a `spawned-executable` edge, which the guard decides by the file's first
+ * line (a `#!…node` line makes it a Node entry); the syntax reads no file. A bare name (`git`) is
+ * looked up on PATH, and a command computed in full (`spawn(cmd)`) stays the EXEC grant's: no
+ * edge. A path the syntax cannot place (`./tool` against an unknown working directory,
+ * `path.join(process.cwd(), 'tool')`) fails closed: the file may be a Node script.
+ */
+export function followSpawnedExecutable(walker: Walker, node: ts.Node, parts: readonly PathPart[], label: string, cwd?: PathValue): void {
+  const written = evaluateParts(parts, pathContext(walker));
+  if (written === undefined && !isPathShaped(walker, parts)) return;
+  if (written !== undefined && (written.form !== 'path' || !written.text.replaceAll('\\', '/').includes('/'))) return;
+  const value = againstWorkingDirectory(written, cwd);
+  // An absolute path is the same file from any working directory.
+  const specifier = value !== undefined && !value.anchored && path.posix.isAbsolute(value.text) ? value.text : value === undefined ? undefined : moduleSpecifierOf(value, pathContext(walker).fileName);
+  if (specifier !== undefined) return walker.addReference(specifier, 'spawned-executable', false, node);
+  walker.report.unanalyzed(node, excerpt(label), 'a program started by a path the syntax cannot place: a `#!/usr/bin/env node` file runs with every capability of a Node process');
 }
 
 /**

@@ -26,7 +26,12 @@ export type ReferenceKind =
   | 'dynamic-import'
   | 'get-builtin-module'
   | 'create-require'
-  | 'import-type';
+  | 'import-type'
+  /**
+   * A program started by its path (`spawn(path.join(__dirname, 'tool'))`, `exec('./tool')`): the
+   * guard reads the file's first line; a `#!…node` line makes it a Node entry (guard/resolve/spawned-executable.ts).
+   */
+  | 'spawned-executable';
 
 export interface ModuleReference {
   /** The literal specifier; `null` when it is computed (that is also an UNANALYZED finding). */

@@ -38,6 +38,7 @@ export function edgesOf(
     const resolution = request.resolver.resolve(reference.specifier, file, reference.kind);
     const at = { specifier: reference.specifier, line: reference.line, column: reference.column, ...(resolution.divergence === undefined ? {} : { note: resolution.divergence }) };
     if (resolution.targets.length === 0) {
+      if (resolution.externalProgram === true) continue;
       edges.push({ target: { kind: 'unresolved', specifier: reference.specifier }, ...at });
       continue;
     }

@@ -1,10 +1,12 @@
-import { closeSync, existsSync, openSync, readSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import ts from '../../policy/typescript.cjs';
 import { fail, ok, type Outcome } from '../errors.js';
 import { flattenMessage } from './diagnostics.js';
 import { fileKindOf, isSourceFile } from './file-kinds.js';
 import { realPathOf, realPathOr } from '../../policy/real-path.js';
+import { readHead } from '../resolve/file-probe.js';
+import { interpreterOf } from '../resolve/spawned-executable.js';
 
 export { isSourceFile, SOURCE_EXTENSIONS } from './file-kinds.js';
 
@@ -152,20 +154,10 @@ function collectedPath(entry: Dirent, path: string): string {
 /** Directories skipped by a walk: version control and installed packages (`--deps` reaches those through imports). */
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
 
-/** An extensionless file that starts with `#!` naming node: a script Node runs as JavaScript. */
+/** An extensionless file whose `#!` line names Node (or tsx, ts-node): a script Node runs as JavaScript (guard/resolve/spawned-executable.ts). */
 function isNodeScript(path: string): boolean {
-  let descriptor: number | undefined;
-  try {
-    descriptor = openSync(path, 'r');
-    const head = Buffer.alloc(128);
-    const length = readSync(descriptor, head, 0, head.length, 0);
-    const firstLine = head.subarray(0, length).toString('utf8').split('\n')[0] ?? '';
-    return firstLine.startsWith('#!') && /\bnode\b|\btsx\b|\bts-node\b/.test(firstLine);
-  } catch {
-    return false;
-  } finally {
-    if (descriptor !== undefined) closeSync(descriptor);
-  }
+  const head = readHead(path);
+  return head !== undefined && interpreterOf(head) !== 'other';
 }
 
 /** Every source file below `directory`, dotfiles included (`.eslintrc.js` runs too). */

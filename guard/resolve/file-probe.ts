@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, normalize } from 'node:path';
 
 /**
@@ -16,6 +16,25 @@ export interface FileProbe {
   realpath(path: string): string;
   /** The text of a configuration file (a tsconfig and what it extends), `undefined` when unreadable. */
   readText(path: string): string | undefined;
+  /** The first bytes of a file (as many as Linux reads for a `#!` line), as latin1 text; `undefined` when unreadable. */
+  head(path: string): string | undefined;
+}
+
+/** Linux reads the first 256 bytes of a program for its `#!` line (BINPRM_BUF_SIZE). */
+const HEAD_BYTES = 256;
+
+/** The first bytes of a file, where the kernel looks for a `#!` line (latin1: bytes as they are); `undefined` when unreadable. */
+export function readHead(path: string): string | undefined {
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(path, 'r');
+    const bytes = Buffer.alloc(HEAD_BYTES);
+    return bytes.subarray(0, readSync(descriptor, bytes, 0, HEAD_BYTES, 0)).toString('latin1');
+  } catch {
+    return undefined;
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
 }
 
 /**
@@ -32,6 +51,8 @@ export interface ProbeObservations {
   /** package.json or tsconfig file → fingerprint of its text, or null when unreadable. */
   readonly texts: Record<string, string | null>;
   readonly realpaths: Record<string, string>;
+  /** Program file → fingerprint of its first bytes (its `#!` line), or null when unreadable. */
+  readonly heads: Record<string, string | null>;
 }
 
 export interface RecordingProbe extends FileProbe {
@@ -90,6 +111,11 @@ export function createFileProbe(): RecordingProbe {
     }
     texts.set(path, text);
     return text;
+  };
+  const heads = new Map<string, string | undefined>();
+  const head = (path: string): string | undefined => {
+    if (!heads.has(path)) heads.set(path, readHead(path));
+    return heads.get(path);
   };
   // Folders that are no link, and nor is any folder above them: one lstat each (not a listing of
   // the parent: `/tmp` or a home folder can hold thousands of names).
@@ -153,11 +179,13 @@ export function createFileProbe(): RecordingProbe {
     },
     realpath,
     readText,
+    head,
     observations() {
       return {
         kinds: Object.fromEntries(kinds),
         texts: Object.fromEntries([...texts].map(([path, text]) => [path, textPrint(text)])),
         realpaths: Object.fromEntries(realpaths),
+        heads: Object.fromEntries([...heads].map(([path, text]) => [path, textPrint(text)])),
       };
     },
     replay(observations) {
@@ -165,6 +193,8 @@ export function createFileProbe(): RecordingProbe {
       for (const [path, kind] of Object.entries(observations.kinds)) if (kindOf(path) !== kind) return false;
       for (const [path, print] of Object.entries(observations.texts)) if (textPrint(readText(path)) !== print) return false;
       for (const [path, real] of Object.entries(observations.realpaths)) if (realpath(path) !== real) return false;
+      // A program's first line decides whether it is a Node entry: a changed line, a changed answer.
+      for (const [path, print] of Object.entries(observations.heads ?? {})) if (textPrint(head(path)) !== print) return false;
       return true;
     },
   };

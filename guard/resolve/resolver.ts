@@ -7,6 +7,7 @@ import { CJS_EXTENSIONS_TYPE_STRIPPING, cjsResolve } from './node-cjs.js';
 import { esmResolve } from './node-esm.js';
 import { conditionSets, type NodeResult } from './node-shared.js';
 import { restoreResolutions } from './saved.js';
+import { resolveSpawnedExecutable } from './spawned-executable.js';
 import { createLayoutLocator } from './tsconfig.js';
 import { typeScriptView } from './typescript-view.js';
 import type { Loader, Resolution, ResolvedTarget, Resolver } from './types.js';
@@ -31,6 +32,7 @@ const ALGORITHM: Readonly<Record<ReferenceKind, Algorithm | null>> = {
   'dynamic-import': 'import',
   'get-builtin-module': null,
   'import-type': null,
+  'spawned-executable': null,
 };
 
 /** Source TypeScript compiles (or a bundler transforms) before Node runs it: its imports may become either kind. */
@@ -81,6 +83,7 @@ export function createResolver(options: ResolverOptions): Resolver {
   const compute = (specifier: string, fromFile: string, kind: ReferenceKind): Resolution => {
     const algorithm = ALGORITHM[kind];
     if (kind === 'get-builtin-module') return { targets: [{ kind: 'external', specifier }] };
+    if (kind === 'spawned-executable') return resolveSpawnedExecutable(probe, specifier, probe.realpath(fromFile));
     if (algorithm === null) return { targets: [] };
     const from = probe.realpath(fromFile);
     const compiled = COMPILED_SOURCE.test(fromFile);

@@ -30,4 +30,6 @@ export type ResolvedTarget =
 export interface Resolution {
   readonly targets: readonly ResolvedTarget[];
   readonly divergence?: string;
+  /** A program started by its path that is not Node (a binary, a shell script): the starter's EXEC, no edge (spawned-executable.ts). */
+  readonly externalProgram?: true;
 }

@@ -1,0 +1,85 @@
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { interpreterOf } from '../../guard/resolve/spawned-executable.js';
+import { findingKeys, guardDirectory } from './helpers.js';
+
+const NET_SCRIPT = "require('node:net').connect(59999, '127.0.0.1');\n";
+/** The starter holds EXEC: only what the started program is judged. */
+const POLICY = JSON.stringify({ grants: [{ files: ['entry.cjs'], capabilities: ['EXEC'], reason: 'starts a tool on purpose' }] });
+
+/** A project whose `entry.cjs` starts `tool` (executable, with `toolText`) by `start`. */
+function project(start: string, toolText: string | Buffer | null, toolName = 'tool'): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'tki-spawned-'));
+  writeFileSync(path.join(root, 'tki.policy.json'), POLICY);
+  writeFileSync(path.join(root, 'entry.cjs'), `const path = require('node:path');\nconst cp = require('node:child_process');\n${start}\n`);
+  if (toolText !== null) {
+    mkdirSync(path.dirname(path.join(root, toolName)), { recursive: true });
+    writeFileSync(path.join(root, toolName), toolText);
+    chmodSync(path.join(root, toolName), 0o755);
+  }
+  return root;
+}
+
+const NODE_LINES = ['#!/usr/bin/env node', '#!/usr/bin/node', '#!/usr/local/bin/nodejs', '#!/usr/bin/env -S node --no-warnings', '#! /usr/bin/env node', '#!/usr/bin/env -i node', '#!/usr/bin/env -Snode --enable-source-maps'];
+
+describe('the first line of a program started by its path', () => {
+  it.each(NODE_LINES)('%s is Node', (line) => expect(interpreterOf(`${line}\nconsole.log(1)\n`)).toBe('node'));
+  it.each(['#!/bin/sh', '#!/usr/bin/env python3', '#!/usr/bin/env bash', '#!/opt/nodejs-tools/run', '\u007fELF\u0002\u0001', "console.log('no #! line: the OS runs it with /bin/sh')"])('%s is another program', (head) => expect(interpreterOf(head)).toBe('other'));
+  it.each(['#!/usr/bin/env -S node --require ./pre.cjs', '#!/usr/bin/env NODE_OPTIONS=--require=./pre.cjs node', '#!/usr/bin/node --import=./pre.mjs', '#!/usr/bin/env -S node --inspect'])('%s is Node with settings the guard does not follow', (line) => expect(interpreterOf(`${line}\n`)).toBe('node-unplaced'));
+});
+
+describe('a spawned program whose #! line names Node is a Node child (issue #11)', () => {
+  const escapes: Array<[string, string]> = [
+    ['spawnSync(path.join(__dirname, …))', "cp.spawnSync(path.join(__dirname, 'tool'), [], { stdio: 'inherit' });"],
+    ['execFileSync', "cp.execFileSync(path.join(__dirname, 'tool'));"],
+    ['spawn.call', "cp.spawn.call(cp, path.join(__dirname, 'tool'), ['--x']);"],
+    ['a shell line with cwd', "cp.execSync('./tool', { cwd: __dirname, stdio: 'inherit' });"],
+    ['spawn with shell: true', "cp.spawn('./tool --x', { shell: true, cwd: __dirname });"],
+  ];
+  for (const typed of [false, true]) {
+    for (const [name, start] of escapes) {
+      it(`${name} reaches the script's NET (${typed ? 'typed' : 'fast'})`, async () => {
+        const run = await guardDirectory(project(start, `#!/usr/bin/env node\n${NET_SCRIPT}`), { typed });
+        expect(findingKeys(run)).toContain('entry.cjs:3 transitive-capability NETWORK');
+      });
+    }
+  }
+
+  it('catches a Node script whatever its name (tool.sh) and every #! form', async () => {
+    for (const line of NODE_LINES) {
+      const run = await guardDirectory(project("cp.spawnSync(path.join(__dirname, 'bin', 'tool.sh'));", `${line}\n${NET_SCRIPT}`, 'bin/tool.sh'));
+      expect(findingKeys(run), line).toContain('entry.cjs:3 transitive-capability NETWORK');
+    }
+  });
+
+  it('fails closed on a Node line with settings it does not follow, and on a path that is no file', async () => {
+    const preload = await guardDirectory(project("cp.spawnSync(path.join(__dirname, 'tool'));", `#!/usr/bin/env -S node --require ./pre.cjs\nconsole.log(1);\n`));
+    expect(findingKeys(preload)).toEqual(['entry.cjs:3 unresolved-module UNANALYZED']);
+    const missing = await guardDirectory(project("cp.spawnSync(path.join(__dirname, 'tool'));", null));
+    expect(findingKeys(missing)).toEqual(['entry.cjs:3 unresolved-module UNANALYZED']);
+  });
+
+  it('leaves other programs to the EXEC grant: a #!/bin/sh script, a binary, a .js file without a #! line (the OS runs it with /bin/sh)', async () => {
+    const starts = ["cp.spawnSync(path.join(__dirname, 'tool'));", "cp.execSync('./tool', { cwd: __dirname });"];
+    const tools: Array<string | Buffer> = [`#!/bin/sh\necho ok\n`, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), NET_SCRIPT];
+    for (const start of starts) {
+      for (const tool of tools) expect(findingKeys(await guardDirectory(project(start, tool)))).toEqual([]);
+    }
+    // `tool.js` is a source file of the project (its own finding); starting it adds nothing to entry.cjs.
+    const js = await guardDirectory(project("cp.spawnSync(path.join(__dirname, 'tool.js'));", NET_SCRIPT, 'tool.js'));
+    expect(findingKeys(js)).toEqual(['tool.js:1 no-forbidden-capability NETWORK']);
+  });
+
+  it('decides again on a warm run when the #! line changes (the first bytes are a recorded observation)', async () => {
+    const root = project("cp.spawnSync(path.join(__dirname, 'tool'));", `#!/bin/sh\necho ok\n`);
+    mkdirSync(path.join(root, 'node_modules'));
+    expect(findingKeys(await guardDirectory(root, { cache: true }))).toEqual([]);
+    expect(findingKeys(await guardDirectory(root, { cache: true }))).toEqual([]);
+    writeFileSync(path.join(root, 'tool'), `#!/usr/bin/env node\n${NET_SCRIPT}`);
+    expect(findingKeys(await guardDirectory(root, { cache: true }))).toContain('entry.cjs:3 transitive-capability NETWORK');
+    writeFileSync(path.join(root, 'tool'), `#!/bin/sh\necho ok\n`);
+    expect(findingKeys(await guardDirectory(root, { cache: true }))).toEqual([]);
+  });
+});
