@@ -60,8 +60,9 @@ const VARIANTS: Record<string, Variant> = {
   'authority-rtl-paragraph-second-line': { twin: AUTHORITY, shown: `\u05D0\n${reversedWords(AUTHORITY)}.`, flag: AUTHORITY_FLAG },
   // dir="auto" looks for the first strong character in the paragraph's TEXT: an image's alt is an attribute.
   'first-strong-after-image-alt': { twin: PASS_ALL, shown: `![abc](u.png) \u05D0 ${reversedWords(PASS_ALL)}.` },
-  // UAX #9 P2 skips an isolate's content: the first strong character here is the RLM after the PDI.
-  'first-strong-rlm-after-isolate': { twin: PASS_ALL, shown: `\u2066abc\u2069${RLM}${reversedWords(PASS_ALL)}.` },
+  // UAX #9 P2 skips an isolate's content: the first strong character here is the RLM after the PDI. The
+  // blank after the RLM matters: without it the isolate is laid out against `pass` (".All tests passabc").
+  'first-strong-rlm-after-isolate': { twin: PASS_ALL, shown: `\u2066abc\u2069${RLM} ${reversedWords(PASS_ALL)}.` },
   // HTML5 tokenizer: `<!--` inside a tag is no comment (attribute name, unquoted value, tag name, end
   // tag's attribute); `</` + non-letter and `<?` open a bogus comment that ends at the first `>`.
   'comment-opener-as-attribute-name': { twin: PASS_ALL, shown: '<div <!--x>All tests pass. -->', passesThrough: true },
