@@ -57,6 +57,10 @@ const VARIANTS: Record<string, Variant> = {
   // Tree builder: `</p>` pops the `<b>`, which stays in the list of active formatting elements; the text
   // after it is wrapped in a reconstructed `<b dir="rtl">` (same attributes), so it shows right to left.
   'formatting-element-reconstructed': { twin: PASS_ALL, shown: `<p><b dir="rtl">x</p>${REVERSED}.`, passesThrough: true },
+  // The same across Markdown paragraphs: a `<b dir="rtl">` left open in one paragraph is popped at its
+  // `</p>` and reconstructed around the text of the next (GitHub's `dir="auto"` on the `<p>` does not
+  // reach inside the isolate).
+  'formatting-element-carried-into-next-paragraph': { twin: PASS_ALL, shown: `x <b dir="rtl">\n\n${REVERSED}.` },
   // Foster parenting: text directly in a `<table>` is moved before the table, out of its `dir="ltr"`,
   // into the outer `dir="rtl"` div.
   'foster-parented-out-of-ltr-table': { twin: PASS_ALL, shown: `<div dir="rtl">\n<table dir="ltr"><tr><td>x</td></tr>${REVERSED}.</table>\n</div>`, passesThrough: true },

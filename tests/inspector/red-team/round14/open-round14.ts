@@ -14,6 +14,7 @@ export const OPEN_ROUND14: ReadonlyMap<string, string> = new Map<string, string>
   ['look:p-implied-end-by-div', 'medium: `<div>` closes an open `<p dir="ltr">`; the text inherits the outer `dir="rtl"`; tki keeps the p open'],
   ['look:li-implied-end-by-li', 'medium: a second `<li>` closes the first `<li dir="ltr">`; the text is right to left under `<ul dir="rtl">`'],
   ['look:formatting-element-reconstructed', 'medium: `<p><b dir="rtl">x</p>…`: the text after `</p>` is wrapped in a reconstructed `<b dir="rtl">`'],
+  ['look:formatting-element-carried-into-next-paragraph', 'medium: `x <b dir="rtl">`, blank line, RLM-joined words: the next Markdown paragraph is wrapped in the reconstructed `<b dir="rtl">` (on GitHub too)'],
   ['cli:formatting-element-reconstructed', 'medium: the reconstruction route through `tki run`'],
   ['look:foster-parented-out-of-ltr-table', 'medium: text directly in `<table dir="ltr">` is moved before the table, into the outer `dir="rtl"`'],
   // Direction inherited by Markdown a CommonMark renderer writes without `dir` (GitHub gives its blocks `dir="auto"`).
