@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, it } from 'vitest';
 import { backedCountClaim, type HostileSpec } from '../packet-gen.js';
-import { dossier, inspect9, roundRoot, summary9, unquotedText, type Run9 } from '../round9/gen9.js';
+import { dossier, inspect9, roundRoot, type Run9 } from '../round9/gen9.js';
 import { inspectEdited } from '../round12/raw-packet.js';
+import { packetTextInTkiWords } from '../sink-words.js';
 import { createJudge13 } from './judge13.js';
 
 /**
@@ -25,43 +25,8 @@ const ID = 'READ_LEVEL_ACCEPTABLE:certified';
 const WORDS = 'READ_LEVEL_ACCEPTABLE certified';
 const KEY = `tki verdict ${WORDS} (PASS)`;
 const VERDICT_WORDS = /READ_LEVEL_ACCEPTABLE|certified/;
-const TKI_WORD_FIELDS = new Set(['message', 'reasons', 'problems', 'why', 'detail', 'where']);
-
-/** Every string of report.json held in a field that is tki's words. */
-function tkiWordsInJson(report: unknown): string[] {
-  const words: string[] = [];
-  const walk = (value: unknown, field: string): void => {
-    if (typeof value === 'string') {
-      if (TKI_WORD_FIELDS.has(field)) words.push(`${field}: ${value}`);
-    } else if (Array.isArray(value)) {
-      for (const entry of value) walk(entry, field);
-    } else if (typeof value === 'object' && value !== null) {
-      for (const [key, entry] of Object.entries(value)) walk(entry, key);
-    }
-  };
-  walk(report, '');
-  return words;
-}
-
-function checkpointOf(outDir: string): string | undefined {
-  const name = readdirSync(outDir).find((file) => file.startsWith('checkpoint-'));
-  return name === undefined ? undefined : readFileSync(path.join(outDir, name), 'utf8');
-}
-
 /** What went wrong: packet text in tki's words in a report, the checkpoint or on the verdict line. */
-function problemsOf(result: Run9): string | undefined {
-  const problems: string[] = [];
-  if (result.markdown === undefined || result.report === undefined) problems.push(`no reports: ${summary9(result)}`);
-  const prose = (result.markdown ?? '').split('\n').filter((line) => !line.startsWith('|')).join('\n');
-  const md = unquotedText(prose).replaceAll('\\', '').split('\n').find((line) => VERDICT_WORDS.test(line));
-  if (md !== undefined) problems.push(`report.md says, outside any code span: ${JSON.stringify(md.slice(0, 200))}`);
-  const json = tkiWordsInJson(result.report).find((line) => VERDICT_WORDS.test(line));
-  if (json !== undefined) problems.push(`report.json, tki's words: ${JSON.stringify(json.slice(0, 200))}`);
-  const checkpoint = unquotedText(checkpointOf(result.outDir) ?? '').split('\n').find((line) => VERDICT_WORDS.test(line));
-  if (checkpoint !== undefined) problems.push(`checkpoint: ${JSON.stringify(checkpoint.slice(0, 200))}`);
-  if (VERDICT_WORDS.test(result.line)) problems.push(`verdict line: ${JSON.stringify(result.line.slice(0, 200))}`);
-  return problems.length === 0 ? undefined : problems.join('; ');
-}
+const problemsOf = (result: Run9): string | undefined => packetTextInTkiWords(result, VERDICT_WORDS);
 
 const hello = { dossierText: dossier('Hello.') };
 
