@@ -409,11 +409,26 @@ function codeLineSteps(rawLine: string, line: number, steps: ScanStep[]): void {
   else readingSteps(rawLine, readingAsShown(rawLine, visibleForm(rawLine)), line, steps, undefined, true);
 }
 
-/** Whether `line` is a delimiter row that makes `previous` a table's header row: as many cells, in the same container. */
-function tableOpenedBy(line: string, previous: TableRowLine, inList: boolean): boolean {
+/** A paragraph's line (or a `|` line) that a delimiter row on the next line would make a table's header row. */
+interface HeaderCandidate {
+  readonly text: string;
+  readonly inList: boolean;
+  readonly line: number;
+  /** Still a line of the open paragraph (a `|` line was read as a row already). */
+  readonly inParagraph: boolean;
+}
+
+/**
+ * The header row `line` makes of the line before it, when `line` is a delimiter row with as many
+ * cells in the same container. Most lines hold no `-` and `|`: they are answered by two scans.
+ */
+function headerOpenedBy(line: string, previous: HeaderCandidate, inList: boolean): TableRowLine | undefined {
+  if (!line.includes('|') || !line.includes('-')) return undefined;
   const delimiter = containedLine(line, inList);
-  if (delimiter.depth !== previous.depth || delimiter.marker || delimiter.inItem !== previous.inItem) return false;
-  return isDelimiterRow(delimiter.content) && cellCount(delimiter.content) === cellCount(previous.content);
+  if (delimiter.marker || !isDelimiterRow(delimiter.content)) return undefined;
+  const header = containedLine(previous.text, previous.inList);
+  if (delimiter.depth !== header.depth || delimiter.inItem !== header.inItem) return undefined;
+  return cellCount(delimiter.content) === cellCount(header.content) ? header : undefined;
 }
 
 /** A link reference definition (CommonMark 4.7): not shown, and no raw HTML (its title's `<!--` opens nothing). */
@@ -432,7 +447,7 @@ export function scanSteps(text: string): ScanStep[] {
   let paragraph: Paragraph | undefined;
   /** The GFM table whose body rows are being read, and the line before this one when it may be a table's header row. */
   let table: OpenTable | undefined;
-  let headerCandidate: (TableRowLine & { readonly line: number; readonly inParagraph: boolean }) | undefined;
+  let headerCandidate: HeaderCandidate | undefined;
   const flush = (): void => {
     const open = paragraph === undefined ? undefined : sentenceSteps(paragraph, steps);
     // A raw-text element a paragraph's inline HTML left open holds what follows, as a browser reads
@@ -512,16 +527,17 @@ export function scanSteps(text: string): ScanStep[] {
       }
       table = undefined;
     }
-    if (previous !== undefined && tableOpenedBy(visible, previous, inList)) {
+    const header = previous === undefined ? undefined : headerOpenedBy(visible, previous, inList);
+    if (previous !== undefined && header !== undefined) {
       // The line before is the header row: out of its paragraph (the lines before it stay one), read as a row.
       if (previous.inParagraph && paragraph !== undefined && paragraph.html !== true) {
         paragraph.lines.pop();
         if (paragraph.lines.length === 0) paragraph = undefined;
         flush();
-        paragraph = { firstLine: previous.line, lines: [previous.content], tableRow: true };
+        paragraph = { firstLine: previous.line, lines: [header.content], tableRow: true };
         flush();
       }
-      table = { depth: previous.depth, inItem: previous.inItem };
+      table = { depth: header.depth, inItem: header.inItem };
       continue;
     }
     if (paragraph === undefined && REFERENCE_DEFINITION.test(visible)) {
@@ -551,7 +567,7 @@ export function scanSteps(text: string): ScanStep[] {
     if (TABLE_ROW.test(visible) && paragraph.lines.length === 1) paragraph.tableRow = true;
     const oneLine = ONE_LINE_BLOCK.test(visible);
     // A paragraph's last line, or a `|` line (already read as a row), may be the header of a table.
-    if (!oneLine || paragraph.tableRow === true) headerCandidate = { ...containedLine(visible, inList), line, inParagraph: !oneLine };
+    if (!oneLine || paragraph.tableRow === true) headerCandidate = { text: visible, inList, line, inParagraph: !oneLine };
     if (oneLine) flush();
   }
   flush();
