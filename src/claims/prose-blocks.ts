@@ -122,6 +122,80 @@ function closesFence(line: string, opening: string): boolean {
   const marker = FENCE_CLOSING.exec(line)?.[1];
   return marker !== undefined && marker[0] === opening[0] && marker.length >= opening.length;
 }
+/**
+ * GFM tables (GFM 4.10, issue 13, round 14): a table is a header row, then a delimiter row with as
+ * many cells, then body rows up to a blank line or the start of another block. Leading and trailing
+ * pipes are optional, an escaped `\|` splits nothing, and a table sits inside block quotes and list
+ * items (their markers stripped). Each row's cells are read alone (rendered.ts renderedRow).
+ */
+interface TableRowLine {
+  /** Block quote markers in front of it. */
+  readonly depth: number;
+  /** Inside a list item: its first line (a marker) or a continuation (indented). */
+  readonly inItem: boolean;
+  readonly marker: boolean;
+  /** The line without its container prefixes. */
+  readonly content: string;
+}
+
+const QUOTE_MARKER = /^ {0,3}> ?/;
+const ITEM_MARKER = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/;
+
+/** A line with its block quote and list item prefixes stripped (CommonMark 5.1, 5.2; a continuation is indented). */
+function containedLine(line: string, inList: boolean): TableRowLine {
+  let content = line;
+  let depth = 0;
+  for (let marker = QUOTE_MARKER.exec(content); marker !== null; marker = QUOTE_MARKER.exec(content)) {
+    content = content.slice(marker[0].length);
+    depth += 1;
+  }
+  const item = ITEM_MARKER.exec(content);
+  if (item !== null) return { depth, inItem: true, marker: true, content: content.slice(item[0].length) };
+  if (inList && INDENTED.test(content)) return { depth, inItem: true, marker: false, content: content.trimStart() };
+  return { depth, inItem: false, marker: false, content };
+}
+
+/** The cells of a row: split at each `|` not escaped by a backslash, a leading and a trailing one opening and closing no cell. */
+function cellCount(content: string): number {
+  const row = content.trim();
+  let pipes = 0;
+  let trailing = false;
+  for (let index = 0; index < row.length; index += 1) {
+    const code = row.charCodeAt(index);
+    if (code === 0x5c) index += 1;
+    else if (code === 0x7c) {
+      pipes += 1;
+      trailing = index === row.length - 1;
+    }
+  }
+  return pipes + 1 - (row.startsWith('|') ? 1 : 0) - (trailing && row.length > 1 ? 1 : 0);
+}
+
+/** A delimiter row: cells of `-` with optional `:` at either end; one `|` at least (`---` alone is a setext underline or a break). */
+const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$/;
+
+function isDelimiterRow(content: string): boolean {
+  const row = content.trim();
+  return row.includes('|') && DELIMITER_ROW.test(row);
+}
+
+/** Where a table's body rows must be: the same block quote depth, the same list item (a continuation line). */
+interface OpenTable {
+  readonly depth: number;
+  readonly inItem: boolean;
+}
+
+/** Starts another block (GFM: the table ends there). A `|` line is a row; a block quote or list item marker is judged by containedLine. */
+const STARTS_OTHER_BLOCK = /^ {0,3}(?:#{1,6}(?:\s|$)|(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$)/;
+
+/** The content of a body row of `table`, or undefined when the line ends the table. */
+function bodyRowOf(line: string, table: OpenTable, inList: boolean): string | undefined {
+  const row = containedLine(line, inList);
+  if (row.depth !== table.depth || row.inItem !== table.inItem || row.marker || row.content.trim() === '') return undefined;
+  if (STARTS_OTHER_BLOCK.test(row.content) || fenceOpened(row.content) !== undefined || QUOTE_MARKER.test(row.content)) return undefined;
+  return row.content;
+}
+
 /** A line that starts a block of its own: list item, quote, heading, table row, thematic break. */
 const BLOCK_START = /^\s{0,3}(?:[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|>|#{1,6}(?:\s|$)|\|)/;
 /** A table row (GFM 4.10): one line of its own (ONE_LINE_BLOCK), its cells read apart. */
@@ -335,6 +409,28 @@ function codeLineSteps(rawLine: string, line: number, steps: ScanStep[]): void {
   else readingSteps(rawLine, readingAsShown(rawLine, visibleForm(rawLine)), line, steps, undefined, true);
 }
 
+/** A paragraph's line (or a `|` line) that a delimiter row on the next line would make a table's header row. */
+interface HeaderCandidate {
+  readonly text: string;
+  readonly inList: boolean;
+  readonly line: number;
+  /** Still a line of the open paragraph (a `|` line was read as a row already). */
+  readonly inParagraph: boolean;
+}
+
+/**
+ * The header row `line` makes of the line before it, when `line` is a delimiter row with as many
+ * cells in the same container. Most lines hold no `-` and `|`: they are answered by two scans.
+ */
+function headerOpenedBy(line: string, previous: HeaderCandidate, inList: boolean): TableRowLine | undefined {
+  if (!line.includes('|') || !line.includes('-')) return undefined;
+  const delimiter = containedLine(line, inList);
+  if (delimiter.marker || !isDelimiterRow(delimiter.content)) return undefined;
+  const header = containedLine(previous.text, previous.inList);
+  if (delimiter.depth !== header.depth || delimiter.inItem !== header.inItem) return undefined;
+  return cellCount(delimiter.content) === cellCount(header.content) ? header : undefined;
+}
+
 /** A link reference definition (CommonMark 4.7): not shown, and no raw HTML (its title's `<!--` opens nothing). */
 const REFERENCE_DEFINITION = /^ {0,3}\[(?:[^\]\\]|\\.){1,999}\]:/;
 
@@ -349,6 +445,9 @@ export function scanSteps(text: string): ScanStep[] {
   let htmlBlock: HtmlBlockEnd | undefined;
   let inList = false;
   let paragraph: Paragraph | undefined;
+  /** The GFM table whose body rows are being read, and the line before this one when it may be a table's header row. */
+  let table: OpenTable | undefined;
+  let headerCandidate: HeaderCandidate | undefined;
   const flush = (): void => {
     const open = paragraph === undefined ? undefined : sentenceSteps(paragraph, steps);
     // A raw-text element a paragraph's inline HTML left open holds what follows, as a browser reads
@@ -365,6 +464,8 @@ export function scanSteps(text: string): ScanStep[] {
     const rawLine = text.slice(lineStart, text.charCodeAt(lineEnd - 1) === 0x0d ? lineEnd - 1 : lineEnd);
     lineStart = lineEnd + 1;
     line += 1;
+    const previous = headerCandidate;
+    headerCandidate = undefined;
     if (fence !== undefined) {
       if (closesFence(rawLine, fence)) fence = undefined;
       else codeLineSteps(rawLine, line, steps);
@@ -373,6 +474,7 @@ export function scanSteps(text: string): ScanStep[] {
     // An indented code block (CommonMark 4.4): it cannot interrupt a paragraph, and inside a list an
     // indented line continues the item. Shown as written, so a `<!--` in it opens no comment (round 11).
     if (!browser.inComment && htmlBlock === undefined && paragraph === undefined && !inList && INDENTED_CODE.test(rawLine)) {
+      table = undefined;
       codeLineSteps(rawLine, line, steps);
       continue;
     }
@@ -406,6 +508,7 @@ export function scanSteps(text: string): ScanStep[] {
     // A tag or bogus comment the block left open is not carried into Markdown that follows: that text is read.
     if (htmlBlockEnds && browser.inMarkup !== undefined) browser = OUTSIDE_HTML;
     if (raw) {
+      table = undefined;
       if (visible.trim() === '') flush();
       else {
         paragraph ??= { firstLine: line, lines: [], ...(rawTextBefore === undefined ? {} : { rawText: rawTextBefore }) };
@@ -413,6 +516,28 @@ export function scanSteps(text: string): ScanStep[] {
         paragraph.lines.push(visible);
       }
       if (htmlBlockEnds) flush();
+      continue;
+    }
+    if (table !== undefined) {
+      const row = bodyRowOf(visible, table, inList);
+      if (row !== undefined) {
+        paragraph = { firstLine: line, lines: [row], tableRow: true };
+        flush();
+        continue;
+      }
+      table = undefined;
+    }
+    const header = previous === undefined ? undefined : headerOpenedBy(visible, previous, inList);
+    if (previous !== undefined && header !== undefined) {
+      // The line before is the header row: out of its paragraph (the lines before it stay one), read as a row.
+      if (previous.inParagraph && paragraph !== undefined && paragraph.html !== true) {
+        paragraph.lines.pop();
+        if (paragraph.lines.length === 0) paragraph = undefined;
+        flush();
+        paragraph = { firstLine: previous.line, lines: [header.content], tableRow: true };
+        flush();
+      }
+      table = { depth: header.depth, inItem: header.inItem };
       continue;
     }
     if (paragraph === undefined && REFERENCE_DEFINITION.test(visible)) {
@@ -440,7 +565,10 @@ export function scanSteps(text: string): ScanStep[] {
     }
     paragraph.lines.push(visible);
     if (TABLE_ROW.test(visible) && paragraph.lines.length === 1) paragraph.tableRow = true;
-    if (ONE_LINE_BLOCK.test(visible)) flush();
+    const oneLine = ONE_LINE_BLOCK.test(visible);
+    // A paragraph's last line, or a `|` line (already read as a row), may be the header of a table.
+    if (!oneLine || paragraph.tableRow === true) headerCandidate = { text: visible, inList, line, inParagraph: !oneLine };
+    if (oneLine) flush();
   }
   flush();
   // A comment's finding is pushed when its line is read, a paragraph's sentences when it ends: text order again.

@@ -18,10 +18,10 @@ export interface PassAssertion extends ProseFinding {
 }
 
 /**
- * `globalDenials` and `authorityAssertions`: sentences of a right-to-left paragraph (first strong
- * character, UAX #9 P2–P3, as the pass scan reads them) that show global-absence or authority
- * wording. The report's lint reads each string it emits alone, and the authority scan each line at
- * its own level: neither knows the paragraph's direction (issue 13, round 13).
+ * `globalDenials`: quoted sentences whose readings show global-absence wording that their quote, read
+ * alone as the report's lint reads it, does not (shownDenialWording). `authorityAssertions`: sentences
+ * of a right-to-left paragraph (first strong character, UAX #9 P2–P3, as the pass scan reads them)
+ * that show authority wording, which the authority scan reads at each line's own level (round 13).
  */
 export interface ProseScan {
   readonly passAssertions: PassAssertion[];
@@ -131,23 +131,24 @@ export function scanProse(text: string, claims: readonly Claim[], acceptedExecut
       unparsedRegions.push({ line, excerpt: step.quote(), why: 'a claim-like statement that no structured claim covers' });
       quoted = true;
     }
-    if (step.paragraphLevel === 1) rightToLeftWording(step, form, quoted, globalDenials, authorityAssertions);
+    if (quoted) shownDenialWording(step, form, globalDenials);
+    if (step.paragraphLevel === 1 && hasHit(form, AUTHORITY_PROSE_RULES)) authorityAssertions.push({ line, excerpt: step.quote(), why: 'authority wording as a right-to-left paragraph shows it' });
   }
   return { passAssertions, unparsedRegions, globalDenials, authorityAssertions };
 }
 
 /**
- * A sentence of a right-to-left paragraph, read at the paragraph's level (its matching form's visual
- * order): global-absence wording in a sentence the report quotes, which the report's lint does not
- * see in the quote alone (the quote's own first strong character may be left to right: a later
- * sentence, a list item's; its left-to-right twin is flagged by the lint), and authority wording,
- * which the line-by-line authority scan reads at each line's own level.
+ * Global-absence wording that the sentence's readings show (the same matching form the pass scan
+ * reads: visible text, HTML direction and `bdo` laid out, ruby both ways, the paragraph's level) and
+ * the report's quote of it does not (issue 13, rounds 13 and 14): the lint reads each emitted string
+ * alone, as written, so `does not <bdo dir="rtl">tsixe</bdo>`, `ex<rt>x</rt>ist` or RLM-joined
+ * words in a `dir="rtl"` span, or a later sentence of a right-to-left paragraph, would pass it. Only
+ * for a sentence the report quotes: only then can its wording reach the report.
  */
-function rightToLeftWording(step: SentenceStep, form: MatchingText, quoted: boolean, globalDenials: ProseFinding[], authorityAssertions: ProseFinding[]): void {
-  if (quoted && hasHit(form, GLOBAL_DENIAL_RULES) && !hasGlobalDenialWording(step.quote())) {
-    globalDenials.push({ line: step.line, excerpt: step.quote(), why: 'global-absence wording as a right-to-left paragraph shows it' });
+function shownDenialWording(step: SentenceStep, form: MatchingText, globalDenials: ProseFinding[]): void {
+  if (hasHit(form, GLOBAL_DENIAL_RULES) && !hasGlobalDenialWording(step.quote())) {
+    globalDenials.push({ line: step.line, excerpt: step.quote(), why: 'global-absence wording as the dossier shows it' });
   }
-  if (hasHit(form, AUTHORITY_PROSE_RULES)) authorityAssertions.push({ line: step.line, excerpt: step.quote(), why: 'authority wording as a right-to-left paragraph shows it' });
 }
 
 /** Sentences classified (a cost counter for the structural tests: each once per scan). */

@@ -56,7 +56,7 @@ function dossierFlags(claims: readonly ClaimEvaluation[], prose: ProseScan | und
     }
   }
   for (const found of prose?.globalDenials ?? []) {
-    details.push({ flag: 'FLAG_GLOBAL_DENIAL_WORDING', where: `dossier line ${found.line}`, detail: 'global-absence wording in a right-to-left paragraph of the dossier', quote: found.excerpt });
+    details.push({ flag: 'FLAG_GLOBAL_DENIAL_WORDING', where: `dossier line ${found.line}`, detail: 'global-absence wording as the dossier shows it (its quote alone does not read so)', quote: found.excerpt });
   }
   for (const assessment of assessments) {
     // An item is named by its place in packet.json, tki's words; its id and surface are packet text

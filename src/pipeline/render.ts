@@ -24,17 +24,18 @@ export interface RenderedReport {
 }
 
 /**
- * The global-wording lint runs over the whole report. A hit adds FLAG_GLOBAL_DENIAL_WORDING,
+ * The global-wording lint runs over the whole report (tki's words rewritten, quotes of the packet
+ * escaped). A hit adds FLAG_GLOBAL_DENIAL_WORDING,
  * which can change the triage, so the report is built again with the flag and linted again.
  */
 function lintedReport(result: InspectionResult, maxListed: number): Report {
   const first = lintEmittedStrings(buildReport(result, maxListed));
-  if (first.rewritten.length === 0) return first.value;
-  const wordingFlags: FlagDetail[] = first.rewritten.map((path) => ({
-    flag: 'FLAG_GLOBAL_DENIAL_WORDING',
-    where: path,
-    detail: 'global-absence wording from the packet was replaced by the scoped form',
-  }));
+  if (first.rewritten.length === 0 && first.escapedQuotes.length === 0) return first.value;
+  const wordingFlags: FlagDetail[] = [
+    ...first.rewritten.map((path) => ({ flag: 'FLAG_GLOBAL_DENIAL_WORDING' as const, where: path, detail: 'global-absence wording from the packet was replaced by the scoped form' })),
+    // A quote keeps the packet's characters (docs/choices.md 33): its wording is shown escaped, not reworded.
+    ...first.escapedQuotes.map((path) => ({ flag: 'FLAG_GLOBAL_DENIAL_WORDING' as const, where: path, detail: 'global-absence wording in a quote of the packet is shown as \\u{…} escapes' })),
+  ];
   const flagDetails = [...result.flagDetails, ...wordingFlags];
   return lintEmittedStrings(buildReport({ ...result, flagDetails }, maxListed)).value;
 }

@@ -1,3 +1,6 @@
+import { allHits, type TextRulePattern } from '../../policy/text-normalize-pattern.js';
+import { toMatchingText } from '../../policy/text-normalize.js';
+
 /**
  * Packet strings are hostile input. Before one reaches a sink it is escaped for that sink:
  *
@@ -17,7 +20,31 @@
 const UNSAFE_CHARS = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu;
 
 export function escapeControlChars(text: string): string {
-  return text.replace(UNSAFE_CHARS, (char) => `\\u{${char.codePointAt(0)?.toString(16) ?? ''}}`);
+  return text.replace(UNSAFE_CHARS, codePointEscape);
+}
+
+/** One character as the `\u{…}` escape tki shows: a reader decodes it, no grep or rule finds it. */
+export function codePointEscape(char: string): string {
+  return `\\u{${char.codePointAt(0)?.toString(16) ?? ''}}`;
+}
+
+/**
+ * The text with every character of what the rules hit (on its matching form, in any order a reader
+ * may see it) shown as its `\u{…}` escape: the words are still there for a reader who decodes them,
+ * and no rule or grep reads them (a verdict-like word on a terminal line, global-absence wording in
+ * a quote of the packet: docs/choices.md 33).
+ */
+export function withHitsEscaped(text: string, rules: readonly TextRulePattern[]): { text: string; changed: boolean } {
+  const hits = allHits(toMatchingText(text), rules);
+  if (hits.length === 0) return { text, changed: false };
+  let result = '';
+  let cursor = 0;
+  for (const hit of hits) {
+    if (hit.start < cursor) continue;
+    result += text.slice(cursor, hit.start) + Array.from(text.slice(hit.start, hit.end), codePointEscape).join('');
+    cursor = hit.end;
+  }
+  return { text: result + text.slice(cursor), changed: true };
 }
 
 /** ASCII punctuation with a meaning somewhere in CommonMark inline syntax or a table row. */

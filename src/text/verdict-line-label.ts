@@ -1,7 +1,6 @@
-import { allHits, textRulePattern } from '../../policy/text-normalize-pattern.js';
-import { toMatchingText } from '../../policy/text-normalize.js';
+import { textRulePattern } from '../../policy/text-normalize-pattern.js';
 import { FORBIDDEN_VERDICT_TOKENS } from '../../policy/text-rules.js';
-import { escapeControlChars, truncate } from './escape.js';
+import { codePointEscape, escapeControlChars, truncate, withHitsEscaped } from './escape.js';
 import { linePieces } from './untrusted-span.js';
 
 /**
@@ -47,10 +46,6 @@ export const MAX_SHOWN_CHARS = 400;
 /** Characters a value may hold and still be shown bare (the usual path): anything else is quoted. */
 const BARE = /^[A-Za-z0-9_./,+@%=:~-]+$/;
 
-function codePointEscape(char: string): string {
-  return `\\u{${char.codePointAt(0)?.toString(16) ?? ''}}`;
-}
-
 /**
  * A verdict-like word is withheld by showing every character of it as its `\u{…}` escape, the
  * notation the terminal uses for control characters: no part of two letters or more of the word is
@@ -58,16 +53,7 @@ function codePointEscape(char: string): string {
  * back (and find the file or directory it names) by decoding the escapes.
  */
 function escapeVerdictLikeWords(text: string): { text: string; changed: boolean } {
-  const hits = allHits(toMatchingText(text), [VERDICT_LIKE_RULE]);
-  if (hits.length === 0) return { text, changed: false };
-  let result = '';
-  let cursor = 0;
-  for (const hit of hits) {
-    if (hit.start < cursor) continue;
-    result += text.slice(cursor, hit.start) + Array.from(text.slice(hit.start, hit.end), codePointEscape).join('');
-    cursor = hit.end;
-  }
-  return { text: result + text.slice(cursor), changed: true };
+  return withHitsEscaped(text, [VERDICT_LIKE_RULE]);
 }
 
 /**

@@ -1,13 +1,34 @@
-import { hasGlobalDenialWording, scopeDenialWording } from '../../policy/index.js';
+import { GLOBAL_DENIAL_PATTERNS, hasGlobalDenialWording, scopeDenialWording } from '../../policy/index.js';
+import { textRulePattern } from '../../policy/text-normalize-pattern.js';
+import { withHitsEscaped } from './escape.js';
 
 /**
  * SPEC §4 non-global denial: every string the inspector emits is linted for global-absence
- * wording with the policy's one matcher; a hit is replaced by the scoped form and reported.
+ * wording with the policy's one matcher; a hit is reported, and in tki's words replaced by the
+ * scoped form. A quote of the packet (QUOTE_KEYS) is not rewritten into tki's words, which would make
+ * it quote what the packet never wrote (docs/choices.md 12, 33): its wording is shown as `\u{…}`
+ * escapes, the packet's characters still, so no file tki writes reads as global absence.
  */
 export interface LintResult<T> {
   readonly value: T;
-  /** JSON paths of the strings that were rewritten. */
+  /** JSON paths of tki's strings that were rewritten. */
   readonly rewritten: string[];
+  /** JSON paths of quotes of the packet whose wording was escaped. */
+  readonly escapedQuotes: string[];
+}
+
+/**
+ * The report's fields that quote the packet, by key (report/schema.ts): a prose finding's `excerpt`,
+ * a flag's or a finding's `quote`, an item problem's `problem_quotes`, a claim's own `text` and
+ * `subject`. Every other string is tki's words (a message or a reason embedding a value included).
+ */
+const QUOTE_KEYS: ReadonlySet<string> = new Set(['excerpt', 'quote', 'problem_quotes', 'text', 'subject']);
+
+const GLOBAL_DENIAL_RULES = GLOBAL_DENIAL_PATTERNS.map(textRulePattern);
+
+/** A quote of the packet with its global-absence wording shown as `\u{…}` escapes (choices 33). */
+export function escapeQuotedDenialWording(quote: string): { text: string; changed: boolean } {
+  return hasGlobalDenialWording(quote) ? withHitsEscaped(quote, GLOBAL_DENIAL_RULES) : { text: quote, changed: false };
 }
 
 /** Lint passes and the distinct strings they matched (a cost counter for the structural tests). */
@@ -49,27 +70,32 @@ export function lintEmittedStrings<T>(value: T): LintResult<T> {
   lintCounter.passes += 1;
   const distinct = distinctStrings(value);
   lintCounter.strings += distinct.length;
-  if (!hasGlobalDenialWording(distinct.join(STRING_SEPARATOR))) return { value, rewritten: [] };
+  if (!hasGlobalDenialWording(distinct.join(STRING_SEPARATOR))) return { value, rewritten: [], escapedQuotes: [] };
   const rewritten: string[] = [];
-  const seen = new Map<string, string | undefined>();
-  const lintOnce = (text: string): string | undefined => {
-    if (seen.has(text)) return seen.get(text);
-    const linted = lintString(text);
-    const replacement = linted.changed ? linted.text : undefined;
-    seen.set(text, replacement);
-    return replacement;
+  const escapedQuotes: string[] = [];
+  const onceEach = (lint: (text: string) => { text: string; changed: boolean }): ((text: string) => string | undefined) => {
+    const seen = new Map<string, string | undefined>();
+    return (text) => {
+      if (seen.has(text)) return seen.get(text);
+      const linted = lint(text);
+      const replacement = linted.changed ? linted.text : undefined;
+      seen.set(text, replacement);
+      return replacement;
+    };
   };
-  const walk = (node: unknown, path: () => string): unknown => {
+  const lintWords = onceEach(lintString);
+  const lintQuote = onceEach(escapeQuotedDenialWording);
+  const walk = (node: unknown, path: () => string, quoted: boolean): unknown => {
     if (typeof node === 'string') {
-      const replacement = lintOnce(node);
+      const replacement = quoted ? lintQuote(node) : lintWords(node);
       if (replacement === undefined) return node;
-      rewritten.push(path());
+      (quoted ? escapedQuotes : rewritten).push(path());
       return replacement;
     }
     if (Array.isArray(node)) {
       let copy: unknown[] | undefined;
       node.forEach((entry: unknown, index) => {
-        const linted = walk(entry, () => `${path()}[${index}]`);
+        const linted = walk(entry, () => `${path()}[${index}]`, quoted);
         if (linted !== entry) (copy ??= [...node])[index] = linted;
       });
       return copy ?? node;
@@ -77,12 +103,12 @@ export function lintEmittedStrings<T>(value: T): LintResult<T> {
     if (node !== null && typeof node === 'object') {
       let copy: Record<string, unknown> | undefined;
       for (const [key, entry] of Object.entries(node)) {
-        const linted = walk(entry, () => (path() === '' ? key : `${path()}.${key}`));
+        const linted = walk(entry, () => (path() === '' ? key : `${path()}.${key}`), QUOTE_KEYS.has(key));
         if (linted !== entry) (copy ??= { ...(node as Record<string, unknown>) })[key] = linted;
       }
       return copy ?? node;
     }
     return node;
   };
-  return { value: walk(value, () => '') as T, rewritten };
+  return { value: walk(value, () => '', false) as T, rewritten, escapedQuotes };
 }

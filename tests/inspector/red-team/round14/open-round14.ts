@@ -29,14 +29,6 @@ export const OPEN_ROUND14: ReadonlyMap<string, string> = new Map<string, string>
   ['look:math-cdata-holds-comment-opener', 'medium: the same in `<math>`'],
   ['cli:svg-cdata-holds-comment-opener', 'medium: the CDATA route through `tki run`'],
   // GFM tables whose rows do not start with `|` (docs: "a table row is a table row wherever a line starts with `|`").
-  ['look:table-without-leading-pipe', 'medium: `x | <!-- | All tests pass. | -->` + delimiter row: cells parsed alone, the pass is shown; tki pairs the comment'],
-  ['cli:table-without-leading-pipe', 'medium: the same through `tki run`'],
-  ['look:table-body-row-without-leading-pipe', 'medium: a body row without leading `|` under a piped header'],
-  ['look:table-in-blockquote', 'medium: a table inside `> `: its rows start with `>`'],
-  ['look:table-in-list-item', 'medium: a table inside a list item'],
   // Global-denial wording does not get session 13's readings (the pass scan does; authority wording does).
-  ['look:denial-through-bdo', 'medium: `The file does not <bdo dir="rtl">tsixe</bdo> anywhere.`: no FLAG_GLOBAL_DENIAL_WORDING'],
-  ['look:denial-through-ruby', 'medium: `The file does not <ruby>ex<rt>x</rt>ist</ruby> anywhere.`: not flagged'],
-  ['look:denial-through-dir-rtl', 'medium: RLM-joined denial words in `<span dir="rtl">`: not flagged (the same words in an RLI isolate are)'],
   ['look:denial-through-dir-value-reference', 'medium: the same with `dir="&#x72;tl"`'],
 ]);
