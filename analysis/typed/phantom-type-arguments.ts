@@ -93,3 +93,19 @@ function staticName(name: ts.PropertyName): ts.__String | undefined {
   if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return ts.escapeLeadingUnderscores(name.text);
   return undefined;
 }
+
+/**
+ * Whether the project class behind `type` has a member under a computed name its type does not list
+ * (`[Symbol.for('k')]() { return this.#run; }`): such a member is reachable at run time
+ * (`obj[Symbol.for('k')]()`), so what its `#private` fields hold is not hidden from an importer.
+ */
+export function hasUnlistedMembers(checker: ts.TypeChecker, type: ts.Type): boolean {
+  const declarations = type.getSymbol()?.declarations ?? [];
+  return declarations.some((declaration) => ts.isClassLike(declaration) && declaration.members.some((member) => {
+    const name = member.name;
+    if (name === undefined || !ts.isComputedPropertyName(name)) return false;
+    // A literal or a `unique symbol` (`Symbol.iterator`, a declared const) names a listed property; `Symbol.for(…)`, a `symbol` or a `string` does not.
+    const key = checker.getTypeAtLocation(name.expression);
+    return (key.flags & (ts.TypeFlags.StringLiteral | ts.TypeFlags.NumberLiteral | ts.TypeFlags.UniqueESSymbol)) === 0;
+  }));
+}

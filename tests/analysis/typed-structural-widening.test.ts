@@ -37,6 +37,7 @@ const ESCAPES: Record<string, string> = {
   'p-heritage-type-argument.ts': `${EXEC}class List<T> extends Array<T> {}\nexport const out: object = List.of<typeof execSync>(execSync) as List<typeof execSync>;`,
   'p-mapped-value-member.ts': `${EXEC}class Copy<T> {\n  constructor(readonly values: { [K in keyof T]: T[K] }) {}\n}\nexport const out: object = new Copy<{ run: typeof execSync }>({ run: execSync });`,
   'p-returned-type-argument.ts': `${EXEC}class Lazy<T> {\n  constructor(private readonly make: () => T) {}\n  get(): T {\n    return this.make();\n  }\n}\nexport const out: object = new Lazy<typeof execSync>(() => execSync);`,
+  'p-private-field-unlisted-method.ts': `${EXEC}class Shell {\n  #run = execSync;\n  [Symbol.for('k')]() {\n    return this.#run;\n  }\n}\nexport const out: object = new Shell();`,
   'p-public-field.ts': `${EXEC}class Shell {\n  readonly run = execSync;\n}\nexport const out: object = new Shell();`,
 };
 
@@ -62,6 +63,7 @@ const LOOKALIKES: Record<string, string> = {
   'ok-infer-return-member.ts': `${EXEC}type Output<F> = F extends (...args: never[]) => infer R ? R : never;\nclass Result<F> {\n  constructor(readonly value: Output<F>) {}\n}\nexport const out: object = new Result<typeof execSync>(execSync('echo x'));`,
   'ok-mapped-flags-member.ts': `${EXEC}class Names<T> {\n  constructor(readonly flags: { [K in keyof T]: boolean }) {}\n}\nexport const out: object = new Names<{ run: typeof execSync }>({ run: true });`,
   'ok-interface-keyof-member.ts': `${EXEC}interface Picked<T> {\n  readonly key: keyof T;\n}\nconst picked: Picked<{ run: typeof execSync }> = { key: 'run' };\nexport const out: unknown = picked;`,
+  'ok-private-field-iterator-method.ts': `${EXEC}class Shell {\n  readonly #run = execSync;\n  *[Symbol.iterator]() {\n    yield String(this.#run('echo v'));\n  }\n}\nexport const out: object = new Shell();`,
   'ok-options-unknown.ts': `${EXEC}const options: ExecSyncOptions = { encoding: 'utf8' };\nexport const out: unknown = options;`,
 };
 
