@@ -1,5 +1,5 @@
 import ts from '../../policy/typescript.cjs';
-import { carryingTypeArguments } from './phantom-type-arguments.js';
+import { typesHeldThroughTypeArguments } from './phantom-type-arguments.js';
 import type { Resolved } from '../syntax/index.js';
 import { BEARING_GLOBALS } from './capability-reach.js';
 import { ownerOf } from './declaration-owner.js';
@@ -90,7 +90,7 @@ function heldTypes(checker: ts.TypeChecker, type: ts.Type, into: ts.Type[], dept
   if (type.isUnionOrIntersection()) for (const member of type.types) heldTypes(checker, member, into, depth + 1);
   if ((type.flags & ts.TypeFlags.Object) === 0) return into;
   if (((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0) {
-    for (const argument of carryingTypeArguments(checker, type as ts.TypeReference)) heldTypes(checker, argument, into, depth + 1);
+    for (const argument of typesHeldThroughTypeArguments(checker, type as ts.TypeReference)) heldTypes(checker, argument, into, depth + 1);
   }
   for (const info of checker.getIndexInfosOfType(type)) heldTypes(checker, info.type, into, depth + 1);
   return into;

@@ -1,6 +1,6 @@
 import ts from '../../policy/typescript.cjs';
 import type { Resolved } from '../syntax/index.js';
-import { carryingTypeArguments } from './phantom-type-arguments.js';
+import { hasUnlistedMembers, typesHeldThroughTypeArguments } from './phantom-type-arguments.js';
 import { isLibraryDeclaration, isSupertype, isUntyped, slotLoss, type SlotLoss } from './lossy-slot.js';
 
 /**
@@ -67,12 +67,17 @@ export function createStructuralWidening(checker: ts.TypeChecker, bearingType: (
     if (!isObject(type)) return [];
     const held: ts.Type[] = [];
     const library = isLibraryType(type);
-    // A library interface's members (Array's methods, Promise's `then`) only repeat its type arguments; a type
-    // argument no member of the project's class mentions carries nothing (phantom-type-arguments.ts).
+    // A library interface's members (Array's methods, Promise's `then`) only repeat its type arguments; a project
+    // class's listed members are walked below, so its arguments count only where that walk cannot see
+    // them (phantom-type-arguments.ts).
     const isReference = ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0;
-    if (isReference) held.push(...carryingTypeArguments(checker, type as ts.TypeReference));
+    if (isReference) held.push(...typesHeldThroughTypeArguments(checker, type as ts.TypeReference, library ? 'members-not-walked' : 'members-walked'));
     for (const info of checker.getIndexInfosOfType(type)) held.push(info.type);
-    if (!library) for (const property of checker.getPropertiesOfType(type)) if (!isPrivateName(property)) held.push(checker.getTypeOfSymbol(property));
+    if (!library) {
+      // `#private` fields are hidden from importers unless a member under an unlisted computed name hands them out.
+      const privateExposed = hasUnlistedMembers(checker, type);
+      for (const property of checker.getPropertiesOfType(type)) if (privateExposed || !isPrivateName(property)) held.push(checker.getTypeOfSymbol(property));
+    }
     for (const signature of type.getCallSignatures()) held.push(checker.getReturnTypeOfSignature(signature));
     return held;
   };

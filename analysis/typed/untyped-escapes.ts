@@ -5,6 +5,7 @@ import { isLibraryDeclaration, isSupertype, isUntyped, slotLoss, type SlotLoss }
 import { genericArgumentStored } from './generic-store.js';
 import { overridingMembers } from './overriding-members.js';
 import { createStructuralWidening } from './structural-widening.js';
+import { widerFunctionValues } from './wider-function-values.js';
 import { widerImplementationParameters } from './wider-parameters.js';
 import { handedParameters, handedValues, isForwardedArgument, isReflectedMemberRead, receivingSlot } from './handed-slots.js';
 
@@ -260,10 +261,13 @@ export function createEscapeFinder(
 
   /** A callback parameter annotated wider than the capability its caller hands it (handed-slots.ts). */
   const checkHandedParameters = (node: ts.Node, escapes: UntypedEscape[]): void => {
-    // A callback's parameters (what its caller hands), and an implementation's (what the member it is called through admits: wider-parameters.ts).
-    for (const parameter of [...handedParameters(checker, node), ...widerImplementationParameters(checker, node)]) {
-      const value = bearingType(parameter.handed);
-      const loss = value === undefined ? undefined : slotLoss(checker, parameter.declared, parameter.handed);
+    // A callback's parameters (what its caller hands), an implementation's (what the member it is called through
+    // admits: wider-parameters.ts), a function value's written into a narrower function type (wider-function-values.ts).
+    for (const parameter of [...handedParameters(checker, node), ...widerImplementationParameters(checker, node), ...widerFunctionValues(checker, node)]) {
+      // `typeof execSync | undefined` (an optional parameter or property) hands the capability as much as `typeof execSync`.
+      const handed = (parameter.handed.isUnion() ? parameter.handed.types : [parameter.handed]).find((member) => bearingType(member) !== undefined);
+      const value = handed === undefined ? undefined : bearingType(handed);
+      const loss = handed === undefined ? undefined : slotLoss(checker, parameter.declared, handed);
       if (value !== undefined && loss !== undefined) escapes.push({ node: parameter.name, value, slot: SLOT_WORDS[loss], judgedAtImport: false });
     }
   };

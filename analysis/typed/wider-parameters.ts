@@ -9,11 +9,13 @@ import type { HandedParameter } from './handed-slots.js';
  * parameter, where no type names it any more: parameter-side contravariance, which the checker accepts.
  * Each annotated, plainly named parameter is paired with what the declared member's parameter at the
  * same position admits (`handed`); the escape finder judges whether that holds a capability the
- * annotation (`declared`) loses.
+ * annotation (`declared`) loses. Round 14 added the other shapes of the same hand-off: a setter (what
+ * `keeper.run = x` admits), an arrow or function field (`keep = (run: unknown) => …`), a member the
+ * declared type has only through an index signature, and a generic implementation (`keep<T>(run: T)`).
  */
 
-/** The declared members a class member is called through: the same name in the types its `extends`/`implements` name. */
-function classBaseMembers(checker: ts.TypeChecker, member: ts.MethodDeclaration, name: string): readonly ts.Type[] {
+/** The declared members a class member is called through: the same name in the types its `extends`/`implements` name (or their index signature). */
+function classBaseMembers(checker: ts.TypeChecker, member: ts.MethodDeclaration | ts.PropertyDeclaration | ts.SetAccessorDeclaration, name: string, read: MemberRead): readonly ts.Type[] {
   const owner = member.parent;
   if (!(ts.isClassDeclaration(owner) || ts.isClassExpression(owner))) return [];
   const isStatic = member.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) === true;
@@ -21,41 +23,84 @@ function classBaseMembers(checker: ts.TypeChecker, member: ts.MethodDeclaration,
     if (isStatic && clause.token !== ts.SyntaxKind.ExtendsKeyword) return [];
     return clause.types.flatMap((written) => {
       const base = isStatic ? checker.getTypeAtLocation(written.expression) : checker.getTypeAtLocation(written);
-      const property = checker.getPropertyOfType(base, name);
-      return property === undefined ? [] : [checker.getTypeOfSymbol(property)];
+      return memberTypes(checker, base, name, read);
     });
   });
 }
 
+/** How a member is reached: called (its type's call signatures) or written (`keeper.run = x` reaches a setter). */
+type MemberRead = 'called' | 'written';
+
+/**
+ * The type `name` has in `type` as a caller sees it: the property's type (its write type for a setter:
+ * what `x.name = v` admits), else the index signature that admits the name (`[name: string]: (run: …) => void`).
+ */
+function memberTypes(checker: ts.TypeChecker, type: ts.Type, name: string, read: MemberRead): readonly ts.Type[] {
+  const property = checker.getPropertyOfType(type, name);
+  if (property !== undefined) {
+    if (read === 'called') return [checker.getTypeOfSymbol(property)];
+    const setters = (property.declarations ?? []).filter((declaration): declaration is ts.SetAccessorDeclaration => ts.isSetAccessorDeclaration(declaration));
+    if (setters.length === 0) return [checker.getTypeOfSymbol(property)];
+    return setters.flatMap((setter) => (setter.parameters[0] === undefined ? [] : [checker.getTypeAtLocation(setter.parameters[0])]));
+  }
+  const numeric = name !== '' && String(Number(name)) === name;
+  const info = checker.getIndexInfosOfType(type).find((each) => (each.keyType.flags & ts.TypeFlags.String) !== 0 || (numeric && (each.keyType.flags & ts.TypeFlags.Number) !== 0));
+  return info === undefined ? [] : [info.type];
+}
+
 /** The declared member an object literal's method or function-valued property is called through: the same name in the literal's contextual type. */
-function literalDeclaredMember(checker: ts.TypeChecker, literal: ts.ObjectLiteralExpression, name: string): readonly ts.Type[] {
+function literalDeclaredMember(checker: ts.TypeChecker, literal: ts.ObjectLiteralExpression, name: string, read: MemberRead): readonly ts.Type[] {
   const contextual = checker.getContextualType(literal);
   if (contextual === undefined) return [];
-  return (contextual.isUnion() ? contextual.types : [contextual]).flatMap((member) => {
-    const property = checker.getPropertyOfType(member, name);
-    return property === undefined ? [] : [checker.getTypeOfSymbol(property)];
-  });
+  return (contextual.isUnion() ? contextual.types : [contextual]).flatMap((member) => memberTypes(checker, member, name, read));
 }
 
 function memberName(name: ts.PropertyName): string | undefined {
   return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) ? name.text : undefined;
 }
 
-/** The function a member implements with, and the declared member types it is called through. */
-function implementation(checker: ts.TypeChecker, node: ts.Node): { readonly fn: ts.SignatureDeclaration; readonly declared: readonly ts.Type[] } | undefined {
-  if (ts.isMethodDeclaration(node)) {
+/** The function a member implements with, the declared member types it is reached through, and how. */
+interface Implementation {
+  readonly fn: ts.SignatureDeclaration;
+  readonly declared: readonly ts.Type[];
+  readonly read: MemberRead;
+}
+
+function implementation(checker: ts.TypeChecker, node: ts.Node): Implementation | undefined {
+  if (ts.isMethodDeclaration(node) || ts.isSetAccessorDeclaration(node)) {
     const name = memberName(node.name);
     if (name === undefined) return undefined;
-    if (ts.isObjectLiteralExpression(node.parent)) return { fn: node, declared: literalDeclaredMember(checker, node.parent, name) };
-    return { fn: node, declared: classBaseMembers(checker, node, name) };
+    const read: MemberRead = ts.isSetAccessorDeclaration(node) ? 'written' : 'called';
+    if (ts.isObjectLiteralExpression(node.parent)) return { fn: node, declared: literalDeclaredMember(checker, node.parent, name, read), read };
+    return { fn: node, declared: classBaseMembers(checker, node, name, read), read };
   }
-  if (ts.isPropertyAssignment(node) && ts.isObjectLiteralExpression(node.parent) && node.initializer !== undefined) {
-    const fn = node.initializer;
+  // `keep = (run: unknown) => …` as a class field or an object literal's property.
+  if ((ts.isPropertyAssignment(node) && ts.isObjectLiteralExpression(node.parent)) || (ts.isPropertyDeclaration(node) && ts.isClassLike(node.parent))) {
+    const fn = node.initializer === undefined ? undefined : skipParentheses(node.initializer);
     const name = memberName(node.name);
-    if (name === undefined || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
-    return { fn, declared: literalDeclaredMember(checker, node.parent, name) };
+    if (fn === undefined || name === undefined || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
+    const declared = ts.isPropertyAssignment(node) ? literalDeclaredMember(checker, node.parent as ts.ObjectLiteralExpression, name, 'called') : classBaseMembers(checker, node as ts.PropertyDeclaration, name, 'called');
+    return { fn, declared, read: 'called' };
   }
   return undefined;
+}
+
+function skipParentheses(expression: ts.Expression): ts.Expression {
+  let inner = expression;
+  while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner)) inner = inner.expression;
+  return inner;
+}
+
+/**
+ * What a parameter's annotation admits: a type parameter of the implementation itself (`keep<T>(run: T)`)
+ * admits whatever its constraint does (`unknown` without one), since a caller through the declared
+ * member fixes nothing about T.
+ */
+export function admittedBy(checker: ts.TypeChecker, fn: ts.SignatureDeclaration, declared: ts.Type): ts.Type {
+  if ((declared.flags & ts.TypeFlags.TypeParameter) === 0) return declared;
+  const owner = declared.getSymbol()?.declarations?.[0]?.parent;
+  if (owner !== fn) return declared;
+  return declared.getConstraint() ?? checker.getUnknownType();
 }
 
 export function widerImplementationParameters(checker: ts.TypeChecker, node: ts.Node): readonly HandedParameter[] {
@@ -63,11 +108,18 @@ export function widerImplementationParameters(checker: ts.TypeChecker, node: ts.
   if (found === undefined || found.declared.length === 0) return [];
   const parameters = found.fn.parameters;
   if (!parameters.some((parameter) => parameter.type !== undefined)) return [];
-  const signatures = found.declared.flatMap((type) => type.getCallSignatures());
   const handed: HandedParameter[] = [];
+  if (found.read === 'written') {
+    const parameter = parameters[0];
+    if (parameter?.type === undefined || !ts.isIdentifier(parameter.name)) return [];
+    const declared = admittedBy(checker, found.fn, checker.getTypeFromTypeNode(parameter.type));
+    for (const written of found.declared) handed.push({ name: parameter.name, handed: written, declared });
+    return handed;
+  }
+  const signatures = found.declared.flatMap((type) => type.getCallSignatures());
   parameters.forEach((parameter, index) => {
     if (parameter.type === undefined || !ts.isIdentifier(parameter.name) || parameter.dotDotDotToken !== undefined) return;
-    const declared = checker.getTypeFromTypeNode(parameter.type);
+    const declared = admittedBy(checker, found.fn, checker.getTypeFromTypeNode(parameter.type));
     for (const signature of signatures) {
       const base = signature.getParameters()[index];
       const baseDeclaration = base?.valueDeclaration;

@@ -30,6 +30,14 @@ const ESCAPES: Record<string, string> = {
   'p-cast-unknown.ts': `${EXEC}const o = { run: execSync };\nexport const out = o as unknown;`,
   'p-whole-unknown.ts': `${EXEC}const o = { run: execSync };\nexport const out: unknown = o;`,
   'p-class-field-used-type-argument.ts': `${EXEC}class Box<T> {\n  constructor(readonly value: T) {}\n}\nexport const out: object = new Box<typeof execSync>(execSync);`,
+  // Round 14: a type parameter the walk of the instantiated members cannot see keeps its argument.
+  'p-private-field-type-argument.ts': `${EXEC}class Box<T> {\n  #value: T;\n  constructor(value: T) {\n    this.#value = value;\n  }\n  get(): unknown {\n    return this.#value;\n  }\n}\nexport const out: object = new Box<typeof execSync>(execSync);`,
+  'p-unlisted-computed-member.ts': `${EXEC}const key = Symbol.for('k');\nclass Box<T> {\n  constructor(private readonly made: () => T) {}\n  [key](): T {\n    return this.made();\n  }\n}\nexport const out: object = new Box<typeof execSync>(() => execSync);`,
+  'p-constructor-parameter-type-argument.ts': `${EXEC}class Box<T> {\n  readonly kept: unknown[] = [];\n  constructor(value: T) {\n    this.kept.push(value);\n  }\n}\nexport const out: object = new Box<typeof execSync>(execSync);`,
+  'p-heritage-type-argument.ts': `${EXEC}class List<T> extends Array<T> {}\nexport const out: object = List.of<typeof execSync>(execSync) as List<typeof execSync>;`,
+  'p-mapped-value-member.ts': `${EXEC}class Copy<T> {\n  constructor(readonly values: { [K in keyof T]: T[K] }) {}\n}\nexport const out: object = new Copy<{ run: typeof execSync }>({ run: execSync });`,
+  'p-returned-type-argument.ts': `${EXEC}class Lazy<T> {\n  constructor(private readonly make: () => T) {}\n  get(): T {\n    return this.make();\n  }\n}\nexport const out: object = new Lazy<typeof execSync>(() => execSync);`,
+  'p-private-field-unlisted-method.ts': `${EXEC}class Shell {\n  #run = execSync;\n  [Symbol.for('k')]() {\n    return this.#run;\n  }\n}\nexport const out: object = new Shell();`,
   'p-public-field.ts': `${EXEC}class Shell {\n  readonly run = execSync;\n}\nexport const out: object = new Shell();`,
 };
 
@@ -49,6 +57,13 @@ const LOOKALIKES: Record<string, string> = {
   'ok-private-field.ts': `${EXEC}class Shell {\n  readonly #run = execSync;\n  version(): string {\n    return String(this.#run('echo v'));\n  }\n}\nexport const out: object = new Shell();`,
   'ok-phantom-type-argument.ts': `${EXEC}class Slot<T> {\n  constructor(readonly label: string) {}\n}\nexport const out: object = new Slot<typeof execSync>('exec');`,
   'ok-phantom-interface-argument.ts': `${EXEC}interface Tagged<T> {\n  readonly tag: string;\n}\nconst tagged: Tagged<typeof execSync> = { tag: 'exec' };\nexport const out: unknown = tagged;`,
+  // Round 14: a type parameter used only where the instantiated member holds no value of it.
+  'ok-conditional-type-member.ts': `${EXEC}class Slot<T> {\n  constructor(readonly kind: T extends (...args: never[]) => unknown ? 'function' : 'data') {}\n}\nexport const out: object = new Slot<typeof execSync>('function');`,
+  'ok-keyof-member.ts': `${EXEC}class Keys<T> {\n  constructor(readonly names: (keyof T)[]) {}\n}\nexport const out: object = new Keys<{ run: typeof execSync }>(['run']);`,
+  'ok-infer-return-member.ts': `${EXEC}type Output<F> = F extends (...args: never[]) => infer R ? R : never;\nclass Result<F> {\n  constructor(readonly value: Output<F>) {}\n}\nexport const out: object = new Result<typeof execSync>(execSync('echo x'));`,
+  'ok-mapped-flags-member.ts': `${EXEC}class Names<T> {\n  constructor(readonly flags: { [K in keyof T]: boolean }) {}\n}\nexport const out: object = new Names<{ run: typeof execSync }>({ run: true });`,
+  'ok-interface-keyof-member.ts': `${EXEC}interface Picked<T> {\n  readonly key: keyof T;\n}\nconst picked: Picked<{ run: typeof execSync }> = { key: 'run' };\nexport const out: unknown = picked;`,
+  'ok-private-field-iterator-method.ts': `${EXEC}class Shell {\n  readonly #run = execSync;\n  *[Symbol.iterator]() {\n    yield String(this.#run('echo v'));\n  }\n}\nexport const out: object = new Shell();`,
   'ok-options-unknown.ts': `${EXEC}const options: ExecSyncOptions = { encoding: 'utf8' };\nexport const out: unknown = options;`,
 };
 

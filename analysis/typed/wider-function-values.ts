@@ -1,0 +1,55 @@
+import ts from '../../policy/typescript.cjs';
+import type { HandedParameter } from './handed-slots.js';
+import { isLibraryDeclaration, isSupertype, isUntyped } from './lossy-slot.js';
+import { admittedBy } from './wider-parameters.js';
+
+/**
+ * A function value written into a slot whose function type admits more specific arguments than the
+ * value's own parameters (red-team round 14): `const keep: (run: typeof execSync) => void =
+ * store.keep.bind(store)` where `keep(run: unknown)`, or `const keeper: BaseKeeper = new Tool()` where a
+ * mixin gave `Tool` a `keep(run: unknown)` over `BaseKeeper`'s `keep(run: typeof execSync)`. Callers go
+ * through the slot's type, so a capability they hand reaches the value's `unknown` parameter:
+ * parameter-side contravariance at the flow, where wider-parameters.ts judges it at a declaration
+ * (`implements`, `extends`, an object literal's contextual type). Judged at annotated variables and
+ * class fields with an initializer; the value's type must be the project's own (a library function
+ * keeps nothing it is not declared to keep).
+ */
+export function widerFunctionValues(checker: ts.TypeChecker, node: ts.Node): readonly HandedParameter[] {
+  if (!(ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node)) || node.type === undefined || node.initializer === undefined || !ts.isIdentifier(node.name)) return [];
+  const target = checker.getTypeFromTypeNode(node.type);
+  const source = checker.getTypeAtLocation(node.initializer);
+  if (source === target || (source.flags & ts.TypeFlags.Object) === 0) return [];
+  const handed: HandedParameter[] = [];
+  const name = node.name;
+  const pair = (from: ts.Type, to: ts.Type): void => {
+    for (const sourceSignature of from.getCallSignatures()) {
+      const fn = sourceSignature.getDeclaration() as ts.SignatureDeclaration | undefined;
+      if (fn === undefined || isLibraryDeclaration(fn)) continue;
+      const sourceParameters = sourceSignature.getParameters();
+      for (const targetSignature of to.getCallSignatures()) {
+        targetSignature.getParameters().forEach((parameter, index) => {
+          const receiving = sourceParameters[index];
+          if (receiving === undefined || isRest(receiving)) return;
+          const declared = admittedBy(checker, fn, checker.getTypeOfSymbol(receiving));
+          if (isUntyped(declared) || isSupertype(checker, declared)) handed.push({ name, handed: checker.getTypeOfSymbol(parameter), declared });
+        });
+      }
+    }
+  };
+  pair(source, target);
+  // Members only of the project's own objects and classes: a library object's methods keep what they declare.
+  const owners = source.getSymbol()?.declarations ?? [];
+  if (owners.length === 0 || owners.some(isLibraryDeclaration)) return handed;
+  const stringIndex = checker.getIndexInfosOfType(target).find((info) => (info.keyType.flags & ts.TypeFlags.String) !== 0)?.type;
+  for (const property of checker.getPropertiesOfType(source)) {
+    const declared = target.getProperty(property.getName());
+    const to = declared === undefined ? stringIndex : checker.getTypeOfSymbol(declared);
+    if (to !== undefined && to.getCallSignatures().length > 0) pair(checker.getTypeOfSymbol(property), to);
+  }
+  return handed;
+}
+
+function isRest(parameter: ts.Symbol): boolean {
+  const declaration = parameter.valueDeclaration;
+  return declaration !== undefined && ts.isParameter(declaration) && declaration.dotDotDotToken !== undefined;
+}
