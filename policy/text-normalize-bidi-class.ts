@@ -29,6 +29,8 @@ const EXPLICIT: ReadonlyMap<number, BidiClass> = new Map<number, BidiClass>([
 ]);
 
 const PARAGRAPH_SEPARATORS = new Set([0x0a, 0x0d, 0x1c, 0x1d, 0x1e, 0x85, 0x2029]);
+/** A character of class B (a text without one is one paragraph). */
+export const PARAGRAPH_SEPARATOR = new RegExp(`[${[...PARAGRAPH_SEPARATORS].map((code) => `\\u${code.toString(16).padStart(4, '0')}`).join('')}]`);
 const SEGMENT_SEPARATORS = new Set([0x09, 0x0b, 0x1f]);
 const EUROPEAN_SEPARATORS = new Set([0x2b, 0x2d, 0x207a, 0x207b, 0x208a, 0x208b, 0x2212, 0xfb29, 0xfe62, 0xfe63, 0xff0b, 0xff0d]);
 const COMMON_SEPARATORS = new Set([0x2c, 0x2e, 0x2f, 0x3a, 0xa0, 0x060c, 0x202f, 0x2044, 0xfe50, 0xfe52, 0xfe55, 0xff0c, 0xff0e, 0xff0f, 0xff1a]);

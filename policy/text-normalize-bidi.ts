@@ -444,15 +444,34 @@ const NO_LAYOUT: Layout = { written: 0, writtenFirstStrong: 0 };
  * first-strong buffer is filled only from the first right-to-left paragraph on (what came before
  * is copied then), so text without one pays nothing for it.
  */
-export function visualOrders(original: string, leadingLevel?: number): VisualOrders {
-  const { visual, written, firstStrong, writtenFirstStrong } = layOut(original, leadingLevel);
+export function visualOrders(original: string, leadingLevel?: number, only?: ParagraphChoice): VisualOrders {
+  const { visual, written, firstStrong, writtenFirstStrong } = layOut(original, leadingLevel, only);
   const leftToRight = visual === undefined ? undefined : visualTextOf(visual, written, keptVisualBuffer);
   if (firstStrong === undefined) return leftToRight === undefined ? NO_VISUAL_ORDERS : { leftToRight };
   return { leftToRight, firstStrong: visualTextOf(firstStrong, writtenFirstStrong, keptFirstStrongBuffer) };
 }
 
+/**
+ * The paragraphs to lay out (text-normalize-scope.ts): paragraph i ends before `ends[i]` (as
+ * `paragraphEnd` finds it); with `laidOut[i]` 0 it is written as one PLACEHOLDER, with the
+ * offset of its start.
+ */
+export interface ParagraphChoice {
+  readonly ends: Int32Array;
+  readonly laidOut: Uint8Array;
+}
+
+/** What a paragraph left out of a visual form is written as: its own form, never white space (it keeps its neighbours apart). */
+export const PLACEHOLDER = 0xfffc;
+
+function writePlaceholder(buffer: VisualBuffer, written: number, offset: number): number {
+  buffer.units[written] = PLACEHOLDER;
+  buffer.offsets[written] = offset;
+  return written + 1;
+}
+
 /** The buffers `visualOrders` writes into (kept ones, written again by the next text): the caller copies what it keeps. */
-function layOut(original: string, leadingLevel?: number): Layout {
+function layOut(original: string, leadingLevel?: number, only?: ParagraphChoice): Layout {
   if (leadingLevel !== 1 && !REORDERS.test(original)) return NO_LAYOUT;
   displayOrderCounter.texts += 1;
   // Written unit by unit into arrays of the original's length (a visual text is never longer): no string per character.
@@ -463,8 +482,14 @@ function layOut(original: string, leadingLevel?: number): Layout {
   let moved = false;
   let movedFirstStrong = false;
   let differs = false;
-  for (let from = 0; from < original.length; ) {
-    const to = paragraphEnd(original, from);
+  for (let from = 0, paragraph = 0; from < original.length; paragraph += 1) {
+    const to = only === undefined ? paragraphEnd(original, from) : (only.ends[paragraph] as number);
+    if (only !== undefined && only.laidOut[paragraph] === 0) {
+      written = writePlaceholder(visual, written, from);
+      if (firstStrong !== undefined) writtenFirstStrong = writePlaceholder(firstStrong, writtenFirstStrong, from);
+      from = to;
+      continue;
+    }
     const work = workspaceFor(to - from);
     const { count, present } = classify(original, from, to, work);
     // The paragraph separator ends the line at either level: it is never reordered.

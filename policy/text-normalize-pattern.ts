@@ -1,4 +1,5 @@
 import { matchingForm, toMatchingText, type MatchingText } from './text-normalize.js';
+import { meetsNeeds, presenceOf, shapeOf, type PatternShape } from './text-normalize-needs.js';
 
 /**
  * Rule patterns are written in plain ASCII and skeletonized the same way as the text they run on
@@ -127,123 +128,29 @@ export function skeletonizePatternSource(source: string): string {
   return out;
 }
 
-/** A rule pattern and its skeletonized twin; `i` is kept, `g` is added for scanning. */
-export interface TextRulePattern {
+/** A rule pattern and its skeletonized twin; `i` is kept, `g` is added for scanning; what its matches hold and read (PatternShape). */
+export interface TextRulePattern extends PatternShape {
   readonly source: RegExp;
   readonly matcher: RegExp;
-  /** Sets of characters (each a string) every match of `matcher` holds one of (`needsOf`); none known: empty. */
-  readonly needs: readonly string[];
 }
 
 export function textRulePattern(source: RegExp): TextRulePattern {
   const flags = `${source.flags.replace(/[gyu]/g, '')}g`;
   const skeleton = skeletonizePatternSource(source.source);
-  return { source, matcher: new RegExp(skeleton, flags), needs: needsOf(skeleton) };
-}
-
-/**
- * What every match of a skeletonized pattern must hold (issue 13, session 12): `all`, characters
- * each match contains; `clauses`, sets of characters each match contains one of (an alternation's
- * branches each need their own letters: `ran|runs|executed` needs an `r` or an `e`). Conservative:
- * an optional atom, a class, an escape class, a look-around and white space need nothing; a
- * branch that needs nothing makes its alternation need nothing.
- */
-interface Needs {
-  readonly all: Set<string>;
-  readonly clauses: string[];
-}
-
-const QUANTIFIER_OPTIONAL = /^(?:\?|\*|\{0[,}])/;
-const QUANTIFIER = /^(?:[?*+]|\{\d+(?:,\d*)?\})\??/;
-const ESCAPE_CLASSES = new Set(['b', 'B', 's', 'S', 'w', 'W', 'd', 'D', 'n', 'r', 't']);
-
-/** The index just past the class that starts at `start` (its `[`). */
-function classEnd(source: string, start: number): number {
-  let index = start + 1;
-  while (index < source.length && source[index] !== ']') index += source[index] === '\\' ? 2 : 1;
-  return index + 1;
-}
-
-/**
- * A branch's needed characters for its alternation's clause: any of them will do (a match of the
- * branch holds them all), so the ones other than `o` and `l` when there are such. Those two are
- * what digits and many letters of other scripts skeletonize to (Hebrew ו and ס, Arabic ا and ه):
- * a clause holding them is met by most text.
- */
-function distinctiveNeeds(branch: Needs): string[] {
-  const needs = [...branch.all];
-  const distinctive = needs.filter((need) => need !== 'o' && need !== 'l');
-  return distinctive.length > 0 ? distinctive : needs;
-}
-
-/** One disjunction from `start` up to its `)` or the end: its needs and the index of that `)`. */
-function disjunctionNeeds(source: string, start: number): { needs: Needs; next: number } {
-  const branches: Needs[] = [];
-  let all = new Set<string>();
-  let clauses: string[] = [];
-  let index = start;
-  for (;;) {
-    const char = source[index];
-    if (char === undefined || char === ')' || char === '|') {
-      branches.push({ all, clauses });
-      if (char !== '|') break;
-      all = new Set<string>();
-      clauses = [];
-      index += 1;
-      continue;
-    }
-    let atom: Needs = { all: new Set<string>(), clauses: [] };
-    if (char === '\\') {
-      const escaped = source[index + 1] ?? '';
-      if (!ESCAPE_CLASSES.has(escaped)) atom = { all: new Set([escaped.toLowerCase()]), clauses: [] };
-      index += 2;
-    } else if (char === '[') index = classEnd(source, index);
-    else if (char === '(') {
-      const opening = /^\((?:\?(?::|=|!|<=|<!))?/.exec(source.slice(index, index + 4))?.[0] ?? '(';
-      const inner = disjunctionNeeds(source, index + opening.length);
-      // A look-around holds no character of the match.
-      if (opening === '(' || opening === '(?:') atom = inner.needs;
-      index = inner.next + 1;
-    } else {
-      if (!/[\s^$.]/.test(char)) atom = { all: new Set([char.toLowerCase()]), clauses: [] };
-      index += 1;
-    }
-    const rest = source.slice(index, index + 12);
-    const quantifier = QUANTIFIER.exec(rest)?.[0];
-    if (quantifier !== undefined) {
-      if (QUANTIFIER_OPTIONAL.test(quantifier)) atom = { all: new Set<string>(), clauses: [] };
-      index += quantifier.length;
-    }
-    for (const need of atom.all) all.add(need);
-    clauses.push(...atom.clauses);
-  }
-  if (branches.length === 1) return { needs: branches[0] as Needs, next: index };
-  const shared = new Set([...(branches[0] as Needs).all].filter((need) => branches.every((branch) => branch.all.has(need))));
-  const either = branches.every((branch) => branch.all.size > 0) ? [[...new Set(branches.flatMap(distinctiveNeeds))].join('')] : [];
-  return { needs: { all: shared, clauses: either }, next: index };
-}
-
-/** The sets of characters every match of a skeletonized pattern holds one of (white space never counted). */
-export function needsOf(skeleton: string): string[] {
-  const { needs } = disjunctionNeeds(skeleton, 0);
-  return [...[...needs.all].filter((need) => need !== ''), ...needs.clauses];
+  const { needs, reach } = shapeOf(skeleton);
+  return { source, matcher: new RegExp(skeleton, flags), needs, reach };
 }
 
 /**
  * Whether a text may match one of `patterns` in some order of its characters: false when each
- * pattern needs a character (one of a set) that the text's matching form lacks. Every visual order
- * of a text holds the characters of its stored order (text-normalize-bidi.ts moves them, drops only
- * controls that have no form, and each character's form is its own), so a text for which this is
- * false needs no visual form for these patterns.
+ * pattern needs characters that the text's matching form lacks. Every visual order of a text holds
+ * the characters of its stored order (text-normalize-bidi.ts moves them, drops only controls that
+ * have no form, and each character's form is its own), so a text for which this is false needs no
+ * visual form for these patterns.
  */
 export function mayMatchReordered(form: string, patterns: readonly TextRulePattern[]): boolean {
-  const present = new Uint8Array(128);
-  for (let index = 0; index < form.length; index += 1) {
-    const code = form.charCodeAt(index);
-    if (code < 128) present[code] = 1;
-  }
-  const holds = (clause: string): boolean => [...clause].some((need) => need.charCodeAt(0) >= 128 || present[need.charCodeAt(0)] === 1);
-  return patterns.some((pattern) => pattern.needs.every(holds));
+  const present = presenceOf(form);
+  return patterns.some((pattern) => meetsNeeds(pattern.needs, present));
 }
 
 /** One finding of a text rule, in the original text's offsets. */

@@ -2,7 +2,10 @@
 // point → its prototype), shipped by nodeca's `unhomoglyph`. Only its data is used: its own
 // function builds one 6,000-way alternation regex, which costs per character what a map lookup does not.
 import confusablesData from 'unhomoglyph/data.json' with { type: 'json' };
-import { visualOrders, visualOrdersOfEach, type VisualOrders, type VisualSpans, type VisualText } from './text-normalize-bidi.js';
+import { REORDERS, visualOrders, visualOrdersOfEach, type ParagraphChoice, type VisualOrders, type VisualSpans, type VisualText } from './text-normalize-bidi.js';
+import { Bidi, bidiClassOf, PARAGRAPH_SEPARATOR } from './text-normalize-bidi-class.js';
+import { meetsNeeds, presenceOf, type PatternShape } from './text-normalize-needs.js';
+import { paragraphsToLayOut, type ParagraphCharacters } from './text-normalize-scope.js';
 
 /**
  * The one text normalization in front of every text rule (SPEC §3): verdict tokens, prose PASS
@@ -434,9 +437,13 @@ function formOf(original: string): string {
   return walkedForm(original);
 }
 
-/** The caseless matching form of a text (the form every text-rule pattern runs on). */
-export function toMatchingText(original: string): MatchingText {
-  return matchingTextOf(original, formOf(original));
+/**
+ * The caseless matching form of a text (the form every text-rule pattern runs on). `only`: the
+ * caller runs only these rules on the result, so its visual forms lay out only the paragraphs the
+ * rules may match in (text-normalize-scope.ts).
+ */
+export function toMatchingText(original: string, only?: readonly PatternShape[]): MatchingText {
+  return matchingTextOf(original, formOf(original), only);
 }
 
 /** The visual orders that differ from the stored one, in a list (left to right first). */
@@ -447,14 +454,104 @@ function visualTextsOf(orders: VisualOrders): VisualText[] {
   return texts;
 }
 
-function matchingTextOf(original: string, text: string): MatchingText {
-  const visuals = visualTextsOf(visualOrders(original));
+function matchingTextOf(original: string, text: string, rules?: readonly PatternShape[]): MatchingText {
+  const only = rules === undefined || !REORDERS.test(original) ? undefined : paragraphChoice(original, text, rules);
+  const visuals = only === 'none' ? [] : visualTextsOf(visualOrders(original, undefined, only));
   if (visuals.length === 0) return new StoredOrderText(original, text);
   return new StoredOrderText(
     original,
     text,
     visuals.map((visual) => new VisualOrderText(original, spansOf(visual), 0, formOf(visual.text))),
   );
+}
+
+/** The paragraphs worth laying out for `rules` (`form`: the text's matching form): all (undefined), none, or some. */
+function paragraphChoice(original: string, form: string, rules: readonly PatternShape[]): ParagraphChoice | undefined | 'none' {
+  // One paragraph (a rendered text: its line breaks are spaces): its window is the whole text.
+  if (!PARAGRAPH_SEPARATOR.test(original)) {
+    const present = presenceOf(form);
+    return rules.some((rule) => meetsNeeds(rule.needs, present)) ? undefined : 'none';
+  }
+  const paragraphs = paragraphCharactersOf(original);
+  const laidOut = paragraphsToLayOut(paragraphs, rules);
+  if (!laidOut.includes(0)) return undefined;
+  return laidOut.includes(1) ? { ends: paragraphs.ends, laidOut } : 'none';
+}
+
+/** JavaScript's `\s` on one unit of a form (what a pattern's `\s` matches). */
+function isSpaceUnit(unit: number): boolean {
+  return isWhiteUnit(unit) || unit === 0xfeff;
+}
+
+/**
+ * Each paragraph's end, the ASCII characters of its matching form and its units that are not white
+ * space (text-normalize-scope.ts), from one walk over the code units as walkedForm reads them (a
+ * white-space code point is a space, any other its cached form) and their bidi classes (a B ends a
+ * paragraph, as text-normalize-bidi.ts `paragraphEnd` finds it). No closures: see walkedForm.
+ */
+function paragraphCharactersOf(original: string): ParagraphCharacters {
+  let paragraphs = new ParagraphTable(16);
+  const words = new Int32Array(4);
+  let solid = 0;
+  for (let index = 0; index < original.length; index += 1) {
+    const code = original.charCodeAt(index);
+    const single = SINGLE_UNIT_FORMS[code] as number;
+    if (single !== 0) {
+      if (single < 128) words[single >> 5] = (words[single >> 5] as number) | (1 << (single & 31));
+      if (!isSpaceUnit(single)) solid += 1;
+    } else if (isWhiteUnit(code)) words[1] = (words[1] as number) | 1;
+    else {
+      const next = code >= 0xd800 && code <= 0xdbff && index + 1 < original.length ? original.charCodeAt(index + 1) : 0;
+      const pair = next >= 0xdc00 && next <= 0xdfff;
+      const units = pair ? astralFormUnits(original, index, ((code - 0xd800) << 10) + (next - 0xdc00) + 0x10000) : formUnitsOfUnit(code);
+      for (const unit of units) {
+        if (unit < 128) words[unit >> 5] = (words[unit >> 5] as number) | (1 << (unit & 31));
+        if (!isSpaceUnit(unit)) solid += 1;
+      }
+      if (pair) index += 1;
+    }
+    // B is never a surrogate: a unit's class is its code point's.
+    if (bidiClassOf(code) === Bidi.B) {
+      paragraphs = paragraphs.closed(index + 1, words, solid);
+      solid = 0;
+    }
+  }
+  if (paragraphs.count === 0 || paragraphs.ends[paragraphs.count - 1] !== original.length) paragraphs = paragraphs.closed(original.length, words, solid);
+  return paragraphs;
+}
+
+/** ParagraphCharacters being written, grown by doubling. */
+class ParagraphTable implements ParagraphCharacters {
+  count = 0;
+  readonly ends: Int32Array;
+  readonly masks: Uint32Array;
+  readonly solid: Float64Array;
+
+  constructor(readonly capacity: number) {
+    this.ends = new Int32Array(capacity);
+    this.masks = new Uint32Array(capacity * 4);
+    this.solid = new Float64Array(capacity);
+  }
+
+  /** This table (or a larger copy) with one more paragraph; `words` are its characters, cleared here (capitals add their lower case). */
+  closed(end: number, words: Int32Array, solid: number): ParagraphTable {
+    let table: ParagraphTable = this;
+    if (this.count === this.capacity) {
+      table = new ParagraphTable(this.capacity * 2);
+      table.ends.set(this.ends);
+      table.masks.set(this.masks);
+      table.solid.set(this.solid);
+      table.count = this.count;
+    }
+    // A–Z are bits 1–26 of word 2, a–z the same bits of word 3.
+    words[3] = (words[3] as number) | ((words[2] as number) & 0x07fffffe);
+    table.ends[table.count] = end;
+    table.masks.set(words, table.count * 4);
+    table.solid[table.count] = solid;
+    table.count += 1;
+    words.fill(0);
+    return table;
+  }
 }
 
 /** One visual text as a batch of one. */

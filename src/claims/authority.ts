@@ -32,9 +32,11 @@ export interface AuthorityHit {
 export function authorityHits(text: string, isApprovalRecord: boolean): AuthorityHit[] {
   // The text as a reader sees it rendered (`&#97;uthoritative`, `**gating** decision`), and as written.
   const rendered = renderedForm(text);
-  const views = rendered === text ? [toMatchingText(text)] : [toMatchingText(rendered), toMatchingText(text)];
+  // Only these rules run on the views: their visual forms lay out only the paragraphs the rules may match in.
+  const rules = isApprovalRecord ? GATING_RULES : ALL_RULES;
+  const views = rendered === text ? [toMatchingText(text, rules)] : [toMatchingText(rendered, rules), toMatchingText(text, rules)];
   const hits: AuthorityHit[] = [];
-  for (const rule of isApprovalRecord ? GATING_RULES : ALL_RULES) {
+  for (const rule of rules) {
     for (const view of views) {
       const hit = firstHit(view, rule);
       if (hit === undefined) continue;

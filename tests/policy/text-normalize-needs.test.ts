@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mayMatchReordered, needsOf, skeletonizePatternSource, textRulePattern } from '../../policy/text-normalize-pattern.js';
+import { mayMatchReordered, skeletonizePatternSource, textRulePattern } from '../../policy/text-normalize-pattern.js';
+import { needsOf, shapeOf } from '../../policy/text-normalize-needs.js';
 import { matchingForm, toMatchingText } from '../../policy/text-normalize.js';
 import { GLOBAL_DENIAL_PATTERNS, SQL_STATEMENT_PATTERNS, VERDICT_WORD_RULE } from '../../policy/text-rules.js';
 import { PASS_ASSERTION_PATTERNS } from '../../src/claims/prose-scan.js';
@@ -12,18 +13,31 @@ import { PASS_ASSERTION_PATTERNS } from '../../src/claims/prose-scan.js';
 const RULES = [...PASS_ASSERTION_PATTERNS, ...GLOBAL_DENIAL_PATTERNS, ...SQL_STATEMENT_PATTERNS].map(textRulePattern).concat(VERDICT_WORD_RULE);
 
 describe('what every match of a rule pattern holds', () => {
-  it('reads literals, skips optional atoms, classes and look-arounds, and joins an alternation\'s branches', () => {
-    expect(needsOf(skeletonizePatternSource(/\bexit\s*0\b/.source))).toEqual(['e', 'x', 'i', 't', 'o']);
-    expect(needsOf(skeletonizePatternSource(/\b(?:ran|runs|executed)\b/.source))).toEqual(['ranusexctd']);
-    expect(needsOf(skeletonizePatternSource(/(?<!ab)c[de]f?(?:g|)/.source))).toEqual(['c']);
-    // A branch of `o` and `l` only keeps them: a match of it holds nothing else.
-    expect(needsOf(skeletonizePatternSource(/(?:lo|ab)x+/.source))).toEqual(['x', 'loab']);
+  it('reads literals, skips optional atoms, classes and look-arounds, and keeps each branch of an alternation', () => {
+    expect(needsOf(skeletonizePatternSource(/\bexit\s*0\b/.source))).toEqual({ chars: 'exito', either: [] });
+    const branches = [{ chars: 'ran', either: [] }, { chars: 'runs', either: [] }, { chars: 'excutd', either: [] }];
+    expect(needsOf(skeletonizePatternSource(/\b(?:ran|runs|executed)\b/.source))).toEqual({ chars: '', either: [branches] });
+    expect(needsOf(skeletonizePatternSource(/(?<!ab)c[de]f?(?:g|)/.source))).toEqual({ chars: 'c', either: [] });
+    expect(needsOf(skeletonizePatternSource(/(?:lo|ab)x+/.source))).toEqual({ chars: 'x', either: [[{ chars: 'lo', either: [] }, { chars: 'ab', either: [] }]] });
+  });
+
+  it('needs all the letters of one branch, not one letter of any (session 14)', () => {
+    const rule = textRulePattern(/\b(?:approves?|gates?)\s+(?:the\s+)?release\b/i);
+    // `approve` and `gate` each lack a letter here; the old clause (one of a, p, r, o, v, e, g, t) held.
+    expect(mayMatchReordered(matchingForm('\u05D4 release notes.txt CI'), [rule])).toBe(false);
+    expect(mayMatchReordered(matchingForm('\u05D4 esaeler eht setag'), [rule])).toBe(true);
+  });
+
+  it('bounds what a match and its assertions read, unless a repeated atom that is not white space has no bound', () => {
+    expect(shapeOf(skeletonizePatternSource(/\bexit\s*0\b/.source)).reach).toBe(9);
+    expect(shapeOf(skeletonizePatternSource(/(?<![-\w])a(?:bc|d)?\s+e{1,3}/.source)).reach).toBe(7);
+    expect(shapeOf(skeletonizePatternSource(/\bdecision\s*[:=]\s*[A-Za-z_]+/.source)).reach).toBe(Infinity);
   });
 
   it('keeps plain Hebrew prose out and anything with the letters of a phrase in', () => {
     const rules = PASS_ASSERTION_PATTERNS.map(textRulePattern);
     expect(mayMatchReordered(matchingForm('הייצוא נקרא על ידי הסוקר וההערות נשמרו יחד עם הארכיון.'), rules)).toBe(false);
-    expect(mayMatchReordered(matchingForm('\u05D0 tset lla'), rules)).toBe(true);
+    expect(mayMatchReordered(matchingForm('\u05D0 ssap stset lla'), rules)).toBe(true);
   });
 
   it('never rules out a text that a rule matches in some order (random texts)', () => {
