@@ -109,7 +109,7 @@ function tagRest(source: string, from: number, name: string, endTag: boolean, at
     // Before an attribute name: blanks and `/` (a `/` not before `>` is read as a blank).
     while (at < source.length && (isTagSpace(source.charCodeAt(at)) || source.charCodeAt(at) === 0x2f)) at += 1;
     if (at >= source.length) return unclosed();
-    if (source.charCodeAt(at) === 0x3e) return { kind: 'tag', end: at + 1, tag: { name, endTag, attributes, ...(source.charCodeAt(at - 1) === 0x2f ? { selfClosing: true } : {}) } };
+    if (source.charCodeAt(at) === 0x3e) return { kind: 'tag', end: at + 1, tag: { name, endTag, attributes, selfClosing: source.charCodeAt(at - 1) === 0x2f } };
     // An attribute name: its first character may be anything but a blank, `/` or `>` (even `=`, `<` or `"`).
     const nameStart = at;
     at += 1;

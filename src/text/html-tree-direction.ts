@@ -33,6 +33,7 @@ export interface ElementDirection {
 }
 
 const NO_DIRECTION: ElementDirection = { open: '', close: '' };
+const NO_DIRECTION_SURE: TagDirection = { ...NO_DIRECTION, unsure: false };
 
 /** Elements a browser lays out as blocks: a CSS `direction` on one sets its paragraphs' direction. */
 const BLOCK_ELEMENTS: ReadonlySet<string> = new Set(
@@ -54,6 +55,7 @@ export interface TagDirection extends ElementDirection {
  * tki cannot tell is read both ways: ignored, and (`otherReading`) right to left, overriding.
  */
 export function directionOf(tag: BrowserTag, otherReading = false): TagDirection {
+  if (tag.attributes.size === 0 && tag.name !== 'bdi') return NO_DIRECTION_SURE;
   const dir = tag.attributes.get('dir')?.toLowerCase();
   const attributeDirection = dir === 'rtl' || dir === 'ltr' ? dir : undefined;
   const isolated = attributeDirection !== undefined || dir === 'auto' || tag.name === 'bdi';
@@ -198,8 +200,9 @@ export function documentTree(text: string): TreeState {
   return attributes.size === 0 ? EMPTY_TREE : { stack: [{ name: 'body', endTag: false, attributes }], formatting: [], formattingOnStack: [] };
 }
 
-const DIRECTIONS = new WeakMap<BrowserTag, TagDirection>();
-const OTHER_READING_DIRECTIONS = new WeakMap<BrowserTag, TagDirection>();
+const MARKDOWN_BLOCK: BrowserTag = { name: 'p', endTag: false, attributes: new Map() };
+const GITHUB_BLOCK: BrowserTag = { name: 'p', endTag: false, attributes: new Map([['dir', 'auto']]) };
+const MARKDOWN_BLOCK_END: BrowserTag = { name: 'p', endTag: true, attributes: new Map() };
 
 export class HtmlTreeDirection {
   private readonly stack: OpenElement[] = [];
@@ -229,16 +232,18 @@ export class HtmlTreeDirection {
     tree.formatting = state.formatting.map((tag, at) => {
       if (tag === undefined) return { marker: true } as const;
       const onStack = state.formattingOnStack[at] ?? -1;
-      const element = elements[onStack] ?? { ...tree.detached(tag) };
+      const element = elements[onStack] ?? tree.detached(tag);
       return { marker: false, tag, element };
     });
-    // Only the innermost direction is written: an isolate lays its content out on its own.
-    for (let at = tree.stack.length - 1; at >= 0; at -= 1) {
-      const element = tree.stack[at] as OpenElement;
-      if (element.direction.open === '') continue;
-      emit(element.direction.open, 0);
-      break;
-    }
+    // The innermost open directions are written first, as after a block's edge.
+    emit(
+      tree
+        .innermostDirections()
+        .reverse()
+        .map((element) => element.direction.open)
+        .join(''),
+      0,
+    );
     tree.emit = emit;
     return tree;
   }
@@ -265,6 +270,17 @@ export class HtmlTreeDirection {
     return top !== undefined && top.foreign && !INTEGRATION_POINTS.has(top.name);
   }
 
+  /** The innermost open elements with a direction (EDGE_REOPENED at most), innermost first. */
+  private innermostDirections(): OpenElement[] {
+    const directed: OpenElement[] = [];
+    for (let at = this.stack.length - 1; at >= 0 && directed.length < EDGE_REOPENED; ) {
+      const element = this.stack[at] as OpenElement;
+      if (element.direction.open !== '') directed.push(element);
+      at = element.directedBelow;
+    }
+    return directed;
+  }
+
   /**
    * What a block's edge writes into the text: a space, as before, until an element has set a
    * direction; from then on a paragraph separator (U+2029: a browser lays each block out as a bidi
@@ -275,12 +291,7 @@ export class HtmlTreeDirection {
    */
   blockEdge(): string {
     if (!this.directed) return ' ';
-    const directed: OpenElement[] = [];
-    for (let at = this.stack.length - 1; at >= 0 && directed.length < EDGE_REOPENED; ) {
-      const element = this.stack[at] as OpenElement;
-      if (element.direction.open !== '') directed.push(element);
-      at = element.directedBelow;
-    }
+    const directed = this.innermostDirections();
     return directed.map((element) => element.direction.close).join('') + '\u2029' + directed.reverse().map((element) => element.direction.open).join('');
   }
 
@@ -311,6 +322,20 @@ export class HtmlTreeDirection {
     this.fosteredText = -1;
   }
 
+  /**
+   * A Markdown block's start: CommonMark writes `<p>`; GitHub writes its blocks with `dir="auto"`.
+   * Inside an open direction the two differ, and both are read (the other reading is GitHub's).
+   */
+  startMarkdownBlock(at: number): void {
+    const directed = this.innermostDirections().length > 0;
+    this.unsure ||= directed;
+    this.startTag(directed && this.otherReading ? GITHUB_BLOCK : MARKDOWN_BLOCK, at);
+  }
+
+  endMarkdownBlock(at: number): void {
+    this.endTag(MARKDOWN_BLOCK_END, at);
+  }
+
   startTag(tag: BrowserTag, at: number): void {
     const { name } = tag;
     if (this.foreign) {
@@ -329,7 +354,10 @@ export class HtmlTreeDirection {
     if (name === 'li') this.closeListItem('li', at);
     else if (name === 'dd' || name === 'dt') this.closeListItem('dd', at);
     if (CLOSES_P.has(name)) {
-      this.closeP(at);
+      // Without a doctype (quirks mode) `<table>` leaves an open `p` open: both are read.
+      const quirks = name === 'table' && this.inScope('p', 'button');
+      this.unsure ||= quirks;
+      if (!(quirks && this.otherReading)) this.closeP(at);
       if (HEADINGS.has(name) && HEADINGS.has(this.stack[this.stack.length - 1]?.name ?? '')) this.pop(at);
       if (!VOID.has(name)) this.push(tag, at);
       return;
@@ -502,13 +530,7 @@ export class HtmlTreeDirection {
   }
 
   private directionOf(tag: BrowserTag): ElementDirection {
-    // A carried or reconstructed element is the same tag again: its direction is read once per reading.
-    const cache = this.otherReading ? OTHER_READING_DIRECTIONS : DIRECTIONS;
-    let direction = cache.get(tag);
-    if (direction === undefined) {
-      direction = directionOf(tag, this.otherReading);
-      cache.set(tag, direction);
-    }
+    const direction = directionOf(tag, this.otherReading);
     this.unsure ||= direction.unsure;
     return direction;
   }

@@ -521,8 +521,6 @@ export interface TextContext {
   readonly tree?: TreeState;
 }
 
-const MARKDOWN_BLOCK: BrowserTag = { name: 'p', endTag: false, attributes: new Map() };
-const MARKDOWN_BLOCK_END: BrowserTag = { name: 'p', endTag: true, attributes: new Map() };
 const BLANK_RUN = /^[\t\n\f\r ]*$/;
 
 /** The rendered view of Markdown inline text (one paragraph, or any text such as a claim or a record). */
@@ -542,7 +540,7 @@ export function renderedText(source: string, struck: StruckReading = 'kept', con
   const tree = HtmlTreeDirection.resumed(carried, emit, struck === 'removed');
   // A Markdown block is a `<p>` to the tree builder (CommonMark writes one; a list item's or a heading's tags place it alike).
   const markdownBlock = context.tree !== undefined && !browserHtml;
-  if (markdownBlock) tree.startTag(MARKDOWN_BLOCK, 0);
+  if (markdownBlock) tree.startMarkdownBlock(0);
   const state: InlineState = { builder, hidden, struck, closers: [-2, -2], struckFound: false, math: new Map(), tagClosers: new Map(), rawHtml: new ForwardSearch(source), referenceAt, browserHtml, tree, imageClose: -1, rubyNext: -2 };
   // One walk: plain characters are copied in runs, each special character starts an inline step.
   let index = context.rawText === undefined ? 0 : rawTextContent(source, 0, context.rawText, state);
@@ -571,7 +569,7 @@ export function renderedText(source: string, struck: StruckReading = 'kept', con
     runStart = index;
   }
   copyRun(source.length);
-  if (markdownBlock) tree.endTag(MARKDOWN_BLOCK_END, source.length);
+  if (markdownBlock) tree.endMarkdownBlock(source.length);
   state.struckFound ||= tree.unsure;
   const text = builder.text();
   const { pieces, pieceCount } = builder;

@@ -96,6 +96,18 @@ describe('the tree builder decides which element holds the text', () => {
     expect(passLines(`<div dir="rtl">\n\nx\n\n</div>\n\n${REVERSED}.\n`)).toEqual([]);
   });
 
+  it('a Markdown block inside an open direction is read as CommonMark writes it and as GitHub does (`dir="auto"`)', () => {
+    // CommonMark: the `<p>` inherits `ltr`; GitHub: `<p dir="auto">` and the leading RLM make it right to left.
+    expect(passLines(`<div dir="ltr">\n\n${RLM}${REVERSED}.\n\n</div>\n`)).toEqual([3]);
+    expect(renderedText('x', 'kept', { tree: { stack: [{ name: 'div', endTag: false, attributes: new Map([['dir', 'ltr']]) }], formatting: [], formattingOnStack: [] } }).struck).toBe(true);
+  });
+
+  it('without a doctype `<table>` leaves an open p open: both are read', () => {
+    // No-quirks: the table closes the `p dir="ltr"`, the cell is in the outer `rtl`; quirks: it stays in the p.
+    expect(passLines(`<div dir="rtl">\n<p dir="ltr">x\n<table><tr><td>${REVERSED}.</td></tr></table>\n</div>\n`)).toEqual([1]);
+    expect(passLines(`<div dir="ltr">\n<p dir="rtl">x\n<table><tr><td>${REVERSED}.</td></tr></table>\n</div>\n`)).toEqual([1]);
+  });
+
   it('`<body dir>` and `<html dir>` anywhere set the direction of every block', () => {
     expect(passLines(`${REVERSED}.\n\n<html dir="rtl">\n`)).toEqual([1]);
     expect(passLines(`<BODY DIR="&#x72;tl">\n\n${REVERSED}.\n`)).toEqual([3]);
