@@ -1,5 +1,6 @@
 import { commentCloserEnd, htmlBlockStart, OUTSIDE_HTML, rawHtmlLine, type HtmlBlockEnd, type RawHtmlState } from '../text/raw-html.js';
 import { renderedRow, renderedText, visibleForm } from '../text/rendered.js';
+import { documentTree, type TreeState } from '../text/html-tree-direction.js';
 import { visibleFormOf } from '../text/visible-chars.js';
 import { firstStrongLevel } from '../../policy/text-normalize-bidi.js';
 import { Bidi, bidiClassOf } from '../../policy/text-normalize-bidi-class.js';
@@ -281,11 +282,13 @@ function excerptOf(text: string): string {
 }
 
 /** The paragraph's sentences and findings; returns the raw-text element it leaves open (its content runs on), if any. */
-function sentenceSteps(paragraph: Paragraph, steps: ScanStep[]): string | undefined {
+function sentenceSteps(paragraph: Paragraph, steps: ScanStep[], carried: { tree: TreeState }): string | undefined {
   const source = paragraph.lines.join('\n');
-  const context = { browserHtml: paragraph.html === true, ...(paragraph.rawText === undefined ? {} : { rawText: paragraph.rawText }) };
+  // The elements the blocks before left open (a `<div dir="rtl">`, a `<b dir="rtl">`) hold this one (html-tree-direction.ts).
+  const context = { browserHtml: paragraph.html === true, tree: carried.tree, ...(paragraph.rawText === undefined ? {} : { rawText: paragraph.rawText }) };
   const render = paragraph.tableRow === true ? renderedRow : renderedText;
   const rendered = render(source, 'kept', context);
+  carried.tree = rendered.treeAfter ?? carried.tree;
   // The paragraph's own comments (closed in it, CommonMark's inline raw HTML): hidden text, reported.
   if (rendered.hidden.length > 0) steps.push({ finding: { line: paragraph.firstLine, excerpt: excerptOf(source), why: HIDDEN_TEXT } });
   if (UNDECODABLE.test(rendered.text)) {
@@ -341,7 +344,10 @@ class OpenDirections {
   ) {}
 
   levelAt(position: number): number {
-    for (; this.walked < position && this.walked < this.text.length; this.walked += 1) {
+    // Closing controls that lead the sentence (an element's end right before its first word) end before it starts.
+    let start = position;
+    while (start < this.text.length && (this.text.charCodeAt(start) === 0x2069 || this.text.charCodeAt(start) === 0x202c)) start += 1;
+    for (; this.walked < start && this.walked < this.text.length; this.walked += 1) {
       const code = this.text.charCodeAt(this.walked);
       if (code === 0x2067 || code === 0x202b || code === 0x202e) this.open.push(1);
       else if (code === 0x2066 || code === 0x202a || code === 0x202d) this.open.push(0);
@@ -448,8 +454,9 @@ export function scanSteps(text: string): ScanStep[] {
   /** The GFM table whose body rows are being read, and the line before this one when it may be a table's header row. */
   let table: OpenTable | undefined;
   let headerCandidate: HeaderCandidate | undefined;
+  const carried = { tree: documentTree(text) };
   const flush = (): void => {
-    const open = paragraph === undefined ? undefined : sentenceSteps(paragraph, steps);
+    const open = paragraph === undefined ? undefined : sentenceSteps(paragraph, steps, carried);
     // A raw-text element a paragraph's inline HTML left open holds what follows, as a browser reads
     // it (`a <plaintext>`, an unclosed `<textarea>`): a later `<!--` is text there. Raw HTML's lines
     // carry their own state (rawHtmlLine), which reads the same table.

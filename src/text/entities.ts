@@ -134,3 +134,38 @@ export function browserReferenceAt(source: string, index: number): ReadReference
   }
   return named === null ? undefined : { length: named[0].length, decoded: REPLACEMENT };
 }
+
+const isAsciiAlphanumeric = (code: number): boolean => (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+
+/**
+ * A reference in an attribute value, as HTML5's tokenizer reads it (13.2.5.72–73, issue 13, round
+ * 14): as in text a browser reads (browserReferenceAt), except that a named reference not ended by
+ * `;` and followed by `=` or an ASCII letter or digit is kept as written (`&amp=`, `&notx`), and a
+ * name outside HTML5 is kept as written too (it is no reference there).
+ */
+export function attributeReferenceAt(source: string, index: number): ReadReference | undefined {
+  const read = browserReferenceAt(source, index);
+  if (read === undefined || source.charCodeAt(index + 1) === 0x23) return read;
+  if (read.decoded === REPLACEMENT) return undefined;
+  if (source.charCodeAt(index + read.length - 1) === 0x3b) return read;
+  const after = source.charCodeAt(index + read.length);
+  return after === 0x3d || isAsciiAlphanumeric(after) ? undefined : read;
+}
+
+/** An attribute value as the element gets it: every reference decoded (`dir="&#x72;tl"` is `rtl`). */
+export function decodedAttributeValue(value: string): string {
+  if (!value.includes('&')) return value;
+  let decoded = '';
+  let from = 0;
+  for (let at = value.indexOf('&'); at !== -1; at = value.indexOf('&', at)) {
+    const read = attributeReferenceAt(value, at);
+    if (read === undefined) {
+      at += 1;
+      continue;
+    }
+    decoded += value.slice(from, at) + read.decoded;
+    at += read.length;
+    from = at;
+  }
+  return decoded + value.slice(from);
+}

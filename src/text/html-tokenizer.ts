@@ -10,19 +10,26 @@
  * Linear: every scan moves forward, and what a scan passes over is consumed by its caller.
  */
 
-/** A tag as the tokenizer reads it: lower-case name, attributes (the first of a name wins). */
+import { decodedAttributeValue } from './entities.js';
+
+/** A tag as the tokenizer reads it: lower-case name, attributes (the first of a name wins; values with their references decoded). */
 export interface BrowserTag {
   readonly name: string;
   readonly endTag: boolean;
   readonly attributes: ReadonlyMap<string, string>;
+  /** Written `<x/>`: in foreign content (svg, math) the element is closed at once. */
+  readonly selfClosing?: boolean;
 }
 
 /** Where a line ended inside markup, so the next line goes on in it: a tag (or one of its quoted values), or a bogus comment. */
-export type MarkupContinuation = { readonly kind: 'tag'; readonly quote?: '"' | "'" } | { readonly kind: 'bogus' };
+export type MarkupContinuation = { readonly kind: 'tag'; readonly quote?: '"' | "'" } | { readonly kind: 'bogus' } | { readonly kind: 'cdata' };
 
 export interface BrowserMarkup {
-  /** comment (hidden), bogus (a comment the tokenizer makes of `<?…>`, `<!…>`, `</ …>`), tag, nothing (`</>`), or a `<` that is text. */
-  readonly kind: 'comment' | 'bogus' | 'tag' | 'nothing' | 'text';
+  /**
+   * comment (hidden), bogus (a comment the tokenizer makes of `<?…>`, `<!…>`, `</ …>`), cdata (a
+   * CDATA section, in foreign content only: text up to `]]>`), tag, nothing (`</>`), or a `<` that is text.
+   */
+  readonly kind: 'comment' | 'bogus' | 'cdata' | 'tag' | 'nothing' | 'text';
   /** Just past the markup; the end of the text when it is not closed in it. */
   readonly end: number;
   /** Set when the text ended inside the markup. */
@@ -36,13 +43,18 @@ const isAsciiLetter = (code: number): boolean => (code | 0x20) >= 0x61 && (code 
 /** Where the comment at `start` ends for a browser (`<!-->`, `<!--->`, else after the first `-->` or `--!>`), or -1: not in `source`. */
 type CommentEnd = (source: string, start: number) => number;
 
-/** What the tokenizer's data state reads at the `<` at `index`. */
-export function browserMarkupAt(source: string, index: number, commentEnd: CommentEnd): BrowserMarkup {
+/**
+ * What the tokenizer's data state reads at the `<` at `index`. `foreign`: the adjusted current node
+ * is an svg or math element (html-tree-direction.ts), where `<![CDATA[` opens a CDATA section that
+ * runs to `]]>` (13.2.5.42); elsewhere it is a bogus comment to the first `>`.
+ */
+export function browserMarkupAt(source: string, index: number, commentEnd: CommentEnd, foreign = false): BrowserMarkup {
   const next = source.charCodeAt(index + 1);
   if (source.startsWith('<!--', index)) {
     const end = commentEnd(source, index);
     return end === -1 ? { kind: 'comment', end: source.length } : { kind: 'comment', end };
   }
+  if (foreign && source.startsWith('<![CDATA[', index)) return cdataSection(source, index + 9);
   if (next === 0x21 || next === 0x3f) return bogusComment(source, index + 2);
   if (next === 0x2f) {
     const after = source.charCodeAt(index + 2);
@@ -60,9 +72,16 @@ function bogusComment(source: string, from: number): BrowserMarkup {
   return gt === -1 ? { kind: 'bogus', end: source.length, continuation: { kind: 'bogus' } } : { kind: 'bogus', end: gt + 1 };
 }
 
+/** A CDATA section's text from `from` to its `]]>` (shown as text: nothing in it opens a comment). */
+function cdataSection(source: string, from: number): BrowserMarkup {
+  const close = source.indexOf(']]>', from);
+  return close === -1 ? { kind: 'cdata', end: source.length, continuation: { kind: 'cdata' } } : { kind: 'cdata', end: close + 3 };
+}
+
 /** Markup a previous line left open, read on from the start of this one. */
 export function continuedMarkup(source: string, continuation: MarkupContinuation): BrowserMarkup {
   if (continuation.kind === 'bogus') return bogusComment(source, 0);
+  if (continuation.kind === 'cdata') return cdataSection(source, 0);
   return tagRest(source, 0, '', false, new Map(), continuation.quote);
 }
 
@@ -90,7 +109,7 @@ function tagRest(source: string, from: number, name: string, endTag: boolean, at
     // Before an attribute name: blanks and `/` (a `/` not before `>` is read as a blank).
     while (at < source.length && (isTagSpace(source.charCodeAt(at)) || source.charCodeAt(at) === 0x2f)) at += 1;
     if (at >= source.length) return unclosed();
-    if (source.charCodeAt(at) === 0x3e) return { kind: 'tag', end: at + 1, tag: { name, endTag, attributes } };
+    if (source.charCodeAt(at) === 0x3e) return { kind: 'tag', end: at + 1, tag: { name, endTag, attributes, selfClosing: source.charCodeAt(at - 1) === 0x2f } };
     // An attribute name: its first character may be anything but a blank, `/` or `>` (even `=`, `<` or `"`).
     const nameStart = at;
     at += 1;
@@ -118,7 +137,7 @@ function tagRest(source: string, from: number, name: string, endTag: boolean, at
         value = source.slice(valueStart, at);
       }
     }
-    if (!attributes.has(attribute)) attributes.set(attribute, value);
+    if (!attributes.has(attribute)) attributes.set(attribute, decodedAttributeValue(value));
   }
 }
 

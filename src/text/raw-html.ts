@@ -1,4 +1,5 @@
 import { browserMarkupAt, continuedMarkup, scriptDataEnd, type MarkupContinuation, type ScriptEscape } from './html-tokenizer.js';
+import { foreignDepthAfter } from './html-tree-direction.js';
 
 /**
  * Raw HTML as CommonMark 0.31 passes it through (6.6, and the HTML blocks of 4.6) and as a browser's
@@ -139,8 +140,10 @@ export interface RawHtmlState {
   readonly rawText?: string;
   /** Inside a script: its escape state (html-tokenizer.ts). */
   readonly scriptEscape?: ScriptEscape;
-  /** A tag or bogus comment the line before ended in (html-tokenizer.ts): a `<!--` in it opens nothing. */
+  /** A tag, bogus comment or CDATA section the line before ended in (html-tokenizer.ts): a `<!--` in it opens nothing. */
   readonly inMarkup?: MarkupContinuation;
+  /** How deep in svg and math the block is (html-tree-direction.ts): there `<![CDATA[` runs to `]]>`. */
+  readonly foreign?: number;
 }
 
 export const OUTSIDE_HTML: RawHtmlState = { inComment: false };
@@ -164,6 +167,8 @@ export function rawHtmlLine(line: string, state: RawHtmlState): { visible: strin
   let inComment = state.inComment;
   let rawText = state.rawText;
   let escape: ScriptEscape = state.scriptEscape ?? 'data';
+  let foreign = state.foreign ?? 0;
+  const inForeign = (): { foreign?: number } => (foreign === 0 ? {} : { foreign });
   let index = 0;
   // One search per line, whatever the number of comments in it.
   const search = new ForwardSearch(line);
@@ -171,13 +176,13 @@ export function rawHtmlLine(line: string, state: RawHtmlState): { visible: strin
   if (state.inMarkup !== undefined) {
     const rest = continuedMarkup(line, state.inMarkup);
     visible += line.slice(0, rest.end);
-    if (rest.continuation !== undefined) return { visible, hidden, state: { inComment: false, inMarkup: rest.continuation } };
+    if (rest.continuation !== undefined) return { visible, hidden, state: { inComment: false, inMarkup: rest.continuation, ...inForeign() } };
     index = rest.end;
   }
   for (;;) {
     if (inComment) {
       const end = commentCloserEnd(line, index);
-      if (end === -1) return { visible, hidden: true, state: { inComment: true } };
+      if (end === -1) return { visible, hidden: true, state: { inComment: true, ...inForeign() } };
       index = end;
       inComment = false;
     }
@@ -190,18 +195,20 @@ export function rawHtmlLine(line: string, state: RawHtmlState): { visible: strin
       escape = 'data';
     }
     const open = line.indexOf('<', index);
-    if (open === -1) return { visible: visible + line.slice(index), hidden, state: OUTSIDE_HTML };
+    if (open === -1) return { visible: visible + line.slice(index), hidden, state: foreign === 0 ? OUTSIDE_HTML : { inComment: false, foreign } };
     visible += line.slice(index, open);
-    const markup = browserMarkupAt(line, open, commentEnd);
+    const markup = browserMarkupAt(line, open, commentEnd, foreign > 0);
     if (markup.kind === 'comment') {
       hidden = true;
-      if (markup.end >= line.length && commentEnd(line, open) === -1) return { visible, hidden: true, state: { inComment: true } };
+      if (markup.end >= line.length && commentEnd(line, open) === -1) return { visible, hidden: true, state: { inComment: true, ...inForeign() } };
       index = markup.end;
       continue;
     }
     visible += line.slice(open, markup.end);
-    if (markup.continuation !== undefined) return { visible, hidden, state: { inComment: false, inMarkup: markup.continuation } };
-    if (markup.tag !== undefined && !markup.tag.endTag) rawText = rawTextName(markup.tag.name);
+    if (markup.tag !== undefined) foreign = foreignDepthAfter(markup.tag, foreign);
+    if (markup.continuation !== undefined) return { visible, hidden, state: { inComment: false, inMarkup: markup.continuation, ...inForeign() } };
+    // In svg and math no element's content is raw text.
+    if (markup.tag !== undefined && !markup.tag.endTag && foreign === 0) rawText = rawTextName(markup.tag.name);
     index = markup.end;
   }
 }

@@ -1,6 +1,7 @@
 import { browserReferenceAt, commonmarkReferenceAt, learnNamedReferences, type ReadReference } from './entities.js';
 import { mathSpan, type MathClosers } from './math-spans.js';
 import { browserMarkupAt, type BrowserTag } from './html-tokenizer.js';
+import { EMPTY_TREE, HtmlTreeDirection, type TreeState } from './html-tree-direction.js';
 import { browserCommentEnd, ForwardSearch, inlineRawHtml, rawTextEnd, rawTextKind, rawTextName, TAG } from './raw-html.js';
 import { NEEDS_VISIBLE_FORM, visibleFormOf } from './visible-chars.js';
 import { pieceAt } from './sorted-starts.js';
@@ -39,6 +40,8 @@ export interface RenderedText {
   readonly openRawText?: string;
   /** The source offset of the character at `index` of `text`. */
   sourceOffset(index: number): number;
+  /** The elements open at the end of the text, for the next (only when `context.tree` was given). */
+  readonly treeAfter?: TreeState;
 }
 
 /** A soft line break (LF, or the CR and LF of CRLF) reads as a space: one unit for one, so no offset moves. */
@@ -240,9 +243,8 @@ interface InlineState {
   openRawText?: string;
   /** HTML a browser reads (an HTML block's lines): a `<` is read by the HTML5 tokenizer (html-tokenizer.ts). */
   readonly browserHtml: boolean;
-  /** Open elements, tracked from the first one that sets a direction on (directions.ts): their closing controls. */
-  readonly open: OpenElement[];
-  readonly openCount: Map<string, number>;
+  /** The elements a browser's tree builder has open, which decide the text's direction (html-tree-direction.ts). */
+  readonly tree: HtmlTreeDirection;
   /** The `]` that ends the image whose alt text is open (its text is isolated: no text for `dir="auto"`). */
   imageClose: number;
   /** The next ruby tag at or after a position (-1: none), remembered: the 'removed' reading skips annotations. */
@@ -344,62 +346,9 @@ function struckByTag(source: string, after: number, name: string, state: InlineS
 /** The tokenizer reads a tag here, never a comment (CommonMark's raw HTML has been read already). */
 const noComment = (): number => -1;
 
-/** Controls a browser's layout gives an element's content (HTML's `dir` and `bdo`, as UAX #9 controls). */
-const RLI = '\u2067';
-const LRI = '\u2066';
+/** An image's alt text is isolated (FSI … PDI): no text for `dir="auto"`. */
 const FSI = '\u2068';
 const PDI = '\u2069';
-const RLO = '\u202E';
-const LRO = '\u202D';
-const PDF = '\u202C';
-
-/** An element open in the text, and the controls its end tag closes (empty: it set no direction). */
-interface OpenElement {
-  readonly name: string;
-  readonly closers: string;
-}
-
-/** Elements that have no end tag (they never hold text). */
-const VOID_ELEMENTS: ReadonlySet<string> = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
-
-/**
- * The direction an element gives what it holds, as a browser lays it out (issue 13, round 13): an
- * element with `dir="rtl"`, `"ltr"` or `"auto"` isolates its content at that direction (CSS
- * `unicode-bidi: isolate`, HTML's rendering section), as RLI, LRI or FSI … PDI; `bdi` is `dir="auto"`
- * without one; `bdo` with a direction overrides its letters' own (`isolate-override`: RLI RLO …
- * PDF PDI). Written into the rendered text, the controls give the text rules the order a reader sees.
- */
-function directionOf(tag: BrowserTag): { readonly open: string; readonly close: string } | undefined {
-  const dir = tag.attributes.get('dir')?.toLowerCase();
-  const isolate = dir === 'rtl' ? RLI : dir === 'ltr' ? LRI : dir === 'auto' || (dir === undefined && tag.name === 'bdi') ? FSI : undefined;
-  if (isolate === undefined) return undefined;
-  if (tag.name === 'bdo' && dir !== 'auto') return { open: isolate + (dir === 'rtl' ? RLO : LRO), close: PDF + PDI };
-  return { open: isolate, close: PDI };
-}
-
-/**
- * Open and end tags as a browser nests them, from the first element that sets a direction on: an end
- * tag closes the innermost open element of its name and every one inside it (their controls too),
- * and one with no open element of its name is ignored. Each element is pushed and popped once.
- */
-function trackElement(tag: BrowserTag, index: number, state: InlineState): void {
-  const { open, openCount, builder } = state;
-  if (tag.endTag) {
-    if ((openCount.get(tag.name) ?? 0) === 0) return;
-    for (let element = open.pop(); element !== undefined; element = open.pop()) {
-      openCount.set(element.name, (openCount.get(element.name) ?? 1) - 1);
-      builder.emit(element.closers, index, false);
-      if (element.name === tag.name) break;
-    }
-    return;
-  }
-  if (VOID_ELEMENTS.has(tag.name)) return;
-  const direction = directionOf(tag);
-  if (direction === undefined && open.length === 0) return;
-  builder.emit(direction?.open ?? '', index, false);
-  open.push({ name: tag.name, closers: direction?.close ?? '' });
-  openCount.set(tag.name, (openCount.get(tag.name) ?? 0) + 1);
-}
 
 /** Ruby annotations (`rt`) and their fallback parentheses (`rp`): shown above the base text, not in it. */
 const RUBY_ANNOTATIONS: ReadonlySet<string> = new Set(['rt', 'rp']);
@@ -428,11 +377,13 @@ function rubyAnnotation(source: string, end: number, tag: BrowserTag, index: num
 /** A tag read at `index` (ending at `end`): what it does to the text a reader sees; returns where the walk goes on. */
 function tagRead(source: string, index: number, end: number, tag: BrowserTag, state: InlineState): number {
   if (RUBY_ANNOTATIONS.has(tag.name)) return rubyAnnotation(source, end, tag, index, state);
-  if (tag.endTag) trackElement(tag, index, state);
-  if (BREAKING_TAGS.has(tag.name)) state.builder.emit(' ', index, false);
+  if (tag.endTag) state.tree.endTag(tag, index);
+  else state.tree.startTag(tag, index);
+  // A block's edge is a break between words; once a direction is set, the edge of a bidi paragraph (html-tree-direction.ts).
+  if (BREAKING_TAGS.has(tag.name)) state.builder.emit(tag.name === 'br' ? ' ' : state.tree.blockEdge(), index, false);
   if (tag.endTag) return end;
-  trackElement(tag, index, state);
-  const rawText = rawTextName(tag.name);
+  // In svg and math no element's content is raw text.
+  const rawText = state.tree.currentForeign ? undefined : rawTextName(tag.name);
   if (rawText !== undefined) return rawTextContent(source, end, rawText, state);
   return struckByTag(source, end, tag.name, state);
 }
@@ -443,7 +394,7 @@ function tagRead(source: string, index: number, end: number, tag: BrowserTag, st
  * before; a tag the text ends inside hides the rest, as a browser does.
  */
 function browserLessThan(source: string, index: number, state: InlineState): number {
-  const markup = browserMarkupAt(source, index, (text, start) => browserCommentEnd(text, start, state.rawHtml));
+  const markup = browserMarkupAt(source, index, (text, start) => browserCommentEnd(text, start, state.rawHtml), state.tree.foreign);
   switch (markup.kind) {
     case 'comment': {
       const raw = inlineRawHtml(source, index, state.rawHtml);
@@ -455,6 +406,7 @@ function browserLessThan(source: string, index: number, state: InlineState): num
       return index + 1;
     }
     case 'bogus':
+    case 'cdata':
       state.builder.copy(source, index, markup.end);
       return markup.end;
     case 'nothing':
@@ -561,33 +513,64 @@ function special(source: string, index: number, state: InlineState): number {
 export interface TextContext {
   readonly browserHtml?: boolean;
   readonly rawText?: string;
+  /**
+   * The elements the texts before this one left open (html-tree-direction.ts): a Markdown block
+   * inside a `<div dir="rtl">`, or after a `<b dir="rtl">` left open, is read in their direction.
+   * The text's own state at its end is `treeAfter`.
+   */
+  readonly tree?: TreeState;
 }
+
+const BLANK_RUN = /^[\t\n\f\r ]*$/;
 
 /** The rendered view of Markdown inline text (one paragraph, or any text such as a claim or a record). */
 export function renderedText(source: string, struck: StruckReading = 'kept', context: TextContext = {}): RenderedText {
+  const carried = context.tree ?? EMPTY_TREE;
   // Nothing to render (plain ASCII prose, one line): the text is the source, offsets 1:1.
-  if (context.rawText === undefined && !RENDERS_DIFFERENTLY.test(source)) return { text: source, hidden: [], struck: false, sourceOffset: (at) => at };
+  if (context.rawText === undefined && HtmlTreeDirection.isEmpty(carried) && !RENDERS_DIFFERENTLY.test(source)) {
+    return { text: source, hidden: [], struck: false, sourceOffset: (at) => at, ...(context.tree === undefined ? {} : { treeAfter: carried }) };
+  }
   // The text's named references are decoded together before the walk reads them one by one.
   learnNamedReferences(source);
   const builder = new Builder(source.length);
   const hidden: string[] = [];
   const referenceAt = context.browserHtml === true ? browserReferenceAt : commonmarkReferenceAt;
   const browserHtml = context.browserHtml === true;
-  const state: InlineState = { builder, hidden, struck, closers: [-2, -2], struckFound: false, math: new Map(), tagClosers: new Map(), rawHtml: new ForwardSearch(source), referenceAt, browserHtml, open: [], openCount: new Map(), imageClose: -1, rubyNext: -2 };
+  const emit = (controls: string, at: number): void => builder.emit(controls, at, false);
+  const tree = HtmlTreeDirection.resumed(carried, emit, struck === 'removed');
+  // A Markdown block is a `<p>` to the tree builder (CommonMark writes one; a list item's or a heading's tags place it alike).
+  const markdownBlock = context.tree !== undefined && !browserHtml;
+  if (markdownBlock) tree.startMarkdownBlock(0);
+  const state: InlineState = { builder, hidden, struck, closers: [-2, -2], struckFound: false, math: new Map(), tagClosers: new Map(), rawHtml: new ForwardSearch(source), referenceAt, browserHtml, tree, imageClose: -1, rubyNext: -2 };
   // One walk: plain characters are copied in runs, each special character starts an inline step.
   let index = context.rawText === undefined ? 0 : rawTextContent(source, 0, context.rawText, state);
   let runStart = index;
+  const copyRun = (to: number): void => {
+    if (to <= runStart) return;
+    const from = runStart;
+    tree.beforeText(from, () => BLANK_RUN.test(source.slice(from, to)));
+    builder.copy(source, from, to);
+    tree.afterText(to);
+  };
   while (index < source.length) {
     const code = source.charCodeAt(index);
     if (code >= 0x80 || SPECIAL_CODES[code] !== 1) {
       index += 1;
       continue;
     }
-    builder.copy(source, runStart, index);
-    index = special(source, index, state);
+    copyRun(index);
+    if (code === 0x3c) index = special(source, index, state);
+    else {
+      tree.beforeText(index, () => false);
+      const at = index;
+      index = special(source, index, state);
+      tree.afterText(at);
+    }
     runStart = index;
   }
-  builder.copy(source, runStart, source.length);
+  copyRun(source.length);
+  if (markdownBlock) tree.endMarkdownBlock(source.length);
+  state.struckFound ||= tree.unsure;
   const text = builder.text();
   const { pieces, pieceCount } = builder;
   return {
@@ -595,6 +578,7 @@ export function renderedText(source: string, struck: StruckReading = 'kept', con
     hidden,
     ...(state.openRawText === undefined ? {} : { openRawText: state.openRawText }),
     struck: state.struckFound,
+    ...(context.tree === undefined ? {} : { treeAfter: tree.state() }),
     sourceOffset(at) {
       let low = 0;
       let high = pieceCount - 1;
@@ -638,7 +622,8 @@ export function renderedRow(source: string, struck: StruckReading = 'kept', cont
   let found = false;
   let from = 0;
   for (const pipe of [...pipes, source.length]) {
-    const cell = renderedText(source.slice(from, pipe), struck, cells.length === 0 ? context : { ...context, rawText: undefined });
+    // Cells are read alone: the elements open around the table are not carried into them (choices 31).
+    const cell = renderedText(source.slice(from, pipe), struck, cells.length === 0 ? { ...context, tree: undefined } : { ...context, rawText: undefined, tree: undefined });
     if (cell.openRawText !== undefined) return renderedText(source, struck, context);
     textStarts.push(length);
     sourceStarts.push(from);

@@ -1,0 +1,596 @@
+import { browserMarkupAt, type BrowserTag } from './html-tokenizer.js';
+import { cssDirectionOf } from './css-direction.js';
+
+/**
+ * Which element a run of text is in, hence its direction, as HTML5's tree builder decides it
+ * (issue 13, round 14; docs/choices.md 31). End tags alone do not decide: a `<div>` closes an open
+ * `<p>` (implied end tags), a second `<li>` the first, `</p>` pops a `<b>` that is then
+ * reconstructed around the next text with the same attributes (active formatting elements), and
+ * text directly in a `<table>` is moved before it (foster parenting). The parts of the "in body"
+ * rules that decide the stack of open elements are modelled with the spec's lists; what is
+ * simplified is written in choices 31. Each element's direction is written into the rendered text
+ * as controls (RLI/LRI/FSI … PDI, RLO/LRO … PDF for `bdo`): the stack's pushes and pops emit them,
+ * so the controls always nest.
+ * Linear: each element is pushed and popped once (a reconstruction or a fostered element's return
+ * re-opens a bounded number), and every scope test reads floors kept per stack entry.
+ */
+
+/** Controls a browser's layout gives an element's content (HTML's `dir` and `bdo`, CSS `direction`, as UAX #9 controls). */
+const RLI = '\u2067';
+const LRI = '\u2066';
+const FSI = '\u2068';
+const PDI = '\u2069';
+const RLO = '\u202E';
+const LRO = '\u202D';
+const RLE = '\u202B';
+const LRE = '\u202A';
+const PDF = '\u202C';
+
+/** The controls an element's start and end give its content. */
+export interface ElementDirection {
+  readonly open: string;
+  readonly close: string;
+}
+
+const NO_DIRECTION: ElementDirection = { open: '', close: '' };
+const NO_DIRECTION_SURE: TagDirection = { ...NO_DIRECTION, unsure: false };
+
+/** Elements a browser lays out as blocks: a CSS `direction` on one sets its paragraphs' direction. */
+const BLOCK_ELEMENTS: ReadonlySet<string> = new Set(
+  'address article aside blockquote body caption center details dialog dir div dl dd dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup html li listing main menu nav ol p pre search section summary table td th ul xmp plaintext'.split(' '),
+);
+
+/** An element's direction; `unsure`: its style declares a direction tki cannot tell (then both readings differ). */
+export interface TagDirection extends ElementDirection {
+  readonly unsure: boolean;
+}
+
+/**
+ * The direction an element gives what it holds (issue 13, rounds 13–14): `dir="rtl"`, `"ltr"` or
+ * `"auto"` isolate its content at that direction (HTML's rendering section maps `dir` to CSS
+ * `unicode-bidi: isolate`); `bdi` is `dir="auto"` without one; `bdo` with a direction overrides its
+ * letters' own (`isolate-override`). An inline `style`'s `direction` and `unicode-bidi`
+ * (css-direction.ts) override what the attributes give, as author CSS overrides the UA's (choices
+ * 32); `direction` alone sets a block's paragraphs, and does nothing on an inline element. A value
+ * tki cannot tell is read both ways: ignored, and (`otherReading`) right to left, overriding.
+ */
+export function directionOf(tag: BrowserTag, otherReading = false): TagDirection {
+  if (tag.attributes.size === 0 && tag.name !== 'bdi') return NO_DIRECTION_SURE;
+  const dir = tag.attributes.get('dir')?.toLowerCase();
+  const attributeDirection = dir === 'rtl' || dir === 'ltr' ? dir : undefined;
+  const isolated = attributeDirection !== undefined || dir === 'auto' || tag.name === 'bdi';
+  const attributeBidi = tag.name === 'bdo' && attributeDirection !== undefined ? 'isolate-override' : isolated ? 'isolate' : undefined;
+  const style = tag.attributes.get('style');
+  const css = style === undefined ? undefined : cssDirectionOf(style);
+  const unsure = css?.unsureDirection === true || css?.unsureUnicodeBidi === true;
+  const cssDirection = css?.unsureDirection === true && otherReading ? 'rtl' : css?.direction;
+  const cssBidi = css?.unsureUnicodeBidi === true && otherReading ? 'isolate-override' : css?.unicodeBidi;
+  const direction = cssDirection ?? attributeDirection;
+  let bidi = cssBidi ?? attributeBidi;
+  if ((bidi === undefined || bidi === 'normal') && cssDirection !== undefined && BLOCK_ELEMENTS.has(tag.name)) bidi = 'isolate';
+  if (bidi === undefined || bidi === 'normal') return { ...NO_DIRECTION, unsure };
+  const rtl = direction === 'rtl';
+  // `dir="auto"`, `bdi` and `plaintext` take the first strong character's direction (FSI), unless CSS set one.
+  const auto = bidi === 'plaintext' || (cssDirection === undefined && attributeDirection === undefined);
+  const isolate = auto ? FSI : rtl ? RLI : LRI;
+  switch (bidi) {
+    case 'embed':
+      return { open: rtl ? RLE : LRE, close: PDF, unsure };
+    case 'bidi-override':
+      return { open: rtl ? RLO : LRO, close: PDF, unsure };
+    case 'isolate-override':
+      return { open: isolate + (rtl ? RLO : LRO), close: PDF + PDI, unsure };
+    default:
+      return { open: isolate, close: PDI, unsure };
+  }
+}
+
+/** One element on the stack of open elements. */
+interface OpenElement {
+  readonly name: string;
+  readonly tag: BrowserTag;
+  /** Controls its start emitted and its end emits ('' once an adoption took its direction away). */
+  direction: ElementDirection;
+  readonly index: number;
+  onStack: boolean;
+  /** Foster-parented out of the table at this index (-1: not): its content is outside that table's direction. */
+  readonly fosterTable: number;
+  /** In svg or math (foreign content). */
+  readonly foreign: boolean;
+  /** The nearest element below this one that was opened with a direction (-1: none). */
+  readonly directedBelow: number;
+  /** The index of the nearest element at or below this one that bounds each scope (-1: none). */
+  readonly floors: Floors;
+}
+
+interface Floors {
+  readonly scope: number;
+  readonly button: number;
+  readonly listItem: number;
+  readonly table: number;
+  readonly special: number;
+  /** The nearest `li`, or special element other than address, div and p (the `<li>` start tag's loop). */
+  readonly liStop: number;
+  readonly ddStop: number;
+}
+
+const NO_FLOORS: Floors = { scope: -1, button: -1, listItem: -1, table: -1, special: -1, liStop: -1, ddStop: -1 };
+
+const set = (names: string): ReadonlySet<string> => new Set(names.split(' '));
+
+/** HTML5 13.2.4.2: the "special" category. */
+const SPECIAL = set(
+  'address applet area article aside base basefont bgsound blockquote body br button caption center col colgroup dd details dir div dl dt embed fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe img input keygen li link listing main marquee menu meta nav noembed noframes noscript object ol p param plaintext pre script search section select source style summary table tbody td template textarea tfoot th thead title tr track ul wbr xmp mi mo mn ms mtext annotation-xml foreignobject desc',
+);
+/** The elements that bound "has an element in scope" (in svg `title` as well; html's `title` is special, not a bound). */
+const SCOPE_BOUNDS = set('applet caption html table td th marquee object template mi mo mn ms mtext annotation-xml foreignobject desc');
+const TABLE_SCOPE_BOUNDS = set('html table template');
+/** Start tags that close a `p` in button scope ("in body"). */
+const CLOSES_P = set(
+  'address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer header hgroup main menu nav ol p search section summary ul h1 h2 h3 h4 h5 h6 pre listing form table hr xmp plaintext li dd dt',
+);
+/** End tags that pop to their element when it is in scope. */
+const BLOCK_END = set(
+  'address article aside blockquote button center details dialog dir div dl fieldset figcaption figure footer header hgroup listing main menu nav ol pre search section summary ul form applet marquee object table caption tbody tfoot thead tr td th',
+);
+const HEADINGS = set('h1 h2 h3 h4 h5 h6');
+/** HTML5's formatting elements: kept in the list of active formatting elements and reconstructed. */
+const FORMATTING = set('a b big code em font i nobr s small strike strong tt u');
+/** Elements that put a marker on the list of active formatting elements. */
+const MARKERS = set('applet marquee object td th caption template');
+const VOID = set('area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr');
+/** The current node in which text and other elements are foster-parented out of the table. */
+const TABLE_CONTEXT = set('table tbody tfoot thead tr');
+/** Start tags a table takes itself (never foster-parented). */
+const TABLE_TAGS = set('caption col colgroup tbody td tfoot th thead tr table style script template input form');
+const TABLE_PARTS = set('tbody tfoot thead tr td th caption col colgroup');
+/** HTML start tags that leave foreign content (13.2.6.5). */
+const BREAKOUT = set(
+  'b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var',
+);
+/** Elements in svg and math whose content is HTML again (integration points). */
+const INTEGRATION_POINTS = set('foreignobject desc title mi mo mn ms mtext');
+/** The list of active formatting elements is kept to its newest entries (choices 31). */
+const MAX_FORMATTING_ENTRIES = 16;
+/** The open directions a block's edge writes again after its paragraph separator (choices 31). */
+const EDGE_REOPENED = 8;
+/** A carried stack keeps its innermost entries (choices 31). */
+const MAX_CARRIED_DEPTH = 64;
+
+/**
+ * How deep in svg and math a tag leaves the tokenizer, for the line reading of an HTML block
+ * (raw-html.ts), where only `<![CDATA[` depends on it: `<svg>`/`<math>` go in (not `<svg/>`), their
+ * end tags go out, and an HTML breakout tag leaves foreign content altogether.
+ */
+export function foreignDepthAfter(tag: BrowserTag, depth: number): number {
+  const { name } = tag;
+  if (name === 'svg' || name === 'math') return tag.endTag ? Math.max(0, depth - 1) : tag.selfClosing === true ? depth : depth + 1;
+  return depth > 0 && !tag.endTag && BREAKOUT.has(name) ? 0 : depth;
+}
+
+type FormattingEntry = { readonly marker: true } | { readonly marker: false; readonly tag: BrowserTag; element: OpenElement };
+
+/** What the tree holds at the end of a text, for the next text of the document (an HTML block, a Markdown paragraph). */
+export interface TreeState {
+  readonly stack: readonly BrowserTag[];
+  readonly formatting: readonly (BrowserTag | undefined)[];
+  /** Which formatting entries were on the stack: the index of their element in `stack` (-1: not). */
+  readonly formattingOnStack: readonly number[];
+}
+
+export const EMPTY_TREE: TreeState = { stack: [], formatting: [], formattingOnStack: [] };
+
+const BODY_OR_HTML = /<(?:body|html)(?=[\t\n\f\r />])/gi;
+/** A `<body>` or `<html>` tag is read within this many characters (an unclosed one costs no more). */
+const ROOT_TAG_READ = 4096;
+const NO_COMMENT = (): number => -1;
+
+/**
+ * The state a document starts in (issue 13, round 14): a `<body>` or `<html>` tag anywhere adds the
+ * attributes its element lacks to the one body or html element (HTML's "in body" rules), so its
+ * `dir` holds every block, before it too. Read wherever the text holds such a tag (in code as well:
+ * Latin text laid out right to left reads as before, and the left-to-right layout is judged too).
+ */
+export function documentTree(text: string): TreeState {
+  const attributes = new Map<string, string>();
+  for (const match of text.matchAll(BODY_OR_HTML)) {
+    const read = browserMarkupAt(text.slice(match.index, match.index + ROOT_TAG_READ), 0, NO_COMMENT).tag;
+    for (const [name, value] of read?.attributes ?? []) if ((name === 'dir' || name === 'style') && !attributes.has(name)) attributes.set(name, value);
+  }
+  return attributes.size === 0 ? EMPTY_TREE : { stack: [{ name: 'body', endTag: false, attributes }], formatting: [], formattingOnStack: [] };
+}
+
+const MARKDOWN_BLOCK: BrowserTag = { name: 'p', endTag: false, attributes: new Map() };
+const GITHUB_BLOCK: BrowserTag = { name: 'p', endTag: false, attributes: new Map([['dir', 'auto']]) };
+const MARKDOWN_BLOCK_END: BrowserTag = { name: 'p', endTag: true, attributes: new Map() };
+
+export class HtmlTreeDirection {
+  private readonly stack: OpenElement[] = [];
+  private readonly byName = new Map<string, number[]>();
+  private formatting: FormattingEntry[] = [];
+  /** Text was foster-parented: the table's direction is re-opened after it. */
+  private fosteredText = -1;
+
+  /** An element's style declared a direction tki cannot tell: the text's other reading differs. */
+  unsure = false;
+  /** An element with a direction was opened in this text (or carried into it). */
+  private directed = false;
+
+  /**
+   * `emit(controls, at)`: write controls into the rendered text at source offset `at`.
+   * `otherReading`: the reading in which a direction tki cannot tell is right to left (css-direction.ts).
+   */
+  constructor(
+    private emit: (controls: string, at: number) => void,
+    private readonly otherReading = false,
+  ) {}
+
+  /** Starts from a state carried from the text before: the controls of the innermost element with a direction are written first. */
+  static resumed(state: TreeState, emit: (controls: string, at: number) => void, otherReading = false): HtmlTreeDirection {
+    const tree = new HtmlTreeDirection(() => undefined, otherReading);
+    const elements = state.stack.map((tag) => tree.push(tag, -1));
+    tree.formatting = state.formatting.map((tag, at) => {
+      if (tag === undefined) return { marker: true } as const;
+      const onStack = state.formattingOnStack[at] ?? -1;
+      const element = elements[onStack] ?? tree.detached(tag);
+      return { marker: false, tag, element };
+    });
+    // The innermost open directions are written first, as after a block's edge.
+    emit(
+      tree
+        .innermostDirections()
+        .reverse()
+        .map((element) => element.direction.open)
+        .join(''),
+      0,
+    );
+    tree.emit = emit;
+    return tree;
+  }
+
+  /** The state to carry into the next text (its innermost entries, bounded). */
+  state(): TreeState {
+    const from = Math.max(0, this.stack.length - MAX_CARRIED_DEPTH);
+    const kept = this.stack.slice(from);
+    return {
+      stack: kept.map((element) => element.tag),
+      formatting: this.formatting.map((entry) => (entry.marker ? undefined : entry.tag)),
+      formattingOnStack: this.formatting.map((entry) => (entry.marker || !entry.element.onStack || entry.element.index < from ? -1 : entry.element.index - from)),
+    };
+  }
+
+  /** Whether the carried state is empty (then a text without tags renders as before). */
+  static isEmpty(state: TreeState): boolean {
+    return state.stack.length === 0 && state.formatting.length === 0;
+  }
+
+  /** Whether the current node is in svg or math: there `<![CDATA[` is a CDATA section. */
+  get foreign(): boolean {
+    const top = this.stack[this.stack.length - 1];
+    return top !== undefined && top.foreign && !INTEGRATION_POINTS.has(top.name);
+  }
+
+  /** The innermost open elements with a direction (EDGE_REOPENED at most), innermost first. */
+  private innermostDirections(): OpenElement[] {
+    const directed: OpenElement[] = [];
+    for (let at = this.stack.length - 1; at >= 0 && directed.length < EDGE_REOPENED; ) {
+      const element = this.stack[at] as OpenElement;
+      if (element.direction.open !== '') directed.push(element);
+      at = element.directedBelow;
+    }
+    return directed;
+  }
+
+  /**
+   * What a block's edge writes into the text: a space, as before, until an element has set a
+   * direction; from then on a paragraph separator (U+2029: a browser lays each block out as a bidi
+   * paragraph of its own, so the text after a `<div>` is not laid out with the line before it), with
+   * the innermost open directions (EDGE_REOPENED of them) closed before it and opened again after it,
+   * so the controls stay balanced (an isolate lays its content out on its own: the outer ones matter
+   * only where text leaves the inner ones, as fostered text leaves its table's).
+   */
+  blockEdge(): string {
+    if (!this.directed) return ' ';
+    const directed = this.innermostDirections();
+    return directed.map((element) => element.direction.close).join('') + '\u2029' + directed.reverse().map((element) => element.direction.open).join('');
+  }
+
+  /** Whether the current node itself is in svg or math (its content is never raw text). */
+  get currentForeign(): boolean {
+    return this.stack[this.stack.length - 1]?.foreign === true;
+  }
+
+  /** Before a run of text at `at` (`blank`: white space only): formatting elements are reconstructed, text in a table is fostered out. */
+  beforeText(at: number, blank: () => boolean): void {
+    if (this.foreign) return;
+    const top = this.stack[this.stack.length - 1];
+    if (top !== undefined && TABLE_CONTEXT.has(top.name)) {
+      if (blank()) return;
+      const table = this.lastIndex('table');
+      if (table === -1) return;
+      this.closeDown(table, at);
+      this.fosteredText = table;
+      return;
+    }
+    this.reconstruct(at);
+  }
+
+  /** After that run: a table's direction that fostered text left is opened again. */
+  afterText(at: number): void {
+    if (this.fosteredText === -1) return;
+    this.reopenFrom(this.fosteredText, this.stack.length, at);
+    this.fosteredText = -1;
+  }
+
+  /**
+   * A Markdown block's start: CommonMark writes `<p>`; GitHub writes its blocks with `dir="auto"`.
+   * Inside an open direction the two differ, and both are read (the other reading is GitHub's).
+   */
+  startMarkdownBlock(at: number): void {
+    const directed = this.innermostDirections().length > 0;
+    this.unsure ||= directed;
+    this.startTag(directed && this.otherReading ? GITHUB_BLOCK : MARKDOWN_BLOCK, at);
+  }
+
+  endMarkdownBlock(at: number): void {
+    this.endTag(MARKDOWN_BLOCK_END, at);
+  }
+
+  startTag(tag: BrowserTag, at: number): void {
+    const { name } = tag;
+    if (this.foreign) {
+      if (!BREAKOUT.has(name)) {
+        if (tag.selfClosing !== true) this.push(tag, at);
+        return;
+      }
+      // An HTML element leaves foreign content: svg and math are popped down to HTML or an integration point.
+      while (this.foreign) this.pop(at);
+    }
+    if (name === 'html' || name === 'body' || name === 'head') return;
+    if (TABLE_PARTS.has(name)) {
+      this.tablePart(tag, at);
+      return;
+    }
+    if (name === 'li') this.closeListItem('li', at);
+    else if (name === 'dd' || name === 'dt') this.closeListItem('dd', at);
+    if (CLOSES_P.has(name)) {
+      // Without a doctype (quirks mode) `<table>` leaves an open `p` open: both are read.
+      const quirks = name === 'table' && this.inScope('p', 'button');
+      this.unsure ||= quirks;
+      if (!(quirks && this.otherReading)) this.closeP(at);
+      if (HEADINGS.has(name) && HEADINGS.has(this.stack[this.stack.length - 1]?.name ?? '')) this.pop(at);
+      if (!VOID.has(name)) this.push(tag, at);
+      return;
+    }
+    if (name === 'a') {
+      const open = this.formattingEntry('a');
+      if (open !== undefined) {
+        this.adoption(open, at);
+        this.removeFormatting(open);
+      }
+    }
+    this.reconstruct(at);
+    if (VOID.has(name)) return;
+    const element = this.push(tag, at);
+    if (FORMATTING.has(name)) this.addFormatting(tag, element);
+    else if (MARKERS.has(name)) this.formatting.push({ marker: true });
+  }
+
+  endTag(tag: BrowserTag, at: number): void {
+    const { name } = tag;
+    if (name === 'p') {
+      if (this.inScope('p', 'button')) this.popUntil('p', at);
+      return;
+    }
+    if (name === 'li') {
+      if (this.inScope('li', 'listItem')) this.popUntil('li', at);
+      return;
+    }
+    if (name === 'dd' || name === 'dt') {
+      if (this.inScope(name, 'scope')) this.popUntil(name, at);
+      return;
+    }
+    if (HEADINGS.has(name)) {
+      const heading = Math.max(...[...HEADINGS].map((heading) => this.lastIndex(heading)));
+      if (heading !== -1 && heading >= this.floor('scope')) this.popTo(heading, at);
+      return;
+    }
+    if (name === 'body' || name === 'html' || name === 'br') return;
+    if (BLOCK_END.has(name)) {
+      if (!this.inScope(name, TABLE_PARTS.has(name) || name === 'table' ? 'table' : 'scope')) return;
+      this.popUntil(name, at);
+      if (MARKERS.has(name)) this.clearFormattingToMarker();
+      return;
+    }
+    if (FORMATTING.has(name)) {
+      const entry = this.formattingEntry(name);
+      if (entry !== undefined) {
+        this.adoption(entry, at);
+        return;
+      }
+    }
+    // Any other end tag: the innermost element of its name, unless a special element is inside it.
+    const last = this.lastIndex(name);
+    if (last !== -1 && last >= this.floor('special')) this.popTo(last, at);
+  }
+
+  /** HTML5's "close a p element" when one is in button scope. */
+  private closeP(at: number): void {
+    if (this.inScope('p', 'button')) this.popUntil('p', at);
+  }
+
+  /** The `<li>` (or `<dd>`/`<dt>`) start tag's loop: an open item closes, unless a special element other than address, div or p is inside it. */
+  private closeListItem(kind: 'li' | 'dd', at: number): void {
+    const stop = this.floor(kind === 'li' ? 'liStop' : 'ddStop');
+    const element = this.stack[stop];
+    if (element === undefined) return;
+    if (element.name === 'li' || element.name === 'dd' || element.name === 'dt') this.popTo(stop, at);
+  }
+
+  /** Table parts: a cell closes the open cell, a row the open row; outside a table they are ignored ("in body"). */
+  private tablePart(tag: BrowserTag, at: number): void {
+    if (this.lastIndex('table') === -1) return;
+    const { name } = tag;
+    if (name === 'td' || name === 'th' || name === 'tr' || name === 'tbody' || name === 'thead' || name === 'tfoot') {
+      const cell = Math.max(this.lastIndex('td'), this.lastIndex('th'));
+      if (cell !== -1 && cell >= this.floor('table')) {
+        this.popTo(cell, at);
+        this.clearFormattingToMarker();
+      }
+    }
+    if (name === 'tr' || name === 'tbody' || name === 'thead' || name === 'tfoot') {
+      const row = this.lastIndex('tr');
+      if (row !== -1 && row >= this.floor('table')) this.popTo(row, at);
+    }
+    if (name === 'col') return;
+    this.push(tag, at);
+    if (MARKERS.has(name)) this.formatting.push({ marker: true });
+  }
+
+  /**
+   * HTML5's adoption agency, simplified (choices 31): with no special element inside the formatting
+   * element, it and what is inside it are popped. With one (the furthest block), the text after the
+   * end tag is outside the formatting element but still inside the elements that were in it: its
+   * direction is closed and the others' re-opened, and it stays on the stack without one.
+   */
+  private adoption(entry: FormattingEntry & { marker: false }, at: number): void {
+    const { element } = entry;
+    if (!element.onStack) {
+      this.removeFormatting(entry);
+      return;
+    }
+    if (element.index < this.floor('scope')) return;
+    this.removeFormatting(entry);
+    if (this.floor('special') < element.index) {
+      this.popTo(element.index, at);
+      return;
+    }
+    if (element.direction.open === '') return;
+    this.closeDown(element.index, at);
+    element.direction = NO_DIRECTION;
+    this.reopenFrom(element.index + 1, this.stack.length, at);
+  }
+
+  /** HTML5's "reconstruct the active formatting elements": entries whose element was popped are opened again, same attributes, in order. */
+  private reconstruct(at: number): void {
+    const last = this.formatting[this.formatting.length - 1];
+    if (last === undefined || last.marker || last.element.onStack) return;
+    let first = this.formatting.length - 1;
+    while (first > 0) {
+      const before = this.formatting[first - 1] as FormattingEntry;
+      if (before.marker || before.element.onStack) break;
+      first -= 1;
+    }
+    for (let entry = first; entry < this.formatting.length; entry += 1) {
+      const formatting = this.formatting[entry] as FormattingEntry & { marker: false };
+      formatting.element = this.push(formatting.tag, at);
+    }
+  }
+
+  /** The newest entry of `name` after the last marker. */
+  private formattingEntry(name: string): (FormattingEntry & { marker: false }) | undefined {
+    for (let entry = this.formatting.length - 1; entry >= 0; entry -= 1) {
+      const formatting = this.formatting[entry] as FormattingEntry;
+      if (formatting.marker) return undefined;
+      if (formatting.tag.name === name) return formatting;
+    }
+    return undefined;
+  }
+
+  private addFormatting(tag: BrowserTag, element: OpenElement): void {
+    this.formatting.push({ marker: false, tag, element });
+    if (this.formatting.length > MAX_FORMATTING_ENTRIES) this.formatting.shift();
+  }
+
+  private removeFormatting(entry: FormattingEntry): void {
+    const at = this.formatting.lastIndexOf(entry);
+    if (at !== -1) this.formatting.splice(at, 1);
+  }
+
+  private clearFormattingToMarker(): void {
+    for (let entry = this.formatting.pop(); entry !== undefined && !entry.marker; entry = this.formatting.pop());
+  }
+
+  private inScope(name: string, scope: keyof Floors): boolean {
+    const last = this.lastIndex(name);
+    return last !== -1 && last >= this.floor(scope);
+  }
+
+  private floor(scope: keyof Floors): number {
+    return (this.stack[this.stack.length - 1]?.floors ?? NO_FLOORS)[scope];
+  }
+
+  private lastIndex(name: string): number {
+    const indices = this.byName.get(name);
+    return indices === undefined || indices.length === 0 ? -1 : (indices[indices.length - 1] as number);
+  }
+
+  private detached(tag: BrowserTag): OpenElement {
+    return { name: tag.name, tag, direction: this.directionOf(tag), index: -1, onStack: false, fosterTable: -1, foreign: false, directedBelow: -1, floors: NO_FLOORS };
+  }
+
+  private directionOf(tag: BrowserTag): ElementDirection {
+    const direction = directionOf(tag, this.otherReading);
+    this.unsure ||= direction.unsure;
+    return direction;
+  }
+
+  private push(tag: BrowserTag, at: number): OpenElement {
+    const index = this.stack.length;
+    const below = this.stack[index - 1];
+    const { name } = tag;
+    const foreign = name === 'svg' || name === 'math' || (below !== undefined && below.foreign && !INTEGRATION_POINTS.has(below.name));
+    const special = SPECIAL.has(name);
+    const was = below?.floors ?? NO_FLOORS;
+    const floors: Floors = {
+      scope: SCOPE_BOUNDS.has(name) ? index : was.scope,
+      button: SCOPE_BOUNDS.has(name) || name === 'button' ? index : was.button,
+      listItem: SCOPE_BOUNDS.has(name) || name === 'ol' || name === 'ul' ? index : was.listItem,
+      table: TABLE_SCOPE_BOUNDS.has(name) ? index : was.table,
+      special: special ? index : was.special,
+      liStop: name === 'li' || (special && name !== 'address' && name !== 'div' && name !== 'p') ? index : was.liStop,
+      ddStop: name === 'dd' || name === 'dt' || (special && name !== 'address' && name !== 'div' && name !== 'p') ? index : was.ddStop,
+    };
+    const fosterTable = below !== undefined && TABLE_CONTEXT.has(below.name) && !TABLE_TAGS.has(name) ? this.lastIndex('table') : -1;
+    if (fosterTable !== -1) this.closeDown(fosterTable, at);
+    const directedBelow = below === undefined ? -1 : below.direction.open !== '' ? below.index : below.directedBelow;
+    const element: OpenElement = { name, tag, direction: this.directionOf(tag), index, onStack: true, fosterTable, foreign, directedBelow, floors };
+    this.directed ||= element.direction.open !== '';
+    this.emit(element.direction.open, at);
+    this.stack.push(element);
+    const indices = this.byName.get(name);
+    if (indices === undefined) this.byName.set(name, [index]);
+    else indices.push(index);
+    return element;
+  }
+
+  private pop(at: number): OpenElement | undefined {
+    const element = this.stack.pop();
+    if (element === undefined) return undefined;
+    element.onStack = false;
+    this.byName.get(element.name)?.pop();
+    this.emit(element.direction.close, at);
+    if (element.fosterTable !== -1) this.reopenFrom(element.fosterTable, element.index, at);
+    return element;
+  }
+
+  private popUntil(name: string, at: number): void {
+    const last = this.lastIndex(name);
+    if (last !== -1) this.popTo(last, at);
+  }
+
+  /** Pops the element at `index` and every one inside it. */
+  private popTo(index: number, at: number): void {
+    while (this.stack.length > index) this.pop(at);
+  }
+
+  /** Closes the directions of the elements from the current node down to `index` (they stay open). */
+  private closeDown(index: number, at: number): void {
+    for (let element = this.stack.length - 1; element >= index; element -= 1) this.emit((this.stack[element] as OpenElement).direction.close, at);
+  }
+
+  /** Opens again the directions of the elements from `from` up to (not including) `to`. */
+  private reopenFrom(from: number, to: number, at: number): void {
+    for (let element = from; element < to; element += 1) this.emit((this.stack[element] as OpenElement).direction.open, at);
+  }
+}
