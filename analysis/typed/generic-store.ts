@@ -153,8 +153,19 @@ export function parameterStored(checker: ts.TypeChecker, declaration: ts.Declara
   const fn = bodied(declaration);
   if (fn?.body === undefined) return undefined;
   const typeParameter = ownTypeParameter(checker, fn, index);
-  return typeParameter === undefined ? undefined : storedLoss(checker, fn.body, typeParameter);
+  if (typeParameter === undefined) return undefined;
+  // The body is read once per type parameter, however many calls hand it a value.
+  let byFunction = storedMemo.get(checker);
+  if (byFunction === undefined) storedMemo.set(checker, (byFunction = new WeakMap()));
+  let byType = byFunction.get(fn);
+  if (byType === undefined) byFunction.set(fn, (byType = new Map()));
+  let known = byType.get(typeParameter);
+  if (known === undefined) byType.set(typeParameter, (known = storedLoss(checker, fn.body, typeParameter) ?? null));
+  return known ?? undefined;
 }
+
+/** What a body does with each of its type parameters, per checker (its types are its own). */
+const storedMemo = new WeakMap<ts.TypeChecker, WeakMap<BodiedFunction, Map<ts.Type, SlotLoss | null>>>();
 
 /** How `call` loses `argument` inside the generic function it calls (parameterStored). */
 export function genericArgumentStored(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression, argument: ts.Expression): SlotLoss | undefined {
