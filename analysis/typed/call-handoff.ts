@@ -102,7 +102,7 @@ function resultNames(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewEx
 }
 
 /** The parameter that receives argument `index` (the rest parameter past the last). */
-function parameterAt(declaration: ts.SignatureDeclaration, index: number): ts.ParameterDeclaration | undefined {
+export function parameterAt(declaration: ts.SignatureDeclaration, index: number): ts.ParameterDeclaration | undefined {
   const parameters = declaration.parameters;
   const last = parameters[parameters.length - 1];
   return parameters[index] ?? (last?.dotDotDotToken !== undefined ? last : undefined);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import ts from '../../policy/typescript.cjs';
-import { literalString, skipOuter, type ImportedEscapes, type UntypedEscape } from '../syntax/index.js';
+import { literalString, skipOuter, type ImportedEscapes, type Resolved, type UntypedEscape } from '../syntax/index.js';
+import { copiedModule } from './copied-exports.js';
 
 /**
  * A compiled `export * from 'node:child_process'` (tsc's `__exportStar(require(…), exports)`, its
@@ -17,8 +18,11 @@ const EXPORT_STAR_HELPERS: ReadonlySet<string> = new Set(['__exportStar', '__reE
 /** Extensions a relative CommonJS `require` tries after the exact name. */
 const REQUIRE_EXTENSIONS: readonly string[] = ['', '.js', '.cjs', '/index.js'];
 
-/** Relative facades followed from one another this deep (a compiled barrel of barrels). */
-const MAX_DEPTH = 4;
+/**
+ * Relative facades followed from one another this deep (a compiled barrel of barrels): the start and
+ * four more. A facade past it is UNANALYZED at the importer (docs/choices.md 30).
+ */
+export const MAX_DEPTH = 4;
 
 /** Compiled output is JavaScript: a TypeScript file's own `require` is judged where it is written. */
 const JAVASCRIPT_FILE = /\.(?:js|mjs|cjs|jsx)$/;
@@ -51,7 +55,7 @@ export function loadedFile(fromFile: string, specifier: string): ts.SourceFile |
 }
 
 /** `require('literal')` (through parentheses): the literal. */
-function requiredSpecifier(expression: ts.Expression): string | undefined {
+export function requiredSpecifier(expression: ts.Expression): string | undefined {
   const inner = skipOuter(expression);
   if (!ts.isCallExpression(inner) || !ts.isIdentifier(inner.expression) || inner.expression.text !== 'require') return undefined;
   return literalString(inner.arguments[0]);
@@ -64,8 +68,9 @@ function helperName(call: ts.CallExpression): string | undefined {
 }
 
 /**
- * The modules `file` re-exports whole through a compiled `export *` helper, each as an escape at
- * its `require(…)`: a builtin or package directly, a relative facade by what it re-exports in turn.
+ * The modules `file` re-exports whole through a compiled `export *` helper or a copy of every key,
+ * each as an escape at its `require(…)`: a builtin or package directly, a relative facade by what it
+ * re-exports in turn.
  */
 export function exportStarHandOuts(file: ts.SourceFile): readonly UntypedEscape[] {
   let known = handOutsOf.get(file);
@@ -76,21 +81,37 @@ export function exportStarHandOuts(file: ts.SourceFile): readonly UntypedEscape[
   return known;
 }
 
+const HANDED_OUT = 'a compiled `export *` (the whole module is handed out)';
+const TOO_DEEP = `a compiled \`export *\` chain deeper than ${MAX_DEPTH} facades (not followed: what it hands out is unknown)`;
+/** What a facade past MAX_DEPTH hands out: whatever its `require` loads, which is UNANALYZED (analysis/syntax/untyped-escapes.ts). */
+const UNFOLLOWED: Resolved = { kind: 'global', name: 'require', member: null };
+
+/**
+ * Every file is read whole at each start (a memo per depth would depend on which importer asked
+ * first); `seen` stops a cycle, which hands out nothing new.
+ */
 function handOutsWithin(file: ts.SourceFile, depth: number, seen: Set<string>): readonly UntypedEscape[] {
-  if (depth > MAX_DEPTH || seen.has(file.fileName) || !JAVASCRIPT_FILE.test(file.fileName)) return [];
+  if (seen.has(file.fileName) || !JAVASCRIPT_FILE.test(file.fileName)) return [];
   seen.add(file.fileName);
   const found: UntypedEscape[] = [];
+  const handOut = (argument: ts.Expression, specifier: string): void => {
+    if (!isRelative(specifier)) found.push({ node: argument, value: { kind: 'module-member', specifier, member: null }, slot: HANDED_OUT, judgedAtImport: false });
+    const target = loadedFile(file.fileName, specifier);
+    if (target === undefined || seen.has(target.fileName)) return;
+    // Past the depth the chain fails closed: the importer sees UNANALYZED, not silence.
+    if (depth + 1 > MAX_DEPTH) found.push({ node: argument, value: UNFOLLOWED, slot: TOO_DEEP, judgedAtImport: false });
+    else for (const escape of handOutsWithin(target, depth + 1, seen)) found.push({ ...escape, node: argument, slot: escape.slot === TOO_DEEP ? TOO_DEEP : HANDED_OUT });
+  };
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node) && EXPORT_STAR_HELPERS.has(helperName(node) ?? '')) {
       for (const argument of node.arguments) {
         const specifier = requiredSpecifier(argument);
-        if (specifier === undefined) continue;
-        const slot = 'a compiled `export *` (the whole module is handed out)';
-        if (!isRelative(specifier)) found.push({ node: argument, value: { kind: 'module-member', specifier, member: null }, slot, judgedAtImport: false });
-        const target = loadedFile(file.fileName, specifier);
-        if (target !== undefined) for (const escape of handOutsWithin(target, depth + 1, seen)) found.push({ ...escape, node: argument, slot });
+        if (specifier !== undefined) handOut(argument, specifier);
       }
     }
+    const copied = copiedModule(file, node);
+    const specifier = copied === undefined ? undefined : requiredSpecifier(copied);
+    if (copied !== undefined && specifier !== undefined) handOut(copied, specifier);
     ts.forEachChild(node, visit);
   };
   visit(file);

@@ -15,14 +15,14 @@ const FORWARDERS: ReadonlySet<string> = new Set(['call', 'apply', 'bind']);
 const FORWARDER_OWNERS: ReadonlySet<string> = new Set(['Function', 'CallableFunction', 'NewableFunction']);
 
 /** The expression whose value `node` is, climbing over parentheses and type-only wrappers (`[x] as const`). */
-function outermost(node: ts.Expression): ts.Expression {
+export function outermost(node: ts.Expression): ts.Expression {
   let current = node;
   while (ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) || ts.isSatisfiesExpression(current.parent) || ts.isNonNullExpression(current.parent) || ts.isTypeAssertionExpression(current.parent)) current = current.parent;
   return current;
 }
 
 /** The type of a signature's parameter at `index`, a rest parameter's element (or tuple member) included. */
-function parameterTypeAt(checker: ts.TypeChecker, signature: ts.Signature, index: number): ts.Type | undefined {
+export function parameterTypeAt(checker: ts.TypeChecker, signature: ts.Signature, index: number): ts.Type | undefined {
   const parameters = signature.getParameters();
   const last = parameters.at(-1);
   const lastDeclaration = last?.valueDeclaration;
@@ -36,7 +36,7 @@ function parameterTypeAt(checker: ts.TypeChecker, signature: ts.Signature, index
 }
 
 /** The signature a call of `target` with `count` arguments takes: its only one, else the first whose arity admits `count`. */
-function signatureFor(checker: ts.TypeChecker, target: ts.Expression, count: number): ts.Signature | undefined {
+export function signatureFor(checker: ts.TypeChecker, target: ts.Expression, count: number): ts.Signature | undefined {
   const type = checker.getTypeAtLocation(target);
   const signatures = type.getCallSignatures().length > 0 ? type.getCallSignatures() : type.getConstructSignatures();
   if (signatures.length <= 1) return signatures[0];
@@ -48,7 +48,7 @@ function signatureFor(checker: ts.TypeChecker, target: ts.Expression, count: num
 }
 
 /** `f.call`/`f.apply`/`f.bind` resolved to the library's declaration: which one, and `f`. */
-function forwarded(checker: ts.TypeChecker, call: ts.CallExpression): { readonly how: string; readonly target: ts.Expression } | undefined {
+export function forwarded(checker: ts.TypeChecker, call: ts.CallExpression): { readonly how: string; readonly target: ts.Expression } | undefined {
   const callee = ts.isPropertyAccessExpression(call.expression) ? call.expression : undefined;
   if (callee === undefined || !FORWARDERS.has(callee.name.text)) return undefined;
   const declaration = checker.getResolvedSignature(call)?.declaration;
@@ -57,21 +57,40 @@ function forwarded(checker: ts.TypeChecker, call: ts.CallExpression): { readonly
   return ts.isInterfaceDeclaration(owner) && FORWARDER_OWNERS.has(owner.name.text) ? { how: callee.name.text, target: callee.expression } : undefined;
 }
 
-/** The slot of the argument at `position` of `call` (counting `...[a, b]` members as arguments), through call/apply/bind. */
-function argumentSlot(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression, position: number, count: number): ts.Type | undefined {
+/** `Reflect.apply(f, thisArg, list)` as the library declares it. */
+export function isReflectApply(checker: ts.TypeChecker, call: ts.CallExpression): boolean {
+  if (!ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'apply') return false;
+  const declaration = checker.getResolvedSignature(call)?.declaration;
+  if (declaration === undefined || !ts.isFunctionDeclaration(declaration) || !isLibraryDeclaration(declaration)) return false;
+  const owner = declaration.parent.parent;
+  return ts.isModuleDeclaration(owner) && owner.name.text === 'Reflect';
+}
+
+/** A signature and the index of the parameter an argument fills. */
+export interface ParameterPosition {
+  readonly signature: ts.Signature;
+  readonly index: number;
+}
+
+/** The parameter the argument at `position` of `call` fills (counting `...[a, b]` members as arguments), through call/bind. */
+function argumentPosition(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression, position: number, count: number): ParameterPosition | undefined {
   const forward = ts.isCallExpression(call) ? forwarded(checker, call) : undefined;
   if (forward === undefined) {
     const signature = checker.getResolvedSignature(call);
-    return signature === undefined ? undefined : parameterTypeAt(checker, signature, position);
+    return signature === undefined ? undefined : { signature, index: position };
   }
   // Position 0 is `thisArg`; `apply`'s arguments are the members of its second argument (apply handles those).
   if (position === 0 || forward.how === 'apply') return undefined;
   const signature = signatureFor(checker, forward.target, count - 1);
-  return signature === undefined ? undefined : parameterTypeAt(checker, signature, position - 1);
+  return signature === undefined ? undefined : { signature, index: position - 1 };
 }
 
-/** Where the array literal `list` is spread into a call's arguments (`f(...[x])`), or is `apply`'s list: the call and its first position. */
-function argumentListOf(checker: ts.TypeChecker, list: ts.ArrayLiteralExpression): { readonly call: ts.CallExpression | ts.NewExpression; readonly start: number; readonly forwardedList: boolean } | undefined {
+/**
+ * Where the array literal `list` is spread into a call's arguments (`f(...[x])`): the call and its
+ * first position; or is the argument list of `f.apply(thisArg, list)` or `Reflect.apply(f, thisArg,
+ * list)`: `target` is `f`, whose parameters the members fill from the first.
+ */
+export function argumentListOf(checker: ts.TypeChecker, list: ts.ArrayLiteralExpression): { readonly call: ts.CallExpression | ts.NewExpression; readonly start: number; readonly target?: ts.Expression } | undefined {
   const whole = outermost(list);
   const spread = whole.parent;
   if (ts.isSpreadElement(spread) && (ts.isCallExpression(spread.parent) || ts.isNewExpression(spread.parent))) {
@@ -80,34 +99,42 @@ function argumentListOf(checker: ts.TypeChecker, list: ts.ArrayLiteralExpression
     const index = args.findIndex((argument) => argument === spread);
     // A spread before this one hides the positions.
     if (args.slice(0, index).some(ts.isSpreadElement)) return undefined;
-    return { call, start: index, forwardedList: false };
+    return { call, start: index };
   }
-  if (ts.isCallExpression(spread) && spread.arguments[1] === whole && forwarded(checker, spread)?.how === 'apply') return { call: spread, start: 0, forwardedList: true };
-  return undefined;
+  if (!ts.isCallExpression(spread)) return undefined;
+  const forward = spread.arguments[1] === whole ? forwarded(checker, spread) : undefined;
+  if (forward?.how === 'apply') return { call: spread, start: 0, target: forward.target };
+  const reflected = spread.arguments[2] === whole && spread.arguments[0] !== undefined && isReflectApply(checker, spread);
+  return reflected ? { call: spread, start: 0, target: spread.arguments[0] } : undefined;
+}
+
+/** A member of a spread array literal or of an `apply` list: the parameter it fills. */
+export function listedArgument(checker: ts.TypeChecker, written: ts.Expression): ParameterPosition | undefined {
+  const parent = written.parent;
+  if (!ts.isArrayLiteralExpression(parent)) return undefined;
+  const list = argumentListOf(checker, parent);
+  const index = parent.elements.indexOf(written);
+  if (list === undefined || parent.elements.slice(0, index).some(ts.isSpreadElement)) return undefined;
+  if (list.target !== undefined) {
+    const signature = signatureFor(checker, list.target, parent.elements.length);
+    return signature === undefined ? undefined : { signature, index };
+  }
+  return argumentPosition(checker, list.call, list.start + index, (list.call.arguments?.length ?? 0) - 1 + parent.elements.length);
 }
 
 /**
- * The type of the slot `written` fills. A member of a spread array literal or of `apply`'s list
+ * The type of the slot `written` fills. A member of a spread array literal or of an `apply` list
  * is the argument at its position; an argument of `f.call`/`f.bind` is `f`'s parameter; anything
  * else is the checker's contextual type.
  */
 export function receivingSlot(checker: ts.TypeChecker, written: ts.Expression): ts.Type | undefined {
   const parent = written.parent;
-  if (ts.isArrayLiteralExpression(parent)) {
-    const list = argumentListOf(checker, parent);
-    const index = parent.elements.indexOf(written);
-    if (list !== undefined && !parent.elements.slice(0, index).some(ts.isSpreadElement)) {
-      if (list.forwardedList) {
-        const forward = forwarded(checker, list.call as ts.CallExpression);
-        const signature = forward === undefined ? undefined : signatureFor(checker, forward.target, parent.elements.length);
-        return signature === undefined ? undefined : parameterTypeAt(checker, signature, index);
-      }
-      return argumentSlot(checker, list.call, list.start + index, (list.call.arguments?.length ?? 0) - 1 + parent.elements.length);
-    }
-  }
+  const listed = listedArgument(checker, written);
+  if (listed !== undefined) return parameterTypeAt(checker, listed.signature, listed.index);
   // `thisArg` (position 0) keeps the contextual type.
   if (ts.isCallExpression(parent) && parent.arguments.indexOf(written) > 0 && forwarded(checker, parent) !== undefined) {
-    return argumentSlot(checker, parent, parent.arguments.indexOf(written), parent.arguments.length);
+    const position = argumentPosition(checker, parent, parent.arguments.indexOf(written), parent.arguments.length);
+    return position === undefined ? undefined : parameterTypeAt(checker, position.signature, position.index);
   }
   return checker.getContextualType(written);
 }

@@ -27,6 +27,8 @@ export interface StructuralWidening {
   readonly lossIn: (source: ts.Type, target: ts.Type) => StructuralLoss | undefined;
   /** The type is or holds a capability within the walk's depth. */
   readonly holdsCapability: (type: ts.Type) => boolean;
+  /** The first capability the type is or holds within the walk's depth. */
+  readonly heldCapability: (type: ts.Type) => Resolved | undefined;
   /** The type is, or has a position, typed any/unknown/object/{}/Function (or a function with parameters). */
   readonly mayWiden: (type: ts.Type) => boolean;
 }
@@ -247,6 +249,7 @@ export function createStructuralWidening(checker: ts.TypeChecker, bearingType: (
   return {
     lossIn,
     holdsCapability: (type) => capabilityOf(type) !== undefined,
+    heldCapability: (type) => capabilityOf(type)?.value,
     mayWiden: (type) => hasWide(type),
   };
 }

@@ -2,12 +2,13 @@ import ts from '../../policy/typescript.cjs';
 import { isVerifiedWrapperCall, skipOuter, type Resolved, type UntypedEscape } from '../syntax/index.js';
 import { argumentLoss, resultLoss } from './call-handoff.js';
 import { isLibraryDeclaration, isSupertype, isUntyped, slotLoss, type SlotLoss } from './lossy-slot.js';
-import { genericArgumentStored } from './generic-store.js';
+import { genericArgumentStored, parameterStored } from './generic-store.js';
+import { spreadLandings } from './spread-landings.js';
 import { overridingMembers } from './overriding-members.js';
 import { createStructuralWidening } from './structural-widening.js';
 import { widerFunctionValues } from './wider-function-values.js';
 import { widerImplementationParameters } from './wider-parameters.js';
-import { handedParameters, handedValues, isForwardedArgument, isReflectedMemberRead, receivingSlot } from './handed-slots.js';
+import { handedParameters, handedValues, isForwardedArgument, isReflectedMemberRead, listedArgument, receivingSlot } from './handed-slots.js';
 
 /** How a finding names the slot that lost the value. */
 const SLOT_WORDS: Readonly<Record<SlotLoss, string>> = {
@@ -150,6 +151,12 @@ export function createEscapeFinder(
     return namesValue(outer.type);
   };
 
+  /** A member of a spread array literal or of an `apply` list (`Reflect.apply(keep, null, [execSync])`) that a generic body stores (generic-store.ts). */
+  const listedStored = (written: ts.Expression, leaf: ts.Expression): SlotLoss | undefined => {
+    const listed = leaf === skipOuter(written) ? listedArgument(checker, written) : undefined;
+    return listed === undefined ? undefined : parameterStored(checker, listed.signature.getDeclaration() as ts.Declaration | undefined, listed.index);
+  };
+
   /**
    * Whether the slot `written` fills loses the capability `leaf` (lossy-slot.ts). An argument of a
    * function written in a JavaScript file is `any` like any other: its body may store the value
@@ -164,7 +171,8 @@ export function createEscapeFinder(
     const loss = slotLoss(checker, receivingSlot(checker, written), value)
       ?? (!isForwardedArgument(checker, written) && (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && leaf === skipOuter(written)
         ? argumentLoss(checker, parent, written, value) ?? genericArgumentStored(checker, parent, written)
-        : undefined);
+        : undefined)
+      ?? listedStored(written, leaf);
     if (loss === undefined) return ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent) && assignsIntoUntyped(parent.parent) ? 'untyped' : undefined;
     if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== written) {
       if (retainsNothing(parent, written)) return undefined;
@@ -283,14 +291,69 @@ export function createEscapeFinder(
     }
   };
 
+  /**
+   * A spread's members (or a list handed to `apply`), each judged against the parameter it lands in
+   * (spread-landings.ts): a capability into a slot that loses it or into a generic body that stores it,
+   * a value holding one where the slot widens it.
+   */
+  const checkLandings = (written: ts.Expression, escapes: UntypedEscape[]): void => {
+    const whole = skipOuter(written);
+    // An array literal's members are placed one by one (receivingSlot); a builtin that keeps nothing takes none.
+    if (ts.isArrayLiteralExpression(whole) || retainsNothingOf(ts.isSpreadElement(written.parent) ? written.parent : written)) return;
+    for (const landing of spreadLandings(checker, written)) {
+      const value = bearingType(landing.member);
+      if (value === undefined) {
+        checkHeld(written, landing.member, landing.slot, escapes);
+        checkHeldStored(written, landing.member, () => landing.declaration, landing.index, escapes);
+        continue;
+      }
+      const loss = slotLoss(checker, landing.slot, landing.member) ?? parameterStored(checker, landing.declaration, landing.index);
+      if (loss !== undefined) escapes.push({ node: written, value, slot: SLOT_WORDS[loss], judgedAtImport: false });
+    }
+  };
+
+  /** A value that holds a capability (`[execSync]`, `{ run: execSync }`) handed to a generic parameter whose body stores it (generic-store.ts). */
+  const checkHeldStored = (written: ts.Expression, type: ts.Type, declaration: () => ts.Declaration | undefined, index: number, escapes: UntypedEscape[]): void => {
+    if (bearingType(type) !== undefined) return;
+    const value = widened.heldCapability(type);
+    const loss = value === undefined ? undefined : parameterStored(checker, declaration(), index);
+    if (value !== undefined && loss !== undefined) escapes.push({ node: written, value, slot: SLOT_WORDS[loss], judgedAtImport: false });
+  };
+
+  /** `{ ...held }`, `[...pair]` in a literal: what the spread holds meets the literal's slot. */
+  const checkLiteralSpread = (spread: ts.SpreadElement | ts.SpreadAssignment, escapes: UntypedEscape[]): void => {
+    const literal = spread.parent;
+    // The members of an object literal spread are judged as the literal's own properties.
+    if (ts.isObjectLiteralExpression(skipOuter(spread.expression)) || !(ts.isObjectLiteralExpression(literal) || ts.isArrayLiteralExpression(literal))) return;
+    const target = checker.getContextualType(literal);
+    if (target !== undefined) checkHeld(spread.expression, checker.getTypeAtLocation(spread.expression), target, escapes);
+  };
+
   const visitNode = (node: ts.Node, escapes: UntypedEscape[]): void => {
     for (const written of handedValues(node)) check(written, 'contextual', escapes);
     checkHandedParameters(node, escapes);
     checkOverridingMembers(node, escapes);
     switch (node.kind) {
       case ts.SyntaxKind.CallExpression:
-      case ts.SyntaxKind.NewExpression:
-        for (const argument of (node as ts.CallExpression | ts.NewExpression).arguments ?? []) check(argument, 'contextual', escapes);
+      case ts.SyntaxKind.NewExpression: {
+        const call = node as ts.CallExpression | ts.NewExpression;
+        const declaration = (): ts.Declaration | undefined => checker.getResolvedSignature(call)?.getDeclaration() as ts.Declaration | undefined;
+        (call.arguments ?? []).forEach((argument, index) => {
+          check(argument, 'contextual', escapes);
+          if (!ts.isSpreadElement(argument) && !retainsNothingOf(argument)) checkHeldStored(argument, checker.getTypeAtLocation(argument), declaration, index, escapes);
+          // `f.apply(thisArg, list)`, `Reflect.apply(f, thisArg, list)`: the list's members are `f`'s arguments.
+          if (!ts.isSpreadElement(argument)) checkLandings(argument, escapes);
+        });
+        break;
+      }
+      case ts.SyntaxKind.SpreadElement: {
+        const spread = node as ts.SpreadElement;
+        checkLandings(spread.expression, escapes);
+        checkLiteralSpread(spread, escapes);
+        break;
+      }
+      case ts.SyntaxKind.SpreadAssignment:
+        checkLiteralSpread(node as ts.SpreadAssignment, escapes);
         break;
       case ts.SyntaxKind.VariableDeclaration:
       case ts.SyntaxKind.PropertyDeclaration:
