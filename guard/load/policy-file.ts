@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
+import { RECOMMENDED_POLICY } from '../../policy/index.js';
 import { locatePolicy } from '../../policy/locate.js';
 import { formatPolicyErrors } from '../../policy/parse.js';
 import { projectRootFor } from '../../policy/project-root.js';
 import { realPathOr } from '../../policy/real-path.js';
 import { readPolicyFile } from '../../policy/read.js';
 import { fail, ok, type Outcome } from '../errors.js';
-import { DEFAULT_POLICY, type LoadedPolicy } from './policy.js';
+// Type only: a value import of guard/load/policy.ts would close a cycle with its lazy import of this module.
+import type { LoadedPolicy } from './policy.js';
 
 // The reading half of guard/load/policy.ts: finding and validating a policy file loads zod
 // (policy/schema.ts), so that module imports this one only when there may be a file to read.
@@ -19,7 +21,7 @@ import { DEFAULT_POLICY, type LoadedPolicy } from './policy.js';
  */
 export function loadPolicySync(starts: readonly string[], named?: string): Outcome<LoadedPolicy> {
   const location = named === undefined ? locatePolicy(starts) : { kind: 'file' as const, file: realPathOr(resolve(named)) };
-  if (location.kind === 'defaults') return ok(DEFAULT_POLICY);
+  if (location.kind === 'defaults') return ok({ policy: RECOMMENDED_POLICY, file: null });
   const parsed = readPolicyFile(location.file);
   if (!parsed.ok) return fail({ code: 'policy/invalid', detail: formatPolicyErrors(parsed.errors) });
   return ok({ policy: parsed.policy, file: location.file });

@@ -46,7 +46,7 @@ function commonDirectory(a: string, b: string): string {
 }
 
 /** The policy a run without a policy file uses: the same defaults as the plugin's `configs.recommended`. */
-export const DEFAULT_POLICY: LoadedPolicy = { policy: RECOMMENDED_POLICY, file: null };
+const DEFAULT_POLICY: LoadedPolicy = { policy: RECOMMENDED_POLICY, file: null };
 
 /**
  * The project's policy (guard/load/policy-file.ts: the file named with `--policy`, else the one
