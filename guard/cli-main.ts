@@ -1,4 +1,3 @@
-import '../policy/zod-jitless.js';
 import { dirname, resolve } from 'node:path';
 import { DIFF_USAGE, USAGE, parseCliArgs, type CliOptions } from './cli-args.js';
 import { formatGuardError, type GuardError } from './errors.js';

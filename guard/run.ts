@@ -6,7 +6,7 @@ import { isAction, capabilitiesGrantedBy, type Action, type PolicyConfig } from 
 import { createNullCache, openFactsCache, type FactsCache } from './cache/store.js';
 import { createPolicyClassifier, selectDetector } from './classify.js';
 import type { ActionHolders } from './depcruise/policy-rules.js';
-import { DEPCRUISE_CONFIG_FILE } from './depcruise/project-rules.js';
+import { DEPCRUISE_CONFIG_FILE } from './depcruise/config-file.js';
 import { ok, type Outcome } from './errors.js';
 import type { Detector } from './facts/analyze.js';
 import { buildGraph, type GraphRequest } from './graph/build.js';
@@ -88,7 +88,7 @@ export async function prepareRun(request: GuardRequest): Promise<Outcome<RunCont
   if (!inputs.ok) return inputs;
   const { files, tsconfig } = inputs.value;
   const searchStart = policySearchStart(input, request.cwd, inputs.value.listed ?? files);
-  const loaded = request.policy === undefined ? loadPolicy([searchStart], request.policyFile) : ok({ policy: request.policy, file: null });
+  const loaded = request.policy === undefined ? await loadPolicy([searchStart], request.policyFile) : ok({ policy: request.policy, file: null });
   if (!loaded.ok) return loaded;
   // A caller that hands the policy over (diff, tests) anchors the run itself: root, else the inputs' root.
   // With a policy, the place the search started (where the inputs are) decides whether its directory anchors the run.

@@ -1,5 +1,6 @@
 // Policy *file* parsing (policy/parse.ts) is a second entry on purpose: it loads the TypeScript
 // compiler for error positions, and the inspector, which imports these tables, must not carry it.
+// The policy's zod schema (policy/schema.ts) is a third: a run on the defaults never loads zod.
 export { ACTIONS, ACTION_NAMES, ALLOWED_ACTIONS_EXPORT, capabilitiesGrantedBy, isAction, type Action } from './actions.js';
 export { BUILTIN_MEMBER_ROWS, BUILTIN_MODULE_ROWS, type MemberRow, type ModuleRow } from './builtins.js';
 export { CAPABILITIES, CAPABILITY_NAMES, isCapability, type Capability } from './capabilities.js';
@@ -21,8 +22,6 @@ export {
 export {
   RECOMMENDED_POLICY,
   STRICT_POLICY,
-  grantSchema,
-  policyConfigSchema,
   type Grant,
   type PolicyConfig,
   type PolicyConfigInput,

@@ -1,6 +1,7 @@
 import ts from './typescript.cjs';
 import type { z } from 'zod';
-import { policyConfigSchema, type PolicyConfig } from './config.js';
+import type { PolicyConfig } from './config.js';
+import { policyConfigSchema } from './schema.js';
 
 /** A policy problem, located in its file. Errors are data; the caller renders them. */
 export interface PolicyError {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { RECOMMENDED_POLICY, STRICT_POLICY, policyConfigSchema, type PolicyConfig, type PolicyConfigInput } from '../../policy/index.js';
+import { RECOMMENDED_POLICY, STRICT_POLICY, type PolicyConfig, type PolicyConfigInput } from '../../policy/index.js';
+import { policyConfigSchema } from '../../policy/schema.js';
 import { locatePolicy } from '../../policy/locate.js';
 import { realPathOr } from '../../policy/real-path.js';
 import { formatPolicyError } from '../../policy/parse.js';

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { CAPABILITY_NAMES } from '../../policy/index.js';
+import type { BaselineFileOutput } from './schema.js';
 
 /**
  * A baseline file: known findings counted per (file, rule, capability), nested like ESLint's
@@ -12,16 +11,8 @@ export const BASELINE_VERSION = 1;
 export const NO_CAPABILITY = 'none';
 export const DEFAULT_BASELINE_FILE = 'tki-baseline.json';
 
-const capabilityKey = z.union([z.enum(CAPABILITY_NAMES as [string, ...string[]]), z.literal(NO_CAPABILITY)]);
-const counts = z.partialRecord(capabilityKey, z.number().int().positive());
-
-export const baselineSchema = z.strictObject({
-  $comment: z.string().optional(),
-  version: z.literal(BASELINE_VERSION),
-  findings: z.record(z.string().min(1), z.record(z.string().min(1), counts)),
-});
-
-export type BaselineFile = z.output<typeof baselineSchema>;
+/** A baseline file as its schema (guard/baseline/schema.ts) reads it. */
+export type BaselineFile = BaselineFileOutput;
 
 /** One (file, rule, capability) key and its count. */
 export interface BaselineEntry {

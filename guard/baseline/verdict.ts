@@ -38,11 +38,11 @@ function write(file: string, entries: readonly BaselineEntry[]): Outcome<void> {
  * entries whose findings are gone without accepting anything new. Suppressed findings are
  * never written into a baseline: their comment already accepts them.
  */
-export function judgeWithBaseline(result: GuardResult, level: RuleLevel, request: BaselineRequest, reader?: SuppressionReader): Outcome<GuardVerdict> {
+export async function judgeWithBaseline(result: GuardResult, level: RuleLevel, request: BaselineRequest, reader?: SuppressionReader): Promise<Outcome<GuardVerdict>> {
   const compose = (baseline?: { file: string; entries: readonly BaselineEntry[] }): GuardVerdict =>
     composeVerdict(result, { level, ...(baseline === undefined ? {} : { baseline }), ...(reader === undefined ? {} : { reader }) });
   if (request.mode === 'off') return ok(compose());
-  const loaded = loadBaseline(request.file);
+  const loaded = await loadBaseline(request.file);
   if (!loaded.ok) return loaded;
   const shown = relative(result.root, request.file).replaceAll('\\', '/');
   if (request.mode === 'use') {

@@ -1,7 +1,7 @@
-import { loadPolicy } from '../load/policy.js';
+import { loadPolicySync } from '../load/policy-file.js';
 import { policyRules, type DepcruiseRule } from './policy-rules.js';
 
-export const DEPCRUISE_CONFIG_FILE = '.dependency-cruiser.cjs';
+export { DEPCRUISE_CONFIG_FILE } from './config-file.js';
 
 /**
  * The policy rules for the project in `root`, for `.dependency-cruiser.cjs` to spread into its
@@ -9,7 +9,7 @@ export const DEPCRUISE_CONFIG_FILE = '.dependency-cruiser.cjs';
  * the two can never drift. Throws (and dependency-cruiser reports it) when the policy is broken.
  */
 export function policyRulesFor(root: string): DepcruiseRule[] {
-  const loaded = loadPolicy([root]);
+  const loaded = loadPolicySync([root]);
   if (!loaded.ok) throw new Error(loaded.error.code === 'policy/invalid' ? loaded.error.detail : loaded.error.code);
   return policyRules(loaded.value.policy);
 }

@@ -8,7 +8,7 @@ import { CACHE_DIRECTORY } from '../cache/store.js';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { ModuleGraph, ModuleNode } from '../graph/types.js';
 import type { GuardFinding, Position } from '../types.js';
-import { DEPCRUISE_CONFIG_FILE } from './project-rules.js';
+import { DEPCRUISE_CONFIG_FILE } from './config-file.js';
 import { cachedViolations, storeViolations, structureKey } from './result-cache.js';
 import { POLICY_RULE_PREFIX } from './policy-rules.js';
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { matchesAnyGlob } from '../../policy/glob.js';
-import { POLICY_FILE_NAME } from '../../policy/locate.js';
+import { POLICY_FILE_NAME } from '../../policy/project-root.js';
 import { fail, ok, type Outcome } from '../errors.js';
 import { toRelative } from './inputs.js';
 

@@ -1,11 +1,9 @@
-import { statSync } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
+import { lstatSync, statSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { RECOMMENDED_POLICY, type PolicyConfig } from '../../policy/index.js';
 import { realPathOr } from '../../policy/real-path.js';
-import { POLICY_FILE_NAME, locatePolicy, projectRootFor } from '../../policy/locate.js';
-import { formatPolicyErrors } from '../../policy/parse.js';
-import { readPolicyFile } from '../../policy/read.js';
-import { fail, ok, type Outcome } from '../errors.js';
+import { POLICY_FILE_NAME, projectRootFor } from '../../policy/project-root.js';
+import { ok, type Outcome } from '../errors.js';
 import type { InputRequest } from './inputs.js';
 
 export { POLICY_FILE_NAME, projectRootFor };
@@ -47,23 +45,28 @@ function commonDirectory(a: string, b: string): string {
   return common;
 }
 
+/** The policy a run without a policy file uses: the same defaults as the plugin's `configs.recommended`. */
+const DEFAULT_POLICY: LoadedPolicy = { policy: RECOMMENDED_POLICY, file: null };
+
 /**
- * The project's policy file, found by the plugin's rule (policy/locate.ts: the nearest
- * tki.policy.json walking up from each start directory, up to the repository root), validated;
- * without one, the same defaults as the plugin's `configs.recommended`. A file named with
- * `--policy` is read as it is, never searched for (a missing one is an error, not the defaults).
+ * The project's policy (guard/load/policy-file.ts: the file named with `--policy`, else the one
+ * the plugin's rule finds, validated; else the defaults). Asynchronous because that reader, and zod
+ * with it (about 95 modules), loads only when there may be a file to read (issue #11: the start-up
+ * of a run on the defaults).
  */
-export function loadPolicy(starts: readonly string[], named?: string): Outcome<LoadedPolicy> {
-  const location = named === undefined ? locatePolicy(starts) : { kind: 'file' as const, file: realPathOr(resolve(named)) };
-  if (location.kind === 'defaults') return ok({ policy: RECOMMENDED_POLICY, file: null });
-  const parsed = readPolicyFile(location.file);
-  if (!parsed.ok) return fail({ code: 'policy/invalid', detail: formatPolicyErrors(parsed.errors) });
-  return ok({ policy: parsed.policy, file: location.file });
+export async function loadPolicy(starts: readonly string[], named?: string): Promise<Outcome<LoadedPolicy>> {
+  if (named === undefined && !starts.some(hasPolicyFileAbove)) return ok(DEFAULT_POLICY);
+  return (await import('./policy-file.js')).loadPolicySync(starts, named);
 }
 
-/** projectRootFor without reading the policy (`--watch` picks the directory it watches before the first run). */
-export function locateProjectRoot(inputsRoot: string, searchStart: string, named?: string): string {
-  if (named !== undefined) return projectRootFor(inputsRoot, realPathOr(named));
-  const location = locatePolicy([searchStart]);
-  return location.kind === 'file' ? projectRootFor(searchStart, location.file) : projectRootFor(inputsRoot, null);
+/**
+ * Whether a tki.policy.json (a file, or a link, dangling or not) is at or above `start`, up to the
+ * file system's root. Wider than policy/locate.ts's search, which stops at the repository root and
+ * may pass a file by: where this finds nothing, that search finds nothing either.
+ */
+function hasPolicyFileAbove(start: string): boolean {
+  for (let directory = resolve(start); ; directory = dirname(directory)) {
+    if (lstatSync(join(directory, POLICY_FILE_NAME), { throwIfNoEntry: false }) !== undefined) return true;
+    if (dirname(directory) === directory) return false;
+  }
 }

@@ -1,4 +1,3 @@
-import '../../policy/zod-jitless.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeSourceFile } from '../../analysis/syntax/index.js';
 import { analyzeText } from '../facts/analyze-text.js';

@@ -44,9 +44,9 @@ function unmatchedLines(run: GuardRun): string[] {
   return unmatchedGlobs(run.policy, files).map(({ where, glob }) => `tki-guard: ${run.policyFile ?? ''}: ${where} "${glob}" matches no file of this run (it grants nothing here)`);
 }
 
-export function judgeFinishedRun(run: GuardRun, options: CliOptions, cwd: string, reader?: SuppressionReader): Outcome<JudgedRun> {
+export async function judgeFinishedRun(run: GuardRun, options: CliOptions, cwd: string, reader?: SuppressionReader): Promise<Outcome<JudgedRun>> {
   const file = options.baseline === null ? join(run.result.root, DEFAULT_BASELINE_FILE) : resolve(cwd, options.baseline);
-  const verdict = judgeWithBaseline(run.result, options.level, { file, explicit: options.baseline !== null, mode: options.baselineMode }, reader ?? run.suppressions);
+  const verdict = await judgeWithBaseline(run.result, options.level, { file, explicit: options.baseline !== null, mode: options.baselineMode }, reader ?? run.suppressions);
   if (!verdict.ok) return verdict;
   return ok({ ...REPORTERS[options.format](verdict.value, { rootUri: run.rootUri }), verdict: verdict.value, policyFile: run.policyFile, unmatched: unmatchedLines(run) });
 }

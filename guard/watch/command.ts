@@ -1,7 +1,8 @@
 import { dirname, resolve } from 'node:path';
 import type { CliOptions } from '../cli-args.js';
 import { formatGuardError, type GuardError } from '../errors.js';
-import { locateProjectRoot, policySearchStart } from '../load/policy.js';
+import { locateProjectRoot } from '../load/policy-file.js';
+import { policySearchStart } from '../load/policy.js';
 import { watchGuard, type WatchReport } from './loop.js';
 
 /** The directory a run is anchored to, as runGuard anchors it: the policy's, else the tsconfig's, else the working directory. */

@@ -76,7 +76,7 @@ export function watchGuard(options: CliOptions, cwd: string, root: string, onRep
     const saved = changed.map((file) => join(root, file));
     suppressions.forget(saved);
     const run = await session.run(saved);
-    const outcome = run.ok ? judgeFinishedRun(run.value, options, cwd, readerSkipping(run.value.graph.unmarked, suppressions.read)) : run;
+    const outcome = run.ok ? await judgeFinishedRun(run.value, options, cwd, readerSkipping(run.value.graph.unmarked, suppressions.read)) : run;
     // A save that arrived meanwhile may not have been read by this run: the next run reports.
     if (pending.size === 0) ready = { changed: [...unreported].sort(), outcome, milliseconds: performance.now() - started, mode: session.lastMode() };
   };

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { policyConfigSchema } from '../../policy/config.js';
+import { policyConfigSchema } from '../../policy/schema.js';
 
 /** Where the schema lives in the repository and in the packages that read tki.policy.json. */
 export const POLICY_SCHEMA_PATH = 'schema/tki.policy.schema.json';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeSourceFile, parseSourceText } from '../../analysis/syntax/index.js';
-import { BUILTIN_MODULE_ROWS, GLOBAL_ROWS, RECOMMENDED_POLICY, policyConfigSchema } from '../../policy/index.js';
+import { BUILTIN_MODULE_ROWS, GLOBAL_ROWS, RECOMMENDED_POLICY } from '../../policy/index.js';
+import { policyConfigSchema } from '../../policy/schema.js';
 
 const INSPECTOR = policyConfigSchema.parse({ inspectorFiles: ['**'] });
 const analyze = (text: string, policy = RECOMMENDED_POLICY) => analyzeSourceFile(parseSourceText('lib/a.ts', text), { policy, relativePath: 'lib/a.ts' });

@@ -1,7 +1,8 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { analyzeSourceFile, parseSourceText } from '../../analysis/syntax/index.js';
-import { RECOMMENDED_POLICY, policyConfigSchema } from '../../policy/index.js';
+import { RECOMMENDED_POLICY } from '../../policy/index.js';
+import { policyConfigSchema } from '../../policy/schema.js';
 
 const analyze = (text: string, relativePath = 'lib/a.ts', policy = RECOMMENDED_POLICY) =>
   analyzeSourceFile(parseSourceText(relativePath, text), { policy, relativePath });

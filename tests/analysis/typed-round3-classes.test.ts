@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { policyConfigSchema } from '../../policy/index.js';
+import { policyConfigSchema } from '../../policy/schema.js';
 import { capabilitiesOf, typedProject } from './typed-program.js';
 
 /**

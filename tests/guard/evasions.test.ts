@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { policyConfigSchema } from '../../policy/index.js';
+import { policyConfigSchema } from '../../policy/schema.js';
 import { CROSS_MODULE_TABLE } from '../../fixtures/evasions/cross-module/table.js';
 import { EVASION_POLICY, EVASION_TABLE, EVASION_TSCONFIG, typedExpectation } from '../../fixtures/evasions/table.js';
 import { createTypedDetector } from '../../guard/facts/typed.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { policyConfigSchema } from '../../policy/index.js';
+import { policyConfigSchema } from '../../policy/schema.js';
 import { findingKeys, guardDirectory, guardFixtures } from './helpers.js';
 
 /**

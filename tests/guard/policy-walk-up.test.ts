@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { locateProjectRoot, projectRootFor } from '../../guard/load/policy.js';
+import { locateProjectRoot } from '../../guard/load/policy-file.js';
+import { projectRootFor } from '../../guard/load/policy.js';
 import { guardFixtures, repoRoot } from './helpers.js';
 
 const cli = path.join(repoRoot, 'dist/guard/cli.js');

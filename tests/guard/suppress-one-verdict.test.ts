@@ -8,7 +8,8 @@ import plugin from '../../eslint-plugin-tki/index.js';
 import { EVASION_POLICY } from '../../fixtures/evasions/table.js';
 import { composeVerdict, runGuard, type GuardRun, type RuleLevel } from '../../guard/index.js';
 import { DETECTOR_RULES } from '../../guard/report/index.js';
-import { STRICT_POLICY, policyConfigSchema, type PolicyConfig } from '../../policy/index.js';
+import { STRICT_POLICY, type PolicyConfig } from '../../policy/index.js';
+import { policyConfigSchema } from '../../policy/schema.js';
 import { repoRoot } from './helpers.js';
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RECOMMENDED_POLICY, grantedCapabilities, isInspectorFile, matchesAnyGlob, policyConfigSchema } from '../../policy/index.js';
+import { RECOMMENDED_POLICY, grantedCapabilities, isInspectorFile, matchesAnyGlob } from '../../policy/index.js';
+import { policyConfigSchema } from '../../policy/schema.js';
 
 describe('grant globs', () => {
   it.each([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROWS, RECOMMENDED_POLICY, STRICT_POLICY, classifyModule, packageNameOf, policyConfigSchema } from '../../policy/index.js';
+import { PACKAGE_ROWS, RECOMMENDED_POLICY, STRICT_POLICY, classifyModule, packageNameOf } from '../../policy/index.js';
+import { policyConfigSchema } from '../../policy/schema.js';
 
 describe('capability packages', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSourceFile, parseSourceText } from '../../analysis/syntax/index.js';
-import { policyConfigSchema } from '../../policy/index.js';
+import { policyConfigSchema } from '../../policy/schema.js';
 
 /** The ESLint text rules (analysis/syntax/text-checks.ts) call the same policy matchers: look-alikes get the same findings. */
 const policy = policyConfigSchema.parse({ inspectorFiles: ['src/**'] });

@@ -29,7 +29,7 @@ describe('fixtures/resolve: resolution divergences and real layouts', () => {
 
   it('accepts an UNANALYZED dependency file only through an explicit policy grant', async () => {
     const row = RESOLUTION_TABLE.find((candidate) => candidate.directory === 'unparsable-dependency') as ResolutionRow;
-    const { policyConfigSchema } = await import('../../policy/index.js');
+    const { policyConfigSchema } = await import('../../policy/schema.js');
     const policy = policyConfigSchema.parse({ grants: [{ files: ['node_modules/broken-helper/index.js'], capabilities: ['UNANALYZED'], reason: 'reviewed by hand' }] });
     const run = await guardDirectory(prepare(row), { input: { kind: 'paths', paths: ['app.js'] }, deps: true, depcruise: false, policy });
     expect(findingKeys(run)).toEqual([]);
