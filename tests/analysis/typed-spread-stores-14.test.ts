@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FileFacts } from '../../analysis/syntax/index.js';
-import { policyConfigSchema } from '../../policy/index.js';
+import { policyConfigSchema } from '../../policy/schema.js';
 import { typedProject } from './typed-program.js';
 
 /**
