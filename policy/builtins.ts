@@ -113,7 +113,7 @@ export const BUILTIN_MODULE_ROWS: readonly ModuleRow[] = [
 const FS_READ = [
   'access', 'exists', 'fstat', 'lstat', 'stat', 'statfs', 'read', 'readv', 'readdir',
   'readlink', 'realpath', 'opendir', 'watch', 'watchFile', 'unwatchFile',
-  'openAsBlob', 'glob', 'close', 'Dir',
+  'openAsBlob', 'glob', 'Dir',
 ];
 const FS_WRITE = [
   'appendFile', 'chmod', 'chown', 'copyFile', 'cp', 'createWriteStream', 'fchmod', 'fchown',
@@ -142,10 +142,11 @@ function fsMemberRows(specifier: string, withSync: boolean): MemberRow[] {
 /**
  * `fs.Stats` and `fs.Dirent` are plain record classes (their constructors only store the numbers
  * and names they are given; `instanceof` reads a prototype); `F_OK`…`X_OK` are numbers. `Dir`
- * stays a read: it wraps a directory handle and reads through it.
+ * stays a read: it wraps a directory handle and reads through it. `close` releases a descriptor
+ * that an `open` already reached with its own flags (judged there); it neither reads nor writes.
  */
 function fsPureMembers(specifier: string): MemberRow[] {
-  return pureMembers(specifier, ['Stats', 'Dirent', 'F_OK', 'R_OK', 'W_OK', 'X_OK']);
+  return pureMembers(specifier, ['Stats', 'Dirent', 'F_OK', 'R_OK', 'W_OK', 'X_OK', 'close', 'closeSync']);
 }
 
 const DNS_ERROR_CODES = [

@@ -4,7 +4,7 @@ import type { Capability } from './capabilities.js';
 import { BUILTIN_MEMBER_ROWS, BUILTIN_MODULE_ROWS, type ModuleRow } from './builtins.js';
 import type { PolicyConfig } from './config.js';
 import { matchesAnyGlob } from './glob.js';
-import { GLOBAL_ROWS, PROCESS_MEMBER_ROWS, PROCESS_PURE_MEMBERS, PROCESS_SUBMEMBER_ROWS } from './globals.js';
+import { GLOBAL_ROWS, PROCESS_DATA_WRITES, PROCESS_MEMBER_ROWS, PROCESS_PURE_MEMBERS, PROCESS_SUBMEMBER_ROWS } from './globals.js';
 import { PACKAGE_ROWS, packageNameOf } from './packages.js';
 
 /**
@@ -92,6 +92,17 @@ export function processMemberCapabilities(member: string, submember?: string): r
   const row = PROCESS_MEMBER_ROWS.find((candidate) => candidate.member === member);
   if (row) return row.capabilities;
   return PROCESS_PURE_MEMBERS.includes(member) ? [] : ['SYSTEM'];
+}
+
+/**
+ * A write to `process.member` (`process.emit = function …`, `process.exit = …`): the member is shared
+ * by every module of the process, so replacing it changes the whole process (SYSTEM), on top of
+ * what the member reaches when read. `exitCode` is the documented way to set the exit status: data.
+ */
+export function processMemberWriteCapabilities(member: string): readonly Capability[] {
+  if (PROCESS_DATA_WRITES.includes(member)) return [];
+  const read = processMemberCapabilities(member);
+  return read.includes('SYSTEM') ? read : [...read, 'SYSTEM'];
 }
 
 /** Capabilities of a global (`fetch`) or a global's member (`require.cache`); undefined when pure. */

@@ -117,6 +117,9 @@ export const NON_MUTATING_ARRAY_METHODS: readonly string[] = [
 export const LOADER_NAMES: readonly string[] = ['require', 'module'];
 
 
+/** Members of `process` whose write is data, not a replacement of shared behaviour (capability-map.ts#processMemberWriteCapabilities). */
+export const PROCESS_DATA_WRITES: readonly string[] = ['exitCode'];
+
 /** Members of `process` that touch nothing outside the process's own, already-granted streams. */
 export const PROCESS_PURE_MEMBERS: readonly string[] = [
   'argv', 'argv0', 'arch', 'platform', 'version', 'versions', 'release', 'features', 'config',
@@ -137,8 +140,9 @@ export interface ProcessSubmemberRow {
 /**
  * `process.report` writes a report (files, the environment, the system) only through
  * `writeReport`/`getReport` or the report-on-signal/fatal-error/exception settings. The format
- * settings `compact` and `excludeEnv` and the trigger `signal` change nothing until one of those
- * runs, which is judged where it is written; reading or setting them is clean. `directory` and
+ * settings `compact`, `excludeEnv` and `excludeNetwork` and the trigger `signal` change nothing until one of those
+ * runs, which is judged where it is written; reading or setting them is clean. `getReport()`
+ * returns the report (the environment and host details) and writes no file. `directory` and
  * `filename` (where a report lands) and any other member keep the whole row, as does the
  * object itself handed on.
  */
@@ -146,6 +150,8 @@ export const PROCESS_SUBMEMBER_ROWS: readonly ProcessSubmemberRow[] = [
   { member: 'report', submember: 'compact', capabilities: [] },
   { member: 'report', submember: 'excludeEnv', capabilities: [] },
   { member: 'report', submember: 'signal', capabilities: [] },
+  { member: 'report', submember: 'excludeNetwork', capabilities: [] },
+  { member: 'report', submember: 'getReport', capabilities: ['SYSTEM', 'ENV'] },
 ];
 
 /** Members of `process` with a capability of their own; any other unlisted member is SYSTEM. */

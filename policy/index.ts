@@ -16,6 +16,7 @@ export {
   memberCapabilities,
   hasBuiltinMemberRow,
   processMemberCapabilities,
+  processMemberWriteCapabilities,
   type ModuleClassification,
   type ModuleKind,
 } from './capability-map.js';

@@ -11,12 +11,13 @@ import {
   memberCapabilities,
   openModeCapabilities,
   processMemberCapabilities,
+  processMemberWriteCapabilities,
   type Capability,
   type PolicyConfig,
 } from '../../policy/index.js';
 import { visitBinary, visitCall, visitNew, visitTaggedTemplate } from './calls.js';
 import type { FindingCollector } from './collector.js';
-import { bindingsOf, trackedLoad, visitVariable } from './declarations.js';
+import { bindingsOf, trackedLoad, visitHandedArguments, visitVariable } from './declarations.js';
 import { globalName } from './module-loads.js';
 import { visitExport, visitImport, visitImportEquals } from './module-references.js';
 import { constantKey } from './constants.js';
@@ -26,7 +27,10 @@ import { isWithBodyName, judgeRuntimeKeyRead } from './function-values.js';
 import { bindNamespaceParameter, isPromiseMember, promisedNamespaceCallback } from './promised-namespaces.js';
 import { isScopeContainer, isValueReference, kindTable, thisOwner } from './node-kinds.js';
 import { codeContext, isAssignedMember, isMemberOnlyAlias, isReceiverHandOver } from './sloppy-this.js';
-import { Scope } from './scope.js';
+import { Scope, type Binding } from './scope.js';
+import { parameterAlias } from './alias-values.js';
+import { isPlainDataGlobalAlias } from './global-stores.js';
+import { isExportedDeclaration } from './exported-declarations.js';
 import { interopMemberBase } from './interop.js';
 import { registerInteropFile } from './interop-index.js';
 import { declareContainer, mayDeclareVar } from './scope-declarations.js';
@@ -108,15 +112,27 @@ export class Analyzer implements Walker {
     const context = codeContext(container, this.ancestors, this.scope, this.sourceFile);
     this.scope.strict = context.strict;
     this.scope.receiver = context.receiver;
-    declareContainer(container, this.scope, this.declareBindings, this.hasVar);
+    declareContainer(container, this.scope, this.declareBindings, this.hasVar, this.parameterBinding);
     const promised = this.promisedNamespaces.get(container);
     if (promised !== undefined) bindNamespaceParameter(this, container as ts.FunctionLikeDeclaration, promised, this.scope);
   }
 
+  /** `function t(s = globalThis)`, `(r => r.process)(s)`: a parameter that may hold a followed global (alias-values.ts). */
+  private readonly parameterBinding = (parameter: ts.ParameterDeclaration, index: number): Binding | undefined => {
+    const container = this.ancestors[this.ancestors.length - 1] as ts.Node;
+    return parameterAlias(parameter, index, container, this.ancestors, this.scope, this.scope.parent ?? this.scope);
+  };
+
   private readonly declareBindings = (declaration: ts.VariableDeclaration, isConst: boolean): ReturnType<typeof bindingsOf> => bindingsOf(declaration, isConst, this.scope);
 
+  /**
+   * A binding of a builtin nothing in the file uses loads it and calls nothing of it: it reaches
+   * nothing (every use is a name this walk sees). Exported (`export const x = await import('node:http')`),
+   * other modules may use it any way: the whole module, or the flags-free call of the member.
+   */
   private leaveScope(): void {
     for (const unused of this.scope.unusedBindings()) {
+      if (!isExportedDeclaration(unused.declaration, this.sourceFile)) continue;
       if (unused.kind === 'module') this.reachModule(unused.specifier, unused.declaration);
       else this.report.reach(openModeCapabilities(DEFAULT_OPEN_FLAGS), unused.declaration, unused.member, 'member');
     }
@@ -253,6 +269,8 @@ export class Analyzer implements Walker {
     if (binding === undefined) return this.globalUse(identifier.text, identifier, this.flowAt(identifier));
     if (binding.kind === 'module') {
       binding.used = true;
+      // `tty && tty.isatty && tty.isatty(1)`: a truthiness test of the namespace hands it to nothing; its members are judged where read.
+      if (this.flowAt(identifier).kind === 'tested') return;
       this.reachModule(binding.specifier, identifier, `\`${identifier.text}\` used as a whole value`);
     } else if (binding.kind === 'require') {
       // `load.resolve('./x')` of an alias or a `createRequire` loader only names a file, as `require.resolve` does.
@@ -274,7 +292,11 @@ export class Analyzer implements Walker {
   private globalUse(name: string, node: ts.Node, flow: Flow): void {
     // Feature tests (`if (window.fetch)`, `'fetch' in window`, `x === globalThis`) run nothing.
     if (flow.kind === 'tested' || flow.kind === 'discarded') return;
-    if (GLOBAL_OBJECT_NAMES.includes(name)) return this.report.unanalyzed(node, name, 'the global object used as a value');
+    if (GLOBAL_OBJECT_NAMES.includes(name)) {
+      // A UMD wrapper's `global.acorn = {}`: an alias that only stores and reads plain data (global-stores.ts).
+      if (this.ancestors[this.ancestors.length - 1] === node && isPlainDataGlobalAlias(this.ancestors, this.scope)) return;
+      return this.report.unanalyzed(node, name, 'the global object used as a value');
+    }
     if (name === 'process' || LOADER_NAMES.includes(name)) return this.report.unanalyzed(node, name, `\`${name}\` aliased or passed as a value`);
     if (name === 'arguments' && thisOwner(this.ancestors) === 'file') return this.report.unanalyzed(node, name, "the CommonJS wrapper's arguments hold `require` and `module`");
     if (name === 'constructor' && isWithBodyName(this.ancestors)) return judgeFunctionConstructor(this, node, flow, '`constructor` inside `with`');
@@ -299,12 +321,15 @@ export class Analyzer implements Walker {
       if (key !== null && isPromiseMember(base, binding, key)) return this.promiseMember(binding.specifier, node, key);
       if (key === null) return this.reachModule(binding.specifier, node, 'computed member access');
       if (this.judgedCallees.has(node)) return;
+      // `fs.watch && …`, `if (process.defaultApp)` with `process` imported: a member only tested is read as data.
+      if (this.flowAt(node).kind === 'tested') return;
       return this.report.reach(memberCapabilities(binding.specifier, key, this.policy), node, `${(base as ts.Identifier).text}.${key}`, 'member');
     }
     const loaded = tsv.isCallExpression(skipAwait(base)) ? trackedLoad(skipAwait(base) as ts.CallExpression, this.scope) : undefined;
     if (loaded !== undefined) {
       // `require('process').env`, `process.getBuiltinModule('node:fs').writeFileSync`: the member of the loaded builtin.
       recordLoad(this, skipAwait(base) as ts.CallExpression, loaded.load, true);
+      visitHandedArguments(this, skipAwait(base) as ts.CallExpression, loaded.load);
       this.visitKey(node);
       if (key !== null && isPromiseMember(base, undefined, key)) return this.promiseMember(loaded.tracked, node, key);
       if (key === null) return this.reachModule(loaded.tracked, node, 'computed member access');
@@ -340,6 +365,10 @@ export class Analyzer implements Walker {
     }
     if (owner === 'process') {
       if (key === null) return this.report.unanalyzed(node, 'process[…]', 'computed access on `process`');
+      // `process.type === 'renderer'`, `if (process.defaultApp)`, `isLinux() && process.report`: a member only tested is a flag read as data (choices 34).
+      if (flow.kind === 'tested') return;
+      // `process.emit = function …` replaces the member for every module of the process (policy: processMemberWriteCapabilities).
+      if (isAssignedMember(node, this.ancestors)) return this.report.reach(processMemberWriteCapabilities(key), node, `process.${key}`, 'member');
       // `process.report.compact`: a member of a member may have a row of its own.
       const at = this.ancestors.lastIndexOf(node);
       const parent = at > 0 ? this.ancestors[at - 1] : undefined;

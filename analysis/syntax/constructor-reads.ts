@@ -2,6 +2,7 @@ import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
 import { constantKey } from './constants.js';
 import { thisOwner } from './node-kinds.js';
+import { isConstructorBookkeeping } from './constructor-bookkeeping.js';
 import { propertyNameText, skipOuter } from './syntax.js';
 import { mayRun, type Flow } from './value-flow.js';
 import type { Walker } from './walker.js';
@@ -44,6 +45,7 @@ export function judgeFunctionConstructor(walker: Walker, node: ts.Node, flow: Fl
 /** `base.constructor` read at `node` (any spelling: computed, folded, `Reflect.get`). */
 export function judgeConstructorRead(walker: Walker, node: ts.Node, base: ts.Expression, flow: Flow): void {
   if (isOrdinaryConstructorBase(walker, base)) return;
+  if (walker.ancestors[walker.ancestors.length - 1] === node && isConstructorBookkeeping(walker.ancestors, walker.scope)) return;
   judgeFunctionConstructor(walker, node, flow, '(function).constructor');
 }
 

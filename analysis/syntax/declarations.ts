@@ -8,6 +8,7 @@ import { consumeInteropInitializer, consumeView, interopViewOf } from './interop
 import { memberBinding } from './scope-declarations.js';
 import { constantKey, constantString } from './constants.js';
 import { reflectiveRead } from './reflection.js';
+import { aliasedGlobal, chosenGlobal } from './alias-values.js';
 import { destructuresCaller, judgeCallerRead } from './caller-reads.js';
 import { isFunctionValue, literalString, propertyNameText, skipAwait, skipOuter } from './syntax.js';
 import { isOnlyTestedCapability } from './tested-only.js';
@@ -31,7 +32,7 @@ export function bindingsOf(declaration: ts.VariableDeclaration, isConst: boolean
   const initializer = declaration.initializer === undefined ? undefined : skipAwait(declaration.initializer);
   if (initializer === undefined || !tsv.isObjectBindingPattern(declaration.name)) return [];
   const specifier = destructuredBuiltin(initializer, scope);
-  if (GLOBAL_OBJECT_NAMES.includes(globalName(initializer, scope, GLOBAL_OBJECT_NAMES) ?? '')) return globalAliases(declaration.name, scope);
+  if (GLOBAL_OBJECT_NAMES.includes(aliasedGlobal(initializer, scope) ?? '')) return globalAliases(declaration.name, scope);
   if (specifier === undefined) return constructorBindings(declaration.name, scope);
   const bindings: Array<readonly [string, Binding]> = [];
   for (const element of declaration.name.elements) {
@@ -43,7 +44,7 @@ export function bindingsOf(declaration: ts.VariableDeclaration, isConst: boolean
 
 /** The builtin whose members a destructuring takes: `process`, a module binding, or a loaded builtin. */
 function destructuredBuiltin(initializer: ts.Expression, scope: Scope): string | undefined {
-  if (globalName(initializer, scope, GLOBAL_OBJECT_NAMES) === 'process') return 'node:process';
+  if (aliasedGlobal(initializer, scope) === 'process') return 'node:process';
   const binding = tsv.isIdentifier(initializer) ? scope.lookup(initializer.text) : undefined;
   if (binding?.kind === 'module') return binding.specifier;
   return tsv.isCallExpression(initializer) ? (trackedLoad(initializer, scope)?.tracked ?? interopViewOf(initializer, scope, trackedLoad)?.specifier) : interopViewOf(initializer, scope, trackedLoad)?.specifier;
@@ -96,8 +97,16 @@ function bindingOf(declaration: ts.VariableDeclaration, isConst: boolean, scope:
   // `const later = setTimeout`: the global under another name (its own use was judged at the alias); `var self = this` in sloppy code.
   const global = tsv.isIdentifier(initializer) || tsv.isPropertyAccessExpression(initializer) || tsv.isElementAccessExpression(initializer) || initializer.kind === tsv.SyntaxKind.ThisKeyword ? globalName(initializer, scope, GLOBAL_OBJECT_NAMES) : undefined;
   if (global !== undefined) return { kind: 'global-alias', name: global };
+  // `p = process || {}`, lodash's `freeGlobal = typeof global == 'object' && global && … && global` (alias-values.ts).
+  const chosen = chosenGlobal(initializer, scope);
+  if (chosen !== undefined) return { kind: 'global-alias', name: chosen };
   // Kept for open flags: `const OPEN_FLAGS = constants.O_RDONLY | …` is read where it is passed.
   return isConst ? { kind: 'const', initializer: written, scope } : LOCAL;
+}
+
+/** `dynamicRequire(module, 'module')` (require-wrappers.ts): the arguments a load does not consume are still handed to a function. */
+export function visitHandedArguments(walker: Walker, call: ts.CallExpression, load: ModuleLoad): void {
+  if (tsv.isIdentifier(skipOuter(call.expression))) for (const argument of call.arguments) if (!load.consumed.has(argument)) walker.visit(argument, call);
 }
 
 export function visitVariable(walker: Walker, declaration: ts.VariableDeclaration): void {
@@ -108,7 +117,9 @@ export function visitVariable(walker: Walker, declaration: ts.VariableDeclaratio
     if (binding?.kind === 'module' && binding.declaration === declaration && consumeInteropInitializer(walker, initializer, trackedLoad)) return;
     if (binding?.kind === 'module' && binding.declaration === declaration && tsv.isCallExpression(initializer)) {
       const load = moduleLoadOf(initializer, walker.scope, GLOBAL_OBJECT_NAMES);
-      if (load !== undefined) return recordLoad(walker, initializer, load, true);
+      if (load === undefined) return walker.visitChildren(declaration);
+      recordLoad(walker, initializer, load, true);
+      return visitHandedArguments(walker, initializer, load);
     }
     // `const r = require`: the alias is followed, and the reference itself is UNANALYZED where it is visited.
     return walker.visitChildren(declaration);
@@ -120,6 +131,8 @@ export function visitVariable(walker: Walker, declaration: ts.VariableDeclaratio
 /** `const { env } = process`, `const { readFileSync } = require('fs')`, `const { fetch } = globalThis`. */
 function visitDestructuring(walker: Walker, pattern: ts.ObjectBindingPattern, initializer: ts.Expression, declaration: ts.VariableDeclaration): void {
   const classify = memberClassifier(walker, initializer);
+  // `const { env } = typeof process === 'undefined' ? {} : process`: the other choices are code of their own.
+  if (classify !== undefined && chosenGlobal(initializer, walker.scope) !== undefined) walker.visit(declaration.initializer ?? initializer, declaration);
   if (classify === undefined) {
     const caller = destructuresCaller(pattern, walker.scope);
     if (caller !== undefined) judgeCallerRead(walker, caller, initializer, { kind: 'flows' });
@@ -135,7 +148,7 @@ function visitDestructuring(walker: Walker, pattern: ts.ObjectBindingPattern, in
 
 /** How to judge each destructured key of `initializer`; undefined when it is nothing we follow. */
 function memberClassifier(walker: Walker, initializer: ts.Expression): ((key: string | null, element: ts.BindingElement) => void) | undefined {
-  const owner = globalName(initializer, walker.scope, GLOBAL_OBJECT_NAMES);
+  const owner = globalName(initializer, walker.scope, GLOBAL_OBJECT_NAMES) ?? chosenGlobal(initializer, walker.scope);
   if (owner !== undefined && isObjectGlobal(owner)) {
     // A destructured member is a stored value: it flows.
     return (key, element) => walker.globalMember(owner, key, element, { kind: 'flows' });

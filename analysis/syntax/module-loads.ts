@@ -6,6 +6,7 @@ import type { Scope } from './scope.js';
 import { skipOuter } from './syntax.js';
 import type { ReferenceKind } from './types.js';
 import { webpackLoadOf, withoutModuleDefault } from './interop-index.js';
+import { requireWrapperArguments } from './require-wrappers.js';
 
 /** A call that loads a module, and the expression naming the module (undefined: none given). */
 export interface ModuleLoad {
@@ -124,6 +125,9 @@ export function moduleLoadOf(call: ts.CallExpression, scope: Scope, globalObject
   const callee = skipOuter(call.expression);
   const via = requireFunction(callee, scope, globalObjects);
   if (via !== undefined) return one(via, first);
+  // `dynamicRequire(module, 'module')` with `function dynamicRequire(mod, request) { return mod.require(request) }`.
+  const wrapped = requireWrapperArguments(call, scope);
+  if (wrapped !== undefined && globalName(wrapped.holder, scope, globalObjects) === 'module') return one('require', wrapped.name);
   if (tsv.isPropertyAccessExpression(callee) && requireFunction(callee.expression, scope, globalObjects) !== undefined) {
     if (callee.name.text === 'call') return one('require', second);
     if (callee.name.text === 'apply') {

@@ -19,6 +19,8 @@ export function declareContainer(
   bindingsOf: (declaration: ts.VariableDeclaration, isConst: boolean) => ReadonlyArray<readonly [string, Binding]>,
   /** False when the file declares no `var` at all (mayDeclareVar): no search for hoisted ones. */
   hasVar = true,
+  /** A parameter's special binding (alias-values.ts: `s = globalThis`), declared before the `var`s that may read it. */
+  parameterBinding?: (parameter: ts.ParameterDeclaration, index: number) => Binding | undefined,
 ): void {
   // Entered for every block and function of every file: no closure, and the list is made at the first declaration.
   let variables: Variables | undefined;
@@ -33,7 +35,11 @@ export function declareContainer(
     if (container.variableDeclaration !== undefined) declareNames(container.variableDeclaration.name, scope);
   } else if (tsv.isFunctionLike(container)) {
     if (tsv.isFunctionExpression(container) && container.name !== undefined) scope.declare(container.name.text, FUNCTION);
-    for (const parameter of container.parameters) declareNames(parameter.name, scope);
+    container.parameters.forEach((parameter, index) => {
+      const special = parameterBinding?.(parameter, index);
+      if (special !== undefined && tsv.isIdentifier(parameter.name)) scope.declare(parameter.name.text, special);
+      else declareNames(parameter.name, scope);
+    });
   } else if (tsv.isClassExpression(container) && container.name !== undefined) {
     scope.declare(container.name.text, FUNCTION);
   }

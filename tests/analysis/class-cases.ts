@@ -73,7 +73,7 @@ export const PRECISION: Case[] = [
   ['`AsyncLocalStorage` (request context) is in-process', "import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';\nexport const store = new AsyncLocalStorage<string>();\nexport const bound = AsyncResource.bind(() => 1);", []],
   ['facts of `node:os`, HTTP tables, IP parsing, message ports, test declarations', "import os from 'node:os';\nimport { STATUS_CODES } from 'node:http';\nimport { isIP } from 'node:net';\nimport { MessageChannel } from 'node:worker_threads';\nimport { describe } from 'node:test';\nexport const facts = [os.platform(), os.availableParallelism(), STATUS_CODES[200], isIP('::1'), new MessageChannel(), describe];", []],
   ['`os.homedir()` and `os.setPriority` stay SYSTEM', "import os from 'node:os';\nexport const home = os.homedir();\nos.setPriority(0, 1);", ['SYSTEM']],
-  ['`process.report.getReport()` holds the environment', 'export const report = process.report.getReport();', ['ENV', 'FILES_WRITE', 'SYSTEM']],
+  ['`process.report.getReport()` holds the environment (and writes no file)', 'export const report = process.report.getReport();', ['ENV', 'SYSTEM']],
   ['`createHook` observes the whole process', "import { createHook } from 'node:async_hooks';\ncreateHook({}).enable();", ['SYSTEM']],
 ];
 

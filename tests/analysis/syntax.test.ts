@@ -46,7 +46,7 @@ describe('analyzeSourceFile', () => {
   });
 
   it('walks once per source file and policy (memoized), and again for another policy', () => {
-    const sourceFile = parseSourceText('lib/a.ts', "import net from 'node:net';");
+    const sourceFile = parseSourceText('lib/a.ts', "import net from 'node:net';\nexport { net };");
     const first = analyzeSourceFile(sourceFile, { policy: RECOMMENDED_POLICY, relativePath: 'lib/a.ts' });
     expect(analyzeSourceFile(sourceFile, { policy: RECOMMENDED_POLICY, relativePath: 'lib/a.ts' })).toBe(first);
     const granted = policyConfigSchema.parse({ grants: [{ files: ['lib/**'], capabilities: ['NETWORK'], reason: 'the network edge of lib' }] });
@@ -82,8 +82,9 @@ describe('analyzeSourceFile', () => {
     expect(facts.findings.map((finding) => [finding.data['name'], finding.capability])).toEqual([['fetch', 'NETWORK']]);
   });
 
-  it('reports an unused namespace import of a member-tracked builtin as the whole module', () => {
-    const facts = analyze("import * as fs from 'node:fs';\n");
+  it('reports nothing for an unused import of a member-tracked builtin, and the whole module for an exported binding', () => {
+    expect(analyze("import * as fs from 'node:fs';\nconst process = require('node:process');\n").findings).toEqual([]);
+    const facts = analyze("export const fs = await import('node:fs');\n");
     expect(facts.findings.map((finding) => finding.capability)).toEqual(['FILES_READ', 'FILES_WRITE']);
   });
 

@@ -22,7 +22,11 @@ describe('process.report by member', () => {
     expect(project[mode]('settings.cjs').findings).toEqual([]);
   });
 
-  it.each(['write.cjs', 'get.cjs', 'arm.cjs', 'directory.cjs', 'alias.cjs'])('%s: writing, arming, placing or handing on a report reaches SYSTEM, FILES_WRITE and ENV', (file) => {
+  it.each(['typed', 'syntactic'] as const)('%s: getReport() returns the report (the environment, the host) and writes no file', (mode) => {
+    expect(capabilitiesOf(project[mode]('get.cjs'))).toEqual(['ENV', 'SYSTEM']);
+  });
+
+  it.each(['write.cjs', 'arm.cjs', 'directory.cjs', 'alias.cjs'])('%s: writing, arming, placing or handing on a report reaches SYSTEM, FILES_WRITE and ENV', (file) => {
     for (const facts of [project.typed(file), project.syntactic(file)]) expect(capabilitiesOf(facts)).toEqual(expect.arrayContaining(['ENV', 'FILES_WRITE', 'SYSTEM']));
   });
 });

@@ -105,7 +105,7 @@ describe('the detector uses the member rows (same code, trick removed → findin
   it.each([
     ['cluster role', "import cluster from 'node:cluster';\nexport const role = cluster.isPrimary ? 'p' : 'w';", [], "import cluster from 'node:cluster';\ncluster.fork();", ['EXEC']],
     ['dns order', "import dns from 'node:dns';\ndns.setDefaultResultOrder('ipv4first');", [], "import dns from 'node:dns';\ndns.lookup('x', () => {});", ['NETWORK']],
-    ['fs instanceof', "import fs from 'node:fs';\nexport const s = (v: unknown) => v instanceof fs.Stats || v instanceof fs.Dirent;", [], "import fs from 'node:fs';\nexport const s = (v: unknown) => v instanceof fs.Dir;", ['FILES_READ']],
+    ['fs instanceof', "import fs from 'node:fs';\nexport const s = (v: unknown) => v instanceof fs.Stats || v instanceof fs.Dirent;", [], "import fs from 'node:fs';\nexport const s = fs.Dir;", ['FILES_READ']],
     ['inspector url', "import inspector from 'node:inspector';\nexport const on = inspector.url() !== undefined;", [], "import inspector from 'node:inspector';\ninspector.open(0);", ['DYNAMIC_CODE', 'NETWORK']],
     ['os paths', "import { tmpdir, homedir } from 'node:os';\nexport const d = [tmpdir(), homedir()];", [], "import { userInfo } from 'node:os';\nexport const u = userInfo();", ['SYSTEM']],
     ['tls facts', "import tls from 'node:tls';\nexport const n = tls.rootCertificates.length + tls.getCiphers().length;", [], "import tls from 'node:tls';\ntls.connect(9);", ['NETWORK']],
