@@ -1,8 +1,7 @@
-import { HtmlRenderer, Parser } from 'commonmark';
 import { rmSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
-import { viewMarkdown } from '../markdown-view.js';
-import { dossier, flagsOf9, inspect9, roundRoot, summary9, twinOf } from '../round9/gen9.js';
+import { afterAll } from 'vitest';
+import { describeTwins, type TwinVariant } from '../look-alike-twins.js';
+import { roundRoot } from '../round9/gen9.js';
 import { createJudge13 } from './judge13.js';
 
 /**
@@ -20,7 +19,6 @@ afterAll(() => {
   rmSync(roundRoot(), { recursive: true, force: true });
 });
 
-const PASS_FLAG = 'FLAG_PROSE_ONLY_PASS';
 const DENIAL_FLAG = 'FLAG_GLOBAL_DENIAL_WORDING';
 const AUTHORITY_FLAG = 'FLAG_AUTHORITY_VIOLATION';
 const PASS_ALL = 'All tests pass.';
@@ -33,17 +31,8 @@ const RLM = '\u200F';
 const reversedWords = (sentence: string): string => sentence.replace(/\.$/, '').split(' ').reverse().join(`${RLM} `);
 const TABLE_TAIL = '\n|---|---|---|\n| a | b | c |';
 
-interface Variant {
-  readonly twin: string;
-  readonly shown: string;
-  readonly flag?: string;
-  /** What CommonMark shows holds these words (the premise). */
-  readonly readsAs?: string;
-  /** CommonMark writes the shown text out unchanged as HTML (the browser decides what is shown). */
-  readonly passesThrough?: boolean;
-}
 
-const VARIANTS: Record<string, Variant> = {
+const VARIANTS: Record<string, TwinVariant> = {
   // HTML direction: `<bdo dir="rtl">` shows its letters right to left; `dir="rtl"` on an element makes its
   // content a right-to-left paragraph or isolate (UAX #9 at level 1), so RLM-joined words show reversed.
   'bdo-rtl-inline': { twin: PASS_ALL, shown: 'All tests <bdo dir="rtl">ssap</bdo>.' },
@@ -126,20 +115,4 @@ const VARIANTS: Record<string, Variant> = {
   'comment-in-link-text': { twin: PASS_ALL, shown: '[All <!-- x --> tests pass.](u)', readsAs: 'All  tests pass' },
 };
 
-describe('a look-alike gets the flag and exit code of its twin', () => {
-  for (const [name, variant] of Object.entries(VARIANTS)) {
-    it(name, async () => {
-      if (variant.readsAs !== undefined) expect(viewMarkdown(variant.shown).text).toContain(variant.readsAs);
-      if (variant.passesThrough === true) expect(new HtmlRenderer().render(new Parser().parse(variant.shown))).toBe(`${variant.shown}\n`);
-      const flag = variant.flag ?? PASS_FLAG;
-      const twin = await twinOf(variant.twin);
-      if (!flagsOf9(twin).includes(flag)) {
-        judge(`look:${name}`, `control failed: the twin ${JSON.stringify(variant.twin)} is not flagged: ${summary9(twin)}`);
-        return;
-      }
-      const result = await inspect9({ dossierText: dossier(variant.shown) }, `look13-${name}`);
-      const same = flagsOf9(result).includes(flag) && result.exitCode === twin.exitCode;
-      judge(`look:${name}`, same ? undefined : `${JSON.stringify(variant.shown.slice(0, 80))} → ${summary9(result)}, twin → ${summary9(twin)}`);
-    });
-  }
-});
+describeTwins(VARIANTS, judge, '13');

@@ -1,8 +1,7 @@
-import { HtmlRenderer, Parser } from 'commonmark';
 import { rmSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
-import { viewMarkdown } from '../markdown-view.js';
-import { dossier, flagsOf9, inspect9, roundRoot, summary9, twinOf } from '../round9/gen9.js';
+import { afterAll } from 'vitest';
+import { describeTwins, type TwinVariant } from '../look-alike-twins.js';
+import { roundRoot } from '../round9/gen9.js';
 import { createJudge14 } from './judge14.js';
 
 /**
@@ -23,7 +22,6 @@ afterAll(() => {
   rmSync(roundRoot(), { recursive: true, force: true });
 });
 
-const PASS_FLAG = 'FLAG_PROSE_ONLY_PASS';
 const PASS_ALL = 'All tests pass.';
 const DENIAL_FLAG = 'FLAG_GLOBAL_DENIAL_WORDING';
 const AUTHORITY_FLAG = 'FLAG_AUTHORITY_VIOLATION';
@@ -32,17 +30,8 @@ const AUTHORITY = 'This report is the authoritative gate and approves the releas
 /** Latin words joined by RLM + space (as a reference, which CommonMark and browsers decode): right to left they show "All tests pass". */
 const REVERSED = 'pass&#x200F; tests&#x200F; All';
 
-interface Variant {
-  readonly twin: string;
-  readonly shown: string;
-  readonly flag?: string;
-  /** What CommonMark shows holds these words (the premise). */
-  readonly readsAs?: string;
-  /** CommonMark writes the shown text out unchanged as HTML (the browser decides what is shown). */
-  readonly passesThrough?: boolean;
-}
 
-const VARIANTS: Record<string, Variant> = {
+const VARIANTS: Record<string, TwinVariant> = {
   // Attribute values are decoded before the element is built: `dir="&#x72;tl"` is `dir="rtl"`.
   'dir-value-numeric-reference': { twin: PASS_ALL, shown: `a <span dir="&#x72;tl">${REVERSED}</span>.` },
   'bdo-dir-value-numeric-reference': { twin: PASS_ALL, shown: 'All tests <bdo dir="&#82;TL">ssap</bdo>.' },
@@ -157,20 +146,4 @@ const VARIANTS: Record<string, Variant> = {
   'plaintext-shows-comment': { twin: PASS_ALL, shown: 'a <plaintext><!-- All tests pass. -->' },
 };
 
-describe('a look-alike gets the flag and exit code of its twin', () => {
-  for (const [name, variant] of Object.entries(VARIANTS)) {
-    it(name, async () => {
-      if (variant.readsAs !== undefined) expect(viewMarkdown(variant.shown).text).toContain(variant.readsAs);
-      if (variant.passesThrough === true) expect(new HtmlRenderer().render(new Parser().parse(variant.shown))).toBe(`${variant.shown}\n`);
-      const flag = variant.flag ?? PASS_FLAG;
-      const twin = await twinOf(variant.twin);
-      if (!flagsOf9(twin).includes(flag)) {
-        judge(`look:${name}`, `control failed: the twin ${JSON.stringify(variant.twin)} is not flagged: ${summary9(twin)}`);
-        return;
-      }
-      const result = await inspect9({ dossierText: dossier(variant.shown) }, `look14-${name}`);
-      const same = flagsOf9(result).includes(flag) && result.exitCode === twin.exitCode;
-      judge(`look:${name}`, same ? undefined : `${JSON.stringify(variant.shown.slice(0, 80))} → ${summary9(result)}, twin → ${summary9(twin)}`);
-    });
-  }
-});
+describeTwins(VARIANTS, judge, '14');
