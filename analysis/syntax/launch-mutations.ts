@@ -6,7 +6,8 @@ import { isValueReference, skipOuter } from './syntax.js';
 import { starterOf } from './starter-values.js';
 import type { Walker } from './walker.js';
 import { isAssignedByPattern } from './launch-pattern-targets.js';
-import { arrayParameterOf, builtinPatchOf, type ArrayParameter, isReadingInstanceOf, isReadingJsonCall, isReadingTag } from './launch-read-hooks.js';
+import { localCallable } from './launch-settings-reach.js';
+import { arrayParameterOf, builtinPatchOf, readsArguments, type ArrayParameter, isReadingInstanceOf, isReadingJsonCall, isReadingTag } from './launch-read-hooks.js';
 
 /**
  * A local value a starter receives through a `const` (`const args = [clean]; spawn(node, args)`,
@@ -101,18 +102,33 @@ function mutates(stack: readonly ts.Node[], index: number, role: LaunchValueRole
   if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== top) {
     // An element of an argument list is text: nothing it is given to changes the list.
     if (role === 'arguments' && keys.length === 1) return false;
+    if (keys.length === 0 && ts.isCallExpression(parent) && !isHarmlessCall(parent, walker, current)) return callbackMayChange(localParameter(parent, top, stack.slice(0, at)), role, walker, depth);
     return !isHarmlessCall(parent, walker, current);
   }
   if (keys.length > 0) return false;
   return !isKnownRead(stack, at, role, walker, current, depth);
 }
 
-/** A callback's parameter that receives the array: its uses in the callback are judged as the name's are (`list.length` reads; `list.unshift(…)` writes). */
+/** `f(list)` where `f` is a function of this file: the parameter that receives the value (its uses decide); `unknown` otherwise. */
+function localParameter(call: ts.CallExpression, argument: ts.Node, ancestors: readonly ts.Node[]): ArrayParameter | 'unknown' {
+  const callee = skipOuter(call.expression);
+  const position = call.arguments.indexOf(argument as ts.Expression);
+  if (!ts.isIdentifier(callee) || position < 0 || call.arguments.slice(0, position).some((earlier) => ts.isSpreadElement(earlier))) return 'unknown';
+  const local = localCallable(callee, ancestors);
+  if (local === undefined || ts.isClassLike(local) || local.body === undefined) return 'unknown';
+  const parameter = local.parameters[position];
+  if (parameter === undefined || local.parameters.slice(0, position + 1).some((each) => each.dotDotDotToken !== undefined)) return 'unknown';
+  if (!ts.isArrowFunction(local) && readsArguments(local.body)) return 'unknown';
+  return { callback: local as ArrayParameter['callback'], parameter };
+}
+
+/** A callback's (or a local function's) parameter that receives the value: its uses there are judged as the name's are (`list.length` reads; `list.unshift(…)` writes). */
 function callbackMayChange(given: ArrayParameter | 'none' | 'unknown', role: LaunchValueRole, walker: Walker, depth: number): boolean {
   if (given === 'none') return false;
   const { callback, parameter } = given === 'unknown' ? { callback: undefined, parameter: undefined } : given;
-  if (callback === undefined || parameter === undefined || !ts.isIdentifier(parameter.name) || depth > 3) return true;
+  if (callback?.body === undefined || parameter === undefined || !ts.isIdentifier(parameter.name) || depth > 3) return true;
   const name = parameter.name.text;
+  const body = callback.body;
   const stack: ts.Node[] = [callback];
   let changes = false;
   const visit = (node: ts.Node): void => {
@@ -122,7 +138,7 @@ function callbackMayChange(given: ArrayParameter | 'none' | 'unknown', role: Lau
     else ts.forEachChild(node, visit);
     stack.pop();
   };
-  visit(callback.body);
+  visit(body);
   return changes;
 }
 

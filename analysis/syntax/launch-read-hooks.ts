@@ -22,7 +22,7 @@ const ARRAY_PARAMETER_OF_CALLBACK = new Map<string, number>([
 ]);
 
 /** Does `arguments` appear in a function body (outside nested non-arrow functions)? A `function` may read the array as `arguments[2]`. */
-function readsArguments(body: ts.Node): boolean {
+export function readsArguments(body: ts.Node): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;
@@ -35,7 +35,7 @@ function readsArguments(body: ts.Node): boolean {
 
 /** A callback written in place and its parameter that receives the array. */
 export interface ArrayParameter {
-  readonly callback: ts.ArrowFunction | ts.FunctionExpression;
+  readonly callback: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
   readonly parameter: ts.ParameterDeclaration;
 }
 

@@ -39,6 +39,7 @@ describe('a read that hands the argument array to code of the program fails clos
       "if (args instanceof Array) console.log('list');",
       'console.log(`${args}`, String.raw`${args}`);',
       'console.log(Array.from(args, (value, index) => index));',
+      'const count = (list) => list.length;\nconsole.log(count(args));',
     ];
     for (const read of reads) expect(entries(`${CJS}const args = [clean];\n${read}\n${START}`), read).toEqual(followed('./clean.cjs'));
   });
@@ -60,6 +61,8 @@ describe('process.execArgv handed to code that may change it fails closed', () =
     ['instanceof a class of the program', 'if (process.execArgv instanceof Tweak) console.log(1);'],
     ['a callback given the array', "process.execArgv.forEach((flag, index, list) => list.push('-r', pre));"],
     ['a const alias handed on', 'const flags = process.execArgv;\ntweak(flags);'],
+    ['a local function that hands its parameter on', 'function pass(flags) { tweak(flags); }\npass(process.execArgv);'],
+    ['a local function reading arguments', "function add() { arguments[0].push('-r', pre); }\nadd(process.execArgv);"],
   ];
   for (const [name, text] of handOffs) it(`${name}: UNANALYZED`, () => expect(unanalyzed(`${text}\n${FORK}`)).toBe(true));
 
@@ -72,6 +75,8 @@ describe('process.execArgv handed to code that may change it fails closed', () =
       'for (const flag of process.execArgv) console.log(flag);',
       'process.execArgv.forEach((flag) => console.log(flag));',
       'const copy = [...process.execArgv];\ntweak(copy);',
+      "function hasFlag(flags, flag) { return flags.includes(flag); }\nconsole.log(hasFlag(process.execArgv, '--jitless'));",
+      'tweak({ flags: [...process.execArgv] });',
     ];
     for (const read of reads) expect(entries(`${CJS}${read}\n${FORK}`), read).toEqual(followed('./clean.cjs'));
   });
