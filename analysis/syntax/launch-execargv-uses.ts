@@ -27,7 +27,7 @@ function judgeUse(walker: Walker, above: readonly ts.Node[], use: ts.Expression)
   if (mayChangeUse([...above, use], 'arguments', walker)) walker.report.unanalyzed(use, excerpt(use.getText(walker.sourceFile)), REASON);
 }
 
-/** Calls judged by launch-reflective-writes.ts (`Reflect.set(x, …)`, `Object.assign(x, …)`, `m.call(x, …)`). */
+/** Calls judged by launch-reflective-writes.ts when `process.execArgv` is their first argument (`Reflect.set(x, …)`, `Object.assign(x, …)`, `m.call(x, …)`). */
 function isReflectiveWriter(callee: ts.Expression): boolean {
   if (!ts.isPropertyAccessExpression(callee)) return false;
   if (callee.name.text === 'call' || callee.name.text === 'apply') return true;
@@ -45,12 +45,13 @@ export function judgeExecArgvInCall(walker: Walker, call: ts.CallExpression): vo
     if (isCallbackMethod(member.name.text)) judgeUse(walker, [...walker.ancestors, member], member.expression);
     return;
   }
-  if (isReflectiveWriter(callee)) return;
+  const first = call.arguments[0];
+  if (isReflectiveWriter(callee) && first !== undefined && isExecArgv(first, walker)) return;
   for (const argument of call.arguments) {
     const inner = skipOuter(argument);
     if (isExecArgv(inner, walker)) judgeUse(walker, walker.ancestors, argument);
     else if (ts.isArrayLiteralExpression(inner)) {
-      for (const element of inner.elements) if (isExecArgv(element, walker)) judgeUse(walker, [...walker.ancestors, argument], element);
+      for (const element of inner.elements) if (isExecArgv(element, walker)) judgeUse(walker, [...walker.ancestors, inner], element);
     }
   }
 }

@@ -62,6 +62,8 @@ describe('process.execArgv handed to code that may change it fails closed', () =
     ['a callback given the array', "process.execArgv.forEach((flag, index, list) => list.push('-r', pre));"],
     ['a const alias handed on', 'const flags = process.execArgv;\ntweak(flags);'],
     ['a local function that hands its parameter on', 'function pass(flags) { tweak(flags); }\npass(process.execArgv);'],
+    ['a function called through .call', 'tweak.call(null, process.execArgv);'],
+    ['Reflect.apply with the list in its arguments', 'Reflect.apply(tweak, null, [process.execArgv]);'],
     ['a local function reading arguments', "function add() { arguments[0].push('-r', pre); }\nadd(process.execArgv);"],
   ];
   for (const [name, text] of handOffs) it(`${name}: UNANALYZED`, () => expect(unanalyzed(`${text}\n${FORK}`)).toBe(true));
