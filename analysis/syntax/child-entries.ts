@@ -95,7 +95,7 @@ function followStarterCall(walker: Walker, call: ts.CallExpression, { member, ar
   const [command, second, third] = args;
   if (command === undefined) return;
   if (SHELL_STARTERS.has(member.member)) {
-    const startsNode = followCommandLine(walker, command, partsOf(command), label, [], workingDirectoryOf(walker, second));
+    const startsNode = followCommandLine(walker, command, partsOf(command, walker.scope), label, [], workingDirectoryOf(walker, second));
     const options = second !== undefined && !isCallback(second) ? second : undefined;
     if (startsNode && options !== undefined) followLaunchOptions(walker, options, label, true);
     if (startsNode) judgeEnvFileBeforeChild(walker, call, label, options);
@@ -108,7 +108,7 @@ function followStarterCall(walker: Walker, call: ts.CallExpression, { member, ar
   const shell = usesShell(walker, options);
   if (shell !== 'no') {
     const words = list.filter((word): word is NodeArgument => word !== UNKNOWN_ARGUMENT);
-    const startsNode = followCommandLine(walker, command, partsOf(command), label, words, cwd);
+    const startsNode = followCommandLine(walker, command, partsOf(command, walker.scope), label, words, cwd);
     if (startsNode && options !== undefined) followLaunchOptions(walker, options, label, true);
     if (startsNode) judgeEnvFileBeforeChild(walker, call, label, options);
     // Options not seen whole may hold `shell: true`: read as a command line too, unless that already started Node.

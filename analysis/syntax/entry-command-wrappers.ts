@@ -69,6 +69,36 @@ export function isWrapper(program: string): boolean {
   return WRAPPERS.has(program);
 }
 
+/**
+ * The command a wrapper runs, out of plain words (a `#!` line's: guard/resolve/spawned-executable.ts),
+ * read with the same table as a command line's; `assigns` when `NAME=value` words set its environment.
+ * Undefined when `program` is no wrapper.
+ */
+export function peelPlainWrapper(program: string, words: readonly string[]): { words: readonly string[]; assigns: boolean } | undefined {
+  const spec = WRAPPERS.get(program);
+  if (spec === undefined) return undefined;
+  let positional = spec.positional ?? 0;
+  let assigns = false;
+  let index = 0;
+  for (; index < words.length; index++) {
+    const word = words[index] as string;
+    if (spec.assignments === true && ASSIGNMENT.test(word)) {
+      assigns = true;
+      continue;
+    }
+    if (word === '--') {
+      index++;
+      break;
+    }
+    if (!word.startsWith('-') || word === '-') {
+      if (positional-- > 0) continue;
+      break;
+    }
+    if (spec.valueOptions.has(word)) index++;
+  }
+  return { words: words.slice(index), assigns };
+}
+
 export interface WrappedCommand {
   readonly program: string;
   readonly command: NodeArgument;

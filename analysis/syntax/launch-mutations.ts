@@ -6,6 +6,8 @@ import { isValueReference, skipOuter } from './syntax.js';
 import { starterOf } from './starter-values.js';
 import type { Walker } from './walker.js';
 import { isAssignedByPattern } from './launch-pattern-targets.js';
+import { localCallable } from './launch-settings-reach.js';
+import { arrayParameterOf, builtinPatchOf, readsArguments, type ArrayParameter, isReadingInstanceOf, isReadingJsonCall, isReadingTag } from './launch-read-hooks.js';
 
 /**
  * A local value a starter receives through a `const` (`const args = [clean]; spawn(node, args)`,
@@ -53,6 +55,7 @@ function isHarmlessCall(call: ts.CallExpression | ts.NewExpression, walker: Walk
   if (ts.isIdentifier(callee)) return READING_GLOBALS.has(callee.text) && walker.scope.lookup(callee.text) === undefined;
   if (!ts.isPropertyAccessExpression(callee)) return false;
   const owner = globalName(callee.expression, walker.scope, GLOBAL_OBJECT_NAMES);
+  if (owner === 'JSON' && callee.name.text === 'stringify') return isReadingJsonCall(call);
   return owner !== undefined && READING_GLOBALS.has(`${owner}.${callee.name.text}`);
 }
 
@@ -90,6 +93,8 @@ function mutates(stack: readonly ts.Node[], index: number, role: LaunchValueRole
   }
   if (ts.isCallExpression(parent) && parent.expression === top) {
     if (last === null) return true;
+    // `args.forEach((v, i, list) => list.unshift(…))`: a callback given the array itself.
+    if (last !== undefined && callbackMayChange(arrayParameterOf(last, parent, walker), role, walker, depth)) return true;
     if (last === undefined || !MUTATING_METHODS.has(last)) return false;
     const owner = keys.at(-2);
     return !(owner === 'execArgv' && FOLLOWED_PUSHES.has(last));
@@ -97,14 +102,48 @@ function mutates(stack: readonly ts.Node[], index: number, role: LaunchValueRole
   if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== top) {
     // An element of an argument list is text: nothing it is given to changes the list.
     if (role === 'arguments' && keys.length === 1) return false;
+    if (keys.length === 0 && ts.isCallExpression(parent) && !isHarmlessCall(parent, walker, current)) return callbackMayChange(localParameter(parent, top, stack.slice(0, at)), role, walker, depth);
     return !isHarmlessCall(parent, walker, current);
   }
   if (keys.length > 0) return false;
   return !isKnownRead(stack, at, role, walker, current, depth);
 }
 
+/** `f(list)` where `f` is a function of this file: the parameter that receives the value (its uses decide); `unknown` otherwise. */
+function localParameter(call: ts.CallExpression, argument: ts.Node, ancestors: readonly ts.Node[]): ArrayParameter | 'unknown' {
+  const callee = skipOuter(call.expression);
+  const position = call.arguments.indexOf(argument as ts.Expression);
+  if (!ts.isIdentifier(callee) || position < 0 || call.arguments.slice(0, position).some((earlier) => ts.isSpreadElement(earlier))) return 'unknown';
+  const local = localCallable(callee, ancestors);
+  if (local === undefined || ts.isClassLike(local) || local.body === undefined) return 'unknown';
+  const parameter = local.parameters[position];
+  if (parameter === undefined || local.parameters.slice(0, position + 1).some((each) => each.dotDotDotToken !== undefined)) return 'unknown';
+  if (!ts.isArrowFunction(local) && readsArguments(local.body)) return 'unknown';
+  return { callback: local as ArrayParameter['callback'], parameter };
+}
+
+/** A callback's (or a local function's) parameter that receives the value: its uses there are judged as the name's are (`list.length` reads; `list.unshift(…)` writes). */
+function callbackMayChange(given: ArrayParameter | 'none' | 'unknown', role: LaunchValueRole, walker: Walker, depth: number): boolean {
+  if (given === 'none') return false;
+  const { callback, parameter } = given === 'unknown' ? { callback: undefined, parameter: undefined } : given;
+  if (callback?.body === undefined || parameter === undefined || !ts.isIdentifier(parameter.name) || depth > 3) return true;
+  const name = parameter.name.text;
+  const body = callback.body;
+  const stack: ts.Node[] = [callback];
+  let changes = false;
+  const visit = (node: ts.Node): void => {
+    if (changes) return;
+    stack.push(node);
+    if (ts.isIdentifier(node)) changes = node.text === name && node !== parameter.name && isValueReference(node, stack[stack.length - 2]) && mutates(stack, stack.length - 1, role, walker, undefined, depth + 1);
+    else ts.forEachChild(node, visit);
+    stack.pop();
+  };
+  visit(body);
+  return changes;
+}
+
 /** Operators that read their operands into a new value (a comparison, a sum, a type test): the value itself is not handed on. */
-const READING_OPERATORS = new Set([ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.PlusToken, ts.SyntaxKind.InKeyword, ts.SyntaxKind.InstanceOfKeyword, ts.SyntaxKind.LessThanToken, ts.SyntaxKind.GreaterThanToken]);
+const READING_OPERATORS = new Set([ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.PlusToken, ts.SyntaxKind.InKeyword, ts.SyntaxKind.LessThanToken, ts.SyntaxKind.GreaterThanToken]);
 
 /**
  * The uses of the whole value (not a member of it) known to leave it as it is: copied by a spread,
@@ -119,13 +158,17 @@ function isKnownRead(stack: readonly ts.Node[], at: number, role: LaunchValueRol
   if (parent === undefined) return true;
   if (ts.isSpreadElement(parent) || ts.isSpreadAssignment(parent)) return true;
   if ((ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.expression === child) return true;
-  if (ts.isTypeOfExpression(parent) || ts.isVoidExpression(parent) || ts.isTemplateSpan(parent) || ts.isExpressionStatement(parent)) return true;
+  if (ts.isTypeOfExpression(parent) || ts.isVoidExpression(parent) || ts.isExpressionStatement(parent)) return true;
+  // `${args}` is text; a tag (`note\`${args}\``) is a function given the array itself.
+  if (ts.isTemplateSpan(parent)) return isReadingTag(parent, walker, stack, at);
   if (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) return true;
   if ((ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent) || ts.isConditionalExpression(parent)) && 'expression' in parent && parent.expression === child) return true;
   if (ts.isConditionalExpression(parent) && parent.condition === child) return true;
   if (ts.isElementAccessExpression(parent) && parent.argumentExpression === child) return true;
   if (ts.isBinaryExpression(parent)) {
     if (READING_OPERATORS.has(parent.operatorToken.kind)) return true;
+    // `args instanceof Tweak`: a static `Symbol.hasInstance` is called with the array.
+    if (parent.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) return parent.left === child && isReadingInstanceOf(parent, walker, stack.slice(0, at));
     // `(args, x)`: the left of a comma is discarded.
     return parent.operatorToken.kind === ts.SyntaxKind.CommaToken && parent.left === child;
   }
@@ -164,7 +207,7 @@ function holderOf(stack: readonly ts.Node[], at: number): number | undefined {
 
 /** A use of the name that may change the value, with the nodes above it (the file first). */
 interface Mutation {
-  readonly node: ts.Identifier;
+  readonly node: ts.Node;
   readonly ancestors: readonly ts.Node[];
 }
 
@@ -172,7 +215,9 @@ interface Mutation {
 function mutationsOf(name: string, role: LaunchValueRole, walker: Walker, depth = 0): Mutation[] {
   const current = walker.ancestors.at(-1);
   const stack: ts.Node[] = [walker.sourceFile];
-  const found: Mutation[] = [];
+  // `Array.prototype.join = …` anywhere in the file: a read the allowlist trusts may run that code with the value (docs/choices.md 35).
+  const patch = builtinPatchOf(walker);
+  const found: Mutation[] = patch === undefined ? [] : [{ node: patch, ancestors: [] }];
   const visit = (node: ts.Node): void => {
     stack.push(node);
     if (ts.isIdentifier(node)) {
@@ -225,4 +270,12 @@ export function replayedArguments(name: string, literal: ts.ArrayLiteralExpressi
 
 function declaresWith(statement: ts.Statement, literal: ts.Expression): boolean {
   return ts.isVariableStatement(statement) && statement.declarationList.declarations.some((declaration) => declaration.initializer !== undefined && skipOuter(declaration.initializer) === literal);
+}
+
+/**
+ * May the use at the end of `stack` (the file first) change the value it names? The same judgement
+ * as for a launch `const`'s uses, for a value named another way (`process.execArgv`: launch-execargv-uses.ts).
+ */
+export function mayChangeUse(stack: readonly ts.Node[], role: LaunchValueRole, walker: Walker): boolean {
+  return mutates(stack, stack.length - 1, role, walker, undefined);
 }

@@ -148,10 +148,10 @@ function isGlobalCall(callee: ts.Expression, walker: Walker, names: ReadonlySet<
   return owner !== undefined && names.has(`${owner}.${callee.name.text}`);
 }
 
-type LocalCallable = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.ClassDeclaration | ts.ClassExpression;
+export type LocalCallable = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.ClassDeclaration | ts.ClassExpression;
 
 /** A function or class declared in this file under that name (`function f`, `class C`, `const f = () => …`). */
-function localCallable(callee: ts.Identifier, ancestors: readonly ts.Node[]): LocalCallable | undefined {
+export function localCallable(callee: ts.Identifier, ancestors: readonly ts.Node[]): LocalCallable | undefined {
   const declared = declarationOf(callee, ancestors);
   if (declared?.kind === 'declared') return declared.node;
   if (declared?.kind !== 'const' || declared.key !== undefined) return undefined;

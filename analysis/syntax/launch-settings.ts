@@ -1,6 +1,7 @@
 import ts from '../../policy/typescript.cjs';
 import { argumentsOf, followNodeArguments, followNodeOptionsText } from './child-entries-args.js';
 import { constantKey, constantString } from './constants.js';
+import { judgeExecArgvInCall, judgeExecArgvOperand } from './launch-execargv-uses.js';
 import { isFollowedSetting } from './launch-options.js';
 import { judgeExecArgvAliasChange, launchSettingsHolder, judgeReflectiveSettingWrite } from './launch-reflective-writes.js';
 import { assignedReferences, isAssignedByPattern } from './launch-pattern-targets.js';
@@ -41,6 +42,8 @@ function follow(walker: Walker, setting: Setting, at: ts.Node, value: ts.Express
 
 /** `{ execArgv: [...] }`, `{ NODE_OPTIONS: '…' }`, `{ NODE_OPTIONS }` in any object literal. */
 export function judgeSettingProperty(walker: Walker, property: ts.PropertyAssignment | ts.ShorthandPropertyAssignment): void {
+  // `{ a: process.execArgv }` kept or iterated: the list itself handed on.
+  judgeExecArgvOperand(walker, property, ts.isPropertyAssignment(property) ? property.initializer : property.name);
   if (!mayWriteSettings(walker.sourceFile) || isFollowedSetting(property)) return;
   // A property of a destructuring pattern (`({ NODE_OPTIONS: o.x } = src)`) names what is read out of the source: its target is judged as a write (judgePatternSettingWrites).
   if (isAssignedByPattern(walker.ancestors, walker.ancestors.length - 2)) return;
@@ -55,6 +58,7 @@ const WRITING_OPERATORS = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.Plus
 
 /** `x.NODE_OPTIONS = …`, `x.NODE_OPTIONS += …`, `x['execArgv'] = […]`. */
 export function judgeSettingWrite(walker: Walker, node: ts.BinaryExpression): void {
+  if (node.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) judgeExecArgvOperand(walker, node, node.left);
   judgePatternSettingWrites(walker, node);
   if (!WRITING_OPERATORS.has(node.operatorToken.kind)) return;
   judgeAssignedSetting(walker, node, node.left, node.right, node.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken);
@@ -66,6 +70,7 @@ export function judgeSettingWrite(walker: Walker, node: ts.BinaryExpression): vo
  * judged as the same write with `=` (launch-pattern-targets.ts yields each once, with the value when a literal source shows it).
  */
 export function judgePatternSettingWrites(walker: Walker, node: ts.BinaryExpression | ts.ForOfStatement | ts.ForInStatement): void {
+  if (ts.isForOfStatement(node)) judgeExecArgvOperand(walker, node, node.expression);
   for (const { target, value } of assignedReferences(node)) {
     // `({ ...process.env } = src)`, `[process.execArgv] = …`: the whole settings object written with what the syntax does not read there.
     if (launchSettingsHolder(target, walker) !== undefined) walker.report.unanalyzed(target, excerpt(target.getText(walker.sourceFile)), 'launch settings replaced by a destructuring assignment the syntax does not follow (a `NODE_OPTIONS`, an `execArgv` or a worker file there may load any file)');
@@ -100,6 +105,7 @@ function judgeAssignedSetting(walker: Walker, at: ts.Node, written: ts.Expressio
 /** `x.execArgv.push('-r', file)` / `.unshift(…)`: the added words are Node arguments. */
 export function judgeSettingPush(walker: Walker, call: ts.CallExpression): void {
   judgeReflectiveSettingWrite(walker, call);
+  judgeExecArgvInCall(walker, call);
   const callee = skipOuter(call.expression);
   if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'push' && callee.name.text !== 'unshift' && callee.name.text !== 'splice')) return;
   const list = skipOuter(callee.expression);

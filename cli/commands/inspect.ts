@@ -48,7 +48,7 @@ export const inspectCommand: CliCommand = {
       printError(selfCheckRefusalLine(check.failed));
       return 3;
     }
-    const hardening = judgeNodeHardening(DEFAULT_PROFILE, { permission: process.permission, execArgv: process.execArgv });
+    const hardening = judgeNodeHardening(DEFAULT_PROFILE, { permission: process.permission, execArgv: [...process.execArgv] });
     if (!hardening.confirmed) {
       printError(selfCheckRefusalLine(hardening));
       return 3;

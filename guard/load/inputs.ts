@@ -157,7 +157,8 @@ const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
 /** An extensionless file whose `#!` line names Node (or tsx, ts-node): a script Node runs as JavaScript (guard/resolve/spawned-executable.ts). */
 function isNodeScript(path: string): boolean {
   const head = readHead(path);
-  return head !== undefined && interpreterOf(head) !== 'other';
+  const interpreter = head === undefined ? 'other' : interpreterOf(head);
+  return interpreter === 'node' || interpreter === 'node-unplaced';
 }
 
 /** Every source file below `directory`, dotfiles included (`.eslintrc.js` runs too). */

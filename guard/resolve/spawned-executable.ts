@@ -1,13 +1,26 @@
 import { basename, dirname, isAbsolute, resolve as resolvePath } from 'node:path';
 import { BOOLEAN_OPTIONS } from '../../analysis/syntax/child-entries-options.js';
+import { peelPlainWrapper } from '../../analysis/syntax/entry-command-wrappers.js';
 import type { FileProbe } from './file-probe.js';
 import type { Resolution } from './types.js';
 
-/** What a program file's first line makes of it when it is started by its path. */
-export type Interpreter = 'node' | 'node-unplaced' | 'other';
+/**
+ * What a program file's first line makes of it when it is started by its path: `unknown` when the
+ * guard cannot tell from the line alone (an interpreter named by a relative path, resolved from the
+ * child's working directory; a chain too deep), which fails closed.
+ */
+export type Interpreter = 'node' | 'node-unplaced' | 'other' | 'unknown';
 
 /** Interpreters that run the file as Node code, by file name (`/usr/bin/node`, `/opt/node/bin/nodejs`, `env node`, `env tsx`). */
 const NODE_PROGRAMS = /^(node|nodejs|tsx|ts-node|ts-node-esm|ts-node-script)$/;
+/** The running process's own executable (`#!/proc/self/exe`): the process that starts the file is Node, and so is another Node's. */
+const OWN_EXECUTABLE = /^\/proc\/(self|thread-self|\d+)\/exe$/;
+/** Node binaries by the name a link leads to. */
+const NODE_BINARIES = /^(node|nodejs)$/;
+/** Wrappers peeled off one `#!` line (`env -S nice env node`): more is read as unknown. */
+const MOST_WRAPPERS = 8;
+/** Interpreters that are scripts themselves, followed (Linux nests up to 4 levels of `#!`); deeper fails closed. */
+const MOST_INTERPRETER_SCRIPTS = 4;
 /** `env` options followed by a value (`env -u NAME node`). */
 const ENV_OPTIONS_WITH_VALUE = new Set(['-u', '--unset', '-C', '--chdir']);
 /** Node options that load no code and open nothing: anything else in a `#!` line is a setting the guard does not follow. */
@@ -31,24 +44,74 @@ function afterEnv(words: readonly string[]): { words: readonly string[]; assigns
   return { words: rest, assigns };
 }
 
+/** The interpreter a `#!` line names and the words after it, or the kind the line already decides. */
+type InterpreterLine = { readonly kind: Interpreter } | { readonly kind: 'program'; readonly path: string; readonly options: readonly string[]; readonly assigns: boolean };
+
 /**
  * The kernel runs a file that starts with `#!` through the interpreter that line names (the
- * first line, up to 256 bytes); a
- * file without one is a binary, or (ENOEXEC) run by a shell: never Node. A Node interpreter
- * (`#!/usr/bin/env node`, `#!/usr/bin/node`, `#!/usr/bin/env -S node --no-warnings`) makes the
- * file a Node entry; Node options the guard does not follow (a preload, `NODE_OPTIONS=` through
- * `env`) leave it `node-unplaced`, which fails closed.
+ * first line, up to 256 bytes); a file without one is a binary, or (ENOEXEC) run by a shell:
+ * never Node. Wrappers that run their words as a program (`env -S nice node`, `nohup node`,
+ * `setsid node`: the command-line rules' table, entry-command-wrappers.ts) are peeled off. A Node
+ * interpreter (`node` by name, `/proc/self/exe`) makes the file a Node entry; Node options the
+ * guard does not follow (a preload, `NODE_OPTIONS=` through `env`) leave it `node-unplaced`, which
+ * fails closed. Any other absolute interpreter is a file to look at (`program`: a link to Node, a
+ * Node script); a relative one is resolved from the child's working directory: `unknown`.
  */
-export function interpreterOf(head: string): Interpreter {
-  if (!head.startsWith('#!')) return 'other';
+function readInterpreterLine(head: string): InterpreterLine {
+  if (!head.startsWith('#!')) return { kind: 'other' };
   const line = (head.slice(2).split('\n')[0] ?? '').trim();
-  const [program = '', ...rest] = line.split(/[ \t\r]+/).filter((word) => word !== '');
-  let words: readonly string[] = [program, ...rest];
+  let words: readonly string[] = line.split(/[ \t\r]+/).filter((word) => word !== '');
   let assigns = false;
-  if (basename(program) === 'env') ({ words, assigns } = afterEnv(rest));
+  for (let peeled = 0; ; peeled++) {
+    const program = basename(words[0] ?? '');
+    const peel = program === 'env' ? afterEnv(words.slice(1)) : peelPlainWrapper(program, words.slice(1));
+    if (peel === undefined) break;
+    if (peeled >= MOST_WRAPPERS) return { kind: 'unknown' };
+    words = peel.words;
+    assigns ||= peel.assigns;
+  }
   const [interpreter, ...options] = words;
-  if (interpreter === undefined || !NODE_PROGRAMS.test(basename(interpreter))) return 'other';
+  if (interpreter === undefined) return { kind: 'other' };
+  if (NODE_PROGRAMS.test(basename(interpreter)) || OWN_EXECUTABLE.test(interpreter)) return { kind: nodeKind(options, assigns) };
+  // A bare name is looked up in PATH by `env` and the wrappers: another program.
+  if (!interpreter.includes('/')) return { kind: 'other' };
+  return isAbsolute(interpreter) ? { kind: 'program', path: interpreter, options, assigns } : { kind: 'unknown' };
+}
+
+function nodeKind(options: readonly string[], assigns: boolean): Interpreter {
   return assigns || options.some((option) => !INERT_NODE_OPTIONS.has(option)) ? 'node-unplaced' : 'node';
+}
+
+/** What a `#!` line alone makes of a file (no file read: an interpreter named by its path is `other`). */
+export function interpreterOf(head: string): Interpreter {
+  const line = readInterpreterLine(head);
+  return line.kind === 'program' ? 'other' : line.kind;
+}
+
+/** Is this (real) path the Node executable: a `node`/`nodejs` binary, or the one running the guard? */
+function isNodeBinary(probe: FileProbe, path: string): boolean {
+  return NODE_BINARIES.test(basename(path)) || path === probe.realpath(process.execPath);
+}
+
+/**
+ * What an interpreter named by its absolute path runs its script with: Node when it is (a link
+ * to) the Node executable, or a script whose own `#!` line leads to Node (followed to a depth,
+ * each file once); another binary is another program; a file the guard cannot read is `unknown`.
+ * `scripts` collects the interpreter scripts passed through (each is Node code that runs too).
+ */
+function interpreterFileKind(probe: FileProbe, line: InterpreterLine, scripts: string[], depth = 0): Interpreter {
+  if (line.kind !== 'program') return line.kind;
+  if (depth >= MOST_INTERPRETER_SCRIPTS || !probe.isFile(line.path)) return 'unknown';
+  const real = probe.realpath(line.path);
+  if (isNodeBinary(probe, real)) return nodeKind(line.options, line.assigns);
+  if (scripts.includes(real)) return 'unknown';
+  const head = probe.head(real);
+  if (head === undefined) return 'unknown';
+  if (!head.startsWith('#!')) return 'other';
+  scripts.push(real);
+  const kind = interpreterFileKind(probe, readInterpreterLine(head), scripts, depth + 1);
+  // The interpreter script runs with this file as its argument: its options and environment are its own.
+  return kind === 'node' && (line.assigns || line.options.length > 0) ? 'node-unplaced' : kind;
 }
 
 /**
@@ -61,10 +124,13 @@ export function resolveSpawnedExecutable(probe: FileProbe, specifier: string, fr
   const file = isAbsolute(specifier) ? specifier : resolvePath(dirname(from), specifier);
   if (!probe.isFile(file)) return { targets: [] };
   const path = probe.realpath(file);
+  // `runtime -> /usr/bin/node`, `-> /proc/self/exe`: Node itself, with arguments read only where it is started.
+  if (isNodeBinary(probe, path)) return { targets: [] };
   const head = probe.head(path);
   if (head === undefined) return { targets: [] };
-  const interpreter = interpreterOf(head);
+  const scripts: string[] = [];
+  const interpreter = interpreterFileKind(probe, readInterpreterLine(head), scripts);
   if (interpreter === 'other') return { targets: [], externalProgram: true };
-  if (interpreter === 'node-unplaced') return { targets: [] };
-  return { targets: [{ kind: 'file', path, firstParty: !path.includes('/node_modules/'), loaders: ['node'] }] };
+  if (interpreter !== 'node') return { targets: [] };
+  return { targets: [path, ...scripts].map((script) => ({ kind: 'file', path: script, firstParty: !script.includes('/node_modules/'), loaders: ['node'] })) };
 }

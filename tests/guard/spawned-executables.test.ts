@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +37,7 @@ describe('a spawned program whose #! line names Node is a Node child (issue #11)
     ['spawn.call', "cp.spawn.call(cp, path.join(__dirname, 'tool'), ['--x']);"],
     ['a shell line with cwd', "cp.execSync('./tool', { cwd: __dirname, stdio: 'inherit' });"],
     ['spawn with shell: true', "cp.spawn('./tool --x', { shell: true, cwd: __dirname });"],
+    ['a shell line that is a quoted path (JSON.stringify)', "cp.execSync(JSON.stringify(path.join(__dirname, 'tool')), { stdio: 'inherit' });"],
   ];
   for (const typed of [false, true]) {
     for (const [name, start] of escapes) {
@@ -81,5 +82,63 @@ describe('a spawned program whose #! line names Node is a Node child (issue #11)
     expect(findingKeys(await guardDirectory(root, { cache: true }))).toContain('entry.cjs:3 transitive-capability NETWORK');
     writeFileSync(path.join(root, 'tool'), `#!/bin/sh\necho ok\n`);
     expect(findingKeys(await guardDirectory(root, { cache: true }))).toEqual([]);
+  });
+});
+
+// Round 14 (shebang14-*): interpreters that are Node under another name, behind a wrapper, or a file.
+const WRAPPED_NODE_LINES = ['#!/proc/self/exe', '#!/proc/thread-self/exe', '#!/proc/4242/exe', '#!/usr/bin/nohup node', '#!/usr/bin/setsid node', '#!/usr/bin/env -S nice node', '#!/usr/bin/env -S env node', '#!/usr/bin/env -S nice -n 5 nohup node', '#!/usr/bin/timeout 10 node', '#!/usr/bin/env -S stdbuf -o0 node', '#!/usr/bin/env -S ionice -c 3 node', '#!/usr/bin/env -S taskset 0x1 node', '#!/usr/bin/env -S chrt 5 node', '#!/usr/bin/time node'];
+
+describe('a #! line whose interpreter is Node under a wrapper or another name (round 14)', () => {
+  it.each(WRAPPED_NODE_LINES)('%s is Node', (line) => expect(interpreterOf(`${line}\n`)).toBe('node'));
+  it.each(['#!/usr/bin/nohup sh', '#!/usr/bin/env -S nice python3', '#!/usr/bin/setsid /bin/sh'])('%s is another program', (line) => expect(interpreterOf(`${line}\n`)).toBe('other'));
+  it.each(['#!/usr/bin/env -S nohup env NODE_OPTIONS=--require=./pre.cjs node', '#!/usr/bin/nohup node --require ./pre.cjs', '#!/proc/self/exe --import ./pre.mjs'])('%s is Node with settings the guard does not follow', (line) => expect(interpreterOf(`${line}\n`)).toBe('node-unplaced'));
+  it('a relative interpreter (resolved from the child\'s working directory) and a line of wrappers past the limit are unknown', () => {
+    expect(interpreterOf('#!./launcher\n')).toBe('unknown');
+    expect(interpreterOf(`#!/usr/bin/env -S ${'nice '.repeat(12)}node\n`)).toBe('unknown');
+  });
+});
+
+describe('an interpreter or program that is a file the guard follows (round 14)', () => {
+  const START = "cp.spawnSync(path.join(__dirname, 'tool'), [], { stdio: 'inherit' });";
+  /** A project whose `tool` names `interpreter(root)` on its #! line, with more files beside it. */
+  function chained(interpreter: (root: string) => string, files: Record<string, string>): string {
+    const root = project(START, null);
+    writeFileSync(path.join(root, 'tool'), `#!${interpreter(root)}\n${NET_SCRIPT}`);
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(root, name), text);
+    return root;
+  }
+
+  it('an interpreter script whose own #! names Node: the script and the interpreter are Node entries', async () => {
+    const root = chained((at) => path.join(at, 'launcher'), { launcher: "#!/usr/bin/env node\nconsole.log('launcher');\n" });
+    expect(findingKeys(await guardDirectory(root))).toContain('entry.cjs:3 transitive-capability NETWORK');
+  });
+  it('an interpreter that is a link to the Node executable is Node', async () => {
+    const root = chained((at) => path.join(at, 'runtime'), {});
+    symlinkSync(process.execPath, path.join(root, 'runtime'));
+    expect(findingKeys(await guardDirectory(root))).toContain('entry.cjs:3 transitive-capability NETWORK');
+  });
+  it('a relative interpreter, a cycle of interpreter scripts and a chain past the limit fail closed', async () => {
+    expect(findingKeys(await guardDirectory(chained(() => './launcher', { launcher: '#!/usr/bin/env node\n' })))).toEqual(['entry.cjs:3 unresolved-module UNANALYZED']);
+    const cycle = chained((at) => path.join(at, 'a'), {});
+    writeFileSync(path.join(cycle, 'a'), `#!${path.join(cycle, 'b')}\n`);
+    writeFileSync(path.join(cycle, 'b'), `#!${path.join(cycle, 'a')}\n`);
+    expect(findingKeys(await guardDirectory(cycle))).toEqual(['entry.cjs:3 unresolved-module UNANALYZED']);
+    const deep = chained((at) => path.join(at, 's0'), {});
+    for (let level = 0; level < 6; level++) writeFileSync(path.join(deep, `s${level}`), level === 5 ? '#!/usr/bin/env node\n' : `#!${path.join(deep, `s${level + 1}`)}\n`);
+    expect(findingKeys(await guardDirectory(deep))).toEqual(['entry.cjs:3 unresolved-module UNANALYZED']);
+  });
+  it('an interpreter script that leads to another program leaves the tool to the EXEC grant', async () => {
+    const root = chained((at) => path.join(at, 'launcher'), { launcher: '#!/bin/sh\necho ok\n' });
+    expect(findingKeys(await guardDirectory(root))).toEqual([]);
+  });
+  it('a spawned path that is a link to the Node executable (or /proc/self/exe) fails closed; a link to another binary is EXEC', async () => {
+    for (const target of [process.execPath, '/proc/self/exe']) {
+      const root = project("cp.spawnSync(path.join(__dirname, 'runtime'), [path.join(__dirname, 'job.cjs')]);", null);
+      symlinkSync(target, path.join(root, 'runtime'));
+      expect(findingKeys(await guardDirectory(root)), target).toEqual(['entry.cjs:3 unresolved-module UNANALYZED']);
+    }
+    const echo = project("cp.spawnSync(path.join(__dirname, 'runtime'), ['hello']);", null);
+    symlinkSync('/bin/echo', path.join(echo, 'runtime'));
+    expect(findingKeys(await guardDirectory(echo))).toEqual([]);
   });
 });

@@ -1,0 +1,160 @@
+import ts from '../../policy/typescript.cjs';
+import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
+import { globalName } from './module-loads.js';
+import { boundNames, skipOuter } from './syntax.js';
+import { mayMention } from './text-mentions.js';
+import type { Walker } from './walker.js';
+
+/**
+ * Uses of a launch value (an argument array, options, an `env`, `process.execArgv`) that look like
+ * reads but may run the program's own code with the value itself (docs/choices.md 35): a callback
+ * given the array as a parameter, a `JSON.stringify` replacer (called first with the holder), a
+ * `Symbol.hasInstance` behind `instanceof`, a template tag, and any read that trusts a builtin the
+ * file replaced (`Array.prototype.join = …`). launch-mutations.ts takes these out of its allowlist
+ * of reads; launch-settings.ts asks the same of `process.execArgv`.
+ */
+
+/** Array methods whose callback receives the array as a parameter, by that parameter's position. */
+const ARRAY_PARAMETER_OF_CALLBACK = new Map<string, number>([
+  ...['forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flatMap'].map((method): [string, number] => [method, 2]),
+  ['reduce', 3],
+  ['reduceRight', 3],
+]);
+
+/** Does `arguments` appear in a function body (outside nested non-arrow functions)? A `function` may read the array as `arguments[2]`. */
+export function readsArguments(body: ts.Node): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(node) && node.text === 'arguments') found = true;
+    else if (!(ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node))) ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found;
+}
+
+/** A callback written in place and its parameter that receives the array. */
+export interface ArrayParameter {
+  readonly callback: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
+  readonly parameter: ts.ParameterDeclaration;
+}
+
+/** Builtin functions a callback slot may name that never touch their third argument (`list.filter(Boolean)`). */
+const INERT_CALLBACKS = new Set(['Boolean', 'String', 'Number', 'isFinite', 'isNaN', 'parseFloat', 'encodeURIComponent', 'encodeURI']);
+
+/**
+ * `list.forEach((value, index, array) => …)`, `list.reduce((sum, v, i, array) => …)`: is the array
+ * itself given to code of the program? `none` when the method gives no callback the array or the
+ * callback is written in place with parameters that stop before the array's position (no rest, no
+ * `arguments`) or is an inert builtin; the parameter that receives it when one does (its uses
+ * decide: launch-mutations.ts); `unknown` for any other callback (a function of the program by name).
+ */
+export function arrayParameterOf(method: string, call: ts.CallExpression, walker: Walker): ArrayParameter | 'none' | 'unknown' {
+  const position = ARRAY_PARAMETER_OF_CALLBACK.get(method);
+  if (position === undefined) return 'none';
+  const callback = call.arguments[0] === undefined ? undefined : skipOuter(call.arguments[0] as ts.Expression);
+  if (callback === undefined) return 'none';
+  if (ts.isIdentifier(callback) && INERT_CALLBACKS.has(callback.text) && walker.scope.lookup(callback.text) === undefined) return 'none';
+  if (!ts.isArrowFunction(callback) && !ts.isFunctionExpression(callback)) return 'unknown';
+  if (callback.parameters.slice(0, position).some((parameter) => parameter.dotDotDotToken !== undefined)) return 'unknown';
+  if (ts.isFunctionExpression(callback) && readsArguments(callback.body)) return 'unknown';
+  const parameter = callback.parameters[position];
+  return parameter === undefined ? 'none' : { callback, parameter };
+}
+
+/** Does the method give a callback the array it is called on (`forEach`, `reduce`, …)? */
+export function isCallbackMethod(method: string): boolean {
+  return ARRAY_PARAMETER_OF_CALLBACK.has(method);
+}
+
+/** `JSON.stringify(x)` and `JSON.stringify(x, null, 2)` read; a replacer function is called with the holder and every value. */
+export function isReadingJsonCall(call: ts.CallExpression | ts.NewExpression): boolean {
+  const replacer = call.arguments?.[1] === undefined ? undefined : skipOuter(call.arguments[1] as ts.Expression);
+  if (replacer === undefined) return true;
+  if (replacer.kind === ts.SyntaxKind.NullKeyword || ts.isArrayLiteralExpression(replacer)) return true;
+  return ts.isIdentifier(replacer) && replacer.text === 'undefined';
+}
+
+/** Builtin classes whose `instanceof` test runs no code of the program (unless Function.prototype is patched: builtinPatchOf). */
+const BUILTIN_CLASSES = new Set(['Array', 'Object', 'Function', 'String', 'Number', 'Boolean', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Date', 'RegExp', 'Error', 'TypeError', 'Promise', 'ArrayBuffer', 'Uint8Array', 'Buffer', 'URL']);
+
+/** Does a function or block on the stack declare `name` (a parameter, a `var`/`let`/`const`, a function or class)? */
+function declaredOnStack(name: string, stack: readonly ts.Node[]): boolean {
+  return stack.some((node) => {
+    if (ts.isFunctionLike(node)) return node.parameters.some((parameter) => boundNames(parameter.name).includes(name));
+    if (!ts.isBlock(node) && !ts.isSourceFile(node) && !ts.isModuleBlock(node)) return false;
+    return node.statements.some((statement) => {
+      if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.some((declaration) => boundNames(declaration.name).includes(name));
+      return (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === name;
+    });
+  });
+}
+
+/** `x instanceof Array` reads; `x instanceof Tweak` (or a local `Array`) may call `Tweak[Symbol.hasInstance](x)`. */
+export function isReadingInstanceOf(test: ts.BinaryExpression, walker: Walker, stack: readonly ts.Node[]): boolean {
+  const right = skipOuter(test.right);
+  if (!ts.isIdentifier(right) || !BUILTIN_CLASSES.has(right.text)) return false;
+  return walker.scope.lookup(right.text) === undefined && !declaredOnStack(right.text, stack);
+}
+
+/** `${x}` in a template is text; in a tagged template the tag receives `x` itself, unless the tag is `String.raw`. */
+export function isReadingTag(span: ts.TemplateSpan, walker: Walker, stack: readonly ts.Node[], at: number): boolean {
+  const tagged = stack[at - 3];
+  if (stack[at - 1] !== span || tagged === undefined || !ts.isTaggedTemplateExpression(tagged)) return true;
+  const tag = skipOuter(tagged.tag);
+  return ts.isPropertyAccessExpression(tag) && tag.name.text === 'raw' && globalName(tag.expression, walker.scope, GLOBAL_OBJECT_NAMES) === 'String';
+}
+
+/** Prototypes whose members every array, object and function reads: replacing one changes what a "read" runs. */
+const SHARED_PROTOTYPES = new Set(['Array', 'Object', 'Function']);
+/** Functions that write into their first argument. */
+const PROTOTYPE_WRITERS = new Set(['defineProperty', 'defineProperties', 'assign', 'setPrototypeOf', 'set']);
+
+/** `Array.prototype`, `globalThis.Object.prototype`, `Function['prototype']`. */
+function isSharedPrototype(expression: ts.Expression): boolean {
+  const inner = skipOuter(expression);
+  if (!ts.isPropertyAccessExpression(inner) && !ts.isElementAccessExpression(inner)) return false;
+  const key = ts.isPropertyAccessExpression(inner) ? inner.name.text : ts.isStringLiteralLike(inner.argumentExpression) ? inner.argumentExpression.text : undefined;
+  if (key !== 'prototype') return false;
+  const owner = skipOuter(inner.expression);
+  const name = ts.isIdentifier(owner) ? owner.text : ts.isPropertyAccessExpression(owner) && ts.isIdentifier(owner.expression) && owner.expression.text === 'globalThis' ? owner.name.text : undefined;
+  return name !== undefined && SHARED_PROTOTYPES.has(name);
+}
+
+/** `Array.prototype.join = f`, `Array.prototype[Symbol.iterator] = f`, `Object.defineProperty(Array.prototype, …)`, `Reflect.set(Function.prototype, …)`. */
+function isPrototypePatch(node: ts.Node): boolean {
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+    const target = skipOuter(node.left);
+    return (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && isSharedPrototype(target.expression);
+  }
+  if (!ts.isCallExpression(node) || node.arguments[0] === undefined) return false;
+  const callee = skipOuter(node.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !PROTOTYPE_WRITERS.has(callee.name.text)) return false;
+  const owner = skipOuter(callee.expression);
+  return ts.isIdentifier(owner) && (owner.text === 'Object' || owner.text === 'Reflect') && isSharedPrototype(node.arguments[0] as ts.Expression);
+}
+
+const patches = new WeakMap<ts.SourceFile, ts.Node | null>();
+
+/**
+ * The first place in the file that replaces a member of `Array.prototype`, `Object.prototype` or
+ * `Function.prototype` (any member: join, toString, push, the iterator, `Symbol.hasInstance`).
+ * Names are matched as written (a local `Array` counts too: more uses only fail closed). Per file:
+ * a patch in another module is not seen here (docs/caveats.md).
+ */
+export function builtinPatchOf(walker: Walker): ts.Node | undefined {
+  const file = walker.sourceFile;
+  const cached = patches.get(file);
+  if (cached !== undefined) return cached ?? undefined;
+  let found: ts.Node | null = null;
+  if (mayMention(file, 'prototype')) {
+    const visit = (node: ts.Node): void => {
+      if (found !== null) return;
+      if (isPrototypePatch(node)) found = node;
+      else ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(file, visit);
+  }
+  patches.set(file, found);
+  return found ?? undefined;
+}
