@@ -18,13 +18,15 @@ ruleTester().run('allowed-actions', ruleUnderTest('allowed-actions'), {
     { code: "export const allowedActions = ['READ_PACKET_ITEM', 'WRITE_LOCAL_REPORT'] as const;", filename: at('src/edge.ts'), ...inspector },
     { code: "import { readFileSync } from 'node:fs';\nreadFileSync('package.json');", filename: at('tools/read.ts'), ...toolGrant },
     { code: "import { constants } from 'node:fs';\nexport const mode = constants.R_OK;", filename: at('src/mode.ts'), ...inspector },
+    // An import nothing uses reaches nothing (docs/choices.md 34).
+    { code: "import { readFileSync } from 'node:fs';", filename: at('src/parse.ts'), ...inspector },
   ],
   invalid: [
     {
-      code: "import { readFileSync } from 'node:fs';",
+      code: "import { readFileSync } from 'node:fs';\nexport const text = readFileSync('a', 'utf8');",
       filename: at('src/parse.ts'),
       ...inspector,
-      errors: [{ messageId: 'fileAccess', data: { name: 'readFileSync', verb: 'reads', capability: 'FILES_READ', action: 'READ_PACKET_ITEM' }, line: 1, column: 10 }],
+      errors: [{ messageId: 'fileAccess', data: { name: 'readFileSync', verb: 'reads', capability: 'FILES_READ', action: 'READ_PACKET_ITEM' }, line: 2, column: 21 }],
     },
     {
       code: "import * as fs from 'node:fs';\nexport const allowedActions = ['READ_PACKET_ITEM'] as const;\nfs.readFileSync('a');\nfs.writeFileSync('b', 'x');",
