@@ -1,4 +1,5 @@
 import ts from '../../policy/typescript.cjs';
+import { skipOuter } from '../syntax/index.js';
 import type { HandedParameter } from './handed-slots.js';
 
 /**
@@ -76,19 +77,13 @@ function implementation(checker: ts.TypeChecker, node: ts.Node): Implementation 
   }
   // `keep = (run: unknown) => …` as a class field or an object literal's property.
   if ((ts.isPropertyAssignment(node) && ts.isObjectLiteralExpression(node.parent)) || (ts.isPropertyDeclaration(node) && ts.isClassLike(node.parent))) {
-    const fn = node.initializer === undefined ? undefined : skipParentheses(node.initializer);
+    const fn = node.initializer === undefined ? undefined : skipOuter(node.initializer);
     const name = memberName(node.name);
     if (fn === undefined || name === undefined || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
     const declared = ts.isPropertyAssignment(node) ? literalDeclaredMember(checker, node.parent as ts.ObjectLiteralExpression, name, 'called') : classBaseMembers(checker, node as ts.PropertyDeclaration, name, 'called');
     return { fn, declared, read: 'called' };
   }
   return undefined;
-}
-
-function skipParentheses(expression: ts.Expression): ts.Expression {
-  let inner = expression;
-  while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner)) inner = inner.expression;
-  return inner;
 }
 
 /**
