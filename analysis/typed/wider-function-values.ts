@@ -1,7 +1,7 @@
 import ts from '../../policy/typescript.cjs';
 import type { HandedParameter } from './handed-slots.js';
 import { isLibraryDeclaration, isSupertype, isUntyped } from './lossy-slot.js';
-import { admittedBy } from './wider-parameters.js';
+import { admittedBy, isRestSymbol } from './wider-parameters.js';
 
 /**
  * A function value written into a slot whose function type admits more specific arguments than the
@@ -29,7 +29,7 @@ export function widerFunctionValues(checker: ts.TypeChecker, node: ts.Node): rea
       for (const targetSignature of to.getCallSignatures()) {
         targetSignature.getParameters().forEach((parameter, index) => {
           const receiving = sourceParameters[index];
-          if (receiving === undefined || isRest(receiving)) return;
+          if (receiving === undefined || isRestSymbol(receiving)) return;
           const declared = admittedBy(checker, fn, checker.getTypeOfSymbol(receiving));
           if (isUntyped(declared) || isSupertype(checker, declared)) handed.push({ name, handed: checker.getTypeOfSymbol(parameter), declared });
         });
@@ -47,9 +47,4 @@ export function widerFunctionValues(checker: ts.TypeChecker, node: ts.Node): rea
     if (to !== undefined && to.getCallSignatures().length > 0) pair(checker.getTypeOfSymbol(property), to);
   }
   return handed;
-}
-
-function isRest(parameter: ts.Symbol): boolean {
-  const declaration = parameter.valueDeclaration;
-  return declaration !== undefined && ts.isParameter(declaration) && declaration.dotDotDotToken !== undefined;
 }

@@ -117,10 +117,15 @@ export function widerImplementationParameters(checker: ts.TypeChecker, node: ts.
     const declared = admittedBy(checker, found.fn, checker.getTypeFromTypeNode(parameter.type));
     for (const signature of signatures) {
       const base = signature.getParameters()[index];
-      const baseDeclaration = base?.valueDeclaration;
-      if (base === undefined || (baseDeclaration !== undefined && ts.isParameter(baseDeclaration) && baseDeclaration.dotDotDotToken !== undefined)) continue;
+      if (base === undefined || isRestSymbol(base)) continue;
       handed.push({ name: parameter.name, handed: checker.getTypeOfSymbol(base), declared });
     }
   });
   return handed;
+}
+
+/** A signature's rest parameter (`...args`): a position past it is not one parameter. */
+export function isRestSymbol(parameter: ts.Symbol): boolean {
+  const declaration = parameter.valueDeclaration;
+  return declaration !== undefined && ts.isParameter(declaration) && declaration.dotDotDotToken !== undefined;
 }
