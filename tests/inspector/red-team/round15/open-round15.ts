@@ -28,4 +28,7 @@ export const OPEN_ROUND15: ReadonlyMap<string, string> = new Map<string, string>
   ['look:css-important-upper-case', 'low: !IMPORTANT (CSS keywords are case-insensitive) is not read as important; the later unicode-bidi:normal wins in tki (off GitHub)'],
   ['look:css-direction-inherited-into-isolate', 'low: direction:rtl on a span is inherited by a child span with unicode-bidi:isolate; tki drops it (off GitHub)'],
   ['look:table-cell-inherits-open-div-rtl', 'medium: a GFM table inside <div dir="rtl">: its cells inherit rtl (documented limit, choices 31: cells read alone)'],
+  ['quotes:packet-writes-escape-notation', 'medium: the packet\'s own "\\u{64}" is left as written beside tki\'s escapes, so the quote decodes to "d", not what the packet wrote'],
+  ['quotes:packet-spells-denial-in-escape-notation', 'medium: a claim spelling "does" as \\u{…} escapes is not flagged and, decoded as the report says to, reads "does not exist anywhere"'],
+  ['quotes:long-denial-cut-in-claim-cell', 'low: the claim cell cuts the escaped quote inside an escape ("…any\\u…"); escapes make the cell show ~27 of the packet\'s characters'],
 ]);
