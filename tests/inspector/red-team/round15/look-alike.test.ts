@@ -55,6 +55,14 @@ const VARIANTS: Record<string, TwinVariant> = {
   'formatting-reconstructed-after-implied-li-end': { twin: PASS_ALL, shown: `<ul><li><b dir="rtl">x<li>${REVERSED}.</ul>`, passesThrough: true },
   // --- The carried stack (choices 31 keeps its innermost 64 entries): a `<div dir="rtl">` under 64
   // further divs still holds the Markdown paragraph after the block (CommonMark writes a bare `<p>`).
+  // Start tags that close an element of their own kind (HTML's "in body" rules): a heading closes an
+  // open heading, `<dd>` a `<dt>`, `<button>` a button, `<a>` an `a` (adoption agency); a nested `<form>`
+  // is ignored. Each time the `dir="ltr"` of the closed (or never opened) element no longer holds the text.
+  'heading-start-closes-open-heading': { twin: PASS_ALL, shown: `<div dir="rtl"><h2 dir="ltr">x<h3>${REVERSED}.</h3></div>`, passesThrough: true },
+  'dd-start-closes-open-dt': { twin: PASS_ALL, shown: `<dl dir="rtl"><dt dir="ltr">x<dd>${REVERSED}.</dl>`, passesThrough: true },
+  'button-start-closes-open-button': { twin: PASS_ALL, shown: `<div dir="rtl"><button dir="ltr">x<button>${REVERSED}.</button></div>`, passesThrough: true },
+  'a-start-closes-open-a': { twin: PASS_ALL, shown: `<div dir="rtl"><a dir="ltr" href="u">x<a href="v">${REVERSED}.</a></div>`, passesThrough: true },
+  'nested-form-start-ignored': { twin: PASS_ALL, shown: `<form dir="rtl"><form dir="ltr">${REVERSED}.</form></form>`, passesThrough: true },
   'carried-stack-rtl-under-62-divs': { twin: PASS_ALL, shown: `<div dir="rtl">${'<div>'.repeat(62)}\n\n${REVERSED}.` },
   'carried-stack-rtl-under-64-divs': { twin: PASS_ALL, shown: `<div dir="rtl">${'<div>'.repeat(64)}\n\n${REVERSED}.` },
   // --- End tags a browser never sees as end tags: in `<template>` an end tag other than `</template>`
@@ -68,6 +76,7 @@ const VARIANTS: Record<string, TwinVariant> = {
   'script-swallows-span-end': { twin: PASS_ALL, shown: `a <span dir="rtl"><script></span></script>${REVERSED}</span>.` },
   'title-swallows-span-end': { twin: PASS_ALL, shown: `a <span dir="rtl"><title></span></title>${REVERSED}</span>.` },
   'noscript-swallows-p-end-block': { twin: PASS_ALL, shown: `<p dir="rtl">x <noscript></p></noscript>${REVERSED}.</p>`, passesThrough: true },
+  'select-ignores-span-end': { twin: PASS_ALL, shown: `a <span dir="rtl"><select></span></select>${REVERSED}</span>.` },
   'textarea-swallows-span-end': { twin: PASS_ALL, shown: `a <span dir="rtl"><textarea></span></textarea>${REVERSED}</span>.` },
   // --- `dir="auto"` reads the text nodes of the element's DOM subtree, skipping `script`, `style`,
   // `textarea` and a template's contents (not children); a `noscript`'s raw text is a child, hidden
@@ -80,6 +89,8 @@ const VARIANTS: Record<string, TwinVariant> = {
   // --- `bdo` is `unicode-bidi: isolate-override` by HTML's rendering rules with or without `dir`; its
   // direction is inherited or, with `dir="auto"`, its first strong character's (an RLM is one).
   'bdo-without-dir-inherits-rtl': { twin: PASS_ALL, shown: 'All tests <span dir="rtl"><bdo>ssap</bdo></span>.' },
+  'bdo-empty-dir-inherits-rtl': { twin: PASS_ALL, shown: 'All tests <span dir="rtl"><bdo dir="">ssap</bdo></span>.' },
+  'bdo-without-dir-in-html-block-rtl': { twin: PASS_ALL, shown: '<div dir="rtl"><bdo>.ssap stset llA</bdo></div>', passesThrough: true },
   'bdo-dir-auto-rlm-first': { twin: PASS_ALL, shown: 'All tests <bdo dir="auto">&#x200F;ssap</bdo>.' },
   'bdo-without-dir-in-css-direction': { twin: PASS_ALL, shown: 'All tests <span style="direction:rtl"><bdo>ssap</bdo></span>.' },
   // --- Character references without `;` in an attribute value: numeric ones decode (a parse error,
@@ -102,11 +113,16 @@ const VARIANTS: Record<string, TwinVariant> = {
   'css-upper-case-names-and-keywords': { twin: PASS_ALL, shown: 'All tests <span style="UNICODE-BIDI:BIDI-OVERRIDE;DIRECTION:RTL">ssap</span>.' },
   'css-comments-inside-values': { twin: PASS_ALL, shown: 'All tests <span style="unicode-bidi:/* a */bidi-override;direction:/**/rtl">ssap</span>.' },
   'css-direction-inherited-into-isolate': { twin: PASS_ALL, shown: `a <span style="direction:rtl"><span style="unicode-bidi:isolate">${REVERSED}</span></span>.` },
+  'css-direction-inherited-into-override': { twin: PASS_ALL, shown: 'All tests <span style="direction:rtl"><span style="unicode-bidi:bidi-override">ssap</span></span>.' },
+  'css-direction-inherited-into-embed': { twin: PASS_ALL, shown: `a <span style="direction:rtl"><span style="unicode-bidi:embed">${REVERSED}</span></span>.` },
+  'css-important-mixed-case-and-tab': { twin: PASS_ALL, shown: 'All tests <span style="unicode-bidi:bidi-override !\tImportant;direction:rtl;unicode-bidi:normal">ssap</span>.' },
   'css-unicode-bidi-plaintext': { twin: PASS_ALL, shown: `a <span style="unicode-bidi:plaintext">${HEBREW_ALEF} ${REVERSED}</span>.` },
   'css-direction-on-div-block': { twin: PASS_ALL, shown: `<div style=" Direction : RTL ">${REVERSED}.</div>`, passesThrough: true },
   // --- GFM tables (4.10): elements open around a table hold its cells in a browser (direction is
   // inherited through `table`/`td`), and GitHub keeps `div dir` (documented limit: cells read alone).
   'table-cell-inherits-open-div-rtl': { twin: '| a |\n|---|\n| All tests pass. |', shown: `<div dir="rtl">\n\n| a |\n|---|\n| ${REVERSED}. |\n\n</div>` },
+  'table-second-cell-inherits-open-div-rtl': { twin: '| a | b |\n|---|---|\n| x | All tests pass. |', shown: `<div dir="rtl">\n\n| a | b |\n|---|---|\n| x | ${REVERSED}. |\n\n</div>` },
+  'table-cell-inherits-body-dir': { twin: '| a |\n|---|\n| All tests pass. |', shown: `| a |\n|---|\n| ${REVERSED}. |\n\n<body dir="rtl">` },
   'table-pipe-in-code-span-splits-comment': { twin: '| a | b | c |\n|---|---|---|\n| x | All tests pass. | y |', shown: '| a | b | c |\n|---|---|---|\n| `<!-- | All tests pass. | -->` |' },
   'table-pipe-in-link-title-splits-comment': { twin: '| a | b |\n|---|---|\n| x | All tests pass. |', shown: '| a | b |\n|---|---|\n| [x](u "<!--|") All tests pass. -->") |' },
   'table-pass-split-across-cells-with-markup': { twin: PASS_ALL, shown: '| *All* | [tests](u) | **pass**. |\n|---|---|---|' },
