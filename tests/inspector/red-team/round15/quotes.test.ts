@@ -103,3 +103,36 @@ describe('a quote of the packet reads as the packet wrote it, never as global ab
     });
   }
 });
+
+/** Every `excerpt` of the prose scan's listed findings in report.json. */
+function proseExcerpts(result: Run9): string[] {
+  const excerpts: string[] = [];
+  const walk = (value: unknown, field: string): void => {
+    if (typeof value === 'string' && field === 'excerpt') excerpts.push(value);
+    else if (Array.isArray(value)) for (const entry of value) walk(entry, field);
+    else if (typeof value === 'object' && value !== null) for (const [key, entry] of Object.entries(value)) walk(entry, key);
+  };
+  walk(result.report?.prose, '');
+  return excerpts;
+}
+
+describe('a dossier excerpt with escaped global-absence wording decodes to the dossier\'s sentence', () => {
+  const sentences: Record<string, string> = {
+    'dossier-excerpt-plain': 'The file does not exist anywhere.',
+    // The dossier shows `\u{64}` as written (a backslash before `u` is no escape in CommonMark).
+    'dossier-excerpt-with-escape-notation': 'The file does not exist anywhere, \\u{64}.',
+  };
+  for (const [name, sentence] of Object.entries(sentences)) {
+    it(name, async () => {
+      const result = await inspect9({ dossierText: dossier(sentence) }, `quotes15-${name}`);
+      const excerpts = proseExcerpts(result);
+      const problems: string[] = [];
+      if (!flagsOf9(result).includes(DENIAL_FLAG)) problems.push(`no ${DENIAL_FLAG}: ${summary9(result)}`);
+      if (!excerpts.some((excerpt) => GLOBAL_ABSENCE.test(decodeEscapes(excerpt)))) problems.push(`no excerpt quotes the sentence: ${JSON.stringify(excerpts).slice(0, 200)}`);
+      const wrong = excerpts.find((excerpt) => GLOBAL_ABSENCE.test(decodeEscapes(excerpt)) && decodeEscapes(excerpt) !== sentence);
+      if (wrong !== undefined) problems.push(`the excerpt decodes to ${JSON.stringify(decodeEscapes(wrong))}`);
+      if (GLOBAL_ABSENCE.test(result.markdown ?? '')) problems.push('report.md reads as global absence');
+      judge(`quotes:${name}`, problems.length === 0 ? undefined : problems.join('; '));
+    });
+  }
+});
