@@ -81,7 +81,7 @@ describe('tki run: --out shapes SPEC §5 forbids are refused', () => {
   it('--out holds a previous run\'s three files and a hidden fourth', () => {
     const out = path.join(freshDir('cli15-out-hidden'), 'out');
     mkdirSync(out);
-    for (const [name, text] of [['report.json', '{}'], ['report.md', 'x'], ['checkpoint-inspection.md', 'y'], ['.keep', 'z']]) writeFileSync(path.join(out, name), text);
+    for (const [name, text] of [['report.json', '{}'], ['report.md', 'x'], ['checkpoint-inspection.md', 'y'], ['.keep', 'z']] as const) writeFileSync(path.join(out, name), text);
     const run = tki([fixtureCopy('cli15-out-hidden-packet'), '--out', out]);
     const problems = refusedProblems(run, out, readdirSync(out));
     if (readFileSync(path.join(out, 'report.json'), 'utf8') !== '{}') problems.push('report.json was replaced');
