@@ -1,0 +1,48 @@
+/**
+ * Routes that get through today (rt-packets15, round 15, 2026-12-07). Each key names one check of a
+ * round-15 test file (the prefix names the file); the check asserts the CORRECT behaviour, and a key
+ * listed here must still show its problem: a fix fails the suite until its key is removed here. A key
+ * that no check judges also fails. Value: severity, then one line.
+ */
+export const OPEN_ROUND15: ReadonlyMap<string, string> = new Map<string, string>([
+  ['look:noahs-ark-identical-entries-keep-outer-b', 'medium: 17 identical <i> after <b dir="rtl">: Noah\'s Ark keeps 3, the browser reconstructs the b; tki\'s newest-16 list drops it'],
+  ['look:formatting-list-17-distinct-entries', 'medium: <b dir="rtl"> + 16 distinct <i title>: a browser\'s list is unbounded, tki keeps 16 and loses the b after </p>'],
+  ['look:formatting-list-17-distinct-across-paragraphs', 'medium: the same left open in one Markdown paragraph, reconstructed in the next (GitHub too)'],
+  ['look:adoption-furthest-block-leaves-outer-rtl', 'medium: </b> with a furthest <p> moves the p out of <b dir="ltr"> into <div dir="rtl">; tki loses the outer rtl too'],
+  ['look:carried-stack-rtl-under-64-divs', 'low: <div dir="rtl"> under 64 divs: the carried stack keeps 64, the Markdown <p> after it is rtl (CommonMark reading)'],
+  ['look:noscript-swallows-span-end', 'low: </span> inside <noscript> (RAWTEXT) is text; tki closes the rtl span there (off GitHub)'],
+  ['look:noscript-swallows-p-end-block', 'low: </p> inside <noscript> in an HTML block is text; tki closes <p dir="rtl"> (off GitHub)'],
+  ['look:xmp-swallows-span-end', 'low: </span> inside <xmp> (RAWTEXT) is text; tki closes the rtl span (off GitHub)'],
+  ['look:style-swallows-span-end', 'low: </span> inside <style> (RAWTEXT) is text; tki closes the rtl span (off GitHub)'],
+  ['look:script-swallows-span-end', 'low: </span> inside <script> (script data) is text; tki closes the rtl span (off GitHub)'],
+  ['look:title-swallows-span-end', 'low: </span> inside <title> (RCDATA) is text; tki closes the rtl span (off GitHub)'],
+  ['look:textarea-swallows-span-end', 'low: </span> inside <textarea> (RCDATA) is text; tki closes the rtl span (off GitHub)'],
+  ['look:dir-auto-skips-style-text', 'low: dir="auto" skips <style> text; tki takes its "x" as the first strong character (off GitHub)'],
+  ['look:dir-auto-skips-script-text', 'low: dir="auto" skips <script> text; tki does not (off GitHub)'],
+  ['look:dir-auto-skips-textarea-text', 'low: dir="auto" skips <textarea> text; tki does not (off GitHub)'],
+  ['look:dir-auto-skips-template-contents', 'low: a <template>\'s contents are no children, dir="auto" never reads them; tki does (off GitHub)'],
+  ['look:bdo-without-dir-inherits-rtl', 'medium: <bdo> without dir is isolate-override at its inherited direction: <span dir="rtl"><bdo>ssap</bdo></span> shows "pass" (GitHub keeps both)'],
+  ['look:bdo-dir-auto-rlm-first', 'medium: <bdo dir="auto"> led by an RLM is an rtl override: &#x200F;ssap shows "pass"'],
+  ['look:bdo-without-dir-in-css-direction', 'low: <bdo> inside style="direction:rtl" overrides right to left (off GitHub)'],
+  ['look:denial-through-bdo-without-dir', 'medium: "does not <span dir=rtl><bdo>tsixe</bdo></span> anywhere": no FLAG_GLOBAL_DENIAL_WORDING'],
+  ['look:css-important-upper-case', 'low: !IMPORTANT (CSS keywords are case-insensitive) is not read as important; the later unicode-bidi:normal wins in tki (off GitHub)'],
+  ['look:css-direction-inherited-into-isolate', 'low: direction:rtl on a span is inherited by a child span with unicode-bidi:isolate; tki drops it (off GitHub)'],
+  ['look:table-cell-inherits-open-div-rtl', 'medium: a GFM table inside <div dir="rtl">: its cells inherit rtl (documented limit, choices 31: cells read alone)'],
+  ['look:button-start-closes-open-button', 'low: a <button> start tag closes an open <button dir="ltr">; tki keeps it open (off GitHub)'],
+  ['look:a-start-closes-open-a', 'medium: an <a> start tag closes the open <a dir="ltr"> (adoption agency); tki keeps it open'],
+  ['look:nested-form-start-ignored', 'low: a nested <form dir="ltr"> is ignored by the tree builder; tki opens it (off GitHub)'],
+  ['look:bdo-empty-dir-inherits-rtl', 'medium: <bdo dir=""> (invalid value) overrides at its inherited rtl direction'],
+  ['look:bdo-without-dir-in-html-block-rtl', 'medium: <div dir="rtl"><bdo>.ssap stset llA</bdo></div> shows "All tests pass."'],
+  ['look:css-direction-inherited-into-override', 'low: direction:rtl inherited by a child with unicode-bidi:bidi-override (off GitHub)'],
+  ['look:css-direction-inherited-into-embed', 'low: direction:rtl inherited by a child with unicode-bidi:embed (off GitHub)'],
+  ['look:css-important-mixed-case-and-tab', 'low: "! <tab>Important" is important in CSS; tki lets the later unicode-bidi:normal win (off GitHub)'],
+  ['look:table-second-cell-inherits-open-div-rtl', 'medium: the same as table-cell-inherits-open-div-rtl for a second cell'],
+  ['look:table-cell-inherits-body-dir', 'low: <body dir="rtl"> anywhere makes the table cells rtl (cells read alone; GitHub strips body)'],
+  ['quotes:packet-writes-escape-notation', 'medium: the packet\'s own "\\u{64}" is left as written beside tki\'s escapes, so the quote decodes to "d", not what the packet wrote'],
+  ['quotes:packet-spells-denial-in-escape-notation', 'medium: a claim spelling "does" as \\u{…} escapes is not flagged and, decoded as the report says to, reads "does not exist anywhere"'],
+  ['quotes:dossier-excerpt-with-escape-notation', 'medium: the same in a prose excerpt: the dossier\'s literal "\\u{64}" beside tki\'s escapes decodes to "d"'],
+  ['quotes:long-denial-cut-in-claim-cell', 'low: the claim cell cuts the escaped quote inside an escape ("…any\\u…"); escapes make the cell show ~27 of the packet\'s characters'],
+  ['cli:noahs-ark-identical-entries-keep-outer-b', 'medium: look\'s key under tki run: UNVERIFIED, no flag'],
+  ['cli:xmp-swallows-span-end', 'low: look\'s key under tki run: UNVERIFIED, no flag'],
+  ['cli:bdo-without-dir-inherits-rtl', 'medium: look\'s key under tki run: UNVERIFIED, no flag'],
+]);
