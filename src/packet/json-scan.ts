@@ -28,6 +28,7 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
 const COLON = 0x3a;
+const SPACE = 0x20;
 /** `[` and `{` with bit 0x20 set are both `{`; `]` and `}` are both `}`. */
 const OPENING = 0x7b;
 const CLOSING = 0x7d;
@@ -146,7 +147,12 @@ export function scanPacketJson(text: string, depthLimit: number): PacketJsonScan
     lengths: new Int32Array(capacity),
     texts: new Array<Set<string> | undefined>(capacity).fill(undefined),
   };
+  // Locals, not property loads: in the interpreter each load is a bytecode and an inline cache.
+  const { object: isObject, index: elementIndex, key: currentKey, keysFrom, lengths } = frames;
   let keys: KeyStack = { start: new Int32Array(64), end: new Int32Array(64), escaped: new Uint8Array(64) };
+  let keyStart = keys.start;
+  let keyEnd = keys.end;
+  let keyEscaped = keys.escaped;
   let keyCount = 0;
   // `depth` counts as jsonDepthExceeds counts (it may go below 0 on broken text); `top` is the tracked frames.
   let depth = 0;
@@ -165,46 +171,95 @@ export function scanPacketJson(text: string, depthLimit: number): PacketJsonScan
       }
       let end = text.indexOf('"', index + 1);
       // A backslash inside: the quote found may be an escaped one.
-      const escaped = end !== -1 && nextBackslash < end;
+      let escaped = end !== -1 && nextBackslash < end;
       if (escaped) end = escapedStringEnd(text, index);
       if (end === -1) break;
-      if (expectKey && duplicate === undefined && top > 0 && frames.object[top - 1] === 1) {
-        const level = top - 1;
-        if (keyCount === keys.start.length) keys = grown(keys);
+      if (!expectKey || duplicate !== undefined || top === 0 || isObject[top - 1] !== 1) {
+        index = end + 1;
+        expectKey = false;
+        continue;
+      }
+      // A key of the object at `level`; then, as long as its members read `"key":"string",`, the
+      // next ones in this same turn of the loop (one turn per member instead of three).
+      const level = top - 1;
+      const from = keysFrom[level] as number;
+      let bits = lengths[level] as number;
+      for (;;) {
+        if (keyCount === keyStart.length) {
+          keys = grown(keys);
+          keyStart = keys.start;
+          keyEnd = keys.end;
+          keyEscaped = keys.escaped;
+        }
         const entry = keyCount;
-        keys.start[entry] = index;
-        keys.end[entry] = end;
-        keys.escaped[entry] = escaped ? 1 : 0;
-        keyCount += 1;
-        frames.key[level] = entry;
-        const lengths = frames.lengths[level] as number;
+        keyStart[entry] = index;
+        keyEnd[entry] = end;
+        keyEscaped[entry] = escaped ? 1 : 0;
+        keyCount = entry + 1;
+        currentKey[level] = entry;
         const bit = escaped ? lengthBit(text, keys, entry) : 1 << ((end - index - 1) & 31);
-        if ((lengths & bit) !== 0 || escaped || entry - (frames.keysFrom[level] as number) >= LINEAR_KEYS) {
+        if ((bits & bit) !== 0 || escaped || entry - from >= LINEAR_KEYS) {
           if (repeatsEarlierKey(text, frames, keys, level, entry)) duplicate = pathOf(text, frames, keys, level, entry);
         }
-        frames.lengths[level] = lengths | bit;
-        // A key is followed by its colon: stepped over here rather than by one more turn of the loop.
-        index = text.charCodeAt(end + 1) === COLON ? end + 2 : end + 1;
-      } else index = end + 1;
+        bits |= bit;
+        // One call for the usual `":"` (each call counts in the interpreter); `": "` is read char by char.
+        if (text.startsWith(':"', end + 1)) index = end + 2;
+        else {
+          index = end + 1;
+          if (text.charCodeAt(index) === COLON) index += 1;
+          if (text.charCodeAt(index) === SPACE) index += 1;
+          if (text.charCodeAt(index) !== QUOTE) break;
+        }
+        if (duplicate !== undefined) break;
+        // The value is a string.
+        if (nextBackslash < index) {
+          nextBackslash = text.indexOf('\\', index);
+          if (nextBackslash === -1) nextBackslash = length;
+        }
+        end = text.indexOf('"', index + 1);
+        if (end !== -1 && nextBackslash < end) end = escapedStringEnd(text, index);
+        if (end === -1) {
+          index = length;
+          break;
+        }
+        if (!text.startsWith(',"', end + 1)) {
+          index = end + 1;
+          break;
+        }
+        // The next key.
+        index = end + 2;
+        if (nextBackslash < index) {
+          nextBackslash = text.indexOf('\\', index);
+          if (nextBackslash === -1) nextBackslash = length;
+        }
+        end = text.indexOf('"', index + 1);
+        escaped = end !== -1 && nextBackslash < end;
+        if (escaped) end = escapedStringEnd(text, index);
+        if (end === -1) {
+          index = length;
+          break;
+        }
+      }
+      lengths[level] = bits;
       expectKey = false;
       continue;
     }
     index += 1;
     if (code === COMMA) {
       if (top > 0 && top <= capacity) {
-        if (frames.object[top - 1] === 1) expectKey = true;
-        else frames.index[top - 1] = (frames.index[top - 1] as number) + 1;
+        if (isObject[top - 1] === 1) expectKey = true;
+        else elementIndex[top - 1] = (elementIndex[top - 1] as number) + 1;
       }
     } else if ((code | 0x20) === OPENING) {
       depth += 1;
       if (depth > depthLimit) return { tooDeep: true, duplicate: undefined };
       const object = code === OPENING;
       if (top < capacity) {
-        frames.object[top] = object ? 1 : 0;
-        frames.index[top] = 0;
-        frames.key[top] = -1;
-        frames.keysFrom[top] = keyCount;
-        frames.lengths[top] = 0;
+        isObject[top] = object ? 1 : 0;
+        elementIndex[top] = 0;
+        currentKey[top] = -1;
+        keysFrom[top] = keyCount;
+        lengths[top] = 0;
       }
       top += 1;
       expectKey = object;
@@ -213,7 +268,7 @@ export function scanPacketJson(text: string, depthLimit: number): PacketJsonScan
       if (top > 0) {
         top -= 1;
         if (top < capacity) {
-          keyCount = frames.keysFrom[top] as number;
+          keyCount = keysFrom[top] as number;
           if (frames.texts[top] !== undefined) frames.texts[top] = undefined;
         }
       }
