@@ -8,7 +8,7 @@ import { stringEnd } from './json-value.js';
  *
  * Inside the sandbox node runs `--jitless`: this loop is interpreted, where every bytecode and
  * every call counts (the session-14 scan, one call per value string and per key comparison, cost
- * more than JSON.parse itself there: 390–420 CPU-ms of a 15 MB packet, session 15). So the common
+ * twice what JSON.parse did there: 750 against 350 CPU-ms of a 15 MB packet, session 15). So the common
  * path is one function without calls: strings are skipped to their closing quote natively
  * (indexOf; the next backslash in the text is known, looked up again only once the scan has passed
  * it), and a key is compared with nothing while no earlier key of its object has its length (one
