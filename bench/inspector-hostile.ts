@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { compileInspectorV8Flags } from '../sandbox/engines/node-flags.js';
 import { DEFAULT_PROFILE } from '../sandbox/profile/default-profile.js';
 import { DEFAULT_LIMITS, manifestHash, sha256Ref } from '../src/index.js';
 import { INSPECT_CHILD, runChild, type ChildResult } from './inspector-child.js';
@@ -20,7 +21,8 @@ import type { BenchResult } from './types.js';
  * Generating (1) takes about a minute, so it is written once into a cache directory under the
  * system's temp directory (named by its shape and GENERATOR_VERSION, completed by a marker file
  * written last) and reused by later runs. The inspector child runs with the sandbox profile's heap
- * limit, so a run that fits here fits inside `tki run`.
+ * limit, so a run that fits here fits inside `tki run`; the refusals (2)–(5) with all of node's V8
+ * flags inside (INSIDE_FLAGS).
  */
 const LISTINGS = Number(process.env.TKI_BENCH_HOSTILE_LISTINGS ?? 27);
 const LISTING_BYTES = 8_000_000;
@@ -29,6 +31,13 @@ const ROUNDS = 3;
 /** Bumped whenever the generated packets change, so that a stale cache is never measured. */
 const GENERATOR_VERSION = 2;
 const HEAP_FLAGS = DEFAULT_PROFILE.limits.memoryMiB > 0 ? [`--max-old-space-size=${DEFAULT_PROFILE.limits.memoryMiB}`] : [];
+/**
+ * The refusals run under the V8 flags node has inside the sandbox (`--jitless`, the 16 MB young
+ * generation, the heap limit): without its JIT, the inspector's own passes over packet.json are
+ * interpreted, and measured with the JIT they looked 2–4 times cheaper than they are (session 15).
+ * The floor stays a plain node: reading and parsing the packet as any program would.
+ */
+const INSIDE_FLAGS = compileInspectorV8Flags(DEFAULT_PROFILE);
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const inspectorUrl = pathToFileURL(path.join(here, '..', 'src', 'index.js')).href;
@@ -172,14 +181,14 @@ const used = process.cpuUsage(cpu);
 process.stdout.write(JSON.stringify({ ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, maxRssKiB: process.resourceUsage().maxRSS }));
 `;
 
-async function paired(floorSource: string, packetDir: string, outDir: string): Promise<{ inspector: ChildResult[]; floor: ChildResult[] }> {
+async function paired(floorSource: string, packetDir: string, outDir: string, inspectorFlags: readonly string[]): Promise<{ inspector: ChildResult[]; floor: ChildResult[] }> {
   await runChild(floorSource, [packetDir]); // warm the page cache for both sides
   const inspector: ChildResult[] = [];
   const floor: ChildResult[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
     floor.push(await runChild(floorSource, [packetDir]));
     rmSync(outDir, { recursive: true, force: true });
-    inspector.push(await runChild(INSPECT_CHILD, [packetDir, outDir, inspectorUrl], HEAP_FLAGS));
+    inspector.push(await runChild(INSPECT_CHILD, [packetDir, outDir, inspectorUrl], inspectorFlags));
   }
   return { inspector, floor };
 }
@@ -225,9 +234,9 @@ export async function refusedResults(): Promise<BenchResult[]> {
   const root = mkdtempSync(path.join(tmpdir(), 'tki-bench-refused-'));
   try {
     const duplicate = cachedPacket(`duplicate-key-${REFUSED_CLAIMS}`, generateDuplicateKeyPacket);
-    const duplicated = await paired(READ_PARSE_FLOOR, duplicate, path.join(root, 'out-duplicate'));
+    const duplicated = await paired(READ_PARSE_FLOOR, duplicate, path.join(root, 'out-duplicate'), INSIDE_FLAGS);
     const badHeader = cachedPacket(`wrong-schema-${REFUSED_CLAIMS}`, generateBadHeaderPacket);
-    const badHeaders = await paired(READ_PARSE_FLOOR, badHeader, path.join(root, 'out-header'));
+    const badHeaders = await paired(READ_PARSE_FLOOR, badHeader, path.join(root, 'out-header'), INSIDE_FLAGS);
     const bytes = (packet: string): number => Math.round(statSync(path.join(packet, 'packet.json')).size / 1024);
     return [
       result('refused: a duplicate key, vs read+JSON.parse of packet.json', 1.5, duplicated, { packet_KiB: bytes(duplicate), line: String(duplicated.inspector[0]?.line ?? '').slice(0, 90) }),
@@ -242,11 +251,11 @@ export async function hostileResults(): Promise<BenchResult[]> {
   const root = mkdtempSync(path.join(tmpdir(), 'tki-bench-hostile-'));
   try {
     const listings = cachedPacket(`listings-${LISTINGS}x${CLAIMS}`, generateListingPacket);
-    const big = await paired(READ_HASH_FLOOR, listings, path.join(root, 'out-listings'));
+    const big = await paired(READ_HASH_FLOOR, listings, path.join(root, 'out-listings'), HEAP_FLAGS);
     const over = cachedPacket(`over-max-claims-${DEFAULT_LIMITS.maxClaims + 1}`, generateOverLimitPacket);
-    const refused = await paired(READ_PARSE_FLOOR, over, path.join(root, 'out-over'));
+    const refused = await paired(READ_PARSE_FLOOR, over, path.join(root, 'out-over'), INSIDE_FLAGS);
     const shared = cachedPacket(`over-max-evidence-entries-${SHARED_SUBJECT_CLAIMS}x${SHARED_SUBJECT_LISTINGS}`, generateSharedSubjectPacket);
-    const entries = await paired(READ_PARSE_FLOOR, shared, path.join(root, 'out-entries'));
+    const entries = await paired(READ_PARSE_FLOOR, shared, path.join(root, 'out-entries'), INSIDE_FLAGS);
     return [
       result(`hostile: ${LISTINGS} listings (${Math.round((LISTINGS * LISTING_BYTES) / 1024 / 1024)} MiB) × ${CLAIMS.toLocaleString('en')} claims vs read+sha256`, 2, big, {
         listing_MiB: Math.round((LISTINGS * LISTING_BYTES) / 1024 / 1024),

@@ -4,16 +4,17 @@ import { stringEnd } from './json-value.js';
  * packet.json's one pass before JSON.parse (issue 13: a refused packet must cost about one parse):
  * the nesting depth, given up past `depthLimit` exactly as jsonDepthExceeds (json-value.ts) does,
  * and the first key an object repeats, named by the same path scanJsonMembers spells
- * (`dossier.claims[15999].subject`). Before, these were two more passes, and the duplicate scan
- * made a string per key and a Set per object (54–64 ms of a 2.3 MB packet whose JSON.parse is 29).
+ * (`dossier.claims[15999].subject`).
  *
- * Values and keys are skipped to their closing quote natively (indexOf). A key without a backslash
- * (the next backslash in the text is known, looked up again only once the scan has passed it) is
- * compared with the earlier keys of its own object by its length and then its characters, in
- * place; a key with one is compared by a hash of its unescaped text, and spelled out (unescaped)
- * only on a hash match or to name the duplicate. Hashing every key's characters in a loop was a
- * fifth of the scan (a 15 MB packet of 100,000 claims: 38–40 → 31 warm CPU-ms, session 12). An object
- * with more than LINEAR_KEYS keys gets a map from hash to its keys, so a huge object stays linear.
+ * Inside the sandbox node runs `--jitless`: this loop is interpreted, where every bytecode and
+ * every call counts (the session-14 scan, one call per value string and per key comparison, cost
+ * twice what JSON.parse did there: 750 against 350 CPU-ms of a 15 MB packet, session 15). So the common
+ * path is one function without calls: strings are skipped to their closing quote natively
+ * (indexOf; the next backslash in the text is known, looked up again only once the scan has passed
+ * it), and a key is compared with nothing while no earlier key of its object has its length (one
+ * bit per length, modulo 32). Only a key whose length bit is set, a key with a backslash, or a key
+ * of an object that already has LINEAR_KEYS keys reaches repeatsEarlierKey: compared in place, or
+ * decoded, or looked up in the object's set of key texts (so a huge object stays linear).
  * The result means something only for text JSON.parse accepts; any other text is scanned safely.
  */
 export interface PacketJsonScan {
@@ -25,239 +26,253 @@ export interface PacketJsonScan {
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const SPACE = 0x20;
+/** `[` and `{` with bit 0x20 set are both `{`; `]` and `}` are both `}`. */
+const OPENING = 0x7b;
+const CLOSING = 0x7d;
 const LINEAR_KEYS = 8;
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 
-function hashOf(key: string): number {
-  let hash = FNV_OFFSET;
-  for (let index = 0; index < key.length; index += 1) hash = Math.imul(hash ^ key.charCodeAt(index), FNV_PRIME);
-  return hash;
+/** The keys of the objects open now, as a stack: each object's keys from its `keysFrom` on. */
+interface KeyStack {
+  start: Int32Array;
+  end: Int32Array;
+  escaped: Uint8Array;
 }
 
-/** hashOf the characters of text between `from` and `to` (a key without escapes), without slicing them. */
-function hashOfRange(text: string, from: number, to: number): number {
-  let hash = FNV_OFFSET;
-  for (let index = from; index < to; index += 1) hash = Math.imul(hash ^ text.charCodeAt(index), FNV_PRIME);
-  return hash;
+function grown(keys: KeyStack): KeyStack {
+  const size = keys.start.length * 2;
+  const start = new Int32Array(size);
+  const end = new Int32Array(size);
+  const escaped = new Uint8Array(size);
+  start.set(keys.start);
+  end.set(keys.end);
+  escaped.set(keys.escaped);
+  return { start, end, escaped };
 }
 
-/**
- * The keys of the objects open now, as a stack: each object's keys from its `from` on. A key's
- * hash is computed when first needed (`hashed`): a key with escapes when pushed, any other only
- * when compared with one, or when its object gets a map from hash to keys.
- */
-class KeyStack {
-  hash = new Int32Array(64);
-  hashed = new Uint8Array(64);
-  start = new Int32Array(64);
-  end = new Int32Array(64);
-  escaped = new Uint8Array(64);
-  length = 0;
-
-  push(start: number, end: number, escaped: boolean): number {
-    if (this.length === this.hash.length) this.grow();
-    const entry = this.length;
-    this.hashed[entry] = 0;
-    this.start[entry] = start;
-    this.end[entry] = end;
-    this.escaped[entry] = escaped ? 1 : 0;
-    this.length += 1;
-    return entry;
-  }
-
-  private grow(): void {
-    const size = this.hash.length * 2;
-    const hash = new Int32Array(size);
-    const hashed = new Uint8Array(size);
-    const start = new Int32Array(size);
-    const end = new Int32Array(size);
-    const escaped = new Uint8Array(size);
-    hash.set(this.hash);
-    hashed.set(this.hashed);
-    start.set(this.start);
-    end.set(this.end);
-    escaped.set(this.escaped);
-    Object.assign(this, { hash, hashed, start, end, escaped });
+/** A key's text as JSON.parse reads it (`start` and `end`: its quotes); an escape JSON.parse refuses leaves it raw (JSON.parse then refuses the packet). */
+function keyText(text: string, keys: KeyStack, entry: number): string {
+  const start = keys.start[entry] as number;
+  const end = keys.end[entry] as number;
+  if (keys.escaped[entry] === 0) return text.slice(start + 1, end);
+  try {
+    return String(JSON.parse(text.slice(start, end + 1)));
+  } catch {
+    return text.slice(start + 1, end);
   }
 }
 
-/**
- * The hash of key `at`'s text as JSON.parse reads it. An escape JSON.parse refuses hashes as the
- * raw text (JSON.parse then refuses the packet, and nothing the scan says is read).
- */
-function hashOfKey(text: string, keys: KeyStack, at: number): number {
-  if (keys.hashed[at] === 1) return keys.hash[at] as number;
-  const start = keys.start[at] as number;
-  const end = keys.end[at] as number;
-  let hash = hashOfRange(text, start + 1, end);
-  if (keys.escaped[at] === 1) {
-    try {
-      hash = hashOf(keyText(text, start, end, true));
-    } catch {
-      // Not a JSON string: see above.
-    }
-  }
-  keys.hash[at] = hash;
-  keys.hashed[at] = 1;
-  return hash;
+/** The length bit of key `entry`: of its text as JSON.parse reads it. */
+function lengthBit(text: string, keys: KeyStack, entry: number): number {
+  const length = keys.escaped[entry] === 0 ? (keys.end[entry] as number) - (keys.start[entry] as number) - 1 : keyText(text, keys, entry).length;
+  return 1 << (length & 31);
 }
 
-/** Whether keys `one` and `other` are the same key for JSON.parse: without escapes, the same characters. */
+/** Whether keys `one` and `other` are one key for JSON.parse: without escapes, the same characters, compared in place. */
 function sameKey(text: string, keys: KeyStack, one: number, other: number): boolean {
+  if (keys.escaped[one] === 1 || keys.escaped[other] === 1) return keyText(text, keys, one) === keyText(text, keys, other);
   const oneStart = keys.start[one] as number;
   const otherStart = keys.start[other] as number;
   const length = (keys.end[one] as number) - oneStart;
-  if (keys.escaped[one] === 0 && keys.escaped[other] === 0) {
-    if ((keys.end[other] as number) - otherStart !== length) return false;
-    for (let offset = 1; offset < length; offset += 1) if (text.charCodeAt(oneStart + offset) !== text.charCodeAt(otherStart + offset)) return false;
-    return true;
-  }
-  if (hashOfKey(text, keys, one) !== hashOfKey(text, keys, other)) return false;
-  return keyText(text, oneStart, keys.end[one] as number, keys.escaped[one] === 1) === keyText(text, otherStart, keys.end[other] as number, keys.escaped[other] === 1);
-}
-
-/** A key's text as JSON.parse reads it: `start` and `end` are the indices of its quotes. */
-function keyText(text: string, start: number, end: number, escaped: boolean): string {
-  return escaped ? String(JSON.parse(text.slice(start, end + 1))) : text.slice(start + 1, end);
+  if ((keys.end[other] as number) - otherStart !== length) return false;
+  for (let offset = 1; offset < length; offset += 1) if (text.charCodeAt(oneStart + offset) !== text.charCodeAt(otherStart + offset)) return false;
+  return true;
 }
 
 /** The open containers, by depth (at most the depth limit + 1 of them are tracked). */
-class Frames {
+interface Frames {
   readonly object: Uint8Array;
   readonly index: Int32Array;
-  /** The current key of an object: the entry in the key stack (-1: none yet). */
+  /** The current key of an object: its entry in the key stack (-1: none yet). */
   readonly key: Int32Array;
   readonly keysFrom: Int32Array;
-  readonly byHash: Array<Map<number, number[]> | undefined>;
-
-  constructor(readonly capacity: number) {
-    this.object = new Uint8Array(capacity);
-    this.index = new Int32Array(capacity);
-    this.key = new Int32Array(capacity);
-    this.keysFrom = new Int32Array(capacity);
-    this.byHash = new Array<Map<number, number[]> | undefined>(capacity).fill(undefined);
-  }
-}
-
-/** The path of the key `entry` of the object at `top`, spelled as scanJsonMembers spells it (framePath, memberPath). */
-function pathOf(text: string, frames: Frames, keys: KeyStack, top: number, entry: number): string {
-  const spell = (at: number): string => keyText(text, keys.start[at] as number, keys.end[at] as number, keys.escaped[at] === 1);
-  let path = '';
-  for (let level = 0; level < top; level += 1) {
-    if (frames.object[level] === 1) {
-      const key = frames.key[level] as number;
-      const part = key < 0 ? '' : spell(key);
-      path = path === '' ? part : `${path}.${part}`;
-    } else path = `${path}[${frames.index[level] as number}]`;
-  }
-  const key = spell(entry);
-  return path === '' ? key : `${path}.${key}`;
-}
-
-/** An earlier key of the object at `top` equal to the key `entry`, or -1. */
-function earlierKey(text: string, frames: Frames, keys: KeyStack, top: number, entry: number): number {
-  const from = frames.keysFrom[top] as number;
-  if (entry - from > LINEAR_KEYS) return earlierKeyByHash(text, frames, keys, top, entry);
-  for (let other = from; other < entry; other += 1) if (sameKey(text, keys, entry, other)) return other;
-  return -1;
+  /** One bit per length (modulo 32) of the object's keys so far. */
+  readonly lengths: Int32Array;
+  /** The texts of an object's keys once it has more than LINEAR_KEYS of them. */
+  readonly texts: Array<Set<string> | undefined>;
 }
 
 /**
- * earlierKey in an object of more than LINEAR_KEYS keys, through its map from hash to keys. Its
- * own function: the common small object's path stays small, and so does the optimizing
- * compiler's work on it (its CPU time counts in a run that reads packet.json once).
+ * Whether key `entry` of the object at `level` repeats an earlier key of it. The object's set of
+ * key texts, once it has more than LINEAR_KEYS keys, holds every key but `entry`'s.
  */
-function earlierKeyByHash(text: string, frames: Frames, keys: KeyStack, top: number, entry: number): number {
-  let byHash = frames.byHash[top];
-  if (byHash === undefined) {
-    byHash = new Map();
-    for (let other = frames.keysFrom[top] as number; other < entry; other += 1) addToIndex(byHash, hashOfKey(text, keys, other), other);
-    frames.byHash[top] = byHash;
+function repeatsEarlierKey(text: string, frames: Frames, keys: KeyStack, level: number, entry: number): boolean {
+  const from = frames.keysFrom[level] as number;
+  let texts = frames.texts[level];
+  if (texts === undefined && entry - from > LINEAR_KEYS) {
+    texts = new Set();
+    for (let other = from; other < entry; other += 1) texts.add(keyText(text, keys, other));
+    frames.texts[level] = texts;
   }
-  const hash = hashOfKey(text, keys, entry);
-  const found = (byHash.get(hash) ?? []).find((other) => sameKey(text, keys, entry, other)) ?? -1;
-  addToIndex(byHash, hash, entry);
-  return found;
+  if (texts !== undefined) {
+    const own = keyText(text, keys, entry);
+    if (texts.has(own)) return true;
+    texts.add(own);
+    return false;
+  }
+  for (let other = from; other < entry; other += 1) if (sameKey(text, keys, entry, other)) return true;
+  return false;
 }
 
-function addToIndex(byHash: Map<number, number[]>, hash: number, entry: number): void {
-  const list = byHash.get(hash);
-  if (list === undefined) byHash.set(hash, [entry]);
-  else list.push(entry);
+/** The path of the key `entry` of the object at `level`, spelled as scanJsonMembers spells it (framePath, memberPath). */
+function pathOf(text: string, frames: Frames, keys: KeyStack, level: number, entry: number): string {
+  let path = '';
+  for (let outer = 0; outer < level; outer += 1) {
+    if (frames.object[outer] === 1) {
+      const key = frames.key[outer] as number;
+      const part = key < 0 ? '' : keyText(text, keys, key);
+      path = path === '' ? part : `${path}.${part}`;
+    } else path = `${path}[${frames.index[outer] as number}]`;
+  }
+  const key = keyText(text, keys, entry);
+  return path === '' ? key : `${path}.${key}`;
 }
 
-/** The closing quote of a key with a backslash whose opening quote is at `start`, or -1 when the text ends first. */
-function escapedKeyEnd(text: string, start: number): number {
-  for (let end = start + 1; end < text.length; end += 1) {
-    const unit = text.charCodeAt(end);
-    if (unit === BACKSLASH) end += 1;
-    else if (unit === QUOTE) return end;
-  }
-  return -1;
+/** The closing quote of a string with a backslash whose opening quote is at `start`, or -1 when the text ends first. */
+function escapedStringEnd(text: string, start: number): number {
+  const end = stringEnd(text, start);
+  return text.charCodeAt(end) === QUOTE && end > start ? end : -1;
 }
 
 export function scanPacketJson(text: string, depthLimit: number): PacketJsonScan {
-  const frames = new Frames(depthLimit + 1);
-  const keys = new KeyStack();
+  const length = text.length;
+  const capacity = depthLimit + 1;
+  const frames: Frames = {
+    object: new Uint8Array(capacity),
+    index: new Int32Array(capacity),
+    key: new Int32Array(capacity),
+    keysFrom: new Int32Array(capacity),
+    lengths: new Int32Array(capacity),
+    texts: new Array<Set<string> | undefined>(capacity).fill(undefined),
+  };
+  // Locals, not property loads: in the interpreter each load is a bytecode and an inline cache.
+  const { object: isObject, index: elementIndex, key: currentKey, keysFrom, lengths } = frames;
+  let keys: KeyStack = { start: new Int32Array(64), end: new Int32Array(64), escaped: new Uint8Array(64) };
+  let keyStart = keys.start;
+  let keyEnd = keys.end;
+  let keyEscaped = keys.escaped;
+  let keyCount = 0;
   // `depth` counts as jsonDepthExceeds counts (it may go below 0 on broken text); `top` is the tracked frames.
   let depth = 0;
   let top = 0;
   let expectKey = false;
   let duplicate: string | undefined;
-  /** The first backslash at or after the scan's position (text.length: none), looked up again once passed. */
+  /** The first backslash at or after the scan's position (length: none), looked up again once passed. */
   let nextBackslash = -1;
-  for (let index = 0; index < text.length; index += 1) {
+  let index = 0;
+  while (index < length) {
     const code = text.charCodeAt(index);
     if (code === QUOTE) {
-      const isKey = expectKey && duplicate === undefined && top > 0 && frames.object[top - 1] === 1;
-      expectKey = false;
-      if (!isKey) {
-        // A value (or a key once a duplicate is named): only its end matters, found natively.
-        index = stringEnd(text, index);
+      if (nextBackslash < index) {
+        nextBackslash = text.indexOf('\\', index);
+        if (nextBackslash === -1) nextBackslash = length;
+      }
+      let end = text.indexOf('"', index + 1);
+      // A backslash inside: the quote found may be an escaped one.
+      let escaped = end !== -1 && nextBackslash < end;
+      if (escaped) end = escapedStringEnd(text, index);
+      if (end === -1) break;
+      if (!expectKey || duplicate !== undefined || top === 0 || isObject[top - 1] !== 1) {
+        index = end + 1;
+        expectKey = false;
         continue;
       }
-      if (nextBackslash < index) nextBackslash = text.indexOf('\\', index);
-      if (nextBackslash === -1) nextBackslash = text.length;
-      let end = text.indexOf('"', index + 1);
-      const escaped = nextBackslash < end;
-      // A backslash in the key: the quote found may be an escaped one.
-      if (escaped) end = escapedKeyEnd(text, index);
-      if (end !== -1) {
-        const entry = keys.push(index, end, escaped);
-        frames.key[top - 1] = entry;
-        try {
-          if (earlierKey(text, frames, keys, top - 1, entry) >= 0) duplicate = pathOf(text, frames, keys, top - 1, entry);
-        } catch {
-          // An escape JSON.parse refuses: JSON.parse refuses the text, nothing here is read.
+      // A key of the object at `level`; then, as long as its members read `"key":"string",`, the
+      // next ones in this same turn of the loop (one turn per member instead of three).
+      const level = top - 1;
+      const from = keysFrom[level] as number;
+      let bits = lengths[level] as number;
+      for (;;) {
+        if (keyCount === keyStart.length) {
+          keys = grown(keys);
+          keyStart = keys.start;
+          keyEnd = keys.end;
+          keyEscaped = keys.escaped;
         }
-      } else end = text.length;
-      index = end;
-    } else if (code === 0x7b || code === 0x5b) {
+        const entry = keyCount;
+        keyStart[entry] = index;
+        keyEnd[entry] = end;
+        keyEscaped[entry] = escaped ? 1 : 0;
+        keyCount = entry + 1;
+        currentKey[level] = entry;
+        const bit = escaped ? lengthBit(text, keys, entry) : 1 << ((end - index - 1) & 31);
+        if ((bits & bit) !== 0 || escaped || entry - from >= LINEAR_KEYS) {
+          if (repeatsEarlierKey(text, frames, keys, level, entry)) duplicate = pathOf(text, frames, keys, level, entry);
+        }
+        bits |= bit;
+        // One call for the usual `":"` (each call counts in the interpreter); `": "` is read char by char.
+        if (text.startsWith(':"', end + 1)) index = end + 2;
+        else {
+          index = end + 1;
+          if (text.charCodeAt(index) === COLON) index += 1;
+          if (text.charCodeAt(index) === SPACE) index += 1;
+          if (text.charCodeAt(index) !== QUOTE) break;
+        }
+        if (duplicate !== undefined) break;
+        // The value is a string.
+        if (nextBackslash < index) {
+          nextBackslash = text.indexOf('\\', index);
+          if (nextBackslash === -1) nextBackslash = length;
+        }
+        end = text.indexOf('"', index + 1);
+        if (end !== -1 && nextBackslash < end) end = escapedStringEnd(text, index);
+        if (end === -1) {
+          index = length;
+          break;
+        }
+        if (!text.startsWith(',"', end + 1)) {
+          index = end + 1;
+          break;
+        }
+        // The next key.
+        index = end + 2;
+        if (nextBackslash < index) {
+          nextBackslash = text.indexOf('\\', index);
+          if (nextBackslash === -1) nextBackslash = length;
+        }
+        end = text.indexOf('"', index + 1);
+        escaped = end !== -1 && nextBackslash < end;
+        if (escaped) end = escapedStringEnd(text, index);
+        if (end === -1) {
+          index = length;
+          break;
+        }
+      }
+      lengths[level] = bits;
+      expectKey = false;
+      continue;
+    }
+    index += 1;
+    if (code === COMMA) {
+      if (top > 0 && top <= capacity) {
+        if (isObject[top - 1] === 1) expectKey = true;
+        else elementIndex[top - 1] = (elementIndex[top - 1] as number) + 1;
+      }
+    } else if ((code | 0x20) === OPENING) {
       depth += 1;
       if (depth > depthLimit) return { tooDeep: true, duplicate: undefined };
-      if (top < frames.capacity) {
-        frames.object[top] = code === 0x7b ? 1 : 0;
-        frames.index[top] = 0;
-        frames.key[top] = -1;
-        frames.keysFrom[top] = keys.length;
-        frames.byHash[top] = undefined;
+      const object = code === OPENING;
+      if (top < capacity) {
+        isObject[top] = object ? 1 : 0;
+        elementIndex[top] = 0;
+        currentKey[top] = -1;
+        keysFrom[top] = keyCount;
+        lengths[top] = 0;
       }
       top += 1;
-      expectKey = code === 0x7b;
-    } else if (code === 0x7d || code === 0x5d) {
+      expectKey = object;
+    } else if ((code | 0x20) === CLOSING) {
       depth -= 1;
       if (top > 0) {
         top -= 1;
-        if (top < frames.capacity) {
-          keys.length = frames.keysFrom[top] as number;
-          frames.byHash[top] = undefined;
+        if (top < capacity) {
+          keyCount = keysFrom[top] as number;
+          if (frames.texts[top] !== undefined) frames.texts[top] = undefined;
         }
       }
       expectKey = false;
-    } else if (code === 0x2c && top > 0 && top <= frames.capacity) {
-      if (frames.object[top - 1] === 1) expectKey = true;
-      else frames.index[top - 1] = (frames.index[top - 1] as number) + 1;
     }
   }
   return { tooDeep: false, duplicate };

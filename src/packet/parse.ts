@@ -201,15 +201,22 @@ function overLimit(raw: JsonObject, limits: InspectorLimits): InspectorError | u
   // Counted in UTF-16 code units first: a string's UTF-8 length is at most three times that, so
   // most strings and totals are within the limits without counting their bytes (200,000 byte
   // counts were a tenth of refusing a 15 MB packet). The bytes are counted only when that bound is over.
+  // Indexed loops, no for…of: this runs once per run, interpreted inside (--jitless), where a
+  // for…of over the two fields cost 150–200 CPU-ms of 100,000 claims and an indexed loop 20–30.
   let textUnitsTimesThree = 0;
+  let citations = 0;
   for (let index = 0; index < claims.length; index += 1) {
     const claim: unknown = claims[index];
     if (!isObject(claim)) continue;
     const refs = claim.evidence_refs;
-    if (Array.isArray(refs) && refs.length > limits.maxReferencesPerClaim) {
-      return inspectorError('limits/max_references_per_claim', `dossier.claims[${index}].evidence_refs`, `maxReferencesPerClaim = ${limits.maxReferencesPerClaim}; this claim cites ${refs.length}`);
+    if (Array.isArray(refs)) {
+      if (refs.length > limits.maxReferencesPerClaim) {
+        return inspectorError('limits/max_references_per_claim', `dossier.claims[${index}].evidence_refs`, `maxReferencesPerClaim = ${limits.maxReferencesPerClaim}; this claim cites ${refs.length}`);
+      }
+      citations += refs.length;
     }
-    for (const field of CLAIM_TEXT_FIELDS) {
+    for (let fieldIndex = 0; fieldIndex < CLAIM_TEXT_FIELDS.length; fieldIndex += 1) {
+      const field = CLAIM_TEXT_FIELDS[fieldIndex] as ClaimTextField;
       const value = claim[field];
       const atMost = typeof value === 'string' ? 3 * value.length : 0;
       textUnitsTimesThree += atMost;
@@ -220,7 +227,7 @@ function overLimit(raw: JsonObject, limits: InspectorLimits): InspectorError | u
   }
   const textBytes = textUnitsTimesThree <= limits.maxClaimTextBytesTotal ? 0 : claimTextBytes(claims);
   if (textBytes > limits.maxClaimTextBytesTotal) return inspectorError('limits/max_claim_text_bytes_total', 'dossier.claims', `maxClaimTextBytesTotal = ${limits.maxClaimTextBytesTotal}; the claims' texts and subjects are ${textBytes} bytes`);
-  const cited = citationsOver(claims, limits.maxEvidenceEntries);
+  const cited = citations <= limits.maxEvidenceEntries ? undefined : distinctCitationsOver(claims, limits.maxEvidenceEntries);
   if (cited !== undefined) return inspectorError('limits/max_evidence_entries', 'dossier.claims', `maxEvidenceEntries = ${limits.maxEvidenceEntries}; the claims cite ${cited} distinct items, each an evidence entry`);
   return undefined;
 }
@@ -228,14 +235,15 @@ function overLimit(raw: JsonObject, limits: InspectorLimits): InspectorError | u
 /**
  * Each distinct item a claim cites is one of its evidence entries, so more distinct citations than
  * maxEvidenceEntries are refused here, right after parsing (the chain's own count adds the uncited
- * items that bind a subject). Distinct ids are counted only when the plain count is over the limit.
+ * items that bind a subject). Distinct ids are counted only when the plain count (overLimit's loop)
+ * is over the limit.
  */
-function citationsOver(claims: readonly unknown[], maxEntries: number): number | undefined {
-  let plain = 0;
-  for (const claim of claims) if (isObject(claim) && Array.isArray(claim.evidence_refs)) plain += claim.evidence_refs.length;
-  if (plain <= maxEntries) return undefined;
+function distinctCitationsOver(claims: readonly unknown[], maxEntries: number): number | undefined {
   let distinct = 0;
-  for (const claim of claims) if (isObject(claim) && Array.isArray(claim.evidence_refs)) distinct += new Set(claim.evidence_refs).size;
+  for (let index = 0; index < claims.length; index += 1) {
+    const claim: unknown = claims[index];
+    if (isObject(claim) && Array.isArray(claim.evidence_refs)) distinct += new Set(claim.evidence_refs).size;
+  }
   return distinct > maxEntries ? distinct : undefined;
 }
 
@@ -252,11 +260,15 @@ function longItemPath(items: unknown, maxBytes: number): { index: number; bytes:
 
 /** The claim fields every text rule reads (normalized, matched, escaped into both reports). */
 const CLAIM_TEXT_FIELDS = ['text', 'subject'] as const;
+type ClaimTextField = (typeof CLAIM_TEXT_FIELDS)[number];
 
 /** The UTF-8 length of every claim's text fields together. */
 function claimTextBytes(claims: readonly unknown[]): number {
   let bytes = 0;
-  for (const claim of claims) if (isObject(claim)) for (const field of CLAIM_TEXT_FIELDS) bytes += utf8Bytes(claim[field]);
+  for (let index = 0; index < claims.length; index += 1) {
+    const claim: unknown = claims[index];
+    if (isObject(claim)) for (let fieldIndex = 0; fieldIndex < CLAIM_TEXT_FIELDS.length; fieldIndex += 1) bytes += utf8Bytes(claim[CLAIM_TEXT_FIELDS[fieldIndex] as ClaimTextField]);
+  }
   return bytes;
 }
 
