@@ -23,7 +23,7 @@ import { reflectiveRead } from './reflection.js';
 import { judgeScriptElement } from './script-elements.js';
 import { judgeConstructorRead } from './constructor-reads.js';
 import { judgeCallSiteFunction, judgeCallerRead } from './caller-reads.js';
-import { isObjectGlobal } from './declarations.js';
+import { isObjectGlobal, visitModuleAssignment } from './declarations.js';
 import { excerpt, isStringish, isZeroExitValue, memberKey, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 
@@ -175,5 +175,6 @@ export function visitBinary(walker: Walker, node: ts.BinaryExpression): void {
   if (node.operatorToken.kind === tsv.SyntaxKind.PlusToken) judgePathText(walker, node, walker.ancestors[walker.ancestors.length - 2] ?? node);
   const assignsExitCode = EXIT_CODE_ASSIGNMENTS.has(node.operatorToken.kind) && isProcessMember(node.left, 'exitCode', walker.scope, GLOBAL_OBJECT_NAMES);
   if (assignsExitCode && isZeroExitValue(node.right)) reportExitZero(walker, node, node.left);
+  if (visitModuleAssignment(walker, node)) return;
   walker.visitChildren(node);
 }
