@@ -45,3 +45,36 @@ describe('a module binding made by its assignments (source-map-support)', () => 
     expect(capabilities(text)).toContain('FILES_WRITE');
   });
 });
+
+describe('a namespace helper recognized by what it does (colorette)', () => {
+  const olderRollup = (extra = '', copy = "Object.defineProperty(n, k, d.get ? d : { enumerable: true, get: function () { return e[k]; } });") =>
+    `'use strict';\nvar tty = require('tty');\nfunction _interopNamespace(e) {\n  if (e && e.__esModule) return e;\n  var n = Object.create(null);\n  if (e) {\n    Object.keys(e).forEach(function (k) {\n      if (k !== 'default') {\n        var d = Object.getOwnPropertyDescriptor(e, k);\n        ${copy}\n      }\n    });\n  }\n  n["default"] = e;\n  ${extra}\n  return Object.freeze(n);\n}\nvar tty__namespace = /*#__PURE__*/_interopNamespace(tty);\nmodule.exports = tty__namespace && tty__namespace.isatty && tty__namespace.isatty(1);`;
+
+  it.each([
+    ["colorette's older rollup helper (forEach, Object.freeze)", olderRollup()],
+    ['a `for…in` copy with a `let` key, `{}` and no freeze', "var tty = require('tty');\nfunction _interopNamespace(e) {\n  var n = {};\n  for (let k in e) n[k] = e[k];\n  n.default = e;\n  return n;\n}\nvar ns = _interopNamespace(tty);\nmodule.exports = ns.isatty(1);"],
+    ['a getter as an arrow', olderRollup('', 'Object.defineProperty(n, k, { enumerable: true, get: () => e[k] });')],
+  ])('%s hands on a view: its pure member reaches nothing', (_name, text) => {
+    expect(capabilities(text)).toEqual([]);
+  });
+
+  it('the view is judged per member', () => {
+    const text = olderRollup().replace("require('tty')", "require('child_process')").replace('tty__namespace.isatty(1)', "tty__namespace.execSync('ls')");
+    expect(capabilities(text)).toEqual(['EXEC']);
+  });
+
+  it.each([
+    ['one extra statement leaks the fresh object', olderRollup('leak(n);')],
+    ['one extra statement leaks the module', olderRollup('globalThis.x = e;')],
+    ['the module stored under another key', olderRollup('n.spawn = e;')],
+    ['a member copied under another key', olderRollup('', "Object.defineProperty(n, 'isatty', { get: function () { return e['ttyFd']; } });")],
+    ['a setter in the descriptor', olderRollup('', 'Object.defineProperty(n, k, { get: function () { return e[k]; }, set: function (v) { e[k] = v; } });')],
+    ['`arguments` reaches the module unnamed', olderRollup('keep(arguments);')],
+    ['the getter reads more than the key', olderRollup('', 'Object.defineProperty(n, k, { get: function () { use(e); return e[k]; } });')],
+    ['a `var` loop key read by a getter later', "var tty = require('tty');\nfunction _interopNamespace(e) {\n  var n = {};\n  for (var k in e) Object.defineProperty(n, k, { get: function () { return e[k]; } });\n  n.default = e;\n  return n;\n}\nvar ns = _interopNamespace(tty);\nmodule.exports = ns.isatty(1);"],
+    ['the key written before the copy', olderRollup('', "k = 'setRawMode';\n        Object.defineProperty(n, k, d);")],
+    ['the helper declared twice', `${olderRollup()}\nif (x) { function _interopNamespace(e) { return e; } }`],
+  ])('%s: the module is reached whole', (_name, text) => {
+    expect(capabilities(text)).toContain('SYSTEM');
+  });
+});
