@@ -78,3 +78,22 @@ describe('a namespace helper recognized by what it does (colorette)', () => {
     expect(capabilities(text)).toContain('SYSTEM');
   });
 });
+
+describe('open flags chosen between values (sonic-boom)', () => {
+  it.each([
+    ['a `?:` of read-only flags', "const fs = require('fs');\nmodule.exports = (p, sync) => fs.openSync(p, sync ? 'rs' : 'r');"],
+    ['a `const` bound to a `?:`', "const fs = require('fs');\nmodule.exports = (p, o) => { const flags = o.sync ? 'rs' : 'r'; return fs.openSync(p, flags); };"],
+    ['an options flag with an absent choice', "const fs = require('fs');\nmodule.exports = (p, o) => fs.readFileSync(p, { flag: o.flag === 1 ? undefined : 'r' });"],
+  ])('%s reads only', (_name, text) => {
+    expect(capabilities(text)).toEqual(['FILES_READ']);
+  });
+
+  it.each([
+    ["a write among the choices (sonic-boom's `append ? 'a' : 'w'`)", "const fs = require('fs');\nmodule.exports = (p, s) => { const flags = s.append ? 'a' : 'w'; return fs.openSync(p, flags); };"],
+    ["a caller's value among the choices", "const fs = require('fs');\nmodule.exports = (p, f) => fs.openSync(p, f || 'r');"],
+    ['a `let` flags variable written later', "const fs = require('fs');\nmodule.exports = (p, s) => { let flags = s ? 'r' : 'rs'; flags = 'w'; return fs.openSync(p, flags); };"],
+    ['a falsy left of `&&` may be the flags', "const fs = require('fs');\nmodule.exports = (p, f) => fs.openSync(p, f && 'r');"],
+  ])('%s may write', (_name, text) => {
+    expect(capabilities(text)).toContain('FILES_WRITE');
+  });
+});
