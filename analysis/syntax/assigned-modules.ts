@@ -3,7 +3,7 @@ import { tsv } from './typescript-values.js';
 import { fileOf } from './interop-index.js';
 import { trackedBuiltin } from './module-loads.js';
 import type { Scope } from './scope.js';
-import { literalString, skipOuter } from './syntax.js';
+import { isValueReference, literalString, skipOuter } from './syntax.js';
 
 /**
  * A module binding made by assignment instead of an initializer (source-map-support):
@@ -21,10 +21,15 @@ import { literalString, skipOuter } from './syntax.js';
 /** A value written to a name; `opaque` when the write's value cannot be read here. */
 type Written = ts.Expression | 'absent' | 'opaque';
 
-interface FileWrites {
+export interface FileWrites {
   readonly byName: Map<string, Written[]>;
   /** `require` or `undefined` declared anywhere: neither is then surely the global. */
   readonly declared: Set<string>;
+  /** Direct calls `f(…)` by callee name, and names also referenced any other way (module-parameters.ts). */
+  readonly calls: Map<string, ts.CallExpression[]>;
+  readonly otherReferences: Set<string>;
+  /** A `with` statement anywhere: a name inside one may be a property of its object. */
+  readonly hasWith: boolean;
 }
 
 const writesOfFile = new WeakMap<ts.SourceFile, FileWrites>();
@@ -36,7 +41,11 @@ export function assignedModule(declaration: ts.VariableDeclaration, scope: Scope
   const sourceFile = fileOf(scope);
   // Cheap text test first: most uninitialized variables are never assigned a `require`.
   if (sourceFile === undefined || !assignsRequireInText(sourceFile.text, name)) return undefined;
-  const writes = fileWrites(sourceFile);
+  return moduleByWrites(fileWrites(sourceFile), name);
+}
+
+/** The tracked builtin every write of `name` in the file loads (nothing-writes aside); undefined when any write is something else. */
+export function moduleByWrites(writes: FileWrites, name: string): string | undefined {
   if (writes.declared.has('require')) return undefined;
   let specifier: string | undefined;
   for (const written of writes.byName.get(name) ?? []) {
@@ -73,7 +82,7 @@ function assignsRequireInText(text: string, name: string): boolean {
   return new RegExp(`(?<![\\w$])${escapeName(name)}\\s*(?:=|\\|\\|=|\\?\\?=|&&=)\\s*\\(?\\s*require\\s*\\(`).test(text);
 }
 
-function fileWrites(sourceFile: ts.SourceFile): FileWrites {
+export function fileWrites(sourceFile: ts.SourceFile): FileWrites {
   let writes = writesOfFile.get(sourceFile);
   if (writes === undefined) writesOfFile.set(sourceFile, (writes = collectWrites(sourceFile)));
   return writes;
@@ -95,6 +104,9 @@ function isAssignment(kind: ts.SyntaxKind): boolean {
 function collectWrites(sourceFile: ts.SourceFile): FileWrites {
   const byName = new Map<string, Written[]>();
   const declared = new Set<string>();
+  const calls = new Map<string, ts.CallExpression[]>();
+  const otherReferences = new Set<string>();
+  let hasWith = false;
   const add = (name: string, written: Written): void => {
     const list = byName.get(name);
     if (list === undefined) byName.set(name, [written]);
@@ -140,9 +152,19 @@ function collectWrites(sourceFile: ts.SourceFile): FileWrites {
       opaqueTargets(node.operand);
     } else if ((tsv.isForInStatement(node) || tsv.isForOfStatement(node)) && !tsv.isVariableDeclarationList(node.initializer)) {
       opaqueTargets(node.initializer);
+    } else if (tsv.isWithStatement(node)) {
+      hasWith = true;
+    } else if (tsv.isIdentifier(node) && isValueReference(node, parent)) {
+      if (tsv.isCallExpression(parent) && parent.expression === node) {
+        const list = calls.get(node.text);
+        if (list === undefined) calls.set(node.text, [parent]);
+        else list.push(parent);
+      } else {
+        otherReferences.add(node.text);
+      }
     }
     tsv.forEachChild(node, (child) => visit(child, node, parent));
   };
   tsv.forEachChild(sourceFile, (child) => visit(child, sourceFile, undefined));
-  return { byName, declared };
+  return { byName, declared, calls, otherReferences, hasWith };
 }

@@ -24,6 +24,7 @@ import { judgeScriptElement } from './script-elements.js';
 import { judgeConstructorRead } from './constructor-reads.js';
 import { judgeCallSiteFunction, judgeCallerRead } from './caller-reads.js';
 import { isObjectGlobal, visitModuleAssignment } from './declarations.js';
+import { visitModuleArguments } from './module-parameters.js';
 import { excerpt, isStringish, isZeroExitValue, memberKey, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 
@@ -52,6 +53,8 @@ export function visitCall(walker: Walker, call: ts.CallExpression): void {
   judgeDescriptorEnumeration(walker, call);
   judgeScriptElement(walker, call);
   checkTypedCall(walker, call);
+  // `start(worker_threads)` into a parameter proved to hold that module (module-parameters.ts).
+  if (visitModuleArguments(walker, call)) return;
   walker.visitChildren(call);
 }
 

@@ -97,3 +97,34 @@ describe('open flags chosen between values (sonic-boom)', () => {
     expect(capabilities(text)).toContain('FILES_WRITE');
   });
 });
+
+describe('a builtin handed to a function of the file that is only ever called (esbuild)', () => {
+  const esbuildShape = (extra = '', call = 'start(worker_threads)') =>
+    `var worker_threads;\ntry { worker_threads = require('worker_threads'); } catch {}\nif (old) worker_threads = void 0;\nvar start = (wt) => {\n  let { port1 } = new wt.MessageChannel();\n  let worker = new wt.Worker(__filename, { workerData: { port1 } });\n  return worker;\n};\n${extra}\nmodule.exports = () => worker_threads && ${call};`;
+
+  it("esbuild's worker service: the worker runs this file, nothing is UNANALYZED", () => {
+    const found = capabilities(esbuildShape());
+    expect(found).toContain('WORKER');
+    expect(found).not.toContain('UNANALYZED');
+  });
+
+  it('a `const` module passed to a function expression is judged per member inside', () => {
+    expect(capabilities("const fs = require('fs');\nconst read = function (f, p) { return f.readFileSync(p); };\nmodule.exports = (p) => read(fs, p);")).toEqual(['FILES_READ']);
+  });
+
+  it.each([
+    ['the function also stored', esbuildShape('module.exports.start = start;')],
+    ['the function called with another value too', esbuildShape('start(other);')],
+    ['the function called through `.call`', esbuildShape('start.call(null, worker_threads);')],
+    ['the module passed in a spread', esbuildShape('', 'start(...[worker_threads])')],
+    ['the parameter written in the function', esbuildShape('', 'start(worker_threads)').replace('let { port1 }', 'wt = pick();\n  let { port1 }')],
+    ['a `with` in the file', esbuildShape('with (o) { x(); }')],
+  ])('%s: the module stays reached whole where it is passed', (_name, text) => {
+    expect(capabilities(text)).toContain('UNANALYZED');
+  });
+
+  it('`arguments` of a function expression reaches the module unnamed', () => {
+    const text = "const fs = require('fs');\nconst read = function (f) { return keep(arguments); };\nmodule.exports = () => read(fs);";
+    expect(capabilities(text)).toContain('FILES_WRITE');
+  });
+});
