@@ -29,6 +29,7 @@ import { isScopeContainer, isValueReference, kindTable, thisOwner } from './node
 import { codeContext, isAssignedMember, isMemberOnlyAlias, isReceiverHandOver } from './sloppy-this.js';
 import { Scope, type Binding } from './scope.js';
 import { parameterAlias } from './alias-values.js';
+import { moduleParameter } from './module-parameters.js';
 import { isPlainDataGlobalAlias } from './global-stores.js';
 import { isExportedDeclaration } from './exported-declarations.js';
 import { interopMemberBase } from './interop.js';
@@ -117,10 +118,10 @@ export class Analyzer implements Walker {
     if (promised !== undefined) bindNamespaceParameter(this, container as ts.FunctionLikeDeclaration, promised, this.scope);
   }
 
-  /** `function t(s = globalThis)`, `(r => r.process)(s)`: a parameter that may hold a followed global (alias-values.ts). */
+  /** `function t(s = globalThis)`, `(r => r.process)(s)`: a parameter that may hold a followed global (alias-values.ts), or a builtin module (module-parameters.ts). */
   private readonly parameterBinding = (parameter: ts.ParameterDeclaration, index: number): Binding | undefined => {
     const container = this.ancestors[this.ancestors.length - 1] as ts.Node;
-    return parameterAlias(parameter, index, container, this.ancestors, this.scope, this.scope.parent ?? this.scope);
+    return parameterAlias(parameter, index, container, this.ancestors, this.scope, this.scope.parent ?? this.scope) ?? moduleParameter(parameter, index, container, this.ancestors, this.scope);
   };
 
   private readonly declareBindings = (declaration: ts.VariableDeclaration, isConst: boolean): ReturnType<typeof bindingsOf> => bindingsOf(declaration, isConst, this.scope);

@@ -23,7 +23,8 @@ import { reflectiveRead } from './reflection.js';
 import { judgeScriptElement } from './script-elements.js';
 import { judgeConstructorRead } from './constructor-reads.js';
 import { judgeCallSiteFunction, judgeCallerRead } from './caller-reads.js';
-import { isObjectGlobal } from './declarations.js';
+import { isObjectGlobal, visitModuleAssignment } from './declarations.js';
+import { visitModuleArguments } from './module-parameters.js';
 import { excerpt, isStringish, isZeroExitValue, memberKey, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 
@@ -52,6 +53,8 @@ export function visitCall(walker: Walker, call: ts.CallExpression): void {
   judgeDescriptorEnumeration(walker, call);
   judgeScriptElement(walker, call);
   checkTypedCall(walker, call);
+  // `start(worker_threads)` into a parameter proved to hold that module (module-parameters.ts).
+  if (visitModuleArguments(walker, call)) return;
   walker.visitChildren(call);
 }
 
@@ -175,5 +178,6 @@ export function visitBinary(walker: Walker, node: ts.BinaryExpression): void {
   if (node.operatorToken.kind === tsv.SyntaxKind.PlusToken) judgePathText(walker, node, walker.ancestors[walker.ancestors.length - 2] ?? node);
   const assignsExitCode = EXIT_CODE_ASSIGNMENTS.has(node.operatorToken.kind) && isProcessMember(node.left, 'exitCode', walker.scope, GLOBAL_OBJECT_NAMES);
   if (assignsExitCode && isZeroExitValue(node.right)) reportExitZero(walker, node, node.left);
+  if (visitModuleAssignment(walker, node)) return;
   walker.visitChildren(node);
 }

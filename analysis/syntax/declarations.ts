@@ -12,6 +12,7 @@ import { aliasedGlobal, chosenGlobal } from './alias-values.js';
 import { destructuresCaller, judgeCallerRead } from './caller-reads.js';
 import { isFunctionValue, literalString, propertyNameText, skipAwait, skipOuter } from './syntax.js';
 import { isOnlyTestedCapability } from './tested-only.js';
+import { assignedModule } from './assigned-modules.js';
 import type { Walker } from './walker.js';
 
 /** The builtin a call loads by a literal name, when its members are followed one by one. */
@@ -78,6 +79,9 @@ function isConstructorRead(expression: ts.Expression, scope: Scope): boolean {
 
 function bindingOf(declaration: ts.VariableDeclaration, isConst: boolean, scope: Scope): Binding {
   const written = declaration.initializer;
+  // `var fs; try { fs = require('fs') } catch {}`: a module bound by its assignments (assigned-modules.ts).
+  const assigned = isConst ? undefined : assignedModule(declaration, scope);
+  if (assigned !== undefined) return { kind: 'module', specifier: assigned, declaration, used: false };
   if (written === undefined) return LOCAL;
   const initializer = skipAwait(written);
   if (isFunctionValue(initializer)) return FUNCTION;
@@ -127,6 +131,36 @@ export function visitVariable(walker: Walker, declaration: ts.VariableDeclaratio
   if (tsv.isObjectBindingPattern(declaration.name)) return visitDestructuring(walker, declaration.name, initializer, declaration);
   walker.visitChildren(declaration);
 }
+
+/**
+ * `fs = require('fs')` into a module binding of that same builtin loads what the binding already
+ * names: the load is recorded as bound, and its members are judged where they are used. The
+ * target itself is written, not read, so a module binding on the left is no use of the module
+ * (`fs = null` hands it to nothing). True when the assignment was judged here.
+ */
+export function visitModuleAssignment(walker: Walker, node: ts.BinaryExpression): boolean {
+  if (!MODULE_STORES.has(node.operatorToken.kind)) return false;
+  const target = skipOuter(node.left);
+  const binding = tsv.isIdentifier(target) ? walker.scope.lookup(target.text) : undefined;
+  if (binding?.kind !== 'module') return false;
+  const value = skipAwait(node.right);
+  const loaded = tsv.isCallExpression(value) ? trackedLoad(value, walker.scope) : undefined;
+  if (loaded === undefined || loaded.tracked !== binding.specifier) {
+    walker.visit(node.right, node);
+    return true;
+  }
+  recordLoad(walker, value as ts.CallExpression, loaded.load, true);
+  visitHandedArguments(walker, value as ts.CallExpression, loaded.load);
+  return true;
+}
+
+/** Assignments that store their right side into the target (or keep the value it has). */
+const MODULE_STORES: ReadonlySet<ts.SyntaxKind> = new Set([
+  tsv.SyntaxKind.EqualsToken,
+  tsv.SyntaxKind.BarBarEqualsToken,
+  tsv.SyntaxKind.QuestionQuestionEqualsToken,
+  tsv.SyntaxKind.AmpersandAmpersandEqualsToken,
+]);
 
 /** `const { env } = process`, `const { readFileSync } = require('fs')`, `const { fetch } = globalThis`. */
 function visitDestructuring(walker: Walker, pattern: ts.ObjectBindingPattern, initializer: ts.Expression, declaration: ts.VariableDeclaration): void {

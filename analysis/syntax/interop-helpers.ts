@@ -2,7 +2,8 @@ import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
 import { runsNoCode, shapeDigest } from './interop-fingerprint.js';
 import { isUndeclaredGlobal, soleDeclaration, type NameScan } from './interop-names.js';
-import { HELPER_NAMES, HELPER_SHAPES, TSLIB_WRAPPERS, helperBaseName, type HelperShape } from './interop-shapes.js';
+import { HELPER_NAMES, HELPER_SHAPES, TSLIB_WRAPPERS, copiedNamespace, helperBaseName, type HelperShape } from './interop-shapes.js';
+import { copiesOwnKeys } from './interop-structure.js';
 import { literalString } from './syntax.js';
 
 /** A top-level declaration whose name is a compiler's helper name, with the code to fingerprint. */
@@ -73,7 +74,8 @@ export function verifiedHelpers(sourceFile: ts.SourceFile, scan: NameScan, candi
     if (candidate === undefined || declared?.node !== candidate.declaration) return null;
     if (candidate.guarded && !hasQuietPrologue(sourceFile, candidate.statementIndex)) return null;
     const digest = shapeDigest(candidate.code, sourceFile);
-    const shape = HELPER_SHAPES.find((row) => row.name === helperBaseName(name) && row.digest === digest);
+    // A namespace helper of another tool version is recognized by what it does (interop-structure.ts).
+    const shape = HELPER_SHAPES.find((row) => row.name === helperBaseName(name) && row.digest === digest) ?? (!candidate.guarded && copiesOwnKeys(candidate.code) ? copiedNamespace(helperBaseName(name)) : undefined);
     if (shape === undefined) return null;
     const needsHold = shape.needs.every((need) => (HELPER_NAMES.has(need) ? verify(need) !== null : isUndeclaredGlobal(scan, need)));
     verdicts.set(name, needsHold ? shape : null);
@@ -89,7 +91,8 @@ export function verifiedHelpers(sourceFile: ts.SourceFile, scan: NameScan, candi
 
 /** The names a file may refer to from its helpers: the candidates, what their shapes need, `require`. */
 export function namesToScan(candidates: readonly Candidate[], tslibNames: readonly string[]): Set<string> {
-  const names = new Set<string>(['require', ...tslibNames]);
+  // `Object`: a helper recognized by what it does calls its members (interop-structure.ts).
+  const names = new Set<string>(['require', 'Object', ...tslibNames]);
   for (const candidate of candidates) {
     names.add(candidate.name);
     for (const shape of HELPER_SHAPES) if (shape.name === helperBaseName(candidate.name)) for (const need of shape.needs) names.add(need);

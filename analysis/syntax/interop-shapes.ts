@@ -26,6 +26,9 @@ const tsc = (name: string, versions: string, role: HelperShape['role'], needs: r
 const esbuild = (name: string, role: HelperShape['role'], needs: readonly string[], digest: string): HelperShape => ({ name, tool: 'esbuild', versions: '0.28.2 (0.24.2 emits the same: fixtures/evasions/red-team-3)', role, needs, digest });
 const rollup = (name: string, needs: readonly string[], digest: string): HelperShape => ({ name, tool: 'rollup', versions: '4.69.3', role: 'wrapper', needs, digest });
 
+/** A namespace wrapper recognized by what it does (interop-structure.ts), whatever its text. */
+export const copiedNamespace = (name: string): HelperShape => ({ name, tool: 'rollup', versions: 'any: recognized by what it does', role: 'wrapper', needs: ['Object'], digest: '' });
+
 export const HELPER_SHAPES: readonly HelperShape[] = [
   // tsc, `module: commonjs` with `esModuleInterop` (guarded as `(this && this.__importStar) || …`).
   tsc('__createBinding', '5.6.3, 6.0.3', 'support', ['Object', 'undefined'], '1765729e3818ed218f8f891ee9ec8c6613260f718e1c76ad9bf4f28d879bf97d'),

@@ -33,7 +33,8 @@ export function judgeOpenModeCall(walker: Walker, call: ts.CallExpression | ts.N
   }
   const callee = flagSensitiveCallee(skipOuter(call.expression), walker.scope);
   if (callee === undefined) return;
-  walker.report.reach(openModeCapabilities(flagsOf(call.arguments ?? [], callee.row, walker.scope)), call, callee.name, 'member');
+  const candidates = flagsOf(call.arguments ?? [], callee.row, walker.scope);
+  walker.report.reach(candidates === undefined ? openModeCapabilities(undefined) : [...new Set(candidates.flatMap(openModeCapabilities))], call, callee.name, 'member');
   walker.judgedCallees.add(callee.reference);
 }
 
@@ -52,16 +53,38 @@ function flagSensitiveCallee(callee: ts.Expression, scope: Scope): FlagSensitive
   return row === undefined ? undefined : { row, name: `${(base as ts.Identifier).text}.${row.member}`, reference: callee };
 }
 
-function flagsOf(args: readonly ts.Expression[], row: OpenModeRow, scope: Scope): OpenFlags | undefined {
+/** Every flags value the call may open with (`sync ? 'rs' : 'r'` may be either); undefined when one cannot be evaluated. */
+function flagsOf(args: readonly ts.Expression[], row: OpenModeRow, scope: Scope): OpenFlags[] | undefined {
   // A spread can put anything in any position.
   if (args.some(tsv.isSpreadElement)) return undefined;
   const { index } = row.flags;
   // In the callback API the last argument is the callback: `fs.open(p, done)` opens with the default.
   const argument = row.callback === true && args.length === index + 1 ? undefined : args[index];
-  if (argument === undefined || isAbsent(argument, scope)) return DEFAULT_OPEN_FLAGS;
-  if (row.flags.kind === 'positional') return evaluateFlags(argument, scope, 0);
+  if (argument === undefined || isAbsent(argument, scope)) return [DEFAULT_OPEN_FLAGS];
+  if (row.flags.kind === 'positional') return flagChoices(argument, scope, 0);
   return optionsFlags(argument, row.flags.property, scope);
 }
+
+/**
+ * The flags an expression may evaluate to: both branches of `c ? a : b`, both sides of `a || b`,
+ * `a ?? b` and `a && b` (a falsy left is the value: `0` is O_RDONLY), a `const` bound to any of
+ * these; undefined when any choice cannot be evaluated.
+ */
+function flagChoices(expression: ts.Expression, scope: Scope, depth: number): OpenFlags[] | undefined {
+  const inner = skipOuter(expression);
+  const pair = tsv.isConditionalExpression(inner) ? [inner.whenTrue, inner.whenFalse] : tsv.isBinaryExpression(inner) && CHOOSING.has(inner.operatorToken.kind) ? [inner.left, inner.right] : undefined;
+  if (pair !== undefined) {
+    const [first, second] = pair.map((choice) => (isAbsent(choice, scope) ? [DEFAULT_OPEN_FLAGS] : flagChoices(choice, scope, depth)));
+    return first === undefined || second === undefined ? undefined : [...first, ...second];
+  }
+  const binding = tsv.isIdentifier(inner) ? scope.lookup(inner.text) : undefined;
+  // The initializer is read in the scope it was written in, not the caller's.
+  if (binding?.kind === 'const' && depth < MAX_CONST_DEPTH) return flagChoices(binding.initializer, binding.scope, depth + 1);
+  const flags = evaluateFlags(inner, scope, depth);
+  return flags === undefined ? undefined : [flags];
+}
+
+const CHOOSING: ReadonlySet<ts.SyntaxKind> = new Set([tsv.SyntaxKind.BarBarToken, tsv.SyntaxKind.QuestionQuestionToken, tsv.SyntaxKind.AmpersandAmpersandToken]);
 
 /** `undefined`, `null` and `void x` leave the flags at Node's default. */
 function isAbsent(expression: ts.Expression, scope: Scope): boolean {
@@ -71,12 +94,12 @@ function isAbsent(expression: ts.Expression, scope: Scope): boolean {
 }
 
 /** `{ flag: X }`: the last property named `property` wins; a spread or computed key after it hides it. */
-function optionsFlags(argument: ts.Expression, property: string, scope: Scope): OpenFlags | undefined {
+function optionsFlags(argument: ts.Expression, property: string, scope: Scope): OpenFlags[] | undefined {
   const options = skipOuter(argument);
   // A string in the options position is an encoding.
-  if (isStringish(options)) return DEFAULT_OPEN_FLAGS;
+  if (isStringish(options)) return [DEFAULT_OPEN_FLAGS];
   if (!tsv.isObjectLiteralExpression(options)) return undefined;
-  let flags: OpenFlags | undefined = DEFAULT_OPEN_FLAGS;
+  let flags: OpenFlags[] | undefined = [DEFAULT_OPEN_FLAGS];
   for (const element of options.properties) {
     const name = tsv.isSpreadAssignment(element) || element.name === undefined ? null : propertyNameText(element.name);
     // `{ __proto__: { flag: 'w' } }` sets the prototype the flag is inherited from.
@@ -86,9 +109,9 @@ function optionsFlags(argument: ts.Expression, property: string, scope: Scope): 
       continue;
     }
     if (tsv.isPropertyAssignment(element) && name !== null) {
-      flags = isAbsent(element.initializer, scope) ? DEFAULT_OPEN_FLAGS : evaluateFlags(element.initializer, scope, 0);
+      flags = isAbsent(element.initializer, scope) ? [DEFAULT_OPEN_FLAGS] : flagChoices(element.initializer, scope, 0);
     } else if (tsv.isShorthandPropertyAssignment(element)) {
-      flags = isAbsent(element.name, scope) ? DEFAULT_OPEN_FLAGS : evaluateFlags(element.name, scope, 0);
+      flags = isAbsent(element.name, scope) ? [DEFAULT_OPEN_FLAGS] : flagChoices(element.name, scope, 0);
     } else {
       flags = undefined; // a spread, a computed key, a getter or a method: the flag is not visible
     }
