@@ -25,6 +25,8 @@ export interface ArrayLayout {
   /** `[start0, end0, start1, end1, …]`: each element's first byte and the byte just past its last. */
   readonly elements: Uint32Array;
   readonly count: number;
+  /** The root object has the key more than once (JSON.parse would keep the last; the launcher refuses). */
+  readonly repeated: boolean;
 }
 
 export type JsonShape =
@@ -108,13 +110,16 @@ export function measureJsonShape(bytes: Uint8Array, bounds: JsonShapeBounds, arr
   let arrayEnd = -1;
   let elementStart = -1;
   let lastEnd = 0;
+  let repeated = false;
   const offsets = new Offsets();
   while (at < bytes.length) {
     const byte = bytes[at] ?? 0;
     if (tracking === 2 && elementStart < 0 && depth === 2 && !isWhitespace(byte) && byte !== CLOSE_ARRAY && byte !== COMMA) elementStart = at;
     if (byte === QUOTE) {
       const end = endOfString(bytes, at + 1);
-      if (tracking === 0 && depth === 1 && (previous === OPEN_OBJECT || previous === COMMA) && arrayKey !== undefined && sameBytes(bytes, at + 1, end - 1, arrayKey)) tracking = 1;
+      const isKey = depth === 1 && (previous === OPEN_OBJECT || previous === COMMA) && arrayKey !== undefined && tracking !== 1 && sameBytes(bytes, at + 1, end - 1, arrayKey);
+      if (isKey && tracking === 0) tracking = 1;
+      else if (isKey) repeated = true;
       else if (tracking === 1 && previous === COLON) tracking = 0;
       at = end;
       lastEnd = end;
@@ -159,5 +164,5 @@ export function measureJsonShape(bytes: Uint8Array, bounds: JsonShapeBounds, arr
     at += 1;
   }
   if (arrayStart < 0 || arrayEnd < 0) return { ok: true, values, depth: deepest };
-  return { ok: true, values, depth: deepest, array: { start: arrayStart, end: arrayEnd, elements: offsets.values.subarray(0, offsets.length), count: offsets.length / 2 } };
+  return { ok: true, values, depth: deepest, array: { start: arrayStart, end: arrayEnd, elements: offsets.values.subarray(0, offsets.length), count: offsets.length / 2, repeated } };
 }

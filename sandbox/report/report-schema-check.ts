@@ -130,8 +130,8 @@ function checkReportBytes(input: ReportJsonBytes, maxListedClaims: number): Repo
     return { ok: false, issue: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
   }
   const report = checked.data;
-  // The claims must be the array the layout found: a second `claims` key, or one spelled with escapes, is refused.
-  if (report.claims.length > 0 || layout === undefined) return { ok: false, issue: 'claims: not the one claims array of report.json' };
+  // The claims must be the one array the layout found: a second `claims` key, or one spelled with escapes, is refused.
+  if (report.claims.length > 0 || layout === undefined || layout.repeated) return { ok: false, issue: 'claims: not the one claims array of report.json' };
   const tight = tightArray(bytes, layout);
   if (tight === undefined) return NOT_JSON;
   const canonicalHead = serializeReportHead(report);
