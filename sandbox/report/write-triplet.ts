@@ -55,11 +55,12 @@ function boundedShape(bytes: Buffer, limits: InspectorLimits): Extract<TripletCh
  * The launcher's validation of what came over the channel (SPEC §5): exactly report.json,
  * report.md and checkpoint-<the operator's name>.md and one verdict line, UTF-8, report.json within
  * the limits table's JSON bounds and valid against the inspector's own zod schema (loaded on
- * demand: `schema` is the parser), report.md and the checkpoint exactly what the inspector's
- * renderers make of that report.json. What is written and printed is what was validated (red team
- * round 6): report.json re-serialized from the parsed value (no duplicate key, BOM or non-minimal
- * escape survives; an honest report's bytes are unchanged), and the verdict line rendered from it
- * (the inside's line must equal that rendering, and is never shown itself). The size cap was
+ * demand: `schema` is the check), checked a part at a time (its head, then each claim: docs/choices.md
+ * 41), report.md and the checkpoint exactly what the inspector's renderers make of that report.json.
+ * What is written and printed is what was validated (red team round 6): report.json as the
+ * canonical serialization of the checked parts (no duplicate key, BOM or non-minimal escape
+ * survives; an honest report's bytes are written as they came), and the verdict line rendered from
+ * it (the inside's line must equal that rendering, and is never shown itself). The size cap was
  * enforced while reading.
  */
 export function checkTriplet(records: readonly ChannelRecord[], checkpointName: string, schema: (value: unknown, maxListedClaims?: number) => ReportJsonCheck, limits: InspectorLimits = DEFAULT_LIMITS): TripletCheck {
