@@ -22,7 +22,7 @@ export interface FinishRequest {
   readonly name: string | undefined;
   /** The packet as the operator typed it: the verdict line names it so, never by what the packet says it is. */
   readonly packetLabel: string;
-  readonly checkReportJson: (value: unknown) => ReportJsonCheck;
+  readonly checkReportJson: (value: unknown, maxListedClaims?: number) => ReportJsonCheck;
   readonly checkpointName: string;
 }
 

@@ -12,5 +12,5 @@ export async function launcherBlockedReport(code: LauncherBlockCode, detail: str
   const { blockedInspection, renderReport } = await import('../../src/index.js');
   const rendered = renderReport(blockedInspection(undefined, [{ code, path: '', detail }]), name);
   if (!rendered.ok) throw new Error(`the launcher's BLOCKED report failed its schema: ${rendered.error.code}`);
-  return { files: rendered.value.files.map((file) => ({ name: file.name, bytes: Buffer.from(file.content, 'utf8') })), line: rendered.value.line };
+  return { files: rendered.value.files.map((file) => ({ name: file.name, bytes: file.bytes ?? Buffer.from(file.content, 'utf8') })), line: rendered.value.line };
 }

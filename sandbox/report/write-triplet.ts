@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { isReportFileName, type ChannelRecord } from '../../src/io/report-frame.js';
 import type { OutputDirectory } from './output-dir.js';
 import { DEFAULT_LIMITS, type InspectorLimits } from '../../src/pipeline/limits.js';
-import { measureJsonShape } from './json-shape.js';
-import type { ReportJsonCheck } from './report-schema-check.js';
+import { measureJsonShape, type ArrayLayout } from './json-shape.js';
+import { CLAIMS_KEY, ReportJsonBytes, type ReportJsonCheck } from './report-schema-check.js';
 
 /** The triplet to write: names and bytes, nothing else (a frame carries no mode, owner or path). */
 export interface ReportTriplet {
@@ -35,42 +35,35 @@ function utf8(bytes: Buffer): string | undefined {
 const DENSITY_FREE_VALUES = 65_536;
 
 /**
- * Undefined when report.json's shape is within the limits table's bounds (json-shape.ts), else the
+ * Where report.json's claims lie when its shape is within the limits table's bounds (json-shape.ts), else the
  * refusal naming the bound: at most `maxReportJsonValues` values, and at most one per
  * `minReportJsonBytesPerValue` bytes, so the parse that follows builds at most a bounded multiple
  * of the bytes however dense the values are.
  */
-function boundedShape(bytes: Buffer, limits: InspectorLimits): Extract<TripletCheck, { ok: false }> | undefined {
+function boundedShape(bytes: Buffer, limits: InspectorLimits): Extract<TripletCheck, { ok: false }> | { readonly ok: true; readonly claims: ArrayLayout | undefined } {
   const byDensity = Math.max(DENSITY_FREE_VALUES, Math.floor(bytes.length / limits.minReportJsonBytesPerValue));
   const maxValues = Math.min(limits.maxReportJsonValues, byDensity);
-  const shape = measureJsonShape(bytes, { maxValues, maxDepth: limits.maxReportJsonDepth });
-  if (shape.ok) return undefined;
+  const shape = measureJsonShape(bytes, { maxValues, maxDepth: limits.maxReportJsonDepth }, CLAIMS_KEY);
+  if (shape.ok) return { ok: true, claims: shape.array };
   const where = `(refused at byte ${shape.atByte}, before parsing)`;
   if (shape.bound === 'maxDepth') return { ok: false, limit: true, reason: `maxReportJsonDepth = ${limits.maxReportJsonDepth}: report.json nests arrays and objects deeper than that ${where}` };
   const named = maxValues === limits.maxReportJsonValues ? `maxReportJsonValues = ${maxValues}` : `minReportJsonBytesPerValue = ${limits.minReportJsonBytesPerValue}: its ${bytes.length} bytes may hold ${maxValues} JSON values`;
   return { ok: false, limit: true, reason: `${named}: report.json holds more JSON values than that ${where}` };
 }
 
-function parseJson(text: string): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string } {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false, reason: 'report.json is not valid JSON' };
-  }
-}
-
 /**
  * The launcher's validation of what came over the channel (SPEC §5): exactly report.json,
  * report.md and checkpoint-<the operator's name>.md and one verdict line, UTF-8, report.json within
  * the limits table's JSON bounds and valid against the inspector's own zod schema (loaded on
- * demand: `schema` is the parser), report.md and the checkpoint exactly what the inspector's
- * renderers make of that report.json. What is written and printed is what was validated (red team
- * round 6): report.json re-serialized from the parsed value (no duplicate key, BOM or non-minimal
- * escape survives; an honest report's bytes are unchanged), and the verdict line rendered from it
- * (the inside's line must equal that rendering, and is never shown itself). The size cap was
+ * demand: `schema` is the check), checked a part at a time (its head, then each claim: docs/choices.md
+ * 41), report.md and the checkpoint exactly what the inspector's renderers make of that report.json.
+ * What is written and printed is what was validated (red team round 6): report.json as the
+ * canonical serialization of the checked parts (no duplicate key, BOM or non-minimal escape
+ * survives; an honest report's bytes are written as they came), and the verdict line rendered from
+ * it (the inside's line must equal that rendering, and is never shown itself). The size cap was
  * enforced while reading.
  */
-export function checkTriplet(records: readonly ChannelRecord[], checkpointName: string, schema: (value: unknown) => ReportJsonCheck, limits: InspectorLimits = DEFAULT_LIMITS): TripletCheck {
+export function checkTriplet(records: readonly ChannelRecord[], checkpointName: string, schema: (value: unknown, maxListedClaims?: number) => ReportJsonCheck, limits: InspectorLimits = DEFAULT_LIMITS): TripletCheck {
   const files = records.filter((record) => record.kind === 'file');
   const lines = records.filter((record) => record.kind === 'line');
   const others = records.filter((record) => record.kind !== 'file' && record.kind !== 'line');
@@ -82,24 +75,24 @@ export function checkTriplet(records: readonly ChannelRecord[], checkpointName: 
     return { ok: false, reason: `the files sent were [${names.map((name) => JSON.stringify(name)).join(', ')}], expected exactly ${expected.join(', ')}` };
   }
   const jsonAt = names.indexOf('report.json');
+  const jsonBytes = files[jsonAt]?.payload ?? Buffer.alloc(0);
   // The shape first, on the bytes: a hostile report.json is refused before even its text is made.
-  const shape = boundedShape(files[jsonAt]?.payload ?? Buffer.alloc(0), limits);
-  if (shape !== undefined) return shape;
-  const texts = files.map((file) => utf8(file.payload));
+  const shape = boundedShape(jsonBytes, limits);
+  if (!shape.ok) return shape;
+  // report.json is checked as bytes, a part at a time (report-schema-check.ts); only the two Markdown files become whole strings.
+  const jsonAscii = isAscii(jsonBytes);
+  const texts = files.map((file, index) => (index === jsonAt ? (jsonAscii || isUtf8(jsonBytes) ? '' : undefined) : utf8(file.payload)));
   if (texts.some((text) => text === undefined)) return { ok: false, reason: 'a report file is not valid UTF-8' };
-  const parsed = parseJson(texts[jsonAt] ?? '');
-  if (!parsed.ok) return parsed;
-  const checked = schema(parsed.value);
-  if (!checked.ok) return { ok: false, reason: `report.json fails the report schema (${checked.issue})` };
+  const checked = schema(new ReportJsonBytes(jsonBytes, shape.claims, jsonAscii), limits.maxListedClaims);
+  if (!checked.ok) return { ok: false, reason: checked.notJson === true ? 'report.json is not valid JSON' : `report.json fails the report schema (${checked.issue})` };
   const { derived } = checked;
   if (texts[names.indexOf('report.md')] !== derived.markdown) return { ok: false, reason: 'report.md does not say what report.json says (it differs from report.json rendered by the inspector\'s own renderer)' };
   if (texts[names.indexOf(checkpointName)] !== derived.checkpoint) return { ok: false, reason: `${checkpointName} does not say what report.json says (it differs from report.json rendered by the inspector's own renderer)` };
   // Like report.md: the inside's line must be the one report.json renders to (a compromised inside's
   // lie is refused, not just dropped); what the operator sees is the launcher's own rendering.
   if ((lines[0] === undefined ? undefined : utf8(lines[0].payload)) !== derived.line) return { ok: false, reason: 'the verdict line does not say what report.json says (it differs from the line rendered from report.json)' };
-  // Equal text is equal bytes (UTF-8 decoding is one-to-one on valid input): an honest report.json is written from the buffer it came in.
-  const canonical = texts[jsonAt] === derived.json ? (files[jsonAt]?.payload ?? Buffer.alloc(0)) : Buffer.from(derived.json, 'utf8');
-  const written = files.map((file) => ({ name: file.name ?? '', bytes: file.name === 'report.json' ? canonical : file.payload }));
+  // An honest report.json is written from the buffer it came in (derived.json is that buffer when it was already canonical).
+  const written = files.map((file) => ({ name: file.name ?? '', bytes: file.name === 'report.json' ? derived.json : file.payload }));
   return { ok: true, finalVerdict: checked.finalVerdict, triplet: { files: written, line: derived.line } };
 }
 

@@ -45,6 +45,12 @@ export interface InspectorLimits {
    * as not listed (issue 13, round 9: every one listed in full cost 24–65 report bytes per packet byte).
    */
   readonly maxListedFindingsPerKind: number;
+  /**
+   * Claims report.md lists in full (those with a finding first), and per-corpus entries it lists;
+   * the rest are counted by verdict. report.json lists every claim. The launcher renders report.md
+   * again from report.json with the same number, holding no more claims than that (docs/choices.md 41).
+   */
+  readonly maxListedClaims: number;
   /** The three report files together, as the inspector emits them and the launcher accepts them. */
   readonly maxReportBytes: number;
   /**
@@ -85,6 +91,8 @@ export const DEFAULT_LIMITS: InspectorLimits = {
   maxEvidenceEntries: 400_000,
   maxBindingComparisons: 200_000_000,
   maxListedFindingsPerKind: 32,
+  // A person reads a table of 1,000 rows at most; 100,000 rendered, linted and checked twice were a fifth of a run (issue 13).
+  maxListedClaims: 1_000,
   maxReportBytes: 256 * MIB,
   // Parsed, a value costs the launcher up to ~100 bytes whatever its size on the channel (round 6: `{},` × 2.8 M grew it
   // 285 MB). tki's reports spend ≈ 25 bytes a value (every object carries its stamps), so both bounds leave them room.

@@ -3,11 +3,12 @@ import { VERDICT_WORD_RULE } from '../../policy/text-rules.js';
 import { inspectorError, renderErrorBrief, type InspectorError } from '../errors.js';
 import type { ReportFile } from '../io/report-writer.js';
 import { buildReport } from '../report/build.js';
-import { renderCheckpoint, sanitizeCheckpointName } from '../report/checkpoint.js';
-import { renderMarkdown } from '../report/markdown.js';
+import { renderCheckpointOf, sanitizeCheckpointName } from '../report/checkpoint.js';
+import { ClaimsDigestBuilder, flaggedPlaces, type ClaimsDigest } from '../report/claims-digest.js';
+import { renderMarkdownOf } from '../report/markdown.js';
 import { reportJsonLowerBound } from '../report/size-estimate.js';
 import { parseReport, type Report } from '../report/schema.js';
-import { serializeReportJson } from '../report/serialize.js';
+import { assembleReportJson, serializeClaim, serializeReportHead } from '../report/serialize.js';
 import { escapeControlChars, truncate } from '../text/escape.js';
 import { lintEmittedStrings, lintString } from '../text/wording-lint.js';
 import { EXIT_CODE_BY_VERDICT, type InspectorExitCode } from '../vocabulary.js';
@@ -48,12 +49,17 @@ function lintedReport(result: InspectionResult, maxListed: number): Report {
  * a forbidden verdict token (in any case or look-alike spelling) is withheld.
  */
 export function summaryLine(report: Report, exitCode: InspectorExitCode, firstReason?: InspectorError): string {
+  const withFindings = report.claims.filter((claim) => claim.verdict !== 'NO_READ_LEVEL_DEFECT_FOUND').length;
+  return summaryLineOf(report, { count: report.claims.length, withFindingVerdict: withFindings }, exitCode, firstReason);
+}
+
+/** The same line from everything but the claims and the claims' two counts (a ClaimsDigest's). */
+export function summaryLineOf(report: Omit<Report, 'claims'>, claims: Pick<ClaimsDigest, 'count' | 'withFindingVerdict'>, exitCode: InspectorExitCode, firstReason?: InspectorError): string {
   const head = `tki inspect: ${report.final_verdict} (exit ${exitCode})`;
   const reason = firstReason === undefined ? undefined : renderErrorBrief(firstReason);
-  const withFindings = report.claims.filter((claim) => claim.verdict !== 'NO_READ_LEVEL_DEFECT_FOUND').length;
   const parts = [
     report.article14_status,
-    `${report.claims.length} claim(s), ${withFindings} with a finding`,
+    `${claims.count} claim(s), ${claims.withFindingVerdict} with a finding`,
     report.flags.length === 0 ? 'no flags' : `flags ${report.flags.join(',')}`,
   ];
   const more = report.blocked_reasons.length > 1 ? ` (+${report.blocked_reasons.length - 1} more in report.json)` : '';
@@ -79,37 +85,69 @@ function encoded(name: string, content: string): ReportFile {
   return { name, content, bytes: Buffer.from(content, ascii ? 'latin1' : 'utf8') };
 }
 
+/** A file made as bytes (report.json): its text is only made if someone asks (a test, the attestation's small report). */
+function fromBytes(name: string, bytes: Buffer): ReportFile {
+  return {
+    name,
+    bytes,
+    get content(): string {
+      return bytes.toString('utf8');
+    },
+  };
+}
+
+/**
+ * The claims' records serialized one at a time, each into the digest as it goes: the same walk
+ * the launcher makes over what it receives (sandbox/report/report-schema-check.ts).
+ */
+function* serializedInto(claims: readonly Report['claims'][number][], digest: ClaimsDigestBuilder): Generator<string> {
+  for (const claim of claims) {
+    digest.add(claim);
+    yield serializeClaim(claim);
+  }
+}
+
 /** The report, or, when the three files together would exceed maxReportBytes, a short BLOCKED report naming the limit. */
 /** The limits rendering reads: the report's size, and how many locations a kind of finding lists. */
-export type RenderLimits = Pick<InspectorLimits, 'maxReportBytes' | 'maxListedFindingsPerKind'>;
+export type RenderLimits = Pick<InspectorLimits, 'maxReportBytes' | 'maxListedFindingsPerKind' | 'maxListedClaims'>;
 
 export function renderReport(result: InspectionResult, name: string | undefined, limits: RenderLimits = DEFAULT_LIMITS): { ok: true; value: RenderedReport } | { ok: false; error: InspectorError } {
-  const { maxReportBytes, maxListedFindingsPerKind: maxListed } = limits;
+  const { maxReportBytes } = limits;
   // Refused before anything is built when even a lower bound of report.json alone is over the limit.
   const lowerBound = reportJsonLowerBound(result);
   if (lowerBound > maxReportBytes) return overLimit(result, name, limits, `the report would be more than ${lowerBound} bytes`);
-  const rendered = renderUnbounded(result, name, maxListed);
+  const rendered = renderUnbounded(result, name, limits);
   if (!rendered.ok || reportBytes(rendered.value.files) <= maxReportBytes) return rendered;
   return overLimit(result, name, limits, `the report would be ${reportBytes(rendered.value.files)} bytes`);
 }
 
 function overLimit(result: InspectionResult, name: string | undefined, limits: RenderLimits, size: string): ReturnType<typeof renderUnbounded> {
   const limit = inspectorError('limits/max_report_bytes', '', `maxReportBytes = ${limits.maxReportBytes}; ${size}`);
-  return renderUnbounded({ ...blockedInspection(undefined, [limit]), summary: result.summary, dossierIdentity: result.dossierIdentity }, name, limits.maxListedFindingsPerKind);
+  return renderUnbounded({ ...blockedInspection(undefined, [limit]), summary: result.summary, dossierIdentity: result.dossierIdentity }, name, limits);
 }
 
-function renderUnbounded(result: InspectionResult, name: string | undefined, maxListed: number): { ok: true; value: RenderedReport } | { ok: false; error: InspectorError } {
-  const report = lintedReport(result, maxListed);
-  const checked = parseReport(report);
+/**
+ * The three files and the line. At run time the schema checks the report's head (everything but
+ * the claims); each claim's record is built by one function (report/build.ts) whose output the
+ * tests check against the schema, and the launcher checks every claim it receives (docs/choices.md 41).
+ */
+function renderUnbounded(result: InspectionResult, name: string | undefined, limits: Omit<RenderLimits, 'maxReportBytes'>): { ok: true; value: RenderedReport } | { ok: false; error: InspectorError } {
+  const report = lintedReport(result, limits.maxListedFindingsPerKind);
+  const { claims, ...rest } = report;
+  const head = { ...rest, claims: [] };
+  const checked = parseReport(head);
   if (!checked.success) {
     const issue = checked.error.issues[0];
     return { ok: false, error: inspectorError('report/invalid', issue?.path.join('.') ?? '', issue?.message) };
   }
   const exitCode = EXIT_CODE_BY_VERDICT[report.final_verdict];
+  const digest = new ClaimsDigestBuilder(limits.maxListedClaims, flaggedPlaces(report));
+  const json = assembleReportJson(serializeReportHead(report), serializedInto(claims, digest), claims.length * 1024);
+  const digested = digest.finish();
   const files: ReportFile[] = [
-    encoded('report.json', serializeReportJson(checked.data)),
-    encoded('report.md', lintString(renderMarkdown(checked.data)).text),
-    encoded(`checkpoint-${sanitizeCheckpointName(name)}.md`, lintString(renderCheckpoint(checked.data)).text),
+    fromBytes('report.json', json),
+    encoded('report.md', lintString(renderMarkdownOf(head, digested)).text),
+    encoded(`checkpoint-${sanitizeCheckpointName(name)}.md`, lintString(renderCheckpointOf(head, digested)).text),
   ];
-  return { ok: true, value: { report: checked.data, files, line: summaryLine(checked.data, exitCode, result.blockedReasons[0]), exitCode } };
+  return { ok: true, value: { report, files, line: summaryLineOf(head, digested, exitCode, result.blockedReasons[0]), exitCode } };
 }

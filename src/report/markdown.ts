@@ -1,5 +1,7 @@
+import { DEFAULT_LIMITS } from '../pipeline/limits.js';
 import { escapeMarkdown, markdownValue, truncate } from '../text/escape.js';
-import { claimPlaceIndex, DANGLING_CITATION } from '../vocabulary.js';
+import { CLAIM_VERDICTS, claimPlaceIndex, DANGLING_CITATION } from '../vocabulary.js';
+import { digestClaims, hasFinding, LISTED_DIGEST_ENTRIES, type ClaimsDigest } from './claims-digest.js';
 import { isUsed, itemIdsWhere } from './evidence-groups.js';
 import type { ClaimReport, Report } from './schema.js';
 
@@ -15,7 +17,7 @@ const value = (text: string | null | undefined, max = 160): string => markdownVa
 const cell = (text: string | null | undefined, max = 160): string => markdownValue(text, max, 'table-cell');
 
 /** A display limit for a person's reading, not a judgement: report.json lists every item. */
-const LISTED_ITEM_FINDINGS = 50;
+const LISTED_ITEM_FINDINGS = LISTED_DIGEST_ENTRIES;
 
 /** Ids a table cell names (a display limit: report.json lists every one). */
 const LISTED_IDS_PER_CELL = 16;
@@ -38,10 +40,10 @@ function danglingIds(claim: ClaimReport): string {
 }
 
 /** A flag's place: a claim's (`claims[3]`) shows its id beside it, quoted (packet text, rounds 12b and 13); a dossier line or an item's place is tki's words. */
-function place(where: string, claims: readonly ClaimReport[]): string {
+function place(where: string, claimIds: ReadonlyMap<number, string>): string {
   const index = claimPlaceIndex(where);
-  const claim = index === undefined ? undefined : claims[index];
-  return claim === undefined ? md(where, 80) : `${md(where, 80)} (claim ${value(claim.claim_id, 80)})`;
+  const claimId = index === undefined ? undefined : claimIds.get(index);
+  return claimId === undefined ? md(where, 80) : `${md(where, 80)} (claim ${value(claimId, 80)})`;
 }
 
 /** tki's words (escaped text) and the packet text they are about (a code span): errors.ts `errorWords`. */
@@ -81,33 +83,31 @@ function claimRow(claim: ClaimReport): string {
 }
 
 /**
- * Claim rows report.md shows (a display limit, like LISTED_ITEM_FINDINGS): a person does not read
- * 100,000 rows, and rendering, linting and writing them was a fifth of a large run (issue 13).
- * Claims with a finding come first, in packet order, then claims without one, up to the limit;
- * one more line says how many are only in report.json.
+ * Claim rows report.md shows: the limits table's maxListedClaims (a display limit, like
+ * LISTED_ITEM_FINDINGS): a person does not read 100,000 rows, and rendering, linting and checking
+ * them was a fifth of a large run (issue 13). Claims with a finding come first, in packet order,
+ * then claims without one, up to the limit; the lines after the table count the rest by verdict.
  */
-export const LISTED_CLAIM_ROWS = 1_000;
+export const LISTED_CLAIM_ROWS = DEFAULT_LIMITS.maxListedClaims;
 
-function hasFinding(claim: ClaimReport): boolean {
-  return claim.verdict !== 'NO_READ_LEVEL_DEFECT_FOUND' || claim.flags.length > 0;
+function notListedByVerdict(digest: ClaimsDigest): string {
+  const shown = new Map<string, number>();
+  for (const claim of digest.tableRows) shown.set(claim.verdict, (shown.get(claim.verdict) ?? 0) + 1);
+  const counts = CLAIM_VERDICTS.map((verdict) => [verdict, (digest.byVerdict.get(verdict) ?? 0) - (shown.get(verdict) ?? 0)] as const).filter(([, count]) => count > 0);
+  return `Not listed here, by verdict: ${counts.map(([verdict, count]) => `${verdict} ${count}`).join(', ')}.`;
 }
 
-function claimTable(claims: readonly ClaimReport[]): string[] {
-  if (claims.length === 0) return ['No claim was evaluated.'];
+function claimTable(digest: ClaimsDigest): string[] {
+  if (digest.count === 0) return ['No claim was evaluated.'];
   const header = ['| claim | type | verdict | evidence used | why |', '|---|---|---|---|---|'];
-  if (claims.length <= LISTED_CLAIM_ROWS) return [...header, ...claims.map(claimRow)];
-  const withFinding = claims.filter(hasFinding);
-  const shown = withFinding.slice(0, LISTED_CLAIM_ROWS);
-  for (const claim of claims) {
-    if (shown.length >= LISTED_CLAIM_ROWS) break;
-    if (!hasFinding(claim)) shown.push(claim);
-  }
-  const notShownWithFinding = withFinding.length - Math.min(withFinding.length, LISTED_CLAIM_ROWS);
-  const rest = `… and ${claims.length - shown.length} more claims in report.json (${notShownWithFinding} of them with a finding); claims with a finding are listed first.`;
-  return [...header, ...shown.map(claimRow), '', rest];
+  const rows = digest.tableRows.map(claimRow);
+  if (digest.tableRows.length === digest.count) return [...header, ...rows];
+  const shownWithFinding = digest.tableRows.filter(hasFinding).length;
+  const rest = `… and ${digest.count - digest.tableRows.length} more claims in report.json (${digest.withFinding - shownWithFinding} of them with a finding); claims with a finding are listed first.`;
+  return [...header, ...rows, '', rest, notListedByVerdict(digest)];
 }
 
-function inventoryLine(report: Report): string {
+function inventoryLine(report: Omit<Report, 'claims'>): string {
   if (report.inventory_complete) return 'every claim-like statement maps to a structured claim';
   if (report.prose.unparsed_regions.length === 0) return "not established: the run stopped before the dossier's text was scanned";
   return 'incomplete (see unparsed regions); the dossier can be no better than UNVERIFIED';
@@ -123,7 +123,13 @@ function section(title: string, lines: readonly string[]): string[] {
   return [`## ${title}`, '', ...lines, ''];
 }
 
-export function renderMarkdown(report: Report): string {
+/** report.md of a report held whole (its claims digested with maxListed). */
+export function renderMarkdown(report: Report, maxListed = DEFAULT_LIMITS.maxListedClaims): string {
+  return renderMarkdownOf(report, digestClaims(report, maxListed));
+}
+
+/** report.md from everything but the claims (`report.claims` is not read) and the claims' digest. */
+export function renderMarkdownOf(report: Omit<Report, 'claims'>, digest: ClaimsDigest): string {
   const lines: string[] = [
     `# Inspection report: ${report.final_verdict}`,
     '',
@@ -138,22 +144,22 @@ export function renderMarkdown(report: Report): string {
   if (report.blocked_reasons.length > 0) {
     lines.push(...section('Why it is blocked', report.blocked_reasons.map((reason) => `- ${wordsAndQuote(reason.message, reason.quote)}`)));
   }
-  lines.push(...section('Claims', claimTable(report.claims)));
-  const dangling = report.claims.filter((claim) => claim.reasons.some((reason) => reason.startsWith(DANGLING_CITATION)));
-  if (dangling.length > 0) {
-    const listed = dangling.slice(0, LISTED_ITEM_FINDINGS).map((claim) => `- ${value(claim.claim_id, 40)}: ${md(claim.reasons.find((reason) => reason.startsWith(DANGLING_CITATION)), 400)}: ${danglingIds(claim)}`);
-    if (dangling.length > LISTED_ITEM_FINDINGS) listed.push(`- … and ${dangling.length - LISTED_ITEM_FINDINGS} more in report.json`);
+  lines.push(...section('Claims', claimTable(digest)));
+  const { dangling, corpusReports } = digest;
+  if (dangling.count > 0) {
+    const listed = dangling.listed.map((claim) => `- ${value(claim.claim_id, 40)}: ${md(claim.reasons.find((reason) => reason.startsWith(DANGLING_CITATION)), 400)}: ${danglingIds(claim)}`);
+    if (dangling.count > dangling.listed.length) listed.push(`- … and ${dangling.count - dangling.listed.length} more in report.json`);
     lines.push(...section(`Dangling citations (${DANGLING_CITATION})`, listed));
   }
-  const perCorpus = report.claims.flatMap((claim) => claim.corpus_reports.map((entry) => `- ${value(claim.claim_id, 40)}, ${value(entry.corpus)}: ${md(entry.note, 300)}${entry.item_ids.length === 0 ? '' : ` (${quotedIds(entry.item_ids, entry.item_ids.length)})`}`));
-  if (perCorpus.length > LISTED_CLAIM_ROWS) perCorpus.splice(LISTED_CLAIM_ROWS, perCorpus.length, `- … and ${perCorpus.length - LISTED_CLAIM_ROWS} more in report.json`);
+  const perCorpus = corpusReports.listed.map(({ claim, entry }) => `- ${value(claim.claim_id, 40)}, ${value(entry.corpus)}: ${md(entry.note, 300)}${entry.item_ids.length === 0 ? '' : ` (${quotedIds(entry.item_ids, entry.item_ids.length)})`}`);
+  if (corpusReports.count > perCorpus.length) perCorpus.push(`- … and ${corpusReports.count - perCorpus.length} more in report.json`);
   if (perCorpus.length > 0) lines.push(...section('Per corpus (never joined)', perCorpus));
   // The packet text a flag is about is quoted (a code span): a sentence that goes on "… verdict is PASS" never reads as tki's words.
   const flagLines =
     report.flag_details.length === 0
       ? ['None.']
       : report.flag_details.flatMap((group) => [
-          ...group.listed.map((where) => `- \`${group.flag}\` at ${place(where.where, report.claims)}: ${md(group.detail, 240)}${where.quote === undefined ? '' : `: ${value(where.quote, 200)}`}`),
+          ...group.listed.map((where) => `- \`${group.flag}\` at ${place(where.where, digest.placeIds)}: ${md(group.detail, 240)}${where.quote === undefined ? '' : `: ${value(where.quote, 200)}`}`),
           ...notListedLine(group, `\`${group.flag}\` (${md(group.detail, 240)})`),
         ]);
   lines.push(...section('Flags', flagLines));

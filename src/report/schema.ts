@@ -150,3 +150,6 @@ export type ScopeOfDenial = z.infer<typeof scopeOfDenialSchema>;
 
 /** reportSchema.safeParse, compiled once (src/zod-check.ts): the inspector and the launcher share it. */
 export const parseReport = precompiledParser(reportSchema);
+
+/** One claim's record, compiled the same way: the launcher checks report.json's claims one at a time. */
+export const parseClaimReport = precompiledParser(claimReportSchema);
