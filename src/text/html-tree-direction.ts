@@ -46,42 +46,60 @@ export interface TagDirection extends ElementDirection {
 }
 
 /**
- * The direction an element gives what it holds (issue 13, rounds 13–14): `dir="rtl"`, `"ltr"` or
- * `"auto"` isolate its content at that direction (HTML's rendering section maps `dir` to CSS
- * `unicode-bidi: isolate`); `bdi` is `dir="auto"` without one; `bdo` with a direction overrides its
- * letters' own (`isolate-override`). An inline `style`'s `direction` and `unicode-bidi`
- * (css-direction.ts) override what the attributes give, as author CSS overrides the UA's (choices
- * 32); `direction` alone sets a block's paragraphs, and does nothing on an inline element. A value
- * tki cannot tell is read both ways: ignored, and (`otherReading`) right to left, overriding.
+ * The `direction` an element's content inherits: left to right or right to left, or `auto`: set by
+ * an ancestor's first strong character (`dir="auto"`, `bdi`), which tki does not resolve ahead of
+ * the content, so an element that uses it is read both ways (fail closed).
  */
-export function directionOf(tag: BrowserTag, otherReading = false): TagDirection {
-  if (tag.attributes.size === 0 && tag.name !== 'bdi') return NO_DIRECTION_SURE;
+export type InheritedDirection = 'ltr' | 'rtl' | 'auto';
+
+/** An element's controls, and the `direction` its children inherit (CSS `direction` is inherited whatever `unicode-bidi` is). */
+export interface ElementDirectionOf extends TagDirection {
+  readonly computed: InheritedDirection;
+}
+
+/**
+ * The direction an element gives what it holds (issue 13, rounds 13–15): `dir="rtl"`, `"ltr"` or
+ * `"auto"` isolate its content at that direction (HTML's rendering section maps `dir` to CSS
+ * `unicode-bidi: isolate`); `bdi` is `dir="auto"` without one; `bdo` is `isolate-override` with or
+ * without a valid `dir` (HTML's rendering rules), at its own direction, else at the one it inherits;
+ * with `dir="auto"` its first strong character's. An inline `style`'s `direction` and `unicode-bidi`
+ * (css-direction.ts) override what the attributes give, as author CSS overrides the UA's (choices
+ * 32); `direction` is inherited (`inherited`) by every element, so a child's `unicode-bidi` isolates,
+ * embeds or overrides at it; `direction` alone sets a block's paragraphs, and does nothing on an
+ * inline element. A direction tki cannot tell (a value it does not know, an `auto` it does not
+ * resolve ahead of the content) is read both ways: left to right, and (`otherReading`) right to left.
+ */
+export function directionOf(tag: BrowserTag, otherReading = false, inherited: InheritedDirection = 'ltr'): ElementDirectionOf {
+  if (tag.attributes.size === 0 && tag.name !== 'bdi' && tag.name !== 'bdo') return { ...NO_DIRECTION_SURE, computed: inherited };
   const dir = tag.attributes.get('dir')?.toLowerCase();
   const attributeDirection = dir === 'rtl' || dir === 'ltr' ? dir : undefined;
-  const isolated = attributeDirection !== undefined || dir === 'auto' || tag.name === 'bdi';
-  const attributeBidi = tag.name === 'bdo' && attributeDirection !== undefined ? 'isolate-override' : isolated ? 'isolate' : undefined;
+  // `dir="auto"` and `bdi` (without a valid `dir`) take their content's first strong character's direction.
+  const ownAuto = attributeDirection === undefined && (dir === 'auto' || tag.name === 'bdi');
+  const isolated = attributeDirection !== undefined || ownAuto;
+  const attributeBidi = tag.name === 'bdo' ? 'isolate-override' : isolated ? 'isolate' : undefined;
   const style = tag.attributes.get('style');
   const css = style === undefined ? undefined : cssDirectionOf(style);
-  const unsure = css?.unsureDirection === true || css?.unsureUnicodeBidi === true;
+  let unsure = css?.unsureDirection === true || css?.unsureUnicodeBidi === true;
   const cssDirection = css?.unsureDirection === true && otherReading ? 'rtl' : css?.direction;
   const cssBidi = css?.unsureUnicodeBidi === true && otherReading ? 'isolate-override' : css?.unicodeBidi;
-  const direction = cssDirection ?? attributeDirection;
+  const computed: InheritedDirection = cssDirection ?? attributeDirection ?? (ownAuto ? 'auto' : inherited);
   let bidi = cssBidi ?? attributeBidi;
   if ((bidi === undefined || bidi === 'normal') && cssDirection !== undefined && BLOCK_ELEMENTS.has(tag.name)) bidi = 'isolate';
-  if (bidi === undefined || bidi === 'normal') return { ...NO_DIRECTION, unsure };
-  const rtl = direction === 'rtl';
-  // `dir="auto"`, `bdi` and `plaintext` take the first strong character's direction (FSI), unless CSS set one.
-  const auto = bidi === 'plaintext' || (cssDirection === undefined && attributeDirection === undefined);
-  const isolate = auto ? FSI : rtl ? RLI : LRI;
+  if (bidi === undefined || bidi === 'normal') return { ...NO_DIRECTION, unsure, computed };
+  // An isolate of its own `auto` (or `plaintext`) takes the first strong character (FSI); an override needs a side.
+  const firstStrong = bidi === 'plaintext' || (cssDirection === undefined && ownAuto);
+  if (computed === 'auto' && (!firstStrong || bidi === 'isolate-override')) unsure = true;
+  const rtl = computed === 'rtl' || (computed === 'auto' && otherReading);
+  const isolate = firstStrong ? FSI : rtl ? RLI : LRI;
   switch (bidi) {
     case 'embed':
-      return { open: rtl ? RLE : LRE, close: PDF, unsure };
+      return { open: rtl ? RLE : LRE, close: PDF, unsure, computed };
     case 'bidi-override':
-      return { open: rtl ? RLO : LRO, close: PDF, unsure };
+      return { open: rtl ? RLO : LRO, close: PDF, unsure, computed };
     case 'isolate-override':
-      return { open: isolate + (rtl ? RLO : LRO), close: PDF + PDI, unsure };
+      return { open: isolate + (rtl ? RLO : LRO), close: PDF + PDI, unsure, computed };
     default:
-      return { open: isolate, close: PDI, unsure };
+      return { open: isolate, close: PDI, unsure, computed };
   }
 }
 
@@ -91,6 +109,8 @@ interface OpenElement {
   readonly tag: BrowserTag;
   /** Controls its start emitted and its end emits ('' once an adoption took its direction away). */
   direction: ElementDirection;
+  /** The `direction` its children inherit. */
+  readonly computed: InheritedDirection;
   readonly index: number;
   onStack: boolean;
   /** Foster-parented out of the table at this index (-1: not): its content is outside that table's direction. */
@@ -526,11 +546,12 @@ export class HtmlTreeDirection {
   }
 
   private detached(tag: BrowserTag): OpenElement {
-    return { name: tag.name, tag, direction: this.directionOf(tag), index: -1, onStack: false, fosterTable: -1, foreign: false, directedBelow: -1, floors: NO_FLOORS };
+    const { computed, ...direction } = this.directionOf(tag, 'ltr');
+    return { name: tag.name, tag, direction, computed, index: -1, onStack: false, fosterTable: -1, foreign: false, directedBelow: -1, floors: NO_FLOORS };
   }
 
-  private directionOf(tag: BrowserTag): ElementDirection {
-    const direction = directionOf(tag, this.otherReading);
+  private directionOf(tag: BrowserTag, inherited: InheritedDirection): ElementDirectionOf {
+    const direction = directionOf(tag, this.otherReading, inherited);
     this.unsure ||= direction.unsure;
     return direction;
   }
@@ -554,7 +575,8 @@ export class HtmlTreeDirection {
     const fosterTable = below !== undefined && TABLE_CONTEXT.has(below.name) && !TABLE_TAGS.has(name) ? this.lastIndex('table') : -1;
     if (fosterTable !== -1) this.closeDown(fosterTable, at);
     const directedBelow = below === undefined ? -1 : below.direction.open !== '' ? below.index : below.directedBelow;
-    const element: OpenElement = { name, tag, direction: this.directionOf(tag), index, onStack: true, fosterTable, foreign, directedBelow, floors };
+    const { computed, ...direction } = this.directionOf(tag, below?.computed ?? 'ltr');
+    const element: OpenElement = { name, tag, direction, computed, index, onStack: true, fosterTable, foreign, directedBelow, floors };
     this.directed ||= element.direction.open !== '';
     this.emit(element.direction.open, at);
     this.stack.push(element);

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { scanProse } from '../../src/index.js';
+import { cssDirectionOf } from '../../src/text/css-direction.js';
+
+/**
+ * Round 15 (issue 13): the classes behind the red team's keys (red-team/round15 judges the attacks
+ * end to end; these are siblings of each class, with a control that must stay unflagged).
+ */
+const passLines = (text: string): number[] => [...new Set(scanProse(text, [], []).passAssertions.map((finding) => finding.line))];
+const RLM = '&#x200F;';
+/** "All tests pass" as words a right-to-left layout shows in that order. */
+const REVERSED = `pass${RLM} tests${RLM} All`;
+
+describe('bdo overrides at its direction, inherited when it has no valid dir', () => {
+  it('bdo with an invalid or missing dir under rtl set by dir, by CSS, or by an ancestor further up', () => {
+    expect(passLines('All tests <span dir="rtl"><bdo dir="sideways">ssap</bdo></span>.\n')).toEqual([1]);
+    expect(passLines('All tests <span dir="rtl"><i><b><bdo>ssap</bdo></b></i></span>.\n')).toEqual([1]);
+    expect(passLines('<div style="direction:rtl">\n<p><bdo>.ssap stset llA</bdo></p>\n</div>\n')).toEqual([1]);
+    // Control: at the document's left-to-right direction a bare bdo changes nothing.
+    expect(passLines('All tests <bdo>ssap</bdo>.\n')).toEqual([]);
+  });
+
+  it('bdo dir="auto", or under a dir="auto" ancestor, is read both ways', () => {
+    expect(passLines('All tests <bdo dir="auto">\u05D0ssap</bdo>.\n')).toEqual([1]);
+    expect(passLines(`All tests <span dir="auto">${RLM}<bdo>ssap</bdo></span>.\n`)).toEqual([1]);
+  });
+});
+
+describe('CSS direction is inherited, and !important is read as CSS reads it', () => {
+  it('a child (or grandchild) isolates, embeds or overrides at the inherited direction', () => {
+    expect(passLines('All tests <span style="direction:rtl"><i><span style="unicode-bidi:bidi-override">ssap</span></i></span>.\n')).toEqual([1]);
+    expect(passLines(`a <span dir="rtl"><span style="unicode-bidi:isolate">${REVERSED}</span></span>.\n`)).toEqual([1]);
+    expect(passLines('All tests <span dir="rtl"><span style="unicode-bidi:isolate-override">ssap</span></span>.\n')).toEqual([1]);
+    // Control: an inner direction:ltr is what the child inherits.
+    expect(passLines('All tests <span style="direction:rtl"><span style="direction:ltr"><span style="unicode-bidi:bidi-override">ssap</span></span></span>.\n')).toEqual([]);
+  });
+
+  it('!important in any case, with blanks or a comment after the !', () => {
+    for (const important of ['!Important', '!IMPORTANT', '! \t important', '!/* x */ImPoRtAnT']) {
+      expect(cssDirectionOf(`unicode-bidi:bidi-override ${important};unicode-bidi:normal`)?.unicodeBidi, important).toBe('bidi-override');
+    }
+    expect(cssDirectionOf('unicode-bidi:bidi-override ! importantx;unicode-bidi:normal')?.unicodeBidi).toBe('normal');
+  });
+});
