@@ -27,10 +27,6 @@ export const OPEN_ROUND15: ReadonlyMap<string, string> = new Map<string, string>
   ['look:nested-form-start-ignored', 'low: a nested <form dir="ltr"> is ignored by the tree builder; tki opens it (off GitHub)'],
   ['look:table-second-cell-inherits-open-div-rtl', 'medium: the same as table-cell-inherits-open-div-rtl for a second cell'],
   ['look:table-cell-inherits-body-dir', 'low: <body dir="rtl"> anywhere makes the table cells rtl (cells read alone; GitHub strips body)'],
-  ['quotes:packet-writes-escape-notation', 'medium: the packet\'s own "\\u{64}" is left as written beside tki\'s escapes, so the quote decodes to "d", not what the packet wrote'],
-  ['quotes:packet-spells-denial-in-escape-notation', 'medium: a claim spelling "does" as \\u{…} escapes is not flagged and, decoded as the report says to, reads "does not exist anywhere"'],
-  ['quotes:dossier-excerpt-with-escape-notation', 'medium: the same in a prose excerpt: the dossier\'s literal "\\u{64}" beside tki\'s escapes decodes to "d"'],
-  ['quotes:long-denial-cut-in-claim-cell', 'low: the claim cell cuts the escaped quote inside an escape ("…any\\u…"); escapes make the cell show ~27 of the packet\'s characters'],
   ['cli:noahs-ark-identical-entries-keep-outer-b', 'medium: look\'s key under tki run: UNVERIFIED, no flag'],
   ['cli:xmp-swallows-span-end', 'low: look\'s key under tki run: UNVERIFIED, no flag'],
 ]);
