@@ -170,8 +170,19 @@ const BREAKOUT = set(
 );
 /** Elements in svg and math whose content is HTML again (integration points). */
 const INTEGRATION_POINTS = set('foreignobject desc title mi mo mn ms mtext');
-/** The list of active formatting elements is kept to its newest entries (choices 31). */
-const MAX_FORMATTING_ENTRIES = 16;
+/**
+ * Noah's Ark (HTML5 13.2.4.3): at most this many identical entries (same name and attributes) after
+ * the last marker; the earliest goes.
+ */
+const NOAHS_ARK = 3;
+/**
+ * Distinct entries after the last marker are unbounded in HTML; tki keeps this many for cost (a
+ * reconstruction re-opens each one). Past it the earliest goes, and the text is marked unread
+ * (UNREAD_TREE): an UNPARSED_REGION, never an element dropped silently (choices 31).
+ */
+const MAX_FORMATTING_ENTRIES = 64;
+/** Written into the text where tki stopped following the tree: the prose scan reports the paragraph as undecodable, an UNPARSED_REGION (fail closed). */
+const UNREAD_TREE = '\uFFFD';
 /** The open directions a block's edge writes again after its paragraph separator (choices 31). */
 const EDGE_REOPENED = 8;
 /** A carried stack keeps its innermost entries (choices 31). */
@@ -196,6 +207,8 @@ export interface TreeState {
   readonly formatting: readonly (BrowserTag | undefined)[];
   /** Which formatting entries were on the stack: the index of their element in `stack` (-1: not). */
   readonly formattingOnStack: readonly number[];
+  /** Elements with a direction were left out past the bound: what follows is not read exactly. */
+  readonly unread?: boolean;
 }
 
 export const EMPTY_TREE: TreeState = { stack: [], formatting: [], formattingOnStack: [] };
@@ -224,6 +237,13 @@ const MARKDOWN_BLOCK: BrowserTag = { name: 'p', endTag: false, attributes: new M
 const GITHUB_BLOCK: BrowserTag = { name: 'p', endTag: false, attributes: new Map([['dir', 'auto']]) };
 const MARKDOWN_BLOCK_END: BrowserTag = { name: 'p', endTag: true, attributes: new Map() };
 
+/** Noah's Ark's "same element": the same name and the same attributes with the same values, in any order. */
+function sameElement(a: BrowserTag, b: BrowserTag): boolean {
+  if (a.name !== b.name || a.attributes.size !== b.attributes.size) return false;
+  for (const [name, value] of a.attributes) if (b.attributes.get(name) !== value) return false;
+  return true;
+}
+
 export class HtmlTreeDirection {
   private readonly stack: OpenElement[] = [];
   private readonly byName = new Map<string, number[]>();
@@ -235,6 +255,8 @@ export class HtmlTreeDirection {
   unsure = false;
   /** An element with a direction was opened in this text (or carried into it). */
   private directed = false;
+  /** The state this text resumed was `unread`: so is the one it carries on. */
+  private carriedUnread = false;
 
   /**
    * `emit(controls, at)`: write controls into the rendered text at source offset `at`.
@@ -265,23 +287,45 @@ export class HtmlTreeDirection {
       0,
     );
     tree.emit = emit;
+    if (state.unread === true) {
+      tree.carriedUnread = true;
+      tree.unread(0);
+    }
     return tree;
   }
 
-  /** The state to carry into the next text (its innermost entries, bounded). */
+  /**
+   * The state to carry into the next text, bounded: its innermost MAX_CARRIED_DEPTH entries, and
+   * below them the innermost MAX_CARRIED_DEPTH elements with a direction (the others below set
+   * nothing the next text inherits). Past that, the state says `unread`: the next texts are an
+   * UNPARSED_REGION, never read as if the outer direction had closed (choices 31).
+   */
   state(): TreeState {
     const from = Math.max(0, this.stack.length - MAX_CARRIED_DEPTH);
-    const kept = this.stack.slice(from);
+    const keptIndices: number[] = [];
+    let unread = this.carriedUnread;
+    for (let at = from - 1; at >= 0; at -= 1) {
+      if ((this.stack[at] as OpenElement).direction.open === '') continue;
+      if (keptIndices.length === MAX_CARRIED_DEPTH) {
+        unread = true;
+        break;
+      }
+      keptIndices.push(at);
+    }
+    keptIndices.reverse();
+    for (let at = from; at < this.stack.length; at += 1) keptIndices.push(at);
+    const carriedIndex = new Map(keptIndices.map((index, carried) => [index, carried]));
     return {
-      stack: kept.map((element) => element.tag),
+      stack: keptIndices.map((index) => (this.stack[index] as OpenElement).tag),
       formatting: this.formatting.map((entry) => (entry.marker ? undefined : entry.tag)),
-      formattingOnStack: this.formatting.map((entry) => (entry.marker || !entry.element.onStack || entry.element.index < from ? -1 : entry.element.index - from)),
+      formattingOnStack: this.formatting.map((entry) => (entry.marker || !entry.element.onStack ? -1 : (carriedIndex.get(entry.element.index) ?? -1))),
+      ...(unread ? { unread } : {}),
     };
   }
 
   /** Whether the carried state is empty (then a text without tags renders as before). */
   static isEmpty(state: TreeState): boolean {
-    return state.stack.length === 0 && state.formatting.length === 0;
+    return state.stack.length === 0 && state.formatting.length === 0 && state.unread !== true;
   }
 
   /** Whether the current node is in svg or math: there `<![CDATA[` is a CDATA section. */
@@ -392,7 +436,7 @@ export class HtmlTreeDirection {
     this.reconstruct(at);
     if (VOID.has(name)) return;
     const element = this.push(tag, at);
-    if (FORMATTING.has(name)) this.addFormatting(tag, element);
+    if (FORMATTING.has(name)) this.addFormatting(tag, element, at);
     else if (MARKERS.has(name)) this.formatting.push({ marker: true });
   }
 
@@ -517,9 +561,31 @@ export class HtmlTreeDirection {
     return undefined;
   }
 
-  private addFormatting(tag: BrowserTag, element: OpenElement): void {
+  /** HTML5's "push onto the list of active formatting elements", Noah's Ark included; past MAX_FORMATTING_ENTRIES, fail closed. */
+  private addFormatting(tag: BrowserTag, element: OpenElement, at: number): void {
+    let identical = 0;
+    let earliestIdentical = -1;
+    let earliest = -1;
+    for (let entry = this.formatting.length - 1; entry >= 0; entry -= 1) {
+      const formatting = this.formatting[entry] as FormattingEntry;
+      if (formatting.marker) break;
+      earliest = entry;
+      if (!sameElement(formatting.tag, tag)) continue;
+      identical += 1;
+      earliestIdentical = entry;
+    }
+    if (identical >= NOAHS_ARK) this.formatting.splice(earliestIdentical, 1);
+    else if (earliest !== -1 && this.formatting.length - earliest >= MAX_FORMATTING_ENTRIES) {
+      this.formatting.splice(earliest, 1);
+      this.unread(at);
+    }
     this.formatting.push({ marker: false, tag, element });
-    if (this.formatting.length > MAX_FORMATTING_ENTRIES) this.formatting.shift();
+  }
+
+  /** tki stops following the tree exactly here (a bound for cost): the text is an UNPARSED_REGION, and read both ways. */
+  private unread(at: number): void {
+    this.unsure = true;
+    this.emit(UNREAD_TREE, at);
   }
 
   private removeFormatting(entry: FormattingEntry): void {

@@ -42,3 +42,41 @@ describe('CSS direction is inherited, and !important is read as CSS reads it', (
     expect(cssDirectionOf('unicode-bidi:bidi-override ! importantx;unicode-bidi:normal')?.unicodeBidi).toBe('normal');
   });
 });
+
+const unparsedLines = (text: string): number[] => [...new Set(scanProse(text, [], []).unparsedRegions.map((finding) => finding.line))];
+const distinct = (tag: string, count: number): string => Array.from({ length: count }, (_, index) => `<${tag} title="${String(index)}">`).join('');
+
+describe('the list of active formatting elements: Noah\'s Ark, distinct entries kept, a bound that fails closed', () => {
+  it('identical entries past three go (the earliest), so an outer b with a direction is reconstructed', () => {
+    expect(passLines(`<p><b dir="rtl">${'<em>'.repeat(40)}</p>${REVERSED}.\n`)).toEqual([1]);
+    // Attributes in another order are the same element; the b itself is one of four identical b's: the earliest goes, three remain.
+    expect(passLines(`<p><b dir="rtl" title="t">${'<i class="c" id="d">'.repeat(2)}${'<i id="d" class="c">'.repeat(5)}</p>${REVERSED}.\n`)).toEqual([1]);
+    // Control: the fourth identical `<b dir="rtl">` removes the earliest; the remaining ones still hold the text.
+    expect(passLines(`<p>${'<b dir="rtl">'.repeat(4)}</p>${REVERSED}.\n`)).toEqual([1]);
+  });
+
+  it('distinct entries are all kept, within a block and across Markdown blocks', () => {
+    expect(passLines(`<p><b dir="rtl">${distinct('i', 40)}</p>${REVERSED}.\n`)).toEqual([1]);
+    expect(passLines(`x <s dir="rtl">${distinct('u', 40)}\n\n${REVERSED}.\n`)).toEqual([3]);
+  });
+
+  it('past the bound, the paragraph is an unparsed region, not read as if the entry were gone', () => {
+    const text = `<p><b dir="rtl">${distinct('i', 80)}</p>${REVERSED}.\n`;
+    expect(unparsedLines(text)).toEqual([1]);
+    // Control: within the bound, no unparsed region.
+    expect(unparsedLines(`<p><b dir="rtl">${distinct('i', 40)}</p>${REVERSED}.\n`)).toEqual([]);
+  });
+});
+
+describe('the carried stack keeps the elements with a direction below its bound', () => {
+  it('a direction under many divs (or spans, or list items) holds the next Markdown block', () => {
+    expect(passLines(`<div dir="rtl">${'<div>'.repeat(100)}\n\n${REVERSED}.\n`)).toEqual([3]);
+    expect(passLines(`<section dir="rtl">${'<span>'.repeat(200)}\n\n${REVERSED}.\n`)).toEqual([3]);
+    // Control: a `dir="ltr"` inside it holds the text left to right.
+    expect(passLines(`<div dir="rtl">${'<div>'.repeat(100)}<div dir="ltr">\n\n${REVERSED}.\n`)).toEqual([]);
+  });
+
+  it('past the bound of directed elements, what follows is an unparsed region', () => {
+    expect(unparsedLines(`${'<div dir="rtl">'.repeat(200)}\n\nplain words.\n`)).toContain(3);
+  });
+});
