@@ -415,6 +415,10 @@ export class HtmlTreeDirection {
       this.tablePart(tag, at);
       return;
     }
+    // A nested `<form>` is ignored (the form element pointer is set; modelled by a form on the stack outside a template).
+    if (name === 'form' && this.lastIndex('form') !== -1 && this.lastIndex('template') === -1) return;
+    // A `<button>` closes an open button in scope (HTML5 "in body"), then is inserted as any element.
+    if (name === 'button' && this.inScope('button', 'scope')) this.popUntil('button', at);
     if (name === 'li') this.closeListItem('li', at);
     else if (name === 'dd' || name === 'dt') this.closeListItem('dd', at);
     if (CLOSES_P.has(name)) {

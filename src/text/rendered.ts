@@ -158,9 +158,10 @@ const SPECIAL_CODES = Uint8Array.from({ length: 128 }, (_, code) => ('\\`<&*_~[]
 // quantifier is bounded, so one attempt reads at most a few kilobytes.
 /**
  * Tags a browser shows as a break between words: a line break, and the edges of blocks and table
- * cells (`<td>All tests</td><td>pass.</td>` reads "All tests pass.", not "All testspass.", issue 13, round 9).
+ * cells (`<td>All tests</td><td>pass.</td>` reads "All tests pass.", not "All testspass.", issue 13, round 9),
+ * and of a button (an inline block: its content is laid out in its own box, round 15).
  */
-const BREAKING_TAGS: ReadonlySet<string> = new Set(['br', 'td', 'th', 'tr', 'table', 'thead', 'tbody', 'tfoot', 'caption', 'p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'hr', 'section', 'article', 'header', 'footer', 'details', 'summary']);
+const BREAKING_TAGS: ReadonlySet<string> = new Set(['br', 'button', 'td', 'th', 'tr', 'table', 'thead', 'tbody', 'tfoot', 'caption', 'p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'hr', 'section', 'article', 'header', 'footer', 'details', 'summary']);
 const AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]{0,4096}|[^\s<>@]{1,256}@[^\s<>]{1,256})>/y;
 const LINK_TARGET = /\]\([^()\s]{0,4096}(?:\s+(?:"[^"]{0,1024}"|'[^']{0,1024}'))?\s*\)/y;
 const ASCII_PUNCTUATION = /^[!-/:-@[-`{-~]$/;

@@ -80,3 +80,19 @@ describe('the carried stack keeps the elements with a direction below its bound'
     expect(unparsedLines(`${'<div dir="rtl">'.repeat(200)}\n\nplain words.\n`)).toContain(3);
   });
 });
+
+describe('start tags the tree builder handles by their own rule', () => {
+  it('a button closes an open button in scope; its content is its own box', () => {
+    expect(passLines(`<section dir="rtl"><button dir="ltr">x<button>${REVERSED}.</button></section>\n`)).toEqual([1]);
+    expect(passLines(`<div dir="rtl"><button dir="ltr"><i>x</i><button>${REVERSED}.</button></div>\n`)).toEqual([1]);
+    // A span between them bounds no scope: the outer button is closed all the same.
+    expect(passLines(`<div dir="rtl"><button dir="ltr">x<span dir="ltr"><button>${REVERSED}.</button></span></div>\n`)).toEqual([1]);
+  });
+
+  it('a nested form start tag is ignored, whatever it says', () => {
+    expect(passLines(`<form dir="rtl"><div><form dir="ltr">${REVERSED}.</form></div></form>\n`)).toEqual([1]);
+    expect(passLines(`<form dir="rtl"><form style="direction:ltr;unicode-bidi:isolate">${REVERSED}.</form>\n`)).toEqual([1]);
+    // Control: a single form's dir="ltr" holds its text left to right.
+    expect(passLines(`<div dir="rtl"><form dir="ltr">${REVERSED}.</form></div>\n`)).toEqual([]);
+  });
+});
