@@ -70,6 +70,8 @@ export interface ElementDirectionOf extends TagDirection {
  * resolve ahead of the content) is read both ways: left to right, and (`otherReading`) right to left.
  */
 export function directionOf(tag: BrowserTag, otherReading = false, inherited: InheritedDirection = 'ltr'): ElementDirectionOf {
+  // A template's contents are no children of it (a document fragment): `dir="auto"` never reads them, and they are laid out nowhere.
+  if (tag.name === 'template') return { open: FSI, close: PDI, unsure: false, computed: inherited };
   if (tag.attributes.size === 0 && tag.name !== 'bdi' && tag.name !== 'bdo') return { ...NO_DIRECTION_SURE, computed: inherited };
   const dir = tag.attributes.get('dir')?.toLowerCase();
   const attributeDirection = dir === 'rtl' || dir === 'ltr' ? dir : undefined;

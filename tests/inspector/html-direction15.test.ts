@@ -96,3 +96,25 @@ describe('start tags the tree builder handles by their own rule', () => {
     expect(passLines(`<div dir="rtl"><form dir="ltr">${REVERSED}.</form></div>\n`)).toEqual([]);
   });
 });
+
+describe('raw-text content a browser does not show in the line is read on its own', () => {
+  it('an end tag inside hidden or boxed content is text, and the content joins no word around it', () => {
+    for (const element of ['noembed', 'noframes', 'iframe', 'style', 'title']) {
+      expect(passLines(`a <b dir="rtl"><${element}></b></${element}>${REVERSED}</b>.\n`), element).toEqual([1]);
+    }
+    expect(passLines('All tests pa<script>x</script>ss.\n')).toEqual([1]);
+    // The hidden content is still read: a pass assertion in it is found.
+    expect(passLines('x <noscript>All tests pass.</noscript> y\n')).toEqual([1]);
+    // Control: without a direction the words stay in their order.
+    expect(passLines(`a <span><style></span></style>${REVERSED}</span>.\n`)).toEqual([]);
+  });
+
+  it('dir="auto" skips script, style, textarea and a template\'s contents, and reads title and noscript text', () => {
+    for (const skipped of ['<script>x</script>', '<style>x</style>', '<textarea>x</textarea>', '<template><i>x</i></template>']) {
+      expect(passLines(`a <b dir="auto">${skipped}\u05D0 ${REVERSED}</b>.\n`), skipped).toEqual([1]);
+    }
+    expect(passLines(`a <b dir="auto"><title>\u05D0</title>${REVERSED}</b>.\n`)).toEqual([1]);
+    // Control: a Latin letter first in read text makes it left to right.
+    expect(passLines(`a <b dir="auto"><noscript>x</noscript>${REVERSED}</b>.\n`)).toEqual([]);
+  });
+});
