@@ -659,8 +659,10 @@ export function renderedRow(source: string, struck: StruckReading = 'kept', cont
   let found = false;
   let from = 0;
   for (const pipe of [...pipes, source.length]) {
-    // Cells are read alone: the elements open around the table are not carried into them (choices 31).
-    const cell = renderedText(source.slice(from, pipe), struck, cells.length === 0 ? { ...context, tree: undefined } : { ...context, rawText: undefined, tree: undefined });
+    // Each cell is read alone, inside the elements open around the table (a cell inherits their
+    // direction, choices 31); what a cell opens ends with it (a `</td>` closes it), so no cell's
+    // state is carried into the next, nor past the row.
+    const cell = renderedText(source.slice(from, pipe), struck, cells.length === 0 ? context : { ...context, rawText: undefined });
     if (cell.openRawText !== undefined) return renderedText(source, struck, context);
     textStarts.push(length);
     sourceStarts.push(from);

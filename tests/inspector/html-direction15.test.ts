@@ -118,3 +118,18 @@ describe('raw-text content a browser does not show in the line is read on its ow
     expect(passLines(`a <b dir="auto"><noscript>x</noscript>${REVERSED}</b>.\n`)).toEqual([]);
   });
 });
+
+describe('GFM table cells inherit the direction open around the table', () => {
+  it('a section, a CSS direction or an html tag around or anywhere: every cell inherits it', () => {
+    expect(passLines(`<section dir="rtl">\n\n| a | b | c |\n|---|---|---|\n| x | y | ${REVERSED}. |\n\n</section>\n`)).toEqual([5]);
+    expect(passLines(`<div style="direction:rtl">\n\n| a |\n|---|\n| ${REVERSED}. |\n\n</div>\n`)).toEqual([5]);
+    expect(passLines(`<html dir="rtl">\n\n| a |\n|---|\n| ${REVERSED}. |\n`)).toEqual([5]);
+  });
+
+  it('what a cell opens ends with it', () => {
+    // Control: an rtl span opened in the first cell does not reach the second, nor the next row.
+    expect(passLines(`| a | b |\n|---|---|\n| <span dir="rtl">x | ${REVERSED}. |\n| ${REVERSED}. | y |\n`)).toEqual([]);
+    // Control: the table closed by </div>, the paragraph after it is left to right again.
+    expect(passLines(`<div dir="rtl">\n\n| a |\n|---|\n| x |\n\n</div>\n\n${REVERSED}.\n`)).toEqual([]);
+  });
+});

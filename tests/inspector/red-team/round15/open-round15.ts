@@ -6,10 +6,7 @@
  */
 export const OPEN_ROUND15: ReadonlyMap<string, string> = new Map<string, string>([
   ['look:adoption-furthest-block-leaves-outer-rtl', 'medium: </b> with a furthest <p> moves the p out of <b dir="ltr"> into <div dir="rtl">; tki loses the outer rtl too'],
-  ['look:table-cell-inherits-open-div-rtl', 'medium: a GFM table inside <div dir="rtl">: its cells inherit rtl (documented limit, choices 31: cells read alone)'],
   ['look:a-start-closes-open-a', 'medium: an <a> start tag closes the open <a dir="ltr"> (adoption agency); tki keeps it open'],
-  ['look:table-second-cell-inherits-open-div-rtl', 'medium: the same as table-cell-inherits-open-div-rtl for a second cell'],
-  ['look:table-cell-inherits-body-dir', 'low: <body dir="rtl"> anywhere makes the table cells rtl (cells read alone; GitHub strips body)'],
   ['look:noscript-swallows-p-end-block', 'low: </p> inside <noscript> in an HTML block is text; tki closes <p dir="rtl"> (off GitHub)'],
   ['look:xmp-swallows-span-end', 'low: </span> inside <xmp> (RAWTEXT) is text; tki closes the rtl span (off GitHub)'],
   ['cli:xmp-swallows-span-end', 'low: look\'s key under tki run: UNVERIFIED, no flag'],
