@@ -21,7 +21,8 @@ export interface CssDirectionStyle {
 
 const DIRECTIONS: ReadonlySet<string> = new Set(['rtl', 'ltr']);
 const UNICODE_BIDI: ReadonlySet<string> = new Set(['normal', 'embed', 'isolate', 'bidi-override', 'isolate-override', 'plaintext']);
-const IMPORTANT = /!\s*important\s*$/;
+/** `!important`: CSS keywords are ASCII case-insensitive, and white space (or a comment, removed before) may stand between `!` and `important`. */
+const IMPORTANT = /!\s*important\s*$/i;
 
 /** CSS escapes decoded (CSS Syntax 4.3.7): `\` and 1–6 hex digits (one white space after them taken), or `\` and any other character. */
 function unescaped(text: string): string {

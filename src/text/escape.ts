@@ -28,23 +28,42 @@ export function codePointEscape(char: string): string {
   return `\\u{${char.codePointAt(0)?.toString(16) ?? ''}}`;
 }
 
+/** tki's escape notation, as a reader decodes it. */
+const CODE_POINT_ESCAPE = /\\u\{([0-9a-fA-F]{1,6})\}/g;
+/** A backslash of the value's own that a reader could take for the start of tki's notation. */
+const OWN_NOTATION = /\\(?=[uU])/g;
+const HAS_OWN_NOTATION = /\\[uU]/;
+
+/** The text with tki's `\u{…}` escapes decoded, as the report tells its reader to (a value out of range stays as written). */
+export function decodedCodePointEscapes(text: string): string {
+  if (!text.includes('\\')) return text;
+  return text.replace(CODE_POINT_ESCAPE, (all, hex: string) => {
+    const value = Number.parseInt(hex, 16);
+    return value > 0x10ffff ? all : String.fromCodePoint(value);
+  });
+}
+
 /**
  * The text with every character of what the rules hit (on its matching form, in any order a reader
  * may see it) shown as its `\u{…}` escape: the words are still there for a reader who decodes them,
  * and no rule or grep reads them (a verdict-like word on a terminal line, global-absence wording in
- * a quote of the packet: docs/choices.md 33).
+ * a quote of the packet: docs/choices.md 33). `ownNotation`: the text is the packet's own, so a
+ * backslash of it before `u` is shown as `\u{5c}` too: decoding the escapes once then gives back
+ * exactly what the packet wrote, and a packet that writes the notation itself (`\u{64}`) neither
+ * reads as tki's escape nor decodes to what it never wrote (round 15).
  */
-export function withHitsEscaped(text: string, rules: readonly TextRulePattern[]): { text: string; changed: boolean } {
+export function withHitsEscaped(text: string, rules: readonly TextRulePattern[], ownNotation = false): { text: string; changed: boolean } {
   const hits = allHits(toMatchingText(text), rules);
-  if (hits.length === 0) return { text, changed: false };
+  if (hits.length === 0 && !(ownNotation && HAS_OWN_NOTATION.test(text))) return { text, changed: false };
+  const own = (part: string): string => (ownNotation ? part.replace(OWN_NOTATION, codePointEscape) : part);
   let result = '';
   let cursor = 0;
   for (const hit of hits) {
     if (hit.start < cursor) continue;
-    result += text.slice(cursor, hit.start) + Array.from(text.slice(hit.start, hit.end), codePointEscape).join('');
+    result += own(text.slice(cursor, hit.start)) + Array.from(text.slice(hit.start, hit.end), codePointEscape).join('');
     cursor = hit.end;
   }
-  return { text: result + text.slice(cursor), changed: true };
+  return { text: result + own(text.slice(cursor)), changed: true };
 }
 
 /** ASCII punctuation with a meaning somewhere in CommonMark inline syntax or a table row. */
@@ -93,11 +112,24 @@ export function markdownValue(text: string | null | undefined, maxLength: number
   return place === 'table-cell' ? escapeMarkdown(shortened) : markdownCode(shortened);
 }
 
-/** Shorten long input for one-line displays; the full value stays in report.json. Never splits a surrogate pair. */
+/** One `\u{…}` escape at the start of a text (sticky: run at an index). */
+const ESCAPE_AT = /\\u\{[0-9a-fA-F]{1,6}\}/y;
+
+/**
+ * Shorten long input for one-line displays; the full value stays in report.json. Never splits a
+ * surrogate pair, nor a `\u{…}` escape (round 15: a cell cut inside one decodes to what the packet
+ * never wrote), and an escape counts as the one character it shows, so escaped wording does not
+ * leave a seventh of the value shown.
+ */
 export function truncate(text: string, maxLength: number): string {
   if (text.length <= maxLength) return text;
-  let end = Math.max(0, maxLength - 1);
+  const shown = Math.max(0, maxLength - 1);
+  let end = 0;
+  for (let count = 0; count < shown && end < text.length; count += 1) {
+    ESCAPE_AT.lastIndex = end;
+    end = text.charCodeAt(end) === 0x5c && ESCAPE_AT.test(text) ? ESCAPE_AT.lastIndex : end + 1;
+  }
   const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
-  return `${text.slice(0, end)}…`;
+  if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return end >= text.length ? text : `${text.slice(0, end)}…`;
 }

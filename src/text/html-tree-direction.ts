@@ -46,42 +46,62 @@ export interface TagDirection extends ElementDirection {
 }
 
 /**
- * The direction an element gives what it holds (issue 13, rounds 13–14): `dir="rtl"`, `"ltr"` or
- * `"auto"` isolate its content at that direction (HTML's rendering section maps `dir` to CSS
- * `unicode-bidi: isolate`); `bdi` is `dir="auto"` without one; `bdo` with a direction overrides its
- * letters' own (`isolate-override`). An inline `style`'s `direction` and `unicode-bidi`
- * (css-direction.ts) override what the attributes give, as author CSS overrides the UA's (choices
- * 32); `direction` alone sets a block's paragraphs, and does nothing on an inline element. A value
- * tki cannot tell is read both ways: ignored, and (`otherReading`) right to left, overriding.
+ * The `direction` an element's content inherits: left to right or right to left, or `auto`: set by
+ * an ancestor's first strong character (`dir="auto"`, `bdi`), which tki does not resolve ahead of
+ * the content, so an element that uses it is read both ways (fail closed).
  */
-export function directionOf(tag: BrowserTag, otherReading = false): TagDirection {
-  if (tag.attributes.size === 0 && tag.name !== 'bdi') return NO_DIRECTION_SURE;
+export type InheritedDirection = 'ltr' | 'rtl' | 'auto';
+
+/** An element's controls, and the `direction` its children inherit (CSS `direction` is inherited whatever `unicode-bidi` is). */
+export interface ElementDirectionOf extends TagDirection {
+  readonly computed: InheritedDirection;
+}
+
+/**
+ * The direction an element gives what it holds (issue 13, rounds 13–15): `dir="rtl"`, `"ltr"` or
+ * `"auto"` isolate its content at that direction (HTML's rendering section maps `dir` to CSS
+ * `unicode-bidi: isolate`); `bdi` is `dir="auto"` without one; `bdo` is `isolate-override` with or
+ * without a valid `dir` (HTML's rendering rules), at its own direction, else at the one it inherits;
+ * with `dir="auto"` its first strong character's. An inline `style`'s `direction` and `unicode-bidi`
+ * (css-direction.ts) override what the attributes give, as author CSS overrides the UA's (choices
+ * 32); `direction` is inherited (`inherited`) by every element, so a child's `unicode-bidi` isolates,
+ * embeds or overrides at it; `direction` alone sets a block's paragraphs, and does nothing on an
+ * inline element. A direction tki cannot tell (a value it does not know, an `auto` it does not
+ * resolve ahead of the content) is read both ways: left to right, and (`otherReading`) right to left.
+ */
+export function directionOf(tag: BrowserTag, otherReading = false, inherited: InheritedDirection = 'ltr'): ElementDirectionOf {
+  // A template's contents are no children of it (a document fragment): `dir="auto"` never reads them, and they are laid out nowhere.
+  if (tag.name === 'template') return { open: FSI, close: PDI, unsure: false, computed: inherited };
+  if (tag.attributes.size === 0 && tag.name !== 'bdi' && tag.name !== 'bdo') return { ...NO_DIRECTION_SURE, computed: inherited };
   const dir = tag.attributes.get('dir')?.toLowerCase();
   const attributeDirection = dir === 'rtl' || dir === 'ltr' ? dir : undefined;
-  const isolated = attributeDirection !== undefined || dir === 'auto' || tag.name === 'bdi';
-  const attributeBidi = tag.name === 'bdo' && attributeDirection !== undefined ? 'isolate-override' : isolated ? 'isolate' : undefined;
+  // `dir="auto"` and `bdi` (without a valid `dir`) take their content's first strong character's direction.
+  const ownAuto = attributeDirection === undefined && (dir === 'auto' || tag.name === 'bdi');
+  const isolated = attributeDirection !== undefined || ownAuto;
+  const attributeBidi = tag.name === 'bdo' ? 'isolate-override' : isolated ? 'isolate' : undefined;
   const style = tag.attributes.get('style');
   const css = style === undefined ? undefined : cssDirectionOf(style);
-  const unsure = css?.unsureDirection === true || css?.unsureUnicodeBidi === true;
+  let unsure = css?.unsureDirection === true || css?.unsureUnicodeBidi === true;
   const cssDirection = css?.unsureDirection === true && otherReading ? 'rtl' : css?.direction;
   const cssBidi = css?.unsureUnicodeBidi === true && otherReading ? 'isolate-override' : css?.unicodeBidi;
-  const direction = cssDirection ?? attributeDirection;
+  const computed: InheritedDirection = cssDirection ?? attributeDirection ?? (ownAuto ? 'auto' : inherited);
   let bidi = cssBidi ?? attributeBidi;
   if ((bidi === undefined || bidi === 'normal') && cssDirection !== undefined && BLOCK_ELEMENTS.has(tag.name)) bidi = 'isolate';
-  if (bidi === undefined || bidi === 'normal') return { ...NO_DIRECTION, unsure };
-  const rtl = direction === 'rtl';
-  // `dir="auto"`, `bdi` and `plaintext` take the first strong character's direction (FSI), unless CSS set one.
-  const auto = bidi === 'plaintext' || (cssDirection === undefined && attributeDirection === undefined);
-  const isolate = auto ? FSI : rtl ? RLI : LRI;
+  if (bidi === undefined || bidi === 'normal') return { ...NO_DIRECTION, unsure, computed };
+  // An isolate of its own `auto` (or `plaintext`) takes the first strong character (FSI); an override needs a side.
+  const firstStrong = bidi === 'plaintext' || (cssDirection === undefined && ownAuto);
+  if (computed === 'auto' && (!firstStrong || bidi === 'isolate-override')) unsure = true;
+  const rtl = computed === 'rtl' || (computed === 'auto' && otherReading);
+  const isolate = firstStrong ? FSI : rtl ? RLI : LRI;
   switch (bidi) {
     case 'embed':
-      return { open: rtl ? RLE : LRE, close: PDF, unsure };
+      return { open: rtl ? RLE : LRE, close: PDF, unsure, computed };
     case 'bidi-override':
-      return { open: rtl ? RLO : LRO, close: PDF, unsure };
+      return { open: rtl ? RLO : LRO, close: PDF, unsure, computed };
     case 'isolate-override':
-      return { open: isolate + (rtl ? RLO : LRO), close: PDF + PDI, unsure };
+      return { open: isolate + (rtl ? RLO : LRO), close: PDF + PDI, unsure, computed };
     default:
-      return { open: isolate, close: PDI, unsure };
+      return { open: isolate, close: PDI, unsure, computed };
   }
 }
 
@@ -91,6 +111,8 @@ interface OpenElement {
   readonly tag: BrowserTag;
   /** Controls its start emitted and its end emits ('' once an adoption took its direction away). */
   direction: ElementDirection;
+  /** The `direction` its children inherit. */
+  readonly computed: InheritedDirection;
   readonly index: number;
   onStack: boolean;
   /** Foster-parented out of the table at this index (-1: not): its content is outside that table's direction. */
@@ -150,8 +172,19 @@ const BREAKOUT = set(
 );
 /** Elements in svg and math whose content is HTML again (integration points). */
 const INTEGRATION_POINTS = set('foreignobject desc title mi mo mn ms mtext');
-/** The list of active formatting elements is kept to its newest entries (choices 31). */
-const MAX_FORMATTING_ENTRIES = 16;
+/**
+ * Noah's Ark (HTML5 13.2.4.3): at most this many identical entries (same name and attributes) after
+ * the last marker; the earliest goes.
+ */
+const NOAHS_ARK = 3;
+/**
+ * Distinct entries after the last marker are unbounded in HTML; tki keeps this many for cost (a
+ * reconstruction re-opens each one). Past it the earliest goes, and the text is marked unread
+ * (UNREAD_TREE): an UNPARSED_REGION, never an element dropped silently (choices 31).
+ */
+const MAX_FORMATTING_ENTRIES = 64;
+/** Written into the text where tki stopped following the tree: the prose scan reports the paragraph as undecodable, an UNPARSED_REGION (fail closed). */
+const UNREAD_TREE = '\uFFFD';
 /** The open directions a block's edge writes again after its paragraph separator (choices 31). */
 const EDGE_REOPENED = 8;
 /** A carried stack keeps its innermost entries (choices 31). */
@@ -176,6 +209,8 @@ export interface TreeState {
   readonly formatting: readonly (BrowserTag | undefined)[];
   /** Which formatting entries were on the stack: the index of their element in `stack` (-1: not). */
   readonly formattingOnStack: readonly number[];
+  /** Elements with a direction were left out past the bound: what follows is not read exactly. */
+  readonly unread?: boolean;
 }
 
 export const EMPTY_TREE: TreeState = { stack: [], formatting: [], formattingOnStack: [] };
@@ -204,6 +239,13 @@ const MARKDOWN_BLOCK: BrowserTag = { name: 'p', endTag: false, attributes: new M
 const GITHUB_BLOCK: BrowserTag = { name: 'p', endTag: false, attributes: new Map([['dir', 'auto']]) };
 const MARKDOWN_BLOCK_END: BrowserTag = { name: 'p', endTag: true, attributes: new Map() };
 
+/** Noah's Ark's "same element": the same name and the same attributes with the same values, in any order. */
+function sameElement(a: BrowserTag, b: BrowserTag): boolean {
+  if (a.name !== b.name || a.attributes.size !== b.attributes.size) return false;
+  for (const [name, value] of a.attributes) if (b.attributes.get(name) !== value) return false;
+  return true;
+}
+
 export class HtmlTreeDirection {
   private readonly stack: OpenElement[] = [];
   private readonly byName = new Map<string, number[]>();
@@ -215,6 +257,8 @@ export class HtmlTreeDirection {
   unsure = false;
   /** An element with a direction was opened in this text (or carried into it). */
   private directed = false;
+  /** The state this text resumed was `unread`: so is the one it carries on. */
+  private carriedUnread = false;
 
   /**
    * `emit(controls, at)`: write controls into the rendered text at source offset `at`.
@@ -245,23 +289,45 @@ export class HtmlTreeDirection {
       0,
     );
     tree.emit = emit;
+    if (state.unread === true) {
+      tree.carriedUnread = true;
+      tree.unread(0);
+    }
     return tree;
   }
 
-  /** The state to carry into the next text (its innermost entries, bounded). */
+  /**
+   * The state to carry into the next text, bounded: its innermost MAX_CARRIED_DEPTH entries, and
+   * below them the innermost MAX_CARRIED_DEPTH elements with a direction (the others below set
+   * nothing the next text inherits). Past that, the state says `unread`: the next texts are an
+   * UNPARSED_REGION, never read as if the outer direction had closed (choices 31).
+   */
   state(): TreeState {
     const from = Math.max(0, this.stack.length - MAX_CARRIED_DEPTH);
-    const kept = this.stack.slice(from);
+    const keptIndices: number[] = [];
+    let unread = this.carriedUnread;
+    for (let at = from - 1; at >= 0; at -= 1) {
+      if ((this.stack[at] as OpenElement).direction.open === '') continue;
+      if (keptIndices.length === MAX_CARRIED_DEPTH) {
+        unread = true;
+        break;
+      }
+      keptIndices.push(at);
+    }
+    keptIndices.reverse();
+    for (let at = from; at < this.stack.length; at += 1) keptIndices.push(at);
+    const carriedIndex = new Map(keptIndices.map((index, carried) => [index, carried]));
     return {
-      stack: kept.map((element) => element.tag),
+      stack: keptIndices.map((index) => (this.stack[index] as OpenElement).tag),
       formatting: this.formatting.map((entry) => (entry.marker ? undefined : entry.tag)),
-      formattingOnStack: this.formatting.map((entry) => (entry.marker || !entry.element.onStack || entry.element.index < from ? -1 : entry.element.index - from)),
+      formattingOnStack: this.formatting.map((entry) => (entry.marker || !entry.element.onStack ? -1 : (carriedIndex.get(entry.element.index) ?? -1))),
+      ...(unread ? { unread } : {}),
     };
   }
 
   /** Whether the carried state is empty (then a text without tags renders as before). */
   static isEmpty(state: TreeState): boolean {
-    return state.stack.length === 0 && state.formatting.length === 0;
+    return state.stack.length === 0 && state.formatting.length === 0 && state.unread !== true;
   }
 
   /** Whether the current node is in svg or math: there `<![CDATA[` is a CDATA section. */
@@ -351,6 +417,10 @@ export class HtmlTreeDirection {
       this.tablePart(tag, at);
       return;
     }
+    // A nested `<form>` is ignored (the form element pointer is set; modelled by a form on the stack outside a template).
+    if (name === 'form' && this.lastIndex('form') !== -1 && this.lastIndex('template') === -1) return;
+    // A `<button>` closes an open button in scope (HTML5 "in body"), then is inserted as any element.
+    if (name === 'button' && this.inScope('button', 'scope')) this.popUntil('button', at);
     if (name === 'li') this.closeListItem('li', at);
     else if (name === 'dd' || name === 'dt') this.closeListItem('dd', at);
     if (CLOSES_P.has(name)) {
@@ -372,7 +442,7 @@ export class HtmlTreeDirection {
     this.reconstruct(at);
     if (VOID.has(name)) return;
     const element = this.push(tag, at);
-    if (FORMATTING.has(name)) this.addFormatting(tag, element);
+    if (FORMATTING.has(name)) this.addFormatting(tag, element, at);
     else if (MARKERS.has(name)) this.formatting.push({ marker: true });
   }
 
@@ -497,9 +567,31 @@ export class HtmlTreeDirection {
     return undefined;
   }
 
-  private addFormatting(tag: BrowserTag, element: OpenElement): void {
+  /** HTML5's "push onto the list of active formatting elements", Noah's Ark included; past MAX_FORMATTING_ENTRIES, fail closed. */
+  private addFormatting(tag: BrowserTag, element: OpenElement, at: number): void {
+    let identical = 0;
+    let earliestIdentical = -1;
+    let earliest = -1;
+    for (let entry = this.formatting.length - 1; entry >= 0; entry -= 1) {
+      const formatting = this.formatting[entry] as FormattingEntry;
+      if (formatting.marker) break;
+      earliest = entry;
+      if (!sameElement(formatting.tag, tag)) continue;
+      identical += 1;
+      earliestIdentical = entry;
+    }
+    if (identical >= NOAHS_ARK) this.formatting.splice(earliestIdentical, 1);
+    else if (earliest !== -1 && this.formatting.length - earliest >= MAX_FORMATTING_ENTRIES) {
+      this.formatting.splice(earliest, 1);
+      this.unread(at);
+    }
     this.formatting.push({ marker: false, tag, element });
-    if (this.formatting.length > MAX_FORMATTING_ENTRIES) this.formatting.shift();
+  }
+
+  /** tki stops following the tree exactly here (a bound for cost): the text is an UNPARSED_REGION, and read both ways. */
+  private unread(at: number): void {
+    this.unsure = true;
+    this.emit(UNREAD_TREE, at);
   }
 
   private removeFormatting(entry: FormattingEntry): void {
@@ -526,11 +618,12 @@ export class HtmlTreeDirection {
   }
 
   private detached(tag: BrowserTag): OpenElement {
-    return { name: tag.name, tag, direction: this.directionOf(tag), index: -1, onStack: false, fosterTable: -1, foreign: false, directedBelow: -1, floors: NO_FLOORS };
+    const { computed, ...direction } = this.directionOf(tag, 'ltr');
+    return { name: tag.name, tag, direction, computed, index: -1, onStack: false, fosterTable: -1, foreign: false, directedBelow: -1, floors: NO_FLOORS };
   }
 
-  private directionOf(tag: BrowserTag): ElementDirection {
-    const direction = directionOf(tag, this.otherReading);
+  private directionOf(tag: BrowserTag, inherited: InheritedDirection): ElementDirectionOf {
+    const direction = directionOf(tag, this.otherReading, inherited);
     this.unsure ||= direction.unsure;
     return direction;
   }
@@ -554,7 +647,8 @@ export class HtmlTreeDirection {
     const fosterTable = below !== undefined && TABLE_CONTEXT.has(below.name) && !TABLE_TAGS.has(name) ? this.lastIndex('table') : -1;
     if (fosterTable !== -1) this.closeDown(fosterTable, at);
     const directedBelow = below === undefined ? -1 : below.direction.open !== '' ? below.index : below.directedBelow;
-    const element: OpenElement = { name, tag, direction: this.directionOf(tag), index, onStack: true, fosterTable, foreign, directedBelow, floors };
+    const { computed, ...direction } = this.directionOf(tag, below?.computed ?? 'ltr');
+    const element: OpenElement = { name, tag, direction, computed, index, onStack: true, fosterTable, foreign, directedBelow, floors };
     this.directed ||= element.direction.open !== '';
     this.emit(element.direction.open, at);
     this.stack.push(element);

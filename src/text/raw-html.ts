@@ -102,6 +102,35 @@ const RAW_TEXT_KINDS: ReadonlyMap<string, RawTextKind> = new Map<string, RawText
   ['plaintext', 'plaintext'],
 ]);
 
+/**
+ * How a browser shows a raw-text element's content beside the text around it (HTML's rendering
+ * section, round 15): `hidden` (`display: none`: script, style, title, noembed, noframes, and
+ * noscript with scripting on, as RAW_TEXT_KINDS assumes), `box` (a replaced or widget box the
+ * content is shown in or behind: textarea, iframe), or `inline` (xmp, plaintext: text as shown).
+ * `autoReads`: whether `dir="auto"` reads it for the first strong character (HTML's "contained text
+ * auto directionality" skips script, style and textarea).
+ */
+export interface RawTextLayout {
+  readonly shown: 'hidden' | 'box' | 'inline';
+  readonly autoReads: boolean;
+}
+
+const RAW_TEXT_LAYOUT: ReadonlyMap<string, RawTextLayout> = new Map<string, RawTextLayout>([
+  ['script', { shown: 'hidden', autoReads: false }],
+  ['style', { shown: 'hidden', autoReads: false }],
+  ['title', { shown: 'hidden', autoReads: true }],
+  ['noscript', { shown: 'hidden', autoReads: true }],
+  ['noembed', { shown: 'hidden', autoReads: true }],
+  ['noframes', { shown: 'hidden', autoReads: true }],
+  ['textarea', { shown: 'box', autoReads: false }],
+  ['iframe', { shown: 'box', autoReads: true }],
+]);
+const INLINE_LAYOUT: RawTextLayout = { shown: 'inline', autoReads: true };
+
+export function rawTextLayout(name: string): RawTextLayout {
+  return RAW_TEXT_LAYOUT.get(name) ?? INLINE_LAYOUT;
+}
+
 const OPEN_TAG_NAME = /^<([A-Za-z][A-Za-z0-9-]*)/;
 
 /** The raw-text element (lower-case name) an open tag starts, or undefined. */

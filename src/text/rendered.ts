@@ -2,7 +2,8 @@ import { browserReferenceAt, commonmarkReferenceAt, learnNamedReferences, type R
 import { mathSpan, type MathClosers } from './math-spans.js';
 import { browserMarkupAt, type BrowserTag } from './html-tokenizer.js';
 import { EMPTY_TREE, HtmlTreeDirection, type TreeState } from './html-tree-direction.js';
-import { browserCommentEnd, ForwardSearch, inlineRawHtml, rawTextEnd, rawTextKind, rawTextName, TAG } from './raw-html.js';
+import { browserCommentEnd, ForwardSearch, inlineRawHtml, rawTextEnd, rawTextKind, rawTextLayout, rawTextName, TAG } from './raw-html.js';
+import { firstStrongLevel } from '../../policy/text-normalize-bidi.js';
 import { NEEDS_VISIBLE_FORM, visibleFormOf } from './visible-chars.js';
 import { pieceAt } from './sorted-starts.js';
 
@@ -158,9 +159,10 @@ const SPECIAL_CODES = Uint8Array.from({ length: 128 }, (_, code) => ('\\`<&*_~[]
 // quantifier is bounded, so one attempt reads at most a few kilobytes.
 /**
  * Tags a browser shows as a break between words: a line break, and the edges of blocks and table
- * cells (`<td>All tests</td><td>pass.</td>` reads "All tests pass.", not "All testspass.", issue 13, round 9).
+ * cells (`<td>All tests</td><td>pass.</td>` reads "All tests pass.", not "All testspass.", issue 13, round 9),
+ * and of a button (an inline block: its content is laid out in its own box, round 15).
  */
-const BREAKING_TAGS: ReadonlySet<string> = new Set(['br', 'td', 'th', 'tr', 'table', 'thead', 'tbody', 'tfoot', 'caption', 'p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'hr', 'section', 'article', 'header', 'footer', 'details', 'summary']);
+const BREAKING_TAGS: ReadonlySet<string> = new Set(['br', 'button', 'xmp', 'listing', 'plaintext', 'td', 'th', 'tr', 'table', 'thead', 'tbody', 'tfoot', 'caption', 'p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'hr', 'section', 'article', 'header', 'footer', 'details', 'summary']);
 const AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]{0,4096}|[^\s<>@]{1,256}@[^\s<>]{1,256})>/y;
 const LINK_TARGET = /\]\([^()\s]{0,4096}(?:\s+(?:"[^"]{0,1024}"|'[^']{0,1024}'))?\s*\)/y;
 const ASCII_PUNCTUATION = /^[!-/:-@[-`{-~]$/;
@@ -249,6 +251,8 @@ interface InlineState {
   imageClose: number;
   /** The next ruby tag at or after a position (-1: none), remembered: the 'removed' reading skips annotations. */
   rubyNext: number;
+  /** Raw-text content a browser does not show in the line: read after the text, each as a paragraph of its own. */
+  readonly deferred: { readonly from: number; readonly to: number; readonly name: string }[];
 }
 
 /** One reference at an `&` (or a literal `&`), shown as visible-chars.ts shows its characters; returns the index after it. */
@@ -266,26 +270,53 @@ function reference(source: string, index: number, builder: Builder, referenceAt:
 /**
  * The content of raw-text element `name` from `from`: text up to its end tag (the tag itself is
  * read next, as a tag), with references decoded as a browser decodes RCDATA's; no markup in it.
- * Unclosed, it runs to the end of the text and stays open (`openRawText`).
+ * Unclosed, it runs to the end of the text and stays open (`openRawText`). Content a browser does
+ * not show in the line (rawTextLayout: hidden, or in a box) is read all the same, as a paragraph of
+ * its own after the text (`deferred`), so it can add a finding and never joins the words around it
+ * (`All tests <script>x</script>pass` reads "pass"; `<textarea></span></textarea>pass` keeps "pass"
+ * a word, round 15). In its place: a space for a box, and for `dir="auto"` an invisible mark of the
+ * content's first strong direction where `dir="auto"` reads the content.
  */
 function rawTextContent(source: string, from: number, name: string, state: InlineState): number {
   const end = rawTextEnd(source, from, name);
   const to = end === -1 ? source.length : end;
   if (end === -1) state.openRawText = name;
-  if (rawTextKind(name) !== 'rcdata') {
-    state.builder.copy(source, from, to);
+  const layout = rawTextLayout(name);
+  if (end === -1 || layout.shown === 'inline') {
+    rawTextCopy(source, from, to, name, state.builder);
     return to;
+  }
+  const mark = layout.autoReads ? strongMarkOf(source.slice(from, to)) : '';
+  state.builder.emit(mark + (layout.shown === 'box' ? ' ' : ''), from, false);
+  state.deferred.push({ from, to, name });
+  return to;
+}
+
+/** A raw-text element's content as text (RCDATA's references decoded). */
+function rawTextCopy(source: string, from: number, to: number, name: string, builder: Builder): void {
+  if (rawTextKind(name) !== 'rcdata') {
+    builder.copy(source, from, to);
+    return;
   }
   // The `&`s are looked for inside the content only: a search to the end of the text per element
   // made a paragraph of 100,000 short textareas quadratic.
   let index = from;
   for (let at = from; at < to; at += 1) {
     if (source.charCodeAt(at) !== 0x26 || at < index) continue;
-    state.builder.copy(source, index, at);
-    index = Math.min(to, reference(source, at, state.builder, browserReferenceAt));
+    builder.copy(source, index, at);
+    index = Math.min(to, reference(source, at, builder, browserReferenceAt));
   }
-  state.builder.copy(source, index, to);
-  return to;
+  builder.copy(source, index, to);
+}
+
+const RLM = '\u200F';
+const LRM = '\u200E';
+
+/** An invisible mark of a text's first strong direction (UAX #9 P2), or '' when it has no strong character. */
+function strongMarkOf(text: string): string {
+  if (firstStrongLevel(text, 0, true) === 1) return RLM;
+  // With a right-to-left letter after it, a text without a strong character of its own reads right to left.
+  return firstStrongLevel(`${text}\u05D0`, 0, true) === 0 ? LRM : '';
 }
 
 const isSpace = (char: string | undefined): boolean => char === undefined || (char.charCodeAt(0) < 0x80 ? char === ' ' || (char >= '\t' && char <= '\r') : /\s/.test(char));
@@ -522,6 +553,8 @@ export interface TextContext {
 }
 
 const BLANK_RUN = /^[\t\n\f\r ]*$/;
+/** U+2029: what follows is a bidi paragraph of its own (UAX #9 P1). */
+const PARAGRAPH_SEPARATOR = '\u2029';
 
 /** The rendered view of Markdown inline text (one paragraph, or any text such as a claim or a record). */
 export function renderedText(source: string, struck: StruckReading = 'kept', context: TextContext = {}): RenderedText {
@@ -541,7 +574,7 @@ export function renderedText(source: string, struck: StruckReading = 'kept', con
   // A Markdown block is a `<p>` to the tree builder (CommonMark writes one; a list item's or a heading's tags place it alike).
   const markdownBlock = context.tree !== undefined && !browserHtml;
   if (markdownBlock) tree.startMarkdownBlock(0);
-  const state: InlineState = { builder, hidden, struck, closers: [-2, -2], struckFound: false, math: new Map(), tagClosers: new Map(), rawHtml: new ForwardSearch(source), referenceAt, browserHtml, tree, imageClose: -1, rubyNext: -2 };
+  const state: InlineState = { builder, hidden, struck, closers: [-2, -2], struckFound: false, math: new Map(), tagClosers: new Map(), rawHtml: new ForwardSearch(source), referenceAt, browserHtml, tree, imageClose: -1, rubyNext: -2, deferred: [] };
   // One walk: plain characters are copied in runs, each special character starts an inline step.
   let index = context.rawText === undefined ? 0 : rawTextContent(source, 0, context.rawText, state);
   let runStart = index;
@@ -570,6 +603,10 @@ export function renderedText(source: string, struck: StruckReading = 'kept', con
   }
   copyRun(source.length);
   if (markdownBlock) tree.endMarkdownBlock(source.length);
+  for (const { from, to, name } of state.deferred) {
+    builder.emit(PARAGRAPH_SEPARATOR, from, false);
+    rawTextCopy(source, from, to, name, builder);
+  }
   state.struckFound ||= tree.unsure;
   const text = builder.text();
   const { pieces, pieceCount } = builder;
@@ -622,8 +659,10 @@ export function renderedRow(source: string, struck: StruckReading = 'kept', cont
   let found = false;
   let from = 0;
   for (const pipe of [...pipes, source.length]) {
-    // Cells are read alone: the elements open around the table are not carried into them (choices 31).
-    const cell = renderedText(source.slice(from, pipe), struck, cells.length === 0 ? { ...context, tree: undefined } : { ...context, rawText: undefined, tree: undefined });
+    // Each cell is read alone, inside the elements open around the table (a cell inherits their
+    // direction, choices 31); what a cell opens ends with it (a `</td>` closes it), so no cell's
+    // state is carried into the next, nor past the row.
+    const cell = renderedText(source.slice(from, pipe), struck, cells.length === 0 ? context : { ...context, rawText: undefined });
     if (cell.openRawText !== undefined) return renderedText(source, struck, context);
     textStarts.push(length);
     sourceStarts.push(from);

@@ -1,6 +1,6 @@
 import { GLOBAL_DENIAL_PATTERNS, hasGlobalDenialWording, scopeDenialWording } from '../../policy/index.js';
 import { textRulePattern } from '../../policy/text-normalize-pattern.js';
-import { withHitsEscaped } from './escape.js';
+import { decodedCodePointEscapes, withHitsEscaped } from './escape.js';
 
 /**
  * SPEC §4 non-global denial: every string the inspector emits is linted for global-absence
@@ -26,9 +26,22 @@ const QUOTE_KEYS: ReadonlySet<string> = new Set(['excerpt', 'quote', 'problem_qu
 
 const GLOBAL_DENIAL_RULES = GLOBAL_DENIAL_PATTERNS.map(textRulePattern);
 
-/** A quote of the packet with its global-absence wording shown as `\u{…}` escapes (choices 33). */
+/**
+ * Global-absence wording in a quote as written, or as a reader reads it after decoding `\u{…}`
+ * escapes (the report tells its reader to decode them: a packet that spells "does" as `\u{64}…`
+ * says it all the same, round 15).
+ */
+function quoteHasDenialWording(quote: string): boolean {
+  return hasGlobalDenialWording(quote) || (quote.includes('\\') && hasGlobalDenialWording(decodedCodePointEscapes(quote)));
+}
+
+/**
+ * A quote of the packet with its global-absence wording shown as `\u{…}` escapes (choices 33), and
+ * the packet's own backslashes before `u` as `\u{5c}`, so decoding the escapes once gives exactly
+ * the packet's text and an escape the packet wrote itself reads as nothing.
+ */
 export function escapeQuotedDenialWording(quote: string): { text: string; changed: boolean } {
-  return hasGlobalDenialWording(quote) ? withHitsEscaped(quote, GLOBAL_DENIAL_RULES) : { text: quote, changed: false };
+  return quoteHasDenialWording(quote) ? withHitsEscaped(quote, GLOBAL_DENIAL_RULES, true) : { text: quote, changed: false };
 }
 
 /** Lint passes and the distinct strings they matched (a cost counter for the structural tests). */
@@ -70,7 +83,8 @@ export function lintEmittedStrings<T>(value: T): LintResult<T> {
   lintCounter.passes += 1;
   const distinct = distinctStrings(value);
   lintCounter.strings += distinct.length;
-  if (!hasGlobalDenialWording(distinct.join(STRING_SEPARATOR))) return { value, rewritten: [], escapedQuotes: [] };
+  const joined = distinct.join(STRING_SEPARATOR);
+  if (!quoteHasDenialWording(joined)) return { value, rewritten: [], escapedQuotes: [] };
   const rewritten: string[] = [];
   const escapedQuotes: string[] = [];
   const onceEach = (lint: (text: string) => { text: string; changed: boolean }): ((text: string) => string | undefined) => {
