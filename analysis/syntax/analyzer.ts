@@ -40,7 +40,7 @@ import { reflectiveRead } from './reflection.js';
 import { recordLoad } from './module-references.js';
 import type { TextChecker } from './text-checks.js';
 import type { Resolved, TypeOracle } from './type-oracle.js';
-import { flowOf, type Flow } from './value-flow.js';
+import { flowOf, isDataTest, type Flow } from './value-flow.js';
 import type { ModuleReference, ReferenceKind } from './types.js';
 import type { Walker } from './walker.js';
 import { recordBindingUse, type BindingUse } from './binding-uses.js';
@@ -321,8 +321,9 @@ export class Analyzer implements Walker {
       if (key !== null && isPromiseMember(base, binding, key)) return this.promiseMember(binding.specifier, node, key);
       if (key === null) return this.reachModule(binding.specifier, node, 'computed member access');
       if (this.judgedCallees.has(node)) return;
-      // `fs.watch && …`, `if (process.defaultApp)` with `process` imported: a member only tested is read as data.
-      if (this.flowAt(node).kind === 'tested') return;
+      // `fs.watch && …`, `if (process.defaultApp)` with `process` imported: a member only tested is read as data;
+      // `'HOME' in env` reads what the member holds (value-flow.ts's isDataTest).
+      if (isDataTest(this.flowAt(node))) return;
       return this.report.reach(memberCapabilities(binding.specifier, key, this.policy), node, `${(base as ts.Identifier).text}.${key}`, 'member');
     }
     const loaded = tsv.isCallExpression(skipAwait(base)) ? trackedLoad(skipAwait(base) as ts.CallExpression, this.scope) : undefined;
@@ -366,7 +367,7 @@ export class Analyzer implements Walker {
     if (owner === 'process') {
       if (key === null) return this.report.unanalyzed(node, 'process[…]', 'computed access on `process`');
       // `process.type === 'renderer'`, `if (process.defaultApp)`, `isLinux() && process.report`: a member only tested is a flag read as data (choices 34).
-      if (flow.kind === 'tested') return;
+      if (isDataTest(flow)) return;
       // `process.emit = function …` replaces the member for every module of the process (policy: processMemberWriteCapabilities).
       if (isAssignedMember(node, this.ancestors)) return this.report.reach(processMemberWriteCapabilities(key), node, `process.${key}`, 'member');
       // `process.report.compact`: a member of a member may have a row of its own.

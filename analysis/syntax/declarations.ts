@@ -8,7 +8,7 @@ import { consumeInteropInitializer, consumeView, interopViewOf } from './interop
 import { memberBinding } from './scope-declarations.js';
 import { constantKey, constantString } from './constants.js';
 import { reflectiveRead } from './reflection.js';
-import { aliasedGlobal, chosenGlobal } from './alias-values.js';
+import { aliasedGlobal, chosenGlobal, valueCandidates } from './alias-values.js';
 import { destructuresCaller, judgeCallerRead } from './caller-reads.js';
 import { isFunctionValue, literalString, propertyNameText, skipAwait, skipOuter } from './syntax.js';
 import { isOnlyTestedCapability } from './tested-only.js';
@@ -81,7 +81,8 @@ function bindingOf(declaration: ts.VariableDeclaration, isConst: boolean, scope:
   if (written === undefined) return LOCAL;
   const initializer = skipAwait(written);
   if (isFunctionValue(initializer)) return FUNCTION;
-  if (isConst && isConstructorRead(initializer, scope)) return { kind: 'constructor', exempt: false };
+  // `const F = make.constructor || null`: the read is one of the values `F` may hold (alias-values.ts).
+  if (isConst && valueCandidates(initializer).some((candidate) => isConstructorRead(candidate, scope))) return { kind: 'constructor', exempt: false };
   // Compiled interop (`__importStar(require("fs"))`, `require$$0.default`): a view of the module (interop.ts).
   const view = interopViewOf(initializer, scope, trackedLoad);
   if (view !== undefined) return { kind: 'module', specifier: view.specifier, declaration, used: false };
