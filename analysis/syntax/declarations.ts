@@ -11,7 +11,8 @@ import { reflectiveRead } from './reflection.js';
 import { aliasedGlobal, chosenGlobal, valueCandidates } from './alias-values.js';
 import { destructuresCaller, judgeCallerRead } from './caller-reads.js';
 import { isFunctionValue, literalString, propertyNameText, skipAwait, skipOuter } from './syntax.js';
-import { isOnlyTestedCapability } from './tested-only.js';
+import { isOnlyTestedCapability, isUnreferenced } from './tested-only.js';
+import { isExportedDeclaration } from './exported-declarations.js';
 import type { Walker } from './walker.js';
 
 /** The builtin a call loads by a literal name, when its members are followed one by one. */
@@ -156,7 +157,7 @@ function memberClassifier(walker: Walker, initializer: ts.Expression): ((key: st
   }
   const byKey = (specifier: string) => (key: string | null, element: ts.BindingElement) => {
     if (key === null) return walker.reachModule(specifier, element, 'computed destructuring');
-    if (!tsv.isIdentifier(element.name) || !(isJudgedAtUse(walker, element.name.text, element) || isOnlyTestedCapability(walker, specifier, key, element.name.text))) walker.reachMember(specifier, key, element);
+    if (!tsv.isIdentifier(element.name) || !(isJudgedAtUse(walker, element.name.text, element) || isOnlyTestedCapability(walker, specifier, key, element.name.text) || isUnusedLocal(walker, element.name.text, element))) walker.reachMember(specifier, key, element);
   };
   const binding = tsv.isIdentifier(initializer) ? walker.scope.lookup(initializer.text) : undefined;
   if (binding?.kind === 'module') {
@@ -171,6 +172,11 @@ function memberClassifier(walker: Walker, initializer: ts.Expression): ((key: st
   const view = interopViewOf(initializer, walker.scope, trackedLoad);
   if (view !== undefined) consumeView(walker, view);
   return view === undefined ? undefined : byKey(view.specifier);
+}
+
+/** `const { exec } = require('child_process')` nothing uses (nor exports) reaches nothing, as an unused import does (choice 34). */
+function isUnusedLocal(walker: Walker, name: string, element: ts.BindingElement): boolean {
+  return isUnreferenced(walker.sourceFile, name) && !isExportedDeclaration(element, walker.sourceFile);
 }
 
 /** Globals whose members are judged one by one: the global object, `process`, the loader, and globals with member rows. */
