@@ -30,6 +30,7 @@ import { codeContext, isAssignedMember, isMemberOnlyAlias, isReceiverHandOver } 
 import { Scope, type Binding } from './scope.js';
 import { parameterAlias } from './alias-values.js';
 import { isPlainDataGlobalAlias } from './global-stores.js';
+import { isSymbolKeyed } from './global-data-writes.js';
 import { isExportedDeclaration } from './exported-declarations.js';
 import { interopMemberBase } from './interop.js';
 import { registerInteropFile } from './interop-index.js';
@@ -361,7 +362,8 @@ export class Analyzer implements Walker {
   globalMember(owner: string, key: string | null, node: ts.Node, flow: Flow): void {
     if (GLOBAL_OBJECT_NAMES.includes(owner)) {
       // A computed write (`globalThis[k] = v`) defines a global; it reads nothing.
-      if (key === null) return flow.kind === 'tested' || isAssignedMember(node, this.ancestors) ? undefined : this.report.unanalyzed(node, `${owner}[…]`, 'computed access on the global object');
+      // `globalThis[Symbol.for('app.state')]`: no global the policy names is keyed by a symbol.
+      if (key === null) return flow.kind === 'tested' || isAssignedMember(node, this.ancestors) || isSymbolKeyed(node, this.scope) ? undefined : this.report.unanalyzed(node, `${owner}[…]`, 'computed access on the global object');
       return this.globalUse(key, node, flow);
     }
     if (owner === 'process') {
