@@ -1,6 +1,7 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
 import { constantKey, constantString } from './constants.js';
+import { mayGetOtherReceiver } from './instance-receivers.js';
 import { thisOwner } from './node-kinds.js';
 import { isConstructorBookkeeping } from './constructor-bookkeeping.js';
 import { propertyNameText, skipOuter } from './syntax.js';
@@ -11,12 +12,14 @@ import type { Walker } from './walker.js';
 const INVOKERS: ReadonlySet<string> = new Set(['call', 'apply', 'bind']);
 
 /**
- * `this.constructor` in an instance member is the class (`new this.constructor()` clones);
+ * `this.constructor` in an instance member is the class (`new this.constructor()` clones) while the
+ * file gives the member no other receiver;
  * with types, a base that cannot be a function has an ordinary constructor too.
  */
 export function isOrdinaryConstructorBase(walker: Walker, base: ts.Expression): boolean {
   const inner = skipOuter(base);
-  if (inner.kind === tsv.SyntaxKind.ThisKeyword && thisOwner(walker.ancestors) === 'instance') return true;
+  // Unless the file hands the member, or the class, to another receiver (instance-receivers.ts).
+  if (inner.kind === tsv.SyntaxKind.ThisKeyword && thisOwner(walker.ancestors) === 'instance') return !mayGetOtherReceiver(walker.ancestors);
   if (tsv.isIdentifier(inner) && isInstanceOfLocalClass(walker, inner)) return true;
   return walker.types?.mayBeFunction(inner) === false;
 }

@@ -94,7 +94,7 @@ function scan(sourceFile: ts.SourceFile): ReadonlyMap<string, NameUses> {
 }
 
 /** A type (never run). Interfaces are skipped whole, so an `extends` clause left is a class's: a value. */
-function isTypeOnlyNode(node: ts.Node, parent: ts.Node | undefined): boolean {
+export function isTypeOnlyNode(node: ts.Node, parent: ts.Node | undefined): boolean {
   if (tsv.isExpressionWithTypeArguments(node)) return !(parent !== undefined && tsv.isHeritageClause(parent) && parent.token === tsv.SyntaxKind.ExtendsKeyword);
   return tsv.isTypeNode(node) || tsv.isInterfaceDeclaration(node) || tsv.isTypeAliasDeclaration(node);
 }
