@@ -1,6 +1,7 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
+import { trackedLoad } from './declarations.js';
 import { globalName } from './module-loads.js';
 import type { Binding, Scope } from './scope.js';
 import { skipOuter } from './syntax.js';
@@ -45,6 +46,8 @@ export function chosenGlobal(expression: ts.Expression, scope: Scope): string | 
   for (const candidate of valueCandidates(inner)) {
     const name = globalName(candidate, scope, GLOBAL_OBJECT_NAMES);
     if (name !== undefined && isFollowedGlobal(name)) return name;
+    // `require('node:process') || {}` is the same object as the global `process`.
+    if (tsv.isCallExpression(candidate) && trackedLoad(candidate, scope)?.tracked === 'node:process') return 'process';
   }
   return undefined;
 }

@@ -31,6 +31,7 @@ import { Scope, type Binding } from './scope.js';
 import { parameterAlias } from './alias-values.js';
 import { moduleParameter } from './module-parameters.js';
 import { isPlainDataGlobalAlias } from './global-stores.js';
+import { isSymbolKeyed } from './global-data-writes.js';
 import { isExportedDeclaration } from './exported-declarations.js';
 import { interopMemberBase } from './interop.js';
 import { registerInteropFile } from './interop-index.js';
@@ -41,7 +42,7 @@ import { reflectiveRead } from './reflection.js';
 import { recordLoad } from './module-references.js';
 import type { TextChecker } from './text-checks.js';
 import type { Resolved, TypeOracle } from './type-oracle.js';
-import { flowOf, type Flow } from './value-flow.js';
+import { flowOf, isDataTest, type Flow } from './value-flow.js';
 import type { ModuleReference, ReferenceKind } from './types.js';
 import type { Walker } from './walker.js';
 import { recordBindingUse, type BindingUse } from './binding-uses.js';
@@ -322,8 +323,9 @@ export class Analyzer implements Walker {
       if (key !== null && isPromiseMember(base, binding, key)) return this.promiseMember(binding.specifier, node, key);
       if (key === null) return this.reachModule(binding.specifier, node, 'computed member access');
       if (this.judgedCallees.has(node)) return;
-      // `fs.watch && …`, `if (process.defaultApp)` with `process` imported: a member only tested is read as data.
-      if (this.flowAt(node).kind === 'tested') return;
+      // `fs.watch && …`, `if (process.defaultApp)` with `process` imported: a member only tested is read as data;
+      // `'HOME' in env` reads what the member holds (value-flow.ts's isDataTest).
+      if (isDataTest(this.flowAt(node))) return;
       return this.report.reach(memberCapabilities(binding.specifier, key, this.policy), node, `${(base as ts.Identifier).text}.${key}`, 'member');
     }
     const loaded = tsv.isCallExpression(skipAwait(base)) ? trackedLoad(skipAwait(base) as ts.CallExpression, this.scope) : undefined;
@@ -361,13 +363,14 @@ export class Analyzer implements Walker {
   globalMember(owner: string, key: string | null, node: ts.Node, flow: Flow): void {
     if (GLOBAL_OBJECT_NAMES.includes(owner)) {
       // A computed write (`globalThis[k] = v`) defines a global; it reads nothing.
-      if (key === null) return flow.kind === 'tested' || isAssignedMember(node, this.ancestors) ? undefined : this.report.unanalyzed(node, `${owner}[…]`, 'computed access on the global object');
+      // `globalThis[Symbol.for('app.state')]`: no global the policy names is keyed by a symbol.
+      if (key === null) return flow.kind === 'tested' || isAssignedMember(node, this.ancestors) || isSymbolKeyed(node, this.scope) ? undefined : this.report.unanalyzed(node, `${owner}[…]`, 'computed access on the global object');
       return this.globalUse(key, node, flow);
     }
     if (owner === 'process') {
       if (key === null) return this.report.unanalyzed(node, 'process[…]', 'computed access on `process`');
       // `process.type === 'renderer'`, `if (process.defaultApp)`, `isLinux() && process.report`: a member only tested is a flag read as data (choices 34).
-      if (flow.kind === 'tested') return;
+      if (isDataTest(flow)) return;
       // `process.emit = function …` replaces the member for every module of the process (policy: processMemberWriteCapabilities).
       if (isAssignedMember(node, this.ancestors)) return this.report.reach(processMemberWriteCapabilities(key), node, `process.${key}`, 'member');
       // `process.report.compact`: a member of a member may have a row of its own.

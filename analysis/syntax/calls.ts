@@ -21,7 +21,7 @@ import { judgeCreateRequireCall } from './entry-path-require.js';
 import { judgePathJoin, judgePathText } from './pseudo-files.js';
 import { reflectiveRead } from './reflection.js';
 import { judgeScriptElement } from './script-elements.js';
-import { judgeConstructorRead } from './constructor-reads.js';
+import { judgeConstructorPattern, judgeConstructorRead } from './constructor-reads.js';
 import { judgeCallSiteFunction, judgeCallerRead } from './caller-reads.js';
 import { isObjectGlobal, visitModuleAssignment } from './declarations.js';
 import { visitModuleArguments } from './module-parameters.js';
@@ -168,6 +168,7 @@ function checkPrototypeWrite(walker: Walker, node: ts.BinaryExpression): void {
 export function visitBinary(walker: Walker, node: ts.BinaryExpression): void {
   checkPrototypeWrite(walker, node);
   checkSharedStore(walker, node);
+  judgeConstructorPattern(walker, node);
   judgeClusterSettingsWrite(walker, node);
   judgeSettingWrite(walker, node);
   if (node.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && ts.isIdentifier(node.right) && node.right.text === 'Function') {

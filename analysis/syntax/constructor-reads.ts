@@ -1,6 +1,7 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
-import { constantKey } from './constants.js';
+import { constantKey, constantString } from './constants.js';
+import { mayGetOtherReceiver } from './instance-receivers.js';
 import { thisOwner } from './node-kinds.js';
 import { isConstructorBookkeeping } from './constructor-bookkeeping.js';
 import { propertyNameText, skipOuter } from './syntax.js';
@@ -11,12 +12,14 @@ import type { Walker } from './walker.js';
 const INVOKERS: ReadonlySet<string> = new Set(['call', 'apply', 'bind']);
 
 /**
- * `this.constructor` in an instance member is the class (`new this.constructor()` clones);
+ * `this.constructor` in an instance member is the class (`new this.constructor()` clones) while the
+ * file gives the member no other receiver;
  * with types, a base that cannot be a function has an ordinary constructor too.
  */
 export function isOrdinaryConstructorBase(walker: Walker, base: ts.Expression): boolean {
   const inner = skipOuter(base);
-  if (inner.kind === tsv.SyntaxKind.ThisKeyword && thisOwner(walker.ancestors) === 'instance') return true;
+  // Unless the file hands the member, or the class, to another receiver (instance-receivers.ts).
+  if (inner.kind === tsv.SyntaxKind.ThisKeyword && thisOwner(walker.ancestors) === 'instance') return !mayGetOtherReceiver(walker.ancestors);
   if (tsv.isIdentifier(inner) && isInstanceOfLocalClass(walker, inner)) return true;
   return walker.types?.mayBeFunction(inner) === false;
 }
@@ -47,6 +50,34 @@ export function judgeConstructorRead(walker: Walker, node: ts.Node, base: ts.Exp
   if (isOrdinaryConstructorBase(walker, base)) return;
   if (walker.ancestors[walker.ancestors.length - 1] === node && isConstructorBookkeeping(walker.ancestors, walker.scope)) return;
   judgeFunctionConstructor(walker, node, flow, '(function).constructor');
+}
+
+/**
+ * `({ constructor: F } = make)`: an assignment pattern reads `make.constructor` into `F`, a
+ * binding the walk does not follow (unlike `const { constructor: C } = x`): the value flows.
+ * Nested patterns read the members of members (`({ a: { constructor: F } } = o)`): their base is
+ * unknown, so they are judged as a read of a possible function.
+ */
+export function judgeConstructorPattern(walker: Walker, assignment: ts.BinaryExpression): void {
+  if (assignment.operatorToken.kind !== tsv.SyntaxKind.EqualsToken) return;
+  const pattern = skipOuter(assignment.left);
+  if (tsv.isObjectLiteralExpression(pattern)) judgePatternKeys(walker, pattern, assignment.right);
+}
+
+/** `base` undefined: a nested pattern, whose value is a member of a member. */
+function judgePatternKeys(walker: Walker, pattern: ts.ObjectLiteralExpression, base: ts.Expression | undefined): void {
+  for (const property of pattern.properties) {
+    if (!tsv.isPropertyAssignment(property) && !tsv.isShorthandPropertyAssignment(property)) continue;
+    const key = tsv.isComputedPropertyName(property.name) ? constantString(property.name.expression, walker.scope) : propertyNameText(property.name);
+    if (key === 'constructor') {
+      if (base === undefined) judgeFunctionConstructor(walker, property, { kind: 'flows' }, '(function).constructor');
+      else judgeConstructorRead(walker, property, base, { kind: 'flows' });
+    }
+    const target = tsv.isPropertyAssignment(property) ? skipOuter(property.initializer) : undefined;
+    // `{ a: { constructor: F } = {} }`: a default is written as an assignment.
+    const nested = target !== undefined && tsv.isBinaryExpression(target) && target.operatorToken.kind === tsv.SyntaxKind.EqualsToken ? skipOuter(target.left) : target;
+    if (nested !== undefined && tsv.isObjectLiteralExpression(nested)) judgePatternKeys(walker, nested, undefined);
+  }
 }
 
 /** A parameter annotated with a class this file declares (`p: Point`) holds an instance: its constructor is the class. */

@@ -8,11 +8,14 @@ import { consumeInteropInitializer, consumeView, interopViewOf } from './interop
 import { memberBinding } from './scope-declarations.js';
 import { constantKey, constantString } from './constants.js';
 import { reflectiveRead } from './reflection.js';
-import { aliasedGlobal, chosenGlobal } from './alias-values.js';
+import { aliasedGlobal, chosenGlobal, valueCandidates } from './alias-values.js';
 import { destructuresCaller, judgeCallerRead } from './caller-reads.js';
 import { isFunctionValue, literalString, propertyNameText, skipAwait, skipOuter } from './syntax.js';
 import { isOnlyTestedCapability } from './tested-only.js';
 import { assignedModule } from './assigned-modules.js';
+
+import { isOnlyTestedCapability, isUnreferenced } from './tested-only.js';
+import { isExportedDeclaration } from './exported-declarations.js';
 import type { Walker } from './walker.js';
 
 /** The builtin a call loads by a literal name, when its members are followed one by one. */
@@ -85,7 +88,8 @@ function bindingOf(declaration: ts.VariableDeclaration, isConst: boolean, scope:
   if (written === undefined) return LOCAL;
   const initializer = skipAwait(written);
   if (isFunctionValue(initializer)) return FUNCTION;
-  if (isConst && isConstructorRead(initializer, scope)) return { kind: 'constructor', exempt: false };
+  // `const F = make.constructor || null`: the read is one of the values `F` may hold (alias-values.ts).
+  if (isConst && valueCandidates(initializer).some((candidate) => isConstructorRead(candidate, scope))) return { kind: 'constructor', exempt: false };
   // Compiled interop (`__importStar(require("fs"))`, `require$$0.default`): a view of the module (interop.ts).
   const view = interopViewOf(initializer, scope, trackedLoad);
   if (view !== undefined) return { kind: 'module', specifier: view.specifier, declaration, used: false };
@@ -189,7 +193,7 @@ function memberClassifier(walker: Walker, initializer: ts.Expression): ((key: st
   }
   const byKey = (specifier: string) => (key: string | null, element: ts.BindingElement) => {
     if (key === null) return walker.reachModule(specifier, element, 'computed destructuring');
-    if (!tsv.isIdentifier(element.name) || !(isJudgedAtUse(walker, element.name.text, element) || isOnlyTestedCapability(walker, specifier, key, element.name.text))) walker.reachMember(specifier, key, element);
+    if (!tsv.isIdentifier(element.name) || !(isJudgedAtUse(walker, element.name.text, element) || isOnlyTestedCapability(walker, specifier, key, element.name.text) || isUnusedLocal(walker, element.name.text, element))) walker.reachMember(specifier, key, element);
   };
   const binding = tsv.isIdentifier(initializer) ? walker.scope.lookup(initializer.text) : undefined;
   if (binding?.kind === 'module') {
@@ -204,6 +208,11 @@ function memberClassifier(walker: Walker, initializer: ts.Expression): ((key: st
   const view = interopViewOf(initializer, walker.scope, trackedLoad);
   if (view !== undefined) consumeView(walker, view);
   return view === undefined ? undefined : byKey(view.specifier);
+}
+
+/** `const { exec } = require('child_process')` nothing uses (nor exports) reaches nothing, as an unused import does (choice 34). */
+function isUnusedLocal(walker: Walker, name: string, element: ts.BindingElement): boolean {
+  return isUnreferenced(walker.sourceFile, name) && !isExportedDeclaration(element, walker.sourceFile);
 }
 
 /** Globals whose members are judged one by one: the global object, `process`, the loader, and globals with member rows. */

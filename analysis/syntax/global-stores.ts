@@ -3,7 +3,8 @@ import { tsv } from './typescript-values.js';
 import { GLOBAL_OBJECT_NAMES, LOADER_NAMES, globalValueCapabilities } from '../../policy/index.js';
 import { valueCandidates } from './alias-values.js';
 import { globalName } from './module-loads.js';
-import { isFunctionValue, skipOuter } from './syntax.js';
+import { hasExportModifier, isFunctionValue, skipOuter } from './syntax.js';
+import { isDataOnlyGlobalWrite } from './global-data-writes.js';
 import { isValueReference } from './node-kinds.js';
 import type { Scope } from './scope.js';
 import { flowOf } from './value-flow.js';
@@ -22,7 +23,7 @@ import { flowOf } from './value-flow.js';
  */
 export function isPlainDataGlobalAlias(ancestors: readonly ts.Node[], scope: Scope): boolean {
   const assignment = enclosingAssignment(ancestors, ancestors.length - 1);
-  if (assignment === undefined) return false;
+  if (assignment === undefined) return isDataOnlyGlobalDeclaration(ancestors, scope) || isDataOnlyGlobalWrite(ancestors, scope);
   const target = skipOuter((ancestors[assignment] as ts.BinaryExpression).left);
   if (!tsv.isIdentifier(target)) return false;
   const binding = scope.lookup(target.text);
@@ -30,6 +31,37 @@ export function isPlainDataGlobalAlias(ancestors: readonly ts.Node[], scope: Sco
   if (!isSafeUse(ancestors, assignment, target.text, scope)) return false;
   const container = declaringContainer(ancestors, target.text);
   return container !== undefined && everyReferenceIsSafe(container, target.text, scope);
+}
+
+/**
+ * `const g = globalThis || global; g.rt15Cache = g.rt15Cache || {}` (docs/choices.md 47): a declared
+ * alias of the global object is no UNANALYZED when, besides the rule above, everything written
+ * through it is data (isDataValue: literals, object and array literals of data, a data member of the
+ * alias itself), also into its members' members. A declared alias that stores a call, a local or a
+ * function (`g.run = cp.execSync.bind(null)`) stays UNANALYZED: what those hold is not read here.
+ */
+function isDataOnlyGlobalDeclaration(ancestors: readonly ts.Node[], scope: Scope): boolean {
+  const at = enclosingDeclaration(ancestors, ancestors.length - 1);
+  if (at === undefined) return false;
+  const declaration = ancestors[at] as ts.VariableDeclaration;
+  const statement = ancestors[at - 2];
+  if (!tsv.isIdentifier(declaration.name) || (statement !== undefined && tsv.isVariableStatement(statement) && hasExportModifier(statement))) return false;
+  const name = declaration.name.text;
+  if (scope.lookup(name)?.kind !== 'global-alias') return false;
+  const container = declaringContainer(ancestors, name);
+  return container !== undefined && everyReferenceIsSafe(container, name, scope, true);
+}
+
+/** The index of the `const name = …` declaration whose value the node at `index` is, through a choice of values; undefined when none. */
+function enclosingDeclaration(ancestors: readonly ts.Node[], index: number): number | undefined {
+  let child = ancestors[index] as ts.Node;
+  for (let at = index - 1; at >= 0; at -= 1) {
+    const parent = ancestors[at] as ts.Node;
+    if (tsv.isVariableDeclaration(parent)) return parent.initializer === child ? at : undefined;
+    if (!isChoiceOf(parent, child)) return undefined;
+    child = parent;
+  }
+  return undefined;
 }
 
 /** The index of the `name = …` assignment whose value the node at `index` is, through a choice of values; undefined when none. */
@@ -55,7 +87,7 @@ function isChoiceOf(parent: ts.Node, child: ts.Node): boolean {
 }
 
 /** Whether the value at `ancestors[index]` (the local, or an assignment to it) is only used in the ways the rule allows. */
-function isSafeUse(ancestors: readonly ts.Node[], index: number, name: string, scope: Scope): boolean {
+function isSafeUse(ancestors: readonly ts.Node[], index: number, name: string, scope: Scope, dataOnly = false): boolean {
   const assignment = enclosingAssignment(ancestors, index);
   if (assignment !== undefined) {
     const target = skipOuter((ancestors[assignment] as ts.BinaryExpression).left);
@@ -71,10 +103,12 @@ function isSafeUse(ancestors: readonly ts.Node[], index: number, name: string, s
   const accessIndex = ancestors.lastIndexOf(flow.access);
   let child: ts.Node = flow.access;
   let at = accessIndex - 1;
-  while (at >= 0 && tsv.isParenthesizedExpression(ancestors[at] as ts.Node)) child = ancestors[at--] as ts.Node;
+  // Data only: `g.cache.run = …` writes into a shared object too (the chain of members is followed).
+  while (at >= 0 && (tsv.isParenthesizedExpression(ancestors[at] as ts.Node) || (dataOnly && isMemberOf(ancestors[at] as ts.Node, child)))) child = ancestors[at--] as ts.Node;
   const parent = at >= 0 ? ancestors[at] : undefined;
   // A write: what is stored must carry no capability; a read of a data member hands on only data.
   if (parent !== undefined && tsv.isBinaryExpression(parent) && parent.left === child && isAssignmentOperator(parent.operatorToken.kind)) {
+    if (dataOnly) return isDataValue(parent.right, name);
     return parent.operatorToken.kind === tsv.SyntaxKind.EqualsToken && isPlainValue(parent.right, scope);
   }
   return true;
@@ -94,7 +128,7 @@ function isCommaLeft(ancestors: readonly ts.Node[], index: number): boolean {
 }
 
 /** A global name whose value is data: not the global object, `process`, the loader, nor any global with a capability row. */
-function isDataName(key: string): boolean {
+export function isDataName(key: string): boolean {
   return !GLOBAL_OBJECT_NAMES.includes(key) && key !== 'process' && !LOADER_NAMES.includes(key) && key !== 'arguments' && key !== 'constructor' && key !== 'caller' && globalValueCapabilities(key) === undefined;
 }
 
@@ -107,6 +141,26 @@ function isPlainValue(expression: ts.Expression, scope: Scope): boolean {
       return binding.kind === 'local' || binding.kind === 'function' || binding.kind === 'class';
     }
     return tsv.isCallExpression(candidate) || tsv.isNewExpression(candidate) || tsv.isObjectLiteralExpression(candidate) || tsv.isArrayLiteralExpression(candidate) || tsv.isLiteralExpression(candidate) || isFunctionValue(candidate) || candidate.kind === tsv.SyntaxKind.TrueKeyword || candidate.kind === tsv.SyntaxKind.FalseKeyword || candidate.kind === tsv.SyntaxKind.NullKeyword;
+  });
+}
+
+function isMemberOf(parent: ts.Node, child: ts.Node): boolean {
+  return (tsv.isPropertyAccessExpression(parent) || tsv.isElementAccessExpression(parent)) && parent.expression === child;
+}
+
+/**
+ * Data that runs and holds nothing: literals, `undefined`, object and array literals of data (no
+ * getters, methods, spreads or computed keys), and a data member of the alias `name` itself
+ * (`g.cache || {}`), through choices of values.
+ */
+export function isDataValue(expression: ts.Expression, name?: string): boolean {
+  return valueCandidates(expression).every((candidate) => {
+    if (tsv.isLiteralExpression(candidate) || candidate.kind === tsv.SyntaxKind.TrueKeyword || candidate.kind === tsv.SyntaxKind.FalseKeyword || candidate.kind === tsv.SyntaxKind.NullKeyword) return true;
+    if (tsv.isPrefixUnaryExpression(candidate)) return tsv.isNumericLiteral(candidate.operand);
+    if (tsv.isIdentifier(candidate)) return candidate.text === 'undefined';
+    if (tsv.isArrayLiteralExpression(candidate)) return candidate.elements.every((element) => !tsv.isSpreadElement(element) && isDataValue(element, name));
+    if (tsv.isObjectLiteralExpression(candidate)) return candidate.properties.every((property) => tsv.isPropertyAssignment(property) && !tsv.isComputedPropertyName(property.name) && isDataValue(property.initializer, name));
+    return name !== undefined && tsv.isPropertyAccessExpression(candidate) && tsv.isIdentifier(candidate.expression) && candidate.expression.text === name && isDataName(candidate.name.text);
   });
 }
 
@@ -139,7 +193,7 @@ function declaresDirectly(statements: readonly ts.Statement[], name: string, blo
 }
 
 /** Every reference to `name` under `container`, skipping nested functions and blocks that declare their own. */
-function everyReferenceIsSafe(container: ts.Node, name: string, scope: Scope): boolean {
+function everyReferenceIsSafe(container: ts.Node, name: string, scope: Scope, dataOnly = false): boolean {
   const ancestors: ts.Node[] = [];
   let safe = true;
   const visit = (node: ts.Node): void => {
@@ -150,7 +204,9 @@ function everyReferenceIsSafe(container: ts.Node, name: string, scope: Scope): b
       const parent = ancestors[ancestors.length - 2];
       // A write is judged by where the assignment's own value goes (`f(t = t || {})` hands the local on).
       const index = parent !== undefined && isAssignedName(parent, node) ? ancestors.length - 2 : ancestors.length - 1;
-      if (parent !== undefined && isValueReference(node, parent) && !isSafeUse(ancestors, index, name, scope)) safe = false;
+      // `export { g }` hands the alias to other modules (isValueReference calls a specifier a name).
+      if (parent !== undefined && tsv.isExportSpecifier(parent)) safe = false;
+      else if (parent !== undefined && isValueReference(node, parent) && !isSafeUse(ancestors, index, name, scope, dataOnly)) safe = false;
     }
     tsv.forEachChild(node, visit);
     ancestors.pop();

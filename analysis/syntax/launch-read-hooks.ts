@@ -1,7 +1,8 @@
 import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { globalName } from './module-loads.js';
-import { boundNames, skipOuter } from './syntax.js';
+import { isUnshadowedBuiltinClass } from './hook-free-tests.js';
+import { skipOuter } from './syntax.js';
 import { mayMention } from './text-mentions.js';
 import type { Walker } from './walker.js';
 
@@ -75,26 +76,10 @@ export function isReadingJsonCall(call: ts.CallExpression | ts.NewExpression): b
   return ts.isIdentifier(replacer) && replacer.text === 'undefined';
 }
 
-/** Builtin classes whose `instanceof` test runs no code of the program (unless Function.prototype is patched: builtinPatchOf). */
-const BUILTIN_CLASSES = new Set(['Array', 'Object', 'Function', 'String', 'Number', 'Boolean', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Date', 'RegExp', 'Error', 'TypeError', 'Promise', 'ArrayBuffer', 'Uint8Array', 'Buffer', 'URL']);
-
-/** Does a function or block on the stack declare `name` (a parameter, a `var`/`let`/`const`, a function or class)? */
-function declaredOnStack(name: string, stack: readonly ts.Node[]): boolean {
-  return stack.some((node) => {
-    if (ts.isFunctionLike(node)) return node.parameters.some((parameter) => boundNames(parameter.name).includes(name));
-    if (!ts.isBlock(node) && !ts.isSourceFile(node) && !ts.isModuleBlock(node)) return false;
-    return node.statements.some((statement) => {
-      if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.some((declaration) => boundNames(declaration.name).includes(name));
-      return (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === name;
-    });
-  });
-}
-
 /** `x instanceof Array` reads; `x instanceof Tweak` (or a local `Array`) may call `Tweak[Symbol.hasInstance](x)`. */
 export function isReadingInstanceOf(test: ts.BinaryExpression, walker: Walker, stack: readonly ts.Node[]): boolean {
   const right = skipOuter(test.right);
-  if (!ts.isIdentifier(right) || !BUILTIN_CLASSES.has(right.text)) return false;
-  return walker.scope.lookup(right.text) === undefined && !declaredOnStack(right.text, stack);
+  return isUnshadowedBuiltinClass(right, stack) && ts.isIdentifier(right) && walker.scope.lookup(right.text) === undefined;
 }
 
 /** `${x}` in a template is text; in a tagged template the tag receives `x` itself, unless the tag is `String.raw`. */

@@ -1,6 +1,6 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
-import { BUILTIN_MEMBER_ROWS, GLOBAL_OBJECT_MEMBERS, OPEN_CONSTANT_SOURCES, canonicalBuiltin } from '../../policy/index.js';
+import { BUILTIN_MEMBER_ROWS, BUILTIN_MODULE_ROWS, GLOBAL_OBJECT_MEMBERS, OPEN_CONSTANT_SOURCES, canonicalBuiltin } from '../../policy/index.js';
 import { constantKey } from './constants.js';
 import type { Scope } from './scope.js';
 import { skipOuter } from './syntax.js';
@@ -17,9 +17,16 @@ export interface ModuleLoad {
 }
 
 // `node:constants` is pure, but its bindings are tracked so `constants.O_RDONLY` can be read as an open flag.
-const TRACKED_BUILTINS = new Set<string>(['node:process', ...BUILTIN_MEMBER_ROWS.map((row) => row.specifier), ...OPEN_CONSTANT_SOURCES.modules]);
+// Every builtin with a capability is tracked (`node:child_process` too, whose members all share its
+// row): a binding is then judged by its uses, so one nothing uses reaches nothing (choice 34).
+const TRACKED_BUILTINS = new Set<string>([
+  'node:process',
+  ...BUILTIN_MEMBER_ROWS.map((row) => row.specifier),
+  ...OPEN_CONSTANT_SOURCES.modules,
+  ...BUILTIN_MODULE_ROWS.filter((row) => row.capabilities.length > 0).map((row) => row.specifier),
+]);
 
-/** Builtins whose members have capabilities of their own: their bindings are followed per member. */
+/** Builtins bound by name are followed per member (a member without a row of its own has the module's). */
 export function trackedBuiltin(specifier: string): string | undefined {
   const canonical = canonicalBuiltin(specifier);
   return canonical !== undefined && TRACKED_BUILTINS.has(canonical) ? canonical : undefined;

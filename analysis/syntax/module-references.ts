@@ -6,7 +6,7 @@ import { rebasedLoadSpecifiers } from './loader-rebase.js';
 import { judgeForeignRecordRequire } from './loader-state.js';
 import { trackedBuiltin, type ModuleLoad } from './module-loads.js';
 import { literalString, skipOuter } from './syntax.js';
-import { isOnlyTested, isOnlyTestedCapability } from './tested-only.js';
+import { isOnlyTested, isOnlyTestedCapability, isUnreferenced } from './tested-only.js';
 import type { Walker } from './walker.js';
 import { judgeStarterReExport } from './starter-values.js';
 import { reportImportedEscapes } from './untyped-escapes.js';
@@ -43,7 +43,9 @@ export function visitImport(walker: Walker, node: ts.ImportDeclaration): void {
   if (trackedBuiltin(specifier) === undefined || clause === undefined) return walker.reachModule(specifier, node.moduleSpecifier);
   for (const element of named) {
     const member = (element.propertyName ?? element.name).text;
-    if (!element.isTypeOnly && !isJudgedAtUse(walker, element.name.text, element) && !isOnlyTestedCapability(walker, specifier, member, element.name.text)) walker.reachMember(specifier, member, element);
+    if (element.isTypeOnly || isJudgedAtUse(walker, element.name.text, element) || isOnlyTestedCapability(walker, specifier, member, element.name.text)) continue;
+    // A member binding nothing in the file uses (a type position, a JSX intrinsic tag) reaches nothing (choice 34).
+    if (!isUnreferenced(walker.sourceFile, element.name.text)) walker.reachMember(specifier, member, element);
   }
   // Default and namespace bindings were declared as `module` bindings and are judged by their uses,
   // and so are flag-sensitive members (`openSync`): their flags are seen only at the call. A member
@@ -90,7 +92,7 @@ export function visitExport(walker: Walker, node: ts.ExportDeclaration): void {
 }
 
 export function visitImportEquals(walker: Walker, node: ts.ImportEqualsDeclaration): void {
-  if (!tsv.isExternalModuleReference(node.moduleReference)) return;
+  if (!tsv.isExternalModuleReference(node.moduleReference)) return judgeEntityAlias(walker, node, node.moduleReference);
   const specifier = literalString(node.moduleReference.expression) ?? null;
   walker.addReference(specifier, 'import-equals', node.isTypeOnly, node);
   if (specifier === null || node.isTypeOnly) return;
@@ -102,4 +104,26 @@ export function visitImportEquals(walker: Walker, node: ts.ImportEqualsDeclarati
 export function isJudgedAtUse(walker: Walker, name: string, declaration: ts.Node): boolean {
   const binding = walker.scope.lookup(name);
   return binding?.kind === 'flag-sensitive' && binding.declaration === declaration;
+}
+
+/**
+ * `import run = net.connect` (also `export import` in a namespace): an alias of a value when the
+ * name is one, which TypeScript emits as `var run = net.connect`. Judged as that read, whatever
+ * uses the alias: a builtin's member by its row, the whole module when it is aliased as is. A
+ * namespace of types (`import P = NodeJS.Process`) binds nothing the walk knows: nothing to judge.
+ */
+function judgeEntityAlias(walker: Walker, node: ts.ImportEqualsDeclaration, reference: ts.EntityName): void {
+  if (node.isTypeOnly) return;
+  const names: string[] = [];
+  let left: ts.EntityName = reference;
+  while (tsv.isQualifiedName(left)) {
+    names.unshift(left.right.text);
+    left = left.left;
+  }
+  const binding = walker.scope.lookup(left.text);
+  if (binding?.kind !== 'module') return;
+  binding.used = true;
+  const member = names[0];
+  if (member === undefined) walker.reachModule(binding.specifier, reference, `\`${left.text}\` aliased by \`import =\``);
+  else walker.reachMember(binding.specifier, member, reference);
 }

@@ -24,7 +24,10 @@ export function declareContainer(
 ): void {
   // Entered for every block and function of every file: no closure, and the list is made at the first declaration.
   let variables: Variables | undefined;
-  if (hasVar && isVarScope(container)) for (const list of hoistedVarLists(container)) variables = declareList(list, scope, variables, true);
+  if (hasVar && isVarScope(container)) {
+    const outer = namesDefaultsRead(container);
+    for (const list of hoistedVarLists(container)) variables = declareList(list, scope, variables, true, outer);
+  }
   if (tsv.isSourceFile(container) || tsv.isBlock(container) || tsv.isModuleBlock(container)) {
     for (const statement of container.statements) variables = declareStatement(statement, scope, variables);
   } else if (tsv.isCaseBlock(container)) {
@@ -53,6 +56,28 @@ export function declareContainer(
 /** The variable declarations of a scope and whether each is `const`, for the second pass. */
 type Variables = Array<readonly [ts.VariableDeclaration, boolean]>;
 
+/**
+ * `function go(get = () => net) { var net; … }`: parameter defaults run in a scope of their own,
+ * where a body `var` is not visible, so `net` there is the outer binding. The walk keeps one scope
+ * per function, so such a `var` (a name a default reads that no parameter declares) is left
+ * undeclared: the body's uses of it are then judged as the outer binding's (fail-closed). Undefined
+ * when the function has no default reading a name.
+ */
+function namesDefaultsRead(container: ts.Node): ReadonlySet<string> | undefined {
+  if (!tsv.isFunctionLike(container) || !container.parameters.some((parameter) => parameter.initializer !== undefined || !tsv.isIdentifier(parameter.name))) return undefined;
+  const parameters = new Set(container.parameters.flatMap((parameter) => boundNames(parameter.name)));
+  const read = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (tsv.isIdentifier(node) && !parameters.has(node.text)) read.add(node.text);
+    tsv.forEachChild(node, visit);
+  };
+  for (const parameter of container.parameters) {
+    if (parameter.initializer !== undefined) visit(parameter.initializer);
+    if (!tsv.isIdentifier(parameter.name)) visit(parameter.name);
+  }
+  return read.size === 0 ? undefined : read;
+}
+
 /** Declares each name a binding pattern binds as a plain local. */
 function declareNames(name: ts.BindingName, scope: Scope): void {
   if (tsv.isIdentifier(name)) scope.declare(name.text);
@@ -60,12 +85,13 @@ function declareNames(name: ts.BindingName, scope: Scope): void {
 }
 
 /** `var` is declared by its function's scope (`hoisted`), never by a block's; returns the variables, with the list's added. */
-function declareList(list: ts.VariableDeclarationList, scope: Scope, variables: Variables | undefined, hoisted = false): Variables | undefined {
+function declareList(list: ts.VariableDeclarationList, scope: Scope, variables: Variables | undefined, hoisted = false, outer?: ReadonlySet<string>): Variables | undefined {
   if (isVar(list) !== hoisted) return variables;
   // Read from the list, not the declaration: files parsed without parent pointers are walked too.
   const isConst = (list.flags & tsv.NodeFlags.Constant) === tsv.NodeFlags.Const;
   const found = variables ?? [];
   for (const declaration of list.declarations) {
+    if (outer !== undefined && boundNames(declaration.name).some((name) => outer.has(name))) continue;
     declareNames(declaration.name, scope);
     found.push([declaration, isConst]);
   }

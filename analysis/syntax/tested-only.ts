@@ -29,8 +29,30 @@ export function isOnlyTested(sourceFile: ts.SourceFile, name: string): boolean {
   return found !== undefined && !found.other && found.tested > 0;
 }
 
-/** The tests a class is met with (`x === C` alone is rare): a file without them needs no walk. */
+/** The tests a class is met with (`x === C` alone is rare): in a file without them no use is read as a test. */
 const TEST_WORDS = /\b(?:instanceof|typeof)\b/;
+
+/**
+ * Whether the file has no value reference to `name` at all (types, `import`s, JSX intrinsic tags
+ * such as `<connect />` and property names are none): `import { connect } from 'node:net'` used
+ * only in `export type Run = typeof connect` is elided, and reaches nothing (choice 34). Read by
+ * name, not by scope, as isOnlyTested: any reference, even a shadowing local's, makes it "used".
+ */
+export function isUnreferenced(sourceFile: ts.SourceFile, name: string): boolean {
+  // The name spelled once is the import's own: no walk needed (unless an escape may spell it: `\\u0063onnect`).
+  if (!sourceFile.text.includes('\\u') && countWord(sourceFile.text, name) <= 1) return true;
+  let uses = usesByFile.get(sourceFile);
+  if (uses === undefined) usesByFile.set(sourceFile, (uses = scan(sourceFile)));
+  return !uses.has(name);
+}
+
+function countWord(text: string, name: string): number {
+  let count = 0;
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
+    if (!/[\w$]/.test(text[at - 1] ?? '') && !/[\w$]/.test(text[at + name.length] ?? '')) count += 1;
+  }
+  return count;
+}
 
 /** `local`, bound to `member` of builtin `specifier`, has a capability the file only tests (a member without one needs no walk). */
 export function isOnlyTestedCapability(walker: Walker, specifier: string, member: string, local: string): boolean {
@@ -40,7 +62,7 @@ export function isOnlyTestedCapability(walker: Walker, specifier: string, member
 /** One walk over the file recording, for every identifier used as a value, whether each use only tests it. */
 function scan(sourceFile: ts.SourceFile): ReadonlyMap<string, NameUses> {
   const uses = new Map<string, NameUses>();
-  if (!TEST_WORDS.test(sourceFile.text)) return uses;
+  const mayTest = TEST_WORDS.test(sourceFile.text);
   const useOf = (name: string): NameUses => {
     let found = uses.get(name);
     if (found === undefined) uses.set(name, (found = { tested: 0, other: false }));
@@ -59,7 +81,7 @@ function scan(sourceFile: ts.SourceFile): ReadonlyMap<string, NameUses> {
         const use = useOf(node.text);
         // A name already used otherwise stays "no": its flow need not be read again.
         if (!use.other) {
-          if (flowOf(ancestors).kind === 'tested') use.tested += 1;
+          if (mayTest && flowOf(ancestors).kind === 'tested') use.tested += 1;
           else use.other = true;
         }
       }
@@ -72,7 +94,7 @@ function scan(sourceFile: ts.SourceFile): ReadonlyMap<string, NameUses> {
 }
 
 /** A type (never run). Interfaces are skipped whole, so an `extends` clause left is a class's: a value. */
-function isTypeOnlyNode(node: ts.Node, parent: ts.Node | undefined): boolean {
+export function isTypeOnlyNode(node: ts.Node, parent: ts.Node | undefined): boolean {
   if (tsv.isExpressionWithTypeArguments(node)) return !(parent !== undefined && tsv.isHeritageClause(parent) && parent.token === tsv.SyntaxKind.ExtendsKeyword);
   return tsv.isTypeNode(node) || tsv.isInterfaceDeclaration(node) || tsv.isTypeAliasDeclaration(node);
 }

@@ -1,32 +1,28 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
+import { testsWithoutHooks } from './hook-free-tests.js';
 import { hasExportModifier } from './syntax.js';
 
 /**
  * Where a value goes from the expression that produced it: the judgement of loader values
  * (`require`, `module`), global objects and `.constructor` reads depends on it. Passed, stored,
  * returned or exported values can be called anywhere, so they `flow`; a value only tested
- * (`if (x)`, `typeof x`, `x === y`, `x instanceof C`, `'k' in x`) or discarded runs nothing.
+ * (`if (x)`, `typeof x`, `x === y`, `x instanceof Error`, `'k' in x`) or discarded runs nothing.
+ * A comparison that hands the value to a hook of the program (`x == 0`, `x instanceof Trap`:
+ * hook-free-tests.ts) is no test: the value flows.
  */
 export type Flow =
   | { readonly kind: 'called' }
   | { readonly kind: 'constructed' }
   | { readonly kind: 'member'; readonly access: ts.PropertyAccessExpression | ts.ElementAccessExpression }
-  | { readonly kind: 'tested' }
+  /** `keys`: `'k' in x` reads which keys `x` has (for `process.env`, which variables are set). */
+  | { readonly kind: 'tested'; readonly keys?: true }
   | { readonly kind: 'discarded' }
   /** `const { a, b } = value`: members read by destructuring. */
   | { readonly kind: 'destructured'; readonly pattern: ts.ObjectBindingPattern }
   /** `const name = value` (not exported): the uses of `name` decide. */
   | { readonly kind: 'aliased'; readonly name: ts.Identifier }
   | { readonly kind: 'flows' };
-
-const COMPARISONS: ReadonlySet<ts.SyntaxKind> = new Set([
-  tsv.SyntaxKind.EqualsEqualsEqualsToken,
-  tsv.SyntaxKind.ExclamationEqualsEqualsToken,
-  tsv.SyntaxKind.EqualsEqualsToken,
-  tsv.SyntaxKind.ExclamationEqualsToken,
-  tsv.SyntaxKind.InstanceOfKeyword,
-]);
 
 /** Wrappers that hand their operand's value on unchanged. */
 function passesValueOn(parent: ts.Node, child: ts.Node): boolean {
@@ -39,10 +35,11 @@ function passesValueOn(parent: ts.Node, child: ts.Node): boolean {
   return tsv.isConditionalExpression(parent) && parent.condition !== child;
 }
 
-function isTest(parent: ts.Node, child: ts.Node): boolean {
+function isTest(parent: ts.Node, child: ts.Node, stack: readonly ts.Node[]): boolean {
   if (tsv.isBinaryExpression(parent)) {
     const operator = parent.operatorToken.kind;
-    if (COMPARISONS.has(operator)) return true;
+    const comparison = testsWithoutHooks(parent, child, stack);
+    if (comparison !== undefined) return comparison;
     if (operator === tsv.SyntaxKind.InKeyword) return parent.right === child;
     return operator === tsv.SyntaxKind.AmpersandAmpersandToken && parent.left === child;
   }
@@ -68,7 +65,7 @@ export function flowOf(ancestors: readonly ts.Node[], index = ancestors.length -
       at -= 1;
       continue;
     }
-    if (isTest(parent, child)) return { kind: 'tested' };
+    if (isTest(parent, child, ancestors)) return tsv.isBinaryExpression(parent) && parent.operatorToken.kind === tsv.SyntaxKind.InKeyword ? { kind: 'tested', keys: true } : { kind: 'tested' };
     if ((tsv.isCallExpression(parent) || tsv.isTaggedTemplateExpression(parent)) && (tsv.isCallExpression(parent) ? parent.expression : parent.tag) === child) return { kind: 'called' };
     if (tsv.isNewExpression(parent) && parent.expression === child) return { kind: 'constructed' };
     if ((tsv.isPropertyAccessExpression(parent) || tsv.isElementAccessExpression(parent)) && parent.expression === child) return { kind: 'member', access: parent };
@@ -89,4 +86,12 @@ export function flowOf(ancestors: readonly ts.Node[], index = ancestors.length -
 /** Flows that can run the value: called, constructed, or handed on where it may be. */
 export function mayRun(flow: Flow): boolean {
   return flow.kind === 'called' || flow.kind === 'constructed' || flow.kind === 'flows' || flow.kind === 'destructured';
+}
+
+/**
+ * A member's value only tested, reading no more than a flag: `if (process.defaultApp)`. `'HOME' in
+ * process.env` tests which keys the member holds, which for `env` is the environment: its row judges it.
+ */
+export function isDataTest(flow: Flow): boolean {
+  return flow.kind === 'tested' && flow.keys !== true;
 }
