@@ -2,6 +2,7 @@ import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
 import { judgeDescriptorEnumeration, judgeRuntimeKeyRead } from './function-values.js';
 import { checkSharedStore } from './shared-stores.js';
+import { prototypePatchOf } from './launch-read-hooks.js';
 import { GLOBAL_OBJECT_NAMES, classifyModule } from '../../policy/index.js';
 import { codeUrlScheme, leadingText } from './code-urls.js';
 import { globalName, isProcessMember, moduleLoadOf, processMemberName } from './module-loads.js';
@@ -37,6 +38,7 @@ export function visitCall(walker: Walker, call: ts.CallExpression): void {
     return;
   }
   judgeOpenModeCall(walker, call);
+  checkPrototypeWrite(walker, call);
   if (walker.mayHoldStarters) judgeChildEntries(walker, call);
   judgeSettingPush(walker, call);
   judgePoolEntries(walker, call);
@@ -154,15 +156,17 @@ export function visitTaggedTemplate(walker: Walker, node: ts.TaggedTemplateExpre
 /**
  * A write to a member of `Object.prototype` (`Object.prototype.flag = 'w'`) gives every object a
  * default it never had: an options literal without `flag` then opens for writing, and any other
- * check of an option reads the planted value. Where that lands cannot be followed: UNANALYZED.
+ * check of an option reads the planted value. A member of `Array.prototype` or `Function.prototype`
+ * replaced (by any spelling: launch-read-hooks.ts) runs in every read of every array of the process,
+ * the argument arrays of child processes among them (docs/choices.md 35). Where either lands cannot
+ * be followed: UNANALYZED at the write, in whichever module of the program makes it.
  */
-function checkPrototypeWrite(walker: Walker, node: ts.BinaryExpression): void {
-  if (!EXIT_CODE_ASSIGNMENTS.has(node.operatorToken.kind) && node.operatorToken.kind !== tsv.SyntaxKind.EqualsToken) return;
-  const target = skipOuter(node.left);
-  if (!tsv.isPropertyAccessExpression(target) && !tsv.isElementAccessExpression(target)) return;
-  const base = skipOuter(target.expression);
-  const isObjectPrototype = (tsv.isPropertyAccessExpression(base) || tsv.isElementAccessExpression(base)) && memberKey(base) === 'prototype' && globalName(base.expression, walker.scope, GLOBAL_OBJECT_NAMES) === 'Object';
-  if (isObjectPrototype) walker.report.unanalyzed(node.left, 'Object.prototype', 'a member planted on every object (options without their own key read it, open flags among them)');
+function checkPrototypeWrite(walker: Walker, node: ts.BinaryExpression | ts.CallExpression): void {
+  const prototype = prototypePatchOf(node, walker.scope);
+  if (prototype === undefined) return;
+  const at = tsv.isBinaryExpression(node) ? node.left : node;
+  if (prototype === 'Object.prototype') walker.report.unanalyzed(at, prototype, 'a member planted on every object (options without their own key read it, open flags among them)');
+  else walker.report.unanalyzed(at, prototype, 'a member of a builtin prototype replaced: every module of the process that reads an array, an object or a function (a child\'s arguments among them) runs the replacement');
 }
 
 export function visitBinary(walker: Walker, node: ts.BinaryExpression): void {

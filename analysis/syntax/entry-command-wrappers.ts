@@ -1,5 +1,6 @@
 import { commandWords, UNKNOWN_ARGUMENT, type ArgumentList, type NodeArgument } from './child-entries-args.js';
 import { evaluateParts, type PathPart } from './entry-path.js';
+import { longSplitString, splitEnvString } from './env-split-string.js';
 import { pathContext } from './entry-path-follow.js';
 import { excerpt } from './syntax.js';
 import type { Walker } from './walker.js';
@@ -141,7 +142,7 @@ export function peelWrapper(program: string, rest: ArgumentList, walker: Walker)
     }
     // `env --split-string='node x'`, `env -S'node x'`: the value in the same word.
     const joined = program === 'env' ? joinedSplitString(word) : undefined;
-    if (joined !== undefined) return peelWrapper(program, [...commandWords(joined, word.node), ...rest.slice(index + 1)], walker);
+    if (joined !== undefined) return peelWrapper(program, [...envSplitWords(joined, word.node), ...rest.slice(index + 1)], walker);
     if (text === '--') {
       index++;
       break;
@@ -154,7 +155,7 @@ export function peelWrapper(program: string, rest: ArgumentList, walker: Walker)
     const next = rest[index + 1];
     // `env -S 'A=1 node x'`: one word split into the words env reads.
     if (program === 'env' && (text === '-S' || text === '--split-string') && next !== undefined && next !== UNKNOWN_ARGUMENT) {
-      return peelWrapper(program, [...commandWords(next.parts, next.node), ...rest.slice(index + 2)], walker);
+      return peelWrapper(program, [...envSplitWords(next.parts, next.node), ...rest.slice(index + 2)], walker);
     }
     if (spec.readsInput === true) replace = replaceString(text, next === undefined || next === UNKNOWN_ARGUMENT ? undefined : plainWord(next, walker)) ?? replace;
     if (spec.valueOptions.has(text)) index++;
@@ -166,13 +167,25 @@ export function peelWrapper(program: string, rest: ArgumentList, walker: Walker)
   return { words: command.map((word) => (word !== UNKNOWN_ARGUMENT && word.parts.some((part) => typeof part === 'string' && part.includes(marker)) ? UNKNOWN_ARGUMENT : word)), nodeOptions };
 }
 
-/** The text of `--split-string=TEXT` or `-STEXT` (the long option may be shortened to any unique prefix, `--sp=`). */
+/** The text of `--split-string=TEXT` (any prefix env accepts, `--sp=`) or `-STEXT`. */
 function joinedSplitString(word: NodeArgument): readonly PathPart[] | undefined {
   const [first, ...tail] = word.parts;
   if (typeof first !== 'string') return undefined;
-  const long = /^--sp[a-z-]*=/.exec(first);
-  if (long !== null && '--split-string'.startsWith(long[0].slice(0, -1))) return [first.slice(long[0].length), ...tail];
+  const long = longSplitString(first);
+  if (long !== undefined) return [long, ...tail];
   return first.startsWith('-S') && first.length > 2 ? [first.slice(2), ...tail] : undefined;
+}
+
+/**
+ * The words env's `-S` makes of its string: GNU env's own rules (env-split-string.ts) when the whole
+ * string is known; none when env refuses it (it starts nothing); an unknown word when a `${NAME}`
+ * of its environment decides. A string with parts the syntax cannot see is split at blanks and quotes.
+ */
+function envSplitWords(parts: readonly PathPart[], node: NodeArgument['node']): ArgumentList {
+  if (!parts.every((part) => typeof part === 'string')) return commandWords(parts, node);
+  const split = splitEnvString(parts.join(''));
+  if (split.kind === 'unknown') return [UNKNOWN_ARGUMENT];
+  return split.kind === 'fails' ? [] : split.words.map((text) => ({ node, parts: [text] }));
 }
 
 /** `sh -c line` reads the line; `sh script` runs a file (the EXEC grant's business); a shell with no script or with words the syntax cannot see may run any command line. */

@@ -3,6 +3,9 @@ import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { globalName } from './module-loads.js';
 import { isUnshadowedBuiltinClass } from './hook-free-tests.js';
 import { skipOuter } from './syntax.js';
+
+import type { Scope } from './scope.js';
+import { boundNames, memberKey, skipOuter } from './syntax.js';
 import { mayMention } from './text-mentions.js';
 import type { Walker } from './walker.js';
 
@@ -92,50 +95,82 @@ export function isReadingTag(span: ts.TemplateSpan, walker: Walker, stack: reado
 
 /** Prototypes whose members every array, object and function reads: replacing one changes what a "read" runs. */
 const SHARED_PROTOTYPES = new Set(['Array', 'Object', 'Function']);
-/** Functions that write into their first argument. */
+/** `Object.x(target, …)` / `Reflect.x(target, …)` that write into their first argument. */
 const PROTOTYPE_WRITERS = new Set(['defineProperty', 'defineProperties', 'assign', 'setPrototypeOf', 'set']);
+/** Legacy accessors every object inherits: `Array.prototype.__defineGetter__('join', f)` replaces `join`. */
+const LEGACY_DEFINERS = new Set(['__defineGetter__', '__defineSetter__']);
+/** How many `const` aliases deep a prototype is followed (`const P = Array.prototype; const Q = P;`). */
+const MOST_ALIASES = 4;
 
-/** `Array.prototype`, `globalThis.Object.prototype`, `Function['prototype']`. */
-function isSharedPrototype(expression: ts.Expression): boolean {
+/**
+ * The shared prototype an expression is, by any spelling: `Array.prototype` (also through
+ * `globalThis`, an alias of the global `Array`, `x.constructor.prototype`), `[].__proto__` (any
+ * object's: an array literal's is `Array.prototype`), `Object.getPrototypeOf(x)` and
+ * `Reflect.getPrototypeOf(x)` (whatever `x`: `[][Symbol.iterator]()` gives the array iterator's),
+ * and a `const` that holds one of these. Names are read through the scope; an unknown base fails closed.
+ */
+export function sharedPrototypeOf(expression: ts.Expression, scope: Scope, depth = 0): string | undefined {
   const inner = skipOuter(expression);
-  if (!ts.isPropertyAccessExpression(inner) && !ts.isElementAccessExpression(inner)) return false;
-  const key = ts.isPropertyAccessExpression(inner) ? inner.name.text : ts.isStringLiteralLike(inner.argumentExpression) ? inner.argumentExpression.text : undefined;
-  if (key !== 'prototype') return false;
+  if (ts.isIdentifier(inner)) {
+    const binding = scope.lookup(inner.text);
+    return binding?.kind === 'const' && depth < MOST_ALIASES ? sharedPrototypeOf(binding.initializer, binding.scope, depth + 1) : undefined;
+  }
+  if (ts.isCallExpression(inner)) {
+    const callee = skipOuter(inner.expression);
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'getPrototypeOf') return undefined;
+    const owner = globalName(callee.expression, scope, GLOBAL_OBJECT_NAMES);
+    return owner === 'Object' || owner === 'Reflect' ? `${owner}.getPrototypeOf(…)` : undefined;
+  }
+  if (!ts.isPropertyAccessExpression(inner) && !ts.isElementAccessExpression(inner)) return undefined;
+  const key = memberKey(inner);
+  if (key === '__proto__') return '….__proto__';
+  if (key !== 'prototype') return undefined;
   const owner = skipOuter(inner.expression);
-  const name = ts.isIdentifier(owner) ? owner.text : ts.isPropertyAccessExpression(owner) && ts.isIdentifier(owner.expression) && owner.expression.text === 'globalThis' ? owner.name.text : undefined;
-  return name !== undefined && SHARED_PROTOTYPES.has(name);
+  if ((ts.isPropertyAccessExpression(owner) || ts.isElementAccessExpression(owner)) && memberKey(owner) === 'constructor') return '….constructor.prototype';
+  const name = globalName(owner, scope, GLOBAL_OBJECT_NAMES);
+  return name !== undefined && SHARED_PROTOTYPES.has(name) ? `${name}.prototype` : undefined;
 }
 
-/** `Array.prototype.join = f`, `Array.prototype[Symbol.iterator] = f`, `Object.defineProperty(Array.prototype, …)`, `Reflect.set(Function.prototype, …)`. */
-function isPrototypePatch(node: ts.Node): boolean {
+/**
+ * The prototype a node replaces a member of (`Array.prototype.join = f`, `[].__proto__.push ||= f`,
+ * `AP[Symbol.iterator] = f`, `Object.defineProperty(Array.prototype, …)`, `Reflect.set(P, …)`,
+ * `Array.prototype.__defineGetter__('join', f)`), or undefined.
+ */
+export function prototypePatchOf(node: ts.Node, scope: Scope): string | undefined {
   if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
     const target = skipOuter(node.left);
-    return (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && isSharedPrototype(target.expression);
+    return ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target) ? sharedPrototypeOf(target.expression, scope) : undefined;
   }
-  if (!ts.isCallExpression(node) || node.arguments[0] === undefined) return false;
+  if (!ts.isCallExpression(node)) return undefined;
   const callee = skipOuter(node.expression);
-  if (!ts.isPropertyAccessExpression(callee) || !PROTOTYPE_WRITERS.has(callee.name.text)) return false;
-  const owner = skipOuter(callee.expression);
-  return ts.isIdentifier(owner) && (owner.text === 'Object' || owner.text === 'Reflect') && isSharedPrototype(node.arguments[0] as ts.Expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  if (LEGACY_DEFINERS.has(callee.name.text)) return sharedPrototypeOf(callee.expression, scope);
+  if (!PROTOTYPE_WRITERS.has(callee.name.text) || node.arguments[0] === undefined) return undefined;
+  const owner = globalName(callee.expression, scope, GLOBAL_OBJECT_NAMES);
+  return owner === 'Object' || owner === 'Reflect' ? sharedPrototypeOf(node.arguments[0], scope) : undefined;
 }
+
+/** Words one of those spellings needs: a file with none of them patches nothing. */
+const PATCH_WORDS = ['prototype', '__proto__', 'getPrototypeOf'];
 
 const patches = new WeakMap<ts.SourceFile, ts.Node | null>();
 
 /**
- * The first place in the file that replaces a member of `Array.prototype`, `Object.prototype` or
- * `Function.prototype` (any member: join, toString, push, the iterator, `Symbol.hasInstance`).
- * Names are matched as written (a local `Array` counts too: more uses only fail closed). Per file:
- * a patch in another module is not seen here (docs/caveats.md).
+ * The first place in the file that replaces a member of a shared prototype (prototypePatchOf: any
+ * member, join, toString, push, the iterator, `Symbol.hasInstance`). Its scope is the program: any
+ * module that does this is UNANALYZED where it does it (calls.ts), so a patch in another module is
+ * a finding of that module; here it also makes this file's launch values UNANALYZED. Names are read
+ * from the file's top-level scope when the file is walked (a shadowing local only fails closed).
  */
 export function builtinPatchOf(walker: Walker): ts.Node | undefined {
   const file = walker.sourceFile;
   const cached = patches.get(file);
   if (cached !== undefined) return cached ?? undefined;
   let found: ts.Node | null = null;
-  if (mayMention(file, 'prototype')) {
+  if (PATCH_WORDS.some((word) => mayMention(file, word))) {
     const visit = (node: ts.Node): void => {
       if (found !== null) return;
-      if (isPrototypePatch(node)) found = node;
+      if (prototypePatchOf(node, walker.scope) !== undefined) found = node;
       else ts.forEachChild(node, visit);
     };
     ts.forEachChild(file, visit);

@@ -26,13 +26,20 @@ type Holder = 'env' | 'cluster' | 'execArgv';
 /** Functions that write into their first argument. */
 const WRITERS = new Set(['Reflect.set', 'Reflect.defineProperty', 'Object.defineProperty', 'Object.defineProperties', 'Object.assign', 'Reflect.setPrototypeOf', 'Object.setPrototypeOf']);
 
+/** Operators whose value is one of their operands. */
+const CHOOSING_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.CommaToken]);
+
 function holderOf(expression: ts.Expression, walker: Walker, depth = 0): Holder | undefined {
   const inner = skipOuter(expression);
   if (isProcessMember(inner, 'env', walker.scope, GLOBAL_OBJECT_NAMES)) return 'env';
   if (isProcessMember(inner, 'execArgv', walker.scope, GLOBAL_OBJECT_NAMES)) return 'execArgv';
   const member = builtinMemberOf(inner, { scope: walker.scope, ancestors: walker.ancestors });
   if (member?.specifier === 'node:cluster' && member.member === 'settings') return 'cluster';
-  if (!ts.isIdentifier(inner) || depth > 4) return undefined;
+  if (depth > 4) return undefined;
+  // `process.execArgv || []`, `env ?? {}`, `c ? process.env : {}`: the value may be the settings object itself.
+  if (ts.isBinaryExpression(inner) && CHOOSING_OPERATORS.has(inner.operatorToken.kind)) return holderOf(inner.left, walker, depth + 1) ?? holderOf(inner.right, walker, depth + 1);
+  if (ts.isConditionalExpression(inner)) return holderOf(inner.whenTrue, walker, depth + 1) ?? holderOf(inner.whenFalse, walker, depth + 1);
+  if (!ts.isIdentifier(inner)) return undefined;
   const held = constInitializer(inner, walker.ancestors);
   return held === undefined ? undefined : holderOf(held, walker, depth + 1);
 }

@@ -1,6 +1,7 @@
 import { basename, dirname, isAbsolute, resolve as resolvePath } from 'node:path';
 import { BOOLEAN_OPTIONS } from '../../analysis/syntax/child-entries-options.js';
 import { peelPlainWrapper } from '../../analysis/syntax/entry-command-wrappers.js';
+import { longSplitString, splitEnvString } from '../../analysis/syntax/env-split-string.js';
 import type { FileProbe } from './file-probe.js';
 import type { Resolution } from './types.js';
 
@@ -23,8 +24,12 @@ const MOST_WRAPPERS = 8;
 const MOST_INTERPRETER_SCRIPTS = 4;
 /** `env` options followed by a value (`env -u NAME node`). */
 const ENV_OPTIONS_WITH_VALUE = new Set(['-u', '--unset', '-C', '--chdir']);
+/** A syntax check: Node parses the file and runs none of it (its preloads still run: other options are judged as usual). */
+const CHECK_OPTIONS = new Set(['-c', '--check']);
 /** Node options that load no code and open nothing: anything else in a `#!` line is a setting the guard does not follow. */
-const INERT_NODE_OPTIONS = new Set([...BOOLEAN_OPTIONS].filter((option) => !/^--(inspect|allow-|expose-internals|experimental-network-imports|watch)/.test(option) && option !== '-c' && option !== '--check'));
+const INERT_NODE_OPTIONS = new Set([...BOOLEAN_OPTIONS].filter((option) => !/^--(inspect|allow-|expose-internals|experimental-network-imports|watch)/.test(option) && !CHECK_OPTIONS.has(option)));
+/** `env` options that take no value and may share a cluster with `-S` (`-vS node`, `-iS node`). */
+const ENV_FLAGS = new Set(['i', '0', 'v']);
 
 /** The interpreter's words after `env`'s own options: `env -S node --flag`, `env -i node`, `env -Snode`. */
 function afterEnv(words: readonly string[]): { words: readonly string[]; assigns: boolean } {
@@ -48,6 +53,34 @@ function afterEnv(words: readonly string[]): { words: readonly string[]; assigns
 type InterpreterLine = { readonly kind: Interpreter } | { readonly kind: 'program'; readonly path: string; readonly options: readonly string[]; readonly assigns: boolean };
 
 /**
+ * The words of a `#!` line. Linux passes the interpreter one argument, the rest of the line; GNU
+ * `env` splits it only when it starts with `-S`, `--split-string=` or a flag cluster ending in `S`
+ * (`-vS`), by its own quoting rules (env-split-string.ts). Other lines are split at blanks: an
+ * `env` that takes `node --flag` as one program name fails on Linux and splits on other systems.
+ * Undefined when the words depend on the environment (`${NAME}`); `fails` when env refuses the line.
+ */
+function interpreterWords(line: string): readonly string[] | 'fails' | undefined {
+  const blank = /[ \t]/.exec(line);
+  const interpreter = blank === null ? line : line.slice(0, blank.index);
+  const argument = blank === null ? '' : line.slice(blank.index).trim();
+  const splitText = basename(interpreter) === 'env' ? envSplitText(argument) : undefined;
+  if (splitText === undefined) return line.split(/[ \t\r]+/).filter((word) => word !== '');
+  const split = splitEnvString(splitText.text);
+  if (split.kind === 'unknown') return undefined;
+  if (split.kind === 'fails') return 'fails';
+  return [interpreter, ...splitText.flags, ...split.words];
+}
+
+/** `-S TEXT`, `-vS TEXT`, `--split-string=TEXT` as one argument: the flags before `S` and the text; undefined for anything else. */
+function envSplitText(argument: string): { flags: string[]; text: string } | undefined {
+  const long = longSplitString(argument);
+  if (long !== undefined) return { flags: [], text: long };
+  const cluster = /^-([^-\s]*?)S/.exec(argument);
+  if (cluster === null || ![...(cluster[1] as string)].every((flag) => ENV_FLAGS.has(flag))) return undefined;
+  return { flags: [...(cluster[1] as string)].map((flag) => `-${flag}`), text: argument.slice(cluster[0].length) };
+}
+
+/**
  * The kernel runs a file that starts with `#!` through the interpreter that line names (the
  * first line, up to 256 bytes); a file without one is a binary, or (ENOEXEC) run by a shell:
  * never Node. Wrappers that run their words as a program (`env -S nice node`, `nohup node`,
@@ -60,7 +93,11 @@ type InterpreterLine = { readonly kind: Interpreter } | { readonly kind: 'progra
 function readInterpreterLine(head: string): InterpreterLine {
   if (!head.startsWith('#!')) return { kind: 'other' };
   const line = (head.slice(2).split('\n')[0] ?? '').trim();
-  let words: readonly string[] = line.split(/[ \t\r]+/).filter((word) => word !== '');
+  const read = interpreterWords(line);
+  if (read === undefined) return { kind: 'unknown' };
+  // env refuses its `-S` string: nothing runs.
+  if (read === 'fails') return { kind: 'other' };
+  let words = read;
   let assigns = false;
   for (let peeled = 0; ; peeled++) {
     const program = basename(words[0] ?? '');
@@ -78,8 +115,10 @@ function readInterpreterLine(head: string): InterpreterLine {
   return isAbsolute(interpreter) ? { kind: 'program', path: interpreter, options, assigns } : { kind: 'unknown' };
 }
 
+/** `node --check`: the file is only parsed, so it is no Node entry (another program's run, the starter's EXEC). */
 function nodeKind(options: readonly string[], assigns: boolean): Interpreter {
-  return assigns || options.some((option) => !INERT_NODE_OPTIONS.has(option)) ? 'node-unplaced' : 'node';
+  if (assigns || options.some((option) => !INERT_NODE_OPTIONS.has(option) && !CHECK_OPTIONS.has(option))) return 'node-unplaced';
+  return options.some((option) => CHECK_OPTIONS.has(option)) ? 'other' : 'node';
 }
 
 /** What a `#!` line alone makes of a file (no file read: an interpreter named by its path is `other`). */

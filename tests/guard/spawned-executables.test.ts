@@ -142,3 +142,19 @@ describe('an interpreter or program that is a file the guard follows (round 14)'
     expect(findingKeys(await guardDirectory(echo))).toEqual([]);
   });
 });
+
+// Round 15 (shebang15-env-split-*): env's `-S` string read by GNU env's own quoting rules (env-split-string.ts).
+const SPLIT_NODE_LINES = ['#!/usr/bin/env -S "node"', "#!/usr/bin/env -S 'node'", '#!/usr/bin/env -S no"de"', '#!/usr/bin/env --split-string=node', '#!/usr/bin/env --sp=node', '#!/usr/bin/env -vS node', '#!/usr/bin/env -S node\\c --require ./pre.cjs', '#!/usr/bin/env -S node # --require ./pre.cjs', '#!/usr/bin/env -S"node" --no-warnings', '#!/usr/bin/env -S -i "nohup" node'];
+
+describe('a #! line whose env -S string is quoted, escaped or a long option (round 15)', () => {
+  it.each(SPLIT_NODE_LINES)('%s is Node', (line) => expect(interpreterOf(`${line}\n`)).toBe('node'));
+  it.each(['#!/usr/bin/env -S "node" --require ./pre.cjs', '#!/usr/bin/env --split-string=node -r ./pre.cjs', "#!/usr/bin/env -S 'node' --check --require ./pre.cjs"])('%s is Node with settings the guard does not follow', (line) => expect(interpreterOf(`${line}\n`)).toBe('node-unplaced'));
+  it('a string whose words come from the environment is unknown', () => expect(interpreterOf('#!/usr/bin/env -S ${RUNNER} x\n')).toBe('unknown'));
+  // Look-alikes: a syntax check runs none of the file; a string env refuses starts nothing.
+  it.each(['#!/usr/bin/env -S node --check', '#!/usr/bin/env -S "node" -c', '#!/usr/bin/node --check', '#!/usr/bin/env -S "node', '#!/usr/bin/env -S node\\q'])('%s runs none of the file as Node', (line) => expect(interpreterOf(`${line}\n`)).toBe('other'));
+  it('still reaches the script behind a quoted interpreter, and leaves a syntax-checked one to the EXEC grant', async () => {
+    const start = "cp.spawnSync(path.join(__dirname, 'tool'));";
+    expect(findingKeys(await guardDirectory(project(start, `#!/usr/bin/env -S no"de"\n${NET_SCRIPT}`)))).toContain('entry.cjs:3 transitive-capability NETWORK');
+    expect(findingKeys(await guardDirectory(project(start, `#!/usr/bin/env -S node --check\n${NET_SCRIPT}`)))).toEqual([]);
+  });
+});

@@ -83,6 +83,16 @@ describe('shell text and wrappers', () => {
     expect(entries(`${CJS}cp.spawnSync('env', ['--split-string=node ' + ${JOB}]);`)).toEqual(followed('./job.cjs'));
     expect(entries(`${CJS}cp.spawnSync('env', ['-Snode ' + ${JOB}]);`)).toEqual(followed('./job.cjs'));
   });
+  it('env -S text is split by GNU env\'s rules: quotes, a partial quote, `\\c`, a comment, a long option prefix', () => {
+    for (const text of ['"node"', "'node'", 'no"de"', 'node\\c junk', 'node #note']) {
+      expect(entries(`${CJS}cp.spawnSync('env', ['-S', ${JSON.stringify(text)}, ${JOB}]);`), text).toEqual(followed('./job.cjs'));
+    }
+    expect(entries(`${CJS}cp.spawnSync('env', ['--sp=no"de"', ${JOB}]);`)).toEqual(followed('./job.cjs'));
+    // Look-alike: a `#` word and what follows it is a comment, so the preload is never read.
+    expect(entries(`${CJS}cp.spawnSync('env', ['-S', 'node # --require x', ${JOB}]);`)).toEqual(followed('./job.cjs'));
+    // The evasion next to it: the preload before the comment is read.
+    expect(entries(`${CJS}cp.spawnSync('env', ['-S', '"node" --require ' + ${PRE}, ${CLEAN}]);`)).toEqual(followed('./pre.cjs', './clean.cjs'));
+  });
   it('npx -c and --call= run their text as a command line', () => {
     expect(entries(`${CJS}cp.spawnSync('npx', ['-c', 'node ' + ${JOB}]);`)).toEqual(followed('./job.cjs'));
     expect(entries(`${CJS}cp.spawnSync('npx', ['--call=node ' + ${JOB}]);`)).toEqual(followed('./job.cjs'));

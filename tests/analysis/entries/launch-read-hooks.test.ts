@@ -84,6 +84,22 @@ describe('process.execArgv handed to code that may change it fails closed', () =
   });
 });
 
+describe('an alias of process.execArgv or process.env through a choice of values is the object itself (launch15-execargv-or-alias)', () => {
+  const aliases: Array<[string, string]> = [
+    ['|| []', "const flags = process.execArgv || [];\nflags.push('--require', pre);"],
+    ['?? []', "const flags = process.execArgv ?? [];\nflags.unshift('--require', pre);"],
+    ['?:', "const flags = process.env.X ? [] : process.execArgv;\nflags.push('--require', pre);"],
+    ['an index write through ||', "const flags = process.execArgv || [];\nflags[0] = '--require';"],
+  ];
+  for (const [name, text] of aliases) it(`${name}: UNANALYZED`, () => expect(unanalyzed(`${text}\n${FORK}`)).toBe(true));
+  it('process.env through || is followed as process.env', () => {
+    expect(entries(`${CJS}const env = process.env || {};\nenv.NODE_OPTIONS = '--require ' + pre;\n${FORK}`).edges).toContain('./pre.cjs');
+  });
+  it('look-alike: a copy through || changes only the copy', () => {
+    expect(entries(`${CJS}const flags = process.execArgv.slice() || [];\nflags.push('--require', pre);\n${FORK}`)).toEqual(followed('./clean.cjs'));
+  });
+});
+
 describe('a builtin prototype replaced in the file makes its launch consts UNANALYZED', () => {
   const patches: Array<[string, string]> = [
     ['Array.prototype.join', 'Array.prototype.join = function () { this.unshift(\'-r\', pre); return \'\'; };\nconsole.log(`${args}`);'],
@@ -100,5 +116,42 @@ describe('a builtin prototype replaced in the file makes its launch consts UNANA
   it('negative controls: a prototype of the program written, a builtin method only read', () => {
     expect(entries(`${CJS}function Job() {}\nJob.prototype.run = function () {};\nconst args = [clean];\n${START}`)).toEqual(followed('./clean.cjs'));
     expect(entries(`${CJS}const join = Array.prototype.join;\nconst args = [clean];\nconsole.log(args.join(' '), typeof join);\n${START}`)).toEqual(followed('./clean.cjs'));
+  });
+});
+
+// Round 15 (launch15-patch-*): choice 35's scope is the program. A write to a member of a shared
+// prototype, by any spelling, is UNANALYZED where it is written, in any module (it changes every
+// launch of the process that loads it); its importers get it through the graph.
+describe('a builtin prototype patched by any spelling is UNANALYZED in any module', () => {
+  const patchModules: Array<[string, string]> = [
+    ['Array.prototype.push', 'Array.prototype.push = Array.prototype.unshift;'],
+    ['Object.getPrototypeOf([])', 'Object.getPrototypeOf([]).push = [].unshift;'],
+    ['Reflect.getPrototypeOf of an argument list', 'Reflect.getPrototypeOf(list).join = tweak;'],
+    ['[].__proto__', '[].__proto__.push = [].unshift;'],
+    ['a const alias', 'const AP = Array.prototype;\nAP.push = AP.unshift;'],
+    ['an alias of an alias of getPrototypeOf', 'const P = Object.getPrototypeOf([]);\nconst Q = P;\nQ[Symbol.iterator] = tweak;'],
+    ['x.constructor.prototype', '[].constructor.prototype.join = tweak;'],
+    ['the array iterator prototype', 'Object.getPrototypeOf([][Symbol.iterator]()).next = tweak;'],
+    ['__defineGetter__', "Array.prototype.__defineGetter__('length', tweak);"],
+    ['Function.prototype by ||=', 'Function.prototype.call ||= tweak;'],
+    ['Object.defineProperty through an alias', "const AP = Array.prototype;\nObject.defineProperty(AP, 'join', { value: tweak });"],
+    ['inside a function', 'function install() { const AP = Array.prototype; AP.join = tweak; }\ninstall();'],
+  ];
+  for (const [name, text] of patchModules) it(`${name}: UNANALYZED in a module with no launch`, () => expect(entries(text, 'src/patch.cjs').unanalyzed).toBe(true));
+
+  it('the row shapes: the same-file spellings also make the launch UNANALYZED', () => {
+    for (const patch of ['Object.getPrototypeOf([]).push = [].unshift;', '[].__proto__.push = [].unshift;', 'const AP = Array.prototype;\nAP.push = AP.unshift;']) {
+      expect(unanalyzed(`${patch}\nconst args = [clean];\nargs.push('--require', pre);\n${START}`), patch).toBe(true);
+    }
+  });
+
+  it('look-alikes: a prototype of the program, a local class named Array, a prototype only read, an object\'s own __proto__ set', () => {
+    for (const text of [
+      'function Job() {}\nJob.prototype.run = function () {};\nObject.defineProperty(Job.prototype, "name", { value: "job" });',
+      'class Array {}\nArray.prototype.run = function () {};',
+      'const AP = Array.prototype;\nconsole.log(typeof AP.push, Object.getPrototypeOf([]) === AP);',
+      'const record = {};\nrecord.__proto__ = null;',
+      'const proto = Object.getPrototypeOf(instance);\nconsole.log(proto.constructor.name);',
+    ]) expect(entries(text, 'src/lookalike.cjs').unanalyzed, text).toBe(false);
   });
 });
