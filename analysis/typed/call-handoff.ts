@@ -70,6 +70,18 @@ function declaresType(declaration: ts.Declaration): boolean {
  * function or class a capability module declares (by its signatures), or a bearing global's own type.
  */
 export function typeBearing(type: ts.Type): Resolved | undefined {
+  // Asked of the same types over and over (every walk and every flow meets them): answered once per type.
+  const known = bearingOfType.get(type);
+  if (known !== undefined) return known ?? undefined;
+  const found = bearingByDeclarations(type);
+  bearingOfType.set(type, found ?? null);
+  return found;
+}
+
+/** typeBearing's answers; a type belongs to one checker, so one table serves every program. */
+const bearingOfType = new WeakMap<ts.Type, Resolved | null>();
+
+function bearingByDeclarations(type: ts.Type): Resolved | undefined {
   const symbol = type.getSymbol();
   if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.ValueModule) !== 0) return firstOwner(symbol.declarations ?? []);
   for (const signature of [...type.getCallSignatures(), ...type.getConstructSignatures()]) {
@@ -177,6 +189,14 @@ export function argumentLoss(checker: ts.TypeChecker, call: ts.CallExpression | 
  * (slotLoss); a capability held inside it is lost when nothing the slot holds names it and the
  * slot holds `any`/`unknown` or a supertype (`Function[]`, `Promise<unknown>`, `Box<Function>`).
  */
+/**
+ * Whether `resultLoss` can find anything in a result of this type, whatever the slot: the result is a
+ * capability or holds one (heldTypes). Asked before the slot, whose type resolves the enclosing call.
+ */
+export function resultMayCarry(checker: ts.TypeChecker, result: ts.Type): boolean {
+  return typeBearing(result) !== undefined || heldTypes(checker, result, []).slice(1).some((type) => typeBearing(type) !== undefined);
+}
+
 export function resultLoss(checker: ts.TypeChecker, slot: ts.Type | undefined, result: ts.Type): { readonly value: Resolved; readonly loss: SlotLoss } | undefined {
   if (slot === undefined) return undefined;
   const whole = typeBearing(result);

@@ -46,6 +46,21 @@ function reexportedFiles(checker: ts.TypeChecker, file: ts.SourceFile, into: Set
   }
 }
 
+/** reexportedFiles from a module alone, in its order: one walk of a barrel per program, however many files import it. */
+const reexportsOf = new WeakMap<ts.TypeChecker, WeakMap<ts.SourceFile, readonly ts.SourceFile[]>>();
+
+function moduleAndReexports(checker: ts.TypeChecker, target: ts.SourceFile): readonly ts.SourceFile[] {
+  let byFile = reexportsOf.get(checker);
+  if (byFile === undefined) reexportsOf.set(checker, (byFile = new WeakMap()));
+  let files = byFile.get(target);
+  if (files === undefined) {
+    const found = new Set<ts.SourceFile>([target]);
+    reexportedFiles(checker, target, found);
+    byFile.set(target, (files = [...found]));
+  }
+  return files;
+}
+
 /**
  * The project files whose code an import or re-export brings in, as the checker resolves them:
  * the module the specifier names, the modules it re-exports (a barrel), and the files the bound
@@ -53,11 +68,9 @@ function reexportedFiles(checker: ts.TypeChecker, file: ts.SourceFile, into: Set
  * the module loads, so the module itself is always counted.
  */
 export function importedProjectFiles(checker: ts.TypeChecker, specifier: ts.Expression): readonly ts.SourceFile[] {
-  const files = new Set<ts.SourceFile>();
   const target = moduleFile(checker, specifier);
   if (target === undefined) return [];
-  files.add(target);
-  reexportedFiles(checker, target, files);
+  const files = new Set<ts.SourceFile>(moduleAndReexports(checker, target));
   let statement: ts.Node = specifier.parent;
   if (ts.isExternalModuleReference(statement)) statement = statement.parent;
   for (const name of boundNames(statement)) declaringFiles(checker, name, files);

@@ -61,9 +61,22 @@ function isProjectSignature(type: ts.Type): boolean {
  */
 export type SlotLoss = 'untyped' | 'supertype' | 'project-signature';
 
+function slotMembers(slot: ts.Type): readonly ts.Type[] {
+  return (slot.isUnion() ? slot.types : [slot]).filter((member) => (member.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)) === 0);
+}
+
+/**
+ * Whether `slotLoss` can say anything but undefined for this slot, whatever value is written into it:
+ * only a slot with an `any`/`unknown`, supertype or project-signature member loses a value. Asked
+ * before the value's type, which may cost the checker far more (a contextually typed callback).
+ */
+export function mayLoseValues(checker: ts.TypeChecker, slot: ts.Type): boolean {
+  return slotMembers(slot).some((member) => isUntyped(member) || isSupertype(checker, member) || isProjectSignature(member));
+}
+
 export function slotLoss(checker: ts.TypeChecker, slot: ts.Type | undefined, value: ts.Type): SlotLoss | undefined {
   if (slot === undefined) return undefined;
-  const members = (slot.isUnion() ? slot.types : [slot]).filter((member) => (member.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)) === 0);
+  const members = slotMembers(slot);
   if (members.some(isUntyped)) return 'untyped';
   if (members.some((member) => carries(member, value))) return undefined;
   if (members.some((member) => isSupertype(checker, member))) return 'supertype';

@@ -5,7 +5,7 @@ import type { ImportedEscapes, Resolved, TypeOracle } from '../syntax/index.js';
 import { skipOuter } from '../syntax/index.js';
 import { isJavaScriptParameter, typeBearing } from './call-handoff.js';
 import { ownerOf } from './declaration-owner.js';
-import { createEscapeFinder } from './untyped-escapes.js';
+import { createEscapeFinder, type FlowCheck } from './untyped-escapes.js';
 import { exportStarHandOuts, loadedFileHandOuts } from './export-star-facades.js';
 import { importedProjectFiles } from './imported-files.js';
 import { isLibraryDeclaration } from './lossy-slot.js';
@@ -75,8 +75,9 @@ function declaresOwnSignatures(symbol: ts.Symbol | undefined): boolean {
  * they resolve to (ownerOf), never by their spelling. Works on the raw compiler objects, so the
  * guard (ts-morph's program) and the plugin (typescript-eslint's) share it as is. A file for which
  * `mayHoldEscapes` is false (it can see no capability: capability-visibility.ts) is not searched for escapes.
+ * `flow` orders the escape finder's questions (untyped-escapes.ts FlowCheck).
  */
-export function createTypeOracle(checker: ts.TypeChecker, mayHoldEscapes: (file: ts.SourceFile) => boolean = () => true): TypeOracle {
+export function createTypeOracle(checker: ts.TypeChecker, mayHoldEscapes: (file: ts.SourceFile) => boolean = () => true, flow: FlowCheck = 'gated'): TypeOracle {
   const ownerOfSymbol = (symbol: ts.Symbol | undefined): Resolved | undefined => ownerOfDeclarations(symbol?.declarations ?? []);
   const ownerOfDeclarations = (declarations: readonly ts.Declaration[]): Resolved | undefined => {
     for (const declaration of declarations) {
@@ -155,7 +156,7 @@ export function createTypeOracle(checker: ts.TypeChecker, mayHoldEscapes: (file:
     return typeBearing(checker.getTypeAtLocation(node));
   };
 
-  const escapesIn = createEscapeFinder(checker, (node) => bearingValue(node, true), judgedAtImport, typeBearing);
+  const escapesIn = createEscapeFinder(checker, (node) => bearingValue(node, true), judgedAtImport, typeBearing, flow);
 
   return {
     resolve,

@@ -25,6 +25,8 @@ export interface StructuralLoss {
 export interface StructuralWidening {
   /** What `source` loses written into `target`, at a nested position (the top is untyped-escapes.ts's own question, unless the source only holds one). */
   readonly lossIn: (source: ts.Type, target: ts.Type) => StructuralLoss | undefined;
+  /** Whether `lossIn(source, target)` can find anything for some target: a member of `source` that is no capability itself holds one. */
+  readonly mayLose: (source: ts.Type) => boolean;
   /** The type is or holds a capability within the walk's depth. */
   readonly holdsCapability: (type: ts.Type) => boolean;
   /** The first capability the type is or holds within the walk's depth. */
@@ -248,6 +250,8 @@ export function createStructuralWidening(checker: ts.TypeChecker, bearingType: (
 
   return {
     lossIn,
+    // lossIn's walk judges each such member first by capabilityOf (judge): without one, no target matters.
+    mayLose: (source) => withoutNullish(source).some((member) => bearingType(member) === undefined && capabilityOf(member) !== undefined),
     holdsCapability: (type) => capabilityOf(type) !== undefined,
     heldCapability: (type) => capabilityOf(type)?.value,
     mayWiden: (type) => hasWide(type),

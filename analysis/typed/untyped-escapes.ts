@@ -1,6 +1,6 @@
 import ts from '../../policy/typescript.cjs';
 import { isVerifiedWrapperCall, skipOuter, type Resolved, type UntypedEscape } from '../syntax/index.js';
-import { argumentLoss, resultLoss } from './call-handoff.js';
+import { argumentLoss, resultLoss, resultMayCarry } from './call-handoff.js';
 import { isLibraryDeclaration, isSupertype, isUntyped, slotLoss, type SlotLoss } from './lossy-slot.js';
 import { genericArgumentStored, parameterStored } from './generic-store.js';
 import { spreadLandings } from './spread-landings.js';
@@ -9,6 +9,7 @@ import { createStructuralWidening } from './structural-widening.js';
 import { widerFunctionValues } from './wider-function-values.js';
 import { widerImplementationParameters } from './wider-parameters.js';
 import { handedParameters, handedValues, isForwardedArgument, isReflectedMemberRead, listedArgument, receivingSlot } from './handed-slots.js';
+import { callbackMayLose, mayStoreArgument } from './flow-gates.js';
 
 /** How a finding names the slot that lost the value. */
 const SLOT_WORDS: Readonly<Record<SlotLoss, string>> = {
@@ -76,6 +77,15 @@ type Slot =
   | 'cast';
 
 /**
+ * How the flow check orders its questions. `gated` (the default) asks the cheap side of a flow first
+ * and skips the other when the answer cannot matter: a value whose type holds no capability needs no
+ * slot (the slot's type resolves the enclosing call, most of a typed run's cost), a slot that loses
+ * nothing needs no value. `exhaustive` asks both sides everywhere, as the check did before the gates:
+ * the reference the gated one must agree with (tests/analysis/typed-flow-gates.test.ts).
+ */
+export type FlowCheck = 'gated' | 'exhaustive';
+
+/**
  * Finds, in one file, every capability-bearing value handed to a place typed `any` or `unknown`
  * (an argument, an initializer, an object property or array element, a return, an assignment,
  * a `throw`, a cast), where the type checker loses it: whoever takes it back out (`signal.reason`,
@@ -87,9 +97,13 @@ export function createEscapeFinder(
   bearing: (node: ts.Expression) => Resolved | undefined,
   judgedAtImport: (node: ts.Expression, value: Resolved) => boolean,
   bearingType: (type: ts.Type) => Resolved | undefined,
+  flow: FlowCheck = 'gated',
 ): (sourceFile: ts.SourceFile) => readonly UntypedEscape[] {
   const found = new WeakMap<ts.SourceFile, readonly UntypedEscape[]>();
   const widened = createStructuralWidening(checker, bearingType);
+  const gated = flow === 'gated';
+  /** A value of this type may lose something nested in some slot (structural-widening.ts); only then is the slot asked. */
+  const mayLoseHeld = (source: ts.Type): boolean => !gated || widened.mayLose(source);
 
   /** A value that is no capability but holds one where `target` widens (structural-widening.ts). */
   const checkHeld = (node: ts.Expression, source: ts.Type, target: ts.Type | undefined, escapes: UntypedEscape[]): void => {
@@ -189,16 +203,20 @@ export function createEscapeFinder(
    */
   const checkResult = (written: ts.Expression, call: ts.CallExpression | ts.NewExpression, slot: Slot, escapes: UntypedEscape[]): void => {
     if (slot !== 'contextual' || call.expression.kind === ts.SyntaxKind.ImportKeyword) return;
+    const result = checker.getTypeAtLocation(call);
+    if (gated && !resultMayCarry(checker, result)) return;
     const contextual = receivingSlot(checker, written);
-    const lost = contextual === undefined ? undefined : resultLoss(checker, contextual, checker.getTypeAtLocation(call));
+    const lost = contextual === undefined ? undefined : resultLoss(checker, contextual, result);
     if (lost === undefined || retainsNothingOf(written) || bearing(call.expression) !== undefined) return;
     escapes.push({ node: call, value: lost.value, slot: SLOT_WORDS[lost.loss], judgedAtImport: false });
   };
 
   /** A call's result that holds a capability where the slot widens: only a call that is no use of a capability itself (checkResult). */
   const checkHeldResult = (written: ts.Expression, call: ts.CallExpression | ts.NewExpression, slot: Slot, escapes: UntypedEscape[]): void => {
-    if (slot !== 'contextual' || call.expression.kind === ts.SyntaxKind.ImportKeyword || retainsNothingOf(written) || bearing(call.expression) !== undefined) return;
-    checkHeld(call, checker.getTypeAtLocation(call), receivingSlot(checker, written), escapes);
+    if (slot !== 'contextual' || call.expression.kind === ts.SyntaxKind.ImportKeyword) return;
+    const result = checker.getTypeAtLocation(call);
+    if (!mayLoseHeld(result) || retainsNothingOf(written) || bearing(call.expression) !== undefined) return;
+    checkHeld(call, result, receivingSlot(checker, written), escapes);
   };
 
   /** `written` is an argument of a builtin that keeps nothing of it (RETAINS_NOTHING). */
@@ -222,7 +240,8 @@ export function createEscapeFinder(
       }
       const value = reflected ? bearingType(checker.getTypeAtLocation(leaf)) : bearing(leaf);
       if (value === undefined) {
-        if (slot === 'contextual' && !retainsNothingOf(written)) checkHeld(leaf, checker.getTypeAtLocation(leaf), receivingSlot(checker, written), escapes);
+        const type = slot === 'contextual' ? checker.getTypeAtLocation(leaf) : undefined;
+        if (type !== undefined && mayLoseHeld(type) && !retainsNothingOf(written)) checkHeld(leaf, type, receivingSlot(checker, written), escapes);
         continue;
       }
       const loss = slot === 'contextual' ? slotLoses(written, leaf) : undefined;
@@ -244,7 +263,9 @@ export function createEscapeFinder(
       satisfied ||= ts.isSatisfiesExpression(inner);
       inner = inner.expression;
     }
-    if (satisfied && (ts.isObjectLiteralExpression(inner) || ts.isArrayLiteralExpression(inner)) && !retainsNothingOf(written)) checkHeld(inner, checker.getTypeAtLocation(inner), receivingSlot(checker, written), escapes);
+    if (!satisfied || !(ts.isObjectLiteralExpression(inner) || ts.isArrayLiteralExpression(inner))) return;
+    const type = checker.getTypeAtLocation(inner);
+    if (mayLoseHeld(type) && !retainsNothingOf(written)) checkHeld(inner, type, receivingSlot(checker, written), escapes);
   };
 
   /** The type a literal's property `name` gets in `target`: its own property, else the string index (`Record<string, Function>`). */
@@ -271,7 +292,8 @@ export function createEscapeFinder(
   const checkHandedParameters = (node: ts.Node, escapes: UntypedEscape[]): void => {
     // A callback's parameters (what its caller hands), an implementation's (what the member it is called through
     // admits: wider-parameters.ts), a function value's written into a narrower function type (wider-function-values.ts).
-    for (const parameter of [...handedParameters(checker, node), ...widerImplementationParameters(checker, node), ...widerFunctionValues(checker, node)]) {
+    const callbackParameters = !gated || callbackMayLose(checker, node) ? handedParameters(checker, node) : [];
+    for (const parameter of [...callbackParameters, ...widerImplementationParameters(checker, node), ...widerFunctionValues(checker, node)]) {
       // `typeof execSync | undefined` (an optional parameter or property) hands the capability as much as `typeof execSync`.
       const handed = (parameter.handed.isUnion() ? parameter.handed.types : [parameter.handed]).find((member) => bearingType(member) !== undefined);
       const value = handed === undefined ? undefined : bearingType(handed);
@@ -325,8 +347,10 @@ export function createEscapeFinder(
     const literal = spread.parent;
     // The members of an object literal spread are judged as the literal's own properties.
     if (ts.isObjectLiteralExpression(skipOuter(spread.expression)) || !(ts.isObjectLiteralExpression(literal) || ts.isArrayLiteralExpression(literal))) return;
+    const type = checker.getTypeAtLocation(spread.expression);
+    if (!mayLoseHeld(type)) return;
     const target = checker.getContextualType(literal);
-    if (target !== undefined) checkHeld(spread.expression, checker.getTypeAtLocation(spread.expression), target, escapes);
+    if (target !== undefined) checkHeld(spread.expression, type, target, escapes);
   };
 
   const visitNode = (node: ts.Node, escapes: UntypedEscape[]): void => {
@@ -340,7 +364,8 @@ export function createEscapeFinder(
         const declaration = (): ts.Declaration | undefined => checker.getResolvedSignature(call)?.getDeclaration() as ts.Declaration | undefined;
         (call.arguments ?? []).forEach((argument, index) => {
           check(argument, 'contextual', escapes);
-          if (!ts.isSpreadElement(argument) && !retainsNothingOf(argument)) checkHeldStored(argument, checker.getTypeAtLocation(argument), declaration, index, escapes);
+          // Only a generic body can store what an argument holds: asked of the callee's declarations before the argument's type (a callback's resolves the call).
+          if (!ts.isSpreadElement(argument) && (!gated || mayStoreArgument(checker, call, index)) && !retainsNothingOf(argument)) checkHeldStored(argument, checker.getTypeAtLocation(argument), declaration, index, escapes);
           // `f.apply(thisArg, list)`, `Reflect.apply(f, thisArg, list)`: the list's members are `f`'s arguments.
           if (!ts.isSpreadElement(argument)) checkLandings(argument, escapes);
         });

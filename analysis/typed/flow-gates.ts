@@ -1,0 +1,55 @@
+import ts from '../../policy/typescript.cjs';
+import { skipOuter } from '../syntax/index.js';
+import { parameterAt } from './call-handoff.js';
+import { isLibraryDeclaration, mayLoseValues } from './lossy-slot.js';
+
+/**
+ * Cheap questions the flow check (untyped-escapes.ts, `gated`) asks before an expensive one, each
+ * answering false only where the expensive one provably finds nothing. The expensive side is the
+ * type of a value that is contextually typed: a callback's type, like an argument's slot, resolves
+ * the enclosing call (generic inference), which is most of what a typed run costs.
+ */
+
+/** Symbols that are the signatures themselves, not a slot holding a function value of some other declaration. */
+const OWN_SIGNATURES = ts.SymbolFlags.Function | ts.SymbolFlags.Method;
+const HOLDS_A_VALUE = ts.SymbolFlags.Variable | ts.SymbolFlags.Property | ts.SymbolFlags.Accessor | ts.SymbolFlags.Class;
+
+/**
+ * A declaration whose parameter at `index` generic-store.ts may judge: a body the project wrote, and
+ * a parameter annotated with a type reference (its own type parameter is one). The same syntactic
+ * conditions parameterStored checks before it reads anything.
+ */
+function mayStoreAt(declaration: ts.Declaration, index: number): boolean {
+  if (isLibraryDeclaration(declaration)) return false;
+  const bodied = ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || ts.isConstructorDeclaration(declaration) || ts.isFunctionExpression(declaration) || ts.isArrowFunction(declaration);
+  if (!bodied || declaration.body === undefined) return false;
+  const annotation = parameterAt(declaration, index)?.type;
+  return annotation !== undefined && ts.isTypeReferenceNode(annotation);
+}
+
+/**
+ * Whether the function `call` resolves to may store its argument at `index` (generic-store.ts
+ * parameterStored), judged from the callee's own declarations without resolving the call: a
+ * function or method symbol's signatures are its declarations, so when none of them has a project
+ * body with a type-reference parameter there, no resolved signature can. Any other callee (a
+ * variable, a property or class, a computed callee) may.
+ */
+export function mayStoreArgument(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression, index: number): boolean {
+  const callee = skipOuter(call.expression);
+  const at = ts.isPropertyAccessExpression(callee) ? callee.name : ts.isIdentifier(callee) ? callee : undefined;
+  let symbol = at === undefined ? undefined : checker.getSymbolAtLocation(at);
+  if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
+  if (symbol === undefined || (symbol.flags & OWN_SIGNATURES) === 0 || (symbol.flags & HOLDS_A_VALUE) !== 0) return true;
+  const declarations = symbol.declarations ?? [];
+  return declarations.length === 0 || declarations.some((declaration) => mayStoreAt(declaration, index));
+}
+
+/**
+ * Whether a callback's annotated parameters may lose what its caller hands them (handed-slots.ts
+ * handedParameters, judged by slotLoss): only an annotation with an `any`/`unknown`, supertype or
+ * project-signature member can. Read from the annotations, before the callback's contextual type.
+ */
+export function callbackMayLose(checker: ts.TypeChecker, node: ts.Node): boolean {
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return true;
+  return node.parameters.some((parameter) => parameter.type !== undefined && ts.isIdentifier(parameter.name) && parameter.dotDotDotToken === undefined && mayLoseValues(checker, checker.getTypeFromTypeNode(parameter.type)));
+}
