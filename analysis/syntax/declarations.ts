@@ -11,10 +11,8 @@ import { reflectiveRead } from './reflection.js';
 import { aliasedGlobal, chosenGlobal, valueCandidates } from './alias-values.js';
 import { destructuresCaller, judgeCallerRead } from './caller-reads.js';
 import { isFunctionValue, literalString, propertyNameText, skipAwait, skipOuter } from './syntax.js';
-import { isOnlyTestedCapability } from './tested-only.js';
-import { assignedModule } from './assigned-modules.js';
-
 import { isOnlyTestedCapability, isUnreferenced } from './tested-only.js';
+import { assignedModule } from './assigned-modules.js';
 import { isExportedDeclaration } from './exported-declarations.js';
 import type { Walker } from './walker.js';
 

@@ -2,8 +2,6 @@ import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { globalName } from './module-loads.js';
 import { isUnshadowedBuiltinClass } from './hook-free-tests.js';
-import { skipOuter } from './syntax.js';
-
 import type { Scope } from './scope.js';
 import { boundNames, memberKey, skipOuter } from './syntax.js';
 import { mayMention } from './text-mentions.js';
