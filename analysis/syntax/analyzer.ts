@@ -17,7 +17,8 @@ import {
 } from '../../policy/index.js';
 import { visitBinary, visitCall, visitNew, visitTaggedTemplate } from './calls.js';
 import type { FindingCollector } from './collector.js';
-import { bindingsOf, trackedLoad, visitHandedArguments, visitVariable } from './declarations.js';
+import { bindingsOf, visitHandedArguments, visitVariable } from './declarations.js';
+import { trackedLoad } from './tracked-loads.js';
 import { globalName } from './module-loads.js';
 import { visitExport, visitImport, visitImportEquals } from './module-references.js';
 import { constantKey } from './constants.js';

@@ -9,20 +9,13 @@ import { memberBinding } from './scope-declarations.js';
 import { constantKey, constantString } from './constants.js';
 import { reflectiveRead } from './reflection.js';
 import { aliasedGlobal, chosenGlobal, valueCandidates } from './alias-values.js';
+import { trackedLoad } from './tracked-loads.js';
 import { destructuresCaller, judgeCallerRead } from './caller-reads.js';
 import { isFunctionValue, literalString, propertyNameText, skipAwait, skipOuter } from './syntax.js';
 import { isOnlyTestedCapability, isUnreferenced } from './tested-only.js';
 import { assignedModule } from './assigned-modules.js';
 import { isExportedDeclaration } from './exported-declarations.js';
 import type { Walker } from './walker.js';
-
-/** The builtin a call loads by a literal name, when its members are followed one by one. */
-export function trackedLoad(call: ts.CallExpression, scope: Scope): { load: ModuleLoad; tracked: string } | undefined {
-  const load = moduleLoadOf(call, scope, GLOBAL_OBJECT_NAMES);
-  const specifier = load === undefined ? undefined : literalString(load.specifier === undefined ? undefined : skipOuter(load.specifier));
-  const tracked = specifier === undefined ? undefined : trackedBuiltin(specifier);
-  return load !== undefined && tracked !== undefined ? { load, tracked } : undefined;
-}
 
 /**
  * What a variable declaration binds, decided once when its scope is entered: special bindings

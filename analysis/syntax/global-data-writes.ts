@@ -2,7 +2,7 @@ import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { constantString } from './constants.js';
-import { isDataName, isDataValue } from './global-stores.js';
+import { isDataName, isDataValue } from './global-data-values.js';
 import { globalName } from './module-loads.js';
 import type { Scope } from './scope.js';
 import { propertyNameText, skipOuter } from './syntax.js';
