@@ -40,7 +40,7 @@ export function assignedModule(declaration: ts.VariableDeclaration, scope: Scope
   const name = declaration.name.text;
   const sourceFile = fileOf(scope);
   // Cheap text test first: most uninitialized variables are never assigned a `require`.
-  if (sourceFile === undefined || !assignsRequireInText(sourceFile.text, name)) return undefined;
+  if (sourceFile === undefined || !assignsRequireInText(sourceFile, name)) return undefined;
   return moduleByWrites(fileWrites(sourceFile), name);
 }
 
@@ -74,12 +74,50 @@ function literalRequire(expression: ts.Expression): string | undefined {
   return specifier === undefined ? undefined : trackedBuiltin(specifier);
 }
 
-function escapeName(name: string): string {
-  return name.replace(/\$/g, '\\$');
+/** `name = require(`, `name ||= (require(`: what the text assigns a `require` to, read once per file. */
+const REQUIRE_ASSIGNMENT = /(?<![\w$])([\w$]+)\s*(?:=|\|\|=|\?\?=|&&=)\s*\(?\s*require$/;
+const requireTargetsOf = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
+
+/**
+ * Read once per file, not once per declaration: a bundle declares hundreds of bare `var`s. A name
+ * spelled with escapes or non-ASCII letters is not found, which only keeps it plain (no precision).
+ */
+function assignsRequireInText(sourceFile: ts.SourceFile, name: string): boolean {
+  return requireTargets(sourceFile).has(name);
 }
 
-function assignsRequireInText(text: string, name: string): boolean {
-  return new RegExp(`(?<![\\w$])${escapeName(name)}\\s*(?:=|\\|\\|=|\\?\\?=|&&=)\\s*\\(?\\s*require\\s*\\(`).test(text);
+function requireTargets(sourceFile: ts.SourceFile): ReadonlySet<string> {
+  let targets = requireTargetsOf.get(sourceFile);
+  if (targets === undefined) requireTargetsOf.set(sourceFile, (targets = findRequireTargets(sourceFile.text)));
+  return targets;
+}
+
+/** Each `require` found by `indexOf`, the pattern tried only just before it: a regex over the whole text tried an identifier at every offset. */
+function findRequireTargets(text: string): Set<string> {
+  const targets = new Set<string>();
+  for (let at = text.indexOf('require'); at !== -1; at = text.indexOf('require', at + 7)) {
+    if (!/^\s*\(/.test(text.slice(at + 7, at + 40))) continue;
+    const match = REQUIRE_ASSIGNMENT.exec(text.slice(Math.max(0, at - 120), at + 7));
+    if (match !== null) targets.add(match[1] as string);
+  }
+  return targets;
+}
+
+const passesTargetIn = new WeakMap<ts.SourceFile, boolean>();
+
+/**
+ * The text passes a name it assigns a `require` to as an argument (`f(fs)`, `g(a, worker_threads)`):
+ * the cheap test before module-parameters.ts reads the whole file. A name not found this way (a
+ * comment between, escapes) only keeps the parameter plain.
+ */
+export function mayPassRequiredName(sourceFile: ts.SourceFile): boolean {
+  let passes = passesTargetIn.get(sourceFile);
+  if (passes === undefined) {
+    const names = [...requireTargets(sourceFile)].map((name) => name.replace(/\$/g, '\\$'));
+    passes = names.length > 0 && new RegExp(`[(,]\\s*(?:${names.join('|')})\\s*[,)]`).test(sourceFile.text);
+    passesTargetIn.set(sourceFile, passes);
+  }
+  return passes;
 }
 
 export function fileWrites(sourceFile: ts.SourceFile): FileWrites {

@@ -1,6 +1,6 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
-import { fileWrites, moduleByWrites, type FileWrites } from './assigned-modules.js';
+import { fileWrites, mayPassRequiredName, moduleByWrites, type FileWrites } from './assigned-modules.js';
 import { fileOf } from './interop-index.js';
 import type { Binding, Scope } from './scope.js';
 import { skipOuter } from './syntax.js';
@@ -24,6 +24,9 @@ const verdicts = new WeakMap<ts.Node, string | null>();
 
 /** The module parameter `index` of `container` holds; undefined when it is not proved. */
 export function moduleParameter(parameter: ts.ParameterDeclaration, index: number, container: ts.Node, ancestors: readonly ts.Node[], scope: Scope): Binding | undefined {
+  // Asked for every parameter of every file: most files pass no required name at all.
+  const sourceFile = fileOf(scope);
+  if (sourceFile === undefined || !mayPassRequiredName(sourceFile)) return undefined;
   const known = verdicts.get(parameter);
   if (known !== undefined) return known === null ? undefined : { kind: 'module', specifier: known, declaration: parameter, used: false };
   const specifier = provedSpecifier(parameter, index, container, ancestors, scope) ?? null;
@@ -36,7 +39,7 @@ function provedSpecifier(parameter: ts.ParameterDeclaration, index: number, cont
   if (!tsv.isArrowFunction(container) && !(tsv.isFunctionExpression(container) && container.name === undefined)) return undefined;
   const name = functionVariable(container, ancestors);
   const sourceFile = fileOf(scope);
-  if (name === undefined || sourceFile === undefined || !sourceFile.text.includes('require')) return undefined;
+  if (name === undefined || sourceFile === undefined || !mayPassRequiredName(sourceFile)) return undefined;
   const writes = fileWrites(sourceFile);
   if (writes.hasWith || writes.otherReferences.has(name) || (writes.byName.get(name) ?? []).length !== 1) return undefined;
   // The parameter itself is its name's one write in the file.
@@ -90,7 +93,7 @@ export function visitModuleArguments(walker: Walker, call: ts.CallExpression): b
   const callee = skipOuter(call.expression);
   if (!tsv.isIdentifier(callee) || call.arguments.length === 0) return false;
   const target = walker.scope.lookup(callee.text);
-  if (target === undefined || (target.kind !== 'local' && target.kind !== 'function') || !walker.sourceFile.text.includes('require')) return false;
+  if (target === undefined || (target.kind !== 'local' && target.kind !== 'function') || !mayPassRequiredName(walker.sourceFile)) return false;
   const consumed = new Set<ts.Node>();
   call.arguments.forEach((argument, index) => {
     const inner = skipOuter(argument);
