@@ -7,7 +7,9 @@
  * 6: sloppy-mode `this` as the global object, run-time keys on functions, stores on shared prototypes;
  * 7: an entry's `marked` flag also covers `eslint-disable` comments naming tki rules, guard/suppress/eslint-disable.ts;
  * 8: builtin members only tested, tsc's compiled `import()`, script elements, builtin members replaced;
- * 9: programs started by a path as `spawned-executable` edges, guard/resolve/spawned-executable.ts).
+ * 9: programs started by a path as `spawned-executable` edges, guard/resolve/spawned-executable.ts;
+ * 10: session 15's rules: builtins held by assignment or handed to local functions, structural interop helpers,
+ *     global stores of plain data, hooks of `instanceof`/`==`, `env -S` parsed as GNU env, builtin patches program-wide).
  */
 export const GUARD_VERSION = '0.1.0';
-export const FACTS_FORMAT = 9;
+export const FACTS_FORMAT = 10;
