@@ -42,6 +42,8 @@ const ESCAPES: Record<string, string> = {
   'p-async-return.ts': `${EXEC}${ASYNC_RETURN}`,
   'p-async-arrow-return.ts': `${EXEC}${KEPT}const make = async (): Promise<Keep> => (run: unknown) => void kept.push(run);\nvoid make().then((keep) => keep(execSync));`,
   'p-async-return-named.ts': `${EXEC}${KEPT}const wide = (run: unknown): void => void kept.push(run);\nasync function make(): Promise<Keep> {\n  return wide;\n}\nvoid make().then((keep) => keep(execSync));`,
+  // A named function (not a literal) whose parameter is wider than what `then` hands it (class-cases.ts keeps the narrow one).
+  'p-then-named-wider.ts': "declare const use: (m: object) => void;\nvoid import('node:child_process').then(use);\nexport {};",
   'p-callback-wider-function.ts': `${EXEC}${KEPT}const wide = (run: unknown): void => void kept.push(run);\n[wide].forEach((keep: Keep) => keep(execSync));`,
 };
 
