@@ -80,7 +80,7 @@ export function admittedBy(checker: ts.TypeChecker, fn: ts.SignatureDeclaration,
 }
 
 /** What `fn`'s parameter list takes at argument `index` (undefined: the argument is dropped). */
-export function receivingParameter(checker: ts.TypeChecker, fn: ts.SignatureDeclaration, index: number): ReceivingParameter | undefined {
+export function receivingParameter(checker: ts.TypeChecker, fn: ts.SignatureDeclaration, index: number, instantiated?: ts.Signature): ReceivingParameter | undefined {
   const parameters = argumentParameters(fn);
   const last = parameters.at(-1);
   const rest = last?.dotDotDotToken !== undefined ? last : undefined;
@@ -92,7 +92,10 @@ export function receivingParameter(checker: ts.TypeChecker, fn: ts.SignatureDecl
   }
   const name = firstName(parameter.name);
   if (name === undefined) return undefined;
-  const whole = admittedBy(checker, fn, parameter.type !== undefined ? checker.getTypeFromTypeNode(parameter.type) : checker.getTypeAtLocation(parameter.name));
+  // An instantiated signature (`Store<unknown>`'s `keep(run: T)`) types the parameter as instantiated: `unknown`, not `T`.
+  const symbol = instantiated?.getParameters()[parameters.indexOf(parameter)];
+  const written = symbol !== undefined ? checker.getTypeOfSymbol(symbol) : parameter.type !== undefined ? checker.getTypeFromTypeNode(parameter.type) : checker.getTypeAtLocation(parameter.name);
+  const whole = admittedBy(checker, fn, written);
   const ownType = parameter.type !== undefined || parameter === rest;
   if (parameter !== rest) return { name, type: whole, ownType };
   // A rest parameter: its tuple member at the position, or its element type.
@@ -111,13 +114,13 @@ export interface ParameterPair {
   readonly receiving: ReceivingParameter;
 }
 
-/** Every argument position of `declared` paired with what `fn`'s parameter list takes there. */
-export function pairParameters(checker: ts.TypeChecker, declared: ts.Signature, fn: ts.SignatureDeclaration): readonly ParameterPair[] {
+/** Every argument position of `declared` paired with what `fn`'s parameter list (as `instantiated`, when given) takes there. */
+export function pairParameters(checker: ts.TypeChecker, declared: ts.Signature, fn: ts.SignatureDeclaration, instantiated?: ts.Signature): readonly ParameterPair[] {
   const pairs: ParameterPair[] = [];
   const count = positionsToPair(declared, fn);
   for (let index = 0; index < count; index += 1) {
     const handed = parameterTypeAt(checker, declared, index);
-    const receiving = handed === undefined ? undefined : receivingParameter(checker, fn, index);
+    const receiving = handed === undefined ? undefined : receivingParameter(checker, fn, index, instantiated);
     if (handed !== undefined && receiving !== undefined) pairs.push({ handed, receiving });
   }
   return pairs;

@@ -190,7 +190,7 @@ export function createStructuralWidening(checker: ts.TypeChecker, bearingType: (
     const fn = sourceSignature.getDeclaration() as ts.SignatureDeclaration | undefined;
     // A declaration whose list is the signature's own (not `f.bind(thisArg, a)`, not a library's).
     if (fn !== undefined && !isLibraryDeclaration(fn) && argumentParameters(fn).length === sourceSignature.getParameters().length) {
-      return pairParameters(checker, targetSignature, fn).map((pair) => [pair.handed, pair.receiving.type] as const);
+      return pairParameters(checker, targetSignature, fn, sourceSignature).map((pair) => [pair.handed, pair.receiving.type] as const);
     }
     const met: Array<readonly [ts.Type, ts.Type]> = [];
     targetSignature.getParameters().forEach((parameter, index) => {

@@ -28,7 +28,7 @@ export function widerFunctionValues(checker: ts.TypeChecker, node: ts.Node): rea
       // `f.bind(thisArg, a)` takes fewer arguments than `f` declares: its positions are not the declaration's.
       if (sourceSignature.getParameters().length !== argumentParameters(fn).length) continue;
       for (const targetSignature of to.getCallSignatures()) {
-        for (const { handed, receiving } of pairParameters(checker, targetSignature, fn)) {
+        for (const { handed, receiving } of pairParameters(checker, targetSignature, fn, sourceSignature)) {
           // A wider parameter at the top, or an object/array parameter that may be wider inside (the escape finder walks it).
           const declared = receiving.type;
           if (isUntyped(declared) || isSupertype(checker, declared) || ((declared.flags & ts.TypeFlags.Object) !== 0 && declared.getCallSignatures().length === 0)) found.push({ name, handed, declared });

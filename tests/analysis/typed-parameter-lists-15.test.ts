@@ -44,6 +44,8 @@ const ESCAPES: Record<string, string> = {
   'p-async-return-named.ts': `${EXEC}${KEPT}const wide = (run: unknown): void => void kept.push(run);\nasync function make(): Promise<Keep> {\n  return wide;\n}\nvoid make().then((keep) => keep(execSync));`,
   // A named function (not a literal) whose parameter is wider than what `then` hands it (class-cases.ts keeps the narrow one).
   'p-then-named-wider.ts': "declare const use: (m: object) => void;\nvoid import('node:child_process').then(use);\nexport {};",
+  // A generic class instantiated wider than the declared type it is used as (round 15's row, still caught).
+  'p-generic-class-instantiated-unknown.ts': `${EXEC}${KEPT}interface Keeper<T> {\n  keep(run: T): void;\n}\nclass Store<T> implements Keeper<T> {\n  keep(run: T): void {\n    kept.push(run);\n  }\n}\nconst keeper: Keeper<typeof execSync> = new Store<unknown>();\nkeeper.keep(execSync);`,
   'p-callback-wider-function.ts': `${EXEC}${KEPT}const wide = (run: unknown): void => void kept.push(run);\n[wide].forEach((keep: Keep) => keep(execSync));`,
 };
 
