@@ -153,31 +153,13 @@ export function handedValues(node: ts.Node): readonly ts.Expression[] {
 }
 
 /**
- * A callback's parameters whose annotation is wider than what the caller hands them:
- * `Promise.resolve(execSync).then((f: Function) => …)`, `[execSync].forEach((f: object) => …)`.
- * `handed` is the type the contextual signature gives the parameter (the value's own type), `declared`
- * the annotation. Only annotated, plainly named parameters: an unannotated one takes the handed type.
+ * An argument position where a caller hands `handed` and the function's own parameter list takes
+ * `declared` (parameter-lists.ts): the escape finder judges whether that, at any depth, loses a capability.
  */
 export interface HandedParameter {
   readonly name: ts.Identifier;
   readonly handed: ts.Type;
   readonly declared: ts.Type;
-}
-
-export function handedParameters(checker: ts.TypeChecker, node: ts.Node): readonly HandedParameter[] {
-  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return [];
-  if (!node.parameters.some((parameter) => parameter.type !== undefined)) return [];
-  const contextual = checker.getContextualType(node);
-  if (contextual === undefined) return [];
-  const signature = checker.getNonNullableType(contextual).getCallSignatures()[0];
-  if (signature === undefined) return [];
-  const found: HandedParameter[] = [];
-  node.parameters.forEach((parameter, index) => {
-    if (parameter.type === undefined || !ts.isIdentifier(parameter.name) || parameter.dotDotDotToken !== undefined) return;
-    const handed = parameterTypeAt(checker, signature, index);
-    if (handed !== undefined) found.push({ name: parameter.name, handed, declared: checker.getTypeFromTypeNode(parameter.type) });
-  });
-  return found;
 }
 
 /** `Reflect.get(target, key)` as the library declares it: a member read whose result type is the member's. */

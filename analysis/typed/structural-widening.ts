@@ -2,6 +2,8 @@ import ts from '../../policy/typescript.cjs';
 import type { Resolved } from '../syntax/index.js';
 import { hasUnlistedMembers, typesHeldThroughTypeArguments } from './phantom-type-arguments.js';
 import { isLibraryDeclaration, isSupertype, isUntyped, slotLoss, type SlotLoss } from './lossy-slot.js';
+import { parameterTypeAt } from './handed-slots.js';
+import { argumentParameters, pairParameters } from './parameter-lists.js';
 
 /**
  * A capability handed off inside a value (issue #10, structural widening): the value is no capability
@@ -176,13 +178,43 @@ export function createStructuralWidening(checker: ts.TypeChecker, bearingType: (
     const targetSignature = target.getCallSignatures()[0];
     if (sourceSignature !== undefined && targetSignature !== undefined) {
       met.push([checker.getReturnTypeOfSignature(sourceSignature), checker.getReturnTypeOfSignature(targetSignature)]);
-      const sourceParameters = sourceSignature.getParameters();
-      targetSignature.getParameters().forEach((parameter, index) => {
-        const to = sourceParameters[index];
-        if (to !== undefined) met.push([checker.getTypeOfSymbol(parameter), checker.getTypeOfSymbol(to)]);
-      });
+      met.push(...parameterMeetings(sourceSignature, targetSignature));
     }
     return met;
+  };
+
+  /**
+   * The target's parameters met by the source's, reversed (the target's caller hands its argument to the
+   * source's parameter list as a whole: a rest, a pattern, `arguments`, parameter-lists.ts). A source that
+   * holds no capability still loses one there: `(run: unknown) => …` handed where `Keep` is expected.
+   */
+  const parameterMeetings = (sourceSignature: ts.Signature, targetSignature: ts.Signature): ReadonlyArray<readonly [ts.Type, ts.Type]> => {
+    const fn = sourceSignature.getDeclaration() as ts.SignatureDeclaration | undefined;
+    // A declaration whose list is the signature's own (not `f.bind(thisArg, a)`, not a library's).
+    if (fn !== undefined && !isLibraryDeclaration(fn) && argumentParameters(fn).length === sourceSignature.getParameters().length) {
+      return pairParameters(checker, targetSignature, fn, sourceSignature).map((pair) => [pair.handed, pair.receiving.type] as const);
+    }
+    const met: Array<readonly [ts.Type, ts.Type]> = [];
+    targetSignature.getParameters().forEach((parameter, index) => {
+      const to = parameterTypeAt(checker, sourceSignature, index);
+      if (to !== undefined) met.push([checker.getTypeOfSymbol(parameter), to]);
+    });
+    return met;
+  };
+
+  /** A source holding no capability, a function: what the target's callers hand its parameters may still be lost there. */
+  const parametersLoss = (source: ts.Type, targets: readonly ts.Type[], depth: number): Found<StructuralLoss> | undefined => {
+    const sourceSignature = source.getCallSignatures()[0];
+    if (sourceSignature === undefined) return undefined;
+    for (const member of targets) {
+      const targetSignature = member.getCallSignatures()[0];
+      if (targetSignature === undefined || targetSignature.getParameters().length === 0) continue;
+      for (const [from, to] of parameterMeetings(sourceSignature, targetSignature)) {
+        const found = walk(from, to, depth + 1);
+        if (found !== undefined) return { value: found.value, distance: found.distance + 1 };
+      }
+    }
+    return undefined;
   };
 
   /** How many pair walks were cut short (by the depth limit or a cycle) so far: a walk that saw one found nothing for certain. */
@@ -225,7 +257,7 @@ export function createStructuralWidening(checker: ts.TypeChecker, bearingType: (
     }
     const targets = withoutNullish(target);
     const capability = capabilityOf(source)?.value;
-    if (capability === undefined) return undefined;
+    if (capability === undefined) return parametersLoss(source, targets, depth);
     if (targets.some(isUntyped)) return { value: { value: capability, loss: 'untyped' }, distance: 0 };
     if (targets.some((member) => isSupertype(checker, member))) return { value: { value: capability, loss: 'supertype' }, distance: 0 };
     for (const member of targets) {

@@ -8,7 +8,8 @@ import { overridingMembers } from './overriding-members.js';
 import { createStructuralWidening } from './structural-widening.js';
 import { widerFunctionValues } from './wider-function-values.js';
 import { widerImplementationParameters } from './wider-parameters.js';
-import { handedParameters, handedValues, isForwardedArgument, isReflectedMemberRead, listedArgument, receivingSlot } from './handed-slots.js';
+import { handedParameters } from './parameter-lists.js';
+import { handedValues, isForwardedArgument, isReflectedMemberRead, listedArgument, receivingSlot } from './handed-slots.js';
 import { callbackMayLose, mayStoreArgument } from './flow-gates.js';
 
 /** How a finding names the slot that lost the value. */
@@ -299,6 +300,8 @@ export function createEscapeFinder(
       const value = handed === undefined ? undefined : bearingType(handed);
       const loss = handed === undefined ? undefined : slotLoss(checker, parameter.declared, handed);
       if (value !== undefined && loss !== undefined) escapes.push({ node: parameter.name, value, slot: SLOT_WORDS[loss], judgedAtImport: false });
+      // Wider inside (`box: { run: unknown }` for `{ run: typeof execSync }`, `unknown[]`, a function taking `unknown` where `Keep` is handed).
+      else if (handed === undefined) checkHeld(parameter.name, parameter.handed, parameter.declared, escapes);
     }
   };
 

@@ -1,7 +1,7 @@
 import ts from '../../policy/typescript.cjs';
 import type { HandedParameter } from './handed-slots.js';
 import { isLibraryDeclaration, isSupertype, isUntyped } from './lossy-slot.js';
-import { admittedBy, isRestSymbol } from './wider-parameters.js';
+import { argumentParameters, pairParameters } from './parameter-lists.js';
 
 /**
  * A function value written into a slot whose function type admits more specific arguments than the
@@ -19,32 +19,32 @@ export function widerFunctionValues(checker: ts.TypeChecker, node: ts.Node): rea
   const target = checker.getTypeFromTypeNode(node.type);
   const source = checker.getTypeAtLocation(node.initializer);
   if (source === target || (source.flags & ts.TypeFlags.Object) === 0) return [];
-  const handed: HandedParameter[] = [];
+  const found: HandedParameter[] = [];
   const name = node.name;
   const pair = (from: ts.Type, to: ts.Type): void => {
     for (const sourceSignature of from.getCallSignatures()) {
       const fn = sourceSignature.getDeclaration() as ts.SignatureDeclaration | undefined;
       if (fn === undefined || isLibraryDeclaration(fn)) continue;
-      const sourceParameters = sourceSignature.getParameters();
+      // `f.bind(thisArg, a)` takes fewer arguments than `f` declares: its positions are not the declaration's.
+      if (sourceSignature.getParameters().length !== argumentParameters(fn).length) continue;
       for (const targetSignature of to.getCallSignatures()) {
-        targetSignature.getParameters().forEach((parameter, index) => {
-          const receiving = sourceParameters[index];
-          if (receiving === undefined || isRestSymbol(receiving)) return;
-          const declared = admittedBy(checker, fn, checker.getTypeOfSymbol(receiving));
-          if (isUntyped(declared) || isSupertype(checker, declared)) handed.push({ name, handed: checker.getTypeOfSymbol(parameter), declared });
-        });
+        for (const { handed, receiving } of pairParameters(checker, targetSignature, fn, sourceSignature)) {
+          // A wider parameter at the top, or an object/array parameter that may be wider inside (the escape finder walks it).
+          const declared = receiving.type;
+          if (isUntyped(declared) || isSupertype(checker, declared) || ((declared.flags & ts.TypeFlags.Object) !== 0 && declared.getCallSignatures().length === 0)) found.push({ name, handed, declared });
+        }
       }
     }
   };
   pair(source, target);
   // Members only of the project's own objects and classes: a library object's methods keep what they declare.
   const owners = source.getSymbol()?.declarations ?? [];
-  if (owners.length === 0 || owners.some(isLibraryDeclaration)) return handed;
+  if (owners.length === 0 || owners.some(isLibraryDeclaration)) return found;
   const stringIndex = checker.getIndexInfosOfType(target).find((info) => (info.keyType.flags & ts.TypeFlags.String) !== 0)?.type;
   for (const property of checker.getPropertiesOfType(source)) {
     const declared = target.getProperty(property.getName());
     const to = declared === undefined ? stringIndex : checker.getTypeOfSymbol(declared);
     if (to !== undefined && to.getCallSignatures().length > 0) pair(checker.getTypeOfSymbol(property), to);
   }
-  return handed;
+  return found;
 }

@@ -1,6 +1,7 @@
 import ts from '../../policy/typescript.cjs';
 import { skipOuter } from '../syntax/index.js';
 import type { HandedParameter } from './handed-slots.js';
+import { pairParameters, receivingParameter } from './parameter-lists.js';
 
 /**
  * An implementation whose parameter is wider than the member it is called through (red-team round 13):
@@ -86,42 +87,17 @@ function implementation(checker: ts.TypeChecker, node: ts.Node): Implementation 
   return undefined;
 }
 
-/**
- * What a parameter's annotation admits: a type parameter of the implementation itself (`keep<T>(run: T)`)
- * admits whatever its constraint does (`unknown` without one), since a caller through the declared
- * member fixes nothing about T.
- */
-export function admittedBy(checker: ts.TypeChecker, fn: ts.SignatureDeclaration, declared: ts.Type): ts.Type {
-  if ((declared.flags & ts.TypeFlags.TypeParameter) === 0) return declared;
-  const owner = declared.getSymbol()?.declarations?.[0]?.parent;
-  if (owner !== fn) return declared;
-  return declared.getConstraint() ?? checker.getUnknownType();
-}
-
 export function widerImplementationParameters(checker: ts.TypeChecker, node: ts.Node): readonly HandedParameter[] {
   const found = implementation(checker, node);
   if (found === undefined || found.declared.length === 0) return [];
-  const parameters = found.fn.parameters;
-  if (!parameters.some((parameter) => parameter.type !== undefined)) return [];
-  const handed: HandedParameter[] = [];
   if (found.read === 'written') {
-    const parameter = parameters[0];
-    if (parameter?.type === undefined || !ts.isIdentifier(parameter.name)) return [];
-    const declared = admittedBy(checker, found.fn, checker.getTypeFromTypeNode(parameter.type));
-    for (const written of found.declared) handed.push({ name: parameter.name, handed: written, declared });
-    return handed;
+    const parameter = receivingParameter(checker, found.fn, 0);
+    return parameter === undefined ? [] : found.declared.map((written) => ({ name: parameter.name, handed: written, declared: parameter.type }));
   }
-  const signatures = found.declared.flatMap((type) => type.getCallSignatures());
-  parameters.forEach((parameter, index) => {
-    if (parameter.type === undefined || !ts.isIdentifier(parameter.name) || parameter.dotDotDotToken !== undefined) return;
-    const declared = admittedBy(checker, found.fn, checker.getTypeFromTypeNode(parameter.type));
-    for (const signature of signatures) {
-      const base = signature.getParameters()[index];
-      if (base === undefined || isRestSymbol(base)) continue;
-      handed.push({ name: parameter.name, handed: checker.getTypeOfSymbol(base), declared });
-    }
-  });
-  return handed;
+  // The parameter list as a whole (parameter-lists.ts): a rest, a pattern, `arguments` past the last parameter.
+  return found.declared
+    .flatMap((type) => type.getCallSignatures())
+    .flatMap((signature) => pairParameters(checker, signature, found.fn).map((pair) => ({ name: pair.receiving.name, handed: pair.handed, declared: pair.receiving.type })));
 }
 
 /** A signature's rest parameter (`...args`): a position past it is not one parameter. */

@@ -105,7 +105,7 @@ export const PROMISED_IMPORTS: Case[] = [
   ['destructured in the callback', "export const env = import('node:process').then(({ env }) => env);", ['ENV']],
   ['only a pure member read', "export const pid = import('node:process').then((host) => host.pid);", []],
   ['a pending `import()` kept in a `const`', "const pending = import('node:process');\nexport const env = pending.then((host) => host.env);", ['ENV']],
-  ['the namespace handed to a function that is not a literal', "declare const use: (m: object) => void;\nvoid import('node:process').then(use);", ['SYSTEM']],
+  ['the namespace handed to a function that is not a literal', "declare const use: (m: typeof import('node:process')) => void;\nvoid import('node:process').then(use);", ['SYSTEM']],
   ['`.catch` passes the namespace on', "export const p = import('node:process').catch(() => null);", ['SYSTEM']],
 ];
 
