@@ -87,11 +87,11 @@ function follow(steps: readonly Step[], project: string, skipFiles: readonly str
 
 function assertReadmeFindings(ran: ReturnType<typeof follow>, project: string): void {
   const [lintBefore, lintAfter] = ran.filter((step) => step.command === 'npx eslint .');
-  expect(lintBefore?.stdout).toMatch(/deploy\.ts\n\s+1:26\s+error\s+`node:child_process` reaches EXEC.*grant EXEC to this file in tki\.policy\.json.*tki\/no-forbidden-capability/);
+  expect(lintBefore?.stdout).toMatch(/deploy\.ts\n\s+1:10\s+error\s+`execFile` reaches EXEC.*grant EXEC to this file in tki\.policy\.json.*tki\/no-forbidden-capability/);
   expect(lintBefore?.stdout).toContain('1 problem (1 error, 0 warnings)');
   expect(lintAfter?.stdout).toBe('');
   const [guardBefore, guardAfter] = ran.filter((step) => step.command === 'npx tki-guard src');
-  expect(guardBefore?.stdout).toContain('src/deploy.ts:1:26  no-forbidden-capability  EXEC');
+  expect(guardBefore?.stdout).toContain('src/deploy.ts:1:10  no-forbidden-capability  EXEC');
   expect(guardBefore?.stdout).toContain('tki-guard: 1 finding in 1 module\n');
   expect(guardAfter?.stdout).toBe('tki-guard: no findings in 1 module\n');
   const sarif = JSON.parse(readFileSync(path.join(project, 'tki.sarif'), 'utf8')) as { version: string; runs: Array<{ results: Array<{ ruleId: string }> }> };
