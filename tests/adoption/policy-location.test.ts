@@ -115,9 +115,9 @@ describe('tki-guard and tki.configure() agree', () => {
     expect(config.settings.tki).toEqual({ policy: PRESET_POLICIES.recommended, root: app });
     expect(plugin.configure(path.join(app, 'eslint.config.cjs'), { level: 'strict' }).settings.tki).toEqual({ policy: PRESET_POLICIES.strict, root: app });
     const linted = eslintWith(config as Linter.Config, app, path.join(app, 'src/deploy.ts'), DEPLOY);
-    expect(linted).toEqual([expect.stringMatching(/^1:26 tki\/no-forbidden-capability `node:child_process` reaches EXEC/)]);
+    expect(linted).toEqual([expect.stringMatching(/^1:10 tki\/no-forbidden-capability `execFile` reaches EXEC/)]);
     const checked = guard(app, ['src']);
-    expect(checked.stdout).toContain('src/deploy.ts:1:26  no-forbidden-capability  EXEC');
+    expect(checked.stdout).toContain('src/deploy.ts:1:10  no-forbidden-capability  EXEC');
   });
 
   it('a policyFile named explicitly must exist: missing is an error, never the defaults', () => {
@@ -136,11 +136,11 @@ describe('a policy named from elsewhere anchors its grants in both tools alike (
     const config = plugin.configure(path.join(app, 'eslint.config.cjs'), { policyFile: '../shared-policy/tki.policy.json' });
     expect(config.settings.tki).toEqual({ policyFile: path.join(shared, 'tki.policy.json'), root: app });
     expect(eslintWith(config as Linter.Config, app, path.join(app, 'src/deploy.ts'), DEPLOY)).toEqual([]);
-    expect(eslintWith(config as Linter.Config, app, path.join(app, 'src/other.ts'), DEPLOY)).toEqual([expect.stringMatching(/^1:26 tki\/no-forbidden-capability /)]);
+    expect(eslintWith(config as Linter.Config, app, path.join(app, 'src/other.ts'), DEPLOY)).toEqual([expect.stringMatching(/^1:10 tki\/no-forbidden-capability /)]);
     // The guard, from the root or from src/, grants the same file (it anchored at src/ before).
     for (const [cwd, input] of [[app, 'src'], [path.join(app, 'src'), '.']] as const) {
       const checked = guard(cwd, ['--fast', '--policy', path.join(shared, 'tki.policy.json'), input]);
-      expect(checked.stdout).toBe('src/other.ts:1:26  no-forbidden-capability  EXEC  `node:child_process` reaches EXEC (a builtin with host access); remove it, or grant EXEC to this file in tki.policy.json (`grants`, with a reason)\ntki-guard: 1 finding in 2 modules\n');
+      expect(checked.stdout).toBe('src/other.ts:1:10  no-forbidden-capability  EXEC  `execFile` reaches EXEC; remove it, or grant EXEC to this file in tki.policy.json (`grants`, with a reason)\ntki-guard: 1 finding in 2 modules\n');
     }
   });
 

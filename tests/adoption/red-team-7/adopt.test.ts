@@ -198,9 +198,9 @@ describe('red team 7: a pnpm-style layout (symlinked node_modules)', () => {
     const dir = pnpmLayout(installed, ['tki', 'tki-guard', 'eslint-plugin-tki', 'eslint', 'typescript']);
     files(dir, { 'src/deploy.ts': EXEC_MODULE, 'eslint.config.mjs': ESLINT_CONFIG });
     const lint = runFor(process.execPath, ['node_modules/eslint/bin/eslint.js', '.'], dir);
-    expect(lint.stdout).toMatch(/1:26\s+error\s+.*tki\/no-forbidden-capability/);
+    expect(lint.stdout).toMatch(/1:10\s+error\s+.*tki\/no-forbidden-capability/);
     const cli = runFor(process.execPath, ['node_modules/tki-guard/dist/guard/cli.js', 'src'], dir);
-    expect(cli.stdout).toContain('src/deploy.ts:1:26  no-forbidden-capability  EXEC');
+    expect(cli.stdout).toContain('src/deploy.ts:1:10  no-forbidden-capability  EXEC');
     const run = runFor(process.execPath, ['node_modules/tki/dist/cli/tki.js', 'run', 'node_modules/tki/examples/fix7-a', '--out', path.join(dir, 'report')], dir, 180_000);
     expect({ status: run.status, stdout: run.stdout.split('\n')[0] }).toMatchObject({ status: 1, stdout: expect.stringContaining('READ_LEVEL_FAIL') });
   });

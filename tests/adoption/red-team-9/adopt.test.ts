@@ -109,7 +109,7 @@ new ESLint({ cwd: ${JSON.stringify(dir)} }).lintFiles(['src']).then((results) =>
 });`;
     const run = runFor(process.execPath, ['-e', script], '/');
     noStack(run);
-    expect(run.stdout.trim().split('\n')).toEqual(['src/other.ts:1:26 tki/no-forbidden-capability']);
+    expect(run.stdout.trim().split('\n')).toEqual(['src/other.ts:1:10 tki/no-forbidden-capability']);
   });
 });
 
@@ -198,7 +198,7 @@ describe('red team 9: suppressions and SARIF', () => {
     const fromGuard = [...cli.stdout.matchAll(/^(src\/\S+?):(\d+):(\d+)\s/gm)].map((m) => `${m[1]}:${m[2]}:${m[3]}`).sort();
     const results = JSON.parse(lint.stdout) as Array<{ filePath: string; messages: Array<{ line: number; column: number }> }>;
     const fromEslint = results.flatMap((r) => r.messages.map((m) => `${path.relative(dir, r.filePath)}:${m.line}:${m.column}`)).sort();
-    expect(fromGuard).toEqual(['src/multi.ts:1:1', 'src/multi.ts:4:8', 'src/view.tsx:1:23', 'src/view.tsx:5:6']);
+    expect(fromGuard).toEqual(['src/multi.ts:1:1', 'src/multi.ts:3:3', 'src/view.tsx:1:10', 'src/view.tsx:5:6']);
     expect(fromEslint).toEqual(fromGuard);
     expect(cli.stdout).toContain('(2 suppressed)');
   });
