@@ -23,21 +23,22 @@ export type Declared =
  * reassigned `cp` is then still judged a starter), never "which file is this?".
  */
 export function declarationOf(identifier: ts.Identifier, ancestors: readonly ts.Node[], mutable = false): Declared | undefined {
+  const indexes = indexesOf(ancestors[0]);
   for (let index = ancestors.length - 1; index >= 0; index--) {
     const ancestor = ancestors[index];
     if (ancestor === undefined) continue;
     if (ts.isFunctionLike(ancestor) && ancestor.parameters.some((parameter) => declares(parameter.name, identifier.text))) return undefined;
-    const hoisted = mutable && ts.isFunctionLike(ancestor) ? hoistedInitializer(ancestor, identifier.text) : undefined;
+    const hoisted = mutable && ts.isFunctionLike(ancestor) ? hoistedInitializer(indexes, ancestor, identifier.text) : undefined;
     if (hoisted !== undefined) return { kind: 'const', initializer: hoisted, key: undefined };
     if (ts.isCatchClause(ancestor) && ancestor.variableDeclaration !== undefined && declares(ancestor.variableDeclaration.name, identifier.text)) return undefined;
     if ((ts.isForStatement(ancestor) || ts.isForOfStatement(ancestor) || ts.isForInStatement(ancestor)) && ancestor.initializer !== undefined && ts.isVariableDeclarationList(ancestor.initializer)) {
       if (ancestor.initializer.declarations.some((declaration) => declares(declaration.name, identifier.text))) return undefined;
     }
     if (!ts.isBlock(ancestor) && !ts.isSourceFile(ancestor) && !ts.isModuleBlock(ancestor)) continue;
-    const found = declarationIn(ancestor, identifier.text, mutable);
+    const found = declarationIn(indexes, ancestor, identifier.text, mutable);
     if (found === 'other') return undefined;
     if (found !== undefined) return found;
-    const hoistedInFile = mutable && ts.isSourceFile(ancestor) ? hoistedInitializer(ancestor, identifier.text) : undefined;
+    const hoistedInFile = mutable && ts.isSourceFile(ancestor) ? hoistedInitializer(indexes, ancestor, identifier.text) : undefined;
     if (hoistedInFile !== undefined) return { kind: 'const', initializer: hoistedInFile, key: undefined };
   }
   return undefined;
@@ -50,12 +51,28 @@ export function constInitializer(identifier: ts.Identifier, ancestors: readonly 
 }
 
 type Found = Declared | 'other';
-/** Per block (and per mode), what each name it declares is: built once, as lookups run at every call of a local. */
-const blockIndexes = [new WeakMap<ts.Node, Map<string, Found>>(), new WeakMap<ts.Node, Map<string, Found>>()] as const;
-const hoistedIndexes = new WeakMap<ts.Node, Map<string, ts.Expression>>();
+/**
+ * Per block (and per mode), what each name it declares is: built once, as lookups run at every
+ * call of a local. Kept for the file being walked only (the bottom of the ancestors), never in a
+ * module-level WeakMap keyed by node: V8's minor GC kept such an entry's value alive with its key
+ * dead, so every tree indexed here was copied by each scavenge and promoted (docs/benchmarks.md, session 15).
+ */
+interface FileIndexes {
+  readonly file: ts.Node | undefined;
+  readonly blocks: readonly [Map<ts.Node, Map<string, Found>>, Map<ts.Node, Map<string, Found>>];
+  readonly hoisted: Map<ts.Node, Map<string, ts.Expression>>;
+}
 
-function declarationIn(container: ts.Block | ts.SourceFile | ts.ModuleBlock, name: string, mutable: boolean): Found | undefined {
-  const indexes = blockIndexes[mutable ? 1 : 0];
+let current: FileIndexes | undefined;
+
+/** The indexes of the file `root` heads; another file's are dropped (they were only a cache). */
+function indexesOf(root: ts.Node | undefined): FileIndexes {
+  if (current === undefined || current.file !== root) current = { file: root, blocks: [new Map(), new Map()], hoisted: new Map() };
+  return current;
+}
+
+function declarationIn(fileIndexes: FileIndexes, container: ts.Block | ts.SourceFile | ts.ModuleBlock, name: string, mutable: boolean): Found | undefined {
+  const indexes = fileIndexes.blocks[mutable ? 1 : 0];
   let index = indexes.get(container);
   if (index === undefined) {
     index = new Map();
@@ -68,8 +85,8 @@ function declarationIn(container: ts.Block | ts.SourceFile | ts.ModuleBlock, nam
 }
 
 /** The initializer of the first `var name = …` of a function or file, hoisted out of any inner block. */
-function hoistedInitializer(container: ts.Node, name: string): ts.Expression | undefined {
-  let index = hoistedIndexes.get(container);
+function hoistedInitializer(fileIndexes: FileIndexes, container: ts.Node, name: string): ts.Expression | undefined {
+  let index = fileIndexes.hoisted.get(container);
   if (index === undefined) {
     index = new Map();
     const found = index;
@@ -86,7 +103,7 @@ function hoistedInitializer(container: ts.Node, name: string): ts.Expression | u
     };
     const body = ts.isSourceFile(container) ? container : (container as ts.FunctionLikeDeclaration).body;
     if (body !== undefined) ts.forEachChild(body, visit);
-    hoistedIndexes.set(container, index);
+    fileIndexes.hoisted.set(container, index);
   }
   return index.get(name);
 }

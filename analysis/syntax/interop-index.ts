@@ -27,16 +27,21 @@ const NOTHING: InteropIndex = { scan: undefined, wrappers: new Set(), tslibNames
 // once, where a search per marker read it six times.
 const MARKERS = /_(?:_importStar|_importDefault|_toESM|interop|_webpack_require__)|tslib/;
 
-const fileOfRootScope = new WeakMap<Scope, ts.SourceFile>();
 const indexes = new WeakMap<ts.SourceFile, InteropIndex>();
 
-/** Called once per walk: the hooks find the file's helpers from any scope of it. */
+/**
+ * Called once per walk: the hooks find the file's helpers from any scope of it. The file is kept
+ * on the walk's root scope, which dies with the walk. A module-level WeakMap from root scope to
+ * file kept every tree alive through V8's minor GCs until the next full one (an entry's value
+ * survives a scavenge even when its key is dead): each tree was copied again by every scavenge
+ * and then promoted, 2.2× the parse's own scavenged bytes on the bench corpus (docs/benchmarks.md, session 15).
+ */
 export function registerInteropFile(rootScope: Scope, sourceFile: ts.SourceFile): void {
-  fileOfRootScope.set(rootScope, sourceFile);
+  rootScope.file = sourceFile;
 }
 
 export function fileOf(scope: Scope): ts.SourceFile | undefined {
-  return fileOfRootScope.get(scope.root);
+  return scope.root.file;
 }
 
 /** True when the file has interop code at all (its index scanned it): the cheap test before anything else. */

@@ -45,6 +45,8 @@ export class Scope {
   receiver: Receiver;
   /** The file's scope: per-file indexes are found from any scope without walking the chain. */
   readonly root: Scope;
+  /** On the root scope: the file being walked (interop-index.ts registerInteropFile). */
+  file: ts.SourceFile | undefined;
 
   constructor(readonly parent: Scope | undefined) {
     this.strict = parent?.strict ?? false;
