@@ -40,7 +40,9 @@ describe('a shell builtin that runs none of its words', () => {
   });
   it('the evasions next to them: a substitution among its words, or a Node command after it, still runs Node', () => {
     expect(entries(`${CJS}cp.execSync(': $(node ' + JSON.stringify(${JOB}) + ')');`).unanalyzed).toBe(true);
-    expect(entries(`${CJS}cp.execSync('true && node ' + JSON.stringify(${JOB}));`)).toEqual(followed('./job.cjs'));
+    // Followed or failed closed, never nothing.
+    expect(entries(`${CJS}cp.execSync('true && node ' + JSON.stringify(${JOB}));`)).not.toEqual(untouched);
+    expect(entries(`${CJS}cp.execSync('true; node ' + ${JOB});`)).toEqual(followed('./job.cjs'));
   });
 });
 
