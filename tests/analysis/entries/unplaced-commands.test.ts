@@ -43,6 +43,7 @@ describe('a shell builtin that runs none of its words', () => {
     // Followed or failed closed, never nothing.
     expect(entries(`${CJS}cp.execSync('true && node ' + JSON.stringify(${JOB}));`)).not.toEqual(untouched);
     expect(entries(`${CJS}cp.execSync('true; node ' + ${JOB});`)).toEqual(followed('./job.cjs'));
+    expect(entries(`${CJS}cp.execFileSync('true', ['&&', 'node', ${JOB}], { shell: true });`)).not.toEqual(untouched);
   });
 });
 
