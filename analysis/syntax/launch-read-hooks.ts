@@ -117,16 +117,38 @@ export function sharedPrototypeOf(expression: ts.Expression, scope: Scope, depth
     const callee = skipOuter(inner.expression);
     if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'getPrototypeOf') return undefined;
     const owner = globalName(callee.expression, scope, GLOBAL_OBJECT_NAMES);
-    return owner === 'Object' || owner === 'Reflect' ? `${owner}.getPrototypeOf(…)` : undefined;
+    const of = inner.arguments[0];
+    return (owner === 'Object' || owner === 'Reflect') && of !== undefined && isBuiltinInstance(of, scope, depth) ? `${owner}.getPrototypeOf(…)` : undefined;
   }
   if (!ts.isPropertyAccessExpression(inner) && !ts.isElementAccessExpression(inner)) return undefined;
   const key = memberKey(inner);
-  if (key === '__proto__') return '….__proto__';
+  if (key === '__proto__') return isBuiltinInstance(inner.expression, scope, depth) ? '….__proto__' : undefined;
   if (key !== 'prototype') return undefined;
   const owner = skipOuter(inner.expression);
   if ((ts.isPropertyAccessExpression(owner) || ts.isElementAccessExpression(owner)) && memberKey(owner) === 'constructor') return '….constructor.prototype';
   const name = globalName(owner, scope, GLOBAL_OBJECT_NAMES);
   return name !== undefined && SHARED_PROTOTYPES.has(name) ? `${name}.prototype` : undefined;
+}
+
+/**
+ * A value whose prototype is a shared one, as written: an array, object or function literal, a
+ * call or member of one (`[][Symbol.iterator]()`, the array iterator), a builtin constructor
+ * (`Array`: its prototype is `Function.prototype`) or a shared prototype itself. An instance of the
+ * program's own class (`Object.getPrototypeOf(this)`, zod's and handlebars' method installers) is not.
+ */
+function isBuiltinInstance(expression: ts.Expression, scope: Scope, depth: number): boolean {
+  const inner = skipOuter(expression);
+  if (ts.isArrayLiteralExpression(inner) || ts.isObjectLiteralExpression(inner) || ts.isFunctionExpression(inner) || ts.isArrowFunction(inner) || ts.isRegularExpressionLiteral(inner)) return true;
+  if (ts.isCallExpression(inner)) return isBuiltinInstance(inner.expression, scope, depth);
+  if (ts.isIdentifier(inner)) {
+    const name = globalName(inner, scope, GLOBAL_OBJECT_NAMES);
+    if (name !== undefined && SHARED_PROTOTYPES.has(name)) return true;
+    // `const list = [clean]; Object.getPrototypeOf(list)`.
+    const binding = scope.lookup(inner.text);
+    if (binding?.kind === 'const' && depth < MOST_ALIASES && isBuiltinInstance(binding.initializer, binding.scope, depth + 1)) return true;
+  }
+  if (sharedPrototypeOf(inner, scope, depth + 1) !== undefined) return true;
+  return (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && ts.isArrayLiteralExpression(skipOuter(inner.expression));
 }
 
 /**

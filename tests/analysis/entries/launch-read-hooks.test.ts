@@ -126,7 +126,8 @@ describe('a builtin prototype patched by any spelling is UNANALYZED in any modul
   const patchModules: Array<[string, string]> = [
     ['Array.prototype.push', 'Array.prototype.push = Array.prototype.unshift;'],
     ['Object.getPrototypeOf([])', 'Object.getPrototypeOf([]).push = [].unshift;'],
-    ['Reflect.getPrototypeOf of an argument list', 'Reflect.getPrototypeOf(list).join = tweak;'],
+    ['Reflect.getPrototypeOf of an argument list', "const list = ['x'];\nReflect.getPrototypeOf(list).join = tweak;"],
+    ['getPrototypeOf of a builtin constructor (Function.prototype)', 'Object.getPrototypeOf(Array).call = tweak;'],
     ['[].__proto__', '[].__proto__.push = [].unshift;'],
     ['a const alias', 'const AP = Array.prototype;\nAP.push = AP.unshift;'],
     ['an alias of an alias of getPrototypeOf', 'const P = Object.getPrototypeOf([]);\nconst Q = P;\nQ[Symbol.iterator] = tweak;'],
@@ -152,6 +153,9 @@ describe('a builtin prototype patched by any spelling is UNANALYZED in any modul
       'const AP = Array.prototype;\nconsole.log(typeof AP.push, Object.getPrototypeOf([]) === AP);',
       'const record = {};\nrecord.__proto__ = null;',
       'const proto = Object.getPrototypeOf(instance);\nconsole.log(proto.constructor.name);',
+      // zod's and handlebars' method installers: the prototype of the program's own instance.
+      "const proto = Object.getPrototypeOf(inst);\nObject.defineProperty(proto, 'toString', { get() { return 1; } });",
+      'class Job { install() { Object.getPrototypeOf(this).run = function () {}; } }',
     ]) expect(entries(text, 'src/lookalike.cjs').unanalyzed, text).toBe(false);
   });
 });

@@ -33,6 +33,20 @@ describe('a shell line whose program or entry the reader cannot place', () => {
   });
 });
 
+// Round 15 (launch15-lookalike-shell-colon-node): `:`, `true` and `false` run none of their words.
+describe('a shell builtin that runs none of its words', () => {
+  it('look-alikes: `: node x`, `true node x`, `false node x` start nothing', () => {
+    for (const program of [':', 'true', 'false']) expect(entries(`${CJS}cp.execSync('${program} node ' + JSON.stringify(${JOB}) + '; echo done');`), program).toEqual(untouched);
+  });
+  it('the evasions next to them: a substitution among its words, or a Node command after it, still runs Node', () => {
+    expect(entries(`${CJS}cp.execSync(': $(node ' + JSON.stringify(${JOB}) + ')');`).unanalyzed).toBe(true);
+    // Followed or failed closed, never nothing.
+    expect(entries(`${CJS}cp.execSync('true && node ' + JSON.stringify(${JOB}));`)).not.toEqual(untouched);
+    expect(entries(`${CJS}cp.execSync('true; node ' + ${JOB});`)).toEqual(followed('./job.cjs'));
+    expect(entries(`${CJS}cp.execFileSync('true', ['&&', 'node', ${JOB}], { shell: true });`)).not.toEqual(untouched);
+  });
+});
+
 describe('a starter kept in a private field (all its reads are in the class body)', () => {
   const field = (body: string): string => `${CJS}class Shell {\n  #run = cp.fork;\n  ${body}\n}\nnew Shell();`;
   it('called there: the file is followed', () => {
