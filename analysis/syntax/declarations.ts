@@ -1,7 +1,9 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
 import { GLOBAL_OBJECT_NAMES, LOADER_NAMES, hasGlobalMemberRows } from '../../policy/index.js';
-import { globalName, isCreateRequire, moduleLoadOf, requireFunction, trackedBuiltin, type ModuleLoad } from './module-loads.js';
+import { globalName, isCreateRequire, moduleLoadOf, requireFunction, trackedBuiltin, trackedLoad, type ModuleLoad } from './module-loads.js';
+
+export { trackedLoad };
 import { isJudgedAtUse, recordLoad } from './module-references.js';
 import { FUNCTION, LOCAL, type Binding, type Scope } from './scope.js';
 import { consumeInteropInitializer, consumeView, interopViewOf } from './interop.js';
@@ -15,13 +17,6 @@ import { isOnlyTestedCapability, isUnreferenced } from './tested-only.js';
 import { isExportedDeclaration } from './exported-declarations.js';
 import type { Walker } from './walker.js';
 
-/** The builtin a call loads by a literal name, when its members are followed one by one. */
-export function trackedLoad(call: ts.CallExpression, scope: Scope): { load: ModuleLoad; tracked: string } | undefined {
-  const load = moduleLoadOf(call, scope, GLOBAL_OBJECT_NAMES);
-  const specifier = load === undefined ? undefined : literalString(load.specifier === undefined ? undefined : skipOuter(load.specifier));
-  const tracked = specifier === undefined ? undefined : trackedBuiltin(specifier);
-  return load !== undefined && tracked !== undefined ? { load, tracked } : undefined;
-}
 
 /**
  * What a variable declaration binds, decided once when its scope is entered: special bindings

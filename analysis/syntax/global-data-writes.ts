@@ -1,8 +1,8 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
-import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
+import { GLOBAL_OBJECT_NAMES, LOADER_NAMES, globalValueCapabilities } from '../../policy/index.js';
 import { constantString } from './constants.js';
-import { isDataName, isDataValue } from './global-stores.js';
+import { valueCandidates } from './alias-values.js';
 import { globalName } from './module-loads.js';
 import type { Scope } from './scope.js';
 import { propertyNameText, skipOuter } from './syntax.js';
@@ -20,8 +20,8 @@ const DATA_DESCRIPTOR_KEYS = new Set(['value', 'writable', 'enumerable', 'config
 /**
  * `Object.assign(globalThis, { config: { level: 1 } })`, `Object.defineProperty(globalThis,
  * 'version', { value: '1.0' })`, `Reflect.set(globalThis, 'answer', 42)` (docs/choices.md 47): the
- * global object at `ancestors[last]` handed to a builtin writer that stores only data (global-stores.ts's
- * isDataValue) under names of no capability global, the call's result (the global object, for
+ * global object at `ancestors[last]` handed to a builtin writer that stores only data (isDataValue
+ * below) under names of no capability global, the call's result (the global object, for
  * `Object.assign`) going nowhere. Any other value (a call, a local, a function, a getter) keeps the
  * reference UNANALYZED: what is stored is not read here.
  */
@@ -88,4 +88,25 @@ export function isSymbolKeyed(access: ts.Node, scope: Scope): boolean {
   const symbol = tsv.isCallExpression(key) ? skipOuter(key.expression) : key;
   if (!tsv.isPropertyAccessExpression(symbol) || (tsv.isCallExpression(key) && symbol.name.text !== 'for')) return false;
   return globalName(symbol.expression, scope, GLOBAL_OBJECT_NAMES) === 'Symbol';
+}
+
+/** A global name whose value is data: not the global object, `process`, the loader, nor any global with a capability row. */
+export function isDataName(key: string): boolean {
+  return !GLOBAL_OBJECT_NAMES.includes(key) && key !== 'process' && !LOADER_NAMES.includes(key) && key !== 'arguments' && key !== 'constructor' && key !== 'caller' && globalValueCapabilities(key) === undefined;
+}
+
+/**
+ * Data that runs and holds nothing: literals, `undefined`, object and array literals of data (no
+ * getters, methods, spreads or computed keys), and a data member of the alias `name` itself
+ * (`g.cache || {}`), through choices of values.
+ */
+export function isDataValue(expression: ts.Expression, name?: string): boolean {
+  return valueCandidates(expression).every((candidate) => {
+    if (tsv.isLiteralExpression(candidate) || candidate.kind === tsv.SyntaxKind.TrueKeyword || candidate.kind === tsv.SyntaxKind.FalseKeyword || candidate.kind === tsv.SyntaxKind.NullKeyword) return true;
+    if (tsv.isPrefixUnaryExpression(candidate)) return tsv.isNumericLiteral(candidate.operand);
+    if (tsv.isIdentifier(candidate)) return candidate.text === 'undefined';
+    if (tsv.isArrayLiteralExpression(candidate)) return candidate.elements.every((element) => !tsv.isSpreadElement(element) && isDataValue(element, name));
+    if (tsv.isObjectLiteralExpression(candidate)) return candidate.properties.every((property) => tsv.isPropertyAssignment(property) && !tsv.isComputedPropertyName(property.name) && isDataValue(property.initializer, name));
+    return name !== undefined && tsv.isPropertyAccessExpression(candidate) && tsv.isIdentifier(candidate.expression) && candidate.expression.text === name && isDataName(candidate.name.text);
+  });
 }

@@ -4,7 +4,7 @@ import { GLOBAL_OBJECT_NAMES, LOADER_NAMES, globalValueCapabilities } from '../.
 import { valueCandidates } from './alias-values.js';
 import { globalName } from './module-loads.js';
 import { hasExportModifier, isFunctionValue, skipOuter } from './syntax.js';
-import { isDataOnlyGlobalWrite } from './global-data-writes.js';
+import { isDataName, isDataOnlyGlobalWrite, isDataValue } from './global-data-writes.js';
 import { isValueReference } from './node-kinds.js';
 import type { Scope } from './scope.js';
 import { flowOf } from './value-flow.js';
@@ -127,11 +127,6 @@ function isCommaLeft(ancestors: readonly ts.Node[], index: number): boolean {
   return parent !== undefined && tsv.isBinaryExpression(parent) && parent.operatorToken.kind === tsv.SyntaxKind.CommaToken && parent.left === child;
 }
 
-/** A global name whose value is data: not the global object, `process`, the loader, nor any global with a capability row. */
-export function isDataName(key: string): boolean {
-  return !GLOBAL_OBJECT_NAMES.includes(key) && key !== 'process' && !LOADER_NAMES.includes(key) && key !== 'arguments' && key !== 'constructor' && key !== 'caller' && globalValueCapabilities(key) === undefined;
-}
-
 /** A value that carries no capability by itself: literals, object and array literals, functions, calls, plain locals. */
 function isPlainValue(expression: ts.Expression, scope: Scope): boolean {
   return valueCandidates(expression).every((candidate) => {
@@ -146,22 +141,6 @@ function isPlainValue(expression: ts.Expression, scope: Scope): boolean {
 
 function isMemberOf(parent: ts.Node, child: ts.Node): boolean {
   return (tsv.isPropertyAccessExpression(parent) || tsv.isElementAccessExpression(parent)) && parent.expression === child;
-}
-
-/**
- * Data that runs and holds nothing: literals, `undefined`, object and array literals of data (no
- * getters, methods, spreads or computed keys), and a data member of the alias `name` itself
- * (`g.cache || {}`), through choices of values.
- */
-export function isDataValue(expression: ts.Expression, name?: string): boolean {
-  return valueCandidates(expression).every((candidate) => {
-    if (tsv.isLiteralExpression(candidate) || candidate.kind === tsv.SyntaxKind.TrueKeyword || candidate.kind === tsv.SyntaxKind.FalseKeyword || candidate.kind === tsv.SyntaxKind.NullKeyword) return true;
-    if (tsv.isPrefixUnaryExpression(candidate)) return tsv.isNumericLiteral(candidate.operand);
-    if (tsv.isIdentifier(candidate)) return candidate.text === 'undefined';
-    if (tsv.isArrayLiteralExpression(candidate)) return candidate.elements.every((element) => !tsv.isSpreadElement(element) && isDataValue(element, name));
-    if (tsv.isObjectLiteralExpression(candidate)) return candidate.properties.every((property) => tsv.isPropertyAssignment(property) && !tsv.isComputedPropertyName(property.name) && isDataValue(property.initializer, name));
-    return name !== undefined && tsv.isPropertyAccessExpression(candidate) && tsv.isIdentifier(candidate.expression) && candidate.expression.text === name && isDataName(candidate.name.text);
-  });
 }
 
 /** The innermost function or file among `ancestors` that declares `name` as a parameter or a statement-level variable. */
