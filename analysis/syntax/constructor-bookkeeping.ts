@@ -61,7 +61,8 @@ function mayReplaceCaptureStackTrace(sourceFile: ts.SourceFile): boolean {
 function scanForReplacement(sourceFile: ts.SourceFile): boolean {
   const mentions = sourceFile.text.match(/captureStackTrace/g)?.length ?? 0;
   let calls = 0;
-  let replaces = sourceFile.text.includes('\\u');
+  // Escapes need no text check: a replacement must reach `Error` by a use the walk judges (identifiers are read unescaped).
+  let replaces = false;
   const ancestors: ts.Node[] = [sourceFile];
   const visit = (node: ts.Node): void => {
     if (replaces || isTypeOnlyNode(node, ancestors[ancestors.length - 1])) return;
@@ -69,6 +70,8 @@ function scanForReplacement(sourceFile: ts.SourceFile): boolean {
     if (tsv.isIdentifier(node) && node.text === 'Error' && isValueReference(node, parent) && !isPlainErrorUse(node, ancestors)) replaces = true;
     if (tsv.isPropertyAccessExpression(node) && node.name.text === 'Error' && !(tsv.isNewExpression(parent) || tsv.isCallExpression(parent) || tsv.isPropertyAccessExpression(parent))) replaces = true;
     if (tsv.isCallExpression(node) && tsv.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'captureStackTrace') calls += 1;
+    // `if (Error.captureStackTrace)`: a feature test reads it.
+    else if (tsv.isPropertyAccessExpression(node) && node.name.text === 'captureStackTrace' && isTestedAccess(node, ancestors)) calls += 1;
     ancestors.push(node);
     tsv.forEachChild(node, visit);
     ancestors.pop();
@@ -86,5 +89,9 @@ function isPlainErrorUse(identifier: ts.Identifier, ancestors: readonly ts.Node[
   if (!tsv.isPropertyAccessExpression(parent) || parent.expression !== identifier) return false;
   // `Error.captureStackTrace` counts only as a callee (counted by the caller); other members (`Error.stackTraceLimit = 50`) are settings.
   const grand = ancestors[ancestors.length - 2];
-  return parent.name.text !== 'captureStackTrace' || (grand !== undefined && tsv.isCallExpression(grand) && grand.expression === parent);
+  return parent.name.text !== 'captureStackTrace' || (grand !== undefined && tsv.isCallExpression(grand) && grand.expression === parent) || flowOf(ancestors).kind === 'tested';
+}
+
+function isTestedAccess(access: ts.Node, ancestors: readonly ts.Node[]): boolean {
+  return flowOf([...ancestors, access]).kind === 'tested';
 }

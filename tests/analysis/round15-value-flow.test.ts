@@ -57,6 +57,8 @@ describe('`.constructor` reads by assignment patterns and bookkeeping', () => {
     ['`Error.captureStackTrace` replaced in the file', "(Error as any).captureStackTrace = (t: unknown, F: any) => F('return 1');\nexport class E { static mark() { Error.captureStackTrace(this, this.constructor); } }", ['DYNAMIC_CODE']],
     ['replaced through `Object.assign(Error, …)`', "Object.assign(Error, { captureStackTrace: (t: unknown, F: any) => F('x') });\nexport class E { static mark() { Error.captureStackTrace(this, this.constructor); } }", ['DYNAMIC_CODE']],
     ['replaced by a computed write', "(Error as any)['capture' + 'StackTrace'] = () => 0;\nexport class E { static mark() { Error.captureStackTrace(this, this.constructor); } }", ['DYNAMIC_CODE']],
+    ['`if (Error.captureStackTrace)` is a feature test (js-yaml, node-fetch)', 'export function E(this: any) { Error.call(this); if (Error.captureStackTrace) Error.captureStackTrace(this, this.constructor); }\nE.prototype = Object.create(Error.prototype);', []],
+    ['replaced by an escaped computed key', "(Error as any)['captureStackTr\\u0061ce'] = () => 0;\nexport class E { static mark() { Error.captureStackTrace(this, this.constructor); } }", ['DYNAMIC_CODE']],
     ['`X.prototype.constructor ||= X` as a statement', 'function T() {}\nT.prototype.constructor ||= T;', []],
     ['`??=` as a statement', 'function T() {}\nT.prototype.constructor ??= T;', []],
     ['`||=` whose result is exported', 'function T() {}\nexport const C = (T.prototype.constructor ||= T);', ['DYNAMIC_CODE']],
