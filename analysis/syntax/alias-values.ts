@@ -1,8 +1,7 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
-import { trackedLoad } from './tracked-loads.js';
-import { globalName } from './module-loads.js';
+import { globalName, trackedLoad } from './module-loads.js';
 import type { Binding, Scope } from './scope.js';
 import { skipOuter } from './syntax.js';
 

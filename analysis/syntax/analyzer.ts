@@ -18,7 +18,7 @@ import {
 import { visitBinary, visitCall, visitNew, visitTaggedTemplate } from './calls.js';
 import type { FindingCollector } from './collector.js';
 import { bindingsOf, visitHandedArguments, visitVariable } from './declarations.js';
-import { trackedLoad } from './tracked-loads.js';
+import { trackedLoad } from './module-loads.js';
 import { globalName } from './module-loads.js';
 import { visitExport, visitImport, visitImportEquals } from './module-references.js';
 import { constantKey } from './constants.js';

@@ -1,6 +1,8 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
+import { isValueReference } from './node-kinds.js';
+import { isTypeOnlyNode } from './tested-only.js';
 import { flowOf } from './value-flow.js';
 import { globalName } from './module-loads.js';
 import type { Scope } from './scope.js';
@@ -43,19 +45,53 @@ const replacesByFile = new WeakMap<ts.SourceFile, boolean>();
 
 /**
  * `Error.captureStackTrace = (target, F) => …` makes the "frame marker" a value the program
- * receives. Read from the text, fail-closed: any mention of `captureStackTrace` but a direct call
- * `Error.captureStackTrace(`, or any write to `Error` itself, may replace it (a computed or
- * reflective write spells the name somewhere too, or is a computed write to `Error` the scan sees as
- * `Error[`). A replacement made by another module is docs/caveats.md's.
+ * receives. Fail-closed, by name: the file may replace it when `captureStackTrace` is spelled
+ * anywhere but as the callee of `Error.captureStackTrace(…)` (a write, a descriptor key, a string),
+ * or when `Error` is used other than as `new Error()`, `Error()`, `extends Error`, `instanceof
+ * Error`, a type or the base of another named member (`Object.assign(Error, …)`, `(Error as any)[k]
+ * = …`, `const E = Error`, `globalThis.Error = …`). A replacement made by another module is
+ * docs/caveats.md's.
  */
 function mayReplaceCaptureStackTrace(sourceFile: ts.SourceFile): boolean {
   let replaces = replacesByFile.get(sourceFile);
-  if (replaces === undefined) {
-    const text = sourceFile.text;
-    const mentions = text.match(/captureStackTrace/g)?.length ?? 0;
-    const calls = text.match(/\bError\s*\.\s*captureStackTrace\s*\(/g)?.length ?? 0;
-    replaces = mentions !== calls || /\bError\s*(?:\[|=(?!=))/.test(text) || /\b(?:defineProperty|defineProperties|assign|set|setPrototypeOf|__defineGetter__|__defineSetter__)\s*\(\s*Error\b/.test(text);
-    replacesByFile.set(sourceFile, replaces);
-  }
+  if (replaces === undefined) replacesByFile.set(sourceFile, (replaces = scanForReplacement(sourceFile)));
   return replaces;
+}
+
+function scanForReplacement(sourceFile: ts.SourceFile): boolean {
+  const mentions = sourceFile.text.match(/captureStackTrace/g)?.length ?? 0;
+  let calls = 0;
+  // Escapes need no text check: a replacement must reach `Error` by a use the walk judges (identifiers are read unescaped).
+  let replaces = false;
+  const ancestors: ts.Node[] = [sourceFile];
+  const visit = (node: ts.Node): void => {
+    if (replaces || isTypeOnlyNode(node, ancestors[ancestors.length - 1])) return;
+    const parent = ancestors[ancestors.length - 1] as ts.Node;
+    if (tsv.isIdentifier(node) && node.text === 'Error' && isValueReference(node, parent) && !isPlainErrorUse(node, ancestors)) replaces = true;
+    if (tsv.isPropertyAccessExpression(node) && node.name.text === 'Error' && !(tsv.isNewExpression(parent) || tsv.isCallExpression(parent) || tsv.isPropertyAccessExpression(parent))) replaces = true;
+    if (tsv.isCallExpression(node) && tsv.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'captureStackTrace') calls += 1;
+    // `if (Error.captureStackTrace)`: a feature test reads it.
+    else if (tsv.isPropertyAccessExpression(node) && node.name.text === 'captureStackTrace' && isTestedAccess(node, ancestors)) calls += 1;
+    ancestors.push(node);
+    tsv.forEachChild(node, visit);
+    ancestors.pop();
+  };
+  tsv.forEachChild(sourceFile, visit);
+  return replaces || mentions !== calls;
+}
+
+/** `new Error()`, `Error()`, `extends Error`, `x instanceof Error`, `Error.name` (a named member, not written unless it is a setting). */
+function isPlainErrorUse(identifier: ts.Identifier, ancestors: readonly ts.Node[]): boolean {
+  const parent = ancestors[ancestors.length - 1] as ts.Node;
+  if (tsv.isNewExpression(parent) || tsv.isCallExpression(parent)) return parent.expression === identifier;
+  if (tsv.isBinaryExpression(parent)) return parent.operatorToken.kind === tsv.SyntaxKind.InstanceOfKeyword && parent.right === identifier;
+  if (tsv.isExpressionWithTypeArguments(parent) || tsv.isHeritageClause(parent)) return true;
+  if (!tsv.isPropertyAccessExpression(parent) || parent.expression !== identifier) return false;
+  // `Error.captureStackTrace` counts only as a callee (counted by the caller); other members (`Error.stackTraceLimit = 50`) are settings.
+  const grand = ancestors[ancestors.length - 2];
+  return parent.name.text !== 'captureStackTrace' || (grand !== undefined && tsv.isCallExpression(grand) && grand.expression === parent) || flowOf(ancestors).kind === 'tested';
+}
+
+function isTestedAccess(access: ts.Node, ancestors: readonly ts.Node[]): boolean {
+  return flowOf([...ancestors, access]).kind === 'tested';
 }

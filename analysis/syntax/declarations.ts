@@ -1,7 +1,7 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
 import { GLOBAL_OBJECT_NAMES, LOADER_NAMES, hasGlobalMemberRows } from '../../policy/index.js';
-import { globalName, isCreateRequire, moduleLoadOf, requireFunction, trackedBuiltin, type ModuleLoad } from './module-loads.js';
+import { globalName, isCreateRequire, moduleLoadOf, requireFunction, trackedBuiltin, trackedLoad, type ModuleLoad } from './module-loads.js';
 import { isJudgedAtUse, recordLoad } from './module-references.js';
 import { FUNCTION, LOCAL, type Binding, type Scope } from './scope.js';
 import { consumeInteropInitializer, consumeView, interopViewOf } from './interop.js';
@@ -9,7 +9,6 @@ import { memberBinding } from './scope-declarations.js';
 import { constantKey, constantString } from './constants.js';
 import { reflectiveRead } from './reflection.js';
 import { aliasedGlobal, chosenGlobal, valueCandidates } from './alias-values.js';
-import { trackedLoad } from './tracked-loads.js';
 import { destructuresCaller, judgeCallerRead } from './caller-reads.js';
 import { isFunctionValue, literalString, propertyNameText, skipAwait, skipOuter } from './syntax.js';
 import { isOnlyTestedCapability, isUnreferenced } from './tested-only.js';

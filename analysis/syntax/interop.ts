@@ -16,7 +16,7 @@ import type { Walker } from './walker.js';
  * is exactly a known shape count (interop-shapes.ts); anything else that receives a module value
  * is an unknown function, and the module is reached whole where it is passed.
  */
-/** tracked-loads.ts#trackedLoad, passed in (declarations.ts imports this file). */
+/** module-loads.ts#trackedLoad, passed in (declarations.ts imports this file). */
 export type TrackedLoad = (call: ts.CallExpression, scope: Scope) => { load: ModuleLoad; tracked: string } | undefined;
 
 /** A module value seen through interop code, and what it consumed (a load to record, a binding now used). */

@@ -1,9 +1,9 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
-import { BUILTIN_MEMBER_ROWS, BUILTIN_MODULE_ROWS, GLOBAL_OBJECT_MEMBERS, OPEN_CONSTANT_SOURCES, canonicalBuiltin } from '../../policy/index.js';
+import { BUILTIN_MEMBER_ROWS, BUILTIN_MODULE_ROWS, GLOBAL_OBJECT_MEMBERS, GLOBAL_OBJECT_NAMES, OPEN_CONSTANT_SOURCES, canonicalBuiltin } from '../../policy/index.js';
 import { constantKey } from './constants.js';
 import type { Scope } from './scope.js';
-import { skipOuter } from './syntax.js';
+import { literalString, skipOuter } from './syntax.js';
 import type { ReferenceKind } from './types.js';
 import { webpackLoadOf, withoutModuleDefault } from './interop-index.js';
 import { requireWrapperArguments } from './require-wrappers.js';
@@ -146,4 +146,12 @@ export function moduleLoadOf(call: ts.CallExpression, scope: Scope, globalObject
   if (tsv.isCallExpression(callee) && isCreateRequire(callee.expression, scope)) return one('create-require', first);
   if (isProcessMember(callee, 'getBuiltinModule', scope, globalObjects)) return one('get-builtin-module', first);
   return undefined;
+}
+
+/** The builtin a call loads by a literal name, when its members are followed one by one. */
+export function trackedLoad(call: ts.CallExpression, scope: Scope): { load: ModuleLoad; tracked: string } | undefined {
+  const load = moduleLoadOf(call, scope, GLOBAL_OBJECT_NAMES);
+  const specifier = load === undefined ? undefined : literalString(load.specifier === undefined ? undefined : skipOuter(load.specifier));
+  const tracked = specifier === undefined ? undefined : trackedBuiltin(specifier);
+  return load !== undefined && tracked !== undefined ? { load, tracked } : undefined;
 }

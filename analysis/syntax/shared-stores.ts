@@ -1,7 +1,7 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
 import { GLOBAL_OBJECT_NAMES, classifyModule, globalValueCapabilities, memberCapabilities } from '../../policy/index.js';
-import { trackedLoad } from './tracked-loads.js';
+import { trackedLoad } from './module-loads.js';
 import { interopViewOf } from './interop.js';
 import { judgeLoaderStateWrite } from './loader-state.js';
 import { globalName } from './module-loads.js';
