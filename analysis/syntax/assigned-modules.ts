@@ -127,7 +127,7 @@ export function fileWrites(sourceFile: ts.SourceFile): FileWrites {
 }
 
 /** `=`, `||=`, `??=`, `&&=` store their right side (or keep the old value); any other compound assignment computes one. */
-const STORING: ReadonlySet<ts.SyntaxKind> = new Set([
+export const STORING: ReadonlySet<ts.SyntaxKind> = new Set([
   tsv.SyntaxKind.EqualsToken,
   tsv.SyntaxKind.BarBarEqualsToken,
   tsv.SyntaxKind.QuestionQuestionEqualsToken,

@@ -12,7 +12,7 @@ import { aliasedGlobal, chosenGlobal, valueCandidates } from './alias-values.js'
 import { destructuresCaller, judgeCallerRead } from './caller-reads.js';
 import { isFunctionValue, literalString, propertyNameText, skipAwait, skipOuter } from './syntax.js';
 import { isOnlyTestedCapability, isUnreferenced } from './tested-only.js';
-import { assignedModule } from './assigned-modules.js';
+import { STORING, assignedModule } from './assigned-modules.js';
 import { isExportedDeclaration } from './exported-declarations.js';
 import type { Walker } from './walker.js';
 
@@ -133,7 +133,7 @@ export function visitVariable(walker: Walker, declaration: ts.VariableDeclaratio
  * (`fs = null` hands it to nothing). True when the assignment was judged here.
  */
 export function visitModuleAssignment(walker: Walker, node: ts.BinaryExpression): boolean {
-  if (!MODULE_STORES.has(node.operatorToken.kind)) return false;
+  if (!STORING.has(node.operatorToken.kind)) return false;
   const target = skipOuter(node.left);
   const binding = tsv.isIdentifier(target) ? walker.scope.lookup(target.text) : undefined;
   if (binding?.kind !== 'module') return false;
@@ -148,13 +148,6 @@ export function visitModuleAssignment(walker: Walker, node: ts.BinaryExpression)
   return true;
 }
 
-/** Assignments that store their right side into the target (or keep the value it has). */
-const MODULE_STORES: ReadonlySet<ts.SyntaxKind> = new Set([
-  tsv.SyntaxKind.EqualsToken,
-  tsv.SyntaxKind.BarBarEqualsToken,
-  tsv.SyntaxKind.QuestionQuestionEqualsToken,
-  tsv.SyntaxKind.AmpersandAmpersandEqualsToken,
-]);
 
 /** `const { env } = process`, `const { readFileSync } = require('fs')`, `const { fetch } = globalThis`. */
 function visitDestructuring(walker: Walker, pattern: ts.ObjectBindingPattern, initializer: ts.Expression, declaration: ts.VariableDeclaration): void {
