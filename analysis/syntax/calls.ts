@@ -164,6 +164,9 @@ export function visitTaggedTemplate(walker: Walker, node: ts.TaggedTemplateExpre
 function checkPrototypeWrite(walker: Walker, node: ts.BinaryExpression | ts.CallExpression): void {
   const prototype = prototypePatchOf(node, walker.scope);
   if (prototype === undefined) return;
+  // The globalThis polyfill (`Object.prototype.__defineGetter__('__magic__', …)`, handlebars) plants a
+  // getter it deletes at once: judged only where a launch of the same file reads (launch-mutations.ts).
+  if (prototype === 'Object.prototype' && tsv.isCallExpression(node) && tsv.isPropertyAccessExpression(node.expression) && node.expression.name.text.startsWith('__define')) return;
   const at = tsv.isBinaryExpression(node) ? node.left : node;
   if (prototype === 'Object.prototype') walker.report.unanalyzed(at, prototype, 'a member planted on every object (options without their own key read it, open flags among them)');
   else walker.report.unanalyzed(at, prototype, 'a member of a builtin prototype replaced: every module of the process that reads an array, an object or a function (a child\'s arguments among them) runs the replacement');

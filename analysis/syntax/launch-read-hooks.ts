@@ -159,15 +159,31 @@ function isBuiltinInstance(expression: ts.Expression, scope: Scope, depth: numbe
 export function prototypePatchOf(node: ts.Node, scope: Scope): string | undefined {
   if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
     const target = skipOuter(node.left);
-    return ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target) ? sharedPrototypeOf(target.expression, scope) : undefined;
+    if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) return undefined;
+    return replacing(sharedPrototypeOf(target.expression, scope), memberKey(target));
   }
   if (!ts.isCallExpression(node)) return undefined;
   const callee = skipOuter(node.expression);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
-  if (LEGACY_DEFINERS.has(callee.name.text)) return sharedPrototypeOf(callee.expression, scope);
+  const literalKey = (argument: ts.Expression | undefined): string | null => (argument !== undefined && ts.isStringLiteralLike(argument) ? argument.text : null);
+  if (LEGACY_DEFINERS.has(callee.name.text)) return replacing(sharedPrototypeOf(callee.expression, scope), literalKey(node.arguments[0]));
   if (!PROTOTYPE_WRITERS.has(callee.name.text) || node.arguments[0] === undefined) return undefined;
   const owner = globalName(callee.expression, scope, GLOBAL_OBJECT_NAMES);
-  return owner === 'Object' || owner === 'Reflect' ? sharedPrototypeOf(node.arguments[0], scope) : undefined;
+  if (owner !== 'Object' && owner !== 'Reflect') return undefined;
+  const writesOneKey = callee.name.text === 'defineProperty' || callee.name.text === 'set';
+  return replacing(sharedPrototypeOf(node.arguments[0], scope), writesOneKey ? literalKey(node.arguments[1]) : null);
+}
+
+/**
+ * A new key planted on `Array.prototype` or `Function.prototype` (`Array.prototype.tag = 'x'`) is read
+ * only by code that names it: no read of a launch value runs it. A member every array or function
+ * already has (`join`, `push`, `toString`, `call`), a computed or symbol key, and any key of
+ * `Object.prototype` (options read missing keys through it) replace what reads run.
+ */
+function replacing(prototype: string | undefined, key: string | null): string | undefined {
+  if (prototype === undefined || key === null) return prototype;
+  const builtin = prototype === 'Array.prototype' ? Array.prototype : prototype === 'Function.prototype' ? Function.prototype : undefined;
+  return builtin !== undefined && !(key in builtin) ? undefined : prototype;
 }
 
 /** Words one of those spellings needs: a file with none of them patches nothing. */

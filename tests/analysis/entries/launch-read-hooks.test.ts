@@ -150,6 +150,8 @@ describe('a builtin prototype patched by any spelling is UNANALYZED in any modul
     for (const text of [
       'function Job() {}\nJob.prototype.run = function () {};\nObject.defineProperty(Job.prototype, "name", { value: "job" });',
       'class Array {}\nArray.prototype.run = function () {};',
+      // A new key planted on Array.prototype: read only by code that names it.
+      "Array.prototype.tag = 'x';\nArray.prototype.first = function () { return this[0]; };\nObject.defineProperty(Array.prototype, 'last', { value: 1 });",
       'const AP = Array.prototype;\nconsole.log(typeof AP.push, Object.getPrototypeOf([]) === AP);',
       'const record = {};\nrecord.__proto__ = null;',
       'const proto = Object.getPrototypeOf(instance);\nconsole.log(proto.constructor.name);',
