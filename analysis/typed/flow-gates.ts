@@ -2,6 +2,7 @@ import ts from '../../policy/typescript.cjs';
 import { skipOuter } from '../syntax/index.js';
 import { parameterAt } from './call-handoff.js';
 import { isLibraryDeclaration, mayLoseValues } from './lossy-slot.js';
+import { admittedBy, argumentParameters, ownArgumentsRead } from './parameter-lists.js';
 
 /**
  * Cheap questions the flow check (untyped-escapes.ts, `gated`) asks before an expensive one, each
@@ -45,11 +46,19 @@ export function mayStoreArgument(checker: ts.TypeChecker, call: ts.CallExpressio
 }
 
 /**
- * Whether a callback's annotated parameters may lose what its caller hands them (handed-slots.ts
- * handedParameters, judged by slotLoss): only an annotation with an `any`/`unknown`, supertype or
- * project-signature member can. Read from the annotations, before the callback's contextual type.
+ * Whether a callback's parameter list may lose what its caller hands it (parameter-lists.ts
+ * handedParameters, judged by slotLoss and, for what the handed value holds, by the structural walk):
+ * only a list that reads its own `arguments`, has a rest parameter, or annotates a parameter (a name
+ * or a pattern) with a type that loses values or widens somewhere inside (`mayWiden`) can. Read from
+ * the annotations, before the callback's contextual type.
  */
-export function callbackMayLose(checker: ts.TypeChecker, node: ts.Node): boolean {
+export function callbackMayLose(checker: ts.TypeChecker, node: ts.Node, mayWiden: (type: ts.Type) => boolean): boolean {
   if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return true;
-  return node.parameters.some((parameter) => parameter.type !== undefined && ts.isIdentifier(parameter.name) && parameter.dotDotDotToken === undefined && mayLoseValues(checker, checker.getTypeFromTypeNode(parameter.type)));
+  if (ownArgumentsRead(node) !== undefined) return true;
+  return argumentParameters(node).some((parameter) => {
+    if (parameter.dotDotDotToken !== undefined) return true;
+    if (parameter.type === undefined) return false;
+    const admitted = admittedBy(checker, node, checker.getTypeFromTypeNode(parameter.type));
+    return mayLoseValues(checker, admitted) || mayWiden(admitted);
+  });
 }

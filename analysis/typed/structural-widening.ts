@@ -3,7 +3,7 @@ import type { Resolved } from '../syntax/index.js';
 import { hasUnlistedMembers, typesHeldThroughTypeArguments } from './phantom-type-arguments.js';
 import { isLibraryDeclaration, isSupertype, isUntyped, slotLoss, type SlotLoss } from './lossy-slot.js';
 import { parameterTypeAt } from './handed-slots.js';
-import { argumentParameters, pairParameters } from './parameter-lists.js';
+import { argumentParameters, ownArgumentsRead, pairParameters } from './parameter-lists.js';
 
 /**
  * A capability handed off inside a value (issue #10, structural widening): the value is no capability
@@ -217,6 +217,22 @@ export function createStructuralWidening(checker: ts.TypeChecker, bearingType: (
     return undefined;
   };
 
+  /**
+   * Whether parametersLoss can find anything for some target: the source's parameter list receives
+   * into a wide position (a parameter typed, or holding, any/unknown/a supertype/a function, its own
+   * type parameter, a rest) or reads its own `arguments`. What lossIn's walk finds there needs one.
+   */
+  const parametersMayLose = (source: ts.Type): boolean => {
+    const signature = source.getCallSignatures()[0];
+    if (signature === undefined) return false;
+    const fn = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
+    if (fn !== undefined && !isLibraryDeclaration(fn) && (ownArgumentsRead(fn) !== undefined || argumentParameters(fn).some((parameter) => parameter.dotDotDotToken !== undefined))) return true;
+    return signature.getParameters().some((parameter) => {
+      const type = checker.getTypeOfSymbol(parameter);
+      return (type.flags & ts.TypeFlags.TypeParameter) !== 0 || hasWide(type);
+    });
+  };
+
   /** How many pair walks were cut short (by the depth limit or a cycle) so far: a walk that saw one found nothing for certain. */
   let cutShort = 0;
 
@@ -282,8 +298,8 @@ export function createStructuralWidening(checker: ts.TypeChecker, bearingType: (
 
   return {
     lossIn,
-    // lossIn's walk judges each such member first by capabilityOf (judge): without one, no target matters.
-    mayLose: (source) => withoutNullish(source).some((member) => bearingType(member) === undefined && capabilityOf(member) !== undefined),
+    // lossIn's walk judges each such member first by capabilityOf (judge); without one, only its parameters can lose (parametersLoss).
+    mayLose: (source) => withoutNullish(source).some((member) => bearingType(member) === undefined && (capabilityOf(member) !== undefined || parametersMayLose(member))),
     holdsCapability: (type) => capabilityOf(type) !== undefined,
     heldCapability: (type) => capabilityOf(type)?.value,
     mayWiden: (type) => hasWide(type),

@@ -293,7 +293,7 @@ export function createEscapeFinder(
   const checkHandedParameters = (node: ts.Node, escapes: UntypedEscape[]): void => {
     // A callback's parameters (what its caller hands), an implementation's (what the member it is called through
     // admits: wider-parameters.ts), a function value's written into a narrower function type (wider-function-values.ts).
-    const callbackParameters = !gated || callbackMayLose(checker, node) ? handedParameters(checker, node) : [];
+    const callbackParameters = !gated || callbackMayLose(checker, node, widened.mayWiden) ? handedParameters(checker, node) : [];
     for (const parameter of [...callbackParameters, ...widerImplementationParameters(checker, node), ...widerFunctionValues(checker, node)]) {
       // `typeof execSync | undefined` (an optional parameter or property) hands the capability as much as `typeof execSync`.
       const handed = (parameter.handed.isUnion() ? parameter.handed.types : [parameter.handed]).find((member) => bearingType(member) !== undefined);

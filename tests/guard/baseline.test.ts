@@ -67,7 +67,7 @@ describe('tki-guard --baseline', () => {
     writeFileSync(path.join(directory, 'spawn.ts'), "import { execFile } from 'node:child_process';\nexport const run = execFile;\n");
     const added = guard(directory);
     expect(added.status).toBe(1);
-    expect(added.stdout).toContain('spawn.ts:1:26  no-forbidden-capability  EXEC');
+    expect(added.stdout).toContain('spawn.ts:1:10  no-forbidden-capability  EXEC');
     expect(added.stdout).not.toContain('entry.ts:1:1');
   });
 

@@ -20,7 +20,7 @@ describe('--deps', () => {
       'src/app.ts',
       'node_modules/fake-http-helper/lib/node.js',
       'node_modules/fake-http-helper/lib/transport.js',
-      'node:https',
+      'https.get',
     ]);
     expect(run.result.modules.map((module) => module.file)).toEqual(['src/app.ts']);
   });

@@ -67,7 +67,7 @@ describe('tki-guard finds tki.policy.json as the plugin does: walking up to the 
     const outer = project({ '.git/HEAD': 'ref: refs/heads/main\n', 'tki.policy.json': GRANT.replace('{ "grants"', '{ "ignore": ["vendor/**"], "grants"'), 'vendor/app/package.json': '{ "name": "inner" }\n', 'vendor/app/src/deploy.ts': DEPLOY });
     const result = runCli(['src'], path.join(outer, 'vendor/app'));
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain('src/deploy.ts:1:26  no-forbidden-capability  EXEC');
+    expect(result.stdout).toContain('src/deploy.ts:1:10  no-forbidden-capability  EXEC');
     // No policy governs it: one line on stderr says which defaults apply.
     expect(result.stderr).toBe(`tki-guard: no tki.policy.json found in ${path.join(outer, 'vendor/app')} or above it (up to the repository root, or an enclosing policy ignores it); the recommended defaults apply\n`);
   });
