@@ -37,7 +37,7 @@ const CASES: Record<string, readonly [code: string, typed: readonly string[], sy
   'constructor-overload-lie.ts': ["function pick(): Date;\nfunction pick(): unknown { return () => undefined; }\nexport const run = (code: string): unknown => new (pick().constructor as new (c: string) => unknown)(code);", ['DYNAMIC_CODE'], ['DYNAMIC_CODE']],
   'lookalike-own-fetch.ts': ["import { fetch } from './own-fetch.js';\nexport const r = fetch('x');", [], []],
   'own-fetch.ts': ['export const fetch = (url: string): string => url;', [], []],
-  // `statSync` appears only in a type (the import is elided): nothing reaches FILES_READ (choice 46); `s.isFile()` is a method of the value.
+  // `statSync` appears only in a type (the import is elided): nothing reaches FILES_READ (choice 34); `s.isFile()` is a method of the value.
   'lookalike-methods.ts': ["import { statSync } from 'node:fs';\nexport const isFile = (s: ReturnType<typeof statSync>) => s?.isFile() ?? false;", [], []],
   'lookalike-methods-used.ts': ["import { statSync } from 'node:fs';\nexport const isFile = (p: string) => statSync(p).isFile();", ['FILES_READ'], ['FILES_READ']],
   'lookalike-function-call.ts': ['export const apply = (f: (...a: unknown[]) => unknown, a: unknown[]) => f.apply(null, a);', [], []],
