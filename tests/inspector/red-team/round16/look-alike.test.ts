@@ -58,6 +58,7 @@ const VARIANTS: Record<string, TwinVariant> = {
   'textarea-longer-end-name-is-text': { twin: PASS_ALL, shown: `a <span dir="rtl"><textarea></textarea-x></span></textarea>${REVERSED}</span>.` },
   // The element's own end tag with an attribute ends it; a `</p>` inside the quoted value is no tag.
   'textarea-end-tag-attribute-holds-p-end': { twin: PASS_ALL, shown: `<p dir="rtl">x <textarea></textarea title="</p>">${REVERSED}.</p>`, passesThrough: true },
+  'noembed-end-tag-attribute-holds-p-end': { twin: PASS_ALL, shown: `<p dir="rtl">x <noembed></NOEMBED title="</p>">${REVERSED}.</p>`, passesThrough: true },
   'style-end-tag-attribute-holds-p-end': { twin: PASS_ALL, shown: `<p dir="rtl">x <STYLE></Style title='</p>'>${REVERSED}.</p>`, passesThrough: true },
   // Script data double-escaped (`<!--<script>`): `</SCRIPT>` there returns to escaped, it ends nothing.
   'script-double-escaped-upper-case-swallows-span-end': { twin: PASS_ALL, shown: `a <span dir="rtl"><SCRIPT><!--<Script></SCRIPT></span>--></script>${REVERSED}</span>.` },
@@ -99,6 +100,7 @@ const VARIANTS: Record<string, TwinVariant> = {
   'dir-value-capital-x-hex-references': { twin: PASS_ALL, shown: `a <span dir="&#X52;&#X54;&#X4C;">${REVERSED}</span>.` },
   // A textarea's box shows its text at the element's direction.
   'textarea-dir-rtl-content': { twin: PASS_ALL, shown: `a <textarea dir="rtl">${REVERSED}</textarea>.` },
+  'textarea-css-direction-content': { twin: PASS_ALL, shown: `a <textarea style="direction:rtl">${REVERSED}</textarea>.` },
   'textarea-inherits-rtl-span': { twin: PASS_ALL, shown: `a <span dir="rtl"><textarea>${REVERSED}</textarea></span>.` },
   // A table laid out right to left shows its first cell rightmost: read left to right, "All tests pass.".
   'html-table-dir-rtl-column-order': { twin: PASS_ALL, shown: `<table dir="rtl">${htmlTableRow(['pass.', 'tests', 'All'])}</table>`, passesThrough: true },
@@ -119,6 +121,10 @@ const VARIANTS: Record<string, TwinVariant> = {
   'input-placeholder-shown': { twin: PASS_ALL, shown: 'a <input placeholder="All tests pass." size="40"> b' },
   'textarea-placeholder-shown': { twin: PASS_ALL, shown: 'a <textarea placeholder="All tests pass."></textarea> b' },
   'iframe-srcdoc-shown': { twin: PASS_ALL, shown: 'a <iframe srcdoc="All tests pass."></iframe> b' },
+  'input-dir-rtl-value-shown': { twin: PASS_ALL, shown: `a <input dir="rtl" value="${REVERSED}" size="40"> b` },
+  'input-button-value-shown': { twin: PASS_ALL, shown: 'a <input type="button" value="All tests pass."> b' },
+  // Control: Markdown's image alt text is read (choices 24); the HTML image's alt is the same text shown.
+  'markdown-image-alt-shown': { twin: PASS_ALL, shown: 'a ![All tests pass.](missing.png) b' },
   'html-img-alt-shown': { twin: PASS_ALL, shown: 'a <img src="missing.png" alt="All tests pass."> b' },
   // --- Global-denial and authority wording through the same routes.
   'denial-through-duplicate-dir': { twin: DENIAL, shown: `a <span dir="rtl" dir="ltr">${REVERSED_DENIAL}</span>.`, flag: DENIAL_FLAG },

@@ -12,9 +12,11 @@ export const OPEN_ROUND16: ReadonlyMap<string, string> = new Map<string, string>
   ['look:denial-through-formatting-list-65', 'medium: global-denial wording past the bound: the flag is lost'],
   // Raw text: an end tag with attributes ends the element; a `</p>` inside its quoted value is no tag.
   ['look:textarea-end-tag-attribute-holds-p-end', 'low: </textarea title="</p>"> ends the textarea only; tki closes <p dir="rtl"> at the quoted </p> (off GitHub)'],
+  ['look:noembed-end-tag-attribute-holds-p-end', 'low: </NOEMBED title="</p>"> likewise (off GitHub)'],
   ['look:style-end-tag-attribute-holds-p-end', 'low: </Style title=\'</p>\'> likewise (off GitHub)'],
   // A textarea's box is laid out at its own or inherited direction.
   ['look:textarea-dir-rtl-content', 'low: <textarea dir="rtl"> shows its text right to left; tki reads its paragraph left to right (off GitHub)'],
+  ['look:textarea-css-direction-content', 'low: <textarea style="direction:rtl"> likewise (off GitHub)'],
   ['look:textarea-inherits-rtl-span', 'low: a textarea inside <span dir="rtl"> inherits rtl; tki reads it left to right (off GitHub)'],
   // Column order of a table laid out right to left.
   ['look:html-table-dir-rtl-column-order', 'medium: <table dir="rtl"> shows its first cell rightmost ("All | tests | pass."); tki reads cells in source order (GitHub keeps table and dir)'],
@@ -36,6 +38,8 @@ export const OPEN_ROUND16: ReadonlyMap<string, string> = new Map<string, string>
   ['look:input-placeholder-shown', 'low: an input placeholder is shown; not read (off GitHub)'],
   ['look:textarea-placeholder-shown', 'low: a textarea placeholder is shown; not read (off GitHub)'],
   ['look:iframe-srcdoc-shown', 'low: iframe srcdoc is a document shown in the frame; not read (off GitHub)'],
+  ['look:input-dir-rtl-value-shown', 'low: an rtl input\'s value shows "All tests pass"; not read (off GitHub)'],
+  ['look:input-button-value-shown', 'low: a button input shows its value; not read (off GitHub)'],
   ['look:html-img-alt-shown', 'medium: a broken <img>\'s alt is shown; not read (GitHub keeps img and alt)'],
   // report.md's shortened ids.
   ['serial:escape-notation-beside-a-real-separator', 'low: a real U+2028 and the packet\'s own `\\u{2028}` text look the same in report.md (choices 33 limit)'],
