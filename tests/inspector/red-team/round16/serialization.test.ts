@@ -221,3 +221,26 @@ describe('a count whose numbers overflow still ends in a report', () => {
     });
   }
 });
+
+/**
+ * A pass sentence read from raw-text content (choices 45: its own paragraph) is quoted in the
+ * report's finding: the quote must not carry the element's tags or the packet's separators into
+ * report.md as HTML or raw characters.
+ */
+const RAW_TEXT_DOSSIERS: Record<string, string> = {
+  'excerpt-from-textarea-upper-case': 'a <TEXTAREA>All tests\u2028pass.</TEXTAREA> b',
+  'excerpt-from-script-with-html-inside': 'a <script>All tests pass.</b><img src=x onerror=alert(1)></script> b',
+  'excerpt-from-title-with-bidi-controls': 'a <TiTlE>\u202EAll tests pass.\u202C</TiTlE> b',
+  'excerpt-from-iframe-in-a-table-cell': '| a |\n|---|\n| x <iframe>All tests pass. \\| y</iframe> |',
+};
+
+describe('a finding quoted from raw text is shown escaped', () => {
+  for (const [name, text] of Object.entries(RAW_TEXT_DOSSIERS)) {
+    it(name, async () => {
+      const result = await inspect9({ dossierText: dossier(text) }, `serial16-${name}`);
+      const problems = fileProblems(result);
+      if (!((result.report?.flags as string[] | undefined) ?? []).includes('FLAG_PROSE_ONLY_PASS')) problems.push('not flagged');
+      judge(`serial:${name}`, problems.length === 0 ? undefined : `${problems.join('; ')} (${summary9(result)})`);
+    });
+  }
+});
