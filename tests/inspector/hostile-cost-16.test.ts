@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { listedEntries } from '../../src/chain/record-values.js';
 import { parseJsonOrUndefined } from '../../src/packet/json-value.js';
+import { compileValidity } from '../../src/zod-check.js';
+import { z } from '../../src/zod.js';
 
 /**
  * Session 16 (issue 13, hostile cost): the listing line reader's first field is read by a sticky
@@ -112,5 +114,22 @@ describe('parseJsonOrUndefined (session 16: plain text is not handed to JSON.par
   it('still reads every JSON scalar and refuses text that only starts like one', () => {
     for (const text of ['true', ' false\n', '\tnull ', '"tools/a.py"', '-0', '12', '  7  ']) expect(parseJsonOrUndefined(text)).toEqual(JSON.parse(text));
     for (const text of ['tools/a.py', 'trues', 'nullx', 'false1', '\u00a0true', 'true\u00a0', '# log', '']) expect(parseJsonOrUndefined(text)).toBeUndefined();
+  });
+});
+
+describe('compiled length checks (session 16: decided by the UTF-16 length when it can decide)', () => {
+  it('answer as zod for strings of pairs, lone surrogates and ASCII around both bounds', () => {
+    const schemas = [z.string().min(3), z.string().max(5), z.string().min(3).max(5), z.string().min(1).max(1), z.array(z.string()).max(2)];
+    const units = ['a', '\ud83d\ude00', '\ud83d', '\ude00', '\u00e9'];
+    const random = generator(3);
+    for (const schema of schemas) {
+      const check = compileValidity(schema);
+      expect(check).toBeDefined();
+      for (let round = 0; round < 2_000; round += 1) {
+        const text = Array.from({ length: Math.floor(random() * 9) }, () => units[Math.floor(random() * units.length)] as string).join('');
+        const value = schema instanceof z.ZodArray ? Array.from({ length: Math.floor(random() * 4) }, () => text) : text;
+        expect({ value, valid: check?.(value) }).toEqual({ value, valid: schema.safeParse(value).success });
+      }
+    }
   });
 });
