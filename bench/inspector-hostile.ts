@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compileInspectorV8Flags } from '../sandbox/engines/node-flags.js';
 import { DEFAULT_PROFILE } from '../sandbox/profile/default-profile.js';
 import { DEFAULT_LIMITS, manifestHash, sha256Ref } from '../src/index.js';
-import { INSPECT_CHILD, runChild, type ChildResult } from './inspector-child.js';
+import { runAsShipped, runChild, type ChildResult } from './inspector-child.js';
 import { packetEnvelope } from './inspector-packet.js';
 import { median } from './stats.js';
 import type { BenchResult } from './types.js';
@@ -20,9 +20,10 @@ import type { BenchResult } from './types.js';
  *
  * Generating (1) takes about a minute, so it is written once into a cache directory under the
  * system's temp directory (named by its shape and GENERATOR_VERSION, completed by a marker file
- * written last) and reused by later runs. The inspector child runs with the sandbox profile's heap
- * limit, so a run that fits here fits inside `tki run`; the refusals (2)–(5) with all of node's V8
- * flags inside (INSIDE_FLAGS).
+ * written last) and reused by later runs. Every row runs `tki run`'s two processes apart
+ * (runAsShipped): the inspector under all of node's V8 flags inside (INSIDE_FLAGS: `--jitless`,
+ * the heap limit, so a run that fits here fits inside), then the launcher's check and writes with
+ * its JIT; the row's figures are their sums.
  */
 const LISTINGS = Number(process.env.TKI_BENCH_HOSTILE_LISTINGS ?? 27);
 const LISTING_BYTES = 8_000_000;
@@ -30,12 +31,12 @@ const CLAIMS = Number(process.env.TKI_BENCH_HOSTILE_CLAIMS ?? 100_000);
 const ROUNDS = 3;
 /** Bumped whenever the generated packets change, so that a stale cache is never measured. */
 const GENERATOR_VERSION = 2;
-const HEAP_FLAGS = DEFAULT_PROFILE.limits.memoryMiB > 0 ? [`--max-old-space-size=${DEFAULT_PROFILE.limits.memoryMiB}`] : [];
 /**
- * The refusals run under the V8 flags node has inside the sandbox (`--jitless`, the 16 MB young
+ * The inspector runs under the V8 flags node has inside the sandbox (`--jitless`, the 16 MB young
  * generation, the heap limit): without its JIT, the inspector's own passes over packet.json are
- * interpreted, and measured with the JIT they looked 2–4 times cheaper than they are (session 15).
- * The floor stays a plain node: reading and parsing the packet as any program would.
+ * interpreted, and measured with the JIT they looked 2–4 times cheaper than they are (session 15;
+ * the listings row too since session 16). The floor stays a plain node: reading and parsing (or
+ * hashing) the bytes as any program would.
  */
 const INSIDE_FLAGS = compileInspectorV8Flags(DEFAULT_PROFILE);
 
@@ -181,14 +182,13 @@ const used = process.cpuUsage(cpu);
 process.stdout.write(JSON.stringify({ ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, maxRssKiB: process.resourceUsage().maxRSS }));
 `;
 
-async function paired(floorSource: string, packetDir: string, outDir: string, inspectorFlags: readonly string[]): Promise<{ inspector: ChildResult[]; floor: ChildResult[] }> {
+async function paired(floorSource: string, packetDir: string, outDir: string): Promise<{ inspector: ChildResult[]; floor: ChildResult[] }> {
   await runChild(floorSource, [packetDir]); // warm the page cache for both sides
   const inspector: ChildResult[] = [];
   const floor: ChildResult[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
     floor.push(await runChild(floorSource, [packetDir]));
-    rmSync(outDir, { recursive: true, force: true });
-    inspector.push(await runChild(INSPECT_CHILD, [packetDir, outDir, inspectorUrl], inspectorFlags));
+    inspector.push(await runAsShipped(packetDir, outDir, inspectorUrl, INSIDE_FLAGS));
   }
   return { inspector, floor };
 }
@@ -219,6 +219,8 @@ function result(name: string, target: number, measured: { inspector: ChildResult
       floor_median_ms: Math.round(floorMs),
       // CPU time is steadier than wall time when other processes share the cores.
       inspector_cpu_median_ms: Math.round(inspectorCpu),
+      // Of which the launcher's (decoding, checking and writing the report, with its JIT).
+      launcher_cpu_median_ms: Math.round(median(measured.inspector.map((entry) => entry.launcherCpuMs ?? 0))),
       floor_cpu_median_ms: Math.round(floorCpu),
       cpu_ratio: (inspectorCpu / floorCpu).toFixed(3),
       paired_ratio_median: median(measured.inspector.map((entry, round) => entry.ms / (measured.floor[round]?.ms ?? entry.ms))).toFixed(3),
@@ -234,9 +236,9 @@ export async function refusedResults(): Promise<BenchResult[]> {
   const root = mkdtempSync(path.join(tmpdir(), 'tki-bench-refused-'));
   try {
     const duplicate = cachedPacket(`duplicate-key-${REFUSED_CLAIMS}`, generateDuplicateKeyPacket);
-    const duplicated = await paired(READ_PARSE_FLOOR, duplicate, path.join(root, 'out-duplicate'), INSIDE_FLAGS);
+    const duplicated = await paired(READ_PARSE_FLOOR, duplicate, path.join(root, 'out-duplicate'));
     const badHeader = cachedPacket(`wrong-schema-${REFUSED_CLAIMS}`, generateBadHeaderPacket);
-    const badHeaders = await paired(READ_PARSE_FLOOR, badHeader, path.join(root, 'out-header'), INSIDE_FLAGS);
+    const badHeaders = await paired(READ_PARSE_FLOOR, badHeader, path.join(root, 'out-header'));
     const bytes = (packet: string): number => Math.round(statSync(path.join(packet, 'packet.json')).size / 1024);
     return [
       result('refused: a duplicate key, vs read+JSON.parse of packet.json', 1.5, duplicated, { packet_KiB: bytes(duplicate), line: String(duplicated.inspector[0]?.line ?? '').slice(0, 90) }),
@@ -251,11 +253,11 @@ export async function hostileResults(): Promise<BenchResult[]> {
   const root = mkdtempSync(path.join(tmpdir(), 'tki-bench-hostile-'));
   try {
     const listings = cachedPacket(`listings-${LISTINGS}x${CLAIMS}`, generateListingPacket);
-    const big = await paired(READ_HASH_FLOOR, listings, path.join(root, 'out-listings'), HEAP_FLAGS);
+    const big = await paired(READ_HASH_FLOOR, listings, path.join(root, 'out-listings'));
     const over = cachedPacket(`over-max-claims-${DEFAULT_LIMITS.maxClaims + 1}`, generateOverLimitPacket);
-    const refused = await paired(READ_PARSE_FLOOR, over, path.join(root, 'out-over'), INSIDE_FLAGS);
+    const refused = await paired(READ_PARSE_FLOOR, over, path.join(root, 'out-over'));
     const shared = cachedPacket(`over-max-evidence-entries-${SHARED_SUBJECT_CLAIMS}x${SHARED_SUBJECT_LISTINGS}`, generateSharedSubjectPacket);
-    const entries = await paired(READ_PARSE_FLOOR, shared, path.join(root, 'out-entries'), INSIDE_FLAGS);
+    const entries = await paired(READ_PARSE_FLOOR, shared, path.join(root, 'out-entries'));
     return [
       result(`hostile: ${LISTINGS} listings (${Math.round((LISTINGS * LISTING_BYTES) / 1024 / 1024)} MiB) × ${CLAIMS.toLocaleString('en')} claims vs read+sha256`, 2, big, {
         listing_MiB: Math.round((LISTINGS * LISTING_BYTES) / 1024 / 1024),

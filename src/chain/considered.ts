@@ -141,20 +141,21 @@ interface UncitedEvidence {
  * packet (issue 13, round 7: 4,000 claims on one subject × 4,000 listings bound 16 million pairs
  * before the evidence limit could refuse them). The entries are shared; nothing mutates them.
  */
-function bindingKey(claim: Claim): string {
-  return `${claim.claim_type}\u0000${claim.subject ?? ''}\u0000${claim.count?.surface ?? ''}`;
+function bindingKey(claim: Claim, subject: string): string {
+  return `${claim.claim_type}\u0000${subject}\u0000${claim.count?.surface ?? ''}`;
 }
 
 const uncitedByIndex = new WeakMap<EvidenceIndex, Map<string, UncitedEvidence>>();
 
-function uncitedFor(claim: Claim & { subject: string }, context: ChainContext): UncitedEvidence {
+/** `subject`: the claim's, which the caller has checked is there (no copy of the claim to say so: two per claim). */
+function uncitedFor(claim: Claim, subject: string, context: ChainContext): UncitedEvidence {
   let known = uncitedByIndex.get(context.index);
   if (known === undefined) uncitedByIndex.set(context.index, (known = new Map()));
-  const key = bindingKey(claim);
+  const key = bindingKey(claim, subject);
   let found = known.get(key);
   if (found !== undefined) return found;
   // Only items the packet's index holds under the subject's file name (or query id) can bind it.
-  const candidates = context.index.candidates(claim.subject);
+  const candidates = context.index.candidates(subject);
   context.index.spend(candidates.length);
   const entries: ConsideredEvidence[] = [];
   for (const assessment of candidates) {
@@ -177,7 +178,7 @@ function uncitedFor(claim: Claim & { subject: string }, context: ChainContext): 
 export function evidenceCount(claim: Claim, context: ChainContext): number {
   const cited = new Set(claim.evidence_refs);
   if (claim.subject === undefined) return cited.size;
-  const uncited = uncitedFor({ ...claim, subject: claim.subject }, context);
+  const uncited = uncitedFor(claim, claim.subject, context);
   let both = 0;
   for (const ref of cited) if (uncited.ids.has(ref)) both += 1;
   return cited.size + uncited.entries.length - both;
@@ -196,7 +197,7 @@ export function gatherEvidence(claim: Claim, context: ChainContext): ConsideredE
     considered.push(assessment === undefined ? unresolved(ref) : consider(claim, assessment, true, context));
   }
   if (claim.subject !== undefined) {
-    for (const evidence of uncitedFor({ ...claim, subject: claim.subject }, context).entries) if (!cited.has(evidence.item_id)) considered.push(evidence);
+    for (const evidence of uncitedFor(claim, claim.subject, context).entries) if (!cited.has(evidence.item_id)) considered.push(evidence);
   }
   return considered;
 }

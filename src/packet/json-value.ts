@@ -33,11 +33,26 @@ export function jsonDepthExceeds(text: string, limit: number): boolean {
 /** Nesting deeper than any record an exporter writes (packet.json itself needs 5 levels). */
 export const MAX_JSON_DEPTH = 64;
 
+/**
+ * Whether a text whose first character after white space is `first` can be JSON at all: a string,
+ * a number, or exactly `true`, `false` or `null`. Anything else (`tools/a.py …`, `# log`) is plain
+ * text, which JSON.parse refuses by throwing a SyntaxError, a stack trace built per call: 4,000
+ * listings cost 9 % of a refusal that way (issue 13, session 16). White space that trimStart skips
+ * and JSON does not only makes JSON.parse throw, as before.
+ */
+function mayBeJsonScalar(first: number, trimmed: string): boolean {
+  if (first === 0x22 || first === 0x2d || (first >= 0x30 && first <= 0x39)) return true;
+  if (first === 0x74 || first === 0x66 || first === 0x6e) return trimmed.trimEnd().length <= 5;
+  return false;
+}
+
 /** JSON.parse that returns undefined instead of throwing: content may be JSON or plain text (or too deeply nested to be a record). */
 export function parseJsonOrUndefined(text: string): unknown {
-  const first = text.trimStart().charCodeAt(0);
+  const trimmed = text.trimStart();
+  const first = trimmed.charCodeAt(0);
   // Only an array or object can be a record; anything else is plain text, and is not scanned.
   if (first !== 0x5b && first !== 0x7b) {
+    if (!mayBeJsonScalar(first, trimmed)) return undefined;
     try {
       return JSON.parse(text);
     } catch {
