@@ -4,6 +4,7 @@ import fs = require('node:fs');
 import Module = require('node:module');
 import path = require('node:path');
 import vm = require('node:vm');
+import textBytes = require('../load/text-bytes.cjs');
 import userCache = require('../load/user-cache.cjs');
 
 /**
@@ -65,7 +66,7 @@ function loadTypeScript(): TypeScriptModule {
   try {
     cacheFile = directory === undefined ? undefined : cacheFileFor(file, directory);
     const cachedData = cacheFile === undefined ? undefined : readOwned(cacheFile);
-    script = new vm.Script(NodeModule.wrap(fs.readFileSync(file, 'utf8')), { filename: file, ...(cachedData === undefined ? {} : { cachedData }) });
+    script = new vm.Script(NodeModule.wrap(textBytes.readText(file)), { filename: file, ...(cachedData === undefined ? {} : { cachedData }) });
   } catch {
     return require('typescript') as TypeScriptModule;
   }
