@@ -1,5 +1,6 @@
 import { makeDirectories } from '../../policy/make-directories.js';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
+import textBytes from '../load/text-bytes.cjs';
 import { join } from 'node:path';
 import type { ProbeObservations } from '../resolve/file-probe.js';
 import type { Resolution } from '../resolve/types.js';
@@ -38,7 +39,7 @@ export function openResolutionCache(directory: string, seal: CacheSeal): Resolut
   return {
     load() {
       try {
-        const text = seal.open(readFileSync(join(directory, FILE), 'utf8'));
+        const text = seal.open(textBytes.readText(join(directory, FILE)));
         if (text === undefined) return undefined;
         const saved = JSON.parse(text) as Partial<SavedResolutions>;
         if (typeof saved.key !== 'string' || typeof saved.observations !== 'object' || typeof saved.resolutions !== 'object' || saved.observations === null || saved.resolutions === null) return undefined;

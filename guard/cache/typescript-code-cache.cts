@@ -4,6 +4,7 @@ import fs = require('node:fs');
 import Module = require('node:module');
 import path = require('node:path');
 import vm = require('node:vm');
+import textBytes = require('../load/text-bytes.cjs');
 import userCache = require('../load/user-cache.cjs');
 
 /**
@@ -29,9 +30,19 @@ function cacheDirectory(): string | undefined {
   return userCache.makePrivateDirectory(directory) ? directory : undefined;
 }
 
+/**
+ * V8 rejects a code cache made under other V8 flags (`--max-old-space-size`, `--jitless`,
+ * `--stack-size`, from the command line or NODE_OPTIONS), and a rejected run writes its own in its
+ * place: runs under two flag sets would each compile TypeScript afresh, every time. So the flags
+ * Node started with are part of the name: each flag set keeps its own cache.
+ */
+function startFlags(): string {
+  return [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join('\0');
+}
+
 function cacheFileFor(file: string, directory: string): string {
   const stats = fs.statSync(file);
-  const key = crypto.createHash('sha256').update([file, stats.size, stats.mtimeMs, process.version, process.arch, process.versions.v8].join('\0')).digest('base64url').slice(0, 32);
+  const key = crypto.createHash('sha256').update([file, stats.size, stats.mtimeMs, process.version, process.arch, process.versions.v8, startFlags()].join('\0')).digest('base64url').slice(0, 32);
   return path.join(directory, `typescript-${key}.bin`);
 }
 
@@ -65,7 +76,7 @@ function loadTypeScript(): TypeScriptModule {
   try {
     cacheFile = directory === undefined ? undefined : cacheFileFor(file, directory);
     const cachedData = cacheFile === undefined ? undefined : readOwned(cacheFile);
-    script = new vm.Script(NodeModule.wrap(fs.readFileSync(file, 'utf8')), { filename: file, ...(cachedData === undefined ? {} : { cachedData }) });
+    script = new vm.Script(NodeModule.wrap(textBytes.readText(file)), { filename: file, ...(cachedData === undefined ? {} : { cachedData }) });
   } catch {
     return require('typescript') as TypeScriptModule;
   }

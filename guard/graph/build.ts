@@ -6,6 +6,7 @@ import { fail, ok, type Outcome } from '../errors.js';
 import type { Detector } from '../facts/analyze.js';
 import { analyzeText } from '../facts/analyze-text.js';
 import { fileKindOf } from '../load/file-kinds.js';
+import textBytes from '../load/text-bytes.cjs';
 import { toRelative } from '../load/inputs.js';
 import { analyzeAll } from '../parallel/pool.js';
 import type { Resolver } from '../resolve/types.js';
@@ -54,18 +55,18 @@ function stampOf(file: string): { stamp: string; modifiedMs: number } | undefine
 const JSX_FILE = /\.[cm]?[jt]sx$/;
 
 /** Facts for one file: cached by content, else analyzed ahead (in parallel), else analyzed now. */
-type FactsSource = (file: string, loaded: Loaded) => { outcome: Outcome<ModuleFacts>; fromCache: boolean };
+type FactsSource = (file: string, loaded: Loaded, marked: boolean) => { outcome: Outcome<ModuleFacts>; fromCache: boolean };
 
 /** Facts by content: the cache, else what was analyzed ahead (in parallel), else an analysis now; stamps recorded when trusted. */
 function factsSource(request: GraphRequest, analyzed: ReadonlyMap<string, Outcome<ModuleFacts>>, stamps: ReadonlyMap<string, { stamp: string; modifiedMs: number }>): FactsSource {
-  return (file, { relative, bytes, hash }) => {
+  return (file, { relative, bytes, hash }, marked) => {
     const stamp = stamps.get(file);
     const cached = request.cache.get(relative, hash);
     let result: ReturnType<FactsSource>;
     if (cached !== undefined) result = { outcome: ok(cached), fromCache: true };
     else {
-      const outcome = analyzed.get(file) ?? analyzeText(file, relative, bytes.toString('utf8'), request.policy, request.detect);
-      if (outcome.ok) request.cache.set(relative, hash, outcome.value, mayHoldSuppressionComment(bytes));
+      const outcome = analyzed.get(file) ?? analyzeText(file, relative, textBytes.decodeText(bytes), request.policy, request.detect);
+      if (outcome.ok) request.cache.set(relative, hash, outcome.value, marked);
       result = { outcome, fromCache: false };
     }
     if (stamp !== undefined && result.outcome.ok) request.cache.stamp(relative, stamp.stamp, stamp.modifiedMs);
@@ -116,7 +117,7 @@ export async function buildGraph(request: GraphRequest): Promise<Outcome<ModuleG
       return fail({ code: 'source/unreadable', file: relative, detail: (error as Error).message });
     }
     loaded.set(file, entry);
-    if (request.cache.get(relative, entry.hash) === undefined) ahead.push({ file, relative, text: entry.bytes.toString('utf8') });
+    if (request.cache.get(relative, entry.hash) === undefined) ahead.push({ file, relative, text: textBytes.decodeText(entry.bytes) });
   }
   const analyzed = await analyzeAll(ahead, request.policy, request.detect, request.jobs);
   const factsOf = factsSource(request, analyzed, stamps);
@@ -159,8 +160,10 @@ function visit(request: GraphRequest, file: string, relative: string, isEntry: b
       return ok({ facts: opaqueFacts(relative, 'UNANALYZED', `unreadable: ${(error as Error).message.split('\n')[0] ?? ''}`, request.policy), text: null, fromCache: false, parsed: false });
     }
   }
-  const { outcome, fromCache } = factsOf(file, entry);
-  if (outcome.ok) return ok({ facts: outcome.value, text: JSX_FILE.test(file) ? entry.bytes.toString('utf8') : null, fromCache, parsed: !fromCache, marked: mayHoldSuppressionComment(entry.bytes) });
+  // One scan of the bytes for a suppression comment serves both the cache entry and this visit.
+  const marked = mayHoldSuppressionComment(entry.bytes);
+  const { outcome, fromCache } = factsOf(file, entry, marked);
+  if (outcome.ok) return ok({ facts: outcome.value, text: JSX_FILE.test(file) ? textBytes.decodeText(entry.bytes) : null, fromCache, parsed: !fromCache, marked });
   if (isEntry) return outcome;
   const detail = outcome.error.code === 'source/unparsable' ? `${outcome.error.line}:${outcome.error.column}: ${outcome.error.detail}` : outcome.error.code;
   return ok({ facts: opaqueFacts(relative, 'UNANALYZED', `cannot parse it: ${detail}`, request.policy), text: null, fromCache: false, parsed: false });
