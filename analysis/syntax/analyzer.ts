@@ -32,6 +32,7 @@ import { Scope, type Binding } from './scope.js';
 import { parameterAlias } from './alias-values.js';
 import { moduleParameter } from './module-parameters.js';
 import { isPlainDataGlobalAlias } from './global-stores.js';
+import { judgePatternStores } from './shared-stores.js';
 import { isSymbolKeyed } from './global-data-writes.js';
 import { isExportedDeclaration } from './exported-declarations.js';
 import { interopMemberBase } from './interop.js';
@@ -215,6 +216,8 @@ export class Analyzer implements Walker {
       case ts.SyntaxKind.ForInStatement:
         // `for (process.env.NODE_OPTIONS of […])`: a loop head that writes a member (launch-settings.ts).
         judgePatternSettingWrites(this, node as ts.ForOfStatement | ts.ForInStatement);
+        // `for (run of [cp.execSync]);`: a loop head that stores into a global (shared-stores.ts).
+        judgePatternStores(this, node as ts.ForOfStatement | ts.ForInStatement);
         return this.visitChildren(node);
       case ts.SyntaxKind.TaggedTemplateExpression:
         return visitTaggedTemplate(this, node as ts.TaggedTemplateExpression);

@@ -2,6 +2,7 @@ import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
 import { judgeDescriptorEnumeration, judgeRuntimeKeyRead } from './function-values.js';
 import { checkSharedStore } from './shared-stores.js';
+import { judgeSharedWriterCall } from './shared-store-writers.js';
 import { prototypePatchOf } from './launch-read-hooks.js';
 import { GLOBAL_OBJECT_NAMES, classifyModule } from '../../policy/index.js';
 import { codeUrlScheme, leadingText } from './code-urls.js';
@@ -41,6 +42,7 @@ export function visitCall(walker: Walker, call: ts.CallExpression): void {
   checkPrototypeWrite(walker, call);
   if (walker.mayHoldStarters) judgeChildEntries(walker, call);
   judgeSettingPush(walker, call);
+  judgeSharedWriterCall(walker, call);
   judgePoolEntries(walker, call);
   judgeCreateRequireCall(walker, call);
   const callee = skipOuter(call.expression);

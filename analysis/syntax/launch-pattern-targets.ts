@@ -13,6 +13,8 @@ export interface AssignedReference {
   readonly target: ts.Expression;
   /** The value written there when a literal source shows it; undefined: unknown (a rest, a default over an unknown source, a computed key). */
   readonly value: ts.Expression | undefined;
+  /** The defaults on the way to the target (`[x = d] = …`, `{ k: x = d } = …`): written when the source holds `undefined` there. */
+  readonly defaults: readonly ts.Expression[];
 }
 
 function isPatternLiteral(node: ts.Node): node is ts.ArrayLiteralExpression | ts.ObjectLiteralExpression {
@@ -49,30 +51,34 @@ function propertyOf(source: ts.Expression | undefined, key: string | undefined):
 }
 
 /** Every reference `pattern` (the left of a destructuring assignment, or inside one) assigns, given what is assigned to it (`source`, when seen). */
-export function* patternReferences(pattern: ts.Expression, source: ts.Expression | undefined): Generator<AssignedReference> {
+export function* patternReferences(pattern: ts.Expression, source: ts.Expression | undefined, defaults: readonly ts.Expression[] = []): Generator<AssignedReference> {
   const inner = withoutParentheses(pattern);
   if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
     // Inside a pattern, `x = d` is a default: the value is the source when one is seen, else the default or something unseen.
-    yield* patternReferences(inner.left, source);
+    yield* patternReferences(inner.left, source, [...defaults, inner.right]);
     return;
   }
   if (ts.isArrayLiteralExpression(inner)) {
     for (const [index, element] of inner.elements.entries()) {
       if (ts.isOmittedExpression(element)) continue;
-      if (ts.isSpreadElement(element)) yield* patternReferences(element.expression, undefined);
-      else yield* patternReferences(element, elementOf(source, index));
+      if (ts.isSpreadElement(element)) yield* patternReferences(element.expression, undefined, defaults);
+      else yield* patternReferences(element, elementOf(source, index), defaults);
     }
     return;
   }
   if (ts.isObjectLiteralExpression(inner)) {
     for (const property of inner.properties) {
-      if (ts.isSpreadAssignment(property)) yield* patternReferences(property.expression, undefined);
-      else if (ts.isPropertyAssignment(property)) yield* patternReferences(property.initializer, propertyOf(source, propertyKey(property.name)));
-      else if (ts.isShorthandPropertyAssignment(property)) yield { target: property.name, value: propertyOf(source, property.name.text) };
+      if (ts.isSpreadAssignment(property)) yield* patternReferences(property.expression, undefined, defaults);
+      else if (ts.isPropertyAssignment(property)) yield* patternReferences(property.initializer, propertyOf(source, propertyKey(property.name)), defaults);
+      else if (ts.isShorthandPropertyAssignment(property)) {
+        // `{ run = cp.execSync } = …`: a shorthand's default.
+        const own = property.objectAssignmentInitializer;
+        yield { target: property.name, value: propertyOf(source, property.name.text), defaults: own === undefined ? defaults : [...defaults, own] };
+      }
     }
     return;
   }
-  yield { target: inner, value: source };
+  yield { target: inner, value: source, defaults };
 }
 
 /** The pattern an assignment or loop head writes and its source: `[a] = src`, `for (x.y of src)`; undefined for anything else. */

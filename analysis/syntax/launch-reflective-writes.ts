@@ -55,7 +55,7 @@ function isAlias(expression: ts.Expression): boolean {
 }
 
 /** The global writer a callee is (`Reflect.set`), or `Array.prototype.push` called through `.call`/`.apply`. */
-function writerOf(callee: ts.Expression, walker: Walker): string | undefined {
+export function writerOf(callee: ts.Expression, walker: Walker): string | undefined {
   const inner = skipOuter(callee);
   if (!ts.isPropertyAccessExpression(inner) && !ts.isElementAccessExpression(inner)) return undefined;
   const key = constantKey(inner, walker.scope);

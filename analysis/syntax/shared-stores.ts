@@ -1,32 +1,93 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
-import { GLOBAL_OBJECT_NAMES, classifyModule, globalValueCapabilities, memberCapabilities } from '../../policy/index.js';
+import { GLOBAL_OBJECT_NAMES, memberCapabilities } from '../../policy/index.js';
+import { STORING } from './assigned-modules.js';
+import { carriedCapability } from './carried-capabilities.js';
+import { builtinModuleOf } from './entry-path-modules.js';
+import { assignedPattern, patternReferences } from './launch-pattern-targets.js';
 import { trackedLoad } from './module-loads.js';
 import { interopViewOf } from './interop.js';
 import { judgeLoaderStateWrite } from './loader-state.js';
-import { globalName } from './module-loads.js';
-import { memberKey, skipOuter } from './syntax.js';
+import { globalName, isProcessObject } from './module-loads.js';
+import { excerpt, memberKey, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 
+/** Names a CommonJS module's wrapper declares: assigning one rebinds a parameter, not a global. */
+const COMMONJS_WRAPPER_NAMES: ReadonlySet<string> = new Set(['exports', 'require', 'module', '__filename', '__dirname']);
+
+
 /**
- * `Array.prototype.sh = execSync`, `globalThis.run = spawn`: a capability stored where every module
- * reads it (a builtin's prototype, the global object). The module that stores it may hold the
- * capability; every module that later calls `[].sh(…)` or `run(…)` then uses it under its own grants,
- * which the store launders (a `declare global` merge even types the call). The store is the flow:
- * UNANALYZED there, whatever the storing module is granted.
+ * `Array.prototype.sh = execSync`, `globalThis.run = spawn`, `run = cp.execSync` (undeclared),
+ * `process.run = …`, `require('node:util').run = …`: a capability stored where every module reads
+ * it. The module that stores it may hold the capability; every module that later calls `[].sh(…)`
+ * or `run(…)` then uses it under its own grants, which the store launders (a `declare global`
+ * merge even types the call). The store is the flow: UNANALYZED there, whatever the storing module
+ * is granted, in both modes alike (the place decides, not the type of the slot).
  */
 export function checkSharedStore(walker: Walker, node: ts.BinaryExpression): void {
   // The loader's own records are a store every later `require()` reads (loader-state.ts).
   judgeLoaderStateWrite(walker, node);
-  if (node.operatorToken.kind !== tsv.SyntaxKind.EqualsToken) return;
+  if (!STORING.has(node.operatorToken.kind)) return;
+  if (assignedPattern(node) !== undefined) return judgePatternStores(walker, node);
   const target = skipOuter(node.left);
-  if (!tsv.isPropertyAccessExpression(target) && !tsv.isElementAccessExpression(target)) return;
-  const builtin = builtinModuleObject(target.expression, walker);
-  // `process` (global or imported) is judged by its member rows, read or written.
-  if (builtin !== undefined && builtin !== 'node:process') return judgeBuiltinMemberWrite(walker, node, target, builtin);
-  const shared = sharedObjectName(target.expression, walker);
-  if (shared === undefined || !isCapabilityValue(walker, node.right)) return;
-  walker.report.unanalyzed(node.left, shared, 'a capability stored on a builtin prototype or the global object reaches every module that reads it, under that module\'s grants');
+  if (tsv.isPropertyAccessExpression(target) || tsv.isElementAccessExpression(target)) {
+    const builtin = builtinModuleObject(target.expression, walker);
+    // `process` (global or imported) is judged by its member rows too, read or written.
+    if (builtin !== undefined && builtin !== 'node:process' && node.operatorToken.kind === tsv.SyntaxKind.EqualsToken) return judgeBuiltinMemberWrite(walker, node, target, builtin);
+  }
+  judgeSharedStore(walker, node.left, node.left, node.right);
+}
+
+/**
+ * `({ execSync: run } = cp)`, `[globalThis.run] = [cp.execSync]`, `for (run of [cp.execSync]);`:
+ * every name or member a pattern or a loop head writes, with the value a literal source shows
+ * there, else the whole source (fail closed), and any default on the way (`[run = cp.execSync] = []`).
+ * A `for…in` head is written keys only.
+ */
+export function judgePatternStores(walker: Walker, node: ts.BinaryExpression | ts.ForOfStatement | ts.ForInStatement): void {
+  if (tsv.isForInStatement(node)) return;
+  const assigned = assignedPattern(node);
+  if (assigned === undefined) return;
+  const whole = tsv.isBinaryExpression(node) ? node.right : node.expression;
+  for (const { target, value, defaults } of patternReferences(assigned.pattern, assigned.source)) {
+    for (const written of [value ?? whole, ...defaults]) judgeSharedStore(walker, target, target, written);
+  }
+}
+
+/** `target` written with `value` at `at`: UNANALYZED when the place is shared and the value carries a capability. */
+export function judgeSharedStore(walker: Walker, at: ts.Node, target: ts.Expression, value: ts.Expression): void {
+  const place = sharedPlaceOf(walker, target);
+  if (place === undefined) return;
+  const carried = carriedCapability(walker, value);
+  if (carried === undefined) return;
+  walker.report.unanalyzed(at, excerpt(place), `a capability (\`${excerpt(carried.getText(walker.sourceFile))}\`) stored where every module reads it: each uses it under its own grants`);
+}
+
+/**
+ * The shared place a written name or member is, as a label; undefined for a place of this module's
+ * own. A name no scope declares is a global (an implicit one in sloppy code; an existing one, also
+ * in strict code); a member is shared when its object is (sharedObjectOf).
+ */
+export function sharedPlaceOf(walker: Walker, target: ts.Expression): string | undefined {
+  const inner = skipOuter(target);
+  if (tsv.isIdentifier(inner)) return walker.scope.lookup(inner.text) === undefined && !COMMONJS_WRAPPER_NAMES.has(inner.text) ? inner.text : undefined;
+  if (!tsv.isPropertyAccessExpression(inner) && !tsv.isElementAccessExpression(inner)) return undefined;
+  const owner = sharedObjectOf(walker, inner.expression);
+  if (owner === undefined) return undefined;
+  const key = memberKey(inner);
+  return `${owner}${key === null ? '[…]' : `.${key}`}`;
+}
+
+/**
+ * An object one per process that every module reaches by name: the global object, `X.prototype`
+ * of a global `X`, any builtin module's object (`require('node:util')`, `fs`, an interop view) and
+ * `process`. Read from the syntax in both modes (one verdict; no checker query per member write).
+ */
+export function sharedObjectOf(walker: Walker, base: ts.Expression): string | undefined {
+  const builtin = builtinModuleObject(base, walker) ?? builtinModuleOf(base, { scope: walker.scope, ancestors: walker.ancestors });
+  if (builtin !== undefined) return builtin === 'node:process' ? 'process' : builtin;
+  if (isProcessObject(base, walker.scope, GLOBAL_OBJECT_NAMES)) return 'process';
+  return sharedObjectName(base, walker);
 }
 
 /**
@@ -40,14 +101,13 @@ export function checkSharedStore(walker: Walker, node: ts.BinaryExpression): voi
 function judgeBuiltinMemberWrite(walker: Walker, node: ts.BinaryExpression, target: ts.PropertyAccessExpression | ts.ElementAccessExpression, specifier: string): void {
   const key = memberKey(target);
   const replacesCapability = key === null || memberCapabilities(specifier, key, walker.policy).length > 0;
-  if (!replacesCapability && !isCapabilityValue(walker, node.right)) return;
+  if (!replacesCapability) return judgeSharedStore(walker, node.left, node.left, node.right);
   walker.report.unanalyzed(node.left, `${specifier}${key === null ? '[…]' : `.${key}`}`, 'a member of a builtin module replaced: every module that calls it by that name runs the replacement under its own grants');
 }
 
 /**
  * The builtin whose shared module object `base` is: a module binding (`fs`, an alias `const f = fs`,
- * `fs_1.default` through compiled interop) or a load (`require('fs')`). Read from the syntax in both
- * modes (one verdict; no checker query per member assignment).
+ * `fs_1.default` through compiled interop) or a load (`require('fs')`).
  */
 function builtinModuleObject(base: ts.Expression, walker: Walker): string | undefined {
   const inner = skipOuter(base);
@@ -65,17 +125,4 @@ function sharedObjectName(base: ts.Expression, walker: Walker): string | undefin
   }
   const owner = globalName(inner, walker.scope, GLOBAL_OBJECT_NAMES);
   return owner !== undefined && GLOBAL_OBJECT_NAMES.includes(owner) ? owner : undefined;
-}
-
-/** A value that is a capability: an import of a capability module or member, a capability global, or (typed) what its declaration says. */
-function isCapabilityValue(walker: Walker, value: ts.Expression): boolean {
-  const inner = skipOuter(value);
-  if (tsv.isIdentifier(inner)) {
-    const binding = walker.scope.lookup(inner.text);
-    if (binding === undefined) return (globalValueCapabilities(inner.text)?.length ?? 0) > 0 || inner.text === 'require' || inner.text === 'eval';
-    if (binding.kind === 'module') return classifyModule(binding.specifier, walker.policy).capabilities.length > 0;
-    if (binding.kind === 'member' || binding.kind === 'flag-sensitive') return memberCapabilities(binding.specifier, binding.member, walker.policy).length > 0;
-    if (binding.kind === 'require') return true;
-  }
-  return walker.types?.capabilityValue(inner) !== undefined;
 }
