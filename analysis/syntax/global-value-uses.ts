@@ -1,0 +1,83 @@
+import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
+import { everyReferenceIsSafe, isChoiceOf } from './global-stores.js';
+import { isReceiverHandOver } from './sloppy-this.js';
+import type { Scope } from './scope.js';
+import { skipOuter } from './syntax.js';
+
+/**
+ * Uses of the global object (or `process`) as a value that hand nothing on by themselves
+ * (fixtures/precision rule 6, session 16). Each keeps the member it reaches judged as
+ * `globalThis.key` / `process.key` is; anything else about the value stays UNANALYZED.
+ */
+
+/**
+ * `(typeof global !== 'undefined' ? global : self).Uint8Array` (readable-stream): a choice of
+ * global objects read at one constant key. The caller judges that key as a member of the global
+ * object (`(global || {}).process` is `globalThis.process`), so nothing is lost. `ancestors` end
+ * with the reference; undefined when the choice is not directly the base of a constant-key access.
+ */
+export function choiceMemberOfGlobal(ancestors: readonly ts.Node[]): { readonly access: ts.Node; readonly key: string; readonly index: number } | undefined {
+  let child = ancestors[ancestors.length - 1] as ts.Node;
+  let at = ancestors.length - 2;
+  let throughChoice = false;
+  while (at >= 0 && isChoiceOf(ancestors[at] as ts.Node, child)) {
+    throughChoice ||= !tsv.isParenthesizedExpression(ancestors[at] as ts.Node);
+    child = ancestors[at--] as ts.Node;
+  }
+  const access = at >= 0 ? (ancestors[at] as ts.Node) : undefined;
+  // A bare `globalThis.x` is the ordinary member path; only a choice is new here.
+  if (!throughChoice || access === undefined) return undefined;
+  if (tsv.isPropertyAccessExpression(access) && access.expression === child) return { access, key: access.name.text, index: at };
+  if (tsv.isElementAccessExpression(access) && access.expression === child && tsv.isStringLiteralLike(skipOuter(access.argumentExpression))) {
+    return { access, key: (skipOuter(access.argumentExpression) as ts.StringLiteralLike).text, index: at };
+  }
+  return undefined;
+}
+
+/**
+ * `globalThis.fetch.bind(globalThis)`, `process.nextTick.bind(process)`, `X.m.call(X, …)`,
+ * `Reflect.apply(X.m, X, …)`: the receiver is the object the method is read from, as in a plain
+ * `X.m(…)`; the member is judged where it is read. Any other function given the global object
+ * as its `this` (`f.call(globalThis)`) stays a hand-over.
+ */
+export function isOwnMethodReceiver(name: string, ancestors: readonly ts.Node[], scope: Scope): boolean {
+  const node = ancestors[ancestors.length - 1] as ts.Node;
+  if (!isReceiverHandOver(node, ancestors)) return false;
+  const call = ancestors[ancestors.length - 2] as ts.CallExpression;
+  const callee = skipOuter(call.expression) as ts.PropertyAccessExpression;
+  const method = callee.name.text === 'apply' && tsv.isIdentifier(callee.expression) && callee.expression.text === 'Reflect' ? call.arguments[0] : callee.expression;
+  if (method === undefined) return false;
+  const read = skipOuter(method);
+  if (!tsv.isPropertyAccessExpression(read)) return false;
+  const base = skipOuter(read.expression);
+  return tsv.isIdentifier(base) && base.text === name && scope.lookup(name) === undefined;
+}
+
+/**
+ * A UMD wrapper's `(function (global, factory) { … global.Long = … })(globalThis || self, …)`:
+ * the global object handed to a parameter of the function expression called right there, which
+ * only stores and reads plain data through it (global-stores.ts's rule for a local).
+ */
+export function isDataOnlyWrapperArgument(ancestors: readonly ts.Node[], scope: Scope): boolean {
+  let child = ancestors[ancestors.length - 1] as ts.Node;
+  let at = ancestors.length - 2;
+  while (at >= 0 && isChoiceOf(ancestors[at] as ts.Node, child)) child = ancestors[at--] as ts.Node;
+  const call = at >= 0 ? ancestors[at] : undefined;
+  if (call === undefined || !tsv.isCallExpression(call)) return false;
+  const position = call.arguments.indexOf(child as ts.Expression);
+  const wrapper = skipOuter(call.expression);
+  if (position < 0 || !(tsv.isFunctionExpression(wrapper) || tsv.isArrowFunction(wrapper))) return false;
+  if (call.arguments.slice(0, position + 1).some(tsv.isSpreadElement)) return false;
+  const parameter = wrapper.parameters[position];
+  if (parameter === undefined || parameter.dotDotDotToken !== undefined || !tsv.isIdentifier(parameter.name)) return false;
+  // `arguments[0]` would reach the value without the name.
+  if (mentionsArguments(wrapper.body)) return false;
+  return everyReferenceIsSafe(wrapper, parameter.name.text, scope);
+}
+
+function mentionsArguments(node: ts.Node): boolean {
+  if (tsv.isIdentifier(node) && node.text === 'arguments') return true;
+  if (tsv.isFunctionLike(node) && !tsv.isArrowFunction(node)) return false;
+  return tsv.forEachChild(node, mentionsArguments) === true;
+}
