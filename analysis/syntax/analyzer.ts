@@ -32,7 +32,7 @@ import { Scope, type Binding } from './scope.js';
 import { parameterAlias } from './alias-values.js';
 import { moduleParameter } from './module-parameters.js';
 import { isPlainDataGlobalAlias } from './global-stores.js';
-import { choiceMemberOfGlobal, isDataOnlyWrapperArgument, isOwnMethodReceiver } from './global-value-uses.js';
+import { choiceMemberOfGlobal, isDataOnlyWrapperArgument, isMemberOnlyProcessAlias, isOwnMethodReceiver } from './global-value-uses.js';
 import { isSymbolKeyed } from './global-data-writes.js';
 import { isExportedDeclaration } from './exported-declarations.js';
 import { interopMemberBase } from './interop.js';
@@ -306,6 +306,8 @@ export class Analyzer implements Walker {
       if (member !== undefined) return this.globalMember(name, member.key, member.access, flowOf(this.ancestors, member.index));
       return this.report.unanalyzed(node, name, 'the global object used as a value');
     }
+    // `var kr = typeof process == 'object' && process ? process : {}` read only at constant keys, each judged as `process.key`.
+    if (name === 'process' && visited && isMemberOnlyProcessAlias(this.ancestors, this.scope)) return;
     if (name === 'process' || LOADER_NAMES.includes(name)) return this.report.unanalyzed(node, name, `\`${name}\` aliased or passed as a value`);
     if (name === 'arguments' && thisOwner(this.ancestors) === 'file') return this.report.unanalyzed(node, name, "the CommonJS wrapper's arguments hold `require` and `module`");
     if (name === 'constructor' && isWithBodyName(this.ancestors)) return judgeFunctionConstructor(this, node, flow, '`constructor` inside `with`');

@@ -145,7 +145,7 @@ function isMemberOf(parent: ts.Node, child: ts.Node): boolean {
 }
 
 /** The innermost function or file among `ancestors` that declares `name` as a parameter or a statement-level variable. */
-function declaringContainer(ancestors: readonly ts.Node[], name: string): ts.Node | undefined {
+export function declaringContainer(ancestors: readonly ts.Node[], name: string): ts.Node | undefined {
   for (let at = ancestors.length - 1; at >= 0; at -= 1) {
     const node = ancestors[at] as ts.Node;
     if (tsv.isFunctionLike(node) && node.parameters.some((parameter) => tsv.isIdentifier(parameter.name) && parameter.name.text === name)) return node;

@@ -1,9 +1,11 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
-import { everyReferenceIsSafe, isChoiceOf } from './global-stores.js';
+import { declaringContainer, everyReferenceIsSafe, isChoiceOf } from './global-stores.js';
+import { isValueReference } from './node-kinds.js';
+import { flowOf } from './value-flow.js';
 import { isReceiverHandOver } from './sloppy-this.js';
 import type { Scope } from './scope.js';
-import { skipOuter } from './syntax.js';
+import { hasExportModifier, skipOuter } from './syntax.js';
 
 /**
  * Uses of the global object (or `process`) as a value that hand nothing on by themselves
@@ -80,4 +82,63 @@ function mentionsArguments(node: ts.Node): boolean {
   if (tsv.isIdentifier(node) && node.text === 'arguments') return true;
   if (tsv.isFunctionLike(node) && !tsv.isArrowFunction(node)) return false;
   return tsv.forEachChild(node, mentionsArguments) === true;
+}
+
+/**
+ * `var kr = typeof process == 'object' && process ? process : { stdout: null }` (tar's minipass):
+ * a declared alias of `process` (declarations.ts makes it a global alias, so `kr.stdout` is judged
+ * as `process.stdout`) whose every reference in the code that declares it is tested or read at a
+ * constant key. Then the alias hands the object to nothing. A reference that is called, handed
+ * on, written, spread or read at a computed key keeps the reference UNANALYZED.
+ */
+export function isMemberOnlyProcessAlias(ancestors: readonly ts.Node[], scope: Scope): boolean {
+  let child = ancestors[ancestors.length - 1] as ts.Node;
+  let at = ancestors.length - 2;
+  while (at >= 0 && isChoiceOf(ancestors[at] as ts.Node, child)) child = ancestors[at--] as ts.Node;
+  const declaration = at >= 0 ? ancestors[at] : undefined;
+  if (declaration === undefined || !tsv.isVariableDeclaration(declaration) || declaration.initializer !== child || !tsv.isIdentifier(declaration.name)) return false;
+  const statement = ancestors[at - 2];
+  if (statement !== undefined && tsv.isVariableStatement(statement) && hasExportModifier(statement)) return false;
+  const name = declaration.name.text;
+  const binding = scope.lookup(name);
+  if (binding?.kind !== 'global-alias' || binding.name !== 'process') return false;
+  const container = declaringContainer(ancestors, name);
+  return container !== undefined && everyReferenceIsMemberRead(container, declaration.name);
+}
+
+/** By name under `container` (a shadowing local's uses count too, which can only answer "no"). */
+function everyReferenceIsMemberRead(container: ts.Node, declared: ts.Identifier): boolean {
+  const trail: ts.Node[] = [];
+  let safe = true;
+  const visit = (node: ts.Node): void => {
+    if (!safe) return;
+    trail.push(node);
+    const parent = trail[trail.length - 2];
+    if (tsv.isIdentifier(node) && node !== declared && node.text === declared.text && parent !== undefined) {
+      if (tsv.isExportSpecifier(parent) || (tsv.isShorthandPropertyAssignment(parent) && parent.name === node)) safe = false;
+      else if (isValueReference(node, parent)) safe = isTestOrConstantRead(trail);
+    }
+    tsv.forEachChild(node, visit);
+    trail.pop();
+  };
+  visit(container);
+  return safe;
+}
+
+function isTestOrConstantRead(trail: readonly ts.Node[]): boolean {
+  const flow = flowOf(trail);
+  if (flow.kind === 'tested' || flow.kind === 'discarded') return true;
+  if (flow.kind !== 'member') return false;
+  const access = flow.access;
+  const constant = tsv.isPropertyAccessExpression(access) || tsv.isStringLiteralLike(skipOuter(access.argumentExpression));
+  if (!constant) return false;
+  // `kr.exit = f` replaces a member of the process: a write, not a read.
+  const index = trail.lastIndexOf(access);
+  let outer: ts.Node = access;
+  let at = index - 1;
+  while (at >= 0 && tsv.isParenthesizedExpression(trail[at] as ts.Node)) outer = trail[at--] as ts.Node;
+  const parent = at >= 0 ? trail[at] : undefined;
+  if (parent !== undefined && tsv.isBinaryExpression(parent) && parent.left === outer && parent.operatorToken.kind >= tsv.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= tsv.SyntaxKind.LastAssignment) return false;
+  if (parent !== undefined && (tsv.isDeleteExpression(parent) || tsv.isPrefixUnaryExpression(parent) || tsv.isPostfixUnaryExpression(parent))) return !(tsv.isDeleteExpression(parent) || parent.operator === tsv.SyntaxKind.PlusPlusToken || parent.operator === tsv.SyntaxKind.MinusMinusToken);
+  return true;
 }

@@ -72,3 +72,27 @@ describe("a UMD wrapper's parameter that only stores data (long)", () => {
     expect(capabilities(text)).toContain(capability);
   });
 });
+
+describe("a declared alias of `process` read only at constant keys (tar's minipass)", () => {
+  const minipass = "var kr = typeof process == 'object' && process ? process : { stdout: null, stderr: null };\n";
+
+  it("minipass's stdout/stderr comparison reaches nothing", () => {
+    expect(capabilities(`${minipass}module.exports = (dest) => dest !== kr.stdout && dest !== kr.stderr;`)).toEqual([]);
+  });
+
+  it('a plain `const p = process` read at constant keys', () => {
+    expect(capabilities("const p = process;\nmodule.exports = p.platform === 'win32' ? p.arch : '';")).toEqual([]);
+  });
+
+  it.each([
+    ['a capability member read through it', `${minipass}module.exports = kr.env.HOME;`, 'ENV'],
+    ['the alias handed on', `${minipass}use(kr);`, 'UNANALYZED'],
+    ['a computed member', `${minipass}module.exports = kr[name];`, 'UNANALYZED'],
+    ['a member replaced through it', `${minipass}kr.exit = function () {};`, 'UNANALYZED'],
+    ['the alias exported', 'export const p = process;\nexport const a = p.arch;', 'UNANALYZED'],
+    ['the alias destructured', `${minipass}const { env } = kr;\nmodule.exports = env;`, 'UNANALYZED'],
+    ['the alias spread', `${minipass}module.exports = { ...kr };`, 'UNANALYZED'],
+  ])('%s stays a finding', (_name, text, capability) => {
+    expect(capabilities(text)).toContain(capability);
+  });
+});
