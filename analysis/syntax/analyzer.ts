@@ -32,7 +32,7 @@ import { Scope, type Binding } from './scope.js';
 import { parameterAlias } from './alias-values.js';
 import { moduleParameter } from './module-parameters.js';
 import { isPlainDataGlobalAlias } from './global-stores.js';
-import { choiceMemberOfGlobal, isDataOnlyWrapperArgument, isMemberOnlyProcessAlias, isOwnMethodReceiver } from './global-value-uses.js';
+import { choiceMemberOfGlobal, isDataOnlyWrapperArgument, isMemberOnlyProcessAlias, isOwnMethodReceiver, processParameterKeys } from './global-value-uses.js';
 import { isSymbolKeyed } from './global-data-writes.js';
 import { isExportedDeclaration } from './exported-declarations.js';
 import { interopMemberBase } from './interop.js';
@@ -308,6 +308,12 @@ export class Analyzer implements Walker {
     }
     // `var kr = typeof process == 'object' && process ? process : {}` read only at constant keys, each judged as `process.key`.
     if (name === 'process' && visited && isMemberOnlyProcessAlias(this.ancestors, this.scope)) return;
+    // `eehaslisteners(process, 'deprecation')`: a local function that only reads constant members of it (global-value-uses.ts).
+    const keys = name === 'process' && visited ? processParameterKeys(this.ancestors) : undefined;
+    if (keys !== undefined) {
+      for (const key of keys) this.globalMember('process', key, node, { kind: 'flows' });
+      return;
+    }
     if (name === 'process' || LOADER_NAMES.includes(name)) return this.report.unanalyzed(node, name, `\`${name}\` aliased or passed as a value`);
     if (name === 'arguments' && thisOwner(this.ancestors) === 'file') return this.report.unanalyzed(node, name, "the CommonJS wrapper's arguments hold `require` and `module`");
     if (name === 'constructor' && isWithBodyName(this.ancestors)) return judgeFunctionConstructor(this, node, flow, '`constructor` inside `with`');

@@ -103,11 +103,72 @@ export function isMemberOnlyProcessAlias(ancestors: readonly ts.Node[], scope: S
   const binding = scope.lookup(name);
   if (binding?.kind !== 'global-alias' || binding.name !== 'process') return false;
   const container = declaringContainer(ancestors, name);
-  return container !== undefined && everyReferenceIsMemberRead(container, declaration.name);
+  return container !== undefined && everyReference(container, declaration.name, isTestOrConstantRead);
+}
+
+/**
+ * `var context = callSite.getThis(); var typeName = context && site.getTypeName()` (depd): the
+ * value at `ancestors[last]` declared into a local (not exported) whose every reference is only
+ * tested. Nothing reads or hands on what it holds.
+ */
+export function isDeclaredForTestsOnly(ancestors: readonly ts.Node[]): boolean {
+  const declaration = ancestors[ancestors.length - 2];
+  if (declaration === undefined || !tsv.isVariableDeclaration(declaration) || declaration.initializer !== ancestors[ancestors.length - 1] || !tsv.isIdentifier(declaration.name)) return false;
+  const statement = ancestors[ancestors.length - 4];
+  if (statement !== undefined && tsv.isVariableStatement(statement) && hasExportModifier(statement)) return false;
+  const container = declaringContainer(ancestors, declaration.name.text);
+  return container !== undefined && everyReference(container, declaration.name, (trail) => {
+    const kind = flowOf(trail).kind;
+    return kind === 'tested' || kind === 'discarded';
+  });
+}
+
+/**
+ * `eehaslisteners(process, 'deprecation')` (depd): `process` given to a function this file declares
+ * once, whose parameter at that place is only tested or read at constant keys (and no `arguments`
+ * reads it). Returns those keys, each to be judged as `process.key`; undefined when the rule does
+ * not apply.
+ */
+export function processParameterKeys(ancestors: readonly ts.Node[]): string[] | undefined {
+  const argument = ancestors[ancestors.length - 1] as ts.Node;
+  const call = ancestors[ancestors.length - 2];
+  if (call === undefined || !tsv.isCallExpression(call)) return undefined;
+  const position = call.arguments.indexOf(argument as ts.Expression);
+  const callee = skipOuter(call.expression);
+  if (position < 0 || !tsv.isIdentifier(callee) || call.arguments.slice(0, position).some(tsv.isSpreadElement)) return undefined;
+  const file = ancestors[0];
+  if (file === undefined || !tsv.isSourceFile(file)) return undefined;
+  const declared = soleFunctionDeclaration(file, callee.text);
+  const parameter = declared?.parameters[position];
+  if (declared?.body === undefined || parameter === undefined || parameter.dotDotDotToken !== undefined || !tsv.isIdentifier(parameter.name)) return undefined;
+  if (mentionsArguments(declared.body)) return undefined;
+  const keys = new Set<string>();
+  const safe = everyReference(declared.body, parameter.name, (trail) => {
+    if (!isTestOrConstantRead(trail)) return false;
+    const flow = flowOf(trail);
+    if (flow.kind === 'member') keys.add(tsv.isPropertyAccessExpression(flow.access) ? flow.access.name.text : (skipOuter(flow.access.argumentExpression) as ts.StringLiteralLike).text);
+    return true;
+  });
+  return safe ? [...keys] : undefined;
+}
+
+/** The one `function name(…) {…}` of the file, when nothing else in it binds or writes `name`. */
+function soleFunctionDeclaration(file: ts.SourceFile, name: string): ts.FunctionDeclaration | undefined {
+  const found: ts.FunctionDeclaration[] = [];
+  let other = false;
+  const visit = (node: ts.Node): void => {
+    if (other) return;
+    if (tsv.isFunctionDeclaration(node) && node.name?.text === name) found.push(node);
+    else if ((tsv.isVariableDeclaration(node) || tsv.isParameter(node) || tsv.isClassDeclaration(node) || tsv.isImportSpecifier(node) || tsv.isImportClause(node)) && node.name !== undefined && tsv.isIdentifier(node.name) && node.name.text === name) other = true;
+    else if (tsv.isBinaryExpression(node) && tsv.isIdentifier(skipOuter(node.left)) && (skipOuter(node.left) as ts.Identifier).text === name && node.operatorToken.kind >= tsv.SyntaxKind.FirstAssignment && node.operatorToken.kind <= tsv.SyntaxKind.LastAssignment) other = true;
+    tsv.forEachChild(node, visit);
+  };
+  visit(file);
+  return !other && found.length === 1 ? found[0] : undefined;
 }
 
 /** By name under `container` (a shadowing local's uses count too, which can only answer "no"). */
-function everyReferenceIsMemberRead(container: ts.Node, declared: ts.Identifier): boolean {
+function everyReference(container: ts.Node, declared: ts.Identifier, allowed: (trail: readonly ts.Node[]) => boolean): boolean {
   const trail: ts.Node[] = [];
   let safe = true;
   const visit = (node: ts.Node): void => {
@@ -116,7 +177,7 @@ function everyReferenceIsMemberRead(container: ts.Node, declared: ts.Identifier)
     const parent = trail[trail.length - 2];
     if (tsv.isIdentifier(node) && node !== declared && node.text === declared.text && parent !== undefined) {
       if (tsv.isExportSpecifier(parent) || (tsv.isShorthandPropertyAssignment(parent) && parent.name === node)) safe = false;
-      else if (isValueReference(node, parent)) safe = isTestOrConstantRead(trail);
+      else if (isValueReference(node, parent)) safe = allowed(trail);
     }
     tsv.forEachChild(node, visit);
     trail.pop();
