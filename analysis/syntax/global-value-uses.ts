@@ -1,6 +1,7 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
 import { declaringContainer, everyReferenceIsSafe, isChoiceOf } from './global-stores.js';
+import { isDataName } from './global-data-values.js';
 import { isValueReference } from './node-kinds.js';
 import { flowOf } from './value-flow.js';
 import { isReceiverHandOver } from './sloppy-this.js';
@@ -107,19 +108,22 @@ export function isMemberOnlyProcessAlias(ancestors: readonly ts.Node[], scope: S
 }
 
 /**
- * `var context = callSite.getThis(); var typeName = context && site.getTypeName()` (depd): the
- * value at `ancestors[last]` declared into a local (not exported) whose every reference is only
- * tested. Nothing reads or hands on what it holds.
+ * `var context = callSite.getThis(); var typeName = context && site.getTypeName(); … context.name`
+ * (depd): the value at `ancestors[last]` declared into a local (not exported) whose every reference
+ * is tested or reads a data member (global-data-values.ts's isDataName: no capability global, not
+ * `constructor`). Nothing reaches a capability or hands the value on through it.
  */
-export function isDeclaredForTestsOnly(ancestors: readonly ts.Node[]): boolean {
+export function isDeclaredForTestsAndDataReads(ancestors: readonly ts.Node[]): boolean {
   const declaration = ancestors[ancestors.length - 2];
   if (declaration === undefined || !tsv.isVariableDeclaration(declaration) || declaration.initializer !== ancestors[ancestors.length - 1] || !tsv.isIdentifier(declaration.name)) return false;
   const statement = ancestors[ancestors.length - 4];
   if (statement !== undefined && tsv.isVariableStatement(statement) && hasExportModifier(statement)) return false;
   const container = declaringContainer(ancestors, declaration.name.text);
   return container !== undefined && everyReference(container, declaration.name, (trail) => {
-    const kind = flowOf(trail).kind;
-    return kind === 'tested' || kind === 'discarded';
+    const flow = flowOf(trail);
+    if (flow.kind !== 'member') return flow.kind === 'tested' || flow.kind === 'discarded';
+    // `context.name`: a data member of whatever receiver it is (for the global object, a global that is data).
+    return isTestOrConstantRead(trail) && isDataName(constantMemberKey(flow.access));
   });
 }
 
@@ -146,7 +150,7 @@ export function processParameterKeys(ancestors: readonly ts.Node[]): string[] | 
   const safe = everyReference(declared.body, parameter.name, (trail) => {
     if (!isTestOrConstantRead(trail)) return false;
     const flow = flowOf(trail);
-    if (flow.kind === 'member') keys.add(tsv.isPropertyAccessExpression(flow.access) ? flow.access.name.text : (skipOuter(flow.access.argumentExpression) as ts.StringLiteralLike).text);
+    if (flow.kind === 'member') keys.add(constantMemberKey(flow.access));
     return true;
   });
   return safe ? [...keys] : undefined;
@@ -202,4 +206,9 @@ function isTestOrConstantRead(trail: readonly ts.Node[]): boolean {
   if (parent !== undefined && tsv.isBinaryExpression(parent) && parent.left === outer && parent.operatorToken.kind >= tsv.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= tsv.SyntaxKind.LastAssignment) return false;
   if (parent !== undefined && (tsv.isDeleteExpression(parent) || tsv.isPrefixUnaryExpression(parent) || tsv.isPostfixUnaryExpression(parent))) return !(tsv.isDeleteExpression(parent) || parent.operator === tsv.SyntaxKind.PlusPlusToken || parent.operator === tsv.SyntaxKind.MinusMinusToken);
   return true;
+}
+
+/** The key of an access isTestOrConstantRead accepted (a name, or a string literal). */
+function constantMemberKey(access: ts.PropertyAccessExpression | ts.ElementAccessExpression): string {
+  return tsv.isPropertyAccessExpression(access) ? access.name.text : (skipOuter(access.argumentExpression) as ts.StringLiteralLike).text;
 }

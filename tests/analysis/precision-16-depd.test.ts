@@ -33,15 +33,17 @@ describe('process given to a local function that reads constant members (depd)',
   });
 });
 
-describe("a call site's receiver kept in a local that is only tested (depd)", () => {
+describe("a call site's receiver kept in a local that is only tested or read for data (depd)", () => {
   it("depd's `var context = callSite.getThis(); context && …`", () => {
-    const text = 'module.exports = function (callSite) {\n  var context = callSite.getThis();\n  var typeName = context && callSite.getTypeName();\n  return typeName;\n};';
+    const text = "module.exports = function (callSite) {\n  var context = callSite.getThis();\n  var typeName = context && callSite.getTypeName();\n  if (typeName === 'Object') typeName = context.name || typeName;\n  return typeName;\n};";
     expect(capabilities(text)).toEqual([]);
   });
 
   it.each([
     ['the receiver returned', 'module.exports = (site) => { var context = site.getThis(); return context && context.process; };'],
     ['the receiver exported', 'export const context = site.getThis();\nif (context) run();'],
+    ['a capability global read from it', 'module.exports = (site) => { var context = site.getThis(); return context && context.fetch; };'],
+    ['its constructor read', 'module.exports = (site) => { var context = site.getThis(); return context && context.constructor; };'],
     ['the receiver handed on after the test', 'module.exports = (site) => { const context = site.getThis(); if (context) use(context); };'],
   ])('%s stays UNANALYZED', (_name, text) => {
     expect(capabilities(text)).toContain('UNANALYZED');
