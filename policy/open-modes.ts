@@ -47,6 +47,18 @@ export const DEFAULT_OPEN_FLAG = 'r';
 export const READ_ONLY_FLAG_STRINGS: readonly string[] = ['r', 'rs', 'sr'];
 
 /**
+ * String flags that open for writing only (O_WRONLY): nothing can be read through the descriptor,
+ * so the open is FILES_WRITE alone. A '+' (read and write) or any other string is not here.
+ */
+export const WRITE_ONLY_FLAG_STRINGS: readonly string[] = ['w', 'wx', 'xw', 'a', 'ax', 'xa', 'as', 'sa'];
+
+/**
+ * `O_*` constants that may join O_WRONLY and still leave the descriptor write-only. Allow list: an
+ * unknown name (or O_RDWR) keeps the open counted as read and write.
+ */
+export const WRITE_ONLY_OPEN_COMPANIONS: readonly string[] = ['O_CREAT', 'O_TRUNC', 'O_APPEND', 'O_EXCL'];
+
+/**
  * `O_*` constants that keep an open read-only when or-ed onto O_RDONLY. Allow list: any other
  * name (O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND, O_EXCL, …) counts as a write. O_CLOEXEC is
  * not here because Node's `fs.constants` has no such key (it sets close-on-exec itself).
@@ -67,13 +79,24 @@ export type OpenFlags = { readonly kind: 'string'; readonly value: string } | { 
 export const DEFAULT_OPEN_FLAGS: OpenFlags = { kind: 'string', value: DEFAULT_OPEN_FLAG };
 
 const READ: readonly Capability[] = ['FILES_READ'];
+const WRITE: readonly Capability[] = ['FILES_WRITE'];
 const READ_WRITE: readonly Capability[] = ['FILES_READ', 'FILES_WRITE'];
 
-/** `undefined` flags could not be evaluated statically: deny by default, they count as a write. */
+/** `undefined` flags could not be evaluated statically: deny by default, they count as read and write. */
 export function openModeCapabilities(flags: OpenFlags | undefined): readonly Capability[] {
   if (flags === undefined) return READ_WRITE;
-  const readOnly = flags.kind === 'string' ? READ_ONLY_FLAG_STRINGS.includes(flags.value) : flags.names.every((name) => READ_ONLY_OPEN_CONSTANTS.includes(name));
-  return readOnly ? READ : READ_WRITE;
+  if (flags.kind === 'string') {
+    if (READ_ONLY_FLAG_STRINGS.includes(flags.value)) return READ;
+    return WRITE_ONLY_FLAG_STRINGS.includes(flags.value) ? WRITE : READ_WRITE;
+  }
+  if (flags.names.every((name) => READ_ONLY_OPEN_CONSTANTS.includes(name))) return READ;
+  return isWriteOnlyCombination(flags.names) ? WRITE : READ_WRITE;
+}
+
+/** O_WRONLY or-ed with creation/append companions and read-only-safe modifiers, and nothing else. */
+function isWriteOnlyCombination(names: readonly string[]): boolean {
+  const companion = (name: string): boolean => name === 'O_WRONLY' || WRITE_ONLY_OPEN_COMPANIONS.includes(name) || READ_ONLY_OPEN_CONSTANTS.includes(name);
+  return names.includes('O_WRONLY') && names.every(companion);
 }
 
 /** The row of a flag-sensitive member; `specifier` must already be canonical (`node:fs`). */

@@ -33,6 +33,8 @@ import { parameterAlias } from './alias-values.js';
 import { moduleParameter } from './module-parameters.js';
 import { isPlainDataGlobalAlias } from './global-stores.js';
 import { judgePatternStores } from './shared-stores.js';
+
+import { choiceMemberOfGlobal, isDataOnlyWrapperArgument, isMemberOnlyProcessAlias, isOwnMethodReceiver, processParameterKeys } from './global-value-uses.js';
 import { isSymbolKeyed } from './global-data-writes.js';
 import { isExportedDeclaration } from './exported-declarations.js';
 import { interopMemberBase } from './interop.js';
@@ -298,10 +300,23 @@ export class Analyzer implements Walker {
   private globalUse(name: string, node: ts.Node, flow: Flow): void {
     // Feature tests (`if (window.fetch)`, `'fetch' in window`, `x === globalThis`) run nothing.
     if (flow.kind === 'tested' || flow.kind === 'discarded') return;
+    const visited = this.ancestors[this.ancestors.length - 1] === node;
+    if ((GLOBAL_OBJECT_NAMES.includes(name) || name === 'process') && visited && isOwnMethodReceiver(name, this.ancestors, this.scope)) return;
     if (GLOBAL_OBJECT_NAMES.includes(name)) {
       // A UMD wrapper's `global.acorn = {}`: an alias that only stores and reads plain data (global-stores.ts).
-      if (this.ancestors[this.ancestors.length - 1] === node && isPlainDataGlobalAlias(this.ancestors, this.scope)) return;
+      if (visited && (isPlainDataGlobalAlias(this.ancestors, this.scope) || isDataOnlyWrapperArgument(this.ancestors, this.scope))) return;
+      // `(global || self).Uint8Array` is `globalThis.Uint8Array` (global-value-uses.ts).
+      const member = visited ? choiceMemberOfGlobal(this.ancestors) : undefined;
+      if (member !== undefined) return this.globalMember(name, member.key, member.access, flowOf(this.ancestors, member.index));
       return this.report.unanalyzed(node, name, 'the global object used as a value');
+    }
+    // `var kr = typeof process == 'object' && process ? process : {}` read only at constant keys, each judged as `process.key`.
+    if (name === 'process' && visited && isMemberOnlyProcessAlias(this.ancestors, this.scope)) return;
+    // `eehaslisteners(process, 'deprecation')`: a local function that only reads constant members of it (global-value-uses.ts).
+    const keys = name === 'process' && visited ? processParameterKeys(this.ancestors) : undefined;
+    if (keys !== undefined) {
+      for (const key of keys) this.globalMember('process', key, node, { kind: 'flows' });
+      return;
     }
     if (name === 'process' || LOADER_NAMES.includes(name)) return this.report.unanalyzed(node, name, `\`${name}\` aliased or passed as a value`);
     if (name === 'arguments' && thisOwner(this.ancestors) === 'file') return this.report.unanalyzed(node, name, "the CommonJS wrapper's arguments hold `require` and `module`");

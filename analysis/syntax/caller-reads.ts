@@ -5,6 +5,7 @@ import type { Scope } from './scope.js';
 import { propertyNameText, skipOuter } from './syntax.js';
 import type { Flow } from './value-flow.js';
 import type { Walker } from './walker.js';
+import { isDeclaredForTestsAndDataReads } from './global-value-uses.js';
 
 /** Members of the calling function that are facts about it, not a way into it. */
 const FACT_KEYS: ReadonlySet<string> = new Set(['name', 'length']);
@@ -56,6 +57,8 @@ export function judgeCallSiteFunction(walker: Walker, call: ts.CallExpression): 
   if (why === undefined) return;
   const flow = walker.flowAt(call);
   if (flow.kind === 'tested' || flow.kind === 'discarded') return;
+  // `var context = site.getThis(); … context && context.name`: kept in a local only tested or read for data.
+  if (walker.ancestors[walker.ancestors.length - 1] === call && isDeclaredForTestsAndDataReads(walker.ancestors)) return;
   if (flow.kind === 'member' && FACT_KEYS.has(constantKey(flow.access, walker.scope) ?? '')) return;
   walker.report.unanalyzed(call, `(call site).${key}()`, why);
 }

@@ -1,6 +1,7 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
+import { isChoiceOf } from './global-stores.js';
 import { isValueReference } from './node-kinds.js';
 import { isTypeOnlyNode } from './tested-only.js';
 import { flowOf } from './value-flow.js';
@@ -15,7 +16,9 @@ import { skipOuter } from './syntax.js';
  *   write reads nothing; the value stored is judged on its own), also `X.prototype.constructor ||= X`
  *   as a statement (the read is only tested);
  * - the frame marker of `Error.captureStackTrace(this, this.constructor)`, which V8 only compares
- *   with the stack's frames and never calls, while the file replaces no `Error.captureStackTrace`.
+ *   with the stack's frames and never calls, while the file replaces no `Error.captureStackTrace`
+ *   (also as one of a choice: `t ?? this.constructor`);
+ * - called or constructed with no argument (`new obj.constructor()`): no source text reaches it.
  */
 const LOGICAL_ASSIGNMENTS: ReadonlySet<ts.SyntaxKind> = new Set([tsv.SyntaxKind.BarBarEqualsToken, tsv.SyntaxKind.AmpersandAmpersandEqualsToken, tsv.SyntaxKind.QuestionQuestionEqualsToken]);
 
@@ -25,14 +28,22 @@ export function isConstructorBookkeeping(ancestors: readonly ts.Node[], scope: S
   while (at >= 0 && child !== undefined && tsv.isParenthesizedExpression(ancestors[at] as ts.Node)) child = ancestors[at--];
   const parent = at >= 0 ? ancestors[at] : undefined;
   if (parent === undefined || child === undefined) return false;
-  if (tsv.isBinaryExpression(parent)) {
+  if (tsv.isBinaryExpression(parent) && !isChoiceOf(parent, child)) {
     if (parent.left !== child) return false;
     if (parent.operatorToken.kind === tsv.SyntaxKind.EqualsToken) return true;
     // `X.prototype.constructor ||= X` as a statement: the read is only tested, and the result goes nowhere.
     return LOGICAL_ASSIGNMENTS.has(parent.operatorToken.kind) && flowOf(ancestors, at).kind === 'discarded';
   }
+  // `new obj.constructor()` (postcss's clone): with no argument there is no source text to compile; a Function so made is empty.
+  if ((tsv.isNewExpression(parent) || tsv.isCallExpression(parent)) && parent.expression === child) return (parent.arguments ?? []).length === 0;
   const file = ancestors[0];
-  return tsv.isCallExpression(parent) && parent.arguments[1] === child && file !== undefined && tsv.isSourceFile(file) && isCaptureStackTrace(parent.expression, scope, file);
+  if (file === undefined || !tsv.isSourceFile(file)) return false;
+  // `Error.captureStackTrace(this, t ?? this.constructor)` (tar's minipass): the marker is one of a choice of values.
+  let marker = child;
+  let markerAt = at;
+  while (markerAt >= 0 && isChoiceOf(ancestors[markerAt] as ts.Node, marker)) marker = ancestors[markerAt--] as ts.Node;
+  const call = markerAt >= 0 ? ancestors[markerAt] : undefined;
+  return call !== undefined && tsv.isCallExpression(call) && call.arguments[1] === marker && isCaptureStackTrace(call.expression, scope, file);
 }
 
 function isCaptureStackTrace(callee: ts.Expression, scope: Scope, file: ts.SourceFile): boolean {

@@ -78,7 +78,7 @@ function enclosingAssignment(ancestors: readonly ts.Node[], index: number): numb
 }
 
 /** `parent` hands `child`'s value on as one of its possible values (alias-values.ts's valueCandidates, one step). */
-function isChoiceOf(parent: ts.Node, child: ts.Node): boolean {
+export function isChoiceOf(parent: ts.Node, child: ts.Node): boolean {
   if (tsv.isParenthesizedExpression(parent)) return true;
   if (tsv.isConditionalExpression(parent)) return parent.condition !== child;
   if (!tsv.isBinaryExpression(parent)) return false;
@@ -145,7 +145,7 @@ function isMemberOf(parent: ts.Node, child: ts.Node): boolean {
 }
 
 /** The innermost function or file among `ancestors` that declares `name` as a parameter or a statement-level variable. */
-function declaringContainer(ancestors: readonly ts.Node[], name: string): ts.Node | undefined {
+export function declaringContainer(ancestors: readonly ts.Node[], name: string): ts.Node | undefined {
   for (let at = ancestors.length - 1; at >= 0; at -= 1) {
     const node = ancestors[at] as ts.Node;
     if (tsv.isFunctionLike(node) && node.parameters.some((parameter) => tsv.isIdentifier(parameter.name) && parameter.name.text === name)) return node;
@@ -173,7 +173,7 @@ function declaresDirectly(statements: readonly ts.Statement[], name: string, blo
 }
 
 /** Every reference to `name` under `container`, skipping nested functions and blocks that declare their own. */
-function everyReferenceIsSafe(container: ts.Node, name: string, scope: Scope, dataOnly = false): boolean {
+export function everyReferenceIsSafe(container: ts.Node, name: string, scope: Scope, dataOnly = false): boolean {
   const ancestors: ts.Node[] = [];
   let safe = true;
   const visit = (node: ts.Node): void => {
