@@ -33,7 +33,6 @@ import { parameterAlias } from './alias-values.js';
 import { moduleParameter } from './module-parameters.js';
 import { isPlainDataGlobalAlias } from './global-stores.js';
 import { judgePatternStores } from './shared-stores.js';
-
 import { choiceMemberOfGlobal, isDataOnlyWrapperArgument, isMemberOnlyProcessAlias, isOwnMethodReceiver, processParameterKeys } from './global-value-uses.js';
 import { isSymbolKeyed } from './global-data-writes.js';
 import { isExportedDeclaration } from './exported-declarations.js';
