@@ -112,9 +112,8 @@ const STARTER_WORDS = /^(node|nodejs|tsx|ts-node|ts-node-esm|ts-node-script|npx|
 /** Programs that run commands written among their words in forms of their own (`find -exec`, `parallel`, `watch`): judged by their words. */
 const COMMAND_RUNNERS = /^(find|parallel|watch|flock|su|runuser|script|busybox|strace|ltrace|valgrind|chroot|unshare|nsenter|firejail|systemd-run|xvfb-run)$/;
 
-/** Shell builtins that run none of their words (`: node x` only expands them): a substitution or a control operator among the words (`shell: true` joins `['&&', 'node', f]` into the line) still runs a command. */
+/** Shell builtins that run none of their words (`: node x` only expands them; a substitution among them is a command of its own: shell-line.ts). */
 const WORDLESS_PROGRAMS = new Set([':', 'true', 'false']);
-const SUBSTITUTION = /\$\(|`|[<>]\(|[;&|\n]/;
 
 /** The real program of a command and its words: the wrappers in front of it peeled (`env A=1 nohup xargs node` → `node` and the input's words). */
 function realCommand(words: ArgumentList, walker: Walker): { words: ArgumentList; wrapped: boolean } {
@@ -161,9 +160,7 @@ function judgeUnplacedCommand(walker: Walker, at: ts.Node, words: ArgumentList, 
     return argv ? [text] : text.split(/\s+/);
   };
   const runner = rest.flatMap((word) => (word === UNKNOWN_ARGUMENT ? [] : tokens(word))).find((token) => STARTER_WORDS.test(path.posix.basename(token.replaceAll('\\', '/'))));
-  if (runner === undefined) return;
-  const written = rest.flatMap((word) => (word === UNKNOWN_ARGUMENT ? [] : word.parts.filter((part) => typeof part === 'string')));
-  if (WORDLESS_PROGRAMS.has(program ?? '') && !written.some((text) => SUBSTITUTION.test(text))) return;
+  if (runner === undefined || WORDLESS_PROGRAMS.has(program ?? '')) return;
   walker.report.unanalyzed(at, excerpt(label), `\`${program ?? '…'}\` runs \`${runner}\` with words the syntax cannot place: it may start Node on any file`);
 }
 

@@ -136,6 +136,7 @@ class LineReader {
       this.readWordCharacter(this.word, false);
     }
     if (nested) throw new Unparsable('a `$(` is not closed');
+    this.endWord();
     if (this.target !== undefined) throw new Unparsable('a redirection without its target');
     this.endCommand();
     return this.index;
