@@ -187,6 +187,8 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
   // Set for the rest of the line: `export NODE_OPTIONS=…`; `. file` / `source file` may set anything.
   const exported: NodeArgument[] = [];
   let sourced = false;
+  // After `cd`, a relative entry is read from a folder the syntax does not follow: as from an unknown working directory.
+  let directory = cwd;
   for (const command of line.commands) {
     const words = command.map((word) => ({ node: at, parts: word.parts }));
     let start = 0;
@@ -200,14 +202,15 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
     if (first === 'export' || first === 'declare' || first === 'typeset') exported.push(...words.slice(start + 1).filter((word) => String(word.parts[0]).startsWith('NODE_OPTIONS=')));
     if (first === '.' || first === 'source') sourced = true;
     if (first === 'eval' && words[start]?.parts.length === 1) {
-      startsNode = followEvalWords(walker, at, command.slice(start + 1), label, cwd) || startsNode;
+      startsNode = followEvalWords(walker, at, command.slice(start + 1), label, directory) || startsNode;
       continue;
     }
     const nodeArguments = nodeArgumentsAfter(words.slice(start), walker, (shellLine) => {
-      startsNode = followCommandLine(walker, at, shellLine.parts, label, [], cwd) || startsNode;
+      startsNode = followCommandLine(walker, at, shellLine.parts, label, [], directory) || startsNode;
     });
     if (nodeArguments === undefined) {
-      judgeUnplacedCommand(walker, at, words.slice(start), label, false, cwd);
+      judgeUnplacedCommand(walker, at, words.slice(start), label, false, directory);
+      if (first === 'cd' || first === 'pushd' || first === 'popd') directory = undefined;
       continue;
     }
     startsNode = true;
@@ -218,9 +221,9 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
     if (sourced) walker.report.unanalyzed(at, excerpt(label), 'a Node command after the shell sources a file the syntax does not read: a `NODE_OPTIONS` set there may preload any file');
     for (const assignment of [...exported, ...environment]) {
       const [name, ...rest] = assignment.parts;
-      followNodeArguments(walker, at, `${label} NODE_OPTIONS`, commandWords([String(name).slice('NODE_OPTIONS='.length), ...rest], at), false, cwd);
+      followNodeArguments(walker, at, `${label} NODE_OPTIONS`, commandWords([String(name).slice('NODE_OPTIONS='.length), ...rest], at), false, directory);
     }
-    followNodeArguments(walker, at, label, nodeArguments, true, cwd);
+    followNodeArguments(walker, at, label, nodeArguments, true, directory);
   }
   return startsNode;
 }

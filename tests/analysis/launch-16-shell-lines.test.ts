@@ -49,6 +49,18 @@ describe('quoting, eval and the shell grammar around a Node command', () => {
   });
 });
 
+describe('`cd` on the line: a relative entry after it is read from a folder the syntax does not follow', () => {
+  it('a relative entry after cd, pushd or cd in a substitution fails closed', () => {
+    expect(entries(`${CJS}cp.execSync('cd lib && node ./job.cjs', { cwd: __dirname });`).unanalyzed).toBe(true);
+    expect(entries(`${CJS}cp.execSync('cd $DIR; node ./job.cjs', { cwd: __dirname });`).unanalyzed).toBe(true);
+    expect(entries(`${CJS}cp.execSync('pushd lib; echo $(node ./job.cjs)', { cwd: __dirname });`).unanalyzed).toBe(true);
+  });
+  it('negative controls: the same entry before cd, or written absolute after it, is followed', () => {
+    expect(entries(`${CJS}cp.execSync('node ./job.cjs && cd lib', { cwd: __dirname });`)).toEqual(followed('./job.cjs'));
+    expect(entries(shell(`'cd lib && node ' + ${JOB}`))).toEqual(followed('./job.cjs'));
+  });
+});
+
 describe('an unreadable line fails closed, never open', () => {
   const lines = ["'echo \\'open'", "'echo $(node x'", "'echo `node x'", "'echo \"$X'", "'echo ${X'", "'node x >'"];
   for (const line of lines) it(line, () => expect(entries(shell(line)).unanalyzed).toBe(true));
