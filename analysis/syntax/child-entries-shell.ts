@@ -201,6 +201,11 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
     const first = words[start]?.parts[0];
     if (first === 'export' || first === 'declare' || first === 'typeset') exported.push(...words.slice(start + 1).filter((word) => String(word.parts[0]).startsWith('NODE_OPTIONS=')));
     if (first === '.' || first === 'source') sourced = true;
+    // `alias n=node` (dash expands aliases in scripts): a later word may name Node without spelling it.
+    if (first === 'alias' && words.length > start + 1) {
+      walker.report.unanalyzed(at, excerpt(label), 'an alias defined on a shell line: a later command may start Node under another name');
+      continue;
+    }
     if (first === 'eval' && words[start]?.parts.length === 1) {
       startsNode = followEvalWords(walker, at, command.slice(start + 1), label, directory) || startsNode;
       continue;

@@ -47,6 +47,10 @@ describe('quoting, eval and the shell grammar around a Node command', () => {
     expect(entries(shell(`'node $(dirname ' + ${JOB} + ')/job.cjs'`)).unanalyzed).toBe(true);
     expect(entries(shell(`'eval "$RUN" ' + ${JOB}`)).unanalyzed).toBe(true);
   });
+  it('an alias defined on the line fails closed (dash expands aliases in scripts)', () => {
+    expect(entries(shell(`'alias n=node\\nn ' + ${JOB}`)).unanalyzed).toBe(true);
+    expect(entries(shell("'alias'")).unanalyzed).toBe(false);
+  });
 });
 
 describe('`cd` on the line: a relative entry after it is read from a folder the syntax does not follow', () => {
