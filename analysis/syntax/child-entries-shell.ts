@@ -210,6 +210,11 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
       startsNode = followEvalWords(walker, at, command.slice(start + 1), label, directory) || startsNode;
       continue;
     }
+    // `$(which node) f`, `/usr/bin/nod? f`, `{node,f}`: the shell decides the program.
+    if (command[start]?.expanded === true) {
+      walker.report.unanalyzed(at, excerpt(label), 'a command the shell names at run time: it may start Node on any file');
+      continue;
+    }
     const nodeArguments = nodeArgumentsAfter(words.slice(start), walker, (shellLine) => {
       startsNode = followCommandLine(walker, at, shellLine.parts, label, [], directory) || startsNode;
     });

@@ -13,8 +13,8 @@ import type { PathPart } from './entry-path.js';
  * - `;` `&` `|` `(` `)` and a newline end a command; a `#` that starts a word ends the line;
  *   a redirection's target is no word of the command; `!`, `{`, `if`, `then`… before a command
  *   are the shell's, and the words of `for`/`case`/`select` heads run nothing.
- * A word holding an expansion (`$X`, `${…}`, a substitution, bash's `$'…'`) is `expanded`: the
- * shell decides its text. A piece computed in the program joins the word it is written in.
+ * A word holding an expansion (`$X`, `${…}`, a substitution, bash's `$'…'`, a pattern `*` `?`
+ * `[…]`, bash's `{a,b}`) is `expanded`: the shell decides its text. A piece computed in the program joins the word it is written in.
  * A line that does not end where the shell's grammar says it must (an open quote or
  * substitution) is `unparsable`: the caller fails closed.
  */
@@ -59,6 +59,16 @@ class WordBuilder {
   expanded = false;
   /** Quoted or escaped anywhere: not a reserved word, not an IO number. */
   quoted = false;
+
+  /** Pathname expansion (`/usr/bin/nod?`, `nod[e]`) and bash's brace expansion (`{node,f.js}`) make the shell decide the text. */
+  private braceOpen = false;
+  private braceList = false;
+  noteUnquoted(character: string, rest: readonly Item[]): void {
+    if (character === '*' || character === '?' || (character === '[' && rest.includes(']'))) this.expanded = true;
+    if (character === '{') this.braceOpen = true;
+    else if (this.braceOpen && (character === ',' || character === '.')) this.braceList = true;
+    else if (character === '}' && this.braceList) this.expanded = true;
+  }
 
   add(text: string): void {
     this.text += text;
@@ -160,8 +170,20 @@ class LineReader {
     if (item === '"' && !inDouble) return this.readDoubleQuoted(word);
     if (item === '$') return this.readDollar(word, inDouble);
     if (item === '`') return this.readBackquoted(word, inDouble);
+    if (!inDouble) word.noteUnquoted(item, this.restOfWord());
     word.add(item);
     this.index++;
+  }
+
+  /** The characters after this one up to a blank or an operator (a `[` is a pattern only with its `]` in the same word). */
+  private restOfWord(): Item[] {
+    const rest: Item[] = [];
+    for (let index = this.index + 1; index < this.items.length; index++) {
+      const item = this.items[index] as Item;
+      if (typeof item === 'string' && (BLANKS.has(item) || OPERATORS.has(item))) break;
+      rest.push(item);
+    }
+    return rest;
   }
 
   private readSingleQuoted(word: WordBuilder): void {

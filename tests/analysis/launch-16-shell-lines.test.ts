@@ -47,6 +47,14 @@ describe('quoting, eval and the shell grammar around a Node command', () => {
     expect(entries(shell(`'node $(dirname ' + ${JOB} + ')/job.cjs'`)).unanalyzed).toBe(true);
     expect(entries(shell(`'eval "$RUN" ' + ${JOB}`)).unanalyzed).toBe(true);
   });
+  it('a program the shell names by a pattern or a brace list fails closed', () => {
+    for (const program of ['/usr/bin/nod?', '/usr/bin/nod[e]', '/usr/*/node']) expect(entries(shell(`'${program} ' + ${JOB}`)).unanalyzed, program).toBe(true);
+    expect(entries(shell(`'{node,' + ${JOB} + '}'`)).unanalyzed).toBe(true);
+  });
+  it('negative controls: `[ … ]` tests, patterns in arguments of other programs', () => {
+    expect(entries(shell(`'[ -f x ] && node ' + ${JOB}`))).toEqual(followed('./job.cjs'));
+    expect(entries(shell("'ls *.js; rm -f tmp/[ab].log'"))).toEqual(untouched);
+  });
   it('an alias defined on the line fails closed (dash expands aliases in scripts)', () => {
     expect(entries(shell(`'alias n=node\\nn ' + ${JOB}`)).unanalyzed).toBe(true);
     expect(entries(shell("'alias'")).unanalyzed).toBe(false);
