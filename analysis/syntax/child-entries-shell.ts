@@ -10,9 +10,8 @@ import { excerpt, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 import { followSpawnedExecutable, pathContext } from './entry-path-follow.js';
 import { isReadCommand, isWrapper, peelWrapper, unwrapCommand } from './entry-command-wrappers.js';
+import { parseShellLine, type ShellWord } from './shell-line.js';
 
-/** Shell operators that end one command and start the next (`npm test && node x.js`). */
-const SEPARATORS = /[;&|()\n]/;
 /** Text the shell expands before running (`$VAR`, `$(…)`, backquotes): the words are not known. */
 const EXPANSIONS = /[$`]/;
 
@@ -113,9 +112,8 @@ const STARTER_WORDS = /^(node|nodejs|tsx|ts-node|ts-node-esm|ts-node-script|npx|
 /** Programs that run commands written among their words in forms of their own (`find -exec`, `parallel`, `watch`): judged by their words. */
 const COMMAND_RUNNERS = /^(find|parallel|watch|flock|su|runuser|script|busybox|strace|ltrace|valgrind|chroot|unshare|nsenter|firejail|systemd-run|xvfb-run)$/;
 
-/** Shell builtins that run none of their words (`: node x` only expands them): a substitution or a control operator among the words (`shell: true` joins `['&&', 'node', f]` into the line) still runs a command. */
+/** Shell builtins that run none of their words (`: node x` only expands them; a substitution among them is a command of its own: shell-line.ts). */
 const WORDLESS_PROGRAMS = new Set([':', 'true', 'false']);
-const SUBSTITUTION = /\$\(|`|[<>]\(|[;&|\n]/;
 
 /** The real program of a command and its words: the wrappers in front of it peeled (`env A=1 nohup xargs node` → `node` and the input's words). */
 function realCommand(words: ArgumentList, walker: Walker): { words: ArgumentList; wrapped: boolean } {
@@ -162,73 +160,13 @@ function judgeUnplacedCommand(walker: Walker, at: ts.Node, words: ArgumentList, 
     return argv ? [text] : text.split(/\s+/);
   };
   const runner = rest.flatMap((word) => (word === UNKNOWN_ARGUMENT ? [] : tokens(word))).find((token) => STARTER_WORDS.test(path.posix.basename(token.replaceAll('\\', '/'))));
-  if (runner === undefined) return;
-  const written = rest.flatMap((word) => (word === UNKNOWN_ARGUMENT ? [] : word.parts.filter((part) => typeof part === 'string')));
-  if (WORDLESS_PROGRAMS.has(program ?? '') && !written.some((text) => SUBSTITUTION.test(text))) return;
+  if (runner === undefined || WORDLESS_PROGRAMS.has(program ?? '')) return;
   walker.report.unanalyzed(at, excerpt(label), `\`${program ?? '…'}\` runs \`${runner}\` with words the syntax cannot place: it may start Node on any file`);
 }
 
 /** `spawn(program, args)` that starts no Node the reader can place: its real program judged by its words (judgeUnplacedCommand). */
 export function judgeUnplacedArguments(walker: Walker, at: ts.Node, words: ArgumentList, label: string, cwd?: PathValue): void {
   judgeUnplacedCommand(walker, at, words, label, true, cwd);
-}
-
-/** A shell redirection (`< in`, `2>&1`, `>out`, `>> log`): the shell's business, not a word of the command. */
-const REDIRECTION = /^\d*(<<<|<<|<>|<&|>>|>&|>\||&>>|&>|<|>)/;
-
-function withoutRedirections(words: NodeArgument[]): NodeArgument[] {
-  const kept: NodeArgument[] = [];
-  for (let index = 0; index < words.length; index++) {
-    const word = words[index] as NodeArgument;
-    const [first] = word.parts;
-    const operator = typeof first === 'string' ? REDIRECTION.exec(first)?.[0] : undefined;
-    if (operator === undefined) {
-      kept.push(word);
-      continue;
-    }
-    // `< file`: the target is the next word; `<file`, `2>&1`: it is in this one.
-    if (first === operator && word.parts.length === 1) index++;
-  }
-  return kept;
-}
-
-/**
- * The line without its comments: an unquoted `#` that starts a word ends the command text up to
- * the end of the line (`echo ok # node x` runs `echo ok`). Quotes are tracked across the
- * written pieces; a computed piece inside a comment is dropped with it.
- */
-function withoutComments(parts: readonly PathPart[]): PathPart[] {
-  const kept: PathPart[] = [];
-  let quote: string | undefined;
-  let inComment = false;
-  let previous = '\n';
-  for (const part of parts) {
-    if (typeof part !== 'string') {
-      if (!inComment) kept.push(part);
-      previous = 'x';
-      continue;
-    }
-    let text = '';
-    for (const character of part) {
-      if (inComment) {
-        if (character === '\n') {
-          inComment = false;
-          text += character;
-        }
-      } else if (quote !== undefined) {
-        if (character === quote) quote = undefined;
-        text += character;
-      } else if (character === '#' && /[\s;&|()]/.test(previous)) {
-        inComment = true;
-      } else {
-        if (character === '"' || character === "'") quote = character;
-        text += character;
-      }
-      previous = previous === '\\' && quote === undefined ? 'x' : character;
-    }
-    if (text !== '') kept.push(text);
-  }
-  return kept;
 }
 
 /**
@@ -239,27 +177,20 @@ function withoutComments(parts: readonly PathPart[]): PathPart[] {
  * command of the line starts Node (its options then matter: child-entries.ts).
  */
 export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly PathPart[], label: string, extra: readonly NodeArgument[] = [], cwd?: PathValue): boolean {
+  // `spawn(cmd, args, { shell: true })` runs `${cmd} ${args.join(' ')}`: the arguments are shell text too.
+  const line = parseShellLine([...parts, ...extra.flatMap((word) => [' ', ...word.parts])]);
+  if (line.kind === 'unparsable') {
+    walker.report.unanalyzed(at, excerpt(label), `a shell command line the syntax cannot read (${line.why}): it may start Node on any file`);
+    return true;
+  }
   let startsNode = false;
-  const literalText = parts.filter((part) => typeof part === 'string').join('');
-  const commands: NodeArgument[][] = [[]];
   // Set for the rest of the line: `export NODE_OPTIONS=…`; `. file` / `source file` may set anything.
   const exported: NodeArgument[] = [];
   let sourced = false;
-  for (const part of withoutComments(parts)) {
-    if (typeof part !== 'string') {
-      commands.at(-1)?.push({ node: at, parts: [part] });
-      continue;
-    }
-    const pieces = part.split(SEPARATORS);
-    pieces.forEach((piece, index) => {
-      if (index > 0) commands.push([]);
-      commands.at(-1)?.push({ node: at, parts: [piece] });
-    });
-  }
-  const last = commands.at(-1);
-  if (last !== undefined) last.push(...extra.map((word) => ({ node: word.node, parts: [' ', ...word.parts, ' '] })));
-  for (const pieces of commands) {
-    const words = withoutRedirections(commandWords(pieces.flatMap((piece) => piece.parts), at));
+  // After `cd`, a relative entry is read from a folder the syntax does not follow: as from an unknown working directory.
+  let directory = cwd;
+  for (const command of line.commands) {
+    const words = command.map((word) => ({ node: at, parts: word.parts }));
     let start = 0;
     const environment: NodeArgument[] = [];
     while (start < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(String(words[start]?.parts[0] ?? ''))) {
@@ -270,24 +201,48 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
     const first = words[start]?.parts[0];
     if (first === 'export' || first === 'declare' || first === 'typeset') exported.push(...words.slice(start + 1).filter((word) => String(word.parts[0]).startsWith('NODE_OPTIONS=')));
     if (first === '.' || first === 'source') sourced = true;
-    const nodeArguments = nodeArgumentsAfter(words.slice(start), walker, (line) => {
-      startsNode = followCommandLine(walker, at, line.parts, label, [], cwd) || startsNode;
+    // `alias n=node` (dash expands aliases in scripts): a later word may name Node without spelling it.
+    if (first === 'alias' && words.length > start + 1) {
+      walker.report.unanalyzed(at, excerpt(label), 'an alias defined on a shell line: a later command may start Node under another name');
+      continue;
+    }
+    if (first === 'eval' && words[start]?.parts.length === 1) {
+      startsNode = followEvalWords(walker, at, command.slice(start + 1), label, directory) || startsNode;
+      continue;
+    }
+    // `$(which node) f`, `/usr/bin/nod? f`, `{node,f}`: the shell decides the program.
+    if (command[start]?.expanded === true) {
+      walker.report.unanalyzed(at, excerpt(label), 'a command the shell names at run time: it may start Node on any file');
+      continue;
+    }
+    const nodeArguments = nodeArgumentsAfter(words.slice(start), walker, (shellLine) => {
+      startsNode = followCommandLine(walker, at, shellLine.parts, label, [], directory) || startsNode;
     });
     if (nodeArguments === undefined) {
-      judgeUnplacedCommand(walker, at, words.slice(start), label, false, cwd);
+      judgeUnplacedCommand(walker, at, words.slice(start), label, false, directory);
+      if (first === 'cd' || first === 'pushd' || first === 'popd') directory = undefined;
       continue;
     }
     startsNode = true;
-    if (EXPANSIONS.test(literalText)) {
+    if (command.some((word) => word.expanded)) {
       walker.report.unanalyzed(at, excerpt(label), 'a Node command line the shell expands before it runs: the entry file is not known');
       continue;
     }
     if (sourced) walker.report.unanalyzed(at, excerpt(label), 'a Node command after the shell sources a file the syntax does not read: a `NODE_OPTIONS` set there may preload any file');
     for (const assignment of [...exported, ...environment]) {
-      const [first, ...rest] = assignment.parts;
-      followNodeArguments(walker, at, `${label} NODE_OPTIONS`, commandWords([String(first).slice('NODE_OPTIONS='.length), ...rest], at), false, cwd);
+      const [name, ...rest] = assignment.parts;
+      followNodeArguments(walker, at, `${label} NODE_OPTIONS`, commandWords([String(name).slice('NODE_OPTIONS='.length), ...rest], at), false, directory);
     }
-    followNodeArguments(walker, at, label, nodeArguments, true, cwd);
+    followNodeArguments(walker, at, label, nodeArguments, true, directory);
   }
   return startsNode;
+}
+
+/** `eval word…`: the words joined by spaces are read again as a command line; words the shell expands first may say anything. */
+function followEvalWords(walker: Walker, at: ts.Node, words: readonly ShellWord[], label: string, cwd: PathValue | undefined): boolean {
+  if (words.some((word) => word.expanded)) {
+    walker.report.unanalyzed(at, excerpt(label), '`eval` of text the shell expands first: it may start Node on any file');
+    return true;
+  }
+  return followCommandLine(walker, at, words.flatMap((word, index) => (index === 0 ? word.parts : [' ', ...word.parts])), label, [], cwd);
 }

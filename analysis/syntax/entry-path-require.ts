@@ -65,10 +65,18 @@ export function rebasedSpecifier(walker: Walker, call: ts.CallExpression, specif
   return (relative === '..' || relative.startsWith('../') ? relative : `./${relative}`) + trailing;
 }
 
-/** `createRequire(base)('./x')`: the inner call is not visited by the load, so its callee and base are judged here. */
+/**
+ * `createRequire(base)('./x')`: the inner call is not visited by the load, so its callee and base are
+ * judged here. The loader is called at once, so it is kept as a loader wherever the walk meets the
+ * load: a load read as a member (`createRequire(u)('child_process').execSync`) is recorded from the
+ * member access, with the load call itself off the walk's ancestors, where `judgeCreateRequireCall`
+ * cannot see it is called.
+ */
 export function visitImmediateCreateRequire(walker: Walker, call: ts.CallExpression): void {
   const callee = skipOuter(call.expression);
-  if (ts.isCallExpression(callee) && isCreateRequire(callee.expression, walker.scope)) walker.visit(callee, call);
+  if (!ts.isCallExpression(callee) || !isCreateRequire(callee.expression, walker.scope)) return;
+  walker.judgedCallees.add(skipOuter(callee.expression));
+  walker.visit(callee, call);
 }
 
 /** The variable statement around the declaration being visited carries `export` (files may be parsed without parent pointers). */

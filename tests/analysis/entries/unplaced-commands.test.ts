@@ -14,7 +14,7 @@ describe('a shell line whose program or entry the reader cannot place', () => {
     ['a program named in backquotes', `cp.execSync('\`which node\` ' + ${JOB});`],
     ['xargs node reading the entry from a pipe', `cp.execSync('echo ' + ${JOB} + ' | xargs node');`],
     ['find -exec node', `cp.execSync('find . -name job.cjs -exec node {} ;');`],
-    ['eval of a node line', `cp.execSync('eval "node ' + ${JOB} + '"');`],
+    ['eval of a line the shell expands', `cp.execSync('eval "$RUN ' + ${JOB} + '"');`],
     ['an unknown program with node among its words', `cp.execSync('parallel node ::: ' + ${JOB});`],
     ['a shell reading its lines from a pipe', `cp.execSync('echo node ' + ${JOB} + ' | sh');`],
     ['spawn of a shell with no script', "cp.spawn('bash', [], { stdio: ['pipe', 'inherit', 'inherit'] });"],
@@ -28,6 +28,9 @@ describe('a shell line whose program or entry the reader cannot place', () => {
     ['a shell running its script file', "cp.spawnSync('bash', ['scripts/build.sh']);"],
   ];
   for (const [name, call] of placed) it(`negative control: ${name} is no Node start`, () => expect(entries(`${CJS}${call}`)).toEqual(untouched));
+  it('eval of a written node line is read as that line (session 16): followed', () => {
+    expect(entries(`${CJS}cp.execSync('eval "node ' + ${JOB} + '"');`)).toEqual(followed('./job.cjs'));
+  });
   it('a Node command after a placed one is still followed', () => {
     expect(entries(`${CJS}cp.execSync('echo start; node ' + ${JOB});`)).toEqual(followed('./job.cjs'));
   });
@@ -39,7 +42,8 @@ describe('a shell builtin that runs none of its words', () => {
     for (const program of [':', 'true', 'false']) expect(entries(`${CJS}cp.execSync('${program} node ' + JSON.stringify(${JOB}) + '; echo done');`), program).toEqual(untouched);
   });
   it('the evasions next to them: a substitution among its words, or a Node command after it, still runs Node', () => {
-    expect(entries(`${CJS}cp.execSync(': $(node ' + JSON.stringify(${JOB}) + ')');`).unanalyzed).toBe(true);
+    // Session 16: the substitution is a command of its own, judged as the top-level one is.
+    expect(entries(`${CJS}cp.execSync(': $(node ' + ${JOB} + ')');`)).toEqual(followed('./job.cjs'));
     // Followed or failed closed, never nothing.
     expect(entries(`${CJS}cp.execSync('true && node ' + JSON.stringify(${JOB}));`)).not.toEqual(untouched);
     expect(entries(`${CJS}cp.execSync('true; node ' + ${JOB});`)).toEqual(followed('./job.cjs'));
