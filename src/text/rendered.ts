@@ -570,10 +570,14 @@ export function renderedText(source: string, struck: StruckReading = 'kept', con
   const referenceAt = context.browserHtml === true ? browserReferenceAt : commonmarkReferenceAt;
   const browserHtml = context.browserHtml === true;
   const emit = (controls: string, at: number): void => builder.emit(controls, at, false);
-  const tree = HtmlTreeDirection.resumed(carried, emit, struck === 'removed');
   // A Markdown block is a `<p>` to the tree builder (CommonMark writes one; a list item's or a heading's tags place it alike).
   const markdownBlock = context.tree !== undefined && !browserHtml;
-  if (markdownBlock) tree.startMarkdownBlock(0);
+  // A block with no tag does to the tree what every such block does after the same state: that is
+  // computed once per state (html-tree-direction.ts), and the walk runs with an empty tree.
+  const tagFree = markdownBlock && context.rawText === undefined && source.length > 0 && !HtmlTreeDirection.isEmpty(carried) && !source.includes('<') ? HtmlTreeDirection.tagFreeBlock(carried, struck === 'removed') : undefined;
+  for (const controls of tagFree?.before ?? []) emit(controls, 0);
+  const tree = tagFree === undefined ? HtmlTreeDirection.resumed(carried, emit, struck === 'removed') : new HtmlTreeDirection(emit, struck === 'removed');
+  if (markdownBlock && tagFree === undefined) tree.startMarkdownBlock(0);
   const state: InlineState = { builder, hidden, struck, closers: [-2, -2], struckFound: false, math: new Map(), tagClosers: new Map(), rawHtml: new ForwardSearch(source), referenceAt, browserHtml, tree, imageClose: -1, rubyNext: -2, deferred: [] };
   // One walk: plain characters are copied in runs, each special character starts an inline step.
   let index = context.rawText === undefined ? 0 : rawTextContent(source, 0, context.rawText, state);
@@ -602,12 +606,13 @@ export function renderedText(source: string, struck: StruckReading = 'kept', con
     runStart = index;
   }
   copyRun(source.length);
-  if (markdownBlock) tree.endMarkdownBlock(source.length);
+  if (markdownBlock && tagFree === undefined) tree.endMarkdownBlock(source.length);
+  for (const controls of tagFree?.after ?? []) emit(controls, source.length);
   for (const { from, to, name } of state.deferred) {
     builder.emit(PARAGRAPH_SEPARATOR, from, false);
     rawTextCopy(source, from, to, name, builder);
   }
-  state.struckFound ||= tree.unsure;
+  state.struckFound ||= tree.unsure || tagFree?.unsure === true;
   const text = builder.text();
   const { pieces, pieceCount } = builder;
   return {
@@ -615,7 +620,7 @@ export function renderedText(source: string, struck: StruckReading = 'kept', con
     hidden,
     ...(state.openRawText === undefined ? {} : { openRawText: state.openRawText }),
     struck: state.struckFound,
-    ...(context.tree === undefined ? {} : { treeAfter: tree.state() }),
+    ...(context.tree === undefined ? {} : { treeAfter: tagFree?.state ?? tree.state() }),
     sourceOffset(at) {
       let low = 0;
       let high = pieceCount - 1;
