@@ -39,8 +39,6 @@ export const OPEN_ROUND16: ReadonlyMap<string, string> = new Map<string, string>
   ['look:html-img-alt-shown', 'medium: a broken <img>\'s alt is shown; not read (GitHub keeps img and alt)'],
   // report.md's shortened ids.
   ['serial:escape-notation-beside-a-real-separator', 'low: a real U+2028 and the packet\'s own `\\u{2028}` text look the same in report.md (choices 33 limit)'],
-  ['serial:long-claim-ids-differing-at-the-end-read-apart', 'medium: report.md cuts ids at 40 characters: two 128-character claim ids that differ at the end show the same'],
-  ['serial:long-dangling-id-and-present-item-id-read-apart', 'medium: a dangling citation and the present item it extends show the same shortened id'],
   // The same routes under `tki run` (bubblewrap).
   ['cli:html-table-dir-rtl-column-order', 'medium: look\'s key under tki run: UNVERIFIED, no flag'],
   ['cli:html-img-alt-shown', 'medium: look\'s key under tki run: UNVERIFIED, no flag'],
