@@ -425,6 +425,17 @@ export class HtmlTreeDirection {
     return directed.map((element) => element.direction.close).join('') + '\u2029' + directed.reverse().map((element) => element.direction.open).join('');
   }
 
+  /**
+   * The direction an element's own box lays its text out in, were it opened here (its `dir` or CSS
+   * `direction`, else the one it inherits): for text a browser shows from its attributes (rendered.ts).
+   */
+  directionInside(tag: BrowserTag): InheritedDirection {
+    const top = this.stack[this.stack.length - 1];
+    // A textarea was just pushed (the top is the element itself); a void element never is.
+    if (top?.tag === tag) return top.computed;
+    return directionOf(tag, this.otherReading, top?.computed ?? 'ltr').computed;
+  }
+
   /** Whether the current node itself is in svg or math (its content is never raw text). */
   get currentForeign(): boolean {
     return this.stack[this.stack.length - 1]?.foreign === true;

@@ -31,7 +31,7 @@ function report(claims: readonly { id: string; cited: readonly string[]; danglin
         required_evidence_class: ['ARTIFACT_EXISTENCE_EVIDENCE'],
         evidence: [],
         evidence_capability: [{ item_ids: [...cited], right_kind: true, bound_to_subject: true, independent: true, provenanced: true, decision_effect: 'NONE', may_gate: false }],
-        ...(dangling === undefined ? {} : { dangling_citations: { item_ids: [...dangling], count: dangling.length } }),
+        ...(dangling === undefined ? {} : { dangling_citations: { item_ids: [...dangling], count: dangling.length, decision_effect: 'NONE' as const, may_gate: false as const } }),
         adequacy_verdict: { verdict: 'INSUFFICIENT_EVIDENCE_FOR_CLAIM', authority: 'NON_AUTHORITATIVE', decision_effect: 'NONE', may_gate: false },
         dossier_verdict: { final_verdict: 'UNVERIFIED', article14_status: 'NOT_APPLICABLE_NO_EXECUTABLE_CLAIMS', decision_effect: 'NONE', may_gate: false },
         decision_effect: 'NONE',

@@ -30,16 +30,9 @@ export const OPEN_ROUND16: ReadonlyMap<string, string> = new Map<string, string>
   ['look:svg-tspan-positions-reorder', 'low: tspan x positions place the words in reverse (off GitHub)'],
   ['look:math-dir-rtl-row', 'low: <math dir="rtl"> lays its row right to left (off GitHub)'],
   // Text a browser shows from an attribute is not read.
-  ['look:input-value-shown', 'low: <input value="All tests pass."> shows the text in its box; not read (off GitHub)'],
-  ['look:input-placeholder-shown', 'low: an input placeholder is shown; not read (off GitHub)'],
-  ['look:textarea-placeholder-shown', 'low: a textarea placeholder is shown; not read (off GitHub)'],
   ['look:iframe-srcdoc-shown', 'low: iframe srcdoc is a document shown in the frame; not read (off GitHub)'],
-  ['look:input-dir-rtl-value-shown', 'low: an rtl input\'s value shows "All tests pass"; not read (off GitHub)'],
-  ['look:input-button-value-shown', 'low: a button input shows its value; not read (off GitHub)'],
-  ['look:html-img-alt-shown', 'medium: a broken <img>\'s alt is shown; not read (GitHub keeps img and alt)'],
   // report.md's shortened ids.
   ['serial:escape-notation-beside-a-real-separator', 'low: a real U+2028 and the packet\'s own `\\u{2028}` text look the same in report.md (choices 33 limit)'],
   // The same routes under `tki run` (bubblewrap).
   ['cli:html-table-dir-rtl-column-order', 'medium: look\'s key under tki run: UNVERIFIED, no flag'],
-  ['cli:html-img-alt-shown', 'medium: look\'s key under tki run: UNVERIFIED, no flag'],
 ]);
