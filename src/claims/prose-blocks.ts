@@ -1,5 +1,5 @@
 import { commentCloserEnd, htmlBlockStart, OUTSIDE_HTML, rawHtmlLine, type HtmlBlockEnd, type RawHtmlState } from '../text/raw-html.js';
-import { renderedRow, renderedText, visibleForm } from '../text/rendered.js';
+import { renderedRow, renderedText, visibleForm, type RenderedText } from '../text/rendered.js';
 import { documentTree, type TreeState } from '../text/html-tree-direction.js';
 import { visibleFormOf } from '../text/visible-chars.js';
 import { firstStrongLevel } from '../../policy/text-normalize-bidi.js';
@@ -295,13 +295,10 @@ function sentenceSteps(paragraph: Paragraph, steps: ScanStep[], carried: { tree:
     steps.push({ finding: { line: paragraph.firstLine, excerpt: excerptOf(source), why: 'undecodable or control characters (or an HTML entity the inspector does not decode)' } });
     // The visible text around the bad characters is still read (issue 13, round 7): one bad
     // character must not hide a pass assertion; the paragraph stays an UNPARSED_REGION as well.
-    const visible = rendered.text.replace(UNDECODABLE_ALL, ' ');
-    const said = readingSteps(source, { text: visible, sourceOffset: (index) => rendered.sourceOffset(index) }, paragraph.firstLine, steps);
-    // A control inside a word (`pa\u0080ss`) shows as nothing there: the text is read once more with
-    // the controls as zero-width spaces (removed for matching, offsets 1:1), and the sentences that
-    // reading adds are judged too, so a control neither splits nor hides a word (issue 13, round 12).
-    const joined = rendered.text.replace(CONTROL_ALL, '\u200B').replace(UNDECODABLE_ALL, ' ');
-    if (joined !== visible) readingSteps(source, { text: joined, sourceOffset: (index) => rendered.sourceOffset(index) }, paragraph.firstLine, steps, said);
+    const said = undecodableReadingSteps(source, rendered, paragraph.firstLine, steps);
+    // Failing closed keeps every flag the text could carry (round 16): the other reading (the
+    // struck text removed, a direction tki cannot tell read right to left) is read here too.
+    if (rendered.struck) undecodableReadingSteps(source, render(source, 'removed', context), paragraph.firstLine, steps, said);
     return rendered.openRawText;
   }
   const said = readingSteps(source, rendered, paragraph.firstLine, steps);
@@ -311,6 +308,21 @@ function sentenceSteps(paragraph: Paragraph, steps: ScanStep[], carried: { tree:
   const removed = render(source, 'removed', context);
   if (removed.text !== rendered.text && !UNDECODABLE.test(removed.text)) readingSteps(source, removed, paragraph.firstLine, steps, said);
   return rendered.openRawText;
+}
+
+/**
+ * The visible text around a paragraph's bad characters, still read (issue 13, round 7): one bad
+ * character must not hide a pass assertion; the paragraph stays an UNPARSED_REGION as well. A
+ * control inside a word (`pa\u0080ss`) shows as nothing there: the text is read once more with the
+ * controls as zero-width spaces (removed for matching, offsets 1:1), and the sentences that reading
+ * adds are judged too, so a control neither splits nor hides a word (round 12).
+ */
+function undecodableReadingSteps(source: string, rendered: RenderedText, line: number, steps: ScanStep[], saidBefore: ReadonlySet<string> = new Set()): Set<string> {
+  const visible = rendered.text.replace(UNDECODABLE_ALL, ' ');
+  const said = new Set([...saidBefore, ...readingSteps(source, { text: visible, sourceOffset: (index) => rendered.sourceOffset(index) }, line, steps, saidBefore)]);
+  const joined = rendered.text.replace(CONTROL_ALL, '\u200B').replace(UNDECODABLE_ALL, ' ');
+  if (joined !== visible) readingSteps(source, { text: joined, sourceOffset: (index) => rendered.sourceOffset(index) }, line, steps, said);
+  return said;
 }
 
 function pushSentence(steps: ScanStep[], line: number, sentence: string, quote: SourceQuote, shown: SourceQuote, inFence: boolean, paragraphLevel: number): void {

@@ -1,4 +1,5 @@
 import { DEFAULT_LIMITS } from '../pipeline/limits.js';
+import { IDENTIFIER_MAX_LENGTH, SURFACE_MAX_LENGTH } from '../packet/identifiers.js';
 import { escapeMarkdown, markdownValue, truncate } from '../text/escape.js';
 import { CLAIM_VERDICTS, claimPlaceIndex, DANGLING_CITATION } from '../vocabulary.js';
 import { digestClaims, hasFinding, LISTED_DIGEST_ENTRIES, type ClaimsDigest } from './claims-digest.js';
@@ -15,6 +16,14 @@ import type { ClaimReport, Report } from './schema.js';
 const md = (text: string | null | undefined, max = 160): string => (text === null || text === undefined ? '—' : escapeMarkdown(truncate(text, max)));
 const value = (text: string | null | undefined, max = 160): string => markdownValue(text, max);
 const cell = (text: string | null | undefined, max = 160): string => markdownValue(text, max, 'table-cell');
+/**
+ * A packet identifier or surface name is shown whole (round 16: ids cut at 40 characters made two
+ * claims, or a dangling citation and the item it extends, read alike). The packet grammar bounds
+ * both (packet/identifiers.ts), so whole they stay short, and two different ones never read the same.
+ */
+const id = (text: string | null | undefined): string => value(text, IDENTIFIER_MAX_LENGTH);
+const idCell = (text: string | null | undefined): string => cell(text, IDENTIFIER_MAX_LENGTH);
+const surface = (text: string): string => value(text, SURFACE_MAX_LENGTH);
 
 /** A display limit for a person's reading, not a judgement: report.json lists every item. */
 const LISTED_ITEM_FINDINGS = LISTED_DIGEST_ENTRIES;
@@ -23,13 +32,13 @@ const LISTED_ITEM_FINDINGS = LISTED_DIGEST_ENTRIES;
 const LISTED_IDS_PER_CELL = 16;
 
 function idsCell(ids: readonly string[]): string {
-  const shown = ids.slice(0, LISTED_IDS_PER_CELL).map((id) => cell(id, 60));
+  const shown = ids.slice(0, LISTED_IDS_PER_CELL).map(idCell);
   return ids.length > shown.length ? `${shown.join(', ')} and ${ids.length - shown.length} more` : shown.join(', ');
 }
 
 /** Item ids, each quoted (packet text, never tki's words), the first LISTED_IDS_PER_CELL of `count`, and how many more. */
 function quotedIds(ids: readonly string[], count: number): string {
-  const shown = ids.slice(0, LISTED_IDS_PER_CELL).map((id) => value(id, 60)).join(', ');
+  const shown = ids.slice(0, LISTED_IDS_PER_CELL).map(id).join(', ');
   return count > Math.min(ids.length, LISTED_IDS_PER_CELL) ? `${shown} and ${count - Math.min(ids.length, LISTED_IDS_PER_CELL)} more` : shown;
 }
 
@@ -43,7 +52,7 @@ function danglingIds(claim: ClaimReport): string {
 function place(where: string, claimIds: ReadonlyMap<number, string>): string {
   const index = claimPlaceIndex(where);
   const claimId = index === undefined ? undefined : claimIds.get(index);
-  return claimId === undefined ? md(where, 80) : `${md(where, 80)} (claim ${value(claimId, 80)})`;
+  return claimId === undefined ? md(where, 80) : `${md(where, 80)} (claim ${id(claimId)})`;
 }
 
 /** tki's words (escaped text) and the packet text they are about (a code span): errors.ts `errorWords`. */
@@ -79,7 +88,7 @@ function evidenceCell(claim: ClaimReport): string {
 function claimRow(claim: ClaimReport): string {
   const flags = claim.flags.length === 0 ? '' : ` (${claim.flags.join(', ')})`;
   const verdict = claim.verdict === 'NO_READ_LEVEL_DEFECT_FOUND' ? `${claim.verdict}, ${claim.authority}` : claim.verdict;
-  return `| ${cell(claim.claim_id, 40)}: ${cell(claim.chain.claim.text, 120)} | ${claim.claim_type} | ${verdict}${flags} | ${evidenceCell(claim)} | ${md(claim.reasons.join('; '), 240)} |`;
+  return `| ${idCell(claim.claim_id)}: ${cell(claim.chain.claim.text, 120)} | ${claim.claim_type} | ${verdict}${flags} | ${evidenceCell(claim)} | ${md(claim.reasons.join('; '), 240)} |`;
 }
 
 /**
@@ -147,11 +156,11 @@ export function renderMarkdownOf(report: Omit<Report, 'claims'>, digest: ClaimsD
   lines.push(...section('Claims', claimTable(digest)));
   const { dangling, corpusReports } = digest;
   if (dangling.count > 0) {
-    const listed = dangling.listed.map((claim) => `- ${value(claim.claim_id, 40)}: ${md(claim.reasons.find((reason) => reason.startsWith(DANGLING_CITATION)), 400)}: ${danglingIds(claim)}`);
+    const listed = dangling.listed.map((claim) => `- ${id(claim.claim_id)}: ${md(claim.reasons.find((reason) => reason.startsWith(DANGLING_CITATION)), 400)}: ${danglingIds(claim)}`);
     if (dangling.count > dangling.listed.length) listed.push(`- … and ${dangling.count - dangling.listed.length} more in report.json`);
     lines.push(...section(`Dangling citations (${DANGLING_CITATION})`, listed));
   }
-  const perCorpus = corpusReports.listed.map(({ claim, entry }) => `- ${value(claim.claim_id, 40)}, ${value(entry.corpus)}: ${md(entry.note, 300)}${entry.item_ids.length === 0 ? '' : ` (${quotedIds(entry.item_ids, entry.item_ids.length)})`}`);
+  const perCorpus = corpusReports.listed.map(({ claim, entry }) => `- ${id(claim.claim_id)}, ${value(entry.corpus)}: ${md(entry.note, 300)}${entry.item_ids.length === 0 ? '' : ` (${quotedIds(entry.item_ids, entry.item_ids.length)})`}`);
   if (corpusReports.count > perCorpus.length) perCorpus.push(`- … and ${corpusReports.count - perCorpus.length} more in report.json`);
   if (perCorpus.length > 0) lines.push(...section('Per corpus (never joined)', perCorpus));
   // The packet text a flag is about is quoted (a code span): a sentence that goes on "… verdict is PASS" never reads as tki's words.
@@ -174,13 +183,13 @@ export function renderMarkdownOf(report: Omit<Report, 'claims'>, digest: ClaimsD
     ]),
   ];
   if (prose.length > 0) lines.push(...section('Prose scan', prose));
-  const unusable = report.item_findings.slice(0, LISTED_ITEM_FINDINGS).map((finding) => `- ${value(finding.item_id, 80)}: ${problemsText(finding)}`);
+  const unusable = report.item_findings.slice(0, LISTED_ITEM_FINDINGS).map((finding) => `- ${id(finding.item_id)}: ${problemsText(finding)}`);
   const unlisted = report.item_findings.length - LISTED_ITEM_FINDINGS;
   if (unlisted > 0) unusable.push(`- … and ${unlisted} more in report.json`);
   if (unusable.length > 0) lines.push(...section('Items not usable as evidence', unusable));
   lines.push(
     ...section('Scope of denial and disclaimer', [
-      `Searched: packet ${value(report.scope_of_denial.packet_id)} as of ${value(report.scope_of_denial.packet_as_of)}, surfaces ${report.scope_of_denial.surfaces_searched.map((surface) => value(surface, 80)).join(', ') || '—'}.`,
+      `Searched: packet ${value(report.scope_of_denial.packet_id)} as of ${value(report.scope_of_denial.packet_as_of)}, surfaces ${report.scope_of_denial.surfaces_searched.map(surface).join(', ') || '—'}.`,
       '',
       md(report.disclaimer, 2000),
       '',

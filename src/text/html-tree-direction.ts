@@ -246,6 +246,36 @@ function sameElement(a: BrowserTag, b: BrowserTag): boolean {
   return true;
 }
 
+/** What a tag-free Markdown block's tree writes and leaves (HtmlTreeDirection.tagFreeBlock). */
+export interface TagFreeBlock {
+  /** Controls written at the block's start, one string per write (each its own piece of the text). */
+  readonly before: readonly string[];
+  /** Controls written at its end. */
+  readonly after: readonly string[];
+  readonly unsure: boolean;
+  readonly state: TreeState;
+}
+
+const TAG_FREE_BLOCKS = new WeakMap<TreeState, [TagFreeBlock | undefined, TagFreeBlock | undefined]>();
+
+/** Work counted, not timed (tests): elements pushed, and tag-free block effects computed. */
+export const treeWork = { pushes: 0, tagFreeBlocksComputed: 0 };
+
+/** The same carried state: the same tags (by identity: a state's tags are the tags it was resumed with) and the same list. */
+function sameState(a: TreeState, b: TreeState): boolean {
+  const sameList = <T>(x: readonly T[], y: readonly T[]): boolean => x.length === y.length && x.every((value, index) => value === y[index]);
+  return a.unread === b.unread && sameList(a.stack, b.stack) && sameList(a.formatting, b.formatting) && sameList(a.formattingOnStack, b.formattingOnStack);
+}
+
+/**
+ * Whether an element can give its content a direction: a `dir` or a `style` (CSS `direction` is
+ * inherited even where it lays nothing out). Formatting elements are never `bdi` or `bdo`.
+ */
+function setsDirection(tag: BrowserTag): boolean {
+  const style = tag.attributes.get('style');
+  return tag.attributes.has('dir') || (style !== undefined && cssDirectionOf(style) !== undefined);
+}
+
 export class HtmlTreeDirection {
   private readonly stack: OpenElement[] = [];
   private readonly byName = new Map<string, number[]>();
@@ -325,6 +355,40 @@ export class HtmlTreeDirection {
     };
   }
 
+  /**
+   * What the tree does to a Markdown block with no tag in it, resumed from `state`: the controls it
+   * writes before the block's text (the carried directions, the `<p>`, the formatting elements
+   * reconstructed around the first text) and after it (the `</p>`), whether a reading differs, and
+   * the state after. It depends on the state alone, so it is computed once per state and reading
+   * (round 16: a block after 64 formatting entries or 64 carried directions re-did 64 pushes,
+   * ~40× a plain block); a state such a block leaves unchanged is the very object it resumed, so
+   * every later block like it costs what a plain block costs.
+   */
+  static tagFreeBlock(state: TreeState, otherReading: boolean): TagFreeBlock {
+    const cached = TAG_FREE_BLOCKS.get(state)?.[otherReading ? 1 : 0];
+    if (cached !== undefined) return cached;
+    const before: string[] = [];
+    const after: string[] = [];
+    const tree = HtmlTreeDirection.resumed(state, (controls) => before.push(controls), otherReading);
+    tree.startMarkdownBlock(0);
+    tree.beforeText(0, () => false);
+    tree.afterText(0);
+    tree.emit = (controls) => after.push(controls);
+    tree.endMarkdownBlock(0);
+    const next = tree.state();
+    const effect: TagFreeBlock = {
+      before: before.filter((controls) => controls !== ''),
+      after: after.filter((controls) => controls !== ''),
+      unsure: tree.unsure,
+      state: sameState(next, state) ? state : next,
+    };
+    const readings = TAG_FREE_BLOCKS.get(state) ?? [undefined, undefined];
+    readings[otherReading ? 1 : 0] = effect;
+    TAG_FREE_BLOCKS.set(state, readings);
+    treeWork.tagFreeBlocksComputed += 1;
+    return effect;
+  }
+
   /** Whether the carried state is empty (then a text without tags renders as before). */
   static isEmpty(state: TreeState): boolean {
     return state.stack.length === 0 && state.formatting.length === 0 && state.unread !== true;
@@ -359,6 +423,17 @@ export class HtmlTreeDirection {
     if (!this.directed) return ' ';
     const directed = this.innermostDirections();
     return directed.map((element) => element.direction.close).join('') + '\u2029' + directed.reverse().map((element) => element.direction.open).join('');
+  }
+
+  /**
+   * The direction an element's own box lays its text out in, were it opened here (its `dir` or CSS
+   * `direction`, else the one it inherits): for text a browser shows from its attributes (rendered.ts).
+   */
+  directionInside(tag: BrowserTag): InheritedDirection {
+    const top = this.stack[this.stack.length - 1];
+    // A textarea was just pushed (the top is the element itself); a void element never is.
+    if (top?.tag === tag) return top.computed;
+    return directionOf(tag, this.otherReading, top?.computed ?? 'ltr').computed;
   }
 
   /** Whether the current node itself is in svg or math (its content is never raw text). */
@@ -567,23 +642,33 @@ export class HtmlTreeDirection {
     return undefined;
   }
 
-  /** HTML5's "push onto the list of active formatting elements", Noah's Ark included; past MAX_FORMATTING_ENTRIES, fail closed. */
+  /**
+   * HTML5's "push onto the list of active formatting elements", Noah's Ark included. Past
+   * MAX_FORMATTING_ENTRIES the earliest entry that sets no direction goes (its reconstruction
+   * changes no text's direction, so every reading keeps what a browser shows: round 16); only a
+   * list whose entries all set one drops a directed entry, and that text is marked unread and read
+   * both ways: one reading drops the earliest, the other keeps it (the outermost direction, which
+   * holds every reconstructed element) and drops the one after it, so a flag either shows is kept.
+   */
   private addFormatting(tag: BrowserTag, element: OpenElement, at: number): void {
     let identical = 0;
     let earliestIdentical = -1;
     let earliest = -1;
+    let earliestUndirected = -1;
     for (let entry = this.formatting.length - 1; entry >= 0; entry -= 1) {
       const formatting = this.formatting[entry] as FormattingEntry;
       if (formatting.marker) break;
       earliest = entry;
+      if (!setsDirection(formatting.tag)) earliestUndirected = entry;
       if (!sameElement(formatting.tag, tag)) continue;
       identical += 1;
       earliestIdentical = entry;
     }
     if (identical >= NOAHS_ARK) this.formatting.splice(earliestIdentical, 1);
     else if (earliest !== -1 && this.formatting.length - earliest >= MAX_FORMATTING_ENTRIES) {
-      this.formatting.splice(earliest, 1);
-      this.unread(at);
+      const keepOutermost = this.otherReading && this.formatting.length - earliest > 1;
+      this.formatting.splice(earliestUndirected !== -1 ? earliestUndirected : keepOutermost ? earliest + 1 : earliest, 1);
+      if (earliestUndirected === -1) this.unread(at);
     }
     this.formatting.push({ marker: false, tag, element });
   }
@@ -629,6 +714,7 @@ export class HtmlTreeDirection {
   }
 
   private push(tag: BrowserTag, at: number): OpenElement {
+    treeWork.pushes += 1;
     const index = this.stack.length;
     const below = this.stack[index - 1];
     const { name } = tag;

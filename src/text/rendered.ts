@@ -252,7 +252,7 @@ interface InlineState {
   /** The next ruby tag at or after a position (-1: none), remembered: the 'removed' reading skips annotations. */
   rubyNext: number;
   /** Raw-text content a browser does not show in the line: read after the text, each as a paragraph of its own. */
-  readonly deferred: { readonly from: number; readonly to: number; readonly name: string }[];
+  readonly deferred: ({ readonly from: number; readonly to: number; readonly name: string } | { readonly from: number; readonly shown: string })[];
 }
 
 /** One reference at an `&` (or a literal `&`), shown as visible-chars.ts shows its characters; returns the index after it. */
@@ -413,10 +413,40 @@ function tagRead(source: string, index: number, end: number, tag: BrowserTag, st
   // A block's edge is a break between words; once a direction is set, the edge of a bidi paragraph (html-tree-direction.ts).
   if (BREAKING_TAGS.has(tag.name)) state.builder.emit(tag.name === 'br' ? ' ' : state.tree.blockEdge(), index, false);
   if (tag.endTag) return end;
+  if (!state.tree.currentForeign) attributeText(tag, index, state);
   // In svg and math no element's content is raw text.
   const rawText = state.tree.currentForeign ? undefined : rawTextName(tag.name);
   if (rawText !== undefined) return rawTextContent(source, end, rawText, state);
   return struckByTag(source, end, tag.name, state);
+}
+
+/** Input types whose box shows the `value` (or, empty, the `placeholder`) as text; no `type` is `text`. */
+const INPUT_SHOWS_VALUE: ReadonlySet<string> = new Set(['text', 'search', 'tel', 'url', 'email', 'button', 'submit', 'reset']);
+const LRI = '\u2066';
+const RLI = '\u2067';
+
+/**
+ * Text a browser shows from an attribute (round 16; docs/choices.md 65). A broken `<img>` shows its
+ * `alt` in the line (GitHub keeps both): read there, isolated as Markdown's image alt is. An
+ * `<input>`'s `value` and `placeholder` and a `<textarea>`'s `placeholder` are shown in a box of the
+ * element's own (GitHub strips them; a browser showing CommonMark's HTML does not): read as a
+ * paragraph of their own after the text, as a textarea's content is (choices 45), at the element's
+ * direction. Both are read whether or not the value would be shown (fail closed: a loaded image
+ * hides its alt, a typed value hides the placeholder).
+ */
+function attributeText(tag: BrowserTag, index: number, state: InlineState): void {
+  const { name, attributes } = tag;
+  const alt = name === 'img' ? attributes.get('alt') : undefined;
+  if (alt !== undefined && alt !== '') state.builder.emit(FSI + visibleForm(alt) + PDI, index, false);
+  if (name !== 'input' && name !== 'textarea') return;
+  const type = (attributes.get('type') ?? 'text').toLowerCase();
+  const shownTexts = [name === 'input' && INPUT_SHOWS_VALUE.has(type) ? attributes.get('value') : undefined, attributes.get('placeholder')];
+  const direction = state.tree.directionInside(tag);
+  for (const shown of shownTexts) {
+    if (shown === undefined || shown.trim() === '') continue;
+    const isolate = direction === 'rtl' ? RLI : direction === 'ltr' ? LRI : FSI;
+    state.deferred.push({ from: index, shown: isolate + visibleForm(shown) + PDI });
+  }
 }
 
 /**
@@ -570,10 +600,14 @@ export function renderedText(source: string, struck: StruckReading = 'kept', con
   const referenceAt = context.browserHtml === true ? browserReferenceAt : commonmarkReferenceAt;
   const browserHtml = context.browserHtml === true;
   const emit = (controls: string, at: number): void => builder.emit(controls, at, false);
-  const tree = HtmlTreeDirection.resumed(carried, emit, struck === 'removed');
   // A Markdown block is a `<p>` to the tree builder (CommonMark writes one; a list item's or a heading's tags place it alike).
   const markdownBlock = context.tree !== undefined && !browserHtml;
-  if (markdownBlock) tree.startMarkdownBlock(0);
+  // A block with no tag does to the tree what every such block does after the same state: that is
+  // computed once per state (html-tree-direction.ts), and the walk runs with an empty tree.
+  const tagFree = markdownBlock && context.rawText === undefined && source.length > 0 && !HtmlTreeDirection.isEmpty(carried) && !source.includes('<') ? HtmlTreeDirection.tagFreeBlock(carried, struck === 'removed') : undefined;
+  for (const controls of tagFree?.before ?? []) emit(controls, 0);
+  const tree = tagFree === undefined ? HtmlTreeDirection.resumed(carried, emit, struck === 'removed') : new HtmlTreeDirection(emit, struck === 'removed');
+  if (markdownBlock && tagFree === undefined) tree.startMarkdownBlock(0);
   const state: InlineState = { builder, hidden, struck, closers: [-2, -2], struckFound: false, math: new Map(), tagClosers: new Map(), rawHtml: new ForwardSearch(source), referenceAt, browserHtml, tree, imageClose: -1, rubyNext: -2, deferred: [] };
   // One walk: plain characters are copied in runs, each special character starts an inline step.
   let index = context.rawText === undefined ? 0 : rawTextContent(source, 0, context.rawText, state);
@@ -602,12 +636,14 @@ export function renderedText(source: string, struck: StruckReading = 'kept', con
     runStart = index;
   }
   copyRun(source.length);
-  if (markdownBlock) tree.endMarkdownBlock(source.length);
-  for (const { from, to, name } of state.deferred) {
-    builder.emit(PARAGRAPH_SEPARATOR, from, false);
-    rawTextCopy(source, from, to, name, builder);
+  if (markdownBlock && tagFree === undefined) tree.endMarkdownBlock(source.length);
+  for (const controls of tagFree?.after ?? []) emit(controls, source.length);
+  for (const paragraph of state.deferred) {
+    builder.emit(PARAGRAPH_SEPARATOR, paragraph.from, false);
+    if ('shown' in paragraph) builder.emit(paragraph.shown, paragraph.from, false);
+    else rawTextCopy(source, paragraph.from, paragraph.to, paragraph.name, builder);
   }
-  state.struckFound ||= tree.unsure;
+  state.struckFound ||= tree.unsure || tagFree?.unsure === true;
   const text = builder.text();
   const { pieces, pieceCount } = builder;
   return {
@@ -615,7 +651,7 @@ export function renderedText(source: string, struck: StruckReading = 'kept', con
     hidden,
     ...(state.openRawText === undefined ? {} : { openRawText: state.openRawText }),
     struck: state.struckFound,
-    ...(context.tree === undefined ? {} : { treeAfter: tree.state() }),
+    ...(context.tree === undefined ? {} : { treeAfter: tagFree?.state ?? tree.state() }),
     sourceOffset(at) {
       let low = 0;
       let high = pieceCount - 1;

@@ -6,10 +6,6 @@
  */
 export const OPEN_ROUND16: ReadonlyMap<string, string> = new Map<string, string>([
   // Fail closed past 64 formatting entries is UNVERIFIED (exit 2), not the twin's READ_LEVEL_FAIL.
-  ['look:formatting-list-65-distinct-entries', 'medium: b dir=rtl + 64 distinct <i>, then </p>: a browser shows the pass; tki marks it unread, no flag, exit 2'],
-  ['look:formatting-list-200-distinct-entries', 'medium: as the 65 key with 199 <i>: UNVERIFIED, no flag'],
-  ['look:formatting-list-65-distinct-across-paragraphs', 'medium: 64 distinct <em> then a Markdown paragraph: UNVERIFIED, no flag'],
-  ['look:denial-through-formatting-list-65', 'medium: global-denial wording past the bound: the flag is lost'],
   // Raw text: an end tag with attributes ends the element; a `</p>` inside its quoted value is no tag.
   ['look:textarea-end-tag-attribute-holds-p-end', 'low: </textarea title="</p>"> ends the textarea only; tki closes <p dir="rtl"> at the quoted </p> (off GitHub)'],
   ['look:noembed-end-tag-attribute-holds-p-end', 'low: </NOEMBED title="</p>"> likewise (off GitHub)'],
@@ -34,19 +30,9 @@ export const OPEN_ROUND16: ReadonlyMap<string, string> = new Map<string, string>
   ['look:svg-tspan-positions-reorder', 'low: tspan x positions place the words in reverse (off GitHub)'],
   ['look:math-dir-rtl-row', 'low: <math dir="rtl"> lays its row right to left (off GitHub)'],
   // Text a browser shows from an attribute is not read.
-  ['look:input-value-shown', 'low: <input value="All tests pass."> shows the text in its box; not read (off GitHub)'],
-  ['look:input-placeholder-shown', 'low: an input placeholder is shown; not read (off GitHub)'],
-  ['look:textarea-placeholder-shown', 'low: a textarea placeholder is shown; not read (off GitHub)'],
   ['look:iframe-srcdoc-shown', 'low: iframe srcdoc is a document shown in the frame; not read (off GitHub)'],
-  ['look:input-dir-rtl-value-shown', 'low: an rtl input\'s value shows "All tests pass"; not read (off GitHub)'],
-  ['look:input-button-value-shown', 'low: a button input shows its value; not read (off GitHub)'],
-  ['look:html-img-alt-shown', 'medium: a broken <img>\'s alt is shown; not read (GitHub keeps img and alt)'],
   // report.md's shortened ids.
   ['serial:escape-notation-beside-a-real-separator', 'low: a real U+2028 and the packet\'s own `\\u{2028}` text look the same in report.md (choices 33 limit)'],
-  ['serial:long-claim-ids-differing-at-the-end-read-apart', 'medium: report.md cuts ids at 40 characters: two 128-character claim ids that differ at the end show the same'],
-  ['serial:long-dangling-id-and-present-item-id-read-apart', 'medium: a dangling citation and the present item it extends show the same shortened id'],
   // The same routes under `tki run` (bubblewrap).
-  ['cli:formatting-list-65-distinct-entries', 'medium: look\'s key under tki run: UNVERIFIED, no flag'],
   ['cli:html-table-dir-rtl-column-order', 'medium: look\'s key under tki run: UNVERIFIED, no flag'],
-  ['cli:html-img-alt-shown', 'medium: look\'s key under tki run: UNVERIFIED, no flag'],
 ]);
