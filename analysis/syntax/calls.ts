@@ -3,6 +3,7 @@ import { tsv } from './typescript-values.js';
 import { judgeDescriptorEnumeration, judgeRuntimeKeyRead } from './function-values.js';
 import { checkSharedStore } from './shared-stores.js';
 import { prototypePatchOf } from './launch-read-hooks.js';
+import { builtinMemberPatchOf } from './builtin-member-patches.js';
 import { GLOBAL_OBJECT_NAMES, classifyModule } from '../../policy/index.js';
 import { codeUrlScheme, leadingText } from './code-urls.js';
 import { globalName, isProcessMember, moduleLoadOf, processMemberName } from './module-loads.js';
@@ -163,13 +164,20 @@ export function visitTaggedTemplate(walker: Walker, node: ts.TaggedTemplateExpre
  */
 function checkPrototypeWrite(walker: Walker, node: ts.BinaryExpression | ts.CallExpression): void {
   const prototype = prototypePatchOf(node, walker.scope);
-  if (prototype === undefined) return;
+  if (prototype === undefined) return checkBuiltinMemberPatch(walker, node);
   // The globalThis polyfill (`Object.prototype.__defineGetter__('__magic__', …)`, handlebars) plants a
   // getter it deletes at once: judged only where a launch of the same file reads (launch-mutations.ts).
   if (prototype === 'Object.prototype' && tsv.isCallExpression(node) && tsv.isPropertyAccessExpression(node.expression) && node.expression.name.text.startsWith('__define')) return;
   const at = tsv.isBinaryExpression(node) ? node.left : node;
   if (prototype === 'Object.prototype') walker.report.unanalyzed(at, prototype, 'a member planted on every object (options without their own key read it, open flags among them)');
   else walker.report.unanalyzed(at, prototype, 'a member of a builtin prototype replaced: every module of the process that reads an array, an object or a function (a child\'s arguments among them) runs the replacement');
+}
+
+/** `Object.defineProperty(Array, Symbol.hasInstance, …)`, `String.fromCharCode = f`, `Symbol.x = 'process'`: a builtin the guard trusts replaced (builtin-member-patches.ts). */
+function checkBuiltinMemberPatch(walker: Walker, node: ts.BinaryExpression | ts.CallExpression): void {
+  const patch = builtinMemberPatchOf(node, walker.scope);
+  if (patch === undefined) return;
+  walker.report.unanalyzed(tsv.isBinaryExpression(node) ? node.left : node, patch, 'a builtin the guard trusts replaced: `instanceof` a builtin class, folded keys and symbol keys read through it in every module of the process');
 }
 
 export function visitBinary(walker: Walker, node: ts.BinaryExpression): void {

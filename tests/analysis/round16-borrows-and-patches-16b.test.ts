@@ -31,3 +31,62 @@ describe('reads that give no method another receiver keep the clone exempt', () 
     ['a computed write takes nothing out', `${CLONE}const o: Record<string, number> = {};\no[String(1)] = 1;\nnew C().make();`, []],
   ])('%s', (_name, [, code, expected]) => expect(capabilitiesOf(code)).toEqual([...expected].sort()));
 });
+
+const HOOK = '{ value(v: unknown) { return !v; } }';
+
+describe('a hook defined on a builtin class is a patch of every `instanceof` it (choice 46, 66)', () => {
+  each([
+    ['`Object.defineProperty(Array, Symbol.hasInstance, …)`', `Object.defineProperty(Array, Symbol.hasInstance, ${HOOK});`, ['UNANALYZED']],
+    ['`Object.defineProperties(RegExp, { [Symbol.hasInstance]: … })`', `Object.defineProperties(RegExp, { [Symbol.hasInstance]: ${HOOK} });`, ['UNANALYZED']],
+    ['`Reflect.defineProperty(Set, Symbol.hasInstance, …)`', `Reflect.defineProperty(Set, Symbol.hasInstance, ${HOOK});`, ['UNANALYZED']],
+    ['through `globalThis.Date`', `Object.defineProperty(globalThis.Date, Symbol.hasInstance, ${HOOK});`, ['UNANALYZED']],
+    ['a computed key that is no constant string', `const k: symbol = Symbol.hasInstance;\nObject.defineProperty(Map, k, ${HOOK});`, ['UNANALYZED']],
+    ['a new prototype holding the hook (`setPrototypeOf`)', 'Object.setPrototypeOf(Error, { [Symbol.hasInstance]: (v: unknown) => !v });', ['UNANALYZED']],
+    ['a new prototype by `__proto__`', '(Error as { __proto__: unknown }).__proto__ = { [Symbol.hasInstance]: (v: unknown) => !v };', ['UNANALYZED']],
+    ['`__defineGetter__(Symbol.hasInstance, …)`', '(Date as never as { __defineGetter__(k: symbol, f: () => unknown): void }).__defineGetter__(Symbol.hasInstance, () => () => false);', ['UNANALYZED']],
+    ['the hook on a target the guard cannot name', `export function install(target: object) { Object.defineProperty(target, Symbol.hasInstance, ${HOOK}); }`, ['UNANALYZED']],
+    ['the global class replaced', 'globalThis.Map = class {} as never;', ['UNANALYZED']],
+  ])('%s', (_name, [, code, expected]) => expect(capabilitiesOf(code)).toEqual([...expected].sort()));
+  each([
+    ["the file's own class defines its hook", `class Own {}\nObject.defineProperty(Own, Symbol.hasInstance, ${HOOK});`, []],
+    ['a named data member on a builtin class', "Object.defineProperty(Array, 'tag', { value: 1 });", []],
+    ['a static polyfill (`Array.from = …`)', 'Array.from = Array.from || ((x: never) => x);', []],
+    ['`instanceof Array` with no hook defined still only tests', "import net from 'node:net';\nif (net instanceof Array) {}", []],
+  ])('%s', (_name, [, code, expected]) => expect(capabilitiesOf(code)).toEqual([...expected].sort()));
+});
+
+describe('keys that only look constant: `Symbol` and `String` patched (choice 66)', () => {
+  each([
+    ["`Symbol.x = 'process'`", "(Symbol as never as Record<string, string>).rt16 = 'process';", ['UNANALYZED']],
+    ['`Symbol.for` replaced', "(Symbol as { for: unknown }).for = () => 'process';", ['UNANALYZED']],
+    ["`Object.defineProperty(Symbol, 'for', …)`", "Object.defineProperty(Symbol, 'for', { value: () => 'process' });", ['UNANALYZED']],
+    ['the global `Symbol` replaced', "globalThis.Symbol = { for: () => 'process' } as never;", ['UNANALYZED']],
+    ['`String.fromCharCode` replaced', "String.fromCharCode = () => 'env';", ['UNANALYZED']],
+    ["`Object.defineProperty(String, 'fromCharCode', …)`", "Object.defineProperty(String, 'fromCharCode', { value: () => 'process' });", ['UNANALYZED']],
+    ['`String.raw` by a getter (the tag the guard trusts)', "(String as never as { __defineGetter__(k: string, f: () => unknown): void }).__defineGetter__('raw', () => () => 'x');", ['UNANALYZED']],
+    ['`Object.assign(String, …)`', "Object.assign(String, { fromCharCode: () => 'env' });", ['UNANALYZED']],
+  ])('%s', (_name, [, code, expected]) => expect(capabilitiesOf(code)).toEqual([...expected].sort()));
+  each([
+    ['a symbol polyfill (`Symbol.asyncIterator ||= Symbol.for(…)`)', "(Symbol as { asyncIterator: symbol }).asyncIterator = Symbol.asyncIterator || Symbol.for('Symbol.asyncIterator');", []],
+    ['a `String.prototype` polyfill', 'String.prototype.padStart = function () { return \'\'; } as never;', []],
+    ['a folded key with nothing patched is still folded', 'export const pid = process[String.fromCharCode(112, 105, 100) as never];', []],
+  ])('%s', (_name, [, code, expected]) => expect(capabilitiesOf(code)).toEqual([...expected].sort()));
+});
+
+describe('`Object.prototype` written by other spellings (choice 35, 66)', () => {
+  each([
+    ["`const { prototype } = Object; prototype.flag = 'a'`", "const { prototype } = Object;\n(prototype as Record<string, string>).flag = 'a';", ['UNANALYZED']],
+    ["`const { prototype: P } = Object`", "const { prototype: P } = Object;\n(P as Record<string, string>).flag = 'a';", ['UNANALYZED']],
+    ['an assignment pattern into a `let`', "let P: Record<string, string> = {};\n({ prototype: P } = Object);\nP.flag = 'a';", ['UNANALYZED']],
+    ['a `var` alias (never followed before)', "var OP: Record<string, string> = Object.prototype as never;\nOP.flag = 'a';", ['UNANALYZED']],
+    ["`Reflect.get(Object, 'prototype').flag = 'a'`", "Reflect.get(Object, 'prototype').flag = 'a';", ['UNANALYZED']],
+    ["`getOwnPropertyDescriptor(Object, 'prototype').value.flag`", "Object.getOwnPropertyDescriptor(Object, 'prototype')!.value.flag = 'a';", ['UNANALYZED']],
+    ['`getOwnPropertyDescriptors(Object).prototype.value.flag`', "Object.getOwnPropertyDescriptors(Object).prototype.value.flag = 'a';", ['UNANALYZED']],
+    ['a destructured `Array.prototype` member replaced', "const { prototype: AP } = Array;\n(AP as never as Record<string, unknown>).join = () => '';", ['UNANALYZED']],
+  ])('%s', (_name, [, code, expected]) => expect(capabilitiesOf(code)).toEqual([...expected].sort()));
+  each([
+    ['a `var` alias only read', 'var OP = Object.prototype;\nexport const has = OP.hasOwnProperty;', []],
+    ["a class's own prototype destructured and written", "class Own {}\nconst { prototype } = Own;\n(prototype as never as Record<string, string>).flag = 'a';", []],
+    ["`Reflect.get(Own, 'prototype')` of the file's class", "class Own {}\nReflect.get(Own, 'prototype').flag = 'a';", []],
+  ])('%s', (_name, [, code, expected]) => expect(capabilitiesOf(code)).toEqual([...expected].sort()));
+});
