@@ -83,8 +83,11 @@ describe('`Object.prototype` written by other spellings (choice 35, 66)', () => 
     ["`getOwnPropertyDescriptor(Object, 'prototype').value.flag`", "Object.getOwnPropertyDescriptor(Object, 'prototype')!.value.flag = 'a';", ['UNANALYZED']],
     ['`getOwnPropertyDescriptors(Object).prototype.value.flag`', "Object.getOwnPropertyDescriptors(Object).prototype.value.flag = 'a';", ['UNANALYZED']],
     ['a destructured `Array.prototype` member replaced', "const { prototype: AP } = Array;\n(AP as never as Record<string, unknown>).join = () => '';", ['UNANALYZED']],
+    ['a free name assigned in `with (Array.prototype)`', "with (Array.prototype) { join = () => ''; }", ['UNANALYZED']],
+    ['in a block nested in `with (Object.prototype)`', "with (Object.prototype) { if (Date.now()) { toString = () => ''; } }", ['UNANALYZED']],
   ])('%s', (_name, [, code, expected]) => expect(capabilitiesOf(code)).toEqual([...expected].sort()));
   each([
+    ["a free name assigned in `with` of the file's own object", 'const o = { a: 1 };\nwith (o) { a = 2; }', []],
     ['a `var` alias only read', 'var OP = Object.prototype;\nexport const has = OP.hasOwnProperty;', []],
     ["a class's own prototype destructured and written", "class Own {}\nconst { prototype } = Own;\n(prototype as never as Record<string, string>).flag = 'a';", []],
     ["`Reflect.get(Own, 'prototype')` of the file's class", "class Own {}\nReflect.get(Own, 'prototype').flag = 'a';", []],
