@@ -16,8 +16,21 @@ import { propertyNameText, skipOuter } from './syntax.js';
  * property of the process, so the patch itself is the finding, in whichever module writes it.
  */
 
-/** Builtins whose members the folder calls or the key readers trust: every member write counts. */
-const TRUSTED_NAMESPACES: ReadonlySet<string> = new Set(['Symbol', 'String']);
+/**
+ * Builtins whose members the folder calls or the key readers trust, with the members that count
+ * (undefined: every member, as any `Symbol.x` is read as a symbol key). `String.naturalCompare = f`
+ * (natural-compare) adds a member nothing of the guard reads.
+ */
+const TRUSTED_NAMESPACES: ReadonlyMap<string, ReadonlySet<string> | undefined> = new Map([
+  ['Symbol', undefined],
+  ['String', new Set(['fromCharCode', 'raw'])],
+]);
+
+/** Does writing `key` (null: computed) into the trusted builtin `name` change what the guard reads? */
+function trustedKey(name: string, key: string | null): boolean {
+  const members = TRUSTED_NAMESPACES.get(name);
+  return members === undefined || key === null || members.has(key);
+}
 /** `Object.x(target, …)` / `Reflect.x(target, …)` that write into their first argument. */
 const WRITERS: ReadonlySet<string> = new Set(['defineProperty', 'defineProperties', 'assign', 'setPrototypeOf', 'set']);
 /** Legacy definers every object inherits (`String.__defineGetter__('raw', f)`). */
@@ -32,12 +45,12 @@ export function builtinMemberPatchOf(node: ts.Node, scope: Scope): string | unde
   const callee = skipOuter(node.expression);
   if (!tsv.isPropertyAccessExpression(callee)) return undefined;
   const method = callee.name.text;
-  if (LEGACY_DEFINERS.has(method)) return definedPatch(globalName(callee.expression, scope, GLOBAL_OBJECT_NAMES), 'defineProperty', node.arguments[0], scope);
+  if (LEGACY_DEFINERS.has(method)) return definedPatch(globalName(callee.expression, scope, GLOBAL_OBJECT_NAMES), 'defineProperty', [node.arguments[0]], scope);
   if (!WRITERS.has(method) || node.arguments[0] === undefined) return undefined;
   const owner = globalName(callee.expression, scope, GLOBAL_OBJECT_NAMES);
   if (owner !== 'Object' && owner !== 'Reflect') return undefined;
   const target = node.arguments[0];
-  const patch = definedPatch(globalName(target, scope, GLOBAL_OBJECT_NAMES), method, method === 'defineProperties' ? undefined : node.arguments[1], scope, method === 'defineProperties' ? node.arguments[1] : undefined);
+  const patch = definedPatch(globalName(target, scope, GLOBAL_OBJECT_NAMES), method, writtenKeys(method, node.arguments), scope);
   if (patch !== undefined) return patch;
   // `Object.defineProperty(anything, Symbol.hasInstance, …)`: the target may be a builtin class under a name not followed.
   const definesHook = (method === 'defineProperty' && isHasInstance(node.arguments[1], scope)) || (method === 'defineProperties' && propertiesOf(node.arguments[1]).some((key) => typeof key !== 'string' && isHasInstance(key, scope)));
@@ -56,24 +69,36 @@ function assignedPatch(node: ts.BinaryExpression, scope: Scope): string | undefi
   if (TRUSTED_NAMESPACES.has(owner)) {
     // `Symbol.asyncIterator = Symbol.asyncIterator || Symbol.for('…')`: a symbol is what every reader expects.
     const keepsSymbols = owner === 'Symbol' && key !== null && !SYMBOL_FACTORIES.has(key) && isSymbolValue(node.right, scope);
-    return keepsSymbols ? undefined : `${owner}.${key ?? '[…]'}`;
+    return keepsSymbols || !trustedKey(owner, key) ? undefined : `${owner}.${key ?? '[…]'}`;
   }
   // A builtin class's own `Symbol.hasInstance` cannot be assigned (the inherited one is read-only); its prototype can.
   return isHookFreeBuiltinClassName(owner) && (key === null || key === '__proto__') ? `${owner}.${key ?? '[…]'}` : undefined;
 }
 
 /**
- * A write by a call into `name` (the global the target is): any member of `Symbol`/`String`; on a
+ * A write by a call into `name` (the global the target is), given the keys it writes (a name's text,
+ * a computed key, undefined when unknown): a member of `Symbol`/`String` the guard reads; on a
  * builtin class, a new prototype or a key that may be `Symbol.hasInstance` (not a constant string).
  */
-function definedPatch(name: string | undefined, method: string, key: ts.Expression | undefined, scope: Scope, properties?: ts.Expression): string | undefined {
+function definedPatch(name: string | undefined, method: string, keys: ReadonlyArray<string | ts.Expression | undefined>, scope: Scope): string | undefined {
   if (name === undefined) return undefined;
-  if (TRUSTED_NAMESPACES.has(name)) return `${name} (${method})`;
+  const keyText = (key: string | ts.Expression | undefined): string | null => (key === undefined ? null : typeof key === 'string' ? key : (constantString(key, scope) ?? null));
+  if (TRUSTED_NAMESPACES.has(name)) {
+    // A new prototype changes only members the builtin lacks: any `Symbol.x`, none of `String`'s own trusted ones.
+    if (method === 'setPrototypeOf') return name === 'Symbol' ? `${name} (setPrototypeOf)` : undefined;
+    return keys.some((key) => trustedKey(name, keyText(key))) ? `${name} (${method})` : undefined;
+  }
   if (!isHookFreeBuiltinClassName(name)) return undefined;
   if (method === 'setPrototypeOf') return `${name} (setPrototypeOf)`;
-  if (method === 'defineProperties') return propertiesOf(properties).some((key) => key === undefined || (typeof key !== 'string' && constantString(key, scope) === undefined)) ? `${name} (defineProperties)` : undefined;
-  if (method !== 'defineProperty') return undefined;
-  return key === undefined || constantString(key, scope) === undefined ? `${name} (defineProperty)` : undefined;
+  if (method !== 'defineProperty' && method !== 'defineProperties') return undefined;
+  return keys.some((key) => keyText(key) === null) ? `${name} (${method})` : undefined;
+}
+
+/** The keys a writer call writes: `defineProperty(t, k)` one, `defineProperties(t, {…})` the literal's, `assign(t, …sources)` every source's. */
+function writtenKeys(method: string, args: readonly ts.Expression[]): Array<string | ts.Expression | undefined> {
+  if (method === 'defineProperties') return propertiesOf(args[1]);
+  if (method === 'assign') return args.slice(1).flatMap((source) => propertiesOf(source));
+  return method === 'setPrototypeOf' ? [] : [args[1]];
 }
 
 /** The keys of a `defineProperties` argument: a name's text, a computed key's expression, undefined for a spread or an unknown object. */

@@ -3,6 +3,7 @@ import { tsv } from './typescript-values.js';
 import { isValueReference } from './node-kinds.js';
 import { propertyNameText, skipOuter, stringValue } from './syntax.js';
 import { isTypeOnlyNode } from './tested-only.js';
+import { isNumericKey, isNumericName } from './numeric-keys.js';
 
 /**
  * `this.constructor` in an instance member is the class only while `this` is an instance. A method
@@ -28,7 +29,8 @@ export function mayGetOtherReceiver(ancestors: readonly ts.Node[]): boolean {
     const memberName = member !== undefined && (tsv.isMethodDeclaration(member) || tsv.isGetAccessorDeclaration(member) || tsv.isSetAccessorDeclaration(member)) ? propertyNameText(member.name) : undefined;
     if (member !== undefined && (tsv.isMethodDeclaration(member) || tsv.isGetAccessorDeclaration(member) || tsv.isSetAccessorDeclaration(member)) && memberName === null) return true;
     const reads = readsOf(file);
-    return reads.escapedClasses.has(className) || (memberName !== undefined && reads.readsAnyMember) || (memberName !== undefined && memberName !== null && reads.readMembers.has(memberName));
+    const takenUnnamed = reads.readsAnyMember || (reads.readsNumberedMember && memberName !== null && memberName !== undefined && isNumericName(memberName));
+    return reads.escapedClasses.has(className) || (memberName !== undefined && takenUnnamed) || (memberName !== undefined && memberName !== null && reads.readMembers.has(memberName));
   }
   return true;
 }
@@ -45,6 +47,8 @@ interface Reads {
   readonly readMembers: ReadonlySet<string>;
   /** A member taken without naming it (`x[key]`, `Reflect.get(x, key)`, `getOwnPropertyDescriptors(x)`, `with (x)`): any method may be borrowed. */
   readonly readsAnyMember: boolean;
+  /** A member taken by a key that is always a number (`state[i]`): only a method named like a number (`'0'`, `'NaN'`) may be borrowed. */
+  readonly readsNumberedMember: boolean;
 }
 
 const readsByFile = new WeakMap<ts.SourceFile, Reads>();
@@ -59,6 +63,7 @@ function scan(file: ts.SourceFile): Reads {
   const escapedClasses = new Set<string>();
   const readMembers = new Set<string>();
   let readsAnyMember = false;
+  let readsNumberedMember = false;
   const ancestors: ts.Node[] = [file];
   const visit = (node: ts.Node): void => {
     const parent = ancestors[ancestors.length - 1] as ts.Node;
@@ -68,7 +73,10 @@ function scan(file: ts.SourceFile): Reads {
     if (tsv.isPropertyAccessExpression(node) || tsv.isElementAccessExpression(node)) {
       const key = tsv.isPropertyAccessExpression(node) ? node.name.text : stringValue(node.argumentExpression);
       if (key !== undefined && !isDirectCallee(node, ancestors)) readMembers.add(key);
-      else if (key === undefined && tsv.isElementAccessExpression(node) && !isDirectCallee(node, ancestors) && !isWriteTarget(node, parent) && !isSymbolKey(node.argumentExpression)) readsAnyMember = true;
+      else if (key === undefined && tsv.isElementAccessExpression(node) && !isDirectCallee(node, ancestors) && !isWriteTarget(node, parent) && !isSymbolKey(node.argumentExpression)) {
+        if (isNumericKey(node.argumentExpression, file)) readsNumberedMember = true;
+        else readsAnyMember = true;
+      }
     }
     // `Reflect.get(x, 'make')`, `getOwnPropertyDescriptor(x, 'make').value`: a read by a call, named or not.
     if (tsv.isCallExpression(node)) {
@@ -92,7 +100,7 @@ function scan(file: ts.SourceFile): Reads {
     ancestors.pop();
   };
   tsv.forEachChild(file, visit);
-  return { escapedClasses, readMembers, readsAnyMember };
+  return { escapedClasses, readMembers, readsAnyMember, readsNumberedMember };
 }
 
 const ANY_MEMBER = Symbol('any member');

@@ -29,6 +29,13 @@ describe('reads that give no method another receiver keep the clone exempt', () 
     ['a computed key called at once (`c[k]()` keeps `c` as receiver)', `${CLONE}const c = new C();\nconst k = String(c);\nc[k]();`, []],
     ['a symbol key names no declared method', `${CLONE}const c = new C() as never;\nvoid c[Symbol.iterator];`, []],
     ['a computed write takes nothing out', `${CLONE}const o: Record<string, number> = {};\no[String(1)] = 1;\nnew C().make();`, []],
+    ['a loop counter names only numbered members', `${CLONE}const a = [1];\nfor (let i = 0; i < a.length; i++) void a[i];\nnew C().make();`, []],
+    ['`buffer[pos++]` and `buffer[pos - 1]`', `${CLONE}const a = [1];\nlet pos = 0;\nvoid a[pos++];\nvoid a[pos - 1];\nnew C().make();`, []],
+  ])('%s', (_name, [, code, expected]) => expect(capabilitiesOf(code)).toEqual([...expected].sort()));
+  each([
+    ['a counter the file also sets to a string', `${CLONE}const p = Object.getPrototypeOf(new C());\nlet i: number | string = 0;\ni = 'make';\nReflect.apply(p[i], () => 0, []);`, ['DYNAMIC_CODE']],
+    ['a numeric key reaches a method named like a number', "class C { 0() { return new this.constructor('x'); } }\nconst p = Object.getPrototypeOf(new C());\nlet i = 0;\nReflect.apply(p[i], () => 0, []);", ['DYNAMIC_CODE']],
+    ['a parameter key is not known to be a number', `${CLONE}export function pick(o: Record<number, unknown>, k: number) { return o[k]; }`, ['DYNAMIC_CODE']],
   ])('%s', (_name, [, code, expected]) => expect(capabilitiesOf(code)).toEqual([...expected].sort()));
 });
 
@@ -65,9 +72,12 @@ describe('keys that only look constant: `Symbol` and `String` patched (choice 66
     ["`Object.defineProperty(String, 'fromCharCode', …)`", "Object.defineProperty(String, 'fromCharCode', { value: () => 'process' });", ['UNANALYZED']],
     ['`String.raw` by a getter (the tag the guard trusts)', "(String as never as { __defineGetter__(k: string, f: () => unknown): void }).__defineGetter__('raw', () => () => 'x');", ['UNANALYZED']],
     ['`Object.assign(String, …)`', "Object.assign(String, { fromCharCode: () => 'env' });", ['UNANALYZED']],
+    ['`Object.assign` with the member in a later source', "Object.assign(String, {}, { fromCharCode: () => 'env' });", ['UNANALYZED']],
+    ['a new prototype gives `Symbol` a member', "Object.setPrototypeOf(Symbol, { rt16: 'process' });", ['UNANALYZED']],
   ])('%s', (_name, [, code, expected]) => expect(capabilitiesOf(code)).toEqual([...expected].sort()));
   each([
     ['a symbol polyfill (`Symbol.asyncIterator ||= Symbol.for(…)`)', "(Symbol as { asyncIterator: symbol }).asyncIterator = Symbol.asyncIterator || Symbol.for('Symbol.asyncIterator');", []],
+    ['a member of `String` nothing of the guard reads (natural-compare)', '(String as never as Record<string, unknown>).naturalCompare = () => 0;', []],
     ['a `String.prototype` polyfill', 'String.prototype.padStart = function () { return \'\'; } as never;', []],
     ['a folded key with nothing patched is still folded', 'export const pid = process[String.fromCharCode(112, 105, 100) as never];', []],
   ])('%s', (_name, [, code, expected]) => expect(capabilitiesOf(code)).toEqual([...expected].sort()));
