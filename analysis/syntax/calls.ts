@@ -3,7 +3,8 @@ import { tsv } from './typescript-values.js';
 import { judgeDescriptorEnumeration, judgeRuntimeKeyRead } from './function-values.js';
 import { checkSharedStore } from './shared-stores.js';
 import { judgeSharedWriterCall } from './shared-store-writers.js';
-import { prototypePatchOf } from './launch-read-hooks.js';
+import { prototypePatchOf, sharedPrototypeOf } from './launch-read-hooks.js';
+import { builtinMemberPatchOf } from './builtin-member-patches.js';
 import { GLOBAL_OBJECT_NAMES, classifyModule } from '../../policy/index.js';
 import { codeUrlScheme, leadingText } from './code-urls.js';
 import { globalName, isProcessMember, moduleLoadOf, processMemberName } from './module-loads.js';
@@ -164,14 +165,34 @@ export function visitTaggedTemplate(walker: Walker, node: ts.TaggedTemplateExpre
  * be followed: UNANALYZED at the write, in whichever module of the program makes it.
  */
 function checkPrototypeWrite(walker: Walker, node: ts.BinaryExpression | ts.CallExpression): void {
-  const prototype = prototypePatchOf(node, walker.scope);
-  if (prototype === undefined) return;
+  const prototype = prototypePatchOf(node, walker.scope) ?? withPrototypeWriteOf(walker, node);
+  if (prototype === undefined) return checkBuiltinMemberPatch(walker, node);
   // The globalThis polyfill (`Object.prototype.__defineGetter__('__magic__', …)`, handlebars) plants a
   // getter it deletes at once: judged only where a launch of the same file reads (launch-mutations.ts).
   if (prototype === 'Object.prototype' && tsv.isCallExpression(node) && tsv.isPropertyAccessExpression(node.expression) && node.expression.name.text.startsWith('__define')) return;
   const at = tsv.isBinaryExpression(node) ? node.left : node;
   if (prototype === 'Object.prototype') walker.report.unanalyzed(at, prototype, 'a member planted on every object (options without their own key read it, open flags among them)');
   else walker.report.unanalyzed(at, prototype, 'a member of a builtin prototype replaced: every module of the process that reads an array, an object or a function (a child\'s arguments among them) runs the replacement');
+}
+
+/** `with (Array.prototype) { join = f }`: a free name assigned in a `with` body is the object's member when it has one (every name a shared prototype has). */
+function withPrototypeWriteOf(walker: Walker, node: ts.BinaryExpression | ts.CallExpression): string | undefined {
+  if (!tsv.isBinaryExpression(node) || node.operatorToken.kind < tsv.SyntaxKind.FirstAssignment || node.operatorToken.kind > tsv.SyntaxKind.LastAssignment || !tsv.isIdentifier(skipOuter(node.left))) return undefined;
+  for (let index = walker.ancestors.length - 1; index > 0; index -= 1) {
+    const ancestor = walker.ancestors[index] as ts.Node;
+    if (tsv.isWithStatement(ancestor) && walker.ancestors[index + 1] === ancestor.statement) {
+      const prototype = sharedPrototypeOf(ancestor.expression, walker.scope);
+      if (prototype !== undefined) return prototype;
+    }
+  }
+  return undefined;
+}
+
+/** `Object.defineProperty(Array, Symbol.hasInstance, …)`, `String.fromCharCode = f`, `Symbol.x = 'process'`: a builtin the guard trusts replaced (builtin-member-patches.ts). */
+function checkBuiltinMemberPatch(walker: Walker, node: ts.BinaryExpression | ts.CallExpression): void {
+  const patch = builtinMemberPatchOf(node, walker.scope);
+  if (patch === undefined) return;
+  walker.report.unanalyzed(tsv.isBinaryExpression(node) ? node.left : node, patch, 'a builtin the guard trusts replaced: `instanceof` a builtin class, folded keys and symbol keys read through it in every module of the process');
 }
 
 export function visitBinary(walker: Walker, node: ts.BinaryExpression): void {

@@ -16,6 +16,11 @@ import { boundNames, skipOuter } from './syntax.js';
 /** Builtin classes whose `instanceof` test runs no code of the program (unless Function.prototype is patched: launch-read-hooks.ts's builtinPatchOf). */
 const BUILTIN_CLASSES = new Set(['Array', 'Object', 'Function', 'String', 'Number', 'Boolean', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Date', 'RegExp', 'Error', 'TypeError', 'RangeError', 'SyntaxError', 'Promise', 'ArrayBuffer', 'Uint8Array', 'Buffer', 'URL', 'Symbol', 'BigInt']);
 
+/** Is `name` one of the builtin classes whose `instanceof` is trusted (builtin-member-patches.ts withdraws that trust program-wide where a hook is defined on one)? */
+export function isHookFreeBuiltinClassName(name: string): boolean {
+  return BUILTIN_CLASSES.has(name);
+}
+
 /** Does a function, block or the file on the stack declare `name` (a parameter, a variable, a function, a class, an import)? */
 export function declaredOnStack(name: string, stack: readonly ts.Node[]): boolean {
   return stack.some((node) => {

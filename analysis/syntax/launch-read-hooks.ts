@@ -5,6 +5,8 @@ import { isUnshadowedBuiltinClass } from './hook-free-tests.js';
 import type { Scope } from './scope.js';
 import { boundNames, memberKey, skipOuter } from './syntax.js';
 import { mayMention } from './text-mentions.js';
+import { prototypeSourcesOf } from './prototype-aliases.js';
+import { reflectiveRead } from './reflection.js';
 import type { Walker } from './walker.js';
 
 /**
@@ -111,8 +113,12 @@ export function sharedPrototypeOf(expression: ts.Expression, scope: Scope, depth
   const inner = skipOuter(expression);
   if (ts.isIdentifier(inner)) {
     const binding = scope.lookup(inner.text);
-    return binding?.kind === 'const' && depth < MOST_ALIASES ? sharedPrototypeOf(binding.initializer, binding.scope, depth + 1) : undefined;
+    if (depth >= MOST_ALIASES) return undefined;
+    return binding?.kind === 'const' ? sharedPrototypeOf(binding.initializer, binding.scope, depth + 1) : writtenPrototypeOf(inner.text, scope, depth);
   }
+  // `Reflect.get(Object, 'prototype')`, `Object.getOwnPropertyDescriptor(Object, 'prototype').value`.
+  const read = reflectiveRead(inner, scope);
+  if (read !== undefined) return memberPrototypeOf(read.target, read.key, scope, depth);
   if (ts.isCallExpression(inner)) {
     const callee = skipOuter(inner.expression);
     if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'getPrototypeOf') return undefined;
@@ -122,12 +128,43 @@ export function sharedPrototypeOf(expression: ts.Expression, scope: Scope, depth
   }
   if (!ts.isPropertyAccessExpression(inner) && !ts.isElementAccessExpression(inner)) return undefined;
   const key = memberKey(inner);
-  if (key === '__proto__') return isBuiltinInstance(inner.expression, scope, depth) ? '….__proto__' : undefined;
-  if (key !== 'prototype') return undefined;
-  const owner = skipOuter(inner.expression);
-  if ((ts.isPropertyAccessExpression(owner) || ts.isElementAccessExpression(owner)) && memberKey(owner) === 'constructor') return '….constructor.prototype';
+  const descriptors = key === 'value' || key === 'get' ? descriptorOf(inner.expression, scope) : undefined;
+  if (descriptors !== undefined) return memberPrototypeOf(descriptors.target, descriptors.key, scope, depth);
+  return key === '__proto__' || key === 'prototype' ? memberPrototypeOf(inner.expression, key, scope, depth) : undefined;
+}
+
+/** `owner[key]` as a shared prototype: `Array.prototype`, `x.constructor.prototype`, `[].__proto__`; a computed key of a shared class or instance fails closed. */
+function memberPrototypeOf(ownerExpression: ts.Expression, key: string | null, scope: Scope, depth: number): string | undefined {
+  if (key === '__proto__') return isBuiltinInstance(ownerExpression, scope, depth) ? '….__proto__' : undefined;
+  const owner = skipOuter(ownerExpression);
   const name = globalName(owner, scope, GLOBAL_OBJECT_NAMES);
+  if (key === null) return (name !== undefined && SHARED_PROTOTYPES.has(name)) || isBuiltinInstance(owner, scope, depth + 1) ? '…[…]' : undefined;
+  if (key !== 'prototype') return undefined;
+  if ((ts.isPropertyAccessExpression(owner) || ts.isElementAccessExpression(owner)) && memberKey(owner) === 'constructor') return '….constructor.prototype';
   return name !== undefined && SHARED_PROTOTYPES.has(name) ? `${name}.prototype` : undefined;
+}
+
+/** `Object.getOwnPropertyDescriptors(Object).prototype`: the target and key of one descriptor of all. */
+function descriptorOf(expression: ts.Expression, scope: Scope): { target: ts.Expression; key: string | null } | undefined {
+  const inner = skipOuter(expression);
+  if (!ts.isPropertyAccessExpression(inner) && !ts.isElementAccessExpression(inner)) return undefined;
+  const all = skipOuter(inner.expression);
+  if (!ts.isCallExpression(all) || all.arguments[0] === undefined) return undefined;
+  const callee = skipOuter(all.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'getOwnPropertyDescriptors') return undefined;
+  const owner = globalName(callee.expression, scope, GLOBAL_OBJECT_NAMES);
+  return owner === 'Object' || owner === 'Reflect' ? { target: all.arguments[0], key: memberKey(inner) } : undefined;
+}
+
+/** A name the file writes a shared prototype into other than as a `const` (prototype-aliases.ts), read from the file's top-level scope. */
+function writtenPrototypeOf(name: string, scope: Scope, depth: number): string | undefined {
+  const file = scope.root.file;
+  if (file === undefined || !PATCH_WORDS.some((word) => mayMention(file, word))) return undefined;
+  for (const source of prototypeSourcesOf(file, name)) {
+    const found = source.kind === 'value' ? sharedPrototypeOf(source.expression, scope.root, depth + 1) : memberPrototypeOf(source.owner, source.key, scope.root, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /**

@@ -1,0 +1,136 @@
+import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
+import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
+import { constantKey, constantString } from './constants.js';
+import { isHookFreeBuiltinClassName } from './hook-free-tests.js';
+import { globalName } from './module-loads.js';
+import type { Scope } from './scope.js';
+import { propertyNameText, skipOuter } from './syntax.js';
+
+/**
+ * Builtins the guard trusts, replaced by the program (docs/choices.md 66, the judgment of choice 35
+ * for other builtins): a builtin class is hook-free under `instanceof` only while nothing can define
+ * `Symbol.hasInstance` on it (hook-free-tests.ts), and the constant folder (`String.fromCharCode`,
+ * constants.ts) and the symbol-key readers (`globalThis[Symbol.for('k')]`, global-data-writes.ts)
+ * hold only while `String` and `Symbol` are the builtins. Which reads run after a patch is a
+ * property of the process, so the patch itself is the finding, in whichever module writes it.
+ */
+
+/**
+ * Builtins whose members the folder calls or the key readers trust, with the members that count
+ * (undefined: every member, as any `Symbol.x` is read as a symbol key). `String.naturalCompare = f`
+ * (natural-compare) adds a member nothing of the guard reads.
+ */
+const TRUSTED_NAMESPACES: ReadonlyMap<string, ReadonlySet<string> | undefined> = new Map([
+  ['Symbol', undefined],
+  ['String', new Set(['fromCharCode', 'raw'])],
+]);
+
+/** Does writing `key` (null: computed) into the trusted builtin `name` change what the guard reads? */
+function trustedKey(name: string, key: string | null): boolean {
+  const members = TRUSTED_NAMESPACES.get(name);
+  return members === undefined || key === null || members.has(key);
+}
+/** `Object.x(target, …)` / `Reflect.x(target, …)` that write into their first argument. */
+const WRITERS: ReadonlySet<string> = new Set(['defineProperty', 'defineProperties', 'assign', 'setPrototypeOf', 'set']);
+/** Legacy definers every object inherits (`String.__defineGetter__('raw', f)`). */
+const LEGACY_DEFINERS: ReadonlySet<string> = new Set(['__defineGetter__', '__defineSetter__']);
+/** Members of `Symbol` whose replacement changes what a symbol key is. */
+const SYMBOL_FACTORIES: ReadonlySet<string> = new Set(['for', 'keyFor', '__proto__']);
+
+/** What a node replaces among the trusted builtins (`String.fromCharCode`, `Array`'s `Symbol.hasInstance`), or undefined. */
+export function builtinMemberPatchOf(node: ts.Node, scope: Scope): string | undefined {
+  if (tsv.isBinaryExpression(node)) return node.operatorToken.kind >= tsv.SyntaxKind.FirstAssignment && node.operatorToken.kind <= tsv.SyntaxKind.LastAssignment ? assignedPatch(node, scope) : undefined;
+  if (!tsv.isCallExpression(node)) return undefined;
+  const callee = skipOuter(node.expression);
+  if (!tsv.isPropertyAccessExpression(callee)) return undefined;
+  const method = callee.name.text;
+  if (LEGACY_DEFINERS.has(method)) return definedPatch(globalName(callee.expression, scope, GLOBAL_OBJECT_NAMES), 'defineProperty', [node.arguments[0]], scope);
+  if (!WRITERS.has(method) || node.arguments[0] === undefined) return undefined;
+  const owner = globalName(callee.expression, scope, GLOBAL_OBJECT_NAMES);
+  if (owner !== 'Object' && owner !== 'Reflect') return undefined;
+  const target = node.arguments[0];
+  const patch = definedPatch(globalName(target, scope, GLOBAL_OBJECT_NAMES), method, writtenKeys(method, node.arguments), scope);
+  if (patch !== undefined) return patch;
+  // `Object.defineProperty(anything, Symbol.hasInstance, …)`: the target may be a builtin class under a name not followed.
+  const definesHook = (method === 'defineProperty' && isHasInstance(node.arguments[1], scope)) || (method === 'defineProperties' && propertiesOf(node.arguments[1]).some((key) => typeof key !== 'string' && isHasInstance(key, scope)));
+  return definesHook && !isOwnClass(target, scope) ? 'Symbol.hasInstance' : undefined;
+}
+
+/** `Symbol.x = v`, `String.fromCharCode = f`, `Array.__proto__ = p`, `globalThis.Symbol = s`. */
+function assignedPatch(node: ts.BinaryExpression, scope: Scope): string | undefined {
+  const target = skipOuter(node.left);
+  const whole = tsv.isIdentifier(target) || tsv.isPropertyAccessExpression(target) || tsv.isElementAccessExpression(target) ? globalName(target, scope, GLOBAL_OBJECT_NAMES) : undefined;
+  if (whole !== undefined && (TRUSTED_NAMESPACES.has(whole) || isHookFreeBuiltinClassName(whole))) return whole;
+  if (!tsv.isPropertyAccessExpression(target) && !tsv.isElementAccessExpression(target)) return undefined;
+  const owner = globalName(target.expression, scope, GLOBAL_OBJECT_NAMES);
+  if (owner === undefined) return undefined;
+  const key = constantKey(target, scope);
+  if (TRUSTED_NAMESPACES.has(owner)) {
+    // `Symbol.asyncIterator = Symbol.asyncIterator || Symbol.for('…')`: a symbol is what every reader expects.
+    const keepsSymbols = owner === 'Symbol' && key !== null && !SYMBOL_FACTORIES.has(key) && isSymbolValue(node.right, scope);
+    return keepsSymbols || !trustedKey(owner, key) ? undefined : `${owner}.${key ?? '[…]'}`;
+  }
+  // A builtin class's own `Symbol.hasInstance` cannot be assigned (the inherited one is read-only); its prototype can.
+  return isHookFreeBuiltinClassName(owner) && (key === null || key === '__proto__') ? `${owner}.${key ?? '[…]'}` : undefined;
+}
+
+/**
+ * A write by a call into `name` (the global the target is), given the keys it writes (a name's text,
+ * a computed key, undefined when unknown): a member of `Symbol`/`String` the guard reads; on a
+ * builtin class, a new prototype or a key that may be `Symbol.hasInstance` (not a constant string).
+ */
+function definedPatch(name: string | undefined, method: string, keys: ReadonlyArray<string | ts.Expression | undefined>, scope: Scope): string | undefined {
+  if (name === undefined) return undefined;
+  const keyText = (key: string | ts.Expression | undefined): string | null => (key === undefined ? null : typeof key === 'string' ? key : (constantString(key, scope) ?? null));
+  if (TRUSTED_NAMESPACES.has(name)) {
+    // A new prototype changes only members the builtin lacks: any `Symbol.x`, none of `String`'s own trusted ones.
+    if (method === 'setPrototypeOf') return name === 'Symbol' ? `${name} (setPrototypeOf)` : undefined;
+    return keys.some((key) => trustedKey(name, keyText(key))) ? `${name} (${method})` : undefined;
+  }
+  if (!isHookFreeBuiltinClassName(name)) return undefined;
+  if (method === 'setPrototypeOf') return `${name} (setPrototypeOf)`;
+  if (method !== 'defineProperty' && method !== 'defineProperties') return undefined;
+  return keys.some((key) => keyText(key) === null) ? `${name} (${method})` : undefined;
+}
+
+/** The keys a writer call writes: `defineProperty(t, k)` one, `defineProperties(t, {…})` the literal's, `assign(t, …sources)` every source's. */
+function writtenKeys(method: string, args: readonly ts.Expression[]): Array<string | ts.Expression | undefined> {
+  if (method === 'defineProperties') return propertiesOf(args[1]);
+  if (method === 'assign') return args.slice(1).flatMap((source) => propertiesOf(source));
+  return method === 'setPrototypeOf' ? [] : [args[1]];
+}
+
+/** The keys of a `defineProperties` argument: a name's text, a computed key's expression, undefined for a spread or an unknown object. */
+function propertiesOf(properties: ts.Expression | undefined): Array<string | ts.Expression | undefined> {
+  const inner = properties === undefined ? undefined : skipOuter(properties);
+  if (inner === undefined || !tsv.isObjectLiteralExpression(inner)) return [undefined];
+  return inner.properties.map((property) => {
+    if (property.name === undefined || tsv.isSpreadAssignment(property)) return undefined;
+    if (tsv.isComputedPropertyName(property.name)) return property.name.expression;
+    return propertyNameText(property.name) ?? undefined;
+  });
+}
+
+function isHasInstance(key: ts.Expression | undefined, scope: Scope): boolean {
+  const inner = key === undefined ? undefined : skipOuter(key);
+  return inner !== undefined && (tsv.isPropertyAccessExpression(inner) || tsv.isElementAccessExpression(inner)) && constantKey(inner, scope) === 'hasInstance' && globalName(inner.expression, scope, GLOBAL_OBJECT_NAMES) === 'Symbol';
+}
+
+/** A class or function the file declares (its own `Symbol.hasInstance` is its own business). */
+function isOwnClass(target: ts.Expression, scope: Scope): boolean {
+  const inner = skipOuter(target);
+  if (tsv.isClassExpression(inner) || tsv.isFunctionExpression(inner)) return true;
+  const kind = tsv.isIdentifier(inner) ? scope.lookup(inner.text)?.kind : undefined;
+  return kind === 'function' || kind === 'class';
+}
+
+/** `Symbol('x')`, `Symbol.for('x')`, `Symbol.iterator`, and `a || b`/`a ?? b`/`c ? a : b` of those. */
+function isSymbolValue(expression: ts.Expression, scope: Scope): boolean {
+  const inner = skipOuter(expression);
+  if (tsv.isBinaryExpression(inner) && (inner.operatorToken.kind === tsv.SyntaxKind.BarBarToken || inner.operatorToken.kind === tsv.SyntaxKind.QuestionQuestionToken)) return isSymbolValue(inner.left, scope) && isSymbolValue(inner.right, scope);
+  if (tsv.isConditionalExpression(inner)) return isSymbolValue(inner.whenTrue, scope) && isSymbolValue(inner.whenFalse, scope);
+  const read = tsv.isCallExpression(inner) ? skipOuter(inner.expression) : inner;
+  if (tsv.isIdentifier(read)) return tsv.isCallExpression(inner) && globalName(read, scope, GLOBAL_OBJECT_NAMES) === 'Symbol';
+  return tsv.isPropertyAccessExpression(read) && globalName(read.expression, scope, GLOBAL_OBJECT_NAMES) === 'Symbol' && (!tsv.isCallExpression(inner) || read.name.text === 'for');
+}
