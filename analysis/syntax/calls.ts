@@ -3,6 +3,7 @@ import { tsv } from './typescript-values.js';
 import { judgeDescriptorEnumeration, judgeRuntimeKeyRead } from './function-values.js';
 import { checkSharedStore } from './shared-stores.js';
 import { judgeSharedWriterCall } from './shared-store-writers.js';
+import { judgeEvaluatedBuiltinAssignment, judgeEvaluatedBuiltinWriterCall } from './evaluated-builtins.js';
 import { prototypePatchOf } from './launch-read-hooks.js';
 import { GLOBAL_OBJECT_NAMES, classifyModule } from '../../policy/index.js';
 import { codeUrlScheme, leadingText } from './code-urls.js';
@@ -43,6 +44,7 @@ export function visitCall(walker: Walker, call: ts.CallExpression): void {
   if (walker.mayHoldStarters) judgeChildEntries(walker, call);
   judgeSettingPush(walker, call);
   judgeSharedWriterCall(walker, call);
+  judgeEvaluatedBuiltinWriterCall(walker, call);
   judgePoolEntries(walker, call);
   judgeCreateRequireCall(walker, call);
   const callee = skipOuter(call.expression);
@@ -176,6 +178,7 @@ function checkPrototypeWrite(walker: Walker, node: ts.BinaryExpression | ts.Call
 
 export function visitBinary(walker: Walker, node: ts.BinaryExpression): void {
   checkPrototypeWrite(walker, node);
+  judgeEvaluatedBuiltinAssignment(walker, node);
   checkSharedStore(walker, node);
   judgeConstructorPattern(walker, node);
   judgeClusterSettingsWrite(walker, node);
