@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { entries } from './entries/entry-facts.js';
+
+// Round 16 (fix16c, docs/choices.md 67): the launch evaluator computes `path.join`, `path.resolve`,
+// `url.fileURLToPath`… itself. A builtin module's object is one per process, so a replacement written in
+// any module (the patch module, or the entry) is UNANALYZED where it is written.
+const unanalyzed = (code: string): boolean => entries(`const path = require('node:path');\nconst url = require('node:url');\n${code}`, 'src/patch.cjs').unanalyzed;
+
+describe('a function the launch evaluator computes, replaced on the shared module object', () => {
+  const cases: Array<[string, string]> = [
+    ['path.join = … (the row)', 'const join = path.join;\npath.join = (...parts) => join(parts[0], "job.cjs");'],
+    ['path.resolve = … in the entry (the row)', 'const resolve = path.resolve;\npath.resolve = (...parts) => resolve(parts[0], "job.cjs");'],
+    ['path.posix.join = … (the row)', 'path.posix.join = () => "/tmp/job.cjs";'],
+    ['Object.assign(path, { join }) (the row)', 'Object.assign(path, { join: () => "/tmp/job.cjs" });'],
+    ["path['dirname'] = …", "path['dirname'] = () => '/tmp';"],
+    ["require('node:path').join = …", "require('node:path').join = () => '/tmp/job.cjs';"],
+    ["Object.defineProperty(path, 'resolve', …)", "Object.defineProperty(path, 'resolve', { value: () => '/tmp/job.cjs' });"],
+    ["Reflect.set(path.posix, 'join', …)", "Reflect.set(path.posix, 'join', () => '/tmp/job.cjs');"],
+    ['url.fileURLToPath = …', 'url.fileURLToPath = () => "/tmp/job.cjs";'],
+    ['Object.assign(path, source) with a source not written out', 'Object.assign(path, globalThis.source);'],
+    ["path.__defineGetter__('join', …)", "path.__defineGetter__('join', () => () => '/tmp/job.cjs');"],
+  ];
+  for (const [name, code] of cases) it(name, () => expect(unanalyzed(code)).toBe(true));
+});
+
+describe('negative controls: writes that replace nothing the evaluator computes', () => {
+  const cases: Array<[string, string]> = [
+    ['a member of the project’s own object', 'const mine = { join: path.join };\nmine.join = () => "x";'],
+    ['a local named path', '{ const path = { join() { return "x"; } };\npath.join = () => "y"; }'],
+    ['Object.assign into a fresh object', 'const copy = Object.assign({}, path);\ncopy.join = () => "x";'],
+    ['a key the evaluator never calls', "Object.assign(path, { extname2: () => '.js' });"],
+    ['reading path.join', 'const j = path.join;\nconsole.log(j(__dirname, "x"));'],
+  ];
+  for (const [name, code] of cases) it(name, () => expect(unanalyzed(code)).toBe(false));
+});
