@@ -14,8 +14,8 @@ import type { Walker } from './walker.js';
  * where it is written, in whichever module (as a builtin prototype's is: docs/choices.md 35, 67).
  */
 const EVALUATED_MEMBERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['node:path', new Set(['join', 'resolve', 'dirname', 'posix', 'default'])],
-  ['node:path/posix', new Set(['join', 'resolve', 'dirname', 'posix', 'default'])],
+  ['node:path', new Set(['join', 'resolve', 'normalize', 'dirname', 'posix', 'default'])],
+  ['node:path/posix', new Set(['join', 'resolve', 'normalize', 'dirname', 'posix', 'default'])],
   ['node:url', new Set(['fileURLToPath', 'pathToFileURL', 'default'])],
 ]);
 

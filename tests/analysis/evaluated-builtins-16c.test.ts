@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeSourceFile, parseSourceText } from '../../analysis/syntax/index.js';
+import { RECOMMENDED_POLICY } from '../../policy/index.js';
 import { entries } from './entries/entry-facts.js';
 
 // Round 16 (fix16c, docs/choices.md 67): the launch evaluator computes `path.join`, `path.resolve`,
@@ -32,4 +34,22 @@ describe('negative controls: writes that replace nothing the evaluator computes'
     ['reading path.join', 'const j = path.join;\nconsole.log(j(__dirname, "x"));'],
   ];
   for (const [name, code] of cases) it(name, () => expect(unanalyzed(code)).toBe(false));
+});
+
+describe('a module named by `join` of an array literal of constants is that module (Array.prototype.join patches are UNANALYZED where written)', () => {
+  const run = (code: string): { capabilities: string[]; specifiers: Array<string | null> } => {
+    const facts = analyzeSourceFile(parseSourceText('src/a.cjs', code), { policy: RECOMMENDED_POLICY, relativePath: 'src/a.cjs' });
+    return { capabilities: facts.findings.map((finding) => finding.capability ?? ''), specifiers: facts.references.map((reference) => reference.specifier) };
+  };
+  it("require(['node:', 'path'].join('')) (the look-alike) loads node:path and reaches nothing", () => {
+    expect(run("if (require(['node:', 'path'].join('')).join('a', 'b') === '') console.log('never');")).toEqual({ capabilities: [], specifiers: ['node:path'] });
+  });
+  it('the same spelling of a capability module is judged as the module', () => {
+    expect(run("require(['child', '_process'].join('')).execSync('ls');").capabilities).toEqual(['EXEC']);
+    expect(run("const cp = require(['node:', 'child_process'].join('')); cp.execSync('ls');").capabilities).toEqual(['EXEC']);
+    expect(run("require(['node:', 'net'].join('')).connect(1);").capabilities).toEqual(['NETWORK']);
+  });
+  it('a piece not constant stays UNANALYZED', () => {
+    expect(run("require([process.argv[2], 'net'].join(''));")).toEqual({ capabilities: ['UNANALYZED'], specifiers: [null] });
+  });
 });
