@@ -3,7 +3,6 @@ import { tsv } from './typescript-values.js';
 import { judgeDescriptorEnumeration, judgeRuntimeKeyRead } from './function-values.js';
 import { checkSharedStore } from './shared-stores.js';
 import { judgeSharedWriterCall } from './shared-store-writers.js';
-import { judgeEvaluatedBuiltinAssignment, judgeEvaluatedBuiltinWriterCall } from './evaluated-builtins.js';
 import { prototypePatchOf } from './launch-read-hooks.js';
 import { GLOBAL_OBJECT_NAMES, classifyModule } from '../../policy/index.js';
 import { codeUrlScheme, leadingText } from './code-urls.js';
@@ -28,6 +27,7 @@ import { judgeConstructorPattern, judgeConstructorRead } from './constructor-rea
 import { judgeCallSiteFunction, judgeCallerRead } from './caller-reads.js';
 import { isObjectGlobal, visitModuleAssignment } from './declarations.js';
 import { visitModuleArguments } from './module-parameters.js';
+import { judgeEvaluatedBuiltinAssignment, judgeEvaluatedBuiltinWriterCall } from './evaluated-builtins.js';
 import { excerpt, isStringish, isZeroExitValue, memberKey, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 
