@@ -2,6 +2,7 @@ import ts from '../../policy/typescript.cjs';
 import { constantKey, constantString } from './constants.js';
 import { builtinModuleOf } from './entry-path-modules.js';
 import { writerOf } from './launch-reflective-writes.js';
+import { assignedPattern, assignedReferences } from './launch-pattern-targets.js';
 import { excerpt, memberKey, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 
@@ -40,14 +41,34 @@ function report(walker: Walker, at: ts.Node, specifier: string, key: string | nu
   walker.report.unanalyzed(at, excerpt(`${specifier}${key === null ? '[…]' : `.${key}`}`), 'a function of a builtin module that launches are computed with replaced: every module of the process that calls it (a child\'s entry file among them) runs the replacement');
 }
 
-/** `path.join = f`, `path.posix['resolve'] = f`, `url.fileURLToPath ||= f`. */
+/**
+ * `path.join = f`, `path.posix['resolve'] = f`, `url.fileURLToPath ||= f`, `[path.join] = [f]`,
+ * `({ f: path.resolve } = o)`, sloppy `with (path) { join = f }`.
+ */
 export function judgeEvaluatedBuiltinAssignment(walker: Walker, node: ts.BinaryExpression): void {
   if (node.operatorToken.kind < ts.SyntaxKind.FirstAssignment || node.operatorToken.kind > ts.SyntaxKind.LastAssignment) return;
-  const target = skipOuter(node.left);
-  if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) return;
-  const specifier = evaluatedModuleOf(walker, target.expression);
-  const key = constantKey(target, walker.scope);
-  if (specifier !== undefined && replacesEvaluated(specifier, key)) report(walker, node.left, specifier, key);
+  const targets = assignedPattern(node) === undefined ? [node.left] : assignedReferences(node).map((reference) => reference.target);
+  for (const written of targets) {
+    const target = skipOuter(written);
+    if (ts.isIdentifier(target)) {
+      judgeWithName(walker, target);
+      continue;
+    }
+    if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) continue;
+    const specifier = evaluatedModuleOf(walker, target.expression);
+    const key = constantKey(target, walker.scope);
+    if (specifier !== undefined && replacesEvaluated(specifier, key)) report(walker, written, specifier, key);
+  }
+}
+
+/** A name assigned in the body of `with (path)` is the module's member when it has one (the object comes before outer bindings). */
+function judgeWithName(walker: Walker, name: ts.Identifier): void {
+  for (let index = walker.ancestors.length - 1; index > 0; index -= 1) {
+    const ancestor = walker.ancestors[index] as ts.Node;
+    if (!ts.isWithStatement(ancestor) || walker.ancestors[index + 1] !== ancestor.statement) continue;
+    const specifier = evaluatedModuleOf(walker, ancestor.expression);
+    if (specifier !== undefined && replacesEvaluated(specifier, name.text)) return report(walker, name, specifier, name.text);
+  }
 }
 
 /**

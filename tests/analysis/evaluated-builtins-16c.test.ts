@@ -21,6 +21,9 @@ describe('a function the launch evaluator computes, replaced on the shared modul
     ['url.fileURLToPath = …', 'url.fileURLToPath = () => "/tmp/job.cjs";'],
     ['Object.assign(path, source) with a source not written out', 'Object.assign(path, globalThis.source);'],
     ["path.__defineGetter__('join', …)", "path.__defineGetter__('join', () => () => '/tmp/job.cjs');"],
+    ['[path.join] = [f] (a destructuring assignment)', '[path.join] = [() => "/tmp/job.cjs"];'],
+    ['({ r: path.resolve } = o)', '({ r: path.resolve } = { r: () => "/tmp/job.cjs" });'],
+    ['with (path) { join = f } (sloppy)', 'const join = path.join;\nwith (path) { join = () => "/tmp/job.cjs"; }'],
   ];
   for (const [name, code] of cases) it(name, () => expect(unanalyzed(code)).toBe(true));
 });
@@ -32,6 +35,7 @@ describe('negative controls: writes that replace nothing the evaluator computes'
     ['Object.assign into a fresh object', 'const copy = Object.assign({}, path);\ncopy.join = () => "x";'],
     ['a key the evaluator never calls', "Object.assign(path, { extname2: () => '.js' });"],
     ['reading path.join', 'const j = path.join;\nconsole.log(j(__dirname, "x"));'],
+    ['with (path) assigning a name the module lacks', 'let out;\nwith (path) { out = join(__dirname, "x"); }'],
   ];
   for (const [name, code] of cases) it(name, () => expect(unanalyzed(code)).toBe(false));
 });
