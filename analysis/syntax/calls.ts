@@ -28,6 +28,7 @@ import { judgeConstructorPattern, judgeConstructorRead } from './constructor-rea
 import { judgeCallSiteFunction, judgeCallerRead } from './caller-reads.js';
 import { isObjectGlobal, visitModuleAssignment } from './declarations.js';
 import { visitModuleArguments } from './module-parameters.js';
+import { judgeEvaluatedBuiltinAssignment, judgeEvaluatedBuiltinWriterCall } from './evaluated-builtins.js';
 import { excerpt, isStringish, isZeroExitValue, memberKey, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 
@@ -44,6 +45,7 @@ export function visitCall(walker: Walker, call: ts.CallExpression): void {
   if (walker.mayHoldStarters) judgeChildEntries(walker, call);
   judgeSettingPush(walker, call);
   judgeSharedWriterCall(walker, call);
+  judgeEvaluatedBuiltinWriterCall(walker, call);
   judgePoolEntries(walker, call);
   judgeCreateRequireCall(walker, call);
   const callee = skipOuter(call.expression);
@@ -197,6 +199,7 @@ function checkBuiltinMemberPatch(walker: Walker, node: ts.BinaryExpression | ts.
 
 export function visitBinary(walker: Walker, node: ts.BinaryExpression): void {
   checkPrototypeWrite(walker, node);
+  judgeEvaluatedBuiltinAssignment(walker, node);
   checkSharedStore(walker, node);
   judgeConstructorPattern(walker, node);
   judgeClusterSettingsWrite(walker, node);

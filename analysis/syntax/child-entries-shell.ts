@@ -112,8 +112,12 @@ const STARTER_WORDS = /^(node|nodejs|tsx|ts-node|ts-node-esm|ts-node-script|npx|
 /** Programs that run commands written among their words in forms of their own (`find -exec`, `parallel`, `watch`): judged by their words. */
 const COMMAND_RUNNERS = /^(find|parallel|watch|flock|su|runuser|script|busybox|strace|ltrace|valgrind|chroot|unshare|nsenter|firejail|systemd-run|xvfb-run)$/;
 
-/** Shell builtins that run none of their words (`: node x` only expands them; a substitution among them is a command of its own: shell-line.ts). */
-const WORDLESS_PROGRAMS = new Set([':', 'true', 'false']);
+/**
+ * Programs that run none of their words: `: node x` only expands them, `echo node --require x` and
+ * `printf 'node %s' x` print them (a substitution among them is a command of its own: shell-line.ts;
+ * a shell that reads the printed text from a pipe is judged as a shell with no script).
+ */
+const WORDLESS_PROGRAMS = new Set([':', 'true', 'false', 'echo', 'printf']);
 
 /** The real program of a command and its words: the wrappers in front of it peeled (`env A=1 nohup xargs node` → `node` and the input's words). */
 function realCommand(words: ArgumentList, walker: Walker): { words: ArgumentList; wrapped: boolean } {
@@ -143,6 +147,11 @@ function realCommand(words: ArgumentList, walker: Walker): { words: ArgumentList
 function judgeUnplacedCommand(walker: Walker, at: ts.Node, words: ArgumentList, label: string, argv = false, cwd?: PathValue): void {
   const real = realCommand(words, walker);
   const [command, ...rest] = real.words;
+  // `env -S "\${CMD}"`, `env ${args}` with words not seen: the wrapper runs a program named at run time, as `$CMD x` in a shell.
+  if (command === UNKNOWN_ARGUMENT && real.wrapped) {
+    walker.report.unanalyzed(at, excerpt(label), 'a wrapper whose command the syntax cannot see: it may start Node on any file');
+    return;
+  }
   if (command === undefined || command === UNKNOWN_ARGUMENT) return;
   const program = programOf(command, walker);
   // A program named by its path may be a `#!/usr/bin/env node` script: the guard reads its first line.

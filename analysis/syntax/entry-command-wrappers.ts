@@ -176,16 +176,46 @@ function joinedSplitString(word: NodeArgument): readonly PathPart[] | undefined 
   return first.startsWith('-S') && first.length > 2 ? [first.slice(2), ...tail] : undefined;
 }
 
+/** Private-use characters stand for the computed pieces of a `-S` string while env's rules split its text. */
+const PIECE_MARK = 0xe000;
+const PIECE_MARKS = /[\ue000-\uf8ff]/;
+
 /**
- * The words env's `-S` makes of its string: GNU env's own rules (env-split-string.ts) when the whole
- * string is known; none when env refuses it (it starts nothing); an unknown word when a `${NAME}`
- * of its environment decides. A string with parts the syntax cannot see is split at blanks and quotes.
+ * The words env's `-S` makes of its string: GNU env's own rules (env-split-string.ts) for the text
+ * written (`\_`, quotes, escapes), a piece the program computes (`${pre}`) joining the word it is
+ * written in, as in a shell line; none when env refuses it (it starts nothing); an unknown word when
+ * a `${NAME}` of its environment decides.
  */
 function envSplitWords(parts: readonly PathPart[], node: NodeArgument['node']): ArgumentList {
-  if (!parts.every((part) => typeof part === 'string')) return commandWords(parts, node);
-  const split = splitEnvString(parts.join(''));
+  const pieces = parts.filter((part) => typeof part !== 'string');
+  // Text already holding a mark (never in practice) cannot be told from a piece: split at blanks and quotes.
+  if (parts.some((part) => typeof part === 'string' && PIECE_MARKS.test(part)) || pieces.length > 0x1000) return commandWords(parts, node);
+  let next = 0;
+  const marked = parts.map((part) => (typeof part === 'string' ? part : String.fromCharCode(PIECE_MARK + next++))).join('');
+  // `\${x}`, `$${x}`: what env makes of the escape or expansion depends on the computed text.
+  if (/[\\$][\ue000-\uf8ff]/.test(marked)) return [UNKNOWN_ARGUMENT];
+  const split = splitEnvString(marked);
   if (split.kind === 'unknown') return [UNKNOWN_ARGUMENT];
-  return split.kind === 'fails' ? [] : split.words.map((text) => ({ node, parts: [text] }));
+  if (split.kind === 'fails') return [];
+  return split.words.map((text) => ({ node, parts: unmarked(text, pieces) }));
+}
+
+/** A split word's text with each mark given back as the piece it stands for. */
+function unmarked(text: string, pieces: readonly PathPart[]): PathPart[] {
+  const parts: PathPart[] = [];
+  let run = '';
+  for (const character of text) {
+    const code = character.charCodeAt(0) - PIECE_MARK;
+    const piece = code >= 0 && code < pieces.length ? pieces[code] : undefined;
+    if (piece === undefined) {
+      run += character;
+      continue;
+    }
+    if (run !== '') parts.push(run);
+    run = '';
+    parts.push(piece);
+  }
+  return run === '' ? parts : [...parts, run];
 }
 
 /** `sh -c line` reads the line; `sh script` runs a file (the EXEC grant's business); a shell with no script or with words the syntax cannot see may run any command line. */

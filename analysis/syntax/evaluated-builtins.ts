@@ -1,0 +1,122 @@
+import ts from '../../policy/typescript.cjs';
+import { constantKey, constantString } from './constants.js';
+import { builtinModuleOf } from './entry-path-modules.js';
+import { writerOf } from './launch-reflective-writes.js';
+import { assignedPattern, assignedReferences } from './launch-pattern-targets.js';
+import { excerpt, memberKey, skipOuter } from './syntax.js';
+import type { Walker } from './walker.js';
+
+/**
+ * The functions of builtin modules the launch evaluator (entry-path.ts) computes itself: it reads
+ * `path.join(__dirname, 'clean.cjs')` as that path. A builtin module's object is one per process
+ * (`path.posix` is `path` on Linux), so `path.join = …` in any module of the program makes every
+ * later call run the replacement, and the evaluated path is not the one the child gets. The
+ * evaluator may trust these only while no module replaces them: the replacement is UNANALYZED
+ * where it is written, in whichever module (as a builtin prototype's is: docs/choices.md 35, 67).
+ */
+const EVALUATED_MEMBERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['node:path', new Set(['join', 'resolve', 'normalize', 'dirname', 'posix', 'default'])],
+  ['node:path/posix', new Set(['join', 'resolve', 'normalize', 'dirname', 'posix', 'default'])],
+  ['node:url', new Set(['fileURLToPath', 'pathToFileURL', 'default'])],
+]);
+
+/** The evaluated builtin module an object is: `path`, `require('node:url')`, `path.posix`. */
+function evaluatedModuleOf(walker: Walker, base: ts.Expression): string | undefined {
+  const inner = skipOuter(base);
+  const context = { scope: walker.scope, ancestors: walker.ancestors };
+  const direct = builtinModuleOf(inner, context);
+  if (direct !== undefined) return EVALUATED_MEMBERS.has(direct) ? direct : undefined;
+  if ((ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && memberKey(inner) === 'posix') {
+    return builtinModuleOf(inner.expression, context) === 'node:path' ? 'node:path/posix' : undefined;
+  }
+  return undefined;
+}
+
+/** Does writing `key` (null: not known) on that module replace a function the evaluator computes? */
+function replacesEvaluated(specifier: string, key: string | null): boolean {
+  return key === null || (EVALUATED_MEMBERS.get(specifier)?.has(key) ?? false);
+}
+
+function report(walker: Walker, at: ts.Node, specifier: string, key: string | null): void {
+  walker.report.unanalyzed(at, excerpt(`${specifier}${key === null ? '[…]' : `.${key}`}`), 'a function of a builtin module that launches are computed with replaced: every module of the process that calls it (a child\'s entry file among them) runs the replacement');
+}
+
+/**
+ * `path.join = f`, `path.posix['resolve'] = f`, `url.fileURLToPath ||= f`, `[path.join] = [f]`,
+ * `({ f: path.resolve } = o)`, sloppy `with (path) { join = f }`.
+ */
+export function judgeEvaluatedBuiltinAssignment(walker: Walker, node: ts.BinaryExpression): void {
+  if (node.operatorToken.kind < ts.SyntaxKind.FirstAssignment || node.operatorToken.kind > ts.SyntaxKind.LastAssignment) return;
+  const targets = assignedPattern(node) === undefined ? [node.left] : assignedReferences(node).map((reference) => reference.target);
+  for (const written of targets) {
+    const target = skipOuter(written);
+    if (ts.isIdentifier(target)) {
+      judgeWithName(walker, target);
+      continue;
+    }
+    if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) continue;
+    const specifier = evaluatedModuleOf(walker, target.expression);
+    const key = constantKey(target, walker.scope);
+    if (specifier !== undefined && replacesEvaluated(specifier, key)) report(walker, written, specifier, key);
+  }
+}
+
+/** A name assigned in the body of `with (path)` is the module's member when it has one (the object comes before outer bindings). */
+function judgeWithName(walker: Walker, name: ts.Identifier): void {
+  for (let index = walker.ancestors.length - 1; index > 0; index -= 1) {
+    const ancestor = walker.ancestors[index] as ts.Node;
+    if (!ts.isWithStatement(ancestor) || walker.ancestors[index + 1] !== ancestor.statement) continue;
+    const specifier = evaluatedModuleOf(walker, ancestor.expression);
+    if (specifier !== undefined && replacesEvaluated(specifier, name.text)) return report(walker, name, specifier, name.text);
+  }
+}
+
+/**
+ * `Object.assign(path, { join })`, `Object.defineProperty(path, 'join', …)`, `Reflect.set(path.posix,
+ * 'resolve', f)`, `Object.setPrototypeOf(path, …)`: the same replacement through a writer. Keys read
+ * from literals; a source or key the syntax cannot see counts as replacing.
+ */
+export function judgeEvaluatedBuiltinWriterCall(walker: Walker, call: ts.CallExpression): void {
+  const callee = skipOuter(call.expression);
+  const writer = writerOf(callee, walker);
+  const [first, second] = call.arguments;
+  if (first === undefined || ts.isSpreadElement(first)) return;
+  // `path.__defineGetter__('join', …)`: the legacy definer every object inherits.
+  if (writer === undefined && ts.isPropertyAccessExpression(callee) && (callee.name.text === '__defineGetter__' || callee.name.text === '__defineSetter__')) {
+    const specifier = evaluatedModuleOf(walker, callee.expression);
+    const key = ts.isStringLiteralLike(skipOuter(first)) ? (skipOuter(first) as ts.StringLiteralLike).text : null;
+    if (specifier !== undefined && replacesEvaluated(specifier, key)) report(walker, call, specifier, key);
+    return;
+  }
+  if (writer === undefined || writer === 'method.call') return;
+  const specifier = evaluatedModuleOf(walker, first);
+  if (specifier === undefined) return;
+  const keys = writtenKeys(walker, writer, call.arguments.slice(1), second);
+  const replaced = keys === undefined ? null : keys.find((key) => replacesEvaluated(specifier, key));
+  if (keys === undefined || replaced !== undefined) report(walker, call, specifier, replaced ?? null);
+}
+
+/** The keys a writer call writes; undefined when one of them is not written out. */
+function writtenKeys(walker: Walker, writer: string, sources: readonly ts.Expression[], second: ts.Expression | undefined): string[] | undefined {
+  if (writer.endsWith('setPrototypeOf')) return undefined;
+  if (writer === 'Reflect.set' || writer.endsWith('.defineProperty')) {
+    const key = second === undefined ? undefined : constantKeyOf(walker, second);
+    return key === undefined ? undefined : [key];
+  }
+  const keys: string[] = [];
+  for (const source of sources) {
+    const literal = skipOuter(source);
+    if (!ts.isObjectLiteralExpression(literal)) return undefined;
+    for (const property of literal.properties) {
+      if (ts.isSpreadAssignment(property) || property.name === undefined) return undefined;
+      const name = ts.isComputedPropertyName(property.name) ? constantKeyOf(walker, property.name.expression) : property.name.getText(walker.sourceFile).replace(/^['"]|['"]$/g, '');
+      if (name === undefined) return undefined;
+      keys.push(name);
+    }
+  }
+  return keys;
+}
+
+function constantKeyOf(walker: Walker, expression: ts.Expression): string | undefined {
+  return constantString(expression, walker.scope) ?? undefined;
+}
