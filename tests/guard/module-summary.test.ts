@@ -54,7 +54,8 @@ describe('module summary with open modes', () => {
     const run = await guardDirectory(directory);
     const byFile = new Map(run.result.modules.map((module) => [module.file, module.capabilities]));
     expect(byFile.get('reader.ts')).toEqual(['FILES_READ']);
-    expect(byFile.get('truncate.ts')).toEqual(['FILES_READ', 'FILES_WRITE']);
+    // `flag: 'w'` opens write-only (truncating): the read that follows cannot read anything (docs/choices.md 56).
+    expect(byFile.get('truncate.ts')).toEqual(['FILES_WRITE']);
     // The read-only open is held by reader.ts's action, so entry.ts inherits only the write, through the call.
     expect(run.result.findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId} ${finding.capability}`)).toEqual([
       'entry.ts:2 transitive-capability FILES_WRITE',
