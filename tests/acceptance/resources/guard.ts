@@ -38,7 +38,8 @@ export async function runGuardCli(log: RunLog, repoRoot: string, label: string, 
     if (!existsSync(cli)) {
       return { value: { exit_code: null, findings: [], modules: [], tool_error: `${cli} is missing: run \`npm run build\` first` }, exitCode: null, artifacts: [] };
     }
-    const result = runCommand(process.execPath, args, { cwd });
+    // A typed, uncached run over the whole repository (1,300+ modules) outlives the 3-minute default on a loaded machine.
+    const result = runCommand(process.execPath, args, { cwd, timeoutMs: 600_000 });
     try {
       const parsed = JSON.parse(result.stdout) as { findings: GuardFindingView[]; modules: GuardModuleView[] };
       // Kept next to the binding report so the self-audit (and a reviewer) can re-read what the guard said.
