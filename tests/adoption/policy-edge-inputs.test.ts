@@ -37,7 +37,7 @@ describe('naming a project', () => {
     for (const [cwd, named] of [[app, '.'], [work, 'p-dir'], [path.join(app, 'src'), '..']] as const) {
       const checked = guard(cwd, ['--fast', '-p', named]);
       expect({ named, status: checked.status, stderr: checked.stderr }).toEqual({ named, status: 1, stderr: '' });
-      expect(checked.stdout).toContain('src/run.ts:1:30  no-forbidden-capability  EXEC');
+      expect(checked.stdout).toContain('src/run.ts:1:10  no-forbidden-capability  EXEC');
     }
   });
 
