@@ -13,4 +13,5 @@ export const OPEN_ROUND17: ReadonlyMap<string, string> = new Map<string, string>
   ['look:halfwidth-hangul-filler-inside-words', 'medium: U+FFA0 between letters likewise'],
   ['look:hangul-choseong-filler-inside-words', 'medium: U+115F between letters likewise'],
   ['look:numeric-reference-hangul-filler-inside-words', 'medium: &#x3164; between letters likewise'],
+  ['cli:hangul-filler-inside-words', 'medium: look\'s key under tki run: UNVERIFIED (exit 2), no flag'],
 ]);
