@@ -5,8 +5,8 @@ import { dossier, fixtureCopy, freshDir, roundRoot, tki, tkiRun9, unlikeFlaggedP
 import { createJudge17 } from './judge17.js';
 
 /**
- * rt-packets17 through `tki run` as an operator types it (bubblewrap): a control run, one route this
- * round found in process (letters spaced by a Hangul filler) and one that held; then `--out` shapes
+ * rt-packets17 through `tki run` as an operator types it (bubblewrap): a control run, routes this
+ * round found in process (a Hangul filler or a hair space between letters, a `hidden` negation) and one that held; then `--out` shapes
  * SPEC §5 forbids that no round tried: the packet directory with trailing slashes, `..` after a link
  * (the kernel follows the link first; a run may write at the lexical reading, never in the packet), procfs paths that are the
  * packet by another name (`/proc/self/root/…`, `/proc/self/cwd` from inside it), a previous run's three
@@ -29,6 +29,8 @@ describe('tki run (bubblewrap): look-alikes', () => {
   }, 180_000);
   for (const [name, text] of [
     ['hangul-filler-inside-words', 'A\u3164l\u3164l t\u3164e\u3164s\u3164t\u3164s p\u3164a\u3164s\u3164s.'],
+    ['hidden-attribute-negation', 'All tests <span hidden>never</span> pass.'],
+    ['hair-space-inside-words', 'A\u200Al\u200Al t\u200Ae\u200As\u200At\u200As p\u200Aa\u200As\u200As.'],
     ['small-capitals-whole-sentence', '\u1D00\u029F\u029F \u1D1B\u1D07\uA731\u1D1B\uA731 \u1D18\u1D00\uA731\uA731.'],
   ] as const) {
     it(name, () => {

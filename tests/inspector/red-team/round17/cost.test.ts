@@ -29,6 +29,8 @@ const blocks = (count: number, block: (index: number) => string): string => Arra
 
 /** Dossier shapes of n blocks whose carried state differs from one block to the next. */
 const SHAPES: Record<string, (n: number) => string> = {
+  // The reference a measurement compares with: blocks after no open state.
+  'plain-blocks': (n) => `x${blocks(n, () => 'y')}${PASS}`,
   'a-new-formatting-entry-each-block-past-64': (n) => `x <b dir="rtl">${distinct('i', 63)}${blocks(n, (index) => `<i title="k${String(index)}">y`)}${PASS}`,
   'a-new-directed-entry-each-block': (n) => `x ${blocks(n, (index) => `<b dir="${index % 2 === 0 ? 'rtl' : 'ltr'}" title="${String(index)}">y`)}${PASS}`,
   'open-and-close-an-entry-in-turn': (n) => `x <b dir="rtl">${distinct('i', 40)}${blocks(n, (index) => (index % 2 === 0 ? `<em title="${String(index)}">y` : '</em>y'))}${PASS}`,

@@ -13,7 +13,8 @@ import { createJudge17 } from './judge17.js';
  * blocks other than U+0300–U+036F, default-ignorable code points outside the common ones (Khmer inherent
  * vowels, shorthand format controls, musical beam controls, the Hangul jungseong filler and U+3164,
  * unassigned ones), letter spacing (ASCII blanks, or Hangul fillers a browser draws as blanks), a blank that is no white space to Unicode (U+2800), and the same through HTML
- * references (named and numeric). Each variant must get the flag and exit code of its ASCII twin.
+ * references (named and numeric); spaces thinner than a letter's bearings between letters; and a negation
+ * a browser hides (`hidden`, `display:none`, `datalist`, a closed `dialog`, media fallback). Each variant must get the flag and exit code of its ASCII twin.
  */
 const { judge, checkAllListedRan } = createJudge17('look');
 afterAll(() => {
@@ -106,6 +107,12 @@ const VARIANTS: Record<string, TwinVariant> = {
   // ASCII twin is this, since browsers (HarfBuzz) draw the four fillers as spacing glyphs, not as nothing.
   'letter-spaced-ascii': { twin: PASS_ALL, shown: 'A l l   t e s t s   p a s s .' },
   'letter-spaced-pass-word-ideographic-space': { twin: PASS_ALL, shown: 'All tests p\u3000a\u3000s\u3000s.' },
+  // Spaces narrower than a letter's side bearing between the letters: the word reads unbroken.
+  'hair-space-inside-words': { twin: PASS_ALL, shown: inside(PASS_ALL, '\u200A') },
+  'six-per-em-space-inside-words': { twin: PASS_ALL, shown: inside(PASS_ALL, '\u2006') },
+  'narrow-no-break-space-inside-pass': { twin: PASS_ALL, shown: `All tests ${inside('pass', '\u202F')}.` },
+  'named-reference-hair-space-inside-words': { twin: PASS_ALL, shown: inside(PASS_ALL, '&hairsp;') },
+  'named-reference-very-thin-space-inside-pass': { twin: PASS_ALL, shown: `All tests ${inside('pass', '&VeryThinSpace;')}.` },
   'unassigned-default-ignorable-inside-words': { twin: PASS_ALL, shown: inside(PASS_ALL, '\u2065') },
   'unassigned-tag-block-default-ignorable': { twin: PASS_ALL, shown: inside(PASS_ALL, '\u{E0FFF}') },
   // --- A blank that Unicode does not call white space: the reader sees a space between the words.
@@ -119,12 +126,37 @@ const VARIANTS: Record<string, TwinVariant> = {
   'numeric-reference-rlo-override': { twin: PASS_ALL, shown: 'a &#x202E;.ssap stset llA&#x202C; b' },
   'decimal-reference-rli-isolate-reversed': { twin: PASS_ALL, shown: 'a &#8295;pass&#8207; tests&#8207; All&#8297;.' },
   'numeric-reference-small-capitals': { twin: PASS_ALL, shown: 'All tests &#x1D18;&#x1D00;&#xA731;&#xA731;.' },
+  // --- A negation a browser does not show: the reader sees "All tests pass."; reading the hidden
+  // words into the sentence ("All tests never pass.") reads more than is shown and loses the flag.
+  'hidden-attribute-negation': { twin: PASS_ALL, shown: 'All tests <span hidden>never</span> pass.' },
+  'hidden-attribute-upper-case-negation': { twin: PASS_ALL, shown: 'All tests <SPAN HIDDEN="">do not</SPAN> pass.' },
+  'display-none-style-negation': { twin: PASS_ALL, shown: 'All tests <span style="display:none">never</span> pass.' },
+  'font-size-zero-style-negation': { twin: PASS_ALL, shown: 'All tests <span style="font-size:0">never </span>pass.' },
+  'datalist-negation': { twin: PASS_ALL, shown: 'All tests <datalist>never</datalist> pass.' },
+  'closed-dialog-negation': { twin: PASS_ALL, shown: 'All tests <dialog>never</dialog> pass.' },
+  'audio-fallback-negation': { twin: PASS_ALL, shown: 'All tests <audio>never</audio> pass.' },
+  'video-fallback-negation': { twin: PASS_ALL, shown: 'All tests <video>never</video> pass.' },
+  'canvas-fallback-negation': { twin: PASS_ALL, shown: 'All tests <canvas>never</canvas> pass.' },
+  'template-negation': { twin: PASS_ALL, shown: 'All tests <template>never</template> pass.' },
+  'noscript-negation': { twin: PASS_ALL, shown: 'All tests <noscript>never</noscript> pass.' },
+  'script-negation': { twin: PASS_ALL, shown: 'All tests <script>never</script> pass.' },
+  'comment-negation': { twin: PASS_ALL, shown: 'All tests <!-- never --> pass.' },
+  'ruby-rp-negation': { twin: PASS_ALL, shown: 'All tests <ruby>pass<rp>never</rp><rt></rt></ruby>.' },
+  // Hidden words need not be a negation: any word a browser hides, read into a phrase, breaks it.
+  'hidden-letters-inside-pass-word': { twin: PASS_ALL, shown: 'All tests pa<span hidden>r</span>ss.' },
+  'hidden-word-between-tests-and-pass': { twin: PASS_ALL, shown: 'All tests <span style="display:none">rarely</span> pass.' },
+  // Letters with a hook, curl or swash: no decomposition, a small mark on the letter.
+  'letters-with-hooks': { twin: PASS_ALL, shown: mapped(PASS_ALL, { s: '\u0282', t: '\u01AB', l: '\u1D85' }) },
+  'letters-with-curl-and-swash': { twin: PASS_ALL, shown: mapped(PASS_ALL, { s: '\u023F', l: '\u0234', t: '\u0236' }) },
   // --- Global-denial and authority wording through the same routes.
   'denial-small-capitals': { twin: DENIAL, shown: `The file does not exist ${mapped('anywhere', { a: '\u1D00', n: '\u0274', y: '\u028F', w: '\u1D21', h: '\u029C', e: '\u1D07', r: '\u0280' })}.`, flag: DENIAL_FLAG },
   'denial-braille-blanks': { twin: DENIAL, shown: DENIAL.replaceAll(' ', '\u2800'), flag: DENIAL_FLAG },
   'denial-letter-spaced-ascii': { twin: DENIAL, shown: 'The file does not exist a n y w h e r e.', flag: DENIAL_FLAG },
   'denial-khmer-inherent-vowel': { twin: DENIAL, shown: inside(DENIAL, '\u17B5'), flag: DENIAL_FLAG },
   'denial-combining-supplement': { twin: DENIAL, shown: marked(DENIAL, '\u1DC3'), flag: DENIAL_FLAG },
+  'denial-hidden-word-inside-phrase': { twin: DENIAL, shown: 'The file does <span hidden>indeed </span>not exist anywhere.', flag: DENIAL_FLAG },
+  'denial-hair-spaces-inside-anywhere': { twin: DENIAL, shown: `The file does not exist ${inside('anywhere', '\u200A')}.`, flag: DENIAL_FLAG },
+  'authority-hidden-word-inside-phrase': { twin: AUTHORITY, shown: 'This report is the <span hidden>non-</span>authoritative gate and approves the release.', flag: AUTHORITY_FLAG },
   'authority-math-italic': { twin: AUTHORITY, shown: mathStyle(AUTHORITY, 0x1d434, 0x1d44e, { h: '\u210E' }), flag: AUTHORITY_FLAG },
   'authority-braille-blanks': { twin: AUTHORITY, shown: AUTHORITY.replaceAll(' ', '\u2800'), flag: AUTHORITY_FLAG },
   'authority-shorthand-format-control': { twin: AUTHORITY, shown: inside(AUTHORITY, '\u{1BCA0}'), flag: AUTHORITY_FLAG },
