@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, it } from 'vitest';
 import { dossier, fixtureCopy, freshDir, roundRoot, tki, tkiRun9, unlikeFlaggedPass } from '../round9/gen9.js';
@@ -11,7 +11,8 @@ import { createJudge17 } from './judge17.js';
  * (the kernel follows the link first; a run may write at the lexical reading, never in the packet), procfs paths that are the
  * packet by another name (`/proc/self/root/…`, `/proc/self/cwd` from inside it), a previous run's three
  * files plus one more (a second checkpoint, an empty directory, a dangling link), a previous run's
- * three names with one in another case, and a `report.md` that is a link to a file outside. Each must
+ * three names with one in another case, a `report.md` that is a link to a file outside, and previous
+ * files hard-linked to the packet's packet.json or to a file outside (a write in place would change them). Each must
  * exit 3, print no stack trace, and leave the watched directory (and the link's target) as it was.
  */
 const { judge, checkAllListedRan } = createJudge17('cli');
@@ -94,6 +95,11 @@ describe('tki run: --out into the packet by another spelling is refused', () => 
     const before = entriesUnder(packet);
     judge('cli:out-proc-self-cwd-inside-packet', refusedProblems(tki([packet, '--out', '/proc/self/cwd/new-out'], packet), packet, before).join('; ') || undefined);
   }, 180_000);
+  it('--out=PATH (one argument) naming a directory inside the packet', () => {
+    const packet = fixtureCopy('cli17-out-equals');
+    const before = entriesUnder(packet);
+    judge('cli:out-equals-form-into-packet', refusedProblems(tki([packet, `--out=${packet}/new-out`]), packet, before).join('; ') || undefined);
+  }, 180_000);
   it('--out through a missing directory and `..` back into the packet', () => {
     const packet = fixtureCopy('cli17-out-missing-dotdot');
     const before = entriesUnder(packet);
@@ -122,6 +128,28 @@ describe('tki run: --out holding more or other than a previous run\'s three file
       judge(`cli:out-${name}`, problems.join('; ') || undefined);
     }, 180_000);
   }
+  // A previous run's file hard-linked to another file: a write in place (not temp file + rename) would change that file.
+  it('report-json-a-hard-link-to-the-packets-packet-json', () => {
+    const packet = fixtureCopy('cli17-out-hard-link-packet');
+    const packetJson = readFileSync(path.join(packet, 'packet.json'), 'utf8');
+    const out = outWith('cli17-out-hard-link', { 'report.json': (at) => linkSync(path.join(packet, 'packet.json'), at), 'report.md': 'x', 'checkpoint-inspection.md': 'y' });
+    const run = tki([packet, '--out', out]);
+    const problems: string[] = [];
+    if (![1, 2, 3].includes(run.status ?? -1)) problems.push(`exit ${String(run.status)}`);
+    if (STACK_TRACE.test(run.output)) problems.push('a stack trace');
+    if (readFileSync(path.join(packet, 'packet.json'), 'utf8') !== packetJson) problems.push('the packet\'s packet.json was written through the hard link');
+    judge('cli:out-report-json-hard-link-to-packet-json', problems.join('; ') || undefined);
+  }, 180_000);
+  it('report-md-a-hard-link-to-a-file-outside', () => {
+    const victim = path.join(freshDir('cli17-hard-victim'), 'victim.txt');
+    writeFileSync(victim, 'keep');
+    const out = outWith('cli17-out-hard-link-md', { 'report.json': '{}', 'report.md': (at) => linkSync(victim, at), 'checkpoint-inspection.md': 'y' });
+    const run = tki([fixtureCopy('cli17-out-hard-link-md-packet'), '--out', out]);
+    const problems: string[] = [];
+    if (![1, 2, 3].includes(run.status ?? -1)) problems.push(`exit ${String(run.status)}`);
+    if (readFileSync(victim, 'utf8') !== 'keep') problems.push('the hard link\'s other name outside --out was written');
+    judge('cli:out-report-md-hard-link-to-outside', problems.join('; ') || undefined);
+  }, 180_000);
   it('report-md-a-link-to-a-file-outside', () => {
     const victim = path.join(freshDir('cli17-victim'), 'victim.txt');
     writeFileSync(victim, 'keep');
