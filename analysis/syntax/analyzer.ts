@@ -55,6 +55,7 @@ import { reportUntypedEscapes } from './untyped-escapes.js';
 import { judgeStarterValue, mayHoldStarters } from './starter-values.js';
 import { judgePatternSettingWrites, judgeSettingProperty } from './launch-settings.js';
 import { judgeStdioUse } from './stdio-prototype-walks.js';
+import { judgeJsxFactories } from './jsx-factories.js';
 
 /**
  * The one walk over a file. Each node kind that can reach a capability has a handler (here for
@@ -224,6 +225,12 @@ export class Analyzer implements Walker {
         return this.visitChildren(node);
       case ts.SyntaxKind.TaggedTemplateExpression:
         return visitTaggedTemplate(this, node as ts.TaggedTemplateExpression);
+      case tsv.SyntaxKind.JsxElement:
+      case tsv.SyntaxKind.JsxSelfClosingElement:
+      case tsv.SyntaxKind.JsxFragment:
+        // `/** @jsxFrag Frag */`: every element or fragment uses the factories the file names (jsx-factories.ts).
+        judgeJsxFactories(this, node, this.useJsxFactoryGlobal);
+        return this.visitChildren(node);
       case tsv.SyntaxKind.TypeOfExpression:
         // `typeof process` is a feature test, not a use.
         if (tsv.isIdentifier(skipOuter((node as ts.TypeOfExpression).expression))) return;
@@ -299,6 +306,9 @@ export class Analyzer implements Walker {
       this.reachResolved(this.types?.resolve(identifier), identifier);
     }
   }
+
+  /** `/** @jsx fetch *\/`: a global named as a JSX factory is handed to every element. */
+  private readonly useJsxFactoryGlobal = (name: string, node: ts.Node): void => this.globalUse(name, node, { kind: 'flows' });
 
   /** A use of the global `name` as a value (not as the base of a member access or a call we resolved). */
   private globalUse(name: string, node: ts.Node, flow: Flow): void {
