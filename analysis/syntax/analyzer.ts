@@ -55,7 +55,7 @@ import { reportUntypedEscapes } from './untyped-escapes.js';
 import { judgeStarterValue, mayHoldStarters } from './starter-values.js';
 import { judgePatternSettingWrites, judgeSettingProperty } from './launch-settings.js';
 import { judgeStdioUse } from './stdio-prototype-walks.js';
-import { judgeJsxFactories } from './jsx-factories.js';
+import { jsxFactoriesOf, judgeJsxFactories } from './jsx-factories.js';
 
 /**
  * The one walk over a file. Each node kind that can reach a capability has a handler (here for
@@ -140,8 +140,10 @@ export class Analyzer implements Walker {
    */
   private leaveScope(): void {
     for (const unused of this.scope.unusedBindings()) {
-      if (!isExportedDeclaration(unused.declaration, this.sourceFile)) continue;
-      if (unused.kind === 'module') this.reachModule(unused.specifier, unused.declaration);
+      // JSX whose factory no pragma names may be handed any binding of the file (jsx-factories.ts).
+      const jsxMayUse = jsxFactoriesOf(this.sourceFile).anyBinding;
+      if (!jsxMayUse && !isExportedDeclaration(unused.declaration, this.sourceFile)) continue;
+      if (unused.kind === 'module') this.reachModule(unused.specifier, unused.declaration, jsxMayUse ? 'a JSX factory no pragma of the file names may be it' : undefined);
       else this.report.reach(openModeCapabilities(DEFAULT_OPEN_FLAGS), unused.declaration, unused.member, 'member');
     }
     this.scope = this.scope.parent ?? this.scope;

@@ -68,14 +68,16 @@ function scan(file: ts.SourceFile): JsxFactories {
 const judged = new WeakMap<Walker, Set<Binding | string>>();
 
 /**
- * At a JSX element or fragment: each binding its factories may be, as the scope there resolves it,
- * is used. A namespace or a default import (`import * as net`) is judged as the whole module, a
+ * At a JSX element or fragment: each binding a pragma names, as the scope there resolves it, is
+ * used. A namespace or a default import (`import * as net`) is judged as the whole module, a
  * global (`@jsx fetch`) as the global handed on; a named import was judged at the import, which
- * counts it as used (tested-only.ts isUnreferenced).
+ * counts it as used (tested-only.ts isUnreferenced). A factory no pragma names may be any binding:
+ * the walk judges every builtin binding left unused as used when it leaves its scope (analyzer.ts),
+ * so one used elsewhere is still judged by its uses.
  */
 export function judgeJsxFactories(walker: Walker, jsx: ts.Node, useGlobal: (name: string, node: ts.Node) => void): void {
   const factories = jsxFactoriesOf(walker.sourceFile);
-  if (factories.names.size === 0 && !factories.anyBinding) return;
+  if (factories.names.size === 0) return;
   let seen = judged.get(walker);
   if (seen === undefined) judged.set(walker, (seen = new Set()));
   for (const name of factories.names) {
@@ -86,10 +88,6 @@ export function judgeJsxFactories(walker: Walker, jsx: ts.Node, useGlobal: (name
     } else {
       useFactoryBinding(walker, binding, jsx, seen);
     }
-  }
-  if (!factories.anyBinding) return;
-  for (let scope: Walker['scope'] | undefined = walker.scope; scope !== undefined; scope = scope.parent) {
-    for (const binding of scope.unusedBindings()) useFactoryBinding(walker, binding, jsx, seen);
   }
 }
 

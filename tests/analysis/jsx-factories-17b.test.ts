@@ -35,6 +35,7 @@ describe('JSX that names no binding keeps an unused import elided', () => {
     ['a namespaced attribute (`xlink:href`)', `/** @jsx h */\nimport * as xlink from 'node:net';\n${H}export const e = <use xlink:href="#a" />;`, []],
     ['both pragmas name locals: an unused import stays elided', `/** @jsx h */\n/** @jsxFrag F */\nimport * as net from 'node:net';\nconst F = 'f';\n${H}export const e = <></>;`, []],
     ['a pragma in a file without JSX uses nothing', "/** @jsx connect */\nimport { connect } from 'node:net';\nexport type Run = typeof connect;", []],
+    ['without a pragma, a builtin the file uses is judged by its uses, not as a whole', "import fs from 'node:fs';\nexport const e = <a />;\nexport const t = fs.readFileSync('x');", ['FILES_READ']],
     ['a lower-case intrinsic tag named like the import', `/** @jsx h */\nimport { connect } from 'node:net';\n${H}export const e = <connect />;`, []],
   ] as Row[])('%s', (_name, [, code, expected]) => expect(capabilitiesOf(code)).toEqual([...expected].sort()));
 });
