@@ -5,6 +5,7 @@ import {
   GLOBAL_OBJECT_NAMES,
   LOADER_BOOKKEEPING_MEMBERS,
   LOADER_NAMES,
+  canonicalBuiltin,
   classifyModule,
   globalCapabilities,
   globalValueCapabilities,
@@ -53,6 +54,8 @@ import { judgePathText } from './pseudo-files.js';
 import { reportUntypedEscapes } from './untyped-escapes.js';
 import { judgeStarterValue, mayHoldStarters } from './starter-values.js';
 import { judgePatternSettingWrites, judgeSettingProperty } from './launch-settings.js';
+import { judgeStdioUse } from './stdio-prototype-walks.js';
+import { jsxFactoriesOf, judgeJsxFactories } from './jsx-factories.js';
 
 /**
  * The one walk over a file. Each node kind that can reach a capability has a handler (here for
@@ -137,8 +140,10 @@ export class Analyzer implements Walker {
    */
   private leaveScope(): void {
     for (const unused of this.scope.unusedBindings()) {
-      if (!isExportedDeclaration(unused.declaration, this.sourceFile)) continue;
-      if (unused.kind === 'module') this.reachModule(unused.specifier, unused.declaration);
+      // JSX whose factory no pragma names may be handed any binding of the file (jsx-factories.ts).
+      const jsxMayUse = jsxFactoriesOf(this.sourceFile).anyBinding;
+      if (!jsxMayUse && !isExportedDeclaration(unused.declaration, this.sourceFile)) continue;
+      if (unused.kind === 'module') this.reachModule(unused.specifier, unused.declaration, jsxMayUse ? 'a JSX factory no pragma of the file names may be it' : undefined);
       else this.report.reach(openModeCapabilities(DEFAULT_OPEN_FLAGS), unused.declaration, unused.member, 'member');
     }
     this.scope = this.scope.parent ?? this.scope;
@@ -222,6 +227,12 @@ export class Analyzer implements Walker {
         return this.visitChildren(node);
       case ts.SyntaxKind.TaggedTemplateExpression:
         return visitTaggedTemplate(this, node as ts.TaggedTemplateExpression);
+      case tsv.SyntaxKind.JsxElement:
+      case tsv.SyntaxKind.JsxSelfClosingElement:
+      case tsv.SyntaxKind.JsxFragment:
+        // `/** @jsxFrag Frag */`: every element or fragment uses the factories the file names (jsx-factories.ts).
+        judgeJsxFactories(this, node, this.useJsxFactoryGlobal);
+        return this.visitChildren(node);
       case tsv.SyntaxKind.TypeOfExpression:
         // `typeof process` is a feature test, not a use.
         if (tsv.isIdentifier(skipOuter((node as ts.TypeOfExpression).expression))) return;
@@ -287,6 +298,9 @@ export class Analyzer implements Walker {
       binding.used = true;
       // Any use but a direct call hides the flags (`const f = openSync`, `openSync.call`): it may write.
       if (!this.judgedCallees.has(identifier)) this.reachMember(binding.specifier, binding.member, identifier);
+    } else if (binding.kind === 'member' && canonicalBuiltin(binding.specifier) === 'node:process') {
+      // `import { stdout } from 'node:process'` taken apart (stdio-prototype-walks.ts).
+      judgeStdioUse(this, identifier, binding.member);
     } else if (binding.kind === 'constructor') {
       if (!binding.exempt) judgeFunctionConstructor(this, identifier, this.flowAt(identifier), identifier.text);
     } else if (binding.kind !== 'member' && !this.judgedCallees.has(identifier)) {
@@ -294,6 +308,9 @@ export class Analyzer implements Walker {
       this.reachResolved(this.types?.resolve(identifier), identifier);
     }
   }
+
+  /** `/** @jsx fetch *\/`: a global named as a JSX factory is handed to every element. */
+  private readonly useJsxFactoryGlobal = (name: string, node: ts.Node): void => this.globalUse(name, node, { kind: 'flows' });
 
   /** A use of the global `name` as a value (not as the base of a member access or a call we resolved). */
   private globalUse(name: string, node: ts.Node, flow: Flow): void {
@@ -344,6 +361,7 @@ export class Analyzer implements Walker {
       // `fs.watch && …`, `if (process.defaultApp)` with `process` imported: a member only tested is read as data;
       // `'HOME' in env` reads what the member holds (value-flow.ts's isDataTest).
       if (isDataTest(this.flowAt(node))) return;
+      if (canonicalBuiltin(binding.specifier) === 'node:process') judgeStdioUse(this, node, key);
       return this.report.reach(memberCapabilities(binding.specifier, key, this.policy), node, `${(base as ts.Identifier).text}.${key}`, 'member');
     }
     const loaded = tsv.isCallExpression(skipAwait(base)) ? trackedLoad(skipAwait(base) as ts.CallExpression, this.scope) : undefined;
@@ -391,6 +409,7 @@ export class Analyzer implements Walker {
       if (isDataTest(flow)) return;
       // `process.emit = function …` replaces the member for every module of the process (policy: processMemberWriteCapabilities).
       if (isAssignedMember(node, this.ancestors)) return this.report.reach(processMemberWriteCapabilities(key), node, `process.${key}`, 'member');
+      judgeStdioUse(this, node, key);
       // `process.report.compact`: a member of a member may have a row of its own.
       const at = this.ancestors.lastIndexOf(node);
       const parent = at > 0 ? this.ancestors[at - 1] : undefined;
@@ -454,6 +473,7 @@ export class Analyzer implements Walker {
   }
 
   reachMember(specifier: string, member: string, node: ts.Node): void {
+    if (canonicalBuiltin(specifier) === 'node:process') judgeStdioUse(this, node, member);
     this.report.reach(memberCapabilities(specifier, member, this.policy), node, member, 'member');
   }
 }

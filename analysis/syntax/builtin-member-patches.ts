@@ -6,6 +6,7 @@ import { isHookFreeBuiltinClassName } from './hook-free-tests.js';
 import { globalName } from './module-loads.js';
 import type { Scope } from './scope.js';
 import { propertyNameText, skipOuter } from './syntax.js';
+import { isLegacyDefiner, writerCallOf } from './writer-calls.js';
 
 /**
  * Builtins the guard trusts, replaced by the program (docs/choices.md 66, the judgment of choice 35
@@ -31,10 +32,6 @@ function trustedKey(name: string, key: string | null): boolean {
   const members = TRUSTED_NAMESPACES.get(name);
   return members === undefined || key === null || members.has(key);
 }
-/** `Object.x(target, …)` / `Reflect.x(target, …)` that write into their first argument. */
-const WRITERS: ReadonlySet<string> = new Set(['defineProperty', 'defineProperties', 'assign', 'setPrototypeOf', 'set']);
-/** Legacy definers every object inherits (`String.__defineGetter__('raw', f)`). */
-const LEGACY_DEFINERS: ReadonlySet<string> = new Set(['__defineGetter__', '__defineSetter__']);
 /** Members of `Symbol` whose replacement changes what a symbol key is. */
 const SYMBOL_FACTORIES: ReadonlySet<string> = new Set(['for', 'keyFor', '__proto__']);
 
@@ -42,18 +39,18 @@ const SYMBOL_FACTORIES: ReadonlySet<string> = new Set(['for', 'keyFor', '__proto
 export function builtinMemberPatchOf(node: ts.Node, scope: Scope): string | undefined {
   if (tsv.isBinaryExpression(node)) return node.operatorToken.kind >= tsv.SyntaxKind.FirstAssignment && node.operatorToken.kind <= tsv.SyntaxKind.LastAssignment ? assignedPatch(node, scope) : undefined;
   if (!tsv.isCallExpression(node)) return undefined;
-  const callee = skipOuter(node.expression);
-  if (!tsv.isPropertyAccessExpression(callee)) return undefined;
-  const method = callee.name.text;
-  if (LEGACY_DEFINERS.has(method)) return definedPatch(globalName(callee.expression, scope, GLOBAL_OBJECT_NAMES), 'defineProperty', [node.arguments[0]], scope);
-  if (!WRITERS.has(method) || node.arguments[0] === undefined) return undefined;
-  const owner = globalName(callee.expression, scope, GLOBAL_OBJECT_NAMES);
-  if (owner !== 'Object' && owner !== 'Reflect') return undefined;
-  const target = node.arguments[0];
-  const patch = definedPatch(globalName(target, scope, GLOBAL_OBJECT_NAMES), method, writtenKeys(method, node.arguments), scope);
+  const written = writerCallOf(node, scope);
+  if (written === undefined || written.writer === 'method.call') return undefined;
+  const target = written.target;
+  // `String.__defineGetter__('raw', f)`: a legacy definer defines one accessor, as `defineProperty` does.
+  if (isLegacyDefiner(written.writer)) return target === undefined ? undefined : definedPatch(globalName(target, scope, GLOBAL_OBJECT_NAMES), 'defineProperty', [written.rest?.[0]], scope);
+  if (target === undefined) return undefined;
+  const method = written.writer.slice(written.writer.indexOf('.') + 1);
+  const rest = written.rest ?? [];
+  const patch = definedPatch(globalName(target, scope, GLOBAL_OBJECT_NAMES), method, writtenKeys(method, rest), scope);
   if (patch !== undefined) return patch;
   // `Object.defineProperty(anything, Symbol.hasInstance, …)`: the target may be a builtin class under a name not followed.
-  const definesHook = (method === 'defineProperty' && isHasInstance(node.arguments[1], scope)) || (method === 'defineProperties' && propertiesOf(node.arguments[1]).some((key) => typeof key !== 'string' && isHasInstance(key, scope)));
+  const definesHook = (method === 'defineProperty' && isHasInstance(rest[0], scope)) || (method === 'defineProperties' && propertiesOf(rest[0]).some((key) => typeof key !== 'string' && isHasInstance(key, scope)));
   return definesHook && !isOwnClass(target, scope) ? 'Symbol.hasInstance' : undefined;
 }
 
@@ -94,11 +91,11 @@ function definedPatch(name: string | undefined, method: string, keys: ReadonlyAr
   return keys.some((key) => keyText(key) === null) ? `${name} (${method})` : undefined;
 }
 
-/** The keys a writer call writes: `defineProperty(t, k)` one, `defineProperties(t, {…})` the literal's, `assign(t, …sources)` every source's. */
-function writtenKeys(method: string, args: readonly ts.Expression[]): Array<string | ts.Expression | undefined> {
-  if (method === 'defineProperties') return propertiesOf(args[1]);
-  if (method === 'assign') return args.slice(1).flatMap((source) => propertiesOf(source));
-  return method === 'setPrototypeOf' ? [] : [args[1]];
+/** The keys a writer call writes, given what follows its target: `defineProperty(t, k)` one, `defineProperties(t, {…})` the literal's, `assign(t, …sources)` every source's. */
+function writtenKeys(method: string, rest: readonly ts.Expression[]): Array<string | ts.Expression | undefined> {
+  if (method === 'defineProperties') return propertiesOf(rest[0]);
+  if (method === 'assign') return rest.flatMap((source) => propertiesOf(source));
+  return method === 'setPrototypeOf' ? [] : [rest[0]];
 }
 
 /** The keys of a `defineProperties` argument: a name's text, a computed key's expression, undefined for a spread or an unknown object. */

@@ -1,7 +1,7 @@
 import ts from '../../policy/typescript.cjs';
 import { constantKey, constantString } from './constants.js';
 import { builtinModuleOf } from './entry-path-modules.js';
-import { writerOf } from './launch-reflective-writes.js';
+import { isLegacyDefiner, writerCallOf } from './writer-calls.js';
 import { assignedPattern, assignedReferences } from './launch-pattern-targets.js';
 import { excerpt, memberKey, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
@@ -77,21 +77,12 @@ function judgeWithName(walker: Walker, name: ts.Identifier): void {
  * from literals; a source or key the syntax cannot see counts as replacing.
  */
 export function judgeEvaluatedBuiltinWriterCall(walker: Walker, call: ts.CallExpression): void {
-  const callee = skipOuter(call.expression);
-  const writer = writerOf(callee, walker);
-  const [first, second] = call.arguments;
-  if (first === undefined || ts.isSpreadElement(first)) return;
-  // `path.__defineGetter__('join', …)`: the legacy definer every object inherits.
-  if (writer === undefined && ts.isPropertyAccessExpression(callee) && (callee.name.text === '__defineGetter__' || callee.name.text === '__defineSetter__')) {
-    const specifier = evaluatedModuleOf(walker, callee.expression);
-    const key = ts.isStringLiteralLike(skipOuter(first)) ? (skipOuter(first) as ts.StringLiteralLike).text : null;
-    if (specifier !== undefined && replacesEvaluated(specifier, key)) report(walker, call, specifier, key);
-    return;
-  }
-  if (writer === undefined || writer === 'method.call') return;
-  const specifier = evaluatedModuleOf(walker, first);
+  const written = writerCallOf(call, walker.scope);
+  if (written?.target === undefined || written.writer === 'method.call') return;
+  const specifier = evaluatedModuleOf(walker, written.target);
   if (specifier === undefined) return;
-  const keys = writtenKeys(walker, writer, call.arguments.slice(1), second);
+  // `path.__defineGetter__('join', …)`: the legacy definer every object inherits writes one key, as `defineProperty` does.
+  const keys = written.rest === undefined ? undefined : writtenKeys(walker, written.writer, written.rest, written.rest[0]);
   const replaced = keys === undefined ? null : keys.find((key) => replacesEvaluated(specifier, key));
   if (keys === undefined || replaced !== undefined) report(walker, call, specifier, replaced ?? null);
 }
@@ -99,7 +90,7 @@ export function judgeEvaluatedBuiltinWriterCall(walker: Walker, call: ts.CallExp
 /** The keys a writer call writes; undefined when one of them is not written out. */
 function writtenKeys(walker: Walker, writer: string, sources: readonly ts.Expression[], second: ts.Expression | undefined): string[] | undefined {
   if (writer.endsWith('setPrototypeOf')) return undefined;
-  if (writer === 'Reflect.set' || writer.endsWith('.defineProperty')) {
+  if (writer === 'Reflect.set' || writer.endsWith('.defineProperty') || isLegacyDefiner(writer)) {
     const key = second === undefined ? undefined : constantKeyOf(walker, second);
     return key === undefined ? undefined : [key];
   }

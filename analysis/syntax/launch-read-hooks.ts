@@ -8,6 +8,7 @@ import { mayMention } from './text-mentions.js';
 import { prototypeSourcesOf } from './prototype-aliases.js';
 import { reflectiveRead } from './reflection.js';
 import type { Walker } from './walker.js';
+import { isLegacyDefiner, writerCallOf } from './writer-calls.js';
 
 /**
  * Uses of a launch value (an argument array, options, an `env`, `process.execArgv`) that look like
@@ -95,10 +96,6 @@ export function isReadingTag(span: ts.TemplateSpan, walker: Walker, stack: reado
 
 /** Prototypes whose members every array, object and function reads: replacing one changes what a "read" runs. */
 const SHARED_PROTOTYPES = new Set(['Array', 'Object', 'Function']);
-/** `Object.x(target, …)` / `Reflect.x(target, …)` that write into their first argument. */
-const PROTOTYPE_WRITERS = new Set(['defineProperty', 'defineProperties', 'assign', 'setPrototypeOf', 'set']);
-/** Legacy accessors every object inherits: `Array.prototype.__defineGetter__('join', f)` replaces `join`. */
-const LEGACY_DEFINERS = new Set(['__defineGetter__', '__defineSetter__']);
 /** How many `const` aliases deep a prototype is followed (`const P = Array.prototype; const Q = P;`). */
 const MOST_ALIASES = 4;
 
@@ -200,15 +197,12 @@ export function prototypePatchOf(node: ts.Node, scope: Scope): string | undefine
     return replacing(sharedPrototypeOf(target.expression, scope), memberKey(target));
   }
   if (!ts.isCallExpression(node)) return undefined;
-  const callee = skipOuter(node.expression);
-  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const written = writerCallOf(node, scope);
+  if (written?.target === undefined || written.writer === 'method.call') return undefined;
   const literalKey = (argument: ts.Expression | undefined): string | null => (argument !== undefined && ts.isStringLiteralLike(argument) ? argument.text : null);
-  if (LEGACY_DEFINERS.has(callee.name.text)) return replacing(sharedPrototypeOf(callee.expression, scope), literalKey(node.arguments[0]));
-  if (!PROTOTYPE_WRITERS.has(callee.name.text) || node.arguments[0] === undefined) return undefined;
-  const owner = globalName(callee.expression, scope, GLOBAL_OBJECT_NAMES);
-  if (owner !== 'Object' && owner !== 'Reflect') return undefined;
-  const writesOneKey = callee.name.text === 'defineProperty' || callee.name.text === 'set';
-  return replacing(sharedPrototypeOf(node.arguments[0], scope), writesOneKey ? literalKey(node.arguments[1]) : null);
+  // `Array.prototype.__defineGetter__('join', f)` writes one key, as `Object.defineProperty` and `Reflect.set` do.
+  const writesOneKey = isLegacyDefiner(written.writer) || written.writer.endsWith('.defineProperty') || written.writer === 'Reflect.set';
+  return replacing(sharedPrototypeOf(written.target, scope), writesOneKey ? literalKey(written.rest?.[0]) : null);
 }
 
 /**

@@ -2,14 +2,15 @@ import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { argumentsOf, followNodeArguments, followNodeOptionsText } from './child-entries-args.js';
 import { followClusterSetup } from './child-entries.js';
-import { constantKey, constantString } from './constants.js';
+import { constantString } from './constants.js';
 import { constInitializer } from './entry-path-consts.js';
 import { builtinMemberOf } from './entry-path-modules.js';
 import { markFollowedSetting } from './launch-options.js';
-import { globalName, isProcessMember } from './module-loads.js';
+import { isProcessMember } from './module-loads.js';
 import { excerpt, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 import { followProgramEntry } from './worker-entries.js';
+import { writerCallOf } from './writer-calls.js';
 
 /**
  * The process-wide launch settings written through a function instead of `=`: `process.env`
@@ -22,9 +23,6 @@ import { followProgramEntry } from './worker-entries.js';
  */
 
 type Holder = 'env' | 'cluster' | 'execArgv';
-
-/** Functions that write into their first argument. */
-const WRITERS = new Set(['Reflect.set', 'Reflect.defineProperty', 'Object.defineProperty', 'Object.defineProperties', 'Object.assign', 'Reflect.setPrototypeOf', 'Object.setPrototypeOf']);
 
 /** Operators whose value is one of their operands. */
 const CHOOSING_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.CommaToken]);
@@ -54,18 +52,6 @@ function isAlias(expression: ts.Expression): boolean {
   return ts.isIdentifier(skipOuter(expression));
 }
 
-/** The global writer a callee is (`Reflect.set`), or `Array.prototype.push` called through `.call`/`.apply`. */
-export function writerOf(callee: ts.Expression, walker: Walker): string | undefined {
-  const inner = skipOuter(callee);
-  if (!ts.isPropertyAccessExpression(inner) && !ts.isElementAccessExpression(inner)) return undefined;
-  const key = constantKey(inner, walker.scope);
-  const owner = globalName(inner.expression, walker.scope, GLOBAL_OBJECT_NAMES);
-  if (owner !== undefined && key !== null && WRITERS.has(`${owner}.${key}`)) return `${owner}.${key}`;
-  // `Array.prototype.push.call(list, …)`, `[].push.apply(list, …)`: a method of arrays given its receiver.
-  if (key !== 'call' && key !== 'apply') return undefined;
-  return 'method.call';
-}
-
 /** One key and value written into a holder: followed as `holder[key] = value`. */
 function followWrite(walker: Walker, at: ts.Node, holder: Holder, key: string, value: ts.Expression | undefined): void {
   const label = holder === 'env' ? 'process.env' : holder === 'cluster' ? 'cluster.settings' : 'process.execArgv';
@@ -78,10 +64,10 @@ function followWrite(walker: Walker, at: ts.Node, holder: Holder, key: string, v
 
 /** `Reflect.set(process.env, 'NODE_OPTIONS', v)`, `Object.assign(cluster.settings, { exec })`, `Array.prototype.push.call(process.execArgv, …)`. */
 export function judgeReflectiveSettingWrite(walker: Walker, call: ts.CallExpression): void {
-  const writer = writerOf(call.expression, walker);
-  if (writer === undefined) return;
-  const [target, second, third] = call.arguments;
-  if (target === undefined || ts.isSpreadElement(target)) return;
+  const written = writerCallOf(call, walker.scope);
+  if (written?.target === undefined) return;
+  const { writer, target } = written;
+  const [second, third] = written.rest ?? [];
   const holder = holderOf(target, walker);
   if (holder === undefined) return;
   const unreadable = (): void => walker.report.unanalyzed(call, excerpt(writer === 'method.call' ? call.expression.getText(walker.sourceFile) : writer), 'launch settings changed where the syntax cannot read them (a `NODE_OPTIONS`, an `execArgv` or a worker file there may load any file)');
@@ -89,9 +75,10 @@ export function judgeReflectiveSettingWrite(walker: Walker, call: ts.CallExpress
     // Only a write into process.execArgv through a borrowed method is judged here (`Array.prototype.push.call`).
     return holder === 'execArgv' ? unreadable() : undefined;
   }
+  // `cluster.settings.__defineGetter__('exec', f)`: an accessor, read only when the launch runs: falls through to unreadable.
   if (writer === 'Object.assign') {
     if (holder === 'execArgv') return unreadable();
-    for (const source of call.arguments.slice(1)) {
+    for (const source of written.rest ?? []) {
       const literal = skipOuter(source);
       if (!ts.isObjectLiteralExpression(literal)) return unreadable();
       if (holder === 'cluster') followClusterSetup(walker, literal, 'cluster.settings');

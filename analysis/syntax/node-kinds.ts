@@ -63,6 +63,8 @@ export function isValueReference(identifier: ts.Identifier, parent: ts.Node): bo
     case tsv.SyntaxKind.ContinueStatement:
     case tsv.SyntaxKind.MetaProperty:
     case tsv.SyntaxKind.JsxAttribute:
+    // `<net:connect />`, `xlink:href`: a namespaced JSX name is the string "net:connect", never a binding.
+    case tsv.SyntaxKind.JsxNamespacedName:
       return false;
     case tsv.SyntaxKind.JsxOpeningElement:
     case tsv.SyntaxKind.JsxSelfClosingElement:

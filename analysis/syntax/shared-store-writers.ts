@@ -1,20 +1,16 @@
 import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { carriedCapability } from './carried-capabilities.js';
-import { constantKey } from './constants.js';
-import { writerOf } from './launch-reflective-writes.js';
 import { globalName } from './module-loads.js';
 import { sharedObjectOf } from './shared-stores.js';
-import { excerpt, skipOuter } from './syntax.js';
+import { excerpt } from './syntax.js';
 import type { Walker } from './walker.js';
-
-/** The legacy accessor definer: `o.__defineGetter__('k', () => v)` makes reading `o.k` hand out `v`. */
-const LEGACY_GETTER = '__defineGetter__';
+import { isLegacyDefiner, writerCallOf } from './writer-calls.js';
 
 /**
  * `Object.assign(require('node:util'), { run: cp.execSync })`, `Reflect.set(process, 'run', …)`,
  * `Object.defineProperty(Array.prototype, 'sh', { get: () => cp.execSync })`,
- * `globalThis.__defineGetter__('run', () => cp.execSync)`: a shared object (shared-stores.ts
+ * `globalThis.__defineGetter__('run', () => cp.execSync)` (or `__defineSetter__`, handed every later write): a shared object (shared-stores.ts
  * sharedObjectOf) written through a function, judged as `=` judges it: UNANALYZED when what is
  * written (the sources, the descriptor's value or getter, the getter) carries a capability.
  * The global object handed to `Object`/`Reflect` writers is already judged as a value (only data
@@ -33,23 +29,14 @@ export function judgeSharedWriterCall(walker: Walker, call: ts.CallExpression): 
   }
 }
 
-/** The object a writer call writes into and the arguments that hold what it writes. */
+/** The object a writer call writes into and the arguments that hold what it writes (writer-calls.ts). */
 function writtenThrough(walker: Walker, call: ts.CallExpression): { readonly writer: string; readonly target: ts.Expression; readonly values: readonly ts.Expression[] } | undefined {
-  const callee = skipOuter(call.expression);
-  const [first, ...rest] = call.arguments;
-  const writer = writerOf(callee, walker);
-  if (writer !== undefined && writer !== 'method.call') {
-    if (first === undefined || ts.isSpreadElement(first) || isGlobalObject(walker, first)) return undefined;
-    return { writer, target: first, values: rest };
-  }
-  if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return undefined;
-  const key = constantKey(callee, walker.scope);
-  if (key === LEGACY_GETTER) return { writer: LEGACY_GETTER, target: callee.expression, values: call.arguments.slice(1) };
-  // `Object.prototype.__defineGetter__.call(target, 'k', getter)`.
-  const method = skipOuter(callee.expression);
-  const borrowed = (key === 'call' || key === 'apply') && (ts.isPropertyAccessExpression(method) || ts.isElementAccessExpression(method)) && constantKey(method, walker.scope) === LEGACY_GETTER;
-  if (!borrowed || first === undefined || ts.isSpreadElement(first)) return undefined;
-  return { writer: LEGACY_GETTER, target: first, values: rest };
+  const written = writerCallOf(call, walker.scope);
+  if (written?.target === undefined || written.writer === 'method.call') return undefined;
+  // A legacy definer's setter is handed every later write of the key; `.apply` hides what it defines: all its arguments may be.
+  if (isLegacyDefiner(written.writer)) return { writer: written.writer, target: written.target, values: written.rest ?? call.arguments.slice(1) };
+  if (isGlobalObject(walker, written.target)) return undefined;
+  return { writer: written.writer, target: written.target, values: written.rest ?? [] };
 }
 
 function isGlobalObject(walker: Walker, expression: ts.Expression): boolean {

@@ -1,6 +1,7 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
 import { memberCapabilities } from '../../policy/index.js';
+import { isJsxFactoryName } from './jsx-factories.js';
 import { isValueReference } from './node-kinds.js';
 import { flowOf } from './value-flow.js';
 import type { Walker } from './walker.js';
@@ -23,6 +24,7 @@ const usesByFile = new WeakMap<ts.SourceFile, ReadonlyMap<string, NameUses>>();
  * make the answer "no" (the import stays judged where it is written).
  */
 export function isOnlyTested(sourceFile: ts.SourceFile, name: string): boolean {
+  if (isJsxFactoryName(sourceFile, name)) return false;
   let uses = usesByFile.get(sourceFile);
   if (uses === undefined) usesByFile.set(sourceFile, (uses = scan(sourceFile)));
   const found = uses.get(name);
@@ -39,6 +41,8 @@ const TEST_WORDS = /\b(?:instanceof|typeof)\b/;
  * name, not by scope, as isOnlyTested: any reference, even a shadowing local's, makes it "used".
  */
 export function isUnreferenced(sourceFile: ts.SourceFile, name: string): boolean {
+  // `/** @jsxFrag Frag */`: a name the file's JSX hands to its factories is used there (jsx-factories.ts).
+  if (isJsxFactoryName(sourceFile, name)) return false;
   // The name spelled once is the import's own: no walk needed (unless an escape may spell it: `\\u0063onnect`).
   if (!sourceFile.text.includes('\\u') && countWord(sourceFile.text, name) <= 1) return true;
   let uses = usesByFile.get(sourceFile);

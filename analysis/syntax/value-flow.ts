@@ -25,7 +25,7 @@ export type Flow =
   | { readonly kind: 'flows' };
 
 /** Wrappers that hand their operand's value on unchanged. */
-function passesValueOn(parent: ts.Node, child: ts.Node): boolean {
+export function passesValueOn(parent: ts.Node, child: ts.Node): boolean {
   if (tsv.isParenthesizedExpression(parent) || tsv.isAsExpression(parent) || tsv.isSatisfiesExpression(parent) || tsv.isNonNullExpression(parent) || tsv.isTypeAssertionExpression(parent)) return true;
   if (tsv.isBinaryExpression(parent)) {
     const operator = parent.operatorToken.kind;

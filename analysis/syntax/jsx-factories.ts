@@ -1,0 +1,106 @@
+import ts from '../../policy/typescript.cjs';
+import { tsv } from './typescript-values.js';
+import type { Binding } from './scope.js';
+import type { Walker } from './walker.js';
+
+/**
+ * Classic JSX compiles every element to a call of the factory (`<a />` is `h('a', null)`) and every
+ * fragment to the factory called with the fragment factory (`<></>` is `h(Frag, null)`). The file
+ * names them in `@jsx X` / `@jsxFrag X` pragma comments or the project in `jsxFactory` /
+ * `jsxFragmentFactory`: a binding named there is used by the JSX, written nowhere else in the code
+ * (docs/choices.md 69). The detector does not see the tsconfig, so a file with JSX and no pragma for
+ * a factory it uses may hand any of its bindings to the JSX: every import counts as used.
+ */
+export interface JsxFactories {
+  /** The first name of each pragma's entity (`net` of `@jsxFrag net.connect`). */
+  readonly names: ReadonlySet<string>;
+  /** The file's JSX uses a factory no pragma names (the project's setting): any binding may be it. */
+  readonly anyBinding: boolean;
+}
+
+const NONE: JsxFactories = { names: new Set(), anyBinding: false };
+const factoriesByFile = new WeakMap<ts.SourceFile, JsxFactories>();
+
+/**
+ * `@jsx h`, `@jsxFrag Frag` (TypeScript reads them case-insensitively, Babel from any comment): read
+ * from the whole text, comment or not, so a pragma is never missed; `@jsxImportSource` and
+ * `@jsxRuntime` name no binding.
+ */
+const PRAGMA = /@jsx(frag)?\s+([A-Za-z_$][\w$]*)/gi;
+
+/** Every JSX element or fragment closes with `/>` or `</`: a file with neither has none, and needs no walk. */
+const MAY_HOLD_JSX = /\/>|<\//;
+
+export function jsxFactoriesOf(file: ts.SourceFile): JsxFactories {
+  let factories = factoriesByFile.get(file);
+  if (factories === undefined) factoriesByFile.set(file, (factories = scan(file)));
+  return factories;
+}
+
+/** True when `name` may be a factory the file's JSX calls or hands on. */
+export function isJsxFactoryName(file: ts.SourceFile, name: string): boolean {
+  const factories = jsxFactoriesOf(file);
+  return factories.anyBinding || factories.names.has(name);
+}
+
+function scan(file: ts.SourceFile): JsxFactories {
+  if (file.languageVariant !== tsv.LanguageVariant.JSX || !MAY_HOLD_JSX.test(file.text)) return NONE;
+  const found = { jsx: false, fragment: false };
+  const visit = (node: ts.Node): void => {
+    if (tsv.isJsxFragment(node)) found.fragment = found.jsx = true;
+    else if (tsv.isJsxElement(node) || tsv.isJsxSelfClosingElement(node)) found.jsx = true;
+    if (!found.fragment) tsv.forEachChild(node, visit);
+  };
+  tsv.forEachChild(file, visit);
+  if (!found.jsx) return NONE;
+  const names = new Set<string>();
+  let factory = false;
+  let fragmentFactory = false;
+  for (const match of file.text.matchAll(PRAGMA)) {
+    names.add(match[2] as string);
+    if (match[1] === undefined) factory = true;
+    else fragmentFactory = true;
+  }
+  return { names, anyBinding: !factory || (found.fragment && !fragmentFactory) };
+}
+
+/** Bindings already judged as a factory in a walk (the syntactic and the typed walk of one file each report): once, at the first JSX that uses it. */
+const judged = new WeakMap<Walker, Set<Binding | string>>();
+
+/**
+ * At a JSX element or fragment: each binding a pragma names, as the scope there resolves it, is
+ * used. A namespace or a default import (`import * as net`) is judged as the whole module, a
+ * global (`@jsx fetch`) as the global handed on; a named import was judged at the import, which
+ * counts it as used (tested-only.ts isUnreferenced). A factory no pragma names may be any binding:
+ * the walk judges every builtin binding left unused as used when it leaves its scope (analyzer.ts),
+ * so one used elsewhere is still judged by its uses.
+ */
+export function judgeJsxFactories(walker: Walker, jsx: ts.Node, useGlobal: (name: string, node: ts.Node) => void): void {
+  const factories = jsxFactoriesOf(walker.sourceFile);
+  if (factories.names.size === 0) return;
+  let seen = judged.get(walker);
+  if (seen === undefined) judged.set(walker, (seen = new Set()));
+  for (const name of factories.names) {
+    const binding = walker.scope.lookup(name);
+    if (binding === undefined) {
+      if (!seen.has(name)) useGlobal(name, jsx);
+      seen.add(name);
+    } else {
+      useFactoryBinding(walker, binding, jsx, seen);
+    }
+  }
+}
+
+function useFactoryBinding(walker: Walker, binding: Binding, jsx: ts.Node, seen: Set<Binding | string>): void {
+  if (seen.has(binding)) return;
+  seen.add(binding);
+  if (binding.kind === 'module') {
+    binding.used = true;
+    walker.reachModule(binding.specifier, jsx, 'named as a JSX factory');
+  } else if (binding.kind === 'flag-sensitive') {
+    binding.used = true;
+    walker.reachMember(binding.specifier, binding.member, jsx);
+  } else if (binding.kind === 'require') {
+    walker.report.unanalyzed(jsx, 'JSX factory', 'an alias of `require` named as a JSX factory');
+  }
+}
