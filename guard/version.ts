@@ -9,7 +9,8 @@
  * 8: builtin members only tested, tsc's compiled `import()`, script elements, builtin members replaced;
  * 9: programs started by a path as `spawned-executable` edges, guard/resolve/spawned-executable.ts;
  * 10: session 15's rules: builtins held by assignment or handed to local functions, structural interop helpers,
- *     global stores of plain data, hooks of `instanceof`/`==`, `env -S` parsed as GNU env, builtin patches program-wide).
+ *     global stores of plain data, hooks of `instanceof`/`==`, `env -S` parsed as GNU env, builtin patches program-wide);
+ * 12: a flag-sensitive fs member stored in an unexported local is judged at each call of the local (analysis/syntax/stored-open-members.ts).
  */
 export const GUARD_VERSION = '0.1.0';
 export const FACTS_FORMAT = 12;
