@@ -11,7 +11,8 @@
  * 10: session 15's rules: builtins held by assignment or handed to local functions, structural interop helpers,
  *     global stores of plain data, hooks of `instanceof`/`==`, `env -S` parsed as GNU env, builtin patches program-wide;
  * 12: standard streams taken apart are NETWORK, JSX factory names are uses, namespaced JSX names are none,
- *     writer calls recognized in one place (legacy definers borrowed, setters)).
+ *     writer calls recognized in one place (legacy definers borrowed, setters); a flag-sensitive fs member stored in
+ *     an unexported local is judged at each call of the local (analysis/syntax/stored-open-members.ts).
  */
 export const GUARD_VERSION = '0.1.0';
 export const FACTS_FORMAT = 12;

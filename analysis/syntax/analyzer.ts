@@ -37,6 +37,7 @@ import { judgePatternStores } from './shared-stores.js';
 import { choiceMemberOfGlobal, isDataOnlyWrapperArgument, isMemberOnlyProcessAlias, isOwnMethodReceiver, processParameterKeys } from './global-value-uses.js';
 import { isSymbolKeyed } from './global-data-writes.js';
 import { isExportedDeclaration } from './exported-declarations.js';
+import { isStoredOpenMemberRead } from './stored-open-members.js';
 import { interopMemberBase } from './interop.js';
 import { registerInteropFile } from './interop-index.js';
 import { declareContainer, mayDeclareVar } from './scope-declarations.js';
@@ -296,8 +297,9 @@ export class Analyzer implements Walker {
       if (member === undefined || !LOADER_BOOKKEEPING_MEMBERS.require.includes(member)) this.report.unanalyzed(identifier, identifier.text, 'an alias of `require` passed on as a value');
     } else if (binding.kind === 'flag-sensitive') {
       binding.used = true;
-      // Any use but a direct call hides the flags (`const f = openSync`, `openSync.call`): it may write.
-      if (!this.judgedCallees.has(identifier)) this.reachMember(binding.specifier, binding.member, identifier);
+      // Any use but a direct call hides the flags (`f(openSync)`, `openSync.call`): it may write. Stored
+      // in a local (`const f = openSync`), it is judged at the local's uses (stored-open-members.ts).
+      if (!this.judgedCallees.has(identifier) && !isStoredOpenMemberRead(identifier, this.ancestors, this.scope)) this.reachMember(binding.specifier, binding.member, identifier);
     } else if (binding.kind === 'member' && canonicalBuiltin(binding.specifier) === 'node:process') {
       // `import { stdout } from 'node:process'` taken apart (stdio-prototype-walks.ts).
       judgeStdioUse(this, identifier, binding.member);
@@ -357,7 +359,7 @@ export class Analyzer implements Walker {
       this.visitKey(node);
       if (key !== null && isPromiseMember(base, binding, key)) return this.promiseMember(binding.specifier, node, key);
       if (key === null) return this.reachModule(binding.specifier, node, 'computed member access');
-      if (this.judgedCallees.has(node)) return;
+      if (this.judgedCallees.has(node) || isStoredOpenMemberRead(node, this.ancestors, this.scope)) return;
       // `fs.watch && …`, `if (process.defaultApp)` with `process` imported: a member only tested is read as data;
       // `'HOME' in env` reads what the member holds (value-flow.ts's isDataTest).
       if (isDataTest(this.flowAt(node))) return;
@@ -372,7 +374,7 @@ export class Analyzer implements Walker {
       this.visitKey(node);
       if (key !== null && isPromiseMember(base, undefined, key)) return this.promiseMember(loaded.tracked, node, key);
       if (key === null) return this.reachModule(loaded.tracked, node, 'computed member access');
-      if (this.judgedCallees.has(node)) return;
+      if (this.judgedCallees.has(node) || isStoredOpenMemberRead(node, this.ancestors, this.scope)) return;
       return this.reachMember(loaded.tracked, key, node);
     }
     const reflected = reflectiveRead(node, this.scope);

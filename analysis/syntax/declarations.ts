@@ -14,6 +14,7 @@ import { isFunctionValue, literalString, propertyNameText, skipAwait, skipOuter 
 import { isOnlyTestedCapability, isUnreferenced } from './tested-only.js';
 import { STORING, assignedModule } from './assigned-modules.js';
 import { isExportedDeclaration } from './exported-declarations.js';
+import { storedOpenMemberBinding } from './stored-open-members.js';
 import type { Walker } from './walker.js';
 
 /**
@@ -98,6 +99,9 @@ function bindingOf(declaration: ts.VariableDeclaration, isConst: boolean, scope:
   // `p = process || {}`, lodash's `freeGlobal = typeof global == 'object' && global && … && global` (alias-values.ts).
   const chosen = chosenGlobal(initializer, scope);
   if (chosen !== undefined) return { kind: 'global-alias', name: chosen };
+  // `var readFileSync = opts.readFileSync || fs.readFileSync`: judged at each call by its flags (stored-open-members.ts).
+  const stored = storedOpenMemberBinding(declaration, scope);
+  if (stored !== undefined) return stored;
   // Kept for open flags: `const OPEN_FLAGS = constants.O_RDONLY | …` is read where it is passed.
   return isConst ? { kind: 'const', initializer: written, scope } : LOCAL;
 }

@@ -100,6 +100,8 @@ ruleTester().run('allowed-actions', ruleUnderTest('allowed-actions'), {
     { code: `const { openSync, constants } = require('node:fs');\n${READS}openSync('p', (constants.O_RDONLY | constants.O_DIRECTORY)!);`, ...reader },
     { code: `import { openSync } from 'node:fs';\nimport { O_RDONLY } from 'node:constants';\n${READS}const A = O_RDONLY;\nconst B = A;\nopenSync('p', B);`, ...reader },
     { code: `import { createReadStream } from 'node:fs';\n${READS}const flags = 'r';\ncreateReadStream('p', { flags });`, ...reader },
+    // A local alias called with read-only flags reads (choices 73).
+    { code: `import { openSync } from 'node:fs';\n${READS}const open = openSync;\nopen('p', 'r');`, ...reader },
   ],
   invalid: [
     { code: `import { readFileSync } from 'node:fs';\n${READS}readFileSync('p', { flag: 'w' });`, ...reader, errors: [writes('readFileSync', 3, 1)] },
@@ -116,8 +118,10 @@ ruleTester().run('allowed-actions', ruleUnderTest('allowed-actions'), {
     { code: `import { readFileSync } from 'node:fs';\n${READS}const options = { flag: 'r' };\nreadFileSync('p', options);`, ...reader, errors: [writes('readFileSync', 4, 1)] },
     { code: `import { readFileSync } from 'node:fs';\n${READS}declare const extra: object;\nreadFileSync('p', { flag: 'r', ...extra });`, ...reader, errors: [writes('readFileSync', 4, 1)] },
     { code: `import { openSync } from 'node:fs';\n${READS}declare const args: [string, string];\nopenSync(...args);`, ...reader, errors: [writes('openSync', 4, 1)] },
-    // Any use but a direct call hides the flags.
-    { code: `import { openSync } from 'node:fs';\n${READS}const open = openSync;\nopen('p', 'r');`, ...reader, errors: [writes('openSync', 3, 14)] },
+    // Any use but a direct call hides the flags; a local alias is judged at its own calls (choices 73).
+    { code: `import { openSync } from 'node:fs';\n${READS}export const open = openSync;\nopen('p', 'r');`, ...reader, errors: [writes('openSync', 3, 21)] },
+    { code: `import { openSync } from 'node:fs';\n${READS}const open = openSync;\nopen.call(null, 'p', 'r');`, ...reader, errors: [writes('openSync', 4, 1)] },
+    { code: `import { openSync } from 'node:fs';\n${READS}const open = openSync;\nopen('p', 'w');`, ...reader, errors: [writes('openSync', 4, 1)] },
     { code: `import { openSync } from 'node:fs';\n${READS}openSync.call(null, 'p', 'r');`, ...reader, errors: [writes('openSync', 3, 1)] },
     { code: `import * as fs from 'node:fs';\n${READS}[].forEach(fs.openSync);`, ...reader, errors: [writes('fs.openSync', 3, 12)] },
     { code: `import { openSync } from 'node:fs';\n${READS}export { openSync };`, ...reader, errors: [writes('openSync', 3, 10)] },
