@@ -1,6 +1,5 @@
 import { makeDirectories } from '../../policy/make-directories.js';
 import { renameSync, writeFileSync } from 'node:fs';
-import textBytes from '../load/text-bytes.cjs';
 import { join } from 'node:path';
 import type { ProbeObservations } from '../resolve/file-probe.js';
 import type { Resolution } from '../resolve/types.js';
@@ -39,7 +38,7 @@ export function openResolutionCache(directory: string, seal: CacheSeal): Resolut
   return {
     load() {
       try {
-        const text = seal.open(textBytes.readText(join(directory, FILE)));
+        const text = seal.openFile(join(directory, FILE));
         if (text === undefined) return undefined;
         const saved = JSON.parse(text) as Partial<SavedResolutions>;
         if (typeof saved.key !== 'string' || typeof saved.observations !== 'object' || typeof saved.resolutions !== 'object' || saved.observations === null || saved.resolutions === null) return undefined;

@@ -1,7 +1,6 @@
 import { makeDirectories } from '../../policy/make-directories.js';
 import { createHash } from 'node:crypto';
 import { renameSync, writeFileSync } from 'node:fs';
-import textBytes from '../load/text-bytes.cjs';
 import { join } from 'node:path';
 import type { PolicyConfig } from '../../policy/index.js';
 import type { ModuleFacts } from '../types.js';
@@ -84,7 +83,7 @@ export function openFactsCache(root: string, policy: PolicyConfig, cacheDirector
   for (let shard = 0; shard < SHARDS; shard += 1) {
     let files: Record<string, Entry> = {};
     try {
-      const text = seal.open(textBytes.readText(join(directory, `${shard}.json`)));
+      const text = seal.openFile(join(directory, `${shard}.json`));
       const loaded = (text === undefined ? {} : JSON.parse(text)) as Partial<ShardFile>;
       if (loaded.key === key && typeof loaded.files === 'object' && loaded.files !== null) files = loaded.files;
     } catch {

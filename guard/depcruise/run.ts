@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { cruise, type ICruiseResult, type IViolation } from 'dependency-cruiser';
-import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
-import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
+import type { ICruiseResult, IViolation } from 'dependency-cruiser';
 import { canonicalBuiltin, isCapability, packageNameOf, type Capability } from '../../policy/index.js';
 import { CACHE_DIRECTORY } from '../cache/store.js';
 import { fail, ok, type Outcome } from '../errors.js';
@@ -61,6 +59,13 @@ export async function runDepcruise(
   if (known !== undefined) return ok(known.flatMap((violation) => toFinding(violation, byRelative)));
   const files = [...graph.modules.values()].filter((module) => !module.thirdParty && module.facts !== null).map((module) => module.relative);
   try {
+    // dependency-cruiser is loaded only to cruise: a run whose structure the cached violations
+    // still match (a one-file edit that adds no import) would pay about a CPU-second to load it.
+    const [{ cruise }, { default: extractDepcruiseOptions }, { default: extractTSConfig }] = await Promise.all([
+      import('dependency-cruiser'),
+      import('dependency-cruiser/config-utl/extract-depcruise-options'),
+      import('dependency-cruiser/config-utl/extract-ts-config'),
+    ]);
     const cruiseOptions = await extractDepcruiseOptions(configFile);
     const tsConfig = tsconfig === null ? undefined : extractTSConfig(tsconfig);
     // `--no-cache` means no cache at all: dependency-cruiser's own one too (it made a bench's later rounds warm).

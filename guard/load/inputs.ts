@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import ts from '../../policy/typescript.cjs';
 import { fail, ok, type Outcome } from '../errors.js';
 import { flattenMessage } from './diagnostics.js';
@@ -25,7 +25,20 @@ export interface Inputs {
 
 export type InputRequest = { readonly kind: 'project'; readonly tsconfig: string } | { readonly kind: 'paths'; readonly paths: readonly string[] };
 
+/** A `.` or `..` segment, an empty one (`//`) or a trailing separator: what `path.relative` would normalize away. */
+const UNNORMALIZED = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|\/$/;
+
+/**
+ * The path of `file` from `root`, with `/` separators. A run asks this for every module several
+ * times, and `path.relative` resolves both paths (reading the working directory) and normalizes
+ * them: on POSIX, an absolute, normalized root and a file plainly under it give the same answer
+ * by slicing (1,556 files: tens of milliseconds of a warm run).
+ */
 export function toRelative(root: string, file: string): string {
+  if (sep === '/' && root.startsWith('/') && file.length > root.length + 1 && file.startsWith(root) && file.charCodeAt(root.length) === 0x2f) {
+    const tail = file.slice(root.length + 1);
+    if (tail.charCodeAt(0) !== 0x2f && !UNNORMALIZED.test(tail) && !UNNORMALIZED.test(root)) return tail;
+  }
   return relative(root, file).replaceAll('\\', '/');
 }
 
