@@ -194,6 +194,14 @@ const TABLE_WALK_MIN_LENGTH = 4096;
 export const ENGINE_INTERPRETS = typeof (globalThis as { WebAssembly?: unknown }).WebAssembly !== 'object';
 
 /**
+ * Interpreted, the native passes still take texts longer than this by the table walk: each pass
+ * copies the whole text, and over a 17 MB report.md (table rows, where the passes save nothing)
+ * their copies raised the hostile listings run's peak RSS from 792 to 998 MiB. 8 Mi units is the
+ * dossier's own limit (maxProseBytes), which the prose and authority scans form whole.
+ */
+const NATIVE_PASSES_MAX_LENGTH = 8 * 1024 * 1024;
+
+/**
  * A long all-ASCII text by one walk over a byte table: what the native passes below do, without a
  * whole-text copy per replaced character (`replaceAll` of `|` or `0` over a 17 MB report.md cost
  * most of a second each, for hundreds of thousands of matches). Exported for the test that holds
@@ -223,7 +231,8 @@ export function asciiFormByTable(original: string): string {
 
 /** ASCII and white space: the same result as the per-code-point path, by a table walk (long texts, with a JIT) or native passes. */
 function asciiMatchingForm(original: string): string {
-  if (!ENGINE_INTERPRETS && original.length >= TABLE_WALK_MIN_LENGTH && !NON_ASCII.test(original)) return asciiFormByTable(original);
+  const tableWalk = ENGINE_INTERPRETS ? original.length > NATIVE_PASSES_MAX_LENGTH : original.length >= TABLE_WALK_MIN_LENGTH;
+  if (tableWalk && !NON_ASCII.test(original)) return asciiFormByTable(original);
   return asciiFormByNativePasses(original);
 }
 
