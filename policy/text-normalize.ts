@@ -194,10 +194,11 @@ const TABLE_WALK_MIN_LENGTH = 4096;
 export const ENGINE_INTERPRETS = typeof (globalThis as { WebAssembly?: unknown }).WebAssembly !== 'object';
 
 /**
- * Interpreted, the native passes still take texts longer than this by the table walk: each pass
- * copies the whole text, and over a 17 MB report.md (table rows, where the passes save nothing)
- * their copies raised the hostile listings run's peak RSS from 792 to 998 MiB. 8 Mi units is the
- * dossier's own limit (maxProseBytes), which the prose and authority scans form whole.
+ * Interpreted, texts longer than this still go by the table walk: each native pass copies the whole
+ * text (large strings wait for a full collection), and on table rows such as a large report.md's
+ * the passes save nothing. 8 Mi units is the dossier's own limit (maxProseBytes), which the prose
+ * and authority scans form whole. (The hostile listings run's peak RSS was 792–865 MiB before the
+ * passes and 998–1,015 MiB after, with or without this cap: docs/benchmarks.md, session 17.)
  */
 const NATIVE_PASSES_MAX_LENGTH = 8 * 1024 * 1024;
 
