@@ -184,11 +184,31 @@ function formLength(original: string): number {
 const TABLE_WALK_MIN_LENGTH = 4096;
 
 /**
+ * Whether V8 interprets this program: `--jitless`, as the inspector runs inside the sandbox, where
+ * V8 leaves WebAssembly out too (it needs executable memory). Interpreted, the table walk's loop is
+ * its bytecodes per character, and the native passes cost half as much on prose (a 5.6 MB dossier:
+ * 650–1,050 → 260–500 CPU-ms) and about the same on table rows full of `|` and digits; with the JIT
+ * the walk is 4–10× cheaper than the passes. A JIT without WebAssembly (`--no-expose-wasm` alone)
+ * takes the passes too: the same form, only slower.
+ */
+export const ENGINE_INTERPRETS = typeof (globalThis as { WebAssembly?: unknown }).WebAssembly !== 'object';
+
+/**
+ * Interpreted, texts longer than this still go by the table walk: each native pass copies the whole
+ * text (large strings wait for a full collection), and on table rows such as a large report.md's
+ * the passes save nothing. 8 Mi units is the dossier's own limit (maxProseBytes), which the prose
+ * and authority scans form whole. (The hostile listings run's peak RSS was 792–865 MiB before the
+ * passes and 998–1,015 MiB after, with or without this cap: docs/benchmarks.md, session 17.)
+ */
+const NATIVE_PASSES_MAX_LENGTH = 8 * 1024 * 1024;
+
+/**
  * A long all-ASCII text by one walk over a byte table: what the native passes below do, without a
  * whole-text copy per replaced character (`replaceAll` of `|` or `0` over a 17 MB report.md cost
- * most of a second each, for hundreds of thousands of matches).
+ * most of a second each, for hundreds of thousands of matches). Exported for the test that holds
+ * it to asciiFormByNativePasses: which one runs depends on the engine (ENGINE_INTERPRETS).
  */
-function asciiFormByTable(original: string): string {
+export function asciiFormByTable(original: string): string {
   const wide = WIDE_FORM.test(original);
   // Sized exactly (a first walk counts): an upper bound of 3 units per character touched pages it never needed.
   const out = wide ? new Uint16Array(formLength(original)) : Buffer.allocUnsafe(formLength(original));
@@ -210,9 +230,15 @@ function asciiFormByTable(original: string): string {
   return Buffer.from(out.buffer, 0, length * 2).toString('utf16le');
 }
 
-/** ASCII and white space: the same result as the per-code-point path from native string operations, no callback per character. */
+/** ASCII and white space: the same result as the per-code-point path, by a table walk (long texts, with a JIT) or native passes. */
 function asciiMatchingForm(original: string): string {
-  if (original.length >= TABLE_WALK_MIN_LENGTH && !NON_ASCII.test(original)) return asciiFormByTable(original);
+  const tableWalk = ENGINE_INTERPRETS ? original.length > NATIVE_PASSES_MAX_LENGTH : original.length >= TABLE_WALK_MIN_LENGTH;
+  if (tableWalk && !NON_ASCII.test(original)) return asciiFormByTable(original);
+  return asciiFormByNativePasses(original);
+}
+
+/** Native string operations, no callback per character (exported for the test that holds the two paths equal). */
+export function asciiFormByNativePasses(original: string): string {
   let text = original.toLowerCase().replace(/[^\S\uFEFF]{2,}|[^\S \uFEFF]/g, ' ');
   // Order does not matter: no replacement produces a character that another one replaces (a test checks the two paths agree).
   for (const [from, to] of ASCII_REPLACEMENTS) if (text.includes(from)) text = text.replaceAll(from, to);

@@ -105,9 +105,13 @@ function withChecks(base: Check, def: Def): Check {
   const refinements = (def.checks ?? []).map((node) => compileRefinement(node._zod.def));
   if (def.type === 'string' && def.check === 'string_format') refinements.unshift(compileRefinement(def));
   if (refinements.length === 0) return base;
+  if (refinements.length === 1) {
+    const only = refinements[0] as Check;
+    return (value) => base(value) && only(value);
+  }
   return (value) => {
     if (!base(value)) return false;
-    for (const refinement of refinements) if (!refinement(value)) return false;
+    for (let index = 0; index < refinements.length; index += 1) if (!(refinements[index] as Check)(value)) return false;
     return true;
   };
 }
@@ -121,16 +125,35 @@ function compileObject(def: Def): Check {
   // No catchall strips unknown keys from zod's output: the input would not equal it.
   if (catchall !== 'never' && catchall !== 'unknown') throw new Unsupported(`object catchall ${String(catchall)}`);
   const strict = catchall === 'never';
+  // Indexed loops over plain arrays: inside the sandbox (`--jitless`) a for…of pays the iterator
+  // protocol per field, and a for…in per key; these closures run for every item and claim of a packet.
+  const fieldKeys = fields.map((field) => field.key);
+  const fieldChecks = fields.map((field) => field.check);
+  const fieldOptional = fields.map((field) => field.optional);
+  const countable = fieldKeys.every((key) => !(key in Object.prototype));
   return (value) => {
     if (!isObject(value)) return false;
-    for (const field of fields) {
-      if (!(field.key in value)) {
-        if (field.optional) continue;
+    let present = 0;
+    for (let index = 0; index < fieldKeys.length; index += 1) {
+      const key = fieldKeys[index] as string;
+      if (!(key in value)) {
+        if (fieldOptional[index] === true) continue;
         return false;
       }
-      if (!field.check(value[field.key])) return false;
+      present += 1;
+      if (!(fieldChecks[index] as Check)(value[key])) return false;
     }
-    if (strict) for (const key in value) if (!known.has(key)) return false;
+    if (!strict) return true;
+    // zod looks at every key for…in yields. For a plain object (JSON.parse's) those are its own
+    // keys, and when no field's name is also Object.prototype's, each present field is one of
+    // them: as many own keys as present fields leaves no unknown key.
+    if (countable && Object.getPrototypeOf(value) === Object.prototype) {
+      const own = Object.keys(value);
+      if (own.length === present) return true;
+      for (let index = 0; index < own.length; index += 1) if (!known.has(own[index] as string)) return false;
+      return true;
+    }
+    for (const key in value) if (!known.has(key)) return false;
     return true;
   };
 }

@@ -129,10 +129,16 @@ function unresolved(itemId: string): ConsideredEvidence {
   };
 }
 
-/** The usable, uncited items that bind one subject for one kind of claim, and their ids. */
+/**
+ * The usable, uncited items that bind one subject for one kind of claim: their bindings and ids,
+ * enough to count them; their entries are built when a claim is judged (session 17: a packet the
+ * count refuses built one per bound item first, 4,000 of them for the shared-subject refusal).
+ */
 interface UncitedEvidence {
-  readonly entries: readonly ConsideredEvidence[];
+  readonly bound: ReadonlyArray<{ readonly assessment: ItemAssessment; readonly binding: Binding }>;
   readonly ids: ReadonlySet<string>;
+  /** Built on first use (uncitedEntries). */
+  entries: readonly ConsideredEvidence[] | undefined;
 }
 
 /**
@@ -157,17 +163,27 @@ function uncitedFor(claim: Claim, subject: string, context: ChainContext): Uncit
   // Only items the packet's index holds under the subject's file name (or query id) can bind it.
   const candidates = context.index.candidates(subject);
   context.index.spend(candidates.length);
-  const entries: ConsideredEvidence[] = [];
+  const bound: Array<{ assessment: ItemAssessment; binding: Binding }> = [];
+  const ids = new Set<string>();
+  const wanted = requiredClassesFlat(claim.claim_type);
   for (const assessment of candidates) {
     if (assessment.itemId === undefined || !assessment.usable) continue;
     const binding = bindItem(assessment, claim, false, context.index);
     if (!binding.bound) continue;
-    const evidence = consider(claim, assessment, false, context, binding);
-    if (evidence.capability.right_kind) entries.push(evidence);
+    // consider's right_kind, without the entry.
+    if (!classesForClaim(assessment, claim).some((evidenceClass) => wanted.includes(evidenceClass))) continue;
+    bound.push({ assessment, binding });
+    ids.add(assessment.itemId);
   }
-  found = { entries, ids: new Set(entries.map((entry) => entry.item_id)) };
+  found = { bound, ids, entries: undefined };
   known.set(key, found);
   return found;
+}
+
+/** The entries of an uncited binding, built once: every claim with its binding key gets the same ones (consider reads only what the key holds). */
+function uncitedEntries(uncited: UncitedEvidence, claim: Claim, context: ChainContext): readonly ConsideredEvidence[] {
+  uncited.entries ??= uncited.bound.map(({ assessment, binding }) => consider(claim, assessment, false, context, binding));
+  return uncited.entries;
 }
 
 /**
@@ -176,12 +192,14 @@ function uncitedFor(claim: Claim, subject: string, context: ChainContext): Uncit
  * judged, so the evidence limit refuses a packet before the chain runs.
  */
 export function evidenceCount(claim: Claim, context: ChainContext): number {
+  const uncited = claim.subject === undefined ? undefined : uncitedFor(claim, claim.subject, context);
+  // No citations (most claims of a large packet): no set to make.
+  if (claim.evidence_refs.length === 0) return uncited?.bound.length ?? 0;
   const cited = new Set(claim.evidence_refs);
-  if (claim.subject === undefined) return cited.size;
-  const uncited = uncitedFor(claim, claim.subject, context);
+  if (uncited === undefined) return cited.size;
   let both = 0;
   for (const ref of cited) if (uncited.ids.has(ref)) both += 1;
-  return cited.size + uncited.entries.length - both;
+  return cited.size + uncited.bound.length - both;
 }
 
 /**
@@ -197,7 +215,7 @@ export function gatherEvidence(claim: Claim, context: ChainContext): ConsideredE
     considered.push(assessment === undefined ? unresolved(ref) : consider(claim, assessment, true, context));
   }
   if (claim.subject !== undefined) {
-    for (const evidence of uncitedFor(claim, claim.subject, context).entries) if (!cited.has(evidence.item_id)) considered.push(evidence);
+    for (const evidence of uncitedEntries(uncitedFor(claim, claim.subject, context), claim, context)) if (!cited.has(evidence.item_id)) considered.push(evidence);
   }
   return considered;
 }

@@ -84,7 +84,7 @@ export function buildEvidenceIndex(assessments: readonly ItemAssessment[], claim
     if (text === undefined || names.size === 0) continue;
     if (LISTING_KINDS.has(item.kind)) {
       // Only entries that can bind a subject are kept (and allocated); all are counted.
-      const listing = listedEntries(text, (fileName) => names.has(fileName));
+      const listing = listedEntries(text, names);
       listingEntries += listing.total;
       if (listingEntries > limits.maxListingEntries) return { ok: false, limit: 'maxListingEntries', entries: listingEntries };
       const own = new Map<string, ListedEntry[]>();

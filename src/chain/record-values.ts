@@ -39,27 +39,34 @@ export function fileNameOf(path: string): string {
 /** Listing lines read (a cost counter for the structural tests: each line once per packet). */
 export const listingCounter = { lines: 0 };
 
+/** The file name of a path (fileNameOf) without a call for the common case, a path not ending in `/`. */
+function lastSegment(path: string): string {
+  return path.charCodeAt(path.length - 1) === 0x2f ? fileNameOf(path) : path.slice(path.lastIndexOf('/') + 1);
+}
+
 /**
  * Listings and hash pins: a JSON array/object of entries, or lines of `<path> [sha256:<hex>]`.
- * `keepName` filters by the entry's file name before anything else is done with it; `total`
- * counts them all.
+ * `keepNames`, when given, keeps only the entries whose file name it holds, before anything else is
+ * done with them (a set, not a callback: inside the sandbox each call per line is interpreted);
+ * `total` counts them all.
  */
-export function listedEntries(text: string, keepName: (fileName: string) => boolean = () => true): { entries: ListedEntry[]; total: number } {
+export function listedEntries(text: string, keepNames?: ReadonlySet<string>): { entries: ListedEntry[]; total: number } {
   // JSON.parse gives up at the first character of a plain-text listing: cheap either way.
   const json = parseJson(text);
   if (json !== undefined) {
     const record = asRecord(json);
     const list = Array.isArray(json) ? json : Array.isArray(record?.entries) ? record.entries : Array.isArray(record?.files) ? record.files : [json];
     const all = list.map(entryFrom).filter((entry): entry is ListedEntry => entry !== undefined);
-    return { entries: all.filter((entry) => keepName(fileNameOf(entry.path))), total: all.length };
+    return { entries: keepNames === undefined ? all : all.filter((entry) => keepNames.has(fileNameOf(entry.path))), total: all.length };
   }
   const entries: ListedEntry[] = [];
   let total = 0;
+  let lines = 0;
   let start = 0;
   while (start <= text.length) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline;
-    listingCounter.lines += 1;
+    lines += 1;
     const lineStart = start;
     start = end + 1;
     const fieldEnd = fastLinePath(text, lineStart, end);
@@ -71,10 +78,11 @@ export function listedEntries(text: string, keepName: (fileName: string) => bool
     const path = fast === SLOW ? linePath(line) : field;
     if (path === '') continue;
     total += 1;
-    if (!keepName(fileNameOf(path))) continue;
+    if (keepNames !== undefined && !keepNames.has(lastSegment(path))) continue;
     const whole = fast === SLOW ? line : text.slice(lineStart, end);
     entries.push({ path, hash: whole.includes('sha256:') ? ONE_SHA256.exec(whole)?.[0] : undefined });
   }
+  listingCounter.lines += lines;
   return { entries, total };
 }
 
