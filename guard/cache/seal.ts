@@ -77,3 +77,9 @@ export function createCacheSeal(secret: Buffer): CacheSeal {
     openFile: (file) => openBytes(readFileSync(file)),
   };
 }
+
+/** The seal of this user's caches; undefined when the secret cannot be made or is not private (the run is uncached). */
+export function sealOfThisUser(): CacheSeal | undefined {
+  const secret = loadCacheSecret();
+  return secret === undefined ? undefined : createCacheSeal(secret);
+}

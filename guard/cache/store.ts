@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { PolicyConfig } from '../../policy/index.js';
 import type { ModuleFacts } from '../types.js';
 import { createNullResolutionCache, openResolutionCache, type ResolutionCache } from './resolutions.js';
-import { createCacheSeal, loadCacheSecret, type CacheSeal } from './seal.js';
+import { sealOfThisUser, type CacheSeal } from './seal.js';
 import { FACTS_FORMAT, GUARD_VERSION } from '../version.js';
 
 /**
@@ -58,11 +58,6 @@ function shardOf(relative: string): number {
   let hash = 2166136261;
   for (let index = 0; index < relative.length; index += 1) hash = Math.imul(hash ^ relative.charCodeAt(index), 16777619);
   return (hash >>> 0) % SHARDS;
-}
-
-function sealOfThisUser(): CacheSeal | undefined {
-  const secret = loadCacheSecret();
-  return secret === undefined ? undefined : createCacheSeal(secret);
 }
 
 /** A cache that remembers nothing (`--no-cache`). */

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IViolation } from 'dependency-cruiser';
+import type { CacheSeal } from '../cache/seal.js';
 import type { ModuleGraph } from '../graph/types.js';
 import { GUARD_VERSION } from '../version.js';
 
@@ -12,7 +13,9 @@ import { GUARD_VERSION } from '../version.js';
  * the policy and tsconfig texts, every module's declared actions (the config derives rules from
  * them) and every edge of the graph — so a one-file edit that leaves the dependency structure as
  * it was does not pay for a full re-cruise. Violations are stored raw and located again in the
- * current graph, so moved lines are reported where they are now.
+ * current graph, so moved lines are reported where they are now. The key is a hash anyone can
+ * compute and the file lives where the project can write, so it is sealed like the facts cache
+ * (cache/seal.ts): a change under review cannot plant a record with no violations.
  */
 const RESULT_FILE = 'depcruise-violations.json';
 
@@ -35,20 +38,22 @@ export function structureKey(graph: ModuleGraph, configFile: string, tsconfig: s
 }
 
 /** `cacheDirectory`: the guard's cache directory (default `<root>/node_modules/.cache/tki`). */
-export function cachedViolations(cacheDirectory: string, key: string): IViolation[] | undefined {
+export function cachedViolations(cacheDirectory: string, key: string, seal: CacheSeal): IViolation[] | undefined {
   try {
-    const stored = JSON.parse(readFileSync(join(cacheDirectory, RESULT_FILE), 'utf8')) as { key?: unknown; violations?: unknown };
+    const text = seal.openFile(join(cacheDirectory, RESULT_FILE));
+    if (text === undefined) return undefined;
+    const stored = JSON.parse(text) as { key?: unknown; violations?: unknown };
     return stored.key === key && Array.isArray(stored.violations) ? (stored.violations as IViolation[]) : undefined;
   } catch {
     return undefined;
   }
 }
 
-export function storeViolations(directory: string, key: string, violations: readonly IViolation[]): void {
+export function storeViolations(directory: string, key: string, violations: readonly IViolation[], seal: CacheSeal): void {
   try {
     makeDirectories(directory);
     const file = join(directory, RESULT_FILE);
-    writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify({ key, violations }));
+    writeFileSync(`${file}.${process.pid}.tmp`, seal.seal(JSON.stringify({ key, violations })));
     renameSync(`${file}.${process.pid}.tmp`, file);
   } catch {
     // Read-only checkout: the next run cruises again.

@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ICruiseResult, IViolation } from 'dependency-cruiser';
 import { canonicalBuiltin, isCapability, packageNameOf, type Capability } from '../../policy/index.js';
+import { sealOfThisUser } from '../cache/seal.js';
 import { CACHE_DIRECTORY } from '../cache/store.js';
+import userCache from '../load/user-cache.cjs';
 import { fail, ok, type Outcome } from '../errors.js';
 import type { ModuleGraph, ModuleNode } from '../graph/types.js';
 import type { GuardFinding, Position } from '../types.js';
@@ -42,6 +45,16 @@ function toFinding(violation: IViolation, byRelative: ReadonlyMap<string, Module
 }
 
 /**
+ * dependency-cruiser's own cache holds its cruise results unsealed, keyed by hashes anyone can
+ * compute: it lives in this user's private cache directory (one folder per project root), never
+ * where the analyzed project can write. Undefined when that directory is not private: no cache.
+ */
+function privateCruiseCache(root: string): string | undefined {
+  const directory = userCache.tkiUserCacheDirectory('depcruise', createHash('sha256').update(root).digest('base64url'));
+  return userCache.makePrivateDirectory(directory) ? directory : undefined;
+}
+
+/**
  * Runs dependency-cruiser in-process with the project's `.dependency-cruiser.cjs` (when it has
  * one) over the same files, and folds its violations into the guard's findings.
  */
@@ -54,8 +67,9 @@ export async function runDepcruise(
   const configFile = join(graph.root, DEPCRUISE_CONFIG_FILE);
   if (!existsSync(configFile)) return ok([]);
   const byRelative = new Map([...graph.modules.values()].map((module) => [module.relative, module]));
-  const key = options.cache ? structureKey(graph, configFile, tsconfig, options.policyFile) : undefined;
-  const known = key === undefined ? undefined : cachedViolations(cacheDirectory, key);
+  const seal = options.cache ? sealOfThisUser() : undefined;
+  const key = seal === undefined ? undefined : structureKey(graph, configFile, tsconfig, options.policyFile);
+  const known = key === undefined || seal === undefined ? undefined : cachedViolations(cacheDirectory, key, seal);
   if (known !== undefined) return ok(known.flatMap((violation) => toFinding(violation, byRelative)));
   const files = [...graph.modules.values()].filter((module) => !module.thirdParty && module.facts !== null).map((module) => module.relative);
   try {
@@ -69,10 +83,11 @@ export async function runDepcruise(
     const cruiseOptions = await extractDepcruiseOptions(configFile);
     const tsConfig = tsconfig === null ? undefined : extractTSConfig(tsconfig);
     // `--no-cache` means no cache at all: dependency-cruiser's own one too (it made a bench's later rounds warm).
-    const cache = options.cache ? { cache: { folder: join(cacheDirectory, 'depcruise'), strategy: 'content' as const, compress: false } } : {};
+    const folder = seal === undefined ? undefined : privateCruiseCache(graph.root);
+    const cache = folder === undefined ? {} : { cache: { folder, strategy: 'content' as const, compress: false } };
     const reported = await cruise(files, { ...cruiseOptions, baseDir: graph.root, outputType: 'json', ...cache }, {}, { tsConfig });
     const result = (typeof reported.output === 'string' ? JSON.parse(reported.output) : reported.output) as ICruiseResult;
-    if (key !== undefined) storeViolations(cacheDirectory, key, result.summary.violations);
+    if (key !== undefined && seal !== undefined) storeViolations(cacheDirectory, key, result.summary.violations, seal);
     return ok(result.summary.violations.flatMap((violation) => toFinding(violation, byRelative)));
   } catch (error) {
     return fail({ code: 'depcruise/failed', detail: (error as Error).message.split('\n')[0] ?? 'unknown error' });
