@@ -256,6 +256,7 @@ export interface TagFreeBlock {
   readonly state: TreeState;
 }
 
+const CARRIED_COLUMNS = new WeakMap<TreeState, [{ rtl: boolean; unsure: boolean } | undefined, { rtl: boolean; unsure: boolean } | undefined]>();
 const TAG_FREE_BLOCKS = new WeakMap<TreeState, [TagFreeBlock | undefined, TagFreeBlock | undefined]>();
 
 /** Work counted, not timed (tests): elements pushed, and tag-free block effects computed. */
@@ -276,8 +277,27 @@ function setsDirection(tag: BrowserTag): boolean {
   return tag.attributes.has('dir') || (style !== undefined && cssDirectionOf(style) !== undefined);
 }
 
+/**
+ * Told where a table's rows and cells open and close in the text (rendered.ts lays a row's cells out
+ * in the order they display). A row is a `tr`, or a `table` whose cells sit in it directly (the row
+ * a browser implies); `rtl`: the table lays its columns out right to left (its computed direction).
+ */
+export interface TableLayoutListener {
+  opened(kind: 'row' | 'cell', rtl: boolean): void;
+  closed(kind: 'row' | 'cell'): void;
+}
+
+const TABLE_LAYOUT_KINDS: ReadonlyMap<string, 'row' | 'cell'> = new Map([
+  ['table', 'row'],
+  ['tr', 'row'],
+  ['td', 'cell'],
+  ['th', 'cell'],
+]);
+
 export class HtmlTreeDirection {
   private readonly stack: OpenElement[] = [];
+  /** Set by the reader that lays table rows out (rendered.ts); never during a resume. */
+  tableLayout: TableLayoutListener | undefined;
   private readonly byName = new Map<string, number[]>();
   private formatting: FormattingEntry[] = [];
   /** Text was foster-parented: the table's direction is re-opened after it. */
@@ -389,6 +409,24 @@ export class HtmlTreeDirection {
     return effect;
   }
 
+  /**
+   * Whether a GFM table read inside `state` lays its columns out right to left (its cells inherit the
+   * direction open around it: a `<div dir="rtl">`, a `<body dir="rtl">`); `unsure`: inherited from
+   * `dir="auto"`, right to left in the other reading only. Once per state and reading.
+   */
+  static carriedColumns(state: TreeState, otherReading: boolean): { readonly rtl: boolean; readonly unsure: boolean } {
+    if (HtmlTreeDirection.isEmpty(state)) return { rtl: false, unsure: false };
+    const cached = CARRIED_COLUMNS.get(state)?.[otherReading ? 1 : 0];
+    if (cached !== undefined) return cached;
+    const tree = HtmlTreeDirection.resumed(state, () => undefined, otherReading);
+    const computed = tree.carriedComputed();
+    const columns = { rtl: computed === 'rtl' || (computed === 'auto' && otherReading), unsure: computed === 'auto' };
+    const readings = CARRIED_COLUMNS.get(state) ?? [undefined, undefined];
+    readings[otherReading ? 1 : 0] = columns;
+    CARRIED_COLUMNS.set(state, readings);
+    return columns;
+  }
+
   /** Whether the carried state is empty (then a text without tags renders as before). */
   static isEmpty(state: TreeState): boolean {
     return state.stack.length === 0 && state.formatting.length === 0 && state.unread !== true;
@@ -434,6 +472,22 @@ export class HtmlTreeDirection {
     // A textarea was just pushed (the top is the element itself); a void element never is.
     if (top?.tag === tag) return top.computed;
     return directionOf(tag, this.otherReading, top?.computed ?? 'ltr').computed;
+  }
+
+  /**
+   * Whether the innermost table (`table`, about to be pushed, else the one on the stack) lays its
+   * columns out right to left: its computed direction (CSS 2.1 17.5: the table's `direction` orders
+   * its columns). A direction inherited from `dir="auto"` is right to left in the other reading.
+   */
+  private columnsRightToLeft(table?: OpenElement): boolean {
+    const computed = (table ?? this.stack[this.lastIndex('table')])?.computed ?? this.carriedComputed();
+    if (computed === 'auto') this.unsure = true;
+    return computed === 'rtl' || (computed === 'auto' && this.otherReading);
+  }
+
+  /** The direction the current node's children inherit. */
+  carriedComputed(): InheritedDirection {
+    return this.stack[this.stack.length - 1]?.computed ?? 'ltr';
   }
 
   /** Whether the current node itself is in svg or math (its content is never raw text). */
@@ -736,6 +790,8 @@ export class HtmlTreeDirection {
     const { computed, ...direction } = this.directionOf(tag, below?.computed ?? 'ltr');
     const element: OpenElement = { name, tag, direction, computed, index, onStack: true, fosterTable, foreign, directedBelow, floors };
     this.directed ||= element.direction.open !== '';
+    const layout = foreign ? undefined : TABLE_LAYOUT_KINDS.get(name);
+    if (layout !== undefined) this.tableLayout?.opened(layout, this.columnsRightToLeft(name === 'table' ? element : undefined));
     this.emit(element.direction.open, at);
     this.stack.push(element);
     const indices = this.byName.get(name);
@@ -751,6 +807,8 @@ export class HtmlTreeDirection {
     this.byName.get(element.name)?.pop();
     this.emit(element.direction.close, at);
     if (element.fosterTable !== -1) this.reopenFrom(element.fosterTable, element.index, at);
+    const layout = element.foreign ? undefined : TABLE_LAYOUT_KINDS.get(element.name);
+    if (layout !== undefined) this.tableLayout?.closed(layout);
     return element;
   }
 

@@ -14,13 +14,6 @@ export const OPEN_ROUND16: ReadonlyMap<string, string> = new Map<string, string>
   ['look:textarea-dir-rtl-content', 'low: <textarea dir="rtl"> shows its text right to left; tki reads its paragraph left to right (off GitHub)'],
   ['look:textarea-css-direction-content', 'low: <textarea style="direction:rtl"> likewise (off GitHub)'],
   ['look:textarea-inherits-rtl-span', 'low: a textarea inside <span dir="rtl"> inherits rtl; tki reads it left to right (off GitHub)'],
-  // Column order of a table laid out right to left.
-  ['look:html-table-dir-rtl-column-order', 'medium: <table dir="rtl"> shows its first cell rightmost ("All | tests | pass."); tki reads cells in source order (GitHub keeps table and dir)'],
-  ['look:html-table-in-rtl-div-column-order', 'medium: a table inside <div dir="rtl"> likewise'],
-  ['look:gfm-table-in-rtl-div-column-order', 'medium: a GFM table inside <div dir="rtl"> likewise'],
-  ['look:gfm-table-body-row-under-body-rtl', 'low: a GFM table under <body dir="rtl"> likewise'],
-  ['look:html-table-css-direction-column-order', 'low: <table style="direction:rtl"> likewise (off GitHub)'],
-  ['look:denial-through-html-table-rtl-column-order', 'medium: global-denial wording through the same column order'],
   // CSS layout that reorders boxes.
   ['look:css-flex-row-reverse', 'low: flex-direction:row-reverse shows the spans in reverse (off GitHub)'],
   ['look:css-flex-order', 'low: flex `order` reorders the spans (off GitHub)'],
@@ -33,6 +26,4 @@ export const OPEN_ROUND16: ReadonlyMap<string, string> = new Map<string, string>
   ['look:iframe-srcdoc-shown', 'low: iframe srcdoc is a document shown in the frame; not read (off GitHub)'],
   // report.md's shortened ids.
   ['serial:escape-notation-beside-a-real-separator', 'low: a real U+2028 and the packet\'s own `\\u{2028}` text look the same in report.md (choices 33 limit)'],
-  // The same routes under `tki run` (bubblewrap).
-  ['cli:html-table-dir-rtl-column-order', 'medium: look\'s key under tki run: UNVERIFIED, no flag'],
 ]);
