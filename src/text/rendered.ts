@@ -1,7 +1,7 @@
 import { browserReferenceAt, commonmarkReferenceAt, learnNamedReferences, type ReadReference } from './entities.js';
 import { mathSpan, type MathClosers } from './math-spans.js';
 import { browserMarkupAt, type BrowserTag } from './html-tokenizer.js';
-import { EMPTY_TREE, HtmlTreeDirection, type TreeState } from './html-tree-direction.js';
+import { EMPTY_TREE, HtmlTreeDirection, type InheritedDirection, type TreeState } from './html-tree-direction.js';
 import { browserCommentEnd, ForwardSearch, inlineRawHtml, rawTextEnd, rawTextKind, rawTextLayout, rawTextName, TAG } from './raw-html.js';
 import { firstStrongLevel } from '../../policy/text-normalize-bidi.js';
 import { NEEDS_VISIBLE_FORM, visibleFormOf } from './visible-chars.js';
@@ -309,7 +309,7 @@ interface InlineState {
   /** The next ruby tag at or after a position (-1: none), remembered: the 'removed' reading skips annotations. */
   rubyNext: number;
   /** Raw-text content a browser does not show in the line: read after the text, each as a paragraph of its own. */
-  readonly deferred: ({ readonly from: number; readonly to: number; readonly name: string } | { readonly from: number; readonly shown: string })[];
+  readonly deferred: ({ readonly from: number; readonly to: number; readonly name: string; readonly isolate?: string } | { readonly from: number; readonly shown: string })[];
 }
 
 /** One reference at an `&` (or a literal `&`), shown as visible-chars.ts shows its characters; returns the index after it. */
@@ -335,7 +335,7 @@ function reference(source: string, index: number, builder: Builder, referenceAt:
  * content's first strong direction where `dir="auto"` reads the content.
  */
 function rawTextContent(source: string, from: number, name: string, state: InlineState): number {
-  const end = rawTextEnd(source, from, name);
+  const end = rawTextEnd(source, from, name, !state.browserHtml);
   const to = end === -1 ? source.length : end;
   if (end === -1) state.openRawText = name;
   const layout = rawTextLayout(name);
@@ -345,7 +345,9 @@ function rawTextContent(source: string, from: number, name: string, state: Inlin
   }
   const mark = layout.autoReads ? strongMarkOf(source.slice(from, to)) : '';
   state.builder.emit(mark + (layout.shown === 'box' ? ' ' : ''), from, false);
-  state.deferred.push({ from, to, name });
+  // A box lays its text out at the element's own direction or the one it inherits (round 16: a
+  // `<textarea dir="rtl">`, one with CSS `direction: rtl`, one inside a `<span dir="rtl">`).
+  state.deferred.push({ from, to, name, ...(layout.shown === 'box' ? { isolate: isolateOf(state.tree.carriedComputed()) } : {}) });
   return to;
 }
 
@@ -499,12 +501,16 @@ function attributeText(tag: BrowserTag, index: number, state: InlineState): void
   if (name !== 'input' && name !== 'textarea') return;
   const type = (attributes.get('type') ?? 'text').toLowerCase();
   const shownTexts = [name === 'input' && INPUT_SHOWS_VALUE.has(type) ? attributes.get('value') : undefined, attributes.get('placeholder')];
-  const direction = state.tree.directionInside(tag);
+  const isolate = isolateOf(state.tree.directionInside(tag));
   for (const shown of shownTexts) {
     if (shown === undefined || shown.trim() === '') continue;
-    const isolate = direction === 'rtl' ? RLI : direction === 'ltr' ? LRI : FSI;
     state.deferred.push({ from: index, shown: isolate + visibleForm(shown) + PDI });
   }
+}
+
+/** The isolate a box's text is laid out in at its direction (`auto`: its first strong character). */
+function isolateOf(direction: InheritedDirection): string {
+  return direction === 'rtl' ? RLI : direction === 'ltr' ? LRI : FSI;
 }
 
 /**
@@ -703,7 +709,11 @@ export function renderedText(source: string, struck: StruckReading = 'kept', con
   for (const paragraph of state.deferred) {
     builder.emit(PARAGRAPH_SEPARATOR, paragraph.from, false);
     if ('shown' in paragraph) builder.emit(paragraph.shown, paragraph.from, false);
-    else rawTextCopy(source, paragraph.from, paragraph.to, paragraph.name, builder);
+    else {
+      builder.emit(paragraph.isolate ?? '', paragraph.from, false);
+      rawTextCopy(source, paragraph.from, paragraph.to, paragraph.name, builder);
+      if (paragraph.isolate !== undefined) builder.emit(PDI, paragraph.to, false);
+    }
   }
   state.struckFound ||= tree.unsure || tagFree?.unsure === true;
   const text = builder.text();

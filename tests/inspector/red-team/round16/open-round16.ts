@@ -10,10 +10,6 @@ export const OPEN_ROUND16: ReadonlyMap<string, string> = new Map<string, string>
   ['look:textarea-end-tag-attribute-holds-p-end', 'low: </textarea title="</p>"> ends the textarea only; tki closes <p dir="rtl"> at the quoted </p> (off GitHub)'],
   ['look:noembed-end-tag-attribute-holds-p-end', 'low: </NOEMBED title="</p>"> likewise (off GitHub)'],
   ['look:style-end-tag-attribute-holds-p-end', 'low: </Style title=\'</p>\'> likewise (off GitHub)'],
-  // A textarea's box is laid out at its own or inherited direction.
-  ['look:textarea-dir-rtl-content', 'low: <textarea dir="rtl"> shows its text right to left; tki reads its paragraph left to right (off GitHub)'],
-  ['look:textarea-css-direction-content', 'low: <textarea style="direction:rtl"> likewise (off GitHub)'],
-  ['look:textarea-inherits-rtl-span', 'low: a textarea inside <span dir="rtl"> inherits rtl; tki reads it left to right (off GitHub)'],
   // CSS layout that reorders boxes.
   ['look:css-flex-row-reverse', 'low: flex-direction:row-reverse shows the spans in reverse (off GitHub)'],
   ['look:css-flex-order', 'low: flex `order` reorders the spans (off GitHub)'],
