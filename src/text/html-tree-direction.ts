@@ -1,4 +1,5 @@
 import { browserMarkupAt, type BrowserTag } from './html-tokenizer.js';
+import { boxOrderOf } from './css-box-order.js';
 import { cssDirectionOf } from './css-direction.js';
 
 /**
@@ -105,6 +106,18 @@ export function directionOf(tag: BrowserTag, otherReading = false, inherited: In
   }
 }
 
+/**
+ * SVG's `direction` and `unicode-bidi` presentation attributes are CSS declarations of the element
+ * (an inline `style` wins over them): read as if written first in its style (round 16).
+ */
+function withPresentationStyle(tag: BrowserTag): BrowserTag {
+  const direction = tag.attributes.get('direction');
+  const bidi = tag.attributes.get('unicode-bidi');
+  if (direction === undefined && bidi === undefined) return tag;
+  const declared = `${direction === undefined ? '' : `direction:${direction};`}${bidi === undefined ? '' : `unicode-bidi:${bidi};`}`;
+  return { ...tag, attributes: new Map(tag.attributes).set('style', declared + (tag.attributes.get('style') ?? '')) };
+}
+
 /** One element on the stack of open elements. */
 interface OpenElement {
   readonly name: string;
@@ -123,6 +136,9 @@ interface OpenElement {
   readonly directedBelow: number;
   /** The index of the nearest element at or below this one that bounds each scope (-1: none). */
   readonly floors: Floors;
+  /** A row of boxes (TableLayoutListener), and a cell of one. */
+  layoutRow?: boolean;
+  layoutCell?: boolean;
 }
 
 interface Floors {
@@ -278,21 +294,21 @@ function setsDirection(tag: BrowserTag): boolean {
 }
 
 /**
- * Told where a table's rows and cells open and close in the text (rendered.ts lays a row's cells out
- * in the order they display). A row is a `tr`, or a `table` whose cells sit in it directly (the row
- * a browser implies); `rtl`: the table lays its columns out right to left (its computed direction).
+ * Told where rows of boxes and their cells open and close in the text (table-columns.ts reads a row
+ * in the order its cells display). A row is a `tr`, a `table` whose cells sit in it directly (the row
+ * a browser implies), a container CSS reorders (choices 70), or MathML's `dir="rtl"` row; a cell is a
+ * `td`/`th` of a table row, or a direct child of another row.
  */
 export interface TableLayoutListener {
-  opened(kind: 'row' | 'cell', rtl: boolean): void;
+  /** `reversed`: the cells show in reverse order; `sorted`: by their keys (an `order`, an SVG `x`), before any reversal. */
+  openedRow(reversed: boolean, sorted: boolean): void;
+  openedCell(key: number): void;
   closed(kind: 'row' | 'cell'): void;
 }
 
-const TABLE_LAYOUT_KINDS: ReadonlyMap<string, 'row' | 'cell'> = new Map([
-  ['table', 'row'],
-  ['tr', 'row'],
-  ['td', 'cell'],
-  ['th', 'cell'],
-]);
+const TABLE_ROWS = new Set(['table', 'tr']);
+const TABLE_CELLS = new Set(['td', 'th']);
+const MATH_ROWS = new Set(['math', 'mrow', 'mstyle']);
 
 export class HtmlTreeDirection {
   private readonly stack: OpenElement[] = [];
@@ -472,6 +488,48 @@ export class HtmlTreeDirection {
     // A textarea was just pushed (the top is the element itself); a void element never is.
     if (top?.tag === tag) return top.computed;
     return directionOf(tag, this.otherReading, top?.computed ?? 'ltr').computed;
+  }
+
+  /**
+   * Rows and cells of boxes (choices 70). A table row shows its cells right to left when its table's
+   * direction is right to left, in both readings (as displayed), and so does MathML's `dir="rtl"` row.
+   * CSS that reorders boxes (css-box-order.ts) and SVG glyph positions (`x` on a `text`'s children)
+   * are not laid out: they fail closed, read in source order and, in the other reading, in the order
+   * they would show (`order` and `x` sorted, a reversed flex or right floats reversed).
+   */
+  private openLayout(element: OpenElement, parent: OpenElement | undefined, listener: TableLayoutListener): void {
+    const { name, tag, foreign } = element;
+    const x = foreign ? tag.attributes.get('x') : undefined;
+    const order = foreign ? undefined : boxOrderOf(tag.attributes.get('style'));
+    const key = x !== undefined ? Number.parseFloat(x) : (order?.key ?? 0);
+    if (!foreign && TABLE_CELLS.has(name)) {
+      if (this.lastIndex('table') !== -1) this.cellOf(element, listener, 0);
+    } else if (x !== undefined && parent?.foreign === true && parent.name === 'text') this.placedIn(parent, element, listener, key, 'sorted');
+    else if (order?.placed === true && parent !== undefined) this.placedIn(parent, element, listener, key, order.floats ? 'reversed' : 'sorted');
+    else if (parent?.layoutRow === true && !(TABLE_ROWS.has(parent.name) && !parent.foreign)) this.cellOf(element, listener, key);
+    if (!foreign && TABLE_ROWS.has(name)) this.rowOf(element, listener, this.columnsRightToLeft(name === 'table' ? element : undefined), false);
+    else if (foreign && MATH_ROWS.has(name) && tag.attributes.get('dir')?.toLowerCase() === 'rtl') this.rowOf(element, listener, true, false);
+    else if (order?.reverses === true) {
+      this.unsure = true;
+      this.rowOf(element, listener, this.otherReading, false);
+    }
+  }
+
+  private rowOf(element: OpenElement, listener: TableLayoutListener, reversed: boolean, sorted: boolean): void {
+    element.layoutRow = true;
+    listener.openedRow(reversed, sorted);
+  }
+
+  private cellOf(element: OpenElement, listener: TableLayoutListener, key: number): void {
+    element.layoutCell = true;
+    listener.openedCell(key);
+  }
+
+  /** A box placed by a key or a float: its parent becomes a row from here on (fail closed: the other reading only). */
+  private placedIn(parent: OpenElement, element: OpenElement, listener: TableLayoutListener, key: number, how: 'sorted' | 'reversed'): void {
+    this.unsure = true;
+    if (parent.layoutRow !== true) this.rowOf(parent, listener, how === 'reversed' && this.otherReading, how === 'sorted' && this.otherReading);
+    this.cellOf(element, listener, key);
   }
 
   /**
@@ -787,11 +845,10 @@ export class HtmlTreeDirection {
     const fosterTable = below !== undefined && TABLE_CONTEXT.has(below.name) && !TABLE_TAGS.has(name) ? this.lastIndex('table') : -1;
     if (fosterTable !== -1) this.closeDown(fosterTable, at);
     const directedBelow = below === undefined ? -1 : below.direction.open !== '' ? below.index : below.directedBelow;
-    const { computed, ...direction } = this.directionOf(tag, below?.computed ?? 'ltr');
+    const { computed, ...direction } = this.directionOf(foreign ? withPresentationStyle(tag) : tag, below?.computed ?? 'ltr');
     const element: OpenElement = { name, tag, direction, computed, index, onStack: true, fosterTable, foreign, directedBelow, floors };
     this.directed ||= element.direction.open !== '';
-    const layout = foreign ? undefined : TABLE_LAYOUT_KINDS.get(name);
-    if (layout !== undefined) this.tableLayout?.opened(layout, this.columnsRightToLeft(name === 'table' ? element : undefined));
+    if (this.tableLayout !== undefined) this.openLayout(element, below, this.tableLayout);
     this.emit(element.direction.open, at);
     this.stack.push(element);
     const indices = this.byName.get(name);
@@ -805,10 +862,11 @@ export class HtmlTreeDirection {
     if (element === undefined) return undefined;
     element.onStack = false;
     this.byName.get(element.name)?.pop();
+    // A row's own controls hold its cells in place: the row is laid out before they close.
+    if (element.layoutRow === true) this.tableLayout?.closed('row');
     this.emit(element.direction.close, at);
     if (element.fosterTable !== -1) this.reopenFrom(element.fosterTable, element.index, at);
-    const layout = element.foreign ? undefined : TABLE_LAYOUT_KINDS.get(element.name);
-    if (layout !== undefined) this.tableLayout?.closed(layout);
+    if (element.layoutCell === true) this.tableLayout?.closed('cell');
     return element;
   }
 

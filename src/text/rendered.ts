@@ -1,7 +1,7 @@
 import { browserReferenceAt, commonmarkReferenceAt, learnNamedReferences, type ReadReference } from './entities.js';
 import { mathSpan, type MathClosers } from './math-spans.js';
 import { browserMarkupAt, type BrowserTag } from './html-tokenizer.js';
-import { EMPTY_TREE, HtmlTreeDirection, type InheritedDirection, type TreeState } from './html-tree-direction.js';
+import { documentTree, EMPTY_TREE, HtmlTreeDirection, type InheritedDirection, type TreeState } from './html-tree-direction.js';
 import { browserCommentEnd, ForwardSearch, inlineRawHtml, rawTextEnd, rawTextKind, rawTextLayout, rawTextName, TAG } from './raw-html.js';
 import { firstStrongLevel } from '../../policy/text-normalize-bidi.js';
 import { NEEDS_VISIBLE_FORM, visibleFormOf } from './visible-chars.js';
@@ -208,6 +208,8 @@ class Builder {
   }
 }
 
+/** MathML's token elements and space: each is a box of its own in the row (`<mtext>All</mtext><mtext>tests</mtext>` is two words). */
+const MATH_TOKENS = ['mi', 'mn', 'mo', 'ms', 'mtext', 'mspace'];
 /** The characters that start inline syntax, by code (a table read per character, no match object per special character). */
 const SPECIAL_CODES = Uint8Array.from({ length: 128 }, (_, code) => ('\\`<&*_~[]!$'.includes(String.fromCharCode(code)) ? 1 : 0));
 // Sticky (`y`), run at the special character's index: no slice of the text per attempt. Every
@@ -217,9 +219,9 @@ const SPECIAL_CODES = Uint8Array.from({ length: 128 }, (_, code) => ('\\`<&*_~[]
  * cells (`<td>All tests</td><td>pass.</td>` reads "All tests pass.", not "All testspass.", issue 13, round 9),
  * and of a button (an inline block: its content is laid out in its own box, round 15).
  */
-const BREAKING_TAGS: ReadonlySet<string> = new Set(['br', 'button', 'xmp', 'listing', 'plaintext', 'td', 'th', 'tr', 'table', 'thead', 'tbody', 'tfoot', 'caption', 'p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'hr', 'section', 'article', 'header', 'footer', 'details', 'summary']);
+const BREAKING_TAGS: ReadonlySet<string> = new Set([...MATH_TOKENS, 'br', 'button', 'xmp', 'listing', 'plaintext', 'td', 'th', 'tr', 'table', 'thead', 'tbody', 'tfoot', 'caption', 'p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'hr', 'section', 'article', 'header', 'footer', 'details', 'summary']);
 /** Breaking tags read as a space whatever the direction: a line break, and a table cell's edges (a row is one line). */
-const LINE_BREAKS: ReadonlySet<string> = new Set(['br', 'td', 'th']);
+const LINE_BREAKS: ReadonlySet<string> = new Set(['br', 'td', 'th', ...MATH_TOKENS]);
 const AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]{0,4096}|[^\s<>@]{1,256}@[^\s<>]{1,256})>/y;
 const LINK_TARGET = /\]\([^()\s]{0,4096}(?:\s+(?:"[^"]{0,1024}"|'[^']{0,1024}'))?\s*\)/y;
 const ASCII_PUNCTUATION = /^[!-/:-@[-`{-~]$/;
@@ -472,6 +474,8 @@ function tagRead(source: string, index: number, end: number, tag: BrowserTag, st
   // A block's edge is a break between words; once a direction is set, the edge of a bidi paragraph (html-tree-direction.ts).
   // A cell's edge is a space: the cells of a row are read as one line, in the order they display (table-columns.ts).
   if (BREAKING_TAGS.has(tag.name)) state.builder.emit(LINE_BREAKS.has(tag.name) ? ' ' : state.tree.blockEdge(), index, false);
+  // SVG text placed at a position of its own is a word of its own.
+  else if (!tag.endTag && state.tree.currentForeign && tag.attributes.has('x')) state.builder.emit(' ', index, false);
   if (tag.endTag) return end;
   if (!state.tree.currentForeign) attributeText(tag, index, state);
   // In svg and math no element's content is raw text.
@@ -498,6 +502,8 @@ function attributeText(tag: BrowserTag, index: number, state: InlineState): void
   const { name, attributes } = tag;
   const alt = name === 'img' ? attributes.get('alt') : undefined;
   if (alt !== undefined && alt !== '') state.builder.emit(FSI + visibleForm(alt) + PDI, index, false);
+  const srcdoc = name === 'iframe' ? attributes.get('srcdoc') : undefined;
+  if (srcdoc !== undefined && srcdoc.trim() !== '') state.deferred.push({ from: index, shown: FSI + srcdocText(srcdoc, state.struck) + PDI });
   if (name !== 'input' && name !== 'textarea') return;
   const type = (attributes.get('type') ?? 'text').toLowerCase();
   const shownTexts = [name === 'input' && INPUT_SHOWS_VALUE.has(type) ? attributes.get('value') : undefined, attributes.get('placeholder')];
@@ -505,6 +511,26 @@ function attributeText(tag: BrowserTag, index: number, state: InlineState): void
   for (const shown of shownTexts) {
     if (shown === undefined || shown.trim() === '') continue;
     state.deferred.push({ from: index, shown: isolate + visibleForm(shown) + PDI });
+  }
+}
+
+/** How deep srcdoc documents are read as HTML; deeper ones are read as written (markup and all: more text, never less). */
+const MAX_SRCDOC_DEPTH = 4;
+let srcdocDepth = 0;
+
+/**
+ * An `<iframe srcdoc>`'s document (round 16, choices 65): a page of its own, shown in the frame's box,
+ * read as HTML a browser reads (its own tree: nothing around the frame reaches into it) and, as a
+ * box's text, as a paragraph of its own. Nested frames are read as HTML to MAX_SRCDOC_DEPTH, which
+ * keeps the cost linear in the text times that depth.
+ */
+function srcdocText(srcdoc: string, struck: StruckReading): string {
+  if (srcdocDepth >= MAX_SRCDOC_DEPTH) return visibleForm(srcdoc);
+  srcdocDepth += 1;
+  try {
+    return renderedText(srcdoc, struck, { browserHtml: true, tree: documentTree(srcdoc) }).text;
+  } finally {
+    srcdocDepth -= 1;
   }
 }
 

@@ -22,8 +22,12 @@ export interface ReorderableText {
 export const tableWork = { moved: 0 };
 
 interface OpenRow {
-  readonly rtl: boolean;
+  readonly reversed: boolean;
+  readonly sorted: boolean;
   readonly cells: [number, number][];
+  readonly keys: number[];
+  /** The open cell's key. */
+  cellKey: number;
   /** The open cell's start (-1: none). */
   cellStart: number;
 }
@@ -40,21 +44,22 @@ export class TableColumns implements TableLayoutListener {
     this.budget = 4 * sourceLength + 65_536;
   }
 
-  opened(kind: 'row' | 'cell', rtl: boolean): void {
-    if (kind === 'row') {
-      this.rows.push({ rtl, cells: [], cellStart: -1 });
-      return;
-    }
+  openedRow(reversed: boolean, sorted: boolean): void {
+    this.rows.push({ reversed, sorted, cells: [], keys: [], cellKey: 0, cellStart: -1 });
+  }
+
+  openedCell(key: number): void {
     const row = this.rows[this.rows.length - 1];
-    if (row !== undefined) row.cellStart = this.text.length;
+    if (row === undefined) return;
+    row.cellStart = this.text.length;
+    row.cellKey = key;
   }
 
   closed(kind: 'row' | 'cell'): void {
     const row = this.rows[this.rows.length - 1];
     if (row === undefined) return;
     if (kind === 'cell') {
-      if (row.cellStart !== -1) row.cells.push([row.cellStart, this.text.length]);
-      row.cellStart = -1;
+      if (row.cellStart !== -1) this.closeCell(row);
       return;
     }
     this.rows.pop();
@@ -64,14 +69,29 @@ export class TableColumns implements TableLayoutListener {
   /** At the end of the text: the rows still open are laid out as far as they go (the open cell is the last). */
   finish(): void {
     for (let row = this.rows.pop(); row !== undefined; row = this.rows.pop()) {
-      if (row.cellStart !== -1) row.cells.push([row.cellStart, this.text.length]);
+      if (row.cellStart !== -1) this.closeCell(row);
       this.lay(row);
     }
   }
 
+  private closeCell(row: OpenRow): void {
+    row.cells.push([row.cellStart, this.text.length]);
+    row.keys.push(row.cellKey);
+    row.cellStart = -1;
+  }
+
+  /** The cells in the order they display: sorted by key (stable; a key tki cannot tell reverses them instead, fail closed), then reversed. */
+  private displayed(row: OpenRow): [number, number][] {
+    const order = row.cells.map((_cell, index) => index);
+    if (row.sorted && row.keys.some((key) => Number.isNaN(key))) order.reverse();
+    else if (row.sorted) order.sort((a, b) => (row.keys[a] as number) - (row.keys[b] as number) || a - b);
+    if (row.reversed) order.reverse();
+    return order.map((index) => row.cells[index] as [number, number]);
+  }
+
   private lay(row: OpenRow): void {
     const { cells } = row;
-    if (!row.rtl || cells.length < 2) return;
+    if ((!row.reversed && !row.sorted) || cells.length < 2) return;
     const start = (cells[0] as [number, number])[0];
     const end = this.text.length;
     if (end - start > this.budget) {
@@ -88,6 +108,6 @@ export class TableColumns implements TableLayoutListener {
       at = to;
     }
     if (end > at) between.push([at, end]);
-    this.text.reorder(start, [...between, ...cells.reverse()]);
+    this.text.reorder(start, [...between, ...this.displayed(row)]);
   }
 }

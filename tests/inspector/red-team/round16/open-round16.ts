@@ -10,16 +10,6 @@ export const OPEN_ROUND16: ReadonlyMap<string, string> = new Map<string, string>
   ['look:textarea-end-tag-attribute-holds-p-end', 'low: </textarea title="</p>"> ends the textarea only; tki closes <p dir="rtl"> at the quoted </p> (off GitHub)'],
   ['look:noembed-end-tag-attribute-holds-p-end', 'low: </NOEMBED title="</p>"> likewise (off GitHub)'],
   ['look:style-end-tag-attribute-holds-p-end', 'low: </Style title=\'</p>\'> likewise (off GitHub)'],
-  // CSS layout that reorders boxes.
-  ['look:css-flex-row-reverse', 'low: flex-direction:row-reverse shows the spans in reverse (off GitHub)'],
-  ['look:css-flex-order', 'low: flex `order` reorders the spans (off GitHub)'],
-  ['look:css-right-floats', 'low: right floats stack right to left (off GitHub)'],
-  // SVG and MathML.
-  ['look:svg-text-presentation-attributes-override', 'low: SVG direction="rtl" unicode-bidi="bidi-override" reverses the letters (off GitHub)'],
-  ['look:svg-tspan-positions-reorder', 'low: tspan x positions place the words in reverse (off GitHub)'],
-  ['look:math-dir-rtl-row', 'low: <math dir="rtl"> lays its row right to left (off GitHub)'],
-  // Text a browser shows from an attribute is not read.
-  ['look:iframe-srcdoc-shown', 'low: iframe srcdoc is a document shown in the frame; not read (off GitHub)'],
   // report.md's shortened ids.
   ['serial:escape-notation-beside-a-real-separator', 'low: a real U+2028 and the packet\'s own `\\u{2028}` text look the same in report.md (choices 33 limit)'],
 ]);
