@@ -25,7 +25,7 @@ const UNICODE_BIDI: ReadonlySet<string> = new Set(['normal', 'embed', 'isolate',
 const IMPORTANT = /!\s*important\s*$/i;
 
 /** CSS escapes decoded (CSS Syntax 4.3.7): `\` and 1–6 hex digits (one white space after them taken), or `\` and any other character. */
-function unescaped(text: string): string {
+export function unescaped(text: string): string {
   if (!text.includes('\\')) return text;
   return text.replace(/\\(?:([0-9A-Fa-f]{1,6})[ \t\n\r\f]?|([^\n\r\f]))/g, (_all, hex: string | undefined, char: string | undefined) => {
     if (hex === undefined) return char ?? '';

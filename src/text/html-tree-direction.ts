@@ -1,4 +1,5 @@
 import { browserMarkupAt, type BrowserTag } from './html-tokenizer.js';
+import { boxOrderOf } from './css-box-order.js';
 import { cssDirectionOf } from './css-direction.js';
 
 /**
@@ -105,6 +106,18 @@ export function directionOf(tag: BrowserTag, otherReading = false, inherited: In
   }
 }
 
+/**
+ * SVG's `direction` and `unicode-bidi` presentation attributes are CSS declarations of the element
+ * (an inline `style` wins over them): read as if written first in its style (round 16).
+ */
+function withPresentationStyle(tag: BrowserTag): BrowserTag {
+  const direction = tag.attributes.get('direction');
+  const bidi = tag.attributes.get('unicode-bidi');
+  if (direction === undefined && bidi === undefined) return tag;
+  const declared = `${direction === undefined ? '' : `direction:${direction};`}${bidi === undefined ? '' : `unicode-bidi:${bidi};`}`;
+  return { ...tag, attributes: new Map(tag.attributes).set('style', declared + (tag.attributes.get('style') ?? '')) };
+}
+
 /** One element on the stack of open elements. */
 interface OpenElement {
   readonly name: string;
@@ -123,6 +136,9 @@ interface OpenElement {
   readonly directedBelow: number;
   /** The index of the nearest element at or below this one that bounds each scope (-1: none). */
   readonly floors: Floors;
+  /** A row of boxes (TableLayoutListener), and a cell of one. */
+  layoutRow?: boolean;
+  layoutCell?: boolean;
 }
 
 interface Floors {
@@ -256,6 +272,7 @@ export interface TagFreeBlock {
   readonly state: TreeState;
 }
 
+const CARRIED_COLUMNS = new WeakMap<TreeState, [{ rtl: boolean; unsure: boolean } | undefined, { rtl: boolean; unsure: boolean } | undefined]>();
 const TAG_FREE_BLOCKS = new WeakMap<TreeState, [TagFreeBlock | undefined, TagFreeBlock | undefined]>();
 
 /** Work counted, not timed (tests): elements pushed, and tag-free block effects computed. */
@@ -276,8 +293,27 @@ function setsDirection(tag: BrowserTag): boolean {
   return tag.attributes.has('dir') || (style !== undefined && cssDirectionOf(style) !== undefined);
 }
 
+/**
+ * Told where rows of boxes and their cells open and close in the text (table-columns.ts reads a row
+ * in the order its cells display). A row is a `tr`, a `table` whose cells sit in it directly (the row
+ * a browser implies), a container CSS reorders (choices 70), or MathML's `dir="rtl"` row; a cell is a
+ * `td`/`th` of a table row, or a direct child of another row.
+ */
+export interface TableLayoutListener {
+  /** `reversed`: the cells show in reverse order; `sorted`: by their keys (an `order`, an SVG `x`), before any reversal. */
+  openedRow(reversed: boolean, sorted: boolean): void;
+  openedCell(key: number): void;
+  closed(kind: 'row' | 'cell'): void;
+}
+
+const TABLE_ROWS = new Set(['table', 'tr']);
+const TABLE_CELLS = new Set(['td', 'th']);
+const MATH_ROWS = new Set(['math', 'mrow', 'mstyle']);
+
 export class HtmlTreeDirection {
   private readonly stack: OpenElement[] = [];
+  /** Set by the reader that lays table rows out (rendered.ts); never during a resume. */
+  tableLayout: TableLayoutListener | undefined;
   private readonly byName = new Map<string, number[]>();
   private formatting: FormattingEntry[] = [];
   /** Text was foster-parented: the table's direction is re-opened after it. */
@@ -389,6 +425,24 @@ export class HtmlTreeDirection {
     return effect;
   }
 
+  /**
+   * Whether a GFM table read inside `state` lays its columns out right to left (its cells inherit the
+   * direction open around it: a `<div dir="rtl">`, a `<body dir="rtl">`); `unsure`: inherited from
+   * `dir="auto"`, right to left in the other reading only. Once per state and reading.
+   */
+  static carriedColumns(state: TreeState, otherReading: boolean): { readonly rtl: boolean; readonly unsure: boolean } {
+    if (HtmlTreeDirection.isEmpty(state)) return { rtl: false, unsure: false };
+    const cached = CARRIED_COLUMNS.get(state)?.[otherReading ? 1 : 0];
+    if (cached !== undefined) return cached;
+    const tree = HtmlTreeDirection.resumed(state, () => undefined, otherReading);
+    const computed = tree.carriedComputed();
+    const columns = { rtl: computed === 'rtl' || (computed === 'auto' && otherReading), unsure: computed === 'auto' };
+    const readings = CARRIED_COLUMNS.get(state) ?? [undefined, undefined];
+    readings[otherReading ? 1 : 0] = columns;
+    CARRIED_COLUMNS.set(state, readings);
+    return columns;
+  }
+
   /** Whether the carried state is empty (then a text without tags renders as before). */
   static isEmpty(state: TreeState): boolean {
     return state.stack.length === 0 && state.formatting.length === 0 && state.unread !== true;
@@ -434,6 +488,64 @@ export class HtmlTreeDirection {
     // A textarea was just pushed (the top is the element itself); a void element never is.
     if (top?.tag === tag) return top.computed;
     return directionOf(tag, this.otherReading, top?.computed ?? 'ltr').computed;
+  }
+
+  /**
+   * Rows and cells of boxes (choices 70). A table row shows its cells right to left when its table's
+   * direction is right to left, in both readings (as displayed), and so does MathML's `dir="rtl"` row.
+   * CSS that reorders boxes (css-box-order.ts) and SVG glyph positions (`x` on a `text`'s children)
+   * are not laid out: they fail closed, read in source order and, in the other reading, in the order
+   * they would show (`order` and `x` sorted, a reversed flex or right floats reversed).
+   */
+  private openLayout(element: OpenElement, parent: OpenElement | undefined, listener: TableLayoutListener): void {
+    const { name, tag, foreign } = element;
+    const x = foreign ? tag.attributes.get('x') : undefined;
+    const order = foreign ? undefined : boxOrderOf(tag.attributes.get('style'));
+    const key = x !== undefined ? Number.parseFloat(x) : (order?.key ?? 0);
+    if (!foreign && TABLE_CELLS.has(name)) {
+      if (this.lastIndex('table') !== -1) this.cellOf(element, listener, 0);
+    } else if (x !== undefined && parent?.foreign === true && parent.name === 'text') this.placedIn(parent, element, listener, key, 'sorted');
+    else if (order?.placed === true && parent !== undefined) this.placedIn(parent, element, listener, key, order.floats ? 'reversed' : 'sorted');
+    else if (parent?.layoutRow === true && !(TABLE_ROWS.has(parent.name) && !parent.foreign)) this.cellOf(element, listener, key);
+    if (!foreign && TABLE_ROWS.has(name)) this.rowOf(element, listener, this.columnsRightToLeft(name === 'table' ? element : undefined), false);
+    else if (foreign && MATH_ROWS.has(name) && tag.attributes.get('dir')?.toLowerCase() === 'rtl') this.rowOf(element, listener, true, false);
+    else if (order?.reverses === true) {
+      this.unsure = true;
+      this.rowOf(element, listener, this.otherReading, false);
+    }
+  }
+
+  private rowOf(element: OpenElement, listener: TableLayoutListener, reversed: boolean, sorted: boolean): void {
+    element.layoutRow = true;
+    listener.openedRow(reversed, sorted);
+  }
+
+  private cellOf(element: OpenElement, listener: TableLayoutListener, key: number): void {
+    element.layoutCell = true;
+    listener.openedCell(key);
+  }
+
+  /** A box placed by a key or a float: its parent becomes a row from here on (fail closed: the other reading only). */
+  private placedIn(parent: OpenElement, element: OpenElement, listener: TableLayoutListener, key: number, how: 'sorted' | 'reversed'): void {
+    this.unsure = true;
+    if (parent.layoutRow !== true) this.rowOf(parent, listener, how === 'reversed' && this.otherReading, how === 'sorted' && this.otherReading);
+    this.cellOf(element, listener, key);
+  }
+
+  /**
+   * Whether the innermost table (`table`, about to be pushed, else the one on the stack) lays its
+   * columns out right to left: its computed direction (CSS 2.1 17.5: the table's `direction` orders
+   * its columns). A direction inherited from `dir="auto"` is right to left in the other reading.
+   */
+  private columnsRightToLeft(table?: OpenElement): boolean {
+    const computed = (table ?? this.stack[this.lastIndex('table')])?.computed ?? this.carriedComputed();
+    if (computed === 'auto') this.unsure = true;
+    return computed === 'rtl' || (computed === 'auto' && this.otherReading);
+  }
+
+  /** The direction the current node's children inherit. */
+  carriedComputed(): InheritedDirection {
+    return this.stack[this.stack.length - 1]?.computed ?? 'ltr';
   }
 
   /** Whether the current node itself is in svg or math (its content is never raw text). */
@@ -733,9 +845,10 @@ export class HtmlTreeDirection {
     const fosterTable = below !== undefined && TABLE_CONTEXT.has(below.name) && !TABLE_TAGS.has(name) ? this.lastIndex('table') : -1;
     if (fosterTable !== -1) this.closeDown(fosterTable, at);
     const directedBelow = below === undefined ? -1 : below.direction.open !== '' ? below.index : below.directedBelow;
-    const { computed, ...direction } = this.directionOf(tag, below?.computed ?? 'ltr');
+    const { computed, ...direction } = this.directionOf(foreign ? withPresentationStyle(tag) : tag, below?.computed ?? 'ltr');
     const element: OpenElement = { name, tag, direction, computed, index, onStack: true, fosterTable, foreign, directedBelow, floors };
     this.directed ||= element.direction.open !== '';
+    if (this.tableLayout !== undefined) this.openLayout(element, below, this.tableLayout);
     this.emit(element.direction.open, at);
     this.stack.push(element);
     const indices = this.byName.get(name);
@@ -749,8 +862,11 @@ export class HtmlTreeDirection {
     if (element === undefined) return undefined;
     element.onStack = false;
     this.byName.get(element.name)?.pop();
+    // A row's own controls hold its cells in place: the row is laid out before they close.
+    if (element.layoutRow === true) this.tableLayout?.closed('row');
     this.emit(element.direction.close, at);
     if (element.fosterTable !== -1) this.reopenFrom(element.fosterTable, element.index, at);
+    if (element.layoutCell === true) this.tableLayout?.closed('cell');
     return element;
   }
 

@@ -153,13 +153,32 @@ export function rawTextKind(name: string): RawTextKind {
  * be exact (`</textarea` then a blank, `/`, `>` or the end of the text: `</textareax>` ends nothing,
  * HTML5's appropriate end tag). -1: not in `source` (PLAINTEXT never ends).
  */
-export function rawTextEnd(source: string, from: number, name: string): number {
+export function rawTextEnd(source: string, from: number, name: string, commonmark = false): number {
   if (rawTextKind(name) === 'plaintext') return -1;
-  // Script data has escaped states: `<!--<script>` makes the next `</script>` end nothing (html-tokenizer.ts).
-  if (name === 'script') return scriptDataEnd(source, from, 'data').end;
-  const endTag = new RegExp(`</${name}(?=[\t\n\f\r />]|$)`, 'gi');
-  endTag.lastIndex = from;
-  return endTag.exec(source)?.index ?? -1;
+  let at = from;
+  let escape: ScriptEscape = 'data';
+  for (;;) {
+    // Script data has escaped states: `<!--<script>` makes the next `</script>` end nothing (html-tokenizer.ts).
+    let end: number;
+    if (name === 'script') ({ end, escape } = scriptDataEnd(source, at, escape));
+    else {
+      const endTag = new RegExp(`</${name}(?=[\t\n\f\r />]|$)`, 'gi');
+      endTag.lastIndex = at;
+      end = endTag.exec(source)?.index ?? -1;
+    }
+    if (end === -1 || !commonmark || isCommonmarkClosingTag(source, end + 2 + name.length)) return end;
+    // In a Markdown paragraph CommonMark passes only `</name>` (blanks before `>`) through as a tag; it
+    // writes `</name title="…">` or `</name/>` out as text (`&lt;/name…`), so the browser's raw text goes on.
+    at = end + 2;
+  }
+}
+
+const CLOSING_TAG_REST = /[\t\n\f\r ]*>/y;
+
+/** CommonMark's closing tag (6.6) ends at `from` (after `</name`): optional blanks, then `>`. */
+function isCommonmarkClosingTag(source: string, from: number): boolean {
+  CLOSING_TAG_REST.lastIndex = from;
+  return CLOSING_TAG_REST.test(source);
 }
 
 /** The browser's state between lines of raw HTML. */

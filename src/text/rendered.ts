@@ -1,11 +1,12 @@
 import { browserReferenceAt, commonmarkReferenceAt, learnNamedReferences, type ReadReference } from './entities.js';
 import { mathSpan, type MathClosers } from './math-spans.js';
 import { browserMarkupAt, type BrowserTag } from './html-tokenizer.js';
-import { EMPTY_TREE, HtmlTreeDirection, type TreeState } from './html-tree-direction.js';
+import { documentTree, EMPTY_TREE, HtmlTreeDirection, type InheritedDirection, type TreeState } from './html-tree-direction.js';
 import { browserCommentEnd, ForwardSearch, inlineRawHtml, rawTextEnd, rawTextKind, rawTextLayout, rawTextName, TAG } from './raw-html.js';
 import { firstStrongLevel } from '../../policy/text-normalize-bidi.js';
 import { NEEDS_VISIBLE_FORM, visibleFormOf } from './visible-chars.js';
 import { pieceAt } from './sorted-starts.js';
+import { TableColumns } from './table-columns.js';
 
 /**
  * The rendered text view (issue 13): what a reader of a Markdown text sees, which is what every
@@ -85,12 +86,16 @@ class Builder {
   /** A piece starts here unless it continues the previous copy of the source. */
   private start(source: number, copy: boolean): void {
     if (copy && source === this.nextSource) return;
+    this.addPiece(this.length, source);
+  }
+
+  private addPiece(output: number, source: number): void {
     if (this.pieceCount * 2 + 2 > this.pieces.length) {
       const grown = new Int32Array(this.pieces.length * 2);
       grown.set(this.pieces);
       this.pieces = grown;
     }
-    this.pieces[this.pieceCount * 2] = this.length;
+    this.pieces[this.pieceCount * 2] = output;
     this.pieces[this.pieceCount * 2 + 1] = source;
     this.pieceCount += 1;
   }
@@ -148,11 +153,63 @@ class Builder {
     this.nextSource = to;
   }
 
+  /** U+FFFD: tki stopped reading exactly here (the prose scan reports an UNPARSED_REGION). */
+  unread(): void {
+    this.emit('\uFFFD', this.sourceAt(this.length), false);
+  }
+
+  /** The source offset of output offset `at` (its piece's source plus the distance into it). */
+  private sourceAt(at: number): number {
+    const piece = this.pieceIndexAt(at);
+    return piece === -1 ? at : (this.pieces[piece * 2 + 1] as number) + (at - (this.pieces[piece * 2] as number));
+  }
+
+  /** The last piece starting at or before `at` (-1: none). */
+  private pieceIndexAt(at: number): number {
+    let low = 0;
+    let high = this.pieceCount - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if ((this.pieces[middle * 2] as number) <= at) {
+        found = middle;
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    return found;
+  }
+
+  /**
+   * Rewrites the text from `start` to its end as `ranges` (a permutation of that span) in their
+   * order, each keeping the source offsets it had (table-columns.ts: a row's cells in display order).
+   */
+  reorder(start: number, ranges: readonly (readonly [number, number])[]): void {
+    const moved = ranges.map(([from, to]) => {
+      const units = this.out.slice(from, to);
+      const pieces: number[] = [0, this.sourceAt(from)];
+      for (let piece = this.pieceIndexAt(from) + 1; piece < this.pieceCount && (this.pieces[piece * 2] as number) < to; piece += 1) {
+        pieces.push((this.pieces[piece * 2] as number) - from, this.pieces[piece * 2 + 1] as number);
+      }
+      return { units, pieces };
+    });
+    this.pieceCount = this.pieceIndexAt(start - 1) + 1;
+    this.length = start;
+    for (const { units, pieces } of moved) {
+      if (units.length === 0) continue;
+      for (let at = 0; at < pieces.length; at += 2) this.addPiece(this.length + (pieces[at] as number), pieces[at + 1] as number);
+      this.out.set(units, this.length);
+      this.length += units.length;
+    }
+    this.nextSource = -1;
+  }
+
   text(): string {
     return Buffer.from(this.out.buffer, 0, this.length * 2).toString('utf16le');
   }
 }
 
+/** MathML's token elements and space: each is a box of its own in the row (`<mtext>All</mtext><mtext>tests</mtext>` is two words). */
+const MATH_TOKENS = ['mi', 'mn', 'mo', 'ms', 'mtext', 'mspace'];
 /** The characters that start inline syntax, by code (a table read per character, no match object per special character). */
 const SPECIAL_CODES = Uint8Array.from({ length: 128 }, (_, code) => ('\\`<&*_~[]!$'.includes(String.fromCharCode(code)) ? 1 : 0));
 // Sticky (`y`), run at the special character's index: no slice of the text per attempt. Every
@@ -162,7 +219,9 @@ const SPECIAL_CODES = Uint8Array.from({ length: 128 }, (_, code) => ('\\`<&*_~[]
  * cells (`<td>All tests</td><td>pass.</td>` reads "All tests pass.", not "All testspass.", issue 13, round 9),
  * and of a button (an inline block: its content is laid out in its own box, round 15).
  */
-const BREAKING_TAGS: ReadonlySet<string> = new Set(['br', 'button', 'xmp', 'listing', 'plaintext', 'td', 'th', 'tr', 'table', 'thead', 'tbody', 'tfoot', 'caption', 'p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'hr', 'section', 'article', 'header', 'footer', 'details', 'summary']);
+const BREAKING_TAGS: ReadonlySet<string> = new Set([...MATH_TOKENS, 'br', 'button', 'xmp', 'listing', 'plaintext', 'td', 'th', 'tr', 'table', 'thead', 'tbody', 'tfoot', 'caption', 'p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'hr', 'section', 'article', 'header', 'footer', 'details', 'summary']);
+/** Breaking tags read as a space whatever the direction: a line break, and a table cell's edges (a row is one line). */
+const LINE_BREAKS: ReadonlySet<string> = new Set(['br', 'td', 'th', ...MATH_TOKENS]);
 const AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]{0,4096}|[^\s<>@]{1,256}@[^\s<>]{1,256})>/y;
 const LINK_TARGET = /\]\([^()\s]{0,4096}(?:\s+(?:"[^"]{0,1024}"|'[^']{0,1024}'))?\s*\)/y;
 const ASCII_PUNCTUATION = /^[!-/:-@[-`{-~]$/;
@@ -252,7 +311,7 @@ interface InlineState {
   /** The next ruby tag at or after a position (-1: none), remembered: the 'removed' reading skips annotations. */
   rubyNext: number;
   /** Raw-text content a browser does not show in the line: read after the text, each as a paragraph of its own. */
-  readonly deferred: ({ readonly from: number; readonly to: number; readonly name: string } | { readonly from: number; readonly shown: string })[];
+  readonly deferred: ({ readonly from: number; readonly to: number; readonly name: string; readonly isolate?: string } | { readonly from: number; readonly shown: string })[];
 }
 
 /** One reference at an `&` (or a literal `&`), shown as visible-chars.ts shows its characters; returns the index after it. */
@@ -278,7 +337,7 @@ function reference(source: string, index: number, builder: Builder, referenceAt:
  * content's first strong direction where `dir="auto"` reads the content.
  */
 function rawTextContent(source: string, from: number, name: string, state: InlineState): number {
-  const end = rawTextEnd(source, from, name);
+  const end = rawTextEnd(source, from, name, !state.browserHtml);
   const to = end === -1 ? source.length : end;
   if (end === -1) state.openRawText = name;
   const layout = rawTextLayout(name);
@@ -288,7 +347,9 @@ function rawTextContent(source: string, from: number, name: string, state: Inlin
   }
   const mark = layout.autoReads ? strongMarkOf(source.slice(from, to)) : '';
   state.builder.emit(mark + (layout.shown === 'box' ? ' ' : ''), from, false);
-  state.deferred.push({ from, to, name });
+  // A box lays its text out at the element's own direction or the one it inherits (round 16: a
+  // `<textarea dir="rtl">`, one with CSS `direction: rtl`, one inside a `<span dir="rtl">`).
+  state.deferred.push({ from, to, name, ...(layout.shown === 'box' ? { isolate: isolateOf(state.tree.carriedComputed()) } : {}) });
   return to;
 }
 
@@ -411,7 +472,10 @@ function tagRead(source: string, index: number, end: number, tag: BrowserTag, st
   if (tag.endTag) state.tree.endTag(tag, index);
   else state.tree.startTag(tag, index);
   // A block's edge is a break between words; once a direction is set, the edge of a bidi paragraph (html-tree-direction.ts).
-  if (BREAKING_TAGS.has(tag.name)) state.builder.emit(tag.name === 'br' ? ' ' : state.tree.blockEdge(), index, false);
+  // A cell's edge is a space: the cells of a row are read as one line, in the order they display (table-columns.ts).
+  if (BREAKING_TAGS.has(tag.name)) state.builder.emit(LINE_BREAKS.has(tag.name) ? ' ' : state.tree.blockEdge(), index, false);
+  // SVG text placed at a position of its own is a word of its own.
+  else if (!tag.endTag && state.tree.currentForeign && tag.attributes.has('x')) state.builder.emit(' ', index, false);
   if (tag.endTag) return end;
   if (!state.tree.currentForeign) attributeText(tag, index, state);
   // In svg and math no element's content is raw text.
@@ -438,15 +502,41 @@ function attributeText(tag: BrowserTag, index: number, state: InlineState): void
   const { name, attributes } = tag;
   const alt = name === 'img' ? attributes.get('alt') : undefined;
   if (alt !== undefined && alt !== '') state.builder.emit(FSI + visibleForm(alt) + PDI, index, false);
+  const srcdoc = name === 'iframe' ? attributes.get('srcdoc') : undefined;
+  if (srcdoc !== undefined && srcdoc.trim() !== '') state.deferred.push({ from: index, shown: FSI + srcdocText(srcdoc, state.struck) + PDI });
   if (name !== 'input' && name !== 'textarea') return;
   const type = (attributes.get('type') ?? 'text').toLowerCase();
   const shownTexts = [name === 'input' && INPUT_SHOWS_VALUE.has(type) ? attributes.get('value') : undefined, attributes.get('placeholder')];
-  const direction = state.tree.directionInside(tag);
+  const isolate = isolateOf(state.tree.directionInside(tag));
   for (const shown of shownTexts) {
     if (shown === undefined || shown.trim() === '') continue;
-    const isolate = direction === 'rtl' ? RLI : direction === 'ltr' ? LRI : FSI;
     state.deferred.push({ from: index, shown: isolate + visibleForm(shown) + PDI });
   }
+}
+
+/** How deep srcdoc documents are read as HTML; deeper ones are read as written (markup and all: more text, never less). */
+const MAX_SRCDOC_DEPTH = 4;
+let srcdocDepth = 0;
+
+/**
+ * An `<iframe srcdoc>`'s document (round 16, choices 65): a page of its own, shown in the frame's box,
+ * read as HTML a browser reads (its own tree: nothing around the frame reaches into it) and, as a
+ * box's text, as a paragraph of its own. Nested frames are read as HTML to MAX_SRCDOC_DEPTH, which
+ * keeps the cost linear in the text times that depth.
+ */
+function srcdocText(srcdoc: string, struck: StruckReading): string {
+  if (srcdocDepth >= MAX_SRCDOC_DEPTH) return visibleForm(srcdoc);
+  srcdocDepth += 1;
+  try {
+    return renderedText(srcdoc, struck, { browserHtml: true, tree: documentTree(srcdoc) }).text;
+  } finally {
+    srcdocDepth -= 1;
+  }
+}
+
+/** The isolate a box's text is laid out in at its direction (`auto`: its first strong character). */
+function isolateOf(direction: InheritedDirection): string {
+  return direction === 'rtl' ? RLI : direction === 'ltr' ? LRI : FSI;
 }
 
 /**
@@ -608,6 +698,8 @@ export function renderedText(source: string, struck: StruckReading = 'kept', con
   for (const controls of tagFree?.before ?? []) emit(controls, 0);
   const tree = tagFree === undefined ? HtmlTreeDirection.resumed(carried, emit, struck === 'removed') : new HtmlTreeDirection(emit, struck === 'removed');
   if (markdownBlock && tagFree === undefined) tree.startMarkdownBlock(0);
+  const columns = new TableColumns(builder, source.length);
+  tree.tableLayout = columns;
   const state: InlineState = { builder, hidden, struck, closers: [-2, -2], struckFound: false, math: new Map(), tagClosers: new Map(), rawHtml: new ForwardSearch(source), referenceAt, browserHtml, tree, imageClose: -1, rubyNext: -2, deferred: [] };
   // One walk: plain characters are copied in runs, each special character starts an inline step.
   let index = context.rawText === undefined ? 0 : rawTextContent(source, 0, context.rawText, state);
@@ -636,12 +728,18 @@ export function renderedText(source: string, struck: StruckReading = 'kept', con
     runStart = index;
   }
   copyRun(source.length);
+  columns.finish();
+  tree.tableLayout = undefined;
   if (markdownBlock && tagFree === undefined) tree.endMarkdownBlock(source.length);
   for (const controls of tagFree?.after ?? []) emit(controls, source.length);
   for (const paragraph of state.deferred) {
     builder.emit(PARAGRAPH_SEPARATOR, paragraph.from, false);
     if ('shown' in paragraph) builder.emit(paragraph.shown, paragraph.from, false);
-    else rawTextCopy(source, paragraph.from, paragraph.to, paragraph.name, builder);
+    else {
+      builder.emit(paragraph.isolate ?? '', paragraph.from, false);
+      rawTextCopy(source, paragraph.from, paragraph.to, paragraph.name, builder);
+      if (paragraph.isolate !== undefined) builder.emit(PDI, paragraph.to, false);
+    }
   }
   state.struckFound ||= tree.unsure || tagFree?.unsure === true;
   const text = builder.text();
@@ -686,28 +784,38 @@ export function renderedRow(source: string, struck: StruckReading = 'kept', cont
     else if (code === 0x7c) pipes.push(index);
   }
   if (pipes.length === 0) return renderedText(source, struck, context);
-  const textStarts: number[] = [];
-  const sourceStarts: number[] = [];
-  const cells: RenderedText[] = [];
-  const parts: string[] = [];
-  const hidden: string[] = [];
-  let length = 0;
-  let found = false;
+  const read: { readonly cell: RenderedText; readonly from: number; readonly pipe: number }[] = [];
   let from = 0;
   for (const pipe of [...pipes, source.length]) {
     // Each cell is read alone, inside the elements open around the table (a cell inherits their
     // direction, choices 31); what a cell opens ends with it (a `</td>` closes it), so no cell's
     // state is carried into the next, nor past the row.
-    const cell = renderedText(source.slice(from, pipe), struck, cells.length === 0 ? context : { ...context, rawText: undefined });
+    const cell = renderedText(source.slice(from, pipe), struck, read.length === 0 ? context : { ...context, rawText: undefined });
     if (cell.openRawText !== undefined) return renderedText(source, struck, context);
+    read.push({ cell, from, pipe });
+    from = pipe + 1;
+  }
+  // A table inside a right-to-left direction shows its first cell rightmost: the row is read in the
+  // order its cells display (table-columns.ts, choices 70).
+  const columns = context.tree === undefined ? undefined : HtmlTreeDirection.carriedColumns(context.tree, struck === 'removed');
+  if (columns?.rtl === true) read.reverse();
+  const textStarts: number[] = [];
+  const sourceStarts: number[] = [];
+  const cellPipes: number[] = [];
+  const cells: RenderedText[] = [];
+  const parts: string[] = [];
+  const hidden: string[] = [];
+  let length = 0;
+  let found = columns?.unsure === true;
+  for (const { cell, from: cellFrom, pipe } of read) {
     textStarts.push(length);
-    sourceStarts.push(from);
+    sourceStarts.push(cellFrom);
+    cellPipes.push(pipe);
     cells.push(cell);
     parts.push(cell.text);
     hidden.push(...cell.hidden);
     found ||= cell.struck;
     length += cell.text.length + 1;
-    from = pipe + 1;
   }
   return {
     text: parts.join('|'),
@@ -718,7 +826,7 @@ export function renderedRow(source: string, struck: StruckReading = 'kept', cont
       const inCell = at - (textStarts[low] as number);
       const cell = cells[low] as RenderedText;
       // The `|` after a cell is the source's own.
-      return inCell >= cell.text.length ? (pipes[low] ?? source.length) : (sourceStarts[low] as number) + cell.sourceOffset(inCell);
+      return inCell >= cell.text.length ? (cellPipes[low] ?? source.length) : (sourceStarts[low] as number) + cell.sourceOffset(inCell);
     },
   };
 }

@@ -7,32 +7,9 @@
 export const OPEN_ROUND16: ReadonlyMap<string, string> = new Map<string, string>([
   // Fail closed past 64 formatting entries is UNVERIFIED (exit 2), not the twin's READ_LEVEL_FAIL.
   // Raw text: an end tag with attributes ends the element; a `</p>` inside its quoted value is no tag.
+  // Disputed premise (choices 45, session 17): tki ends the raw text there and keeps the p open, but
+  // "x", the box and "pass" are one left-to-right run: a browser shows "All tests x pass".
   ['look:textarea-end-tag-attribute-holds-p-end', 'low: </textarea title="</p>"> ends the textarea only; tki closes <p dir="rtl"> at the quoted </p> (off GitHub)'],
   ['look:noembed-end-tag-attribute-holds-p-end', 'low: </NOEMBED title="</p>"> likewise (off GitHub)'],
   ['look:style-end-tag-attribute-holds-p-end', 'low: </Style title=\'</p>\'> likewise (off GitHub)'],
-  // A textarea's box is laid out at its own or inherited direction.
-  ['look:textarea-dir-rtl-content', 'low: <textarea dir="rtl"> shows its text right to left; tki reads its paragraph left to right (off GitHub)'],
-  ['look:textarea-css-direction-content', 'low: <textarea style="direction:rtl"> likewise (off GitHub)'],
-  ['look:textarea-inherits-rtl-span', 'low: a textarea inside <span dir="rtl"> inherits rtl; tki reads it left to right (off GitHub)'],
-  // Column order of a table laid out right to left.
-  ['look:html-table-dir-rtl-column-order', 'medium: <table dir="rtl"> shows its first cell rightmost ("All | tests | pass."); tki reads cells in source order (GitHub keeps table and dir)'],
-  ['look:html-table-in-rtl-div-column-order', 'medium: a table inside <div dir="rtl"> likewise'],
-  ['look:gfm-table-in-rtl-div-column-order', 'medium: a GFM table inside <div dir="rtl"> likewise'],
-  ['look:gfm-table-body-row-under-body-rtl', 'low: a GFM table under <body dir="rtl"> likewise'],
-  ['look:html-table-css-direction-column-order', 'low: <table style="direction:rtl"> likewise (off GitHub)'],
-  ['look:denial-through-html-table-rtl-column-order', 'medium: global-denial wording through the same column order'],
-  // CSS layout that reorders boxes.
-  ['look:css-flex-row-reverse', 'low: flex-direction:row-reverse shows the spans in reverse (off GitHub)'],
-  ['look:css-flex-order', 'low: flex `order` reorders the spans (off GitHub)'],
-  ['look:css-right-floats', 'low: right floats stack right to left (off GitHub)'],
-  // SVG and MathML.
-  ['look:svg-text-presentation-attributes-override', 'low: SVG direction="rtl" unicode-bidi="bidi-override" reverses the letters (off GitHub)'],
-  ['look:svg-tspan-positions-reorder', 'low: tspan x positions place the words in reverse (off GitHub)'],
-  ['look:math-dir-rtl-row', 'low: <math dir="rtl"> lays its row right to left (off GitHub)'],
-  // Text a browser shows from an attribute is not read.
-  ['look:iframe-srcdoc-shown', 'low: iframe srcdoc is a document shown in the frame; not read (off GitHub)'],
-  // report.md's shortened ids.
-  ['serial:escape-notation-beside-a-real-separator', 'low: a real U+2028 and the packet\'s own `\\u{2028}` text look the same in report.md (choices 33 limit)'],
-  // The same routes under `tki run` (bubblewrap).
-  ['cli:html-table-dir-rtl-column-order', 'medium: look\'s key under tki run: UNVERIFIED, no flag'],
 ]);
