@@ -7,6 +7,7 @@ import { spreadLandings } from './spread-landings.js';
 import { overridingMembers } from './overriding-members.js';
 import { createStructuralWidening } from './structural-widening.js';
 import { widerFunctionValues } from './wider-function-values.js';
+import { lostPairings } from './lost-pairings.js';
 import { widerImplementationParameters } from './wider-parameters.js';
 import { handedParameters } from './parameter-lists.js';
 import { handedValues, isForwardedArgument, isReflectedMemberRead, listedArgument, receivingSlot } from './handed-slots.js';
@@ -292,9 +293,10 @@ export function createEscapeFinder(
   /** A callback parameter annotated wider than the capability its caller hands it (handed-slots.ts). */
   const checkHandedParameters = (node: ts.Node, escapes: UntypedEscape[]): void => {
     // A callback's parameters (what its caller hands), an implementation's (what the member it is called through
-    // admits: wider-parameters.ts), a function value's written into a narrower function type (wider-function-values.ts).
+    // admits: wider-parameters.ts), a function value's written into a narrower function type (wider-function-values.ts),
+    // an implementation met with the declared type only where the checker lost the pairing (lost-pairings.ts).
     const callbackParameters = !gated || callbackMayLose(checker, node, widened.mayWiden) ? handedParameters(checker, node) : [];
-    for (const parameter of [...callbackParameters, ...widerImplementationParameters(checker, node), ...widerFunctionValues(checker, node)]) {
+    for (const parameter of [...callbackParameters, ...widerImplementationParameters(checker, node), ...widerFunctionValues(checker, node), ...lostPairings(checker, node)]) {
       // `typeof execSync | undefined` (an optional parameter or property) hands the capability as much as `typeof execSync`.
       const handed = (parameter.handed.isUnion() ? parameter.handed.types : [parameter.handed]).find((member) => bearingType(member) !== undefined);
       const value = handed === undefined ? undefined : bearingType(handed);
