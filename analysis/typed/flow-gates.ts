@@ -62,3 +62,17 @@ export function callbackMayLose(checker: ts.TypeChecker, node: ts.Node, mayWiden
     return mayLoseValues(checker, admitted) || mayWiden(admitted);
   });
 }
+
+/**
+ * Whether constrained-arguments.ts can find anything at `call` without resolving it: only a signature
+ * with a constrained type parameter of its own (a constructor's are its class's) pairs an argument
+ * with a constraint, and the callee's type lists every signature the call may resolve to. A `super(…)`
+ * call or a union or intersection callee is not read from its type here: it may.
+ */
+export function mayConstrainArguments(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression): boolean {
+  if (call.expression.kind === ts.SyntaxKind.SuperKeyword) return true;
+  const callee = checker.getTypeAtLocation(call.expression);
+  if (callee.isUnionOrIntersection()) return true;
+  const signatures = ts.isNewExpression(call) ? callee.getConstructSignatures() : callee.getCallSignatures();
+  return signatures.some((signature) => (signature.getTypeParameters() ?? []).some((parameter) => parameter.getConstraint() !== undefined));
+}

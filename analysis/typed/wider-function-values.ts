@@ -39,7 +39,7 @@ export function widerMembers(checker: ts.TypeChecker, at: ts.Expression, source:
         for (const { handed, receiving } of pairParameters(checker, targetSignature, fn, sourceSignature)) {
           // A wider parameter at the top, or an object/array parameter that may be wider inside (the escape finder walks it).
           const declared = receiving.type;
-          if (isUntyped(declared) || isSupertype(checker, declared) || ((declared.flags & ts.TypeFlags.Object) !== 0 && declared.getCallSignatures().length === 0)) found.push({ name: at, handed, declared });
+          if (isUntyped(declared) || isSupertype(checker, declared) || ((declared.flags & ts.TypeFlags.Object) !== 0 && declared.getCallSignatures().length === 0)) found.push({ name: within(receiving.name, at) ? receiving.name : at, handed, declared });
         }
       }
     }
@@ -55,4 +55,9 @@ export function widerMembers(checker: ts.TypeChecker, at: ts.Expression, source:
     if (to !== undefined && to.getCallSignatures().length > 0) pair(checker.getTypeOfSymbol(property), to);
   }
   return found;
+}
+
+/** A parameter written inside the expression being paired (an arrow handed right there): the finding points at it. */
+function within(node: ts.Node, at: ts.Node): boolean {
+  return node.getSourceFile() === at.getSourceFile() && node.pos >= at.pos && node.end <= at.end;
 }
