@@ -48,17 +48,20 @@ function matched(checker: ts.TypeChecker, written: ts.Expression, declared: ts.T
   return [];
 }
 
-/** The generic signature a call instantiated, when the project declares it: its parameters as the body sees them. */
-function declaredSignature(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression): ts.Signature | undefined {
-  const declaration = checker.getResolvedSignature(call)?.getDeclaration() as ts.SignatureDeclaration | undefined;
-  if (declaration === undefined || isLibraryDeclaration(declaration) || !(ts.isFunctionLike(declaration))) return undefined;
-  return checker.getSignatureFromDeclaration(declaration);
+/**
+ * The generic signature a project declaration declares, as its body sees its parameters, when one of
+ * its own type parameters (a constructor's are its class's) has a constraint.
+ */
+export function constrainedSignature(checker: ts.TypeChecker, declaration: ts.Declaration | undefined): ts.Signature | undefined {
+  if (declaration === undefined || !ts.isFunctionLike(declaration) || isLibraryDeclaration(declaration)) return undefined;
+  const signature = checker.getSignatureFromDeclaration(declaration);
+  return signature?.getTypeParameters()?.some((parameter) => parameter.getConstraint() !== undefined) === true ? signature : undefined;
 }
 
 export function constrainedArguments(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression): readonly HandedParameter[] {
-  const signature = declaredSignature(checker, call);
-  const own = new Set<ts.Type>((signature?.getTypeParameters() ?? []).filter((parameter) => parameter.getConstraint() !== undefined));
-  if (signature === undefined || own.size === 0) return [];
+  const signature = constrainedSignature(checker, checker.getResolvedSignature(call)?.getDeclaration());
+  if (signature === undefined) return [];
+  const own = new Set<ts.Type>((signature.getTypeParameters() ?? []).filter((parameter) => parameter.getConstraint() !== undefined));
   const args = call.arguments ?? [];
   // A spread hides the positions after it.
   const spread = args.findIndex(ts.isSpreadElement);

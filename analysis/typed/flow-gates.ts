@@ -3,6 +3,7 @@ import { skipOuter } from '../syntax/index.js';
 import { parameterAt } from './call-handoff.js';
 import { isLibraryDeclaration, mayLoseValues } from './lossy-slot.js';
 import { admittedBy, argumentParameters, ownArgumentsRead } from './parameter-lists.js';
+import { constrainedSignature } from './constrained-arguments.js';
 
 /**
  * Cheap questions the flow check (untyped-escapes.ts, `gated`) asks before an expensive one, each
@@ -64,15 +65,16 @@ export function callbackMayLose(checker: ts.TypeChecker, node: ts.Node, mayWiden
 }
 
 /**
- * Whether constrained-arguments.ts can find anything at `call` without resolving it: only a signature
- * with a constrained type parameter of its own (a constructor's are its class's) pairs an argument
- * with a constraint, and the callee's type lists every signature the call may resolve to. A `super(…)`
- * call or a union or intersection callee is not read from its type here: it may.
+ * Whether constrained-arguments.ts can find anything at `call` without resolving it: the call resolves
+ * to one of the signatures the callee's type lists, and only a declaration with a constrained type
+ * parameter (constrainedSignature, asked of the declaration as the resolved one is: an instantiation
+ * expression's signatures keep theirs) pairs an argument with a constraint. A `super(…)` call or a
+ * union or intersection callee is not read from its type here: it may.
  */
 export function mayConstrainArguments(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression): boolean {
   if (call.expression.kind === ts.SyntaxKind.SuperKeyword) return true;
   const callee = checker.getTypeAtLocation(call.expression);
   if (callee.isUnionOrIntersection()) return true;
   const signatures = ts.isNewExpression(call) ? callee.getConstructSignatures() : callee.getCallSignatures();
-  return signatures.some((signature) => (signature.getTypeParameters() ?? []).some((parameter) => parameter.getConstraint() !== undefined));
+  return signatures.some((signature) => constrainedSignature(checker, signature.getDeclaration()) !== undefined);
 }

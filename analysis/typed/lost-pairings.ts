@@ -96,11 +96,10 @@ export function pairedWith(checker: ts.TypeChecker, at: ts.Expression, origin: t
   if (isUntyped(target) || pairedInPlace(checker, origin, target)) return [];
   if (!ts.isObjectLiteralExpression(origin)) return widerMembers(checker, at, checker.getTypeAtLocation(origin), target);
   return origin.properties.flatMap((property) => {
-    const key = literalKey(property.name);
-    const symbol = property.name === undefined ? undefined : checker.getSymbolAtLocation(property.name);
-    if (key === undefined || symbol === undefined || !(ts.isIdentifier(property.name!) || ts.isStringLiteral(property.name!))) return [];
-    const name = property.name as ts.Identifier | ts.StringLiteral;
-    return memberTypes(checker, target, key, 'called').flatMap((declared) => widerMembers(checker, name, checker.getTypeOfSymbol(symbol), declared));
+    const name = property.name;
+    const symbol = name !== undefined && (ts.isIdentifier(name) || ts.isStringLiteral(name)) ? checker.getSymbolAtLocation(name) : undefined;
+    if (symbol === undefined) return [];
+    return memberTypes(checker, target, (name as ts.Identifier | ts.StringLiteral).text, 'called').flatMap((declared) => widerMembers(checker, name as ts.Identifier | ts.StringLiteral, checker.getTypeOfSymbol(symbol), declared));
   });
 }
 
