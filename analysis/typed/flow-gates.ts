@@ -2,7 +2,8 @@ import ts from '../../policy/typescript.cjs';
 import { skipOuter } from '../syntax/index.js';
 import { parameterAt } from './call-handoff.js';
 import { isLibraryDeclaration, mayLoseValues } from './lossy-slot.js';
-import { admittedBy, argumentParameters, ownArgumentsRead } from './parameter-lists.js';
+import { admittedBy, ownArgumentsRead } from './parameter-lists.js';
+import { constrainedSignature } from './constrained-arguments.js';
 
 /**
  * Cheap questions the flow check (untyped-escapes.ts, `gated`) asks before an expensive one, each
@@ -49,16 +50,32 @@ export function mayStoreArgument(checker: ts.TypeChecker, call: ts.CallExpressio
  * Whether a callback's parameter list may lose what its caller hands it (parameter-lists.ts
  * handedParameters, judged by slotLoss and, for what the handed value holds, by the structural walk):
  * only a list that reads its own `arguments`, has a rest parameter, or annotates a parameter (a name
- * or a pattern) with a type that loses values or widens somewhere inside (`mayWiden`) can. Read from
+ * or a pattern, or `this`) with a type that loses values or widens somewhere inside (`mayWiden`) can. Read from
  * the annotations, before the callback's contextual type.
  */
 export function callbackMayLose(checker: ts.TypeChecker, node: ts.Node, mayWiden: (type: ts.Type) => boolean): boolean {
   if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return true;
   if (ownArgumentsRead(node) !== undefined) return true;
-  return argumentParameters(node).some((parameter) => {
+  // Every parameter, a declared `this` too (parameter-lists.ts pairParameters pairs it).
+  return node.parameters.some((parameter) => {
     if (parameter.dotDotDotToken !== undefined) return true;
     if (parameter.type === undefined) return false;
     const admitted = admittedBy(checker, node, checker.getTypeFromTypeNode(parameter.type));
     return mayLoseValues(checker, admitted) || mayWiden(admitted);
   });
+}
+
+/**
+ * Whether constrained-arguments.ts can find anything at `call` without resolving it: the call resolves
+ * to one of the signatures the callee's type lists, and only a declaration with a constrained type
+ * parameter (constrainedSignature, asked of the declaration as the resolved one is: an instantiation
+ * expression's signatures keep theirs) pairs an argument with a constraint. A `super(…)` call or a
+ * union or intersection callee is not read from its type here: it may.
+ */
+export function mayConstrainArguments(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression): boolean {
+  if (call.expression.kind === ts.SyntaxKind.SuperKeyword) return true;
+  const callee = checker.getTypeAtLocation(call.expression);
+  if (callee.isUnionOrIntersection()) return true;
+  const signatures = ts.isNewExpression(call) ? callee.getConstructSignatures() : callee.getCallSignatures();
+  return signatures.some((signature) => constrainedSignature(checker, signature.getDeclaration()) !== undefined);
 }

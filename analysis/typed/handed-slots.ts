@@ -157,7 +157,8 @@ export function handedValues(node: ts.Node): readonly ts.Expression[] {
  * `declared` (parameter-lists.ts): the escape finder judges whether that, at any depth, loses a capability.
  */
 export interface HandedParameter {
-  readonly name: ts.Identifier;
+  /** Where a finding points: the parameter (or `arguments`, `this`), else the place the value was paired. */
+  readonly name: ts.Expression;
   readonly handed: ts.Type;
   readonly declared: ts.Type;
 }

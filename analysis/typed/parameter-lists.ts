@@ -17,10 +17,9 @@ export interface ReceivingParameter {
   readonly ownType: boolean;
 }
 
-/** `this: T` is no argument position. */
+/** `this: T` is no argument position (pairParameters pairs it on its own). */
 export function argumentParameters(fn: ts.SignatureDeclaration): readonly ts.ParameterDeclaration[] {
-  const first = fn.parameters[0];
-  return first !== undefined && ts.isIdentifier(first.name) && first.name.text === 'this' ? fn.parameters.slice(1) : fn.parameters;
+  return thisParameterOf(fn) === undefined ? fn.parameters : fn.parameters.slice(1);
 }
 
 /** The first name a binding pattern binds (`{ run }` → `run`), for the finding's position and text. */
@@ -34,20 +33,19 @@ function firstName(name: ts.BindingName): ts.Identifier | undefined {
   return undefined;
 }
 
-const argumentsReads = new WeakMap<ts.SignatureDeclaration, ts.Identifier | null>();
+const argumentsReads = new WeakMap<ts.SignatureDeclaration, readonly ts.Identifier[]>();
 
 /**
- * The first read of the function's own `arguments` object. An arrow has none of its own (it reads the
+ * Every read of the function's own `arguments` object. An arrow has none of its own (it reads the
  * enclosing function's); a nested function or method has its own, so its reads are not this one's.
  */
-export function ownArgumentsRead(fn: ts.SignatureDeclaration): ts.Identifier | undefined {
+function ownArgumentsReads(fn: ts.SignatureDeclaration): readonly ts.Identifier[] {
   const known = argumentsReads.get(fn);
-  if (known !== undefined) return known ?? undefined;
-  let found: ts.Identifier | undefined;
+  if (known !== undefined) return known;
+  const found: ts.Identifier[] = [];
   const visit = (node: ts.Node): void => {
-    if (found !== undefined) return;
     if (ts.isIdentifier(node) && node.text === 'arguments' && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node) && !(ts.isPropertyAssignment(node.parent) && node.parent.name === node)) {
-      found = node;
+      found.push(node);
       return;
     }
     if (ts.isFunctionLike(node) && !ts.isArrowFunction(node)) return;
@@ -63,8 +61,31 @@ export function ownArgumentsRead(fn: ts.SignatureDeclaration): ts.Identifier | u
   if (body !== undefined && !ts.isArrowFunction(fn)) visit(body);
   // Defaults run in the function's own scope too (`function (a = arguments[1]) {}`).
   if (!ts.isArrowFunction(fn)) for (const parameter of fn.parameters) if (parameter.initializer !== undefined) visit(parameter.initializer);
-  argumentsReads.set(fn, found ?? null);
+  argumentsReads.set(fn, found);
   return found;
+}
+
+/** The first read of the function's own `arguments` object (ownArgumentsReads). */
+export function ownArgumentsRead(fn: ts.SignatureDeclaration): ts.Identifier | undefined {
+  return ownArgumentsReads(fn)[0];
+}
+
+/**
+ * The argument positions one read of `arguments` takes: `arguments.length` (and `.callee`) none,
+ * `arguments[k]` with a literal `k` position k alone, and `arguments` as a value (aliased, spread,
+ * handed on, indexed by a computed key) every position, a declared parameter's too (red-team round
+ * 16: `const all = arguments; kept.push(all[0])` behind an exactly typed parameter).
+ */
+function readTakes(read: ts.Identifier, index: number): boolean {
+  const parent = read.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === read) return parent.name.text !== 'length' && parent.name.text !== 'callee';
+  if (ts.isElementAccessExpression(parent) && parent.expression === read && (ts.isNumericLiteral(parent.argumentExpression) || ts.isStringLiteral(parent.argumentExpression))) return parent.argumentExpression.text === String(index);
+  return true;
+}
+
+/** The first read of the function's own `arguments` that takes argument `index` (readTakes). */
+export function argumentsReadAt(fn: ts.SignatureDeclaration, index: number): ts.Identifier | undefined {
+  return ownArgumentsReads(fn).find((read) => readTakes(read, index));
 }
 
 /**
@@ -87,7 +108,7 @@ export function receivingParameter(checker: ts.TypeChecker, fn: ts.SignatureDecl
   const fixed = rest === undefined ? parameters.length : parameters.length - 1;
   const parameter = index < fixed ? parameters[index] : rest;
   if (parameter === undefined) {
-    const read = ownArgumentsRead(fn);
+    const read = argumentsReadAt(fn, index);
     return read === undefined ? undefined : { name: read, type: checker.getAnyType(), ownType: true };
   }
   const name = firstName(parameter.name);
@@ -114,14 +135,43 @@ export interface ParameterPair {
   readonly receiving: ReceivingParameter;
 }
 
-/** Every argument position of `declared` paired with what `fn`'s parameter list (as `instantiated`, when given) takes there. */
+/** The `this` a signature declares (`keep(this: typeof execSync)`), else undefined. */
+function thisParameterOf(fn: ts.SignatureDeclaration): ts.ParameterDeclaration | undefined {
+  const first = fn.parameters[0];
+  return first !== undefined && ts.isIdentifier(first.name) && first.name.text === 'this' ? first : undefined;
+}
+
+/**
+ * What callers through `declared` hand as `this` and what `fn` declares it takes (red-team round 16:
+ * `keep(this: typeof execSync)` implemented by `keep(this: unknown)`, reached by `.call(execSync)`).
+ * Only a declared `this`: without one, a method's `this` is its class or the literal's contextual type.
+ */
+function thisPair(checker: ts.TypeChecker, declared: ts.Signature, fn: ts.SignatureDeclaration, instantiated?: ts.Signature): ParameterPair | undefined {
+  const own = thisParameterOf(fn);
+  if (declared.thisParameter === undefined || own === undefined || !ts.isIdentifier(own.name)) return undefined;
+  const written = instantiated?.thisParameter !== undefined ? checker.getTypeOfSymbol(instantiated.thisParameter) : own.type !== undefined ? checker.getTypeFromTypeNode(own.type) : undefined;
+  if (written === undefined) return undefined;
+  return { handed: checker.getTypeOfSymbol(declared.thisParameter), receiving: { name: own.name, type: admittedBy(checker, fn, written), ownType: true } };
+}
+
+/**
+ * Every argument position of `declared` paired with what `fn`'s parameter list (as `instantiated`, when
+ * given) takes there, the `arguments` object at every position a read of it takes (readTakes), and the
+ * `this` each declares.
+ */
 export function pairParameters(checker: ts.TypeChecker, declared: ts.Signature, fn: ts.SignatureDeclaration, instantiated?: ts.Signature): readonly ParameterPair[] {
   const pairs: ParameterPair[] = [];
+  const self = thisPair(checker, declared, fn, instantiated);
+  if (self !== undefined) pairs.push(self);
   const count = positionsToPair(declared, fn);
   for (let index = 0; index < count; index += 1) {
     const handed = parameterTypeAt(checker, declared, index);
     const receiving = handed === undefined ? undefined : receivingParameter(checker, fn, index, instantiated);
-    if (handed !== undefined && receiving !== undefined) pairs.push({ handed, receiving });
+    if (handed === undefined) continue;
+    if (receiving !== undefined) pairs.push({ handed, receiving });
+    // A declared parameter's position is the `arguments` object's as well (past the last one, receivingParameter's own).
+    const read = argumentsReadAt(fn, index);
+    if (read !== undefined && receiving?.name !== read) pairs.push({ handed, receiving: { name: read, type: checker.getAnyType(), ownType: true } });
   }
   return pairs;
 }

@@ -208,7 +208,7 @@ export function createStructuralWidening(checker: ts.TypeChecker, bearingType: (
     if (sourceSignature === undefined) return undefined;
     for (const member of targets) {
       const targetSignature = member.getCallSignatures()[0];
-      if (targetSignature === undefined || targetSignature.getParameters().length === 0) continue;
+      if (targetSignature === undefined || (targetSignature.getParameters().length === 0 && targetSignature.thisParameter === undefined)) continue;
       for (const [from, to] of parameterMeetings(sourceSignature, targetSignature)) {
         const found = walk(from, to, depth + 1);
         if (found !== undefined) return { value: found.value, distance: found.distance + 1 };
@@ -220,14 +220,16 @@ export function createStructuralWidening(checker: ts.TypeChecker, bearingType: (
   /**
    * Whether parametersLoss can find anything for some target: the source's parameter list receives
    * into a wide position (a parameter typed, or holding, any/unknown/a supertype/a function, its own
-   * type parameter, a rest) or reads its own `arguments`. What lossIn's walk finds there needs one.
+   * type parameter, a rest, a declared `this`) or reads its own `arguments`. What lossIn's walk finds there needs one.
    */
   const parametersMayLose = (source: ts.Type): boolean => {
     const signature = source.getCallSignatures()[0];
     if (signature === undefined) return false;
     const fn = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
     if (fn !== undefined && !isLibraryDeclaration(fn) && (ownArgumentsRead(fn) !== undefined || argumentParameters(fn).some((parameter) => parameter.dotDotDotToken !== undefined))) return true;
-    return signature.getParameters().some((parameter) => {
+    // A declared `this` is a position too (parameter-lists.ts pairParameters).
+    const self = signature.thisParameter;
+    return [...(self === undefined ? [] : [self]), ...signature.getParameters()].some((parameter) => {
       const type = checker.getTypeOfSymbol(parameter);
       return (type.flags & ts.TypeFlags.TypeParameter) !== 0 || hasWide(type);
     });

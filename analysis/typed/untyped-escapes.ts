@@ -7,10 +7,12 @@ import { spreadLandings } from './spread-landings.js';
 import { overridingMembers } from './overriding-members.js';
 import { createStructuralWidening } from './structural-widening.js';
 import { widerFunctionValues } from './wider-function-values.js';
+import { lostPairings } from './lost-pairings.js';
 import { widerImplementationParameters } from './wider-parameters.js';
 import { handedParameters } from './parameter-lists.js';
-import { handedValues, isForwardedArgument, isReflectedMemberRead, listedArgument, receivingSlot } from './handed-slots.js';
-import { callbackMayLose, mayStoreArgument } from './flow-gates.js';
+import { handedValues, isForwardedArgument, isReflectedMemberRead, listedArgument, receivingSlot, type HandedParameter } from './handed-slots.js';
+import { callbackMayLose, mayConstrainArguments, mayStoreArgument } from './flow-gates.js';
+import { constrainedArguments } from './constrained-arguments.js';
 
 /** How a finding names the slot that lost the value. */
 const SLOT_WORDS: Readonly<Record<SlotLoss, string>> = {
@@ -289,12 +291,9 @@ export function createEscapeFinder(
     if (loss !== undefined) escapes.push({ node: property.name, value, slot: SLOT_WORDS[loss], judgedAtImport: judgedAtImport(property.name, value) });
   };
 
-  /** A callback parameter annotated wider than the capability its caller hands it (handed-slots.ts). */
-  const checkHandedParameters = (node: ts.Node, escapes: UntypedEscape[]): void => {
-    // A callback's parameters (what its caller hands), an implementation's (what the member it is called through
-    // admits: wider-parameters.ts), a function value's written into a narrower function type (wider-function-values.ts).
-    const callbackParameters = !gated || callbackMayLose(checker, node, widened.mayWiden) ? handedParameters(checker, node) : [];
-    for (const parameter of [...callbackParameters, ...widerImplementationParameters(checker, node), ...widerFunctionValues(checker, node)]) {
+  /** Argument positions where a caller hands `handed` to a parameter list that takes `declared` (handed-slots.ts HandedParameter). */
+  const judgeHanded = (parameters: readonly HandedParameter[], escapes: UntypedEscape[]): void => {
+    for (const parameter of parameters) {
       // `typeof execSync | undefined` (an optional parameter or property) hands the capability as much as `typeof execSync`.
       const handed = (parameter.handed.isUnion() ? parameter.handed.types : [parameter.handed]).find((member) => bearingType(member) !== undefined);
       const value = handed === undefined ? undefined : bearingType(handed);
@@ -303,6 +302,15 @@ export function createEscapeFinder(
       // Wider inside (`box: { run: unknown }` for `{ run: typeof execSync }`, `unknown[]`, a function taking `unknown` where `Keep` is handed).
       else if (handed === undefined) checkHeld(parameter.name, parameter.handed, parameter.declared, escapes);
     }
+  };
+
+  /** A callback parameter annotated wider than the capability its caller hands it (handed-slots.ts). */
+  const checkHandedParameters = (node: ts.Node, escapes: UntypedEscape[]): void => {
+    // A callback's parameters (what its caller hands), an implementation's (what the member it is called through
+    // admits: wider-parameters.ts), a function value's written into a narrower function type (wider-function-values.ts),
+    // an implementation met with the declared type only where the checker lost the pairing (lost-pairings.ts).
+    const callbackParameters = !gated || callbackMayLose(checker, node, widened.mayWiden) ? handedParameters(checker, node) : [];
+    judgeHanded([...callbackParameters, ...widerImplementationParameters(checker, node), ...widerFunctionValues(checker, node), ...lostPairings(checker, node)], escapes);
   };
 
   /** A class member overriding a base member typed wider than the capability it holds (overriding-members.ts). */
@@ -365,6 +373,8 @@ export function createEscapeFinder(
       case ts.SyntaxKind.NewExpression: {
         const call = node as ts.CallExpression | ts.NewExpression;
         const declaration = (): ts.Declaration | undefined => checker.getResolvedSignature(call)?.getDeclaration() as ts.Declaration | undefined;
+        // An argument inferred for a type parameter meets the constraint its body calls it through (constrained-arguments.ts).
+        if (call.expression.kind !== ts.SyntaxKind.ImportKeyword && (!gated || mayConstrainArguments(checker, call))) judgeHanded(constrainedArguments(checker, call), escapes);
         (call.arguments ?? []).forEach((argument, index) => {
           check(argument, 'contextual', escapes);
           // Only a generic body can store what an argument holds: asked of the callee's declarations before the argument's type (a callback's resolves the call).

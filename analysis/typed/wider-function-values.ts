@@ -16,11 +16,19 @@ import { argumentParameters, pairParameters } from './parameter-lists.js';
  */
 export function widerFunctionValues(checker: ts.TypeChecker, node: ts.Node): readonly HandedParameter[] {
   if (!(ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node)) || node.type === undefined || node.initializer === undefined || !ts.isIdentifier(node.name)) return [];
-  const target = checker.getTypeFromTypeNode(node.type);
-  const source = checker.getTypeAtLocation(node.initializer);
+  // A value written through `any`, a cast or a prototype is paired where it was made (lost-pairings.ts).
+  return widerMembers(checker, node.name, checker.getTypeAtLocation(node.initializer), checker.getTypeFromTypeNode(node.type));
+}
+
+/**
+ * What callers through `target` hand to `source`'s own parameters, where `source` takes them wider: the
+ * value's call signatures against the target's, and (for the project's own objects and classes) each
+ * member's against the target's member of the same name (or its string index signature). `at` is where
+ * a finding points.
+ */
+export function widerMembers(checker: ts.TypeChecker, at: ts.Expression, source: ts.Type, target: ts.Type): readonly HandedParameter[] {
   if (source === target || (source.flags & ts.TypeFlags.Object) === 0) return [];
   const found: HandedParameter[] = [];
-  const name = node.name;
   const pair = (from: ts.Type, to: ts.Type): void => {
     for (const sourceSignature of from.getCallSignatures()) {
       const fn = sourceSignature.getDeclaration() as ts.SignatureDeclaration | undefined;
@@ -31,7 +39,7 @@ export function widerFunctionValues(checker: ts.TypeChecker, node: ts.Node): rea
         for (const { handed, receiving } of pairParameters(checker, targetSignature, fn, sourceSignature)) {
           // A wider parameter at the top, or an object/array parameter that may be wider inside (the escape finder walks it).
           const declared = receiving.type;
-          if (isUntyped(declared) || isSupertype(checker, declared) || ((declared.flags & ts.TypeFlags.Object) !== 0 && declared.getCallSignatures().length === 0)) found.push({ name, handed, declared });
+          if (isUntyped(declared) || isSupertype(checker, declared) || ((declared.flags & ts.TypeFlags.Object) !== 0 && declared.getCallSignatures().length === 0)) found.push({ name: within(receiving.name, at) ? receiving.name : at, handed, declared });
         }
       }
     }
@@ -47,4 +55,9 @@ export function widerFunctionValues(checker: ts.TypeChecker, node: ts.Node): rea
     if (to !== undefined && to.getCallSignatures().length > 0) pair(checker.getTypeOfSymbol(property), to);
   }
   return found;
+}
+
+/** A parameter written inside the expression being paired (an arrow handed right there): the finding points at it. */
+function within(node: ts.Node, at: ts.Node): boolean {
+  return node.getSourceFile() === at.getSourceFile() && node.pos >= at.pos && node.end <= at.end;
 }

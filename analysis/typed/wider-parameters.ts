@@ -31,13 +31,13 @@ function classBaseMembers(checker: ts.TypeChecker, member: ts.MethodDeclaration 
 }
 
 /** How a member is reached: called (its type's call signatures) or written (`keeper.run = x` reaches a setter). */
-type MemberRead = 'called' | 'written';
+export type MemberRead = 'called' | 'written';
 
 /**
  * The type `name` has in `type` as a caller sees it: the property's type (its write type for a setter:
  * what `x.name = v` admits), else the index signature that admits the name (`[name: string]: (run: …) => void`).
  */
-function memberTypes(checker: ts.TypeChecker, type: ts.Type, name: string, read: MemberRead): readonly ts.Type[] {
+export function memberTypes(checker: ts.TypeChecker, type: ts.Type, name: string, read: MemberRead): readonly ts.Type[] {
   const property = checker.getPropertyOfType(type, name);
   if (property !== undefined) {
     if (read === 'called') return [checker.getTypeOfSymbol(property)];

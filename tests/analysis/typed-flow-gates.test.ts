@@ -67,8 +67,21 @@ describe('the gated flow check finds what the exhaustive one finds', () => {
     'callback-function.ts': `${EXEC}Promise.resolve(execSync).then((run: Function) => run);`,
     // A generic body that stores what an argument holds.
     'generic-store.ts': `${EXEC}const kept: unknown[] = [];\nfunction store<T>(value: T): void { kept.push(value); }\nstore({ run: execSync });`,
+    // An argument inferred for a constrained type parameter (constrained-arguments.ts): the callee's signatures say whether to resolve the call.
+    'constraint-function.ts': `${EXEC}const kept: unknown[] = [];\nfunction withRun<F extends (run: typeof execSync) => void>(cb: F): void { cb(execSync); }\nwithRun((run: unknown) => { kept.push(run); });`,
+    'constraint-variable.ts': `${EXEC}const kept: unknown[] = [];\nconst withRuns = <F extends (run: typeof execSync) => void>(cbs: F[]): void => { for (const cb of cbs) cb(execSync); };\nwithRuns([(run: unknown) => { kept.push(run); }]);`,
+    'constraint-instantiation.ts': `${EXEC}const kept: unknown[] = [];\nfunction withRun<F extends (run: typeof execSync) => void>(cb: F): void { cb(execSync); }\nconst wide = withRun<(run: unknown) => void>;\nwide((run: unknown) => { kept.push(run); });`,
+    'constraint-class.ts': `${EXEC}const kept: unknown[] = [];\nclass Runner<F extends (run: typeof execSync) => void> {\n  constructor(readonly cb: F) {}\n}\nnew Runner((run: unknown) => { kept.push(run); }).cb(execSync);`,
+    'constraint-super.ts': `${EXEC}const kept: unknown[] = [];\nclass Runner<F extends (run: typeof execSync) => void> {\n  constructor(readonly cb: F) {}\n}\nclass Wide extends Runner<(run: unknown) => void> {\n  constructor() {\n    super((run: unknown) => { kept.push(run); });\n  }\n}\nnew Wide().cb(execSync);`,
+    // An implementation whose pairing with the declared type the checker lost (lost-pairings.ts), `this` and `arguments` (parameter-lists.ts).
+    'lost-any.ts': `${EXEC}const kept: unknown[] = [];\ninterface Keeper { keep(run: typeof execSync): void }\nconst impl: any = { keep: (run: unknown) => { kept.push(run); } };\nconst keeper: Keeper = impl;\nkeeper.keep(execSync);`,
+    'lost-assign.ts': `${EXEC}const kept: unknown[] = [];\ninterface Keeper { keep(run: typeof execSync): void }\nconst keeper: Keeper = { keep() {} };\nObject.assign(keeper, { keep: (run: unknown) => { kept.push(run); } });\nkeeper.keep(execSync);`,
+    'this-unknown.ts': `${EXEC}const kept: unknown[] = [];\ninterface Keeper { keep(this: typeof execSync): void }\nconst keeper: Keeper = { keep(this: unknown) { kept.push(this); } };\nkeeper.keep.call(execSync);`,
+    'this-argument.ts': `${EXEC}const kept: unknown[] = [];\nconst use = (keep: (this: typeof execSync) => void): void => keep.call(execSync);\nconst wide = function (this: unknown): void { kept.push(this); };\nuse(wide);`,
+    'this-callback.ts': `${EXEC}const kept: unknown[] = [];\nconst use = (keep: (this: typeof execSync) => void): void => keep.call(execSync);\nuse(function (this: unknown): void { kept.push(this); });`,
+    'arguments-alias.ts': `${EXEC}const kept: unknown[] = [];\nconst keep: (run: typeof execSync) => void = function (run: typeof execSync) { void run; const all = arguments; kept.push(all[0]); };\nkeep(execSync);`,
     // Nothing to find: the gates skip the slot, the findings stay empty.
-    'plain-data.ts': `const keep = (value: unknown): void => { void value; };\nconst box = { n: 1 };\nkeep(box);\n[1, 2].forEach((n: unknown) => { void n; });`,
+    'plain-data.ts': `const keep = (value: unknown): void => { void value; };\nconst box = { n: 1 };\nkeep(box);\n[1, 2].forEach((n: unknown) => { void n; });\nfunction withPrint<F extends (text: string) => void>(cb: F): void { cb('x'); }\nwithPrint((text: unknown) => { void text; });\nfunction count(text: string): number { return arguments.length + text.length; }\ncount('x');`,
   };
 
   describe('the gates\' own examples', () => {
