@@ -12,4 +12,4 @@
  *     global stores of plain data, hooks of `instanceof`/`==`, `env -S` parsed as GNU env, builtin patches program-wide).
  */
 export const GUARD_VERSION = '0.1.0';
-export const FACTS_FORMAT = 11;
+export const FACTS_FORMAT = 12;
