@@ -156,6 +156,8 @@ export function peelWrapper(program: string, rest: ArgumentList, walker: Walker)
       index++;
       break;
     }
+    // `command -v node`, `command -V node`: prints how the name resolves and runs nothing.
+    if (program === 'command' && text !== undefined && /^-p?[vV][pvV]*$/.test(text)) return { words: [], nodeOptions };
     if (text === undefined || !text.startsWith('-') || text === '-') {
       // `timeout 10 node x`: the duration comes first.
       if (positional-- > 0) continue;

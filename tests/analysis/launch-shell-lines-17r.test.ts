@@ -111,3 +111,19 @@ describe('a script of another interpreter that names Node or a shell fails close
     expect(entries(shell("'awk \\'{ print $1 }\\' input.txt'"))).toEqual(untouched);
   });
 });
+
+describe('commands that only look a name up run nothing (precision)', () => {
+  const cases: Array<[string, string]> = [
+    ['command -v node', shell(`'command -v node && node ' + ${JOB}`)],
+    ['command -V node', shell(`'command -V node; node ' + ${JOB}`)],
+    ['command -pv node', shell(`'command -pv node; node ' + ${JOB}`)],
+    ['type node', shell(`'type node; node ' + ${JOB}`)],
+    ['hash node', shell(`'hash node; node ' + ${JOB}`)],
+  ];
+  for (const [name, code] of cases) it(name, () => expect(entries(code)).toEqual(followed('./job.cjs')));
+
+  it('command and command -p still run the Node after them', () => {
+    expect(entries(shell(`'command node --require ' + ${PRE} + ' ' + ${JOB}`))).toEqual(preloaded);
+    expect(entries(shell(`'command -p node --require ' + ${PRE} + ' ' + ${JOB}`))).toEqual(preloaded);
+  });
+});
