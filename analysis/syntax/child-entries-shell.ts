@@ -120,10 +120,10 @@ const SCRIPT_INTERPRETERS = /^(awk|gawk|mawk|nawk|perl|perl5[.0-9]*|python[.0-9]
 /**
  * Programs that run none of their words: `: node x` only expands them, `echo node --require x` and
  * `printf 'node %s' x` print them (a substitution among them is a command of its own: shell-line.ts;
- * a shell that reads the printed text from a pipe is judged as a shell with no script); `type node`,
- * `hash node` and `which node` only look the name up.
+ * a shell that reads the printed text from a pipe is judged as a shell with no script); `type node`
+ * and `hash node` only look the name up (`which node` prints a path a line may run under another name).
  */
-const WORDLESS_PROGRAMS = new Set([':', 'true', 'false', 'echo', 'printf', 'type', 'hash', 'which']);
+const WORDLESS_PROGRAMS = new Set([':', 'true', 'false', 'echo', 'printf', 'type', 'hash']);
 
 /** The real program of a command and its words: the wrappers in front of it peeled (`env A=1 nohup xargs node` → `node` and the input's words). */
 function realCommand(words: ArgumentList, walker: Walker): { words: ArgumentList; wrapped: boolean } {

@@ -156,8 +156,9 @@ export function peelWrapper(program: string, rest: ArgumentList, walker: Walker)
       index++;
       break;
     }
-    // `command -v node`, `command -V node`: prints how the name resolves and runs nothing.
-    if (program === 'command' && text !== undefined && /^-p?[vV][pvV]*$/.test(text)) return { words: [], nodeOptions };
+    // `command -V node` describes how the name resolves and runs nothing. `command -v node` prints Node's
+    // path, which the line may link or run under another name (`ln -s "$(command -v node)" js`): still Node.
+    if (program === 'command' && text !== undefined && /^-p?V[pV]*$/.test(text)) return { words: [], nodeOptions };
     if (text === undefined || !text.startsWith('-') || text === '-') {
       // `timeout 10 node x`: the duration comes first.
       if (positional-- > 0) continue;

@@ -114,14 +114,17 @@ describe('a script of another interpreter that names Node or a shell fails close
 
 describe('commands that only look a name up run nothing (precision)', () => {
   const cases: Array<[string, string]> = [
-    ['command -v node', shell(`'command -v node && node ' + ${JOB}`)],
     ['command -V node', shell(`'command -V node; node ' + ${JOB}`)],
-    ['command -pv node', shell(`'command -pv node; node ' + ${JOB}`)],
+    ['command -pV node', shell(`'command -pV node; node ' + ${JOB}`)],
     ['type node', shell(`'type node; node ' + ${JOB}`)],
     ['hash node', shell(`'hash node; node ' + ${JOB}`)],
   ];
   for (const [name, code] of cases) it(name, () => expect(entries(code)).toEqual(followed('./job.cjs')));
 
+  it('a printed path to Node still names Node (launch17-runtime-path-dir: a link made from it)', () => {
+    expect(entries(shell(`'ln -sf "$(command -v node)" /tmp/bin/js && PATH=/tmp/bin:$PATH js --require ' + ${PRE} + ' ' + ${JOB}`)).unanalyzed).toBe(true);
+    expect(entries(shell(`'ln -sf "$(which node)" /tmp/bin/js && /tmp/bin/js --require ' + ${PRE}`)).unanalyzed).toBe(true);
+  });
   it('command and command -p still run the Node after them', () => {
     expect(entries(shell(`'command node --require ' + ${PRE} + ' ' + ${JOB}`))).toEqual(preloaded);
     expect(entries(shell(`'command -p node --require ' + ${PRE} + ' ' + ${JOB}`))).toEqual(preloaded);
