@@ -12,7 +12,9 @@
  *     global stores of plain data, hooks of `instanceof`/`==`, `env -S` parsed as GNU env, builtin patches program-wide;
  * 12: standard streams taken apart are NETWORK, JSX factory names are uses, namespaced JSX names are none,
  *     writer calls recognized in one place (legacy definers borrowed, setters); a flag-sensitive fs member stored in
- *     an unexported local is judged at each call of the local (analysis/syntax/stored-open-members.ts).
+ *     an unexported local is judged at each call of the local (analysis/syntax/stored-open-members.ts); every global
+ *     value and what `module`/`require` reach beyond own exports are shared stores; the shell reader follows exported
+ *     NODE_OPTIONS, `sh -c` options and `case` in `$( )`; `path.posix` by every spelling (session 17).
  */
 export const GUARD_VERSION = '0.1.0';
 export const FACTS_FORMAT = 12;

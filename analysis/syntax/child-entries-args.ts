@@ -1,6 +1,6 @@
 import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
-import { BOOLEAN_OPTIONS, CHECK_OPTIONS, DISCOVERING_OPTIONS, ENV_FILE_OPTIONS, EVAL_OPTIONS, isInertEvalCode, NO_PROGRAM_OPTIONS, OPTIONS_WITH_VALUE, PRELOAD_OPTIONS, STDIN_CODE_OPTIONS } from './child-entries-options.js';
+import { BOOLEAN_OPTIONS, CHECK_OPTIONS, PRINTS_BEFORE_PRELOADS, DISCOVERING_OPTIONS, ENV_FILE_OPTIONS, EVAL_OPTIONS, isInertEvalCode, NO_PROGRAM_OPTIONS, OPTIONS_WITH_VALUE, PRELOAD_OPTIONS, STDIN_CODE_OPTIONS } from './child-entries-options.js';
 import { constInitializer } from './entry-path-consts.js';
 import { evaluatePath, evaluateParts, type PathPart, type PathValue } from './entry-path.js';
 import { isProcessMember } from './module-loads.js';
@@ -111,7 +111,18 @@ function looksLikePath(text: string): boolean {
  * by a path-like word (its value or the entry?), `--test`/`--run` (files Node finds itself).
  */
 export function followNodeArguments(walker: Walker, at: ts.Node, label: string, args: ArgumentList, expectsEntry: boolean, cwd?: PathValue): void {
-  const unanalyzed = (node: ts.Node, why: string): void => walker.report.unanalyzed(node, excerpt(label), why);
+  // `node --require PRE --version` prints and exits before any preload: preloads (and the entry) are judged once the line is known to run them.
+  const loads: Array<() => void> = [];
+  const printsOnly = readNodeArguments(walker, at, label, args, expectsEntry, loads, cwd);
+  if (!printsOnly) for (const follow of loads) follow();
+}
+
+/** followNodeArguments' reading; true when an option makes Node print and exit before it loads anything. */
+function readNodeArguments(walker: Walker, at: ts.Node, label: string, args: ArgumentList, expectsEntry: boolean, loads: Array<() => void>, cwd?: PathValue): boolean {
+  const unanalyzed = (node: ts.Node, why: string): false => {
+    walker.report.unanalyzed(node, excerpt(label), why);
+    return false;
+  };
   const evaluate = (parts: readonly PathPart[]): PathValue | undefined => evaluateParts(parts, pathContext(walker));
   // `node --check f` parses the entry and runs nothing of it; its preloads still run (Node 20).
   let runsEntry = expectsEntry;
@@ -121,16 +132,20 @@ export function followNodeArguments(walker: Walker, at: ts.Node, label: string, 
     const text = plainText(argument, walker);
     if (text === '--') {
       const entry = args[index + 1];
-      if (!runsEntry) return;
+      if (!runsEntry) return false;
       if (entry === undefined || entry === UNKNOWN_ARGUMENT) return unanalyzed(at, 'a Node child whose entry file is not written out');
-      return followEntryValue(walker, entry.node, evaluate(entry.parts), label, 'require', cwd);
+      const value = evaluate(entry.parts);
+      loads.push(() => followEntryValue(walker, entry.node, value, label, 'require', cwd));
+      return false;
     }
     if (text === undefined || !text.startsWith('-')) {
       // `execArgv: [flag]`, `NODE_OPTIONS: flags`: a word the syntax cannot read may be `--require=…`.
       if (!expectsEntry && text === undefined && !isReadableWord(argument, walker)) return unanalyzed(argument.node, 'a Node option the syntax cannot read (it may preload a file)');
       if (!expectsEntry) continue;
-      if (!runsEntry) return;
-      return followEntryValue(walker, argument.node, evaluate(argument.parts), label, 'require', cwd);
+      if (!runsEntry) return false;
+      const value = evaluate(argument.parts);
+      loads.push(() => followEntryValue(walker, argument.node, value, label, 'require', cwd));
+      return false;
     }
     const equals = text.indexOf('=');
     const option = equals < 0 ? text : text.slice(0, equals);
@@ -138,12 +153,17 @@ export function followNodeArguments(walker: Walker, at: ts.Node, label: string, 
     if (EVAL_OPTIONS.has(option)) {
       const following = args[index + 1];
       const code = equals >= 0 ? text.slice(equals + 1) : following === undefined || following === UNKNOWN_ARGUMENT ? undefined : plainText(following, walker);
-      if (code !== undefined && isInertEvalCode(code)) return;
+      // `node -p 1 --require PRE`: options after the code are still Node's (up to the first argument, the script's).
+      if (code !== undefined && isInertEvalCode(code)) {
+        runsEntry = false;
+        if (equals < 0) index++;
+        continue;
+      }
       return unanalyzed(argument.node, `\`${option}\` runs code written on the command line: the guard does not analyze it (it may load any file)`);
     }
-    if (NO_PROGRAM_OPTIONS.has(option)) return;
+    if (NO_PROGRAM_OPTIONS.has(option)) return PRINTS_BEFORE_PRELOADS.has(option);
     if (STDIN_CODE_OPTIONS.has(option)) {
-      if (!runsEntry) return;
+      if (!runsEntry) return false;
       return unanalyzed(argument.node, `\`${option}\` runs code read from standard input: the guard does not analyze it (it may load any file)`);
     }
     if (DISCOVERING_OPTIONS.has(option)) return unanalyzed(argument.node, `\`${option}\` runs files Node finds by itself, not files the syntax can name`);
@@ -157,12 +177,14 @@ export function followNodeArguments(walker: Walker, at: ts.Node, label: string, 
     const next = args[index + 1];
     if (preload !== undefined) {
       if (equals >= 0) {
-        followPreload(walker, argument.node, evaluate(inlineValue(argument)), `${label} ${option}`, preload, cwd);
+        const value = evaluate(inlineValue(argument));
+        loads.push(() => followPreload(walker, argument.node, value, `${label} ${option}`, preload, cwd));
         continue;
       }
       index++;
       if (next === undefined || next === UNKNOWN_ARGUMENT) return unanalyzed(argument.node, 'a preloaded module that is not written out');
-      followPreload(walker, next.node, evaluate(next.parts), `${label} ${option}`, preload, cwd);
+      const value = evaluate(next.parts);
+      loads.push(() => followPreload(walker, next.node, value, `${label} ${option}`, preload, cwd));
       continue;
     }
     if (equals >= 0 || BOOLEAN_OPTIONS.has(option) || option.startsWith('--no-') || next === undefined) continue;
@@ -180,6 +202,7 @@ export function followNodeArguments(walker: Walker, at: ts.Node, label: string, 
     // A file of the program is never a flag's value: it is the entry, handled by the next turn.
   }
   if (runsEntry) unanalyzed(at, 'a Node child whose entry file is not written out');
+  return false;
 }
 
 /**

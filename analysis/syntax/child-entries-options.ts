@@ -17,6 +17,9 @@ export const PRELOAD_OPTIONS = new Map<string, 'require' | 'dynamic-import'>([
 /** Options after which Node runs no program of the caller's: it prints and exits (or processes a V8 log). */
 export const NO_PROGRAM_OPTIONS = new Set(['-v', '--version', '-h', '--help', '--v8-options', '--completion-bash', '--prof-process']);
 
+/** Of those, the ones Node 20 answers before it loads a preload (`--help` and `--prof-process` load them first). */
+export const PRINTS_BEFORE_PRELOADS: ReadonlySet<string> = new Set(['-v', '--version', '--v8-options', '--completion-bash']);
+
 /**
  * Options that make Node run code from standard input (`node -`, the REPL fed by a pipe): a program
  * the caller writes at run time (`input:`, a pipe, a here-document), which the guard does not parse,

@@ -9,8 +9,9 @@ import { constantKey } from './constants.js';
 import { excerpt, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 import { followSpawnedExecutable, pathContext } from './entry-path-follow.js';
-import { isReadCommand, isWrapper, peelWrapper, unwrapCommand } from './entry-command-wrappers.js';
+import { isReadCommand, isWrapper, peelWrapper, unwrapCommand, type InheritedShellState, type ShellLineReader } from './entry-command-wrappers.js';
 import { parseShellLine, type ShellWord } from './shell-line.js';
+import { ShellNodeOptions } from './shell-exports.js';
 
 /** Text the shell expands before running (`$VAR`, `$(…)`, backquotes): the words are not known. */
 const EXPANSIONS = /[$`]/;
@@ -58,8 +59,6 @@ function namesRunningExecutable(parts: readonly PathPart[]): boolean {
   return parts.length === 3 && first === '/proc/' && last === '/exe';
 }
 
-/** A shell command line met inside a command (`sh -c "node x"`): the caller reads it as one. */
-export type ShellLineReader = (line: NodeArgument) => void;
 
 /**
  * The Node arguments of a command (`words[0]` the program): after `node`/`tsx`/`ts-node`, or
@@ -75,7 +74,10 @@ export function nodeArgumentsAfter(words: ArgumentList, walker: Walker, readShel
   const wrapped = unwrapCommand({ program, command, rest: words.slice(1), walker, readShellLine, programOf: (word) => programOf(word, walker) });
   if (wrapped === 'not-node') return undefined;
   if (wrapped !== undefined) {
-    const rest = nodeArgumentsAfter(wrapped.words, walker, readShellLine);
+    // `env NODE_OPTIONS=… sh -c 'node x'`: the shell's Node inherits them.
+    const passOptions: ShellLineReader | undefined =
+      readShellLine === undefined || wrapped.nodeOptions.length === 0 ? readShellLine : (line, inherited) => readShellLine(line, { nodeOptions: [wrapped.nodeOptions, ...(inherited?.nodeOptions ?? [])], allexport: inherited?.allexport ?? false });
+    const rest = nodeArgumentsAfter(wrapped.words, walker, passOptions);
     return rest === undefined ? undefined : [...wrapped.nodeOptions, ...rest];
   }
   if (!PACKAGE_LAUNCHERS.test(program)) return undefined;
@@ -112,12 +114,16 @@ const STARTER_WORDS = /^(node|nodejs|tsx|ts-node|ts-node-esm|ts-node-script|npx|
 /** Programs that run commands written among their words in forms of their own (`find -exec`, `parallel`, `watch`): judged by their words. */
 const COMMAND_RUNNERS = /^(find|parallel|watch|flock|su|runuser|script|busybox|strace|ltrace|valgrind|chroot|unshare|nsenter|firejail|systemd-run|xvfb-run)$/;
 
+/** Interpreters whose script (a word of theirs) can run a shell command line (`system()`, `print | "sh"`, backquotes, `exec`). */
+const SCRIPT_INTERPRETERS = /^(awk|gawk|mawk|nawk|perl|perl5[.0-9]*|python[.0-9]*|ruby|php|lua[.0-9]*|tclsh|expect|osascript)$/;
+
 /**
  * Programs that run none of their words: `: node x` only expands them, `echo node --require x` and
  * `printf 'node %s' x` print them (a substitution among them is a command of its own: shell-line.ts;
- * a shell that reads the printed text from a pipe is judged as a shell with no script).
+ * a shell that reads the printed text from a pipe is judged as a shell with no script); `type node`
+ * and `hash node` only look the name up (`which node` prints a path a line may run under another name).
  */
-const WORDLESS_PROGRAMS = new Set([':', 'true', 'false', 'echo', 'printf']);
+const WORDLESS_PROGRAMS = new Set([':', 'true', 'false', 'echo', 'printf', 'type', 'hash']);
 
 /** The real program of a command and its words: the wrappers in front of it peeled (`env A=1 nohup xargs node` → `node` and the input's words). */
 function realCommand(words: ArgumentList, walker: Walker): { words: ArgumentList; wrapped: boolean } {
@@ -164,8 +170,11 @@ function judgeUnplacedCommand(walker: Walker, at: ts.Node, words: ArgumentList, 
     return;
   }
   // The text written in each word (`eval "node ${file}"` holds `node`), computed pieces aside.
+  // A script of another interpreter (`awk 'BEGIN { system("node x") }'`, `perl -e 'system "node x"'`) runs commands from inside its own strings.
+  const script = SCRIPT_INTERPRETERS.test(program ?? '');
   const tokens = (word: NodeArgument): string[] => {
     const text = word.parts.filter((part) => typeof part === 'string').join(' ');
+    if (script) return text.split(/[^A-Za-z0-9_./+-]+/);
     return argv ? [text] : text.split(/\s+/);
   };
   const runner = rest.flatMap((word) => (word === UNKNOWN_ARGUMENT ? [] : tokens(word))).find((token) => STARTER_WORDS.test(path.posix.basename(token.replaceAll('\\', '/'))));
@@ -185,7 +194,7 @@ export function judgeUnplacedArguments(walker: Walker, at: ts.Node, words: Argum
  * A Node command whose words the shell expands (`$FILE`, `$(…)`) fails closed. True when a
  * command of the line starts Node (its options then matter: child-entries.ts).
  */
-export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly PathPart[], label: string, extra: readonly NodeArgument[] = [], cwd?: PathValue): boolean {
+export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly PathPart[], label: string, extra: readonly NodeArgument[] = [], cwd?: PathValue, inherited?: InheritedShellState): boolean {
   // `spawn(cmd, args, { shell: true })` runs `${cmd} ${args.join(' ')}`: the arguments are shell text too.
   const line = parseShellLine([...parts, ...extra.flatMap((word) => [' ', ...word.parts])]);
   if (line.kind === 'unparsable') {
@@ -193,8 +202,8 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
     return true;
   }
   let startsNode = false;
-  // Set for the rest of the line: `export NODE_OPTIONS=…`; `. file` / `source file` may set anything.
-  const exported: NodeArgument[] = [];
+  // Set for the rest of the line: `export NODE_OPTIONS=…` (shell-exports.ts); `. file` / `source file` may set anything.
+  const nodeOptions = new ShellNodeOptions(at, inherited);
   let sourced = false;
   // After `cd`, a relative entry is read from a folder the syntax does not follow: as from an unknown working directory.
   let directory = cwd;
@@ -207,8 +216,8 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
       if (word !== undefined && String(word.parts[0]).startsWith('NODE_OPTIONS=')) environment.push(word);
       start++;
     }
+    nodeOptions.note(words, start, environment);
     const first = words[start]?.parts[0];
-    if (first === 'export' || first === 'declare' || first === 'typeset') exported.push(...words.slice(start + 1).filter((word) => String(word.parts[0]).startsWith('NODE_OPTIONS=')));
     if (first === '.' || first === 'source') sourced = true;
     // `alias n=node` (dash expands aliases in scripts): a later word may name Node without spelling it.
     if (first === 'alias' && words.length > start + 1) {
@@ -216,7 +225,7 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
       continue;
     }
     if (first === 'eval' && words[start]?.parts.length === 1) {
-      startsNode = followEvalWords(walker, at, command.slice(start + 1), label, directory) || startsNode;
+      startsNode = followEvalWords(walker, at, command.slice(start + 1), label, directory, nodeOptions.inheritedBy(environment, undefined)) || startsNode;
       continue;
     }
     // `$(which node) f`, `/usr/bin/nod? f`, `{node,f}`: the shell decides the program.
@@ -224,8 +233,8 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
       walker.report.unanalyzed(at, excerpt(label), 'a command the shell names at run time: it may start Node on any file');
       continue;
     }
-    const nodeArguments = nodeArgumentsAfter(words.slice(start), walker, (shellLine) => {
-      startsNode = followCommandLine(walker, at, shellLine.parts, label, [], directory) || startsNode;
+    const nodeArguments = nodeArgumentsAfter(words.slice(start), walker, (shellLine, inner) => {
+      startsNode = followCommandLine(walker, at, shellLine.parts, label, [], directory, nodeOptions.inheritedBy(environment, inner)) || startsNode;
     });
     if (nodeArguments === undefined) {
       judgeUnplacedCommand(walker, at, words.slice(start), label, false, directory);
@@ -238,20 +247,17 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
       continue;
     }
     if (sourced) walker.report.unanalyzed(at, excerpt(label), 'a Node command after the shell sources a file the syntax does not read: a `NODE_OPTIONS` set there may preload any file');
-    for (const assignment of [...exported, ...environment]) {
-      const [name, ...rest] = assignment.parts;
-      followNodeArguments(walker, at, `${label} NODE_OPTIONS`, commandWords([String(name).slice('NODE_OPTIONS='.length), ...rest], at), false, directory);
-    }
+    for (const options of nodeOptions.optionsFor(environment)) followNodeArguments(walker, at, `${label} NODE_OPTIONS`, options, false, directory);
     followNodeArguments(walker, at, label, nodeArguments, true, directory);
   }
   return startsNode;
 }
 
 /** `eval word…`: the words joined by spaces are read again as a command line; words the shell expands first may say anything. */
-function followEvalWords(walker: Walker, at: ts.Node, words: readonly ShellWord[], label: string, cwd: PathValue | undefined): boolean {
+function followEvalWords(walker: Walker, at: ts.Node, words: readonly ShellWord[], label: string, cwd: PathValue | undefined, inherited: InheritedShellState): boolean {
   if (words.some((word) => word.expanded)) {
     walker.report.unanalyzed(at, excerpt(label), '`eval` of text the shell expands first: it may start Node on any file');
     return true;
   }
-  return followCommandLine(walker, at, words.flatMap((word, index) => (index === 0 ? word.parts : [' ', ...word.parts])), label, [], cwd);
+  return followCommandLine(walker, at, words.flatMap((word, index) => (index === 0 ? word.parts : [' ', ...word.parts])), label, [], cwd, inherited);
 }

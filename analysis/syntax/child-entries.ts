@@ -115,7 +115,7 @@ function followStarterCall(walker: Walker, call: ts.CallExpression, { member, ar
     if (shell === 'yes' || startsNode) return;
   }
   const words: ArgumentList = [{ node: command, parts: partsOf(command) }, ...list];
-  const nodeArguments = nodeArgumentsAfter(words, walker, (line) => followCommandLine(walker, command, line.parts, label, [], cwd));
+  const nodeArguments = nodeArgumentsAfter(words, walker, (line, inherited) => followCommandLine(walker, command, line.parts, label, [], cwd, inherited));
   if (nodeArguments === undefined) return judgeUnplacedArguments(walker, call, words, label, cwd);
   followNodeArguments(walker, call, label, nodeArguments, true, cwd);
   if (options !== undefined) followLaunchOptions(walker, options, label, true);

@@ -5,6 +5,15 @@ import { pathContext } from './entry-path-follow.js';
 import { excerpt } from './syntax.js';
 import type { Walker } from './walker.js';
 
+/** What a shell line inherits from the command that starts its shell: `NODE_OPTIONS` given to it (each as Node's words), and `sh -a`. */
+export interface InheritedShellState {
+  readonly nodeOptions: ReadonlyArray<readonly NodeArgument[]>;
+  readonly allexport: boolean;
+}
+
+/** A shell command line met inside a command (`sh -c "node x"`): the caller reads it as one. */
+export type ShellLineReader = (line: NodeArgument, inherited?: InheritedShellState) => void;
+
 /**
  * Programs that run the rest of their words as a command (`nohup node x`, `sudo -u app node x`,
  * `xargs node`), stacked in any order: the command they run is the real program. Per program,
@@ -105,7 +114,7 @@ export interface WrappedCommand {
   readonly command: NodeArgument;
   readonly rest: ArgumentList;
   readonly walker: Walker;
-  readonly readShellLine: ((line: NodeArgument) => void) | undefined;
+  readonly readShellLine: ShellLineReader | undefined;
   readonly programOf: (word: NodeArgument) => string | undefined;
 }
 
@@ -147,6 +156,9 @@ export function peelWrapper(program: string, rest: ArgumentList, walker: Walker)
       index++;
       break;
     }
+    // `command -V node` describes how the name resolves and runs nothing. `command -v node` prints Node's
+    // path, which the line may link or run under another name (`ln -s "$(command -v node)" js`): still Node.
+    if (program === 'command' && text !== undefined && /^-p?V[pV]*$/.test(text)) return { words: [], nodeOptions };
     if (text === undefined || !text.startsWith('-') || text === '-') {
       // `timeout 10 node x`: the duration comes first.
       if (positional-- > 0) continue;
@@ -218,9 +230,16 @@ function unmarked(text: string, pieces: readonly PathPart[]): PathPart[] {
   return run === '' ? parts : [...parts, run];
 }
 
-/** `sh -c line` reads the line; `sh script` runs a file (the EXEC grant's business); a shell with no script or with words the syntax cannot see may run any command line. */
+/**
+ * `sh -c line` reads the line; `sh script` runs a file (the EXEC grant's business); a shell with no
+ * script or with words the syntax cannot see may run any command line. Options may stand on either
+ * side of `-c` (`sh -c -e line`, `sh -c -- line`, `sh -c +e line`, `sh -o errexit -c line`): the line
+ * is the first operand after all of them. `-a` (allexport) exports every assignment the line makes.
+ */
 function shellCommand(wrapped: WrappedCommand): 'not-node' {
   const { program, rest, walker } = wrapped;
+  let commandString = false;
+  let allexport = false;
   let index = 0;
   for (; index < rest.length; index++) {
     const word = rest[index];
@@ -230,23 +249,36 @@ function shellCommand(wrapped: WrappedCommand): 'not-node' {
       return 'not-node';
     }
     const text = plainWord(word, walker);
-    if (text === undefined || !text.startsWith('-') || text === '-' || text === '--') break;
-    if (/^-[a-z]*c[a-z]*$/.test(text)) return shellLine(wrapped, rest[index + 1]);
-    if (text === '-o' || text === '+o' || text === '-O') index++;
+    if (text === '--') {
+      index++;
+      break;
+    }
+    if (text === undefined || !/^[-+]./.test(text)) break;
+    const letters = text.slice(1);
+    const setting = text.startsWith('-');
+    if (setting && !text.startsWith('--') && letters.includes('c')) commandString = true;
+    if (setting && !text.startsWith('--') && letters.includes('a')) allexport = true;
+    // `-o allexport`, `+o name`, bash's `-O shopt`: the next word is the option's name.
+    if (/^[-+][a-zA-Z]*[oO]$/.test(text)) {
+      const name = rest[index + 1];
+      if (setting && name !== undefined && name !== UNKNOWN_ARGUMENT && plainWord(name, walker) === 'allexport') allexport = true;
+      index++;
+    }
   }
+  if (commandString) return shellLine(wrapped, rest[index], allexport);
   // `echo 'node x' | sh`, `sh -s`: a shell with no script reads its command lines from its input.
   if (rest[index] === undefined) walker.report.unanalyzed(wrapped.command.node, excerpt(program), 'a shell that reads its command lines from its input: they may start Node on any file');
   return 'not-node';
 }
 
 /** `sh -c line`: the line is a command line of its own. */
-function shellLine(wrapped: WrappedCommand, line: NodeArgument | typeof UNKNOWN_ARGUMENT | undefined): 'not-node' {
+function shellLine(wrapped: WrappedCommand, line: NodeArgument | typeof UNKNOWN_ARGUMENT | undefined, allexport: boolean): 'not-node' {
   if (line === undefined) return 'not-node';
   if (line === UNKNOWN_ARGUMENT) {
     wrapped.walker.report.unanalyzed(wrapped.command.node, excerpt(`${wrapped.program} -c`), 'a shell command line the syntax cannot see: it may start Node on any file');
     return 'not-node';
   }
-  wrapped.readShellLine?.(line);
+  wrapped.readShellLine?.(line, { nodeOptions: [], allexport });
   return 'not-node';
 }
 

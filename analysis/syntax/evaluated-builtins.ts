@@ -1,6 +1,8 @@
 import ts from '../../policy/typescript.cjs';
 import { constantKey, constantString } from './constants.js';
-import { builtinModuleOf } from './entry-path-modules.js';
+import { canonicalBuiltin } from '../../policy/index.js';
+import { builtinModuleOf, namedMemberOf } from './entry-path-modules.js';
+import { constInitializer } from './entry-path-consts.js';
 import { isLegacyDefiner, writerCallOf } from './writer-calls.js';
 import { assignedPattern, assignedReferences } from './launch-pattern-targets.js';
 import { excerpt, memberKey, skipOuter } from './syntax.js';
@@ -20,14 +22,36 @@ const EVALUATED_MEMBERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['node:url', new Set(['fileURLToPath', 'pathToFileURL', 'default'])],
 ]);
 
-/** The evaluated builtin module an object is: `path`, `require('node:url')`, `path.posix`. */
+/** `node:path`'s namespaces: the `posix` member of any of them is the posix namespace (`path` itself on Linux). */
+const PATH_NAMESPACES: ReadonlySet<string> = new Set(['node:path', 'node:path/posix', 'node:path/win32']);
+
+/**
+ * The evaluated builtin module an object is: `path`, `require('node:url')`, `path.posix`, and every
+ * other spelling of the posix namespace (on Linux `path`, `path.posix`, `path.win32.posix` and
+ * `path.posix.posix` are one object): a chain of `posix`/`win32` members, a destructured `posix`, a
+ * `const` holding one of them.
+ */
 function evaluatedModuleOf(walker: Walker, base: ts.Expression): string | undefined {
+  const module = pathNamespaceOf(walker, base, 0);
+  return module !== undefined && EVALUATED_MEMBERS.has(module) ? module : undefined;
+}
+
+/** A builtin module's object (`node:path/win32` too, whose `posix` is the posix namespace), by any of those spellings. */
+function pathNamespaceOf(walker: Walker, base: ts.Expression, depth: number): string | undefined {
+  if (depth > 6) return undefined;
   const inner = skipOuter(base);
   const context = { scope: walker.scope, ancestors: walker.ancestors };
   const direct = builtinModuleOf(inner, context);
-  if (direct !== undefined) return EVALUATED_MEMBERS.has(direct) ? direct : undefined;
-  if ((ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && memberKey(inner) === 'posix') {
-    return builtinModuleOf(inner.expression, context) === 'node:path' ? 'node:path/posix' : undefined;
+  if (direct !== undefined) return direct;
+  const member = namedMemberOf(inner, context, canonicalBuiltin);
+  const namespaceKey = member?.member ?? (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner) ? memberKey(inner) : null);
+  if (namespaceKey === 'posix' || namespaceKey === 'win32') {
+    const owner = member?.specifier ?? (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner) ? pathNamespaceOf(walker, inner.expression, depth + 1) : undefined);
+    return owner !== undefined && PATH_NAMESPACES.has(owner) ? `node:path/${namespaceKey}` : undefined;
+  }
+  if (ts.isIdentifier(inner)) {
+    const initializer = constInitializer(inner, walker.ancestors);
+    return initializer === undefined ? undefined : pathNamespaceOf(walker, initializer, depth + 1);
   }
   return undefined;
 }

@@ -116,13 +116,34 @@ function builtinModuleObject(base: ts.Expression, walker: Walker): string | unde
   return tsv.isCallExpression(inner) ? trackedLoad(inner, walker.scope)?.tracked : undefined;
 }
 
-/** `X.prototype` of a global `X`, or a name of the global object: what every module shares. */
+/**
+ * What every module shares: the global object, any global value (`Math`, `JSON`, `console`,
+ * `Buffer`, `URL`: one object per process, as the global object is), anything reached through a
+ * member of a shared object (`X.prototype`, `process.stdout`, `globalThis.Math`), and what the
+ * CommonJS wrapper's `module` and `require` lead to other than this module's own exports
+ * (`module.constructor` is the Module class, `require.main.exports` the entry's exports,
+ * `require.cache` every module). The place decides, so the typed mode asks the same question.
+ */
 function sharedObjectName(base: ts.Expression, walker: Walker): string | undefined {
   const inner = skipOuter(base);
-  if ((tsv.isPropertyAccessExpression(inner) || tsv.isElementAccessExpression(inner)) && memberKey(inner) === 'prototype') {
-    const owner = globalName(inner.expression, walker.scope, GLOBAL_OBJECT_NAMES);
-    return owner === undefined ? undefined : `${owner}.prototype`;
+  if (tsv.isPropertyAccessExpression(inner) || tsv.isElementAccessExpression(inner)) {
+    const key = memberKey(inner);
+    const label = `${key === null ? '[…]' : `.${key}`}`;
+    const wrapper = wrapperNameOf(inner.expression, walker);
+    if (wrapper !== undefined) return wrapper === 'module' && key === 'exports' ? undefined : `${wrapper}${label}`;
+    const owner = sharedObjectOf(walker, inner.expression);
+    return owner === undefined ? undefined : `${owner}${label}`;
   }
   const owner = globalName(inner, walker.scope, GLOBAL_OBJECT_NAMES);
-  return owner !== undefined && GLOBAL_OBJECT_NAMES.includes(owner) ? owner : undefined;
+  return owner !== undefined && !COMMONJS_WRAPPER_NAMES.has(owner) ? owner : undefined;
+}
+
+/** `module` or `require` of the CommonJS wrapper, or a `require` the file made (not another binding by that name). */
+function wrapperNameOf(expression: ts.Expression, walker: Walker): string | undefined {
+  const inner = skipOuter(expression);
+  if (!tsv.isIdentifier(inner)) return undefined;
+  const binding = walker.scope.lookup(inner.text);
+  // `createRequire(…)`'s function shares `cache` and `main` with every module's `require`.
+  if (binding?.kind === 'require') return 'require';
+  return binding === undefined && (inner.text === 'module' || inner.text === 'require') ? inner.text : undefined;
 }

@@ -103,6 +103,8 @@ class LineReader {
   private hereDocuments: HereDocument[] = [];
   private dataHead = false;
   private skipNext = false;
+  /** `case` heads read and not yet closed by `esac`. */
+  private openCases = 0;
 
   constructor(
     private readonly items: readonly Item[],
@@ -138,7 +140,8 @@ class LineReader {
         if (item === '\n') this.readHereDocuments();
         if (item === '(') depth++;
         if (item === ')') {
-          if (nested && depth === 0) return this.index;
+          // `$(case a in a) node x;; esac)`: inside a `case` the pattern's `)` closes nothing.
+          if (nested && depth === 0 && this.openCases === 0) return this.index;
           depth = Math.max(0, depth - 1);
         }
         continue;
@@ -356,6 +359,8 @@ class LineReader {
     }
     const plain = builder.quoted || builder.expanded || word.parts.length !== 1 ? undefined : builder.text;
     if (this.words.length === 0 && !this.dataHead && plain !== undefined) {
+      if (plain === 'case') this.openCases++;
+      if (plain === 'esac') this.openCases = Math.max(0, this.openCases - 1);
       if (LEADING_RESERVED.has(plain)) return;
       if (DATA_HEADS.has(plain)) {
         this.dataHead = true;
