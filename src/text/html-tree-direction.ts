@@ -160,7 +160,8 @@ const HEADINGS = set('h1 h2 h3 h4 h5 h6');
 const FORMATTING = set('a b big code em font i nobr s small strike strong tt u');
 /** Elements that put a marker on the list of active formatting elements. */
 const MARKERS = set('applet marquee object td th caption template');
-const VOID = set('area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr');
+/** Elements with no content and no end tag (exported for hidden-content.ts's readers). */
+export const VOID = set('area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr');
 /** The current node in which text and other elements are foster-parented out of the table. */
 const TABLE_CONTEXT = set('table tbody tfoot thead tr');
 /** Start tags a table takes itself (never foster-parented). */
