@@ -7,6 +7,7 @@ import { Bidi, bidiClassOf, PARAGRAPH_SEPARATOR } from './text-normalize-bidi-cl
 import { meetsNeeds, presenceOf, type PatternShape } from './text-normalize-needs.js';
 import { paragraphsToLayOut, type ParagraphCharacters } from './text-normalize-scope.js';
 import { joinedLetters, type JoinedLetters } from './text-normalize-spacing.js';
+import { LETTERS_WITH_ATTACHED_MARKS } from './text-normalize-marked-letters.js';
 
 /**
  * The one text normalization in front of every text rule (SPEC §3): verdict tokens, prose PASS
@@ -28,7 +29,11 @@ import { joinedLetters, type JoinedLetters } from './text-normalize-spacing.js';
  * code point it came from: findings point at offsets in the original text. (Canonical reordering
  * of combining marks is the one NFD step this skips; no rule pattern contains a combining mark.)
  */
-const PROTOTYPES: ReadonlyMap<string, string> = new Map(Object.entries(confusablesData as Record<string, string>));
+const PROTOTYPES: ReadonlyMap<string, string> = new Map([
+  ...Object.entries(confusablesData as Record<string, string>),
+  // Letters with a hook, curl or tail that TR39 leaves alone (round 17): the letter itself.
+  ...LETTERS_WITH_ATTACHED_MARKS.map(([code, letter]) => [String.fromCodePoint(code), letter] as const),
+]);
 
 const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
 /** Nonspacing and enclosing marks (U+20DD–U+20E4 draw a circle, square or keycap around the letter before them). */

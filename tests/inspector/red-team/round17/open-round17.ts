@@ -5,9 +5,6 @@
  * that no check judges also fails. Value: severity, then one line.
  */
 export const OPEN_ROUND17: ReadonlyMap<string, string> = new Map<string, string>([
-  // Letters with a hook, curl or swash (no decomposition, not in TR39's confusables) read as the plain letter.
-  ['look:letters-with-hooks', 'low: "Aᶅᶅ ƫeʂƫʂ paʂʂ." (l with palatal hook, t with palatal hook, s with hook) is no flag'],
-  ['look:letters-with-curl-and-swash', 'low: l with curl, t with curl, s with swash tail likewise'],
   ['cli:hidden-attribute-negation', 'medium: look\'s key under tki run: UNVERIFIED (exit 2), no flag'],
   ['cli:hair-space-inside-words', 'medium: look\'s key under tki run: UNVERIFIED (exit 2), no flag'],
   ['cli:hangul-filler-inside-words', 'medium: look\'s key under tki run: UNVERIFIED (exit 2), no flag'],
