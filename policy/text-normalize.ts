@@ -6,6 +6,8 @@ import { REORDERS, visualOrders, visualOrdersOfEach, type ParagraphChoice, type 
 import { Bidi, bidiClassOf, PARAGRAPH_SEPARATOR } from './text-normalize-bidi-class.js';
 import { meetsNeeds, presenceOf, type PatternShape } from './text-normalize-needs.js';
 import { paragraphsToLayOut, type ParagraphCharacters } from './text-normalize-scope.js';
+import { joinedLetters, type JoinedLetters } from './text-normalize-spacing.js';
+import { LETTERS_WITH_ATTACHED_MARKS } from './text-normalize-marked-letters.js';
 
 /**
  * The one text normalization in front of every text rule (SPEC §3): verdict tokens, prose PASS
@@ -27,7 +29,11 @@ import { paragraphsToLayOut, type ParagraphCharacters } from './text-normalize-s
  * code point it came from: findings point at offsets in the original text. (Canonical reordering
  * of combining marks is the one NFD step this skips; no rule pattern contains a combining mark.)
  */
-const PROTOTYPES: ReadonlyMap<string, string> = new Map(Object.entries(confusablesData as Record<string, string>));
+const PROTOTYPES: ReadonlyMap<string, string> = new Map([
+  ...Object.entries(confusablesData as Record<string, string>),
+  // Letters with a hook, curl or tail that TR39 leaves alone (round 17): the letter itself.
+  ...LETTERS_WITH_ATTACHED_MARKS.map(([code, letter]) => [String.fromCodePoint(code), letter] as const),
+]);
 
 const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
 /** Nonspacing and enclosing marks (U+20DD–U+20E4 draw a circle, square or keycap around the letter before them). */
@@ -483,12 +489,18 @@ function visualTextsOf(orders: VisualOrders): VisualText[] {
 function matchingTextOf(original: string, text: string, rules?: readonly PatternShape[]): MatchingText {
   const only = rules === undefined || !REORDERS.test(original) ? undefined : paragraphChoice(original, text, rules);
   const visuals = only === 'none' ? [] : visualTextsOf(visualOrders(original, undefined, only));
-  if (visuals.length === 0) return new StoredOrderText(original, text);
-  return new StoredOrderText(
-    original,
-    text,
-    visuals.map((visual) => new VisualOrderText(original, spansOf(visual), 0, formOf(visual.text))),
-  );
+  const forms: MatchingText[] = visuals.map((visual) => new VisualOrderText(original, spansOf(visual), 0, formOf(visual.text)));
+  return new StoredOrderText(original, text, withJoinedReading(original, forms));
+}
+
+/**
+ * The other forms of a text with its joined reading added (text-normalize-spacing.ts: letter spacing,
+ * hair spaces inside a word), or undefined when there are none: a rule matches when any form matches.
+ */
+function withJoinedReading(original: string, forms: MatchingText[]): readonly MatchingText[] | undefined {
+  const joined = joinedLetters(original);
+  if (joined !== undefined) forms.push(new JoinedText(original, joined));
+  return forms.length === 0 ? undefined : forms;
 }
 
 /** The paragraphs worth laying out for `rules` (`form`: the text's matching form): all (undefined), none, or some. */
@@ -649,6 +661,29 @@ class VisualOrderText implements MatchingText {
   }
 }
 
+/** The matching form of a text's joined reading (text-normalize-spacing.ts), its offsets taken back to the original. */
+class JoinedText implements MatchingText {
+  readonly text: string;
+  private readonly joined: StoredOrderText;
+
+  constructor(
+    readonly original: string,
+    private readonly letters: JoinedLetters,
+  ) {
+    this.text = formOf(letters.text);
+    this.joined = new StoredOrderText(letters.text, this.text);
+  }
+
+  originalStart(index: number): number {
+    const inJoined = this.joined.originalStart(index);
+    return inJoined >= this.letters.offsets.length ? this.original.length : (this.letters.offsets[inJoined] ?? 0);
+  }
+
+  originalEnd(index: number): number {
+    return index <= 0 ? 0 : endOfCodePoint(this.original, this.originalStart(index - 1));
+  }
+}
+
 /** The caseless matching form alone. */
 export function matchingForm(text: string): string {
   return formOf(text);
@@ -692,12 +727,11 @@ export function toMatchingTexts(originals: readonly string[], leadingLevels?: re
     const form = forms[index] ?? formOf(original);
     const leftToRight = batch.leftToRightSpan[index] ?? -1;
     const firstStrong = batch.firstStrongSpan[index] ?? -1;
-    if (leftToRight < 0 && firstStrong < 0) return new StoredOrderText(original, form);
     // Left to right first, as visualTextsOf lists them.
     const visuals: MatchingText[] = [];
     if (leftToRight >= 0) visuals.push(new VisualOrderText(original, batch.leftToRight, leftToRight, leftToRightForms[leftToRight] ?? ''));
     if (firstStrong >= 0) visuals.push(new VisualOrderText(original, batch.firstStrong, firstStrong, firstStrongForms[firstStrong] ?? ''));
-    return new StoredOrderText(original, form, visuals);
+    return new StoredOrderText(original, form, withJoinedReading(original, visuals));
   });
 }
 

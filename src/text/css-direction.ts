@@ -34,28 +34,41 @@ export function unescaped(text: string): string {
   });
 }
 
+/**
+ * The values an inline style declares for `names` (lower-cased), read as CSS reads a declaration
+ * list: comments removed, escapes decoded, `!important` winning over a plain declaration, else the
+ * last one. One reader for every property tki reads from a `style` (direction here, what hides an
+ * element's content in hidden-content.ts).
+ */
+export function declaredValues(style: string, names: ReadonlySet<string>): Map<string, string> {
+  // An unclosed comment runs to the end of the attribute.
+  const text = style.replace(/\/\*[\s\S]*?(?:\*\/|$)/g, ' ');
+  const values = new Map<string, string>();
+  const important = new Set<string>();
+  for (const declaration of text.split(';')) {
+    const colon = declaration.indexOf(':');
+    if (colon === -1) continue;
+    const name = unescaped(declaration.slice(0, colon)).trim().toLowerCase();
+    if (!names.has(name)) continue;
+    let value = unescaped(declaration.slice(colon + 1)).trim();
+    const isImportant = IMPORTANT.test(value);
+    if (isImportant) value = value.replace(IMPORTANT, '').trim();
+    if (important.has(name) && !isImportant) continue;
+    values.set(name, value.toLowerCase());
+    if (isImportant) important.add(name);
+  }
+  return values;
+}
+
+const DIRECTION_PROPERTIES: ReadonlySet<string> = new Set(['direction', 'unicode-bidi']);
+
 /** The direction an inline style gives, or undefined when it declares neither property. */
 export function cssDirectionOf(style: string): CssDirectionStyle | undefined {
   const lower = style.toLowerCase();
   // Neither name can be spelled without its letters or an escape.
   if (!lower.includes('direction') && !lower.includes('bidi') && !lower.includes('\\')) return undefined;
-  // An unclosed comment runs to the end of the attribute.
-  const text = style.replace(/\/\*[\s\S]*?(?:\*\/|$)/g, ' ');
-  const found: { direction?: string; unicodeBidi?: string; directionImportant?: boolean; unicodeBidiImportant?: boolean } = {};
-  for (const declaration of text.split(';')) {
-    const colon = declaration.indexOf(':');
-    if (colon === -1) continue;
-    const name = unescaped(declaration.slice(0, colon)).trim().toLowerCase();
-    if (name !== 'direction' && name !== 'unicode-bidi') continue;
-    let value = unescaped(declaration.slice(colon + 1)).trim();
-    const important = IMPORTANT.test(value);
-    if (important) value = value.replace(IMPORTANT, '').trim();
-    const key = name === 'direction' ? 'direction' : 'unicodeBidi';
-    const importantKey = name === 'direction' ? 'directionImportant' : 'unicodeBidiImportant';
-    if (found[importantKey] === true && !important) continue;
-    found[key] = value.toLowerCase();
-    found[importantKey] = important;
-  }
+  const declared = declaredValues(style, DIRECTION_PROPERTIES);
+  const found = { direction: declared.get('direction'), unicodeBidi: declared.get('unicode-bidi') };
   if (found.direction === undefined && found.unicodeBidi === undefined) return undefined;
   const direction = found.direction !== undefined && DIRECTIONS.has(found.direction) ? (found.direction as CssDirection) : undefined;
   const unicodeBidi = found.unicodeBidi !== undefined && UNICODE_BIDI.has(found.unicodeBidi) ? (found.unicodeBidi as CssUnicodeBidi) : undefined;

@@ -176,7 +176,8 @@ const HEADINGS = set('h1 h2 h3 h4 h5 h6');
 const FORMATTING = set('a b big code em font i nobr s small strike strong tt u');
 /** Elements that put a marker on the list of active formatting elements. */
 const MARKERS = set('applet marquee object td th caption template');
-const VOID = set('area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr');
+/** Elements with no content and no end tag (exported for hidden-content.ts's readers). */
+export const VOID = set('area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr');
 /** The current node in which text and other elements are foster-parented out of the table. */
 const TABLE_CONTEXT = set('table tbody tfoot thead tr');
 /** Start tags a table takes itself (never foster-parented). */
@@ -276,7 +277,7 @@ const CARRIED_COLUMNS = new WeakMap<TreeState, [{ rtl: boolean; unsure: boolean 
 const TAG_FREE_BLOCKS = new WeakMap<TreeState, [TagFreeBlock | undefined, TagFreeBlock | undefined]>();
 
 /** Work counted, not timed (tests): elements pushed, and tag-free block effects computed. */
-export const treeWork = { pushes: 0, tagFreeBlocksComputed: 0 };
+export const treeWork = { pushes: 0, tagFreeBlocksComputed: 0, tagDirectionsRead: 0 };
 
 /** The same carried state: the same tags (by identity: a state's tags are the tags it was resumed with) and the same list. */
 function sameState(a: TreeState, b: TreeState): boolean {
@@ -289,8 +290,54 @@ function sameState(a: TreeState, b: TreeState): boolean {
  * inherited even where it lays nothing out). Formatting elements are never `bdi` or `bdo`.
  */
 function setsDirection(tag: BrowserTag): boolean {
-  const style = tag.attributes.get('style');
-  return tag.attributes.has('dir') || (style !== undefined && cssDirectionOf(style) !== undefined);
+  return directionsOf(tag).setsDirection;
+}
+
+/** An element's direction split as the stack keeps it: the controls, and what its children inherit. */
+interface SplitDirection {
+  readonly direction: TagDirection;
+  readonly computed: InheritedDirection;
+}
+
+/** What a tag's attributes decide, read once per tag object (its attributes never change once read). */
+interface TagDirections {
+  readonly setsDirection: boolean;
+  /** By reading (0, 1) × inherited direction (ltr, rtl, auto). */
+  readonly split: (SplitDirection | undefined)[];
+  /** Its element off the stack (a carried formatting entry), by reading: never changed once made, so shared. */
+  readonly detached: (OpenElement | undefined)[];
+}
+
+const INHERITED_SLOT: Readonly<Record<InheritedDirection, number>> = { ltr: 0, rtl: 1, auto: 2 };
+const TAG_DIRECTIONS = new WeakMap<BrowserTag, TagDirections>();
+
+/**
+ * Round 17: a block holding one tag after a full formatting list re-read the attributes and styles of
+ * every carried entry three times (resumed, reconstructed, Noah's Ark), ~100× a plain block. The
+ * carried tags are the same objects from block to block, so what they decide is kept with them.
+ */
+function directionsOf(tag: BrowserTag): TagDirections {
+  let known = TAG_DIRECTIONS.get(tag);
+  if (known === undefined) {
+    const style = tag.attributes.get('style');
+    known = { setsDirection: tag.attributes.has('dir') || (style !== undefined && cssDirectionOf(style) !== undefined), split: [], detached: [] };
+    TAG_DIRECTIONS.set(tag, known);
+  }
+  return known;
+}
+
+/** directionOf, split and kept per tag object (directionsOf). */
+function splitDirectionOf(tag: BrowserTag, otherReading: boolean, inherited: InheritedDirection): SplitDirection {
+  const { split } = directionsOf(tag);
+  const slot = (otherReading ? 3 : 0) + INHERITED_SLOT[inherited];
+  let found = split[slot];
+  if (found === undefined) {
+    const { computed, ...direction } = directionOf(tag, otherReading, inherited);
+    treeWork.tagDirectionsRead += 1;
+    found = { direction, computed };
+    split[slot] = found;
+  }
+  return found;
 }
 
 /**
@@ -815,14 +862,21 @@ export class HtmlTreeDirection {
   }
 
   private detached(tag: BrowserTag): OpenElement {
-    const { computed, ...direction } = this.directionOf(tag, 'ltr');
-    return { name: tag.name, tag, direction, computed, index: -1, onStack: false, fosterTable: -1, foreign: false, directedBelow: -1, floors: NO_FLOORS };
+    const { computed, direction } = this.directionOf(tag, 'ltr');
+    const known = directionsOf(tag).detached;
+    const slot = this.otherReading ? 1 : 0;
+    let element = known[slot];
+    if (element === undefined) {
+      element = { name: tag.name, tag, direction, computed, index: -1, onStack: false, fosterTable: -1, foreign: false, directedBelow: -1, floors: NO_FLOORS };
+      known[slot] = element;
+    }
+    return element;
   }
 
-  private directionOf(tag: BrowserTag, inherited: InheritedDirection): ElementDirectionOf {
-    const direction = directionOf(tag, this.otherReading, inherited);
-    this.unsure ||= direction.unsure;
-    return direction;
+  private directionOf(tag: BrowserTag, inherited: InheritedDirection): SplitDirection {
+    const split = splitDirectionOf(tag, this.otherReading, inherited);
+    this.unsure ||= split.direction.unsure;
+    return split;
   }
 
   private push(tag: BrowserTag, at: number): OpenElement {
@@ -833,7 +887,8 @@ export class HtmlTreeDirection {
     const foreign = name === 'svg' || name === 'math' || (below !== undefined && below.foreign && !INTEGRATION_POINTS.has(below.name));
     const special = SPECIAL.has(name);
     const was = below?.floors ?? NO_FLOORS;
-    const floors: Floors = {
+    // Most elements (every formatting element) bound no scope: they share the floors below them.
+    const floors: Floors = !special && !SCOPE_BOUNDS.has(name) && !TABLE_SCOPE_BOUNDS.has(name) && name !== 'button' && name !== 'ol' && name !== 'ul' && name !== 'li' && name !== 'dd' && name !== 'dt' ? was : {
       scope: SCOPE_BOUNDS.has(name) ? index : was.scope,
       button: SCOPE_BOUNDS.has(name) || name === 'button' ? index : was.button,
       listItem: SCOPE_BOUNDS.has(name) || name === 'ol' || name === 'ul' ? index : was.listItem,
@@ -845,7 +900,7 @@ export class HtmlTreeDirection {
     const fosterTable = below !== undefined && TABLE_CONTEXT.has(below.name) && !TABLE_TAGS.has(name) ? this.lastIndex('table') : -1;
     if (fosterTable !== -1) this.closeDown(fosterTable, at);
     const directedBelow = below === undefined ? -1 : below.direction.open !== '' ? below.index : below.directedBelow;
-    const { computed, ...direction } = this.directionOf(foreign ? withPresentationStyle(tag) : tag, below?.computed ?? 'ltr');
+    const { computed, direction } = this.directionOf(foreign ? withPresentationStyle(tag) : tag, below?.computed ?? 'ltr');
     const element: OpenElement = { name, tag, direction, computed, index, onStack: true, fosterTable, foreign, directedBelow, floors };
     this.directed ||= element.direction.open !== '';
     if (this.tableLayout !== undefined) this.openLayout(element, below, this.tableLayout);

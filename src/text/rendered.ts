@@ -1,7 +1,8 @@
 import { browserReferenceAt, commonmarkReferenceAt, learnNamedReferences, type ReadReference } from './entities.js';
 import { mathSpan, type MathClosers } from './math-spans.js';
 import { browserMarkupAt, type BrowserTag } from './html-tokenizer.js';
-import { documentTree, EMPTY_TREE, HtmlTreeDirection, type InheritedDirection, type TreeState } from './html-tree-direction.js';
+import { documentTree, EMPTY_TREE, HtmlTreeDirection, VOID, type InheritedDirection, type TreeState } from './html-tree-direction.js';
+import { ElementEnds, hidesContent } from './hidden-content.js';
 import { browserCommentEnd, ForwardSearch, inlineRawHtml, rawTextEnd, rawTextKind, rawTextLayout, rawTextName, TAG } from './raw-html.js';
 import { firstStrongLevel } from '../../policy/text-normalize-bidi.js';
 import { NEEDS_VISIBLE_FORM, visibleFormOf } from './visible-chars.js';
@@ -310,6 +311,8 @@ interface InlineState {
   imageClose: number;
   /** The next ruby tag at or after a position (-1: none), remembered: the 'removed' reading skips annotations. */
   rubyNext: number;
+  /** Where hidden elements end (hidden-content.ts), made when the 'removed' reading first skips one. */
+  elementEnds?: ElementEnds;
   /** Raw-text content a browser does not show in the line: read after the text, each as a paragraph of its own. */
   readonly deferred: ({ readonly from: number; readonly to: number; readonly name: string; readonly isolate?: string } | { readonly from: number; readonly shown: string })[];
 }
@@ -477,11 +480,28 @@ function tagRead(source: string, index: number, end: number, tag: BrowserTag, st
   // SVG text placed at a position of its own is a word of its own.
   else if (!tag.endTag && state.tree.currentForeign && tag.attributes.has('x')) state.builder.emit(' ', index, false);
   if (tag.endTag) return end;
+  // Content a browser hides (hidden-content.ts): kept in one reading, removed in the other, as struck text is.
+  if (hidesContent(tag)) {
+    state.struckFound = true;
+    if (state.struck === 'removed') return hiddenContentEnd(source, index, end, tag, state);
+  }
   if (!state.tree.currentForeign) attributeText(tag, index, state);
   // In svg and math no element's content is raw text.
   const rawText = state.tree.currentForeign ? undefined : rawTextName(tag.name);
   if (rawText !== undefined) return rawTextContent(source, end, rawText, state);
   return struckByTag(source, end, tag.name, state);
+}
+
+/** Where the 'removed' reading goes on after a hidden element's start tag: its end tag (read next, as a tag), or the text's end. */
+function hiddenContentEnd(source: string, index: number, end: number, tag: BrowserTag, state: InlineState): number {
+  if (VOID.has(tag.name)) return end;
+  const rawText = state.tree.currentForeign ? undefined : rawTextName(tag.name);
+  if (rawText !== undefined) {
+    const close = rawTextEnd(source, end, rawText);
+    return close === -1 ? source.length : close;
+  }
+  state.elementEnds ??= new ElementEnds(source);
+  return Math.max(end, state.elementEnds.endOf(tag.name, index));
 }
 
 /** Input types whose box shows the `value` (or, empty, the `placeholder`) as text; no `type` is `text`. */

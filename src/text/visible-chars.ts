@@ -10,7 +10,16 @@ import { matchingForm } from '../../policy/text-normalize.js';
  * U+180E MONGOLIAN VOWEL SEPARATOR is no blank: it has been a zero-width format character since
  * Unicode 6.3 and is removed by the normalization like the others (`pa\u180Ess` is `pass`).
  */
-const BLANKS = new Set([0x00a0, 0x1680, 0x115f, 0x1160, 0x2800, 0x3164, 0xffa0, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x202f, 0x205f, 0x3000]);
+const BLANKS = new Set([0x2800]);
+/**
+ * The Hangul fillers: default-ignorable, but a browser (HarfBuzz) draws each as a blank as wide as a
+ * Hangul letter, so they read as the ideographic space, a white space the normalization knows. The
+ * other blanks (U+00A0, U+2000–U+200A, U+202F, U+3000…) are white space to it already and are kept as
+ * written: which blank stands between two letters decides whether they read as one word (letter
+ * spacing, hair spaces: policy/text-normalize-spacing.ts; round 17).
+ */
+const HANGUL_FILLERS = new Set([0x115f, 0x1160, 0x3164, 0xffa0]);
+const IDEOGRAPHIC_SPACE = '\u3000';
 
 /** Latin letter small capitals (and the few phonetic letters that are drawn as them) → their letter. */
 const SMALL_CAPITALS: ReadonlyMap<number, string> = new Map([
@@ -66,6 +75,7 @@ export function visibleFormOf(codePoint: number): string | undefined {
 
 function uncachedVisibleForm(codePoint: number): string | undefined {
   if (BLANKS.has(codePoint)) return ' ';
+  if (HANGUL_FILLERS.has(codePoint)) return IDEOGRAPHIC_SPACE;
   if (codePoint === 0x00df) return 'ss';
   if (codePoint === 0x1e9e) return 'SS';
   const small = SMALL_CAPITALS.get(codePoint);
@@ -75,4 +85,4 @@ function uncachedVisibleForm(codePoint: number): string | undefined {
 }
 
 /** Whether a text holds any code point that visibleFormOf maps (a fast check before the per-code-point pass). */
-export const NEEDS_VISIBLE_FORM = /[\u00a0\u00df\u0262\u026a\u0274\u0276\u0280\u028f\u0299\u029c\u029f\u115f\u1160\u1680\u1d00-\u1d22\u1e9e\u2000-\u200a\u202f\u205f\u2800\u3000\u3164\ua730\ua731\ua7af\uffa0]|(?![0-9])\p{Nd}/u;
+export const NEEDS_VISIBLE_FORM = /[\u00df\u0262\u026a\u0274\u0276\u0280\u028f\u0299\u029c\u029f\u115f\u1160\u1d00-\u1d22\u1e9e\u2800\u3164\ua730\ua731\ua7af\uffa0]|(?![0-9])\p{Nd}/u;

@@ -12,13 +12,15 @@ describe('inline Markdown renders as a reader sees it', () => {
     ['All tests ~~not~~ pass.', 'All tests not pass.'],
     ['All tests `pass`.', 'All tests pass.'],
     ['All tests ``pa`ss``.', 'All tests pa`ss.'],
-    ['All tests &#112;ass &#x70;ass&nbsp;ok &amp; more.', 'All tests pass pass ok & more.'],
+    // White-space blanks stay as written (round 17, choice 75: which blank stands between letters decides).
+    ['All tests &#112;ass &#x70;ass&nbsp;ok &amp; more.', 'All tests pass pass\u00A0ok & more.'],
     ['All tests <span>pa</span>ss.', 'All tests pass.'],
     ['All tests <!-- x --> pass.', 'All tests  pass.'],
     ['snake_case and _emphasis_', 'snake_case and emphasis'],
     // An image's alt text is isolated (FSI … PDI, invisible): no text for dir="auto" (round 13).
     ['\\*literal\\* [link text](https://x.example "t") ![alt](i.png)', '*literal* link text \u2068alt\u2069'],
-    ['All\u2800tests\u3164pa\u00DF, PA\u1E9E, \u1D18\u1D00ss, exit \u0660.', 'All tests pass, PASS, PAss, exit 0.'],
+    // A Hangul filler draws as a blank as wide as a letter: the ideographic space (round 17).
+    ['All\u2800tests\u3164pa\u00DF, PA\u1E9E, \u1D18\u1D00ss, exit \u0660.', 'All tests\u3000pass, PASS, PAss, exit 0.'],
     ['All tests\npass.', 'All tests pass.'],
     ['All tests\r\npass.', 'All tests  pass.'],
   ])('%j', (source, visible) => {

@@ -1,0 +1,91 @@
+import { declaredValues } from './css-direction.js';
+import type { BrowserTag } from './html-tokenizer.js';
+
+/**
+ * Elements whose content a browser does not show (issue 13, round 17; docs/choices.md 22, amended).
+ * Read into the line, a hidden word breaks the phrase a reader sees: `All tests <span hidden>never</span>
+ * pass.` shows "All tests pass.", and reading "All tests never pass." lost the flag. So the content is
+ * read both ways, as struck text is (rendered.ts): kept (a viewer that ignores the attribute or the
+ * style: GitHub strips both) and removed (what a browser showing CommonMark's HTML shows).
+ *   - the `hidden` attribute, any value (`until-found` is hidden until a search finds it);
+ *   - an inline style that hides the text, each by one declaration: `display: none`, `visibility:
+ *     hidden | collapse`, `content-visibility: hidden`, `font-size: 0` (any unit), `opacity: 0`,
+ *     `color: transparent` (read by css-direction.ts's declaration reader);
+ *   - elements whose content is never rendered: `template`, `datalist`, a `dialog` without `open`,
+ *     and fallback content where the element is supported: `audio`, `video`, `canvas` (scripting on),
+ *     `progress`, `meter`.
+ * Not read: layouts that hide by several declarations together (`width: 0; overflow: hidden`, off-screen
+ * positions, clipping), rules from a `<style>` element or a class (docs/caveats.md).
+ */
+const NEVER_RENDERED: ReadonlySet<string> = new Set(['template', 'datalist', 'audio', 'video', 'canvas', 'progress', 'meter']);
+
+const HIDING_PROPERTIES: ReadonlySet<string> = new Set(['display', 'visibility', 'content-visibility', 'font-size', 'opacity', 'color']);
+/** A zero length, percentage or number: `0`, `0px`, `0.0em`, `-0%`. */
+const ZERO = /^[+-]?(?:0+\.?0*|\.0+)(?:[a-z]+|%)?$/;
+
+function styleHides(style: string): boolean {
+  const lower = style.toLowerCase();
+  // None of the properties can be spelled without these letters or an escape.
+  if (!/display|visibility|font-size|opacity|color|\\/.test(lower)) return false;
+  const declared = declaredValues(style, HIDING_PROPERTIES);
+  const visibility = declared.get('visibility');
+  const fontSize = declared.get('font-size');
+  const opacity = declared.get('opacity');
+  return (
+    declared.get('display') === 'none' ||
+    visibility === 'hidden' ||
+    visibility === 'collapse' ||
+    declared.get('content-visibility') === 'hidden' ||
+    (fontSize !== undefined && ZERO.test(fontSize)) ||
+    (opacity !== undefined && ZERO.test(opacity)) ||
+    declared.get('color') === 'transparent'
+  );
+}
+
+/** Whether a browser shows none of what this start tag's element holds (its content, and for `img`/`input` its attribute text). */
+export function hidesContent(tag: BrowserTag): boolean {
+  if (tag.endTag) return false;
+  if (NEVER_RENDERED.has(tag.name)) return true;
+  if (tag.name === 'dialog' && !tag.attributes.has('open')) return true;
+  if (tag.attributes.size === 0) return false;
+  if (tag.attributes.has('hidden')) return true;
+  const style = tag.attributes.get('style');
+  return style !== undefined && styleHides(style);
+}
+
+/**
+ * Where the element whose start tag ends at `after` ends: the start of its matching end tag (the
+ * same name, nested ones counted), or the end of the text when none closes it (a browser closes it
+ * with the paragraph). Tags are found by their `<name` and `</name` alone, an approximation that
+ * only moves the end of the hidden reading. One walk per name and text: the matches are paired once
+ * (a stack), so a text of many hidden openers costs one pass, not one search to its end per opener.
+ */
+export class ElementEnds {
+  private readonly ends = new Map<string, Map<number, number>>();
+
+  constructor(private readonly source: string) {}
+
+  endOf(name: string, tagStart: number): number {
+    let paired = this.ends.get(name);
+    if (paired === undefined) {
+      paired = pairedTags(this.source, name);
+      this.ends.set(name, paired);
+    }
+    return paired.get(tagStart) ?? this.source.length;
+  }
+}
+
+function pairedTags(source: string, name: string): Map<number, number> {
+  const escaped = name.replace(/[^a-z0-9-]/gi, '');
+  const tags = new RegExp(`<(/?)${escaped}(?=[\\t\\n\\f\\r />])`, 'gi');
+  const open: number[] = [];
+  const paired = new Map<number, number>();
+  for (const match of source.matchAll(tags)) {
+    if (match[1] === '') open.push(match.index);
+    else {
+      const start = open.pop();
+      if (start !== undefined) paired.set(start, match.index);
+    }
+  }
+  return paired;
+}
