@@ -1,7 +1,6 @@
 import { DEFAULT_LIMITS } from '../pipeline/limits.js';
 import { IDENTIFIER_MAX_LENGTH, SURFACE_MAX_LENGTH } from '../packet/identifiers.js';
 import { escapeMarkdown, markdownValue, truncate } from '../text/escape.js';
-import { quoteShownInReport } from '../text/wording-lint.js';
 import { CLAIM_VERDICTS, claimPlaceIndex, DANGLING_CITATION } from '../vocabulary.js';
 import { digestClaims, hasFinding, LISTED_DIGEST_ENTRIES, type ClaimsDigest } from './claims-digest.js';
 import { isUsed, itemIdsWhere } from './evidence-groups.js';
@@ -22,8 +21,6 @@ const cell = (text: string | null | undefined, max = 160): string => markdownVal
  * claims, or a dangling citation and the item it extends, read alike). The packet grammar bounds
  * both (packet/identifiers.ts), so whole they stay short, and two different ones never read the same.
  */
-/** A quote of the packet: its own `\u` notation shown so it never reads as tki's escape (wording-lint.ts). */
-const quoted = <T extends string | null | undefined>(text: T): T => (typeof text === 'string' ? (quoteShownInReport(text) as T) : text);
 const id = (text: string | null | undefined): string => value(text, IDENTIFIER_MAX_LENGTH);
 const idCell = (text: string | null | undefined): string => cell(text, IDENTIFIER_MAX_LENGTH);
 const surface = (text: string): string => value(text, SURFACE_MAX_LENGTH);
@@ -60,7 +57,7 @@ function place(where: string, claimIds: ReadonlyMap<number, string>): string {
 
 /** tki's words (escaped text) and the packet text they are about (a code span): errors.ts `errorWords`. */
 function wordsAndQuote(message: string, quote: string | null | undefined, max = 400): string {
-  return `${md(message, max)}${quote === undefined || quote === null ? '' : `: ${value(quoted(quote), 200)}`}`;
+  return `${md(message, max)}${quote === undefined || quote === null ? '' : `: ${value(quote, 200)}`}`;
 }
 
 /** An item's problems, each with its quote; cut after PROBLEMS_SHOWN_CHARS of tki's words (report.json lists them all). */
@@ -91,7 +88,7 @@ function evidenceCell(claim: ClaimReport): string {
 function claimRow(claim: ClaimReport): string {
   const flags = claim.flags.length === 0 ? '' : ` (${claim.flags.join(', ')})`;
   const verdict = claim.verdict === 'NO_READ_LEVEL_DEFECT_FOUND' ? `${claim.verdict}, ${claim.authority}` : claim.verdict;
-  return `| ${idCell(claim.claim_id)}: ${cell(quoted(claim.chain.claim.text), 120)} | ${claim.claim_type} | ${verdict}${flags} | ${evidenceCell(claim)} | ${md(claim.reasons.join('; '), 240)} |`;
+  return `| ${idCell(claim.claim_id)}: ${cell(claim.chain.claim.text, 120)} | ${claim.claim_type} | ${verdict}${flags} | ${evidenceCell(claim)} | ${md(claim.reasons.join('; '), 240)} |`;
 }
 
 /**
@@ -171,17 +168,17 @@ export function renderMarkdownOf(report: Omit<Report, 'claims'>, digest: ClaimsD
     report.flag_details.length === 0
       ? ['None.']
       : report.flag_details.flatMap((group) => [
-          ...group.listed.map((where) => `- \`${group.flag}\` at ${place(where.where, digest.placeIds)}: ${md(group.detail, 240)}${where.quote === undefined ? '' : `: ${value(quoted(where.quote), 200)}`}`),
+          ...group.listed.map((where) => `- \`${group.flag}\` at ${place(where.where, digest.placeIds)}: ${md(group.detail, 240)}${where.quote === undefined ? '' : `: ${value(where.quote, 200)}`}`),
           ...notListedLine(group, `\`${group.flag}\` (${md(group.detail, 240)})`),
         ]);
   lines.push(...section('Flags', flagLines));
   const prose = [
     ...report.prose.pass_assertions.flatMap((group) => {
       const backing = group.backed ? 'backed by an accepted claim' : 'not backed';
-      return [...group.listed.map((finding) => `- line ${finding.line}, ${backing}: ${value(quoted(finding.excerpt), 200)}`), ...notListedLine(group, `pass assertions ${backing}`)];
+      return [...group.listed.map((finding) => `- line ${finding.line}, ${backing}: ${value(finding.excerpt, 200)}`), ...notListedLine(group, `pass assertions ${backing}`)];
     }),
     ...report.prose.unparsed_regions.flatMap((group) => [
-      ...group.listed.map((finding) => `- line ${finding.line}, UNPARSED_REGION (${md(group.why)}): ${value(quoted(finding.excerpt), 200)}`),
+      ...group.listed.map((finding) => `- line ${finding.line}, UNPARSED_REGION (${md(group.why)}): ${value(finding.excerpt, 200)}`),
       ...notListedLine(group, `UNPARSED_REGION (${md(group.why)})`),
     ]),
   ];

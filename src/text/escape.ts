@@ -34,11 +34,6 @@ const CODE_POINT_ESCAPE = /\\u\{([0-9a-fA-F]{1,6})\}/g;
 const OWN_NOTATION = /\\(?=[uU])/g;
 const HAS_OWN_NOTATION = /\\[uU]/;
 
-/** The packet's own backslashes before `u` shown as `\u{5c}`: what is left of the notation is tki's. */
-export function ownNotationEscaped(text: string): string {
-  return HAS_OWN_NOTATION.test(text) ? text.replace(OWN_NOTATION, codePointEscape) : text;
-}
-
 /** The text with tki's `\u{…}` escapes decoded, as the report tells its reader to (a value out of range stays as written). */
 export function decodedCodePointEscapes(text: string): string {
   if (!text.includes('\\')) return text;

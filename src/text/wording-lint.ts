@@ -1,6 +1,6 @@
 import { GLOBAL_DENIAL_PATTERNS, hasGlobalDenialWording, scopeDenialWording } from '../../policy/index.js';
 import { textRulePattern } from '../../policy/text-normalize-pattern.js';
-import { decodedCodePointEscapes, ownNotationEscaped, withHitsEscaped } from './escape.js';
+import { decodedCodePointEscapes, withHitsEscaped } from './escape.js';
 
 /**
  * SPEC §4 non-global denial: every string the inspector emits is linted for global-absence
@@ -42,16 +42,6 @@ function quoteHasDenialWording(quote: string): boolean {
  */
 export function escapeQuotedDenialWording(quote: string): { text: string; changed: boolean } {
   return quoteHasDenialWording(quote) ? withHitsEscaped(quote, GLOBAL_DENIAL_RULES, true) : { text: quote, changed: false };
-}
-
-/**
- * A quote of the packet as report.md shows it (choices 33, round 16): the lint wrote the packet's own
- * backslashes before `u` as `\u{5c}` only in a quote whose wording it escaped; every other quote gets
- * the same here, so a real U+2028 (shown `\u{2028}`) and the packet's six characters `\u{2028}`
- * (shown `\u{5c}u{2028}`) never look alike, and every `\u{…}` in report.md's quotes is tki's.
- */
-export function quoteShownInReport(quote: string): string {
-  return quote.includes('\\') && !quoteHasDenialWording(quote) ? ownNotationEscaped(quote) : quote;
 }
 
 /** Lint passes and the distinct strings they matched (a cost counter for the structural tests). */
