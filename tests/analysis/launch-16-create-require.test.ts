@@ -24,6 +24,9 @@ describe('a loader called at once is judged by what it loads, not as a loader th
     ['a destructured member', `${ESM}const { execSync } = createRequire(import.meta.url)('child_process');\nexecSync('id');`, ['EXEC execSync']],
     ['through the namespace', `${NAMESPACE}nodeModule.createRequire(import.meta.url)('child_process').execSync('id');`, ["EXEC nodeModule.createRequire(import.meta.url)('child_process').execSync"]],
     ['in CommonJS', `${CJS}createRequire(__filename)('node:net').connect(80);`, ["NETWORK createRequire(__filename)('node:net').connect"]],
+    // Session 17: a local alias only called is the loader called at once (an exported or stored alias still escapes).
+    ['createRequire kept under another name, then called', `${ESM}const make = createRequire;\nmake(import.meta.url)('node:os');`, ["SYSTEM make(import.meta.url)('node:os')"]],
+    ['the alias called with a computed name', `${ESM}const make = createRequire;\nmake(import.meta.url)(process.argv[2]);`, ["UNANALYZED make(import.meta.url)(process.argv[2])"]],
     ['a pure builtin: nothing', `${ESM}createRequire(import.meta.url)('node:path').join('a');`, []],
     ['a file of the program: an edge, nothing here', `${ESM}createRequire(import.meta.url)('./tool.cjs').run();`, []],
   ];
@@ -38,7 +41,6 @@ describe('a loader called at once is judged by what it loads, not as a loader th
 describe('the loader escaping is still DYNAMIC_CODE (what per-member tracking of node:module catches)', () => {
   const cases: Array<[string, string]> = [
     ['an exported loader', `${ESM}export const load = createRequire(import.meta.url);`],
-    ['createRequire kept under another name', `${ESM}const make = createRequire;\nmake(import.meta.url)('node:os');`],
     ['createRequire called through .call', `${ESM}createRequire.call(null, import.meta.url)('node:os').cpus();`],
     ['the loader handed to a function', `${ESM}run(createRequire(import.meta.url));\nfunction run(f) { return f; }`],
   ];

@@ -52,7 +52,8 @@ describe('raw-text elements: one table, exact end tags', () => {
 
   it('RCDATA decodes references a browser decodes; RAWTEXT shows them as written', () => {
     // A textarea's content is in a box of its own: read as a paragraph of its own after the text (choices 45).
-    expect(renderedText('a <textarea>&#112ass</textarea>').text).toBe('a  \u2029pass');
+    // Its box is laid out at its own direction (choices 70): an isolate around what it shows.
+    expect(renderedText('a <textarea>&#112ass</textarea>').text).toBe('a  \u2029\u2066pass\u2069');
     // An xmp is a block: its edges are breaks.
     expect(renderedText('a <xmp>&#112ass</xmp>').text).toBe('a  &#112ass ');
   });
