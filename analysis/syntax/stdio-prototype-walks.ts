@@ -63,7 +63,8 @@ export function takesStdioApart(ancestors: readonly ts.Node[], index: number, sc
   if (tsv.isCallExpression(parent) || tsv.isNewExpression(parent)) {
     if (tsv.isCallExpression(parent) && parent.arguments[0] === child && isTakingCall(parent, scope)) return true;
     // A holder called (`h.at(0)`, a function that returns the stream), or either handed to a call: the result may be the stream.
-    return parent.expression === child ? hold === 'holder' && onward(at) : onward(at);
+    if (parent.expression !== child) return onward(at);
+    return hold === 'holder' && (callbackTakes(parent, copiedTo) || onward(at));
   }
   if (tsv.isWithStatement(parent)) return parent.expression === child;
   if (tsv.isArrayLiteralExpression(parent) || tsv.isSpreadElement(parent) || tsv.isSpreadAssignment(parent) || tsv.isAwaitExpression(parent)) return onward(at);
@@ -101,6 +102,11 @@ function returnedFrom(ancestors: readonly ts.Node[], at: number, copiedTo: Copie
   if (tsv.isFunctionDeclaration(fn)) return fn.name !== undefined && copiedTo(fn.name.text, 'holder');
   const owner = ancestors[fnAt - 1];
   return (tsv.isMethodDeclaration(fn) || tsv.isGetAccessorDeclaration(fn)) && owner !== undefined && tsv.isObjectLiteralExpression(owner) && onward(fnAt - 1);
+}
+
+/** A holder's method handed a function written there (`h.forEach((s) => …)`, `.then((s) => …)`): its parameters may be the stream. */
+function callbackTakes(call: ts.CallExpression | ts.NewExpression, copiedTo: CopiedTo): boolean {
+  return (call.arguments ?? []).some((argument) => (tsv.isArrowFunction(argument) || tsv.isFunctionExpression(argument)) && argument.parameters.some((parameter) => boundNames(parameter.name).some((name) => copiedTo(name, 'holder'))));
 }
 
 /** Every name a binding pattern binds (`[a, { b }, ...c]`). */

@@ -35,6 +35,8 @@ describe('a standard stream taken apart out of what holds it reaches the network
     ['handed through an identity call', 'const id = (x) => x;\nid(process.stdout).connect(59999);'],
     ['`connect` read out of an array', 'const box = [process.stdout];\nbox[0].connect(59999);'],
     ['`__proto__` of an element', 'const all = [process.stdout, process.stderr];\nmodule.exports = all[1].__proto__;'],
+    ["a callback of an array's method", '[process.stdout].forEach((s) => {\n  module.exports = Object.getPrototypeOf(s);\n});'],
+    ["a promise's callback", 'Promise.resolve(process.stderr).then((s) => new s.constructor());'],
     ['nested arrays', 'const S = [[process.stdout]][0][0].constructor;\nnew S();'],
   ] as Row[])('%s', (_name, [, code]) => {
     const file = code.includes('import ') ? 'lib/a.ts' : 'lib/a.cjs';
@@ -50,6 +52,7 @@ describe('a standard stream held and only used as a stream stays pure (choice 4)
     ["only the constructor's name read out of a container", 'const box = { s: process.stdout };\nconsole.log(box.s.constructor.name);'],
     ['a function returning the stream, written to', "const get = () => process.stdout;\nget().write('x');"],
     ["an array's length", 'console.log([process.stdout].length);'],
+    ["an array's callback that writes", "[process.stdout, process.stderr].forEach((s) => s.write('x'));"],
     ['destructured and listened on', "const [out] = [process.stdout];\nout.on('drain', () => undefined);"],
   ] as Row[])('%s', (_name, [, code]) => expect(capabilitiesOf(code)).toEqual([]));
 });
