@@ -28,31 +28,97 @@ const TAKING_CALLS: ReadonlySet<string> = new Set(['getPrototypeOf', 'getOwnProp
 const FACT_MEMBERS: ReadonlySet<string> = new Set(['name', 'length']);
 
 /**
- * True when the stdio stream `ancestors[index]` evaluates to is taken apart (above). `ancestors` is
- * the walk's stack, outermost first (files parsed without parent pointers are walked too).
- * `copiedTo` judges a name the stream is copied into (`const out = process.stdout`).
+ * How a value stands to the stream: the stream itself, or a value that may be it or hold it (docs/choices.md
+ * 76): a container it is written into (an array or object literal, a spread, `new Map([[k, s]])`,
+ * `Array.of(s)`), the result of a call it is handed to, a function that returns it, and whatever is read,
+ * called, destructured or iterated out of one of those (`[s][0]`, `box.s`, `.at(0)`, `.find(…)`,
+ * `const [t] = …`, `for (const t of …)`). A holder is taken apart as the stream is, and what comes out of
+ * it is a holder again.
  */
-export function takesStdioApart(ancestors: readonly ts.Node[], index: number, scope: Scope, copiedTo: (name: string) => boolean): boolean {
+export type StdioHold = 'stream' | 'holder';
+
+/** How many holder steps are followed from one stream (`[[s]][0][0]` is three). */
+const MAX_HOLDER_STEPS = 8;
+
+/** `copiedTo` judges a name the stream (or a holder) is copied into (`const out = process.stdout`, `const box = [out]`). */
+export type CopiedTo = (name: string, hold: StdioHold) => boolean;
+
+/**
+ * True when the stdio stream `ancestors[index]` evaluates to is taken apart (above), directly or out of
+ * a holder (StdioHold). `ancestors` is the walk's stack, outermost first (files parsed without parent
+ * pointers are walked too).
+ */
+export function takesStdioApart(ancestors: readonly ts.Node[], index: number, scope: Scope, copiedTo: CopiedTo, hold: StdioHold = 'stream', steps = 0): boolean {
   let child = ancestors[index];
   let at = index - 1;
   while (child !== undefined && at >= 0 && passesValueOn(ancestors[at] as ts.Node, child)) child = ancestors[at--];
   const parent = ancestors[at];
   if (child === undefined || parent === undefined) return false;
+  const onward = (holderAt: number): boolean => steps < MAX_HOLDER_STEPS && holderAt >= 0 && takesStdioApart(ancestors, holderAt, scope, copiedTo, 'holder', steps + 1);
   if (tsv.isPropertyAccessExpression(parent) || tsv.isElementAccessExpression(parent)) {
     if (parent.expression !== child) return false;
-    return isTakingRead(parent, ancestors, at, scope);
+    // Out of a holder, any member may be the stream (`[s][i]`, `box.s`, `.at`): only the socket's own keys take it apart there.
+    return hold === 'stream' ? isTakingRead(parent, ancestors, at, scope) : isTakingKeyRead(parent, ancestors, at, scope) || onward(at);
   }
-  if (tsv.isCallExpression(parent)) return parent.arguments[0] === child && isTakingCall(parent, scope);
+  if (tsv.isCallExpression(parent) || tsv.isNewExpression(parent)) {
+    if (tsv.isCallExpression(parent) && parent.arguments[0] === child && isTakingCall(parent, scope)) return true;
+    // A holder called (`h.at(0)`, a function that returns the stream), or either handed to a call: the result may be the stream.
+    if (parent.expression !== child) return onward(at);
+    return hold === 'holder' && (callbackTakes(parent, copiedTo) || onward(at));
+  }
   if (tsv.isWithStatement(parent)) return parent.expression === child;
+  if (tsv.isArrayLiteralExpression(parent) || tsv.isSpreadElement(parent) || tsv.isSpreadAssignment(parent) || tsv.isAwaitExpression(parent)) return onward(at);
+  if ((tsv.isPropertyAssignment(parent) && parent.initializer === child) || tsv.isShorthandPropertyAssignment(parent)) return onward(at - 1);
+  if (tsv.isReturnStatement(parent) || (tsv.isArrowFunction(parent) && parent.body === child)) return returnedFrom(ancestors, at, copiedTo, onward);
   if (tsv.isVariableDeclaration(parent) && parent.initializer === child) {
-    return tsv.isIdentifier(parent.name) ? copiedTo(parent.name.text) : tsv.isObjectBindingPattern(parent.name) && patternTakes(parent.name, scope);
+    if (tsv.isIdentifier(parent.name)) return copiedTo(parent.name.text, hold);
+    if (tsv.isObjectBindingPattern(parent.name) && patternTakes(parent.name, scope)) return true;
+    // Destructured out of a holder (or out of an array pattern): each name bound may be the stream.
+    return (hold === 'holder' || tsv.isArrayBindingPattern(parent.name)) && boundNames(parent.name).some((name) => copiedTo(name, 'holder'));
+  }
+  if (tsv.isForOfStatement(parent) && parent.expression === child) {
+    const bound = parent.initializer;
+    return hold === 'holder' && tsv.isVariableDeclarationList(bound) && bound.declarations.some((declaration) => boundNames(declaration.name).some((name) => copiedTo(name, 'holder')));
   }
   if (tsv.isBinaryExpression(parent) && parent.right === child && parent.operatorToken.kind === tsv.SyntaxKind.EqualsToken) {
     const target = skipOuter(parent.left);
-    if (tsv.isIdentifier(target)) return copiedTo(target.text);
+    if (tsv.isIdentifier(target)) return copiedTo(target.text, hold);
     return tsv.isObjectLiteralExpression(target) && assignmentPatternTakes(target, scope);
   }
   return false;
+}
+
+/**
+ * A stream or holder returned: the function that returns it is a holder (its calls may be the stream),
+ * judged where it is written (`(() => s)()`, `const get = () => s`), by its name (`function get() { return s }`),
+ * or as a member of the literal that holds it (`{ get() { return s } }`).
+ */
+function returnedFrom(ancestors: readonly ts.Node[], at: number, copiedTo: CopiedTo, onward: (holderAt: number) => boolean): boolean {
+  let fnAt = at;
+  while (fnAt >= 0 && !tsv.isFunctionLike(ancestors[fnAt] as ts.Node)) fnAt -= 1;
+  const fn = ancestors[fnAt];
+  if (fn === undefined) return false;
+  if (tsv.isArrowFunction(fn) || tsv.isFunctionExpression(fn)) return onward(fnAt);
+  if (tsv.isFunctionDeclaration(fn)) return fn.name !== undefined && copiedTo(fn.name.text, 'holder');
+  const owner = ancestors[fnAt - 1];
+  return (tsv.isMethodDeclaration(fn) || tsv.isGetAccessorDeclaration(fn)) && owner !== undefined && tsv.isObjectLiteralExpression(owner) && onward(fnAt - 1);
+}
+
+/** A holder's method handed a function written there (`h.forEach((s) => …)`, `.then((s) => …)`): its parameters may be the stream. */
+function callbackTakes(call: ts.CallExpression | ts.NewExpression, copiedTo: CopiedTo): boolean {
+  return (call.arguments ?? []).some((argument) => (tsv.isArrowFunction(argument) || tsv.isFunctionExpression(argument)) && argument.parameters.some((parameter) => boundNames(parameter.name).some((name) => copiedTo(name, 'holder'))));
+}
+
+/** Every name a binding pattern binds (`[a, { b }, ...c]`). */
+function boundNames(name: ts.BindingName): readonly string[] {
+  if (tsv.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((element) => (tsv.isOmittedExpression(element) ? [] : boundNames(element.name)));
+}
+
+/** A holder's member read by one of the socket's own keys: `connect`, `__proto__`, `constructor` (isTakingRead). */
+function isTakingKeyRead(access: ts.PropertyAccessExpression | ts.ElementAccessExpression, ancestors: readonly ts.Node[], at: number, scope: Scope): boolean {
+  const key = constantKey(access, scope);
+  return key !== null && TAKING_KEYS.has(key) && isTakingRead(access, ancestors, at, scope);
 }
 
 /** `stream.connect`, `stream[k]`, `stream.constructor` unless only its name is read or it is only tested. */
@@ -97,24 +163,27 @@ function isTakingName(name: ts.PropertyName | ts.BindingName, scope: Scope): boo
   return key === null || TAKING_KEYS.has(key);
 }
 
+/** A name judged as the stream or as a holder of it. */
+type HeldName = `${StdioHold}:${string}`;
+
 interface NameUses {
-  /** Names some use of which takes a stream apart, were the name a stream. */
-  readonly taken: ReadonlySet<string>;
-  /** `b = a`, `const b = a`: the names each name is copied into. */
-  readonly copies: ReadonlyMap<string, readonly string[]>;
+  /** Names (as the stream or as a holder) some use of which takes a stream apart. */
+  readonly taken: ReadonlySet<HeldName>;
+  /** `b = a`, `const b = a`, `const [b] = a`: the names each name is copied into, and how they hold it. */
+  readonly copies: ReadonlyMap<HeldName, readonly HeldName[]>;
 }
 
 const usesByFile = new WeakMap<ts.SourceFile, NameUses>();
 
 /**
- * A name holding a stream (`const out = process.stdout`) is judged by its uses anywhere in the file,
- * by name, not by scope: a shadowing local of the same name only fails closed.
+ * A name holding a stream (`const out = process.stdout`) or a holder of one (`const box = [out]`) is judged
+ * by its uses anywhere in the file, by name, not by scope: a shadowing local of the same name only fails closed.
  */
-export function isTakenByName(file: ts.SourceFile, name: string): boolean {
+export function isTakenByName(file: ts.SourceFile, name: string, hold: StdioHold = 'stream'): boolean {
   let uses = usesByFile.get(file);
   if (uses === undefined) usesByFile.set(file, (uses = scanNameUses(file)));
-  const seen = new Set<string>();
-  const pending = [name];
+  const seen = new Set<HeldName>();
+  const pending: HeldName[] = [`${hold}:${name}`];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     if (seen.has(next)) continue;
     seen.add(next);
@@ -125,19 +194,22 @@ export function isTakenByName(file: ts.SourceFile, name: string): boolean {
 }
 
 function scanNameUses(file: ts.SourceFile): NameUses {
-  const taken = new Set<string>();
-  const copies = new Map<string, string[]>();
+  const taken = new Set<HeldName>();
+  const copies = new Map<HeldName, HeldName[]>();
   const ancestors: ts.Node[] = [file];
   // Scope-free: names are read as globals, so `stream[k]` with any non-literal `k` counts as taking.
   const scope = new Scope(undefined);
   const visit = (node: ts.Node): void => {
     ancestors.push(node);
     if (tsv.isIdentifier(node) && isValueReference(node, ancestors[ancestors.length - 2] as ts.Node)) {
-      const recordCopy = (name: string): boolean => {
-        copies.set(node.text, [...(copies.get(node.text) ?? []), name]);
-        return false;
-      };
-      if (!taken.has(node.text) && takesStdioApart(ancestors, ancestors.length - 1, scope, recordCopy)) taken.add(node.text);
+      for (const hold of ['stream', 'holder'] as const) {
+        const used: HeldName = `${hold}:${node.text}`;
+        const recordCopy = (name: string, as: StdioHold): boolean => {
+          copies.set(used, [...(copies.get(used) ?? []), `${as}:${name}`]);
+          return false;
+        };
+        if (!taken.has(used) && takesStdioApart(ancestors, ancestors.length - 1, scope, recordCopy, hold)) taken.add(used);
+      }
     }
     tsv.forEachChild(node, visit);
     ancestors.pop();
@@ -150,6 +222,6 @@ function scanNameUses(file: ts.SourceFile): NameUses {
 export function judgeStdioUse(walker: Walker, node: ts.Node, member: string): void {
   if (!STDIO_MEMBERS.has(member)) return;
   const index = walker.ancestors.lastIndexOf(node);
-  if (index < 0 || !takesStdioApart(walker.ancestors, index, walker.scope, (name) => isTakenByName(walker.sourceFile, name))) return;
+  if (index < 0 || !takesStdioApart(walker.ancestors, index, walker.scope, (name, hold) => isTakenByName(walker.sourceFile, name, hold))) return;
   walker.report.reach(['NETWORK'], node, `process.${member}`, 'member', "its prototype chain is `net.Socket` (`connect`, the `Socket` class) when the stream is a pipe or a socket");
 }

@@ -1,5 +1,6 @@
 import ts from '../../policy/typescript.cjs';
 import { parameterTypeAt, type HandedParameter } from './handed-slots.js';
+import { isLibraryDeclaration } from './lossy-slot.js';
 
 /**
  * What an implementation's parameter list, taken as a whole, takes at an argument position (red-team
@@ -16,6 +17,14 @@ export interface ReceivingParameter {
   /** The parameter is annotated, a rest, or the `arguments` object: not a plain name that takes a contextual type. */
   readonly ownType: boolean;
 }
+
+/**
+ * The two ways a value is reached through a declared type: called through its call signatures, built
+ * through its construct signatures (`new`, `Reflect.construct`, `super(…)` of a class that extends it,
+ * a mixin's `class extends B`). A signature is paired only with one of its own kind (red-team round 17:
+ * `new (run: typeof execSync) => object` implemented by a class whose constructor takes `unknown`).
+ */
+export const SIGNATURE_KINDS: readonly ts.SignatureKind[] = [ts.SignatureKind.Call, ts.SignatureKind.Construct];
 
 /** `this: T` is no argument position (pairParameters pairs it on its own). */
 export function argumentParameters(fn: ts.SignatureDeclaration): readonly ts.ParameterDeclaration[] {
@@ -182,6 +191,7 @@ export function pairParameters(checker: ts.TypeChecker, declared: ts.Signature, 
  * where the contextual type hands a capability. A plain unannotated name takes the contextual type itself.
  */
 export function handedParameters(checker: ts.TypeChecker, node: ts.Node): readonly HandedParameter[] {
+  if (ts.isClassExpression(node)) return constructedParameters(checker, node);
   if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return [];
   const contextual = checker.getContextualType(node);
   if (contextual === undefined) return [];
@@ -191,4 +201,27 @@ export function handedParameters(checker: ts.TypeChecker, node: ts.Node): readon
   return signatures.flatMap((signature) => pairParameters(checker, signature, node)
     .filter((pair) => pair.receiving.ownType)
     .map((pair) => ({ name: pair.receiving.name, handed: pair.handed, declared: pair.receiving.type })));
+}
+
+/**
+ * A class expression written where a construct signature is expected (`{ Maker: class { constructor(run:
+ * unknown) … } }`, `use(class …)`, a mixin's argument): what the signature's callers hand (`new`,
+ * `Reflect.construct`, `super(…)`) reaches the class's constructor, its base's when it declares none. A
+ * constructor's parameters take no contextual type, so each is what it declares (`any` unannotated).
+ */
+function constructedParameters(checker: ts.TypeChecker, node: ts.ClassExpression): readonly HandedParameter[] {
+  const contextual = checker.getContextualType(node);
+  if (contextual === undefined) return [];
+  const whole = checker.getNonNullableType(contextual);
+  const declared = (whole.isUnion() ? whole.types : [whole]).flatMap((member) => member.getConstructSignatures().slice(0, 1));
+  const own = declared.length === 0 ? undefined : checker.getTypeAtLocation(node).getConstructSignatures()[0];
+  const fn = own?.getDeclaration() as ts.SignatureDeclaration | undefined;
+  // The same list as the signature's (a generic base's instantiation has it too); a library base keeps what it declares.
+  if (own === undefined || fn === undefined || isLibraryDeclaration(fn) || argumentParameters(fn).length !== own.getParameters().length) return [];
+  return declared.flatMap((signature) => pairParameters(checker, signature, fn, own).map((pair) => ({ name: writtenWithin(pair.receiving.name, node) ? pair.receiving.name : node, handed: pair.handed, declared: pair.receiving.type })));
+}
+
+/** A parameter written inside the expression being paired (an arrow or a class handed right there): the finding points at it. */
+export function writtenWithin(node: ts.Node, at: ts.Node): boolean {
+  return node.getSourceFile() === at.getSourceFile() && node.pos >= at.pos && node.end <= at.end;
 }

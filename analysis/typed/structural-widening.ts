@@ -3,7 +3,7 @@ import type { Resolved } from '../syntax/index.js';
 import { hasUnlistedMembers, typesHeldThroughTypeArguments } from './phantom-type-arguments.js';
 import { isLibraryDeclaration, isSupertype, isUntyped, slotLoss, type SlotLoss } from './lossy-slot.js';
 import { parameterTypeAt } from './handed-slots.js';
-import { argumentParameters, ownArgumentsRead, pairParameters } from './parameter-lists.js';
+import { argumentParameters, ownArgumentsRead, pairParameters, SIGNATURE_KINDS } from './parameter-lists.js';
 
 /**
  * A capability handed off inside a value (issue #10, structural widening): the value is no capability
@@ -180,6 +180,10 @@ export function createStructuralWidening(checker: ts.TypeChecker, bearingType: (
       met.push([checker.getReturnTypeOfSignature(sourceSignature), checker.getReturnTypeOfSignature(targetSignature)]);
       met.push(...parameterMeetings(sourceSignature, targetSignature));
     }
+    // A class's constructor meets a construct signature's callers (`new`, `Reflect.construct`, `super(…)`) the same way.
+    const sourceConstructor = source.getConstructSignatures()[0];
+    const targetConstructor = target.getConstructSignatures()[0];
+    if (sourceConstructor !== undefined && targetConstructor !== undefined) met.push(...parameterMeetings(sourceConstructor, targetConstructor));
     return met;
   };
 
@@ -202,16 +206,21 @@ export function createStructuralWidening(checker: ts.TypeChecker, bearingType: (
     return met;
   };
 
-  /** A source holding no capability, a function: what the target's callers hand its parameters may still be lost there. */
+  /**
+   * A source holding no capability, a function (or a class): what the target's callers hand its
+   * parameters (its constructor's, through the target's construct signature) may still be lost there.
+   */
   const parametersLoss = (source: ts.Type, targets: readonly ts.Type[], depth: number): Found<StructuralLoss> | undefined => {
-    const sourceSignature = source.getCallSignatures()[0];
-    if (sourceSignature === undefined) return undefined;
-    for (const member of targets) {
-      const targetSignature = member.getCallSignatures()[0];
-      if (targetSignature === undefined || (targetSignature.getParameters().length === 0 && targetSignature.thisParameter === undefined)) continue;
-      for (const [from, to] of parameterMeetings(sourceSignature, targetSignature)) {
-        const found = walk(from, to, depth + 1);
-        if (found !== undefined) return { value: found.value, distance: found.distance + 1 };
+    for (const kind of SIGNATURE_KINDS) {
+      const sourceSignature = checker.getSignaturesOfType(source, kind)[0];
+      if (sourceSignature === undefined) continue;
+      for (const member of targets) {
+        const targetSignature = checker.getSignaturesOfType(member, kind)[0];
+        if (targetSignature === undefined || (targetSignature.getParameters().length === 0 && targetSignature.thisParameter === undefined)) continue;
+        for (const [from, to] of parameterMeetings(sourceSignature, targetSignature)) {
+          const found = walk(from, to, depth + 1);
+          if (found !== undefined) return { value: found.value, distance: found.distance + 1 };
+        }
       }
     }
     return undefined;
@@ -222,8 +231,8 @@ export function createStructuralWidening(checker: ts.TypeChecker, bearingType: (
    * into a wide position (a parameter typed, or holding, any/unknown/a supertype/a function, its own
    * type parameter, a rest, a declared `this`) or reads its own `arguments`. What lossIn's walk finds there needs one.
    */
-  const parametersMayLose = (source: ts.Type): boolean => {
-    const signature = source.getCallSignatures()[0];
+  const parametersMayLose = (source: ts.Type): boolean => SIGNATURE_KINDS.some((kind) => {
+    const signature = checker.getSignaturesOfType(source, kind)[0];
     if (signature === undefined) return false;
     const fn = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
     if (fn !== undefined && !isLibraryDeclaration(fn) && (ownArgumentsRead(fn) !== undefined || argumentParameters(fn).some((parameter) => parameter.dotDotDotToken !== undefined))) return true;
@@ -233,7 +242,7 @@ export function createStructuralWidening(checker: ts.TypeChecker, bearingType: (
       const type = checker.getTypeOfSymbol(parameter);
       return (type.flags & ts.TypeFlags.TypeParameter) !== 0 || hasWide(type);
     });
-  };
+  });
 
   /** How many pair walks were cut short (by the depth limit or a cycle) so far: a walk that saw one found nothing for certain. */
   let cutShort = 0;

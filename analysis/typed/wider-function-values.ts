@@ -1,7 +1,7 @@
 import ts from '../../policy/typescript.cjs';
 import type { HandedParameter } from './handed-slots.js';
 import { isLibraryDeclaration, isSupertype, isUntyped } from './lossy-slot.js';
-import { argumentParameters, pairParameters } from './parameter-lists.js';
+import { argumentParameters, pairParameters, SIGNATURE_KINDS, writtenWithin } from './parameter-lists.js';
 
 /**
  * A function value written into a slot whose function type admits more specific arguments than the
@@ -22,7 +22,8 @@ export function widerFunctionValues(checker: ts.TypeChecker, node: ts.Node): rea
 
 /**
  * What callers through `target` hand to `source`'s own parameters, where `source` takes them wider: the
- * value's call signatures against the target's, and (for the project's own objects and classes) each
+ * value's call signatures against the target's (its construct signatures, a class's constructor,
+ * against the target's construct signatures), and (for the project's own objects and classes) each
  * member's against the target's member of the same name (or its string index signature). `at` is where
  * a finding points.
  */
@@ -30,16 +31,19 @@ export function widerMembers(checker: ts.TypeChecker, at: ts.Expression, source:
   if (source === target || (source.flags & ts.TypeFlags.Object) === 0) return [];
   const found: HandedParameter[] = [];
   const pair = (from: ts.Type, to: ts.Type): void => {
-    for (const sourceSignature of from.getCallSignatures()) {
+    for (const kind of SIGNATURE_KINDS) pairKind(from, to, kind);
+  };
+  const pairKind = (from: ts.Type, to: ts.Type, kind: ts.SignatureKind): void => {
+    for (const sourceSignature of checker.getSignaturesOfType(from, kind)) {
       const fn = sourceSignature.getDeclaration() as ts.SignatureDeclaration | undefined;
       if (fn === undefined || isLibraryDeclaration(fn)) continue;
       // `f.bind(thisArg, a)` takes fewer arguments than `f` declares: its positions are not the declaration's.
       if (sourceSignature.getParameters().length !== argumentParameters(fn).length) continue;
-      for (const targetSignature of to.getCallSignatures()) {
+      for (const targetSignature of checker.getSignaturesOfType(to, kind)) {
         for (const { handed, receiving } of pairParameters(checker, targetSignature, fn, sourceSignature)) {
           // A wider parameter at the top, or an object/array parameter that may be wider inside (the escape finder walks it).
           const declared = receiving.type;
-          if (isUntyped(declared) || isSupertype(checker, declared) || ((declared.flags & ts.TypeFlags.Object) !== 0 && declared.getCallSignatures().length === 0)) found.push({ name: within(receiving.name, at) ? receiving.name : at, handed, declared });
+          if (isUntyped(declared) || isSupertype(checker, declared) || ((declared.flags & ts.TypeFlags.Object) !== 0 && declared.getCallSignatures().length === 0)) found.push({ name: writtenWithin(receiving.name, at) ? receiving.name : at, handed, declared });
         }
       }
     }
@@ -52,12 +56,7 @@ export function widerMembers(checker: ts.TypeChecker, at: ts.Expression, source:
   for (const property of checker.getPropertiesOfType(source)) {
     const declared = target.getProperty(property.getName());
     const to = declared === undefined ? stringIndex : checker.getTypeOfSymbol(declared);
-    if (to !== undefined && to.getCallSignatures().length > 0) pair(checker.getTypeOfSymbol(property), to);
+    if (to !== undefined && SIGNATURE_KINDS.some((kind) => checker.getSignaturesOfType(to, kind).length > 0)) pair(checker.getTypeOfSymbol(property), to);
   }
   return found;
-}
-
-/** A parameter written inside the expression being paired (an arrow handed right there): the finding points at it. */
-function within(node: ts.Node, at: ts.Node): boolean {
-  return node.getSourceFile() === at.getSourceFile() && node.pos >= at.pos && node.end <= at.end;
 }
