@@ -11,6 +11,7 @@ import type { Walker } from './walker.js';
 import { followSpawnedExecutable, pathContext } from './entry-path-follow.js';
 import { isReadCommand, isWrapper, peelWrapper, unwrapCommand, type InheritedShellState, type ShellLineReader } from './entry-command-wrappers.js';
 import { parseShellLine, type ShellWord } from './shell-line.js';
+import { discardsOutput, printsProgramPath, resetAtOnce, trapCommandOf, writtenText } from './shell-commands.js';
 import { ShellNodeOptions } from './shell-exports.js';
 
 /** Text the shell expands before running (`$VAR`, `$(…)`, backquotes): the words are not known. */
@@ -76,7 +77,7 @@ export function nodeArgumentsAfter(words: ArgumentList, walker: Walker, readShel
   if (wrapped !== undefined) {
     // `env NODE_OPTIONS=… sh -c 'node x'`: the shell's Node inherits them.
     const passOptions: ShellLineReader | undefined =
-      readShellLine === undefined || wrapped.nodeOptions.length === 0 ? readShellLine : (line, inherited) => readShellLine(line, { nodeOptions: [wrapped.nodeOptions, ...(inherited?.nodeOptions ?? [])], allexport: inherited?.allexport ?? false });
+      readShellLine === undefined || wrapped.nodeOptions.length === 0 ? readShellLine : (line, inherited) => readShellLine(line, { nodeOptions: [wrapped.nodeOptions, ...(inherited?.nodeOptions ?? [])], allexport: inherited?.allexport ?? false, dialect: inherited?.dialect });
     const rest = nodeArgumentsAfter(wrapped.words, walker, passOptions);
     return rest === undefined ? undefined : [...wrapped.nodeOptions, ...rest];
   }
@@ -161,7 +162,9 @@ function judgeUnplacedCommand(walker: Walker, at: ts.Node, words: ArgumentList, 
   if (command === undefined || command === UNKNOWN_ARGUMENT) return;
   const program = programOf(command, walker);
   // A program named by its path may be a `#!/usr/bin/env node` script: the guard reads its first line.
-  if (program === undefined || !EXPANSIONS.test(program)) followSpawnedExecutable(walker, at, command.parts, label, cwd);
+  // A shell looks a word without `/` up on PATH, a backslash in it being a letter (`"n\ode"`): no path.
+  const lookedUp = !argv && command.parts.every((part) => typeof part === 'string' && !part.includes('/'));
+  if (!lookedUp && (program === undefined || !EXPANSIONS.test(program))) followSpawnedExecutable(walker, at, command.parts, label, cwd);
   // A shell or a package manager was read word by word already (`bash -c "exec node f"`).
   if (program !== undefined && isReadCommand(program)) return;
   if (argv && !real.wrapped && !COMMAND_RUNNERS.test(program ?? '')) return;
@@ -196,7 +199,8 @@ export function judgeUnplacedArguments(walker: Walker, at: ts.Node, words: Argum
  */
 export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly PathPart[], label: string, extra: readonly NodeArgument[] = [], cwd?: PathValue, inherited?: InheritedShellState): boolean {
   // `spawn(cmd, args, { shell: true })` runs `${cmd} ${args.join(' ')}`: the arguments are shell text too.
-  const line = parseShellLine([...parts, ...extra.flatMap((word) => [' ', ...word.parts])]);
+  const dialect = inherited?.dialect ?? 'dash';
+  const line = parseShellLine([...parts, ...extra.flatMap((word) => [' ', ...word.parts])], dialect);
   if (line.kind === 'unparsable') {
     walker.report.unanalyzed(at, excerpt(label), `a shell command line the syntax cannot read (${line.why}): it may start Node on any file`);
     return true;
@@ -207,17 +211,43 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
   let sourced = false;
   // After `cd`, a relative entry is read from a folder the syntax does not follow: as from an unknown working directory.
   let directory = cwd;
-  for (const command of line.commands) {
-    const words = command.map((word) => ({ node: at, parts: word.parts }));
+  // Functions the line defines (shell-line.ts `defines`): `shadowing` those defined in its own shell, in order, before a call.
+  const shadowing = new Set<string>();
+  const defined = new Set<string>();
+  for (const [index, command] of line.commands.entries()) {
+    if (command.defines !== undefined) {
+      defined.add(command.defines);
+      if (command.sequential) shadowing.add(command.defines);
+      continue;
+    }
+    const words = command.words.map((word) => ({ node: at, parts: word.parts }));
     let start = 0;
     const environment: NodeArgument[] = [];
-    while (start < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(String(words[start]?.parts[0] ?? ''))) {
+    // Only an unquoted `NAME=` is an assignment: `"NODE_OPTIONS=…" node` runs a program of that name.
+    while (start < words.length && command.words[start]?.assignment === true) {
       const word = words[start];
       if (word !== undefined && String(word.parts[0]).startsWith('NODE_OPTIONS=')) environment.push(word);
       start++;
     }
     nodeOptions.note(words, start, environment);
     const first = words[start]?.parts[0];
+    const name = writtenText(command.words[start]);
+    if (name === 'unset') for (const operand of command.words.slice(start + 1)) shadowing.delete(writtenText(operand) ?? '');
+    // `node() { …; }; node x`: the line's own function runs, its body judged where it is written.
+    if (name !== undefined && defined.has(name)) {
+      if (environment.length > 0) walker.report.unanalyzed(at, excerpt(label), `a function of the line (\`${name}\`) called with \`NODE_OPTIONS\`: a Node its body starts gets them`);
+      if (shadowing.has(name)) continue;
+    }
+    // `trap 'node x' EXIT`: the action is a command line of its own, judged as if it runs, unless reset at once.
+    if (name === 'trap') {
+      const trap = trapCommandOf(command.words.slice(start));
+      if (trap.kind !== 'set' || resetAtOnce(command, line.commands[index + 1])) continue;
+      if (trap.action.expanded) walker.report.unanalyzed(at, excerpt(label), 'a `trap` action the shell expands first: it may start Node on any file');
+      else startsNode = followCommandLine(walker, at, trap.action.parts, label, [], directory, { ...nodeOptions.inheritedBy(environment, undefined), dialect }) || startsNode;
+      continue;
+    }
+    // `command -v node >/dev/null`: a path printed nowhere runs nothing; one the line or the program reads may be run under another name.
+    if (printsProgramPath(command.words.slice(start)) && discardsOutput(command)) continue;
     if (first === '.' || first === 'source') sourced = true;
     // `alias n=node` (dash expands aliases in scripts): a later word may name Node without spelling it.
     if (first === 'alias' && words.length > start + 1) {
@@ -225,11 +255,11 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
       continue;
     }
     if (first === 'eval' && words[start]?.parts.length === 1) {
-      startsNode = followEvalWords(walker, at, command.slice(start + 1), label, directory, nodeOptions.inheritedBy(environment, undefined)) || startsNode;
+      startsNode = followEvalWords(walker, at, command.words.slice(start + 1), label, directory, { ...nodeOptions.inheritedBy(environment, undefined), dialect }) || startsNode;
       continue;
     }
-    // `$(which node) f`, `/usr/bin/nod? f`, `{node,f}`: the shell decides the program.
-    if (command[start]?.expanded === true) {
+    // `$(which node) f`, `/usr/bin/nod? f`, `{node,f}` (bash): the shell decides the program.
+    if (command.words[start]?.expanded === true) {
       walker.report.unanalyzed(at, excerpt(label), 'a command the shell names at run time: it may start Node on any file');
       continue;
     }
@@ -242,7 +272,7 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
       continue;
     }
     startsNode = true;
-    if (command.some((word) => word.expanded)) {
+    if (command.words.some((word) => word.expanded)) {
       walker.report.unanalyzed(at, excerpt(label), 'a Node command line the shell expands before it runs: the entry file is not known');
       continue;
     }
