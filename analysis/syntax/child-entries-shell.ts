@@ -122,9 +122,9 @@ const SCRIPT_INTERPRETERS = /^(awk|gawk|mawk|nawk|perl|perl5[.0-9]*|python[.0-9]
  * Programs that run none of their words: `: node x` only expands them, `echo node --require x` and
  * `printf 'node %s' x` print them (a substitution among them is a command of its own: shell-line.ts;
  * a shell that reads the printed text from a pipe is judged as a shell with no script); `type node`
- * and `hash node` only look the name up (`which node` prints a path a line may run under another name).
+ * and `hash node` only look the name up, `unset -f node` removes a function (`which node` prints a path a line may run under another name).
  */
-const WORDLESS_PROGRAMS = new Set([':', 'true', 'false', 'echo', 'printf', 'type', 'hash']);
+const WORDLESS_PROGRAMS = new Set([':', 'true', 'false', 'echo', 'printf', 'type', 'hash', 'unset']);
 
 /** The real program of a command and its words: the wrappers in front of it peeled (`env A=1 nohup xargs node` → `node` and the input's words). */
 function realCommand(words: ArgumentList, walker: Walker): { words: ArgumentList; wrapped: boolean } {
@@ -248,6 +248,11 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
     }
     // `command -v node >/dev/null`: a path printed nowhere runs nothing; one the line or the program reads may be run under another name.
     if (printsProgramPath(command.words.slice(start)) && discardsOutput(command)) continue;
+    // `"n\ode"`, `'no\⏎de'`: a backslash left after quote removal is a letter of the file's name (on Linux), so the name is none of Node's.
+    if (name !== undefined && name.slice(name.lastIndexOf('/') + 1).includes('\\')) {
+      judgeUnplacedCommand(walker, at, words.slice(start), label, false, directory);
+      continue;
+    }
     if (first === '.' || first === 'source') sourced = true;
     // `alias n=node` (dash expands aliases in scripts): a later word may name Node without spelling it.
     if (first === 'alias' && words.length > start + 1) {
