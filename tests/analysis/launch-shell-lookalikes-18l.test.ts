@@ -80,9 +80,11 @@ describe('a function the line defines shadows the program of that name', () => {
     ['unset -f before the call', shell(`'node() { :; }; unset -f node; node ' + ${JOB}`)],
     ['command node skips functions', shell(`'node() { :; }; command node ' + ${JOB}`)],
     ['an inner sh -c has no functions', shell(`'node() { :; }; sh -c "node ' + ${JOB} + '"'`)],
-    ['bash’s function keyword is not read (fail open never: the program stays)', shell(`'function node { :; }; node ' + ${JOB}`)],
   ];
   for (const [name, code] of twins) it(`twin: ${name}`, () => expect(entries(code)).toEqual(job));
+  it('bash’s `function NAME {…}` is not read as a definition: the program stays (fail closed; dash refuses the line)', () => {
+    expect(entries(shell(`'function node { :; }; node ' + ${JOB}`))).toEqual(job);
+  });
   it('twins: a function whose body starts Node with the caller’s words, or called with NODE_OPTIONS, fails closed', () => {
     expect(entries(shell(`'node() { command node "$@"; }; node ' + ${JOB}`))).toEqual(failsClosed);
     expect(entries(shell(`'node() { exec /usr/bin/node --require ' + ${PRE} + ' "$@"; }; node ' + ${JOB}`))).toEqual(failsClosed);
@@ -104,7 +106,7 @@ describe('a trap set and reset at once runs nothing', () => {
     ['a reset of another condition', shell(`'trap "node ' + ${JOB} + '" EXIT; trap - INT'`)],
     ['a reset only when a test passes', shell(`'trap "node ' + ${JOB} + '" EXIT; false && trap - EXIT'`)],
     ['a reset in the background', shell(`'trap "node ' + ${JOB} + '" EXIT; trap - EXIT &'`)],
-    ['an unknown condition beside EXIT', shell(`'trap "node ' + ${JOB} + '" EXIT BOGUS; trap - EXIT BOGUS'`)],
+    ['a reset that stops at an unknown condition (dash)', shell(`'trap "node ' + ${JOB} + '" EXIT BOGUS; trap - BOGUS EXIT'`)],
     ['set inside a function body', shell(`'f() { trap "node ' + ${JOB} + '" EXIT; trap - EXIT; }; true'`)],
   ];
   for (const [name, code] of twins) it(`twin: ${name}`, () => expect(entries(code)).toEqual(job));
@@ -127,7 +129,7 @@ describe('`command -v node` and `which node` are judged by where the path goes',
     ['piped', shell("'command -v node | xargs -I{} ln -s {} x'")],
     ['to a file', shell("'command -v node > where.txt'")],
     ['to stderr', shell("'command -v node >&2'")],
-    ['>/dev/null then moved back (>&3 after 3>&1)', shell("'command -v node 3>&1 >/dev/null >&3'")],
+    ['>/dev/null, then back to the captured output (3>&1 … >&3)', shell("'command -v node 3>&1 >/dev/null >&3'")],
     ['which captured', shell("'echo $(which node)'")],
   ];
   for (const [name, code] of twins) it(`twin: ${name}`, () => expect(entries(code).unanalyzed).toBe(true));
