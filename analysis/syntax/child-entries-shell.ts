@@ -10,7 +10,7 @@ import { excerpt, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 import { followSpawnedExecutable, pathContext } from './entry-path-follow.js';
 import { isReadCommand, isWrapper, peelWrapper, unwrapCommand, type InheritedShellState, type ShellLineReader } from './entry-command-wrappers.js';
-import { parseShellLine, type ShellWord } from './shell-line.js';
+import { parseShellLine, type ShellCommand, type ShellWord } from './shell-line.js';
 import { discardsOutput, printsProgramPath, resetAtOnce, trapCommandOf, writtenText } from './shell-commands.js';
 import { ShellNodeOptions } from './shell-exports.js';
 
@@ -205,7 +205,6 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
     walker.report.unanalyzed(at, excerpt(label), `a shell command line the syntax cannot read (${line.why}): it may start Node on any file`);
     return true;
   }
-  let startsNode = false;
   // Set for the rest of the line: `export NODE_OPTIONS=…` (shell-exports.ts); `. file` / `source file` may set anything.
   const nodeOptions = new ShellNodeOptions(at, inherited);
   let sourced = false;
@@ -213,13 +212,24 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
   let directory = cwd;
   // Functions the line defines (shell-line.ts `defines`): `shadowing` those defined in its own shell, in order, before a call.
   const shadowing = new Set<string>();
-  const defined = new Set<string>();
-  for (const [index, command] of line.commands.entries()) {
+  // Each function the line defines, and whether a command of its body starts Node.
+  const launches = new Map<string, boolean>();
+  const startingNode = new Set<number>();
+  const commands = line.commands;
+  for (const [index, command] of commands.entries()) {
     if (command.defines !== undefined) {
-      defined.add(command.defines);
+      const first = index - (command.body ?? index);
+      launches.set(command.defines, launches.get(command.defines) === true || [...startingNode].some((position) => position >= first && position < index));
       if (command.sequential) shadowing.add(command.defines);
       continue;
     }
+    if (judgeCommand(index, command)) startingNode.add(index);
+  }
+  return startingNode.size > 0;
+
+  /** One command of the line: true when it starts Node (or may). */
+  function judgeCommand(index: number, command: ShellCommand): boolean {
+    let startsNode = false;
     const words = command.words.map((word) => ({ node: at, parts: word.parts }));
     let start = 0;
     const environment: NodeArgument[] = [];
@@ -233,40 +243,41 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
     const first = words[start]?.parts[0];
     const name = writtenText(command.words[start]);
     if (name === 'unset') for (const operand of command.words.slice(start + 1)) shadowing.delete(writtenText(operand) ?? '');
-    // `node() { …; }; node x`: the line's own function runs, its body judged where it is written.
-    if (name !== undefined && defined.has(name)) {
-      if (environment.length > 0) walker.report.unanalyzed(at, excerpt(label), `a function of the line (\`${name}\`) called with \`NODE_OPTIONS\`: a Node its body starts gets them`);
-      if (shadowing.has(name)) continue;
+    // `node() { …; }; node x`: the line's own function runs, its body judged where it is written (with the options set before it):
+    // a call given `NODE_OPTIONS` (a prefix, or exported since) hands them to a Node its body starts.
+    if (name !== undefined && launches.has(name)) {
+      if (launches.get(name) === true && nodeOptions.optionsFor(environment).length > 0) walker.report.unanalyzed(at, excerpt(label), `a function of the line (\`${name}\`) whose body starts Node, called with \`NODE_OPTIONS\`: the body's Node gets them`);
+      if (shadowing.has(name)) return startsNode;
     }
     // `trap 'node x' EXIT`: the action is a command line of its own, judged as if it runs, unless reset at once.
     if (name === 'trap') {
       const trap = trapCommandOf(command.words.slice(start));
-      if (trap.kind !== 'set' || resetAtOnce(command, line.commands[index + 1])) continue;
+      if (trap.kind !== 'set' || resetAtOnce(command, commands[index + 1])) return startsNode;
       if (trap.action.expanded) walker.report.unanalyzed(at, excerpt(label), 'a `trap` action the shell expands first: it may start Node on any file');
       else startsNode = followCommandLine(walker, at, trap.action.parts, label, [], directory, { ...nodeOptions.inheritedBy(environment, undefined), dialect }) || startsNode;
-      continue;
+      return startsNode;
     }
     // `command -v node >/dev/null`: a path printed nowhere runs nothing; one the line or the program reads may be run under another name.
-    if (printsProgramPath(command.words.slice(start)) && discardsOutput(command)) continue;
+    if (printsProgramPath(command.words.slice(start)) && discardsOutput(command)) return startsNode;
     // `"n\ode"`, `'no\⏎de'`: a backslash left after quote removal is a letter of the file's name (on Linux), so the name is none of Node's.
     if (name !== undefined && name.slice(name.lastIndexOf('/') + 1).includes('\\')) {
       judgeUnplacedCommand(walker, at, words.slice(start), label, false, directory);
-      continue;
+      return startsNode;
     }
     if (first === '.' || first === 'source') sourced = true;
     // `alias n=node` (dash expands aliases in scripts): a later word may name Node without spelling it.
     if (first === 'alias' && words.length > start + 1) {
       walker.report.unanalyzed(at, excerpt(label), 'an alias defined on a shell line: a later command may start Node under another name');
-      continue;
+      return startsNode;
     }
     if (first === 'eval' && words[start]?.parts.length === 1) {
       startsNode = followEvalWords(walker, at, command.words.slice(start + 1), label, directory, { ...nodeOptions.inheritedBy(environment, undefined), dialect }) || startsNode;
-      continue;
+      return startsNode;
     }
     // `$(which node) f`, `/usr/bin/nod? f`, `{node,f}` (bash): the shell decides the program.
     if (command.words[start]?.expanded === true) {
       walker.report.unanalyzed(at, excerpt(label), 'a command the shell names at run time: it may start Node on any file');
-      continue;
+      return startsNode;
     }
     const nodeArguments = nodeArgumentsAfter(words.slice(start), walker, (shellLine, inner) => {
       startsNode = followCommandLine(walker, at, shellLine.parts, label, [], directory, nodeOptions.inheritedBy(environment, inner)) || startsNode;
@@ -274,18 +285,18 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
     if (nodeArguments === undefined) {
       judgeUnplacedCommand(walker, at, words.slice(start), label, false, directory);
       if (first === 'cd' || first === 'pushd' || first === 'popd') directory = undefined;
-      continue;
+      return startsNode;
     }
     startsNode = true;
     if (command.words.some((word) => word.expanded)) {
       walker.report.unanalyzed(at, excerpt(label), 'a Node command line the shell expands before it runs: the entry file is not known');
-      continue;
+      return startsNode;
     }
     if (sourced) walker.report.unanalyzed(at, excerpt(label), 'a Node command after the shell sources a file the syntax does not read: a `NODE_OPTIONS` set there may preload any file');
     for (const options of nodeOptions.optionsFor(environment)) followNodeArguments(walker, at, `${label} NODE_OPTIONS`, options, false, directory);
     followNodeArguments(walker, at, label, nodeArguments, true, directory);
+    return startsNode;
   }
-  return startsNode;
 }
 
 /** `eval word…`: the words joined by spaces are read again as a command line; words the shell expands first may say anything. */

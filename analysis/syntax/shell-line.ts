@@ -44,6 +44,8 @@ export interface ShellCommand {
   readonly redirections: readonly ShellRedirection[];
   readonly sequential: boolean;
   readonly defines?: string;
+  /** With `defines`: how many commands before this one are the body's (its substitutions' included). */
+  readonly body?: number;
 }
 
 /**
@@ -147,6 +149,8 @@ interface OpenFunction {
   readonly name: string;
   readonly depth: number;
   readonly startsSequential: boolean;
+  /** How many commands the line had when the header was read. */
+  readonly before: number;
   bodyOpened: boolean;
   bodyClosed: boolean;
 }
@@ -247,7 +251,7 @@ class LineReader {
     while (BLANKS.has(this.items[index] as string)) index++;
     if (this.items[index] !== ')') return false;
     this.index = index + 1;
-    this.openFunctions.push({ name, depth: this.compound, startsSequential: this.startsSequential(), bodyOpened: false, bodyClosed: false });
+    this.openFunctions.push({ name, depth: this.compound, startsSequential: this.startsSequential(), before: this.commands.length, bodyOpened: false, bodyClosed: false });
     this.words = [];
     return true;
   }
@@ -533,7 +537,7 @@ class LineReader {
   private endFunctions(operator: string, ended: boolean): void {
     for (let last = this.openFunctions.at(-1); last !== undefined; last = this.openFunctions.at(-1)) {
       if (last.bodyClosed) {
-        this.commands.push({ words: [], redirections: [], sequential: ended && last.startsSequential, defines: last.name });
+        this.commands.push({ words: [], redirections: [], sequential: ended && last.startsSequential, defines: last.name, body: this.commands.length - last.before });
       } else if (last.bodyOpened || this.words.length === 0 || operator === '(') return;
       this.openFunctions.pop();
     }

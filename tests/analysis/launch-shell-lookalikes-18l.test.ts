@@ -89,6 +89,10 @@ describe('a function the line defines shadows the program of that name', () => {
     expect(entries(shell(`'node() { command node "$@"; }; node ' + ${JOB}`))).toEqual(failsClosed);
     expect(entries(shell(`'node() { exec /usr/bin/node --require ' + ${PRE} + ' "$@"; }; node ' + ${JOB}`))).toEqual(failsClosed);
     expect(entries(shell(`'f() { node ' + ${JOB} + '; }; NODE_OPTIONS="--require ' + ${PRE} + '" f'`)).unanalyzed).toBe(true);
+    expect(entries(shell(`'f() { node ' + ${JOB} + '; }; export NODE_OPTIONS="--require ' + ${PRE} + '"; f'`)).unanalyzed).toBe(true);
+  });
+  it('look-alike: a function whose body starts no Node, called with NODE_OPTIONS', () => {
+    expect(entries(shell(`'f() { echo x; }; NODE_OPTIONS="--require ' + ${PRE} + '" f'`))).toEqual(untouched);
   });
 });
 
@@ -133,6 +137,15 @@ describe('`command -v node` and `which node` are judged by where the path goes',
     ['which captured', shell("'echo $(which node)'")],
   ];
   for (const [name, code] of twins) it(`twin: ${name}`, () => expect(entries(code).unanalyzed).toBe(true));
+});
+
+describe('a PATH prefix is not read (choice 78): `node` by that name is Node wherever PATH finds it', () => {
+  it('PATH=/nonexistent node stays a Node command: the folder may hold one where the line runs', () => {
+    expect(entries(shell(`'PATH=/nonexistent node ' + ${JOB}`))).toEqual(job);
+  });
+  it('twin: a PATH prefix naming the folder that holds node', () => {
+    expect(entries(shell(`'PATH=/usr/bin node ' + ${JOB}`))).toEqual(job);
+  });
 });
 
 describe('the reader: what each command is', () => {
