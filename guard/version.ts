@@ -16,7 +16,9 @@
  *     value and what `module`/`require` reach beyond own exports are shared stores; the shell reader follows exported
  *     NODE_OPTIONS, `sh -c` options and `case` in `$( )`; `path.posix` by every spelling (session 17);
  * 13: a class paired with the construct signatures it is built through, a standard stream taken apart out of a
- *     container (session 18, docs/choices.md 76).
+ *     container (choice 76); the shell reader follows dash for `/bin/sh` (no brace expansion, no `$'…'`) and bash
+ *     elsewhere, assignments only for an unquoted `NAME=`, the line's functions shadow programs, traps set and reset
+ *     at once, `command -v` to /dev/null (choice 78) (session 18).
  */
 export const GUARD_VERSION = '0.1.0';
 export const FACTS_FORMAT = 13;

@@ -10,7 +10,8 @@ import { excerpt, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 import { followSpawnedExecutable, pathContext } from './entry-path-follow.js';
 import { isReadCommand, isWrapper, peelWrapper, unwrapCommand, type InheritedShellState, type ShellLineReader } from './entry-command-wrappers.js';
-import { parseShellLine, type ShellWord } from './shell-line.js';
+import { parseShellLine, type ShellCommand, type ShellWord } from './shell-line.js';
+import { discardsOutput, printsProgramPath, resetAtOnce, trapCommandOf, writtenText } from './shell-commands.js';
 import { ShellNodeOptions } from './shell-exports.js';
 
 /** Text the shell expands before running (`$VAR`, `$(…)`, backquotes): the words are not known. */
@@ -76,7 +77,7 @@ export function nodeArgumentsAfter(words: ArgumentList, walker: Walker, readShel
   if (wrapped !== undefined) {
     // `env NODE_OPTIONS=… sh -c 'node x'`: the shell's Node inherits them.
     const passOptions: ShellLineReader | undefined =
-      readShellLine === undefined || wrapped.nodeOptions.length === 0 ? readShellLine : (line, inherited) => readShellLine(line, { nodeOptions: [wrapped.nodeOptions, ...(inherited?.nodeOptions ?? [])], allexport: inherited?.allexport ?? false });
+      readShellLine === undefined || wrapped.nodeOptions.length === 0 ? readShellLine : (line, inherited) => readShellLine(line, { nodeOptions: [wrapped.nodeOptions, ...(inherited?.nodeOptions ?? [])], allexport: inherited?.allexport ?? false, dialect: inherited?.dialect });
     const rest = nodeArgumentsAfter(wrapped.words, walker, passOptions);
     return rest === undefined ? undefined : [...wrapped.nodeOptions, ...rest];
   }
@@ -121,9 +122,9 @@ const SCRIPT_INTERPRETERS = /^(awk|gawk|mawk|nawk|perl|perl5[.0-9]*|python[.0-9]
  * Programs that run none of their words: `: node x` only expands them, `echo node --require x` and
  * `printf 'node %s' x` print them (a substitution among them is a command of its own: shell-line.ts;
  * a shell that reads the printed text from a pipe is judged as a shell with no script); `type node`
- * and `hash node` only look the name up (`which node` prints a path a line may run under another name).
+ * and `hash node` only look the name up, `unset -f node` removes a function (`which node` prints a path a line may run under another name).
  */
-const WORDLESS_PROGRAMS = new Set([':', 'true', 'false', 'echo', 'printf', 'type', 'hash']);
+const WORDLESS_PROGRAMS = new Set([':', 'true', 'false', 'echo', 'printf', 'type', 'hash', 'unset']);
 
 /** The real program of a command and its words: the wrappers in front of it peeled (`env A=1 nohup xargs node` → `node` and the input's words). */
 function realCommand(words: ArgumentList, walker: Walker): { words: ArgumentList; wrapped: boolean } {
@@ -161,7 +162,9 @@ function judgeUnplacedCommand(walker: Walker, at: ts.Node, words: ArgumentList, 
   if (command === undefined || command === UNKNOWN_ARGUMENT) return;
   const program = programOf(command, walker);
   // A program named by its path may be a `#!/usr/bin/env node` script: the guard reads its first line.
-  if (program === undefined || !EXPANSIONS.test(program)) followSpawnedExecutable(walker, at, command.parts, label, cwd);
+  // A shell looks a word without `/` up on PATH, a backslash in it being a letter (`"n\ode"`): no path.
+  const lookedUp = !argv && command.parts.every((part) => typeof part === 'string' && !part.includes('/'));
+  if (!lookedUp && (program === undefined || !EXPANSIONS.test(program))) followSpawnedExecutable(walker, at, command.parts, label, cwd);
   // A shell or a package manager was read word by word already (`bash -c "exec node f"`).
   if (program !== undefined && isReadCommand(program)) return;
   if (argv && !real.wrapped && !COMMAND_RUNNERS.test(program ?? '')) return;
@@ -196,42 +199,85 @@ export function judgeUnplacedArguments(walker: Walker, at: ts.Node, words: Argum
  */
 export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly PathPart[], label: string, extra: readonly NodeArgument[] = [], cwd?: PathValue, inherited?: InheritedShellState): boolean {
   // `spawn(cmd, args, { shell: true })` runs `${cmd} ${args.join(' ')}`: the arguments are shell text too.
-  const line = parseShellLine([...parts, ...extra.flatMap((word) => [' ', ...word.parts])]);
+  const dialect = inherited?.dialect ?? 'dash';
+  const line = parseShellLine([...parts, ...extra.flatMap((word) => [' ', ...word.parts])], dialect);
   if (line.kind === 'unparsable') {
     walker.report.unanalyzed(at, excerpt(label), `a shell command line the syntax cannot read (${line.why}): it may start Node on any file`);
     return true;
   }
-  let startsNode = false;
   // Set for the rest of the line: `export NODE_OPTIONS=…` (shell-exports.ts); `. file` / `source file` may set anything.
   const nodeOptions = new ShellNodeOptions(at, inherited);
   let sourced = false;
   // After `cd`, a relative entry is read from a folder the syntax does not follow: as from an unknown working directory.
   let directory = cwd;
-  for (const command of line.commands) {
-    const words = command.map((word) => ({ node: at, parts: word.parts }));
+  // Functions the line defines (shell-line.ts `defines`): `shadowing` those defined in its own shell, in order, before a call.
+  const shadowing = new Set<string>();
+  // Each function the line defines, and whether a command of its body starts Node.
+  const launches = new Map<string, boolean>();
+  const startingNode = new Set<number>();
+  const commands = line.commands;
+  for (const [index, command] of commands.entries()) {
+    if (command.defines !== undefined) {
+      const first = index - (command.body ?? index);
+      launches.set(command.defines, launches.get(command.defines) === true || [...startingNode].some((position) => position >= first && position < index));
+      if (command.sequential) shadowing.add(command.defines);
+      continue;
+    }
+    if (judgeCommand(index, command)) startingNode.add(index);
+  }
+  return startingNode.size > 0;
+
+  /** One command of the line: true when it starts Node (or may). */
+  function judgeCommand(index: number, command: ShellCommand): boolean {
+    let startsNode = false;
+    const words = command.words.map((word) => ({ node: at, parts: word.parts }));
     let start = 0;
     const environment: NodeArgument[] = [];
-    while (start < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(String(words[start]?.parts[0] ?? ''))) {
+    // Only an unquoted `NAME=` is an assignment: `"NODE_OPTIONS=…" node` runs a program of that name.
+    while (start < words.length && command.words[start]?.assignment === true) {
       const word = words[start];
       if (word !== undefined && String(word.parts[0]).startsWith('NODE_OPTIONS=')) environment.push(word);
       start++;
     }
     nodeOptions.note(words, start, environment);
     const first = words[start]?.parts[0];
+    const name = writtenText(command.words[start]);
+    if (name === 'unset') for (const operand of command.words.slice(start + 1)) shadowing.delete(writtenText(operand) ?? '');
+    // `node() { …; }; node x`: the line's own function runs, its body judged where it is written (with the options set before it):
+    // a call given `NODE_OPTIONS` (a prefix, or exported since) hands them to a Node its body starts.
+    if (name !== undefined && launches.has(name)) {
+      if (launches.get(name) === true && nodeOptions.optionsFor(environment).length > 0) walker.report.unanalyzed(at, excerpt(label), `a function of the line (\`${name}\`) whose body starts Node, called with \`NODE_OPTIONS\`: the body's Node gets them`);
+      if (shadowing.has(name)) return startsNode;
+    }
+    // `trap 'node x' EXIT`: the action is a command line of its own, judged as if it runs, unless reset at once.
+    if (name === 'trap') {
+      const trap = trapCommandOf(command.words.slice(start));
+      if (trap.kind !== 'set' || resetAtOnce(command, commands[index + 1])) return startsNode;
+      if (trap.action.expanded) walker.report.unanalyzed(at, excerpt(label), 'a `trap` action the shell expands first: it may start Node on any file');
+      else startsNode = followCommandLine(walker, at, trap.action.parts, label, [], directory, { ...nodeOptions.inheritedBy(environment, undefined), dialect }) || startsNode;
+      return startsNode;
+    }
+    // `command -v node >/dev/null`: a path printed nowhere runs nothing; one the line or the program reads may be run under another name.
+    if (printsProgramPath(command.words.slice(start)) && discardsOutput(command)) return startsNode;
+    // `"n\ode"`, `'no\⏎de'`: a backslash left after quote removal is a letter of the file's name (on Linux), so the name is none of Node's.
+    if (name !== undefined && name.slice(name.lastIndexOf('/') + 1).includes('\\')) {
+      judgeUnplacedCommand(walker, at, words.slice(start), label, false, directory);
+      return startsNode;
+    }
     if (first === '.' || first === 'source') sourced = true;
     // `alias n=node` (dash expands aliases in scripts): a later word may name Node without spelling it.
     if (first === 'alias' && words.length > start + 1) {
       walker.report.unanalyzed(at, excerpt(label), 'an alias defined on a shell line: a later command may start Node under another name');
-      continue;
+      return startsNode;
     }
     if (first === 'eval' && words[start]?.parts.length === 1) {
-      startsNode = followEvalWords(walker, at, command.slice(start + 1), label, directory, nodeOptions.inheritedBy(environment, undefined)) || startsNode;
-      continue;
+      startsNode = followEvalWords(walker, at, command.words.slice(start + 1), label, directory, { ...nodeOptions.inheritedBy(environment, undefined), dialect }) || startsNode;
+      return startsNode;
     }
-    // `$(which node) f`, `/usr/bin/nod? f`, `{node,f}`: the shell decides the program.
-    if (command[start]?.expanded === true) {
+    // `$(which node) f`, `/usr/bin/nod? f`, `{node,f}` (bash): the shell decides the program.
+    if (command.words[start]?.expanded === true) {
       walker.report.unanalyzed(at, excerpt(label), 'a command the shell names at run time: it may start Node on any file');
-      continue;
+      return startsNode;
     }
     const nodeArguments = nodeArgumentsAfter(words.slice(start), walker, (shellLine, inner) => {
       startsNode = followCommandLine(walker, at, shellLine.parts, label, [], directory, nodeOptions.inheritedBy(environment, inner)) || startsNode;
@@ -239,18 +285,18 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
     if (nodeArguments === undefined) {
       judgeUnplacedCommand(walker, at, words.slice(start), label, false, directory);
       if (first === 'cd' || first === 'pushd' || first === 'popd') directory = undefined;
-      continue;
+      return startsNode;
     }
     startsNode = true;
-    if (command.some((word) => word.expanded)) {
+    if (command.words.some((word) => word.expanded)) {
       walker.report.unanalyzed(at, excerpt(label), 'a Node command line the shell expands before it runs: the entry file is not known');
-      continue;
+      return startsNode;
     }
     if (sourced) walker.report.unanalyzed(at, excerpt(label), 'a Node command after the shell sources a file the syntax does not read: a `NODE_OPTIONS` set there may preload any file');
     for (const options of nodeOptions.optionsFor(environment)) followNodeArguments(walker, at, `${label} NODE_OPTIONS`, options, false, directory);
     followNodeArguments(walker, at, label, nodeArguments, true, directory);
+    return startsNode;
   }
-  return startsNode;
 }
 
 /** `eval word…`: the words joined by spaces are read again as a command line; words the shell expands first may say anything. */

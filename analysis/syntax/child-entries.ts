@@ -10,6 +10,8 @@ import { judgeEnvFileBeforeChild } from './env-file-loads.js';
 import { isStarter, mayHoldStarters, starterOf, type BoundStarter } from './starter-values.js';
 import type { Resolved } from './type-oracle.js';
 import { followCommandLine, judgeUnplacedArguments, nodeArgumentsAfter } from './child-entries-shell.js';
+import type { InheritedShellState } from './entry-command-wrappers.js';
+import { shellDialectOf } from './shell-commands.js';
 import type { BuiltinMember } from './entry-path-modules.js';
 import { excerpt, propertyNameText, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
@@ -95,8 +97,8 @@ function followStarterCall(walker: Walker, call: ts.CallExpression, { member, ar
   const [command, second, third] = args;
   if (command === undefined) return;
   if (SHELL_STARTERS.has(member.member)) {
-    const startsNode = followCommandLine(walker, command, partsOf(command, walker.scope), label, [], workingDirectoryOf(walker, second));
     const options = second !== undefined && !isCallback(second) ? second : undefined;
+    const startsNode = followCommandLine(walker, command, partsOf(command, walker.scope), label, [], workingDirectoryOf(walker, second), shellOf(walker, options));
     if (startsNode && options !== undefined) followLaunchOptions(walker, options, label, true);
     if (startsNode) judgeEnvFileBeforeChild(walker, call, label, options);
     return;
@@ -108,7 +110,7 @@ function followStarterCall(walker: Walker, call: ts.CallExpression, { member, ar
   const shell = usesShell(walker, options);
   if (shell !== 'no') {
     const words = list.filter((word): word is NodeArgument => word !== UNKNOWN_ARGUMENT);
-    const startsNode = followCommandLine(walker, command, partsOf(command, walker.scope), label, words, cwd);
+    const startsNode = followCommandLine(walker, command, partsOf(command, walker.scope), label, words, cwd, shellOf(walker, options));
     if (startsNode && options !== undefined) followLaunchOptions(walker, options, label, true);
     if (startsNode) judgeEnvFileBeforeChild(walker, call, label, options);
     // Options not seen whole may hold `shell: true`: read as a command line too, unless that already started Node.
@@ -169,6 +171,15 @@ function usesShell(walker: Walker, options: ts.Expression | undefined): 'yes' | 
   const value = skipOuter(shell.value);
   if (value.kind === ts.SyntaxKind.FalseKeyword || (ts.isStringLiteralLike(value) && value.text === '')) return 'no';
   return 'yes';
+}
+
+/** The shell that reads the command line: `/bin/sh` (dash) unless `shell` names another; bash's wider reading where it is not written out. */
+function shellOf(walker: Walker, options: ts.Expression | undefined): InheritedShellState {
+  const seen = seenOptions(options, walker.ancestors);
+  const shell = seen.properties.get('shell');
+  const value = shell === undefined ? undefined : skipOuter(shell.value);
+  const written = value === undefined ? (seen.unseen === undefined ? 'sh' : undefined) : value.kind === ts.SyntaxKind.TrueKeyword ? 'sh' : ts.isStringLiteralLike(value) ? value.text : undefined;
+  return { nodeOptions: [], allexport: false, dialect: written === undefined ? 'bash' : shellDialectOf(written) };
 }
 
 /**

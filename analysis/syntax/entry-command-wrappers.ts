@@ -4,11 +4,14 @@ import { longSplitString, splitEnvString } from './env-split-string.js';
 import { pathContext } from './entry-path-follow.js';
 import { excerpt } from './syntax.js';
 import type { Walker } from './walker.js';
+import type { ShellDialect } from './shell-line.js';
+import { shellDialectOf } from './shell-commands.js';
 
-/** What a shell line inherits from the command that starts its shell: `NODE_OPTIONS` given to it (each as Node's words), and `sh -a`. */
+/** What a shell line inherits from the command that starts its shell: `NODE_OPTIONS` given to it (each as Node's words), and `sh -a`; and which shell reads it (dash when not said: `/bin/sh`). */
 export interface InheritedShellState {
   readonly nodeOptions: ReadonlyArray<readonly NodeArgument[]>;
   readonly allexport: boolean;
+  readonly dialect?: ShellDialect;
 }
 
 /** A shell command line met inside a command (`sh -c "node x"`): the caller reads it as one. */
@@ -278,7 +281,7 @@ function shellLine(wrapped: WrappedCommand, line: NodeArgument | typeof UNKNOWN_
     wrapped.walker.report.unanalyzed(wrapped.command.node, excerpt(`${wrapped.program} -c`), 'a shell command line the syntax cannot see: it may start Node on any file');
     return 'not-node';
   }
-  wrapped.readShellLine?.(line, { nodeOptions: [], allexport });
+  wrapped.readShellLine?.(line, { nodeOptions: [], allexport, dialect: shellDialectOf(wrapped.program) });
   return 'not-node';
 }
 

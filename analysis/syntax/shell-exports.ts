@@ -61,7 +61,7 @@ export class ShellNodeOptions {
 
   /** What an inner shell (`sh -c` on this line, with this prefix) inherits. */
   inheritedBy(prefix: readonly NodeArgument[], inner: InheritedShellState | undefined): InheritedShellState {
-    return { nodeOptions: [...this.optionsFor(prefix), ...(inner?.nodeOptions ?? [])], allexport: inner?.allexport ?? false };
+    return { nodeOptions: [...this.optionsFor(prefix), ...(inner?.nodeOptions ?? [])], allexport: inner?.allexport ?? false, dialect: inner?.dialect };
   }
 
   private exportName(): void {

@@ -14,16 +14,47 @@ import type { PathPart } from './entry-path.js';
  *   a redirection's target is no word of the command; `!`, `{`, `if`, `then`… before a command
  *   are the shell's, and the words of `for`/`case`/`select` heads run nothing.
  * A word holding an expansion (`$X`, `${…}`, a substitution, bash's `$'…'`, a pattern `*` `?`
- * `[…]`, bash's `{a,b}`) is `expanded`: the shell decides its text. A piece computed in the program joins the word it is written in.
+ * `[…]`, bash's `{a,b}`; dash reads `{a,b}` as itself and `$'a'` as `$a`) is `expanded`: the shell decides its text. A piece computed in the program joins the word it is written in.
  * A line that does not end where the shell's grammar says it must (an open quote or
  * substitution) is `unparsable`: the caller fails closed.
  */
 export interface ShellWord {
   readonly parts: readonly PathPart[];
   readonly expanded: boolean;
+  /** Begins with an unquoted `NAME=` (XCU 2.10.2 rule 7): before the command word it is an assignment; `"A=1"` and `A"=1"` are no assignment. */
+  readonly assignment: boolean;
 }
 
-export type ShellLine = { readonly kind: 'commands'; readonly commands: ReadonlyArray<readonly ShellWord[]> } | { readonly kind: 'unparsable'; readonly why: string };
+/** `2>&1`, `>/dev/null`: the descriptor (1 when none is written), the operator and the target word. */
+export interface ShellRedirection {
+  readonly descriptor: number;
+  readonly operator: string;
+  readonly target: ShellWord;
+}
+
+/**
+ * A simple command of the line, or (`defines`) the end of a function definition `NAME() body`
+ * (its body's commands are the commands before it). `sequential`: it runs in the shell reading the
+ * line, unconditionally, in the line's order: not inside a compound command, a function body or a
+ * substitution, begun at the line's start or after `;`, `&` or a newline, and ended by `;`, a
+ * newline or the line's end (`false && f() …`, `f() … &` and `trap - EXIT | cat` are not).
+ */
+export interface ShellCommand {
+  readonly words: readonly ShellWord[];
+  readonly redirections: readonly ShellRedirection[];
+  readonly sequential: boolean;
+  readonly defines?: string;
+  /** With `defines`: how many commands before this one are the body's (its substitutions' included). */
+  readonly body?: number;
+}
+
+/**
+ * Which shell reads the line: `dash` is Debian's `/bin/sh` (and `sh`/`dash -c`): no brace expansion,
+ * no `$'…'`; `bash` is every other shell (bash, zsh, ksh…): `{a,b}` and `$'…'` are expansions.
+ */
+export type ShellDialect = 'dash' | 'bash';
+
+export type ShellLine = { readonly kind: 'commands'; readonly commands: readonly ShellCommand[] } | { readonly kind: 'unparsable'; readonly why: string };
 
 /** One character of the line, or a piece the program computes. */
 type Item = string | Exclude<PathPart, string>;
@@ -36,14 +67,22 @@ const LEADING_RESERVED = new Set(['!', '{', '}', 'if', 'then', 'else', 'elif', '
 const DATA_HEADS = new Set(['for', 'case', 'select']);
 const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
+const ASSIGNMENT_LEAD = /^[A-Za-z_][A-Za-z0-9_]*=/;
+const FUNCTION_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Reserved words that open and close a compound command (`do`/`then`/`else` stay inside one). */
+const COMPOUND_OPENERS = new Set(['{', 'if', 'while', 'until', 'for', 'select', 'case']);
+const COMPOUND_CLOSERS = new Set(['}', 'fi', 'done', 'esac']);
+/** What may stand before and after a command that runs unconditionally in the line's own shell. */
+const SEQUENTIAL_BEFORE = new Set(['start', ';', '\n', '&']);
+const SEQUENTIAL_AFTER = new Set([';', '\n', 'end']);
 
 class Unparsable extends Error {}
 
-export function parseShellLine(parts: readonly PathPart[]): ShellLine {
+export function parseShellLine(parts: readonly PathPart[], dialect: ShellDialect = 'dash'): ShellLine {
   const items: Item[] = parts.flatMap((part): Item[] => (typeof part === 'string' ? [...part] : [part]));
-  const commands: ShellWord[][] = [];
+  const commands: ShellCommand[] = [];
   try {
-    new LineReader(items, commands).readList(false);
+    new LineReader(items, commands, dialect, false).readList(false);
   } catch (error) {
     if (error instanceof Unparsable) return { kind: 'unparsable', why: error.message };
     throw error;
@@ -59,23 +98,40 @@ class WordBuilder {
   expanded = false;
   /** Quoted or escaped anywhere: not a reserved word, not an IO number. */
   quoted = false;
+  /** The text written before anything quoted, escaped, expanded or computed: an assignment's `NAME=` must be in it. */
+  private lead = '';
+  private leadOpen = true;
 
-  /** Pathname expansion (`/usr/bin/nod?`, `nod[e]`) and bash's brace expansion (`{node,f.js}`) make the shell decide the text. */
+  markQuoted(): void {
+    this.quoted = true;
+    this.leadOpen = false;
+  }
+
+  /** Pathname expansion (`/usr/bin/nod?`, `nod[e]`) and bash's brace expansion (`{node,f.js}`; dash has none) make the shell decide the text. */
   private braceOpen = false;
   private braceList = false;
-  noteUnquoted(character: string, rest: readonly Item[]): void {
+  noteUnquoted(character: string, rest: readonly Item[], dialect: ShellDialect): void {
     if (character === '*' || character === '?' || (character === '[' && rest.includes(']'))) this.expanded = true;
+    if (dialect === 'dash') return;
     if (character === '{') this.braceOpen = true;
     else if (this.braceOpen && (character === ',' || character === '.')) this.braceList = true;
     else if (character === '}' && this.braceList) this.expanded = true;
   }
 
+  addUnquoted(character: string): void {
+    if (this.leadOpen) this.lead += character;
+    this.text += character;
+    this.started = true;
+  }
+
   add(text: string): void {
+    this.leadOpen = false;
     this.text += text;
     this.started = true;
   }
 
   addComputed(piece: PathPart): void {
+    this.leadOpen = false;
     if (this.text !== '') this.parts.push(this.text);
     this.text = '';
     this.parts.push(piece);
@@ -84,8 +140,19 @@ class WordBuilder {
 
   finish(): ShellWord {
     if (this.text !== '') this.parts.push(this.text);
-    return { parts: this.parts, expanded: this.expanded };
+    return { parts: this.parts, expanded: this.expanded, assignment: ASSIGNMENT_LEAD.test(this.lead) };
   }
+}
+
+/** A function header read (`NAME()`), waiting for its body to close. */
+interface OpenFunction {
+  readonly name: string;
+  readonly depth: number;
+  readonly startsSequential: boolean;
+  /** How many commands the line had when the header was read. */
+  readonly before: number;
+  bodyOpened: boolean;
+  bodyClosed: boolean;
 }
 
 interface HereDocument {
@@ -97,18 +164,33 @@ interface HereDocument {
 class LineReader {
   private index = 0;
   private words: ShellWord[] = [];
+  private redirections: ShellRedirection[] = [];
   private word = new WordBuilder();
-  /** The next word is a redirection's target (`> out`), or a here-document's delimiter. */
-  private target: 'file' | 'here' | 'here-strip' | undefined;
+  /** The next word is a redirection's target (`> out`, with its descriptor and operator), or a here-document's delimiter. */
+  private target: { readonly descriptor: number; readonly operator: string } | 'here' | 'here-strip' | undefined;
   private hereDocuments: HereDocument[] = [];
   private dataHead = false;
   private skipNext = false;
   /** `case` heads read and not yet closed by `esac`. */
   private openCases = 0;
+  /** Compound commands (`{`, `if`, loops, `case`, a subshell's `(`) open around the next word. */
+  private compound = 0;
+  /** What each open `(` is: a subshell (a compound command) or another parenthesis (a `case` pattern's). */
+  private readonly parens: Array<'subshell' | 'other'> = [];
+  /** The operator that ended the command before this one (`start` at the line's start). */
+  private previousOperator = 'start';
+  /** The nesting of compound commands when the command being read began. */
+  private commandDepth = 0;
+  /** The first word of the command being read, when written plainly: a function's name if `()` follows. */
+  private plainFirst: string | undefined;
+  private readonly openFunctions: OpenFunction[] = [];
 
   constructor(
     private readonly items: readonly Item[],
-    private readonly commands: ShellWord[][],
+    private readonly commands: ShellCommand[],
+    private readonly dialect: ShellDialect,
+    /** A substitution's or a here-document's reader: none of its commands runs in the line's own shell. */
+    private readonly nested: boolean,
   ) {}
 
   /** Reads commands up to the end, or (`nested`) up to the `)` that closes a `$(`; returns the index after it. */
@@ -134,15 +216,20 @@ class LineReader {
         this.readRedirection(item);
         continue;
       }
+      if (item === '(' && this.readFunctionHeader()) continue;
       if (OPERATORS.has(item)) {
-        this.endCommand();
-        this.index++;
+        const next = this.items[this.index + 1];
+        const operator = (item === '&' || item === '|' || item === ';') && next === item ? item + item : item;
+        if (item === '(') this.openParen();
+        this.endCommand(operator);
+        this.index += operator.length;
         if (item === '\n') this.readHereDocuments();
         if (item === '(') depth++;
         if (item === ')') {
           // `$(case a in a) node x;; esac)`: inside a `case` the pattern's `)` closes nothing.
           if (nested && depth === 0 && this.openCases === 0) return this.index;
           depth = Math.max(0, depth - 1);
+          this.closeParen();
         }
         continue;
       }
@@ -151,8 +238,50 @@ class LineReader {
     if (nested) throw new Unparsable('a `$(` is not closed');
     this.endWord();
     if (this.target !== undefined) throw new Unparsable('a redirection without its target');
-    this.endCommand();
+    this.endCommand('end');
     return this.index;
+  }
+
+  /** `NAME()` (blanks allowed inside) before a function's body: the name is no command. False when the `(` is anything else. */
+  private readFunctionHeader(): boolean {
+    this.endWord();
+    const name = this.plainFirst;
+    if (this.words.length !== 1 || name === undefined || !FUNCTION_NAME.test(name) || this.redirections.length > 0) return false;
+    let index = this.index + 1;
+    while (BLANKS.has(this.items[index] as string)) index++;
+    if (this.items[index] !== ')') return false;
+    this.index = index + 1;
+    this.openFunctions.push({ name, depth: this.compound, startsSequential: this.startsSequential(), before: this.commands.length, bodyOpened: false, bodyClosed: false });
+    this.words = [];
+    return true;
+  }
+
+  /** A `(` at a command's start opens a subshell; a compound command only outside a `case` (where `(a)` is a pattern). */
+  private openParen(): void {
+    this.endWord();
+    const subshell = this.words.length === 0 && this.openCases === 0;
+    this.parens.push(subshell ? 'subshell' : 'other');
+    if (subshell) this.openCompound();
+  }
+
+  /** A `)`: a case pattern's (`a)`) closes no parenthesis opened before it. */
+  private closeParen(): void {
+    if (this.openCases > 0 && this.parens.at(-1) !== 'other') return;
+    if (this.parens.pop() === 'subshell') this.closeCompound();
+  }
+
+  private openCompound(): void {
+    this.compound++;
+    for (const open of this.openFunctions) if (this.compound > open.depth) open.bodyOpened = true;
+  }
+
+  private closeCompound(): void {
+    this.compound = Math.max(0, this.compound - 1);
+    for (const open of this.openFunctions) if (open.bodyOpened && this.compound === open.depth) open.bodyClosed = true;
+  }
+
+  private startsSequential(): boolean {
+    return !this.nested && this.compound === 0 && SEQUENTIAL_BEFORE.has(this.previousOperator);
   }
 
   /** One character (or a quoted run, an escape, an expansion) of a word, outside quotes or (`inDouble`) inside double quotes. */
@@ -161,7 +290,7 @@ class LineReader {
     const next = this.items[this.index + 1];
     if (item === '\\') {
       this.index += 2;
-      word.quoted = true;
+      word.markQuoted();
       // `\` + newline joins the lines; elsewhere outside quotes the next character is kept as it is.
       if (next === '\n') return;
       if (next === undefined) return word.add('\\');
@@ -173,15 +302,16 @@ class LineReader {
     if (item === '"' && !inDouble) return this.readDoubleQuoted(word);
     if (item === '$') return this.readDollar(word, inDouble);
     if (item === '`') return this.readBackquoted(word, inDouble);
-    if (!inDouble) word.noteUnquoted(item, this.restOfWord());
-    word.add(item);
     this.index++;
+    if (inDouble) return word.add(item);
+    word.noteUnquoted(item, this.restOfWord(), this.dialect);
+    word.addUnquoted(item);
   }
 
   /** The characters after this one up to a blank or an operator (a `[` is a pattern only with its `]` in the same word). */
   private restOfWord(): Item[] {
     const rest: Item[] = [];
-    for (let index = this.index + 1; index < this.items.length; index++) {
+    for (let index = this.index; index < this.items.length; index++) {
       const item = this.items[index] as Item;
       if (typeof item === 'string' && (BLANKS.has(item) || OPERATORS.has(item))) break;
       rest.push(item);
@@ -190,7 +320,7 @@ class LineReader {
   }
 
   private readSingleQuoted(word: WordBuilder): void {
-    word.quoted = true;
+    word.markQuoted();
     word.started = true;
     this.index++;
     for (;;) {
@@ -203,7 +333,7 @@ class LineReader {
   }
 
   private readDoubleQuoted(word: WordBuilder): void {
-    word.quoted = true;
+    word.markQuoted();
     word.started = true;
     this.index++;
     for (;;) {
@@ -220,7 +350,7 @@ class LineReader {
     }
   }
 
-  /** `$(…)`, `$((…))`, `${…}`, `$NAME`, `$1`, `$@`, bash's `$'…'` and `$"…"`; a `$` before anything else is itself. */
+  /** `$(…)`, `$((…))`, `${…}`, `$NAME`, `$1`, `$@`, bash's `$'…'` and `$"…"` (in dash a `$` and a quoted word); a `$` before anything else is itself. */
   private readDollar(word: WordBuilder, inDouble: boolean): void {
     const next = this.items[this.index + 1];
     if (next === '(') {
@@ -233,17 +363,17 @@ class LineReader {
       this.readBraced(word);
       return;
     }
-    if (next === "'" && !inDouble) {
+    if (next === "'" && !inDouble && this.dialect === 'bash') {
       // bash's `$'…'`: escapes decoded by rules of its own; its text is left to the shell.
       this.index++;
       const inner = new WordBuilder();
       this.readAnsiQuoted(inner);
       word.expanded = true;
-      word.quoted = true;
+      word.markQuoted();
       word.add(`$'…'`);
       return;
     }
-    if (next === '"' && !inDouble) {
+    if (next === '"' && !inDouble && this.dialect === 'bash') {
       this.index++;
       word.expanded = true;
       this.readDoubleQuoted(word);
@@ -299,7 +429,7 @@ class LineReader {
 
   /** The command line of a `$(…)` (or `<(…)`): read with this reader's collection of commands. */
   private readSubstitution(word: WordBuilder, placeholder: string): void {
-    const nested = new LineReader(this.items, this.commands);
+    const nested = new LineReader(this.items, this.commands, this.dialect, true);
     nested.index = this.index;
     this.index = nested.readList(true);
     word.expanded = true;
@@ -320,7 +450,7 @@ class LineReader {
         this.index++;
       } else inner.push(item);
     }
-    new LineReader(inner, this.commands).readList(false);
+    new LineReader(inner, this.commands, this.dialect, true).readList(false);
     word.expanded = true;
     word.add('`…`');
   }
@@ -332,7 +462,11 @@ class LineReader {
       this.readSubstitution(this.word, `${first}(…)`);
       return;
     }
-    if (this.word.started && !this.word.quoted && !this.word.expanded && this.word.parts.length === 0 && /^\d+$/.test(this.word.text)) this.word = new WordBuilder();
+    let descriptor = first === '<' ? 0 : 1;
+    if (this.word.started && !this.word.quoted && !this.word.expanded && this.word.parts.length === 0 && /^\d+$/.test(this.word.text)) {
+      descriptor = Number(this.word.text);
+      this.word = new WordBuilder();
+    }
     this.endWord();
     let operator = first;
     for (let item = this.items[this.index + operator.length]; typeof item === 'string' && /[<>&|-]/.test(item) && operator.length < 3; item = this.items[this.index + operator.length]) {
@@ -340,7 +474,7 @@ class LineReader {
       operator += item;
     }
     this.index += operator.length;
-    this.target = operator === '<<' ? 'here' : operator === '<<-' ? 'here-strip' : 'file';
+    this.target = operator === '<<' ? 'here' : operator === '<<-' ? 'here-strip' : { descriptor, operator };
   }
 
   private endWord(): void {
@@ -349,7 +483,8 @@ class LineReader {
     this.word = new WordBuilder();
     const word = builder.finish();
     if (this.target !== undefined) {
-      if (this.target !== 'file') this.hereDocuments.push({ delimiter: word.parts.filter((part) => typeof part === 'string').join(''), quoted: builder.quoted, stripTabs: this.target === 'here-strip' });
+      if (typeof this.target === 'object') this.redirections.push({ ...this.target, target: word });
+      else this.hereDocuments.push({ delimiter: word.parts.filter((part) => typeof part === 'string').join(''), quoted: builder.quoted, stripTabs: this.target === 'here-strip' });
       this.target = undefined;
       return;
     }
@@ -361,6 +496,8 @@ class LineReader {
     if (this.words.length === 0 && !this.dataHead && plain !== undefined) {
       if (plain === 'case') this.openCases++;
       if (plain === 'esac') this.openCases = Math.max(0, this.openCases - 1);
+      if (COMPOUND_OPENERS.has(plain)) this.openCompound();
+      if (COMPOUND_CLOSERS.has(plain)) this.closeCompound();
       if (LEADING_RESERVED.has(plain)) return;
       if (DATA_HEADS.has(plain)) {
         this.dataHead = true;
@@ -372,15 +509,38 @@ class LineReader {
         return;
       }
     }
-    if (!this.dataHead) this.words.push(word);
+    if (this.dataHead) return;
+    if (this.words.length === 0) {
+      this.plainFirst = plain;
+      this.commandDepth = this.compound;
+    }
+    this.words.push(word);
   }
 
-  private endCommand(): void {
+  /** The command read so far ends at `operator` (`end` at the line's end). */
+  private endCommand(operator: string): void {
     this.endWord();
-    if (this.words.length > 0) this.commands.push(this.words);
+    const ended = SEQUENTIAL_AFTER.has(operator);
+    if (this.words.length > 0) {
+      this.commands.push({ words: this.words, redirections: this.redirections, sequential: ended && !this.nested && this.commandDepth === 0 && SEQUENTIAL_BEFORE.has(this.previousOperator) });
+    }
+    this.endFunctions(operator, ended);
     this.words = [];
+    this.redirections = [];
     this.dataHead = false;
     this.skipNext = false;
+    this.plainFirst = undefined;
+    if (operator !== '(') this.previousOperator = operator;
+  }
+
+  /** A function whose body just closed is defined here; one whose body is a simple command (no compound) is dropped: it defines nothing the reader follows. */
+  private endFunctions(operator: string, ended: boolean): void {
+    for (let last = this.openFunctions.at(-1); last !== undefined; last = this.openFunctions.at(-1)) {
+      if (last.bodyClosed) {
+        this.commands.push({ words: [], redirections: [], sequential: ended && last.startsSequential, defines: last.name, body: this.commands.length - last.before });
+      } else if (last.bodyOpened || this.words.length === 0 || operator === '(') return;
+      this.openFunctions.pop();
+    }
   }
 
   /** The bodies of the here-documents opened on the line just ended; an unquoted delimiter's body is expanded (its substitutions run). */
@@ -403,7 +563,7 @@ class LineReader {
 
   /** Text read as inside double quotes (a here-document's body, where `"` is itself): only its substitutions matter. */
   private readExpandedText(line: readonly Item[]): void {
-    const reader = new LineReader(line, this.commands);
+    const reader = new LineReader(line, this.commands, this.dialect, true);
     const sink = new WordBuilder();
     while (reader.index < line.length) {
       const item = line[reader.index];

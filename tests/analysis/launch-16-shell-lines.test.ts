@@ -94,7 +94,7 @@ describe('negative controls: the same characters where the shell runs nothing', 
 describe('the reader itself', () => {
   const words = (line: string): string[][] => {
     const read = parseShellLine([line]);
-    return read.kind === 'commands' ? read.commands.map((command) => command.map((word) => word.parts.join(''))) : [[read.kind]];
+    return read.kind === 'commands' ? read.commands.map((command) => command.words.map((word) => word.parts.join(''))) : [[read.kind]];
   };
   it('returns a substitution’s commands before the command they are written in', () => {
     expect(words('echo "a $(node x.js) b" | tee `which out`')).toEqual([['node', 'x.js'], ['echo', 'a $(…) b'], ['which', 'out'], ['tee', '`…`']]);
