@@ -14,11 +14,15 @@ import type { WithdrawnUnless } from './types.js';
  * Only a shape whose every element reaches the parameter at load is followed: the callback of an
  * element method called at the module's top level (it runs once, while the module loads, before
  * anything the module exports can be called), on a local declared once as a relative `require`,
- * written again only by a subset of itself (`signals = signals.filter(…)`). The parameter is never
+ * written again only by a subset of itself (`signals = signals.filter(…)`) and otherwise only read
+ * (isListRead: no member written, no `push`, not handed on, no callback given the array itself).
+ * The element methods are trusted as builtins are (choice 66: replacing them is UNANALYZED where
+ * it is written). The parameter is never
  * redeclared inside the callback and written only with constant strings, themselves not excluded;
  * `arguments`, `eval` and `with` anywhere they could reach it fail closed.
  */
 const ELEMENT_METHODS: ReadonlySet<string> = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'flatMap']);
+/** Methods whose result is a subset of the list, for `L = L.filter(…)`; `filter`'s callback is checked as an element method's. */
 const SUBSET_METHODS: ReadonlySet<string> = new Set(['filter', 'slice']);
 
 type Callback = ts.FunctionExpression | ts.ArrowFunction;
@@ -58,8 +62,28 @@ function writesOnlyConstants(occurrences: readonly NameOccurrence[], callback: C
   });
 }
 
-/** The relative specifier L is loaded from, when L is declared once as `require('./x')` and written only by subsets of itself. */
-function listSpecifier(occurrences: readonly NameOccurrence[], requireIsGlobal: boolean): string | undefined {
+/**
+ * A read of L that cannot change what the loop hands its callback: `L.forEach(cb)` and the other
+ * element and subset methods, with a callback that takes no third parameter (the array itself, which
+ * `arr[i + 1] = 'SIGUSR1'` would write ahead of the loop) and reads no `arguments`; or `return L`
+ * (the loop ran at load, before anything the module exports can be called). A member written
+ * (`L.forEach = f`, `L[0] = …`), `L.push(…)`, L handed to a function: not a read.
+ */
+function isListRead(occurrence: NameOccurrence, argumentsUses: readonly NameOccurrence[]): boolean {
+  const { node, parent, grandparent } = occurrence;
+  if (tsv.isReturnStatement(parent)) return true;
+  if (!tsv.isPropertyAccessExpression(parent) || parent.expression !== node || grandparent === undefined || !tsv.isCallExpression(grandparent) || grandparent.expression !== parent) return false;
+  const method = parent.name.text;
+  if (method === 'slice') return true;
+  if (!ELEMENT_METHODS.has(method)) return false;
+  const callback = grandparent.arguments[0] === undefined ? undefined : skipOuter(grandparent.arguments[0]);
+  if (callback === undefined || (!tsv.isFunctionExpression(callback) && !tsv.isArrowFunction(callback))) return false;
+  if (callback.parameters.length > 2 || callback.parameters.some((parameter) => parameter.dotDotDotToken !== undefined)) return false;
+  return !argumentsUses.some((use) => within(use.node, callback));
+}
+
+/** The relative specifier L is loaded from, when L is declared once as `require('./x')`, written only by subsets of itself and only read. */
+function listSpecifier(occurrences: readonly NameOccurrence[], requireIsGlobal: boolean, argumentsUses: readonly NameOccurrence[]): string | undefined {
   const declarations = occurrences.filter((occurrence) => occurrence.role === 'declaration');
   const declaration = declarations.length === 1 ? declarations[0]?.parent : undefined;
   if (declaration === undefined || !tsv.isVariableDeclaration(declaration) || declaration.initializer === undefined || !requireIsGlobal) return undefined;
@@ -68,6 +92,7 @@ function listSpecifier(occurrences: readonly NameOccurrence[], requireIsGlobal: 
   const specifier = stringValue(load.arguments[0]);
   if (specifier === undefined || !specifier.startsWith('.')) return undefined;
   const subsetsOnly = occurrences.every((occurrence) => {
+    if (occurrence.role === 'reference') return isListRead(occurrence, argumentsUses);
     if (occurrence.role !== 'assignment') return true;
     const { parent } = occurrence;
     if (!tsv.isBinaryExpression(parent) || parent.left !== occurrence.node || parent.operatorToken.kind !== tsv.SyntaxKind.EqualsToken) return false;
@@ -96,6 +121,6 @@ export function listedSignalCondition(sourceFile: ts.SourceFile, ancestors: read
   if (scan.withBodies.length > 0 || (scan.occurrences.get('eval') ?? []).length > 0) return undefined;
   if ((scan.occurrences.get('arguments') ?? []).some((occurrence) => within(occurrence.node, callback))) return undefined;
   if (!writesOnlyConstants(scan.occurrences.get(name.text) ?? [], callback, excluded)) return undefined;
-  const specifier = listSpecifier(scan.occurrences.get(list.text) ?? [], isUndeclaredGlobal(scan, 'require'));
+  const specifier = listSpecifier(scan.occurrences.get(list.text) ?? [], isUndeclaredGlobal(scan, 'require'), scan.occurrences.get('arguments') ?? []);
   return specifier === undefined ? undefined : { kind: 'constant-list-without', specifier, excluded: [...excluded].sort() };
 }
