@@ -1,6 +1,7 @@
 import type { Capability } from '../policy/index.js';
 import type { ReferenceKind, RuleId } from '../analysis/syntax/types.js';
 import type { ImportBinding } from '../analysis/syntax/import-bindings.js';
+import type { ConditionalReach, WithdrawnUnless } from '../analysis/syntax/types.js';
 
 /**
  * The data that flows between the guard's stages: load → graph → classify → search → report.
@@ -36,6 +37,8 @@ export interface LocatedFinding extends Position {
   readonly message: string;
   /** What the finding points at, for the end of a witness path: `node:fs`, `fetch`, `eval(…)`. */
   readonly sink: string;
+  /** Withdrawn when the whole program proves this (guard/search/withdrawn.ts, choice 79). */
+  readonly unless?: WithdrawnUnless;
 }
 
 /** A use in one module of a binding imported from another local module (see facts/cross-module.ts). */
@@ -63,6 +66,8 @@ export interface ModuleExports {
   /** `export function load(name) { return require(name) }` → `{ load: 0 }`. */
   readonly moduleNameParameters: Readonly<Record<string, number>>;
   readonly reExports: readonly ReExport[];
+  /** `module.exports = ['SIGABRT', …]` grown only by constant pushes: the strings (guard/facts/constant-list.ts). */
+  readonly constantList?: readonly string[];
 }
 
 /** Everything the guard knows about one file; cached by content. */
@@ -72,6 +77,8 @@ export interface ModuleFacts {
   readonly findings: readonly LocatedFinding[];
   /** Capabilities the file reaches directly, held or not (the detector's `reached`). */
   readonly reached: readonly Capability[];
+  /** Reached unless the whole program proves the condition (the detector's reachedUnless). */
+  readonly reachedUnless?: readonly ConditionalReach[];
   readonly imports: readonly ImportBinding[];
   readonly uses: readonly CrossModuleUse[];
   readonly exports: ModuleExports;

@@ -18,7 +18,8 @@
  * 13: a class paired with the construct signatures it is built through, a standard stream taken apart out of a
  *     container (choice 76); the shell reader follows dash for `/bin/sh` (no brace expansion, no `$'…'`) and bash
  *     elsewhere, assignments only for an unquoted `NAME=`, the line's functions shadow programs, traps set and reset
- *     at once, `command -v` to /dev/null (choice 78) (session 18).
+ *     at once, `command -v` to /dev/null (choice 78) (session 18);
+ *     findings the whole program may withdraw (`unless`, `reachedUnless`) and constant list exports (choice 79).
  */
 export const GUARD_VERSION = '0.1.0';
 export const FACTS_FORMAT = 13;

@@ -468,6 +468,9 @@ export class Analyzer implements Walker {
   }
 
   reachModule(specifier: string, node: ts.Node, extraWhy?: string): void {
+    // `node:process` handed on whole is the `process` object: the receiver may read any member, as with the
+    // global handed on (choice 57), not only the module's own SYSTEM row (choice 79).
+    if (extraWhy !== undefined && canonicalBuiltin(specifier) === 'node:process') return this.report.unanalyzed(node, specifier, `\`process\` aliased or passed as a value: ${extraWhy}`);
     const classification = classifyModule(specifier, this.policy);
     if (classification.kind === 'local' || classification.kind === 'subpath') return;
     const why = extraWhy === undefined ? classification.why : `${classification.why}, ${extraWhy}`;

@@ -1,7 +1,7 @@
 import type ts from 'typescript';
 import { ACTION_NAMES, ACTIONS, type Capability } from '../../policy/index.js';
 import { messageFor } from './messages.js';
-import type { Finding, RuleId } from './types.js';
+import type { ConditionalReach, Finding, RuleId, WithdrawnUnless } from './types.js';
 
 /** Where a capability was reached from; it picks the message. */
 export type ReachSource = 'module' | 'member' | 'global' | 'unanalyzed';
@@ -26,7 +26,11 @@ export class FindingCollector {
   readonly findings: Finding[] = [];
   /** Everything reached, before grants filter it: the guard's module summary needs what is held too. */
   readonly reached = new Set<Capability>();
-  private readonly seen = new Set<string>();
+  /** Reached unless the whole program proves a condition (reachUnless); kept out of `reached`. */
+  readonly reachedUnless: ConditionalReach[] = [];
+  private readonly seen = new Map<string, number>();
+  /** Set only while reachUnless reports: the condition its findings carry. */
+  private unless: WithdrawnUnless | undefined;
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
@@ -40,9 +44,38 @@ export class FindingCollector {
   addAt(ruleId: RuleId, messageId: string, capability: Capability | null, data: Record<string, string>, start: number, end: number): void {
     // The same fact reached twice at one place (two checks agreeing, syntax and types) is one finding.
     const key = `${start}\u0000${ruleId}\u0000${capability ?? ''}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    this.findings.push({ ruleId, messageId, capability, data, message: messageFor(ruleId, messageId, data), start, end });
+    const earlier = this.seen.get(key);
+    if (earlier !== undefined) {
+      // A finding met again without a condition stands whatever the program proves.
+      const found = this.findings[earlier];
+      if (found?.unless !== undefined && this.unless === undefined) {
+        const { unless: _withdrawable, ...standing } = found;
+        this.findings[earlier] = standing;
+      }
+      return;
+    }
+    this.seen.set(key, this.findings.length);
+    const finding: Finding = { ruleId, messageId, capability, data, message: messageFor(ruleId, messageId, data), start, end };
+    this.findings.push(this.unless === undefined ? finding : { ...finding, unless: this.unless });
+  }
+
+  /**
+   * reach, withdrawn by the guard when the whole program proves `unless` (choice 79): the
+   * findings carry the condition, and the capabilities go to reachedUnless instead of reached.
+   */
+  reachUnless(unless: WithdrawnUnless, capabilities: readonly Capability[], node: ts.Node, name: string, source: ReachSource): void {
+    const before = new Set(this.reached);
+    this.unless = unless;
+    try {
+      this.reach(capabilities, node, name, source);
+    } finally {
+      this.unless = undefined;
+    }
+    for (const capability of capabilities) {
+      if (before.has(capability)) continue;
+      this.reached.delete(capability);
+      this.reachedUnless.push({ capability, unless });
+    }
   }
 
   /** `name` reaches each of `capabilities`; one finding per capability the file does not hold. */

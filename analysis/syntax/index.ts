@@ -15,7 +15,7 @@ export { isVerifiedWrapperCall } from './interop-index.js';
 export type { ImportedEscapes, Resolved, TypeOracle, UntypedEscape } from './type-oracle.js';
 export type { BindingUse } from './binding-uses.js';
 export type { ImportBinding } from './import-bindings.js';
-export type { AnalyzeOptions, DeclaredActions, FileFacts, Finding, ModuleReference, ReferenceKind, RuleId } from './types.js';
+export type { AnalyzeOptions, ConditionalReach, DeclaredActions, FileFacts, Finding, ModuleReference, ReferenceKind, RuleId, WithdrawnUnless } from './types.js';
 
 type FactsMemo = WeakMap<ts.SourceFile, WeakMap<PolicyConfig, Map<string, FileFacts>>>;
 
@@ -70,5 +70,6 @@ function analyze(sourceFile: ts.SourceFile, { policy, relativePath }: AnalyzeOpt
     return { references: analyzer.references.map((reference) => ({ ...reference, typeOnly: true })), declaredActions: null, findings: [], reached: [], imports, bindingUses };
   }
   const findings = [...report.findings].sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
-  return { references: analyzer.references, declaredActions: declaration?.declared ?? null, findings, reached: [...report.reached].sort(), imports, bindingUses };
+  const reachedUnless = report.reachedUnless.length === 0 ? {} : { reachedUnless: report.reachedUnless };
+  return { references: analyzer.references, declaredActions: declaration?.declared ?? null, findings, reached: [...report.reached].sort(), ...reachedUnless, imports, bindingUses };
 }

@@ -3,6 +3,7 @@ import { tsv } from './typescript-values.js';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { constantString } from './constants.js';
 import { isProcessMember } from './module-loads.js';
+import { listedSignalCondition } from './listed-signals.js';
 import { skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 
@@ -34,5 +35,8 @@ export function judgeInspectorSignal(walker: Walker, call: ts.CallExpression): v
   if (signal === null || signal === undefined) return;
   const value = constantString(signal, walker.scope);
   if (value !== undefined && !SIGUSR1_SPELLINGS.has(value)) return;
+  // An element of a list another module exports: the guard withdraws it when that list never holds SIGUSR1.
+  const listed = value === undefined ? listedSignalCondition(walker.sourceFile, walker.ancestors, signal, SIGUSR1_SPELLINGS) : undefined;
+  if (listed !== undefined) return walker.report.reachUnless(listed, INSPECTOR, call, 'process.kill(…, <signal>)', 'member');
   walker.report.reach(INSPECTOR, call, value === undefined ? 'process.kill(…, <signal>)' : `process.kill(…, ${value})`, 'member');
 }

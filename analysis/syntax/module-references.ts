@@ -12,6 +12,23 @@ import type { Walker } from './walker.js';
 import { judgeStarterReExport } from './starter-values.js';
 import { reportImportedEscapes } from './untyped-escapes.js';
 
+/**
+ * `h(require('node:process'))`, `return require('process')`, `{ host: require('process') }`: the
+ * process object handed straight on (analyzer.ts reachModule). A load kept in a choice of values
+ * (`require('process') || {}`) is followed through its local, member by member, and keeps the module's row.
+ */
+function wholeProcessUse(walker: Walker, call: ts.CallExpression, specifier: string): string | undefined {
+  if (canonicalBuiltin(specifier) !== 'node:process' || walker.ancestors[walker.ancestors.length - 1] !== call) return undefined;
+  const parent = walker.ancestors[walker.ancestors.length - 2];
+  if (parent === undefined) return undefined;
+  const handed =
+    ((tsv.isCallExpression(parent) || tsv.isNewExpression(parent)) && parent.arguments?.includes(call) === true) ||
+    tsv.isArrayLiteralExpression(parent) || tsv.isSpreadElement(parent) || tsv.isReturnStatement(parent) || tsv.isArrowFunction(parent) ||
+    (tsv.isPropertyAssignment(parent) && parent.initializer === call) || tsv.isExportAssignment(parent) ||
+    (tsv.isBinaryExpression(parent) && parent.operatorToken.kind === tsv.SyntaxKind.EqualsToken && parent.right === call);
+  return handed ? 'the loaded module handed on whole' : undefined;
+}
+
 /** A module load; `bound` when its result is followed per member through a binding instead. */
 export function recordLoad(walker: Walker, call: ts.CallExpression, load: ModuleLoad, bound: boolean): void {
   const written = literalString(load.specifier === undefined ? undefined : skipOuter(load.specifier)) ?? joinedSpecifier(walker, load.specifier) ?? null;
@@ -27,7 +44,7 @@ export function recordLoad(walker: Walker, call: ts.CallExpression, load: Module
     if (load.specifier !== undefined) walker.visit(load.specifier, call);
     return;
   }
-  if (!bound) walker.reachModule(specifier, call);
+  if (!bound) walker.reachModule(specifier, call, wholeProcessUse(walker, call, specifier));
   // What the loaded project file hands out (a compiled `export *` facade), when the load names it as written.
   const literal = load.specifier === undefined ? undefined : skipOuter(load.specifier);
   if (specifier === written && literal !== undefined && tsv.isStringLiteral(literal)) reportImportedEscapes(walker, literal);

@@ -58,6 +58,24 @@ export interface Finding {
   readonly message: string;
   readonly start: number;
   readonly end: number;
+  /** The whole program may withdraw it (the ESLint rules, which see one file, keep it): see WithdrawnUnless. */
+  readonly unless?: WithdrawnUnless;
+}
+
+/**
+ * What another module must be for a finding to be withdrawn (choice 79): the module `specifier`
+ * loads is a list of constant strings, none of them in `excluded` (signal-exit's signal list, read
+ * at `process.kill(process.pid, sig)`). Only the guard, which has that module's facts, decides.
+ */
+export interface WithdrawnUnless {
+  readonly kind: 'constant-list-without';
+  readonly specifier: string;
+  readonly excluded: readonly string[];
+}
+
+export interface ConditionalReach {
+  readonly capability: Capability;
+  readonly unless: WithdrawnUnless;
 }
 
 export interface DeclaredActions {
@@ -75,6 +93,8 @@ export interface FileFacts {
   readonly findings: readonly Finding[];
   /** Every capability the file reaches directly, held or not (findings keep only the unheld ones). */
   readonly reached: readonly Capability[];
+  /** Reached only unless the whole program proves the condition (held or not); not in `reached`. */
+  readonly reachedUnless?: readonly ConditionalReach[];
   /** Top-level bindings of values imported from the project's own modules (for the guard). */
   readonly imports: readonly ImportBinding[];
   /** Uses of those bindings another module can decide, in text order (for the guard). */

@@ -1,7 +1,8 @@
 import type ts from 'typescript';
 import { canonicalBuiltin, type PolicyConfig } from '../../policy/index.js';
 import type { FileFacts, Finding, ModuleReference } from '../../analysis/syntax/index.js';
-import type { LocatedFinding, ModuleFacts, Position } from '../types.js';
+import type { LocatedFinding, ModuleExports, ModuleFacts, Position } from '../types.js';
+import { constantListExport } from './constant-list.js';
 import { collectExports } from './exports.js';
 import { computedLoadSites } from './load-sites.js';
 import { collectUses } from './uses.js';
@@ -26,6 +27,10 @@ function sinkOf(finding: Finding, references: readonly ModuleReference[], text: 
   return snippet.length > 40 ? `${snippet.slice(0, 39)}…` : snippet;
 }
 
+function withConstantList(exports: ModuleExports, list: readonly string[] | undefined): ModuleExports {
+  return list === undefined ? exports : { ...exports, constantList: list };
+}
+
 /** Detector facts plus what only the whole program needs, located in lines and columns. */
 export function analyzeModule(sourceFile: ts.SourceFile, relativePath: string, policy: PolicyConfig, detect: Detector): ModuleFacts {
   const facts = detect(sourceFile, { policy, relativePath });
@@ -38,6 +43,7 @@ export function analyzeModule(sourceFile: ts.SourceFile, relativePath: string, p
     capability: finding.capability,
     message: finding.message,
     sink: sinkOf(finding, facts.references, text),
+    ...(finding.unless === undefined ? {} : { unless: finding.unless }),
     ...positionOf(finding.start),
   }));
   const sites = computedLoadSites(sourceFile, facts.references);
@@ -52,8 +58,9 @@ export function analyzeModule(sourceFile: ts.SourceFile, relativePath: string, p
       facts.declaredActions === null ? null : { actions: facts.declaredActions.actions, ...positionOf(facts.declaredActions.start) },
     findings,
     reached: facts.reached,
+    ...(facts.reachedUnless === undefined ? {} : { reachedUnless: facts.reachedUnless }),
     imports: facts.imports,
     uses: collectUses(facts.imports, facts.bindingUses, sites, positionOf, sourceFile),
-    exports: collectExports(sourceFile, sites),
+    exports: withConstantList(collectExports(sourceFile, sites), constantListExport(sourceFile)),
   };
 }

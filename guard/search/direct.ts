@@ -3,6 +3,7 @@ import type { Classifier } from '../classify.js';
 import type { ModuleGraph, ModuleNode } from '../graph/types.js';
 import type { CrossModuleUse, GuardFinding, ImportBinding, LocatedFinding, Position } from '../types.js';
 import { importedModule, memoizedExportLookup, type ExportValue } from './exports-lookup.js';
+import { isWithdrawn } from './withdrawn.js';
 
 /** A capability a module reaches by itself, outside what it holds: where, and what it points at. */
 export interface DirectSource extends Position {
@@ -141,6 +142,7 @@ export function directStage(graph: ModuleGraph, classifier: Classifier, holdsOf:
     const facts = module.facts;
     if (facts === null) continue;
     for (const finding of facts.findings) {
+      if (finding.unless !== undefined && isWithdrawn(graph, module, finding.unless)) continue;
       if (reaches(finding)) addSource(result, module, finding);
       if (!module.thirdParty) {
         const { ruleId, capability, message, line, column } = finding;

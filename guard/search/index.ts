@@ -4,6 +4,7 @@ import type { ModuleGraph, ModuleNode } from '../graph/types.js';
 import type { GuardFinding, ModuleSummary } from '../types.js';
 import { directStage } from './direct.js';
 import { transitiveStage } from './transitive.js';
+import { isWithdrawn } from './withdrawn.js';
 
 export interface SearchResult {
   readonly findings: readonly GuardFinding[];
@@ -29,6 +30,7 @@ export function searchGraph(graph: ModuleGraph, classifier: Classifier): SearchR
     const capabilities = new Set<Capability>(transitive.reached.get(module.file));
     for (const source of direct.sources.get(module.file) ?? []) capabilities.add(source.capability);
     for (const capability of module.facts.reached) capabilities.add(capability);
+    for (const { capability, unless } of module.facts.reachedUnless ?? []) if (!isWithdrawn(graph, module, unless)) capabilities.add(capability);
     // What the module reaches itself, held or not, comes from the detector with member precision
     // (`fs.readFile` is not a write); unheld ones are also findings, already in the sources.
     const holds = holdsOf(module);
