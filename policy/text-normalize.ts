@@ -154,6 +154,9 @@ const IGNORED = '[\\p{Default_Ignorable_Code_Point}\\p{Cf}]';
 const SPACE_RUN = `${WHITE}(?:${WHITE}|${IGNORED})*`;
 const NEEDS_MAPPING = new RegExp(`(${SPACE_RUN})|[^\\x00-\\x7f]|[${ASCII_CHANGED}]`, 'gu');
 const NON_ASCII = /[^\x00-\x7f]/;
+/** The non-ASCII units isWhiteUnit holds white, and any other non-ASCII unit. */
+const NON_ASCII_WHITE = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g;
+const NON_ASCII_NON_WHITE = /[^\x00-\x7f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 
 /** The ASCII characters whose form is not their lower case, with that form (`0`→`o`, `m`→`rn`, …), for the native fast path. */
 const ASCII_REPLACEMENTS: ReadonlyArray<readonly [string, string]> = ASCII_FORMS.flatMap((form, code) => {
@@ -468,6 +471,10 @@ function formOf(given: string): string {
   // A two-byte ASCII text (a rendered view, a visual order) read one-byte: every pass below is native or a regex.
   const original = oneByteWhenAscii(given);
   if (!NON_ASCII.test(original)) return asciiMatchingForm(original);
+  // White space is one space in the form whatever its code point (isWhiteUnit): a text that is ASCII
+  // but for white space (the lint's strings joined with U+2029 between them) takes the ASCII path,
+  // not the walk (interpreted, a JavaScript loop per unit of a 100,000-claim report's strings).
+  if (!NON_ASCII_NON_WHITE.test(original)) return asciiMatchingForm(oneByteWhenAscii(original.replace(NON_ASCII_WHITE, ' ')));
   // Parts joined once (in walkedForm): `+=` would build a deep rope the regex engine then flattens.
   return walkedForm(original);
 }
