@@ -67,12 +67,27 @@ export class EmittedStrings {
   private readonly seen = new Set<string>();
 
   add(value: unknown): void {
-    const stack: unknown[] = [value];
-    while (stack.length > 0) {
-      const node = stack.pop();
-      if (typeof node === 'string') this.seen.add(node);
-      else if (Array.isArray(node)) for (let index = node.length - 1; index >= 0; index -= 1) stack.push(node[index]);
-      else if (node !== null && typeof node === 'object') for (const key in node) stack.push((node as Record<string, unknown>)[key]);
+    if (typeof value === 'string') this.seen.add(value);
+    else if (typeof value === 'object' && value !== null) this.addWithin(value);
+  }
+
+  /**
+   * Recursive (a report is a dozen levels deep at most: maxReportJsonDepth), a string added where it
+   * is met: interpreted, a stack of every value pushed and popped was twice the walk (session 18).
+   */
+  private addWithin(node: object): void {
+    if (Array.isArray(node)) {
+      for (let index = 0; index < node.length; index += 1) {
+        const entry: unknown = node[index];
+        if (typeof entry === 'string') this.seen.add(entry);
+        else if (typeof entry === 'object' && entry !== null) this.addWithin(entry);
+      }
+      return;
+    }
+    for (const key in node) {
+      const entry = (node as Record<string, unknown>)[key];
+      if (typeof entry === 'string') this.seen.add(entry);
+      else if (typeof entry === 'object' && entry !== null) this.addWithin(entry);
     }
   }
 
