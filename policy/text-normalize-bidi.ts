@@ -602,7 +602,8 @@ export interface VisualOrdersOfEach {
  * Hebrew sentences (issue 13).
  */
 export function visualOrdersOfEach(originals: readonly string[], leadingLevels: readonly number[] | undefined, wanted: (index: number) => boolean): VisualOrdersOfEach {
-  const laidOut = originals.map((_, index) => wanted(index));
+  // layOut's own gate first (a text with nothing to reorder is never laid out): the caller's `wanted` costs more.
+  const laidOut = originals.map((original, index) => (leadingLevels?.[index] === 1 || REORDERS.test(original)) && wanted(index));
   // Each text and the U+0000 after it, at most.
   const capacity = originals.reduce((total, original, index) => (laidOut[index] === true ? total + original.length + 1 : total), 0);
   const leftToRight = new VisualBatch(capacity);

@@ -8,6 +8,7 @@ import { meetsNeeds, presenceOf, type PatternShape } from './text-normalize-need
 import { paragraphsToLayOut, type ParagraphCharacters } from './text-normalize-scope.js';
 import { joinedLetters, type JoinedLetters } from './text-normalize-spacing.js';
 import { LETTERS_WITH_ATTACHED_MARKS } from './text-normalize-marked-letters.js';
+import { oneByteCopy, oneByteWhenAscii } from './text-normalize-one-byte.js';
 
 /**
  * The one text normalization in front of every text rule (SPEC §3): verdict tokens, prose PASS
@@ -153,6 +154,9 @@ const IGNORED = '[\\p{Default_Ignorable_Code_Point}\\p{Cf}]';
 const SPACE_RUN = `${WHITE}(?:${WHITE}|${IGNORED})*`;
 const NEEDS_MAPPING = new RegExp(`(${SPACE_RUN})|[^\\x00-\\x7f]|[${ASCII_CHANGED}]`, 'gu');
 const NON_ASCII = /[^\x00-\x7f]/;
+/** The non-ASCII units isWhiteUnit holds white, and any other non-ASCII unit. */
+const NON_ASCII_WHITE = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g;
+const NON_ASCII_NON_WHITE = /[^\x00-\x7f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 
 /** The ASCII characters whose form is not their lower case, with that form (`0`→`o`, `m`→`rn`, …), for the native fast path. */
 const ASCII_REPLACEMENTS: ReadonlyArray<readonly [string, string]> = ASCII_FORMS.flatMap((form, code) => {
@@ -462,9 +466,15 @@ function grownBuffer(out: Uint16Array<ArrayBuffer>, length: number, needed: numb
 /** Calls of the normalization (a cost counter for the structural tests: batched callers make a few per run, not one per text). */
 export const normalizeCounter = { forms: 0 };
 
-function formOf(original: string): string {
+function formOf(given: string): string {
   normalizeCounter.forms += 1;
+  // A two-byte ASCII text (a rendered view, a visual order) read one-byte: every pass below is native or a regex.
+  const original = oneByteWhenAscii(given);
   if (!NON_ASCII.test(original)) return asciiMatchingForm(original);
+  // White space is one space in the form whatever its code point (isWhiteUnit): a text that is ASCII
+  // but for white space (the lint's strings joined with U+2029 between them) takes the ASCII path,
+  // not the walk (interpreted, a JavaScript loop per unit of a 100,000-claim report's strings).
+  if (!NON_ASCII_NON_WHITE.test(original)) return asciiMatchingForm(oneByteWhenAscii(original.replace(NON_ASCII_WHITE, ' ')));
   // Parts joined once (in walkedForm): `+=` would build a deep rope the regex engine then flattens.
   return walkedForm(original);
 }
@@ -474,7 +484,8 @@ function formOf(original: string): string {
  * caller runs only these rules on the result, so its visual forms lay out only the paragraphs the
  * rules may match in (text-normalize-scope.ts).
  */
-export function toMatchingText(original: string, only?: readonly PatternShape[]): MatchingText {
+export function toMatchingText(given: string, only?: readonly PatternShape[]): MatchingText {
+  const original = oneByteWhenAscii(given);
   return matchingTextOf(original, formOf(original), only);
 }
 
@@ -714,7 +725,8 @@ export function matchingForms(texts: readonly string[]): string[] {
  * cannot match the text in any order of its characters (text-normalize-pattern.ts), so it gets no
  * visual form (plain Hebrew prose, whose letters' forms are `l`, `o` and `v` at most).
  */
-export function toMatchingTexts(originals: readonly string[], leadingLevels?: readonly number[], mayMatchReordered?: (form: string) => boolean): MatchingText[] {
+export function toMatchingTexts(given: readonly string[], leadingLevels?: readonly number[], mayMatchReordered?: (form: string) => boolean): MatchingText[] {
+  const originals = oneByteTexts(given);
   const forms = matchingForms(originals);
   const wanted = (index: number): boolean => {
     const form = forms[index];
@@ -733,6 +745,20 @@ export function toMatchingTexts(originals: readonly string[], leadingLevels?: re
     if (firstStrong >= 0) visuals.push(new VisualOrderText(original, batch.firstStrong, firstStrong, firstStrongForms[firstStrong] ?? ''));
     return new StoredOrderText(original, form, withJoinedReading(original, visuals));
   });
+}
+
+/**
+ * The texts as one-byte strings when together they are all ASCII (oneByteWhenAscii, one copy of
+ * their concatenation split again): the prose scan's sentences are slices of rendered paragraphs,
+ * two-byte, and each one's joined-reading gate and bidi gate are regexes. The same values.
+ */
+function oneByteTexts(texts: readonly string[]): readonly string[] {
+  if (texts.length < 2) return texts;
+  const compact = oneByteCopy(texts.join(BATCH_SEPARATOR));
+  if (compact === undefined) return texts;
+  const split = compact.split(BATCH_SEPARATOR);
+  // More parts than texts: some text holds U+0000 itself.
+  return split.length === texts.length ? split : texts;
 }
 
 /** The matching form of each span of a batch: one pass over the whole (U+0000 between spans), or span by span when a span holds U+0000 itself. */

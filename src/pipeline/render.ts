@@ -2,7 +2,7 @@ import { replaceHits } from '../../policy/text-normalize-pattern.js';
 import { VERDICT_WORD_RULE } from '../../policy/text-rules.js';
 import { inspectorError, renderErrorBrief, type InspectorError } from '../errors.js';
 import type { ReportFile } from '../io/report-writer.js';
-import { buildReport } from '../report/build.js';
+import { buildReport, buildReportParts, type ReportParts } from '../report/build.js';
 import { renderCheckpointOf, sanitizeCheckpointName } from '../report/checkpoint.js';
 import { ClaimsDigestBuilder, flaggedPlaces, type ClaimsDigest } from '../report/claims-digest.js';
 import { renderMarkdownOf } from '../report/markdown.js';
@@ -10,7 +10,7 @@ import { reportJsonLowerBound } from '../report/size-estimate.js';
 import { parseReport, type Report } from '../report/schema.js';
 import { assembleReportJson, serializeClaim, serializeReportHead } from '../report/serialize.js';
 import { escapeControlChars, truncate } from '../text/escape.js';
-import { lintEmittedStrings, lintString } from '../text/wording-lint.js';
+import { EmittedStrings, lintEmittedStrings, lintString } from '../text/wording-lint.js';
 import { EXIT_CODE_BY_VERDICT, type InspectorExitCode } from '../vocabulary.js';
 import { blockedInspection } from './judge.js';
 import { DEFAULT_LIMITS, type InspectorLimits } from './limits.js';
@@ -126,24 +126,71 @@ function overLimit(result: InspectionResult, name: string | undefined, limits: R
   return renderUnbounded({ ...blockedInspection(undefined, [limit]), summary: result.summary, dossierIdentity: result.dossierIdentity }, name, limits);
 }
 
+type RenderOutcome = { ok: true; value: RenderedReport } | { ok: false; error: InspectorError };
+
 /**
  * The three files and the line. At run time the schema checks the report's head (everything but
  * the claims); each claim's record is built by one function (report/build.ts) whose output the
  * tests check against the schema, and the launcher checks every claim it receives (docs/choices.md 41).
  */
-function renderUnbounded(result: InspectionResult, name: string | undefined, limits: Omit<RenderLimits, 'maxReportBytes'>): { ok: true; value: RenderedReport } | { ok: false; error: InspectorError } {
+function renderUnbounded(result: InspectionResult, name: string | undefined, limits: Omit<RenderLimits, 'maxReportBytes'>): RenderOutcome {
+  return renderStreamed(result, name, limits) ?? renderLinted(result, name, limits);
+}
+
+/**
+ * The common case, a report the wording lint finds nothing in: each claim's record is built, its
+ * strings gathered for the lint, added to the digest and serialized into report.json's bytes, one
+ * at a time, and none is kept (session 18: 100,000 records built whole, walked by the lint, then
+ * serialized, were held together through every collection of the render). Undefined when the lint
+ * finds wording: the report is then built whole, linted and built again with its flags (renderLinted).
+ */
+function renderStreamed(result: InspectionResult, name: string | undefined, limits: Omit<RenderLimits, 'maxReportBytes'>): RenderOutcome | undefined {
+  const parts = buildReportParts(result, limits.maxListedFindingsPerKind);
+  const strings = new EmittedStrings();
+  strings.add(parts.head);
+  const digest = new ClaimsDigestBuilder(limits.maxListedClaims, flaggedPlaces(parts.head));
+  const json = assembleReportJson(serializeReportHead(parts.head), recordsInto(result.claims, parts, strings, digest), result.claims.length * 1024);
+  if (strings.anyDenialWording()) return undefined;
+  return renderedFiles(reportOnDemand(parts, result.claims), parts.head, json, digest.finish(), name, result);
+}
+
+/** Each claim's record, gathered for the lint and the digest, then serialized (the launcher makes the same walk over what it receives). */
+function* recordsInto(claims: InspectionResult['claims'], parts: ReportParts, strings: EmittedStrings, digest: ClaimsDigestBuilder): Generator<string> {
+  for (const evaluation of claims) {
+    const record = parts.claimRecord(evaluation);
+    strings.add(record);
+    digest.add(record);
+    yield serializeClaim(record);
+  }
+}
+
+/** The report as a value, its claims' records built again only if someone reads them (a test; `tki run` reads the head). */
+function reportOnDemand(parts: ReportParts, claims: InspectionResult['claims']): Report {
+  const report = { ...parts.head };
+  let records: Report['claims'] | undefined;
+  // Redefined in place: the key keeps its position, so the value serializes as report.json does.
+  Object.defineProperty(report, 'claims', { enumerable: true, configurable: true, get: () => (records ??= claims.map((evaluation) => parts.claimRecord(evaluation))) });
+  return report;
+}
+
+/** The report built whole and linted (wording found: tki's words rewritten, quotes escaped, the flags added). */
+function renderLinted(result: InspectionResult, name: string | undefined, limits: Omit<RenderLimits, 'maxReportBytes'>): RenderOutcome {
   const report = lintedReport(result, limits.maxListedFindingsPerKind);
   const { claims, ...rest } = report;
   const head = { ...rest, claims: [] };
+  const digest = new ClaimsDigestBuilder(limits.maxListedClaims, flaggedPlaces(report));
+  const json = assembleReportJson(serializeReportHead(report), serializedInto(claims, digest), claims.length * 1024);
+  return renderedFiles(report, head, json, digest.finish(), name, result);
+}
+
+/** report.json's bytes made, the head checked against the schema, then report.md, the checkpoint and the line. */
+function renderedFiles(report: Report, head: Report, json: Buffer, digested: ClaimsDigest, name: string | undefined, result: InspectionResult): RenderOutcome {
   const checked = parseReport(head);
   if (!checked.success) {
     const issue = checked.error.issues[0];
     return { ok: false, error: inspectorError('report/invalid', issue?.path.join('.') ?? '', issue?.message) };
   }
   const exitCode = EXIT_CODE_BY_VERDICT[report.final_verdict];
-  const digest = new ClaimsDigestBuilder(limits.maxListedClaims, flaggedPlaces(report));
-  const json = assembleReportJson(serializeReportHead(report), serializedInto(claims, digest), claims.length * 1024);
-  const digested = digest.finish();
   const files: ReportFile[] = [
     fromBytes('report.json', json),
     encoded('report.md', lintString(renderMarkdownOf(head, digested)).text),

@@ -123,12 +123,27 @@ function evidenceItems(claims: readonly ClaimEvaluation[]): EvidenceItemReport[]
   return [...items.values()];
 }
 
+/**
+ * The report in its parts: the head (everything but the claims, `claims: []` in their place, where
+ * the claims' key stands) and each claim's record, built when asked. The renderer serializes the
+ * records one at a time and keeps none of them (src/pipeline/render.ts).
+ */
+export interface ReportParts {
+  readonly head: Report;
+  claimRecord(evaluation: ClaimEvaluation): ClaimReport;
+}
+
 export function buildReport(result: InspectionResult, maxListed = DEFAULT_LIMITS.maxListedFindingsPerKind): Report {
+  const parts = buildReportParts(result, maxListed);
+  return { ...parts.head, claims: result.claims.map((evaluation) => parts.claimRecord(evaluation)) };
+}
+
+export function buildReportParts(result: InspectionResult, maxListed = DEFAULT_LIMITS.maxListedFindingsPerKind): ReportParts {
   const flags = flagsOf(result);
   const decision = decisionOf(result);
   const scope = scopeOf(result);
   const shared: SharedParts = { scope, dossierVerdict: { final_verdict: decision.final_verdict, article14_status: decision.article14_status, ...S }, adequacyVerdicts: new Map() };
-  return {
+  const head: Report = {
     report_schema: REPORT_SCHEMA_ID,
     packet: { ...result.summary, ...S },
     dossier: { ...result.dossierIdentity, ...S },
@@ -143,7 +158,7 @@ export function buildReport(result: InspectionResult, maxListed = DEFAULT_LIMITS
       (detail) => (detail.quote === undefined ? { where: detail.where, ...S } : { where: detail.where, quote: detail.quote, ...S }),
       maxListed,
     ),
-    claims: result.claims.map((evaluation) => claimReport(shared, evaluation)),
+    claims: [],
     evidence_items: evidenceItems(result.claims),
     blocked_reasons: result.blockedReasons.map(blockedReason),
     item_findings: result.assessments
@@ -182,4 +197,5 @@ export function buildReport(result: InspectionResult, maxListed = DEFAULT_LIMITS
     production_mutation: false,
     disclaimer: DISCLAIMER,
   };
+  return { head, claimRecord: (evaluation) => claimReport(shared, evaluation) };
 }

@@ -58,17 +58,49 @@ export function lintString(text: string): { text: string; changed: boolean } {
  */
 const STRING_SEPARATOR = '",\u2029"';
 
-/** Each distinct string of a JSON-shaped value once, in first-seen order (keys are the inspector's own). */
-function distinctStrings(value: unknown): string[] {
-  const seen = new Set<string>();
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node === 'string') seen.add(node);
-    else if (Array.isArray(node)) for (let index = node.length - 1; index >= 0; index -= 1) stack.push(node[index]);
-    else if (node !== null && typeof node === 'object') for (const key in node) stack.push((node as Record<string, unknown>)[key]);
+/**
+ * The distinct strings of JSON-shaped values (keys are the inspector's own), gathered one value at a
+ * time, and the one question the lint asks of them all together. A report rendered a claim at a
+ * time (src/pipeline/render.ts) adds each claim's record as it is serialized, and keeps none of them.
+ */
+export class EmittedStrings {
+  private readonly seen = new Set<string>();
+
+  add(value: unknown): void {
+    if (typeof value === 'string') this.seen.add(value);
+    else if (typeof value === 'object' && value !== null) this.addWithin(value);
   }
-  return [...seen];
+
+  /**
+   * Recursive (a report is a dozen levels deep at most: maxReportJsonDepth), a string added where it
+   * is met: interpreted, a stack of every value pushed and popped was twice the walk (session 18).
+   */
+  private addWithin(node: object): void {
+    if (Array.isArray(node)) {
+      for (let index = 0; index < node.length; index += 1) {
+        const entry: unknown = node[index];
+        if (typeof entry === 'string') this.seen.add(entry);
+        else if (typeof entry === 'object' && entry !== null) this.addWithin(entry);
+      }
+      return;
+    }
+    for (const key in node) {
+      const entry = (node as Record<string, unknown>)[key];
+      if (typeof entry === 'string') this.seen.add(entry);
+      else if (typeof entry === 'object' && entry !== null) this.addWithin(entry);
+    }
+  }
+
+  /**
+   * Whether any of them shows global-absence wording (as written, or with its escapes decoded): one
+   * pass over them joined. Each string is its own phrase and paragraph (STRING_SEPARATOR), so the
+   * answer does not depend on the order they were added in.
+   */
+  anyDenialWording(): boolean {
+    lintCounter.passes += 1;
+    lintCounter.strings += this.seen.size;
+    return quoteHasDenialWording([...this.seen].join(STRING_SEPARATOR));
+  }
 }
 
 /**
@@ -80,11 +112,9 @@ function distinctStrings(value: unknown): string[] {
 export function lintEmittedStrings<T>(value: T): LintResult<T> {
   // The common case, no such wording anywhere: one pass over the distinct strings answers it (a
   // 100,000-claim report repeats tki's own strings on every claim; each is matched once).
-  lintCounter.passes += 1;
-  const distinct = distinctStrings(value);
-  lintCounter.strings += distinct.length;
-  const joined = distinct.join(STRING_SEPARATOR);
-  if (!quoteHasDenialWording(joined)) return { value, rewritten: [], escapedQuotes: [] };
+  const strings = new EmittedStrings();
+  strings.add(value);
+  if (!strings.anyDenialWording()) return { value, rewritten: [], escapedQuotes: [] };
   const rewritten: string[] = [];
   const escapedQuotes: string[] = [];
   const onceEach = (lint: (text: string) => { text: string; changed: boolean }): ((text: string) => string | undefined) => {
