@@ -1,5 +1,6 @@
 import { replaceHits, textRulePattern, type TextRulePattern } from './text-normalize-pattern.js';
 import { casedSkeleton, matchingForm, toMatchingText } from './text-normalize.js';
+import { joinedLetters } from './text-normalize-spacing.js';
 import { REORDERS } from './text-normalize-bidi.js';
 
 /**
@@ -83,8 +84,9 @@ export const SCOPED_DENIAL_WORDING = "is not adequately evidenced in this packet
 
 /** On the matching form: look-alike letters, zero-width and format characters do not hide the wording. */
 export function hasGlobalDenialWording(text: string): boolean {
-  // Only a text that may display in another order gets its visual form built (text-normalize-bidi.ts).
-  if (!REORDERS.test(text)) return ANY_GLOBAL_DENIAL.test(matchingForm(text));
+  // Only a text that may display in another order, or whose blanks join letters (letter spacing,
+  // text-normalize-spacing.ts), gets its other forms built; the rest is matched on its one form.
+  if (!REORDERS.test(text) && joinedLetters(text) === undefined) return ANY_GLOBAL_DENIAL.test(matchingForm(text));
   const form = toMatchingText(text);
   return ANY_GLOBAL_DENIAL.test(form.text) || (form.visuals?.some((visual) => ANY_GLOBAL_DENIAL.test(visual.text)) ?? false);
 }

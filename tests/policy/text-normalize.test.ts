@@ -128,6 +128,14 @@ describe('text rules on look-alikes', () => {
     expect(hasGlobalDenialWording('The tool is present.')).toBe(false);
   });
 
+  it('sees letter-spaced global-denial wording in a left-to-right text too (choice 75; speed18 found only the bidi path read it joined)', () => {
+    expect(hasGlobalDenialWording('a b s e n t everywhere')).toBe(true);
+    expect(hasGlobalDenialWording('It is A B S E N T everywhere.')).toBe(true);
+    expect(hasGlobalDenialWording('d o e s  n o t  e x i s t')).toBe(true);
+    expect(hasGlobalDenialWording('a b s e n t here, present elsewhere')).toBe(false);
+    expect(scopeDenialWording('X: a b s e n t everywhere.').changed).toBe(true);
+  });
+
   it('replaces look-alike wording in the original text', () => {
     const scoped = scopeDenialWording('X: the tооl dоes n\u200Bоt exist. Fine.');
     expect(scoped).toEqual({ text: `X: the tооl ${SCOPED_DENIAL_WORDING}. Fine.`, changed: true });
