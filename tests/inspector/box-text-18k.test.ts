@@ -22,6 +22,9 @@ const AUTHORITY_FLAG = 'FLAG_AUTHORITY_VIOLATION';
 /** `html` as an iframe's srcdoc attribute (its markup written as references, as a page must). */
 const frame = (html: string): string => `<iframe srcdoc="${html.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;')}"></iframe>`;
 
+/** The sentence's words in reverse order, each followed by an RLM (a right-to-left layout shows them in order), its full stop dropped. */
+const reversed = (sentence: string): string => sentence.replace(/\.$/, '').split(' ').reverse().join('&#x200F; ');
+
 const VARIANTS: Record<string, { twin: string; shown: string; flag: string }> = {
   'srcdoc-hidden-word-in-denial': { twin: DENIAL, flag: DENIAL_FLAG, shown: frame('The file does <span hidden>indeed </span>not exist anywhere.') },
   'srcdoc-display-none-in-denial': { twin: DENIAL, flag: DENIAL_FLAG, shown: frame('The file does <span style="display:none">indeed </span>not exist anywhere.') },
@@ -34,6 +37,10 @@ const VARIANTS: Record<string, { twin: string; shown: string; flag: string }> = 
   'textarea-denial-by-reference': { twin: DENIAL, flag: DENIAL_FLAG, shown: '<textarea>The file does n&#111;t exist anywhere.</textarea>' },
   'placeholder-denial-by-reference': { twin: DENIAL, flag: DENIAL_FLAG, shown: '<input placeholder="The file does n&#111;t exist anywhere.">' },
   'srcdoc-textarea-denial': { twin: DENIAL, flag: DENIAL_FLAG, shown: frame('<textarea>The file does n&#111;t exist anywhere.</textarea>') },
+  // Words written in reverse with RLMs, shown in order by a right-to-left box or document.
+  'rtl-textarea-reversed-denial': { twin: DENIAL, flag: DENIAL_FLAG, shown: `<textarea dir="rtl">${reversed(DENIAL)}</textarea>` },
+  'rtl-input-reversed-authority': { twin: AUTHORITY, flag: AUTHORITY_FLAG, shown: `<input dir="rtl" value="${reversed(AUTHORITY)}">` },
+  'rtl-srcdoc-body-reversed-authority': { twin: AUTHORITY, flag: AUTHORITY_FLAG, shown: frame(`<body dir=rtl>${reversed(AUTHORITY)}`) },
 };
 
 describe('a nested document or a box gets the flag and exit code of its twin on the page', () => {
