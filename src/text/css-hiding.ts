@@ -13,7 +13,8 @@ import { declaredValues } from './css-direction.js';
  *     but `none`, any `clip` but `auto`, a negative `text-indent` or margin;
  *   - a box that cuts its text: `overflow` (or `-x`, `-y`) `hidden | clip` with a set `width`,
  *     `height`, `max-width`, `max-height` or `line-height`;
- *   - any of these properties with a value tki cannot compute (`var()`, `calc()`, `env()`, `attr()`).
+ *   - any of these properties with a value tki cannot compute (`var()`, `calc()`, `env()`, `attr()`),
+ *     but a size or an offset, which hides only with its partner (then any set value counts).
  */
 const HIDING_PROPERTIES: ReadonlySet<string> = new Set([
   'display',
@@ -65,6 +66,8 @@ const NEGATIVE = /(?:^|\s)-(?:\d|\.\d)/;
 const OFFSETS = ['top', 'left', 'right', 'bottom', 'inset'] as const;
 const MARGINS = ['margin', 'margin-left', 'margin-right', 'margin-top', 'margin-inline-start', 'margin-block-start'] as const;
 const CUT_SIZES = ['width', 'height', 'max-width', 'max-height', 'line-height'] as const;
+/** Properties that hide only with another (a size with `overflow`, an offset with `position`): a computed value of theirs alone hides nothing. */
+const PARTNERS: ReadonlySet<string> = new Set([...CUT_SIZES, ...OFFSETS]);
 
 const isSet = (value: string | undefined): value is string => value !== undefined && value !== '';
 const moved = (value: string | undefined): boolean => isSet(value) && value !== 'auto' && !ZERO.test(value);
@@ -73,7 +76,7 @@ export function styleHides(style: string): boolean {
   if (!MAY_NAME_A_PROPERTY.test(style.toLowerCase())) return false;
   const declared = declaredValues(style, HIDING_PROPERTIES);
   if (declared.size === 0) return false;
-  for (const value of declared.values()) if (COMPUTED.test(value)) return true;
+  for (const [name, value] of declared) if (!PARTNERS.has(name) && COMPUTED.test(value)) return true;
   return oneDeclarationHides(declared) || outOfTheLine(declared) || movedOrClipped(declared) || cutByItsBox(declared);
 }
 

@@ -41,17 +41,27 @@ interface Compound {
 }
 
 const MAX_RULES_PER_KEY = 64;
+const MAX_KEYS_PER_TAG = 64;
 
 /** Every `<style>` element's content in a text, start tag in any case, to its end tag or the text's end. */
 const STYLE_ELEMENT = /<style(?=[\t\n\f\r />])[^>]{0,4096}>([\s\S]*?)(?:<\/style\s*>|$)/gi;
 
 /** The hiding rules of the `<style>` elements in `text`, or undefined when it has none. */
 export function hidingSheetOf(text: string): HidingSheet | undefined {
-  if (!/<style/i.test(text)) return undefined;
   const sheet = new SheetBuilder();
-  for (const match of text.matchAll(STYLE_ELEMENT)) for (const rule of styleRules(match[1] ?? '')) if (styleHides(rule.block)) sheet.add(rule.prelude);
+  // A sheet tki cannot read (linked, or imported) may hide any element.
+  if (LINKED_SHEET.test(text)) sheet.add('');
+  if (!/<style/i.test(text)) return sheet.finish();
+  for (const match of text.matchAll(STYLE_ELEMENT)) {
+    const css = match[1] ?? '';
+    if (/@import/i.test(css)) sheet.add('');
+    for (const rule of styleRules(css)) if (styleHides(rule.block)) sheet.add(rule.prelude);
+  }
   return sheet.finish();
 }
+
+/** A `<link>` whose `rel` names a style sheet. */
+const LINKED_SHEET = /<link(?=[\t\n\f\r />])[^>]{0,4096}?stylesheet/i;
 
 /** The style rules of a sheet (preludes and blocks), at-rules' blocks entered: one forward walk. */
 function* styleRules(css: string): Generator<{ prelude: string; block: string }> {
@@ -67,7 +77,15 @@ function* styleRules(css: string): Generator<{ prelude: string; block: string }>
       if (prelude.startsWith('@')) continue;
       const close = text.indexOf('}', index + 1);
       const end = close === -1 ? text.length : close;
-      yield { prelude, block: text.slice(index + 1, end) };
+      const block = text.slice(index + 1, end);
+      // A nested rule (CSS nesting: `.a { .b { display: none } }`): its selector is relative to the
+      // outer one, which tki does not compose; its declarations count, for any element (prelude '').
+      const nested = block.lastIndexOf('{');
+      if (nested === -1) yield { prelude, block };
+      else {
+        yield { prelude, block: block.slice(0, block.indexOf('{')) };
+        yield { prelude: '', block: block.slice(nested + 1) };
+      }
       index = end;
       preludeStart = end + 1;
     }
@@ -182,10 +200,13 @@ function unquoted(value: string): string {
 /** Whether a rule of the sheet may match the element this start tag opens. */
 export function sheetMatches(sheet: HidingSheet, tag: BrowserTag): boolean {
   if (sheet.anyElement) return true;
+  const classes = classesOf(tag);
+  // A tag with more classes or attributes than this is matched by any rule filed under them (fail closed, bounded work per tag).
+  if (classes.length > MAX_KEYS_PER_TAG && sheet.byClass.size > 0) return true;
+  if (tag.attributes.size > MAX_KEYS_PER_TAG && sheet.byAttribute.size > 0) return true;
   const candidates: (readonly Compound[] | undefined)[] = [sheet.byType.get(tag.name)];
   const id = tag.attributes.get('id');
   if (id !== undefined) candidates.push(sheet.byId.get(id));
-  const classes = classesOf(tag);
   for (const className of classes) candidates.push(sheet.byClass.get(className));
   for (const name of tag.attributes.keys()) candidates.push(sheet.byAttribute.get(name));
   return candidates.some((list) => list?.some((compound) => compoundMatches(compound, tag, classes)) === true);

@@ -41,7 +41,7 @@ describe('a declaration list that may hide the text', () => {
     'visibility:hidden',
     'font-size:0',
   ];
-  const SHOWS = ['', 'color: red', 'position: relative', 'position: static; left: -9999px', 'height: 0', 'overflow: hidden', 'transform: none', 'clip-path: none', 'clip: auto', 'text-indent: 2em', 'margin: 0 1em', 'scale: 1', 'direction: rtl', 'color: rgba(0, 0, 0, 0.5)'];
+  const SHOWS = ['', 'color: red', 'width: calc(100% - 2em)', 'left: var(--x)', 'position: relative', 'position: static; left: -9999px', 'height: 0', 'overflow: hidden', 'transform: none', 'clip-path: none', 'clip: auto', 'text-indent: 2em', 'margin: 0 1em', 'scale: 1', 'direction: rtl', 'color: rgba(0, 0, 0, 0.5)'];
   it.each(HIDES)('%s may hide', (style) => expect(styleHides(style)).toBe(true));
   it.each(SHOWS)('%s shows', (style) => expect(styleHides(style)).toBe(false));
 });
@@ -87,6 +87,20 @@ describe('a <style> rule that may match an element', () => {
     const two = hidingSheetOf('<STYLE>.a{color:red}</STYLE> text <style media="print">.b{visibility:hidden}</style>');
     expect(two !== undefined && sheetMatches(two, tagOf('<span class="b">'))).toBe(true);
     expect(hidingSheetOf('no style here')).toBeUndefined();
+  });
+
+  it('fails closed for sheets it cannot read: linked, imported, nested rules', () => {
+    expect(hidingSheetOf('<link rel="stylesheet" href="x.css">')?.anyElement).toBe(true);
+    expect(hidingSheetOf('<style>@import "x.css";</style>')?.anyElement).toBe(true);
+    expect(hidingSheetOf('<style>.a { color: red; .b { display: none } }</style>')?.anyElement).toBe(true);
+    expect(matches('.a { display: none; .b { color: red } }', '<i class="a">')).toBe(true);
+    expect(hidingSheetOf('<link rel="icon" href="x.png">')).toBeUndefined();
+  });
+
+  it('a tag with more classes than it looks up is matched by any class rule', () => {
+    const many = Array.from({ length: 100 }, (_, index) => `c${index}`).join(' ');
+    expect(matches('.zz{display:none}', `<i class="${many}">`)).toBe(true);
+    expect(matches('.zz{display:none}', '<i class="c1 c2">')).toBe(false);
   });
 
   it('bounds the rules kept per key: past the bound the key alone decides', () => {
