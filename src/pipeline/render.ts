@@ -150,7 +150,7 @@ function renderStreamed(result: InspectionResult, name: string | undefined, limi
   strings.add(parts.head);
   const digest = new ClaimsDigestBuilder(limits.maxListedClaims, flaggedPlaces(parts.head));
   const json = assembleReportJson(serializeReportHead(parts.head), recordsInto(result.claims, parts, strings, digest), result.claims.length * 1024);
-  if (strings.anyDenialWording()) return undefined;
+  if (strings.needsLinting()) return undefined;
   return renderedFiles(reportOnDemand(parts, result.claims), parts.head, json, digest.finish(), name, result);
 }
 

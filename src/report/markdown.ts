@@ -1,6 +1,6 @@
 import { DEFAULT_LIMITS } from '../pipeline/limits.js';
 import { IDENTIFIER_MAX_LENGTH, SURFACE_MAX_LENGTH } from '../packet/identifiers.js';
-import { escapeMarkdown, markdownValue, truncate } from '../text/escape.js';
+import { escapeMarkdown, markdownValue, ownNotationEscaped, truncate } from '../text/escape.js';
 import { CLAIM_VERDICTS, claimPlaceIndex, DANGLING_CITATION } from '../vocabulary.js';
 import { digestClaims, hasFinding, LISTED_DIGEST_ENTRIES, type ClaimsDigest } from './claims-digest.js';
 import { isUsed, itemIdsWhere } from './evidence-groups.js';
@@ -24,6 +24,14 @@ const cell = (text: string | null | undefined, max = 160): string => markdownVal
 const id = (text: string | null | undefined): string => value(text, IDENTIFIER_MAX_LENGTH);
 const idCell = (text: string | null | undefined): string => cell(text, IDENTIFIER_MAX_LENGTH);
 const surface = (text: string): string => value(text, SURFACE_MAX_LENGTH);
+/**
+ * Free packet text report.json holds as the packet wrote it (the dossier's revision and blueprint,
+ * the packet's date): put into tki's notation here, its one escaping pass into it (choices 82), so a
+ * `\u{…}` the packet wrote never reads like the escape report.md shows for a control character.
+ * Quotes (`text`, `excerpt`, `quote`, …) arrive in the notation already (the wording lint), and ids
+ * and surface names cannot hold a `{` (packet/identifiers.ts).
+ */
+const packetText = (text: string | null | undefined): string => value(ownNotationEscaped(text));
 
 /** A display limit for a person's reading, not a judgement: report.json lists every item. */
 const LISTED_ITEM_FINDINGS = LISTED_DIGEST_ENTRIES;
@@ -145,8 +153,8 @@ export function renderMarkdownOf(report: Omit<Report, 'claims'>, digest: ClaimsD
     `- **Dossier verdict:** \`${report.final_verdict}\` (non-gating; never a pass)`,
     `- **Article 14 status:** \`${report.article14_status}\``,
     `- **Triage:** \`${report.triage_outcome}\``,
-    `- **Dossier:** ${value(report.dossier.document_id)} · blueprint ${value(report.dossier.blueprint_ref)} · revision ${value(report.dossier.revision)}`,
-    `- **Packet:** ${value(report.packet.packet_id)} as of ${value(report.packet.packet_as_of)} · ${report.items_usable} of ${report.items_total} items usable`,
+    `- **Dossier:** ${value(report.dossier.document_id)} · blueprint ${packetText(report.dossier.blueprint_ref)} · revision ${packetText(report.dossier.revision)}`,
+    `- **Packet:** ${value(report.packet.packet_id)} as of ${packetText(report.packet.packet_as_of)} · ${report.items_usable} of ${report.items_total} items usable`,
     `- **Inventory:** ${inventoryLine(report)}`,
     '',
   ];
@@ -189,7 +197,7 @@ export function renderMarkdownOf(report: Omit<Report, 'claims'>, digest: ClaimsD
   if (unusable.length > 0) lines.push(...section('Items not usable as evidence', unusable));
   lines.push(
     ...section('Scope of denial and disclaimer', [
-      `Searched: packet ${value(report.scope_of_denial.packet_id)} as of ${value(report.scope_of_denial.packet_as_of)}, surfaces ${report.scope_of_denial.surfaces_searched.map(surface).join(', ') || '—'}.`,
+      `Searched: packet ${value(report.scope_of_denial.packet_id)} as of ${packetText(report.scope_of_denial.packet_as_of)}, surfaces ${report.scope_of_denial.surfaces_searched.map(surface).join(', ') || '—'}.`,
       '',
       md(report.disclaimer, 2000),
       '',

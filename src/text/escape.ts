@@ -34,6 +34,22 @@ const CODE_POINT_ESCAPE = /\\u\{([0-9a-fA-F]{1,6})\}/g;
 const OWN_NOTATION = /\\(?=[uU])/g;
 const HAS_OWN_NOTATION = /\\[uU]/;
 
+/**
+ * Packet text put into tki's notation (choices 33, 82): its own backslashes before `u` shown as
+ * `\u{5c}`, so every `\u{…}` left in it, and every one a sink adds later for a control character, is
+ * tki's, and decoding the escapes once gives exactly the packet's text. Applied once per value, where
+ * the packet's text enters a report: to a quote by the wording lint (report.json and from there
+ * report.md), to other free packet text by report.md's own sink. Never to text already in notation.
+ */
+export function ownNotationEscaped<T extends string | null | undefined>(text: T): T {
+  return typeof text === 'string' && HAS_OWN_NOTATION.test(text) ? (text.replace(OWN_NOTATION, codePointEscape) as T) : text;
+}
+
+/** Whether `ownNotationEscaped` changes the text. */
+export function hasOwnNotation(text: string): boolean {
+  return HAS_OWN_NOTATION.test(text);
+}
+
 /** The text with tki's `\u{…}` escapes decoded, as the report tells its reader to (a value out of range stays as written). */
 export function decodedCodePointEscapes(text: string): string {
   if (!text.includes('\\')) return text;
@@ -55,7 +71,7 @@ export function decodedCodePointEscapes(text: string): string {
 export function withHitsEscaped(text: string, rules: readonly TextRulePattern[], ownNotation = false): { text: string; changed: boolean } {
   const hits = allHits(toMatchingText(text), rules);
   if (hits.length === 0 && !(ownNotation && HAS_OWN_NOTATION.test(text))) return { text, changed: false };
-  const own = (part: string): string => (ownNotation ? part.replace(OWN_NOTATION, codePointEscape) : part);
+  const own = (part: string): string => (ownNotation ? ownNotationEscaped(part) : part);
   let result = '';
   let cursor = 0;
   for (const hit of hits) {

@@ -1,5 +1,6 @@
-import { declaredValues } from './css-direction.js';
+import { styleHides } from './css-hiding.js';
 import type { BrowserTag } from './html-tokenizer.js';
+import { sheetMatches, type HidingSheet } from './style-sheet.js';
 
 /**
  * Elements whose content a browser does not show (issue 13, round 17; docs/choices.md 22, amended).
@@ -8,45 +9,22 @@ import type { BrowserTag } from './html-tokenizer.js';
  * read both ways, as struck text is (rendered.ts): kept (a viewer that ignores the attribute or the
  * style: GitHub strips both) and removed (what a browser showing CommonMark's HTML shows).
  *   - the `hidden` attribute, any value (`until-found` is hidden until a search finds it);
- *   - an inline style that hides the text, each by one declaration: `display: none`, `visibility:
- *     hidden | collapse`, `content-visibility: hidden`, `font-size: 0` (any unit), `opacity: 0`,
- *     `color: transparent` (read by css-direction.ts's declaration reader);
+ *   - an inline style that may hide the text, by one declaration or several (css-hiding.ts: `display:
+ *     none`, `font-size: 0`, `position: absolute`, `clip-path`, `height: 0; overflow: hidden`, …);
+ *   - a rule of the document's `<style>` elements whose selector may match the element (style-sheet.ts);
  *   - elements whose content is never rendered: `template`, `datalist`, a `dialog` without `open`,
  *     and fallback content where the element is supported: `audio`, `video`, `canvas` (scripting on),
  *     `progress`, `meter`.
- * Not read: layouts that hide by several declarations together (`width: 0; overflow: hidden`, off-screen
- * positions, clipping), rules from a `<style>` element or a class (docs/caveats.md).
+ * Not read: linked or imported style sheets, and what a script does (docs/caveats.md).
  */
 const NEVER_RENDERED: ReadonlySet<string> = new Set(['template', 'datalist', 'audio', 'video', 'canvas', 'progress', 'meter']);
 
-const HIDING_PROPERTIES: ReadonlySet<string> = new Set(['display', 'visibility', 'content-visibility', 'font-size', 'opacity', 'color']);
-/** A zero length, percentage or number: `0`, `0px`, `0.0em`, `-0%`. */
-const ZERO = /^[+-]?(?:0+\.?0*|\.0+)(?:[a-z]+|%)?$/;
-
-function styleHides(style: string): boolean {
-  const lower = style.toLowerCase();
-  // None of the properties can be spelled without these letters or an escape.
-  if (!/display|visibility|font-size|opacity|color|\\/.test(lower)) return false;
-  const declared = declaredValues(style, HIDING_PROPERTIES);
-  const visibility = declared.get('visibility');
-  const fontSize = declared.get('font-size');
-  const opacity = declared.get('opacity');
-  return (
-    declared.get('display') === 'none' ||
-    visibility === 'hidden' ||
-    visibility === 'collapse' ||
-    declared.get('content-visibility') === 'hidden' ||
-    (fontSize !== undefined && ZERO.test(fontSize)) ||
-    (opacity !== undefined && ZERO.test(opacity)) ||
-    declared.get('color') === 'transparent'
-  );
-}
-
 /** Whether a browser shows none of what this start tag's element holds (its content, and for `img`/`input` its attribute text). */
-export function hidesContent(tag: BrowserTag): boolean {
+export function hidesContent(tag: BrowserTag, sheet?: HidingSheet): boolean {
   if (tag.endTag) return false;
   if (NEVER_RENDERED.has(tag.name)) return true;
   if (tag.name === 'dialog' && !tag.attributes.has('open')) return true;
+  if (sheet !== undefined && sheetMatches(sheet, tag)) return true;
   if (tag.attributes.size === 0) return false;
   if (tag.attributes.has('hidden')) return true;
   const style = tag.attributes.get('style');

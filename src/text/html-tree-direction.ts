@@ -1,6 +1,7 @@
 import { browserMarkupAt, type BrowserTag } from './html-tokenizer.js';
 import { boxOrderOf } from './css-box-order.js';
 import { cssDirectionOf } from './css-direction.js';
+import { hidingSheetOf, type HidingSheet } from './style-sheet.js';
 
 /**
  * Which element a run of text is in, hence its direction, as HTML5's tree builder decides it
@@ -228,6 +229,8 @@ export interface TreeState {
   readonly formattingOnStack: readonly number[];
   /** Elements with a direction were left out past the bound: what follows is not read exactly. */
   readonly unread?: boolean;
+  /** The document's `<style>` rules that may hide an element (style-sheet.ts): read once per document, carried as it is. */
+  readonly sheet?: HidingSheet;
 }
 
 export const EMPTY_TREE: TreeState = { stack: [], formatting: [], formattingOnStack: [] };
@@ -249,7 +252,9 @@ export function documentTree(text: string): TreeState {
     const read = browserMarkupAt(text.slice(match.index, match.index + ROOT_TAG_READ), 0, NO_COMMENT).tag;
     for (const [name, value] of read?.attributes ?? []) if ((name === 'dir' || name === 'style') && !attributes.has(name)) attributes.set(name, value);
   }
-  return attributes.size === 0 ? EMPTY_TREE : { stack: [{ name: 'body', endTag: false, attributes }], formatting: [], formattingOnStack: [] };
+  const sheet = hidingSheetOf(text);
+  if (attributes.size === 0) return sheet === undefined ? EMPTY_TREE : { ...EMPTY_TREE, sheet };
+  return { stack: [{ name: 'body', endTag: false, attributes }], formatting: [], formattingOnStack: [], ...(sheet === undefined ? {} : { sheet }) };
 }
 
 const MARKDOWN_BLOCK: BrowserTag = { name: 'p', endTag: false, attributes: new Map() };
@@ -282,7 +287,7 @@ export const treeWork = { pushes: 0, tagFreeBlocksComputed: 0, tagDirectionsRead
 /** The same carried state: the same tags (by identity: a state's tags are the tags it was resumed with) and the same list. */
 function sameState(a: TreeState, b: TreeState): boolean {
   const sameList = <T>(x: readonly T[], y: readonly T[]): boolean => x.length === y.length && x.every((value, index) => value === y[index]);
-  return a.unread === b.unread && sameList(a.stack, b.stack) && sameList(a.formatting, b.formatting) && sameList(a.formattingOnStack, b.formattingOnStack);
+  return a.unread === b.unread && a.sheet === b.sheet && sameList(a.stack, b.stack) && sameList(a.formatting, b.formatting) && sameList(a.formattingOnStack, b.formattingOnStack);
 }
 
 /**
@@ -372,6 +377,8 @@ export class HtmlTreeDirection {
   private directed = false;
   /** The state this text resumed was `unread`: so is the one it carries on. */
   private carriedUnread = false;
+  /** The document's hiding rules, carried from the state this text resumed (hidden-content.ts asks them). */
+  sheet: HidingSheet | undefined;
 
   /**
    * `emit(controls, at)`: write controls into the rendered text at source offset `at`.
@@ -402,6 +409,7 @@ export class HtmlTreeDirection {
       0,
     );
     tree.emit = emit;
+    tree.sheet = state.sheet;
     if (state.unread === true) {
       tree.carriedUnread = true;
       tree.unread(0);
@@ -435,6 +443,7 @@ export class HtmlTreeDirection {
       formatting: this.formatting.map((entry) => (entry.marker ? undefined : entry.tag)),
       formattingOnStack: this.formatting.map((entry) => (entry.marker || !entry.element.onStack ? -1 : (carriedIndex.get(entry.element.index) ?? -1))),
       ...(unread ? { unread } : {}),
+      ...(this.sheet === undefined ? {} : { sheet: this.sheet }),
     };
   }
 

@@ -481,7 +481,7 @@ function tagRead(source: string, index: number, end: number, tag: BrowserTag, st
   else if (!tag.endTag && state.tree.currentForeign && tag.attributes.has('x')) state.builder.emit(' ', index, false);
   if (tag.endTag) return end;
   // Content a browser hides (hidden-content.ts): kept in one reading, removed in the other, as struck text is.
-  if (hidesContent(tag)) {
+  if (hidesContent(tag, state.tree.sheet)) {
     state.struckFound = true;
     if (state.struck === 'removed') return hiddenContentEnd(source, index, end, tag, state);
   }
@@ -523,7 +523,14 @@ function attributeText(tag: BrowserTag, index: number, state: InlineState): void
   const alt = name === 'img' ? attributes.get('alt') : undefined;
   if (alt !== undefined && alt !== '') state.builder.emit(FSI + visibleForm(alt) + PDI, index, false);
   const srcdoc = name === 'iframe' ? attributes.get('srcdoc') : undefined;
-  if (srcdoc !== undefined && srcdoc.trim() !== '') state.deferred.push({ from: index, shown: FSI + srcdocText(srcdoc, state.struck) + PDI });
+  if (srcdoc !== undefined && srcdoc.trim() !== '') {
+    const document = srcdocText(srcdoc, state.struck);
+    state.deferred.push({ from: index, shown: FSI + document.text + PDI });
+    // The document's text goes through the rules the page's does (session 18): what it hides or
+    // strikes gives the paragraph its other reading, and its comments are hidden text, as the page's.
+    state.struckFound ||= document.struck;
+    state.hidden.push(...document.hidden);
+  }
   if (name !== 'input' && name !== 'textarea') return;
   const type = (attributes.get('type') ?? 'text').toLowerCase();
   const shownTexts = [name === 'input' && INPUT_SHOWS_VALUE.has(type) ? attributes.get('value') : undefined, attributes.get('placeholder')];
@@ -542,13 +549,14 @@ let srcdocDepth = 0;
  * An `<iframe srcdoc>`'s document (round 16, choices 65): a page of its own, shown in the frame's box,
  * read as HTML a browser reads (its own tree: nothing around the frame reaches into it) and, as a
  * box's text, as a paragraph of its own. Nested frames are read as HTML to MAX_SRCDOC_DEPTH, which
- * keeps the cost linear in the text times that depth.
+ * keeps the cost linear in the text times that depth. Its other reading (hidden or struck content
+ * removed) and its comments are the caller's to carry to the paragraph.
  */
-function srcdocText(srcdoc: string, struck: StruckReading): string {
-  if (srcdocDepth >= MAX_SRCDOC_DEPTH) return visibleForm(srcdoc);
+function srcdocText(srcdoc: string, struck: StruckReading): Pick<RenderedText, 'text' | 'struck' | 'hidden'> {
+  if (srcdocDepth >= MAX_SRCDOC_DEPTH) return { text: visibleForm(srcdoc), struck: false, hidden: [] };
   srcdocDepth += 1;
   try {
-    return renderedText(srcdoc, struck, { browserHtml: true, tree: documentTree(srcdoc) }).text;
+    return renderedText(srcdoc, struck, { browserHtml: true, tree: documentTree(srcdoc) });
   } finally {
     srcdocDepth -= 1;
   }

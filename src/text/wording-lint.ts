@@ -1,6 +1,6 @@
 import { GLOBAL_DENIAL_PATTERNS, hasGlobalDenialWording, scopeDenialWording } from '../../policy/index.js';
 import { textRulePattern } from '../../policy/text-normalize-pattern.js';
-import { decodedCodePointEscapes, withHitsEscaped } from './escape.js';
+import { decodedCodePointEscapes, hasOwnNotation, ownNotationEscaped, withHitsEscaped } from './escape.js';
 
 /**
  * SPEC §4 non-global denial: every string the inspector emits is linted for global-absence
@@ -36,12 +36,19 @@ function quoteHasDenialWording(quote: string): boolean {
 }
 
 /**
- * A quote of the packet with its global-absence wording shown as `\u{…}` escapes (choices 33), and
- * the packet's own backslashes before `u` as `\u{5c}`, so decoding the escapes once gives exactly
- * the packet's text and an escape the packet wrote itself reads as nothing.
+ * A quote of the packet in tki's notation (choices 33, 82), the one pass that writes it: its
+ * global-absence wording as `\u{…}` escapes (`flagged`), and the packet's own backslashes before `u`
+ * as `\u{5c}` in every quote, flagged or not, so decoding the escapes once gives exactly the packet's
+ * text and every `\u{…}` in a quote, in report.json or in report.md (whose sink adds escapes for
+ * control characters and never touches a backslash), is tki's.
  */
-export function escapeQuotedDenialWording(quote: string): { text: string; changed: boolean } {
-  return quoteHasDenialWording(quote) ? withHitsEscaped(quote, GLOBAL_DENIAL_RULES, true) : { text: quote, changed: false };
+export function quoteInNotation(quote: string): { text: string; changed: boolean; flagged: boolean } {
+  if (quoteHasDenialWording(quote)) {
+    const escaped = withHitsEscaped(quote, GLOBAL_DENIAL_RULES, true);
+    return { ...escaped, flagged: escaped.changed };
+  }
+  const text = ownNotationEscaped(quote);
+  return { text, changed: text !== quote, flagged: false };
 }
 
 /** Lint passes and the distinct strings they matched (a cost counter for the structural tests). */
@@ -92,14 +99,16 @@ export class EmittedStrings {
   }
 
   /**
-   * Whether any of them shows global-absence wording (as written, or with its escapes decoded): one
+   * Whether any of them needs the lint: global-absence wording (as written, or with its escapes
+   * decoded), or a backslash before `u` that a quote must write in tki's notation (choice 82). One
    * pass over them joined. Each string is its own phrase and paragraph (STRING_SEPARATOR), so the
    * answer does not depend on the order they were added in.
    */
-  anyDenialWording(): boolean {
+  needsLinting(): boolean {
     lintCounter.passes += 1;
     lintCounter.strings += this.seen.size;
-    return quoteHasDenialWording([...this.seen].join(STRING_SEPARATOR));
+    const joined = [...this.seen].join(STRING_SEPARATOR);
+    return quoteHasDenialWording(joined) || hasOwnNotation(joined);
   }
 }
 
@@ -114,27 +123,32 @@ export function lintEmittedStrings<T>(value: T): LintResult<T> {
   // 100,000-claim report repeats tki's own strings on every claim; each is matched once).
   const strings = new EmittedStrings();
   strings.add(value);
-  if (!strings.anyDenialWording()) return { value, rewritten: [], escapedQuotes: [] };
+  if (!strings.needsLinting()) return { value, rewritten: [], escapedQuotes: [] };
   const rewritten: string[] = [];
   const escapedQuotes: string[] = [];
-  const onceEach = (lint: (text: string) => { text: string; changed: boolean }): ((text: string) => string | undefined) => {
-    const seen = new Map<string, string | undefined>();
+  const onceEach = <R extends { text: string; changed: boolean }>(lint: (text: string) => R): ((text: string) => R | undefined) => {
+    const seen = new Map<string, R | undefined>();
     return (text) => {
       if (seen.has(text)) return seen.get(text);
       const linted = lint(text);
-      const replacement = linted.changed ? linted.text : undefined;
+      const replacement = linted.changed ? linted : undefined;
       seen.set(text, replacement);
       return replacement;
     };
   };
   const lintWords = onceEach(lintString);
-  const lintQuote = onceEach(escapeQuotedDenialWording);
+  const lintQuote = onceEach(quoteInNotation);
   const walk = (node: unknown, path: () => string, quoted: boolean): unknown => {
     if (typeof node === 'string') {
-      const replacement = quoted ? lintQuote(node) : lintWords(node);
-      if (replacement === undefined) return node;
-      (quoted ? escapedQuotes : rewritten).push(path());
-      return replacement;
+      if (quoted) {
+        const quote = lintQuote(node);
+        if (quote?.flagged === true) escapedQuotes.push(path());
+        return quote?.text ?? node;
+      }
+      const words = lintWords(node);
+      if (words === undefined) return node;
+      rewritten.push(path());
+      return words.text;
     }
     if (Array.isArray(node)) {
       let copy: unknown[] | undefined;

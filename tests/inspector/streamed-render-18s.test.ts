@@ -59,14 +59,14 @@ describe('the lint over gathered strings', () => {
       const strings = seededStrings(random);
       const forward = new EmittedStrings();
       for (const text of strings) forward.add(text);
-      const expected = forward.anyDenialWording();
+      const expected = forward.needsLinting();
       found += expected ? 1 : 0;
       const backward = new EmittedStrings();
       for (const text of [...strings].reverse()) backward.add([text]);
       const nested = new EmittedStrings();
       nested.add({ a: [...strings].sort(), nested: [{ b: strings[0] }] });
-      expect({ strings, answer: backward.anyDenialWording() }).toEqual({ strings, answer: expected });
-      expect({ strings, answer: nested.anyDenialWording() }).toEqual({ strings, answer: expected });
+      expect({ strings, answer: backward.needsLinting() }).toEqual({ strings, answer: expected });
+      expect({ strings, answer: nested.needsLinting() }).toEqual({ strings, answer: expected });
     }
     // Both answers were met.
     expect(found).toBeGreaterThan(20);
@@ -77,10 +77,10 @@ describe('the lint over gathered strings', () => {
     for (const wording of ['The file does not exist.', 'It \\u{64}oes not exist.', 'no such tool exists']) {
       const strings = new EmittedStrings();
       strings.add({ claims: [{ text: 'tools/canon.py exists.' }, { reasons: [wording] }], id: 'C1' });
-      expect(strings.anyDenialWording()).toBe(true);
+      expect(strings.needsLinting()).toBe(true);
     }
     const clean = new EmittedStrings();
     clean.add(['tools/canon.py exists.', 'does', 'not exist']);
-    expect(clean.anyDenialWording()).toBe(false);
+    expect(clean.needsLinting()).toBe(false);
   });
 });
