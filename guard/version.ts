@@ -14,7 +14,9 @@
  *     writer calls recognized in one place (legacy definers borrowed, setters); a flag-sensitive fs member stored in
  *     an unexported local is judged at each call of the local (analysis/syntax/stored-open-members.ts); every global
  *     value and what `module`/`require` reach beyond own exports are shared stores; the shell reader follows exported
- *     NODE_OPTIONS, `sh -c` options and `case` in `$( )`; `path.posix` by every spelling (session 17).
+ *     NODE_OPTIONS, `sh -c` options and `case` in `$( )`; `path.posix` by every spelling (session 17);
+ * 13: the constant folder evaluates pure String/Array/JSON/Object/URI builtins (module names included) unless the
+ *     file loads another module, and their replacement is UNANALYZED (analysis/syntax/folded-builtins.ts, fix18f).
  */
 export const GUARD_VERSION = '0.1.0';
-export const FACTS_FORMAT = 12;
+export const FACTS_FORMAT = 13;
