@@ -19,7 +19,9 @@
  *     container (choice 76); the shell reader follows dash for `/bin/sh` (no brace expansion, no `$'…'`) and bash
  *     elsewhere, assignments only for an unquoted `NAME=`, the line's functions shadow programs, traps set and reset
  *     at once, `command -v` to /dev/null (choice 78) (session 18);
- *     findings the whole program may withdraw (`unless`, `reachedUnless`) and constant list exports (choice 79).
+ *     findings the whole program may withdraw (`unless`, `reachedUnless`) and constant list exports (choice 79);
+ *     the constant folder evaluates pure String/Array/JSON/Object/URI builtins (module names included) unless the
+ *     file loads another module, and their replacement is UNANALYZED (analysis/syntax/folded-builtins.ts, fix18f).
  */
 export const GUARD_VERSION = '0.1.0';
 export const FACTS_FORMAT = 13;

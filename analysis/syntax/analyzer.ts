@@ -81,6 +81,7 @@ export class Analyzer implements Walker {
   /** Uses of `importedNames` the exporting module may decide (binding-uses.ts), for the guard. */
   readonly bindingUses: BindingUse[] = [];
   readonly judgedCallees = new Set<ts.Node>();
+  readonly memberJudgedValues = new Set<ts.Node>();
   /** The nodes being visited, outermost first: the flow of a value is read from them. */
   readonly ancestors: ts.Node[] = [];
   /** `then` callbacks of an `import()` and the module whose namespace their first parameter receives. */
@@ -329,10 +330,14 @@ export class Analyzer implements Walker {
       return this.report.unanalyzed(node, name, 'the global object used as a value');
     }
     // `var kr = typeof process == 'object' && process ? process : {}` read only at constant keys, each judged as `process.key`.
-    if (name === 'process' && visited && isMemberOnlyProcessAlias(this.ancestors, this.scope)) return;
+    if (name === 'process' && visited && isMemberOnlyProcessAlias(this.ancestors, this.scope)) {
+      this.memberJudgedValues.add(node);
+      return;
+    }
     // `eehaslisteners(process, 'deprecation')`: a local function that only reads constant members of it (global-value-uses.ts).
     const keys = name === 'process' && visited ? processParameterKeys(this.ancestors) : undefined;
     if (keys !== undefined) {
+      this.memberJudgedValues.add(node);
       for (const key of keys) this.globalMember('process', key, node, { kind: 'flows' });
       return;
     }

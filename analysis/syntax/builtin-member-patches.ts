@@ -3,6 +3,7 @@ import { tsv } from './typescript-values.js';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { constantKey, constantString } from './constants.js';
 import { isHookFreeBuiltinClassName } from './hook-free-tests.js';
+import { isFoldedGlobal } from './folded-builtins.js';
 import { globalName } from './module-loads.js';
 import type { Scope } from './scope.js';
 import { propertyNameText, skipOuter } from './syntax.js';
@@ -11,26 +12,26 @@ import { isLegacyDefiner, writerCallOf } from './writer-calls.js';
 /**
  * Builtins the guard trusts, replaced by the program (docs/choices.md 66, the judgment of choice 35
  * for other builtins): a builtin class is hook-free under `instanceof` only while nothing can define
- * `Symbol.hasInstance` on it (hook-free-tests.ts), and the constant folder (`String.fromCharCode`,
- * constants.ts) and the symbol-key readers (`globalThis[Symbol.for('k')]`, global-data-writes.ts)
- * hold only while `String` and `Symbol` are the builtins. Which reads run after a patch is a
+ * `Symbol.hasInstance` on it (hook-free-tests.ts), the constant folder (`String.fromCharCode`,
+ * `JSON.parse`, `Object.keys`, `decodeURIComponent`: constants.ts, folded-builtins.ts, docs/choices.md 77;
+ * its `String.prototype` methods are judged with the shared prototypes, launch-read-hooks.ts) and the
+ * symbol-key readers (`globalThis[Symbol.for('k')]`, global-data-writes.ts) hold only while those
+ * are the builtins. Which reads run after a patch is a
  * property of the process, so the patch itself is the finding, in whichever module writes it.
  */
 
 /**
- * Builtins whose members the folder calls or the key readers trust, with the members that count
- * (undefined: every member, as any `Symbol.x` is read as a symbol key). `String.naturalCompare = f`
- * (natural-compare) adds a member nothing of the guard reads.
+ * Builtins whose members the folder calls or the key readers trust: every member of `Symbol` (any
+ * `Symbol.x` is read as a symbol key), `String.raw` (the tag check) and the functions of `String`,
+ * `JSON` and `Object` the folder evaluates (folded-builtins.ts: `String.fromCharCode`, `JSON.parse`,
+ * `Object.keys`). `String.naturalCompare = f` (natural-compare) adds a member nothing of the guard reads.
  */
-const TRUSTED_NAMESPACES: ReadonlyMap<string, ReadonlySet<string> | undefined> = new Map([
-  ['Symbol', undefined],
-  ['String', new Set(['fromCharCode', 'raw'])],
-]);
+const TRUSTED_NAMESPACES: ReadonlySet<string> = new Set(['Symbol', 'String', 'JSON', 'Object']);
 
 /** Does writing `key` (null: computed) into the trusted builtin `name` change what the guard reads? */
 function trustedKey(name: string, key: string | null): boolean {
-  const members = TRUSTED_NAMESPACES.get(name);
-  return members === undefined || key === null || members.has(key);
+  if (name === 'Symbol' || key === null) return true;
+  return (name === 'String' && key === 'raw') || isFoldedGlobal(name, key);
 }
 /** Members of `Symbol` whose replacement changes what a symbol key is. */
 const SYMBOL_FACTORIES: ReadonlySet<string> = new Set(['for', 'keyFor', '__proto__']);
@@ -58,15 +59,16 @@ export function builtinMemberPatchOf(node: ts.Node, scope: Scope): string | unde
 function assignedPatch(node: ts.BinaryExpression, scope: Scope): string | undefined {
   const target = skipOuter(node.left);
   const whole = tsv.isIdentifier(target) || tsv.isPropertyAccessExpression(target) || tsv.isElementAccessExpression(target) ? globalName(target, scope, GLOBAL_OBJECT_NAMES) : undefined;
-  if (whole !== undefined && (TRUSTED_NAMESPACES.has(whole) || isHookFreeBuiltinClassName(whole))) return whole;
+  // `decodeURIComponent = f`, `globalThis.JSON = j`: a global the folder calls, replaced whole.
+  if (whole !== undefined && (TRUSTED_NAMESPACES.has(whole) || isHookFreeBuiltinClassName(whole) || isFoldedGlobal(whole))) return whole;
   if (!tsv.isPropertyAccessExpression(target) && !tsv.isElementAccessExpression(target)) return undefined;
   const owner = globalName(target.expression, scope, GLOBAL_OBJECT_NAMES);
   if (owner === undefined) return undefined;
   const key = constantKey(target, scope);
-  if (TRUSTED_NAMESPACES.has(owner)) {
+  if (TRUSTED_NAMESPACES.has(owner) && trustedKey(owner, key)) {
     // `Symbol.asyncIterator = Symbol.asyncIterator || Symbol.for('…')`: a symbol is what every reader expects.
     const keepsSymbols = owner === 'Symbol' && key !== null && !SYMBOL_FACTORIES.has(key) && isSymbolValue(node.right, scope);
-    return keepsSymbols || !trustedKey(owner, key) ? undefined : `${owner}.${key ?? '[…]'}`;
+    return keepsSymbols ? undefined : `${owner}.${key ?? '[…]'}`;
   }
   // A builtin class's own `Symbol.hasInstance` cannot be assigned (the inherited one is read-only); its prototype can.
   return isHookFreeBuiltinClassName(owner) && (key === null || key === '__proto__') ? `${owner}.${key ?? '[…]'}` : undefined;
@@ -81,10 +83,11 @@ function definedPatch(name: string | undefined, method: string, keys: ReadonlyAr
   if (name === undefined) return undefined;
   const keyText = (key: string | ts.Expression | undefined): string | null => (key === undefined ? null : typeof key === 'string' ? key : (constantString(key, scope) ?? null));
   if (TRUSTED_NAMESPACES.has(name)) {
-    // A new prototype changes only members the builtin lacks: any `Symbol.x`, none of `String`'s own trusted ones.
-    if (method === 'setPrototypeOf') return name === 'Symbol' ? `${name} (setPrototypeOf)` : undefined;
-    return keys.some((key) => trustedKey(name, keyText(key))) ? `${name} (${method})` : undefined;
+    // A new prototype changes only members the builtin lacks: any `Symbol.x`, none of the own functions of `String`, `JSON`, `Object`.
+    if (method === 'setPrototypeOf' && name === 'Symbol') return `${name} (setPrototypeOf)`;
+    if (method !== 'setPrototypeOf' && keys.some((key) => trustedKey(name, keyText(key)))) return `${name} (${method})`;
   }
+  // `String` and `Object` are builtin classes too: their `Symbol.hasInstance` is judged as any class's.
   if (!isHookFreeBuiltinClassName(name)) return undefined;
   if (method === 'setPrototypeOf') return `${name} (setPrototypeOf)`;
   if (method !== 'defineProperty' && method !== 'defineProperties') return undefined;

@@ -5,6 +5,7 @@ import { checkSharedStore } from './shared-stores.js';
 import { judgeSharedWriterCall } from './shared-store-writers.js';
 import { prototypePatchOf, sharedPrototypeOf } from './launch-read-hooks.js';
 import { builtinMemberPatchOf } from './builtin-member-patches.js';
+import { replacesFoldedStringMember } from './folded-builtins.js';
 import { GLOBAL_OBJECT_NAMES, classifyModule } from '../../policy/index.js';
 import { codeUrlScheme, leadingText } from './code-urls.js';
 import { globalName, isProcessMember, moduleLoadOf, processMemberName } from './module-loads.js';
@@ -174,6 +175,7 @@ function checkPrototypeWrite(walker: Walker, node: ts.BinaryExpression | ts.Call
   if (prototype === 'Object.prototype' && tsv.isCallExpression(node) && tsv.isPropertyAccessExpression(node.expression) && node.expression.name.text.startsWith('__define')) return;
   const at = tsv.isBinaryExpression(node) ? node.left : node;
   if (prototype === 'Object.prototype') walker.report.unanalyzed(at, prototype, 'a member planted on every object (options without their own key read it, open flags among them)');
+  else if (prototype === 'String.prototype') walker.report.unanalyzed(at, prototype, 'a string method the guard evaluates replaced: every module of the process whose module names or keys are folded through it (`require(\'X\'.toLowerCase())`) runs the replacement');
   else walker.report.unanalyzed(at, prototype, 'a member of a builtin prototype replaced: every module of the process that reads an array, an object or a function (a child\'s arguments among them) runs the replacement');
 }
 
@@ -184,6 +186,8 @@ function withPrototypeWriteOf(walker: Walker, node: ts.BinaryExpression | ts.Cal
     const ancestor = walker.ancestors[index] as ts.Node;
     if (tsv.isWithStatement(ancestor) && walker.ancestors[index + 1] === ancestor.statement) {
       const prototype = sharedPrototypeOf(ancestor.expression, walker.scope);
+      // `String.prototype` has few members the folder runs: another name assigned there is not one of them.
+      if (prototype === 'String.prototype' && !replacesFoldedStringMember((skipOuter(node.left) as ts.Identifier).text)) continue;
       if (prototype !== undefined) return prototype;
     }
   }
@@ -194,7 +198,7 @@ function withPrototypeWriteOf(walker: Walker, node: ts.BinaryExpression | ts.Cal
 function checkBuiltinMemberPatch(walker: Walker, node: ts.BinaryExpression | ts.CallExpression): void {
   const patch = builtinMemberPatchOf(node, walker.scope);
   if (patch === undefined) return;
-  walker.report.unanalyzed(tsv.isBinaryExpression(node) ? node.left : node, patch, 'a builtin the guard trusts replaced: `instanceof` a builtin class, folded keys and symbol keys read through it in every module of the process');
+  walker.report.unanalyzed(tsv.isBinaryExpression(node) ? node.left : node, patch, 'a builtin the guard trusts replaced: `instanceof` a builtin class, folded keys, module names and symbol keys read through it in every module of the process');
 }
 
 export function visitBinary(walker: Walker, node: ts.BinaryExpression): void {

@@ -6,7 +6,7 @@ import { isValueReference } from './node-kinds.js';
 import { flowOf } from './value-flow.js';
 import { isReceiverHandOver } from './sloppy-this.js';
 import type { Scope } from './scope.js';
-import { hasExportModifier, skipOuter } from './syntax.js';
+import { hasExportModifier, propertyNameText, skipOuter } from './syntax.js';
 
 /**
  * Uses of the global object (or `process`) as a value that hand nothing on by themselves
@@ -104,7 +104,8 @@ export function isMemberOnlyProcessAlias(ancestors: readonly ts.Node[], scope: S
   const binding = scope.lookup(name);
   if (binding?.kind !== 'global-alias' || binding.name !== 'process') return false;
   const container = declaringContainer(ancestors, name);
-  return container !== undefined && everyReference(container, declaration.name, isTestOrConstantRead);
+  // `const { pid, arch } = p`: destructured members are judged as `process.pid` where declared (declarations.ts).
+  return container !== undefined && everyReference(container, declaration.name, (trail) => isTestOrConstantRead(trail) || destructuredKeys(trail) !== undefined);
 }
 
 /**
@@ -148,6 +149,11 @@ export function processParameterKeys(ancestors: readonly ts.Node[]): string[] | 
   if (mentionsArguments(declared.body)) return undefined;
   const keys = new Set<string>();
   const safe = everyReference(declared.body, parameter.name, (trail) => {
+    const destructured = destructuredKeys(trail);
+    if (destructured !== undefined) {
+      for (const key of destructured) keys.add(key);
+      return true;
+    }
     if (!isTestOrConstantRead(trail)) return false;
     const flow = flowOf(trail);
     if (flow.kind === 'member') keys.add(constantMemberKey(flow.access));
@@ -206,6 +212,27 @@ function isTestOrConstantRead(trail: readonly ts.Node[]): boolean {
   if (parent !== undefined && tsv.isBinaryExpression(parent) && parent.left === outer && parent.operatorToken.kind >= tsv.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= tsv.SyntaxKind.LastAssignment) return false;
   if (parent !== undefined && (tsv.isDeleteExpression(parent) || tsv.isPrefixUnaryExpression(parent) || tsv.isPostfixUnaryExpression(parent))) return !(tsv.isDeleteExpression(parent) || parent.operator === tsv.SyntaxKind.PlusPlusToken || parent.operator === tsv.SyntaxKind.MinusMinusToken);
   return true;
+}
+
+/**
+ * `const { pid, arch } = p`: the keys a reference (at the end of `trail`) gives a declared object
+ * pattern that binds each key to a name, as many reads of constant keys. A rest element (it copies
+ * every other key), a nested pattern or a key not written out is no such read: undefined.
+ */
+function destructuredKeys(trail: readonly ts.Node[]): string[] | undefined {
+  let child = trail[trail.length - 1] as ts.Node;
+  let at = trail.length - 2;
+  while (at >= 0 && tsv.isParenthesizedExpression(trail[at] as ts.Node)) child = trail[at--] as ts.Node;
+  const declaration = at >= 0 ? trail[at] : undefined;
+  if (declaration === undefined || !tsv.isVariableDeclaration(declaration) || declaration.initializer !== child || !tsv.isObjectBindingPattern(declaration.name)) return undefined;
+  const keys: string[] = [];
+  for (const element of declaration.name.elements) {
+    if (element.dotDotDotToken !== undefined || !tsv.isIdentifier(element.name)) return undefined;
+    const key = element.propertyName === undefined ? element.name.text : propertyNameText(element.propertyName);
+    if (key === null) return undefined;
+    keys.push(key);
+  }
+  return keys;
 }
 
 /** The key of an access isTestOrConstantRead accepted (a name, or a string literal). */

@@ -9,6 +9,8 @@ import { prototypeSourcesOf } from './prototype-aliases.js';
 import { reflectiveRead } from './reflection.js';
 import type { Walker } from './walker.js';
 import { isLegacyDefiner, writerCallOf } from './writer-calls.js';
+import { constantValue } from './constants.js';
+import { replacesFoldedStringMember } from './folded-builtins.js';
 
 /**
  * Uses of a launch value (an argument array, options, an `env`, `process.execArgv`) that look like
@@ -121,7 +123,9 @@ export function sharedPrototypeOf(expression: ts.Expression, scope: Scope, depth
     if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'getPrototypeOf') return undefined;
     const owner = globalName(callee.expression, scope, GLOBAL_OBJECT_NAMES);
     const of = inner.arguments[0];
-    return (owner === 'Object' || owner === 'Reflect') && of !== undefined && isBuiltinInstance(of, scope, depth) ? `${owner}.getPrototypeOf(…)` : undefined;
+    if ((owner !== 'Object' && owner !== 'Reflect') || of === undefined) return undefined;
+    if (isStringValue(of, scope)) return 'String.prototype';
+    return isBuiltinInstance(of, scope, depth) ? `${owner}.getPrototypeOf(…)` : undefined;
   }
   if (!ts.isPropertyAccessExpression(inner) && !ts.isElementAccessExpression(inner)) return undefined;
   const key = memberKey(inner);
@@ -132,9 +136,12 @@ export function sharedPrototypeOf(expression: ts.Expression, scope: Scope, depth
 
 /** `owner[key]` as a shared prototype: `Array.prototype`, `x.constructor.prototype`, `[].__proto__`; a computed key of a shared class or instance fails closed. */
 function memberPrototypeOf(ownerExpression: ts.Expression, key: string | null, scope: Scope, depth: number): string | undefined {
+  if (key === '__proto__' && isStringValue(ownerExpression, scope)) return 'String.prototype';
   if (key === '__proto__') return isBuiltinInstance(ownerExpression, scope, depth) ? '….__proto__' : undefined;
   const owner = skipOuter(ownerExpression);
   const name = globalName(owner, scope, GLOBAL_OBJECT_NAMES);
+  // The constant folder's string methods (folded-builtins.ts) live on `String.prototype`: only those members count (replacing).
+  if (name === 'String' && key === 'prototype') return 'String.prototype';
   if (key === null) return (name !== undefined && SHARED_PROTOTYPES.has(name)) || isBuiltinInstance(owner, scope, depth + 1) ? '…[…]' : undefined;
   if (key !== 'prototype') return undefined;
   if ((ts.isPropertyAccessExpression(owner) || ts.isElementAccessExpression(owner)) && memberKey(owner) === 'constructor') return '….constructor.prototype';
@@ -162,6 +169,13 @@ function writtenPrototypeOf(name: string, scope: Scope, depth: number): string |
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+/** A string as written (`''`, a template, a folded constant such as `'x'.trim()`) or `String(x)`: its prototype is `String.prototype`. */
+function isStringValue(expression: ts.Expression, scope: Scope): boolean {
+  const inner = skipOuter(expression);
+  if (ts.isTemplateExpression(inner) || typeof constantValue(inner, scope) === 'string') return true;
+  return ts.isCallExpression(inner) && globalName(inner.expression, scope, GLOBAL_OBJECT_NAMES) === 'String';
 }
 
 /**
@@ -212,6 +226,7 @@ export function prototypePatchOf(node: ts.Node, scope: Scope): string | undefine
  * `Object.prototype` (options read missing keys through it) replace what reads run.
  */
 function replacing(prototype: string | undefined, key: string | null): string | undefined {
+  if (prototype === 'String.prototype') return replacesFoldedStringMember(key) ? prototype : undefined;
   if (prototype === undefined || key === null) return prototype;
   const builtin = prototype === 'Array.prototype' ? Array.prototype : prototype === 'Function.prototype' ? Function.prototype : undefined;
   return builtin !== undefined && !(key in builtin) ? undefined : prototype;

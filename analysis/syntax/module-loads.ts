@@ -1,7 +1,7 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
 import { BUILTIN_MEMBER_ROWS, BUILTIN_MODULE_ROWS, GLOBAL_OBJECT_MEMBERS, GLOBAL_OBJECT_NAMES, OPEN_CONSTANT_SOURCES, canonicalBuiltin } from '../../policy/index.js';
-import { constantKey } from './constants.js';
+import { constantKey, constantString } from './constants.js';
 import type { Scope } from './scope.js';
 import { literalString, skipOuter } from './syntax.js';
 import type { ReferenceKind } from './types.js';
@@ -148,10 +148,24 @@ export function moduleLoadOf(call: ts.CallExpression, scope: Scope, globalObject
   return undefined;
 }
 
-/** The builtin a call loads by a literal name, when its members are followed one by one. */
+/**
+ * The name a load gives its module: a literal, or a pure builtin evaluated over constants
+ * (`require('NODE:PATH'.toLowerCase())`, `require(['node:', 'path'].join(''))`, `require(JSON.parse('"x"'))`,
+ * `require(Object.keys({ x: 1 })[0])`: constants.ts, folded-builtins.ts). Each of those builtins replaced
+ * anywhere in the program is UNANALYZED where it is replaced (docs/choices.md 35, 66, 77), so the folded
+ * name is the one Node loads in every process the guard passes. Other computed names (`'node:' + name`,
+ * a `const`) are not read here.
+ */
+export function loadedSpecifier(load: ModuleLoad, scope: Scope): string | undefined {
+  const inner = load.specifier === undefined ? undefined : skipOuter(load.specifier);
+  if (inner === undefined) return undefined;
+  return literalString(inner) ?? (tsv.isCallExpression(inner) || tsv.isElementAccessExpression(inner) ? constantString(inner, scope) : undefined);
+}
+
+/** The builtin a call loads by a name written out (loadedSpecifier), when its members are followed one by one. */
 export function trackedLoad(call: ts.CallExpression, scope: Scope): { load: ModuleLoad; tracked: string } | undefined {
   const load = moduleLoadOf(call, scope, GLOBAL_OBJECT_NAMES);
-  const specifier = load === undefined ? undefined : literalString(load.specifier === undefined ? undefined : skipOuter(load.specifier));
+  const specifier = load === undefined ? undefined : loadedSpecifier(load, scope);
   const tracked = specifier === undefined ? undefined : trackedBuiltin(specifier);
   return load !== undefined && tracked !== undefined ? { load, tracked } : undefined;
 }

@@ -4,9 +4,8 @@ import { canonicalBuiltin, classifyModule } from '../../policy/index.js';
 import { rebasedSpecifier, visitImmediateCreateRequire } from './entry-path-require.js';
 import { rebasedLoadSpecifiers } from './loader-rebase.js';
 import { judgeForeignRecordRequire } from './loader-state.js';
-import { trackedBuiltin, type ModuleLoad } from './module-loads.js';
+import { loadedSpecifier, trackedBuiltin, type ModuleLoad } from './module-loads.js';
 import { literalString, skipOuter } from './syntax.js';
-import { constantString } from './constants.js';
 import { isOnlyTested, isOnlyTestedCapability, isUnreferenced } from './tested-only.js';
 import type { Walker } from './walker.js';
 import { judgeStarterReExport } from './starter-values.js';
@@ -31,7 +30,7 @@ function wholeProcessUse(walker: Walker, call: ts.CallExpression, specifier: str
 
 /** A module load; `bound` when its result is followed per member through a binding instead. */
 export function recordLoad(walker: Walker, call: ts.CallExpression, load: ModuleLoad, bound: boolean): void {
-  const written = literalString(load.specifier === undefined ? undefined : skipOuter(load.specifier)) ?? joinedSpecifier(walker, load.specifier) ?? null;
+  const written = loadedSpecifier(load, walker.scope) ?? null;
   // `createRequire(base)` resolves against its base, not this module (entry-path-require.ts).
   if (load.kind === 'create-require') visitImmediateCreateRequire(walker, call);
   const specifier = load.kind === 'create-require' && written !== null ? rebasedSpecifier(walker, call, written) : written;
@@ -48,17 +47,6 @@ export function recordLoad(walker: Walker, call: ts.CallExpression, load: Module
   // What the loaded project file hands out (a compiled `export *` facade), when the load names it as written.
   const literal = load.specifier === undefined ? undefined : skipOuter(load.specifier);
   if (specifier === written && literal !== undefined && tsv.isStringLiteral(literal)) reportImportedEscapes(walker, literal);
-}
-
-/**
- * `require(['node:', 'path'].join(''))`: `join` of an array literal of constants names one module.
- * `Array.prototype.join` replaced anywhere in the program is UNANALYZED where it is replaced
- * (docs/choices.md 35), so the folded name is the one Node loads in every process the guard passes.
- */
-function joinedSpecifier(walker: Walker, specifier: ts.Expression | undefined): string | undefined {
-  const inner = specifier === undefined ? undefined : skipOuter(specifier);
-  if (inner === undefined || !tsv.isCallExpression(inner) || !tsv.isPropertyAccessExpression(inner.expression) || inner.expression.name.text !== 'join') return undefined;
-  return tsv.isArrayLiteralExpression(skipOuter(inner.expression.expression)) ? constantString(inner, walker.scope) : undefined;
 }
 
 export function visitImport(walker: Walker, node: ts.ImportDeclaration): void {

@@ -50,6 +50,8 @@ export function reportUntypedEscapes(walker: Walker): void {
   for (const escape of types.untypedEscapes(walker.sourceFile)) {
     const capabilities = capabilitiesOfValue(escape.value, walker.policy);
     if (capabilities.length === 0) continue;
+    // `look(process)` where `look` only reads constant members of its parameter: judged by those members (docs/choices.md 57).
+    if (escape.value.kind === 'global' && escape.value.member === null && walker.memberJudgedValues.has(escape.node)) continue;
     // What only the types place (a namespace a typed call returned) is reached here too; its grant may cover that.
     if (!escape.judgedAtImport) walker.reachResolved(escape.value, escape.node);
     walker.report.unanalyzed(escape.node, valueName(escape), `it reaches ${capabilities.join(', ')} and is handed to ${escape.slot}, where the type checker loses it: whoever takes it out uses it under its own grants`);

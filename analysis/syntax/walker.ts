@@ -30,6 +30,12 @@ export interface Walker {
   readonly mayHoldStarters: boolean;
   /** Callees of flag-sensitive calls, already judged by their flags at the call (detect/open-modes.ts). */
   readonly judgedCallees: Set<ts.Node>;
+  /**
+   * `process` where it is written as a value the walk judged by the members it reaches (an alias or a
+   * local function's parameter only tested or read at constant keys: global-value-uses.ts). The types
+   * see an `any` parameter there; the hand-off is judged already (untyped-escapes.ts).
+   */
+  readonly memberJudgedValues: Set<ts.Node>;
   visit(node: ts.Node, parent: ts.Node): void;
   visitChildren(node: ts.Node): void;
   visitIdentifier(identifier: ts.Identifier, parent: ts.Node): void;

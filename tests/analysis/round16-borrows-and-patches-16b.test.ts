@@ -78,7 +78,8 @@ describe('keys that only look constant: `Symbol` and `String` patched (choice 66
   each([
     ['a symbol polyfill (`Symbol.asyncIterator ||= Symbol.for(…)`)', "(Symbol as { asyncIterator: symbol }).asyncIterator = Symbol.asyncIterator || Symbol.for('Symbol.asyncIterator');", []],
     ['a member of `String` nothing of the guard reads (natural-compare)', '(String as never as Record<string, unknown>).naturalCompare = () => 0;', []],
-    ['a `String.prototype` polyfill', 'String.prototype.padStart = function () { return \'\'; } as never;', []],
+    // `padStart` is folded since choice 77, so its polyfill is UNANALYZED (folded-builtins-18f.test.ts); a member the folder never runs stays clean.
+    ['a `String.prototype` member the folder never runs', '(String.prototype as never as Record<string, unknown>).padLeft = function () { return \'\'; };', []],
     ['a folded key with nothing patched is still folded', 'export const pid = process[String.fromCharCode(112, 105, 100) as never];', []],
   ])('%s', (_name, [, code, expected]) => expect(capabilitiesOf(code)).toEqual([...expected].sort()));
 });
