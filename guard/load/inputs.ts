@@ -6,6 +6,7 @@ import { flattenMessage } from './diagnostics.js';
 import { fileKindOf, isSourceFile } from './file-kinds.js';
 import { realPathOf, realPathOr } from '../../policy/real-path.js';
 import { readHead } from '../resolve/file-probe.js';
+import { UNNORMALIZED } from '../resolve/posix-paths.js';
 import { interpreterOf } from '../resolve/spawned-executable.js';
 
 export { isSourceFile, SOURCE_EXTENSIONS } from './file-kinds.js';
@@ -25,8 +26,6 @@ export interface Inputs {
 
 export type InputRequest = { readonly kind: 'project'; readonly tsconfig: string } | { readonly kind: 'paths'; readonly paths: readonly string[] };
 
-/** A `.` or `..` segment, an empty one (`//`) or a trailing separator: what `path.relative` would normalize away. */
-const UNNORMALIZED = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|\/$/;
 
 /**
  * The path of `file` from `root`, with `/` separators. A run asks this for every module several

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, lstatSync, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, normalize } from 'node:path';
+import { dirname } from 'node:path';
+import { isNormalAbsolute, parentAndName } from './posix-paths.js';
 
 /**
  * Memoized file-system questions for resolution: the same directories are asked about again
@@ -93,7 +94,8 @@ export function createFileProbe(): RecordingProbe {
   const kindOf = (path: string): 'file' | 'directory' | 'none' => {
     let kind = kinds.get(path);
     if (kind === undefined) {
-      const listed = listing(dirname(path))?.get(basename(path));
+      const [parent, name] = parentAndName(path);
+      const listed = listing(parent)?.get(name);
       if (listed === 'file' || listed === 'directory') kind = listed;
       else if (listed === undefined) kind = 'none';
       else kind = followed(path);
@@ -135,9 +137,9 @@ export function createFileProbe(): RecordingProbe {
    * rules) asks the kernel.
    */
   const isPlainPath = (path: string): boolean => {
-    if (!LISTED_REAL_PATHS || path === '/' || !isAbsolute(path) || normalize(path) !== path || path.endsWith('/')) return false;
-    const parent = dirname(path);
-    const kind = listing(parent)?.get(basename(path));
+    if (!LISTED_REAL_PATHS || !isNormalAbsolute(path)) return false;
+    const [parent, name] = parentAndName(path);
+    const kind = listing(parent)?.get(name);
     return (kind === 'file' || kind === 'directory') && isPlainDirectory(parent);
   };
   const realpath = (path: string): string => {
