@@ -22,6 +22,7 @@
  *     findings the whole program may withdraw (`unless`, `reachedUnless`) and constant list exports (choice 79);
  *     the constant folder evaluates pure String/Array/JSON/Object/URI builtins (module names included) unless the
  *     file loads another module, and their replacement is UNANALYZED (analysis/syntax/folded-builtins.ts, fix18f).
+ * 14: a standard stream's `connect`/`__proto__` only tested or discarded takes nothing apart (session 18).
  */
 export const GUARD_VERSION = '0.1.0';
-export const FACTS_FORMAT = 13;
+export const FACTS_FORMAT = 14;

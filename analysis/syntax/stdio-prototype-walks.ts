@@ -121,14 +121,18 @@ function isTakingKeyRead(access: ts.PropertyAccessExpression | ts.ElementAccessE
   return key !== null && TAKING_KEYS.has(key) && isTakingRead(access, ancestors, at, scope);
 }
 
-/** `stream.connect`, `stream[k]`, `stream.constructor` unless only its name is read or it is only tested. */
+/**
+ * `stream.connect`, `stream.__proto__`, `stream[k]`, `stream.constructor`, unless the value is only
+ * tested or discarded (`typeof process.stdout.connect === 'function'` holds nothing: red team round
+ * 18's look-alike) or, for `constructor`, only its name is read.
+ */
 function isTakingRead(access: ts.PropertyAccessExpression | ts.ElementAccessExpression, ancestors: readonly ts.Node[], at: number, scope: Scope): boolean {
   const key = constantKey(access, scope);
   if (key === null) return tsv.isElementAccessExpression(access) && !isSymbolKeyed(access, scope) && !isWriteTarget(access, ancestors[at - 1]);
-  if (key !== 'constructor') return TAKING_KEYS.has(key);
+  if (!TAKING_KEYS.has(key)) return false;
   const flow = flowOf(ancestors, at);
   if (flow.kind === 'tested' || flow.kind === 'discarded') return false;
-  return !(flow.kind === 'member' && FACT_MEMBERS.has(constantKey(flow.access, scope) ?? ''));
+  return key !== 'constructor' || !(flow.kind === 'member' && FACT_MEMBERS.has(constantKey(flow.access, scope) ?? ''));
 }
 
 function isWriteTarget(access: ts.Node, parent: ts.Node | undefined): boolean {

@@ -29,6 +29,8 @@ describe("a standard stream's prototype chain is `net.Socket`: taking it apart r
     ["`import proc from 'node:process'` then `proc.stdout`", "import proc from 'node:process';\nexport const p = Reflect.getPrototypeOf(proc.stdout);", ['NETWORK']],
     ["`require('process').stdout` in CommonJS", "const p = Object.getPrototypeOf(require('process').stdout);\nmodule.exports = p;", ['NETWORK'], ],
     ['`with (process.stdout)` in sloppy code', 'with (process.stdout) { connect(59999); }', ['NETWORK']],
+    ['`connect` tested, then called (round 18: the test alone is clean, the call is not)', "const out = process.stdout as never as { connect?: (p: number) => void };\nif (typeof out.connect === 'function') out.connect(59999);", ['NETWORK']],
+    ['`connect` kept by `||`', 'export const c = (process.stdout as never as { connect?: unknown }).connect || null;', ['NETWORK']],
   ] as Row[])('%s', (_name, [, code, expected]) => {
     const file = code.includes('require(') || code.startsWith('with') ? 'lib/a.cjs' : 'lib/a.ts';
     expect(capabilitiesOf(code, file)).toEqual([...expected].sort());
@@ -43,6 +45,8 @@ describe('a standard stream used as a stream stays pure (choice 4)', () => {
     ['an alias written to and listened on', "const out = process.stdout;\nout.write('x');\nout.on('drain', () => undefined);", []],
     ['`const { columns, rows } = process.stdout`', 'const { columns, rows } = process.stdout;\nexport const area = columns * rows;', []],
     ['`process.stdout.constructor.name` only read', 'export const kind = process.stdout.constructor.name;', []],
+    ["`typeof process.stdout.connect === 'function'` (round 18's look-alike: a test holds nothing)", "export const socket = typeof (process.stdout as never as { connect?: unknown }).connect === 'function';", []],
+    ['`__proto__` only tested, `connect` discarded', 'if ((process.stderr as never as { __proto__: object }).__proto__) void (process.stderr as never as { connect?: unknown }).connect;', []],
     ['a symbol key (`process.stdin[Symbol.asyncIterator]`)', 'export const lines = process.stdin[Symbol.asyncIterator]();', []],
     ["another value's prototype in a file that writes to stdout", "class A {}\nexport const p = Object.getPrototypeOf(new A());\nprocess.stdout.write('x');", []],
     ['a same-named alias only written to', "const out = process.stdout;\nout.write('x');\nexport function f(out2: { a: number }) { return Object.keys(out2); }", []],
