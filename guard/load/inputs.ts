@@ -26,7 +26,6 @@ export interface Inputs {
 
 export type InputRequest = { readonly kind: 'project'; readonly tsconfig: string } | { readonly kind: 'paths'; readonly paths: readonly string[] };
 
-
 /**
  * The path of `file` from `root`, with `/` separators. A run asks this for every module several
  * times, and `path.relative` resolves both paths (reading the working directory) and normalizes
