@@ -19,7 +19,7 @@ export const OPEN_ROUND19: ReadonlyMap<string, string> = new Map<string, string>
   ['look:letter-spacing-negative-with-tiny-font', 'low, off GitHub: 1px letters folded by negative letter spacing'],
   ['look:zoom-hundredth', 'low, off GitHub: `zoom: 0.01`'],
   ['look:opacity-tiny-nonzero', 'low, off GitHub: `opacity: 0.001`'],
-  ['look:sheet-id-selector-with-leading-digit-escape', 'medium, off GitHub: `#\31 23` (id 123, CSS escape with its space terminator) is not matched; `.\68 ` is'],
+  ['look:sheet-id-selector-with-leading-digit-escape', 'medium, off GitHub: `#\\31 23` (id 123, CSS escape with its space terminator) is not matched; `.\\68 ` is'],
   ['look:object-with-data-fallback-negation', 'low, off GitHub: an `<object>` with data hides its fallback when it loads; fallback read into the line'],
   ['look:select-option-negation', 'low, off GitHub: a closed `<select>` shows its first option only; later options read into the line'],
   ['look:css-content-attr-shows-the-pass', 'low, documented limit (choice 65): `content: attr(data-t)` shows an attribute tki does not read'],
