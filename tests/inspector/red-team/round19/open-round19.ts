@@ -23,4 +23,9 @@ export const OPEN_ROUND19: ReadonlyMap<string, string> = new Map<string, string>
   ['look:object-with-data-fallback-negation', 'low, off GitHub: an `<object>` with data hides its fallback when it loads; fallback read into the line'],
   ['look:select-option-negation', 'low, off GitHub: a closed `<select>` shows its first option only; later options read into the line'],
   ['look:css-content-attr-shows-the-pass', 'low, documented limit (choice 65): `content: attr(data-t)` shows an attribute tki does not read'],
+  // limits.test.ts: the limits table at its edges (choice 81)
+  ['limits:max-prose-bytes-ending-in-a-3-byte-character-over', 'medium: maxProseBytes counts UTF-16 code units, not bytes: 1,001 and 1,002 bytes under a 1,000 limit are judged (1,003 is refused)'],
+  ['limits:max-prose-bytes-in-3-byte-characters-over', 'medium: 330 CJK characters (1,016 bytes) under a 1,000-byte limit are judged: up to 3x the limit in bytes'],
+  ['limits:max-prose-bytes-in-astral-characters-over', 'medium: 250 astral characters (1,026 bytes) under a 1,000-byte limit are judged: 2x in bytes'],
+  ['limits:max-report-bytes-below-any-report', 'low, in process only: a maxReportBytes below the BLOCKED report makes inspectToDirectory throw (channel/over_cap) instead of ending in exit 3'],
 ]);
