@@ -28,4 +28,9 @@ export const OPEN_ROUND19: ReadonlyMap<string, string> = new Map<string, string>
   ['limits:max-prose-bytes-in-3-byte-characters-over', 'medium: 330 CJK characters (1,016 bytes) under a 1,000-byte limit are judged: up to 3x the limit in bytes'],
   ['limits:max-prose-bytes-in-astral-characters-over', 'medium: 250 astral characters (1,026 bytes) under a 1,000-byte limit are judged: 2x in bytes'],
   ['limits:max-report-bytes-below-any-report', 'low, in process only: a maxReportBytes below the BLOCKED report makes inspectToDirectory throw (channel/over_cap) instead of ending in exit 3'],
+  // glyph-twins.test.ts: a caseless letter TR39 maps to `l` stands for a capital I, which the twin folds to `i`
+  ['glyph:denial-lisu-capitals', 'medium: the denial in Lisu capitals loses FLAG_GLOBAL_DENIAL_WORDING (EX\uA4F2ST: TR39 gives `l`, the twin folds I to `i`)'],
+  ['glyph:denial-upper-case-lisu-i-only', 'medium: one Lisu letter I in EXIST, the rest ASCII capitals'],
+  ['glyph:denial-upper-case-dental-click', 'medium: U+01C0 (Latin letter dental click, caseless) for I in EXIST'],
+  ['glyph:exit-upper-case-lisu-i', 'medium: THE SELFTEST: EX\uA4F2T 0. is not the flagged pass its twin is'],
 ]);
