@@ -101,6 +101,7 @@ describe('the terminal shows a packet path once-escaped on one line', () => {
     'tki-notation-in-the-name': 'pkt\\u{41}\\\\u{42}',
     'bidi-override': 'pkt\u202Etxt.exe',
     'c1-csi-and-next-line': 'pkt\u009B2J\u0085x',
+    'verdict-words-in-the-name': 'READ_LEVEL_ACCEPTABLE certified PASS',
   };
   for (const [name, dirName] of Object.entries(names)) {
     it(name, () => {
@@ -115,10 +116,24 @@ describe('the terminal shows a packet path once-escaped on one line', () => {
       const lines = child.stdout.split('\n').filter((line) => line.length > 0);
       if (lines.length !== 4) problems.push(`${String(lines.length)} stdout lines, not the verdict and three reports`);
       const quoted = /packet "((?:[^"\\]|\\.)*)"/.exec(lines[0] ?? '');
+      if (/READ_LEVEL_ACCEPTABLE|\bPASS\b/.test(printed)) problems.push('a verdict word the inspector never says is printed raw');
       if (quoted === null || decodeQuoted(quoted[1]!) !== packet) problems.push(`the verdict line names ${JSON.stringify(quoted?.[1])}, not the path`);
       judge(`cli:terminal-${name}`, problems.length === 0 ? undefined : `${problems.join('; ')}: ${JSON.stringify(printed.slice(0, 300))}`);
     }, 180_000);
   }
+});
+
+describe('an error line names a missing packet once-escaped', () => {
+  it('a missing packet path holding ESC, a newline and an override', () => {
+    const missing = path.join(freshDir('cli19-missing'), 'no\u001B[2J\nBLOCKED\u202E');
+    const run = tki([missing, '--out', path.join(freshDir('cli19-missing-out'), 'out')]);
+    const problems: string[] = [];
+    if (run.status !== 3) problems.push(`exit ${String(run.status)}`);
+    const raw = INVISIBLE_WHEN_RAW.exec(run.output.replaceAll('\n', ''));
+    if (raw !== null) problems.push(`a raw U+${raw[0].codePointAt(0)!.toString(16).toUpperCase()}`);
+    if (run.output.trim().split('\n').length !== 1) problems.push('more than one line');
+    judge('cli:terminal-missing-packet-path', problems.length === 0 ? undefined : `${problems.join('; ')}: ${JSON.stringify(run.output.slice(0, 200))}`);
+  }, 180_000);
 });
 
 /** The generated packet as one .json file (every content inline) at `file`. */

@@ -74,3 +74,13 @@ export function itemsSpec(items: number): HostileSpec {
 export function passSentencesSpec(sentences: number): HostileSpec {
   return { dossierText: `# limits\n\n${Array.from({ length: sentences }, (_, index) => `Tool ${String(index)}: all tests pass.`).join('\n\n')}\n` };
 }
+
+/** The backed claim, beside an item whose path is `itemPath`. */
+export function itemPathSpec(itemPath: string): HostileSpec {
+  return { dossierText: '# limits\n\nHello.\n', claims: [base.claim], items: [base.item, { item_id: 'long-path', kind: 'KB_DOCUMENT', path: itemPath, content: 'x' }] };
+}
+
+/** `claims` claims whose text and subject are both `text` (each at most the 4 KiB limit). */
+export function notationClaimsSpec(claims: number, text: string): HostileSpec {
+  return { dossierText: '# limits\n\nHello.\n', claims: Array.from({ length: claims }, (_, index) => ({ claim_id: `N${String(index)}`, text, subject: text, claim_type: 'CONTENT_STATES', evidence_refs: ['qr-count'] })), items: [base.item] };
+}

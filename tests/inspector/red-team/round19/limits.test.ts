@@ -5,7 +5,7 @@ import type { HostileSpec, JsonObject } from '../packet-gen.js';
 import { bytesUnder, roundRoot, summary9, type Run9 } from '../round9/gen9.js';
 import type { InspectorLimits } from '../../../../src/index.js';
 import { createJudge19 } from './judge19.js';
-import { claimsSpec, claimTextTotalSpec, inspectUnder, itemsSpec, listingSpec, passSentencesSpec, proseSpec, wideProseSpec, referencesSpec, surfacesSpec, uncitedBindingsSpec } from './limits-gen.js';
+import { claimsSpec, claimTextTotalSpec, inspectUnder, itemsSpec, listingSpec, itemPathSpec, notationClaimsSpec, passSentencesSpec, proseSpec, wideProseSpec, referencesSpec, surfacesSpec, uncitedBindingsSpec } from './limits-gen.js';
 
 /**
  * rt-packets19, choice 81 and the limits table (docs/inspector.md) at each edge: a packet AT a limit
@@ -57,6 +57,8 @@ const EDGES: Record<string, Edge> = {
   // 1,000 bytes of limit: 330 CJK characters are 1,014 bytes, 250 astral ones 1,025 (a limit counted in UTF-16 units sees 356 and 525).
   'max-prose-bytes-in-3-byte-characters': { at: wideProseSpec(300, '\u4E00'), over: wideProseSpec(330, '\u4E00'), code: 'max_prose_bytes', limits: { maxProseBytes: 1000 } },
   'max-prose-bytes-in-astral-characters': { at: wideProseSpec(240, '\u{1F600}'), over: wideProseSpec(250, '\u{1F600}'), code: 'max_prose_bytes', limits: { maxProseBytes: 1000 } },
+  // maxItemPathBytes at its default in 3-byte characters: 1,364 of them and the `docs/`…`.md` frame are 4,100 bytes (1,372 UTF-16 units).
+  'max-item-path-bytes-in-3-byte-characters': { at: itemPathSpec(`docs/${'\u4E00'.repeat(1362)}.md`), over: itemPathSpec(`docs/${'\u4E00'.repeat(1364)}.md`), code: 'max_item_path_bytes' },
   'max-evidence-entries-distinct-citations': { at: referencesSpec(4), over: referencesSpec(5), code: 'max_evidence_entries', limits: { maxEvidenceEntries: 5 } },
   'max-evidence-entries-uncited-bindings': { at: uncitedBindingsSpec(4), over: uncitedBindingsSpec(5), code: 'max_evidence_entries', limits: { maxEvidenceEntries: 5 } },
   'max-claim-text-bytes-total-ascii': { at: claimTextTotalSpec(2, 50, 1), over: claimTextTotalSpec(3, 34, 1), code: 'max_claim_text_bytes_total', limits: { maxClaimTextBytesTotal: 100 } },
@@ -125,4 +127,21 @@ describe('listing limits list so many and count the rest', () => {
     if (!/\b1\b[^\n]*(not listed|more|rest)|(not listed|more|rest)[^\n]*\b1\b/i.test(result.markdown ?? '')) problems.push('report.md does not count the claim it does not list');
     judge('limits:listed-claims-4-of-3', problems.join('; ') || undefined);
   }, 300_000);
+});
+
+describe('report bytes per packet byte stay bounded for text that is all escapes (round 4 bounds every shape at 16)', () => {
+  const shapes: Record<string, string> = {
+    'backslash-u-pairs': '\\u'.repeat(2048),
+    'zero-width-spaces': '\u200B'.repeat(1365),
+    'c0-controls': '\u0001'.repeat(4096),
+  };
+  for (const [name, unit] of Object.entries(shapes)) {
+    it(name, async () => {
+      const result = await inspectUnder(notationClaimsSpec(50, unit), `lim19-amplify-${name}`);
+      const problems = [endedWithReport(result)].filter((problem) => problem !== undefined);
+      const ratio = bytesUnder(result.outDir) / bytesUnder(result.packetDir);
+      if (!(ratio <= 16)) problems.push(`${ratio.toFixed(1)} report bytes per packet byte`);
+      judge(`limits:report-amplification-${name}`, problems.length === 0 ? undefined : `${problems.join('; ')} (${summary9(result)})`);
+    }, 300_000);
+  }
 });
