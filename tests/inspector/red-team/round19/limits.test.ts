@@ -83,6 +83,17 @@ describe('each limit: at it judged, one over BLOCKED naming it', () => {
   }
 });
 
+describe('a refusal names the limit that refused', () => {
+  it('maxRetainedTextBytesPerItem 1,000 refuses a 1,016-byte dossier under its own name', async () => {
+    const result = await inspectUnder(wideProseSpec(330, '\u4E00'), 'lim19-retained-named', { maxRetainedTextBytesPerItem: 1000 });
+    const problems = [endedWithReport(result)].filter((problem) => problem !== undefined);
+    if (result.exitCode !== 3) problems.push(`exit ${String(result.exitCode)}`);
+    const reasons = reasonsOf(result);
+    if (!/max_retained_text_bytes_per_item|maxRetainedTextBytesPerItem/.test(reasons)) problems.push(`the reason names another limit: ${reasons.slice(0, 240)}`);
+    judge('limits:retained-text-limit-named-for-the-dossier', problems.join('; ') || undefined);
+  }, 300_000);
+});
+
 describe('maxReportBytes at the run\'s own size, one byte under, and under any report', () => {
   const spec = passSentencesSpec(3);
   it('a limit equal to the three files is not refused; one byte less is refused naming the limit', async () => {
