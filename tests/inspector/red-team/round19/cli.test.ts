@@ -252,4 +252,38 @@ describe('tki run: --out shapes SPEC §5 forbids', () => {
     const before = entriesUnder(packet);
     judge('cli:out-is-a-link-to-the-packet', refused(tki([packet, '--out', link]), packet, before).join('; ') || undefined);
   }, 180_000);
+  // Option parsing: the directory checked must be the directory written.
+  it('--out given twice, the second inside the packet', () => {
+    const packet = fixtureNamed('pkt');
+    const before = entriesUnder(packet);
+    const run = tki([packet, '--out', path.join(freshDir('cli19-out-twice-safe'), 'out'), '--out', path.join(packet, 'new-out')]);
+    const problems = refused(run, packet, before).filter((problem) => !/^exit [12]$/.test(problem));
+    judge('cli:out-given-twice-second-inside-packet', problems.join('; ') || undefined);
+  }, 180_000);
+  it('--out given twice, the first inside the packet', () => {
+    const packet = fixtureNamed('pkt');
+    const before = entriesUnder(packet);
+    const run = tki([packet, '--out', path.join(packet, 'new-out'), '--out', path.join(freshDir('cli19-out-twice-safe2'), 'out')]);
+    const problems = refused(run, packet, before).filter((problem) => !/^exit [12]$/.test(problem));
+    judge('cli:out-given-twice-first-inside-packet', problems.join('; ') || undefined);
+  }, 180_000);
+  it('--out as an empty string from inside the packet', () => {
+    const packet = fixtureNamed('pkt');
+    const before = entriesUnder(packet);
+    judge('cli:out-empty-string-inside-packet', refused(tki([packet, '--out', ''], packet), packet, before).join('; ') || undefined);
+  }, 180_000);
+  it('--out . from inside the packet', () => {
+    const packet = fixtureNamed('pkt');
+    const before = entriesUnder(packet);
+    judge('cli:out-dot-inside-packet', refused(tki(['.', '--out', '.'], packet), packet, before).join('; ') || undefined);
+  }, 180_000);
+  it('two packets named', () => {
+    const packet = fixtureNamed('pkt');
+    const out = path.join(freshDir('cli19-two-packets'), 'out');
+    const run = tki([packet, fixtureNamed('pkt2'), '--out', out]);
+    const problems: string[] = [];
+    if (run.status !== 3) problems.push(`exit ${String(run.status)}`);
+    if (STACK_TRACE.test(run.output)) problems.push('a stack trace');
+    judge('cli:two-packets-named', problems.join('; ') || undefined);
+  }, 180_000);
 });

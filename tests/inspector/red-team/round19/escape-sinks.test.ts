@@ -17,8 +17,8 @@ import { createJudge19 } from './judge19.js';
  * code points that are no format character (CGJ, variation selectors, Hangul fillers, an unassigned
  * one: a reader sees nothing), entity references, and GFM's own syntax that CommonMark does not know
  * (strikethrough, `www.` and e-mail autolinks: GitHub renders report.md as GFM). Sinks: a claim's text
- * (report.json's quote and report.md's claim cell), a pass sentence's excerpt (report.json and
- * report.md's prose scan), `revision` and `blueprint_ref` (report.json as written, report.md's dossier
+ * (report.json's quote and report.md's claim cell), a pass sentence's excerpt and an unparsed
+ * region's (report.json and report.md's prose scan), `revision` and `blueprint_ref` (report.json as written, report.md's dossier
  * line and the checkpoint). In each, what a reader sees (CommonMark, escapes decoded once) must hold
  * the packet's value, with no raw invisible character and no GFM structure the value brought.
  */
@@ -75,6 +75,12 @@ const SINKS: Record<string, Sink> = {
     spec: (value) => ({ dossierText: dossier(`All tests pass, ${value}`) }),
     json: (result) => decodeEscapes(JSON.stringify((result.report?.prose as JsonObject | undefined)?.pass_assertions ?? []).length > 0 ? String((((result.report?.prose as { pass_assertions?: { listed?: { excerpt?: string }[] }[] } | undefined)?.pass_assertions ?? [])[0]?.listed ?? [])[0]?.excerpt ?? '') : ''),
     lines: (result) => mdLine(result, '- line 3'),
+    shows: (value) => value,
+  },
+  'unparsed-region-excerpt': {
+    spec: (value) => ({ dossierText: dossier(`The tool ${value} exists in the repository.`) }),
+    json: (result) => decodeEscapes(String((((result.report?.prose as { unparsed_regions?: { listed?: { excerpt?: string }[] }[] } | undefined)?.unparsed_regions ?? [])[0]?.listed ?? [])[0]?.excerpt ?? '')),
+    lines: (result) => mdLine(result, '- line 3, UNPARSED_REGION'),
     shows: (value) => value,
   },
   revision: {
