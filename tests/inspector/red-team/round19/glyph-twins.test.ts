@@ -91,6 +91,7 @@ const VARIANTS: Record<string, TwinVariant> = {
   'denial-upper-case-lisu-i-only': { twin: DENIAL_UPPER, shown: `THE FILE DOES NOT EX${LISU.I}ST ANYWHERE.`, flag: DENIAL_FLAG },
   'denial-upper-case-cyrillic-palochka': { twin: DENIAL_UPPER, shown: 'THE FILE DOES NOT EX\u04C0ST ANYWHERE.', flag: DENIAL_FLAG },
   'denial-upper-case-dental-click': { twin: DENIAL_UPPER, shown: 'THE FILE DOES NOT EX\u01C0ST ANYWHERE.', flag: DENIAL_FLAG },
+  'denial-upper-case-divides-for-i': { twin: DENIAL_UPPER, shown: 'THE FILE DOES NOT EX\u2223ST ANYWHERE.', flag: DENIAL_FLAG },
   'exit-upper-case-lisu-i': { twin: 'THE SELFTEST: EXIT 0.', shown: `THE SELFTEST: EX${LISU.I}T 0.` },
   // The same confusion in ASCII: a capital I drawn as a small l (sans-serif, GitHub's font).
   'pass-ascii-capital-i-for-small-l': { twin: PASS_ALL, shown: 'AII tests pass.' },

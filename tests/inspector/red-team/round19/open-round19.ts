@@ -49,6 +49,7 @@ export const OPEN_ROUND19: ReadonlyMap<string, string> = new Map<string, string>
   ['glyph:denial-lisu-capitals', 'medium: the denial in Lisu capitals loses FLAG_GLOBAL_DENIAL_WORDING (EX\uA4F2ST: TR39 gives `l`, the twin folds I to `i`)'],
   ['glyph:denial-upper-case-lisu-i-only', 'medium: one Lisu letter I in EXIST, the rest ASCII capitals'],
   ['glyph:denial-upper-case-dental-click', 'medium: U+01C0 (Latin letter dental click, caseless) for I in EXIST'],
+  ['glyph:denial-upper-case-divides-for-i', 'low: U+2223 DIVIDES (a symbol) for I in EXIST'],
   ['glyph:exit-upper-case-lisu-i', 'medium: THE SELFTEST: EX\uA4F2T 0. is not the flagged pass its twin is'],
   // cli.test.ts: under tki run (bubblewrap)
   ['cli:out-holds-the-packet-file-as-report-json', 'HIGH: a single-file packet named report.json in --out beside a previous run\'s report.md and checkpoint is read, then replaced by the report (exit 1): the evidence is destroyed; SPEC §5 forbids --out being the packet\'s directory'],
