@@ -45,6 +45,19 @@ function isSameOrInside(path: string, directory: string): boolean {
   return path === directory || path.startsWith(directory.endsWith(sep) ? directory : `${directory}${sep}`);
 }
 
+/**
+ * Why `--out` (its real path `out`) may not receive reports for this packet, or undefined. A packet
+ * directory may not be `--out` nor hold it; a single-file packet may not lie in `--out` under any
+ * name (round 19: named `report.json` beside a previous run's other two files, or reached through a
+ * link, it was read, judged and then replaced by its own report). The packet's real path is
+ * compared, so a link from elsewhere names the file it reaches.
+ */
+function packetOverlap(out: string, packet: { readonly isFile: boolean } | undefined, packetReal: string | undefined): string | undefined {
+  if (packet === undefined || packetReal === undefined) return undefined;
+  if (packet.isFile) return isSameOrInside(packetReal, out) ? 'holds the packet file; choose a directory that does not hold the packet' : undefined;
+  return isSameOrInside(out, packetReal) ? 'is the packet directory or lies inside it; choose a directory outside the packet' : undefined;
+}
+
 function previousRunCheckpoint(names: readonly string[]): { ok: true; checkpoint: string | undefined } | { ok: false } {
   if (names.length === 0) return { ok: true, checkpoint: undefined };
   const checkpoints = names.filter((name) => name.startsWith('checkpoint-'));
@@ -65,7 +78,8 @@ export function prepareOutputDirectory(typed: string, packet: { readonly path: s
   const absolute = resolve(typed);
   const real = prospectiveRealPath(absolute);
   const packetReal = packet === undefined ? undefined : prospectiveRealPath(resolve(packet.path));
-  if (packetReal !== undefined && (packet?.isFile === true ? real === packetReal : isSameOrInside(real, packetReal))) return refuse('is the packet directory or lies inside it; choose a directory outside the packet');
+  const overlap = packetOverlap(real, packet, packetReal);
+  if (overlap !== undefined) return refuse(overlap);
   let opened: { fd: number; real: string };
   try {
     if (lstatSync(absolute, { throwIfNoEntry: false }) === undefined) makeDirectories(absolute, 0o755);
@@ -87,7 +101,8 @@ export function prepareOutputDirectory(typed: string, packet: { readonly path: s
   };
   const foreign = writableByAnotherUser(fstatSync(fd));
   if (foreign !== undefined) return fail(`is owned by uid ${String(foreign.uid)} with mode ${foreign.mode}: another user could replace the report in it; use a directory you own that no other user may write (a missing one is created)`);
-  if (packetReal !== undefined && (packet?.isFile === true ? openedReal === packetReal : isSameOrInside(openedReal, packetReal))) return fail('is the packet directory or lies inside it; choose a directory outside the packet');
+  const openedOverlap = packetOverlap(openedReal, packet, packetReal);
+  if (openedOverlap !== undefined) return fail(openedOverlap);
   let names: string[];
   try {
     names = readdirSync(via);

@@ -52,8 +52,6 @@ export const OPEN_ROUND19: ReadonlyMap<string, string> = new Map<string, string>
   ['glyph:denial-upper-case-divides-for-i', 'low: U+2223 DIVIDES (a symbol) for I in EXIST'],
   ['glyph:exit-upper-case-lisu-i', 'medium: THE SELFTEST: EX\uA4F2T 0. is not the flagged pass its twin is'],
   // cli.test.ts: under tki run (bubblewrap)
-  ['cli:out-holds-the-packet-file-as-report-json', 'HIGH: a single-file packet named report.json in --out beside a previous run\'s report.md and checkpoint is read, then replaced by the report (exit 1): the evidence is destroyed; SPEC §5 forbids --out being the packet\'s directory'],
-  ['cli:out-report-json-is-the-packet-through-a-link', 'HIGH: the same packet named through a symlink from elsewhere: the link\'s target in --out is replaced'],
   ['cli:colour-equal-to-own-background', 'medium, off GitHub: as look:colour-equal-to-own-background, under tki run'],
   ['cli:filter-opacity-zero', 'medium, off GitHub: as look:filter-opacity-zero, under tki run'],
   ['cli:denial-upper-case-lisu-i-only', 'medium: as glyph:denial-upper-case-lisu-i-only, under tki run'],
