@@ -114,6 +114,10 @@ function skeletonOfCodePoint(char: string, caseless: boolean): string {
   if (base !== undefined) return [...base].map((part) => (part === ' ' ? part : skeletonOfCodePoint(part, caseless))).join('');
   const decomposed = char.normalize('NFKD').replace(IGNORABLE, '');
   if (!caseless) return prototypesOf(decomposed);
+  return caselessLetterOf(caselessOfDecomposed(decomposed));
+}
+
+function caselessOfDecomposed(decomposed: string): string {
   const lowerFirst = caselessSkeleton(decomposed);
   if (ASCII_ONLY.test(lowerFirst)) return lowerFirst;
   for (const candidate of [decomposed, decomposed.toUpperCase()]) {
@@ -121,6 +125,17 @@ function skeletonOfCodePoint(char: string, caseless: boolean): string {
     if (ASCII_ONLY.test(form)) return form;
   }
   return lowerFirst;
+}
+
+/**
+ * `i` and `l` are one letter in the caseless form. TR39 gives capital I the prototype `l`, and so
+ * every caseless stand-in for it (Lisu U+A4F2, the dental click U+01C0, U+2223 DIVIDES, `1`, `|`);
+ * lower-casing first turns the twin's `I` into `i`, so "EX\uA4F2ST" and "EXIST" parted (round 19).
+ * Patterns take the same form, so a rule written with `i` matches either; a text that differs from
+ * a phrase only by i/l reads as the phrase (strict, as every look-alike here).
+ */
+function caselessLetterOf(form: string): string {
+  return form.includes('i') ? form.replaceAll('i', 'l') : form;
 }
 
 function memoized(caseless: boolean): (char: string) => string {

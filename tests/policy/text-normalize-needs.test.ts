@@ -14,7 +14,7 @@ const RULES = [...PASS_ASSERTION_PATTERNS, ...GLOBAL_DENIAL_PATTERNS, ...SQL_STA
 
 describe('what every match of a rule pattern holds', () => {
   it('reads literals, skips optional atoms, classes and look-arounds, and keeps each branch of an alternation', () => {
-    expect(needsOf(skeletonizePatternSource(/\bexit\s*0\b/.source))).toEqual({ chars: 'exito', either: [] });
+    expect(needsOf(skeletonizePatternSource(/\bexit\s*0\b/.source))).toEqual({ chars: 'exlto', either: [] });
     const branches = [{ chars: 'ran', either: [] }, { chars: 'runs', either: [] }, { chars: 'excutd', either: [] }];
     expect(needsOf(skeletonizePatternSource(/\b(?:ran|runs|executed)\b/.source))).toEqual({ chars: '', either: [branches] });
     expect(needsOf(skeletonizePatternSource(/(?<!ab)c[de]f?(?:g|)/.source))).toEqual({ chars: 'c', either: [] });

@@ -96,10 +96,18 @@ describe('the matching form', () => {
 
 describe('skeletonized patterns', () => {
   it('rewrites literals and classes, keeps syntax', () => {
-    expect(skeletonizePatternSource(String.raw`\bexit\s*0\b`)).toBe(String.raw`\bexit\s*o\b`);
+    expect(skeletonizePatternSource(String.raw`\bexit\s*0\b`)).toBe(String.raw`\bexlt\s*o\b`);
     expect(skeletonizePatternSource(String.raw`\d+`)).toBe(String.raw`[\dol]+`);
     expect(skeletonizePatternSource('may_gate')).toBe('(?:rn)ay_gate');
     expect(skeletonizePatternSource('(?<![-\\w])x')).toBe('(?<![\\w\\-])x');
+  });
+
+  it('reads i and l as one letter, so a caseless stand-in for capital I matches (round 19)', () => {
+    const exist = [textRulePattern(/\bexist\b/i)];
+    for (const spelling of ['EXIST', 'exist', 'EX\uA4F2ST', 'EX\u01C0ST', 'EX\u2223ST', 'EX1ST', 'EXlST']) {
+      expect(allHits(toMatchingText(`does not ${spelling} anywhere`), exist).map((hit) => hit.excerpt), spelling).toEqual([spelling]);
+    }
+    expect(allHits(toMatchingText('does not exact anywhere'), exist)).toEqual([]);
   });
 
   it('refuses syntax it does not understand', () => {

@@ -46,13 +46,7 @@ export const OPEN_ROUND19: ReadonlyMap<string, string> = new Map<string, string>
   ['limits:retained-text-limit-named-for-the-dossier', 'low: refused by maxRetainedTextBytesPerItem = 1,000, the reason says limits/max_prose_bytes "(maxProseBytes = 8388608)" for a 1,016-byte dossier'],
   ['limits:max-report-bytes-below-any-report', 'low, in process only: a maxReportBytes below the BLOCKED report makes inspectToDirectory throw (channel/over_cap) instead of ending in exit 3'],
   // glyph-twins.test.ts: a caseless letter TR39 maps to `l` stands for a capital I, which the twin folds to `i`
-  ['glyph:denial-lisu-capitals', 'medium: the denial in Lisu capitals loses FLAG_GLOBAL_DENIAL_WORDING (EX\uA4F2ST: TR39 gives `l`, the twin folds I to `i`)'],
-  ['glyph:denial-upper-case-lisu-i-only', 'medium: one Lisu letter I in EXIST, the rest ASCII capitals'],
-  ['glyph:denial-upper-case-dental-click', 'medium: U+01C0 (Latin letter dental click, caseless) for I in EXIST'],
-  ['glyph:denial-upper-case-divides-for-i', 'low: U+2223 DIVIDES (a symbol) for I in EXIST'],
-  ['glyph:exit-upper-case-lisu-i', 'medium: THE SELFTEST: EX\uA4F2T 0. is not the flagged pass its twin is'],
   // cli.test.ts: under tki run (bubblewrap)
   ['cli:colour-equal-to-own-background', 'medium, off GitHub: as look:colour-equal-to-own-background, under tki run'],
   ['cli:filter-opacity-zero', 'medium, off GitHub: as look:filter-opacity-zero, under tki run'],
-  ['cli:denial-upper-case-lisu-i-only', 'medium: as glyph:denial-upper-case-lisu-i-only, under tki run'],
 ]);
