@@ -1,5 +1,6 @@
 import ts from '../../policy/typescript.cjs';
-import { argumentsOf, followNodeArguments, followNodeOptionsText } from './child-entries-args.js';
+import { argumentsOf, followNodeArguments, followNodeOptionsText, resolutionVariableWhy } from './child-entries-args.js';
+import { RESOLUTION_VARIABLES, resolutionVariableOf } from './child-entries-options.js';
 import { constantKey, constantString } from './constants.js';
 import { judgeExecArgvInCall, judgeExecArgvOperand } from './launch-execargv-uses.js';
 import { isFollowedSetting } from './launch-options.js';
@@ -32,7 +33,20 @@ function settingOf(name: string | null | undefined): Setting | undefined {
 
 /** Only a file that spells one of the names (or escapes in its place) can write one by a written name: text-mentions.ts. */
 function mayWriteSettings(sourceFile: ts.SourceFile): boolean {
-  return mayMention(sourceFile, 'execArgv') || mayMention(sourceFile, 'NODE_OPTIONS');
+  return mayMention(sourceFile, 'execArgv') || mayMention(sourceFile, 'NODE_OPTIONS') || [...RESOLUTION_VARIABLES.keys()].some((name) => mayMention(sourceFile, name));
+}
+
+/**
+ * `process.env.NODE_PATH = './lib'`, `{ NODE_PRESERVE_SYMLINKS: '1' }` where a starter may read it:
+ * a Node child started with it resolves its modules otherwise than the guard does (choice 87).
+ * True when the name is one of those (judged here, whatever its value).
+ */
+function judgeResolutionVariable(walker: Walker, name: string | null | undefined, at: ts.Node, value: ts.Expression | undefined): boolean {
+  if (name === null || name === undefined || !RESOLUTION_VARIABLES.has(name)) return false;
+  const written = value === undefined ? undefined : skipOuter(value);
+  const text = written !== undefined && ts.isStringLiteralLike(written) ? written.text : undefined;
+  if (resolutionVariableOf(name, text) !== undefined) walker.report.unanalyzed(at, excerpt(name), resolutionVariableWhy(name));
+  return true;
 }
 
 /**
@@ -59,7 +73,9 @@ export function judgeSettingProperty(walker: Walker, property: ts.PropertyAssign
   if (isAssignedByPattern(walker.ancestors, walker.ancestors.length - 2)) return;
   const name = ts.isComputedPropertyName(property.name) ? constantString(property.name.expression, walker.scope) : property.name.text;
   const setting = settingOf(name);
-  if (setting === undefined || !settingPropertyMayReach(walker, property)) return;
+  if ((setting === undefined && !RESOLUTION_VARIABLES.has(name ?? '')) || !settingPropertyMayReach(walker, property)) return;
+  if (judgeResolutionVariable(walker, name, property, ts.isPropertyAssignment(property) ? property.initializer : undefined)) return;
+  if (setting === undefined) return;
   follow(walker, setting, property, ts.isPropertyAssignment(property) ? property.initializer : property.name);
 }
 
@@ -105,8 +121,11 @@ function judgeAssignedSetting(walker: Walker, at: ts.Node, written: ts.Expressio
   // `process.execArgv[0] = '--require'`: the parent's own list, read by later `fork()` calls.
   if (ts.isElementAccessExpression(target) && launchSettingsHolder(target.expression, walker) === 'execArgv') return walker.report.unanalyzed(at, excerpt('process.execArgv'), 'Node arguments of later `fork()` calls changed where the syntax cannot read them (they may preload a file)');
   if (!(ts.isElementAccessExpression(target) && isComputedKey(target.argumentExpression)) && !mayWriteSettings(walker.sourceFile)) return;
-  const setting = settingOf(constantKey(target, walker.scope));
-  if (setting === undefined || !writtenObjectMayReach(walker, target.expression)) return;
+  const key = constantKey(target, walker.scope);
+  const setting = settingOf(key);
+  if ((setting === undefined && !RESOLUTION_VARIABLES.has(key ?? '')) || !writtenObjectMayReach(walker, target.expression)) return;
+  if (judgeResolutionVariable(walker, key, at, value)) return;
+  if (setting === undefined) return;
   if (value === undefined) return walker.report.unanalyzed(at, excerpt(setting), 'a launch setting written with a value the syntax cannot see (it may preload a file)');
   if (setting === 'execArgv' && appends) return walker.report.unanalyzed(at, excerpt('execArgv +='), 'Node arguments the syntax cannot read (they may preload a file)');
   follow(walker, setting, at, value);
