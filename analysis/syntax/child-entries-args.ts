@@ -11,6 +11,7 @@ import { partsOf } from './entry-command-parts.js';
 import { mutationOf, replayedArguments } from './launch-mutations.js';
 import type { Walker } from './walker.js';
 import { followEntryValue, followPreload, pathContext } from './entry-path-follow.js';
+import { followEnvFileOption } from './env-file-loads.js';
 
 /** One argument of a Node command line: the pieces it is built from, and where it is written. */
 export interface NodeArgument {
@@ -168,8 +169,9 @@ function readNodeArguments(walker: Walker, at: ts.Node, label: string, args: Arg
     }
     if (DISCOVERING_OPTIONS.has(option)) return unanalyzed(argument.node, `\`${option}\` runs files Node finds by itself, not files the syntax can name`);
     if (ENV_FILE_OPTIONS.has(option)) {
-      // The entry after it is still followed; only the file's own options are unseen.
-      unanalyzed(argument.node, `\`${option}\` reads Node's environment from a file the syntax does not read: a \`NODE_OPTIONS\` line there preloads any file`);
+      // The entry after it is still followed; the file is read by the guard where the syntax places it (env-file-loads.ts).
+      const file = args[index + 1];
+      followEnvFileOption(walker, argument.node, option, equals >= 0 ? inlineValue(argument) : file === undefined || file === UNKNOWN_ARGUMENT ? undefined : file.parts, cwd);
       if (equals < 0) index++;
       continue;
     }

@@ -1,6 +1,8 @@
 import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { declarationOf } from './entry-path-consts.js';
+import { evaluateParts, moduleSpecifierOf, type PathPart, type PathValue } from './entry-path.js';
+import { againstWorkingDirectory, pathContext } from './entry-path-follow.js';
 import { seenOptions } from './launch-options.js';
 import { valueMayReachStarter } from './launch-settings-reach.js';
 import { isProcessMember } from './module-loads.js';
@@ -116,6 +118,21 @@ function isLocalObject(base: ts.Expression, stack: readonly ts.Node[]): boolean 
   const declared = declarationOf(inner, stack);
   if (declared?.kind === 'declared') return true;
   return declared?.kind === 'const' && declared.key === undefined && ts.isObjectLiteralExpression(skipOuter(declared.initializer));
+}
+
+/**
+ * `node --env-file=x`: the file's variables are the child's environment before its options are
+ * read. A file placed beside the program's code (relative to the module, or to a `cwd` the syntax
+ * proves) is an `env-file` reference the guard reads (guard/resolve/env-file.ts, choice 87): a file
+ * that sets none of the variables it judges changes nothing. A file the syntax cannot place is
+ * UNANALYZED here: a `NODE_OPTIONS` line there preloads any file.
+ */
+export function followEnvFileOption(walker: Walker, node: ts.Node, option: string, parts: readonly PathPart[] | undefined, cwd: PathValue | undefined): void {
+  const written = parts === undefined ? undefined : evaluateParts(parts, pathContext(walker));
+  const value = againstWorkingDirectory(written, cwd);
+  const specifier = value?.anchored === true && value.form === 'path' ? moduleSpecifierOf(value, pathContext(walker).fileName) : undefined;
+  if (specifier !== undefined) return walker.addReference(specifier, 'env-file', false, node);
+  walker.report.unanalyzed(node, excerpt(option), `\`${option}\` reads Node's environment from a file the syntax cannot place: a \`NODE_OPTIONS\` line there preloads any file`);
 }
 
 /**
