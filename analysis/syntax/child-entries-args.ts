@@ -181,8 +181,7 @@ function readNodeArguments(walker: Walker, at: ts.Node, label: string, args: Arg
       const value = equals >= 0 ? text.slice(equals + 1) : OPTIONS_WITH_VALUE.has(option) && next !== undefined && next !== UNKNOWN_ARGUMENT ? plainText(next, walker) : undefined;
       const unmodeled = !CONDITION_OPTIONS.has(option) || value === undefined || !RESOLVED_CONDITIONS.has(value);
       if (unmodeled) unanalyzed(argument.node, `\`${option}\` makes the child resolve its modules otherwise than the project does (choice 87): the files it loads are not the ones the guard analyzed`);
-      if (equals < 0 && OPTIONS_WITH_VALUE.has(option)) index++;
-      continue;
+      // Its value (if any) is skipped as any option's is, below.
     }
     const preload = PRELOAD_OPTIONS.get(option);
     if (preload !== undefined) {

@@ -87,6 +87,7 @@ export const BOOLEAN_OPTIONS = new Set([
   '--trace-deprecation', '--trace-exit', '--trace-promises', '--trace-sigint', '--trace-sync-io', '--trace-tls', '--trace-uncaught',
   '--trace-warnings', '--track-heap-objects', '--use-bundled-ca', '--use-openssl-ca', '--watch', '--watch-preserve-output',
   '--zero-fill-buffers', '--expose-internals', '--allow-natives-syntax', '--no-strip-types', '--experimental-detect-module',
+  '--experimental-default-config-file',
 ]);
 
 /**
