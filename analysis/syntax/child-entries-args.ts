@@ -1,6 +1,6 @@
 import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
-import { BOOLEAN_OPTIONS, CHECK_OPTIONS, PRINTS_BEFORE_PRELOADS, DISCOVERING_OPTIONS, ENV_FILE_OPTIONS, EVAL_OPTIONS, isInertEvalCode, NO_PROGRAM_OPTIONS, OPTIONS_WITH_VALUE, PRELOAD_OPTIONS, STDIN_CODE_OPTIONS } from './child-entries-options.js';
+import { BOOLEAN_OPTIONS, CHECK_OPTIONS, CONDITION_OPTIONS, PRINTS_BEFORE_PRELOADS, RESOLUTION_OPTIONS, RESOLVED_CONDITIONS, resolutionVariableOf, DISCOVERING_OPTIONS, ENV_FILE_OPTIONS, EVAL_OPTIONS, isInertEvalCode, NO_PROGRAM_OPTIONS, OPTIONS_WITH_VALUE, PRELOAD_OPTIONS, STDIN_CODE_OPTIONS } from './child-entries-options.js';
 import { constInitializer } from './entry-path-consts.js';
 import { evaluatePath, evaluateParts, type PathPart, type PathValue } from './entry-path.js';
 import { isProcessMember } from './module-loads.js';
@@ -11,6 +11,7 @@ import { partsOf } from './entry-command-parts.js';
 import { mutationOf, replayedArguments } from './launch-mutations.js';
 import type { Walker } from './walker.js';
 import { followEntryValue, followPreload, pathContext } from './entry-path-follow.js';
+import { followEnvFileOption } from './env-file-loads.js';
 
 /** One argument of a Node command line: the pieces it is built from, and where it is written. */
 export interface NodeArgument {
@@ -168,13 +169,21 @@ function readNodeArguments(walker: Walker, at: ts.Node, label: string, args: Arg
     }
     if (DISCOVERING_OPTIONS.has(option)) return unanalyzed(argument.node, `\`${option}\` runs files Node finds by itself, not files the syntax can name`);
     if (ENV_FILE_OPTIONS.has(option)) {
-      // The entry after it is still followed; only the file's own options are unseen.
-      unanalyzed(argument.node, `\`${option}\` reads Node's environment from a file the syntax does not read: a \`NODE_OPTIONS\` line there preloads any file`);
+      // The entry after it is still followed; the file is read by the guard where the syntax places it (env-file-loads.ts).
+      const file = args[index + 1];
+      followEnvFileOption(walker, argument.node, option, equals >= 0 ? inlineValue(argument) : file === undefined || file === UNKNOWN_ARGUMENT ? undefined : file.parts, cwd);
       if (equals < 0) index++;
       continue;
     }
-    const preload = PRELOAD_OPTIONS.get(option);
     const next = args[index + 1];
+    if (RESOLUTION_OPTIONS.has(option) || CONDITION_OPTIONS.has(option)) {
+      // The entry after it is still followed; what its modules load is found another way (choice 87).
+      const value = equals >= 0 ? text.slice(equals + 1) : OPTIONS_WITH_VALUE.has(option) && next !== undefined && next !== UNKNOWN_ARGUMENT ? plainText(next, walker) : undefined;
+      const unmodeled = !CONDITION_OPTIONS.has(option) || value === undefined || !RESOLVED_CONDITIONS.has(value);
+      if (unmodeled) unanalyzed(argument.node, `\`${option}\` makes the child resolve its modules otherwise than the project does (choice 87): the files it loads are not the ones the guard analyzed`);
+      // Its value (if any) is skipped as any option's is, below.
+    }
+    const preload = PRELOAD_OPTIONS.get(option);
     if (preload !== undefined) {
       if (equals >= 0) {
         const value = evaluate(inlineValue(argument));
@@ -233,10 +242,42 @@ export function followEnvironment(walker: Walker, environment: ts.Expression, la
   if (seen.unseen !== undefined && !isProcessObjectMember(environment, 'env', walker)) {
     walker.report.unanalyzed(seen.unseen, excerpt(`${label} env`), 'an environment the syntax cannot see whole: a `NODE_OPTIONS` in it may preload any file');
   }
+  judgeResolutionVariables(walker, seen.properties, label);
   const nodeOptions = seen.properties.get('NODE_OPTIONS');
   if (nodeOptions === undefined) return;
   markFollowedSetting(nodeOptions.node);
   followNodeOptionsText(walker, nodeOptions.node, nodeOptions.value, `${label} NODE_OPTIONS`, cwd);
+}
+
+/** A child's `env` that sets `NODE_PATH` or `NODE_PRESERVE_SYMLINKS=1` (a value the syntax cannot read counts): UNANALYZED (choice 87). */
+function judgeResolutionVariables(walker: Walker, properties: ReturnType<typeof seenOptions>['properties'], label: string): void {
+  for (const [name, property] of properties) {
+    const value = skipOuter(property.value);
+    const text = ts.isStringLiteralLike(value) ? value.text : value.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isIdentifier(value) && value.text === 'undefined') ? '' : undefined;
+    if (resolutionVariableOf(name, text) === undefined) continue;
+    markFollowedSetting(property.node);
+    walker.report.unanalyzed(property.node, excerpt(`${label} env.${name}`), resolutionVariableWhy(name));
+  }
+}
+
+/**
+ * The first word among `words` that assigns a resolution variable (`NODE_PATH=./lib`, as a shell
+ * prefix, an `export` operand or an `env` operand), with a value that may change resolution.
+ */
+export function resolutionAssignmentIn(words: readonly NodeArgument[]): string | undefined {
+  for (const word of words) {
+    const [first] = word.parts;
+    const match = typeof first === 'string' ? /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(first) : null;
+    if (match === null) continue;
+    const name = resolutionVariableOf(match[1] as string, word.parts.length === 1 ? (match[2] as string) : undefined);
+    if (name !== undefined) return name;
+  }
+  return undefined;
+}
+
+/** Why a child given a resolution variable is UNANALYZED (choice 87). */
+export function resolutionVariableWhy(name: string): string {
+  return `\`${name}\` makes the Node child resolve its modules otherwise than the project does (choice 87): the files it loads are not the ones the guard analyzed`;
 }
 
 /** `NODE_OPTIONS` text as Node reads it: words of options, each preload an entry. */

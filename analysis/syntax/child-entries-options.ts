@@ -87,4 +87,42 @@ export const BOOLEAN_OPTIONS = new Set([
   '--trace-deprecation', '--trace-exit', '--trace-promises', '--trace-sigint', '--trace-sync-io', '--trace-tls', '--trace-uncaught',
   '--trace-warnings', '--track-heap-objects', '--use-bundled-ca', '--use-openssl-ca', '--watch', '--watch-preserve-output',
   '--zero-fill-buffers', '--expose-internals', '--allow-natives-syntax', '--no-strip-types', '--experimental-detect-module',
+  '--experimental-default-config-file',
 ]);
+
+/**
+ * Options that change how the child finds the files its modules load (choice 87): links kept as
+ * their own folder (`--preserve-symlinks`), a policy's dependency redirects, a removed resolution
+ * mode, options read from a config file, a startup snapshot run in place of the entry. The guard
+ * resolves every file as the project does, so a child started with one is UNANALYZED (its entry
+ * and preloads are still followed).
+ */
+export const RESOLUTION_OPTIONS = new Set([
+  '--preserve-symlinks', '--preserve-symlinks-main', '--experimental-policy', '--experimental-specifier-resolution',
+  '--experimental-config-file', '--experimental-default-config-file', '--snapshot-blob',
+]);
+
+/** `--conditions=x`, `-C x`: conditions the child resolves `exports`/`imports` with besides Node's own. */
+export const CONDITION_OPTIONS = new Set(['-C', '--conditions']);
+
+/**
+ * Conditions the guard already resolves every package with, in one set or another
+ * (guard/resolve/node-shared.ts): naming one changes nothing the guard does not analyze.
+ */
+export const RESOLVED_CONDITIONS: ReadonlySet<string> = new Set(['node', 'import', 'require', 'module-sync', 'node-addons', 'default']);
+
+/**
+ * Environment variables Node reads at startup that change where a module is found (choice 87), and
+ * whether a value changes anything: `NODE_PATH` adds folders for bare names (empty adds none),
+ * `NODE_PRESERVE_SYMLINKS=1` is `--preserve-symlinks` (Node compares the text with `1`).
+ */
+export const RESOLUTION_VARIABLES: ReadonlyMap<string, (value: string) => boolean> = new Map([
+  ['NODE_PATH', (value: string) => value !== ''],
+  ['NODE_PRESERVE_SYMLINKS', (value: string) => value === '1'],
+]);
+
+/** The resolution variable a `NAME=value` word sets, when its value (undefined: computed) may change resolution. */
+export function resolutionVariableOf(name: string, value: string | undefined): string | undefined {
+  const changes = RESOLUTION_VARIABLES.get(name);
+  return changes !== undefined && (value === undefined || changes(value)) ? name : undefined;
+}

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
-import { commandWords, followNodeArguments, UNKNOWN_ARGUMENT, type ArgumentList, type NodeArgument } from './child-entries-args.js';
+import { commandWords, followNodeArguments, resolutionAssignmentIn, resolutionVariableWhy, UNKNOWN_ARGUMENT, type ArgumentList, type NodeArgument } from './child-entries-args.js';
 import { constInitializer } from './entry-path-consts.js';
 import { evaluateParts, type PathPart, type PathValue } from './entry-path.js';
 import { isProcessMember } from './module-loads.js';
@@ -225,6 +225,9 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
     }
     if (judgeCommand(index, command)) startingNode.add(index);
   }
+  // `NODE_PATH=./lib node x`, `export NODE_PATH=…`, `env NODE_PRESERVE_SYMLINKS=1 node x`: anywhere on a line that starts Node (choice 87).
+  const resolution = startingNode.size === 0 ? undefined : resolutionAssignmentIn(commands.flatMap((command) => command.words.map((word) => ({ node: at, parts: word.parts }))));
+  if (resolution !== undefined) walker.report.unanalyzed(at, excerpt(label), resolutionVariableWhy(resolution));
   return startingNode.size > 0;
 
   /** One command of the line: true when it starts Node (or may). */

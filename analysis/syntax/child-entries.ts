@@ -2,7 +2,7 @@ import ts from '../../policy/typescript.cjs';
 import { canonicalBuiltin, GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { constantKey } from './constants.js';
 import { globalName } from './module-loads.js';
-import { argumentsOf, followEnvironment, followLaunchOptions, followNodeArguments, partsOf, UNKNOWN_ARGUMENT, workingDirectoryOf, type ArgumentList, type NodeArgument } from './child-entries-args.js';
+import { argumentsOf, followEnvironment, followLaunchOptions, followNodeArguments, partsOf, resolutionAssignmentIn, resolutionVariableWhy, UNKNOWN_ARGUMENT, workingDirectoryOf, type ArgumentList, type NodeArgument } from './child-entries-args.js';
 import { constInitializer } from './entry-path-consts.js';
 import { seenOptions } from './launch-options.js';
 import { followLoaderHooks } from './loader-hooks-entry.js';
@@ -119,6 +119,9 @@ function followStarterCall(walker: Walker, call: ts.CallExpression, { member, ar
   const words: ArgumentList = [{ node: command, parts: partsOf(command) }, ...list];
   const nodeArguments = nodeArgumentsAfter(words, walker, (line, inherited) => followCommandLine(walker, command, line.parts, label, [], cwd, inherited));
   if (nodeArguments === undefined) return judgeUnplacedArguments(walker, call, words, label, cwd);
+  // `spawn('env', ['NODE_PATH=./lib', 'node', file])`: a wrapper's assignment before Node (choice 87).
+  const resolution = resolutionAssignmentIn(words.slice(0, words.length - nodeArguments.length).filter((word): word is NodeArgument => word !== UNKNOWN_ARGUMENT));
+  if (resolution !== undefined) walker.report.unanalyzed(call, excerpt(label), resolutionVariableWhy(resolution));
   followNodeArguments(walker, call, label, nodeArguments, true, cwd);
   if (options !== undefined) followLaunchOptions(walker, options, label, true);
   judgeEnvFileBeforeChild(walker, call, label, options);

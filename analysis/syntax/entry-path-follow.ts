@@ -13,7 +13,7 @@ import type { Walker } from './walker.js';
  * A relative path a child reads against its working directory, placed when that directory is a
  * folder of the program (`{ cwd: path.join(__dirname, 'app') }`); otherwise left as it is.
  */
-function againstWorkingDirectory(value: PathValue | undefined, cwd: PathValue | undefined): PathValue | undefined {
+export function againstWorkingDirectory(value: PathValue | undefined, cwd: PathValue | undefined): PathValue | undefined {
   if (value === undefined || value.anchored || value.form !== 'path' || path.posix.isAbsolute(value.text) || cwd === undefined || !cwd.anchored) return value;
   let folder: string | undefined = cwd.form === 'path' ? cwd.text : undefined;
   if (cwd.form === 'url') {

@@ -1,11 +1,13 @@
 import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { declarationOf } from './entry-path-consts.js';
+import { evaluateParts, moduleSpecifierOf, type PathPart, type PathValue } from './entry-path.js';
+import { againstWorkingDirectory, pathContext } from './entry-path-follow.js';
 import { seenOptions } from './launch-options.js';
 import { valueMayReachStarter } from './launch-settings-reach.js';
 import { isProcessMember } from './module-loads.js';
+import { constantString } from './constants.js';
 import { excerpt, literalString, skipOuter } from './syntax.js';
-import { mayMention } from './text-mentions.js';
 import type { Walker } from './walker.js';
 
 /**
@@ -27,6 +29,8 @@ const ENV_FILE_MEMBERS = new Set(['loadEnvFile', 'parseEnv']);
 interface EnvFileLoad {
   readonly name: string;
   readonly line: number;
+  /** A write into `process.env` whose key does not fold (choice 87), rather than an env file. */
+  readonly computedKey?: true;
 }
 
 const loads = new WeakMap<ts.SourceFile, EnvFileLoad | null>();
@@ -35,8 +39,8 @@ const loads = new WeakMap<ts.SourceFile, EnvFileLoad | null>();
 function envFileLoadIn(sourceFile: ts.SourceFile, walker?: Walker): EnvFileLoad | undefined {
   let found = loads.get(sourceFile);
   if (found === undefined) {
-    const may = mayMention(sourceFile, 'dotenv') || mayMention(sourceFile, 'loadEnvFile') || mayMention(sourceFile, 'parseEnv');
-    found = may ? (scan(sourceFile, walker) ?? null) : null;
+    // A computed key needs no name spelled out: every file that starts a child (the only caller) is read for one.
+    found = scan(sourceFile, walker) ?? null;
     loads.set(sourceFile, found);
   }
   return found ?? undefined;
@@ -55,6 +59,8 @@ function scan(sourceFile: ts.SourceFile, walker: Walker | undefined): EnvFileLoa
 }
 
 function loadAt(node: ts.Node, stack: readonly ts.Node[], sourceFile: ts.SourceFile, at: (node: ts.Node, name: string) => EnvFileLoad, walker: Walker | undefined): EnvFileLoad | undefined {
+  const computed = walker === undefined ? undefined : computedKeyWrite(node, walker);
+  if (computed !== undefined) return { ...at(node, excerpt(computed.getText(sourceFile), 40)), computedKey: true };
   // `import 'dotenv/config'`, `import dotenv from 'dotenv'`, `require('dotenv')`, `import('dotenv/config')`.
   const specifier = ts.isImportDeclaration(node) || ts.isExportDeclaration(node) ? literalString(node.moduleSpecifier) : ts.isCallExpression(node) && (isRequireName(node.expression) || node.expression.kind === ts.SyntaxKind.ImportKeyword) ? literalString(node.arguments[0]) : undefined;
   if (specifier !== undefined && ENV_FILE_PACKAGES.test(specifier)) return at(node, `'${specifier}'`);
@@ -76,6 +82,30 @@ function isOnlyRead(member: ts.Node, stack: readonly ts.Node[], walker: Walker):
   return !valueMayReachStarter(stack, index, { walker, depth: 0, keptOnThis: false });
 }
 
+/**
+ * `process.env[key] = v` (any writing operator) or `Reflect.set(process.env, key, v)` where the key
+ * does not fold to a constant (constants.ts, choice 77): it may be `NODE_OPTIONS` or another name
+ * Node reads at startup (choice 87). A folded key is judged where it is written
+ * (launch-settings.ts); read from the scope of the child's start here, a key held in a `const` out of its sight fails closed.
+ */
+function computedKeyWrite(node: ts.Node, walker: Walker): ts.Expression | undefined {
+  const scope = walker.scope;
+  const isEnv = (expression: ts.Expression): boolean => isProcessMember(expression, 'env', scope, GLOBAL_OBJECT_NAMES);
+  const unfolded = (key: ts.Expression | undefined): boolean => key !== undefined && !ts.isSpreadElement(key) && constantString(key, scope) === undefined;
+  if (ts.isBinaryExpression(node) && WRITING_OPERATORS.has(node.operatorToken.kind)) {
+    const target = skipOuter(node.left);
+    return ts.isElementAccessExpression(target) && isEnv(target.expression) && unfolded(target.argumentExpression) ? target : undefined;
+  }
+  if (!ts.isCallExpression(node) || node.arguments.length < 2) return undefined;
+  const callee = skipOuter(node.expression);
+  const [holder, key] = node.arguments;
+  const isReflectSet = ts.isPropertyAccessExpression(callee) && callee.name.text === 'set' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Reflect' && scope.lookup('Reflect') === undefined;
+  return isReflectSet && holder !== undefined && isEnv(holder) && unfolded(key) ? node : undefined;
+}
+
+/** Operators that store into their left side. */
+const WRITING_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.PlusEqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken]);
+
 function isRequireName(callee: ts.Expression): boolean {
   const inner = skipOuter(callee);
   return ts.isIdentifier(inner) && inner.text === 'require';
@@ -91,6 +121,21 @@ function isLocalObject(base: ts.Expression, stack: readonly ts.Node[]): boolean 
 }
 
 /**
+ * `node --env-file=x`: the file's variables are the child's environment before its options are
+ * read. A file placed beside the program's code (relative to the module, or to a `cwd` the syntax
+ * proves) is an `env-file` reference the guard reads (guard/resolve/env-file.ts, choice 87): a file
+ * that sets none of the variables it judges changes nothing. A file the syntax cannot place is
+ * UNANALYZED here: a `NODE_OPTIONS` line there preloads any file.
+ */
+export function followEnvFileOption(walker: Walker, node: ts.Node, option: string, parts: readonly PathPart[] | undefined, cwd: PathValue | undefined): void {
+  const written = parts === undefined ? undefined : evaluateParts(parts, pathContext(walker));
+  const value = againstWorkingDirectory(written, cwd);
+  const specifier = value?.anchored === true && value.form === 'path' ? moduleSpecifierOf(value, pathContext(walker).fileName) : undefined;
+  if (specifier !== undefined) return walker.addReference(specifier, 'env-file', false, node);
+  walker.report.unanalyzed(node, excerpt(option), `\`${option}\` reads Node's environment from a file the syntax cannot place: a \`NODE_OPTIONS\` line there preloads any file`);
+}
+
+/**
  * A Node child started at `at` (fork, spawn of node, a shell line starting node, cluster.fork) by
  * a file that loads an env file: UNANALYZED, unless its options give it an environment of its own
  * without the parent's (`env: { PATH }`).
@@ -98,6 +143,9 @@ function isLocalObject(base: ts.Expression, stack: readonly ts.Node[]): boolean 
 export function judgeEnvFileBeforeChild(walker: Walker, at: ts.Node, label: string, options: ts.Expression | undefined): void {
   const load = envFileLoadIn(walker.sourceFile, walker);
   if (load === undefined || hasOwnEnvironment(walker, options)) return;
+  if (load.computedKey === true) {
+    return walker.report.unanalyzed(at, excerpt(label), `this file writes \`process.env\` under a key the syntax cannot fold (${load.name}, line ${load.line}): it may be \`NODE_OPTIONS\` (a preload) or \`NODE_PATH\` in the Node child started here`);
+  }
   walker.report.unanalyzed(at, excerpt(label), `this file loads an env file into the process (${load.name}, line ${load.line}): a \`NODE_OPTIONS\` line there preloads any file in the Node child started here, and the guard does not read env files`);
 }
 

@@ -1,6 +1,7 @@
 import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
-import { argumentsOf, followNodeArguments, followNodeOptionsText } from './child-entries-args.js';
+import { argumentsOf, followNodeArguments, followNodeOptionsText, resolutionVariableWhy } from './child-entries-args.js';
+import { resolutionVariableOf } from './child-entries-options.js';
 import { followClusterSetup } from './child-entries.js';
 import { constantString } from './constants.js';
 import { constInitializer } from './entry-path-consts.js';
@@ -57,6 +58,8 @@ function followWrite(walker: Walker, at: ts.Node, holder: Holder, key: string, v
   const label = holder === 'env' ? 'process.env' : holder === 'cluster' ? 'cluster.settings' : 'process.execArgv';
   if (value === undefined) return walker.report.unanalyzed(at, excerpt(`${label}.${key}`), 'a launch setting written with a value the syntax cannot see');
   if (holder === 'env' && key === 'NODE_OPTIONS') return followNodeOptionsText(walker, at, value, 'NODE_OPTIONS');
+  const written = skipOuter(value);
+  if (holder === 'env' && resolutionVariableOf(key, ts.isStringLiteralLike(written) ? written.text : undefined) !== undefined) return walker.report.unanalyzed(at, excerpt(`${label}.${key}`), resolutionVariableWhy(key));
   if (holder === 'cluster' && key === 'exec') return followProgramEntry(walker, value, 'cluster.settings.exec');
   if (holder === 'cluster' && key === 'execArgv') return followNodeArguments(walker, at, 'execArgv', argumentsOf(value, walker), false);
   if (holder === 'execArgv') walker.report.unanalyzed(at, excerpt(label), 'Node arguments of later `fork()` calls changed where the syntax cannot read them (they may preload a file)');

@@ -1,5 +1,6 @@
 import ts from '../../policy/typescript.cjs';
-import { argumentsOf, followNodeArguments, followNodeOptionsText } from './child-entries-args.js';
+import { argumentsOf, followNodeArguments, followNodeOptionsText, resolutionVariableWhy } from './child-entries-args.js';
+import { RESOLUTION_VARIABLES, resolutionVariableOf } from './child-entries-options.js';
 import { constantKey, constantString } from './constants.js';
 import { judgeExecArgvInCall, judgeExecArgvOperand } from './launch-execargv-uses.js';
 import { isFollowedSetting } from './launch-options.js';
@@ -30,9 +31,31 @@ function settingOf(name: string | null | undefined): Setting | undefined {
   return SETTINGS.find((setting) => setting === name);
 }
 
-/** Only a file that spells one of the names (or escapes in its place) can write one: text-mentions.ts. */
+/** Only a file that spells one of the names (or escapes in its place) can write one by a written name: text-mentions.ts. */
 function mayWriteSettings(sourceFile: ts.SourceFile): boolean {
-  return mayMention(sourceFile, 'execArgv') || mayMention(sourceFile, 'NODE_OPTIONS');
+  return mayMention(sourceFile, 'execArgv') || mayMention(sourceFile, 'NODE_OPTIONS') || [...RESOLUTION_VARIABLES.keys()].some((name) => mayMention(sourceFile, name));
+}
+
+/**
+ * `process.env.NODE_PATH = './lib'`, `{ NODE_PRESERVE_SYMLINKS: '1' }` where a starter may read it:
+ * a Node child started with it resolves its modules otherwise than the guard does (choice 87).
+ * True when the name is one of those (judged here, whatever its value).
+ */
+function judgeResolutionVariable(walker: Walker, name: string | null | undefined, at: ts.Node, value: ts.Expression | undefined): boolean {
+  if (name === null || name === undefined || !RESOLUTION_VARIABLES.has(name)) return false;
+  const written = value === undefined ? undefined : skipOuter(value);
+  const text = written !== undefined && ts.isStringLiteralLike(written) ? written.text : undefined;
+  if (resolutionVariableOf(name, text) !== undefined) walker.report.unanalyzed(at, excerpt(name), resolutionVariableWhy(name));
+  return true;
+}
+
+/**
+ * A key the program computes (`env['NODE_' + 'OPTIONS']`, `` env[`NODE_${x}`] ``, `[['NODE', 'OPTIONS'].join('_')]`):
+ * the text gate cannot rule it out, so it is folded (constants.ts, choice 77) whatever the file spells.
+ */
+function isComputedKey(key: ts.Expression): boolean {
+  const inner = skipOuter(key);
+  return !ts.isStringLiteralLike(inner) && !ts.isNumericLiteral(inner);
 }
 
 function follow(walker: Walker, setting: Setting, at: ts.Node, value: ts.Expression): void {
@@ -44,12 +67,15 @@ function follow(walker: Walker, setting: Setting, at: ts.Node, value: ts.Express
 export function judgeSettingProperty(walker: Walker, property: ts.PropertyAssignment | ts.ShorthandPropertyAssignment): void {
   // `{ a: process.execArgv }` kept or iterated: the list itself handed on.
   judgeExecArgvOperand(walker, property, ts.isPropertyAssignment(property) ? property.initializer : property.name);
-  if (!mayWriteSettings(walker.sourceFile) || isFollowedSetting(property)) return;
+  const computed = ts.isComputedPropertyName(property.name) && isComputedKey(property.name.expression);
+  if ((!computed && !mayWriteSettings(walker.sourceFile)) || isFollowedSetting(property)) return;
   // A property of a destructuring pattern (`({ NODE_OPTIONS: o.x } = src)`) names what is read out of the source: its target is judged as a write (judgePatternSettingWrites).
   if (isAssignedByPattern(walker.ancestors, walker.ancestors.length - 2)) return;
   const name = ts.isComputedPropertyName(property.name) ? constantString(property.name.expression, walker.scope) : property.name.text;
   const setting = settingOf(name);
-  if (setting === undefined || !settingPropertyMayReach(walker, property)) return;
+  if ((setting === undefined && !RESOLUTION_VARIABLES.has(name ?? '')) || !settingPropertyMayReach(walker, property)) return;
+  if (judgeResolutionVariable(walker, name, property, ts.isPropertyAssignment(property) ? property.initializer : undefined)) return;
+  if (setting === undefined) return;
   follow(walker, setting, property, ts.isPropertyAssignment(property) ? property.initializer : property.name);
 }
 
@@ -94,9 +120,12 @@ function judgeAssignedSetting(walker: Walker, at: ts.Node, written: ts.Expressio
   if (ts.isElementAccessExpression(target) && judgeExecArgvAliasChange(walker, target.expression, at)) return;
   // `process.execArgv[0] = '--require'`: the parent's own list, read by later `fork()` calls.
   if (ts.isElementAccessExpression(target) && launchSettingsHolder(target.expression, walker) === 'execArgv') return walker.report.unanalyzed(at, excerpt('process.execArgv'), 'Node arguments of later `fork()` calls changed where the syntax cannot read them (they may preload a file)');
-  if (!mayWriteSettings(walker.sourceFile)) return;
-  const setting = settingOf(constantKey(target, walker.scope));
-  if (setting === undefined || !writtenObjectMayReach(walker, target.expression)) return;
+  if (!(ts.isElementAccessExpression(target) && isComputedKey(target.argumentExpression)) && !mayWriteSettings(walker.sourceFile)) return;
+  const key = constantKey(target, walker.scope);
+  const setting = settingOf(key);
+  if ((setting === undefined && !RESOLUTION_VARIABLES.has(key ?? '')) || !writtenObjectMayReach(walker, target.expression)) return;
+  if (judgeResolutionVariable(walker, key, at, value)) return;
+  if (setting === undefined) return;
   if (value === undefined) return walker.report.unanalyzed(at, excerpt(setting), 'a launch setting written with a value the syntax cannot see (it may preload a file)');
   if (setting === 'execArgv' && appends) return walker.report.unanalyzed(at, excerpt('execArgv +='), 'Node arguments the syntax cannot read (they may preload a file)');
   follow(walker, setting, at, value);

@@ -31,7 +31,9 @@ export type ReferenceKind =
    * A program started by its path (`spawn(path.join(__dirname, 'tool'))`, `exec('./tool')`): the
    * guard reads the file's first line; a `#!…node` line makes it a Node entry (guard/resolve/spawned-executable.ts).
    */
-  | 'spawned-executable';
+  | 'spawned-executable'
+  /** A file `node --env-file=x` reads its environment from (choice 87): the guard reads it (guard/resolve/env-file.ts). */
+  | 'env-file';
 
 export interface ModuleReference {
   /** The literal specifier; `null` when it is computed (that is also an UNANALYZED finding). */

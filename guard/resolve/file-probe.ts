@@ -15,7 +15,7 @@ export interface FileProbe {
   packageJson(directory: string): Record<string, unknown> | null;
   /** The path with every symbolic link followed, as Node does before it loads a file. */
   realpath(path: string): string;
-  /** The text of a configuration file (a tsconfig and what it extends), `undefined` when unreadable. */
+  /** The text of a configuration file (a tsconfig and what it extends, an env file), `undefined` when unreadable. */
   readText(path: string): string | undefined;
   /** The first bytes of a file (as many as Linux reads for a `#!` line), as latin1 text; `undefined` when unreadable. */
   head(path: string): string | undefined;

@@ -7,6 +7,7 @@ import { CJS_EXTENSIONS_TYPE_STRIPPING, cjsResolve } from './node-cjs.js';
 import { esmResolve } from './node-esm.js';
 import { conditionSets, type NodeResult } from './node-shared.js';
 import { restoreResolutions } from './saved.js';
+import { resolveEnvFile } from './env-file.js';
 import { resolveSpawnedExecutable } from './spawned-executable.js';
 import { createLayoutLocator } from './tsconfig.js';
 import { typeScriptView } from './typescript-view.js';
@@ -33,6 +34,7 @@ const ALGORITHM: Readonly<Record<ReferenceKind, Algorithm | null>> = {
   'get-builtin-module': null,
   'import-type': null,
   'spawned-executable': null,
+  'env-file': null,
 };
 
 /** Source TypeScript compiles (or a bundler transforms) before Node runs it: its imports may become either kind. */
@@ -84,6 +86,7 @@ export function createResolver(options: ResolverOptions): Resolver {
     const algorithm = ALGORITHM[kind];
     if (kind === 'get-builtin-module') return { targets: [{ kind: 'external', specifier }] };
     if (kind === 'spawned-executable') return resolveSpawnedExecutable(probe, specifier, probe.realpath(fromFile));
+    if (kind === 'env-file') return resolveEnvFile(probe, specifier, probe.realpath(fromFile));
     if (algorithm === null) return { targets: [] };
     const from = probe.realpath(fromFile);
     const compiled = COMPILED_SOURCE.test(fromFile);

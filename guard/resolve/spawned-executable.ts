@@ -1,5 +1,5 @@
 import { basename, dirname, isAbsolute, resolve as resolvePath } from 'node:path';
-import { BOOLEAN_OPTIONS } from '../../analysis/syntax/child-entries-options.js';
+import { BOOLEAN_OPTIONS, RESOLUTION_OPTIONS } from '../../analysis/syntax/child-entries-options.js';
 import { peelPlainWrapper } from '../../analysis/syntax/entry-command-wrappers.js';
 import { longSplitString, splitEnvString } from '../../analysis/syntax/env-split-string.js';
 import type { FileProbe } from './file-probe.js';
@@ -26,8 +26,8 @@ const MOST_INTERPRETER_SCRIPTS = 4;
 const ENV_OPTIONS_WITH_VALUE = new Set(['-u', '--unset', '-C', '--chdir']);
 /** A syntax check: Node parses the file and runs none of it (its preloads still run: other options are judged as usual). */
 const CHECK_OPTIONS = new Set(['-c', '--check']);
-/** Node options that load no code and open nothing: anything else in a `#!` line is a setting the guard does not follow. */
-const INERT_NODE_OPTIONS = new Set([...BOOLEAN_OPTIONS].filter((option) => !/^--(inspect|allow-|expose-internals|experimental-network-imports|watch)/.test(option) && !CHECK_OPTIONS.has(option)));
+/** Node options that load no code, open nothing and resolve as the project does (choice 87): anything else in a `#!` line is a setting the guard does not follow. */
+const INERT_NODE_OPTIONS = new Set([...BOOLEAN_OPTIONS].filter((option) => !/^--(inspect|allow-|expose-internals|experimental-network-imports|watch)/.test(option) && !CHECK_OPTIONS.has(option) && !RESOLUTION_OPTIONS.has(option)));
 /** `env` options that take no value and may share a cluster with `-S` (`-vS node`, `-iS node`). */
 const ENV_FLAGS = new Set(['i', '0', 'v']);
 

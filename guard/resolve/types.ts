@@ -30,6 +30,9 @@ export type ResolvedTarget =
 export interface Resolution {
   readonly targets: readonly ResolvedTarget[];
   readonly divergence?: string;
-  /** A program started by its path that is not Node (a binary, a shell script): the starter's EXEC, no edge (spawned-executable.ts). */
+  /**
+   * Nothing to follow and nothing unknown: a program started by its path that is not Node (a binary, a
+   * shell script: the starter's EXEC, spawned-executable.ts), or an env file that sets no variable the guard judges (env-file.ts).
+   */
   readonly externalProgram?: true;
 }

@@ -68,7 +68,7 @@ describe('Node child entries', () => {
     ['fork(path.join(__dirname, …))', `${CP}fork(path.join(__dirname, 'child.cjs'));`, ['./child.cjs']],
     ['fork(require.resolve(…))', `${CP}fork(require.resolve('./child.cjs'), ['--flag']);`, ['./child.cjs']],
     ['spawn(process.execPath, [file])', `${CP}spawn(process.execPath, [path.join(__dirname, 'child.cjs')], { stdio: 'inherit' });`, ['./child.cjs']],
-    ['node options before the file are skipped', `${CP}spawn('node', ['--no-warnings', '--max-old-space-size=64', '--conditions', 'x', path.join(__dirname, 'child.cjs'), '--port', '1']);`, ['./child.cjs']],
+    ['node options before the file are skipped', `${CP}spawn('node', ['--no-warnings', '--max-old-space-size=64', '--conditions', 'node', path.join(__dirname, 'child.cjs'), '--port', '1']);`, ['./child.cjs']],
     ['a preload is an entry too', `${CP}execFileSync(process.execPath, ['-r', require.resolve('./hook.cjs'), path.join(__dirname, 'child.cjs')]);`, ['./hook.cjs', './child.cjs']],
   ];
   for (const [name, text, edges] of cases) {

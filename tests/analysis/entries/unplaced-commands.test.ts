@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { capabilitiesOf, typedProject } from '../typed-program.js';
+import { analyzeSourceFile, parseSourceText } from '../../../analysis/syntax/index.js';
+import { RECOMMENDED_POLICY } from '../../../policy/index.js';
 import { entries, followed, untouched } from './entry-facts.js';
 
 // Issue #11, round 9 (res9-*): command lines the reader cannot place into a known program and
@@ -66,12 +68,18 @@ describe('a starter kept in a private field (all its reads are in the class body
 });
 
 describe("Node's --env-file", () => {
-  it('its NODE_OPTIONS are unseen: UNANALYZED, and the entry is still followed', () => {
+  it('a file placed beside the code is an env-file reference the guard reads (choice 87); the entry is still followed', () => {
+    const envFiles = (text: string): Array<string | null> => analyzeSourceFile(parseSourceText('src/entry.cjs', text), { policy: RECOMMENDED_POLICY, relativePath: 'src/entry.cjs' }).references.filter((reference) => reference.kind === 'env-file').map((reference) => reference.specifier);
     const text = `${CJS}cp.spawnSync(process.execPath, ['--env-file=' + path.join(__dirname, 'child.env'), ${JOB}]);`;
-    expect(entries(text)).toEqual({ edges: ['./job.cjs'], unanalyzed: true });
+    expect(entries(text)).toEqual(followed('./job.cjs'));
+    expect(envFiles(text)).toEqual(['./child.env']);
     const separate = `${CJS}cp.spawnSync(process.execPath, ['--env-file', path.join(__dirname, 'child.env'), ${JOB}]);`;
-    expect(entries(separate)).toEqual({ edges: ['./job.cjs'], unanalyzed: true });
+    expect(entries(separate)).toEqual(followed('./job.cjs'));
+    expect(envFiles(separate)).toEqual(['./child.env']);
+  });
+  it('a file the syntax cannot place (no working directory proven): UNANALYZED, and the entry is still followed', () => {
     expect(entries(`${CJS}cp.execSync('node --env-file-if-exists=.env ' + ${JOB});`)).toEqual({ edges: ['./job.cjs'], unanalyzed: true });
+    expect(entries(`${CJS}cp.spawnSync(process.execPath, ['--env-file=' + process.argv[2], ${JOB}]);`)).toEqual({ edges: ['./job.cjs'], unanalyzed: true });
   });
   it('negative control: the same child without it', () => {
     expect(entries(`${CJS}cp.spawnSync(process.execPath, ['--no-warnings', ${JOB}]);`)).toEqual(followed('./job.cjs'));
