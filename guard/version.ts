@@ -23,6 +23,8 @@
  *     the constant folder evaluates pure String/Array/JSON/Object/URI builtins (module names included) unless the
  *     file loads another module, and their replacement is UNANALYZED (analysis/syntax/folded-builtins.ts, fix18f).
  * 14: a standard stream's `connect`/`__proto__` only tested or discarded takes nothing apart (session 18).
+ * 15: every shell assignment of NODE_OPTIONS, the line's own shell, start-up and script files, awk/perl/python/sed
+ *     scripts read for what they start (choice 86, session 19).
  */
 export const GUARD_VERSION = '0.1.0';
-export const FACTS_FORMAT = 14;
+export const FACTS_FORMAT = 15;
