@@ -113,7 +113,8 @@ describe('start-up files and script files are not read: the shell fails closed',
 describe('the reader: which shell runs a command, and what it assigns', () => {
   const read = (line: string) => {
     const parsed = parseShellLine([line]);
-    return parsed.kind === 'commands' ? parsed.commands.map((command) => ({ words: command.words.map((word) => word.parts.join('')), ownShell: command.ownShell, inFunction: command.inFunction, assigns: command.assigns?.map((assignment) => [assignment.name, assignment.value?.parts.join('')]) })) : parsed;
+    if (parsed.kind !== 'commands') throw new Error(parsed.why);
+    return parsed.commands.map((command) => ({ words: command.words.map((word) => word.parts.join('')), ownShell: command.ownShell, inFunction: command.inFunction, assigns: command.assigns?.map((assignment) => [assignment.name, assignment.value?.parts.join('')]) }));
   };
   it('a subshell, a pipeline, the background and a substitution are not the line’s own shell; a condition is', () => {
     expect(read('(a); b | c; d & e && f; g $(h)').map((command) => [command.words[0], command.ownShell])).toEqual([
