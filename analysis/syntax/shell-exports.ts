@@ -12,6 +12,8 @@ const NODE_OPTIONS_ASSIGNMENT = `${NODE_OPTIONS}=`;
 const EXPORTING = new Set(['export', 'declare', 'typeset']);
 /** Builtins that assign `NAME=value` operands without exporting them (an exported or allexport name stays exported). */
 const ASSIGNING = new Set(['readonly', 'local']);
+/** POSIX special builtins: dash keeps a prefix assignment on one (`NODE_OPTIONS=… :`) in the shell (bash only in posix mode: counted for both, fail closed). */
+const SPECIAL_BUILTINS = new Set([':', '.', 'break', 'continue', 'eval', 'exec', 'exit', 'export', 'readonly', 'return', 'set', 'shift', 'times', 'trap', 'unset']);
 /** How deep `eval` and function calls are replayed; deeper fails closed. */
 const MOST_REPLAYS = 8;
 
@@ -26,7 +28,8 @@ type Value = NodeArgument | typeof UNKNOWN_ARGUMENT;
  * included), one exported before it (`export NODE_OPTIONS=…`; an assignment and a later
  * `export NODE_OPTIONS`, or the reverse; any assignment after `set -a`, `set -o allexport` or `sh -a`),
  * and what the shell itself inherited (`NODE_OPTIONS=… sh -c '…'`). Every way the shell assigns the
- * name counts: `read`, `printf -v`, `for NAME in`, `${NAME:=…}`, `eval 'export …'`; a value the syntax
+ * name counts: `read`, `printf -v`, `for NAME in`, `${NAME:=…}`, `eval 'export …'`, a prefix on a special
+ * builtin (`NODE_OPTIONS=… :` stays in dash); a value the syntax
  * cannot read (a substitution, an expansion, a line read from a file) makes Node's options unknown.
  * What runs outside the line's own shell (`( … )`, a pipeline, `&`, a substitution) sets nothing for
  * it; a function's body sets what it sets where the function is called. `set +a` written to run
@@ -79,6 +82,10 @@ export class ShellNodeOptions {
       return;
     }
     const first = text(words[start]);
+    if (SPECIAL_BUILTINS.has(first) && words[start]?.parts.length === 1) {
+      for (const word of prefix) this.assign(this.unknownPrefixes.has(word) ? UNKNOWN_ARGUMENT : word);
+      for (const word of words.slice(0, start)) this.assignStartUp(startUpVariableOf(text(word)));
+    }
     const operands = words.slice(start + 1);
     const shellOperands = command?.words.slice(start + 1) ?? [];
     if (EXPORTING.has(first)) {

@@ -28,6 +28,8 @@ describe('a literal value the shell assigns to an exported NODE_OPTIONS is judge
     'true && export NODE_OPTIONS="--require PRE"; node JOB',
     'set -a; false && set +a; NODE_OPTIONS="--require PRE"; node JOB',
     'export NODE_OPTIONS; readonly NODE_OPTIONS="--require PRE"; node JOB',
+    'NODE_OPTIONS="--require PRE" :; export NODE_OPTIONS; node JOB',
+    'NODE_OPTIONS="--require PRE" eval true; export NODE_OPTIONS; node JOB',
   ];
   for (const line of lines) it(line, () => expect(judge(line)).toEqual(preloaded));
 });
@@ -73,6 +75,7 @@ describe('look-alikes: the shell’s own rules keep the value from Node', () => 
     'f() { export NODE_OPTIONS="--require PRE"; }; node JOB',
     'f() { export NODE_OPTIONS="--require PRE"; }; (f); node JOB',
     'read X < rt.opts; node JOB',
+    'NODE_OPTIONS="--require PRE" true; export NODE_OPTIONS; node JOB',
     'for X in "--require PRE"; do node JOB; done',
     'export NODE_OPTIONS="$NODE_OPTIONS --max-old-space-size=64"; node JOB',
   ];

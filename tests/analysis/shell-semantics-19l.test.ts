@@ -69,6 +69,16 @@ describe.skipIf(!haveShells)('assignments the shell makes to an exported NODE_OP
       for (const shell of both) expect([shell, startsNode(shell, line), preloads(shell, line)]).toEqual([shell, true, false]);
     });
   }
+  it('dash keeps a prefix on a special builtin (`:`, `eval`), not on a regular one (`true`); bash keeps neither', () => {
+    const special = 'NODE_OPTIONS="--require PRE" :; export NODE_OPTIONS; node JOB';
+    const evaluated = 'NODE_OPTIONS="--require PRE" eval true; export NODE_OPTIONS; node JOB';
+    const regular = 'NODE_OPTIONS="--require PRE" true; export NODE_OPTIONS; node JOB';
+    expect([special, evaluated, regular].map((line) => [preloads('/bin/dash', line), preloads('/bin/bash', line)])).toEqual([
+      [true, false],
+      [true, false],
+      [false, false],
+    ]);
+  });
   it('bash: `hash -p` gives Node another name', () => {
     expect(startsNode('/bin/bash', 'hash -p "$(command -v node)" js; js JOB')).toBe(true);
   });
