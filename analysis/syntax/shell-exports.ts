@@ -21,6 +21,14 @@ const text = (word: NodeArgument | undefined): string => String(word?.parts[0] ?
 
 /** A value the shell gives `NODE_OPTIONS`: words the syntax reads, or one it cannot (`$(cat f)`, `read`): Node's options are then unknown. */
 type Value = NodeArgument | typeof UNKNOWN_ARGUMENT;
+/** A value and the subshells it was set in (shell-line.ts `subshells`): it reaches the commands that run inside them. */
+interface Scoped {
+  readonly value: Value;
+  readonly scope: readonly number[];
+}
+
+/** Does a value set in `scope` reach a command running in `subshells`? */
+const reaches = (scope: readonly number[], subshells: readonly number[]): boolean => scope.every((id, index) => subshells[index] === id);
 
 /**
  * Which `NODE_OPTIONS` a shell line hands to the commands it starts (choices 59, 86): a prefix on the
@@ -37,8 +45,10 @@ type Value = NodeArgument | typeof UNKNOWN_ARGUMENT;
  * (fail closed). Start-up files a shell sources (`BASH_ENV`, `ENV`, `ZDOTDIR`) are told to `report`.
  */
 export class ShellNodeOptions {
-  private readonly exported: Value[] = [];
-  private readonly assigned: Value[] = [];
+  private readonly exported: Scoped[] = [];
+  private readonly assigned: Scoped[] = [];
+  /** The subshells of the command being read (or of the call an `eval` or a function body is replayed at). */
+  private scope: readonly number[] = [];
   private exportedByName = false;
   private allexport: boolean;
   private readonly inherited: ReadonlyArray<ArgumentList>;
@@ -50,6 +60,7 @@ export class ShellNodeOptions {
   private readonly startUpExported: Set<string>;
   /** The commands of each function's body (choice 86): replayed where it is called. */
   private readonly bodies = new Map<string, ShellCommand[]>();
+  private readonly bodyScopes = new Map<string, number>();
   private depth = 0;
 
   constructor(
@@ -68,11 +79,9 @@ export class ShellNodeOptions {
     if (command !== undefined) {
       for (const [index, word] of words.entries()) if (index < start && isUnknownValue(command.words[index], this.hasValue())) this.unknownPrefixes.add(word);
       this.judgeStartUpFiles(command, start);
-      if (command.inFunction !== undefined) {
-        this.bodies.set(command.inFunction, [...(this.bodies.get(command.inFunction) ?? []), command]);
-        return;
-      }
-      if (!command.ownShell) return;
+      // A body's command is replayed where its function is called; where written it sets what it sets for the body alone (choice 59: judged as if it runs).
+      if (command.inFunction !== undefined) this.bodies.set(command.inFunction, [...(this.bodies.get(command.inFunction) ?? []), command]);
+      this.scope = command.inFunction === undefined ? command.subshells : [this.bodyScope(command.inFunction), ...command.subshells];
       for (const assignment of command.assigns ?? []) if (assignment.name === NODE_OPTIONS) this.assign(assignment.value === undefined || isUnknownValue(assignment.value, this.hasValue(), false) ? UNKNOWN_ARGUMENT : { node: this.at, parts: [NODE_OPTIONS_ASSIGNMENT, ...assignment.value.parts] });
     }
     // `NODE_OPTIONS=…` alone sets a shell variable: exported when the shell exports every assignment or that name.
@@ -90,7 +99,7 @@ export class ShellNodeOptions {
     const shellOperands = command?.words.slice(start + 1) ?? [];
     if (EXPORTING.has(first)) {
       for (const [index, word] of operands.entries()) {
-        if (text(word).startsWith(NODE_OPTIONS_ASSIGNMENT)) this.exported.push(isUnknownValue(shellOperands[index], this.hasValue()) ? UNKNOWN_ARGUMENT : word);
+        if (text(word).startsWith(NODE_OPTIONS_ASSIGNMENT)) this.exported.push(this.scoped(isUnknownValue(shellOperands[index], this.hasValue()) ? UNKNOWN_ARGUMENT : word));
         else if (text(word) === NODE_OPTIONS && word.parts.length === 1) this.exportName();
         const startUp = startUpVariableOf(text(word));
         if (startUp !== undefined) this.startUpExported.add(startUp);
@@ -108,7 +117,7 @@ export class ShellNodeOptions {
     if (first === 'eval' && command !== undefined) this.replayEval(command.words.slice(start + 1));
     if (first === 'hash' && command !== undefined) this.judgeHash(command.words.slice(start + 1));
     const body = this.bodies.get(first);
-    if (body !== undefined && command?.ownShell !== false) this.replay(body);
+    if (body !== undefined) this.replay(body, true);
   }
 
   /** The option lists a command with this prefix gets from the line (each as Node's words); `words` the command's own (an `env -u NODE_OPTIONS` among them clears the others). */
@@ -117,7 +126,8 @@ export class ShellNodeOptions {
     const last = prefix.at(-1);
     if (last !== undefined) return [this.optionWords(last)];
     if (words !== undefined && envClearsVariable(words, NODE_OPTIONS)) return [];
-    return [...this.inherited, ...this.exported.map((word) => this.optionWords(word))];
+    const here = this.exported.filter((entry) => reaches(entry.scope, this.scope));
+    return [...this.inherited, ...here.map((entry) => this.optionWords(entry.value))];
   }
 
   /** What an inner shell (`sh -c` on this line, with this prefix) inherits. */
@@ -132,8 +142,19 @@ export class ShellNodeOptions {
 
   /** An assignment in the line's own shell: exported at once when the shell exports every assignment or that name. */
   private assign(value: Value): void {
-    if (this.allexport || this.exportedByName) this.exported.push(value);
-    else this.assigned.push(value);
+    if (this.allexport || this.exportedByName) this.exported.push(this.scoped(value));
+    else this.assigned.push(this.scoped(value));
+  }
+
+  /** A scope of a function's body where it is written (a negative number per name: no subshell has one). */
+  private bodyScope(name: string): number {
+    const known = this.bodyScopes.get(name) ?? -(this.bodyScopes.size + 1);
+    this.bodyScopes.set(name, known);
+    return known;
+  }
+
+  private scoped(value: Value): Scoped {
+    return { value, scope: this.scope };
   }
 
   private assignStartUp(name: string | undefined): void {
@@ -175,24 +196,30 @@ export class ShellNodeOptions {
       words.flatMap((word, index) => (index === 0 ? word.parts : [' ', ...word.parts])),
       this.dialect,
     );
-    if (line.kind === 'commands') this.replay(line.commands);
+    if (line.kind === 'commands') this.replay(line.commands, false);
   }
 
-  /** Commands run again in this shell (an `eval`'s line, a function's body where it is called): what they set counts. */
-  private replay(commands: readonly ShellCommand[]): void {
+  /**
+   * Commands run again in this shell, in the subshells of the command that runs them: an `eval`'s line
+   * (its own subshells set nothing here), a function's body where it is called (every command of it,
+   * a subshell inside the body too: fail closed).
+   */
+  private replay(commands: readonly ShellCommand[], body: boolean): void {
     if (this.depth >= MOST_REPLAYS) {
       this.assign(UNKNOWN_ARGUMENT);
       return;
     }
     this.depth++;
+    const scope = this.scope;
     for (const command of commands) {
-      if (command.defines !== undefined || !command.ownShell) continue;
+      if (command.defines !== undefined || (!body && !command.ownShell)) continue;
       const words = command.words.map((word) => ({ node: this.at, parts: word.parts }));
       let start = 0;
       while (start < words.length && command.words[start]?.assignment === true) start++;
       const prefix = words.slice(0, start).filter((word) => text(word).startsWith(NODE_OPTIONS_ASSIGNMENT));
-      this.note(words, start, prefix, { ...command, inFunction: undefined });
+      this.note(words, start, prefix, { ...command, inFunction: undefined, subshells: scope });
     }
+    this.scope = scope;
     this.depth--;
   }
 

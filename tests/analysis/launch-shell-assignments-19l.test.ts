@@ -30,6 +30,11 @@ describe('a literal value the shell assigns to an exported NODE_OPTIONS is judge
     'export NODE_OPTIONS; readonly NODE_OPTIONS="--require PRE"; node JOB',
     'NODE_OPTIONS="--require PRE" :; export NODE_OPTIONS; node JOB',
     'NODE_OPTIONS="--require PRE" eval true; export NODE_OPTIONS; node JOB',
+    '(export NODE_OPTIONS="--require PRE"; node JOB)',
+    'echo $(export NODE_OPTIONS="--require PRE"; node JOB)',
+    '(f() { export NODE_OPTIONS="--require PRE"; }; f; node JOB)',
+    'f() { (export NODE_OPTIONS="--require PRE"; node JOB); }; true',
+    'f() { export NODE_OPTIONS="--require PRE"; node JOB; }; true',
   ];
   for (const line of lines) it(line, () => expect(judge(line)).toEqual(preloaded));
 });
@@ -119,6 +124,15 @@ describe('the reader: which shell runs a command, and what it assigns', () => {
     if (parsed.kind !== 'commands') throw new Error(parsed.why);
     return parsed.commands.map((command) => ({ words: command.words.map((word) => word.parts.join('')), ownShell: command.ownShell, inFunction: command.inFunction, assigns: command.assigns?.map((assignment) => [assignment.name, assignment.value?.parts.join('')]) }));
   };
+  it('a subshell’s commands share its number; a nested one adds its own', () => {
+    const [a, b, c, d] = read('(a; (b); c) | d').map((command) => parseShellLine(['(a; (b); c) | d']).kind === 'commands' && command.words[0]);
+    expect([a, b, c, d]).toEqual(['a', 'b', 'c', 'd']);
+    const parsed = parseShellLine(['(a; (b); c); e']);
+    if (parsed.kind !== 'commands') throw new Error(parsed.why);
+    const [first, inner, last, after] = parsed.commands.map((command) => command.subshells);
+    expect([first?.length, inner?.length, last, after]).toEqual([1, 2, first, []]);
+    expect(inner?.[0]).toBe(first?.[0]);
+  });
   it('a subshell, a pipeline, the background and a substitution are not the line’s own shell; a condition is', () => {
     expect(read('(a); b | c; d & e && f; g $(h)').map((command) => [command.words[0], command.ownShell])).toEqual([
       ['a', false],

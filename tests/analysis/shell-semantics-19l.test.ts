@@ -46,6 +46,10 @@ describe.skipIf(!haveShells)('assignments the shell makes to an exported NODE_OP
     ['f() { export NODE_OPTIONS="--require PRE"; }; f; node JOB', both],
     ['true && export NODE_OPTIONS="--require PRE"; node JOB', both],
     ['set -a; false && set +a; NODE_OPTIONS="--require PRE"; node JOB', both],
+    ['(export NODE_OPTIONS="--require PRE"; node JOB)', both],
+    ['echo $(export NODE_OPTIONS="--require PRE"; node JOB)', both],
+    ['(f() { export NODE_OPTIONS="--require PRE"; }; f; node JOB)', both],
+    ['NODE_OPTIONS="--require PRE" :; export NODE_OPTIONS; node JOB', ['/bin/dash']],
   ];
   for (const [line, shells] of evasions) {
     it(`preloads: ${line}`, () => {
