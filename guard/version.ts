@@ -25,6 +25,8 @@
  * 14: a standard stream's `connect`/`__proto__` only tested or discarded takes nothing apart (session 18).
  * 15: a child's resolution settings (conditions, NODE_PATH, symlinks) are UNANALYZED, computed process.env keys folded,
  *     `--env-file` an `env-file` reference the guard reads (session 19, choice 87).
+ *     and every shell assignment of NODE_OPTIONS, the line's own shell, start-up and script files, awk/perl/python/sed
+ *     scripts read for what they start (choice 86, session 19).
  */
 export const GUARD_VERSION = '0.1.0';
 export const FACTS_FORMAT = 15;

@@ -11,7 +11,8 @@ import type { Walker } from './walker.js';
 import { followSpawnedExecutable, pathContext } from './entry-path-follow.js';
 import { isReadCommand, isWrapper, peelWrapper, unwrapCommand, type InheritedShellState, type ShellLineReader } from './entry-command-wrappers.js';
 import { parseShellLine, type ShellCommand, type ShellWord } from './shell-line.js';
-import { discardsOutput, printsProgramPath, resetAtOnce, trapCommandOf, writtenText } from './shell-commands.js';
+import { discardsOutput, printsProgramPath, resetAtOnce, STARTER_PROGRAMS, trapCommandOf, writtenText } from './shell-commands.js';
+import { judgeInterpreter } from './shell-interpreters.js';
 import { ShellNodeOptions } from './shell-exports.js';
 
 /** Text the shell expands before running (`$VAR`, `$(…)`, backquotes): the words are not known. */
@@ -109,8 +110,6 @@ function readCallLine(words: ArgumentList, index: number, word: NodeArgument, wa
   return undefined;
 }
 
-/** Words that start Node, or a shell that may: `node`, `tsx`, `npx`, `sh`, `bash` (by file name). */
-const STARTER_WORDS = /^(node|nodejs|tsx|ts-node|ts-node-esm|ts-node-script|npx|pnpx|sh|bash|dash|zsh|ksh|ash|mksh)(\.exe|\.cmd)?$/i;
 
 /** Programs that run commands written among their words in forms of their own (`find -exec`, `parallel`, `watch`): judged by their words. */
 const COMMAND_RUNNERS = /^(find|parallel|watch|flock|su|runuser|script|busybox|strace|ltrace|valgrind|chroot|unshare|nsenter|firejail|systemd-run|xvfb-run)$/;
@@ -167,6 +166,12 @@ function judgeUnplacedCommand(walker: Walker, at: ts.Node, words: ArgumentList, 
   if (!lookedUp && (program === undefined || !EXPANSIONS.test(program))) followSpawnedExecutable(walker, at, command.parts, label, cwd);
   // A shell or a package manager was read word by word already (`bash -c "exec node f"`).
   if (program !== undefined && isReadCommand(program)) return;
+  // awk, perl, python, sed: their script is read for the programs it starts (shell-interpreters.ts).
+  const interpreted = judgeInterpreter(program ?? '', rest);
+  if (interpreted !== undefined) {
+    if (interpreted.kind === 'may-start') walker.report.unanalyzed(at, excerpt(label), interpreted.why);
+    return;
+  }
   if (argv && !real.wrapped && !COMMAND_RUNNERS.test(program ?? '')) return;
   if (program !== undefined && EXPANSIONS.test(program)) {
     walker.report.unanalyzed(at, excerpt(label), `a command the shell names at run time (\`${program}\`): it may start Node on any file`);
@@ -180,7 +185,7 @@ function judgeUnplacedCommand(walker: Walker, at: ts.Node, words: ArgumentList, 
     if (script) return text.split(/[^A-Za-z0-9_./+-]+/);
     return argv ? [text] : text.split(/\s+/);
   };
-  const runner = rest.flatMap((word) => (word === UNKNOWN_ARGUMENT ? [] : tokens(word))).find((token) => STARTER_WORDS.test(path.posix.basename(token.replaceAll('\\', '/'))));
+  const runner = rest.flatMap((word) => (word === UNKNOWN_ARGUMENT ? [] : tokens(word))).find((token) => STARTER_PROGRAMS.test(path.posix.basename(token.replaceAll('\\', '/'))));
   if (runner === undefined || WORDLESS_PROGRAMS.has(program ?? '')) return;
   walker.report.unanalyzed(at, excerpt(label), `\`${program ?? '…'}\` runs \`${runner}\` with words the syntax cannot place: it may start Node on any file`);
 }
@@ -206,7 +211,7 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
     return true;
   }
   // Set for the rest of the line: `export NODE_OPTIONS=…` (shell-exports.ts); `. file` / `source file` may set anything.
-  const nodeOptions = new ShellNodeOptions(at, inherited);
+  const nodeOptions = new ShellNodeOptions(at, inherited, (why) => walker.report.unanalyzed(at, excerpt(label), why));
   let sourced = false;
   // After `cd`, a relative entry is read from a folder the syntax does not follow: as from an unknown working directory.
   let directory = cwd;
@@ -242,7 +247,7 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
       if (word !== undefined && String(word.parts[0]).startsWith('NODE_OPTIONS=')) environment.push(word);
       start++;
     }
-    nodeOptions.note(words, start, environment);
+    nodeOptions.note(words, start, environment, command);
     const first = words[start]?.parts[0];
     const name = writtenText(command.words[start]);
     if (name === 'unset') for (const operand of command.words.slice(start + 1)) shadowing.delete(writtenText(operand) ?? '');
@@ -296,7 +301,7 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
       return startsNode;
     }
     if (sourced) walker.report.unanalyzed(at, excerpt(label), 'a Node command after the shell sources a file the syntax does not read: a `NODE_OPTIONS` set there may preload any file');
-    for (const options of nodeOptions.optionsFor(environment)) followNodeArguments(walker, at, `${label} NODE_OPTIONS`, options, false, directory);
+    for (const options of nodeOptions.optionsFor(environment, words.slice(start))) followNodeArguments(walker, at, `${label} NODE_OPTIONS`, options, false, directory);
     followNodeArguments(walker, at, label, nodeArguments, true, directory);
     return startsNode;
   }

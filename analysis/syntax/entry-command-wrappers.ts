@@ -5,13 +5,16 @@ import { pathContext } from './entry-path-follow.js';
 import { excerpt } from './syntax.js';
 import type { Walker } from './walker.js';
 import type { ShellDialect } from './shell-line.js';
-import { shellDialectOf } from './shell-commands.js';
+import { SHELL_PROGRAMS, shellDialectOf } from './shell-commands.js';
+import { readShellInvocation } from './shell-start-up.js';
 
-/** What a shell line inherits from the command that starts its shell: `NODE_OPTIONS` given to it (each as Node's words), and `sh -a`; and which shell reads it (dash when not said: `/bin/sh`). */
+/** What a shell line inherits from the command that starts its shell: `NODE_OPTIONS` given to it (each as Node's words), `sh -a` and start-up variables; and which shell reads it (dash when not said: `/bin/sh`). */
 export interface InheritedShellState {
-  readonly nodeOptions: ReadonlyArray<readonly NodeArgument[]>;
+  readonly nodeOptions: ReadonlyArray<ArgumentList>;
   readonly allexport: boolean;
   readonly dialect?: ShellDialect;
+  /** Start-up variables (`BASH_ENV`, `ENV`) the shell's environment holds from the line that starts it (shell-start-up.ts). */
+  readonly startUpVariables?: readonly string[];
 }
 
 /** A shell command line met inside a command (`sh -c "node x"`): the caller reads it as one. */
@@ -64,8 +67,6 @@ function replaceString(option: string, next: string | undefined): string | undef
   return option.startsWith('-i') ? option.slice(2) : undefined;
 }
 
-/** Shells that run `-c line` as a command line. */
-const SHELLS = /^(sh|bash|dash|zsh|ksh|ash|mksh)(\.exe)?$/i;
 /** Package managers: most of their commands run package.json scripts (`npm run job`, `npm test`, install hooks). */
 const PACKAGE_MANAGERS = /^(npm|pnpm|yarn|bun)(\.cmd|\.exe)?$/i;
 /** Their commands that run no script of the package. */
@@ -74,7 +75,7 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 /** A program whose words `unwrapCommand` reads itself and judges (a shell, a package manager). */
 export function isReadCommand(program: string): boolean {
-  return PACKAGE_MANAGERS.test(program) || SHELLS.test(program);
+  return PACKAGE_MANAGERS.test(program) || SHELL_PROGRAMS.test(program);
 }
 
 /** A program that runs the rest of its words as a command (WRAPPERS). */
@@ -125,7 +126,7 @@ export interface WrappedCommand {
 export function unwrapCommand(wrapped: WrappedCommand): { words: ArgumentList; nodeOptions: NodeArgument[] } | 'not-node' | undefined {
   const { program, rest } = wrapped;
   if (PACKAGE_MANAGERS.test(program)) return packageManagerCommand(wrapped);
-  if (SHELLS.test(program)) return shellCommand(wrapped);
+  if (SHELL_PROGRAMS.test(program)) return shellCommand(wrapped);
   return peelWrapper(program, rest, wrapped.walker);
 }
 
@@ -234,43 +235,27 @@ function unmarked(text: string, pieces: readonly PathPart[]): PathPart[] {
 }
 
 /**
- * `sh -c line` reads the line; `sh script` runs a file (the EXEC grant's business); a shell with no
- * script or with words the syntax cannot see may run any command line. Options may stand on either
- * side of `-c` (`sh -c -e line`, `sh -c -- line`, `sh -c +e line`, `sh -o errexit -c line`): the line
- * is the first operand after all of them. `-a` (allexport) exports every assignment the line makes.
+ * `sh -c line` reads the line (its options read by shell-start-up.ts, `--rcfile FILE` taking its
+ * value); a shell with no script or with words the syntax cannot see may run any command line; a
+ * script file (`sh ./run.sh`, `bash run.sh`) runs commands the syntax does not read, and so does a
+ * start-up file an interactive shell sources (choice 86): each fails closed. `-a` (allexport)
+ * exports every assignment the line makes.
  */
 function shellCommand(wrapped: WrappedCommand): 'not-node' {
   const { program, rest, walker } = wrapped;
-  let commandString = false;
-  let allexport = false;
-  let index = 0;
-  for (; index < rest.length; index++) {
-    const word = rest[index];
-    if (word === undefined) break;
-    if (word === UNKNOWN_ARGUMENT) {
-      walker.report.unanalyzed(wrapped.command.node, excerpt(program), 'a shell whose words the syntax cannot see (`-c` and a command line among them may start Node on any file)');
-      return 'not-node';
-    }
-    const text = plainWord(word, walker);
-    if (text === '--') {
-      index++;
-      break;
-    }
-    if (text === undefined || !/^[-+]./.test(text)) break;
-    const letters = text.slice(1);
-    const setting = text.startsWith('-');
-    if (setting && !text.startsWith('--') && letters.includes('c')) commandString = true;
-    if (setting && !text.startsWith('--') && letters.includes('a')) allexport = true;
-    // `-o allexport`, `+o name`, bash's `-O shopt`: the next word is the option's name.
-    if (/^[-+][a-zA-Z]*[oO]$/.test(text)) {
-      const name = rest[index + 1];
-      if (setting && name !== undefined && name !== UNKNOWN_ARGUMENT && plainWord(name, walker) === 'allexport') allexport = true;
-      index++;
-    }
+  const unseen = rest.indexOf(UNKNOWN_ARGUMENT);
+  const texts = rest.map((word) => (word === UNKNOWN_ARGUMENT ? undefined : plainWord(word, walker)));
+  const invocation = readShellInvocation(texts);
+  if (unseen >= 0 && unseen <= invocation.operand) {
+    walker.report.unanalyzed(wrapped.command.node, excerpt(program), 'a shell whose words the syntax cannot see (`-c` and a command line among them may start Node on any file)');
+    return 'not-node';
   }
-  if (commandString) return shellLine(wrapped, rest[index], allexport);
+  if (invocation.printsOnly) return 'not-node';
+  if (invocation.readsStartUpFile) walker.report.unanalyzed(wrapped.command.node, excerpt(program), 'an interactive shell sources a start-up file (`$ENV`, `~/.bashrc`) the syntax does not read: it may start Node on any file');
+  if (invocation.commandString) return shellLine(wrapped, rest[invocation.operand], invocation.allexport);
   // `echo 'node x' | sh`, `sh -s`: a shell with no script reads its command lines from its input.
-  if (rest[index] === undefined) walker.report.unanalyzed(wrapped.command.node, excerpt(program), 'a shell that reads its command lines from its input: they may start Node on any file');
+  if (invocation.readsInput) walker.report.unanalyzed(wrapped.command.node, excerpt(program), 'a shell that reads its command lines from its input: they may start Node on any file');
+  else walker.report.unanalyzed(wrapped.command.node, excerpt(`${program} ${texts[invocation.operand] ?? '…'}`), 'a shell script file the syntax does not read: its commands may start Node on any file');
   return 'not-node';
 }
 

@@ -1,5 +1,11 @@
 import type { ShellCommand, ShellDialect, ShellWord } from './shell-line.js';
 
+/** Shells that run `-c line` as a command line (by file name). */
+export const SHELL_PROGRAMS = /^(sh|bash|dash|zsh|ksh|ash|mksh)(\.exe)?$/i;
+
+/** Words that start Node, or a shell that may: `node`, `tsx`, `npx`, `sh`, `bash` (by file name). */
+export const STARTER_PROGRAMS = /^(node|nodejs|tsx|ts-node|ts-node-esm|ts-node-script|npx|pnpx|sh|bash|dash|zsh|ksh|ash|mksh)(\.exe|\.cmd)?$/i;
+
 /** The written text of a word the shell does not expand (computed pieces make it unknown). */
 export function writtenText(word: ShellWord | undefined): string | undefined {
   if (word === undefined || word.expanded || !word.parts.every((part) => typeof part === 'string')) return undefined;

@@ -25,6 +25,12 @@ export interface ShellWord {
   readonly assignment: boolean;
 }
 
+/** A variable assigned by an expansion or a loop head (ShellCommand.assigns). */
+export interface ShellAssignment {
+  readonly name: string;
+  readonly value: ShellWord | undefined;
+}
+
 /** `2>&1`, `>/dev/null`: the descriptor (1 when none is written), the operator and the target word. */
 export interface ShellRedirection {
   readonly descriptor: number;
@@ -43,6 +49,22 @@ export interface ShellCommand {
   readonly words: readonly ShellWord[];
   readonly redirections: readonly ShellRedirection[];
   readonly sequential: boolean;
+  /**
+   * It runs in the line's own shell process, so what it sets stays for the commands after it: not
+   * inside `( … )`, a substitution, a pipeline of two or more (dash and bash run each part in a
+   * subshell) or the background (`&`). Conditional commands (`a && export X=1`) are in it.
+   */
+  readonly ownShell: boolean;
+  /** The subshells it runs in, outermost first (empty in the line's own shell): what a command sets reaches the commands whose list begins with its own. */
+  readonly subshells: readonly number[];
+  /** The function whose body it is written in (innermost): it runs only where the function is called. */
+  readonly inFunction?: string;
+  /**
+   * Variables the shell assigns while it runs this command other than by its `NAME=` words: `${NAME:=word}`
+   * and `${NAME=word}` among its words, and a `for NAME in word…` head just before it (its loop body's
+   * first command). `value` is the word assigned, undefined when the shell decides it (`for NAME; do`).
+   */
+  readonly assigns?: readonly ShellAssignment[];
   readonly defines?: string;
   /** With `defines`: how many commands before this one are the body's (its substitutions' included). */
   readonly body?: number;
@@ -77,6 +99,10 @@ const SEQUENTIAL_BEFORE = new Set(['start', ';', '\n', '&']);
 const SEQUENTIAL_AFTER = new Set([';', '\n', 'end']);
 
 class Unparsable extends Error {}
+
+/** Subshells are numbered across every line read, so commands of an `eval`'s line never share one with the line's. */
+let subshellCount = 0;
+const newSubshell = (): number => ++subshellCount;
 
 export function parseShellLine(parts: readonly PathPart[], dialect: ShellDialect = 'dash'): ShellLine {
   const items: Item[] = parts.flatMap((part): Item[] => (typeof part === 'string' ? [...part] : [part]));
@@ -176,7 +202,7 @@ class LineReader {
   /** Compound commands (`{`, `if`, loops, `case`, a subshell's `(`) open around the next word. */
   private compound = 0;
   /** What each open `(` is: a subshell (a compound command) or another parenthesis (a `case` pattern's). */
-  private readonly parens: Array<'subshell' | 'other'> = [];
+  private readonly parens: Array<number | 'other'> = [];
   /** The operator that ended the command before this one (`start` at the line's start). */
   private previousOperator = 'start';
   /** The nesting of compound commands when the command being read began. */
@@ -184,6 +210,15 @@ class LineReader {
   /** The first word of the command being read, when written plainly: a function's name if `()` follows. */
   private plainFirst: string | undefined;
   private readonly openFunctions: OpenFunction[] = [];
+  /** Assignments made by `${NAME:=…}` while the command being read is expanded, and by a loop head for the command after it. */
+  private assigns: ShellAssignment[] = [];
+  /** The subshells the command being read runs in: the reader's, then each `( … )` open around it. */
+  private subshells(): number[] {
+    return [...this.outer, ...this.parens.filter((paren): paren is number => typeof paren === 'number')];
+  }
+
+  /** A `for`/`select` head being read: its variable, whether `in` was read, and the words after it. */
+  private loopHead: { name: string | undefined; listed: boolean; words: ShellWord[] } | undefined;
 
   constructor(
     private readonly items: readonly Item[],
@@ -191,6 +226,8 @@ class LineReader {
     private readonly dialect: ShellDialect,
     /** A substitution's or a here-document's reader: none of its commands runs in the line's own shell. */
     private readonly nested: boolean,
+    /** The subshells this reader's commands run in (a substitution is one). */
+    private readonly outer: readonly number[] = [],
   ) {}
 
   /** Reads commands up to the end, or (`nested`) up to the `)` that closes a `$(`; returns the index after it. */
@@ -260,14 +297,14 @@ class LineReader {
   private openParen(): void {
     this.endWord();
     const subshell = this.words.length === 0 && this.openCases === 0;
-    this.parens.push(subshell ? 'subshell' : 'other');
+    this.parens.push(subshell ? newSubshell() : 'other');
     if (subshell) this.openCompound();
   }
 
   /** A `)`: a case pattern's (`a)`) closes no parenthesis opened before it. */
   private closeParen(): void {
     if (this.openCases > 0 && this.parens.at(-1) !== 'other') return;
-    if (this.parens.pop() === 'subshell') this.closeCompound();
+    if (typeof this.parens.pop() === 'number') this.closeCompound();
   }
 
   private openCompound(): void {
@@ -423,13 +460,23 @@ class LineReader {
         this.index++;
       } else this.readWordCharacter(inner, false);
     }
+    this.noteBracedAssignment(inner.finish());
     word.expanded = true;
     word.add('${…}');
   }
 
+  /** `${NAME:=word}`, `${NAME=word}` (XCU 2.6.2): the shell assigns `word` to NAME when it is unset (or empty). */
+  private noteBracedAssignment(inner: ShellWord): void {
+    const [head, ...tail] = inner.parts;
+    const match = typeof head === 'string' ? /^([A-Za-z_][A-Za-z0-9_]*):?=/.exec(head) : null;
+    if (match === null || typeof head !== 'string') return;
+    const rest = head.slice(match[0].length);
+    this.assigns.push({ name: match[1] as string, value: { parts: rest === '' ? tail : [rest, ...tail], expanded: inner.expanded, assignment: false } });
+  }
+
   /** The command line of a `$(…)` (or `<(…)`): read with this reader's collection of commands. */
   private readSubstitution(word: WordBuilder, placeholder: string): void {
-    const nested = new LineReader(this.items, this.commands, this.dialect, true);
+    const nested = new LineReader(this.items, this.commands, this.dialect, true, [...this.subshells(), newSubshell()]);
     nested.index = this.index;
     this.index = nested.readList(true);
     word.expanded = true;
@@ -450,7 +497,7 @@ class LineReader {
         this.index++;
       } else inner.push(item);
     }
-    new LineReader(inner, this.commands, this.dialect, true).readList(false);
+    new LineReader(inner, this.commands, this.dialect, true, [...this.subshells(), newSubshell()]).readList(false);
     word.expanded = true;
     word.add('`…`');
   }
@@ -501,6 +548,7 @@ class LineReader {
       if (LEADING_RESERVED.has(plain)) return;
       if (DATA_HEADS.has(plain)) {
         this.dataHead = true;
+        if (plain !== 'case') this.loopHead = { name: undefined, listed: false, words: [] };
         return;
       }
       // `function f { … }`: the name is no command.
@@ -509,7 +557,10 @@ class LineReader {
         return;
       }
     }
-    if (this.dataHead) return;
+    if (this.dataHead) {
+      this.noteLoopWord(word, plain);
+      return;
+    }
     if (this.words.length === 0) {
       this.plainFirst = plain;
       this.commandDepth = this.compound;
@@ -517,12 +568,40 @@ class LineReader {
     this.words.push(word);
   }
 
+  /** A word of a `for`/`select` head: the variable, `in`, then the words the variable takes in turn. */
+  private noteLoopWord(word: ShellWord, plain: string | undefined): void {
+    const head = this.loopHead;
+    if (head === undefined) return;
+    if (head.name === undefined) head.name = plain ?? '';
+    else if (!head.listed && plain === 'in') head.listed = true;
+    else if (head.listed) head.words.push(word);
+  }
+
   /** The command read so far ends at `operator` (`end` at the line's end). */
   private endCommand(operator: string): void {
     this.endWord();
     const ended = SEQUENTIAL_AFTER.has(operator);
-    if (this.words.length > 0) {
-      this.commands.push({ words: this.words, redirections: this.redirections, sequential: ended && !this.nested && this.commandDepth === 0 && SEQUENTIAL_BEFORE.has(this.previousOperator) });
+    const loop = this.loopHead;
+    this.loopHead = undefined;
+    if (loop !== undefined && loop.name !== undefined && operator !== '(') {
+      // `for NAME in a b; do …`: NAME is assigned before the body's first command runs; `for NAME; do` takes "$@".
+      const values = loop.listed ? loop.words : [undefined];
+      this.assigns.push(...values.map((value) => ({ name: loop.name as string, value })));
+    } else if (this.words.length > 0 || (this.assigns.length > 0 && loop === undefined)) {
+      const inFunction = this.openFunctions.findLast((open) => open.bodyOpened && !open.bodyClosed)?.name;
+      // A part of a pipeline and a command in the background run in a subshell of their own.
+      const alone = operator === '|' || operator === '&' || this.previousOperator === '|';
+      const subshells = [...this.subshells(), ...(alone ? [newSubshell()] : [])];
+      this.commands.push({
+        words: this.words,
+        redirections: this.redirections,
+        sequential: ended && !this.nested && this.commandDepth === 0 && SEQUENTIAL_BEFORE.has(this.previousOperator),
+        ownShell: subshells.length === 0,
+        subshells,
+        ...(inFunction === undefined ? {} : { inFunction }),
+        ...(this.assigns.length === 0 ? {} : { assigns: this.assigns }),
+      });
+      this.assigns = [];
     }
     this.endFunctions(operator, ended);
     this.words = [];
@@ -537,7 +616,7 @@ class LineReader {
   private endFunctions(operator: string, ended: boolean): void {
     for (let last = this.openFunctions.at(-1); last !== undefined; last = this.openFunctions.at(-1)) {
       if (last.bodyClosed) {
-        this.commands.push({ words: [], redirections: [], sequential: ended && last.startsSequential, defines: last.name, body: this.commands.length - last.before });
+        this.commands.push({ words: [], redirections: [], sequential: ended && last.startsSequential, ownShell: this.subshells().length === 0, subshells: this.subshells(), defines: last.name, body: this.commands.length - last.before });
       } else if (last.bodyOpened || this.words.length === 0 || operator === '(') return;
       this.openFunctions.pop();
     }
@@ -563,7 +642,7 @@ class LineReader {
 
   /** Text read as inside double quotes (a here-document's body, where `"` is itself): only its substitutions matter. */
   private readExpandedText(line: readonly Item[]): void {
-    const reader = new LineReader(line, this.commands, this.dialect, true);
+    const reader = new LineReader(line, this.commands, this.dialect, true, [...this.subshells(), newSubshell()]);
     const sink = new WordBuilder();
     while (reader.index < line.length) {
       const item = line[reader.index];

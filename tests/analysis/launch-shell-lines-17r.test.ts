@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entries, followed, untouched } from './entries/entry-facts.js';
+import { entries, failsClosed, followed, untouched } from './entries/entry-facts.js';
 
 // Issue #10, red-team round 17 (`launch17-*`): what a shell line hands to the Node it starts.
 // `NODE_OPTIONS` reaches a command through a prefix, an export (before or after the assignment),
@@ -53,8 +53,8 @@ describe("sh -c's line is the first operand after every option", () => {
   ];
   for (const [name, code] of cases) it(name, () => expect(entries(code)).toEqual(followed('./job.cjs')));
 
-  it('a shell running a script file with options is no command line', () => {
-    expect(entries(shell("'sh -e ./build.sh'"))).toEqual(untouched);
+  it('a shell running a script file with options is no command line: the file is not read (choice 86, fail closed)', () => {
+    expect(entries(shell("'sh -e ./build.sh'"))).toEqual(failsClosed);
   });
 });
 

@@ -27,9 +27,11 @@ describe('a shell line whose program or entry the reader cannot place', () => {
     ['echo of a word', "cp.execSync('echo done; ls -la');"],
     ['a variable in an argument, not the program', "cp.execSync('echo $HOME');"],
     ['an assignment before a known program', "cp.execSync('LANG=C git log');"],
-    ['a shell running its script file', "cp.spawnSync('bash', ['scripts/build.sh']);"],
   ];
   for (const [name, call] of placed) it(`negative control: ${name} is no Node start`, () => expect(entries(`${CJS}${call}`)).toEqual(untouched));
+  it('a shell running its script file: the script is not read (docs/choices.md 86, fail closed)', () => {
+    expect(entries(`${CJS}cp.spawnSync('bash', ['scripts/build.sh']);`)).toEqual({ edges: [], unanalyzed: true });
+  });
   it('eval of a written node line is read as that line (session 16): followed', () => {
     expect(entries(`${CJS}cp.execSync('eval "node ' + ${JOB} + '"');`)).toEqual(followed('./job.cjs'));
   });
