@@ -60,7 +60,8 @@ const PAIRED: Record<string, string> = {
   'p-prototype-any-cast.ts': `${EXEC}${KEPT}class Box implements Keeper {\n  keep(run: typeof execSync): void { void run; }\n}\nBox.prototype.keep = (${WIDE}) as any;\nnew Box().keep(execSync);`,
   'p-prototype-target-cast.ts': `${EXEC}${KEPT}class Box implements Keeper {\n  keep(run: typeof execSync): void { void run; }\n}\n(Box.prototype as any).keep = ${WIDE};\nnew Box().keep(execSync);`,
   'p-instance-member-any-cast.ts': `${EXEC}${KEPT}const keeper: Keeper = { keep: ${EXACT} };\n(keeper as any).keep = ${WIDE};\nkeeper.keep(execSync);`,
-  'p-partial-optional-call.ts': `${EXEC}${KEPT}const keeper: Partial<Keeper> = { keep: ${WIDE} };\nkeeper.keep?.(execSync);`,
+  'p-partial-optional-call.ts': `${EXEC}${KEPT}const keeper: Partial<Keeper> = {\n  keep(run: unknown) { kept.push(run); },\n};\nkeeper.keep?.(execSync);`,
+  'p-partial-non-null-call.ts': `${EXEC}${KEPT}const keeper: Partial<Keeper> = {\n  keep(run: unknown) { kept.push(run); },\n};\nkeeper.keep!(execSync);`,
   'p-spread-literal-member.ts': `${EXEC}${KEPT}const wide: any = { keep: ${WIDE} };\nconst keeper: Keeper = { ...wide };\nkeeper.keep(execSync);`,
 };
 
