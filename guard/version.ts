@@ -23,6 +23,8 @@
  *     the constant folder evaluates pure String/Array/JSON/Object/URI builtins (module names included) unless the
  *     file loads another module, and their replacement is UNANALYZED (analysis/syntax/folded-builtins.ts, fix18f).
  * 14: a standard stream's `connect`/`__proto__` only tested or discarded takes nothing apart (session 18).
+ * 15: a capability handed to a project signature is paired with the implementations followed back from the call,
+ *     and fails closed where none can be found (choice 84, session 19).
  */
 export const GUARD_VERSION = '0.1.0';
-export const FACTS_FORMAT = 14;
+export const FACTS_FORMAT = 15;
