@@ -336,7 +336,9 @@ export function handOffImplementations(checker: ts.TypeChecker, call: ts.CallExp
     makings = valuesOf(target, 0, false);
   }
   const signature = checker.getResolvedSignature(call);
-  const handed = signature === undefined ? [] : makings.flatMap((making) => (isFunctionMaking(making.node) && !isLibraryDeclaration(making.node)
+  // The signature's own declaration (`id(execSync)` with `id<T>(v: T)`) is what the checker paired the call with.
+  const own = signature?.getDeclaration() as ts.Node | undefined;
+  const handed = signature === undefined ? [] : makings.flatMap((making) => (isFunctionMaking(making.node) && making.node !== own && !isLibraryDeclaration(making.node)
     ? pairParameters(checker, signature, making.node).map((pair) => ({ name: pair.receiving.name, handed: pair.handed, declared: pair.receiving.type }))
     : []));
   return { handed, lost };
