@@ -27,6 +27,8 @@
  *     `--env-file` an `env-file` reference the guard reads (session 19, choice 87).
  *     and every shell assignment of NODE_OPTIONS, the line's own shell, start-up and script files, awk/perl/python/sed
  *     scripts read for what they start (choice 86, session 19).
+ *     and a capability handed to a project signature is paired with the implementations followed back from the call,
+ *     and fails closed where none can be found (choice 84, session 19).
  */
 export const GUARD_VERSION = '0.1.0';
 export const FACTS_FORMAT = 15;

@@ -24,10 +24,10 @@ const MAX_FOLLOWED = 4;
 /** Library functions that make or change an object's members, by the name the checker qualifies them with. */
 const OBJECT_MAKERS: ReadonlySet<string> = new Set(['setPrototypeOf', 'create', 'assign', 'defineProperty', 'defineProperties']);
 
-/** The library function a call resolves to (`ObjectConstructor.assign`, `Reflect.defineProperty`), asked only of the names above. */
-function libraryCallee(checker: ts.TypeChecker, call: ts.CallExpression): string | undefined {
+/** The library function a call resolves to (`ObjectConstructor.assign`, `Reflect.defineProperty`), asked only of the member names in `names`. */
+export function libraryCallee(checker: ts.TypeChecker, call: ts.CallExpression, names: ReadonlySet<string> = OBJECT_MAKERS): string | undefined {
   const callee = skipOuter(call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || !OBJECT_MAKERS.has(callee.name.text)) return undefined;
+  if (!ts.isPropertyAccessExpression(callee) || !names.has(callee.name.text)) return undefined;
   const symbol = checker.getSymbolAtLocation(callee.name);
   const declaration = symbol?.declarations?.[0];
   return symbol !== undefined && declaration !== undefined && isLibraryDeclaration(declaration) ? checker.getFullyQualifiedName(symbol) : undefined;
@@ -83,7 +83,7 @@ function pairedInPlace(checker: ts.TypeChecker, origin: ts.Expression, target: t
 }
 
 /** The name a literal member is written under, when the syntax says it. */
-function literalKey(name: ts.PropertyName | undefined): string | undefined {
+export function literalKey(name: ts.PropertyName | undefined): string | undefined {
   if (name === undefined) return undefined;
   return ts.isIdentifier(name) || ts.isNumericLiteral(name) ? name.text : literalString(name);
 }

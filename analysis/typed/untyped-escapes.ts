@@ -13,6 +13,7 @@ import { handedParameters } from './parameter-lists.js';
 import { handedValues, isForwardedArgument, isReflectedMemberRead, listedArgument, receivingSlot, type HandedParameter } from './handed-slots.js';
 import { callbackMayLose, mayConstrainArguments, mayStoreArgument } from './flow-gates.js';
 import { constrainedArguments } from './constrained-arguments.js';
+import { handOffImplementations } from './hand-off-implementations.js';
 
 /** How a finding names the slot that lost the value. */
 const SLOT_WORDS: Readonly<Record<SlotLoss, string>> = {
@@ -313,6 +314,31 @@ export function createEscapeFinder(
     judgeHanded([...callbackParameters, ...widerImplementationParameters(checker, node), ...widerFunctionValues(checker, node), ...lostPairings(checker, node)], escapes);
   };
 
+  /**
+   * A capability handed straight to a signature the project declares (`keeper.keep(execSync)`): the
+   * implementations that stand in it are followed back from the call (hand-off-implementations.ts) and
+   * paired with it; when one cannot be found (a decorator, a Proxy, a downcast, an untyped result), the
+   * hand-off itself is the finding. An implementation in another file is reported at the argument.
+   */
+  const checkHandOff = (call: ts.CallExpression, escapes: UntypedEscape[]): void => {
+    const handed: Array<{ readonly argument: ts.Expression; readonly value: Resolved }> = [];
+    for (const argument of call.arguments) {
+      const leaf = ts.isSpreadElement(argument) ? undefined : skipOuter(argument);
+      const value = leaf !== undefined && (ts.isIdentifier(leaf) || ts.isPropertyAccessExpression(leaf) || ts.isElementAccessExpression(leaf)) ? bearing(leaf) : undefined;
+      if (leaf !== undefined && value !== undefined) handed.push({ argument: leaf, value });
+    }
+    const first = handed[0];
+    if (first === undefined) return;
+    // A library's signature (`f.call`, `Reflect.apply`, a callback's host) keeps what it declares; only the project's own is followed.
+    const declaration = checker.getResolvedSignature(call)?.getDeclaration() as ts.Declaration | undefined;
+    if (declaration === undefined || isLibraryDeclaration(declaration) || bearing(call.expression) !== undefined) return;
+    const found = handOffImplementations(checker, call);
+    const file = call.getSourceFile();
+    judgeHanded(found.handed.map((parameter) => (parameter.name.getSourceFile() === file ? parameter : { ...parameter, name: first.argument })), escapes);
+    if (found.lost === undefined) return;
+    for (const { argument, value } of handed) escapes.push({ node: argument, value, slot: `a signature whose implementation the checker never paired (${found.lost})`, judgedAtImport: false });
+  };
+
   /** A class member overriding a base member typed wider than the capability it holds (overriding-members.ts). */
   const checkOverridingMembers = (node: ts.Node, escapes: UntypedEscape[]): void => {
     for (const member of overridingMembers(checker, node, widened.holdsCapability, widened.mayWiden)) {
@@ -382,6 +408,7 @@ export function createEscapeFinder(
           // `f.apply(thisArg, list)`, `Reflect.apply(f, thisArg, list)`: the list's members are `f`'s arguments.
           if (!ts.isSpreadElement(argument)) checkLandings(argument, escapes);
         });
+        if (ts.isCallExpression(call)) checkHandOff(call, escapes);
         break;
       }
       case ts.SyntaxKind.SpreadElement: {
