@@ -1,7 +1,7 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
 import { GLOBAL_OBJECT_NAMES, memberCapabilities } from '../../policy/index.js';
-import { STORING } from './assigned-modules.js';
+import { STORING, fileWrites } from './assigned-modules.js';
 import { carriedCapability } from './carried-capabilities.js';
 import { builtinModuleOf } from './entry-path-modules.js';
 import { assignedPattern, patternReferences } from './launch-pattern-targets.js';
@@ -83,11 +83,41 @@ export function sharedPlaceOf(walker: Walker, target: ts.Expression): string | u
  * of a global `X`, any builtin module's object (`require('node:util')`, `fs`, an interop view) and
  * `process`. Read from the syntax in both modes (one verdict; no checker query per member write).
  */
-export function sharedObjectOf(walker: Walker, base: ts.Expression): string | undefined {
+export function sharedObjectOf(walker: Walker, base: ts.Expression, followWrites = true): string | undefined {
   const builtin = builtinModuleObject(base, walker) ?? builtinModuleOf(base, { scope: walker.scope, ancestors: walker.ancestors });
   if (builtin !== undefined) return builtin === 'node:process' ? 'process' : builtin;
   if (isProcessObject(base, walker.scope, GLOBAL_OBJECT_NAMES)) return 'process';
-  return sharedObjectName(base, walker);
+  return sharedObjectName(base, walker) ?? (followWrites ? reassignedShared(walker, base) : undefined);
+}
+
+/**
+ * A shared object whose own functions hand back or compute, keeping nothing they are given: a
+ * builtin module's object (`util.promisify(f)`) or a global value by its name (`Object.keys(o)`,
+ * `Promise.resolve(v)`, `console.log(v)`), not `process` nor the global object (whose methods keep
+ * listeners). What those hand back is judged where it is stored (carried-capabilities.ts).
+ */
+export function isSharedNamespace(walker: Walker, base: ts.Expression): boolean {
+  const builtin = builtinModuleObject(base, walker) ?? builtinModuleOf(base, { scope: walker.scope, ancestors: walker.ancestors });
+  if (builtin !== undefined) return builtin !== 'node:process';
+  if (isProcessObject(base, walker.scope, GLOBAL_OBJECT_NAMES)) return false;
+  const name = globalName(base, walker.scope, GLOBAL_OBJECT_NAMES);
+  return name !== undefined && name !== 'process' && !GLOBAL_OBJECT_NAMES.includes(name) && !COMMONJS_WRAPPER_NAMES.has(name);
+}
+
+/**
+ * `let t = {}; t = Math; t.run = cp.execSync`: a `let`, `var` or parameter is any value the file
+ * writes to its name (read by name over the whole file, fail closed), so one write of a shared
+ * object makes its members shared. One step: a local written from another local is not followed.
+ */
+function reassignedShared(walker: Walker, base: ts.Expression): string | undefined {
+  const inner = skipOuter(base);
+  if (!tsv.isIdentifier(inner) || walker.scope.lookup(inner.text)?.kind !== 'local') return undefined;
+  for (const written of fileWrites(walker.sourceFile).byName.get(inner.text) ?? []) {
+    if (typeof written === 'string') continue;
+    const owner = sharedObjectOf(walker, written, false);
+    if (owner !== undefined) return owner;
+  }
+  return undefined;
 }
 
 /**
