@@ -23,6 +23,7 @@
  *     the constant folder evaluates pure String/Array/JSON/Object/URI builtins (module names included) unless the
  *     file loads another module, and their replacement is UNANALYZED (analysis/syntax/folded-builtins.ts, fix18f).
  * 14: a standard stream's `connect`/`__proto__` only tested or discarded takes nothing apart (session 18).
+ * 15: shared stores read every carrier and keeping call, and a `let` once assigned a shared object (choice 85, session 19).
  */
 export const GUARD_VERSION = '0.1.0';
-export const FACTS_FORMAT = 14;
+export const FACTS_FORMAT = 15;
