@@ -133,6 +133,8 @@ function firstCarried<T>(items: readonly T[], carriedOf: (item: T) => ts.Express
 /** A name, member or load that is a capability by itself, by its name or (typed mode) by its declaration. */
 function isCapabilityReference(walker: Walker, node: ts.Expression): boolean {
   if (isNamedCapability(walker, node)) return true;
+  // A name no scope declares is a global: its own name decides (`Map` is no capability).
+  if (ts.isIdentifier(node) && walker.scope.lookup(node.text) === undefined) return false;
   return (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && walker.types?.capabilityValue(node) !== undefined;
 }
 

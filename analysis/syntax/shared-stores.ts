@@ -83,11 +83,11 @@ export function sharedPlaceOf(walker: Walker, target: ts.Expression): string | u
  * of a global `X`, any builtin module's object (`require('node:util')`, `fs`, an interop view) and
  * `process`. Read from the syntax in both modes (one verdict; no checker query per member write).
  */
-export function sharedObjectOf(walker: Walker, base: ts.Expression, followWrites = true): string | undefined {
+export function sharedObjectOf(walker: Walker, base: ts.Expression): string | undefined {
   const builtin = builtinModuleObject(base, walker) ?? builtinModuleOf(base, { scope: walker.scope, ancestors: walker.ancestors });
   if (builtin !== undefined) return builtin === 'node:process' ? 'process' : builtin;
   if (isProcessObject(base, walker.scope, GLOBAL_OBJECT_NAMES)) return 'process';
-  return sharedObjectName(base, walker) ?? (followWrites ? reassignedShared(walker, base) : undefined);
+  return sharedObjectName(base, walker) ?? reassignedShared(walker, base);
 }
 
 /**
@@ -104,6 +104,9 @@ export function isSharedNamespace(walker: Walker, base: ts.Expression): boolean 
   return name !== undefined && name !== 'process' && !GLOBAL_OBJECT_NAMES.includes(name) && !COMMONJS_WRAPPER_NAMES.has(name);
 }
 
+/** The name reassignedShared is reading the writes of (it does not recurse). */
+let following: string | undefined;
+
 /**
  * `let t = {}; t = Math; t.run = cp.execSync`: a `let`, `var` or parameter is any value the file
  * writes to its name (read by name over the whole file, fail closed), so one write of a shared
@@ -111,13 +114,31 @@ export function isSharedNamespace(walker: Walker, base: ts.Expression): boolean 
  */
 function reassignedShared(walker: Walker, base: ts.Expression): string | undefined {
   const inner = skipOuter(base);
-  if (!tsv.isIdentifier(inner) || walker.scope.lookup(inner.text)?.kind !== 'local') return undefined;
-  for (const written of fileWrites(walker.sourceFile).byName.get(inner.text) ?? []) {
-    if (typeof written === 'string') continue;
-    const owner = sharedObjectOf(walker, written, false);
-    if (owner !== undefined) return owner;
+  if (following !== undefined || !tsv.isIdentifier(inner) || walker.scope.lookup(inner.text)?.kind !== 'local') return undefined;
+  // One step: a write's own members (`a = b.c`) are judged without following `b`'s writes again.
+  following = inner.text;
+  try {
+    for (const written of fileWrites(walker.sourceFile).byName.get(inner.text) ?? []) {
+      if (typeof written === 'string' || !isReadAnywhere(written)) continue;
+      const owner = sharedObjectOf(walker, written);
+      if (owner !== undefined) return owner;
+    }
+    return undefined;
+  } finally {
+    following = undefined;
   }
-  return undefined;
+}
+
+/**
+ * A written value that means the same wherever the write sits: its root is a global the platform
+ * defines (`Math`, `process.stdout`, `globalThis`) or a call (`require('node:fs')`). A write is read
+ * at the use, not where it is written, so a name another scope declares would look undeclared here.
+ */
+function isReadAnywhere(written: ts.Expression): boolean {
+  let root = skipOuter(written);
+  while (tsv.isPropertyAccessExpression(root) || tsv.isElementAccessExpression(root)) root = skipOuter(root.expression);
+  if (tsv.isCallExpression(root)) return true;
+  return tsv.isIdentifier(root) && Object.prototype.hasOwnProperty.call(globalThis, root.text);
 }
 
 /**
