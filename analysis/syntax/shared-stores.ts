@@ -99,6 +99,12 @@ export function sharedObjectOf(walker: Walker, base: ts.Expression): string | un
 export function isSharedNamespace(walker: Walker, base: ts.Expression): boolean {
   const builtin = builtinModuleObject(base, walker) ?? builtinModuleOf(base, { scope: walker.scope, ancestors: walker.ancestors });
   if (builtin !== undefined) return builtin !== 'node:process';
+  // `path.posix.isAbsolute(p)`, `fs.promises.readFile(p)`: a builtin module's member namespace.
+  const inner = skipOuter(base);
+  if ((tsv.isPropertyAccessExpression(inner) || tsv.isElementAccessExpression(inner)) && isSharedNamespace(walker, inner.expression)) {
+    const owner = builtinModuleObject(inner.expression, walker) ?? builtinModuleOf(inner.expression, { scope: walker.scope, ancestors: walker.ancestors });
+    if (owner !== undefined) return true;
+  }
   if (isProcessObject(base, walker.scope, GLOBAL_OBJECT_NAMES)) return false;
   const name = globalName(base, walker.scope, GLOBAL_OBJECT_NAMES);
   return name !== undefined && name !== 'process' && !GLOBAL_OBJECT_NAMES.includes(name) && !COMMONJS_WRAPPER_NAMES.has(name);
@@ -138,7 +144,7 @@ function isReadAnywhere(written: ts.Expression): boolean {
   let root = skipOuter(written);
   while (tsv.isPropertyAccessExpression(root) || tsv.isElementAccessExpression(root)) root = skipOuter(root.expression);
   if (tsv.isCallExpression(root)) return true;
-  return tsv.isIdentifier(root) && Object.prototype.hasOwnProperty.call(globalThis, root.text);
+  return tsv.isIdentifier(root) && Object.hasOwn(globalThis, root.text);
 }
 
 /**
