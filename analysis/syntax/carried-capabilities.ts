@@ -84,7 +84,9 @@ function memberCarried(walker: Walker, access: ts.PropertyAccessExpression | ts.
  * members hold. A parameter or an import the rules above did not name is not followed.
  */
 function declaredCarried(walker: Walker, identifier: ts.Identifier, depth: number): ts.Expression | undefined {
-  if (walker.scope.lookup(identifier.text) === undefined) return undefined;
+  // A global or an alias of one (`const g = globalThis || global`) is judged by its name, members too.
+  const binding = walker.scope.lookup(identifier.text);
+  if (binding === undefined || binding.kind === 'global-alias') return undefined;
   const declared = declarationOf(identifier, walker.ancestors, true);
   if (declared?.kind === 'const') return carriedCapability(walker, declared.initializer, depth + 1);
   if (declared?.kind !== 'declared') return undefined;
