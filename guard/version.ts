@@ -29,6 +29,7 @@
  *     scripts read for what they start (choice 86, session 19).
  *     and a capability handed to a project signature is paired with the implementations followed back from the call,
  *     and fails closed where none can be found (choice 84, session 19).
+ *     and shared stores read every carrier and keeping call, and a `let` once assigned a shared object (choice 85, session 19).
  */
 export const GUARD_VERSION = '0.1.0';
 export const FACTS_FORMAT = 15;

@@ -2,8 +2,9 @@ import ts from '../../policy/typescript.cjs';
 import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { carriedCapability } from './carried-capabilities.js';
 import { globalName } from './module-loads.js';
-import { sharedObjectOf } from './shared-stores.js';
-import { excerpt } from './syntax.js';
+import { constantKey } from './constants.js';
+import { isSharedNamespace, sharedObjectOf } from './shared-stores.js';
+import { excerpt, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 import { isLegacyDefiner, writerCallOf } from './writer-calls.js';
 
@@ -17,16 +18,79 @@ import { isLegacyDefiner, writerCallOf } from './writer-calls.js';
  * stays clean: global-data-writes.ts), so only its legacy getter is judged here.
  */
 export function judgeSharedWriterCall(walker: Walker, call: ts.CallExpression): void {
+  if (judgeWriterFunction(walker, call)) return;
+  judgeHandedToShared(walker, call);
+}
+
+/** The `Object`/`Reflect` writers and legacy definers (above); true when it reported. */
+function judgeWriterFunction(walker: Walker, call: ts.CallExpression): boolean {
   const written = writtenThrough(walker, call);
-  if (written === undefined) return;
+  if (written === undefined) return false;
   const owner = sharedObjectOf(walker, written.target);
-  if (owner === undefined) return;
+  if (owner === undefined) return false;
   for (const value of written.values) {
     const carried = carriedCapability(walker, value);
     if (carried === undefined) continue;
     walker.report.unanalyzed(call, excerpt(owner), `a capability (\`${excerpt(carried.getText(walker.sourceFile))}\`) written by \`${written.writer}\` where every module reads it: each uses it under its own grants`);
-    return;
+    return true;
   }
+  return false;
+}
+
+/**
+ * A shared object handed a capability by a call that may keep it there, fail closed:
+ * - a method of a shared object that is no namespace (shared-stores.ts isSharedNamespace):
+ *   `process.on('x', cp.execSync)`, `process.stdout.once(…)`, `process.argv.push(cp.execSync)`:
+ *   the listener or element is kept where every module takes it back (`process.listeners('x')[0]`);
+ * - a function invoked indirectly with a shared object among its parties:
+ *   `Object.assign.call(null, Math, …)`, `Object.assign.bind(null, JSON)(…)`,
+ *   `Reflect.apply(Object.assign, null, [Math, …])`, `Function.prototype.call.call(Object.assign, null, Math, …)`,
+ *   `Array.prototype.push.call(Math, …)`: which function runs, and what it writes where, is not read here.
+ */
+function judgeHandedToShared(walker: Walker, call: ts.CallExpression): void {
+  const parties = indirectParties(walker, call);
+  const callee = skipOuter(call.expression);
+  const receiver = parties === undefined && (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && !isSharedNamespace(walker, callee.expression) ? callee.expression : undefined;
+  const all = parties ?? (receiver === undefined ? [] : [receiver, ...argumentValues(call.arguments)]);
+  for (const party of all) {
+    const owner = sharedObjectOf(walker, party);
+    if (owner === undefined) continue;
+    for (const other of all) {
+      const carried = other === party ? undefined : carriedCapability(walker, other);
+      if (carried === undefined) continue;
+      walker.report.unanalyzed(call, excerpt(owner), `a capability (\`${excerpt(carried.getText(walker.sourceFile))}\`) handed to a call that may keep it in \`${excerpt(owner)}\`, where every module reads it: each uses it under its own grants`);
+      return;
+    }
+  }
+}
+
+/** Arguments as values: a spread's operand, an array literal's elements too (`.apply(o, [a, b])`, `Reflect.apply(f, o, [a, b])`). */
+function argumentValues(args: readonly ts.Expression[]): ts.Expression[] {
+  return args.flatMap((argument) => {
+    const value = skipOuter(ts.isSpreadElement(argument) ? argument.expression : argument);
+    return ts.isArrayLiteralExpression(value) ? [value, ...argumentValues(value.elements)] : [value];
+  });
+}
+
+/** Every value an indirect invocation hands its function (receiver and arguments), or undefined for a direct call. */
+function indirectParties(walker: Walker, call: ts.CallExpression): ts.Expression[] | undefined {
+  const callee = skipOuter(call.expression);
+  // `f.bind(o, a)(b)`: the bound parties and the call's.
+  if (ts.isCallExpression(callee)) {
+    const binder = skipOuter(callee.expression);
+    const binds = (ts.isPropertyAccessExpression(binder) || ts.isElementAccessExpression(binder)) && constantKey(binder, walker.scope) === 'bind';
+    return binds ? [...argumentValues(callee.arguments), ...argumentValues(call.arguments)] : undefined;
+  }
+  if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return undefined;
+  const key = constantKey(callee, walker.scope);
+  if (key !== 'call' && key !== 'apply' && key !== 'construct') return undefined;
+  // `Reflect.apply(f, o, [a])`, `Reflect.construct(C, [a])`, `Function.prototype.call.call(f, o, a)`:
+  // the first argument is the function run, no place; `f.call(o, a)`, `f.apply(o, [a])` hand all theirs.
+  const invoker = skipOuter(callee.expression);
+  const functionFirst = globalName(invoker, walker.scope, GLOBAL_OBJECT_NAMES) === 'Reflect'
+    || ((ts.isPropertyAccessExpression(invoker) || ts.isElementAccessExpression(invoker)) && ['call', 'apply'].includes(constantKey(invoker, walker.scope) ?? ''));
+  if (key === 'construct' && !functionFirst) return undefined;
+  return argumentValues(functionFirst ? call.arguments.slice(1) : call.arguments);
 }
 
 /** The object a writer call writes into and the arguments that hold what it writes (writer-calls.ts). */

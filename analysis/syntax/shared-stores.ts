@@ -1,7 +1,7 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
 import { GLOBAL_OBJECT_NAMES, memberCapabilities } from '../../policy/index.js';
-import { STORING } from './assigned-modules.js';
+import { STORING, fileWrites } from './assigned-modules.js';
 import { carriedCapability } from './carried-capabilities.js';
 import { builtinModuleOf } from './entry-path-modules.js';
 import { assignedPattern, patternReferences } from './launch-pattern-targets.js';
@@ -87,7 +87,64 @@ export function sharedObjectOf(walker: Walker, base: ts.Expression): string | un
   const builtin = builtinModuleObject(base, walker) ?? builtinModuleOf(base, { scope: walker.scope, ancestors: walker.ancestors });
   if (builtin !== undefined) return builtin === 'node:process' ? 'process' : builtin;
   if (isProcessObject(base, walker.scope, GLOBAL_OBJECT_NAMES)) return 'process';
-  return sharedObjectName(base, walker);
+  return sharedObjectName(base, walker) ?? reassignedShared(walker, base);
+}
+
+/**
+ * A shared object whose own functions hand back or compute, keeping nothing they are given: a
+ * builtin module's object (`util.promisify(f)`) or a global value by its name (`Object.keys(o)`,
+ * `Promise.resolve(v)`, `console.log(v)`), not `process` nor the global object (whose methods keep
+ * listeners). What those hand back is judged where it is stored (carried-capabilities.ts).
+ */
+export function isSharedNamespace(walker: Walker, base: ts.Expression): boolean {
+  const builtin = builtinModuleObject(base, walker) ?? builtinModuleOf(base, { scope: walker.scope, ancestors: walker.ancestors });
+  if (builtin !== undefined) return builtin !== 'node:process';
+  // `path.posix.isAbsolute(p)`, `fs.promises.readFile(p)`: a builtin module's member namespace.
+  const inner = skipOuter(base);
+  if ((tsv.isPropertyAccessExpression(inner) || tsv.isElementAccessExpression(inner)) && isSharedNamespace(walker, inner.expression)) {
+    const owner = builtinModuleObject(inner.expression, walker) ?? builtinModuleOf(inner.expression, { scope: walker.scope, ancestors: walker.ancestors });
+    if (owner !== undefined) return true;
+  }
+  if (isProcessObject(base, walker.scope, GLOBAL_OBJECT_NAMES)) return false;
+  const name = globalName(base, walker.scope, GLOBAL_OBJECT_NAMES);
+  return name !== undefined && name !== 'process' && !GLOBAL_OBJECT_NAMES.includes(name) && !COMMONJS_WRAPPER_NAMES.has(name);
+}
+
+/** The name reassignedShared is reading the writes of (it does not recurse). */
+let following: string | undefined;
+
+/**
+ * `let t = {}; t = Math; t.run = cp.execSync`: a `let`, `var` or parameter is any value the file
+ * writes to its name (read by name over the whole file, fail closed), so one write of a shared
+ * object makes its members shared. One step: a local written from another local is not followed.
+ */
+function reassignedShared(walker: Walker, base: ts.Expression): string | undefined {
+  const inner = skipOuter(base);
+  if (following !== undefined || !tsv.isIdentifier(inner) || walker.scope.lookup(inner.text)?.kind !== 'local') return undefined;
+  // One step: a write's own members (`a = b.c`) are judged without following `b`'s writes again.
+  following = inner.text;
+  try {
+    for (const written of fileWrites(walker.sourceFile).byName.get(inner.text) ?? []) {
+      if (typeof written === 'string' || !isReadAnywhere(written)) continue;
+      const owner = sharedObjectOf(walker, written);
+      if (owner !== undefined) return owner;
+    }
+    return undefined;
+  } finally {
+    following = undefined;
+  }
+}
+
+/**
+ * A written value that means the same wherever the write sits: its root is a global the platform
+ * defines (`Math`, `process.stdout`, `globalThis`) or a call (`require('node:fs')`). A write is read
+ * at the use, not where it is written, so a name another scope declares would look undeclared here.
+ */
+function isReadAnywhere(written: ts.Expression): boolean {
+  let root = skipOuter(written);
+  while (tsv.isPropertyAccessExpression(root) || tsv.isElementAccessExpression(root)) root = skipOuter(root.expression);
+  if (tsv.isCallExpression(root)) return true;
+  return tsv.isIdentifier(root) && Object.hasOwn(globalThis, root.text);
 }
 
 /**
