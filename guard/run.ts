@@ -18,6 +18,7 @@ import { withProjectFile } from './load/project-file.js';
 import { loadPolicy, policySearchStart, projectRootFor } from './load/policy.js';
 import { realPathOr } from '../policy/real-path.js';
 import { createResolver } from './resolve/index.js';
+import { openCrossModuleMemo } from './search/cross-module-memo.js';
 import { searchGraph } from './search/index.js';
 import { readerSkipping, type SuppressionReader } from './suppress/index.js';
 import type { GuardFinding, GuardResult, ModuleSummary } from './types.js';
@@ -123,7 +124,10 @@ export async function prepareRun(request: GuardRequest): Promise<Outcome<RunCont
 /** classify → search → (dependency-cruiser) → one result, over a built graph. */
 export async function finishRun(context: RunContext, graph: ModuleGraph): Promise<Outcome<GuardRun>> {
   const { request, root, policy } = context;
-  const searched = searchGraph(graph, createPolicyClassifier(policy));
+  // An uncached run keeps nothing: the memo would only hash what no later run reads.
+  const memo = context.cache.key === '' ? undefined : openCrossModuleMemo(graph, context.cache.crossModule, context.cache.key, (relative) => context.cache.hashOf(relative));
+  const searched = searchGraph(graph, createPolicyClassifier(policy), memo);
+  memo?.save();
   // Loaded only when needed: dependency-cruiser takes seconds to load and most runs have no config for it.
   const wanted = request.depcruise !== false && existsSync(join(root, DEPCRUISE_CONFIG_FILE));
   const folded = wanted ? await (await import('./depcruise/run.js')).runDepcruise(graph, context.tsconfig, { policyFile: context.policyFile, cache: request.cache !== false, cacheDirectory: context.cacheDirectory }) : ok([]);

@@ -21,11 +21,25 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
+/**
+ * Each glob compiled once per process: a run asks every file against the same few policy globs,
+ * and compiling them again on every call grew with globs × files. A compiled RegExp without the
+ * `g` or `y` flag keeps no state between `test` calls, so one may be shared.
+ */
+const COMPILED = new Map<string, RegExp>();
+
+function compiledGlob(glob: string): RegExp {
+  let compiled = COMPILED.get(glob);
+  if (compiled === undefined) COMPILED.set(glob, (compiled = globToRegExp(glob)));
+  return compiled;
+}
+
 export function matchesAnyGlob(relativePath: string, globs: readonly string[]): boolean {
+  if (globs.length === 0) return false;
   const normalized = relativePath.replaceAll('\\', '/').replace(/^\.\//, '');
   // A file outside the project root is no file of the policy: `**` must not grant (or ignore) `../other/x.ts` (red team round 10).
   if (isOutsideRoot(normalized)) return false;
-  return globs.some((glob) => globToRegExp(glob).test(normalized));
+  return globs.some((glob) => compiledGlob(glob).test(normalized));
 }
 
 /** A root-relative path that leaves the root (`..` first) or was never relative to it. */

@@ -30,11 +30,17 @@ import { oneByteCopy, oneByteWhenAscii } from './text-normalize-one-byte.js';
  * code point it came from: findings point at offsets in the original text. (Canonical reordering
  * of combining marks is the one NFD step this skips; no rule pattern contains a combining mark.)
  */
-const PROTOTYPES: ReadonlyMap<string, string> = new Map([
-  ...Object.entries(confusablesData as Record<string, string>),
-  // Letters with a hook, curl or tail that TR39 leaves alone (round 17): the letter itself.
-  ...LETTERS_WITH_ATTACHED_MARKS.map(([code, letter]) => [String.fromCodePoint(code), letter] as const),
-]);
+const CONFUSABLES = confusablesData as Record<string, string>;
+// Letters with a hook, curl or tail that TR39 leaves alone (round 17): the letter itself; they win over the table.
+const ATTACHED_MARK_LETTERS: ReadonlyMap<string, string> = new Map(LETTERS_WITH_ATTACHED_MARKS.map(([code, letter]) => [String.fromCodePoint(code), letter] as const));
+
+/**
+ * A code point's prototype, looked up in the parsed table itself: copying its 6,000 entries into a
+ * Map cost ≈ 20 ms of every process that loads the text rules (the guard's included), at import.
+ */
+function prototypeOf(unit: string): string | undefined {
+  return ATTACHED_MARK_LETTERS.get(unit) ?? (Object.hasOwn(CONFUSABLES, unit) ? CONFUSABLES[unit] : undefined);
+}
 
 const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
 /** Nonspacing and enclosing marks (U+20DD–U+20E4 draw a circle, square or keycap around the letter before them). */
@@ -85,7 +91,7 @@ function enclosedBase(char: string): string | undefined {
 
 function prototypesOf(text: string): string {
   let skeleton = '';
-  for (const unit of text.normalize('NFD')) skeleton += PROTOTYPES.get(unit) ?? unit;
+  for (const unit of text.normalize('NFD')) skeleton += prototypeOf(unit) ?? unit;
   // Nonspacing and enclosing marks go too (our choice, beyond TR39): a mark on a letter must not split a word.
   return skeleton.normalize('NFD').replace(NONSPACING_MARK, '');
 }

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import textBytes from '../load/text-bytes.cjs';
 import { join } from 'node:path';
 import userCache from '../load/user-cache.cjs';
@@ -38,18 +38,25 @@ export function loadCacheSecret(base: string = userCache.tkiUserCacheDirectory()
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return undefined;
     }
+    // Written whole under a name of its own, then linked into place: created in place, the file
+    // was empty for a moment, and a run reading it then (parallel test workers, CI's first runs)
+    // went uncached and so missed every cache, dependency-cruiser's violations included.
     const secret = randomBytes(SECRET_BYTES);
+    const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
     try {
-      const descriptor = openSync(file, 'wx', 0o600);
+      const descriptor = openSync(temporary, 'wx', 0o600);
       try {
         writeSync(descriptor, secret);
       } finally {
         closeSync(descriptor);
       }
+      linkSync(temporary, file);
       return secret;
     } catch {
       // Another run made it first: use theirs.
       return readSecret(file);
+    } finally {
+      rmSync(temporary, { force: true });
     }
   } catch {
     return undefined;

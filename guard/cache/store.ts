@@ -4,6 +4,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PolicyConfig } from '../../policy/index.js';
 import type { ModuleFacts } from '../types.js';
+import { createNullCrossModuleStore, openCrossModuleStore, type CrossModuleStore } from './cross-module.js';
 import { createNullResolutionCache, openResolutionCache, type ResolutionCache } from './resolutions.js';
 import { sealOfThisUser, type CacheSeal } from './seal.js';
 import { FACTS_FORMAT, GUARD_VERSION } from '../version.js';
@@ -25,8 +26,14 @@ export interface FactsCache {
   stamp(relative: string, stamp: string, modifiedMs: number): void;
   /** Persist what this run used (entries for files no longer seen are dropped); only changed shards are written. Saves the resolutions too. */
   save(): void;
+  /** The content hash of the facts this run used for a file (undefined: none, or not cached). */
+  hashOf(relative: string): string | undefined;
   /** Resolutions kept beside the facts (guard/cache/resolutions.ts). */
   readonly resolutions: ResolutionCache;
+  /** The search's cross-module results kept beside the facts (guard/cache/cross-module.ts); saved by the search, which runs after `save`. */
+  readonly crossModule: CrossModuleStore;
+  /** The key the facts are kept under (policy, tool version, facts format); empty when nothing is kept. */
+  readonly key: string;
 }
 
 interface Entry {
@@ -62,7 +69,18 @@ function shardOf(relative: string): number {
 
 /** A cache that remembers nothing (`--no-cache`). */
 export function createNullCache(): FactsCache {
-  return { byStamp: () => undefined, get: () => undefined, set: () => undefined, marked: () => undefined, stamp: () => undefined, save: () => undefined, resolutions: createNullResolutionCache() };
+  return {
+    byStamp: () => undefined,
+    get: () => undefined,
+    set: () => undefined,
+    marked: () => undefined,
+    stamp: () => undefined,
+    save: () => undefined,
+    hashOf: () => undefined,
+    resolutions: createNullResolutionCache(),
+    crossModule: createNullCrossModuleStore(),
+    key: '',
+  };
 }
 
 /**
@@ -112,6 +130,9 @@ export function openFactsCache(root: string, policy: PolicyConfig, cacheDirector
     marked(relative) {
       return next[shardOf(relative)]?.[relative]?.marked;
     },
+    hashOf(relative) {
+      return next[shardOf(relative)]?.[relative]?.hash;
+    },
     stamp(relative, stamp, modifiedMs) {
       const shard = shardOf(relative);
       const entry = next[shard]?.[relative];
@@ -120,6 +141,8 @@ export function openFactsCache(root: string, policy: PolicyConfig, cacheDirector
       dirty.add(shard);
     },
     resolutions,
+    crossModule: openCrossModuleStore(cacheDirectory, seal),
+    key,
     save() {
       resolutions.save();
       try {

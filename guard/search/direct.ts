@@ -1,8 +1,10 @@
 import type { Capability } from '../../policy/index.js';
 import type { Classifier } from '../classify.js';
 import type { ModuleGraph, ModuleNode } from '../graph/types.js';
-import type { CrossModuleUse, GuardFinding, ImportBinding, LocatedFinding, Position } from '../types.js';
-import { importedModule, memoizedExportLookup, type ExportValue } from './exports-lookup.js';
+import type { GuardFinding, LocatedFinding, Position } from '../types.js';
+import { crossModuleFindings } from './cross-module.js';
+import type { CrossModuleMemo } from './cross-module-memo.js';
+import { memoizedExportLookup } from './exports-lookup.js';
 import { isWithdrawn } from './withdrawn.js';
 
 /** A capability a module reaches by itself, outside what it holds: where, and what it points at. */
@@ -25,79 +27,6 @@ function reaches(finding: LocatedFinding): finding is LocatedFinding & { capabil
 export interface DirectResult {
   readonly findings: GuardFinding[];
   readonly sources: Map<string, DirectSource[]>;
-}
-
-function describeUse(use: CrossModuleUse, value: ExportValue): string {
-  const name = use.kind !== 'member' && use.member !== null ? `${use.binding}.${use.member}` : use.binding;
-  const from = value.module.relative;
-  if (use.kind === 'module-name' && value.kind === 'constant') return `\`${name}\` is the module name \`${value.value}\`, exported by \`${from}\`, and is loaded here`;
-  if (use.kind === 'call' && value.kind === 'loader') return `\`${name}\` (from \`${from}\`) loads the module name it is given: \`${use.value}\``;
-  const handed = value.kind === 'ambient' ? value.value : 'a value';
-  return `\`${handed}\` is handed over from \`${from}\` as \`${use.binding}\` and used here`;
-}
-
-/** The capabilities one cross-module use reaches, and the sink it reaches them through. */
-function reachOfUse(use: CrossModuleUse, value: ExportValue, classifier: Classifier): { capabilities: readonly Capability[]; sink: string } | undefined {
-  if (use.kind === 'module-name' && value.kind === 'constant' && !value.value.startsWith('.')) {
-    const classified = classifier.external(value.value);
-    return { capabilities: classified.capabilities, sink: classified.canonical };
-  }
-  if (use.kind === 'call' && value.kind === 'loader' && value.index === use.argumentIndex && !use.value.startsWith('.')) {
-    const classified = classifier.external(use.value);
-    return { capabilities: classified.capabilities, sink: classified.canonical };
-  }
-  if (use.kind === 'member' && value.kind === 'ambient') {
-    return { capabilities: classifier.ambientMember(value.value, use.members), sink: `${value.value}.${use.members.join('.')}` };
-  }
-  return undefined;
-}
-
-/** The name a use asks the imported module for: the binding's own, or a namespace's first member. */
-function exportNameOf(imported: string, use: CrossModuleUse): string | undefined {
-  if (imported !== '*') return imported;
-  return use.kind === 'member' ? use.members[0] : (use.member ?? undefined);
-}
-
-/** The use as the exporting module sees it: a namespace's first member is the export itself. */
-function useOfExport(imported: string, use: CrossModuleUse): CrossModuleUse {
-  if (imported !== '*') return use;
-  return use.kind === 'member' ? { ...use, members: use.members.slice(1) } : { ...use, member: null };
-}
-
-type ExportLookup = ReturnType<typeof memoizedExportLookup>;
-
-function crossModuleFindings(graph: ModuleGraph, module: ModuleNode, classifier: Classifier, holds: ReadonlySet<Capability>, into: DirectResult, lookup: ExportLookup): void {
-  const facts = module.facts;
-  if (facts === null || facts.uses.length === 0) return;
-  // The first import of each local name, as a search from the start finds it.
-  const imports = new Map<string, ImportBinding>();
-  for (const binding of facts.imports) if (!imports.has(binding.local)) imports.set(binding.local, binding);
-  for (const rawUse of facts.uses) {
-    const binding = imports.get(rawUse.binding);
-    if (binding === undefined) continue;
-    const target = importedModule(graph, module, binding.specifier);
-    const name = exportNameOf(binding.imported, rawUse);
-    if (target === undefined || name === undefined) continue;
-    // Most names lead to no value the search follows: the use is rebuilt only for those that do.
-    const value = lookup(target, name);
-    const reach = value === undefined ? undefined : reachOfUse(useOfExport(binding.imported, rawUse), value, classifier);
-    if (value === undefined || reach === undefined) continue;
-    for (const capability of reach.capabilities) {
-      if (holds.has(capability)) continue;
-      addSource(into, module, { capability, sink: reach.sink, line: rawUse.line, column: rawUse.column });
-      if (!module.thirdParty) {
-        into.findings.push({
-          file: module.relative,
-          line: rawUse.line,
-          column: rawUse.column,
-          ruleId: 'cross-module-capability',
-          capability,
-          message: `${describeUse(rawUse, value)}: it reaches \`${capability}\`, which this module does not hold.`,
-          witness: [module.relative, value.module.relative, reach.sink],
-        });
-      }
-    }
-  }
 }
 
 /**
@@ -134,8 +63,8 @@ function addSource(into: DirectResult, module: ModuleNode, source: DirectSource)
   into.sources.set(module.file, list);
 }
 
-/** Per-module findings (the detector's, plus cross-module uses and unresolved modules) and the sources they start. */
-export function directStage(graph: ModuleGraph, classifier: Classifier, holdsOf: (module: ModuleNode) => ReadonlySet<Capability>): DirectResult {
+/** Per-module findings (the detector's, plus cross-module uses and unresolved modules) and the sources they start; `memo` keeps the cross-module part between runs. */
+export function directStage(graph: ModuleGraph, classifier: Classifier, holdsOf: (module: ModuleNode) => ReadonlySet<Capability>, memo?: CrossModuleMemo): DirectResult {
   const result: DirectResult = { findings: [], sources: new Map() };
   const lookup = memoizedExportLookup(graph);
   for (const module of graph.modules.values()) {
@@ -163,7 +92,15 @@ export function directStage(graph: ModuleGraph, classifier: Classifier, holdsOf:
         });
       }
     }
-    crossModuleFindings(graph, module, classifier, holdsOf(module), result, lookup);
+    if (facts.uses.length === 0) continue;
+    let cross = memo?.kept(module);
+    if (cross === undefined) {
+      const reads = new Set<string>();
+      cross = crossModuleFindings(graph, module, classifier, holdsOf(module), lookup, reads);
+      memo?.keep(module, cross, reads);
+    }
+    for (const source of cross.sources) addSource(result, module, source);
+    result.findings.push(...cross.findings);
   }
   return result;
 }

@@ -23,10 +23,23 @@ function moduleEdgesOf(from: ModuleNode): ReadonlyMap<string, string> {
   return index;
 }
 
-/** The module a specifier written in `from` leads to, if it is one the graph analyzed. */
-export function importedModule(graph: ModuleGraph, from: ModuleNode, specifier: string): ModuleNode | undefined {
+/** The module a specifier written in `from` leads to, if it is one the graph analyzed; `reads` gets the file it leads to, analyzed or not. */
+export function importedModule(graph: ModuleGraph, from: ModuleNode, specifier: string, reads?: Set<string>): ModuleNode | undefined {
   const file = moduleEdgesOf(from).get(specifier);
-  return file === undefined ? undefined : graph.modules.get(file);
+  if (file === undefined) return undefined;
+  reads?.add(file);
+  return graph.modules.get(file);
+}
+
+/** A module's edges to modules as the lookups follow them: specifier → file (part of what a kept search result depends on). */
+export function moduleEdgeIndex(module: ModuleNode): ReadonlyMap<string, string> {
+  return moduleEdgesOf(module);
+}
+
+/** An export's value and every module file its lookup read (facts or edges), analyzed or not. */
+export interface TracedExport {
+  readonly value: ExportValue | undefined;
+  readonly reads: ReadonlySet<string>;
 }
 
 /**
@@ -34,20 +47,24 @@ export function importedModule(graph: ModuleGraph, from: ModuleNode, specifier: 
  * first call depends on the graph alone (its `seen` starts empty), and uses of one barrel ask it
  * the same names again and again.
  */
-export function memoizedExportLookup(graph: ModuleGraph): (module: ModuleNode, name: string) => ExportValue | undefined {
-  const answers = new Map<ModuleNode, Map<string, ExportValue | undefined>>();
+export function memoizedExportLookup(graph: ModuleGraph): (module: ModuleNode, name: string) => TracedExport {
+  const answers = new Map<ModuleNode, Map<string, TracedExport>>();
   return (module, name) => {
     let byName = answers.get(module);
     if (byName === undefined) answers.set(module, (byName = new Map()));
-    if (byName.has(name)) return byName.get(name);
-    const found = lookupExport(graph, module, name);
-    byName.set(name, found);
+    let found = byName.get(name);
+    if (found === undefined) {
+      const reads = new Set<string>();
+      found = { value: lookupExport(graph, module, name, new Set(), reads), reads };
+      byName.set(name, found);
+    }
     return found;
   };
 }
 
-export function lookupExport(graph: ModuleGraph, module: ModuleNode, name: string, seen = new Set<string>()): ExportValue | undefined {
+export function lookupExport(graph: ModuleGraph, module: ModuleNode, name: string, seen = new Set<string>(), reads?: Set<string>): ExportValue | undefined {
   const key = `${module.file}#${name}`;
+  reads?.add(module.file);
   if (seen.has(key) || module.facts === null) return undefined;
   seen.add(key);
   const { constants, ambient, moduleNameParameters, reExports } = module.facts.exports;
@@ -59,9 +76,9 @@ export function lookupExport(graph: ModuleGraph, module: ModuleNode, name: strin
   if (index !== undefined) return { kind: 'loader', index, module };
   for (const reExport of reExports) {
     if (reExport.exported !== name && reExport.exported !== '*') continue;
-    const target = importedModule(graph, module, reExport.specifier);
+    const target = importedModule(graph, module, reExport.specifier, reads);
     if (target === undefined) continue;
-    const found = lookupExport(graph, target, reExport.exported === '*' ? name : reExport.imported, seen);
+    const found = lookupExport(graph, target, reExport.exported === '*' ? name : reExport.imported, seen, reads);
     if (found !== undefined) return found;
   }
   return undefined;

@@ -2,6 +2,7 @@ import type { Capability } from '../../policy/index.js';
 import type { Classifier } from '../classify.js';
 import type { ModuleGraph, ModuleNode } from '../graph/types.js';
 import type { GuardFinding, ModuleSummary } from '../types.js';
+import type { CrossModuleMemo } from './cross-module-memo.js';
 import { directStage } from './direct.js';
 import { transitiveStage } from './transitive.js';
 import { isWithdrawn } from './withdrawn.js';
@@ -11,8 +12,8 @@ export interface SearchResult {
   readonly modules: readonly ModuleSummary[];
 }
 
-/** classify → search: direct findings, cross-module findings, transitive findings with witnesses. */
-export function searchGraph(graph: ModuleGraph, classifier: Classifier): SearchResult {
+/** classify → search: direct findings, cross-module findings, transitive findings with witnesses; `memo` (the run's own classifier only) keeps the cross-module part between runs. */
+export function searchGraph(graph: ModuleGraph, classifier: Classifier, memo?: CrossModuleMemo): SearchResult {
   const holdsCache = new Map<string, ReadonlySet<Capability>>();
   const holdsOf = (module: ModuleNode): ReadonlySet<Capability> => {
     let holds = holdsCache.get(module.file);
@@ -22,7 +23,7 @@ export function searchGraph(graph: ModuleGraph, classifier: Classifier): SearchR
     }
     return holds;
   };
-  const direct = directStage(graph, classifier, holdsOf);
+  const direct = directStage(graph, classifier, holdsOf, memo);
   const transitive = transitiveStage(graph, direct.sources, holdsOf);
   const modules: ModuleSummary[] = [];
   for (const module of graph.modules.values()) {
