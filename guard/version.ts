@@ -23,6 +23,9 @@
  *     the constant folder evaluates pure String/Array/JSON/Object/URI builtins (module names included) unless the
  *     file loads another module, and their replacement is UNANALYZED (analysis/syntax/folded-builtins.ts, fix18f).
  * 14: a standard stream's `connect`/`__proto__` only tested or discarded takes nothing apart (session 18).
+ * 15: a standard stream bound by any pattern, parameter or catch clause, stored into an object or made its prototype,
+ *     and `console._stdout`/`process.openStdin` (choice 83); tsconfig JSX factories; object literals folded in order
+ *     for open flags (session 19, fix19s).
  */
 export const GUARD_VERSION = '0.1.0';
-export const FACTS_FORMAT = 14;
+export const FACTS_FORMAT = 15;
