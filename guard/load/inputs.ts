@@ -8,6 +8,7 @@ import { realPathOf, realPathOr } from '../../policy/real-path.js';
 import { readHead } from '../resolve/file-probe.js';
 import { UNNORMALIZED } from '../resolve/posix-paths.js';
 import { interpreterOf } from '../resolve/spawned-executable.js';
+import type { JsxSettings } from '../../analysis/syntax/index.js';
 
 export { isSourceFile, SOURCE_EXTENSIONS } from './file-kinds.js';
 
@@ -22,6 +23,8 @@ export interface Inputs {
    * policy search (a linked folder's target outside the project must not move it).
    */
   readonly listed?: readonly string[];
+  /** The tsconfig's `jsxFactory` / `jsxFragmentFactory`: every element and fragment calls them (AnalyzeOptions.jsx). */
+  readonly jsx?: JsxSettings;
 }
 
 export type InputRequest = { readonly kind: 'project'; readonly tsconfig: string } | { readonly kind: 'paths'; readonly paths: readonly string[] };
@@ -66,7 +69,14 @@ function loadProject(tsconfig: string): Outcome<Inputs> {
   const listed = [...new Set([...parsed.fileNames, ...javaScriptOutsideProgram(tsconfig, parsed, host), ...sourcesOutsideProgram(root, parsed)].map((file) => resolve(file)))].filter(isCodeInput).sort();
   const files = [...new Set(listed.map(realPathOr))].sort();
   if (files.length === 0) return fail({ code: 'project/no_files', root });
-  return ok({ root, files, tsconfig, listed });
+  return ok({ root, files, tsconfig, listed, ...jsxSettingsOf(parsed.options) });
+}
+
+/** The compiler options' JSX factories, when the tsconfig (or one it extends) names any. */
+function jsxSettingsOf(options: ts.CompilerOptions): { jsx?: JsxSettings } {
+  const { jsxFactory: factory, jsxFragmentFactory: fragmentFactory } = options;
+  if (factory === undefined && fragmentFactory === undefined) return {};
+  return { jsx: { ...(factory === undefined ? {} : { factory }), ...(fragmentFactory === undefined ? {} : { fragmentFactory }) } };
 }
 
 /**
