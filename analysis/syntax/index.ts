@@ -13,6 +13,7 @@ export { RULE_MESSAGES, messageFor, renderMessage, type MessageIdOf } from './me
 export { ruleForCapability } from './collector.js';
 export { literalString, parseSourceText, scriptKindFor, skipOuter, stringValue } from './syntax.js';
 export { isVerifiedWrapperCall } from './interop-index.js';
+export { jsxSettingsOf } from './jsx-factories.js';
 export type { ImportedEscapes, Resolved, TypeOracle, UntypedEscape } from './type-oracle.js';
 export type { BindingUse } from './binding-uses.js';
 export type { ImportBinding } from './import-bindings.js';

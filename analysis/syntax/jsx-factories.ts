@@ -86,6 +86,13 @@ function scan(file: ts.SourceFile): JsxFactories {
   return { names, anyBinding: !(factory || projectFactory !== undefined) || (found.fragment && !(fragmentFactory || projectFragment !== undefined)) };
 }
 
+/** The compiler options' JSX factories (a tsconfig's, or one it extends), when they name any. */
+export function jsxSettingsOf(options: ts.CompilerOptions): JsxSettings | undefined {
+  const { jsxFactory: factory, jsxFragmentFactory: fragmentFactory } = options;
+  if (factory === undefined && fragmentFactory === undefined) return undefined;
+  return { ...(factory === undefined ? {} : { factory }), ...(fragmentFactory === undefined ? {} : { fragmentFactory }) };
+}
+
 /** `globalThis.fetch` → `globalThis`: the binding (or global) an entity name starts from. */
 function entityRoot(entity: string | undefined): string | undefined {
   return entity === undefined ? undefined : /^\s*([A-Za-z_$][\w$]*)/.exec(entity)?.[1];

@@ -8,7 +8,7 @@ import { realPathOf, realPathOr } from '../../policy/real-path.js';
 import { readHead } from '../resolve/file-probe.js';
 import { UNNORMALIZED } from '../resolve/posix-paths.js';
 import { interpreterOf } from '../resolve/spawned-executable.js';
-import type { JsxSettings } from '../../analysis/syntax/index.js';
+import { jsxSettingsOf, type JsxSettings } from '../../analysis/syntax/index.js';
 
 export { isSourceFile, SOURCE_EXTENSIONS } from './file-kinds.js';
 
@@ -69,15 +69,10 @@ function loadProject(tsconfig: string): Outcome<Inputs> {
   const listed = [...new Set([...parsed.fileNames, ...javaScriptOutsideProgram(tsconfig, parsed, host), ...sourcesOutsideProgram(root, parsed)].map((file) => resolve(file)))].filter(isCodeInput).sort();
   const files = [...new Set(listed.map(realPathOr))].sort();
   if (files.length === 0) return fail({ code: 'project/no_files', root });
-  return ok({ root, files, tsconfig, listed, ...jsxSettingsOf(parsed.options) });
+  const jsx = jsxSettingsOf(parsed.options);
+  return ok({ root, files, tsconfig, listed, ...(jsx === undefined ? {} : { jsx }) });
 }
 
-/** The compiler options' JSX factories, when the tsconfig (or one it extends) names any. */
-function jsxSettingsOf(options: ts.CompilerOptions): { jsx?: JsxSettings } {
-  const { jsxFactory: factory, jsxFragmentFactory: fragmentFactory } = options;
-  if (factory === undefined && fragmentFactory === undefined) return {};
-  return { jsx: { ...(factory === undefined ? {} : { factory }), ...(fragmentFactory === undefined ? {} : { fragmentFactory }) } };
-}
 
 /**
  * Without `allowJs` a tsconfig's program has no JavaScript, yet the `.js`/`.mjs`/`.cjs`/`.jsx`

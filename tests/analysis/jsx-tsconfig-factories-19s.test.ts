@@ -1,7 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ESLint, type Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
 import { afterAll, describe, expect, it } from 'vitest';
+import plugin from '../../eslint-plugin-tki/index.js';
 import { analyzeSourceFile, parseSourceText, type JsxSettings } from '../../analysis/syntax/index.js';
 import { cacheKey } from '../../guard/cache/store.js';
 import { runGuard } from '../../guard/run.js';
@@ -64,6 +67,15 @@ describe('the guard hands the tsconfig to the detector', () => {
     const run = await runGuard({ input: { kind: 'project', tsconfig: 'tsconfig.json' }, cwd: root, cache: false, depcruise: false, typed });
     if (!run.ok) throw new Error(JSON.stringify(run.error));
     expect(run.value.result.findings.map((finding) => finding.capability)).toContain('NETWORK');
+  });
+
+  it('the plugin with types reads the same setting from the program', async () => {
+    const config: Linter.Config[] = [
+      { files: ['**/*.tsx'], languageOptions: { parser: tseslint.parser as Linter.Parser, parserOptions: { projectService: true, tsconfigRootDir: root } } },
+      { files: ['**/*.tsx'], ...(plugin.configs.strict as Linter.Config), settings: { tki: { policy: RECOMMENDED_POLICY } } },
+    ];
+    const [result] = await new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: config, ignore: false }).lintFiles(['entry.tsx']);
+    expect(result?.messages.map((message) => message.message).join('\n')).toMatch(/`fetch` reaches NETWORK/);
   });
 
   it('facts cached under other JSX settings are not reused', () => {
