@@ -135,7 +135,21 @@ function loadPaths(paths: readonly string[], cwd: string): Outcome<Inputs> {
   }
   const unique = [...new Set(files)].sort();
   if (unique.length === 0) return fail({ code: 'project/no_files', root: cwd });
-  return ok({ root: realPathOr(cwd), files: unique, tsconfig: null });
+  const jsx = jsxSettingsAround(cwd);
+  return ok({ root: realPathOr(cwd), files: unique, tsconfig: null, ...(jsx === undefined ? {} : { jsx }) });
+}
+
+/**
+ * Files named on the command line compile under the tsconfig of the folder the run starts in (the
+ * nearest one above it, as tsc finds it): its JSX factories are what their elements call. One that
+ * cannot be read names none (the run needs no tsconfig).
+ */
+function jsxSettingsAround(cwd: string): JsxSettings | undefined {
+  const tsconfig = ts.findConfigFile(cwd, (file) => existsSync(file));
+  if (tsconfig === undefined) return undefined;
+  // Options only: a host that lists no directory keeps TypeScript from globbing the tree (as guard/resolve/tsconfig.ts).
+  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, { ...ts.sys, readDirectory: () => [], onUnRecoverableConfigFileDiagnostic: () => undefined });
+  return parsed === undefined ? undefined : jsxSettingsOf(parsed.options);
 }
 
 /**
