@@ -87,7 +87,7 @@ export async function prepareRun(request: GuardRequest): Promise<Outcome<RunCont
   const input = withProjectFile(request.input, request.cwd);
   const inputs = loadInputs(input, request.cwd);
   if (!inputs.ok) return inputs;
-  const { files, tsconfig } = inputs.value;
+  const { files, tsconfig, jsx } = inputs.value;
   const searchStart = policySearchStart(input, request.cwd, inputs.value.listed ?? files);
   const loaded = request.policy === undefined ? await loadPolicy([searchStart], request.policyFile) : ok({ policy: request.policy, file: null });
   if (!loaded.ok) return loaded;
@@ -106,7 +106,7 @@ export async function prepareRun(request: GuardRequest): Promise<Outcome<RunCont
   const detect = request.detect ?? (typed && request.openTypedDetector !== undefined ? await request.openTypedDetector(tsconfig) : await selectDetector(tsconfig, typed));
   const cacheDirectory = request.cacheLocation ?? defaultCacheDirectory(root);
   // Typed facts depend on other files, so the per-file content cache cannot hold them.
-  const cache = request.cache === false || detect.typed === true ? createNullCache() : openFactsCache(root, policy, cacheDirectory);
+  const cache = request.cache === false || detect.typed === true ? createNullCache() : openFactsCache(root, policy, cacheDirectory, undefined, jsx);
   const graphRequest: GraphRequest = {
     root,
     entries: files,
@@ -116,6 +116,7 @@ export async function prepareRun(request: GuardRequest): Promise<Outcome<RunCont
     cache,
     deps: request.deps ?? false,
     jobs: detect === analyzeSourceFile ? (request.jobs ?? 1) : 1,
+    ...(jsx === undefined ? {} : { jsx }),
     ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress }),
   };
   return ok({ request, root, files, tsconfig, policy, policyFile: loaded.value.file, cache, cacheDirectory, graphRequest });

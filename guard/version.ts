@@ -30,6 +30,9 @@
  *     and a capability handed to a project signature is paired with the implementations followed back from the call,
  *     and fails closed where none can be found (choice 84, session 19).
  *     and shared stores read every carrier and keeping call, and a `let` once assigned a shared object (choice 85, session 19).
+ *     and a standard stream bound by any pattern, parameter or catch clause, stored into an object or made its prototype,
+ *     and `console._stdout`/`process.openStdin` (choice 83); tsconfig JSX factories; object literals folded in order
+ *     for open flags (session 19, fix19s).
  */
 export const GUARD_VERSION = '0.1.0';
 export const FACTS_FORMAT = 15;

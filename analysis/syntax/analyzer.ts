@@ -55,7 +55,7 @@ import { judgePathText } from './pseudo-files.js';
 import { reportUntypedEscapes } from './untyped-escapes.js';
 import { judgeStarterValue, mayHoldStarters } from './starter-values.js';
 import { judgePatternSettingWrites, judgeSettingProperty } from './launch-settings.js';
-import { judgeStdioUse } from './stdio-prototype-walks.js';
+import { judgeDestructuredStreams, judgeStdioUse } from './stdio-prototype-walks.js';
 import { jsxFactoriesOf, judgeJsxFactories } from './jsx-factories.js';
 
 /**
@@ -319,6 +319,7 @@ export class Analyzer implements Walker {
   private globalUse(name: string, node: ts.Node, flow: Flow): void {
     // Feature tests (`if (window.fetch)`, `'fetch' in window`, `x === globalThis`) run nothing.
     if (flow.kind === 'tested' || flow.kind === 'discarded') return;
+    if (flow.kind === 'destructured' && name === 'console') judgeDestructuredStreams(this, flow.pattern, name);
     const visited = this.ancestors[this.ancestors.length - 1] === node;
     if ((GLOBAL_OBJECT_NAMES.includes(name) || name === 'process') && visited && isOwnMethodReceiver(name, this.ancestors, this.scope)) return;
     if (GLOBAL_OBJECT_NAMES.includes(name)) {
@@ -430,6 +431,8 @@ export class Analyzer implements Walker {
     }
     if (key === 'constructor') return judgeFunctionConstructor(this, node, flow, `${owner}.constructor`);
     if (key === null) return this.globalUse(owner, node, flow);
+    // `console._stdout`: the stream the global console writes to (stdio-prototype-walks.ts).
+    judgeStdioUse(this, node, key, owner);
     const capabilities = globalCapabilities(owner, key);
     if (capabilities !== undefined && flow.kind !== 'tested') this.report.reach(capabilities, node, `${owner}.${key}`, 'global');
   }

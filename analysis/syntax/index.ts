@@ -5,6 +5,7 @@ import { FindingCollector } from './collector.js';
 import { localImportBindings } from './import-bindings.js';
 import { findActionDeclaration } from './declared-actions.js';
 import { TextChecker } from './text-checks.js';
+import { useProjectJsx } from './jsx-factories.js';
 import type { TypeOracle } from './type-oracle.js';
 import type { AnalyzeOptions, FileFacts } from './types.js';
 
@@ -12,10 +13,11 @@ export { RULE_MESSAGES, messageFor, renderMessage, type MessageIdOf } from './me
 export { ruleForCapability } from './collector.js';
 export { literalString, parseSourceText, scriptKindFor, skipOuter, stringValue } from './syntax.js';
 export { isVerifiedWrapperCall } from './interop-index.js';
+export { jsxSettingsOf } from './jsx-factories.js';
 export type { ImportedEscapes, Resolved, TypeOracle, UntypedEscape } from './type-oracle.js';
 export type { BindingUse } from './binding-uses.js';
 export type { ImportBinding } from './import-bindings.js';
-export type { AnalyzeOptions, ConditionalReach, DeclaredActions, FileFacts, Finding, ModuleReference, ReferenceKind, RuleId, WithdrawnUnless } from './types.js';
+export type { AnalyzeOptions, JsxSettings, ConditionalReach, DeclaredActions, FileFacts, Finding, ModuleReference, ReferenceKind, RuleId, WithdrawnUnless } from './types.js';
 
 type FactsMemo = WeakMap<ts.SourceFile, WeakMap<PolicyConfig, Map<string, FileFacts>>>;
 
@@ -37,7 +39,7 @@ export function analyzeSourceFile(sourceFile: ts.SourceFile, options: AnalyzeOpt
   if (byPolicy === undefined) files.set(sourceFile, (byPolicy = new WeakMap()));
   let byPath = byPolicy.get(options.policy);
   if (byPath === undefined) byPolicy.set(options.policy, (byPath = new Map()));
-  const key = `${types === undefined ? 'syntax' : 'typed'}\u0000${options.relativePath}`;
+  const key = `${types === undefined ? 'syntax' : 'typed'}\u0000${options.relativePath}\u0000${options.jsx?.factory ?? ''}\u0000${options.jsx?.fragmentFactory ?? ''}`;
   const cached = byPath.get(key);
   if (cached !== undefined) return cached;
   const facts = analyze(sourceFile, options, types);
@@ -45,7 +47,8 @@ export function analyzeSourceFile(sourceFile: ts.SourceFile, options: AnalyzeOpt
   return facts;
 }
 
-function analyze(sourceFile: ts.SourceFile, { policy, relativePath }: AnalyzeOptions, types: TypeOracle | undefined): FileFacts {
+function analyze(sourceFile: ts.SourceFile, { policy, relativePath, jsx }: AnalyzeOptions, types: TypeOracle | undefined): FileFacts {
+  useProjectJsx(sourceFile, jsx);
   const declaration = findActionDeclaration(sourceFile);
   const validActions: Action[] = declaration?.declared.wellFormed ? declaration.declared.actions.filter(isAction) : [];
   const report = new FindingCollector(sourceFile, grantedCapabilities(relativePath, policy, validActions));

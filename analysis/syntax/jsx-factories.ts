@@ -1,6 +1,7 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
 import type { Binding } from './scope.js';
+import type { JsxSettings } from './types.js';
 import type { Walker } from './walker.js';
 
 /**
@@ -8,8 +9,10 @@ import type { Walker } from './walker.js';
  * fragment to the factory called with the fragment factory (`<></>` is `h(Frag, null)`). The file
  * names them in `@jsx X` / `@jsxFrag X` pragma comments or the project in `jsxFactory` /
  * `jsxFragmentFactory`: a binding named there is used by the JSX, written nowhere else in the code
- * (docs/choices.md 69). The detector does not see the tsconfig, so a file with JSX and no pragma for
- * a factory it uses may hand any of its bindings to the JSX: every import counts as used.
+ * (docs/choices.md 69); a global named there is called with the element's tag and props
+ * (`jsxFactory: "fetch"` makes `<u.url />` a `fetch(u.url, null)`: choice 83). The caller hands the
+ * tsconfig's settings in (AnalyzeOptions.jsx); a file with JSX and no pragma nor setting for a factory
+ * it uses may hand any of its bindings to the JSX: every import counts as used.
  */
 export interface JsxFactories {
   /** The first name of each pragma's entity (`net` of `@jsxFrag net.connect`). */
@@ -20,11 +23,22 @@ export interface JsxFactories {
 
 const NONE: JsxFactories = { names: new Set(), anyBinding: false };
 const factoriesByFile = new WeakMap<ts.SourceFile, JsxFactories>();
+/** The project's settings each file is analyzed under (one walk of a file reads them from several places). */
+const settingsByFile = new WeakMap<ts.SourceFile, JsxSettings>();
+
+/** The tsconfig's factories for `file`'s coming walk; a change of settings forgets what was read under the old ones. */
+export function useProjectJsx(file: ts.SourceFile, settings: JsxSettings = {}): void {
+  const before = settingsByFile.get(file);
+  if (before !== undefined && before.factory === settings.factory && before.fragmentFactory === settings.fragmentFactory) return;
+  settingsByFile.set(file, settings);
+  factoriesByFile.delete(file);
+}
 
 /**
- * `@jsx h`, `@jsxFrag Frag` (TypeScript reads them case-insensitively, Babel from any comment): read
- * from the whole text, comment or not, so a pragma is never missed; `@jsxImportSource` and
- * `@jsxRuntime` name no binding.
+ * `@jsx h`, `@jsxFrag Frag` (TypeScript reads them case-insensitively from the file's leading comments,
+ * Babel from any comment): read from the whole text but the file's string, template, regular expression
+ * and JSX text literals, so a pragma in any comment is never missed and a string that reads `@jsx fetch`
+ * is no pragma (red team round 18); `@jsxImportSource` and `@jsxRuntime` name no binding.
  */
 const PRAGMA = /@jsx(frag)?\s+([A-Za-z_$][\w$]*)/gi;
 
@@ -56,12 +70,43 @@ function scan(file: ts.SourceFile): JsxFactories {
   const names = new Set<string>();
   let factory = false;
   let fragmentFactory = false;
+  const literals = literalRanges(file);
   for (const match of file.text.matchAll(PRAGMA)) {
+    if (literals.some(([start, end]) => start <= match.index && match.index < end)) continue;
     names.add(match[2] as string);
     if (match[1] === undefined) factory = true;
     else fragmentFactory = true;
   }
-  return { names, anyBinding: !factory || (found.fragment && !fragmentFactory) };
+  // A pragma overrides the project's setting for its file, as TypeScript reads them.
+  const settings = settingsByFile.get(file) ?? {};
+  const projectFactory = factory ? undefined : entityRoot(settings.factory);
+  const projectFragment = fragmentFactory || !found.fragment ? undefined : entityRoot(settings.fragmentFactory);
+  if (projectFactory !== undefined) names.add(projectFactory);
+  if (projectFragment !== undefined) names.add(projectFragment);
+  return { names, anyBinding: !(factory || projectFactory !== undefined) || (found.fragment && !(fragmentFactory || projectFragment !== undefined)) };
+}
+
+/** The compiler options' JSX factories (a tsconfig's, or one it extends), when they name any. */
+export function jsxSettingsOf(options: ts.CompilerOptions): JsxSettings | undefined {
+  const { jsxFactory: factory, jsxFragmentFactory: fragmentFactory } = options;
+  if (factory === undefined && fragmentFactory === undefined) return undefined;
+  return { ...(factory === undefined ? {} : { factory }), ...(fragmentFactory === undefined ? {} : { fragmentFactory }) };
+}
+
+/** `globalThis.fetch` → `globalThis`: the binding (or global) an entity name starts from. */
+function entityRoot(entity: string | undefined): string | undefined {
+  return entity === undefined ? undefined : /^\s*([A-Za-z_$][\w$]*)/.exec(entity)?.[1];
+}
+
+/** Where the file's literal text lies (`'…'`, `` `…` ``, `/…/`, JSX text): a pragma's words there are data. */
+function literalRanges(file: ts.SourceFile): Array<readonly [number, number]> {
+  const ranges: Array<readonly [number, number]> = [];
+  const visit = (node: ts.Node): void => {
+    if (tsv.isStringLiteral(node) || tsv.isNoSubstitutionTemplateLiteral(node) || tsv.isTemplateLiteralToken(node) || tsv.isRegularExpressionLiteral(node) || tsv.isJsxText(node)) ranges.push([node.getStart(file), node.end]);
+    else tsv.forEachChild(node, visit);
+  };
+  tsv.forEachChild(file, visit);
+  return ranges;
 }
 
 /** Bindings already judged as a factory in a walk (the syntactic and the typed walk of one file each report): once, at the first JSX that uses it. */

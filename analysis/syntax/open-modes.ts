@@ -93,19 +93,35 @@ function isAbsent(expression: ts.Expression, scope: Scope): boolean {
   return inner.kind === tsv.SyntaxKind.NullKeyword || tsv.isVoidExpression(inner);
 }
 
-/** `{ flag: X }`: the last property named `property` wins; a spread or computed key after it hides it. */
+/**
+ * `{ flag: X }`: the object literal is folded in order and the last write of `property` wins, spreads
+ * included (`{ flag: 'a', ...{ flag: 'r' } }` reads). A spread whose properties cannot be read, a computed
+ * key, a getter or a method after it hides it.
+ */
 function optionsFlags(argument: ts.Expression, property: string, scope: Scope): OpenFlags[] | undefined {
   const options = skipOuter(argument);
   // A string in the options position is an encoding.
   if (isStringish(options)) return [DEFAULT_OPEN_FLAGS];
   if (!tsv.isObjectLiteralExpression(options)) return undefined;
-  let flags: OpenFlags[] | undefined = [DEFAULT_OPEN_FLAGS];
-  for (const element of options.properties) {
-    const name = tsv.isSpreadAssignment(element) || element.name === undefined ? null : propertyNameText(element.name);
-    // `{ __proto__: { flag: 'w' } }` sets the prototype the flag is inherited from.
+  return foldedFlags(options, property, scope, [DEFAULT_OPEN_FLAGS], 'own');
+}
+
+/**
+ * The flags after `literal`'s properties are written over `flags`. `'own'`: the literal is the options
+ * object, so `__proto__: …` sets the prototype the flag is inherited from; `'spread'`: only its own
+ * properties are copied (a `__proto__: …` there copies nothing).
+ */
+function foldedFlags(literal: ts.ObjectLiteralExpression, property: string, scope: Scope, before: OpenFlags[] | undefined, as: 'own' | 'spread'): OpenFlags[] | undefined {
+  let flags = before;
+  for (const element of literal.properties) {
+    if (tsv.isSpreadAssignment(element)) {
+      flags = spreadFlags(element.expression, property, scope, flags);
+      continue;
+    }
+    const name = element.name === undefined ? null : propertyNameText(element.name);
     if (name !== null && name !== property && name !== '__proto__') continue;
-    if (name === '__proto__') {
-      flags = undefined;
+    if (name === '__proto__' && !tsv.isComputedPropertyName(element.name)) {
+      if (as === 'own') flags = undefined;
       continue;
     }
     if (tsv.isPropertyAssignment(element) && name !== null) {
@@ -113,10 +129,20 @@ function optionsFlags(argument: ts.Expression, property: string, scope: Scope): 
     } else if (tsv.isShorthandPropertyAssignment(element)) {
       flags = isAbsent(element.name, scope) ? [DEFAULT_OPEN_FLAGS] : flagChoices(element.name, scope, 0);
     } else {
-      flags = undefined; // a spread, a computed key, a getter or a method: the flag is not visible
+      flags = undefined; // a computed key, a getter or a method: the flag is not visible
     }
   }
   return flags;
+}
+
+/**
+ * `...{ flag: 'r' }` and `...null` are folded in; any other spread hides the flag (a `const` object may be
+ * written to before it is spread, as an options object in a `const` is not followed either).
+ */
+function spreadFlags(spread: ts.Expression, property: string, scope: Scope, before: OpenFlags[] | undefined): OpenFlags[] | undefined {
+  const inner = skipOuter(spread);
+  if (isAbsent(inner, scope)) return before;
+  return tsv.isObjectLiteralExpression(inner) ? foldedFlags(inner, property, scope, before, 'spread') : undefined;
 }
 
 /** String literals, `0`, `O_*` constants, `|` of numeric parts, and `const`s bound to any of these. */

@@ -8,7 +8,10 @@ import { isValueReference } from './node-kinds.js';
 import { Scope } from './scope.js';
 import { propertyNameText, skipOuter } from './syntax.js';
 import { flowOf, passesValueOn } from './value-flow.js';
+import { FACT_MEMBERS, TAKING_KEYS, assignmentPatternTakes, bindingTakes, caughtBy, parametersHanded, storedInto, storingCallTarget, type CopiedTo, type StdioHold } from './stdio-destinations.js';
 import type { Walker } from './walker.js';
+
+export type { CopiedTo, StdioHold } from './stdio-destinations.js';
 
 /**
  * The process's own standard streams are pure as streams (docs/choices.md 4), but when one is a pipe or
@@ -20,28 +23,11 @@ import type { Walker } from './walker.js';
  */
 export const STDIO_MEMBERS: ReadonlySet<string> = new Set(['stdout', 'stderr', 'stdin']);
 
-/** Members that are the socket's class or a socket method, not the stream's. */
-const TAKING_KEYS: ReadonlySet<string> = new Set(['constructor', '__proto__', 'connect']);
 /** `Object`/`Reflect` calls that hand out the prototype or descriptors of their first argument. */
 const TAKING_CALLS: ReadonlySet<string> = new Set(['getPrototypeOf', 'getOwnPropertyDescriptor', 'getOwnPropertyDescriptors']);
-/** Members of a class whose read hands nothing on: `stream.constructor.name`. */
-const FACT_MEMBERS: ReadonlySet<string> = new Set(['name', 'length']);
-
-/**
- * How a value stands to the stream: the stream itself, or a value that may be it or hold it (docs/choices.md
- * 76): a container it is written into (an array or object literal, a spread, `new Map([[k, s]])`,
- * `Array.of(s)`), the result of a call it is handed to, a function that returns it, and whatever is read,
- * called, destructured or iterated out of one of those (`[s][0]`, `box.s`, `.at(0)`, `.find(…)`,
- * `const [t] = …`, `for (const t of …)`). A holder is taken apart as the stream is, and what comes out of
- * it is a holder again.
- */
-export type StdioHold = 'stream' | 'holder';
 
 /** How many holder steps are followed from one stream (`[[s]][0][0]` is three). */
 const MAX_HOLDER_STEPS = 8;
-
-/** `copiedTo` judges a name the stream (or a holder) is copied into (`const out = process.stdout`, `const box = [out]`). */
-export type CopiedTo = (name: string, hold: StdioHold) => boolean;
 
 /**
  * True when the stdio stream `ancestors[index]` evaluates to is taken apart (above), directly or out of
@@ -49,6 +35,7 @@ export type CopiedTo = (name: string, hold: StdioHold) => boolean;
  * pointers are walked too).
  */
 export function takesStdioApart(ancestors: readonly ts.Node[], index: number, scope: Scope, copiedTo: CopiedTo, hold: StdioHold = 'stream', steps = 0): boolean {
+  if (index < 0) return false;
   let child = ancestors[index];
   let at = index - 1;
   while (child !== undefined && at >= 0 && passesValueOn(ancestors[at] as ts.Node, child)) child = ancestors[at--];
@@ -63,29 +50,67 @@ export function takesStdioApart(ancestors: readonly ts.Node[], index: number, sc
   if (tsv.isCallExpression(parent) || tsv.isNewExpression(parent)) {
     if (tsv.isCallExpression(parent) && parent.arguments[0] === child && isTakingCall(parent, scope)) return true;
     // A holder called (`h.at(0)`, a function that returns the stream), or either handed to a call: the result may be the stream.
-    if (parent.expression !== child) return onward(at);
-    return hold === 'holder' && (callbackTakes(parent, copiedTo) || onward(at));
+    if (parent.expression !== child) return handedTo(parent, child, ancestors, hold, scope, copiedTo) || onward(at);
+    return hold === 'holder' && (callbackTakes(parent, scope, copiedTo) || onward(at));
   }
   if (tsv.isWithStatement(parent)) return parent.expression === child;
   if (tsv.isArrayLiteralExpression(parent) || tsv.isSpreadElement(parent) || tsv.isSpreadAssignment(parent) || tsv.isAwaitExpression(parent)) return onward(at);
   if ((tsv.isPropertyAssignment(parent) && parent.initializer === child) || tsv.isShorthandPropertyAssignment(parent)) return onward(at - 1);
   if (tsv.isReturnStatement(parent) || (tsv.isArrowFunction(parent) && parent.body === child)) return returnedFrom(ancestors, at, copiedTo, onward);
-  if (tsv.isVariableDeclaration(parent) && parent.initializer === child) {
-    if (tsv.isIdentifier(parent.name)) return copiedTo(parent.name.text, hold);
-    if (tsv.isObjectBindingPattern(parent.name) && patternTakes(parent.name, scope)) return true;
-    // Destructured out of a holder (or out of an array pattern): each name bound may be the stream.
-    return (hold === 'holder' || tsv.isArrayBindingPattern(parent.name)) && boundNames(parent.name).some((name) => copiedTo(name, 'holder'));
+  if (tsv.isThrowStatement(parent)) {
+    const caught = caughtBy(ancestors, at);
+    return caught !== undefined && bindingTakes(caught, hold, scope, copiedTo);
   }
-  if (tsv.isForOfStatement(parent) && parent.expression === child) {
+  if ((tsv.isVariableDeclaration(parent) || tsv.isParameter(parent) || tsv.isBindingElement(parent)) && parent.initializer === child) return bindingTakes(parent.name, hold, scope, copiedTo);
+  if ((tsv.isForOfStatement(parent) || tsv.isForInStatement(parent)) && parent.expression === child) {
+    // What a for-of head binds comes out of the value iterated: a holder's elements may be the stream.
+    if (hold === 'stream' || tsv.isForInStatement(parent)) return false;
     const bound = parent.initializer;
-    return hold === 'holder' && tsv.isVariableDeclarationList(bound) && bound.declarations.some((declaration) => boundNames(declaration.name).some((name) => copiedTo(name, 'holder')));
+    return tsv.isVariableDeclarationList(bound) ? bound.declarations.some((declaration) => bindingTakes(declaration.name, 'holder', scope, copiedTo)) : assignedTakes(bound, 'holder', scope, copiedTo);
   }
-  if (tsv.isBinaryExpression(parent) && parent.right === child && parent.operatorToken.kind === tsv.SyntaxKind.EqualsToken) {
-    const target = skipOuter(parent.left);
-    if (tsv.isIdentifier(target)) return copiedTo(target.text, hold);
-    return tsv.isObjectLiteralExpression(target) && assignmentPatternTakes(target, scope);
-  }
+  if (tsv.isBinaryExpression(parent) && parent.right === child && ASSIGNING.has(parent.operatorToken.kind)) return assignedTakes(parent.left, hold, scope, copiedTo);
   return false;
+}
+
+/** `=`, `??=`, `||=`, `&&=`: the right side may be stored into the left. */
+const ASSIGNING: ReadonlySet<ts.SyntaxKind> = new Set([tsv.SyntaxKind.EqualsToken, tsv.SyntaxKind.QuestionQuestionEqualsToken, tsv.SyntaxKind.BarBarEqualsToken, tsv.SyntaxKind.AmpersandAmpersandEqualsToken]);
+
+/**
+ * The stream (or a holder) assigned to a target: a name copies it, an object pattern takes it apart by a
+ * socket key (or, out of a holder, binds elements that may be it), an array pattern binds holders, and a
+ * member (`box.s = s`, `o.__proto__ = s`) makes the object it roots in a holder.
+ */
+function assignedTakes(target: ts.Expression, hold: StdioHold, scope: Scope, copiedTo: CopiedTo): boolean {
+  const left = skipOuter(target);
+  if (tsv.isIdentifier(left)) return copiedTo(left.text, hold);
+  if (tsv.isPropertyAccessExpression(left) || tsv.isElementAccessExpression(left)) {
+    const root = storedInto(left);
+    return root !== undefined && copiedTo(root, 'holder');
+  }
+  if (tsv.isObjectLiteralExpression(left)) {
+    if (assignmentPatternTakes(left, scope)) return true;
+    return hold === 'holder' && left.properties.some((property) => tsv.isPropertyAssignment(property) && assignedTakes(withoutDefault(property.initializer), 'holder', scope, copiedTo));
+  }
+  if (tsv.isArrayLiteralExpression(left)) return left.elements.some((element) => !tsv.isOmittedExpression(element) && assignedTakes(withoutDefault(tsv.isSpreadElement(element) ? element.expression : element), 'holder', scope, copiedTo));
+  return false;
+}
+
+/** `t = fallback` inside an assignment pattern assigns to `t`. */
+function withoutDefault(target: ts.Expression): ts.Expression {
+  return tsv.isBinaryExpression(target) && target.operatorToken.kind === tsv.SyntaxKind.EqualsToken ? target.left : target;
+}
+
+/**
+ * A stream or holder handed to a call as an argument: bound to the parameters of the local function
+ * called (its uses judge it), or stored into the first argument of a storing `Object`/`Reflect` call
+ * (`Object.setPrototypeOf(o, s)`: `o` inherits the socket's keys).
+ */
+function handedTo(call: ts.CallExpression | ts.NewExpression, argument: ts.Node, ancestors: readonly ts.Node[], hold: StdioHold, scope: Scope, copiedTo: CopiedTo): boolean {
+  const target = tsv.isCallExpression(call) ? storingCallTarget(call, argument, scope) : undefined;
+  const root = target === undefined ? undefined : storedInto(target);
+  if (root !== undefined && copiedTo(root, 'holder')) return true;
+  const file = ancestors[0];
+  return file !== undefined && tsv.isSourceFile(file) && parametersHanded(call, argument, file).some((parameter) => bindingTakes(parameter.name, parameter.rest ? 'holder' : hold, scope, copiedTo));
 }
 
 /**
@@ -105,14 +130,8 @@ function returnedFrom(ancestors: readonly ts.Node[], at: number, copiedTo: Copie
 }
 
 /** A holder's method handed a function written there (`h.forEach((s) => …)`, `.then((s) => …)`): its parameters may be the stream. */
-function callbackTakes(call: ts.CallExpression | ts.NewExpression, copiedTo: CopiedTo): boolean {
-  return (call.arguments ?? []).some((argument) => (tsv.isArrowFunction(argument) || tsv.isFunctionExpression(argument)) && argument.parameters.some((parameter) => boundNames(parameter.name).some((name) => copiedTo(name, 'holder'))));
-}
-
-/** Every name a binding pattern binds (`[a, { b }, ...c]`). */
-function boundNames(name: ts.BindingName): readonly string[] {
-  if (tsv.isIdentifier(name)) return [name.text];
-  return name.elements.flatMap((element) => (tsv.isOmittedExpression(element) ? [] : boundNames(element.name)));
+function callbackTakes(call: ts.CallExpression | ts.NewExpression, scope: Scope, copiedTo: CopiedTo): boolean {
+  return (call.arguments ?? []).some((argument) => (tsv.isArrowFunction(argument) || tsv.isFunctionExpression(argument)) && argument.parameters.some((parameter) => bindingTakes(parameter.name, 'holder', scope, copiedTo)));
 }
 
 /** A holder's member read by one of the socket's own keys: `connect`, `__proto__`, `constructor` (isTakingRead). */
@@ -150,21 +169,6 @@ function isTakingCall(call: ts.CallExpression, scope: Scope): boolean {
   if (method !== 'get' || owner !== 'Reflect') return false;
   const key = call.arguments[1] === undefined ? undefined : constantString(call.arguments[1], scope);
   return key === undefined || TAKING_KEYS.has(key);
-}
-
-/** `const { connect, constructor: C, [k]: v, ...rest } = stream`. */
-function patternTakes(pattern: ts.ObjectBindingPattern, scope: Scope): boolean {
-  return pattern.elements.some((element) => element.dotDotDotToken !== undefined || isTakingName(element.propertyName ?? element.name, scope));
-}
-
-/** `({ connect: c } = stream)`, `({ ...rest } = stream)`. */
-function assignmentPatternTakes(pattern: ts.ObjectLiteralExpression, scope: Scope): boolean {
-  return pattern.properties.some((property) => tsv.isSpreadAssignment(property) || ((tsv.isPropertyAssignment(property) || tsv.isShorthandPropertyAssignment(property)) && isTakingName(property.name, scope)));
-}
-
-function isTakingName(name: ts.PropertyName | ts.BindingName, scope: Scope): boolean {
-  const key = tsv.isComputedPropertyName(name) ? constantString(name.expression, scope) ?? null : propertyNameText(name);
-  return key === null || TAKING_KEYS.has(key);
 }
 
 /** A name judged as the stream or as a holder of it. */
@@ -222,10 +226,40 @@ function scanNameUses(file: ts.SourceFile): NameUses {
   return { taken, copies };
 }
 
-/** `process.stdout` (or `stderr`, `stdin`, any spelling the walk resolves) at `node`: NETWORK when taken apart. */
-export function judgeStdioUse(walker: Walker, node: ts.Node, member: string): void {
-  if (!STDIO_MEMBERS.has(member)) return;
-  const index = walker.ancestors.lastIndexOf(node);
-  if (index < 0 || !takesStdioApart(walker.ancestors, index, walker.scope, (name, hold) => isTakenByName(walker.sourceFile, name, hold))) return;
-  walker.report.reach(['NETWORK'], node, `process.${member}`, 'member', "its prototype chain is `net.Socket` (`connect`, the `Socket` class) when the stream is a pipe or a socket");
+/**
+ * Node's own members that are a standard stream or hand one out, by owner: `process.stdout`; the global
+ * console's `_stdout`/`_stderr` (the streams it writes to); `process.openStdin`, a function that returns
+ * `process.stdin`, and `process._getActiveHandles`, whose array holds the open streams (holders, choice 76).
+ */
+const STREAM_SOURCES: ReadonlyMap<string, ReadonlyMap<string, StdioHold>> = new Map([
+  ['process', new Map<string, StdioHold>([...[...STDIO_MEMBERS].map((member) => [member, 'stream'] as const), ['openStdin', 'holder'], ['_getActiveHandles', 'holder']])],
+  ['console', new Map<string, StdioHold>([['_stdout', 'stream'], ['_stderr', 'stream']])],
+]);
+
+/**
+ * `process.stdout` (or another stream source above, any spelling the walk resolves) at `node`: NETWORK when
+ * taken apart. `node` is a destructured element when the member is taken by a pattern
+ * (`const { stdout: { constructor: S } } = process`): the pattern is judged as bound to the stream.
+ */
+export function judgeStdioUse(walker: Walker, node: ts.Node, member: string, owner = 'process'): void {
+  const hold = STREAM_SOURCES.get(owner)?.get(member);
+  if (hold === undefined) return;
+  const copiedTo: CopiedTo = (name, as) => isTakenByName(walker.sourceFile, name, as);
+  if (!(tsv.isBindingElement(node) ? destructuredTakes(walker, node, hold, copiedTo) : takesStdioApart(walker.ancestors, walker.ancestors.lastIndexOf(node), walker.scope, copiedTo, hold))) return;
+  walker.report.reach(['NETWORK'], node, `${owner}.${member}`, 'member', "its prototype chain is `net.Socket` (`connect`, the `Socket` class) when the stream is a pipe or a socket");
+}
+
+/** `const { _stdout: out } = console`: an owner of stream sources the walk does not destructure member by member. */
+export function judgeDestructuredStreams(walker: Walker, pattern: ts.ObjectBindingPattern, owner: string): void {
+  if (!STREAM_SOURCES.has(owner)) return;
+  for (const element of pattern.elements) {
+    const key = element.dotDotDotToken === undefined ? propertyNameText(element.propertyName ?? element.name) : null;
+    if (key !== null) judgeStdioUse(walker, element, key, owner);
+  }
+}
+
+/** A name destructured out of `process` is a member binding judged where it is used (analyzer.ts); a pattern is judged here. */
+function destructuredTakes(walker: Walker, element: ts.BindingElement, hold: StdioHold, copiedTo: CopiedTo): boolean {
+  if (tsv.isIdentifier(element.name) && walker.scope.lookup(element.name.text)?.kind === 'member') return false;
+  return bindingTakes(element.name, hold, walker.scope, copiedTo);
 }

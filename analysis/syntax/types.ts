@@ -107,4 +107,12 @@ export interface AnalyzeOptions {
   readonly policy: PolicyConfig;
   /** `/`-separated path relative to the project root; grants and inspectorFiles match it. */
   readonly relativePath: string;
+  /** The project's JSX factories (tsconfig), which a file's own pragmas override. */
+  readonly jsx?: JsxSettings;
+}
+
+/** tsconfig `jsxFactory` / `jsxFragmentFactory`: the entities TypeScript calls for every element and fragment. */
+export interface JsxSettings {
+  readonly factory?: string;
+  readonly fragmentFactory?: string;
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { matchesAnyGlob } from '../../policy/index.js';
-import { analyzeSourceFile, type RuleId } from '../../analysis/syntax/index.js';
+import { analyzeSourceFile, jsxSettingsOf, type RuleId } from '../../analysis/syntax/index.js';
 import { analyzeTypedSourceFile } from '../../analysis/typed/index.js';
 import { applySuppressions, isKnownRule, suppressionNoteMessage, suppressionNotesOf, suppressionsOf } from '../../analysis/suppress/index.js';
 import { realPathOr } from '../../policy/real-path.js';
@@ -56,7 +56,9 @@ export function reportFindings<MessageIds extends string>(context: Readonly<TSES
       const sourceFile = sourceFileOf(sourceCode, context.filename);
       // With type information (typescript-eslint's projectService), the typed classifier; else the syntactic detector.
       const typed = typedSourceOf(sourceCode);
-      const facts = typed === undefined ? analyzeSourceFile(sourceFile, { policy, relativePath }) : analyzeTypedSourceFile(typed.program, typed.sourceFile, { policy, relativePath });
+      // The program's tsconfig names the JSX factories every element calls (`jsxFactory`); without types none is known, so any import may be one.
+      const jsx = typed === undefined ? undefined : jsxSettingsOf(typed.program.getCompilerOptions());
+      const facts = typed === undefined ? analyzeSourceFile(sourceFile, { policy, relativePath }) : analyzeTypedSourceFile(typed.program, typed.sourceFile, { policy, relativePath, ...(jsx === undefined ? {} : { jsx }) });
       const located = facts.findings.filter((finding) => finding.ruleId === ruleId).map((finding) => ({ finding, ...sourceCode.getLocFromIndex(finding.start) }));
       // tki's own `// tki-allow-next-line <rule> -- <reason>` (analysis/suppress), read as tki-guard reads it.
       const comments = suppressionsOf(sourceFile);

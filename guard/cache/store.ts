@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PolicyConfig } from '../../policy/index.js';
+import type { JsxSettings } from '../../analysis/syntax/index.js';
 import type { ModuleFacts } from '../types.js';
 import { createNullCrossModuleStore, openCrossModuleStore, type CrossModuleStore } from './cross-module.js';
 import { createNullResolutionCache, openResolutionCache, type ResolutionCache } from './resolutions.js';
@@ -57,8 +58,9 @@ const SHARDS = 32;
 /** A stamp taken less than this long after the file's mtime might miss an edit in the same tick. */
 const RACY_WINDOW_MS = 2_000;
 
-export function cacheKey(policy: PolicyConfig): string {
-  return createHash('sha256').update(JSON.stringify({ GUARD_VERSION, FACTS_FORMAT, policy })).digest('base64url');
+/** Facts depend on the policy and the tsconfig's JSX factories (AnalyzeOptions.jsx), besides each file's content. */
+export function cacheKey(policy: PolicyConfig, jsx: JsxSettings = {}): string {
+  return createHash('sha256').update(JSON.stringify({ GUARD_VERSION, FACTS_FORMAT, policy, jsx })).digest('base64url');
 }
 
 function shardOf(relative: string): number {
@@ -88,10 +90,10 @@ export function createNullCache(): FactsCache {
  * under review planted in the project's cache directory are never read. `seal` is this user's
  * (tests pass their own); without one the run is uncached.
  */
-export function openFactsCache(root: string, policy: PolicyConfig, cacheDirectory: string = join(root, CACHE_DIRECTORY), seal: CacheSeal | undefined = sealOfThisUser()): FactsCache {
+export function openFactsCache(root: string, policy: PolicyConfig, cacheDirectory: string = join(root, CACHE_DIRECTORY), seal: CacheSeal | undefined = sealOfThisUser(), jsx: JsxSettings = {}): FactsCache {
   if (seal === undefined) return createNullCache();
   const directory = join(cacheDirectory, CACHE_SUBDIRECTORY);
-  const key = cacheKey(policy);
+  const key = cacheKey(policy, jsx);
   const previous: Array<Record<string, Entry>> = [];
   for (let shard = 0; shard < SHARDS; shard += 1) {
     let files: Record<string, Entry> = {};

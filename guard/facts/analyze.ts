@@ -1,6 +1,6 @@
 import type ts from 'typescript';
 import { canonicalBuiltin, type PolicyConfig } from '../../policy/index.js';
-import type { FileFacts, Finding, ModuleReference } from '../../analysis/syntax/index.js';
+import type { AnalyzeOptions, FileFacts, Finding, JsxSettings, ModuleReference } from '../../analysis/syntax/index.js';
 import type { LocatedFinding, ModuleExports, ModuleFacts, Position } from '../types.js';
 import { constantListExport } from './constant-list.js';
 import { collectExports } from './exports.js';
@@ -13,7 +13,7 @@ import { lineStartsOf, positionIn } from './line-starts.js';
  * that tests and callers choose it. A typed detector owns its program's source files: the guard
  * takes them instead of parsing the same text again, and must not cache or ship them to workers.
  */
-export type Detector = ((sourceFile: ts.SourceFile, options: { policy: PolicyConfig; relativePath: string }) => FileFacts) & {
+export type Detector = ((sourceFile: ts.SourceFile, options: AnalyzeOptions) => FileFacts) & {
   readonly typed?: true;
   readonly sourceFileOf?: (file: string) => ts.SourceFile | undefined;
 };
@@ -32,8 +32,8 @@ function withConstantList(exports: ModuleExports, list: readonly string[] | unde
 }
 
 /** Detector facts plus what only the whole program needs, located in lines and columns. */
-export function analyzeModule(sourceFile: ts.SourceFile, relativePath: string, policy: PolicyConfig, detect: Detector): ModuleFacts {
-  const facts = detect(sourceFile, { policy, relativePath });
+export function analyzeModule(sourceFile: ts.SourceFile, relativePath: string, policy: PolicyConfig, detect: Detector, jsx?: JsxSettings): ModuleFacts {
+  const facts = detect(sourceFile, { policy, relativePath, ...(jsx === undefined ? {} : { jsx }) });
   const text = sourceFile.text;
   const lineStarts = lineStartsOf(sourceFile);
   const positionOf = (offset: number): Position => positionIn(lineStarts, offset);

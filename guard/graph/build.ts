@@ -3,6 +3,7 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { matchesAnyGlob, type PolicyConfig } from '../../policy/index.js';
 import type { FactsCache } from '../cache/store.js';
 import { fail, ok, type Outcome } from '../errors.js';
+import type { JsxSettings } from '../../analysis/syntax/index.js';
 import type { Detector } from '../facts/analyze.js';
 import { analyzeText } from '../facts/analyze-text.js';
 import { fileKindOf } from '../load/file-kinds.js';
@@ -28,6 +29,8 @@ export interface GraphRequest {
   /** Threads that parse the entries (this one included); 1 keeps everything in this thread. */
   readonly jobs: number;
   readonly onProgress?: (done: number, known: number) => void;
+  /** The tsconfig's JSX factories, handed to the detector (AnalyzeOptions.jsx). */
+  readonly jsx?: JsxSettings;
 }
 
 /** A file as read: raw bytes and their hash. Text is decoded only for files the cache misses. */
@@ -65,7 +68,7 @@ function factsSource(request: GraphRequest, analyzed: ReadonlyMap<string, Outcom
     let result: ReturnType<FactsSource>;
     if (cached !== undefined) result = { outcome: ok(cached), fromCache: true };
     else {
-      const outcome = analyzed.get(file) ?? analyzeText(file, relative, textBytes.decodeText(bytes), request.policy, request.detect);
+      const outcome = analyzed.get(file) ?? analyzeText(file, relative, textBytes.decodeText(bytes), request.policy, request.detect, request.jsx);
       if (outcome.ok) request.cache.set(relative, hash, outcome.value, marked);
       result = { outcome, fromCache: false };
     }
@@ -119,7 +122,7 @@ export async function buildGraph(request: GraphRequest): Promise<Outcome<ModuleG
     loaded.set(file, entry);
     if (request.cache.get(relative, entry.hash) === undefined) ahead.push({ file, relative, text: textBytes.decodeText(entry.bytes) });
   }
-  const analyzed = await analyzeAll(ahead, request.policy, request.detect, request.jobs);
+  const analyzed = await analyzeAll(ahead, request.policy, request.detect, request.jobs, request.jsx);
   const factsOf = factsSource(request, analyzed, stamps);
   const known = (file: string, relative: string): ModuleFacts | undefined => stamped.get(file) ?? (loaded.has(file) ? undefined : fromStamp(file, relative));
   return walk(request, entries, loaded, factsOf, known);

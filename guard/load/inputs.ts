@@ -8,6 +8,7 @@ import { realPathOf, realPathOr } from '../../policy/real-path.js';
 import { readHead } from '../resolve/file-probe.js';
 import { UNNORMALIZED } from '../resolve/posix-paths.js';
 import { interpreterOf } from '../resolve/spawned-executable.js';
+import { jsxSettingsOf, type JsxSettings } from '../../analysis/syntax/index.js';
 
 export { isSourceFile, SOURCE_EXTENSIONS } from './file-kinds.js';
 
@@ -22,6 +23,8 @@ export interface Inputs {
    * policy search (a linked folder's target outside the project must not move it).
    */
   readonly listed?: readonly string[];
+  /** The tsconfig's `jsxFactory` / `jsxFragmentFactory`: every element and fragment calls them (AnalyzeOptions.jsx). */
+  readonly jsx?: JsxSettings;
 }
 
 export type InputRequest = { readonly kind: 'project'; readonly tsconfig: string } | { readonly kind: 'paths'; readonly paths: readonly string[] };
@@ -66,8 +69,10 @@ function loadProject(tsconfig: string): Outcome<Inputs> {
   const listed = [...new Set([...parsed.fileNames, ...javaScriptOutsideProgram(tsconfig, parsed, host), ...sourcesOutsideProgram(root, parsed)].map((file) => resolve(file)))].filter(isCodeInput).sort();
   const files = [...new Set(listed.map(realPathOr))].sort();
   if (files.length === 0) return fail({ code: 'project/no_files', root });
-  return ok({ root, files, tsconfig, listed });
+  const jsx = jsxSettingsOf(parsed.options);
+  return ok({ root, files, tsconfig, listed, ...(jsx === undefined ? {} : { jsx }) });
 }
+
 
 /**
  * Without `allowJs` a tsconfig's program has no JavaScript, yet the `.js`/`.mjs`/`.cjs`/`.jsx`
@@ -130,7 +135,21 @@ function loadPaths(paths: readonly string[], cwd: string): Outcome<Inputs> {
   }
   const unique = [...new Set(files)].sort();
   if (unique.length === 0) return fail({ code: 'project/no_files', root: cwd });
-  return ok({ root: realPathOr(cwd), files: unique, tsconfig: null });
+  const jsx = jsxSettingsAround(cwd);
+  return ok({ root: realPathOr(cwd), files: unique, tsconfig: null, ...(jsx === undefined ? {} : { jsx }) });
+}
+
+/**
+ * Files named on the command line compile under the tsconfig of the folder the run starts in (the
+ * nearest one above it, as tsc finds it): its JSX factories are what their elements call. One that
+ * cannot be read names none (the run needs no tsconfig).
+ */
+function jsxSettingsAround(cwd: string): JsxSettings | undefined {
+  const tsconfig = ts.findConfigFile(cwd, (file) => existsSync(file));
+  if (tsconfig === undefined) return undefined;
+  // Options only: a host that lists no directory keeps TypeScript from globbing the tree (as guard/resolve/tsconfig.ts).
+  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, { ...ts.sys, readDirectory: () => [], onUnRecoverableConfigFileDiagnostic: () => undefined });
+  return parsed === undefined ? undefined : jsxSettingsOf(parsed.options);
 }
 
 /**

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PolicyConfig } from '../../policy/index.js';
+import type { JsxSettings } from '../../analysis/syntax/index.js';
 import type { Outcome } from '../errors.js';
 import { analyzeText } from '../facts/analyze-text.js';
 import type { Detector } from '../facts/analyze.js';
@@ -26,14 +27,14 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  * worker that starts late simply takes fewer. Results are keyed by file, so the graph that
  * consumes them stays in its own deterministic order.
  */
-export async function analyzeAll(files: readonly Job[], policy: PolicyConfig, detect: Detector, jobs: number): Promise<Map<string, Outcome<ModuleFacts>>> {
+export async function analyzeAll(files: readonly Job[], policy: PolicyConfig, detect: Detector, jobs: number, jsx?: JsxSettings): Promise<Map<string, Outcome<ModuleFacts>>> {
   const results = new Map<string, Outcome<ModuleFacts>>();
   const chunks: Job[][] = [];
   for (let index = 0; index < files.length; index += CHUNK_SIZE) chunks.push(files.slice(index, index + CHUNK_SIZE));
   const workerCount = jobs > 1 && files.length >= MINIMUM_FILES && workerAvailable() ? jobs - 1 : 0;
 
   const workersDone = Array.from({ length: workerCount }, () => {
-    const worker = new Worker(WORKER_URL, { workerData: { policy } satisfies WorkerSetup });
+    const worker = new Worker(WORKER_URL, { workerData: { policy, ...(jsx === undefined ? {} : { jsx }) } satisfies WorkerSetup });
     return new Promise<void>((resolve, reject) => {
       const feed = (): void => worker.postMessage((chunks.shift() ?? null) satisfies ChunkMessage);
       worker.on('message', (message: ResultMessage) => {
@@ -47,7 +48,7 @@ export async function analyzeAll(files: readonly Job[], policy: PolicyConfig, de
   });
 
   for (let chunk = chunks.shift(); chunk !== undefined; chunk = chunks.shift()) {
-    for (const job of chunk) results.set(job.file, analyzeText(job.file, job.relative, job.text, policy, detect));
+    for (const job of chunk) results.set(job.file, analyzeText(job.file, job.relative, job.text, policy, detect, jsx));
     // Let worker messages in between chunks, so they are fed while this thread works too.
     if (workerCount > 0) await nextTurn();
   }

@@ -1,4 +1,5 @@
 import type { PolicyConfig } from '../../policy/index.js';
+import type { JsxSettings } from '../../analysis/syntax/index.js';
 import type { Outcome } from '../errors.js';
 import type { ModuleFacts } from '../types.js';
 
@@ -11,6 +12,8 @@ export interface Job {
 
 export interface WorkerSetup {
   readonly policy: PolicyConfig;
+  /** The tsconfig's JSX factories (AnalyzeOptions.jsx). */
+  readonly jsx?: JsxSettings;
 }
 
 /** Pool → worker: a chunk to analyze, or `null` to stop. */
