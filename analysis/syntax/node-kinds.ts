@@ -12,6 +12,24 @@ export const GLOBAL_CONSTRUCTORS: ReadonlySet<string> = new Set([
   'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'AbortController', 'Event', 'EventTarget', 'Buffer',
 ]);
 
+/**
+ * Values the platform defines under a global name (ECMAScript's and Node 20's), one per process: a
+ * written value rooted at one of them means the same wherever the write sits (shared-stores.ts).
+ * A fixed list, not the analyzing process's own global object, so the answer does not depend on
+ * the Node version that runs the guard.
+ */
+export const PLATFORM_GLOBAL_VALUES: ReadonlySet<string> = new Set([
+  ...GLOBAL_CONSTRUCTORS,
+  'globalThis', 'global', 'process', 'console', 'Math', 'JSON', 'Reflect', 'Atomics', 'Intl', 'WebAssembly', 'Function',
+  'eval', 'Iterator', 'SharedArrayBuffer', 'Uint8ClampedArray', 'BigInt64Array', 'BigUint64Array', 'AggregateError',
+  'EvalError', 'ReferenceError', 'URIError', 'FinalizationRegistry', 'crypto', 'performance', 'navigator', 'fetch',
+  'queueMicrotask', 'structuredClone', 'setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval',
+  'clearImmediate', 'atob', 'btoa', 'Blob', 'File', 'FormData', 'Headers', 'Request', 'Response', 'MessageChannel',
+  'MessagePort', 'MessageEvent', 'BroadcastChannel', 'AbortSignal', 'DOMException', 'Crypto', 'CryptoKey', 'SubtleCrypto',
+  'CustomEvent', 'ReadableStream', 'WritableStream', 'TransformStream', 'CompressionStream', 'DecompressionStream',
+  'TextEncoderStream', 'TextDecoderStream', 'Performance', 'PerformanceEntry', 'PerformanceObserver', 'WebSocket',
+]);
+
 /** Assignments that can store 0 into `process.exitCode`. */
 export const EXIT_CODE_ASSIGNMENTS: ReadonlySet<ts.SyntaxKind> = new Set([
   tsv.SyntaxKind.EqualsToken,

@@ -9,6 +9,7 @@ import { trackedLoad } from './module-loads.js';
 import { interopViewOf } from './interop.js';
 import { judgeLoaderStateWrite } from './loader-state.js';
 import { globalName, isProcessObject } from './module-loads.js';
+import { PLATFORM_GLOBAL_VALUES } from './node-kinds.js';
 import { excerpt, memberKey, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
 
@@ -144,7 +145,7 @@ function isReadAnywhere(written: ts.Expression): boolean {
   let root = skipOuter(written);
   while (tsv.isPropertyAccessExpression(root) || tsv.isElementAccessExpression(root)) root = skipOuter(root.expression);
   if (tsv.isCallExpression(root)) return true;
-  return tsv.isIdentifier(root) && Object.hasOwn(globalThis, root.text);
+  return tsv.isIdentifier(root) && PLATFORM_GLOBAL_VALUES.has(root.text);
 }
 
 /**
