@@ -50,7 +50,7 @@ function judgeWriterFunction(walker: Walker, call: ts.CallExpression): boolean {
 function judgeHandedToShared(walker: Walker, call: ts.CallExpression): void {
   const parties = indirectParties(walker, call);
   const callee = skipOuter(call.expression);
-  const receiver = parties === undefined && (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && !isSharedNamespace(walker, callee.expression) ? callee.expression : undefined;
+  const receiver = parties === undefined && (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && !isSharedNamespace(walker, callee.expression) && !isPendingImport(walker, callee.expression) ? callee.expression : undefined;
   const all = parties ?? (receiver === undefined ? [] : [receiver, ...argumentValues(call.arguments)]);
   for (const party of all) {
     const owner = sharedObjectOf(walker, party);
@@ -62,6 +62,21 @@ function judgeHandedToShared(walker: Walker, call: ts.CallExpression): void {
       return;
     }
   }
+}
+
+/**
+ * `import('node:process').then(…)`: the receiver is the promise `import()` returns, one per call,
+ * not the module's object; what its callbacks are handed is judged where they read it.
+ */
+function isPendingImport(walker: Walker, receiver: ts.Expression): boolean {
+  const inner = skipOuter(receiver);
+  if (ts.isCallExpression(inner)) return inner.expression.kind === ts.SyntaxKind.ImportKeyword;
+  if (!ts.isIdentifier(inner)) return false;
+  // `const pending = import('node:process'); pending.then(…)`: the binding keeps the promise.
+  const binding = walker.scope.lookup(inner.text);
+  const declaration = binding !== undefined && 'declaration' in binding ? binding.declaration : binding?.kind === 'const' ? binding.initializer.parent : undefined;
+  const initializer = declaration !== undefined && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
+  return initializer !== undefined && isPendingImport(walker, initializer);
 }
 
 /** Arguments as values: a spread's operand, an array literal's elements too (`.apply(o, [a, b])`, `Reflect.apply(f, o, [a, b])`). */
