@@ -137,6 +137,9 @@ function isCapabilityReference(walker: Walker, node: ts.Expression): boolean {
   if (isNamedCapability(walker, node)) return true;
   // A name no scope declares is a global: its own name decides (`Map` is no capability).
   if (ts.isIdentifier(node) && walker.scope.lookup(node.text) === undefined) return false;
+  // A member the syntax names is judged by the policy's row for it, in both modes: `process.pid` is
+  // data and `process.exit` no capability, whatever the types say of `process` (round 19 look-alikes).
+  if (isNamedMember(walker, node)) return false;
   return (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && walker.types?.capabilityValue(node) !== undefined;
 }
 
@@ -165,6 +168,13 @@ function isNamedCapability(walker: Walker, node: ts.Expression): boolean {
     if (global !== undefined && isCapabilityGlobal(global)) return true;
   }
   return false;
+}
+
+/** A member of `process` or of a module the syntax names: the policy has its answer (isNamedCapability). */
+function isNamedMember(walker: Walker, node: ts.Expression): boolean {
+  if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return false;
+  if (processMemberName(node, walker.scope, GLOBAL_OBJECT_NAMES) !== undefined) return true;
+  return namedMemberOf(node, { scope: walker.scope, ancestors: walker.ancestors }, anyModule) !== undefined;
 }
 
 function isCapabilityGlobal(name: string): boolean {

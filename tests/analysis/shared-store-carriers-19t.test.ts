@@ -69,6 +69,11 @@ const LOOKALIKES: Record<string, string> = {
   'ok-listener-calls.cjs': `${FS}process.on('exit', () => fs.writeFileSync('done.txt', 'x'));`,
   'ok-let-local-only.cjs': `${FS}let t = {};\nt = { other: 1 };\nt.write = fs.writeFileSync;\nt.write('out.txt', 'x');`,
   'ok-call-local.cjs': `${FS}const list = [];\nObject.assign.call(null, list, { write: fs.writeFileSync });\nlist.write('out.txt', 'x');`,
+  // Round 19 (sig19-lookalike-*): `process`'s own members are judged by their policy rows in both modes,
+  // whatever the types say of `process`; a pending import()'s promise is no shared receiver.
+  'ok-kill-own-pid.cjs': `process.kill(process.pid, 'SIGTERM');`,
+  'ok-listener-exits.cjs': `process.on('exit', () => process.exit(0));\nprocess.stdout.write(process.argv[2] ?? '');`,
+  'ok-pending-import.mjs': `export const pid = import('node:process').then((host) => host.pid);\nconst pending = import('node:process');\nexport const env = pending.then((host) => host.env);`,
   'ok-bound-local.cjs': `${FS}const box = {};\nReflect.apply(Object.assign, null, [box, { write: fs.writeFileSync }]);\nbox.write('out.txt', 'x');`,
 };
 
