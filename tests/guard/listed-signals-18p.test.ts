@@ -72,6 +72,10 @@ describe('the evasions next to it keep NETWORK and DYNAMIC_CODE', () => {
     ['the callback reads `arguments` (a sloppy alias of its parameter)', { 'index.js': reRaiser("require('./signals.js')", "      arguments[0] = 'SIGUSR1'"), 'signals.js': LIST }],
     ['the signal name is declared again inside the callback', { 'index.js': reRaiser("require('./signals.js')", '      var sig = process.env.SIG'), 'signals.js': LIST }],
     ['a member of the list written before the loop', { 'index.js': reRaiser("require('./signals.js')\n  signals.forEach = function (f) { f('SIGUSR1') }"), 'signals.js': LIST }],
+    // Round 19: the list module's exports object is one for every module that loads it.
+    ['another module of the program pushes into the list', { 'index.js': reRaiser(), 'signals.js': LIST, 'sibling.js': "require('./signals.js').push('SIGUSR1')\n" }],
+    ['an ES module of the program unshifts into the list', { 'index.js': reRaiser(), 'signals.js': LIST, 'sibling.mjs': "import list from './signals.js'\nlist.unshift('SIGUSR1')\n" }],
+    ['another module defines an element of the list', { 'index.js': reRaiser(), 'signals.js': LIST, 'sibling.js': "Object.defineProperty(require('./signals.js'), 0, { value: 'SIGUSR1' })\n" }],
     ['the list pushed to in the re-raising module', { 'index.js': reRaiser("require('./signals.js')\n  signals.push('SIGUSR1')"), 'signals.js': LIST }],
     ['an element written ahead of the loop by a callback given the array', { 'index.js': reRaiser("require('./signals.js')\n  signals = signals.filter(function (s, i, all) { all[i + 1] = 'SIGUSR1'; return true })"), 'signals.js': LIST }],
     ['the list handed to a function of another module', { 'index.js': reRaiser("require('./signals.js')\n  require('./more.js')(signals)"), 'signals.js': LIST, 'more.js': "module.exports = function (list) { list.push('SIGUSR1') }\n" }],
