@@ -193,8 +193,11 @@ function sharedObjectName(base: ts.Expression, walker: Walker): string | undefin
     return owner === undefined ? undefined : `${owner}${label}`;
   }
   const owner = globalName(inner, walker.scope, GLOBAL_OBJECT_NAMES);
-  return owner !== undefined && !COMMONJS_WRAPPER_NAMES.has(owner) ? owner : undefined;
+  return owner !== undefined && !COMMONJS_WRAPPER_NAMES.has(owner) && !PRIMITIVE_GLOBALS.has(owner) ? owner : undefined;
 }
+
+/** Global names whose values are primitives: nothing can be kept in them (`f.call(undefined, cp.execSync)`). */
+const PRIMITIVE_GLOBALS: ReadonlySet<string> = new Set(['undefined', 'NaN', 'Infinity']);
 
 /** `module` or `require` of the CommonJS wrapper, or a `require` the file made (not another binding by that name). */
 function wrapperNameOf(expression: ts.Expression, walker: Walker): string | undefined {
