@@ -3,6 +3,7 @@ import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { carriedCapability } from './carried-capabilities.js';
 import { globalName } from './module-loads.js';
 import { constantKey } from './constants.js';
+import { isPromiseMember } from './promised-namespaces.js';
 import { isSharedNamespace, sharedObjectOf } from './shared-stores.js';
 import { excerpt, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
@@ -50,7 +51,7 @@ function judgeWriterFunction(walker: Walker, call: ts.CallExpression): boolean {
 function judgeHandedToShared(walker: Walker, call: ts.CallExpression): void {
   const parties = indirectParties(walker, call);
   const callee = skipOuter(call.expression);
-  const receiver = parties === undefined && (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && !isSharedNamespace(walker, callee.expression) && !isPendingImport(walker, callee.expression) ? callee.expression : undefined;
+  const receiver = parties === undefined && (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && !isSharedNamespace(walker, callee.expression) && !isPendingImportMember(walker, callee) ? callee.expression : undefined;
   const all = parties ?? (receiver === undefined ? [] : [receiver, ...argumentValues(call.arguments)]);
   for (const party of all) {
     const owner = sharedObjectOf(walker, party);
@@ -65,18 +66,13 @@ function judgeHandedToShared(walker: Walker, call: ts.CallExpression): void {
 }
 
 /**
- * `import('node:process').then(…)`: the receiver is the promise `import()` returns, one per call,
- * not the module's object; what its callbacks are handed is judged where they read it.
+ * `import('node:process').then(…)` (also through a `const` holding the `import()`): a member of the
+ * promise `import()` returns, not of the module's object (promised-namespaces.ts isPromiseMember).
  */
-function isPendingImport(walker: Walker, receiver: ts.Expression): boolean {
-  const inner = skipOuter(receiver);
-  if (ts.isCallExpression(inner)) return inner.expression.kind === ts.SyntaxKind.ImportKeyword;
-  if (!ts.isIdentifier(inner)) return false;
-  // `const pending = import('node:process'); pending.then(…)`: the binding keeps the promise.
-  const binding = walker.scope.lookup(inner.text);
-  const declaration = binding !== undefined && 'declaration' in binding ? binding.declaration : binding?.kind === 'const' ? binding.initializer.parent : undefined;
-  const initializer = declaration !== undefined && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
-  return initializer !== undefined && isPendingImport(walker, initializer);
+function isPendingImportMember(walker: Walker, callee: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
+  const base = skipOuter(callee.expression);
+  const binding = ts.isIdentifier(base) ? walker.scope.lookup(base.text) : undefined;
+  return isPromiseMember(base, binding, constantKey(callee, walker.scope));
 }
 
 /** Arguments as values: a spread's operand, an array literal's elements too (`.apply(o, [a, b])`, `Reflect.apply(f, o, [a, b])`). */
