@@ -72,6 +72,18 @@ function optionScript(texts: ReadonlyArray<string | undefined>, option: RegExp, 
   return pieces.length > 0 ? { text: pieces.join('\n') } : { unseen: 'a script file' };
 }
 
+/**
+ * awk and sed alike: `--` or the first operand ends the options; with no `-e` script given, the
+ * operand (the one after `--`) is the script. True when the options end here.
+ */
+function endsOptions(texts: ReadonlyArray<string | undefined>, index: number, pieces: string[]): boolean {
+  const text = texts[index] ?? '';
+  const operand = text === '--' ? (texts[index + 1] ?? PIECE) : !text.startsWith('-') || text === '-' ? text : undefined;
+  if (operand === undefined) return false;
+  if (pieces.length === 0) pieces.push(operand);
+  return true;
+}
+
 /** awk's program: the first operand, unless `-f FILE` (or gawk's `-e TEXT`/`--source`) gives it; `-v`, `-F` take a value. */
 function awkScript(texts: ReadonlyArray<string | undefined>): Script {
   const pieces: string[] = [];
@@ -93,14 +105,7 @@ function awkScript(texts: ReadonlyArray<string | undefined>): Script {
       index++;
       continue;
     }
-    if (text === '--') {
-      if (pieces.length === 0) pieces.push(texts[index + 1] ?? PIECE);
-      break;
-    }
-    if (!text.startsWith('-') || text === '-') {
-      if (pieces.length === 0) pieces.push(text);
-      break;
-    }
+    if (endsOptions(texts, index, pieces)) break;
   }
   return pieces.length > 0 ? { text: pieces.join('\n') } : { unseen: 'a program' };
 }
@@ -220,14 +225,7 @@ function sedScript(texts: ReadonlyArray<string | undefined>): Script {
       index++;
       continue;
     }
-    if (text === '--') {
-      if (pieces.length === 0) pieces.push(texts[index + 1] ?? PIECE);
-      break;
-    }
-    if (!text.startsWith('-') || text === '-') {
-      if (pieces.length === 0) pieces.push(text);
-      break;
-    }
+    if (endsOptions(texts, index, pieces)) break;
   }
   return pieces.length > 0 ? { text: pieces.join('\n') } : { unseen: 'a script' };
 }
