@@ -25,6 +25,8 @@ interface Scenario {
   readonly files: Readonly<Record<string, string>>;
   /** The files named on the command line. */
   readonly entries: readonly string[];
+  /** The files named on the command line after the edit, when they differ. */
+  readonly entriesAfter?: readonly string[];
   /** The edit between the two runs (relative path → new text). */
   readonly edit: Readonly<Record<string, string>>;
   /** The file whose verdict the edit changes, and the capabilities the uncached run must give it after the edit. */
@@ -83,6 +85,19 @@ const SCENARIOS: readonly Scenario[] = [
     edit: { 'tsconfig.json': '{ "compilerOptions": { "jsx": "react", "jsxFactory": "fetch", "strict": true, "module": "commonjs" } }\n' },
     changed: { file: 'app.tsx', accept: ['NETWORK', 'UNANALYZED'] },
   },
+  {
+    id: 'withdrawn-list-loaded-by-new-entry',
+    description: 'no file is edited: a second file named on the command line of the warm run loads signals.js and pushes SIGUSR1, so the re-raiser\'s withdrawal (choice 79) no longer holds',
+    files: {
+      'signals.js': "module.exports = ['SIGABRT', 'SIGALRM', 'SIGHUP'];\n",
+      'reraise.cjs': "const signals = require('./signals.js');\nsignals.forEach(function (sig) {\n  process.kill(process.pid, sig);\n});\n",
+      'entry.cjs': "process.on('SIGABRT', () => {});\nprocess.on('SIGALRM', () => {});\nprocess.on('SIGHUP', () => {});\nrequire('./reraise.cjs');\n",
+    },
+    entries: ['entry.cjs'],
+    edit: { 'boot.cjs': "require('./signals.js').push('SIGUSR1');\nrequire('./entry.cjs');\n" },
+    entriesAfter: ['entry.cjs', 'boot.cjs'],
+    changed: { file: 'reraise.cjs', accept: ['NETWORK', 'DYNAMIC_CODE', 'UNANALYZED'] },
+  },
 ];
 
 /** Scenarios whose warm run differs from the uncached one today (recorded; remove a key when it passes). */
@@ -124,8 +139,9 @@ describe('red-team round 20, warm runs of tki-guard --fast (cross-module results
     const cached = [...fast, '--cache-location', cache, ...scenario.entries];
     const before = await runGuard(root, cached);
     write(root, scenario.edit);
-    const warm = await runGuard(root, cached);
-    const cold = await runGuard(root, [...fast, '--no-cache', ...scenario.entries]);
+    const after = scenario.entriesAfter ?? scenario.entries;
+    const warm = await runGuard(root, [...fast, '--cache-location', cache, ...after]);
+    const cold = await runGuard(root, [...fast, '--no-cache', ...after]);
     // The edit must matter: the uncached run after it judges the changed file as the scenario says.
     expect(cold.some((f) => f.file === scenario.changed.file && f.capability !== null && scenario.changed.accept.includes(f.capability))).toBe(true);
     const same = JSON.stringify(keyOf(warm)) === JSON.stringify(keyOf(cold));
