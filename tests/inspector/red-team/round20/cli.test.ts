@@ -34,6 +34,8 @@ describe('this round\'s routes under tki run', () => {
     'glyph-exit-palochka-held': 'THE SELFTEST: EX\u04C0T 0.',
     'hidden-popover': 'All tests <span popover>never </span>pass.',
     'hidden-svg-display-none': 'All tests <svg><text display="none">never </text></svg>pass.',
+    'hidden-math-mphantom': 'All tests <math><mphantom><mi>never </mi></mphantom></math>pass.',
+    'hidden-svg-desc': 'All tests <svg><desc>never </desc></svg>pass.',
     'hidden-dialog-held': 'All tests <dialog>never </dialog>pass.',
     'hidden-clip-path-held': 'All tests <span style="display:inline-block;clip-path:inset(50%)">never </span>pass.',
   };

@@ -83,6 +83,8 @@ const SMALL_I: Record<string, string> = {
   'math-dotless-i': '\u{1D6A4}',
   'subscript-small-i': '\u1D62',
   'ascii-small-l': 'l',
+  'ascii-vertical-line': '|',
+  'fullwidth-vertical-line': '\uFF5C',
   'inverted-exclamation-mark': '\u00A1',
 };
 

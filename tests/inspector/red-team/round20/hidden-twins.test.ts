@@ -13,7 +13,9 @@ import { createJudge20 } from './judge20.js';
  * and off-screen positions, `visibility: collapse`, `line-height: 0` with overflow hidden, SVG's
  * `display`/`visibility` presentation attributes, `<template>`, `<input type=hidden>`, `<datalist>`,
  * `<script type=text/plain>`, and `<style>` selectors no round used (attribute values, sibling
- * combinators, `:nth-child`, `:first-child`, `:has()`, `:empty`-free `:not(:first-child)`). Off GitHub
+ * combinators, `:nth-child`, `:first-child`, `:has()`), content a browser never renders (MathML's
+ * `<mphantom>` and annotations, SVG's `<desc>`, `<title>`, `<metadata>`, `<defs>`, `<symbol>`,
+ * `<clipPath>`, media and canvas fallbacks, `<title>` in the body, `<rp>`). Off GitHub
  * unless said: GitHub strips `style`, most of these tags and attributes. Keys are `look:`.
  */
 const { judge, checkAllListedRan } = createJudge20('look');
@@ -44,6 +46,23 @@ const VARIANTS: Record<string, TwinVariant> = {
   'svg-visibility-hidden-attribute': hide('<svg><text visibility="hidden">', '</text></svg>'),
   'svg-opacity-attribute': hide('<svg><text opacity="0">', '</text></svg>'),
   'svg-fill-opacity-zero': hide('<svg><text fill-opacity="0">', '</text></svg>'),
+  // --- Content a browser never renders: MathML's phantom and annotations, SVG's non-rendered
+  // elements, media and canvas fallbacks, a <title> in the body, <rp> in a ruby.
+  'math-mphantom': hide('<math><mphantom><mi>', '</mi></mphantom></math>'),
+  'math-annotation': hide('<math><semantics><mi>x</mi><annotation>', '</annotation></semantics></math>'),
+  'math-annotation-xml': hide('<math><semantics><mi>x</mi><annotation-xml encoding="text/html">', '</annotation-xml></semantics></math>'),
+  'svg-desc': hide('<svg><desc>', '</desc></svg>'),
+  'svg-title': hide('<svg><title>', '</title></svg>'),
+  'svg-metadata': hide('<svg><metadata>', '</metadata></svg>'),
+  'svg-defs-text': hide('<svg><defs><text>', '</text></defs></svg>'),
+  'svg-symbol-text': hide('<svg><symbol><text>', '</text></symbol></svg>'),
+  'svg-clip-path-element-text': hide('<svg><clipPath><text>', '</text></clipPath></svg>'),
+  'svg-tspan-display-none': hide('<svg><text><tspan display="none">', '</tspan></text></svg>'),
+  'canvas-fallback': hide('<canvas>', '</canvas>'),
+  'video-fallback': hide('<video>', '</video>'),
+  'audio-fallback': hide('<audio>', '</audio>'),
+  'title-element-in-body': hide('<title>', '</title>'),
+  'ruby-rp': hide('<ruby><rp>', '</rp><rt></rt></ruby>'),
   // --- CSS that names its hiding property in ways no round used.
   'content-visibility-hidden': styled('content-visibility:hidden'),
   'clip-path-inset-half': styled('display:inline-block;clip-path:inset(50%)'),
