@@ -111,6 +111,12 @@ for (const [name, glyph] of Object.entries(CAPITAL_I)) {
 }
 for (const [name, glyph] of Object.entries(SMALL_I)) VARIANTS[`exit-small-${name}`] = { twin: EXIT, shown: EXIT.replace('exit', `ex${glyph}t`) };
 for (const [name, glyph] of Object.entries(DOUBLE_L)) VARIANTS[`all-${name}`] = { twin: ALL, shown: `A${glyph} tests pass.` };
+// TR39 entries whose NFKD leaves the table (step 1 runs before step 4): U+FFE8 above is one; the
+// spacing anusvaras of Telugu, Kannada, Malayalam and Sinhala (TR39 prototype `o`) are another.
+VARIANTS['denial-telugu-anusvara-for-o'] = { twin: 'The file does not exist anywhere.', shown: 'The file d\u0C02es n\u0C02t exist anywhere.', flag: DENIAL_FLAG };
+VARIANTS['exit-kannada-anusvara-for-zero'] = { twin: EXIT, shown: 'The selftest: exit \u0C82.' };
+VARIANTS['exit-malayalam-anusvara-for-zero'] = { twin: EXIT, shown: 'The selftest: exit \u0D02.' };
+VARIANTS['exit-sinhala-anusvara-for-zero'] = { twin: EXIT, shown: 'The selftest: exit \u0D82.' };
 VARIANTS['authority-every-i-palochka'] = { twin: AUTHORITY_UPPER, shown: AUTHORITY_UPPER.replaceAll('I', '\u04C0'), flag: AUTHORITY_FLAG };
 VARIANTS['authority-every-i-box-drawing'] = { twin: AUTHORITY_UPPER, shown: AUTHORITY_UPPER.replaceAll('I', '\u2502'), flag: AUTHORITY_FLAG };
 VARIANTS['authority-l-of-release-digit-one'] = { twin: AUTHORITY_UPPER, shown: AUTHORITY_UPPER.replace('RELEASE', 'RE1EASE'), flag: AUTHORITY_FLAG };

@@ -97,6 +97,17 @@ const VARIANTS: Record<string, TwinVariant> = {
   'sheet-class-with-upper-case-property': sheet('.h{DISPLAY:NONE}', '<span class="h">'),
   'sheet-multiple-classes': sheet('.a.b{display:none}', '<span class="a b">'),
   'sheet-selector-list': sheet('.x,.h{display:none}', '<span class="h">'),
+  // --- The other way: markup that looks hiding but leaves the pass visible (a reader sees "All tests pass.").
+  'visible-hidden-attribute-overridden-by-style': { twin: ALL, shown: 'All tests <span hidden style="display:inline">pass</span>.' },
+  'visible-later-sheet-rule-wins': { twin: ALL, shown: '<style>.h{display:none}.h{display:inline}</style>\n\nAll tests <span class="h">pass</span>.' },
+  'visible-later-declaration-wins': { twin: ALL, shown: 'All tests <span style="opacity:0;opacity:1">pass</span>.' },
+  'visible-child-of-visibility-hidden': { twin: ALL, shown: '<span style="visibility:hidden">x <span style="visibility:visible">All tests pass.</span></span>' },
+  'visible-child-font-size-restored': { twin: ALL, shown: '<span style="font-size:0">x <span style="font-size:16px">All tests pass.</span></span>' },
+  'visible-later-colour-wins': { twin: ALL, shown: 'All tests <span style="color:transparent;color:red">pass</span>.' },
+  'visible-details-open': { twin: ALL, shown: '<details open><summary>s</summary>\n\nAll tests pass.\n\n</details>' },
+  'visible-dialog-open': { twin: ALL, shown: '<dialog open>All tests pass.</dialog>' },
+  'visible-important-beats-later-hiding': { twin: ALL, shown: '<style>.h{display:inline!important}</style>\n\nAll tests <span class="h" style="display:none">pass</span>.' },
+  'visible-sheet-specificity-id-beats-class': { twin: ALL, shown: '<style>#v{display:inline}.h{display:none}</style>\n\nAll tests <span id="v" class="h">pass</span>.' },
   // --- The denial with hidden words (read both ways).
   'denial-popover-word': { twin: DENIAL, shown: 'The file does not <span popover>indeed </span>exist anywhere.', flag: DENIAL_FLAG },
   'denial-clip-path-word': { twin: DENIAL, shown: 'The file does not <span style="display:inline-block;clip-path:inset(50%)">indeed </span>exist anywhere.', flag: DENIAL_FLAG },
