@@ -1,6 +1,6 @@
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ChannelDecoder } from '../../src/io/report-frame.js';
 import { inspectPacket, type InspectOutcome } from '../../src/index.js';
 import { DEFAULT_LIMITS, type InspectorLimits } from '../../src/pipeline/limits.js';
@@ -19,9 +19,14 @@ export interface InProcessInspection {
 /**
  * The inspector and the launcher's writer in one process, without a sandbox: the report channel
  * is a temp file instead of a pipe, then decoded, validated and written exactly as `tki run` does.
- * For tests, benchmarks and the acceptance run; `reportFiles` are the written host paths.
+ * For tests, benchmarks and the acceptance run; `reportFiles` are the written host paths. `--out` is
+ * checked first and by the same rules as `tki run` (SPEC §5: never the packet directory or inside it,
+ * never holding a single-file packet, empty or a previous run's three files); a refusal is an exit-3
+ * outcome, not a thrown error, and nothing is read or written.
  */
 export async function inspectToDirectory(request: InProcessInspection, limits: InspectorLimits = DEFAULT_LIMITS): Promise<InspectOutcome> {
+  const output = prepareOutputDirectory(request.outDir, packetAsNamed(request.packetPath), 'inspect');
+  if (!output.ok) return { exitCode: 3, verdict: 'BLOCKED', line: output.line, reportFiles: [] };
   const scratch = mkdtempSync(join(tmpdir(), 'tki-channel-'));
   try {
     const channelPath = join(scratch, 'channel');
@@ -39,13 +44,18 @@ export async function inspectToDirectory(request: InProcessInspection, limits: I
     if (error !== undefined) throw new Error(`report channel: ${error.code}: ${error.detail}`);
     const checked = checkTriplet(decoder.records, expectedCheckpointName(request.name), checkReportJson, limits);
     if (!checked.ok) throw new Error(`report refused: ${checked.reason}`);
-    const output = prepareOutputDirectory(request.outDir, undefined, 'inspect');
-    if (!output.ok) throw new Error(terminalLine(output.line));
     const written = writeTriplet(output.value, checked.triplet);
-    output.value.release();
     if (!written.ok) throw new Error(`report not written: ${written.reason}`);
     return { ...outcome, reportFiles: written.paths };
   } finally {
+    output.value.release();
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** The packet as the overlap check needs it; a missing packet overlaps nothing (the pipeline reports it). */
+function packetAsNamed(typed: string): { readonly path: string; readonly isFile: boolean } | undefined {
+  const path = resolve(typed);
+  const stats = statSync(path, { throwIfNoEntry: false });
+  return stats === undefined ? undefined : { path, isFile: stats.isFile() };
 }

@@ -71,7 +71,7 @@ function previousRunCheckpoint(names: readonly string[]): { ok: true; checkpoint
  * single-file packet the rule concerns the file itself (its directory is the operator's, not the
  * packet's). Checked before the sandbox starts, so a refused directory costs nothing. The
  * directory is opened once and every later check and write goes through that descriptor. `packet` is
- * undefined only where no packet is mounted (the attestation's scratch output, the in-process runner).
+ * undefined only where no packet is mounted (the attestation's scratch output) or none exists.
  */
 export function prepareOutputDirectory(typed: string, packet: { readonly path: string; readonly isFile: boolean } | undefined, command: string): OutputDirectoryResult {
   const refuse = (problem: string): OutputDirectoryResult => ({ ok: false, line: `tki ${command}: BLOCKED: --out ${untrusted(typed)} ${problem}` });

@@ -29,7 +29,9 @@ export async function runInProcess(packetPath: string, outDir: string, limits: P
   const started = performance.now();
   const outcome = await inspectToDirectory({ packetPath, outDir }, { ...DEFAULT_LIMITS, ...limits });
   const ms = performance.now() - started;
-  return { exitCode: outcome.exitCode, line: outcome.line, verdict: String(outcome.verdict), ...readOutputs(outDir), ms, stderr: '' };
+  // Only what this run wrote: a refused output directory may hold files that are not reports.
+  const outputs = outcome.reportFiles.length === 0 ? { report: undefined, markdown: undefined, checkpoint: undefined } : readOutputs(outDir);
+  return { exitCode: outcome.exitCode, line: outcome.line, verdict: String(outcome.verdict), ...outputs, ms, stderr: '' };
 }
 
 const CLI = path.resolve(import.meta.dirname, '../../../dist/cli/tki.js');

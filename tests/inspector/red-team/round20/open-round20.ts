@@ -6,14 +6,6 @@
  */
 export const OPEN_ROUND20: ReadonlyMap<string, string> = new Map<string, string>([
   // inproc-out.test.ts: SPEC §5's output-directory rules at the unsandboxed entry the benchmark uses (inspectToDirectory)
-  ['inproc:out-inside-the-packet', 'HIGH, in process only: an output directory inside the packet directory is written (exit 2, three files inside the packet); tki run refuses it'],
-  ['inproc:single-file-packet-in-out-as-report-json', 'HIGH, in process only: a single-file packet named report.json in the output directory is read, judged and replaced by its own report (the evidence is gone); tki run refuses it'],
-  ['inproc:single-file-packet-in-out-as-report-md', 'HIGH, in process only: the same with the packet named report.md'],
-  ['inproc:single-file-packet-in-out-as-checkpoint-inspection-md', 'HIGH, in process only: the same with the packet named checkpoint-inspection.md'],
-  ['inproc:out-is-the-packet-directory', 'medium, in process only: refused by throwing an Error (a caller that does not catch prints a stack trace), not by ending in exit 3'],
-  ['inproc:out-a-link-to-the-packet', 'medium, in process only: refused by a thrown Error, as above'],
-  ['inproc:single-file-packet-in-out-as-evidence-json', 'medium, in process only: refused by a thrown Error, as above'],
-  ['inproc:occupied-out', 'medium, in process only: an occupied output directory refused by a thrown Error, as above'],
   // out-overlap.test.ts: --out against the packet under tki run
   ['out:hard-link-as-report-json', 'low: the packet hard-linked into --out as report.json is accepted (exit 2) and that name replaced; docs say --out may hold the packet under no name; the packet survives at the path typed (rename)'],
   ['out:hard-link-as-report-md', 'low: the same as report.md'],
