@@ -1,4 +1,5 @@
 import { styleHides } from './css-hiding.js';
+import { paintAround, paintHides, paints, tagPaint } from './css-paint.js';
 import type { BrowserTag } from './html-tokenizer.js';
 import { sheetMatches, type HidingSheet } from './style-sheet.js';
 
@@ -19,8 +20,12 @@ import { sheetMatches, type HidingSheet } from './style-sheet.js';
  */
 const NEVER_RENDERED: ReadonlySet<string> = new Set(['template', 'datalist', 'audio', 'video', 'canvas', 'progress', 'meter']);
 
-/** Whether a browser shows none of what this start tag's element holds (its content, and for `img`/`input` its attribute text). */
-export function hidesContent(tag: BrowserTag, sheet?: HidingSheet): boolean {
+/**
+ * Whether a browser shows none of what this start tag's element holds (its content, and for
+ * `img`/`input` its attribute text). `enclosing`: the tags of the elements around it, innermost
+ * first, for the colours they paint (css-paint.ts); none given, the element is on the default page.
+ */
+export function hidesContent(tag: BrowserTag, sheet?: HidingSheet, enclosing: () => Iterable<BrowserTag> = () => []): boolean {
   if (tag.endTag) return false;
   if (NEVER_RENDERED.has(tag.name)) return true;
   if (tag.name === 'dialog' && !tag.attributes.has('open')) return true;
@@ -28,7 +33,9 @@ export function hidesContent(tag: BrowserTag, sheet?: HidingSheet): boolean {
   if (tag.attributes.size === 0) return false;
   if (tag.attributes.has('hidden')) return true;
   const style = tag.attributes.get('style');
-  return style !== undefined && styleHides(style);
+  if (style !== undefined && styleHides(style, undefined)) return true;
+  const own = tagPaint(tag);
+  return paints(own) && paintHides(paintAround(enclosing()), own);
 }
 
 /**

@@ -599,6 +599,13 @@ export class HtmlTreeDirection {
     return computed === 'rtl' || (computed === 'auto' && this.otherReading);
   }
 
+  /** The tags of the open elements around `tag` (just opened, or void), innermost first: what they paint decides its colours (css-paint.ts). */
+  *enclosingTags(tag: BrowserTag): Generator<BrowserTag> {
+    let at = this.stack.length - 1;
+    if (this.stack[at]?.tag === tag) at -= 1;
+    for (; at >= 0; at -= 1) yield (this.stack[at] as OpenElement).tag;
+  }
+
   /** The direction the current node's children inherit. */
   carriedComputed(): InheritedDirection {
     return this.stack[this.stack.length - 1]?.computed ?? 'ltr';

@@ -481,7 +481,7 @@ function tagRead(source: string, index: number, end: number, tag: BrowserTag, st
   else if (!tag.endTag && state.tree.currentForeign && tag.attributes.has('x')) state.builder.emit(' ', index, false);
   if (tag.endTag) return end;
   // Content a browser hides (hidden-content.ts): kept in one reading, removed in the other, as struck text is.
-  if (hidesContent(tag, state.tree.sheet)) {
+  if (hidesContent(tag, state.tree.sheet, () => state.tree.enclosingTags(tag))) {
     state.struckFound = true;
     if (state.struck === 'removed') return hiddenContentEnd(source, index, end, tag, state);
   }
