@@ -21,11 +21,6 @@ export const OPEN_ROUND19: ReadonlyMap<string, string> = new Map<string, string>
   ['look:inline-block-margins', 'medium, off GitHub: inline-block boxes with `margin-right`'],
   ['look:authority-inline-margin', 'medium, off GitHub: the authority sentence with margins for spaces loses FLAG_AUTHORITY_VIOLATION'],
   // limits.test.ts: the limits table at its edges (choice 81)
-  ['limits:max-prose-bytes-ending-in-a-3-byte-character-over', 'low: maxProseBytes counts UTF-16 code units, not bytes: 1,001 and 1,002 bytes under a 1,000 limit are judged (1,003 refused); masked at the defaults by maxRetainedTextBytesPerItem (bytes, also 8 MiB)'],
-  ['limits:max-prose-bytes-in-3-byte-characters-over', 'low: 330 CJK characters (1,016 bytes) under a 1,000-byte limit are judged: up to 3x in bytes when the retained-text limit is higher'],
-  ['limits:max-prose-bytes-in-astral-characters-over', 'low: 250 astral characters (1,026 bytes) under a 1,000-byte limit are judged: 2x in bytes'],
-  ['limits:retained-text-limit-named-for-the-dossier', 'low: refused by maxRetainedTextBytesPerItem = 1,000, the reason says limits/max_prose_bytes "(maxProseBytes = 8388608)" for a 1,016-byte dossier'],
-  ['limits:max-report-bytes-below-any-report', 'low, in process only: a maxReportBytes below the BLOCKED report makes inspectToDirectory throw (channel/over_cap) instead of ending in exit 3'],
   // glyph-twins.test.ts: a caseless letter TR39 maps to `l` stands for a capital I, which the twin folds to `i`
   // cli.test.ts: under tki run (bubblewrap)
   ['cli:colour-equal-to-own-background', 'medium, off GitHub: as look:colour-equal-to-own-background, under tki run'],
