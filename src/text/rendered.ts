@@ -472,8 +472,12 @@ function rubyAnnotation(source: string, end: number, tag: BrowserTag, index: num
 /** A tag read at `index` (ending at `end`): what it does to the text a reader sees; returns where the walk goes on. */
 function tagRead(source: string, index: number, end: number, tag: BrowserTag, state: InlineState): number {
   if (RUBY_ANNOTATIONS.has(tag.name)) return rubyAnnotation(source, end, tag, index, state);
+  // A box whose edges CSS draws apart (css-spacing.ts) reads as spaced from its neighbours in the other reading, joined in the first.
+  const spacedEdge = state.struck === 'removed' && tag.endTag && state.tree.closesSpaced(tag.name);
+  if (spacedEdge) state.builder.emit(' ', index, false);
   if (tag.endTag) state.tree.endTag(tag, index);
   else state.tree.startTag(tag, index);
+  if (state.struck === 'removed' && !tag.endTag && state.tree.openedSpaced(tag)) state.builder.emit(' ', index, false);
   // A block's edge is a break between words; once a direction is set, the edge of a bidi paragraph (html-tree-direction.ts).
   // A cell's edge is a space: the cells of a row are read as one line, in the order they display (table-columns.ts).
   if (BREAKING_TAGS.has(tag.name)) state.builder.emit(LINE_BREAKS.has(tag.name) ? ' ' : state.tree.blockEdge(), index, false);
@@ -862,6 +866,14 @@ export function renderedRow(source: string, struck: StruckReading = 'kept', cont
 /** The rendered text alone. */
 export function renderedForm(source: string): string {
   return renderedText(source).text;
+}
+
+/** The rendered text and, when it has one that differs, its other reading (hidden text removed, boxes drawn apart: StruckReading). */
+export function renderedForms(source: string): string[] {
+  const kept = renderedText(source);
+  if (!kept.struck) return [kept.text];
+  const removed = renderedText(source, 'removed').text;
+  return removed === kept.text ? [kept.text] : [kept.text, removed];
 }
 
 /** Only the visible-character step (visible-chars.ts): for code, which is shown as it is written. */

@@ -11,15 +11,6 @@ export const OPEN_ROUND19: ReadonlyMap<string, string> = new Map<string, string>
   ['look:select-option-negation', 'low, off GitHub: a closed `<select>` shows its first option only; later options read into the line'],
   ['look:css-content-attr-shows-the-pass', 'low, documented limit (choice 65): `content: attr(data-t)` shows an attribute tki does not read'],
   // hidden-twins.test.ts: word breaks a browser draws from CSS spacing between boxes, read joined
-  ['look:flex-gap-in-source-order', 'medium, off GitHub: flex items `All`,`tests`,`pass.` with `gap` show "All tests pass."; tki reads them joined, no flag'],
-  ['look:flex-gap-reversed', 'medium, off GitHub: the same reversed (choice 70 reverses, but joins the boxes)'],
-  ['look:flex-order-with-gap', 'medium, off GitHub: `order` with `gap`'],
-  ['look:opacity-inside-reversed-flex-with-gap', 'medium, off GitHub: the reversed gap row with an `opacity:0` letter'],
-  ['look:grid-column-gap', 'medium, off GitHub: grid items with `column-gap`'],
-  ['look:inline-margin-between-words', 'medium, off GitHub: `margin-left` on inline spans is the only word break'],
-  ['look:inline-padding-between-words', 'medium, off GitHub: `padding-left` likewise'],
-  ['look:inline-block-margins', 'medium, off GitHub: inline-block boxes with `margin-right`'],
-  ['look:authority-inline-margin', 'medium, off GitHub: the authority sentence with margins for spaces loses FLAG_AUTHORITY_VIOLATION'],
   // limits.test.ts: the limits table at its edges (choice 81)
   // glyph-twins.test.ts: a caseless letter TR39 maps to `l` stands for a capital I, which the twin folds to `i`
   // cli.test.ts: under tki run (bubblewrap)
