@@ -15,7 +15,8 @@ import { sheetMatches, type HidingSheet } from './style-sheet.js';
  *   - a rule of the document's `<style>` elements whose selector may match the element (style-sheet.ts);
  *   - elements whose content is never rendered: `template`, `datalist`, a `dialog` without `open`,
  *     and fallback content where the element is supported: `audio`, `video`, `canvas` (scripting on),
- *     `progress`, `meter`.
+ *     `progress`, `meter`; an `<object data>`'s fallback (shown only when the resource does not load);
+ *   - a closed `<select>`'s options but the one it shows (rendered.ts, session 20).
  * Not read: linked or imported style sheets, and what a script does (docs/caveats.md).
  */
 const NEVER_RENDERED: ReadonlySet<string> = new Set(['template', 'datalist', 'audio', 'video', 'canvas', 'progress', 'meter']);
@@ -29,6 +30,8 @@ export function hidesContent(tag: BrowserTag, sheet?: HidingSheet, enclosing: ()
   if (tag.endTag) return false;
   if (NEVER_RENDERED.has(tag.name)) return true;
   if (tag.name === 'dialog' && !tag.attributes.has('open')) return true;
+  // An `<object>` that names its resource shows it, not its fallback, once it loads (round 19): fail closed, both ways.
+  if (tag.name === 'object' && tag.attributes.has('data')) return true;
   if (sheet !== undefined && sheetMatches(sheet, tag)) return true;
   if (tag.attributes.size === 0) return false;
   if (tag.attributes.has('hidden')) return true;

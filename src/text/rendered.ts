@@ -313,6 +313,8 @@ interface InlineState {
   rubyNext: number;
   /** Where hidden elements end (hidden-content.ts), made when the 'removed' reading first skips one. */
   elementEnds?: ElementEnds;
+  /** The closed `<select>` open here (its options but the shown one are hidden text), if any. */
+  select?: ClosedSelect;
   /** Raw-text content a browser does not show in the line: read after the text, each as a paragraph of its own. */
   readonly deferred: ({ readonly from: number; readonly to: number; readonly name: string; readonly isolate?: string } | { readonly from: number; readonly shown: string })[];
 }
@@ -483,7 +485,12 @@ function tagRead(source: string, index: number, end: number, tag: BrowserTag, st
   if (BREAKING_TAGS.has(tag.name)) state.builder.emit(LINE_BREAKS.has(tag.name) ? ' ' : state.tree.blockEdge(), index, false);
   // SVG text placed at a position of its own is a word of its own.
   else if (!tag.endTag && state.tree.currentForeign && tag.attributes.has('x')) state.builder.emit(' ', index, false);
+  if (tag.name === 'select') state.select = tag.endTag ? undefined : closedSelect(source, end, tag);
   if (tag.endTag) return end;
+  if (tag.name === 'option' && state.select !== undefined && !optionShown(state.select, tag)) {
+    state.struckFound = true;
+    if (state.struck === 'removed') return optionEnd(source, end);
+  }
   // Content a browser hides (hidden-content.ts): kept in one reading, removed in the other, as struck text is.
   if (hidesContent(tag, state.tree.sheet, () => state.tree.enclosingTags(tag))) {
     state.struckFound = true;
@@ -494,6 +501,46 @@ function tagRead(source: string, index: number, end: number, tag: BrowserTag, st
   const rawText = state.tree.currentForeign ? undefined : rawTextName(tag.name);
   if (rawText !== undefined) return rawTextContent(source, end, rawText, state);
   return struckByTag(source, end, tag.name, state);
+}
+
+/**
+ * A closed `<select>` (no `multiple`, a `size` of 1 or none) shows one option: the last one marked
+ * `selected`, else the first (round 19). The others are hidden text, read both ways as hidden content
+ * is. Whether any option is marked is looked for up to the `</select>` within SELECT_LOOKAHEAD
+ * characters; past that, every option that is first or marked is taken as shown (fail closed: more text).
+ */
+interface ClosedSelect {
+  /** Options marked `selected` lie ahead (undefined: not known). */
+  readonly marked: boolean | undefined;
+  options: number;
+}
+
+const SELECT_LOOKAHEAD = 65_536;
+const SELECT_END = /<\/select(?=[\t\n\f\r />])/i;
+const MARKED_OPTION = /<option(?=[\t\n\f\r />])[^>]*[\t\n\f\r "'/]selected(?=[\t\n\f\r =/>])/i;
+const OPTION_BOUNDARY = /<\/?(?:option|optgroup|select|hr)(?=[\t\n\f\r />])/gi;
+
+function closedSelect(source: string, after: number, tag: BrowserTag): ClosedSelect | undefined {
+  const size = tag.attributes.get('size');
+  if (tag.attributes.has('multiple') || (size !== undefined && Number.parseInt(size, 10) > 1)) return undefined;
+  const ahead = source.slice(after, after + SELECT_LOOKAHEAD);
+  const close = ahead.search(SELECT_END);
+  const scope = close === -1 ? ahead : ahead.slice(0, close);
+  const marked = MARKED_OPTION.test(scope) ? true : close === -1 && after + SELECT_LOOKAHEAD < source.length ? undefined : false;
+  return { marked, options: 0 };
+}
+
+function optionShown(select: ClosedSelect, tag: BrowserTag): boolean {
+  select.options += 1;
+  const first = select.options === 1;
+  if (select.marked === undefined) return first || tag.attributes.has('selected');
+  return select.marked ? tag.attributes.has('selected') : first;
+}
+
+/** Where a hidden option's text ends: the next option, optgroup or select tag (an option's end tag may be left out). */
+function optionEnd(source: string, after: number): number {
+  OPTION_BOUNDARY.lastIndex = after;
+  return OPTION_BOUNDARY.exec(source)?.index ?? source.length;
 }
 
 /** Where the 'removed' reading goes on after a hidden element's start tag: its end tag (read next, as a tag), or the text's end. */

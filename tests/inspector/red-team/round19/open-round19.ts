@@ -6,9 +6,6 @@
  */
 export const OPEN_ROUND19: ReadonlyMap<string, string> = new Map<string, string>([
   // hidden-twins.test.ts: text a browser hides (choices 22, 70)
-  ['look:sheet-id-selector-with-leading-digit-escape', 'medium, off GitHub: `#\\31 23` (id 123, CSS escape with its space terminator) is not matched; `.\\68 ` is'],
-  ['look:object-with-data-fallback-negation', 'low, off GitHub: an `<object>` with data hides its fallback when it loads; fallback read into the line'],
-  ['look:select-option-negation', 'low, off GitHub: a closed `<select>` shows its first option only; later options read into the line'],
   ['look:css-content-attr-shows-the-pass', 'low, documented limit (choice 65): `content: attr(data-t)` shows an attribute tki does not read'],
   // hidden-twins.test.ts: word breaks a browser draws from CSS spacing between boxes, read joined
   // limits.test.ts: the limits table at its edges (choice 81)
