@@ -85,10 +85,10 @@ const moved = (value: string | undefined): boolean => isSet(value) && value !== 
 
 /**
  * `around`: the paint the element sits in (css-paint.ts), the browser's default page for a `<style>`
- * rule; `undefined` when the caller judges the paint itself (hidden-content.ts, from the tag and its
+ * rule; `null` when the caller judges the paint itself (hidden-content.ts, from the tag and its
  * enclosing elements).
  */
-export function styleHides(style: string, around: Paint | undefined = DEFAULT_PAINT): boolean {
+export function styleHides(style: string, around: Paint | null = DEFAULT_PAINT): boolean {
   if (!MAY_NAME_A_PROPERTY.test(style.toLowerCase())) return false;
   const declared = declaredValues(style, HIDING_PROPERTIES);
   if (declared.size === 0) return false;
@@ -96,7 +96,7 @@ export function styleHides(style: string, around: Paint | undefined = DEFAULT_PA
   return (
     oneDeclarationHides(declared) ||
     unreadable(declared) ||
-    (around !== undefined && paintHides(around, declaredPaint(declared))) ||
+    (around !== null && paintHides(around, declaredPaint(declared))) ||
     outOfTheLine(declared) ||
     movedOrClipped(declared) ||
     cutByItsBox(declared)

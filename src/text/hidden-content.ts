@@ -21,12 +21,21 @@ import { sheetMatches, type HidingSheet } from './style-sheet.js';
  */
 const NEVER_RENDERED: ReadonlySet<string> = new Set(['template', 'datalist', 'audio', 'video', 'canvas', 'progress', 'meter']);
 
+/** What the colour check asks of the element's place (css-paint.ts); none given, the element is on the default page with plain content. */
+export interface PaintContext {
+  /** The tags of the elements around it, innermost first. */
+  enclosing(): Iterable<BrowserTag>;
+  /** Whether its content may give its text a colour of its own (`<td bgcolor=black><font color=white>`). */
+  recoloured(): boolean;
+}
+
+const ON_THE_PAGE: PaintContext = { enclosing: () => [], recoloured: () => false };
+
 /**
  * Whether a browser shows none of what this start tag's element holds (its content, and for
- * `img`/`input` its attribute text). `enclosing`: the tags of the elements around it, innermost
- * first, for the colours they paint (css-paint.ts); none given, the element is on the default page.
+ * `img`/`input` its attribute text).
  */
-export function hidesContent(tag: BrowserTag, sheet?: HidingSheet, enclosing: () => Iterable<BrowserTag> = () => []): boolean {
+export function hidesContent(tag: BrowserTag, sheet?: HidingSheet, place: PaintContext = ON_THE_PAGE): boolean {
   if (tag.endTag) return false;
   if (NEVER_RENDERED.has(tag.name)) return true;
   if (tag.name === 'dialog' && !tag.attributes.has('open')) return true;
@@ -36,9 +45,12 @@ export function hidesContent(tag: BrowserTag, sheet?: HidingSheet, enclosing: ()
   if (tag.attributes.size === 0) return false;
   if (tag.attributes.has('hidden')) return true;
   const style = tag.attributes.get('style');
-  if (style !== undefined && styleHides(style, undefined)) return true;
+  if (style !== undefined && styleHides(style, null)) return true;
   const own = tagPaint(tag);
-  return paints(own) && paintHides(paintAround(enclosing()), own);
+  if (!paints(own)) return false;
+  // A background in the colour of the text it inherits hides that text, not text its content colours otherwise.
+  if (own.text === undefined && place.recoloured()) return false;
+  return paintHides(paintAround(place.enclosing()), own);
 }
 
 /**

@@ -492,7 +492,7 @@ function tagRead(source: string, index: number, end: number, tag: BrowserTag, st
     if (state.struck === 'removed') return optionEnd(source, end);
   }
   // Content a browser hides (hidden-content.ts): kept in one reading, removed in the other, as struck text is.
-  if (hidesContent(tag, state.tree.sheet, () => state.tree.enclosingTags(tag))) {
+  if (hidesContent(tag, state.tree.sheet, { enclosing: () => state.tree.enclosingTags(tag), recoloured: () => recoloured(source, index, end, tag.name, state) })) {
     state.struckFound = true;
     if (state.struck === 'removed') return hiddenContentEnd(source, index, end, tag, state);
   }
@@ -541,6 +541,17 @@ function optionShown(select: ClosedSelect, tag: BrowserTag): boolean {
 function optionEnd(source: string, after: number): number {
   OPTION_BOUNDARY.lastIndex = after;
   return OPTION_BOUNDARY.exec(source)?.index ?? source.length;
+}
+
+/** How far into an element's content a colour of its own is looked for; past that, none is taken to be (the element hides: fail closed). */
+const RECOLOUR_LOOKAHEAD = 4096;
+const SETS_A_COLOUR = /color\s*[:=]|<mark(?=[\t\n\f\r />])/i;
+
+/** Whether the content of the element whose start tag is at `index` (ending at `end`) may give its text a colour (css-paint.ts). */
+function recoloured(source: string, index: number, end: number, name: string, state: InlineState): boolean {
+  state.elementEnds ??= new ElementEnds(source);
+  const contentEnd = Math.min(state.elementEnds.endOf(name, index), end + RECOLOUR_LOOKAHEAD);
+  return SETS_A_COLOUR.test(source.slice(end, contentEnd));
 }
 
 /** Where the 'removed' reading goes on after a hidden element's start tag: its end tag (read next, as a tag), or the text's end. */
