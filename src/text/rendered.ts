@@ -485,11 +485,11 @@ function tagRead(source: string, index: number, end: number, tag: BrowserTag, st
   if (BREAKING_TAGS.has(tag.name)) state.builder.emit(LINE_BREAKS.has(tag.name) ? ' ' : state.tree.blockEdge(), index, false);
   // SVG text placed at a position of its own is a word of its own.
   else if (!tag.endTag && state.tree.currentForeign && tag.attributes.has('x')) state.builder.emit(' ', index, false);
-  if (tag.name === 'select') state.select = tag.endTag ? undefined : closedSelect(source, end, tag);
+  if (tag.name === 'select') state.select = tag.endTag ? undefined : closedSelect(end, tag, state.rawHtml);
   if (tag.endTag) return end;
   if (tag.name === 'option' && state.select !== undefined && !optionShown(state.select, tag)) {
     state.struckFound = true;
-    if (state.struck === 'removed') return optionEnd(source, end);
+    if (state.struck === 'removed') return optionEnd(source, end, state.rawHtml);
   }
   // Content a browser hides (hidden-content.ts): kept in one reading, removed in the other, as struck text is.
   if (hidesContent(tag, state.tree.sheet, { enclosing: () => state.tree.enclosingTags(tag), recoloured: () => recoloured(source, index, end, tag.name, state) })) {
@@ -506,52 +506,48 @@ function tagRead(source: string, index: number, end: number, tag: BrowserTag, st
 /**
  * A closed `<select>` (no `multiple`, a `size` of 1 or none) shows one option: the last one marked
  * `selected`, else the first (round 19). The others are hidden text, read both ways as hidden content
- * is. Whether any option is marked is looked for up to the `</select>` within SELECT_LOOKAHEAD
- * characters; past that, every option that is first or marked is taken as shown (fail closed: more text).
+ * is. Whether any option up to the `</select>` is marked is found by forward searches (remembered:
+ * a text of many selects costs one walk).
  */
 interface ClosedSelect {
-  /** Options marked `selected` lie ahead (undefined: not known). */
-  readonly marked: boolean | undefined;
+  /** Options marked `selected` lie ahead. */
+  readonly marked: boolean;
   options: number;
 }
 
-const SELECT_LOOKAHEAD = 65_536;
-const SELECT_END = /<\/select(?=[\t\n\f\r />])/i;
-const MARKED_OPTION = /<option(?=[\t\n\f\r />])[^>]*[\t\n\f\r "'/]selected(?=[\t\n\f\r =/>])/i;
+const SELECT_END = /<\/select(?=[\t\n\f\r />])/gi;
+const MARKED_OPTION = /<option(?=[\t\n\f\r />])[^>]*[\t\n\f\r "'/]selected(?=[\t\n\f\r =/>])/gi;
 const OPTION_BOUNDARY = /<\/?(?:option|optgroup|select|hr)(?=[\t\n\f\r />])/gi;
 
-function closedSelect(source: string, after: number, tag: BrowserTag): ClosedSelect | undefined {
+function closedSelect(after: number, tag: BrowserTag, search: ForwardSearch): ClosedSelect | undefined {
   const size = tag.attributes.get('size');
   if (tag.attributes.has('multiple') || (size !== undefined && Number.parseInt(size, 10) > 1)) return undefined;
-  const ahead = source.slice(after, after + SELECT_LOOKAHEAD);
-  const close = ahead.search(SELECT_END);
-  const scope = close === -1 ? ahead : ahead.slice(0, close);
-  const marked = MARKED_OPTION.test(scope) ? true : close === -1 && after + SELECT_LOOKAHEAD < source.length ? undefined : false;
-  return { marked, options: 0 };
+  const close = search.nextMatch(SELECT_END, after);
+  const marked = search.nextMatch(MARKED_OPTION, after);
+  return { marked: marked !== -1 && (close === -1 || marked < close), options: 0 };
 }
 
 function optionShown(select: ClosedSelect, tag: BrowserTag): boolean {
   select.options += 1;
-  const first = select.options === 1;
-  if (select.marked === undefined) return first || tag.attributes.has('selected');
-  return select.marked ? tag.attributes.has('selected') : first;
+  return select.marked ? tag.attributes.has('selected') : select.options === 1;
 }
 
 /** Where a hidden option's text ends: the next option, optgroup or select tag (an option's end tag may be left out). */
-function optionEnd(source: string, after: number): number {
-  OPTION_BOUNDARY.lastIndex = after;
-  return OPTION_BOUNDARY.exec(source)?.index ?? source.length;
+function optionEnd(source: string, after: number, search: ForwardSearch): number {
+  const at = search.nextMatch(OPTION_BOUNDARY, after);
+  return at === -1 ? source.length : at;
 }
 
 /** How far into an element's content a colour of its own is looked for; past that, none is taken to be (the element hides: fail closed). */
 const RECOLOUR_LOOKAHEAD = 4096;
-const SETS_A_COLOUR = /color\s*[:=]|<mark(?=[\t\n\f\r />])/i;
+const SETS_A_COLOUR = /color\s*[:=]|<mark(?=[\t\n\f\r />])/gi;
 
-/** Whether the content of the element whose start tag is at `index` (ending at `end`) may give its text a colour (css-paint.ts). */
+/** Whether the content of the element whose start tag is at `index` (ending at `end`) may give its text a colour (css-paint.ts): one forward search, remembered. */
 function recoloured(source: string, index: number, end: number, name: string, state: InlineState): boolean {
+  const next = state.rawHtml.nextMatch(SETS_A_COLOUR, end);
+  if (next === -1 || next >= end + RECOLOUR_LOOKAHEAD) return false;
   state.elementEnds ??= new ElementEnds(source);
-  const contentEnd = Math.min(state.elementEnds.endOf(name, index), end + RECOLOUR_LOOKAHEAD);
-  return SETS_A_COLOUR.test(source.slice(end, contentEnd));
+  return next < state.elementEnds.endOf(name, index);
 }
 
 /** Where the 'removed' reading goes on after a hidden element's start tag: its end tag (read next, as a tag), or the text's end. */
