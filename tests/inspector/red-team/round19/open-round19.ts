@@ -11,6 +11,4 @@ export const OPEN_ROUND19: ReadonlyMap<string, string> = new Map<string, string>
   // limits.test.ts: the limits table at its edges (choice 81)
   // glyph-twins.test.ts: a caseless letter TR39 maps to `l` stands for a capital I, which the twin folds to `i`
   // cli.test.ts: under tki run (bubblewrap)
-  ['cli:colour-equal-to-own-background', 'medium, off GitHub: as look:colour-equal-to-own-background, under tki run'],
-  ['cli:filter-opacity-zero', 'medium, off GitHub: as look:filter-opacity-zero, under tki run'],
 ]);
