@@ -1,6 +1,6 @@
 import { firstHit, textRulePattern, type TextRulePattern } from '../../policy/text-normalize-pattern.js';
 import { toMatchingText } from '../../policy/text-normalize.js';
-import { renderedForm } from '../text/rendered.js';
+import { renderedForms } from '../text/rendered.js';
 
 /**
  * SPEC §7 row 20: a dossier or an item that asserts authority or a gating effect. The packet is
@@ -30,11 +30,12 @@ export interface AuthorityHit {
 
 /** Approval records may say that something was approved; they may still not claim to gate. */
 export function authorityHits(text: string, isApprovalRecord: boolean): AuthorityHit[] {
-  // The text as a reader sees it rendered (`&#97;uthoritative`, `**gating** decision`), and as written.
-  const rendered = renderedForm(text);
+  // The text as a reader sees it rendered (`&#97;uthoritative`, `**gating** decision`), in both readings (hidden text
+  // removed, boxes CSS draws apart spaced: rendered.ts), and as written.
+  const rendered = renderedForms(text).filter((form) => form !== text);
   // Only these rules run on the views: their visual forms lay out only the paragraphs the rules may match in.
   const rules = isApprovalRecord ? GATING_RULES : ALL_RULES;
-  const views = rendered === text ? [toMatchingText(text, rules)] : [toMatchingText(rendered, rules), toMatchingText(text, rules)];
+  const views = [...rendered, text].map((form) => toMatchingText(form, rules));
   const hits: AuthorityHit[] = [];
   for (const rule of rules) {
     for (const view of views) {

@@ -9,7 +9,7 @@ import type { DossierVerdict, InspectorExitCode } from '../vocabulary.js';
 import { DEFAULT_LIMITS, type InspectorLimits } from './limits.js';
 import { blockedInspection, judgePacket } from './judge.js';
 import { itemsNeedingText, readContents } from './read-contents.js';
-import { renderReport, withholdVerdictWords } from './render.js';
+import { renderReport, reportBytes, withholdVerdictWords } from './render.js';
 import type { InspectionResult } from './result.js';
 
 export interface InspectOptions {
@@ -66,6 +66,12 @@ async function renderAndWrite(result: InspectionResult, options: InspectOptions,
   if (!rendered.ok) rendered = renderReport(blockedInspection(undefined, [rendered.error]), options.name, limits);
   if (!rendered.ok) return failedOutcome(rendered.error);
   const { report, line, exitCode, files } = rendered.value;
+  // A limit below even the short BLOCKED report that names it (choices 92): no report fits the channel, whose cap is
+  // the same number, so none is sent; the line alone says why, and the run ends in exit 3 as any refusal does.
+  const bytes = reportBytes(files);
+  if (bytes > limits.maxReportBytes) {
+    return failedOutcome(inspectorError('limits/max_report_bytes', '', `maxReportBytes = ${limits.maxReportBytes}; below the smallest report (${bytes} bytes), so none was written`));
+  }
   const emitted = emitReport(options.reportFd, files, line);
   if (!emitted.ok) return failedOutcome(emitted.error);
   return { exitCode, verdict: report.final_verdict, line, reportFiles: [...emitted.names] };

@@ -8,6 +8,7 @@ import { inspectorError, type InspectorError } from '../errors.js';
 import type { ParsedPacket } from '../packet/parse.js';
 import type { Claim, Dossier, PacketHeader } from '../packet/schema.js';
 import type { ItemAssessment } from '../provenance/items.js';
+import { proseLimitRefusal } from './limits-prose.js';
 import type { DossierBaseFacts } from '../verdict/dossier.js';
 import { claimPlace, isExecutionClass } from '../vocabulary.js';
 import type { InspectorLimits } from './limits.js';
@@ -111,10 +112,9 @@ export function judgePacket(input: JudgeInput): InspectionResult {
   const dossierItem = byId.get(dossier.item_id);
   const blockedReasons: InspectorError[] = [...input.packetErrors];
   const dossierText = dossierItem?.usable === true ? dossierItem.text : undefined;
-  // Inline text is always kept, a file's only up to the per-item limit: either way the prose limit names the refusal.
-  if ((dossierText !== undefined && dossierText.length > limits.maxProseBytes) || (dossierItem?.usable === true && dossierText === undefined)) {
-    return blockedInspection(parsed, [inspectorError('limits/max_prose_bytes', 'dossier.item_id', `maxProseBytes = ${limits.maxProseBytes}`)]);
-  }
+  // The prose limit in bytes, or the retained-text limit that kept the dossier's text from the scan (limits-prose.ts).
+  const proseRefusal = dossierItem?.usable === true ? proseLimitRefusal(dossierItem, limits) : undefined;
+  if (proseRefusal !== undefined) return blockedInspection(parsed, [proseRefusal]);
   if (dossierText === undefined) blockedReasons.push(inspectorError('dossier/text_unverified', 'dossier.item_id', dossier.item_id));
   const indexed = buildEvidenceIndex(assessments, dossier.claims, limits);
   if (!indexed.ok) return blockedInspection(parsed, [inspectorError('limits/max_listing_entries', 'items', `maxListingEntries = ${limits.maxListingEntries}; more than ${indexed.entries - 1} entries`)]);

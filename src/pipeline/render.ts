@@ -72,7 +72,7 @@ export function withholdVerdictWords(line: string): string {
 }
 
 /** The three files' size in UTF-8 bytes (each was encoded once, for this and for the channel). */
-function reportBytes(files: readonly ReportFile[]): number {
+export function reportBytes(files: readonly ReportFile[]): number {
   return files.reduce((total, file) => total + (file.bytes?.length ?? Buffer.byteLength(file.content, 'utf8')), 0);
 }
 

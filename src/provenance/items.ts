@@ -18,6 +18,8 @@ export interface ItemAssessment {
   readonly localFirst: boolean;
   /** Decoded content, kept only for items a later stage reads. */
   readonly text: string | undefined;
+  /** The content's size in bytes (UTF-8 for inline content), when it could be read: kept or not, a limit names it. */
+  readonly bytes?: number;
   /** The recomputed content hash, when the content could be read. */
   readonly contentHash: string | undefined;
 }
@@ -102,6 +104,7 @@ export function createItemAssessor(header: PacketHeader): (record: ItemRecord, c
       unsafeAccess: failures.some((failure) => failure.code === 'provenance/path_escape' || failure.code === 'provenance/live_reference'),
       localFirst,
       text: content?.ok === true ? content.text : undefined,
+      ...(content?.ok === true ? { bytes: content.bytes } : {}),
       contentHash,
     };
   };

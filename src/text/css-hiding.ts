@@ -1,12 +1,16 @@
 import { declaredValues } from './css-direction.js';
+import { declaredPaint, DEFAULT_PAINT, PAINT_PROPERTIES, paintHides, type Paint } from './css-paint.js';
+import { faint, filterHides, foldedLetters, fontShorthandSize, fractionOf, SMALLEST_ZOOM, tinyFont } from './css-unreadable.js';
 
 /**
  * Whether a declaration list (an inline `style`, or a `<style>` rule's block: style-sheet.ts) may
  * keep a browser from showing the element's text in the line (issue 13; docs/choices.md 22, amended
  * in session 18). Reading both ways is what a `true` costs (hidden-content.ts), so a list tki cannot
  * tell is `true`: fail closed.
- *   - one declaration: `display: none`, `visibility: hidden | collapse`, `content-visibility: hidden`,
- *     `font-size: 0`, `opacity: 0`, `color: transparent` or any colour with a zero alpha;
+ *   - one declaration: `display: none`, `visibility: hidden | collapse`, `content-visibility: hidden`;
+ *   - unreadable (css-unreadable.ts's thresholds, session 20): a tiny `font-size` (also in the `font`
+ *     shorthand), a faint `opacity`, a tiny `zoom`, folded `letter-spacing`, a `filter` or a mask;
+ *   - text painted in the colour behind it (css-paint.ts: a zero alpha, its own background, the page's);
  *   - taken out of the line: `position: absolute | fixed` (shown elsewhere, or off screen), or
  *     `relative | sticky` moved by an offset;
  *   - moved, clipped or shrunk: any `transform`, `translate` or `scale` but `none`, any `clip-path`
@@ -49,17 +53,24 @@ const HIDING_PROPERTIES: ReadonlySet<string> = new Set([
   'max-width',
   'max-height',
   'line-height',
+  'font',
+  'filter',
+  'zoom',
+  'letter-spacing',
+  'mask',
+  'mask-image',
+  '-webkit-mask',
+  '-webkit-mask-image',
+  ...PAINT_PROPERTIES,
 ]);
 
 /** None of the properties can be spelled without one of these, or an escape. */
-const MAY_NAME_A_PROPERTY = /display|visibility|font-size|opacity|color|position|transform|translate|scale|clip|indent|margin|overflow|\\/;
+const MAY_NAME_A_PROPERTY = /display|visibility|font|opacity|color|position|transform|translate|scale|clip|indent|margin|overflow|filter|zoom|spacing|mask|background|\\/;
 
 /** A zero length, percentage or number: `0`, `0px`, `0.0em`, `-0%`. */
 const ZERO = /^[+-]?(?:0+\.?0*|\.0+)(?:[a-z]+|%)?$/;
 /** A value computed from something tki does not read. */
 const COMPUTED = /\b(?:var|calc|env|attr|min|max|clamp)\(/;
-/** A colour whose alpha is zero: `#rgb0`, `#rrggbb00`, or a function whose last argument is 0 (`rgba(0,0,0,0)`, `rgb(0 0 0 / 0%)`). */
-const ZERO_ALPHA = /^(?:#[0-9a-f]{3}0|#[0-9a-f]{6}00|[a-z]+\(.*[,/]\s*[+-]?(?:0+\.?0*|\.0+)%?\s*\))$/;
 /** A negative length anywhere in a value (`-9999px`, `0 -1em`). */
 const NEGATIVE = /(?:^|\s)-(?:\d|\.\d)/;
 
@@ -72,28 +83,51 @@ const PARTNERS: ReadonlySet<string> = new Set([...CUT_SIZES, ...OFFSETS]);
 const isSet = (value: string | undefined): value is string => value !== undefined && value !== '';
 const moved = (value: string | undefined): boolean => isSet(value) && value !== 'auto' && !ZERO.test(value);
 
-export function styleHides(style: string): boolean {
+/**
+ * `around`: the paint the element sits in (css-paint.ts), the browser's default page for a `<style>`
+ * rule; `null` when the caller judges the paint itself (hidden-content.ts, from the tag and its
+ * enclosing elements).
+ */
+export function styleHides(style: string, around: Paint | null = DEFAULT_PAINT): boolean {
   if (!MAY_NAME_A_PROPERTY.test(style.toLowerCase())) return false;
   const declared = declaredValues(style, HIDING_PROPERTIES);
   if (declared.size === 0) return false;
   for (const [name, value] of declared) if (!PARTNERS.has(name) && COMPUTED.test(value)) return true;
-  return oneDeclarationHides(declared) || outOfTheLine(declared) || movedOrClipped(declared) || cutByItsBox(declared);
+  return (
+    oneDeclarationHides(declared) ||
+    unreadable(declared) ||
+    (around !== null && paintHides(around, declaredPaint(declared))) ||
+    outOfTheLine(declared) ||
+    movedOrClipped(declared) ||
+    cutByItsBox(declared)
+  );
+}
+
+const MASKS = ['mask', 'mask-image', '-webkit-mask', '-webkit-mask-image'] as const;
+
+/** Near-zero sizes and alphas, filters and masks (css-unreadable.ts). */
+function unreadable(declared: ReadonlyMap<string, string>): boolean {
+  const fontSize = declared.get('font-size');
+  const font = declared.get('font');
+  const shorthandSize = font === undefined ? undefined : fontShorthandSize(font);
+  const opacity = declared.get('opacity');
+  const zoom = declared.get('zoom');
+  const spacing = declared.get('letter-spacing');
+  const filter = declared.get('filter');
+  return (
+    (fontSize !== undefined && tinyFont(fontSize)) ||
+    (shorthandSize !== undefined && tinyFont(shorthandSize)) ||
+    (opacity !== undefined && faint(opacity)) ||
+    (zoom !== undefined && fractionOf(zoom) < SMALLEST_ZOOM) ||
+    (spacing !== undefined && foldedLetters(spacing)) ||
+    (filter !== undefined && filterHides(filter)) ||
+    MASKS.some((name) => isSet(declared.get(name)) && declared.get(name) !== 'none')
+  );
 }
 
 function oneDeclarationHides(declared: ReadonlyMap<string, string>): boolean {
   const visibility = declared.get('visibility');
-  const fontSize = declared.get('font-size');
-  const opacity = declared.get('opacity');
-  const color = declared.get('color');
-  return (
-    declared.get('display') === 'none' ||
-    visibility === 'hidden' ||
-    visibility === 'collapse' ||
-    declared.get('content-visibility') === 'hidden' ||
-    (fontSize !== undefined && ZERO.test(fontSize)) ||
-    (opacity !== undefined && ZERO.test(opacity)) ||
-    (color !== undefined && (color === 'transparent' || ZERO_ALPHA.test(color)))
-  );
+  return declared.get('display') === 'none' || visibility === 'hidden' || visibility === 'collapse' || declared.get('content-visibility') === 'hidden';
 }
 
 function outOfTheLine(declared: ReadonlyMap<string, string>): boolean {

@@ -1,4 +1,5 @@
 import { styleHides } from './css-hiding.js';
+import { paintAround, paintHides, paints, tagPaint } from './css-paint.js';
 import type { BrowserTag } from './html-tokenizer.js';
 import { sheetMatches, type HidingSheet } from './style-sheet.js';
 
@@ -14,21 +15,42 @@ import { sheetMatches, type HidingSheet } from './style-sheet.js';
  *   - a rule of the document's `<style>` elements whose selector may match the element (style-sheet.ts);
  *   - elements whose content is never rendered: `template`, `datalist`, a `dialog` without `open`,
  *     and fallback content where the element is supported: `audio`, `video`, `canvas` (scripting on),
- *     `progress`, `meter`.
+ *     `progress`, `meter`; an `<object data>`'s fallback (shown only when the resource does not load);
+ *   - a closed `<select>`'s options but the one it shows (rendered.ts, session 20).
  * Not read: linked or imported style sheets, and what a script does (docs/caveats.md).
  */
 const NEVER_RENDERED: ReadonlySet<string> = new Set(['template', 'datalist', 'audio', 'video', 'canvas', 'progress', 'meter']);
 
-/** Whether a browser shows none of what this start tag's element holds (its content, and for `img`/`input` its attribute text). */
-export function hidesContent(tag: BrowserTag, sheet?: HidingSheet): boolean {
+/** What the colour check asks of the element's place (css-paint.ts); none given, the element is on the default page with plain content. */
+export interface PaintContext {
+  /** The tags of the elements around it, innermost first. */
+  enclosing(): Iterable<BrowserTag>;
+  /** Whether its content may give its text a colour of its own (`<td bgcolor=black><font color=white>`). */
+  recoloured(): boolean;
+}
+
+const ON_THE_PAGE: PaintContext = { enclosing: () => [], recoloured: () => false };
+
+/**
+ * Whether a browser shows none of what this start tag's element holds (its content, and for
+ * `img`/`input` its attribute text).
+ */
+export function hidesContent(tag: BrowserTag, sheet?: HidingSheet, place: PaintContext = ON_THE_PAGE): boolean {
   if (tag.endTag) return false;
   if (NEVER_RENDERED.has(tag.name)) return true;
   if (tag.name === 'dialog' && !tag.attributes.has('open')) return true;
+  // An `<object>` that names its resource shows it, not its fallback, once it loads (round 19): fail closed, both ways.
+  if (tag.name === 'object' && tag.attributes.has('data')) return true;
   if (sheet !== undefined && sheetMatches(sheet, tag)) return true;
   if (tag.attributes.size === 0) return false;
   if (tag.attributes.has('hidden')) return true;
   const style = tag.attributes.get('style');
-  return style !== undefined && styleHides(style);
+  if (style !== undefined && styleHides(style, null)) return true;
+  const own = tagPaint(tag);
+  if (!paints(own)) return false;
+  // A background in the colour of the text it inherits hides that text, not text its content colours otherwise.
+  if (own.text === undefined && place.recoloured()) return false;
+  return paintHides(paintAround(place.enclosing()), own);
 }
 
 /**

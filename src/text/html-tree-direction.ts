@@ -1,5 +1,6 @@
 import { browserMarkupAt, type BrowserTag } from './html-tokenizer.js';
 import { boxOrderOf } from './css-box-order.js';
+import { spacedBox, spacesItems } from './css-spacing.js';
 import { cssDirectionOf } from './css-direction.js';
 import { hidingSheetOf, type HidingSheet } from './style-sheet.js';
 
@@ -140,6 +141,9 @@ interface OpenElement {
   /** A row of boxes (TableLayoutListener), and a cell of one. */
   layoutRow?: boolean;
   layoutCell?: boolean;
+  /** Its items are drawn apart (a flex or grid gap), and its own edges are (a margin, padding or border): css-spacing.ts. */
+  spacesItems?: boolean;
+  spaced?: boolean;
 }
 
 interface Floors {
@@ -599,6 +603,35 @@ export class HtmlTreeDirection {
     return computed === 'rtl' || (computed === 'auto' && this.otherReading);
   }
 
+  /** The tags of the open elements around `tag` (just opened, or void), innermost first: what they paint decides its colours (css-paint.ts). */
+  *enclosingTags(tag: BrowserTag): Generator<BrowserTag> {
+    let at = this.stack.length - 1;
+    if (this.stack[at]?.tag === tag) at -= 1;
+    for (; at >= 0; at -= 1) yield (this.stack[at] as OpenElement).tag;
+  }
+
+  /** Whether a box's edges are drawn apart from its neighbours (css-spacing.ts): then the text's other reading differs. */
+  private spacing(element: OpenElement, parent: OpenElement | undefined): void {
+    const style = element.tag.attributes.get('style');
+    if (spacesItems(style)) element.spacesItems = true;
+    if (parent?.spacesItems === true || spacedBox(style)) {
+      element.spaced = true;
+      this.unsure = true;
+    }
+  }
+
+  /** Whether the element `tag` just opened is a box whose edges a browser draws apart (its start reads as a space in the other reading). */
+  openedSpaced(tag: BrowserTag): boolean {
+    const top = this.stack[this.stack.length - 1];
+    return top?.tag === tag && top.spaced === true;
+  }
+
+  /** Whether the end tag `name` closes such a box (the innermost open element of that name). */
+  closesSpaced(name: string): boolean {
+    const last = this.lastIndex(name);
+    return last !== -1 && this.stack[last]?.spaced === true;
+  }
+
   /** The direction the current node's children inherit. */
   carriedComputed(): InheritedDirection {
     return this.stack[this.stack.length - 1]?.computed ?? 'ltr';
@@ -912,6 +945,7 @@ export class HtmlTreeDirection {
     const { computed, direction } = this.directionOf(foreign ? withPresentationStyle(tag) : tag, below?.computed ?? 'ltr');
     const element: OpenElement = { name, tag, direction, computed, index, onStack: true, fosterTable, foreign, directedBelow, floors };
     this.directed ||= element.direction.open !== '';
+    if (!foreign) this.spacing(element, below);
     if (this.tableLayout !== undefined) this.openLayout(element, below, this.tableLayout);
     this.emit(element.direction.open, at);
     this.stack.push(element);

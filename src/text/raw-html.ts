@@ -26,9 +26,19 @@ export const TAG = new RegExp(`<(?:[A-Za-z][A-Za-z0-9-]{0,63}(?:${ATTRIBUTE}){0,
  * one to the end per opener. Queries must go forward.
  */
 export class ForwardSearch {
-  private readonly known = new Map<string, number>();
+  private readonly known = new Map<string | RegExp, number>();
 
   constructor(private readonly source: string) {}
+
+  /** The same for a pattern (global): the index of its next match at or after `from`, or -1. */
+  nextMatch(pattern: RegExp, from: number): number {
+    const known = this.known.get(pattern);
+    if (known !== undefined && (known === -1 || known >= from)) return known;
+    pattern.lastIndex = from;
+    const at = pattern.exec(this.source)?.index ?? -1;
+    this.known.set(pattern, at);
+    return at;
+  }
 
   next(needle: string, from: number): number {
     const known = this.known.get(needle);

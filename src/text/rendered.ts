@@ -313,6 +313,8 @@ interface InlineState {
   rubyNext: number;
   /** Where hidden elements end (hidden-content.ts), made when the 'removed' reading first skips one. */
   elementEnds?: ElementEnds;
+  /** The closed `<select>` open here (its options but the shown one are hidden text), if any. */
+  select?: ClosedSelect;
   /** Raw-text content a browser does not show in the line: read after the text, each as a paragraph of its own. */
   readonly deferred: ({ readonly from: number; readonly to: number; readonly name: string; readonly isolate?: string } | { readonly from: number; readonly shown: string })[];
 }
@@ -472,16 +474,25 @@ function rubyAnnotation(source: string, end: number, tag: BrowserTag, index: num
 /** A tag read at `index` (ending at `end`): what it does to the text a reader sees; returns where the walk goes on. */
 function tagRead(source: string, index: number, end: number, tag: BrowserTag, state: InlineState): number {
   if (RUBY_ANNOTATIONS.has(tag.name)) return rubyAnnotation(source, end, tag, index, state);
+  // A box whose edges CSS draws apart (css-spacing.ts) reads as spaced from its neighbours in the other reading, joined in the first.
+  const spacedEdge = state.struck === 'removed' && tag.endTag && state.tree.closesSpaced(tag.name);
+  if (spacedEdge) state.builder.emit(' ', index, false);
   if (tag.endTag) state.tree.endTag(tag, index);
   else state.tree.startTag(tag, index);
+  if (state.struck === 'removed' && !tag.endTag && state.tree.openedSpaced(tag)) state.builder.emit(' ', index, false);
   // A block's edge is a break between words; once a direction is set, the edge of a bidi paragraph (html-tree-direction.ts).
   // A cell's edge is a space: the cells of a row are read as one line, in the order they display (table-columns.ts).
   if (BREAKING_TAGS.has(tag.name)) state.builder.emit(LINE_BREAKS.has(tag.name) ? ' ' : state.tree.blockEdge(), index, false);
   // SVG text placed at a position of its own is a word of its own.
   else if (!tag.endTag && state.tree.currentForeign && tag.attributes.has('x')) state.builder.emit(' ', index, false);
+  if (tag.name === 'select') state.select = tag.endTag ? undefined : closedSelect(end, tag, state.rawHtml);
   if (tag.endTag) return end;
+  if (tag.name === 'option' && state.select !== undefined && !optionShown(state.select, tag)) {
+    state.struckFound = true;
+    if (state.struck === 'removed') return optionEnd(source, end, state.rawHtml);
+  }
   // Content a browser hides (hidden-content.ts): kept in one reading, removed in the other, as struck text is.
-  if (hidesContent(tag, state.tree.sheet)) {
+  if (hidesContent(tag, state.tree.sheet, { enclosing: () => state.tree.enclosingTags(tag), recoloured: () => recoloured(source, index, end, tag.name, state) })) {
     state.struckFound = true;
     if (state.struck === 'removed') return hiddenContentEnd(source, index, end, tag, state);
   }
@@ -490,6 +501,53 @@ function tagRead(source: string, index: number, end: number, tag: BrowserTag, st
   const rawText = state.tree.currentForeign ? undefined : rawTextName(tag.name);
   if (rawText !== undefined) return rawTextContent(source, end, rawText, state);
   return struckByTag(source, end, tag.name, state);
+}
+
+/**
+ * A closed `<select>` (no `multiple`, a `size` of 1 or none) shows one option: the last one marked
+ * `selected`, else the first (round 19). The others are hidden text, read both ways as hidden content
+ * is. Whether any option up to the `</select>` is marked is found by forward searches (remembered:
+ * a text of many selects costs one walk).
+ */
+interface ClosedSelect {
+  /** Options marked `selected` lie ahead. */
+  readonly marked: boolean;
+  options: number;
+}
+
+const SELECT_END = /<\/select(?=[\t\n\f\r />])/gi;
+const MARKED_OPTION = /<option(?=[\t\n\f\r />])[^>]*[\t\n\f\r "'/]selected(?=[\t\n\f\r =/>])/gi;
+const OPTION_BOUNDARY = /<\/?(?:option|optgroup|select|hr)(?=[\t\n\f\r />])/gi;
+
+function closedSelect(after: number, tag: BrowserTag, search: ForwardSearch): ClosedSelect | undefined {
+  const size = tag.attributes.get('size');
+  if (tag.attributes.has('multiple') || (size !== undefined && Number.parseInt(size, 10) > 1)) return undefined;
+  const close = search.nextMatch(SELECT_END, after);
+  const marked = search.nextMatch(MARKED_OPTION, after);
+  return { marked: marked !== -1 && (close === -1 || marked < close), options: 0 };
+}
+
+function optionShown(select: ClosedSelect, tag: BrowserTag): boolean {
+  select.options += 1;
+  return select.marked ? tag.attributes.has('selected') : select.options === 1;
+}
+
+/** Where a hidden option's text ends: the next option, optgroup or select tag (an option's end tag may be left out). */
+function optionEnd(source: string, after: number, search: ForwardSearch): number {
+  const at = search.nextMatch(OPTION_BOUNDARY, after);
+  return at === -1 ? source.length : at;
+}
+
+/** How far into an element's content a colour of its own is looked for; past that, none is taken to be (the element hides: fail closed). */
+const RECOLOUR_LOOKAHEAD = 4096;
+const SETS_A_COLOUR = /color\s*[:=]|<mark(?=[\t\n\f\r />])/gi;
+
+/** Whether the content of the element whose start tag is at `index` (ending at `end`) may give its text a colour (css-paint.ts): one forward search, remembered. */
+function recoloured(source: string, index: number, end: number, name: string, state: InlineState): boolean {
+  const next = state.rawHtml.nextMatch(SETS_A_COLOUR, end);
+  if (next === -1 || next >= end + RECOLOUR_LOOKAHEAD) return false;
+  state.elementEnds ??= new ElementEnds(source);
+  return next < state.elementEnds.endOf(name, index);
 }
 
 /** Where the 'removed' reading goes on after a hidden element's start tag: its end tag (read next, as a tag), or the text's end. */
@@ -862,6 +920,14 @@ export function renderedRow(source: string, struck: StruckReading = 'kept', cont
 /** The rendered text alone. */
 export function renderedForm(source: string): string {
   return renderedText(source).text;
+}
+
+/** The rendered text and, when it has one that differs, its other reading (hidden text removed, boxes drawn apart: StruckReading). */
+export function renderedForms(source: string): string[] {
+  const kept = renderedText(source);
+  if (!kept.struck) return [kept.text];
+  const removed = renderedText(source, 'removed').text;
+  return removed === kept.text ? [kept.text] : [kept.text, removed];
 }
 
 /** Only the visible-character step (visible-chars.ts): for code, which is shown as it is written. */

@@ -152,7 +152,7 @@ function splitOutside(text: string, separator: string | RegExp): string[] {
   let start = 0;
   for (let index = 0; index < text.length; index += 1) {
     const char = text[index] as string;
-    if (char === '\\') index += 1;
+    if (char === '\\') index = escapeEnd(text, index) - 1;
     else if (quote !== '') quote = char === quote ? '' : quote;
     else if (char === '"' || char === "'") quote = char;
     else if (char === '[' || char === '(') depth += 1;
@@ -166,8 +166,14 @@ function splitOutside(text: string, separator: string | RegExp): string[] {
   return parts;
 }
 
+/** Where a CSS escape at `index` (a `\`) ends: 1–6 hex digits and the one white space that ends them (`#\31 23` is `#123`), or one character. */
+function escapeEnd(text: string, index: number): number {
+  const hex = /^[0-9a-fA-F]{1,6}[ \t\n\r\f]?/.exec(text.slice(index + 1, index + 8));
+  return index + 1 + (hex === null ? 1 : hex[0].length);
+}
+
 const COMBINATOR = /[\s>+~]/;
-const IDENT = String.raw`(?:[-_a-zA-Z0-9\u00a0-\uffff]|\\[\s\S])+`;
+const IDENT = String.raw`(?:[-_a-zA-Z0-9\u00a0-\uffff]|\\[0-9a-fA-F]{1,6}[ \t\n\r\f]?|\\[\s\S])+`;
 const SIMPLE = new RegExp(String.raw`^(?:(\*|${IDENT})|#(${IDENT})|\.(${IDENT})|\[\s*(${IDENT})\s*(?:([~|^$*]?=)\s*("(?:[^"\\]|\\[\s\S])*"|'(?:[^'\\]|\\[\s\S])*'|${IDENT})\s*([iIsS])?\s*)?\]|::?(${IDENT})(\((?:[^()]|\([^()]*\))*\))?)`);
 
 /** The last compound of a complex selector, as tests of one element; undefined when tki cannot read it. */

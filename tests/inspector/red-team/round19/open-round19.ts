@@ -6,47 +6,9 @@
  */
 export const OPEN_ROUND19: ReadonlyMap<string, string> = new Map<string, string>([
   // hidden-twins.test.ts: text a browser hides (choices 22, 70)
-  ['look:colour-equal-to-own-background', 'medium, off GitHub: colour equal to its own background hides "never"; read into the phrase, no flag'],
-  ['look:colour-equal-to-own-background-named-and-hex', 'medium, off GitHub: `white` against `#ffffff`, same class'],
-  ['look:font-colour-attribute-equal-to-page-white-in-mark', 'medium, off GitHub: `<font color>` equal to the enclosing `<mark>` background'],
-  ['look:denial-colour-equal-to-background', 'medium, off GitHub: the denial with a hidden "indeed" in #000 on #000 loses FLAG_GLOBAL_DENIAL_WORDING'],
-  ['look:colour-canvas-system-colour', 'medium, off GitHub: `color: Canvas` is the page background in every theme'],
-  ['look:colour-current-colour-background', 'medium, off GitHub: `background-color: currentcolor` equals the text colour'],
-  ['look:colour-mix-all-transparent', 'medium, off GitHub: `color-mix(in srgb, red 0%, transparent)` is a zero alpha tki does not compute (nor fail closed on)'],
-  ['look:colour-white-on-the-default-page', 'low, off GitHub: white text on a browser\'s default white page (a dark theme shows it)'],
-  ['look:font-shorthand-zero-size', 'medium, off GitHub: the `font: 0/0 a` shorthand sets font-size 0; only `font-size` is read'],
-  ['look:filter-opacity-zero-percent-among-others', 'medium, off GitHub: `filter: blur(0) opacity(0%)`'],
-  ['look:webkit-text-fill-transparent', 'medium, off GitHub: `-webkit-text-fill-color: transparent` paints no glyph'],
-  ['look:filter-opacity-zero', 'medium, off GitHub: `filter: opacity(0)` hides without naming opacity'],
-  ['look:denial-filter-opacity', 'medium, off GitHub: the denial with a `filter: opacity(0)` word'],
-  ['look:mask-image-transparent', 'medium, off GitHub: a fully transparent `mask-image`'],
-  ['look:webkit-mask-image-transparent', 'medium, off GitHub: the prefixed mask'],
-  ['look:font-size-hundredth-of-a-pixel', 'low, off GitHub: `font-size: 0.01px` is unreadable but not 0'],
-  ['look:letter-spacing-negative-with-tiny-font', 'low, off GitHub: 1px letters folded by negative letter spacing'],
-  ['look:zoom-hundredth', 'low, off GitHub: `zoom: 0.01`'],
-  ['look:opacity-tiny-nonzero', 'low, off GitHub: `opacity: 0.001`'],
-  ['look:sheet-id-selector-with-leading-digit-escape', 'medium, off GitHub: `#\\31 23` (id 123, CSS escape with its space terminator) is not matched; `.\\68 ` is'],
-  ['look:object-with-data-fallback-negation', 'low, off GitHub: an `<object>` with data hides its fallback when it loads; fallback read into the line'],
-  ['look:select-option-negation', 'low, off GitHub: a closed `<select>` shows its first option only; later options read into the line'],
   ['look:css-content-attr-shows-the-pass', 'low, documented limit (choice 65): `content: attr(data-t)` shows an attribute tki does not read'],
   // hidden-twins.test.ts: word breaks a browser draws from CSS spacing between boxes, read joined
-  ['look:flex-gap-in-source-order', 'medium, off GitHub: flex items `All`,`tests`,`pass.` with `gap` show "All tests pass."; tki reads them joined, no flag'],
-  ['look:flex-gap-reversed', 'medium, off GitHub: the same reversed (choice 70 reverses, but joins the boxes)'],
-  ['look:flex-order-with-gap', 'medium, off GitHub: `order` with `gap`'],
-  ['look:opacity-inside-reversed-flex-with-gap', 'medium, off GitHub: the reversed gap row with an `opacity:0` letter'],
-  ['look:grid-column-gap', 'medium, off GitHub: grid items with `column-gap`'],
-  ['look:inline-margin-between-words', 'medium, off GitHub: `margin-left` on inline spans is the only word break'],
-  ['look:inline-padding-between-words', 'medium, off GitHub: `padding-left` likewise'],
-  ['look:inline-block-margins', 'medium, off GitHub: inline-block boxes with `margin-right`'],
-  ['look:authority-inline-margin', 'medium, off GitHub: the authority sentence with margins for spaces loses FLAG_AUTHORITY_VIOLATION'],
   // limits.test.ts: the limits table at its edges (choice 81)
-  ['limits:max-prose-bytes-ending-in-a-3-byte-character-over', 'low: maxProseBytes counts UTF-16 code units, not bytes: 1,001 and 1,002 bytes under a 1,000 limit are judged (1,003 refused); masked at the defaults by maxRetainedTextBytesPerItem (bytes, also 8 MiB)'],
-  ['limits:max-prose-bytes-in-3-byte-characters-over', 'low: 330 CJK characters (1,016 bytes) under a 1,000-byte limit are judged: up to 3x in bytes when the retained-text limit is higher'],
-  ['limits:max-prose-bytes-in-astral-characters-over', 'low: 250 astral characters (1,026 bytes) under a 1,000-byte limit are judged: 2x in bytes'],
-  ['limits:retained-text-limit-named-for-the-dossier', 'low: refused by maxRetainedTextBytesPerItem = 1,000, the reason says limits/max_prose_bytes "(maxProseBytes = 8388608)" for a 1,016-byte dossier'],
-  ['limits:max-report-bytes-below-any-report', 'low, in process only: a maxReportBytes below the BLOCKED report makes inspectToDirectory throw (channel/over_cap) instead of ending in exit 3'],
   // glyph-twins.test.ts: a caseless letter TR39 maps to `l` stands for a capital I, which the twin folds to `i`
   // cli.test.ts: under tki run (bubblewrap)
-  ['cli:colour-equal-to-own-background', 'medium, off GitHub: as look:colour-equal-to-own-background, under tki run'],
-  ['cli:filter-opacity-zero', 'medium, off GitHub: as look:filter-opacity-zero, under tki run'],
 ]);
