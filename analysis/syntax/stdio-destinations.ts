@@ -123,6 +123,11 @@ function parameterAt(fn: ts.SignatureDeclaration, index: number): Array<{ readon
   return rest === undefined ? [] : [{ name: rest.name, rest: true }];
 }
 
+/** The functions this file declares under `name` (functionsByName). */
+export function functionsNamed(file: ts.SourceFile, name: string): readonly ts.SignatureDeclaration[] {
+  return functionsByName(file).get(name) ?? [];
+}
+
 const functionsOfFile = new WeakMap<ts.SourceFile, ReadonlyMap<string, readonly ts.SignatureDeclaration[]>>();
 
 /** `function f(…) {…}` and `const f = (…) => …` / `function (…) {…}` anywhere in the file, by name. */
