@@ -8,7 +8,7 @@ import { isValueReference } from './node-kinds.js';
 import { Scope } from './scope.js';
 import { propertyNameText, skipOuter } from './syntax.js';
 import { flowOf, passesValueOn } from './value-flow.js';
-import { FACT_MEMBERS, TAKING_KEYS, assignmentPatternTakes, bindingTakes, caughtBy, parametersHanded, storedInto, storingCallTarget, type CopiedTo, type StdioHold } from './stdio-destinations.js';
+import { CONTAINER_OWN_KEYS, FACT_MEMBERS, TAKING_KEYS, assignmentPatternTakes, bindingTakes, caughtBy, parametersHanded, storedInto, storingCallTarget, type CopiedTo, type StdioHold } from './stdio-destinations.js';
 import { RETURNS_STREAM, callbackOwnerAt, functionsOf, functionsRunWith, isEmitCall, keepingReceiver, listenersOfFile, parameterNames, storedGlobal, thisOwnerAt, thisUsesTake } from './stdio-handoffs.js';
 import type { Walker } from './walker.js';
 
@@ -42,7 +42,11 @@ export function takesStdioApart(ancestors: readonly ts.Node[], index: number, sc
   while (child !== undefined && at >= 0 && passesValueOn(ancestors[at] as ts.Node, child)) child = ancestors[at--];
   const parent = ancestors[at];
   if (child === undefined || parent === undefined) return false;
-  const onward = (holderAt: number): boolean => steps < MAX_HOLDER_STEPS && holderAt >= 0 && takesStdioApart(ancestors, holderAt, scope, copiedTo, 'holder', steps + 1);
+  const onward = (holderAt: number, as: StdioHold = 'holder'): boolean => steps < MAX_HOLDER_STEPS && holderAt >= 0 && takesStdioApart(ancestors, holderAt, scope, copiedTo, as, steps + 1);
+  if (hold === 'container') {
+    const own = containerOwnUse(parent, child, scope);
+    if (own !== undefined) return own === 'element' && onward(at);
+  }
   if (tsv.isPropertyAccessExpression(parent) || tsv.isElementAccessExpression(parent)) {
     if (parent.expression !== child) return false;
     // Out of a holder, any member may be the stream (`[s][i]`, `box.s`, `.at`): only the socket's own keys take it apart there.
@@ -52,8 +56,8 @@ export function takesStdioApart(ancestors: readonly ts.Node[], index: number, sc
   if (tsv.isCallExpression(parent) || tsv.isNewExpression(parent)) {
     if (tsv.isCallExpression(parent) && parent.arguments[0] === child && isTakingCall(parent, scope)) return true;
     // A holder called (`h.at(0)`, a function that returns the stream), or either handed to a call: the result may be the stream.
-    if (parent.expression !== child) return handedTo(parent, child, ancestors, at, hold, scope, copiedTo, steps) || onward(at);
-    return hold === 'holder' && (callbackTakes(parent, ancestors, at, scope, copiedTo, steps) || onward(at));
+    if (parent.expression !== child) return handedTo(parent, child, ancestors, at, hold, scope, copiedTo, steps) || onward(at, isContainerMaker(parent, scope) ? 'container' : 'holder');
+    return hold !== 'stream' && (callbackTakes(parent, ancestors, at, scope, copiedTo, steps) || onward(at));
   }
   if (tsv.isTemplateSpan(parent) && parent.expression === child) {
     // A tag is handed every substitution: its parameters may be the stream, and so may its result.
@@ -64,8 +68,9 @@ export function takesStdioApart(ancestors: readonly ts.Node[], index: number, sc
   }
   if (tsv.isPropertyDeclaration(parent) && parent.initializer === child) return classHolds(ancestors, at - 1, copiedTo, onward);
   if (tsv.isWithStatement(parent)) return parent.expression === child;
-  if (tsv.isArrayLiteralExpression(parent) || tsv.isSpreadElement(parent) || tsv.isSpreadAssignment(parent) || tsv.isAwaitExpression(parent)) return onward(at);
-  if ((tsv.isPropertyAssignment(parent) && parent.initializer === child) || tsv.isShorthandPropertyAssignment(parent)) return onward(at - 1);
+  if (tsv.isArrayLiteralExpression(parent)) return onward(at, 'container');
+  if (tsv.isSpreadElement(parent) || tsv.isSpreadAssignment(parent) || tsv.isAwaitExpression(parent)) return onward(at);
+  if ((tsv.isPropertyAssignment(parent) && parent.initializer === child) || tsv.isShorthandPropertyAssignment(parent)) return onward(at - 1, isPlainProperty(parent, scope) ? 'container' : 'holder');
   if (tsv.isReturnStatement(parent) || tsv.isYieldExpression(parent) || (tsv.isArrowFunction(parent) && parent.body === child)) return returnedFrom(ancestors, at, copiedTo, onward);
   if (tsv.isThrowStatement(parent)) {
     const caught = caughtBy(ancestors, at);
@@ -99,8 +104,8 @@ function assignedTakes(target: ts.Expression, hold: StdioHold, scope: Scope, cop
     return (root !== undefined && copiedTo(root, 'holder')) || (global !== undefined && copiedTo(global, hold));
   }
   if (tsv.isObjectLiteralExpression(left)) {
-    if (assignmentPatternTakes(left, scope)) return true;
-    return hold === 'holder' && left.properties.some((property) => tsv.isPropertyAssignment(property) && assignedTakes(withoutDefault(property.initializer), 'holder', scope, copiedTo));
+    if (hold !== 'container' && assignmentPatternTakes(left, scope)) return true;
+    return hold !== 'stream' && left.properties.some((property) => tsv.isPropertyAssignment(property) && assignedTakes(withoutDefault(property.initializer), 'holder', scope, copiedTo));
   }
   if (tsv.isArrayLiteralExpression(left)) return left.elements.some((element) => !tsv.isOmittedExpression(element) && assignedTakes(withoutDefault(tsv.isSpreadElement(element) ? element.expression : element), 'holder', scope, copiedTo));
   return false;
@@ -130,7 +135,8 @@ function handedTo(call: ts.CallExpression | ts.NewExpression, argument: ts.Node,
   if (functionsRunWith(call, argument, file).some((fn) => runsWith(fn, writtenIn(call, fn) ? prefix : [file], scope, copiedTo, steps))) return true;
   if (!tsv.isCallExpression(call)) return false;
   const receiver = keepingReceiver(call, argument);
-  if (receiver !== undefined && copiedTo(receiver, 'holder')) return true;
+  // The receiver keeps it among its elements (`m.get(k)` may be the stream); its own class stays its own.
+  if (receiver !== undefined && copiedTo(receiver, 'container')) return true;
   if (isEmitCall(call, argument) && listenersOfFile(file).some((fn) => runsWith(fn, undefined, scope, copiedTo, steps))) return true;
   const callbackOwner = callbackOwnerAt(call, ancestors, at);
   return callbackOwner !== undefined && steps < MAX_HOLDER_STEPS && returnedFrom(ancestors, callbackOwner, copiedTo, (holderAt) => holderAt >= 0 && takesStdioApart(ancestors, holderAt, scope, copiedTo, 'holder', steps + 1));
@@ -164,7 +170,7 @@ function streamMethodTakes(access: ts.PropertyAccessExpression | ts.ElementAcces
   const prefix = ancestors.slice(0, at);
   const asStream = (stack: readonly ts.Node[], index: number): boolean => takesStdioApart(stack, index, scope, copiedTo, 'stream', steps + 1);
   if (call.arguments.some((argument) => functionsOf(argument, file).some((fn) => thisUsesTake(fn, skipOuter(argument) === fn ? prefix : [file], asStream)))) return true;
-  if (key === 'pipe' && call.arguments.some((destination) => { const root = storedInto(destination); return root !== undefined && copiedTo(root, 'holder'); })) return true;
+  if (key === 'pipe' && call.arguments.some((destination) => { const root = storedInto(destination); return root !== undefined && copiedTo(root, 'container'); })) return true;
   return key !== null && RETURNS_STREAM.has(key) && asStream(ancestors, at - 1);
 }
 
@@ -245,6 +251,40 @@ function isTakingCall(call: ts.CallExpression, scope: Scope): boolean {
   return key === undefined || TAKING_KEYS.has(key);
 }
 
+/**
+ * How a container (StdioHold) is used where its own class answers: `c.constructor`, `c.__proto__` and
+ * `Object.getPrototypeOf(c)` are the container's (`'own'`: nothing taken); any other member, a descriptor
+ * or a `Reflect.get` of it is an element picked (`'element'`); undefined for every other use, judged as a holder's.
+ */
+function containerOwnUse(parent: ts.Node, child: ts.Node, scope: Scope): 'own' | 'element' | undefined {
+  if ((tsv.isPropertyAccessExpression(parent) || tsv.isElementAccessExpression(parent)) && parent.expression === child) {
+    const key = constantKey(parent, scope);
+    // Any other member, `connect` included, is an element or a property of its own: it may be the stream.
+    return key !== null && CONTAINER_OWN_KEYS.has(key) ? 'own' : 'element';
+  }
+  if (!tsv.isCallExpression(parent) || parent.arguments[0] !== child || !isTakingCall(parent, scope)) return undefined;
+  const callee = skipOuter(parent.expression);
+  const method = tsv.isPropertyAccessExpression(callee) || tsv.isElementAccessExpression(callee) ? constantKey(callee, scope) : null;
+  return method === 'getPrototypeOf' ? 'own' : 'element';
+}
+
+/** Builtin collections whose instance holds what it is built from, under their own class (`new Map([[k, s]])`, `Array.of(s)`). */
+const CONTAINER_CLASSES: ReadonlySet<string> = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array']);
+
+function isContainerMaker(call: ts.CallExpression | ts.NewExpression, scope: Scope): boolean {
+  const callee = skipOuter(call.expression);
+  if (tsv.isNewExpression(call)) return CONTAINER_CLASSES.has(globalName(callee, scope, GLOBAL_OBJECT_NAMES) ?? '');
+  if (!tsv.isPropertyAccessExpression(callee) || !['of', 'from'].includes(callee.name.text)) return false;
+  return globalName(callee.expression, scope, GLOBAL_OBJECT_NAMES) === 'Array';
+}
+
+/** `{ out: s }`, `{ s }`: a property under a written key that is not one the literal answers from its class. */
+function isPlainProperty(property: ts.PropertyAssignment | ts.ShorthandPropertyAssignment, scope: Scope): boolean {
+  const name = property.name;
+  const key = tsv.isComputedPropertyName(name) ? constantString(name.expression, scope) ?? null : propertyNameText(name);
+  return key !== null && !CONTAINER_OWN_KEYS.has(key);
+}
+
 /** A name judged as the stream or as a holder of it. */
 type HeldName = `${StdioHold}:${string}`;
 
@@ -284,7 +324,7 @@ function scanNameUses(file: ts.SourceFile): NameUses {
   const visit = (node: ts.Node): void => {
     ancestors.push(node);
     if (tsv.isIdentifier(node) && isValueReference(node, ancestors[ancestors.length - 2] as ts.Node)) {
-      for (const hold of ['stream', 'holder'] as const) {
+      for (const hold of ['stream', 'holder', 'container'] as const) {
         const used: HeldName = `${hold}:${node.text}`;
         const recordCopy = (name: string, as: StdioHold): boolean => {
           copies.set(used, [...(copies.get(used) ?? []), `${as}:${name}`]);
