@@ -59,15 +59,32 @@ export function parameterNames(fn: ts.SignatureDeclaration): readonly ts.Binding
 
 /**
  * The name a method call's receiver roots in (`m` of `m.set(k, s)`, `list` of `list.push(s)`): a method
- * may keep what it is handed, so the receiver holds it. Not the global object (its free names are read
- * by storedGlobal) and not `.call`/`.apply`, which hand it to a function instead.
+ * may keep what it is handed, so the receiver holds it; a method borrowed through `.call`/`.apply` or
+ * `Reflect.apply` keeps it in the `this` it is handed. Not the global object (its free names are read by
+ * storedGlobal).
  */
 export function keepingReceiver(call: ts.CallExpression, argument: ts.Node): string | undefined {
-  if (!call.arguments.includes(argument as ts.Expression)) return undefined;
+  const index = call.arguments.indexOf(argument as ts.Expression);
+  if (index < 0) return undefined;
   const callee = skipOuter(call.expression);
   if (!tsv.isPropertyAccessExpression(callee) && !tsv.isElementAccessExpression(callee)) return undefined;
-  if (tsv.isPropertyAccessExpression(callee) && INVOKING_METHODS.has(callee.name.text)) return undefined;
-  let root = skipOuter(callee.expression);
+  const method = tsv.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  // A method borrowed through `.call`/`.apply` (`Array.prototype.push.call(list, s)`) or `Reflect.apply(push, list, [s])`
+  // runs on the `this` it is handed.
+  const borrowedThis = method !== undefined && INVOKING_METHODS.has(method) ? 0 : isReflectApply(callee) ? 1 : undefined;
+  if (borrowedThis !== undefined) return index > borrowedThis ? rootName(call.arguments[borrowedThis]) : undefined;
+  return rootName(callee.expression);
+}
+
+function isReflectApply(callee: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
+  const owner = skipOuter(callee.expression);
+  return tsv.isPropertyAccessExpression(callee) && callee.name.text === 'apply' && tsv.isIdentifier(owner) && owner.text === 'Reflect';
+}
+
+/** The name an expression's members and calls root in (`m` of `m.inner.list`), not the global object. */
+function rootName(expression: ts.Expression | undefined): string | undefined {
+  if (expression === undefined) return undefined;
+  let root = skipOuter(expression);
   while (tsv.isPropertyAccessExpression(root) || tsv.isElementAccessExpression(root) || tsv.isCallExpression(root)) root = skipOuter(root.expression);
   return tsv.isIdentifier(root) && !GLOBAL_OBJECT_NAMES.includes(root.text) ? root.text : undefined;
 }

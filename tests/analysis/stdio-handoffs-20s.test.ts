@@ -31,6 +31,8 @@ describe('a place the stream reaches is read back as the stream', () => {
     ['a named listener reached by `emit`', "const { EventEmitter } = require('node:events');\nconst ee = new EventEmitter();\nfunction onS(s) {\n  new s.constructor();\n}\nee.on('s', onS);\nee.emit('s', process.stderr);"],
     ['`global.name =` read as a free name', 'global.out = process.stdout;\nnew out.constructor();'],
     ['`this` of a function run by `.call`', 'function make() {\n  return new this.constructor();\n}\nmake.call(process.stdout);'],
+    ['a borrowed `push` fills a list', 'const list = [];\nArray.prototype.push.call(list, process.stdout);\nnew list[0].constructor();'],
+    ['`Reflect.apply` of `Map#set` fills a map', "const m = new Map();\nReflect.apply(Map.prototype.set, m, ['o', process.stderr]);\nnew (m.get('o').constructor)();"],
     ['a tag written in place', 'const S = ((_, s) => s.constructor)`${process.stdin}`;\nnew S();'],
   ] as Row[])('%s', (_name, [, code]) => expect(capabilitiesOf(code)).toContain('NETWORK'));
 });
@@ -46,4 +48,17 @@ describe('the same places used only as a stream, or a container read for its own
     ['an array of streams checked for its prototype', 'console.log(Object.getPrototypeOf([process.stdout, process.stderr]) === Array.prototype);'],
     ['a `Set` of streams copied through its class', "const all = new Set([process.stdout]);\nfor (const s of new all.constructor(all)) s.write('x');"],
   ] as Row[])('%s', (_name, [, code]) => expect(capabilitiesOf(code)).not.toContain('NETWORK'));
+});
+
+describe("a kept collection's `constructor` is its class, not `Function` (choice 48 without types)", () => {
+  each([
+    ['a Map copied through its class', "const streams = new Map([['out', process.stdout]]);\nconst copy = new streams.constructor(streams);\ncopy.get('out').write('x');"],
+    ['an array copied through its class', "const list = ['a'];\nconst copy = new list.constructor(list.length);\nconsole.log(copy);"],
+  ] as Row[])('%s', (_name, [, code]) => expect(capabilitiesOf(code)).toEqual([]));
+  each([
+    ['the array given a function\'s prototype first', "const list = [];\nObject.setPrototypeOf(list, Function.prototype);\nnew list.constructor('return 1')();"],
+    ['the array handed to an alias of the setter', "const list = [];\nconst adopt = Object.setPrototypeOf;\nadopt(list, Function.prototype);\nnew list.constructor('return 1')();"],
+    ['the map\'s prototype written', "const m = new Map();\nm.__proto__ = Function.prototype;\nnew m.constructor('return 1')();"],
+    ['a shadowed `Map`', "const Map = function () { return function () {}; };\nconst m = new Map();\nnew m.constructor('return 1')();"],
+  ] as Row[])('%s', (_name, [, code]) => expect(capabilitiesOf(code)).toContain('DYNAMIC_CODE'));
 });
