@@ -33,6 +33,9 @@
  *     and a standard stream bound by any pattern, parameter or catch clause, stored into an object or made its prototype,
  *     and `console._stdout`/`process.openStdin` (choice 83); tsconfig JSX factories; object literals folded in order
  *     for open flags (session 19, fix19s).
+ * 16: a standard stream followed through methods that return it, listeners' `this`, class fields, `yield`, callbacks,
+ *     receivers that keep it, `emit`, functions run with it and globals read back by name; a container's own class
+ *     and prototype take nothing apart (session 20, fix20s, choice 89).
  */
 export const GUARD_VERSION = '0.1.0';
-export const FACTS_FORMAT = 15;
+export const FACTS_FORMAT = 16;

@@ -4,6 +4,7 @@ import { constantKey, constantString } from './constants.js';
 import { mayGetOtherReceiver } from './instance-receivers.js';
 import { thisOwner } from './node-kinds.js';
 import { isConstructorBookkeeping } from './constructor-bookkeeping.js';
+import { isKeptCollection } from './plain-instances.js';
 import { propertyNameText, skipOuter } from './syntax.js';
 import { mayRun, type Flow } from './value-flow.js';
 import type { Walker } from './walker.js';
@@ -21,6 +22,8 @@ export function isOrdinaryConstructorBase(walker: Walker, base: ts.Expression): 
   // Unless the file hands the member, or the class, to another receiver (instance-receivers.ts).
   if (inner.kind === tsv.SyntaxKind.ThisKeyword && thisOwner(walker.ancestors) === 'instance') return !mayGetOtherReceiver(walker.ancestors);
   if (tsv.isIdentifier(inner) && isInstanceOfLocalClass(walker, inner)) return true;
+  // `const streams = new Map(…)` kept in the file: its constructor is `Map`, as the types would say (choice 89).
+  if (tsv.isIdentifier(inner) && isKeptCollection(inner, walker.ancestors, walker.scope)) return true;
   return walker.types?.mayBeFunction(inner) === false;
 }
 

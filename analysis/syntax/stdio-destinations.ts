@@ -21,8 +21,12 @@ import { propertyNameText, skipOuter } from './syntax.js';
  * called, destructured or iterated out of one of those (`[s][0]`, `box.s`, `.at(0)`, `.find(…)`,
  * `const [t] = …`, `for (const t of …)`), and an object it is stored in or becomes the prototype of
  * (choice 83). A holder is taken apart as the stream is, and what comes out of it is a holder again.
+ * A container is a holder whose own class and prototype are known not to be the stream's: an array
+ * literal, an object literal the stream is a plain property of, a `Map`/`Set` built from one (choice 89).
+ * Its `constructor`, `__proto__` and prototype are its own; every element or property read out of it is
+ * a holder.
  */
-export type StdioHold = 'stream' | 'holder';
+export type StdioHold = 'stream' | 'holder' | 'container';
 
 /** `copiedTo` judges a name the stream (or a holder) is copied into (`const out = process.stdout`, `const box = [out]`). */
 export type CopiedTo = (name: string, hold: StdioHold) => boolean;
@@ -47,6 +51,8 @@ const STORING_CALLS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 export function bindingTakes(name: ts.BindingName, hold: StdioHold, scope: Scope, copiedTo: CopiedTo): boolean {
   if (tsv.isIdentifier(name)) return copiedTo(name.text, hold);
   if (tsv.isObjectBindingPattern(name)) {
+    // Out of a container, `constructor` and `__proto__` are its own (`const { constructor: C } = [s]` is `Array`).
+    if (hold === 'container') return name.elements.some((element) => (element.dotDotDotToken !== undefined || !isOwnFactName(element.propertyName ?? element.name, scope)) && bindingTakes(element.name, 'holder', scope, copiedTo));
     if (patternTakes(name, scope)) return true;
     // `const { write, columns } = process.stdout`: the stream's own members only.
     if (hold === 'stream') return false;
@@ -71,6 +77,14 @@ function readsFactsOnly(element: ts.BindingElement): boolean {
 /** `({ connect: c } = stream)`, `({ ...rest } = stream)`. */
 export function assignmentPatternTakes(pattern: ts.ObjectLiteralExpression, scope: Scope): boolean {
   return pattern.properties.some((property) => tsv.isSpreadAssignment(property) || ((tsv.isPropertyAssignment(property) || tsv.isShorthandPropertyAssignment(property)) && isTakingName(property.name, scope)));
+}
+
+/** Keys a container answers from its own class: its `constructor` and its `__proto__`. */
+export const CONTAINER_OWN_KEYS: ReadonlySet<string> = new Set(['constructor', '__proto__']);
+
+function isOwnFactName(name: ts.PropertyName | ts.BindingName, scope: Scope): boolean {
+  const key = tsv.isComputedPropertyName(name) ? constantString(name.expression, scope) ?? null : propertyNameText(name);
+  return key !== null && CONTAINER_OWN_KEYS.has(key);
 }
 
 function isTakingName(name: ts.PropertyName | ts.BindingName, scope: Scope): boolean {
@@ -121,6 +135,11 @@ function parameterAt(fn: ts.SignatureDeclaration, index: number): Array<{ readon
   // `function f(...all)`: the rest array holds the value.
   const rest = parameters.find((parameter) => parameter.dotDotDotToken !== undefined);
   return rest === undefined ? [] : [{ name: rest.name, rest: true }];
+}
+
+/** The functions this file declares under `name` (functionsByName). */
+export function functionsNamed(file: ts.SourceFile, name: string): readonly ts.SignatureDeclaration[] {
+  return functionsByName(file).get(name) ?? [];
 }
 
 const functionsOfFile = new WeakMap<ts.SourceFile, ReadonlyMap<string, readonly ts.SignatureDeclaration[]>>();

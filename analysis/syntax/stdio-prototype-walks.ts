@@ -8,7 +8,8 @@ import { isValueReference } from './node-kinds.js';
 import { Scope } from './scope.js';
 import { propertyNameText, skipOuter } from './syntax.js';
 import { flowOf, passesValueOn } from './value-flow.js';
-import { FACT_MEMBERS, TAKING_KEYS, assignmentPatternTakes, bindingTakes, caughtBy, parametersHanded, storedInto, storingCallTarget, type CopiedTo, type StdioHold } from './stdio-destinations.js';
+import { CONTAINER_OWN_KEYS, FACT_MEMBERS, TAKING_KEYS, assignmentPatternTakes, bindingTakes, caughtBy, parametersHanded, storedInto, storingCallTarget, type CopiedTo, type StdioHold } from './stdio-destinations.js';
+import { RETURNS_STREAM, callbackOwnerAt, functionsOf, functionsRunWith, isEmitCall, keepingReceiver, listenersOfFile, parameterNames, storedGlobal, thisOwnerAt, thisUsesTake } from './stdio-handoffs.js';
 import type { Walker } from './walker.js';
 
 export type { CopiedTo, StdioHold } from './stdio-destinations.js';
@@ -41,22 +42,36 @@ export function takesStdioApart(ancestors: readonly ts.Node[], index: number, sc
   while (child !== undefined && at >= 0 && passesValueOn(ancestors[at] as ts.Node, child)) child = ancestors[at--];
   const parent = ancestors[at];
   if (child === undefined || parent === undefined) return false;
-  const onward = (holderAt: number): boolean => steps < MAX_HOLDER_STEPS && holderAt >= 0 && takesStdioApart(ancestors, holderAt, scope, copiedTo, 'holder', steps + 1);
+  const onward = (holderAt: number, as: StdioHold = 'holder'): boolean => steps < MAX_HOLDER_STEPS && holderAt >= 0 && takesStdioApart(ancestors, holderAt, scope, copiedTo, as, steps + 1);
+  if (hold === 'container') {
+    const own = containerOwnUse(parent, child, scope);
+    if (own !== undefined) return own === 'element' && onward(at);
+  }
   if (tsv.isPropertyAccessExpression(parent) || tsv.isElementAccessExpression(parent)) {
     if (parent.expression !== child) return false;
     // Out of a holder, any member may be the stream (`[s][i]`, `box.s`, `.at`): only the socket's own keys take it apart there.
-    return hold === 'stream' ? isTakingRead(parent, ancestors, at, scope) : isTakingKeyRead(parent, ancestors, at, scope) || onward(at);
+    if (hold === 'holder') return isTakingKeyRead(parent, ancestors, at, scope) || onward(at);
+    return isTakingRead(parent, ancestors, at, scope) || streamMethodTakes(parent, ancestors, at, scope, copiedTo, steps);
   }
   if (tsv.isCallExpression(parent) || tsv.isNewExpression(parent)) {
     if (tsv.isCallExpression(parent) && parent.arguments[0] === child && isTakingCall(parent, scope)) return true;
     // A holder called (`h.at(0)`, a function that returns the stream), or either handed to a call: the result may be the stream.
-    if (parent.expression !== child) return handedTo(parent, child, ancestors, hold, scope, copiedTo) || onward(at);
-    return hold === 'holder' && (callbackTakes(parent, scope, copiedTo) || onward(at));
+    if (parent.expression !== child) return handedTo(parent, child, ancestors, at, hold, scope, copiedTo, steps) || onward(at, isContainerMaker(parent, scope) ? 'container' : 'holder');
+    return hold !== 'stream' && (callbackTakes(parent, ancestors, at, scope, copiedTo, steps) || onward(at));
   }
+  if (tsv.isTemplateSpan(parent) && parent.expression === child) {
+    // A tag is handed every substitution: its parameters may be the stream, and so may its result.
+    const tagged = ancestors[at - 2];
+    const file = ancestors[0];
+    if (tagged === undefined || !tsv.isTaggedTemplateExpression(tagged) || file === undefined || !tsv.isSourceFile(file)) return false;
+    return functionsOf(tagged.tag, file).some((fn) => runsWith(fn, undefined, scope, copiedTo, steps)) || onward(at - 2);
+  }
+  if (tsv.isPropertyDeclaration(parent) && parent.initializer === child) return classHolds(ancestors, at - 1, copiedTo, onward);
   if (tsv.isWithStatement(parent)) return parent.expression === child;
-  if (tsv.isArrayLiteralExpression(parent) || tsv.isSpreadElement(parent) || tsv.isSpreadAssignment(parent) || tsv.isAwaitExpression(parent)) return onward(at);
-  if ((tsv.isPropertyAssignment(parent) && parent.initializer === child) || tsv.isShorthandPropertyAssignment(parent)) return onward(at - 1);
-  if (tsv.isReturnStatement(parent) || (tsv.isArrowFunction(parent) && parent.body === child)) return returnedFrom(ancestors, at, copiedTo, onward);
+  if (tsv.isArrayLiteralExpression(parent)) return onward(at, 'container');
+  if (tsv.isSpreadElement(parent) || tsv.isSpreadAssignment(parent) || tsv.isAwaitExpression(parent)) return onward(at);
+  if ((tsv.isPropertyAssignment(parent) && parent.initializer === child) || tsv.isShorthandPropertyAssignment(parent)) return onward(at - 1, isPlainProperty(parent, scope) ? 'container' : 'holder');
+  if (tsv.isReturnStatement(parent) || tsv.isYieldExpression(parent) || (tsv.isArrowFunction(parent) && parent.body === child)) return returnedFrom(ancestors, at, copiedTo, onward);
   if (tsv.isThrowStatement(parent)) {
     const caught = caughtBy(ancestors, at);
     return caught !== undefined && bindingTakes(caught, hold, scope, copiedTo);
@@ -68,7 +83,7 @@ export function takesStdioApart(ancestors: readonly ts.Node[], index: number, sc
     const bound = parent.initializer;
     return tsv.isVariableDeclarationList(bound) ? bound.declarations.some((declaration) => bindingTakes(declaration.name, 'holder', scope, copiedTo)) : assignedTakes(bound, 'holder', scope, copiedTo);
   }
-  if (tsv.isBinaryExpression(parent) && parent.right === child && ASSIGNING.has(parent.operatorToken.kind)) return assignedTakes(parent.left, hold, scope, copiedTo);
+  if (tsv.isBinaryExpression(parent) && parent.right === child && ASSIGNING.has(parent.operatorToken.kind)) return assignedTakes(parent.left, hold, scope, copiedTo) || memberOwnerTakes(parent.left, ancestors, at, copiedTo, onward);
   return false;
 }
 
@@ -85,11 +100,12 @@ function assignedTakes(target: ts.Expression, hold: StdioHold, scope: Scope, cop
   if (tsv.isIdentifier(left)) return copiedTo(left.text, hold);
   if (tsv.isPropertyAccessExpression(left) || tsv.isElementAccessExpression(left)) {
     const root = storedInto(left);
-    return root !== undefined && copiedTo(root, 'holder');
+    const global = storedGlobal(left, scope);
+    return (root !== undefined && copiedTo(root, 'holder')) || (global !== undefined && copiedTo(global, hold));
   }
   if (tsv.isObjectLiteralExpression(left)) {
-    if (assignmentPatternTakes(left, scope)) return true;
-    return hold === 'holder' && left.properties.some((property) => tsv.isPropertyAssignment(property) && assignedTakes(withoutDefault(property.initializer), 'holder', scope, copiedTo));
+    if (hold !== 'container' && assignmentPatternTakes(left, scope)) return true;
+    return hold !== 'stream' && left.properties.some((property) => tsv.isPropertyAssignment(property) && assignedTakes(withoutDefault(property.initializer), 'holder', scope, copiedTo));
   }
   if (tsv.isArrayLiteralExpression(left)) return left.elements.some((element) => !tsv.isOmittedExpression(element) && assignedTakes(withoutDefault(tsv.isSpreadElement(element) ? element.expression : element), 'holder', scope, copiedTo));
   return false;
@@ -102,15 +118,78 @@ function withoutDefault(target: ts.Expression): ts.Expression {
 
 /**
  * A stream or holder handed to a call as an argument: bound to the parameters of the local function
- * called (its uses judge it), or stored into the first argument of a storing `Object`/`Reflect` call
- * (`Object.setPrototypeOf(o, s)`: `o` inherits the socket's keys).
+ * called (its uses judge it), stored into the first argument of a storing `Object`/`Reflect` call
+ * (`Object.setPrototypeOf(o, s)`: `o` inherits the socket's keys), kept by the receiver of the method
+ * (`m.set(k, s)`, `list.push(s)`), run with by a function handed beside it or invoked through
+ * `.call`/`.apply`, handed to the file's listeners by `emit`, or handed out by a callback parameter
+ * called with it (`then(resolve) { resolve(s) }`: what the function's caller receives). choice 89.
  */
-function handedTo(call: ts.CallExpression | ts.NewExpression, argument: ts.Node, ancestors: readonly ts.Node[], hold: StdioHold, scope: Scope, copiedTo: CopiedTo): boolean {
+function handedTo(call: ts.CallExpression | ts.NewExpression, argument: ts.Node, ancestors: readonly ts.Node[], at: number, hold: StdioHold, scope: Scope, copiedTo: CopiedTo, steps: number): boolean {
   const target = tsv.isCallExpression(call) ? storingCallTarget(call, argument, scope) : undefined;
   const root = target === undefined ? undefined : storedInto(target);
   if (root !== undefined && copiedTo(root, 'holder')) return true;
   const file = ancestors[0];
-  return file !== undefined && tsv.isSourceFile(file) && parametersHanded(call, argument, file).some((parameter) => bindingTakes(parameter.name, parameter.rest ? 'holder' : hold, scope, copiedTo));
+  if (file === undefined || !tsv.isSourceFile(file)) return false;
+  if (parametersHanded(call, argument, file).some((parameter) => bindingTakes(parameter.name, parameter.rest ? 'holder' : hold, scope, copiedTo))) return true;
+  const prefix = ancestors.slice(0, at + 1);
+  if (functionsRunWith(call, argument, file).some((fn) => runsWith(fn, writtenIn(call, fn) ? prefix : [file], scope, copiedTo, steps))) return true;
+  if (!tsv.isCallExpression(call)) return false;
+  const receiver = keepingReceiver(call, argument);
+  // The receiver keeps it among its elements (`m.get(k)` may be the stream); its own class stays its own.
+  if (receiver !== undefined && copiedTo(receiver, 'container')) return true;
+  if (isEmitCall(call, argument) && listenersOfFile(file).some((fn) => runsWith(fn, undefined, scope, copiedTo, steps))) return true;
+  const callbackOwner = callbackOwnerAt(call, ancestors, at);
+  return callbackOwner !== undefined && steps < MAX_HOLDER_STEPS && returnedFrom(ancestors, callbackOwner, copiedTo, (holderAt) => holderAt >= 0 && takesStdioApart(ancestors, holderAt, scope, copiedTo, 'holder', steps + 1));
+}
+
+/** A function written among a call's arguments or as its callee's receiver (its `this` is walked with the call's stack). */
+function writtenIn(call: ts.CallExpression | ts.NewExpression, fn: ts.Node): boolean {
+  const callee = skipOuter(call.expression);
+  return (call.arguments ?? []).some((argument) => skipOuter(argument) === fn) || (tsv.isPropertyAccessExpression(callee) && skipOuter(callee.expression) === fn);
+}
+
+/**
+ * A function that may be run with the stream or a holder: each parameter may be it, and, when `prefix`
+ * (the stack above the function) is given, its `this`.
+ */
+function runsWith(fn: ts.SignatureDeclaration, prefix: readonly ts.Node[] | undefined, scope: Scope, copiedTo: CopiedTo, steps: number): boolean {
+  if (parameterNames(fn).some((name) => bindingTakes(name, 'holder', scope, copiedTo))) return true;
+  return prefix !== undefined && steps < MAX_HOLDER_STEPS && thisUsesTake(fn, prefix, (stack, index) => takesStdioApart(stack, index, scope, copiedTo, 'holder', steps + 1));
+}
+
+/**
+ * A method of the stream called: one that returns the stream (RETURNS_STREAM: `.on(…)`, `.setEncoding(…)`,
+ * `.ref()`) is the stream again; a function handed to any of its methods runs with the stream as its `this`
+ * (a listener); `pipe` hands the stream to its destination's `pipe` listeners. choice 89.
+ */
+function streamMethodTakes(access: ts.PropertyAccessExpression | ts.ElementAccessExpression, ancestors: readonly ts.Node[], at: number, scope: Scope, copiedTo: CopiedTo, steps: number): boolean {
+  const call = ancestors[at - 1];
+  const file = ancestors[0];
+  if (call === undefined || !tsv.isCallExpression(call) || call.expression !== access || file === undefined || !tsv.isSourceFile(file) || steps >= MAX_HOLDER_STEPS) return false;
+  const key = constantKey(access, scope);
+  const prefix = ancestors.slice(0, at);
+  const asStream = (stack: readonly ts.Node[], index: number): boolean => takesStdioApart(stack, index, scope, copiedTo, 'stream', steps + 1);
+  if (call.arguments.some((argument) => functionsOf(argument, file).some((fn) => thisUsesTake(fn, skipOuter(argument) === fn ? prefix : [file], asStream)))) return true;
+  if (key === 'pipe' && call.arguments.some((destination) => { const root = storedInto(destination); return root !== undefined && copiedTo(root, 'container'); })) return true;
+  return key !== null && RETURNS_STREAM.has(key) && asStream(ancestors, at - 1);
+}
+
+/** A class whose field or static block holds the stream: the class (and so each instance) is a holder. */
+function classHolds(ancestors: readonly ts.Node[], classAt: number, copiedTo: CopiedTo, onward: (holderAt: number) => boolean): boolean {
+  const owner = ancestors[classAt];
+  if (owner === undefined) return false;
+  if (tsv.isClassDeclaration(owner)) return owner.name !== undefined && copiedTo(owner.name.text, 'holder');
+  return (tsv.isClassExpression(owner) || tsv.isObjectLiteralExpression(owner)) && onward(classAt);
+}
+
+/** `this.s = s` in a static block, a constructor or a method: the class or object literal `this` is holds it. */
+function memberOwnerTakes(target: ts.Expression, ancestors: readonly ts.Node[], at: number, copiedTo: CopiedTo, onward: (holderAt: number) => boolean): boolean {
+  let root = skipOuter(target);
+  if (!tsv.isPropertyAccessExpression(root) && !tsv.isElementAccessExpression(root)) return false;
+  while (tsv.isPropertyAccessExpression(root) || tsv.isElementAccessExpression(root)) root = skipOuter(root.expression);
+  if (root.kind !== tsv.SyntaxKind.ThisKeyword) return false;
+  const ownerAt = thisOwnerAt(ancestors, at);
+  return ownerAt !== undefined && classHolds(ancestors, ownerAt, copiedTo, onward);
 }
 
 /**
@@ -126,12 +205,13 @@ function returnedFrom(ancestors: readonly ts.Node[], at: number, copiedTo: Copie
   if (tsv.isArrowFunction(fn) || tsv.isFunctionExpression(fn)) return onward(fnAt);
   if (tsv.isFunctionDeclaration(fn)) return fn.name !== undefined && copiedTo(fn.name.text, 'holder');
   const owner = ancestors[fnAt - 1];
-  return (tsv.isMethodDeclaration(fn) || tsv.isGetAccessorDeclaration(fn)) && owner !== undefined && tsv.isObjectLiteralExpression(owner) && onward(fnAt - 1);
+  return (tsv.isMethodDeclaration(fn) || tsv.isGetAccessorDeclaration(fn)) && owner !== undefined && (tsv.isObjectLiteralExpression(owner) || tsv.isClassLike(owner)) && classHolds(ancestors, fnAt - 1, copiedTo, onward);
 }
 
-/** A holder's method handed a function written there (`h.forEach((s) => …)`, `.then((s) => …)`): its parameters may be the stream. */
-function callbackTakes(call: ts.CallExpression | ts.NewExpression, scope: Scope, copiedTo: CopiedTo): boolean {
-  return (call.arguments ?? []).some((argument) => (tsv.isArrowFunction(argument) || tsv.isFunctionExpression(argument)) && argument.parameters.some((parameter) => bindingTakes(parameter.name, 'holder', scope, copiedTo)));
+/** A holder's method handed a function written there (`h.forEach((s) => …)`, `.then((s) => …)`, `ee.on(e, function () { this })`): its parameters and `this` may be the stream. */
+function callbackTakes(call: ts.CallExpression | ts.NewExpression, ancestors: readonly ts.Node[], at: number, scope: Scope, copiedTo: CopiedTo, steps: number): boolean {
+  const prefix = ancestors.slice(0, at + 1);
+  return (call.arguments ?? []).some((argument) => (tsv.isArrowFunction(argument) || tsv.isFunctionExpression(argument)) && runsWith(argument, prefix, scope, copiedTo, steps));
 }
 
 /** A holder's member read by one of the socket's own keys: `connect`, `__proto__`, `constructor` (isTakingRead). */
@@ -169,6 +249,40 @@ function isTakingCall(call: ts.CallExpression, scope: Scope): boolean {
   if (method !== 'get' || owner !== 'Reflect') return false;
   const key = call.arguments[1] === undefined ? undefined : constantString(call.arguments[1], scope);
   return key === undefined || TAKING_KEYS.has(key);
+}
+
+/**
+ * How a container (StdioHold) is used where its own class answers: `c.constructor`, `c.__proto__` and
+ * `Object.getPrototypeOf(c)` are the container's (`'own'`: nothing taken); any other member, a descriptor
+ * or a `Reflect.get` of it is an element picked (`'element'`); undefined for every other use, judged as a holder's.
+ */
+function containerOwnUse(parent: ts.Node, child: ts.Node, scope: Scope): 'own' | 'element' | undefined {
+  if ((tsv.isPropertyAccessExpression(parent) || tsv.isElementAccessExpression(parent)) && parent.expression === child) {
+    const key = constantKey(parent, scope);
+    // Any other member, `connect` included, is an element or a property of its own: it may be the stream.
+    return key !== null && CONTAINER_OWN_KEYS.has(key) ? 'own' : 'element';
+  }
+  if (!tsv.isCallExpression(parent) || parent.arguments[0] !== child || !isTakingCall(parent, scope)) return undefined;
+  const callee = skipOuter(parent.expression);
+  const method = tsv.isPropertyAccessExpression(callee) || tsv.isElementAccessExpression(callee) ? constantKey(callee, scope) : null;
+  return method === 'getPrototypeOf' ? 'own' : 'element';
+}
+
+/** Builtin collections whose instance holds what it is built from, under their own class (`new Map([[k, s]])`, `Array.of(s)`). */
+const CONTAINER_CLASSES: ReadonlySet<string> = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array']);
+
+function isContainerMaker(call: ts.CallExpression | ts.NewExpression, scope: Scope): boolean {
+  const callee = skipOuter(call.expression);
+  if (tsv.isNewExpression(call)) return CONTAINER_CLASSES.has(globalName(callee, scope, GLOBAL_OBJECT_NAMES) ?? '');
+  if (!tsv.isPropertyAccessExpression(callee) || !['of', 'from'].includes(callee.name.text)) return false;
+  return globalName(callee.expression, scope, GLOBAL_OBJECT_NAMES) === 'Array';
+}
+
+/** `{ out: s }`, `{ s }`: a property under a written key that is not one the literal answers from its class. */
+function isPlainProperty(property: ts.PropertyAssignment | ts.ShorthandPropertyAssignment, scope: Scope): boolean {
+  const name = property.name;
+  const key = tsv.isComputedPropertyName(name) ? constantString(name.expression, scope) ?? null : propertyNameText(name);
+  return key !== null && !CONTAINER_OWN_KEYS.has(key);
 }
 
 /** A name judged as the stream or as a holder of it. */
@@ -210,7 +324,7 @@ function scanNameUses(file: ts.SourceFile): NameUses {
   const visit = (node: ts.Node): void => {
     ancestors.push(node);
     if (tsv.isIdentifier(node) && isValueReference(node, ancestors[ancestors.length - 2] as ts.Node)) {
-      for (const hold of ['stream', 'holder'] as const) {
+      for (const hold of ['stream', 'holder', 'container'] as const) {
         const used: HeldName = `${hold}:${node.text}`;
         const recordCopy = (name: string, as: StdioHold): boolean => {
           copies.set(used, [...(copies.get(used) ?? []), `${as}:${name}`]);
