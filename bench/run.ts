@@ -15,7 +15,7 @@ const modules: Array<() => Promise<{ bench: BenchModule }>> = [
 ];
 
 function line(result: BenchResult): string {
-  const met = result.ratio <= result.target ? 'met' : 'MISSED';
+  const met = result.besideTarget === true ? '(shown, not judged)' : result.ratio <= result.target ? 'met' : 'MISSED';
   const details = Object.entries(result.details).map(([key, value]) => `${key}=${value}`).join('  ');
   return `  ${result.name.padEnd(58)} ratio ${result.ratio.toFixed(3).padStart(7)}  target ≤ ${String(result.target).padEnd(5)} ${met}\n      ${details}`;
 }
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${bench.title}\n`);
     for (const result of await bench.run()) {
       process.stdout.write(`${line(result)}\n`);
-      if (result.ratio > result.target) missed += 1;
+      if (result.besideTarget !== true && result.ratio > result.target) missed += 1;
     }
   }
   process.stdout.write(`\n${missed === 0 ? 'all targets met' : `${missed} target(s) missed`}\n`);

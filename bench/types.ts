@@ -12,6 +12,11 @@ export interface BenchResult {
   readonly target: number;
   /** Extra figures worth printing: medians in ms, peak RSS in MiB, file counts. */
   readonly details: Readonly<Record<string, string | number>>;
+  /**
+   * Printed beside the row the target is judged on, not judged itself: e.g. a hostile row measured
+   * as `tki run` ships it, beside the unsandboxed entry the issue's target names (choice 94).
+   */
+  readonly besideTarget?: true;
 }
 
 export interface BenchModule {

@@ -97,6 +97,16 @@ function fromBytes(name: string, bytes: Buffer): ReportFile {
 }
 
 /**
+ * report.json's buffer, reserved at once: a record's ≈ 1.4 KB at 2 KiB a claim, never past
+ * maxReportBytes (a report over it is refused anyway). Pages not written are never touched, so a
+ * generous reservation costs address space only; one too small was grown by copying (100,000
+ * claims: 100 MB copied into a 200 MB buffer, ≈ 0.3–0.5 CPU-s, session 20).
+ */
+function reportJsonCapacity(claims: number, maxReportBytes: number): number {
+  return Math.min(claims * 2048, maxReportBytes);
+}
+
+/**
  * The claims' records serialized one at a time, each into the digest as it goes: the same walk
  * the launcher makes over what it receives (sandbox/report/report-schema-check.ts).
  */
@@ -133,7 +143,7 @@ type RenderOutcome = { ok: true; value: RenderedReport } | { ok: false; error: I
  * the claims); each claim's record is built by one function (report/build.ts) whose output the
  * tests check against the schema, and the launcher checks every claim it receives (docs/choices.md 41).
  */
-function renderUnbounded(result: InspectionResult, name: string | undefined, limits: Omit<RenderLimits, 'maxReportBytes'>): RenderOutcome {
+function renderUnbounded(result: InspectionResult, name: string | undefined, limits: RenderLimits): RenderOutcome {
   return renderStreamed(result, name, limits) ?? renderLinted(result, name, limits);
 }
 
@@ -144,12 +154,12 @@ function renderUnbounded(result: InspectionResult, name: string | undefined, lim
  * serialized, were held together through every collection of the render). Undefined when the lint
  * finds wording: the report is then built whole, linted and built again with its flags (renderLinted).
  */
-function renderStreamed(result: InspectionResult, name: string | undefined, limits: Omit<RenderLimits, 'maxReportBytes'>): RenderOutcome | undefined {
+function renderStreamed(result: InspectionResult, name: string | undefined, limits: RenderLimits): RenderOutcome | undefined {
   const parts = buildReportParts(result, limits.maxListedFindingsPerKind);
   const strings = new EmittedStrings();
   strings.add(parts.head);
   const digest = new ClaimsDigestBuilder(limits.maxListedClaims, flaggedPlaces(parts.head));
-  const json = assembleReportJson(serializeReportHead(parts.head), recordsInto(result.claims, parts, strings, digest), result.claims.length * 1024);
+  const json = assembleReportJson(serializeReportHead(parts.head), recordsInto(result.claims, parts, strings, digest), reportJsonCapacity(result.claims.length, limits.maxReportBytes));
   if (strings.needsLinting()) return undefined;
   return renderedFiles(reportOnDemand(parts, result.claims), parts.head, json, digest.finish(), name, result);
 }
@@ -174,12 +184,12 @@ function reportOnDemand(parts: ReportParts, claims: InspectionResult['claims']):
 }
 
 /** The report built whole and linted (wording found: tki's words rewritten, quotes escaped, the flags added). */
-function renderLinted(result: InspectionResult, name: string | undefined, limits: Omit<RenderLimits, 'maxReportBytes'>): RenderOutcome {
+function renderLinted(result: InspectionResult, name: string | undefined, limits: RenderLimits): RenderOutcome {
   const report = lintedReport(result, limits.maxListedFindingsPerKind);
   const { claims, ...rest } = report;
   const head = { ...rest, claims: [] };
   const digest = new ClaimsDigestBuilder(limits.maxListedClaims, flaggedPlaces(report));
-  const json = assembleReportJson(serializeReportHead(report), serializedInto(claims, digest), claims.length * 1024);
+  const json = assembleReportJson(serializeReportHead(report), serializedInto(claims, digest), reportJsonCapacity(claims.length, limits.maxReportBytes));
   return renderedFiles(report, head, json, digest.finish(), name, result);
 }
 

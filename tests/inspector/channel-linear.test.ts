@@ -73,4 +73,32 @@ describe('report channel decoding copies each byte a bounded number of times', (
     for (let offset = 0; offset < cut.length; offset += CHUNK) decoder.push(cut.subarray(offset, offset + CHUNK));
     expect(decoder.finish()?.code).toBe('channel/truncated');
   });
+
+  // Session 20 (choice 94): a record shares the memory it arrived in when it is most of it (report.json
+  // in its joined buffer, or the whole channel read at once), and is copied when it is a small part.
+  it('a payload that is most of the buffer it came in is shared, not copied again', () => {
+    const stream = streamWith(1024 * 1024);
+    const decoder = new ChannelDecoder(caps);
+    expect(decoder.push(stream)).toBeUndefined();
+    expect(decoder.finish()).toBeUndefined();
+    const [file, line] = decoder.records;
+    expect(file?.payload.buffer).toBe(stream.buffer);
+    expect(file?.payload.every((byte) => byte === 0x61)).toBe(true);
+    // The line is 32 bytes of a 1 MiB stream: its own copy, so keeping it pins nothing.
+    expect(line?.payload.buffer).not.toBe(stream.buffer);
+    expect(line?.payload.buffer.byteLength).toBeLessThan(64 * 1024);
+  });
+
+  it('a small report.json among large Markdown files is copied (it would pin them otherwise)', () => {
+    const markdown = Buffer.alloc(512 * 1024, 0x62);
+    const json = Buffer.from('{"claims":[]}\n');
+    const stream = Buffer.concat([CHANNEL_MAGIC, encodeFrameHeader('file', json.length, 'report.json'), json, encodeFrameHeader('file', markdown.length, 'report.md'), markdown, encodeFrame('end', Buffer.alloc(0))]);
+    const decoder = new ChannelDecoder(caps);
+    expect(decoder.push(stream)).toBeUndefined();
+    expect(decoder.finish()).toBeUndefined();
+    const [small, large] = decoder.records;
+    expect(small?.payload.toString('utf8')).toBe('{"claims":[]}\n');
+    expect(small?.payload.buffer).not.toBe(stream.buffer);
+    expect(large?.payload.buffer).toBe(stream.buffer);
+  });
 });
