@@ -14,6 +14,9 @@ import { parseShellLine, type ShellCommand, type ShellWord } from './shell-line.
 import { discardsOutput, printsProgramPath, resetAtOnce, STARTER_PROGRAMS, trapCommandOf, writtenText } from './shell-commands.js';
 import { judgeInterpreter } from './shell-interpreters.js';
 import { ShellNodeOptions } from './shell-exports.js';
+import { noteKeptDescriptors, sourcedScript } from './shell-sourced.js';
+import { fileCommandWhy } from './file-command-programs.js';
+import type { ShellInputText } from './shell-line.js';
 
 /** Text the shell expands before running (`$VAR`, `$(…)`, backquotes): the words are not known. */
 const EXPANSIONS = /[$`]/;
@@ -150,7 +153,7 @@ function realCommand(words: ArgumentList, walker: Walker): { words: ArgumentList
  * words of an argument list (`spawn(program, args)`), each one word, where only a wrapper or a
  * command runner is judged (`git commit -m node` runs nothing).
  */
-function judgeUnplacedCommand(walker: Walker, at: ts.Node, words: ArgumentList, label: string, argv = false, cwd?: PathValue): void {
+function judgeUnplacedCommand(walker: Walker, at: ts.Node, words: ArgumentList, label: string, argv = false, cwd?: PathValue, assigned: ReadonlySet<string> = new Set()): void {
   const real = realCommand(words, walker);
   const [command, ...rest] = real.words;
   // `env -S "\${CMD}"`, `env ${args}` with words not seen: the wrapper runs a program named at run time, as `$CMD x` in a shell.
@@ -166,6 +169,12 @@ function judgeUnplacedCommand(walker: Walker, at: ts.Node, words: ArgumentList, 
   if (!lookedUp && (program === undefined || !EXPANSIONS.test(program))) followSpawnedExecutable(walker, at, command.parts, label, cwd);
   // A shell or a package manager was read word by word already (`bash -c "exec node f"`).
   if (program !== undefined && isReadCommand(program)) return;
+  // `make`, git's aliases, `just`: command lines read from a file the syntax does not read (file-command-programs.ts).
+  const fromFile = program === undefined ? undefined : fileCommandWhy(program, rest.map(wordText), assigned);
+  if (fromFile !== undefined) {
+    walker.report.unanalyzed(at, excerpt(label), fromFile);
+    return;
+  }
   // awk, perl, python, sed: their script is read for the programs it starts (shell-interpreters.ts).
   const interpreted = judgeInterpreter(program ?? '', rest);
   if (interpreted !== undefined) {
@@ -188,6 +197,25 @@ function judgeUnplacedCommand(walker: Walker, at: ts.Node, words: ArgumentList, 
   const runner = rest.flatMap((word) => (word === UNKNOWN_ARGUMENT ? [] : tokens(word))).find((token) => STARTER_PROGRAMS.test(path.posix.basename(token.replaceAll('\\', '/'))));
   if (runner === undefined || WORDLESS_PROGRAMS.has(program ?? '')) return;
   walker.report.unanalyzed(at, excerpt(label), `\`${program ?? '…'}\` runs \`${runner}\` with words the syntax cannot place: it may start Node on any file`);
+}
+
+/** A word's text when the syntax reads all of it. */
+function wordText(word: NodeArgument | typeof UNKNOWN_ARGUMENT): string | undefined {
+  return word === UNKNOWN_ARGUMENT || !word.parts.every((part) => typeof part === 'string') ? undefined : word.parts.join('');
+}
+
+/** The variables a line assigns anywhere (a prefix, an `export` or `env` operand, `${X:=…}`, a loop head): what the programs it starts may read. */
+function assignedNames(commands: readonly ShellCommand[]): Set<string> {
+  const names = new Set<string>();
+  for (const command of commands) {
+    for (const word of command.words) {
+      const [first] = word.parts;
+      const match = typeof first === 'string' ? /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first) : null;
+      if (match !== null) names.add(match[1] as string);
+    }
+    for (const assignment of command.assigns ?? []) names.add(assignment.name);
+  }
+  return names;
 }
 
 /** `spawn(program, args)` that starts no Node the reader can place: its real program judged by its words (judgeUnplacedCommand). */
@@ -220,7 +248,10 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
   // Each function the line defines, and whether a command of its body starts Node.
   const launches = new Map<string, boolean>();
   const startingNode = new Set<number>();
+  // Descriptors an `exec 3<<'EOF'` of the line's own shell keeps open for the commands after it (shell-sourced.ts).
+  const kept = new Map<number, ShellInputText | 'other'>();
   const commands = line.commands;
+  const assigned = assignedNames(commands);
   for (const [index, command] of commands.entries()) {
     if (command.defines !== undefined) {
       const first = index - (command.body ?? index);
@@ -272,7 +303,16 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
       judgeUnplacedCommand(walker, at, words.slice(start), label, false, directory);
       return startsNode;
     }
-    if (first === '.' || first === 'source') sourced = true;
+    noteKeptDescriptors(command, start, kept);
+    // `. /dev/stdin <<'EOF'`, `exec 3<<'EOF' … . /dev/fd/3`: a text the line feeds is a line of this shell; any other script is not read.
+    if ((first === '.' || first === 'source') && words[start]?.parts.length === 1) {
+      const script = sourcedScript(command, start, kept);
+      if (script.kind === 'nothing') return startsNode;
+      sourced = true;
+      if (script.kind === 'unseen') walker.report.unanalyzed(at, excerpt(label), script.why);
+      else startsNode = followCommandLine(walker, at, script.input.parts, label, [], directory, { ...nodeOptions.inheritedBy(environment, undefined), dialect }) || startsNode;
+      return startsNode;
+    }
     // `alias n=node` (dash expands aliases in scripts): a later word may name Node without spelling it.
     if (first === 'alias' && words.length > start + 1) {
       walker.report.unanalyzed(at, excerpt(label), 'an alias defined on a shell line: a later command may start Node under another name');
@@ -291,7 +331,7 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
       startsNode = followCommandLine(walker, at, shellLine.parts, label, [], directory, nodeOptions.inheritedBy(environment, inner)) || startsNode;
     });
     if (nodeArguments === undefined) {
-      judgeUnplacedCommand(walker, at, words.slice(start), label, false, directory);
+      judgeUnplacedCommand(walker, at, words.slice(start), label, false, directory, assigned);
       if (first === 'cd' || first === 'pushd' || first === 'popd') directory = undefined;
       return startsNode;
     }

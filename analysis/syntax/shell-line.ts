@@ -31,11 +31,23 @@ export interface ShellAssignment {
   readonly value: ShellWord | undefined;
 }
 
-/** `2>&1`, `>/dev/null`: the descriptor (1 when none is written), the operator and the target word. */
+/**
+ * What a here-document (`<<EOF`, `<<-EOF`) or a here-string (`<<< word`) feeds its descriptor: the text
+ * (a here-string's word and a newline; a body's lines, each ended by a newline), `expanded` when the
+ * shell expands it first (an unquoted delimiter's body holding `$`, `` ` `` or `\`; a here-string's word
+ * holding an expansion): then the shell decides the text.
+ */
+export interface ShellInputText {
+  readonly parts: readonly PathPart[];
+  readonly expanded: boolean;
+}
+
+/** `2>&1`, `>/dev/null`: the descriptor (1 when none is written), the operator and the target word (a here-document's delimiter); `input` for `<<`, `<<-` and `<<<`. */
 export interface ShellRedirection {
   readonly descriptor: number;
   readonly operator: string;
   readonly target: ShellWord;
+  readonly input?: ShellInputText;
 }
 
 /**
@@ -170,6 +182,19 @@ class WordBuilder {
   }
 }
 
+/** A here-document's line joins its body (leading tabs dropped for `<<-`); in an unquoted one `$`, `` ` `` and `\\` make the shell decide the text. */
+function addBodyLine(document: HereDocument, line: readonly Item[]): void {
+  let start = 0;
+  while (document.stripTabs && line[start] === '\t') start++;
+  const { body } = document;
+  for (const item of [...line.slice(start), '\n']) {
+    if (typeof item !== 'string') body.parts.push(item);
+    else if (typeof body.parts.at(-1) === 'string') body.parts[body.parts.length - 1] += item;
+    else body.parts.push(item);
+    if (!document.quoted && (item === '$' || item === '`' || item === '\\')) body.expanded = true;
+  }
+}
+
 /** A function header read (`NAME()`), waiting for its body to close. */
 interface OpenFunction {
   readonly name: string;
@@ -185,6 +210,8 @@ interface HereDocument {
   readonly delimiter: string;
   readonly quoted: boolean;
   readonly stripTabs: boolean;
+  /** The body as read so far (filled after the line that opens it ends). */
+  readonly body: { parts: PathPart[]; expanded: boolean };
 }
 
 class LineReader {
@@ -192,8 +219,8 @@ class LineReader {
   private words: ShellWord[] = [];
   private redirections: ShellRedirection[] = [];
   private word = new WordBuilder();
-  /** The next word is a redirection's target (`> out`, with its descriptor and operator), or a here-document's delimiter. */
-  private target: { readonly descriptor: number; readonly operator: string } | 'here' | 'here-strip' | undefined;
+  /** The next word is a redirection's target (`> out`, with its descriptor and operator; `<<`/`<<-`: a here-document's delimiter). */
+  private target: { readonly descriptor: number; readonly operator: string } | undefined;
   private hereDocuments: HereDocument[] = [];
   private dataHead = false;
   private skipNext = false;
@@ -521,7 +548,7 @@ class LineReader {
       operator += item;
     }
     this.index += operator.length;
-    this.target = operator === '<<' ? 'here' : operator === '<<-' ? 'here-strip' : { descriptor, operator };
+    this.target = { descriptor, operator };
   }
 
   private endWord(): void {
@@ -530,8 +557,13 @@ class LineReader {
     this.word = new WordBuilder();
     const word = builder.finish();
     if (this.target !== undefined) {
-      if (typeof this.target === 'object') this.redirections.push({ ...this.target, target: word });
-      else this.hereDocuments.push({ delimiter: word.parts.filter((part) => typeof part === 'string').join(''), quoted: builder.quoted, stripTabs: this.target === 'here-strip' });
+      const { operator } = this.target;
+      if (operator === '<<' || operator === '<<-') {
+        const body = { parts: [], expanded: false };
+        this.hereDocuments.push({ delimiter: word.parts.filter((part) => typeof part === 'string').join(''), quoted: builder.quoted, stripTabs: operator === '<<-', body });
+        this.redirections.push({ ...this.target, target: word, input: body });
+      } else if (operator === '<<<') this.redirections.push({ ...this.target, target: word, input: { parts: [...word.parts, '\n'], expanded: word.expanded } });
+      else this.redirections.push({ ...this.target, target: word });
       this.target = undefined;
       return;
     }
@@ -636,6 +668,7 @@ class LineReader {
         const text = line.every((item) => typeof item === 'string') ? line.join('') : undefined;
         if (text !== undefined && (document.stripTabs ? text.replace(/^\t+/, '') : text) === document.delimiter) break;
         if (!document.quoted) this.readExpandedText(line);
+        addBodyLine(document, line);
       }
     }
   }
