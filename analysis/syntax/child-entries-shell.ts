@@ -11,7 +11,7 @@ import type { Walker } from './walker.js';
 import { followSpawnedExecutable, pathContext } from './entry-path-follow.js';
 import { isReadCommand, isWrapper, peelWrapper, unwrapCommand, type InheritedShellState, type ShellLineReader } from './entry-command-wrappers.js';
 import { parseShellLine, type ShellCommand, type ShellWord } from './shell-line.js';
-import { discardsOutput, printsProgramPath, resetAtOnce, STARTER_PROGRAMS, trapCommandOf, writtenText } from './shell-commands.js';
+import { discardsOutput, printsProgramPath, resetAtOnce, SCRIPT_INTERPRETERS, STARTER_PROGRAMS, trapCommandOf, writtenText } from './shell-commands.js';
 import { judgeInterpreter } from './shell-interpreters.js';
 import { ShellNodeOptions } from './shell-exports.js';
 import { noteKeptDescriptors, sourcedScript } from './shell-sourced.js';
@@ -117,8 +117,6 @@ function readCallLine(words: ArgumentList, index: number, word: NodeArgument, wa
 /** Programs that run commands written among their words in forms of their own (`find -exec`, `parallel`, `watch`): judged by their words. */
 const COMMAND_RUNNERS = /^(find|parallel|watch|flock|su|runuser|script|busybox|strace|ltrace|valgrind|chroot|unshare|nsenter|firejail|systemd-run|xvfb-run)$/;
 
-/** Interpreters whose script (a word of theirs) can run a shell command line (`system()`, `print | "sh"`, backquotes, `exec`). */
-const SCRIPT_INTERPRETERS = /^(awk|gawk|mawk|nawk|perl|perl5[.0-9]*|python[.0-9]*|ruby|php|lua[.0-9]*|tclsh|expect|osascript)$/;
 
 /**
  * Programs that run none of their words: `: node x` only expands them, `echo node --require x` and

@@ -3,6 +3,18 @@ import type { ShellCommand, ShellDialect, ShellWord } from './shell-line.js';
 /** Shells that run `-c line` as a command line (by file name). */
 export const SHELL_PROGRAMS = /^(sh|bash|dash|zsh|ksh|ash|mksh)(\.exe)?$/i;
 
+/** Interpreters whose script (a word of theirs) can run a shell command line (`system()`, `print | "sh"`, backquotes, `exec`). */
+export const SCRIPT_INTERPRETERS = /^(awk|gawk|mawk|nawk|perl|perl5[.0-9]*|python[.0-9]*|ruby|php|lua[.0-9]*|tclsh|expect|osascript)$/;
+
+/**
+ * Programs that run a script file given to them as commands the syntax does not read (choice 90): the
+ * shells, the interpreters above, and `make -f` (a `#!/usr/bin/make -f` file's recipes).
+ */
+export function runsScriptCommands(program: string): boolean {
+  const name = program.replace(/^.*\//, '');
+  return SHELL_PROGRAMS.test(name) || SCRIPT_INTERPRETERS.test(name) || /^(fish|csh|tcsh|pwsh|make|gmake|bmake)$/.test(name);
+}
+
 /** Words that start Node, or a shell that may: `node`, `tsx`, `npx`, `sh`, `bash` (by file name). */
 export const STARTER_PROGRAMS = /^(node|nodejs|tsx|ts-node|ts-node-esm|ts-node-script|npx|pnpx|sh|bash|dash|zsh|ksh|ash|mksh)(\.exe|\.cmd)?$/i;
 
