@@ -16,7 +16,7 @@ import { judgeInterpreter } from './shell-interpreters.js';
 import { ShellNodeOptions } from './shell-exports.js';
 import { noteKeptDescriptors, sourcedScript } from './shell-sourced.js';
 import { fileCommandWhy } from './file-command-programs.js';
-import type { ShellInputText } from './shell-line.js';
+import type { ShellDialect, ShellInputText } from './shell-line.js';
 
 /** Text the shell expands before running (`$VAR`, `$(…)`, backquotes): the words are not known. */
 const EXPANSIONS = /[$`]/;
@@ -81,7 +81,7 @@ export function nodeArgumentsAfter(words: ArgumentList, walker: Walker, readShel
   if (wrapped !== undefined) {
     // `env NODE_OPTIONS=… sh -c 'node x'`: the shell's Node inherits them.
     const passOptions: ShellLineReader | undefined =
-      readShellLine === undefined || wrapped.nodeOptions.length === 0 ? readShellLine : (line, inherited) => readShellLine(line, { nodeOptions: [wrapped.nodeOptions, ...(inherited?.nodeOptions ?? [])], allexport: inherited?.allexport ?? false, dialect: inherited?.dialect });
+      readShellLine === undefined || wrapped.nodeOptions.length === 0 ? readShellLine : (line, inherited) => readShellLine(line, { ...inherited, nodeOptions: [wrapped.nodeOptions, ...(inherited?.nodeOptions ?? [])], allexport: inherited?.allexport ?? false, dialect: inherited?.dialect });
     const rest = nodeArgumentsAfter(wrapped.words, walker, passOptions);
     return rest === undefined ? undefined : [...wrapped.nodeOptions, ...rest];
   }
@@ -241,8 +241,12 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
   let sourced = false;
   // After `cd`, a relative entry is read from a folder the syntax does not follow: as from an unknown working directory.
   let directory = cwd;
-  // Functions the line defines (shell-line.ts `defines`): `shadowing` those defined in its own shell, in order, before a call.
-  const shadowing = new Set<string>();
+  // Functions the line defines (shell-line.ts `defines`): `shadowing` those defined unconditionally, in order, before a call, each with the subshells it is defined in.
+  const shadowing = new Map<string, readonly number[]>();
+  const shadows = (name: string, command: ShellCommand): boolean => {
+    const scope = shadowing.get(name);
+    return scope !== undefined && scope.every((subshell, index) => command.subshells[index] === subshell);
+  };
   // Each function the line defines, and whether a command of its body starts Node.
   const launches = new Map<string, boolean>();
   const startingNode = new Set<number>();
@@ -250,11 +254,26 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
   const kept = new Map<number, ShellInputText | 'other'>();
   const commands = line.commands;
   const assigned = assignedNames(commands);
+  // A line of the same shell (a trap's action, a sourced text, `eval`): what it inherits from here.
+  const sameShell = (environment: readonly NodeArgument[]): InheritedShellState => ({ ...nodeOptions.inheritedBy(environment, undefined), dialect, ...(inherited?.aliases === undefined ? {} : { aliases: inherited.aliases }) });
+  /**
+   * Whether an alias the command at `index` defines may name a later command (choice 90): bash that is
+   * not interactive only once the line turns `expand_aliases` or POSIX mode on; dash for a command on a
+   * later line, or one parsed when it runs (`eval`, a trap's action, a sourced file).
+   */
+  const aliasMayExpand = (index: number): boolean => {
+    const later = commands.slice(index + 1);
+    const mentions = (pattern: RegExp): boolean => commands.some((other) => other.words.some((word) => pattern.test(word.parts.filter((part) => typeof part === 'string').join(''))));
+    if (inherited?.aliases === 'never') return mentions(/expand_aliases|posix|POSIXLY_CORRECT/) || assigned.has('POSIXLY_CORRECT') || assigned.has('BASH_ENV');
+    if (inherited?.aliases !== 'next-line') return true;
+    const at = commands[index]?.line;
+    return at === undefined || later.some((other) => other.line === undefined || other.line > at || other.words.some((word) => ['eval', 'trap', '.', 'source', 'fc', 'command', 'builtin'].includes(writtenText(word) ?? 'eval')));
+  };
   for (const [index, command] of commands.entries()) {
     if (command.defines !== undefined) {
       const first = index - (command.body ?? index);
       launches.set(command.defines, launches.get(command.defines) === true || [...startingNode].some((position) => position >= first && position < index));
-      if (command.sequential) shadowing.add(command.defines);
+      if (command.sequential) shadowing.set(command.defines, command.subshells);
       continue;
     }
     if (judgeCommand(index, command)) startingNode.add(index);
@@ -279,19 +298,19 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
     nodeOptions.note(words, start, environment, command);
     const first = words[start]?.parts[0];
     const name = writtenText(command.words[start]);
-    if (name === 'unset') for (const operand of command.words.slice(start + 1)) shadowing.delete(writtenText(operand) ?? '');
+    if (name === 'unset' && unsetsFunctions(command.words.slice(start + 1), dialect)) for (const operand of command.words.slice(start + 1)) shadowing.delete(writtenText(operand) ?? '');
     // `node() { …; }; node x`: the line's own function runs, its body judged where it is written (with the options set before it):
     // a call given `NODE_OPTIONS` (a prefix, or exported since) hands them to a Node its body starts.
     if (name !== undefined && launches.has(name)) {
       if (launches.get(name) === true && nodeOptions.optionsFor(environment).length > 0) walker.report.unanalyzed(at, excerpt(label), `a function of the line (\`${name}\`) whose body starts Node, called with \`NODE_OPTIONS\`: the body's Node gets them`);
-      if (shadowing.has(name)) return startsNode;
+      if (shadows(name, command)) return startsNode;
     }
     // `trap 'node x' EXIT`: the action is a command line of its own, judged as if it runs, unless reset at once.
     if (name === 'trap') {
       const trap = trapCommandOf(command.words.slice(start));
-      if (trap.kind !== 'set' || resetAtOnce(command, commands[index + 1])) return startsNode;
+      if (trap.kind !== 'set' || resetAtOnce(command, commands[index + 1], commands[index + 2])) return startsNode;
       if (trap.action.expanded) walker.report.unanalyzed(at, excerpt(label), 'a `trap` action the shell expands first: it may start Node on any file');
-      else startsNode = followCommandLine(walker, at, trap.action.parts, label, [], directory, { ...nodeOptions.inheritedBy(environment, undefined), dialect }) || startsNode;
+      else startsNode = followCommandLine(walker, at, trap.action.parts, label, [], directory, sameShell(environment)) || startsNode;
       return startsNode;
     }
     // `command -v node >/dev/null`: a path printed nowhere runs nothing; one the line or the program reads may be run under another name.
@@ -308,16 +327,16 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
       if (script.kind === 'nothing') return startsNode;
       sourced = true;
       if (script.kind === 'unseen') walker.report.unanalyzed(at, excerpt(label), script.why);
-      else startsNode = followCommandLine(walker, at, script.input.parts, label, [], directory, { ...nodeOptions.inheritedBy(environment, undefined), dialect }) || startsNode;
+      else startsNode = followCommandLine(walker, at, script.input.parts, label, [], directory, sameShell(environment)) || startsNode;
       return startsNode;
     }
     // `alias n=node` (dash expands aliases in scripts): a later word may name Node without spelling it.
-    if (first === 'alias' && words.length > start + 1) {
+    if (first === 'alias' && words.length > start + 1 && aliasMayExpand(index)) {
       walker.report.unanalyzed(at, excerpt(label), 'an alias defined on a shell line: a later command may start Node under another name');
       return startsNode;
     }
     if (first === 'eval' && words[start]?.parts.length === 1) {
-      startsNode = followEvalWords(walker, at, command.words.slice(start + 1), label, directory, { ...nodeOptions.inheritedBy(environment, undefined), dialect }) || startsNode;
+      startsNode = followEvalWords(walker, at, command.words.slice(start + 1), label, directory, sameShell(environment)) || startsNode;
       return startsNode;
     }
     // `$(which node) f`, `/usr/bin/nod? f`, `{node,f}` (bash): the shell decides the program.
@@ -343,6 +362,24 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
     followNodeArguments(walker, at, label, nodeArguments, true, directory);
     return startsNode;
   }
+}
+
+/**
+ * `unset -f NAME` removes a function; `unset -v NAME` a variable only. With neither, dash removes the
+ * variable only and bash the function when no variable has the name: counted as removed for bash (fail
+ * closed). An option the syntax cannot read counts as `-f`.
+ */
+function unsetsFunctions(operands: readonly ShellWord[], dialect: ShellDialect): boolean {
+  let functions: boolean | undefined;
+  for (const operand of operands) {
+    const text = writtenText(operand);
+    if (text === undefined) return true;
+    if (text === '--' || !text.startsWith('-')) break;
+    if (text.includes('f')) functions = true;
+    else if (text.includes('v')) functions ??= false;
+    else return true;
+  }
+  return functions ?? dialect === 'bash';
 }
 
 /** `eval word…`: the words joined by spaces are read again as a command line; words the shell expands first may say anything. */
