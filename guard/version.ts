@@ -33,6 +33,9 @@
  *     and a standard stream bound by any pattern, parameter or catch clause, stored into an object or made its prototype,
  *     and `console._stdout`/`process.openStdin` (choice 83); tsconfig JSX factories; object literals folded in order
  *     for open flags (session 19, fix19s).
+ * 16: a here-document or here-string sourced through its descriptor is read as a shell line; make, git aliases, just,
+ *     task… and any `. FILE` fail closed; shell definitions scoped to their subshell, groups and `if true`; traps
+ *     ignored or ended by `exec`; aliases bash never expands; BASH_ENV in a shell child's env option (choice 90, fix20l).
  */
 export const GUARD_VERSION = '0.1.0';
-export const FACTS_FORMAT = 15;
+export const FACTS_FORMAT = 16;
