@@ -89,7 +89,8 @@ function gitWhy(words: ReadonlyArray<string | undefined>, assigned: ReadonlySet<
   if (chosen.length > 0) return `git run with \`${chosen.join('`, `')}\` set on the line reads a configuration (or runs a command) the syntax does not see: a \`!\` alias, pager or hook there may start Node on any file`;
   for (let index = 0; index < words.length; index++) {
     const word = words[index];
-    if (word === undefined) return 'git with a word the syntax cannot read: an alias may start Node on any file';
+    // `spawnSync('git', args)`: a subcommand the program computes is its own data; an alias needs a configuration the line does not choose.
+    if (word === undefined) return undefined;
     if (!word.startsWith('-')) {
       if (GIT_BUILTINS.has(word)) return undefined;
       return `\`git ${word}\` is no git builtin: an alias (\`!…\`) in a configuration file, or a \`git-${word}\` program, runs it and may start Node on any file`;

@@ -44,6 +44,9 @@ describe('programs that run command lines from files they read', () => {
     expect(entries(`${CJS}cp.spawnSync('make', ['-s', 'rt20']);`)).toEqual(failsClosed);
     expect(entries(`${CJS}cp.spawnSync('git', ['rt20']);`)).toEqual(failsClosed);
   });
+  it("look-alike: git's subcommand computed by the program (`spawnSync('git', args)`): its own data, no configuration chosen", () => {
+    expect(entries(`${CJS}function git(args) { return cp.spawnSync('git', args); }\nmodule.exports = git;`)).toEqual(untouched);
+  });
   const lookalikes = ['make -n rt20', 'make -sn', 'make --dry-run', 'make --version', 'just --list', 'task --list', 'ninja -n', 'git status', 'git -C sub log --oneline', 'git -c user.name=ci commit -m msg', 'GIT_CONFIG_NOSYSTEM=1 git status', 'git --version'];
   for (const line of lookalikes) it(`look-alike: ${line}`, () => expect(entries(sh(line))).toEqual(untouched));
 });
