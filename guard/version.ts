@@ -36,6 +36,9 @@
  * 16: a standard stream followed through methods that return it, listeners' `this`, class fields, `yield`, callbacks,
  *     receivers that keep it, `emit`, functions run with it and globals read back by name; a container's own class
  *     and prototype take nothing apart (session 20, fix20s, choice 89).
+ *     Also: a here-document or here-string sourced through its descriptor is read as a shell line; make, git aliases, just,
+ *     task… and any `. FILE` fail closed; shell definitions scoped to their subshell, groups and `if true`; traps
+ *     ignored or ended by `exec`; aliases bash never expands; BASH_ENV in a shell child's env option (choice 90, fix20l).
  */
 export const GUARD_VERSION = '0.1.0';
 export const FACTS_FORMAT = 16;

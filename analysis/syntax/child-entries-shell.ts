@@ -11,9 +11,12 @@ import type { Walker } from './walker.js';
 import { followSpawnedExecutable, pathContext } from './entry-path-follow.js';
 import { isReadCommand, isWrapper, peelWrapper, unwrapCommand, type InheritedShellState, type ShellLineReader } from './entry-command-wrappers.js';
 import { parseShellLine, type ShellCommand, type ShellWord } from './shell-line.js';
-import { discardsOutput, printsProgramPath, resetAtOnce, STARTER_PROGRAMS, trapCommandOf, writtenText } from './shell-commands.js';
+import { discardsOutput, printsProgramPath, resetAtOnce, SCRIPT_INTERPRETERS, STARTER_PROGRAMS, trapCommandOf, writtenText } from './shell-commands.js';
 import { judgeInterpreter } from './shell-interpreters.js';
 import { ShellNodeOptions } from './shell-exports.js';
+import { noteKeptDescriptors, sourcedScript } from './shell-sourced.js';
+import { fileCommandWhy } from './file-command-programs.js';
+import type { ShellDialect, ShellInputText } from './shell-line.js';
 
 /** Text the shell expands before running (`$VAR`, `$(…)`, backquotes): the words are not known. */
 const EXPANSIONS = /[$`]/;
@@ -78,7 +81,7 @@ export function nodeArgumentsAfter(words: ArgumentList, walker: Walker, readShel
   if (wrapped !== undefined) {
     // `env NODE_OPTIONS=… sh -c 'node x'`: the shell's Node inherits them.
     const passOptions: ShellLineReader | undefined =
-      readShellLine === undefined || wrapped.nodeOptions.length === 0 ? readShellLine : (line, inherited) => readShellLine(line, { nodeOptions: [wrapped.nodeOptions, ...(inherited?.nodeOptions ?? [])], allexport: inherited?.allexport ?? false, dialect: inherited?.dialect });
+      readShellLine === undefined || wrapped.nodeOptions.length === 0 ? readShellLine : (line, inherited) => readShellLine(line, { ...inherited, nodeOptions: [wrapped.nodeOptions, ...(inherited?.nodeOptions ?? [])], allexport: inherited?.allexport ?? false, dialect: inherited?.dialect });
     const rest = nodeArgumentsAfter(wrapped.words, walker, passOptions);
     return rest === undefined ? undefined : [...wrapped.nodeOptions, ...rest];
   }
@@ -114,8 +117,6 @@ function readCallLine(words: ArgumentList, index: number, word: NodeArgument, wa
 /** Programs that run commands written among their words in forms of their own (`find -exec`, `parallel`, `watch`): judged by their words. */
 const COMMAND_RUNNERS = /^(find|parallel|watch|flock|su|runuser|script|busybox|strace|ltrace|valgrind|chroot|unshare|nsenter|firejail|systemd-run|xvfb-run)$/;
 
-/** Interpreters whose script (a word of theirs) can run a shell command line (`system()`, `print | "sh"`, backquotes, `exec`). */
-const SCRIPT_INTERPRETERS = /^(awk|gawk|mawk|nawk|perl|perl5[.0-9]*|python[.0-9]*|ruby|php|lua[.0-9]*|tclsh|expect|osascript)$/;
 
 /**
  * Programs that run none of their words: `: node x` only expands them, `echo node --require x` and
@@ -150,7 +151,7 @@ function realCommand(words: ArgumentList, walker: Walker): { words: ArgumentList
  * words of an argument list (`spawn(program, args)`), each one word, where only a wrapper or a
  * command runner is judged (`git commit -m node` runs nothing).
  */
-function judgeUnplacedCommand(walker: Walker, at: ts.Node, words: ArgumentList, label: string, argv = false, cwd?: PathValue): void {
+function judgeUnplacedCommand(walker: Walker, at: ts.Node, words: ArgumentList, label: string, argv = false, cwd?: PathValue, assigned: ReadonlySet<string> = new Set()): void {
   const real = realCommand(words, walker);
   const [command, ...rest] = real.words;
   // `env -S "\${CMD}"`, `env ${args}` with words not seen: the wrapper runs a program named at run time, as `$CMD x` in a shell.
@@ -166,6 +167,12 @@ function judgeUnplacedCommand(walker: Walker, at: ts.Node, words: ArgumentList, 
   if (!lookedUp && (program === undefined || !EXPANSIONS.test(program))) followSpawnedExecutable(walker, at, command.parts, label, cwd);
   // A shell or a package manager was read word by word already (`bash -c "exec node f"`).
   if (program !== undefined && isReadCommand(program)) return;
+  // `make`, git's aliases, `just`: command lines read from a file the syntax does not read (file-command-programs.ts).
+  const fromFile = program === undefined ? undefined : fileCommandWhy(program, rest.map(wordText), assigned);
+  if (fromFile !== undefined) {
+    walker.report.unanalyzed(at, excerpt(label), fromFile);
+    return;
+  }
   // awk, perl, python, sed: their script is read for the programs it starts (shell-interpreters.ts).
   const interpreted = judgeInterpreter(program ?? '', rest);
   if (interpreted !== undefined) {
@@ -188,6 +195,25 @@ function judgeUnplacedCommand(walker: Walker, at: ts.Node, words: ArgumentList, 
   const runner = rest.flatMap((word) => (word === UNKNOWN_ARGUMENT ? [] : tokens(word))).find((token) => STARTER_PROGRAMS.test(path.posix.basename(token.replaceAll('\\', '/'))));
   if (runner === undefined || WORDLESS_PROGRAMS.has(program ?? '')) return;
   walker.report.unanalyzed(at, excerpt(label), `\`${program ?? '…'}\` runs \`${runner}\` with words the syntax cannot place: it may start Node on any file`);
+}
+
+/** A word's text when the syntax reads all of it. */
+function wordText(word: NodeArgument | typeof UNKNOWN_ARGUMENT): string | undefined {
+  return word === UNKNOWN_ARGUMENT || !word.parts.every((part) => typeof part === 'string') ? undefined : word.parts.join('');
+}
+
+/** The variables a line assigns anywhere (a prefix, an `export` or `env` operand, `${X:=…}`, a loop head): what the programs it starts may read. */
+function assignedNames(commands: readonly ShellCommand[]): Set<string> {
+  const names = new Set<string>();
+  for (const command of commands) {
+    for (const word of command.words) {
+      const [first] = word.parts;
+      const match = typeof first === 'string' ? /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first) : null;
+      if (match !== null) names.add(match[1] as string);
+    }
+    for (const assignment of command.assigns ?? []) names.add(assignment.name);
+  }
+  return names;
 }
 
 /** `spawn(program, args)` that starts no Node the reader can place: its real program judged by its words (judgeUnplacedCommand). */
@@ -215,17 +241,39 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
   let sourced = false;
   // After `cd`, a relative entry is read from a folder the syntax does not follow: as from an unknown working directory.
   let directory = cwd;
-  // Functions the line defines (shell-line.ts `defines`): `shadowing` those defined in its own shell, in order, before a call.
-  const shadowing = new Set<string>();
+  // Functions the line defines (shell-line.ts `defines`): `shadowing` those defined unconditionally, in order, before a call, each with the subshells it is defined in.
+  const shadowing = new Map<string, readonly number[]>();
+  const shadows = (name: string, command: ShellCommand): boolean => {
+    const scope = shadowing.get(name);
+    return scope !== undefined && scope.every((subshell, index) => command.subshells[index] === subshell);
+  };
   // Each function the line defines, and whether a command of its body starts Node.
   const launches = new Map<string, boolean>();
   const startingNode = new Set<number>();
+  // Descriptors an `exec 3<<'EOF'` of the line's own shell keeps open for the commands after it (shell-sourced.ts).
+  const kept = new Map<number, ShellInputText | 'other'>();
   const commands = line.commands;
+  const assigned = assignedNames(commands);
+  // A line of the same shell (a trap's action, a sourced text, `eval`): what it inherits from here.
+  const sameShell = (environment: readonly NodeArgument[]): InheritedShellState => ({ ...nodeOptions.inheritedBy(environment, undefined), dialect, ...(inherited?.aliases === undefined ? {} : { aliases: inherited.aliases }) });
+  /**
+   * Whether an alias the command at `index` defines may name a later command (choice 90): bash that is
+   * not interactive only once the line turns `expand_aliases` or POSIX mode on; dash for a command on a
+   * later line, or one parsed when it runs (`eval`, a trap's action, a sourced file).
+   */
+  const aliasMayExpand = (index: number): boolean => {
+    const later = commands.slice(index + 1);
+    const mentions = (pattern: RegExp): boolean => commands.some((other) => other.words.some((word) => pattern.test(word.parts.filter((part) => typeof part === 'string').join(''))));
+    if (inherited?.aliases === 'never') return mentions(/expand_aliases|posix|POSIXLY_CORRECT/) || assigned.has('POSIXLY_CORRECT') || assigned.has('BASH_ENV');
+    if (inherited?.aliases !== 'next-line') return true;
+    const at = commands[index]?.line;
+    return at === undefined || later.some((other) => other.line === undefined || other.line > at || other.words.some((word) => ['eval', 'trap', '.', 'source', 'fc', 'command', 'builtin'].includes(writtenText(word) ?? 'eval')));
+  };
   for (const [index, command] of commands.entries()) {
     if (command.defines !== undefined) {
       const first = index - (command.body ?? index);
       launches.set(command.defines, launches.get(command.defines) === true || [...startingNode].some((position) => position >= first && position < index));
-      if (command.sequential) shadowing.add(command.defines);
+      if (command.sequential) shadowing.set(command.defines, command.subshells);
       continue;
     }
     if (judgeCommand(index, command)) startingNode.add(index);
@@ -250,19 +298,19 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
     nodeOptions.note(words, start, environment, command);
     const first = words[start]?.parts[0];
     const name = writtenText(command.words[start]);
-    if (name === 'unset') for (const operand of command.words.slice(start + 1)) shadowing.delete(writtenText(operand) ?? '');
+    if (name === 'unset' && unsetsFunctions(command.words.slice(start + 1), dialect)) for (const operand of command.words.slice(start + 1)) shadowing.delete(writtenText(operand) ?? '');
     // `node() { …; }; node x`: the line's own function runs, its body judged where it is written (with the options set before it):
     // a call given `NODE_OPTIONS` (a prefix, or exported since) hands them to a Node its body starts.
     if (name !== undefined && launches.has(name)) {
       if (launches.get(name) === true && nodeOptions.optionsFor(environment).length > 0) walker.report.unanalyzed(at, excerpt(label), `a function of the line (\`${name}\`) whose body starts Node, called with \`NODE_OPTIONS\`: the body's Node gets them`);
-      if (shadowing.has(name)) return startsNode;
+      if (shadows(name, command)) return startsNode;
     }
     // `trap 'node x' EXIT`: the action is a command line of its own, judged as if it runs, unless reset at once.
     if (name === 'trap') {
       const trap = trapCommandOf(command.words.slice(start));
-      if (trap.kind !== 'set' || resetAtOnce(command, commands[index + 1])) return startsNode;
+      if (trap.kind !== 'set' || resetAtOnce(command, commands[index + 1], commands[index + 2])) return startsNode;
       if (trap.action.expanded) walker.report.unanalyzed(at, excerpt(label), 'a `trap` action the shell expands first: it may start Node on any file');
-      else startsNode = followCommandLine(walker, at, trap.action.parts, label, [], directory, { ...nodeOptions.inheritedBy(environment, undefined), dialect }) || startsNode;
+      else startsNode = followCommandLine(walker, at, trap.action.parts, label, [], directory, sameShell(environment)) || startsNode;
       return startsNode;
     }
     // `command -v node >/dev/null`: a path printed nowhere runs nothing; one the line or the program reads may be run under another name.
@@ -272,14 +320,23 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
       judgeUnplacedCommand(walker, at, words.slice(start), label, false, directory);
       return startsNode;
     }
-    if (first === '.' || first === 'source') sourced = true;
+    noteKeptDescriptors(command, start, kept);
+    // `. /dev/stdin <<'EOF'`, `exec 3<<'EOF' … . /dev/fd/3`: a text the line feeds is a line of this shell; any other script is not read.
+    if ((first === '.' || first === 'source') && words[start]?.parts.length === 1) {
+      const script = sourcedScript(command, start, kept);
+      if (script.kind === 'nothing') return startsNode;
+      sourced = true;
+      if (script.kind === 'unseen') walker.report.unanalyzed(at, excerpt(label), script.why);
+      else startsNode = followCommandLine(walker, at, script.input.parts, label, [], directory, sameShell(environment)) || startsNode;
+      return startsNode;
+    }
     // `alias n=node` (dash expands aliases in scripts): a later word may name Node without spelling it.
-    if (first === 'alias' && words.length > start + 1) {
+    if (first === 'alias' && words.length > start + 1 && aliasMayExpand(index)) {
       walker.report.unanalyzed(at, excerpt(label), 'an alias defined on a shell line: a later command may start Node under another name');
       return startsNode;
     }
     if (first === 'eval' && words[start]?.parts.length === 1) {
-      startsNode = followEvalWords(walker, at, command.words.slice(start + 1), label, directory, { ...nodeOptions.inheritedBy(environment, undefined), dialect }) || startsNode;
+      startsNode = followEvalWords(walker, at, command.words.slice(start + 1), label, directory, sameShell(environment)) || startsNode;
       return startsNode;
     }
     // `$(which node) f`, `/usr/bin/nod? f`, `{node,f}` (bash): the shell decides the program.
@@ -291,7 +348,7 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
       startsNode = followCommandLine(walker, at, shellLine.parts, label, [], directory, nodeOptions.inheritedBy(environment, inner)) || startsNode;
     });
     if (nodeArguments === undefined) {
-      judgeUnplacedCommand(walker, at, words.slice(start), label, false, directory);
+      judgeUnplacedCommand(walker, at, words.slice(start), label, false, directory, assigned);
       if (first === 'cd' || first === 'pushd' || first === 'popd') directory = undefined;
       return startsNode;
     }
@@ -305,6 +362,24 @@ export function followCommandLine(walker: Walker, at: ts.Node, parts: readonly P
     followNodeArguments(walker, at, label, nodeArguments, true, directory);
     return startsNode;
   }
+}
+
+/**
+ * `unset -f NAME` removes a function; `unset -v NAME` a variable only. With neither, dash removes the
+ * variable only and bash the function when no variable has the name: counted as removed for bash (fail
+ * closed). An option the syntax cannot read counts as `-f`.
+ */
+function unsetsFunctions(operands: readonly ShellWord[], dialect: ShellDialect): boolean {
+  let functions: boolean | undefined;
+  for (const operand of operands) {
+    const text = writtenText(operand);
+    if (text === undefined) return true;
+    if (text === '--' || !text.startsWith('-')) break;
+    if (text.includes('f')) functions = true;
+    else if (text.includes('v')) functions ??= false;
+    else return true;
+  }
+  return functions ?? dialect === 'bash';
 }
 
 /** `eval word…`: the words joined by spaces are read again as a command line; words the shell expands first may say anything. */

@@ -1,7 +1,8 @@
 import ts from '../../policy/typescript.cjs';
 import { canonicalBuiltin, GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { constantKey } from './constants.js';
-import { globalName } from './module-loads.js';
+import { globalName, isProcessMember } from './module-loads.js';
+import { aliasModeOf, startUpVariableOf } from './shell-start-up.js';
 import { argumentsOf, followEnvironment, followLaunchOptions, followNodeArguments, partsOf, resolutionAssignmentIn, resolutionVariableWhy, UNKNOWN_ARGUMENT, workingDirectoryOf, type ArgumentList, type NodeArgument } from './child-entries-args.js';
 import { constInitializer } from './entry-path-consts.js';
 import { seenOptions } from './launch-options.js';
@@ -11,7 +12,7 @@ import { isStarter, mayHoldStarters, starterOf, type BoundStarter } from './star
 import type { Resolved } from './type-oracle.js';
 import { followCommandLine, judgeUnplacedArguments, nodeArgumentsAfter } from './child-entries-shell.js';
 import type { InheritedShellState } from './entry-command-wrappers.js';
-import { shellDialectOf } from './shell-commands.js';
+import { SHELL_PROGRAMS, shellDialectOf } from './shell-commands.js';
 import type { BuiltinMember } from './entry-path-modules.js';
 import { excerpt, propertyNameText, skipOuter } from './syntax.js';
 import type { Walker } from './walker.js';
@@ -98,6 +99,7 @@ function followStarterCall(walker: Walker, call: ts.CallExpression, { member, ar
   if (command === undefined) return;
   if (SHELL_STARTERS.has(member.member)) {
     const options = second !== undefined && !isCallback(second) ? second : undefined;
+    judgeStartUpShell(walker, call, label, options, shellOf(walker, options).dialect === 'bash');
     const startsNode = followCommandLine(walker, command, partsOf(command, walker.scope), label, [], workingDirectoryOf(walker, second), shellOf(walker, options));
     if (startsNode && options !== undefined) followLaunchOptions(walker, options, label, true);
     if (startsNode) judgeEnvFileBeforeChild(walker, call, label, options);
@@ -108,6 +110,8 @@ function followStarterCall(walker: Walker, call: ts.CallExpression, { member, ar
   const cwd = workingDirectoryOf(walker, options);
   const list: ArgumentList = options === second ? [] : argumentsOf(second, walker);
   const shell = usesShell(walker, options);
+  const program = partsOf(command).join('').replace(/^.*\//, '');
+  judgeStartUpShell(walker, call, label, options, shell === 'no' ? SHELL_PROGRAMS.test(program) : shellOf(walker, options).dialect === 'bash');
   if (shell !== 'no') {
     const words = list.filter((word): word is NodeArgument => word !== UNKNOWN_ARGUMENT);
     const startsNode = followCommandLine(walker, command, partsOf(command, walker.scope), label, words, cwd, shellOf(walker, options));
@@ -117,7 +121,8 @@ function followStarterCall(walker: Walker, call: ts.CallExpression, { member, ar
     if (shell === 'yes' || startsNode) return;
   }
   const words: ArgumentList = [{ node: command, parts: partsOf(command) }, ...list];
-  const nodeArguments = nodeArgumentsAfter(words, walker, (line, inherited) => followCommandLine(walker, command, line.parts, label, [], cwd, inherited));
+  const startUpVariables = startUpVariablesOf(walker, options);
+  const nodeArguments = nodeArgumentsAfter(words, walker, (line, inherited) => followCommandLine(walker, command, line.parts, label, [], cwd, { nodeOptions: inherited?.nodeOptions ?? [], allexport: inherited?.allexport ?? false, dialect: inherited?.dialect, startUpVariables: [...startUpVariables, ...(inherited?.startUpVariables ?? [])], ...(inherited?.aliases === undefined ? {} : { aliases: inherited.aliases }) }));
   if (nodeArguments === undefined) return judgeUnplacedArguments(walker, call, words, label, cwd);
   // `spawn('env', ['NODE_PATH=./lib', 'node', file])`: a wrapper's assignment before Node (choice 87).
   const resolution = resolutionAssignmentIn(words.slice(0, words.length - nodeArguments.length).filter((word): word is NodeArgument => word !== UNKNOWN_ARGUMENT));
@@ -176,13 +181,33 @@ function usesShell(walker: Walker, options: ts.Expression | undefined): 'yes' | 
   return 'yes';
 }
 
-/** The shell that reads the command line: `/bin/sh` (dash) unless `shell` names another; bash's wider reading where it is not written out. */
+/** The shell that reads the command line: `/bin/sh` (dash) unless `shell` names another; bash's wider reading where it is not written out. The `env` option's start-up variables reach every shell the line starts. */
 function shellOf(walker: Walker, options: ts.Expression | undefined): InheritedShellState {
   const seen = seenOptions(options, walker.ancestors);
   const shell = seen.properties.get('shell');
   const value = shell === undefined ? undefined : skipOuter(shell.value);
   const written = value === undefined ? (seen.unseen === undefined ? 'sh' : undefined) : value.kind === ts.SyntaxKind.TrueKeyword ? 'sh' : ts.isStringLiteralLike(value) ? value.text : undefined;
-  return { nodeOptions: [], allexport: false, dialect: written === undefined ? 'bash' : shellDialectOf(written) };
+  const aliases = written === undefined ? undefined : aliasModeOf(written, []);
+  return { nodeOptions: [], allexport: false, dialect: written === undefined ? 'bash' : shellDialectOf(written), startUpVariables: startUpVariablesOf(walker, options), ...(aliases === undefined ? {} : { aliases }) };
+}
+
+/**
+ * `BASH_ENV`, `ENV`, `ZDOTDIR` among the keys of the options' `env` (choice 90, round 18): the
+ * shells the child starts source that file first (shell-start-up.ts). `...process.env` is the
+ * parent's own environment and adds none.
+ */
+function startUpVariablesOf(walker: Walker, options: ts.Expression | undefined): string[] {
+  const env = seenOptions(options, walker.ancestors).properties.get('env');
+  if (env === undefined) return [];
+  const seen = seenOptions(env.value, walker.ancestors, (spread) => isProcessMember(spread, 'env', walker.scope, GLOBAL_OBJECT_NAMES));
+  return [...seen.properties.keys()].flatMap((name) => startUpVariableOf(name) ?? []);
+}
+
+/** The child itself is bash (or zsh): `BASH_ENV` (`ZDOTDIR`) in the `env` option makes it source that file before its command line. */
+function judgeStartUpShell(walker: Walker, call: ts.Node, label: string, options: ts.Expression | undefined, bashChild: boolean): void {
+  const names = startUpVariablesOf(walker, options).filter((name) => name !== 'ENV');
+  if (!bashChild || names.length === 0) return;
+  walker.report.unanalyzed(call, excerpt(label), `a shell started with \`${names.join('`, `')}\` in its \`env\` option sources that start-up file first: its commands are not read here`);
 }
 
 /**

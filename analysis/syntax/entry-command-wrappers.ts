@@ -6,7 +6,7 @@ import { excerpt } from './syntax.js';
 import type { Walker } from './walker.js';
 import type { ShellDialect } from './shell-line.js';
 import { SHELL_PROGRAMS, shellDialectOf } from './shell-commands.js';
-import { readShellInvocation } from './shell-start-up.js';
+import { aliasModeOf, readShellInvocation, type AliasMode } from './shell-start-up.js';
 
 /** What a shell line inherits from the command that starts its shell: `NODE_OPTIONS` given to it (each as Node's words), `sh -a` and start-up variables; and which shell reads it (dash when not said: `/bin/sh`). */
 export interface InheritedShellState {
@@ -15,6 +15,8 @@ export interface InheritedShellState {
   readonly dialect?: ShellDialect;
   /** Start-up variables (`BASH_ENV`, `ENV`) the shell's environment holds from the line that starts it (shell-start-up.ts). */
   readonly startUpVariables?: readonly string[];
+  /** When an alias the line defines is expanded (shell-start-up.ts); undefined: from the next command on (fail closed). */
+  readonly aliases?: AliasMode;
 }
 
 /** A shell command line met inside a command (`sh -c "node x"`): the caller reads it as one. */
@@ -252,7 +254,7 @@ function shellCommand(wrapped: WrappedCommand): 'not-node' {
   }
   if (invocation.printsOnly) return 'not-node';
   if (invocation.readsStartUpFile) walker.report.unanalyzed(wrapped.command.node, excerpt(program), 'an interactive shell sources a start-up file (`$ENV`, `~/.bashrc`) the syntax does not read: it may start Node on any file');
-  if (invocation.commandString) return shellLine(wrapped, rest[invocation.operand], invocation.allexport);
+  if (invocation.commandString) return shellLine(wrapped, rest[invocation.operand], invocation.allexport, aliasModeOf(program, texts.slice(0, invocation.operand)));
   // `echo 'node x' | sh`, `sh -s`: a shell with no script reads its command lines from its input.
   if (invocation.readsInput) walker.report.unanalyzed(wrapped.command.node, excerpt(program), 'a shell that reads its command lines from its input: they may start Node on any file');
   else walker.report.unanalyzed(wrapped.command.node, excerpt(`${program} ${texts[invocation.operand] ?? '…'}`), 'a shell script file the syntax does not read: its commands may start Node on any file');
@@ -260,13 +262,13 @@ function shellCommand(wrapped: WrappedCommand): 'not-node' {
 }
 
 /** `sh -c line`: the line is a command line of its own. */
-function shellLine(wrapped: WrappedCommand, line: NodeArgument | typeof UNKNOWN_ARGUMENT | undefined, allexport: boolean): 'not-node' {
+function shellLine(wrapped: WrappedCommand, line: NodeArgument | typeof UNKNOWN_ARGUMENT | undefined, allexport: boolean, aliases: AliasMode | undefined): 'not-node' {
   if (line === undefined) return 'not-node';
   if (line === UNKNOWN_ARGUMENT) {
     wrapped.walker.report.unanalyzed(wrapped.command.node, excerpt(`${wrapped.program} -c`), 'a shell command line the syntax cannot see: it may start Node on any file');
     return 'not-node';
   }
-  wrapped.readShellLine?.(line, { nodeOptions: [], allexport, dialect: shellDialectOf(wrapped.program) });
+  wrapped.readShellLine?.(line, { nodeOptions: [], allexport, dialect: shellDialectOf(wrapped.program), ...(aliases === undefined ? {} : { aliases }) });
   return 'not-node';
 }
 

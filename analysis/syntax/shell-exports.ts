@@ -133,7 +133,7 @@ export class ShellNodeOptions {
   /** What an inner shell (`sh -c` on this line, with this prefix) inherits. */
   inheritedBy(prefix: readonly NodeArgument[], inner: InheritedShellState | undefined): InheritedShellState {
     const startUpVariables = [...this.startUpExported, ...prefix.flatMap((word) => startUpVariableOf(text(word)) ?? []), ...(inner?.startUpVariables ?? [])];
-    return { nodeOptions: [...this.optionsFor(prefix), ...(inner?.nodeOptions ?? [])], allexport: inner?.allexport ?? false, dialect: inner?.dialect, startUpVariables };
+    return { nodeOptions: [...this.optionsFor(prefix), ...(inner?.nodeOptions ?? [])], allexport: inner?.allexport ?? false, dialect: inner?.dialect, startUpVariables, ...(inner?.aliases === undefined ? {} : { aliases: inner.aliases }) };
   }
 
   private hasValue(): boolean {

@@ -31,11 +31,23 @@ export interface ShellAssignment {
   readonly value: ShellWord | undefined;
 }
 
-/** `2>&1`, `>/dev/null`: the descriptor (1 when none is written), the operator and the target word. */
+/**
+ * What a here-document (`<<EOF`, `<<-EOF`) or a here-string (`<<< word`) feeds its descriptor: the text
+ * (a here-string's word and a newline; a body's lines, each ended by a newline), `expanded` when the
+ * shell expands it first (an unquoted delimiter's body holding `$`, `` ` `` or `\`; a here-string's word
+ * holding an expansion): then the shell decides the text.
+ */
+export interface ShellInputText {
+  readonly parts: readonly PathPart[];
+  readonly expanded: boolean;
+}
+
+/** `2>&1`, `>/dev/null`: the descriptor (1 when none is written), the operator and the target word (a here-document's delimiter); `input` for `<<`, `<<-` and `<<<`. */
 export interface ShellRedirection {
   readonly descriptor: number;
   readonly operator: string;
   readonly target: ShellWord;
+  readonly input?: ShellInputText;
 }
 
 /**
@@ -68,6 +80,8 @@ export interface ShellCommand {
   readonly defines?: string;
   /** With `defines`: how many commands before this one are the body's (its substitutions' included). */
   readonly body?: number;
+  /** Which line of the text it ends on (0 first), for a command the line's own reader reads (not inside a substitution or here-document). */
+  readonly line?: number;
 }
 
 /**
@@ -113,6 +127,8 @@ export function parseShellLine(parts: readonly PathPart[], dialect: ShellDialect
     if (error instanceof Unparsable) return { kind: 'unparsable', why: error.message };
     throw error;
   }
+  // `true() { false; }`: a condition `true` may not hold, so no definition after one counts as unconditional (fail closed).
+  if (commands.some((command) => command.defines === 'true')) return { kind: 'commands', commands: commands.map((command) => (command.defines === undefined ? command : { ...command, sequential: false })) };
   return { kind: 'commands', commands };
 }
 
@@ -170,6 +186,41 @@ class WordBuilder {
   }
 }
 
+/** A here-document's line joins its body (leading tabs dropped for `<<-`); in an unquoted one `$`, `` ` `` and `\\` make the shell decide the text. */
+function addBodyLine(document: HereDocument, line: readonly Item[]): void {
+  let start = 0;
+  while (document.stripTabs && line[start] === '\t') start++;
+  const { body } = document;
+  for (const item of [...line.slice(start), '\n']) {
+    if (typeof item !== 'string') body.parts.push(item);
+    else if (typeof body.parts.at(-1) === 'string') body.parts[body.parts.length - 1] += item;
+    else body.parts.push(item);
+    if (!document.quoted && (item === '$' || item === '`' || item === '\\')) body.expanded = true;
+  }
+}
+
+/**
+ * A compound command open around the words being read. `transparent`: what runs directly inside it
+ * runs as if written outside: a `{ …; }` group, a subshell (within that subshell), and the `then`
+ * part of an `if` whose condition is `true` alone (choice 90). A function's body and loops are not.
+ * `pending`: function definitions inside it that run unconditionally so far, defined in the line's
+ * shell once the compound itself ends by `;`, a newline or the line's end (`{ f() {…}; } | cat` is a subshell).
+ */
+interface Frame {
+  readonly opener: string;
+  transparent: boolean;
+  /** For `if`: how many commands the line had when it opened (its condition follows); -1 once `else`/`elif` is read. */
+  conditionStart: number;
+  negated: boolean;
+  readonly pending: Array<{ sequential: boolean }>;
+}
+
+/** `true` alone, no redirection: the condition always holds (unless a function of the line renames it: parseShellLine checks). */
+function isPlainTrue(words: readonly ShellWord[], redirections: readonly ShellRedirection[]): boolean {
+  const [only] = words;
+  return words.length === 1 && redirections.length === 0 && only !== undefined && !only.expanded && !only.assignment && only.parts.length === 1 && only.parts[0] === 'true';
+}
+
 /** A function header read (`NAME()`), waiting for its body to close. */
 interface OpenFunction {
   readonly name: string;
@@ -185,6 +236,8 @@ interface HereDocument {
   readonly delimiter: string;
   readonly quoted: boolean;
   readonly stripTabs: boolean;
+  /** The body as read so far (filled after the line that opens it ends). */
+  readonly body: { parts: PathPart[]; expanded: boolean };
 }
 
 class LineReader {
@@ -192,8 +245,8 @@ class LineReader {
   private words: ShellWord[] = [];
   private redirections: ShellRedirection[] = [];
   private word = new WordBuilder();
-  /** The next word is a redirection's target (`> out`, with its descriptor and operator), or a here-document's delimiter. */
-  private target: { readonly descriptor: number; readonly operator: string } | 'here' | 'here-strip' | undefined;
+  /** The next word is a redirection's target (`> out`, with its descriptor and operator; `<<`/`<<-`: a here-document's delimiter). */
+  private target: { readonly descriptor: number; readonly operator: string } | undefined;
   private hereDocuments: HereDocument[] = [];
   private dataHead = false;
   private skipNext = false;
@@ -210,6 +263,15 @@ class LineReader {
   /** The first word of the command being read, when written plainly: a function's name if `()` follows. */
   private plainFirst: string | undefined;
   private readonly openFunctions: OpenFunction[] = [];
+  /** Compound commands open, outermost first (Frame). */
+  private readonly frames: Frame[] = [];
+  /** Definitions in a compound that just closed, waiting for the operator after it (Frame.pending). */
+  private closing: Array<{ sequential: boolean }> = [];
+  /** The commands before this one, joined by `&&`, are each `true` alone and begin where a sequential command may. */
+  private trueChain = false;
+  /** Newlines counted up to `countedTo` (Frame-free line numbers of commands). */
+  private newlines = 0;
+  private countedTo = 0;
   /** Assignments made by `${NAME:=…}` while the command being read is expanded, and by a loop head for the command after it. */
   private assigns: ShellAssignment[] = [];
   /** The subshells the command being read runs in: the reader's, then each `( … )` open around it. */
@@ -298,7 +360,7 @@ class LineReader {
     this.endWord();
     const subshell = this.words.length === 0 && this.openCases === 0;
     this.parens.push(subshell ? newSubshell() : 'other');
-    if (subshell) this.openCompound();
+    if (subshell) this.openCompound('(');
   }
 
   /** A `)`: a case pattern's (`a)`) closes no parenthesis opened before it. */
@@ -307,18 +369,47 @@ class LineReader {
     if (typeof this.parens.pop() === 'number') this.closeCompound();
   }
 
-  private openCompound(): void {
+  private openCompound(opener: string): void {
+    // The compound right after `NAME()` is the function's body: what is written in it runs only where the function is called.
+    const body = this.openFunctions.some((open) => !open.bodyOpened);
+    this.frames.push({ opener, transparent: !body && (opener === '{' || opener === '('), conditionStart: this.commands.length, negated: false, pending: [] });
     this.compound++;
     for (const open of this.openFunctions) if (this.compound > open.depth) open.bodyOpened = true;
   }
 
   private closeCompound(): void {
     this.compound = Math.max(0, this.compound - 1);
+    const frame = this.frames.pop();
+    // A subshell's definitions stay in it; a group's or an `if`'s wait for the operator after the compound.
+    if (frame !== undefined && frame.opener !== '(') this.closing = frame.pending;
     for (const open of this.openFunctions) if (open.bodyOpened && this.compound === open.depth) open.bodyClosed = true;
   }
 
+  /** `then`, `else`, `elif`, `!` read where a command begins: an `if` whose condition is `true` alone runs its `then` part. */
+  private noteReserved(word: string): void {
+    const frame = this.frames.at(-1);
+    if (frame === undefined) return;
+    if (word === '!') frame.negated = true;
+    if (word === 'then' && frame.opener === 'if' && frame.conditionStart >= 0) {
+      const condition = this.commands.slice(frame.conditionStart);
+      frame.transparent = !frame.negated && condition.length === 1 && condition[0] !== undefined && isPlainTrue(condition[0].words, condition[0].redirections);
+    }
+    if (word === 'else' || word === 'elif') {
+      frame.transparent = false;
+      frame.conditionStart = -1;
+    }
+  }
+
+  /** A function defined here runs unconditionally in its shell (its subshell, or the line's own shell once the compounds around it end sequentially). */
   private startsSequential(): boolean {
-    return !this.nested && this.compound === 0 && SEQUENTIAL_BEFORE.has(this.previousOperator);
+    const after = SEQUENTIAL_BEFORE.has(this.previousOperator) || (this.previousOperator === '&&' && this.trueChain);
+    return !this.nested && this.frames.every((frame) => frame.transparent) && after;
+  }
+
+  /** The line number the reader is at. */
+  private lineNumber(): number {
+    for (; this.countedTo < this.index && this.countedTo < this.items.length; this.countedTo++) if (this.items[this.countedTo] === '\n') this.newlines++;
+    return this.newlines;
   }
 
   /** One character (or a quoted run, an escape, an expansion) of a word, outside quotes or (`inDouble`) inside double quotes. */
@@ -521,7 +612,7 @@ class LineReader {
       operator += item;
     }
     this.index += operator.length;
-    this.target = operator === '<<' ? 'here' : operator === '<<-' ? 'here-strip' : { descriptor, operator };
+    this.target = { descriptor, operator };
   }
 
   private endWord(): void {
@@ -530,8 +621,13 @@ class LineReader {
     this.word = new WordBuilder();
     const word = builder.finish();
     if (this.target !== undefined) {
-      if (typeof this.target === 'object') this.redirections.push({ ...this.target, target: word });
-      else this.hereDocuments.push({ delimiter: word.parts.filter((part) => typeof part === 'string').join(''), quoted: builder.quoted, stripTabs: this.target === 'here-strip' });
+      const { operator } = this.target;
+      if (operator === '<<' || operator === '<<-') {
+        const body = { parts: [], expanded: false };
+        this.hereDocuments.push({ delimiter: word.parts.filter((part) => typeof part === 'string').join(''), quoted: builder.quoted, stripTabs: operator === '<<-', body });
+        this.redirections.push({ ...this.target, target: word, input: body });
+      } else if (operator === '<<<') this.redirections.push({ ...this.target, target: word, input: { parts: [...word.parts, '\n'], expanded: word.expanded } });
+      else this.redirections.push({ ...this.target, target: word });
       this.target = undefined;
       return;
     }
@@ -543,9 +639,12 @@ class LineReader {
     if (this.words.length === 0 && !this.dataHead && plain !== undefined) {
       if (plain === 'case') this.openCases++;
       if (plain === 'esac') this.openCases = Math.max(0, this.openCases - 1);
-      if (COMPOUND_OPENERS.has(plain)) this.openCompound();
+      if (COMPOUND_OPENERS.has(plain)) this.openCompound(plain);
       if (COMPOUND_CLOSERS.has(plain)) this.closeCompound();
-      if (LEADING_RESERVED.has(plain)) return;
+      if (LEADING_RESERVED.has(plain)) {
+        this.noteReserved(plain);
+        return;
+      }
       if (DATA_HEADS.has(plain)) {
         this.dataHead = true;
         if (plain !== 'case') this.loopHead = { name: undefined, listed: false, words: [] };
@@ -581,6 +680,8 @@ class LineReader {
   private endCommand(operator: string): void {
     this.endWord();
     const ended = SEQUENTIAL_AFTER.has(operator);
+    this.confirmClosed(operator, ended);
+    const trueLink = operator === '&&' && isPlainTrue(this.words, this.redirections) && this.assigns.length === 0 && this.startsSequential();
     const loop = this.loopHead;
     this.loopHead = undefined;
     if (loop !== undefined && loop.name !== undefined && operator !== '(') {
@@ -600,10 +701,12 @@ class LineReader {
         subshells,
         ...(inFunction === undefined ? {} : { inFunction }),
         ...(this.assigns.length === 0 ? {} : { assigns: this.assigns }),
+        ...(this.nested ? {} : { line: this.lineNumber() }),
       });
       this.assigns = [];
     }
     this.endFunctions(operator, ended);
+    if (operator !== '(') this.trueChain = trueLink;
     this.words = [];
     this.redirections = [];
     this.dataHead = false;
@@ -616,10 +719,27 @@ class LineReader {
   private endFunctions(operator: string, ended: boolean): void {
     for (let last = this.openFunctions.at(-1); last !== undefined; last = this.openFunctions.at(-1)) {
       if (last.bodyClosed) {
-        this.commands.push({ words: [], redirections: [], sequential: ended && last.startsSequential, ownShell: this.subshells().length === 0, subshells: this.subshells(), defines: last.name, body: this.commands.length - last.before });
+        const definition = { words: [], redirections: [], sequential: ended && last.startsSequential, ownShell: this.subshells().length === 0, subshells: this.subshells(), defines: last.name, body: this.commands.length - last.before };
+        // Inside a group or an `if` (not a subshell): defined for the line's shell once the compound ends sequentially.
+        const frame = this.frames.at(-1);
+        if (definition.sequential && frame !== undefined && frame.opener !== '(') {
+          definition.sequential = false;
+          frame.pending.push(definition);
+        }
+        this.commands.push(definition);
       } else if (last.bodyOpened || this.words.length === 0 || operator === '(') return;
       this.openFunctions.pop();
     }
+  }
+
+  /** The compound that just closed ended at `operator`: its pending definitions hold in the compound around it (or the line's shell) only when that is `;`, a newline or the end. */
+  private confirmClosed(operator: string, ended: boolean): void {
+    const closing = this.closing;
+    this.closing = [];
+    if (closing.length === 0 || !ended || this.words.length > 0) return;
+    const frame = this.frames.at(-1);
+    if (frame !== undefined && frame.opener !== '(') frame.pending.push(...closing);
+    else for (const definition of closing) definition.sequential = true;
   }
 
   /** The bodies of the here-documents opened on the line just ended; an unquoted delimiter's body is expanded (its substitutions run). */
@@ -636,6 +756,7 @@ class LineReader {
         const text = line.every((item) => typeof item === 'string') ? line.join('') : undefined;
         if (text !== undefined && (document.stripTabs ? text.replace(/^\t+/, '') : text) === document.delimiter) break;
         if (!document.quoted) this.readExpandedText(line);
+        addBodyLine(document, line);
       }
     }
   }

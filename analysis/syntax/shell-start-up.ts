@@ -80,6 +80,22 @@ export function readShellInvocation(texts: ReadonlyArray<string | undefined>): S
 }
 
 /**
+ * When a shell expands an alias the line defines (choice 90): dash from the next line it reads (an
+ * alias applies to commands parsed after the `alias` command runs: not the rest of its own line);
+ * bash that is neither interactive nor in POSIX mode never, unless the line turns `expand_aliases`
+ * on. Other shells, and an option the syntax cannot read: undefined (every later command may use it).
+ */
+export type AliasMode = 'next-line' | 'never';
+
+export function aliasModeOf(program: string, options: ReadonlyArray<string | undefined>): AliasMode | undefined {
+  const name = program.replace(/^.*\//, '').replace(/\.exe$/i, '');
+  if (name === 'sh' || name === 'dash') return 'next-line';
+  if (name !== 'bash') return undefined;
+  const enabling = options.some((option) => option === undefined || /posix|expand_aliases/.test(option) || (/^-[A-Za-z]+$/.test(option) && option.includes('i')));
+  return enabling ? undefined : 'never';
+}
+
+/**
  * `env -u NAME cmd`, `env --unset=NAME`, `env -i`, `env NAME=… cmd`: env starts the command without
  * the shell's value of NAME (removed, or replaced by its own). `words[0]` is the program.
  */

@@ -1,6 +1,7 @@
 import { basename, dirname, isAbsolute, resolve as resolvePath } from 'node:path';
 import { BOOLEAN_OPTIONS, RESOLUTION_OPTIONS } from '../../analysis/syntax/child-entries-options.js';
 import { peelPlainWrapper } from '../../analysis/syntax/entry-command-wrappers.js';
+import { runsScriptCommands } from '../../analysis/syntax/shell-commands.js';
 import { longSplitString, splitEnvString } from '../../analysis/syntax/env-split-string.js';
 import type { FileProbe } from './file-probe.js';
 import type { Resolution } from './types.js';
@@ -8,9 +9,12 @@ import type { Resolution } from './types.js';
 /**
  * What a program file's first line makes of it when it is started by its path: `unknown` when the
  * guard cannot tell from the line alone (an interpreter named by a relative path, resolved from the
- * child's working directory; a chain too deep), which fails closed.
+ * child's working directory; a chain too deep), which fails closed; `script` when a shell or a script
+ * interpreter runs the file's commands (`#!/bin/sh`, `#!/usr/bin/env python3`, a text file with no `#!`
+ * line, which Linux's execvp hands to `/bin/sh`): commands the guard does not read, failed closed as
+ * `sh FILE` is (choice 90).
  */
-export type Interpreter = 'node' | 'node-unplaced' | 'other' | 'unknown';
+export type Interpreter = 'node' | 'node-unplaced' | 'other' | 'script' | 'unknown';
 
 /** Interpreters that run the file as Node code, by file name (`/usr/bin/node`, `/opt/node/bin/nodejs`, `env node`, `env tsx`). */
 const NODE_PROGRAMS = /^(node|nodejs|tsx|ts-node|ts-node-esm|ts-node-script)$/;
@@ -91,7 +95,7 @@ function envSplitText(argument: string): { flags: string[]; text: string } | und
  * Node script); a relative one is resolved from the child's working directory: `unknown`.
  */
 function readInterpreterLine(head: string): InterpreterLine {
-  if (!head.startsWith('#!')) return { kind: 'other' };
+  if (!head.startsWith('#!')) return { kind: isBinary(head) ? 'other' : 'script' };
   const line = (head.slice(2).split('\n')[0] ?? '').trim();
   const read = interpreterWords(line);
   if (read === undefined) return { kind: 'unknown' };
@@ -110,9 +114,15 @@ function readInterpreterLine(head: string): InterpreterLine {
   const [interpreter, ...options] = words;
   if (interpreter === undefined) return { kind: 'other' };
   if (NODE_PROGRAMS.test(basename(interpreter)) || OWN_EXECUTABLE.test(interpreter)) return { kind: nodeKind(options, assigns) };
+  if (runsScriptCommands(basename(interpreter))) return { kind: 'script' };
   // A bare name is looked up in PATH by `env` and the wrappers: another program.
   if (!interpreter.includes('/')) return { kind: 'other' };
   return isAbsolute(interpreter) ? { kind: 'program', path: interpreter, options, assigns } : { kind: 'unknown' };
+}
+
+/** An executable format the kernel loads itself (ELF), or bytes no shell reads as text (a NUL among them): no script. */
+function isBinary(head: string): boolean {
+  return head.startsWith('\u007fELF') || head.includes('\u0000');
 }
 
 /** `node --check`: the file is only parsed, so it is no Node entry (another program's run, the starter's EXEC). */
@@ -146,7 +156,7 @@ function interpreterFileKind(probe: FileProbe, line: InterpreterLine, scripts: s
   if (scripts.includes(real)) return 'unknown';
   const head = probe.head(real);
   if (head === undefined) return 'unknown';
-  if (!head.startsWith('#!')) return 'other';
+  if (!head.startsWith('#!')) return isBinary(head) ? 'other' : 'script';
   scripts.push(real);
   const kind = interpreterFileKind(probe, readInterpreterLine(head), scripts, depth + 1);
   // The interpreter script runs with this file as its argument: its options and environment are its own.

@@ -26,7 +26,9 @@ const NODE_LINES = ['#!/usr/bin/env node', '#!/usr/bin/node', '#!/usr/local/bin/
 
 describe('the first line of a program started by its path', () => {
   it.each(NODE_LINES)('%s is Node', (line) => expect(interpreterOf(`${line}\nconsole.log(1)\n`)).toBe('node'));
-  it.each(['#!/bin/sh', '#!/usr/bin/env python3', '#!/usr/bin/env bash', '#!/opt/nodejs-tools/run', '\u007fELF\u0002\u0001', "console.log('no #! line: the OS runs it with /bin/sh')"])('%s is another program', (head) => expect(interpreterOf(head)).toBe('other'));
+  it.each(['#!/opt/nodejs-tools/run', '#!/usr/bin/env deno', '\u007fELF\u0002\u0001', 'MZ\u0000\u0000'])('%s is another program', (head) => expect(interpreterOf(head)).toBe('other'));
+  // Choice 90: a shell or script interpreter runs the file's commands, which the guard does not read (as `sh FILE`, choice 86).
+  it.each(['#!/bin/sh', '#!/usr/bin/env python3', '#!/usr/bin/env bash', '#!/bin/dash -e', '#!/usr/bin/make -f', "console.log('no #! line: the OS runs it with /bin/sh')"])('%s is a script whose commands are not read', (head) => expect(interpreterOf(head)).toBe('script'));
   it.each(['#!/usr/bin/env -S node --require ./pre.cjs', '#!/usr/bin/env NODE_OPTIONS=--require=./pre.cjs node', '#!/usr/bin/node --import=./pre.mjs', '#!/usr/bin/env -S node --inspect'])('%s is Node with settings the guard does not follow', (line) => expect(interpreterOf(`${line}\n`)).toBe('node-unplaced'));
 });
 
@@ -62,25 +64,25 @@ describe('a spawned program whose #! line names Node is a Node child (issue #11)
     expect(findingKeys(missing)).toEqual(['entry.cjs:3 unresolved-module UNANALYZED']);
   });
 
-  it('leaves other programs to the EXEC grant: a #!/bin/sh script, a binary, a .js file without a #! line (the OS runs it with /bin/sh)', async () => {
+  it('leaves other programs to the EXEC grant: a binary; a #!/bin/sh script and a text file without a #! line (the OS runs it with /bin/sh) fail closed (choice 90)', async () => {
     const starts = ["cp.spawnSync(path.join(__dirname, 'tool'));", "cp.execSync('./tool', { cwd: __dirname });"];
-    const tools: Array<string | Buffer> = [`#!/bin/sh\necho ok\n`, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), NET_SCRIPT];
     for (const start of starts) {
-      for (const tool of tools) expect(findingKeys(await guardDirectory(project(start, tool)))).toEqual([]);
+      expect(findingKeys(await guardDirectory(project(start, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]))))).toEqual([]);
+      for (const tool of [`#!/bin/sh\necho ok\n`, NET_SCRIPT]) expect(findingKeys(await guardDirectory(project(start, tool)))).toEqual([`entry.cjs:3 unresolved-module UNANALYZED`]);
     }
-    // `tool.js` is a source file of the project (its own finding); starting it adds nothing to entry.cjs.
+    // `tool.js` is a source file of the project (its own finding); started by its path with no #! line, /bin/sh runs it as a script (choice 90).
     const js = await guardDirectory(project("cp.spawnSync(path.join(__dirname, 'tool.js'));", NET_SCRIPT, 'tool.js'));
-    expect(findingKeys(js)).toEqual(['tool.js:1 no-forbidden-capability NETWORK']);
+    expect(findingKeys(js)).toEqual(['entry.cjs:3 unresolved-module UNANALYZED', 'tool.js:1 no-forbidden-capability NETWORK']);
   });
 
   it('decides again on a warm run when the #! line changes (the first bytes are a recorded observation)', async () => {
-    const root = project("cp.spawnSync(path.join(__dirname, 'tool'));", `#!/bin/sh\necho ok\n`);
+    const root = project("cp.spawnSync(path.join(__dirname, 'tool'));", `#!/usr/bin/env deno\n`);
     mkdirSync(path.join(root, 'node_modules'));
     expect(findingKeys(await guardDirectory(root, { cache: true }))).toEqual([]);
     expect(findingKeys(await guardDirectory(root, { cache: true }))).toEqual([]);
     writeFileSync(path.join(root, 'tool'), `#!/usr/bin/env node\n${NET_SCRIPT}`);
     expect(findingKeys(await guardDirectory(root, { cache: true }))).toContain('entry.cjs:3 transitive-capability NETWORK');
-    writeFileSync(path.join(root, 'tool'), `#!/bin/sh\necho ok\n`);
+    writeFileSync(path.join(root, 'tool'), `#!/usr/bin/env deno\n`);
     expect(findingKeys(await guardDirectory(root, { cache: true }))).toEqual([]);
   });
 });
@@ -90,7 +92,8 @@ const WRAPPED_NODE_LINES = ['#!/proc/self/exe', '#!/proc/thread-self/exe', '#!/p
 
 describe('a #! line whose interpreter is Node under a wrapper or another name (round 14)', () => {
   it.each(WRAPPED_NODE_LINES)('%s is Node', (line) => expect(interpreterOf(`${line}\n`)).toBe('node'));
-  it.each(['#!/usr/bin/nohup sh', '#!/usr/bin/env -S nice python3', '#!/usr/bin/setsid /bin/sh'])('%s is another program', (line) => expect(interpreterOf(`${line}\n`)).toBe('other'));
+  it.each(['#!/usr/bin/nohup sh', '#!/usr/bin/env -S nice python3', '#!/usr/bin/setsid /bin/sh'])('%s is a script whose commands are not read', (line) => expect(interpreterOf(`${line}\n`)).toBe('script'));
+  it.each(['#!/usr/bin/nohup deno', '#!/usr/bin/env -S nice cat'])('%s is another program', (line) => expect(interpreterOf(`${line}\n`)).toBe('other'));
   it.each(['#!/usr/bin/env -S nohup env NODE_OPTIONS=--require=./pre.cjs node', '#!/usr/bin/nohup node --require ./pre.cjs', '#!/proc/self/exe --import ./pre.mjs'])('%s is Node with settings the guard does not follow', (line) => expect(interpreterOf(`${line}\n`)).toBe('node-unplaced'));
   it('a relative interpreter (resolved from the child\'s working directory) and a line of wrappers past the limit are unknown', () => {
     expect(interpreterOf('#!./launcher\n')).toBe('unknown');
@@ -127,9 +130,11 @@ describe('an interpreter or program that is a file the guard follows (round 14)'
     for (let level = 0; level < 6; level++) writeFileSync(path.join(deep, `s${level}`), level === 5 ? '#!/usr/bin/env node\n' : `#!${path.join(deep, `s${level + 1}`)}\n`);
     expect(findingKeys(await guardDirectory(deep))).toEqual(['entry.cjs:3 unresolved-module UNANALYZED']);
   });
-  it('an interpreter script that leads to another program leaves the tool to the EXEC grant', async () => {
-    const root = chained((at) => path.join(at, 'launcher'), { launcher: '#!/bin/sh\necho ok\n' });
+  it('an interpreter script that leads to another program leaves the tool to the EXEC grant; one run by a shell fails closed (choice 90)', async () => {
+    const root = chained((at) => path.join(at, 'launcher'), { launcher: '#!/usr/bin/env deno\n' });
     expect(findingKeys(await guardDirectory(root))).toEqual([]);
+    const shell = chained((at) => path.join(at, 'launcher'), { launcher: '#!/bin/sh\necho ok\n' });
+    expect(findingKeys(await guardDirectory(shell))).toEqual(['entry.cjs:3 unresolved-module UNANALYZED']);
   });
   it('a spawned path that is a link to the Node executable (or /proc/self/exe) fails closed; a link to another binary is EXEC', async () => {
     for (const target of [process.execPath, '/proc/self/exe']) {
