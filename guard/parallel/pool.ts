@@ -1,19 +1,17 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { PolicyConfig } from '../../policy/index.js';
 import type { JsxSettings } from '../../analysis/syntax/index.js';
 import type { Outcome } from '../errors.js';
 import { analyzeText } from '../facts/analyze-text.js';
 import type { Detector } from '../facts/analyze.js';
+import { startAnalysisThread, WORKER_URL } from '../own-files.js';
 import type { ModuleFacts } from '../types.js';
-import type { ChunkMessage, Job, ResultMessage, WorkerSetup } from './protocol.js';
+import type { ChunkMessage, Job, ResultMessage } from './protocol.js';
 
 /** Below this many files a worker's start-up (loading TypeScript) costs more than it saves. */
 const MINIMUM_FILES = 300;
 const CHUNK_SIZE = 40;
-
-const WORKER_URL = new URL('./worker.js', import.meta.url);
 
 /** Workers run the built JavaScript; from TypeScript sources (tests) the analysis stays in-thread. */
 function workerAvailable(): boolean {
@@ -34,7 +32,7 @@ export async function analyzeAll(files: readonly Job[], policy: PolicyConfig, de
   const workerCount = jobs > 1 && files.length >= MINIMUM_FILES && workerAvailable() ? jobs - 1 : 0;
 
   const workersDone = Array.from({ length: workerCount }, () => {
-    const worker = new Worker(WORKER_URL, { workerData: { policy, ...(jsx === undefined ? {} : { jsx }) } satisfies WorkerSetup });
+    const worker = startAnalysisThread({ policy, ...(jsx === undefined ? {} : { jsx }) });
     return new Promise<void>((resolve, reject) => {
       const feed = (): void => worker.postMessage((chunks.shift() ?? null) satisfies ChunkMessage);
       worker.on('message', (message: ResultMessage) => {

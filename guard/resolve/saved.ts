@@ -1,13 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ResolutionCache } from '../cache/resolutions.js';
+import { RESOLVER_DIRECTORY } from '../own-files.js';
 import { GUARD_VERSION } from '../version.js';
 import { createFileProbe, type RecordingProbe } from './file-probe.js';
 import type { Resolution } from './types.js';
-
-const RESOLVER_DIRECTORY = dirname(fileURLToPath(import.meta.url));
 
 /**
  * Saved resolutions are answers of this resolver's code: the key hashes the code itself (every

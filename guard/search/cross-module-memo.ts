@@ -1,14 +1,11 @@
 import { createHash, hash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { CrossModuleStore, KeptCrossModule, SavedCrossModule } from '../cache/cross-module.js';
 import type { ModuleGraph, ModuleNode } from '../graph/types.js';
 import { toRelative } from '../load/inputs.js';
+import { SEARCH_DIRECTORY } from '../own-files.js';
 import type { CrossModuleResult } from './cross-module.js';
 import { moduleEdgeIndex } from './exports-lookup.js';
-
-const SEARCH_DIRECTORY = dirname(fileURLToPath(import.meta.url));
 
 /**
  * A kept result is an answer of this search's code: the key hashes the code itself (every module

@@ -66,7 +66,10 @@ export const PACKAGES: readonly PackageSpec[] = [
     name: 'tki-guard',
     description: 'Whole-program capability guard for TypeScript and JavaScript projects: every module that reaches the network, a process, files or the environment without a grant, with the import path that proves it',
     keywords: ['security', 'capabilities', 'least-privilege', 'static-analysis', 'supply-chain', 'sarif'],
-    entries: ['dist/guard/cli.js'],
+    // The bin runs a bundle of the guard (bundle-guard.ts); the modules it was made from ship too:
+    // the analysis threads run them, and the saved resolutions and kept search results are keyed by
+    // the files of their folders (guard/own-files.ts).
+    entries: ['dist/guard/cli.js', 'dist/guard/index.js'],
     types: false,
     bin: { 'tki-guard': 'dist/guard/cli.js' },
     exports: { './package.json': './package.json', './schema/tki.policy.schema.json': './schema/tki.policy.schema.json' },

@@ -86,9 +86,14 @@ describe('the package layout (from dist/, by import closure)', () => {
   });
 
   it('follows static, dynamic and worker imports but not imports quoted in comments', () => {
-    const closure = importClosure(root, ['dist/guard/cli.js'], false);
+    const closure = importClosure(root, specOf('tki-guard').entries, false);
     expect(closure.missing).toEqual([]);
     expect(closure.files).toContain('dist/guard/run.js');
+    // The bin's bundle reaches its chunks (static and dynamic imports) and the analysis thread's file.
+    const bin = importClosure(root, ['dist/guard/cli.js'], false);
+    expect(bin.missing).toEqual([]);
+    expect(bin.files.filter((file) => file.startsWith('dist/guard/cli-main-chunk-')).length).toBeGreaterThan(1);
+    expect(bin.files).toContain('dist/guard/parallel/worker.js');
     expect(closure.packages).not.toContain('x');
   });
 });
