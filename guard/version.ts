@@ -33,6 +33,8 @@
  *     and a standard stream bound by any pattern, parameter or catch clause, stored into an object or made its prototype,
  *     and `console._stdout`/`process.openStdin` (choice 83); tsconfig JSX factories; object literals folded in order
  *     for open flags (session 19, fix19s).
+ * 16: the builtin calls the constant folder evaluated (`foldedCalls`), UNANALYZED when the program loads a module
+ *     the guard does not read (choice 91, session 20).
  */
 export const GUARD_VERSION = '0.1.0';
-export const FACTS_FORMAT = 15;
+export const FACTS_FORMAT = 16;

@@ -3,6 +3,7 @@ import { tsv } from './typescript-values.js';
 import type { Scope } from './scope.js';
 import { propertyNameText, skipOuter } from './syntax.js';
 import { loadsOtherModules } from './other-module-loads.js';
+import { noteFoldedCall } from './folded-call-sites.js';
 import { foldedGlobalCall, foldedMethodCall, foldedObjectKeys, foldedStaticCall, isFoldedNamespace, type Folded, type Primitive } from './folded-builtins.js';
 
 /** `const` → `const` chains are followed this deep; a longer chain is not a constant. */
@@ -96,24 +97,33 @@ function constantCall(call: ts.CallExpression, scope: Scope, depth: number): Fol
   const file = scope.root.file;
   // A module this file loads may be the one that replaced the builtin (other-module-loads.ts).
   if (file !== undefined && loadsOtherModules(file, (specifier) => constantString(specifier, scope.root))) return undefined;
+  const folded = builtinCall(call, scope, depth);
+  // The guard decides over the whole program whether the builtin may have been replaced (folded-call-sites.ts).
+  if (folded !== undefined && file !== undefined) noteFoldedCall(file, call.getStart(file), folded.builtin);
+  return folded?.value;
+}
+
+function builtinCall(call: ts.CallExpression, scope: Scope, depth: number): { value: Folded; builtin: string } | undefined {
+  const done = (value: Folded | undefined, builtin: string): { value: Folded; builtin: string } | undefined => (value === undefined ? undefined : { value, builtin });
   const callee = skipOuter(call.expression);
   if (tsv.isIdentifier(callee)) {
     if (scope.lookup(callee.text) !== undefined) return undefined;
     const args = constantArguments(call, scope, depth);
-    return args === undefined ? undefined : foldedGlobalCall(callee.text, args);
+    return args === undefined ? undefined : done(foldedGlobalCall(callee.text, args), callee.text);
   }
   if (!tsv.isPropertyAccessExpression(callee) && !tsv.isElementAccessExpression(callee)) return undefined;
   const method = tsv.isPropertyAccessExpression(callee) ? callee.name.text : constantString(callee.argumentExpression, scope, depth);
   if (method === undefined) return undefined;
   const owner = skipOuter(callee.expression);
   if (tsv.isIdentifier(owner) && isFoldedNamespace(owner.text) && scope.lookup(owner.text) === undefined) {
-    if (owner.text === 'Object') return objectKeysCall(call, method, scope, depth);
+    if (owner.text === 'Object') return done(objectKeysCall(call, method, scope, depth), `Object.${method}`);
     const args = constantArguments(call, scope, depth);
-    return args === undefined ? undefined : foldedStaticCall(owner.text, method, args);
+    return args === undefined ? undefined : done(foldedStaticCall(owner.text, method, args), `${owner.text}.${method}`);
   }
   const receiver = constantValue(owner, scope, depth);
   const args = receiver === undefined ? undefined : constantArguments(call, scope, depth);
-  return receiver === undefined || args === undefined ? undefined : foldedMethodCall(receiver, method, args);
+  if (receiver === undefined || args === undefined) return undefined;
+  return done(foldedMethodCall(receiver, method, args), `${typeof receiver === 'string' ? 'String' : 'Array'}.prototype.${method}`);
 }
 
 function constantArguments(call: ts.CallExpression, scope: Scope, depth: number): Folded[] | undefined {
