@@ -108,6 +108,10 @@ export const PROMISED_IMPORTS: Case[] = [
   ['the namespace handed to a function that is not a literal', "declare const use: (m: typeof import('node:process')) => void;\nvoid import('node:process').then(use);", ['UNANALYZED']],
   // `node:process` handed on whole is the global `process` handed on (choice 79): what the receiver reads is unknown here.
   ['`.catch` passes the namespace on', "export const p = import('node:process').catch(() => null);", ['UNANALYZED']],
+  // A builtin's namespace `default` is the module object itself (choice 91).
+  ["a builtin's `default` destructured in the callback", "export const env = import('node:process').then(({ default: p }) => p.env.HOME);", ['ENV']],
+  ["`default` renamed beside a named member", "export const out = import('node:child_process').then(({ default: cp, sep }) => cp.execSync('ls') + String(sep));", ['EXEC']],
+  ["a builtin's `default` read only for a pure member", "export const pid = import('node:process').then(({ default: p }) => p.pid);", []],
 ];
 
 /** Code reached without a call that names it. */
