@@ -9,6 +9,7 @@ import type { Scope } from './scope.js';
 import { propertyNameText, skipOuter } from './syntax.js';
 import { isLegacyDefiner, writerCallOf } from './writer-calls.js';
 import { assignedReferences } from './launch-pattern-targets.js';
+import { ownlyAssigned } from './launch-read-hooks.js';
 
 /**
  * Builtins the guard trusts, replaced by the program (docs/choices.md 66, the judgment of choice 35
@@ -44,7 +45,9 @@ export function builtinMemberPatchOf(node: ts.Node, scope: Scope): string | unde
     // `({ f: String.fromCharCode } = …)`: every place a destructuring assignment writes, with the value a literal source shows (else the whole source).
     const written = assignedReferences(node);
     if (written.length === 0) return assignedPatch(node.left, node.right, scope);
+    const own = ownlyAssigned(node);
     for (const { target, value } of written) {
+      if (own.has(skipOuter(target))) continue;
       const patch = assignedPatch(target, value ?? node.right, scope);
       if (patch !== undefined) return patch;
     }

@@ -137,11 +137,23 @@ export function sharedPrototypeOf(expression: ts.Expression, scope: Scope, depth
   return key === '__proto__' || key === 'prototype' ? memberPrototypeOf(inner.expression, key, scope, depth) : undefined;
 }
 
+/** `[P.trim = f] = []`: a default in a pattern is an assignment of its own, judged where it is visited; these are the places such defaults write. */
+export function ownlyAssigned(assignment: ts.BinaryExpression): ReadonlySet<ts.Node> {
+  const found = new Set<ts.Node>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) found.add(skipOuter(node.left));
+    ts.forEachChild(node, visit);
+  };
+  visit(assignment.left);
+  return found;
+}
+
 /**
  * `(function () { return Object.getPrototypeOf(this); }).call('')`: a function handed its `this`
  * (`.call`, `.apply`, `Reflect.apply`) that returns its receiver's prototype returns the prototype of
  * what it is handed; a string (boxed in sloppy code, itself in strict code) gives `String.prototype`.
- * The function is written there or held in a `const`; every `return` of it is read.
+ * The function is written there (a name's function is not followed); every `return` of it is read.
  */
 function receiverPrototypeCall(call: ts.CallExpression, scope: Scope, depth: number): string | undefined {
   const handed = handedReceiver(call, scope);
@@ -161,7 +173,7 @@ function receiverPrototypeCall(call: ts.CallExpression, scope: Scope, depth: num
   return found;
 }
 
-/** The function and the receiver of `f.call(r, …)`, `f.apply(r, …)`, `Reflect.apply(f, r, …)`, with `f` a function expression, written there or in a `const`. */
+/** The function and the receiver of `f.call(r, …)`, `f.apply(r, …)`, `Reflect.apply(f, r, …)`, with `f` a function expression written there. */
 function handedReceiver(call: ts.CallExpression, scope: Scope): { fn: ts.FunctionExpression; receiver: ts.Expression } | undefined {
   const callee = skipOuter(call.expression);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
@@ -170,10 +182,7 @@ function handedReceiver(call: ts.CallExpression, scope: Scope): { fn: ts.Functio
   const receiver = reflect ? call.arguments[1] : call.arguments[0];
   if (target === undefined || receiver === undefined) return undefined;
   const fn = skipOuter(target);
-  if (ts.isFunctionExpression(fn)) return { fn, receiver };
-  const binding = ts.isIdentifier(fn) ? scope.lookup(fn.text) : undefined;
-  const declared = binding?.kind === 'const' ? skipOuter(binding.initializer) : undefined;
-  return declared !== undefined && ts.isFunctionExpression(declared) ? { fn: declared, receiver } : undefined;
+  return ts.isFunctionExpression(fn) ? { fn, receiver } : undefined;
 }
 
 /** `Object.getPrototypeOf(this)`, `Reflect.getPrototypeOf(this)`, `this.__proto__`, `this.constructor.prototype`. */
@@ -264,7 +273,8 @@ function isBuiltinInstance(expression: ts.Expression, scope: Scope, depth: numbe
 export function prototypePatchOf(node: ts.Node, scope: Scope): string | undefined {
   if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
     // `({ hook: Object.prototype[Symbol.split] } = …)`: every member a destructuring assignment writes.
-    const targets = assignedReferences(node).map((reference) => reference.target);
+    const own = ownlyAssigned(node);
+    const targets = assignedReferences(node).map((reference) => reference.target).filter((target) => !own.has(skipOuter(target)));
     for (const written of targets.length > 0 ? targets : [node.left]) {
       const target = skipOuter(written);
       if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) continue;

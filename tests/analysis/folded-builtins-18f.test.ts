@@ -76,6 +76,12 @@ describe('a folded builtin replaced is UNANALYZED where it is replaced (the patc
     ["Object.assign(JSON, { parse })", "Object.assign(JSON, { parse: () => 'x' });"],
     ['String.fromCodePoint = f', "String.fromCodePoint = () => 'x';"],
     ['a guarded polyfill of a folded method (it replaces one when it runs)', "if (!String.prototype.padStart) String.prototype.padStart = function () { return ''; };"],
+    // Round 19 (choice 91): the prototype by other spellings of the write and of the object.
+    ['a destructuring target on Object.prototype[Symbol.split] (the row)', '({ hook: (Object.prototype as any)[Symbol.split] } = { hook: () => ["x"] });'],
+    ['an array-pattern target on String.prototype.trim with a default', '[String.prototype.trim = () => "x"] = [];'],
+    ['a destructuring target on String.fromCodePoint', '({ f: String.fromCodePoint } = { f: () => "x" });'],
+    ["a function handed '' as its receiver returns String.prototype (the row)", "const proto = function (this: unknown) { return Object.getPrototypeOf(this); }.call('');\nproto.trim = () => 'x';"],
+    ['the same through Reflect.apply and this.__proto__', "const proto = Reflect.apply(function (this: any) { return this.__proto__; }, 'x', []);\nproto.slice = () => 'x';"],
   ];
   for (const [name, code] of cases) it(name, () => expect(capabilities(code)).toEqual(['UNANALYZED']));
 });
@@ -87,6 +93,8 @@ describe('negative controls: writes that replace nothing the folder runs', () =>
     ['a member of Object the folder never calls', 'Object.values = Object.values || (() => []);'],
     ['a local named decodeURIComponent', 'let decodeURIComponent = (x: string) => x;\ndecodeURIComponent = (x: string) => x + "!";'],
     ['a member of a local JSON-like object', 'const codec = { parse: (x: string) => x };\ncodec.parse = (x: string) => x;'],
+    ['a destructuring target on a local object', 'const box: Record<string, unknown> = {};\n({ trim: box.trim } = { trim: () => "x" });'],
+    ['a function handed its own class instance returns that class prototype', "class Box { trim() { return ''; } }\nconst proto = function (this: unknown) { return Object.getPrototypeOf(this); }.call(new Box());\nproto.trim = () => 'x';"],
   ];
   for (const [name, code] of cases) it(name, () => expect(capabilities(code)).toEqual([]));
 });
