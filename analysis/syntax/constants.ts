@@ -54,6 +54,7 @@ export function constantValue(expression: ts.Expression, scope: Scope, depth = 0
   }
   if (tsv.isArrayLiteralExpression(inner)) return constantList(inner, scope, depth);
   if (tsv.isCallExpression(inner)) return constantCall(inner, scope, depth);
+  if (tsv.isTaggedTemplateExpression(inner)) return constantRawTemplate(inner, scope, depth);
   if (tsv.isElementAccessExpression(inner) || tsv.isPropertyAccessExpression(inner)) return constantElement(inner, scope, depth);
   return undefined;
 }
@@ -124,6 +125,28 @@ function builtinCall(call: ts.CallExpression, scope: Scope, depth: number): { va
   const args = receiver === undefined ? undefined : constantArguments(call, scope, depth);
   if (receiver === undefined || args === undefined) return undefined;
   return done(foldedMethodCall(receiver, method, args), `${typeof receiver === 'string' ? 'String' : 'Array'}.prototype.${method}`);
+}
+
+/**
+ * ``String.raw`node:path` ``: the template's raw text, substitutions folded as in a template. `String.raw`
+ * is trusted as the folded builtins are (its replacement is UNANALYZED: builtin-member-patches.ts).
+ */
+function constantRawTemplate(tagged: ts.TaggedTemplateExpression, scope: Scope, depth: number): string | undefined {
+  const file = scope.root.file;
+  const tag = skipOuter(tagged.tag);
+  if (!tsv.isPropertyAccessExpression(tag) || tag.name.text !== 'raw' || !tsv.isIdentifier(tag.expression) || tag.expression.text !== 'String' || scope.lookup('String') !== undefined) return undefined;
+  if (file !== undefined && loadsOtherModules(file, (specifier) => constantString(specifier, scope.root))) return undefined;
+  const template = tagged.template;
+  let text = tsv.isNoSubstitutionTemplateLiteral(template) ? template.rawText : template.head.rawText;
+  if (!tsv.isNoSubstitutionTemplateLiteral(template)) {
+    for (const span of template.templateSpans) {
+      const part = constantValue(span.expression, scope, depth);
+      if (!isPrimitive(part) || text === undefined || span.literal.rawText === undefined) return undefined;
+      text += String(part) + span.literal.rawText;
+    }
+  }
+  if (text !== undefined && file !== undefined) noteFoldedCall(file, tagged.getStart(file), 'String.raw');
+  return text;
 }
 
 function constantArguments(call: ts.CallExpression, scope: Scope, depth: number): Folded[] | undefined {

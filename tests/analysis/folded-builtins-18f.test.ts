@@ -27,6 +27,9 @@ const SPELLINGS: Array<[string, (name: string) => string]> = [
   ['an element of a parsed JSON array', (name) => `JSON.parse('["x", "${name}"]')[1]`],
   ['String.fromCodePoint', (name) => `String.fromCodePoint(${[...name].map((c) => c.codePointAt(0)).join(', ')})`],
   ['a method of a concatenation', (name) => `('NODE:' + '${name.slice(5).toUpperCase()}').toLowerCase()`],
+  // Round 19 (choice 91): String.raw, trusted as the table's builtins are.
+  ['String.raw (round 19)', (name) => `String.raw\`${name}\``],
+  ['String.raw with a folded substitution', (name) => `String.raw\`node:\${'${name.slice(5)}'}\``],
 ];
 
 describe('a folded module name with nothing replaced is that module (the look-alikes)', () => {
@@ -120,4 +123,10 @@ describe('what the folder does not read stays UNANALYZED', () => {
     computed("require(Object.keys({ __proto__: null, 'node:path': 1 })[0]);");
   });
   it('a builtin that throws (a malformed escape)', () => computed("require(decodeURIComponent('%E0%A4%A'));"));
+});
+
+describe('String.raw folds only as the tag it is (choice 91)', () => {
+  it('a shadowed String', () => expect(capabilities("const String = { raw: () => 'node:child_process' };\nrequire(String.raw`node:path`);")).toEqual(['UNANALYZED']));
+  it('another tag', () => expect(capabilities("const tag = (s: TemplateStringsArray) => s[0];\nrequire(tag`node:path`);")).toEqual(['UNANALYZED']));
+  it('a raw escape is kept as written (it names no builtin)', () => expect(run("require(String.raw`node:pa\\th`);").specifiers).toContain('node:pa\\th'));
 });
