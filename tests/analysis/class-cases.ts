@@ -64,6 +64,10 @@ export const GLOBALS: Case[] = [
 ];
 
 export const PRECISION: Case[] = [
+  // Round 19 (choice 91): the names of `process`'s keys hold none of its values.
+  ['`Object.keys(process)` reads only names', 'export const n = Object.keys(process).length;', []],
+  ['`Object.getOwnPropertyNames(process)` reads only names', "export const has = Object.getOwnPropertyNames(process).includes('env');", []],
+  ['`Object.values(process)` hands the values on', 'export const v = Object.values(process);', ['UNANALYZED']],
   ['`Function.prototype.toString.call(f)`', 'export const source = (f: () => void) => Function.prototype.toString.call(f);', []],
   ["`typeof X === 'function'`", "export const hasFetch = typeof globalThis.fetch === 'function';", []],
   ["`'X' in window`", "export const hasBeacon = 'sendBeacon' in navigator && 'fetch' in window;", []],
