@@ -14,19 +14,36 @@ export interface UnreadLoad {
 }
 
 /**
- * The first load of a module the guard does not read: a package it does not follow (no `--deps`),
- * a reference nothing resolves, a third-party file it could not parse. A Node builtin is read in
- * the sense that matters (Node's own code replaces no builtin); a data file runs nothing. Which
- * module Node runs first is not computed: any unread module anywhere in the program counts, since a
- * module loaded later by one file may have been loaded earlier by another.
+ * Per module, the first load of a module the guard does not read in the part of the program it can
+ * share a process with: a package it does not follow (no `--deps`), a reference nothing resolves, a
+ * third-party file it could not parse. A Node builtin is read in the sense that matters (Node's own
+ * code replaces no builtin); a data file runs nothing. Which module Node runs first is not computed:
+ * any unread load among the modules connected to this one by edges (either way) counts, since a
+ * module loaded later by one file may have been loaded earlier by another. Modules with no edge
+ * path between them are never loaded together by the program (a load the guard cannot follow is
+ * itself an unread load of the part it sits in).
  */
-export function firstUnreadLoad(graph: ModuleGraph): UnreadLoad | undefined {
+export function unreadLoads(graph: ModuleGraph): (module: ModuleNode) => UnreadLoad | undefined {
+  const parent = new Map<string, string>();
+  const root = (file: string): string => {
+    let at = file;
+    for (let up = parent.get(at); up !== undefined && up !== at; up = parent.get(at)) at = up;
+    parent.set(file, at);
+    return at;
+  };
   for (const module of graph.modules.values()) {
     for (const edge of module.edges) {
-      if (isUnread(graph, module, edge)) return { loader: module, specifier: edge.specifier };
+      if (edge.target.kind === 'module' && graph.modules.has(edge.target.file)) parent.set(root(edge.target.file), root(module.file));
     }
   }
-  return undefined;
+  const byPart = new Map<string, UnreadLoad>();
+  for (const module of graph.modules.values()) {
+    const part = root(module.file);
+    if (byPart.has(part)) continue;
+    const edge = module.edges.find((candidate) => isUnread(graph, module, candidate));
+    if (edge !== undefined) byPart.set(part, { loader: module, specifier: edge.specifier });
+  }
+  return (module) => byPart.get(root(module.file));
 }
 
 function isUnread(graph: ModuleGraph, module: ModuleNode, edge: Edge): boolean {

@@ -47,6 +47,11 @@ describe('look-alikes: a program of read modules and builtins keeps the fold', (
     expect(findingKeys(run)).toEqual([]);
   });
 
+  it('a package loaded by a part of the program no edge joins to the folding module', async () => {
+    const run = await guardDirectory(project({ ...PACKAGE, 'tool.cjs': "require('shim');\n", 'entry.cjs': "require('./target.cjs');\n", 'target.cjs': "const p = require(' node:path '.trim());\nmodule.exports = p.sep;\n" }));
+    expect(findingKeys(run).filter((key) => key.includes('UNANALYZED'))).toEqual([]);
+  });
+
   it('a package loaded but no builtin call folded anywhere', async () => {
     const run = await guardDirectory(project({ ...PACKAGE, 'entry.cjs': "require('shim');\nconst p = require('node:' + 'path');\nmodule.exports = p.sep;\n" }));
     expect(findingKeys(run).filter((key) => key.includes('cross-module-capability'))).toEqual([]);
