@@ -82,6 +82,8 @@ export interface ModuleFacts {
   readonly imports: readonly ImportBinding[];
   readonly uses: readonly CrossModuleUse[];
   readonly exports: ModuleExports;
+  /** Builtin calls the constant folder evaluated (the detector's foldedCalls): the program decides whether they are trusted. */
+  readonly foldedCalls?: ReadonlyArray<Position & { readonly builtin: string }>;
 }
 
 export interface GuardFinding extends Position {

@@ -39,6 +39,8 @@
  *     Also: a here-document or here-string sourced through its descriptor is read as a shell line; make, git aliases, just,
  *     task… and any `. FILE` fail closed; shell definitions scoped to their subshell, groups and `if true`; traps
  *     ignored or ended by `exec`; aliases bash never expands; BASH_ENV in a shell child's env option (choice 90, fix20l).
+ *     Also: the builtin calls the constant folder evaluated (`foldedCalls`), UNANALYZED when the program loads a module
+ *     the guard does not read (choice 91, session 20).
  */
 export const GUARD_VERSION = '0.1.0';
 export const FACTS_FORMAT = 16;

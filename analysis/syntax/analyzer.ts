@@ -34,7 +34,7 @@ import { parameterAlias } from './alias-values.js';
 import { moduleParameter } from './module-parameters.js';
 import { isPlainDataGlobalAlias } from './global-stores.js';
 import { judgePatternStores } from './shared-stores.js';
-import { choiceMemberOfGlobal, isDataOnlyWrapperArgument, isMemberOnlyProcessAlias, isOwnMethodReceiver, processParameterKeys } from './global-value-uses.js';
+import { choiceMemberOfGlobal, isDataOnlyWrapperArgument, isKeyNamesArgument, isMemberOnlyProcessAlias, isOwnMethodReceiver, processParameterKeys } from './global-value-uses.js';
 import { isSymbolKeyed } from './global-data-writes.js';
 import { isExportedDeclaration } from './exported-declarations.js';
 import { isStoredOpenMemberRead } from './stored-open-members.js';
@@ -331,6 +331,7 @@ export class Analyzer implements Walker {
       return this.report.unanalyzed(node, name, 'the global object used as a value');
     }
     // `var kr = typeof process == 'object' && process ? process : {}` read only at constant keys, each judged as `process.key`.
+    if (name === 'process' && visited && isKeyNamesArgument(name, this.ancestors, this.scope)) return;
     if (name === 'process' && visited && isMemberOnlyProcessAlias(this.ancestors, this.scope)) {
       this.memberJudgedValues.add(node);
       return;

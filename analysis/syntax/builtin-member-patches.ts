@@ -8,6 +8,8 @@ import { globalName } from './module-loads.js';
 import type { Scope } from './scope.js';
 import { propertyNameText, skipOuter } from './syntax.js';
 import { isLegacyDefiner, writerCallOf } from './writer-calls.js';
+import { assignedReferences } from './launch-pattern-targets.js';
+import { ownlyAssigned } from './launch-read-hooks.js';
 
 /**
  * Builtins the guard trusts, replaced by the program (docs/choices.md 66, the judgment of choice 35
@@ -38,7 +40,19 @@ const SYMBOL_FACTORIES: ReadonlySet<string> = new Set(['for', 'keyFor', '__proto
 
 /** What a node replaces among the trusted builtins (`String.fromCharCode`, `Array`'s `Symbol.hasInstance`), or undefined. */
 export function builtinMemberPatchOf(node: ts.Node, scope: Scope): string | undefined {
-  if (tsv.isBinaryExpression(node)) return node.operatorToken.kind >= tsv.SyntaxKind.FirstAssignment && node.operatorToken.kind <= tsv.SyntaxKind.LastAssignment ? assignedPatch(node, scope) : undefined;
+  if (tsv.isBinaryExpression(node)) {
+    if (node.operatorToken.kind < tsv.SyntaxKind.FirstAssignment || node.operatorToken.kind > tsv.SyntaxKind.LastAssignment) return undefined;
+    // `({ f: String.fromCharCode } = …)`: every place a destructuring assignment writes, with the value a literal source shows (else the whole source).
+    const written = assignedReferences(node);
+    if (written.length === 0) return assignedPatch(node.left, node.right, scope);
+    const own = ownlyAssigned(node);
+    for (const { target, value } of written) {
+      if (own.has(skipOuter(target))) continue;
+      const patch = assignedPatch(target, value ?? node.right, scope);
+      if (patch !== undefined) return patch;
+    }
+    return undefined;
+  }
   if (!tsv.isCallExpression(node)) return undefined;
   const written = writerCallOf(node, scope);
   if (written === undefined || written.writer === 'method.call') return undefined;
@@ -56,8 +70,8 @@ export function builtinMemberPatchOf(node: ts.Node, scope: Scope): string | unde
 }
 
 /** `Symbol.x = v`, `String.fromCharCode = f`, `Array.__proto__ = p`, `globalThis.Symbol = s`. */
-function assignedPatch(node: ts.BinaryExpression, scope: Scope): string | undefined {
-  const target = skipOuter(node.left);
+function assignedPatch(left: ts.Expression, right: ts.Expression, scope: Scope): string | undefined {
+  const target = skipOuter(left);
   const whole = tsv.isIdentifier(target) || tsv.isPropertyAccessExpression(target) || tsv.isElementAccessExpression(target) ? globalName(target, scope, GLOBAL_OBJECT_NAMES) : undefined;
   // `decodeURIComponent = f`, `globalThis.JSON = j`: a global the folder calls, replaced whole.
   if (whole !== undefined && (TRUSTED_NAMESPACES.has(whole) || isHookFreeBuiltinClassName(whole) || isFoldedGlobal(whole))) return whole;
@@ -67,7 +81,7 @@ function assignedPatch(node: ts.BinaryExpression, scope: Scope): string | undefi
   const key = constantKey(target, scope);
   if (TRUSTED_NAMESPACES.has(owner) && trustedKey(owner, key)) {
     // `Symbol.asyncIterator = Symbol.asyncIterator || Symbol.for('…')`: a symbol is what every reader expects.
-    const keepsSymbols = owner === 'Symbol' && key !== null && !SYMBOL_FACTORIES.has(key) && isSymbolValue(node.right, scope);
+    const keepsSymbols = owner === 'Symbol' && key !== null && !SYMBOL_FACTORIES.has(key) && isSymbolValue(right, scope);
     return keepsSymbols ? undefined : `${owner}.${key ?? '[…]'}`;
   }
   // A builtin class's own `Symbol.hasInstance` cannot be assigned (the inherited one is read-only); its prototype can.

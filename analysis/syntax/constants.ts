@@ -3,6 +3,7 @@ import { tsv } from './typescript-values.js';
 import type { Scope } from './scope.js';
 import { propertyNameText, skipOuter } from './syntax.js';
 import { loadsOtherModules } from './other-module-loads.js';
+import { noteFoldedCall } from './folded-call-sites.js';
 import { foldedGlobalCall, foldedMethodCall, foldedObjectKeys, foldedStaticCall, isFoldedNamespace, type Folded, type Primitive } from './folded-builtins.js';
 
 /** `const` → `const` chains are followed this deep; a longer chain is not a constant. */
@@ -53,6 +54,7 @@ export function constantValue(expression: ts.Expression, scope: Scope, depth = 0
   }
   if (tsv.isArrayLiteralExpression(inner)) return constantList(inner, scope, depth);
   if (tsv.isCallExpression(inner)) return constantCall(inner, scope, depth);
+  if (tsv.isTaggedTemplateExpression(inner)) return constantRawTemplate(inner, scope, depth);
   if (tsv.isElementAccessExpression(inner) || tsv.isPropertyAccessExpression(inner)) return constantElement(inner, scope, depth);
   return undefined;
 }
@@ -96,24 +98,55 @@ function constantCall(call: ts.CallExpression, scope: Scope, depth: number): Fol
   const file = scope.root.file;
   // A module this file loads may be the one that replaced the builtin (other-module-loads.ts).
   if (file !== undefined && loadsOtherModules(file, (specifier) => constantString(specifier, scope.root))) return undefined;
+  const folded = builtinCall(call, scope, depth);
+  // The guard decides over the whole program whether the builtin may have been replaced (folded-call-sites.ts).
+  if (folded !== undefined && file !== undefined) noteFoldedCall(file, call.getStart(file), folded.builtin);
+  return folded?.value;
+}
+
+function builtinCall(call: ts.CallExpression, scope: Scope, depth: number): { value: Folded; builtin: string } | undefined {
+  const done = (value: Folded | undefined, builtin: string): { value: Folded; builtin: string } | undefined => (value === undefined ? undefined : { value, builtin });
   const callee = skipOuter(call.expression);
   if (tsv.isIdentifier(callee)) {
     if (scope.lookup(callee.text) !== undefined) return undefined;
     const args = constantArguments(call, scope, depth);
-    return args === undefined ? undefined : foldedGlobalCall(callee.text, args);
+    return args === undefined ? undefined : done(foldedGlobalCall(callee.text, args), callee.text);
   }
   if (!tsv.isPropertyAccessExpression(callee) && !tsv.isElementAccessExpression(callee)) return undefined;
   const method = tsv.isPropertyAccessExpression(callee) ? callee.name.text : constantString(callee.argumentExpression, scope, depth);
   if (method === undefined) return undefined;
   const owner = skipOuter(callee.expression);
   if (tsv.isIdentifier(owner) && isFoldedNamespace(owner.text) && scope.lookup(owner.text) === undefined) {
-    if (owner.text === 'Object') return objectKeysCall(call, method, scope, depth);
+    if (owner.text === 'Object') return done(objectKeysCall(call, method, scope, depth), `Object.${method}`);
     const args = constantArguments(call, scope, depth);
-    return args === undefined ? undefined : foldedStaticCall(owner.text, method, args);
+    return args === undefined ? undefined : done(foldedStaticCall(owner.text, method, args), `${owner.text}.${method}`);
   }
   const receiver = constantValue(owner, scope, depth);
   const args = receiver === undefined ? undefined : constantArguments(call, scope, depth);
-  return receiver === undefined || args === undefined ? undefined : foldedMethodCall(receiver, method, args);
+  if (receiver === undefined || args === undefined) return undefined;
+  return done(foldedMethodCall(receiver, method, args), `${typeof receiver === 'string' ? 'String' : 'Array'}.prototype.${method}`);
+}
+
+/**
+ * ``String.raw`node:path` ``: the template's raw text, substitutions folded as in a template. `String.raw`
+ * is trusted as the folded builtins are (its replacement is UNANALYZED: builtin-member-patches.ts).
+ */
+function constantRawTemplate(tagged: ts.TaggedTemplateExpression, scope: Scope, depth: number): string | undefined {
+  const file = scope.root.file;
+  const tag = skipOuter(tagged.tag);
+  if (!tsv.isPropertyAccessExpression(tag) || tag.name.text !== 'raw' || !tsv.isIdentifier(tag.expression) || tag.expression.text !== 'String' || scope.lookup('String') !== undefined) return undefined;
+  if (file !== undefined && loadsOtherModules(file, (specifier) => constantString(specifier, scope.root))) return undefined;
+  const template = tagged.template;
+  let text = tsv.isNoSubstitutionTemplateLiteral(template) ? template.rawText : template.head.rawText;
+  if (!tsv.isNoSubstitutionTemplateLiteral(template)) {
+    for (const span of template.templateSpans) {
+      const part = constantValue(span.expression, scope, depth);
+      if (!isPrimitive(part) || text === undefined || span.literal.rawText === undefined) return undefined;
+      text += String(part) + span.literal.rawText;
+    }
+  }
+  if (text !== undefined && file !== undefined) noteFoldedCall(file, tagged.getStart(file), 'String.raw');
+  return text;
 }
 
 function constantArguments(call: ts.CallExpression, scope: Scope, depth: number): Folded[] | undefined {

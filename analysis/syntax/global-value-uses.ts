@@ -7,6 +7,7 @@ import { flowOf } from './value-flow.js';
 import { isReceiverHandOver } from './sloppy-this.js';
 import type { Scope } from './scope.js';
 import { hasExportModifier, propertyNameText, skipOuter } from './syntax.js';
+import { isFoldedGlobal } from './folded-builtins.js';
 
 /**
  * Uses of the global object (or `process`) as a value that hand nothing on by themselves
@@ -55,6 +56,21 @@ export function isOwnMethodReceiver(name: string, ancestors: readonly ts.Node[],
   if (!tsv.isPropertyAccessExpression(read)) return false;
   const base = skipOuter(read.expression);
   return tsv.isIdentifier(base) && base.text === name && scope.lookup(name) === undefined;
+}
+
+/**
+ * `Object.keys(process)`, `Object.getOwnPropertyNames(process)`: the names of its own keys, strings that
+ * hold none of its values. Those two are folded builtins, whose replacement is UNANALYZED where it is
+ * written (builtin-member-patches.ts); `Object.entries`/`values`, a spread or any other call still hand it on.
+ */
+export function isKeyNamesArgument(name: string, ancestors: readonly ts.Node[], scope: Scope): boolean {
+  const node = ancestors[ancestors.length - 1];
+  const call = ancestors[ancestors.length - 2];
+  if (node === undefined || call === undefined || !tsv.isCallExpression(call) || call.arguments.length !== 1 || call.arguments[0] !== node) return false;
+  const callee = skipOuter(call.expression);
+  if (!tsv.isPropertyAccessExpression(callee) || !isFoldedGlobal('Object', callee.name.text)) return false;
+  const owner = skipOuter(callee.expression);
+  return tsv.isIdentifier(owner) && owner.text === 'Object' && scope.lookup('Object') === undefined && scope.lookup(name) === undefined;
 }
 
 /**

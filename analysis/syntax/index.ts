@@ -6,6 +6,7 @@ import { localImportBindings } from './import-bindings.js';
 import { findActionDeclaration } from './declared-actions.js';
 import { TextChecker } from './text-checks.js';
 import { useProjectJsx } from './jsx-factories.js';
+import { foldedCallSitesOf } from './folded-call-sites.js';
 import type { TypeOracle } from './type-oracle.js';
 import type { AnalyzeOptions, FileFacts } from './types.js';
 
@@ -74,5 +75,7 @@ function analyze(sourceFile: ts.SourceFile, { policy, relativePath, jsx }: Analy
   }
   const findings = [...report.findings].sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
   const reachedUnless = report.reachedUnless.length === 0 ? {} : { reachedUnless: report.reachedUnless };
-  return { references: analyzer.references, declaredActions: declaration?.declared ?? null, findings, reached: [...report.reached].sort(), ...reachedUnless, imports, bindingUses };
+  const folded = foldedCallSitesOf(sourceFile);
+  const foldedCalls = folded.length === 0 ? {} : { foldedCalls: folded };
+  return { references: analyzer.references, declaredActions: declaration?.declared ?? null, findings, reached: [...report.reached].sort(), ...reachedUnless, imports, bindingUses, ...foldedCalls };
 }

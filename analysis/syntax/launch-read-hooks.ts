@@ -11,6 +11,7 @@ import type { Walker } from './walker.js';
 import { isLegacyDefiner, writerCallOf } from './writer-calls.js';
 import { constantValue } from './constants.js';
 import { replacesFoldedStringMember } from './folded-builtins.js';
+import { assignedReferences } from './launch-pattern-targets.js';
 
 /**
  * Uses of a launch value (an argument array, options, an `env`, `process.execArgv`) that look like
@@ -119,6 +120,8 @@ export function sharedPrototypeOf(expression: ts.Expression, scope: Scope, depth
   const read = reflectiveRead(inner, scope);
   if (read !== undefined) return memberPrototypeOf(read.target, read.key, scope, depth);
   if (ts.isCallExpression(inner)) {
+    const boxed = receiverPrototypeCall(inner, scope, depth);
+    if (boxed !== undefined) return boxed;
     const callee = skipOuter(inner.expression);
     if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'getPrototypeOf') return undefined;
     const owner = globalName(callee.expression, scope, GLOBAL_OBJECT_NAMES);
@@ -132,6 +135,69 @@ export function sharedPrototypeOf(expression: ts.Expression, scope: Scope, depth
   const descriptors = key === 'value' || key === 'get' ? descriptorOf(inner.expression, scope) : undefined;
   if (descriptors !== undefined) return memberPrototypeOf(descriptors.target, descriptors.key, scope, depth);
   return key === '__proto__' || key === 'prototype' ? memberPrototypeOf(inner.expression, key, scope, depth) : undefined;
+}
+
+/** `[P.trim = f] = []`: a default in a pattern is an assignment of its own, judged where it is visited; these are the places such defaults write. */
+export function ownlyAssigned(assignment: ts.BinaryExpression): ReadonlySet<ts.Node> {
+  const found = new Set<ts.Node>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) found.add(skipOuter(node.left));
+    ts.forEachChild(node, visit);
+  };
+  visit(assignment.left);
+  return found;
+}
+
+/**
+ * `(function () { return Object.getPrototypeOf(this); }).call('')`: a function handed its `this`
+ * (`.call`, `.apply`, `Reflect.apply`) that returns its receiver's prototype returns the prototype of
+ * what it is handed; a string (boxed in sloppy code, itself in strict code) gives `String.prototype`.
+ * The function is written there (a name's function is not followed); every `return` of it is read.
+ */
+function receiverPrototypeCall(call: ts.CallExpression, scope: Scope, depth: number): string | undefined {
+  const handed = handedReceiver(call, scope);
+  if (handed === undefined || depth >= MOST_ALIASES) return undefined;
+  const body = handed.fn.body;
+  if (body === undefined || !ts.isBlock(body)) return undefined;
+  let found: string | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found !== undefined || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression !== undefined && returnsReceiverPrototype(node.expression, scope)) {
+      found = isStringValue(handed.receiver, scope) ? 'String.prototype' : isBuiltinInstance(handed.receiver, scope, depth + 1) ? 'Object.getPrototypeOf(this)' : undefined;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found;
+}
+
+/** The function and the receiver of `f.call(r, …)`, `f.apply(r, …)`, `Reflect.apply(f, r, …)`, with `f` a function expression written there. */
+function handedReceiver(call: ts.CallExpression, scope: Scope): { fn: ts.FunctionExpression; receiver: ts.Expression } | undefined {
+  const callee = skipOuter(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const reflect = callee.name.text === 'apply' && globalName(callee.expression, scope, GLOBAL_OBJECT_NAMES) === 'Reflect';
+  const target = reflect ? call.arguments[0] : callee.name.text === 'call' || callee.name.text === 'apply' ? callee.expression : undefined;
+  const receiver = reflect ? call.arguments[1] : call.arguments[0];
+  if (target === undefined || receiver === undefined) return undefined;
+  const fn = skipOuter(target);
+  return ts.isFunctionExpression(fn) ? { fn, receiver } : undefined;
+}
+
+/** `Object.getPrototypeOf(this)`, `Reflect.getPrototypeOf(this)`, `this.__proto__`, `this.constructor.prototype`. */
+function returnsReceiverPrototype(expression: ts.Expression, scope: Scope): boolean {
+  const inner = skipOuter(expression);
+  if (ts.isCallExpression(inner)) {
+    const callee = skipOuter(inner.expression);
+    const of = inner.arguments[0];
+    return ts.isPropertyAccessExpression(callee) && callee.name.text === 'getPrototypeOf' && of !== undefined && skipOuter(of).kind === ts.SyntaxKind.ThisKeyword && ['Object', 'Reflect'].includes(globalName(callee.expression, scope, GLOBAL_OBJECT_NAMES) ?? '');
+  }
+  if (!ts.isPropertyAccessExpression(inner) && !ts.isElementAccessExpression(inner)) return false;
+  const key = memberKey(inner);
+  const owner = skipOuter(inner.expression);
+  if (key === '__proto__') return owner.kind === ts.SyntaxKind.ThisKeyword;
+  return key === 'prototype' && (ts.isPropertyAccessExpression(owner) || ts.isElementAccessExpression(owner)) && memberKey(owner) === 'constructor' && skipOuter(owner.expression).kind === ts.SyntaxKind.ThisKeyword;
 }
 
 /** `owner[key]` as a shared prototype: `Array.prototype`, `x.constructor.prototype`, `[].__proto__`; a computed key of a shared class or instance fails closed. */
@@ -206,9 +272,16 @@ function isBuiltinInstance(expression: ts.Expression, scope: Scope, depth: numbe
  */
 export function prototypePatchOf(node: ts.Node, scope: Scope): string | undefined {
   if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
-    const target = skipOuter(node.left);
-    if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) return undefined;
-    return replacing(sharedPrototypeOf(target.expression, scope), memberKey(target));
+    // `({ hook: Object.prototype[Symbol.split] } = …)`: every member a destructuring assignment writes.
+    const own = ownlyAssigned(node);
+    const targets = assignedReferences(node).map((reference) => reference.target).filter((target) => !own.has(skipOuter(target)));
+    for (const written of targets.length > 0 ? targets : [node.left]) {
+      const target = skipOuter(written);
+      if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) continue;
+      const patched = replacing(sharedPrototypeOf(target.expression, scope), memberKey(target));
+      if (patched !== undefined) return patched;
+    }
+    return undefined;
   }
   if (!ts.isCallExpression(node)) return undefined;
   const written = writerCallOf(node, scope);

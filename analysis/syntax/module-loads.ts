@@ -151,7 +151,7 @@ export function moduleLoadOf(call: ts.CallExpression, scope: Scope, globalObject
 /**
  * The name a load gives its module: a literal, or a pure builtin evaluated over constants
  * (`require('NODE:PATH'.toLowerCase())`, `require(['node:', 'path'].join(''))`, `require(JSON.parse('"x"'))`,
- * `require(Object.keys({ x: 1 })[0])`: constants.ts, folded-builtins.ts). Each of those builtins replaced
+ * `require(Object.keys({ x: 1 })[0])`, `require(String.raw`x`)`: constants.ts, folded-builtins.ts). Each of those builtins replaced
  * anywhere in the program is UNANALYZED where it is replaced (docs/choices.md 35, 66, 77), so the folded
  * name is the one Node loads in every process the guard passes. Other computed names (`'node:' + name`,
  * a `const`) are not read here.
@@ -159,7 +159,7 @@ export function moduleLoadOf(call: ts.CallExpression, scope: Scope, globalObject
 export function loadedSpecifier(load: ModuleLoad, scope: Scope): string | undefined {
   const inner = load.specifier === undefined ? undefined : skipOuter(load.specifier);
   if (inner === undefined) return undefined;
-  return literalString(inner) ?? (tsv.isCallExpression(inner) || tsv.isElementAccessExpression(inner) ? constantString(inner, scope) : undefined);
+  return literalString(inner) ?? (tsv.isCallExpression(inner) || tsv.isElementAccessExpression(inner) || tsv.isTaggedTemplateExpression(inner) ? constantString(inner, scope) : undefined);
 }
 
 /** The builtin a call loads by a name written out (loadedSpecifier), when its members are followed one by one. */

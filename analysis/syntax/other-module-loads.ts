@@ -38,7 +38,7 @@ function scan(file: ts.SourceFile, fold: SpecifierFolder): boolean {
   let found = false;
   const isOther = (specifier: ts.Expression | undefined): boolean => {
     const inner = specifier === undefined ? undefined : skipOuter(specifier);
-    const name = inner === undefined ? undefined : (literalString(inner) ?? (tsv.isCallExpression(inner) || tsv.isElementAccessExpression(inner) ? fold(inner) : undefined));
+    const name = inner === undefined ? undefined : (literalString(inner) ?? (tsv.isCallExpression(inner) || tsv.isElementAccessExpression(inner) || tsv.isTaggedTemplateExpression(inner) ? fold(inner) : undefined));
     return name === undefined || canonicalBuiltin(name) === undefined;
   };
   const visit = (node: ts.Node): void => {

@@ -1,6 +1,7 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
 import { isJudgedAtUse } from './module-references.js';
+import { canonicalBuiltin } from '../../policy/index.js';
 import type { Binding, Scope } from './scope.js';
 import { memberBinding } from './scope-declarations.js';
 import { propertyNameText, skipOuter } from './syntax.js';
@@ -43,7 +44,8 @@ export function promisedNamespaceCallback(walker: Walker, access: ts.Expression,
 /**
  * Declares the namespace parameter of a `then` callback in `scope` (just entered): a plain name is
  * a module binding (judged per member, like `const host = await import(…)`); a destructured one
- * binds each member, judged here as a named import would be; no parameter still loads the module.
+ * binds each member, judged here as a named import would be (a builtin's `default` is the module
+ * binding again); no parameter still loads the module.
  */
 export function bindNamespaceParameter(walker: Walker, callback: ts.FunctionLikeDeclaration, specifier: string, scope: Scope): void {
   const parameter = callback.parameters[0];
@@ -55,6 +57,11 @@ export function bindNamespaceParameter(walker: Walker, callback: ts.FunctionLike
     const member = element.dotDotDotToken === undefined && !(element.propertyName !== undefined && tsv.isComputedPropertyName(element.propertyName)) ? propertyNameText(element.propertyName ?? element.name) : null;
     if (member === null || !tsv.isIdentifier(element.name)) {
       walker.reachModule(specifier, element, 'computed destructuring');
+      continue;
+    }
+    // A builtin's `default` is the module object itself (`({ default: p }) => p.env` reads `process.env`).
+    if (member === 'default' && canonicalBuiltin(specifier) !== undefined) {
+      scope.declare(element.name.text, { kind: 'module', specifier, declaration: element, used: false });
       continue;
     }
     scope.declare(element.name.text, memberBinding(specifier, member, element));

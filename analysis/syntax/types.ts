@@ -1,3 +1,4 @@
+import type { FoldedCallSite } from './folded-call-sites.js';
 import type { Capability, PolicyConfig } from '../../policy/index.js';
 import type { BindingUse } from './binding-uses.js';
 import type { ImportBinding } from './import-bindings.js';
@@ -101,6 +102,8 @@ export interface FileFacts {
   readonly imports: readonly ImportBinding[];
   /** Uses of those bindings another module can decide, in text order (for the guard). */
   readonly bindingUses: readonly BindingUse[];
+  /** Builtin calls the constant folder evaluated, trusted only while the whole program may be read (for the guard: folded-call-sites.ts). */
+  readonly foldedCalls?: readonly FoldedCallSite[];
 }
 
 export interface AnalyzeOptions {

@@ -62,5 +62,6 @@ export function analyzeModule(sourceFile: ts.SourceFile, relativePath: string, p
     imports: facts.imports,
     uses: collectUses(facts.imports, facts.bindingUses, sites, positionOf, sourceFile),
     exports: withConstantList(collectExports(sourceFile, sites), constantListExport(sourceFile)),
+    ...(facts.foldedCalls === undefined ? {} : { foldedCalls: facts.foldedCalls.map(({ start, builtin }) => ({ builtin, ...positionOf(start) })) }),
   };
 }

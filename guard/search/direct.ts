@@ -6,6 +6,7 @@ import { crossModuleFindings } from './cross-module.js';
 import type { CrossModuleMemo } from './cross-module-memo.js';
 import { memoizedExportLookup } from './exports-lookup.js';
 import { isWithdrawn } from './withdrawn.js';
+import { unreadLoads, untrustedFoldFindings } from './untrusted-folds.js';
 
 /** A capability a module reaches by itself, outside what it holds: where, and what it points at. */
 export interface DirectSource extends Position {
@@ -67,9 +68,17 @@ function addSource(into: DirectResult, module: ModuleNode, source: DirectSource)
 export function directStage(graph: ModuleGraph, classifier: Classifier, holdsOf: (module: ModuleNode) => ReadonlySet<Capability>, memo?: CrossModuleMemo): DirectResult {
   const result: DirectResult = { findings: [], sources: new Map() };
   const lookup = memoizedExportLookup(graph);
+  const unreadFor = unreadLoads(graph);
   for (const module of graph.modules.values()) {
     const facts = module.facts;
     if (facts === null) continue;
+    const unread = facts.foldedCalls === undefined ? undefined : unreadFor(module);
+    if (unread !== undefined && !holdsOf(module).has('UNANALYZED')) {
+      for (const finding of untrustedFoldFindings(module, unread)) {
+        addSource(result, module, { capability: finding.capability, sink: finding.witness?.at(-1) ?? '', line: finding.line, column: finding.column });
+        if (!module.thirdParty) result.findings.push(finding);
+      }
+    }
     for (const finding of facts.findings) {
       if (finding.unless !== undefined && isWithdrawn(graph, module, finding.unless)) continue;
       if (reaches(finding)) addSource(result, module, finding);

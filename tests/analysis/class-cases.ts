@@ -64,6 +64,10 @@ export const GLOBALS: Case[] = [
 ];
 
 export const PRECISION: Case[] = [
+  // Round 19 (choice 91): the names of `process`'s keys hold none of its values.
+  ['`Object.keys(process)` reads only names', 'export const n = Object.keys(process).length;', []],
+  ['`Object.getOwnPropertyNames(process)` reads only names', "export const has = Object.getOwnPropertyNames(process).includes('env');", []],
+  ['`Object.values(process)` hands the values on', 'export const v = Object.values(process);', ['UNANALYZED']],
   ['`Function.prototype.toString.call(f)`', 'export const source = (f: () => void) => Function.prototype.toString.call(f);', []],
   ["`typeof X === 'function'`", "export const hasFetch = typeof globalThis.fetch === 'function';", []],
   ["`'X' in window`", "export const hasBeacon = 'sendBeacon' in navigator && 'fetch' in window;", []],
@@ -108,6 +112,10 @@ export const PROMISED_IMPORTS: Case[] = [
   ['the namespace handed to a function that is not a literal', "declare const use: (m: typeof import('node:process')) => void;\nvoid import('node:process').then(use);", ['UNANALYZED']],
   // `node:process` handed on whole is the global `process` handed on (choice 79): what the receiver reads is unknown here.
   ['`.catch` passes the namespace on', "export const p = import('node:process').catch(() => null);", ['UNANALYZED']],
+  // A builtin's namespace `default` is the module object itself (choice 91).
+  ["a builtin's `default` destructured in the callback", "export const env = import('node:process').then(({ default: p }) => p.env.HOME);", ['ENV']],
+  ["`default` renamed beside a named member", "export const out = import('node:child_process').then(({ default: cp, sep }) => cp.execSync('ls') + String(sep));", ['EXEC']],
+  ["a builtin's `default` read only for a pure member", "export const pid = import('node:process').then(({ default: p }) => p.pid);", []],
 ];
 
 /** Code reached without a call that names it. */

@@ -27,6 +27,9 @@ const SPELLINGS: Array<[string, (name: string) => string]> = [
   ['an element of a parsed JSON array', (name) => `JSON.parse('["x", "${name}"]')[1]`],
   ['String.fromCodePoint', (name) => `String.fromCodePoint(${[...name].map((c) => c.codePointAt(0)).join(', ')})`],
   ['a method of a concatenation', (name) => `('NODE:' + '${name.slice(5).toUpperCase()}').toLowerCase()`],
+  // Round 19 (choice 91): String.raw, trusted as the table's builtins are.
+  ['String.raw (round 19)', (name) => `String.raw\`${name}\``],
+  ['String.raw with a folded substitution', (name) => `String.raw\`node:\${'${name.slice(5)}'}\``],
 ];
 
 describe('a folded module name with nothing replaced is that module (the look-alikes)', () => {
@@ -76,6 +79,12 @@ describe('a folded builtin replaced is UNANALYZED where it is replaced (the patc
     ["Object.assign(JSON, { parse })", "Object.assign(JSON, { parse: () => 'x' });"],
     ['String.fromCodePoint = f', "String.fromCodePoint = () => 'x';"],
     ['a guarded polyfill of a folded method (it replaces one when it runs)', "if (!String.prototype.padStart) String.prototype.padStart = function () { return ''; };"],
+    // Round 19 (choice 91): the prototype by other spellings of the write and of the object.
+    ['a destructuring target on Object.prototype[Symbol.split] (the row)', '({ hook: (Object.prototype as any)[Symbol.split] } = { hook: () => ["x"] });'],
+    ['an array-pattern target on String.prototype.trim with a default', '[String.prototype.trim = () => "x"] = [];'],
+    ['a destructuring target on String.fromCodePoint', '({ f: String.fromCodePoint } = { f: () => "x" });'],
+    ["a function handed '' as its receiver returns String.prototype (the row)", "const proto = function (this: unknown) { return Object.getPrototypeOf(this); }.call('');\nproto.trim = () => 'x';"],
+    ['the same through Reflect.apply and this.__proto__', "const proto = Reflect.apply(function (this: any) { return this.__proto__; }, 'x', []);\nproto.slice = () => 'x';"],
   ];
   for (const [name, code] of cases) it(name, () => expect(capabilities(code)).toEqual(['UNANALYZED']));
 });
@@ -87,6 +96,8 @@ describe('negative controls: writes that replace nothing the folder runs', () =>
     ['a member of Object the folder never calls', 'Object.values = Object.values || (() => []);'],
     ['a local named decodeURIComponent', 'let decodeURIComponent = (x: string) => x;\ndecodeURIComponent = (x: string) => x + "!";'],
     ['a member of a local JSON-like object', 'const codec = { parse: (x: string) => x };\ncodec.parse = (x: string) => x;'],
+    ['a destructuring target on a local object', 'const box: Record<string, unknown> = {};\n({ trim: box.trim } = { trim: () => "x" });'],
+    ['a function handed its own class instance returns that class prototype', "class Box { trim() { return ''; } }\nconst proto = function (this: unknown) { return Object.getPrototypeOf(this); }.call(new Box());\nproto.trim = () => 'x';"],
   ];
   for (const [name, code] of cases) it(name, () => expect(capabilities(code)).toEqual([]));
 });
@@ -112,4 +123,10 @@ describe('what the folder does not read stays UNANALYZED', () => {
     computed("require(Object.keys({ __proto__: null, 'node:path': 1 })[0]);");
   });
   it('a builtin that throws (a malformed escape)', () => computed("require(decodeURIComponent('%E0%A4%A'));"));
+});
+
+describe('String.raw folds only as the tag it is (choice 91)', () => {
+  it('a shadowed String', () => expect(capabilities("const String = { raw: () => 'node:child_process' };\nrequire(String.raw`node:path`);")).toEqual(['UNANALYZED']));
+  it('another tag', () => expect(capabilities("const tag = (s: TemplateStringsArray) => s[0];\nrequire(tag`node:path`);")).toEqual(['UNANALYZED']));
+  it('a raw escape is kept as written (it names no builtin)', () => expect(run("require(String.raw`node:pa\\th`);").specifiers).toContain('node:pa\\th'));
 });
