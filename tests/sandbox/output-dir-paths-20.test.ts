@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { physicalPath, prepareOutputDirectory } from '../../sandbox/report/output-dir.js';
 import { undecodableArgumentLine } from '../../cli/argv-bytes.js';
+import { inspectToDirectory } from '../../sandbox/report/in-process.js';
 import { bytesShown } from '../../sandbox/launch/bytes-shown.js';
 import { untrusted } from '../../src/text/untrusted-span.js';
 import { scratchDir } from '../inspector/helpers.js';
@@ -104,5 +105,13 @@ describe('paths that have no UTF-8 form are refused, never substituted', () => {
     // This process's command line does not hold the argument: its bytes cannot be read back, so it is refused (fail closed).
     expect(undecodableArgumentLine(['run', 'p\uFFFD.json'])).toMatch(/^tki run: BLOCKED: an argument is not valid UTF-8/);
     expect(bytesShown(Buffer.from([0x70, 0xff, 0x2e, 0x6a]))).toBe(`${untrusted('p')}\\x{ff}${untrusted('.j')}`);
+  });
+  it('the in-process entry refuses the same way: an exit-3 outcome, the U+FFFD file neither read nor replaced', async () => {
+    const base = next();
+    writeFileSync(path.join(base, 'p\uFFFD.json'), '{}');
+    const outcome = await inspectToDirectory({ packetPath: path.join(base, 'p\uD800.json'), outDir: path.join(base, 'out') });
+    expect(outcome.exitCode).toBe(3);
+    expect(outcome.reportFiles).toEqual([]);
+    expect(readdirSync(base)).toEqual(['p\uFFFD.json']);
   });
 });
