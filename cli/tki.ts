@@ -6,6 +6,16 @@
 // `tki run` must not pay for zod before it starts the sandbox.
 import { FAIL_CLOSED_EXIT_CODE } from './fail-closed.js';
 
-const { main } = await import('./main.js');
-const code = await main(process.argv.slice(2));
-process.exitCode = code === 0 ? FAIL_CLOSED_EXIT_CODE : code;
+const argv = process.argv.slice(2);
+// An argument that is not valid UTF-8 would name another file (Node reads the byte as U+FFFD): refused first.
+const { undecodableArgumentLine } = await import('./argv-bytes.js');
+const refusal = undecodableArgumentLine(argv);
+if (refusal === undefined) {
+  const { main } = await import('./main.js');
+  const code = await main(argv);
+  process.exitCode = code === 0 ? FAIL_CLOSED_EXIT_CODE : code;
+} else {
+  const { printShownLines } = await import('./output.js');
+  await printShownLines([refusal], 'stderr');
+  process.exitCode = FAIL_CLOSED_EXIT_CODE;
+}

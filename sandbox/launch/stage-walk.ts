@@ -2,6 +2,7 @@ import { closeSync, lstatSync, readdirSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { atDescriptor, onEntry, openMeasuredDirectory, StageError, type PacketRoot } from './stage-handle.js';
 import { untrusted } from '../../src/text/untrusted-span.js';
+import { bytesShown, isUtf8 } from './bytes-shown.js';
 
 /**
  * The walk (the stage's first phase): measures every entry of the packet from the directory
@@ -37,11 +38,8 @@ function kindOf(stats: Stats): string {
  * name is refused in one line saying so, its bytes shown as `\x{…}`, where it is in the packet.
  */
 function utf8Name(bytes: Buffer, display: string): string {
-  const name = bytes.toString('utf8');
-  if (Buffer.from(name, 'utf8').equals(bytes)) return name;
-  // Printable ASCII runs are the name's own text (marked); every other byte is tki's `\x{…}`.
-  const shown = bytes.toString('latin1').replace(/[\x20-\x5b\x5d-\x7e]+|[^]/g, (run) => (run.length > 1 || /[\x20-\x5b\x5d-\x7e]/.test(run) ? untrusted(run) : `\\x{${run.charCodeAt(0).toString(16)}}`));
-  throw new StageError(`${untrusted(display)} holds an entry whose name is not valid UTF-8 (${shown}); tki reads packet names as UTF-8 text: rename it`);
+  if (isUtf8(bytes)) return bytes.toString('utf8');
+  throw new StageError(`${untrusted(display)} holds an entry whose name is not valid UTF-8 (${bytesShown(bytes)}); tki reads packet names as UTF-8 text: rename it`);
 }
 
 interface WalkState {

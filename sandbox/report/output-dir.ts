@@ -1,6 +1,6 @@
 import { makeDirectories } from '../../policy/make-directories.js';
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, sep } from 'node:path';
 import { isReportFileName } from '../../src/io/report-frame.js';
 import { writableByAnotherUser } from '../launch/readable-by.js';
 import { untrusted } from '../../src/text/untrusted-span.js';
@@ -25,21 +25,38 @@ export interface OutputDirectory {
 
 export type OutputDirectoryResult = { readonly ok: true; readonly value: OutputDirectory } | { readonly ok: false; readonly line: string };
 
-/** The real path `path` would have: the nearest existing ancestor resolved, the missing rest appended. */
-function prospectiveRealPath(path: string): string {
-  const missing: string[] = [];
-  let current = path;
-  for (;;) {
+/**
+ * The real path the kernel reaches for `typed`, or would once the missing rest is created: each
+ * component resolved as it is met, links followed, so `link/..` is the parent of the link's target
+ * (round 20: a lexical `resolve` put `link/../out` beside the link, where the kernel puts it inside
+ * the packet). After the first missing component the rest is appended as written.
+ */
+export function physicalPath(typed: string): string {
+  let current = isAbsolute(typed) ? '/' : process.cwd();
+  let missing = false;
+  for (const part of typed.split(sep)) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      current = dirname(current);
+      continue;
+    }
+    const next = join(current, part);
+    if (missing) {
+      current = next;
+      continue;
+    }
     try {
-      return join(realpathSync(current), ...missing.reverse());
+      current = realpathSync(next);
     } catch {
-      const parent = dirname(current);
-      if (parent === current) return path;
-      missing.push(basename(current));
-      current = parent;
+      current = next;
+      missing = true;
     }
   }
+  return current;
 }
+
+/** A lone surrogate in a path has no UTF-8 form: the file system would be handed U+FFFD, another name. */
+const LONE_SURROGATE = /\p{Cs}/u;
 
 function isSameOrInside(path: string, directory: string): boolean {
   return path === directory || path.startsWith(directory.endsWith(sep) ? directory : `${directory}${sep}`);
@@ -75,9 +92,11 @@ function previousRunCheckpoint(names: readonly string[]): { ok: true; checkpoint
  */
 export function prepareOutputDirectory(typed: string, packet: { readonly path: string; readonly isFile: boolean } | undefined, command: string): OutputDirectoryResult {
   const refuse = (problem: string): OutputDirectoryResult => ({ ok: false, line: `tki ${command}: BLOCKED: --out ${untrusted(typed)} ${problem}` });
-  const absolute = resolve(typed);
-  const real = prospectiveRealPath(absolute);
-  const packetReal = packet === undefined ? undefined : prospectiveRealPath(resolve(packet.path));
+  if (LONE_SURROGATE.test(typed)) return refuse('is not valid UTF-8 text (a lone surrogate); tki would write to another name: choose a path that is');
+  if (packet !== undefined && LONE_SURROGATE.test(packet.path)) return { ok: false, line: `tki ${command}: BLOCKED: the packet path ${untrusted(packet.path)} is not valid UTF-8 text (a lone surrogate); tki would read another name: rename it` };
+  const absolute = physicalPath(typed);
+  const real = absolute;
+  const packetReal = packet === undefined ? undefined : physicalPath(packet.path);
   const overlap = packetOverlap(real, packet, packetReal);
   if (overlap !== undefined) return refuse(overlap);
   let opened: { fd: number; real: string };
@@ -111,8 +130,12 @@ export function prepareOutputDirectory(typed: string, packet: { readonly path: s
   }
   const previous = previousRunCheckpoint(names);
   if (!previous.ok) return fail(`must be empty or hold exactly a previous run's report.json, report.md and checkpoint-<name>.md; it holds: ${names.slice(0, 5).map(untrusted).join(', ')}${names.length > 5 ? ', …' : ''}`);
+  // A hard link is the packet file under another name (round 20): the same device and inode.
+  const packetFile = packet?.isFile === true ? statSync(packet.path, { throwIfNoEntry: false }) : undefined;
   for (const name of names) {
-    if (!lstatSync(join(via, name)).isFile()) return fail(`holds ${untrusted(name)}, which is not a regular file`);
+    const entry = lstatSync(join(via, name));
+    if (!entry.isFile()) return fail(`holds ${untrusted(name)}, which is not a regular file`);
+    if (packetFile !== undefined && entry.dev === packetFile.dev && entry.ino === packetFile.ino) return fail(`holds the packet file as ${untrusted(name)} (a hard link); choose a directory that does not hold the packet`);
   }
   let released = false;
   const release = (): void => {

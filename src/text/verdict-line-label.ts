@@ -66,11 +66,42 @@ function escapeVerdictLikeWords(text: string): { text: string; changed: boolean 
  */
 export function shownText(value: string, quote: 'always' | 'when-needed' = 'when-needed'): string {
   const clipped = truncate(value, MAX_SHOWN_CHARS);
-  const escaped = escapeControlChars(clipped.replace(/[\\"]/g, (char) => `\\${char}`));
-  const withheld = escapeVerdictLikeWords(escaped);
-  const bare = quote === 'when-needed' && !withheld.changed && BARE.test(clipped);
-  const text = capEscaped(withheld.text);
+  let changed = false;
+  let shown = '';
+  for (const piece of piecesEndingAtSequences(clipped)) {
+    const withheld = escapeVerdictLikeWords(escapeControlChars(piece.replace(/[\\"]/g, (char) => `\\${char}`)));
+    changed ||= withheld.changed;
+    shown += withheld.text;
+  }
+  const bare = quote === 'when-needed' && !changed && BARE.test(clipped);
+  const text = capEscaped(shown);
   return bare ? text : `"${text}"`;
+}
+
+/**
+ * ECMA-48 sequences a terminal acts on and does not show: CSI (`ESC [` or U+009B, parameters,
+ * intermediates, a final byte), the string commands (OSC, DCS, SOS, PM, APC, to their terminator),
+ * and the other escapes (`ESC`, intermediates, a final byte).
+ */
+const TERMINAL_SEQUENCE = /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]|(?:\u001b[\]P^_X]|[\u0090\u0098\u009d\u009e\u009f])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[\u0020-\u002f]*[\u0030-\u007e]/gu;
+
+/**
+ * The value cut after each terminal sequence (round 20): shown as escapes, a sequence's own letters
+ * (`\u{1b}[1m`) would join the word after it (`1mPASS`) and hide it from the word rule, where a
+ * terminal starts a new word there. Each piece is escaped on its own, so the end of a sequence is a
+ * word boundary; words inside a sequence (an OSC title) are still in a piece and still withheld.
+ */
+function piecesEndingAtSequences(text: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  TERMINAL_SEQUENCE.lastIndex = 0;
+  for (let match = TERMINAL_SEQUENCE.exec(text); match !== null; match = TERMINAL_SEQUENCE.exec(text)) {
+    const end = match.index + match[0].length;
+    pieces.push(text.slice(start, end));
+    start = end;
+  }
+  if (start < text.length || pieces.length === 0) pieces.push(text.slice(start));
+  return pieces;
 }
 
 /** Escapes can make a value several times longer: the shown text is cut too, never inside an escape. */

@@ -61,6 +61,28 @@ describe('shownText: the one function for text that is not tki\'s own', () => {
   });
 });
 
+describe('a verdict-like word right after a terminal sequence (round 20)', () => {
+  // A terminal starts a new word where a sequence ends; shown as escapes, the sequence's own letters
+  // (`[1m`) would otherwise join the word after it and hide it from the word rule.
+  for (const value of ['pkt\u001b[1mPASS', 'pkt\u001b[32mCERTIFIED', 'o\u001b[1;31;4mREAD_LEVEL_PASS', 'pkt\u009b1mPASS', 'pkt\u001b(BPASS', 'pkt\u001b]0;title\u0007OK', 'pkt\u001b]8;;https://x\u001b\\APPROVED', 'pkt\u001b[?25lVERIFIED']) {
+    it(`withholds the word in ${JSON.stringify(value)}`, () => {
+      const shown = shownText(value);
+      expect(shown).not.toMatch(VERDICT_GREP);
+      expect(shown).not.toMatch(/APPROVED|VERIFIED/);
+      expect(decoded(shown)).toBe(value);
+      expect(terminalLine(`tki run: BLOCKED: --out ${untrusted(value)} is not empty`)).not.toMatch(VERDICT_GREP);
+    });
+  }
+  it('still withholds a word inside an OSC title', () => {
+    expect(shownText('pkt\u001b]0;PASS\u0007x')).not.toMatch(VERDICT_GREP);
+  });
+  it('look-alikes stay as they are: a word that only ends in a verdict word, and letters after a sequence', () => {
+    expect(shownText('pkt\u001b[1mbypass')).toBe('"pkt\\u{1b}[1mbypass"');
+    expect(shownText('pkt\u001b[1mmPASS')).toBe('"pkt\\u{1b}[1mmPASS"');
+    expect(shownText('out/compass')).toBe('out/compass');
+  });
+});
+
 describe('terminalLine: marked spans are shown, tki\'s own text is kept', () => {
   it('keeps tki\'s own words and shows each marked span', () => {
     const line = `tki run: BLOCKED: --out ${untrusted('o/READ_LEVEL_PASS')} is not empty`;

@@ -7,14 +7,6 @@
 export const OPEN_ROUND20: ReadonlyMap<string, string> = new Map<string, string>([
   // inproc-out.test.ts: SPEC §5's output-directory rules at the unsandboxed entry the benchmark uses (inspectToDirectory)
   // out-overlap.test.ts: --out against the packet under tki run
-  ['out:hard-link-as-report-json', 'low: the packet hard-linked into --out as report.json is accepted (exit 2) and that name replaced; docs say --out may hold the packet under no name; the packet survives at the path typed (rename)'],
-  ['out:hard-link-as-report-md', 'low: the same as report.md'],
-  ['out:hard-link-as-checkpoint', 'low: the same as checkpoint-inspection.md'],
-  ['out:hard-link-as-checkpoint-of-another-name', 'low: the same as checkpoint-old.md (that name removed after the run)'],
-  ['out:packet-path-not-utf8-names-another-file', 'medium: a packet path with byte 0xFF is read as U+FFFD, so tki inspects p\uFFFD.json, a file the operator did not name (exit 1 instead of a refusal)'],
-  ['out:out-path-not-utf8', 'low: an --out with byte 0xFF writes the reports to a directory named with U+FFFD instead (the report lines name it)'],
-  ['out:out-typed-through-link-and-dotdot', 'low: --out link/../new-out is resolved lexically (written beside the link), where the kernel resolves it inside the packet; nothing lands in the packet'],
-  ['out:refusal-packet-in-out-controls-and-words', 'low: in the refusal line a verdict-like word right after an escaped SGR sequence (`\u{1b}[31mCERTIFIED`) is shown raw'],
   // glyph-il.test.ts: stand-ins for I/i/l (session 19's caseless i/l)
   ['glyph:denial-exist-ascii-vertical-line', 'medium: ASCII `|` for I (`EX|ST`) loses FLAG_GLOBAL_DENIAL_WORDING; docs/inspector.md step 4 names `|` among the stand-ins that read `l`'],
   ['glyph:exit-small-ascii-vertical-line', 'medium: `ex|t 0.` is no pass (the fullwidth U+FF5C in the same place is: the ASCII pipe itself is lost, not its form)'],
@@ -58,7 +50,4 @@ export const OPEN_ROUND20: ReadonlyMap<string, string> = new Map<string, string>
   ['cli:hidden-math-mphantom', 'medium, off GitHub: as look:math-mphantom, under tki run'],
   ['cli:hidden-svg-desc', 'medium, off GitHub: as look:svg-desc, under tki run'],
   ['cli:hidden-svg-display-none', 'medium, off GitHub: as look:svg-display-none-attribute, under tki run'],
-  ['cli:terminal-packet-path-sgr-then-pass', 'low: a packet path `pkt\e[1mPASS` is shown `pkt\u{1b}[1mPASS`: the escape joins `1mPASS` into one word, so PASS is not withheld'],
-  ['cli:terminal-packet-path-sgr-then-certified', 'low: the same with CERTIFIED'],
-  ['cli:terminal-out-path-sgr-then-pass', 'low: the same in the report lines for an --out `o\e[1mPASS`'],
 ]);
