@@ -53,13 +53,24 @@ export function coverageKeys(texts: readonly string[], forms?: ReadonlyArray<str
 /** A sentence has a letter or a number, or an enclosed letter (Ⓐ, 🅰: symbols that read as letters). */
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
+/** A `|` that is no letter's stand-in: one without a letter or digit on both sides. */
+const CELL_BORDER = /(?<![\p{L}\p{N}])\||\|(?![\p{L}\p{N}])/gu;
+
+/**
+ * A `|` reads as a space where it may be a cell border (`| canon | 22/22 | PASS |` says "canon 22/22
+ * PASS"); between two letters or digits it is a letter (`EX|ST`, round 20: TR39 reads it `l`, and a
+ * rendered table row's cells are joined by a space already, rendered.ts renderedRow). Same length.
+ */
+export function cellBordersAsSpaces(text: string): string {
+  return text.includes('|') ? text.replace(CELL_BORDER, ' ') : text;
+}
+
 /**
  * Sentence splitting shared by the dossier scan and the claim texts, so both sides split alike. A
- * `|` reads as a space: a GFM table row is one sentence, its cells read in a row as a reader of the
- * rendered table reads them (`| canon | 22/22 | PASS |` says "canon 22/22 PASS").
+ * GFM table row is one sentence, its cells read in a row as a reader of the rendered table reads them.
  */
 export function sentencesOf(line: string): string[] {
-  const cleaned = line.replace(/^\s*(?:#{1,6}|[-*+]|\d+[.)]|>)\s+/, '').replace(/\|/g, ' ');
+  const cleaned = cellBordersAsSpaces(line.replace(/^\s*(?:#{1,6}|[-*+]|\d+[.)]|>)\s+/, ''));
   return cleaned.split(/(?<=[.!?;])\s+/).map((sentence) => sentence.trim()).filter((sentence) => HAS_WORD.test(sentence) || ENCLOSED_LETTER.test(sentence));
 }
 

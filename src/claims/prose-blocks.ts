@@ -4,7 +4,7 @@ import { documentTree, type TreeState } from '../text/html-tree-direction.js';
 import { visibleFormOf } from '../text/visible-chars.js';
 import { firstStrongLevel } from '../../policy/text-normalize-bidi.js';
 import { Bidi, bidiClassOf } from '../../policy/text-normalize-bidi-class.js';
-import { sentencesOf } from './claim-index.js';
+import { cellBordersAsSpaces, sentencesOf } from './claim-index.js';
 import { pieceAt } from '../text/sorted-starts.js';
 
 /**
@@ -388,8 +388,8 @@ class OpenDirections {
  */
 function readingSteps(source: string, reading: Reading, firstLine: number, steps: ScanStep[], skip?: ReadonlySet<string>, inFence = false): Set<string> {
   const said = new Set<string>();
-  // sentencesOf reads a `|` as a space: sentences are searched for in the text read the same way.
-  const searchable = reading.text.includes('|') ? reading.text.replace(/\|/g, ' ') : reading.text;
+  // sentencesOf reads a cell border `|` as a space: sentences are searched for in the text read the same way.
+  const searchable = cellBordersAsSpaces(reading.text);
   // Line numbers advance with the sentences: each newline of the source is counted once, and the next
   // newline is looked up only when a sentence has passed it. Looked up per sentence, a paragraph of
   // one line cost a scan to its end per sentence: quadratic in the sentence count (issue 13, round 11).
