@@ -17,7 +17,7 @@ export const OPEN_ROUND20: ReadonlyMap<string, string> = new Map<string, string>
   ['out:refusal-packet-in-out-controls-and-words', 'low: in the refusal line a verdict-like word right after an escaped SGR sequence (`\u{1b}[31mCERTIFIED`) is shown raw'],
   // glyph-il.test.ts: stand-ins for I/i/l (session 19's caseless i/l)
   // hidden-twins.test.ts: text a browser hides, read both ways
-  ['look:math-annotation', 'medium, off GitHub: the annotation is hidden content since fix20h, but the row shows `<semantics>`\' first child `<mi>x</mi>`: a reader sees "All tests xpass." (no pass sentence in either reading); the row, not the reading, is in question (docs/choices.md 95)'],
+  ['look:math-annotation', 'medium, off GitHub: the annotation is hidden content since fix20h, but the row shows `<semantics>`\' first child `<mi>x</mi>`: a reader sees "All tests x pass." (no pass sentence in either reading); the row, not the reading, is in question (docs/choices.md 95)'],
   ['look:math-annotation-xml', 'medium, off GitHub: likewise (annotation-xml hidden; the `x` is shown)'],
   // cli.test.ts: under tki run (bubblewrap)
   ['cli:terminal-packet-path-sgr-then-pass', 'low: a packet path `pkt\e[1mPASS` is shown `pkt\u{1b}[1mPASS`: the escape joins `1mPASS` into one word, so PASS is not withheld'],
