@@ -60,11 +60,18 @@ describe('hiding that names no CSS style is read both ways', () => {
 });
 
 describe('stand-ins for I and i', () => {
-  it('reads a `|` between two letters as a letter, one next to a space or an edge as a cell border', () => {
-    expect(sentencesOf('EX|ST here.')).toEqual(['EX|ST here.']);
-    expect(sentencesOf('ex|t 0.')).toEqual(['ex|t 0.']);
-    expect(sentencesOf('| canon | 22/22 | PASS |').map(collapsed)).toEqual(['canon 22/22 PASS']);
-    expect(sentencesOf('a | b').map(collapsed)).toEqual(['a b']);
+  it('reads a `|` between two letters as a letter in a second reading; one next to a space or an edge is a cell border in both', () => {
+    expect(sentencesOf('EX|ST here.', true)).toEqual(['EX|ST here.']);
+    expect(sentencesOf('EX|ST here.')).toEqual(['EX ST here.']);
+    expect(sentencesOf('ex|t 0.', true)).toEqual(['ex|t 0.']);
+    expect(sentencesOf('| canon | 22/22 | PASS |', true).map(collapsed)).toEqual(['canon 22/22 PASS']);
+    expect(sentencesOf('a | b', true).map(collapsed)).toEqual(['a b']);
+  });
+  it('keeps the border reading of a `|` between words: a pass joined to another word by it is still flagged', async () => {
+    for (const [name, text] of [['pass-bar-fail', 'All tests pass|fail.'], ['verdict-bar-rc', 'verdict=PASS|rc=0']] as const) {
+      const result = await inspect9({ dossierText: dossier(text) }, `fix20h-${name}`);
+      expect(flagsOf9(result), text).toContain('FLAG_PROSE_ONLY_PASS');
+    }
   });
   it('maps the extra stand-ins as TR39 maps I, and U+FFE8 through its NFKD', () => {
     const exist = matchingForm('EXIST');
