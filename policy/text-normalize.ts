@@ -35,11 +35,25 @@ const CONFUSABLES = confusablesData as Record<string, string>;
 const ATTACHED_MARK_LETTERS: ReadonlyMap<string, string> = new Map(LETTERS_WITH_ATTACHED_MARKS.map(([code, letter]) => [String.fromCodePoint(code), letter] as const));
 
 /**
+ * Stand-ins for I and i that TR39's table leaves out (round 20; docs/inspector.md step 4): vertical
+ * strokes that look like I in the fonts GitHub uses. U+2502 is also U+FFE8's NFKD (TR39 gives U+FFE8
+ * the prototype `l`, but step 1 runs first). They win over the table, as the attached-mark letters do.
+ */
+const EXTRA_STAND_INS: ReadonlyMap<string, string> = new Map([
+  ['\u2502', 'l'], // │ box drawings light vertical
+  ['\u0964', 'l'], // । Devanagari danda
+  ['\u2758', 'l'], // ❘ light vertical bar
+  ['\u23A2', 'l'], // ⎢ left square bracket extension
+  ['\u00A6', 'l'], // ¦ broken bar
+  ['\u00A1', 'i'], // ¡ inverted exclamation mark
+]);
+
+/**
  * A code point's prototype, looked up in the parsed table itself: copying its 6,000 entries into a
  * Map cost ≈ 20 ms of every process that loads the text rules (the guard's included), at import.
  */
 function prototypeOf(unit: string): string | undefined {
-  return ATTACHED_MARK_LETTERS.get(unit) ?? (Object.hasOwn(CONFUSABLES, unit) ? CONFUSABLES[unit] : undefined);
+  return ATTACHED_MARK_LETTERS.get(unit) ?? EXTRA_STAND_INS.get(unit) ?? (Object.hasOwn(CONFUSABLES, unit) ? CONFUSABLES[unit] : undefined);
 }
 
 const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;

@@ -53,13 +53,33 @@ export function coverageKeys(texts: readonly string[], forms?: ReadonlyArray<str
 /** A sentence has a letter or a number, or an enclosed letter (Ⓐ, 🅰: symbols that read as letters). */
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
+/** A `|` that is no letter's stand-in: one without a letter or digit on both sides. */
+const CELL_BORDER = /(?<![\p{L}\p{N}])\||\|(?![\p{L}\p{N}])/gu;
+const PIPE_IN_A_WORD = /[\p{L}\p{N}]\|[\p{L}\p{N}]/u;
+
+/** Whether a `|` stands between two letters or digits, where it may be a letter (`EX|ST`: TR39 reads it `l`). */
+export function hasPipeInAWord(text: string): boolean {
+  return text.includes('|') && PIPE_IN_A_WORD.test(text);
+}
+
+/**
+ * The text with its `|`s read as cell borders (spaces): every one, or (`pipesInWords`) those without a
+ * letter or digit on both sides, the others kept as letters. Same length.
+ */
+export function pipesAsSpaces(text: string, pipesInWords = false): string {
+  if (!text.includes('|')) return text;
+  return text.replace(pipesInWords ? CELL_BORDER : /\|/g, ' ');
+}
+
 /**
  * Sentence splitting shared by the dossier scan and the claim texts, so both sides split alike. A
  * `|` reads as a space: a GFM table row is one sentence, its cells read in a row as a reader of the
- * rendered table reads them (`| canon | 22/22 | PASS |` says "canon 22/22 PASS").
+ * rendered table reads them (`| canon | 22/22 | PASS |` says "canon 22/22 PASS"). A `|` between two
+ * letters may be a letter instead: the dossier scan reads such a text a second time with
+ * `pipesInWords` (round 20, docs/choices.md 95), as it reads struck text both ways.
  */
-export function sentencesOf(line: string): string[] {
-  const cleaned = line.replace(/^\s*(?:#{1,6}|[-*+]|\d+[.)]|>)\s+/, '').replace(/\|/g, ' ');
+export function sentencesOf(line: string, pipesInWords = false): string[] {
+  const cleaned = pipesAsSpaces(line.replace(/^\s*(?:#{1,6}|[-*+]|\d+[.)]|>)\s+/, ''), pipesInWords);
   return cleaned.split(/(?<=[.!?;])\s+/).map((sentence) => sentence.trim()).filter((sentence) => HAS_WORD.test(sentence) || ENCLOSED_LETTER.test(sentence));
 }
 

@@ -4,7 +4,7 @@ import { documentTree, type TreeState } from '../text/html-tree-direction.js';
 import { visibleFormOf } from '../text/visible-chars.js';
 import { firstStrongLevel } from '../../policy/text-normalize-bidi.js';
 import { Bidi, bidiClassOf } from '../../policy/text-normalize-bidi-class.js';
-import { sentencesOf } from './claim-index.js';
+import { hasPipeInAWord, pipesAsSpaces, sentencesOf } from './claim-index.js';
 import { pieceAt } from '../text/sorted-starts.js';
 
 /**
@@ -388,16 +388,32 @@ class OpenDirections {
  */
 function readingSteps(source: string, reading: Reading, firstLine: number, steps: ScanStep[], skip?: ReadonlySet<string>, inFence = false): Set<string> {
   const said = new Set<string>();
+  const directions = new OpenDirections(reading.text, firstStrongLevel(reading.text, 0, true));
+  readingPass(source, reading, firstLine, steps, { said, directions, inFence, pipesInWords: false, ...(skip === undefined ? {} : { skip }) });
+  // A `|` between two letters may be one (`EX|ST`) or a border (`pass|fail`): its sentences are read the second way too, as struck text is.
+  if (hasPipeInAWord(reading.text)) readingPass(source, reading, firstLine, steps, { said, directions, inFence, pipesInWords: true, skip: new Set([...(skip ?? []), ...said]) });
+  return said;
+}
+
+interface SentencePass {
+  readonly said: Set<string>;
+  readonly directions: OpenDirections;
+  readonly inFence: boolean;
+  readonly pipesInWords: boolean;
+  readonly skip?: ReadonlySet<string>;
+}
+
+function readingPass(source: string, reading: Reading, firstLine: number, steps: ScanStep[], pass: SentencePass): void {
+  const { said, directions, inFence, pipesInWords, skip } = pass;
   // sentencesOf reads a `|` as a space: sentences are searched for in the text read the same way.
-  const searchable = reading.text.includes('|') ? reading.text.replace(/\|/g, ' ') : reading.text;
+  const searchable = pipesAsSpaces(reading.text, pipesInWords);
   // Line numbers advance with the sentences: each newline of the source is counted once, and the next
   // newline is looked up only when a sentence has passed it. Looked up per sentence, a paragraph of
   // one line cost a scan to its end per sentence: quadratic in the sentence count (issue 13, round 11).
   let cursor = 0;
   let line = firstLine;
   let nextNewline = source.indexOf('\n');
-  const directions = new OpenDirections(reading.text, firstStrongLevel(reading.text, 0, true));
-  for (const sentence of sentencesOf(reading.text)) {
+  for (const sentence of sentencesOf(reading.text, pipesInWords)) {
     said.add(sentence);
     const start = sentence.slice(0, 16);
     // Sentences are substrings of the reading in order: each is searched for after the one before it.
@@ -413,7 +429,6 @@ function readingSteps(source: string, reading: Reading, firstLine: number, steps
     const level = at === -1 ? directions.paragraphLevel : directions.levelAt(at);
     pushSentence(steps, line, sentence, quoteOf(source, reading, at, sentence.length), shownOf(source, reading, at, sentence), inFence, level);
   }
-  return said;
 }
 
 /** A line indented by four columns or more, not blank (a tab counts to the next multiple of four). */

@@ -9,7 +9,8 @@ import { faint, filterHides, foldedLetters, fontShorthandSize, fractionOf, SMALL
  * tell is `true`: fail closed.
  *   - one declaration: `display: none`, `visibility: hidden | collapse`, `content-visibility: hidden`;
  *   - unreadable (css-unreadable.ts's thresholds, session 20): a tiny `font-size` (also in the `font`
- *     shorthand), a faint `opacity`, a tiny `zoom`, folded `letter-spacing`, a `filter` or a mask;
+ *     shorthand), a faint `opacity` or `fill-opacity`, a `fill` of `none`, a tiny `zoom`, folded
+ *     `letter-spacing`, a `filter` or a mask;
  *   - text painted in the colour behind it (css-paint.ts: a zero alpha, its own background, the page's);
  *   - taken out of the line: `position: absolute | fixed` (shown elsewhere, or off screen), or
  *     `relative | sticky` moved by an offset;
@@ -61,11 +62,13 @@ const HIDING_PROPERTIES: ReadonlySet<string> = new Set([
   'mask-image',
   '-webkit-mask',
   '-webkit-mask-image',
+  'fill',
+  'fill-opacity',
   ...PAINT_PROPERTIES,
 ]);
 
 /** None of the properties can be spelled without one of these, or an escape. */
-const MAY_NAME_A_PROPERTY = /display|visibility|font|opacity|color|position|transform|translate|scale|clip|indent|margin|overflow|filter|zoom|spacing|mask|background|\\/;
+const MAY_NAME_A_PROPERTY = /display|visibility|font|opacity|color|position|transform|translate|scale|clip|indent|margin|overflow|filter|zoom|spacing|mask|background|fill|\\/;
 
 /** A zero length, percentage or number: `0`, `0px`, `0.0em`, `-0%`. */
 const ZERO = /^[+-]?(?:0+\.?0*|\.0+)(?:[a-z]+|%)?$/;
@@ -114,10 +117,15 @@ function unreadable(declared: ReadonlyMap<string, string>): boolean {
   const zoom = declared.get('zoom');
   const spacing = declared.get('letter-spacing');
   const filter = declared.get('filter');
+  const fillOpacity = declared.get('fill-opacity');
+  const fill = declared.get('fill');
   return (
     (fontSize !== undefined && tinyFont(fontSize)) ||
     (shorthandSize !== undefined && tinyFont(shorthandSize)) ||
     (opacity !== undefined && faint(opacity)) ||
+    // SVG text is drawn by its fill: none, or a faint one, draws no glyph (a stroke may outline it: fail closed).
+    (fillOpacity !== undefined && faint(fillOpacity)) ||
+    (fill !== undefined && /^(?:none|transparent)$/.test(fill)) ||
     (zoom !== undefined && fractionOf(zoom) < SMALLEST_ZOOM) ||
     (spacing !== undefined && foldedLetters(spacing)) ||
     (filter !== undefined && filterHides(filter)) ||

@@ -492,7 +492,8 @@ function tagRead(source: string, index: number, end: number, tag: BrowserTag, st
     if (state.struck === 'removed') return optionEnd(source, end, state.rawHtml);
   }
   // Content a browser hides (hidden-content.ts): kept in one reading, removed in the other, as struck text is.
-  if (hidesContent(tag, state.tree.sheet, { enclosing: () => state.tree.enclosingTags(tag), recoloured: () => recoloured(source, index, end, tag.name, state) })) {
+  const place = { enclosing: () => state.tree.enclosingTags(tag), recoloured: () => recoloured(source, index, end, tag.name, state), foreign: state.tree.currentForeign };
+  if (hidesContent(tag, state.tree.sheet, place)) {
     state.struckFound = true;
     if (state.struck === 'removed') return hiddenContentEnd(source, index, end, tag, state);
   }
@@ -553,6 +554,8 @@ function recoloured(source: string, index: number, end: number, name: string, st
 /** Where the 'removed' reading goes on after a hidden element's start tag: its end tag (read next, as a tag), or the text's end. */
 function hiddenContentEnd(source: string, index: number, end: number, tag: BrowserTag, state: InlineState): number {
   if (VOID.has(tag.name)) return end;
+  // `<x/>` in svg or math is closed at once (and so are `<svg/>` and `<math/>` themselves).
+  if (tag.selfClosing === true && (state.tree.currentForeign || tag.name === 'svg' || tag.name === 'math')) return end;
   const rawText = state.tree.currentForeign ? undefined : rawTextName(tag.name);
   if (rawText !== undefined) {
     const close = rawTextEnd(source, end, rawText);
@@ -904,14 +907,15 @@ export function renderedRow(source: string, struck: StruckReading = 'kept', cont
     length += cell.text.length + 1;
   }
   return {
-    text: parts.join('|'),
+    // Cells are joined by a space (a reader reads the row's cells in a row); a `|` is left for the cells' own text, where it may stand for a letter.
+    text: parts.join(' '),
     hidden,
     struck: found,
     sourceOffset(at) {
       const low = pieceAt(textStarts, at);
       const inCell = at - (textStarts[low] as number);
       const cell = cells[low] as RenderedText;
-      // The `|` after a cell is the source's own.
+      // The space after a cell stands for the source's `|`.
       return inCell >= cell.text.length ? (cellPipes[low] ?? source.length) : (sourceStarts[low] as number) + cell.sourceOffset(inCell);
     },
   };
