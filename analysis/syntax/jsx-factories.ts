@@ -76,7 +76,7 @@ function leadingPragmaOverrides(file: ts.SourceFile): LeadingPragmas {
     } else for (const match of comment.matchAll(/@(\S+)(\s+(?:\S.*)?)?$/gm)) note(match[1] as string, match[2]);
   }
   const honoured = (key: string): boolean => ENTITY_NAME.test(first.get(key) ?? '');
-  // eslint-disable-next-line no-control-regex -- an argument outside ASCII may still be an identifier to TypeScript
+  // An argument outside ASCII may still be an identifier to TypeScript: this reading cannot tell.
   const unreadable = [...first.values()].some((arg) => /[^\x00-\x7f]/.test(arg));
   return { factory: honoured('jsx'), fragmentFactory: honoured('jsxfrag'), unreadable };
 }
