@@ -1,5 +1,6 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
+import { isFreshModulePrototypeHelper } from './module-prototype-helpers.js';
 import {
   DEFAULT_OPEN_FLAGS,
   GLOBAL_OBJECT_NAMES,
@@ -370,6 +371,7 @@ export class Analyzer implements Walker {
       // `'HOME' in env` reads what the member holds (value-flow.ts's isDataTest).
       if (isDataTest(this.flowAt(node))) return;
       if (canonicalBuiltin(binding.specifier) === 'node:process') judgeStdioUse(this, node, key);
+      if (key === 'prototype' && isFreshModulePrototypeHelper(binding.specifier, node, this.ancestors)) return;
       return this.report.reach(memberCapabilities(binding.specifier, key, this.policy), node, `${(base as ts.Identifier).text}.${key}`, 'member');
     }
     const loaded = tsv.isCallExpression(skipAwait(base)) ? trackedLoad(skipAwait(base) as ts.CallExpression, this.scope) : undefined;
@@ -381,6 +383,7 @@ export class Analyzer implements Walker {
       if (key !== null && isPromiseMember(base, undefined, key)) return this.promiseMember(loaded.tracked, node, key);
       if (key === null) return this.reachModule(loaded.tracked, node, 'computed member access');
       if (this.judgedCallees.has(node) || isStoredOpenMemberRead(node, this.ancestors, this.scope)) return;
+      if (key === 'prototype' && isFreshModulePrototypeHelper(loaded.tracked, node, this.ancestors)) return;
       return this.reachMember(loaded.tracked, key, node);
     }
     const reflected = reflectiveRead(node, this.scope);
