@@ -36,6 +36,9 @@
  * 16: a standard stream followed through methods that return it, listeners' `this`, class fields, `yield`, callbacks,
  *     receivers that keep it, `emit`, functions run with it and globals read back by name; a container's own class
  *     and prototype take nothing apart (session 20, fix20s, choice 89).
+ * 17: a JSX pragma overrides tsconfig's factory only where TypeScript reads it; `export * from 'node:process'` is
+ *     UNANALYZED; a fresh helper on `Module.prototype` reaches nothing; `process.loadEnvFile(placed)` is an
+ *     `env-file` reference (session 20, fix20j, choice 97).
  */
 export const GUARD_VERSION = '0.1.0';
-export const FACTS_FORMAT = 16;
+export const FACTS_FORMAT = 17;

@@ -3,6 +3,7 @@ import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { declarationOf } from './entry-path-consts.js';
 import { evaluateParts, moduleSpecifierOf, type PathPart, type PathValue } from './entry-path.js';
 import { againstWorkingDirectory, pathContext } from './entry-path-follow.js';
+import { placedEnvFileOf } from './env-file-references.js';
 import { seenOptions } from './launch-options.js';
 import { valueMayReachStarter } from './launch-settings-reach.js';
 import { isProcessMember } from './module-loads.js';
@@ -71,6 +72,9 @@ function loadAt(node: ts.Node, stack: readonly ts.Node[], sourceFile: ts.SourceF
   if (name === undefined || !ENV_FILE_MEMBERS.has(name) || isLocalObject(node.expression, stack)) return undefined;
   // `util.parseEnv(text)` only returns the variables: a result only read (counted, printed) reaches no environment.
   if (name === 'parseEnv' && walker !== undefined && isOnlyRead(node, stack, walker)) return undefined;
+  // A placed file is an `env-file` reference the guard reads (env-file-references.ts, choice 97).
+  const call = stack[stack.length - 2];
+  if (name === 'loadEnvFile' && walker !== undefined && call !== undefined && ts.isCallExpression(call) && call.expression === node && placedEnvFileOf(walker, call) !== undefined) return undefined;
   return at(node, `${excerpt(node.expression.getText(sourceFile), 24)}.${name}`);
 }
 
