@@ -1,6 +1,6 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
-import { isFreshModulePrototypeHelper } from './module-prototype-helpers.js';
+import { isFreshLoaderKey, isFreshModulePrototypeHelper } from './module-prototype-helpers.js';
 import {
   DEFAULT_OPEN_FLAGS,
   GLOBAL_OBJECT_NAMES,
@@ -450,6 +450,7 @@ export class Analyzer implements Walker {
     if (key === null) return this.report.unanalyzed(node, `${owner}[…]`, `computed access on \`${owner}\``);
     if (LOADER_BOOKKEEPING_MEMBERS[owner].includes(key)) return;
     const capabilities = globalCapabilities(owner, key);
+    if (capabilities === undefined && owner === 'module' && isFreshLoaderKey(key)) return;
     if (capabilities === undefined) return this.report.unanalyzed(node, `${owner}.${key}`, 'the loader handed on as a value');
     if (flow.kind === 'member') {
       const read = constantKey(flow.access, this.scope);

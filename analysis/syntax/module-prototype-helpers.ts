@@ -25,6 +25,14 @@ export function isFreshModulePrototypeHelper(specifier: string, access: ts.Node,
   const write = ancestors[at - 2];
   if (at < 2 || member === undefined || write === undefined || !tsv.isPropertyAccessExpression(member) || member.expression !== access) return false;
   if (!tsv.isBinaryExpression(write) || write.left !== member || write.operatorToken.kind !== tsv.SyntaxKind.EqualsToken) return false;
-  const key = member.name.text;
+  return isFreshLoaderKey(member.name.text);
+}
+
+/**
+ * A name neither the loader nor the object protocol reads, nor one of Node's `_` internals: on
+ * `Module.prototype` it holds only what the program wrote there (each write judged where it is written),
+ * so `module.rt20len(…)` reads a helper, not the loader handed on.
+ */
+export function isFreshLoaderKey(key: string): boolean {
   return !key.startsWith('_') && !LOADER_KEYS.has(key);
 }

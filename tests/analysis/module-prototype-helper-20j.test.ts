@@ -14,6 +14,7 @@ describe('a fresh helper on Module.prototype reaches nothing', () => {
   it.each([
     ['the row: on the loaded module', "require('node:module').prototype.rt20len = (s) => s.length;"],
     ['on a binding of the module', "const Module = require('module');\nModule.prototype.describe = function () { return 'm'; };"],
+    ['the row: the helper read back through `module`', "console.log(module.rt20len('abc'));"],
   ])('%s', (_name, code) => expect(capabilitiesOf(code)).toEqual([]));
 });
 
@@ -26,4 +27,8 @@ describe('writes that can change loading stay DYNAMIC_CODE', () => {
     ['the prototype read whole', "const p = require('node:module').prototype;\np.rt = 1;"],
     ['a `toString` (read on any object)', "require('node:module').prototype.toString = () => 'x';"],
   ])('%s', (_name, code) => expect(capabilitiesOf(code)).toContain('DYNAMIC_CODE'));
+  it.each([
+    ['`module._compile`', "module._compile('1', 'x.js');"],
+    ['`module.load` handed on', 'const load = module.load;\nexport { load };'],
+  ])('%s read through `module` hands the loader on', (_name, code) => expect(capabilitiesOf(code)).toContain('UNANALYZED'));
 });
