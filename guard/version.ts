@@ -38,7 +38,8 @@
  *     and prototype take nothing apart (session 20, fix20s, choice 89).
  * 17: a JSX pragma overrides tsconfig's factory only where TypeScript reads it; `export * from 'node:process'` is
  *     UNANALYZED; a fresh helper on `Module.prototype` reaches nothing; `process.loadEnvFile(placed)` is an
- *     `env-file` reference (session 20, fix20j, choice 97).
+ *     `env-file` reference; a file's env-file load and the Node children it starts are facts the guard joins
+ *     across linked modules (`envWrite`, `envChildren`) (session 20, fix20j, choice 97).
  */
 export const GUARD_VERSION = '0.1.0';
 export const FACTS_FORMAT = 17;

@@ -65,3 +65,34 @@ describe('the guard reads the loaded file, in whichever module loads it', () => 
     expect(await unanalyzed(project('other', 'RT20_MODE=quiet\n'))).toEqual([]);
   });
 });
+
+/**
+ * An env-file load the guard cannot read (dotenv, `process.loadEnvFile()`) in any module of the process
+ * reaches every Node child started in it (choice 97); a computed key stays per file.
+ */
+describe('a startup variable written in a sibling reaches the child', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'tki-envwrite20j-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const run = async (name: string, setup: string, typed = false): Promise<string[]> => {
+    const dir = path.join(root, name);
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { allowJs: true, noEmit: true }, files: ['entry.cjs'] }));
+    writeFileSync(path.join(dir, 'setup.cjs'), setup);
+    writeFileSync(path.join(dir, 'clean.cjs'), "console.log('clean');\n");
+    writeFileSync(path.join(dir, 'entry.cjs'), `require('./setup.cjs');\n${START}`);
+    const result = await runGuard({ input: { kind: 'project', tsconfig: 'tsconfig.json' }, cwd: dir, cache: false, depcruise: false, typed });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    return result.value.result.findings.filter((finding) => finding.capability === 'UNANALYZED').map((finding) => finding.file);
+  };
+  it.each([
+    ['dotenv loaded in the sibling', "require('dotenv').config();\n"],
+    ['an env file of the working directory', "process.loadEnvFile();\n"],
+  ])('%s', async (_name, setup) => expect(await run(_name.replace(/\W+/g, '-'), setup)).toContain('entry.cjs'));
+  it('typed mode too', async () => expect(await run('typed', "require('dotenv/config');\n", true)).toContain('entry.cjs'));
+  it.each([
+    ['a folded key that is not a startup variable', "process.env['RT20_' + 'MODE'] = 'quiet';\n"],
+    ['env only read', 'console.log(process.env[process.argv[2]]);\n'],
+    // A computed key stays per file (choice 97): folded to one value only, a key built from `RT20`/`MODE` would be judged too.
+    ['a computed key in the sibling', "const key = ['RT20', 'MODE'].join(process.pid > 0 ? '_' : '-');\nprocess.env[key] = 'x';\n"],
+  ])('look-alike: %s', async (_name, setup) => expect(await run(`clean-${_name.replace(/\W+/g, '-')}`, setup)).toEqual([]));
+});
