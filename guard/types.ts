@@ -79,6 +79,10 @@ export interface ModuleFacts {
   readonly reached: readonly Capability[];
   /** Reached unless the whole program proves the condition (the detector's reachedUnless). */
   readonly reachedUnless?: readonly ConditionalReach[];
+  /** The module writes a startup variable every Node child of the program inherits (FileFacts.envWrite). */
+  readonly envWrite?: string;
+  /** Node children started here that inherit the environment (FileFacts.envChildren). */
+  readonly envChildren?: ReadonlyArray<Position & { readonly name: string }>;
   readonly imports: readonly ImportBinding[];
   readonly uses: readonly CrossModuleUse[];
   readonly exports: ModuleExports;

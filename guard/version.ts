@@ -41,6 +41,10 @@
  *     ignored or ended by `exec`; aliases bash never expands; BASH_ENV in a shell child's env option (choice 90, fix20l).
  *     Also: the builtin calls the constant folder evaluated (`foldedCalls`), UNANALYZED when the program loads a module
  *     the guard does not read (choice 91, session 20).
+ * 17: a JSX pragma overrides tsconfig's factory only where TypeScript reads it; `export * from 'node:process'` is
+ *     UNANALYZED; a fresh helper on `Module.prototype` reaches nothing; `process.loadEnvFile(placed)` is an
+ *     `env-file` reference; a file's env-file load and the Node children it starts are facts the guard joins
+ *     across linked modules (`envWrite`, `envChildren`) (session 20, fix20j, choice 97).
  */
 export const GUARD_VERSION = '0.1.0';
-export const FACTS_FORMAT = 16;
+export const FACTS_FORMAT = 17;

@@ -1,5 +1,6 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
+import { isFreshLoaderKey, isFreshModulePrototypeHelper } from './module-prototype-helpers.js';
 import {
   DEFAULT_OPEN_FLAGS,
   GLOBAL_OBJECT_NAMES,
@@ -371,6 +372,7 @@ export class Analyzer implements Walker {
       // `'HOME' in env` reads what the member holds (value-flow.ts's isDataTest).
       if (isDataTest(this.flowAt(node))) return;
       if (canonicalBuiltin(binding.specifier) === 'node:process') judgeStdioUse(this, node, key);
+      if (key === 'prototype' && isFreshModulePrototypeHelper(binding.specifier, node, this.ancestors)) return;
       return this.report.reach(memberCapabilities(binding.specifier, key, this.policy), node, `${(base as ts.Identifier).text}.${key}`, 'member');
     }
     const loaded = tsv.isCallExpression(skipAwait(base)) ? trackedLoad(skipAwait(base) as ts.CallExpression, this.scope) : undefined;
@@ -382,6 +384,7 @@ export class Analyzer implements Walker {
       if (key !== null && isPromiseMember(base, undefined, key)) return this.promiseMember(loaded.tracked, node, key);
       if (key === null) return this.reachModule(loaded.tracked, node, 'computed member access');
       if (this.judgedCallees.has(node) || isStoredOpenMemberRead(node, this.ancestors, this.scope)) return;
+      if (key === 'prototype' && isFreshModulePrototypeHelper(loaded.tracked, node, this.ancestors)) return;
       return this.reachMember(loaded.tracked, key, node);
     }
     const reflected = reflectiveRead(node, this.scope);
@@ -448,6 +451,7 @@ export class Analyzer implements Walker {
     if (key === null) return this.report.unanalyzed(node, `${owner}[…]`, `computed access on \`${owner}\``);
     if (LOADER_BOOKKEEPING_MEMBERS[owner].includes(key)) return;
     const capabilities = globalCapabilities(owner, key);
+    if (capabilities === undefined && owner === 'module' && isFreshLoaderKey(key)) return;
     if (capabilities === undefined) return this.report.unanalyzed(node, `${owner}.${key}`, 'the loader handed on as a value');
     if (flow.kind === 'member') {
       const read = constantKey(flow.access, this.scope);

@@ -1,5 +1,6 @@
 import ts from '../../policy/typescript.cjs';
 import { tsv } from './typescript-values.js';
+import { referenceLoadedEnvFile } from './env-file-references.js';
 import { judgeDescriptorEnumeration, judgeRuntimeKeyRead } from './function-values.js';
 import { checkSharedStore } from './shared-stores.js';
 import { judgeSharedWriterCall } from './shared-store-writers.js';
@@ -49,6 +50,7 @@ export function visitCall(walker: Walker, call: ts.CallExpression): void {
   judgeEvaluatedBuiltinWriterCall(walker, call);
   judgePoolEntries(walker, call);
   judgeCreateRequireCall(walker, call);
+  referenceLoadedEnvFile(walker, call);
   const callee = skipOuter(call.expression);
   checkExit(walker, call, callee);
   if (isTimer(walker, callee) && isStringish(call.arguments[0])) {

@@ -29,6 +29,8 @@ export class FindingCollector {
   /** Reached unless the whole program proves a condition (reachUnless); kept out of `reached`. */
   readonly reachedUnless: ConditionalReach[] = [];
   private readonly seen = new Map<string, number>();
+  /** Node children that inherit the environment (FileFacts.envChildren). */
+  readonly envChildren: Array<{ readonly name: string; readonly start: number; readonly end: number }> = [];
   /** Set only while reachUnless reports: the condition its findings carry. */
   private unless: WithdrawnUnless | undefined;
 

@@ -3,6 +3,7 @@ import { GLOBAL_OBJECT_NAMES } from '../../policy/index.js';
 import { declarationOf } from './entry-path-consts.js';
 import { evaluateParts, moduleSpecifierOf, type PathPart, type PathValue } from './entry-path.js';
 import { againstWorkingDirectory, pathContext } from './entry-path-follow.js';
+import { placedEnvFileOf } from './env-file-references.js';
 import { seenOptions } from './launch-options.js';
 import { valueMayReachStarter } from './launch-settings-reach.js';
 import { isProcessMember } from './module-loads.js';
@@ -16,8 +17,9 @@ import type { Walker } from './walker.js';
  * Node child started afterwards inherits it: `--require`/`--import` there preload any file in
  * the child (Node-proven in tests/analysis/entries/env-file-loads.test.ts). The guard does not
  * read env files, so a Node child started by a file that loads one is UNANALYZED at the start,
- * and the witness names the load. Read per file: a load in another module of the process is not
- * seen (docs/caveats.md).
+ * and the witness names the load. Read per file here; a load in another module reaches the child
+ * through the guard, which joins each file's envWrite with the others' envChildren
+ * (guard/search/env-children.ts, choice 97). A computed key stays per file.
  */
 
 /** Packages whose loading reads an env file into `process.env` (their `config()`, their `/config` entry). */
@@ -71,6 +73,9 @@ function loadAt(node: ts.Node, stack: readonly ts.Node[], sourceFile: ts.SourceF
   if (name === undefined || !ENV_FILE_MEMBERS.has(name) || isLocalObject(node.expression, stack)) return undefined;
   // `util.parseEnv(text)` only returns the variables: a result only read (counted, printed) reaches no environment.
   if (name === 'parseEnv' && walker !== undefined && isOnlyRead(node, stack, walker)) return undefined;
+  // A placed file is an `env-file` reference the guard reads (env-file-references.ts, choice 97).
+  const call = stack[stack.length - 2];
+  if (name === 'loadEnvFile' && walker !== undefined && call !== undefined && ts.isCallExpression(call) && call.expression === node && placedEnvFileOf(walker, call) !== undefined) return undefined;
   return at(node, `${excerpt(node.expression.getText(sourceFile), 24)}.${name}`);
 }
 
@@ -141,12 +146,29 @@ export function followEnvFileOption(walker: Walker, node: ts.Node, option: strin
  * without the parent's (`env: { PATH }`).
  */
 export function judgeEnvFileBeforeChild(walker: Walker, at: ts.Node, label: string, options: ts.Expression | undefined): void {
+  if (hasOwnEnvironment(walker, options)) return;
   const load = envFileLoadIn(walker.sourceFile, walker);
-  if (load === undefined || hasOwnEnvironment(walker, options)) return;
+  if (load === undefined) {
+    // Another module of the program may write the variable first (choice 97): only the guard sees them all.
+    walker.report.envChildren.push({ name: excerpt(label), start: at.getStart(walker.sourceFile), end: at.getEnd() });
+    return;
+  }
   if (load.computedKey === true) {
     return walker.report.unanalyzed(at, excerpt(label), `this file writes \`process.env\` under a key the syntax cannot fold (${load.name}, line ${load.line}): it may be \`NODE_OPTIONS\` (a preload) or \`NODE_PATH\` in the Node child started here`);
   }
   walker.report.unanalyzed(at, excerpt(label), `this file loads an env file into the process (${load.name}, line ${load.line}): a \`NODE_OPTIONS\` line there preloads any file in the Node child started here, and the guard does not read env files`);
+}
+
+/** Words a file must spell to write a startup variable the scan can see (a cheap gate before a second walk). */
+const ENV_WRITE_WORDS = /\benv\b|dotenv|loadEnvFile|parseEnv/;
+
+/** The file's own startup-variable write, for the guard to apply to every Node child of the program (choice 97). */
+export function startupEnvWriteOf(walker: Walker): string | undefined {
+  if (!ENV_WRITE_WORDS.test(walker.sourceFile.text)) return undefined;
+  const load = envFileLoadIn(walker.sourceFile, walker);
+  // A computed key stays per file: folded only to one value, `['RT20', 'MODE'].join(c ? '_' : '-')` would be
+  // judged as a startup variable in every child of the program (round 20's sibling look-alike).
+  return load === undefined || load.computedKey === true ? undefined : `${load.name} (${walker.sourceFile.fileName.split('/').pop() ?? ''}, line ${load.line})`;
 }
 
 function hasOwnEnvironment(walker: Walker, options: ts.Expression | undefined): boolean {

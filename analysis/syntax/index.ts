@@ -1,3 +1,4 @@
+import { startupEnvWriteOf } from './env-file-loads.js';
 import type ts from 'typescript';
 import { grantedCapabilities, isAction, isInspectorFile, ACTION_NAMES, type Action, type PolicyConfig } from '../../policy/index.js';
 import { Analyzer } from './analyzer.js';
@@ -77,5 +78,7 @@ function analyze(sourceFile: ts.SourceFile, { policy, relativePath, jsx }: Analy
   const reachedUnless = report.reachedUnless.length === 0 ? {} : { reachedUnless: report.reachedUnless };
   const folded = foldedCallSitesOf(sourceFile);
   const foldedCalls = folded.length === 0 ? {} : { foldedCalls: folded };
-  return { references: analyzer.references, declaredActions: declaration?.declared ?? null, findings, reached: [...report.reached].sort(), ...reachedUnless, imports, bindingUses, ...foldedCalls };
+  const envWrite = startupEnvWriteOf(analyzer);
+  const env = { ...(envWrite === undefined ? {} : { envWrite }), ...(report.envChildren.length === 0 ? {} : { envChildren: report.envChildren }) };
+  return { references: analyzer.references, declaredActions: declaration?.declared ?? null, findings, reached: [...report.reached].sort(), ...reachedUnless, ...env, imports, bindingUses, ...foldedCalls };
 }

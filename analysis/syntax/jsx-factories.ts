@@ -35,12 +35,51 @@ export function useProjectJsx(file: ts.SourceFile, settings: JsxSettings = {}): 
 }
 
 /**
- * `@jsx h`, `@jsxFrag Frag` (TypeScript reads them case-insensitively from the file's leading comments,
- * Babel from any comment): read from the whole text but the file's string, template, regular expression
- * and JSX text literals, so a pragma in any comment is never missed and a string that reads `@jsx fetch`
- * is no pragma (red team round 18); `@jsxImportSource` and `@jsxRuntime` name no binding.
+ * `@jsx h`, `@jsxFrag Frag` in any comment (Babel reads every comment): read from the whole text but the
+ * file's string, template, regular expression and JSX text literals, so a pragma in any comment is never
+ * missed and a string that reads `@jsx fetch` is no pragma (red team round 18); `@jsxImportSource` and
+ * `@jsxRuntime` name no binding. Each name counts as a factory; only a pragma TypeScript honours
+ * (leadingPragmaOverrides) drops the project's setting.
  */
 const PRAGMA = /@jsx(frag)?\s+([A-Za-z_$][\w$]*)/gi;
+
+/**
+ * TypeScript's own rule (parser `processCommentPragmas`, checker `getJsxFactoryEntity`): pragmas are read
+ * from the comments before the first token only (after a `#!` line); a `//` comment is one when it starts
+ * `//` or `///`, spaces and `@name`, a block comment at any `@name`; the name is matched case-insensitively;
+ * the first `@jsx` (and the first `@jsxFrag`) counts, and its first word must parse as an entity name
+ * (`h`, `a.b`), else the compiler option stays. A pragma anywhere else (`/** @jsx h *\/` after the first
+ * statement, `// @jsx h` at the end) leaves tsconfig's `fetch` the factory (red team round 20, choice 97).
+ */
+const SINGLE_LINE_PRAGMA = /^\/\/\/?\s*@([^\s:]+)((?:[^\S\r\n]|:).*)?$/m;
+const ENTITY_NAME = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
+
+interface LeadingPragmas {
+  /** The first `@jsx` / `@jsxFrag` TypeScript reads names a valid entity: it replaces the project's setting. */
+  readonly factory: boolean;
+  readonly fragmentFactory: boolean;
+  /** A pragma TypeScript reads names something this reading cannot parse (not ASCII): any binding may be it. */
+  readonly unreadable: boolean;
+}
+
+function leadingPragmaOverrides(file: ts.SourceFile): LeadingPragmas {
+  const first = new Map<string, string>();
+  const note = (name: string, args: string | undefined): void => {
+    const key = name.toLowerCase();
+    if ((key === 'jsx' || key === 'jsxfrag') && !first.has(key)) first.set(key, (args ?? '').trim().split(/\s+/)[0] ?? '');
+  };
+  for (const range of tsv.getLeadingCommentRanges(file.text, 0) ?? []) {
+    const comment = file.text.slice(range.pos, range.end);
+    if (range.kind === tsv.SyntaxKind.SingleLineCommentTrivia) {
+      const match = SINGLE_LINE_PRAGMA.exec(comment);
+      if (match !== null) note(match[1] as string, match[2]);
+    } else for (const match of comment.matchAll(/@(\S+)(\s+(?:\S.*)?)?$/gm)) note(match[1] as string, match[2]);
+  }
+  const honoured = (key: string): boolean => ENTITY_NAME.test(first.get(key) ?? '');
+  // An argument outside ASCII may still be an identifier to TypeScript: this reading cannot tell.
+  const unreadable = [...first.values()].some((arg) => /[^\x00-\x7f]/.test(arg));
+  return { factory: honoured('jsx'), fragmentFactory: honoured('jsxfrag'), unreadable };
+}
 
 /** Every JSX element or fragment closes with `/>` or `</`: a file with neither has none, and needs no walk. */
 const MAY_HOLD_JSX = /\/>|<\//;
@@ -68,16 +107,13 @@ function scan(file: ts.SourceFile): JsxFactories {
   tsv.forEachChild(file, visit);
   if (!found.jsx) return NONE;
   const names = new Set<string>();
-  let factory = false;
-  let fragmentFactory = false;
   const literals = literalRanges(file);
   for (const match of file.text.matchAll(PRAGMA)) {
-    if (literals.some(([start, end]) => start <= match.index && match.index < end)) continue;
-    names.add(match[2] as string);
-    if (match[1] === undefined) factory = true;
-    else fragmentFactory = true;
+    if (!literals.some(([start, end]) => start <= match.index && match.index < end)) names.add(match[2] as string);
   }
-  // A pragma overrides the project's setting for its file, as TypeScript reads them.
+  // A pragma overrides the project's setting for its file only where TypeScript reads it.
+  const { factory, fragmentFactory, unreadable } = leadingPragmaOverrides(file);
+  if (unreadable) return { names, anyBinding: true };
   const settings = settingsByFile.get(file) ?? {};
   const projectFactory = factory ? undefined : entityRoot(settings.factory);
   const projectFragment = fragmentFactory || !found.fragment ? undefined : entityRoot(settings.fragmentFactory);

@@ -105,7 +105,10 @@ export function visitExport(walker: Walker, node: ts.ExportDeclaration): void {
     for (const element of elements) if (!element.isTypeOnly) walker.reachMember(specifier, (element.propertyName ?? element.name).text, element);
     return;
   }
-  walker.reachModule(specifier, node.moduleSpecifier ?? node);
+  // `export * from 'node:process'` hands every member of `process` to importers this file never sees read
+  // (`import { env } from './barrel'`): the whole object handed on, as `export default process` (choice 97).
+  const wholeProcess = elements.length === 0 && canonicalBuiltin(specifier) === 'node:process' ? 'every member re-exported by `export *`' : undefined;
+  walker.reachModule(specifier, node.moduleSpecifier ?? node, wholeProcess);
 }
 
 export function visitImportEquals(walker: Walker, node: ts.ImportEqualsDeclaration): void {

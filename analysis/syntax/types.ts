@@ -98,6 +98,10 @@ export interface FileFacts {
   readonly reached: readonly Capability[];
   /** Reached only unless the whole program proves the condition (held or not); not in `reached`. */
   readonly reachedUnless?: readonly ConditionalReach[];
+  /** The file loads an env file a Node child of any module inherits (dotenv, `process.loadEnvFile()`): its witness (choice 97). */
+  readonly envWrite?: string;
+  /** Node children started here that inherit the environment, the file itself writing no startup variable: the guard judges them against the program's writes. */
+  readonly envChildren?: ReadonlyArray<{ readonly name: string; readonly start: number; readonly end: number }>;
   /** Top-level bindings of values imported from the project's own modules (for the guard). */
   readonly imports: readonly ImportBinding[];
   /** Uses of those bindings another module can decide, in text order (for the guard). */

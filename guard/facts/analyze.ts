@@ -59,6 +59,8 @@ export function analyzeModule(sourceFile: ts.SourceFile, relativePath: string, p
     findings,
     reached: facts.reached,
     ...(facts.reachedUnless === undefined ? {} : { reachedUnless: facts.reachedUnless }),
+    ...(facts.envWrite === undefined ? {} : { envWrite: facts.envWrite }),
+    ...(facts.envChildren === undefined ? {} : { envChildren: facts.envChildren.map((child) => ({ name: child.name, ...positionOf(child.start) })) }),
     imports: facts.imports,
     uses: collectUses(facts.imports, facts.bindingUses, sites, positionOf, sourceFile),
     exports: withConstantList(collectExports(sourceFile, sites), constantListExport(sourceFile)),

@@ -4,6 +4,7 @@ import type { ModuleGraph, ModuleNode } from '../graph/types.js';
 import type { GuardFinding, LocatedFinding, Position } from '../types.js';
 import { crossModuleFindings } from './cross-module.js';
 import type { CrossModuleMemo } from './cross-module-memo.js';
+import { envChildFindings } from './env-children.js';
 import { memoizedExportLookup } from './exports-lookup.js';
 import { isWithdrawn } from './withdrawn.js';
 import { unreadLoads, untrustedFoldFindings } from './untrusted-folds.js';
@@ -88,6 +89,12 @@ export function directStage(graph: ModuleGraph, classifier: Classifier, holdsOf:
       }
     }
     subpathFindings(module, classifier, holdsOf(module), result);
+    if (!holdsOf(module).has('UNANALYZED')) {
+      for (const { sink, finding } of envChildFindings(graph, module)) {
+        addSource(result, module, { capability: 'UNANALYZED', sink, line: finding.line, column: finding.column });
+        if (!module.thirdParty) result.findings.push(finding);
+      }
+    }
     if (!module.thirdParty) {
       for (const edge of module.edges) {
         if (edge.target.kind !== 'unresolved') continue;

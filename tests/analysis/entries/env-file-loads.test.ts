@@ -21,7 +21,8 @@ function reasons(text: string, file = 'src/entry.cjs'): string[] {
 describe('an env file loaded, then a Node child started', () => {
   const loads: Array<[string, string]> = [
     ['process.loadEnvFile()', 'process.loadEnvFile();'],
-    ["process.loadEnvFile('.env.local')", "process.loadEnvFile(path.join(__dirname, '.env.local'));"],
+    // A file placed beside the code (`path.join(__dirname, …)`) is an `env-file` reference the guard reads instead (choice 97).
+    ["process.loadEnvFile('.env.local')", "process.loadEnvFile('.env.local');"],
     ["require('dotenv').config()", "require('dotenv').config();"],
     ["require('dotenv/config')", "require('dotenv/config');"],
     ['dotenv.config() of an import', "const dotenv = require('dotenv');\ndotenv.config({ path: '.env' });"],
