@@ -112,8 +112,9 @@ describe('read edge: packet.json', () => {
 
   it('refuses a packet.json that is a directory', async () => {
     const directory = next();
-    mkdirSync(path.join(directory, 'packet.json'));
-    const outcome = await inspectToDirectory({ packetPath: directory, outDir: path.join(directory, 'out') });
+    const packet = path.join(directory, 'packet');
+    mkdirSync(path.join(packet, 'packet.json'), { recursive: true });
+    const outcome = await inspectToDirectory({ packetPath: packet, outDir: path.join(directory, 'out') });
     expect(outcome.exitCode).toBe(3);
     expect(outcome.line).toContain('packet/not_a_regular_file');
   });
@@ -128,7 +129,9 @@ describe('read edge: packet.json', () => {
 
   it('blocks a directory without packet.json, and a path that is absent', async () => {
     const directory = next();
-    for (const packetPath of [directory, path.join(directory, 'absent')]) {
+    const packet = path.join(directory, 'packet');
+    mkdirSync(packet);
+    for (const packetPath of [packet, path.join(directory, 'absent')]) {
       const outcome = await inspectToDirectory({ packetPath, outDir: path.join(directory, 'out') });
       expect(outcome.exitCode).toBe(3);
       expect(outcome.line).toContain('packet/not_found');
