@@ -72,7 +72,10 @@ export function builtinMemberPatchOf(node: ts.Node, scope: Scope): string | unde
 /** `Symbol.x = v`, `String.fromCharCode = f`, `Array.__proto__ = p`, `globalThis.Symbol = s`. */
 function assignedPatch(left: ts.Expression, right: ts.Expression, scope: Scope): string | undefined {
   const target = skipOuter(left);
-  const whole = tsv.isIdentifier(target) || tsv.isPropertyAccessExpression(target) || tsv.isElementAccessExpression(target) ? globalName(target, scope, GLOBAL_OBJECT_NAMES) : undefined;
+  // A name bound in the program (`let get = String; get = f`) is rebound, not the global it held: only an
+  // unbound name replaces the global itself.
+  const rebindsLocal = tsv.isIdentifier(target) && scope.lookup(target.text) !== undefined;
+  const whole = !rebindsLocal && (tsv.isIdentifier(target) || tsv.isPropertyAccessExpression(target) || tsv.isElementAccessExpression(target)) ? globalName(target, scope, GLOBAL_OBJECT_NAMES) : undefined;
   // `decodeURIComponent = f`, `globalThis.JSON = j`: a global the folder calls, replaced whole.
   if (whole !== undefined && (TRUSTED_NAMESPACES.has(whole) || isHookFreeBuiltinClassName(whole) || isFoldedGlobal(whole))) return whole;
   if (!tsv.isPropertyAccessExpression(target) && !tsv.isElementAccessExpression(target)) return undefined;
